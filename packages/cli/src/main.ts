@@ -1,0 +1,23 @@
+/** `cardtable`: one subcommand a file under ./commands, each returning its exit code. */
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    if (name && name !== 'help' && name !== '--help') console.error(`Unknown command: ${name}\n`);
+    console.log(usage());
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  const run = await command.load();
+  return run(rest);
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(
+    ([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`,
+  );
+  return ['Usage: cardtable <command> [options]', '', 'Commands:', ...lines].join('\n');
+}

@@ -1,0 +1,90 @@
+/**
+ * State diffs as JSON Patch operations (RFC 6902 subset: add, remove, replace).
+ * Diffs are always taken between two projections for the same viewer, so a diff can never
+ * carry more than that viewer's views do.
+ */
+export type PatchOp =
+  | { op: 'add'; path: string; value: unknown }
+  | { op: 'remove'; path: string }
+  | { op: 'replace'; path: string; value: unknown };
+
+export function diff(before: unknown, after: unknown): PatchOp[] {
+  const ops: PatchOp[] = [];
+  diffInto(before, after, '', ops);
+  return ops;
+}
+
+function diffInto(before: unknown, after: unknown, path: string, ops: PatchOp[]): void {
+  if (before === after) return;
+  if (Array.isArray(before) && Array.isArray(after)) {
+    diffArrays(before, after, path, ops);
+  } else if (isRecord(before) && isRecord(after)) {
+    diffObjects(before, after, path, ops);
+  } else if (!(typeof before === 'number' && Number.isNaN(before) && Number.isNaN(after))) {
+    ops.push({ op: 'replace', path, value: after });
+  }
+}
+
+function diffArrays(before: unknown[], after: unknown[], path: string, ops: PatchOp[]): void {
+  const shared = Math.min(before.length, after.length);
+  for (let i = 0; i < shared; i++) diffInto(before[i], after[i], `${path}/${i}`, ops);
+  for (let i = shared; i < after.length; i++)
+    ops.push({ op: 'add', path: `${path}/${i}`, value: after[i] });
+  // Remove from the end so earlier indices stay valid while the patch is applied.
+  for (let i = before.length - 1; i >= shared; i--)
+    ops.push({ op: 'remove', path: `${path}/${i}` });
+}
+
+function diffObjects(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  path: string,
+  ops: PatchOp[],
+): void {
+  for (const key of Object.keys(before)) {
+    if (after[key] === undefined && before[key] !== undefined) {
+      ops.push({ op: 'remove', path: `${path}/${escapeKey(key)}` });
+    }
+  }
+  for (const key of Object.keys(after)) {
+    if (after[key] === undefined) continue;
+    const childPath = `${path}/${escapeKey(key)}`;
+    if (before[key] === undefined) ops.push({ op: 'add', path: childPath, value: after[key] });
+    else diffInto(before[key], after[key], childPath, ops);
+  }
+}
+
+/** Applies a patch to a deep copy of `document` and returns the copy. */
+export function applyPatch<T>(document: T, ops: readonly PatchOp[]): T {
+  let root: unknown = structuredClone(document);
+  for (const op of ops) {
+    if (op.path === '') {
+      root = op.op === 'remove' ? undefined : structuredClone(op.value);
+      continue;
+    }
+    const keys = op.path.slice(1).split('/').map(unescapeKey);
+    const last = keys.pop() as string;
+    let parent = root as Record<string, unknown> | unknown[];
+    for (const key of keys) parent = (parent as Record<string, unknown>)[key] as typeof parent;
+    applyAt(parent, last, op);
+  }
+  return root as T;
+}
+
+function applyAt(parent: Record<string, unknown> | unknown[], key: string, op: PatchOp): void {
+  if (Array.isArray(parent)) {
+    const index = key === '-' ? parent.length : Number(key);
+    if (op.op === 'add') parent.splice(index, 0, structuredClone(op.value));
+    else if (op.op === 'remove') parent.splice(index, 1);
+    else parent[index] = structuredClone(op.value);
+  } else if (op.op === 'remove') {
+    delete parent[key];
+  } else {
+    parent[key] = structuredClone(op.value);
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const escapeKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+const unescapeKey = (key: string) => key.replaceAll('~1', '/').replaceAll('~0', '~');

@@ -1,0 +1,212 @@
+import { canonicalJson } from './canonical-json.ts';
+import type {
+  Game,
+  GameAction,
+  GameEvent,
+  MatchConfig,
+  Outcome,
+  Seat,
+  SeatConfig,
+} from './game.ts';
+import { stateHash } from './hash.ts';
+import { applyAction, eventOf, startMatch, type MatchState, type StepEvent } from './match.ts';
+
+export const REPLAY_FORMAT = 'cardtable-replay';
+export const REPLAY_FORMAT_VERSION = 1;
+
+export interface ReplayMatch {
+  matchId: string;
+  game: string;
+  /** The rules version the match was played under. */
+  rulesetVersion: string;
+  engineVersion: string;
+  options: unknown;
+  seats: SeatConfig[];
+  status: 'waiting' | 'active' | 'over';
+  result: Outcome | null;
+  /** Present only in full exports of finished matches: the seed lets anyone re-execute. */
+  seed?: string;
+  /** Hash of the final state, for `verify` to compare against. */
+  finalStateHash?: string;
+  createdAt?: string;
+  endedAt?: string | null;
+}
+
+export interface ReplayEvent extends StepEvent {
+  eventId?: string;
+  matchId?: string;
+  ts?: string;
+}
+
+/** The action that produced resolution `version`. */
+export interface ReplayAction {
+  version: number;
+  seat: Seat;
+  actionId: string;
+  type: string;
+  payload: unknown;
+}
+
+export interface ReplayFile {
+  format: typeof REPLAY_FORMAT;
+  formatVersion: number;
+  match: ReplayMatch;
+  events: ReplayEvent[];
+  actions: ReplayAction[];
+}
+
+/** Folds a log into state: the fold of the events from the initial state. */
+export function foldEvents<S, E extends GameEvent, O>(
+  game: Game<S, GameAction, E, O>,
+  config: MatchConfig<O>,
+  events: Iterable<Pick<StepEvent<E>, 'type' | 'data'>>,
+): S {
+  let state = game.initialState(config);
+  for (const event of events) state = game.evolve(state, eventOf(event as StepEvent<E>));
+  return state;
+}
+
+export type Divergence =
+  | { kind: 'action-rejected'; version: number; code: string; message: string }
+  | { kind: 'event-mismatch'; version: number; step: number; expected: unknown; actual: unknown }
+  | { kind: 'missing-event'; version: number; step: number; expected: unknown }
+  | { kind: 'extra-event'; version: number; step: number; actual: unknown }
+  | { kind: 'missing-action'; version: number }
+  | { kind: 'state-hash'; expected: string; actual: string }
+  | { kind: 'invalid-file'; message: string };
+
+export type VerifyReport =
+  | { ok: true; versions: number; events: number; stateHash: string }
+  | { ok: false; divergence: Divergence; message: string };
+
+/**
+ * Re-executes a replay's actions from its seed and compares every event, byte for byte, with
+ * the log, then the final state hash. Reports the first divergence.
+ */
+export function verifyReplay<S, A extends GameAction, E extends GameEvent, O>(
+  game: Game<S, A, E, O>,
+  replay: ReplayFile,
+): VerifyReport {
+  const structural = checkStructure(game.name, replay);
+  if (structural) return failure({ kind: 'invalid-file', message: structural });
+  const options = game.parseOptions(replay.match.options, replay.match.seats.length);
+  if (!options.ok) return failure({ kind: 'invalid-file', message: options.error.message });
+  const config: MatchConfig<O> = {
+    options: options.value,
+    seats: replay.match.seats,
+    seed: replay.match.seed as string,
+  };
+  const byVersion = groupByVersion(replay.events);
+  const actions = new Map(replay.actions.map((action) => [action.version, action]));
+  const lastVersion = Math.max(0, ...byVersion.keys());
+
+  const started = startMatch(game, config);
+  let match: MatchState<S, O> = started.match;
+  const firstMismatch = compareSteps(1, byVersion.get(1) ?? [], started.resolution.steps);
+  if (firstMismatch) return failure(firstMismatch);
+
+  for (let version = 2; version <= lastVersion; version++) {
+    const recorded = actions.get(version);
+    if (!recorded) return failure({ kind: 'missing-action', version });
+    const action = { type: recorded.type, payload: recorded.payload } as A;
+    const applied = applyAction(game, match, recorded.seat, action, recorded.actionId);
+    if (!applied.ok) {
+      return failure({ kind: 'action-rejected', version, ...applied.error });
+    }
+    match = applied.value.match;
+    const mismatch = compareSteps(
+      version,
+      byVersion.get(version) ?? [],
+      applied.value.resolution.steps,
+    );
+    if (mismatch) return failure(mismatch);
+  }
+
+  const folded = stateHash(foldEvents(game, config, replay.events));
+  const executed = stateHash(match.state);
+  if (folded !== executed)
+    return failure({ kind: 'state-hash', expected: folded, actual: executed });
+  const expected = replay.match.finalStateHash;
+  if (expected && expected !== executed)
+    return failure({ kind: 'state-hash', expected, actual: executed });
+  return { ok: true, versions: lastVersion, events: replay.events.length, stateHash: executed };
+}
+
+function checkStructure(gameName: string, replay: ReplayFile): string | null {
+  if (replay?.format !== REPLAY_FORMAT) return `Not a ${REPLAY_FORMAT} file.`;
+  if (replay.formatVersion !== REPLAY_FORMAT_VERSION) {
+    return `Unsupported replay format version ${replay.formatVersion}.`;
+  }
+  if (replay.match?.game !== gameName)
+    return `The replay is of game "${replay.match?.game}", not "${gameName}".`;
+  if (typeof replay.match.seed !== 'string') {
+    return 'The replay has no seed: only full exports of finished matches can be re-executed.';
+  }
+  if (!Array.isArray(replay.events) || !Array.isArray(replay.actions)) {
+    return 'The replay needs "events" and "actions" arrays.';
+  }
+  return null;
+}
+
+function groupByVersion(events: readonly ReplayEvent[]): Map<number, ReplayEvent[]> {
+  const groups = new Map<number, ReplayEvent[]>();
+  for (const event of events) {
+    const group = groups.get(event.version) ?? [];
+    group.push(event);
+    groups.set(event.version, group);
+  }
+  return groups;
+}
+
+/** The fields determinism covers: everything but transport metadata (ids, timestamps). */
+const comparable = (step: StepEvent) => ({
+  version: step.version,
+  step: step.step,
+  resolutionId: step.resolutionId,
+  type: step.type,
+  data: step.data,
+  requiresAck: step.requiresAck,
+});
+
+function compareSteps(
+  version: number,
+  recorded: readonly ReplayEvent[],
+  produced: readonly StepEvent[],
+): Divergence | null {
+  const count = Math.max(recorded.length, produced.length);
+  for (let i = 0; i < count; i++) {
+    const expected = recorded[i];
+    const actual = produced[i];
+    if (!expected) return { kind: 'extra-event', version, step: i + 1, actual };
+    if (!actual) return { kind: 'missing-event', version, step: i + 1, expected };
+    const want = comparable(expected);
+    const got = comparable(actual);
+    if (canonicalJson(want) !== canonicalJson(got)) {
+      return { kind: 'event-mismatch', version, step: i + 1, expected: want, actual: got };
+    }
+  }
+  return null;
+}
+
+function failure(divergence: Divergence): VerifyReport {
+  return { ok: false, divergence, message: describeDivergence(divergence) };
+}
+
+export function describeDivergence(d: Divergence): string {
+  switch (d.kind) {
+    case 'action-rejected':
+      return `Version ${d.version}: the recorded action was rejected (${d.code}: ${d.message}).`;
+    case 'event-mismatch':
+      return `Version ${d.version}, step ${d.step}: expected ${canonicalJson(d.expected)} but re-execution produced ${canonicalJson(d.actual)}.`;
+    case 'missing-event':
+      return `Version ${d.version}, step ${d.step}: the log has ${canonicalJson(d.expected)} but re-execution produced nothing.`;
+    case 'extra-event':
+      return `Version ${d.version}, step ${d.step}: re-execution produced ${canonicalJson(d.actual)}, missing from the log.`;
+    case 'missing-action':
+      return `Version ${d.version}: the log has events but no action that caused them.`;
+    case 'state-hash':
+      return `Final state hash differs: expected ${d.expected}, got ${d.actual}.`;
+    case 'invalid-file':
+      return d.message;
+  }
+}
