@@ -1,0 +1,469 @@
+/**
+ * Match protocol v1: the wire contract between every client and the server, as TypeBox schemas
+ * (JSON Schema at run time) plus their static types. The server validates every inbound message
+ * and request body with these same schemas; clients import the types. Fields follow
+ * shared/specs/protocol.md; additions are listed in docs/protocol.md. Change additively only.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Largest accepted socket frame, in bytes (the server may be configured lower, never higher). */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Error codes
+// ---------------------------------------------------------------------------------------------
+
+/** Every error code the server sends, on the socket (ACTION_RESULT, ERROR) and over HTTP. */
+export const ERROR_CODES = [
+  /** The action came from a seat that may not act now. */
+  'NOT_YOUR_TURN',
+  /** The game's rules refuse the action (the game's own rule code is in `details.rule`). */
+  'ILLEGAL_ACTION',
+  /** The action's type or payload is not one the game understands. */
+  'INVALID_PAYLOAD',
+  /** `knownVersion` is older than the match and the action depends on the state it saw. */
+  'STALE_VERSION',
+  /** The match is over (or was never started) and takes no more actions. */
+  'MATCH_OVER',
+  /** The match has not started yet: not every seat is taken. */
+  'MATCH_NOT_STARTED',
+  /** A spectator (or a seat that left) tried to act. */
+  'NOT_A_PLAYER',
+  /** The same `actionId` was already used in this match by another seat or for another action. */
+  'DUPLICATE_ACTION_ID',
+  /** Too many messages or requests; slow down. */
+  'RATE_LIMITED',
+  /** No valid access token (missing, forged, expired). */
+  'UNAUTHORIZED',
+  /** Authenticated but not allowed to do this. */
+  'FORBIDDEN',
+  /** No such match, code, replay or route. */
+  'NOT_FOUND',
+  /** The request conflicts with the current state (seat already taken, match already started). */
+  'CONFLICT',
+  /** A frame that is not a valid message (bad JSON, unknown type, wrong fields). */
+  'BAD_MESSAGE',
+  /** An HTTP request whose body or parameters fail validation. */
+  'BAD_REQUEST',
+  /** A frame or body larger than the limit. */
+  'TOO_LARGE',
+  /** The match already has the maximum number of connections. */
+  'TOO_MANY_CONNECTIONS',
+  /** A replay failed verification on import. */
+  'REPLAY_INVALID',
+  /** The server is shutting down; reconnect shortly. */
+  'SHUTTING_DOWN',
+  /** Something unexpected failed on the server; nothing was applied. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const ErrorCodeSchema = Type.Union(ERROR_CODES.map((code) => Type.Literal(code)));
+
+export const ErrorBody = Type.Object({
+  code: ErrorCodeSchema,
+  message: Type.String({ description: 'Written for a person.' }),
+  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+// ---------------------------------------------------------------------------------------------
+// Shared shapes
+// ---------------------------------------------------------------------------------------------
+
+const Id = (description: string) => Type.String({ minLength: 1, maxLength: 128, description });
+const Version = Type.Integer({ minimum: 0, description: 'Resolution number; 0 before start.' });
+const StepNumber = Type.Integer({ minimum: 0, description: 'Step within a resolution, from 1.' });
+
+export const MatchStatus = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('active'),
+  Type.Literal('over'),
+]);
+export type MatchStatus = Static<typeof MatchStatus>;
+
+export const Role = Type.Union([Type.Literal('player'), Type.Literal('spectator')]);
+export type Role = Static<typeof Role>;
+
+/** A complete action a client may send as is (the entries of `legal`). */
+export const LegalAction = Type.Object({ type: Type.String(), payload: Type.Unknown() });
+export type LegalAction = Static<typeof LegalAction>;
+
+/** JSON Patch (RFC 6902 subset) between two of the same viewer's views. */
+export const PatchOp = Type.Union([
+  Type.Object({ op: Type.Literal('add'), path: Type.String(), value: Type.Unknown() }),
+  Type.Object({ op: Type.Literal('remove'), path: Type.String() }),
+  Type.Object({ op: Type.Literal('replace'), path: Type.String(), value: Type.Unknown() }),
+]);
+export type PatchOp = Static<typeof PatchOp>;
+
+/** One step of a resolution as one viewer receives it. */
+export const WireEvent = Type.Object({
+  eventId: Type.String({ description: '`${matchId}:${version}:${step}`' }),
+  matchId: Type.String(),
+  version: Version,
+  step: StepNumber,
+  resolutionId: Type.String(),
+  type: Type.String(),
+  data: Type.Unknown({ description: "The viewer's projection of the event data." }),
+  ts: Type.String({ description: 'ISO 8601 time the resolution was persisted.' }),
+  requiresAck: Type.Boolean(),
+  stateDiff: Type.Array(PatchOp),
+});
+export type WireEvent = Static<typeof WireEvent>;
+
+export const SeatKind = Type.Union([Type.Literal('human'), Type.Literal('cpu')]);
+
+/** A seat as the public sees it. */
+export const PublicSeat = Type.Object({
+  seat: Type.Integer({ minimum: 0 }),
+  kind: SeatKind,
+  name: Type.Optional(Type.String()),
+  profile: Type.Optional(Type.String({ description: 'CPU personality.' })),
+  taken: Type.Boolean({ description: 'A person holds it (always true for CPU seats).' }),
+  connected: Type.Boolean({ description: 'At least one live socket holds it (CPUs: true).' }),
+  away: Type.Boolean({
+    description: 'Left, or disconnected past the grace period: the timeout rule plays it.',
+  }),
+  surrendered: Type.Boolean(),
+});
+export type PublicSeat = Static<typeof PublicSeat>;
+
+export const Standing = Type.Object({
+  seat: Type.Integer({ minimum: 0 }),
+  place: Type.Integer({ minimum: 1 }),
+  score: Type.Optional(Type.Number()),
+});
+
+export const Outcome = Type.Object({
+  winners: Type.Array(Type.Integer({ minimum: 0 })),
+  tie: Type.Boolean(),
+  standings: Type.Array(Standing),
+  reason: Type.Optional(Type.String()),
+});
+export type Outcome = Static<typeof Outcome>;
+
+// ---------------------------------------------------------------------------------------------
+// Socket: client -> server
+// ---------------------------------------------------------------------------------------------
+
+/** Authenticates a socket opened without `?token=`; must be the first frame. */
+export const HelloMessage = Type.Object({
+  type: Type.Literal('HELLO'),
+  token: Type.String({ minLength: 1, maxLength: 4096 }),
+});
+export type HelloMessage = Static<typeof HelloMessage>;
+
+export const ActionBody = Type.Object({
+  actionId: Id('Client-made unique id; a retry with the same id is never applied twice.'),
+  type: Type.String({ minLength: 1, maxLength: 64 }),
+  payload: Type.Optional(Type.Unknown()),
+  clientSeq: Type.Integer({ minimum: 0, description: 'Increases per client.' }),
+  knownVersion: Type.Optional(Version),
+});
+export type ActionBody = Static<typeof ActionBody>;
+
+export const ActionMessage = Type.Object({ type: Type.Literal('ACTION'), action: ActionBody });
+export type ActionMessage = Static<typeof ActionMessage>;
+
+export const FlowAckMessage = Type.Object({
+  type: Type.Literal('FLOW_ACK'),
+  resolutionId: Type.String({ minLength: 1, maxLength: 64 }),
+  step: StepNumber,
+});
+export type FlowAckMessage = Static<typeof FlowAckMessage>;
+
+export const ResumeMessage = Type.Object({
+  type: Type.Literal('RESUME'),
+  lastVersion: Version,
+  lastResolutionId: Type.Optional(Type.String({ maxLength: 64 })),
+  lastStep: StepNumber,
+});
+export type ResumeMessage = Static<typeof ResumeMessage>;
+
+export const PingMessage = Type.Object({ type: Type.Literal('PING'), t: Type.Number() });
+export type PingMessage = Static<typeof PingMessage>;
+
+export const ClientMessage = Type.Union([
+  HelloMessage,
+  ActionMessage,
+  FlowAckMessage,
+  ResumeMessage,
+  PingMessage,
+]);
+export type ClientMessage = Static<typeof ClientMessage>;
+export type ClientMessageType = ClientMessage['type'];
+
+// ---------------------------------------------------------------------------------------------
+// Socket: server -> client
+// ---------------------------------------------------------------------------------------------
+
+export const WelcomeMessage = Type.Object({
+  type: Type.Literal('WELCOME'),
+  protocolVersion: Type.Integer(),
+  matchId: Type.String(),
+  game: Type.String(),
+  seat: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  role: Role,
+  status: MatchStatus,
+  version: Version,
+  /** The last step of `version` (so a RESUME from here misses nothing). */
+  step: StepNumber,
+  resolutionId: Type.String(),
+  view: Type.Unknown(),
+  legal: Type.Array(LegalAction),
+  seats: Type.Array(PublicSeat),
+  result: Type.Union([Outcome, Type.Null()]),
+  /** When the current turn's time limit runs out (ISO 8601), if the match has one. */
+  turnEndsAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type WelcomeMessage = Static<typeof WelcomeMessage>;
+
+export const LegalMessage = Type.Object({
+  type: Type.Literal('LEGAL'),
+  version: Version,
+  status: MatchStatus,
+  legal: Type.Array(LegalAction),
+  turnEndsAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type LegalMessage = Static<typeof LegalMessage>;
+
+export const EventMessage = Type.Object({ type: Type.Literal('EVENT'), event: WireEvent });
+export type EventMessage = Static<typeof EventMessage>;
+
+export const ActionResultOk = Type.Object({
+  type: Type.Literal('ACTION_RESULT'),
+  actionId: Type.String(),
+  ok: Type.Literal(true),
+  version: Version,
+});
+export const ActionResultError = Type.Object({
+  type: Type.Literal('ACTION_RESULT'),
+  actionId: Type.String(),
+  ok: Type.Literal(false),
+  error: ErrorBody,
+});
+export const ActionResultMessage = Type.Union([ActionResultOk, ActionResultError]);
+export type ActionResultMessage = Static<typeof ActionResultMessage>;
+
+export const ErrorMessage = Type.Object({
+  type: Type.Literal('ERROR'),
+  code: ErrorCodeSchema,
+  message: Type.String(),
+  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+export type ErrorMessage = Static<typeof ErrorMessage>;
+
+export const PongMessage = Type.Object({
+  type: Type.Literal('PONG'),
+  t: Type.Number(),
+  serverTime: Type.Number(),
+});
+export type PongMessage = Static<typeof PongMessage>;
+
+/** Sent to every connection when the match's status or its seats change (join, leave, presence). */
+export const MatchStatusMessage = Type.Object({
+  type: Type.Literal('MATCH_STATUS'),
+  status: MatchStatus,
+  version: Version,
+  seats: Type.Array(PublicSeat),
+  result: Type.Union([Outcome, Type.Null()]),
+});
+export type MatchStatusMessage = Static<typeof MatchStatusMessage>;
+
+export const ServerMessage = Type.Union([
+  WelcomeMessage,
+  LegalMessage,
+  EventMessage,
+  ActionResultMessage,
+  ErrorMessage,
+  PongMessage,
+  MatchStatusMessage,
+]);
+export type ServerMessage = Static<typeof ServerMessage>;
+export type ServerMessageType = ServerMessage['type'];
+
+// ---------------------------------------------------------------------------------------------
+// HTTP bodies
+// ---------------------------------------------------------------------------------------------
+
+export const User = Type.Object({ id: Type.String(), name: Type.String(), guest: Type.Boolean() });
+export type User = Static<typeof User>;
+
+export const GuestAuthRequest = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) });
+export type GuestAuthRequest = Static<typeof GuestAuthRequest>;
+
+export const AuthResponse = Type.Object({
+  accessToken: Type.String(),
+  refreshToken: Type.String(),
+  /** When the access token expires (ISO 8601); refresh before then. */
+  accessTokenExpiresAt: Type.String(),
+  user: User,
+});
+export type AuthResponse = Static<typeof AuthResponse>;
+
+export const RefreshRequest = Type.Object({
+  refreshToken: Type.String({ minLength: 1, maxLength: 512 }),
+});
+export type RefreshRequest = Static<typeof RefreshRequest>;
+
+export const SeatRequest = Type.Union([
+  Type.Object({
+    kind: Type.Literal('human'),
+    name: Type.Optional(Type.String({ maxLength: 40 })),
+  }),
+  Type.Object({
+    kind: Type.Literal('cpu'),
+    profile: Type.String({ minLength: 1, maxLength: 40 }),
+    name: Type.Optional(Type.String({ maxLength: 40 })),
+  }),
+]);
+export type SeatRequest = Static<typeof SeatRequest>;
+
+export const CreateMatchRequest = Type.Object({
+  game: Type.String({ minLength: 1, maxLength: 64 }),
+  options: Type.Optional(Type.Unknown()),
+  seats: Type.Array(SeatRequest, { minItems: 1, maxItems: 16 }),
+  /** Per-turn time limit in milliseconds; on timeout the game's timeout rule plays the turn. */
+  turnTimeLimitMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 86_400_000 })),
+});
+export type CreateMatchRequest = Static<typeof CreateMatchRequest>;
+
+export const CreateMatchResponse = Type.Object({
+  matchId: Type.String(),
+  code: Type.String(),
+  seat: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+});
+export type CreateMatchResponse = Static<typeof CreateMatchResponse>;
+
+export const JoinMatchRequest = Type.Object({ code: Type.String({ minLength: 4, maxLength: 16 }) });
+export type JoinMatchRequest = Static<typeof JoinMatchRequest>;
+
+export const JoinMatchResponse = Type.Object({
+  matchId: Type.String(),
+  seat: Type.Integer({ minimum: 0 }),
+});
+export type JoinMatchResponse = Static<typeof JoinMatchResponse>;
+
+export const MatchMetadata = Type.Object({
+  matchId: Type.String(),
+  game: Type.String(),
+  rulesetVersion: Type.String(),
+  engineVersion: Type.String(),
+  options: Type.Unknown(),
+  seats: Type.Array(PublicSeat),
+  status: MatchStatus,
+  version: Version,
+  /** The room code; only participants see it. */
+  code: Type.Optional(Type.String()),
+  /** The caller's seat, when the caller holds one. */
+  yourSeat: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  turnTimeLimitMs: Type.Union([Type.Integer(), Type.Null()]),
+  createdAt: Type.String(),
+  endedAt: Type.Union([Type.String(), Type.Null()]),
+  result: Type.Union([Outcome, Type.Null()]),
+});
+export type MatchMetadata = Static<typeof MatchMetadata>;
+
+export const MatchList = Type.Object({ matches: Type.Array(MatchMetadata) });
+export type MatchList = Static<typeof MatchList>;
+
+export const MatchStateResponse = Type.Object({
+  matchId: Type.String(),
+  seat: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  role: Role,
+  status: MatchStatus,
+  version: Version,
+  step: StepNumber,
+  resolutionId: Type.String(),
+  view: Type.Unknown(),
+  legal: Type.Array(LegalAction),
+  result: Type.Union([Outcome, Type.Null()]),
+});
+export type MatchStateResponse = Static<typeof MatchStateResponse>;
+
+/** The engine's ReplayFile (`@cardtable/engine`), as it travels over HTTP. */
+export const ReplayMatch = Type.Object({
+  matchId: Type.String({ maxLength: 128 }),
+  game: Type.String({ maxLength: 64 }),
+  rulesetVersion: Type.String({ maxLength: 64 }),
+  engineVersion: Type.String({ maxLength: 64 }),
+  options: Type.Unknown(),
+  seats: Type.Array(
+    Type.Union([
+      Type.Object({ kind: Type.Literal('human'), name: Type.Optional(Type.String()) }),
+      Type.Object({
+        kind: Type.Literal('cpu'),
+        profile: Type.String(),
+        name: Type.Optional(Type.String()),
+      }),
+    ]),
+    { maxItems: 16 },
+  ),
+  status: MatchStatus,
+  result: Type.Union([Outcome, Type.Null()]),
+  seed: Type.Optional(Type.String()),
+  finalStateHash: Type.Optional(Type.String()),
+  createdAt: Type.Optional(Type.String()),
+  endedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+
+export const ReplayEvent = Type.Object({
+  eventId: Type.Optional(Type.String()),
+  matchId: Type.Optional(Type.String()),
+  version: Type.Integer({ minimum: 1 }),
+  step: Type.Integer({ minimum: 1 }),
+  resolutionId: Type.String(),
+  type: Type.String(),
+  data: Type.Unknown(),
+  ts: Type.Optional(Type.String()),
+  requiresAck: Type.Boolean(),
+});
+
+export const ReplayAction = Type.Object({
+  version: Type.Integer({ minimum: 2 }),
+  seat: Type.Integer({ minimum: 0 }),
+  actionId: Type.String(),
+  type: Type.String(),
+  payload: Type.Unknown(),
+});
+
+export const ReplayFileSchema = Type.Object({
+  format: Type.Literal('cardtable-replay'),
+  formatVersion: Type.Integer(),
+  match: ReplayMatch,
+  events: Type.Array(ReplayEvent, { maxItems: 200_000 }),
+  actions: Type.Array(ReplayAction, { maxItems: 200_000 }),
+});
+export type ReplayFileBody = Static<typeof ReplayFileSchema>;
+
+export const ImportReplayResponse = Type.Object({
+  replayId: Type.String(),
+  /** True when the replay carried a seed and re-executed to the same events. */
+  verified: Type.Boolean(),
+});
+export type ImportReplayResponse = Static<typeof ImportReplayResponse>;
+
+// ---------------------------------------------------------------------------------------------
+
+/** Every socket message schema by name, for the JSON Schema document the server serves. */
+export const SOCKET_SCHEMAS: Record<string, TSchema> = {
+  HelloMessage,
+  ActionMessage,
+  FlowAckMessage,
+  ResumeMessage,
+  PingMessage,
+  WelcomeMessage,
+  LegalMessage,
+  EventMessage,
+  ActionResultMessage,
+  ErrorMessage,
+  PongMessage,
+  MatchStatusMessage,
+};
+
+/** The event id the server puts on each step. */
+export const eventIdOf = (matchId: string, version: number, step: number) =>
+  `${matchId}:${version}:${step}`;
