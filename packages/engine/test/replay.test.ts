@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { foldEvents, verifyReplay, type ReplayFile } from '../src/index.ts';
+import { highCard } from './fixtures/high-card.ts';
+import { config, playHighCard } from './helpers.ts';
+
+const edited = (replay: ReplayFile, edit: (copy: ReplayFile) => void): ReplayFile => {
+  const copy = structuredClone(replay);
+  edit(copy);
+  return copy;
+};
+
+describe('foldEvents', () => {
+  it('rebuilds the live state from the log', () => {
+    const { match, replay } = playHighCard();
+    expect(foldEvents(highCard, config(), replay.events)).toEqual(match.state);
+  });
+});
+
+describe('verifyReplay', () => {
+  const { replay } = playHighCard('verify-me');
+
+  it('accepts a faithful log', () => {
+    expect(verifyReplay(highCard, replay)).toMatchObject({ ok: true, versions: 7, events: 13 });
+  });
+
+  it('names the first event that differs, by version and step', () => {
+    const tampered = edited(replay, (r) => {
+      const reveal = r.events.find((e) => e.type === 'revealed')!;
+      (reveal.data as { card: number }).card = 99;
+    });
+    const report = verifyReplay(highCard, tampered);
+    expect(report.ok).toBe(false);
+    if (report.ok) return;
+    expect(report.divergence).toMatchObject({ kind: 'event-mismatch', version: 5, step: 1 });
+    expect(report.message).toContain('Version 5, step 1');
+  });
+
+  it('finds a log recorded under another seed at version 1', () => {
+    const report = verifyReplay(
+      highCard,
+      edited(replay, (r) => (r.match.seed = 'other')),
+    );
+    expect(report).toMatchObject({ ok: false, divergence: { kind: 'event-mismatch', version: 1 } });
+  });
+
+  it('reports a missing action, a missing event and an extra event', () => {
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => r.actions.splice(2, 1)),
+      ),
+    ).toMatchObject({
+      ok: false,
+      divergence: { kind: 'missing-action', version: 4 },
+    });
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => r.events.splice(2, 1)),
+      ),
+    ).toMatchObject({
+      ok: false,
+      divergence: { kind: 'extra-event', version: 2, step: 2 },
+    });
+    const extra = edited(replay, (r) =>
+      r.events.splice(2, 0, { ...r.events[2]!, step: 2, type: 'turnPassed', data: { to: 1 } }),
+    );
+    expect(verifyReplay(highCard, extra)).toMatchObject({
+      ok: false,
+      divergence: { kind: 'missing-event' },
+    });
+  });
+
+  it('reports an action that the rules reject', () => {
+    const report = verifyReplay(
+      highCard,
+      edited(replay, (r) => (r.actions[0]!.seat = 2)),
+    );
+    expect(report).toMatchObject({
+      ok: false,
+      divergence: { kind: 'action-rejected', code: 'NOT_YOUR_TURN' },
+    });
+  });
+
+  it('checks the recorded final state hash', () => {
+    const report = verifyReplay(
+      highCard,
+      edited(replay, (r) => (r.match.finalStateHash = '0'.repeat(32))),
+    );
+    expect(report).toMatchObject({ ok: false, divergence: { kind: 'state-hash' } });
+  });
+
+  it('refuses files it cannot re-execute, saying why', () => {
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => delete r.match.seed),
+      ),
+    ).toMatchObject({
+      ok: false,
+      divergence: { kind: 'invalid-file' },
+    });
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => (r.match.game = 'golf')),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(verifyReplay(highCard, { format: 'zip' } as unknown as ReplayFile)).toMatchObject({
+      ok: false,
+    });
+  });
+});
