@@ -9,7 +9,7 @@ import type {
   SeatConfig,
 } from './game.ts';
 import { stateHash } from './hash.ts';
-import { applyAction, eventOf, startMatch, type MatchState, type StepEvent } from './match.ts';
+import { applyAction, startMatch, type MatchState, type StepEvent } from './match.ts';
 
 export const REPLAY_FORMAT = 'cardtable-replay';
 export const REPLAY_FORMAT_VERSION = 1;
@@ -59,10 +59,11 @@ export interface ReplayFile {
 export function foldEvents<S, E extends GameEvent, O>(
   game: Game<S, GameAction, E, O>,
   config: MatchConfig<O>,
-  events: Iterable<Pick<StepEvent<E>, 'type' | 'data'>>,
+  events: Iterable<{ type: string; data: unknown }>,
 ): S {
   let state = game.initialState(config);
-  for (const event of events) state = game.evolve(state, eventOf(event as StepEvent<E>));
+  for (const event of events)
+    state = game.evolve(state, { type: event.type, data: event.data } as E);
   return state;
 }
 
