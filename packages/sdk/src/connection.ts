@@ -1,0 +1,432 @@
+import { applyPatch } from '@cardtable/engine';
+import {
+  ActionTracker,
+  type ActionError,
+  type ActionOutcome,
+  type ActionRequest,
+} from './action-tracker.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { compareSteps, StepCursor } from './cursor.ts';
+import { Emitter } from './emitter.ts';
+import { EventQueue, type Delivery } from './event-queue.ts';
+import { Heartbeat } from './heartbeat.ts';
+import type {
+  ClientMessage,
+  ErrorMessage,
+  LegalAction,
+  LegalMessage,
+  MatchStatus,
+  MatchStatusMessage,
+  Outcome,
+  PublicSeat,
+  Role,
+  ServerMessage,
+  WelcomeMessage,
+  WireEvent,
+} from './protocol.ts';
+import {
+  frameText,
+  matchSocketUrl,
+  resolveWebSocket,
+  SOCKET_OPEN,
+  type SocketLike,
+  type WebSocketConstructor,
+} from './socket.ts';
+
+/** For a connection indicator: `open` means welcomed and live. */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface ConnectionOptions {
+  /** The server's HTTP base URL, e.g. `http://localhost:8080`. */
+  baseUrl: string;
+  matchId: string;
+  /** The access token, asked for before every (re)connect so that it can be refreshed. */
+  token: string | (() => string | Promise<string>);
+  /**
+   * `manual` (default): steps wait in `events` until taken, and FLOW_ACK goes out when the
+   * consumer calls `ack()`. `auto`: every step is acknowledged on arrival and nothing is
+   * buffered (bots, load generators); listen to `step` instead.
+   */
+  ackMode?: 'manual' | 'auto';
+  /** Keep `view` current by applying each step's `stateDiff` (default true). */
+  trackView?: boolean;
+  backoff?: Partial<BackoffPolicy>;
+  /** PING interval and the silence after which the socket counts as dead; false turns it off. */
+  heartbeat?: { intervalMs: number; timeoutMs: number } | false;
+  /** Give up after this many failed reconnects in a row (default: never). */
+  maxReconnectAttempts?: number;
+  /** A WebSocket implementation; by default the global one, else `ws` in Node. */
+  WebSocket?: WebSocketConstructor;
+  /** Source of jitter, a float in [0, 1). */
+  random?: () => number;
+}
+
+/** A step as the consumer takes it: the event and this viewer's view once it is applied. */
+export interface ReceivedStep<V = unknown> {
+  event: WireEvent;
+  /** The view after this step (null when `trackView` is off). */
+  view: V | null;
+}
+
+export interface LegalUpdate {
+  version: number;
+  status: MatchStatus;
+  legal: LegalAction[];
+  turnEndsAt: string | null;
+}
+
+/** Why a connection ended for good; pending actions settle with it as their error. */
+export type CloseReason = ActionError;
+
+export interface ConnectionEvents<V> {
+  state: ConnectionState;
+  /** Each WELCOME: `resumed` when the connection kept its view and RESUMEd from its last step. */
+  welcome: { welcome: WelcomeMessage; resumed: boolean };
+  legal: LegalUpdate;
+  status: MatchStatusMessage;
+  /** Every new step on arrival, in order, after duplicates are dropped. */
+  step: ReceivedStep<V>;
+  /** An ERROR frame: the server could not read something this client sent. */
+  serverError: ErrorMessage;
+  /** Every frame received, parsed, before the connection acts on it. */
+  message: ServerMessage;
+  closed: CloseReason;
+}
+
+const DEFAULT_HEARTBEAT = { intervalMs: 10_000, timeoutMs: 25_000 };
+
+/** Server refusals that no retry can fix. */
+const FATAL_CODES: ReadonlySet<string> = new Set([
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'TOO_MANY_CONNECTIONS',
+]);
+
+/**
+ * One client's live link to a match: reconnects with backoff and jitter, RESUMEs from the last
+ * step it holds, drops steps it already has, keeps the viewer's view, paces steps for a renderer,
+ * and turns each action into a promise that settles on its ACTION_RESULT.
+ */
+export class MatchConnection<V = unknown> {
+  private readonly emitter = new Emitter<ConnectionEvents<V>>();
+  private readonly tracker = new ActionTracker();
+  private readonly cursor = new StepCursor();
+  private readonly backoff: BackoffPolicy;
+  private readonly random: () => number;
+  private readonly heartbeat: Heartbeat | null;
+  private readonly manualAck: boolean;
+  private readonly trackView: boolean;
+
+  private socket: SocketLike | null = null;
+  private welcomed = false;
+  private hasView = false;
+  private failedAttempts = 0;
+  private lastError: ErrorMessage | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Steps to animate, in order (manual ack mode). */
+  readonly events: EventQueue<ReceivedStep<V>>;
+  state: ConnectionState = 'connecting';
+  closeReason: CloseReason | null = null;
+  seat: number | null = null;
+  role: Role | null = null;
+  status: MatchStatus | null = null;
+  /** The highest version this client holds steps of. */
+  version = 0;
+  /** This viewer's view after the last step received. */
+  view: V | null = null;
+  legal: LegalAction[] = [];
+  turnEndsAt: string | null = null;
+  seats: PublicSeat[] = [];
+  result: Outcome | null = null;
+  /** Round trip of the last PING, in milliseconds. */
+  latencyMs: number | null = null;
+
+  constructor(private readonly options: ConnectionOptions) {
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+    this.random = options.random ?? Math.random;
+    this.manualAck = (options.ackMode ?? 'manual') === 'manual';
+    this.trackView = options.trackView ?? true;
+    this.events = new EventQueue<ReceivedStep<V>>(
+      ({ event }) => event.requiresAck,
+      ({ event }) => this.sendAck(event),
+    );
+    const heartbeat = options.heartbeat ?? DEFAULT_HEARTBEAT;
+    this.heartbeat = heartbeat
+      ? new Heartbeat({
+          ...heartbeat,
+          sendPing: (t) => this.send({ type: 'PING', t }),
+          onDead: () => this.dropSocket(),
+        })
+      : null;
+    void this.openSocket();
+  }
+
+  get matchId(): string {
+    return this.options.matchId;
+  }
+
+  /** Actions sent and still waiting for their ACTION_RESULT. */
+  get pendingActions(): number {
+    return this.tracker.inFlight;
+  }
+
+  on<K extends keyof ConnectionEvents<V>>(
+    type: K,
+    listener: (payload: ConnectionEvents<V>[K]) => void,
+  ): () => void {
+    return this.emitter.on(type, listener);
+  }
+
+  /** The next step to animate (manual ack mode); null once the connection is closed. */
+  nextStep(): Promise<Delivery<ReceivedStep<V>> | null> {
+    return this.events.next();
+  }
+
+  /**
+   * Sends an action; the promise settles with its ACTION_RESULT (never rejects). Made while
+   * disconnected, it goes out once the connection is back; sent but unanswered when the socket
+   * dropped, it is resent with the same actionId, so it is applied at most once.
+   */
+  act(request: ActionRequest, options: { knownVersion?: number } = {}): Promise<ActionOutcome> {
+    const { action, result } = this.tracker.create(request, options.knownVersion);
+    if (this.closeReason) {
+      this.tracker.failAll(this.closeReason);
+    } else if (this.welcomed) {
+      this.send({ type: 'ACTION', action });
+    }
+    return result;
+  }
+
+  /** Resolves true once `predicate` holds, checked after every frame; false if the connection closes first. */
+  until(predicate: (connection: this) => boolean): Promise<boolean> {
+    if (predicate(this)) return Promise.resolve(true);
+    if (this.state === 'closed') return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const stop = () => {
+        offMessage();
+        offClosed();
+      };
+      const offMessage = this.emitter.on('message', () => {
+        // Listeners run before the frame is handled; look once it has been.
+        queueMicrotask(() => {
+          if (predicate(this)) {
+            stop();
+            resolve(true);
+          }
+        });
+      });
+      const offClosed = this.emitter.on('closed', () => {
+        stop();
+        resolve(false);
+      });
+    });
+  }
+
+  /** Closes for good: no reconnect; pending actions settle with CONNECTION_CLOSED. */
+  close(): void {
+    this.finish({ code: 'CONNECTION_CLOSED', message: 'The client closed the connection.' });
+  }
+
+  private async openSocket(): Promise<void> {
+    this.setState(this.hasView ? 'reconnecting' : 'connecting');
+    let socket: SocketLike;
+    try {
+      const token =
+        typeof this.options.token === 'string' ? this.options.token : await this.options.token();
+      const WebSocketImpl = this.options.WebSocket ?? (await resolveWebSocket());
+      if (this.closeReason) return;
+      socket = new WebSocketImpl(matchSocketUrl(this.options.baseUrl, this.matchId, token));
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    this.welcomed = false;
+    this.lastError = null;
+    socket.onopen = () => this.heartbeat?.start();
+    socket.onmessage = (event) => {
+      if (socket === this.socket) this.receive(frameText(event.data));
+    };
+    socket.onclose = () => {
+      if (socket === this.socket) this.socketLost();
+    };
+    // An error is always followed by close, which does the work.
+    socket.onerror = () => {};
+  }
+
+  private receive(text: string): void {
+    this.heartbeat?.heard();
+    let message: ServerMessage;
+    try {
+      message = JSON.parse(text) as ServerMessage;
+    } catch {
+      return;
+    }
+    if (typeof message !== 'object' || message === null) return;
+    this.emitter.emit('message', message);
+    switch (message.type) {
+      case 'WELCOME':
+        return this.onWelcome(message);
+      case 'EVENT':
+        return this.onStep(message.event);
+      case 'LEGAL':
+        return this.onLegal(message);
+      case 'ACTION_RESULT':
+        this.tracker.settle(
+          message.ok
+            ? { ok: true, actionId: message.actionId, version: message.version }
+            : { ok: false, actionId: message.actionId, error: message.error },
+        );
+        return;
+      case 'MATCH_STATUS':
+        this.status = message.status;
+        this.seats = message.seats;
+        this.result = message.result;
+        this.emitter.emit('status', message);
+        return;
+      case 'ERROR':
+        this.lastError = message;
+        this.emitter.emit('serverError', message);
+        return;
+      case 'PONG':
+        this.latencyMs = Date.now() - message.t;
+        return;
+    }
+  }
+
+  private onWelcome(welcome: WelcomeMessage): void {
+    const firstOnSocket = !this.welcomed;
+    this.welcomed = true;
+    this.failedAttempts = 0;
+    this.seat = welcome.seat;
+    this.role = welcome.role;
+    this.seats = welcome.seats;
+    this.result = welcome.result;
+
+    // A reconnect keeps its view and asks for the steps it missed; a second WELCOME on the
+    // same socket is the server's answer that the gap was too long: start over from it.
+    const position = {
+      version: welcome.version,
+      step: welcome.step,
+      resolutionId: welcome.resolutionId,
+    };
+    const resumed =
+      firstOnSocket && this.hasView && compareSteps(position, this.cursor.position) >= 0;
+    if (resumed) {
+      if (compareSteps(position, this.cursor.position) > 0) {
+        const { version, step, resolutionId } = this.cursor.position;
+        this.send({
+          type: 'RESUME',
+          lastVersion: version,
+          lastStep: step,
+          ...(resolutionId ? { lastResolutionId: resolutionId } : {}),
+        });
+      }
+    } else {
+      this.cursor.reset(position);
+      this.events.clear();
+      this.view = this.trackView ? (welcome.view as V) : null;
+      this.version = welcome.version;
+      this.hasView = true;
+    }
+    this.setState('open');
+    this.emitter.emit('welcome', { welcome, resumed });
+    this.onLegal({ ...welcome, type: 'LEGAL' });
+    for (const action of this.tracker.unsettled()) this.send({ type: 'ACTION', action });
+  }
+
+  private onStep(event: WireEvent): void {
+    if (!this.cursor.advance(event)) return;
+    this.version = event.version;
+    if (this.trackView && this.view !== null) this.view = applyPatch(this.view, event.stateDiff);
+    const received: ReceivedStep<V> = { event, view: this.view };
+    this.emitter.emit('step', received);
+    if (this.manualAck) this.events.push(received);
+    else if (event.requiresAck) this.sendAck(event);
+  }
+
+  private onLegal(message: LegalMessage): void {
+    this.status = message.status;
+    this.legal = message.legal;
+    this.turnEndsAt = message.turnEndsAt;
+    this.emitter.emit('legal', {
+      version: message.version,
+      status: message.status,
+      legal: message.legal,
+      turnEndsAt: message.turnEndsAt,
+    });
+  }
+
+  private sendAck(event: WireEvent): void {
+    this.send({ type: 'FLOW_ACK', resolutionId: event.resolutionId, step: event.step });
+  }
+
+  private send(message: ClientMessage): void {
+    if (this.socket?.readyState === SOCKET_OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  /** Abandons the current socket at once (a dead one may take minutes to report its close). */
+  private dropSocket(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    socket.onclose = null;
+    socket.close();
+    this.socketLost();
+  }
+
+  private socketLost(): void {
+    this.socket = null;
+    this.welcomed = false;
+    this.heartbeat?.stop();
+    if (this.closeReason) return;
+    const refusal = this.lastError;
+    if (refusal && FATAL_CODES.has(refusal.code)) {
+      this.finish({ code: refusal.code, message: refusal.message });
+    } else {
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closeReason) return;
+    if (this.failedAttempts >= (this.options.maxReconnectAttempts ?? Infinity)) {
+      const last = this.lastError;
+      this.finish(
+        last
+          ? { code: last.code, message: last.message }
+          : { code: 'RECONNECT_FAILED', message: 'Could not reconnect to the match.' },
+      );
+      return;
+    }
+    const delay = backoffDelay(this.failedAttempts++, this.backoff, this.random);
+    this.setState(this.hasView ? 'reconnecting' : 'connecting');
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      void this.openSocket();
+    }, delay);
+  }
+
+  private finish(reason: CloseReason): void {
+    if (this.closeReason) return;
+    this.closeReason = reason;
+    if (this.reconnectTimer !== null) clearTimeout(this.reconnectTimer);
+    this.heartbeat?.stop();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      socket.onclose = null;
+      socket.close(1000);
+    }
+    this.events.close();
+    this.tracker.failAll(reason);
+    this.setState('closed');
+    this.emitter.emit('closed', reason);
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.emitter.emit('state', state);
+  }
+}

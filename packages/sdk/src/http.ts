@@ -1,0 +1,225 @@
+import type {
+  AuthResponse,
+  CreateMatchRequest,
+  CreateMatchResponse,
+  ErrorCode,
+  ImportReplayResponse,
+  JoinMatchResponse,
+  MatchList,
+  MatchMetadata,
+  MatchStateResponse,
+  ReplayFileBody,
+} from './protocol.ts';
+
+/** A failed request: the server's error, or a client-side code when no usable answer came. */
+export interface ApiError {
+  code: ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
+  message: string;
+  /** The HTTP status, when the server answered. */
+  status?: number;
+  details?: Record<string, unknown>;
+}
+
+/** Errors are values: look at `ok` before touching `value`. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface ApiOptions {
+  /** The server's base URL, e.g. `http://localhost:8080`. */
+  baseUrl: string;
+  /** A session saved earlier (e.g. from localStorage). */
+  session?: AuthResponse | null;
+  /** Told about every new session (sign-in, refresh) and about sign-out (null), to persist it. */
+  onSession?: (session: AuthResponse | null) => void;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** Refresh this long before the access token expires, so a request never carries a stale one. */
+const REFRESH_MARGIN_MS = 30_000;
+
+/**
+ * The HTTP half of the protocol: guest sign-in, token refresh, matches, state, export and
+ * import. Requests carry the access token, refresh it shortly before it expires, and retry once
+ * after a 401 with a fresh one.
+ */
+export class CardtableApi {
+  private currentSession: AuthResponse | null;
+  private refreshing: Promise<ApiResult<AuthResponse>> | null = null;
+  private readonly fetchImpl: typeof fetch;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ApiOptions) {
+    this.currentSession = options.session ?? null;
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.now = options.now ?? Date.now;
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  get session(): AuthResponse | null {
+    return this.currentSession;
+  }
+
+  /** Creates a guest identity and signs in as it. */
+  async guest(name: string): Promise<ApiResult<AuthResponse>> {
+    const result = await this.request<AuthResponse>('POST', '/api/auth/guest', { name }, false);
+    if (result.ok) this.setSession(result.value);
+    return result;
+  }
+
+  /** Trades the refresh token for a new access token (concurrent callers share one request). */
+  refresh(): Promise<ApiResult<AuthResponse>> {
+    const refreshToken = this.currentSession?.refreshToken;
+    if (!refreshToken) return Promise.resolve(notSignedIn());
+    this.refreshing ??= this.request<AuthResponse>(
+      'POST',
+      '/api/auth/refresh',
+      { refreshToken },
+      false,
+    ).then((result) => {
+      this.refreshing = null;
+      if (result.ok) this.setSession(result.value);
+      else if (result.error.status === 401) this.setSession(null);
+      return result;
+    });
+    return this.refreshing;
+  }
+
+  signOut(): void {
+    this.setSession(null);
+  }
+
+  /** A valid access token, refreshed first when it is about to expire; for sockets. */
+  async accessToken(): Promise<string> {
+    const session = this.currentSession;
+    if (!session) throw new Error('Not signed in: call guest() first.');
+    if (Date.parse(session.accessTokenExpiresAt) - this.now() > REFRESH_MARGIN_MS) {
+      return session.accessToken;
+    }
+    const refreshed = await this.refresh();
+    if (!refreshed.ok) throw new Error(refreshed.error.message);
+    return refreshed.value.accessToken;
+  }
+
+  /** Creates a match; the caller takes the first human seat. */
+  createMatch(body: CreateMatchRequest): Promise<ApiResult<CreateMatchResponse>> {
+    return this.request('POST', '/api/matches', body);
+  }
+
+  /** Takes the next free human seat of the match with this room code. */
+  joinMatch(code: string): Promise<ApiResult<JoinMatchResponse>> {
+    return this.request('POST', '/api/matches/join', { code });
+  }
+
+  getMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
+    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}`);
+  }
+
+  /** The caller's matches, newest first. */
+  myMatches(): Promise<ApiResult<MatchList>> {
+    return this.request('GET', '/api/me/matches');
+  }
+
+  /** The caller's current view of the match (player or spectator), with its version. */
+  getState(matchId: string): Promise<ApiResult<MatchStateResponse>> {
+    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/state`);
+  }
+
+  /** The match's log: full and unprojected once it is over, the caller's projection before. */
+  exportMatch(matchId: string): Promise<ApiResult<ReplayFileBody>> {
+    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/export`);
+  }
+
+  importReplay(replay: ReplayFileBody): Promise<ApiResult<ImportReplayResponse>> {
+    return this.request('POST', '/api/replays/import', replay);
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    authenticated = true,
+  ): Promise<ApiResult<T>> {
+    let token: string | undefined;
+    if (authenticated) {
+      try {
+        token = await this.accessToken();
+      } catch (error) {
+        return { ok: false, error: { code: 'UNAUTHORIZED', message: (error as Error).message } };
+      }
+    }
+    const first = await this.send<T>(method, path, body, token);
+    if (first.ok || !authenticated || first.error.status !== 401) return first;
+    // The token was revoked or the clock is off: one fresh token, one retry.
+    const refreshed = await this.refresh();
+    if (!refreshed.ok) return first;
+    return this.send<T>(method, path, body, refreshed.value.accessToken);
+  }
+
+  private async send<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    token: string | undefined,
+  ): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(new URL(path, this.options.baseUrl), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      return { ok: false, error: { code: 'NETWORK_ERROR', message: (error as Error).message } };
+    }
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: 'BAD_RESPONSE',
+          message: `The server answered ${response.status} without JSON.`,
+          status: response.status,
+        },
+      };
+    }
+    if (response.ok) return { ok: true, value: parsed as T };
+    return { ok: false, error: toApiError(parsed, response.status) };
+  }
+
+  private setSession(session: AuthResponse | null): void {
+    this.currentSession = session;
+    this.options.onSession?.(session);
+  }
+}
+
+/** The server's error body, `{code, message, details}`, possibly wrapped as `{error: {...}}`. */
+function toApiError(body: unknown, status: number): ApiError {
+  const record = (body ?? {}) as Record<string, unknown>;
+  const inner = (
+    typeof record.error === 'object' && record.error !== null ? record.error : record
+  ) as Record<string, unknown>;
+  if (typeof inner.code !== 'string' || typeof inner.message !== 'string') {
+    return { code: 'BAD_RESPONSE', message: `The server answered ${status}.`, status };
+  }
+  return {
+    code: inner.code as ErrorCode,
+    message: inner.message,
+    status,
+    ...(typeof inner.details === 'object' && inner.details !== null
+      ? { details: inner.details as Record<string, unknown> }
+      : {}),
+  };
+}
+
+const notSignedIn = (): ApiResult<never> => ({
+  ok: false,
+  error: { code: 'UNAUTHORIZED', message: 'Not signed in: call guest() first.' },
+});

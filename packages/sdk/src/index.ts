@@ -1,0 +1,23 @@
+export { CardtableClient, type ConnectOptions } from './client.ts';
+export {
+  MatchConnection,
+  type CloseReason,
+  type ConnectionEvents,
+  type ConnectionOptions,
+  type ConnectionState,
+  type LegalUpdate,
+  type ReceivedStep,
+} from './connection.ts';
+export { CardtableApi, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
+export type {
+  ActionError,
+  ActionOutcome,
+  ActionRequest,
+  ClientErrorCode,
+  OutgoingAction,
+} from './action-tracker.ts';
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+export { EventQueue, type Delivery } from './event-queue.ts';
+export type { SocketLike, WebSocketConstructor } from './socket.ts';
+// Types only: the run-time schemas live at '@cardtable/sdk/protocol', kept out of app bundles.
+export type * from './protocol.ts';
