@@ -7,6 +7,7 @@ export * from './game.ts';
 export * from './match.ts';
 export * from './projection.ts';
 export * from './replay.ts';
+export * from './scan.ts';
 export * from './replay-log.ts';
 
 /** The kernel's version, recorded in every match and replay. */
