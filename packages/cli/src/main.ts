@@ -1,7 +1,12 @@
 /** `cardtable`: one subcommand a file under ./commands, each returning its exit code. */
 type Command = (argv: string[]) => Promise<number>;
 
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  replay: {
+    summary: 'Re-execute an exported match: replay verify FILE',
+    load: async () => (await import('./commands/replay.ts')).replayCommand,
+  },
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
