@@ -1,0 +1,255 @@
+/**
+ * The connection's protocol logic against a scripted peer on loopback: each test plays the
+ * server's side of one exchange frame by frame. The real server is exercised in e2e tests.
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MatchConnection, type ConnectionOptions, type ConnectionState } from '../src/index.ts';
+import type { ClientMessage, ServerMessage, WelcomeMessage, WireEvent } from '../src/protocol.ts';
+
+interface Peer {
+  socket: WebSocket;
+  url: URL;
+  /** The next frame the client sends. */
+  next(): Promise<ClientMessage>;
+  send(message: ServerMessage): void;
+}
+
+const servers: WebSocketServer[] = [];
+const connections: MatchConnection[] = [];
+
+afterEach(async () => {
+  for (const connection of connections.splice(0)) connection.close();
+  for (const server of servers.splice(0)) {
+    for (const client of server.clients) client.terminate();
+    server.close();
+  }
+});
+
+async function scriptedServer() {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  servers.push(server);
+  await once(server, 'listening');
+  const waiting: ((peer: Peer) => void)[] = [];
+  const arrived: Peer[] = [];
+  server.on('connection', (socket, request) => {
+    const inbox: ClientMessage[] = [];
+    const readers: ((message: ClientMessage) => void)[] = [];
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as ClientMessage;
+      if (message.type === 'PING') return;
+      const reader = readers.shift();
+      if (reader) reader(message);
+      else inbox.push(message);
+    });
+    const peer: Peer = {
+      socket,
+      url: new URL(request.url ?? '/', 'http://localhost'),
+      next: () => {
+        const message = inbox.shift();
+        return message ? Promise.resolve(message) : new Promise((resolve) => readers.push(resolve));
+      },
+      send: (message) => socket.send(JSON.stringify(message)),
+    };
+    const taker = waiting.shift();
+    if (taker) taker(peer);
+    else arrived.push(peer);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    /** The next client socket to connect. */
+    accept: (): Promise<Peer> => {
+      const peer = arrived.shift();
+      return peer ? Promise.resolve(peer) : new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+function connect(baseUrl: string, options: Partial<ConnectionOptions> = {}) {
+  const connection = new MatchConnection<{ n: number }>({
+    baseUrl,
+    matchId: 'm1',
+    token: 'secret',
+    backoff: { initialMs: 5, maxMs: 20 },
+    ...options,
+  });
+  connections.push(connection as MatchConnection);
+  return connection;
+}
+
+const welcome = (version: number, step: number, n: number): WelcomeMessage => ({
+  type: 'WELCOME',
+  protocolVersion: 1,
+  matchId: 'm1',
+  game: 'counter',
+  seat: 0,
+  role: 'player',
+  status: 'active',
+  version,
+  step,
+  resolutionId: `r${version}`,
+  view: { n },
+  legal: [{ type: 'inc', payload: {} }],
+  seats: [],
+  result: null,
+  turnEndsAt: null,
+});
+
+const event = (version: number, step: number, n: number, requiresAck = false): ServerMessage => {
+  const wire: WireEvent = {
+    eventId: `m1:${version}:${step}`,
+    matchId: 'm1',
+    version,
+    step,
+    resolutionId: `r${version}`,
+    type: 'counted',
+    data: { n },
+    ts: new Date(0).toISOString(),
+    requiresAck,
+    stateDiff: [{ op: 'replace', path: '/n', value: n }],
+  };
+  return { type: 'EVENT', event: wire };
+};
+
+describe('MatchConnection', () => {
+  it('connects with the token and takes its view and legal actions from WELCOME', async () => {
+    const server = await scriptedServer();
+    const connection = connect(server.baseUrl);
+    const peer = await server.accept();
+    expect(peer.url.pathname).toBe('/ws/matches/m1');
+    expect(peer.url.searchParams.get('token')).toBe('secret');
+    peer.send(welcome(3, 2, 7));
+    await connection.until((c) => c.state === 'open');
+    expect(connection.view).toEqual({ n: 7 });
+    expect(connection.version).toBe(3);
+    expect(connection.legal).toEqual([{ type: 'inc', payload: {} }]);
+    expect(connection.seat).toBe(0);
+  });
+
+  it('resumes from its last step after a drop, skips repeats, and resends the unanswered action unchanged', async () => {
+    const server = await scriptedServer();
+    const connection = connect(server.baseUrl, { ackMode: 'auto' });
+    const states: ConnectionState[] = [];
+    connection.on('state', (state) => states.push(state));
+    const stepsSeen: string[] = [];
+    connection.on('step', ({ event: e }) => stepsSeen.push(`${e.version}.${e.step}`));
+
+    const first = await server.accept();
+    first.send(welcome(1, 2, 0));
+    await connection.until((c) => c.state === 'open');
+    const outcome = connection.act({ type: 'inc', payload: {} }, { knownVersion: 1 });
+    const sent = await first.next();
+    expect(sent).toMatchObject({
+      type: 'ACTION',
+      action: { type: 'inc', clientSeq: 1, knownVersion: 1 },
+    });
+    first.send(event(2, 1, 1));
+    await connection.until((c) => c.view?.n === 1);
+    first.socket.terminate();
+
+    const second = await server.accept();
+    second.send(welcome(2, 2, 2));
+    expect(await second.next()).toEqual({
+      type: 'RESUME',
+      lastVersion: 2,
+      lastStep: 1,
+      lastResolutionId: 'r2',
+    });
+    const resent = await second.next();
+    expect(resent).toEqual(sent);
+    second.send(event(2, 1, 1));
+    second.send(event(2, 2, 2));
+    if (resent.type !== 'ACTION') throw new Error('expected the action again');
+    second.send({ type: 'ACTION_RESULT', actionId: resent.action.actionId, ok: true, version: 2 });
+
+    expect(await outcome).toEqual({ ok: true, actionId: resent.action.actionId, version: 2 });
+    expect(connection.view).toEqual({ n: 2 });
+    expect(stepsSeen).toEqual(['2.1', '2.2']);
+    expect(states).toEqual(['open', 'reconnecting', 'open']);
+  });
+
+  it('starts over from a second WELCOME on the same socket (the gap was too long)', async () => {
+    const server = await scriptedServer();
+    const connection = connect(server.baseUrl);
+    const first = await server.accept();
+    first.send(welcome(1, 1, 0));
+    first.send(event(2, 1, 1));
+    await connection.until((c) => c.version === 2);
+    first.socket.terminate();
+
+    const second = await server.accept();
+    second.send(welcome(90, 3, 42));
+    expect(await second.next()).toMatchObject({ type: 'RESUME', lastVersion: 2 });
+    second.send(welcome(90, 3, 42));
+    await connection.until((c) => c.view?.n === 42);
+    second.send(event(90, 3, 41));
+    second.send(event(91, 1, 43));
+    await connection.until((c) => c.version === 91);
+    expect(connection.view).toEqual({ n: 43 });
+    // Steps not yet taken were dropped with the old view; the repeat of 90.3 was skipped.
+    const taken = await connection.nextStep();
+    expect(taken?.step.event.eventId).toBe('m1:91:1');
+    expect(connection.events.size).toBe(0);
+  });
+
+  it('sends FLOW_ACK when the consumer acks a step that requires it, not before', async () => {
+    const server = await scriptedServer();
+    const connection = connect(server.baseUrl);
+    const peer = await server.accept();
+    peer.send(welcome(1, 1, 0));
+    peer.send(event(2, 1, 1, true));
+    peer.send(event(2, 2, 2, false));
+    const first = await connection.nextStep();
+    const second = await connection.nextStep();
+    expect(first?.step.view).toEqual({ n: 1 });
+    expect(second?.step.view).toEqual({ n: 2 });
+    second?.ack();
+    first?.ack();
+    first?.ack();
+    connection.act({ type: 'inc', payload: {} });
+    // Frames arrive in order: exactly one FLOW_ACK comes before the action.
+    expect(await peer.next()).toEqual({ type: 'FLOW_ACK', resolutionId: 'r2', step: 1 });
+    expect(await peer.next()).toMatchObject({ type: 'ACTION' });
+  });
+
+  it('declares a silent socket dead and reconnects', async () => {
+    const server = await scriptedServer();
+    const connection = connect(server.baseUrl, { heartbeat: { intervalMs: 20, timeoutMs: 60 } });
+    const first = await server.accept();
+    first.send(welcome(1, 1, 0));
+    await connection.until((c) => c.state === 'open');
+    // The peer never answers a PING and never closes: only the heartbeat can notice.
+    const second = await server.accept();
+    second.send(welcome(1, 1, 0));
+    await connection.until((c) => c.state === 'open');
+    expect(first.socket.readyState).not.toBe(first.socket.OPEN);
+  });
+
+  it('closes for good on a refusal no retry can fix, settling pending actions with it', async () => {
+    const server = await scriptedServer();
+    const connection = connect(server.baseUrl);
+    const outcome = connection.act({ type: 'inc', payload: {} });
+    const peer = await server.accept();
+    peer.send({ type: 'ERROR', code: 'NOT_FOUND', message: 'No such match.' });
+    peer.socket.close(4404);
+    expect(await connection.until(() => false)).toBe(false);
+    expect(connection.state).toBe('closed');
+    expect(connection.closeReason).toEqual({ code: 'NOT_FOUND', message: 'No such match.' });
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await connection.act({ type: 'inc', payload: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('gives up after the allowed reconnect attempts', async () => {
+    const server = await scriptedServer();
+    const connection = connect(server.baseUrl, { maxReconnectAttempts: 2 });
+    for (let i = 0; i < 3; i++) (await server.accept()).socket.terminate();
+    expect(await connection.until(() => false)).toBe(false);
+    expect(connection.closeReason?.code).toBe('RECONNECT_FAILED');
+  });
+});
