@@ -1,0 +1,95 @@
+import type { Seat, Viewer } from '@cardtable/engine';
+import { activeRules, cardValues } from './values.ts';
+import {
+  isHidden,
+  type Card,
+  type GolfEvent,
+  type GolfState,
+  type GolfView,
+  type HiddenCard,
+  type PhaseView,
+  type PlayerView,
+  type SeenCard,
+} from './types.ts';
+
+/** A card's back: its deck colour and nothing that identifies or tracks it. */
+export const hide = (card: Card): HiddenCard => ({ hidden: true, deck: card.deck });
+
+/** Face-down cards are hidden from everyone, their owner included; only `all` sees them. */
+const seenInHand = (card: Card, faceUp: boolean, viewer: Viewer): SeenCard =>
+  faceUp || viewer.kind === 'all' ? card : hide(card);
+
+/** A card drawn from the deck is seen by the seat holding it (and the unprojected view) only. */
+const seenByHolder = (card: Card, holder: Seat, viewer: Viewer): SeenCard =>
+  viewer.kind === 'all' || (viewer.kind === 'seat' && viewer.seat === holder) ? card : hide(card);
+
+export function view(state: GolfState, viewer: Viewer): GolfView {
+  const { phase } = state;
+  const pending = phase.kind === 'initialFlip' ? phase.pending : [];
+  const players = state.players.map((player, seat): PlayerView => ({
+    seat,
+    hand: player.hand.map((slot) => ({
+      faceUp: slot.faceUp,
+      card: seenInHand(slot.card, slot.faceUp, viewer),
+    })),
+    total: player.total,
+    holesWon: player.holesWon,
+    owesInitialFlip: pending.includes(seat),
+  }));
+  return {
+    seat: viewer.kind === 'seat' ? viewer.seat : null,
+    options: state.options,
+    activeRules: activeRules(state.options),
+    cardValues: cardValues(state.options),
+    round: state.round,
+    dealer: state.dealer,
+    deckCount: state.deck.length,
+    deckTopBack: state.deck.at(-1)?.deck ?? null,
+    discardTop: state.discard.at(-1) ?? null,
+    discardCount: state.discard.length,
+    players,
+    phase: phaseView(state, viewer),
+    finisher: state.finisher,
+    finalTurnsLeft: state.finalTurnsLeft,
+    rounds: state.rounds,
+  };
+}
+
+function phaseView(state: GolfState, viewer: Viewer): PhaseView {
+  const { phase } = state;
+  if (phase.kind !== 'turn' || phase.step.kind !== 'holding') return phase;
+  const { card, source } = phase.step;
+  // A card taken from the discard pile was public already.
+  const seen = source === 'discard' ? card : seenByHolder(card, phase.seat, viewer);
+  return { kind: 'turn', seat: phase.seat, step: { kind: 'holding', card: seen, source } };
+}
+
+/** The event as `viewer` may see it: dealt hands and deck orders hidden, a deck draw for its drawer only. */
+export function projectEvent(event: GolfEvent, viewer: Viewer, _before: GolfState): GolfEvent {
+  if (viewer.kind === 'all') return event;
+  switch (event.type) {
+    case 'roundDealt':
+      return {
+        type: 'roundDealt',
+        data: {
+          ...event.data,
+          hands: event.data.hands.map((hand) =>
+            hand.map((card) => (isHidden(card) ? card : hide(card))),
+          ),
+          deck: null,
+        },
+      };
+    case 'deckDrawn': {
+      const { seat, card } = event.data;
+      return {
+        type: 'deckDrawn',
+        data: { seat, card: isHidden(card) ? card : seenByHolder(card, seat, viewer) },
+      };
+    }
+    case 'deckReshuffled':
+      return { type: 'deckReshuffled', data: { ...event.data, deck: null } };
+    default:
+      // Every other event shows only cards that are face up or on the discard pile.
+      return event;
+  }
+}
