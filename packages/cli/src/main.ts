@@ -6,6 +6,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Re-execute an exported match: replay verify FILE',
     load: async () => (await import('./commands/replay.ts')).replayCommand,
   },
+  load: {
+    summary: 'Load-test a server: load --matches N --think MS [--duration S] [--url URL]',
+    load: async () => (await import('./commands/load.ts')).loadCommand,
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {

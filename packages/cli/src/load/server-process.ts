@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CLI_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/cardtable.js');
+
+export interface ServerProcess {
+  url: string;
+  /** `pglite` (embedded, in a temporary DATA_DIR) or `postgres` (DATABASE_URL). */
+  store: 'pglite' | 'postgres';
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `cardtable serve` as a child process on a free loopback port, with a temporary
+ * DATA_DIR (embedded PGlite) unless DATABASE_URL is set, and waits until it is ready.
+ * `env` adds to and overrides the inherited environment.
+ */
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  readyTimeoutMs = 60_000,
+): Promise<ServerProcess> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'cardtable-server-'));
+  const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
+  const child = spawn(process.execPath, [CLI_BIN, 'serve'], {
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      WEB_ROOT: 'none',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = tailOf(child);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopChild(child);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(url, child, readyTimeoutMs);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output()}`, {
+      cause: error,
+    });
+  }
+  return { url, store: databaseUrl ? 'postgres' : 'pglite', pid: child.pid as number, stop };
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  if (address === null || typeof address === 'string') throw new Error('No free port.');
+  return address.port;
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The server exited during start (${child.exitCode ?? child.signalCode}).`);
+    }
+    try {
+      const response = await fetch(new URL('/ready', url));
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`The server was not ready within ${timeoutMs} ms.`);
+}
+
+/** SIGTERM (the server drains and exits), then SIGKILL if it takes too long. */
+async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Keeps the last lines the child printed, for an error message. */
+function tailOf(child: ChildProcess, maxChars = 4_000): () => string {
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-maxChars);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => tail;
+}
