@@ -122,6 +122,7 @@ export class MatchConnection<V = unknown> {
   private hasView = false;
   private failedAttempts = 0;
   private lastError: ErrorMessage | null = null;
+  private unauthorizedInARow = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Steps to animate, in order (manual ack mode). */
@@ -381,7 +382,9 @@ export class MatchConnection<V = unknown> {
     this.heartbeat?.stop();
     if (this.closeReason) return;
     const refusal = this.lastError;
-    if (refusal && FATAL_CODES.has(refusal.code)) {
+    // An UNAUTHORIZED refusal earns one retry, with a token asked for afresh.
+    this.unauthorizedInARow = refusal?.code === 'UNAUTHORIZED' ? this.unauthorizedInARow + 1 : 0;
+    if (refusal && (FATAL_CODES.has(refusal.code) || this.unauthorizedInARow > 1)) {
       this.finish({ code: refusal.code, message: refusal.message });
     } else {
       this.scheduleReconnect();

@@ -245,6 +245,24 @@ describe('MatchConnection', () => {
     });
   });
 
+  it('retries an UNAUTHORIZED refusal once with a fresh token, then gives up', async () => {
+    const server = await scriptedServer();
+    let asked = 0;
+    const connection = connect(server.baseUrl, { token: () => `token-${++asked}` });
+    for (const expected of ['token-1', 'token-2']) {
+      const peer = await server.accept();
+      expect(peer.url.searchParams.get('token')).toBe(expected);
+      peer.send({
+        type: 'ERROR',
+        code: 'UNAUTHORIZED',
+        message: 'A valid access token is required.',
+      });
+      peer.socket.close(4401);
+    }
+    expect(await connection.until(() => false)).toBe(false);
+    expect(connection.closeReason?.code).toBe('UNAUTHORIZED');
+  });
+
   it('gives up after the allowed reconnect attempts', async () => {
     const server = await scriptedServer();
     const connection = connect(server.baseUrl, { maxReconnectAttempts: 2 });
