@@ -1,0 +1,26 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import MatchPage from './pages/MatchPage.tsx';
+
+// The table is the page that must load fast; the others come in their own chunks.
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
+const ReplayPage = lazy(() => import('./pages/ReplayPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<p className="notice">Loading…</p>}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/match/:matchId" element={<MatchPage />} />
+          <Route path="/join/:code" element={<JoinPage />} />
+          <Route path="/replay" element={<ReplayPage />} />
+          <Route path="/replay/:matchId" element={<ReplayPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

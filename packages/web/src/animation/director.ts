@@ -1,0 +1,115 @@
+import type { Seat } from '@cardtable/engine';
+import type { GolfEvent, GolfView, RoundResult } from '@cardtable/golf';
+import { planStep, type StepAnimation, type Timing } from './plan.ts';
+
+/** What the table shows at this moment. */
+export interface Stage {
+  view: GolfView | null;
+  /** The version of the last step shown. */
+  version: number;
+  /** A step is playing: nothing may be clicked until it settles. */
+  busy: boolean;
+  /** The flights in the air, over the previous view; `id` changes with each step. */
+  flying: { id: number; plan: StepAnimation } | null;
+  /** The round-end score tally, shown until dismissed. */
+  tally: RoundResult | null;
+  /** The last thing that happened, in words (also read out by an aria-live region). */
+  caption: string;
+}
+
+export interface DirectorOptions {
+  timing(): Timing;
+  name(seat: Seat): string;
+  /** How long the tally stays up unless dismissed earlier (at speed 1). */
+  tallyMs: number;
+  wait?: (ms: number) => Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Plays steps one at a time: flights over the old view, then the new view, then a pause;
+ * a round end holds on its tally. A subscribable store, for `useSyncExternalStore`.
+ */
+export class Director {
+  private stage: Stage = {
+    view: null,
+    version: 0,
+    busy: false,
+    flying: null,
+    tally: null,
+    caption: '',
+  };
+  private readonly listeners = new Set<() => void>();
+  /** Bumped by `reset`, so a step still playing from before it commits nothing. */
+  private generation = 0;
+  private nextFlightId = 1;
+  private endTally: (() => void) | null = null;
+  private readonly wait: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: DirectorOptions) {
+    this.wait = options.wait ?? sleep;
+  }
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): Stage => this.stage;
+
+  /** Shows a view as it is, dropping whatever was playing (a WELCOME, a replay jump). */
+  reset(view: GolfView | null, version: number): void {
+    this.generation++;
+    this.endTally?.();
+    this.set({ view, version, busy: false, flying: null, tally: null });
+  }
+
+  /** Plays one step; resolves when its animation has ended (time to FLOW_ACK). */
+  async play(event: GolfEvent, version: number, next: GolfView): Promise<void> {
+    const generation = this.generation;
+    const current = () => generation === this.generation;
+    const timing = this.options.timing();
+    const plan = planStep(event, timing, this.options.name);
+    this.set({
+      busy: true,
+      caption: plan.caption,
+      flying: plan.flights.length > 0 ? { id: this.nextFlightId++, plan } : null,
+    });
+    if (plan.flightMs > 0) await this.wait(plan.flightMs);
+    if (!current()) return;
+    this.set({ view: next, version, flying: null });
+    if (plan.settleMs > 0) await this.wait(plan.settleMs);
+    if (!current()) return;
+    if (plan.holdForTally && event.type === 'roundEnded') {
+      this.set({ tally: event.data.result });
+      await this.holdTally(Math.round(this.options.tallyMs / timing.speed));
+      if (!current()) return;
+      this.set({ tally: null });
+    }
+    this.set({ busy: false });
+  }
+
+  /** Closes the tally now (the reader pressed Continue). */
+  dismissTally(): void {
+    this.endTally?.();
+  }
+
+  private holdTally(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.endTally = null;
+        resolve();
+      };
+      this.endTally = done;
+      void this.wait(ms).then(() => {
+        if (this.endTally === done) done();
+      });
+    });
+  }
+
+  private set(patch: Partial<Stage>): void {
+    this.stage = { ...this.stage, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,82 @@
+import type { Seat } from '@cardtable/engine';
+import type { GolfView } from '@cardtable/golf';
+import { isHidden } from '@cardtable/golf';
+import { cardName } from '../cards/describe.ts';
+import type { Controls } from './controls.ts';
+
+/**
+ * The one line that tells the viewer what is happening and, on their turn, what they can do.
+ * Built from the view and the legal controls, never from rules of its own.
+ */
+export function promptFor(
+  view: GolfView,
+  me: Seat | null,
+  controls: Controls,
+  name: (seat: Seat) => string,
+): string {
+  const phase = view.phase;
+  switch (phase.kind) {
+    case 'waiting':
+      return 'Waiting for the table to fill.';
+    case 'gameOver':
+      return 'The game is over.';
+    case 'initialFlip': {
+      if (controls.initialFlip) {
+        const n = controls.initialFlip.count;
+        return `Choose ${n === 1 ? 'a card' : `${n} cards`} to turn face up.`;
+      }
+      const waiting = phase.pending.filter((seat) => seat !== me).map(name);
+      return waiting.length > 0
+        ? `Waiting for ${waiting.join(', ')} to turn up their cards.`
+        : 'Turning up cards…';
+    }
+    case 'turn': {
+      if (phase.seat !== me) {
+        const step = phase.step;
+        const who = name(phase.seat);
+        if (step.kind === 'holding') {
+          const card = isHidden(step.card) ? 'a card' : `the ${cardName(step.card)}`;
+          return `${who} holds ${card}.`;
+        }
+        if (step.kind === 'awaitingFlip') return `${who} may flip a card.`;
+        return `${who} is playing.`;
+      }
+      return myTurnPrompt(view, controls);
+    }
+  }
+}
+
+function myTurnPrompt(view: GolfView, controls: Controls): string {
+  const phase = view.phase;
+  if (phase.kind !== 'turn') return '';
+  const step = phase.step;
+  const buttons = new Set(controls.buttons.map((action) => action.type));
+  const canFlip = controls.slots.some((action) => action?.type === 'flip');
+  switch (step.kind) {
+    case 'awaitingDraw': {
+      const choices = ['draw from the deck'];
+      if (controls.discardPile && view.discardTop) {
+        choices.push(`take the ${cardName(view.discardTop)}`);
+      }
+      if (canFlip) choices.push('flip one of your cards');
+      if (buttons.has('knock')) choices.push('knock');
+      return `Your turn: ${joinChoices(choices)}.`;
+    }
+    case 'holding': {
+      const card = isHidden(step.card) ? 'the card' : `the ${cardName(step.card)}`;
+      if (step.source === 'discard') {
+        return `Swap ${card} into your grid${buttons.has('returnDiscard') ? ', or put it back' : ''}.`;
+      }
+      return `Swap ${card} into your grid, or discard it.`;
+    }
+    case 'awaitingFlip':
+      return step.optional
+        ? 'You may flip one of your face-down cards, or skip.'
+        : 'Flip one of your face-down cards.';
+  }
+}
+
+const joinChoices = (choices: string[]) =>
+  choices.length <= 1
+    ? (choices[0] ?? '')
+    : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { MatchMetadata } from '@cardtable/sdk';
+import { flightDuration } from '../animation/plan.ts';
+import { prefersReducedMotion } from '../animation/motion.ts';
+import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
+import { CopyField } from '../live/CopyField.tsx';
+import { Lobby } from '../live/Lobby.tsx';
+import { TurnTimer } from '../live/TurnTimer.tsx';
+import { useLiveMatch } from '../live/useLiveMatch.ts';
+import { rememberMatch } from '../net/last-match.ts';
+import { client, ensureSignedIn } from '../net/session.ts';
+import { Standings } from '../table/Standings.tsx';
+import { TableView } from '../table/TableView.tsx';
+
+/** A live match, played or watched: which one depends on whether this browser holds a seat. */
+export default function MatchPage() {
+  const matchId = useParams().matchId as string;
+  const live = useLiveMatch(matchId);
+  const meta = useMatchMetadata(matchId, live.status);
+  const { stage, seat, role, status } = live;
+  const view = stage.view;
+
+  useEffect(() => {
+    if (role === 'player') rememberMatch({ matchId, seat, code: meta?.code ?? null });
+  }, [matchId, role, seat, meta?.code]);
+
+  const outcome = view?.phase.kind === 'gameOver' ? view.phase.outcome : null;
+  const hole = view && view.round > 0 ? `Hole ${view.round} of ${view.options.rounds}` : 'Golf';
+
+  return (
+    <div className="page match-page" data-role={role ?? 'unknown'}>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Cardtable
+        </Link>
+        <span className="topbar-title">{hole}</span>
+        {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
+        {live.turnEndsAt && status === 'active' ? <TurnTimer endsAt={live.turnEndsAt} /> : null}
+        <ConnectionBadge state={live.connection} />
+      </header>
+
+      {live.closed ? (
+        <p className="notice notice-error" role="alert" data-testid="connection-error">
+          {live.closed.message} <Link to="/">Back to the start</Link>
+        </p>
+      ) : null}
+      {live.actionError ? (
+        <p className="notice notice-error" role="alert" data-testid="action-error">
+          {live.actionError.message}
+        </p>
+      ) : null}
+
+      {status === 'waiting' ? (
+        <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
+      ) : null}
+
+      {outcome ? (
+        <Standings outcome={outcome} name={live.name} replayHref={`/replay/${matchId}`} />
+      ) : null}
+
+      {view && status !== 'waiting' ? (
+        <TableView
+          stage={{ ...stage, view }}
+          me={role === 'player' ? seat : null}
+          bottom={role === 'player' && seat !== null ? seat : 0}
+          name={live.name}
+          controls={live.controls}
+          onAct={live.act}
+          onDismissTally={() => live.director.dismissTally()}
+          peek={false}
+          flightMs={flightDuration({ reducedMotion: prefersReducedMotion(), speed: 1 })}
+        />
+      ) : null}
+
+      {status === 'active' ? (
+        <footer className="share">
+          <CopyField
+            label="Link for spectators"
+            value={`${window.location.origin}/match/${matchId}`}
+            testId="spectate-link"
+          />
+        </footer>
+      ) : null}
+    </div>
+  );
+}
+
+/** The match's metadata (room code, options) once signed in; fetched again as the status moves. */
+function useMatchMetadata(matchId: string, status: string | null): MatchMetadata | null {
+  const [meta, setMeta] = useState<MatchMetadata | null>(null);
+  useEffect(() => {
+    let stale = false;
+    void ensureSignedIn().then(async (signedIn) => {
+      if (!signedIn.ok) return;
+      const result = await client.api.getMatch(matchId);
+      if (!stale && result.ok) setMeta(result.value);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [matchId, status]);
+  return meta;
+}

@@ -1,0 +1,170 @@
+import { useEffect, useMemo, useState, useSyncExternalStore, type ChangeEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Outcome, Seat } from '@cardtable/engine';
+import { Director } from '../animation/director.ts';
+import { flightDuration } from '../animation/plan.ts';
+import { prefersReducedMotion } from '../animation/motion.ts';
+import { NO_CONTROLS } from '../game/controls.ts';
+import { seatName } from '../game/names.ts';
+import { CopyField } from '../live/CopyField.tsx';
+import { client, ensureSignedIn } from '../net/session.ts';
+import { ReplayControls } from '../replay/ReplayControls.tsx';
+import { ReplayPlayer } from '../replay/player.ts';
+import {
+  downloadReplay,
+  keepImported,
+  loadImported,
+  readReplayFile,
+} from '../replay/replay-file.ts';
+import { buildTimeline, type Timeline } from '../replay/timeline.ts';
+import { Standings } from '../table/Standings.tsx';
+import { TableView } from '../table/TableView.tsx';
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'error'; code: string; message: string }
+  | { kind: 'ready'; timeline: Timeline };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `/replay/:matchId` rewatches a finished match; `/replay` opens a replay file. */
+export default function ReplayPage() {
+  const matchId = useParams().matchId ?? null;
+  const [loaded, setLoaded] = useState<Loaded>(() =>
+    matchId ? { kind: 'loading' } : fromRaw(loadImported()),
+  );
+
+  useEffect(() => {
+    if (!matchId) return;
+    let stale = false;
+    setLoaded({ kind: 'loading' });
+    void (async () => {
+      const signedIn = await ensureSignedIn();
+      const exported = signedIn.ok ? await client.api.exportMatch(matchId) : signedIn;
+      if (stale) return;
+      setLoaded(exported.ok ? fromRaw(exported.value) : { kind: 'error', ...exported.error });
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [matchId]);
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    const raw = await readReplayFile(file);
+    const result = fromRaw(raw);
+    if (result.kind === 'ready') keepImported(raw);
+    setLoaded(result);
+  };
+
+  return (
+    <div className="page replay-page">
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Cardtable
+        </Link>
+        <span className="topbar-title">Replay</span>
+        <label className="button file-button">
+          Open a replay file
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => void importFile(e)}
+            data-testid="replay-import"
+          />
+        </label>
+      </header>
+      {loaded.kind === 'loading' ? (
+        <p className="notice" role="status">
+          {matchId ? 'Loading the match…' : 'Choose a replay file to watch it.'}
+        </p>
+      ) : null}
+      {loaded.kind === 'error' ? (
+        <p className="notice notice-error" role="alert" data-testid="replay-error">
+          {loaded.message}{' '}
+          {loaded.code === 'NOT_FINISHED' && matchId ? (
+            <Link to={`/match/${matchId}`}>Watch it live</Link>
+          ) : null}
+        </p>
+      ) : null}
+      {loaded.kind === 'ready' ? (
+        <ReplayViewer
+          timeline={loaded.timeline}
+          shareable={matchId !== null}
+          key={loaded.timeline.replay.match.matchId}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function fromRaw(raw: unknown): Loaded {
+  if (raw === null) return { kind: 'loading' };
+  const built = buildTimeline(raw);
+  return built.ok ? { kind: 'ready', timeline: built.value } : { kind: 'error', ...built.error };
+}
+
+function ReplayViewer({ timeline, shareable }: { timeline: Timeline; shareable: boolean }) {
+  const { match } = timeline.replay;
+  const name = (seat: Seat) => seatName(match.seats, seat);
+  const [player, director] = useMemo(() => {
+    const speed = { current: 1 };
+    const director = new Director({
+      timing: () => ({ reducedMotion: prefersReducedMotion(), speed: speed.current }),
+      name: (seat) => seatName(match.seats, seat),
+      tallyMs: 6000,
+    });
+    const player = new ReplayPlayer(timeline, director, sleep);
+    player.subscribe(() => {
+      speed.current = player.getSnapshot().speed;
+    });
+    return [player, director] as const;
+  }, [timeline, match.seats]);
+  useEffect(() => () => player.pause(), [player]);
+  const state = useSyncExternalStore(player.subscribe, player.getSnapshot);
+  const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
+  const view = stage.view;
+  const outcome: Outcome | null = view?.phase.kind === 'gameOver' ? view.phase.outcome : null;
+
+  return (
+    <>
+      <section className="panel replay-bar">
+        <ReplayControls player={player} state={state} />
+        <p className="caption" aria-live="polite">
+          {stage.caption || 'The table before the deal.'}
+        </p>
+        <div className="replay-tools">
+          {shareable ? (
+            <CopyField
+              label="Share this replay"
+              value={`${window.location.origin}/replay/${match.matchId}`}
+              testId="replay-share"
+            />
+          ) : null}
+          <button
+            type="button"
+            onClick={() => downloadReplay(timeline.replay)}
+            data-testid="replay-export"
+          >
+            Download the replay file
+          </button>
+        </div>
+      </section>
+      {outcome ? <Standings outcome={outcome} name={name} replayHref={null} /> : null}
+      {view ? (
+        <TableView
+          stage={{ ...stage, view }}
+          me={null}
+          bottom={0}
+          name={name}
+          controls={NO_CONTROLS}
+          onAct={() => undefined}
+          onDismissTally={() => director.dismissTally()}
+          peek
+          flightMs={flightDuration({ reducedMotion: prefersReducedMotion(), speed: state.speed })}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Director } from '../animation/director.ts';
+import { lastPosition, viewAt, type Timeline } from './timeline.ts';
+
+export const SPEEDS = [0.5, 1, 1.5, 2, 4] as const;
+
+/** A pause between steps during playback, at speed 1. */
+const GAP_MS = 280;
+
+export interface PlayerState {
+  /** The number of events shown (0 is the table before the deal). */
+  position: number;
+  playing: boolean;
+  speed: number;
+}
+
+/**
+ * Moves through a timeline: `next` animates one step through the director, jumps (seek, prev,
+ * start, end) show the folded state at once, `play` keeps stepping at the chosen speed.
+ */
+export class ReplayPlayer {
+  private state: PlayerState = { position: 0, playing: false, speed: 1 };
+  private readonly listeners = new Set<() => void>();
+  /** Bumped by every jump and pause, so a playback loop from before stops. */
+  private run = 0;
+  /** The step animating now, if any. */
+  private stepping: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly timeline: Timeline,
+    private readonly director: Director,
+    private readonly wait: (ms: number) => Promise<void>,
+  ) {
+    director.reset(viewAt(timeline, 0), 0);
+  }
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): PlayerState => this.state;
+
+  get last(): number {
+    return lastPosition(this.timeline);
+  }
+
+  seek(position: number): void {
+    const target = Math.min(this.last, Math.max(0, Math.round(position)));
+    this.run++;
+    this.director.reset(viewAt(this.timeline, target), target);
+    this.set({ position: target });
+    if (this.state.playing) void this.loop(this.run);
+  }
+
+  start = () => this.seek(0);
+  end = () => this.seek(this.last);
+  prev = () => this.seek(this.state.position - 1);
+
+  /** One step forward, animated; pressed again mid-animation it lands at once. */
+  next = (): void => {
+    if (this.state.position >= this.last) return;
+    if (this.director.getSnapshot().busy) {
+      this.seek(this.state.position + 1);
+      return;
+    }
+    void this.animateStep();
+  };
+
+  toggle = (): void => (this.state.playing ? this.pause() : this.play());
+
+  play(): void {
+    if (this.state.position >= this.last) this.seek(0);
+    this.set({ playing: true });
+    void this.loop(++this.run);
+  }
+
+  pause(): void {
+    this.run++;
+    this.set({ playing: false });
+  }
+
+  setSpeed(speed: number): void {
+    this.set({ speed });
+  }
+
+  private async loop(run: number): Promise<void> {
+    // Let a step already on screen finish before the next one starts.
+    await this.stepping;
+    while (run === this.run && this.state.position < this.last) {
+      await this.animateStep();
+      if (run !== this.run) return;
+      await this.wait(GAP_MS / this.state.speed);
+    }
+    if (run === this.run) this.set({ playing: false });
+  }
+
+  private async animateStep(): Promise<void> {
+    const from = this.state.position;
+    const event = this.timeline.events[from];
+    if (!event) return;
+    this.set({ position: from + 1 });
+    this.stepping = this.director.play(event, from + 1, viewAt(this.timeline, from + 1));
+    await this.stepping;
+  }
+
+  private set(patch: Partial<PlayerState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,69 @@
+import type { Seat } from '@cardtable/engine';
+import type { RoundResult } from '@cardtable/golf';
+import { ADJUSTMENT_LABELS } from '../game/rule-text.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+
+/** The round-end reveal's score tally: columns, adjustments, round score and new total. */
+export function RoundTally(props: {
+  result: RoundResult;
+  name: (seat: Seat) => string;
+  onContinue(): void;
+}) {
+  const { result, name, onContinue } = props;
+  const reason =
+    result.reason === 'deckExhausted'
+      ? 'The deck ran out.'
+      : result.finisher === null
+        ? ''
+        : `${name(result.finisher)} went out.`;
+  return (
+    <Dialog title={`Hole ${result.round} tally`} testId="round-tally" onClose={onContinue}>
+      {reason ? <p>{reason}</p> : null}
+      <div className="scroll-x">
+        <table className="tally">
+          <thead>
+            <tr>
+              <th scope="col">Player</th>
+              <th scope="col">Columns</th>
+              <th scope="col">Adjustments</th>
+              <th scope="col">Hole</th>
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.scores.map((score) => (
+              <tr key={score.seat} className={score.wonHole ? 'won-hole' : undefined}>
+                <th scope="row">
+                  {name(score.seat)}
+                  {score.wonHole ? <span className="seat-tag">won the hole</span> : null}
+                </th>
+                <td>{score.columns.join(' + ')}</td>
+                <td>
+                  {score.adjustments.length === 0
+                    ? '–'
+                    : score.adjustments
+                        .map(
+                          (a) =>
+                            `${ADJUSTMENT_LABELS[a.kind]} ${a.points > 0 ? '+' : ''}${a.points}`,
+                        )
+                        .join(', ')}
+                </td>
+                <td data-testid={`tally-round-${score.seat}`}>{score.roundScore}</td>
+                <td data-testid={`tally-total-${score.seat}`}>{score.totalAfter}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button
+        type="button"
+        className="primary"
+        onClick={onContinue}
+        autoFocus
+        data-testid="tally-continue"
+      >
+        Continue
+      </button>
+    </Dialog>
+  );
+}

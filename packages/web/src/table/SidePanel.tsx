@@ -1,0 +1,115 @@
+import type { Seat } from '@cardtable/engine';
+import type { GolfView, Rank } from '@cardtable/golf';
+import { FLIP_MODE_TEXT } from '../game/rule-text.ts';
+
+const RANK_ORDER: Rank[] = [
+  'A',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  'J',
+  'Q',
+  'K',
+  'JOKER',
+];
+
+/** The scorecard (every hole so far) and the rules in force with each card's value. */
+export function SidePanel({ view, name }: { view: GolfView; name: (seat: Seat) => string }) {
+  return (
+    <aside className="side">
+      <ScoreCard view={view} name={name} />
+      <RulesCard view={view} />
+    </aside>
+  );
+}
+
+function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => string }) {
+  return (
+    <section className="panel" aria-labelledby="scorecard-title">
+      <h2 id="scorecard-title">
+        Scorecard · hole {Math.max(view.round, 1)} of {view.options.rounds}
+      </h2>
+      <div className="scroll-x">
+        <table className="scorecard" data-testid="scorecard">
+          <thead>
+            <tr>
+              <th scope="col">Player</th>
+              {view.rounds.map((round) => (
+                <th scope="col" key={round.round}>
+                  {round.round}
+                </th>
+              ))}
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.players.map((player) => (
+              <tr key={player.seat}>
+                <th scope="row">{name(player.seat)}</th>
+                {view.rounds.map((round) => {
+                  const score = round.scores.find((s) => s.seat === player.seat);
+                  return (
+                    <td key={round.round} className={score?.wonHole ? 'won-hole' : undefined}>
+                      {score?.roundScore ?? '–'}
+                    </td>
+                  );
+                })}
+                <td className="total" data-testid={`total-${player.seat}`}>
+                  {player.total}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function RulesCard({ view }: { view: GolfView }) {
+  const { options } = view;
+  const ranks = RANK_ORDER.filter((rank) => rank !== 'JOKER' || options.jokerMode !== 'none');
+  return (
+    <details className="panel rules" data-testid="rules">
+      <summary>
+        <h2>Rules and card values</h2>
+      </summary>
+      <ul className="rule-list">
+        {view.activeRules.length === 0 ? <li>Standard rules</li> : null}
+        {view.activeRules.map((rule) => (
+          <li key={rule}>{rule}</li>
+        ))}
+        {options.flipMode === 'never' ? null : <li>{FLIP_MODE_TEXT[options.flipMode].help}</li>}
+        <li>
+          {options.initialFlips === 0
+            ? 'No cards are turned up at the start.'
+            : `Everyone turns up ${options.initialFlips} card${options.initialFlips === 1 ? '' : 's'} at the start.`}
+        </li>
+        <li>A column of two same-rank cards scores 0. Lowest total wins.</li>
+      </ul>
+      <table className="values">
+        <caption>Card values</caption>
+        <tbody>
+          <tr>
+            {ranks.map((rank) => (
+              <th scope="col" key={rank}>
+                {rank === 'JOKER' ? 'Jkr' : rank}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {ranks.map((rank) => (
+              <td key={rank}>{view.cardValues[rank]}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </details>
+  );
+}

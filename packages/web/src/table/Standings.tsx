@@ -1,0 +1,46 @@
+import type { Outcome, Seat } from '@cardtable/engine';
+import { Link } from 'react-router';
+import { outcomeHeadline, standingRows } from '../game/standings.ts';
+
+/** Game over: places with ties shown as ties, and the ways on (replay, home). */
+export function Standings(props: {
+  outcome: Outcome;
+  name: (seat: Seat) => string;
+  replayHref: string | null;
+}) {
+  const { outcome, name, replayHref } = props;
+  return (
+    <section className="panel standings" data-testid="standings" aria-labelledby="standings-title">
+      <h2 id="standings-title">Game over</h2>
+      <p className="headline" data-testid="standings-headline">
+        {outcomeHeadline(outcome, name)}
+      </p>
+      <ol className="standing-list">
+        {standingRows(outcome, name).map((row) => (
+          <li
+            key={row.seat}
+            className={row.winner ? 'winner' : undefined}
+            data-testid="standing-row"
+            data-seat={row.seat}
+            data-place={row.place}
+            data-score={row.score ?? ''}
+          >
+            <span className="place">{row.placeLabel}</span>
+            <span className="who">{row.name}</span>
+            <span className="score">{row.score ?? ''}</span>
+          </li>
+        ))}
+      </ol>
+      <p className="actions">
+        {replayHref ? (
+          <Link className="button primary" to={replayHref} data-testid="watch-replay">
+            Watch the replay
+          </Link>
+        ) : null}
+        <Link className="button" to="/">
+          New game
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import { useMemo, useState } from 'react';
+import type { Seat } from '@cardtable/engine';
+import type { GolfAction, GolfView } from '@cardtable/golf';
+import { isHidden } from '@cardtable/golf';
+import { anchorId } from '../animation/plan.ts';
+import type { Stage } from '../animation/director.ts';
+import { cardName } from '../cards/describe.ts';
+import { BUTTON_LABELS, initialFlipFor, toggleSelection, type Controls } from '../game/controls.ts';
+import { promptFor } from '../game/prompt.ts';
+import { describePreview, formatDelta, previewSwap } from '../game/score-preview.ts';
+import { FlightLayer } from './FlightLayer.tsx';
+import { Piles } from './Piles.tsx';
+import { RoundTally } from './RoundTally.tsx';
+import { SeatPanel, type SlotControl } from './SeatPanel.tsx';
+import { SidePanel } from './SidePanel.tsx';
+
+export interface TableViewProps {
+  stage: Stage & { view: GolfView };
+  /** The seat this viewer plays, if any. */
+  me: Seat | null;
+  /** The seat drawn at the bottom (the viewer's own, else seat 0). */
+  bottom: Seat;
+  name(seat: Seat): string;
+  /** What may be clicked now (NO_CONTROLS while waiting, animating or watching). */
+  controls: Controls;
+  onAct(action: GolfAction): void;
+  onDismissTally(): void;
+  /** Show face-down faces (a finished match's replay). */
+  peek: boolean;
+  flightMs: number;
+}
+
+/** The whole table: opponents, piles, the viewer's seat, the prompt, scorecard and rules. */
+export function TableView(props: TableViewProps) {
+  const { stage, me, bottom, name, controls, onAct, peek } = props;
+  const { view } = stage;
+  const [selected, setSelected] = useState<number[]>([]);
+  const [previewSlot, setPreviewSlot] = useState<number | null>(null);
+
+  const choice = controls.initialFlip;
+  const [choiceSeen, setChoiceSeen] = useState(choice);
+  if (choice !== choiceSeen) {
+    // A new set of choices (or none) starts a fresh selection.
+    setChoiceSeen(choice);
+    setSelected([]);
+  }
+
+  const vacated = useMemo(
+    () => new Set(stage.flying?.plan.vacate.map(anchorId) ?? []),
+    [stage.flying],
+  );
+  const order = seatOrder(view.players.length, bottom);
+  const mine = view.players.find((player) => player.seat === bottom);
+
+  const held =
+    view.phase.kind === 'turn' && view.phase.step.kind === 'holding' && view.phase.seat === me
+      ? view.phase.step.card
+      : null;
+  const heldCard = held && !isHidden(held) ? held : null;
+  const previews = useMemo(
+    () =>
+      controls.slots.map((action) =>
+        action?.type === 'swap' && heldCard && mine
+          ? previewSwap(mine.hand, action.payload.slot, heldCard, view.options)
+          : null,
+      ),
+    [controls.slots, heldCard, mine, view.options],
+  );
+
+  const slotControls: (SlotControl | null)[] = controls.slots.map((action, index) => {
+    if (choice) {
+      if (!choice.slots.includes(index)) return null;
+      return {
+        label: selected.includes(index) ? 'Selected to turn up' : 'Turn this card up',
+        onActivate: () => {
+          const next = toggleSelection(choice, selected, index);
+          setSelected(next);
+          const complete = initialFlipFor(choice, next);
+          if (complete) onAct(complete);
+        },
+      };
+    }
+    if (!action) return null;
+    const preview = previews[index];
+    const label =
+      action.type === 'swap'
+        ? preview
+          ? describePreview(preview)
+          : 'Swap the held card here'
+        : 'Flip this card';
+    return { label, onActivate: () => onAct(action) };
+  });
+
+  const activePreview = previewSlot === null ? null : previews[previewSlot];
+  const prompt = promptFor(view, me, controls, name);
+  const finalTurns = view.finisher !== null && view.phase.kind === 'turn';
+
+  return (
+    <div className="table-layout">
+      <div className="felt" data-testid="table">
+        <div className="opponents">
+          {order
+            .filter((seat) => seat !== bottom)
+            .map((seat) => {
+              const player = view.players[seat];
+              return player ? (
+                <SeatPanel
+                  key={seat}
+                  view={view}
+                  player={player}
+                  name={name(seat)}
+                  isMe={false}
+                  peek={peek}
+                  vacated={vacated}
+                />
+              ) : null;
+            })}
+        </div>
+
+        <div className="centre">
+          {finalTurns ? (
+            <p className="banner" data-testid="final-turn-banner" role="status">
+              Final turns! {name(view.finisher as Seat)} went out: {view.finalTurnsLeft.length} turn
+              {view.finalTurnsLeft.length === 1 ? '' : 's'} left.
+            </p>
+          ) : null}
+          <Piles
+            view={view}
+            vacated={vacated}
+            deck={
+              controls.deck
+                ? { label: 'Draw a card', onActivate: () => onAct(controls.deck as GolfAction) }
+                : null
+            }
+            discard={
+              controls.discardPile
+                ? {
+                    label:
+                      controls.discardPile.type === 'discard'
+                        ? 'Discard the held card'
+                        : `Take the ${view.discardTop ? cardName(view.discardTop) : 'card'}`,
+                    onActivate: () => onAct(controls.discardPile as GolfAction),
+                  }
+                : null
+            }
+          />
+          <div className="prompt" data-testid="prompt">
+            <p aria-live="polite">{prompt}</p>
+            <p className="preview-line" data-testid="swap-preview">
+              {activePreview ? describePreview(activePreview) : '\u00a0'}
+            </p>
+            {controls.buttons.length > 0 ? (
+              <p className="actions">
+                {controls.buttons.map((action) => (
+                  <button
+                    type="button"
+                    key={action.type}
+                    onClick={() => onAct(action)}
+                    data-testid={`action-${action.type}`}
+                  >
+                    {BUTTON_LABELS[action.type]}
+                  </button>
+                ))}
+              </p>
+            ) : null}
+          </div>
+          <p className="visually-hidden" aria-live="polite">
+            {stage.caption}
+          </p>
+        </div>
+
+        {mine ? (
+          <div className="mine">
+            <SeatPanel
+              view={view}
+              player={mine}
+              name={name(bottom)}
+              isMe={me === bottom}
+              peek={peek}
+              vacated={vacated}
+              slotControls={slotControls}
+              selectedSlots={choice ? selected : undefined}
+              badges={previews.map((p) => (p ? formatDelta(p.delta) : null))}
+              onPreview={setPreviewSlot}
+            />
+          </div>
+        ) : null}
+      </div>
+
+      <SidePanel view={view} name={name} />
+      <FlightLayer flying={stage.flying} durationMs={props.flightMs} />
+      {stage.tally ? (
+        <RoundTally result={stage.tally} name={name} onContinue={props.onDismissTally} />
+      ) : null}
+    </div>
+  );
+}
+
+/** Seats starting from the bottom one, clockwise. */
+const seatOrder = (count: number, bottom: Seat): Seat[] =>
+  Array.from({ length: count }, (_, i) => (bottom + i) % count);
