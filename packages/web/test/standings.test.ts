@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Outcome } from '@cardtable/engine';
+import { outcomeHeadline, standingRows } from '../src/game/standings.ts';
+
+const name = (seat: number) => ['Ada', 'Maya', 'Kenji', 'Sofia'][seat] as string;
+
+describe('standings', () => {
+  it('shows a shared first place as a tie, not a win for the first seat', () => {
+    const outcome: Outcome = {
+      winners: [1, 3],
+      tie: true,
+      standings: [
+        { seat: 0, place: 3, score: 20 },
+        { seat: 1, place: 1, score: 8 },
+        { seat: 2, place: 4, score: 31 },
+        { seat: 3, place: 1, score: 8 },
+      ],
+    };
+    const rows = standingRows(outcome, name);
+    expect(rows.map((r) => [r.name, r.placeLabel, r.winner])).toEqual([
+      ['Maya', 'T-1st', true],
+      ['Sofia', 'T-1st', true],
+      ['Ada', '3rd', false],
+      ['Kenji', '4th', false],
+    ]);
+    expect(outcomeHeadline(outcome, name)).toBe('A tie for first: Maya and Sofia (8)');
+  });
+
+  it('names a single winner', () => {
+    const outcome: Outcome = {
+      winners: [2],
+      tie: false,
+      standings: [
+        { seat: 2, place: 1, score: -3 },
+        { seat: 0, place: 2, score: 11 },
+        { seat: 1, place: 2, score: 11 },
+      ],
+    };
+    expect(outcomeHeadline(outcome, name)).toBe('Kenji won (-3)');
+    expect(standingRows(outcome, name).map((r) => r.placeLabel)).toEqual(['1st', 'T-2nd', 'T-2nd']);
+  });
+});
