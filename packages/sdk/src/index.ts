@@ -16,6 +16,7 @@ export type {
   ClientErrorCode,
   OutgoingAction,
 } from './action-tracker.ts';
+export { RandomPlayer, type ActionSample, type PlayerOptions } from './random-player.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 export { EventQueue, type Delivery } from './event-queue.ts';
 export type { SocketLike, WebSocketConstructor } from './socket.ts';

@@ -1,71 +1,21 @@
-/**
- * The connection's protocol logic against a scripted peer on loopback: each test plays the
- * server's side of one exchange frame by frame. The real server is exercised in e2e tests.
- */
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+/** The connection's protocol logic, against a scripted peer playing the server's side. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import { MatchConnection, type ConnectionOptions, type ConnectionState } from '../src/index.ts';
-import type { ClientMessage, ServerMessage, WelcomeMessage, WireEvent } from '../src/protocol.ts';
+import type { ServerMessage, WelcomeMessage, WireEvent } from '../src/protocol.ts';
+import { scriptedServer, type ScriptedServer } from './support/scripted-server.ts';
 
-interface Peer {
-  socket: WebSocket;
-  url: URL;
-  /** The next frame the client sends. */
-  next(): Promise<ClientMessage>;
-  send(message: ServerMessage): void;
-}
-
-const servers: WebSocketServer[] = [];
+const servers: ScriptedServer[] = [];
 const connections: MatchConnection[] = [];
 
-afterEach(async () => {
+afterEach(() => {
   for (const connection of connections.splice(0)) connection.close();
-  for (const server of servers.splice(0)) {
-    for (const client of server.clients) client.terminate();
-    server.close();
-  }
+  for (const server of servers.splice(0)) server.close();
 });
 
-async function scriptedServer() {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+async function scripted(): Promise<ScriptedServer> {
+  const server = await scriptedServer();
   servers.push(server);
-  await once(server, 'listening');
-  const waiting: ((peer: Peer) => void)[] = [];
-  const arrived: Peer[] = [];
-  server.on('connection', (socket, request) => {
-    const inbox: ClientMessage[] = [];
-    const readers: ((message: ClientMessage) => void)[] = [];
-    socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as ClientMessage;
-      if (message.type === 'PING') return;
-      const reader = readers.shift();
-      if (reader) reader(message);
-      else inbox.push(message);
-    });
-    const peer: Peer = {
-      socket,
-      url: new URL(request.url ?? '/', 'http://localhost'),
-      next: () => {
-        const message = inbox.shift();
-        return message ? Promise.resolve(message) : new Promise((resolve) => readers.push(resolve));
-      },
-      send: (message) => socket.send(JSON.stringify(message)),
-    };
-    const taker = waiting.shift();
-    if (taker) taker(peer);
-    else arrived.push(peer);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    /** The next client socket to connect. */
-    accept: (): Promise<Peer> => {
-      const peer = arrived.shift();
-      return peer ? Promise.resolve(peer) : new Promise((resolve) => waiting.push(resolve));
-    },
-  };
+  return server;
 }
 
 function connect(baseUrl: string, options: Partial<ConnectionOptions> = {}) {
@@ -116,7 +66,7 @@ const event = (version: number, step: number, n: number, requiresAck = false): S
 
 describe('MatchConnection', () => {
   it('connects with the token and takes its view and legal actions from WELCOME', async () => {
-    const server = await scriptedServer();
+    const server = await scripted();
     const connection = connect(server.baseUrl);
     const peer = await server.accept();
     expect(peer.url.pathname).toBe('/ws/matches/m1');
@@ -130,7 +80,7 @@ describe('MatchConnection', () => {
   });
 
   it('resumes from its last step after a drop, skips repeats, and resends the unanswered action unchanged', async () => {
-    const server = await scriptedServer();
+    const server = await scripted();
     const connection = connect(server.baseUrl, { ackMode: 'auto' });
     const states: ConnectionState[] = [];
     connection.on('state', (state) => states.push(state));
@@ -172,7 +122,7 @@ describe('MatchConnection', () => {
   });
 
   it('starts over from a second WELCOME on the same socket (the gap was too long)', async () => {
-    const server = await scriptedServer();
+    const server = await scripted();
     const connection = connect(server.baseUrl);
     const first = await server.accept();
     first.send(welcome(1, 1, 0));
@@ -196,7 +146,7 @@ describe('MatchConnection', () => {
   });
 
   it('sends FLOW_ACK when the consumer acks a step that requires it, not before', async () => {
-    const server = await scriptedServer();
+    const server = await scripted();
     const connection = connect(server.baseUrl);
     const peer = await server.accept();
     peer.send(welcome(1, 1, 0));
@@ -216,7 +166,7 @@ describe('MatchConnection', () => {
   });
 
   it('declares a silent socket dead and reconnects', async () => {
-    const server = await scriptedServer();
+    const server = await scripted();
     const connection = connect(server.baseUrl, { heartbeat: { intervalMs: 20, timeoutMs: 60 } });
     const first = await server.accept();
     first.send(welcome(1, 1, 0));
@@ -229,7 +179,7 @@ describe('MatchConnection', () => {
   });
 
   it('closes for good on a refusal no retry can fix, settling pending actions with it', async () => {
-    const server = await scriptedServer();
+    const server = await scripted();
     const connection = connect(server.baseUrl);
     const outcome = connection.act({ type: 'inc', payload: {} });
     const peer = await server.accept();
@@ -246,7 +196,7 @@ describe('MatchConnection', () => {
   });
 
   it('retries an UNAUTHORIZED refusal once with a fresh token, then gives up', async () => {
-    const server = await scriptedServer();
+    const server = await scripted();
     let asked = 0;
     const connection = connect(server.baseUrl, { token: () => `token-${++asked}` });
     for (const expected of ['token-1', 'token-2']) {
@@ -264,7 +214,7 @@ describe('MatchConnection', () => {
   });
 
   it('gives up after the allowed reconnect attempts', async () => {
-    const server = await scriptedServer();
+    const server = await scripted();
     const connection = connect(server.baseUrl, { maxReconnectAttempts: 2 });
     for (let i = 0; i < 3; i++) (await server.accept()).socket.terminate();
     expect(await connection.until(() => false)).toBe(false);

@@ -1,5 +1,9 @@
-import { CardtableClient, type MatchConnection } from '@cardtable/sdk';
-import { RandomPlayer, type ActionSample } from './player.ts';
+import {
+  CardtableClient,
+  RandomPlayer,
+  type ActionSample,
+  type MatchConnection,
+} from '@cardtable/sdk';
 import { readServerUsage, type ServerUsage } from './prometheus.ts';
 import { LatencySamples } from './stats.ts';
 

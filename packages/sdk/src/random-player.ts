@@ -1,4 +1,6 @@
-import type { ActionOutcome, LegalAction, LegalUpdate, MatchConnection } from '@cardtable/sdk';
+import type { ActionOutcome } from './action-tracker.ts';
+import type { LegalUpdate, MatchConnection } from './connection.ts';
+import type { LegalAction } from './protocol.ts';
 
 /** What a player reports for each action: when it was sent and how it ended. */
 export interface ActionSample {
@@ -9,7 +11,7 @@ export interface ActionSample {
 
 export interface PlayerOptions {
   thinkMs: number;
-  onResult(sample: ActionSample): void;
+  onResult?(sample: ActionSample): void;
   random?: () => number;
   now?: () => number;
 }
@@ -68,7 +70,7 @@ export class RandomPlayer {
     const outcome = await this.connection.act(action, { knownVersion: update.version });
     this.acting = false;
     if (this.stopped) return;
-    this.options.onResult({ sentAt, latencyMs: this.now() - sentAt, outcome });
+    this.options.onResult?.({ sentAt, latencyMs: this.now() - sentAt, outcome });
     const nothingNewer = this.latest.legal.length === 0 && this.latest.version === update.version;
     if (!outcome.ok && nothingNewer && this.retriedVersion !== update.version) {
       // Refused and nothing newer came: the list may still stand; try it once more.
