@@ -1,0 +1,186 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { PROTOCOL_VERSION, type ErrorBody } from '@cardtable/sdk/protocol';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+} from 'fastify';
+import pino from 'pino';
+import { TokenService } from './auth/tokens.ts';
+import type { ServerConfig } from './config.ts';
+import { ApiError, errorBody } from './errors.ts';
+import type { GameRegistry } from './games.ts';
+import { MatchRegistry } from './match/registry.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { KeyedRateLimiter } from './rate-limit.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerAuthentication } from './routes/authenticate.ts';
+import { registerMatchRoutes } from './routes/matches.ts';
+import { registerOperationRoutes } from './routes/operations.ts';
+import { registerReplayRoutes } from './routes/replays.ts';
+import { registerMatchSocket, SOCKET_FRAME_LIMIT } from './socket.ts';
+import { isServerPath, registerStaticWeb } from './static-web.ts';
+import { openDatabase, type Database } from './store/database.ts';
+import { EventStore } from './store/event-store.ts';
+import { migrate } from './store/migrate.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** The base URL it listens on, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  db: Database;
+  store: EventStore;
+  metrics: Metrics;
+  registry: MatchRegistry;
+  /** Drains in-flight actions, closes sockets, the listener and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server: opens the database (embedded PGlite or PostgreSQL), runs migrations,
+ * rebuilds every unfinished match, then listens for HTTP and WebSocket traffic.
+ */
+export async function startServer(
+  config: ServerConfig,
+  games: GameRegistry,
+): Promise<RunningServer> {
+  const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } });
+  const db = await openDatabase(config);
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    const store = new EventStore(db);
+    const tokens = await TokenService.create(db, {
+      secret: config.tokenSecret,
+      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+      refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+    });
+    const metrics = createMetrics();
+    const registry = new MatchRegistry(games, {
+      store,
+      metrics,
+      log: logger,
+      settings: {
+        snapshotEvery: config.snapshotEvery,
+        ackTimeoutMs: config.ackTimeoutMs,
+        cpuThinkMs: config.cpuThinkMs,
+        disconnectGraceMs: config.disconnectGraceMs,
+        resumeMaxSteps: config.resumeMaxSteps,
+        maxConnectionsPerMatch: config.maxConnectionsPerMatch,
+      },
+    });
+    const recovered = await registry.recover();
+    if (recovered > 0) logger.info({ recovered }, 'unfinished matches rebuilt');
+
+    const app = Fastify({
+      loggerInstance: logger as unknown as FastifyBaseLogger,
+      // Per-request lines would drown the per-resolution logs that matter.
+      logController: new LogController({ disableRequestLogging: true }),
+      bodyLimit: 256 * 1024,
+      trustProxy: false,
+    });
+    app.setValidatorCompiler(TypeBoxValidatorCompiler);
+    registerErrorHandling(app, config);
+    registerHttpRateLimit(app, config);
+    registerAuthentication(app, tokens);
+
+    await app.register(fastifySwagger, {
+      openapi: {
+        info: {
+          title: 'Cardtable API',
+          version: `${PROTOCOL_VERSION}`,
+          description:
+            'HTTP half of match protocol v1. The match socket is GET /ws/matches/{matchId}; ' +
+            'its messages are described by /api/docs/socket.json.',
+        },
+        components: {
+          securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        },
+      },
+    });
+    await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+    await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_FRAME_LIMIT } });
+
+    registerAuthRoutes(app, tokens);
+    registerMatchRoutes(app, { games, store, registry });
+    registerReplayRoutes(app, { games, store, maxBodyBytes: config.maxBodyBytes });
+    registerOperationRoutes(app, { db, metrics, registry });
+    registerMatchSocket(app, { config, tokens, registry, metrics });
+    if (config.webRoot) await registerStaticWeb(app, config.webRoot);
+
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    let closing: Promise<void> | null = null;
+    return {
+      app,
+      url: `http://${shownHost}:${port}`,
+      db,
+      store,
+      metrics,
+      registry,
+      close() {
+        closing ??= (async () => {
+          await registry.drain();
+          await app.close();
+          await db.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function registerErrorHandling(app: FastifyInstance, config: ServerConfig): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) return reply.code(error.status).send(error.body);
+    if (error.validation) {
+      const first = error.validation[0];
+      const where = first?.instancePath || error.validationContext || 'request';
+      return reply
+        .code(400)
+        .send(errorBody('BAD_REQUEST', `Invalid ${where}: ${first?.message ?? error.message}`));
+    }
+    if (error.statusCode === 413) {
+      return reply.code(413).send(errorBody('TOO_LARGE', 'The request body is too large.'));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(errorBody('BAD_REQUEST', error.message));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send(errorBody('INTERNAL', 'Something went wrong on the server.'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url;
+    if (config.webRoot && request.method === 'GET' && !isServerPath(path)) {
+      return reply.sendFile('index.html');
+    }
+    const body: ErrorBody = errorBody(
+      'NOT_FOUND',
+      `No route ${request.method} ${path.split('?')[0]}.`,
+    );
+    return reply.code(404).send(body);
+  });
+}
+
+function registerHttpRateLimit(app: FastifyInstance, config: ServerConfig): void {
+  const perIp = new KeyedRateLimiter(
+    config.httpRequestsPerMinute,
+    config.httpRequestsPerMinute / 60,
+  );
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/ws/')) return;
+    if (!perIp.take(request.ip)) {
+      return reply.code(429).send(errorBody('RATE_LIMITED', 'Too many requests: slow down.'));
+    }
+  });
+}

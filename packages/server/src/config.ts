@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server reads from its environment, validated and with defaults filled in. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL URL; null runs the embedded PGlite under `dataDir`. */
+  databaseUrl: string | null;
+  /** A PostgreSQL schema to use (created if missing); for tests sharing one database. */
+  databaseSchema: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** HMAC key for access tokens; null keeps a generated one in the database. */
+  tokenSecret: string | null;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  snapshotEvery: number;
+  ackTimeoutMs: number;
+  cpuThinkMs: { min: number; max: number };
+  disconnectGraceMs: number;
+  heartbeatMs: number;
+  maxMessageBytes: number;
+  maxBodyBytes: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+  httpRequestsPerMinute: number;
+  maxConnectionsPerMatch: number;
+  maxConnectionsPerIp: number;
+  resumeMaxSteps: number;
+  shutdownTimeoutMs: number;
+  /** The built web app to serve at `/`, or null for none. */
+  webRoot: string | null;
+}
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The web app's build output, when it has been built. */
+const defaultWebRoot = (): string | null => {
+  const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+  return existsSync(resolve(dist, 'index.html')) ? dist : null;
+};
+
+/**
+ * Reads the configuration from environment variables. Every bad value is reported by name, all
+ * at once, so a misconfigured start fails with one clear message.
+ */
+export function loadConfig(env: Env = process.env): ConfigResult {
+  const errors: string[] = [];
+  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      errors.push(`${name} must be an integer from ${min} to ${max}, got "${raw}".`);
+      return fallback;
+    }
+    return value;
+  };
+  const text = (name: string): string | null => {
+    const raw = env[name];
+    return raw === undefined || raw === '' ? null : raw;
+  };
+
+  const logLevel = text('LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}".`);
+  }
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    errors.push('DATABASE_URL must be a postgres:// or postgresql:// URL.');
+  }
+  const databaseSchema = text('DATABASE_SCHEMA');
+  if (databaseSchema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    errors.push('DATABASE_SCHEMA must be a lower-case SQL identifier.');
+  }
+  const tokenSecret = text('TOKEN_SECRET');
+  if (tokenSecret !== null && tokenSecret.length < 32) {
+    errors.push('TOKEN_SECRET must be at least 32 characters.');
+  }
+  const cpuThinkMs = parseRange(text('CPU_THINK_MS') ?? '400-900');
+  if (!cpuThinkMs)
+    errors.push('CPU_THINK_MS must be "MS" or "MIN-MAX" (milliseconds, MIN <= MAX).');
+  const webRootRaw = text('WEB_ROOT');
+  let webRoot = webRootRaw === null ? defaultWebRoot() : resolve(webRootRaw);
+  if (webRootRaw === 'none') webRoot = null;
+  else if (webRoot !== null && !existsSync(resolve(webRoot, 'index.html'))) {
+    errors.push(`WEB_ROOT "${webRootRaw}" has no index.html.`);
+  }
+
+  const config: ServerConfig = {
+    port: int('PORT', 8080, 0, 65535),
+    host: text('HOST') ?? '0.0.0.0',
+    dataDir: resolve(text('DATA_DIR') ?? './data'),
+    databaseUrl,
+    databaseSchema,
+    logLevel: logLevel as ServerConfig['logLevel'],
+    tokenSecret,
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_S', 900, 10),
+    refreshTokenTtlSeconds: int('REFRESH_TOKEN_TTL_S', 30 * 86_400, 60),
+    snapshotEvery: int('SNAPSHOT_EVERY', 25, 1),
+    ackTimeoutMs: int('ACK_TIMEOUT_MS', 3000, 0, 60_000),
+    cpuThinkMs: cpuThinkMs ?? { min: 400, max: 900 },
+    disconnectGraceMs: int('DISCONNECT_GRACE_MS', 60_000, 0),
+    heartbeatMs: int('HEARTBEAT_MS', 15_000, 100),
+    maxMessageBytes: int('MAX_MESSAGE_BYTES', 16 * 1024, 256, 64 * 1024),
+    maxBodyBytes: int('MAX_BODY_BYTES', 8 * 1024 * 1024, 1024),
+    messagesPerSecond: int('RATE_MESSAGES_PER_S', 30, 1),
+    messageBurst: int('RATE_MESSAGE_BURST', 60, 1),
+    httpRequestsPerMinute: int('RATE_HTTP_PER_MIN', 1200, 1),
+    maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),
+    maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', 5000, 1),
+    resumeMaxSteps: int('RESUME_MAX_STEPS', 2000, 1),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0),
+    webRoot,
+  };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+}
+
+function parseRange(raw: string): { min: number; max: number } | null {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(raw.trim());
+  if (!match) return null;
+  const min = Number(match[1]);
+  const max = match[2] === undefined ? min : Number(match[2]);
+  return min <= max ? { min, max } : null;
+}

@@ -1,0 +1,185 @@
+import type { Viewer } from '@cardtable/engine';
+import type { ServerMessage, WireEvent } from '@cardtable/sdk/protocol';
+import type { Metrics } from '../metrics.ts';
+
+/** What the connection needs of its socket (a `ws` WebSocket). */
+export interface SocketLike {
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+const OPEN = 1;
+/** Past this much unsent data the client is not reading: drop it, it can reconnect and RESUME. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Past this many paced messages waiting, send a fresh WELCOME instead of the backlog. */
+const MAX_QUEUED = 4000;
+
+export interface ConnectionIdentity {
+  userId: string;
+  seat: number | null;
+  viewer: Viewer;
+  ip: string;
+}
+
+export interface StepPosition {
+  version: number;
+  step: number;
+}
+
+interface AckWait {
+  resolutionId: string;
+  step: number;
+  startedAt: number;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * One socket's outbound stream. EVENT, LEGAL and MATCH_STATUS messages are paced: after an
+ * EVENT that requires an ack, nothing more is sent until the client acknowledges that step or
+ * the ack timeout passes. Replies (ACTION_RESULT, ERROR, PONG, WELCOME) go out at once.
+ * Pacing is per connection, so a slow client only ever delays itself.
+ */
+export class Connection {
+  private queue: ServerMessage[] = [];
+  private awaiting: AckWait | null = null;
+  private paused = false;
+  /** Bumped by every restart, so a RESUME prepared for an older stream is dropped. */
+  private generation = 0;
+  /** The position the client's stream started from (its WELCOME). */
+  welcomedAt: StepPosition = { version: 0, step: 0 };
+  /** The last EVENT sent. */
+  lastSent: StepPosition = { version: 0, step: 0 };
+
+  constructor(
+    private readonly socket: SocketLike,
+    readonly identity: ConnectionIdentity,
+    private readonly ackTimeoutMs: number,
+    private readonly metrics: Metrics,
+    private readonly onBacklog: (connection: Connection) => void,
+  ) {}
+
+  get isPlayer(): boolean {
+    return this.identity.seat !== null;
+  }
+
+  /** True once an EVENT beyond the WELCOME went out (a RESUME can then no longer slot in). */
+  get sentLive(): boolean {
+    return compare(this.lastSent, this.welcomedAt) > 0;
+  }
+
+  /** Sends at once, outside the paced stream. */
+  send(message: ServerMessage): void {
+    if (this.socket.readyState !== OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.socket.close(1013, 'Client is not reading');
+      return;
+    }
+    this.socket.send(JSON.stringify(message));
+  }
+
+  /** Adds messages to the paced stream. */
+  enqueue(messages: readonly ServerMessage[]): void {
+    this.queue.push(...messages);
+    if (this.queue.length > MAX_QUEUED) {
+      this.onBacklog(this);
+      return;
+    }
+    this.pump();
+  }
+
+  /** Starts the stream over from a WELCOME: drops whatever was waiting. */
+  restart(welcome: ServerMessage & { type: 'WELCOME' }): void {
+    this.clearWait();
+    this.queue = [];
+    this.paused = false;
+    this.generation++;
+    this.welcomedAt = { version: welcome.version, step: welcome.step };
+    this.lastSent = { ...this.welcomedAt };
+    this.send(welcome);
+  }
+
+  /** Holds the paced stream while a RESUME is being prepared; returns the stream's generation. */
+  pause(): number {
+    this.paused = true;
+    return this.generation;
+  }
+
+  /** Puts missed steps ahead of everything queued, then lets the stream go on. */
+  resumeWith(generation: number, missed: readonly ServerMessage[]): void {
+    if (generation !== this.generation) return;
+    this.queue.unshift(...missed);
+    this.paused = false;
+    this.pump();
+  }
+
+  /**
+   * A FLOW_ACK. Returns false when it names a step this connection was never sent (a forged or
+   * confused ack); a late ack of a step already past is harmless and ignored.
+   */
+  ack(resolutionId: string, step: number): boolean {
+    const version = versionOfResolution(resolutionId);
+    if (version === null || compare({ version, step }, this.lastSent) > 0) return false;
+    const wait = this.awaiting;
+    if (wait && wait.resolutionId === resolutionId && wait.step === step) {
+      this.metrics.ackWaits.observe({ outcome: 'acked' }, (Date.now() - wait.startedAt) / 1000);
+      this.clearWait();
+      this.pump();
+    }
+    return true;
+  }
+
+  close(code: number, reason: string): void {
+    this.clearWait();
+    this.queue = [];
+    this.socket.close(code, reason);
+  }
+
+  /** Forgets timers when the socket is gone. */
+  dispose(): void {
+    this.clearWait();
+    this.queue = [];
+  }
+
+  private pump(): void {
+    while (!this.awaiting && !this.paused && this.queue.length > 0) {
+      if (this.socket.readyState !== OPEN) {
+        this.queue = [];
+        return;
+      }
+      const message = this.queue.shift() as ServerMessage;
+      this.send(message);
+      if (message.type === 'EVENT') {
+        const event: WireEvent = message.event;
+        this.lastSent = { version: event.version, step: event.step };
+        if (event.requiresAck && this.ackTimeoutMs > 0) this.waitForAck(event);
+      }
+    }
+  }
+
+  private waitForAck(event: WireEvent): void {
+    const startedAt = Date.now();
+    const timer = setTimeout(() => {
+      this.metrics.ackWaits.observe({ outcome: 'timeout' }, (Date.now() - startedAt) / 1000);
+      this.awaiting = null;
+      this.pump();
+    }, this.ackTimeoutMs);
+    timer.unref?.();
+    this.awaiting = { resolutionId: event.resolutionId, step: event.step, startedAt, timer };
+  }
+
+  private clearWait(): void {
+    if (this.awaiting) clearTimeout(this.awaiting.timer);
+    this.awaiting = null;
+  }
+}
+
+export const compare = (a: StepPosition, b: StepPosition) =>
+  a.version - b.version || a.step - b.step;
+
+/** Resolution ids are `r<version>` (the engine's `resolutionIdFor`). */
+export function versionOfResolution(resolutionId: string): number | null {
+  const match = /^r(\d{1,9})$/.exec(resolutionId);
+  return match ? Number(match[1]) : null;
+}

@@ -1,0 +1,55 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The server's Prometheus metrics, on a registry of its own (several servers may share a process). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    actionLatency: new Histogram({
+      name: 'cardtable_action_latency_seconds',
+      help: 'From an ACTION received to its ACTION_RESULT sent, by outcome.',
+      labelNames: ['outcome'] as const,
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    liveMatches: new Gauge({
+      name: 'cardtable_live_matches',
+      help: 'Match actors loaded in this process, by status.',
+      labelNames: ['status'] as const,
+      registers: [registry],
+    }),
+    connections: new Gauge({
+      name: 'cardtable_connections',
+      help: 'Open match sockets, by role.',
+      labelNames: ['role'] as const,
+      registers: [registry],
+    }),
+    persistedEvents: new Counter({
+      name: 'cardtable_persisted_events_total',
+      help: 'Events appended to the match log.',
+      registers: [registry],
+    }),
+    rejectedActions: new Counter({
+      name: 'cardtable_rejected_actions_total',
+      help: 'Actions answered with an error, by code.',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
+    ackWaits: new Histogram({
+      name: 'cardtable_ack_wait_seconds',
+      help: 'How long a connection waited for a FLOW_ACK, by how the wait ended.',
+      labelNames: ['outcome'] as const,
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
+      registers: [registry],
+    }),
+    badMessages: new Counter({
+      name: 'cardtable_bad_messages_total',
+      help: 'Socket frames answered with ERROR, by code.',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

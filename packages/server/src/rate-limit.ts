@@ -1,0 +1,55 @@
+/** A token bucket: `capacity` tokens, refilled at `perSecond`; each message or request takes one. */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = capacity;
+    this.updatedAt = now();
+  }
+
+  take(): boolean {
+    const now = this.now();
+    this.tokens = Math.min(
+      this.capacity,
+      this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond,
+    );
+    this.updatedAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  get full(): boolean {
+    return this.tokens >= this.capacity;
+  }
+}
+
+/** Token buckets by key (an IP address), forgetting keys whose bucket has refilled. */
+export class KeyedRateLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly maxKeys = 100_000,
+  ) {}
+
+  take(key: string): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxKeys) this.sweep();
+      bucket = new TokenBucket(this.capacity, this.perSecond);
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take();
+  }
+
+  private sweep(): void {
+    for (const [key, bucket] of this.buckets) if (bucket.full) this.buckets.delete(key);
+  }
+}

@@ -1,0 +1,261 @@
+import { ENGINE_VERSION } from '@cardtable/engine';
+import {
+  CreateMatchRequest,
+  CreateMatchResponse,
+  ErrorBody,
+  JoinMatchRequest,
+  JoinMatchResponse,
+  MatchList,
+  MatchMetadata,
+  MatchStateResponse,
+  ReplayFileSchema,
+} from '@cardtable/sdk/protocol';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { ApiError, apiError, fromRuleError } from '../errors.ts';
+import type { GameRegistry } from '../games.ts';
+import { newId, newRoomCode, newSeed } from '../ids.ts';
+import { metadataOf, type MatchActor } from '../match/actor.ts';
+import type { MatchRegistry } from '../match/registry.ts';
+import type { EventStore, SeatRecord } from '../store/event-store.ts';
+import { isUniqueViolation } from '../store/database.ts';
+import { exportMatch } from './export.ts';
+import { requireUser } from './authenticate.ts';
+
+const MatchParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+const secured = { security: [{ bearer: [] }] };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+interface Deps {
+  games: GameRegistry;
+  store: EventStore;
+  registry: MatchRegistry;
+}
+
+export function registerMatchRoutes(app: FastifyInstance, { games, store, registry }: Deps): void {
+  const actorOf = async (id: string): Promise<MatchActor> => {
+    const actor = await registry.get(id);
+    if (!actor) throw apiError('NOT_FOUND', 'No such match.');
+    return actor;
+  };
+  const unwrap = <T extends object>(result: T | ErrorBody): T => {
+    if ('code' in result && 'message' in result) throw new ApiError(result as ErrorBody);
+    return result as T;
+  };
+
+  app.post<{ Body: CreateMatchRequest }>(
+    '/api/matches',
+    {
+      schema: {
+        tags: ['matches'],
+        summary: 'Create a match; the caller takes the first human seat',
+        ...secured,
+        body: CreateMatchRequest,
+        response: { 200: CreateMatchResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { body } = request;
+      const hosted = games.get(body.game);
+      if (!hosted) {
+        throw apiError('BAD_REQUEST', `Unknown game "${body.game}".`, { games: [...games.keys()] });
+      }
+      const { game } = hosted;
+      if (body.seats.length < game.seats.min || body.seats.length > game.seats.max) {
+        throw apiError(
+          'BAD_REQUEST',
+          `${game.name} is played by ${game.seats.min} to ${game.seats.max} seats.`,
+        );
+      }
+      for (const seat of body.seats) {
+        if (seat.kind === 'cpu' && !game.cpu?.profiles.includes(seat.profile)) {
+          throw apiError('BAD_REQUEST', `Unknown CPU profile "${seat.profile}".`, {
+            profiles: game.cpu?.profiles ?? [],
+          });
+        }
+      }
+      const options = game.parseOptions(body.options ?? {}, body.seats.length);
+      if (!options.ok) {
+        const error = fromRuleError(options.error, 'BAD_REQUEST');
+        throw apiError('BAD_REQUEST', error.message, error.details);
+      }
+      const creatorSeat = body.seats.findIndex((seat) => seat.kind === 'human');
+      const seats = body.seats.map((seat, index): SeatRecord =>
+        seat.kind === 'cpu'
+          ? { kind: 'cpu', profile: seat.profile, ...(seat.name ? { name: seat.name } : {}) }
+          : index === creatorSeat
+            ? { kind: 'human', userId: user.userId, name: user.name }
+            : { kind: 'human' },
+      );
+      const id = newId('m');
+      for (let attempt = 0; ; attempt++) {
+        const code = newRoomCode();
+        try {
+          await store.createMatch({
+            id,
+            game: game.name,
+            rulesetVersion: game.version,
+            engineVersion: ENGINE_VERSION,
+            options: options.value,
+            seats,
+            status: 'waiting',
+            seed: newSeed(),
+            code,
+            hostUserId: user.userId,
+            turnTimeLimitMs: body.turnTimeLimitMs ?? null,
+          });
+          await store.updateSeats(id, seats);
+          const record = await store.getMatch(id);
+          const actor = await registry.adopt(record as NonNullable<typeof record>);
+          unwrap(await actor.startWhenFull());
+          return { matchId: id, code, seat: creatorSeat === -1 ? null : creatorSeat };
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= 5) throw error;
+        }
+      }
+    },
+  );
+
+  app.post<{ Body: JoinMatchRequest }>(
+    '/api/matches/join',
+    {
+      schema: {
+        tags: ['matches'],
+        summary: 'Take the next free human seat of the match with this room code',
+        ...secured,
+        body: JoinMatchRequest,
+        response: { 200: JoinMatchResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const id = await store.matchIdByCode(request.body.code.trim().toUpperCase());
+      if (!id) throw apiError('NOT_FOUND', 'No match has that code.');
+      const joined = unwrap(await (await actorOf(id)).join(user.userId, user.name));
+      return { matchId: id, seat: joined.seat };
+    },
+  );
+
+  app.get(
+    '/api/me/matches',
+    {
+      schema: {
+        tags: ['matches'],
+        summary: 'The matches the caller holds a seat in, newest first',
+        ...secured,
+        response: { 200: MatchList, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const records = await store.matchesOf(user.userId);
+      const matches = await Promise.all(
+        records.map(async (record) => {
+          const seat = record.seats.findIndex((s) => s.userId === user.userId);
+          const live = record.status === 'over' ? null : await registry.get(record.id);
+          return live
+            ? live.metadata(user.userId)
+            : metadataOf(record, publicSeatsOf(record.seats), seat === -1 ? null : seat);
+        }),
+      );
+      return { matches };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/matches/:id',
+    {
+      schema: {
+        tags: ['matches'],
+        summary: 'Match metadata: seats, status and, once over, the result',
+        ...secured,
+        params: MatchParams,
+        response: { 200: MatchMetadata, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return (await actorOf(request.params.id)).metadata(user.userId);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/matches/:id/state',
+    {
+      schema: {
+        tags: ['matches'],
+        summary: "The caller's current view (as player or spectator) and legal actions",
+        ...secured,
+        params: MatchParams,
+        response: { 200: MatchStateResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return (await actorOf(request.params.id)).stateFor(user.userId);
+    },
+  );
+
+  for (const [path, summary, act] of [
+    ['start', 'Start now (host only); free human seats are filled by CPUs', 'start'],
+    [
+      'leave',
+      'Leave: frees the seat before the start; afterwards the timeout rule plays it',
+      'leave',
+    ],
+    ['surrender', 'Concede: the match ends, every other seat shares first place', 'surrender'],
+  ] as const) {
+    app.post<{ Params: { id: string } }>(
+      `/api/matches/:id/${path}`,
+      {
+        schema: {
+          tags: ['matches'],
+          summary,
+          ...secured,
+          params: MatchParams,
+          response: { 200: MatchMetadata, ...errors },
+        },
+      },
+      async (request) => {
+        const user = requireUser(request);
+        const actor = await actorOf(request.params.id);
+        unwrap(await actor[act](user.userId));
+        return actor.metadata(user.userId);
+      },
+    );
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/api/matches/:id/export',
+    {
+      schema: {
+        tags: ['replays'],
+        summary:
+          'The match log as a cardtable-replay: full and unprojected (with seed) once over; ' +
+          'before that, participants only, in their own projection and without the seed',
+        ...secured,
+        params: MatchParams,
+        response: { 200: ReplayFileSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const actor = await actorOf(request.params.id);
+      return exportMatch(actor, games, store, user.userId);
+    },
+  );
+}
+
+function publicSeatsOf(seats: SeatRecord[]) {
+  return seats.map((seat, index) => ({
+    seat: index,
+    kind: seat.kind,
+    ...(seat.name ? { name: seat.name } : {}),
+    ...(seat.profile ? { profile: seat.profile } : {}),
+    taken: seat.kind === 'cpu' || !!seat.userId,
+    connected: seat.kind === 'cpu',
+    away: !!seat.left,
+    surrendered: !!seat.surrendered,
+  }));
+}

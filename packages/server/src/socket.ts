@@ -1,0 +1,301 @@
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import {
+  ActionBody,
+  ClientMessage,
+  type ErrorCode,
+  type ServerMessage,
+} from '@cardtable/sdk/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Principal, TokenService } from './auth/tokens.ts';
+import type { ServerConfig } from './config.ts';
+import type { MatchActor } from './match/actor.ts';
+import type { Connection } from './match/connection.ts';
+import type { MatchRegistry } from './match/registry.ts';
+import type { Metrics } from './metrics.ts';
+import { KeyedRateLimiter, TokenBucket } from './rate-limit.ts';
+
+const clientMessage = TypeCompiler.Compile(ClientMessage);
+const actionBody = TypeCompiler.Compile(ActionBody);
+
+/** How long a socket opened without `?token=` may take to send its HELLO. */
+const HELLO_TIMEOUT_MS = 10_000;
+/** Refused messages in a row after which a client counts as flooding and is disconnected. */
+const FLOOD_STRIKES = 500;
+/** Frames above this are not read at all: `ws` closes the socket (1009). */
+const HARD_FRAME_LIMIT = 1024 * 1024;
+
+export const CLOSE = {
+  unauthorized: 4401,
+  notFound: 4404,
+  tooMany: 4429,
+  flooding: 1008,
+} as const;
+
+interface SocketDeps {
+  config: ServerConfig;
+  tokens: TokenService;
+  registry: MatchRegistry;
+  metrics: Metrics;
+}
+
+/** `GET /ws/matches/:matchId`: authenticates, attaches the socket to the match's actor, dispatches frames. */
+export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
+  const { config, tokens, registry, metrics } = deps;
+  const perIp = new KeyedRateLimiter(config.messagesPerSecond * 50, config.messagesPerSecond * 25);
+  const openPerIp = new Map<string, number>();
+  const alive = new WeakMap<WebSocket, boolean>();
+  const sockets = new Set<WebSocket>();
+
+  const heartbeat = setInterval(() => {
+    for (const socket of sockets) {
+      if (alive.get(socket) === false) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, config.heartbeatMs);
+  heartbeat.unref();
+  app.addHook('onClose', async () => clearInterval(heartbeat));
+
+  app.get<{ Params: { matchId: string }; Querystring: { token?: string } }>(
+    '/ws/matches/:matchId',
+    {
+      websocket: true,
+      schema: { hide: true } as Record<string, unknown>,
+    },
+    (socket, request) => {
+      const ip = request.ip;
+      const matchId = String(request.params.matchId).slice(0, 128);
+      const sendRaw = (message: ServerMessage) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      };
+      const refuse = (code: ErrorCode, message: string, closeCode: number) => {
+        metrics.badMessages.inc({ code });
+        sendRaw({ type: 'ERROR', code, message });
+        socket.close(closeCode, message.slice(0, 120));
+      };
+
+      const open = (openPerIp.get(ip) ?? 0) + 1;
+      openPerIp.set(ip, open);
+      sockets.add(socket);
+      alive.set(socket, true);
+      socket.on('pong', () => alive.set(socket, true));
+
+      let actor: MatchActor | null = null;
+      let connection: Connection | null = null;
+      let authenticating = false;
+      let helloTimer: ReturnType<typeof setTimeout> | null = null;
+      const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
+      let strikes = 0;
+
+      socket.on('close', () => {
+        sockets.delete(socket);
+        const left = (openPerIp.get(ip) ?? 1) - 1;
+        if (left <= 0) openPerIp.delete(ip);
+        else openPerIp.set(ip, left);
+        if (helloTimer) clearTimeout(helloTimer);
+        if (actor && connection) {
+          actor.disconnect(connection);
+          registry.release(actor);
+        }
+      });
+      socket.on('error', () => undefined);
+
+      if (open > config.maxConnectionsPerIp) {
+        refuse('RATE_LIMITED', 'Too many connections from your address.', CLOSE.tooMany);
+        return;
+      }
+
+      const attach = async (principal: Principal | null) => {
+        if (!principal) {
+          refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE.unauthorized);
+          return;
+        }
+        const found = await registry.get(matchId).catch(() => null);
+        if (socket.readyState !== socket.OPEN) return;
+        if (!found) {
+          refuse('NOT_FOUND', 'No such match.', CLOSE.notFound);
+          return;
+        }
+        const attached = found.connect(socket, principal.userId, ip);
+        if ('code' in attached) {
+          refuse(attached.code, attached.message, CLOSE.tooMany);
+          return;
+        }
+        actor = found;
+        connection = attached;
+      };
+
+      const authenticate = async (token: string | undefined) => {
+        authenticating = true;
+        try {
+          await attach(await tokens.verify(token));
+        } finally {
+          authenticating = false;
+        }
+      };
+
+      const tokenInQuery = request.query.token;
+      if (typeof tokenInQuery === 'string' && tokenInQuery.length > 0) {
+        void authenticate(tokenInQuery);
+      } else {
+        helloTimer = setTimeout(
+          () => refuse('UNAUTHORIZED', 'Send HELLO with your token first.', CLOSE.unauthorized),
+          HELLO_TIMEOUT_MS,
+        );
+        helloTimer.unref();
+      }
+
+      const replyError = (code: ErrorCode, message: string, details?: Record<string, unknown>) => {
+        metrics.badMessages.inc({ code });
+        sendRaw({ type: 'ERROR', code, message, ...(details ? { details } : {}) });
+      };
+
+      socket.on('message', (data, isBinary) => {
+        const size = Array.isArray(data)
+          ? data.reduce((n, part) => n + part.length, 0)
+          : (data as Buffer | ArrayBuffer).byteLength;
+        const allowed = bucket.take() && perIp.take(ip);
+        if (!allowed) {
+          if (++strikes > FLOOD_STRIKES) {
+            refuse('RATE_LIMITED', 'Too many messages: disconnected.', CLOSE.flooding);
+            return;
+          }
+        } else {
+          strikes = 0;
+        }
+        if (size > config.maxMessageBytes) {
+          replyError('TOO_LARGE', `Messages are limited to ${config.maxMessageBytes} bytes.`);
+          return;
+        }
+        if (isBinary) {
+          replyError('BAD_MESSAGE', 'Messages are JSON text frames.');
+          return;
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
+        } catch {
+          replyError('BAD_MESSAGE', 'The frame is not valid JSON.');
+          return;
+        }
+        const actionId = actionIdOf(parsed);
+        if (!allowed) {
+          if (actionId !== null) {
+            metrics.rejectedActions.inc({ code: 'RATE_LIMITED' });
+            sendRaw(actionError(actionId, 'RATE_LIMITED', 'Too many messages: slow down.'));
+          } else {
+            replyError('RATE_LIMITED', 'Too many messages: slow down.');
+          }
+          return;
+        }
+        if (!clientMessage.Check(parsed)) {
+          if (actionId !== null) {
+            const detail = actionBody.Errors((parsed as { action: unknown }).action).First();
+            metrics.rejectedActions.inc({ code: 'INVALID_PAYLOAD' });
+            sendRaw(
+              actionError(actionId, 'INVALID_PAYLOAD', 'The action does not match the protocol.', {
+                path: detail?.path ?? '',
+                problem: detail?.message ?? 'invalid',
+              }),
+            );
+          } else {
+            const detail = clientMessage.Errors(parsed).First();
+            replyError('BAD_MESSAGE', 'Not a protocol message.', {
+              path: detail?.path ?? '',
+              problem: detail?.message ?? 'invalid',
+            });
+          }
+          return;
+        }
+        const message = parsed as ClientMessage;
+
+        if (message.type === 'PING') {
+          sendRaw({ type: 'PONG', t: message.t, serverTime: Date.now() });
+          return;
+        }
+        if (!connection || !actor) {
+          if (message.type === 'HELLO' && !authenticating && helloTimer) {
+            clearTimeout(helloTimer);
+            helloTimer = null;
+            void authenticate(message.token);
+          } else if (actionId !== null) {
+            sendRaw(actionError(actionId, 'UNAUTHORIZED', 'Authenticate first.'));
+          } else {
+            replyError('UNAUTHORIZED', 'Authenticate first.');
+          }
+          return;
+        }
+        const current = connection;
+        const currentActor = actor;
+        switch (message.type) {
+          case 'HELLO':
+            replyError('BAD_MESSAGE', 'Already authenticated.');
+            return;
+          case 'ACTION': {
+            const receivedAt = performance.now();
+            void currentActor.act(current, message.action).then((outcome) => {
+              metrics.actionLatency.observe(
+                { outcome: outcome.ok ? 'ok' : 'error' },
+                (performance.now() - receivedAt) / 1000,
+              );
+              current.send(
+                outcome.ok
+                  ? {
+                      type: 'ACTION_RESULT',
+                      actionId: message.action.actionId,
+                      ok: true,
+                      version: outcome.version,
+                    }
+                  : actionError(
+                      message.action.actionId,
+                      outcome.error.code,
+                      outcome.error.message,
+                      outcome.error.details,
+                    ),
+              );
+            });
+            return;
+          }
+          case 'FLOW_ACK':
+            if (!current.ack(message.resolutionId, message.step)) {
+              replyError('BAD_MESSAGE', 'FLOW_ACK names a step you were not sent.');
+            }
+            return;
+          case 'RESUME':
+            void currentActor.resume(current, message).then((error) => {
+              if (error) replyError(error.code, error.message, error.details);
+            });
+            return;
+        }
+      });
+    },
+  );
+}
+
+function actionIdOf(parsed: unknown): string | null {
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { type, action } = parsed as { type?: unknown; action?: unknown };
+  if (type !== 'ACTION' || typeof action !== 'object' || action === null) return null;
+  const id = (action as { actionId?: unknown }).actionId;
+  return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : null;
+}
+
+function actionError(
+  actionId: string,
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): ServerMessage {
+  return {
+    type: 'ACTION_RESULT',
+    actionId,
+    ok: false,
+    error: details ? { code, message, details } : { code, message },
+  };
+}
+
+export const SOCKET_FRAME_LIMIT = HARD_FRAME_LIMIT;

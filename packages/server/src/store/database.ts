@@ -1,0 +1,78 @@
+import pg from 'pg';
+import type { ServerConfig } from '../config.ts';
+import { startEmbeddedPostgres } from './pglite-socket.ts';
+
+export type Row = Record<string, unknown>;
+
+/** The one door to PostgreSQL (real or embedded): the same `pg` code drives both. */
+export interface Database {
+  query<R extends Row = Row>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs `work` in one transaction on one connection. */
+  transaction<T>(work: (query: Database['query']) => Promise<T>): Promise<T>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  readonly kind: 'postgres' | 'embedded';
+}
+
+/**
+ * Opens the configured database: `DATABASE_URL`, or a file-backed PGlite under `DATA_DIR`.
+ * With `DATABASE_SCHEMA` every connection works in that schema (created if missing).
+ */
+export async function openDatabase(
+  config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'>,
+): Promise<Database> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const connectionString =
+    config.databaseUrl ?? (embedded as { connectionString: string }).connectionString;
+  const schema = config.databaseSchema;
+  const pool = new pg.Pool({
+    connectionString,
+    // PGlite runs one query at a time; more connections would only queue inside it.
+    max: embedded ? 1 : 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its connection must not take the process down.
+  pool.on('error', () => undefined);
+  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+
+  const query = async <R extends Row>(sql: string, params: unknown[] = []) =>
+    (await pool.query(sql, params)).rows as R[];
+
+  return {
+    kind: embedded ? 'embedded' : 'postgres',
+    query,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(
+          async (sql, params = []) => (await client.query(sql, params)).rows,
+        );
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      try {
+        await pool.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await pool.end();
+      await embedded?.close();
+    },
+  };
+}
+
+/** PostgreSQL's unique-violation error: another writer got there first. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  (error as { code?: string } | null)?.code === '23505';

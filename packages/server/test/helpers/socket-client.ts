@@ -1,0 +1,155 @@
+import { applyPatch } from '@cardtable/engine';
+import type { ClientMessage, ServerMessage, WireEvent } from '@cardtable/sdk/protocol';
+import WebSocket from 'ws';
+
+type Waiter = { match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void };
+
+/**
+ * A raw protocol client for tests: records every frame it gets, keeps its view up to date from
+ * WELCOME and the EVENT diffs, and acknowledges ack-steps unless told not to.
+ */
+export class RawClient {
+  readonly received: ServerMessage[] = [];
+  readonly rawFrames: string[] = [];
+  view: unknown = null;
+  version = 0;
+  last = { version: 0, step: 0, resolutionId: 'r0' };
+  closed: { code: number; reason: string } | null = null;
+  private waiters: Waiter[] = [];
+  private seq = 0;
+
+  private constructor(
+    readonly socket: WebSocket,
+    private readonly autoAck: boolean,
+  ) {
+    socket.on('message', (data) => this.onFrame(String(data)));
+    socket.on('close', (code, reason) => {
+      this.closed = { code, reason: String(reason) };
+    });
+    socket.on('error', () => undefined);
+  }
+
+  static async open(
+    baseUrl: string,
+    matchId: string,
+    token: string | null,
+    options: { autoAck?: boolean; waitWelcome?: boolean } = {},
+  ): Promise<RawClient> {
+    const url = `${baseUrl.replace(/^http/, 'ws')}/ws/matches/${matchId}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+    const socket = new WebSocket(url);
+    const client = new RawClient(socket, options.autoAck ?? true);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    if (token && options.waitWelcome !== false) await client.next('WELCOME');
+    return client;
+  }
+
+  private onFrame(text: string): void {
+    this.rawFrames.push(text);
+    const message = JSON.parse(text) as ServerMessage;
+    this.received.push(message);
+    if (message.type === 'WELCOME') {
+      this.view = message.view;
+      this.version = message.version;
+      this.last = {
+        version: message.version,
+        step: message.step,
+        resolutionId: message.resolutionId,
+      };
+    } else if (message.type === 'EVENT') {
+      this.applyEvent(message.event);
+    }
+    this.waiters = this.waiters.filter((waiter) => {
+      if (!waiter.match(message)) return true;
+      waiter.resolve(message);
+      return false;
+    });
+  }
+
+  private applyEvent(event: WireEvent): void {
+    const position = { version: event.version, step: event.step };
+    if (
+      position.version < this.last.version ||
+      (position.version === this.last.version && position.step <= this.last.step)
+    ) {
+      return;
+    }
+    this.view = applyPatch(this.view, event.stateDiff);
+    this.version = event.version;
+    this.last = { ...position, resolutionId: event.resolutionId };
+    if (this.autoAck && event.requiresAck) {
+      this.send({ type: 'FLOW_ACK', resolutionId: event.resolutionId, step: event.step });
+    }
+  }
+
+  send(message: ClientMessage | Record<string, unknown>): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  sendRaw(data: string | Buffer): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(data);
+  }
+
+  /** The next message of this type (and predicate) from now on. */
+  next<T extends ServerMessage['type']>(
+    type: T,
+    predicate: (message: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+    timeoutMs = 15_000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
+      this.waiters.push({
+        match: (m) => m.type === type && predicate(m as Extract<ServerMessage, { type: T }>),
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m as Extract<ServerMessage, { type: T }>);
+        },
+      });
+    });
+  }
+
+  /** Sends an ACTION and waits for its ACTION_RESULT. */
+  async act(
+    type: string,
+    payload: unknown = {},
+    extra: { actionId?: string; knownVersion?: number } = {},
+  ) {
+    const actionId = extra.actionId ?? `a-${Math.random().toString(36).slice(2)}-${this.seq}`;
+    const result = this.next('ACTION_RESULT', (m) => m.actionId === actionId);
+    this.send({
+      type: 'ACTION',
+      action: {
+        actionId,
+        type,
+        payload,
+        clientSeq: this.seq++,
+        ...(extra.knownVersion !== undefined ? { knownVersion: extra.knownVersion } : {}),
+      },
+    });
+    return result;
+  }
+
+  /** The most recent LEGAL (or WELCOME) legal list. */
+  get legal() {
+    for (let i = this.received.length - 1; i >= 0; i--) {
+      const message = this.received[i] as ServerMessage;
+      if (message.type === 'LEGAL' || message.type === 'WELCOME') return message.legal;
+    }
+    return [];
+  }
+
+  close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.socket.once('close', () => resolve());
+      this.socket.close();
+    });
+  }
+
+  /** Drops the connection without a close handshake (like a lost network). */
+  drop(): void {
+    this.socket.terminate();
+  }
+}
