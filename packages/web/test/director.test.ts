@@ -35,13 +35,19 @@ describe('Director', () => {
   it('shows the old view while cards fly, then the new one, then finishes', async () => {
     const clock = manualClock();
     const d = director(clock);
-    d.reset(view(1), 3);
+    d.reset(view(1), { version: 3, step: 2 });
     let finished = false;
-    void d.play(discard, 4, view(2)).then(() => (finished = true));
-    expect(d.getSnapshot()).toMatchObject({ view: view(1), version: 3, busy: true });
+    void d.play(discard, { version: 4, step: 1 }, view(2)).then(() => (finished = true));
+    expect(d.getSnapshot()).toMatchObject({ view: view(1), version: 3, step: 2, busy: true });
     expect(d.getSnapshot().flying?.plan.flights).toHaveLength(1);
     await clock.release(); // flights land
-    expect(d.getSnapshot()).toMatchObject({ view: view(2), version: 4, flying: null, busy: true });
+    expect(d.getSnapshot()).toMatchObject({
+      view: view(2),
+      version: 4,
+      step: 1,
+      flying: null,
+      busy: true,
+    });
     expect(finished).toBe(false);
     await clock.release(); // the settle pause
     expect(finished).toBe(true);
@@ -51,11 +57,11 @@ describe('Director', () => {
   it('lets a reset win over a step still playing', async () => {
     const clock = manualClock();
     const d = director(clock);
-    d.reset(view(1), 3);
-    void d.play(discard, 4, view(2));
-    d.reset(view(9), 10);
+    d.reset(view(1), { version: 3, step: 2 });
+    void d.play(discard, { version: 4, step: 1 }, view(2));
+    d.reset(view(9), { version: 10, step: 3 });
     await clock.release();
-    expect(d.getSnapshot()).toMatchObject({ view: view(9), version: 10, busy: false });
+    expect(d.getSnapshot()).toMatchObject({ view: view(9), version: 10, step: 3, busy: false });
   });
 
   it('holds a round end on its tally until it is dismissed', async () => {
@@ -64,7 +70,7 @@ describe('Director', () => {
     const result: RoundResult = { round: 1, finisher: 0, reason: 'finalTurnsDone', scores: [] };
     let finished = false;
     void d
-      .play({ type: 'roundEnded', data: { reveal: [], result } }, 5, view(1))
+      .play({ type: 'roundEnded', data: { reveal: [], result } }, { version: 5, step: 4 }, view(1))
       .then(() => (finished = true));
     await clock.release(); // the reveal pause
     expect(d.getSnapshot().tally).toEqual(result);

@@ -5,8 +5,9 @@ import { planStep, type StepAnimation, type Timing } from './plan.ts';
 /** What the table shows at this moment. */
 export interface Stage {
   view: GolfView | null;
-  /** The version of the last step shown. */
+  /** The log position of the last step shown: `version` and `step` (0 for a whole version). */
   version: number;
+  step: number;
   /** A step is playing: nothing may be clicked until it settles. */
   busy: boolean;
   /** The flights in the air, over the previous view; `id` changes with each step. */
@@ -15,6 +16,11 @@ export interface Stage {
   tally: RoundResult | null;
   /** The last thing that happened, in words (also read out by an aria-live region). */
   caption: string;
+}
+
+export interface LogPosition {
+  version: number;
+  step: number;
 }
 
 export interface DirectorOptions {
@@ -35,6 +41,7 @@ export class Director {
   private stage: Stage = {
     view: null,
     version: 0,
+    step: 0,
     busy: false,
     flying: null,
     tally: null,
@@ -59,14 +66,14 @@ export class Director {
   readonly getSnapshot = (): Stage => this.stage;
 
   /** Shows a view as it is, dropping whatever was playing (a WELCOME, a replay jump). */
-  reset(view: GolfView | null, version: number): void {
+  reset(view: GolfView | null, at: LogPosition): void {
     this.generation++;
     this.endTally?.();
-    this.set({ view, version, busy: false, flying: null, tally: null });
+    this.set({ view, ...at, busy: false, flying: null, tally: null });
   }
 
   /** Plays one step; resolves when its animation has ended (time to FLOW_ACK). */
-  async play(event: GolfEvent, version: number, next: GolfView): Promise<void> {
+  async play(event: GolfEvent, at: LogPosition, next: GolfView): Promise<void> {
     const generation = this.generation;
     const current = () => generation === this.generation;
     const timing = this.options.timing();
@@ -78,7 +85,7 @@ export class Director {
     });
     if (plan.flightMs > 0) await this.wait(plan.flightMs);
     if (!current()) return;
-    this.set({ view: next, version, flying: null });
+    this.set({ view: next, ...at, flying: null });
     if (plan.settleMs > 0) await this.wait(plan.settleMs);
     if (!current()) return;
     if (plan.holdForTally && event.type === 'roundEnded') {

@@ -102,7 +102,7 @@ export function useLiveMatch(matchId: string): LiveMatch {
         setSeats(welcome.seats);
         setStatus(welcome.status);
         setResult(welcome.result);
-        if (!resumed) director.reset(welcome.view as GolfView, welcome.version);
+        if (!resumed) director.reset(welcome.view as GolfView, welcome);
       });
       live.on('status', (message) => {
         setSeats(message.seats);
@@ -115,7 +115,7 @@ export function useLiveMatch(matchId: string): LiveMatch {
       });
       for (let delivery = await live.nextStep(); delivery; delivery = await live.nextStep()) {
         const { event, view } = delivery.step;
-        await director.play(event as unknown as GolfEvent, event.version, view as GolfView);
+        await director.play(event as unknown as GolfEvent, event, view as GolfView);
         delivery.ack();
       }
     })();

@@ -1,5 +1,5 @@
 import type { Director } from '../animation/director.ts';
-import { lastPosition, viewAt, type Timeline } from './timeline.ts';
+import { lastPosition, logPositionAt, viewAt, type Timeline } from './timeline.ts';
 
 export const SPEEDS = [0.5, 1, 1.5, 2, 4] as const;
 
@@ -30,7 +30,7 @@ export class ReplayPlayer {
     private readonly director: Director,
     private readonly wait: (ms: number) => Promise<void>,
   ) {
-    director.reset(viewAt(timeline, 0), 0);
+    director.reset(viewAt(timeline, 0), logPositionAt(timeline, 0));
   }
 
   readonly subscribe = (listener: () => void) => {
@@ -47,7 +47,7 @@ export class ReplayPlayer {
   seek(position: number): void {
     const target = Math.min(this.last, Math.max(0, Math.round(position)));
     this.run++;
-    this.director.reset(viewAt(this.timeline, target), target);
+    this.director.reset(viewAt(this.timeline, target), logPositionAt(this.timeline, target));
     this.set({ position: target });
     if (this.state.playing) void this.loop(this.run);
   }
@@ -99,7 +99,12 @@ export class ReplayPlayer {
     const event = this.timeline.events[from];
     if (!event) return;
     this.set({ position: from + 1 });
-    this.stepping = this.director.play(event, from + 1, viewAt(this.timeline, from + 1));
+    const to = from + 1;
+    this.stepping = this.director.play(
+      event,
+      logPositionAt(this.timeline, to),
+      viewAt(this.timeline, to),
+    );
     await this.stepping;
   }
 

@@ -9,6 +9,7 @@ import {
   type Result,
 } from '@cardtable/engine';
 import { golf, type GolfEvent, type GolfState, type GolfView } from '@cardtable/golf';
+import type { LogPosition } from '../animation/director.ts';
 
 /** A finished match folded in the browser with the engine: every state it passed through. */
 export interface Timeline {
@@ -79,5 +80,11 @@ export function buildTimeline(raw: unknown): Result<Timeline> {
 /** Everything at that point, face-down cards included: the match is over. */
 export const viewAt = (timeline: Timeline, position: number): GolfView =>
   golf.view(timeline.states[position] as GolfState, EVERYTHING);
+
+/** Where in the log the table stands after `position` events: the last one's version and step. */
+export function logPositionAt(timeline: Timeline, position: number): LogPosition {
+  const event = timeline.replay.events[position - 1];
+  return event ? { version: event.version, step: event.step } : { version: 0, step: 0 };
+}
 
 export const lastPosition = (timeline: Timeline) => timeline.events.length;

@@ -97,7 +97,13 @@ export function TableView(props: TableViewProps) {
 
   return (
     <div className="table-layout">
-      <div className="felt" data-testid="table">
+      <div
+        className="felt"
+        data-testid="table"
+        data-version={stage.version}
+        data-step={stage.step}
+        data-busy={stage.busy ? 'yes' : 'no'}
+      >
         <div className="opponents">
           {order
             .filter((seat) => seat !== bottom)
