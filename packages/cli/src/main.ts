@@ -2,6 +2,10 @@
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: {
+    summary: 'Run the match server and web app',
+    load: async () => (await import('./commands/serve.ts')).serveCommand,
+  },
   replay: {
     summary: 'Re-execute an exported match: replay verify FILE',
     load: async () => (await import('./commands/replay.ts')).replayCommand,

@@ -5,3 +5,4 @@ export { EventStore, VersionConflict } from './store/event-store.ts';
 export type { MatchRecord, SeatRecord, StoredEvent, StoredAction } from './store/event-store.ts';
 export { openDatabase, type Database } from './store/database.ts';
 export { migrate } from './store/migrate.ts';
+export { defaultGames } from './default-games.ts';
