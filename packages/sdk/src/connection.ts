@@ -137,6 +137,8 @@ export class MatchConnection<V = unknown> {
   /** This viewer's view after the last step received. */
   view: V | null = null;
   legal: LegalAction[] = [];
+  /** The version `legal` was computed at (the `knownVersion` to act on). */
+  legalVersion = 0;
   turnEndsAt: string | null = null;
   seats: PublicSeat[] = [];
   result: Outcome | null = null;
@@ -350,6 +352,7 @@ export class MatchConnection<V = unknown> {
   private onLegal(message: LegalMessage): void {
     this.status = message.status;
     this.legal = message.legal;
+    this.legalVersion = message.version;
     this.turnEndsAt = message.turnEndsAt;
     this.emitter.emit('legal', {
       version: message.version,

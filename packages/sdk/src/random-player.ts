@@ -41,6 +41,16 @@ export class RandomPlayer {
       this.latest = update;
       this.schedule(options.thinkMs);
     });
+    // Joining a connection already under way: start from what it was last offered.
+    if (connection.status !== null) {
+      this.latest = {
+        version: connection.legalVersion,
+        status: connection.status,
+        legal: connection.legal,
+        turnEndsAt: connection.turnEndsAt,
+      };
+      this.schedule(options.thinkMs);
+    }
   }
 
   stop(): void {

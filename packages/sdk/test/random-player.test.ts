@@ -69,4 +69,15 @@ describe('RandomPlayer', () => {
     expect(samples[1]?.outcome).toMatchObject({ ok: false, error: refusal });
     player.stop();
   });
+
+  it('joining a connection already under way, plays from what it was last offered', async () => {
+    server = await scriptedServer();
+    connection = new MatchConnection({ baseUrl: server.baseUrl, matchId: 'm1', token: 't' });
+    const peer = await server.accept();
+    peer.send(welcome(7, [{ type: 'z', payload: {} }]));
+    await connection.until((c) => c.state === 'open');
+    const player = new RandomPlayer(connection, { thinkMs: 0 });
+    expect(actionOf(await peer.next())).toMatchObject({ type: 'z', knownVersion: 7 });
+    player.stop();
+  });
 });
