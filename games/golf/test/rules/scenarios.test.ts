@@ -167,7 +167,9 @@ function runAction(
     ).not.toContain(type);
   }
   for (const seen of action.seenBy ?? []) {
-    const projected = projectResolution(golf, match.state, resolution, seen.viewer).map(eventOf);
+    const projected = projectResolution(golf, match.state, resolution, seen.viewer).map((step) =>
+      eventOf<GolfEvent>(step),
+    );
     const who = `${label} as seen by ${canonicalJson(seen.viewer)}`;
     if (seen.events) expectEvents(projected, seen.events, who);
     if (seen.view) {
