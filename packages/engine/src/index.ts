@@ -9,6 +9,4 @@ export * from './projection.ts';
 export * from './replay.ts';
 export * from './scan.ts';
 export * from './replay-log.ts';
-
-/** The kernel's version, recorded in every match and replay. */
-export const ENGINE_VERSION = '1.0.0';
+export * from './version.ts';

@@ -1,13 +1,9 @@
 import {
   applyAction,
-  ENGINE_VERSION,
-  REPLAY_FORMAT,
-  REPLAY_FORMAT_VERSION,
+  replayFileOf,
   ReplayLog,
   startMatch,
-  stateHash,
   type MatchConfig,
-  type ReplayFile,
 } from '../src/index.ts';
 import { highCard } from './fixtures/high-card.ts';
 
@@ -33,23 +29,6 @@ export function playHighCard(seed = 'seed-1', seats = 3) {
     log.append(applied.value.resolution);
     resolutions.push(applied.value.resolution);
   }
-  const replay: ReplayFile = {
-    format: REPLAY_FORMAT,
-    formatVersion: REPLAY_FORMAT_VERSION,
-    match: {
-      matchId: 'm1',
-      game: highCard.name,
-      rulesetVersion: highCard.version,
-      engineVersion: ENGINE_VERSION,
-      options: {},
-      seats: match.config.seats,
-      status: 'over',
-      result: highCard.outcome(match.state),
-      seed,
-      finalStateHash: stateHash(match.state),
-    },
-    events: log.events,
-    actions: log.actions,
-  };
+  const replay = replayFileOf(highCard, match, log, 'm1');
   return { match, replay, resolutions };
 }
