@@ -39,6 +39,7 @@ export default function HomePage() {
   const join = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = code.trim();
+    setPlayerName(name);
     if (trimmed) void navigate(`/join/${encodeURIComponent(trimmed)}`);
   };
 

@@ -1,0 +1,96 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** What the page offers its player right now. */
+type Situation = 'over' | 'tally' | 'choose' | 'move' | 'wait';
+
+const situation = (page: Page) =>
+  page.evaluate((): Situation => {
+    if (document.querySelector('[data-testid=standings]')) return 'over';
+    if (document.querySelector('[data-testid=round-tally]')) return 'tally';
+    if (document.querySelector('.mine button.slot[aria-pressed]')) return 'choose';
+    if (document.querySelector('.mine button.slot, button.pile, [data-testid^=action-]')) {
+      return 'move';
+    }
+    return 'wait';
+  });
+
+/** Clicks, unless the control went away first (the table moved on): then there is nothing to do. */
+const clickIfThere = (locator: Locator) =>
+  locator.click({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Makes one move the way a person would, by clicking what the table offers: turn up cards,
+ * draw from the deck, swap into a face-down slot (so the hand fills up and the round ends).
+ * Returns what it did.
+ */
+export async function clickOneMove(page: Page): Promise<Situation> {
+  const now = await situation(page);
+  switch (now) {
+    case 'tally':
+      return (await clickIfThere(page.getByTestId('tally-continue'))) ? now : 'wait';
+    case 'choose':
+      return (await clickIfThere(page.locator('.mine button.slot[aria-pressed=false]').first()))
+        ? now
+        : 'wait';
+    case 'move': {
+      const deck = page.locator('button[data-testid=deck]');
+      const faceDown = page.locator('.mine button.slot[data-face=down]');
+      const anySlot = page.locator('.mine button.slot');
+      const buttons = page.locator('[data-testid^=action-]');
+      const target = (await deck.count())
+        ? deck
+        : (await faceDown.count())
+          ? faceDown.first()
+          : (await anySlot.count())
+            ? anySlot.first()
+            : (await buttons.count())
+              ? buttons.first()
+              : page.locator('button.pile').first();
+      return (await clickIfThere(target)) ? now : 'wait';
+    }
+    case 'over':
+    case 'wait':
+      break;
+  }
+  return now;
+}
+
+/** Plays by clicking until the standings show; `onMove` runs after each click. */
+export async function playUntilOver(
+  page: Page,
+  onMove: (moves: number) => Promise<void> = async () => {},
+): Promise<number> {
+  let moves = 0;
+  for (;;) {
+    await page.waitForFunction(
+      () =>
+        document.querySelector(
+          '[data-testid=standings], [data-testid=round-tally], .mine button.slot, button.pile, [data-testid^=action-]',
+        ) !== null,
+      null,
+      { timeout: 90_000, polling: 50 },
+    );
+    const did = await clickOneMove(page);
+    if (did === 'over') return moves;
+    if (did !== 'wait') {
+      moves++;
+      await onMove(moves);
+    }
+  }
+}
+
+/** The standings on screen, by seat: place and score. */
+export async function standingsOnScreen(page: Page) {
+  const rows = page.getByTestId('standing-row');
+  await rows.first().waitFor();
+  return rows.evaluateAll((elements) =>
+    elements.map((element) => ({
+      seat: Number((element as HTMLElement).dataset.seat),
+      place: Number((element as HTMLElement).dataset.place),
+      score: Number((element as HTMLElement).dataset.score),
+    })),
+  );
+}

@@ -1,0 +1,136 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const webDir = join(repoRoot, 'packages/web');
+const cliBin = join(repoRoot, 'packages/cli/bin/cardtable.js');
+
+/** Everything the web bundle is built from: when one is newer than the build, build again. */
+const SOURCES = [
+  'packages/web/src',
+  'packages/web/public',
+  'packages/web/index.html',
+  'packages/web/vite.config.ts',
+  'packages/engine/src',
+  'packages/sdk/src',
+  'games/golf/src',
+].map((path) => join(repoRoot, path));
+
+function newestMtime(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Builds the app the way `npm start` does, unless the build is already newer than its sources.
+ * Test files run in parallel, so a lock directory lets one build while the others wait.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const lock = join(tmpdir(), 'cardtable-web-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 300_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(250);
+    }
+  }
+  try {
+    const built = newestMtime(join(webDir, 'dist/index.html'));
+    if (built > Math.max(...SOURCES.map(newestMtime))) return;
+    const result = spawnSync('npm', ['run', 'build', '-w', '@cardtable/web'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    if (result.status !== 0)
+      throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export interface ServedApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `cardtable serve` as `npm start` runs it, on a free port with its own embedded database and
+ * quick CPUs. External services are switched off so parallel runs never share state.
+ */
+export async function serveApp(extraEnv: Record<string, string> = {}): Promise<ServedApp> {
+  await ensureWebBuild();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cardtable-web-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    CPU_THINK_MS: '40',
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'WEB_ROOT']) delete env[name];
+  const child = spawn(process.execPath, [cliBin, 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilServing(url, child, () => output);
+  return {
+    url,
+    stop: async () => {
+      await stopProcess(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`cardtable serve exited:\n${output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok && (await response.text()).includes('<div id="root">')) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`cardtable serve did not answer at ${url}:\n${output()}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { playUntilOver, standingsOnScreen } from './browser/play.ts';
+import { bySeat, matchIdOf, matchOf, referee } from './browser/referee.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+describe('a one-hole game against three CPUs, played by clicking', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('ends with the standings the server reports', async () => {
+    const { page, errors } = await openPage(browser, app.url);
+    await page.getByTestId('player-name').fill('Ada');
+    await page.getByText('Set up a table').click();
+    await page.getByTestId('holes').fill('1');
+    await page.getByTestId('create-submit').click();
+    await page.waitForURL(/\/match\//);
+    await page.getByTestId('table').waitFor();
+    await screenshot(page, 'cpu-game-1-dealt');
+
+    const seen = new Set<string>();
+    const shootOnce = async (testId: string, name: string) => {
+      if (seen.has(name) || !(await page.getByTestId(testId).count())) return;
+      seen.add(name);
+      await screenshot(page, name);
+    };
+    const moves = await playUntilOver(page, async (count) => {
+      if (count === 4) await screenshot(page, 'cpu-game-2-midway');
+      await shootOnce('final-turn-banner', 'cpu-game-3-final-turns');
+      await shootOnce('round-tally', 'cpu-game-4-tally');
+    });
+    await screenshot(page, 'cpu-game-5-standings');
+    expect(moves).toBeGreaterThan(2);
+
+    const meta = await matchOf(await referee(app.url), matchIdOf(page.url()));
+    expect(meta.status).toBe('over');
+    expect(bySeat(await standingsOnScreen(page))).toEqual(
+      bySeat(meta.result?.standings ?? []).map(({ seat, place, score }) => ({
+        seat,
+        place,
+        score,
+      })),
+    );
+    const tie = (meta.result?.winners.length ?? 0) > 1;
+    await expect
+      .poll(() => page.getByTestId('standings-headline').textContent())
+      .toMatch(tie ? /tie for first/i : / won /);
+    expect(errors).toEqual([]);
+  }, 300_000);
+});

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { clickOneMove } from './browser/play.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+/** Waits for this player's turn (something of theirs is clickable) and reads their hand. */
+async function myTurnHand(page: Page) {
+  await page
+    .locator('.mine button.slot, button[data-testid=deck]')
+    .first()
+    .waitFor({ timeout: 60_000 });
+  return page
+    .locator('.mine .slot')
+    .evaluateAll((slots) =>
+      slots.map(
+        (slot) =>
+          `${slot.getAttribute('data-testid')}:${slot.getAttribute('data-face')}:${slot.querySelector('[data-rank]')?.getAttribute('data-rank') ?? '-'}`,
+      ),
+    );
+}
+
+describe('reloading in the middle of a match', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('comes back to the same seat, cards and turn', async () => {
+    const { page, errors } = await openPage(browser, app.url, { reducedMotion: 'reduce' });
+    await page.getByTestId('play-now').click();
+    await page.waitForURL(/\/match\//);
+    const url = page.url();
+    await page.getByTestId('table').waitFor();
+    for (let moves = 0; moves < 4;) {
+      await page.waitForFunction(
+        () => document.querySelector('.mine button.slot, button.pile') !== null,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      if ((await clickOneMove(page)) !== 'wait') moves++;
+    }
+    const seat = await page.locator('.seat-me').getAttribute('data-testid');
+    const before = await myTurnHand(page);
+    expect(before.some((slot) => slot.includes(':up:'))).toBe(true);
+    await screenshot(page, 'reload-1-before');
+
+    await page.reload();
+    expect(page.url()).toBe(url);
+    await expect
+      .poll(() => page.getByTestId('connection-status').getAttribute('data-state'))
+      .toBe('open');
+    expect(await myTurnHand(page)).toEqual(before);
+    expect(await page.locator('.seat-me').getAttribute('data-testid')).toBe(seat);
+    await screenshot(page, 'reload-2-after');
+
+    // Still the player: the next move goes through.
+    const version = Number(await page.getByTestId('table').getAttribute('data-version'));
+    expect(await clickOneMove(page)).toBe('move');
+    await expect
+      .poll(async () => Number(await page.getByTestId('table').getAttribute('data-version')))
+      .toBeGreaterThan(version);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { createBotMatch } from './browser/bot-match.ts';
+import { standingsOnScreen } from './browser/play.ts';
+import { bySeat, matchOf } from './browser/referee.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+const position = async (page: Page) => {
+  const text = (await page.getByTestId('replay-position').textContent()) as string;
+  const [at, of] = text.split('/').map((part) => Number(part.trim()));
+  return { at: at as number, of: of as number };
+};
+
+describe('the replay viewer', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([serveApp({ CPU_THINK_MS: '0' }), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('steps through a finished match and ends on the same final scores', async () => {
+    const match = await createBotMatch(app.url, ['Sofia', 'Diego']);
+    await match.play();
+    const meta = await matchOf(match.api, match.matchId);
+    const expected = bySeat(meta.result?.standings ?? []).map(({ seat, place, score }) => ({
+      seat,
+      place,
+      score,
+    }));
+
+    const { page, errors } = await openPage(browser, `${app.url}/replay/${match.matchId}`, {
+      reducedMotion: 'reduce',
+    });
+    await page.getByTestId('replay-position').waitFor();
+    const start = await position(page);
+    expect(start.at).toBe(0);
+    expect(start.of).toBeGreaterThan(10);
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await position(page)).at).toBe(1);
+    // After the deal every card is shown (the match is over), marked as face down.
+    await expect.poll(() => page.locator('[data-face=peeked]').count()).toBeGreaterThan(0);
+    await page.getByTestId('replay-next').click();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await position(page)).at).toBe(3);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await position(page)).at).toBe(2);
+    await screenshot(page, 'replay-1-early');
+
+    await page.getByTestId('replay-speed').selectOption('4');
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await position(page)).at).toBeGreaterThan(4);
+    await page.keyboard.press(' ');
+    await expect
+      .poll(() => page.getByTestId('replay-play').getAttribute('data-playing'))
+      .toBe('no');
+
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await position(page)).at).toBe(start.of);
+    expect(bySeat(await standingsOnScreen(page))).toEqual(expected);
+    await screenshot(page, 'replay-2-end');
+
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await position(page)).at).toBe(0);
+    await expect(page.getByTestId('standings').count()).resolves.toBe(0);
+
+    // Export, then import the file again: the same match from the file alone.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('replay-export').click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported).toMatchObject({
+      format: 'cardtable-replay',
+      match: { matchId: match.matchId },
+    });
+
+    const imported = await openPage(browser, `${app.url}/replay`, { reducedMotion: 'reduce' });
+    await imported.page.getByTestId('replay-import').setInputFiles(file);
+    await imported.page.getByTestId('replay-position').waitFor();
+    await imported.page.getByTestId('replay-end').click();
+    expect(bySeat(await standingsOnScreen(imported.page))).toEqual(expected);
+    expect([...errors, ...imported.errors]).toEqual([]);
+  }, 240_000);
+});
