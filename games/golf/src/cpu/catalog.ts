@@ -1,0 +1,77 @@
+import { buildShoe } from '../shoe.ts';
+import type { Card, GolfOptions } from '../types.ts';
+import { cardValue } from '../values.ts';
+
+/** One kind of card: a representative, its value under the options, how many of it. */
+export interface CardKind {
+  card: Card;
+  value: number;
+  count: number;
+}
+
+/**
+ * The shoe under a set of options, grouped into kinds of equal rank and value (suits matter only
+ * for One-Eyed Jacks), with each card's kind and value at hand: CPUs look these up thousands of
+ * times a game. Values come from the rules' cardValue.
+ */
+export interface Catalog {
+  kinds: readonly CardKind[];
+  kindOf(card: Card): number;
+  valueOf(card: Card): number;
+}
+
+const catalogs = new Map<string, Catalog>();
+
+/** The catalog for these options, built once per distinct shoe and values. */
+export function catalogFor(options: GolfOptions): Catalog {
+  const key = [
+    options.decks,
+    options.jokerMode,
+    options.oneEyedJacks,
+    options.tenPenny,
+    options.superKings,
+  ].join('|');
+  let catalog = catalogs.get(key);
+  if (!catalog) {
+    catalog = buildCatalog(options);
+    catalogs.set(key, catalog);
+  }
+  return catalog;
+}
+
+/** Rank and suit (jokers have none) name a face; every card of a face has one kind. */
+const faceKey = (card: Card): string => `${card.rank}/${card.suit ?? '-'}`;
+
+function buildCatalog(options: GolfOptions): Catalog {
+  const kinds: CardKind[] = [];
+  const kindByValue = new Map<string, number>();
+  const kindByFace = new Map<string, number>();
+  for (const card of buildShoe(options.decks, options.jokerMode)) {
+    const value = cardValue(card, options);
+    const valueKey = `${card.rank}|${value}`;
+    let kind = kindByValue.get(valueKey);
+    if (kind === undefined) {
+      kind = kinds.length;
+      kindByValue.set(valueKey, kind);
+      kinds.push({ card, value, count: 0 });
+    }
+    (kinds[kind] as CardKind).count++;
+    kindByFace.set(faceKey(card), kind);
+  }
+  // Faces by rank then suit, so a lookup is two property reads rather than a string key.
+  const table: Record<string, Record<string, number>> = {};
+  for (const [face, kind] of kindByFace) {
+    const [rank, suit] = face.split('/') as [string, string];
+    (table[rank] ??= {})[suit] = kind;
+  }
+  const kindOf = (card: Card): number => {
+    const kind = table[card.rank]?.[card.suit ?? '-'];
+    if (kind === undefined) throw new RangeError(`No ${faceKey(card)} in this shoe.`);
+    return kind;
+  };
+  return {
+    kinds,
+    kindOf,
+    valueOf: (card) => (kinds[kindOf(card)] as CardKind).value,
+  };
+}
