@@ -1,4 +1,5 @@
 import type { Game, MatchConfig } from '@cardtable/engine';
+import { cpuTimeoutAction, golfCpu } from './cpu/index.ts';
 import { decide, start } from './decide/index.ts';
 import { evolve } from './evolve.ts';
 import { activeSeats, legalActions } from './legal.ts';
@@ -56,5 +57,6 @@ export const golf: Game<GolfState, GolfAction, GolfEvent, GolfOptions, GolfView>
   activeSeats,
   outcome,
   requiresAck: (event) => ACK_EVENTS.has(event.type),
-  timeoutAction: () => null,
+  timeoutAction: cpuTimeoutAction,
+  cpu: golfCpu,
 };

@@ -13,3 +13,6 @@ export { outcome, outcomeFromTotals } from './outcome.ts';
 export { flipStepAfterDiscard, isEndgame } from './flip-step.ts';
 export { faceDownSlots, isAllFaceUp, HAND_SIZE, SLOT_INDEXES } from './hand.ts';
 export type { GolfErrorCode } from './errors.ts';
+export * from './cpu/index.ts';
+export * from './cpu/simulate.ts';
+export * from './cpu/tally.ts';
