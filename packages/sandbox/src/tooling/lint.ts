@@ -1,0 +1,440 @@
+import luaparse, { type LuaNode } from 'luaparse';
+import type { EffectSpec } from '../effects/effect-spec.ts';
+import {
+  ABSENT_GLOBALS,
+  BASE_GLOBALS,
+  CONTEXT_GLOBALS,
+  FORBIDDEN_GLOBALS,
+  FORBIDDEN_MEMBERS,
+  LIBRARY_MEMBERS,
+} from '../script-api.ts';
+import { blankAttributes } from './lua54-attributes.ts';
+
+export type LintCode =
+  | 'UNDECLARED_GLOBAL'
+  | 'FORBIDDEN_API'
+  | 'UNKNOWN_API'
+  | 'UNREACHABLE_CODE'
+  | 'SHADOWED_API'
+  | 'READ_ONLY'
+  | 'EFFECT_ARGUMENTS'
+  | 'PLAIN_FIND'
+  | 'LINT_SKIPPED';
+
+export interface LintDiagnostic {
+  severity: 'error' | 'warning';
+  code: LintCode;
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+}
+
+export interface LintOptions {
+  /** The effect functions of the host (with `log`); names and arities are checked. */
+  effects: readonly EffectSpec[];
+}
+
+type Node = LuaNode;
+
+const isNode = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+
+/**
+ * Static checks for creators, without running anything: globals that are never declared,
+ * names the sandbox does not offer (with the reason), wrong effect arity, code that can never
+ * run. Lua's own compiler decides syntax (see checkSyntax); this runs on its verdict's heels.
+ */
+export function lintScript(source: string, options: LintOptions): LintDiagnostic[] {
+  let chunk: Node;
+  try {
+    chunk = luaparse.parse(blankAttributes(source), {
+      luaVersion: '5.3',
+      locations: true,
+      scope: true,
+      comments: false,
+    });
+  } catch (error) {
+    const { line, column } = error as { line?: number; column?: number };
+    return [
+      {
+        severity: 'warning',
+        code: 'LINT_SKIPPED',
+        message: `lint skipped: ${error instanceof Error ? error.message : String(error)}`,
+        line: line ?? 1,
+        column: (column ?? 0) + 1,
+      },
+    ];
+  }
+  return new Linter(options).run(chunk);
+}
+
+interface GlobalUse {
+  name: string;
+  node: Node;
+}
+
+class Linter {
+  private readonly diagnostics: LintDiagnostic[] = [];
+  private readonly reads: GlobalUse[] = [];
+  private readonly writes = new Set<string>();
+  private readonly effects: Map<string, EffectSpec>;
+  private readonly api: Set<string>;
+
+  constructor(options: LintOptions) {
+    this.effects = new Map(options.effects.map((spec) => [spec.name, spec]));
+    this.api = new Set([
+      ...BASE_GLOBALS,
+      ...CONTEXT_GLOBALS,
+      ...Object.keys(LIBRARY_MEMBERS),
+      ...this.effects.keys(),
+    ]);
+  }
+
+  run(chunk: Node): LintDiagnostic[] {
+    this.block(chunk.body);
+    for (const { name, node } of this.reads) {
+      if (this.api.has(name) || this.writes.has(name)) continue;
+      const forbidden = FORBIDDEN_GLOBALS[name];
+      if (forbidden) {
+        this.report(
+          node,
+          'error',
+          'FORBIDDEN_API',
+          `'${name}' is not available in the sandbox: ${forbidden}`,
+        );
+        continue;
+      }
+      const absent = ABSENT_GLOBALS[name];
+      this.report(
+        node,
+        'warning',
+        'UNDECLARED_GLOBAL',
+        absent ? `'${name}' is not defined here: ${absent}` : `undeclared global '${name}'`,
+      );
+    }
+    return this.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
+  private report(
+    node: Node,
+    severity: LintDiagnostic['severity'],
+    code: LintCode,
+    message: string,
+  ) {
+    const start = node.loc?.start ?? { line: 1, column: 0 };
+    this.diagnostics.push({ severity, code, message, line: start.line, column: start.column + 1 });
+  }
+
+  // -- statements ------------------------------------------------------------------------
+
+  private block(body: unknown): void {
+    if (!Array.isArray(body)) return;
+    const statements = body.filter(isNode);
+    this.reportUnreachable(statements);
+    for (const statement of statements) this.statement(statement);
+  }
+
+  private statement(node: Node): void {
+    switch (node.type) {
+      case 'LocalStatement':
+        this.expressions(node.init);
+        return;
+      case 'AssignmentStatement':
+        this.expressions(node.init);
+        for (const target of node.variables as Node[]) this.assignTarget(target);
+        return;
+      case 'FunctionDeclaration':
+        if (!node.isLocal && isNode(node.identifier)) this.assignTarget(node.identifier);
+        this.block(node.body);
+        return;
+      case 'ForNumericStatement':
+        this.expressions([node.start, node.end, node.step]);
+        this.block(node.body);
+        return;
+      case 'ForGenericStatement':
+        this.expressions(node.iterators);
+        this.block(node.body);
+        return;
+      case 'IfStatement':
+        for (const clause of node.clauses as Node[]) {
+          if (isNode(clause.condition)) this.expression(clause.condition);
+          this.block(clause.body);
+        }
+        return;
+      case 'WhileStatement':
+      case 'RepeatStatement':
+        if (isNode(node.condition)) this.expression(node.condition);
+        this.block(node.body);
+        return;
+      case 'DoStatement':
+        this.block(node.body);
+        return;
+      case 'CallStatement':
+        if (isNode(node.expression)) this.expression(node.expression);
+        return;
+      case 'ReturnStatement':
+        this.expressions(node.arguments);
+        return;
+      default:
+        return; // break, goto, labels
+    }
+  }
+
+  private assignTarget(target: Node): void {
+    if (target.type === 'Identifier') {
+      if (target.isLocal) return;
+      const name = target.name as string;
+      this.writes.add(name);
+      if (this.api.has(name)) {
+        this.report(
+          target,
+          'warning',
+          'SHADOWED_API',
+          `assigning the global '${name}' hides the sandbox's '${name}'`,
+        );
+      }
+      return;
+    }
+    if (target.type === 'MemberExpression' || target.type === 'IndexExpression') {
+      const base = target.base as Node;
+      const library = this.libraryName(base);
+      if (library) {
+        this.report(target, 'error', 'READ_ONLY', `the ${library} library is read-only`);
+      } else if (base.type === 'Identifier' && !base.isLocal && base.name === 'state') {
+        this.report(target, 'error', 'READ_ONLY', `state is read-only: emit effects instead`);
+      }
+      this.expression(base);
+      if (isNode(target.index)) this.expression(target.index);
+    }
+  }
+
+  // -- expressions -----------------------------------------------------------------------
+
+  private expressions(list: unknown): void {
+    if (!Array.isArray(list)) return;
+    for (const item of list) if (isNode(item)) this.expression(item);
+  }
+
+  private expression(node: Node): void {
+    switch (node.type) {
+      case 'Identifier':
+        if (!node.isLocal) this.reads.push({ name: node.name as string, node });
+        return;
+      case 'MemberExpression':
+        this.member(node);
+        return;
+      case 'IndexExpression':
+        this.expression(node.base as Node);
+        this.expression(node.index as Node);
+        return;
+      case 'CallExpression':
+        this.call(node, node.arguments as Node[]);
+        return;
+      case 'StringCallExpression':
+      case 'TableCallExpression':
+        this.call(node, [node.argument as Node]);
+        return;
+      case 'FunctionDeclaration':
+        this.block(node.body);
+        return;
+      case 'TableConstructorExpression':
+        for (const field of node.fields as Node[]) {
+          if (field.type === 'TableKey') this.expression(field.key as Node);
+          this.expression(field.value as Node);
+        }
+        return;
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+        this.expression(node.left as Node);
+        this.expression(node.right as Node);
+        return;
+      case 'UnaryExpression':
+        this.expression(node.argument as Node);
+        return;
+      default:
+        return; // literals, varargs
+    }
+  }
+
+  private member(node: Node): void {
+    const base = node.base as Node;
+    const name = (node.identifier as Node).name as string;
+    const library = this.libraryName(base);
+    if (library && node.indexer === '.') {
+      const qualified = `${library}.${name}`;
+      const forbidden = FORBIDDEN_MEMBERS[qualified];
+      if (forbidden) {
+        this.report(
+          node,
+          'error',
+          'FORBIDDEN_API',
+          `'${qualified}' is not available in the sandbox: ${forbidden}`,
+        );
+      } else if (!LIBRARY_MEMBERS[library]?.includes(name)) {
+        this.report(node, 'error', 'UNKNOWN_API', `unknown API name '${qualified}'`);
+      }
+    } else if (node.indexer === ':' && FORBIDDEN_MEMBERS[`string.${name}`]) {
+      this.report(
+        node,
+        'warning',
+        'FORBIDDEN_API',
+        `string method '${name}' is not available: ${FORBIDDEN_MEMBERS[`string.${name}`]}`,
+      );
+    }
+    this.expression(base);
+  }
+
+  private call(node: Node, args: Node[]): void {
+    const base = node.base as Node;
+    this.expression(base);
+    for (const arg of args) this.expression(arg);
+    const last = args[args.length - 1];
+    const open = last !== undefined && isMultiValue(last);
+    if (base.type === 'Identifier' && !base.isLocal && !this.writes.has(base.name as string)) {
+      const spec = this.effects.get(base.name as string);
+      if (spec && spec.name !== 'log') this.checkArity(node, spec, args.length, open);
+    }
+    if (base.type === 'MemberExpression' && this.libraryName(base.base as Node) === 'string') {
+      const name = (base.identifier as Node).name;
+      const pattern = args[1];
+      if (name === 'find' && args.length < 4 && pattern?.type === 'StringLiteral') {
+        const raw = String(pattern.raw ?? '');
+        if (/[%^$().[\]*+?-]/.test(raw.slice(1, -1))) {
+          this.report(
+            pattern,
+            'warning',
+            'PLAIN_FIND',
+            'string.find searches plain text here: pattern characters match literally',
+          );
+        }
+      }
+    }
+  }
+
+  private checkArity(node: Node, spec: EffectSpec, count: number, open: boolean): void {
+    const required = spec.params.filter((p) => !p.optional).length;
+    const most = spec.params.length;
+    if (count > most) {
+      this.report(
+        node,
+        'error',
+        'EFFECT_ARGUMENTS',
+        `${spec.name} takes at most ${most} arguments, got ${count}`,
+      );
+    } else if (!open && count < required) {
+      this.report(
+        node,
+        'error',
+        'EFFECT_ARGUMENTS',
+        `${spec.name} needs ${required} arguments, got ${count}`,
+      );
+    }
+  }
+
+  private libraryName(node: Node): string | undefined {
+    if (node.type !== 'Identifier' || node.isLocal) return undefined;
+    const name = node.name as string;
+    return LIBRARY_MEMBERS[name] && !this.writes.has(name) ? name : undefined;
+  }
+
+  // -- reachability ----------------------------------------------------------------------
+
+  private reportUnreachable(statements: Node[]): void {
+    const end = statements.findIndex((s) => this.terminates(s));
+    if (end < 0) return;
+    const next = statements[end + 1];
+    if (!next || next.type === 'LabelStatement') return;
+    const after = describeTerminator(statements[end] as Node);
+    this.report(next, 'warning', 'UNREACHABLE_CODE', `unreachable code after ${after}`);
+  }
+
+  /** Whether control can never continue past `node` to the next statement of its block. */
+  private terminates(node: Node): boolean {
+    switch (node.type) {
+      case 'ReturnStatement':
+      case 'BreakStatement':
+      case 'GotoStatement':
+        return true;
+      case 'CallStatement': {
+        const call = node.expression as Node;
+        const base = call.base as Node | undefined;
+        if (base?.type !== 'Identifier' || base.isLocal) return false;
+        if (base.name === 'error') return true;
+        const first = (call.arguments as Node[] | undefined)?.[0];
+        return (
+          base.name === 'assert' &&
+          (first?.type === 'BooleanLiteral' ? first.value === false : first?.type === 'NilLiteral')
+        );
+      }
+      case 'DoStatement':
+        return this.blockTerminates(node.body);
+      case 'IfStatement': {
+        const clauses = node.clauses as Node[];
+        return (
+          clauses.some((c) => c.type === 'ElseClause') &&
+          clauses.every((c) => this.blockTerminates(c.body))
+        );
+      }
+      case 'WhileStatement':
+        return isTrue(node.condition) && !containsBreak(node.body);
+      case 'RepeatStatement':
+        return isFalse(node.condition) && !containsBreak(node.body);
+      default:
+        return false;
+    }
+  }
+
+  private blockTerminates(body: unknown): boolean {
+    return Array.isArray(body) && body.some((s) => isNode(s) && this.terminates(s));
+  }
+}
+
+function isMultiValue(node: Node): boolean {
+  return (
+    node.type === 'VarargLiteral' ||
+    node.type === 'CallExpression' ||
+    node.type === 'StringCallExpression' ||
+    node.type === 'TableCallExpression'
+  );
+}
+
+const isTrue = (node: unknown) =>
+  isNode(node) && node.type === 'BooleanLiteral' && node.value === true;
+const isFalse = (node: unknown) =>
+  isNode(node) &&
+  ((node.type === 'BooleanLiteral' && node.value === false) || node.type === 'NilLiteral');
+
+/** A `break` that leaves this loop (one not inside a nested loop or function). */
+function containsBreak(body: unknown): boolean {
+  if (!Array.isArray(body)) return false;
+  for (const statement of body) {
+    if (!isNode(statement)) continue;
+    if (statement.type === 'BreakStatement' || statement.type === 'GotoStatement') return true;
+    if (statement.type === 'IfStatement') {
+      if ((statement.clauses as Node[]).some((c) => containsBreak(c.body))) return true;
+    } else if (statement.type === 'DoStatement' && containsBreak(statement.body)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function describeTerminator(node: Node): string {
+  switch (node.type) {
+    case 'ReturnStatement':
+      return "'return'";
+    case 'BreakStatement':
+      return "'break'";
+    case 'GotoStatement':
+      return "'goto'";
+    case 'CallStatement':
+      return 'a call that always raises an error';
+    case 'WhileStatement':
+    case 'RepeatStatement':
+      return 'a loop that never ends';
+    default:
+      return 'a block that never completes';
+  }
+}

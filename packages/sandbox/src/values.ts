@@ -1,0 +1,45 @@
+/** A JSON-compatible value the host hands to scripts (state, self, args). */
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Checks a host value before it is pushed into Lua, so the push itself cannot fail halfway for
+ * a reason other than memory. Returns a message when the value is not acceptable.
+ */
+export function checkHostValue(
+  value: unknown,
+  maxDepth: number,
+  path = 'value',
+): string | undefined {
+  return check(value, maxDepth, path, 0);
+}
+
+function check(value: unknown, maxDepth: number, path: string, depth: number): string | undefined {
+  if (depth > maxDepth) return `${path}: nested deeper than ${maxDepth} levels`;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return undefined;
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? undefined : `${path}: ${value} is not a finite number`;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === null || item === undefined) {
+        return `${path}[${i}]: arrays cannot hold null (Lua sequences have no holes)`;
+      }
+      const problem = check(item, maxDepth, `${path}[${i}]`, depth + 1);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object') {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return `${path}: not a plain object`;
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      const problem = check(item, maxDepth, `${path}.${key}`, depth + 1);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  return `${path}: a ${typeof value} cannot be passed to a script`;
+}
