@@ -5,6 +5,7 @@ import {
   eventOf,
   foldEvents,
   projectResolution,
+  replayFileOf,
   startMatch,
   stateHash,
   verifyReplay,
@@ -18,7 +19,7 @@ import { golf, type GolfEvent, type GolfOptions, type GolfState } from '../../sr
 import type { ArrangedDeal, EventPattern, Scenario, ScenarioAction } from '../scenarios/format.ts';
 import { EVENT_TYPES } from '../support/event-types.ts';
 import { parseCard, readable } from '../support/notation.ts';
-import { humanSeats, replayOf } from '../support/replay.ts';
+import { humanSeats } from '../support/seats.ts';
 
 const directory = new URL('../scenarios/', import.meta.url);
 const scenarioFiles = readdirSync(directory)
@@ -121,7 +122,8 @@ function runScenario(scenario: Scenario): void {
   // Events are the truth: folding the log gives the live state.
   expect(canonicalJson(foldEvents(golf, config, log))).toBe(canonicalJson(state));
   if (!scenario.deal) {
-    const report = verifyReplay(golf, replayOf(config, steps, replayActions, state));
+    const replay = replayFileOf(golf, match, { events: steps, actions: replayActions }, 'scenario');
+    const report = verifyReplay(golf, replay);
     expect(report.ok ? 'ok' : report.message).toBe('ok');
   }
 }
