@@ -6,6 +6,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Run the match server and web app',
     load: async () => (await import('./commands/serve.ts')).serveCommand,
   },
+  simulate: {
+    summary: 'Play CPU-only games headlessly: simulate golf --games N [--json]',
+    load: async () => (await import('./commands/simulate.ts')).simulateCommand,
+  },
   replay: {
     summary: 'Re-execute an exported match: replay verify FILE',
     load: async () => (await import('./commands/replay.ts')).replayCommand,
