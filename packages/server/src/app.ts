@@ -1,7 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import { PROTOCOL_VERSION, type ErrorBody } from '@cardtable/sdk/protocol';
 import Fastify, {
   LogController,
@@ -25,6 +24,7 @@ import { registerReplayRoutes } from './routes/replays.ts';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT } from './socket.ts';
 import { isServerPath, registerStaticWeb } from './static-web.ts';
 import { openDatabase, type Database } from './store/database.ts';
+import { typeboxValidator } from './validation.ts';
 import { EventStore } from './store/event-store.ts';
 import { migrate } from './store/migrate.ts';
 
@@ -83,7 +83,7 @@ export async function startServer(
       bodyLimit: 256 * 1024,
       trustProxy: false,
     });
-    app.setValidatorCompiler(TypeBoxValidatorCompiler);
+    app.setValidatorCompiler(typeboxValidator);
     registerErrorHandling(app, config);
     registerHttpRateLimit(app, config);
     registerAuthentication(app, tokens);

@@ -1,6 +1,5 @@
 import pg from 'pg';
 import type { ServerConfig } from '../config.ts';
-import { startEmbeddedPostgres } from './pglite-socket.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -22,7 +21,10 @@ export interface Database {
 export async function openDatabase(
   config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'>,
 ): Promise<Database> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  // PGlite (WASM) loads only when it is used.
+  const embedded = config.databaseUrl
+    ? null
+    : await (await import('./pglite-socket.ts')).startEmbeddedPostgres(config.dataDir);
   const connectionString =
     config.databaseUrl ?? (embedded as { connectionString: string }).connectionString;
   const schema = config.databaseSchema;

@@ -2,7 +2,11 @@ import { applyPatch } from '@cardtable/engine';
 import type { ClientMessage, ServerMessage, WireEvent } from '@cardtable/sdk/protocol';
 import WebSocket from 'ws';
 
-type Waiter = { match: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void };
+type Waiter = {
+  match: (m: ServerMessage) => boolean;
+  resolve: (m: ServerMessage) => void;
+  reject: (error: Error) => void;
+};
 
 /**
  * A raw protocol client for tests: records every frame it gets, keeps its view up to date from
@@ -25,6 +29,8 @@ export class RawClient {
     socket.on('message', (data) => this.onFrame(String(data)));
     socket.on('close', (code, reason) => {
       this.closed = { code, reason: String(reason) };
+      for (const waiter of this.waiters) waiter.reject(new Error(`socket closed (${code})`));
+      this.waiters = [];
     });
     socket.on('error', () => undefined);
   }
@@ -92,13 +98,17 @@ export class RawClient {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(data);
   }
 
-  /** The next message of this type (and predicate) from now on. */
+  /** The next message of this type (and predicate) from now on; rejects if the socket closes. */
   next<T extends ServerMessage['type']>(
     type: T,
     predicate: (message: Extract<ServerMessage, { type: T }>) => boolean = () => true,
     timeoutMs = 15_000,
   ): Promise<Extract<ServerMessage, { type: T }>> {
     return new Promise((resolve, reject) => {
+      if (this.closed) {
+        reject(new Error('socket closed'));
+        return;
+      }
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
       this.waiters.push({
         match: (m) => m.type === type && predicate(m as Extract<ServerMessage, { type: T }>),
@@ -106,8 +116,25 @@ export class RawClient {
           clearTimeout(timer);
           resolve(m as Extract<ServerMessage, { type: T }>);
         },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
     });
+  }
+
+  /** Like `next`, but a matching message received earlier counts too. */
+  waitFor<T extends ServerMessage['type']>(
+    type: T,
+    predicate: (message: Extract<ServerMessage, { type: T }>) => boolean = () => true,
+    timeoutMs = 15_000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
+    const earlier = this.received.find(
+      (m) => m.type === type && predicate(m as Extract<ServerMessage, { type: T }>),
+    );
+    if (earlier) return Promise.resolve(earlier as Extract<ServerMessage, { type: T }>);
+    return this.next(type, predicate, timeoutMs);
   }
 
   /** Sends an ACTION and waits for its ACTION_RESULT. */

@@ -1,0 +1,221 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { verifyReplay, type ReplayFile } from '@cardtable/engine';
+import { golf } from '@cardtable/golf';
+import type { AuthResponse, LegalAction } from '@cardtable/sdk/protocol';
+import { describe, expect, it } from 'vitest';
+import { CLI_BIN, ChildServer } from './helpers/child-server.ts';
+import { call } from './helpers/http.ts';
+import { tempDir, testEnv, type StoreKind } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const randomInt = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
+
+/**
+ * The server runs as `cardtable serve` in a child process and is killed with SIGKILL at random
+ * moments while two players play Golf. After every restart on the same data the players
+ * reconnect and retry any action whose result they never got, with the same actionId.
+ */
+class CrashHarness {
+  private up: Promise<string>;
+  kills = 0;
+
+  constructor(private readonly server: ChildServer) {
+    this.up = server.start();
+  }
+
+  url(): Promise<string> {
+    return this.up;
+  }
+
+  async killAndRestart(): Promise<void> {
+    let restarted!: (url: string) => void;
+    this.up = new Promise((resolve) => (restarted = resolve));
+    await this.server.kill();
+    this.kills++;
+    restarted(await this.server.start());
+  }
+
+  /** An HTTP call that waits out restarts. */
+  async request<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await call<T>(await this.url(), method, path, { token, body });
+        if (response.status < 500) {
+          if (response.status !== 200)
+            throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+          return response.body;
+        }
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith(path)) throw error;
+        if (attempt > 200) throw error;
+      }
+      await sleep(50);
+    }
+  }
+}
+
+interface Ledger {
+  /** actionId -> the version its ACTION_RESULT reported. */
+  acknowledged: Map<string, number>;
+}
+
+function latestOffer(client: RawClient): { status: string; version: number; legal: LegalAction[] } {
+  for (let i = client.received.length - 1; i >= 0; i--) {
+    const message = client.received[i]!;
+    if (message.type === 'LEGAL' || message.type === 'WELCOME') return message;
+  }
+  throw new Error('no WELCOME yet');
+}
+
+/** One seat's player: picks random legal moves; reconnects and retries across crashes. */
+async function playSeat(harness: CrashHarness, matchId: string, token: string, ledger: Ledger) {
+  let pending: { actionId: string; type: string; payload: unknown } | null = null;
+  for (;;) {
+    let client: RawClient;
+    try {
+      client = await RawClient.open(await harness.url(), matchId, token);
+    } catch {
+      await sleep(30);
+      continue;
+    }
+    try {
+      for (;;) {
+        if (pending) {
+          const result = await client.act(pending.type, pending.payload, {
+            actionId: pending.actionId,
+          });
+          pending = null;
+          if (result.ok) {
+            ledger.acknowledged.set(result.actionId, result.version);
+            await client.waitFor('LEGAL', (m) => m.version >= result.version);
+          }
+        }
+        const offer = latestOffer(client);
+        if (offer.status === 'over') {
+          await client.close();
+          return;
+        }
+        if (offer.legal.length === 0) {
+          await client.next('LEGAL');
+          continue;
+        }
+        const choice = offer.legal[randomInt(0, offer.legal.length - 1)]!;
+        pending = { actionId: randomUUID(), type: choice.type, payload: choice.payload };
+      }
+    } catch {
+      client.drop(); // the server died under us: reconnect and retry what is pending
+    }
+  }
+}
+
+async function checkFinishedMatch(replay: ReplayFile, ledger: Ledger): Promise<void> {
+  expect(replay.match.status).toBe('over');
+  expect(typeof replay.match.seed).toBe('string');
+  const report = verifyReplay(golf, replay);
+  expect(report, JSON.stringify(report)).toMatchObject({ ok: true });
+  // No acknowledged action lost, none applied twice.
+  const byId = new Map<string, number>();
+  for (const action of replay.actions) {
+    expect(byId.has(action.actionId), `actionId ${action.actionId} applied twice`).toBe(false);
+    byId.set(action.actionId, action.version);
+  }
+  for (const [actionId, version] of ledger.acknowledged) {
+    expect(byId.get(actionId), `acknowledged ${actionId} lost`).toBe(version);
+  }
+  expect(replay.actions.map((a) => a.version)).toEqual(replay.actions.map((_, index) => index + 2));
+}
+
+async function crashSuite(kind: StoreKind, targetKills: number): Promise<ReplayFile[]> {
+  const env = testEnv(kind, {
+    ACK_TIMEOUT_MS: '100',
+    SNAPSHOT_EVERY: '7',
+    LOG_LEVEL: 'error',
+    DISCONNECT_GRACE_MS: '600000',
+  });
+  const server = new ChildServer(env);
+  const harness = new CrashHarness(server);
+  const finished: ReplayFile[] = [];
+  try {
+    const [alice, bob] = await Promise.all(
+      ['Alice', 'Bob'].map(async (name) => {
+        for (;;) {
+          const response = await call<AuthResponse>(
+            await harness.url(),
+            'POST',
+            '/api/auth/guest',
+            {
+              body: { name },
+            },
+          ).catch(() => null);
+          if (response?.status === 200) return response.body;
+          await sleep(50);
+        }
+      }),
+    );
+    let stop = false;
+    const killer = (async () => {
+      while (harness.kills < targetKills) {
+        await harness.url();
+        await sleep(randomInt(30, 600));
+        await harness.killAndRestart();
+      }
+      stop = true;
+    })();
+    while (!stop || finished.length === 0) {
+      const ledger: Ledger = { acknowledged: new Map() };
+      const created = await harness.request<{ matchId: string; code: string }>(
+        'POST',
+        '/api/matches',
+        alice!.accessToken,
+        { game: 'golf', options: { rounds: 2 }, seats: [{ kind: 'human' }, { kind: 'human' }] },
+      );
+      await harness.request('POST', '/api/matches/join', bob!.accessToken, { code: created.code });
+      await Promise.all([
+        playSeat(harness, created.matchId, alice!.accessToken, ledger),
+        playSeat(harness, created.matchId, bob!.accessToken, ledger),
+      ]);
+      const replay = await harness.request<ReplayFile>(
+        'GET',
+        `/api/matches/${created.matchId}/export`,
+        bob!.accessToken,
+      );
+      await checkFinishedMatch(replay, ledger);
+      finished.push(replay);
+    }
+    await killer;
+    expect(harness.kills).toBeGreaterThanOrEqual(targetKills);
+    expect(await server.stop()).toBe(0);
+    return finished;
+  } finally {
+    await server.kill();
+  }
+}
+
+describe('a server killed with SIGKILL mid-play loses nothing and applies nothing twice', () => {
+  it('on embedded PGlite (12 kills)', { timeout: 240_000 }, async () => {
+    const finished = await crashSuite('embedded', 12);
+    expect(finished.length).toBeGreaterThan(0);
+  });
+
+  it(
+    'on PostgreSQL (8 kills); the log passes `cardtable replay verify`',
+    { timeout: 120_000 },
+    async () => {
+      const finished = await crashSuite('postgres', 8);
+      const file = join(tempDir(), 'crashed-match.json');
+      writeFileSync(file, JSON.stringify(finished[finished.length - 1]));
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        CLI_BIN,
+        'replay',
+        'verify',
+        file,
+      ]);
+      expect(stdout).toMatch(/^OK:/);
+    },
+  );
+});

@@ -1,0 +1,191 @@
+import {
+  applyAction,
+  foldEvents,
+  startMatch,
+  stateHash,
+  type MatchConfig,
+  type MatchState,
+} from '@cardtable/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../src/store/database.ts';
+import { EventStore, VersionConflict, type ResolutionWrite } from '../src/store/event-store.ts';
+import { migrate } from '../src/store/migrate.ts';
+import {
+  secretDraw,
+  type SecretDrawOptions,
+  type SecretDrawState,
+} from './fixtures/secret-draw.ts';
+import { TEST_DATABASE_URL, tempDir, uniqueSchema, type StoreKind } from './helpers/server.ts';
+
+const STORES: StoreKind[] = ['embedded', 'postgres'];
+
+describe.each(STORES)('event store contract on %s', (kind) => {
+  let db: Database;
+  let store: EventStore;
+  let userId: string;
+
+  beforeAll(async () => {
+    db = await openDatabase(
+      kind === 'postgres'
+        ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: uniqueSchema('es'), dataDir: '' }
+        : { databaseUrl: null, databaseSchema: null, dataDir: tempDir() },
+    );
+    expect(await migrate(db)).toEqual(['001_initial.sql']);
+    expect(await migrate(db)).toEqual([]);
+    userId = `u_${kind}`;
+    await db.query(`INSERT INTO users (id, name, guest) VALUES ($1, 'Host', true)`, [userId]);
+    store = new EventStore(db);
+  });
+  afterAll(async () => db?.close());
+
+  let counter = 0;
+  async function newMatch(): Promise<{ id: string; config: MatchConfig<SecretDrawOptions> }> {
+    const id = `m_${kind}_${++counter}_${Date.now()}`;
+    const config = {
+      options: { draws: 3 },
+      seats: [{ kind: 'human' as const }, { kind: 'human' as const }],
+      seed: `seed-${id}`,
+    };
+    await store.createMatch({
+      id,
+      game: 'secret-draw',
+      rulesetVersion: '1.0.0',
+      engineVersion: '1.0.0',
+      options: config.options,
+      seats: config.seats,
+      status: 'waiting',
+      seed: config.seed,
+      code: `C${counter}${kind === 'postgres' ? 'P' : 'E'}${Date.now() % 100000}`,
+      hostUserId: userId,
+      turnTimeLimitMs: null,
+    });
+    return { id, config };
+  }
+
+  const write = (
+    id: string,
+    next: MatchState<SecretDrawState>,
+    resolution: ReturnType<
+      typeof startMatch<SecretDrawState, never, never, SecretDrawOptions>
+    >['resolution'],
+    action: ResolutionWrite['action'],
+  ): ResolutionWrite => ({
+    matchId: id,
+    version: next.version,
+    resolutionId: resolution.resolutionId,
+    ts: new Date().toISOString(),
+    steps: resolution.steps.map((s) => ({
+      step: s.step,
+      type: s.type,
+      data: s.data,
+      requiresAck: s.requiresAck,
+    })),
+    action,
+    status: secretDraw.outcome(next.state) ? 'over' : 'active',
+    result: secretDraw.outcome(next.state),
+  });
+
+  /** Plays `count` actions after the start, appending each; returns the states by version. */
+  async function play(id: string, config: MatchConfig<SecretDrawOptions>, count: number) {
+    const started = startMatch(secretDraw, config);
+    await store.appendResolution(write(id, started.match, started.resolution as never, null));
+    const states = [started.match];
+    let match = started.match;
+    for (let i = 0; i < count; i++) {
+      const seat = secretDraw.activeSeats(match.state)[0] as number;
+      const action = secretDraw.legalActions(match.state, seat)[0]!;
+      const applied = applyAction(secretDraw, match, seat, action, `act-${i}`);
+      if (!applied.ok) throw new Error(applied.error.message);
+      match = applied.value.match;
+      await store.appendResolution(
+        write(id, match, applied.value.resolution as never, {
+          actionId: `act-${i}`,
+          seat,
+          version: match.version,
+          type: action.type,
+          payload: action.payload,
+        }),
+      );
+      states.push(match);
+    }
+    return states;
+  }
+
+  it('appends resolutions in order and reads them back unchanged', async () => {
+    const { id, config } = await newMatch();
+    const states = await play(id, config, 3);
+    const events = await store.events(id);
+    expect(events.map((e) => [e.version, e.step])).toEqual(
+      events.map((e) => [e.version, e.step]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+    );
+    expect(new Set(events.map((e) => e.version))).toEqual(new Set([1, 2, 3, 4]));
+    expect(stateHash(foldEvents(secretDraw, config, events))).toBe(
+      stateHash(states[states.length - 1]!.state),
+    );
+    const record = await store.getMatch(id);
+    expect(record).toMatchObject({ version: 4, status: 'active' });
+    expect((await store.events(id, 2, 3)).every((e) => e.version === 3)).toBe(true);
+  });
+
+  it('refuses a second write of the same (match, version, step) as a VersionConflict, whole', async () => {
+    const { id, config } = await newMatch();
+    await play(id, config, 1);
+    const before = await store.events(id);
+    const conflicting: ResolutionWrite = {
+      matchId: id,
+      version: 2,
+      resolutionId: 'r2',
+      ts: new Date().toISOString(),
+      steps: [
+        { step: 1, type: 'stood', data: { seat: 0 }, requiresAck: false },
+        { step: 2, type: 'turn', data: { seat: 1 }, requiresAck: false },
+      ],
+      action: { actionId: 'another-writer', seat: 0, version: 2, type: 'stand', payload: {} },
+      status: 'active',
+      result: null,
+    };
+    await expect(store.appendResolution(conflicting)).rejects.toBeInstanceOf(VersionConflict);
+    expect(await store.events(id)).toEqual(before);
+    expect(await store.findAction(id, 'another-writer')).toBeNull();
+    // The store stays usable after the refusal.
+    expect((await store.getMatch(id))?.version).toBe(2);
+  });
+
+  it('rebuilds the state from the latest snapshot plus the events after it', async () => {
+    const { id, config } = await newMatch();
+    const states = await play(id, config, 4);
+    await store.saveSnapshot(id, 2, states[1]!.state);
+    await store.saveSnapshot(id, 4, states[3]!.state);
+    await store.saveSnapshot(id, 4, { overwritten: true }); // a repeat is ignored
+    const snapshot = await store.latestSnapshot(id);
+    expect(snapshot?.version).toBe(4);
+    let state = snapshot!.state as SecretDrawState;
+    for (const event of await store.events(id, snapshot!.version)) {
+      state = secretDraw.evolve(state, event as never);
+    }
+    expect(stateHash(state)).toBe(stateHash(states[4]!.state));
+    expect((await store.latestSnapshot(id, 3))?.version).toBe(2);
+    expect(await store.latestSnapshot(id, 1)).toBeNull();
+  });
+
+  it('remembers accepted actions so a retry is recognised, and lists them for replays', async () => {
+    const { id, config } = await newMatch();
+    await play(id, config, 2);
+    expect(await store.findAction(id, 'act-1')).toMatchObject({ version: 3, actionId: 'act-1' });
+    expect(await store.findAction(id, 'unknown')).toBeNull();
+    const retry: ResolutionWrite = {
+      matchId: id,
+      version: 4,
+      resolutionId: 'r4',
+      ts: new Date().toISOString(),
+      steps: [{ step: 1, type: 'stood', data: { seat: 0 }, requiresAck: false }],
+      action: { actionId: 'act-1', seat: 0, version: 4, type: 'stand', payload: {} },
+      status: 'active',
+      result: null,
+    };
+    // The same actionId can never be stored twice: the whole resolution is refused.
+    await expect(store.appendResolution(retry)).rejects.toBeInstanceOf(VersionConflict);
+    expect(await store.events(id, 3)).toEqual([]);
+    expect((await store.actions(id)).map((a) => a.version)).toEqual([2, 3]);
+  });
+});

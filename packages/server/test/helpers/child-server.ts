@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CLI_BIN = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../cli/bin/cardtable.js',
+);
+
+/** `cardtable serve` in a child process, as `npm start` runs it. */
+export class ChildServer {
+  private child: ChildProcess | null = null;
+  url: string | null = null;
+  output = '';
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  /** Starts the server and resolves with its URL once it prints it. */
+  start(): Promise<string> {
+    const child = spawn(process.execPath, [CLI_BIN, 'serve'], {
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    return new Promise((resolvePromise, reject) => {
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(this.output);
+        if (match && !this.url) {
+          this.url = match[1] as string;
+          resolvePromise(this.url);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+      child.once('exit', (code) => {
+        if (!this.url)
+          reject(new Error(`server exited (${code}) before listening:\n${this.output}`));
+      });
+    });
+  }
+
+  /** SIGKILL: no drain, no goodbye; whatever was in flight is cut off. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    this.url = null;
+    this.output = '';
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolvePromise) => {
+      child.once('exit', () => resolvePromise());
+      child.kill('SIGKILL');
+    });
+  }
+
+  /** SIGTERM: the server drains and exits by itself. Resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    const child = this.child;
+    this.url = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      return child?.exitCode ?? null;
+    return new Promise((resolvePromise) => {
+      child.once('exit', (code) => resolvePromise(code));
+      child.kill('SIGTERM');
+    });
+  }
+}
