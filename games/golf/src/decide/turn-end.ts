@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import { faceDownSlots, handOf, isAllFaceUp, nextSeat } from '../hand.ts';
+import { handOf, isAllFaceUp, nextSeat } from '../hand.ts';
 import type { Emitter } from './emitter.ts';
 import { endRound } from './round.ts';
 
@@ -14,11 +14,10 @@ export function endTurn(emitter: Emitter, seat: Seat): void {
     if (isAllFaceUp(hand)) emitter.emit({ type: 'wentOut', data: { seat } });
   } else {
     // Only seats owed a final turn play once someone has gone out: this was that turn.
-    for (const slot of faceDownSlots(hand)) {
-      const card = hand[slot]?.card;
-      if (card)
+    hand.forEach(({ card, faceUp }, slot) => {
+      if (!faceUp)
         emitter.emit({ type: 'cardFlipped', data: { seat, slot, card, reason: 'finalTurn' } });
-    }
+    });
   }
   const { finisher, finalTurnsLeft, seatCount } = emitter.state;
   if (finisher === null) {
