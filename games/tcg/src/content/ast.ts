@@ -1,0 +1,336 @@
+/**
+ * The creator-facing formats: a ruleset, a card set and decks. These are the JSON documents a
+ * creator writes; the JSON Schemas in ../schema describe exactly these shapes, and
+ * `loadContent` checks the references between them.
+ */
+
+/** A selector in the mini-language of the README (`"unit & enemy & attack>=3"`), kept as written. */
+export type Selector = string;
+
+export type Seatless = 'friendly' | 'enemy';
+
+/** A player relative to the ability's controller, or the player an event is about. */
+export type PlayerRef = '$controller' | '$opponent' | '$active' | '$event.player';
+
+// ---- Values and conditions ---------------------------------------------------------------------
+
+export type CompareOp = '<' | '<=' | '=' | '!=' | '>=' | '>';
+export type StatName = 'attack' | 'health' | 'maxHealth' | 'cost' | 'damage';
+
+/** An integer expression. Arithmetic floors; amounts fed to effects are clamped to >= 0. */
+export type Value =
+  | number
+  | { count: Selector }
+  | { stat: [Selector, StatName] }
+  | { life: PlayerRef }
+  | { resource: PlayerRef }
+  | { handSize: PlayerRef }
+  | { deckSize: PlayerRef }
+  | { event: 'amount' }
+  | { turnNumber: true }
+  | { add: Value[] }
+  | { sub: [Value, Value] }
+  | { mul: Value[] }
+  | { div: [Value, Value] }
+  | { min: Value[] }
+  | { max: Value[] };
+
+export type HistoryCounter = 'cardsPlayedThisTurn' | 'spellsCastThisTurn' | 'unitsDiedThisTurn';
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { exists: Selector }
+  | { count: Selector; op: CompareOp; value: Value }
+  | { cmp: [Value, CompareOp, Value] }
+  | { turn: Seatless }
+  | { history: HistoryCounter; whose: Seatless; op: CompareOp; value: Value };
+
+// ---- Targets ---------------------------------------------------------------------------------
+
+export type PickMode = 'chosen' | 'random' | 'first' | `highest:${StatName}` | `lowest:${StatName}`;
+
+/** Picks some of the things a selector matches: a player chooses, or the engine picks. */
+export interface Pick {
+  pick: PickMode;
+  from: Selector;
+  count: number;
+  chooser?: '$controller' | '$opponent';
+}
+
+/** What an effect acts on: every match of a selector (or a `$binding`), or a pick. */
+export type Target = Selector | Pick;
+
+export interface TargetSpec {
+  /** The binding's name: effects refer to it as `$<id>`. */
+  id: string;
+  choose: Selector;
+  /** Exactly this many when that many are legal (fewer only when fewer exist). Default 1. */
+  count?: number;
+}
+
+// ---- Effects -----------------------------------------------------------------------------------
+
+export type Duration = 'permanent' | 'endOfTurn' | 'untilYourNextTurn';
+export type ZonePosition = 'top' | 'bottom' | 'random';
+
+export type Effect =
+  | { do: 'damage'; to: Target; amount: Value }
+  | { do: 'heal'; to: Target; amount: Value }
+  | { do: 'draw'; player: PlayerRef; count: Value }
+  | { do: 'discard'; player: PlayerRef; count: Value; pick: 'chosen' | 'random' }
+  | { do: 'summon'; card: string; count: Value; for: PlayerRef }
+  | { do: 'destroy'; target: Target }
+  | { do: 'move'; cards: Target; to: string; position?: ZonePosition }
+  | { do: 'shuffle'; player: PlayerRef; zone: string }
+  | {
+      do: 'modify';
+      target: Target;
+      stat: 'attack' | 'health';
+      op: 'add' | 'set';
+      value: Value;
+      duration: Duration;
+    }
+  | { do: 'grant'; target: Target; keywords: string[]; duration: Duration }
+  | { do: 'resource'; player: PlayerRef; op: 'gain' | 'gainMax' | 'spend'; amount: Value }
+  | { do: 'counter'; item: Target }
+  | { do: 'reveal'; cards: Target; to: 'all' | '$opponent' | '$controller' }
+  | { do: 'choose'; chooser?: '$controller' | '$opponent'; options: ChoiceOption[] }
+  | { do: 'may'; chooser?: '$controller' | '$opponent'; prompt: string; effects: Effect[] }
+  | { do: 'if'; cond: Condition; then: Effect[]; else?: Effect[] }
+  | { do: 'chooseTargets'; id: string; from: Selector; count?: number; chooser?: '$controller' | '$opponent' }
+  | { do: 'repeat'; times: Value; effects: Effect[] }
+  | { do: 'forEach'; in: Selector; as: string; effects: Effect[] }
+  | { do: 'lua'; module: string; entry: string };
+
+export type EffectKind = Effect['do'];
+
+export interface ChoiceOption {
+  label: string;
+  effects: Effect[];
+}
+
+// ---- Abilities -------------------------------------------------------------------------------
+
+export type TriggerEvent =
+  | 'played'
+  | 'summoned'
+  | 'cast'
+  | 'attacks'
+  | 'attacked'
+  | 'damaged'
+  | 'healed'
+  | 'died'
+  | 'drawn'
+  | 'discarded'
+  | 'turnStart'
+  | 'turnEnd';
+
+export interface Trigger {
+  on: TriggerEvent;
+  /** Matched against the event's main object (default `$self` for card events). */
+  subject?: Selector;
+  /** Whose turn, for turnStart and turnEnd (default `controller`). */
+  whose?: 'controller' | 'opponent' | 'any';
+}
+
+export interface LuaRef {
+  module: string;
+  entry: string;
+}
+
+interface AbilityBase {
+  /** Unique within the card; logs and continuations refer to it. */
+  id: string;
+}
+
+/** Runs `effects` (or the Lua entry, which returns effects) when its trigger happens. */
+export interface TriggeredAbility extends AbilityBase {
+  kind: 'triggered';
+  trigger: Trigger;
+  /** Zones the source must be in for the trigger to listen (default ["board"]). */
+  activeIn?: string[];
+  condition?: Condition;
+  limit?: { perTurn: number };
+  optional?: boolean;
+  targets?: TargetSpec[];
+  effects?: Effect[];
+  lua?: LuaRef;
+  /** Required with `lua` (rules text cannot be generated from a script), forbidden otherwise. */
+  text?: string;
+}
+
+/** A spell's body: runs when the card resolves. Its targets are chosen when it is played. */
+export interface SpellAbility extends AbilityBase {
+  kind: 'spell';
+  targets?: TargetSpec[];
+  effects?: Effect[];
+  lua?: LuaRef;
+  text?: string;
+}
+
+/** A continuous effect of a unit on the board: recomputed from scratch, never stored. */
+export interface StaticAbility extends AbilityBase {
+  kind: 'static';
+  affects: Selector;
+  condition?: Condition;
+  modify?: { stat: 'attack' | 'health'; op: 'add' | 'set'; value: number }[];
+  grant?: string[];
+}
+
+export type Ability = TriggeredAbility | SpellAbility | StaticAbility;
+
+// ---- Cards ---------------------------------------------------------------------------------------
+
+/** How the app draws a card: a palette and a glyph, rendered as SVG (no image files). */
+export interface CardArt {
+  palette: 'ember' | 'tide' | 'grove' | 'stone' | 'void' | 'gold' | 'frost' | 'blood';
+  glyph: string;
+  /** A second glyph drawn small in a corner. */
+  accent?: string;
+}
+
+export interface UnitStats {
+  attack: number;
+  health: number;
+}
+
+/** A token: a card that exists only when an effect creates it. */
+export interface TokenDef {
+  name: string;
+  type: string;
+  stats?: UnitStats;
+  keywords?: string[];
+  tags?: string[];
+  abilities?: Ability[];
+  art: CardArt;
+}
+
+export interface CardDef {
+  id: string;
+  name: string;
+  type: string;
+  /** Pool model: the resource paid to play it. Attached model: energy needed to attack. */
+  cost: number;
+  stats?: UnitStats;
+  keywords?: string[];
+  tags?: string[];
+  /** `instant` cards may be played in a priority window (stack mode `responses`). */
+  speed?: 'normal' | 'instant';
+  tokens?: Record<string, TokenDef>;
+  abilities?: Ability[];
+  /** Generated rules text; when present in the file it must equal the generated text. */
+  text?: string;
+  art: CardArt;
+  /** Hints for the CPU player: a multiplier on the value it sees in this card. */
+  ai?: { value?: number };
+}
+
+export interface CardSet {
+  schema: 'tcg/cards@1';
+  ruleset: string;
+  cards: CardDef[];
+}
+
+// ---- Decks ---------------------------------------------------------------------------------------
+
+export interface DeckList {
+  id: string;
+  name: string;
+  cards: { card: string; count: number }[];
+}
+
+export interface DeckFile {
+  schema: 'tcg/decks@1';
+  ruleset: string;
+  decks: DeckList[];
+}
+
+// ---- Ruleset -------------------------------------------------------------------------------------
+
+export type ZoneVisibility = 'public' | 'owner' | 'hidden';
+
+export interface ZoneDef {
+  id: string;
+  visibility: ZoneVisibility;
+  /** Most cards the zone holds per player; the board's limit is its number of slots. */
+  limit?: number;
+}
+
+export type CardTypeDef =
+  | { kind: 'unit'; name: string }
+  | { kind: 'spell'; name: string; thenTo: string }
+  /** Attached resource model: a card attached to a friendly unit as energy. */
+  | { kind: 'energy'; name: string };
+
+export type BuiltinKeyword = 'guard' | 'haste' | 'lifesteal' | 'shield' | 'poison' | 'ranged';
+
+export interface KeywordDef {
+  name: string;
+  reminder: string;
+  /** The engine behaviour it has, if any; custom keywords carry `abilities` instead. */
+  builtin?: BuiltinKeyword;
+  abilities?: Ability[];
+}
+
+export type ResourceModel =
+  | {
+      model: 'pool';
+      id: string;
+      name: string;
+      start: number;
+      growPerTurn: number;
+      cap: number;
+    }
+  | { model: 'attached'; id: string; name: string; perTurn: number };
+
+export type PhaseStep = 'readyUnits' | 'growResources' | 'refillResources' | 'draw' | 'expireEndOfTurn';
+
+export type PhaseDef =
+  | { id: string; kind: 'auto'; steps: PhaseStep[]; raises?: 'turnStart' | 'turnEnd' }
+  | { id: string; kind: 'main'; actions: ('play' | 'attack' | 'attach')[] };
+
+export type WinCheck = 'lifeAtOrBelowZero' | Condition;
+
+export interface Ruleset {
+  schema: 'tcg/ruleset@1';
+  id: string;
+  version: string;
+  name: string;
+  players: { life: number; maxLife: number };
+  deck: { minSize: number; maxSize: number; copyLimit: number; banned: string[] };
+  openingHand: { first: number; second: number };
+  mulligan: 'none' | 'replaceChosen';
+  /** A card id given to the second player at the start (like a coin), or none. */
+  secondPlayerBonus?: string;
+  zones: ZoneDef[];
+  cardTypes: Record<string, CardTypeDef>;
+  resources: ResourceModel;
+  turn: {
+    phases: PhaseDef[];
+    draw: { perTurn: number; firstPlayerSkipsFirstDraw: boolean; emptyDeck: 'fatigue' | 'lose' };
+  };
+  combat: {
+    attacksPerTurn: number;
+    summoningSickness: boolean;
+    canAttackHeroes: boolean;
+    blocking: 'none' | 'defenderAssigns';
+    retaliation: boolean;
+  };
+  keywords: Record<string, KeywordDef>;
+  stack: { mode: 'none' | 'responses'; windows: 'afterAttackDeclared'[] };
+  triggerOrder: 'orderOfPlay' | 'apnap';
+  win: { check: WinCheck; result: 'win' | 'lose' }[];
+  simultaneousLoss: 'draw';
+  turnLimit: { turns: number; result: 'draw' | 'mostLife' };
+  clock: {
+    turnSeconds: number;
+    decisionSeconds: number;
+    /** Consecutive turn timeouts after which a player concedes. */
+    timeoutStrikes: number;
+  };
+  limits: { stepsPerCommand: number; triggersPerCommand: number; luaInstructions: number };
+  /** Words the rules-text generator uses: `unit`, `hero`, `spell`. */
+  vocabulary: { unit: string; hero: string; spell: string };
+}

@@ -1,0 +1,42 @@
+import type { CardDef, DeckList, Ruleset } from './ast.ts';
+
+/** A card as the engine uses it: a card of the set or a token, with its generated rules text. */
+export interface CardDefinition extends CardDef {
+  /** Tokens have ids `<card id>#<token name>` and exist only when an effect creates them. */
+  token: boolean;
+  text: string;
+}
+
+/** A ruleset with its card pool, scripts and shipped decks, checked and ready to play. */
+export interface Content {
+  ruleset: Ruleset;
+  cards: ReadonlyMap<string, CardDefinition>;
+  /** Lua module sources by module name. */
+  scripts: Readonly<Record<string, string>>;
+  decks: readonly DeckList[];
+  /** A hash of everything above: a replay pins the exact content it was played with. */
+  hash: string;
+}
+
+export const contentKey = (id: string, version: string) => `${id}@${version}`;
+
+export function cardOf(content: Content, id: string): CardDefinition {
+  const card = content.cards.get(id);
+  if (!card) throw new Error(`Unknown card "${id}" in ruleset ${content.ruleset.id}.`);
+  return card;
+}
+
+export const cardTypeOf = (content: Content, card: CardDef) => {
+  const type = content.ruleset.cardTypes[card.type];
+  if (!type) throw new Error(`Unknown card type "${card.type}".`);
+  return type;
+};
+
+export const isUnitCard = (content: Content, card: CardDef) => cardTypeOf(content, card).kind === 'unit';
+
+/** The keyword named `builtin` in this ruleset (e.g. "taunt" for guard), if it has one. */
+export function keywordWithBuiltin(content: Content, builtin: string): string | null {
+  for (const [name, def] of Object.entries(content.ruleset.keywords))
+    if (def.builtin === builtin) return name;
+  return null;
+}

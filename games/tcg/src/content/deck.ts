@@ -1,0 +1,36 @@
+import type { DeckList } from './ast.ts';
+import type { Content } from './content.ts';
+
+/** A deck as a list of card ids, one entry per copy. */
+export type DeckCards = readonly string[];
+
+export const expandDeck = (deck: Pick<DeckList, 'cards'>): string[] =>
+  deck.cards.flatMap((entry) => Array.from({ length: entry.count }, () => entry.card));
+
+/**
+ * Checks a deck against its ruleset version: size, copy limits, banned cards, cards that exist
+ * and may be put in a deck. One message per problem, written for the deck's builder.
+ */
+export function validateDeck(content: Content, cards: DeckCards): string[] {
+  const { ruleset } = content;
+  const problems: string[] = [];
+  const { minSize, maxSize, copyLimit, banned } = ruleset.deck;
+  const label = `${ruleset.name} ${ruleset.version}`;
+  if (cards.length < minSize || cards.length > maxSize) {
+    const wanted = minSize === maxSize ? `exactly ${minSize}` : `${minSize} to ${maxSize}`;
+    problems.push(`The deck has ${cards.length} cards; ${label} needs ${wanted}.`);
+  }
+  const counts = new Map<string, number>();
+  for (const id of cards) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const [id, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    const card = content.cards.get(id);
+    if (!card) {
+      problems.push(`"${id}" is not a card of ${label}.`);
+      continue;
+    }
+    if (card.token) problems.push(`${card.name} is a token and cannot be put in a deck.`);
+    if (banned.includes(id)) problems.push(`${card.name} is banned in ${label}.`);
+    if (count > copyLimit) problems.push(`The deck has ${count} copies of ${card.name}; at most ${copyLimit} are allowed.`);
+  }
+  return problems;
+}

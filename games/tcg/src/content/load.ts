@@ -1,0 +1,73 @@
+import { stateHash } from '@cardtable/engine';
+import type { CardSet, DeckFile, Ruleset } from './ast.ts';
+import { checkCards, namerFor } from './check-cards.ts';
+import { checkRuleset } from './check-ruleset.ts';
+import type { CardDefinition, Content } from './content.ts';
+import { expandDeck, validateDeck } from './deck.ts';
+import { cardText } from './rules-text.ts';
+import { checkSchema, type ContentProblem } from '../schema/validate.ts';
+
+export type ContentDocument = 'ruleset' | 'cards' | 'decks' | 'scripts';
+
+export interface LoadProblem extends ContentProblem {
+  document: ContentDocument;
+}
+
+export interface ContentSource {
+  ruleset: unknown;
+  cards: unknown;
+  decks?: unknown;
+  /** Lua module sources by module name. */
+  scripts?: Readonly<Record<string, string>>;
+}
+
+export type LoadResult = { ok: true; content: Content } | { ok: false; problems: LoadProblem[] };
+
+/**
+ * Validates a ruleset, its card set and decks (schema first, then references) and builds the
+ * content the engine plays. Nothing partially valid is ever returned.
+ */
+export function loadContent(source: ContentSource): LoadResult {
+  const scripts = source.scripts ?? {};
+  const tagged = (document: ContentDocument, problems: ContentProblem[]): LoadProblem[] =>
+    problems.map((problem) => ({ document, ...problem }));
+
+  const schemaProblems = [
+    ...tagged('ruleset', checkSchema('ruleset', source.ruleset)),
+    ...tagged('cards', checkSchema('cards', source.cards)),
+    ...(source.decks === undefined ? [] : tagged('decks', checkSchema('decks', source.decks))),
+  ];
+  if (schemaProblems.length) return { ok: false, problems: schemaProblems };
+
+  const ruleset = source.ruleset as Ruleset;
+  const set = source.cards as CardSet;
+  const cardIds = new Set(set.cards.map((card) => card.id));
+  const semantic = [
+    ...tagged('ruleset', checkRuleset(ruleset, cardIds, scripts)),
+    ...tagged('cards', checkCards(set, ruleset, scripts)),
+  ];
+  if (semantic.length) return { ok: false, problems: semantic };
+
+  const byId = new Map(set.cards.map((card) => [card.id, card]));
+  const cards = new Map<string, CardDefinition>();
+  for (const card of set.cards) {
+    const namer = namerFor(card, byId);
+    cards.set(card.id, { ...card, token: false, text: cardText(card, ruleset, namer) });
+    for (const [name, token] of Object.entries(card.tokens ?? {}))
+      cards.set(`${card.id}#${name}`, { id: `${card.id}#${name}`, cost: 0, ...token, token: true, text: cardText(token, ruleset, namer) });
+  }
+  const decks = (source.decks as DeckFile | undefined)?.decks ?? [];
+  const content: Content = { ruleset, cards, scripts, decks, hash: stateHash({ ruleset, set, scripts }) };
+
+  const deckProblems: LoadProblem[] = [];
+  const deckFile = source.decks as DeckFile | undefined;
+  if (deckFile && deckFile.ruleset !== ruleset.id)
+    deckProblems.push({ document: 'decks', path: 'ruleset', message: `is "${deckFile.ruleset}" but the ruleset is "${ruleset.id}"` });
+  decks.forEach((deck, i) => {
+    for (const message of validateDeck(content, expandDeck(deck))) deckProblems.push({ document: 'decks', path: `decks[${i}]`, message });
+  });
+  if (deckProblems.length) return { ok: false, problems: deckProblems };
+  return { ok: true, content };
+}
+
+export const describeLoadProblem = (p: LoadProblem) => `${p.document}: ${p.path ? `${p.path}: ` : ''}${p.message}`;

@@ -1,0 +1,338 @@
+import type { Ability, CardDef, Condition, Effect, PlayerRef, Ruleset, Target, Trigger, Value } from './ast.ts';
+import { selectorAst, type SelectorNode } from './selector.ts';
+
+/**
+ * English rules text generated from data abilities, so text and behaviour cannot drift apart.
+ * Lua abilities carry their own text. Nouns come from the ruleset's vocabulary and card types.
+ */
+/** Names the card or `#token` a summon refers to. */
+export type CardNamer = (ref: string) => string;
+
+export function cardText(card: Pick<CardDef, 'keywords' | 'abilities'>, ruleset: Ruleset, nameOf: CardNamer): string {
+  const lines: string[] = [];
+  const keywords = (card.keywords ?? []).map((k) => ruleset.keywords[k]?.name ?? k);
+  if (keywords.length) lines.push(`${keywords.join('. ')}.`);
+  for (const ability of card.abilities ?? []) lines.push(abilityText(ability, ruleset, nameOf));
+  return lines.join('\n');
+}
+
+export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardNamer): string {
+  const words = new Words(ruleset, nameOf);
+  if (ability.kind === 'static') return sentence(words.staticText(ability));
+  if (ability.text) return ability.text;
+  const bindings = new Map((ability.targets ?? []).map((t) => [t.id, t]));
+  const body = words.effects(ability.effects ?? [], bindings);
+  if (ability.kind === 'spell') return sentence(body);
+  const trigger = words.trigger(ability.trigger);
+  const condition = ability.condition ? `, if ${words.condition(ability.condition)}` : '';
+  const may = ability.optional ? 'you may ' : '';
+  return sentence(`${trigger}${condition}, ${may}${body}`);
+}
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
+
+const OP_WORDS: Record<string, string> = {
+  '>=': 'or more',
+  '<=': 'or less',
+  '>': 'more than',
+  '<': 'less than',
+  '=': 'exactly',
+  '!=': 'other than',
+};
+const DURATION_WORDS = { permanent: '', endOfTurn: ' this turn', untilYourNextTurn: ' until your next turn' };
+
+class Words {
+  constructor(
+    private readonly ruleset: Ruleset,
+    private readonly nameOf: CardNamer,
+  ) {}
+  /** Bindings already named once in this text: later mentions say "it". */
+  private mentioned = new Set<string>();
+
+  player(ref: PlayerRef): { subject: string; possessive: string; you: boolean } {
+    if (ref === '$controller') return { subject: 'you', possessive: 'your', you: true };
+    if (ref === '$opponent') return { subject: 'your opponent', possessive: "your opponent's", you: false };
+    if (ref === '$active') return { subject: 'the active player', possessive: "the active player's", you: false };
+    return { subject: 'that player', possessive: "that player's", you: false };
+  }
+
+  trigger(trigger: Trigger): string {
+    const whose = trigger.whose ?? 'controller';
+    const turn = whose === 'controller' ? 'your turn' : whose === 'opponent' ? "your opponent's turn" : 'each turn';
+    if (trigger.on === 'turnStart') return `at the start of ${turn}`;
+    if (trigger.on === 'turnEnd') return `at the end of ${turn}`;
+    const subject = trigger.subject ?? '$self';
+    const self = subject.trim() === '$self';
+    const selfPhrases: Record<string, string> = {
+      played: 'when played',
+      summoned: 'when this enters the board',
+      cast: 'when you cast this',
+      attacks: 'whenever this attacks',
+      attacked: 'whenever this is attacked',
+      damaged: 'whenever this takes damage',
+      healed: 'whenever this is healed',
+      died: 'when this dies',
+      drawn: 'when you draw this',
+      discarded: 'when you discard this',
+    };
+    if (self) return selfPhrases[trigger.on] ?? `when this is ${trigger.on}`;
+    const node = selectorAst(subject);
+    if (trigger.on === 'drawn') {
+      const side = 'side' in node ? node.side : null;
+      return side === 'friendly' ? 'whenever you draw a card' : side === 'enemy' ? 'whenever your opponent draws a card' : 'whenever a player draws a card';
+    }
+    const noun = this.noun(node, { count: 1, definite: false });
+    const verbs: Record<string, string> = {
+      played: 'is played',
+      summoned: 'enters the board',
+      cast: 'is cast',
+      attacks: 'attacks',
+      attacked: 'is attacked',
+      damaged: 'takes damage',
+      healed: 'is healed',
+      died: 'dies',
+      discarded: 'is discarded',
+    };
+    return `whenever ${noun} ${verbs[trigger.on] ?? trigger.on}`;
+  }
+
+  effects(list: readonly Effect[], bindings: Map<string, { choose: string; count?: number }>): string {
+    return list.map((e) => this.effect(e, bindings)).join(', then ');
+  }
+
+  effect(e: Effect, bindings: Map<string, { choose: string; count?: number }>): string {
+    const target = (t: Target) => this.target(t, bindings);
+    switch (e.do) {
+      case 'damage':
+        return this.withAmount(e.amount, (n) => `deal ${n} damage to ${target(e.to)}`);
+      case 'heal':
+        return this.withAmount(e.amount, (n) => `restore ${n} health to ${target(e.to)}`);
+      case 'draw': {
+        const who = this.player(e.player);
+        return this.withAmount(e.count, (n) => `${who.you ? 'draw' : `${who.subject} draws`} ${this.cards(n)}`);
+      }
+      case 'discard': {
+        const who = this.player(e.player);
+        const how = e.pick === 'random' ? ' at random' : '';
+        return this.withAmount(e.count, (n) => `${who.you ? 'discard' : `${who.subject} discards`} ${this.cards(n)}${how}`);
+      }
+      case 'summon': {
+        const who = this.player(e.for);
+        const name = this.nameOf(e.card);
+        const forWhom = who.you ? '' : ` for ${who.subject}`;
+        return this.withAmount(e.count, (n) => `summon ${n === '1' ? article(name) : `${n} ${name}s`}${forWhom}`);
+      }
+      case 'destroy':
+        return `destroy ${target(e.target)}`;
+      case 'move':
+        return `put ${target(e.cards)} into ${e.position ? `the ${e.position} of ` : ''}its owner's ${e.to}`;
+      case 'shuffle': {
+        const who = this.player(e.player);
+        return `shuffle ${who.possessive} ${e.zone}`;
+      }
+      case 'modify': {
+        const sign = e.op === 'add' ? (typeof e.value === 'number' && e.value < 0 ? '' : '+') : '';
+        const amount = this.value(e.value);
+        const what = e.op === 'add' ? `${sign}${amount} ${e.stat}` : `${e.stat} ${amount}`;
+        const verb = e.op === 'add' ? 'give' : 'set';
+        const phrase = e.op === 'add' ? `${verb} ${target(e.target)} ${what}` : `set ${target(e.target)} to ${what}`;
+        return `${phrase}${DURATION_WORDS[e.duration]}`;
+      }
+      case 'grant': {
+        const names = e.keywords.map((k) => this.ruleset.keywords[k]?.name ?? k).join(' and ');
+        return `give ${target(e.target)} ${names}${DURATION_WORDS[e.duration]}`;
+      }
+      case 'resource': {
+        const who = this.player(e.player);
+        const pool = this.ruleset.resources.name;
+        const verb = e.op === 'spend' ? 'spend' : 'gain';
+        const noun = e.op === 'gainMax' ? `maximum ${pool}` : pool;
+        const subject = who.you ? verb : `${who.subject} ${verb}s`;
+        return this.withAmount(e.amount, (n) => `${subject} ${n} ${noun}`);
+      }
+      case 'counter':
+        return `counter ${target(e.item)}`;
+      case 'reveal':
+        return `reveal ${target(e.cards)}${e.to === 'all' ? '' : e.to === '$opponent' ? ' to your opponent' : ' to you'}`;
+      case 'choose': {
+        const chooser = e.chooser === '$opponent' ? 'your opponent chooses' : 'choose';
+        return `${chooser} one: ${e.options.map((o) => `${o.label} (${this.effects(o.effects, bindings)})`).join('; or ')}`;
+      }
+      case 'may':
+        return `${e.chooser === '$opponent' ? 'your opponent may' : 'you may'} ${this.effects(e.effects, bindings)}`;
+      case 'if': {
+        const otherwise = e.else?.length ? `; otherwise, ${this.effects(e.else, bindings)}` : '';
+        return `if ${this.condition(e.cond)}, ${this.effects(e.then, bindings)}${otherwise}`;
+      }
+      case 'chooseTargets':
+        bindings.set(e.id, { choose: e.from, count: e.count });
+        return `${e.chooser === '$opponent' ? 'your opponent chooses' : 'choose'} ${this.noun(selectorAst(e.from), { count: e.count ?? 1, definite: false })}`;
+      case 'repeat':
+        return `${this.effects(e.effects, bindings)}; do this ${this.value(e.times)} times`;
+      case 'forEach': {
+        bindings.set(e.as, { choose: e.in, count: 1 });
+        this.mentioned.add(e.as);
+        return `for each ${this.noun(selectorAst(e.in), { count: 1, definite: false, bare: true })}, ${this.effects(e.effects, bindings)}`;
+      }
+      case 'lua':
+        return 'run a script';
+    }
+  }
+
+  target(t: Target, bindings: Map<string, { choose: string; count?: number }>): string {
+    if (typeof t !== 'string') {
+      const how = t.pick === 'random' ? 'random ' : t.pick.startsWith('highest:') ? `highest-${t.pick.slice(8)} ` : t.pick.startsWith('lowest:') ? `lowest-${t.pick.slice(7)} ` : '';
+      const base = this.noun(selectorAst(t.from), { count: t.count, definite: false, bare: true });
+      if (t.pick === 'first') return t.count === 1 ? `the first ${base}` : `the first ${t.count} ${base}`;
+      if (t.pick === 'chosen') return t.count === 1 ? article(base) : `${t.count} ${base}`;
+      return t.count === 1 ? `${/^(highest|lowest)/.test(how) ? 'the' : 'a'} ${how}${base}` : `${t.count} ${how}${base}`;
+    }
+    const node = selectorAst(t);
+    if ('ref' in node && bindings.has(node.ref)) {
+      const spec = bindings.get(node.ref)!;
+      if (this.mentioned.has(node.ref)) return (spec.count ?? 1) > 1 ? 'them' : 'it';
+      this.mentioned.add(node.ref);
+      return this.noun(selectorAst(spec.choose), { count: spec.count ?? 1, definite: false });
+    }
+    return this.noun(node, { count: 'all', definite: true });
+  }
+
+  /**
+   * A noun phrase for a selector: "an enemy unit", "all friendly units", "your hero". Shapes it
+   * cannot phrase fall back to the selector itself in quotes.
+   */
+  noun(node: SelectorNode, how: { count: number | 'all'; definite: boolean; bare?: boolean }): string {
+    const many = how.count === 'all' || how.count > 1;
+    const alternatives = 'or' in node ? node.or : [node];
+    if ('or' in node) {
+      const shared = alternatives.map((alt) => this.describe(alt));
+      if (shared.every((d) => d !== null)) {
+        const nouns = shared.map((d) => d!.nouns.join(' ')).join(' or ');
+        const adjectives = [...new Set(shared.flatMap((d) => d!.adjectives))].join(' ');
+        return this.finish(`${adjectives ? `${adjectives} ` : ''}${nouns}`, '', how, many);
+      }
+    }
+    const described = this.describe(node);
+    if (!described) return `each "${JSON.stringify(node)}"`;
+    if (described.self) return 'this';
+    const { adjectives, nouns, suffixes } = described;
+    const noun = nouns.length ? nouns.join(' or ') : 'card';
+    const head = [...adjectives, many ? pluralNoun(noun) : noun].join(' ');
+    return this.finish(head, suffixes.length ? ` ${suffixes.join(' and ')}` : '', how, many);
+  }
+
+  private finish(head: string, tail: string, how: { count: number | 'all'; bare?: boolean }, many: boolean): string {
+    if (how.bare) return `${head}${tail}`;
+    if (how.count === 'all') return head.startsWith('your ') || head.startsWith("your opponent's ") ? `${head}${tail}` : `${many ? 'all ' : ''}${head}${tail}`;
+    if (how.count > 1) return `${how.count} ${head}${tail}`;
+    return `${article(head)}${tail}`;
+  }
+
+  private describe(node: SelectorNode): { adjectives: string[]; nouns: string[]; suffixes: string[]; self: boolean } | null {
+    const atoms = 'and' in node ? node.and : [node];
+    const adjectives: string[] = [];
+    const nouns: string[] = [];
+    const suffixes: string[] = [];
+    let self = false;
+    const vocabulary = this.ruleset.vocabulary;
+    for (const atom of atoms) {
+      if ('side' in atom) adjectives.unshift(atom.side === 'friendly' ? 'friendly' : 'enemy');
+      else if ('state' in atom) adjectives.push(atom.state === 'enteredThisTurn' ? 'new' : atom.state);
+      else if ('tag' in atom) adjectives.push(atom.tag);
+      else if ('type' in atom) nouns.push(this.typeNoun(atom.type));
+      else if ('or' in atom && atom.or.every((alt) => 'type' in alt))
+        nouns.push(atom.or.map((alt) => this.typeNoun((alt as { type: string }).type)).join(' or '));
+      else if ('has' in atom) suffixes.push(`with ${this.ruleset.keywords[atom.has]?.name ?? atom.has}`);
+      else if ('cmp' in atom) suffixes.push(cmpPhrase(atom.cmp));
+      else if ('zone' in atom) suffixes.push(atom.zone === 'board' ? 'on the board' : `in a ${atom.zone}`);
+      else if ('id' in atom) nouns.push(`card named ${this.nameOf(atom.id)}`);
+      else if ('not' in atom && 'ref' in atom.not && atom.not.ref === 'self') adjectives.unshift('other');
+      else if ('ref' in atom && atom.ref === 'self') self = true;
+      else if ('ref' in atom) nouns.push(atom.ref.startsWith('event.') ? `that ${vocabulary.unit}` : 'that card');
+      else return null;
+    }
+    if (nouns.includes(vocabulary.hero) && nouns.length === 1) {
+      const side = adjectives.indexOf('friendly') >= 0 ? 'your' : adjectives.indexOf('enemy') >= 0 ? "your opponent's" : null;
+      if (side) return { adjectives: [side], nouns, suffixes, self };
+    }
+    return { adjectives, nouns, suffixes, self };
+  }
+
+  private typeNoun(type: string): string {
+    const v = this.ruleset.vocabulary;
+    if (type === 'unit') return v.unit;
+    if (type === 'hero') return v.hero;
+    if (type === 'spell') return v.spell;
+    return this.ruleset.cardTypes[type]?.name.toLowerCase() ?? type;
+  }
+
+  staticText(ability: Extract<Ability, { kind: 'static' }>): string {
+    const who = this.noun(selectorAst(ability.affects), { count: 'all', definite: true });
+    const parts = [
+      ...(ability.modify ?? []).map((m) => (m.op === 'add' ? `${m.value >= 0 ? '+' : ''}${m.value} ${m.stat}` : `${m.stat} ${m.value}`)),
+      ...(ability.grant ?? []).map((k) => this.ruleset.keywords[k]?.name ?? k),
+    ];
+    const condition = ability.condition ? `while ${this.condition(ability.condition)}, ` : '';
+    return `${condition}${who} ${who === 'this' ? 'has' : 'have'} ${parts.join(' and ')}`;
+  }
+
+  condition(c: Condition): string {
+    if ('all' in c) return c.all.map((x) => this.condition(x)).join(' and ');
+    if ('any' in c) return c.any.map((x) => this.condition(x)).join(' or ');
+    if ('not' in c) return `not (${this.condition(c.not)})`;
+    if ('exists' in c) return `there is ${this.noun(selectorAst(c.exists), { count: 1, definite: false })}`;
+    if ('count' in c)
+      return `the number of ${this.noun(selectorAst(c.count), { count: 2, definite: false, bare: true })} is ${cmpWords(c.op, this.value(c.value))}`;
+    if ('cmp' in c) return `${this.value(c.cmp[0])} is ${cmpWords(c.cmp[1], this.value(c.cmp[2]))}`;
+    if ('turn' in c) return c.turn === 'friendly' ? 'it is your turn' : "it is your opponent's turn";
+    const who = c.whose === 'friendly' ? 'you have' : 'your opponent has';
+    const what = { cardsPlayedThisTurn: 'played', spellsCastThisTurn: 'cast', unitsDiedThisTurn: 'lost' }[c.history];
+    const noun = { cardsPlayedThisTurn: 'cards', spellsCastThisTurn: 'spells', unitsDiedThisTurn: 'units' }[c.history];
+    return `${who} ${what} ${cmpWords(c.op, this.value(c.value))} ${noun} this turn`;
+  }
+
+  value(v: Value): string {
+    if (typeof v === 'number') return String(v);
+    if ('count' in v) return `the number of ${this.noun(selectorAst(v.count), { count: 2, definite: false, bare: true })}`;
+    if ('stat' in v) return `the ${v.stat[1]} of ${this.noun(selectorAst(v.stat[0]), { count: 1, definite: true })}`;
+    if ('life' in v) return `${this.player(v.life).possessive} life`;
+    if ('resource' in v) return `${this.player(v.resource).possessive} ${this.ruleset.resources.name}`;
+    if ('handSize' in v) return `the number of cards in ${this.player(v.handSize).possessive} hand`;
+    if ('deckSize' in v) return `the number of cards in ${this.player(v.deckSize).possessive} deck`;
+    if ('event' in v) return 'the amount';
+    if ('turnNumber' in v) return 'the turn number';
+    if ('add' in v) return v.add.map((x) => this.value(x)).join(' plus ');
+    if ('sub' in v) return `${this.value(v.sub[0])} minus ${this.value(v.sub[1])}`;
+    if ('mul' in v) return v.mul.map((x) => this.value(x)).join(' times ');
+    if ('div' in v) return `${this.value(v.div[0])} divided by ${this.value(v.div[1])} (rounded down)`;
+    if ('min' in v) return `the least of ${v.min.map((x) => this.value(x)).join(', ')}`;
+    return `the greatest of ${v.max.map((x) => this.value(x)).join(', ')}`;
+  }
+
+  /** Integer amounts inline; computed ones as "X ..., where X is ...". */
+  withAmount(v: Value, phrase: (amount: string) => string): string {
+    if (typeof v === 'number') return phrase(String(v));
+    return `${phrase('X')}, where X is ${this.value(v)}`;
+  }
+
+  cards(n: string): string {
+    return n === '1' ? 'a card' : `${n} cards`;
+  }
+}
+
+function cmpPhrase([stat, op, n]: [string, string, number]): string {
+  return `with ${cmpWords(op, String(n))} ${stat}`;
+}
+
+function cmpWords(op: string, amount: string): string {
+  if (op === '>=' || op === '<=') return `${amount} ${OP_WORDS[op]}`;
+  return `${OP_WORDS[op]} ${amount}`;
+}
+
+function pluralNoun(noun: string): string {
+  return noun
+    .split(' or ')
+    .map((word) => (word.endsWith('s') ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`))
+    .join(' or ');
+}

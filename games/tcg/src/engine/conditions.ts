@@ -1,0 +1,72 @@
+import type { Condition, PlayerRef, Value } from '../content/ast.ts';
+import { cardOf } from '../content/content.ts';
+import { compare } from './compare.ts';
+import { select, type EvalContext } from './select.ts';
+import { statsOf } from './stats.ts';
+import { heroSeat, opponentOf } from './state.ts';
+import type { Seat } from '@cardtable/engine';
+
+export function playerOf(ctx: EvalContext, ref: PlayerRef): Seat {
+  switch (ref) {
+    case '$controller':
+      return ctx.controller;
+    case '$opponent':
+      return opponentOf(ctx.controller);
+    case '$active':
+      return ctx.state.active;
+    case '$event.player':
+      return ctx.event?.player ?? ctx.controller;
+  }
+}
+
+const MAX_DEPTH = 16;
+
+/** Integer arithmetic; division floors and division by zero gives zero. */
+export function evaluate(ctx: EvalContext, value: Value, depth = 0): number {
+  if (typeof value === 'number') return value;
+  if (depth > MAX_DEPTH) return 0;
+  const inner = (v: Value) => evaluate(ctx, v, depth + 1);
+  if ('count' in value) return select(ctx, value.count).length;
+  if ('stat' in value) {
+    const [first] = select(ctx, value.stat[0]);
+    if (first === undefined) return 0;
+    const seat = heroSeat(first);
+    if (seat !== null) return value.stat[1] === 'health' ? ctx.state.players[seat]!.life : 0;
+    const card = ctx.state.cards[first]!;
+    if (card.zone === 'board') return statsOf(ctx.state, ctx.content, first, ctx.raw)[value.stat[1]];
+    const def = cardOf(ctx.content, card.defId);
+    return value.stat[1] === 'cost' ? def.cost : value.stat[1] === 'attack' ? (def.stats?.attack ?? 0) : (def.stats?.health ?? 0);
+  }
+  if ('life' in value) return ctx.state.players[playerOf(ctx, value.life)]!.life;
+  if ('resource' in value) return ctx.state.players[playerOf(ctx, value.resource)]!.resource.current;
+  if ('handSize' in value) return ctx.state.players[playerOf(ctx, value.handSize)]!.zones.hand?.length ?? 0;
+  if ('deckSize' in value) return ctx.state.players[playerOf(ctx, value.deckSize)]!.zones.deck?.length ?? 0;
+  if ('event' in value) return ctx.event?.amount ?? 0;
+  if ('turnNumber' in value) return ctx.state.turn;
+  if ('add' in value) return value.add.reduce<number>((sum, v) => sum + inner(v), 0);
+  if ('sub' in value) return inner(value.sub[0]) - inner(value.sub[1]);
+  if ('mul' in value) return value.mul.reduce<number>((product, v) => product * inner(v), 1);
+  if ('div' in value) {
+    const divisor = inner(value.div[1]);
+    return divisor === 0 ? 0 : Math.floor(inner(value.div[0]) / divisor);
+  }
+  if ('min' in value) return Math.min(...value.min.map(inner));
+  return Math.max(...value.max.map(inner));
+}
+
+/** An amount for an effect: never negative. */
+export const amountOf = (ctx: EvalContext, value: Value) => Math.max(0, evaluate(ctx, value));
+
+export function conditionHolds(ctx: EvalContext, condition: Condition, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const inner = (c: Condition) => conditionHolds(ctx, c, depth + 1);
+  if ('all' in condition) return condition.all.every(inner);
+  if ('any' in condition) return condition.any.some(inner);
+  if ('not' in condition) return !inner(condition.not);
+  if ('exists' in condition) return select(ctx, condition.exists).length > 0;
+  if ('count' in condition) return compare(select(ctx, condition.count).length, condition.op, evaluate(ctx, condition.value));
+  if ('cmp' in condition) return compare(evaluate(ctx, condition.cmp[0]), condition.cmp[1], evaluate(ctx, condition.cmp[2]));
+  if ('turn' in condition) return (ctx.state.active === ctx.controller) === (condition.turn === 'friendly');
+  const seat = condition.whose === 'friendly' ? ctx.controller : opponentOf(ctx.controller);
+  return compare(ctx.state.history[condition.history][seat]!, condition.op, evaluate(ctx, condition.value));
+}

@@ -1,0 +1,84 @@
+import { fail, ok, type Game, type Result } from '@cardtable/engine';
+import type { Content } from '../content/content.ts';
+import type { ContentRegistry } from '../content/registry.ts';
+import { parseAction, type TcgAction } from './actions.ts';
+import { decide } from './decide.ts';
+import type { TcgEvent } from './events.ts';
+import { evolve } from './evolve.ts';
+import { activeSeats, legalActions } from './legal.ts';
+import { parseTcgOptions, type TcgOptions } from './options.ts';
+import { projectEvent, requiresAck } from './project.ts';
+import type { ScriptHost } from './scripts.ts';
+import { initialState, startEvents } from './setup.ts';
+import type { TcgState } from './state.ts';
+import { view, type TcgView } from './view.ts';
+import type { CpuPlayers } from '@cardtable/engine';
+import { containsLua } from '../content/check-abilities.ts';
+
+export type TcgGame = Game<TcgState, TcgAction, TcgEvent, TcgOptions, TcgView> & {
+  registry: ContentRegistry;
+  /** The content a state was created from. */
+  contentOf(state: Pick<TcgState, 'content'>): Content;
+};
+
+export interface TcgGameSetup {
+  registry: ContentRegistry;
+  /** Runs Lua abilities; content with Lua cards is refused without one. */
+  scripts?: ScriptHost | null;
+  cpu?: (game: TcgGame) => CpuPlayers<TcgView, TcgAction>;
+}
+
+/** The engine version of the TCG rules interpreter (each ruleset carries its own version). */
+export const TCG_RULES_VERSION = '1.0.0';
+
+export function createTcgGame(setup: TcgGameSetup): TcgGame {
+  const { registry } = setup;
+  const scripts = setup.scripts ?? null;
+  const contentOf = (state: Pick<TcgState, 'content'>): Content => {
+    const content = registry.find(state.content.id, state.content.version);
+    if (!content) throw new Error(`Ruleset ${state.content.id}@${state.content.version} is not registered.`);
+    return content;
+  };
+  const game: TcgGame = {
+    name: 'tcg',
+    version: TCG_RULES_VERSION,
+    seats: { min: 2, max: 2 },
+    registry,
+    contentOf,
+    parseOptions(raw, seatCount): Result<TcgOptions> {
+      const parsed = parseTcgOptions(registry, raw, seatCount);
+      if (!parsed.ok) return parsed;
+      const content = registry.find(parsed.value.ruleset, parsed.value.version)!;
+      if (!scripts && usesLua(content))
+        return fail('LUA_UNAVAILABLE', `Ruleset ${content.ruleset.id} has Lua abilities and this host has no Lua sandbox.`);
+      return ok(parsed.value);
+    },
+    parseAction,
+    initialState: (config) => initialState(config, registry.find(config.options.ruleset, config.options.version)!),
+    start: (state, ctx) => {
+      const decks = state.players.map((p) => deckOrder(p.decklist));
+      return startEvents(state, contentOf(state), decks, ctx, scripts);
+    },
+    decide: (state, seat, action, ctx) => decide(state, contentOf(state), scripts, seat, action, ctx),
+    evolve,
+    view: (state, viewer) => view(state, contentOf(state), viewer),
+    projectEvent: (event, viewer, before) => projectEvent(event, viewer, before, contentOf(before)),
+    legalActions: (state, seat) => legalActions(state, contentOf(state), seat),
+    activeSeats,
+    outcome: (state) => state.outcome,
+    requiresAck,
+    timeoutAction: (state, seat) => (activeSeats(state).includes(seat) ? { type: 'timeout', payload: {} } : null),
+  };
+  if (setup.cpu) game.cpu = setup.cpu(game);
+  return game;
+}
+
+/** A deck list back into one id per copy, in a fixed order (the start shuffles it). */
+function deckOrder(decklist: Record<string, number>): string[] {
+  return Object.keys(decklist)
+    .sort()
+    .flatMap((id) => Array.from({ length: decklist[id]! }, () => id));
+}
+
+const usesLua = (content: Content) =>
+  [...content.cards.values()].some((card) => (card.abilities ?? []).some((a) => a.kind !== 'static' && (a.lua !== undefined || containsLua(a.effects ?? []))));

@@ -1,0 +1,95 @@
+import type { Seat } from '@cardtable/engine';
+import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
+import type { TcgAction } from './actions.ts';
+import { attackerProblem, attackTargets } from './combat.ts';
+import { boardWouldOverflow, playTargets } from './stack.ts';
+import type { TcgState } from './state.ts';
+
+/** Most answers listed for one decision or play (any legal answer is still accepted). */
+export const MAX_COMBINATIONS = 64;
+
+/** Seats that may act now: the decider, the priority holder, mulliganing seats, or the active player. */
+export function activeSeats(state: TcgState): Seat[] {
+  if (state.outcome) return [];
+  if (state.pending) return [state.pending.decision.player];
+  if (state.status === 'mulligan') return [...state.mulligan];
+  if (state.priority) return [state.priority.holder];
+  return state.status === 'playing' ? [state.active] : [];
+}
+
+/** Every legal action of a seat (concede and timeout aside), in a stable order. */
+export function legalActions(state: TcgState, content: Content, seat: Seat): TcgAction[] {
+  if (!activeSeats(state).includes(seat)) return [];
+  if (state.pending) {
+    const { decision } = state.pending;
+    return combinations(decision.candidates, decision.min, decision.max).map((picks) => ({
+      type: 'answer',
+      payload: { decision: decision.id, picks },
+    }));
+  }
+  const hand = state.players[seat]!.zones.hand ?? [];
+  if (state.status === 'mulligan') return combinations(hand, 0, hand.length).map((replace) => ({ type: 'mulligan', payload: { replace } }));
+  if (state.priority) return [{ type: 'pass', payload: {} }, ...plays(state, content, seat, true)];
+  const phase = content.ruleset.turn.phases[state.phase];
+  if (phase?.kind !== 'main') return [];
+  const actions: TcgAction[] = [];
+  if (phase.actions.includes('play')) actions.push(...plays(state, content, seat, false));
+  if (phase.actions.includes('attach')) actions.push(...attaches(state, content, seat));
+  if (phase.actions.includes('attack'))
+    for (const attacker of state.players[seat]!.zones.board ?? [])
+      if (attackerProblem(state, content, seat, attacker) === null)
+        for (const target of attackTargets(state, content, seat)) actions.push({ type: 'attack', payload: { attacker, target } });
+  const later = content.ruleset.turn.phases.slice(state.phase + 1).some((p) => p.kind === 'main');
+  if (later) actions.push({ type: 'nextPhase', payload: {} });
+  actions.push({ type: 'endTurn', payload: {} });
+  return actions;
+}
+
+function plays(state: TcgState, content: Content, seat: Seat, inWindow: boolean): TcgAction[] {
+  const actions: TcgAction[] = [];
+  const { current } = state.players[seat]!.resource;
+  const pool = content.ruleset.resources.model === 'pool';
+  const r = { state, content };
+  for (const card of state.players[seat]!.zones.hand ?? []) {
+    const def = cardOf(content, state.cards[card]!.defId);
+    const kind = cardTypeOf(content, def).kind;
+    if (kind === 'energy' || (pool && def.cost > current) || (inWindow && def.speed !== 'instant')) continue;
+    if (kind === 'unit' && boardWouldOverflow(r, seat)) continue;
+    const specs = playTargets(state, content, seat, def);
+    if (specs.some((s) => s.candidates.length === 0)) continue;
+    let bindings: Record<string, string[]>[] = [{}];
+    for (const spec of specs) {
+      const options = combinations(spec.candidates, spec.count, spec.count);
+      bindings = bindings.flatMap((b) => options.map((picks) => ({ ...b, [spec.id]: picks }))).slice(0, MAX_COMBINATIONS);
+    }
+    for (const targets of bindings)
+      actions.push({ type: 'play', payload: specs.length ? { card, targets } : { card } });
+  }
+  return actions;
+}
+
+function attaches(state: TcgState, content: Content, seat: Seat): TcgAction[] {
+  if (state.players[seat]!.resource.current <= 0) return [];
+  const energy = (state.players[seat]!.zones.hand ?? []).filter((h) => cardTypeOf(content, cardOf(content, state.cards[h]!.defId)).kind === 'energy');
+  const units = state.players[seat]!.zones.board ?? [];
+  return energy.slice(0, 1).flatMap((card) => units.map((unit) => ({ type: 'attach' as const, payload: { card, unit } })));
+}
+
+/** Subsets of `items` with min..max members, smallest first, in canonical order; capped. */
+export function combinations(items: readonly string[], min: number, max: number): string[][] {
+  const out: string[][] = [];
+  const pick = (start: number, size: number, chosen: string[]) => {
+    if (out.length >= MAX_COMBINATIONS) return;
+    if (chosen.length === size) {
+      out.push([...chosen]);
+      return;
+    }
+    for (let i = start; i < items.length; i++) {
+      chosen.push(items[i]!);
+      pick(i + 1, size, chosen);
+      chosen.pop();
+    }
+  };
+  for (let size = min; size <= Math.min(max, items.length); size++) pick(0, size, []);
+  return out;
+}

@@ -1,0 +1,83 @@
+import type { Effect, LuaRef } from '../content/ast.ts';
+import { checkAbility } from '../content/check-abilities.ts';
+import { checkSchema } from '../schema/validate.ts';
+import type { Runner } from './runner.ts';
+import { statsOf } from './stats.ts';
+import { heroId, opponentOf, type Frame } from './state.ts';
+
+/**
+ * Calls a Lua ability and returns the effect nodes it asked for, after checking them exactly
+ * as data effects are checked (schema, then references). A script that fails, runs out of
+ * budget or returns something invalid does nothing; the failure is recorded as `stepFizzled`.
+ */
+export function runScript(r: Runner, frame: Frame, lua: LuaRef): Effect[] {
+  const fizzle = (reason: string) => {
+    r.emit({ type: 'stepFizzled', data: { reason, source: frame.source.handle } });
+    return [];
+  };
+  if (!r.scripts) return fizzle('luaUnavailable');
+  const result = r.scripts.run({
+    module: lua.module,
+    entry: lua.entry,
+    context: scriptContext(r, frame),
+    random: (n) => r.randomIndex(Math.max(1, Math.floor(n))) + 1,
+    instructionLimit: r.content.ruleset.limits.luaInstructions,
+  });
+  if (!result.ok) return fizzle(`luaError: ${result.error.message}`);
+  const effects = result.value;
+  const problems = checkScriptEffects(r, frame, effects);
+  return problems ? fizzle(`luaInvalid: ${problems}`) : (effects as Effect[]);
+}
+
+function checkScriptEffects(r: Runner, frame: Frame, effects: unknown): string | null {
+  if (!Array.isArray(effects)) return 'a script must return a list of effects';
+  if (effects.length === 0) return null;
+  const wrapped = { schema: 'tcg/cards@1', ruleset: r.content.ruleset.id, cards: [{ id: 'lua/x', name: 'x', type: Object.keys(r.content.ruleset.cardTypes)[0], cost: 0, art: { palette: 'void', glyph: 'x' }, abilities: [{ id: 'lua', kind: 'spell', effects }] }] };
+  const shape = checkSchema('cards', wrapped).filter((p) => p.path.startsWith('cards[0].abilities[0].effects'));
+  if (shape.length) return shape.map((p) => `${p.path.replace('cards[0].abilities[0].', '')}: ${p.message}`).join('; ');
+  const targets = Object.keys(frame.bindings).map((id) => ({ id, choose: '$self' }));
+  const ability = { id: 'lua', kind: 'triggered' as const, trigger: { on: 'played' as const }, targets, effects: effects as Effect[] };
+  const cardIds = new Set(r.content.cards.keys());
+  const semantic = checkAbility(ability, 'effects', {
+    scope: { ruleset: r.content.ruleset, cardIds },
+    tokens: {},
+    scripts: r.content.scripts,
+    cards: r.content.cards,
+  }).filter((p) => !p.path.endsWith('.text'));
+  return semantic.length ? semantic.map((p) => `${p.path}: ${p.message}`).join('; ') : null;
+}
+
+/** The read-only picture a script sees: plain JSON, ids as the engine's object ids. */
+export function scriptContext(r: Runner, frame: Frame): unknown {
+  const { state, content } = r;
+  const unit = (handle: string) => {
+    const card = state.cards[handle]!;
+    const stats = statsOf(state, content, handle);
+    return {
+      id: handle,
+      card: card.defId,
+      controller: card.controller,
+      attack: stats.attack,
+      health: stats.health,
+      maxHealth: stats.maxHealth,
+      keywords: [...stats.keywords].sort(),
+    };
+  };
+  const side = (seat: number) => ({
+    hero: heroId(seat),
+    life: state.players[seat]!.life,
+    hand: state.players[seat]!.zones.hand?.length ?? 0,
+    deck: state.players[seat]!.zones.deck?.length ?? 0,
+    resource: state.players[seat]!.resource.current,
+    board: (state.players[seat]!.zones.board ?? []).filter((h) => !state.cards[h]!.doomed).map(unit),
+  });
+  return {
+    self: state.cards[frame.source.handle] ? frame.source.handle : null,
+    card: frame.source.defId,
+    turn: state.turn,
+    friendly: side(frame.controller),
+    enemy: side(opponentOf(frame.controller)),
+    bindings: frame.bindings,
+    event: frame.event,
+  };
+}

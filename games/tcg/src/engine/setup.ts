@@ -1,0 +1,68 @@
+import type { DecideContext, MatchConfig } from '@cardtable/engine';
+import type { Content } from '../content/content.ts';
+import type { TcgEvent } from './events.ts';
+import type { TcgOptions } from './options.ts';
+import { Runner } from './runner.ts';
+import type { ScriptHost } from './scripts.ts';
+import type { TcgState } from './state.ts';
+import { drawCard } from './zones.ts';
+
+export function initialState(config: MatchConfig<TcgOptions>, content: Content): TcgState {
+  const zones = () => Object.fromEntries(content.ruleset.zones.map((z) => [z.id, [] as string[]]));
+  return {
+    content: { id: content.ruleset.id, version: content.ruleset.version, hash: content.hash },
+    status: 'setup',
+    mulligan: [],
+    firstPlayer: 0,
+    turn: 0,
+    active: 1,
+    phase: content.ruleset.turn.phases.length - 1,
+    players: config.options.decks.map((deck, seat) => ({
+      seat,
+      life: content.ruleset.players.life,
+      resource: { current: 0, max: content.ruleset.resources.model === 'pool' ? content.ruleset.resources.start : 0 },
+      zones: zones(),
+      fatigue: 0,
+      strikes: 0,
+      lost: null,
+      decklist: deck.cards.reduce<Record<string, number>>((counts, id) => ({ ...counts, [id]: (counts[id] ?? 0) + 1 }), {}),
+    })),
+    cards: {},
+    modifiers: [],
+    stack: [],
+    priority: null,
+    pending: null,
+    history: { cardsPlayedThisTurn: [0, 0], spellsCastThisTurn: [0, 0], unitsDiedThisTurn: [0, 0] },
+    abilityUses: {},
+    seq: 0,
+    outcome: null,
+  };
+}
+
+/**
+ * The opening resolution: a random first player, both decks shuffled, opening hands, the
+ * second player's bonus card, then the mulligan or straight into the first turn.
+ */
+export function startEvents(state: TcgState, content: Content, decks: readonly string[][], ctx: DecideContext, scripts: ScriptHost | null): TcgEvent[] {
+  const r = new Runner(state, content, ctx, scripts);
+  const { ruleset } = content;
+  const firstPlayer = r.randomIndex(2);
+  r.emit({ type: 'matchStarted', data: { ruleset: ruleset.id, version: ruleset.version, hash: content.hash, firstPlayer, life: ruleset.players.life } });
+  decks.forEach((deck, player) => {
+    const cards = r.shuffle(deck).map((defId) => ({ handle: r.newHandle(), defId }));
+    // Handles are drawn before the event so that each is unique in the state it enters.
+    r.emit({ type: 'deckBuilt', data: { player, count: cards.length, cards } });
+  });
+  const second = firstPlayer === 0 ? 1 : 0;
+  for (let i = 0; i < ruleset.openingHand.first; i++) drawCard(r, firstPlayer);
+  for (let i = 0; i < ruleset.openingHand.second; i++) drawCard(r, second);
+  if (ruleset.secondPlayerBonus)
+    r.emit({ type: 'cardCreated', data: { handle: r.newHandle(), defId: ruleset.secondPlayerBonus, player: second, zone: 'hand', index: -1 } });
+  if (ruleset.mulligan === 'replaceChosen') {
+    r.emit({ type: 'mulliganStarted', data: { seats: [0, 1] } });
+    return r.events;
+  }
+  r.work.push({ kind: 'advance', endTurn: true, step: null });
+  r.run();
+  return r.events;
+}

@@ -1,0 +1,74 @@
+import type { Outcome, Seat } from '@cardtable/engine';
+import { cardOf } from '../content/content.ts';
+import { conditionHolds } from './conditions.ts';
+import type { Runner } from './runner.ts';
+import { statsOf } from './stats.ts';
+import { opponentOf } from './state.ts';
+import { raise } from './triggers.ts';
+import { detachAll } from './zones.ts';
+
+/**
+ * State-based checks, run between frames (never inside one): every doomed unit (health at or
+ * below zero, or marked for destruction) dies at once, repeated until nothing changes; then
+ * players who lost are found and the game ends.
+ */
+export function settle(r: Runner): void {
+  for (let pass = 0; pass < 32; pass++) {
+    const dying: string[] = [];
+    for (const seat of [r.state.active, opponentOf(r.state.active)])
+      for (const handle of r.state.players[seat]!.zones.board ?? []) {
+        const card = r.state.cards[handle]!;
+        if (card.doomed || statsOf(r.state, r.content, handle).health <= 0) dying.push(handle);
+      }
+    if (dying.length === 0) break;
+    for (const handle of dying) raise(r, { on: 'died', subject: handle, player: r.state.cards[handle]!.controller });
+    for (const handle of dying) {
+      const card = r.state.cards[handle]!;
+      detachAll(r, handle);
+      r.emit({
+        type: 'unitDied',
+        data: { card: handle, handle: r.newHandle(), defId: card.defId, player: card.controller, owner: card.owner, token: cardOf(r.content, card.defId).token },
+      });
+    }
+  }
+  checkWinners(r);
+}
+
+function checkWinners(r: Runner): void {
+  if (r.state.status !== 'playing' && r.state.status !== 'mulligan') return;
+  const losers = new Set<Seat>();
+  const winners = new Set<Seat>();
+  for (const player of r.state.players) if (player.lost) losers.add(player.seat);
+  for (const rule of r.content.ruleset.win)
+    for (const player of r.state.players) {
+      const holds =
+        rule.check === 'lifeAtOrBelowZero' ? player.life <= 0 : conditionHolds(r.ctx(player.seat, null), rule.check);
+      if (holds) (rule.result === 'win' ? winners : losers).add(player.seat);
+    }
+  if (winners.size === 0 && losers.size === 0) return;
+  for (const seat of losers)
+    if (!r.state.players[seat]!.lost) r.emit({ type: 'playerLost', data: { player: seat, reason: reasonOf(r, seat) } });
+  const winning = winners.size > 0 ? [...winners] : [0, 1].filter((seat) => !losers.has(seat));
+  endGame(r, winning.length === 0 ? [0, 1] : winning, winners.size > 0 ? 'winCondition' : reasonOf(r, [...losers][0]!));
+}
+
+function reasonOf(r: Runner, seat: Seat): string {
+  const player = r.state.players[seat]!;
+  return player.lost ?? (player.life <= 0 ? 'lifeZero' : 'winCondition');
+}
+
+export function endGame(r: Runner, winners: Seat[], reason: string): void {
+  const tie = winners.length > 1;
+  const outcome: Outcome = {
+    winners: [...winners].sort(),
+    tie,
+    standings: [0, 1].map((seat) => ({ seat, place: winners.includes(seat) ? 1 : 2, score: r.state.players[seat]!.life })),
+    reason,
+  };
+  r.emit({ type: 'gameEnded', data: { outcome } });
+}
+
+/** A command that ran away (a trigger loop) ends the game in a draw. */
+export function endInDraw(r: Runner, reason: string): void {
+  endGame(r, [0, 1], reason);
+}

@@ -1,0 +1,199 @@
+import type { Outcome, Seat } from '@cardtable/engine';
+import type { Duration, Effect } from '../content/ast.ts';
+
+/** A card or a hero, as effects and selectors address it: a card handle or `hero:<seat>`. */
+export type ObjectId = string;
+export const heroId = (seat: Seat): ObjectId => `hero:${seat}`;
+export const heroSeat = (id: ObjectId): Seat | null => (id.startsWith('hero:') ? Number(id.slice(5)) : null);
+
+/** Where a card is: a ruleset zone, the stack, or attached to a unit as energy. */
+export const STACK = 'stack';
+export const ATTACHED = 'attached';
+
+/**
+ * One card in play. Its `handle` is the opaque id clients see; a new one is issued on every
+ * zone change, so nobody can follow a card through a hidden zone.
+ */
+export interface CardInstance {
+  handle: string;
+  defId: string;
+  owner: Seat;
+  controller: Seat;
+  zone: string;
+  /** Increases each time any card enters a zone: the order-of-play key for ties. */
+  playOrder: number;
+  damage: number;
+  attacks: number;
+  enteredTurn: number;
+  /** Marked for destruction (poison, destroy); dies at the next state check. */
+  doomed: boolean;
+  /** The unit an energy card is attached to. */
+  attachedTo: string | null;
+}
+
+export type ModifierEffect =
+  | { stat: 'attack' | 'health'; op: 'add' | 'set'; value: number }
+  | { grant: string }
+  | { revoke: string };
+
+/** A stored continuous effect from `modify`/`grant` (statics are recomputed, never stored). */
+export interface Modifier {
+  id: number;
+  target: string;
+  effect: ModifierEffect;
+  duration: Duration;
+  /** The controller of the effect that made it: "until your next turn" counts from them. */
+  controller: Seat;
+}
+
+export type StackItem =
+  | { id: number; kind: 'card'; controller: Seat; card: string; targets: Record<string, string[]> }
+  | { id: number; kind: 'attack'; controller: Seat; attacker: string; target: ObjectId };
+
+export interface PlayerState {
+  seat: Seat;
+  life: number;
+  /** Pool model: mana now and its maximum. Attached model: attachments left this turn. */
+  resource: { current: number; max: number };
+  /** Handles by zone id, in order; a deck's top card is its last. */
+  zones: Record<string, string[]>;
+  fatigue: number;
+  /** Consecutive turns ended by the clock. */
+  strikes: number;
+  lost: string | null;
+  /** The deck list, public at the table (it is part of the match options). */
+  decklist: Record<string, number>;
+}
+
+export type DecisionKind = 'chooseTargets' | 'chooseOption' | 'confirm' | 'block' | 'discard';
+
+/** A choice a player owes before the game can go on: all data, so it survives restarts. */
+export interface Decision {
+  id: string;
+  player: Seat;
+  kind: DecisionKind;
+  /** A message key and its parameters; the UI words it. */
+  prompt: { key: string; params: Record<string, string | number> };
+  /** What may be picked: object ids, or option indexes ("0", "1"), or "yes"/"no". */
+  candidates: string[];
+  /** Labels for chooseOption candidates, in order. */
+  labels?: string[];
+  min: number;
+  max: number;
+  source: { handle: string; defId: string; abilityId: string } | null;
+  /** Answered when the clock runs out; fixed when the decision is made, never sent. */
+  defaultPicks: string[];
+}
+
+/** What happens to the answer of a decision: where the paused frame continues. */
+export type Awaiting =
+  | { kind: 'targets'; index: number; id: string }
+  | { kind: 'bind'; id: string }
+  | { kind: 'option'; options: { label: string; effects: Effect[] }[] }
+  | { kind: 'may'; effects: Effect[] }
+  | { kind: 'optional' }
+  /** A chosen pick inside an effect: the answer is stored and the effect runs again. */
+  | { kind: 'pick' };
+
+export interface SourceInfo {
+  handle: string;
+  defId: string;
+  controller: Seat;
+  owner: Seat;
+}
+
+export type AbilityRef = { card: string; ability: string } | { keyword: string; ability: string };
+
+/** The event a trigger answered, for `$event.*` and `{event: amount}`. */
+export interface EventInfo {
+  on: string;
+  subject: ObjectId | null;
+  source: ObjectId | null;
+  player: Seat | null;
+  amount: number;
+}
+
+export interface Cursor {
+  nodes: Effect[];
+  index: number;
+  /** Further passes over `nodes` still to run (repeat). */
+  repeat: number;
+  /** forEach: the variable and the objects still to visit. */
+  each: { as: string; items: ObjectId[] } | null;
+}
+
+/** A running ability: its program counter is data (cursors), never a closure. */
+export interface Frame {
+  id: string;
+  ability: AbilityRef;
+  source: SourceInfo;
+  controller: Seat;
+  bindings: Record<string, ObjectId[]>;
+  event: EventInfo | null;
+  /** confirm (optional triggers) → targets (bound one by one) → run (the effects). */
+  stage: { kind: 'confirm' } | { kind: 'targets'; index: number } | { kind: 'run'; loaded: boolean };
+  cursors: Cursor[];
+  awaiting: Awaiting | null;
+  /** The answer to a `pick` decision, consumed when the effect runs again. */
+  chosen: ObjectId[] | null;
+}
+
+export type Task =
+  | { kind: 'ability'; frame: Frame }
+  /** Moves through the turn's phases; `endTurn` skips the main phases left this turn. */
+  | { kind: 'advance'; endTurn: boolean; step: number | null }
+  | { kind: 'combat'; stage: 'block' | 'damage'; attacker: string; target: ObjectId; awaiting: boolean }
+  | { kind: 'finishSpell'; card: string }
+  | { kind: 'resolveTop' };
+
+export interface QueuedTrigger {
+  ability: AbilityRef;
+  source: SourceInfo;
+  event: EventInfo;
+  order: [number, number, number];
+}
+
+/** The interpreter's work when it paused for a decision. Server-only. */
+export interface Continuation {
+  work: Task[];
+  queue: QueuedTrigger[];
+  /** Triggers raised by the paused frame, not yet ordered into the queue. */
+  batch: QueuedTrigger[];
+}
+
+export interface Pending {
+  decision: Decision;
+  continuation: Continuation;
+}
+
+export interface TurnHistory {
+  cardsPlayedThisTurn: [number, number];
+  spellsCastThisTurn: [number, number];
+  unitsDiedThisTurn: [number, number];
+}
+
+export type Status = 'setup' | 'mulligan' | 'playing' | 'over';
+
+export interface TcgState {
+  content: { id: string; version: string; hash: string };
+  status: Status;
+  mulligan: Seat[];
+  firstPlayer: Seat;
+  turn: number;
+  active: Seat;
+  /** Index into the ruleset's phases. */
+  phase: number;
+  players: PlayerState[];
+  cards: Record<string, CardInstance>;
+  modifiers: Modifier[];
+  stack: StackItem[];
+  priority: { holder: Seat; otherPassed: boolean } | null;
+  pending: Pending | null;
+  history: TurnHistory;
+  /** Uses this turn of limited abilities, by `<handle>/<ability id>`. */
+  abilityUses: Record<string, number>;
+  seq: number;
+  outcome: Outcome | null;
+}
+
+export const opponentOf = (seat: Seat): Seat => (seat === 0 ? 1 : 0);

@@ -1,0 +1,94 @@
+import type { Trigger, TriggerEvent } from '../content/ast.ts';
+import { cardOf, type Content } from '../content/content.ts';
+import { selectorAst } from '../content/selector.ts';
+import { abilityEntries } from './abilities.ts';
+import { conditionHolds } from './conditions.ts';
+import type { Runner } from './runner.ts';
+import { subjectMatches, type EvalContext } from './select.ts';
+import { statsOf } from './stats.ts';
+import type { EventInfo, ObjectId, QueuedTrigger, TcgState } from './state.ts';
+import type { Seat } from '@cardtable/engine';
+
+const listening = new WeakMap<Content, string[]>();
+
+/** The zones any triggered ability of this content listens in (board, plus e.g. hand). */
+function listeningZones(content: Content): string[] {
+  let zones = listening.get(content);
+  if (!zones) {
+    const set = new Set(['board']);
+    const all = [...content.cards.values()].flatMap((c) => c.abilities ?? []);
+    for (const k of Object.values(content.ruleset.keywords)) all.push(...(k.abilities ?? []));
+    for (const a of all) if (a.kind === 'triggered') for (const z of a.activeIn ?? []) set.add(z);
+    zones = content.ruleset.zones.map((z) => z.id).filter((z) => set.has(z));
+    listening.set(content, zones);
+  }
+  return zones;
+}
+
+export interface Happening {
+  on: TriggerEvent;
+  subject?: ObjectId | null;
+  source?: ObjectId | null;
+  player?: Seat | null;
+  amount?: number;
+}
+
+/**
+ * Something happened: every triggered ability listening for it is checked now (its source in
+ * an `activeIn` zone, subject, condition and limit), and the eligible ones join the batch with
+ * their source's last-known information. Nothing triggers before the game has begun.
+ */
+export function raise(r: Runner, happening: Happening): void {
+  const { state, content } = r;
+  if (state.status !== 'playing') return;
+  const event: EventInfo = {
+    on: happening.on,
+    subject: happening.subject ?? null,
+    source: happening.source ?? null,
+    player: happening.player ?? null,
+    amount: happening.amount ?? 0,
+  };
+  for (const player of state.players)
+    for (const zone of listeningZones(content))
+      for (const handle of player.zones[zone] ?? []) {
+        const card = state.cards[handle]!;
+        const keywords = zone === 'board' ? statsOf(state, content, handle).keywords : (cardOf(content, card.defId).keywords ?? []);
+        for (const { ref, ability, index } of abilityEntries(content, card.defId, keywords)) {
+          if (ability.kind !== 'triggered' || ability.trigger.on !== event.on) continue;
+          if (!(ability.activeIn ?? ['board']).includes(zone)) continue;
+          const ctx = r.ctx(card.controller, handle, {}, event);
+          if (!triggerMatches(ability.trigger, event, ctx)) continue;
+          if (ability.condition && !conditionHolds(ctx, ability.condition)) continue;
+          const key = `${handle}/${ability.id}`;
+          if (ability.limit && (state.abilityUses[key] ?? 0) >= ability.limit.perTurn) continue;
+          if (!r.countTrigger()) return;
+          r.emit({ type: 'abilityTriggered', data: { source: handle, defId: card.defId, abilityId: ability.id, controller: card.controller } });
+          r.batch.push({
+            ability: ref,
+            source: { handle, defId: card.defId, controller: card.controller, owner: card.owner },
+            event,
+            order: [card.controller, card.playOrder, index],
+          });
+        }
+      }
+}
+
+function triggerMatches(trigger: Trigger, event: EventInfo, ctx: EvalContext): boolean {
+  if (trigger.on === 'turnStart' || trigger.on === 'turnEnd') {
+    const whose = trigger.whose ?? 'controller';
+    return whose === 'any' || (event.player === ctx.controller) === (whose === 'controller');
+  }
+  if (event.subject === null) return false;
+  return subjectMatches(ctx, event.subject, selectorAst(trigger.subject ?? '$self'));
+}
+
+/** Orders one batch: order of play (Hearthstone), or active player first (APNAP). */
+export function orderBatch(state: TcgState, content: Content, batch: QueuedTrigger[]): QueuedTrigger[] {
+  const apnap = content.ruleset.triggerOrder === 'apnap';
+  const key = (t: QueuedTrigger) => [apnap ? (t.order[0] === state.active ? 0 : 1) : 0, t.order[1], t.order[2]];
+  return [...batch].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!;
+  });
+}

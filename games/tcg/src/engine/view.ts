@@ -1,0 +1,129 @@
+import type { Outcome, Seat, Viewer } from '@cardtable/engine';
+import type { Content } from '../content/content.ts';
+import { statsOf } from './stats.ts';
+import {
+  ATTACHED,
+  STACK,
+  type CardInstance,
+  type Continuation,
+  type Decision,
+  type Modifier,
+  type StackItem,
+  type Status,
+  type TcgState,
+  type TurnHistory,
+} from './state.ts';
+
+/** A card the viewer may see; units on the board also carry their derived numbers. */
+export interface ViewCard extends CardInstance {
+  stats?: { attack: number; health: number; maxHealth: number; keywords: string[] };
+}
+
+export interface PlayerView {
+  seat: Seat;
+  life: number;
+  resource: { current: number; max: number };
+  /** Each zone as a list of handles when the viewer may see it, else only its size. */
+  zones: Record<string, string[] | number>;
+  fatigue: number;
+  strikes: number;
+  lost: string | null;
+  decklist: Record<string, number>;
+}
+
+/** A decision as its chooser sees it (others see only who decides and what kind). */
+export type DecisionView =
+  | (Omit<Decision, 'defaultPicks'> & { continuation?: Continuation })
+  | { id: string; player: Seat; kind: string };
+
+export interface TcgView {
+  seat: Seat | null;
+  content: { id: string; version: string; hash: string };
+  status: Status;
+  mulligan: Seat[];
+  firstPlayer: Seat;
+  turn: number;
+  active: Seat;
+  phase: { index: number; id: string | null };
+  players: PlayerView[];
+  /** Every card the viewer may see, by handle. */
+  cards: Record<string, ViewCard>;
+  modifiers: Modifier[];
+  stack: StackItem[];
+  priority: { holder: Seat; otherPassed: boolean } | null;
+  pending: DecisionView | null;
+  history: TurnHistory;
+  abilityUses: Record<string, number>;
+  seq: number;
+  outcome: Outcome | null;
+  clock: { turnSeconds: number; decisionSeconds: number; timeoutStrikes: number };
+}
+
+export function canSee(content: Content, viewer: Viewer, zone: string, controller: Seat): boolean {
+  if (viewer.kind === 'all' || zone === STACK || zone === ATTACHED) return true;
+  const visibility = content.ruleset.zones.find((z) => z.id === zone)?.visibility ?? 'public';
+  return visibility === 'public' || (visibility === 'owner' && viewer.kind === 'seat' && viewer.seat === controller);
+}
+
+/** What one viewer may know: hidden zones are sizes only, and nothing server-only is included. */
+export function view(state: TcgState, content: Content, viewer: Viewer): TcgView {
+  const cards: Record<string, ViewCard> = {};
+  for (const card of Object.values(state.cards)) {
+    if (!canSee(content, viewer, card.zone, card.controller)) continue;
+    if (card.zone !== 'board') cards[card.handle] = card;
+    else {
+      const s = statsOf(state, content, card.handle);
+      cards[card.handle] = { ...card, stats: { attack: s.attack, health: s.health, maxHealth: s.maxHealth, keywords: [...s.keywords].sort() } };
+    }
+  }
+  const players = state.players.map((p): PlayerView => ({
+    seat: p.seat,
+    life: p.life,
+    resource: p.resource,
+    zones: Object.fromEntries(Object.entries(p.zones).map(([zone, list]) => [zone, canSee(content, viewer, zone, p.seat) ? list : list.length])),
+    fatigue: p.fatigue,
+    strikes: p.strikes,
+    lost: p.lost,
+    decklist: p.decklist,
+  }));
+  const phase = content.ruleset.turn.phases[state.phase];
+  return {
+    seat: viewer.kind === 'seat' ? viewer.seat : null,
+    content: state.content,
+    status: state.status,
+    mulligan: state.mulligan,
+    firstPlayer: state.firstPlayer,
+    turn: state.turn,
+    active: state.active,
+    phase: { index: state.phase, id: phase?.id ?? null },
+    players,
+    cards,
+    modifiers: state.modifiers,
+    stack: state.stack,
+    priority: state.priority,
+    pending: pendingView(state, viewer, cards),
+    history: state.history,
+    abilityUses: Object.fromEntries(Object.entries(state.abilityUses).filter(([key]) => key.split('/')[0]! in cards)),
+    seq: state.seq,
+    outcome: state.outcome,
+    clock: content.ruleset.clock,
+  };
+}
+
+function pendingView(state: TcgState, viewer: Viewer, visible: Record<string, ViewCard>): DecisionView | null {
+  if (!state.pending) return null;
+  const { decision, continuation } = state.pending;
+  const chooser = viewer.kind === 'all' || (viewer.kind === 'seat' && viewer.seat === decision.player);
+  if (!chooser) return { id: decision.id, player: decision.player, kind: decision.kind };
+  const { defaultPicks: _default, ...shown } = decision;
+  // The paused work goes to the chooser only when it names no card they cannot see.
+  const safe = viewer.kind === 'all' || mentionsOnly(continuation, state, visible);
+  return safe ? { ...shown, continuation } : shown;
+}
+
+function mentionsOnly(value: unknown, state: TcgState, visible: Record<string, ViewCard>): boolean {
+  if (typeof value === 'string') return !(value in state.cards) || value in visible;
+  if (Array.isArray(value)) return value.every((v) => mentionsOnly(v, state, visible));
+  if (value && typeof value === 'object') return Object.values(value).every((v) => mentionsOnly(v, state, visible));
+  return true;
+}

@@ -1,0 +1,17 @@
+export * from './content/ast.ts';
+export * from './content/content.ts';
+export { parseSelector, selectorAst, type SelectorNode } from './content/selector.ts';
+export { cardText, abilityText } from './content/rules-text.ts';
+export { validateDeck, expandDeck } from './content/deck.ts';
+export { loadContent, describeLoadProblem, type LoadProblem, type ContentSource, type LoadResult } from './content/load.ts';
+export { ContentRegistry } from './content/registry.ts';
+export { rulesetSchema } from './schema/ruleset.schema.ts';
+export { cardSetSchema, deckFileSchema } from './schema/cards.schema.ts';
+export { checkSchema, describeProblem, type ContentProblem } from './schema/validate.ts';
+export type { TcgAction } from './engine/actions.ts';
+export type { TcgEvent } from './engine/events.ts';
+export type * from './engine/state.ts';
+export type { TcgView, ViewCard, PlayerView, DecisionView } from './engine/view.ts';
+export type { TcgOptions, TcgDeck } from './engine/options.ts';
+export type { ScriptHost, ScriptCall } from './engine/scripts.ts';
+export { createTcgGame, TCG_RULES_VERSION, type TcgGame, type TcgGameSetup } from './engine/game.ts';

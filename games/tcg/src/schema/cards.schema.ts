@@ -1,0 +1,62 @@
+import { cardProperties, sharedDefinitions } from './content.schema.ts';
+import { closed, int, list, record, ref, text, type JsonSchema } from './helpers.ts';
+
+const cardId = {
+  type: 'string',
+  pattern: '^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*$',
+  description: 'a card id like "demo/fire-imp"',
+};
+
+const token = closed(
+  {
+    name: cardProperties.name,
+    type: cardProperties.type,
+    stats: cardProperties.stats,
+    keywords: cardProperties.keywords,
+    tags: cardProperties.tags,
+    abilities: cardProperties.abilities,
+    art: cardProperties.art,
+  },
+  ['name', 'type', 'art'],
+);
+
+const card = closed(
+  {
+    id: cardId,
+    ...cardProperties,
+    cost: int(0, 99),
+    speed: { type: 'string', enum: ['normal', 'instant'] },
+    tokens: record(token),
+    text: { type: 'string' },
+    ai: closed({ value: { type: 'number', minimum: 0, maximum: 10 } }, []),
+  },
+  ['id', 'name', 'type', 'cost', 'art'],
+);
+
+/** The published JSON Schema of a card set (`tcg/cards@1`). */
+export const cardSetSchema: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://cardtable.dev/schema/tcg/cards@1.json',
+  title: 'Cardtable TCG card set',
+  ...closed({ schema: { const: 'tcg/cards@1' }, ruleset: ref('Identifier'), cards: list(ref('Card'), 1) }),
+  $defs: { ...sharedDefinitions, Card: card, CardId: cardId },
+};
+
+/** The published JSON Schema of a deck file (`tcg/decks@1`). */
+export const deckFileSchema: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://cardtable.dev/schema/tcg/decks@1.json',
+  title: 'Cardtable TCG decks',
+  ...closed({
+    schema: { const: 'tcg/decks@1' },
+    ruleset: { type: 'string', minLength: 1 },
+    decks: list(
+      closed({
+        id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', description: 'a deck id like "A"' },
+        name: text(),
+        cards: list(closed({ card: cardId, count: int(1, 99) }), 1),
+      }),
+      1,
+    ),
+  }),
+};

@@ -1,0 +1,156 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { cardSetSchema, deckFileSchema } from './cards.schema.ts';
+import type { JsonSchema } from './helpers.ts';
+import { rulesetSchema } from './ruleset.schema.ts';
+
+/** One thing wrong with a document: where (`cards[3].abilities[0].effects[1].amount`) and what. */
+export interface ContentProblem {
+  path: string;
+  message: string;
+}
+
+export const describeProblem = (problem: ContentProblem): string =>
+  problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
+
+const ajv = new Ajv2020({
+  allErrors: true,
+  verbose: true,
+  discriminator: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+});
+
+const validators = new Map<JsonSchema, ValidateFunction>();
+function validatorFor(schema: JsonSchema): ValidateFunction {
+  let validate = validators.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    validators.set(schema, validate);
+  }
+  return validate;
+}
+
+export const SCHEMAS = { ruleset: rulesetSchema, cards: cardSetSchema, decks: deckFileSchema };
+
+/** Checks a document against one of the published schemas; every problem names its path. */
+export function checkSchema(kind: keyof typeof SCHEMAS, document: unknown): ContentProblem[] {
+  const validate = validatorFor(SCHEMAS[kind]);
+  if (validate(document)) return [];
+  return formatErrors(validate.errors ?? []);
+}
+
+/** A JSON Pointer (`/cards/3/amount`) as a readable path (`cards[3].amount`). */
+export function readablePath(pointer: string): string {
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (/^\d+$/.test(key)) out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+const join = (pointer: string, key: string) => readablePath(`${pointer}/${key}`);
+
+function formatErrors(errors: readonly ErrorObject[]): ContentProblem[] {
+  // One problem per path: the first error Ajv reports there is the most specific one.
+  const byPath = new Map<string, ContentProblem>();
+  for (const error of errors) {
+    if (isHeadProbe(error)) continue;
+    const problem = describe(error);
+    if (problem && !byPath.has(problem.path)) byPath.set(problem.path, problem);
+  }
+  return [...byPath.values()];
+}
+
+/** The `{required: [head]}` probes of `headed` and of effects/lua choices: their oneOf says it all. */
+function isHeadProbe(error: ErrorObject): boolean {
+  const schema = error.parentSchema as JsonSchema | undefined;
+  return error.keyword === 'required' && schema !== undefined && Object.keys(schema).length === 1;
+}
+
+function describe(error: ErrorObject): ContentProblem | null {
+  const at = error.instancePath;
+  const path = readablePath(at);
+  const schema = (error.parentSchema ?? {}) as JsonSchema;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'if':
+      return null;
+    case 'required':
+      return { path: join(at, String(params.missingProperty)), message: 'is required' };
+    case 'additionalProperties': {
+      const known = Object.keys((schema.properties as object | undefined) ?? {});
+      return {
+        path: join(at, String(params.additionalProperty)),
+        message: `is not a known field here${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+      };
+    }
+    case 'discriminator': {
+      const tag = String(params.tag);
+      if (params.error === 'tag') return { path: join(at, tag), message: 'is required and must be a string' };
+      return {
+        path: join(at, tag),
+        message: `"${String(params.tagValue)}" is not one of: ${discriminatorValues(schema, tag).join(', ')}`,
+      };
+    }
+    case 'oneOf':
+    case 'anyOf':
+      return { path, message: `must be ${String(schema.description ?? 'one of the allowed shapes')}` };
+    case 'type':
+    case 'minimum':
+    case 'maximum':
+      return { path, message: `must be ${typeDescription(schema)}` };
+    case 'enum':
+      return { path, message: `must be one of: ${(schema.enum as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'const':
+      return { path, message: `must be ${JSON.stringify(schema.const)}` };
+    case 'pattern':
+      return { path, message: `must be ${String(schema.description ?? `text matching ${String(schema.pattern)}`)}` };
+    case 'minLength':
+      return { path, message: 'must not be empty' };
+    case 'minItems':
+      return { path, message: `must have at least ${String(params.limit)} item(s)` };
+    case 'maxItems':
+      return { path, message: `must have at most ${String(params.limit)} item(s)` };
+    case 'minProperties':
+      return { path, message: `must be ${String(schema.description ?? 'a non-empty object')}` };
+    case 'propertyNames':
+      return { path, message: `has a key "${String(params.propertyName)}" that is not an identifier (a-z, digits, _ or -)` };
+    case 'false schema':
+      return { path, message: 'is not allowed here' };
+    default:
+      return { path, message: error.message ?? 'is invalid' };
+  }
+}
+
+function typeDescription(schema: JsonSchema): string {
+  const type = schema.type;
+  if (type === 'integer' || type === 'number') {
+    const noun = type === 'integer' ? 'an integer' : 'a number';
+    const min = schema.minimum as number | undefined;
+    const max = schema.maximum as number | undefined;
+    if (min !== undefined && max !== undefined) return `${noun} from ${min} to ${max}`;
+    if (min !== undefined) return `${noun} >= ${min}`;
+    if (max !== undefined) return `${noun} <= ${max}`;
+    return noun;
+  }
+  if (typeof schema.description === 'string') return schema.description;
+  const names: Record<string, string> = {
+    string: 'a string',
+    object: 'an object',
+    array: 'a list',
+    boolean: 'true or false',
+  };
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t) => names[String(t)] ?? String(t)).join(' or ');
+}
+
+function discriminatorValues(schema: JsonSchema, tag: string): string[] {
+  const branches = (schema.oneOf as { $ref: string }[] | undefined) ?? [];
+  return branches.map((branch) => {
+    const name = branch.$ref.split('/').pop() as string;
+    return name.slice(name.indexOf('_') + 1) || tag;
+  });
+}
