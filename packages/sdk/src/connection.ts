@@ -6,7 +6,7 @@ import {
   type ActionRequest,
 } from './action-tracker.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
-import { compareSteps, StepCursor } from './cursor.ts';
+import { compareSteps, StepCursor, type StepPosition } from './cursor.ts';
 import { Emitter } from './emitter.ts';
 import { EventQueue, type Delivery } from './event-queue.ts';
 import { Heartbeat } from './heartbeat.ts';
@@ -119,10 +119,14 @@ export class MatchConnection<V = unknown> {
 
   private socket: SocketLike | null = null;
   private welcomed = false;
+  /** Whether the view (and the cursor) can be carried over to a new socket with RESUME. */
   private hasView = false;
+  private everOpen = false;
   private failedAttempts = 0;
   private lastError: ErrorMessage | null = null;
   private unauthorizedInARow = 0;
+  /** While RESUMEd steps are due: the position of the WELCOME they lead up to. */
+  private resumeTarget: StepPosition | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Steps to animate, in order (manual ack mode). */
@@ -167,6 +171,16 @@ export class MatchConnection<V = unknown> {
 
   get matchId(): string {
     return this.options.matchId;
+  }
+
+  /** True between a reconnect's RESUME and the arrival of the last step it missed. */
+  get resuming(): boolean {
+    return this.resumeTarget !== null;
+  }
+
+  /** The last step received (or the WELCOME's position): where a RESUME would start. */
+  get position(): StepPosition {
+    return this.cursor.position;
   }
 
   /** Actions sent and still waiting for their ACTION_RESULT. */
@@ -232,7 +246,7 @@ export class MatchConnection<V = unknown> {
   }
 
   private async openSocket(): Promise<void> {
-    this.setState(this.hasView ? 'reconnecting' : 'connecting');
+    this.setState(this.everOpen ? 'reconnecting' : 'connecting');
     let socket: SocketLike;
     try {
       const token =
@@ -316,8 +330,10 @@ export class MatchConnection<V = unknown> {
     };
     const resumed =
       firstOnSocket && this.hasView && compareSteps(position, this.cursor.position) >= 0;
+    this.resumeTarget = null;
     if (resumed) {
       if (compareSteps(position, this.cursor.position) > 0) {
+        this.resumeTarget = position;
         const { version, step, resolutionId } = this.cursor.position;
         this.send({
           type: 'RESUME',
@@ -333,6 +349,7 @@ export class MatchConnection<V = unknown> {
       this.version = welcome.version;
       this.hasView = true;
     }
+    this.everOpen = true;
     this.setState('open');
     this.emitter.emit('welcome', { welcome, resumed });
     this.onLegal({ ...welcome, type: 'LEGAL' });
@@ -340,9 +357,23 @@ export class MatchConnection<V = unknown> {
   }
 
   private onStep(event: WireEvent): void {
+    // Until the missed steps are in, a step past the WELCOME means the server went live before
+    // it read the RESUME: it will send a fresh WELCOME; applying the step now would skip a gap.
+    if (this.resumeTarget && compareSteps(event, this.resumeTarget) > 0) return;
     if (!this.cursor.advance(event)) return;
+    if (this.resumeTarget && compareSteps(event, this.resumeTarget) === 0) this.resumeTarget = null;
     this.version = event.version;
-    if (this.trackView && this.view !== null) this.view = applyPatch(this.view, event.stateDiff);
+    if (this.trackView && this.view !== null) {
+      try {
+        this.view = applyPatch(this.view, event.stateDiff);
+      } catch {
+        // A diff that does not fit the view: the view can no longer be trusted. Start over
+        // from a fresh WELCOME rather than show a wrong table.
+        this.hasView = false;
+        this.dropSocket();
+        return;
+      }
+    }
     const received: ReceivedStep<V> = { event, view: this.view };
     this.emitter.emit('step', received);
     if (this.manualAck) this.events.push(received);
@@ -406,7 +437,7 @@ export class MatchConnection<V = unknown> {
       return;
     }
     const delay = backoffDelay(this.failedAttempts++, this.backoff, this.random);
-    this.setState(this.hasView ? 'reconnecting' : 'connecting');
+    this.setState(this.everOpen ? 'reconnecting' : 'connecting');
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       void this.openSocket();

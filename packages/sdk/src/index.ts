@@ -19,6 +19,7 @@ export type {
 export { RandomPlayer, type ActionSample, type PlayerOptions } from './random-player.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 export { EventQueue, type Delivery } from './event-queue.ts';
+export type { StepPosition } from './cursor.ts';
 export type { SocketLike, WebSocketConstructor } from './socket.ts';
 // Types only: the run-time schemas live at '@cardtable/sdk/protocol', kept out of app bundles.
 export type * from './protocol.ts';

@@ -121,9 +121,11 @@ describe('MatchConnection', () => {
     expect(states).toEqual(['open', 'reconnecting', 'open']);
   });
 
-  it('starts over from a second WELCOME on the same socket (the gap was too long)', async () => {
+  it('ignores steps past a gap while resuming, and starts over from a second WELCOME', async () => {
     const server = await scripted();
     const connection = connect(server.baseUrl);
+    const stepsSeen: string[] = [];
+    connection.on('step', ({ event: e }) => stepsSeen.push(`${e.version}.${e.step}`));
     const first = await server.accept();
     first.send(welcome(1, 1, 0));
     first.send(event(2, 1, 1));
@@ -133,8 +135,12 @@ describe('MatchConnection', () => {
     const second = await server.accept();
     second.send(welcome(90, 3, 42));
     expect(await second.next()).toMatchObject({ type: 'RESUME', lastVersion: 2 });
+    // The server went live before it read the RESUME: that step lies past a gap; then it
+    // starts the stream over.
+    second.send(event(91, 1, 99));
     second.send(welcome(90, 3, 42));
     await connection.until((c) => c.view?.n === 42);
+    expect(stepsSeen).toEqual(['2.1']);
     second.send(event(90, 3, 41));
     second.send(event(91, 1, 43));
     await connection.until((c) => c.version === 91);
@@ -143,6 +149,26 @@ describe('MatchConnection', () => {
     const taken = await connection.nextStep();
     expect(taken?.step.event.eventId).toBe('m1:91:1');
     expect(connection.events.size).toBe(0);
+  });
+
+  it('starts over from a fresh WELCOME when a diff does not fit its view', async () => {
+    const server = await scripted();
+    const connection = connect(server.baseUrl);
+    const states: ConnectionState[] = [];
+    connection.on('state', (state) => states.push(state));
+    const first = await server.accept();
+    first.send(welcome(1, 1, 0));
+    const broken = event(2, 1, 5);
+    if (broken.type === 'EVENT')
+      broken.event.stateDiff = [{ op: 'replace', path: '/a/b/c', value: 1 }];
+    first.send(broken);
+    const second = await server.accept();
+    second.send(welcome(2, 1, 5));
+    await connection.until((c) => c.view?.n === 5);
+    second.send(event(3, 1, 6));
+    await connection.until((c) => c.version === 3);
+    expect(connection.view).toEqual({ n: 6 });
+    expect(states).toEqual(['open', 'reconnecting', 'open']);
   });
 
   it('sends FLOW_ACK when the consumer acks a step that requires it, not before', async () => {
