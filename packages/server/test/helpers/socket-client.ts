@@ -20,6 +20,7 @@ export class RawClient {
   last = { version: 0, step: 0, resolutionId: 'r0' };
   closed: { code: number; reason: string } | null = null;
   private waiters: Waiter[] = [];
+  private resuming = false;
   private seq = 0;
 
   private constructor(
@@ -39,11 +40,18 @@ export class RawClient {
     baseUrl: string,
     matchId: string,
     token: string | null,
-    options: { autoAck?: boolean; waitWelcome?: boolean } = {},
+    options: { autoAck?: boolean; waitWelcome?: boolean; resumeFrom?: RawClient } = {},
   ): Promise<RawClient> {
     const url = `${baseUrl.replace(/^http/, 'ws')}/ws/matches/${matchId}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
     const socket = new WebSocket(url);
     const client = new RawClient(socket, options.autoAck ?? true);
+    if (options.resumeFrom) {
+      // Keep the dropped client's view and position, and ask for what it missed.
+      client.view = options.resumeFrom.view;
+      client.version = options.resumeFrom.version;
+      client.last = { ...options.resumeFrom.last };
+      client.resuming = true;
+    }
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
@@ -56,7 +64,15 @@ export class RawClient {
     this.rawFrames.push(text);
     const message = JSON.parse(text) as ServerMessage;
     this.received.push(message);
-    if (message.type === 'WELCOME') {
+    if (message.type === 'WELCOME' && this.resuming) {
+      this.resuming = false;
+      this.send({
+        type: 'RESUME',
+        lastVersion: this.last.version,
+        lastStep: this.last.step,
+        lastResolutionId: this.last.resolutionId,
+      });
+    } else if (message.type === 'WELCOME') {
       this.view = message.view;
       this.version = message.version;
       this.last = {

@@ -1,0 +1,372 @@
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import {
+  ClientMessage,
+  ERROR_CODES,
+  type MatchStateResponse,
+  type ServerMessage,
+} from '@cardtable/sdk/protocol';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { call, createMatch, guest } from './helpers/http.ts';
+import { startTestServer } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
+
+const isClientMessage = TypeCompiler.Compile(ClientMessage);
+const CODES = new Set<string>(ERROR_CODES);
+
+type Reply = Extract<ServerMessage, { type: 'ERROR' | 'ACTION_RESULT' }>;
+
+/** Sends one frame and returns the one reply it gets (an ERROR or an ACTION_RESULT). */
+async function exchange(client: RawClient, frame: string | Buffer): Promise<Reply> {
+  const reply = Promise.race([
+    client.next('ERROR'),
+    client.next('ACTION_RESULT'),
+  ]) as Promise<Reply>;
+  client.sendRaw(frame);
+  return reply;
+}
+
+const codeOf = (reply: Reply) =>
+  reply.type === 'ERROR' ? reply.code : reply.ok ? 'OK' : reply.error.code;
+
+describe('bad input: every bad frame gets a typed error and changes nothing', () => {
+  let server: RunningServer;
+  let tokens: { alice: string; bob: string; carol: string };
+  let matchId: string;
+  let alice: RawClient; // seat 0, whose turn it is
+  let bob: RawClient; // seat 1, waiting
+  let carol: RawClient; // spectator
+  let accepted: { actionId: string; version: number };
+
+  const snapshot = async () => ({
+    alice: (
+      await call<MatchStateResponse>(server.url, 'GET', `/api/matches/${matchId}/state`, {
+        token: tokens.alice,
+      })
+    ).body,
+    bob: (
+      await call<MatchStateResponse>(server.url, 'GET', `/api/matches/${matchId}/state`, {
+        token: tokens.bob,
+      })
+    ).body,
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {
+      RATE_MESSAGES_PER_S: '100000',
+      RATE_MESSAGE_BURST: '100000',
+      MAX_MESSAGE_BYTES: '4096',
+    });
+    const [a, b, c] = await Promise.all(['Alice', 'Bob', 'Carol'].map((n) => guest(server.url, n)));
+    tokens = { alice: a!.accessToken, bob: b!.accessToken, carol: c!.accessToken };
+    const created = await createMatch(server.url, tokens.alice, {
+      game: 'secret-draw',
+      options: { draws: 5 },
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+    });
+    matchId = created.matchId;
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: tokens.bob,
+      body: { code: created.code },
+    });
+    alice = await RawClient.open(server.url, matchId, tokens.alice);
+    bob = await RawClient.open(server.url, matchId, tokens.bob);
+    carol = await RawClient.open(server.url, matchId, tokens.carol);
+    // One legitimate move each, so there is an accepted actionId to replay and forge.
+    const first = await alice.act('draw', {}, { actionId: 'legit-1' });
+    if (!first.ok) throw new Error('setup move refused');
+    accepted = { actionId: 'legit-1', version: first.version };
+    const second = await bob.act('draw', {}, { actionId: 'legit-2' });
+    if (!second.ok) throw new Error('setup move refused');
+    await alice.waitFor('LEGAL', (m) => m.version === second.version);
+  });
+  afterAll(async () => server?.close());
+
+  it('survives thousands of malformed, oversized, out-of-turn, replayed and forged frames', async () => {
+    const before = await snapshot();
+    const counts = new Map<string, number>();
+    const expectCode = (reply: Reply, allowed: readonly string[]) => {
+      const code = codeOf(reply);
+      expect(allowed, JSON.stringify(reply)).toContain(code);
+      if (code !== 'OK') expect(CODES.has(code)).toBe(true);
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    };
+    const run = (
+      arbitrary: fc.Arbitrary<unknown>,
+      property: (value: never) => Promise<void>,
+      numRuns: number,
+    ) =>
+      fc.assert(fc.asyncProperty(arbitrary, property as (value: unknown) => Promise<void>), {
+        numRuns,
+      });
+
+    // Malformed: any text, any JSON that is not a protocol message.
+    await run(
+      fc.string({ maxLength: 200 }),
+      async (text: string) => {
+        let valid = false;
+        try {
+          valid = isClientMessage.Check(JSON.parse(text));
+        } catch {
+          valid = false;
+        }
+        fc.pre(!valid);
+        expectCode(await exchange(alice, text), ['BAD_MESSAGE', 'INVALID_PAYLOAD']);
+      },
+      600,
+    );
+    const messageLike = fc.record(
+      {
+        type: fc.oneof(
+          fc.constantFrom('ACTION', 'FLOW_ACK', 'RESUME', 'PING', 'HELLO', 'WELCOME', 'action'),
+          fc.string({ maxLength: 12 }),
+        ),
+        action: fc.oneof(
+          fc.jsonValue({ maxDepth: 2 }),
+          fc.record(
+            {
+              actionId: fc.string({ minLength: 1, maxLength: 20 }),
+              type: fc.jsonValue({ maxDepth: 1 }),
+              clientSeq: fc.jsonValue({ maxDepth: 1 }),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+        resolutionId: fc.jsonValue({ maxDepth: 1 }),
+        step: fc.jsonValue({ maxDepth: 1 }),
+        lastVersion: fc.jsonValue({ maxDepth: 1 }),
+        t: fc.jsonValue({ maxDepth: 1 }),
+        token: fc.jsonValue({ maxDepth: 1 }),
+      },
+      { requiredKeys: ['type'] },
+    );
+    await run(
+      fc.oneof(fc.jsonValue({ maxDepth: 3 }), messageLike),
+      async (value: unknown) => {
+        fc.pre(!isClientMessage.Check(value));
+        expectCode(await exchange(bob, JSON.stringify(value)), ['BAD_MESSAGE', 'INVALID_PAYLOAD']);
+      },
+      1200,
+    );
+
+    // Binary and oversized frames.
+    for (let i = 0; i < 20; i++) {
+      expectCode(await exchange(carol, Buffer.from([0, 1, 2, i])), ['BAD_MESSAGE']);
+    }
+    await run(
+      fc.integer({ min: 4097, max: 200_000 }),
+      async (size: number) => {
+        const frame = JSON.stringify({ type: 'PING', t: 1, pad: 'x'.repeat(size) });
+        expectCode(await exchange(alice, frame), ['TOO_LARGE']);
+      },
+      100,
+    );
+
+    // Out of turn: Bob's well-formed moves while it is Alice's turn.
+    const action = (type: string, payload: unknown = {}, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({
+        type: 'ACTION',
+        action: { actionId: `x-${Math.random()}`, type, payload, clientSeq: 1, ...extra },
+      });
+    await run(
+      fc.constantFrom('draw', 'stand'),
+      async (type: string) => {
+        expectCode(await exchange(bob, action(type)), ['NOT_YOUR_TURN']);
+      },
+      300,
+    );
+
+    // Replayed: the accepted actionId again, from its seat: the same result, never applied twice.
+    for (let i = 0; i < 100; i++) {
+      const reply = await exchange(
+        alice,
+        JSON.stringify({
+          type: 'ACTION',
+          action: { actionId: accepted.actionId, type: 'draw', payload: {}, clientSeq: i },
+        }),
+      );
+      expect(reply).toMatchObject({ type: 'ACTION_RESULT', ok: true, version: accepted.version });
+      counts.set('REPLAYED', (counts.get('REPLAYED') ?? 0) + 1);
+    }
+
+    // Forged: unknown moves, versions from the future, someone else's actionId, a spectator
+    // acting, acks and resumes of steps never sent, a second HELLO.
+    await run(
+      fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t !== 'draw' && t !== 'stand'),
+      async (type: string) => {
+        expectCode(await exchange(alice, action(type, { card: 'ace' })), ['INVALID_PAYLOAD']);
+      },
+      300,
+    );
+    await run(
+      fc.integer({ min: 1000, max: 2 ** 31 }),
+      async (version: number) => {
+        expectCode(await exchange(alice, action('stand', {}, { knownVersion: version })), [
+          'INVALID_PAYLOAD',
+        ]);
+      },
+      100,
+    );
+    for (let i = 0; i < 50; i++) {
+      const reply = await exchange(
+        bob,
+        JSON.stringify({
+          type: 'ACTION',
+          action: { actionId: accepted.actionId, type: 'stand', payload: {}, clientSeq: i },
+        }),
+      );
+      expectCode(reply, ['DUPLICATE_ACTION_ID']);
+    }
+    await run(
+      fc.constantFrom('draw', 'stand'),
+      async (type: string) => {
+        expectCode(await exchange(carol, action(type)), ['NOT_A_PLAYER']);
+      },
+      100,
+    );
+    await run(
+      fc.tuple(fc.integer({ min: 100, max: 10 ** 6 }), fc.integer({ min: 0, max: 50 })),
+      async ([version, step]: [number, number]) => {
+        expectCode(
+          await exchange(
+            bob,
+            JSON.stringify({ type: 'FLOW_ACK', resolutionId: `r${version}`, step }),
+          ),
+          ['BAD_MESSAGE'],
+        );
+        expectCode(
+          await exchange(
+            bob,
+            JSON.stringify({ type: 'FLOW_ACK', resolutionId: `x${version}`, step }),
+          ),
+          ['BAD_MESSAGE'],
+        );
+        expectCode(
+          await exchange(
+            bob,
+            JSON.stringify({ type: 'RESUME', lastVersion: version, lastStep: step }),
+          ),
+          ['BAD_MESSAGE'],
+        );
+      },
+      100,
+    );
+    for (let i = 0; i < 20; i++) {
+      expectCode(await exchange(alice, JSON.stringify({ type: 'HELLO', token: tokens.bob })), [
+        'BAD_MESSAGE',
+      ]);
+    }
+
+    // Forged tokens: refused and closed, before any match data.
+    await run(
+      fc.string({ minLength: 1, maxLength: 300 }),
+      async (token: string) => {
+        const forged = await RawClient.open(server.url, matchId, token, { waitWelcome: false });
+        const refusal = await forged.waitFor('ERROR');
+        expect(refusal.code).toBe('UNAUTHORIZED');
+        expect(forged.received.some((m) => m.type === 'WELCOME' || m.type === 'EVENT')).toBe(false);
+        await forged.close();
+        counts.set('FORGED_TOKEN', (counts.get('FORGED_TOKEN') ?? 0) + 1);
+      },
+      40,
+    );
+    const tampered = tokens.alice.slice(0, -3) + (tokens.alice.endsWith('A') ? 'BBB' : 'AAA');
+    const forged = await RawClient.open(server.url, matchId, tampered, { waitWelcome: false });
+    expect((await forged.waitFor('ERROR')).code).toBe('UNAUTHORIZED');
+
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(2500);
+
+    // Nothing changed, everyone is still connected, and the match plays on.
+    expect(await snapshot()).toEqual(before);
+    for (const client of [alice, bob, carol]) expect(client.closed).toBeNull();
+    expect((await call(server.url, 'GET', '/health')).status).toBe(200);
+    expect(await alice.act('stand')).toMatchObject({ ok: true, version: before.alice.version + 1 });
+  });
+
+  it('answers floods with RATE_LIMITED and disconnects a client that keeps flooding', async () => {
+    const limited = await startTestServer('postgres', {
+      RATE_MESSAGES_PER_S: '5',
+      RATE_MESSAGE_BURST: '5',
+    });
+    try {
+      const dave = await guest(limited.url, 'Dave');
+      const created = await createMatch(limited.url, dave.accessToken, {
+        game: 'secret-draw',
+        seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+      });
+      const client = await RawClient.open(limited.url, created.matchId, dave.accessToken);
+      const replies: Reply[] = [];
+      for (let i = 0; i < 20; i++) {
+        const type = i % 2 === 0 ? 'ACTION' : 'PING';
+        if (type === 'PING') {
+          client.send({ type: 'PING', t: i });
+        } else {
+          client.send({
+            type: 'ACTION',
+            action: { actionId: `f${i}`, type: 'nope', payload: {}, clientSeq: i },
+          });
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const message of client.received) {
+        if (message.type === 'ERROR' || message.type === 'ACTION_RESULT') replies.push(message);
+      }
+      const limitedCodes = replies.map(codeOf).filter((code) => code === 'RATE_LIMITED');
+      expect(limitedCodes.length).toBeGreaterThan(5);
+      expect(
+        client.received.some(
+          (m) => m.type === 'ACTION_RESULT' && !m.ok && m.error.code === 'RATE_LIMITED',
+        ),
+      ).toBe(true);
+      expect(client.closed).toBeNull();
+      for (let i = 0; i < 700; i++) client.send({ type: 'PING', t: i });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(client.closed?.code).toBe(1008);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('refuses bad HTTP requests with typed errors', async () => {
+    const noToken = await call<{ code: string }>(server.url, 'GET', `/api/matches/${matchId}`);
+    expect(noToken).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+    const badBody = await call<{ code: string }>(server.url, 'POST', '/api/matches', {
+      token: tokens.alice,
+      body: { game: 'secret-draw', seats: 'two' },
+    });
+    expect(badBody).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
+    const badOption = await call<{ code: string; message: string }>(
+      server.url,
+      'POST',
+      '/api/matches',
+      {
+        token: tokens.alice,
+        body: { game: 'secret-draw', options: { draws: 99 }, seats: [{ kind: 'human' }] },
+      },
+    );
+    expect(badOption.status).toBe(400);
+    expect(badOption.body.message).toContain('draws');
+    const unknownCode = await call<{ code: string }>(server.url, 'POST', '/api/matches/join', {
+      token: tokens.alice,
+      body: { code: 'ZZZZZZ' },
+    });
+    expect(unknownCode).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    const huge = await call<{ code: string }>(server.url, 'POST', '/api/auth/guest', {
+      body: { name: 'x'.repeat(400_000) },
+    });
+    expect(huge).toMatchObject({ status: 413, body: { code: 'TOO_LARGE' } });
+    const notJson = await fetch(`${server.url}/api/auth/guest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":',
+    });
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { code: string }).code).toBe('BAD_REQUEST');
+    const refresh = await call<{ code: string }>(server.url, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: 'forged' },
+    });
+    expect(refresh).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+  });
+});

@@ -1,0 +1,92 @@
+import type { MatchStateResponse } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { call, createMatch, guest } from './helpers/http.ts';
+import { startTestServer } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
+
+describe('reconnect and RESUME', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    // A long ack timeout: a client that does not ack really is held inside a resolution.
+    server = await startTestServer('postgres', { ACK_TIMEOUT_MS: '20000' });
+  });
+  afterAll(async () => server?.close());
+
+  async function twoPlayerMatch() {
+    const [alice, bob] = await Promise.all([guest(server.url, 'Alice'), guest(server.url, 'Bob')]);
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 4 },
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+    });
+    return { alice, bob, created };
+  }
+
+  it('a client dropped in the middle of a resolution resumes to the same view as one that stayed', async () => {
+    const { alice, bob, created } = await twoPlayerMatch();
+    const steady = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const flaky = await RawClient.open(server.url, created.matchId, alice.accessToken, {
+      autoAck: false,
+    });
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: bob.accessToken,
+      body: { code: created.code },
+    });
+    // The opening resolution: shuffled, then dealt (an ack-step) holds the flaky stream.
+    const held = await flaky.waitFor('EVENT', (m) => m.event.requiresAck);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(flaky.last).toMatchObject({ version: 1, step: held.event.step });
+    await steady.waitFor('LEGAL', (m) => m.version === 1);
+    const openingSteps = steady.received.filter((m) => m.type === 'EVENT' && m.event.version === 1);
+    expect(held.event.step).toBeLessThan(openingSteps.length);
+    flaky.drop();
+
+    // The match goes on without it.
+    const b = await RawClient.open(server.url, created.matchId, bob.accessToken);
+    for (let i = 0; i < 3; i++) {
+      const mine = await steady.act('draw');
+      expect(mine.ok).toBe(true);
+      const theirs = await b.act('draw');
+      expect(theirs.ok).toBe(true);
+    }
+    const final = await steady.waitFor('LEGAL', (m) => m.version === 7);
+
+    const back = await RawClient.open(server.url, created.matchId, alice.accessToken, {
+      resumeFrom: flaky,
+    });
+    await back.waitFor('EVENT', (m) => m.event.version === final.version);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(back.last).toEqual(steady.last);
+    expect(back.view).toEqual(steady.view);
+    // Exactly the missed steps: nothing before the drop point came again, nothing was skipped.
+    const resumed = back.received
+      .filter((m) => m.type === 'EVENT')
+      .map((m) => m.type === 'EVENT' && [m.event.version, m.event.step]);
+    expect(resumed[0]).toEqual([1, held.event.step + 1]);
+    const state = await call<MatchStateResponse>(
+      server.url,
+      'GET',
+      `/api/matches/${created.matchId}/state`,
+      {
+        token: alice.accessToken,
+      },
+    );
+    expect(back.view).toEqual(state.body.view);
+    expect(back.received.filter((m) => m.type === 'WELCOME')).toHaveLength(1);
+  });
+
+  it('a RESUME that does not match the log gets a fresh WELCOME instead', async () => {
+    const { alice, bob, created } = await twoPlayerMatch();
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: bob.accessToken,
+      body: { code: created.code },
+    });
+    const client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const again = client.next('WELCOME');
+    client.send({ type: 'RESUME', lastVersion: 1, lastStep: 1, lastResolutionId: 'r7' });
+    const welcome = await again;
+    expect(welcome.version).toBe(1);
+    expect(client.view).toEqual(welcome.view);
+  });
+});
