@@ -15,6 +15,14 @@ import { RawClient } from './helpers/socket-client.ts';
 const isClientMessage = TypeCompiler.Compile(ClientMessage);
 const CODES = new Set<string>(ERROR_CODES);
 
+const isProtocolText = (text: string): boolean => {
+  try {
+    return isClientMessage.Check(JSON.parse(text));
+  } catch {
+    return false;
+  }
+};
+
 type Reply = Extract<ServerMessage, { type: 'ERROR' | 'ACTION_RESULT' }>;
 
 /** Sends one frame and returns the one reply it gets (an ERROR or an ACTION_RESULT). */
@@ -105,13 +113,7 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
     await run(
       fc.string({ maxLength: 200 }),
       async (text: string) => {
-        let valid = false;
-        try {
-          valid = isClientMessage.Check(JSON.parse(text));
-        } catch {
-          valid = false;
-        }
-        fc.pre(!valid);
+        fc.pre(!isProtocolText(text));
         expectCode(await exchange(alice, text), ['BAD_MESSAGE', 'INVALID_PAYLOAD']);
       },
       600,
