@@ -17,6 +17,7 @@ export function formatReport(report: LoadReport, store: string): string {
     `  latency p50/p95/p99   ${fixed(p50, 2)} / ${fixed(p95, 2)} / ${fixed(p99, 2)} ms (max ${fixed(max, 1)} ms)`,
     `  server CPU per action ${fixed(report.serverCpuMsPerAction, 3)} ms`,
     `  server RSS (peak)     ${fixed(report.serverRssMiB, 0)} MiB`,
+    `  load generator CPU    ${report.loadGeneratorCores.toFixed(2)} cores`,
     `  matches finished      ${report.matchesFinished}`,
   ].join('\n');
 }
@@ -38,6 +39,7 @@ export function formatTable(rows: readonly ScenarioRow[]): string {
     'p99 ms',
     'CPU ms/action',
     'RSS MiB',
+    'client cores',
     'refused',
   ];
   const body = rows.map(({ store, report }) => [
@@ -50,6 +52,7 @@ export function formatTable(rows: readonly ScenarioRow[]): string {
     fixed(report.latencyMs.p99, 2),
     fixed(report.serverCpuMsPerAction, 3),
     fixed(report.serverRssMiB, 0),
+    report.loadGeneratorCores.toFixed(2),
     refusedText(report.refused),
   ]);
   const widths = header.map((title, i) =>

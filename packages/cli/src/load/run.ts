@@ -43,6 +43,8 @@ export interface LoadReport {
   serverCpuMsPerAction: number | null;
   /** The highest server RSS seen during the window, in MiB. */
   serverRssMiB: number | null;
+  /** CPU the load generator itself used, in cores: near 1, it may be the bottleneck. */
+  loadGeneratorCores: number;
   setupS: number;
 }
 
@@ -97,6 +99,7 @@ class LoadRun {
 
       const usageBefore = await readServerUsage(this.options.url);
       let peakRss = usageBefore.rssBytes;
+      const clientCpuBefore = process.cpuUsage();
       this.windowStart = performance.now();
       this.windowEnd = this.windowStart + this.options.durationS * 1000;
       const rssSampler = setInterval(() => {
@@ -109,8 +112,10 @@ class LoadRun {
       } finally {
         clearInterval(rssSampler);
       }
+      const clientCpu = process.cpuUsage(clientCpuBefore);
       const usageAfter = await readServerUsage(this.options.url);
-      return this.report(setupS, usageBefore, usageAfter, peakRss);
+      const clientCores = (clientCpu.user + clientCpu.system) / 1e6 / this.options.durationS;
+      return this.report(setupS, usageBefore, usageAfter, peakRss, clientCores);
     } finally {
       clearInterval(progress);
       this.stopping = true;
@@ -215,6 +220,7 @@ class LoadRun {
     before: ServerUsage,
     after: ServerUsage,
     peakRss: number | null,
+    clientCores: number,
   ): LoadReport {
     const [p50, p95, p99, max] = this.latencies.percentiles([50, 95, 99, 100]);
     const cpuSeconds =
@@ -233,6 +239,7 @@ class LoadRun {
       serverCpuMsPerAction:
         cpuSeconds !== null && this.accepted > 0 ? (cpuSeconds * 1000) / this.accepted : null,
       serverRssMiB: peakRss === null ? null : peakRss / 2 ** 20,
+      loadGeneratorCores: clientCores,
       setupS,
     };
   }
