@@ -30,10 +30,10 @@ export interface SwapAssessment extends Assessment {
 
 /** Cards one may still hope to see this round, for the chance of finding a pair's partner. */
 const DRAWS_AHEAD = 8;
-const POTENTIAL_WEIGHT = 0.5;
-const PAIR_BONUS = 2;
+const POTENTIAL_WEIGHT = 1.5;
+const PAIR_BONUS = 6;
 /** Weight of what the card left on the discard pile is worth to the next player as a pair. */
-const DENY_WEIGHT = 0.3;
+const DENY_WEIGHT = 0.5;
 
 /** Rates moves for one seat at one moment, from its knowledge and temperament only. */
 export class Appraiser {
@@ -115,6 +115,7 @@ export class Appraiser {
         POTENTIAL_WEIGHT *
         (potentialAfter - (this.columnPotentials[column] as number));
       if (makesPair) cost -= this.temper.pairHope * PAIR_BONUS;
+      if (goesOut && !reckless) cost -= this.temper.goOutDrive;
     }
     return { cost, dumb, reckless, improves: columnAfter < columnBefore };
   }
@@ -164,7 +165,8 @@ export class Appraiser {
     const reckless = goesOut && !mayGoOut(asFinisher(this.myEstimate, this.knowledge), this.temper);
     // Turning up a card in an all-hidden column makes a new pair target.
     const opensColumn = this.mine[partnerSlot(slot)] === null;
-    const cost = -this.temper.tempo - (opensColumn ? 0.2 * this.temper.pairHope : 0);
+    let cost = -this.temper.tempo - (opensColumn ? 0.2 * this.temper.pairHope : 0);
+    if (goesOut && !reckless) cost -= this.temper.goOutDrive;
     return { cost, dumb: false, reckless };
   }
 

@@ -10,6 +10,8 @@ export interface Temperament {
   tempo: number;
   /** Never go out into a projected score above this. */
   goOutCap: number;
+  /** Points a CPU will pay to go out (within its cap) and end the round on its own terms. */
+  goOutDrive: number;
   /** Knock early only with a projected score at or below this. */
   knockCap: number;
   pairHope: number;
@@ -22,8 +24,9 @@ export function temperamentOf(profile: CpuProfile, knowledge: Knowledge): Temper
     : profile.aggression;
   return {
     aggression,
-    tempo: profile.swapThreshold - 5 + (aggression - 0.5),
-    goOutCap: 6 + 12 * aggression,
+    tempo: profile.swapThreshold - 5 + 4 * aggression,
+    goOutCap: 10 + 12 * aggression,
+    goOutDrive: 10 * aggression,
     knockCap: 1 + 8 * aggression,
     pairHope: profile.pairHope,
     unpredictability: profile.unpredictability,
