@@ -1,6 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+/**
+ * The workspace packages the app bundles are pure modules (the kernel and the games are pure by
+ * lint rule), so importing one name from a package barrel must not pull in the whole package:
+ * without this the entire Golf rule engine would land in the table's chunk.
+ */
+const PURE_WORKSPACE_SOURCE = /[\\/](packages[\\/](engine|sdk)|games[\\/][^\\/]+)[\\/]src[\\/]/;
+
 /** The app is served by `cardtable serve` from ./dist; `vite` (dev) proxies the API to it. */
 export default defineConfig({
   root: import.meta.dirname,
@@ -10,6 +17,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: true,
+    rolldownOptions: {
+      treeshake: { moduleSideEffects: (id) => !PURE_WORKSPACE_SOURCE.test(id) },
+    },
   },
   server: {
     proxy: {

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import MatchPage from './pages/MatchPage.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 
 // The table is the page that must load fast; the others come in their own chunks.
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
@@ -11,16 +12,18 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 export function App() {
   return (
     <BrowserRouter>
-      <Suspense fallback={<p className="notice">Loading…</p>}>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/match/:matchId" element={<MatchPage />} />
-          <Route path="/join/:code" element={<JoinPage />} />
-          <Route path="/replay" element={<ReplayPage />} />
-          <Route path="/replay/:matchId" element={<ReplayPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
-      </Suspense>
+      <ErrorBoundary>
+        <Suspense fallback={<p className="notice">Loading…</p>}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/match/:matchId" element={<MatchPage />} />
+            <Route path="/join/:code" element={<JoinPage />} />
+            <Route path="/replay" element={<ReplayPage />} />
+            <Route path="/replay/:matchId" element={<ReplayPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
     </BrowserRouter>
   );
 }

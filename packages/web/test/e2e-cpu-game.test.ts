@@ -33,7 +33,7 @@ describe('a one-hole game against three CPUs, played by clicking', () => {
       await screenshot(page, name);
     };
     const moves = await playUntilOver(page, async (count) => {
-      if (count === 4) await screenshot(page, 'cpu-game-2-midway');
+      if (count === 6) await screenshot(page, 'cpu-game-2-midway');
       await shootOnce('final-turn-banner', 'cpu-game-3-final-turns');
       await shootOnce('round-tally', 'cpu-game-4-tally');
     });

@@ -54,6 +54,8 @@ describe('the replay viewer', () => {
     await screenshot(page, 'replay-1-early');
 
     await page.getByTestId('replay-speed').selectOption('4');
+    // Space in a focused select opens it; the shortcut belongs to the page.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press(' ');
     await expect.poll(async () => (await position(page)).at).toBeGreaterThan(4);
     await page.keyboard.press(' ');

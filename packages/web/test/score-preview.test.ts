@@ -26,6 +26,10 @@ describe('visibleScore', () => {
     expect(visibleScore(hand, { ...options, wolfpack: true })).toBe(-13);
   });
 
+  it('is 0 for the empty hand before the deal', () => {
+    expect(visibleScore([], options)).toBe(0);
+  });
+
   it('follows the house rules for values', () => {
     const hand = [up('K'), down, down, down, down, down];
     expect(visibleScore(hand, { ...options, superKings: true })).toBe(-2);

@@ -52,6 +52,8 @@ export function CardBack({ deck }: { deck: number }) {
 function CardFace({ card, peeked = false }: { card: Card; peeked?: boolean }) {
   const colour = card.rank === 'JOKER' ? '#6a2c91' : isRed(card.suit) ? '#b3141c' : '#161616';
   const label = card.rank === 'JOKER' ? '★' : card.rank;
+  // "10" is two glyphs wide: draw it narrower so it stays inside the corner.
+  const index = card.rank === '10' ? { fontSize: 22, letterSpacing: -2 } : { fontSize: 26 };
   return (
     <svg
       className={peeked ? 'card card-face card-peeked' : 'card card-face'}
@@ -62,16 +64,16 @@ function CardFace({ card, peeked = false }: { card: Card; peeked?: boolean }) {
     >
       <rect x="1.5" y="1.5" width="97" height="137" rx="8" fill="#fdfcf7" stroke="#28302c" />
       <g fill={colour}>
-        <text x="9" y="31" fontSize="27" fontWeight="700" className="card-index">
+        <text x="8" y="30" {...index} fontWeight="700" className="card-index">
           {label}
         </text>
         <text
-          x="91"
-          y="109"
-          fontSize="27"
+          x="92"
+          y="110"
+          {...index}
           fontWeight="700"
           className="card-index"
-          transform="rotate(180 91 109)"
+          transform="rotate(180 92 110)"
         >
           {label}
         </text>
@@ -120,10 +122,10 @@ function Centre({ rank, suit, colour }: { rank: Rank; suit: Suit; colour: string
           stroke={colour}
           strokeWidth="2"
         />
-        <text x="50" y="80" fontSize="36" fontWeight="700" textAnchor="middle">
+        <text x="50" y="74" fontSize="30" fontWeight="700" textAnchor="middle">
           {rank}
         </text>
-        <path d={suitPath} transform="translate(42 84) scale(0.16)" />
+        <path d={suitPath} transform="translate(41 80) scale(0.18)" />
       </>
     );
   }

@@ -1,4 +1,4 @@
-import { cardValue, COLUMNS, columnScore, isHidden, scoreHand } from '@cardtable/golf';
+import { cardValue, COLUMNS, columnScore, HAND_SIZE, isHidden, scoreHand } from '@cardtable/golf';
 import type { Card, GolfOptions, ViewSlot } from '@cardtable/golf';
 
 const faceUpCard = (slot: ViewSlot | undefined): Card | null =>
@@ -11,7 +11,10 @@ const faceUpCard = (slot: ViewSlot | undefined): Card | null =>
  */
 export function visibleScore(hand: readonly ViewSlot[], options: GolfOptions): number {
   const cards = hand.map(faceUpCard);
-  if (cards.every((card) => card !== null)) return scoreHand(cards as Card[], options).score;
+  // Before the deal a hand is empty: nothing shows.
+  if (cards.length === HAND_SIZE && cards.every((card) => card !== null)) {
+    return scoreHand(cards as Card[], options).score;
+  }
   let total = 0;
   for (const [top, bottom] of COLUMNS) {
     const a = cards[top];

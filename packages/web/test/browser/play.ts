@@ -58,10 +58,10 @@ export async function clickOneMove(page: Page): Promise<Situation> {
   return now;
 }
 
-/** Plays by clicking until the standings show; `onMove` runs after each click. */
+/** Plays by clicking until the standings show; `beforeMove` runs before each click. */
 export async function playUntilOver(
   page: Page,
-  onMove: (moves: number) => Promise<void> = async () => {},
+  beforeMove: (moves: number) => Promise<void> = async () => {},
 ): Promise<number> {
   let moves = 0;
   for (;;) {
@@ -73,12 +73,10 @@ export async function playUntilOver(
       null,
       { timeout: 90_000, polling: 50 },
     );
+    await beforeMove(moves);
     const did = await clickOneMove(page);
     if (did === 'over') return moves;
-    if (did !== 'wait') {
-      moves++;
-      await onMove(moves);
-    }
+    if (did !== 'wait') moves++;
   }
 }
 

@@ -48,8 +48,11 @@ export async function ensureWebBuild(): Promise<void> {
   try {
     const built = newestMtime(join(webDir, 'dist/index.html'));
     if (built > Math.max(...SOURCES.map(newestMtime))) return;
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const { NODE_ENV: _testMode, ...env } = process.env;
     const result = spawnSync('npm', ['run', 'build', '-w', '@cardtable/web'], {
       cwd: repoRoot,
+      env,
       encoding: 'utf8',
     });
     if (result.status !== 0)
@@ -92,7 +95,9 @@ export async function serveApp(extraEnv: Record<string, string> = {}): Promise<S
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'WEB_ROOT']) delete env[name];
+  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'WEB_ROOT', 'NODE_ENV']) {
+    delete env[name];
+  }
   const child = spawn(process.execPath, [cliBin, 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
