@@ -20,8 +20,9 @@ export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardName
   const words = new Words(ruleset, nameOf);
   if (ability.kind === 'static') return sentence(words.staticText(ability));
   if (ability.text) return ability.text;
-  const bindings = new Map((ability.targets ?? []).map((t) => [t.id, t]));
-  const body = words.effects(ability.effects ?? [], bindings);
+  for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
+  if (ability.kind === 'triggered') words.triggerOn = ability.trigger.on;
+  const body = words.effects(ability.effects ?? []);
   if (ability.kind === 'spell') return sentence(body);
   const trigger = words.trigger(ability.trigger);
   const condition = ability.condition ? `, if ${words.condition(ability.condition)}` : '';
@@ -30,7 +31,7 @@ export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardName
 }
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-const article = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
+const article = (noun: string) => (noun.startsWith('other ') ? `an${noun.slice(5).replace(/^/, 'other')}` : /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
 
 const OP_WORDS: Record<string, string> = {
   '>=': 'or more',
@@ -49,6 +50,8 @@ class Words {
   ) {}
   /** Bindings already named once in this text: later mentions say "it". */
   private mentioned = new Set<string>();
+  readonly bindings = new Map<string, { choose: string; count?: number }>();
+  triggerOn: string | null = null;
 
   player(ref: PlayerRef): { subject: string; possessive: string; you: boolean } {
     if (ref === '$controller') return { subject: 'you', possessive: 'your', you: true };
@@ -97,12 +100,12 @@ class Words {
     return `whenever ${noun} ${verbs[trigger.on] ?? trigger.on}`;
   }
 
-  effects(list: readonly Effect[], bindings: Map<string, { choose: string; count?: number }>): string {
-    return list.map((e) => this.effect(e, bindings)).join(', then ');
+  effects(list: readonly Effect[]): string {
+    return list.map((e) => this.effect(e)).join(', then ');
   }
 
-  effect(e: Effect, bindings: Map<string, { choose: string; count?: number }>): string {
-    const target = (t: Target) => this.target(t, bindings);
+  effect(e: Effect): string {
+    const target = (t: Target) => this.target(t);
     switch (e.do) {
       case 'damage':
         return this.withAmount(e.amount, (n) => `deal ${n} damage to ${target(e.to)}`);
@@ -125,8 +128,14 @@ class Words {
       }
       case 'destroy':
         return `destroy ${target(e.target)}`;
-      case 'move':
-        return `put ${target(e.cards)} into ${e.position ? `the ${e.position} of ` : ''}its owner's ${e.to}`;
+      case 'move': {
+        const what = target(e.cards);
+        const plural = what.startsWith('all ');
+        if (e.to === 'hand') return `return ${what} to ${plural ? "their owners' hands" : "its owner's hand"}`;
+        if (e.to === 'board') return `put ${what} onto the board`;
+        const where = `${e.position ? `the ${e.position} of ` : ''}${plural ? "their owners'" : "its owner's"} ${e.to}`;
+        return `put ${what} into ${where}`;
+      }
       case 'shuffle': {
         const who = this.player(e.player);
         return `shuffle ${who.possessive} ${e.zone}`;
@@ -157,30 +166,34 @@ class Words {
         return `reveal ${target(e.cards)}${e.to === 'all' ? '' : e.to === '$opponent' ? ' to your opponent' : ' to you'}`;
       case 'choose': {
         const chooser = e.chooser === '$opponent' ? 'your opponent chooses' : 'choose';
-        return `${chooser} one: ${e.options.map((o) => `${o.label} (${this.effects(o.effects, bindings)})`).join('; or ')}`;
+        return `${chooser} one: ${e.options.map((o) => `${o.label} (${this.effects(o.effects)})`).join('; or ')}`;
       }
       case 'may':
-        return `${e.chooser === '$opponent' ? 'your opponent may' : 'you may'} ${this.effects(e.effects, bindings)}`;
+        return `${e.chooser === '$opponent' ? 'your opponent may' : 'you may'} ${this.effects(e.effects)}`;
       case 'if': {
-        const otherwise = e.else?.length ? `; otherwise, ${this.effects(e.else, bindings)}` : '';
-        return `if ${this.condition(e.cond)}, ${this.effects(e.then, bindings)}${otherwise}`;
+        // In reading order, so the first mention of a binding names it and later ones say "it".
+        const condition = this.condition(e.cond);
+        const then = this.effects(e.then);
+        const otherwise = e.else?.length ? `; otherwise, ${this.effects(e.else)}` : '';
+        return `if ${condition}, ${then}${otherwise}`;
       }
       case 'chooseTargets':
-        bindings.set(e.id, { choose: e.from, count: e.count });
+        this.bindings.set(e.id, { choose: e.from, count: e.count });
+        this.mentioned.add(e.id);
         return `${e.chooser === '$opponent' ? 'your opponent chooses' : 'choose'} ${this.noun(selectorAst(e.from), { count: e.count ?? 1, definite: false })}`;
       case 'repeat':
-        return `${this.effects(e.effects, bindings)}; do this ${this.value(e.times)} times`;
+        return `${this.effects(e.effects)}; do this ${this.value(e.times)} times`;
       case 'forEach': {
-        bindings.set(e.as, { choose: e.in, count: 1 });
+        this.bindings.set(e.as, { choose: e.in, count: 1 });
         this.mentioned.add(e.as);
-        return `for each ${this.noun(selectorAst(e.in), { count: 1, definite: false, bare: true })}, ${this.effects(e.effects, bindings)}`;
+        return `for each ${this.noun(selectorAst(e.in), { count: 1, definite: false, bare: true })}, ${this.effects(e.effects)}`;
       }
       case 'lua':
         return 'run a script';
     }
   }
 
-  target(t: Target, bindings: Map<string, { choose: string; count?: number }>): string {
+  target(t: Target): string {
     if (typeof t !== 'string') {
       const how = t.pick === 'random' ? 'random ' : t.pick.startsWith('highest:') ? `highest-${t.pick.slice(8)} ` : t.pick.startsWith('lowest:') ? `lowest-${t.pick.slice(7)} ` : '';
       const base = this.noun(selectorAst(t.from), { count: t.count, definite: false, bare: true });
@@ -189,13 +202,20 @@ class Words {
       return t.count === 1 ? `${/^(highest|lowest)/.test(how) ? 'the' : 'a'} ${how}${base}` : `${t.count} ${how}${base}`;
     }
     const node = selectorAst(t);
-    if ('ref' in node && bindings.has(node.ref)) {
-      const spec = bindings.get(node.ref)!;
-      if (this.mentioned.has(node.ref)) return (spec.count ?? 1) > 1 ? 'them' : 'it';
-      this.mentioned.add(node.ref);
-      return this.noun(selectorAst(spec.choose), { count: spec.count ?? 1, definite: false });
-    }
+    if ('ref' in node) return this.ref(node.ref);
     return this.noun(node, { count: 'all', definite: true });
+  }
+
+  /** `$self` is "this"; a binding is named by its selector once, then "it"; event objects by role. */
+  ref(ref: string): string {
+    if (ref === 'self') return 'this';
+    if (ref === 'event.subject') return `that ${this.ruleset.vocabulary.unit}`;
+    if (ref === 'event.source') return this.triggerOn === 'attacked' ? 'the attacker' : 'the source';
+    const spec = this.bindings.get(ref);
+    if (!spec) return 'it';
+    if (this.mentioned.has(ref)) return (spec.count ?? 1) > 1 ? 'them' : 'it';
+    this.mentioned.add(ref);
+    return this.noun(selectorAst(spec.choose), { count: spec.count ?? 1, definite: false });
   }
 
   /**
@@ -218,13 +238,15 @@ class Words {
     if (described.self) return 'this';
     const { adjectives, nouns, suffixes } = described;
     const noun = nouns.length ? nouns.join(' or ') : 'card';
-    const head = [...adjectives, many ? pluralNoun(noun) : noun].join(' ');
+    const hero = nouns.length === 1 && nouns[0] === this.ruleset.vocabulary.hero;
+    const head = [...adjectives, many && !hero ? pluralNoun(noun) : noun].join(' ');
     return this.finish(head, suffixes.length ? ` ${suffixes.join(' and ')}` : '', how, many);
   }
 
   private finish(head: string, tail: string, how: { count: number | 'all'; bare?: boolean }, many: boolean): string {
     if (how.bare) return `${head}${tail}`;
-    if (how.count === 'all') return head.startsWith('your ') || head.startsWith("your opponent's ") ? `${head}${tail}` : `${many ? 'all ' : ''}${head}${tail}`;
+    if (head.startsWith('your ') || head.startsWith("your opponent's ")) return `${head}${tail}`;
+    if (how.count === 'all') return `${many ? 'all ' : ''}${head}${tail}`;
     if (how.count > 1) return `${how.count} ${head}${tail}`;
     return `${article(head)}${tail}`;
   }
@@ -245,12 +267,20 @@ class Words {
         nouns.push(atom.or.map((alt) => this.typeNoun((alt as { type: string }).type)).join(' or '));
       else if ('has' in atom) suffixes.push(`with ${this.ruleset.keywords[atom.has]?.name ?? atom.has}`);
       else if ('cmp' in atom) suffixes.push(cmpPhrase(atom.cmp));
-      else if ('zone' in atom) suffixes.push(atom.zone === 'board' ? 'on the board' : `in a ${atom.zone}`);
+      else if ('zone' in atom) suffixes.push(atom.zone === 'board' ? 'on the board' : atom.zone === 'stack' ? 'on the stack' : `in ${'@side'} ${atom.zone}`);
       else if ('id' in atom) nouns.push(`card named ${this.nameOf(atom.id)}`);
       else if ('not' in atom && 'ref' in atom.not && atom.not.ref === 'self') adjectives.unshift('other');
       else if ('ref' in atom && atom.ref === 'self') self = true;
-      else if ('ref' in atom) nouns.push(atom.ref.startsWith('event.') ? `that ${vocabulary.unit}` : 'that card');
+      else if ('ref' in atom) nouns.push(this.ref(atom.ref));
       else return null;
+    }
+    // A zone of one side reads as a possessive: "a card in your opponent's hand".
+    const sideIndex = adjectives.findIndex((a) => a === 'friendly' || a === 'enemy');
+    const zoneIndex = suffixes.findIndex((x) => x.includes('@side'));
+    if (zoneIndex >= 0) {
+      const owner = sideIndex < 0 ? 'a' : adjectives[sideIndex] === 'friendly' ? 'your' : "your opponent's";
+      suffixes[zoneIndex] = suffixes[zoneIndex]!.replace('@side', owner);
+      if (sideIndex >= 0) adjectives.splice(sideIndex, 1);
     }
     if (nouns.includes(vocabulary.hero) && nouns.length === 1) {
       const side = adjectives.indexOf('friendly') >= 0 ? 'your' : adjectives.indexOf('enemy') >= 0 ? "your opponent's" : null;
@@ -295,7 +325,11 @@ class Words {
   value(v: Value): string {
     if (typeof v === 'number') return String(v);
     if ('count' in v) return `the number of ${this.noun(selectorAst(v.count), { count: 2, definite: false, bare: true })}`;
-    if ('stat' in v) return `the ${v.stat[1]} of ${this.noun(selectorAst(v.stat[0]), { count: 1, definite: true })}`;
+    if ('stat' in v) {
+      const node = selectorAst(v.stat[0]);
+      const of = 'ref' in node ? this.ref(node.ref) : this.noun(node, { count: 1, definite: true });
+      return `the ${v.stat[1]} of ${of}`;
+    }
     if ('life' in v) return `${this.player(v.life).possessive} life`;
     if ('resource' in v) return `${this.player(v.resource).possessive} ${this.ruleset.resources.name}`;
     if ('handSize' in v) return `the number of cards in ${this.player(v.handSize).possessive} hand`;

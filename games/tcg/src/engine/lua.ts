@@ -2,6 +2,7 @@ import type { Effect, LuaRef } from '../content/ast.ts';
 import { checkAbility } from '../content/check-abilities.ts';
 import { checkSchema } from '../schema/validate.ts';
 import type { Runner } from './runner.ts';
+import type { ScriptContext } from './scripts.ts';
 import { statsOf } from './stats.ts';
 import { heroId, opponentOf, type Frame } from './state.ts';
 
@@ -20,22 +21,26 @@ export function runScript(r: Runner, frame: Frame, lua: LuaRef): Effect[] {
     module: lua.module,
     entry: lua.entry,
     context: scriptContext(r, frame),
-    random: (n) => r.randomIndex(Math.max(1, Math.floor(n))) + 1,
-    instructionLimit: r.content.ruleset.limits.luaInstructions,
+    random: (min, max) => min + r.randomIndex(max - min + 1),
   });
   if (!result.ok) return fizzle(`luaError: ${result.error.message}`);
-  const effects = result.value;
-  const problems = checkScriptEffects(r, frame, effects);
-  return problems ? fizzle(`luaInvalid: ${problems}`) : (effects as Effect[]);
+  const { effects, bindings } = result.value;
+  const clash = Object.keys(bindings).find((name) => name in frame.bindings);
+  if (clash) return fizzle(`luaInvalid: the script rebinds "${clash}"`);
+  const scope = { ...frame.bindings, ...bindings };
+  const problems = checkScriptEffects(r, scope, effects);
+  if (problems) return fizzle(`luaInvalid: ${problems}`);
+  Object.assign(frame.bindings, bindings);
+  return effects as Effect[];
 }
 
-function checkScriptEffects(r: Runner, frame: Frame, effects: unknown): string | null {
+function checkScriptEffects(r: Runner, scope: Record<string, unknown>, effects: unknown): string | null {
   if (!Array.isArray(effects)) return 'a script must return a list of effects';
   if (effects.length === 0) return null;
   const wrapped = { schema: 'tcg/cards@1', ruleset: r.content.ruleset.id, cards: [{ id: 'lua/x', name: 'x', type: Object.keys(r.content.ruleset.cardTypes)[0], cost: 0, art: { palette: 'void', glyph: 'x' }, abilities: [{ id: 'lua', kind: 'spell', effects }] }] };
   const shape = checkSchema('cards', wrapped).filter((p) => p.path.startsWith('cards[0].abilities[0].effects'));
   if (shape.length) return shape.map((p) => `${p.path.replace('cards[0].abilities[0].', '')}: ${p.message}`).join('; ');
-  const targets = Object.keys(frame.bindings).map((id) => ({ id, choose: '$self' }));
+  const targets = Object.keys(scope).map((id) => ({ id, choose: '$self' }));
   const ability = { id: 'lua', kind: 'triggered' as const, trigger: { on: 'played' as const }, targets, effects: effects as Effect[] };
   const cardIds = new Set(r.content.cards.keys());
   const semantic = checkAbility(ability, 'effects', {
@@ -48,7 +53,7 @@ function checkScriptEffects(r: Runner, frame: Frame, effects: unknown): string |
 }
 
 /** The read-only picture a script sees: plain JSON, ids as the engine's object ids. */
-export function scriptContext(r: Runner, frame: Frame): unknown {
+export function scriptContext(r: Runner, frame: Frame): ScriptContext {
   const { state, content } = r;
   const unit = (handle: string) => {
     const card = state.cards[handle]!;
@@ -73,6 +78,7 @@ export function scriptContext(r: Runner, frame: Frame): unknown {
   });
   return {
     self: state.cards[frame.source.handle] ? frame.source.handle : null,
+    controller: frame.controller,
     card: frame.source.defId,
     turn: state.turn,
     friendly: side(frame.controller),

@@ -5,18 +5,28 @@ export interface ScriptCall {
   module: string;
   entry: string;
   /** Plain JSON: the state as the ability sees it (see README, "Lua abilities"). */
-  context: unknown;
-  /** The seeded random source of this command: `random(n)` returns 1..n. */
-  random(n: number): number;
-  instructionLimit: number;
+  context: ScriptContext;
+  /** The command's seeded random source: an integer in [min, max]. */
+  random(min: number, max: number): number;
+}
+
+export interface ScriptContext {
+  self: string | null;
+  controller: number;
+  [key: string]: unknown;
+}
+
+/** What a script asked for: effect nodes (plain JSON, unchecked) and the objects they name. */
+export interface ScriptOutput {
+  effects: unknown[];
+  /** Bindings the effects refer to as `$name` (each a concrete object a script picked). */
+  bindings: Record<string, string[]>;
 }
 
 /**
- * Runs Lua abilities. It returns effect nodes as plain JSON, which the engine validates and
- * applies exactly like data effects: a script decides what happens, never how.
+ * Runs Lua abilities. It returns effect nodes, which the engine validates and applies exactly
+ * like data effects: a script decides what happens, never how.
  */
 export interface ScriptHost {
-  /** Loads the content's modules (checked for syntax); called once per content before play. */
-  load(modules: Readonly<Record<string, string>>): Result<void>;
-  run(call: ScriptCall): Result<unknown>;
+  run(call: ScriptCall): Result<ScriptOutput>;
 }

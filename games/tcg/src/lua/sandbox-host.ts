@@ -1,0 +1,134 @@
+import { fail, ok, type Result } from '@cardtable/engine';
+import { SandboxRuntime, type Effect as Command, type SandboxVm } from '@cardtable/sandbox';
+import type { Duration, Effect, PlayerRef } from '../content/ast.ts';
+import type { ScriptCall, ScriptHost, ScriptOutput } from '../engine/scripts.ts';
+import { TCG_SCRIPT_EFFECTS } from './script-effects.ts';
+
+export { TCG_SCRIPT_EFFECTS };
+
+/**
+ * A ScriptHost on the ability sandbox: one VM, every module loaded once (syntax errors surface
+ * here, before any match). Calls are synchronous; `random` goes to the current command's RNG.
+ */
+export async function createSandboxScriptHost(
+  modules: Readonly<Record<string, string>>,
+  options: { instructionsPerCall: number; runtime?: SandboxRuntime },
+): Promise<Result<ScriptHost & { dispose(): void }>> {
+  const runtime = options.runtime ?? sharedRuntime();
+  const { instructionsPerCall } = options;
+  let current: ((min: number, max: number) => number) | null = null;
+  const vm: SandboxVm = await runtime.createVm({
+    random: (min, max) => {
+      if (!current) throw new Error('random outside a script call');
+      return current(min, max);
+    },
+    limits: { instructionsPerCall, instructionsPerAction: instructionsPerCall },
+  });
+  const loaded = new Set<string>();
+  for (const [name, source] of Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) {
+    // Each module's entry functions are called by name: `<module>.<entry>` ends with the call.
+    for (const entry of entriesOf(source)) {
+      const result = vm.load(`${name}.${entry}`, `${source}\n${entry}()\n`);
+      if (!result.ok) {
+        vm.dispose();
+        return fail('LUA_LOAD_FAILED', `Lua module "${name}": ${result.error.message}`);
+      }
+      loaded.add(`${name}.${entry}`);
+    }
+  }
+  return ok({
+    run(call: ScriptCall): Result<ScriptOutput> {
+      const id = `${call.module}.${call.entry}`;
+      if (!loaded.has(id)) return fail('LUA_UNKNOWN_ENTRY', `No Lua function ${call.entry} in module "${call.module}".`);
+      const begun = vm.beginAction(call.context as never);
+      if (!begun.ok) return fail(begun.error.code, begun.error.message);
+      current = call.random;
+      try {
+        const result = vm.call(id, { self: call.context.self ?? '' });
+        if (!result.ok) return fail(result.error.code, result.error.message);
+        return toEffects(result.effects, call.context.controller);
+      } finally {
+        current = null;
+      }
+    },
+    dispose: () => vm.dispose(),
+  });
+}
+
+let shared: SandboxRuntime | null = null;
+/** One runtime per process (its WASM heaps are shared by every VM it creates). */
+export function sharedRuntime(): SandboxRuntime {
+  shared ??= new SandboxRuntime({ effects: TCG_SCRIPT_EFFECTS, heaps: 1 });
+  return shared;
+}
+
+/** The top-level `function name(` declarations of a module: its callable entries. */
+function entriesOf(source: string): string[] {
+  return [...source.matchAll(/^function\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(/gm)].map((m) => m[1]!);
+}
+
+/** Turns a script's commands into effect nodes; the objects they name become bindings. */
+export function toEffects(commands: readonly Command[], controller: number): Result<ScriptOutput> {
+  const effects: Effect[] = [];
+  const bindings: Record<string, string[]> = {};
+  const bind = (value: unknown): string => {
+    const name = `lua${Object.keys(bindings).length + 1}`;
+    bindings[name] = [typeof value === 'number' ? `hero:${value}` : String(value)];
+    return `$${name}`;
+  };
+  const player = (value: unknown): PlayerRef | null => {
+    const seat = typeof value === 'number' ? value : /^hero:(\d)$/.exec(String(value))?.[1];
+    if (seat === undefined || seat === null) return null;
+    return Number(seat) === controller ? '$controller' : '$opponent';
+  };
+  for (const { type, args } of commands) {
+    if (type === 'log') continue;
+    const who = 'player' in args ? player(args.player) : '$controller';
+    if (who === null) return fail('LUA_BAD_PLAYER', `${type}: "${String(args.player)}" is not a player (use a hero id).`);
+    const duration = (args.duration as Duration | undefined) ?? 'permanent';
+    switch (type) {
+      case 'damage':
+      case 'heal':
+        effects.push({ do: type, to: bind(args.target), amount: args.amount as number });
+        break;
+      case 'draw':
+        effects.push({ do: 'draw', player: who, count: args.count as number });
+        break;
+      case 'discard':
+        effects.push({ do: 'discard', player: who, count: args.count as number, pick: 'random' });
+        break;
+      case 'summon':
+        effects.push({ do: 'summon', card: String(args.card), count: (args.count as number | undefined) ?? 1, for: who });
+        break;
+      case 'destroy':
+        effects.push({ do: 'destroy', target: bind(args.target) });
+        break;
+      case 'buff': {
+        const target = bind(args.target);
+        if (args.attack) effects.push({ do: 'modify', target, stat: 'attack', op: 'add', value: args.attack as number, duration });
+        if (args.health) effects.push({ do: 'modify', target, stat: 'health', op: 'add', value: args.health as number, duration });
+        break;
+      }
+      case 'grant':
+        effects.push({ do: 'grant', target: bind(args.target), keywords: [String(args.keyword)], duration });
+        break;
+      case 'gain':
+        effects.push({ do: 'resource', player: who, op: 'gain', amount: args.amount as number });
+        break;
+      case 'move':
+        effects.push({ do: 'move', cards: bind(args.card), to: String(args.zone) });
+        break;
+      case 'shuffle':
+        effects.push({ do: 'shuffle', player: who, zone: (args.zone as string | undefined) ?? 'deck' });
+        break;
+      case 'reveal': {
+        const to = args.to === 'opponent' ? '$opponent' : args.to === 'controller' ? '$controller' : 'all';
+        effects.push({ do: 'reveal', cards: bind(args.card), to });
+        break;
+      }
+      default:
+        return fail('LUA_UNKNOWN_EFFECT', `Unknown script effect "${type}".`);
+    }
+  }
+  return ok({ effects, bindings });
+}
