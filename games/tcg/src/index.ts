@@ -15,3 +15,5 @@ export type { TcgView, ViewCard, PlayerView, DecisionView } from './engine/view.
 export type { TcgOptions, TcgDeck } from './engine/options.ts';
 export type { ScriptHost, ScriptCall } from './engine/scripts.ts';
 export { createTcgGame, TCG_RULES_VERSION, type TcgGame, type TcgGameSetup } from './engine/game.ts';
+export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './cpu/index.ts';
+export { createSandboxScriptHost, toEffects, TCG_SCRIPT_EFFECTS } from './lua/sandbox-host.ts';

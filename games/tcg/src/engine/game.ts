@@ -17,6 +17,8 @@ import { containsLua } from '../content/check-abilities.ts';
 
 export type TcgGame = Game<TcgState, TcgAction, TcgEvent, TcgOptions, TcgView> & {
   registry: ContentRegistry;
+  /** The Lua host abilities run on (null: content with Lua is refused). */
+  scripts: ScriptHost | null;
   /** The content a state was created from. */
   contentOf(state: Pick<TcgState, 'content'>): Content;
 };
@@ -44,6 +46,7 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
     version: TCG_RULES_VERSION,
     seats: { min: 2, max: 2 },
     registry,
+    scripts,
     contentOf,
     parseOptions(raw, seatCount): Result<TcgOptions> {
       const parsed = parseTcgOptions(registry, raw, seatCount);

@@ -1,0 +1,92 @@
+import type { Rng } from '@cardtable/engine';
+import type { Content } from '../content/content.ts';
+import type { CardInstance, Pending, TcgState } from '../engine/state.ts';
+import type { TcgView, ViewCard } from '../engine/view.ts';
+
+/**
+ * One guess at the full state behind a view: the cards the viewer cannot see are dealt at
+ * random from what each deck list has left once every visible card is accounted for. The CPU
+ * searches over many such guesses (information-set Monte Carlo), never over the true state.
+ */
+export function determinize(view: TcgView, content: Content, rng: Rng): TcgState {
+  const cards: Record<string, CardInstance> = {};
+  for (const [handle, card] of Object.entries(view.cards)) cards[handle] = strip(card);
+  const players = view.players.map((player) => {
+    const unknown = unseenCards(view, player.seat, content, rng);
+    const zones: Record<string, string[]> = {};
+    for (const [zone, entry] of Object.entries(player.zones)) {
+      if (Array.isArray(entry)) {
+        zones[zone] = [...entry];
+        continue;
+      }
+      zones[zone] = Array.from({ length: entry }, (_, i) => {
+        const handle = `x${player.seat}${zone}${i}`;
+        const defId = unknown.pop() ?? anyCard(player.decklist, rng);
+        cards[handle] = { handle, defId, owner: player.seat, controller: player.seat, zone, playOrder: 0, damage: 0, attacks: 0, enteredTurn: 0, doomed: false, attachedTo: null };
+        return handle;
+      });
+    }
+    return {
+      seat: player.seat,
+      life: player.life,
+      resource: { ...player.resource },
+      zones,
+      fatigue: player.fatigue,
+      strikes: player.strikes,
+      lost: player.lost,
+      decklist: player.decklist,
+    };
+  });
+  return {
+    content: view.content,
+    status: view.status,
+    mulligan: [...view.mulligan],
+    firstPlayer: view.firstPlayer,
+    turn: view.turn,
+    active: view.active,
+    phase: view.phase.index,
+    players,
+    cards,
+    modifiers: view.modifiers,
+    stack: view.stack,
+    priority: view.priority,
+    pending: pendingOf(view),
+    history: view.history,
+    abilityUses: view.abilityUses,
+    seq: view.seq,
+    outcome: view.outcome,
+  };
+}
+
+function strip(card: ViewCard): CardInstance {
+  const { stats: _stats, ...instance } = card;
+  return instance;
+}
+
+/** The chooser's decision with its paused work when the view carries it (else nothing follows). */
+function pendingOf(view: TcgView): Pending | null {
+  const pending = view.pending;
+  if (!pending || !('candidates' in pending)) return null;
+  const { continuation, ...decision } = pending;
+  return {
+    decision: { ...decision, defaultPicks: decision.candidates.slice(0, decision.min) },
+    continuation: structuredClone(continuation ?? { work: [], queue: [], batch: [] }),
+  };
+}
+
+/** The deck list minus the visible cards its owner has, shuffled. */
+function unseenCards(view: TcgView, seat: number, content: Content, rng: Rng): string[] {
+  const left = new Map(Object.entries(view.players[seat]!.decklist));
+  for (const card of Object.values(view.cards)) {
+    if (card.owner !== seat || content.cards.get(card.defId)?.token) continue;
+    const count = left.get(card.defId);
+    if (count) left.set(card.defId, count - 1);
+  }
+  const pool = [...left].flatMap(([id, n]) => Array.from({ length: n }, () => id));
+  return rng.shuffle(pool);
+}
+
+function anyCard(decklist: Record<string, number>, rng: Rng): string {
+  const ids = Object.keys(decklist).sort();
+  return ids[rng.int(0, ids.length - 1)]!;
+}

@@ -1,0 +1,30 @@
+import type { Seat } from '@cardtable/engine';
+import { cardOf, keywordWithBuiltin, type Content } from '../content/content.ts';
+import { statsOf } from '../engine/stats.ts';
+import { opponentOf, type TcgState } from '../engine/state.ts';
+
+const WIN = 10_000;
+
+/** A static score of a position for `seat`: life, board, cards in hand, and a won or lost game. */
+export function evaluate(state: TcgState, content: Content, seat: Seat): number {
+  if (state.outcome) {
+    if (state.outcome.tie) return 0;
+    return state.outcome.winners.includes(seat) ? WIN : -WIN;
+  }
+  return side(state, content, seat) - side(state, content, opponentOf(seat));
+}
+
+function side(state: TcgState, content: Content, seat: Seat): number {
+  const player = state.players[seat]!;
+  const guard = keywordWithBuiltin(content, 'guard');
+  let board = 0;
+  for (const handle of player.zones.board ?? []) {
+    const stats = statsOf(state, content, handle);
+    if (stats.health <= 0) continue;
+    const value = cardOf(content, state.cards[handle]!.defId).ai?.value ?? 1;
+    board += (stats.attack * 1.2 + stats.health * 0.8 + stats.keywords.size * 0.6 + (guard && stats.keywords.has(guard) ? 0.5 : 0)) * value;
+  }
+  // Life matters more as it runs out.
+  const life = player.life > 0 ? Math.sqrt(player.life) * 6 : -50;
+  return life + board + (player.zones.hand?.length ?? 0) * 0.9 + player.resource.max * 0.2;
+}

@@ -1,0 +1,112 @@
+import { createRng, type DecideContext, type Rng, type Seat } from '@cardtable/engine';
+import type { Content } from '../content/content.ts';
+import type { TcgAction } from '../engine/actions.ts';
+import { decide } from '../engine/decide.ts';
+import { evolve } from '../engine/evolve.ts';
+import { activeSeats, legalActions } from '../engine/legal.ts';
+import type { ScriptHost } from '../engine/scripts.ts';
+import type { TcgState } from '../engine/state.ts';
+import type { TcgView } from '../engine/view.ts';
+import { determinize } from './determinize.ts';
+import { evaluate } from './evaluate.ts';
+
+/** How hard a CPU thinks: its iteration budget, how far it looks, how much it blunders. */
+export interface CpuProfile {
+  /** Determinised playouts per decision, shared out over the candidate actions. */
+  iterations: number;
+  /** `settle`: until control is back with the CPU; `endOfTurn`: to the end of its turn. */
+  horizon: 'settle' | 'endOfTurn';
+  /** Most actions one playout runs before it is scored. */
+  playoutActions: number;
+  /** Random noise added to each average score (0: always the best it found). */
+  noise: number;
+}
+
+export const CPU_PROFILES: Readonly<Record<string, CpuProfile>> = {
+  easy: { iterations: 12, horizon: 'settle', playoutActions: 8, noise: 3 },
+  hard: { iterations: 64, horizon: 'endOfTurn', playoutActions: 30, noise: 0 },
+};
+
+export interface SearchInput {
+  view: TcgView;
+  legal: readonly TcgAction[];
+  seat: Seat;
+  profile: CpuProfile;
+  rng: Rng;
+  content: Content;
+  scripts: ScriptHost | null;
+}
+
+/**
+ * Information-set Monte Carlo over the legal actions: each iteration deals one guess at the
+ * hidden cards (shared by every candidate, so they are compared on the same guess), plays the
+ * candidate, lets a quick policy play on to the horizon and scores the position.
+ */
+export function search({ view, legal, seat, profile, rng, content, scripts }: SearchInput): TcgAction {
+  if (legal.length === 1) return legal[0]!;
+  const rounds = Math.max(1, Math.floor(profile.iterations / legal.length));
+  const totals = legal.map(() => 0);
+  for (let round = 0; round < rounds; round++) {
+    const guess = determinize(view, content, rng);
+    const seed = `cpu${rng.nextU32()}`;
+    legal.forEach((action, i) => {
+      totals[i]! += playout(guess, action, seat, profile, content, scripts, createRng(seed, i), seed);
+    });
+  }
+  let best = 0;
+  let bestScore = -Infinity;
+  totals.forEach((total, i) => {
+    const score = total / rounds + (profile.noise > 0 ? rng.float() * profile.noise : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return legal[best]!;
+}
+
+function playout(start: TcgState, first: TcgAction, seat: Seat, profile: CpuProfile, content: Content, scripts: ScriptHost | null, rng: Rng, seed: string): number {
+  let version = 0;
+  const context = (): DecideContext => {
+    const v = ++version;
+    return { version: v, rng: (step) => createRng(seed, v, step) };
+  };
+  const apply = (state: TcgState, actor: Seat, action: TcgAction): TcgState | null => {
+    const result = decide(state, content, scripts, actor, action, context());
+    if (!result.ok) return null;
+    return result.value.reduce(evolve, state);
+  };
+  let state = apply(start, seat, first);
+  if (!state) return -Infinity;
+  const turn = start.turn;
+  for (let i = 0; i < profile.playoutActions && !state.outcome; i++) {
+    const [actor] = activeSeats(state);
+    if (actor === undefined || done(state, seat, turn, profile)) break;
+    const next = apply(state, actor, policy(state, content, actor, rng));
+    if (!next) break;
+    state = next;
+  }
+  return evaluate(state, content, seat);
+}
+
+function done(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): boolean {
+  const quiet = state.pending === null && state.priority === null;
+  if (profile.horizon === 'settle') return quiet && (state.active !== seat || state.turn !== turn || activeSeats(state)[0] === seat);
+  return quiet && (state.turn !== turn || state.active !== seat);
+}
+
+/**
+ * The playout policy: cheap and a little greedy. The other player answers and passes; the
+ * acting player mostly attacks or plays something, and ends the turn now and then.
+ */
+function policy(state: TcgState, content: Content, actor: Seat, rng: Rng): TcgAction {
+  const legal = legalActions(state, content, actor);
+  if (state.pending || state.status === 'mulligan') return legal[rng.int(0, legal.length - 1)]!;
+  if (state.priority) return rng.float() < 0.85 ? legal[0]! : legal[rng.int(0, legal.length - 1)]!;
+  const attacks = legal.filter((a) => a.type === 'attack');
+  const plays = legal.filter((a) => a.type === 'play' || a.type === 'attach');
+  const roll = rng.float();
+  if (plays.length && roll < 0.55) return plays[rng.int(0, plays.length - 1)]!;
+  if (attacks.length && roll < 0.9) return attacks[rng.int(0, attacks.length - 1)]!;
+  return legal.find((a) => a.type === 'endTurn') ?? legal[0]!;
+}
