@@ -39,6 +39,7 @@ export function calibrate(heap: LuaHeap): Calibration {
     random: () => 0,
     forbid: () => 0,
     charge: () => 0,
+    stopped: () => 0,
     onCountHook: (state) => {
       fired++;
       if (api.lua_getstack(state, 0, heap.debugPtr)) {

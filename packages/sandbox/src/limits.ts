@@ -26,16 +26,16 @@ export interface SandboxLimits {
 }
 
 export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
-  instructionsPerCall: 200_000,
-  instructionsPerAction: 1_000_000,
+  instructionsPerCall: 100_000,
+  instructionsPerAction: 500_000,
   memoryBytes: 8 * 1024 * 1024,
-  maxStringBytes: 16 * 1024,
+  maxStringBytes: 4 * 1024,
   maxResults: 256,
   maxEffectsPerCall: 256,
   maxLogBytes: 1024,
   maxSourceBytes: 64 * 1024,
   maxValueDepth: 32,
-  watchdogMs: 2_000,
+  watchdogMs: 1_000,
 });
 
 /** Bounds that keep a configured limit meaningful (and inside int32 where C needs it). */

@@ -12,6 +12,8 @@ export interface NativeTarget {
   random(L: number): number;
   forbid(L: number): number;
   charge(L: number): number;
+  /** Pushes whether the running call is being stopped (a fatal condition is set). */
+  stopped(L: number): number;
 }
 
 export interface NativeLookup {
@@ -30,6 +32,7 @@ export interface NativePointers {
   random: number;
   forbid: number;
   charge: number;
+  stopped: number;
 }
 
 /**
@@ -88,5 +91,6 @@ export function registerNatives(module: LoadedLuaModule, lookup: NativeLookup): 
     random: cfunction((t, L) => t.random(L)),
     forbid: cfunction((t, L) => t.forbid(L)),
     charge: cfunction((t, L) => t.charge(L)),
+    stopped: cfunction((t, L) => t.stopped(L)),
   };
 }

@@ -17,10 +17,11 @@ local collectgarbage, version = collectgarbage, _VERSION
 local string, table, math = string, table, math
 local s_len, s_sub, s_rep, s_find, s_format = string.len, string.sub, string.rep, string.find, string.format
 local s_byte, s_char, s_upper, s_lower, s_reverse = string.byte, string.char, string.upper, string.lower, string.reverse
+local s_match = string.match -- the prelude's own fixed, linear patterns only
 local t_concat, t_unpack, t_pack = table.concat, table.unpack, table.pack
 local m_type, m_tointeger, m_huge = math.type, math.tointeger, math.huge
 
-local charge, forbid, random = host.charge, host.forbid, host.random
+local charge, forbid, random, stopped = host.charge, host.forbid, host.random, host.stopped
 local effects, emit_log = host.effects, host.effects.log
 local MAX_STRING, MAX_RESULTS = host.maxStringBytes, host.maxResults
 
@@ -37,11 +38,21 @@ local function arg_error(fname, n, message)
   error("bad argument #" .. n .. " to '" .. fname .. "' (" .. message .. ")", 3)
 end
 
+-- Never lets a string through: converting "1e308" to a number takes musl's strtod ~50 us.
 local function check_integer(fname, n, v)
-  local i = m_tointeger(v)
-  if i == nil then arg_error(fname, n, "integer expected, got " .. (m_type(v) or type(v))) end
+  local t = m_type(v)
+  local i = (t == "integer" and v) or (t == "float" and m_tointeger(v))
+  if not i then arg_error(fname, n, "integer expected, got " .. (t or type(v))) end
   return i
 end
+
+local function check_number(fname, n, v)
+  if type(v) ~= "number" then arg_error(fname, n, "number expected, got " .. type(v)) end
+  return v
+end
+
+-- Float <-> text conversions run musl's bignum code (microseconds): charged as instructions.
+local FLOAT_FORMAT_COST, FLOAT_PARSE_COST = 200, 2000
 
 local function check_table(fname, n, v)
   if type(v) ~= "table" then arg_error(fname, n, "table expected, got " .. type(v)) end
@@ -170,6 +181,7 @@ local function safe_tostring(v)
     if v ~= v then return "nan" end
     if v == m_huge then return "inf" end
     if v == -m_huge then return "-inf" end
+    if m_type(v) == "float" then charge(FLOAT_FORMAT_COST) end
     return raw_tostring(v)
   end
   if tv == "table" then
@@ -187,8 +199,40 @@ local function safe_tostring(v)
 end
 
 local function safe_tonumber(v, base)
-  if type(v) == "string" then charge_bytes(#v) end
-  return raw_tonumber(v, base)
+  if base ~= nil then
+    check_integer("tonumber", 2, base)
+    if type(v) ~= "string" then arg_error("tonumber", 1, "string expected, got " .. type(v)) end
+    if #v > 64 then return nil end
+    return raw_tonumber(v, base)
+  end
+  if type(v) ~= "string" then return raw_tonumber(v) end
+  if #v > 64 then return nil end
+  -- integers are parsed by Lua itself; anything else goes through strtod
+  if not (s_match(v, "^%s*%-?%d+%s*$") or s_match(v, "^%s*%-?0[xX]%x+%s*$")) then
+    charge(FLOAT_PARSE_COST)
+  end
+  return raw_tonumber(v)
+end
+
+local function safe_select(n, ...)
+  if n ~= "#" then check_integer("select", 1, n) end
+  return select(n, ...)
+end
+
+-- Wrapping moves the caller one level up; 0 (no position) stays 0.
+local function safe_error(message, level)
+  if level ~= nil then level = check_integer("error", 2, level) end
+  if level == 0 then error(message, 0) end
+  error(message, (level or 1) + 1)
+end
+
+-- Rewritten for-loop bounds and bitwise operands call this (see guardCoercions): Lua would
+-- otherwise convert a string there with strtod, inside one instruction.
+local function guard_number(v)
+  if type(v) == "string" then
+    error("strings are not converted to numbers here (for-loop bounds and bitwise operands)", 2)
+  end
+  return v
 end
 
 local function safe_getmetatable(v)
@@ -207,6 +251,16 @@ local function safe_setmetatable(t, mt)
   return raw_setmetatable(t, mt)
 end
 
+-- An error raised by the instruction hook reaches xpcall's handler while hooks are off. When
+-- the call is being stopped, skip the creator's handler: it would run unmetered.
+local function safe_xpcall(f, handler, ...)
+  if type(handler) ~= "function" then arg_error("xpcall", 2, "function expected, got " .. type(handler)) end
+  return xpcall(f, function(e)
+    if stopped() then return e end
+    return handler(e)
+  end, ...)
+end
+
 local function log(...)
   local parts = {}
   for i = 1, select("#", ...) do parts[i] = safe_tostring((select(i, ...))) end
@@ -216,25 +270,39 @@ end
 ------------------------------------------------------------------------------------------------
 -- string: no patterns, no dump, bounded lengths and counts.
 
-local safe_string = { len = s_len, char = s_char }
+local safe_string = { len = s_len }
+
+function safe_string.char(...)
+  local n = select("#", ...)
+  if n > MAX_RESULTS then error("string.char: more than " .. MAX_RESULTS .. " arguments", 2) end
+  local codes = { ... }
+  for i = 1, n do check_integer("char", i, codes[i]) end
+  return s_char(...)
+end
 
 function safe_string.sub(s, i, j)
+  s = check_string("sub", 1, s)
+  if i ~= nil then check_integer("sub", 2, i) end
+  if j ~= nil then check_integer("sub", 3, j) end
   local r = s_sub(s, i, j)
   charge_bytes(#r)
   return r
 end
 
-function safe_string.upper(s) local r = s_upper(s) charge_bytes(#r) return r end
-function safe_string.lower(s) local r = s_lower(s) charge_bytes(#r) return r end
-function safe_string.reverse(s) local r = s_reverse(s) charge_bytes(#r) return r end
+function safe_string.upper(s) local r = s_upper(check_string("upper", 1, s)) charge_bytes(#r) return r end
+function safe_string.lower(s) local r = s_lower(check_string("lower", 1, s)) charge_bytes(#r) return r end
+function safe_string.reverse(s) local r = s_reverse(check_string("reverse", 1, s)) charge_bytes(#r) return r end
+function safe_string.len(s) return s_len(check_string("len", 1, s)) end
 
 function safe_string.byte(s, i, j)
   s = check_string("byte", 1, s)
+  if i ~= nil then check_integer("byte", 2, i) end
+  if j ~= nil then check_integer("byte", 3, j) end
   if #s > MAX_RESULTS then
     local l = #s
-    local first = i == nil and 1 or check_integer("byte", 2, i)
+    local first = i == nil and 1 or i
     if first < 0 then first = first < -l and 1 or l + first + 1 elseif first == 0 then first = 1 end
-    local last = j == nil and first or check_integer("byte", 3, j)
+    local last = j == nil and first or j
     if last > l then last = l elseif last < 0 then last = last < -l and 0 or l + last + 1 end
     if last - first >= MAX_RESULTS then
       error("string.byte: more than " .. MAX_RESULTS .. " results", 2)
@@ -261,6 +329,7 @@ end
 function safe_string.find(s, needle, init, plain)
   s = check_string("find", 1, s)
   needle = check_string("find", 2, needle)
+  if init ~= nil then check_integer("find", 3, init) end
   if plain == false then
     error("string.find searches plain text only (patterns are not available)", 2)
   end
@@ -296,14 +365,20 @@ function safe_string.format(fmt, ...)
       if conv == "s" then
         args[argi] = safe_tostring(v)
       elseif FLOAT_CONVERSIONS[conv] then
-        if type(v) == "number" and (v ~= v or v == m_huge or v == -m_huge) then
+        check_number("format", argi + 1, v)
+        charge(FLOAT_FORMAT_COST)
+        if v ~= v or v == m_huge or v == -m_huge then
           -- NaN and infinities are spelled one way on every host
           pieces[#pieces + 1] = s_sub(fmt, from, p - 1)
           pieces[#pieces + 1] = "%s"
           args[argi] = safe_tostring(v)
           from = q + 1
         end
-      elseif not (INTEGER_CONVERSIONS[conv] or conv == "q") then
+      elseif INTEGER_CONVERSIONS[conv] then
+        check_number("format", argi + 1, v)
+      elseif conv == "q" then
+        if type(v) == "number" and m_type(v) == "float" then charge(FLOAT_FORMAT_COST) end
+      else
         error("string.format: '%" .. conv .. "' is not supported", 2)
       end
       i = q + 1
@@ -410,12 +485,38 @@ end
 ------------------------------------------------------------------------------------------------
 -- math: everything deterministic; randomness comes from the match RNG through random(a, b).
 
-local safe_math = {}
-for _, key in ipairs({
-  "abs", "acos", "asin", "atan", "ceil", "cos", "exp", "floor", "fmod", "huge", "log", "max",
-  "maxinteger", "min", "mininteger", "modf", "pi", "sin", "sqrt", "tan", "tointeger", "type", "ult",
-}) do
-  safe_math[key] = math[key]
+-- Each function checks its arguments are numbers: the C versions would convert strings.
+local safe_math = {
+  huge = math.huge, pi = math.pi, maxinteger = math.maxinteger, mininteger = math.mininteger,
+  type = m_type,
+}
+for _, key in ipairs({ "abs", "acos", "asin", "ceil", "cos", "exp", "floor", "modf", "sin", "sqrt", "tan" }) do
+  local fn = math[key]
+  safe_math[key] = function(x) return fn(check_number(key, 1, x)) end
+end
+for _, key in ipairs({ "atan", "log" }) do
+  local fn = math[key]
+  safe_math[key] = function(x, y)
+    check_number(key, 1, x)
+    if y == nil then return fn(x) end
+    return fn(x, check_number(key, 2, y))
+  end
+end
+for _, key in ipairs({ "fmod", "ult" }) do
+  local fn = math[key]
+  safe_math[key] = function(x, y) return fn(check_number(key, 1, x), check_number(key, 2, y)) end
+end
+for _, key in ipairs({ "max", "min" }) do
+  local fn = math[key]
+  safe_math[key] = function(...)
+    local values = { ... }
+    for i = 1, select("#", ...) do check_number(key, i, values[i]) end
+    return fn(...)
+  end
+end
+function safe_math.tointeger(x)
+  if type(x) ~= "number" then return nil end
+  return m_tointeger(x)
 end
 
 local string_proxy = readonly_library("string", safe_string, {
@@ -428,6 +529,10 @@ local math_proxy = readonly_library("math", safe_math, { random = true, randomse
 local string_meta = raw_getmetatable("")
 string_meta.__index = string_proxy
 string_meta.__metatable = false
+-- No arithmetic on strings ("10" + 1): the conversion is strtod, unmetered.
+for _, event in ipairs({ "__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv" }) do
+  string_meta[event] = nil
+end
 for key in next, string do string[key] = nil end
 
 ------------------------------------------------------------------------------------------------
@@ -443,12 +548,13 @@ local FORBIDDEN_GLOBALS = {
 
 local api = {
   _VERSION = version,
-  assert = assert, error = error, ipairs = ipairs, pairs = sorted_pairs, pcall = pcall,
-  xpcall = xpcall, select = select, type = type, tostring = safe_tostring,
+  assert = assert, error = safe_error, ipairs = ipairs, pairs = sorted_pairs, pcall = pcall,
+  xpcall = safe_xpcall, select = safe_select, type = type, tostring = safe_tostring,
   tonumber = safe_tonumber, getmetatable = safe_getmetatable, setmetatable = safe_setmetatable,
   rawequal = rawequal, rawget = rawget, rawlen = rawlen,
   string = string_proxy, table = table_proxy, math = math_proxy,
   random = random, log = log, print = log,
+  __sandbox_num = guard_number,
 }
 for name, fn in next, effects do
   if name ~= "log" then api[name] = fn end

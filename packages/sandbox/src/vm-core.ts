@@ -380,6 +380,11 @@ export class VmCore implements NativeTarget {
     return 0;
   }
 
+  stopped(L: number): number {
+    this.heap.api.lua_pushboolean(L, this.fatal ? 1 : 0);
+    return 1;
+  }
+
   // ---------------------------------------------------------------------------------------
   // Setup: libraries, prelude, natives
 
@@ -412,6 +417,7 @@ export class VmCore implements NativeTarget {
       ['random', natives.random],
       ['forbid', natives.forbid],
       ['charge', natives.charge],
+      ['stopped', natives.stopped],
     ] as const) {
       api.lua_pushcclosure(L, fn, 0);
       api.lua_setfield(L, -2, name(field));

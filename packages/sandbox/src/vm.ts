@@ -2,6 +2,7 @@ import type { Effect } from './effects/effect-spec.ts';
 import { ABILITY_CHUNK } from './error-position.ts';
 import { failure, type Failure, type SandboxError } from './errors.ts';
 import { LUA_ERRMEM, LUA_ERRSYNTAX, LUA_OK, LUA_REGISTRYINDEX } from './lua/lua-constants.ts';
+import { guardCoercions } from './guard-coercions.ts';
 import { checkHostValue, type JsonValue } from './values.ts';
 import type { VmCore } from './vm-core.ts';
 
@@ -64,6 +65,25 @@ export class SandboxVm {
     if (source.startsWith('\x1b')) {
       return failure('FORBIDDEN', 'bytecode is not accepted: load source text');
     }
+    const guarded = guardCoercions(source);
+    if (!guarded.ok) {
+      // Lua's own verdict first: a script the analyser rejects usually does not compile either.
+      const compiled = this.compile(source);
+      if (!compiled.ok) return compiled;
+      this.core.heap.api.luaL_unref(this.core.L, LUA_REGISTRYINDEX, compiled.ref);
+      return failure('SYNTAX', guarded.message, guarded.line);
+    }
+    const compiled = this.compile(guarded.source);
+    if (!compiled.ok) return compiled;
+    const { api } = this.core.heap;
+    const previous = this.abilities.get(abilityId);
+    if (previous !== undefined) api.luaL_unref(this.core.L, LUA_REGISTRYINDEX, previous);
+    this.abilities.set(abilityId, compiled.ref);
+    return { ok: true };
+  }
+
+  /** Compiles text (mode "t": binary chunks are refused) and keeps the function in the registry. */
+  private compile(source: string): { ok: true; ref: number } | Failure {
     const { api, memory } = this.core.heap;
     const core = this.core;
     core.beginEpisode();
@@ -90,10 +110,7 @@ export class SandboxVm {
       }
       return { ok: false, error };
     }
-    const previous = this.abilities.get(abilityId);
-    if (previous !== undefined) api.luaL_unref(core.L, LUA_REGISTRYINDEX, previous);
-    this.abilities.set(abilityId, compiled.ref);
-    return { ok: true };
+    return { ok: true, ref: compiled.ref };
   }
 
   /** Loads the state of the match once for the action that follows, and resets its budget. */

@@ -59,7 +59,7 @@ export function lintScript(source: string, options: LintOptions): LintDiagnostic
     const { line, column } = error as { line?: number; column?: number };
     return [
       {
-        severity: 'warning',
+        severity: 'error',
         code: 'LINT_SKIPPED',
         message: `lint skipped: ${error instanceof Error ? error.message : String(error)}`,
         line: line ?? 1,
