@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldEvents } from '@cardtable/engine';
 import { golf, isHidden } from '@cardtable/golf';
 import { Director } from '../src/animation/director.ts';
+import { describeEvent } from '../src/animation/plan.ts';
 import { ReplayPlayer } from '../src/replay/player.ts';
 import { buildTimeline, lastPosition, viewAt } from '../src/replay/timeline.ts';
 import { playGolf } from './fixtures/golf-match.ts';
@@ -68,6 +69,7 @@ describe('ReplayPlayer', () => {
     const { director, player } = make();
     player.seek(10);
     expect(director.getSnapshot().view).toEqual(viewAt(timeline, 10));
+    expect(director.getSnapshot().caption).toBe(describeEvent(timeline.events[9]!, String));
     player.prev();
     expect(player.getSnapshot().position).toBe(9);
     player.end();

@@ -1,6 +1,6 @@
 import type { Seat } from '@cardtable/engine';
 import type { GolfEvent, GolfView, RoundResult } from '@cardtable/golf';
-import { planStep, type StepAnimation, type Timing } from './plan.ts';
+import { describeEvent, planStep, type StepAnimation, type Timing } from './plan.ts';
 
 /** What the table shows at this moment. */
 export interface Stage {
@@ -65,11 +65,15 @@ export class Director {
 
   readonly getSnapshot = (): Stage => this.stage;
 
-  /** Shows a view as it is, dropping whatever was playing (a WELCOME, a replay jump). */
-  reset(view: GolfView | null, at: LogPosition): void {
+  /**
+   * Shows a view as it is, dropping whatever was playing (a WELCOME, a replay jump); the event
+   * that led there, when known, becomes the caption.
+   */
+  reset(view: GolfView | null, at: LogPosition, lastEvent?: GolfEvent): void {
     this.generation++;
     this.endTally?.();
-    this.set({ view, ...at, busy: false, flying: null, tally: null });
+    const caption = lastEvent ? describeEvent(lastEvent, this.options.name) : '';
+    this.set({ view, ...at, busy: false, flying: null, tally: null, caption });
   }
 
   /** Plays one step; resolves when its animation has ended (time to FLOW_ACK). */

@@ -80,6 +80,10 @@ export function planStep(event: GolfEvent, timing: Timing, name: Name): StepAnim
   };
 }
 
+/** The event in words, as the caption under the table reads it. */
+export const describeEvent = (event: GolfEvent, name: Name): string =>
+  basePlan(event, name).caption;
+
 /** Duration of one flight at a given speed, for the layer that runs it. */
 export const flightDuration = (timing: Timing) =>
   timing.reducedMotion ? 0 : Math.round(FLIGHT_MS / timing.speed);

@@ -51,9 +51,6 @@ export function CardBack({ deck }: { deck: number }) {
 
 function CardFace({ card, peeked = false }: { card: Card; peeked?: boolean }) {
   const colour = card.rank === 'JOKER' ? '#6a2c91' : isRed(card.suit) ? '#b3141c' : '#161616';
-  const label = card.rank === 'JOKER' ? '★' : card.rank;
-  // "10" is two glyphs wide: draw it narrower so it stays inside the corner.
-  const index = card.rank === '10' ? { fontSize: 22, letterSpacing: -2 } : { fontSize: 26 };
   return (
     <svg
       className={peeked ? 'card card-face card-peeked' : 'card card-face'}
@@ -64,29 +61,23 @@ function CardFace({ card, peeked = false }: { card: Card; peeked?: boolean }) {
     >
       <rect x="1.5" y="1.5" width="97" height="137" rx="8" fill="#fdfcf7" stroke="#28302c" />
       <g fill={colour}>
-        <text x="8" y="30" {...index} fontWeight="700" className="card-index">
-          {label}
-        </text>
-        <text
-          x="92"
-          y="110"
-          {...index}
-          fontWeight="700"
-          className="card-index"
-          transform="rotate(180 92 110)"
-        >
-          {label}
-        </text>
         {card.suit ? (
           <>
-            <path d={SUIT_PATHS[card.suit]} transform="translate(10 37) scale(0.17)" />
-            <path d={SUIT_PATHS[card.suit]} transform="translate(90 103) scale(-0.17)" />
+            <CornerIndex rank={card.rank} suit={card.suit} />
+            <g transform="rotate(180 50 70)">
+              <CornerIndex rank={card.rank} suit={card.suit} />
+            </g>
             <Centre rank={card.rank} suit={card.suit} colour={colour} />
           </>
         ) : (
-          <text x="50" y="86" fontSize="20" fontWeight="700" textAnchor="middle">
-            JOKER
-          </text>
+          <>
+            <path d={STAR} transform="translate(6 6) scale(0.3)" />
+            <path d={STAR} transform="translate(94 134) scale(-0.3)" />
+            <path d={STAR} transform="translate(22 30) scale(0.56)" />
+            <text x="50" y="112" fontSize="17" fontWeight="700" textAnchor="middle">
+              JOKER
+            </text>
+          </>
         )}
       </g>
       {peeked ? (
@@ -103,6 +94,23 @@ function CardFace({ card, peeked = false }: { card: Card; peeked?: boolean }) {
         />
       ) : null}
     </svg>
+  );
+}
+
+/** A five-pointed star in a 100x100 box: the joker's mark. */
+const STAR = 'M50 2l14 31 34 4-25 23 7 34-30-17-30 17 7-34L2 37l34-4z';
+
+/** The rank and a small pip in the top-left corner (rotated for the bottom-right). */
+function CornerIndex({ rank, suit }: { rank: Rank; suit: Suit }) {
+  // "10" is two glyphs wide: drawn narrower so it stays inside the corner.
+  const size = rank === '10' ? { fontSize: 22, letterSpacing: -2 } : { fontSize: 26 };
+  return (
+    <>
+      <text x="8" y="30" {...size} fontWeight="700" className="card-index">
+        {rank}
+      </text>
+      <path d={SUIT_PATHS[suit]} transform="translate(10 37) scale(0.17)" />
+    </>
   );
 }
 

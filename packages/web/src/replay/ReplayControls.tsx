@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { Icon } from '../ui/Icon.tsx';
 import { SPEEDS, type PlayerState, type ReplayPlayer } from './player.ts';
 
 const isTextField = (target: EventTarget | null) =>
@@ -38,7 +39,7 @@ export function ReplayControls({ player, state }: { player: ReplayPlayer; state:
           aria-label="Go to start"
           data-testid="replay-start"
         >
-          ⏮
+          <Icon name="start" />
         </button>
         <button
           type="button"
@@ -46,7 +47,7 @@ export function ReplayControls({ player, state }: { player: ReplayPlayer; state:
           aria-label="Previous step"
           data-testid="replay-prev"
         >
-          ◀
+          <Icon name="prev" />
         </button>
         <button
           type="button"
@@ -56,7 +57,7 @@ export function ReplayControls({ player, state }: { player: ReplayPlayer; state:
           data-testid="replay-play"
           data-playing={state.playing ? 'yes' : 'no'}
         >
-          {state.playing ? '❚❚' : '▶'}
+          <Icon name={state.playing ? 'pause' : 'play'} />
         </button>
         <button
           type="button"
@@ -64,10 +65,10 @@ export function ReplayControls({ player, state }: { player: ReplayPlayer; state:
           aria-label="Next step"
           data-testid="replay-next"
         >
-          ▶❘
+          <Icon name="next" />
         </button>
         <button type="button" onClick={player.end} aria-label="Go to end" data-testid="replay-end">
-          ⏭
+          <Icon name="end" />
         </button>
         <label className="field speed">
           <span>Speed</span>

@@ -30,7 +30,7 @@ export class ReplayPlayer {
     private readonly director: Director,
     private readonly wait: (ms: number) => Promise<void>,
   ) {
-    director.reset(viewAt(timeline, 0), logPositionAt(timeline, 0));
+    this.show(0);
   }
 
   readonly subscribe = (listener: () => void) => {
@@ -47,7 +47,7 @@ export class ReplayPlayer {
   seek(position: number): void {
     const target = Math.min(this.last, Math.max(0, Math.round(position)));
     this.run++;
-    this.director.reset(viewAt(this.timeline, target), logPositionAt(this.timeline, target));
+    this.show(target);
     this.set({ position: target });
     if (this.state.playing) void this.loop(this.run);
   }
@@ -106,6 +106,15 @@ export class ReplayPlayer {
       viewAt(this.timeline, to),
     );
     await this.stepping;
+  }
+
+  /** The table at `position` at once, captioned with the event that led there. */
+  private show(position: number): void {
+    this.director.reset(
+      viewAt(this.timeline, position),
+      logPositionAt(this.timeline, position),
+      this.timeline.events[position - 1],
+    );
   }
 
   private set(patch: Partial<PlayerState>): void {

@@ -93,23 +93,15 @@ function RulesCard({ view }: { view: GolfView }) {
         </li>
         <li>A column of two same-rank cards scores 0. Lowest total wins.</li>
       </ul>
-      <table className="values">
-        <caption>Card values</caption>
-        <tbody>
-          <tr>
-            {ranks.map((rank) => (
-              <th scope="col" key={rank}>
-                {rank === 'JOKER' ? 'Jkr' : rank}
-              </th>
-            ))}
-          </tr>
-          <tr>
-            {ranks.map((rank) => (
-              <td key={rank}>{view.cardValues[rank]}</td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <h3 className="values-title">Card values</h3>
+      <dl className="values" data-testid="card-values">
+        {ranks.map((rank) => (
+          <div key={rank}>
+            <dt>{rank === 'JOKER' ? 'Joker' : rank}</dt>
+            <dd>{view.cardValues[rank]}</dd>
+          </div>
+        ))}
+      </dl>
     </details>
   );
 }
