@@ -25,6 +25,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   messagesPerSecond: number;
   messageBurst: number;
+  /** Messages per second from one IP address, over all its sockets. */
+  ipMessagesPerSecond: number;
   httpRequestsPerMinute: number;
   maxConnectionsPerMatch: number;
   maxConnectionsPerIp: number;
@@ -110,8 +112,9 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     heartbeatMs: int('HEARTBEAT_MS', 15_000, 100),
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 16 * 1024, 256, 64 * 1024),
     maxBodyBytes: int('MAX_BODY_BYTES', 8 * 1024 * 1024, 1024),
-    messagesPerSecond: int('RATE_MESSAGES_PER_S', 30, 1),
-    messageBurst: int('RATE_MESSAGE_BURST', 60, 1),
+    messagesPerSecond: int('RATE_MESSAGES_PER_S', 200, 1),
+    messageBurst: int('RATE_MESSAGE_BURST', 400, 1),
+    ipMessagesPerSecond: int('RATE_IP_MESSAGES_PER_S', 50_000, 1),
     httpRequestsPerMinute: int('RATE_HTTP_PER_MIN', 1200, 1),
     maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', 5000, 1),

@@ -42,7 +42,7 @@ interface SocketDeps {
 /** `GET /ws/matches/:matchId`: authenticates, attaches the socket to the match's actor, dispatches frames. */
 export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
   const { config, tokens, registry, metrics } = deps;
-  const perIp = new KeyedRateLimiter(config.messagesPerSecond * 50, config.messagesPerSecond * 25);
+  const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
   const openPerIp = new Map<string, number>();
   const alive = new WeakMap<WebSocket, boolean>();
   const sockets = new Set<WebSocket>();
