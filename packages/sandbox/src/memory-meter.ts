@@ -23,6 +23,8 @@ export class MemoryMeter {
   /** Called on each growing allocation; returning true blocks allocation (the watchdog). */
   watch: () => boolean = () => false;
   private violated = false;
+  /** The previous growing request was refused (Lua collects garbage, then retries). */
+  private refusedLast = false;
 
   constructor(
     readonly cap: number,
@@ -46,7 +48,16 @@ export class MemoryMeter {
     } else if (this.used + delta > this.cap) {
       violation = { kind: 'cap', requested: delta, used: this.used, cap: this.cap };
     }
-    if (!violation) return true;
+    if (!violation) {
+      this.refusedLast = false;
+      return true;
+    }
+    if (!this.refusedLast && !this.violated) {
+      // Refuse once: Lua answers with an emergency full collection and asks again.
+      this.refusedLast = true;
+      return false;
+    }
+    this.refusedLast = false;
     if (!this.violated) {
       this.violated = true;
       this.onViolation(violation);
@@ -73,6 +84,7 @@ export class MemoryMeter {
   reset(): void {
     this.peak = this.used;
     this.violated = false;
+    this.refusedLast = false;
     this.blocked = false;
   }
 }
