@@ -240,6 +240,12 @@ export class MatchActor {
     if (seat === null) {
       return Promise.resolve(this.reject(null, body.actionId, 'NOT_A_PLAYER', 'Spectators watch.'));
     }
+    // Refused at once while draining, so the drain never waits on work queued after it began.
+    if (this.draining) {
+      return Promise.resolve(
+        this.reject(null, body.actionId, 'SHUTTING_DOWN', 'The server is restarting.'),
+      );
+    }
     return this.run(() => this.execute(seat, body, 'player'));
   }
 

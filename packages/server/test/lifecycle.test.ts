@@ -1,0 +1,226 @@
+import { verifyReplay, type ReplayFile } from '@cardtable/engine';
+import type { AuthResponse, MatchMetadata } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { secretDraw } from './fixtures/secret-draw.ts';
+import { call, createMatch, guest } from './helpers/http.ts';
+import { startTestServer } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
+
+describe('match lifecycle: start, timers, leave, surrender, grace, drain', () => {
+  let server: RunningServer;
+  let alice: AuthResponse;
+  let bob: AuthResponse;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', { DISCONNECT_GRACE_MS: '300' });
+    [alice, bob] = await Promise.all([guest(server.url, 'Alice'), guest(server.url, 'Bob')]);
+  });
+  afterAll(async () => server?.close());
+
+  const metadata = async (matchId: string, token = alice.accessToken) =>
+    (await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, { token })).body;
+
+  async function started(extra: { turnTimeLimitMs?: number } = {}) {
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 3 },
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+      ...extra,
+    });
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: bob.accessToken,
+      body: { code: created.code },
+    });
+    return created;
+  }
+
+  it('the host starts a match early; empty seats go to CPUs; only the host may', async () => {
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    expect((await metadata(created.matchId)).status).toBe('waiting');
+    const notHost = await call<{ code: string }>(
+      server.url,
+      'POST',
+      `/api/matches/${created.matchId}/start`,
+      {
+        token: bob.accessToken,
+      },
+    );
+    expect(notHost).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    const start = await call<MatchMetadata>(
+      server.url,
+      'POST',
+      `/api/matches/${created.matchId}/start`,
+      {
+        token: alice.accessToken,
+      },
+    );
+    expect(start.status).toBe(200);
+    expect(start.body.status).not.toBe('waiting');
+    expect(start.body.seats.map((s) => s.kind)).toEqual(['human', 'cpu', 'cpu']);
+    const mine = await call<{ matches: MatchMetadata[] }>(server.url, 'GET', '/api/me/matches', {
+      token: alice.accessToken,
+    });
+    expect(mine.body.matches.some((m) => m.matchId === created.matchId && m.yourSeat === 0)).toBe(
+      true,
+    );
+  });
+
+  it('a turn whose time runs out is played by the timeout rule (a steady CPU)', async () => {
+    const created = await started({ turnTimeLimitMs: 1000 });
+    const watcher = await RawClient.open(server.url, created.matchId, bob.accessToken);
+    const welcome = watcher.received[0];
+    expect(welcome?.type === 'WELCOME' && welcome.turnEndsAt).toBeNull(); // Bob is not active
+    const played = await watcher.next('EVENT', (m) => m.event.version === 2, 10_000);
+    expect(['drew', 'stood']).toContain(played.event.type);
+    expect((await metadata(created.matchId)).version).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a player who leaves is played for; one who disconnects is, after the grace period', async () => {
+    const created = await started();
+    const a = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const b = await RawClient.open(server.url, created.matchId, bob.accessToken);
+    await b.close();
+    const away = await a.next('MATCH_STATUS', (m) => m.seats[1]?.away === true, 5000);
+    expect(away.seats[1]).toMatchObject({ connected: false, away: true });
+    // Alice moves; Bob's turn is played for him at once.
+    expect((await a.act('draw')).ok).toBe(true);
+    await a.next('EVENT', (m) => m.event.version === 3);
+
+    const second = await started();
+    const left = await call<MatchMetadata>(
+      server.url,
+      'POST',
+      `/api/matches/${second.matchId}/leave`,
+      {
+        token: bob.accessToken,
+      },
+    );
+    expect(left.body.seats[1]).toMatchObject({ away: true });
+    const c = await RawClient.open(server.url, second.matchId, alice.accessToken);
+    expect((await c.act('stand')).ok).toBe(true);
+    await c.next('EVENT', (m) => m.event.version === 3);
+  });
+
+  it('surrender ends the match for everyone; later actions get MATCH_OVER; the log verifies', async () => {
+    const created = await started();
+    const a = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const b = await RawClient.open(server.url, created.matchId, bob.accessToken);
+    const over = b.next('MATCH_STATUS', (m) => m.status === 'over');
+    const conceded = await call<MatchMetadata>(
+      server.url,
+      'POST',
+      `/api/matches/${created.matchId}/surrender`,
+      { token: alice.accessToken },
+    );
+    expect(conceded.body).toMatchObject({
+      status: 'over',
+      result: { winners: [1], tie: false, reason: 'surrender' },
+    });
+    expect((await over).result?.winners).toEqual([1]);
+    expect(await a.act('draw')).toMatchObject({ ok: false, error: { code: 'MATCH_OVER' } });
+    const exported = await call<ReplayFile>(
+      server.url,
+      'GET',
+      `/api/matches/${created.matchId}/export`,
+      {
+        token: bob.accessToken,
+      },
+    );
+    expect(exported.body.match.seed).toBeTypeOf('string');
+    expect(verifyReplay(secretDraw, exported.body)).toMatchObject({ ok: true });
+
+    // The replay imports (verified) and comes back as it was; a tampered one is refused.
+    const imported = await call<{ replayId: string; verified: boolean }>(
+      server.url,
+      'POST',
+      '/api/replays/import',
+      { token: alice.accessToken, body: exported.body },
+    );
+    expect(imported.body.verified).toBe(true);
+    const fetched = await call<ReplayFile>(
+      server.url,
+      'GET',
+      `/api/replays/${imported.body.replayId}`,
+      {
+        token: bob.accessToken,
+      },
+    );
+    expect(fetched.body.events).toEqual(exported.body.events);
+    const tampered = structuredClone(exported.body);
+    (tampered.events[1]!.data as { seat: number }).seat = 1;
+    const refused = await call<{ code: string }>(server.url, 'POST', '/api/replays/import', {
+      token: alice.accessToken,
+      body: tampered,
+    });
+    expect(refused).toMatchObject({ status: 400, body: { code: 'REPLAY_INVALID' } });
+  });
+
+  it('exports of a live match: players get their own projection without the seed; others none', async () => {
+    const created = await started();
+    const mine = await call<ReplayFile>(
+      server.url,
+      'GET',
+      `/api/matches/${created.matchId}/export`,
+      {
+        token: alice.accessToken,
+      },
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body.match.seed).toBeUndefined();
+    expect(mine.body.actions).toEqual([]);
+    const dealt = mine.body.events.filter((e) => e.type === 'dealt');
+    expect(dealt.map((e) => (e.data as { card: number | null }).card === null)).toEqual([
+      false,
+      true,
+    ]);
+    const carol = await guest(server.url, 'Carol');
+    const theirs = await call<{ code: string }>(
+      server.url,
+      'GET',
+      `/api/matches/${created.matchId}/export`,
+      {
+        token: carol.accessToken,
+      },
+    );
+    expect(theirs).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+
+  it('refresh tokens rotate: each works once', async () => {
+    const first = await call<AuthResponse>(server.url, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: alice.refreshToken },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.user.id).toBe(alice.user.id);
+    const again = await call<{ code: string }>(server.url, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: alice.refreshToken },
+    });
+    expect(again).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+    const me = await call<{ id: string }>(server.url, 'GET', '/api/me', {
+      token: first.body.accessToken,
+    });
+    expect(me.body.id).toBe(alice.user.id);
+  });
+
+  it('on shutdown, in-flight work finishes and every socket is told and closed', async () => {
+    const other = await startTestServer('postgres');
+    const dave = await guest(other.url, 'Dave');
+    const created = await createMatch(other.url, dave.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+    });
+    const client = await RawClient.open(other.url, created.matchId, dave.accessToken);
+    const result = client.act('draw');
+    await new Promise((resolve) => setTimeout(resolve, 20)); // let the frame reach the server
+    const closing = other.close();
+    expect((await result).type).toBe('ACTION_RESULT');
+    await closing;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(client.received.some((m) => m.type === 'ERROR' && m.code === 'SHUTTING_DOWN')).toBe(
+      true,
+    );
+    expect(client.closed?.code).toBe(1012);
+  });
+});
