@@ -250,6 +250,7 @@ export class MatchActor {
   }
 
   private async execute(seat: number, body: ActionBody, source: Source): Promise<ActionOutcome> {
+    const startedAt = performance.now();
     const { actionId } = body;
     const seen = this.accepted.get(actionId);
     if (seen) {
@@ -315,6 +316,7 @@ export class MatchActor {
         seat,
         source,
         type: body.type,
+        latencyMs: Math.round((performance.now() - startedAt) * 100) / 100,
       },
       'resolution',
     );
