@@ -17,3 +17,4 @@ export type { ScriptHost, ScriptCall } from './engine/scripts.ts';
 export { createTcgGame, TCG_RULES_VERSION, type TcgGame, type TcgGameSetup } from './engine/game.ts';
 export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './cpu/index.ts';
 export { createSandboxScriptHost, toEffects, TCG_SCRIPT_EFFECTS } from './lua/sandbox-host.ts';
+export { publishedSchemas } from './schema/published.ts';

@@ -11,6 +11,11 @@ import { canSee } from './view.ts';
 export function projectEvent(event: TcgEvent, viewer: Viewer, before: TcgState, content: Content): TcgEvent {
   if (viewer.kind === 'all') return event;
   const seat = viewer.kind === 'seat' ? viewer.seat : null;
+  /** Picks name cards: only those the viewer can see (or options like "yes") pass. */
+  const shown = (id: string) => {
+    const card = before.cards[id];
+    return !card || canSee(content, viewer, card.zone, card.controller);
+  };
   switch (event.type) {
     case 'deckBuilt':
       return { type: event.type, data: { ...event.data, cards: null } };
@@ -43,7 +48,8 @@ export function projectEvent(event: TcgEvent, viewer: Viewer, before: TcgState, 
         ? event
         : event.data.to.length === 2 ? event : { type: event.type, data: { ...event.data, cards: null } };
     case 'decisionAutoResolved':
-      return seat === event.data.player ? event : { type: event.type, data: { ...event.data, picks: [] } };
+    case 'decisionResolved':
+      return { type: event.type, data: { ...event.data, picks: event.data.picks.filter((id) => shown(id)) } } as TcgEvent;
     case 'decisionRequested':
       return { type: event.type, data: { ...event.data, decision: null, continuation: null } };
     case 'abilityTriggered': {

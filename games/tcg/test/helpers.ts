@@ -1,0 +1,47 @@
+import { applyAction, createRng, startMatch, type MatchState, type Rng, type Seat } from '@cardtable/engine';
+import { demoContent } from '../content/demo/index.ts';
+import { ContentRegistry, createTcgGame, type TcgAction, type TcgGame } from '../src/index.ts';
+import type { TcgOptions } from '../src/engine/options.ts';
+import type { TcgState } from '../src/engine/state.ts';
+import { demoScripts } from './lua-host.ts';
+import type { Resolution } from '@cardtable/engine';
+import type { TcgEvent } from '../src/engine/events.ts';
+
+export async function demoGame(): Promise<TcgGame> {
+  return createTcgGame({ registry: new ContentRegistry([demoContent()]), scripts: await demoScripts() });
+}
+
+export function newMatch(game: TcgGame, seed: string, decks: [string, string] = ['A', 'B']) {
+  const options = game.parseOptions({ decks }, 2);
+  if (!options.ok) throw new Error(options.error.message);
+  return startMatch(game, { options: options.value, seats: [{ kind: 'human' }, { kind: 'human' }], seed });
+}
+
+/** A random legal action, leaning towards doing something rather than ending the turn. */
+export function randomAction(game: TcgGame, state: TcgState, seat: Seat, rng: Rng): TcgAction {
+  const legal = game.legalActions(state, seat);
+  if (rng.float() < 0.01) return { type: 'timeout', payload: {} };
+  const busy = legal.filter((a) => a.type !== 'endTurn');
+  return busy.length && rng.float() < 0.8 ? busy[rng.int(0, busy.length - 1)]! : legal[rng.int(0, legal.length - 1)]!;
+}
+
+type Step = { seat: Seat; before: TcgState; resolution: Resolution<TcgState, TcgAction, TcgEvent> };
+
+/** Plays a random match to its end, calling `each` after every resolution. */
+export function playRandomly(game: TcgGame, seed: string, each?: (step: Step) => void, maxActions = 3000) {
+  const started = newMatch(game, seed);
+  let match: MatchState<TcgState, TcgOptions> = started.match;
+  each?.({ seat: 0, before: game.initialState(match.config), resolution: started.resolution });
+  const rng = createRng(`random-play:${seed}`);
+  const resolutions = [started.resolution];
+  for (let n = 0; n < maxActions && !game.outcome(match.state); n++) {
+    const seat = game.activeSeats(match.state)[0]!;
+    const action = randomAction(game, match.state, seat, rng);
+    const applied = applyAction(game, match, seat, action, `a${n}`);
+    if (!applied.ok) throw new Error(`A legal action was refused: ${JSON.stringify(action)}: ${applied.error.message}`);
+    each?.({ seat, before: match.state, resolution: applied.value.resolution });
+    resolutions.push(applied.value.resolution);
+    match = applied.value.match;
+  }
+  return { match, resolutions };
+}
