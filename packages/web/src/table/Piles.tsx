@@ -9,13 +9,15 @@ interface PileControl {
 
 interface PilesProps {
   view: GolfView;
+  /** A player's piles stay buttons between turns, so keyboard focus is not lost. */
+  focusable: boolean;
   vacated: ReadonlySet<string>;
   deck: PileControl | null;
   discard: PileControl | null;
 }
 
 /** The deck (backs only: its order is never known) and the face-up discard pile. */
-export function Piles({ view, vacated, deck, discard }: PilesProps) {
+export function Piles({ view, focusable, vacated, deck, discard }: PilesProps) {
   const top = vacated.has('discard') ? null : view.discardTop;
   const deckLabel = `Deck, ${view.deckCount} cards`;
   const discardLabel = top ? `Discard pile, ${cardName(top)} on top` : 'Discard pile, empty';
@@ -28,10 +30,16 @@ export function Piles({ view, vacated, deck, discard }: PilesProps) {
   const discardFace = top ? <PlayingCard card={top} faceUp /> : <div className="pile-empty" />;
   return (
     <div className="piles">
-      <Pile id="deck" label={deckLabel} control={deck} count={view.deckCount}>
+      <Pile id="deck" label={deckLabel} control={deck} focusable={focusable} count={view.deckCount}>
         {deckFace}
       </Pile>
-      <Pile id="discard" label={discardLabel} control={discard} count={view.discardCount}>
+      <Pile
+        id="discard"
+        label={discardLabel}
+        control={discard}
+        focusable={focusable}
+        count={view.discardCount}
+      >
         {discardFace}
       </Pile>
     </div>
@@ -42,10 +50,11 @@ function Pile(props: {
   id: 'deck' | 'discard';
   label: string;
   control: PileControl | null;
+  focusable: boolean;
   count: number;
   children: React.ReactNode;
 }) {
-  const { id, label, control, count, children } = props;
+  const { id, label, control, focusable, count, children } = props;
   const common = {
     className: `pile${control ? ' pile-active' : ''}`,
     'data-anchor': id,
@@ -53,12 +62,13 @@ function Pile(props: {
   };
   return (
     <figure className="pile-figure">
-      {control ? (
+      {control || focusable ? (
         <button
           {...common}
           type="button"
-          aria-label={`${label}. ${control.label}`}
-          onClick={control.onActivate}
+          aria-label={control ? `${label}. ${control.label}` : label}
+          aria-disabled={control ? undefined : true}
+          onClick={control?.onActivate}
         >
           {children}
         </button>

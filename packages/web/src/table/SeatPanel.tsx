@@ -21,6 +21,8 @@ interface SeatPanelProps {
   selectedSlots?: readonly number[];
   badges?: (string | null)[];
   onPreview?: (slot: number | null) => void;
+  /** The viewer's own seat: its slots stay focusable buttons. */
+  focusable?: boolean;
 }
 
 /** One seat: who, their running score, the card in their hand, and their 2x3 grid. */
@@ -80,6 +82,7 @@ export function SeatPanel(props: SeatPanelProps) {
               badge={badges?.[index] ?? null}
               onPreview={props.onPreview}
               ownerLabel={owner}
+              focusable={props.focusable}
             />
           ))}
         </div>

@@ -18,12 +18,18 @@ interface SlotProps {
   badge?: string | null;
   onPreview?: (index: number | null) => void;
   ownerLabel: string;
+  /**
+   * The player's own slots stay buttons between turns (disabled while nothing is legal), so
+   * keyboard focus stays where it was while the table moves on.
+   */
+  focusable?: boolean;
 }
 
-/** One of the six places of a hand: a button when it may be clicked, a picture otherwise. */
+/** One of the six places of a hand: a button for its owner, a picture for everyone else. */
 export function Slot(props: SlotProps) {
   const { seat, index, slot, peek, vacated, action, selected, badge, onPreview, ownerLabel } =
     props;
+  const focusable = props.focusable ?? false;
   // Turning face up animates once, on the change: each flip remounts the card under a new key.
   const faceUp = slot?.faceUp ?? false;
   const [seenFaceUp, setSeenFaceUp] = useState(faceUp);
@@ -53,7 +59,7 @@ export function Slot(props: SlotProps) {
     'data-face': slot ? (slot.faceUp ? 'up' : 'down') : 'empty',
   };
 
-  if (!action) {
+  if (!action && !focusable) {
     return (
       <div {...common} role="img" aria-label={description}>
         {content}
@@ -64,16 +70,17 @@ export function Slot(props: SlotProps) {
     <button
       {...common}
       type="button"
-      aria-label={`${description}. ${action.label}`}
-      aria-pressed={selected === undefined ? undefined : selected}
-      onClick={action.onActivate}
+      aria-label={action ? `${description}. ${action.label}` : description}
+      aria-disabled={action ? undefined : true}
+      aria-pressed={selected === undefined || !action ? undefined : selected}
+      onClick={action?.onActivate}
       onMouseEnter={() => onPreview?.(index)}
       onMouseLeave={() => onPreview?.(null)}
       onFocus={() => onPreview?.(index)}
       onBlur={() => onPreview?.(null)}
     >
       {content}
-      {badge ? (
+      {badge && action ? (
         <span className="slot-badge" aria-hidden="true">
           {badge}
         </span>

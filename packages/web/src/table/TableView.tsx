@@ -132,6 +132,7 @@ export function TableView(props: TableViewProps) {
           ) : null}
           <Piles
             view={view}
+            focusable={me !== null}
             vacated={vacated}
             deck={
               controls.deck
@@ -188,6 +189,7 @@ export function TableView(props: TableViewProps) {
               selectedSlots={choice ? selected : undefined}
               badges={previews.map((p) => (p ? formatDelta(p.delta) : null))}
               onPreview={setPreviewSlot}
+              focusable={me === bottom}
             />
           </div>
         ) : null}

@@ -7,8 +7,8 @@ const situation = (page: Page) =>
   page.evaluate((): Situation => {
     if (document.querySelector('[data-testid=standings]')) return 'over';
     if (document.querySelector('[data-testid=round-tally]')) return 'tally';
-    if (document.querySelector('.mine button.slot[aria-pressed]')) return 'choose';
-    if (document.querySelector('.mine button.slot, button.pile, [data-testid^=action-]')) {
+    if (document.querySelector('.mine .slot-active[aria-pressed]')) return 'choose';
+    if (document.querySelector('.mine .slot-active, .pile-active, [data-testid^=action-]')) {
       return 'move';
     }
     return 'wait';
@@ -32,13 +32,13 @@ export async function clickOneMove(page: Page): Promise<Situation> {
     case 'tally':
       return (await clickIfThere(page.getByTestId('tally-continue'))) ? now : 'wait';
     case 'choose':
-      return (await clickIfThere(page.locator('.mine button.slot[aria-pressed=false]').first()))
+      return (await clickIfThere(page.locator('.mine .slot-active[aria-pressed=false]').first()))
         ? now
         : 'wait';
     case 'move': {
-      const deck = page.locator('button[data-testid=deck]');
-      const faceDown = page.locator('.mine button.slot[data-face=down]');
-      const anySlot = page.locator('.mine button.slot');
+      const deck = page.locator('.pile-active[data-testid=deck]');
+      const faceDown = page.locator('.mine .slot-active[data-face=down]');
+      const anySlot = page.locator('.mine .slot-active');
       const buttons = page.locator('[data-testid^=action-]');
       const target = (await deck.count())
         ? deck
@@ -48,7 +48,7 @@ export async function clickOneMove(page: Page): Promise<Situation> {
             ? anySlot.first()
             : (await buttons.count())
               ? buttons.first()
-              : page.locator('button.pile').first();
+              : page.locator('.pile-active').first();
       return (await clickIfThere(target)) ? now : 'wait';
     }
     case 'over':
@@ -68,7 +68,7 @@ export async function playUntilOver(
     await page.waitForFunction(
       () =>
         document.querySelector(
-          '[data-testid=standings], [data-testid=round-tally], .mine button.slot, button.pile, [data-testid^=action-]',
+          '[data-testid=standings], [data-testid=round-tally], .mine .slot-active, .pile-active, [data-testid^=action-]',
         ) !== null,
       null,
       { timeout: 90_000, polling: 50 },
