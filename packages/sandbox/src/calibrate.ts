@@ -40,6 +40,7 @@ export function calibrate(heap: LuaHeap): Calibration {
     forbid: () => 0,
     charge: () => 0,
     stopped: () => 0,
+    sortedKeys: () => 0,
     onCountHook: (state) => {
       fired++;
       if (api.lua_getstack(state, 0, heap.debugPtr)) {

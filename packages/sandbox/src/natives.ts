@@ -12,6 +12,8 @@ export interface NativeTarget {
   random(L: number): number;
   forbid(L: number): number;
   charge(L: number): number;
+  /** Pushes a new array of a table's keys in sorted order (for pairs). */
+  sortedKeys(L: number): number;
   /** Pushes whether the running call is being stopped (a fatal condition is set). */
   stopped(L: number): number;
 }
@@ -33,6 +35,7 @@ export interface NativePointers {
   forbid: number;
   charge: number;
   stopped: number;
+  sortedKeys: number;
 }
 
 /**
@@ -92,5 +95,6 @@ export function registerNatives(module: LoadedLuaModule, lookup: NativeLookup): 
     forbid: cfunction((t, L) => t.forbid(L)),
     charge: cfunction((t, L) => t.charge(L)),
     stopped: cfunction((t, L) => t.stopped(L)),
+    sortedKeys: cfunction((t, L) => t.sortedKeys(L)),
   };
 }

@@ -22,6 +22,7 @@ local t_concat, t_unpack, t_pack = table.concat, table.unpack, table.pack
 local m_type, m_tointeger, m_huge = math.type, math.tointeger, math.huge
 
 local charge, forbid, random, stopped = host.charge, host.forbid, host.random, host.stopped
+local sorted_keys = host.sorted_keys
 local effects, emit_log = host.effects, host.effects.log
 local MAX_STRING, MAX_RESULTS = host.maxStringBytes, host.maxResults
 
@@ -143,31 +144,16 @@ end
 
 local function default_less(x, y) return x < y end
 
-local function key_less(x, y)
-  local tx, ty = type(x), type(y)
-  if tx == ty then return x < y end
-  return tx == "number"
-end
-
+-- The keys are collected and sorted by the host, charged by their count only: sorting them
+-- here would cost a number of instructions that depends on the raw (hash-seeded) order.
 local function sorted_pairs(t)
   check_table("pairs", 1, t)
-  local keys, n = {}, 0
-  for key in next, ro_source[t] or t do
-    local tk = type(key)
-    if tk ~= "number" and tk ~= "string" then
-      error("pairs: keys must be numbers or strings (got a " .. tk .. " key)", 2)
-    end
-    n = n + 1
-    keys[n] = key
-  end
-  merge_sort(keys, n, key_less)
+  local keys = sorted_keys(ro_source[t] or t)
   local i = 0
   return function()
     i = i + 1
-    if i <= n then
-      local key = keys[i]
-      return key, t[key]
-    end
+    local key = keys[i]
+    if key ~= nil then return key, t[key] end
   end
 end
 

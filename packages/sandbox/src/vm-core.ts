@@ -18,6 +18,7 @@ import { describeViolation, MemoryMeter } from './memory-meter.ts';
 import type { NativeTarget } from './natives.ts';
 import { PRELUDE_SOURCE } from './prelude.ts';
 import { ReadOnlyPusher, type ReadOnlyRefs } from './readonly-push.ts';
+import { collectSortedKeys } from './sorted-keys.ts';
 import { FORBIDDEN_GLOBALS, FORBIDDEN_MEMBERS } from './script-api.ts';
 import { Watchdog } from './watchdog.ts';
 
@@ -380,6 +381,17 @@ export class VmCore implements NativeTarget {
     return 0;
   }
 
+  sortedKeys(L: number): number {
+    if (this.fatal) return this.raiseStop(L);
+    const result = collectSortedKeys(this.heap, L);
+    if (typeof result === 'string') return this.raiseMessage(L, result);
+    if (!this.instructions.charge(result)) {
+      this.setFatal('BUDGET_EXCEEDED', this.budgetMessage(), creatorLine(this.heap, L, 1));
+      return this.raiseStop(L);
+    }
+    return 1;
+  }
+
   stopped(L: number): number {
     this.heap.api.lua_pushboolean(L, this.fatal ? 1 : 0);
     return 1;
@@ -418,6 +430,7 @@ export class VmCore implements NativeTarget {
       ['forbid', natives.forbid],
       ['charge', natives.charge],
       ['stopped', natives.stopped],
+      ['sorted_keys', natives.sortedKeys],
     ] as const) {
       api.lua_pushcclosure(L, fn, 0);
       api.lua_setfield(L, -2, name(field));

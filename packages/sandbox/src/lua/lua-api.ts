@@ -40,6 +40,7 @@ export interface LuaApi {
   lua_tolstring(L: number, idx: number, lenPtr: number): number;
   lua_topointer(L: number, idx: number): number;
   lua_rawlen(L: number, idx: number): number;
+  lua_next(L: number, idx: number): number;
   luaL_len(L: number, idx: number): bigint;
 
   lua_pushnil(L: number): void;
@@ -100,6 +101,7 @@ export const LUA_API_NAMES: readonly (keyof LuaApi)[] = [
   'lua_tolstring',
   'lua_topointer',
   'lua_rawlen',
+  'lua_next',
   'luaL_len',
   'lua_pushnil',
   'lua_pushinteger',
