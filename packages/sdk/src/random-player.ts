@@ -2,6 +2,10 @@ import type { ActionOutcome } from './action-tracker.ts';
 import type { LegalUpdate, MatchConnection } from './connection.ts';
 import type { LegalAction } from './protocol.ts';
 
+/** Refusals that say "not now" rather than "not this": the same list is tried again later. */
+const TRANSIENT: ReadonlySet<string> = new Set(['RATE_LIMITED', 'SHUTTING_DOWN']);
+const TRANSIENT_RETRY_MS = 250;
+
 /** What a player reports for each action: when it was sent and how it ended. */
 export interface ActionSample {
   sentAt: number;
@@ -82,10 +86,18 @@ export class RandomPlayer {
     if (this.stopped) return;
     this.options.onResult?.({ sentAt, latencyMs: this.now() - sentAt, outcome });
     const nothingNewer = this.latest.legal.length === 0 && this.latest.version === update.version;
-    if (!outcome.ok && nothingNewer && this.retriedVersion !== update.version) {
-      // Refused and nothing newer came: the list may still stand; try it once more.
-      this.retriedVersion = update.version;
-      this.latest = update;
+    if (!outcome.ok && nothingNewer) {
+      if (TRANSIENT.has(outcome.error.code)) {
+        // Told to slow down (or the server is restarting): the list still stands, later.
+        this.latest = update;
+        this.schedule(Math.max(this.options.thinkMs, TRANSIENT_RETRY_MS));
+        return;
+      }
+      if (this.retriedVersion !== update.version) {
+        // Refused and nothing newer came: the list may still stand; try it once more.
+        this.retriedVersion = update.version;
+        this.latest = update;
+      }
     }
     this.schedule(this.options.thinkMs);
   }

@@ -67,6 +67,15 @@ describe('RandomPlayer', () => {
     expect(retry).toMatchObject({ ...y2, knownVersion: 4 });
     expect(retry.actionId).not.toBe(second.actionId);
     expect(samples[1]?.outcome).toMatchObject({ ok: false, error: refusal });
+
+    // Told to slow down: the list still stands, and is tried again (later) as often as needed.
+    const slowDown = { code: 'RATE_LIMITED' as const, message: 'Slow down.' };
+    let last = retry;
+    for (let i = 0; i < 3; i++) {
+      peer.send({ type: 'ACTION_RESULT', actionId: last.actionId, ok: false, error: slowDown });
+      last = actionOf(await peer.next());
+      expect(last).toMatchObject({ ...y2, knownVersion: 4 });
+    }
     player.stop();
   });
 

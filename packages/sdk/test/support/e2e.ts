@@ -6,12 +6,15 @@ import type { Position } from './golf-secrets.ts';
 
 /**
  * `cardtable serve` on loopback with embedded PGlite in a temporary DATA_DIR (even when the
- * environment names a PostgreSQL), CPU seats moving without delay, and quiet logs.
+ * environment names a PostgreSQL), CPU seats moving without delay, a message rate that players
+ * acting at machine speed stay under, and quiet logs.
  */
 export function startTestServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   return startServerProcess({
     DATABASE_URL: '',
     CPU_THINK_MS: '0',
+    RATE_MESSAGES_PER_S: '1000',
+    RATE_MESSAGE_BURST: '1000',
     LOG_LEVEL: 'warn',
     ...env,
   });
