@@ -88,13 +88,18 @@ export class Appraiser {
     const revealed = replaced === null;
     const value = this.valueOf(card);
     const makesPair = partner !== null && partner.rank === card.rank;
+    const goesOut = !lastTurn && revealed && this.hiddenCount === 1;
+    // A high card into a face-down slot is dumb, except into the last one (that goes out, which
+    // the going-out guard judges) and at a starved table. Elsewhere it is a last resort, with no
+    // tempo or drive: a random sane play that keeps a round from stalling for ever.
+    const highIntoHidden = revealed && value >= 8 && !makesPair;
+    const starved = this.knowledge.starved;
     const dumb =
       (!revealed && columnAfter > columnBefore) ||
-      (revealed && value >= 8 && !makesPair) ||
+      (highIntoHidden && !goesOut && !starved) ||
       (makesPair && !options.negativePairsKeepValue && value < 0 && this.valueOf(partner) < 0) ||
       (source === 'discard' && value >= 10 && !makesPair);
     const bonusRules = options.wolfpack || options.fourOfAKind;
-    const goesOut = !lastTurn && revealed && this.hiddenCount === 1;
     let delta = columnAfter - columnBefore;
     let reckless = false;
     if (bonusRules || goesOut) {
@@ -107,7 +112,7 @@ export class Appraiser {
       }
     }
     let cost = delta + this.deny(replaced);
-    if (!lastTurn) {
+    if (!lastTurn && !(highIntoHidden && !starved)) {
       const potentialAfter = this.columnPotential(card, partner);
       cost -= this.temper.tempo * (revealed ? 1 : 0);
       cost -=

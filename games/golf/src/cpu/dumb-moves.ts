@@ -1,6 +1,7 @@
 import { columnScore } from '../scoring.ts';
 import { isHidden, type Card, type GolfAction, type GolfView, type ViewSlot } from '../types.ts';
 import { cardValue } from '../values.ts';
+import { isStarvedTable } from './starved-table.ts';
 
 /**
  * The judge of the spec's dumb moves (section 6), written apart from the CPU's own reasoning so
@@ -15,7 +16,11 @@ export const DUMB_MOVE_KINDS = [
   'pairedNegatives',
   /** Swapping a face-up card out for one that makes its column score worse. */
   'swappedGoodForWorse',
-  /** Putting a card worth 8 or more into a face-down slot without pairing it. */
+  /**
+   * Putting a card worth 8 or more into a face-down slot without pairing it. Filling the last
+   * face-down slot before anyone has gone out is going out, a different decision; and at a
+   * starved table (see starved-table.ts) the rule cannot be kept without stalling the round.
+   */
   'highCardIntoHidden',
 ] as const;
 
@@ -60,7 +65,15 @@ function judgeSwap(
     return 'pairedNegatives';
   }
   if (source === 'discard' && isHighCard(held, view) && !pairs) return 'tookHighDiscardWithoutPair';
-  if (!target.faceUp && heldValue >= 8 && !pairs) return 'highCardIntoHidden';
+  if (
+    !target.faceUp &&
+    heldValue >= 8 &&
+    !pairs &&
+    !goesOut(view, hand) &&
+    !isStarvedTable(options, view.players.length)
+  ) {
+    return 'highCardIntoHidden';
+  }
   if (target.faceUp && columnAfterSwap(view, hand, held, slot) > columnOf(view, hand, slot)) {
     return 'swappedGoodForWorse';
   }
@@ -81,6 +94,10 @@ function judgeDiscard(view: GolfView, hand: readonly ViewSlot[], held: Card): Du
   });
   return couldImprove ? 'discardedJokerOrTwo' : null;
 }
+
+/** Filling the seat's only face-down slot while nobody has gone out makes it the finisher. */
+const goesOut = (view: GolfView, hand: readonly ViewSlot[]) =>
+  view.finisher === null && hand.filter((slot) => !slot.faceUp).length === 1;
 
 /** A 10, J or Q still worth 10 or more under the table's rules (Ten Penny and One-Eyed Jacks). */
 const isHighCard = (card: Card, view: GolfView) =>

@@ -2,6 +2,7 @@ import type { Seat } from '@cardtable/engine';
 import { isHidden, type Card, type GolfOptions, type GolfView, type SeenCard } from '../types.ts';
 import { catalogFor, type Catalog, type CardKind } from './catalog.ts';
 import { faceDownCount } from './estimate.ts';
+import { isStarvedTable } from './starved-table.ts';
 
 /** A slot as a seat knows it: the card when it is face up, null when it is face down. */
 export type KnownSlot = Card | null;
@@ -22,6 +23,8 @@ export interface Knowledge {
   nextSeat: Seat | null;
   /** Discarding a deck draw would offer an optional flip (flipMode endgame near the end). */
   endgame: boolean;
+  /** So much of the shoe is dealt that the deck ends up all high cards (see starved-table.ts). */
+  starved: boolean;
   catalog: Catalog;
   /** Kinds of card not visible anywhere (in the deck, face down, buried in the discards). */
   unseen: CardKind[];
@@ -68,6 +71,7 @@ export function knowledgeOf(view: GolfView, me: Seat): Knowledge {
     endgame:
       view.options.flipMode === 'endgame' &&
       (view.finisher !== null || hands.some((hand) => faceDownCount(hand) <= 1)),
+    starved: isStarvedTable(view.options, view.players.length),
     catalog,
     unseen,
     unseenTotal,

@@ -23,6 +23,8 @@ export interface SimulationSetup {
   /** The profile of each seat, or null: each game seats the next profiles of a seeded rotation. */
   profiles: readonly string[] | null;
   seed: string;
+  /** Seeds the CPUs' dice apart from the deals: same deals, other choices (default: the seed). */
+  cpuSeed?: string;
   /** Judge every CPU move and check the table after every resolution (benchmarks skip it). */
   audit: boolean;
 }
@@ -122,7 +124,8 @@ export function simulateGame(setup: SimulationSetup, game: number): GameRecord {
     const maxActions = MAX_ACTIONS_PER_ROUND * setup.options.rounds;
     // One random stream per seat for the whole game: the game is sequential, so it is
     // deterministic, and far cheaper than keying a generator for every decision.
-    const cpuRngs = profiles.map((_, seat) => createRng(`${seed}/cpu`, seat));
+    const cpuSeed = gameSeed(setup.cpuSeed ?? setup.seed, game);
+    const cpuRngs = profiles.map((_, seat) => createRng(`${cpuSeed}/cpu`, seat));
     while (golf.outcome(match.state) === null) {
       if (record.actions >= maxActions) {
         anomaly('noEnd', `no end after ${maxActions} actions`);
