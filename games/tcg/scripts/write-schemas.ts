@@ -4,4 +4,7 @@ import { join } from 'node:path';
 import { publishedSchemas } from '../src/schema/published.ts';
 
 for (const [file, schema] of Object.entries(publishedSchemas))
-  writeFileSync(join(import.meta.dirname, '..', 'schema', file), `${JSON.stringify(schema, null, 2)}\n`);
+  writeFileSync(
+    join(import.meta.dirname, '..', 'schema', file),
+    `${JSON.stringify(schema, null, 2)}\n`,
+  );

@@ -3,7 +3,13 @@ export * from './content/content.ts';
 export { parseSelector, selectorAst, type SelectorNode } from './content/selector.ts';
 export { cardText, abilityText } from './content/rules-text.ts';
 export { validateDeck, expandDeck } from './content/deck.ts';
-export { loadContent, describeLoadProblem, type LoadProblem, type ContentSource, type LoadResult } from './content/load.ts';
+export {
+  loadContent,
+  describeLoadProblem,
+  type LoadProblem,
+  type ContentSource,
+  type LoadResult,
+} from './content/load.ts';
 export { ContentRegistry } from './content/registry.ts';
 export { rulesetSchema } from './schema/ruleset.schema.ts';
 export { cardSetSchema, deckFileSchema } from './schema/cards.schema.ts';
@@ -14,7 +20,12 @@ export type * from './engine/state.ts';
 export type { TcgView, ViewCard, PlayerView, DecisionView } from './engine/view.ts';
 export type { TcgOptions, TcgDeck } from './engine/options.ts';
 export type { ScriptHost, ScriptCall } from './engine/scripts.ts';
-export { createTcgGame, TCG_RULES_VERSION, type TcgGame, type TcgGameSetup } from './engine/game.ts';
+export {
+  createTcgGame,
+  TCG_RULES_VERSION,
+  type TcgGame,
+  type TcgGameSetup,
+} from './engine/game.ts';
 export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './cpu/index.ts';
 export { createSandboxScriptHost, toEffects, TCG_SCRIPT_EFFECTS } from './lua/sandbox-host.ts';
 export { publishedSchemas } from './schema/published.ts';

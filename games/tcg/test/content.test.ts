@@ -1,11 +1,23 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests corrupt JSON documents freely */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoContent, demoSource } from '../content/demo/index.ts';
-import { describeLoadProblem, loadContent, parseSelector, publishedSchemas, validateDeck, type ContentSource } from '../src/index.ts';
+import {
+  describeLoadProblem,
+  loadContent,
+  parseSelector,
+  publishedSchemas,
+  validateDeck,
+  type ContentSource,
+} from '../src/index.ts';
 
-const source = () => structuredClone(demoSource()) as ContentSource & { ruleset: Record<string, any>; cards: { cards: Record<string, any>[] } };
+const source = () =>
+  structuredClone(demoSource()) as ContentSource & {
+    ruleset: Record<string, any>;
+    cards: { cards: Record<string, any>[] };
+  };
 const problemsOf = (s: ContentSource) => {
   const loaded = loadContent(s);
   return loaded.ok ? [] : loaded.problems.map(describeLoadProblem);
@@ -23,54 +35,147 @@ describe('content validation', () => {
       { do: 'draw', player: '$controller', count: 1 },
       { do: 'damage', to: '$t', amount: -1 },
     ];
-    expect(problemsOf(s)).toEqual(['cards: cards[3].abilities[0].effects[1].amount: must be an integer >= 0']);
+    expect(problemsOf(s)).toEqual([
+      'cards: cards[3].abilities[0].effects[1].amount: must be an integer >= 0',
+    ]);
   });
 
   it.each([
-    ['an unknown effect', (c: any) => (c.abilities = [{ id: 'x', kind: 'spell', effects: [{ do: 'explode' }] }]), /abilities\[0\]\.effects\[0\]\.do: "explode" is not one of: damage, heal/],
+    [
+      'an unknown effect',
+      (c: any) => (c.abilities = [{ id: 'x', kind: 'spell', effects: [{ do: 'explode' }] }]),
+      /abilities\[0\]\.effects\[0\]\.do: "explode" is not one of: damage, heal/,
+    ],
     ['a missing field', (c: any) => delete c.art, /cards\[\d+\]\.art: is required/],
-    ['an unknown field', (c: any) => (c.colour = 'red'), /cards\[\d+\]\.colour: is not a known field here/],
-    ['an unknown keyword', (c: any) => (c.keywords = ['flying']), /cards\[\d+\]\.keywords\[0\]: names an unknown keyword "flying"/],
-    ['an unknown card type', (c: any) => (c.type = 'artifact'), /cards\[\d+\]\.type: names an unknown card type "artifact"/],
-    ['a selector syntax error', (c: any) => (c.abilities = [{ id: 'x', kind: 'spell', effects: [{ do: 'destroy', target: 'unit & (enemy' }] }]), /effects\[0\]\.target: selector "unit & \(enemy" has an unclosed "\("/],
-    ['an unbound reference', (c: any) => (c.abilities = [{ id: 'x', kind: 'spell', effects: [{ do: 'destroy', target: '$victim' }] }]), /refers to \$victim, which is not bound here/],
-    ['a Lua ability without text', (c: any) => (c.abilities = [{ id: 'x', kind: 'spell', lua: { module: 'gambler', entry: 'resolve' } }]), /abilities\[0\]\.text: is required/],
-    ['a missing Lua module', (c: any) => (c.abilities = [{ id: 'x', kind: 'spell', lua: { module: 'nope', entry: 'resolve' }, text: 'x' }]), /lua\.module: names an unknown Lua module "nope"/],
-    ['stale rules text', (c: any) => (c.text = 'Does nothing.'), /cards\[\d+\]\.text: is out of date; the generated text is/],
-    ['a negative cost', (c: any) => (c.cost = -2), /cards\[\d+\]\.cost: must be an integer from 0 to 99/],
+    [
+      'an unknown field',
+      (c: any) => (c.colour = 'red'),
+      /cards\[\d+\]\.colour: is not a known field here/,
+    ],
+    [
+      'an unknown keyword',
+      (c: any) => (c.keywords = ['flying']),
+      /cards\[\d+\]\.keywords\[0\]: names an unknown keyword "flying"/,
+    ],
+    [
+      'an unknown card type',
+      (c: any) => (c.type = 'artifact'),
+      /cards\[\d+\]\.type: names an unknown card type "artifact"/,
+    ],
+    [
+      'a selector syntax error',
+      (c: any) =>
+        (c.abilities = [
+          { id: 'x', kind: 'spell', effects: [{ do: 'destroy', target: 'unit & (enemy' }] },
+        ]),
+      /effects\[0\]\.target: selector "unit & \(enemy" has an unclosed "\("/,
+    ],
+    [
+      'an unbound reference',
+      (c: any) =>
+        (c.abilities = [
+          { id: 'x', kind: 'spell', effects: [{ do: 'destroy', target: '$victim' }] },
+        ]),
+      /refers to \$victim, which is not bound here/,
+    ],
+    [
+      'a Lua ability without text',
+      (c: any) =>
+        (c.abilities = [{ id: 'x', kind: 'spell', lua: { module: 'gambler', entry: 'resolve' } }]),
+      /abilities\[0\]\.text: is required/,
+    ],
+    [
+      'a missing Lua module',
+      (c: any) =>
+        (c.abilities = [
+          { id: 'x', kind: 'spell', lua: { module: 'nope', entry: 'resolve' }, text: 'x' },
+        ]),
+      /lua\.module: names an unknown Lua module "nope"/,
+    ],
+    [
+      'stale rules text',
+      (c: any) => (c.text = 'Does nothing.'),
+      /cards\[\d+\]\.text: is out of date; the generated text is/,
+    ],
+    [
+      'a negative cost',
+      (c: any) => (c.cost = -2),
+      /cards\[\d+\]\.cost: must be an integer from 0 to 99/,
+    ],
   ])('rejects %s with its path', (_name, corrupt, expected) => {
     const s = source();
     const index = s.cards.cards.findIndex((c) => c.id === 'demo/firebolt');
     corrupt(s.cards.cards[index]);
     const problems = problemsOf(s);
-    expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
-    expect(problems.every((p) => p.includes(`cards[${index}]`)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => expected.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
+    expect(
+      problems.every((p) => p.includes(`cards[${index}]`)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('rejects any card with a corrupted number, naming that card', () => {
     fc.assert(
-      fc.property(fc.nat(39), fc.constantFrom('cost', 'attack', 'health'), fc.constantFrom(-1, 1.5, 'x', null), (index, field, bad) => {
-        const s = source();
-        const card = s.cards.cards[index]!;
-        if (field === 'cost') card.cost = bad;
-        else if (card.stats) card.stats[field] = bad;
-        else card.cost = bad;
-        const problems = problemsOf(s);
-        expect(problems.length).toBeGreaterThan(0);
-        expect(problems[0]).toMatch(new RegExp(`^cards: cards\\[${index}\\]\\.(cost|stats\\.(attack|health)): must be`));
-      }),
+      fc.property(
+        fc.nat(39),
+        fc.constantFrom('cost', 'attack', 'health'),
+        fc.constantFrom(-1, 1.5, 'x', null),
+        (index, field, bad) => {
+          const s = source();
+          const card = s.cards.cards[index]!;
+          if (field === 'cost') card.cost = bad;
+          else if (card.stats) card.stats[field] = bad;
+          else card.cost = bad;
+          const problems = problemsOf(s);
+          expect(problems.length).toBeGreaterThan(0);
+          expect(problems[0]).toMatch(
+            new RegExp(`^cards: cards\\[${index}\\]\\.(cost|stats\\.(attack|health)): must be`),
+          );
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it.each([
-    ['a spell type going to an unknown zone', (r: any) => (r.cardTypes.spell.thenTo = 'graveyard'), 'ruleset: cardTypes.spell.thenTo: names an unknown zone "graveyard"'],
-    ['no board zone', (r: any) => (r.zones = r.zones.filter((z: any) => z.id !== 'board')), 'ruleset: zones: must declare the "board" zone'],
-    ['a public deck', (r: any) => (r.zones[0].visibility = 'public'), 'ruleset: zones[0].visibility: the deck must be "hidden"'],
-    ['a bad phase step', (r: any) => (r.turn.phases[0].steps = ['untap']), 'ruleset: turn.phases[0].steps[0]: must be one of: "readyUnits", "growResources", "refillResources", "draw", "expireEndOfTurn"'],
-    ['min deck size above max', (r: any) => (r.deck.minSize = 40), 'ruleset: deck.minSize: must not exceed deck.maxSize'],
-    ['a keyword meaning used twice', (r: any) => (r.keywords.taunt = { name: 'Taunt', reminder: 'x', builtin: 'guard' }), 'ruleset: keywords.taunt.builtin: "guard" is already the meaning of "guard"'],
-    ['a wrong version', (r: any) => (r.version = 'one'), 'ruleset: version: must be a version like 1.0.0'],
+    [
+      'a spell type going to an unknown zone',
+      (r: any) => (r.cardTypes.spell.thenTo = 'graveyard'),
+      'ruleset: cardTypes.spell.thenTo: names an unknown zone "graveyard"',
+    ],
+    [
+      'no board zone',
+      (r: any) => (r.zones = r.zones.filter((z: any) => z.id !== 'board')),
+      'ruleset: zones: must declare the "board" zone',
+    ],
+    [
+      'a public deck',
+      (r: any) => (r.zones[0].visibility = 'public'),
+      'ruleset: zones[0].visibility: the deck must be "hidden"',
+    ],
+    [
+      'a bad phase step',
+      (r: any) => (r.turn.phases[0].steps = ['untap']),
+      'ruleset: turn.phases[0].steps[0]: must be one of: "readyUnits", "growResources", "refillResources", "draw", "expireEndOfTurn"',
+    ],
+    [
+      'min deck size above max',
+      (r: any) => (r.deck.minSize = 40),
+      'ruleset: deck.minSize: must not exceed deck.maxSize',
+    ],
+    [
+      'a keyword meaning used twice',
+      (r: any) => (r.keywords.taunt = { name: 'Taunt', reminder: 'x', builtin: 'guard' }),
+      'ruleset: keywords.taunt.builtin: "guard" is already the meaning of "guard"',
+    ],
+    [
+      'a wrong version',
+      (r: any) => (r.version = 'one'),
+      'ruleset: version: must be a version like 1.0.0',
+    ],
   ])('rejects a ruleset with %s', (_name, corrupt, expected) => {
     const s = source();
     corrupt(s.ruleset);
@@ -80,35 +185,65 @@ describe('content validation', () => {
   it('rejects counters when the ruleset has no stack', () => {
     const s = source();
     s.ruleset.stack = { mode: 'none', windows: [] };
-    expect(problemsOf(s).some((p) => /effects\[0\]: counter needs stack.mode "responses"/.test(p))).toBe(true);
+    expect(
+      problemsOf(s).some((p) => /effects\[0\]: counter needs stack.mode "responses"/.test(p)),
+    ).toBe(true);
   });
 
   it('parses selectors and reports syntax errors', () => {
     expect(parseSelector('(unit | hero) & enemy & attack>=3')).toEqual({
       ok: true,
-      node: { and: [{ or: [{ type: 'unit' }, { type: 'hero' }] }, { side: 'enemy' }, { cmp: ['attack', '>=', 3] }] },
+      node: {
+        and: [
+          { or: [{ type: 'unit' }, { type: 'hero' }] },
+          { side: 'enemy' },
+          { cmp: ['attack', '>=', 3] },
+        ],
+      },
     });
-    expect(parseSelector('unit & !$self')).toEqual({ ok: true, node: { and: [{ type: 'unit' }, { not: { ref: 'self' } }] } });
+    expect(parseSelector('unit & !$self')).toEqual({
+      ok: true,
+      node: { and: [{ type: 'unit' }, { not: { ref: 'self' } }] },
+    });
     expect(parseSelector('unit &')).toEqual({ ok: false, error: 'ends too early' });
-    expect(parseSelector('speed>fast')).toEqual({ ok: false, error: 'compares an unknown stat "speed"' });
+    expect(parseSelector('speed>fast')).toEqual({
+      ok: false,
+      error: 'compares an unknown stat "speed"',
+    });
   });
 
   it('publishes JSON Schemas that match the code (run scripts/write-schemas.ts after a change)', () => {
     for (const [file, schema] of Object.entries(publishedSchemas))
-      expect(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema', file), 'utf8'))).toEqual(schema);
+      expect(
+        JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema', file), 'utf8')),
+      ).toEqual(schema);
   });
 });
 
 describe('deck validation', () => {
   const content = demoContent();
-  const deckA = content.decks[0]!.cards.flatMap((e) => Array.from({ length: e.count }, () => e.card));
+  const deckA = content.decks[0]!.cards.flatMap((e) =>
+    Array.from({ length: e.count }, () => e.card),
+  );
 
   it('accepts the shipped decks', () => {
-    for (const deck of content.decks) expect(validateDeck(content, deck.cards.flatMap((e) => Array(e.count).fill(e.card)))).toEqual([]);
+    for (const deck of content.decks)
+      expect(
+        validateDeck(
+          content,
+          deck.cards.flatMap((e) => Array(e.count).fill(e.card)),
+        ),
+      ).toEqual([]);
   });
 
   it('gives one message per problem', () => {
-    const deck = [...deckA.slice(0, 15), 'demo/fire-imp', 'demo/doom-pact', 'demo/nope', 'demo/goblin-warcaller#grunt'];
+    const deck = [
+      ...deckA.slice(0, 15),
+      'demo/fire-imp',
+      'demo/doom-pact',
+      'demo/nope',
+      'demo/goblin-warcaller#grunt',
+    ];
     expect(validateDeck(content, deck)).toEqual([
       'The deck has 19 cards; Ember & Tide 1.0.0 needs exactly 20.',
       'Doom Pact is banned in Ember & Tide 1.0.0.',
@@ -121,7 +256,9 @@ describe('deck validation', () => {
 
 describe('rules text', () => {
   it('is generated from every data ability (golden file)', () => {
-    const texts = Object.fromEntries([...demoContent().cards.values()].map((card) => [card.id, card.text]));
+    const texts = Object.fromEntries(
+      [...demoContent().cards.values()].map((card) => [card.id, card.text]),
+    );
     expect(texts).toMatchSnapshot();
     expect(texts['demo/fire-imp']).toBe('Whenever this takes damage, your opponent draws a card.');
     expect(texts['demo/firebolt']).toBe('Deal 3 damage to an enemy unit or hero.');

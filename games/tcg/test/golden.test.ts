@@ -6,9 +6,12 @@ import { runScenario, type Scenario } from './scenario.ts';
 
 const dir = join(import.meta.dirname, 'golden');
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const scenarios = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Scenario[];
   describe(`golden ${file}`, () => {
-    for (const scenario of scenarios) it(scenario.name, async () => runScenario(scenario, await demoScripts()));
+    for (const scenario of scenarios)
+      it(scenario.name, async () => runScenario(scenario, await demoScripts()));
   });
 }

@@ -1,4 +1,11 @@
-import { applyAction, createRng, startMatch, type MatchState, type Rng, type Seat } from '@cardtable/engine';
+import {
+  applyAction,
+  createRng,
+  startMatch,
+  type MatchState,
+  type Rng,
+  type Seat,
+} from '@cardtable/engine';
 import { demoContent } from '../content/demo/index.ts';
 import { ContentRegistry, createTcgGame, type TcgAction, type TcgGame } from '../src/index.ts';
 import type { TcgOptions } from '../src/engine/options.ts';
@@ -8,13 +15,20 @@ import type { Resolution } from '@cardtable/engine';
 import type { TcgEvent } from '../src/engine/events.ts';
 
 export async function demoGame(): Promise<TcgGame> {
-  return createTcgGame({ registry: new ContentRegistry([demoContent()]), scripts: await demoScripts() });
+  return createTcgGame({
+    registry: new ContentRegistry([demoContent()]),
+    scripts: await demoScripts(),
+  });
 }
 
 export function newMatch(game: TcgGame, seed: string, decks: [string, string] = ['A', 'B']) {
   const options = game.parseOptions({ decks }, 2);
   if (!options.ok) throw new Error(options.error.message);
-  return startMatch(game, { options: options.value, seats: [{ kind: 'human' }, { kind: 'human' }], seed });
+  return startMatch(game, {
+    options: options.value,
+    seats: [{ kind: 'human' }, { kind: 'human' }],
+    seed,
+  });
 }
 
 /** A random legal action, leaning towards doing something rather than ending the turn. */
@@ -22,13 +36,20 @@ export function randomAction(game: TcgGame, state: TcgState, seat: Seat, rng: Rn
   const legal = game.legalActions(state, seat);
   if (rng.float() < 0.01) return { type: 'timeout', payload: {} };
   const busy = legal.filter((a) => a.type !== 'endTurn');
-  return busy.length && rng.float() < 0.8 ? busy[rng.int(0, busy.length - 1)]! : legal[rng.int(0, legal.length - 1)]!;
+  return busy.length && rng.float() < 0.8
+    ? busy[rng.int(0, busy.length - 1)]!
+    : legal[rng.int(0, legal.length - 1)]!;
 }
 
 type Step = { seat: Seat; before: TcgState; resolution: Resolution<TcgState, TcgAction, TcgEvent> };
 
 /** Plays a random match to its end, calling `each` after every resolution. */
-export function playRandomly(game: TcgGame, seed: string, each?: (step: Step) => void, maxActions = 3000) {
+export function playRandomly(
+  game: TcgGame,
+  seed: string,
+  each?: (step: Step) => void,
+  maxActions = 3000,
+) {
   const started = newMatch(game, seed);
   let match: MatchState<TcgState, TcgOptions> = started.match;
   each?.({ seat: 0, before: game.initialState(match.config), resolution: started.resolution });
@@ -38,7 +59,10 @@ export function playRandomly(game: TcgGame, seed: string, each?: (step: Step) =>
     const seat = game.activeSeats(match.state)[0]!;
     const action = randomAction(game, match.state, seat, rng);
     const applied = applyAction(game, match, seat, action, `a${n}`);
-    if (!applied.ok) throw new Error(`A legal action was refused: ${JSON.stringify(action)}: ${applied.error.message}`);
+    if (!applied.ok)
+      throw new Error(
+        `A legal action was refused: ${JSON.stringify(action)}: ${applied.error.message}`,
+      );
     each?.({ seat, before: match.state, resolution: applied.value.resolution });
     resolutions.push(applied.value.resolution);
     match = applied.value.match;

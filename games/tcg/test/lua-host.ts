@@ -6,9 +6,11 @@ let host: Promise<ScriptHost> | null = null;
 
 /** One sandbox VM with the demo's Lua modules, shared by the tests of a file. */
 export function demoScripts(): Promise<ScriptHost> {
-  host ??= createSandboxScriptHost(demoContent().scripts, { instructionsPerCall: 200_000 }).then((result) => {
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value;
-  });
+  host ??= createSandboxScriptHost(demoContent().scripts, { instructionsPerCall: 200_000 }).then(
+    (result) => {
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
+  );
   return host;
 }

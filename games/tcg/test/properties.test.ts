@@ -1,4 +1,14 @@
-import { EVERYTHING, foldEvents, projectResolution, ReplayLog, seatViewer, stateHash, verifyReplay, type ReplayFile, type Viewer } from '@cardtable/engine';
+import {
+  EVERYTHING,
+  foldEvents,
+  projectResolution,
+  ReplayLog,
+  seatViewer,
+  stateHash,
+  verifyReplay,
+  type ReplayFile,
+  type Viewer,
+} from '@cardtable/engine';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TcgGame } from '../src/index.ts';
@@ -40,14 +50,22 @@ describe('hidden information', () => {
           const steps = projectResolution(game, before, resolution, viewer);
           steps.forEach((step, i) => {
             const after = resolution.statesAfter[i]!;
-            const secret = new Set([...hiddenHandles(before, viewer), ...hiddenHandles(after, viewer)]);
+            const secret = new Set([
+              ...hiddenHandles(before, viewer),
+              ...hiddenHandles(after, viewer),
+            ]);
             const text = JSON.stringify({ data: step.data, diff: step.stateDiff });
-            for (const handle of secret) expect(text.includes(handle), `${step.type} leaks ${handle}`).toBe(false);
-            if (step.type === 'cardDrawn' && (viewer.kind !== 'seat' || viewer.seat !== (step.data as { player: number }).player))
+            for (const handle of secret)
+              expect(text.includes(handle), `${step.type} leaks ${handle}`).toBe(false);
+            if (
+              step.type === 'cardDrawn' &&
+              (viewer.kind !== 'seat' || viewer.seat !== (step.data as { player: number }).player)
+            )
               expect((step.data as { defId: string | null }).defId).toBeNull();
           });
           const view = JSON.stringify(game.view(resolution.statesAfter.at(-1)!, viewer));
-          for (const handle of hiddenHandles(resolution.statesAfter.at(-1)!, viewer)) expect(view.includes(handle)).toBe(false);
+          for (const handle of hiddenHandles(resolution.statesAfter.at(-1)!, viewer))
+            expect(view.includes(handle)).toBe(false);
           expect(view.includes('defaultPicks')).toBe(false);
         }
       });
@@ -107,7 +125,9 @@ describe('determinism', () => {
   it('the same seed and actions give the same events', () => {
     const a = playRandomly(game, 'same');
     const b = playRandomly(game, 'same');
-    expect(JSON.stringify(a.resolutions.map((r) => r.steps))).toBe(JSON.stringify(b.resolutions.map((r) => r.steps)));
+    expect(JSON.stringify(a.resolutions.map((r) => r.steps))).toBe(
+      JSON.stringify(b.resolutions.map((r) => r.steps)),
+    );
     expect(game.view(a.match.state, EVERYTHING)).toEqual(game.view(b.match.state, EVERYTHING));
   });
 });

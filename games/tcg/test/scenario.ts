@@ -1,7 +1,15 @@
 import { applyAction, canonicalJson, type MatchState, type Seat } from '@cardtable/engine';
 import { expect } from 'vitest';
 import { demoSource } from '../content/demo/index.ts';
-import { ContentRegistry, createTcgGame, loadContent, describeLoadProblem, type Content, type TcgAction, type TcgGame } from '../src/index.ts';
+import {
+  ContentRegistry,
+  createTcgGame,
+  loadContent,
+  describeLoadProblem,
+  type Content,
+  type TcgAction,
+  type TcgGame,
+} from '../src/index.ts';
 import type { CardInstance, TcgState } from '../src/engine/state.ts';
 import { statsOf } from '../src/engine/stats.ts';
 import type { TcgOptions } from '../src/engine/options.ts';
@@ -74,8 +82,14 @@ interface PlayerExpectation {
 const sources = new Map<string, Content>();
 
 /** The demo content, or a variant of it, validated like any creator's content. */
-export function scenarioContent(scenario: Pick<Scenario, 'ruleset' | 'cards' | 'without'>): Content {
-  const key = canonicalJson({ r: scenario.ruleset ?? null, c: scenario.cards ?? null, w: scenario.without ?? null });
+export function scenarioContent(
+  scenario: Pick<Scenario, 'ruleset' | 'cards' | 'without'>,
+): Content {
+  const key = canonicalJson({
+    r: scenario.ruleset ?? null,
+    c: scenario.cards ?? null,
+    w: scenario.without ?? null,
+  });
   let content = sources.get(key);
   if (!content) {
     const source = demoSource();
@@ -100,7 +114,13 @@ function merge(target: unknown, patch: Record<string, unknown>): unknown {
       out[key] = value;
       continue;
     }
-    if (value && typeof value === 'object' && !Array.isArray(value) && out[key] && typeof out[key] === 'object')
+    if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      out[key] &&
+      typeof out[key] === 'object'
+    )
       out[key] = merge(out[key], value as Record<string, unknown>);
     else out[key] = value;
   }
@@ -115,11 +135,26 @@ export function buildState(content: Content, scenario: Scenario): TcgState {
   const cards: Record<string, CardInstance> = {};
   const mainPhase = ruleset.turn.phases.findIndex((p) => p.kind === 'main');
   const players = scenario.setup.players.map((p, seat) => {
-    const zones: Record<string, string[]> = Object.fromEntries(ruleset.zones.map((z) => [z.id, []]));
+    const zones: Record<string, string[]> = Object.fromEntries(
+      ruleset.zones.map((z) => [z.id, []]),
+    );
     const put = (zone: string, defId: string, extra: Partial<CardInstance> = {}) => {
       if (!content.cards.has(defId)) throw new Error(`Scenario names an unknown card ${defId}`);
       const handle = `s${seat}${zone}${zones[zone]!.length}`;
-      cards[handle] = { handle, defId, owner: seat, controller: seat, zone, playOrder: ++seq, damage: 0, attacks: 0, enteredTurn: 1, doomed: false, attachedTo: null, ...extra };
+      cards[handle] = {
+        handle,
+        defId,
+        owner: seat,
+        controller: seat,
+        zone,
+        playOrder: ++seq,
+        damage: 0,
+        attacks: 0,
+        enteredTurn: 1,
+        doomed: false,
+        attachedTo: null,
+        ...extra,
+      };
       zones[zone]!.push(handle);
     };
     for (const id of [...(p.deck ?? [])].reverse()) put('deck', id);
@@ -127,10 +162,15 @@ export function buildState(content: Content, scenario: Scenario): TcgState {
     for (const id of p.discard ?? []) put('discard', id);
     for (const unit of p.board ?? []) {
       const u = typeof unit === 'string' ? { card: unit } : unit;
-      put('board', u.card, { damage: u.damage ?? 0, attacks: u.exhausted ? 1 : 0, enteredTurn: u.new ? turn : 1 });
+      put('board', u.card, {
+        damage: u.damage ?? 0,
+        attacks: u.exhausted ? 1 : 0,
+        enteredTurn: u.new ? turn : 1,
+      });
     }
     const decklist: Record<string, number> = {};
-    for (const card of Object.values(cards)) if (card.owner === seat) decklist[card.defId] = (decklist[card.defId] ?? 0) + 1;
+    for (const card of Object.values(cards))
+      if (card.owner === seat) decklist[card.defId] = (decklist[card.defId] ?? 0) + 1;
     return {
       seat,
       life: p.life ?? ruleset.players.life,
@@ -182,8 +222,23 @@ export function resolvePlace(state: TcgState, place: string): string {
 export function runScenario(scenario: Scenario, scripts: ScriptHost | null): void {
   const content = scenarioContent(scenario);
   const game: TcgGame = createTcgGame({ registry: new ContentRegistry([content]), scripts });
-  const options: TcgOptions = { ruleset: content.ruleset.id, version: content.ruleset.version, decks: [{ name: 'a', cards: [] }, { name: 'b', cards: [] }] };
-  let match: MatchState<TcgState, TcgOptions> = { config: { options, seats: [{ kind: 'human' }, { kind: 'human' }], seed: scenario.seed ?? 'golden' }, state: buildState(content, scenario), version: 1 };
+  const options: TcgOptions = {
+    ruleset: content.ruleset.id,
+    version: content.ruleset.version,
+    decks: [
+      { name: 'a', cards: [] },
+      { name: 'b', cards: [] },
+    ],
+  };
+  let match: MatchState<TcgState, TcgOptions> = {
+    config: {
+      options,
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+      seed: scenario.seed ?? 'golden',
+    },
+    state: buildState(content, scenario),
+    version: 1,
+  };
   scenario.steps.forEach((step, index) => {
     const where = `${scenario.name}, step ${index + 1} (${step.do})`;
     const types: string[] = [];
@@ -198,30 +253,46 @@ export function runScenario(scenario: Scenario, scripts: ScriptHost | null): voi
     const place = (p: string) => resolvePlace(match.state, p);
     switch (step.do) {
       case 'play': {
-        const targets = step.targets ? Object.fromEntries(Object.entries(step.targets).map(([k, v]) => [k, v.map(place)])) : undefined;
-        error = act(step.seat, { type: 'play', payload: targets ? { card: place(step.card), targets } : { card: place(step.card) } });
+        const targets = step.targets
+          ? Object.fromEntries(Object.entries(step.targets).map(([k, v]) => [k, v.map(place)]))
+          : undefined;
+        error = act(step.seat, {
+          type: 'play',
+          payload: targets ? { card: place(step.card), targets } : { card: place(step.card) },
+        });
         break;
       }
       case 'attack':
-        error = act(step.seat, { type: 'attack', payload: { attacker: place(step.attacker), target: place(step.target) } });
+        error = act(step.seat, {
+          type: 'attack',
+          payload: { attacker: place(step.attacker), target: place(step.target) },
+        });
         break;
       case 'attach':
-        error = act(step.seat, { type: 'attach', payload: { card: place(step.card), unit: place(step.unit) } });
+        error = act(step.seat, {
+          type: 'attach',
+          payload: { card: place(step.card), unit: place(step.unit) },
+        });
         break;
       case 'answer': {
         const decision = match.state.pending?.decision.id ?? 'none';
-        error = act(step.seat, { type: 'answer', payload: { decision, picks: step.picks.map(place) } });
+        error = act(step.seat, {
+          type: 'answer',
+          payload: { decision, picks: step.picks.map(place) },
+        });
         break;
       }
       case 'resolve':
-        for (let i = 0; i < 40 && match.state.priority; i++) error ??= act(match.state.priority.holder, { type: 'pass', payload: {} });
+        for (let i = 0; i < 40 && match.state.priority; i++)
+          error ??= act(match.state.priority.holder, { type: 'pass', payload: {} });
         break;
       default:
         error = act(step.seat, { type: step.do, payload: {} });
     }
     if (step.error) expect(error?.code, `${where}: expected ${step.error}`).toBe(step.error);
     else expect(error, `${where}: rejected`).toBeNull();
-    if (step.events) expect(subsequence(types, step.events), `${where}: events ${types.join(', ')}`).toBe(true);
+    if (step.events)
+      expect(subsequence(types, step.events), `${where}: events ${types.join(', ')}`).toBe(true);
     if (step.expect) check(content, match.state, step.expect, where);
   });
 }
@@ -246,14 +317,17 @@ function check(content: Content, state: TcgState, expected: Expectation, where: 
     const at = `${where}: player ${seat}`;
     if (want.life !== undefined) expect(player.life, `${at} life`).toBe(want.life);
     if (want.mana !== undefined) expect(player.resource.current, `${at} mana`).toBe(want.mana);
-    if (typeof want.hand === 'number') expect(ids('hand').length, `${at} hand size`).toBe(want.hand);
+    if (typeof want.hand === 'number')
+      expect(ids('hand').length, `${at} hand size`).toBe(want.hand);
     else if (want.hand) expect(ids('hand'), `${at} hand`).toEqual(want.hand);
     if (want.deck !== undefined) expect(ids('deck').length, `${at} deck size`).toBe(want.deck);
     if (want.discard) expect(ids('discard'), `${at} discard`).toEqual(want.discard);
     if (want.exile) expect(ids('exile'), `${at} exile`).toEqual(want.exile);
     if (want.board) {
       const units = (player.zones.board ?? []).map((h) => describeUnit(state, content, h));
-      const shown = units.map((unit, i) => (want.board![i]?.includes(' ') ? unit : unit.split(' ')[0]));
+      const shown = units.map((unit, i) =>
+        want.board![i]?.includes(' ') ? unit : unit.split(' ')[0],
+      );
       expect(shown, `${at} board`).toEqual(want.board);
     }
   });
@@ -261,18 +335,27 @@ function check(content: Content, state: TcgState, expected: Expectation, where: 
     const pending = state.pending?.decision;
     if (expected.pending === null) expect(pending, `${where}: no decision`).toBeUndefined();
     else {
-      expect({ kind: pending?.kind, player: pending?.player }, `${where}: decision`).toEqual({ kind: expected.pending.kind, player: expected.pending.player });
-      if (expected.pending.candidates !== undefined) expect(pending?.candidates.length, `${where}: candidates`).toBe(expected.pending.candidates);
+      expect({ kind: pending?.kind, player: pending?.player }, `${where}: decision`).toEqual({
+        kind: expected.pending.kind,
+        player: expected.pending.player,
+      });
+      if (expected.pending.candidates !== undefined)
+        expect(pending?.candidates.length, `${where}: candidates`).toBe(
+          expected.pending.candidates,
+        );
     }
   }
-  if (expected.stack !== undefined) expect(state.stack.length, `${where}: stack size`).toBe(expected.stack);
-  if (expected.active !== undefined) expect(state.active, `${where}: active player`).toBe(expected.active);
+  if (expected.stack !== undefined)
+    expect(state.stack.length, `${where}: stack size`).toBe(expected.stack);
+  if (expected.active !== undefined)
+    expect(state.active, `${where}: active player`).toBe(expected.active);
   if (expected.turn !== undefined) expect(state.turn, `${where}: turn`).toBe(expected.turn);
   if (expected.outcome !== undefined) {
     if (expected.outcome === null) expect(state.outcome, `${where}: outcome`).toBeNull();
     else {
       expect(state.outcome?.winners, `${where}: winners`).toEqual(expected.outcome.winners);
-      if (expected.outcome.reason) expect(state.outcome?.reason, `${where}: reason`).toBe(expected.outcome.reason);
+      if (expected.outcome.reason)
+        expect(state.outcome?.reason, `${where}: reason`).toBe(expected.outcome.reason);
     }
   }
 }

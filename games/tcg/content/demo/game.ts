@@ -9,8 +9,14 @@ import { demoContent } from './index.ts';
  */
 export async function createDemoGame(): Promise<TcgGame & { dispose(): void }> {
   const content = demoContent();
-  const host = await createSandboxScriptHost(content.scripts, { instructionsPerCall: content.ruleset.limits.luaInstructions });
+  const host = await createSandboxScriptHost(content.scripts, {
+    instructionsPerCall: content.ruleset.limits.luaInstructions,
+  });
   if (!host.ok) throw new Error(host.error.message);
-  const game = createTcgGame({ registry: new ContentRegistry([content]), scripts: host.value, cpu: tcgCpu });
+  const game = createTcgGame({
+    registry: new ContentRegistry([content]),
+    scripts: host.value,
+    cpu: tcgCpu,
+  });
   return Object.assign(game, { dispose: () => host.value.dispose() });
 }

@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent, describeLoadProblem, type Content, type ContentSource } from '../../src/index.ts';
+import {
+  loadContent,
+  describeLoadProblem,
+  type Content,
+  type ContentSource,
+} from '../../src/index.ts';
 
 const here = import.meta.dirname;
 const readJson = (name: string): unknown => JSON.parse(readFileSync(join(here, name), 'utf8'));
@@ -9,8 +14,14 @@ const readJson = (name: string): unknown => JSON.parse(readFileSync(join(here, n
 export function demoSource(): ContentSource {
   const scripts: Record<string, string> = {};
   for (const file of readdirSync(join(here, 'lua')).sort())
-    if (file.endsWith('.lua')) scripts[file.slice(0, -4)] = readFileSync(join(here, 'lua', file), 'utf8');
-  return { ruleset: readJson('ruleset.json'), cards: readJson('cards.json'), decks: readJson('decks.json'), scripts };
+    if (file.endsWith('.lua'))
+      scripts[file.slice(0, -4)] = readFileSync(join(here, 'lua', file), 'utf8');
+  return {
+    ruleset: readJson('ruleset.json'),
+    cards: readJson('cards.json'),
+    decks: readJson('decks.json'),
+    scripts,
+  };
 }
 
 let cached: Content | null = null;
@@ -19,7 +30,10 @@ let cached: Content | null = null;
 export function demoContent(): Content {
   if (!cached) {
     const loaded = loadContent(demoSource());
-    if (!loaded.ok) throw new Error(`The demo content is invalid:\n${loaded.problems.map(describeLoadProblem).join('\n')}`);
+    if (!loaded.ok)
+      throw new Error(
+        `The demo content is invalid:\n${loaded.problems.map(describeLoadProblem).join('\n')}`,
+      );
     cached = loaded.content;
   }
   return cached;

@@ -99,7 +99,13 @@ export type Effect =
   | { do: 'choose'; chooser?: '$controller' | '$opponent'; options: ChoiceOption[] }
   | { do: 'may'; chooser?: '$controller' | '$opponent'; prompt: string; effects: Effect[] }
   | { do: 'if'; cond: Condition; then: Effect[]; else?: Effect[] }
-  | { do: 'chooseTargets'; id: string; from: Selector; count?: number; chooser?: '$controller' | '$opponent' }
+  | {
+      do: 'chooseTargets';
+      id: string;
+      from: Selector;
+      count?: number;
+      chooser?: '$controller' | '$opponent';
+    }
   | { do: 'repeat'; times: Value; effects: Effect[] }
   | { do: 'forEach'; in: Selector; as: string; effects: Effect[] }
   | { do: 'lua'; module: string; entry: string };
@@ -285,7 +291,8 @@ export type ResourceModel =
     }
   | { model: 'attached'; id: string; name: string; perTurn: number };
 
-export type PhaseStep = 'readyUnits' | 'growResources' | 'refillResources' | 'draw' | 'expireEndOfTurn';
+export type PhaseStep =
+  'readyUnits' | 'growResources' | 'refillResources' | 'draw' | 'expireEndOfTurn';
 
 export type PhaseDef =
   | { id: string; kind: 'auto'; steps: PhaseStep[]; raises?: 'turnStart' | 'turnEnd' }

@@ -21,51 +21,92 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
   const zoneExists = (zone: string) => ruleset.zones.some((z) => z.id === zone);
 
   if (ability.kind === 'static') {
-    problems.push(...checkSelector(ability.affects, `${path}.affects`, { ...ctx.scope, bindings: new Set(), hasEvent }));
-    if (ability.condition) problems.push(...condition(ability.condition, `${path}.condition`, new Set()));
-    ability.grant?.forEach((keyword, i) => problems.push(...keywordExists(keyword, `${path}.grant[${i}]`)));
+    problems.push(
+      ...checkSelector(ability.affects, `${path}.affects`, {
+        ...ctx.scope,
+        bindings: new Set(),
+        hasEvent,
+      }),
+    );
+    if (ability.condition)
+      problems.push(...condition(ability.condition, `${path}.condition`, new Set()));
+    ability.grant?.forEach((keyword, i) =>
+      problems.push(...keywordExists(keyword, `${path}.grant[${i}]`)),
+    );
     return problems;
   }
 
   const bindings = new Set<string>();
   ability.targets?.forEach((spec, i) => {
-    problems.push(...checkSelector(spec.choose, `${path}.targets[${i}].choose`, { ...ctx.scope, bindings, hasEvent }));
-    if (bindings.has(spec.id)) problems.push({ path: `${path}.targets[${i}].id`, message: `binds "${spec.id}" twice` });
+    problems.push(
+      ...checkSelector(spec.choose, `${path}.targets[${i}].choose`, {
+        ...ctx.scope,
+        bindings,
+        hasEvent,
+      }),
+    );
+    if (bindings.has(spec.id))
+      problems.push({ path: `${path}.targets[${i}].id`, message: `binds "${spec.id}" twice` });
     bindings.add(spec.id);
   });
 
   if (ability.kind === 'triggered') {
     const { trigger } = ability;
     if (trigger.subject) {
-      problems.push(...checkSelector(trigger.subject, `${path}.trigger.subject`, { ...ctx.scope, bindings: new Set(), hasEvent: false }));
+      problems.push(
+        ...checkSelector(trigger.subject, `${path}.trigger.subject`, {
+          ...ctx.scope,
+          bindings: new Set(),
+          hasEvent: false,
+        }),
+      );
       if (trigger.on === 'drawn' && !/^\s*(\$self|friendly|enemy|card)\s*$/.test(trigger.subject))
         problems.push({
           path: `${path}.trigger.subject`,
-          message: 'a "drawn" trigger may only match $self, friendly, enemy or card: anything else would reveal the drawn card',
+          message:
+            'a "drawn" trigger may only match $self, friendly, enemy or card: anything else would reveal the drawn card',
         });
     }
     if (trigger.whose && trigger.on !== 'turnStart' && trigger.on !== 'turnEnd')
-      problems.push({ path: `${path}.trigger.whose`, message: 'applies only to turnStart and turnEnd triggers' });
+      problems.push({
+        path: `${path}.trigger.whose`,
+        message: 'applies only to turnStart and turnEnd triggers',
+      });
     ability.activeIn?.forEach((zone, i) => {
-      if (!zoneExists(zone)) problems.push({ path: `${path}.activeIn[${i}]`, message: `names an unknown zone "${zone}"` });
+      if (!zoneExists(zone))
+        problems.push({
+          path: `${path}.activeIn[${i}]`,
+          message: `names an unknown zone "${zone}"`,
+        });
     });
-    if (ability.condition) problems.push(...condition(ability.condition, `${path}.condition`, bindings));
+    if (ability.condition)
+      problems.push(...condition(ability.condition, `${path}.condition`, bindings));
   }
 
   if (ability.lua) problems.push(...luaExists(ability.lua.module, `${path}.lua.module`));
   if (ability.effects) problems.push(...effectList(ability.effects, `${path}.effects`, bindings));
   const scripted = ability.lua !== undefined || containsLua(ability.effects ?? []);
   if (scripted && !ability.text)
-    problems.push({ path: `${path}.text`, message: 'is required: rules text cannot be generated from a Lua script' });
+    problems.push({
+      path: `${path}.text`,
+      message: 'is required: rules text cannot be generated from a Lua script',
+    });
   if (!scripted && ability.text !== undefined)
-    problems.push({ path: `${path}.text`, message: 'is generated from the effects; remove it (only Lua abilities carry text)' });
+    problems.push({
+      path: `${path}.text`,
+      message: 'is generated from the effects; remove it (only Lua abilities carry text)',
+    });
   return problems;
 
   function keywordExists(keyword: string, at: string): Problems {
-    return keyword in ruleset.keywords ? [] : [{ path: at, message: `names an unknown keyword "${keyword}"` }];
+    return keyword in ruleset.keywords
+      ? []
+      : [{ path: at, message: `names an unknown keyword "${keyword}"` }];
   }
   function luaExists(module: string, at: string): Problems {
-    return module in ctx.scripts ? [] : [{ path: at, message: `names an unknown Lua module "${module}"` }];
+    return module in ctx.scripts
+      ? []
+      : [{ path: at, message: `names an unknown Lua module "${module}"` }];
   }
   function selector(source: string, at: string, scope: ReadonlySet<string>): Problems {
     return checkSelector(source, at, { ...ctx.scope, bindings: scope, hasEvent });
@@ -78,9 +119,14 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
     if ('count' in v) return selector(v.count, `${at}.count`, scope);
     if ('stat' in v) return selector(v.stat[0], `${at}.stat[0]`, scope);
     if ('event' in v)
-      return hasEvent ? [] : [{ path: `${at}.event`, message: 'refers to the event outside a triggered ability' }];
+      return hasEvent
+        ? []
+        : [{ path: `${at}.event`, message: 'refers to the event outside a triggered ability' }];
     for (const key of ['add', 'mul', 'min', 'max', 'sub', 'div'] as const)
-      if (key in v) return (v as Record<string, Value[]>)[key]!.flatMap((inner, i) => value(inner, `${at}.${key}[${i}]`, scope));
+      if (key in v)
+        return (v as Record<string, Value[]>)[key]!.flatMap((inner, i) =>
+          value(inner, `${at}.${key}[${i}]`, scope),
+        );
     return [];
   }
   function condition(c: Condition, at: string, scope: ReadonlySet<string>): Problems {
@@ -88,8 +134,10 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
     if ('any' in c) return c.any.flatMap((inner, i) => condition(inner, `${at}.any[${i}]`, scope));
     if ('not' in c) return condition(c.not, `${at}.not`, scope);
     if ('exists' in c) return selector(c.exists, `${at}.exists`, scope);
-    if ('count' in c) return [...selector(c.count, `${at}.count`, scope), ...value(c.value, `${at}.value`, scope)];
-    if ('cmp' in c) return [...value(c.cmp[0], `${at}.cmp[0]`, scope), ...value(c.cmp[2], `${at}.cmp[2]`, scope)];
+    if ('count' in c)
+      return [...selector(c.count, `${at}.count`, scope), ...value(c.value, `${at}.value`, scope)];
+    if ('cmp' in c)
+      return [...value(c.cmp[0], `${at}.cmp[0]`, scope), ...value(c.cmp[2], `${at}.cmp[2]`, scope)];
     if ('history' in c) return value(c.value, `${at}.value`, scope);
     return [];
   }
@@ -114,12 +162,19 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
       case 'move':
         return [
           ...target(e.cards, `${at}.cards`, scope),
-          ...(zoneExists(e.to) ? [] : [{ path: `${at}.to`, message: `names an unknown zone "${e.to}"` }]),
+          ...(zoneExists(e.to)
+            ? []
+            : [{ path: `${at}.to`, message: `names an unknown zone "${e.to}"` }]),
         ];
       case 'shuffle':
-        return zoneExists(e.zone) ? [] : [{ path: `${at}.zone`, message: `names an unknown zone "${e.zone}"` }];
+        return zoneExists(e.zone)
+          ? []
+          : [{ path: `${at}.zone`, message: `names an unknown zone "${e.zone}"` }];
       case 'modify':
-        return [...target(e.target, `${at}.target`, scope), ...value(e.value, `${at}.value`, scope)];
+        return [
+          ...target(e.target, `${at}.target`, scope),
+          ...value(e.value, `${at}.value`, scope),
+        ];
       case 'grant':
         return [
           ...target(e.target, `${at}.target`, scope),
@@ -132,12 +187,19 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
           ...target(e.item, `${at}.item`, scope),
           ...(ruleset.stack.mode === 'responses'
             ? []
-            : [{ path: at, message: 'counter needs stack.mode "responses": there is no stack to counter' }]),
+            : [
+                {
+                  path: at,
+                  message: 'counter needs stack.mode "responses": there is no stack to counter',
+                },
+              ]),
         ];
       case 'reveal':
         return target(e.cards, `${at}.cards`, scope);
       case 'choose':
-        return e.options.flatMap((option, i) => effectList(option.effects, `${at}.options[${i}].effects`, scope));
+        return e.options.flatMap((option, i) =>
+          effectList(option.effects, `${at}.options[${i}].effects`, scope),
+        );
       case 'may':
         return effectList(e.effects, `${at}.effects`, scope);
       case 'if':
@@ -152,7 +214,10 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
         return problems;
       }
       case 'repeat':
-        return [...value(e.times, `${at}.times`, scope), ...effectList(e.effects, `${at}.effects`, scope)];
+        return [
+          ...value(e.times, `${at}.times`, scope),
+          ...effectList(e.effects, `${at}.effects`, scope),
+        ];
       case 'forEach':
         return [
           ...selector(e.in, `${at}.in`, scope),
@@ -165,8 +230,17 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
   function summonable(card: string, at: string): Problems {
     const type = card.startsWith('#') ? ctx.tokens[card.slice(1)]?.type : ctx.cards.get(card)?.type;
     if (type === undefined)
-      return [{ path: at, message: card.startsWith('#') ? `names an unknown token "${card}"` : `names an unknown card "${card}"` }];
-    return ruleset.cardTypes[type]?.kind === 'unit' ? [] : [{ path: at, message: `"${card}" is not a unit and cannot be summoned` }];
+      return [
+        {
+          path: at,
+          message: card.startsWith('#')
+            ? `names an unknown token "${card}"`
+            : `names an unknown card "${card}"`,
+        },
+      ];
+    return ruleset.cardTypes[type]?.kind === 'unit'
+      ? []
+      : [{ path: at, message: `"${card}" is not a unit and cannot be summoned` }];
   }
 }
 

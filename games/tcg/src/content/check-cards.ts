@@ -4,10 +4,15 @@ import { cardText, type CardNamer } from './rules-text.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** What cards must satisfy beyond their schema: known types, keywords, references, true text. */
-export function checkCards(set: CardSet, ruleset: Ruleset, scripts: Readonly<Record<string, string>>): ContentProblem[] {
+export function checkCards(
+  set: CardSet,
+  ruleset: Ruleset,
+  scripts: Readonly<Record<string, string>>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
-  if (set.ruleset !== ruleset.id) add('ruleset', `is "${set.ruleset}" but the ruleset is "${ruleset.id}"`);
+  if (set.ruleset !== ruleset.id)
+    add('ruleset', `is "${set.ruleset}" but the ruleset is "${ruleset.id}"`);
 
   const byId = new Map<string, CardDef>();
   set.cards.forEach((card, i) => {
@@ -20,43 +25,82 @@ export function checkCards(set: CardSet, ruleset: Ruleset, scripts: Readonly<Rec
     const path = `cards[${i}]`;
     problems.push(...checkCardShape(card, path, ruleset));
     const type = ruleset.cardTypes[card.type];
-    if (card.speed === 'instant' && type?.kind !== 'spell') add(`${path}.speed`, 'only spells can be instant');
+    if (card.speed === 'instant' && type?.kind !== 'spell')
+      add(`${path}.speed`, 'only spells can be instant');
     const spells = (card.abilities ?? []).filter((a) => a.kind === 'spell').length;
-    if (type?.kind === 'spell' && spells !== 1) add(`${path}.abilities`, 'a spell needs exactly one ability of kind "spell"');
-    const ctx: AbilityContext = { scope: { ruleset, cardIds }, tokens: card.tokens ?? {}, scripts, cards: byId };
-    card.abilities?.forEach((ability, j) => problems.push(...checkAbility(ability, `${path}.abilities[${j}]`, ctx)));
+    if (type?.kind === 'spell' && spells !== 1)
+      add(`${path}.abilities`, 'a spell needs exactly one ability of kind "spell"');
+    const ctx: AbilityContext = {
+      scope: { ruleset, cardIds },
+      tokens: card.tokens ?? {},
+      scripts,
+      cards: byId,
+    };
+    card.abilities?.forEach((ability, j) =>
+      problems.push(...checkAbility(ability, `${path}.abilities[${j}]`, ctx)),
+    );
     for (const [name, token] of Object.entries(card.tokens ?? {})) {
       const tokenPath = `${path}.tokens.${name}`;
       problems.push(...checkCardShape(token, tokenPath, ruleset));
-      if (ruleset.cardTypes[token.type]?.kind !== 'unit') add(`${tokenPath}.type`, 'tokens must be units');
-      token.abilities?.forEach((ability, j) => problems.push(...checkAbility(ability, `${tokenPath}.abilities[${j}]`, ctx)));
+      if (ruleset.cardTypes[token.type]?.kind !== 'unit')
+        add(`${tokenPath}.type`, 'tokens must be units');
+      token.abilities?.forEach((ability, j) =>
+        problems.push(...checkAbility(ability, `${tokenPath}.abilities[${j}]`, ctx)),
+      );
     }
     if (card.text !== undefined && problems.length === 0) {
       const generated = cardText(card, ruleset, namerFor(card, byId));
-      if (card.text !== generated) add(`${path}.text`, `is out of date; the generated text is ${JSON.stringify(generated)}`);
+      if (card.text !== generated)
+        add(`${path}.text`, `is out of date; the generated text is ${JSON.stringify(generated)}`);
     }
   });
   return problems;
 }
 
-export function namerFor(card: Pick<CardDef, 'tokens'>, cards: ReadonlyMap<string, Pick<CardDef, 'name'>>): CardNamer {
-  return (ref) => (ref.startsWith('#') ? card.tokens?.[ref.slice(1)]?.name : cards.get(ref)?.name) ?? ref;
+export function namerFor(
+  card: Pick<CardDef, 'tokens'>,
+  cards: ReadonlyMap<string, Pick<CardDef, 'name'>>,
+): CardNamer {
+  return (ref) =>
+    (ref.startsWith('#') ? card.tokens?.[ref.slice(1)]?.name : cards.get(ref)?.name) ?? ref;
 }
 
-function checkCardShape(card: CardDef | TokenDef, path: string, ruleset: Ruleset): ContentProblem[] {
+function checkCardShape(
+  card: CardDef | TokenDef,
+  path: string,
+  ruleset: Ruleset,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const type = ruleset.cardTypes[card.type];
-  if (!type) problems.push({ path: `${path}.type`, message: `names an unknown card type "${card.type}" (known: ${Object.keys(ruleset.cardTypes).join(', ')})` });
-  if (type?.kind === 'unit' && !card.stats) problems.push({ path: `${path}.stats`, message: 'is required for units' });
-  if (type && type.kind !== 'unit' && card.stats) problems.push({ path: `${path}.stats`, message: 'only units have stats' });
+  if (!type)
+    problems.push({
+      path: `${path}.type`,
+      message: `names an unknown card type "${card.type}" (known: ${Object.keys(ruleset.cardTypes).join(', ')})`,
+    });
+  if (type?.kind === 'unit' && !card.stats)
+    problems.push({ path: `${path}.stats`, message: 'is required for units' });
+  if (type && type.kind !== 'unit' && card.stats)
+    problems.push({ path: `${path}.stats`, message: 'only units have stats' });
   card.keywords?.forEach((keyword, i) => {
-    if (!(keyword in ruleset.keywords)) problems.push({ path: `${path}.keywords[${i}]`, message: `names an unknown keyword "${keyword}"` });
+    if (!(keyword in ruleset.keywords))
+      problems.push({
+        path: `${path}.keywords[${i}]`,
+        message: `names an unknown keyword "${keyword}"`,
+      });
   });
   const abilityIds = new Set<string>();
   card.abilities?.forEach((ability, i) => {
-    if (abilityIds.has(ability.id)) problems.push({ path: `${path}.abilities[${i}].id`, message: `"${ability.id}" is used by another ability of this card` });
+    if (abilityIds.has(ability.id))
+      problems.push({
+        path: `${path}.abilities[${i}].id`,
+        message: `"${ability.id}" is used by another ability of this card`,
+      });
     abilityIds.add(ability.id);
-    if (ability.kind === 'spell' && type?.kind !== 'spell') problems.push({ path: `${path}.abilities[${i}].kind`, message: 'only spells have a "spell" ability' });
+    if (ability.kind === 'spell' && type?.kind !== 'spell')
+      problems.push({
+        path: `${path}.abilities[${i}].kind`,
+        message: 'only spells have a "spell" ability',
+      });
   });
   return problems;
 }

@@ -6,7 +6,11 @@ import type { ContentProblem } from '../schema/validate.ts';
 const CORE_ZONES = { deck: 'hidden', hand: 'owner', board: 'public', discard: 'public' } as const;
 
 /** What a ruleset must satisfy beyond its schema: zones, types, phases and keywords that fit. */
-export function checkRuleset(ruleset: Ruleset, cardIds: ReadonlySet<string>, scripts: Readonly<Record<string, string>>): ContentProblem[] {
+export function checkRuleset(
+  ruleset: Ruleset,
+  cardIds: ReadonlySet<string>,
+  scripts: Readonly<Record<string, string>>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 
@@ -16,13 +20,15 @@ export function checkRuleset(ruleset: Ruleset, cardIds: ReadonlySet<string>, scr
     if (zoneIds.has(zone.id)) add(`zones[${i}].id`, `"${zone.id}" is declared twice`);
     zoneIds.add(zone.id);
     const core = CORE_ZONES[zone.id as keyof typeof CORE_ZONES];
-    if (core && zone.visibility !== core) add(`zones[${i}].visibility`, `the ${zone.id} must be "${core}"`);
+    if (core && zone.visibility !== core)
+      add(`zones[${i}].visibility`, `the ${zone.id} must be "${core}"`);
   });
   for (const id of Object.keys(CORE_ZONES))
     if (!zoneIds.has(id)) add('zones', `must declare the "${id}" zone`);
 
   const types = Object.entries(ruleset.cardTypes);
-  if (!types.some(([, t]) => t.kind === 'unit')) add('cardTypes', 'must declare at least one unit type');
+  if (!types.some(([, t]) => t.kind === 'unit'))
+    add('cardTypes', 'must declare at least one unit type');
   for (const [name, type] of types) {
     if (['card', 'hero', 'unit', 'spell', 'energy'].includes(name) && name !== type.kind)
       add(`cardTypes.${name}`, `"${name}" is a built-in word and may only name a ${name} type`);
@@ -42,12 +48,15 @@ export function checkRuleset(ruleset: Ruleset, cardIds: ReadonlySet<string>, scr
     if (phase.kind === 'main' && phase.actions.includes('attach') && !attached)
       add(`turn.phases[${i}].actions`, '"attach" needs resources.model "attached"');
   });
-  if (!ruleset.turn.phases.some((p) => p.kind === 'main')) add('turn.phases', 'needs at least one main phase');
+  if (!ruleset.turn.phases.some((p) => p.kind === 'main'))
+    add('turn.phases', 'needs at least one main phase');
 
-  if (ruleset.deck.minSize > ruleset.deck.maxSize) add('deck.minSize', 'must not exceed deck.maxSize');
+  if (ruleset.deck.minSize > ruleset.deck.maxSize)
+    add('deck.minSize', 'must not exceed deck.maxSize');
   const opening = Math.max(ruleset.openingHand.first, ruleset.openingHand.second);
   if (opening > ruleset.deck.minSize) add('openingHand', 'must not exceed deck.minSize');
-  if (ruleset.players.life > ruleset.players.maxLife) add('players.life', 'must not exceed players.maxLife');
+  if (ruleset.players.life > ruleset.players.maxLife)
+    add('players.life', 'must not exceed players.maxLife');
   ruleset.deck.banned.forEach((id, i) => {
     if (!cardIds.has(id)) add(`deck.banned[${i}]`, `names an unknown card "${id}"`);
   });
@@ -59,24 +68,44 @@ export function checkRuleset(ruleset: Ruleset, cardIds: ReadonlySet<string>, scr
   for (const [name, keyword] of Object.entries(ruleset.keywords)) {
     if (keyword.builtin) {
       const other = builtins.get(keyword.builtin);
-      if (other) add(`keywords.${name}.builtin`, `"${keyword.builtin}" is already the meaning of "${other}"`);
+      if (other)
+        add(
+          `keywords.${name}.builtin`,
+          `"${keyword.builtin}" is already the meaning of "${other}"`,
+        );
       builtins.set(keyword.builtin, name);
     }
     keyword.abilities?.forEach((ability, i) =>
       problems.push(
-        ...checkAbility(ability, `keywords.${name}.abilities[${i}]`, { scope, tokens: {}, scripts, cards: new Map() }),
+        ...checkAbility(ability, `keywords.${name}.abilities[${i}]`, {
+          scope,
+          tokens: {},
+          scripts,
+          cards: new Map(),
+        }),
       ),
     );
   }
   ruleset.win.forEach((rule, i) => {
-    if (typeof rule.check !== 'string') problems.push(...conditionSelectors(rule.check, `win[${i}].check`));
+    if (typeof rule.check !== 'string')
+      problems.push(...conditionSelectors(rule.check, `win[${i}].check`));
   });
   return problems;
 
   function conditionSelectors(c: object, path: string): ContentProblem[] {
     return Object.entries(c).flatMap(([key, value]) => {
-      if (key === 'exists' || key === 'count') return typeof value === 'string' ? checkSelector(value, `${path}.${key}`, { ...scope, bindings: new Set(), hasEvent: false }) : [];
-      if (Array.isArray(value)) return value.flatMap((v, i) => (v && typeof v === 'object' ? conditionSelectors(v, `${path}.${key}[${i}]`) : []));
+      if (key === 'exists' || key === 'count')
+        return typeof value === 'string'
+          ? checkSelector(value, `${path}.${key}`, {
+              ...scope,
+              bindings: new Set(),
+              hasEvent: false,
+            })
+          : [];
+      if (Array.isArray(value))
+        return value.flatMap((v, i) =>
+          v && typeof v === 'object' ? conditionSelectors(v, `${path}.${key}[${i}]`) : [],
+        );
       return value && typeof value === 'object' ? conditionSelectors(value, `${path}.${key}`) : [];
     });
   }

@@ -15,24 +15,35 @@ export interface SelectorScope {
 export const STACK_ZONE = 'stack';
 const GENERIC_TYPES = new Set(['card', 'hero', 'unit', 'spell', 'energy']);
 
-export function checkSelector(source: string, path: string, scope: SelectorScope): ContentProblem[] {
+export function checkSelector(
+  source: string,
+  path: string,
+  scope: SelectorScope,
+): ContentProblem[] {
   const parsed = parseSelector(source);
   if (!parsed.ok) return [{ path, message: `selector "${source}" ${parsed.error}` }];
   const problems: ContentProblem[] = [];
-  const bad = (message: string) => problems.push({ path, message: `selector "${source}" ${message}` });
+  const bad = (message: string) =>
+    problems.push({ path, message: `selector "${source}" ${message}` });
   const { ruleset } = scope;
   for (const atom of atomsOf(parsed.node)) {
     if ('type' in atom && !GENERIC_TYPES.has(atom.type) && !(atom.type in ruleset.cardTypes))
       bad(`names an unknown card type "${atom.type}"`);
-    if ('zone' in atom && atom.zone !== STACK_ZONE && !ruleset.zones.some((z) => z.id === atom.zone))
+    if (
+      'zone' in atom &&
+      atom.zone !== STACK_ZONE &&
+      !ruleset.zones.some((z) => z.id === atom.zone)
+    )
       bad(`names an unknown zone "@${atom.zone}"`);
-    if ('has' in atom && !(atom.has in ruleset.keywords)) bad(`names an unknown keyword "${atom.has}"`);
+    if ('has' in atom && !(atom.has in ruleset.keywords))
+      bad(`names an unknown keyword "${atom.has}"`);
     if ('id' in atom && !scope.cardIds.has(atom.id)) bad(`names an unknown card "${atom.id}"`);
     if ('ref' in atom) {
       const ref = atom.ref;
       if (ref.startsWith('event.')) {
         if (!scope.hasEvent) bad(`refers to $${ref} outside a triggered ability`);
-        else if (ref !== 'event.subject' && ref !== 'event.source') bad(`refers to an unknown $${ref}`);
+        else if (ref !== 'event.subject' && ref !== 'event.source')
+          bad(`refers to an unknown $${ref}`);
       } else if (ref !== 'self' && !scope.bindings.has(ref)) {
         bad(`refers to $${ref}, which is not bound here`);
       }

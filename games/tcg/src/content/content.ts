@@ -32,7 +32,8 @@ export const cardTypeOf = (content: Content, card: CardDef) => {
   return type;
 };
 
-export const isUnitCard = (content: Content, card: CardDef) => cardTypeOf(content, card).kind === 'unit';
+export const isUnitCard = (content: Content, card: CardDef) =>
+  cardTypeOf(content, card).kind === 'unit';
 
 /** The keyword named `builtin` in this ruleset (e.g. "taunt" for guard), if it has one. */
 export function keywordWithBuiltin(content: Content, builtin: string): string | null {

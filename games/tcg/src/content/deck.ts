@@ -30,7 +30,10 @@ export function validateDeck(content: Content, cards: DeckCards): string[] {
     }
     if (card.token) problems.push(`${card.name} is a token and cannot be put in a deck.`);
     if (banned.includes(id)) problems.push(`${card.name} is banned in ${label}.`);
-    if (count > copyLimit) problems.push(`The deck has ${count} copies of ${card.name}; at most ${copyLimit} are allowed.`);
+    if (count > copyLimit)
+      problems.push(
+        `The deck has ${count} copies of ${card.name}; at most ${copyLimit} are allowed.`,
+      );
   }
   return problems;
 }

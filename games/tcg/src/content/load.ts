@@ -54,20 +54,38 @@ export function loadContent(source: ContentSource): LoadResult {
     const namer = namerFor(card, byId);
     cards.set(card.id, { ...card, token: false, text: cardText(card, ruleset, namer) });
     for (const [name, token] of Object.entries(card.tokens ?? {}))
-      cards.set(`${card.id}#${name}`, { id: `${card.id}#${name}`, cost: 0, ...token, token: true, text: cardText(token, ruleset, namer) });
+      cards.set(`${card.id}#${name}`, {
+        id: `${card.id}#${name}`,
+        cost: 0,
+        ...token,
+        token: true,
+        text: cardText(token, ruleset, namer),
+      });
   }
   const decks = (source.decks as DeckFile | undefined)?.decks ?? [];
-  const content: Content = { ruleset, cards, scripts, decks, hash: stateHash({ ruleset, set, scripts }) };
+  const content: Content = {
+    ruleset,
+    cards,
+    scripts,
+    decks,
+    hash: stateHash({ ruleset, set, scripts }),
+  };
 
   const deckProblems: LoadProblem[] = [];
   const deckFile = source.decks as DeckFile | undefined;
   if (deckFile && deckFile.ruleset !== ruleset.id)
-    deckProblems.push({ document: 'decks', path: 'ruleset', message: `is "${deckFile.ruleset}" but the ruleset is "${ruleset.id}"` });
+    deckProblems.push({
+      document: 'decks',
+      path: 'ruleset',
+      message: `is "${deckFile.ruleset}" but the ruleset is "${ruleset.id}"`,
+    });
   decks.forEach((deck, i) => {
-    for (const message of validateDeck(content, expandDeck(deck))) deckProblems.push({ document: 'decks', path: `decks[${i}]`, message });
+    for (const message of validateDeck(content, expandDeck(deck)))
+      deckProblems.push({ document: 'decks', path: `decks[${i}]`, message });
   });
   if (deckProblems.length) return { ok: false, problems: deckProblems };
   return { ok: true, content };
 }
 
-export const describeLoadProblem = (p: LoadProblem) => `${p.document}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+export const describeLoadProblem = (p: LoadProblem) =>
+  `${p.document}: ${p.path ? `${p.path}: ` : ''}${p.message}`;

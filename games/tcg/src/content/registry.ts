@@ -13,11 +13,15 @@ export class ContentRegistry {
     const { id, version } = content.ruleset;
     this.byKey.set(contentKey(id, version), content);
     const newest = this.latest.get(id);
-    if (!newest || compareVersions(version, newest.ruleset.version) > 0) this.latest.set(id, content);
+    if (!newest || compareVersions(version, newest.ruleset.version) > 0)
+      this.latest.set(id, content);
   }
 
   find(id: string, version?: string): Content | null {
-    return (version === undefined ? this.latest.get(id) : this.byKey.get(contentKey(id, version))) ?? null;
+    return (
+      (version === undefined ? this.latest.get(id) : this.byKey.get(contentKey(id, version))) ??
+      null
+    );
   }
 
   list(): Content[] {

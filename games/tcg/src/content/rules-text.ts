@@ -1,4 +1,14 @@
-import type { Ability, CardDef, Condition, Effect, PlayerRef, Ruleset, Target, Trigger, Value } from './ast.ts';
+import type {
+  Ability,
+  CardDef,
+  Condition,
+  Effect,
+  PlayerRef,
+  Ruleset,
+  Target,
+  Trigger,
+  Value,
+} from './ast.ts';
 import { selectorAst, type SelectorNode } from './selector.ts';
 
 /**
@@ -8,7 +18,11 @@ import { selectorAst, type SelectorNode } from './selector.ts';
 /** Names the card or `#token` a summon refers to. */
 export type CardNamer = (ref: string) => string;
 
-export function cardText(card: Pick<CardDef, 'keywords' | 'abilities'>, ruleset: Ruleset, nameOf: CardNamer): string {
+export function cardText(
+  card: Pick<CardDef, 'keywords' | 'abilities'>,
+  ruleset: Ruleset,
+  nameOf: CardNamer,
+): string {
   const lines: string[] = [];
   const keywords = (card.keywords ?? []).map((k) => ruleset.keywords[k]?.name ?? k);
   if (keywords.length) lines.push(`${keywords.join('. ')}.`);
@@ -31,7 +45,12 @@ export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardName
 }
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-const article = (noun: string) => (noun.startsWith('other ') ? `an${noun.slice(5).replace(/^/, 'other')}` : /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
+const article = (noun: string) =>
+  noun.startsWith('other ')
+    ? `an${noun.slice(5).replace(/^/, 'other')}`
+    : /^[aeiou]/i.test(noun)
+      ? `an ${noun}`
+      : `a ${noun}`;
 
 const OP_WORDS: Record<string, string> = {
   '>=': 'or more',
@@ -41,7 +60,11 @@ const OP_WORDS: Record<string, string> = {
   '=': 'exactly',
   '!=': 'other than',
 };
-const DURATION_WORDS = { permanent: '', endOfTurn: ' this turn', untilYourNextTurn: ' until your next turn' };
+const DURATION_WORDS = {
+  permanent: '',
+  endOfTurn: ' this turn',
+  untilYourNextTurn: ' until your next turn',
+};
 
 class Words {
   constructor(
@@ -55,14 +78,21 @@ class Words {
 
   player(ref: PlayerRef): { subject: string; possessive: string; you: boolean } {
     if (ref === '$controller') return { subject: 'you', possessive: 'your', you: true };
-    if (ref === '$opponent') return { subject: 'your opponent', possessive: "your opponent's", you: false };
-    if (ref === '$active') return { subject: 'the active player', possessive: "the active player's", you: false };
+    if (ref === '$opponent')
+      return { subject: 'your opponent', possessive: "your opponent's", you: false };
+    if (ref === '$active')
+      return { subject: 'the active player', possessive: "the active player's", you: false };
     return { subject: 'that player', possessive: "that player's", you: false };
   }
 
   trigger(trigger: Trigger): string {
     const whose = trigger.whose ?? 'controller';
-    const turn = whose === 'controller' ? 'your turn' : whose === 'opponent' ? "your opponent's turn" : 'each turn';
+    const turn =
+      whose === 'controller'
+        ? 'your turn'
+        : whose === 'opponent'
+          ? "your opponent's turn"
+          : 'each turn';
     if (trigger.on === 'turnStart') return `at the start of ${turn}`;
     if (trigger.on === 'turnEnd') return `at the end of ${turn}`;
     const subject = trigger.subject ?? '$self';
@@ -83,7 +113,11 @@ class Words {
     const node = selectorAst(subject);
     if (trigger.on === 'drawn') {
       const side = 'side' in node ? node.side : null;
-      return side === 'friendly' ? 'whenever you draw a card' : side === 'enemy' ? 'whenever your opponent draws a card' : 'whenever a player draws a card';
+      return side === 'friendly'
+        ? 'whenever you draw a card'
+        : side === 'enemy'
+          ? 'whenever your opponent draws a card'
+          : 'whenever a player draws a card';
     }
     const noun = this.noun(node, { count: 1, definite: false });
     const verbs: Record<string, string> = {
@@ -113,25 +147,35 @@ class Words {
         return this.withAmount(e.amount, (n) => `restore ${n} health to ${target(e.to)}`);
       case 'draw': {
         const who = this.player(e.player);
-        return this.withAmount(e.count, (n) => `${who.you ? 'draw' : `${who.subject} draws`} ${this.cards(n)}`);
+        return this.withAmount(
+          e.count,
+          (n) => `${who.you ? 'draw' : `${who.subject} draws`} ${this.cards(n)}`,
+        );
       }
       case 'discard': {
         const who = this.player(e.player);
         const how = e.pick === 'random' ? ' at random' : '';
-        return this.withAmount(e.count, (n) => `${who.you ? 'discard' : `${who.subject} discards`} ${this.cards(n)}${how}`);
+        return this.withAmount(
+          e.count,
+          (n) => `${who.you ? 'discard' : `${who.subject} discards`} ${this.cards(n)}${how}`,
+        );
       }
       case 'summon': {
         const who = this.player(e.for);
         const name = this.nameOf(e.card);
         const forWhom = who.you ? '' : ` for ${who.subject}`;
-        return this.withAmount(e.count, (n) => `summon ${n === '1' ? article(name) : `${n} ${name}s`}${forWhom}`);
+        return this.withAmount(
+          e.count,
+          (n) => `summon ${n === '1' ? article(name) : `${n} ${name}s`}${forWhom}`,
+        );
       }
       case 'destroy':
         return `destroy ${target(e.target)}`;
       case 'move': {
         const what = target(e.cards);
         const plural = what.startsWith('all ');
-        if (e.to === 'hand') return `return ${what} to ${plural ? "their owners' hands" : "its owner's hand"}`;
+        if (e.to === 'hand')
+          return `return ${what} to ${plural ? "their owners' hands" : "its owner's hand"}`;
         if (e.to === 'board') return `put ${what} onto the board`;
         const where = `${e.position ? `the ${e.position} of ` : ''}${plural ? "their owners'" : "its owner's"} ${e.to}`;
         return `put ${what} into ${where}`;
@@ -145,7 +189,10 @@ class Words {
         const amount = this.value(e.value);
         const what = e.op === 'add' ? `${sign}${amount} ${e.stat}` : `${e.stat} ${amount}`;
         const verb = e.op === 'add' ? 'give' : 'set';
-        const phrase = e.op === 'add' ? `${verb} ${target(e.target)} ${what}` : `set ${target(e.target)} to ${what}`;
+        const phrase =
+          e.op === 'add'
+            ? `${verb} ${target(e.target)} ${what}`
+            : `set ${target(e.target)} to ${what}`;
         return `${phrase}${DURATION_WORDS[e.duration]}`;
       }
       case 'grant': {
@@ -195,11 +242,21 @@ class Words {
 
   target(t: Target): string {
     if (typeof t !== 'string') {
-      const how = t.pick === 'random' ? 'random ' : t.pick.startsWith('highest:') ? `highest-${t.pick.slice(8)} ` : t.pick.startsWith('lowest:') ? `lowest-${t.pick.slice(7)} ` : '';
+      const how =
+        t.pick === 'random'
+          ? 'random '
+          : t.pick.startsWith('highest:')
+            ? `highest-${t.pick.slice(8)} `
+            : t.pick.startsWith('lowest:')
+              ? `lowest-${t.pick.slice(7)} `
+              : '';
       const base = this.noun(selectorAst(t.from), { count: t.count, definite: false, bare: true });
-      if (t.pick === 'first') return t.count === 1 ? `the first ${base}` : `the first ${t.count} ${base}`;
+      if (t.pick === 'first')
+        return t.count === 1 ? `the first ${base}` : `the first ${t.count} ${base}`;
       if (t.pick === 'chosen') return t.count === 1 ? article(base) : `${t.count} ${base}`;
-      return t.count === 1 ? `${/^(highest|lowest)/.test(how) ? 'the' : 'a'} ${how}${base}` : `${t.count} ${how}${base}`;
+      return t.count === 1
+        ? `${/^(highest|lowest)/.test(how) ? 'the' : 'a'} ${how}${base}`
+        : `${t.count} ${how}${base}`;
     }
     const node = selectorAst(t);
     if ('ref' in node) return this.ref(node.ref);
@@ -210,7 +267,8 @@ class Words {
   ref(ref: string): string {
     if (ref === 'self') return 'this';
     if (ref === 'event.subject') return `that ${this.ruleset.vocabulary.unit}`;
-    if (ref === 'event.source') return this.triggerOn === 'attacked' ? 'the attacker' : 'the source';
+    if (ref === 'event.source')
+      return this.triggerOn === 'attacked' ? 'the attacker' : 'the source';
     const spec = this.bindings.get(ref);
     if (!spec) return 'it';
     if (this.mentioned.has(ref)) return (spec.count ?? 1) > 1 ? 'them' : 'it';
@@ -222,7 +280,10 @@ class Words {
    * A noun phrase for a selector: "an enemy unit", "all friendly units", "your hero". Shapes it
    * cannot phrase fall back to the selector itself in quotes.
    */
-  noun(node: SelectorNode, how: { count: number | 'all'; definite: boolean; bare?: boolean }): string {
+  noun(
+    node: SelectorNode,
+    how: { count: number | 'all'; definite: boolean; bare?: boolean },
+  ): string {
     const many = how.count === 'all' || how.count > 1;
     const alternatives = 'or' in node ? node.or : [node];
     if ('or' in node) {
@@ -243,7 +304,12 @@ class Words {
     return this.finish(head, suffixes.length ? ` ${suffixes.join(' and ')}` : '', how, many);
   }
 
-  private finish(head: string, tail: string, how: { count: number | 'all'; bare?: boolean }, many: boolean): string {
+  private finish(
+    head: string,
+    tail: string,
+    how: { count: number | 'all'; bare?: boolean },
+    many: boolean,
+  ): string {
     if (how.bare) return `${head}${tail}`;
     if (head.startsWith('your ') || head.startsWith("your opponent's ")) return `${head}${tail}`;
     if (how.count === 'all') return `${many ? 'all ' : ''}${head}${tail}`;
@@ -251,7 +317,9 @@ class Words {
     return `${article(head)}${tail}`;
   }
 
-  private describe(node: SelectorNode): { adjectives: string[]; nouns: string[]; suffixes: string[]; self: boolean } | null {
+  private describe(
+    node: SelectorNode,
+  ): { adjectives: string[]; nouns: string[]; suffixes: string[]; self: boolean } | null {
     const atoms = 'and' in node ? node.and : [node];
     const adjectives: string[] = [];
     const nouns: string[] = [];
@@ -260,16 +328,28 @@ class Words {
     const vocabulary = this.ruleset.vocabulary;
     for (const atom of atoms) {
       if ('side' in atom) adjectives.unshift(atom.side === 'friendly' ? 'friendly' : 'enemy');
-      else if ('state' in atom) adjectives.push(atom.state === 'enteredThisTurn' ? 'new' : atom.state);
+      else if ('state' in atom)
+        adjectives.push(atom.state === 'enteredThisTurn' ? 'new' : atom.state);
       else if ('tag' in atom) adjectives.push(atom.tag);
       else if ('type' in atom) nouns.push(this.typeNoun(atom.type));
       else if ('or' in atom && atom.or.every((alt) => 'type' in alt))
-        nouns.push(atom.or.map((alt) => this.typeNoun((alt as { type: string }).type)).join(' or '));
-      else if ('has' in atom) suffixes.push(`with ${this.ruleset.keywords[atom.has]?.name ?? atom.has}`);
+        nouns.push(
+          atom.or.map((alt) => this.typeNoun((alt as { type: string }).type)).join(' or '),
+        );
+      else if ('has' in atom)
+        suffixes.push(`with ${this.ruleset.keywords[atom.has]?.name ?? atom.has}`);
       else if ('cmp' in atom) suffixes.push(cmpPhrase(atom.cmp));
-      else if ('zone' in atom) suffixes.push(atom.zone === 'board' ? 'on the board' : atom.zone === 'stack' ? 'on the stack' : `in ${'@side'} ${atom.zone}`);
+      else if ('zone' in atom)
+        suffixes.push(
+          atom.zone === 'board'
+            ? 'on the board'
+            : atom.zone === 'stack'
+              ? 'on the stack'
+              : `in ${'@side'} ${atom.zone}`,
+        );
       else if ('id' in atom) nouns.push(`card named ${this.nameOf(atom.id)}`);
-      else if ('not' in atom && 'ref' in atom.not && atom.not.ref === 'self') adjectives.unshift('other');
+      else if ('not' in atom && 'ref' in atom.not && atom.not.ref === 'self')
+        adjectives.unshift('other');
       else if ('ref' in atom && atom.ref === 'self') self = true;
       else if ('ref' in atom) nouns.push(this.ref(atom.ref));
       else return null;
@@ -278,12 +358,18 @@ class Words {
     const sideIndex = adjectives.findIndex((a) => a === 'friendly' || a === 'enemy');
     const zoneIndex = suffixes.findIndex((x) => x.includes('@side'));
     if (zoneIndex >= 0) {
-      const owner = sideIndex < 0 ? 'a' : adjectives[sideIndex] === 'friendly' ? 'your' : "your opponent's";
+      const owner =
+        sideIndex < 0 ? 'a' : adjectives[sideIndex] === 'friendly' ? 'your' : "your opponent's";
       suffixes[zoneIndex] = suffixes[zoneIndex]!.replace('@side', owner);
       if (sideIndex >= 0) adjectives.splice(sideIndex, 1);
     }
     if (nouns.includes(vocabulary.hero) && nouns.length === 1) {
-      const side = adjectives.indexOf('friendly') >= 0 ? 'your' : adjectives.indexOf('enemy') >= 0 ? "your opponent's" : null;
+      const side =
+        adjectives.indexOf('friendly') >= 0
+          ? 'your'
+          : adjectives.indexOf('enemy') >= 0
+            ? "your opponent's"
+            : null;
       if (side) return { adjectives: [side], nouns, suffixes, self };
     }
     return { adjectives, nouns, suffixes, self };
@@ -300,7 +386,9 @@ class Words {
   staticText(ability: Extract<Ability, { kind: 'static' }>): string {
     const who = this.noun(selectorAst(ability.affects), { count: 'all', definite: true });
     const parts = [
-      ...(ability.modify ?? []).map((m) => (m.op === 'add' ? `${m.value >= 0 ? '+' : ''}${m.value} ${m.stat}` : `${m.stat} ${m.value}`)),
+      ...(ability.modify ?? []).map((m) =>
+        m.op === 'add' ? `${m.value >= 0 ? '+' : ''}${m.value} ${m.stat}` : `${m.stat} ${m.value}`,
+      ),
       ...(ability.grant ?? []).map((k) => this.ruleset.keywords[k]?.name ?? k),
     ];
     const condition = ability.condition ? `while ${this.condition(ability.condition)}, ` : '';
@@ -311,27 +399,39 @@ class Words {
     if ('all' in c) return c.all.map((x) => this.condition(x)).join(' and ');
     if ('any' in c) return c.any.map((x) => this.condition(x)).join(' or ');
     if ('not' in c) return `not (${this.condition(c.not)})`;
-    if ('exists' in c) return `there is ${this.noun(selectorAst(c.exists), { count: 1, definite: false })}`;
+    if ('exists' in c)
+      return `there is ${this.noun(selectorAst(c.exists), { count: 1, definite: false })}`;
     if ('count' in c)
       return `the number of ${this.noun(selectorAst(c.count), { count: 2, definite: false, bare: true })} is ${cmpWords(c.op, this.value(c.value))}`;
     if ('cmp' in c) return `${this.value(c.cmp[0])} is ${cmpWords(c.cmp[1], this.value(c.cmp[2]))}`;
-    if ('turn' in c) return c.turn === 'friendly' ? 'it is your turn' : "it is your opponent's turn";
+    if ('turn' in c)
+      return c.turn === 'friendly' ? 'it is your turn' : "it is your opponent's turn";
     const who = c.whose === 'friendly' ? 'you have' : 'your opponent has';
-    const what = { cardsPlayedThisTurn: 'played', spellsCastThisTurn: 'cast', unitsDiedThisTurn: 'lost' }[c.history];
-    const noun = { cardsPlayedThisTurn: 'cards', spellsCastThisTurn: 'spells', unitsDiedThisTurn: 'units' }[c.history];
+    const what = {
+      cardsPlayedThisTurn: 'played',
+      spellsCastThisTurn: 'cast',
+      unitsDiedThisTurn: 'lost',
+    }[c.history];
+    const noun = {
+      cardsPlayedThisTurn: 'cards',
+      spellsCastThisTurn: 'spells',
+      unitsDiedThisTurn: 'units',
+    }[c.history];
     return `${who} ${what} ${cmpWords(c.op, this.value(c.value))} ${noun} this turn`;
   }
 
   value(v: Value): string {
     if (typeof v === 'number') return String(v);
-    if ('count' in v) return `the number of ${this.noun(selectorAst(v.count), { count: 2, definite: false, bare: true })}`;
+    if ('count' in v)
+      return `the number of ${this.noun(selectorAst(v.count), { count: 2, definite: false, bare: true })}`;
     if ('stat' in v) {
       const node = selectorAst(v.stat[0]);
       const of = 'ref' in node ? this.ref(node.ref) : this.noun(node, { count: 1, definite: true });
       return `the ${v.stat[1]} of ${of}`;
     }
     if ('life' in v) return `${this.player(v.life).possessive} life`;
-    if ('resource' in v) return `${this.player(v.resource).possessive} ${this.ruleset.resources.name}`;
+    if ('resource' in v)
+      return `${this.player(v.resource).possessive} ${this.ruleset.resources.name}`;
     if ('handSize' in v) return `the number of cards in ${this.player(v.handSize).possessive} hand`;
     if ('deckSize' in v) return `the number of cards in ${this.player(v.deckSize).possessive} deck`;
     if ('event' in v) return 'the amount';
@@ -339,7 +439,8 @@ class Words {
     if ('add' in v) return v.add.map((x) => this.value(x)).join(' plus ');
     if ('sub' in v) return `${this.value(v.sub[0])} minus ${this.value(v.sub[1])}`;
     if ('mul' in v) return v.mul.map((x) => this.value(x)).join(' times ');
-    if ('div' in v) return `${this.value(v.div[0])} divided by ${this.value(v.div[1])} (rounded down)`;
+    if ('div' in v)
+      return `${this.value(v.div[0])} divided by ${this.value(v.div[1])} (rounded down)`;
     if ('min' in v) return `the least of ${v.min.map((x) => this.value(x)).join(', ')}`;
     return `the greatest of ${v.max.map((x) => this.value(x)).join(', ')}`;
   }
@@ -367,6 +468,8 @@ function cmpWords(op: string, amount: string): string {
 function pluralNoun(noun: string): string {
   return noun
     .split(' or ')
-    .map((word) => (word.endsWith('s') ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`))
+    .map((word) =>
+      word.endsWith('s') ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`,
+    )
     .join(' or ');
 }

@@ -106,7 +106,8 @@ function atom(token: string): SelectorNode {
     const amount = token.slice(index + op.length);
     if (!(STAT_NAMES as readonly string[]).includes(stat))
       throw new SyntaxError(`compares an unknown stat "${stat}"`);
-    if (!/^-?\d+$/.test(amount)) throw new SyntaxError(`compares ${stat} with "${amount}", not an integer`);
+    if (!/^-?\d+$/.test(amount))
+      throw new SyntaxError(`compares ${stat} with "${amount}", not an integer`);
     return { cmp: [stat as StatName, op, Number(amount)] };
   }
   if (/^[a-zA-Z][\w-]*$/.test(token)) return { type: token };

@@ -22,7 +22,19 @@ export function determinize(view: TcgView, content: Content, rng: Rng): TcgState
       zones[zone] = Array.from({ length: entry }, (_, i) => {
         const handle = `x${player.seat}${zone}${i}`;
         const defId = unknown.pop() ?? anyCard(player.decklist, rng);
-        cards[handle] = { handle, defId, owner: player.seat, controller: player.seat, zone, playOrder: 0, damage: 0, attacks: 0, enteredTurn: 0, doomed: false, attachedTo: null };
+        cards[handle] = {
+          handle,
+          defId,
+          owner: player.seat,
+          controller: player.seat,
+          zone,
+          playOrder: 0,
+          damage: 0,
+          attacks: 0,
+          enteredTurn: 0,
+          doomed: false,
+          attachedTo: null,
+        };
         return handle;
       });
     }

@@ -22,7 +22,12 @@ function side(state: TcgState, content: Content, seat: Seat): number {
     const stats = statsOf(state, content, handle);
     if (stats.health <= 0) continue;
     const value = cardOf(content, state.cards[handle]!.defId).ai?.value ?? 1;
-    board += (stats.attack * 1.2 + stats.health * 0.8 + stats.keywords.size * 0.6 + (guard && stats.keywords.has(guard) ? 0.5 : 0)) * value;
+    board +=
+      (stats.attack * 1.2 +
+        stats.health * 0.8 +
+        stats.keywords.size * 0.6 +
+        (guard && stats.keywords.has(guard) ? 0.5 : 0)) *
+      value;
   }
   // Life matters more as it runs out.
   const life = player.life > 0 ? Math.sqrt(player.life) * 6 : -50;

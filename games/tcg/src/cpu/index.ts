@@ -17,7 +17,10 @@ export function tcgCpu(game: TcgGame): CpuPlayers<TcgView, TcgAction> {
     profiles: Object.keys(CPU_PROFILES),
     choose({ view, legal, seat, profile, rng }) {
       const settings = CPU_PROFILES[profile];
-      if (!settings) throw new Error(`Unknown CPU profile "${profile}" (known: ${Object.keys(CPU_PROFILES).join(', ')}).`);
+      if (!settings)
+        throw new Error(
+          `Unknown CPU profile "${profile}" (known: ${Object.keys(CPU_PROFILES).join(', ')}).`,
+        );
       const content = game.contentOf(view);
       return search({ view, legal, seat, profile: settings, rng, content, scripts: game.scripts });
     },

@@ -42,7 +42,15 @@ export interface SearchInput {
  * hidden cards (shared by every candidate, so they are compared on the same guess), plays the
  * candidate, lets a quick policy play on to the horizon and scores the position.
  */
-export function search({ view, legal, seat, profile, rng, content, scripts }: SearchInput): TcgAction {
+export function search({
+  view,
+  legal,
+  seat,
+  profile,
+  rng,
+  content,
+  scripts,
+}: SearchInput): TcgAction {
   if (legal.length === 1) return legal[0]!;
   const rounds = Math.max(1, Math.floor(profile.iterations / legal.length));
   const totals = legal.map(() => 0);
@@ -50,7 +58,16 @@ export function search({ view, legal, seat, profile, rng, content, scripts }: Se
     const guess = determinize(view, content, rng);
     const seed = `cpu${rng.nextU32()}`;
     legal.forEach((action, i) => {
-      totals[i]! += playout(guess, action, seat, profile, content, scripts, createRng(seed, i), seed);
+      totals[i]! += playout(
+        guess,
+        action,
+        seat,
+        profile,
+        content,
+        scripts,
+        createRng(seed, i),
+        seed,
+      );
     });
   }
   let best = 0;
@@ -65,7 +82,16 @@ export function search({ view, legal, seat, profile, rng, content, scripts }: Se
   return legal[best]!;
 }
 
-function playout(start: TcgState, first: TcgAction, seat: Seat, profile: CpuProfile, content: Content, scripts: ScriptHost | null, rng: Rng, seed: string): number {
+function playout(
+  start: TcgState,
+  first: TcgAction,
+  seat: Seat,
+  profile: CpuProfile,
+  content: Content,
+  scripts: ScriptHost | null,
+  rng: Rng,
+  seed: string,
+): number {
   let version = 0;
   const context = (): DecideContext => {
     const v = ++version;
@@ -91,7 +117,10 @@ function playout(start: TcgState, first: TcgAction, seat: Seat, profile: CpuProf
 
 function done(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): boolean {
   const quiet = state.pending === null && state.priority === null;
-  if (profile.horizon === 'settle') return quiet && (state.active !== seat || state.turn !== turn || activeSeats(state)[0] === seat);
+  if (profile.horizon === 'settle')
+    return (
+      quiet && (state.active !== seat || state.turn !== turn || activeSeats(state)[0] === seat)
+    );
   return quiet && (state.turn !== turn || state.active !== seat);
 }
 

@@ -10,7 +10,11 @@ export interface AbilityEntry {
 }
 
 /** A card's own abilities, then those of the custom keywords it has (`keywords`). */
-export function abilityEntries(content: Content, defId: string, keywords: Iterable<string>): AbilityEntry[] {
+export function abilityEntries(
+  content: Content,
+  defId: string,
+  keywords: Iterable<string>,
+): AbilityEntry[] {
   const def = cardOf(content, defId);
   const entries: AbilityEntry[] = (def.abilities ?? []).map((ability, index) => ({
     ref: { card: defId, ability: ability.id },
@@ -24,7 +28,10 @@ export function abilityEntries(content: Content, defId: string, keywords: Iterab
 }
 
 export function abilityByRef(content: Content, ref: AbilityRef): Ability {
-  const list = 'card' in ref ? cardOf(content, ref.card).abilities : content.ruleset.keywords[ref.keyword]?.abilities;
+  const list =
+    'card' in ref
+      ? cardOf(content, ref.card).abilities
+      : content.ruleset.keywords[ref.keyword]?.abilities;
   const ability = list?.find((a) => a.id === ref.ability);
   if (!ability) throw new Error(`Unknown ability ${JSON.stringify(ref)}.`);
   return ability;

@@ -18,14 +18,17 @@ export type TcgActionType = TcgAction['type'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
-const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64;
-const isIdList = (value: unknown): value is string[] => Array.isArray(value) && value.length <= 64 && value.every(isId);
+const isId = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= 64;
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.length <= 64 && value.every(isId);
 
 const invalid = (message: string) => fail('INVALID_PAYLOAD', message);
 
 /** Checks an untrusted action's shape (not its legality). */
 export function parseAction(raw: unknown): Result<TcgAction> {
-  if (!isRecord(raw) || typeof raw.type !== 'string') return invalid('An action needs a string "type".');
+  if (!isRecord(raw) || typeof raw.type !== 'string')
+    return invalid('An action needs a string "type".');
   const payload = raw.payload === undefined ? {} : raw.payload;
   if (!isRecord(payload)) return invalid('"payload" must be an object.');
   const only = (...keys: string[]) => Object.keys(payload).every((key) => keys.includes(key));
@@ -37,12 +40,18 @@ export function parseAction(raw: unknown): Result<TcgAction> {
     case 'play': {
       const targets = payload.targets;
       const targetsOk =
-        targets === undefined || (isRecord(targets) && Object.values(targets).every(isIdList) && Object.keys(targets).length <= 8);
+        targets === undefined ||
+        (isRecord(targets) &&
+          Object.values(targets).every(isIdList) &&
+          Object.keys(targets).length <= 8);
       if (!isId(payload.card) || !targetsOk || !only('card', 'targets'))
         return invalid('play needs {card: handle, targets?: {binding: [ids]}}.');
       return ok({
         type: 'play',
-        payload: targets === undefined ? { card: payload.card } : { card: payload.card, targets: targets as Record<string, string[]> },
+        payload:
+          targets === undefined
+            ? { card: payload.card }
+            : { card: payload.card, targets: targets as Record<string, string[]> },
       });
     }
     case 'attack':
@@ -62,7 +71,9 @@ export function parseAction(raw: unknown): Result<TcgAction> {
     case 'endTurn':
     case 'concede':
     case 'timeout':
-      return only() ? ok({ type: raw.type, payload: {} }) : invalid(`${raw.type} takes an empty payload.`);
+      return only()
+        ? ok({ type: raw.type, payload: {} })
+        : invalid(`${raw.type} takes an empty payload.`);
     default:
       return fail('UNKNOWN_ACTION', `Unknown action "${raw.type}".`);
   }

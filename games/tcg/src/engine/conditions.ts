@@ -33,14 +33,22 @@ export function evaluate(ctx: EvalContext, value: Value, depth = 0): number {
     const seat = heroSeat(first);
     if (seat !== null) return value.stat[1] === 'health' ? ctx.state.players[seat]!.life : 0;
     const card = ctx.state.cards[first]!;
-    if (card.zone === 'board') return statsOf(ctx.state, ctx.content, first, ctx.raw)[value.stat[1]];
+    if (card.zone === 'board')
+      return statsOf(ctx.state, ctx.content, first, ctx.raw)[value.stat[1]];
     const def = cardOf(ctx.content, card.defId);
-    return value.stat[1] === 'cost' ? def.cost : value.stat[1] === 'attack' ? (def.stats?.attack ?? 0) : (def.stats?.health ?? 0);
+    return value.stat[1] === 'cost'
+      ? def.cost
+      : value.stat[1] === 'attack'
+        ? (def.stats?.attack ?? 0)
+        : (def.stats?.health ?? 0);
   }
   if ('life' in value) return ctx.state.players[playerOf(ctx, value.life)]!.life;
-  if ('resource' in value) return ctx.state.players[playerOf(ctx, value.resource)]!.resource.current;
-  if ('handSize' in value) return ctx.state.players[playerOf(ctx, value.handSize)]!.zones.hand?.length ?? 0;
-  if ('deckSize' in value) return ctx.state.players[playerOf(ctx, value.deckSize)]!.zones.deck?.length ?? 0;
+  if ('resource' in value)
+    return ctx.state.players[playerOf(ctx, value.resource)]!.resource.current;
+  if ('handSize' in value)
+    return ctx.state.players[playerOf(ctx, value.handSize)]!.zones.hand?.length ?? 0;
+  if ('deckSize' in value)
+    return ctx.state.players[playerOf(ctx, value.deckSize)]!.zones.deck?.length ?? 0;
   if ('event' in value) return ctx.event?.amount ?? 0;
   if ('turnNumber' in value) return ctx.state.turn;
   if ('add' in value) return value.add.reduce<number>((sum, v) => sum + inner(v), 0);
@@ -64,9 +72,24 @@ export function conditionHolds(ctx: EvalContext, condition: Condition, depth = 0
   if ('any' in condition) return condition.any.some(inner);
   if ('not' in condition) return !inner(condition.not);
   if ('exists' in condition) return select(ctx, condition.exists).length > 0;
-  if ('count' in condition) return compare(select(ctx, condition.count).length, condition.op, evaluate(ctx, condition.value));
-  if ('cmp' in condition) return compare(evaluate(ctx, condition.cmp[0]), condition.cmp[1], evaluate(ctx, condition.cmp[2]));
-  if ('turn' in condition) return (ctx.state.active === ctx.controller) === (condition.turn === 'friendly');
+  if ('count' in condition)
+    return compare(
+      select(ctx, condition.count).length,
+      condition.op,
+      evaluate(ctx, condition.value),
+    );
+  if ('cmp' in condition)
+    return compare(
+      evaluate(ctx, condition.cmp[0]),
+      condition.cmp[1],
+      evaluate(ctx, condition.cmp[2]),
+    );
+  if ('turn' in condition)
+    return (ctx.state.active === ctx.controller) === (condition.turn === 'friendly');
   const seat = condition.whose === 'friendly' ? ctx.controller : opponentOf(ctx.controller);
-  return compare(ctx.state.history[condition.history][seat]!, condition.op, evaluate(ctx, condition.value));
+  return compare(
+    ctx.state.history[condition.history][seat]!,
+    condition.op,
+    evaluate(ctx, condition.value),
+  );
 }

@@ -15,7 +15,14 @@ import { drawCard, moveCard } from './zones.ts';
 const reject = (code: string, message: string) => fail(code, message);
 
 /** Validates an action and runs it; a rejected action changes nothing. */
-export function decide(state: TcgState, content: Content, scripts: ScriptHost | null, seat: Seat, action: TcgAction, ctx: DecideContext): Result<TcgEvent[]> {
+export function decide(
+  state: TcgState,
+  content: Content,
+  scripts: ScriptHost | null,
+  seat: Seat,
+  action: TcgAction,
+  ctx: DecideContext,
+): Result<TcgEvent[]> {
   const r = new Runner(state, content, ctx, scripts);
   const problem = perform(r, seat, action);
   if (problem) return problem;
@@ -33,39 +40,50 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
   }
   if (action.type === 'timeout') return timeout(r, seat);
   if (state.pending) {
-    if (action.type !== 'answer') return reject('DECISION_PENDING', 'Answer the pending decision first.');
+    if (action.type !== 'answer')
+      return reject('DECISION_PENDING', 'Answer the pending decision first.');
     return answer(r, seat, action.payload.decision, action.payload.picks, false);
   }
   if (state.status === 'mulligan') {
-    if (action.type !== 'mulligan') return reject('MULLIGAN_PENDING', 'Choose the cards to replace first.');
+    if (action.type !== 'mulligan')
+      return reject('MULLIGAN_PENDING', 'Choose the cards to replace first.');
     return mulligan(r, seat, action.payload.replace);
   }
   if (state.priority) {
-    if (state.priority.holder !== seat) return reject('NOT_YOUR_PRIORITY', 'The other player holds priority.');
+    if (state.priority.holder !== seat)
+      return reject('NOT_YOUR_PRIORITY', 'The other player holds priority.');
     if (action.type === 'pass') {
       passPriority(r, seat);
       r.run();
       return null;
     }
-    if (action.type === 'play') return play(r, seat, action.payload.card, action.payload.targets ?? {}, true);
-    return reject('ILLEGAL_ACTION', 'While a priority window is open you may play an instant or pass.');
+    if (action.type === 'play')
+      return play(r, seat, action.payload.card, action.payload.targets ?? {}, true);
+    return reject(
+      'ILLEGAL_ACTION',
+      'While a priority window is open you may play an instant or pass.',
+    );
   }
   if (state.active !== seat) return reject('NOT_YOUR_TURN', 'It is not your turn.');
   const phase = r.content.ruleset.turn.phases[state.phase];
   if (phase?.kind !== 'main') return reject('ILLEGAL_ACTION', 'Nothing can be done in this phase.');
   switch (action.type) {
     case 'play':
-      if (!phase.actions.includes('play')) return reject('ILLEGAL_ACTION', `Cards cannot be played in the ${phase.id} phase.`);
+      if (!phase.actions.includes('play'))
+        return reject('ILLEGAL_ACTION', `Cards cannot be played in the ${phase.id} phase.`);
       return play(r, seat, action.payload.card, action.payload.targets ?? {}, false);
     case 'attack':
-      if (!phase.actions.includes('attack')) return reject('ILLEGAL_ACTION', `There are no attacks in the ${phase.id} phase.`);
+      if (!phase.actions.includes('attack'))
+        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phase.id} phase.`);
       return attack(r, seat, action.payload.attacker, action.payload.target);
     case 'attach':
-      if (!phase.actions.includes('attach')) return reject('ILLEGAL_ACTION', `Energy cannot be attached in the ${phase.id} phase.`);
+      if (!phase.actions.includes('attach'))
+        return reject('ILLEGAL_ACTION', `Energy cannot be attached in the ${phase.id} phase.`);
       return attach(r, seat, action.payload.card, action.payload.unit);
     case 'nextPhase':
     case 'endTurn':
-      if (state.players[seat]!.strikes > 0) r.emit({ type: 'strikesCleared', data: { player: seat } });
+      if (state.players[seat]!.strikes > 0)
+        r.emit({ type: 'strikesCleared', data: { player: seat } });
       r.work.push({ kind: 'advance', endTurn: action.type === 'endTurn', step: null });
       r.run();
       return null;
@@ -74,24 +92,42 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
   }
 }
 
-function play(r: Runner, seat: Seat, hand: string, targets: Record<string, string[]>, inWindow: boolean): Problem {
+function play(
+  r: Runner,
+  seat: Seat,
+  hand: string,
+  targets: Record<string, string[]>,
+  inWindow: boolean,
+): Problem {
   const { state, content } = r;
   const card = state.cards[hand];
-  if (!card || card.zone !== 'hand' || card.controller !== seat) return reject('UNKNOWN_CARD', 'That card is not in your hand.');
+  if (!card || card.zone !== 'hand' || card.controller !== seat)
+    return reject('UNKNOWN_CARD', 'That card is not in your hand.');
   const def = cardOf(content, card.defId);
   const kind = cardTypeOf(content, def).kind;
-  if (kind === 'energy') return reject('ILLEGAL_ACTION', 'Energy is attached to a unit, not played.');
-  if (inWindow && def.speed !== 'instant') return reject('NOT_INSTANT', 'Only instants can be played in a priority window.');
+  if (kind === 'energy')
+    return reject('ILLEGAL_ACTION', 'Energy is attached to a unit, not played.');
+  if (inWindow && def.speed !== 'instant')
+    return reject('NOT_INSTANT', 'Only instants can be played in a priority window.');
   const pool = content.ruleset.resources.model === 'pool';
   if (pool && state.players[seat]!.resource.current < def.cost)
-    return reject('NOT_ENOUGH_RESOURCE', `${def.name} costs ${def.cost} ${content.ruleset.resources.name}.`);
-  if (kind === 'unit' && boardWouldOverflow(r, seat)) return reject('BOARD_FULL', 'Your board is full.');
+    return reject(
+      'NOT_ENOUGH_RESOURCE',
+      `${def.name} costs ${def.cost} ${content.ruleset.resources.name}.`,
+    );
+  if (kind === 'unit' && boardWouldOverflow(r, seat))
+    return reject('BOARD_FULL', 'Your board is full.');
   const specs = playTargets(state, content, seat, def);
   const bound: Record<string, string[]> = {};
   for (const spec of specs) {
     const picks = targets[spec.id] ?? [];
-    if (spec.candidates.length === 0) return reject('NO_TARGETS', `${def.name} has no legal target.`);
-    if (new Set(picks).size !== picks.length || picks.length !== spec.count || picks.some((p) => !spec.candidates.includes(p)))
+    if (spec.candidates.length === 0)
+      return reject('NO_TARGETS', `${def.name} has no legal target.`);
+    if (
+      new Set(picks).size !== picks.length ||
+      picks.length !== spec.count ||
+      picks.some((p) => !spec.candidates.includes(p))
+    )
       return reject('INVALID_TARGETS', `Choose ${spec.count} legal target(s) for "${spec.id}".`);
     bound[spec.id] = picks;
   }
@@ -109,7 +145,8 @@ function play(r: Runner, seat: Seat, hand: string, targets: Record<string, strin
 function attack(r: Runner, seat: Seat, attacker: string, target: string): Problem {
   const problem = attackerProblem(r.state, r.content, seat, attacker);
   if (problem) return reject('CANNOT_ATTACK', problem);
-  if (!attackTargets(r.state, r.content, seat).includes(target)) return reject('INVALID_TARGET', 'That cannot be attacked now (a guard may be in the way).');
+  if (!attackTargets(r.state, r.content, seat).includes(target))
+    return reject('INVALID_TARGET', 'That cannot be attacked now (a guard may be in the way).');
   r.emit({ type: 'attackDeclared', data: { attacker, target } });
   raise(r, { on: 'attacks', subject: attacker, player: seat });
   raise(r, { on: 'attacked', subject: target, source: attacker, player: opponentOf(seat) });
@@ -124,13 +161,20 @@ function attack(r: Runner, seat: Seat, attacker: string, target: string): Proble
 function attach(r: Runner, seat: Seat, hand: string, unit: string): Problem {
   const { state, content } = r;
   const card = state.cards[hand];
-  if (!card || card.zone !== 'hand' || card.controller !== seat) return reject('UNKNOWN_CARD', 'That card is not in your hand.');
-  if (cardTypeOf(content, cardOf(content, card.defId)).kind !== 'energy') return reject('ILLEGAL_ACTION', 'Only energy can be attached.');
+  if (!card || card.zone !== 'hand' || card.controller !== seat)
+    return reject('UNKNOWN_CARD', 'That card is not in your hand.');
+  if (cardTypeOf(content, cardOf(content, card.defId)).kind !== 'energy')
+    return reject('ILLEGAL_ACTION', 'Only energy can be attached.');
   const target = state.cards[unit];
-  if (!target || target.zone !== 'board' || target.controller !== seat) return reject('INVALID_TARGET', 'Attach energy to a unit of yours on the board.');
+  if (!target || target.zone !== 'board' || target.controller !== seat)
+    return reject('INVALID_TARGET', 'Attach energy to a unit of yours on the board.');
   const { current, max } = state.players[seat]!.resource;
-  if (current <= 0) return reject('ATTACH_LIMIT', 'You have attached all the energy you may this turn.');
-  r.emit({ type: 'energyAttached', data: { player: seat, card: hand, handle: r.newHandle(), defId: card.defId, unit } });
+  if (current <= 0)
+    return reject('ATTACH_LIMIT', 'You have attached all the energy you may this turn.');
+  r.emit({
+    type: 'energyAttached',
+    data: { player: seat, card: hand, handle: r.newHandle(), defId: card.defId, unit },
+  });
   r.emit({ type: 'resourceChanged', data: { player: seat, current: current - 1, max } });
   r.run();
   return null;
@@ -150,20 +194,25 @@ function answer(r: Runner, seat: Seat, id: string, picks: string[], byTimeout: b
   r.batch = batch;
   const task = r.work.at(-1)!;
   if (task.kind === 'combat') applyBlock(r, task, picks);
-  else if (task.kind === 'ability' && task.frame.awaiting) applyAnswer(task.frame, task.frame.awaiting, picks);
+  else if (task.kind === 'ability' && task.frame.awaiting)
+    applyAnswer(task.frame, task.frame.awaiting, picks);
   r.run(true);
   return null;
 }
 
 function mulligan(r: Runner, seat: Seat, replace: string[]): Problem {
-  if (!r.state.mulligan.includes(seat)) return reject('ALREADY_DONE', 'You have already kept your hand.');
+  if (!r.state.mulligan.includes(seat))
+    return reject('ALREADY_DONE', 'You have already kept your hand.');
   const hand = r.state.players[seat]!.zones.hand ?? [];
   if (new Set(replace).size !== replace.length || replace.some((h) => !hand.includes(h)))
     return reject('INVALID_PAYLOAD', 'Replace only cards in your hand, each once.');
   for (const handle of replace) moveCard(r, handle, { player: seat, zone: 'deck' }, 0, 'mulligan');
   if (replace.length) {
     const deck = r.state.players[seat]!.zones.deck ?? [];
-    r.emit({ type: 'deckShuffled', data: { player: seat, zone: 'deck', count: deck.length, order: r.shuffle(deck) } });
+    r.emit({
+      type: 'deckShuffled',
+      data: { player: seat, zone: 'deck', count: deck.length, order: r.shuffle(deck) },
+    });
     for (let i = 0; i < replace.length; i++) drawCard(r, seat);
   }
   r.emit({ type: 'mulliganDone', data: { player: seat, replaced: replace.length } });
@@ -188,7 +237,8 @@ function timeout(r: Runner, seat: Seat): Problem {
   if (state.active !== seat) return reject('NOT_YOUR_TURN', 'It is not your turn.');
   const strikes = state.players[seat]!.strikes + 1;
   r.emit({ type: 'timedOut', data: { player: seat, strikes } });
-  if (strikes >= r.content.ruleset.clock.timeoutStrikes) r.emit({ type: 'playerLost', data: { player: seat, reason: 'timeouts' } });
+  if (strikes >= r.content.ruleset.clock.timeoutStrikes)
+    r.emit({ type: 'playerLost', data: { player: seat, reason: 'timeouts' } });
   else r.work.push({ kind: 'advance', endTurn: true, step: null });
   r.run();
   return null;

@@ -1,9 +1,21 @@
 import type { Seat } from '@cardtable/engine';
 import type { Runner } from './runner.ts';
-import { heroSeat, type Decision, type DecisionKind, type Frame, type ObjectId, type TcgState } from './state.ts';
+import {
+  heroSeat,
+  type Decision,
+  type DecisionKind,
+  type Frame,
+  type ObjectId,
+  type TcgState,
+} from './state.ts';
 
 /** Whether `seat` can see which card `id` is (chosen picks range over what the chooser sees). */
-export function visibleTo(state: TcgState, zonesVisibility: ReadonlyMap<string, string>, seat: Seat, id: ObjectId): boolean {
+export function visibleTo(
+  state: TcgState,
+  zonesVisibility: ReadonlyMap<string, string>,
+  seat: Seat,
+  id: ObjectId,
+): boolean {
   if (heroSeat(id) !== null) return true;
   const card = state.cards[id];
   if (!card) return false;
@@ -35,8 +47,16 @@ export interface PickRequest {
  */
 export function pickOrAsk(r: Runner, request: PickRequest): string[] | 'suspend' {
   const { candidates, min, max } = request;
-  if (candidates.length === min && min === max && request.kind !== 'confirm' && request.kind !== 'chooseOption') {
-    r.emit({ type: 'decisionAutoResolved', data: { player: request.player, kind: request.kind, picks: candidates } });
+  if (
+    candidates.length === min &&
+    min === max &&
+    request.kind !== 'confirm' &&
+    request.kind !== 'chooseOption'
+  ) {
+    r.emit({
+      type: 'decisionAutoResolved',
+      data: { player: request.player, kind: request.kind, picks: candidates },
+    });
     return candidates;
   }
   const decision: Omit<Decision, 'id'> = {
@@ -48,7 +68,11 @@ export function pickOrAsk(r: Runner, request: PickRequest): string[] | 'suspend'
     min,
     max,
     source: request.frame
-      ? { handle: request.frame.source.handle, defId: request.frame.source.defId, abilityId: request.frame.ability.ability }
+      ? {
+          handle: request.frame.source.handle,
+          defId: request.frame.source.defId,
+          abilityId: request.frame.ability.ability,
+        }
       : null,
     defaultPicks: request.defaultPicks ?? candidates.slice(0, min),
   };
@@ -59,7 +83,9 @@ export function pickOrAsk(r: Runner, request: PickRequest): string[] | 'suspend'
 export function answerProblem(decision: Decision, picks: readonly string[]): string | null {
   if (new Set(picks).size !== picks.length) return 'The same pick appears twice.';
   if (picks.length < decision.min || picks.length > decision.max)
-    return decision.min === decision.max ? `Pick exactly ${decision.min}.` : `Pick from ${decision.min} to ${decision.max}.`;
+    return decision.min === decision.max
+      ? `Pick exactly ${decision.min}.`
+      : `Pick from ${decision.min} to ${decision.max}.`;
   const unknown = picks.find((p) => !decision.candidates.includes(p));
   return unknown === undefined ? null : `"${unknown}" is not one of the choices.`;
 }

@@ -10,15 +10,20 @@ import { heroSeat, opponentOf, STACK, type Frame, type ObjectId } from './state.
 import { raise } from './triggers.ts';
 import { drawCard, moveCard, spellDestination, zoneFull } from './zones.ts';
 
-type Leaf = Exclude<Effect, { do: 'if' | 'repeat' | 'forEach' | 'choose' | 'may' | 'chooseTargets' | 'lua' }>;
+type Leaf = Exclude<
+  Effect,
+  { do: 'if' | 'repeat' | 'forEach' | 'choose' | 'may' | 'chooseTargets' | 'lua' }
+>;
 
 /** The effect library: each leaf validates its targets now and emits the events it causes. */
 export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
   const ctx = frameContext(r, frame);
   const source = r.state.cards[frame.source.handle] ? frame.source.handle : null;
   const targets = (target: Target): ObjectId[] | 'suspend' => resolveTargets(r, frame, target);
-  const cardsOnly = (ids: ObjectId[]) => ids.filter((id) => heroSeat(id) === null && r.state.cards[id]);
-  const onBoard = (ids: ObjectId[]) => cardsOnly(ids).filter((id) => r.state.cards[id]!.zone === 'board');
+  const cardsOnly = (ids: ObjectId[]) =>
+    ids.filter((id) => heroSeat(id) === null && r.state.cards[id]);
+  const onBoard = (ids: ObjectId[]) =>
+    cardsOnly(ids).filter((id) => r.state.cards[id]!.zone === 'board');
 
   switch (effect.do) {
     case 'damage': {
@@ -49,12 +54,24 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
       if (count === 0) return 'continue';
       if (effect.pick === 'random') {
         const pool = [...hand];
-        picked = Array.from({ length: count }, () => pool.splice(r.randomIndex(pool.length), 1)[0]!);
+        picked = Array.from(
+          { length: count },
+          () => pool.splice(r.randomIndex(pool.length), 1)[0]!,
+        );
       } else if (frame.chosen) {
         picked = frame.chosen.filter((id) => hand.includes(id));
         frame.chosen = null;
       } else {
-        const answer = pickOrAsk(r, { player: seat, kind: 'discard', key: 'choose.discard', params: { count }, candidates: [...hand], min: count, max: count, frame });
+        const answer = pickOrAsk(r, {
+          player: seat,
+          kind: 'discard',
+          key: 'choose.discard',
+          params: { count },
+          candidates: [...hand],
+          min: count,
+          max: count,
+          frame,
+        });
         if (answer === 'suspend') {
           frame.awaiting = { kind: 'pick' };
           return 'suspend';
@@ -69,15 +86,23 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
     }
     case 'summon': {
       const seat = playerOf(ctx, effect.for);
-      const defId = effect.card.startsWith('#') ? `${baseCardId(frame)}#${effect.card.slice(1)}` : effect.card;
+      const defId = effect.card.startsWith('#')
+        ? `${baseCardId(frame)}#${effect.card.slice(1)}`
+        : effect.card;
       const count = Math.min(amountOf(ctx, effect.count), 10);
       for (let i = 0; i < count; i++) {
         if (zoneFull(r, seat, 'board')) {
-          r.emit({ type: 'stepFizzled', data: { reason: 'boardFull', source: frame.source.handle } });
+          r.emit({
+            type: 'stepFizzled',
+            data: { reason: 'boardFull', source: frame.source.handle },
+          });
           break;
         }
         const handle = r.newHandle();
-        r.emit({ type: 'cardCreated', data: { handle, defId, player: seat, zone: 'board', index: -1 } });
+        r.emit({
+          type: 'cardCreated',
+          data: { handle, defId, player: seat, zone: 'board', index: -1 },
+        });
         raise(r, { on: 'summoned', subject: handle, player: seat });
       }
       return 'continue';
@@ -85,7 +110,8 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
     case 'destroy': {
       const list = targets(effect.target);
       if (list === 'suspend') return list;
-      for (const id of onBoard(list)) if (!r.state.cards[id]!.doomed) r.emit({ type: 'destroyMarked', data: { target: id } });
+      for (const id of onBoard(list))
+        if (!r.state.cards[id]!.doomed) r.emit({ type: 'destroyMarked', data: { target: id } });
       return 'continue';
     }
     case 'move': {
@@ -95,12 +121,24 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
         const card = r.state.cards[id]!;
         if (card.zone === STACK) continue;
         const toBoard = effect.to === 'board';
-        if (toBoard && (!isUnitCard(r.content, cardOf(r.content, card.defId)) || zoneFull(r, card.owner, 'board'))) {
-          r.emit({ type: 'stepFizzled', data: { reason: toBoard ? 'boardFull' : 'notAUnit', source: frame.source.handle } });
+        if (
+          toBoard &&
+          (!isUnitCard(r.content, cardOf(r.content, card.defId)) ||
+            zoneFull(r, card.owner, 'board'))
+        ) {
+          r.emit({
+            type: 'stepFizzled',
+            data: { reason: toBoard ? 'boardFull' : 'notAUnit', source: frame.source.handle },
+          });
           continue;
         }
         const size = r.state.players[card.owner]!.zones[effect.to]?.length ?? 0;
-        const index = effect.position === 'bottom' ? 0 : effect.position === 'random' ? r.randomIndex(size + 1) : -1;
+        const index =
+          effect.position === 'bottom'
+            ? 0
+            : effect.position === 'random'
+              ? r.randomIndex(size + 1)
+              : -1;
         const handle = moveCard(r, id, { player: card.owner, zone: effect.to }, index, 'effect');
         if (toBoard) raise(r, { on: 'summoned', subject: handle, player: card.owner });
       }
@@ -109,7 +147,10 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
     case 'shuffle': {
       const seat = playerOf(ctx, effect.player);
       const list = r.state.players[seat]!.zones[effect.zone] ?? [];
-      r.emit({ type: 'deckShuffled', data: { player: seat, zone: effect.zone, count: list.length, order: r.shuffle(list) } });
+      r.emit({
+        type: 'deckShuffled',
+        data: { player: seat, zone: effect.zone, count: list.length, order: r.shuffle(list) },
+      });
       return 'continue';
     }
     case 'modify':
@@ -124,7 +165,15 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
         for (const change of changes)
           r.emit({
             type: 'modifierAdded',
-            data: { modifier: { id: r.state.seq + 1, target: id, effect: change, duration: effect.duration, controller: frame.controller } },
+            data: {
+              modifier: {
+                id: r.state.seq + 1,
+                target: id,
+                effect: change,
+                duration: effect.duration,
+                controller: frame.controller,
+              },
+            },
           });
       return 'continue';
     }
@@ -135,10 +184,13 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
       const pool = r.content.ruleset.resources;
       const cap = pool.model === 'pool' ? pool.cap : Infinity;
       const next =
-        effect.op === 'gain' ? { current: current + amount, max }
-        : effect.op === 'gainMax' ? { current, max: Math.min(cap, max + amount) }
-        : { current: Math.max(0, current - amount), max };
-      if (next.current !== current || next.max !== max) r.emit({ type: 'resourceChanged', data: { player: seat, ...next } });
+        effect.op === 'gain'
+          ? { current: current + amount, max }
+          : effect.op === 'gainMax'
+            ? { current, max: Math.min(cap, max + amount) }
+            : { current: Math.max(0, current - amount), max };
+      if (next.current !== current || next.max !== max)
+        r.emit({ type: 'resourceChanged', data: { player: seat, ...next } });
       return 'continue';
     }
     case 'counter': {
@@ -155,12 +207,22 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
     case 'reveal': {
       const list = targets(effect.cards);
       if (list === 'suspend') return list;
-      const to = effect.to === 'all' ? [0, 1] : effect.to === '$opponent' ? [opponentOf(frame.controller)] : [frame.controller];
+      const to =
+        effect.to === 'all'
+          ? [0, 1]
+          : effect.to === '$opponent'
+            ? [opponentOf(frame.controller)]
+            : [frame.controller];
       const cards = cardsOnly(list);
       const owners = [...new Set(cards.map((id) => r.state.cards[id]!.controller))];
       for (const owner of owners) {
-        const mine = cards.filter((id) => r.state.cards[id]!.controller === owner).map((id) => ({ defId: r.state.cards[id]!.defId }));
-        r.emit({ type: 'cardRevealed', data: { player: owner, to, cards: mine, count: mine.length } });
+        const mine = cards
+          .filter((id) => r.state.cards[id]!.controller === owner)
+          .map((id) => ({ defId: r.state.cards[id]!.defId }));
+        r.emit({
+          type: 'cardRevealed',
+          data: { player: owner, to, cards: mine, count: mine.length },
+        });
       }
       return 'continue';
     }
@@ -180,7 +242,8 @@ function baseCardId(frame: Frame): string {
  */
 function resolveTargets(r: Runner, frame: Frame, target: Target): ObjectId[] | 'suspend' {
   const ctx = frameContext(r, frame);
-  if (typeof target === 'string' || target.pick !== 'chosen') return resolveAutomaticTarget(ctx, target, r.randomIndex);
+  if (typeof target === 'string' || target.pick !== 'chosen')
+    return resolveAutomaticTarget(ctx, target, r.randomIndex);
   const chooser = target.chooser === '$opponent' ? opponentOf(frame.controller) : frame.controller;
   const candidates = visibleCandidates(r, frame, select(ctx, target.from), chooser);
   if (frame.chosen) {
@@ -193,7 +256,16 @@ function resolveTargets(r: Runner, frame: Frame, target: Target): ObjectId[] | '
     r.emit({ type: 'stepFizzled', data: { reason: 'noTargets', source: frame.source.handle } });
     return [];
   }
-  const picks = pickOrAsk(r, { player: chooser, kind: 'chooseTargets', key: 'choose.targets', params: { selector: target.from }, candidates, min: count, max: count, frame });
+  const picks = pickOrAsk(r, {
+    player: chooser,
+    kind: 'chooseTargets',
+    key: 'choose.targets',
+    params: { selector: target.from },
+    candidates,
+    min: count,
+    max: count,
+    frame,
+  });
   if (picks === 'suspend') frame.awaiting = { kind: 'pick' };
   return picks;
 }

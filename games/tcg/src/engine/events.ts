@@ -17,10 +17,19 @@ export interface DeckCard {
  * (`projectEvent`); the unprojected log holds everything, so folding it rebuilds the state.
  */
 export type TcgEvent =
-  | { type: 'matchStarted'; data: { ruleset: string; version: string; hash: string; firstPlayer: Seat; life: number } }
+  | {
+      type: 'matchStarted';
+      data: { ruleset: string; version: string; hash: string; firstPlayer: Seat; life: number };
+    }
   | { type: 'deckBuilt'; data: { player: Seat; count: number; cards: DeckCard[] | null } }
-  | { type: 'deckShuffled'; data: { player: Seat; zone: string; count: number; order: string[] | null } }
-  | { type: 'cardDrawn'; data: { player: Seat; card: string | null; handle: string | null; defId: string | null } }
+  | {
+      type: 'deckShuffled';
+      data: { player: Seat; zone: string; count: number; order: string[] | null };
+    }
+  | {
+      type: 'cardDrawn';
+      data: { player: Seat; card: string | null; handle: string | null; defId: string | null };
+    }
   | {
       type: 'cardMoved';
       data: {
@@ -31,10 +40,21 @@ export type TcgEvent =
         to: ZoneRef;
         /** Index in the destination list (top of a deck is the end). */
         index: number;
-        reason: 'discard' | 'effect' | 'resolved' | 'countered' | 'fizzled' | 'mulligan' | 'burned' | 'detached';
+        reason:
+          | 'discard'
+          | 'effect'
+          | 'resolved'
+          | 'countered'
+          | 'fizzled'
+          | 'mulligan'
+          | 'burned'
+          | 'detached';
       };
     }
-  | { type: 'cardCreated'; data: { handle: string; defId: string; player: Seat; zone: string; index: number } }
+  | {
+      type: 'cardCreated';
+      data: { handle: string; defId: string; player: Seat; zone: string; index: number };
+    }
   | { type: 'mulliganStarted'; data: { seats: Seat[] } }
   | { type: 'mulliganDone'; data: { player: Seat; replaced: number } }
   | { type: 'turnStarted'; data: { player: Seat; turn: number } }
@@ -56,26 +76,60 @@ export type TcgEvent =
         targets: Record<string, ObjectId[]>;
       };
     }
-  | { type: 'energyAttached'; data: { player: Seat; card: string | null; handle: string; defId: string; unit: string } }
+  | {
+      type: 'energyAttached';
+      data: { player: Seat; card: string | null; handle: string; defId: string; unit: string };
+    }
   | { type: 'stackItemAdded'; data: { item: StackItem } }
   | { type: 'stackItemRemoved'; data: { id: number; result: 'resolved' | 'countered' | 'fizzled' } }
   | { type: 'priority'; data: { holder: Seat | null; otherPassed: boolean } }
   | { type: 'priorityPassed'; data: { player: Seat } }
   | { type: 'attackDeclared'; data: { attacker: string; target: ObjectId } }
   | { type: 'blockDeclared'; data: { attacker: string; blocker: string | null } }
-  | { type: 'damageDealt'; data: { source: ObjectId | null; target: ObjectId; amount: number; combat: boolean } }
+  | {
+      type: 'damageDealt';
+      data: { source: ObjectId | null; target: ObjectId; amount: number; combat: boolean };
+    }
   | { type: 'shieldBroken'; data: { target: string; keyword: string } }
   | { type: 'healed'; data: { target: ObjectId; amount: number } }
   | { type: 'destroyMarked'; data: { target: string } }
-  | { type: 'unitDied'; data: { card: string; handle: string; defId: string; player: Seat; owner: Seat; token: boolean } }
+  | {
+      type: 'unitDied';
+      data: {
+        card: string;
+        handle: string;
+        defId: string;
+        player: Seat;
+        owner: Seat;
+        token: boolean;
+      };
+    }
   | { type: 'modifierAdded'; data: { modifier: Modifier } }
   | { type: 'modifiersExpired'; data: { ids: number[] } }
-  | { type: 'abilityTriggered'; data: { source: string; defId: string; abilityId: string; controller: Seat } }
+  | {
+      type: 'abilityTriggered';
+      data: { source: string; defId: string; abilityId: string; controller: Seat };
+    }
   | { type: 'stepFizzled'; data: { reason: string; source: string | null } }
-  | { type: 'cardRevealed'; data: { player: Seat; to: Seat[]; cards: { defId: string }[] | null; count: number } }
+  | {
+      type: 'cardRevealed';
+      data: { player: Seat; to: Seat[]; cards: { defId: string }[] | null; count: number };
+    }
   | { type: 'fatigue'; data: { player: Seat; amount: number } }
-  | { type: 'decisionRequested'; data: { decision: Decision | null; player: Seat; id: string; kind: string; continuation: Continuation | null } }
-  | { type: 'decisionResolved'; data: { id: string; player: Seat; picks: string[]; byTimeout: boolean } }
+  | {
+      type: 'decisionRequested';
+      data: {
+        decision: Decision | null;
+        player: Seat;
+        id: string;
+        kind: string;
+        continuation: Continuation | null;
+      };
+    }
+  | {
+      type: 'decisionResolved';
+      data: { id: string; player: Seat; picks: string[]; byTimeout: boolean };
+    }
   | { type: 'decisionAutoResolved'; data: { player: Seat; kind: string; picks: string[] } }
   | { type: 'timedOut'; data: { player: Seat; strikes: number } }
   | { type: 'strikesCleared'; data: { player: Seat } }

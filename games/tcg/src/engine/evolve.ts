@@ -22,7 +22,8 @@ function apply(s: TcgState, event: TcgEvent): void {
     }
     case 'deckBuilt': {
       const d = event.data;
-      for (const card of d.cards ?? []) place(s, { player: d.player, zone: 'deck' }, card.handle, card.defId, d.player, -1);
+      for (const card of d.cards ?? [])
+        place(s, { player: d.player, zone: 'deck' }, card.handle, card.defId, d.player, -1);
       return;
     }
     case 'deckShuffled':
@@ -59,9 +60,15 @@ function apply(s: TcgState, event: TcgEvent): void {
       s.active = player;
       s.phase = -1;
       s.status = 'playing';
-      s.history = { cardsPlayedThisTurn: [0, 0], spellsCastThisTurn: [0, 0], unitsDiedThisTurn: [0, 0] };
+      s.history = {
+        cardsPlayedThisTurn: [0, 0],
+        spellsCastThisTurn: [0, 0],
+        unitsDiedThisTurn: [0, 0],
+      };
       s.abilityUses = {};
-      s.modifiers = s.modifiers.filter((m) => !(m.duration === 'untilYourNextTurn' && m.controller === player));
+      s.modifiers = s.modifiers.filter(
+        (m) => !(m.duration === 'untilYourNextTurn' && m.controller === player),
+      );
       return;
     }
     case 'phaseEntered':
@@ -71,12 +78,20 @@ function apply(s: TcgState, event: TcgEvent): void {
       s.players[event.data.player]!.resource = { current: event.data.current, max: event.data.max };
       return;
     case 'unitsReadied':
-      for (const handle of s.players[event.data.player]!.zones.board ?? []) s.cards[handle]!.attacks = 0;
+      for (const handle of s.players[event.data.player]!.zones.board ?? [])
+        s.cards[handle]!.attacks = 0;
       return;
     case 'cardPlayed': {
       const d = event.data;
       const old = take(s, d.card as string);
-      place(s, { player: d.player, zone: d.to === 'board' ? 'board' : STACK }, d.handle, old.defId, old.owner, d.index);
+      place(
+        s,
+        { player: d.player, zone: d.to === 'board' ? 'board' : STACK },
+        d.handle,
+        old.defId,
+        old.owner,
+        d.index,
+      );
       s.history.cardsPlayedThisTurn[d.player]! += 1;
       if (d.spell) s.history.spellsCastThisTurn[d.player]! += 1;
       return;
@@ -96,7 +111,10 @@ function apply(s: TcgState, event: TcgEvent): void {
       s.stack = s.stack.filter((item) => item.id !== event.data.id);
       return;
     case 'priority':
-      s.priority = event.data.holder === null ? null : { holder: event.data.holder, otherPassed: event.data.otherPassed };
+      s.priority =
+        event.data.holder === null
+          ? null
+          : { holder: event.data.holder, otherPassed: event.data.otherPassed };
       return;
     case 'attackDeclared':
       s.cards[event.data.attacker]!.attacks += 1;
@@ -132,7 +150,8 @@ function apply(s: TcgState, event: TcgEvent): void {
       const d = event.data;
       const old = take(s, d.card);
       s.history.unitsDiedThisTurn[d.player]! += 1;
-      if (!d.token) place(s, { player: d.owner, zone: 'discard' }, d.handle, old.defId, old.owner, -1);
+      if (!d.token)
+        place(s, { player: d.owner, zone: 'discard' }, d.handle, old.defId, old.owner, -1);
       return;
     }
     case 'modifierAdded':
@@ -193,12 +212,20 @@ function take(s: TcgState, handle: string): CardInstance {
     if (at >= 0) list.splice(at, 1);
   }
   delete s.cards[handle];
-  if (s.modifiers.some((m) => m.target === handle)) s.modifiers = s.modifiers.filter((m) => m.target !== handle);
+  if (s.modifiers.some((m) => m.target === handle))
+    s.modifiers = s.modifiers.filter((m) => m.target !== handle);
   return card;
 }
 
 /** Puts a new card object into a zone at `index` (-1: the end, i.e. a deck's top). */
-function place(s: TcgState, to: ZoneRef, handle: string, defId: string, owner: number, index: number): void {
+function place(
+  s: TcgState,
+  to: ZoneRef,
+  handle: string,
+  defId: string,
+  owner: number,
+  index: number,
+): void {
   s.seq += 1;
   s.cards[handle] = {
     handle,

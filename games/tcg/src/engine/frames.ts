@@ -61,7 +61,16 @@ export function runFrame(r: Runner, frame: Frame): StepResult {
         continue;
       }
       frame.awaiting = { kind: 'targets', index: frame.stage.index, id: spec.id };
-      const picks = pickOrAsk(r, { player: frame.controller, kind: 'chooseTargets', key: 'choose.targets', params: { selector: spec.choose }, candidates, min: count, max: count, frame });
+      const picks = pickOrAsk(r, {
+        player: frame.controller,
+        kind: 'chooseTargets',
+        key: 'choose.targets',
+        params: { selector: spec.choose },
+        candidates,
+        min: count,
+        max: count,
+        frame,
+      });
       if (picks === 'suspend') return 'suspend';
       frame.awaiting = null;
       frame.bindings[spec.id] = picks;
@@ -71,7 +80,12 @@ export function runFrame(r: Runner, frame: Frame): StepResult {
   }
   if (frame.stage.kind === 'run' && !frame.stage.loaded) {
     frame.stage.loaded = true;
-    const effects = ability.kind === 'static' ? [] : ability.lua ? runScript(r, frame, ability.lua) : (ability.effects ?? []);
+    const effects =
+      ability.kind === 'static'
+        ? []
+        : ability.lua
+          ? runScript(r, frame, ability.lua)
+          : (ability.effects ?? []);
     if (effects.length) frame.cursors.push({ nodes: effects, index: 0, repeat: 0, each: null });
   }
   return runCursors(r, frame);
@@ -102,8 +116,10 @@ function runCursors(r: Runner, frame: Frame): StepResult {
 
 function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
   const ctx = frameContext(r, frame);
-  const chooserOf = (ref?: '$controller' | '$opponent') => (ref === '$opponent' ? opponentOf(frame.controller) : frame.controller);
-  const push = (nodes: Effect[]) => nodes.length && frame.cursors.push({ nodes, index: 0, repeat: 0, each: null });
+  const chooserOf = (ref?: '$controller' | '$opponent') =>
+    ref === '$opponent' ? opponentOf(frame.controller) : frame.controller;
+  const push = (nodes: Effect[]) =>
+    nodes.length && frame.cursors.push({ nodes, index: 0, repeat: 0, each: null });
   const wait = (awaiting: Awaiting, picks: string[] | 'suspend'): string[] | null => {
     if (picks === 'suspend') {
       frame.awaiting = awaiting;
@@ -117,32 +133,68 @@ function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
       return 'continue';
     case 'repeat': {
       const times = Math.min(evaluate(ctx, node.times), 100);
-      if (times > 0) frame.cursors.push({ nodes: node.effects, index: 0, repeat: times - 1, each: null });
+      if (times > 0)
+        frame.cursors.push({ nodes: node.effects, index: 0, repeat: times - 1, each: null });
       return 'continue';
     }
     case 'forEach': {
       const [first, ...rest] = select(ctx, node.in);
       if (first === undefined) return 'continue';
       frame.bindings[node.as] = [first];
-      frame.cursors.push({ nodes: node.effects, index: 0, repeat: 0, each: { as: node.as, items: rest } });
+      frame.cursors.push({
+        nodes: node.effects,
+        index: 0,
+        repeat: 0,
+        each: { as: node.as, items: rest },
+      });
       return 'continue';
     }
     case 'choose': {
       const awaiting: Awaiting = { kind: 'option', options: node.options };
-      const picks = wait(awaiting, pickOrAsk(r, { player: chooserOf(node.chooser), kind: 'chooseOption', key: 'choose.option', candidates: node.options.map((_, i) => String(i)), labels: node.options.map((o) => o.label), min: 1, max: 1, frame }));
+      const picks = wait(
+        awaiting,
+        pickOrAsk(r, {
+          player: chooserOf(node.chooser),
+          kind: 'chooseOption',
+          key: 'choose.option',
+          candidates: node.options.map((_, i) => String(i)),
+          labels: node.options.map((o) => o.label),
+          min: 1,
+          max: 1,
+          frame,
+        }),
+      );
       if (!picks) return 'suspend';
       applyAnswer(frame, awaiting, picks);
       return 'continue';
     }
     case 'may': {
       const awaiting: Awaiting = { kind: 'may', effects: node.effects };
-      const picks = wait(awaiting, pickOrAsk(r, { player: chooserOf(node.chooser), kind: 'confirm', key: 'confirm.may', params: { prompt: node.prompt }, candidates: ['yes', 'no'], min: 1, max: 1, frame, defaultPicks: ['no'] }));
+      const picks = wait(
+        awaiting,
+        pickOrAsk(r, {
+          player: chooserOf(node.chooser),
+          kind: 'confirm',
+          key: 'confirm.may',
+          params: { prompt: node.prompt },
+          candidates: ['yes', 'no'],
+          min: 1,
+          max: 1,
+          frame,
+          defaultPicks: ['no'],
+        }),
+      );
       if (!picks) return 'suspend';
       applyAnswer(frame, awaiting, picks);
       return 'continue';
     }
     case 'chooseTargets': {
-      const candidates = visibleCandidates(r, frame, select(ctx, node.from), chooserOf(node.chooser));
+      const candidates = visibleCandidates(
+        r,
+        frame,
+        select(ctx, node.from),
+        chooserOf(node.chooser),
+      );
       const count = Math.min(node.count ?? 1, candidates.length);
       if (count === 0) {
         r.emit({ type: 'stepFizzled', data: { reason: 'noTargets', source: frame.source.handle } });
@@ -150,7 +202,19 @@ function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
         return 'continue';
       }
       const awaiting: Awaiting = { kind: 'bind', id: node.id };
-      const picks = wait(awaiting, pickOrAsk(r, { player: chooserOf(node.chooser), kind: 'chooseTargets', key: 'choose.targets', params: { selector: node.from }, candidates, min: count, max: count, frame }));
+      const picks = wait(
+        awaiting,
+        pickOrAsk(r, {
+          player: chooserOf(node.chooser),
+          kind: 'chooseTargets',
+          key: 'choose.targets',
+          params: { selector: node.from },
+          candidates,
+          min: count,
+          max: count,
+          frame,
+        }),
+      );
       if (!picks) return 'suspend';
       frame.bindings[node.id] = picks;
       return 'continue';
@@ -182,10 +246,12 @@ export function applyAnswer(frame: Frame, awaiting: Awaiting, picks: string[]): 
       return;
     }
     case 'may':
-      if (picks[0] === 'yes') frame.cursors.push({ nodes: awaiting.effects, index: 0, repeat: 0, each: null });
+      if (picks[0] === 'yes')
+        frame.cursors.push({ nodes: awaiting.effects, index: 0, repeat: 0, each: null });
       return;
     case 'optional':
-      frame.stage = picks[0] === 'yes' ? { kind: 'targets', index: 0 } : { kind: 'run', loaded: true };
+      frame.stage =
+        picks[0] === 'yes' ? { kind: 'targets', index: 0 } : { kind: 'run', loaded: true };
       return;
     case 'pick':
       frame.chosen = picks;
@@ -194,7 +260,12 @@ export function applyAnswer(frame: Frame, awaiting: Awaiting, picks: string[]): 
 }
 
 /** Chosen picks only range over what the chooser can see. */
-export function visibleCandidates(r: Runner, frame: Frame, ids: ObjectId[], chooser = frame.controller): ObjectId[] {
+export function visibleCandidates(
+  r: Runner,
+  frame: Frame,
+  ids: ObjectId[],
+  chooser = frame.controller,
+): ObjectId[] {
   const zones = zoneVisibility(r);
   return ids.filter((id) => visibleTo(r.state, zones, chooser, id));
 }

@@ -38,7 +38,8 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
   const scripts = setup.scripts ?? null;
   const contentOf = (state: Pick<TcgState, 'content'>): Content => {
     const content = registry.find(state.content.id, state.content.version);
-    if (!content) throw new Error(`Ruleset ${state.content.id}@${state.content.version} is not registered.`);
+    if (!content)
+      throw new Error(`Ruleset ${state.content.id}@${state.content.version} is not registered.`);
     return content;
   };
   const game: TcgGame = {
@@ -53,16 +54,21 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
       if (!parsed.ok) return parsed;
       const content = registry.find(parsed.value.ruleset, parsed.value.version)!;
       if (!scripts && usesLua(content))
-        return fail('LUA_UNAVAILABLE', `Ruleset ${content.ruleset.id} has Lua abilities and this host has no Lua sandbox.`);
+        return fail(
+          'LUA_UNAVAILABLE',
+          `Ruleset ${content.ruleset.id} has Lua abilities and this host has no Lua sandbox.`,
+        );
       return ok(parsed.value);
     },
     parseAction,
-    initialState: (config) => initialState(config, registry.find(config.options.ruleset, config.options.version)!),
+    initialState: (config) =>
+      initialState(config, registry.find(config.options.ruleset, config.options.version)!),
     start: (state, ctx) => {
       const decks = state.players.map((p) => deckOrder(p.decklist));
       return startEvents(state, contentOf(state), decks, ctx, scripts);
     },
-    decide: (state, seat, action, ctx) => decide(state, contentOf(state), scripts, seat, action, ctx),
+    decide: (state, seat, action, ctx) =>
+      decide(state, contentOf(state), scripts, seat, action, ctx),
     evolve,
     view: (state, viewer) => view(state, contentOf(state), viewer),
     projectEvent: (event, viewer, before) => projectEvent(event, viewer, before, contentOf(before)),
@@ -70,7 +76,8 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
     activeSeats,
     outcome: (state) => state.outcome,
     requiresAck,
-    timeoutAction: (state, seat) => (activeSeats(state).includes(seat) ? { type: 'timeout', payload: {} } : null),
+    timeoutAction: (state, seat) =>
+      activeSeats(state).includes(seat) ? { type: 'timeout', payload: {} } : null,
   };
   if (setup.cpu) game.cpu = setup.cpu(game);
   return game;
@@ -84,4 +91,8 @@ function deckOrder(decklist: Record<string, number>): string[] {
 }
 
 const usesLua = (content: Content) =>
-  [...content.cards.values()].some((card) => (card.abilities ?? []).some((a) => a.kind !== 'static' && (a.lua !== undefined || containsLua(a.effects ?? []))));
+  [...content.cards.values()].some((card) =>
+    (card.abilities ?? []).some(
+      (a) => a.kind !== 'static' && (a.lua !== undefined || containsLua(a.effects ?? [])),
+    ),
+  );

@@ -28,7 +28,11 @@ export function legalActions(state: TcgState, content: Content, seat: Seat): Tcg
     }));
   }
   const hand = state.players[seat]!.zones.hand ?? [];
-  if (state.status === 'mulligan') return combinations(hand, 0, hand.length).map((replace) => ({ type: 'mulligan', payload: { replace } }));
+  if (state.status === 'mulligan')
+    return combinations(hand, 0, hand.length).map((replace) => ({
+      type: 'mulligan',
+      payload: { replace },
+    }));
   if (state.priority) return [{ type: 'pass', payload: {} }, ...plays(state, content, seat, true)];
   const phase = content.ruleset.turn.phases[state.phase];
   if (phase?.kind !== 'main') return [];
@@ -38,7 +42,8 @@ export function legalActions(state: TcgState, content: Content, seat: Seat): Tcg
   if (phase.actions.includes('attack'))
     for (const attacker of state.players[seat]!.zones.board ?? [])
       if (attackerProblem(state, content, seat, attacker) === null)
-        for (const target of attackTargets(state, content, seat)) actions.push({ type: 'attack', payload: { attacker, target } });
+        for (const target of attackTargets(state, content, seat))
+          actions.push({ type: 'attack', payload: { attacker, target } });
   const later = content.ruleset.turn.phases.slice(state.phase + 1).some((p) => p.kind === 'main');
   if (later) actions.push({ type: 'nextPhase', payload: {} });
   actions.push({ type: 'endTurn', payload: {} });
@@ -53,14 +58,17 @@ function plays(state: TcgState, content: Content, seat: Seat, inWindow: boolean)
   for (const card of state.players[seat]!.zones.hand ?? []) {
     const def = cardOf(content, state.cards[card]!.defId);
     const kind = cardTypeOf(content, def).kind;
-    if (kind === 'energy' || (pool && def.cost > current) || (inWindow && def.speed !== 'instant')) continue;
+    if (kind === 'energy' || (pool && def.cost > current) || (inWindow && def.speed !== 'instant'))
+      continue;
     if (kind === 'unit' && boardWouldOverflow(r, seat)) continue;
     const specs = playTargets(state, content, seat, def);
     if (specs.some((s) => s.candidates.length === 0)) continue;
     let bindings: Record<string, string[]>[] = [{}];
     for (const spec of specs) {
       const options = combinations(spec.candidates, spec.count, spec.count);
-      bindings = bindings.flatMap((b) => options.map((picks) => ({ ...b, [spec.id]: picks }))).slice(0, MAX_COMBINATIONS);
+      bindings = bindings
+        .flatMap((b) => options.map((picks) => ({ ...b, [spec.id]: picks })))
+        .slice(0, MAX_COMBINATIONS);
     }
     for (const targets of bindings)
       actions.push({ type: 'play', payload: specs.length ? { card, targets } : { card } });
@@ -70,9 +78,13 @@ function plays(state: TcgState, content: Content, seat: Seat, inWindow: boolean)
 
 function attaches(state: TcgState, content: Content, seat: Seat): TcgAction[] {
   if (state.players[seat]!.resource.current <= 0) return [];
-  const energy = (state.players[seat]!.zones.hand ?? []).filter((h) => cardTypeOf(content, cardOf(content, state.cards[h]!.defId)).kind === 'energy');
+  const energy = (state.players[seat]!.zones.hand ?? []).filter(
+    (h) => cardTypeOf(content, cardOf(content, state.cards[h]!.defId)).kind === 'energy',
+  );
   const units = state.players[seat]!.zones.board ?? [];
-  return energy.slice(0, 1).flatMap((card) => units.map((unit) => ({ type: 'attach' as const, payload: { card, unit } })));
+  return energy
+    .slice(0, 1)
+    .flatMap((card) => units.map((unit) => ({ type: 'attach' as const, payload: { card, unit } })));
 }
 
 /** Subsets of `items` with min..max members, smallest first, in canonical order; capped. */

@@ -34,14 +34,42 @@ export function runScript(r: Runner, frame: Frame, lua: LuaRef): Effect[] {
   return effects as Effect[];
 }
 
-function checkScriptEffects(r: Runner, scope: Record<string, unknown>, effects: unknown): string | null {
+function checkScriptEffects(
+  r: Runner,
+  scope: Record<string, unknown>,
+  effects: unknown,
+): string | null {
   if (!Array.isArray(effects)) return 'a script must return a list of effects';
   if (effects.length === 0) return null;
-  const wrapped = { schema: 'tcg/cards@1', ruleset: r.content.ruleset.id, cards: [{ id: 'lua/x', name: 'x', type: Object.keys(r.content.ruleset.cardTypes)[0], cost: 0, art: { palette: 'void', glyph: 'x' }, abilities: [{ id: 'lua', kind: 'spell', effects }] }] };
-  const shape = checkSchema('cards', wrapped).filter((p) => p.path.startsWith('cards[0].abilities[0].effects'));
-  if (shape.length) return shape.map((p) => `${p.path.replace('cards[0].abilities[0].', '')}: ${p.message}`).join('; ');
+  const wrapped = {
+    schema: 'tcg/cards@1',
+    ruleset: r.content.ruleset.id,
+    cards: [
+      {
+        id: 'lua/x',
+        name: 'x',
+        type: Object.keys(r.content.ruleset.cardTypes)[0],
+        cost: 0,
+        art: { palette: 'void', glyph: 'x' },
+        abilities: [{ id: 'lua', kind: 'spell', effects }],
+      },
+    ],
+  };
+  const shape = checkSchema('cards', wrapped).filter((p) =>
+    p.path.startsWith('cards[0].abilities[0].effects'),
+  );
+  if (shape.length)
+    return shape
+      .map((p) => `${p.path.replace('cards[0].abilities[0].', '')}: ${p.message}`)
+      .join('; ');
   const targets = Object.keys(scope).map((id) => ({ id, choose: '$self' }));
-  const ability = { id: 'lua', kind: 'triggered' as const, trigger: { on: 'played' as const }, targets, effects: effects as Effect[] };
+  const ability = {
+    id: 'lua',
+    kind: 'triggered' as const,
+    trigger: { on: 'played' as const },
+    targets,
+    effects: effects as Effect[],
+  };
   const cardIds = new Set(r.content.cards.keys());
   const semantic = checkAbility(ability, 'effects', {
     scope: { ruleset: r.content.ruleset, cardIds },
@@ -74,7 +102,9 @@ export function scriptContext(r: Runner, frame: Frame): ScriptContext {
     hand: state.players[seat]!.zones.hand?.length ?? 0,
     deck: state.players[seat]!.zones.deck?.length ?? 0,
     resource: state.players[seat]!.resource.current,
-    board: (state.players[seat]!.zones.board ?? []).filter((h) => !state.cards[h]!.doomed).map(unit),
+    board: (state.players[seat]!.zones.board ?? [])
+      .filter((h) => !state.cards[h]!.doomed)
+      .map(unit),
   });
   return {
     self: state.cards[frame.source.handle] ? frame.source.handle : null,

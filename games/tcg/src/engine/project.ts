@@ -8,7 +8,12 @@ import { canSee } from './view.ts';
  * An event as one viewer may see it: card identities and handles in zones the viewer cannot
  * see are nulled, shuffles lose their order and decisions their server-only parts.
  */
-export function projectEvent(event: TcgEvent, viewer: Viewer, before: TcgState, content: Content): TcgEvent {
+export function projectEvent(
+  event: TcgEvent,
+  viewer: Viewer,
+  before: TcgState,
+  content: Content,
+): TcgEvent {
   if (viewer.kind === 'all') return event;
   const seat = viewer.kind === 'seat' ? viewer.seat : null;
   /** Picks name cards: only those the viewer can see (or options like "yes") pass. */
@@ -20,10 +25,26 @@ export function projectEvent(event: TcgEvent, viewer: Viewer, before: TcgState, 
     case 'deckBuilt':
       return { type: event.type, data: { ...event.data, cards: null } };
     case 'deckShuffled':
-      return { type: event.type, data: { ...event.data, order: canSee(content, viewer, event.data.zone, event.data.player) ? event.data.order : null } };
+      return {
+        type: event.type,
+        data: {
+          ...event.data,
+          order: canSee(content, viewer, event.data.zone, event.data.player)
+            ? event.data.order
+            : null,
+        },
+      };
     case 'cardDrawn': {
       const mine = seat === event.data.player;
-      return { type: event.type, data: { player: event.data.player, card: null, handle: mine ? event.data.handle : null, defId: mine ? event.data.defId : null } };
+      return {
+        type: event.type,
+        data: {
+          player: event.data.player,
+          card: null,
+          handle: mine ? event.data.handle : null,
+          defId: mine ? event.data.defId : null,
+        },
+      };
     }
     case 'cardMoved': {
       const d = event.data;
@@ -31,7 +52,12 @@ export function projectEvent(event: TcgEvent, viewer: Viewer, before: TcgState, 
       const toSeen = canSee(content, viewer, d.to.zone, d.to.player);
       return {
         type: event.type,
-        data: { ...d, card: fromSeen ? d.card : null, handle: toSeen ? d.handle : null, defId: fromSeen || toSeen ? d.defId : null },
+        data: {
+          ...d,
+          card: fromSeen ? d.card : null,
+          handle: toSeen ? d.handle : null,
+          defId: fromSeen || toSeen ? d.defId : null,
+        },
       };
     }
     case 'cardCreated': {
@@ -40,16 +66,27 @@ export function projectEvent(event: TcgEvent, viewer: Viewer, before: TcgState, 
       return { type: 'cardCreated', data: { ...d, handle: '', defId: '' } };
     }
     case 'cardPlayed':
-      return { type: event.type, data: { ...event.data, card: seat === event.data.player ? event.data.card : null } };
+      return {
+        type: event.type,
+        data: { ...event.data, card: seat === event.data.player ? event.data.card : null },
+      };
     case 'energyAttached':
-      return { type: event.type, data: { ...event.data, card: seat === event.data.player ? event.data.card : null } };
+      return {
+        type: event.type,
+        data: { ...event.data, card: seat === event.data.player ? event.data.card : null },
+      };
     case 'cardRevealed':
       return seat !== null && event.data.to.includes(seat)
         ? event
-        : event.data.to.length === 2 ? event : { type: event.type, data: { ...event.data, cards: null } };
+        : event.data.to.length === 2
+          ? event
+          : { type: event.type, data: { ...event.data, cards: null } };
     case 'decisionAutoResolved':
     case 'decisionResolved':
-      return { type: event.type, data: { ...event.data, picks: event.data.picks.filter((id) => shown(id)) } } as TcgEvent;
+      return {
+        type: event.type,
+        data: { ...event.data, picks: event.data.picks.filter((id) => shown(id)) },
+      } as TcgEvent;
     case 'decisionRequested':
       return { type: event.type, data: { ...event.data, decision: null, continuation: null } };
     case 'abilityTriggered': {

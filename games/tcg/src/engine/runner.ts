@@ -58,7 +58,12 @@ export class Runner {
     return this.rng.shuffle(items);
   }
 
-  ctx(controller: Seat, self: string | null, bindings: Record<string, readonly ObjectId[]> = {}, event: EventInfo | null = null): EvalContext {
+  ctx(
+    controller: Seat,
+    self: string | null,
+    bindings: Record<string, readonly ObjectId[]> = {},
+    event: EventInfo | null = null,
+  ): EvalContext {
     return { state: this.state, content: this.content, controller, self, bindings, event };
   }
 
@@ -86,7 +91,10 @@ export class Runner {
       const next = this.queue.shift();
       if (next) this.work.push({ kind: 'ability', frame: frameForTrigger(this, next) });
       if (this.work.length === 0) return this.quiesce();
-      if (++this.steps > this.content.ruleset.limits.stepsPerCommand || this.triggers > this.content.ruleset.limits.triggersPerCommand)
+      if (
+        ++this.steps > this.content.ruleset.limits.stepsPerCommand ||
+        this.triggers > this.content.ruleset.limits.triggersPerCommand
+      )
         return endInDraw(this, 'loop');
       if (this.step() === 'suspend') return this.suspend();
     }
@@ -107,7 +115,13 @@ export class Runner {
     const continuation = structuredClone({ work: this.work, queue: this.queue, batch: this.batch });
     this.emit({
       type: 'decisionRequested',
-      data: { decision: { id, ...decision }, player: decision.player, id, kind: decision.kind, continuation },
+      data: {
+        decision: { id, ...decision },
+        player: decision.player,
+        id,
+        kind: decision.kind,
+        continuation,
+      },
     });
   }
 

@@ -4,7 +4,15 @@ import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
 import { selectorAst, type SelectorNode } from '../content/selector.ts';
 import { compare } from './compare.ts';
 import { statsOf } from './stats.ts';
-import { heroId, heroSeat, opponentOf, STACK, type EventInfo, type ObjectId, type TcgState } from './state.ts';
+import {
+  heroId,
+  heroSeat,
+  opponentOf,
+  STACK,
+  type EventInfo,
+  type ObjectId,
+  type TcgState,
+} from './state.ts';
 
 /** Everything a selector, condition or value is evaluated against. */
 export interface EvalContext {
@@ -45,11 +53,17 @@ export function select(ctx: EvalContext, selector: string): ObjectId[] {
       for (const handle of ordered) if (zones.has(zone.id) || refs.has(handle)) consider(handle);
     }
   }
-  for (const item of ctx.state.stack) if (item.kind === 'card' && (zones.has(STACK) || refs.has(item.card))) consider(item.card);
+  for (const item of ctx.state.stack)
+    if (item.kind === 'card' && (zones.has(STACK) || refs.has(item.card))) consider(item.card);
   return out;
 }
 
-function collect(ctx: EvalContext, node: SelectorNode, zones: Set<string>, refs: Set<ObjectId>): void {
+function collect(
+  ctx: EvalContext,
+  node: SelectorNode,
+  zones: Set<string>,
+  refs: Set<ObjectId>,
+): void {
   if ('and' in node) node.and.forEach((n) => collect(ctx, n, zones, refs));
   else if ('or' in node) node.or.forEach((n) => collect(ctx, n, zones, refs));
   else if ('not' in node) collect(ctx, node.not, zones, refs);
@@ -70,7 +84,8 @@ export function matchesSelector(ctx: EvalContext, id: ObjectId, node: SelectorNo
   if (seat === null) {
     const card = ctx.state.cards[id];
     if (!card || card.doomed) return false;
-    if (card.zone === 'board' && !ctx.raw && statsOf(ctx.state, ctx.content, id).health <= 0) return false;
+    if (card.zone === 'board' && !ctx.raw && statsOf(ctx.state, ctx.content, id).health <= 0)
+      return false;
   }
   return matches(ctx, id, seat, node);
 }
@@ -93,13 +108,21 @@ function matches(ctx: EvalContext, id: ObjectId, seat: Seat | null, node: Select
   if (seat !== null) return heroMatches(ctx, seat, node);
   const card = ctx.state.cards[id]!;
   const def = cardOf(ctx.content, card.defId);
-  if ('type' in node) return node.type === 'card' || node.type === def.type || node.type === cardTypeOf(ctx.content, def).kind;
+  if ('type' in node)
+    return (
+      node.type === 'card' ||
+      node.type === def.type ||
+      node.type === cardTypeOf(ctx.content, def).kind
+    );
   if ('side' in node) return (card.controller === ctx.controller) === (node.side === 'friendly');
   if ('zone' in node) return card.zone === node.zone;
   if ('tag' in node) return (def.tags ?? []).includes(node.tag);
   if ('id' in node) return card.defId === node.id;
   const onBoard = card.zone === 'board';
-  if ('has' in node) return onBoard ? statsOf(ctx.state, ctx.content, id, ctx.raw).keywords.has(node.has) : (def.keywords ?? []).includes(node.has);
+  if ('has' in node)
+    return onBoard
+      ? statsOf(ctx.state, ctx.content, id, ctx.raw).keywords.has(node.has)
+      : (def.keywords ?? []).includes(node.has);
   if ('state' in node) {
     switch (node.state) {
       case 'damaged':
@@ -118,16 +141,35 @@ function matches(ctx: EvalContext, id: ObjectId, seat: Seat | null, node: Select
   }
   const [stat, op, value] = node.cmp;
   const stats = onBoard ? statsOf(ctx.state, ctx.content, id, ctx.raw) : null;
-  const actual = stats ? stats[stat] : stat === 'cost' ? def.cost : stat === 'damage' ? 0 : stat === 'attack' ? (def.stats?.attack ?? 0) : (def.stats?.health ?? 0);
+  const actual = stats
+    ? stats[stat]
+    : stat === 'cost'
+      ? def.cost
+      : stat === 'damage'
+        ? 0
+        : stat === 'attack'
+          ? (def.stats?.attack ?? 0)
+          : (def.stats?.health ?? 0);
   return compare(actual, op, value);
 }
 
-function heroMatches(ctx: EvalContext, seat: Seat, node: Exclude<SelectorNode, { and: unknown } | { or: unknown } | { not: unknown } | { ref: string }>): boolean {
+function heroMatches(
+  ctx: EvalContext,
+  seat: Seat,
+  node: Exclude<
+    SelectorNode,
+    { and: unknown } | { or: unknown } | { not: unknown } | { ref: string }
+  >,
+): boolean {
   const player = ctx.state.players[seat]!;
   if ('type' in node) return node.type === 'hero';
   if ('side' in node) return (seat === ctx.controller) === (node.side === 'friendly');
-  if ('state' in node) return node.state === 'damaged' ? player.life < ctx.content.ruleset.players.maxLife : node.state === 'undamaged' && player.life >= ctx.content.ruleset.players.maxLife;
-  if ('cmp' in node) return node.cmp[0] === 'health' && compare(player.life, node.cmp[1], node.cmp[2]);
+  if ('state' in node)
+    return node.state === 'damaged'
+      ? player.life < ctx.content.ruleset.players.maxLife
+      : node.state === 'undamaged' && player.life >= ctx.content.ruleset.players.maxLife;
+  if ('cmp' in node)
+    return node.cmp[0] === 'health' && compare(player.life, node.cmp[1], node.cmp[2]);
   return false;
 }
 
@@ -138,14 +180,19 @@ export const pickCandidates = (ctx: EvalContext, pick: Pick): ObjectId[] => sele
  * Resolves a target that needs no player: a selector (all matches) or an engine pick
  * (random, first, highest/lowest). `random` draws from `rng`.
  */
-export function resolveAutomaticTarget(ctx: EvalContext, target: Target, randomIndex: (n: number) => number): ObjectId[] {
+export function resolveAutomaticTarget(
+  ctx: EvalContext,
+  target: Target,
+  randomIndex: (n: number) => number,
+): ObjectId[] {
   if (typeof target === 'string') return select(ctx, target);
   const candidates = select(ctx, target.from);
   if (target.pick === 'first') return candidates.slice(0, target.count);
   if (target.pick === 'random') {
     const pool = [...candidates];
     const out: ObjectId[] = [];
-    while (out.length < target.count && pool.length > 0) out.push(pool.splice(randomIndex(pool.length), 1)[0]!);
+    while (out.length < target.count && pool.length > 0)
+      out.push(pool.splice(randomIndex(pool.length), 1)[0]!);
     return out;
   }
   const [direction, stat] = target.pick.split(':') as ['highest' | 'lowest', StatName];
@@ -154,9 +201,17 @@ export function resolveAutomaticTarget(ctx: EvalContext, target: Target, randomI
     if (seat !== null) return stat === 'health' ? ctx.state.players[seat]!.life : 0;
     if (ctx.state.cards[id]!.zone === 'board') return statsOf(ctx.state, ctx.content, id)[stat];
     const def = cardOf(ctx.content, ctx.state.cards[id]!.defId);
-    return stat === 'cost' ? def.cost : stat === 'attack' ? (def.stats?.attack ?? 0) : stat === 'damage' ? 0 : (def.stats?.health ?? 0);
+    return stat === 'cost'
+      ? def.cost
+      : stat === 'attack'
+        ? (def.stats?.attack ?? 0)
+        : stat === 'damage'
+          ? 0
+          : (def.stats?.health ?? 0);
   };
   // A stable sort keeps canonical order among equals.
-  const sorted = [...candidates].sort((a, b) => (direction === 'highest' ? valueOf(b) - valueOf(a) : valueOf(a) - valueOf(b)));
+  const sorted = [...candidates].sort((a, b) =>
+    direction === 'highest' ? valueOf(b) - valueOf(a) : valueOf(a) - valueOf(b),
+  );
   return sorted.slice(0, target.count);
 }

@@ -20,12 +20,18 @@ export function initialState(config: MatchConfig<TcgOptions>, content: Content):
     players: config.options.decks.map((deck, seat) => ({
       seat,
       life: content.ruleset.players.life,
-      resource: { current: 0, max: content.ruleset.resources.model === 'pool' ? content.ruleset.resources.start : 0 },
+      resource: {
+        current: 0,
+        max: content.ruleset.resources.model === 'pool' ? content.ruleset.resources.start : 0,
+      },
       zones: zones(),
       fatigue: 0,
       strikes: 0,
       lost: null,
-      decklist: deck.cards.reduce<Record<string, number>>((counts, id) => ({ ...counts, [id]: (counts[id] ?? 0) + 1 }), {}),
+      decklist: deck.cards.reduce<Record<string, number>>(
+        (counts, id) => ({ ...counts, [id]: (counts[id] ?? 0) + 1 }),
+        {},
+      ),
     })),
     cards: {},
     modifiers: [],
@@ -43,11 +49,26 @@ export function initialState(config: MatchConfig<TcgOptions>, content: Content):
  * The opening resolution: a random first player, both decks shuffled, opening hands, the
  * second player's bonus card, then the mulligan or straight into the first turn.
  */
-export function startEvents(state: TcgState, content: Content, decks: readonly string[][], ctx: DecideContext, scripts: ScriptHost | null): TcgEvent[] {
+export function startEvents(
+  state: TcgState,
+  content: Content,
+  decks: readonly string[][],
+  ctx: DecideContext,
+  scripts: ScriptHost | null,
+): TcgEvent[] {
   const r = new Runner(state, content, ctx, scripts);
   const { ruleset } = content;
   const firstPlayer = r.randomIndex(2);
-  r.emit({ type: 'matchStarted', data: { ruleset: ruleset.id, version: ruleset.version, hash: content.hash, firstPlayer, life: ruleset.players.life } });
+  r.emit({
+    type: 'matchStarted',
+    data: {
+      ruleset: ruleset.id,
+      version: ruleset.version,
+      hash: content.hash,
+      firstPlayer,
+      life: ruleset.players.life,
+    },
+  });
   decks.forEach((deck, player) => {
     const cards = r.shuffle(deck).map((defId) => ({ handle: r.newHandle(), defId }));
     // Handles are drawn before the event so that each is unique in the state it enters.
@@ -57,7 +78,16 @@ export function startEvents(state: TcgState, content: Content, decks: readonly s
   for (let i = 0; i < ruleset.openingHand.first; i++) drawCard(r, firstPlayer);
   for (let i = 0; i < ruleset.openingHand.second; i++) drawCard(r, second);
   if (ruleset.secondPlayerBonus)
-    r.emit({ type: 'cardCreated', data: { handle: r.newHandle(), defId: ruleset.secondPlayerBonus, player: second, zone: 'hand', index: -1 } });
+    r.emit({
+      type: 'cardCreated',
+      data: {
+        handle: r.newHandle(),
+        defId: ruleset.secondPlayerBonus,
+        player: second,
+        zone: 'hand',
+        index: -1,
+      },
+    });
   if (ruleset.mulligan === 'replaceChosen') {
     r.emit({ type: 'mulliganStarted', data: { seats: [0, 1] } });
     return r.events;

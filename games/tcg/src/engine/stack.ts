@@ -12,7 +12,12 @@ export const spellAbilityOf = (card: CardDefinition): SpellAbility | null =>
   (card.abilities ?? []).find((a): a is SpellAbility => a.kind === 'spell') ?? null;
 
 /** The candidates of each play-time target of a spell, as its caster sees them. */
-export function playTargets(state: TcgState, content: Content, seat: Seat, card: CardDefinition): { id: string; count: number; candidates: ObjectId[] }[] {
+export function playTargets(
+  state: TcgState,
+  content: Content,
+  seat: Seat,
+  card: CardDefinition,
+): { id: string; count: number; candidates: ObjectId[] }[] {
   const spell = spellAbilityOf(card);
   const zones = new Map(content.ruleset.zones.map((z) => [z.id, z.visibility]));
   return (spell?.targets ?? []).map((spec) => {
@@ -26,7 +31,10 @@ export function playTargets(state: TcgState, content: Content, seat: Seat, card:
 export function boardWouldOverflow(r: Pick<Runner, 'state' | 'content'>, seat: Seat): boolean {
   const limit = r.content.ruleset.zones.find((z) => z.id === 'board')?.limit ?? Infinity;
   const waiting = r.state.stack.filter(
-    (i) => i.kind === 'card' && i.controller === seat && cardTypeOf(r.content, cardOf(r.content, r.state.cards[i.card]!.defId)).kind === 'unit',
+    (i) =>
+      i.kind === 'card' &&
+      i.controller === seat &&
+      cardTypeOf(r.content, cardOf(r.content, r.state.cards[i.card]!.defId)).kind === 'unit',
   ).length;
   return (r.state.players[seat]!.zones.board?.length ?? 0) + waiting >= limit;
 }
@@ -35,13 +43,30 @@ export function boardWouldOverflow(r: Pick<Runner, 'state' | 'content'>, seat: S
  * Plays a card already paid for. In stack mode "responses" it becomes a stack item and the
  * opponent gets priority; otherwise a unit enters at once and a spell resolves at once.
  */
-export function playCard(r: Runner, seat: Seat, hand: string, targets: Record<string, ObjectId[]>): void {
+export function playCard(
+  r: Runner,
+  seat: Seat,
+  hand: string,
+  targets: Record<string, ObjectId[]>,
+): void {
   const def = cardOf(r.content, r.state.cards[hand]!.defId);
   const isSpell = cardTypeOf(r.content, def).kind === 'spell';
   const responses = r.content.ruleset.stack.mode === 'responses';
   const handle = r.newHandle();
   const to = responses || isSpell ? 'stack' : 'board';
-  r.emit({ type: 'cardPlayed', data: { player: seat, card: hand, handle, defId: def.id, to, index: -1, targets, spell: isSpell } });
+  r.emit({
+    type: 'cardPlayed',
+    data: {
+      player: seat,
+      card: hand,
+      handle,
+      defId: def.id,
+      to,
+      index: -1,
+      targets,
+      spell: isSpell,
+    },
+  });
   if (isSpell) {
     raise(r, { on: 'played', subject: handle, player: seat });
     raise(r, { on: 'cast', subject: handle, player: seat });
@@ -65,7 +90,12 @@ function unitEntered(r: Runner, handle: string, seat: Seat): void {
   raise(r, { on: 'summoned', subject: handle, player: seat });
 }
 
-function startSpell(r: Runner, handle: string, seat: Seat, bindings: Record<string, ObjectId[]>): void {
+function startSpell(
+  r: Runner,
+  handle: string,
+  seat: Seat,
+  bindings: Record<string, ObjectId[]>,
+): void {
   const def = cardOf(r.content, r.state.cards[handle]!.defId);
   const spell = spellAbilityOf(def)!;
   const frame: Frame = {
@@ -104,18 +134,36 @@ export function resolveTop(r: Runner): StepResult {
   if (!item) return 'done';
   if (item.kind === 'attack') {
     r.emit({ type: 'stackItemRemoved', data: { id: item.id, result: 'resolved' } });
-    r.work.splice(r.work.length - 1, 1, { kind: 'combat', stage: 'block', attacker: item.attacker, target: item.target, awaiting: false });
+    r.work.splice(r.work.length - 1, 1, {
+      kind: 'combat',
+      stage: 'block',
+      attacker: item.attacker,
+      target: item.target,
+      awaiting: false,
+    });
     return 'continue';
   }
   const def = cardOf(r.content, r.state.cards[item.card]!.defId);
   if (cardTypeOf(r.content, def).kind === 'unit') {
     if (zoneFull(r, item.controller, 'board')) {
       r.emit({ type: 'stackItemRemoved', data: { id: item.id, result: 'fizzled' } });
-      moveCard(r, item.card, { player: r.state.cards[item.card]!.owner, zone: 'discard' }, -1, 'fizzled');
+      moveCard(
+        r,
+        item.card,
+        { player: r.state.cards[item.card]!.owner, zone: 'discard' },
+        -1,
+        'fizzled',
+      );
       return 'done';
     }
     r.emit({ type: 'stackItemRemoved', data: { id: item.id, result: 'resolved' } });
-    const handle = moveCard(r, item.card, { player: item.controller, zone: 'board' }, -1, 'resolved');
+    const handle = moveCard(
+      r,
+      item.card,
+      { player: item.controller, zone: 'board' },
+      -1,
+      'resolved',
+    );
     unitEntered(r, handle, item.controller);
     return 'done';
   }
@@ -140,6 +188,7 @@ export function resolveTop(r: Runner): StepResult {
 
 /** A resolved spell goes to its type's `thenTo` zone, unless its own effects moved it. */
 export function finishSpell(r: Runner, card: string): StepResult {
-  if (r.state.cards[card]?.zone === STACK) moveCard(r, card, spellDestination(r, card), -1, 'resolved');
+  if (r.state.cards[card]?.zone === STACK)
+    moveCard(r, card, spellDestination(r, card), -1, 'resolved');
   return 'done';
 }

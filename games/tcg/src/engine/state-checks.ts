@@ -21,13 +21,21 @@ export function settle(r: Runner): void {
         if (card.doomed || statsOf(r.state, r.content, handle).health <= 0) dying.push(handle);
       }
     if (dying.length === 0) break;
-    for (const handle of dying) raise(r, { on: 'died', subject: handle, player: r.state.cards[handle]!.controller });
+    for (const handle of dying)
+      raise(r, { on: 'died', subject: handle, player: r.state.cards[handle]!.controller });
     for (const handle of dying) {
       const card = r.state.cards[handle]!;
       detachAll(r, handle);
       r.emit({
         type: 'unitDied',
-        data: { card: handle, handle: r.newHandle(), defId: card.defId, player: card.controller, owner: card.owner, token: cardOf(r.content, card.defId).token },
+        data: {
+          card: handle,
+          handle: r.newHandle(),
+          defId: card.defId,
+          player: card.controller,
+          owner: card.owner,
+          token: cardOf(r.content, card.defId).token,
+        },
       });
     }
   }
@@ -42,14 +50,21 @@ function checkWinners(r: Runner): void {
   for (const rule of r.content.ruleset.win)
     for (const player of r.state.players) {
       const holds =
-        rule.check === 'lifeAtOrBelowZero' ? player.life <= 0 : conditionHolds(r.ctx(player.seat, null), rule.check);
+        rule.check === 'lifeAtOrBelowZero'
+          ? player.life <= 0
+          : conditionHolds(r.ctx(player.seat, null), rule.check);
       if (holds) (rule.result === 'win' ? winners : losers).add(player.seat);
     }
   if (winners.size === 0 && losers.size === 0) return;
   for (const seat of losers)
-    if (!r.state.players[seat]!.lost) r.emit({ type: 'playerLost', data: { player: seat, reason: reasonOf(r, seat) } });
+    if (!r.state.players[seat]!.lost)
+      r.emit({ type: 'playerLost', data: { player: seat, reason: reasonOf(r, seat) } });
   const winning = winners.size > 0 ? [...winners] : [0, 1].filter((seat) => !losers.has(seat));
-  endGame(r, winning.length === 0 ? [0, 1] : winning, winners.size > 0 ? 'winCondition' : reasonOf(r, [...losers][0]!));
+  endGame(
+    r,
+    winning.length === 0 ? [0, 1] : winning,
+    winners.size > 0 ? 'winCondition' : reasonOf(r, [...losers][0]!),
+  );
 }
 
 function reasonOf(r: Runner, seat: Seat): string {
@@ -62,7 +77,11 @@ export function endGame(r: Runner, winners: Seat[], reason: string): void {
   const outcome: Outcome = {
     winners: [...winners].sort(),
     tie,
-    standings: [0, 1].map((seat) => ({ seat, place: winners.includes(seat) ? 1 : 2, score: r.state.players[seat]!.life })),
+    standings: [0, 1].map((seat) => ({
+      seat,
+      place: winners.includes(seat) ? 1 : 2,
+      score: r.state.players[seat]!.life,
+    })),
     reason,
   };
   r.emit({ type: 'gameEnded', data: { outcome } });

@@ -4,7 +4,8 @@ import type { Duration, Effect } from '../content/ast.ts';
 /** A card or a hero, as effects and selectors address it: a card handle or `hero:<seat>`. */
 export type ObjectId = string;
 export const heroId = (seat: Seat): ObjectId => `hero:${seat}`;
-export const heroSeat = (id: ObjectId): Seat | null => (id.startsWith('hero:') ? Number(id.slice(5)) : null);
+export const heroSeat = (id: ObjectId): Seat | null =>
+  id.startsWith('hero:') ? Number(id.slice(5)) : null;
 
 /** Where a card is: a ruleset zone, the stack, or attached to a unit as energy. */
 export const STACK = 'stack';
@@ -131,7 +132,8 @@ export interface Frame {
   bindings: Record<string, ObjectId[]>;
   event: EventInfo | null;
   /** confirm (optional triggers) → targets (bound one by one) → run (the effects). */
-  stage: { kind: 'confirm' } | { kind: 'targets'; index: number } | { kind: 'run'; loaded: boolean };
+  stage:
+    { kind: 'confirm' } | { kind: 'targets'; index: number } | { kind: 'run'; loaded: boolean };
   cursors: Cursor[];
   awaiting: Awaiting | null;
   /** The answer to a `pick` decision, consumed when the effect runs again. */
@@ -142,7 +144,13 @@ export type Task =
   | { kind: 'ability'; frame: Frame }
   /** Moves through the turn's phases; `endTurn` skips the main phases left this turn. */
   | { kind: 'advance'; endTurn: boolean; step: number | null }
-  | { kind: 'combat'; stage: 'block' | 'damage'; attacker: string; target: ObjectId; awaiting: boolean }
+  | {
+      kind: 'combat';
+      stage: 'block' | 'damage';
+      attacker: string;
+      target: ObjectId;
+      awaiting: boolean;
+    }
   | { kind: 'finishSpell'; card: string }
   | { kind: 'resolveTop' };
 

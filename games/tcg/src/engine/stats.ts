@@ -25,7 +25,12 @@ const rawCache = new WeakMap<TcgState, Map<string, DerivedStats>>();
  * results are cached per state. Static `affects` selectors and conditions see raw numbers
  * (`raw`: without statics), which rules out cycles between statics.
  */
-export function statsOf(state: TcgState, content: Content, handle: string, raw = false): DerivedStats {
+export function statsOf(
+  state: TcgState,
+  content: Content,
+  handle: string,
+  raw = false,
+): DerivedStats {
   const byState = raw ? rawCache : cache;
   let map = byState.get(state);
   if (!map) byState.set(state, (map = new Map()));
@@ -37,7 +42,12 @@ export function statsOf(state: TcgState, content: Content, handle: string, raw =
   return stats;
 }
 
-export function hasKeyword(state: TcgState, content: Content, handle: string, keyword: string | null): boolean {
+export function hasKeyword(
+  state: TcgState,
+  content: Content,
+  handle: string,
+  keyword: string | null,
+): boolean {
   return keyword !== null && statsOf(state, content, handle).keywords.has(keyword);
 }
 
@@ -47,11 +57,26 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
   let attack = def.stats?.attack ?? 0;
   let health = def.stats?.health ?? 0;
   const keywords = new Set(def.keywords ?? []);
-  const changes: { ts: number; effect: { stat: 'attack' | 'health'; op: 'add' | 'set'; value: number } | { grant: string } | { revoke: string } }[] = [];
-  for (const modifier of state.modifiers) if (modifier.target === handle) changes.push({ ts: modifier.id, effect: modifier.effect });
+  const changes: {
+    ts: number;
+    effect:
+      | { stat: 'attack' | 'health'; op: 'add' | 'set'; value: number }
+      | { grant: string }
+      | { revoke: string };
+  }[] = [];
+  for (const modifier of state.modifiers)
+    if (modifier.target === handle) changes.push({ ts: modifier.id, effect: modifier.effect });
   if (!raw && card.zone === 'board') {
     for (const { ability, source } of boardStatics(state, content)) {
-      const ctx = { state, content, controller: state.cards[source]!.controller, self: source, bindings: {}, event: null, raw: true };
+      const ctx = {
+        state,
+        content,
+        controller: state.cards[source]!.controller,
+        self: source,
+        bindings: {},
+        event: null,
+        raw: true,
+      };
       if (ability.condition && !conditionHolds(ctx, ability.condition)) continue;
       if (!matchesSelector(ctx, handle, selectorAst(ability.affects))) continue;
       const ts = state.cards[source]!.playOrder;
@@ -60,25 +85,42 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
     }
   }
   changes.sort((a, b) => a.ts - b.ts);
-  for (const { effect } of changes) if ('op' in effect && effect.op === 'set') effect.stat === 'attack' ? (attack = effect.value) : (health = effect.value);
+  for (const { effect } of changes)
+    if ('op' in effect && effect.op === 'set')
+      effect.stat === 'attack' ? (attack = effect.value) : (health = effect.value);
   for (const { effect } of changes) {
-    if ('op' in effect && effect.op === 'add') effect.stat === 'attack' ? (attack += effect.value) : (health += effect.value);
+    if ('op' in effect && effect.op === 'add')
+      effect.stat === 'attack' ? (attack += effect.value) : (health += effect.value);
     else if ('grant' in effect) keywords.add(effect.grant);
     else if ('revoke' in effect) keywords.delete(effect.revoke);
   }
   attack = Math.max(0, attack);
   const maxHealth = Math.max(0, health);
-  return { attack, health: maxHealth - card.damage, maxHealth, cost: def.cost, damage: card.damage, keywords };
+  return {
+    attack,
+    health: maxHealth - card.damage,
+    maxHealth,
+    cost: def.cost,
+    damage: card.damage,
+    keywords,
+  };
 }
 
 /** Every static ability in force: on board units, including those their keywords carry. */
-function boardStatics(state: TcgState, content: Content): { ability: StaticAbility; source: string }[] {
+function boardStatics(
+  state: TcgState,
+  content: Content,
+): { ability: StaticAbility; source: string }[] {
   const out: { ability: StaticAbility; source: string }[] = [];
   for (const player of state.players)
     for (const handle of player.zones.board ?? []) {
       const defId = state.cards[handle]!.defId;
       // Printed keywords only: granted keywords come from statics, which would be circular.
-      for (const { ability } of abilityEntries(content, defId, cardOf(content, defId).keywords ?? []))
+      for (const { ability } of abilityEntries(
+        content,
+        defId,
+        cardOf(content, defId).keywords ?? [],
+      ))
         if (ability.kind === 'static') out.push({ ability, source: handle });
     }
   return out;

@@ -52,7 +52,10 @@ export function raise(r: Runner, happening: Happening): void {
     for (const zone of listeningZones(content))
       for (const handle of player.zones[zone] ?? []) {
         const card = state.cards[handle]!;
-        const keywords = zone === 'board' ? statsOf(state, content, handle).keywords : (cardOf(content, card.defId).keywords ?? []);
+        const keywords =
+          zone === 'board'
+            ? statsOf(state, content, handle).keywords
+            : (cardOf(content, card.defId).keywords ?? []);
         for (const { ref, ability, index } of abilityEntries(content, card.defId, keywords)) {
           if (ability.kind !== 'triggered' || ability.trigger.on !== event.on) continue;
           if (!(ability.activeIn ?? ['board']).includes(zone)) continue;
@@ -62,7 +65,15 @@ export function raise(r: Runner, happening: Happening): void {
           const key = `${handle}/${ability.id}`;
           if (ability.limit && (state.abilityUses[key] ?? 0) >= ability.limit.perTurn) continue;
           if (!r.countTrigger()) return;
-          r.emit({ type: 'abilityTriggered', data: { source: handle, defId: card.defId, abilityId: ability.id, controller: card.controller } });
+          r.emit({
+            type: 'abilityTriggered',
+            data: {
+              source: handle,
+              defId: card.defId,
+              abilityId: ability.id,
+              controller: card.controller,
+            },
+          });
           r.batch.push({
             ability: ref,
             source: { handle, defId: card.defId, controller: card.controller, owner: card.owner },
@@ -83,9 +94,17 @@ function triggerMatches(trigger: Trigger, event: EventInfo, ctx: EvalContext): b
 }
 
 /** Orders one batch: order of play (Hearthstone), or active player first (APNAP). */
-export function orderBatch(state: TcgState, content: Content, batch: QueuedTrigger[]): QueuedTrigger[] {
+export function orderBatch(
+  state: TcgState,
+  content: Content,
+  batch: QueuedTrigger[],
+): QueuedTrigger[] {
   const apnap = content.ruleset.triggerOrder === 'apnap';
-  const key = (t: QueuedTrigger) => [apnap ? (t.order[0] === state.active ? 0 : 1) : 0, t.order[1], t.order[2]];
+  const key = (t: QueuedTrigger) => [
+    apnap ? (t.order[0] === state.active ? 0 : 1) : 0,
+    t.order[1],
+    t.order[2],
+  ];
   return [...batch].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);

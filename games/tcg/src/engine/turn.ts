@@ -5,7 +5,6 @@ import { raise } from './triggers.ts';
 import { drawCard } from './zones.ts';
 import type { PhaseStep } from '../content/ast.ts';
 
-
 type Advance = Extract<Task, { kind: 'advance' }>;
 
 /**
@@ -42,7 +41,8 @@ export function runAdvance(r: Runner, task: Advance): StepResult {
 
 function startNextTurn(r: Runner): boolean {
   const { state } = r;
-  if (state.turn > 0) r.emit({ type: 'turnEnded', data: { player: state.active, turn: state.turn } });
+  if (state.turn > 0)
+    r.emit({ type: 'turnEnded', data: { player: state.active, turn: state.turn } });
   const limit = r.content.ruleset.turnLimit;
   if (state.turn >= limit.turns) {
     const [a, b] = [state.players[0]!.life, state.players[1]!.life];
@@ -66,13 +66,19 @@ function runStep(r: Runner, step: PhaseStep): void {
     case 'growResources': {
       const next =
         resources.model === 'pool'
-          ? { current: player.resource.current, max: Math.min(resources.cap, player.resource.max + resources.growPerTurn) }
+          ? {
+              current: player.resource.current,
+              max: Math.min(resources.cap, player.resource.max + resources.growPerTurn),
+            }
           : { current: resources.perTurn, max: resources.perTurn };
       r.emit({ type: 'resourceChanged', data: { player: seat, ...next } });
       return;
     }
     case 'refillResources':
-      r.emit({ type: 'resourceChanged', data: { player: seat, current: player.resource.max, max: player.resource.max } });
+      r.emit({
+        type: 'resourceChanged',
+        data: { player: seat, current: player.resource.max, max: player.resource.max },
+      });
       return;
     case 'draw': {
       const rules = r.content.ruleset.turn.draw;

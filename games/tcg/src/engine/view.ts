@@ -62,7 +62,10 @@ export interface TcgView {
 export function canSee(content: Content, viewer: Viewer, zone: string, controller: Seat): boolean {
   if (viewer.kind === 'all' || zone === STACK || zone === ATTACHED) return true;
   const visibility = content.ruleset.zones.find((z) => z.id === zone)?.visibility ?? 'public';
-  return visibility === 'public' || (visibility === 'owner' && viewer.kind === 'seat' && viewer.seat === controller);
+  return (
+    visibility === 'public' ||
+    (visibility === 'owner' && viewer.kind === 'seat' && viewer.seat === controller)
+  );
 }
 
 /** What one viewer may know: hidden zones are sizes only, and nothing server-only is included. */
@@ -73,14 +76,27 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
     if (card.zone !== 'board') cards[card.handle] = card;
     else {
       const s = statsOf(state, content, card.handle);
-      cards[card.handle] = { ...card, stats: { attack: s.attack, health: s.health, maxHealth: s.maxHealth, keywords: [...s.keywords].sort() } };
+      cards[card.handle] = {
+        ...card,
+        stats: {
+          attack: s.attack,
+          health: s.health,
+          maxHealth: s.maxHealth,
+          keywords: [...s.keywords].sort(),
+        },
+      };
     }
   }
   const players = state.players.map((p): PlayerView => ({
     seat: p.seat,
     life: p.life,
     resource: p.resource,
-    zones: Object.fromEntries(Object.entries(p.zones).map(([zone, list]) => [zone, canSee(content, viewer, zone, p.seat) ? list : list.length])),
+    zones: Object.fromEntries(
+      Object.entries(p.zones).map(([zone, list]) => [
+        zone,
+        canSee(content, viewer, zone, p.seat) ? list : list.length,
+      ]),
+    ),
     fatigue: p.fatigue,
     strikes: p.strikes,
     lost: p.lost,
@@ -103,17 +119,24 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
     priority: state.priority,
     pending: pendingView(state, viewer, cards),
     history: state.history,
-    abilityUses: Object.fromEntries(Object.entries(state.abilityUses).filter(([key]) => key.split('/')[0]! in cards)),
+    abilityUses: Object.fromEntries(
+      Object.entries(state.abilityUses).filter(([key]) => key.split('/')[0]! in cards),
+    ),
     seq: state.seq,
     outcome: state.outcome,
     clock: content.ruleset.clock,
   };
 }
 
-function pendingView(state: TcgState, viewer: Viewer, visible: Record<string, ViewCard>): DecisionView | null {
+function pendingView(
+  state: TcgState,
+  viewer: Viewer,
+  visible: Record<string, ViewCard>,
+): DecisionView | null {
   if (!state.pending) return null;
   const { decision, continuation } = state.pending;
-  const chooser = viewer.kind === 'all' || (viewer.kind === 'seat' && viewer.seat === decision.player);
+  const chooser =
+    viewer.kind === 'all' || (viewer.kind === 'seat' && viewer.seat === decision.player);
   if (!chooser) return { id: decision.id, player: decision.player, kind: decision.kind };
   const { defaultPicks: _default, ...shown } = decision;
   // The paused work goes to the chooser only when it names no card they cannot see.
@@ -124,6 +147,7 @@ function pendingView(state: TcgState, viewer: Viewer, visible: Record<string, Vi
 function mentionsOnly(value: unknown, state: TcgState, visible: Record<string, ViewCard>): boolean {
   if (typeof value === 'string') return !(value in state.cards) || value in visible;
   if (Array.isArray(value)) return value.every((v) => mentionsOnly(v, state, visible));
-  if (value && typeof value === 'object') return Object.values(value).every((v) => mentionsOnly(v, state, visible));
+  if (value && typeof value === 'object')
+    return Object.values(value).every((v) => mentionsOnly(v, state, visible));
   return true;
 }

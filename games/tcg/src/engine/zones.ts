@@ -6,10 +6,13 @@ import type { Runner } from './runner.ts';
 import { heroId, STACK, type CardInstance } from './state.ts';
 import { raise } from './triggers.ts';
 
-const zoneLimit = (r: Runner, zone: string) => r.content.ruleset.zones.find((z) => z.id === zone)?.limit ?? Infinity;
+const zoneLimit = (r: Runner, zone: string) =>
+  r.content.ruleset.zones.find((z) => z.id === zone)?.limit ?? Infinity;
 
-export const zoneSize = (r: Runner, seat: Seat, zone: string) => r.state.players[seat]!.zones[zone]?.length ?? 0;
-export const zoneFull = (r: Runner, seat: Seat, zone: string) => zoneSize(r, seat, zone) >= zoneLimit(r, zone);
+export const zoneSize = (r: Runner, seat: Seat, zone: string) =>
+  r.state.players[seat]!.zones[zone]?.length ?? 0;
+export const zoneFull = (r: Runner, seat: Seat, zone: string) =>
+  zoneSize(r, seat, zone) >= zoneLimit(r, zone);
 
 /**
  * Draws one card: an empty deck deals fatigue damage (or loses, as the ruleset says); a full
@@ -39,20 +42,36 @@ export function drawCard(r: Runner, seat: Seat): void {
 }
 
 /** Moves a card to a zone with a new handle; energy attached to a unit that leaves goes too. */
-export function moveCard(r: Runner, handle: string, to: ZoneRef, index: number, reason: Extract<import('./events.ts').TcgEvent, { type: 'cardMoved' }>['data']['reason']): string {
+export function moveCard(
+  r: Runner,
+  handle: string,
+  to: ZoneRef,
+  index: number,
+  reason: Extract<import('./events.ts').TcgEvent, { type: 'cardMoved' }>['data']['reason'],
+): string {
   const card = r.state.cards[handle] as CardInstance;
   if (card.zone === 'board') detachAll(r, handle);
   const next = r.newHandle();
   r.emit({
     type: 'cardMoved',
-    data: { card: handle, handle: next, defId: card.defId, from: { player: card.controller, zone: card.zone }, to, index, reason },
+    data: {
+      card: handle,
+      handle: next,
+      defId: card.defId,
+      from: { player: card.controller, zone: card.zone },
+      to,
+      index,
+      reason,
+    },
   });
   return next;
 }
 
 /** Energy attached to a unit leaving the board goes to its owner's discard. */
 export function detachAll(r: Runner, unit: string): void {
-  for (const energy of Object.values(r.state.cards).filter((c) => c.attachedTo === unit).sort((a, b) => a.playOrder - b.playOrder))
+  for (const energy of Object.values(r.state.cards)
+    .filter((c) => c.attachedTo === unit)
+    .sort((a, b) => a.playOrder - b.playOrder))
     moveCard(r, energy.handle, { player: energy.owner, zone: 'discard' }, -1, 'detached');
 }
 

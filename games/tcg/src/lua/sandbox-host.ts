@@ -39,7 +39,11 @@ export async function createSandboxScriptHost(
   return ok({
     run(call: ScriptCall): Result<ScriptOutput> {
       const id = `${call.module}.${call.entry}`;
-      if (!loaded.has(id)) return fail('LUA_UNKNOWN_ENTRY', `No Lua function ${call.entry} in module "${call.module}".`);
+      if (!loaded.has(id))
+        return fail(
+          'LUA_UNKNOWN_ENTRY',
+          `No Lua function ${call.entry} in module "${call.module}".`,
+        );
       const begun = vm.beginAction(call.context as never);
       if (!begun.ok) return fail(begun.error.code, begun.error.message);
       current = call.random;
@@ -84,7 +88,11 @@ export function toEffects(commands: readonly Command[], controller: number): Res
   for (const { type, args } of commands) {
     if (type === 'log') continue;
     const who = 'player' in args ? player(args.player) : '$controller';
-    if (who === null) return fail('LUA_BAD_PLAYER', `${type}: "${String(args.player)}" is not a player (use a hero id).`);
+    if (who === null)
+      return fail(
+        'LUA_BAD_PLAYER',
+        `${type}: "${String(args.player)}" is not a player (use a hero id).`,
+      );
     const duration = (args.duration as Duration | undefined) ?? 'permanent';
     switch (type) {
       case 'damage':
@@ -98,19 +106,45 @@ export function toEffects(commands: readonly Command[], controller: number): Res
         effects.push({ do: 'discard', player: who, count: args.count as number, pick: 'random' });
         break;
       case 'summon':
-        effects.push({ do: 'summon', card: String(args.card), count: (args.count as number | undefined) ?? 1, for: who });
+        effects.push({
+          do: 'summon',
+          card: String(args.card),
+          count: (args.count as number | undefined) ?? 1,
+          for: who,
+        });
         break;
       case 'destroy':
         effects.push({ do: 'destroy', target: bind(args.target) });
         break;
       case 'buff': {
         const target = bind(args.target);
-        if (args.attack) effects.push({ do: 'modify', target, stat: 'attack', op: 'add', value: args.attack as number, duration });
-        if (args.health) effects.push({ do: 'modify', target, stat: 'health', op: 'add', value: args.health as number, duration });
+        if (args.attack)
+          effects.push({
+            do: 'modify',
+            target,
+            stat: 'attack',
+            op: 'add',
+            value: args.attack as number,
+            duration,
+          });
+        if (args.health)
+          effects.push({
+            do: 'modify',
+            target,
+            stat: 'health',
+            op: 'add',
+            value: args.health as number,
+            duration,
+          });
         break;
       }
       case 'grant':
-        effects.push({ do: 'grant', target: bind(args.target), keywords: [String(args.keyword)], duration });
+        effects.push({
+          do: 'grant',
+          target: bind(args.target),
+          keywords: [String(args.keyword)],
+          duration,
+        });
         break;
       case 'gain':
         effects.push({ do: 'resource', player: who, op: 'gain', amount: args.amount as number });
@@ -119,10 +153,15 @@ export function toEffects(commands: readonly Command[], controller: number): Res
         effects.push({ do: 'move', cards: bind(args.card), to: String(args.zone) });
         break;
       case 'shuffle':
-        effects.push({ do: 'shuffle', player: who, zone: (args.zone as string | undefined) ?? 'deck' });
+        effects.push({
+          do: 'shuffle',
+          player: who,
+          zone: (args.zone as string | undefined) ?? 'deck',
+        });
         break;
       case 'reveal': {
-        const to = args.to === 'opponent' ? '$opponent' : args.to === 'controller' ? '$controller' : 'all';
+        const to =
+          args.to === 'opponent' ? '$opponent' : args.to === 'controller' ? '$controller' : 'all';
         effects.push({ do: 'reveal', cards: bind(args.card), to });
         break;
       }

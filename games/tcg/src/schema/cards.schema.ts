@@ -38,7 +38,11 @@ export const cardSetSchema: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://cardtable.dev/schema/tcg/cards@1.json',
   title: 'Cardtable TCG card set',
-  ...closed({ schema: { const: 'tcg/cards@1' }, ruleset: ref('Identifier'), cards: list(ref('Card'), 1) }),
+  ...closed({
+    schema: { const: 'tcg/cards@1' },
+    ruleset: ref('Identifier'),
+    cards: list(ref('Card'), 1),
+  }),
   $defs: { ...sharedDefinitions, Card: card, CardId: cardId },
 };
 
@@ -52,7 +56,11 @@ export const deckFileSchema: JsonSchema = {
     ruleset: { type: 'string', minLength: 1 },
     decks: list(
       closed({
-        id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', description: 'a deck id like "A"' },
+        id: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$',
+          description: 'a deck id like "A"',
+        },
         name: text(),
         cards: list(closed({ card: cardId, count: int(1, 99) }), 1),
       }),

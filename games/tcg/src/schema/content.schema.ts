@@ -61,10 +61,10 @@ export const EFFECT_KINDS = [
 
 const effectName = (kind: string) => `Effect_${kind}`;
 const effect = (kind: string, properties: Record<string, JsonSchema>, optional: string[] = []) =>
-  closed(
-    { do: { const: kind }, ...properties },
-    ['do', ...Object.keys(properties).filter((key) => !optional.includes(key))],
-  );
+  closed({ do: { const: kind }, ...properties }, [
+    'do',
+    ...Object.keys(properties).filter((key) => !optional.includes(key)),
+  ]);
 const effects = list(ref('Effect'));
 const nonEmptyEffects = list(ref('Effect'), 1);
 
@@ -74,13 +74,23 @@ const chooser = oneOfStrings(...CHOOSERS);
 const value = ref('Value');
 const amount = ref('Amount');
 const target = ref('Target');
-const identifier = { type: 'string', pattern: '^[a-z][a-zA-Z0-9_-]*$', description: 'an identifier (a-z, digits, _ or -)' };
+const identifier = {
+  type: 'string',
+  pattern: '^[a-z][a-zA-Z0-9_-]*$',
+  description: 'an identifier (a-z, digits, _ or -)',
+};
 
 const values = list(value, 1);
 const valueHeads: Record<string, JsonSchema> = {
   count: closed({ count: selector }),
   stat: closed({
-    stat: { type: 'array', prefixItems: [selector, oneOfStrings(...STATS)], minItems: 2, maxItems: 2, items: false },
+    stat: {
+      type: 'array',
+      prefixItems: [selector, oneOfStrings(...STATS)],
+      minItems: 2,
+      maxItems: 2,
+      items: false,
+    },
   }),
   life: closed({ life: playerRef }),
   resource: closed({ resource: playerRef }),
@@ -103,7 +113,15 @@ const conditionHeads: Record<string, JsonSchema> = {
   not: closed({ not: ref('Condition') }),
   exists: closed({ exists: selector }),
   count: closed({ count: selector, op: oneOfStrings(...OPS), value }),
-  cmp: closed({ cmp: { type: 'array', prefixItems: [value, oneOfStrings(...OPS), value], minItems: 3, maxItems: 3, items: false } }),
+  cmp: closed({
+    cmp: {
+      type: 'array',
+      prefixItems: [value, oneOfStrings(...OPS), value],
+      minItems: 3,
+      maxItems: 3,
+      items: false,
+    },
+  }),
   turn: closed({ turn: oneOfStrings(...SIDES) }),
   history: closed({
     history: oneOfStrings('cardsPlayedThisTurn', 'spellsCastThisTurn', 'unitsDiedThisTurn'),
@@ -134,10 +152,18 @@ const effectShapes: Record<string, JsonSchema> = {
   damage: effect('damage', { to: target, amount }),
   heal: effect('heal', { to: target, amount }),
   draw: effect('draw', { player: playerRef, count: amount }),
-  discard: effect('discard', { player: playerRef, count: amount, pick: oneOfStrings('chosen', 'random') }),
+  discard: effect('discard', {
+    player: playerRef,
+    count: amount,
+    pick: oneOfStrings('chosen', 'random'),
+  }),
   summon: effect('summon', { card: text('a card id or #token'), count: amount, for: playerRef }),
   destroy: effect('destroy', { target }),
-  move: effect('move', { cards: target, to: identifier, position: oneOfStrings('top', 'bottom', 'random') }, ['position']),
+  move: effect(
+    'move',
+    { cards: target, to: identifier, position: oneOfStrings('top', 'bottom', 'random') },
+    ['position'],
+  ),
   shuffle: effect('shuffle', { player: playerRef, zone: identifier }),
   modify: effect('modify', {
     target,
@@ -147,7 +173,11 @@ const effectShapes: Record<string, JsonSchema> = {
     duration,
   }),
   grant: effect('grant', { target, keywords: list(identifier, 1), duration }),
-  resource: effect('resource', { player: playerRef, op: oneOfStrings('gain', 'gainMax', 'spend'), amount }),
+  resource: effect('resource', {
+    player: playerRef,
+    op: oneOfStrings('gain', 'gainMax', 'spend'),
+    amount,
+  }),
   counter: effect('counter', { item: target }),
   reveal: effect('reveal', { cards: target, to: oneOfStrings('all', '$opponent', '$controller') }),
   choose: effect(
@@ -157,7 +187,11 @@ const effectShapes: Record<string, JsonSchema> = {
   ),
   may: effect('may', { chooser, prompt: text(), effects: nonEmptyEffects }, ['chooser']),
   if: effect('if', { cond: ref('Condition'), then: effects, else: effects }, ['else']),
-  chooseTargets: effect('chooseTargets', { id: identifier, from: selector, count: int(1), chooser }, ['count', 'chooser']),
+  chooseTargets: effect(
+    'chooseTargets',
+    { id: identifier, from: selector, count: int(1), chooser },
+    ['count', 'chooser'],
+  ),
   repeat: effect('repeat', { times: amount, effects: nonEmptyEffects }),
   forEach: effect('forEach', { in: selector, as: identifier, effects: nonEmptyEffects }),
   lua: effect('lua', { module: identifier, entry: identifier }),
@@ -209,17 +243,33 @@ const abilityShapes: Record<string, JsonSchema> = {
       affects: selector,
       condition: ref('Condition'),
       modify: list(
-        closed({ stat: oneOfStrings('attack', 'health'), op: oneOfStrings('add', 'set'), value: int(-99, 99) }),
+        closed({
+          stat: oneOfStrings('attack', 'health'),
+          op: oneOfStrings('add', 'set'),
+          value: int(-99, 99),
+        }),
         1,
       ),
       grant: list(identifier, 1),
     },
     ['id', 'kind', 'affects'],
-    { anyOf: [{ required: ['modify'] }, { required: ['grant'] }], description: 'a static ability with modify or grant' },
+    {
+      anyOf: [{ required: ['modify'] }, { required: ['grant'] }],
+      description: 'a static ability with modify or grant',
+    },
   ),
 };
 
-export const ART_PALETTES = ['ember', 'tide', 'grove', 'stone', 'void', 'gold', 'frost', 'blood'] as const;
+export const ART_PALETTES = [
+  'ember',
+  'tide',
+  'grove',
+  'stone',
+  'void',
+  'gold',
+  'frost',
+  'blood',
+] as const;
 const art = closed(
   { palette: oneOfStrings(...ART_PALETTES), glyph: identifier, accent: identifier },
   ['palette', 'glyph'],
@@ -251,7 +301,9 @@ export const sharedDefinitions: Record<string, JsonSchema> = {
     description: 'a selector or a pick',
   },
   Effect: tagged('do', EFFECT_KINDS.map(effectName)),
-  ...Object.fromEntries(Object.entries(effectShapes).map(([kind, shape]) => [effectName(kind), shape])),
+  ...Object.fromEntries(
+    Object.entries(effectShapes).map(([kind, shape]) => [effectName(kind), shape]),
+  ),
   Ability: tagged('kind', Object.keys(abilityShapes)),
   ...abilityShapes,
   Art: art,

@@ -31,7 +31,13 @@ export function closed(
   required: readonly string[] = Object.keys(properties),
   extra: JsonSchema = {},
 ): JsonSchema {
-  return { type: 'object', additionalProperties: false, required: [...required], properties, ...extra };
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: [...required],
+    properties,
+    ...extra,
+  };
 }
 
 /** An object tagged by `tag`, one closed shape per tag value (JSON Schema + OpenAPI discriminator). */

@@ -89,7 +89,8 @@ function describe(error: ErrorObject): ContentProblem | null {
     }
     case 'discriminator': {
       const tag = String(params.tag);
-      if (params.error === 'tag') return { path: join(at, tag), message: 'is required and must be a string' };
+      if (params.error === 'tag')
+        return { path: join(at, tag), message: 'is required and must be a string' };
       return {
         path: join(at, tag),
         message: `"${String(params.tagValue)}" is not one of: ${discriminatorValues(schema, tag).join(', ')}`,
@@ -97,17 +98,26 @@ function describe(error: ErrorObject): ContentProblem | null {
     }
     case 'oneOf':
     case 'anyOf':
-      return { path, message: `must be ${String(schema.description ?? 'one of the allowed shapes')}` };
+      return {
+        path,
+        message: `must be ${String(schema.description ?? 'one of the allowed shapes')}`,
+      };
     case 'type':
     case 'minimum':
     case 'maximum':
       return { path, message: `must be ${typeDescription(schema)}` };
     case 'enum':
-      return { path, message: `must be one of: ${(schema.enum as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        path,
+        message: `must be one of: ${(schema.enum as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'const':
       return { path, message: `must be ${JSON.stringify(schema.const)}` };
     case 'pattern':
-      return { path, message: `must be ${String(schema.description ?? `text matching ${String(schema.pattern)}`)}` };
+      return {
+        path,
+        message: `must be ${String(schema.description ?? `text matching ${String(schema.pattern)}`)}`,
+      };
     case 'minLength':
       return { path, message: 'must not be empty' };
     case 'minItems':
@@ -117,7 +127,10 @@ function describe(error: ErrorObject): ContentProblem | null {
     case 'minProperties':
       return { path, message: `must be ${String(schema.description ?? 'a non-empty object')}` };
     case 'propertyNames':
-      return { path, message: `has a key "${String(params.propertyName)}" that is not an identifier (a-z, digits, _ or -)` };
+      return {
+        path,
+        message: `has a key "${String(params.propertyName)}" that is not an identifier (a-z, digits, _ or -)`,
+      };
     case 'false schema':
       return { path, message: 'is not allowed here' };
     default:

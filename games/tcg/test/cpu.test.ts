@@ -1,0 +1,106 @@
+import { applyAction, createRng, seatViewer, type MatchState } from '@cardtable/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ContentRegistry, createTcgGame, tcgCpu, type TcgGame } from '../src/index.ts';
+import { demoContent } from '../content/demo/index.ts';
+import type { TcgOptions } from '../src/engine/options.ts';
+import type { TcgState } from '../src/engine/state.ts';
+import { demoScripts } from './lua-host.ts';
+import { newMatch } from './helpers.ts';
+import { buildState, type Scenario } from './scenario.ts';
+
+let game: TcgGame;
+beforeAll(async () => {
+  game = createTcgGame({
+    registry: new ContentRegistry([demoContent()]),
+    scripts: await demoScripts(),
+    cpu: tcgCpu,
+  });
+});
+
+const choose = (state: TcgState, profile: string, seed: string) => {
+  const seat = game.activeSeats(state)[0]!;
+  return game.cpu!.choose({
+    view: game.view(state, seatViewer(seat)),
+    legal: game.legalActions(state, seat),
+    seat,
+    profile,
+    rng: createRng(seed),
+  });
+};
+
+/** Advances a match with CPU moves until `stop` holds. */
+function playUntil(
+  match: MatchState<TcgState, TcgOptions>,
+  profile: string,
+  stop: (s: TcgState) => boolean,
+  limit = 400,
+) {
+  for (let n = 0; n < limit && !game.outcome(match.state) && !stop(match.state); n++) {
+    const seat = game.activeSeats(match.state)[0]!;
+    const applied = applyAction(game, match, seat, choose(match.state, profile, `m${n}`), `a${n}`);
+    if (!applied.ok) throw new Error(applied.error.message);
+    match = applied.value.match;
+  }
+  return match;
+}
+
+describe('CPU players', () => {
+  it('offers easy and hard', () => {
+    expect(game.cpu!.profiles).toEqual(['easy', 'hard']);
+  });
+
+  it('is deterministic given its Rng', () => {
+    const match = playUntil(
+      newMatch(game, 'cpu-det').match,
+      'easy',
+      (s) => s.turn >= 4 && s.active === 0 && !s.priority,
+    );
+    for (const profile of ['easy', 'hard'])
+      expect(choose(match.state, profile, 'x')).toEqual(choose(match.state, profile, 'x'));
+  });
+
+  it('decides from its view only: hidden cards it cannot see do not change its choice', () => {
+    const match = playUntil(
+      newMatch(game, 'cpu-view').match,
+      'easy',
+      (s) => s.turn >= 5 && !s.priority && !s.pending,
+    );
+    const seat = game.activeSeats(match.state)[0]!;
+    const other = match.state.players[1 - seat]!;
+    const swapped = structuredClone(match.state);
+    const hidden = [...(other.zones.hand ?? []), ...(other.zones.deck ?? [])];
+    hidden.forEach(
+      (h, i) =>
+        (swapped.cards[h]!.defId = match.state.cards[hidden[(i + 1) % hidden.length]!]!.defId),
+    );
+    expect(choose(swapped, 'hard', 'y')).toEqual(choose(match.state, 'hard', 'y'));
+  });
+
+  it.each(['easy', 'hard'])('takes lethal when it has it (%s)', (profile) => {
+    const scenario: Scenario = {
+      name: 'lethal',
+      setup: {
+        players: [
+          {
+            board: ['demo/swift-raider', 'demo/shield-bearer'],
+            hand: ['demo/spark'],
+            deck: ['demo/spark'],
+          },
+          { life: 2, board: ['demo/spiked-wall'], deck: ['demo/spark'] },
+        ],
+      },
+      steps: [],
+    };
+    const state = buildState(demoContent(), scenario);
+    state.players[1]!.zones.board = [];
+    expect(choose(state, profile, 'lethal')).toEqual({
+      type: 'attack',
+      payload: { attacker: 's0board0', target: 'hero:1' },
+    });
+  });
+
+  it('plays a whole match to the end', () => {
+    const match = playUntil(newMatch(game, 'cpu-game').match, 'easy', () => false, 2000);
+    expect(game.outcome(match.state)).not.toBeNull();
+  });
+});

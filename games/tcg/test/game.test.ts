@@ -1,0 +1,152 @@
+import { applyAction, seatViewer, SPECTATOR, startMatch } from '@cardtable/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoContent } from '../content/demo/index.ts';
+import { ContentRegistry, createTcgGame, type TcgGame } from '../src/index.ts';
+import { demoGame } from './helpers.ts';
+
+let game: TcgGame;
+beforeAll(async () => {
+  game = await demoGame();
+});
+
+describe('options', () => {
+  it('default to the newest demo ruleset and its first two decks', () => {
+    const parsed = game.parseOptions(undefined, 2);
+    expect(parsed.ok && parsed.value.ruleset).toBe('demo');
+    expect(parsed.ok && parsed.value.version).toBe('1.0.0');
+    expect(parsed.ok && parsed.value.decks.map((d) => d.name)).toEqual([
+      'Ember Rush',
+      'Tide Control',
+    ]);
+  });
+
+  it('refuse unknown rulesets, bad decks (with every problem) and a wrong seat count', () => {
+    expect(game.parseOptions({ ruleset: 'chess' }, 2)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_RULESET' },
+    });
+    expect(game.parseOptions({ ruleset: 'demo', version: '9.9.9' }, 2)).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_RULESET' },
+    });
+    expect(game.parseOptions({}, 3)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_OPTIONS' },
+    });
+    expect(game.parseOptions({ decks: ['A', 'Z'] }, 2)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_DECK', details: { seat: 1 } },
+    });
+    const bad = game.parseOptions(
+      { decks: ['A', { name: 'Pact', cards: [{ card: 'demo/doom-pact', count: 3 }] }] },
+      2,
+    );
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_DECK',
+        details: {
+          problems: [
+            'The deck has 3 cards; Ember & Tide 1.0.0 needs exactly 20.',
+            'Doom Pact is banned in Ember & Tide 1.0.0.',
+            'The deck has 3 copies of Doom Pact; at most 2 are allowed.',
+          ],
+        },
+      },
+    });
+  });
+
+  it('refuse content with Lua abilities when the host has no Lua sandbox', () => {
+    const bare = createTcgGame({ registry: new ContentRegistry([demoContent()]) });
+    expect(bare.parseOptions({}, 2)).toMatchObject({
+      ok: false,
+      error: { code: 'LUA_UNAVAILABLE' },
+    });
+  });
+});
+
+describe('actions', () => {
+  it('checks the shape of untrusted actions', () => {
+    expect(game.parseAction({ type: 'play', payload: { card: 'c1' } }).ok).toBe(true);
+    expect(game.parseAction({ type: 'play', payload: { card: 7 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
+    expect(game.parseAction({ type: 'fly' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_ACTION' },
+    });
+    expect(game.parseAction({ type: 'endTurn', payload: { extra: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
+  });
+});
+
+describe('opening', () => {
+  const open = () => {
+    const options = game.parseOptions({}, 2);
+    if (!options.ok) throw new Error(options.error.message);
+    return startMatch(game, {
+      options: options.value,
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+      seed: 'opening',
+    });
+  };
+
+  it('deals opening hands, gives the second player its bonus card and waits for both mulligans', () => {
+    const { match } = open();
+    const first = match.state.firstPlayer;
+    const second = 1 - first;
+    expect(match.state.players[first]!.zones.hand).toHaveLength(3);
+    expect(match.state.players[second]!.zones.hand).toHaveLength(5);
+    expect(match.state.cards[match.state.players[second]!.zones.hand!.at(-1)!]!.defId).toBe(
+      'demo/spark',
+    );
+    expect(game.activeSeats(match.state)).toEqual([0, 1]);
+  });
+
+  it('replaces the chosen cards, then starts the first turn once both players have decided', () => {
+    let { match } = open();
+    const hand = match.state.players[0]!.zones.hand!;
+    const replaced = applyAction(
+      game,
+      match,
+      0,
+      { type: 'mulligan', payload: { replace: hand.slice(0, 2) } },
+      'm0',
+    );
+    if (!replaced.ok) throw new Error(replaced.error.message);
+    match = replaced.value.match;
+    expect(match.state.players[0]!.zones.hand).toHaveLength(hand.length);
+    expect(match.state.players[0]!.zones.hand!.filter((h) => hand.includes(h))).toHaveLength(
+      hand.length - 2,
+    );
+    expect(
+      applyAction(game, match, 0, { type: 'mulligan', payload: { replace: [] } }, 'm1'),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_TURN' } });
+    const kept = applyAction(game, match, 1, { type: 'timeout', payload: {} }, 'm2');
+    if (!kept.ok) throw new Error(kept.error.message);
+    const state = kept.value.match.state;
+    expect(state.status).toBe('playing');
+    expect(state.turn).toBe(1);
+    expect(state.active).toBe(state.firstPlayer);
+    expect(state.players[state.active]!.resource).toEqual({ current: 1, max: 1 });
+  });
+
+  it('shows a hand to its owner only and never a deck', () => {
+    const { match } = open();
+    const mine = game.view(match.state, seatViewer(0)).players;
+    expect(Array.isArray(mine[0]!.zones.hand)).toBe(true);
+    expect(typeof mine[1]!.zones.hand).toBe('number');
+    expect(typeof mine[0]!.zones.deck).toBe('number');
+    const spectator = game.view(match.state, SPECTATOR);
+    expect(spectator.players.map((p) => typeof p.zones.hand)).toEqual(['number', 'number']);
+    expect(Object.values(spectator.cards)).toEqual([]);
+  });
+
+  it('plays a timed-out seat with the timeout action', () => {
+    const { match } = open();
+    expect(game.timeoutAction(match.state, 0)).toEqual({ type: 'timeout', payload: {} });
+  });
+});
