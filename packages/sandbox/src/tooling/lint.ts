@@ -386,8 +386,12 @@ class Linter {
     }
   }
 
+  /** A block never completes: a terminator (not a goto: it may target a label in the block) with no label after it. */
   private blockTerminates(body: unknown): boolean {
-    return Array.isArray(body) && body.some((s) => isNode(s) && this.terminates(s));
+    if (!Array.isArray(body)) return false;
+    const statements = body.filter(isNode);
+    const end = statements.findIndex((s) => s.type !== 'GotoStatement' && this.terminates(s));
+    return end >= 0 && !statements.slice(end).some((s) => s.type === 'LabelStatement');
   }
 }
 
