@@ -85,13 +85,16 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
     }
   }
   changes.sort((a, b) => a.ts - b.ts);
-  for (const { effect } of changes)
-    if ('op' in effect && effect.op === 'set')
-      effect.stat === 'attack' ? (attack = effect.value) : (health = effect.value);
   for (const { effect } of changes) {
-    if ('op' in effect && effect.op === 'add')
-      effect.stat === 'attack' ? (attack += effect.value) : (health += effect.value);
-    else if ('grant' in effect) keywords.add(effect.grant);
+    if (!('op' in effect) || effect.op !== 'set') continue;
+    if (effect.stat === 'attack') attack = effect.value;
+    else health = effect.value;
+  }
+  for (const { effect } of changes) {
+    if ('op' in effect && effect.op === 'add') {
+      if (effect.stat === 'attack') attack += effect.value;
+      else health += effect.value;
+    } else if ('grant' in effect) keywords.add(effect.grant);
     else if ('revoke' in effect) keywords.delete(effect.revoke);
   }
   attack = Math.max(0, attack);

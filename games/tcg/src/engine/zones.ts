@@ -1,7 +1,7 @@
 import type { Seat } from '@cardtable/engine';
 import { cardOf } from '../content/content.ts';
 import { dealDamage } from './damage.ts';
-import type { ZoneRef } from './events.ts';
+import type { EventData, ZoneRef } from './events.ts';
 import type { Runner } from './runner.ts';
 import { heroId, STACK, type CardInstance } from './state.ts';
 import { raise } from './triggers.ts';
@@ -47,7 +47,7 @@ export function moveCard(
   handle: string,
   to: ZoneRef,
   index: number,
-  reason: Extract<import('./events.ts').TcgEvent, { type: 'cardMoved' }>['data']['reason'],
+  reason: EventData<'cardMoved'>['reason'],
 ): string {
   const card = r.state.cards[handle] as CardInstance;
   if (card.zone === 'board') detachAll(r, handle);
