@@ -14,7 +14,12 @@ import {
 import { golf } from '@cardtable/golf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../../cli/src/load/server-process.ts';
-import { RandomPlayer, type CardtableClient, type MatchConnection } from '../src/index.ts';
+import {
+  RandomPlayer,
+  type ApiResult,
+  type CardtableClient,
+  type MatchConnection,
+} from '../src/index.ts';
 import type { ReplayFileBody } from '../src/protocol.ts';
 import {
   consumeInstantly,
@@ -39,6 +44,7 @@ const watchers: Watcher[] = [];
 let matchId = '';
 let exported: ReplayFileBody;
 let truth: GolfTruth;
+let midwayExports: Promise<[ApiResult<ReplayFileBody>, ApiResult<ReplayFileBody>]> | null = null;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -70,6 +76,12 @@ beforeAll(async () => {
   expectOk(await bob.api.joinMatch(created.code.toLowerCase()));
   const bobWatch = watch('Bob', seatViewer(1), bob, false);
 
+  // Mid-match, the log is for participants only, and in their projection.
+  const offMidway = aliceWatch.connection.on('step', ({ event }) => {
+    if (event.version < 40) return;
+    offMidway();
+    midwayExports = Promise.all([alice.api.exportMatch(matchId), sam.api.exportMatch(matchId)]);
+  });
   void consumeInstantly(aliceWatch.connection);
   const rng = createRng('e2e-golf', 1);
   const players = [aliceWatch, bobWatch].map(
@@ -119,6 +131,30 @@ describe('a full Golf match over the server', () => {
       }
     }
     expect(leaks.slice(0, 20)).toEqual([]);
+  });
+
+  it('kept the HTTP answers projected too: states, and the log exported before the end', async () => {
+    const leaks: string[] = [];
+    for (const { name, viewer, client } of watchers) {
+      const state = expectOk(await client.api.getState(matchId));
+      for (const leak of truth.leaks(state, viewer, truth.endOf(state.version))) {
+        leaks.push(`${name}, GET state: ${leak}`);
+      }
+    }
+    if (!midwayExports) throw new Error('the match never reached version 40');
+    const [aliceExport, samExport] = await midwayExports;
+    const partial = expectOk(aliceExport);
+    expect(partial.match.status).toBe('active');
+    expect(partial.match.seed).toBeUndefined();
+    expect(partial.events.length).toBeGreaterThan(40);
+    for (const event of partial.events) {
+      for (const leak of truth.leaks(event, seatViewer(0), event)) {
+        leaks.push(`Alice, export before the end, ${event.version}.${event.step}: ${leak}`);
+      }
+    }
+    expect(leaks.slice(0, 20)).toEqual([]);
+    // The spectator is no participant: no log before the end.
+    expect(samExport.ok).toBe(false);
   });
 
   it('gave each viewer every step in order, once, ending on the view the server holds for it', async () => {
