@@ -387,6 +387,8 @@ export class MatchActor {
         return { ok: false, error: errorBody('CONFLICT', 'Another server owns this match now.') };
       }
       this.log.error({ err: error }, 'persisting a resolution failed');
+      // CPU and timeout moves are retried once the store answers again.
+      setTimeout(() => this.schedule(), 1000).unref();
       return { ok: false, error: errorBody('INTERNAL', 'The action could not be stored; retry.') };
     }
     this.ctx.metrics.persistedEvents.inc(resolution.steps.length);

@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { verifyReplay, type ReplayFile } from '@cardtable/engine';
 import { golf } from '@cardtable/golf';
 import type { AuthResponse, LegalAction } from '@cardtable/sdk/protocol';
-import { describe, expect, it } from 'vitest';
-import { CLI_BIN, ChildServer } from './helpers/child-server.ts';
-import { call } from './helpers/http.ts';
-import { tempDir, testEnv, type StoreKind } from './helpers/server.ts';
-import { RawClient } from './helpers/socket-client.ts';
+import { expect } from 'vitest';
+import { ChildServer } from './child-server.ts';
+import { call } from './http.ts';
+import { testEnv, type StoreKind } from './server.ts';
+import { RawClient } from './socket-client.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomInt = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
@@ -130,7 +126,7 @@ async function checkFinishedMatch(replay: ReplayFile, ledger: Ledger): Promise<v
   expect(replay.actions.map((a) => a.version)).toEqual(replay.actions.map((_, index) => index + 2));
 }
 
-async function crashSuite(kind: StoreKind, targetKills: number): Promise<ReplayFile[]> {
+export async function crashSuite(kind: StoreKind, targetKills: number): Promise<ReplayFile[]> {
   const env = testEnv(kind, {
     ACK_TIMEOUT_MS: '100',
     SNAPSHOT_EVERY: '7',
@@ -195,27 +191,3 @@ async function crashSuite(kind: StoreKind, targetKills: number): Promise<ReplayF
     await server.kill();
   }
 }
-
-describe('a server killed with SIGKILL mid-play loses nothing and applies nothing twice', () => {
-  it('on embedded PGlite (12 kills)', { timeout: 240_000 }, async () => {
-    const finished = await crashSuite('embedded', 12);
-    expect(finished.length).toBeGreaterThan(0);
-  });
-
-  it(
-    'on PostgreSQL (8 kills); the log passes `cardtable replay verify`',
-    { timeout: 120_000 },
-    async () => {
-      const finished = await crashSuite('postgres', 8);
-      const file = join(tempDir(), 'crashed-match.json');
-      writeFileSync(file, JSON.stringify(finished[finished.length - 1]));
-      const { stdout } = await promisify(execFile)(process.execPath, [
-        CLI_BIN,
-        'replay',
-        'verify',
-        file,
-      ]);
-      expect(stdout).toMatch(/^OK:/);
-    },
-  );
-});

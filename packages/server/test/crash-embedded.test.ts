@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { crashSuite } from './helpers/crash-harness.ts';
+
+describe('a server killed with SIGKILL mid-play loses nothing and applies nothing twice', () => {
+  it(
+    'on embedded PGlite (10 kills, restarted on the same DATA_DIR)',
+    { timeout: 240_000 },
+    async () => {
+      const finished = await crashSuite('embedded', 10);
+      expect(finished.length).toBeGreaterThan(0);
+    },
+  );
+});
