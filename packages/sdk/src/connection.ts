@@ -215,28 +215,25 @@ export class MatchConnection<V = unknown> {
     return result;
   }
 
-  /** Resolves true once `predicate` holds, checked after every frame; false if the connection closes first. */
+  /**
+   * Resolves true once `predicate` holds, checked after every frame and state change; false if
+   * the connection closes first.
+   */
   until(predicate: (connection: this) => boolean): Promise<boolean> {
     if (predicate(this)) return Promise.resolve(true);
     if (this.state === 'closed') return Promise.resolve(false);
     return new Promise((resolve) => {
-      const stop = () => {
+      const settle = (value: boolean) => {
         offMessage();
+        offState();
         offClosed();
+        resolve(value);
       };
-      const offMessage = this.emitter.on('message', () => {
-        // Listeners run before the frame is handled; look once it has been.
-        queueMicrotask(() => {
-          if (predicate(this)) {
-            stop();
-            resolve(true);
-          }
-        });
-      });
-      const offClosed = this.emitter.on('closed', () => {
-        stop();
-        resolve(false);
-      });
+      // Message listeners run before the frame is handled: look once it has been.
+      const check = () => queueMicrotask(() => predicate(this) && settle(true));
+      const offMessage = this.emitter.on('message', check);
+      const offState = this.emitter.on('state', check);
+      const offClosed = this.emitter.on('closed', () => settle(false));
     });
   }
 
