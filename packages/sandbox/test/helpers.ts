@@ -1,11 +1,5 @@
 import { expect } from 'vitest';
-import type {
-  CallInput,
-  CallResult,
-  JsonValue,
-  SandboxErrorCode,
-  SandboxVm,
-} from '../src/index.ts';
+import type { CallInput, CallResult, SandboxErrorCode, SandboxVm } from '../src/index.ts';
 
 let counter = 0;
 
@@ -37,23 +31,4 @@ export function expectHealthy(vm: SandboxVm) {
   expect(logs(result)).toEqual(['55']);
 }
 
-/** A match state of `units` units, two players, a few nested tables. */
-export function sampleState(units = 20): JsonValue {
-  return {
-    turn: 3,
-    active: 'p1',
-    players: [
-      { id: 'p1', life: 20, mana: 5, hand: 4 },
-      { id: 'p2', life: 18, mana: 3, hand: 6 },
-    ],
-    units: Array.from({ length: units }, (_, i) => ({
-      id: `u${i + 1}`,
-      owner: i % 2 === 0 ? 'p1' : 'p2',
-      name: `Unit ${i + 1}`,
-      attack: (i * 7) % 9,
-      health: 1 + ((i * 5) % 8),
-      tags: i % 3 === 0 ? ['flying', 'undead'] : ['ground'],
-      exhausted: i % 4 === 0,
-    })),
-  };
-}
+export { sampleState } from './fixtures/sample-state.ts';
