@@ -90,3 +90,36 @@ describe('reconnect and RESUME', () => {
     expect(client.view).toEqual(welcome.view);
   });
 });
+
+describe('socket authentication and limits', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', { MAX_CONNECTIONS_PER_MATCH: '2' });
+  });
+  afterAll(async () => server?.close());
+
+  it('takes the token in a first HELLO frame; anything else first is refused', async () => {
+    const alice = await guest(server.url, 'Alice');
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+    });
+    const hello = await RawClient.open(server.url, created.matchId, null);
+    hello.send({ type: 'HELLO', token: alice.accessToken });
+    expect(await hello.next('WELCOME')).toMatchObject({ seat: 0, role: 'player' });
+    const early = await RawClient.open(server.url, created.matchId, null);
+    early.send({ type: 'PING', t: 1 });
+    expect(await early.next('PONG')).toMatchObject({ t: 1 });
+    early.send({ type: 'FLOW_ACK', resolutionId: 'r1', step: 1 });
+    expect((await early.next('ERROR')).code).toBe('UNAUTHORIZED');
+    await RawClient.open(server.url, created.matchId, alice.accessToken); // the second of two
+    const third = await RawClient.open(server.url, created.matchId, alice.accessToken, {
+      waitWelcome: false,
+    });
+    expect((await third.waitFor('ERROR')).code).toBe('TOO_MANY_CONNECTIONS');
+    const missing = await RawClient.open(server.url, 'm_missing', alice.accessToken, {
+      waitWelcome: false,
+    });
+    expect((await missing.waitFor('ERROR')).code).toBe('NOT_FOUND');
+  });
+});
