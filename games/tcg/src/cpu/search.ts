@@ -1,8 +1,7 @@
 import { createRng, type DecideContext, type Rng, type Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { TcgAction } from '../engine/actions.ts';
-import { decide } from '../engine/decide.ts';
-import { evolve } from '../engine/evolve.ts';
+import { decideWithState } from '../engine/decide.ts';
 import { activeSeats, legalActions } from '../engine/legal.ts';
 import type { ScriptHost } from '../engine/scripts.ts';
 import type { TcgState } from '../engine/state.ts';
@@ -98,9 +97,8 @@ function playout(
     return { version: v, rng: (step) => createRng(seed, v, step) };
   };
   const apply = (state: TcgState, actor: Seat, action: TcgAction): TcgState | null => {
-    const result = decide(state, content, scripts, actor, action, context());
-    if (!result.ok) return null;
-    return result.value.reduce(evolve, state);
+    const result = decideWithState(state, content, scripts, actor, action, context());
+    return result.ok ? result.value.state : null;
   };
   let state = apply(start, seat, first);
   if (!state) return -Infinity;

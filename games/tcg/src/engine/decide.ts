@@ -23,10 +23,23 @@ export function decide(
   action: TcgAction,
   ctx: DecideContext,
 ): Result<TcgEvent[]> {
+  const decided = decideWithState(state, content, scripts, seat, action, ctx);
+  return decided.ok ? ok(decided.value.events) : decided;
+}
+
+/** `decide`, also returning the state its events lead to (the CPU's playouts need no refold). */
+export function decideWithState(
+  state: TcgState,
+  content: Content,
+  scripts: ScriptHost | null,
+  seat: Seat,
+  action: TcgAction,
+  ctx: DecideContext,
+): Result<{ events: TcgEvent[]; state: TcgState }> {
   const r = new Runner(state, content, ctx, scripts);
   const problem = perform(r, seat, action);
   if (problem) return problem;
-  return ok(r.events);
+  return ok({ events: r.events, state: r.state });
 }
 
 type Problem = ReturnType<typeof reject> | null;

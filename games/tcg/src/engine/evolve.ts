@@ -1,49 +1,56 @@
-import { Immer } from 'immer';
+import { Draft } from './draft.ts';
 import type { TcgEvent, ZoneRef } from './events.ts';
 import { ATTACHED, heroSeat, STACK, type CardInstance, type TcgState } from './state.ts';
 
-// States are never mutated after they are made, so freezing them would only cost time.
-const immer = new Immer({ autoFreeze: false });
-
-/** Folds one event into the state. Total, cheap and free of randomness: events carry results. */
+/**
+ * Folds one event into the state. Total, cheap and free of randomness: events carry results.
+ * The state it is given is never changed (copy-on-write through `Draft`).
+ */
 export function evolve(state: TcgState, event: TcgEvent): TcgState {
-  return immer.produce(state, (draft) => apply(draft, event));
+  const draft = new Draft(state);
+  applyEvent(draft, event);
+  return draft.s;
 }
 
-function apply(s: TcgState, event: TcgEvent): void {
+const bump = (pair: [number, number], seat: number): [number, number] =>
+  seat === 0 ? [pair[0] + 1, pair[1]] : [pair[0], pair[1] + 1];
+
+/** Applies an event to a draft: what `evolve` does, for a caller that folds many events. */
+export function applyEvent(d: Draft, event: TcgEvent): void {
+  const s = d.s;
   switch (event.type) {
     case 'matchStarted': {
-      const d = event.data;
-      s.content = { id: d.ruleset, version: d.version, hash: d.hash };
-      s.firstPlayer = d.firstPlayer;
-      s.active = d.firstPlayer === 0 ? 1 : 0;
-      for (const player of s.players) player.life = d.life;
+      const e = event.data;
+      s.content = { id: e.ruleset, version: e.version, hash: e.hash };
+      s.firstPlayer = e.firstPlayer;
+      s.active = e.firstPlayer === 0 ? 1 : 0;
+      for (const player of s.players) d.player(player.seat).life = e.life;
       return;
     }
     case 'deckBuilt': {
-      const d = event.data;
-      for (const card of d.cards ?? [])
-        place(s, { player: d.player, zone: 'deck' }, card.handle, card.defId, d.player, -1);
+      const e = event.data;
+      for (const card of e.cards ?? [])
+        place(d, { player: e.player, zone: 'deck' }, card.handle, card.defId, e.player, -1);
       return;
     }
     case 'deckShuffled':
-      s.players[event.data.player]!.zones[event.data.zone] = event.data.order ?? [];
+      d.player(event.data.player).zones[event.data.zone] = [...(event.data.order ?? [])];
       return;
     case 'cardDrawn': {
-      const d = event.data;
-      const old = take(s, d.card as string);
-      place(s, { player: d.player, zone: 'hand' }, d.handle as string, old.defId, old.owner, -1);
+      const e = event.data;
+      const old = take(d, e.card as string);
+      place(d, { player: e.player, zone: 'hand' }, e.handle as string, old.defId, old.owner, -1);
       return;
     }
     case 'cardMoved': {
-      const d = event.data;
-      const old = take(s, d.card as string);
-      place(s, d.to, d.handle as string, old.defId, old.owner, d.index);
+      const e = event.data;
+      const old = take(d, e.card as string);
+      place(d, e.to, e.handle as string, old.defId, old.owner, e.index);
       return;
     }
     case 'cardCreated': {
-      const d = event.data;
-      place(s, { player: d.player, zone: d.zone }, d.handle, d.defId, d.player, d.index);
+      const e = event.data;
+      place(d, { player: e.player, zone: e.zone }, e.handle, e.defId, e.player, e.index);
       return;
     }
     case 'mulliganStarted':
@@ -75,37 +82,42 @@ function apply(s: TcgState, event: TcgEvent): void {
       s.phase = event.data.phase;
       return;
     case 'resourceChanged':
-      s.players[event.data.player]!.resource = { current: event.data.current, max: event.data.max };
+      d.player(event.data.player).resource = { current: event.data.current, max: event.data.max };
       return;
     case 'unitsReadied':
       for (const handle of s.players[event.data.player]!.zones.board ?? [])
-        s.cards[handle]!.attacks = 0;
+        if (s.cards[handle]!.attacks !== 0) d.card(handle).attacks = 0;
       return;
     case 'cardPlayed': {
-      const d = event.data;
-      const old = take(s, d.card as string);
+      const e = event.data;
+      const old = take(d, e.card as string);
       place(
-        s,
-        { player: d.player, zone: d.to === 'board' ? 'board' : STACK },
-        d.handle,
+        d,
+        { player: e.player, zone: e.to === 'board' ? 'board' : STACK },
+        e.handle,
         old.defId,
         old.owner,
-        d.index,
+        e.index,
       );
-      s.history.cardsPlayedThisTurn[d.player]! += 1;
-      if (d.spell) s.history.spellsCastThisTurn[d.player]! += 1;
+      s.history = {
+        ...s.history,
+        cardsPlayedThisTurn: bump(s.history.cardsPlayedThisTurn, e.player),
+        spellsCastThisTurn: e.spell
+          ? bump(s.history.spellsCastThisTurn, e.player)
+          : s.history.spellsCastThisTurn,
+      };
       return;
     }
     case 'energyAttached': {
-      const d = event.data;
-      const old = take(s, d.card as string);
-      place(s, { player: d.player, zone: ATTACHED }, d.handle, old.defId, old.owner, -1);
-      s.cards[d.handle]!.attachedTo = d.unit;
+      const e = event.data;
+      const old = take(d, e.card as string);
+      place(d, { player: e.player, zone: ATTACHED }, e.handle, old.defId, old.owner, -1);
+      d.card(e.handle).attachedTo = e.unit;
       return;
     }
     case 'stackItemAdded':
       s.seq += 1;
-      s.stack.push(event.data.item);
+      s.stack = [...s.stack, event.data.item];
       return;
     case 'stackItemRemoved':
       s.stack = s.stack.filter((item) => item.id !== event.data.id);
@@ -117,46 +129,49 @@ function apply(s: TcgState, event: TcgEvent): void {
           : { holder: event.data.holder, otherPassed: event.data.otherPassed };
       return;
     case 'attackDeclared':
-      s.cards[event.data.attacker]!.attacks += 1;
+      d.card(event.data.attacker).attacks += 1;
       return;
     case 'damageDealt': {
       const { target, amount } = event.data;
       const seat = heroSeat(target);
-      if (seat !== null) s.players[seat]!.life -= amount;
-      else s.cards[target]!.damage += amount;
+      if (seat !== null) d.player(seat).life -= amount;
+      else d.card(target).damage += amount;
       return;
     }
     case 'shieldBroken':
       s.seq += 1;
-      s.modifiers.push({
-        id: s.seq,
-        target: event.data.target,
-        effect: { revoke: event.data.keyword },
-        duration: 'permanent',
-        controller: s.cards[event.data.target]!.controller,
-      });
+      s.modifiers = [
+        ...s.modifiers,
+        {
+          id: s.seq,
+          target: event.data.target,
+          effect: { revoke: event.data.keyword },
+          duration: 'permanent',
+          controller: s.cards[event.data.target]!.controller,
+        },
+      ];
       return;
     case 'healed': {
       const { target, amount } = event.data;
       const seat = heroSeat(target);
-      if (seat !== null) s.players[seat]!.life += amount;
-      else s.cards[target]!.damage -= amount;
+      if (seat !== null) d.player(seat).life += amount;
+      else d.card(target).damage -= amount;
       return;
     }
     case 'destroyMarked':
-      s.cards[event.data.target]!.doomed = true;
+      d.card(event.data.target).doomed = true;
       return;
     case 'unitDied': {
-      const d = event.data;
-      const old = take(s, d.card);
-      s.history.unitsDiedThisTurn[d.player]! += 1;
-      if (!d.token)
-        place(s, { player: d.owner, zone: 'discard' }, d.handle, old.defId, old.owner, -1);
+      const e = event.data;
+      const old = take(d, e.card);
+      s.history = { ...s.history, unitsDiedThisTurn: bump(s.history.unitsDiedThisTurn, e.player) };
+      if (!e.token)
+        place(d, { player: e.owner, zone: 'discard' }, e.handle, old.defId, old.owner, -1);
       return;
     }
     case 'modifierAdded':
       s.seq = Math.max(s.seq, event.data.modifier.id);
-      s.modifiers.push(event.data.modifier);
+      s.modifiers = [...s.modifiers, event.data.modifier];
       return;
     case 'modifiersExpired': {
       const ids = new Set(event.data.ids);
@@ -165,11 +180,11 @@ function apply(s: TcgState, event: TcgEvent): void {
     }
     case 'abilityTriggered': {
       const key = `${event.data.source}/${event.data.abilityId}`;
-      s.abilityUses[key] = (s.abilityUses[key] ?? 0) + 1;
+      s.abilityUses = { ...s.abilityUses, [key]: (s.abilityUses[key] ?? 0) + 1 };
       return;
     }
     case 'fatigue':
-      s.players[event.data.player]!.fatigue = event.data.amount;
+      d.player(event.data.player).fatigue = event.data.amount;
       return;
     case 'decisionRequested':
       s.seq += 1;
@@ -179,13 +194,13 @@ function apply(s: TcgState, event: TcgEvent): void {
       s.pending = null;
       return;
     case 'timedOut':
-      s.players[event.data.player]!.strikes = event.data.strikes;
+      d.player(event.data.player).strikes = event.data.strikes;
       return;
     case 'strikesCleared':
-      s.players[event.data.player]!.strikes = 0;
+      d.player(event.data.player).strikes = 0;
       return;
     case 'playerLost':
-      s.players[event.data.player]!.lost = event.data.reason;
+      d.player(event.data.player).lost = event.data.reason;
       return;
     case 'gameEnded':
       s.status = 'over';
@@ -203,15 +218,15 @@ function apply(s: TcgState, event: TcgEvent): void {
 }
 
 /** Removes a card from wherever it is, with the modifiers that pointed at it. */
-function take(s: TcgState, handle: string): CardInstance {
+function take(d: Draft, handle: string): CardInstance {
+  const s = d.s;
   const card = s.cards[handle];
   if (!card) throw new Error(`evolve: no card ${handle}`);
-  const list = s.players[card.controller]!.zones[card.zone];
-  if (list) {
-    const at = list.indexOf(handle);
-    if (at >= 0) list.splice(at, 1);
+  if (s.players[card.controller]!.zones[card.zone]?.includes(handle)) {
+    const list = d.zone(card.controller, card.zone);
+    list.splice(list.indexOf(handle), 1);
   }
-  delete s.cards[handle];
+  delete d.cards()[handle];
   if (s.modifiers.some((m) => m.target === handle))
     s.modifiers = s.modifiers.filter((m) => m.target !== handle);
   return card;
@@ -219,15 +234,17 @@ function take(s: TcgState, handle: string): CardInstance {
 
 /** Puts a new card object into a zone at `index` (-1: the end, i.e. a deck's top). */
 function place(
-  s: TcgState,
+  d: Draft,
   to: ZoneRef,
   handle: string,
   defId: string,
   owner: number,
   index: number,
 ): void {
+  const s = d.s;
   s.seq += 1;
-  s.cards[handle] = {
+  d.owns(handle);
+  d.cards()[handle] = {
     handle,
     defId,
     owner,
@@ -241,7 +258,7 @@ function place(
     attachedTo: null,
   };
   if (to.zone === STACK || to.zone === ATTACHED) return;
-  const list = (s.players[to.player]!.zones[to.zone] ??= []);
+  const list = d.zone(to.player, to.zone);
   if (index < 0 || index >= list.length) list.push(handle);
   else list.splice(index, 0, handle);
 }

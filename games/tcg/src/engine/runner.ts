@@ -1,7 +1,8 @@
 import type { DecideContext, Rng, Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import { runCombat } from './combat.ts';
-import { evolve } from './evolve.ts';
+import { Draft } from './draft.ts';
+import { applyEvent } from './evolve.ts';
 import type { TcgEvent } from './events.ts';
 import { runFrame, frameForTrigger } from './frames.ts';
 import { newHandle } from './handles.ts';
@@ -32,6 +33,8 @@ export class Runner {
   private readonly rng: Rng;
   private readonly handleRng: Rng;
   private readonly issued = new Set<string>();
+  /** One copy-on-write draft for the whole command: each part is copied at most once. */
+  private readonly draft: Draft;
 
   constructor(
     public state: TcgState,
@@ -41,11 +44,17 @@ export class Runner {
   ) {
     this.rng = ctx.rng(0);
     this.handleRng = ctx.rng(1);
+    this.draft = new Draft(state);
   }
 
+  /**
+   * Records an event and folds it in. `state` becomes a new object each time (derived-stat
+   * caches are keyed by it); the parts it shares with the draft are private to this command.
+   */
   emit(event: TcgEvent): void {
     this.events.push(event);
-    this.state = evolve(this.state, event);
+    applyEvent(this.draft, event);
+    this.state = { ...this.draft.s };
   }
 
   newHandle(): string {

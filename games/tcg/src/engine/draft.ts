@@ -1,0 +1,66 @@
+import type { Seat } from '@cardtable/engine';
+import type { CardInstance, PlayerState, TcgState } from './state.ts';
+
+/**
+ * Copy-on-write access to a state for `evolve`: the first write to a part copies that part
+ * (and only it), so every state a match passes through stays intact and shares the rest.
+ */
+export class Draft {
+  readonly s: TcgState;
+  private cardsCopied = false;
+  private readonly cardCopies = new Set<string>();
+  private playersCopied = false;
+  private readonly playerCopies = new Set<Seat>();
+  private readonly zoneCopies = new Set<string>();
+
+  constructor(state: TcgState) {
+    this.s = { ...state };
+  }
+
+  cards(): Record<string, CardInstance> {
+    if (!this.cardsCopied) {
+      this.s.cards = { ...this.s.cards };
+      this.cardsCopied = true;
+    }
+    return this.s.cards;
+  }
+
+  card(handle: string): CardInstance {
+    const cards = this.cards();
+    if (!this.cardCopies.has(handle)) {
+      const card = cards[handle];
+      if (!card) throw new Error(`evolve: no card ${handle}`);
+      cards[handle] = { ...card };
+      this.cardCopies.add(handle);
+    }
+    return cards[handle]!;
+  }
+
+  /** Marks a card made by this draft as already private to it. */
+  owns(handle: string): void {
+    this.cardCopies.add(handle);
+  }
+
+  player(seat: Seat): PlayerState {
+    if (!this.playersCopied) {
+      this.s.players = [...this.s.players];
+      this.playersCopied = true;
+    }
+    if (!this.playerCopies.has(seat)) {
+      const player = this.s.players[seat]!;
+      this.s.players[seat] = { ...player, zones: { ...player.zones } };
+      this.playerCopies.add(seat);
+    }
+    return this.s.players[seat]!;
+  }
+
+  zone(seat: Seat, zone: string): string[] {
+    const player = this.player(seat);
+    const key = `${seat}/${zone}`;
+    if (!this.zoneCopies.has(key)) {
+      player.zones[zone] = [...(player.zones[zone] ?? [])];
+      this.zoneCopies.add(key);
+    }
+    return player.zones[zone]!;
+  }
+}
