@@ -41,6 +41,7 @@ export function calibrate(heap: LuaHeap): Calibration {
     charge: () => 0,
     stopped: () => 0,
     sortedKeys: () => 0,
+    roLen: () => 0,
     onCountHook: (state) => {
       fired++;
       if (api.lua_getstack(state, 0, heap.debugPtr)) {

@@ -14,6 +14,8 @@ export interface NativeTarget {
   charge(L: number): number;
   /** Pushes a new array of a table's keys in sorted order (for pairs). */
   sortedKeys(L: number): number;
+  /** `__len` of read-only proxies: the length of the backing table. */
+  roLen(L: number): number;
   /** Pushes whether the running call is being stopped (a fatal condition is set). */
   stopped(L: number): number;
 }
@@ -36,6 +38,7 @@ export interface NativePointers {
   charge: number;
   stopped: number;
   sortedKeys: number;
+  roLen: number;
 }
 
 /**
@@ -96,5 +99,6 @@ export function registerNatives(module: LoadedLuaModule, lookup: NativeLookup): 
     charge: cfunction((t, L) => t.charge(L)),
     stopped: cfunction((t, L) => t.stopped(L)),
     sortedKeys: cfunction((t, L) => t.sortedKeys(L)),
+    roLen: cfunction((t, L) => t.roLen(L)),
   };
 }

@@ -22,7 +22,7 @@ local t_concat, t_unpack, t_pack = table.concat, table.unpack, table.pack
 local m_type, m_tointeger, m_huge = math.type, math.tointeger, math.huge
 
 local charge, forbid, random, stopped = host.charge, host.forbid, host.random, host.stopped
-local sorted_keys = host.sorted_keys
+local sorted_keys, ro_len = host.sorted_keys, host.ro_len
 local effects, emit_log = host.effects, host.effects.log
 local MAX_STRING, MAX_RESULTS = host.maxStringBytes, host.maxResults
 
@@ -69,16 +69,12 @@ end
 
 ------------------------------------------------------------------------------------------------
 -- Read-only tables. A proxy is empty; its metatable points reads at the backing table and
--- refuses writes. The host builds the state the same way through the C API.
-
-local ro_source = raw_setmetatable({}, { __mode = "k" })
+-- refuses writes, and hides itself ("read-only"). The host builds the state the same way
+-- through the C API; its natives (ro_len, sorted_keys) find the backing table through the
+-- metatable, which the C API can read and scripts cannot.
 
 local function ro_newindex(_, key)
   error("attempt to modify a read-only table (field '" .. raw_tostring(key) .. "')", 2)
-end
-
-local function ro_len(proxy)
-  return #ro_source[proxy]
 end
 
 local function readonly_library(name, members, forbidden)
@@ -87,11 +83,9 @@ local function readonly_library(name, members, forbidden)
   raw_setmetatable(backing, { __index = function(_, key)
     if forbidden[key] then forbid(name .. "." .. key) end
   end })
-  local proxy = raw_setmetatable({}, {
+  return raw_setmetatable({}, {
     __index = backing, __newindex = ro_newindex, __len = ro_len, __metatable = "read-only",
   })
-  ro_source[proxy] = backing
-  return proxy
 end
 
 ------------------------------------------------------------------------------------------------
@@ -148,7 +142,7 @@ local function default_less(x, y) return x < y end
 -- here would cost a number of instructions that depends on the raw (hash-seeded) order.
 local function sorted_pairs(t)
   check_table("pairs", 1, t)
-  local keys = sorted_keys(ro_source[t] or t)
+  local keys = sorted_keys(t)
   local i = 0
   return function()
     i = i + 1
@@ -554,9 +548,7 @@ local env_meta = { __index = api, __metatable = "locked" }
 return {
   api = api,
   env_meta = env_meta,
-  ro_source = ro_source,
   ro_newindex = ro_newindex,
-  ro_len = ro_len,
   collect = function() collectgarbage("collect") end,
 }
 `;

@@ -1,16 +1,16 @@
 import type { LuaHeap } from './heap.ts';
 import { LUA_REGISTRYINDEX } from './lua/lua-constants.ts';
 
-/** Registry references to the prelude's read-only machinery. */
+/** Registry reference to the prelude's write refusal (a Lua function, so errors get a line). */
 export interface ReadOnlyRefs {
-  roSource: number;
   roNewindex: number;
-  roLen: number;
 }
+
+/** The metatable marker of read-only proxies; natives look for it to find the backing table. */
+export const READ_ONLY = 'read-only';
 
 /** Field names interned as C strings per heap; names beyond this go through the scratch. */
 const MAX_INTERNED_KEYS = 4096;
-const READ_ONLY = 'read-only';
 
 /**
  * Pushes a host value (already checked by `checkHostValue`) as Lua data that scripts can read
@@ -19,13 +19,13 @@ const READ_ONLY = 'read-only';
  * protected call: only memory errors can happen, and they unwind as Lua errors.
  */
 export class ReadOnlyPusher {
-  private source = 0;
   private newindex = 0;
-  private len = 0;
 
   constructor(
     private readonly heap: LuaHeap,
     private readonly refs: ReadOnlyRefs,
+    /** The read-only `__len` (a C function pointer). */
+    private readonly lenFn: number,
     /** Raises a Lua error; called when the stack cannot grow (pushing on would corrupt it). */
     private readonly raise: (L: number) => void,
   ) {}
@@ -35,12 +35,8 @@ export class ReadOnlyPusher {
     const { api } = this.heap;
     const base = api.lua_gettop(L);
     this.reserve(L, 8);
-    api.lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.roSource));
     api.lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.roNewindex));
-    api.lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.roLen));
-    this.source = base + 1;
-    this.newindex = base + 2;
-    this.len = base + 3;
+    this.newindex = base + 1;
     this.pushAny(L, value);
     api.lua_rotate(L, base + 1, 1);
     api.lua_settop(L, base + 1);
@@ -104,14 +100,11 @@ export class ReadOnlyPusher {
     api.lua_setfield(L, -2, memory.cString('__index'));
     api.lua_pushvalue(L, this.newindex);
     api.lua_setfield(L, -2, memory.cString('__newindex'));
-    api.lua_pushvalue(L, this.len);
+    api.lua_pushcclosure(L, this.lenFn, 0);
     api.lua_setfield(L, -2, memory.cString('__len'));
     api.lua_pushlstring(L, memory.cString(READ_ONLY), READ_ONLY.length);
     api.lua_setfield(L, -2, memory.cString('__metatable'));
     api.lua_setmetatable(L, backing + 1);
-    api.lua_pushvalue(L, backing + 1);
-    api.lua_pushvalue(L, backing);
-    api.lua_rawset(L, this.source);
     api.lua_rotate(L, backing, 1);
     api.lua_settop(L, backing);
   }

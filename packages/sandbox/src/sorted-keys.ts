@@ -1,5 +1,6 @@
 import type { LuaHeap } from './heap.ts';
-import { LUA_TNUMBER, LUA_TSTRING, LUA_TYPE_NAMES } from './lua/lua-constants.ts';
+import { LUA_TNUMBER, LUA_TSTRING, LUA_TTABLE, LUA_TYPE_NAMES } from './lua/lua-constants.ts';
+import { READ_ONLY } from './readonly-push.ts';
 
 type Key = { slot: number; number?: number; bytes?: Uint8Array };
 
@@ -11,6 +12,9 @@ type Key = { slot: number; number?: number; bytes?: Uint8Array };
 export function collectSortedKeys(heap: LuaHeap, L: number): number | string {
   const { api, memory } = heap;
   api.lua_settop(L, 1);
+  pushBacking(heap, L, 1);
+  api.lua_rotate(L, 1, 1);
+  api.lua_settop(L, 1); // 1: the table whose keys are listed (a proxy's backing table)
   api.lua_createtable(L, 0, 0); // 2: keys in raw order
   const keys: Key[] = [];
   api.lua_pushnil(L);
@@ -41,6 +45,29 @@ export function collectSortedKeys(heap: LuaHeap, L: number): number | string {
     api.lua_rawseti(L, 3, BigInt(index + 1));
   });
   return keys.length;
+}
+
+/**
+ * Pushes the table at `index`, or, for a read-only proxy, its backing table. The C API reads a
+ * metatable even when `__metatable` hides it from scripts.
+ */
+export function pushBacking(heap: LuaHeap, L: number, index: number): void {
+  const { api, memory } = heap;
+  if (api.lua_getmetatable(L, index)) {
+    const marker = api.lua_getfield(L, -1, memory.cString('__metatable'));
+    const isReadOnly =
+      marker === LUA_TSTRING &&
+      memory.readString(api.lua_tolstring(L, -1, memory.outPtr), memory.readI32(memory.outPtr)) ===
+        READ_ONLY;
+    api.lua_settop(L, -2);
+    if (isReadOnly && api.lua_getfield(L, -1, memory.cString('__index')) === LUA_TTABLE) {
+      api.lua_rotate(L, -2, 1);
+      api.lua_settop(L, -2);
+      return;
+    }
+    api.lua_settop(L, isReadOnly ? -3 : -2);
+  }
+  api.lua_pushvalue(L, index);
 }
 
 function compareKeys(a: Key, b: Key): number {

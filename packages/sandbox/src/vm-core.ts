@@ -18,7 +18,7 @@ import { describeViolation, MemoryMeter } from './memory-meter.ts';
 import type { NativeTarget } from './natives.ts';
 import { PRELUDE_SOURCE } from './prelude.ts';
 import { ReadOnlyPusher, type ReadOnlyRefs } from './readonly-push.ts';
-import { collectSortedKeys } from './sorted-keys.ts';
+import { collectSortedKeys, pushBacking } from './sorted-keys.ts';
 import { FORBIDDEN_GLOBALS, FORBIDDEN_MEMBERS } from './script-api.ts';
 import { Watchdog } from './watchdog.ts';
 
@@ -101,9 +101,9 @@ export class VmCore implements NativeTarget {
       natives.hook,
       WATCH_PERIOD,
     );
-    const refs = { api: 0, envMeta: 0, stopMessage: 0, roSource: 0, roNewindex: 0, roLen: 0 };
+    const refs = { api: 0, envMeta: 0, stopMessage: 0, roNewindex: 0 };
     this.refs = refs;
-    this.pusher = new ReadOnlyPusher(heap, refs, (L) => this.raiseStop(L));
+    this.pusher = new ReadOnlyPusher(heap, refs, natives.roLen, (L) => this.raiseStop(L));
     this.meter.reset();
     const run = this.runProtected((L) => this.setup(L, refs));
     if (!('status' in run) || run.status !== LUA_OK || this.fatal) {
@@ -392,6 +392,13 @@ export class VmCore implements NativeTarget {
     return 1;
   }
 
+  roLen(L: number): number {
+    const { api } = this.heap;
+    pushBacking(this.heap, L, 1);
+    api.lua_pushinteger(L, BigInt(api.lua_rawlen(L, -1)));
+    return 1;
+  }
+
   stopped(L: number): number {
     this.heap.api.lua_pushboolean(L, this.fatal ? 1 : 0);
     return 1;
@@ -431,6 +438,7 @@ export class VmCore implements NativeTarget {
       ['charge', natives.charge],
       ['stopped', natives.stopped],
       ['sorted_keys', natives.sortedKeys],
+      ['ro_len', natives.roLen],
     ] as const) {
       api.lua_pushcclosure(L, fn, 0);
       api.lua_setfield(L, -2, name(field));
@@ -443,9 +451,7 @@ export class VmCore implements NativeTarget {
     const fields: [keyof PreludeRefs, string][] = [
       ['api', 'api'],
       ['envMeta', 'env_meta'],
-      ['roSource', 'ro_source'],
       ['roNewindex', 'ro_newindex'],
-      ['roLen', 'ro_len'],
     ];
     for (const [key, field] of fields) {
       api.lua_getfield(L, -1, name(field));

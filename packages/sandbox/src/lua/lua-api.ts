@@ -59,6 +59,7 @@ export interface LuaApi {
   lua_rawgeti(L: number, idx: number, n: bigint): number;
   lua_rawseti(L: number, idx: number, n: bigint): void;
   lua_setmetatable(L: number, idx: number): number;
+  lua_getmetatable(L: number, idx: number): number;
   lua_setupvalue(L: number, funcIdx: number, n: number): number;
   lua_getglobal(L: number, name: number): number;
   lua_setglobal(L: number, name: number): void;
@@ -118,6 +119,7 @@ export const LUA_API_NAMES: readonly (keyof LuaApi)[] = [
   'lua_rawgeti',
   'lua_rawseti',
   'lua_setmetatable',
+  'lua_getmetatable',
   'lua_setupvalue',
   'lua_getglobal',
   'lua_setglobal',
