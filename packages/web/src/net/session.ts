@@ -24,10 +24,24 @@ export function setPlayerName(name: string): void {
 
 const defaultName = () => `Guest ${100 + Math.floor(Math.random() * 900)}`;
 
-/** Signs in as a guest unless already signed in; the name is the saved one or a made-up one. */
+/**
+ * Signs in as a guest unless already signed in; the name is the saved one or a made-up one. A
+ * saved session the server no longer honours (its refresh token refused) is replaced.
+ */
 export async function ensureSignedIn(): Promise<ApiResult<AuthResponse>> {
-  const current = client.api.session;
-  if (current) return { ok: true, value: current };
+  if (client.api.session) {
+    try {
+      await client.api.accessToken();
+      const current = client.api.session;
+      if (current) return { ok: true, value: current };
+    } catch (error) {
+      // Refused for good (the session was dropped): sign in afresh below. Anything else, such
+      // as no network, must not trade the seat-holding identity for a new one.
+      if (client.api.session) {
+        return { ok: false, error: { code: 'NETWORK_ERROR', message: (error as Error).message } };
+      }
+    }
+  }
   const name = playerName() || defaultName();
   const result = await client.api.guest(name);
   if (result.ok && !playerName()) setPlayerName(result.value.user.name);
