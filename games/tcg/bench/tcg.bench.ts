@@ -1,6 +1,6 @@
 import { applyAction, createRng, seatViewer, startMatch, type MatchState } from '@cardtable/engine';
 import { isMain } from '@cardtable/engine/bench';
-import { createDemoGame } from '../content/demo/game.ts';
+import { tcgGameFor } from '../content/demo/index.ts';
 import type { TcgAction } from '../src/index.ts';
 import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
@@ -10,7 +10,7 @@ import type { TcgState } from '../src/engine/state.ts';
  * per second at each difficulty. Prints numbers; never asserts timings.
  */
 export async function run(): Promise<void> {
-  const game = await createDemoGame();
+  const game = await tcgGameFor();
   const options = game.parseOptions({ decks: ['A', 'B'] }, 2);
   if (!options.ok) throw new Error(options.error.message);
   const seats = [{ kind: 'human' as const }, { kind: 'human' as const }];

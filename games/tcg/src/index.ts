@@ -29,3 +29,10 @@ export {
 export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './cpu/index.ts';
 export { createSandboxScriptHost, toEffects, TCG_SCRIPT_EFFECTS } from './lua/sandbox-host.ts';
 export { publishedSchemas } from './schema/published.ts';
+export {
+  simulateBalance,
+  type BalanceOptions,
+  type BalanceReport,
+  type DeckResult,
+  type CardResult,
+} from './cpu/balance.ts';

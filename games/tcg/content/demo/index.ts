@@ -1,21 +1,31 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  loadContent,
+  ContentRegistry,
+  createSandboxScriptHost,
+  createTcgGame,
   describeLoadProblem,
+  loadContent,
+  tcgCpu,
   type Content,
   type ContentSource,
+  type TcgGame,
 } from '../../src/index.ts';
 
-const here = import.meta.dirname;
-const readJson = (name: string): unknown => JSON.parse(readFileSync(join(here, name), 'utf8'));
-
-/** The demo set's documents as shipped: ruleset, cards, decks and Lua modules (Node only). */
-export function demoSource(): ContentSource {
+/**
+ * Content on disk (Node only): `ruleset.json`, `cards.json`, `decks.json` and `lua/*.lua` in
+ * one folder. The demo set ships in this folder.
+ */
+export function contentSourceFrom(dir: string): ContentSource {
+  const readJson = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
   const scripts: Record<string, string> = {};
-  for (const file of readdirSync(join(here, 'lua')).sort())
+  const luaDir = join(dir, 'lua');
+  for (const file of readdirSync(luaDir, { withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => f.name)
+    .sort())
     if (file.endsWith('.lua'))
-      scripts[file.slice(0, -4)] = readFileSync(join(here, 'lua', file), 'utf8');
+      scripts[file.slice(0, -4)] = readFileSync(join(luaDir, file), 'utf8');
   return {
     ruleset: readJson('ruleset.json'),
     cards: readJson('cards.json'),
@@ -24,17 +34,43 @@ export function demoSource(): ContentSource {
   };
 }
 
+/** The demo set's documents as shipped: ruleset, cards, decks and Lua modules. */
+export const demoSource = (): ContentSource => contentSourceFrom(import.meta.dirname);
+
+/** Loads content from disk, or throws with every problem listed. */
+export function loadContentFrom(dir: string): Content {
+  const loaded = loadContent(contentSourceFrom(dir));
+  if (!loaded.ok)
+    throw new Error(
+      `The content in ${dir} is invalid:\n${loaded.problems.map(describeLoadProblem).join('\n')}`,
+    );
+  return loaded.content;
+}
+
 let cached: Content | null = null;
 
 /** The demo content, validated (it ships valid; a broken edit fails loudly here). */
 export function demoContent(): Content {
-  if (!cached) {
-    const loaded = loadContent(demoSource());
-    if (!loaded.ok)
-      throw new Error(
-        `The demo content is invalid:\n${loaded.problems.map(describeLoadProblem).join('\n')}`,
-      );
-    cached = loaded.content;
-  }
+  cached ??= loadContentFrom(import.meta.dirname);
   return cached;
+}
+
+/**
+ * The TCG game with the given content registered (the demo by default), Lua abilities on the
+ * ability sandbox and the CPU players: what the server, the CLI simulator and the benchmark
+ * use. `dispose` frees its Lua VM.
+ */
+export async function tcgGameFor(
+  content: Content = demoContent(),
+): Promise<TcgGame & { dispose(): void }> {
+  const host = await createSandboxScriptHost(content.scripts, {
+    instructionsPerCall: content.ruleset.limits.luaInstructions,
+  });
+  if (!host.ok) throw new Error(host.error.message);
+  const game = createTcgGame({
+    registry: new ContentRegistry([content]),
+    scripts: host.value,
+    cpu: tcgCpu,
+  });
+  return Object.assign(game, { dispose: () => host.value.dispose() });
 }
