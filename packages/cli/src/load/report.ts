@@ -24,7 +24,10 @@ export function formatReport(report: LoadReport, store: string): string {
 
 export interface ScenarioRow {
   store: string;
-  report: LoadReport;
+  matches: number;
+  thinkMs: number;
+  /** The run's report, or why it could not finish. */
+  outcome: LoadReport | { error: string };
 }
 
 /** Several runs side by side, as a Markdown table (readable as is, pasteable into a README). */
@@ -42,24 +45,29 @@ export function formatTable(rows: readonly ScenarioRow[]): string {
     'client cores',
     'refused',
   ];
-  const body = rows.map(({ store, report }) => [
-    store,
-    String(report.matches),
-    String(report.thinkMs),
-    report.actionsPerSecond.toFixed(0),
-    fixed(report.latencyMs.p50, 2),
-    fixed(report.latencyMs.p95, 2),
-    fixed(report.latencyMs.p99, 2),
-    fixed(report.serverCpuMsPerAction, 3),
-    fixed(report.serverRssMiB, 0),
-    report.loadGeneratorCores.toFixed(2),
-    refusedText(report.refused),
-  ]);
+  const body = rows.map(({ store, matches, thinkMs, outcome }) => {
+    const scenario = [store, String(matches), String(thinkMs)];
+    if ('error' in outcome) return [...scenario, `failed: ${outcome.error.split('\n')[0]}`];
+    return [
+      ...scenario,
+      outcome.actionsPerSecond.toFixed(0),
+      fixed(outcome.latencyMs.p50, 2),
+      fixed(outcome.latencyMs.p95, 2),
+      fixed(outcome.latencyMs.p99, 2),
+      fixed(outcome.serverCpuMsPerAction, 3),
+      fixed(outcome.serverRssMiB, 0),
+      outcome.loadGeneratorCores.toFixed(2),
+      refusedText(outcome.refused),
+    ];
+  });
   const widths = header.map((title, i) =>
-    Math.max(title.length, ...body.map((row) => (row[i] as string).length)),
+    Math.max(
+      title.length,
+      ...body.map((row) => (row.length === header.length ? (row[i] as string).length : 0)),
+    ),
   );
   const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i] as number)).join(' | ')} |`;
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
