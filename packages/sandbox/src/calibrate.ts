@@ -42,6 +42,7 @@ export function calibrate(heap: LuaHeap): Calibration {
     stopped: () => 0,
     sortedKeys: () => 0,
     roLen: () => 0,
+    where: () => 0,
     onCountHook: (state) => {
       fired++;
       if (api.lua_getstack(state, 0, heap.debugPtr)) {

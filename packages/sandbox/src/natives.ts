@@ -14,6 +14,8 @@ export interface NativeTarget {
   charge(L: number): number;
   /** Pushes a new array of a table's keys in sorted order (for pairs). */
   sortedKeys(L: number): number;
+  /** Pushes "ability:LINE: " for the innermost creator frame (or ""), like luaL_where. */
+  where(L: number): number;
   /** `__len` of read-only proxies: the length of the backing table. */
   roLen(L: number): number;
   /** Pushes whether the running call is being stopped (a fatal condition is set). */
@@ -39,6 +41,7 @@ export interface NativePointers {
   stopped: number;
   sortedKeys: number;
   roLen: number;
+  where: number;
 }
 
 /**
@@ -100,5 +103,6 @@ export function registerNatives(module: LoadedLuaModule, lookup: NativeLookup): 
     stopped: cfunction((t, L) => t.stopped(L)),
     sortedKeys: cfunction((t, L) => t.sortedKeys(L)),
     roLen: cfunction((t, L) => t.roLen(L)),
+    where: cfunction((t, L) => t.where(L)),
   };
 }

@@ -22,7 +22,7 @@ local t_concat, t_unpack, t_pack = table.concat, table.unpack, table.pack
 local m_type, m_tointeger, m_huge = math.type, math.tointeger, math.huge
 
 local charge, forbid, random, stopped = host.charge, host.forbid, host.random, host.stopped
-local sorted_keys, ro_len = host.sorted_keys, host.ro_len
+local sorted_keys, ro_len, where = host.sorted_keys, host.ro_len, host.where
 local effects, emit_log = host.effects, host.effects.log
 local MAX_STRING, MAX_RESULTS = host.maxStringBytes, host.maxResults
 
@@ -35,8 +35,14 @@ local function charge_bytes(n)
   if n >= 64 then charge(n // 64) end
 end
 
+-- Errors raised for the creator carry the creator's position ("ability:LINE: "), found by the
+-- host on the stack: the prelude's own frames are skipped, however deep the wrapper.
+local function fail(message)
+  error(where() .. message, 0)
+end
+
 local function arg_error(fname, n, message)
-  error("bad argument #" .. n .. " to '" .. fname .. "' (" .. message .. ")", 3)
+  fail("bad argument #" .. n .. " to '" .. fname .. "' (" .. message .. ")")
 end
 
 -- Never lets a string through: converting "1e308" to a number takes musl's strtod ~50 us.
@@ -74,7 +80,7 @@ end
 -- metatable, which the C API can read and scripts cannot.
 
 local function ro_newindex(_, key)
-  error("attempt to modify a read-only table (field '" .. raw_tostring(key) .. "')", 2)
+  fail("attempt to modify a read-only table (field '" .. raw_tostring(key) .. "')")
 end
 
 local function readonly_library(name, members, forbidden)
@@ -169,7 +175,7 @@ local function safe_tostring(v)
     local show = type(mt) == "table" and rawget(mt, "__tostring")
     if show then
       local s = show(v)
-      if type(s) ~= "string" then error("'__tostring' must return a string", 2) end
+      if type(s) ~= "string" then fail("'__tostring' must return a string") end
       return s
     end
     return "table"
@@ -210,7 +216,7 @@ end
 -- otherwise convert a string there with strtod, inside one instruction.
 local function guard_number(v)
   if type(v) == "string" then
-    error("strings are not converted to numbers here (for-loop bounds and bitwise operands)", 2)
+    fail("strings are not converted to numbers here (for-loop bounds and bitwise operands)")
   end
   return v
 end
@@ -254,7 +260,7 @@ local safe_string = { len = s_len }
 
 function safe_string.char(...)
   local n = select("#", ...)
-  if n > MAX_RESULTS then error("string.char: more than " .. MAX_RESULTS .. " arguments", 2) end
+  if n > MAX_RESULTS then fail("string.char: more than " .. MAX_RESULTS .. " arguments") end
   local codes = { ... }
   for i = 1, n do check_integer("char", i, codes[i]) end
   return s_char(...)
@@ -285,7 +291,7 @@ function safe_string.byte(s, i, j)
     local last = j == nil and first or j
     if last > l then last = l elseif last < 0 then last = last < -l and 0 or l + last + 1 end
     if last - first >= MAX_RESULTS then
-      error("string.byte: more than " .. MAX_RESULTS .. " results", 2)
+      fail("string.byte: more than " .. MAX_RESULTS .. " results")
     end
   end
   return s_byte(s, i, j)
@@ -296,10 +302,10 @@ function safe_string.rep(s, n, sep)
   n = check_integer("rep", 2, n)
   if sep ~= nil then sep = check_string("rep", 3, sep) end
   if n <= 0 then return "" end
-  if n > MAX_STRING then error("string.rep: count " .. n .. " is over the limit", 2) end
+  if n > MAX_STRING then fail("string.rep: count " .. n .. " is over the limit") end
   local total = #s * n + (sep and #sep * (n - 1) or 0)
   if total > MAX_STRING then
-    error("string.rep: a string of " .. total .. " bytes is over the limit of " .. MAX_STRING, 2)
+    fail("string.rep: a string of " .. total .. " bytes is over the limit of " .. MAX_STRING)
   end
   charge_bytes(total + n)
   return s_rep(s, n, sep)
@@ -311,7 +317,7 @@ function safe_string.find(s, needle, init, plain)
   needle = check_string("find", 2, needle)
   if init ~= nil then check_integer("find", 3, init) end
   if plain == false then
-    error("string.find searches plain text only (patterns are not available)", 2)
+    fail("string.find searches plain text only (patterns are not available)")
   end
   charge_bytes(#s * #needle)
   return s_find(s, needle, init, true)
@@ -359,7 +365,7 @@ function safe_string.format(fmt, ...)
       elseif conv == "q" then
         if type(v) == "number" and m_type(v) == "float" then charge(FLOAT_FORMAT_COST) end
       else
-        error("string.format: '%" .. conv .. "' is not supported", 2)
+        fail("string.format: '%" .. conv .. "' is not supported")
       end
       i = q + 1
     end
@@ -386,7 +392,7 @@ function safe_table.insert(t, ...)
     t[e] = ...
     return
   end
-  if nargs ~= 2 then error("wrong number of arguments to 'insert'", 2) end
+  if nargs ~= 2 then fail("wrong number of arguments to 'insert'") end
   local pos, v = ...
   pos = check_integer("insert", 2, pos)
   if pos < 1 or pos > e then arg_error("insert", 2, "position out of bounds") end
@@ -457,7 +463,7 @@ function safe_table.unpack(t, i, j)
   i = i == nil and 1 or check_integer("unpack", 2, i)
   j = j == nil and #t or check_integer("unpack", 3, j)
   if j >= i and j - i >= MAX_RESULTS then
-    error("table.unpack: more than " .. MAX_RESULTS .. " results", 2)
+    fail("table.unpack: more than " .. MAX_RESULTS .. " results")
   end
   return t_unpack(t, i, j)
 end

@@ -392,6 +392,13 @@ export class VmCore implements NativeTarget {
     return 1;
   }
 
+  where(L: number): number {
+    const line = creatorLine(this.heap, L, 1);
+    const [ptr, len] = this.heap.memory.writeScratch(line === undefined ? '' : `ability:${line}: `);
+    this.heap.api.lua_pushlstring(L, ptr, len);
+    return 1;
+  }
+
   roLen(L: number): number {
     const { api } = this.heap;
     pushBacking(this.heap, L, 1);
@@ -439,6 +446,7 @@ export class VmCore implements NativeTarget {
       ['stopped', natives.stopped],
       ['sorted_keys', natives.sortedKeys],
       ['ro_len', natives.roLen],
+      ['where', natives.where],
     ] as const) {
       api.lua_pushcclosure(L, fn, 0);
       api.lua_setfield(L, -2, name(field));

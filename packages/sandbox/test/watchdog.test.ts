@@ -40,4 +40,32 @@ describe('wall-clock watchdog', () => {
     expectFailure(result, 'WATCHDOG');
     runtime.dispose();
   });
+
+  it('contains a host fault that crosses into wasm: the VM and its heap are retired, the process goes on', async () => {
+    // A host callback that throws from inside Lua (here the clock, read by the count hook)
+    // leaves Lua's state unknown; the sandbox must not touch that heap again.
+    let reads = 0;
+    const runtime = new SandboxRuntime({
+      heaps: 1,
+      now: () => {
+        if (++reads === 3) throw new Error('clock broke');
+        return 0;
+      },
+    });
+    const vm = await runtime.createVm();
+    vm.beginAction({});
+    const result = run(vm, 'while true do end');
+    expectFailure(result, 'VM_UNAVAILABLE');
+    expectFailure(run(vm, 'log(1)'), 'VM_UNAVAILABLE');
+    const [poisoned] = runtime.stats().heaps;
+    expect(poisoned?.retired).toBe(true);
+    const fresh = await runtime.createVm();
+    const open = runtime.stats().heaps.filter((h) => !h.retired);
+    expect(open.map((h) => h.liveVms)).toEqual([1]);
+    expect(open[0]?.id).not.toBe(poisoned?.id);
+    expectHealthy(fresh);
+    vm.dispose();
+    expect(runtime.stats().heaps.map((h) => h.id)).not.toContain(poisoned?.id);
+    runtime.dispose();
+  });
 });
