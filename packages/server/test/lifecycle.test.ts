@@ -1,8 +1,9 @@
-import { verifyReplay, type ReplayFile } from '@cardtable/engine';
+import { applyAction, foldEvents, verifyReplay, type ReplayFile } from '@cardtable/engine';
 import type { AuthResponse, MatchMetadata } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
-import { secretDraw } from './fixtures/secret-draw.ts';
+import { matchConfig } from '../src/match/actor.ts';
+import { secretDraw, type SecretDrawOptions } from './fixtures/secret-draw.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
 import { RawClient } from './helpers/socket-client.ts';
@@ -186,6 +187,54 @@ describe('match lifecycle: start, timers, leave, surrender, grace, drain', () =>
       },
     );
     expect(theirs).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+  });
+
+  it('when another writer stores the next version first, the actor refuses, catches up and goes on', async () => {
+    const created = await started();
+    const a = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const b = await RawClient.open(server.url, created.matchId, bob.accessToken);
+    // Another node plays seat 0's turn straight into the store.
+    const record = (await server.store.getMatch(created.matchId))!;
+    const config = { ...matchConfig(record), options: record.options as SecretDrawOptions };
+    const state = foldEvents(secretDraw, config, await server.store.events(created.matchId));
+    const applied = applyAction(
+      secretDraw,
+      { config, state, version: record.version },
+      0,
+      { type: 'stand', payload: {} },
+      'elsewhere',
+    );
+    if (!applied.ok) throw new Error(applied.error.message);
+    const { resolution } = applied.value;
+    await server.store.appendResolution({
+      matchId: created.matchId,
+      version: resolution.version,
+      resolutionId: resolution.resolutionId,
+      ts: new Date().toISOString(),
+      steps: resolution.steps.map((step) => ({
+        step: step.step,
+        type: step.type,
+        data: step.data,
+        requiresAck: step.requiresAck,
+      })),
+      action: {
+        actionId: 'elsewhere',
+        seat: 0,
+        version: resolution.version,
+        type: 'stand',
+        payload: {},
+      },
+      status: 'active',
+      result: null,
+    });
+    const fresh = a.next('WELCOME');
+    expect(await a.act('draw')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await fresh).version).toBe(2);
+    expect(await b.act('draw')).toMatchObject({ ok: true, version: 3 });
+    expect(await a.act('draw', {}, { actionId: 'elsewhere' })).toMatchObject({
+      ok: true,
+      version: 2,
+    });
   });
 
   it('refresh tokens rotate: each works once', async () => {

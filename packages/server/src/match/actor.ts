@@ -76,7 +76,7 @@ export class MatchActor {
   private match: MatchState<unknown> | null;
   private lastStep: number;
   private readonly connections = new Set<Connection>();
-  private readonly accepted: Map<string, { seat: number; version: number }>;
+  private accepted: Map<string, { seat: number; version: number }>;
   private readonly rejected = new Map<string, { seat: number; error: ErrorBody }>();
   private tail: Promise<unknown> = Promise.resolve();
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
@@ -107,29 +107,15 @@ export class MatchActor {
     hosted: HostedGame,
     ctx: ActorContext,
   ): Promise<MatchActor> {
-    const { store } = ctx;
-    const accepted = new Map(
-      (await store.actions(record.id)).map((a) => [
-        a.actionId,
-        { seat: a.seat, version: a.version },
-      ]),
+    const rebuilt = await rebuild(record, hosted, ctx.store);
+    const actor = new MatchActor(
+      record,
+      hosted,
+      ctx,
+      rebuilt.match,
+      rebuilt.lastStep,
+      rebuilt.accepted,
     );
-    let match: MatchState<unknown> | null = null;
-    let lastStep = 0;
-    if (record.status !== 'waiting') {
-      const config = matchConfig(record);
-      const snapshot = await store.latestSnapshot(record.id);
-      let state = snapshot ? snapshot.state : hosted.game.initialState(config);
-      const tail = await store.events(record.id, snapshot?.version ?? 0);
-      for (const event of tail) state = hosted.game.evolve(state, eventOf(event));
-      const last = tail[tail.length - 1];
-      lastStep = last && last.version === record.version ? last.step : 0;
-      if (!last && snapshot && snapshot.version === record.version) {
-        lastStep = (await store.events(record.id, record.version - 1, record.version)).length;
-      }
-      match = { config, state, version: record.version };
-    }
-    const actor = new MatchActor(record, hosted, ctx, match, lastStep, accepted);
     if (record.status === 'active') {
       // Nobody is connected to a match just rebuilt: its people get the usual grace period.
       record.seats.forEach((seat, index) => {
@@ -138,6 +124,25 @@ export class MatchActor {
       actor.schedule();
     }
     return actor;
+  }
+
+  /**
+   * Another writer stored this match's next version: take the stored log as the truth, and start
+   * every connection over from it.
+   */
+  private async catchUp(): Promise<void> {
+    const record = await this.ctx.store.getMatch(this.record.id);
+    if (!record) return;
+    const rebuilt = await rebuild(record, this.hosted, this.ctx.store);
+    this.record = record;
+    this.match = rebuilt.match;
+    this.lastStep = rebuilt.lastStep;
+    this.accepted = rebuilt.accepted;
+    this.rejected.clear();
+    for (const connection of this.connections) {
+      connection.restart(this.welcome(connection.identity));
+    }
+    this.schedule();
   }
 
   get id(): string {
@@ -383,8 +388,14 @@ export class MatchActor {
       });
     } catch (error) {
       if (error instanceof VersionConflict) {
-        this.log.error({ version: next.version }, 'another writer holds this match');
-        return { ok: false, error: errorBody('CONFLICT', 'Another server owns this match now.') };
+        this.log.warn({ version: next.version }, 'another writer stored this version; catching up');
+        await this.catchUp().catch((reload: unknown) =>
+          this.log.error({ err: reload }, 'catching up with the store failed'),
+        );
+        return {
+          ok: false,
+          error: errorBody('CONFLICT', 'The match moved on elsewhere; act again on the new state.'),
+        };
       }
       this.log.error({ err: error }, 'persisting a resolution failed');
       // CPU and timeout moves are retried once the store answers again.
@@ -929,13 +940,35 @@ export class MatchActor {
     }
   }
 
-  /** Stops timers for an actor that is being unloaded (no connections, nothing to play). */
+  /** Stops the timers of a finished match that is being unloaded (it stays readable). */
   dispose(): void {
-    this.draining = true;
     this.schedule();
     for (const timer of this.graceTimers.values()) clearTimeout(timer);
     this.graceTimers.clear();
   }
+}
+
+/** A match's in-memory state from the store: latest snapshot, the events after it, its actions. */
+async function rebuild(record: MatchRecord, hosted: HostedGame, store: EventStore) {
+  const accepted = new Map(
+    (await store.actions(record.id)).map((a) => [a.actionId, { seat: a.seat, version: a.version }]),
+  );
+  let match: MatchState<unknown> | null = null;
+  let lastStep = 0;
+  if (record.status !== 'waiting') {
+    const config = matchConfig(record);
+    const snapshot = await store.latestSnapshot(record.id);
+    let state = snapshot ? snapshot.state : hosted.game.initialState(config);
+    const tail = await store.events(record.id, snapshot?.version ?? 0);
+    for (const event of tail) state = hosted.game.evolve(state, eventOf(event));
+    const last = tail[tail.length - 1];
+    lastStep = last && last.version === record.version ? last.step : 0;
+    if (!last && snapshot && snapshot.version === record.version) {
+      lastStep = (await store.events(record.id, record.version - 1, record.version)).length;
+    }
+    match = { config, state, version: record.version };
+  }
+  return { match, lastStep, accepted };
 }
 
 /** The engine's match config: the seats as the game sees them (no user ids). */

@@ -33,10 +33,18 @@ interface Deps {
 }
 
 export function registerMatchRoutes(app: FastifyInstance, { games, store, registry }: Deps): void {
-  const actorOf = async (id: string): Promise<MatchActor> => {
+  /** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
+  const withActor = async <T>(
+    id: string,
+    use: (actor: MatchActor) => T | Promise<T>,
+  ): Promise<T> => {
     const actor = await registry.get(id);
     if (!actor) throw apiError('NOT_FOUND', 'No such match.');
-    return actor;
+    try {
+      return await use(actor);
+    } finally {
+      registry.release(actor);
+    }
   };
   const unwrap = <T extends object>(result: T | ErrorBody): T => {
     if ('code' in result && 'message' in result) throw new ApiError(result as ErrorBody);
@@ -132,7 +140,7 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
       const user = requireUser(request);
       const id = await store.matchIdByCode(request.body.code.trim().toUpperCase());
       if (!id) throw apiError('NOT_FOUND', 'No match has that code.');
-      const joined = unwrap(await (await actorOf(id)).join(user.userId, user.name));
+      const joined = unwrap(await withActor(id, (actor) => actor.join(user.userId, user.name)));
       return { matchId: id, seat: joined.seat };
     },
   );
@@ -176,7 +184,7 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
     },
     async (request) => {
       const user = requireUser(request);
-      return (await actorOf(request.params.id)).metadata(user.userId);
+      return withActor(request.params.id, (actor) => actor.metadata(user.userId));
     },
   );
 
@@ -193,7 +201,7 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
     },
     async (request) => {
       const user = requireUser(request);
-      return (await actorOf(request.params.id)).stateFor(user.userId);
+      return withActor(request.params.id, (actor) => actor.stateFor(user.userId));
     },
   );
 
@@ -219,9 +227,10 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
       },
       async (request) => {
         const user = requireUser(request);
-        const actor = await actorOf(request.params.id);
-        unwrap(await actor[act](user.userId));
-        return actor.metadata(user.userId);
+        return withActor(request.params.id, async (actor) => {
+          unwrap(await actor[act](user.userId));
+          return actor.metadata(user.userId);
+        });
       },
     );
   }
@@ -241,8 +250,7 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
     },
     async (request) => {
       const user = requireUser(request);
-      const actor = await actorOf(request.params.id);
-      return exportMatch(actor, games, store, user.userId);
+      return withActor(request.params.id, (actor) => exportMatch(actor, games, store, user.userId));
     },
   );
 }
