@@ -66,10 +66,10 @@ export class Appraiser {
     this.columnPotentials = [0, 1, 2].map((top) =>
       this.columnPotential(this.mine[top] ?? null, this.mine[top + 3] ?? null),
     );
-    const kindOf = (card: KnownSlot) => (card ? knowledge.catalog.kindOf(card) : -1);
     const classes = new Map<string, number>();
     this.mine.forEach((card, slot) => {
-      const key = `${kindOf(card)}:${kindOf(this.mine[partnerSlot(slot)] ?? null)}`;
+      const partner = this.mine[partnerSlot(slot)] ?? null;
+      const key = `${card ? knowledge.catalog.kindOf(card) : -1}:${partner ? knowledge.catalog.kindOf(partner) : -1}`;
       if (!classes.has(key)) classes.set(key, slot);
     });
     this.distinctSlots = [...classes.values()];
@@ -189,17 +189,13 @@ export class Appraiser {
    */
   bestUseOfDraw(card: Card): number {
     const tiers = [Infinity, Infinity, Infinity];
-    const consider = (a: Assessment) => {
-      const tier = a.dumb ? 2 : a.reckless ? 1 : 0;
-      if (a.cost < (tiers[tier] as number)) tiers[tier] = a.cost;
-    };
     let usefulSwap = false;
     for (const slot of this.distinctSlots) {
       const swap = this.swap(card, 'deck', slot);
       usefulSwap ||= isUseful(swap);
-      consider(swap);
+      keepCheapest(tiers, swap);
     }
-    consider(this.discard(card, usefulSwap));
+    keepCheapest(tiers, this.discard(card, usefulSwap));
     return tiers.find((cost) => cost < Infinity) as number;
   }
 
@@ -258,6 +254,12 @@ export class Appraiser {
     const chance = unseenTotal > 0 ? Math.min(0.5, (partners * DRAWS_AHEAD) / unseenTotal) : 0;
     return chance * (this.valueOf(shown) + HIDDEN_ESTIMATE);
   }
+}
+
+/** Tracks the cheapest cost per tier: sane, merely not dumb, any (the order bestOf prefers). */
+function keepCheapest(tiers: number[], assessment: Assessment): void {
+  const tier = assessment.dumb ? 2 : assessment.reckless ? 1 : 0;
+  if (assessment.cost < (tiers[tier] as number)) tiers[tier] = assessment.cost;
 }
 
 /** A swap that would lower its column without being dumb: it makes discarding a 2 dumb. */

@@ -16,14 +16,20 @@ export interface CardKind {
  */
 export interface Catalog {
   kinds: readonly CardKind[];
+  /** Cards in the shoe. */
+  size: number;
   kindOf(card: Card): number;
   valueOf(card: Card): number;
 }
 
 const catalogs = new Map<string, Catalog>();
+/** Views share their table's options object: looking it up first skips building the key. */
+const byOptionsObject = new WeakMap<GolfOptions, Catalog>();
 
 /** The catalog for these options, built once per distinct shoe and values. */
 export function catalogFor(options: GolfOptions): Catalog {
+  const known = byOptionsObject.get(options);
+  if (known) return known;
   const key = [
     options.decks,
     options.jokerMode,
@@ -36,6 +42,7 @@ export function catalogFor(options: GolfOptions): Catalog {
     catalog = buildCatalog(options);
     catalogs.set(key, catalog);
   }
+  byOptionsObject.set(options, catalog);
   return catalog;
 }
 
@@ -71,6 +78,7 @@ function buildCatalog(options: GolfOptions): Catalog {
   };
   return {
     kinds,
+    size: kinds.reduce((total, kind) => total + kind.count, 0),
     kindOf,
     valueOf: (card) => (kinds[kindOf(card)] as CardKind).value,
   };

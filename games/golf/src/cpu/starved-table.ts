@@ -1,5 +1,5 @@
-import { buildShoe } from '../shoe.ts';
 import type { GolfOptions } from '../types.ts';
+import { catalogFor } from './catalog.ts';
 
 /** At most this many cards of the shoe per seat makes a table starved (one deck at six seats). */
 const STARVED_CARDS_PER_SEAT = 9;
@@ -11,4 +11,4 @@ const STARVED_CARDS_PER_SEAT = 9;
  * ever, so neither the CPUs nor the dumb-move judge hold to that rule at such a table.
  */
 export const isStarvedTable = (options: GolfOptions, seats: number): boolean =>
-  buildShoe(options.decks, options.jokerMode).length <= STARVED_CARDS_PER_SEAT * seats;
+  catalogFor(options).size <= STARVED_CARDS_PER_SEAT * seats;

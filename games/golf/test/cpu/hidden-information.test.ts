@@ -86,7 +86,7 @@ describe('CPU players never read hidden cards', () => {
         fc.integer({ min: 2, max: 6 }),
         fc.constantFrom(1, 2, 3),
         fc.constantFrom(0, 1, 2),
-        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 60 }),
         fc.integer(),
         (seed, seats, decks, initialFlips, steps, shuffleSeed) => {
           const options = {
@@ -114,6 +114,6 @@ describe('CPU players never read hidden cards', () => {
       { numRuns: 100, seed: 7 },
     );
     // The property is only worth something if the shuffles really moved cards about.
-    expect(changed).toBeGreaterThan(60);
+    expect(changed).toBeGreaterThan(70);
   });
 });
