@@ -104,7 +104,8 @@ end
 table.sort(picked, function(a, b) return a.id < b.id end)
 for k, v in pairs(args or {}) do print(k, tostring(v), math.max(1, 2), select("#", 1)) end
 if #picked > 0 then choose(self.owner, picked, 1) end
-damage(picked[1] or self, random(1, 3))`;
+damage(picked[1] or self, random(1, 3))
+log(_ENV.state ~= nil)`;
     expect(lint(clean)).toEqual([]);
   });
 });

@@ -85,6 +85,7 @@ class Linter {
   constructor(options: LintOptions) {
     this.effects = new Map(options.effects.map((spec) => [spec.name, spec]));
     this.api = new Set([
+      '_ENV', // Lua 5.4's name for the environment (here, the call's fresh globals)
       ...BASE_GLOBALS,
       ...CONTEXT_GLOBALS,
       ...Object.keys(LIBRARY_MEMBERS),
