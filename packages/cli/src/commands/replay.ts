@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { verifyReplay, type ReplayFile } from '@cardtable/engine';
 import { findGame, gameNames } from '@cardtable/games';
+import { tcgGameFor } from '@cardtable/tcg/demo';
 
 const USAGE = 'Usage: cardtable replay verify FILE [--json]';
 
@@ -30,7 +31,8 @@ async function verifyFile(file: string) {
   } catch (error) {
     return invalid(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  const game = findGame(String(replay?.match?.game));
+  const game =
+    replay?.match?.game === 'tcg' ? await tcgGameFor() : findGame(String(replay?.match?.game));
   if (!game) {
     return invalid(
       `Unknown game "${replay?.match?.game}"; known games: ${gameNames().join(', ')}.`,

@@ -1,4 +1,5 @@
-import { defaultGames, loadConfig, startServer } from '@cardtable/server';
+import { defaultGames, gameRegistry, loadConfig, startServer } from '@cardtable/server';
+import { tcgGameFor } from '@cardtable/tcg/demo';
 
 const USAGE = `Usage: cardtable serve
 
@@ -20,7 +21,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     console.error(`Invalid configuration:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
     return 2;
   }
-  const server = await startServer(loaded.config, defaultGames());
+  // TCG joins the catalog's games here: its Lua sandbox is created asynchronously.
+  const tcg = { game: await tcgGameFor(), timeoutProfile: 'easy' };
+  const server = await startServer(loaded.config, gameRegistry(...defaultGames().values(), tcg));
   const store = loaded.config.databaseUrl
     ? 'PostgreSQL'
     : `embedded PGlite in ${loaded.config.dataDir}`;

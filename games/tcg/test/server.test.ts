@@ -1,0 +1,79 @@
+import { verifyReplay, type ReplayFile } from '@cardtable/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tcgGameFor } from '../content/demo/index.ts';
+import type { TcgGame, TcgView } from '../src/index.ts';
+import { gameRegistry } from '../../../packages/server/src/games.ts';
+import type { RunningServer } from '../../../packages/server/src/app.ts';
+import { call, createMatch, guest } from '../../../packages/server/test/helpers/http.ts';
+import { startTestServer } from '../../../packages/server/test/helpers/server.ts';
+import { RawClient } from '../../../packages/server/test/helpers/socket-client.ts';
+
+/**
+ * A TCG match through the real server: created over HTTP, played over the socket protocol
+ * against a CPU seat, exported and re-executed. Uses the server's own test helpers.
+ */
+describe('a TCG match through the server', () => {
+  let server: RunningServer;
+  let game: TcgGame & { dispose(): void };
+  beforeAll(async () => {
+    game = await tcgGameFor();
+    server = await startTestServer('postgres', {}, gameRegistry({ game, timeoutProfile: 'easy' }));
+  });
+  afterAll(async () => {
+    await server?.close();
+    game?.dispose();
+  });
+
+  it('is created, played against the CPU to the end, and replays exactly', async () => {
+    const alice = await guest(server.url, 'Alice');
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'tcg',
+      options: { ruleset: 'demo', decks: ['A', 'B'] },
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }],
+    });
+    const client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const welcome = client.received.find((m) => m.type === 'WELCOME')!;
+    let next: { status: string; version: number; legal: unknown[] } = welcome as never;
+    let n = 0;
+    for (;;) {
+      const legal =
+        next.status === 'over' || next.legal.length > 0
+          ? next
+          : await client.next('LEGAL', (m) => m.status === 'over' || m.legal.length > 0, 20_000);
+      if (legal.status === 'over') break;
+      next = { status: 'active', version: 0, legal: [] };
+      const options = legal.legal as { type: string; payload: unknown }[];
+      const busy = options.filter((a) => a.type !== 'endTurn');
+      const action = (
+        busy.length && n % 5 !== 0 ? busy[n % busy.length] : options[n % options.length]
+      )!;
+      n++;
+      const result = await client.act(action.type, action.payload, { knownVersion: legal.version });
+      if (!result.ok) expect(result.error.code).toBe('STALE_VERSION');
+    }
+
+    const state = await call<{ view: TcgView }>(
+      server.url,
+      'GET',
+      `/api/matches/${created.matchId}/state`,
+      { token: alice.accessToken },
+    );
+    expect(client.view).toEqual(state.body.view);
+    expect(state.body.view.outcome).not.toBeNull();
+    // Her view never showed the CPU's hand or either deck as cards.
+    expect(typeof state.body.view.players[1]!.zones.hand).toBe('number');
+    expect(typeof state.body.view.players[0]!.zones.deck).toBe('number');
+
+    const exported = await call<ReplayFile>(
+      server.url,
+      'GET',
+      `/api/matches/${created.matchId}/export`,
+      { token: alice.accessToken },
+    );
+    expect(exported.status).toBe(200);
+    const report = verifyReplay(game, exported.body);
+    expect(report.ok, report.ok ? '' : report.message).toBe(true);
+    for (const frame of client.rawFrames)
+      expect(frame).not.toContain(exported.body.match.seed as string);
+  });
+});
