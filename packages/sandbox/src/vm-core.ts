@@ -67,6 +67,8 @@ export class VmCore implements NativeTarget {
   budgetScope: 'call' | 'action' = 'call';
   /** Set when a JS exception crossed the wasm boundary: the state is not trusted any more. */
   fault: string | undefined;
+  /** Inside a protected run: a host callback must not re-enter this VM (it would reset its stack). */
+  busy = false;
   private readonly watchdog: Watchdog;
   private readonly meterId: number;
   private errorLine: number | undefined;
@@ -146,6 +148,7 @@ export class VmCore implements NativeTarget {
     api.lua_pushcclosure(L, natives.messageHandler, 0);
     api.lua_pushcclosure(L, natives.runner, 0);
     this.job = job;
+    this.busy = true;
     try {
       return { status: api.lua_pcallk(L, 0, 0, 1, 0, 0) };
     } catch (error) {
@@ -156,6 +159,7 @@ export class VmCore implements NativeTarget {
       return { fault: reason };
     } finally {
       this.job = undefined;
+      this.busy = false;
     }
   }
 

@@ -201,6 +201,7 @@ export class SandboxVm {
   /** Closes the Lua state and gives its place on the heap back. Safe to call twice. */
   dispose(): void {
     if (this.disposed) return;
+    if (this.core.busy) throw new Error('A VM cannot be disposed from inside its own call');
     this.disposed = true;
     this.core.close();
     this.onDispose();
@@ -208,6 +209,9 @@ export class SandboxVm {
 
   private unusable(): Failure | undefined {
     if (this.disposed) return failure('VM_UNAVAILABLE', 'the VM was disposed');
+    if (this.core.busy) {
+      return failure('VM_UNAVAILABLE', 'the VM is running a call (a host callback re-entered it)');
+    }
     if (this.core.fault)
       return failure('VM_UNAVAILABLE', `the VM had an internal fault: ${this.core.fault}`);
     if (this.core.heap.poisoned)

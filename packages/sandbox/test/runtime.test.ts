@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENGINE_INFO, SandboxRuntime } from '../src/index.ts';
+import { ENGINE_INFO, SandboxRuntime, type CallResult } from '../src/index.ts';
 import { expectFailure, logs, run, sampleState } from './helpers.ts';
 
 const runtime = new SandboxRuntime();
@@ -99,6 +99,28 @@ describe('SandboxVm', () => {
     vm.dispose();
     expect(vm.call('nope')).toMatchObject({ ok: false, error: { code: 'VM_UNAVAILABLE' } });
     expect(vm.load('a', 'log(1)')).toMatchObject({ ok: false, error: { code: 'VM_UNAVAILABLE' } });
+  });
+
+  it('refuses re-entry from a host callback, and other VMs stay usable from it', async () => {
+    let inner: unknown;
+    let other: unknown;
+    const neighbour = await runtime.createVm();
+    neighbour.load('n', 'log("neighbour")');
+    neighbour.beginAction({});
+    const vm = await runtime.createVm({
+      random: (min) => {
+        inner = vm.call('roll');
+        other = neighbour.call('n');
+        return min;
+      },
+    });
+    vm.load('roll', 'log(random(1, 6))');
+    vm.beginAction({});
+    expect(logs(vm.call('roll'))).toEqual(['1']);
+    expect(inner).toMatchObject({ ok: false, error: { code: 'VM_UNAVAILABLE' } });
+    expect(logs(other as CallResult)).toEqual(['neighbour']);
+    vm.dispose();
+    neighbour.dispose();
   });
 
   it('reports syntax errors with the line, and refuses bytecode', async () => {
