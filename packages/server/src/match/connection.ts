@@ -8,6 +8,8 @@ export interface SocketLike {
   readonly bufferedAmount: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
+  /** The TCP socket under a `ws` WebSocket, corked to coalesce writes. */
+  readonly _socket?: { cork(): void; uncork(): void } | null;
 }
 
 const OPEN = 1;
@@ -45,6 +47,7 @@ export class Connection {
   private queue: ServerMessage[] = [];
   private awaiting: AckWait | null = null;
   private paused = false;
+  private corked = false;
   /** Bumped by every restart, so a RESUME prepared for an older stream is dropped. */
   private generation = 0;
   /** The position the client's stream started from (its WELCOME). */
@@ -76,7 +79,23 @@ export class Connection {
       this.socket.close(1013, 'Client is not reading');
       return;
     }
+    this.coalesceWrites();
     this.socket.send(JSON.stringify(message));
+  }
+
+  /**
+   * Holds this turn of the event loop's frames (a resolution's steps, its LEGAL, the
+   * ACTION_RESULT) in the TCP socket's write buffer, then writes them in one system call.
+   */
+  private coalesceWrites(): void {
+    const tcp = this.socket._socket;
+    if (this.corked || !tcp) return;
+    this.corked = true;
+    tcp.cork();
+    setImmediate(() => {
+      this.corked = false;
+      tcp.uncork();
+    });
   }
 
   /** Adds messages to the paced stream. */
