@@ -71,7 +71,7 @@ describe('cardtable simulate golf', () => {
 
   it.each([
     [['golf'], /--games N is required/],
-    [['chess', '--games', '1'], /Only golf can be simulated/],
+    [['chess', '--games', '1'], /No simulator for "chess"/],
     [['golf', '--games', 'many'], /--games must be a whole number/],
     [['golf', '--games', '0'], /--games must be a whole number above 0/],
     [['golf', '--games', '1', '--games', '2'], /--games is given more than once/],

@@ -8,7 +8,10 @@ import { runSimulation } from '../simulate/run.ts';
  * 1 when a rule anomaly turned up, 2 for bad flags.
  */
 export async function simulateCommand(argv: string[]): Promise<number> {
-  if (argv[0] === 'tcg') return (await import('./simulate-tcg.ts')).simulateTcgCommand(argv.slice(1));
+  // The trading-card game has its own simulator.
+  if (argv[0] === 'tcg') {
+    return (await import('./simulate-tcg.ts')).simulateTcgCommand(argv.slice(1));
+  }
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(SIMULATE_USAGE);
     return 0;

@@ -33,7 +33,7 @@ const bad = (message: string) => fail('BAD_FLAG', message);
 export function parseSimulateArgs(argv: readonly string[]): Result<SimulateArgs> {
   const [game, ...rest] = argv;
   if (game === undefined || game.startsWith('-')) return bad('Name the game: simulate golf ...');
-  if (game !== 'golf') return bad(`Only golf can be simulated (got "${game}").`);
+  if (game !== 'golf') return bad(`No simulator for "${game}": simulate golf (or tcg).`);
   const values = new Map<string, string[]>();
   let json = false;
   for (let i = 0; i < rest.length; i++) {
