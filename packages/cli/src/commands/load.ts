@@ -56,7 +56,7 @@ export function loadServerEnv(): Record<string, string> {
   };
 }
 
-export async function runWithProgress(url: string, args: LoadArgs): Promise<LoadReport> {
+async function runWithProgress(url: string, args: LoadArgs): Promise<LoadReport> {
   const live = process.stderr.isTTY === true;
   try {
     return await runLoad({
