@@ -19,7 +19,11 @@ const MAX_INTERNED_KEYS = 4096;
  * protected call: only memory errors can happen, and they unwind as Lua errors.
  */
 export class ReadOnlyPusher {
+  // Stack slots of the pieces every proxy's metatable shares, pushed once per push().
   private newindex = 0;
+  private len = 0;
+  private marker = 0;
+  private readonly names: { index: number; newindex: number; len: number; metatable: number };
 
   constructor(
     private readonly heap: LuaHeap,
@@ -28,15 +32,27 @@ export class ReadOnlyPusher {
     private readonly lenFn: number,
     /** Raises a Lua error; called when the stack cannot grow (pushing on would corrupt it). */
     private readonly raise: (L: number) => void,
-  ) {}
+  ) {
+    const { memory } = heap;
+    this.names = {
+      index: memory.cString('__index'),
+      newindex: memory.cString('__newindex'),
+      len: memory.cString('__len'),
+      metatable: memory.cString('__metatable'),
+    };
+  }
 
   /** Pushes one value on top of L's stack. */
   push(L: number, value: unknown): void {
-    const { api } = this.heap;
+    const { api, memory } = this.heap;
     const base = api.lua_gettop(L);
     this.reserve(L, 8);
     api.lua_rawgeti(L, LUA_REGISTRYINDEX, BigInt(this.refs.roNewindex));
+    api.lua_pushcclosure(L, this.lenFn, 0);
+    api.lua_pushlstring(L, memory.cString(READ_ONLY), READ_ONLY.length);
     this.newindex = base + 1;
+    this.len = base + 2;
+    this.marker = base + 3;
     this.pushAny(L, value);
     api.lua_rotate(L, base + 1, 1);
     api.lua_settop(L, base + 1);
@@ -63,12 +79,14 @@ export class ReadOnlyPusher {
       }
       this.wrap(L);
     } else {
-      const entries = Object.entries(value as Record<string, unknown>).filter(
-        ([, item]) => item !== null && item !== undefined,
-      );
+      const object = value as Record<string, unknown>;
+      const keys = Object.keys(object);
       this.reserve(L, 8);
-      api.lua_createtable(L, 0, entries.length);
-      for (const [key, item] of entries) this.setField(L, key, item);
+      api.lua_createtable(L, 0, keys.length);
+      for (const key of keys) {
+        const item = object[key];
+        if (item !== null && item !== undefined) this.setField(L, key, item);
+      }
       this.wrap(L);
     }
   }
@@ -92,18 +110,19 @@ export class ReadOnlyPusher {
 
   /** Replaces the backing table on top of the stack with its read-only proxy. */
   private wrap(L: number): void {
-    const { api, memory } = this.heap;
+    const { api } = this.heap;
+    const { names } = this;
     const backing = api.lua_gettop(L);
     api.lua_createtable(L, 0, 0);
     api.lua_createtable(L, 0, 4);
     api.lua_pushvalue(L, backing);
-    api.lua_setfield(L, -2, memory.cString('__index'));
+    api.lua_setfield(L, -2, names.index);
     api.lua_pushvalue(L, this.newindex);
-    api.lua_setfield(L, -2, memory.cString('__newindex'));
-    api.lua_pushcclosure(L, this.lenFn, 0);
-    api.lua_setfield(L, -2, memory.cString('__len'));
-    api.lua_pushlstring(L, memory.cString(READ_ONLY), READ_ONLY.length);
-    api.lua_setfield(L, -2, memory.cString('__metatable'));
+    api.lua_setfield(L, -2, names.newindex);
+    api.lua_pushvalue(L, this.len);
+    api.lua_setfield(L, -2, names.len);
+    api.lua_pushvalue(L, this.marker);
+    api.lua_setfield(L, -2, names.metatable);
     api.lua_setmetatable(L, backing + 1);
     api.lua_rotate(L, backing, 1);
     api.lua_settop(L, backing);

@@ -26,18 +26,25 @@ function check(value: unknown, maxDepth: number, path: string, depth: number): s
       if (item === null || item === undefined) {
         return `${path}[${i}]: arrays cannot hold null (Lua sequences have no holes)`;
       }
-      const problem = check(item, maxDepth, `${path}[${i}]`, depth + 1);
-      if (problem) return problem;
+      if (typeof item === 'string' || typeof item === 'boolean') continue;
+      const problem = check(item, maxDepth, path, depth + 1);
+      if (problem)
+        return problem.startsWith(path) ? problem.replace(path, `${path}[${i}]`) : problem;
     }
     return undefined;
   }
   if (typeof value === 'object') {
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return `${path}: not a plain object`;
-    for (const [key, item] of Object.entries(value)) {
-      if (item === undefined) continue;
-      const problem = check(item, maxDepth, `${path}.${key}`, depth + 1);
-      if (problem) return problem;
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      const item = object[key];
+      if (item === undefined || item === null) continue;
+      if (typeof item === 'string' || typeof item === 'boolean') continue;
+      // the path is built only on the way down, not for every leaf
+      const problem = check(item, maxDepth, path, depth + 1);
+      if (problem)
+        return problem.startsWith(path) ? problem.replace(path, `${path}.${key}`) : problem;
     }
     return undefined;
   }

@@ -190,6 +190,8 @@ export class VmCore implements NativeTarget {
       return { code: 'VM_UNAVAILABLE', message: `internal sandbox fault: ${run.fault}` };
     }
     if (this.fatal) {
+      // the hook set to stop the episode must not outlive it
+      this.heap.api.lua_sethook(this.L, 0, 0, 0);
       this.heap.api.lua_settop(this.L, 0);
       return this.fatal;
     }
