@@ -121,7 +121,7 @@ export async function run(): Promise<void> {
   console.table([
     {
       'Lua bytes per VM': Math.round(vmBytes.reduce((a, b) => a + b, 0) / vmBytes.length),
-      'WASM heap bytes per VM': Math.round(heapBytes / vms.length),
+      'WASM bytes (all heaps)': heapBytes,
       'loop with hook': ms(hook.withHook),
       'loop without hook': ms(hook.withoutHook),
       'hook overhead': `${((hook.withHook / hook.withoutHook - 1) * 100).toFixed(1)} %`,
