@@ -6,3 +6,4 @@ export type { MatchRecord, SeatRecord, StoredEvent, StoredAction } from './store
 export { openDatabase, type Database } from './store/database.ts';
 export { migrate } from './store/migrate.ts';
 export { defaultGames } from './default-games.ts';
+export { runServer } from './run.ts';

@@ -9,10 +9,10 @@ import { tempDir } from './helpers/server.ts';
 
 describe('a server killed with SIGKILL mid-play loses nothing and applies nothing twice', () => {
   it(
-    'on PostgreSQL (10 kills); the log passes `cardtable replay verify`',
+    'on PostgreSQL (12 kills); the log passes `cardtable replay verify`',
     { timeout: 240_000 },
     async () => {
-      const finished = await crashSuite('postgres', 10);
+      const finished = await crashSuite('postgres', 12);
       const file = join(tempDir(), 'crashed-match.json');
       writeFileSync(file, JSON.stringify(finished[finished.length - 1]));
       const { stdout } = await promisify(execFile)(process.execPath, [

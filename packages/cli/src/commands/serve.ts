@@ -1,4 +1,4 @@
-import { defaultGames, gameRegistry, loadConfig, startServer } from '@cardtable/server';
+import { defaultGames, gameRegistry, runServer } from '@cardtable/server';
 import { tcgGameFor } from '@cardtable/tcg/demo';
 
 const USAGE = `Usage: cardtable serve
@@ -16,30 +16,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     console.error(`Unexpected arguments: ${argv.join(' ')}\n\n${USAGE}`);
     return 2;
   }
-  const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    console.error(`Invalid configuration:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
-    return 2;
-  }
   // TCG joins the catalog's games here: its Lua sandbox is created asynchronously.
-  const tcg = { game: await tcgGameFor(), timeoutProfile: 'easy' };
-  const server = await startServer(loaded.config, gameRegistry(...defaultGames().values(), tcg));
-  const store = loaded.config.databaseUrl
-    ? 'PostgreSQL'
-    : `embedded PGlite in ${loaded.config.dataDir}`;
-  console.log(`Cardtable is listening on ${server.url} (${store})`);
-
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
+  return runServer(async () => {
+    const tcg = { game: await tcgGameFor(), timeoutProfile: 'easy' };
+    return gameRegistry(...defaultGames().values(), tcg);
   });
-  console.log(`${signal}: finishing in-flight actions and closing connections...`);
-  const timeout = setTimeout(() => {
-    console.error('Shutdown took too long; exiting.');
-    process.exit(1);
-  }, loaded.config.shutdownTimeoutMs);
-  timeout.unref();
-  await server.close();
-  console.log('Stopped.');
-  return 0;
 }

@@ -2,12 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_BIN = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../cli/bin/cardtable.js',
-);
+const here = dirname(fileURLToPath(import.meta.url));
+export const CLI_BIN = resolve(here, '../../../cli/bin/cardtable.js');
+/** The server entry of the crash suite (the `cardtable serve` lifecycle, catalog games only). */
+const ENTRY = resolve(here, '../fixtures/serve-golf.ts');
 
-/** `cardtable serve` in a child process, as `npm start` runs it. */
+/** The server in a child process (`node --import tsx`), with the `cardtable serve` lifecycle. */
 export class ChildServer {
   private child: ChildProcess | null = null;
   url: string | null = null;
@@ -17,7 +17,7 @@ export class ChildServer {
 
   /** Starts the server and resolves with its URL once it prints it. */
   start(): Promise<string> {
-    const child = spawn(process.execPath, [CLI_BIN, 'serve'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -12,7 +12,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomInt = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
 
 /**
- * The server runs as `cardtable serve` in a child process and is killed with SIGKILL at random
+ * The server runs in a child process (the `cardtable serve` lifecycle) and is killed with SIGKILL at random
  * moments while two players play Golf. After every restart on the same data the players
  * reconnect and retry any action whose result they never got, with the same actionId.
  */

@@ -1,0 +1,37 @@
+import { startServer } from './app.ts';
+import { loadConfig } from './config.ts';
+import type { GameRegistry } from './games.ts';
+
+/**
+ * The server's process lifecycle: validates the environment, starts, prints the URL, and on
+ * SIGTERM or SIGINT drains in-flight actions and closes cleanly. Resolves with the exit code.
+ */
+export async function runServer(
+  games: GameRegistry | (() => Promise<GameRegistry>),
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
+  const loaded = loadConfig(env);
+  if (!loaded.ok) {
+    console.error(`Invalid configuration:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
+    return 2;
+  }
+  const { config } = loaded;
+  const hosted = typeof games === 'function' ? await games() : games;
+  const server = await startServer(config, hosted);
+  const store = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`Cardtable is listening on ${server.url} (${store})`);
+
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  console.log(`${signal}: finishing in-flight actions and closing connections...`);
+  const timeout = setTimeout(() => {
+    console.error('Shutdown took too long; exiting.');
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  timeout.unref();
+  await server.close();
+  console.log('Stopped.');
+  return 0;
+}
