@@ -34,6 +34,8 @@ const POTENTIAL_WEIGHT = 1.5;
 const PAIR_BONUS = 6;
 /** Weight of what the card left on the discard pile is worth to the next player as a pair. */
 const DENY_WEIGHT = 0.5;
+/** A knock the temperament allows beats any other move. */
+const WISE_KNOCK_COST = -100;
 
 /** Rates moves for one seat at one moment, from its knowledge and temperament only. */
 export class Appraiser {
@@ -222,7 +224,7 @@ export class Appraiser {
       !this.knowledge.lastTurn &&
       projected <= this.temper.knockCap &&
       mayGoOut(projected, this.temper);
-    return { cost: wise ? -100 : 0, dumb: false, reckless: !wise };
+    return { cost: wise ? WISE_KNOCK_COST : 0, dumb: false, reckless: !wise };
   }
 
   /** What `card` on top of the discard pile would be worth to the next player as a pair. */

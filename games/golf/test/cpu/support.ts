@@ -1,13 +1,13 @@
+import { seatViewer } from '@cardtable/engine';
 import {
-  activeRules,
-  cardValues,
   DEFAULT_OPTIONS,
+  golf,
   type Card,
   type GolfOptions,
+  type GolfState,
   type GolfView,
   type Rank,
   type Suit,
-  type ViewSlot,
 } from '../../src/index.ts';
 
 const SUIT_LETTERS: Record<string, Suit> = { c: 'clubs', d: 'diamonds', h: 'hearts', s: 'spades' };
@@ -22,44 +22,53 @@ export function card(text: string): Card {
 }
 
 export interface TableSketch {
-  /** Seat 0's six slots; '?' is face down. */
+  /** Seat 0's six slots; '?' is face down (a 5 that nobody sees). */
   hand: string[];
-  /** The card seat 0 holds, and where it came from. */
+  /** The other seats' slots (default: all face down). */
+  others?: string[][];
+  seats?: number;
+  /** The card seat 0 holds, and where it came from; else seat 0 is about to draw. */
   held?: { card: string; source: 'deck' | 'discard' };
+  discardTop?: string;
   options?: Partial<GolfOptions>;
   /** Someone has gone out (the final turn phase). */
   finisher?: number;
+  /** Each seat's match total so far (default 0). */
+  totals?: number[];
 }
 
-/** Seat 0's view of a two-seat table at its own turn, built from a sketch. */
-export function viewOf(sketch: TableSketch): GolfView {
+const slotOf = (text: string) =>
+  text === '?' ? { card: card('5'), faceUp: false } : { card: card(text), faceUp: true };
+
+/** A table at seat 0's turn, built from a sketch (seat 1 plays next). */
+export function tableOf(sketch: TableSketch): GolfState {
+  const seats = sketch.seats ?? 2;
   const options: GolfOptions = { ...DEFAULT_OPTIONS, ...sketch.options };
-  const slot = (text: string): ViewSlot =>
-    text === '?'
-      ? { faceUp: false, card: { hidden: true, deck: 0 } }
-      : { faceUp: true, card: card(text) };
-  const hiddenHand = Array.from({ length: 6 }, () => slot('?'));
+  const hidden = ['?', '?', '?', '?', '?', '?'];
   const step = sketch.held
     ? { kind: 'holding' as const, card: card(sketch.held.card), source: sketch.held.source }
     : { kind: 'awaitingDraw' as const };
   return {
-    seat: 0,
     options,
-    activeRules: activeRules(options),
-    cardValues: cardValues(options),
+    seatCount: seats,
     round: 1,
-    dealer: 1,
-    deckCount: 20,
-    deckTopBack: 0,
-    discardTop: card('9'),
-    discardCount: 3,
-    players: [
-      { seat: 0, hand: sketch.hand.map(slot), total: 0, holesWon: 0, owesInitialFlip: false },
-      { seat: 1, hand: hiddenHand, total: 0, holesWon: 0, owesInitialFlip: false },
-    ],
+    dealer: seats - 1,
+    deck: ['7', '8', '9', '6', 'Q', '4'].map(card),
+    discard: ['10', sketch.discardTop ?? '9'].map(card),
+    players: Array.from({ length: seats }, (_, seat) => ({
+      hand: (seat === 0 ? sketch.hand : (sketch.others?.[seat - 1] ?? hidden)).map(slotOf),
+      total: sketch.totals?.[seat] ?? 0,
+      holesWon: 0,
+    })),
     phase: { kind: 'turn', seat: 0, step },
     finisher: sketch.finisher ?? null,
-    finalTurnsLeft: sketch.finisher === undefined ? [] : [0],
+    finalTurnsLeft:
+      sketch.finisher === undefined
+        ? []
+        : Array.from({ length: seats }, (_, seat) => seat).filter((s) => s !== sketch.finisher),
     rounds: [],
   };
 }
+
+/** Seat 0's view of the sketched table. */
+export const viewOf = (sketch: TableSketch): GolfView => golf.view(tableOf(sketch), seatViewer(0));
