@@ -14,6 +14,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Re-execute an exported match: replay verify FILE',
     load: async () => (await import('./commands/replay.ts')).replayCommand,
   },
+  lua: {
+    summary: 'Creator tooling for Lua abilities: lua check FILE | lua run FILE [--state S.json]',
+    load: async () => (await import('./commands/lua.ts')).luaCommand,
+  },
   load: {
     summary: 'Load-test a server: load --matches N --think MS [--duration S] [--url URL]',
     load: async () => (await import('./commands/load.ts')).loadCommand,

@@ -30,6 +30,7 @@ export {
 } from './tooling/lint.ts';
 export type { SyntaxResult } from './tooling/syntax-check.ts';
 export { createSeededRandom } from './tooling/seeded-random.ts';
+export { SAMPLE_SELF, SAMPLE_STATE } from './tooling/sample.ts';
 export {
   BASE_GLOBALS,
   CONTEXT_GLOBALS,

@@ -15,7 +15,8 @@ export const LUA_USAGE = `Usage:
       unreachable code), with line and column. Nothing runs.
   cardtable lua run FILE [--state STATE.json] [--self JSON] [--args JSON]
                          [--budget N] [--memory BYTES] [--seed S] [--json]
-      Runs FILE once as an ability against the state (default {}), in the sandbox, and prints
+      Runs FILE once as an ability against the state (default: a sample two-player table, with
+      a sample unit as self), in the sandbox, and prints
       {ok, effects, instructions, memoryBytes} or {ok:false, error:{code, message, line}}.
       --budget: instructions for the call; --memory: the VM's memory cap in bytes;
       --seed: seeds random(a, b) (the game kernel's RNG; default "0").

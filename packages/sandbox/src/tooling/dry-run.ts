@@ -3,11 +3,13 @@ import type { SandboxRuntime } from '../runtime.ts';
 import type { JsonValue } from '../values.ts';
 import type { HostRandom } from '../vm-core.ts';
 import type { CallResult } from '../vm.ts';
+import { SAMPLE_SELF, SAMPLE_STATE } from './sample.ts';
 import { createSeededRandom } from './seeded-random.ts';
 
 export interface DryRunOptions {
-  /** The sample state; default `{}`. */
+  /** The state the ability reads; default `SAMPLE_STATE`, a small two-player table. */
   state?: JsonValue;
+  /** The ability's own card; default `SAMPLE_SELF`. */
   self?: JsonValue;
   args?: JsonValue;
   /** The RNG behind `random(a, b)`; default a seeded one (see `seed`). */
@@ -33,10 +35,10 @@ export async function dryRunAbility(
   try {
     const loaded = vm.load('dry-run', source);
     if (!loaded.ok) return { ...loaded, instructions: 0, memoryBytes: vm.memoryBytes };
-    const action = vm.beginAction(options.state ?? {});
+    const action = vm.beginAction(options.state ?? SAMPLE_STATE);
     if (!action.ok) return { ...action, instructions: 0, memoryBytes: vm.memoryBytes };
     return vm.call('dry-run', {
-      ...(options.self === undefined ? {} : { self: options.self }),
+      self: options.self ?? SAMPLE_SELF,
       ...(options.args === undefined ? {} : { args: options.args }),
     });
   } finally {
