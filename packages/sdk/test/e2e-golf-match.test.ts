@@ -90,8 +90,13 @@ beforeAll(async () => {
   await Promise.all(watchers.map((w) => w.connection.until((c) => c.status === 'over')));
   for (const player of players) player.stop();
 
-  const finalVersion = expectOk(await alice.api.getMatch(matchId)).version;
-  await Promise.all(watchers.map((w) => w.connection.until((c) => c.version === finalVersion)));
+  // Every viewer has every step of the last resolution, not just its first.
+  const { version, step } = expectOk(await alice.api.getState(matchId));
+  await Promise.all(
+    watchers.map((w) =>
+      w.connection.until((c) => c.position.version === version && c.position.step === step),
+    ),
+  );
   exported = expectOk(await alice.api.exportMatch(matchId));
   truth = new GolfTruth(exported);
 }, 240_000);
