@@ -27,7 +27,13 @@ export async function loadCommand(argv: string[]): Promise<number> {
   }
   let server: ServerProcess | null = null;
   try {
-    if (!args.url) server = await startServerProcess(loadServerEnv());
+    if (!args.url) {
+      const store = process.env.DATABASE_URL
+        ? 'PostgreSQL'
+        : 'embedded PGlite in a temporary DATA_DIR';
+      console.error(`Starting a server on loopback (${store})...`);
+      server = await startServerProcess(loadServerEnv());
+    }
     const url = args.url ?? (server as ServerProcess).url;
     const store = server?.store ?? url;
     const report = await runWithProgress(url, args);
