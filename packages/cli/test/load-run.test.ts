@@ -1,0 +1,34 @@
+/**
+ * `cardtable load` end to end, small: a real server child, two matches played at machine speed
+ * for two seconds. Asserts what was measured, never how fast.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadServerEnv } from '../src/commands/load.ts';
+import { runLoad, type LoadReport } from '../src/load/run.ts';
+import { startServerProcess, type ServerProcess } from '../src/load/server-process.ts';
+
+let server: ServerProcess;
+let report: LoadReport;
+
+beforeAll(async () => {
+  server = await startServerProcess({ ...loadServerEnv(), DATABASE_URL: '' });
+  report = await runLoad({ url: server.url, matches: 2, thinkMs: 0, durationS: 2 });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('runLoad', () => {
+  it('plays the matches and measures client latency and server usage', () => {
+    expect(server.store).toBe('pglite');
+    expect(report.matches).toBe(2);
+    expect(report.actions).toBeGreaterThan(0);
+    expect(report.actionsPerSecond).toBe(report.actions / 2);
+    const { p50, p95, p99, max } = report.latencyMs;
+    expect(p50).not.toBeNull();
+    expect([p50, p95, p99, max]).toEqual([p50, p95, p99, max].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(report.serverCpuMsPerAction).toBeGreaterThan(0);
+    expect(report.serverRssMiB).toBeGreaterThan(0);
+  });
+});
