@@ -242,21 +242,6 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
                 { outcome: outcome.ok ? 'ok' : 'error' },
                 (performance.now() - receivedAt) / 1000,
               );
-              current.send(
-                outcome.ok
-                  ? {
-                      type: 'ACTION_RESULT',
-                      actionId: message.action.actionId,
-                      ok: true,
-                      version: outcome.version,
-                    }
-                  : actionError(
-                      message.action.actionId,
-                      outcome.error.code,
-                      outcome.error.message,
-                      outcome.error.details,
-                    ),
-              );
             });
             return;
           }

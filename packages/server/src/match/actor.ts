@@ -239,22 +239,45 @@ export class MatchActor {
   // Actions
   // ------------------------------------------------------------------------------------------
 
-  /** A player's ACTION. Always settles with exactly one outcome. */
+  /**
+   * A player's ACTION: answers it with exactly one ACTION_RESULT on the connection. An accepted
+   * action's result goes out before the resolution's events, so a client that waits for its
+   * result and then for the next LEGAL never misses it.
+   */
   act(connection: Connection, body: ActionBody): Promise<ActionOutcome> {
+    let answered = false;
+    const answer = (outcome: ActionOutcome) => {
+      if (answered) return;
+      answered = true;
+      connection.send(actionResult(body.actionId, outcome));
+    };
+    const settle = (outcome: ActionOutcome) => {
+      answer(outcome);
+      return outcome;
+    };
     const seat = connection.identity.seat;
     if (seat === null) {
-      return Promise.resolve(this.reject(null, body.actionId, 'NOT_A_PLAYER', 'Spectators watch.'));
+      return Promise.resolve(
+        settle(this.reject(null, body.actionId, 'NOT_A_PLAYER', 'Spectators watch.')),
+      );
     }
     // Refused at once while draining, so the drain never waits on work queued after it began.
     if (this.draining) {
       return Promise.resolve(
-        this.reject(null, body.actionId, 'SHUTTING_DOWN', 'The server is restarting.'),
+        settle(this.reject(null, body.actionId, 'SHUTTING_DOWN', 'The server is restarting.')),
       );
     }
-    return this.run(() => this.execute(seat, body, 'player'));
+    return this.run(() =>
+      this.execute(seat, body, 'player', (version) => answer({ ok: true, version })),
+    ).then(settle);
   }
 
-  private async execute(seat: number, body: ActionBody, source: Source): Promise<ActionOutcome> {
+  private async execute(
+    seat: number,
+    body: ActionBody,
+    source: Source,
+    onCommitted?: (version: number) => void,
+  ): Promise<ActionOutcome> {
     const startedAt = performance.now();
     const { actionId } = body;
     const seen = this.accepted.get(actionId);
@@ -310,7 +333,7 @@ export class MatchActor {
       type: body.type,
       payload: parsed.value.payload,
     };
-    const persisted = await this.persist(next, resolution, action, undefined);
+    const persisted = await this.persist(next, resolution, action, undefined, onCommitted);
     if (!persisted.ok) return persisted;
     this.accepted.set(actionId, { seat, version: next.version });
     this.log.info(
@@ -365,6 +388,7 @@ export class MatchActor {
       payload: unknown;
     } | null,
     seats: SeatRecord[] | undefined,
+    onCommitted?: (version: number) => void,
   ): Promise<ActionOutcome> {
     const outcome = this.game.outcome(next.state) as Outcome | null;
     const status = outcome ? 'over' : 'active';
@@ -425,6 +449,7 @@ export class MatchActor {
         );
       }
     }
+    onCommitted?.(next.version);
     this.broadcast(before, resolution, ts, wasWaiting || outcome !== null);
     if (next.version % this.ctx.settings.snapshotEvery === 0) {
       this.ctx.store
@@ -946,6 +971,12 @@ export class MatchActor {
     for (const timer of this.graceTimers.values()) clearTimeout(timer);
     this.graceTimers.clear();
   }
+}
+
+function actionResult(actionId: string, outcome: ActionOutcome): ServerMessage {
+  return outcome.ok
+    ? { type: 'ACTION_RESULT', actionId, ok: true, version: outcome.version }
+    : { type: 'ACTION_RESULT', actionId, ok: false, error: outcome.error };
 }
 
 /** A match's in-memory state from the store: latest snapshot, the events after it, its actions. */

@@ -79,7 +79,8 @@ export class Connection {
       this.socket.close(1013, 'Client is not reading');
       return;
     }
-    this.coalesceWrites();
+    // A result goes out on its own, ahead of the frames that follow it.
+    if (message.type !== 'ACTION_RESULT') this.coalesceWrites();
     this.socket.send(JSON.stringify(message));
   }
 

@@ -21,6 +21,8 @@ export class RawClient {
   closed: { code: number; reason: string } | null = null;
   private waiters: Waiter[] = [];
   private resuming = false;
+  /** Index of the last received message a waiter took. */
+  private consumed = -1;
   private seq = 0;
 
   private constructor(
@@ -83,8 +85,10 @@ export class RawClient {
     } else if (message.type === 'EVENT') {
       this.applyEvent(message.event);
     }
+    const index = this.received.length - 1;
     this.waiters = this.waiters.filter((waiter) => {
       if (!waiter.match(message)) return true;
+      this.consumed = index;
       waiter.resolve(message);
       return false;
     });
@@ -114,12 +118,25 @@ export class RawClient {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(data);
   }
 
-  /** The next message of this type (and predicate) from now on; rejects if the socket closes. */
+  /**
+   * The next message of this type (and predicate) after the last one a waiter took: frames that
+   * arrived in the same read as that one (an ACTION_RESULT and the LEGAL after it) still count.
+   * Rejects if the socket closes.
+   */
   next<T extends ServerMessage['type']>(
     type: T,
     predicate: (message: Extract<ServerMessage, { type: T }>) => boolean = () => true,
     timeoutMs = 15_000,
   ): Promise<Extract<ServerMessage, { type: T }>> {
+    const matches = (m: ServerMessage) =>
+      m.type === type && predicate(m as Extract<ServerMessage, { type: T }>);
+    for (let i = this.consumed + 1; i < this.received.length; i++) {
+      const message = this.received[i] as ServerMessage;
+      if (matches(message)) {
+        this.consumed = i;
+        return Promise.resolve(message as Extract<ServerMessage, { type: T }>);
+      }
+    }
     return new Promise((resolve, reject) => {
       if (this.closed) {
         reject(new Error('socket closed'));
