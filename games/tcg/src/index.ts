@@ -36,3 +36,4 @@ export {
   type DeckResult,
   type CardResult,
 } from './cpu/balance.ts';
+export { tcgControls, playWith, type TcgControls, type PlayableCard } from './ui/controls.ts';

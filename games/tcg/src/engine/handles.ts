@@ -6,11 +6,12 @@ import type { TcgState } from './state.ts';
  * depend on how many handles were drawn) and unlike any handle in play.
  */
 export function newHandle(rng: Rng, state: TcgState, issued: Set<string>): string {
-  for (;;) {
+  for (let attempt = 0; attempt < 1000; attempt++) {
     const handle = `c${rng.nextU32().toString(36).padStart(7, '0')}`;
     if (!(handle in state.cards) && !issued.has(handle)) {
       issued.add(handle);
       return handle;
     }
   }
+  throw new Error('newHandle: the handle stream keeps repeating (a degenerate Rng)');
 }

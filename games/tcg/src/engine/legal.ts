@@ -78,13 +78,18 @@ function plays(state: TcgState, content: Content, seat: Seat, inWindow: boolean)
 
 function attaches(state: TcgState, content: Content, seat: Seat): TcgAction[] {
   if (state.players[seat]!.resource.current <= 0) return [];
-  const energy = (state.players[seat]!.zones.hand ?? []).filter(
-    (h) => cardTypeOf(content, cardOf(content, state.cards[h]!.defId)).kind === 'energy',
+  const hand = state.players[seat]!.zones.hand ?? [];
+  const isEnergy = (h: string) =>
+    cardTypeOf(content, cardOf(content, state.cards[h]!.defId)).kind === 'energy';
+  // One card of each kind of energy: copies are interchangeable.
+  const seen = new Set<string>();
+  const energy = hand.filter(
+    (h) => isEnergy(h) && !seen.has(state.cards[h]!.defId) && seen.add(state.cards[h]!.defId),
   );
   const units = state.players[seat]!.zones.board ?? [];
-  return energy
-    .slice(0, 1)
-    .flatMap((card) => units.map((unit) => ({ type: 'attach' as const, payload: { card, unit } })));
+  return energy.flatMap((card) =>
+    units.map((unit) => ({ type: 'attach' as const, payload: { card, unit } })),
+  );
 }
 
 /** Subsets of `items` with min..max members, smallest first, in canonical order; capped. */

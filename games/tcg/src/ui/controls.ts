@@ -1,0 +1,96 @@
+import type { TcgAction } from '../engine/actions.ts';
+import type { TcgView } from '../engine/view.ts';
+
+/** A card in hand that can be played, and what each of its targets may be. */
+export interface PlayableCard {
+  card: string;
+  /** Per target binding, the ids that may be clicked (empty when the card takes no target). */
+  targets: Record<string, string[]>;
+  /** The complete actions, one per legal combination of targets. */
+  actions: TcgAction[];
+}
+
+/** What a table offers its player right now, grouped for clicking. */
+export interface TcgControls {
+  mulligan: { hand: string[] } | null;
+  playable: PlayableCard[];
+  /** Attacker handle → the ids it may attack. */
+  attacks: Record<string, string[]>;
+  /** Energy handle → the units it may be attached to. */
+  attaches: Record<string, string[]>;
+  decision: {
+    id: string;
+    kind: string;
+    prompt: { key: string; params: Record<string, string | number> };
+    candidates: string[];
+    labels: string[] | null;
+    min: number;
+    max: number;
+  } | null;
+  canPass: boolean;
+  canEndTurn: boolean;
+  canNextPhase: boolean;
+}
+
+/**
+ * Groups a seat's legal actions the way a table shows them: cards to play with their target
+ * choices, attackers with their targets, the decision to answer, pass and end turn. Built from
+ * the view and the LEGAL list only, so a client can use it as is.
+ */
+export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgControls {
+  const playable = new Map<string, PlayableCard>();
+  const attacks: Record<string, string[]> = {};
+  const attaches: Record<string, string[]> = {};
+  for (const action of legal) {
+    if (action.type === 'play') {
+      const entry = playable.get(action.payload.card) ?? {
+        card: action.payload.card,
+        targets: {},
+        actions: [],
+      };
+      for (const [binding, ids] of Object.entries(action.payload.targets ?? {}))
+        entry.targets[binding] = [...new Set([...(entry.targets[binding] ?? []), ...ids])];
+      entry.actions.push(action);
+      playable.set(action.payload.card, entry);
+    } else if (action.type === 'attack')
+      (attacks[action.payload.attacker] ??= []).push(action.payload.target);
+    else if (action.type === 'attach')
+      (attaches[action.payload.card] ??= []).push(action.payload.unit);
+  }
+  const pending = view.pending && 'candidates' in view.pending ? view.pending : null;
+  const mine = pending && legal.some((a) => a.type === 'answer');
+  const hand = view.seat === null ? [] : view.players[view.seat]!.zones.hand;
+  return {
+    mulligan: legal.some((a) => a.type === 'mulligan') && Array.isArray(hand) ? { hand } : null,
+    playable: [...playable.values()],
+    attacks,
+    attaches,
+    decision: mine
+      ? {
+          id: pending.id,
+          kind: pending.kind,
+          prompt: pending.prompt,
+          candidates: pending.candidates,
+          labels: pending.labels ?? null,
+          min: pending.min,
+          max: pending.max,
+        }
+      : null,
+    canPass: legal.some((a) => a.type === 'pass'),
+    canEndTurn: legal.some((a) => a.type === 'endTurn'),
+    canNextPhase: legal.some((a) => a.type === 'nextPhase'),
+  };
+}
+
+/** The play action for chosen targets, if those targets are a legal combination. */
+export function playWith(card: PlayableCard, chosen: Record<string, string[]>): TcgAction | null {
+  const key = (targets: Record<string, string[]> = {}) =>
+    JSON.stringify(
+      Object.keys(targets)
+        .sort()
+        .map((k) => [k, [...targets[k]!].sort()]),
+    );
+  return (
+    card.actions.find((a) => a.type === 'play' && key(a.payload.targets) === key(chosen)) ?? null
+  );
+}

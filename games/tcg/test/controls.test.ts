@@ -1,0 +1,75 @@
+import { decideContext, seatViewer } from '@cardtable/engine';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoContent } from '../content/demo/index.ts';
+import { playWith, tcgControls, type TcgGame } from '../src/index.ts';
+import { demoGame } from './helpers.ts';
+import { buildState, type Scenario } from './scenario.ts';
+
+let game: TcgGame;
+beforeAll(async () => {
+  game = await demoGame();
+});
+
+const position: Scenario = {
+  name: 'controls',
+  setup: {
+    players: [
+      {
+        mana: 2,
+        hand: ['demo/firebolt', 'demo/assassinate', 'demo/spark'],
+        board: ['demo/swift-raider', { card: 'demo/venom-spitter', new: true }],
+      },
+      { board: ['demo/shield-bearer', 'demo/fire-imp'] },
+    ],
+  },
+  steps: [],
+};
+
+describe('tcgControls', () => {
+  it('groups the legal actions for a table: playable cards with targets, attackers, end turn', () => {
+    const state = buildState(demoContent(), position);
+    const controls = tcgControls(game.view(state, seatViewer(0)), game.legalActions(state, 0));
+    expect(controls.playable.map((p) => p.card)).toEqual(['s0hand0', 's0hand2']);
+    expect(controls.playable[0]!.targets).toEqual({ t: ['hero:1', 's1board0', 's1board1'] });
+    expect(controls.attacks).toEqual({ s0board0: ['s1board0'] });
+    expect(controls.canEndTurn).toBe(true);
+    expect(controls.canPass).toBe(false);
+    expect(controls.decision).toBeNull();
+    expect(playWith(controls.playable[0]!, { t: ['hero:1'] })).toEqual({
+      type: 'play',
+      payload: { card: 's0hand0', targets: { t: ['hero:1'] } },
+    });
+    expect(playWith(controls.playable[0]!, { t: ['s0board0'] })).toBeNull();
+  });
+
+  it('offers the pending decision to its chooser only', () => {
+    const state = buildState(demoContent(), {
+      ...position,
+      setup: {
+        players: [
+          { mana: 3, hand: ['demo/duelist'] },
+          { board: ['demo/shield-bearer', 'demo/fire-imp'] },
+        ],
+      },
+    });
+    let next = state;
+    for (const [seat, action] of [
+      [0, { type: 'play', payload: { card: 's0hand0' } }],
+      [1, { type: 'pass', payload: {} }],
+    ] as const) {
+      const decided = game.decide(next, seat, action, decideContext('controls', 9));
+      if (!decided.ok) throw new Error(decided.error.message);
+      next = decided.value.reduce(game.evolve, next);
+    }
+    const mine = tcgControls(game.view(next, seatViewer(0)), game.legalActions(next, 0));
+    expect(mine.decision).toMatchObject({
+      kind: 'chooseTargets',
+      candidates: ['s1board0', 's1board1'],
+      min: 1,
+      max: 1,
+    });
+    expect(
+      tcgControls(game.view(next, seatViewer(1)), game.legalActions(next, 1)).decision,
+    ).toBeNull();
+  });
+});
