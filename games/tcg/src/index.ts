@@ -17,7 +17,7 @@ export { checkSchema, describeProblem, type ContentProblem } from './schema/vali
 export type { TcgAction } from './engine/actions.ts';
 export type { TcgEvent } from './engine/events.ts';
 export type * from './engine/state.ts';
-export type { TcgView, ViewCard, PlayerView, DecisionView } from './engine/view.ts';
+export type { TcgView, ViewCard, PlayerView, DecisionView, CardFace } from './engine/view.ts';
 export type { TcgOptions, TcgDeck } from './engine/options.ts';
 export type { ScriptHost, ScriptCall } from './engine/scripts.ts';
 export {

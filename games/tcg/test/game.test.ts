@@ -143,6 +143,15 @@ describe('opening', () => {
     const spectator = game.view(match.state, SPECTATOR);
     expect(spectator.players.map((p) => typeof p.zones.hand)).toEqual(['number', 'number']);
     expect(Object.values(spectator.cards)).toEqual([]);
+    expect(spectator.faces).toEqual({});
+    const own = game.view(match.state, seatViewer(0));
+    const handIds = (own.players[0]!.zones.hand as string[]).map((h) => own.cards[h]!.defId);
+    expect(Object.keys(own.faces).sort()).toEqual([...new Set(handIds)].sort());
+    expect(own.faces[handIds[0]!]).toMatchObject({
+      name: expect.any(String),
+      text: expect.any(String),
+      art: { palette: expect.any(String) },
+    });
   });
 
   it('plays a timed-out seat with the timeout action', () => {

@@ -1,5 +1,6 @@
 import type { Outcome, Seat, Viewer } from '@cardtable/engine';
-import type { Content } from '../content/content.ts';
+import type { CardArt } from '../content/ast.ts';
+import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
 import { statsOf } from './stats.ts';
 import {
   ATTACHED,
@@ -36,6 +37,21 @@ export type DecisionView =
   | (Omit<Decision, 'defaultPicks'> & { continuation?: Continuation })
   | { id: string; player: Seat; kind: string };
 
+/** What a table needs to draw a card: its printed face. */
+export interface CardFace {
+  id: string;
+  name: string;
+  type: string;
+  kind: 'unit' | 'spell' | 'energy';
+  cost: number;
+  stats: { attack: number; health: number } | null;
+  keywords: string[];
+  speed: 'normal' | 'instant';
+  token: boolean;
+  text: string;
+  art: CardArt;
+}
+
 export interface TcgView {
   seat: Seat | null;
   content: { id: string; version: string; hash: string };
@@ -57,6 +73,10 @@ export interface TcgView {
   seq: number;
   outcome: Outcome | null;
   clock: { turnSeconds: number; decisionSeconds: number; timeoutStrikes: number };
+  /** The faces of the cards in this view (only those the viewer can see), by definition id. */
+  faces: Record<string, CardFace>;
+  /** The ruleset's keywords with their reminder text, and its resource's name. */
+  glossary: { keywords: Record<string, { name: string; reminder: string }>; resource: string };
 }
 
 export function canSee(content: Content, viewer: Viewer, zone: string, controller: Seat): boolean {
@@ -125,7 +145,39 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
     seq: state.seq,
     outcome: state.outcome,
     clock: content.ruleset.clock,
+    faces: facesOf(content, cards),
+    glossary: {
+      keywords: Object.fromEntries(
+        Object.entries(content.ruleset.keywords).map(([k, d]) => [
+          k,
+          { name: d.name, reminder: d.reminder },
+        ]),
+      ),
+      resource: content.ruleset.resources.name,
+    },
   };
+}
+
+function facesOf(content: Content, cards: Record<string, ViewCard>): Record<string, CardFace> {
+  const faces: Record<string, CardFace> = {};
+  for (const card of Object.values(cards)) {
+    if (faces[card.defId]) continue;
+    const def = cardOf(content, card.defId);
+    faces[card.defId] = {
+      id: def.id,
+      name: def.name,
+      type: def.type,
+      kind: cardTypeOf(content, def).kind,
+      cost: def.cost,
+      stats: def.stats ?? null,
+      keywords: def.keywords ?? [],
+      speed: def.speed ?? 'normal',
+      token: def.token,
+      text: def.text,
+      art: def.art,
+    };
+  }
+  return faces;
 }
 
 function pendingView(

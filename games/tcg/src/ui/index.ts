@@ -1,0 +1,10 @@
+/**
+ * What a browser table imports: types and pure helpers only (no Ajv, no Lua sandbox).
+ * `import { tcgControls } from '@cardtable/tcg/ui'`.
+ */
+export { tcgControls, playWith, type TcgControls, type PlayableCard } from './controls.ts';
+export type { TcgView, ViewCard, PlayerView, DecisionView, CardFace } from '../engine/view.ts';
+export type { TcgAction } from '../engine/actions.ts';
+export type { TcgEvent } from '../engine/events.ts';
+export type { CardArt } from '../content/ast.ts';
+export { heroId, heroSeat } from '../engine/state.ts';
