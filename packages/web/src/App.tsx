@@ -8,6 +8,7 @@ const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
 const ReplayPage = lazy(() => import('./pages/ReplayPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const TcgMatchPage = lazy(() => import('./tcg/TcgMatchPage.tsx'));
 
 export function App() {
   return (
@@ -17,6 +18,7 @@ export function App() {
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/match/:matchId" element={<MatchPage />} />
+            <Route path="/tcg/:matchId" element={<TcgMatchPage />} />
             <Route path="/join/:code" element={<JoinPage />} />
             <Route path="/replay" element={<ReplayPage />} />
             <Route path="/replay/:matchId" element={<ReplayPage />} />

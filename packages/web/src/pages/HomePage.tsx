@@ -6,6 +6,7 @@ import { seatName } from '../game/names.ts';
 import { lastMatch, rememberMatch } from '../net/last-match.ts';
 import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
 import { CreateTableForm } from '../home/CreateTableForm.tsx';
+import { TcgHomePanel } from '../tcg/TcgHomePanel.tsx';
 
 /** Start here: play now, set up a table, join by code, or go back to a match. */
 export default function HomePage() {
@@ -139,6 +140,8 @@ export default function HomePage() {
       </section>
 
       <CreateTableForm busy={busy} onCreate={(setup) => void start(setup)} />
+
+      <TcgHomePanel name={name} />
 
       <RecentMatches />
 

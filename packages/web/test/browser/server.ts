@@ -18,6 +18,7 @@ const SOURCES = [
   'packages/engine/src',
   'packages/sdk/src',
   'games/golf/src',
+  'games/tcg/src',
 ].map((path) => join(repoRoot, path));
 
 function newestMtime(path: string): number {

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { AuthResponse, CreateMatchResponse } from '@cardtable/sdk/protocol';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+const pair = (id: string) => [{ card: `demo/${id}`, count: 2 }];
+/** Instants to answer with, targeted spells, and units to attack with. */
+const RESPONSIVE_DECK = [
+  'dispel',
+  'stone-skin',
+  'firebolt',
+  'healing-spring',
+  'shield-bearer',
+  'spiked-wall',
+  'blood-leech',
+  'fire-imp',
+  'swift-raider',
+  'bubble-knight',
+].flatMap(pair);
+
+async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+interface Played {
+  moves: number;
+  targetedSpells: number;
+  responses: number;
+}
+
+const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
+
+/** Plays the TCG table by clicking, like a cautious player who keeps mana for answers. */
+async function playUntilOver(page: Page): Promise<Played> {
+  const played: Played = { moves: 0, targetedSpells: 0, responses: 0 };
+  const actionable =
+    '[data-testid=tcg-outcome],[data-testid=tcg-mulligan],[data-testid=tcg-decision],[data-testid=tcg-pass],[data-testid=tcg-end-turn]';
+  const clickFirst = async (selector: string) => {
+    const target = page.locator(selector).first();
+    if (!(await target.count())) return false;
+    await target.click();
+    return true;
+  };
+  const chooseTarget = () =>
+    clickFirst(
+      '[data-testid=tcg-hero-them].tcg-clickable, [data-testid=tcg-board-them] .tcg-clickable, [data-testid=tcg-stack] .tcg-clickable, .tcg-clickable',
+    );
+  for (let turn = 0; turn < 800; turn++) {
+    await page.waitForSelector(actionable, { timeout: 60_000 });
+    if (await visible(page, '[data-testid=tcg-outcome]')) return played;
+    played.moves++;
+    if (await visible(page, '[data-testid=tcg-mulligan]')) {
+      await page.getByTestId('tcg-mulligan').click();
+    } else if (await visible(page, '[data-testid=tcg-decision]')) {
+      const option = page
+        .locator('.tcg-prompt button')
+        .filter({ hasNotText: /Confirm|Cancel|End turn|Pass/ });
+      if (await option.count()) await option.first().click();
+      else if (!(await clickFirst('.tcg-clickable')))
+        await page.getByTestId('tcg-confirm-picks').click();
+    } else if (await visible(page, '[data-testid=tcg-pass]')) {
+      const answer = page.locator('[data-testid=tcg-hand] [data-playable=true]');
+      if ((await page.locator('[data-testid=tcg-stack-item]').count()) && (await answer.count())) {
+        await answer.first().click();
+        if (await visible(page, '[data-testid=tcg-targeting]')) await chooseTarget();
+        played.responses++;
+      } else await page.getByTestId('tcg-pass').click();
+    } else {
+      const mana = Number(await page.getByTestId('tcg-hero-me').getAttribute('data-mana'));
+      const holdsAnswer = await visible(page, '[data-testid=tcg-hand] [data-speed=instant]');
+      const reserve = holdsAnswer ? 2 : 0;
+      const cards = page.locator('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]');
+      let acted = false;
+      for (let i = 0; i < (await cards.count()) && !acted; i++) {
+        const card = cards.nth(i);
+        if (mana - Number(await card.getAttribute('data-cost')) < reserve) continue;
+        const spell = (await card.getAttribute('data-kind')) === 'spell';
+        await card.click();
+        if (await visible(page, '[data-testid=tcg-targeting]')) {
+          await chooseTarget();
+          if (spell) played.targetedSpells++;
+        }
+        acted = true;
+      }
+      if (!acted && (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable'))) {
+        await chooseTarget();
+        acted = true;
+      }
+      if (!acted) await page.getByTestId('tcg-end-turn').click();
+    }
+    // Let the action reach the server and the new LEGAL list arrive.
+    await page.waitForTimeout(60);
+  }
+  throw new Error('the match did not end');
+}
+
+describe('a TCG match against the CPU, played by clicking', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('plays to the end with a targeted spell and a response on the stack', async () => {
+    const session = await post<AuthResponse>(app.url, '/api/auth/guest', { name: 'Ada' });
+    const created = await post<CreateMatchResponse>(
+      app.url,
+      '/api/matches',
+      {
+        game: 'tcg',
+        options: { ruleset: 'demo', decks: [{ name: 'Answers', cards: RESPONSIVE_DECK }, 'A'] },
+        seats: [
+          { kind: 'human', name: 'Ada' },
+          { kind: 'cpu', profile: 'easy' },
+        ],
+      },
+      session.accessToken,
+    );
+    const { page, context, errors } = await openPage(browser, app.url, { reducedMotion: 'reduce' });
+    await context.addInitScript(
+      (value) => localStorage.setItem('cardtable.session', value),
+      JSON.stringify(session),
+    );
+    await page.goto(`${app.url}/tcg/${created.matchId}`);
+    await page.getByTestId('tcg-table').waitFor();
+    await screenshot(page, 'tcg-1-start');
+
+    const played = await playUntilOver(page);
+    await screenshot(page, 'tcg-2-over');
+    expect(played.targetedSpells).toBeGreaterThan(0);
+    expect(played.responses).toBeGreaterThan(0);
+
+    const meta = await fetch(`${app.url}/api/matches/${created.matchId}`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    }).then((r) => r.json() as Promise<{ status: string }>);
+    expect(meta.status).toBe('over');
+    await expect.poll(() => page.getByTestId('tcg-outcome').textContent()).toMatch(/won|draw/);
+    expect(errors).toEqual([]);
+  }, 600_000);
+});
