@@ -6,12 +6,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const CLI_BIN = resolve(here, '../../../cli/bin/cardtable.js');
 /** The server entry of the crash suite (the `cardtable serve` lifecycle, catalog games only). */
 const ENTRY = resolve(here, '../fixtures/serve-golf.ts');
+const START_TIMEOUT_MS = 90_000;
 
 /** The server in a child process (`node --import tsx`), with the `cardtable serve` lifecycle. */
 export class ChildServer {
   private child: ChildProcess | null = null;
   url: string | null = null;
   output = '';
+  /** How long each start took to listen, in ms (reported when a suite fails). */
+  readonly startTimes: number[] = [];
 
   constructor(private readonly env: Record<string, string>) {}
 
@@ -22,18 +25,26 @@ export class ChildServer {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    const startedAt = Date.now();
     return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`server not listening after ${START_TIMEOUT_MS} ms:\n${this.output}`));
+      }, START_TIMEOUT_MS);
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
         const match = /listening on (http:\/\/\S+)/.exec(this.output);
         if (match && !this.url) {
+          clearTimeout(timer);
           this.url = match[1] as string;
+          this.startTimes.push(Date.now() - startedAt);
           resolvePromise(this.url);
         }
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
       child.once('exit', (code) => {
+        clearTimeout(timer);
         if (!this.url)
           reject(new Error(`server exited (${code}) before listening:\n${this.output}`));
       });

@@ -28,19 +28,21 @@ class CrashHarness {
     return this.up;
   }
 
+  /** Kills the server and starts it again; a restart that fails fails every waiter with it. */
   async killAndRestart(): Promise<void> {
-    let restarted!: (url: string) => void;
-    this.up = new Promise((resolve) => (restarted = resolve));
     await this.server.kill();
     this.kills++;
-    restarted(await this.server.start());
+    this.up = this.server.start();
+    this.up.catch(() => undefined); // waiters see the failure; the killer rethrows it
+    await this.up;
   }
 
   /** An HTTP call that waits out restarts. */
   async request<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
     for (let attempt = 0; ; attempt++) {
+      const url = await this.url();
       try {
-        const response = await call<T>(await this.url(), method, path, { token, body });
+        const response = await call<T>(url, method, path, { token, body });
         if (response.status < 500) {
           if (response.status !== 200)
             throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -73,8 +75,9 @@ async function playSeat(harness: CrashHarness, matchId: string, token: string, l
   let pending: { actionId: string; type: string; payload: unknown } | null = null;
   for (;;) {
     let client: RawClient;
+    const url = await harness.url(); // a failed restart fails the player, and the test
     try {
-      client = await RawClient.open(await harness.url(), matchId, token);
+      client = await RawClient.open(url, matchId, token);
     } catch {
       await sleep(30);
       continue;
@@ -187,6 +190,12 @@ export async function crashSuite(kind: StoreKind, targetKills: number): Promise<
     expect(harness.kills).toBeGreaterThanOrEqual(targetKills);
     expect(await server.stop()).toBe(0);
     return finished;
+  } catch (error) {
+    // The restarts' timings say whether a failure is slowness or a server that would not start.
+    if (error instanceof Error) {
+      error.message += `\n(${harness.kills} kills; starts took ${server.startTimes.join(', ')} ms)`;
+    }
+    throw error;
   } finally {
     await server.kill();
   }
