@@ -41,7 +41,11 @@ export async function startServerProcess(
   });
   const output = tailOf(child);
   const url = `http://127.0.0.1:${port}`;
+  // A parent that exits without stopping it (a failed test run) must not leave it running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const stop = async () => {
+    process.off('exit', killOnExit);
     await stopChild(child);
     await rm(dataDir, { recursive: true, force: true });
   };
