@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { AuthResponse, CreateMatchResponse } from '@cardtable/sdk/protocol';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
@@ -40,6 +40,19 @@ interface Played {
 
 const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
 
+/**
+ * Clicks if the element is still there: the table re-renders as steps arrive, so a control seen
+ * a moment ago may be gone; the loop then looks again instead of waiting for it.
+ */
+async function tryClick(locator: Locator): Promise<boolean> {
+  try {
+    await locator.click({ timeout: 3000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Plays the TCG table by clicking, like a cautious player who keeps mana for answers. */
 async function playUntilOver(page: Page): Promise<Played> {
   const played: Played = { moves: 0, targetedSpells: 0, responses: 0 };
@@ -47,9 +60,7 @@ async function playUntilOver(page: Page): Promise<Played> {
     '[data-testid=tcg-outcome],[data-testid=tcg-mulligan],[data-testid=tcg-decision],[data-testid=tcg-pass],[data-testid=tcg-end-turn]';
   const clickFirst = async (selector: string) => {
     const target = page.locator(selector).first();
-    if (!(await target.count())) return false;
-    await target.click();
-    return true;
+    return (await target.count()) > 0 && tryClick(target);
   };
   const chooseTarget = () =>
     clickFirst(
@@ -60,21 +71,22 @@ async function playUntilOver(page: Page): Promise<Played> {
     if (await visible(page, '[data-testid=tcg-outcome]')) return played;
     played.moves++;
     if (await visible(page, '[data-testid=tcg-mulligan]')) {
-      await page.getByTestId('tcg-mulligan').click();
+      await tryClick(page.getByTestId('tcg-mulligan'));
     } else if (await visible(page, '[data-testid=tcg-decision]')) {
       const option = page
         .locator('.tcg-prompt button')
         .filter({ hasNotText: /Confirm|Cancel|End turn|Pass/ });
-      if (await option.count()) await option.first().click();
+      if (await option.count()) await tryClick(option.first());
       else if (!(await clickFirst('.tcg-clickable')))
-        await page.getByTestId('tcg-confirm-picks').click();
+        await tryClick(page.getByTestId('tcg-confirm-picks'));
     } else if (await visible(page, '[data-testid=tcg-pass]')) {
       const answer = page.locator('[data-testid=tcg-hand] [data-playable=true]');
       if ((await page.locator('[data-testid=tcg-stack-item]').count()) && (await answer.count())) {
-        await answer.first().click();
-        if (await visible(page, '[data-testid=tcg-targeting]')) await chooseTarget();
-        played.responses++;
-      } else await page.getByTestId('tcg-pass').click();
+        if (await tryClick(answer.first())) {
+          if (await visible(page, '[data-testid=tcg-targeting]')) await chooseTarget();
+          played.responses++;
+        }
+      } else await tryClick(page.getByTestId('tcg-pass'));
     } else {
       const mana = Number(await page.getByTestId('tcg-hero-me').getAttribute('data-mana'));
       const holdsAnswer = await visible(page, '[data-testid=tcg-hand] [data-speed=instant]');
@@ -85,10 +97,9 @@ async function playUntilOver(page: Page): Promise<Played> {
         const card = cards.nth(i);
         if (mana - Number(await card.getAttribute('data-cost')) < reserve) continue;
         const spell = (await card.getAttribute('data-kind')) === 'spell';
-        await card.click();
+        if (!(await tryClick(card))) break;
         if (await visible(page, '[data-testid=tcg-targeting]')) {
-          await chooseTarget();
-          if (spell) played.targetedSpells++;
+          if ((await chooseTarget()) && spell) played.targetedSpells++;
         }
         acted = true;
       }
@@ -96,7 +107,7 @@ async function playUntilOver(page: Page): Promise<Played> {
         await chooseTarget();
         acted = true;
       }
-      if (!acted) await page.getByTestId('tcg-end-turn').click();
+      if (!acted) await tryClick(page.getByTestId('tcg-end-turn'));
     }
     // Let the action reach the server and the new LEGAL list arrive.
     await page.waitForTimeout(60);
