@@ -32,6 +32,10 @@ export async function openDatabase(
     connectionString,
     // PGlite runs one query at a time; more connections would only queue inside it.
     max: embedded ? 1 : 10,
+    // A query or connection that never answers must fail (and free the connection), never stall
+    // a match's actor for good.
+    query_timeout: 15_000,
+    connectionTimeoutMillis: 15_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client that loses its connection must not take the process down.

@@ -23,7 +23,15 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     get(target, property, receiver) {
       if (property === 'execProtocolRawStream') {
         return async (message: Uint8Array, options: { onRawData: (data: Uint8Array) => void }) => {
-          options.onRawData(await target.execProtocolRaw(message));
+          let response: Uint8Array;
+          try {
+            response = await target.execProtocolRaw(message);
+          } catch (error) {
+            // The socket server's query queue never restarts after a throw: answer with a
+            // protocol error instead, so one bad message cannot stall every later query.
+            response = errorResponse((error as Error).message);
+          }
+          options.onRawData(response);
         };
       }
       const value: unknown = Reflect.get(target, property, receiver);
@@ -47,4 +55,15 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       await db.close();
     },
   };
+}
+
+/** A PostgreSQL ErrorResponse (SQLSTATE XX000) followed by ReadyForQuery. */
+function errorResponse(message: string): Uint8Array {
+  const fields = Buffer.from(`SERROR\0CXX000\0M${message.replaceAll('\0', ' ')}\0\0`, 'utf8');
+  const error = Buffer.alloc(5 + fields.length);
+  error.write('E', 0, 'latin1');
+  error.writeInt32BE(4 + fields.length, 1);
+  fields.copy(error, 5);
+  const ready = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]); // 'Z', length 5, 'I' (idle)
+  return new Uint8Array(Buffer.concat([error, ready]));
 }
