@@ -11,6 +11,8 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** A PostgreSQL schema to use (created if missing); for tests sharing one database. */
   databaseSchema: string | null;
+  /** Connections to PostgreSQL (the embedded database always uses one). */
+  databasePoolSize: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** HMAC key for access tokens; null keeps a generated one in the database. */
   tokenSecret: string | null;
@@ -101,6 +103,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     dataDir: resolve(text('DATA_DIR') ?? './data'),
     databaseUrl,
     databaseSchema,
+    databasePoolSize: int('DATABASE_POOL_SIZE', 32, 1, 1000),
     logLevel: logLevel as ServerConfig['logLevel'],
     tokenSecret,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_S', 900, 10),

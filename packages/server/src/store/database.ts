@@ -19,7 +19,8 @@ export interface Database {
  * With `DATABASE_SCHEMA` every connection works in that schema (created if missing).
  */
 export async function openDatabase(
-  config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'>,
+  config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'> &
+    Partial<Pick<ServerConfig, 'databasePoolSize'>>,
 ): Promise<Database> {
   // PGlite (WASM) loads only when it is used.
   const embedded = config.databaseUrl
@@ -30,8 +31,9 @@ export async function openDatabase(
   const schema = config.databaseSchema;
   const pool = new pg.Pool({
     connectionString,
-    // PGlite runs one query at a time; more connections would only queue inside it.
-    max: embedded ? 1 : 10,
+    // PGlite runs one query at a time; more connections would only queue inside it. On
+    // PostgreSQL, concurrent commits share WAL flushes, so the pool bounds throughput.
+    max: embedded ? 1 : (config.databasePoolSize ?? 32),
     // A query or connection that never answers must fail (and free the connection), never stall
     // a match's actor for good.
     query_timeout: 15_000,
