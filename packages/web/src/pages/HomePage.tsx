@@ -183,7 +183,7 @@ function RecentMatches() {
             {match.status === 'over' ? (
               <Link to={`/replay/${match.matchId}`}>Replay</Link>
             ) : (
-              <Link to={`/match/${match.matchId}`}>
+              <Link to={`/${match.game === 'tcg' ? 'tcg' : 'match'}/${match.matchId}`}>
                 {match.status === 'waiting' ? 'Open' : 'Resume'}
               </Link>
             )}
