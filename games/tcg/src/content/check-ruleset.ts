@@ -1,4 +1,4 @@
-import type { Ruleset } from './ast.ts';
+import type { CardDef, Ruleset } from './ast.ts';
 import { checkAbility } from './check-abilities.ts';
 import { checkSelector, STACK_ZONE } from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
@@ -8,9 +8,10 @@ const CORE_ZONES = { deck: 'hidden', hand: 'owner', board: 'public', discard: 'p
 /** What a ruleset must satisfy beyond its schema: zones, types, phases and keywords that fit. */
 export function checkRuleset(
   ruleset: Ruleset,
-  cardIds: ReadonlySet<string>,
+  cards: ReadonlyMap<string, Pick<CardDef, 'type'>>,
   scripts: Readonly<Record<string, string>>,
 ): ContentProblem[] {
+  const cardIds = new Set(cards.keys());
   const problems: ContentProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
 
@@ -81,7 +82,7 @@ export function checkRuleset(
           scope,
           tokens: {},
           scripts,
-          cards: new Map(),
+          cards,
         }),
       ),
     );

@@ -41,9 +41,11 @@ export function loadContent(source: ContentSource): LoadResult {
 
   const ruleset = source.ruleset as Ruleset;
   const set = source.cards as CardSet;
-  const cardIds = new Set(set.cards.map((card) => card.id));
   const semantic = [
-    ...tagged('ruleset', checkRuleset(ruleset, cardIds, scripts)),
+    ...tagged(
+      'ruleset',
+      checkRuleset(ruleset, new Map(set.cards.map((card) => [card.id, card])), scripts),
+    ),
     ...tagged('cards', checkCards(set, ruleset, scripts)),
   ];
   if (semantic.length) return { ok: false, problems: semantic };
