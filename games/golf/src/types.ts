@@ -239,8 +239,8 @@ export interface GolfView {
   seat: Seat | null;
   options: GolfOptions;
   /** Names of the house rules in force, for display. */
-  activeRules: string[];
-  cardValues: CardValues;
+  activeRules: readonly string[];
+  cardValues: Readonly<CardValues>;
   round: number;
   dealer: Seat;
   deckCount: number;

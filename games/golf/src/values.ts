@@ -95,3 +95,28 @@ export function activeRules(options: GolfOptions): string[] {
   }
   return names;
 }
+
+/** A table's legend: its rules in force and each rank's value. */
+export interface Legend {
+  activeRules: readonly string[];
+  cardValues: Readonly<CardValues>;
+}
+
+/** Every view of a table shares its options object, so the legend is built once per table. */
+const legends = new WeakMap<GolfOptions, Legend>();
+
+/**
+ * The legend for these options, built once per options object and frozen, since every view of
+ * the table holds the same one (equal references also let view diffs skip it at once).
+ */
+export function legendOf(options: GolfOptions): Legend {
+  let legend = legends.get(options);
+  if (!legend) {
+    legend = Object.freeze({
+      activeRules: Object.freeze(activeRules(options)),
+      cardValues: Object.freeze(cardValues(options)),
+    });
+    legends.set(options, legend);
+  }
+  return legend;
+}

@@ -1,5 +1,5 @@
 import type { Seat, Viewer } from '@cardtable/engine';
-import { activeRules, cardValues } from './values.ts';
+import { legendOf } from './values.ts';
 import {
   isHidden,
   type Card,
@@ -36,11 +36,12 @@ export function view(state: GolfState, viewer: Viewer): GolfView {
     holesWon: player.holesWon,
     owesInitialFlip: pending.includes(seat),
   }));
+  const { activeRules, cardValues } = legendOf(state.options);
   return {
     seat: viewer.kind === 'seat' ? viewer.seat : null,
     options: state.options,
-    activeRules: activeRules(state.options),
-    cardValues: cardValues(state.options),
+    activeRules,
+    cardValues,
     round: state.round,
     dealer: state.dealer,
     deckCount: state.deck.length,

@@ -5,6 +5,7 @@ import {
   cardValues,
   columnScore,
   DEFAULT_OPTIONS,
+  legendOf,
   type CardFace,
   type GolfOptions,
 } from '../../src/index.ts';
@@ -88,5 +89,15 @@ describe('golf card values', () => {
       'Speed Golf (flip after every discard)',
       'Blackjack (a round of 21 scores 0)',
     ]);
+  });
+
+  it('builds the legend once per options object, frozen, since every view shares it', () => {
+    const options = o({ superKings: true, flipMode: 'endgame' });
+    const legend = legendOf(options);
+    expect(legend.activeRules).toEqual(activeRules(options));
+    expect(legend.cardValues).toEqual(cardValues(options));
+    expect(legendOf(options)).toBe(legend);
+    expect(legendOf({ ...options })).not.toBe(legend);
+    expect(Object.isFrozen(legend.activeRules) && Object.isFrozen(legend.cardValues)).toBe(true);
   });
 });
