@@ -23,7 +23,7 @@ export interface CpuProfile {
 
 export const CPU_PROFILES: Readonly<Record<string, CpuProfile>> = {
   easy: { iterations: 12, horizon: 'settle', playoutActions: 8, noise: 3 },
-  hard: { iterations: 64, horizon: 'endOfTurn', playoutActions: 30, noise: 0 },
+  hard: { iterations: 96, horizon: 'settle', playoutActions: 12, noise: 0 },
 };
 
 export interface SearchInput {
