@@ -5,7 +5,8 @@ export type Row = Record<string, unknown>;
 
 /** The one door to PostgreSQL (real or embedded): the same `pg` code drives both. */
 export interface Database {
-  query<R extends Row = Row>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** `name` makes it a prepared statement on PostgreSQL (parsed and planned once per connection). */
+  query<R extends Row = Row>(sql: string, params?: unknown[], name?: string): Promise<R[]>;
   /** Runs `work` in one transaction on one connection. */
   transaction<T>(work: (query: Database['query']) => Promise<T>): Promise<T>;
   /** True when the database answers. */
@@ -44,8 +45,15 @@ export async function openDatabase(
   pool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
 
-  const query = async <R extends Row>(sql: string, params: unknown[] = []) =>
-    (await pool.query(sql, params)).rows as R[];
+  // PGlite is one session behind every socket connection, so a statement prepared by a
+  // connection `pg` discarded would still exist there: prepare only on PostgreSQL.
+  const prepare = embedded === null;
+  const query = async <R extends Row>(sql: string, params: unknown[] = [], name?: string) =>
+    (
+      await pool.query(
+        name && prepare ? { name, text: sql, values: params } : { text: sql, values: params },
+      )
+    ).rows as R[];
 
   return {
     kind: embedded ? 'embedded' : 'postgres',

@@ -212,6 +212,7 @@ export class EventStore {
           write.result ? JSON.stringify(write.result) : null,
           write.seats ? JSON.stringify(write.seats) : null,
         ],
+        'append-resolution',
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw new VersionConflict(write.matchId, write.version);
