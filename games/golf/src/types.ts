@@ -210,7 +210,8 @@ export interface ViewSlot {
 
 export interface PlayerView {
   seat: Seat;
-  hand: ViewSlot[];
+  /** Shared by every view that shows this hand unchanged, hence read-only. */
+  hand: readonly ViewSlot[];
   total: number;
   holesWon: number;
   /** Whether this seat still owes its initial flips. */

@@ -10,28 +10,53 @@ import {
   type PhaseView,
   type PlayerView,
   type SeenCard,
+  type Slot,
+  type ViewSlot,
 } from './types.ts';
 
-/** A card's back: its deck colour and nothing that identifies or tracks it. */
-export const hide = (card: Card): HiddenCard => ({ hidden: true, deck: card.deck });
+/** One frozen back per deck of a shoe (1 to 3 decks), so hiding a card allocates nothing. */
+const BACKS: readonly HiddenCard[] = [0, 1, 2].map((deck) =>
+  Object.freeze<HiddenCard>({ hidden: true, deck }),
+);
 
-/** Face-down cards are hidden from everyone, their owner included; only `all` sees them. */
-const seenInHand = (card: Card, faceUp: boolean, viewer: Viewer): SeenCard =>
-  faceUp || viewer.kind === 'all' ? card : hide(card);
+/** A card's back: its deck colour and nothing that identifies or tracks it. */
+export const hide = (card: Card): HiddenCard =>
+  BACKS[card.deck] ?? { hidden: true, deck: card.deck };
 
 /** A card drawn from the deck is seen by the seat holding it (and the unprojected view) only. */
 const seenByHolder = (card: Card, holder: Seat, viewer: Viewer): SeenCard =>
   viewer.kind === 'all' || (viewer.kind === 'seat' && viewer.seat === holder) ? card : hide(card);
+
+/**
+ * Hand views, by hand: face-down cards are hidden from every seat (their owner's included) and
+ * from spectators, so a hand looks the same to all of them; only `all` sees it open. States are
+ * never changed in place and evolve keeps every hand it does not touch, so each hand's view is
+ * built once and shared (frozen) by every view that shows it, and view diffs skip it at once.
+ */
+const hiddenHandViews = new WeakMap<readonly Slot[], readonly ViewSlot[]>();
+const openHandViews = new WeakMap<readonly Slot[], readonly ViewSlot[]>();
+
+function handView(hand: readonly Slot[], viewer: Viewer): readonly ViewSlot[] {
+  const open = viewer.kind === 'all';
+  const views = open ? openHandViews : hiddenHandViews;
+  let seen = views.get(hand);
+  if (!seen) {
+    seen = Object.freeze(
+      hand.map(({ card, faceUp }) =>
+        Object.freeze({ faceUp, card: faceUp || open ? card : hide(card) }),
+      ),
+    );
+    views.set(hand, seen);
+  }
+  return seen;
+}
 
 export function view(state: GolfState, viewer: Viewer): GolfView {
   const { phase } = state;
   const pending = phase.kind === 'initialFlip' ? phase.pending : [];
   const players = state.players.map((player, seat): PlayerView => ({
     seat,
-    hand: player.hand.map((slot) => ({
-      faceUp: slot.faceUp,
-      card: seenInHand(slot.card, slot.faceUp, viewer),
-    })),
+    hand: handView(player.hand, viewer),
     total: player.total,
     holesWon: player.holesWon,
     owesInitialFlip: pending.includes(seat),

@@ -1,4 +1,4 @@
-import { startMatch } from '@cardtable/engine';
+import { applyAction, EVERYTHING, seatViewer, SPECTATOR, startMatch } from '@cardtable/engine';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, golf, isHidden } from '../../src/index.ts';
 import { humanSeats } from '../support/seats.ts';
@@ -26,5 +26,34 @@ describe('golf view', () => {
       expect(view).not.toHaveProperty('deck');
     }
     expect(decks.size).toBeGreaterThan(1);
+  });
+
+  it('shares each unchanged hand view (frozen) between views and viewers, open only for all', () => {
+    const config = { options: { ...DEFAULT_OPTIONS }, seats: humanSeats(3), seed: 'shared' };
+    const { match } = startMatch(golf, config);
+    const flipped = applyAction(
+      golf,
+      match,
+      0,
+      { type: 'initialFlip', payload: { slots: [0, 1] } },
+      'a',
+    );
+    if (!flipped.ok) throw new Error(flipped.error.message);
+    const next = flipped.value.match.state;
+    const [before, after] = [match.state, next].map((state) => golf.view(state, seatViewer(1)));
+    expect(after?.players[1]?.hand).toBe(before?.players[1]?.hand);
+    expect(after?.players[0]?.hand).not.toBe(before?.players[0]?.hand);
+    expect(after?.players[0]?.hand.map((slot) => slot.faceUp)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(golf.view(next, SPECTATOR).players[2]?.hand).toBe(after?.players[2]?.hand);
+    const open = golf.view(next, EVERYTHING).players[2]?.hand;
+    expect(open?.every((slot) => !isHidden(slot.card))).toBe(true);
+    expect(Object.isFrozen(open) && Object.isFrozen(open?.[0])).toBe(true);
   });
 });
