@@ -14,6 +14,15 @@ export async function run(): Promise<void> {
   const options = game.parseOptions({ decks: ['A', 'B'] }, 2);
   if (!options.ok) throw new Error(options.error.message);
   const seats = [{ kind: 'human' as const }, { kind: 'human' as const }];
+  const luaCards = new Set(
+    [
+      ...game
+        .contentOf({ content: { id: 'demo', version: options.value.version, hash: '' } })
+        .cards.values(),
+    ]
+      .filter((card) => (card.abilities ?? []).some((a) => a.kind !== 'static' && a.lua))
+      .map((card) => card.id),
+  );
 
   // Engine: random legal play (the policy's own cost excluded from the timed part).
   let actions = 0;
@@ -35,11 +44,15 @@ export async function run(): Promise<void> {
       const applied = applyAction(game, match, seat, action, `a${actions}`);
       engineMs += performance.now() - t0;
       if (!applied.ok) throw new Error(applied.error.message);
-      luaCalls += applied.value.resolution.steps.filter(
-        (s) =>
-          s.type === 'abilityTriggered' &&
-          /conductor|mirror|gambler/.test(String((s.data as { defId: string }).defId)),
-      ).length;
+      for (const step of applied.value.resolution.steps) {
+        const defId = (step.data as { defId?: string }).defId;
+        if (
+          (step.type === 'abilityTriggered' || step.type === 'cardPlayed') &&
+          defId &&
+          luaCards.has(defId)
+        )
+          luaCalls++;
+      }
       match = applied.value.match;
       actions++;
       if (actions % 29 === 0) positions.push(match);
@@ -50,7 +63,7 @@ export async function run(): Promise<void> {
       perSecond: Math.round((actions / engineMs) * 1000),
       meanMicros: Math.round((engineMs / actions) * 1000),
       samples: actions,
-      note: `${luaCalls} Lua triggers`,
+      note: `${luaCalls} Lua abilities ran`,
     },
   };
 
