@@ -46,19 +46,26 @@ function diffObjects(
   ops: PatchOp[],
 ): void {
   for (const key of Object.keys(before)) {
-    if (after[key] === undefined && before[key] !== undefined) {
+    if (before[key] !== undefined && ownValue(after, key) === undefined) {
       ops.push({ op: 'remove', path: `${path}/${escapeKey(key)}` });
     }
   }
   for (const key of Object.keys(after)) {
     const next = after[key];
-    const previous = before[key];
-    if (next === undefined || next === previous) continue;
+    if (next === undefined || next === before[key]) continue;
+    const previous = ownValue(before, key);
     const childPath = `${path}/${escapeKey(key)}`;
     if (previous === undefined) ops.push({ op: 'add', path: childPath, value: next });
     else diffInto(previous, next, childPath, ops);
   }
 }
+
+/**
+ * The value of a key the object itself holds: a key such as "toString" or "valueOf" must not
+ * find the prototype's method when the object lacks it.
+ */
+const ownValue = (record: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** Applies a patch to a deep copy of `document` and returns the copy. */
 export function applyPatch<T>(document: T, ops: readonly PatchOp[]): T {

@@ -31,6 +31,11 @@ describe('diff and applyPatch', () => {
     ]);
   });
 
+  it('sees only keys an object holds itself, not its prototype methods', () => {
+    expect(diff({ toString: 1 }, {})).toEqual([{ op: 'remove', path: '/toString' }]);
+    expect(diff({}, { valueOf: 2 })).toEqual([{ op: 'add', path: '/valueOf', value: 2 }]);
+  });
+
   it('escapes keys with / and ~', () => {
     const after = { 'a/b': 1, 'c~d': 2 };
     expect(applyPatch({}, diff({}, after))).toEqual(after);
@@ -53,5 +58,64 @@ describe('canonicalJson and stateHash', () => {
     expect(stateHash({ a: 1 })).not.toBe(stateHash({ a: 2 }));
     expect(stateHash([1, 2])).not.toBe(stateHash([2, 1]));
     expect(stateHash({ a: 1 })).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+/** What canonicalJson is defined as: JSON.stringify of a copy with keys inserted in sorted order. */
+function referenceCanonicalJson(value: unknown): string {
+  const sortKeys = (inner: unknown): unknown => {
+    if (Array.isArray(inner)) return inner.map(sortKeys);
+    if (inner !== null && typeof inner === 'object') {
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(inner).sort()) {
+        const child = (inner as Record<string, unknown>)[key];
+        if (child !== undefined) sorted[key] = sortKeys(child);
+      }
+      return sorted;
+    }
+    return inner;
+  };
+  return JSON.stringify(sortKeys(value));
+}
+
+describe('canonicalJson', () => {
+  const key = fc.oneof(
+    fc.string(),
+    fc.nat().map(String),
+    fc.constantFrom('01', '-0', '1e3', '4294967294', '4294967295', '4294967296', '~/', '"\\'),
+  );
+  const leaf = fc.oneof(
+    fc.jsonValue({ maxDepth: 0 }),
+    fc.constantFrom(undefined, NaN, Infinity, -0, 1e21, 5e-7, '\u2028', '\ud800'),
+  );
+  const { value } = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('value'), { maxLength: 4 }),
+    object: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+  }));
+
+  it('equals JSON.stringify of a key-sorted copy, for any JSON-like value', () => {
+    fc.assert(
+      fc.property(value, (input) => {
+        expect(canonicalJson(input)).toBe(referenceCanonicalJson(input));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('sorts objects with many keys alike', () => {
+    const many = fc.dictionary(key, fc.jsonValue({ maxDepth: 1 }), { minKeys: 17, maxKeys: 60 });
+    fc.assert(
+      fc.property(many, (input) => {
+        expect(canonicalJson(input)).toBe(referenceCanonicalJson(input));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('orders array-index keys numerically, as a sorted copy would list them', () => {
+    expect(canonicalJson({ b: 1, 10: 2, a: 3, 9: 4, '09': 5 })).toBe(
+      '{"9":4,"10":2,"09":5,"a":3,"b":1}',
+    );
   });
 });
