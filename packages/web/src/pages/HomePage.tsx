@@ -180,10 +180,14 @@ function RecentMatches() {
               <span className="muted"> · {new Date(match.createdAt).toLocaleString()}</span>
             </span>
             <span className="seat-tag">{match.status}</span>
-            {match.status === 'over' ? (
+            {match.game === 'tcg' ? (
+              <Link to={`/tcg/${match.matchId}`}>
+                {match.status === 'over' ? 'Final table' : 'Resume'}
+              </Link>
+            ) : match.status === 'over' ? (
               <Link to={`/replay/${match.matchId}`}>Replay</Link>
             ) : (
-              <Link to={`/${match.game === 'tcg' ? 'tcg' : 'match'}/${match.matchId}`}>
+              <Link to={`/match/${match.matchId}`}>
                 {match.status === 'waiting' ? 'Open' : 'Resume'}
               </Link>
             )}

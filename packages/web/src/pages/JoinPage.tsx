@@ -22,7 +22,10 @@ export default function JoinPage() {
       return;
     }
     rememberMatch({ matchId: joined.value.matchId, seat: joined.value.seat, code });
-    void navigate(`/match/${joined.value.matchId}`, { replace: true });
+    // A card game (TCG) match has a table of its own.
+    const meta = await client.api.getMatch(joined.value.matchId);
+    const table = meta.ok && meta.value.game === 'tcg' ? 'tcg' : 'match';
+    void navigate(`/${table}/${joined.value.matchId}`, { replace: true });
   }, [code, navigate]);
 
   // Someone who has a name here already has said who they are: join at once.
