@@ -18,6 +18,7 @@ const randomInt = (min: number, max: number) => min + Math.floor(Math.random() *
  */
 class CrashHarness {
   private up: Promise<string>;
+  private aborted = false;
   kills = 0;
 
   constructor(private readonly server: ChildServer) {
@@ -25,13 +26,19 @@ class CrashHarness {
   }
 
   url(): Promise<string> {
-    return this.up;
+    return this.aborted ? Promise.reject(new Error('the crash suite was aborted')) : this.up;
+  }
+
+  /** Stops every player and the killer at their next step (after a failure). */
+  abort(): void {
+    this.aborted = true;
   }
 
   /** Kills the server and starts it again; a restart that fails fails every waiter with it. */
   async killAndRestart(): Promise<void> {
     await this.server.kill();
     this.kills++;
+    if (this.aborted) return;
     this.up = this.server.start();
     this.up.catch(() => undefined); // waiters see the failure; the killer rethrows it
     await this.up;
@@ -129,7 +136,15 @@ async function checkFinishedMatch(replay: ReplayFile, ledger: Ledger): Promise<v
   expect(replay.actions.map((a) => a.version)).toEqual(replay.actions.map((_, index) => index + 2));
 }
 
-export async function crashSuite(kind: StoreKind, targetKills: number): Promise<ReplayFile[]> {
+/**
+ * Plays Golf matches on a server killed `targetKills` times; returns the finished logs. Fails
+ * (with the restarts' timings and progress) if it takes longer than `budgetMs`.
+ */
+export async function crashSuite(
+  kind: StoreKind,
+  targetKills: number,
+  budgetMs = 200_000,
+): Promise<ReplayFile[]> {
   const env = testEnv(kind, {
     ACK_TIMEOUT_MS: '100',
     SNAPSHOT_EVERY: '7',
@@ -139,7 +154,29 @@ export async function crashSuite(kind: StoreKind, targetKills: number): Promise<
   const server = new ChildServer(env);
   const harness = new CrashHarness(server);
   const finished: ReplayFile[] = [];
+  let progress = 'starting';
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const overBudget = new Promise<never>((_, reject) => {
+    watchdog = setTimeout(
+      () => reject(new Error(`over the ${budgetMs} ms budget while ${progress}`)),
+      budgetMs,
+    );
+  });
   try {
+    return await Promise.race([overBudget, play()]);
+  } catch (error) {
+    // The restarts' timings say whether a failure is slowness or a server that would not start.
+    if (error instanceof Error) {
+      error.message += `\n(${harness.kills} kills, ${finished.length} matches finished; starts took ${server.startTimes.join(', ')} ms)`;
+    }
+    throw error;
+  } finally {
+    clearTimeout(watchdog);
+    harness.abort();
+    await server.kill();
+  }
+
+  async function play(): Promise<ReplayFile[]> {
     const [alice, bob] = await Promise.all(
       ['Alice', 'Bob'].map(async (name) => {
         for (;;) {
@@ -166,6 +203,7 @@ export async function crashSuite(kind: StoreKind, targetKills: number): Promise<
       stop = true;
     })();
     while (!stop || finished.length === 0) {
+      progress = `playing match ${finished.length + 1}`;
       const ledger: Ledger = { acknowledged: new Map() };
       const created = await harness.request<{ matchId: string; code: string }>(
         'POST',
@@ -188,15 +226,8 @@ export async function crashSuite(kind: StoreKind, targetKills: number): Promise<
     }
     await killer;
     expect(harness.kills).toBeGreaterThanOrEqual(targetKills);
+    progress = 'stopping';
     expect(await server.stop()).toBe(0);
     return finished;
-  } catch (error) {
-    // The restarts' timings say whether a failure is slowness or a server that would not start.
-    if (error instanceof Error) {
-      error.message += `\n(${harness.kills} kills; starts took ${server.startTimes.join(', ')} ms)`;
-    }
-    throw error;
-  } finally {
-    await server.kill();
   }
 }
