@@ -36,12 +36,18 @@ describe('a TCG match through the server', () => {
     let next: { status: string; version: number; legal: unknown[] } = welcome as never;
     let n = 0;
     for (;;) {
+      const acted = next.version;
+      // A LEGAL newer than the last move (it may have arrived before this line runs).
       const legal =
         next.status === 'over' || next.legal.length > 0
           ? next
-          : await client.next('LEGAL', (m) => m.status === 'over' || m.legal.length > 0, 20_000);
+          : await client.waitFor(
+              'LEGAL',
+              (m) => m.version > acted && (m.status === 'over' || m.legal.length > 0),
+              20_000,
+            );
       if (legal.status === 'over') break;
-      next = { status: 'active', version: 0, legal: [] };
+      next = { status: 'active', version: legal.version, legal: [] };
       const options = legal.legal as { type: string; payload: unknown }[];
       const busy = options.filter((a) => a.type !== 'endTurn');
       const action = (

@@ -19,7 +19,15 @@ export interface DeckCard {
 export type TcgEvent =
   | {
       type: 'matchStarted';
-      data: { ruleset: string; version: string; hash: string; firstPlayer: Seat; life: number };
+      data: {
+        ruleset: string;
+        version: string;
+        hash: string;
+        /** The Lua sandbox's engine id when the match can run scripts: replays pin it. */
+        scripts: string | null;
+        firstPlayer: Seat;
+        life: number;
+      };
     }
   | { type: 'deckBuilt'; data: { player: Seat; count: number; cards: DeckCard[] | null } }
   | {

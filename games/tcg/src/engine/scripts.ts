@@ -28,5 +28,7 @@ export interface ScriptOutput {
  * like data effects: a script decides what happens, never how.
  */
 export interface ScriptHost {
+  /** The sandbox's engine id (Lua, wasmoon, rules, prelude hash), recorded in every match. */
+  readonly engine: string;
   run(call: ScriptCall): Result<ScriptOutput>;
 }

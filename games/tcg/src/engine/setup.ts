@@ -65,6 +65,7 @@ export function startEvents(
       ruleset: ruleset.id,
       version: ruleset.version,
       hash: content.hash,
+      scripts: scripts?.engine ?? null,
       firstPlayer,
       life: ruleset.players.life,
     },

@@ -37,6 +37,7 @@ export async function createSandboxScriptHost(
     }
   }
   return ok({
+    engine: runtime.engine.id,
     run(call: ScriptCall): Result<ScriptOutput> {
       const id = `${call.module}.${call.entry}`;
       if (!loaded.has(id))
