@@ -1,5 +1,5 @@
 import type { Ability, CardDef, Condition, Effect, Target, TokenDef, Value } from './ast.ts';
-import { checkSelector, STACK_ZONE, type SelectorScope } from './check-selectors.ts';
+import { checkSelector, type SelectorScope } from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** Everything an ability may refer to: the ruleset, the card pool, the card's tokens, scripts. */
@@ -262,5 +262,3 @@ export function containsLua(effects: readonly Effect[]): boolean {
     }
   });
 }
-
-export { STACK_ZONE };

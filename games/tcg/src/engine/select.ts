@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import type { Pick, StatName, Target } from '../content/ast.ts';
+import type { StatName, Target } from '../content/ast.ts';
 import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
 import { selectorAst, type SelectorNode } from '../content/selector.ts';
 import { compare } from './compare.ts';
@@ -172,9 +172,6 @@ function heroMatches(
     return node.cmp[0] === 'health' && compare(player.life, node.cmp[1], node.cmp[2]);
   return false;
 }
-
-/** A pick's candidates, before the choice: what a player may pick from, or the engine picks from. */
-export const pickCandidates = (ctx: EvalContext, pick: Pick): ObjectId[] => select(ctx, pick.from);
 
 /**
  * Resolves a target that needs no player: a selector (all matches) or an engine pick

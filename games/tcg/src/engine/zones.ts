@@ -3,7 +3,7 @@ import { cardOf } from '../content/content.ts';
 import { dealDamage } from './damage.ts';
 import type { EventData, ZoneRef } from './events.ts';
 import type { Runner } from './runner.ts';
-import { heroId, STACK, type CardInstance } from './state.ts';
+import { heroId, type CardInstance } from './state.ts';
 import { raise } from './triggers.ts';
 
 const zoneLimit = (r: Runner, zone: string) =>
@@ -81,5 +81,3 @@ export function spellDestination(r: Runner, handle: string): ZoneRef {
   const type = r.content.ruleset.cardTypes[cardOf(r.content, card.defId).type];
   return { player: card.owner, zone: type?.kind === 'spell' ? type.thenTo : 'discard' };
 }
-
-export const isOnStack = (r: Runner, handle: string) => r.state.cards[handle]?.zone === STACK;
