@@ -202,6 +202,7 @@ export async function crashSuite(
       }
       stop = true;
     })();
+    killer.catch(() => undefined); // awaited below; a failure first surfaces through the players
     while (!stop || finished.length === 0) {
       progress = `playing match ${finished.length + 1}`;
       const ledger: Ledger = { acknowledged: new Map() };
