@@ -55,22 +55,26 @@ export function columnScores(
 
 /** Wolfpack and Four of a kind, in that order, when in force and earned. */
 export function handBonuses(hand: readonly CardFace[], options: GolfOptions): Adjustment[] {
-  const pairedRanks = COLUMNS.flatMap(([topSlot, bottomSlot]) => {
+  const pairedRanks: string[] = [];
+  for (const [topSlot, bottomSlot] of COLUMNS) {
     const top = cardAt(hand, topSlot);
-    return isPair(top, cardAt(hand, bottomSlot)) ? [top.rank] : [];
-  });
-  const pairsOf = (rank: string) => pairedRanks.filter((paired) => paired === rank).length;
+    if (isPair(top, cardAt(hand, bottomSlot))) pairedRanks.push(top.rank);
+  }
   const bonuses: Adjustment[] = [];
-  if (options.wolfpack && pairsOf('J') >= 2) {
+  if (options.wolfpack && pairsOf(pairedRanks, 'J') >= 2) {
     bonuses.push({ kind: 'wolfpack', points: WOLFPACK_POINTS });
   }
   if (options.fourOfAKind) {
     for (const rank of new Set(pairedRanks)) {
-      if (pairsOf(rank) >= 2) bonuses.push({ kind: 'fourOfAKind', points: FOUR_OF_A_KIND_POINTS });
+      if (pairsOf(pairedRanks, rank) >= 2)
+        bonuses.push({ kind: 'fourOfAKind', points: FOUR_OF_A_KIND_POINTS });
     }
   }
   return bonuses;
 }
+
+const pairsOf = (pairedRanks: readonly string[], rank: string): number =>
+  pairedRanks.filter((paired) => paired === rank).length;
 
 export interface HandScore {
   columns: [number, number, number];
@@ -115,10 +119,6 @@ export function scoreRound(input: RoundScoringInput): RoundResult {
     const { columns, bonuses, score } = scoreHand(hand, options);
     return { seat, columns, adjustments: bonuses, score };
   });
-  const adjust = (tally: Tally, adjustment: Adjustment) => {
-    tally.adjustments.push(adjustment);
-    tally.score += adjustment.points;
-  };
 
   if (options.blackjack) {
     for (const tally of tallies) {
@@ -156,6 +156,11 @@ export function scoreRound(input: RoundScoringInput): RoundResult {
     wonHole: tally.score === low,
   }));
   return { round: input.round, finisher, reason: input.reason, scores };
+}
+
+function adjust(tally: Tally, adjustment: Adjustment): void {
+  tally.adjustments.push(adjustment);
+  tally.score += adjustment.points;
 }
 
 const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
