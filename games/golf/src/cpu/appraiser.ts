@@ -1,3 +1,4 @@
+import { SLOT_INDEXES } from '../hand.ts';
 import type { Card, Rank } from '../types.ts';
 import { columnScore } from '../scoring.ts';
 import {
@@ -40,6 +41,8 @@ const WISE_KNOCK_COST = -100;
 /** Rates moves for one seat at one moment, from its knowledge and temperament only. */
 export class Appraiser {
   private readonly mine: readonly KnownSlot[];
+  /** The value of each card of mine that shows (null face down): looked up once, used often. */
+  private readonly mineValues: readonly (number | null)[];
   private readonly myEstimate: number;
   private readonly hiddenCount: number;
   private readonly columnEstimates: number[];
@@ -48,14 +51,19 @@ export class Appraiser {
   private readonly distinctSlots: number[];
   private readonly unseenByRank = new Map<Rank, number>();
   private readonly denyByRank = new Map<Rank, number>();
+  private readonly slotDenials: (number | undefined)[] = [];
   private flipCache: Assessment | null | undefined;
   private followUpCache: Assessment | undefined;
+  /** The swaps of the last card asked about: the held card's are asked for once per action. */
+  private lastSwaps: { card: Card; source: 'deck' | 'discard'; swaps: SwapAssessment[] } | null =
+    null;
 
   constructor(
     readonly knowledge: Knowledge,
     readonly temper: Temperament,
   ) {
     this.mine = knowledge.hands[knowledge.me] ?? [];
+    this.mineValues = this.mine.map((card) => (card ? this.valueOf(card) : null));
     this.myEstimate = handEstimate(this.mine, knowledge.options);
     this.hiddenCount = faceDownCount(this.mine);
     for (const kind of knowledge.unseen) {
@@ -65,30 +73,58 @@ export class Appraiser {
     this.columnEstimates = [0, 1, 2].map((top) =>
       columnEstimate(this.mine[top] ?? null, this.mine[top + 3] ?? null, knowledge.options),
     );
-    this.columnPotentials = [0, 1, 2].map((top) =>
-      this.columnPotential(this.mine[top] ?? null, this.mine[top + 3] ?? null),
-    );
-    const classes = new Map<string, number>();
-    this.mine.forEach((card, slot) => {
-      const partner = this.mine[partnerSlot(slot)] ?? null;
-      const key = `${card ? knowledge.catalog.kindOf(card) : -1}:${partner ? knowledge.catalog.kindOf(partner) : -1}`;
-      if (!classes.has(key)) classes.set(key, slot);
-    });
-    this.distinctSlots = [...classes.values()];
+    this.columnPotentials = [0, 1, 2].map((top) => this.columnPotential(top, top + 3));
+    this.distinctSlots = this.distinctClasses();
+  }
+
+  /**
+   * The first slot of each class of slots holding the same kind of card (or none) over the
+   * same kind of partner (or none), in slot order.
+   */
+  private distinctClasses(): number[] {
+    const { catalog } = this.knowledge;
+    const kinds = this.mine.map((card) => (card ? catalog.kindOf(card) : -1));
+    const firsts: number[] = [];
+    for (let slot = 0; slot < kinds.length; slot++) {
+      const alike = firsts.some(
+        (first) =>
+          kinds[first] === kinds[slot] && kinds[partnerSlot(first)] === kinds[partnerSlot(slot)],
+      );
+      if (!alike) firsts.push(slot);
+    }
+    return firsts;
   }
 
   /** Swapping `card` into `slot`; the replaced card goes onto the discard pile. */
   swap(card: Card, source: 'deck' | 'discard', slot: number): SwapAssessment {
+    return this.swaps(card, source)[slot] ?? this.rateSwap(card, this.valueOf(card), source, slot);
+  }
+
+  /** Every swap of `card`, by slot. */
+  swaps(card: Card, source: 'deck' | 'discard'): SwapAssessment[] {
+    const last = this.lastSwaps;
+    if (last && last.card === card && last.source === source) return last.swaps;
+    const value = this.valueOf(card);
+    const swaps = SLOT_INDEXES.map((slot) => this.rateSwap(card, value, source, slot));
+    this.lastSwaps = { card, source, swaps };
+    return swaps;
+  }
+
+  /** A swap of `card`, worth `value`, into `slot`. */
+  private rateSwap(
+    card: Card,
+    value: number,
+    source: 'deck' | 'discard',
+    slot: number,
+  ): SwapAssessment {
     const { options, lastTurn } = this.knowledge;
     const column = slot % 3;
     const replaced = this.mine[slot] ?? null;
     const partner = this.mine[partnerSlot(slot)] ?? null;
+    const partnerValue = this.mineValues[partnerSlot(slot)] ?? null;
     const columnBefore = this.columnEstimates[column] as number;
-    const columnAfter = partner
-      ? columnScore(card, partner, options)
-      : this.valueOf(card) + HIDDEN_ESTIMATE;
+    const columnAfter = partner ? columnScore(card, partner, options) : value + HIDDEN_ESTIMATE;
     const revealed = replaced === null;
-    const value = this.valueOf(card);
     const makesPair = partner !== null && partner.rank === card.rank;
     const goesOut = !lastTurn && revealed && this.hiddenCount === 1;
     // A high card into a face-down slot is dumb, except into the last one (that goes out, which
@@ -99,7 +135,7 @@ export class Appraiser {
     const dumb =
       (!revealed && columnAfter > columnBefore) ||
       (highIntoHidden && !goesOut && !starved) ||
-      (makesPair && !options.negativePairsKeepValue && value < 0 && this.valueOf(partner) < 0) ||
+      (makesPair && !options.negativePairsKeepValue && value < 0 && (partnerValue as number) < 0) ||
       (source === 'discard' && value >= 10 && !makesPair);
     const bonusRules = options.wolfpack || options.fourOfAKind;
     let delta = columnAfter - columnBefore;
@@ -113,9 +149,10 @@ export class Appraiser {
         reckless = !mayGoOut(projected, this.temper);
       }
     }
-    let cost = delta + this.deny(replaced);
+    let cost = delta + this.denyOfSlot(slot);
     if (!lastTurn && !(highIntoHidden && !starved)) {
-      const potentialAfter = this.columnPotential(card, partner);
+      // With a partner showing, the column is complete: it has no pair left to hope for.
+      const potentialAfter = partner ? 0 : this.potentialOf(card, value);
       cost -= this.temper.tempo * (revealed ? 1 : 0);
       cost -=
         this.temper.pairHope *
@@ -131,17 +168,17 @@ export class Appraiser {
     return this.knowledge.catalog.valueOf(card);
   }
 
-  /** Every swap of `card`, by slot. */
-  swaps(card: Card, source: 'deck' | 'discard'): SwapAssessment[] {
-    return [0, 1, 2, 3, 4, 5].map((slot) => this.swap(card, source, slot));
-  }
-
   /**
    * Discarding a deck draw: it lands on the pile for the next player, and a flip may follow.
    * Throwing away a joker or a negative card is dumb while some sane swap would use it.
    */
-  discard(card: Card, usefulSwap = this.swaps(card, 'deck').some(isUseful)): Assessment {
-    const precious = card.rank === 'JOKER' || card.rank === '2' || this.valueOf(card) < 0;
+  discard(card: Card): Assessment {
+    const usefulSwap = this.swaps(card, 'deck').some(isUseful);
+    return this.rateDiscard(card, this.valueOf(card), usefulSwap);
+  }
+
+  private rateDiscard(card: Card, value: number, usefulSwap: boolean): Assessment {
+    const precious = card.rank === 'JOKER' || card.rank === '2' || value < 0;
     const followUp = this.afterDiscard();
     return {
       cost: this.deny(card) + followUp.cost,
@@ -179,7 +216,10 @@ export class Appraiser {
 
   bestFlip(): Assessment | null {
     if (this.flipCache === undefined) {
-      const flips = this.mine.flatMap((card, slot) => (card === null ? [this.flip(slot)] : []));
+      const flips: Assessment[] = [];
+      this.mine.forEach((card, slot) => {
+        if (card === null) flips.push(this.flip(slot));
+      });
       this.flipCache = flips.length > 0 ? bestOf(flips) : null;
     }
     return this.flipCache;
@@ -189,15 +229,15 @@ export class Appraiser {
    * The cost of the best sane use of a card drawn from the deck (see bestOf). Slots holding the
    * same kind of card over the same kind of partner are tried once: they would fill alike.
    */
-  bestUseOfDraw(card: Card): number {
+  private bestUseOfDraw(card: Card, value: number): number {
     const tiers = [Infinity, Infinity, Infinity];
     let usefulSwap = false;
     for (const slot of this.distinctSlots) {
-      const swap = this.swap(card, 'deck', slot);
+      const swap = this.rateSwap(card, value, 'deck', slot);
       usefulSwap ||= isUseful(swap);
       keepCheapest(tiers, swap);
     }
-    keepCheapest(tiers, this.discard(card, usefulSwap));
+    keepCheapest(tiers, this.rateDiscard(card, value, usefulSwap));
     return tiers.find((cost) => cost < Infinity) as number;
   }
 
@@ -206,7 +246,7 @@ export class Appraiser {
     const { unseen, unseenTotal } = this.knowledge;
     if (unseenTotal === 0) return { cost: 0, dumb: false, reckless: false };
     let cost = 0;
-    for (const kind of unseen) cost += kind.count * this.bestUseOfDraw(kind.card);
+    for (const kind of unseen) cost += kind.count * this.bestUseOfDraw(kind.card, kind.value);
     return { cost: cost / unseenTotal, dumb: false, reckless: false };
   }
 
@@ -228,6 +268,16 @@ export class Appraiser {
   }
 
   /** What `card` on top of the discard pile would be worth to the next player as a pair. */
+  /** What the card in `slot` of mine would be worth to the next player (asked once per swap). */
+  private denyOfSlot(slot: number): number {
+    let denial = this.slotDenials[slot];
+    if (denial === undefined) {
+      denial = this.deny(this.mine[slot] ?? null);
+      this.slotDenials[slot] = denial;
+    }
+    return denial;
+  }
+
   private deny(card: KnownSlot): number {
     const { nextSeat, hands, options } = this.knowledge;
     if (card === null || nextSeat === null) return 0;
@@ -247,14 +297,21 @@ export class Appraiser {
     return weighted;
   }
 
-  /** A column with one card showing may still pair: the odds, times what the pair would save. */
-  private columnPotential(top: KnownSlot, bottom: KnownSlot): number {
-    const shown = top && !bottom ? top : bottom && !top ? bottom : null;
-    if (!shown) return 0;
+  /** A column (two slots of mine) with one card showing may still pair. */
+  private columnPotential(top: number, bottom: number): number {
+    const [topCard, bottomCard] = [this.mine[top] ?? null, this.mine[bottom] ?? null];
+    if (topCard && !bottomCard) return this.potentialOf(topCard, this.mineValues[top] as number);
+    if (bottomCard && !topCard)
+      return this.potentialOf(bottomCard, this.mineValues[bottom] as number);
+    return 0;
+  }
+
+  /** What a lone card worth `value` may still save as a pair: the odds, times the saving. */
+  private potentialOf(shown: Card, value: number): number {
     const { unseenTotal } = this.knowledge;
     const partners = this.unseenByRank.get(shown.rank) ?? 0;
     const chance = unseenTotal > 0 ? Math.min(0.5, (partners * DRAWS_AHEAD) / unseenTotal) : 0;
-    return chance * (this.valueOf(shown) + HIDDEN_ESTIMATE);
+    return chance * (value + HIDDEN_ESTIMATE);
   }
 }
 

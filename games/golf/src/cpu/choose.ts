@@ -39,7 +39,10 @@ function rateAll(
 ): Option[] {
   const knowledge = knowledgeOf(view, seat);
   const appraiser = new Appraiser(knowledge, temperamentOf(profile, knowledge));
-  return legal.map((action) => ({ action, ...rate(action, appraiser) }));
+  return legal.map((action) => {
+    const { cost, dumb, reckless } = rate(action, appraiser);
+    return { action, cost, dumb, reckless };
+  });
 }
 
 const SANE = (cost: number): Assessment => ({ cost, dumb: false, reckless: false });

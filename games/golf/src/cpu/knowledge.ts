@@ -33,15 +33,12 @@ export interface Knowledge {
 
 export function knowledgeOf(view: GolfView, me: Seat): Knowledge {
   const catalog = catalogFor(view.options);
+  // How many of each kind are still out of sight: the shoe, less every card in view.
   const counts = catalog.kinds.map((kind) => kind.count);
-  const see = (card: Card) => {
-    const kind = catalog.kindOf(card);
-    counts[kind] = (counts[kind] as number) - 1;
-  };
   const hands = view.players.map((player) =>
     player.hand.map((slot) => {
       const card = slot.faceUp ? knownCard(slot.card) : null;
-      if (card) see(card);
+      if (card) see(counts, catalog, card);
       return card;
     }),
   );
@@ -50,8 +47,8 @@ export function knowledgeOf(view: GolfView, me: Seat): Knowledge {
   const heldCard = step?.kind === 'holding' ? knownCard(step.card) : null;
   const held =
     step?.kind === 'holding' && heldCard ? { card: heldCard, source: step.source } : null;
-  if (view.discardTop) see(view.discardTop);
-  if (heldCard) see(heldCard);
+  if (view.discardTop) see(counts, catalog, view.discardTop);
+  if (heldCard) see(counts, catalog, heldCard);
   const unseen: CardKind[] = [];
   let unseenTotal = 0;
   catalog.kinds.forEach((kind, index) => {
@@ -76,6 +73,12 @@ export function knowledgeOf(view: GolfView, me: Seat): Knowledge {
     unseen,
     unseenTotal,
   };
+}
+
+/** One more card in view: one fewer of its kind out of sight. */
+function see(counts: number[], catalog: Catalog, card: Card): void {
+  const kind = catalog.kindOf(card);
+  counts[kind] = (counts[kind] as number) - 1;
 }
 
 const knownCard = (card: SeenCard): Card | null => (isHidden(card) ? null : card);

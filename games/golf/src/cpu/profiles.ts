@@ -33,10 +33,12 @@ export const CPU_PROFILE_NAMES: readonly string[] = CPU_PROFILES.map((p) => p.na
 /** The profile played when a seat's turn timer runs out. */
 export const TIMEOUT_PROFILE = 'Marcus';
 
+/** Profiles by lower-case name: a CPU looks its own up for every decision. */
+const PROFILES_BY_NAME = new Map(CPU_PROFILES.map((p) => [p.name.toLowerCase(), p]));
+
 /** Looks a profile up by name, ignoring case; null when there is none of that name. */
 export function findProfile(name: string): CpuProfile | null {
-  const wanted = name.toLowerCase();
-  return CPU_PROFILES.find((p) => p.name.toLowerCase() === wanted) ?? null;
+  return PROFILES_BY_NAME.get(name.toLowerCase()) ?? null;
 }
 
 function profile(
