@@ -39,7 +39,7 @@ export function CardArtSvg({ art }: { art: CardArt }) {
 
 export interface CardProps {
   face: CardFace;
-  /** Current numbers of a unit on the board (else the printed ones). */
+  /** Current numbers and keywords of a unit on the board (else the printed face and text). */
   stats?: { attack: number; health: number; maxHealth: number; keywords: string[] } | undefined;
   keywordName?: (keyword: string) => string;
 }
@@ -57,7 +57,7 @@ export function CardFaceView({ face, stats, keywordName = (k) => k }: CardProps)
       </span>
       <CardArtSvg art={face.art} />
       <strong className="tcg-name">{face.name}</strong>
-      {keywords.length ? (
+      {stats && keywords.length ? (
         <em className="tcg-keywords">{keywords.map(keywordName).join(' · ')}</em>
       ) : null}
       {face.text && !stats ? <p className="tcg-text">{face.text}</p> : null}
