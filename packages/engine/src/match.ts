@@ -34,7 +34,9 @@ export interface MatchState<S, O = unknown> {
 export const resolutionIdFor = (version: number) => `r${version}`;
 
 export function decideContext(seed: string, version: number): DecideContext {
-  return { version, rng: (step) => createRng(seed, version, step) };
+  // Bound, not an arrow: under tsx (esbuild keepNames) an arrow assigned to a property costs a
+  // defineProperty call each time it is made, and a context is made for every action.
+  return { version, rng: createRng.bind(null, seed, version) };
 }
 
 /** Creates a match at version 0 and plays its opening resolution (version 1). */
