@@ -1,6 +1,6 @@
 import type { DecideContext, Game, GameAction, GameEvent, MatchConfig, Seat } from './game.ts';
 import { fail, ok, type Result } from './result.ts';
-import { createRng } from './rng.ts';
+import { createRng, type Rng } from './rng.ts';
 
 /** One step of a resolution: an event at (version, step). Steps of one action share a resolutionId. */
 export interface StepEvent<E extends GameEvent = GameEvent> {
@@ -34,9 +34,16 @@ export interface MatchState<S, O = unknown> {
 export const resolutionIdFor = (version: number) => `r${version}`;
 
 export function decideContext(seed: string, version: number): DecideContext {
-  // Bound, not an arrow: under tsx (esbuild keepNames) an arrow assigned to a property costs a
-  // defineProperty call each time it is made, and a context is made for every action.
-  return { version, rng: createRng.bind(null, seed, version) };
+  return { version, rng: stepRngs(seed, version) };
+}
+
+/**
+ * The generators of one resolution, by step. Made here rather than as an arrow in the context
+ * literal: under tsx (esbuild keepNames) an arrow assigned to a property is renamed with a
+ * defineProperty call each time it is made (as slow as bind), and every action makes a context.
+ */
+function stepRngs(seed: string, version: number): (step: number) => Rng {
+  return (step) => createRng(seed, version, step);
 }
 
 /** Creates a match at version 0 and plays its opening resolution (version 1). */
