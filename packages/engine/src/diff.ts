@@ -45,19 +45,30 @@ function diffObjects(
   path: string,
   ops: PatchOp[],
 ): void {
-  for (const key of Object.keys(before)) {
-    if (before[key] !== undefined && ownValue(after, key) === undefined) {
+  const beforeKeys = Object.keys(before);
+  const afterKeys = Object.keys(after);
+  // When both list the same keys (the usual case), each holds every key itself.
+  const sameKeys = sameLists(beforeKeys, afterKeys);
+  for (const key of beforeKeys) {
+    const next = sameKeys ? after[key] : ownValue(after, key);
+    if (next === undefined && before[key] !== undefined) {
       ops.push({ op: 'remove', path: `${path}/${escapeKey(key)}` });
     }
   }
-  for (const key of Object.keys(after)) {
+  for (const key of afterKeys) {
     const next = after[key];
-    if (next === undefined || next === before[key]) continue;
-    const previous = ownValue(before, key);
+    const previous = sameKeys ? before[key] : ownValue(before, key);
+    if (next === undefined || next === previous) continue;
     const childPath = `${path}/${escapeKey(key)}`;
     if (previous === undefined) ops.push({ op: 'add', path: childPath, value: next });
     else diffInto(previous, next, childPath, ops);
   }
+}
+
+function sameLists(one: readonly string[], other: readonly string[]): boolean {
+  if (one.length !== other.length) return false;
+  for (let i = 0; i < one.length; i++) if (one[i] !== other[i]) return false;
+  return true;
 }
 
 /**
