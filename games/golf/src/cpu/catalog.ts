@@ -50,10 +50,12 @@ export function catalogFor(options: GolfOptions): Catalog {
 const faceKey = (card: Card): string => `${card.rank}/${card.suit ?? '-'}`;
 
 function buildCatalog(options: GolfOptions): Catalog {
+  const shoe = buildShoe(options.decks, options.jokerMode);
   const kinds: CardKind[] = [];
+  const kindById: number[] = [];
   const kindByValue = new Map<string, number>();
   const kindByFace = new Map<string, number>();
-  for (const card of buildShoe(options.decks, options.jokerMode)) {
+  for (const card of shoe) {
     const value = cardValue(card, options);
     const valueKey = `${card.rank}|${value}`;
     let kind = kindByValue.get(valueKey);
@@ -63,6 +65,7 @@ function buildCatalog(options: GolfOptions): Catalog {
       kinds.push({ card, value, count: 0 });
     }
     (kinds[kind] as CardKind).count++;
+    kindById[card.id] = kind;
     kindByFace.set(faceKey(card), kind);
   }
   // Faces by rank then suit, so a lookup is two property reads rather than a string key.
@@ -71,10 +74,17 @@ function buildCatalog(options: GolfOptions): Catalog {
     const [rank, suit] = face.split('/') as [string, string];
     (table[rank] ??= {})[suit] = kind;
   }
-  const kindOf = (card: Card): number => {
+  const kindOfFace = (card: Card): number => {
     const kind = table[card.rank]?.[card.suit ?? '-'];
     if (kind === undefined) throw new RangeError(`No ${faceKey(card)} in this shoe.`);
     return kind;
+  };
+  // A card of this shoe is found by its id, quicker than by its face; the face is still
+  // checked, since a card is only data (a card made for a test has an id of its own).
+  const kindOf = (card: Card): number => {
+    const shoeCard = shoe[card.id];
+    const sameFace = shoeCard?.rank === card.rank && shoeCard.suit === card.suit;
+    return sameFace ? (kindById[card.id] as number) : kindOfFace(card);
   };
   return {
     kinds,
