@@ -123,6 +123,8 @@ function columnAfterSwap(
 /** A column's points by the rules, a face-down card counting 4.5 (order does not matter). */
 function columnPoints(view: GolfView, one: Card | null, other: Card | null): number {
   if (one && other) return columnScore(one, other, view.options);
-  const points = (card: Card | null) => (card ? cardValue(card, view.options) : FACE_DOWN_POINTS);
-  return points(one) + points(other);
+  return pointsOf(view, one) + pointsOf(view, other);
 }
+
+const pointsOf = (view: GolfView, card: Card | null): number =>
+  card ? cardValue(card, view.options) : FACE_DOWN_POINTS;
