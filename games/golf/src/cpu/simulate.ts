@@ -201,11 +201,9 @@ function roundRecord(result: RoundResult, after: GolfState): RoundRecord {
 function conservationProblem(state: GolfState, shoeSize: number): string | null {
   if (state.phase.kind === 'waiting' || state.phase.kind === 'gameOver') return null;
   const seen = new Uint8Array(shoeSize);
-  const cards = [
-    ...state.deck,
-    ...state.discard,
-    ...state.players.flatMap((p) => p.hand.map((s) => s.card)),
-  ];
+  // Built with concat and push rather than spreads: the audit runs after every resolution.
+  const cards = state.deck.concat(state.discard);
+  for (const player of state.players) for (const slot of player.hand) cards.push(slot.card);
   if (state.phase.kind === 'turn' && state.phase.step.kind === 'holding')
     cards.push(state.phase.step.card);
   for (const card of cards) {
