@@ -1,5 +1,5 @@
 import { SLOT_INDEXES } from '../hand.ts';
-import type { Card, Rank } from '../types.ts';
+import { RANKS, type Card, type Rank } from '../types.ts';
 import { columnScore } from '../scoring.ts';
 import {
   columnEstimate,
@@ -49,8 +49,9 @@ export class Appraiser {
   private readonly columnPotentials: number[];
   /** One slot of each class of slots that any card would fill alike (see drawDeck). */
   private readonly distinctSlots: number[];
-  private readonly unseenByRank = new Map<Rank, number>();
-  private readonly denyByRank = new Map<Rank, number>();
+  /** Unseen cards and denials by rank (see rankIndex): arrays, quicker than maps by name. */
+  private readonly unseenByRank: number[] = new Array<number>(RANK_COUNT).fill(0);
+  private readonly denyByRank: (number | undefined)[] = [];
   private readonly slotDenials: (number | undefined)[] = [];
   private flipCache: Assessment | null | undefined;
   private followUpCache: Assessment | undefined;
@@ -67,8 +68,8 @@ export class Appraiser {
     this.myEstimate = handEstimate(this.mine, knowledge.options);
     this.hiddenCount = faceDownCount(this.mine);
     for (const kind of knowledge.unseen) {
-      const rank = kind.card.rank;
-      this.unseenByRank.set(rank, (this.unseenByRank.get(rank) ?? 0) + kind.count);
+      const rank = rankIndex(kind.card.rank);
+      this.unseenByRank[rank] = (this.unseenByRank[rank] as number) + kind.count;
     }
     this.columnEstimates = [0, 1, 2].map((top) =>
       columnEstimate(this.mine[top] ?? null, this.mine[top + 3] ?? null, knowledge.options),
@@ -281,7 +282,8 @@ export class Appraiser {
   private deny(card: KnownSlot): number {
     const { nextSeat, hands, options } = this.knowledge;
     if (card === null || nextSeat === null) return 0;
-    const cached = this.denyByRank.get(card.rank);
+    const rank = rankIndex(card.rank);
+    const cached = this.denyByRank[rank];
     if (cached !== undefined) return cached;
     const theirs = hands[nextSeat] ?? [];
     let gain = 0;
@@ -293,7 +295,7 @@ export class Appraiser {
       gain = Math.max(gain, columnEstimate(own, partner, options) - paired);
     });
     const weighted = DENY_WEIGHT * gain;
-    this.denyByRank.set(card.rank, weighted);
+    this.denyByRank[rank] = weighted;
     return weighted;
   }
 
@@ -309,11 +311,17 @@ export class Appraiser {
   /** What a lone card worth `value` may still save as a pair: the odds, times the saving. */
   private potentialOf(shown: Card, value: number): number {
     const { unseenTotal } = this.knowledge;
-    const partners = this.unseenByRank.get(shown.rank) ?? 0;
+    const partners = this.unseenByRank[rankIndex(shown.rank)] as number;
     const chance = unseenTotal > 0 ? Math.min(0.5, (partners * DRAWS_AHEAD) / unseenTotal) : 0;
     return chance * (value + HIDDEN_ESTIMATE);
   }
 }
+
+const RANK_ORDER: readonly Rank[] = [...RANKS, 'JOKER'];
+const RANK_COUNT = RANK_ORDER.length;
+
+/** A rank's position among all ranks, the jokers' included. */
+const rankIndex = (rank: Rank): number => RANK_ORDER.indexOf(rank);
 
 /** Tracks the cheapest cost per tier: sane, merely not dumb, any (the order bestOf prefers). */
 function keepCheapest(tiers: number[], assessment: Assessment): void {
