@@ -5,55 +5,86 @@
  * For JSON data (what states and events are) it gives exactly what `JSON.stringify` gives for
  * a copy of the value with every object's keys inserted in sorted order (undefined entries of
  * objects dropped, of arrays written as null; non-finite numbers as null), but writes the text
- * in one pass instead of copying the value first: whole states are hashed.
+ * in one pass instead of copying the value first.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value) as string;
+  const text = new TextSink();
+  // Like JSON.stringify, nothing (undefined) for a value JSON leaves out.
+  return (writeCanonicalJson(value, text) ? text.text : undefined) as string;
 }
 
-/** The JSON text of a value, or undefined for what JSON leaves out (undefined, functions, symbols). */
-function write(value: unknown): string | undefined {
+/** Where canonical JSON goes, piece by piece: into a string, or into a running hash. */
+export interface JsonSink {
+  append(text: string): void;
+}
+
+class TextSink implements JsonSink {
+  text = '';
+
+  append(text: string): void {
+    this.text += text;
+  }
+}
+
+/**
+ * Writes the canonical JSON of a value to `sink`, piece by piece; false (and nothing written)
+ * for what JSON leaves out: undefined, functions, symbols. A state is hashed this way without
+ * its text ever being built (see stateHash).
+ */
+export function writeCanonicalJson(value: unknown, sink: JsonSink): boolean {
   switch (typeof value) {
     case 'string':
-      return quote(value);
+      writeString(value, sink);
+      return true;
     case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
+      sink.append(Number.isFinite(value) ? String(value) : 'null');
+      return true;
     case 'boolean':
-      return value ? 'true' : 'false';
+      sink.append(value ? 'true' : 'false');
+      return true;
     case 'object':
-      if (value === null) return 'null';
-      return Array.isArray(value)
-        ? writeArray(value)
-        : writeObject(value as Record<string, unknown>);
+      if (value === null) sink.append('null');
+      else if (Array.isArray(value)) writeArray(value, sink);
+      else writeObject(value as Record<string, unknown>, sink);
+      return true;
     case 'bigint':
       // JSON has no big integers: let JSON.stringify throw its TypeError.
-      return JSON.stringify(value);
+      sink.append(JSON.stringify(value));
+      return true;
     default:
-      return undefined;
+      return false;
   }
 }
 
-function writeArray(items: readonly unknown[]): string {
-  let text = '[';
+function writeArray(items: readonly unknown[], sink: JsonSink): void {
+  sink.append('[');
   for (let i = 0; i < items.length; i++) {
-    if (i > 0) text += ',';
-    text += write(items[i]) ?? 'null';
+    if (i > 0) sink.append(',');
+    if (!writeCanonicalJson(items[i], sink)) sink.append('null');
   }
-  return `${text}]`;
+  sink.append(']');
 }
 
-function writeObject(record: Record<string, unknown>): string {
-  let text = '{';
+function writeObject(record: Record<string, unknown>, sink: JsonSink): void {
+  sink.append('{');
+  let first = true;
   for (const key of sortedKeys(record)) {
     // A copy built by assignment has no "__proto__" key (assigning it sets the prototype).
     if (key === '__proto__') continue;
-    const inner = write(record[key]);
-    if (inner === undefined) continue;
-    if (text.length > 1) text += ',';
-    text += `${quote(key)}:${inner}`;
+    const inner = record[key];
+    if (!isWritten(inner)) continue;
+    if (!first) sink.append(',');
+    writeString(key, sink);
+    sink.append(':');
+    writeCanonicalJson(inner, sink);
+    first = false;
   }
-  return `${text}}`;
+  sink.append('}');
 }
+
+/** Whether JSON writes a value at all (it leaves out undefined, functions and symbols). */
+const isWritten = (value: unknown): boolean =>
+  value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
 
 /**
  * The keys in the order a copy built by inserting them sorted would list them: JavaScript lists
@@ -99,15 +130,18 @@ function isArrayIndex(key: string): boolean {
 
 /**
  * A JSON string literal. Text with nothing to escape (keys, names, almost every value) is
- * quoted directly; anything else (quotes, backslashes, control characters, surrogates) is left
- * to JSON.stringify. Quoting was most of the time a state hash took.
+ * written as it is between quotes; anything else (quotes, backslashes, control characters,
+ * surrogates) is left to JSON.stringify.
  */
-function quote(text: string): string {
+function writeString(text: string, sink: JsonSink): void {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      return JSON.stringify(text);
+      sink.append(JSON.stringify(text));
+      return;
     }
   }
-  return `"${text}"`;
+  sink.append('"');
+  sink.append(text);
+  sink.append('"');
 }
