@@ -1,6 +1,5 @@
 import {
   useCallback,
-  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -13,8 +12,6 @@ import type {
   ActionError,
   CloseReason,
   ConnectionState,
-  LegalUpdate,
-  MatchConnection,
   MatchStatus,
   Outcome,
   PublicSeat,
@@ -24,7 +21,7 @@ import { Director } from '../animation/director.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { controlsFor, NO_CONTROLS, type Controls } from '../game/controls.ts';
 import { seatName } from '../game/names.ts';
-import { client, ensureSignedIn } from '../net/session.ts';
+import { useMatchSession } from './useMatchSession.ts';
 
 const TALLY_MS = 9000;
 
@@ -52,13 +49,8 @@ export interface LiveMatch {
  * appear only once the table shows the state they belong to.
  */
 export function useLiveMatch(matchId: string): LiveMatch {
-  const [seats, setSeats] = useState<PublicSeat[]>([]);
-  const name = useCallback((seat: Seat) => seatName(seats, seat), [seats]);
   // The director outlives renders; names change as seats fill, so it reads them through a ref.
-  const nameRef = useRef(name);
-  useLayoutEffect(() => {
-    nameRef.current = name;
-  }, [name]);
+  const nameRef = useRef((seat: Seat) => seatName([], seat));
   const [director] = useState(
     () =>
       new Director({
@@ -69,61 +61,16 @@ export function useLiveMatch(matchId: string): LiveMatch {
   );
   const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
 
-  const [conn, setConn] = useState<MatchConnection<GolfView> | null>(null);
-  const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const [closed, setClosed] = useState<CloseReason | null>(null);
-  const [seat, setSeat] = useState<Seat | null>(null);
-  const [role, setRole] = useState<Role | null>(null);
-  const [status, setStatus] = useState<MatchStatus | null>(null);
-  const [result, setResult] = useState<Outcome | null>(null);
-  const [legal, setLegal] = useState<LegalUpdate | null>(null);
-  const [pending, setPending] = useState(false);
-  const [actionError, setActionError] = useState<ActionError | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let current: MatchConnection<GolfView> | null = null;
-    void (async () => {
-      const signedIn = await ensureSignedIn();
-      if (stopped) return;
-      if (!signedIn.ok) {
-        setClosed({ code: 'UNAUTHORIZED', message: signedIn.error.message });
-        setConnection('closed');
-        return;
-      }
-      const live = client.connect<GolfView>(matchId);
-      current = live;
-      setConn(live);
-      live.on('state', setConnection);
-      live.on('closed', setClosed);
-      live.on('welcome', ({ welcome, resumed }) => {
-        setSeat(welcome.seat);
-        setRole(welcome.role);
-        setSeats(welcome.seats);
-        setStatus(welcome.status);
-        setResult(welcome.result);
-        if (!resumed) director.reset(welcome.view as GolfView, welcome);
-      });
-      live.on('status', (message) => {
-        setSeats(message.seats);
-        setStatus(message.status);
-        setResult(message.result);
-      });
-      live.on('legal', (update) => {
-        setLegal(update);
-        setStatus(update.status);
-      });
-      for (let delivery = await live.nextStep(); delivery; delivery = await live.nextStep()) {
-        const { event, view } = delivery.step;
-        await director.play(event as unknown as GolfEvent, event, view as GolfView);
-        delivery.ack();
-      }
-    })();
-    return () => {
-      stopped = true;
-      current?.close();
-    };
-  }, [matchId, director]);
+  const session = useMatchSession<GolfView, GolfAction>(matchId, {
+    onWelcome: (welcome) => director.reset(welcome.view as GolfView, welcome),
+    showStep: ({ event, view }) =>
+      director.play(event as unknown as GolfEvent, event, view as GolfView),
+  });
+  const { seat, role, legal, pending, seats } = session;
+  const name = useCallback((seat: Seat) => seatName(seats, seat), [seats]);
+  useLayoutEffect(() => {
+    nameRef.current = name;
+  }, [name]);
 
   const view = stage.view;
   const myMove =
@@ -144,35 +91,20 @@ export function useLiveMatch(matchId: string): LiveMatch {
     [legalActions],
   );
 
-  const act = useCallback(
-    (action: GolfAction) => {
-      if (!conn) return;
-      setPending(true);
-      setActionError(null);
-      void conn.act(action, legal ? { knownVersion: legal.version } : {}).then((outcome) => {
-        setPending(false);
-        if (!outcome.ok && outcome.error.code !== 'CONNECTION_CLOSED') {
-          setActionError(outcome.error);
-        }
-      });
-    },
-    [conn, legal],
-  );
-
   return {
     director,
     stage,
-    connection,
-    closed,
+    connection: session.connection,
+    closed: session.closed,
     seat,
     role,
-    status,
+    status: session.status,
     seats,
-    result,
+    result: session.result,
     turnEndsAt: legal?.turnEndsAt ?? null,
     controls: ready ? allControls : NO_CONTROLS,
-    actionError,
+    actionError: session.actionError,
     name,
-    act,
+    act: session.act,
   };
 }

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { GameAction, Seat } from '@cardtable/engine';
+import type {
+  ActionError,
+  CloseReason,
+  ConnectionState,
+  LegalUpdate,
+  MatchConnection,
+  MatchStatus,
+  Outcome,
+  PublicSeat,
+  ReceivedStep,
+  Role,
+  WelcomeMessage,
+} from '@cardtable/sdk';
+import { client, ensureSignedIn } from '../net/session.ts';
+
+/** What a game's table does with the stream: reset on a fresh WELCOME, show each step. */
+export interface StepHandlers<V> {
+  onWelcome(welcome: WelcomeMessage): void;
+  /** Resolves when the step has been shown; the step is acknowledged then. */
+  showStep(step: ReceivedStep<V>): Promise<void>;
+}
+
+export interface MatchSession<A extends GameAction> {
+  connection: ConnectionState;
+  closed: CloseReason | null;
+  seat: Seat | null;
+  role: Role | null;
+  status: MatchStatus | null;
+  seats: PublicSeat[];
+  result: Outcome | null;
+  legal: LegalUpdate | null;
+  /** An action is on its way and has no ACTION_RESULT yet. */
+  pending: boolean;
+  /** The last refusal of an action, for the reader. */
+  actionError: ActionError | null;
+  act(action: A): void;
+}
+
+/**
+ * The part of a live match every game shares: signing in, the SDK connection (reconnect,
+ * resume), seats and status, the latest LEGAL, and actions carrying the version they were
+ * chosen from. Each step is handed to the game's table and acknowledged once it was shown.
+ */
+export function useMatchSession<V, A extends GameAction>(
+  matchId: string,
+  handlers: StepHandlers<V>,
+): MatchSession<A> {
+  // The connection outlives renders; it reaches the latest handlers through a ref.
+  const handlersRef = useRef(handlers);
+  handlersRef.current = handlers;
+  const [conn, setConn] = useState<MatchConnection<V> | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [closed, setClosed] = useState<CloseReason | null>(null);
+  const [seat, setSeat] = useState<Seat | null>(null);
+  const [role, setRole] = useState<Role | null>(null);
+  const [status, setStatus] = useState<MatchStatus | null>(null);
+  const [seats, setSeats] = useState<PublicSeat[]>([]);
+  const [result, setResult] = useState<Outcome | null>(null);
+  const [legal, setLegal] = useState<LegalUpdate | null>(null);
+  const [pending, setPending] = useState(false);
+  const [actionError, setActionError] = useState<ActionError | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let current: MatchConnection<V> | null = null;
+    void (async () => {
+      const signedIn = await ensureSignedIn();
+      if (stopped) return;
+      if (!signedIn.ok) {
+        setClosed({ code: 'UNAUTHORIZED', message: signedIn.error.message });
+        setConnection('closed');
+        return;
+      }
+      const live = client.connect<V>(matchId);
+      current = live;
+      setConn(live);
+      live.on('state', setConnection);
+      live.on('closed', setClosed);
+      live.on('welcome', ({ welcome, resumed }) => {
+        setSeat(welcome.seat);
+        setRole(welcome.role);
+        setSeats(welcome.seats);
+        setStatus(welcome.status);
+        setResult(welcome.result);
+        if (!resumed) handlersRef.current.onWelcome(welcome);
+      });
+      live.on('status', (message) => {
+        setSeats(message.seats);
+        setStatus(message.status);
+        setResult(message.result);
+      });
+      live.on('legal', (update) => {
+        setLegal(update);
+        setStatus(update.status);
+      });
+      for (let delivery = await live.nextStep(); delivery; delivery = await live.nextStep()) {
+        await handlersRef.current.showStep(delivery.step);
+        delivery.ack();
+      }
+    })();
+    return () => {
+      stopped = true;
+      current?.close();
+    };
+  }, [matchId]);
+
+  const act = useCallback(
+    (action: A) => {
+      if (!conn) return;
+      setPending(true);
+      setActionError(null);
+      void conn.act(action, legal ? { knownVersion: legal.version } : {}).then((outcome) => {
+        setPending(false);
+        if (!outcome.ok && outcome.error.code !== 'CONNECTION_CLOSED') {
+          setActionError(outcome.error);
+        }
+      });
+    },
+    [conn, legal],
+  );
+
+  return {
+    connection,
+    closed,
+    seat,
+    role,
+    status,
+    seats,
+    result,
+    legal,
+    pending,
+    actionError,
+    act,
+  };
+}
