@@ -1,8 +1,8 @@
 import type { Condition, PlayerRef, Value } from '../content/ast.ts';
 import { cardOf } from '../content/content.ts';
 import { compare } from './compare.ts';
-import { select, type EvalContext } from './select.ts';
-import { statsOf } from './stats.ts';
+import type { EvalContext } from './eval-context.ts';
+import { select } from './select.ts';
 import { heroSeat, opponentOf } from './state.ts';
 import type { Seat } from '@cardtable/engine';
 
@@ -33,8 +33,7 @@ export function evaluate(ctx: EvalContext, value: Value, depth = 0): number {
     const seat = heroSeat(first);
     if (seat !== null) return value.stat[1] === 'health' ? ctx.state.players[seat]!.life : 0;
     const card = ctx.state.cards[first]!;
-    if (card.zone === 'board')
-      return statsOf(ctx.state, ctx.content, first, ctx.raw)[value.stat[1]];
+    if (card.zone === 'board') return ctx.stats(first)[value.stat[1]];
     const def = cardOf(ctx.content, card.defId);
     return value.stat[1] === 'cost'
       ? def.cost

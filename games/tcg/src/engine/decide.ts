@@ -10,6 +10,7 @@ import type { ScriptHost } from './scripts.ts';
 import { addStackItem, boardWouldOverflow, passPriority, playCard, playTargets } from './stack.ts';
 import { opponentOf, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
+import { runWork } from './work.ts';
 import { drawCard, moveCard } from './zones.ts';
 
 const reject = (code: string, message: string) => fail(code, message);
@@ -48,7 +49,7 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
   const { state } = r;
   if (action.type === 'concede') {
     r.emit({ type: 'playerLost', data: { player: seat, reason: 'conceded' } });
-    r.run();
+    runWork(r);
     return null;
   }
   if (action.type === 'timeout') return timeout(r, seat);
@@ -67,7 +68,7 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
       return reject('NOT_YOUR_PRIORITY', 'The other player holds priority.');
     if (action.type === 'pass') {
       passPriority(r, seat);
-      r.run();
+      runWork(r);
       return null;
     }
     if (action.type === 'play')
@@ -98,7 +99,7 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
       if (state.players[seat]!.strikes > 0)
         r.emit({ type: 'strikesCleared', data: { player: seat } });
       r.work.push({ kind: 'advance', endTurn: action.type === 'endTurn', step: null });
-      r.run();
+      runWork(r);
       return null;
     default:
       return reject('ILLEGAL_ACTION', `"${action.type}" is not possible now.`);
@@ -151,7 +152,7 @@ function play(
     r.emit({ type: 'resourceChanged', data: { player: seat, current: current - def.cost, max } });
   }
   playCard(r, seat, hand, bound);
-  r.run();
+  runWork(r);
   return null;
 }
 
@@ -167,7 +168,7 @@ function attack(r: Runner, seat: Seat, attacker: string, target: string): Proble
   if (stack.mode === 'responses' && stack.windows.includes('afterAttackDeclared'))
     addStackItem(r, { id: r.state.seq + 1, kind: 'attack', controller: seat, attacker, target });
   else r.work.push({ kind: 'combat', stage: 'block', attacker, target, awaiting: false });
-  r.run();
+  runWork(r);
   return null;
 }
 
@@ -189,7 +190,7 @@ function attach(r: Runner, seat: Seat, hand: string, unit: string): Problem {
     data: { player: seat, card: hand, handle: r.newHandle(), defId: card.defId, unit },
   });
   r.emit({ type: 'resourceChanged', data: { player: seat, current: current - 1, max } });
-  r.run();
+  runWork(r);
   return null;
 }
 
@@ -209,7 +210,7 @@ function answer(r: Runner, seat: Seat, id: string, picks: string[], byTimeout: b
   if (task.kind === 'combat') applyBlock(r, task, picks);
   else if (task.kind === 'ability' && task.frame.awaiting)
     applyAnswer(task.frame, task.frame.awaiting, picks);
-  r.run(true);
+  runWork(r, true);
   return null;
 }
 
@@ -231,7 +232,7 @@ function mulligan(r: Runner, seat: Seat, replace: string[]): Problem {
   r.emit({ type: 'mulliganDone', data: { player: seat, replaced: replace.length } });
   if (r.state.mulligan.length === 0) {
     r.work.push({ kind: 'advance', endTurn: true, step: null });
-    r.run();
+    runWork(r);
   }
   return null;
 }
@@ -244,7 +245,7 @@ function timeout(r: Runner, seat: Seat): Problem {
   if (state.status === 'mulligan') return mulligan(r, seat, []);
   if (state.priority?.holder === seat) {
     passPriority(r, seat);
-    r.run();
+    runWork(r);
     return null;
   }
   if (state.active !== seat) return reject('NOT_YOUR_TURN', 'It is not your turn.');
@@ -253,6 +254,6 @@ function timeout(r: Runner, seat: Seat): Problem {
   if (strikes >= r.content.ruleset.clock.timeoutStrikes)
     r.emit({ type: 'playerLost', data: { player: seat, reason: 'timeouts' } });
   else r.work.push({ kind: 'advance', endTurn: true, step: null });
-  r.run();
+  runWork(r);
   return null;
 }

@@ -3,7 +3,7 @@ import { cardOf, isUnitCard } from '../content/content.ts';
 import { amountOf, evaluate, playerOf } from './conditions.ts';
 import { dealDamage, heal } from './damage.ts';
 import { pickOrAsk } from './decisions.ts';
-import { frameContext, visibleCandidates } from './frames.ts';
+import { frameContext, visibleCandidates } from './frame-context.ts';
 import type { Runner, StepResult } from './runner.ts';
 import { resolveAutomaticTarget, select } from './select.ts';
 import { heroSeat, opponentOf, STACK, type Frame, type ObjectId } from './state.ts';

@@ -1,12 +1,13 @@
 import { abilityByRef } from './abilities.ts';
 import { conditionHolds, evaluate } from './conditions.ts';
-import { pickOrAsk, visibleTo, zoneVisibility } from './decisions.ts';
+import { pickOrAsk } from './decisions.ts';
 import { applyLeaf } from './effects.ts';
+import { frameContext, visibleCandidates } from './frame-context.ts';
 import { runScript } from './lua.ts';
 import type { Runner, StepResult } from './runner.ts';
-import { select, type EvalContext } from './select.ts';
+import { select } from './select.ts';
 import type { Effect } from '../content/ast.ts';
-import type { Awaiting, Frame, ObjectId, QueuedTrigger } from './state.ts';
+import type { Awaiting, Frame, QueuedTrigger } from './state.ts';
 import { opponentOf } from './state.ts';
 
 export function frameForTrigger(r: Runner, trigger: QueuedTrigger): Frame {
@@ -25,9 +26,6 @@ export function frameForTrigger(r: Runner, trigger: QueuedTrigger): Frame {
     chosen: null,
   };
 }
-
-export const frameContext = (r: Runner, frame: Frame): EvalContext =>
-  r.ctx(frame.controller, frame.source.handle, frame.bindings, frame.event);
 
 /**
  * Runs an ability frame until it finishes or waits for a decision. Its position is the list
@@ -257,15 +255,4 @@ export function applyAnswer(frame: Frame, awaiting: Awaiting, picks: string[]): 
       frame.chosen = picks;
       return;
   }
-}
-
-/** Chosen picks only range over what the chooser can see. */
-export function visibleCandidates(
-  r: Runner,
-  frame: Frame,
-  ids: ObjectId[],
-  chooser = frame.controller,
-): ObjectId[] {
-  const zones = zoneVisibility(r);
-  return ids.filter((id) => visibleTo(r.state, zones, chooser, id));
 }

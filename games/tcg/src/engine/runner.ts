@@ -1,26 +1,22 @@
 import type { DecideContext, Rng, Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
-import { runCombat } from './combat.ts';
 import { Draft } from './draft.ts';
 import { applyEvent } from './evolve.ts';
+import type { EvalContext } from './eval-context.ts';
 import type { TcgEvent } from './events.ts';
-import { runFrame, frameForTrigger } from './frames.ts';
 import { newHandle } from './handles.ts';
 import type { ScriptHost } from './scripts.ts';
-import type { EvalContext } from './select.ts';
-import { finishSpell, resolveTop } from './stack.ts';
-import { endInDraw, settle } from './state-checks.ts';
-import { orderBatch } from './triggers.ts';
-import { runAdvance } from './turn.ts';
+import { evalContext } from './stats.ts';
 import type { Decision, EventInfo, ObjectId, QueuedTrigger, Task, TcgState } from './state.ts';
 
 export type StepResult = 'done' | 'continue' | 'suspend';
 
 /**
- * The interpreter for one command: it runs work on a working copy of the state, folding each
- * event in as it is emitted so the next step sees it, until the game is quiescent, over, or
- * waiting for a decision. Its work stack lives here while it runs and goes into the
- * `decisionRequested` event when it pauses, so every bit of state comes from events.
+ * One command in progress: a working copy of the state, folding each event in as it is
+ * emitted so the next step sees it, and the work stack that `runWork` (work.ts) runs until the
+ * game is quiescent, over, or waiting for a decision. The work stack goes into the
+ * `decisionRequested` event when it pauses, so every bit of state comes from events. The steps
+ * get this object, not the loop, so they do not import the loop that dispatches to them.
  */
 export class Runner {
   readonly events: TcgEvent[] = [];
@@ -73,7 +69,14 @@ export class Runner {
     bindings: Record<string, readonly ObjectId[]> = {},
     event: EventInfo | null = null,
   ): EvalContext {
-    return { state: this.state, content: this.content, controller, self, bindings, event };
+    return evalContext({
+      state: this.state,
+      content: this.content,
+      controller,
+      self,
+      bindings,
+      event,
+    });
   }
 
   /** Pauses the current task for a player's decision; the task records what the answer means. */
@@ -86,38 +89,16 @@ export class Runner {
     return ++this.triggers <= this.content.ruleset.limits.triggersPerCommand;
   }
 
-  /** Runs until quiescent, over or paused. `resume` continues the top task first (after an answer). */
-  run(resume = false): void {
-    if (resume && this.step() === 'suspend') return this.suspend();
-    for (;;) {
-      if (this.state.outcome) return;
-      settle(this);
-      if (this.state.outcome) return;
-      if (this.batch.length) {
-        this.queue.push(...orderBatch(this.state, this.content, this.batch));
-        this.batch = [];
-      }
-      const next = this.queue.shift();
-      if (next) this.work.push({ kind: 'ability', frame: frameForTrigger(this, next) });
-      if (this.work.length === 0) return this.quiesce();
-      if (
-        ++this.steps > this.content.ruleset.limits.stepsPerCommand ||
-        this.triggers > this.content.ruleset.limits.triggersPerCommand
-      )
-        return endInDraw(this, 'loop');
-      if (this.step() === 'suspend') return this.suspend();
-    }
+  /** Counts one step of work; false when the command went over its step or trigger budget. */
+  withinBudget(): boolean {
+    return (
+      ++this.steps <= this.content.ruleset.limits.stepsPerCommand &&
+      this.triggers <= this.content.ruleset.limits.triggersPerCommand
+    );
   }
 
-  private step(): StepResult {
-    const task = this.work.at(-1)!;
-    const result = runTask(this, task);
-    const at = this.work.lastIndexOf(task);
-    if (result === 'done' && at >= 0) this.work.splice(at, 1);
-    return result;
-  }
-
-  private suspend(): void {
+  /** Records the pending decision (from `ask`) with the work left to do when it is answered. */
+  suspend(): void {
     const decision = this.asking!;
     this.asking = null;
     const id = `d${this.state.seq + 1}`;
@@ -135,23 +116,8 @@ export class Runner {
   }
 
   /** Nothing left to run: a non-empty stack opens a priority window for the active player. */
-  private quiesce(): void {
+  quiesce(): void {
     if (this.state.stack.length > 0 && this.state.priority === null && this.state.pending === null)
       this.emit({ type: 'priority', data: { holder: this.state.active, otherPassed: false } });
-  }
-}
-
-function runTask(r: Runner, task: Task): StepResult {
-  switch (task.kind) {
-    case 'ability':
-      return runFrame(r, task.frame);
-    case 'advance':
-      return runAdvance(r, task);
-    case 'combat':
-      return runCombat(r, task);
-    case 'finishSpell':
-      return finishSpell(r, task.card);
-    case 'resolveTop':
-      return resolveTop(r);
   }
 }

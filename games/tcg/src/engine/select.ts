@@ -1,31 +1,10 @@
 import type { Seat } from '@cardtable/engine';
 import type { StatName, Target } from '../content/ast.ts';
-import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
+import { cardOf, cardTypeOf } from '../content/content.ts';
 import { selectorAst, type SelectorNode } from '../content/selector.ts';
 import { compare } from './compare.ts';
-import { statsOf } from './stats.ts';
-import {
-  heroId,
-  heroSeat,
-  opponentOf,
-  STACK,
-  type EventInfo,
-  type ObjectId,
-  type TcgState,
-} from './state.ts';
-
-/** Everything a selector, condition or value is evaluated against. */
-export interface EvalContext {
-  state: TcgState;
-  content: Content;
-  controller: Seat;
-  /** The ability's source, or null for rules that have none. */
-  self: string | null;
-  bindings: Readonly<Record<string, readonly ObjectId[]>>;
-  event: EventInfo | null;
-  /** Read stats without static abilities (used while computing statics). */
-  raw?: boolean;
-}
+import type { EvalContext } from './eval-context.ts';
+import { heroId, heroSeat, opponentOf, STACK, type ObjectId } from './state.ts';
 
 /**
  * Every object a selector matches, in canonical order: the controller's side first (hero,
@@ -84,8 +63,7 @@ export function matchesSelector(ctx: EvalContext, id: ObjectId, node: SelectorNo
   if (seat === null) {
     const card = ctx.state.cards[id];
     if (!card || card.doomed) return false;
-    if (card.zone === 'board' && !ctx.raw && statsOf(ctx.state, ctx.content, id).health <= 0)
-      return false;
+    if (card.zone === 'board' && !ctx.raw && ctx.stats(id).health <= 0) return false;
   }
   return matches(ctx, id, seat, node);
 }
@@ -120,9 +98,7 @@ function matches(ctx: EvalContext, id: ObjectId, seat: Seat | null, node: Select
   if ('id' in node) return card.defId === node.id;
   const onBoard = card.zone === 'board';
   if ('has' in node)
-    return onBoard
-      ? statsOf(ctx.state, ctx.content, id, ctx.raw).keywords.has(node.has)
-      : (def.keywords ?? []).includes(node.has);
+    return onBoard ? ctx.stats(id).keywords.has(node.has) : (def.keywords ?? []).includes(node.has);
   if ('state' in node) {
     switch (node.state) {
       case 'damaged':
@@ -140,7 +116,7 @@ function matches(ctx: EvalContext, id: ObjectId, seat: Seat | null, node: Select
     }
   }
   const [stat, op, value] = node.cmp;
-  const stats = onBoard ? statsOf(ctx.state, ctx.content, id, ctx.raw) : null;
+  const stats = onBoard ? ctx.stats(id) : null;
   const actual = stats
     ? stats[stat]
     : stat === 'cost'
@@ -196,7 +172,7 @@ export function resolveAutomaticTarget(
   const valueOf = (id: ObjectId) => {
     const seat = heroSeat(id);
     if (seat !== null) return stat === 'health' ? ctx.state.players[seat]!.life : 0;
-    if (ctx.state.cards[id]!.zone === 'board') return statsOf(ctx.state, ctx.content, id)[stat];
+    if (ctx.state.cards[id]!.zone === 'board') return ctx.stats(id)[stat];
     const def = cardOf(ctx.content, ctx.state.cards[id]!.defId);
     return stat === 'cost'
       ? def.cost

@@ -5,6 +5,7 @@ import type { TcgOptions } from './options.ts';
 import { Runner } from './runner.ts';
 import type { ScriptHost } from './scripts.ts';
 import type { TcgState } from './state.ts';
+import { runWork } from './work.ts';
 import { drawCard } from './zones.ts';
 
 export function initialState(config: MatchConfig<TcgOptions>, content: Content): TcgState {
@@ -94,6 +95,6 @@ export function startEvents(
     return r.events;
   }
   r.work.push({ kind: 'advance', endTurn: true, step: null });
-  r.run();
+  runWork(r);
   return r.events;
 }

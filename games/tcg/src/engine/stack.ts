@@ -4,6 +4,7 @@ import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../conten
 import { visibleTo } from './decisions.ts';
 import type { Runner, StepResult } from './runner.ts';
 import { select } from './select.ts';
+import { evalContext } from './stats.ts';
 import { STACK, type Frame, type ObjectId, type StackItem, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
 import { moveCard, spellDestination, zoneFull } from './zones.ts';
@@ -21,7 +22,14 @@ export function playTargets(
   const spell = spellAbilityOf(card);
   const zones = new Map(content.ruleset.zones.map((z) => [z.id, z.visibility]));
   return (spell?.targets ?? []).map((spec) => {
-    const ctx = { state, content, controller: seat, self: null, bindings: {}, event: null };
+    const ctx = evalContext({
+      state,
+      content,
+      controller: seat,
+      self: null,
+      bindings: {},
+      event: null,
+    });
     const candidates = select(ctx, spec.choose).filter((id) => visibleTo(state, zones, seat, id));
     return { id: spec.id, count: Math.min(spec.count ?? 1, candidates.length), candidates };
   });

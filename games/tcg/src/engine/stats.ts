@@ -3,18 +3,9 @@ import { cardOf, type Content } from '../content/content.ts';
 import { selectorAst } from '../content/selector.ts';
 import { abilityEntries } from './abilities.ts';
 import { conditionHolds } from './conditions.ts';
+import type { DerivedStats, EvalContext } from './eval-context.ts';
 import { matchesSelector } from './select.ts';
 import type { CardInstance, TcgState } from './state.ts';
-
-/** A unit's numbers and keywords after modifiers and static abilities. */
-export interface DerivedStats {
-  attack: number;
-  health: number;
-  maxHealth: number;
-  cost: number;
-  damage: number;
-  keywords: ReadonlySet<string>;
-}
 
 const cache = new WeakMap<TcgState, Map<string, DerivedStats>>();
 const rawCache = new WeakMap<TcgState, Map<string, DerivedStats>>();
@@ -40,6 +31,12 @@ export function statsOf(
     map.set(handle, stats);
   }
   return stats;
+}
+
+/** An evaluation context whose `stats` are these derived stats (raw ones when `raw`). */
+export function evalContext(fields: Omit<EvalContext, 'stats'>): EvalContext {
+  const { state, content, raw = false } = fields;
+  return { ...fields, stats: (id) => statsOf(state, content, id, raw) };
 }
 
 export function hasKeyword(
@@ -68,7 +65,7 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
     if (modifier.target === handle) changes.push({ ts: modifier.id, effect: modifier.effect });
   if (!raw && card.zone === 'board') {
     for (const { ability, source } of boardStatics(state, content)) {
-      const ctx = {
+      const ctx = evalContext({
         state,
         content,
         controller: state.cards[source]!.controller,
@@ -76,7 +73,7 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
         bindings: {},
         event: null,
         raw: true,
-      };
+      });
       if (ability.condition && !conditionHolds(ctx, ability.condition)) continue;
       if (!matchesSelector(ctx, handle, selectorAst(ability.affects))) continue;
       const ts = state.cards[source]!.playOrder;
