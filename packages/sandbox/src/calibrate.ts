@@ -1,11 +1,25 @@
-import type { LuaHeap } from './heap.ts';
 import {
   LUA_DEBUG_CURRENTLINE_OFFSET,
   LUA_DEBUG_SOURCE_OFFSET,
   LUA_MASKCOUNT,
   LUA_OK,
 } from './lua/lua-constants.ts';
+import type { LuaApi } from './lua/lua-api.ts';
+import type { WasmMemory } from './lua/wasm-memory.ts';
 import { MemoryMeter } from './memory-meter.ts';
+import type { NativePointers, NativeTarget } from './natives.ts';
+
+/** What calibration uses of a heap (a `LuaHeap` while it is being created). */
+export interface CalibrationTarget {
+  readonly api: LuaApi;
+  readonly memory: WasmMemory;
+  readonly natives: NativePointers;
+  readonly debugPtr: number;
+  addMeter(meter: MemoryMeter): number;
+  removeMeter(id: number): void;
+  attach(L: number, target: NativeTarget): void;
+  detach(L: number): void;
+}
 
 export interface Calibration {
   /** Byte offset of `int hookcount` inside `lua_State`. */
@@ -21,7 +35,7 @@ const PROBE_SOURCE = 'local s = 0\nfor i = 1, 7 do s = s + i end\nreturn s';
  * instructions as the countdown shows. Also checks the `lua_Debug` offsets used for error lines.
  * A heap that fails this is unusable: budgets could not be exact.
  */
-export function calibrate(heap: LuaHeap): Calibration {
+export function calibrate(heap: CalibrationTarget): Calibration {
   const { api, memory, natives } = heap;
   const meter = new MemoryMeter(64 * 1024 * 1024, 1024 * 1024, () => undefined);
   const meterId = heap.addMeter(meter);

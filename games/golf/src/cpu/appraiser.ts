@@ -8,9 +8,10 @@ import {
   handEstimate,
   HIDDEN_ESTIMATE,
   partnerSlot,
+  type KnownSlot,
 } from './estimate.ts';
 import { asFinisher, mayGoOut } from './going-out.ts';
-import type { Knowledge, KnownSlot } from './knowledge.ts';
+import type { Knowledge } from './knowledge.ts';
 import type { Temperament } from './temperament.ts';
 
 /**

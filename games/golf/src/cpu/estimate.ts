@@ -1,7 +1,9 @@
 import { columnScore, COLUMNS, handBonuses, scoreHand } from '../scoring.ts';
 import type { Card, GolfOptions, Rank } from '../types.ts';
 import { cardValue, type CardFace } from '../values.ts';
-import type { KnownSlot } from './knowledge.ts';
+
+/** A slot as a seat knows it: the card when it is face up, null when it is face down. */
+export type KnownSlot = Card | null;
 
 /** The spec's estimate of a face-down card. */
 export const HIDDEN_ESTIMATE = 4.5;

@@ -1,11 +1,8 @@
 import type { Seat } from '@cardtable/engine';
 import { isHidden, type Card, type GolfOptions, type GolfView, type SeenCard } from '../types.ts';
 import { catalogFor, type Catalog, type CardKind } from './catalog.ts';
-import { faceDownCount } from './estimate.ts';
+import { faceDownCount, type KnownSlot } from './estimate.ts';
 import { isStarvedTable } from './starved-table.ts';
-
-/** A slot as a seat knows it: the card when it is face up, null when it is face down. */
-export type KnownSlot = Card | null;
 
 /** Everything a CPU reasons from, read off its seat's view (never off the state). */
 export interface Knowledge {
