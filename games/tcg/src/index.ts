@@ -29,11 +29,22 @@ export {
 export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './cpu/index.ts';
 export { createSandboxScriptHost, toEffects, TCG_SCRIPT_EFFECTS } from './lua/sandbox-host.ts';
 export { publishedSchemas } from './schema/published.ts';
+export { simulateBalance, playBalanceMatch } from './cpu/balance.ts';
 export {
-  simulateBalance,
-  type BalanceOptions,
+  balancePlanProblem,
+  scheduleMatches,
+  type BalancePlan,
+  type ScheduledMatch,
+  type MatchRecord,
+} from './cpu/balance-plan.ts';
+export {
+  balanceReport,
   type BalanceReport,
+  type Tally,
   type DeckResult,
+  type MatchupResult,
+  type EndingResult,
   type CardResult,
-} from './cpu/balance.ts';
+} from './cpu/balance-report.ts';
+export { wilsonInterval, type Rate } from './cpu/wilson.ts';
 export { tcgControls, playWith, type TcgControls, type PlayableCard } from './ui/controls.ts';

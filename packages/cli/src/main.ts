@@ -7,7 +7,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/serve.ts')).serveCommand,
   },
   simulate: {
-    summary: 'Play CPU-only games headlessly: simulate golf --games N [--json]',
+    summary: 'Play CPU-only games headlessly: simulate golf|tcg --games N [--json]',
     load: async () => (await import('./commands/simulate.ts')).simulateCommand,
   },
   replay: {

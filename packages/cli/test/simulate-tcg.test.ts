@@ -1,38 +1,145 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { simulateBalance, type BalanceReport } from '@cardtable/tcg';
+import { demoSource, loadContentFrom, tcgGameFor } from '@cardtable/tcg/demo';
 import { simulateTcgCommand } from '../src/commands/simulate-tcg.ts';
+import { formatBalanceReport } from '../src/simulate/tcg-report.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
+/** Runs the command, capturing what it prints. */
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+  vi.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
+  const code = await simulateTcgCommand(argv);
+  vi.restoreAllMocks();
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The demo set plus a third deck (the demo ships two), as a content folder. */
+function threeDeckFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cardtable-three-decks-'));
+  const source = demoSource();
+  const { decks } = source.decks as { decks: { cards: unknown[] }[] };
+  const third = {
+    id: 'C',
+    name: 'Tidal Ember',
+    cards: [...decks[1]!.cards.slice(0, 5), ...decks[0]!.cards.slice(0, 8)],
+  };
+  const write = (name: string, value: unknown) =>
+    writeFileSync(join(dir, name), JSON.stringify(value, null, 2));
+  write('ruleset.json', source.ruleset);
+  write('cards.json', source.cards);
+  write('decks.json', { ...(source.decks as object), decks: [...decks, third] });
+  mkdirSync(join(dir, 'lua'));
+  for (const [name, code] of Object.entries(source.scripts ?? {}))
+    writeFileSync(join(dir, 'lua', `${name}.lua`), code);
+  return dir;
+}
+
 describe('cardtable simulate tcg', () => {
-  it('plays CPU matches and reports decks, cards, length and no engine errors', async () => {
-    const out: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-    const code = await simulateTcgCommand([
+  let folder: string;
+  let oneThread: BalanceReport;
+  beforeAll(async () => {
+    folder = threeDeckFolder();
+    const { code, out } = await run([
       '--ruleset',
-      'demo',
-      '--decks',
-      'A,B',
+      folder,
       '--games',
-      '2',
+      '1',
+      '--threads',
+      '1',
       '--json',
     ]);
     expect(code).toBe(0);
-    const report = JSON.parse(out.join('\n'));
-    expect(report.games).toBe(2);
-    expect(report.decks.map((d: { id: string; games: number }) => [d.id, d.games])).toEqual([
+    oneThread = JSON.parse(out) as BalanceReport;
+  }, 300_000);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('plays every pair of a three-deck set and reports the grid, first player and endings', () => {
+    expect(oneThread.games).toBe(3);
+    expect(oneThread.decks.map((d) => [d.id, d.games])).toEqual([
+      ['A', 2],
+      ['B', 2],
+      ['C', 2],
+    ]);
+    expect(oneThread.matchups.map((m) => `${m.deck}-${m.opponent}:${m.games}`)).toEqual([
+      'A-B:1',
+      'A-C:1',
+      'B-A:1',
+      'B-C:1',
+      'C-A:1',
+      'C-B:1',
+    ]);
+    const decided = oneThread.decks.reduce((sum, d) => sum + d.wins + d.draws / 2, 0);
+    expect(decided).toBe(3);
+    expect(oneThread.firstPlayer.games).toBe(3);
+    expect(oneThread.endings.reduce((sum, e) => sum + e.games, 0)).toBe(3);
+    for (const deck of oneThread.decks) {
+      expect(deck.winRate.low).toBeLessThanOrEqual(deck.winRate.rate!);
+      expect(deck.winRate.high).toBeGreaterThanOrEqual(deck.winRate.rate!);
+    }
+    expect(oneThread.errors).toEqual([]);
+  });
+
+  it('gives the same report on three worker threads, and the same as playing on this thread', async () => {
+    const { out } = await run(['--ruleset', folder, '--games', '1', '--threads', '3', '--json']);
+    expect(JSON.parse(out)).toEqual(oneThread);
+    const game = await tcgGameFor(loadContentFrom(folder));
+    try {
+      const inProcess = simulateBalance(game, {
+        ruleset: 'demo',
+        decks: ['A', 'B', 'C'],
+        profiles: ['easy', 'easy', 'easy'],
+        gamesPerPairing: 1,
+        seed: 'cardtable',
+      });
+      expect(JSON.parse(JSON.stringify(inProcess))).toEqual(oneThread);
+    } finally {
+      game.dispose();
+    }
+  }, 300_000);
+
+  it('prints the report for a person: sections, the grid and the intervals', async () => {
+    const { code, out } = await run(['--ruleset', folder, '--games', '1', '--threads', '2']);
+    expect(code).toBe(0);
+    expect(out).toBe(formatBalanceReport(oneThread));
+    expect(out).toContain('Matchups: the row deck against the column deck');
+    expect(out).toMatch(/^First player: won \d of 3: \d+% \(\d+-\d+%\)/m);
+    expect(out).toContain('How games ended');
+    expect(out).toMatch(/^A Ember Rush +easy +2 /m);
+    expect(out).toContain('Engine errors: none');
+  }, 300_000);
+
+  it('keeps the two-deck demo report (no grid) and the seat swap', async () => {
+    const { code, out } = await run(['--decks', 'A,B', '--games', '2', '--threads', '2', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as BalanceReport;
+    expect(report.decks.map((d) => [d.id, d.games])).toEqual([
       ['A', 2],
       ['B', 2],
     ]);
-    expect(report.cards.find((c: { name: string }) => c.name === 'Fire Imp').deck).toBe('A');
+    expect(report.cards.find((c) => c.name === 'Fire Imp')!.deck).toBe('A');
     expect(report.averageTurns).toBeGreaterThan(1);
-    expect(report.errors).toEqual([]);
-  });
+    expect(formatBalanceReport(report)).not.toContain('Matchups');
+  }, 300_000);
 
-  it('rejects bad flags with exit code 2', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await simulateTcgCommand(['--games', '0'])).toBe(2);
-    expect(await simulateTcgCommand(['--games', '1', '--decks', 'A'])).toBe(2);
-    expect(await simulateTcgCommand(['--games', '1', '--decks', 'A,Z'])).toBe(2);
-    expect(await simulateTcgCommand(['--games', '1', '--cpu', 'genius'])).toBe(2);
+  it('rejects bad flags with exit code 2 and says why', async () => {
+    const refused = async (argv: string[], message: RegExp) => {
+      const { code, err } = await run(argv);
+      expect(code).toBe(2);
+      expect(err).toMatch(message);
+    };
+    await refused(['--games', '0'], /--games must be a whole number/);
+    await refused(['--games', '1', '--decks', 'A'], /two or more deck ids/);
+    await refused(['--games', '1', '--decks', 'A,Z'], /No deck "Z" in demo; its decks: A, B/);
+    await refused(['--games', '1', '--cpu', 'genius'], /--cpu takes easy or hard/);
+    await refused(['--games', '1', '--cpu', 'easy,hard,easy'], /one CPU profile per deck \(2\)/);
+    await refused(['--games', '1', '--threads', '0'], /--threads must be/);
+    await refused(['--games', '1', '--ruleset', '/nonexistent'], /No ruleset "\/nonexistent"/);
   });
 });

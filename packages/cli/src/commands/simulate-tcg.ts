@@ -1,33 +1,59 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fail, ok, type Result } from '@cardtable/engine';
-import { simulateBalance, type BalanceReport } from '@cardtable/tcg';
-import { demoContent, loadContentFrom, tcgGameFor } from '@cardtable/tcg/demo';
+import {
+  balancePlanProblem,
+  balanceReport,
+  CPU_PROFILES,
+  describeLoadProblem,
+  loadContent,
+  scheduleMatches,
+  type BalancePlan,
+  type BalanceReport,
+  type Content,
+  type ContentSource,
+} from '@cardtable/tcg';
+import { contentSourceFrom, demoSource } from '@cardtable/tcg/demo';
 import { progressBar } from '../simulate/progress.ts';
+import { playOnWorkers } from '../simulate/tcg-pool.ts';
+import { formatBalanceReport } from '../simulate/tcg-report.ts';
 
-export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--ruleset demo|DIR] [--decks A,B]
-                              [--cpu easy|hard[,easy|hard]] [--seed S] [--json]
+const PROFILES = Object.keys(CPU_PROFILES);
 
-Plays CPU-only matches between two decks and prints win rate per deck, per-card play rate and
-win rate when played, average match length and any engine errors (exit code 1 if there are).
-  --games N        how many matches (required); the decks swap seats every other match
+export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--ruleset demo|DIR] [--decks A,B,...]
+                              [--cpu P[,Q,...]] [--seed S] [--threads T] [--json]
+
+Plays CPU-only matches between every pair of decks and prints a balance report: each deck's
+win rate, a matchup grid (three or more decks), the first player's win rate, how games ended,
+per-card play rate and win rate when played, average match length and any engine errors (exit
+code 1 if there are). Every win rate comes with its 95% confidence interval (Wilson score).
+  --games N        matches per pair of decks (required); the decks swap seats every other match
   --ruleset R      "demo" (the shipped set) or a folder with ruleset.json, cards.json,
                    decks.json and lua/ (default: demo)
-  --decks A,B      two deck ids of the ruleset (default: its first two decks)
-  --cpu P[,Q]      the CPU level of each deck: easy or hard (default: easy)
+  --decks A,B,...  two or more deck ids of the ruleset (default: all its decks)
+  --cpu P[,Q,...]  the CPU level (${PROFILES.join(' or ')}), once for every deck or once per deck
+                   (default: easy)
   --seed S         the seed every match's seed derives from (default: cardtable)
+  --threads T      worker threads to play on (default: the machine's cores); the report is
+                   the same for any number
   --json           print only the report, as one JSON object`;
 
 interface Args {
   games: number;
   ruleset: string;
-  decks: [string, string] | null;
-  profiles: [string, string];
+  decks: string[] | null;
+  profiles: string[];
   seed: string;
+  threads: number;
   json: boolean;
 }
 
+const VALUE_FLAGS = ['--games', '--ruleset', '--decks', '--cpu', '--seed', '--threads'];
+
 const bad = (message: string) => fail('BAD_FLAG', message);
+const wholeNumber = (text: string | undefined) =>
+  text !== undefined && /^\d+$/.test(text) && Number(text) >= 1 ? Number(text) : null;
 
 function parseArgs(argv: readonly string[]): Result<Args> {
   const values = new Map<string, string>();
@@ -35,29 +61,99 @@ function parseArgs(argv: readonly string[]): Result<Args> {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--json') json = true;
-    else if (['--games', '--ruleset', '--decks', '--cpu', '--seed'].includes(flag)) {
+    else if (VALUE_FLAGS.includes(flag)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return bad(`${flag} needs a value.`);
       values.set(flag, value);
     } else return bad(`Unknown option: ${flag}`);
   }
-  const games = Number(values.get('--games'));
-  if (!values.has('--games') || !Number.isInteger(games) || games < 1)
-    return bad('--games must be a whole number of at least 1.');
-  const decks = values.get('--decks')?.split(',');
-  if (decks && (decks.length !== 2 || decks.some((d) => d === '')))
-    return bad('--decks takes two deck ids: --decks A,B');
-  const cpu = (values.get('--cpu') ?? 'easy').split(',');
-  if (cpu.length > 2 || cpu.some((p) => p !== 'easy' && p !== 'hard'))
-    return bad('--cpu takes easy or hard, once or for each deck: --cpu easy,hard');
+  const games = wholeNumber(values.get('--games'));
+  if (games === null) return bad('--games must be a whole number of at least 1.');
+  const threads = values.has('--threads')
+    ? wholeNumber(values.get('--threads'))
+    : availableParallelism();
+  if (threads === null) return bad('--threads must be a whole number of at least 1.');
+  const decks = values.get('--decks')?.split(',') ?? null;
+  if (decks && (decks.length < 2 || decks.some((d) => d === '')))
+    return bad('--decks takes two or more deck ids: --decks A,B');
+  const profiles = (values.get('--cpu') ?? 'easy').split(',');
+  if (profiles.some((p) => !PROFILES.includes(p)))
+    return bad(`--cpu takes ${PROFILES.join(' or ')}, once or for each deck: --cpu easy,hard`);
   return ok({
     games,
     ruleset: values.get('--ruleset') ?? 'demo',
-    decks: decks ? [decks[0]!, decks[1]!] : null,
-    profiles: [cpu[0]!, cpu[1] ?? cpu[0]!],
+    decks,
+    profiles,
     seed: values.get('--seed') ?? 'cardtable',
+    threads,
     json,
   });
+}
+
+/** The plan for these arguments on this content: every deck when none are named. */
+function planFor(args: Args, content: Content): Result<BalancePlan> {
+  const decks = args.decks ?? content.decks.map((deck) => deck.id);
+  const profiles = args.profiles.length === 1 ? decks.map(() => args.profiles[0]!) : args.profiles;
+  const plan: BalancePlan = {
+    ruleset: content.ruleset.id,
+    decks,
+    profiles,
+    gamesPerPairing: args.games,
+    seed: args.seed,
+  };
+  const problem = balancePlanProblem(content, plan);
+  return problem ? bad(problem) : ok(plan);
+}
+
+function readSource(ruleset: string): Result<{ source: ContentSource; content: Content }> {
+  if (ruleset !== 'demo' && !existsSync(resolve(ruleset)))
+    return bad(
+      `No ruleset "${ruleset}": use "demo" or a folder with ruleset.json, cards.json and decks.json.`,
+    );
+  let source: ContentSource;
+  try {
+    source = ruleset === 'demo' ? demoSource() : contentSourceFrom(resolve(ruleset));
+  } catch (error) {
+    return bad(`Cannot read the content in ${ruleset}: ${(error as Error).message}`);
+  }
+  const loaded = loadContent(source);
+  if (!loaded.ok)
+    return bad(
+      `The content in ${ruleset} is invalid:\n${loaded.problems.map(describeLoadProblem).join('\n')}`,
+    );
+  return ok({ source, content: loaded.content });
+}
+
+/** The arguments, the content they name and the plan to play, or what is wrong with them. */
+function prepare(
+  argv: readonly string[],
+): Result<{ args: Args; source: ContentSource; content: Content; plan: BalancePlan }> {
+  const args = parseArgs(argv);
+  if (!args.ok) return args;
+  const read = readSource(args.value.ruleset);
+  if (!read.ok) return read;
+  const plan = planFor(args.value, read.value.content);
+  if (!plan.ok) return plan;
+  return ok({ args: args.value, ...read.value, plan: plan.value });
+}
+
+/** Plays the plan on worker threads, with a progress bar, and reports on it. */
+export async function runTcgSimulation(
+  source: ContentSource,
+  content: Content,
+  plan: BalancePlan,
+  threads: number,
+): Promise<BalanceReport> {
+  const matches = scheduleMatches(plan);
+  const progress = progressBar('simulate tcg', matches.length);
+  try {
+    const records = await playOnWorkers(source, plan, matches, threads, (done) =>
+      progress.update(done),
+    );
+    return balanceReport(content, plan, records);
+  } finally {
+    progress.finish();
+  }
 }
 
 /** `cardtable simulate tcg ...`: exit 0, 1 when there were engine errors, 2 for bad flags. */
@@ -66,77 +162,13 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
     console.log(SIMULATE_TCG_USAGE);
     return 0;
   }
-  const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    console.error(`${parsed.error.message}\n\n${SIMULATE_TCG_USAGE}`);
+  const prepared = prepare(argv);
+  if (!prepared.ok) {
+    console.error(`${prepared.error.message}\n\n${SIMULATE_TCG_USAGE}`);
     return 2;
   }
-  const args = parsed.value;
-  let content;
-  try {
-    content = args.ruleset === 'demo' ? demoContent() : loadFolder(args.ruleset);
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
-  const decks = args.decks ?? (content.decks.slice(0, 2).map((d) => d.id) as [string, string]);
-  const unknown = decks.find((id) => !content.decks.some((d) => d.id === id));
-  if (unknown || decks.length < 2) {
-    console.error(
-      `No deck "${unknown ?? ''}" in ${content.ruleset.id}; its decks: ${content.decks.map((d) => d.id).join(', ')}.`,
-    );
-    return 2;
-  }
-  const game = await tcgGameFor(content);
-  try {
-    const progress = progressBar('simulate tcg', args.games);
-    const report = simulateBalance(game, {
-      ruleset: content.ruleset.id,
-      decks,
-      games: args.games,
-      profiles: args.profiles,
-      seed: args.seed,
-      onGame: (done) => progress.update(done),
-    });
-    progress.finish();
-    console.log(args.json ? JSON.stringify(report) : formatReport(report));
-    return report.errors.length > 0 ? 1 : 0;
-  } finally {
-    game.dispose();
-  }
-}
-
-function loadFolder(dir: string) {
-  const path = resolve(dir);
-  if (!existsSync(path))
-    throw new Error(
-      `No ruleset "${dir}": use "demo" or a folder with ruleset.json, cards.json and decks.json.`,
-    );
-  return loadContentFrom(path);
-}
-
-const percent = (share: number | null) =>
-  share === null ? '   -' : `${(share * 100).toFixed(0).padStart(3)}%`;
-
-export function formatReport(report: BalanceReport): string {
-  const lines = [
-    `${report.games} matches of ${report.ruleset.id} ${report.ruleset.version} (CPU ${report.profiles.join(' vs ')})`,
-    `Average length: ${report.averageTurns.toFixed(1)} turns, ${report.averageActions.toFixed(0)} actions`,
-    '',
-    'Deck                 Wins Losses Draws  Win rate',
-    ...report.decks.map(
-      (d) =>
-        `${`${d.id} ${d.name}`.padEnd(20)} ${String(d.wins).padStart(4)} ${String(d.losses).padStart(6)} ${String(d.draws).padStart(5)}  ${percent(d.winRate)}`,
-    ),
-    '',
-    'Card                      Deck  Played  Win rate when played',
-    ...report.cards.map(
-      (c) =>
-        `${c.name.padEnd(25)} ${c.deck.padEnd(5)} ${percent(c.playRate)}    ${percent(c.winRateWhenPlayed)}`,
-    ),
-    '',
-    report.errors.length === 0 ? 'Engine errors: none' : `Engine errors: ${report.errors.length}`,
-    ...report.errors.map((e) => `  match ${e.game}: ${e.message}`),
-  ];
-  return lines.join('\n');
+  const { args, source, content, plan } = prepared.value;
+  const report = await runTcgSimulation(source, content, plan, args.threads);
+  console.log(args.json ? JSON.stringify(report) : formatBalanceReport(report));
+  return report.errors.length > 0 ? 1 : 0;
 }
