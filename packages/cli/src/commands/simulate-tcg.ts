@@ -156,7 +156,10 @@ export async function runTcgSimulation(
   }
 }
 
-/** `cardtable simulate tcg ...`: exit 0, 1 when there were engine errors, 2 for bad flags. */
+/**
+ * `cardtable simulate tcg ...`: exit 0, 1 when there were engine errors (or a worker thread
+ * failed), 2 for bad flags.
+ */
 export async function simulateTcgCommand(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(SIMULATE_TCG_USAGE);
@@ -168,7 +171,13 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const { args, source, content, plan } = prepared.value;
-  const report = await runTcgSimulation(source, content, plan, args.threads);
+  let report: BalanceReport;
+  try {
+    report = await runTcgSimulation(source, content, plan, args.threads);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
   console.log(args.json ? JSON.stringify(report) : formatBalanceReport(report));
   return report.errors.length > 0 ? 1 : 0;
 }
