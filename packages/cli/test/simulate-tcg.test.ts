@@ -139,7 +139,8 @@ describe('cardtable simulate tcg', () => {
     await refused(['--games', '1', '--decks', 'A,Z'], /No deck "Z" in demo; its decks: A, B/);
     await refused(['--games', '1', '--cpu', 'genius'], /--cpu takes easy or hard/);
     await refused(['--games', '1', '--cpu', 'easy,hard,easy'], /one CPU profile per deck \(2\)/);
-    await refused(['--games', '1', '--threads', '0'], /--threads must be/);
+    await refused(['--games', '1', '--threads', '0'], /--threads must be a whole number from 1/);
+    await refused(['--games', '1', '--threads', '65'], /from 1 to 64/);
     await refused(['--games', '1', '--ruleset', '/nonexistent'], /No ruleset "\/nonexistent"/);
   });
 });

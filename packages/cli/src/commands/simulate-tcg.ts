@@ -20,6 +20,8 @@ import { playOnWorkers } from '../simulate/tcg-pool.ts';
 import { formatBalanceReport } from '../simulate/tcg-report.ts';
 
 const PROFILES = Object.keys(CPU_PROFILES);
+/** Each worker thread holds its own engine and Lua VM: more than this only costs memory. */
+const MAX_THREADS = 64;
 
 export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--ruleset demo|DIR] [--decks A,B,...]
                               [--cpu P[,Q,...]] [--seed S] [--threads T] [--json]
@@ -35,8 +37,8 @@ code 1 if there are). Every win rate comes with its 95% confidence interval (Wil
   --cpu P[,Q,...]  the CPU level (${PROFILES.join(' or ')}), once for every deck or once per deck
                    (default: easy)
   --seed S         the seed every match's seed derives from (default: cardtable)
-  --threads T      worker threads to play on (default: the machine's cores); the report is
-                   the same for any number
+  --threads T      worker threads to play on, 1 to 64 (default: the machine's cores); the
+                   report is the same for any number
   --json           print only the report, as one JSON object`;
 
 interface Args {
@@ -71,8 +73,9 @@ function parseArgs(argv: readonly string[]): Result<Args> {
   if (games === null) return bad('--games must be a whole number of at least 1.');
   const threads = values.has('--threads')
     ? wholeNumber(values.get('--threads'))
-    : availableParallelism();
-  if (threads === null) return bad('--threads must be a whole number of at least 1.');
+    : Math.min(availableParallelism(), MAX_THREADS);
+  if (threads === null || threads > MAX_THREADS)
+    return bad(`--threads must be a whole number from 1 to ${MAX_THREADS}.`);
   const decks = values.get('--decks')?.split(',') ?? null;
   if (decks && (decks.length < 2 || decks.some((d) => d === '')))
     return bad('--decks takes two or more deck ids: --decks A,B');
