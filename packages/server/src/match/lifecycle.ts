@@ -108,12 +108,12 @@ export class MatchLifecycle {
     }
     await Promise.all(ending);
 
-    const endedAt = new Date(now).toISOString();
+    const nowIso = new Date(now).toISOString();
     await this.registry.whileNoneLoads(async () => {
       const unloaded = this.registry.unloadIdle(now - idleUnloadMs);
       report.unloaded = unloaded.length;
       await this.store.markSeen([
-        ...watched.map((id) => ({ id, at: endedAt })),
+        ...watched.map((id) => ({ id, at: nowIso })),
         ...unloaded.map(({ id, unwatchedSince }) => ({
           id,
           at: new Date(unwatchedSince).toISOString(),
@@ -127,7 +127,7 @@ export class MatchLifecycle {
         before: new Date(now - waitingTtlMs).toISOString(),
         skip: inMemory,
         result: endedResult('expired'),
-        endedAt,
+        endedAt: nowIso,
       });
       const abandoned = await this.store.endStale({
         status: 'active',
@@ -135,7 +135,7 @@ export class MatchLifecycle {
         before: new Date(now - abandonAfterMs).toISOString(),
         skip: inMemory,
         result: endedResult('abandoned'),
-        endedAt,
+        endedAt: nowIso,
       });
       this.count('expired', expired, report);
       this.count('abandoned', abandoned, report);
