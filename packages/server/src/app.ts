@@ -98,7 +98,7 @@ export async function startServer(
     if (recovered.ended + recovered.loaded > 0) {
       logger.info(recovered, 'unfinished matches ended or rebuilt');
     }
-    const quotas = new MatchQuotas(store, config.matchQuotas, now);
+    const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
 
     const app = Fastify({
       loggerInstance: logger as unknown as FastifyBaseLogger,
@@ -130,7 +130,7 @@ export async function startServer(
     await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_FRAME_LIMIT } });
 
     registerAuthRoutes(app, tokens);
-    registerMatchRoutes(app, { games, store, registry, quotas, metrics });
+    registerMatchRoutes(app, { games, store, registry, quotas });
     registerReplayRoutes(app, { games, store, maxBodyBytes: config.maxBodyBytes });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });

@@ -1,6 +1,7 @@
 import type { ErrorBody } from '@cardtable/sdk/protocol';
 import type { MatchQuotaSettings } from '../config.ts';
 import { errorBody } from '../errors.ts';
+import type { Metrics } from '../metrics.ts';
 import type { EventStore, QuotaUsage } from '../store/event-store.ts';
 
 /** Which limit refused a creation, as `details.limit` of a `QUOTA_EXCEEDED` error. */
@@ -26,6 +27,7 @@ export class MatchQuotas {
     private readonly store: EventStore,
     private readonly settings: MatchQuotaSettings,
     private readonly now: () => number,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Runs `create` if the user and the address are within every quota; else the refusal. */
@@ -66,6 +68,7 @@ export class MatchQuotas {
     for (const { limit, usage: key, what } of LIMITS) {
       const cap = max[limit];
       if (cap === 0 || usage[key] < cap) continue;
+      this.metrics.quotaRefusals.inc({ limit });
       const open = limit.startsWith('active');
       const minutes = Math.round(windowMs / 60_000);
       const message = open

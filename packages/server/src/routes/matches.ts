@@ -18,7 +18,6 @@ import { newId, newRoomCode, newSeed } from '../ids.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import type { MatchQuotas } from '../match/quotas.ts';
 import type { MatchRegistry } from '../match/registry.ts';
-import type { Metrics } from '../metrics.ts';
 import type { EventStore, SeatRecord } from '../store/event-store.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import { exportMatch } from './export.ts';
@@ -33,11 +32,10 @@ interface Deps {
   store: EventStore;
   registry: MatchRegistry;
   quotas: MatchQuotas;
-  metrics: Metrics;
 }
 
 export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
-  const { games, store, registry, quotas, metrics } = deps;
+  const { games, store, registry, quotas } = deps;
   /** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
   const withActor = <T>(id: string, use: (actor: MatchActor) => T | Promise<T>): Promise<T> =>
     registry.use(id, (actor) => {
@@ -114,10 +112,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
               creatorIp: request.ip,
             }),
           );
-          if (!admitted.ok) {
-            metrics.quotaRefusals.inc({ limit: String(admitted.error.details?.limit) });
-            throw new ApiError(admitted.error);
-          }
+          if (!admitted.ok) throw new ApiError(admitted.error);
           await store.updateSeats(id, seats);
           const record = await store.getMatch(id);
           const actor = await registry.adopt(record as NonNullable<typeof record>);
