@@ -158,7 +158,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     matchLifecycle: {
       waitingTtlMs: int('WAITING_MATCH_TTL_MS', 3_600_000, 1),
       abandonAfterMs: int('ABANDON_AFTER_MS', 600_000, 1),
-      idleUnloadMs: int('IDLE_UNLOAD_MS', 60_000, 0),
+      idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000, 0),
       sweepEveryMs: int('LIFECYCLE_SWEEP_MS', 15_000, 10),
     },
     webRoot,
