@@ -45,7 +45,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match expiry and unloading (
   beforeAll(async () => {
     server = await startTestServer(store, LIFECYCLE, testGames, { now: () => clock });
     [alice, bob] = await Promise.all([guest(server.url, 'Alice'), guest(server.url, 'Bob')]);
-  }, 60_000);
+  }, 180_000); // a fresh embedded database takes a while to create on a loaded machine
   afterAll(async () => server?.close());
 
   const metadata = async (matchId: string, token = alice.accessToken) =>

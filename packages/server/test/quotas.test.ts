@@ -40,7 +40,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
       undefined,
       { now: () => clock },
     );
-  }, 60_000);
+  }, 180_000); // a fresh embedded database takes a while to create on a loaded machine
   afterAll(async () => server?.close());
 
   const create = (token: string, body: CreateMatchRequest = CPU_ONLY) =>
