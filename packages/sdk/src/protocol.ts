@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'DUPLICATE_ACTION_ID',
   /** Too many messages or requests; slow down. */
   'RATE_LIMITED',
+  /** A quota is used up (matches created or open at once); `details.limit` names which. */
+  'QUOTA_EXCEEDED',
   /** No valid access token (missing, forged, expired). */
   'UNAUTHORIZED',
   /** Authenticated but not allowed to do this. */

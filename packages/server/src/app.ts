@@ -13,6 +13,8 @@ import { TokenService } from './auth/tokens.ts';
 import type { ServerConfig } from './config.ts';
 import { ApiError, errorBody } from './errors.ts';
 import type { GameRegistry } from './games.ts';
+import { MatchLifecycle } from './match/lifecycle.ts';
+import { MatchQuotas } from './match/quotas.ts';
 import { MatchRegistry } from './match/registry.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { KeyedRateLimiter } from './rate-limit.ts';
@@ -36,6 +38,7 @@ export interface RunningServer {
   store: EventStore;
   metrics: Metrics;
   registry: MatchRegistry;
+  lifecycle: MatchLifecycle;
   /** Drains in-flight actions, closes sockets, the listener and the database. */
   close(): Promise<void>;
 }
@@ -44,9 +47,15 @@ export interface RunningServer {
  * Starts the server: opens the database (embedded PGlite or PostgreSQL), runs migrations,
  * rebuilds every unfinished match, then listens for HTTP and WebSocket traffic.
  */
+export interface ServerOptions {
+  /** The clock of quotas, expiry and abandonment (ms since the epoch); tests move it. */
+  now?: () => number;
+}
+
 export async function startServer(
   config: ServerConfig,
   games: GameRegistry,
+  { now = Date.now }: ServerOptions = {},
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } });
   const db = await openDatabase(config);
@@ -60,21 +69,36 @@ export async function startServer(
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     });
     const metrics = createMetrics();
-    const registry = new MatchRegistry(games, {
-      store,
-      metrics,
-      log: logger,
-      settings: {
-        snapshotEvery: config.snapshotEvery,
-        ackTimeoutMs: config.ackTimeoutMs,
-        cpuThinkMs: config.cpuThinkMs,
-        disconnectGraceMs: config.disconnectGraceMs,
-        resumeMaxSteps: config.resumeMaxSteps,
-        maxConnectionsPerMatch: config.maxConnectionsPerMatch,
+    const registry = new MatchRegistry(
+      games,
+      {
+        store,
+        metrics,
+        log: logger,
+        settings: {
+          snapshotEvery: config.snapshotEvery,
+          ackTimeoutMs: config.ackTimeoutMs,
+          cpuThinkMs: config.cpuThinkMs,
+          disconnectGraceMs: config.disconnectGraceMs,
+          resumeMaxSteps: config.resumeMaxSteps,
+          maxConnectionsPerMatch: config.maxConnectionsPerMatch,
+        },
       },
-    });
-    const recovered = await registry.recover();
-    if (recovered > 0) logger.info({ recovered }, 'unfinished matches rebuilt');
+      now,
+    );
+    const lifecycle = new MatchLifecycle(
+      registry,
+      store,
+      config.matchLifecycle,
+      now,
+      logger,
+      metrics,
+    );
+    const recovered = await lifecycle.recover();
+    if (recovered.ended + recovered.loaded > 0) {
+      logger.info(recovered, 'unfinished matches ended or rebuilt');
+    }
+    const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
 
     const app = Fastify({
       loggerInstance: logger as unknown as FastifyBaseLogger,
@@ -106,13 +130,14 @@ export async function startServer(
     await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_FRAME_LIMIT } });
 
     registerAuthRoutes(app, tokens);
-    registerMatchRoutes(app, { games, store, registry });
+    registerMatchRoutes(app, { games, store, registry, quotas });
     registerReplayRoutes(app, { games, store, maxBodyBytes: config.maxBodyBytes });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
 
     await app.listen({ port: config.port, host: config.host });
+    lifecycle.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -124,8 +149,10 @@ export async function startServer(
       store,
       metrics,
       registry,
+      lifecycle,
       close() {
         closing ??= (async () => {
+          await lifecycle.stop();
           await registry.drain();
           await app.close();
           await db.close();

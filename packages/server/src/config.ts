@@ -34,8 +34,33 @@ export interface ServerConfig {
   maxConnectionsPerIp: number;
   resumeMaxSteps: number;
   shutdownTimeoutMs: number;
+  /** Limits on match creation per user and per address (0: no limit); see `match/quotas.ts`. */
+  matchQuotas: MatchQuotaSettings;
+  /** Expiry, abandonment and unloading of matches; see `match/lifecycle.ts`. */
+  matchLifecycle: MatchLifecycleSettings;
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
+}
+
+export interface MatchQuotaSettings {
+  /** The window the `created*` limits count over. */
+  windowMs: number;
+  createdPerUser: number;
+  createdPerIp: number;
+  /** Matches not over (waiting or playing) a user or an address created. */
+  activePerUser: number;
+  activePerIp: number;
+}
+
+export interface MatchLifecycleSettings {
+  /** A match still waiting for players this long after its creation expires. */
+  waitingTtlMs: number;
+  /** A started match nobody has been connected to for this long is ended as abandoned. */
+  abandonAfterMs: number;
+  /** A loaded match with nothing to do and nobody connected for this long leaves memory. */
+  idleUnloadMs: number;
+  /** How often expiry, abandonment and unloading are checked. */
+  sweepEveryMs: number;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
@@ -123,6 +148,19 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', 5000, 1),
     resumeMaxSteps: int('RESUME_MAX_STEPS', 2000, 1),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0),
+    matchQuotas: {
+      windowMs: int('MATCH_CREATE_WINDOW_MS', 600_000, 1000),
+      createdPerUser: int('MATCH_CREATE_PER_USER', 30, 0),
+      createdPerIp: int('MATCH_CREATE_PER_IP', 300, 0),
+      activePerUser: int('MATCH_ACTIVE_PER_USER', 10, 0),
+      activePerIp: int('MATCH_ACTIVE_PER_IP', 100, 0),
+    },
+    matchLifecycle: {
+      waitingTtlMs: int('WAITING_MATCH_TTL_MS', 3_600_000, 1),
+      abandonAfterMs: int('ABANDON_AFTER_MS', 600_000, 1),
+      idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000, 0),
+      sweepEveryMs: int('LIFECYCLE_SWEEP_MS', 15_000, 10),
+    },
     webRoot,
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };

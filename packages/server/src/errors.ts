@@ -32,6 +32,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   MATCH_NOT_STARTED: 409,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  QUOTA_EXCEEDED: 429,
   SHUTTING_DOWN: 503,
 };
 

@@ -19,6 +19,28 @@ export function createMetrics() {
       labelNames: ['status'] as const,
       registers: [registry],
     }),
+    matchLoads: new Counter({
+      name: 'cardtable_match_loads_total',
+      help: 'Matches rebuilt from the store into memory (snapshot plus tail).',
+      registers: [registry],
+    }),
+    matchUnloads: new Counter({
+      name: 'cardtable_match_unloads_total',
+      help: 'Idle matches taken out of memory.',
+      registers: [registry],
+    }),
+    matchesEnded: new Counter({
+      name: 'cardtable_matches_ended_total',
+      help: 'Matches ended by the server, by reason (expired, abandoned).',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    quotaRefusals: new Counter({
+      name: 'cardtable_quota_refusals_total',
+      help: 'Match creations refused with QUOTA_EXCEEDED, by limit.',
+      labelNames: ['limit'] as const,
+      registers: [registry],
+    }),
     connections: new Gauge({
       name: 'cardtable_connections',
       help: 'Open match sockets, by role.',

@@ -99,7 +99,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         if (helloTimer) clearTimeout(helloTimer);
         if (actor && connection) {
           actor.disconnect(connection);
-          registry.release(actor);
+          registry.disconnected(actor);
         }
       });
       socket.on('error', () => undefined);
@@ -114,19 +114,23 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE.unauthorized);
           return;
         }
-        const found = await registry.get(matchId).catch(() => null);
-        if (socket.readyState !== socket.OPEN) return;
-        if (!found) {
-          refuse('NOT_FOUND', 'No such match.', CLOSE.notFound);
-          return;
-        }
-        const attached = found.connect(socket, principal.userId, ip);
-        if ('code' in attached) {
-          refuse(attached.code, attached.message, CLOSE.tooMany);
-          return;
-        }
-        actor = found;
-        connection = attached;
+        // Under the registry's lease, so the actor cannot be unloaded before the socket holds it.
+        await registry
+          .use(matchId, (found) => {
+            if (socket.readyState !== socket.OPEN) return;
+            if (!found) {
+              refuse('NOT_FOUND', 'No such match.', CLOSE.notFound);
+              return;
+            }
+            const attached = found.connect(socket, principal.userId, ip);
+            if ('code' in attached) {
+              refuse(attached.code, attached.message, CLOSE.tooMany);
+              return;
+            }
+            actor = found;
+            connection = attached;
+          })
+          .catch(() => refuse('NOT_FOUND', 'No such match.', CLOSE.notFound));
       };
 
       const authenticate = async (token: string | undefined) => {

@@ -30,7 +30,9 @@ describe.each(STORES)('event store contract on %s', (kind) => {
         ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: uniqueSchema('es'), dataDir: '' }
         : { databaseUrl: null, databaseSchema: null, dataDir: tempDir() },
     );
-    expect(await migrate(db)).toEqual(['001_initial.sql']);
+    const applied = await migrate(db);
+    expect(applied[0]).toBe('001_initial.sql');
+    expect(applied).toEqual([...applied].sort());
     expect(await migrate(db)).toEqual([]);
     userId = `u_${kind}`;
     await db.query(`INSERT INTO users (id, name, guest) VALUES ($1, 'Host', true)`, [userId]);
@@ -110,6 +112,56 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     }
     return states;
   }
+
+  it('counts quota usage up to each cap, and ends stale matches except those in memory', async () => {
+    const host = `q_${kind}`;
+    await db.query(`INSERT INTO users (id, name, guest) VALUES ($1, 'Quota', true)`, [host]);
+    const ids = [1, 2, 3].map((n) => `mq_${kind}_${n}`);
+    for (const [n, id] of ids.entries()) {
+      await store.createMatch({
+        id,
+        game: 'secret-draw',
+        rulesetVersion: '1.0.0',
+        engineVersion: '1.0.0',
+        options: { draws: 3 },
+        seats: [{ kind: 'cpu', profile: 'steady' }],
+        status: 'waiting',
+        seed: `seed-${id}`,
+        code: `Q${n}${kind === 'postgres' ? 'P' : 'E'}${Date.now() % 100000}`,
+        hostUserId: host,
+        turnTimeLimitMs: null,
+        creatorIp: '10.0.0.9',
+      });
+    }
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const caps = { createdByUser: 2, openByUser: 10, createdByIp: 10, openByIp: 0 };
+    expect(await store.quotaUsage(host, '10.0.0.9', since, caps)).toEqual({
+      createdByUser: 2,
+      openByUser: 3,
+      createdByIp: 3,
+      openByIp: 0,
+    });
+
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const ended = await store.endStale({
+      status: 'waiting',
+      since: 'created_at',
+      before: future,
+      skip: [ids[0] as string],
+      result: { winners: [], tie: false, standings: [], reason: 'expired' },
+      endedAt: future,
+    });
+    expect(ended.filter((id) => id.startsWith('mq_')).sort()).toEqual(ids.slice(1));
+    expect((await store.getMatch(ids[1] as string))?.result?.reason).toBe('expired');
+    expect((await store.getMatch(ids[0] as string))?.status).toBe('waiting');
+    expect((await store.quotaUsage(host, '10.0.0.9', since, caps)).openByUser).toBe(1);
+    expect(await store.matchIdByCode((await store.getMatch(ids[1] as string))!.code)).toBeNull();
+
+    // The later of two sightings wins, whatever order they are written in.
+    await store.markSeen([{ id: ids[0] as string, at: future }]);
+    await store.markSeen([{ id: ids[0] as string, at: since }]);
+    expect((await store.getMatch(ids[0] as string))?.seenAt).toBe(future);
+  });
 
   it('appends resolutions in order and reads them back unchanged', async () => {
     const { id, config } = await newMatch();

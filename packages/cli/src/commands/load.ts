@@ -49,8 +49,8 @@ export async function loadCommand(argv: string[]): Promise<number> {
 
 /**
  * The settings for a server under load: every client comes from one loopback address, so the
- * per-IP HTTP limit and the per-connection message rate are lifted (they guard against people,
- * not against this benchmark), and logs are kept to warnings.
+ * per-IP HTTP limit, the per-connection message rate and the match quotas are lifted (they guard
+ * against people, not against this benchmark), and logs are kept to warnings.
  */
 export function loadServerEnv(): Record<string, string> {
   return {
@@ -59,6 +59,10 @@ export function loadServerEnv(): Record<string, string> {
     RATE_MESSAGES_PER_S: '100000',
     RATE_MESSAGE_BURST: '100000',
     MAX_CONNECTIONS_PER_IP: '100000',
+    MATCH_CREATE_PER_USER: '0',
+    MATCH_CREATE_PER_IP: '0',
+    MATCH_ACTIVE_PER_USER: '0',
+    MATCH_ACTIVE_PER_IP: '0',
   };
 }
 

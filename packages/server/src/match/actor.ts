@@ -79,6 +79,7 @@ export class MatchActor {
   private accepted: Map<string, { seat: number; version: number }>;
   private readonly rejected = new Map<string, { seat: number; error: ErrorBody }>();
   private tail: Promise<unknown> = Promise.resolve();
+  private pendingTasks = 0;
   private autoTimer: ReturnType<typeof setTimeout> | null = null;
   private turnTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly turnStartedAt = new Map<number, number>();
@@ -155,6 +156,19 @@ export class MatchActor {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** A task (action, join, CPU move...) is queued or running. */
+  get busy(): boolean {
+    return this.pendingTasks > 0;
+  }
+
+  /**
+   * A CPU move or a turn timer is armed: the match moves on by itself. (A grace period alone
+   * does not count: a match reloaded later gives its people a fresh one.)
+   */
+  get movesPending(): boolean {
+    return this.autoTimer !== null || this.turnTimer !== null;
   }
 
   private get game(): AnyGame {
@@ -592,19 +606,36 @@ export class MatchActor {
         reason: 'surrender',
       };
       const seats = this.record.seats.map((s, i) => (i === seat ? { ...s, surrendered: true } : s));
-      const endedAt = new Date().toISOString();
-      await this.ctx.store.endMatch(this.record.id, result, seats, endedAt);
-      this.record = { ...this.record, status: 'over', result, seats, endedAt };
-      const status = this.statusMessage();
-      for (const connection of this.connections) {
-        const { seat: connectionSeat } = connection.identity;
-        connection.enqueue(
-          connectionSeat === null ? [status] : [status, this.legalMessage(connectionSeat)],
-        );
-      }
-      this.schedule();
+      await this.finish(result, seats);
       return { ok: true };
     });
+  }
+
+  /**
+   * Ends the match without a resolution (expiry, abandonment) when `stillDue` holds once the
+   * queue reaches it; resolves whether it ended the match.
+   */
+  conclude(result: Outcome, stillDue: () => boolean): Promise<boolean> {
+    return this.run(async () => {
+      if (this.record.status === 'over' || !stillDue()) return false;
+      await this.finish(result, this.record.seats);
+      return true;
+    });
+  }
+
+  /** Stores the end of the match (status, result, seats) and tells every connection. */
+  private async finish(result: Outcome, seats: SeatRecord[]): Promise<void> {
+    const endedAt = new Date().toISOString();
+    await this.ctx.store.endMatch(this.record.id, result, seats, endedAt);
+    this.record = { ...this.record, status: 'over', result, seats, endedAt };
+    const status = this.statusMessage();
+    for (const connection of this.connections) {
+      const { seat: connectionSeat } = connection.identity;
+      connection.enqueue(
+        connectionSeat === null ? [status] : [status, this.legalMessage(connectionSeat)],
+      );
+    }
+    this.schedule();
   }
 
   /** A user whose seat changed reconnects, to be welcomed in their new role. */
@@ -941,14 +972,15 @@ export class MatchActor {
   // ------------------------------------------------------------------------------------------
 
   private run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task);
+    this.pendingTasks++;
+    const result = this.tail.then(task).finally(() => this.pendingTasks--);
     this.tail = result.catch((error: unknown) =>
       this.log.error({ err: error }, 'actor task failed'),
     );
     return result;
   }
 
-  /** Finishes in-flight work, stops timers and closes every socket (for SIGTERM). */
+  /** Finishes in-flight work, stops timers and closes every socket (SIGTERM, unloading). */
   async drain(): Promise<void> {
     this.draining = true;
     this.schedule();
@@ -963,13 +995,6 @@ export class MatchActor {
       });
       connection.close(1012, 'Server restarting');
     }
-  }
-
-  /** Stops the timers of a finished match that is being unloaded (it stays readable). */
-  dispose(): void {
-    this.schedule();
-    for (const timer of this.graceTimers.values()) clearTimeout(timer);
-    this.graceTimers.clear();
   }
 }
 

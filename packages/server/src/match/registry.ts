@@ -2,61 +2,153 @@ import type { GameRegistry } from '../games.ts';
 import type { MatchRecord } from '../store/event-store.ts';
 import { MatchActor, type ActorContext } from './actor.ts';
 
+/** A loaded match's bookkeeping: when it was last watched and last used. */
+interface Activity {
+  /** When nobody was connected any more (ms); from the store's `seen_at` when loaded. */
+  unwatchedSince: number;
+  /** When it was last loaded, used by a request or left by a connection (ms). */
+  usedAt: number;
+}
+
+/** A match taken out of memory, with the time it was last watched (to persist). */
+export interface Unloaded {
+  id: string;
+  unwatchedSince: number;
+}
+
 /**
- * The match actors of this process, loaded on first use and at start (every unfinished match).
- * One actor per match: concurrent loads of one match share a single promise.
+ * The match actors of this process, loaded on demand (snapshot plus tail) and unloaded when
+ * idle, so memory follows active play rather than history. One actor per match: concurrent loads
+ * of one match share a single promise. A request holds a lease on the match while it uses its
+ * actor, so the actor is never unloaded under it (which would let a second actor load).
  */
 export class MatchRegistry {
   private readonly actors = new Map<string, Promise<MatchActor | null>>();
+  /** The actors of `actors` that finished loading. */
+  private readonly inMemory = new Map<string, MatchActor>();
+  private readonly activity = new Map<string, Activity>();
+  private readonly leases = new Map<string, number>();
+  /** Loads wait for this while the lifecycle sweep changes unloaded matches in the store. */
+  private barrier: Promise<unknown> = Promise.resolve();
+  private loadCount = 0;
 
   constructor(
     private readonly games: GameRegistry,
     private readonly ctx: ActorContext,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The actor of a match, loading it from the store; null when there is no such match. */
   get(matchId: string): Promise<MatchActor | null> {
     let actor = this.actors.get(matchId);
     if (!actor) {
-      actor = this.load(matchId);
-      this.actors.set(matchId, actor);
-      actor.then(
-        (loaded) => loaded ?? this.actors.delete(matchId),
-        () => this.actors.delete(matchId),
-      );
+      actor = this.barrier.then(() => this.load(matchId));
+      this.track(matchId, actor);
     }
     return actor;
+  }
+
+  /** The actor of a match if it is in memory (nothing is loaded). */
+  loaded(matchId: string): Promise<MatchActor | null> | undefined {
+    return this.actors.get(matchId);
+  }
+
+  /**
+   * Runs `work` with the match's actor (null: no such match) under a lease, then unloads the
+   * actor again if it is finished and unwatched.
+   */
+  async use<T>(matchId: string, work: (actor: MatchActor | null) => T | Promise<T>): Promise<T> {
+    this.leases.set(matchId, (this.leases.get(matchId) ?? 0) + 1);
+    let actor: MatchActor | null = null;
+    try {
+      actor = await this.get(matchId);
+      return await work(actor);
+    } finally {
+      const left = (this.leases.get(matchId) ?? 1) - 1;
+      if (left > 0) this.leases.set(matchId, left);
+      else this.leases.delete(matchId);
+      if (actor) this.release(actor);
+    }
   }
 
   /** Adopts a match created by this process (its actor starts with the record in hand). */
   async adopt(record: MatchRecord): Promise<MatchActor> {
     const hosted = this.games.get(record.game);
     if (!hosted) throw new Error(`Game ${record.game} is not hosted here.`);
+    const now = this.now();
+    this.activity.set(record.id, { unwatchedSince: now, usedAt: now });
     const actor = MatchActor.load(record, hosted, this.ctx);
-    this.actors.set(record.id, actor);
+    this.track(record.id, actor);
     return actor;
   }
 
-  /** Rebuilds every unfinished match: each goes on from its latest snapshot plus its tail. */
-  async recover(): Promise<number> {
-    const ids = await this.ctx.store.unfinishedMatchIds();
-    for (const id of ids) await this.get(id);
-    return ids.length;
+  /** A socket left the match: from now on it may be unwatched. */
+  disconnected(actor: MatchActor): void {
+    const activity = this.activity.get(actor.id);
+    if (activity && actor.connectionCount === 0) {
+      activity.unwatchedSince = this.now();
+      activity.usedAt = activity.unwatchedSince;
+    }
+    this.release(actor);
   }
 
-  /** Unloads a finished match nobody watches; it is loaded again when someone asks. */
+  /** Unloads a finished match nobody watches or uses; it is loaded again when someone asks. */
   release(actor: MatchActor): void {
-    if (actor.status === 'over' && actor.connectionCount === 0) {
-      actor.dispose();
-      this.actors.delete(actor.id);
-    }
+    const activity = this.activity.get(actor.id);
+    if (activity) activity.usedAt = Math.max(activity.usedAt, this.now());
+    if (actor.status === 'over' && this.idle(actor)) this.unload(actor);
   }
 
-  async counts(): Promise<Record<'waiting' | 'active' | 'over', number>> {
-    const counts = { waiting: 0, active: 0, over: 0 };
-    for (const actor of await Promise.all(this.actors.values())) {
-      if (actor) counts[actor.status]++;
+  /** The loaded actors (not the ones still loading). */
+  loadedActors(): MatchActor[] {
+    return [...this.inMemory.values()];
+  }
+
+  /** Since when nobody has been connected to a loaded match (ms), or null when someone is. */
+  unwatchedSince(actor: MatchActor): number | null {
+    if (actor.connectionCount > 0) return null;
+    return this.activity.get(actor.id)?.unwatchedSince ?? null;
+  }
+
+  /**
+   * Unloads every loaded match unwatched, unused and with no move pending since `usedBefore`
+   * (ms). Returns them with the time they were last watched, for the store.
+   */
+  unloadIdle(usedBefore: number): Unloaded[] {
+    const unloaded: Unloaded[] = [];
+    for (const actor of this.loadedActors()) {
+      const activity = this.activity.get(actor.id);
+      if (!activity || activity.usedAt > usedBefore || !this.idle(actor)) continue;
+      if (actor.movesPending) continue;
+      unloaded.push({ id: actor.id, unwatchedSince: activity.unwatchedSince });
+      this.unload(actor);
     }
+    return unloaded;
+  }
+
+  /**
+   * Runs `work` while no match is being loaded: what it changes in the store for matches not in
+   * `inMemoryIds()` cannot race an actor.
+   */
+  whileNoneLoads<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.barrier.then(work);
+    this.barrier = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The ids of every match in memory or on its way there. */
+  inMemoryIds(): string[] {
+    return [...this.actors.keys()];
+  }
+
+  /** How many matches are in memory, and how many were loaded (rebuilt) from the store. */
+  stats(): { inMemory: number; loads: number } {
+    return { inMemory: this.actors.size, loads: this.loadCount };
+  }
+
+  counts(): Record<'waiting' | 'active' | 'over', number> {
+    const counts = { waiting: 0, active: 0, over: 0 };
+    for (const actor of this.loadedActors()) counts[actor.status]++;
     return counts;
   }
 
@@ -64,6 +156,37 @@ export class MatchRegistry {
   async drain(): Promise<void> {
     const actors = await Promise.all(this.actors.values());
     await Promise.all(actors.map((actor) => actor?.drain()));
+  }
+
+  private idle(actor: MatchActor): boolean {
+    return actor.connectionCount === 0 && !actor.busy && !this.leases.has(actor.id);
+  }
+
+  private unload(actor: MatchActor): void {
+    // drain() leaves the actor inert: no timers, and it refuses anything still sent to it.
+    void actor.drain();
+    this.forget(actor.id);
+    this.ctx.metrics.matchUnloads.inc();
+  }
+
+  private track(matchId: string, actor: Promise<MatchActor | null>): void {
+    this.actors.set(matchId, actor);
+    actor.then(
+      (loaded) => {
+        if (this.actors.get(matchId) !== actor) return;
+        if (loaded) this.inMemory.set(matchId, loaded);
+        else this.forget(matchId);
+      },
+      () => {
+        if (this.actors.get(matchId) === actor) this.forget(matchId);
+      },
+    );
+  }
+
+  private forget(matchId: string): void {
+    this.actors.delete(matchId);
+    this.inMemory.delete(matchId);
+    this.activity.delete(matchId);
   }
 
   private async load(matchId: string): Promise<MatchActor | null> {
@@ -74,6 +197,11 @@ export class MatchRegistry {
       this.ctx.log.error({ matchId, game: record.game }, 'match of a game not hosted here');
       return null;
     }
-    return MatchActor.load(record, hosted, this.ctx);
+    this.loadCount++;
+    this.ctx.metrics.matchLoads.inc();
+    const actor = await MatchActor.load(record, hosted, this.ctx);
+    const seenAt = Date.parse(record.seenAt);
+    this.activity.set(matchId, { unwatchedSince: seenAt, usedAt: this.now() });
+    return actor;
   }
 }

@@ -16,6 +16,7 @@ import { ApiError, apiError, fromRuleError } from '../errors.ts';
 import type { GameRegistry } from '../games.ts';
 import { newId, newRoomCode, newSeed } from '../ids.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
+import type { MatchQuotas } from '../match/quotas.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { EventStore, SeatRecord } from '../store/event-store.ts';
 import { isUniqueViolation } from '../store/database.ts';
@@ -30,22 +31,17 @@ interface Deps {
   games: GameRegistry;
   store: EventStore;
   registry: MatchRegistry;
+  quotas: MatchQuotas;
 }
 
-export function registerMatchRoutes(app: FastifyInstance, { games, store, registry }: Deps): void {
+export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
+  const { games, store, registry, quotas } = deps;
   /** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
-  const withActor = async <T>(
-    id: string,
-    use: (actor: MatchActor) => T | Promise<T>,
-  ): Promise<T> => {
-    const actor = await registry.get(id);
-    if (!actor) throw apiError('NOT_FOUND', 'No such match.');
-    try {
-      return await use(actor);
-    } finally {
-      registry.release(actor);
-    }
-  };
+  const withActor = <T>(id: string, use: (actor: MatchActor) => T | Promise<T>): Promise<T> =>
+    registry.use(id, (actor) => {
+      if (!actor) throw apiError('NOT_FOUND', 'No such match.');
+      return use(actor);
+    });
   const unwrap = <T extends object>(result: T | ErrorBody): T => {
     if ('code' in result && 'message' in result) throw new ApiError(result as ErrorBody);
     return result as T;
@@ -59,7 +55,7 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
         summary: 'Create a match; the caller takes the first human seat',
         ...secured,
         body: CreateMatchRequest,
-        response: { 200: CreateMatchResponse, ...errors },
+        response: { 200: CreateMatchResponse, ...errors, 429: ErrorBody },
       },
     },
     async (request) => {
@@ -100,19 +96,23 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
       for (let attempt = 0; ; attempt++) {
         const code = newRoomCode();
         try {
-          await store.createMatch({
-            id,
-            game: game.name,
-            rulesetVersion: game.version,
-            engineVersion: ENGINE_VERSION,
-            options: options.value,
-            seats,
-            status: 'waiting',
-            seed: newSeed(),
-            code,
-            hostUserId: user.userId,
-            turnTimeLimitMs: body.turnTimeLimitMs ?? null,
-          });
+          const admitted = await quotas.admit(user.userId, request.ip, () =>
+            store.createMatch({
+              id,
+              game: game.name,
+              rulesetVersion: game.version,
+              engineVersion: ENGINE_VERSION,
+              options: options.value,
+              seats,
+              status: 'waiting',
+              seed: newSeed(),
+              code,
+              hostUserId: user.userId,
+              turnTimeLimitMs: body.turnTimeLimitMs ?? null,
+              creatorIp: request.ip,
+            }),
+          );
+          if (!admitted.ok) throw new ApiError(admitted.error);
           await store.updateSeats(id, seats);
           const record = await store.getMatch(id);
           const actor = await registry.adopt(record as NonNullable<typeof record>);
@@ -161,7 +161,8 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
       const matches = await Promise.all(
         records.map(async (record) => {
           const seat = record.seats.findIndex((s) => s.userId === user.userId);
-          const live = record.status === 'over' ? null : await registry.get(record.id);
+          // Only a match already in memory answers live: listing never loads one.
+          const live = await registry.loaded(record.id);
           return live
             ? live.metadata(user.userId)
             : metadataOf(record, publicSeatsOf(record.seats), seat === -1 ? null : seat);

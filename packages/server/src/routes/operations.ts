@@ -20,7 +20,7 @@ export function registerOperationRoutes(
   });
 
   app.get('/metrics', hidden, async (_request, reply) => {
-    const counts = await registry.counts();
+    const counts = registry.counts();
     for (const [status, count] of Object.entries(counts)) {
       metrics.liveMatches.set({ status }, count);
     }

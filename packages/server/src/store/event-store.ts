@@ -30,6 +30,25 @@ export interface MatchRecord {
   createdAt: string;
   endedAt: string | null;
   result: Outcome | null;
+  /** The last time someone was known to be connected (its creation until then). */
+  seenAt: string;
+}
+
+/** A new match as its creator asked for it; the store fills in the times and the version. */
+export type NewMatch = Omit<
+  MatchRecord,
+  'createdAt' | 'endedAt' | 'result' | 'version' | 'seenAt'
+> & {
+  /** The address it was created from, for per-address quotas. */
+  creatorIp?: string;
+};
+
+/** How many matches a user and an address created since a time, and have open (not over). */
+export interface QuotaUsage {
+  createdByUser: number;
+  openByUser: number;
+  createdByIp: number;
+  openByIp: number;
 }
 
 /** One step of the log, unprojected. */
@@ -83,11 +102,11 @@ const isoOrNull = (value: unknown): string | null => (value === null ? null : is
 export class EventStore {
   constructor(private readonly db: Database) {}
 
-  async createMatch(match: Omit<MatchRecord, 'createdAt' | 'endedAt' | 'result' | 'version'>) {
+  async createMatch(match: NewMatch) {
     await this.db.query(
       `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status, seed,
-         code, host_user_id, turn_time_limit_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+         code, host_user_id, turn_time_limit_ms, creator_ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         match.id,
         match.game,
@@ -100,6 +119,7 @@ export class EventStore {
         match.code,
         match.hostUserId,
         match.turnTimeLimitMs,
+        match.creatorIp ?? null,
       ],
     );
   }
@@ -109,16 +129,86 @@ export class EventStore {
     return rows[0] ? toMatch(rows[0]) : null;
   }
 
+  /** The match a join code names; the code of a match that is over (ended, expired) is dead. */
   async matchIdByCode(code: string): Promise<string | null> {
-    const rows = await this.db.query<{ id: string }>('SELECT id FROM matches WHERE code = $1', [
-      code,
-    ]);
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM matches WHERE code = $1 AND status <> 'over'`,
+      [code],
+    );
     return rows[0]?.id ?? null;
   }
 
-  async unfinishedMatchIds(): Promise<string[]> {
+  /** The started, unfinished matches: the ones with clocks and CPU moves to run. */
+  async activeMatchIds(): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(
-      `SELECT id FROM matches WHERE status <> 'over' ORDER BY created_at`,
+      `SELECT id FROM matches WHERE status = 'active' ORDER BY created_at`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * What a user and an address used of their match quotas. Each count stops at its cap (0: not
+   * counted), so the work is bounded by the quota, not by how many matches they ever made.
+   */
+  async quotaUsage(
+    userId: string,
+    ip: string,
+    createdSince: string,
+    caps: QuotaUsage,
+  ): Promise<QuotaUsage> {
+    const capped = (where: string, cap: number) =>
+      `(SELECT count(*)::int FROM (SELECT 1 FROM matches WHERE ${where} LIMIT ${cap}) AS q)`;
+    const rows = await this.db.query(
+      `SELECT
+         ${capped('host_user_id = $1 AND created_at > $3', caps.createdByUser)} AS created_by_user,
+         ${capped(`host_user_id = $1 AND status <> 'over'`, caps.openByUser)} AS open_by_user,
+         ${capped('creator_ip = $2 AND created_at > $3', caps.createdByIp)} AS created_by_ip,
+         ${capped(`creator_ip = $2 AND status <> 'over'`, caps.openByIp)} AS open_by_ip`,
+      [userId, ip, createdSince],
+    );
+    const row = rows[0] as Row;
+    return {
+      createdByUser: row.created_by_user as number,
+      openByUser: row.open_by_user as number,
+      createdByIp: row.created_by_ip as number,
+      openByIp: row.open_by_ip as number,
+    };
+  }
+
+  /** Records when someone was last connected to each match (a later time already stored wins). */
+  async markSeen(seen: { id: string; at: string }[]): Promise<void> {
+    if (seen.length === 0) return;
+    await this.db.query(
+      `UPDATE matches AS m SET seen_at = GREATEST(m.seen_at, s.at)
+       FROM unnest($1::text[], $2::timestamptz[]) AS s(id, at)
+       WHERE m.id = s.id`,
+      [seen.map((s) => s.id), seen.map((s) => s.at)],
+    );
+  }
+
+  /**
+   * Ends, without a resolution, every match in `status` whose `since` time (creation or last
+   * watched) is before `before`, except the `skip` ones (their actors end them). Returns the ids.
+   */
+  async endStale(options: {
+    status: 'waiting' | 'active';
+    since: 'created_at' | 'seen_at';
+    before: string;
+    skip: string[];
+    result: Outcome;
+    endedAt: string;
+  }): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE matches SET status = 'over', result = $1, ended_at = $2
+       WHERE status = $3 AND ${options.since} < $4 AND NOT (id = ANY($5::text[]))
+       RETURNING id`,
+      [
+        JSON.stringify(options.result),
+        options.endedAt,
+        options.status,
+        options.before,
+        options.skip,
+      ],
     );
     return rows.map((row) => row.id);
   }
@@ -310,6 +400,7 @@ function toMatch(row: Row): MatchRecord {
     createdAt: iso(row.created_at),
     endedAt: isoOrNull(row.ended_at),
     result: (row.result as Outcome | null) ?? null,
+    seenAt: iso(row.seen_at),
   };
 }
 

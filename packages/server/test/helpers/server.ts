@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startServer, type RunningServer } from '../../src/app.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/app.ts';
 import { loadConfig, type ServerConfig } from '../../src/config.ts';
 import { gameRegistry, type GameRegistry } from '../../src/games.ts';
 import { secretDraw } from '../fixtures/secret-draw.ts';
@@ -18,7 +18,7 @@ export const uniqueSchema = (prefix = 't') =>
 
 export const tempDir = (prefix = 'cardtable-') => mkdtempSync(join(tmpdir(), prefix));
 
-/** The environment of a test server: quiet, fast CPUs, loopback, a free port. */
+/** The environment of a test server: quiet, fast CPUs, loopback, a free port, no quotas. */
 export function testEnv(
   store: StoreKind,
   extra: Record<string, string> = {},
@@ -32,6 +32,11 @@ export function testEnv(
     DISCONNECT_GRACE_MS: '60000',
     WEB_ROOT: 'none',
     RATE_HTTP_PER_MIN: '100000',
+    // Every test client shares one address; quotas are tested on their own (quotas.test.ts).
+    MATCH_CREATE_PER_USER: '0',
+    MATCH_CREATE_PER_IP: '0',
+    MATCH_ACTIVE_PER_USER: '0',
+    MATCH_ACTIVE_PER_IP: '0',
   };
   if (store === 'postgres') {
     base.DATABASE_URL = TEST_DATABASE_URL;
@@ -54,8 +59,9 @@ export async function startTestServer(
   store: StoreKind,
   extra: Record<string, string> = {},
   games: GameRegistry = testGames,
+  options: ServerOptions = {},
 ): Promise<RunningServer & { env: Record<string, string> }> {
   const env = testEnv(store, extra);
-  const server = await startServer(configFrom(env), games);
+  const server = await startServer(configFrom(env), games, options);
   return Object.assign(server, { env });
 }

@@ -1,0 +1,164 @@
+import type { Outcome } from '@cardtable/engine';
+import type { Logger } from 'pino';
+import type { MatchLifecycleSettings } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
+import type { EventStore } from '../store/event-store.ts';
+import type { MatchActor } from './actor.ts';
+import type { MatchRegistry } from './registry.ts';
+
+export type EndReason = 'expired' | 'abandoned';
+
+/**
+ * The result of a match the server ended: nobody won or lost (a no-contest), and `reason` says
+ * why. Like a surrender it is no game event (the game has none): it lives in the match row, so
+ * metadata, MATCH_STATUS and exports show it while the log still re-executes.
+ */
+export const endedResult = (reason: EndReason): Outcome => ({
+  winners: [],
+  tie: false,
+  standings: [],
+  reason,
+});
+
+export interface SweepReport {
+  expired: number;
+  abandoned: number;
+  unloaded: number;
+}
+
+/**
+ * Keeps the set of live matches bounded by play, not history. Each sweep (every
+ * `sweepEveryMs`, and at start-up before anything is loaded):
+ * - a match still waiting `waitingTtlMs` after its creation expires (its join code dies);
+ * - a started match nobody has been connected to for `abandonAfterMs` is ended as abandoned
+ *   (CPU-only matches with no watcher too);
+ * - a loaded match with nothing to do, unwatched and unused for `idleUnloadMs`, leaves memory.
+ * Matches in memory are ended through their actor (connections are told); the others by one
+ * statement each over the store, while no load can race it. Who is watching is written to the
+ * store each sweep, so abandonment holds across unloads and restarts (to within a sweep).
+ */
+export class MatchLifecycle {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private running: Promise<SweepReport> | null = null;
+
+  constructor(
+    private readonly registry: MatchRegistry,
+    private readonly store: EventStore,
+    private readonly settings: MatchLifecycleSettings,
+    private readonly now: () => number,
+    private readonly log: Logger,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /**
+   * At start: ends what expired or was abandoned while the server was down, then loads only
+   * the started matches (their clocks and CPU moves must run); the rest load on demand.
+   */
+  async recover(): Promise<{ ended: number; loaded: number }> {
+    const swept = await this.sweep();
+    const active = await this.store.activeMatchIds();
+    for (const id of active) await this.registry.get(id);
+    return { ended: swept.expired + swept.abandoned, loaded: active.length };
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => {
+      this.sweep().catch((error: unknown) =>
+        this.log.error({ err: error }, 'match lifecycle sweep failed'),
+      );
+    }, this.settings.sweepEveryMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One sweep; a call while one runs shares it. */
+  sweep(): Promise<SweepReport> {
+    this.running ??= this.sweepOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async sweepOnce(): Promise<SweepReport> {
+    const now = this.now();
+    const { waitingTtlMs, abandonAfterMs, idleUnloadMs } = this.settings;
+    const report: SweepReport = { expired: 0, abandoned: 0, unloaded: 0 };
+    const watched: string[] = [];
+    const ending: Promise<void>[] = [];
+    for (const actor of this.registry.loadedActors()) {
+      const unwatchedSince = this.registry.unwatchedSince(actor);
+      if (unwatchedSince === null) watched.push(actor.id);
+      if (
+        actor.status === 'waiting' &&
+        Date.parse(actor.matchRecord.createdAt) <= now - waitingTtlMs
+      ) {
+        ending.push(this.end(actor, 'expired', () => actor.status === 'waiting', report));
+      } else if (
+        actor.status === 'active' &&
+        unwatchedSince !== null &&
+        unwatchedSince <= now - abandonAfterMs
+      ) {
+        ending.push(this.end(actor, 'abandoned', () => actor.connectionCount === 0, report));
+      }
+    }
+    await Promise.all(ending);
+
+    const nowIso = new Date(now).toISOString();
+    await this.registry.whileNoneLoads(async () => {
+      const unloaded = this.registry.unloadIdle(now - idleUnloadMs);
+      report.unloaded = unloaded.length;
+      await this.store.markSeen([
+        ...watched.map((id) => ({ id, at: nowIso })),
+        ...unloaded.map(({ id, unwatchedSince }) => ({
+          id,
+          at: new Date(unwatchedSince).toISOString(),
+        })),
+      ]);
+      // Read the ids in memory only now, after the unloads above.
+      const inMemory = this.registry.inMemoryIds();
+      const expired = await this.store.endStale({
+        status: 'waiting',
+        since: 'created_at',
+        before: new Date(now - waitingTtlMs).toISOString(),
+        skip: inMemory,
+        result: endedResult('expired'),
+        endedAt: nowIso,
+      });
+      const abandoned = await this.store.endStale({
+        status: 'active',
+        since: 'seen_at',
+        before: new Date(now - abandonAfterMs).toISOString(),
+        skip: inMemory,
+        result: endedResult('abandoned'),
+        endedAt: nowIso,
+      });
+      this.count('expired', expired, report);
+      this.count('abandoned', abandoned, report);
+    });
+    return report;
+  }
+
+  private async end(
+    actor: MatchActor,
+    reason: EndReason,
+    stillDue: () => boolean,
+    report: SweepReport,
+  ): Promise<void> {
+    if (await actor.conclude(endedResult(reason), stillDue)) {
+      this.count(reason, [actor.id], report);
+      this.registry.release(actor);
+    }
+  }
+
+  private count(reason: EndReason, ids: string[], report: SweepReport): void {
+    if (ids.length === 0) return;
+    report[reason] += ids.length;
+    this.metrics.matchesEnded.inc({ reason }, ids.length);
+    this.log.info({ reason, matches: ids.length, matchIds: ids.slice(0, 20) }, `matches ${reason}`);
+  }
+}

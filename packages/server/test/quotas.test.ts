@@ -1,0 +1,177 @@
+/**
+ * The match-creation flood (issue 9, fix 3) played against a real server on both stores: one
+ * guest fires self-playing CPU matches as fast as it can, and many guests behind one address do
+ * the same. Each is refused past its quota with QUOTA_EXCEEDED naming the limit, a refusal stores
+ * nothing, and someone else can still create a match and play it to the end.
+ */
+import type { AuthResponse, CreateMatchRequest, ErrorBody } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { call, callFrom, guest } from './helpers/http.ts';
+import { startTestServer, type StoreKind } from './helpers/server.ts';
+import { playUntilOver, RawClient } from './helpers/socket-client.ts';
+
+const CPU_ONLY: CreateMatchRequest = {
+  game: 'secret-draw',
+  seats: [
+    { kind: 'cpu', profile: 'steady' },
+    { kind: 'cpu', profile: 'bold' },
+  ],
+};
+
+describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) => {
+  let server: RunningServer;
+  let clock = Date.now();
+  beforeAll(async () => {
+    server = await startTestServer(
+      store,
+      {
+        // CPU matches keep playing for the whole test, like long Golf matches.
+        CPU_THINK_MS: '600000',
+        MATCH_ACTIVE_PER_USER: '4',
+        MATCH_CREATE_PER_USER: '6',
+        MATCH_CREATE_WINDOW_MS: '600000',
+        MATCH_ACTIVE_PER_IP: '12',
+        MATCH_CREATE_PER_IP: '100',
+        ABANDON_AFTER_MS: '60000',
+        // The sweep runs when the test says so.
+        LIFECYCLE_SWEEP_MS: '3600000',
+      },
+      undefined,
+      { now: () => clock },
+    );
+  }, 180_000); // a fresh embedded database takes a while to create on a loaded machine
+  afterAll(async () => server?.close());
+
+  const create = (token: string, body: CreateMatchRequest = CPU_ONLY) =>
+    call<{ matchId: string } & ErrorBody>(server.url, 'POST', '/api/matches', { token, body });
+  const hosted = async (userId: string) =>
+    (
+      await server.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM matches WHERE host_user_id = $1',
+        [userId],
+      )
+    )[0]?.n;
+  const refusals = async (limit: string) => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith(`cardtable_quota_refusals_total{limit="${limit}"}`));
+    return Number(line?.split(' ')[1] ?? 0);
+  };
+
+  it('a flooding guest is refused past its quotas; another user still creates and plays', async () => {
+    const mallory = await guest(server.url, 'Mallory');
+    const flood = await Promise.all(Array.from({ length: 40 }, () => create(mallory.accessToken)));
+    const accepted = flood.filter((r) => r.status === 200);
+    const refused = flood.filter((r) => r.status !== 200);
+    expect(accepted).toHaveLength(4);
+    expect(refused).toHaveLength(36);
+    for (const refusal of refused) {
+      expect(refusal).toMatchObject({
+        status: 429,
+        body: { code: 'QUOTA_EXCEEDED', details: { limit: 'activePerUser', max: 4 } },
+      });
+      expect(refusal.body.message).toMatch(/4 matches waiting or in play/);
+    }
+    // A refusal stores nothing.
+    expect(await hosted(mallory.user.id)).toBe(4);
+    expect(await refusals('activePerUser')).toBe(36);
+
+    // Meanwhile two other people create a match and play it to the end.
+    await playOneMatch();
+
+    // Nobody watches Mallory's matches: abandoned after ABANDON_AFTER_MS, which frees the
+    // slots; the per-window creation limit (6) still holds.
+    clock += 61_000;
+    const swept = await server.lifecycle.sweep();
+    expect(swept.abandoned).toBe(4);
+    expect((await create(mallory.accessToken)).status).toBe(200);
+    expect((await create(mallory.accessToken)).status).toBe(200);
+    const third = await create(mallory.accessToken);
+    expect(third).toMatchObject({
+      status: 429,
+      body: { code: 'QUOTA_EXCEEDED', details: { limit: 'createdPerUser', max: 6 } },
+    });
+    expect(await hosted(mallory.user.id)).toBe(6);
+
+    // Once the window has passed, creations count no more (the open ones still do).
+    clock += 600_000;
+    expect((await create(mallory.accessToken)).status).toBe(200);
+    expect(await hosted(mallory.user.id)).toBe(7);
+  });
+
+  it('many guests behind one address are refused past the per-address quota', async () => {
+    const attacker = '127.0.0.2';
+    const guests = await Promise.all(
+      Array.from({ length: 16 }, async (_, i) => {
+        const signedIn = await callFrom<AuthResponse>(
+          attacker,
+          server.url,
+          'POST',
+          '/api/auth/guest',
+          {
+            body: { name: `Sock ${i}` },
+          },
+        );
+        return signedIn.body;
+      }),
+    );
+    const results = await Promise.all(
+      guests.map((g) =>
+        callFrom<ErrorBody>(attacker, server.url, 'POST', '/api/matches', {
+          token: g.accessToken,
+          body: CPU_ONLY,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(12);
+    for (const refusal of results.filter((r) => r.status !== 200)) {
+      expect(refusal).toMatchObject({
+        status: 429,
+        body: { code: 'QUOTA_EXCEEDED', details: { limit: 'activePerIp', max: 12 } },
+      });
+    }
+    const fromAttacker = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM matches WHERE creator_ip = $1',
+      [attacker],
+    );
+    expect(fromAttacker[0]?.n).toBe(12);
+    // Another address is not affected.
+    await playOneMatch();
+  });
+
+  /** Alice creates a two-person match, Bob joins by code, both play it to the end. */
+  async function playOneMatch(): Promise<void> {
+    const alice = await guest(server.url, 'Alice');
+    const bob = await guest(server.url, 'Bob');
+    const created = await create(alice.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+    });
+    expect(created.status).toBe(200);
+    const { code } = (
+      await call<{ code: string }>(server.url, 'GET', `/api/matches/${created.body.matchId}`, {
+        token: alice.accessToken,
+      })
+    ).body;
+    // Alice watches from before the start, so she gets the LEGAL the start sends.
+    const a = await RawClient.open(server.url, created.body.matchId, alice.accessToken);
+    const joined = await call(server.url, 'POST', '/api/matches/join', {
+      token: bob.accessToken,
+      body: { code },
+    });
+    expect(joined.status).toBe(200);
+    const b = await RawClient.open(server.url, created.body.matchId, bob.accessToken);
+    const clients = [a, b];
+    await Promise.all(clients.map((client) => playUntilOver(client)));
+    const meta = await call<{ status: string }>(
+      server.url,
+      'GET',
+      `/api/matches/${created.body.matchId}`,
+      { token: alice.accessToken },
+    );
+    expect(meta.body.status).toBe('over');
+    for (const client of clients) client.socket.close();
+  }
+});
