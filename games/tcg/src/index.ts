@@ -37,3 +37,11 @@ export {
   type CardResult,
 } from './cpu/balance.ts';
 export { tcgControls, playWith, type TcgControls, type PlayableCard } from './ui/controls.ts';
+export {
+  validateContentPackage,
+  type ValidateOptions,
+  type ValidationResult,
+} from './package/validate-package.ts';
+export { formatDiagnostic, type Diagnostic } from './package/diagnostic.ts';
+export { CONTENT_LIMITS, PACKAGE_FILES, type ContentLimits } from './package/limits.ts';
+export { checkImage, type ImageCheck } from './package/images.ts';

@@ -24,6 +24,10 @@ export { dryRunAbility, type DryRunOptions } from './tooling/dry-run.ts';
 export { checkScript, dryRunScript } from './tooling/one-shot.ts';
 export {
   lintScript,
+  scanScript,
+  type ScriptScan,
+  type EffectCall,
+  type LiteralValue,
   type LintDiagnostic,
   type LintCode,
   type LintOptions,
