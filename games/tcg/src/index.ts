@@ -45,3 +45,4 @@ export {
 export { formatDiagnostic, type Diagnostic } from './package/diagnostic.ts';
 export { CONTENT_LIMITS, PACKAGE_FILES, type ContentLimits } from './package/limits.ts';
 export { checkImage, type ImageCheck } from './package/images.ts';
+export { dryRunCardAbility, samplePosition, type AbilityDryRun } from './lua/dry-run.ts';

@@ -4,7 +4,7 @@ import { checkSchema } from '../schema/validate.ts';
 import type { Runner } from './runner.ts';
 import type { ScriptContext } from './scripts.ts';
 import { statsOf } from './stats.ts';
-import { heroId, opponentOf, type Frame } from './state.ts';
+import { baseCardId, heroId, opponentOf, type Frame } from './state.ts';
 
 /**
  * Calls a Lua ability and returns the effect nodes it asked for, after checking them exactly
@@ -28,7 +28,7 @@ export function runScript(r: Runner, frame: Frame, lua: LuaRef): Effect[] {
   const clash = Object.keys(bindings).find((name) => name in frame.bindings);
   if (clash) return fizzle(`luaInvalid: the script rebinds "${clash}"`);
   const scope = { ...frame.bindings, ...bindings };
-  const problems = checkScriptEffects(r, scope, effects);
+  const problems = checkScriptEffects(r, frame, scope, effects);
   if (problems) return fizzle(`luaInvalid: ${problems}`);
   Object.assign(frame.bindings, bindings);
   return effects as Effect[];
@@ -36,6 +36,7 @@ export function runScript(r: Runner, frame: Frame, lua: LuaRef): Effect[] {
 
 function checkScriptEffects(
   r: Runner,
+  frame: Frame,
   scope: Record<string, unknown>,
   effects: unknown,
 ): string | null {
@@ -73,7 +74,7 @@ function checkScriptEffects(
   const cardIds = new Set(r.content.cards.keys());
   const semantic = checkAbility(ability, 'effects', {
     scope: { ruleset: r.content.ruleset, cardIds },
-    tokens: {},
+    tokens: r.content.cards.get(baseCardId(frame))?.tokens ?? {},
     scripts: r.content.scripts,
     cards: r.content.cards,
   }).filter((p) => !p.path.endsWith('.text'));
