@@ -15,7 +15,7 @@ export { rulesetSchema } from './schema/ruleset.schema.ts';
 export { cardSetSchema, deckFileSchema } from './schema/cards.schema.ts';
 export { checkSchema, describeProblem, type ContentProblem } from './schema/validate.ts';
 export type { TcgAction } from './engine/actions.ts';
-export type { TcgEvent } from './engine/events.ts';
+export type { TcgEvent, ScriptFailure } from './engine/events.ts';
 export type * from './engine/state.ts';
 export type { TcgView, ViewCard, PlayerView, DecisionView, CardFace } from './engine/view.ts';
 export type { TcgOptions, TcgDeck } from './engine/options.ts';
@@ -41,6 +41,7 @@ export {
   type DeckResult,
   type CardResult,
 } from './cpu/balance.ts';
+export type { LuaFailureCount } from './cpu/lua-failures.ts';
 export { tcgControls, playWith, type TcgControls, type PlayableCard } from './ui/controls.ts';
 export {
   validateContentPackage,

@@ -7,7 +7,7 @@ import {
 } from '@cardtable/engine';
 import type { Ability, Effect, LuaRef } from '../content/ast.ts';
 import type { Content } from '../content/content.ts';
-import type { TcgEvent } from '../engine/events.ts';
+import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
 import { runScript, scriptContext } from '../engine/lua.ts';
 import type { TcgOptions } from '../engine/options.ts';
@@ -72,8 +72,8 @@ export interface AbilityDryRun {
   effects: Effect[];
   /** The objects those effects name (`$lua1` ...). */
   scriptBindings: Record<string, string[]>;
-  /** Set when the engine would do nothing: the failure it records (`luaError: ...`, `luaInvalid: ...`). */
-  failure: string | null;
+  /** Set when the engine would do nothing: the `scriptFailed` it records (with its server-only detail). */
+  failure: ScriptFailure | null;
 }
 
 /**
@@ -138,9 +138,9 @@ export function dryRunCardAbility(input: {
   const context = scriptContext(r, frame);
   const before = r.events.length;
   const effects = runScript(r, frame, chosen.lua);
-  const fizzled = r.events
+  const failed = r.events
     .slice(before)
-    .find((e): e is Extract<TcgEvent, { type: 'stepFizzled' }> => e.type === 'stepFizzled');
+    .find((e): e is Extract<TcgEvent, { type: 'scriptFailed' }> => e.type === 'scriptFailed');
   const scriptBindings = (output as ScriptOutput | null)?.bindings ?? {};
   return {
     card: input.card,
@@ -149,8 +149,8 @@ export function dryRunCardAbility(input: {
     bindings,
     context,
     effects,
-    scriptBindings: fizzled ? {} : scriptBindings,
-    failure: fizzled ? fizzled.data.reason : null,
+    scriptBindings: failed ? {} : scriptBindings,
+    failure: failed ? failed.data : null,
   };
 }
 

@@ -64,7 +64,19 @@ export function checkImage(path: string, bytes: Uint8Array, limits = CONTENT_LIM
 
 type Read = { type: 'png' | 'webp'; width: number; height: number } | { error: string };
 
-/** PNG: the IHDR chunk first, every chunk inside the file, IEND last. */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** PNG: the IHDR chunk first, every chunk inside the file with its CRC right, IEND last. */
 function readPng(bytes: Uint8Array): Read {
   if (bytes.length < 33 || ascii(bytes, 12, 4) !== 'IHDR')
     return { error: 'is a truncated PNG (no IHDR header)' };
@@ -74,8 +86,11 @@ function readPng(bytes: Uint8Array): Read {
   while (at + 12 <= bytes.length) {
     const length = u32be(bytes, at);
     const type = ascii(bytes, at + 4, 4);
-    at += 12 + length;
-    if (at > bytes.length) return { error: `is a damaged PNG (chunk ${type} runs past the end)` };
+    const end = at + 12 + length;
+    if (end > bytes.length) return { error: `is a damaged PNG (chunk ${type} runs past the end)` };
+    if (crc32(bytes.subarray(at + 4, end - 4)) !== u32be(bytes, end - 4))
+      return { error: `is a damaged PNG (chunk ${type} fails its checksum)` };
+    at = end;
     if (type === 'IEND')
       return at === bytes.length
         ? { type: 'png', width, height }

@@ -1,16 +1,24 @@
 import type { Content } from '../content/content.ts';
 import { warning, type Diagnostic } from './diagnostic.ts';
+import type { ParsedDocument } from './documents.ts';
+import { locateNearest } from './json-locations.ts';
 import { PACKAGE_FILES } from './limits.ts';
 
 /**
  * Rulesets that load but cannot play well: each is legal, and each is almost certainly a
  * mistake, so it is a warning with what would happen.
  */
-export function playabilityWarnings(content: Content): Diagnostic[] {
+export function playabilityWarnings(content: Content, document: ParsedDocument): Diagnostic[] {
   const { ruleset } = content;
   const out: Diagnostic[] = [];
   const add = (code: string, path: string, message: string) =>
-    out.push(warning(code, message, { file: PACKAGE_FILES.ruleset, path }));
+    out.push(
+      warning(code, message, {
+        file: PACKAGE_FILES.ruleset,
+        path,
+        ...locateNearest(document.locate, path),
+      }),
+    );
   const mains = ruleset.turn.phases.flatMap((p) => (p.kind === 'main' ? [p] : []));
   const autoSteps = new Set(ruleset.turn.phases.flatMap((p) => (p.kind === 'auto' ? p.steps : [])));
   const cards = [...content.cards.values()].filter((card) => !card.token);
@@ -24,7 +32,7 @@ export function playabilityWarnings(content: Content): Diagnostic[] {
       add(
         'START_ABOVE_CAP',
         'resources.start',
-        `is ${resources.start}, above the cap of ${resources.cap}: the first refill drops it to ${resources.cap}`,
+        `is ${resources.start}, above the cap of ${resources.cap}: the first "growResources" step drops it to ${resources.cap}`,
       );
     const grows = resources.growPerTurn > 0 && autoSteps.has('growResources');
     const ceiling = grows ? resources.cap : Math.min(resources.start, resources.cap);
@@ -36,12 +44,11 @@ export function playabilityWarnings(content: Content): Diagnostic[] {
         `${grows ? 'the cap is' : 'the resource never grows (growPerTurn 0 or no "growResources" step) beyond'} ${ceiling}: ${unplayable.length} card(s) can never be played (${names(unplayable)})`,
       );
   } else {
-    const canAttach = mains.some((p) => p.actions.includes('attach'));
-    if (!canAttach || resources.perTurn === 0)
+    if (!mains.some((p) => p.actions.includes('attach')))
       add(
         'ATTACH_NEVER_GROWS',
-        canAttach ? 'resources.perTurn' : 'turn.phases',
-        `energy can never be attached (${canAttach ? 'perTurn is 0' : 'no main phase allows "attach"'}): units with a cost above 0 can never attack`,
+        'turn.phases',
+        'energy can never be attached (no main phase allows "attach"): units with a cost above 0 can never attack',
       );
   }
 

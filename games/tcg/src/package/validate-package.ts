@@ -99,7 +99,7 @@ export async function validateContentPackage(
     if (loaded.ok) {
       content = loaded.content;
       found.push(...checkLuaReferences(content, cards, ruleset, lua.facts));
-      found.push(...playabilityWarnings(content));
+      found.push(...playabilityWarnings(content, ruleset));
     } else {
       found.push(...loaded.problems.map((p) => fromLoadProblem(p, documents)));
     }

@@ -137,7 +137,11 @@ function formatCardRun(run: AbilityDryRun, content: Content): string {
   const lines = [
     `${run.card} (${card.name}) ability ${run.ability.index} "${run.ability.id}": ${run.ability.module}.${run.ability.entry}(), from ${run.source}${targets ? `, targets ${targets}` : ''}`,
   ];
-  if (run.failure) lines.push(`The engine would do nothing and record: ${run.failure}`);
+  const failure = run.failure;
+  if (failure)
+    lines.push(
+      `The engine would do nothing and record scriptFailed: ${failure.module}.lua${failure.line === null ? '' : `:${failure.line}`}: ${failure.code}: ${failure.detail ?? failure.message}`,
+    );
   else {
     lines.push(`The engine would apply ${run.effects.length} effect(s):`);
     for (const effect of run.effects) lines.push(`  ${JSON.stringify(effect)}`);

@@ -12,6 +12,7 @@ import { blankAttributes } from './lua54-attributes.ts';
 
 export type LintCode =
   | 'UNDECLARED_GLOBAL'
+  | 'UNKNOWN_FUNCTION'
   | 'FORBIDDEN_API'
   | 'UNKNOWN_API'
   | 'UNREACHABLE_CODE'
@@ -197,6 +198,8 @@ class Linter {
   private readonly effects: Map<string, EffectSpec>;
   private readonly api: Set<string>;
   readonly calls: EffectCall[] = [];
+  /** Identifiers called as functions: an undeclared one is certain to fail when it runs. */
+  private readonly callees = new Set<Node>();
 
   constructor(options: LintOptions) {
     this.effects = new Map(options.effects.map((spec) => [spec.name, spec]));
@@ -224,6 +227,15 @@ class Linter {
         continue;
       }
       const absent = ABSENT_GLOBALS[name];
+      if (this.callees.has(node) && !absent) {
+        this.report(
+          node,
+          'error',
+          'UNKNOWN_FUNCTION',
+          `'${name}' is not a function scripts can call (not an effect of the ability API, a library or defined by the script)`,
+        );
+        continue;
+      }
       this.report(
         node,
         'warning',
@@ -405,6 +417,7 @@ class Linter {
 
   private call(node: Node, args: Node[]): void {
     const base = node.base as Node;
+    if (base.type === 'Identifier') this.callees.add(base);
     this.expression(base);
     for (const arg of args) this.expression(arg);
     const last = args[args.length - 1];
