@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAbility, dryRunAbility, type EffectSpec, type ParamSpec } from '@cardtable/sandbox';
 import { tcgGameFor } from '../content/demo/index.ts';
@@ -14,6 +14,7 @@ import {
   type TcgGame,
   type TcgState,
 } from '../src/index.ts';
+import { readPackage, REEF } from './package-files.ts';
 
 /**
  * One definition of the ability API (TCG_SCRIPT_EFFECTS), and every path that reads it agrees:
@@ -21,19 +22,10 @@ import {
  * match (`dryRunCardAbility` runs the ability exactly as a match does). Every effect is
  * accepted with its documented example and refused with wrong arguments, everywhere.
  */
-const REEF = join(import.meta.dirname, 'packages/reef');
 const MODULE = 'lua/pearl_diver.lua';
 
 function reefWithScript(body: string): Map<string, string | Uint8Array> {
-  const files = new Map<string, string | Uint8Array>();
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(REEF, path).split(sep).join('/'), readFileSync(path));
-    }
-  };
-  walk(REEF);
+  const files = readPackage(REEF);
   files.set(MODULE, `function dive()\n  ${body}\nend\n`);
   return files;
 }
@@ -165,7 +157,10 @@ describe('the ability API: one definition, every path agrees', () => {
   });
 
   it('is documented: every effect of the definition is in the README', () => {
-    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8').replaceAll('\\|', '|');
+    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8').replaceAll(
+      '\\|',
+      '|',
+    );
     for (const spec of TCG_SCRIPT_EFFECTS) expect(readme).toContain(spec.summary!);
   });
 });

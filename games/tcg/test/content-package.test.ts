@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkImage,
@@ -7,23 +6,9 @@ import {
   validateContentPackage,
   type Diagnostic,
 } from '../src/index.ts';
+import { parseJsonLocated } from '../src/package/json-locations.ts';
 import { png, webpLossless } from './images.ts';
-
-/** The valid test package (not the demo): ruleset, 6 cards with tokens, 2 decks, one Lua module. */
-const REEF = join(import.meta.dirname, 'packages/reef');
-
-function readFolder(dir: string): Map<string, string | Uint8Array> {
-  const files = new Map<string, string | Uint8Array>();
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path).split(sep).join('/'), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return files;
-}
+import { readPackage as readFolder, REEF } from './package-files.ts';
 
 const text = (files: Map<string, string | Uint8Array>, file: string) => {
   const data = files.get(file)!;
@@ -267,3 +252,31 @@ function corrupt(bytes: Uint8Array, at: number): Uint8Array {
   copy[at] = copy[at]! ^ 0xff;
   return copy;
 }
+
+describe('parseJsonLocated', () => {
+  it('reads exactly what JSON.parse reads, and knows where every value starts', () => {
+    const demo = readFolder(join(import.meta.dirname, '../content/demo'));
+    for (const file of ['ruleset.json', 'cards.json', 'decks.json']) {
+      const source = text(demo, file);
+      const parsed = parseJsonLocated(source);
+      expect(parsed.ok && parsed.value).toEqual(JSON.parse(source));
+    }
+    const tricky = '{"a b": [1, -2.5e3, "x\\"\\u00e9\\n"], "__proto__": {"p": true}, "n": null}';
+    const parsed = parseJsonLocated(tricky);
+    expect(parsed.ok && parsed.value).toEqual(JSON.parse(tricky));
+    expect(parsed.ok && Object.getPrototypeOf(parsed.value)).toBe(Object.prototype);
+    expect(parsed.ok && parsed.locate('["a b"][2]')).toEqual({ line: 1, column: 21 });
+  });
+
+  it.each([
+    ['{\n  "a": 1\n  "b": 2\n}', 3, 3, /expected after a property value/],
+    ['[1, 2', 1, 6, /expected after a list item/],
+    ['{"a": "open', 1, 7, /unterminated string/],
+    ['{"a": tru}', 1, 7, /expected a value/],
+    ['{} x', 1, 4, /after the document/],
+  ])('names line and column of a syntax error: %j', (source, line, column, message) => {
+    const parsed = parseJsonLocated(source);
+    expect(parsed).toMatchObject({ ok: false, position: { line, column } });
+    expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+});

@@ -1,5 +1,3 @@
-import { readablePath } from '../schema/validate.ts';
-
 /** 1-based line and column (column in UTF-16 code units, as editors count). */
 export interface Position {
   line: number;
@@ -57,7 +55,11 @@ class JsonSyntaxError extends Error {
   }
 }
 
-const pointerKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A key appended to a readable path, as `readablePath` writes it (`a.b`, `a["x y"]`). */
+const withKey = (path: string, key: string) =>
+  IDENTIFIER.test(key) ? (path === '' ? key : `${path}.${key}`) : `${path}[${JSON.stringify(key)}]`;
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
 class Parser {
   private i = 0;
@@ -74,12 +76,12 @@ class Parser {
     return value;
   }
 
-  private value(pointer: string): unknown {
+  private value(path: string): unknown {
     this.space();
-    this.locations.set(readablePath(pointer), this.i);
+    this.locations.set(path, this.i);
     const c = this.text[this.i];
-    if (c === '{') return this.object(pointer);
-    if (c === '[') return this.array(pointer);
+    if (c === '{') return this.object(path);
+    if (c === '[') return this.array(path);
     if (c === '"') return this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
     for (const [word, value] of [
@@ -94,7 +96,7 @@ class Parser {
     return this.fail(`expected a value, found ${this.describe()}`);
   }
 
-  private object(pointer: string): Record<string, unknown> {
+  private object(path: string): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     this.i++;
     this.space();
@@ -109,13 +111,16 @@ class Parser {
       const key = this.string();
       this.space();
       this.expect(':', 'after a property name');
-      const value = this.value(`${pointer}/${pointerKey(key)}`);
-      Object.defineProperty(out, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const value = this.value(withKey(path, key));
+      // `__proto__` as data, as JSON.parse makes it, never the prototype.
+      if (key === '__proto__')
+        Object.defineProperty(out, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else out[key] = value;
       this.space();
       if (this.text[this.i] === ',') {
         this.i++;
@@ -126,7 +131,7 @@ class Parser {
     }
   }
 
-  private array(pointer: string): unknown[] {
+  private array(path: string): unknown[] {
     const out: unknown[] = [];
     this.i++;
     this.space();
@@ -135,7 +140,7 @@ class Parser {
       return out;
     }
     for (;;) {
-      out.push(this.value(`${pointer}/${out.length}`));
+      out.push(this.value(`${path}[${out.length}]`));
       this.space();
       if (this.text[this.i] === ',') {
         this.i++;
@@ -159,8 +164,14 @@ class Parser {
       }
       if (c < ' ') this.fail('control character in a string (write it as an escape, e.g. \\n)');
       if (c !== '\\') {
-        out += c;
-        this.i++;
+        let end = this.i + 1;
+        while (end < this.text.length) {
+          const next = this.text.charCodeAt(end);
+          if (next === 34 || next === 92 || next < 32) break;
+          end++;
+        }
+        out += this.text.slice(this.i, end);
+        this.i = end;
         continue;
       }
       const e = this.text[this.i + 1];
@@ -185,16 +196,19 @@ class Parser {
   }
 
   private number(): number {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(
-      this.text.slice(this.i, this.i + 400),
-    );
+    NUMBER.lastIndex = this.i;
+    const match = NUMBER.exec(this.text);
     if (!match) return this.fail(`expected a number, found ${this.describe()}`);
     this.i += match[0].length;
     return Number(match[0]);
   }
 
   private space() {
-    while (/[ \t\n\r]/.test(this.text[this.i] ?? '')) this.i++;
+    for (;;) {
+      const c = this.text.charCodeAt(this.i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return;
+      this.i++;
+    }
   }
 
   private expect(c: string, where: string) {
