@@ -229,6 +229,28 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     expect((await validateContentPackage(many)).errors.map((d) => d.code)).toContain('LIMIT_FILES');
   });
 
+  it('refuses a Lua module over the sandbox source limit, which a match could not load', async () => {
+    const files = readFolder(REEF);
+    const padding = `-- ${'x'.repeat(70 * 1024)}\n`;
+    files.set('lua/pearl_diver.lua', padding + text(files, 'lua/pearl_diver.lua'));
+    const result = await validateContentPackage(files);
+    expect(result.errors.map(brief)).toEqual(['LUA_TOO_LARGE lua/pearl_diver.lua']);
+    expect(result.errors[0]!.message).toMatch(/a module may have at most 65536$/);
+  });
+
+  it('takes entries defined as `name = function`: what the match host loads', async () => {
+    const files = readFolder(REEF);
+    files.set(
+      'lua/pearl_diver.lua',
+      'dive = function()\n  damage(state.enemy.hero, 1)\nend\nlocal function helper() end\n',
+    );
+    expect(await validateContentPackage(files)).toMatchObject({ ok: true, errors: [] });
+    files.set('lua/pearl_diver.lua', 'local function dive()\n  damage(state.enemy.hero, 1)\nend\n');
+    expect((await validateContentPackage(files)).errors.map(brief)).toEqual([
+      'LUA_NO_ENTRY cards.json cards[5] (reef/pearl-diver).abilities[0].lua.entry 88 54',
+    ]);
+  });
+
   it('refuses unsafe paths, missing documents and text that is not UTF-8', async () => {
     const files = readFolder(REEF);
     files.set('../escape.json', '{}');

@@ -38,6 +38,17 @@ export async function checkLuaModules(
     }
     const scan = scanScript(source, { effects: runtime.effects });
     facts.set(name, { file, functions: new Set(scan.functions), calls: scan.calls });
+    // The host loads `<module>\n<entry>()\n` per entry: it must fit the sandbox's source limit.
+    const longest = Math.max(0, ...scan.functions.map((f) => f.length));
+    const bytes = new TextEncoder().encode(source).length + longest + 4;
+    if (bytes > runtime.limits.maxSourceBytes)
+      diagnostics.push(
+        error(
+          'LUA_TOO_LARGE',
+          `is ${bytes} bytes with its entry call; a module may have at most ${runtime.limits.maxSourceBytes}`,
+          { file },
+        ),
+      );
   }
   return { diagnostics, facts };
 }

@@ -1,7 +1,7 @@
 import type { SandboxRuntime } from '@cardtable/sandbox';
 import type { Content } from '../content/content.ts';
 import { loadContent, type LoadProblem } from '../content/load.ts';
-import { sharedRuntime } from '../lua/sandbox-host.ts';
+import { createSandboxScriptHost, sharedRuntime } from '../lua/sandbox-host.ts';
 import { error, warning, type Diagnostic } from './diagnostic.ts';
 import { checkImage } from './images.ts';
 import { namedPath, type ParsedDocument } from './documents.ts';
@@ -100,6 +100,8 @@ export async function validateContentPackage(
       content = loaded.content;
       found.push(...checkLuaReferences(content, cards, ruleset, lua.facts));
       found.push(...playabilityWarnings(content, ruleset));
+      if (!found.some((d) => d.severity === 'error' && d.file?.startsWith('lua/')))
+        found.push(...(await loadAsAMatchWould(content, runtime, layout.modules)));
     } else {
       found.push(...loaded.problems.map((p) => fromLoadProblem(p, documents)));
     }
@@ -109,6 +111,31 @@ export async function validateContentPackage(
   const warnings = found.filter((d) => d.severity === 'warning');
   const ok = errors.length === 0;
   return { ok, errors, warnings, ...(ok && content ? { content } : {}) };
+}
+
+/** The modules loaded into a VM exactly as a match's script host loads them. */
+async function loadAsAMatchWould(
+  content: Content,
+  runtime: SandboxRuntime,
+  files: ReadonlyMap<string, string>,
+): Promise<Diagnostic[]> {
+  if (Object.keys(content.scripts).length === 0) return [];
+  const host = await createSandboxScriptHost(content.scripts, {
+    instructionsPerCall: content.ruleset.limits.luaInstructions,
+    runtime,
+  });
+  if (host.ok) {
+    host.value.dispose();
+    return [];
+  }
+  const details = (host.error.details ?? {}) as { module?: string; line?: number };
+  const file = details.module === undefined ? undefined : files.get(details.module);
+  return [
+    error('LUA_LOAD', host.error.message, {
+      ...(file === undefined ? {} : { file }),
+      ...(details.line === undefined ? {} : { line: details.line }),
+    }),
+  ];
 }
 
 interface Layout {
