@@ -15,7 +15,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/replay.ts')).replayCommand,
   },
   lua: {
-    summary: 'Creator tooling for Lua abilities: lua check FILE | lua run FILE [--state S.json]',
+    summary:
+      'Creator tooling for Lua abilities: lua check FILE | lua run FILE | lua run --content DIR --card ID | lua api',
     load: async () => (await import('./commands/lua.ts')).luaCommand,
   },
   content: {

@@ -137,6 +137,18 @@ describe('cardtable lua run --content', () => {
 });
 
 describe('cardtable simulate tcg: Lua failures', () => {
+  it('refuses a folder with a Lua syntax error with its line, not a stack trace', async () => {
+    const dir = reefWith(
+      'sim-syntax',
+      'lua/pearl_diver.lua',
+      'damage(state.enemy.hero, 1)',
+      'damage(state.enemy.hero, 1',
+    );
+    expect(await main(['simulate', 'tcg', '--ruleset', dir, '--games', '1'])).toBe(2);
+    expect(err.join('\n')).toMatch(/lua\/pearl_diver\.lua:4: error LUA_SYNTAX: /);
+    expect(err.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
   it('counts failures per card and --strict makes them an error exit', async () => {
     const dir = reefWith(
       'lua-fails',

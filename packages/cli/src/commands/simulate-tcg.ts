@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fail, ok, type Result } from '@cardtable/engine';
-import { simulateBalance, type BalanceReport } from '@cardtable/tcg';
-import { demoContent, loadContentFrom, tcgGameFor } from '@cardtable/tcg/demo';
+import {
+  formatDiagnostic,
+  simulateBalance,
+  validateContentPackage,
+  type BalanceReport,
+} from '@cardtable/tcg';
+import { demoContent, tcgGameFor } from '@cardtable/tcg/demo';
+import { readContentFolder } from '../content-folder.ts';
 import { formatLuaFailures } from '../simulate/lua-failures.ts';
 import { progressBar } from '../simulate/progress.ts';
 
@@ -80,7 +86,7 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
   const args = parsed.value;
   let content;
   try {
-    content = args.ruleset === 'demo' ? demoContent() : loadFolder(args.ruleset);
+    content = args.ruleset === 'demo' ? demoContent() : await loadFolder(args.ruleset);
   } catch (error) {
     console.error((error as Error).message);
     return 2;
@@ -117,13 +123,19 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
   }
 }
 
-function loadFolder(dir: string) {
+/** A content folder through the one validator: its findings, never a stack trace. */
+async function loadFolder(dir: string) {
   const path = resolve(dir);
   if (!existsSync(path))
     throw new Error(
       `No ruleset "${dir}": use "demo" or a folder with ruleset.json, cards.json and decks.json.`,
     );
-  return loadContentFrom(path);
+  const result = await validateContentPackage(await readContentFolder(path));
+  if (!result.content)
+    throw new Error(
+      `The content in ${dir} is invalid (cardtable content validate ${dir}):\n${result.errors.map(formatDiagnostic).join('\n')}`,
+    );
+  return result.content;
 }
 
 const percent = (share: number | null) =>
