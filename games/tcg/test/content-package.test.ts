@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -275,6 +276,31 @@ function corrupt(bytes: Uint8Array, at: number): Uint8Array {
   return copy;
 }
 
+describe('validateContentPackage on hostile input', () => {
+  it('never throws, whatever bytes a file holds', async () => {
+    const base = readFolder(REEF);
+    const names = [...base.keys()];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...names),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (name, edits) => {
+          const files = new Map(base);
+          const bytes = new TextEncoder().encode(text(files, name));
+          for (const [at, value] of edits) bytes[at % bytes.length] = value;
+          files.set(name, bytes);
+          const result = await validateContentPackage(files);
+          expect(result.ok).toBe(result.errors.length === 0);
+        },
+      ),
+      { numRuns: 60, seed: 10 },
+    );
+  });
+});
+
 describe('parseJsonLocated', () => {
   it('reads exactly what JSON.parse reads, and knows where every value starts', () => {
     const demo = readFolder(join(import.meta.dirname, '../content/demo'));
@@ -296,6 +322,7 @@ describe('parseJsonLocated', () => {
     ['{"a": "open', 1, 7, /unterminated string/],
     ['{"a": tru}', 1, 7, /expected a value/],
     ['{} x', 1, 4, /after the document/],
+    ['['.repeat(100_000), 1, 129, /nested deeper than 128 levels/],
   ])('names line and column of a syntax error: %j', (source, line, column, message) => {
     const parsed = parseJsonLocated(source);
     expect(parsed).toMatchObject({ ok: false, position: { line, column } });

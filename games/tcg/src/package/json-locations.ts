@@ -61,8 +61,12 @@ const withKey = (path: string, key: string) =>
   IDENTIFIER.test(key) ? (path === '' ? key : `${path}.${key}`) : `${path}[${JSON.stringify(key)}]`;
 const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
+/** Deeper than any content needs; bounds the parser's recursion on hostile uploads. */
+export const MAX_JSON_DEPTH = 128;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly locations: Map<string, number>,
@@ -80,8 +84,12 @@ class Parser {
     this.space();
     this.locations.set(path, this.i);
     const c = this.text[this.i];
-    if (c === '{') return this.object(path);
-    if (c === '[') return this.array(path);
+    if (c === '{' || c === '[') {
+      if (++this.depth > MAX_JSON_DEPTH) this.fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+      const value = c === '{' ? this.object(path) : this.array(path);
+      this.depth--;
+      return value;
+    }
     if (c === '"') return this.string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.number();
     for (const [word, value] of [
