@@ -96,7 +96,13 @@ async function startingState(
   content: Content,
   options: CardRunOptions,
 ): Promise<Result<TcgState>> {
-  if (options.state === undefined) return ok(samplePosition(game, content, options.seed));
+  if (options.state === undefined) {
+    try {
+      return ok(samplePosition(game, content, options.seed));
+    } catch (error) {
+      return fail('NO_POSITION', (error as Error).message);
+    }
+  }
   const text = await readText(options.state);
   if (text === undefined) return fail('BAD_STATE', `Cannot read ${options.state}`);
   const parsed = parseJson(text, options.state);
