@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg';
 import { luaCommand } from '../src/commands/lua.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cardtable-lua-'));
@@ -116,4 +117,41 @@ describe('cardtable lua', () => {
     expect(await luaCommand(argv)).toBe(2);
     expect(err.join('\n')).toContain('Usage:');
   });
+});
+
+describe('cardtable lua check/run read the ability API the engine reads', () => {
+  it.each(TCG_SCRIPT_EFFECTS.map((spec) => [spec.name, spec.example!]))(
+    '%s: the documented example passes check and runs into engine effects',
+    async (name, example) => {
+      const script = file(`${name}-ok.lua`, example);
+      expect(await luaCommand(['check', script, '--json'])).toBe(0);
+      expect(json()).toMatchObject({ ok: true, syntax: { ok: true } });
+      out = [];
+      expect(await luaCommand(['run', script, '--json'])).toBe(0);
+      const run = json() as { ok: boolean; engineEffects: { effects: unknown[] } };
+      expect(run.ok).toBe(true);
+      expect(run.engineEffects.effects.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    ['grant', 'grant(state.friendly.hero)'],
+    ['gain', 'gain(state.friendly.hero, "mana", 2)'],
+    ['buff', 'buff(state.friendly.hero, 1, 1, 2)'],
+  ])(
+    '%s: the calls the old, looser list allowed are refused by check and run',
+    async (name, call) => {
+      const script = file(`${name}-bad.lua`, call);
+      expect(await luaCommand(['check', script, '--json'])).toBe(0);
+      expect(json()).toMatchObject({
+        ok: false,
+        diagnostics: expect.arrayContaining([
+          expect.objectContaining({ code: 'EFFECT_ARGUMENTS', line: 1 }),
+        ]),
+      });
+      out = [];
+      expect(await luaCommand(['run', script, '--json'])).toBe(0);
+      expect(json()).toMatchObject({ ok: false, error: { code: 'INVALID_EFFECT', line: 1 } });
+    },
+  );
 });
