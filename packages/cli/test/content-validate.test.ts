@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureConsole } from './capture-console.ts';
 import { main } from '../src/main.ts';
 
 const REEF = join(import.meta.dirname, '../../../games/tcg/test/packages/reef');
@@ -17,25 +18,12 @@ function reefWith(name: string, file: string, find: string, replace: string): st
   return dir;
 }
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation(
-    (...args: unknown[]) => void out.push(args.join(' ')),
-  );
-  vi.spyOn(console, 'error').mockImplementation(
-    (...args: unknown[]) => void err.push(args.join(' ')),
-  );
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureConsole();
 
 describe('cardtable content validate', () => {
   it('exits 0 for a valid folder and says what it holds', async () => {
     expect(await main(['content', 'validate', REEF])).toBe(0);
-    expect(out.join('\n')).toMatch(
+    expect(io.out.join('\n')).toMatch(
       /valid: Reef Test Set \(reef 1\.0\.0\), 8 cards and tokens, 2 deck\(s\); 0 error\(s\), 0 warning\(s\)$/,
     );
   });
@@ -48,10 +36,10 @@ describe('cardtable content validate', () => {
       '"cost": "three",\n      "stats": { "attack": 2',
     );
     expect(await main(['content', 'validate', dir])).toBe(1);
-    expect(out.join('\n').split('\n')[0]).toBe(
+    expect(io.out.join('\n').split('\n')[0]).toBe(
       'cards.json:25:15: error SCHEMA: cards[2] (reef/turtle).cost: must be an integer from 0 to 99',
     );
-    expect(out.join('\n').split('\n').at(-1)).toMatch(/invalid: 1 error\(s\), 0 warning\(s\)$/);
+    expect(io.out.join('\n').split('\n').at(-1)).toMatch(/invalid: 1 error\(s\), 0 warning\(s\)$/);
   });
 
   it('--json prints {ok, errors, warnings}; warnings alone still exit 0', async () => {
@@ -62,7 +50,7 @@ describe('cardtable content validate', () => {
       '"actions": ["play"]',
     );
     expect(await main(['content', 'validate', dir, '--json'])).toBe(0);
-    const report = JSON.parse(out.join('\n'));
+    const report = JSON.parse(io.out.join('\n'));
     expect(Object.keys(report).sort()).toEqual(['errors', 'ok', 'warnings']);
     expect(report.ok).toBe(true);
     expect(report.warnings).toEqual([
@@ -83,8 +71,8 @@ describe('cardtable content validate', () => {
       'damage(state.enemy.hero, 1',
     );
     expect(await main(['content', 'validate', dir])).toBe(1);
-    expect(out[0]).toMatch(/^lua\/pearl_diver\.lua:4: error LUA_SYNTAX: '\)' expected/);
-    expect(out.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(io.out[0]).toMatch(/^lua\/pearl_diver\.lua:4: error LUA_SYNTAX: '\)' expected/);
+    expect(io.out.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
   it.each([
@@ -102,7 +90,7 @@ describe('cardtable lua run --content', () => {
     expect(
       await main(['lua', 'run', '--content', REEF, '--card', 'reef/pearl-diver', '--json']),
     ).toBe(0);
-    const run = JSON.parse(out.join('\n'));
+    const run = JSON.parse(io.out.join('\n'));
     expect(run).toMatchObject({
       card: 'reef/pearl-diver',
       ability: { index: 0, id: 'dive', module: 'pearl_diver', entry: 'dive' },
@@ -112,9 +100,9 @@ describe('cardtable lua run --content', () => {
       ],
       failure: null,
     });
-    out = [];
+    io.clear();
     expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/pearl-diver'])).toBe(0);
-    expect(out.join('\n')).toContain('The engine would apply 2 effect(s):');
+    expect(io.out.join('\n')).toContain('The engine would apply 2 effect(s):');
   });
 
   it('prints the failure the engine would record, with module, line and code', async () => {
@@ -125,12 +113,12 @@ describe('cardtable lua run --content', () => {
       'error("boom")',
     );
     expect(await main(['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver'])).toBe(0);
-    expect(out.join('\n')).toMatch(/record scriptFailed: pearl_diver\.lua:3: RUNTIME: boom/);
+    expect(io.out.join('\n')).toMatch(/record scriptFailed: pearl_diver\.lua:3: RUNTIME: boom/);
   });
 
   it('exits 2 for a card without Lua, an unknown card or invalid content', async () => {
     expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/crab'])).toBe(2);
-    expect(err.join('\n')).toContain('reef/crab has no Lua ability.');
+    expect(io.err.join('\n')).toContain('reef/crab has no Lua ability.');
     expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/whale'])).toBe(2);
     expect(await main(['lua', 'run', '--content', REEF])).toBe(2);
   });
@@ -145,8 +133,8 @@ describe('cardtable simulate tcg: Lua failures', () => {
       'damage(state.enemy.hero, 1',
     );
     expect(await main(['simulate', 'tcg', '--ruleset', dir, '--games', '1'])).toBe(2);
-    expect(err.join('\n')).toMatch(/lua\/pearl_diver\.lua:4: error LUA_SYNTAX: /);
-    expect(err.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(io.err.join('\n')).toMatch(/lua\/pearl_diver\.lua:4: error LUA_SYNTAX: /);
+    expect(io.err.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
   it('counts failures per card and --strict makes them an error exit', async () => {
@@ -158,13 +146,13 @@ describe('cardtable simulate tcg: Lua failures', () => {
     );
     const args = ['simulate', 'tcg', '--ruleset', dir, '--games', '2', '--seed', 'fail'];
     expect(await main(args)).toBe(0);
-    const text = out.join('\n');
+    const text = io.out.join('\n');
     expect(text).toMatch(/Lua failures: \d+ \(the ability did nothing each time\)/);
     expect(text).toMatch(/reef\/pearl-diver\s+\d+\s+RUNTIME x\d+/);
     expect(text).toMatch(/first in match \d+: lua\/pearl_diver\.lua:4 \(dive\): RUNTIME: /);
-    out = [];
+    io.clear();
     expect(await main([...args, '--strict', '--json'])).toBe(1);
-    const report = JSON.parse(out.join('\n'));
+    const report = JSON.parse(io.out.join('\n'));
     expect(report.luaFailures[0]).toMatchObject({
       card: 'reef/pearl-diver',
       first: { module: 'pearl_diver', line: 4, code: 'RUNTIME' },
