@@ -107,10 +107,17 @@ export async function validateContentPackage(
     }
   }
 
-  const errors = found.filter((d) => d.severity === 'error');
-  const warnings = found.filter((d) => d.severity === 'warning');
+  const sorted = [...found].sort(byPlace);
+  const errors = sorted.filter((d) => d.severity === 'error');
+  const warnings = sorted.filter((d) => d.severity === 'warning');
   const ok = errors.length === 0;
   return { ok, errors, warnings, ...(ok && content ? { content } : {}) };
+}
+
+/** Package-wide findings first, then by file, line and column (stable otherwise). */
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  const file = (a.file ?? '').localeCompare(b.file ?? '');
+  return file || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
 /** The modules loaded into a VM exactly as a match's script host loads them. */
