@@ -8,6 +8,8 @@ import {
   type MatchRecord,
 } from '../src/index.ts';
 import { demoContent } from '../content/demo/index.ts';
+import type { ScriptFailure } from '../src/engine/events.ts';
+import { luaFailureCounts } from '../src/cpu/lua-failures.ts';
 
 describe('wilsonInterval', () => {
   // Newcombe (1998), "Two-sided confidence intervals for the single proportion", table II,
@@ -91,6 +93,7 @@ const record = (
   turns: 10,
   actions: 100,
   played: [['demo/fire-imp'], []],
+  scriptFailures: [],
   error: null,
   ...extra,
 });
@@ -153,5 +156,33 @@ describe('balanceReport', () => {
 
   it('is the same whatever order the records arrive in', () => {
     expect(balanceReport(withThirdDeck, plan, [...records].reverse())).toEqual(report);
+  });
+});
+
+describe('Lua failures in the report', () => {
+  const failure = (card: string, code: string, line: number): ScriptFailure => ({
+    source: 'h1',
+    card,
+    ability: '0',
+    module: 'm',
+    entry: 'run',
+    code,
+    line,
+    message: 'The ability failed.',
+    detail: code,
+  });
+  it('counts failures per card and code, most first, keeping the first one seen', () => {
+    const counts = luaFailureCounts([
+      record(1, ['A', 'B'], 0, { scriptFailures: [failure('x/b', 'RUNTIME', 7)] }),
+      record(0, ['A', 'B'], 0, {
+        scriptFailures: [failure('x/a', 'RUNTIME', 3), failure('x/b', 'BUDGET_EXCEEDED', 9)],
+      }),
+    ]);
+    expect(counts.map((c) => [c.card, c.count])).toEqual([
+      ['x/b', 2],
+      ['x/a', 1],
+    ]);
+    expect(counts[0]!.codes).toEqual({ BUDGET_EXCEEDED: 1, RUNTIME: 1 });
+    expect(counts[0]!.first).toMatchObject({ game: 1, line: 7, code: 'RUNTIME' });
   });
 });

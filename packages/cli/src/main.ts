@@ -15,8 +15,13 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/replay.ts')).replayCommand,
   },
   lua: {
-    summary: 'Creator tooling for Lua abilities: lua check FILE | lua run FILE [--state S.json]',
+    summary:
+      'Creator tooling for Lua abilities: lua check FILE | lua run FILE | lua run --content DIR --card ID | lua api',
     load: async () => (await import('./commands/lua.ts')).luaCommand,
+  },
+  content: {
+    summary: 'Creator tooling for content folders: content validate DIR [--json]',
+    load: async () => (await import('./commands/content.ts')).contentCommand,
   },
   load: {
     summary: 'Load-test a server: load --matches N --think MS [--duration S] [--url URL]',

@@ -1,5 +1,6 @@
 import type { Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
+import type { ScriptFailure } from '../engine/events.ts';
 import { CPU_PROFILES } from './search.ts';
 
 /** What to simulate: every pair of decks plays `gamesPerPairing` CPU-only matches. */
@@ -40,6 +41,8 @@ export interface MatchRecord {
   actions: number;
   /** The distinct cards each seat played, sorted. */
   played: [string[], string[]];
+  /** Lua abilities that failed (`scriptFailed`), in the order they failed. */
+  scriptFailures: ScriptFailure[];
   /** An engine error: a CPU move the engine refused, an exception, or a match that never ended. */
   error: string | null;
 }

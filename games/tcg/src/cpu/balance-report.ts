@@ -1,6 +1,7 @@
 import type { Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { BalancePlan, MatchRecord } from './balance-plan.ts';
+import { luaFailureCounts, type LuaFailureCount } from './lua-failures.ts';
 import { wilsonInterval, type Rate } from './wilson.ts';
 
 /** Wins, losses and draws out of finished games, and the win rate with its 95% interval. */
@@ -66,6 +67,8 @@ export interface BalanceReport {
   averageTurns: number;
   averageActions: number;
   errors: { game: number; message: string }[];
+  /** Lua abilities that failed, per card, most failures first. */
+  luaFailures: LuaFailureCount[];
 }
 
 /** A finished match: one whose record has an outcome. */
@@ -97,6 +100,7 @@ export function balanceReport(
     averageTurns: average(finished.map((r) => r.turns)),
     averageActions: average(finished.map((r) => r.actions)),
     errors: sorted.flatMap((r) => (r.error === null ? [] : [{ game: r.index, message: r.error }])),
+    luaFailures: luaFailureCounts(sorted),
   };
 }
 

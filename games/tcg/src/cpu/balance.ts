@@ -1,4 +1,5 @@
 import { applyAction, createRng, seatViewer, startMatch, type Seat } from '@cardtable/engine';
+import type { ScriptFailure } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
 import {
   balancePlanProblem,
@@ -26,6 +27,7 @@ export function playBalanceMatch(
     turns: 0,
     actions: 0,
     played: [[], []],
+    scriptFailures: [],
     error: null,
   };
   const maxActions = plan.maxActions ?? DEFAULT_MAX_ACTIONS;
@@ -57,6 +59,8 @@ export function playBalanceMatch(
         if (step.type === 'cardPlayed') {
           const data = step.data as { player: Seat; defId: string };
           played[data.player]!.add(data.defId);
+        } else if (step.type === 'scriptFailed') {
+          record.scriptFailures.push(step.data as ScriptFailure);
         }
       match = applied.value.match;
     }

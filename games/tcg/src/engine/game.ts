@@ -30,8 +30,11 @@ export interface TcgGameSetup {
   cpu?: (game: TcgGame) => CpuPlayers<TcgView, TcgAction>;
 }
 
-/** The engine version of the TCG rules interpreter (each ruleset carries its own version). */
-export const TCG_RULES_VERSION = '1.0.0';
+/**
+ * The engine version of the TCG rules interpreter (each ruleset carries its own version).
+ * 1.1.0: Lua failures are `scriptFailed` events (were `stepFizzled`); scripts summon `#token`s.
+ */
+export const TCG_RULES_VERSION = '1.1.0';
 
 export function createTcgGame(setup: TcgGameSetup): TcgGame {
   const { registry } = setup;

@@ -1,5 +1,10 @@
 import { fail, ok, type Result } from '@cardtable/engine';
-import { SandboxRuntime, type Effect as Command, type SandboxVm } from '@cardtable/sandbox';
+import {
+  SandboxRuntime,
+  scanScript,
+  type Effect as Command,
+  type SandboxVm,
+} from '@cardtable/sandbox';
 import type { Duration, Effect, PlayerRef } from '../content/ast.ts';
 import type { ScriptCall, ScriptHost, ScriptOutput } from '../engine/scripts.ts';
 import { TCG_SCRIPT_EFFECTS } from './script-effects.ts';
@@ -31,7 +36,12 @@ export async function createSandboxScriptHost(
       const result = vm.load(`${name}.${entry}`, `${source}\n${entry}()\n`);
       if (!result.ok) {
         vm.dispose();
-        return fail('LUA_LOAD_FAILED', `Lua module "${name}": ${result.error.message}`);
+        const { code, message, line } = result.error;
+        return fail('LUA_LOAD_FAILED', `Lua module "${name}": ${message}`, {
+          module: name,
+          code,
+          ...(line === undefined ? {} : { line }),
+        });
       }
       loaded.add(`${name}.${entry}`);
     }
@@ -50,7 +60,10 @@ export async function createSandboxScriptHost(
       current = call.random;
       try {
         const result = vm.call(id, { self: call.context.self ?? '' });
-        if (!result.ok) return fail(result.error.code, result.error.message);
+        if (!result.ok) {
+          const { code, message, line } = result.error;
+          return fail(code, message, line === undefined ? undefined : { line });
+        }
         return toEffects(result.effects, call.context.controller);
       } finally {
         current = null;
@@ -67,10 +80,12 @@ export function sharedRuntime(): SandboxRuntime {
   return shared;
 }
 
-/** The top-level `function name(` declarations of a module: its callable entries. */
-function entriesOf(source: string): string[] {
-  return [...source.matchAll(/^function\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(/gm)].map((m) => m[1]!);
-}
+/**
+ * The global functions a module defines at its top level: its callable entries (the validator
+ * reads the same list, so an entry it accepts is one the host loads).
+ */
+export const entriesOf = (source: string): string[] =>
+  scanScript(source, { effects: TCG_SCRIPT_EFFECTS }).functions;
 
 /** Turns a script's commands into effect nodes; the objects they name become bindings. */
 export function toEffects(commands: readonly Command[], controller: number): Result<ScriptOutput> {

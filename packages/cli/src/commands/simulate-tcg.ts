@@ -7,14 +7,17 @@ import {
   balanceReport,
   CPU_PROFILES,
   describeLoadProblem,
+  formatDiagnostic,
   loadContent,
   scheduleMatches,
+  validateContentPackage,
   type BalancePlan,
   type BalanceReport,
   type Content,
   type ContentSource,
 } from '@cardtable/tcg';
 import { contentSourceFrom, demoSource } from '@cardtable/tcg/demo';
+import { readContentFolder } from '../content-folder.ts';
 import { progressBar } from '../simulate/progress.ts';
 import { playOnWorkers } from '../simulate/tcg-pool.ts';
 import { formatBalanceReport } from '../simulate/tcg-report.ts';
@@ -24,12 +27,12 @@ const PROFILES = Object.keys(CPU_PROFILES);
 const MAX_THREADS = 64;
 
 export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--ruleset demo|DIR] [--decks A,B,...]
-                              [--cpu P[,Q,...]] [--seed S] [--threads T] [--json]
+                              [--cpu P[,Q,...]] [--seed S] [--threads T] [--strict] [--json]
 
 Plays CPU-only matches between every pair of decks and prints a balance report: each deck's
 win rate, a matchup grid (three or more decks), the first player's win rate, how games ended,
-per-card play rate and win rate when played, average match length and any engine errors (exit
-code 1 if there are). Every win rate comes with its 95% confidence interval (Wilson score).
+per-card play rate and win rate when played, average match length, any engine errors (exit
+code 1 if there are) and Lua failures per card. Every win rate comes with its 95% confidence interval (Wilson score).
   --games N        matches per pair of decks (required); the decks swap seats every other match
   --ruleset R      "demo" (the shipped set) or a folder with ruleset.json, cards.json,
                    decks.json and lua/ (default: demo)
@@ -39,6 +42,7 @@ code 1 if there are). Every win rate comes with its 95% confidence interval (Wil
   --seed S         the seed every match's seed derives from (default: cardtable)
   --threads T      worker threads to play on, 1 to 64 (default: the machine's cores); the
                    report is the same for any number
+  --strict         exit code 1 when any Lua ability failed (they are always counted per card)
   --json           print only the report, as one JSON object`;
 
 interface Args {
@@ -49,6 +53,7 @@ interface Args {
   seed: string;
   threads: number;
   json: boolean;
+  strict: boolean;
 }
 
 const VALUE_FLAGS = ['--games', '--ruleset', '--decks', '--cpu', '--seed', '--threads'];
@@ -60,9 +65,11 @@ const wholeNumber = (text: string | undefined) =>
 function parseArgs(argv: readonly string[]): Result<Args> {
   const values = new Map<string, string>();
   let json = false;
+  let strict = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--json') json = true;
+    else if (flag === '--strict') strict = true;
     else if (VALUE_FLAGS.includes(flag)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return bad(`${flag} needs a value.`);
@@ -90,6 +97,7 @@ function parseArgs(argv: readonly string[]): Result<Args> {
     seed: values.get('--seed') ?? 'cardtable',
     threads,
     json,
+    strict,
   });
 }
 
@@ -108,32 +116,40 @@ function planFor(args: Args, content: Content): Result<BalancePlan> {
   return problem ? bad(problem) : ok(plan);
 }
 
-function readSource(ruleset: string): Result<{ source: ContentSource; content: Content }> {
-  if (ruleset !== 'demo' && !existsSync(resolve(ruleset)))
+/** The demo set, or a folder through the one validator: its findings, never a stack trace. */
+async function readSource(
+  ruleset: string,
+): Promise<Result<{ source: ContentSource; content: Content }>> {
+  if (ruleset === 'demo') {
+    const source = demoSource();
+    const loaded = loadContent(source);
+    if (!loaded.ok) return bad(loaded.problems.map(describeLoadProblem).join('\n'));
+    return ok({ source, content: loaded.content });
+  }
+  const path = resolve(ruleset);
+  if (!existsSync(path))
     return bad(
       `No ruleset "${ruleset}": use "demo" or a folder with ruleset.json, cards.json and decks.json.`,
     );
-  let source: ContentSource;
+  const validated = await validateContentPackage(await readContentFolder(path));
+  if (!validated.content)
+    return bad(
+      `The content in ${ruleset} is invalid (cardtable content validate ${ruleset}):\n${validated.errors.map(formatDiagnostic).join('\n')}`,
+    );
   try {
-    source = ruleset === 'demo' ? demoSource() : contentSourceFrom(resolve(ruleset));
+    return ok({ source: contentSourceFrom(path), content: validated.content });
   } catch (error) {
     return bad(`Cannot read the content in ${ruleset}: ${(error as Error).message}`);
   }
-  const loaded = loadContent(source);
-  if (!loaded.ok)
-    return bad(
-      `The content in ${ruleset} is invalid:\n${loaded.problems.map(describeLoadProblem).join('\n')}`,
-    );
-  return ok({ source, content: loaded.content });
 }
 
 /** The arguments, the content they name and the plan to play, or what is wrong with them. */
-function prepare(
+async function prepare(
   argv: readonly string[],
-): Result<{ args: Args; source: ContentSource; content: Content; plan: BalancePlan }> {
+): Promise<Result<{ args: Args; source: ContentSource; content: Content; plan: BalancePlan }>> {
   const args = parseArgs(argv);
   if (!args.ok) return args;
-  const read = readSource(args.value.ruleset);
+  const read = await readSource(args.value.ruleset);
   if (!read.ok) return read;
   const plan = planFor(args.value, read.value.content);
   if (!plan.ok) return plan;
@@ -161,14 +177,14 @@ export async function runTcgSimulation(
 
 /**
  * `cardtable simulate tcg ...`: exit 0, 1 when there were engine errors (or a worker thread
- * failed), 2 for bad flags.
+ * failed, or with --strict a Lua ability failed), 2 for bad flags.
  */
 export async function simulateTcgCommand(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(SIMULATE_TCG_USAGE);
     return 0;
   }
-  const prepared = prepare(argv);
+  const prepared = await prepare(argv);
   if (!prepared.ok) {
     console.error(`${prepared.error.message}\n\n${SIMULATE_TCG_USAGE}`);
     return 2;
@@ -182,5 +198,6 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
     return 1;
   }
   console.log(args.json ? JSON.stringify(report) : formatBalanceReport(report));
-  return report.errors.length > 0 ? 1 : 0;
+  const strictFailure = args.strict && report.luaFailures.length > 0;
+  return report.errors.length > 0 || strictFailure ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { BalanceReport, Rate, Tally } from '@cardtable/tcg';
+import { formatLuaFailures } from './lua-failures.ts';
 
 /** One section of the printed report, or null when it has nothing to say. */
 type Section = (report: BalanceReport) => string | null;
@@ -103,6 +104,8 @@ const errors: Section = (r) =>
   ].join('\n');
 
 /** The report's sections, in print order. */
+const luaFailures: Section = (report) => formatLuaFailures(report.luaFailures);
+
 export const TCG_REPORT_SECTIONS: readonly Section[] = [
   summary,
   decks,
@@ -111,6 +114,7 @@ export const TCG_REPORT_SECTIONS: readonly Section[] = [
   endings,
   cards,
   errors,
+  luaFailures,
 ];
 
 /** The report for a person: one block per section, blank lines between. */

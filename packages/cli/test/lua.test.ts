@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { luaCommand } from '../../cli/src/commands/lua.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureConsole } from './capture-console.ts';
+import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg';
+import { luaCommand } from '../src/commands/lua.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cardtable-lua-'));
 const file = (name: string, text: string) => {
@@ -12,20 +14,7 @@ const file = (name: string, text: string) => {
 };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-let out: string[];
-let err: string[];
-beforeEach(() => {
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation(
-    (...args: unknown[]) => void out.push(args.join(' ')),
-  );
-  vi.spyOn(console, 'error').mockImplementation(
-    (...args: unknown[]) => void err.push(args.join(' ')),
-  );
-});
-afterEach(() => vi.restoreAllMocks());
-const json = () => JSON.parse(out.join('\n')) as Record<string, unknown>;
+const io = captureConsole();
 
 describe('cardtable lua', () => {
   it('run --json prints effects, instructions and memory', async () => {
@@ -35,13 +24,19 @@ describe('cardtable lua', () => {
     );
     const state = file('state.json', JSON.stringify({ units: [{ id: 'u1' }, { id: 'u2' }] }));
     expect(await luaCommand(['run', script, '--state', state, '--seed', 's1', '--json'])).toBe(0);
-    const result = json();
+    const result = io.json();
     expect(result).toMatchObject({ ok: true, effects: [{ type: 'damage' }, { type: 'damage' }] });
-    expect(Object.keys(result).sort()).toEqual(['effects', 'instructions', 'memoryBytes', 'ok']);
-    const first = out.join('\n');
-    out = [];
+    expect(Object.keys(result).sort()).toEqual([
+      'effects',
+      'engineEffects',
+      'instructions',
+      'memoryBytes',
+      'ok',
+    ]);
+    const first = io.out.join('\n');
+    io.clear();
     await luaCommand(['run', script, '--state', state, '--seed', 's1', '--json']);
-    expect(out.join('\n')).toBe(first);
+    expect(io.out.join('\n')).toBe(first);
   });
 
   it.each([
@@ -59,7 +54,7 @@ describe('cardtable lua', () => {
   ])('run reports %s as {ok:false, error} and still exits 0', async (code, source, flags, line) => {
     const script = file(`${code}.lua`, source);
     expect(await luaCommand(['run', script, ...flags, '--json'])).toBe(0);
-    const result = json();
+    const result = io.json();
     expect(result).toMatchObject({ ok: false, error: { code } });
     if (line !== undefined) expect((result.error as { line: number }).line).toBe(line);
     expect(Object.keys(result).sort()).toEqual(['error', 'ok']);
@@ -68,30 +63,30 @@ describe('cardtable lua', () => {
   it('run without --json prints a readable summary', async () => {
     const script = file('heal.lua', 'heal(self, 2)\nlog("healed")');
     expect(await luaCommand(['run', script, '--self', '{"id":"c1"}'])).toBe(0);
-    expect(out.join('\n')).toMatch(
+    expect(io.out.join('\n')).toMatch(
       /heal\.lua: ok, 2 effect\(s\), \d+ instructions, [\d.]+ KiB peak memory/,
     );
-    expect(out.join('\n')).toContain('heal(target="c1", amount=2)');
-    out = [];
+    expect(io.out.join('\n')).toContain('heal(target="c1", amount=2)');
+    io.clear();
     await luaCommand([
       'run',
       file('loop.lua', 'local a = 1\nwhile true do end'),
       '--budget',
       '1000',
     ]);
-    expect(out.join('\n')).toMatch(/loop\.lua:2: BUDGET_EXCEEDED: instruction budget exceeded/);
+    expect(io.out.join('\n')).toMatch(/loop\.lua:2: BUDGET_EXCEEDED: instruction budget exceeded/);
   });
 
   it('check prints syntax and lint results with lines and columns', async () => {
     const script = file('lint.lua', 'local total = 0\ntotal = totl + 1\nlocal t = os.time()');
     expect(await luaCommand(['check', script])).toBe(0);
-    expect(out.join('\n')).toContain(
+    expect(io.out.join('\n')).toContain(
       "lint.lua:2:9: warning UNDECLARED_GLOBAL: undeclared global 'totl'",
     );
-    expect(out.join('\n')).toContain('lint.lua:3:11: error FORBIDDEN_API');
-    out = [];
+    expect(io.out.join('\n')).toContain('lint.lua:3:11: error FORBIDDEN_API');
+    io.clear();
     expect(await luaCommand(['check', file('bad.lua', 'if x then'), '--json'])).toBe(0);
-    expect(json()).toMatchObject({
+    expect(io.json()).toMatchObject({
       ok: false,
       syntax: { ok: false, error: { code: 'SYNTAX', line: 1 } },
     });
@@ -108,6 +103,43 @@ describe('cardtable lua', () => {
   ])('exits 2 when the command itself cannot run: %j', async (argv) => {
     file('x.lua', 'log(1)');
     expect(await luaCommand(argv)).toBe(2);
-    expect(err.join('\n')).toContain('Usage:');
+    expect(io.err.join('\n')).toContain('Usage:');
   });
+});
+
+describe('cardtable lua check/run read the ability API the engine reads', () => {
+  it.each(TCG_SCRIPT_EFFECTS.map((spec) => [spec.name, spec.example!]))(
+    '%s: the documented example passes check and runs into engine effects',
+    async (name, example) => {
+      const script = file(`${name}-ok.lua`, example);
+      expect(await luaCommand(['check', script, '--json'])).toBe(0);
+      expect(io.json()).toMatchObject({ ok: true, syntax: { ok: true } });
+      io.clear();
+      expect(await luaCommand(['run', script, '--json'])).toBe(0);
+      const run = io.json() as { ok: boolean; engineEffects: { effects: unknown[] } };
+      expect(run.ok).toBe(true);
+      expect(run.engineEffects.effects.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([
+    ['grant', 'grant(state.friendly.hero)'],
+    ['gain', 'gain(state.friendly.hero, "mana", 2)'],
+    ['buff', 'buff(state.friendly.hero, 1, 1, 2)'],
+  ])(
+    '%s: the calls the old, looser list allowed are refused by check and run',
+    async (name, call) => {
+      const script = file(`${name}-bad.lua`, call);
+      expect(await luaCommand(['check', script, '--json'])).toBe(0);
+      expect(io.json()).toMatchObject({
+        ok: false,
+        diagnostics: expect.arrayContaining([
+          expect.objectContaining({ code: 'EFFECT_ARGUMENTS', line: 1 }),
+        ]),
+      });
+      io.clear();
+      expect(await luaCommand(['run', script, '--json'])).toBe(0);
+      expect(io.json()).toMatchObject({ ok: false, error: { code: 'INVALID_EFFECT', line: 1 } });
+    },
+  );
 });
