@@ -21,7 +21,8 @@ import { registerAuthentication } from './routes/authenticate.ts';
 import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
-import { registerMatchSocket, SOCKET_FRAME_LIMIT } from './socket.ts';
+import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
+import { registerJsonGuard } from './json-guard.ts';
 import { isServerPath, registerStaticWeb } from './static-web.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { typeboxValidator } from './validation.ts';
@@ -47,8 +48,10 @@ export interface RunningServer {
 export async function startServer(
   config: ServerConfig,
   games: GameRegistry,
+  /** Where logs go (default stdout); tests read them. */
+  logStream?: pino.DestinationStream,
 ): Promise<RunningServer> {
-  const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } });
+  const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
   try {
     const applied = await migrate(db);
@@ -86,6 +89,7 @@ export async function startServer(
     app.setValidatorCompiler(typeboxValidator);
     registerErrorHandling(app, config);
     registerHttpRateLimit(app, config);
+    registerJsonGuard(app);
     registerAuthentication(app, tokens);
 
     await app.register(fastifySwagger, {
@@ -103,7 +107,10 @@ export async function startServer(
       },
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-    await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_FRAME_LIMIT } });
+    await app.register(fastifyWebsocket, {
+      options: { maxPayload: SOCKET_FRAME_LIMIT },
+      errorHandler: socketErrorHandler(metrics),
+    });
 
     registerAuthRoutes(app, tokens);
     registerMatchRoutes(app, { games, store, registry });
@@ -142,18 +149,24 @@ export async function startServer(
 function registerErrorHandling(app: FastifyInstance, config: ServerConfig): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.code(error.status).send(error.body);
+    // Malformed input is the client's error: logged as such, without a stack.
+    const refuse = (status: number, body: ErrorBody) => {
+      request.log.info({ code: body.code, status, problem: body.message }, 'client error');
+      return reply.code(status).send(body);
+    };
     if (error.validation) {
       const first = error.validation[0];
       const where = first?.instancePath || error.validationContext || 'request';
-      return reply
-        .code(400)
-        .send(errorBody('BAD_REQUEST', `Invalid ${where}: ${first?.message ?? error.message}`));
+      return refuse(
+        400,
+        errorBody('BAD_REQUEST', `Invalid ${where}: ${first?.message ?? error.message}`),
+      );
     }
     if (error.statusCode === 413) {
-      return reply.code(413).send(errorBody('TOO_LARGE', 'The request body is too large.'));
+      return refuse(413, errorBody('TOO_LARGE', 'The request body is too large.'));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(errorBody('BAD_REQUEST', error.message));
+      return refuse(error.statusCode, errorBody('BAD_REQUEST', error.message));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send(errorBody('INTERNAL', 'Something went wrong on the server.'));

@@ -54,8 +54,9 @@ export async function startTestServer(
   store: StoreKind,
   extra: Record<string, string> = {},
   games: GameRegistry = testGames,
+  logStream?: Parameters<typeof startServer>[2],
 ): Promise<RunningServer & { env: Record<string, string> }> {
   const env = testEnv(store, extra);
-  const server = await startServer(configFrom(env), games);
+  const server = await startServer(configFrom(env), games, logStream);
   return Object.assign(server, { env });
 }
