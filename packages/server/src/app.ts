@@ -18,6 +18,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { KeyedRateLimiter } from './rate-limit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerAuthentication } from './routes/authenticate.ts';
+import { registerJoinRoute } from './routes/join.ts';
 import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
@@ -114,6 +115,12 @@ export async function startServer(
 
     registerAuthRoutes(app, tokens);
     registerMatchRoutes(app, { games, store, registry });
+    registerJoinRoute(app, {
+      store,
+      registry,
+      attemptsPerMinute: config.joinAttemptsPerMinute,
+      ipAttemptsPerMinute: config.ipJoinAttemptsPerMinute,
+    });
     registerReplayRoutes(app, { games, store, maxBodyBytes: config.maxBodyBytes });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });

@@ -30,6 +30,9 @@ export interface ServerConfig {
   /** Messages per second from one IP address, over all its sockets. */
   ipMessagesPerSecond: number;
   httpRequestsPerMinute: number;
+  /** Room-code join attempts per minute, per user and per address (guessing codes is slow). */
+  joinAttemptsPerMinute: number;
+  ipJoinAttemptsPerMinute: number;
   maxConnectionsPerMatch: number;
   maxConnectionsPerIp: number;
   resumeMaxSteps: number;
@@ -119,6 +122,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     messageBurst: int('RATE_MESSAGE_BURST', 400, 1),
     ipMessagesPerSecond: int('RATE_IP_MESSAGES_PER_S', 50_000, 1),
     httpRequestsPerMinute: int('RATE_HTTP_PER_MIN', 1200, 1),
+    joinAttemptsPerMinute: int('RATE_JOIN_PER_MIN', 20, 1),
+    ipJoinAttemptsPerMinute: int('RATE_JOIN_IP_PER_MIN', 120, 1),
     maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', 5000, 1),
     resumeMaxSteps: int('RESUME_MAX_STEPS', 2000, 1),

@@ -109,10 +109,12 @@ export class EventStore {
     return rows[0] ? toMatch(rows[0]) : null;
   }
 
-  async matchIdByCode(code: string): Promise<string | null> {
-    const rows = await this.db.query<{ id: string }>('SELECT id FROM matches WHERE code = $1', [
-      code,
-    ]);
+  /** The match a room code opens: only while it waits for players (a code expires at the start). */
+  async waitingMatchIdByCode(code: string): Promise<string | null> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM matches WHERE code = $1 AND status = 'waiting'`,
+      [code],
+    );
     return rows[0]?.id ?? null;
   }
 
