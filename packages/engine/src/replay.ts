@@ -84,8 +84,25 @@ export interface RecordedOutcome {
   result: Outcome | null;
 }
 
+/**
+ * Reasons a match may end outside its game's rules: the server ends it (a surrender) without a
+ * game event. Re-execution cannot confirm such a result, only that the rules had not ended the
+ * match first, so a report says which kind of ending it checked.
+ */
+export const ENDINGS_OUTSIDE_RULES: readonly string[] = ['surrender'];
+
+const endedOutsideRules = (result: Outcome | null) =>
+  result !== null && ENDINGS_OUTSIDE_RULES.includes(result.reason ?? '');
+
 export type VerifyReport =
-  | { ok: true; versions: number; events: number; stateHash: string }
+  | {
+      ok: true;
+      versions: number;
+      events: number;
+      stateHash: string;
+      /** How the match ended: by its rules, outside them (a surrender), or not yet. */
+      ending: 'rules' | 'outside-rules' | 'none';
+    }
   | { ok: false; divergence: Divergence; message: string };
 
 /**
@@ -149,10 +166,13 @@ export function verifyReplay<S, A extends GameAction, E extends GameEvent, O>(
   const result = game.outcome(match.state);
   const actual: RecordedOutcome = { status: result ? 'over' : 'active', result };
   const claimed: RecordedOutcome = { status: replay.match.status, result: replay.match.result };
-  if (canonicalJson(claimed) !== canonicalJson(actual)) {
+  const external = !result && claimed.status === 'over' && endedOutsideRules(claimed.result);
+  if (!external && canonicalJson(claimed) !== canonicalJson(actual)) {
     return failure({ kind: 'outcome', expected: claimed, actual });
   }
-  return { ok: true, versions: lastVersion, events: replay.events.length, stateHash: executed };
+  const ending = result ? 'rules' : external ? 'outside-rules' : 'none';
+  const events = replay.events.length;
+  return { ok: true, versions: lastVersion, events, stateHash: executed, ending };
 }
 
 function checkStructure(gameName: string, replay: ReplayFile): string | null {

@@ -111,6 +111,17 @@ describe('verifyReplay', () => {
     ).toMatchObject({ ok: false, divergence: { kind: 'outcome' } });
   });
 
+  it('accepts an ending outside the rules (a surrender) only where the rules had not ended it', () => {
+    const surrender = { winners: [1], tie: false, standings: [], reason: 'surrender' };
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => (r.match.result = surrender)),
+      ),
+    ).toMatchObject({ ok: false, divergence: { kind: 'outcome' } });
+    expect(verifyReplay(highCard, replay)).toMatchObject({ ok: true, ending: 'rules' });
+  });
+
   it('refuses a truncated log, even with a final hash made for it', () => {
     const last = Math.max(...replay.events.map((e) => e.version));
     const truncate = (r: ReplayFile) => {
@@ -129,6 +140,9 @@ describe('verifyReplay', () => {
       ok: false,
       divergence: { kind: 'outcome' },
     });
+    // Cut where the rules had not ended it, a surrender is a possible ending, and says so.
+    rehashed.match.result = { winners: [1], tie: false, standings: [], reason: 'surrender' };
+    expect(verifyReplay(highCard, rehashed)).toMatchObject({ ok: true, ending: 'outside-rules' });
     // Events cut but not their actions: the extra actions give it away.
     expect(
       verifyReplay(
