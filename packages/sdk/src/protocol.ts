@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'TOO_MANY_CONNECTIONS',
   /** A replay failed verification on import. */
   'REPLAY_INVALID',
+  /** A per-user allowance (stored replays, their bytes) is used up; free some first. */
+  'QUOTA_EXCEEDED',
   /** The server is shutting down; reconnect shortly. */
   'SHUTTING_DOWN',
   /** Something unexpected failed on the server; nothing was applied. */
@@ -439,12 +441,27 @@ export const ReplayFileSchema = Type.Object({
 });
 export type ReplayFileBody = Static<typeof ReplayFileSchema>;
 
-export const ImportReplayResponse = Type.Object({
+/**
+ * What the server found an imported replay to be. `verified` only when the file is this
+ * server's record of a finished match (players, dates, result, log) and its seed and actions
+ * re-execute to the same events, final state hash and result; otherwise `problem` says why not.
+ */
+export const ReplayVerdict = {
   replayId: Type.String(),
-  /** True when the replay carried a seed and re-executed to the same events. */
   verified: Type.Boolean(),
-});
+  problem: Type.Optional(Type.String()),
+};
+
+export const ImportReplayResponse = Type.Object(ReplayVerdict);
 export type ImportReplayResponse = Static<typeof ImportReplayResponse>;
+
+/** `GET /api/replays/:id`: the file as imported, with its verdict. */
+export const StoredReplayResponse = Type.Object({
+  ...ReplayVerdict,
+  importedAt: Type.String(),
+  replay: ReplayFileSchema,
+});
+export type StoredReplayResponse = Static<typeof StoredReplayResponse>;
 
 // ---------------------------------------------------------------------------------------------
 

@@ -121,7 +121,13 @@ export async function startServer(
       attemptsPerMinute: config.joinAttemptsPerMinute,
       ipAttemptsPerMinute: config.ipJoinAttemptsPerMinute,
     });
-    registerReplayRoutes(app, { games, store, maxBodyBytes: config.maxBodyBytes });
+    registerReplayRoutes(app, {
+      games,
+      store,
+      registry,
+      maxBodyBytes: config.maxBodyBytes,
+      quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
+    });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);

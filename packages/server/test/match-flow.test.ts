@@ -5,20 +5,8 @@ import type { RunningServer } from '../src/app.ts';
 import { secretDraw, type SecretDrawView } from './fixtures/secret-draw.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
+import { playUntilOver } from './helpers/play.ts';
 import { RawClient } from './helpers/socket-client.ts';
-
-/** Plays whatever is legal for this client whenever it is its turn, until the match is over. */
-async function playUntilOver(client: RawClient, pick: (n: number) => number): Promise<void> {
-  for (;;) {
-    const legal = await client.next('LEGAL', (m) => m.status === 'over' || m.legal.length > 0);
-    if (legal.status === 'over') return;
-    const action = legal.legal[pick(legal.legal.length)] as { type: string; payload: unknown };
-    const result = await client.act(action.type, action.payload, { knownVersion: legal.version });
-    if (!result.ok && result.error.code !== 'STALE_VERSION') {
-      throw new Error(`action refused: ${JSON.stringify(result)}`);
-    }
-  }
-}
 
 describe('a match over real sockets (secret-draw)', () => {
   let server: RunningServer;
