@@ -87,7 +87,7 @@ describe('replay imports: verified means re-executed and recorded here', () => {
     server = await startTestServer('postgres');
     alice = await guest(server.url, 'Alice');
     genuine = await finishedExport(server, alice, await guest(server.url, 'Bob'));
-  });
+  }, 180_000);
   afterAll(async () => server?.close());
 
   const importAs = (body: unknown, token = alice.accessToken) =>
@@ -171,7 +171,7 @@ describe.each<StoreKind>(['postgres', 'embedded'])('replay import quotas (%s)', 
     });
     user = await guest(server.url, 'Quota');
     files = ['q1', 'q2', 'q3', 'q4', 'q5'].map(fabricated);
-  });
+  }, 180_000); // the embedded database starts slowly on a busy machine
   afterAll(async () => server?.close());
 
   const importAs = (body: unknown, token = user.accessToken) =>
