@@ -162,11 +162,12 @@ async function problemWith(
   { games, store, registry }: Deps,
   userId: string,
 ): Promise<string | null> {
+  const unrecorded =
+    'Not a finished match recorded by this server: its players, dates and result cannot be checked.';
   const actor = await registry.get(replay.match.matchId);
-  if (!actor || actor.status !== 'over') {
-    return 'Not a finished match recorded by this server: its players, dates and result cannot be checked.';
-  }
+  if (!actor) return unrecorded;
   try {
+    if (actor.status !== 'over') return unrecorded;
     const recorded = JSON.parse(JSON.stringify(await exportMatch(actor, games, store, userId)));
     const differs = differingParts(replay, recorded as ReplayFile);
     if (differs.length > 0) {
