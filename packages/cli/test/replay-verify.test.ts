@@ -58,6 +58,20 @@ describe('cardtable replay verify', () => {
     const { code, stdout } = await verify(replay);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^OK: \d+ events over \d+ versions/);
+    expect(stdout).toContain('The rules ended the match with the recorded result.');
+  });
+
+  it('exits 1 for a changed result or a cut log', async () => {
+    const changed = structuredClone(replay);
+    changed.match.result!.winners = changed.match
+      .result!.standings.map((s) => s.seat)
+      .filter((seat) => !replay.match.result!.winners.includes(seat));
+    const forged = await verify(changed);
+    expect(forged.code).toBe(1);
+    expect(forged.stdout).toContain('re-executed it is over');
+    const cut = structuredClone(replay);
+    cut.events = cut.events.slice(0, -1);
+    expect((await verify(cut)).code).toBe(1);
   });
 
   it('prints the first divergence and exits 1 for a tampered log', async () => {

@@ -1,4 +1,5 @@
 import type { Result } from './result.ts';
+import type { OpaqueIds } from './opaque-ids.ts';
 import type { Rng } from './rng.ts';
 
 export type Seat = number;
@@ -36,6 +37,8 @@ export interface MatchConfig<O> {
 export interface DecideContext {
   version: number;
   rng(step: number): Rng;
+  /** Unguessable ids (card handles): a keyed hash, never a generator's raw output. */
+  opaqueIds(step: number): OpaqueIds;
 }
 
 export interface Standing {

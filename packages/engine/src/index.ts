@@ -2,6 +2,7 @@ export * from './result.ts';
 export * from './canonical-json.ts';
 export * from './hash.ts';
 export * from './rng.ts';
+export * from './opaque-ids.ts';
 export * from './diff.ts';
 export * from './game.ts';
 export * from './match.ts';

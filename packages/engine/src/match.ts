@@ -1,5 +1,6 @@
 import type { DecideContext, Game, GameAction, GameEvent, MatchConfig, Seat } from './game.ts';
 import { fail, ok, type Result } from './result.ts';
+import { opaqueIds, type OpaqueIds } from './opaque-ids.ts';
 import { createRng, type Rng } from './rng.ts';
 
 /** One step of a resolution: an event at (version, step). Steps of one action share a resolutionId. */
@@ -34,7 +35,7 @@ export interface MatchState<S, O = unknown> {
 export const resolutionIdFor = (version: number) => `r${version}`;
 
 export function decideContext(seed: string, version: number): DecideContext {
-  return { version, rng: stepRngs(seed, version) };
+  return { version, rng: stepRngs(seed, version), opaqueIds: stepIds(seed, version) };
 }
 
 /**
@@ -44,6 +45,10 @@ export function decideContext(seed: string, version: number): DecideContext {
  */
 function stepRngs(seed: string, version: number): (step: number) => Rng {
   return (step) => createRng(seed, version, step);
+}
+
+function stepIds(seed: string, version: number): (step: number) => OpaqueIds {
+  return (step) => opaqueIds(seed, version, step);
 }
 
 /** Creates a match at version 0 and plays its opening resolution (version 1). */

@@ -73,16 +73,43 @@ export type Divergence =
   | { kind: 'missing-event'; version: number; step: number; expected: unknown }
   | { kind: 'extra-event'; version: number; step: number; actual: unknown }
   | { kind: 'missing-action'; version: number }
+  | { kind: 'extra-action'; version: number }
   | { kind: 'state-hash'; expected: string; actual: string }
+  | { kind: 'outcome'; expected: RecordedOutcome; actual: RecordedOutcome }
   | { kind: 'invalid-file'; message: string };
 
+/** How a match ended (or that it did not), as a replay's header records it. */
+export interface RecordedOutcome {
+  status: 'waiting' | 'active' | 'over';
+  result: Outcome | null;
+}
+
+/**
+ * Reasons a match may end outside its game's rules: the server ends it (a surrender, a waiting
+ * match that expired, a match nobody was connected to that it abandoned) without a game event. Re-execution cannot confirm such a result, only that the rules had not ended the
+ * match first, so a report says which kind of ending it checked.
+ */
+export const ENDINGS_OUTSIDE_RULES: readonly string[] = ['surrender', 'expired', 'abandoned'];
+
+const endedOutsideRules = (result: Outcome | null) =>
+  result !== null && ENDINGS_OUTSIDE_RULES.includes(result.reason ?? '');
+
 export type VerifyReport =
-  | { ok: true; versions: number; events: number; stateHash: string }
+  | {
+      ok: true;
+      versions: number;
+      events: number;
+      stateHash: string;
+      /** How the match ended: by its rules, outside them (a surrender), or not yet. */
+      ending: 'rules' | 'outside-rules' | 'none';
+    }
   | { ok: false; divergence: Divergence; message: string };
 
 /**
  * Re-executes a replay's actions from its seed and compares every event, byte for byte, with
- * the log, then the final state hash. Reports the first divergence.
+ * the log; then that every recorded action was used, the final state hash, and the status and
+ * result the header claims. Reports the first divergence, so a file passes only when nothing in
+ * it but transport metadata (names, dates, ids) could have been edited.
  */
 export function verifyReplay<S, A extends GameAction, E extends GameEvent, O>(
   game: Game<S, A, E, O>,
@@ -98,8 +125,15 @@ export function verifyReplay<S, A extends GameAction, E extends GameEvent, O>(
     seed: replay.match.seed as string,
   };
   const byVersion = groupByVersion(replay.events);
-  const actions = new Map(replay.actions.map((action) => [action.version, action]));
   const lastVersion = Math.max(0, ...byVersion.keys());
+  const actions = new Map<number, ReplayAction>();
+  for (const action of replay.actions) {
+    // An action the log never reached, or a second one for a version, is not part of the match.
+    if (action.version > lastVersion || actions.has(action.version)) {
+      return failure({ kind: 'extra-action', version: action.version });
+    }
+    actions.set(action.version, action);
+  }
 
   const started = startMatch(game, config);
   let match: MatchState<S, O> = started.match;
@@ -127,10 +161,18 @@ export function verifyReplay<S, A extends GameAction, E extends GameEvent, O>(
   const executed = stateHash(match.state);
   if (folded !== executed)
     return failure({ kind: 'state-hash', expected: folded, actual: executed });
-  const expected = replay.match.finalStateHash;
-  if (expected && expected !== executed)
-    return failure({ kind: 'state-hash', expected, actual: executed });
-  return { ok: true, versions: lastVersion, events: replay.events.length, stateHash: executed };
+  const expected = replay.match.finalStateHash as string;
+  if (expected !== executed) return failure({ kind: 'state-hash', expected, actual: executed });
+  const result = game.outcome(match.state);
+  const actual: RecordedOutcome = { status: result ? 'over' : 'active', result };
+  const claimed: RecordedOutcome = { status: replay.match.status, result: replay.match.result };
+  const external = !result && claimed.status === 'over' && endedOutsideRules(claimed.result);
+  if (!external && canonicalJson(claimed) !== canonicalJson(actual)) {
+    return failure({ kind: 'outcome', expected: claimed, actual });
+  }
+  const ending = result ? 'rules' : external ? 'outside-rules' : 'none';
+  const events = replay.events.length;
+  return { ok: true, versions: lastVersion, events, stateHash: executed, ending };
 }
 
 function checkStructure(gameName: string, replay: ReplayFile): string | null {
@@ -142,6 +184,9 @@ function checkStructure(gameName: string, replay: ReplayFile): string | null {
     return `The replay is of game "${replay.match?.game}", not "${gameName}".`;
   if (typeof replay.match.seed !== 'string') {
     return 'The replay has no seed: only full exports of finished matches can be re-executed.';
+  }
+  if (typeof replay.match.finalStateHash !== 'string') {
+    return 'The replay has no final state hash to check the re-executed match against.';
   }
   if (!Array.isArray(replay.events) || !Array.isArray(replay.actions)) {
     return 'The replay needs "events" and "actions" arrays.';
@@ -205,9 +250,19 @@ export function describeDivergence(d: Divergence): string {
       return `Version ${d.version}, step ${d.step}: re-execution produced ${canonicalJson(d.actual)}, missing from the log.`;
     case 'missing-action':
       return `Version ${d.version}: the log has events but no action that caused them.`;
+    case 'extra-action':
+      return `Version ${d.version}: an action the log has no events for (or a second one).`;
     case 'state-hash':
       return `Final state hash differs: expected ${d.expected}, got ${d.actual}.`;
+    case 'outcome':
+      return `The replay says the match is ${describeOutcome(d.expected)}, but re-executed it is ${describeOutcome(d.actual)}.`;
     case 'invalid-file':
       return d.message;
   }
+}
+
+function describeOutcome({ status, result }: RecordedOutcome): string {
+  if (!result) return status === 'over' ? 'over without a result' : `${status}`;
+  const standings = result.standings.map((s) => `seat ${s.seat} place ${s.place}`).join(', ');
+  return `${status} (${standings}${result.reason ? `; ${result.reason}` : ''})`;
 }

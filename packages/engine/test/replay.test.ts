@@ -90,7 +90,75 @@ describe('verifyReplay', () => {
     expect(report).toMatchObject({ ok: false, divergence: { kind: 'state-hash' } });
   });
 
+  it('checks the claimed status and result against the re-executed end', () => {
+    const swapped = edited(replay, (r) => {
+      const [first, second] = r.match.result!.standings;
+      r.match.result!.standings = [
+        { ...first!, seat: second!.seat },
+        { ...second!, seat: first!.seat },
+        ...r.match.result!.standings.slice(2),
+      ];
+      r.match.result!.winners = [second!.seat];
+    });
+    const report = verifyReplay(highCard, swapped);
+    expect(report).toMatchObject({ ok: false, divergence: { kind: 'outcome' } });
+    if (!report.ok) expect(report.message).toContain('re-executed it is over');
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => (r.match.status = 'active')),
+      ),
+    ).toMatchObject({ ok: false, divergence: { kind: 'outcome' } });
+  });
+
+  it('accepts an ending outside the rules (a surrender) only where the rules had not ended it', () => {
+    const surrender = { winners: [1], tie: false, standings: [], reason: 'surrender' };
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => (r.match.result = surrender)),
+      ),
+    ).toMatchObject({ ok: false, divergence: { kind: 'outcome' } });
+    expect(verifyReplay(highCard, replay)).toMatchObject({ ok: true, ending: 'rules' });
+  });
+
+  it('refuses a truncated log, even with a final hash made for it', () => {
+    const last = Math.max(...replay.events.map((e) => e.version));
+    const truncate = (r: ReplayFile) => {
+      r.events = r.events.filter((e) => e.version < last);
+      r.actions = r.actions.filter((a) => a.version < last);
+    };
+    expect(verifyReplay(highCard, edited(replay, truncate))).toMatchObject({
+      ok: false,
+      divergence: { kind: 'state-hash' },
+    });
+    const rehashed = edited(replay, truncate);
+    const folded = verifyReplay(highCard, { ...rehashed, match: { ...rehashed.match } });
+    if (folded.ok || folded.divergence.kind !== 'state-hash') throw new Error('expected a hash');
+    rehashed.match.finalStateHash = folded.divergence.actual;
+    expect(verifyReplay(highCard, rehashed)).toMatchObject({
+      ok: false,
+      divergence: { kind: 'outcome' },
+    });
+    // Cut where the rules had not ended it, a surrender is a possible ending, and says so.
+    rehashed.match.result = { winners: [1], tie: false, standings: [], reason: 'surrender' };
+    expect(verifyReplay(highCard, rehashed)).toMatchObject({ ok: true, ending: 'outside-rules' });
+    // Events cut but not their actions: the extra actions give it away.
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => (r.events = r.events.filter((e) => e.version < last))),
+      ),
+    ).toMatchObject({ ok: false, divergence: { kind: 'extra-action', version: last } });
+  });
+
   it('refuses files it cannot re-execute, saying why', () => {
+    expect(
+      verifyReplay(
+        highCard,
+        edited(replay, (r) => delete r.match.finalStateHash),
+      ),
+    ).toMatchObject({ ok: false, divergence: { kind: 'invalid-file' } });
     expect(
       verifyReplay(
         highCard,

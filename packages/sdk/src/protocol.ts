@@ -35,7 +35,7 @@ export const ERROR_CODES = [
   'DUPLICATE_ACTION_ID',
   /** Too many messages or requests; slow down. */
   'RATE_LIMITED',
-  /** A quota is used up (matches created or open at once); `details.limit` names which. */
+  /** A quota is used up (matches created or open at once, stored replays or their bytes); `details.limit` names which. */
   'QUOTA_EXCEEDED',
   /** No valid access token (missing, forged, expired). */
   'UNAUTHORIZED',
@@ -441,12 +441,27 @@ export const ReplayFileSchema = Type.Object({
 });
 export type ReplayFileBody = Static<typeof ReplayFileSchema>;
 
-export const ImportReplayResponse = Type.Object({
+/**
+ * What the server found an imported replay to be. `verified` only when the file is this
+ * server's record of a finished match (players, dates, result, log) and its seed and actions
+ * re-execute to the same events, final state hash and result; otherwise `problem` says why not.
+ */
+export const ReplayVerdict = {
   replayId: Type.String(),
-  /** True when the replay carried a seed and re-executed to the same events. */
   verified: Type.Boolean(),
-});
+  problem: Type.Optional(Type.String()),
+};
+
+export const ImportReplayResponse = Type.Object(ReplayVerdict);
 export type ImportReplayResponse = Static<typeof ImportReplayResponse>;
+
+/** `GET /api/replays/:id`: the file as imported, with its verdict. */
+export const StoredReplayResponse = Type.Object({
+  ...ReplayVerdict,
+  importedAt: Type.String(),
+  replay: ReplayFileSchema,
+});
+export type StoredReplayResponse = Static<typeof StoredReplayResponse>;
 
 // ---------------------------------------------------------------------------------------------
 

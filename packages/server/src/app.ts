@@ -20,10 +20,12 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { KeyedRateLimiter } from './rate-limit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerAuthentication } from './routes/authenticate.ts';
+import { registerJoinRoute } from './routes/join.ts';
 import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
-import { registerMatchSocket, SOCKET_FRAME_LIMIT } from './socket.ts';
+import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
+import { registerJsonGuard } from './json-guard.ts';
 import { isServerPath, registerStaticWeb } from './static-web.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { typeboxValidator } from './validation.ts';
@@ -50,14 +52,16 @@ export interface RunningServer {
 export interface ServerOptions {
   /** The clock of quotas, expiry and abandonment (ms since the epoch); tests move it. */
   now?: () => number;
+  /** Where logs go (default stdout); tests read them. */
+  logStream?: pino.DestinationStream;
 }
 
 export async function startServer(
   config: ServerConfig,
   games: GameRegistry,
-  { now = Date.now }: ServerOptions = {},
+  { now = Date.now, logStream }: ServerOptions = {},
 ): Promise<RunningServer> {
-  const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } });
+  const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
   try {
     const applied = await migrate(db);
@@ -110,6 +114,7 @@ export async function startServer(
     app.setValidatorCompiler(typeboxValidator);
     registerErrorHandling(app, config);
     registerHttpRateLimit(app, config);
+    registerJsonGuard(app);
     registerAuthentication(app, tokens);
 
     await app.register(fastifySwagger, {
@@ -127,11 +132,26 @@ export async function startServer(
       },
     });
     await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-    await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_FRAME_LIMIT } });
+    await app.register(fastifyWebsocket, {
+      options: { maxPayload: SOCKET_FRAME_LIMIT },
+      errorHandler: socketErrorHandler(metrics),
+    });
 
     registerAuthRoutes(app, tokens);
     registerMatchRoutes(app, { games, store, registry, quotas });
-    registerReplayRoutes(app, { games, store, maxBodyBytes: config.maxBodyBytes });
+    registerJoinRoute(app, {
+      store,
+      registry,
+      attemptsPerMinute: config.joinAttemptsPerMinute,
+      ipAttemptsPerMinute: config.ipJoinAttemptsPerMinute,
+    });
+    registerReplayRoutes(app, {
+      games,
+      store,
+      registry,
+      maxBodyBytes: config.maxBodyBytes,
+      quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
+    });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
@@ -169,18 +189,24 @@ export async function startServer(
 function registerErrorHandling(app: FastifyInstance, config: ServerConfig): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.code(error.status).send(error.body);
+    // Malformed input is the client's error: logged as such, without a stack.
+    const refuse = (status: number, body: ErrorBody) => {
+      request.log.info({ code: body.code, status, problem: body.message }, 'client error');
+      return reply.code(status).send(body);
+    };
     if (error.validation) {
       const first = error.validation[0];
       const where = first?.instancePath || error.validationContext || 'request';
-      return reply
-        .code(400)
-        .send(errorBody('BAD_REQUEST', `Invalid ${where}: ${first?.message ?? error.message}`));
+      return refuse(
+        400,
+        errorBody('BAD_REQUEST', `Invalid ${where}: ${first?.message ?? error.message}`),
+      );
     }
     if (error.statusCode === 413) {
-      return reply.code(413).send(errorBody('TOO_LARGE', 'The request body is too large.'));
+      return refuse(413, errorBody('TOO_LARGE', 'The request body is too large.'));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(errorBody('BAD_REQUEST', error.message));
+      return refuse(error.statusCode, errorBody('BAD_REQUEST', error.message));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send(errorBody('INTERNAL', 'Something went wrong on the server.'));

@@ -25,11 +25,17 @@ export interface ServerConfig {
   heartbeatMs: number;
   maxMessageBytes: number;
   maxBodyBytes: number;
+  /** Replays one user may keep imported, and their total size. */
+  replayImportsPerUser: number;
+  replayBytesPerUser: number;
   messagesPerSecond: number;
   messageBurst: number;
   /** Messages per second from one IP address, over all its sockets. */
   ipMessagesPerSecond: number;
   httpRequestsPerMinute: number;
+  /** Room-code join attempts per minute, per user and per address (guessing codes is slow). */
+  joinAttemptsPerMinute: number;
+  ipJoinAttemptsPerMinute: number;
   maxConnectionsPerMatch: number;
   maxConnectionsPerIp: number;
   resumeMaxSteps: number;
@@ -140,10 +146,14 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     heartbeatMs: int('HEARTBEAT_MS', 15_000, 100),
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 16 * 1024, 256, 64 * 1024),
     maxBodyBytes: int('MAX_BODY_BYTES', 8 * 1024 * 1024, 1024),
+    replayImportsPerUser: int('REPLAY_IMPORTS_PER_USER', 50, 0),
+    replayBytesPerUser: int('REPLAY_BYTES_PER_USER', 64 * 1024 * 1024, 0),
     messagesPerSecond: int('RATE_MESSAGES_PER_S', 200, 1),
     messageBurst: int('RATE_MESSAGE_BURST', 400, 1),
     ipMessagesPerSecond: int('RATE_IP_MESSAGES_PER_S', 50_000, 1),
     httpRequestsPerMinute: int('RATE_HTTP_PER_MIN', 1200, 1),
+    joinAttemptsPerMinute: int('RATE_JOIN_PER_MIN', 20, 1),
+    ipJoinAttemptsPerMinute: int('RATE_JOIN_IP_PER_MIN', 120, 1),
     maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', 5000, 1),
     resumeMaxSteps: int('RESUME_MAX_STEPS', 2000, 1),

@@ -5,9 +5,10 @@ import {
   type ErrorCode,
   type ServerMessage,
 } from '@cardtable/sdk/protocol';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Principal, TokenService } from './auth/tokens.ts';
+import { unsafeJsonProblem } from './json-guard.ts';
 import type { ServerConfig } from './config.ts';
 import type { MatchActor } from './match/actor.ts';
 import type { Connection } from './match/connection.ts';
@@ -115,6 +116,10 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           return;
         }
         // Under the registry's lease, so the actor cannot be unloaded before the socket holds it.
+        if (unsafeJsonProblem(matchId, 'match id') !== null) {
+          refuse('NOT_FOUND', 'No such match.', CLOSE.notFound);
+          return;
+        }
         await registry
           .use(matchId, (found) => {
             if (socket.readyState !== socket.OPEN) return;
@@ -187,6 +192,16 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           return;
         }
         const actionId = actionIdOf(parsed);
+        const unsafe = allowed ? unsafeJsonProblem(parsed, 'message') : null;
+        if (unsafe !== null) {
+          request.log.info({ ip, matchId, problem: unsafe }, 'client error');
+          if (actionId === null) replyError('BAD_MESSAGE', unsafe);
+          else {
+            metrics.rejectedActions.inc({ code: 'INVALID_PAYLOAD' });
+            sendRaw(actionError(actionId, 'INVALID_PAYLOAD', unsafe));
+          }
+          return;
+        }
         if (!allowed) {
           if (actionId !== null) {
             metrics.rejectedActions.inc({ code: 'RATE_LIMITED' });
@@ -288,3 +303,34 @@ function actionError(
 }
 
 export const SOCKET_FRAME_LIMIT = HARD_FRAME_LIMIT;
+
+/** Network errors of a socket whose peer went away: nothing to fix on either side. */
+const NETWORK_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * What `@fastify/websocket` does with an error on an open socket. A frame above
+ * SOCKET_FRAME_LIMIT or one that breaks the WebSocket protocol is the client's error: `ws` has
+ * already closed the socket (1009 "message too big", or 1002/1007), so it is counted and logged
+ * at info, without a stack. Only anything else is the server's error.
+ */
+export function socketErrorHandler(metrics: Metrics) {
+  return (error: Error & { code?: string }, socket: WebSocket, request: FastifyRequest) => {
+    const code = error.code ?? '';
+    if (code.startsWith('WS_ERR_')) {
+      const protocolCode =
+        code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'TOO_LARGE' : 'BAD_MESSAGE';
+      metrics.badMessages.inc({ code: protocolCode });
+      request.log.info(
+        { ip: request.ip, code: protocolCode, problem: error.message },
+        'client error',
+      );
+      return;
+    }
+    if (NETWORK_ERRORS.has(code)) {
+      request.log.debug({ ip: request.ip, code }, 'socket dropped');
+    } else {
+      request.log.error({ err: error }, 'socket failed');
+    }
+    socket.terminate();
+  };
+}

@@ -6,6 +6,7 @@ import {
   type ServerMessage,
 } from '@cardtable/sdk/protocol';
 import fc from 'fast-check';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
@@ -370,5 +371,107 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
       body: { refreshToken: 'forged' },
     });
     expect(refresh).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+  });
+});
+
+describe('bad input is a 400, never a 500', () => {
+  let server: RunningServer;
+  let token: string;
+  let matchId: string;
+  let client: RawClient;
+  const logs: { level: number; msg: string; problem?: string }[] = [];
+  const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+
+  beforeAll(async () => {
+    const capture = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean))
+          logs.push(JSON.parse(line));
+        done();
+      },
+    });
+    server = await startTestServer('postgres', { LOG_LEVEL: 'info' }, undefined, {
+      logStream: capture,
+    });
+    token = (await guest(server.url, 'Erin')).accessToken;
+    matchId = (
+      await createMatch(server.url, token, {
+        game: 'secret-draw',
+        seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+      })
+    ).matchId;
+    client = await RawClient.open(server.url, matchId, token);
+  });
+  afterAll(async () => server?.close());
+
+  const post = (path: string, body: string) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    }).then(async (response) => ({ status: response.status, body: await response.json() }));
+
+  it('refuses NUL characters, lone surrogates and deep nesting in HTTP requests', async () => {
+    const refused = [
+      await post('/api/auth/guest', JSON.stringify({ name: 'Mallory\u0000' })),
+      await post('/api/auth/guest', '{"name":"Mal\\ud800lory"}'),
+      await post('/api/matches/join', JSON.stringify({ code: 'AB\u0000CD' })),
+      await post(
+        '/api/matches',
+        `{"game":"secret-draw","seats":[{"kind":"human"}],"options":${deep(2000)}}`,
+      ),
+      await post(
+        '/api/matches',
+        `{"game":"secret-draw","seats":[{"kind":"human"}],"options":${deep(100_000)}}`,
+      ),
+      await call(server.url, 'GET', `/api/matches/m%00x/state`, { token }),
+      await call(server.url, 'GET', `/api/replays/r%00x`, { token }),
+    ];
+    for (const reply of refused) {
+      expect(reply, JSON.stringify(reply)).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_REQUEST' },
+      });
+    }
+    expect(logs.filter((line) => line.level >= 50)).toEqual([]);
+    expect(logs.filter((line) => line.msg === 'client error').length).toBeGreaterThanOrEqual(
+      refused.length,
+    );
+  });
+
+  it('refuses NUL characters and deep nesting in frames; an oversized frame closes quietly', async () => {
+    const state = async () =>
+      (
+        await call<MatchStateResponse>(server.url, 'GET', `/api/matches/${matchId}/state`, {
+          token,
+        })
+      ).body;
+    const before = await state();
+    const frame = (actionId: string, payload: string) =>
+      `{"type":"ACTION","action":{"actionId":${JSON.stringify(actionId)},"type":"draw","payload":${payload},"clientSeq":1}}`;
+    expect(codeOf(await exchange(client, frame('nul\u0000id', '{}')))).toBe('INVALID_PAYLOAD');
+    expect(codeOf(await exchange(client, frame('deep-1', deep(3000))))).toBe('INVALID_PAYLOAD');
+    expect(codeOf(await exchange(client, `{"type":"PING","t":1,"x":${deep(3000)}}`))).toBe(
+      'BAD_MESSAGE',
+    );
+    expect(codeOf(await exchange(client, '{"type":"HELLO","token":"a\\udc00"}'))).toBe(
+      'BAD_MESSAGE',
+    );
+    expect(await state()).toEqual(before);
+    expect(await client.act('draw', {}, { actionId: 'after-nul' })).toMatchObject({ ok: true });
+
+    const big = await RawClient.open(server.url, matchId, token);
+    big.sendRaw('x'.repeat(2 * 1024 * 1024));
+    await expect.poll(() => big.closed?.code, { timeout: 20_000 }).toBe(1009);
+    await expect
+      .poll(
+        () =>
+          logs.some((line) => line.msg === 'client error' && /payload/i.test(line.problem ?? '')),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(true);
+    expect(logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 });

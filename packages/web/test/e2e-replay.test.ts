@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
@@ -87,6 +89,21 @@ describe('the replay viewer', () => {
     await imported.page.getByTestId('replay-position').waitFor();
     await imported.page.getByTestId('replay-end').click();
     expect(bySeat(await standingsOnScreen(imported.page))).toEqual(expected);
+    // The server checks the opened file: its own record, unedited, is verified.
+    const trust = imported.page.getByTestId('replay-trust');
+    await expect.poll(() => trust.getAttribute('data-trust'), { timeout: 30_000 }).toBe('verified');
+
+    // The same file with a player renamed still plays, marked unverified, with the reason.
+    const edited = structuredClone(exported);
+    edited.match.seats[0].name = 'Champion';
+    const editedPath = join(tmpdir(), `edited-${match.matchId}.json`);
+    writeFileSync(editedPath, JSON.stringify(edited));
+    await imported.page.getByTestId('replay-import').setInputFiles(editedPath);
+    await expect
+      .poll(() => trust.getAttribute('data-trust'), { timeout: 30_000 })
+      .toBe('unverified');
+    expect(await trust.textContent()).toContain('match.seats');
+    await screenshot(imported.page, 'replay-3-unverified');
     expect([...errors, ...imported.errors]).toEqual([]);
   }, 240_000);
 });

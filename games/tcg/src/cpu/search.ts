@@ -1,4 +1,10 @@
-import { createRng, type DecideContext, type Rng, type Seat } from '@cardtable/engine';
+import {
+  createRng,
+  decideContext,
+  type DecideContext,
+  type Rng,
+  type Seat,
+} from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { TcgAction } from '../engine/actions.ts';
 import { decideWithState } from '../engine/decide.ts';
@@ -93,8 +99,8 @@ function playout(
 ): number {
   let version = 0;
   const context = (): DecideContext => {
-    const v = ++version;
-    return { version: v, rng: (step) => createRng(seed, v, step) };
+    version += 1;
+    return decideContext(seed, version);
   };
   const apply = (state: TcgState, actor: Seat, action: TcgAction): TcgState | null => {
     const result = decideWithState(state, content, scripts, actor, action, context());

@@ -1,17 +1,17 @@
-import type { Rng } from '@cardtable/engine';
+import type { OpaqueIds } from '@cardtable/engine';
 import type { TcgState } from './state.ts';
 
 /**
- * A fresh opaque handle: random (from a stream of its own, so gameplay randomness does not
- * depend on how many handles were drawn) and unlike any handle in play.
+ * A fresh opaque handle: a keyed hash from the match's secret (`ctx.opaqueIds`), so no number
+ * of handles reveals the generator that shuffles the decks, and unlike any handle in play.
  */
-export function newHandle(rng: Rng, state: TcgState, issued: Set<string>): string {
-  for (let attempt = 0; attempt < 1000; attempt++) {
-    const handle = `c${rng.nextU32().toString(36).padStart(7, '0')}`;
+export function newHandle(ids: OpaqueIds, state: TcgState, issued: Set<string>): string {
+  // 64-bit ids: a repeat is astronomically unlikely, but a handle must never be reused.
+  for (;;) {
+    const handle = `c${ids.next()}`;
     if (!(handle in state.cards) && !issued.has(handle)) {
       issued.add(handle);
       return handle;
     }
   }
-  throw new Error('newHandle: the handle stream keeps repeating (a degenerate Rng)');
 }

@@ -1,4 +1,4 @@
-import type { DecideContext, Rng, Seat } from '@cardtable/engine';
+import type { DecideContext, OpaqueIds, Rng, Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import { Draft } from './draft.ts';
 import { applyEvent } from './evolve.ts';
@@ -27,7 +27,7 @@ export class Runner {
   private steps = 0;
   private triggers = 0;
   private readonly rng: Rng;
-  private readonly handleRng: Rng;
+  private readonly handleIds: OpaqueIds;
   private readonly issued = new Set<string>();
   /** One copy-on-write draft for the whole command: each part is copied at most once. */
   private readonly draft: Draft;
@@ -39,7 +39,7 @@ export class Runner {
     readonly scripts: ScriptHost | null,
   ) {
     this.rng = ctx.rng(0);
-    this.handleRng = ctx.rng(1);
+    this.handleIds = ctx.opaqueIds(1);
     this.draft = new Draft(state);
   }
 
@@ -54,7 +54,7 @@ export class Runner {
   }
 
   newHandle(): string {
-    return newHandle(this.handleRng, this.state, this.issued);
+    return newHandle(this.handleIds, this.state, this.issued);
   }
 
   randomIndex = (n: number): number => this.rng.int(0, n - 1);

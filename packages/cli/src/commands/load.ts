@@ -49,13 +49,15 @@ export async function loadCommand(argv: string[]): Promise<number> {
 
 /**
  * The settings for a server under load: every client comes from one loopback address, so the
- * per-IP HTTP limit, the per-connection message rate and the match quotas are lifted (they guard
- * against people, not against this benchmark), and logs are kept to warnings.
+ * per-IP HTTP and join limits, the per-connection message rate and the match quotas are lifted
+ * (they guard against people, not against this benchmark), and logs are kept to warnings.
  */
 export function loadServerEnv(): Record<string, string> {
   return {
     LOG_LEVEL: 'warn',
     RATE_HTTP_PER_MIN: '10000000',
+    RATE_JOIN_PER_MIN: '10000000',
+    RATE_JOIN_IP_PER_MIN: '10000000',
     RATE_MESSAGES_PER_S: '100000',
     RATE_MESSAGE_BURST: '100000',
     MAX_CONNECTIONS_PER_IP: '100000',

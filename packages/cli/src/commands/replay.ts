@@ -18,7 +18,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
   if (json) console.log(JSON.stringify(report));
   else if (report.ok)
     console.log(
-      `OK: ${report.events} events over ${report.versions} versions re-executed exactly (state ${report.stateHash}).`,
+      `OK: ${report.events} events over ${report.versions} versions re-executed exactly (state ${report.stateHash}). ${ENDINGS[report.ending]}`,
     );
   else console.log(`DIVERGED: ${report.message}`);
   return report.ok ? 0 : 1;
@@ -40,6 +40,13 @@ async function verifyFile(file: string) {
   }
   return verifyReplay(game, replay);
 }
+
+const ENDINGS = {
+  rules: 'The rules ended the match with the recorded result.',
+  'outside-rules':
+    'The server ended it outside the rules (a surrender): the result is the file’s word, not re-executed.',
+  none: 'The match was not over.',
+} as const;
 
 const invalid = (message: string) => ({
   ok: false as const,

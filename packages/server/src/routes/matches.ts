@@ -3,8 +3,6 @@ import {
   CreateMatchRequest,
   CreateMatchResponse,
   ErrorBody,
-  JoinMatchRequest,
-  JoinMatchResponse,
   MatchList,
   MatchMetadata,
   MatchStateResponse,
@@ -122,26 +120,6 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
           if (!isUniqueViolation(error) || attempt >= 5) throw error;
         }
       }
-    },
-  );
-
-  app.post<{ Body: JoinMatchRequest }>(
-    '/api/matches/join',
-    {
-      schema: {
-        tags: ['matches'],
-        summary: 'Take the next free human seat of the match with this room code',
-        ...secured,
-        body: JoinMatchRequest,
-        response: { 200: JoinMatchResponse, ...errors },
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const id = await store.matchIdByCode(request.body.code.trim().toUpperCase());
-      if (!id) throw apiError('NOT_FOUND', 'No match has that code.');
-      const joined = unwrap(await withActor(id, (actor) => actor.join(user.userId, user.name)));
-      return { matchId: id, seat: joined.seat };
     },
   );
 

@@ -1,49 +1,89 @@
-import { verifyReplay, type ReplayFile } from '@cardtable/engine';
-import { ErrorBody, ImportReplayResponse, ReplayFileSchema } from '@cardtable/sdk/protocol';
+import { createHash } from 'node:crypto';
+import { canonicalJson, verifyReplay, type ReplayFile } from '@cardtable/engine';
+import {
+  ErrorBody,
+  ImportReplayResponse,
+  ReplayFileSchema,
+  StoredReplayResponse,
+} from '@cardtable/sdk/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { apiError } from '../errors.ts';
 import type { GameRegistry } from '../games.ts';
 import { newId } from '../ids.ts';
-import type { EventStore } from '../store/event-store.ts';
+import type { MatchRegistry } from '../match/registry.ts';
+import type { EventStore, ReplayUsage } from '../store/event-store.ts';
 import { requireUser } from './authenticate.ts';
+import { exportMatch } from './export.ts';
 
 interface Deps {
   games: GameRegistry;
   store: EventStore;
+  registry: MatchRegistry;
+  /** The size cap of one import (its body). */
   maxBodyBytes: number;
+  /** What one user may keep imported. */
+  quota: ReplayUsage;
 }
 
-export function registerReplayRoutes(app: FastifyInstance, { games, store, maxBodyBytes }: Deps) {
+const ReplayParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+const secured = { security: [{ bearer: [] }] };
+
+export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
+  const { games, store, quota } = deps;
+  /** Users with an import being checked: one at a time each, so nobody queues up re-executions. */
+  const importing = new Set<string>();
+
   app.post<{ Body: ReplayFile }>(
     '/api/replays/import',
     {
-      bodyLimit: maxBodyBytes,
+      bodyLimit: deps.maxBodyBytes,
       schema: {
         tags: ['replays'],
         summary:
-          'Store a replay. One that carries a seed is re-executed first and refused if it diverges',
-        security: [{ bearer: [] }],
+          'Store a replay, verified only when it is this server’s record of a finished match ' +
+          'and re-executes exactly; anything else is stored unverified, with the reason',
+        ...secured,
         body: ReplayFileSchema,
-        response: { 200: ImportReplayResponse, 400: ErrorBody, 401: ErrorBody, 413: ErrorBody },
+        response: {
+          200: ImportReplayResponse,
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          413: ErrorBody,
+          429: ErrorBody,
+        },
       },
     },
     async (request) => {
       const user = requireUser(request);
       const replay = request.body;
-      const hosted = games.get(replay.match.game);
-      if (!hosted) throw apiError('REPLAY_INVALID', `Unknown game "${replay.match.game}".`);
-      let verified = false;
-      if (replay.match.seed !== undefined) {
-        const report = verifyReplay(hosted.game, replay);
-        if (!report.ok) {
-          throw apiError('REPLAY_INVALID', report.message, { divergence: report.divergence });
-        }
-        verified = true;
+      if (!games.get(replay.match.game)) {
+        throw apiError('REPLAY_INVALID', `Unknown game "${replay.match.game}".`);
       }
-      const replayId = newId('rp');
-      await store.saveReplay(replayId, replay, verified, user.userId);
-      return { replayId, verified };
+      const text = JSON.stringify(replay);
+      const bytes = Buffer.byteLength(text);
+      const contentHash = createHash('sha256').update(text).digest('hex');
+      const known = await store.replayByContent(user.userId, contentHash);
+      if (known) return verdictBody(known);
+      refuseOverQuota(await store.replayUsage(user.userId), bytes, quota);
+      if (importing.has(user.userId)) {
+        throw apiError('RATE_LIMITED', 'Your previous import is still being checked.');
+      }
+      importing.add(user.userId);
+      try {
+        const problem = await problemWith(replay, deps, user.userId);
+        const id = newId('rp');
+        const saved = await store.saveReplay(
+          { id, userId: user.userId, text, bytes, contentHash, verified: !problem, problem },
+          quota,
+        );
+        if (saved.kind === 'existing') return verdictBody(saved.replay);
+        if (saved.kind === 'over-quota') refuseOverQuota(saved.used, bytes, quota);
+        return verdictBody({ id, verified: !problem, problem });
+      } finally {
+        importing.delete(user.userId);
+      }
     },
   );
 
@@ -52,17 +92,105 @@ export function registerReplayRoutes(app: FastifyInstance, { games, store, maxBo
     {
       schema: {
         tags: ['replays'],
-        summary: 'An imported replay, as it was imported',
-        security: [{ bearer: [] }],
-        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) }),
-        response: { 200: ReplayFileSchema, 401: ErrorBody, 404: ErrorBody },
+        summary: 'An imported replay as it was imported, with whether it is verified and why not',
+        ...secured,
+        params: ReplayParams,
+        response: { 200: StoredReplayResponse, 401: ErrorBody, 404: ErrorBody },
       },
     },
     async (request) => {
       requireUser(request);
       const found = await store.getReplay(request.params.id);
       if (!found) throw apiError('NOT_FOUND', 'No such replay.');
-      return found.file;
+      return { ...verdictBody(found), importedAt: found.importedAt, replay: found.file };
     },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/replays/:id',
+    {
+      schema: {
+        tags: ['replays'],
+        summary: 'Delete a replay you imported (it no longer counts against your quota)',
+        ...secured,
+        params: ReplayParams,
+        response: { 204: Type.Null(), 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      if (!(await store.deleteReplay(request.params.id, user.userId))) {
+        throw apiError('NOT_FOUND', 'You imported no replay with that id.');
+      }
+      return reply.code(204).send();
+    },
+  );
+}
+
+const verdictBody = (verdict: { id: string; verified: boolean; problem: string | null }) => ({
+  replayId: verdict.id,
+  verified: verdict.verified,
+  ...(verdict.problem ? { problem: verdict.problem } : {}),
+});
+
+function refuseOverQuota(used: ReplayUsage, bytes: number, quota: ReplayUsage): void {
+  if (used.count + 1 > quota.count) {
+    throw apiError(
+      'QUOTA_EXCEEDED',
+      `You keep ${used.count} imported replays, the most allowed: delete one first.`,
+      { limit: quota.count, used: used.count },
+    );
+  }
+  if (used.bytes + bytes > quota.bytes) {
+    throw apiError(
+      'QUOTA_EXCEEDED',
+      `This replay (${bytes} bytes) would take your imports past ${quota.bytes} bytes.`,
+      { limitBytes: quota.bytes, usedBytes: used.bytes, bytes },
+    );
+  }
+}
+
+/**
+ * Why a replay cannot be called verified, or null when it can. Re-execution proves the log
+ * follows from the seed and actions, but not who played or when, nor that this seed was ever
+ * dealt: so the file must also be, field for field, this server's export of that finished
+ * match. That comparison comes first, so only such files (whose size the match bounds) cost a
+ * re-execution.
+ */
+async function problemWith(
+  replay: ReplayFile,
+  { games, store, registry }: Deps,
+  userId: string,
+): Promise<string | null> {
+  const unrecorded =
+    'Not a finished match recorded by this server: its players, dates and result cannot be checked.';
+  const actor = await registry.get(replay.match.matchId);
+  if (!actor) return unrecorded;
+  try {
+    if (actor.status !== 'over') return unrecorded;
+    const recorded = JSON.parse(JSON.stringify(await exportMatch(actor, games, store, userId)));
+    const differs = differingParts(replay, recorded as ReplayFile);
+    if (differs.length > 0) {
+      return `It differs from this server's record of the match in ${differs.join(', ')}.`;
+    }
+  } finally {
+    registry.release(actor);
+  }
+  const game = (games.get(replay.match.game) as NonNullable<ReturnType<GameRegistry['get']>>).game;
+  const report = verifyReplay(game, replay);
+  return report.ok ? null : `It does not re-execute: ${report.message}`;
+}
+
+/** The parts of a replay (header fields, `events`, `actions`, anything extra) that differ. */
+function differingParts(replay: ReplayFile, recorded: ReplayFile): string[] {
+  const parts = (file: ReplayFile): Record<string, unknown> => {
+    const { match, ...rest } = file as unknown as { match: Record<string, unknown> };
+    const entries = Object.entries(match).map(([key, value]) => [`match.${key}`, value]);
+    return { ...Object.fromEntries(entries), ...rest };
+  };
+  const mine = parts(replay);
+  const theirs = parts(recorded);
+  return [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].filter(
+    (key) => canonicalJson(mine[key]) !== canonicalJson(theirs[key]),
   );
 }

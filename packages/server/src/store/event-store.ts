@@ -129,10 +129,10 @@ export class EventStore {
     return rows[0] ? toMatch(rows[0]) : null;
   }
 
-  /** The match a join code names; the code of a match that is over (ended, expired) is dead. */
-  async matchIdByCode(code: string): Promise<string | null> {
+  /** The match a room code opens: only while it waits for players (a code expires at the start). */
+  async waitingMatchIdByCode(code: string): Promise<string | null> {
     const rows = await this.db.query<{ id: string }>(
-      `SELECT id FROM matches WHERE code = $1 AND status <> 'over'`,
+      `SELECT id FROM matches WHERE code = $1 AND status = 'waiting'`,
       [code],
     );
     return rows[0]?.id ?? null;
@@ -369,18 +369,123 @@ export class EventStore {
     return row ? { version: row.version as number, state: row.state } : null;
   }
 
-  async saveReplay(id: string, file: unknown, verified: boolean, userId: string): Promise<void> {
-    await this.db.query(
-      'INSERT INTO replays (id, file, verified, imported_by) VALUES ($1, $2, $3, $4)',
-      [id, JSON.stringify(file), verified, userId],
-    );
+  /** The replay this user already imported with this content, if any. */
+  async replayByContent(userId: string, contentHash: string): Promise<ReplayVerdict | null> {
+    const rows = await this.db.query(REPLAY_BY_CONTENT, [userId, contentHash]);
+    return rows[0] ? toVerdict(rows[0]) : null;
   }
 
-  async getReplay(id: string): Promise<{ file: unknown; verified: boolean } | null> {
-    const rows = await this.db.query('SELECT file, verified FROM replays WHERE id = $1', [id]);
-    const row = rows[0];
-    return row ? { file: row.file, verified: row.verified as boolean } : null;
+  /** How many replays, and how many bytes of them, a user has stored. */
+  async replayUsage(userId: string): Promise<ReplayUsage> {
+    return toUsage(await this.db.query(REPLAY_USAGE, [userId]));
   }
+
+  /**
+   * Stores an imported replay unless it would take its importer past `quota` (checked under a
+   * per-user lock, so concurrent imports cannot overshoot it). The same content imported again
+   * by the same user gives the stored replay back.
+   */
+  async saveReplay(replay: NewReplay, quota: ReplayUsage): Promise<SaveReplayResult> {
+    return this.db.transaction(async (query) => {
+      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`replays:${replay.userId}`]);
+      const existing = await query(REPLAY_BY_CONTENT, [replay.userId, replay.contentHash]);
+      if (existing[0]) return { kind: 'existing', replay: toVerdict(existing[0]) };
+      const used = toUsage(await query(REPLAY_USAGE, [replay.userId]));
+      if (used.count + 1 > quota.count || used.bytes + replay.bytes > quota.bytes) {
+        return { kind: 'over-quota', used };
+      }
+      await query(
+        `INSERT INTO replays (id, file, verified, problem, imported_by, bytes, content_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          replay.id,
+          replay.text,
+          replay.verified,
+          replay.problem,
+          replay.userId,
+          replay.bytes,
+          replay.contentHash,
+        ],
+      );
+      return { kind: 'saved' };
+    });
+  }
+
+  async getReplay(id: string): Promise<StoredReplay | null> {
+    const rows = await this.db.query(
+      'SELECT id, file, verified, problem, imported_by, created_at FROM replays WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      ...toVerdict(row),
+      file: row.file,
+      importedBy: row.imported_by as string,
+      importedAt: new Date(row.created_at as string).toISOString(),
+    };
+  }
+
+  /** Deletes a replay its importer no longer wants; false when there is no such replay of theirs. */
+  async deleteReplay(id: string, userId: string): Promise<boolean> {
+    const rows = await this.db.query(
+      'DELETE FROM replays WHERE id = $1 AND imported_by = $2 RETURNING id',
+      [id, userId],
+    );
+    return rows.length > 0;
+  }
+}
+
+/** Whether a stored replay is verified, and if not, why. */
+export interface ReplayVerdict {
+  id: string;
+  verified: boolean;
+  problem: string | null;
+}
+
+export interface StoredReplay extends ReplayVerdict {
+  file: unknown;
+  importedBy: string;
+  importedAt: string;
+}
+
+export interface ReplayUsage {
+  count: number;
+  bytes: number;
+}
+
+export interface NewReplay {
+  id: string;
+  userId: string;
+  /** The file as JSON text, `bytes` long, with this SHA-256. */
+  text: string;
+  bytes: number;
+  contentHash: string;
+  verified: boolean;
+  problem: string | null;
+}
+
+export type SaveReplayResult =
+  | { kind: 'saved' }
+  | { kind: 'existing'; replay: ReplayVerdict }
+  | { kind: 'over-quota'; used: ReplayUsage };
+
+const REPLAY_BY_CONTENT =
+  'SELECT id, verified, problem FROM replays WHERE imported_by = $1 AND content_hash = $2';
+const REPLAY_USAGE = `SELECT count(*)::int AS count, coalesce(sum(bytes), 0)::bigint AS bytes
+  FROM replays WHERE imported_by = $1`;
+
+const toUsage = (rows: Row[]): ReplayUsage => ({
+  count: rows[0]?.count as number,
+  bytes: Number(rows[0]?.bytes),
+});
+
+function toVerdict(row: Row): ReplayVerdict {
+  return {
+    id: row.id as string,
+    verified: row.verified as boolean,
+    problem: (row.problem as string | null) ?? null,
+  };
 }
 
 function toMatch(row: Row): MatchRecord {

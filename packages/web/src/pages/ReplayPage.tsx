@@ -10,6 +10,8 @@ import { CopyField } from '../live/CopyField.tsx';
 import { client, ensureSignedIn } from '../net/session.ts';
 import { ReplayControls } from '../replay/ReplayControls.tsx';
 import { ReplayPlayer } from '../replay/player.ts';
+import { ReplayTrustBadge } from '../replay/ReplayTrustBadge.tsx';
+import { useReplayTrust, type ReplayTrust } from '../replay/useReplayTrust.ts';
 import {
   downloadReplay,
   keepImported,
@@ -33,6 +35,9 @@ export default function ReplayPage() {
   const [loaded, setLoaded] = useState<Loaded>(() =>
     matchId ? { kind: 'loading' } : fromRaw(loadImported()),
   );
+  // The file opened here (not a match of this server), which the server is asked to check.
+  const [opened, setOpened] = useState<unknown>(() => (matchId ? null : loadImported()));
+  const trust = useReplayTrust(matchId ? null : opened);
 
   useEffect(() => {
     if (!matchId) return;
@@ -54,7 +59,10 @@ export default function ReplayPage() {
     if (!file) return;
     const raw = await readReplayFile(file);
     const result = fromRaw(raw);
-    if (result.kind === 'ready') keepImported(raw);
+    if (result.kind === 'ready') {
+      keepImported(raw);
+      setOpened(raw);
+    }
     setLoaded(result);
   };
 
@@ -91,6 +99,7 @@ export default function ReplayPage() {
       {loaded.kind === 'ready' ? (
         <ReplayViewer
           timeline={loaded.timeline}
+          trust={trust}
           shareable={matchId !== null}
           key={loaded.timeline.replay.match.matchId}
         />
@@ -105,7 +114,16 @@ function fromRaw(raw: unknown): Loaded {
   return built.ok ? { kind: 'ready', timeline: built.value } : { kind: 'error', ...built.error };
 }
 
-function ReplayViewer({ timeline, shareable }: { timeline: Timeline; shareable: boolean }) {
+function ReplayViewer({
+  timeline,
+  trust,
+  shareable,
+}: {
+  timeline: Timeline;
+  /** For an opened file: what the server found it to be; null for this server's own match. */
+  trust: ReplayTrust | null;
+  shareable: boolean;
+}) {
   const { match } = timeline.replay;
   const name = (seat: Seat) => seatName(match.seats, seat);
   const [player, director] = useMemo(() => {
@@ -130,6 +148,7 @@ function ReplayViewer({ timeline, shareable }: { timeline: Timeline; shareable: 
   return (
     <>
       <section className="panel replay-bar">
+        {trust ? <ReplayTrustBadge trust={trust} /> : null}
         <ReplayControls player={player} state={state} />
         <p className="caption" aria-live="polite">
           {stage.caption || 'The table before the deal.'}

@@ -1,0 +1,66 @@
+import { ErrorBody, JoinMatchRequest, JoinMatchResponse } from '@cardtable/sdk/protocol';
+import type { FastifyInstance } from 'fastify';
+import { apiError } from '../errors.ts';
+import type { MatchRegistry } from '../match/registry.ts';
+import { KeyedRateLimiter } from '../rate-limit.ts';
+import type { EventStore } from '../store/event-store.ts';
+import { requireUser } from './authenticate.ts';
+
+interface Deps {
+  store: EventStore;
+  registry: MatchRegistry;
+  attemptsPerMinute: number;
+  ipAttemptsPerMinute: number;
+}
+
+/**
+ * `POST /api/matches/join`: a room code opens a match only while it waits for players. Every
+ * way a code can fail (never issued, its match started or over, no seat left) gives the same
+ * 404, after the same single lookup where the code is not open, so an answer tells a guesser
+ * nothing about which codes exist. Attempts are limited per user and per address, since guest
+ * users cost nothing to make.
+ */
+export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
+  const { store, registry } = deps;
+  const perUser = new KeyedRateLimiter(deps.attemptsPerMinute, deps.attemptsPerMinute / 60);
+  const perIp = new KeyedRateLimiter(deps.ipAttemptsPerMinute, deps.ipAttemptsPerMinute / 60);
+  const closed = () => apiError('NOT_FOUND', 'No open match has that code.');
+
+  app.post<{ Body: JoinMatchRequest }>(
+    '/api/matches/join',
+    {
+      schema: {
+        tags: ['matches'],
+        summary: 'Take the next free human seat of the waiting match with this room code',
+        security: [{ bearer: [] }],
+        body: JoinMatchRequest,
+        response: {
+          200: JoinMatchResponse,
+          400: ErrorBody,
+          401: ErrorBody,
+          404: ErrorBody,
+          429: ErrorBody,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      // Both buckets are charged, so neither many guests on one address nor one user on
+      // many addresses gets more guesses.
+      const userAllowed = perUser.take(user.userId);
+      if (!perIp.take(request.ip) || !userAllowed) {
+        throw apiError('RATE_LIMITED', 'Too many join attempts: wait a minute.');
+      }
+      const id = await store.waitingMatchIdByCode(request.body.code.trim().toUpperCase());
+      const actor = id === null ? null : await registry.get(id);
+      if (!actor) throw closed();
+      try {
+        const joined = await actor.join(user.userId, user.name);
+        if ('code' in joined) throw closed();
+        return { matchId: actor.id, seat: joined.seat };
+      } finally {
+        registry.release(actor);
+      }
+    },
+  );
+}
