@@ -68,8 +68,6 @@ export class MatchActor {
     this.writer = new ResolutionWriter(live, ctx, this.log, {
       committed: (committed) => this.committed(committed),
       conflict: () => this.catchUp(),
-      // CPU and timeout moves are tried again once the store answers again.
-      failed: () => setTimeout(() => this.schedule(), 1000).unref(),
     });
     this.commands = new CommandPipeline(live, ledger, this.writer, ctx.metrics, this.log);
     this.automatic = new AutomaticPlayer({
@@ -180,15 +178,13 @@ export class MatchActor {
     const seat = connection.identity.seat;
     if (seat === null) {
       return Promise.resolve(
-        answer(this.commands.refuse(null, body.actionId, 'NOT_A_PLAYER', 'Spectators watch.')),
+        answer(this.commands.refuse(body.actionId, 'NOT_A_PLAYER', 'Spectators watch.')),
       );
     }
     // Refused at once while draining, so the drain never waits on work queued after it began.
     if (this.live.draining) {
       return Promise.resolve(
-        answer(
-          this.commands.refuse(null, body.actionId, 'SHUTTING_DOWN', 'The server is restarting.'),
-        ),
+        answer(this.commands.refuse(body.actionId, 'SHUTTING_DOWN', 'The server is restarting.')),
       );
     }
     return this.queue

@@ -20,12 +20,23 @@ export interface AutomaticPlayerDeps {
 
 type ServerSource = Exclude<ActionSource, 'player'>;
 
+/** Refusals another move may avoid; any other (the store, a conflict, a drain) is retried later. */
+const RULE_REFUSALS = new Set(['ILLEGAL_ACTION', 'INVALID_PAYLOAD']);
+/** The first retry of a stalled automatic move, doubling up to the maximum. */
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 60_000;
+
 /**
  * The server's own moves: a CPU seat's, a seat whose player left or is away, and the timeout
- * rule's when a turn clock runs out. `schedule` arms both after every change of the match.
+ * rule's when a turn clock runs out (the clock covers every active seat, the server's too). A
+ * refused move is followed by every legal move in turn; when none is stored the match is
+ * stalled, and the player tries again later with a growing delay, so no refusal ever leaves a
+ * match without a way forward.
  */
 export class AutomaticPlayer {
   private moveTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stall: { version: number; failures: number } | null = null;
 
   constructor(private readonly deps: AutomaticPlayerDeps) {}
 
@@ -52,8 +63,7 @@ export class AutomaticPlayer {
 
     const limit = live.record.turnTimeLimitMs;
     if (limit === null) return;
-    const waiting = active.filter((seat) => !this.playsItself(seat));
-    clock.arm(waiting, limit, (expired) => {
+    clock.arm(active, limit, (expired) => {
       void this.deps.run(async () => {
         for (const seat of expired) await this.play(seat, live.match?.version ?? -1, 'timeout');
       });
@@ -62,7 +72,9 @@ export class AutomaticPlayer {
 
   stop(): void {
     if (this.moveTimer) clearTimeout(this.moveTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.moveTimer = null;
+    this.retryTimer = null;
     this.deps.clock.stop();
   }
 
@@ -80,25 +92,43 @@ export class AutomaticPlayer {
     return min + Math.floor(Math.random() * (max - min + 1));
   }
 
-  /** A CPU's move, or the timeout rule's for a person (the game's, else its steady CPU). */
+  /**
+   * A CPU's move, or the timeout rule's for a person (the game's, else its steady CPU); when it
+   * is refused, every legal move in turn. Ids are `<source>-<version>-<seat>[-<n>]`, stored as
+   * the server's (no client id can equal one).
+   */
   private async play(seat: number, expectedVersion: number, source: ServerSource): Promise<void> {
-    const { live, execute } = this.deps;
+    const { live, execute, log } = this.deps;
     const match = live.match;
     if (!match || match.version !== expectedVersion || live.record.status !== 'active') return;
     if (!live.activeSeats().includes(seat)) return;
     const legal = live.game.legalActions(match.state, seat) as GameAction[];
     const choice = this.choose(match, seat, legal, source);
-    const version = match.version + 1;
-    const actionId = `${source}-${version}-${seat}`;
-    const outcome = choice ? await execute(seat, bodyOf(actionId, choice), source) : null;
-    if (!outcome?.ok && legal[0] && live.match?.version === expectedVersion) {
-      // A CPU that picks a refused move must not stall the match: play the first legal move.
-      this.deps.log.error(
-        { seat, outcome },
-        'automatic move refused; playing the first legal move',
-      );
-      await execute(seat, bodyOf(`${actionId}-fallback`, legal[0]), source);
+    const candidates = choice ? [choice, ...legal] : legal;
+    const id = `${source}-${match.version + 1}-${seat}`;
+    for (const [index, action] of candidates.entries()) {
+      const actionId = index === 0 ? id : `${id}-${index}`;
+      const outcome = await execute(seat, bodyOf(actionId, action), source);
+      if (outcome.ok || live.match?.version !== expectedVersion) {
+        this.stall = null;
+        return;
+      }
+      log.error({ seat, source, actionId, error: outcome.error }, 'automatic move refused');
+      if (!RULE_REFUSALS.has(outcome.error.code)) break;
     }
+    this.stalled(expectedVersion);
+  }
+
+  /** Nothing could be played at this version: try again later, waiting longer each time. */
+  private stalled(version: number): void {
+    if (!this.deps.live.isActive) return;
+    const failures = this.stall?.version === version ? this.stall.failures + 1 : 1;
+    this.stall = { version, failures };
+    const delay = Math.min(MAX_RETRY_MS, RETRY_MS * 2 ** (failures - 1));
+    this.deps.log.error({ version, failures, retryInMs: delay }, 'match stalled; retrying');
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.schedule(), delay);
+    this.retryTimer.unref?.();
   }
 
   private choose(

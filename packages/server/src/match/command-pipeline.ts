@@ -1,4 +1,4 @@
-import { applyAction, type GameAction } from '@cardtable/engine';
+import { applyAction, isServerAction, type GameAction } from '@cardtable/engine';
 import type { ActionBody, ErrorBody } from '@cardtable/sdk/protocol';
 import type { Logger } from 'pino';
 import { errorBody, fromRuleError } from '../errors.ts';
@@ -30,34 +30,45 @@ export class CommandPipeline {
     const startedAt = performance.now();
     const { actionId } = body;
     const live = this.live;
-    const earlier = this.ledger.earlier(seat, actionId);
-    if (earlier === 'taken') {
-      return this.refuse(seat, actionId, 'DUPLICATE_ACTION_ID', 'That actionId is taken.');
+    const fromClient = source === 'player';
+    // Only a client's actions are remembered (per seat); the server's moves never collide.
+    const refuse = (code: ErrorBody['code'], message: string, details?: Record<string, unknown>) =>
+      this.refuseWith(
+        fromClient ? seat : null,
+        actionId,
+        body.type,
+        errorBody(code, message, details),
+      );
+    if (fromClient) {
+      const earlier = this.ledger.earlier(seat, actionId, body.type);
+      if (earlier === 'reused') {
+        return refuse('DUPLICATE_ACTION_ID', 'You used that actionId for another action.');
+      }
+      if (earlier) return earlier;
     }
-    if (earlier) return earlier;
-    if (live.draining) {
-      return this.refuse(null, actionId, 'SHUTTING_DOWN', 'The server is restarting.');
-    }
+    if (live.draining) return this.refuse(actionId, 'SHUTTING_DOWN', 'The server is restarting.');
     const match = live.match;
     if (live.record.status === 'waiting' || !match) {
-      return this.refuse(seat, actionId, 'MATCH_NOT_STARTED', 'The match has not started yet.');
+      return refuse('MATCH_NOT_STARTED', 'The match has not started yet.');
     }
-    if (live.record.status === 'over') {
-      return this.refuse(seat, actionId, 'MATCH_OVER', 'The match is over.');
-    }
+    if (live.record.status === 'over') return refuse('MATCH_OVER', 'The match is over.');
     const seatRecord = live.seat(seat);
-    if (source === 'player' && (seatRecord?.left || seatRecord?.surrendered)) {
-      return this.refuse(seat, actionId, 'NOT_A_PLAYER', 'You left this match.');
+    if (fromClient && (seatRecord?.left || seatRecord?.surrendered)) {
+      return refuse('NOT_A_PLAYER', 'You left this match.');
+    }
+    if (fromClient && isServerAction(live.game, body.type)) {
+      return refuse('FORBIDDEN', `Only the server plays "${body.type}".`, { type: body.type });
     }
     if (body.knownVersion !== undefined && body.knownVersion > match.version) {
-      return this.refuse(seat, actionId, 'INVALID_PAYLOAD', 'knownVersion is ahead of the match.', {
+      return refuse('INVALID_PAYLOAD', 'knownVersion is ahead of the match.', {
         knownVersion: body.knownVersion,
         version: match.version,
       });
     }
     const parsed = live.game.parseAction({ type: body.type, payload: body.payload });
     if (!parsed.ok) {
-      return this.refuseWith(seat, actionId, fromRuleError(parsed.error, 'INVALID_PAYLOAD'));
+      const error = fromRuleError(parsed.error, 'INVALID_PAYLOAD');
+      return this.refuseWith(fromClient ? seat : null, actionId, body.type, error);
     }
     const applied = applyAction(live.game, match, seat, parsed.value as GameAction, actionId);
     if (!applied.ok) {
@@ -69,19 +80,20 @@ export class CommandPipeline {
             cause: applied.error.code,
           })
         : fromRuleError(applied.error);
-      return this.refuseWith(seat, actionId, error);
+      return this.refuseWith(fromClient ? seat : null, actionId, body.type, error);
     }
     const { match: next, resolution } = applied.value;
     const action = {
       actionId,
       seat,
+      source: fromClient ? ('client' as const) : ('server' as const),
       version: next.version,
       type: body.type,
       payload: (parsed.value as GameAction).payload,
     };
     const stored = await this.writer.write(next, resolution, action, undefined, onCommitted);
     if (!stored.ok) return stored;
-    this.ledger.accept(seat, actionId, next.version);
+    if (fromClient) this.ledger.accept(seat, actionId, body.type, next.version);
     this.log.info(
       {
         resolutionId: resolution.resolutionId,
@@ -97,20 +109,20 @@ export class CommandPipeline {
     return stored;
   }
 
-  /** Refuses an action with a typed error (remembered for the seat, so a retry gets the same). */
-  refuse(
-    seat: number | null,
-    actionId: string,
-    code: ErrorBody['code'],
-    message: string,
-    details?: Record<string, unknown>,
-  ): ActionOutcome {
-    return this.refuseWith(seat, actionId, errorBody(code, message, details));
+  /** Refuses an action that never reached a seat's turn (a spectator's, or while draining). */
+  refuse(actionId: string, code: ErrorBody['code'], message: string): ActionOutcome {
+    return this.refuseWith(null, actionId, '', errorBody(code, message));
   }
 
-  private refuseWith(seat: number | null, actionId: string, error: ErrorBody): ActionOutcome {
+  /** A typed refusal, remembered for the seat (when given) so a retry gets the same answer. */
+  private refuseWith(
+    seat: number | null,
+    actionId: string,
+    type: string,
+    error: ErrorBody,
+  ): ActionOutcome {
     this.metrics.rejectedActions.inc({ code: error.code });
-    if (seat !== null) this.ledger.reject(seat, actionId, error);
+    if (seat !== null) this.ledger.refuse(seat, actionId, type, error);
     return { ok: false, error };
   }
 }

@@ -22,8 +22,6 @@ export interface WriterHooks {
   committed(committed: Committed): void;
   /** Another writer stored this version first: take the store's log as the truth. */
   conflict(): Promise<void>;
-  /** The store failed; automatic moves are to be tried again later. */
-  failed(): void;
 }
 
 /**
@@ -108,7 +106,6 @@ export class ResolutionWriter {
       };
     }
     this.log.error({ err: error }, 'persisting a resolution failed');
-    this.hooks.failed();
     return { ok: false, error: errorBody('INTERNAL', 'The action could not be stored; retry.') };
   }
 }

@@ -44,7 +44,11 @@ export class TurnClock {
       () => {
         this.timer = null;
         const now = this.now();
-        onExpired(deadlines.filter((d) => d.endsAt <= now).map((d) => d.seat));
+        const expired = deadlines.filter((d) => d.endsAt <= now).map((d) => d.seat);
+        // A timer may fire a little before the clock says the time is up (Node times it from
+        // the event loop's cached time, which lags under load): then wait out the rest.
+        if (expired.length === 0) this.arm(seats, limitMs, onExpired);
+        else onExpired(expired);
       },
       Math.max(0, first - this.now()),
     );
