@@ -22,6 +22,7 @@ import { Lobby } from './lobby.ts';
 import { metadataOf } from './match-record.ts';
 import { Presence } from './presence.ts';
 import { ResolutionWriter, type Committed } from './resolution-writer.ts';
+import { RecentHistory } from './recent-history.ts';
 import { resume } from './resume.ts';
 import { SerialQueue } from './serial-queue.ts';
 import { MatchStream } from './stream.ts';
@@ -41,12 +42,14 @@ export class MatchActor {
   private readonly queue: SerialQueue;
   private readonly presence: Presence;
   private readonly clock = new TurnClock();
+  private readonly history: RecentHistory;
   private readonly stream: MatchStream;
   private readonly writer: ResolutionWriter;
   private readonly commands: CommandPipeline;
   private readonly automatic: AutomaticPlayer;
   private readonly lobby: Lobby;
   private readonly log: Logger;
+  private readonly exports = new Map<string, { version: number; file: Promise<unknown> }>();
 
   private constructor(
     private readonly live: LiveMatch,
@@ -64,7 +67,10 @@ export class MatchActor {
       },
       () => live.record.status === 'active',
     );
-    this.stream = new MatchStream(live, this.presence, (seat) => this.turnEndsAt(seat));
+    this.history = new RecentHistory(live.game, live.id, ctx.settings.resumeMaxSteps);
+    this.stream = new MatchStream(live, this.presence, this.history, (seat) =>
+      this.turnEndsAt(seat),
+    );
     this.writer = new ResolutionWriter(live, ctx, this.log, {
       committed: (committed) => this.committed(committed),
       conflict: () => this.catchUp(),
@@ -194,8 +200,30 @@ export class MatchActor {
       .then(answer);
   }
 
-  resume(connection: Connection, message: ResumeMessage): Promise<ErrorBody | null> {
-    return resume(this.live, this.stream, this.ctx, this.log, connection, message);
+  /** RESUME (a message, or the position in the socket URL): see `resume.ts`. */
+  resume(connection: Connection, message: Omit<ResumeMessage, 'type'>): ErrorBody | null {
+    return resume(this.history, this.stream, connection, message);
+  }
+
+  /** Projections this match made for viewers (fan-out and RESUMEs), for tests and metrics. */
+  get projectionsMade(): number {
+    return this.history.projectionsMade;
+  }
+
+  /**
+   * An export of this match, built once per version and kind (`key`): a live match's log is not
+   * projected again for every request.
+   */
+  cachedExport<T>(key: string, build: () => Promise<T>): Promise<T> {
+    const version = this.live.record.version;
+    const cached = this.exports.get(key);
+    if (cached?.version === version) return cached.file as Promise<T>;
+    const file = build();
+    this.exports.set(key, { version, file });
+    file.catch(() => {
+      if (this.exports.get(key)?.file === file) this.exports.delete(key);
+    });
+    return file;
   }
 
   // Lobby ---------------------------------------------------------------------------------
@@ -293,7 +321,7 @@ export class MatchActor {
   private committed({ before, resolution, ts, started, ended }: Committed): void {
     // The start fixes the seats: every connection starts over from the opening view.
     if (started) this.stream.restartAll({ version: 0, step: 0, state: before });
-    this.stream.broadcast(before, resolution, ts, started || ended);
+    this.stream.broadcast(this.history.add(before, resolution, ts), started || ended);
     this.schedule();
   }
 
@@ -312,6 +340,7 @@ export class MatchActor {
     this.live.match = rebuilt.match;
     this.live.lastStep = rebuilt.lastStep;
     this.commands.ledger = ledger;
+    this.history.clear();
     this.stream.restartAll();
     this.schedule();
   }

@@ -1,17 +1,15 @@
-import type { Resolution } from '@cardtable/engine';
 import type {
   LegalMessage,
   MatchStatusMessage,
   PublicSeat,
   ServerMessage,
   WelcomeMessage,
-  WireEvent,
 } from '@cardtable/sdk/protocol';
 import { PROTOCOL_VERSION } from '@cardtable/sdk/protocol';
 import type { Connection, ConnectionIdentity } from './connection.ts';
-import { viewerKey, wireEvents } from './history.ts';
 import type { LiveMatch } from './live-match.ts';
 import type { Presence } from './presence.ts';
+import type { RecentHistory, RecentResolution } from './recent-history.ts';
 
 /** A past position and the state there, for a WELCOME that starts a stream from it. */
 export interface StreamStart {
@@ -22,12 +20,14 @@ export interface StreamStart {
 
 /**
  * What viewers get: WELCOMEs, LEGALs and MATCH_STATUS frames, and the fan-out of each committed
- * resolution to every connection in its viewer's projection (computed once per viewer).
+ * resolution to every connection in its viewer's projection (made once per viewer, kept in the
+ * recent history for RESUMEs).
  */
 export class MatchStream {
   constructor(
     private readonly live: LiveMatch,
     private readonly presence: Presence,
+    private readonly history: RecentHistory,
     /** The ISO time a seat's turn runs out, or null. */
     private readonly turnEndsAt: (seat: number | null) => string | null,
   ) {}
@@ -91,17 +91,11 @@ export class MatchStream {
   }
 
   /** Hands every connection a committed resolution's steps, then status and LEGAL. */
-  broadcast(before: unknown, resolution: Resolution<unknown>, ts: string, statusChanged: boolean) {
-    const projected = new Map<string, WireEvent[]>();
+  broadcast(entry: RecentResolution, statusChanged: boolean) {
     const status = statusChanged ? this.statusMessage() : null;
     for (const connection of this.presence.connections) {
       const { viewer, seat } = connection.identity;
-      const key = viewerKey(viewer);
-      let events = projected.get(key);
-      if (!events) {
-        events = wireEvents(this.live.game, this.live.id, before, resolution, viewer, ts);
-        projected.set(key, events);
-      }
+      const events = this.history.project(entry, viewer);
       const messages: ServerMessage[] = events.map((event) => ({ type: 'EVENT', event }));
       if (status) messages.push(status);
       if (seat !== null) messages.push(this.legalMessage(seat));
