@@ -1,11 +1,11 @@
 import type { ServerMessage, WireEvent } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/app.ts';
+import { startServer, type RunningServer } from '../src/app.ts';
 import { gameRegistry } from '../src/games.ts';
 import { Connection, type SocketLike } from '../src/match/connection.ts';
 import { secretDraw } from './fixtures/secret-draw.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
-import { startTestServer } from './helpers/server.ts';
+import { configFrom, startTestServer } from './helpers/server.ts';
 import { RawClient } from './helpers/socket-client.ts';
 
 /** The test game with a count of the work the server asks of it. */
@@ -29,12 +29,13 @@ const spent = (since: typeof work) => ({
 const RESUME_MAX_STEPS = 12;
 
 describe('RESUME and exports cost what they are worth', () => {
-  let server: RunningServer;
+  let server: RunningServer & { env: Record<string, string> };
+  const games = gameRegistry({ game: countingGame as never, timeoutProfile: 'steady' });
   beforeAll(async () => {
     server = await startTestServer(
       'postgres',
       { RESUME_MAX_STEPS: String(RESUME_MAX_STEPS) },
-      gameRegistry({ game: countingGame as never, timeoutProfile: 'steady' }),
+      games,
     );
   });
   afterAll(async () => server?.close());
@@ -146,6 +147,25 @@ describe('RESUME and exports cost what they are worth', () => {
     ]);
     expect(back.last).toEqual(a.last);
     expect(back.view).toEqual(a.view);
+    await back.close();
+  });
+
+  it('after a restart a RESUME still replays the steps since the latest snapshot', async () => {
+    const { created, alice, a, dropped, play } = await matchWithDroppedClient();
+    const version = await play(2); // 9 versions: under SNAPSHOT_EVERY, so all after the snapshot
+    const last = { ...a.last };
+    const view = a.view;
+    await a.close();
+    const env = server.env;
+    await server.close();
+    server = Object.assign(await startServer(configFrom(env), games), { env });
+    const back = await RawClient.open(server.url, created.matchId, alice.accessToken, {
+      resumeFrom: dropped,
+    });
+    await back.waitFor('EVENT', (m) => m.event.version === version && m.event.step === last.step);
+    expect(back.received.filter((m) => m.type === 'WELCOME')).toHaveLength(1);
+    expect(back.last).toEqual(last);
+    expect(back.view).toEqual(view);
     await back.close();
   });
 

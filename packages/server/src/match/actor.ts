@@ -96,11 +96,12 @@ export class MatchActor {
     hosted: HostedGame,
     ctx: ActorContext,
   ): Promise<MatchActor> {
-    const [live, ledger] = await Promise.all([
+    const [loaded, ledger] = await Promise.all([
       LiveMatch.load(record, hosted, ctx.store),
       ActionLedger.load(ctx.store, record.id),
     ]);
-    const actor = new MatchActor(live, ctx, ledger);
+    const actor = new MatchActor(loaded.live, ctx, ledger);
+    actor.history.addRebuilt(loaded.before, loaded.recent);
     if (record.status === 'active') {
       // Nobody is connected to a match just rebuilt: its people get the usual grace period.
       record.seats.forEach((seat, index) => {
@@ -332,15 +333,16 @@ export class MatchActor {
   private async catchUp(): Promise<void> {
     const record = await this.ctx.store.getMatch(this.live.id);
     if (!record) return;
-    const [rebuilt, ledger] = await Promise.all([
+    const [loaded, ledger] = await Promise.all([
       LiveMatch.load(record, this.live.hosted, this.ctx.store),
       ActionLedger.load(this.ctx.store, record.id),
     ]);
-    this.live.record = rebuilt.record;
-    this.live.match = rebuilt.match;
-    this.live.lastStep = rebuilt.lastStep;
+    this.live.record = loaded.live.record;
+    this.live.match = loaded.live.match;
+    this.live.lastStep = loaded.live.lastStep;
     this.commands.ledger = ledger;
     this.history.clear();
+    this.history.addRebuilt(loaded.before, loaded.recent);
     this.stream.restartAll();
     this.schedule();
   }

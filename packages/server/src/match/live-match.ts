@@ -1,7 +1,8 @@
-import { eventOf, type AnyGame, type GameAction, type MatchState } from '@cardtable/engine';
+import type { AnyGame, GameAction, MatchState } from '@cardtable/engine';
 import type { LegalAction } from '@cardtable/sdk/protocol';
 import type { HostedGame } from '../games.ts';
 import type { EventStore, MatchRecord, SeatRecord } from '../store/event-store.ts';
+import { rebuildResolutions, type RebuiltResolution } from './history.ts';
 import { matchConfig } from './match-record.ts';
 
 /**
@@ -19,20 +20,32 @@ export class LiveMatch {
     public lastStep: number,
   ) {}
 
-  /** Rebuilds a match from its latest snapshot plus the events after it. */
-  static async load(record: MatchRecord, hosted: HostedGame, store: EventStore) {
-    if (record.status === 'waiting') return new LiveMatch(record, hosted, null, 0);
+  /**
+   * Rebuilds a match from its latest snapshot plus the events after it; those last resolutions
+   * come back too (`recent`, with the state before the first), for the recent history.
+   */
+  static async load(
+    record: MatchRecord,
+    hosted: HostedGame,
+    store: EventStore,
+  ): Promise<{ live: LiveMatch; before: unknown; recent: RebuiltResolution[] }> {
+    if (record.status === 'waiting') {
+      return { live: new LiveMatch(record, hosted, null, 0), before: null, recent: [] };
+    }
     const config = matchConfig(record);
     const snapshot = await store.latestSnapshot(record.id);
-    let state = snapshot ? snapshot.state : hosted.game.initialState(config);
+    const before = snapshot ? snapshot.state : hosted.game.initialState(config);
     const tail = await store.events(record.id, snapshot?.version ?? 0);
-    for (const event of tail) state = hosted.game.evolve(state, eventOf(event));
+    const recent = rebuildResolutions(hosted.game, before, tail);
+    const lastResolution = recent[recent.length - 1]?.resolution;
+    const state = lastResolution ? lastResolution.statesAfter.at(-1) : before;
     const last = tail[tail.length - 1];
     let lastStep = last && last.version === record.version ? last.step : 0;
     if (!last && snapshot && snapshot.version === record.version) {
       lastStep = (await store.events(record.id, record.version - 1, record.version)).length;
     }
-    return new LiveMatch(record, hosted, { config, state, version: record.version }, lastStep);
+    const match = { config, state, version: record.version };
+    return { live: new LiveMatch(record, hosted, match, lastStep), before, recent };
   }
 
   get id(): string {

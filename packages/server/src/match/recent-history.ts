@@ -1,7 +1,7 @@
 import type { AnyGame, Resolution, Viewer } from '@cardtable/engine';
 import type { WireEvent } from '@cardtable/sdk/protocol';
 import { compare, type StepPosition } from './connection.ts';
-import { viewerKey, wireEvents } from './history.ts';
+import { viewerKey, wireEvents, type RebuiltResolution } from './history.ts';
 
 /** A committed resolution kept in memory, with its projections as they are made. */
 export interface RecentResolution {
@@ -39,6 +39,15 @@ export class RecentHistory {
       this.steps -= dropped.resolution.steps.length;
     }
     return entry;
+  }
+
+  /** Keeps resolutions rebuilt from the store (after a restart), `before` the first of them. */
+  addRebuilt(before: unknown, rebuilt: readonly RebuiltResolution[]): void {
+    let state = before;
+    for (const { resolution, ts } of rebuilt) {
+      this.add(state, resolution, ts);
+      state = resolution.statesAfter[resolution.statesAfter.length - 1] ?? state;
+    }
   }
 
   /** Forgets everything (the log was replaced from the store). */
