@@ -1,9 +1,10 @@
-import { verifyReplay, type ReplayFile } from '@cardtable/engine';
+import { fail, verifyReplay, type ReplayFile } from '@cardtable/engine';
 import type { AuthResponse, MatchMetadata } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/app.ts';
 import { secretDraw } from './fixtures/secret-draw.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
+import { gameRegistry } from '../src/games.ts';
 import { configFrom, startTestServer, testGames } from './helpers/server.ts';
 import { RawClient } from './helpers/socket-client.ts';
 
@@ -139,5 +140,39 @@ describe("the server's own moves cannot be claimed or blocked by a player", () =
     const replay = await verifiedExport(server.url, created.matchId, alice.accessToken);
     expect(replay.actions.some((action) => action.seat === 1)).toBe(true);
     await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe('a refused automatic move never leaves a match without a way forward', () => {
+  /** The CPU's seat is refused its first few moves, whatever it plays (a rules bug, say). */
+  let refusalsLeft = 0;
+  const refusing = {
+    ...secretDraw,
+    decide: (...args: Parameters<typeof secretDraw.decide>) =>
+      args[1] === 1 && refusalsLeft-- > 0
+        ? fail('FLAKY', 'Refused for the test.')
+        : secretDraw.decide(...args),
+  };
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {}, gameRegistry({ game: refusing as never }));
+  });
+  afterAll(async () => server?.close());
+
+  it('tries every legal move, then again later, until the CPU has moved', async () => {
+    const alice = await guest(server.url, 'Alice');
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 2 },
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+    });
+    const client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    // More refusals than one attempt has moves (its choice plus each legal move): a stall.
+    refusalsLeft = 4;
+    expect((await client.act('stand')).ok).toBe(true);
+    await client.waitFor('MATCH_STATUS', (m) => m.status === 'over', 20_000);
+    expect(refusalsLeft).toBeLessThan(0);
+    await verifiedExport(server.url, created.matchId, alice.accessToken);
+    await client.close();
   });
 });

@@ -43,9 +43,10 @@ export class AutomaticPlayer {
   /** Arms the next automatic move and the turn timer for the current state. */
   schedule(): void {
     const { live, clock } = this.deps;
-    this.stop();
+    this.stopMoves();
     const match = live.match;
     if (!live.isActive || !match) {
+      this.stop();
       clock.reset();
       return;
     }
@@ -53,6 +54,8 @@ export class AutomaticPlayer {
     clock.track(active);
 
     const version = match.version;
+    // A stalled match waits for its retry, whatever else happens meanwhile.
+    if (this.retryTimer && this.stall?.version === version) return;
     const automatic = active.find((seat) => this.playsItself(seat));
     if (automatic !== undefined) {
       const source: ServerSource = this.isCpu(automatic) ? 'cpu' : 'timeout';
@@ -70,11 +73,16 @@ export class AutomaticPlayer {
     });
   }
 
+  /** Stops every timer (the match is unloaded or the server drains). */
   stop(): void {
-    if (this.moveTimer) clearTimeout(this.moveTimer);
+    this.stopMoves();
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.moveTimer = null;
     this.retryTimer = null;
+  }
+
+  private stopMoves(): void {
+    if (this.moveTimer) clearTimeout(this.moveTimer);
+    this.moveTimer = null;
     this.deps.clock.stop();
   }
 
@@ -127,7 +135,10 @@ export class AutomaticPlayer {
     const delay = Math.min(MAX_RETRY_MS, RETRY_MS * 2 ** (failures - 1));
     this.deps.log.error({ version, failures, retryInMs: delay }, 'match stalled; retrying');
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.schedule(), delay);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.schedule();
+    }, delay);
     this.retryTimer.unref?.();
   }
 
