@@ -82,4 +82,25 @@ describe('a TCG match through the server', () => {
     for (const frame of client.rawFrames)
       expect(frame).not.toContain(exported.body.match.seed as string);
   });
+
+  it("refuses a client's `timeout` (only the server's turn clock plays it); nothing changes", async () => {
+    const alice = await guest(server.url, 'Alice');
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'tcg',
+      options: { ruleset: 'demo', decks: ['A', 'B'] },
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }],
+    });
+    const client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    for (let i = 0; i < 3; i++) {
+      const result = await client.act('timeout', {});
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', details: { type: 'timeout' } },
+      });
+    }
+    // Nothing of hers was stored (the CPU may have moved meanwhile).
+    const stored = await server.store.actions(created.matchId);
+    expect(stored.filter((action) => action.seat === 0)).toEqual([]);
+    await client.close();
+  });
 });

@@ -97,8 +97,18 @@ export interface Game<
   requiresAck(event: E): boolean;
   /** The move played for a seat whose turn timer ran out. */
   timeoutAction(state: S, seat: Seat): A | null;
+  /**
+   * Action types only the server plays (the timeout rule's own move, say): `parseAction` and
+   * `decide` accept them so the server and replays can play them, and the server refuses them
+   * from any client. Every move `timeoutAction` returns is either legal or listed here.
+   */
+  serverActions?: readonly A['type'][];
   cpu?: CpuPlayers<V, A>;
 }
+
+/** True when only the server may play this action type in this game (see `serverActions`). */
+export const isServerAction = (game: AnyGame, type: string): boolean =>
+  (game.serverActions as readonly string[] | undefined)?.includes(type) ?? false;
 
 /** A game with its type parameters erased, for shells that host any game. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -31,7 +31,7 @@ export const ERROR_CODES = [
   'MATCH_NOT_STARTED',
   /** A spectator (or a seat that left) tried to act. */
   'NOT_A_PLAYER',
-  /** The same `actionId` was already used in this match by another seat or for another action. */
+  /** Your seat already used this `actionId` in this match for another kind of action. */
   'DUPLICATE_ACTION_ID',
   /** Too many messages or requests; slow down. */
   'RATE_LIMITED',

@@ -61,7 +61,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
   heartbeat.unref();
   app.addHook('onClose', async () => clearInterval(heartbeat));
 
-  app.get<{ Params: { matchId: string }; Querystring: { token?: string } }>(
+  app.get<{ Params: { matchId: string }; Querystring: ResumeQuery & { token?: string } }>(
     '/ws/matches/:matchId',
     {
       websocket: true,
@@ -91,6 +91,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       let helloTimer: ReturnType<typeof setTimeout> | null = null;
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
       let strikes = 0;
+      const resumeFrom = resumePosition(request.query);
 
       socket.on('close', () => {
         sockets.delete(socket);
@@ -134,6 +135,11 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             }
             actor = found;
             connection = attached;
+            // A resume position in the URL: the missed steps follow the WELCOME at once.
+            if (resumeFrom) {
+              const error = found.resume(attached, resumeFrom);
+              if (error) replyError(error.code, error.message, error.details);
+            }
           })
           .catch(() => refuse('NOT_FOUND', 'No such match.', CLOSE.notFound));
       };
@@ -269,15 +275,34 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
               replyError('BAD_MESSAGE', 'FLOW_ACK names a step you were not sent.');
             }
             return;
-          case 'RESUME':
-            void currentActor.resume(current, message).then((error) => {
-              if (error) replyError(error.code, error.message, error.details);
-            });
+          case 'RESUME': {
+            const error = currentActor.resume(current, message);
+            if (error) replyError(error.code, error.message, error.details);
             return;
+          }
         }
       });
     },
   );
+}
+
+/** `?lastVersion=&lastStep=&lastResolutionId=`: a RESUME sent with the connection itself. */
+interface ResumeQuery {
+  lastVersion?: string;
+  lastStep?: string;
+  lastResolutionId?: string;
+}
+
+function resumePosition(query: ResumeQuery) {
+  const count = (text: string | undefined) =>
+    typeof text === 'string' && /^\d{1,9}$/.test(text) ? Number(text) : null;
+  const lastVersion = count(query.lastVersion);
+  const lastStep = count(query.lastStep);
+  if (lastVersion === null || lastStep === null) return null;
+  const id = query.lastResolutionId;
+  return typeof id === 'string' && id.length <= 64
+    ? { lastVersion, lastStep, lastResolutionId: id }
+    : { lastVersion, lastStep };
 }
 
 function actionIdOf(parsed: unknown): string | null {

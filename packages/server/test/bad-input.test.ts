@@ -211,15 +211,18 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
       },
       100,
     );
+    // Ids are per seat: Alice's id is Bob's own new id (out of turn here), while Alice reusing
+    // it for another action is a duplicate.
     for (let i = 0; i < 50; i++) {
+      const [player, code] = i % 2 ? [bob, 'NOT_YOUR_TURN'] : [alice, 'DUPLICATE_ACTION_ID'];
       const reply = await exchange(
-        bob,
+        player,
         JSON.stringify({
           type: 'ACTION',
           action: { actionId: accepted.actionId, type: 'stand', payload: {}, clientSeq: i },
         }),
       );
-      expectCode(reply, ['DUPLICATE_ACTION_ID']);
+      expectCode(reply, [code]);
     }
     await run(
       fc.constantFrom('draw', 'stand'),

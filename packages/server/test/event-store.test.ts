@@ -33,6 +33,7 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     const applied = await migrate(db);
     expect(applied[0]).toBe('001_initial.sql');
     expect(applied).toEqual([...applied].sort());
+    expect(applied).toContain('004_action_ids_per_seat.sql');
     expect(await migrate(db)).toEqual([]);
     userId = `u_${kind}`;
     await db.query(`INSERT INTO users (id, name, guest) VALUES ($1, 'Host', true)`, [userId]);
@@ -103,6 +104,7 @@ describe.each(STORES)('event store contract on %s', (kind) => {
         write(id, match, applied.value.resolution as never, {
           actionId: `act-${i}`,
           seat,
+          source: 'client',
           version: match.version,
           type: action.type,
           payload: action.payload,
@@ -194,13 +196,20 @@ describe.each(STORES)('event store contract on %s', (kind) => {
         { step: 1, type: 'stood', data: { seat: 0 }, requiresAck: false },
         { step: 2, type: 'turn', data: { seat: 1 }, requiresAck: false },
       ],
-      action: { actionId: 'another-writer', seat: 0, version: 2, type: 'stand', payload: {} },
+      action: {
+        actionId: 'another-writer',
+        seat: 0,
+        source: 'client',
+        version: 2,
+        type: 'stand',
+        payload: {},
+      },
       status: 'active',
       result: null,
     };
     await expect(store.appendResolution(conflicting)).rejects.toBeInstanceOf(VersionConflict);
     expect(await store.events(id)).toEqual(before);
-    expect(await store.findAction(id, 'another-writer')).toBeNull();
+    expect(await store.findAction(id, 0, 'another-writer')).toBeNull();
     // The store stays usable after the refusal.
     expect((await store.getMatch(id))?.version).toBe(2);
   });
@@ -225,15 +234,20 @@ describe.each(STORES)('event store contract on %s', (kind) => {
   it('remembers accepted actions so a retry is recognised, and lists them for replays', async () => {
     const { id, config } = await newMatch();
     await play(id, config, 2);
-    expect(await store.findAction(id, 'act-1')).toMatchObject({ version: 3, actionId: 'act-1' });
-    expect(await store.findAction(id, 'unknown')).toBeNull();
+    const seat = (await store.actions(id)).find((a) => a.actionId === 'act-1')!.seat;
+    expect(await store.findAction(id, seat, 'act-1')).toMatchObject({
+      version: 3,
+      actionId: 'act-1',
+    });
+    expect(await store.findAction(id, 1 - seat, 'act-1')).toBeNull();
+    expect(await store.findAction(id, seat, 'unknown')).toBeNull();
     const retry: ResolutionWrite = {
       matchId: id,
       version: 4,
       resolutionId: 'r4',
       ts: new Date().toISOString(),
       steps: [{ step: 1, type: 'stood', data: { seat: 0 }, requiresAck: false }],
-      action: { actionId: 'act-1', seat: 0, version: 4, type: 'stand', payload: {} },
+      action: { actionId: 'act-1', seat, source: 'client', version: 4, type: 'stand', payload: {} },
       status: 'active',
       result: null,
     };
@@ -241,5 +255,41 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     await expect(store.appendResolution(retry)).rejects.toBeInstanceOf(VersionConflict);
     expect(await store.events(id, 3)).toEqual([]);
     expect((await store.actions(id)).map((a) => a.version)).toEqual([2, 3]);
+  });
+
+  it('keeps action ids per seat and per source: no seat or client claims another one', async () => {
+    const { id, config } = await newMatch();
+    const started = startMatch(secretDraw, config);
+    await store.appendResolution(write(id, started.match, started.resolution as never, null));
+    let match = started.match;
+    // One id for every move: seat 0's client, seat 1's client, then the server for seat 0.
+    const plays = [
+      { seat: 0, source: 'client' },
+      { seat: 1, source: 'client' },
+      { seat: 0, source: 'server' },
+    ] as const;
+    for (const { seat, source } of plays) {
+      const action = secretDraw.legalActions(match.state, seat)[0]!;
+      const applied = applyAction(secretDraw, match, seat, action, 'same-id');
+      if (!applied.ok) throw new Error(applied.error.message);
+      match = applied.value.match;
+      await store.appendResolution(
+        write(id, match, applied.value.resolution as never, {
+          actionId: 'same-id',
+          seat,
+          source,
+          version: match.version,
+          type: action.type,
+          payload: action.payload,
+        }),
+      );
+    }
+    expect((await store.actions(id)).map((a) => [a.seat, a.source, a.version])).toEqual([
+      [0, 'client', 2],
+      [1, 'client', 3],
+      [0, 'server', 4],
+    ]);
+    expect(await store.findAction(id, 0, 'same-id')).toMatchObject({ version: 2 });
+    expect(await store.findAction(id, 1, 'same-id')).toMatchObject({ version: 3 });
   });
 });

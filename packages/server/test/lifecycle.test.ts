@@ -69,21 +69,15 @@ describe('match lifecycle: start, timers, leave, surrender, grace, drain', () =>
     );
   });
 
-  // Retried: it timed out once in four full CI runs under load (the timer-played EVENT never came
-  // within 10 s) and has not reproduced since; see the session note. The cause is still open.
-  it(
-    'a turn whose time runs out is played by the timeout rule (a steady CPU)',
-    { retry: 2 },
-    async () => {
-      const created = await started({ turnTimeLimitMs: 1000 });
-      const watcher = await RawClient.open(server.url, created.matchId, bob.accessToken);
-      const welcome = watcher.received[0];
-      expect(welcome?.type === 'WELCOME' && welcome.turnEndsAt).toBeNull(); // Bob is not active
-      const played = await watcher.next('EVENT', (m) => m.event.version === 2, 10_000);
-      expect(['drew', 'stood']).toContain(played.event.type);
-      expect((await metadata(created.matchId)).version).toBeGreaterThanOrEqual(2);
-    },
-  );
+  it('a turn whose time runs out is played by the timeout rule (a steady CPU)', async () => {
+    const created = await started({ turnTimeLimitMs: 1000 });
+    const watcher = await RawClient.open(server.url, created.matchId, bob.accessToken);
+    const welcome = watcher.received[0];
+    expect(welcome?.type === 'WELCOME' && welcome.turnEndsAt).toBeNull(); // Bob is not active
+    const played = await watcher.next('EVENT', (m) => m.event.version === 2, 10_000);
+    expect(['drew', 'stood']).toContain(played.event.type);
+    expect((await metadata(created.matchId)).version).toBeGreaterThanOrEqual(2);
+  });
 
   it('a player who leaves is played for; one who disconnects is, after the grace period', async () => {
     const created = await started();
@@ -230,6 +224,7 @@ describe('match lifecycle: start, timers, leave, surrender, grace, drain', () =>
       action: {
         actionId: 'elsewhere',
         seat: 0,
+        source: 'client',
         version: resolution.version,
         type: 'stand',
         payload: {},
@@ -241,7 +236,8 @@ describe('match lifecycle: start, timers, leave, surrender, grace, drain', () =>
     expect(await a.act('draw')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await fresh).version).toBe(2);
     expect(await b.act('draw')).toMatchObject({ ok: true, version: 3 });
-    expect(await a.act('draw', {}, { actionId: 'elsewhere' })).toMatchObject({
+    // The other writer's action is known after the catch-up: a retry of it gets its answer.
+    expect(await a.act('stand', {}, { actionId: 'elsewhere' })).toMatchObject({
       ok: true,
       version: 2,
     });

@@ -81,6 +81,8 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
     requiresAck,
     timeoutAction: (state, seat) =>
       activeSeats(state).includes(seat) ? { type: 'timeout', payload: {} } : null,
+    // A timeout counts a strike against the seat: only the server's turn clock may play it.
+    serverActions: ['timeout'],
   };
   if (setup.cpu) game.cpu = setup.cpu(game);
   return game;

@@ -46,10 +46,9 @@ interface AckWait {
 export class Connection {
   private queue: ServerMessage[] = [];
   private awaiting: AckWait | null = null;
-  private paused = false;
   private corked = false;
-  /** Bumped by every restart, so a RESUME prepared for an older stream is dropped. */
-  private generation = 0;
+  /** RESUMEs this connection sent (they are limited per connection). */
+  resumes = 0;
   /** The position the client's stream started from (its WELCOME). */
   welcomedAt: StepPosition = { version: 0, step: 0 };
   /** The last EVENT sent. */
@@ -61,7 +60,13 @@ export class Connection {
     private readonly ackTimeoutMs: number,
     private readonly metrics: Metrics,
     private readonly onBacklog: (connection: Connection) => void,
+    private readonly maxQueued = MAX_QUEUED,
   ) {}
+
+  /** Paced messages waiting (never more than the cap: past it the stream starts over). */
+  get queueLength(): number {
+    return this.queue.length;
+  }
 
   get isPlayer(): boolean {
     return this.identity.seat !== null;
@@ -99,13 +104,13 @@ export class Connection {
     });
   }
 
-  /** Adds messages to the paced stream. */
+  /** Adds messages to the paced stream (a fresh WELCOME instead, when they would not fit). */
   enqueue(messages: readonly ServerMessage[]): void {
-    this.queue.push(...messages);
-    if (this.queue.length > MAX_QUEUED) {
+    if (this.queue.length + messages.length > this.maxQueued) {
       this.onBacklog(this);
       return;
     }
+    this.queue.push(...messages);
     this.pump();
   }
 
@@ -113,24 +118,18 @@ export class Connection {
   restart(welcome: ServerMessage & { type: 'WELCOME' }): void {
     this.clearWait();
     this.queue = [];
-    this.paused = false;
-    this.generation++;
     this.welcomedAt = { version: welcome.version, step: welcome.step };
     this.lastSent = { ...this.welcomedAt };
     this.send(welcome);
   }
 
-  /** Holds the paced stream while a RESUME is being prepared; returns the stream's generation. */
-  pause(): number {
-    this.paused = true;
-    return this.generation;
-  }
-
-  /** Puts missed steps ahead of everything queued, then lets the stream go on. */
-  resumeWith(generation: number, missed: readonly ServerMessage[]): void {
-    if (generation !== this.generation) return;
+  /** Puts missed steps ahead of everything queued (within the cap, like every message). */
+  resumeWith(missed: readonly ServerMessage[]): void {
+    if (this.queue.length + missed.length > this.maxQueued) {
+      this.onBacklog(this);
+      return;
+    }
     this.queue.unshift(...missed);
-    this.paused = false;
     this.pump();
   }
 
@@ -163,7 +162,7 @@ export class Connection {
   }
 
   private pump(): void {
-    while (!this.awaiting && !this.paused && this.queue.length > 0) {
+    while (!this.awaiting && this.queue.length > 0) {
       if (this.socket.readyState !== OPEN) {
         this.queue = [];
         return;

@@ -15,13 +15,32 @@ import { eventIdOf } from '@cardtable/sdk/protocol';
 /**
  * A match as a replay file. Once over: every event unprojected, the actions, the seed and the
  * final state hash, so anyone can re-execute and verify it. Before that: only a participant may
- * export, and gets the log in their own projection, without the seed or the actions.
+ * export, and gets the log in their own projection, without the seed or the actions. Each file
+ * is built once per version (the actor caches it).
  */
-export async function exportMatch(
+export function exportMatch(
   actor: MatchActor,
   games: GameRegistry,
   store: EventStore,
   userId: string,
+): Promise<ReplayFile> {
+  if (actor.finalState())
+    return actor.cachedExport('full', () => buildExport(actor, games, store, null));
+  const seat = actor.seatOf(userId);
+  if (seat === null) {
+    return Promise.reject(
+      apiError('FORBIDDEN', 'Until the match is over only its players may export it.'),
+    );
+  }
+  return actor.cachedExport(`seat:${seat}`, () => buildExport(actor, games, store, seat));
+}
+
+/** The file itself: the full log once over, else the log in one seat's projection. */
+async function buildExport(
+  actor: MatchActor,
+  games: GameRegistry,
+  store: EventStore,
+  seat: number | null,
 ): Promise<ReplayFile> {
   const record = actor.matchRecord;
   const config = matchConfig(record);
@@ -39,7 +58,8 @@ export async function exportMatch(
   };
   const stored = await store.events(record.id);
   const final = actor.finalState();
-  if (final) {
+  if (final || seat === null) {
+    if (!final) throw new Error('A full export needs a finished match.');
     const events: ReplayEvent[] = stored.map((event) => ({
       eventId: eventIdOf(record.id, event.version, event.step),
       matchId: record.id,
@@ -59,10 +79,6 @@ export async function exportMatch(
       events,
       actions,
     };
-  }
-  const seat = actor.seatOf(userId);
-  if (seat === null) {
-    throw apiError('FORBIDDEN', 'Until the match is over only its players may export it.');
   }
   const game = (games.get(record.game) as NonNullable<ReturnType<GameRegistry['get']>>).game;
   const initial = game.initialState(config);

@@ -62,9 +62,13 @@ export interface StoredEvent {
   ts: string;
 }
 
+/** Who played an action: a client for its seat, or the server (a CPU, the timeout rule). */
+export type ActionOrigin = 'client' | 'server';
+
 export interface StoredAction {
   actionId: string;
   seat: number;
+  source: ActionOrigin;
   version: number;
   type: string;
   payload: unknown;
@@ -270,10 +274,12 @@ export class EventStore {
            FROM jsonb_to_recordset($5::jsonb)
              AS s(step int, type text, data jsonb, requires_ack boolean)
          ), accepted AS (
-           INSERT INTO match_actions (match_id, action_id, seat, version, type, payload, result)
-           SELECT $1, a.action_id, a.seat, $2, a.type, a.payload, jsonb_build_object('version', $2::int)
+           INSERT INTO match_actions (match_id, action_id, seat, source, version, type, payload,
+             result)
+           SELECT $1, a.action_id, a.seat, a.source, $2, a.type, a.payload,
+             jsonb_build_object('version', $2::int)
            FROM jsonb_to_recordset($6::jsonb)
-             AS a(action_id text, seat int, type text, payload jsonb)
+             AS a(action_id text, seat int, source text, type text, payload jsonb)
          )
          UPDATE matches
          SET version = $2, status = $7, result = $8,
@@ -292,6 +298,7 @@ export class EventStore {
                   {
                     action_id: action.actionId,
                     seat: action.seat,
+                    source: action.source,
                     type: action.type,
                     payload: action.payload ?? null,
                   },
@@ -310,11 +317,12 @@ export class EventStore {
     }
   }
 
-  /** The version an accepted action produced, if this actionId was accepted before. */
-  async findAction(matchId: string, actionId: string): Promise<StoredAction | null> {
+  /** The action a seat's client sent with this id, if it was accepted. */
+  async findAction(matchId: string, seat: number, actionId: string): Promise<StoredAction | null> {
     const rows = await this.db.query(
-      'SELECT * FROM match_actions WHERE match_id = $1 AND action_id = $2',
-      [matchId, actionId],
+      `SELECT * FROM match_actions
+       WHERE match_id = $1 AND seat = $2 AND source = 'client' AND action_id = $3`,
+      [matchId, seat, actionId],
     );
     return rows[0] ? toAction(rows[0]) : null;
   }
@@ -513,6 +521,7 @@ function toAction(row: Row): StoredAction {
   return {
     actionId: row.action_id as string,
     seat: row.seat as number,
+    source: row.source as ActionOrigin,
     version: row.version as number,
     type: row.type as string,
     payload: row.payload,

@@ -20,7 +20,7 @@ export class RawClient {
   last = { version: 0, step: 0, resolutionId: 'r0' };
   closed: { code: number; reason: string } | null = null;
   private waiters: Waiter[] = [];
-  private resuming = false;
+  private resuming: 'message' | 'url' | null = null;
   /** Index of the last received message a waiter took. */
   private consumed = -1;
   private seq = 0;
@@ -42,9 +42,23 @@ export class RawClient {
     baseUrl: string,
     matchId: string,
     token: string | null,
-    options: { autoAck?: boolean; waitWelcome?: boolean; resumeFrom?: RawClient } = {},
+    options: {
+      autoAck?: boolean;
+      waitWelcome?: boolean;
+      resumeFrom?: RawClient;
+      /** Resume with the position in the socket URL instead of a RESUME message. */
+      resumeInUrl?: boolean;
+    } = {},
   ): Promise<RawClient> {
-    const url = `${baseUrl.replace(/^http/, 'ws')}/ws/matches/${matchId}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+    const query = new URLSearchParams(token ? { token } : {});
+    if (options.resumeFrom && options.resumeInUrl) {
+      const { version, step, resolutionId } = options.resumeFrom.last;
+      query.set('lastVersion', String(version));
+      query.set('lastStep', String(step));
+      query.set('lastResolutionId', resolutionId);
+    }
+    const search = query.size > 0 ? `?${query}` : '';
+    const url = `${baseUrl.replace(/^http/, 'ws')}/ws/matches/${matchId}${search}`;
     const socket = new WebSocket(url);
     const client = new RawClient(socket, options.autoAck ?? true);
     if (options.resumeFrom) {
@@ -52,7 +66,7 @@ export class RawClient {
       client.view = options.resumeFrom.view;
       client.version = options.resumeFrom.version;
       client.last = { ...options.resumeFrom.last };
-      client.resuming = true;
+      client.resuming = options.resumeInUrl ? 'url' : 'message';
     }
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
@@ -66,8 +80,10 @@ export class RawClient {
     this.rawFrames.push(text);
     const message = JSON.parse(text) as ServerMessage;
     this.received.push(message);
-    if (message.type === 'WELCOME' && this.resuming) {
-      this.resuming = false;
+    if (message.type === 'WELCOME' && this.resuming === 'url') {
+      this.resuming = null;
+    } else if (message.type === 'WELCOME' && this.resuming) {
+      this.resuming = null;
       this.send({
         type: 'RESUME',
         lastVersion: this.last.version,

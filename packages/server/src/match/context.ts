@@ -1,0 +1,26 @@
+import type { ErrorBody } from '@cardtable/sdk/protocol';
+import type { Logger } from 'pino';
+import type { Metrics } from '../metrics.ts';
+import type { EventStore } from '../store/event-store.ts';
+
+export interface ActorSettings {
+  snapshotEvery: number;
+  ackTimeoutMs: number;
+  cpuThinkMs: { min: number; max: number };
+  disconnectGraceMs: number;
+  resumeMaxSteps: number;
+  maxConnectionsPerMatch: number;
+}
+
+/** What every match actor of a process shares. */
+export interface ActorContext {
+  store: EventStore;
+  settings: ActorSettings;
+  metrics: Metrics;
+  log: Logger;
+}
+
+export type ActionOutcome = { ok: true; version: number } | { ok: false; error: ErrorBody };
+
+/** Who plays an action: a client, or the server for a seat (a CPU, the timeout rule). */
+export type ActionSource = 'player' | 'cpu' | 'timeout';

@@ -1,0 +1,139 @@
+import { startMatch, type Outcome } from '@cardtable/engine';
+import type { ErrorBody } from '@cardtable/sdk/protocol';
+import { errorBody } from '../errors.ts';
+import type { EventStore, SeatRecord } from '../store/event-store.ts';
+import type { LiveMatch } from './live-match.ts';
+import { matchConfig } from './match-record.ts';
+import type { Presence } from './presence.ts';
+import type { ResolutionWriter } from './resolution-writer.ts';
+import type { MatchStream } from './stream.ts';
+
+type Done = { ok: true } | ErrorBody;
+
+/**
+ * Seats outside the game's rules: join, start, leave, surrender. Each runs on the actor's
+ * serial queue (the actor wraps them).
+ */
+export class Lobby {
+  constructor(
+    private readonly live: LiveMatch,
+    private readonly store: EventStore,
+    private readonly writer: ResolutionWriter,
+    private readonly stream: MatchStream,
+    private readonly presence: Presence,
+    private readonly schedule: () => void,
+  ) {}
+
+  /** Takes the next free human seat (or returns the one the user holds); starts when full. */
+  async join(userId: string, name: string): Promise<{ seat: number } | ErrorBody> {
+    const live = this.live;
+    const held = live.seatOf(userId);
+    if (held !== null) return { seat: held };
+    if (live.record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
+    const seat = live.record.seats.findIndex((s) => s.kind === 'human' && !s.userId);
+    if (seat === -1) return errorBody('CONFLICT', 'Every seat is taken.');
+    const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, userId, name } : s));
+    await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats };
+    this.presence.closeUser(userId);
+    if (seats.every((s) => s.kind === 'cpu' || s.userId)) {
+      const started = await this.startNow(seats);
+      if ('code' in started) return started;
+    } else {
+      this.stream.broadcastStatus();
+    }
+    return { seat };
+  }
+
+  /** Starts a new match at once when no human seat is left to fill. */
+  async startWhenFull(): Promise<Done> {
+    const seats = this.live.record.seats;
+    if (this.live.record.status !== 'waiting' || !seats.every((s) => s.kind === 'cpu' || s.userId))
+      return { ok: true };
+    return this.startNow(seats);
+  }
+
+  /** The host starts now; free human seats are filled by CPUs (when the game has them). */
+  async start(userId: string): Promise<Done> {
+    const { record, game } = this.live;
+    if (userId !== record.hostUserId) return errorBody('FORBIDDEN', 'Only the host starts.');
+    if (record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
+    const cpu = game.cpu;
+    const free = record.seats.some((s) => s.kind === 'human' && !s.userId);
+    if (free && !cpu) return errorBody('CONFLICT', 'This game has no CPU players for empty seats.');
+    const seats = record.seats.map((s): SeatRecord =>
+      s.kind === 'human' && !s.userId
+        ? { kind: 'cpu', profile: (cpu as { profiles: readonly string[] }).profiles[0] as string }
+        : s,
+    );
+    return this.startNow(seats);
+  }
+
+  /** Before the start: frees the seat. During play: the timeout rule plays it from now on. */
+  async leave(userId: string): Promise<Done> {
+    const live = this.live;
+    const seat = live.seatOf(userId);
+    if (seat === null) return errorBody('NOT_A_PLAYER', 'You hold no seat in this match.');
+    if (live.record.status === 'over') return { ok: true };
+    const waiting = live.record.status === 'waiting';
+    const seats = live.record.seats.map((s, i): SeatRecord => {
+      if (i !== seat) return s;
+      return waiting ? { kind: 'human' } : { ...s, left: true };
+    });
+    await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats };
+    if (waiting) this.presence.closeUser(userId);
+    this.stream.broadcastStatus();
+    this.schedule();
+    return { ok: true };
+  }
+
+  /** Concedes: the match ends now, every other seat sharing first place. */
+  async surrender(userId: string): Promise<Done> {
+    const live = this.live;
+    const seat = live.seatOf(userId);
+    if (seat === null) return errorBody('NOT_A_PLAYER', 'You hold no seat in this match.');
+    if (live.record.status !== 'active') {
+      return errorBody(
+        live.record.status === 'over' ? 'MATCH_OVER' : 'MATCH_NOT_STARTED',
+        'Only an active match can be conceded.',
+      );
+    }
+    const others = live.record.seats.map((_, i) => i).filter((i) => i !== seat);
+    const result: Outcome = {
+      winners: others,
+      tie: others.length > 1,
+      standings: [
+        ...others.map((s) => ({ seat: s, place: 1 })),
+        { seat, place: others.length + 1 },
+      ],
+      reason: 'surrender',
+    };
+    const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, surrendered: true } : s));
+    await this.finish(result, seats);
+    return { ok: true };
+  }
+
+  /** Ends the match as the server decides (expiry, abandonment) if `stillDue` still holds. */
+  async conclude(result: Outcome, stillDue: () => boolean): Promise<boolean> {
+    if (this.live.record.status === 'over' || !stillDue()) return false;
+    await this.finish(result, this.live.record.seats);
+    return true;
+  }
+
+  /** Stores the end of the match (status, result, seats) and tells every connection. */
+  private async finish(result: Outcome, seats: SeatRecord[]): Promise<void> {
+    const endedAt = new Date().toISOString();
+    await this.store.endMatch(this.live.id, result, seats, endedAt);
+    this.live.record = { ...this.live.record, status: 'over', result, seats, endedAt };
+    this.stream.broadcastStatus(true);
+    this.schedule();
+  }
+
+  private async startNow(seats: SeatRecord[]): Promise<Done> {
+    const config = matchConfig({ ...this.live.record, seats });
+    const { match, resolution } = startMatch(this.live.game, config);
+    const stored = await this.writer.write(match, resolution, null, seats);
+    return stored.ok ? { ok: true } : stored.error;
+  }
+}

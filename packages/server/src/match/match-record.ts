@@ -1,0 +1,39 @@
+import { ENGINE_VERSION, type MatchConfig, type SeatConfig } from '@cardtable/engine';
+import type { MatchMetadata, PublicSeat } from '@cardtable/sdk/protocol';
+import type { MatchRecord } from '../store/event-store.ts';
+
+/** The engine's match config: the seats as the game sees them (no user ids). */
+export function matchConfig(record: MatchRecord): MatchConfig<unknown> {
+  return {
+    options: record.options,
+    seats: record.seats.map((seat): SeatConfig =>
+      seat.kind === 'cpu'
+        ? { kind: 'cpu', profile: seat.profile ?? '', ...(seat.name ? { name: seat.name } : {}) }
+        : { kind: 'human', ...(seat.name ? { name: seat.name } : {}) },
+    ),
+    seed: record.seed,
+  };
+}
+
+export function metadataOf(
+  record: MatchRecord,
+  seats: PublicSeat[],
+  yourSeat: number | null,
+): MatchMetadata {
+  return {
+    matchId: record.id,
+    game: record.game,
+    rulesetVersion: record.rulesetVersion,
+    engineVersion: record.engineVersion || ENGINE_VERSION,
+    options: record.options,
+    seats,
+    status: record.status,
+    version: record.version,
+    ...(yourSeat !== null ? { code: record.code } : {}),
+    yourSeat,
+    turnTimeLimitMs: record.turnTimeLimitMs,
+    createdAt: record.createdAt,
+    endedAt: record.endedAt,
+    result: record.result,
+  };
+}

@@ -1,0 +1,114 @@
+import type {
+  LegalMessage,
+  MatchStatusMessage,
+  PublicSeat,
+  ServerMessage,
+  WelcomeMessage,
+} from '@cardtable/sdk/protocol';
+import { PROTOCOL_VERSION } from '@cardtable/sdk/protocol';
+import type { Connection, ConnectionIdentity } from './connection.ts';
+import type { LiveMatch } from './live-match.ts';
+import type { Presence } from './presence.ts';
+import type { RecentHistory, RecentResolution } from './recent-history.ts';
+
+/** A past position and the state there, for a WELCOME that starts a stream from it. */
+export interface StreamStart {
+  version: number;
+  step: number;
+  state: unknown;
+}
+
+/**
+ * What viewers get: WELCOMEs, LEGALs and MATCH_STATUS frames, and the fan-out of each committed
+ * resolution to every connection in its viewer's projection (made once per viewer, kept in the
+ * recent history for RESUMEs).
+ */
+export class MatchStream {
+  constructor(
+    private readonly live: LiveMatch,
+    private readonly presence: Presence,
+    private readonly history: RecentHistory,
+    /** The ISO time a seat's turn runs out, or null. */
+    private readonly turnEndsAt: (seat: number | null) => string | null,
+  ) {}
+
+  welcome(identity: ConnectionIdentity, at?: StreamStart): WelcomeMessage {
+    const { record, game } = this.live;
+    const state = at ? at.state : this.live.currentOrInitialState();
+    const version = at ? at.version : record.version;
+    return {
+      type: 'WELCOME',
+      protocolVersion: PROTOCOL_VERSION,
+      matchId: record.id,
+      game: record.game,
+      seat: identity.seat,
+      role: identity.seat === null ? 'spectator' : 'player',
+      status: record.status,
+      version,
+      step: at ? at.step : this.live.lastStep,
+      resolutionId: `r${version}`,
+      view: game.view(state, identity.viewer),
+      legal: at ? [] : this.live.legalFor(identity.seat),
+      seats: this.publicSeats(),
+      result: record.result,
+      turnEndsAt: at ? null : this.turnEndsAt(identity.seat),
+    };
+  }
+
+  /** Starts a connection's stream over from a fresh WELCOME (at the current position). */
+  restart(connection: Connection, at?: StreamStart): void {
+    connection.restart(this.welcome(connection.identity, at));
+  }
+
+  restartAll(at?: StreamStart): void {
+    for (const connection of this.presence.connections) this.restart(connection, at);
+  }
+
+  publicSeats(): PublicSeat[] {
+    return this.presence.publicSeats(this.live.record.seats);
+  }
+
+  legalMessage(seat: number): LegalMessage {
+    const { record } = this.live;
+    return {
+      type: 'LEGAL',
+      version: record.version,
+      status: record.status,
+      legal: this.live.legalFor(seat),
+      turnEndsAt: this.turnEndsAt(seat),
+    };
+  }
+
+  statusMessage(): MatchStatusMessage {
+    const { record } = this.live;
+    return {
+      type: 'MATCH_STATUS',
+      status: record.status,
+      version: record.version,
+      seats: this.publicSeats(),
+      result: record.result,
+    };
+  }
+
+  /** Hands every connection a committed resolution's steps, then status and LEGAL. */
+  broadcast(entry: RecentResolution, statusChanged: boolean) {
+    const status = statusChanged ? this.statusMessage() : null;
+    for (const connection of this.presence.connections) {
+      const { viewer, seat } = connection.identity;
+      const events = this.history.project(entry, viewer);
+      const messages: ServerMessage[] = events.map((event) => ({ type: 'EVENT', event }));
+      if (status) messages.push(status);
+      if (seat !== null) messages.push(this.legalMessage(seat));
+      connection.enqueue(messages);
+    }
+  }
+
+  /** A status change without a resolution (presence, seats); with LEGAL when players' change. */
+  broadcastStatus(withLegal = false): void {
+    const status = this.statusMessage();
+    for (const connection of this.presence.connections) {
+      const { seat } = connection.identity;
+      connection.enqueue(withLegal && seat !== null ? [status, this.legalMessage(seat)] : [status]);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import { fail, verifyReplay, type ReplayFile } from '@cardtable/engine';
+import type { AuthResponse, MatchMetadata } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../src/app.ts';
+import { secretDraw } from './fixtures/secret-draw.ts';
+import { call, createMatch, guest } from './helpers/http.ts';
+import { gameRegistry } from '../src/games.ts';
+import { configFrom, startTestServer, testGames } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
+
+/**
+ * The ids the server's moves have (or could have) up to version `upTo`, for both seats; without
+ * the plain ids of `playedSeat`'s moves, which the player sends with accepted actions instead.
+ */
+function serverIds(upTo: number, playedSeat?: number): string[] {
+  const ids: string[] = [];
+  for (let version = 1; version <= upTo; version++) {
+    for (const seat of [0, 1]) {
+      for (const source of ['cpu', 'timeout']) {
+        const id = `${source}-${version}-${seat}`;
+        if (seat !== playedSeat) ids.push(id);
+        ids.push(`${id}-fallback`, `${id}-1`, `${id}-2`);
+      }
+    }
+  }
+  return ids;
+}
+
+/** Sends refused actions (unknown, or from a version to come) with each id: each is remembered. */
+async function claim(client: RawClient, ids: string[]): Promise<void> {
+  for (const [index, actionId] of ids.entries()) {
+    const result =
+      index % 2
+        ? await client.act('bogus', {}, { actionId })
+        : await client.act('draw', {}, { actionId, knownVersion: 1_000_000 });
+    expect(result.ok).toBe(false);
+  }
+}
+
+/** The first WELCOME or LEGAL after `version` that lets the seat act, or says the match is over. */
+async function nextTurn(client: RawClient, version: number) {
+  type Turn = { version: number; status: string; legal: { type: string; payload: unknown }[] };
+  const ready = (m: Turn) => m.version > version && (m.status === 'over' || m.legal.length > 0);
+  const welcome = client.received.find(
+    (m): m is Extract<typeof m, { type: 'WELCOME' }> => m.type === 'WELCOME' && ready(m),
+  );
+  return welcome ?? client.waitFor('LEGAL', ready, 30_000);
+}
+
+/**
+ * Plays a seat's turns to the end of the match, each with an id the server's own moves use (or
+ * used): accepted on the player's own turn, they must not block the server's moves.
+ */
+async function playOut(client: RawClient): Promise<void> {
+  let acted = -1;
+  for (;;) {
+    const legal = await nextTurn(client, acted);
+    if (legal.status === 'over') return;
+    acted = legal.version;
+    const action = legal.legal[0] as { type: string; payload: unknown };
+    // The CPU's next id, then the timeout rule's for the other seat.
+    const actionId = acted % 2 ? `cpu-${acted + 2}-1` : `timeout-${acted + 2}-1`;
+    const result = await client.act(action.type, action.payload, { actionId });
+    if (!result.ok) expect(result.error.code).toBe('STALE_VERSION');
+  }
+}
+
+async function verifiedExport(url: string, matchId: string, token: string) {
+  const exported = await call<ReplayFile>(url, 'GET', `/api/matches/${matchId}/export`, { token });
+  expect(exported.status).toBe(200);
+  expect(exported.body.match.status).toBe('over');
+  expect(verifyReplay(secretDraw, exported.body)).toMatchObject({ ok: true });
+  return exported.body;
+}
+
+describe("the server's own moves cannot be claimed or blocked by a player", () => {
+  let server: RunningServer & { env: Record<string, string> };
+  let alice: AuthResponse;
+  let bob: AuthResponse;
+  beforeAll(async () => {
+    server = await startTestServer('postgres');
+    [alice, bob] = await Promise.all([guest(server.url, 'Alice'), guest(server.url, 'Bob')]);
+  });
+  afterAll(async () => server?.close());
+
+  it("a player who sends the CPU's ids, before and after a restart, never stops the CPU", async () => {
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 10 },
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'bold' }],
+    });
+    let client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    await claim(client, serverIds(30, 1));
+    // Her first moves carry the CPU's next ids (accepted: they are her own ids).
+    for (let i = 0; i < 3; i++) {
+      const legal = await nextTurn(client, i * 2);
+      const draw = legal.legal.find((a) => a.type === 'draw')!;
+      const result = await client.act(draw.type, draw.payload, {
+        actionId: `cpu-${legal.version + 2}-1`,
+      });
+      expect(result).toMatchObject({ ok: true, version: legal.version + 1 });
+    }
+    await nextTurn(client, 6);
+
+    // Restarted on the same database: the claimed ids are stored, the CPU still plays.
+    await client.close();
+    const env = server.env;
+    await server.close();
+    server = Object.assign(await startServer(configFrom(env), testGames), { env });
+    client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    await claim(client, serverIds(30, 1).slice(0, 200));
+    await playOut(client);
+    const replay = await verifiedExport(server.url, created.matchId, alice.accessToken);
+    const cpuMoves = replay.actions.filter((a) => a.seat === 1);
+    expect(cpuMoves.length).toBeGreaterThan(0);
+    await client.close();
+  });
+
+  it('a player who claims the timeout ids of the other seat never stops its turn clock', async () => {
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 2 },
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+      turnTimeLimitMs: 1000,
+    });
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: bob.accessToken,
+      body: { code: created.code },
+    });
+    const a = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const b = await RawClient.open(server.url, created.matchId, bob.accessToken);
+    // Bob claims every id of his own timeouts (refused, out of turn or unknown), Alice too.
+    await Promise.all([claim(b, serverIds(12)), claim(a, serverIds(12, 1))]);
+    // Bob never plays: each of his turns runs out and the timeout rule plays it.
+    await playOut(a);
+    const over = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${created.matchId}`, {
+      token: alice.accessToken,
+    });
+    expect(over.body.status).toBe('over');
+    const replay = await verifiedExport(server.url, created.matchId, alice.accessToken);
+    expect(replay.actions.some((action) => action.seat === 1)).toBe(true);
+    await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe('a refused automatic move never leaves a match without a way forward', () => {
+  /** The CPU's seat is refused its first few moves, whatever it plays (a rules bug, say). */
+  let refusalsLeft = 0;
+  const refusing = {
+    ...secretDraw,
+    decide: (...args: Parameters<typeof secretDraw.decide>) =>
+      args[1] === 1 && refusalsLeft-- > 0
+        ? fail('FLAKY', 'Refused for the test.')
+        : secretDraw.decide(...args),
+  };
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {}, gameRegistry({ game: refusing as never }));
+  });
+  afterAll(async () => server?.close());
+
+  it('tries every legal move, then again later, until the CPU has moved', async () => {
+    const alice = await guest(server.url, 'Alice');
+    const created = await createMatch(server.url, alice.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 2 },
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+    });
+    const client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    // More refusals than one attempt has moves (its choice plus each legal move): a stall.
+    refusalsLeft = 4;
+    expect((await client.act('stand')).ok).toBe(true);
+    await client.waitFor('MATCH_STATUS', (m) => m.status === 'over', 20_000);
+    expect(refusalsLeft).toBeLessThan(0);
+    await verifiedExport(server.url, created.matchId, alice.accessToken);
+    await client.close();
+  });
+});
