@@ -2,12 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { verifyReplay, type AnyGame } from '@cardtable/engine';
 import { gameNames, loadGame } from '@cardtable/games';
-import {
-  gameForEmbeddedContent,
-  readContentFolder,
-  toStored,
-  type ExportedReplay,
-} from '@cardtable/server';
+import { gameForEmbeddedContent, toStored, type ExportedReplay } from '@cardtable/server/content';
+import { readContentFolder } from '../content-folder.ts';
 
 const USAGE = `Usage: cardtable replay verify FILE [--content DIR] [--json]
 
