@@ -96,7 +96,7 @@ export class ContentLibrary {
     return built.ok ? { ok: true, game: built.game, dispose: () => built.game.dispose() } : built;
   }
 
-  /** A published version loaded for play (cached by content hash). */
+  /** A published version loaded for play (cached by game and version). */
   load(gameId: string, version: number): Promise<LoadedVersion> {
     const key = `${gameId}@${version}`;
     const cached = this.loaded.get(key);
