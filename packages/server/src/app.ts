@@ -10,6 +10,9 @@ import Fastify, {
 } from 'fastify';
 import pino from 'pino';
 import { TokenService } from './auth/tokens.ts';
+import { openArtStore } from './content/art-store.ts';
+import { ContentLibrary } from './content/library.ts';
+import { ContentStore } from './content/store.ts';
 import type { ServerConfig } from './config.ts';
 import { ApiError, errorBody } from './errors.ts';
 import type { GameRegistry } from './games.ts';
@@ -21,6 +24,7 @@ import { KeyedRateLimiter } from './rate-limit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerAuthentication } from './routes/authenticate.ts';
 import { registerJoinRoute } from './routes/join.ts';
+import { registerContentRoutes } from './routes/content.ts';
 import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
@@ -41,6 +45,8 @@ export interface RunningServer {
   metrics: Metrics;
   registry: MatchRegistry;
   lifecycle: MatchLifecycle;
+  /** Creators' content: drafts, published versions, and the games that play them. */
+  content: ContentLibrary;
   /** Drains in-flight actions, closes sockets, the listener and the database. */
   close(): Promise<void>;
 }
@@ -73,8 +79,9 @@ export async function startServer(
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     });
     const metrics = createMetrics();
+    const content = new ContentLibrary(new ContentStore(db), await openArtStore(config), games);
     const registry = new MatchRegistry(
-      games,
+      (record) => content.hostedFor(record),
       {
         store,
         metrics,
@@ -138,7 +145,7 @@ export async function startServer(
     });
 
     registerAuthRoutes(app, tokens);
-    registerMatchRoutes(app, { games, store, registry, quotas });
+    registerMatchRoutes(app, { content, store, registry, quotas });
     registerJoinRoute(app, {
       store,
       registry,
@@ -146,12 +153,13 @@ export async function startServer(
       ipAttemptsPerMinute: config.ipJoinAttemptsPerMinute,
     });
     registerReplayRoutes(app, {
-      games,
+      content,
       store,
       registry,
       maxBodyBytes: config.maxBodyBytes,
       quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
     });
+    registerContentRoutes(app, { library: content });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
@@ -170,12 +178,14 @@ export async function startServer(
       metrics,
       registry,
       lifecycle,
+      content,
       close() {
         closing ??= (async () => {
           await lifecycle.stop();
           await registry.drain();
           await app.close();
           await db.close();
+          content.art.close();
         })();
         return closing;
       },

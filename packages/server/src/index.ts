@@ -7,3 +7,6 @@ export { openDatabase, type Database } from './store/database.ts';
 export { migrate } from './store/migrate.ts';
 export { defaultGames } from './default-games.ts';
 export { runServer } from './run.ts';
+export { ContentLibrary } from './content/library.ts';
+export * from './content/index.ts';
+export { validatePackage, type PackageReport } from './content/validate.ts';

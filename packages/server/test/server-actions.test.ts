@@ -7,7 +7,7 @@ import {
   type GameAction,
   type MatchState,
 } from '@cardtable/engine';
-import { findGame } from '@cardtable/games';
+import { loadGame } from '@cardtable/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tcgGameFor } from '../../../games/tcg/content/demo/index.ts';
 
@@ -51,8 +51,8 @@ describe('server-only actions are part of each game contract', () => {
   });
   afterAll(() => tcg?.dispose());
 
-  it('Golf: its timeout rule plays a legal move, so it needs no server-only action', () => {
-    const golf = findGame('golf') as AnyGame;
+  it('Golf: its timeout rule plays a legal move, so it needs no server-only action', async () => {
+    const golf = (await loadGame('golf')) as AnyGame;
     expect(golf.serverActions ?? []).toEqual([]);
     expect(checkTimeoutMoves(golf, {}, 2, 'golf-seed')).toBeGreaterThan(10);
   });

@@ -26,7 +26,7 @@ const PROFILES = Object.keys(CPU_PROFILES);
 /** Each worker thread holds its own engine and Lua VM: more than this only costs memory. */
 const MAX_THREADS = 64;
 
-export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--ruleset demo|DIR] [--decks A,B,...]
+export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--content DIR] [--decks A,B,...]
                               [--cpu P[,Q,...]] [--seed S] [--threads T] [--strict] [--json]
 
 Plays CPU-only matches between every pair of decks and prints a balance report: each deck's
@@ -34,8 +34,8 @@ win rate, a matchup grid (three or more decks), the first player's win rate, how
 per-card play rate and win rate when played, average match length, any engine errors (exit
 code 1 if there are) and Lua failures per card. Every win rate comes with its 95% confidence interval (Wilson score).
   --games N        matches per pair of decks (required); the decks swap seats every other match
-  --ruleset R      "demo" (the shipped set) or a folder with ruleset.json, cards.json,
-                   decks.json and lua/ (default: demo)
+  --content DIR    a content folder (ruleset.json, cards.json, decks.json, lua/); default: the
+                   shipped demo set (--ruleset demo|DIR is the older spelling)
   --decks A,B,...  two or more deck ids of the ruleset (default: all its decks)
   --cpu P[,Q,...]  the CPU level (${PROFILES.join(' or ')}), once for every deck or once per deck
                    (default: easy)
@@ -56,7 +56,15 @@ interface Args {
   strict: boolean;
 }
 
-const VALUE_FLAGS = ['--games', '--ruleset', '--decks', '--cpu', '--seed', '--threads'];
+const VALUE_FLAGS = [
+  '--games',
+  '--ruleset',
+  '--content',
+  '--decks',
+  '--cpu',
+  '--seed',
+  '--threads',
+];
 
 const bad = (message: string) => fail('BAD_FLAG', message);
 const wholeNumber = (text: string | undefined) =>
@@ -73,7 +81,7 @@ function parseArgs(argv: readonly string[]): Result<Args> {
     else if (VALUE_FLAGS.includes(flag)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return bad(`${flag} needs a value.`);
-      values.set(flag, value);
+      values.set(flag === '--content' ? '--ruleset' : flag, value);
     } else return bad(`Unknown option: ${flag}`);
   }
   const games = wholeNumber(values.get('--games'));

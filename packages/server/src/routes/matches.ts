@@ -11,7 +11,8 @@ import {
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError, fromRuleError } from '../errors.ts';
-import type { GameRegistry } from '../games.ts';
+import { withContent, type ContentLibrary } from '../content/library.ts';
+import { setupMatch } from '../content/match-setup.ts';
 import { newId, newRoomCode, newSeed } from '../ids.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import type { MatchQuotas } from '../match/quotas.ts';
@@ -26,14 +27,14 @@ const secured = { security: [{ bearer: [] }] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 interface Deps {
-  games: GameRegistry;
+  content: ContentLibrary;
   store: EventStore;
   registry: MatchRegistry;
   quotas: MatchQuotas;
 }
 
 export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
-  const { games, store, registry, quotas } = deps;
+  const { content, store, registry, quotas } = deps;
   /** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
   const withActor = <T>(id: string, use: (actor: MatchActor) => T | Promise<T>): Promise<T> =>
     registry.use(id, (actor) => {
@@ -59,10 +60,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const user = requireUser(request);
       const { body } = request;
-      const hosted = games.get(body.game);
-      if (!hosted) {
-        throw apiError('BAD_REQUEST', `Unknown game "${body.game}".`, { games: [...games.keys()] });
-      }
+      const { hosted, options: requested, pin } = await setupMatch(content, body);
       const { game } = hosted;
       if (body.seats.length < game.seats.min || body.seats.length > game.seats.max) {
         throw apiError(
@@ -77,7 +75,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
           });
         }
       }
-      const options = game.parseOptions(body.options ?? {}, body.seats.length);
+      const options = game.parseOptions(requested, body.seats.length);
       if (!options.ok) {
         const error = fromRuleError(options.error, 'BAD_REQUEST');
         throw apiError('BAD_REQUEST', error.message, error.details);
@@ -111,6 +109,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
             }),
           );
           if (!admitted.ok) throw new ApiError(admitted.error);
+          if (pin) await content.store.pinMatch(id, pin.gameId, pin.version, pin.contentHash);
           await store.updateSeats(id, seats);
           const record = await store.getMatch(id);
           const actor = await registry.adopt(record as NonNullable<typeof record>);
@@ -141,9 +140,12 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
           const seat = record.seats.findIndex((s) => s.userId === user.userId);
           // Only a match already in memory answers live: listing never loads one.
           const live = await registry.loaded(record.id);
-          return live
-            ? live.metadata(user.userId)
-            : metadataOf(record, publicSeatsOf(record.seats), seat === -1 ? null : seat);
+          return withContent(
+            content,
+            live
+              ? live.metadata(user.userId)
+              : metadataOf(record, publicSeatsOf(record.seats), seat === -1 ? null : seat),
+          );
         }),
       );
       return { matches };
@@ -163,7 +165,10 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const user = requireUser(request);
-      return withActor(request.params.id, (actor) => actor.metadata(user.userId));
+      return withContent(
+        content,
+        await withActor(request.params.id, (actor) => actor.metadata(user.userId)),
+      );
     },
   );
 
@@ -229,7 +234,9 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const user = requireUser(request);
-      return withActor(request.params.id, (actor) => exportMatch(actor, games, store, user.userId));
+      return withActor(request.params.id, (actor) =>
+        exportMatch(actor, content, store, user.userId),
+      );
     },
   );
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, verifyReplay, type ReplayFile } from '@cardtable/engine';
+import { canonicalJson, verifyReplay, type AnyGame, type ReplayFile } from '@cardtable/engine';
 import {
   ErrorBody,
   ImportReplayResponse,
@@ -9,7 +9,7 @@ import {
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { apiError } from '../errors.ts';
-import type { GameRegistry } from '../games.ts';
+import type { ContentLibrary } from '../content/library.ts';
 import { newId } from '../ids.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { EventStore, ReplayUsage } from '../store/event-store.ts';
@@ -17,7 +17,7 @@ import { requireUser } from './authenticate.ts';
 import { exportMatch } from './export.ts';
 
 interface Deps {
-  games: GameRegistry;
+  content: ContentLibrary;
   store: EventStore;
   registry: MatchRegistry;
   /** The size cap of one import (its body). */
@@ -30,7 +30,7 @@ const ReplayParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 12
 const secured = { security: [{ bearer: [] }] };
 
 export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
-  const { games, store, quota } = deps;
+  const { content, store, quota } = deps;
   /** Users with an import being checked: one at a time each, so nobody queues up re-executions. */
   const importing = new Set<string>();
 
@@ -58,9 +58,6 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
     async (request) => {
       const user = requireUser(request);
       const replay = request.body;
-      if (!games.get(replay.match.game)) {
-        throw apiError('REPLAY_INVALID', `Unknown game "${replay.match.game}".`);
-      }
       const text = JSON.stringify(replay);
       const bytes = Buffer.byteLength(text);
       const contentHash = createHash('sha256').update(text).digest('hex');
@@ -70,9 +67,11 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
       if (importing.has(user.userId)) {
         throw apiError('RATE_LIMITED', 'Your previous import is still being checked.');
       }
+      const resolved = await content.gameForReplay(replay);
+      if (!resolved.ok) throw apiError('REPLAY_INVALID', resolved.message);
       importing.add(user.userId);
       try {
-        const problem = await problemWith(replay, deps, user.userId);
+        const problem = await problemWith(replay, resolved.game, deps, user.userId);
         const id = newId('rp');
         const saved = await store.saveReplay(
           { id, userId: user.userId, text, bytes, contentHash, verified: !problem, problem },
@@ -83,6 +82,7 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
         return verdictBody({ id, verified: !problem, problem });
       } finally {
         importing.delete(user.userId);
+        resolved.dispose();
       }
     },
   );
@@ -159,7 +159,8 @@ function refuseOverQuota(used: ReplayUsage, bytes: number, quota: ReplayUsage): 
  */
 async function problemWith(
   replay: ReplayFile,
-  { games, store, registry }: Deps,
+  game: AnyGame,
+  { content, store, registry }: Deps,
   userId: string,
 ): Promise<string | null> {
   const unrecorded =
@@ -168,7 +169,7 @@ async function problemWith(
   if (!actor) return unrecorded;
   try {
     if (actor.status !== 'over') return unrecorded;
-    const recorded = JSON.parse(JSON.stringify(await exportMatch(actor, games, store, userId)));
+    const recorded = JSON.parse(JSON.stringify(await exportMatch(actor, content, store, userId)));
     const differs = differingParts(replay, recorded as ReplayFile);
     if (differs.length > 0) {
       return `It differs from this server's record of the match in ${differs.join(', ')}.`;
@@ -176,7 +177,6 @@ async function problemWith(
   } finally {
     registry.release(actor);
   }
-  const game = (games.get(replay.match.game) as NonNullable<ReturnType<GameRegistry['get']>>).game;
   const report = verifyReplay(game, replay);
   return report.ok ? null : `It does not re-execute: ${report.message}`;
 }

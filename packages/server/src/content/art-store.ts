@@ -1,0 +1,67 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { S3Config } from '../config.ts';
+
+/** How `GET /api/art/:hash` answers: the bytes themselves, or a redirect to a signed URL. */
+export type ArtDelivery = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'redirect'; url: string };
+
+/** Card art by the sha256 of its bytes: written once, never changed. */
+export interface ArtStore {
+  readonly kind: 'disk' | 's3';
+  put(hash: string, bytes: Uint8Array, type: string): Promise<void>;
+  get(hash: string): Promise<Uint8Array | null>;
+  deliver(hash: string): Promise<ArtDelivery | null>;
+  close(): void;
+}
+
+const HASH = /^[0-9a-f]{64}$/;
+export const checked = (hash: string) => {
+  if (!HASH.test(hash)) throw new Error(`Not an art hash: ${hash}`);
+  return hash;
+};
+
+/** Images under `DATA_DIR/art/<first two hex>/<hash>`, served by the server itself. */
+export class DiskArtStore implements ArtStore {
+  readonly kind = 'disk';
+  constructor(private readonly root: string) {}
+
+  private pathOf(hash: string) {
+    return join(this.root, checked(hash).slice(0, 2), hash);
+  }
+
+  async put(hash: string, bytes: Uint8Array): Promise<void> {
+    const path = this.pathOf(hash);
+    await mkdir(dirname(path), { recursive: true });
+    // Written aside, then renamed: a reader never sees half an image.
+    const partial = `${path}.${randomBytes(4).toString('hex')}.part`;
+    await writeFile(partial, bytes);
+    await rename(partial, path);
+  }
+
+  async get(hash: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await readFile(this.pathOf(hash)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async deliver(hash: string): Promise<ArtDelivery | null> {
+    const bytes = await this.get(hash);
+    return bytes ? { kind: 'bytes', bytes } : null;
+  }
+
+  close(): void {}
+}
+
+/** Card art on disk, or in S3 when configured (the AWS SDK loads only then). */
+export async function openArtStore(config: {
+  dataDir: string;
+  s3: S3Config | null;
+}): Promise<ArtStore> {
+  if (!config.s3) return new DiskArtStore(join(config.dataDir, 'art'));
+  const { S3ArtStore } = await import('./s3-art-store.ts');
+  return new S3ArtStore(config.s3);
+}
