@@ -10,6 +10,7 @@ import type {
   MatchStateResponse,
   ReplayFileBody,
 } from './protocol.ts';
+import type { GameDetailsResponse, GameListResponse } from './content-types.ts';
 
 /** A failed request: the server's error, or a client-side code when no usable answer came. */
 export interface ApiError {
@@ -130,6 +131,16 @@ export class CardtableApi {
   /** The match's log: full and unprojected once it is over, the caller's projection before. */
   exportMatch(matchId: string): Promise<ApiResult<ReplayFileBody>> {
     return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/export`);
+  }
+
+  /** Every game the server lets the caller play: built-in and published, non-deprecated ones. */
+  listGames(): Promise<ApiResult<GameListResponse>> {
+    return this.request('GET', '/api/games');
+  }
+
+  /** A game with its published versions. */
+  getGame(slug: string): Promise<ApiResult<GameDetailsResponse>> {
+    return this.request('GET', `/api/content/games/${encodeURIComponent(slug)}`);
   }
 
   importReplay(replay: ReplayFileBody): Promise<ApiResult<ImportReplayResponse>> {

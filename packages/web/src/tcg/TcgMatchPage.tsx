@@ -1,27 +1,40 @@
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import type { MatchMetadata } from '@cardtable/sdk';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
+import { CopyField } from '../live/CopyField.tsx';
+import { Lobby } from '../live/Lobby.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
+import { useMatchMetadata } from '../live/useMatchMetadata.ts';
+import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { TcgTable } from './TcgTable.tsx';
 import { useTcgMatch } from './useTcgMatch.ts';
 import './tcg.css';
 
-/** A live TCG match (the demo ruleset against a CPU, or two people). */
+/** A live card game match (the built-in set or a published game), played or watched. */
 export default function TcgMatchPage() {
   const matchId = useParams().matchId as string;
   const live = useTcgMatch(matchId);
-  const { view } = live;
+  const meta = useMatchMetadata(matchId, live.status);
+  const { view, role, seat, status } = live;
+
+  useEffect(() => {
+    if (role === 'player')
+      rememberMatch({ matchId, seat, code: meta?.code ?? null, path: tablePath(matchId, 'tcg') });
+  }, [matchId, role, seat, meta?.code]);
+
+  const title = gameTitle(meta);
   return (
-    <div className="page match-page tcg-page" data-role={live.role ?? 'unknown'}>
+    <div className="page match-page tcg-page" data-role={role ?? 'unknown'}>
       <header className="topbar">
         <Link to="/" className="brand">
           Cardtable
         </Link>
-        <span className="topbar-title">
-          {view ? `Ember & Tide — turn ${view.turn}` : 'Card game'}
+        <span className="topbar-title" data-testid="game-title">
+          {view && status !== 'waiting' ? `${title} — turn ${view.turn}` : title}
         </span>
-        {live.turnEndsAt && live.status === 'active' ? (
-          <TurnTimer endsAt={live.turnEndsAt} />
-        ) : null}
+        {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
+        {live.turnEndsAt && status === 'active' ? <TurnTimer endsAt={live.turnEndsAt} /> : null}
         <ConnectionBadge state={live.connection} />
       </header>
       {live.closed ? (
@@ -34,10 +47,12 @@ export default function TcgMatchPage() {
           {live.actionError.message}
         </p>
       ) : null}
-      {view ? (
+      {status === 'waiting' ? (
+        <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
+      ) : view ? (
         <TcgTable
           view={view}
-          me={live.role === 'player' ? live.seat : null}
+          me={role === 'player' ? seat : null}
           legal={live.legal}
           step={live.step}
           name={live.name}
@@ -46,6 +61,20 @@ export default function TcgMatchPage() {
       ) : (
         <p className="notice">Connecting…</p>
       )}
+      {status === 'active' ? (
+        <footer className="share">
+          <CopyField
+            label="Link for spectators"
+            value={`${window.location.origin}${tablePath(matchId, 'tcg')}`}
+            testId="spectate-link"
+          />
+        </footer>
+      ) : null}
     </div>
   );
+}
+
+/** The game's own name, as the server gives it with the match. */
+function gameTitle(meta: MatchMetadata | null): string {
+  return (meta as { gameName?: string } | null)?.gameName ?? 'Card game';
 }
