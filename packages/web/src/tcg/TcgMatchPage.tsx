@@ -7,6 +7,7 @@ import { Lobby } from '../live/Lobby.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
+import { DownloadExport } from './DownloadExport.tsx';
 import { TcgTable } from './TcgTable.tsx';
 import { useTcgMatch } from './useTcgMatch.ts';
 import './tcg.css';
@@ -61,6 +62,11 @@ export default function TcgMatchPage() {
       ) : (
         <p className="notice">Connecting…</p>
       )}
+      {status === 'over' ? (
+        <footer className="share">
+          <DownloadExport matchId={matchId} />
+        </footer>
+      ) : null}
       {status === 'active' ? (
         <footer className="share">
           <CopyField
