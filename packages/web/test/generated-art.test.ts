@@ -77,10 +77,9 @@ describe('generated card faces', () => {
   });
 
   it('renders the image when the card has one, and the generated face when it has none', () => {
-    const withImage = face({
-      art: { image: '/api/art/abc' } as unknown as CardFace['art'],
-    });
-    const imageHtml = renderToStaticMarkup(createElement(CardArt, { face: withImage }));
+    const imageHtml = renderToStaticMarkup(
+      createElement(CardArt, { face: face(), image: '/api/art/abc' }),
+    );
     expect(imageHtml).toContain('<img');
     expect(imageHtml).toContain('src="/api/art/abc"');
 

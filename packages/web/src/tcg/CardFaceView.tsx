@@ -4,11 +4,10 @@ import { generatedArt } from './generated-art.ts';
 import { GeneratedArtSvg } from './GeneratedArtSvg.tsx';
 
 /**
- * A card's art: its image when the content has one (served by the server, never a remote URL),
+ * A card's art: its image when the content has one (served by this server, never a remote URL),
  * otherwise, or when the image cannot be loaded, the face the app generates from the card.
  */
-export function CardArt({ face }: { face: CardFace }) {
-  const image = artImageOf(face);
+export function CardArt({ face, image }: { face: CardFace; image?: string | undefined }) {
   const [broken, setBroken] = useState<string | null>(null);
   const art = useMemo(() => generatedArt(face), [face]);
   if (image && broken !== image) {
@@ -30,10 +29,12 @@ export interface CardProps {
   /** Current numbers and keywords of a unit on the board (else the printed face and text). */
   stats?: { attack: number; health: number; maxHealth: number; keywords: string[] } | undefined;
   keywordName?: (keyword: string) => string;
+  /** The URL of the card's image, when its content has one. */
+  image?: string | undefined;
 }
 
 /** A card's face: cost, art, name, stats and rules text. */
-export function CardFaceView({ face, stats, keywordName = (k) => k }: CardProps) {
+export function CardFaceView({ face, stats, keywordName = (k) => k, image }: CardProps) {
   const attack = stats?.attack ?? face.stats?.attack;
   const health = stats?.health ?? face.stats?.health;
   const keywords = stats?.keywords ?? face.keywords;
@@ -43,7 +44,7 @@ export function CardFaceView({ face, stats, keywordName = (k) => k }: CardProps)
       <span className="tcg-cost" aria-label={`cost ${face.cost}`}>
         {face.cost}
       </span>
-      <CardArt face={face} />
+      <CardArt face={face} image={image} />
       <strong className="tcg-name">{face.name}</strong>
       {stats && keywords.length ? (
         <em className="tcg-keywords">{keywords.map(keywordName).join(' · ')}</em>
@@ -58,10 +59,4 @@ export function CardFaceView({ face, stats, keywordName = (k) => k }: CardProps)
       {face.speed === 'instant' ? <span className="tcg-instant">instant</span> : null}
     </div>
   );
-}
-
-/** The URL of the card's image, when its content has one. */
-function artImageOf(face: CardFace): string | null {
-  const art = face.art as { image?: unknown } | undefined;
-  return typeof art?.image === 'string' ? art.image : null;
 }
