@@ -59,15 +59,17 @@ export async function playUntilOver(page: Page): Promise<Played> {
       const mana = Number(await page.getByTestId('tcg-hero-me').getAttribute('data-mana'));
       const holdsAnswer = await visible(page, '[data-testid=tcg-hand] [data-speed=instant]');
       const reserve = holdsAnswer ? 2 : 0;
-      const cards = page.locator('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]');
+      // One snapshot of the hand: it re-renders as steps arrive, so a live list may shrink.
+      const cards = await page
+        .locator('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]')
+        .evaluateAll((elements) =>
+          elements.map((element) => ({ ...(element as HTMLElement).dataset })),
+        );
+      const card = cards.find((c) => mana - Number(c.cost) >= reserve);
       let acted = false;
-      for (let i = 0; i < (await cards.count()) && !acted; i++) {
-        const card = cards.nth(i);
-        if (mana - Number(await card.getAttribute('data-cost')) < reserve) continue;
-        const spell = (await card.getAttribute('data-kind')) === 'spell';
-        if (!(await tryClick(card))) break;
+      if (card && (await tryClick(page.locator(`[data-testid=tcg-hand] [data-id="${card.id}"]`)))) {
         if (await visible(page, '[data-testid=tcg-targeting]')) {
-          if ((await chooseTarget()) && spell) played.targetedSpells++;
+          if ((await chooseTarget()) && card.kind === 'spell') played.targetedSpells++;
         }
         acted = true;
       }
