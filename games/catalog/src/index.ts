@@ -1,9 +1,45 @@
 import type { AnyGame } from '@cardtable/engine';
 import { golf } from '@cardtable/golf';
+import type { Content, TcgGame } from '@cardtable/tcg';
+import { demoContent, tcgGameFor } from '@cardtable/tcg/demo';
 
-/** Every game Cardtable hosts, by the name matches and replays record. */
-const catalog: ReadonlyMap<string, AnyGame> = new Map<string, AnyGame>([[golf.name, golf]]);
+/** A game built for one content version (a TCG set): `dispose` frees its Lua VM. */
+export type ContentGame = TcgGame & { dispose(): void };
 
-export const findGame = (name: string): AnyGame | undefined => catalog.get(name);
+/**
+ * Every built-in game Cardtable hosts, by the name matches and replays record. A game may take a
+ * moment to build (the TCG starts a Lua sandbox), so each is built once, on first use.
+ */
+const builders: ReadonlyMap<string, () => AnyGame | Promise<AnyGame>> = new Map<
+  string,
+  () => AnyGame | Promise<AnyGame>
+>([
+  [golf.name, () => golf],
+  ['tcg', () => tcgGameFor(demoContent())],
+]);
 
-export const gameNames = (): string[] => [...catalog.keys()];
+const built = new Map<string, Promise<AnyGame>>();
+
+/** The built-in game of this name, or undefined when there is none. */
+export function loadGame(name: string): Promise<AnyGame> | undefined {
+  const build = builders.get(name);
+  if (!build) return undefined;
+  let game = built.get(name);
+  if (!game) {
+    game = Promise.resolve(build());
+    built.set(name, game);
+  }
+  return game;
+}
+
+export const gameNames = (): string[] => [...builders.keys()];
+
+/** Every built-in game, built. */
+export const loadBuiltInGames = (): Promise<AnyGame[]> =>
+  Promise.all(gameNames().map((name) => loadGame(name)!));
+
+/**
+ * The game that plays one creator's content version: a TCG with exactly that set registered, its
+ * own Lua sandbox and the CPU players. Published versions and local folders are hosted this way.
+ */
+export const gameForContent = (content: Content): Promise<ContentGame> => tcgGameFor(content);

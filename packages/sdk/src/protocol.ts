@@ -5,6 +5,7 @@
  * shared/specs/protocol.md; additions are listed in docs/protocol.md. Change additively only.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { EmbeddedContent, MatchContent, SeatDeck } from './content.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -53,6 +54,10 @@ export const ERROR_CODES = [
   'TOO_MANY_CONNECTIONS',
   /** A replay failed verification on import. */
   'REPLAY_INVALID',
+  /** A content package breaks a limit or fails validation (`details.errors`, `details.warnings`). */
+  'CONTENT_INVALID',
+  /** Publishing a draft identical to the latest version (`details.version`). */
+  'CONTENT_UNCHANGED',
   /** The server is shutting down; reconnect shortly. */
   'SHUTTING_DOWN',
   /** Something unexpected failed on the server; nothing was applied. */
@@ -313,11 +318,13 @@ export const SeatRequest = Type.Union([
   Type.Object({
     kind: Type.Literal('human'),
     name: Type.Optional(Type.String({ maxLength: 40 })),
+    deck: Type.Optional(SeatDeck),
   }),
   Type.Object({
     kind: Type.Literal('cpu'),
     profile: Type.String({ minLength: 1, maxLength: 40 }),
     name: Type.Optional(Type.String({ maxLength: 40 })),
+    deck: Type.Optional(SeatDeck),
   }),
 ]);
 export type SeatRequest = Static<typeof SeatRequest>;
@@ -326,6 +333,8 @@ export const CreateMatchRequest = Type.Object({
   game: Type.String({ minLength: 1, maxLength: 64 }),
   options: Type.Optional(Type.Unknown()),
   seats: Type.Array(SeatRequest, { minItems: 1, maxItems: 16 }),
+  /** A published game's version (default: its latest non-deprecated one). */
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
   /** Per-turn time limit in milliseconds; on timeout the game's timeout rule plays the turn. */
   turnTimeLimitMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 86_400_000 })),
 });
@@ -364,6 +373,8 @@ export const MatchMetadata = Type.Object({
   createdAt: Type.String(),
   endedAt: Type.Union([Type.String(), Type.Null()]),
   result: Type.Union([Outcome, Type.Null()]),
+  /** The published content version the match plays; null for built-in games. */
+  content: Type.Optional(Type.Union([MatchContent, Type.Null()])),
 });
 export type MatchMetadata = Static<typeof MatchMetadata>;
 
@@ -408,6 +419,8 @@ export const ReplayMatch = Type.Object({
   finalStateHash: Type.Optional(Type.String()),
   createdAt: Type.Optional(Type.String()),
   endedAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The published content version the match was played with. */
+  content: Type.Optional(MatchContent),
 });
 
 export const ReplayEvent = Type.Object({
@@ -436,6 +449,8 @@ export const ReplayFileSchema = Type.Object({
   match: ReplayMatch,
   events: Type.Array(ReplayEvent, { maxItems: 200_000 }),
   actions: Type.Array(ReplayAction, { maxItems: 200_000 }),
+  /** That content itself, so the replay verifies anywhere (images by hash only). */
+  content: Type.Optional(EmbeddedContent),
 });
 export type ReplayFileBody = Static<typeof ReplayFileSchema>;
 

@@ -10,6 +10,9 @@ import Fastify, {
 } from 'fastify';
 import pino from 'pino';
 import { TokenService } from './auth/tokens.ts';
+import { openArtStore } from './content/art-store.ts';
+import { ContentLibrary } from './content/library.ts';
+import { ContentStore } from './content/store.ts';
 import type { ServerConfig } from './config.ts';
 import { ApiError, errorBody } from './errors.ts';
 import type { GameRegistry } from './games.ts';
@@ -18,6 +21,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { KeyedRateLimiter } from './rate-limit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerAuthentication } from './routes/authenticate.ts';
+import { registerContentRoutes } from './routes/content.ts';
 import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
@@ -36,6 +40,8 @@ export interface RunningServer {
   store: EventStore;
   metrics: Metrics;
   registry: MatchRegistry;
+  /** Creators' content: drafts, published versions, and the games that play them. */
+  content: ContentLibrary;
   /** Drains in-flight actions, closes sockets, the listener and the database. */
   close(): Promise<void>;
 }
@@ -60,7 +66,8 @@ export async function startServer(
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     });
     const metrics = createMetrics();
-    const registry = new MatchRegistry(games, {
+    const content = new ContentLibrary(new ContentStore(db), openArtStore(config), games);
+    const registry = new MatchRegistry((record) => content.hostedFor(record), {
       store,
       metrics,
       log: logger,
@@ -106,8 +113,9 @@ export async function startServer(
     await app.register(fastifyWebsocket, { options: { maxPayload: SOCKET_FRAME_LIMIT } });
 
     registerAuthRoutes(app, tokens);
-    registerMatchRoutes(app, { games, store, registry });
-    registerReplayRoutes(app, { games, store, maxBodyBytes: config.maxBodyBytes });
+    registerMatchRoutes(app, { content, store, registry });
+    registerReplayRoutes(app, { content, store, maxBodyBytes: config.maxBodyBytes });
+    registerContentRoutes(app, { library: content });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
@@ -124,11 +132,13 @@ export async function startServer(
       store,
       metrics,
       registry,
+      content,
       close() {
         closing ??= (async () => {
           await registry.drain();
           await app.close();
           await db.close();
+          content.art.close();
         })();
         return closing;
       },

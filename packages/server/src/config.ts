@@ -36,6 +36,22 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
+  /** An S3-compatible bucket for card art (`S3_BUCKET` and friends); null keeps art on disk. */
+  s3: S3Config | null;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** For S3-compatible stores (MinIO, R2, ...); null for AWS S3. */
+  endpoint: string | null;
+  region: string;
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  forcePathStyle: boolean;
+  /** Object key prefix for card art. */
+  prefix: string;
+  /** How long a signed art URL stays valid. */
+  urlTtlSeconds: number;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
@@ -97,6 +113,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     errors.push(`WEB_ROOT "${webRootRaw}" has no index.html.`);
   }
 
+  const s3 = s3Config(env, text, int, errors);
   const config: ServerConfig = {
     port: int('PORT', 8080, 0, 65535),
     host: text('HOST') ?? '0.0.0.0',
@@ -124,6 +141,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     resumeMaxSteps: int('RESUME_MAX_STEPS', 2000, 1),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0),
     webRoot,
+    s3,
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
 }
@@ -134,4 +152,38 @@ function parseRange(raw: string): { min: number; max: number } | null {
   const min = Number(match[1]);
   const max = match[2] === undefined ? min : Number(match[2]);
   return min <= max ? { min, max } : null;
+}
+
+function s3Config(
+  env: Env,
+  text: (name: string) => string | null,
+  int: (name: string, fallback: number, min: number, max?: number) => number,
+  errors: string[],
+): S3Config | null {
+  const bucket = text('S3_BUCKET');
+  if (bucket === null) {
+    const stray = Object.keys(env).filter((name) => name.startsWith('S3_') && env[name]);
+    if (stray.length > 0) errors.push(`${stray.join(', ')} set without S3_BUCKET.`);
+    return null;
+  }
+  const endpoint = text('S3_ENDPOINT');
+  if (endpoint !== null && !/^https?:\/\//.test(endpoint))
+    errors.push('S3_ENDPOINT must be an http:// or https:// URL.');
+  const accessKeyId = text('S3_ACCESS_KEY_ID');
+  const secretAccessKey = text('S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === null) !== (secretAccessKey === null))
+    errors.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together.');
+  const pathStyle = text('S3_FORCE_PATH_STYLE');
+  if (pathStyle !== null && pathStyle !== 'true' && pathStyle !== 'false')
+    errors.push('S3_FORCE_PATH_STYLE must be true or false.');
+  return {
+    bucket,
+    endpoint,
+    region: text('S3_REGION') ?? 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: pathStyle === null ? endpoint !== null : pathStyle === 'true',
+    prefix: text('S3_PREFIX') ?? 'art/',
+    urlTtlSeconds: int('S3_URL_TTL_S', 300, 10, 7 * 86_400),
+  };
 }

@@ -1,14 +1,16 @@
-import { findGame, gameNames } from '@cardtable/games';
-import { gameRegistry, type GameRegistry, type HostedGame } from './games.ts';
+import { loadBuiltInGames } from '@cardtable/games';
+import { gameRegistry, type GameRegistry } from './games.ts';
 
 /** The CPU that plays a turn whose timer ran out, per game: its steadiest personality. */
-const TIMEOUT_PROFILES: Readonly<Record<string, string>> = { golf: 'Marcus' };
+const TIMEOUT_PROFILES: Readonly<Record<string, string>> = { golf: 'Marcus', tcg: 'easy' };
 
-/** What `npm start` hosts: every game of the catalog (@cardtable/games). */
-export function defaultGames(): GameRegistry {
-  const hosted = gameNames().map((name): HostedGame => {
-    const timeoutProfile = TIMEOUT_PROFILES[name];
-    return { game: findGame(name)!, ...(timeoutProfile ? { timeoutProfile } : {}) };
-  });
-  return gameRegistry(...hosted);
+/** What `npm start` hosts: every built-in game of the catalog (@cardtable/games). */
+export async function defaultGames(): Promise<GameRegistry> {
+  const games = await loadBuiltInGames();
+  return gameRegistry(
+    ...games.map((game) => {
+      const timeoutProfile = TIMEOUT_PROFILES[game.name];
+      return { game, ...(timeoutProfile ? { timeoutProfile } : {}) };
+    }),
+  );
 }

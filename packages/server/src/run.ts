@@ -1,4 +1,4 @@
-import { startServer } from './app.ts';
+import { startServer, type RunningServer } from './app.ts';
 import { loadConfig } from './config.ts';
 import type { GameRegistry } from './games.ts';
 
@@ -9,6 +9,8 @@ import type { GameRegistry } from './games.ts';
 export async function runServer(
   games: GameRegistry | (() => Promise<GameRegistry>),
   env: Record<string, string | undefined> = process.env,
+  /** Runs once the server listens (e.g. hosting local content); what it returns runs at stop. */
+  onStarted?: (server: RunningServer) => Promise<() => void>,
 ): Promise<number> {
   const loaded = loadConfig(env);
   if (!loaded.ok) {
@@ -20,6 +22,7 @@ export async function runServer(
   const server = await startServer(config, hosted);
   const store = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`Cardtable is listening on ${server.url} (${store})`);
+  const stopExtras = onStarted ? await onStarted(server) : () => undefined;
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));
@@ -31,6 +34,7 @@ export async function runServer(
     process.exit(1);
   }, config.shutdownTimeoutMs);
   timeout.unref();
+  stopExtras();
   await server.close();
   console.log('Stopped.');
   return 0;

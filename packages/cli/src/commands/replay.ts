@@ -1,48 +1,101 @@
 import { readFile } from 'node:fs/promises';
-import { verifyReplay, type ReplayFile } from '@cardtable/engine';
-import { findGame, gameNames } from '@cardtable/games';
-import { tcgGameFor } from '@cardtable/tcg/demo';
+import { resolve } from 'node:path';
+import { verifyReplay, type AnyGame } from '@cardtable/engine';
+import { gameNames, loadGame } from '@cardtable/games';
+import { gameForEmbeddedContent, toStored, type ExportedReplay } from '@cardtable/server';
+import { readContentFolder } from '../content/folder.ts';
 
-const USAGE = 'Usage: cardtable replay verify FILE [--json]';
+const USAGE = `Usage: cardtable replay verify FILE [--content DIR] [--json]
 
-/** `cardtable replay verify FILE`: exit 0 when the log re-executes exactly, 1 when it diverges. */
+Re-executes an exported match and checks every event and the final state. A match of a creator's
+game is re-executed against exactly the content it was played with: the content embedded in the
+export, or the folder given with --content (it must hash to the same content).`;
+
+/** `cardtable replay verify FILE`: exit 0 when the log re-executes exactly, 1 when it does not. */
 export async function replayCommand(argv: string[]): Promise<number> {
-  const [sub, file, ...flags] = argv;
-  const unknown = flags.filter((flag) => flag !== '--json');
-  if (sub !== 'verify' || !file || unknown.length > 0) {
-    console.error(unknown.length > 0 ? `Unknown option: ${unknown[0]}\n${USAGE}` : USAGE);
+  const [sub, file, ...rest] = argv;
+  let json = false;
+  let content: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--json') json = true;
+    else if (rest[i] === '--content' && rest[i + 1] && !rest[i + 1]!.startsWith('--'))
+      content = rest[++i];
+    else {
+      console.error(`Unknown option: ${rest[i]}\n${USAGE}`);
+      return 2;
+    }
+  }
+  if (sub !== 'verify' || !file) {
+    console.error(USAGE);
     return 2;
   }
-  const json = flags.includes('--json');
-  const report = await verifyFile(file);
+  const report = await verifyFile(file, content);
   if (json) console.log(JSON.stringify(report));
   else if (report.ok)
     console.log(
       `OK: ${report.events} events over ${report.versions} versions re-executed exactly (state ${report.stateHash}).`,
     );
+  else if (report.divergence.kind === 'unknown-content') console.log(report.message);
   else console.log(`DIVERGED: ${report.message}`);
   return report.ok ? 0 : 1;
 }
 
-async function verifyFile(file: string) {
-  let replay: ReplayFile;
+async function verifyFile(file: string, contentDir: string | undefined) {
+  let replay: ExportedReplay;
   try {
-    replay = JSON.parse(await readFile(file, 'utf8')) as ReplayFile;
+    replay = JSON.parse(await readFile(file, 'utf8')) as ExportedReplay;
   } catch (error) {
     return invalid(`Cannot read ${file}: ${(error as Error).message}`);
   }
-  const game =
-    replay?.match?.game === 'tcg' ? await tcgGameFor() : findGame(String(replay?.match?.game));
-  if (!game) {
-    return invalid(
-      `Unknown game "${replay?.match?.game}"; known games: ${gameNames().join(', ')}.`,
-    );
+  const resolved = await gameFor(replay, contentDir);
+  if ('failure' in resolved) return resolved.failure;
+  try {
+    return verifyReplay(resolved.game, replay);
+  } finally {
+    resolved.dispose();
   }
-  return verifyReplay(game, replay);
+}
+
+/** The game the replay was played with: its pinned content, or a built-in game by name. */
+async function gameFor(
+  replay: ExportedReplay,
+  contentDir: string | undefined,
+): Promise<{ game: AnyGame; dispose(): void } | { failure: ReturnType<typeof invalid> }> {
+  if (replay?.match?.content) {
+    const files = contentDir ? toStored(await readContentFolder(resolve(contentDir))) : undefined;
+    const built = await gameForEmbeddedContent(replay, files);
+    if (!built.ok)
+      return {
+        failure:
+          built.code === 'UNKNOWN_CONTENT'
+            ? {
+                ok: false as const,
+                divergence: { kind: 'unknown-content' as const, message: built.message },
+                message: built.message,
+              }
+            : invalid(built.message),
+      };
+    return { game: built.game, dispose: () => built.game.dispose() };
+  }
+  if (contentDir)
+    return {
+      failure: invalid("--content is for replays of a creator's game; this one is built in."),
+    };
+  const game = await loadGame(String(replay?.match?.game));
+  if (!game)
+    return {
+      failure: invalid(
+        `Unknown game "${replay?.match?.game}"; known games: ${gameNames().join(', ')}.`,
+      ),
+    };
+  return { game, dispose: () => undefined };
 }
 
 const invalid = (message: string) => ({
   ok: false as const,
-  divergence: { kind: 'invalid-file' as const, message },
+  divergence: { kind: 'invalid-file' as const, message } as {
+    kind: 'invalid-file' | 'unknown-content';
+    message: string;
+  },
   message,
 });

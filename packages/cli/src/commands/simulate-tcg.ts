@@ -5,14 +5,14 @@ import { simulateBalance, type BalanceReport } from '@cardtable/tcg';
 import { demoContent, loadContentFrom, tcgGameFor } from '@cardtable/tcg/demo';
 import { progressBar } from '../simulate/progress.ts';
 
-export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--ruleset demo|DIR] [--decks A,B]
+export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--content DIR] [--decks A,B]
                               [--cpu easy|hard[,easy|hard]] [--seed S] [--json]
 
 Plays CPU-only matches between two decks and prints win rate per deck, per-card play rate and
 win rate when played, average match length and any engine errors (exit code 1 if there are).
   --games N        how many matches (required); the decks swap seats every other match
-  --ruleset R      "demo" (the shipped set) or a folder with ruleset.json, cards.json,
-                   decks.json and lua/ (default: demo)
+  --content DIR    a content folder (ruleset.json, cards.json, decks.json, lua/); default: the
+                   shipped demo set (--ruleset demo|DIR is the older spelling)
   --decks A,B      two deck ids of the ruleset (default: its first two decks)
   --cpu P[,Q]      the CPU level of each deck: easy or hard (default: easy)
   --seed S         the seed every match's seed derives from (default: cardtable)
@@ -35,10 +35,10 @@ function parseArgs(argv: readonly string[]): Result<Args> {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--json') json = true;
-    else if (['--games', '--ruleset', '--decks', '--cpu', '--seed'].includes(flag)) {
+    else if (['--games', '--ruleset', '--content', '--decks', '--cpu', '--seed'].includes(flag)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return bad(`${flag} needs a value.`);
-      values.set(flag, value);
+      values.set(flag === '--content' ? '--ruleset' : flag, value);
     } else return bad(`Unknown option: ${flag}`);
   }
   const games = Number(values.get('--games'));

@@ -1,4 +1,4 @@
-import type { GameRegistry } from '../games.ts';
+import type { HostedGame } from '../games.ts';
 import type { MatchRecord } from '../store/event-store.ts';
 import { MatchActor, type ActorContext } from './actor.ts';
 
@@ -10,7 +10,8 @@ export class MatchRegistry {
   private readonly actors = new Map<string, Promise<MatchActor | null>>();
 
   constructor(
-    private readonly games: GameRegistry,
+    /** The game a match plays, from what it recorded (built-in name or pinned content version). */
+    private readonly gameOf: (record: MatchRecord) => Promise<HostedGame | null>,
     private readonly ctx: ActorContext,
   ) {}
 
@@ -30,7 +31,7 @@ export class MatchRegistry {
 
   /** Adopts a match created by this process (its actor starts with the record in hand). */
   async adopt(record: MatchRecord): Promise<MatchActor> {
-    const hosted = this.games.get(record.game);
+    const hosted = await this.gameOf(record);
     if (!hosted) throw new Error(`Game ${record.game} is not hosted here.`);
     const actor = MatchActor.load(record, hosted, this.ctx);
     this.actors.set(record.id, actor);
@@ -69,7 +70,7 @@ export class MatchRegistry {
   private async load(matchId: string): Promise<MatchActor | null> {
     const record = await this.ctx.store.getMatch(matchId);
     if (!record) return null;
-    const hosted = this.games.get(record.game);
+    const hosted = await this.gameOf(record);
     if (!hosted) {
       this.ctx.log.error({ matchId, game: record.game }, 'match of a game not hosted here');
       return null;

@@ -3,14 +3,14 @@ import {
   REPLAY_FORMAT_VERSION,
   seatViewer,
   type ReplayEvent,
-  type ReplayFile,
 } from '@cardtable/engine';
 import { apiError } from '../errors.ts';
-import type { GameRegistry } from '../games.ts';
+import { toMatchContent, type ContentLibrary } from '../content/library.ts';
 import { matchConfig, type MatchActor } from '../match/actor.ts';
 import { projectAfter, rebuildResolutions } from '../match/history.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { eventIdOf } from '@cardtable/sdk/protocol';
+import type { ExportedReplay } from '../content/replay-content.ts';
 
 /**
  * A match as a replay file. Once over: every event unprojected, the actions, the seed and the
@@ -19,12 +19,14 @@ import { eventIdOf } from '@cardtable/sdk/protocol';
  */
 export async function exportMatch(
   actor: MatchActor,
-  games: GameRegistry,
+  library: ContentLibrary,
   store: EventStore,
   userId: string,
-): Promise<ReplayFile> {
+): Promise<ExportedReplay> {
   const record = actor.matchRecord;
   const config = matchConfig(record);
+  const pinned = await library.store.matchContent(record.id);
+  const files = pinned ? await library.store.files(pinned.gameId, pinned.version) : null;
   const header = {
     matchId: record.id,
     game: record.game,
@@ -36,7 +38,14 @@ export async function exportMatch(
     result: record.result,
     createdAt: record.createdAt,
     endedAt: record.endedAt,
+    ...(pinned
+      ? {
+          content: toMatchContent(pinned),
+        }
+      : {}),
   };
+  const withEmbedded =
+    pinned && files ? { content: { contentHash: pinned.contentHash, files } } : {};
   const stored = await store.events(record.id);
   const final = actor.finalState();
   if (final) {
@@ -58,13 +67,16 @@ export async function exportMatch(
       match: { ...header, seed: final.seed, finalStateHash: final.stateHash },
       events,
       actions,
+      ...withEmbedded,
     };
   }
   const seat = actor.seatOf(userId);
   if (seat === null) {
     throw apiError('FORBIDDEN', 'Until the match is over only its players may export it.');
   }
-  const game = (games.get(record.game) as NonNullable<ReturnType<GameRegistry['get']>>).game;
+  const hosted = await library.hostedFor(record);
+  if (!hosted) throw apiError('NOT_FOUND', `Game ${record.game} is not hosted here.`);
+  const { game } = hosted;
   const initial = game.initialState(config);
   const events = projectAfter(
     game,
@@ -80,5 +92,6 @@ export async function exportMatch(
     match: header,
     events,
     actions: [],
+    ...withEmbedded,
   };
 }

@@ -13,7 +13,8 @@ import {
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError, fromRuleError } from '../errors.ts';
-import type { GameRegistry } from '../games.ts';
+import { withContent, type ContentLibrary } from '../content/library.ts';
+import { setupMatch } from '../content/match-setup.ts';
 import { newId, newRoomCode, newSeed } from '../ids.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import type { MatchRegistry } from '../match/registry.ts';
@@ -27,12 +28,15 @@ const secured = { security: [{ bearer: [] }] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 interface Deps {
-  games: GameRegistry;
+  content: ContentLibrary;
   store: EventStore;
   registry: MatchRegistry;
 }
 
-export function registerMatchRoutes(app: FastifyInstance, { games, store, registry }: Deps): void {
+export function registerMatchRoutes(
+  app: FastifyInstance,
+  { content, store, registry }: Deps,
+): void {
   /** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
   const withActor = async <T>(
     id: string,
@@ -65,10 +69,7 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
     async (request) => {
       const user = requireUser(request);
       const { body } = request;
-      const hosted = games.get(body.game);
-      if (!hosted) {
-        throw apiError('BAD_REQUEST', `Unknown game "${body.game}".`, { games: [...games.keys()] });
-      }
+      const { hosted, options: requested, pin } = await setupMatch(content, body);
       const { game } = hosted;
       if (body.seats.length < game.seats.min || body.seats.length > game.seats.max) {
         throw apiError(
@@ -83,7 +84,7 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
           });
         }
       }
-      const options = game.parseOptions(body.options ?? {}, body.seats.length);
+      const options = game.parseOptions(requested, body.seats.length);
       if (!options.ok) {
         const error = fromRuleError(options.error, 'BAD_REQUEST');
         throw apiError('BAD_REQUEST', error.message, error.details);
@@ -113,6 +114,7 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
             hostUserId: user.userId,
             turnTimeLimitMs: body.turnTimeLimitMs ?? null,
           });
+          if (pin) await content.store.pinMatch(id, pin.gameId, pin.version, pin.contentHash);
           await store.updateSeats(id, seats);
           const record = await store.getMatch(id);
           const actor = await registry.adopt(record as NonNullable<typeof record>);
@@ -162,9 +164,12 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
         records.map(async (record) => {
           const seat = record.seats.findIndex((s) => s.userId === user.userId);
           const live = record.status === 'over' ? null : await registry.get(record.id);
-          return live
-            ? live.metadata(user.userId)
-            : metadataOf(record, publicSeatsOf(record.seats), seat === -1 ? null : seat);
+          return withContent(
+            content,
+            live
+              ? live.metadata(user.userId)
+              : metadataOf(record, publicSeatsOf(record.seats), seat === -1 ? null : seat),
+          );
         }),
       );
       return { matches };
@@ -184,7 +189,10 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
     },
     async (request) => {
       const user = requireUser(request);
-      return withActor(request.params.id, (actor) => actor.metadata(user.userId));
+      return withContent(
+        content,
+        await withActor(request.params.id, (actor) => actor.metadata(user.userId)),
+      );
     },
   );
 
@@ -250,7 +258,9 @@ export function registerMatchRoutes(app: FastifyInstance, { games, store, regist
     },
     async (request) => {
       const user = requireUser(request);
-      return withActor(request.params.id, (actor) => exportMatch(actor, games, store, user.userId));
+      return withActor(request.params.id, (actor) =>
+        exportMatch(actor, content, store, user.userId),
+      );
     },
   );
 }

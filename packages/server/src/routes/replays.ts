@@ -3,18 +3,18 @@ import { ErrorBody, ImportReplayResponse, ReplayFileSchema } from '@cardtable/sd
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { apiError } from '../errors.ts';
-import type { GameRegistry } from '../games.ts';
+import type { ContentLibrary } from '../content/library.ts';
 import { newId } from '../ids.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { requireUser } from './authenticate.ts';
 
 interface Deps {
-  games: GameRegistry;
+  content: ContentLibrary;
   store: EventStore;
   maxBodyBytes: number;
 }
 
-export function registerReplayRoutes(app: FastifyInstance, { games, store, maxBodyBytes }: Deps) {
+export function registerReplayRoutes(app: FastifyInstance, { content, store, maxBodyBytes }: Deps) {
   app.post<{ Body: ReplayFile }>(
     '/api/replays/import',
     {
@@ -31,15 +31,19 @@ export function registerReplayRoutes(app: FastifyInstance, { games, store, maxBo
     async (request) => {
       const user = requireUser(request);
       const replay = request.body;
-      const hosted = games.get(replay.match.game);
-      if (!hosted) throw apiError('REPLAY_INVALID', `Unknown game "${replay.match.game}".`);
+      const resolved = await content.gameForReplay(replay);
+      if (!resolved.ok) throw apiError('REPLAY_INVALID', resolved.message);
       let verified = false;
-      if (replay.match.seed !== undefined) {
-        const report = verifyReplay(hosted.game, replay);
-        if (!report.ok) {
-          throw apiError('REPLAY_INVALID', report.message, { divergence: report.divergence });
+      try {
+        if (replay.match.seed !== undefined) {
+          const report = verifyReplay(resolved.game, replay);
+          if (!report.ok) {
+            throw apiError('REPLAY_INVALID', report.message, { divergence: report.divergence });
+          }
+          verified = true;
         }
-        verified = true;
+      } finally {
+        resolved.dispose();
       }
       const replayId = newId('rp');
       await store.saveReplay(replayId, replay, verified, user.userId);

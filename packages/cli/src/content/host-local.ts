@@ -1,0 +1,77 @@
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { resolve } from 'node:path';
+import type { RunningServer } from '@cardtable/server';
+import { nameFor, readContentFolder, slugFor } from './folder.ts';
+
+/** Quiet time after the last change before a folder is read again (editors save in bursts). */
+const SETTLE_MS = 400;
+
+/**
+ * Hosts local content folders on a running server: each is published as a game now and again
+ * whenever its files change (a new version per change; live matches keep theirs). Problems are
+ * printed, never fatal: fix the file and save again. Returns what stops the watching.
+ */
+export async function hostLocalContent(
+  server: RunningServer,
+  folders: readonly string[],
+): Promise<() => void> {
+  const watchers: FSWatcher[] = [];
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  for (const folder of folders) {
+    const dir = resolve(folder);
+    if (!existsSync(dir)) {
+      console.error(`--content ${folder}: no such folder.`);
+      continue;
+    }
+    let running: Promise<void> = Promise.resolve();
+    const publish = () => {
+      running = running.then(() => publishFolder(server, dir));
+      return running;
+    };
+    await publish();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    watchers.push(
+      watch(dir, { recursive: true }, () => {
+        if (timer) {
+          clearTimeout(timer);
+          timers.delete(timer);
+        }
+        timer = setTimeout(() => void publish(), SETTLE_MS);
+        timers.add(timer);
+      }),
+    );
+  }
+  return () => {
+    for (const watcher of watchers) watcher.close();
+    for (const timer of timers) clearTimeout(timer);
+  };
+}
+
+async function publishFolder(server: RunningServer, dir: string): Promise<void> {
+  try {
+    const files = await readContentFolder(dir);
+    const slug = slugFor(files, dir);
+    const { game, version } = await server.content.publishLocal({
+      slug,
+      name: nameFor(files, slug),
+      description: `Hosted from ${dir}`,
+      files,
+    });
+    if (version)
+      console.log(
+        `${dir}: ${game.name} version ${version.version} is live as "${slug}" (${version.contentHash}).`,
+      );
+  } catch (error) {
+    const details = (
+      error as {
+        body?: { details?: { errors?: { file?: string; path?: string; message: string }[] } };
+      }
+    ).body?.details?.errors;
+    const lines = details?.map(
+      (e) => `  ${[e.file, e.path].filter(Boolean).join(' ')}: ${e.message}`,
+    );
+    console.error(
+      `${dir}: not published: ${(error as Error).message}${lines ? `\n${lines.join('\n')}` : ''}`,
+    );
+  }
+}

@@ -1,0 +1,136 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * The content API (creators' games as versioned data): the schemas the server validates with and
+ * documents in its OpenAPI document, and the types clients use. See docs/creators.md.
+ */
+
+/** A slug names a published game in URLs and in `POST /api/matches`. */
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{2,39}$';
+export const Slug = Type.String({ pattern: SLUG_PATTERN, minLength: 3, maxLength: 40 });
+
+export const GameKind = Type.Union([Type.Literal('golf'), Type.Literal('tcg')]);
+export type GameKind = Static<typeof GameKind>;
+
+export const GameSummary = Type.Object({
+  slug: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  kind: GameKind,
+  builtIn: Type.Boolean(),
+  creator: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  /** The newest published version (deprecated or not); null for built-ins and unpublished games. */
+  latestVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  /** Matches created with this game. */
+  playCount: Type.Integer({ minimum: 0 }),
+  /** The decks of the version new matches get (TCG). */
+  decks: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
+export type GameSummary = Static<typeof GameSummary>;
+
+export const VersionSummary = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  /** `sha256:<hex>` of the canonical package: matches and exports pin it. */
+  contentHash: Type.String(),
+  publishedAt: Type.String(),
+  deprecated: Type.Boolean(),
+  /** Cards refused in new matches' decks on this version. */
+  banlist: Type.Array(Type.String()),
+});
+export type VersionSummary = Static<typeof VersionSummary>;
+
+export const Diagnostic = Type.Object({
+  severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+  code: Type.String(),
+  file: Type.Optional(Type.String()),
+  path: Type.Optional(Type.String()),
+  line: Type.Optional(Type.Integer()),
+  column: Type.Optional(Type.Integer()),
+  message: Type.String(),
+});
+export type Diagnostic = Static<typeof Diagnostic>;
+
+/** A content folder as JSON: text files as strings, binary files (card art) as base64. */
+export const ContentPackage = Type.Object({
+  files: Type.Record(
+    Type.String({ minLength: 1, maxLength: 200 }),
+    Type.Union([
+      Type.String(),
+      Type.Object({ base64: Type.String() }, { additionalProperties: false }),
+    ]),
+  ),
+});
+export type ContentPackage = Static<typeof ContentPackage>;
+
+export const ValidationReport = Type.Object({
+  ok: Type.Boolean(),
+  errors: Type.Array(Diagnostic),
+  warnings: Type.Array(Diagnostic),
+});
+export type ValidationReport = Static<typeof ValidationReport>;
+
+export const CreateGameRequest = Type.Object({
+  slug: Slug,
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export type CreateGameRequest = Static<typeof CreateGameRequest>;
+
+export const GameResponse = Type.Object({ game: GameSummary });
+export const GameList = Type.Object({ games: Type.Array(GameSummary) });
+export type GameList = Static<typeof GameList>;
+export const GameDetail = Type.Object({ game: GameSummary, versions: Type.Array(VersionSummary) });
+export type GameDetail = Static<typeof GameDetail>;
+export const VersionResponse = Type.Object({ version: VersionSummary });
+
+/** A published version as the table needs it: rules, cards with their text, decks, art URLs. */
+export const VersionDetail = Type.Object({
+  version: VersionSummary,
+  content: Type.Object({
+    ruleset: Type.Unknown(),
+    cards: Type.Array(Type.Unknown()),
+    decks: Type.Array(Type.Unknown()),
+    /** Card id -> `/api/art/<sha256>`; cards without an image are absent. */
+    art: Type.Record(Type.String(), Type.String()),
+  }),
+});
+export type VersionDetail = Static<typeof VersionDetail>;
+
+export const BanlistRequest = Type.Object({
+  cards: Type.Array(Type.String({ minLength: 1, maxLength: 120 }), { maxItems: 500 }),
+});
+export type BanlistRequest = Static<typeof BanlistRequest>;
+
+/** The content a match plays, as its metadata and its export carry it. */
+export const MatchContent = Type.Object({
+  slug: Type.String(),
+  version: Type.Integer({ minimum: 1 }),
+  contentHash: Type.String(),
+  name: Type.String(),
+});
+export type MatchContent = Static<typeof MatchContent>;
+
+/** A seat's deck in `POST /api/matches` (TCG): a deck id of the version, or a pasted list. */
+export const SeatDeck = Type.Union([
+  Type.String({ minLength: 1, maxLength: 80 }),
+  Type.Object({ list: Type.String({ minLength: 1, maxLength: 20_000 }) }),
+]);
+export type SeatDeck = Static<typeof SeatDeck>;
+
+/** A stored package file: text as is, an image by its hash (the bytes live in the art store). */
+export const StoredFile = Type.Union([
+  Type.String(),
+  Type.Object({
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    type: Type.String(),
+    size: Type.Integer({ minimum: 0 }),
+  }),
+]);
+export type StoredFile = Static<typeof StoredFile>;
+
+/** Content embedded in a replay export: its hash and its files. */
+export const EmbeddedContent = Type.Object({
+  contentHash: Type.String(),
+  files: Type.Record(Type.String({ maxLength: 200 }), StoredFile),
+});
+export type EmbeddedContent = Static<typeof EmbeddedContent>;

@@ -1,0 +1,273 @@
+import { gameForContent, type ContentGame } from '@cardtable/games';
+import type { ContentPackage, Diagnostic, MatchContent } from '@cardtable/sdk/content';
+import type { MatchMetadata } from '@cardtable/sdk/protocol';
+import type { Content } from '@cardtable/tcg';
+import { apiError } from '../errors.ts';
+import type { GameRegistry, HostedGame } from '../games.ts';
+import type { MatchRecord } from '../store/event-store.ts';
+import type { ArtStore } from './art-store.ts';
+import {
+  checkPackage,
+  contentHashOf,
+  decodePackage,
+  rulesFiles,
+  toStored,
+  type PackageFiles,
+  type StoredFiles,
+} from './package.ts';
+import {
+  SlugTaken,
+  type ContentStore,
+  type GameRow,
+  type MatchContentRow,
+  type VersionRow,
+} from './store.ts';
+import { newId } from '../ids.ts';
+import { gameForEmbeddedContent, type ExportedReplay } from './replay-content.ts';
+import type { AnyGame } from '@cardtable/engine';
+import { validatePackage, type PackageReport } from './validate.ts';
+
+/** A published version, loaded and ready to host: its content and the game that plays it. */
+export interface LoadedVersion {
+  row: VersionRow;
+  content: Content;
+  hosted: HostedGame & { game: ContentGame };
+}
+
+/** Loaded versions kept in memory (each holds a Lua VM); the least recently used go first. */
+const CACHED_VERSIONS = 32;
+
+/** The owner of content hosted from local folders. */
+const LOCAL_CREATOR = { id: 'u_local_folders', name: 'Local folder' };
+
+/** The game kinds a creator's content can be (matches of other games are never pinned). */
+const CONTENT_KINDS: ReadonlySet<string> = new Set(['tcg']);
+
+/**
+ * Creators' content on this server: drafts, publishing, and the games that play each published
+ * version. Every match is resolved from what it recorded: a pinned content version, else the
+ * built-in game of its name.
+ */
+export class ContentLibrary {
+  private readonly loaded = new Map<string, Promise<LoadedVersion>>();
+
+  constructor(
+    readonly store: ContentStore,
+    readonly art: ArtStore,
+    readonly builtIn: GameRegistry,
+  ) {}
+
+  /** The game a match plays, for as long as it lives: its pinned version, or a built-in. */
+  async hostedFor(record: Pick<MatchRecord, 'id' | 'game'>): Promise<HostedGame | null> {
+    if (CONTENT_KINDS.has(record.game)) {
+      const pinned = await this.store.matchContent(record.id);
+      if (pinned) return (await this.load(pinned.gameId, pinned.version)).hosted;
+    }
+    return this.builtIn.get(record.game) ?? null;
+  }
+
+  /** The content version a match is pinned to, as clients see it; null for built-in games. */
+  async matchContent(matchId: string): Promise<MatchContent | null> {
+    const pinned = await this.store.matchContent(matchId);
+    return pinned ? toMatchContent(pinned) : null;
+  }
+
+  /**
+   * The game a replay was played with: its pinned content (a version of this server with that
+   * hash, else the content embedded in the file, checked against the hash), or a built-in.
+   */
+  async gameForReplay(
+    replay: ExportedReplay,
+  ): Promise<{ ok: true; game: AnyGame; dispose(): void } | { ok: false; message: string }> {
+    const pinned = replay.match.content;
+    const keep = () => undefined;
+    if (!pinned) {
+      const hosted = this.builtIn.get(replay.match.game);
+      return hosted
+        ? { ok: true, game: hosted.game, dispose: keep }
+        : { ok: false, message: `Unknown game "${replay.match.game}".` };
+    }
+    const known = await this.store.versionByHash(pinned.contentHash);
+    if (known) {
+      const { game } = (await this.load(known.gameId, known.version)).hosted;
+      return { ok: true, game, dispose: keep };
+    }
+    const built = await gameForEmbeddedContent(replay);
+    return built.ok ? { ok: true, game: built.game, dispose: () => built.game.dispose() } : built;
+  }
+
+  /** A published version loaded for play (cached by content hash). */
+  load(gameId: string, version: number): Promise<LoadedVersion> {
+    const key = `${gameId}@${version}`;
+    const cached = this.loaded.get(key);
+    if (cached) {
+      this.loaded.delete(key);
+      this.loaded.set(key, cached);
+      return cached;
+    }
+    const loading = this.build(gameId, version);
+    this.loaded.set(key, loading);
+    loading.catch(() => this.loaded.delete(key));
+    // Evicted games are only dropped from the cache: a live match may still hold one, and the
+    // garbage collector frees its VM once nothing does.
+    while (this.loaded.size > CACHED_VERSIONS)
+      this.loaded.delete(this.loaded.keys().next().value as string);
+    return loading;
+  }
+
+  private async build(gameId: string, version: number): Promise<LoadedVersion> {
+    const [row, stored] = await Promise.all([
+      this.store.version(gameId, version),
+      this.store.files(gameId, version),
+    ]);
+    if (!row || !stored) throw new Error(`No content version ${gameId}@${version}.`);
+    const report = await validatePackage(rulesFiles(stored));
+    if (!report.content)
+      throw new Error(
+        `Published version ${gameId}@${version} no longer loads: ${report.errors.map((e) => e.message).join('; ')}`,
+      );
+    const game = await gameForContent(report.content);
+    return { row, content: report.content, hosted: { game, timeoutProfile: 'easy' } };
+  }
+
+  /** A stored package with its images' bytes fetched back from the art store. */
+  async withArt(stored: StoredFiles): Promise<PackageFiles> {
+    const files = new Map<string, string | Uint8Array>();
+    await Promise.all(
+      Object.entries(stored).map(async ([path, file]) => {
+        if (typeof file === 'string') files.set(path, file);
+        else {
+          const bytes = await this.art.get(file.sha256);
+          if (!bytes)
+            throw new Error(`Card art ${file.sha256} (${path}) is missing from the art store.`);
+          files.set(path, bytes);
+        }
+      }),
+    );
+    return files;
+  }
+
+  /**
+   * Replaces a game's draft. A package that breaks a limit is refused whole (nothing stored);
+   * anything else is stored, even with errors, and the validation report is the answer.
+   */
+  async putDraft(game: GameRow, body: ContentPackage): Promise<PackageReport> {
+    const decoded = decodePackage(body);
+    if (!decoded.ok) throw contentInvalid(decoded.errors, []);
+    const stored = await this.storeArt(decoded.files);
+    await this.store.saveDraft(game.id, stored);
+    return validatePackage(decoded.files);
+  }
+
+  async validateDraft(game: GameRow): Promise<PackageReport> {
+    return validatePackage(await this.withArt(await this.store.draft(game.id)));
+  }
+
+  /** Publishes the draft as the next version; invalid or unchanged content is refused. */
+  async publishDraft(game: GameRow, userId: string): Promise<VersionRow> {
+    const stored = await this.store.draft(game.id);
+    return this.publish(game, stored, await this.withArt(stored), userId);
+  }
+
+  /**
+   * Publishes a package in hand (a local folder): its art is stored first. Answers the new
+   * version, or null when the content equals the latest version.
+   */
+  async publishFiles(
+    game: GameRow,
+    files: PackageFiles,
+    userId: string,
+  ): Promise<VersionRow | null> {
+    const checked = checkPackage(files);
+    if (!checked.ok) throw contentInvalid(checked.errors, []);
+    const stored = await this.storeArt(files);
+    const latest = await this.store.latest(game.id);
+    if (latest?.contentHash === contentHashOf(stored)) return null;
+    return this.publish(game, stored, files, userId);
+  }
+
+  /**
+   * Hosts a local folder's content (`cardtable serve --content DIR`) as a game owned by the
+   * server's local creator: a new version whenever the files change, none when they do not.
+   */
+  async publishLocal(input: {
+    slug: string;
+    name: string;
+    description: string;
+    files: PackageFiles;
+  }): Promise<{ game: GameRow; version: VersionRow | null }> {
+    await this.store.ensureUser(LOCAL_CREATOR.id, LOCAL_CREATOR.name);
+    let game = await this.store.gameBySlug(input.slug);
+    if (!game) {
+      await this.store
+        .createGame({ id: newId('g'), ownerId: LOCAL_CREATOR.id, ...input })
+        .catch((error) => {
+          if (!(error instanceof SlugTaken)) throw error;
+        });
+      game = (await this.store.gameBySlug(input.slug))!;
+    }
+    if (game.ownerId !== LOCAL_CREATOR.id)
+      throw new Error(`The slug "${input.slug}" belongs to a game published by ${game.ownerName}.`);
+    return { game, version: await this.publishFiles(game, input.files, LOCAL_CREATOR.id) };
+  }
+
+  private async publish(
+    game: GameRow,
+    stored: StoredFiles,
+    files: PackageFiles,
+    userId: string,
+  ): Promise<VersionRow> {
+    const report = await validatePackage(files);
+    if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
+    const contentHash = contentHashOf(stored);
+    const latest = await this.store.latest(game.id);
+    if (latest?.contentHash === contentHash)
+      throw apiError(
+        'CONTENT_UNCHANGED',
+        `Nothing changed since version ${latest.version}: it has the same content.`,
+        { version: latest.version },
+      );
+    return this.store.publish({
+      gameId: game.id,
+      files: stored,
+      contentHash,
+      decks: report.content.decks.map((deck) => ({ id: deck.id, name: deck.name })),
+      userId,
+    });
+  }
+
+  private async storeArt(files: PackageFiles): Promise<StoredFiles> {
+    const stored = toStored(files);
+    await Promise.all(
+      Object.entries(stored).map(async ([path, file]) => {
+        if (typeof file !== 'string')
+          await this.art.put(file.sha256, files.get(path) as Uint8Array, file.type);
+      }),
+    );
+    return stored;
+  }
+}
+
+export const contentInvalid = (errors: Diagnostic[], warnings: Diagnostic[]) =>
+  apiError(
+    'CONTENT_INVALID',
+    errors.length === 1
+      ? `The content is invalid: ${errors[0]!.message}`
+      : `The content has ${errors.length} errors.`,
+    { errors, warnings },
+  );
+
+export const toMatchContent = (row: MatchContentRow): MatchContent => ({
+  slug: row.slug,
+  version: row.version,
+  contentHash: row.contentHash,
+  name: row.name,
+});
+
+/** A match's metadata with the content version it plays (null for built-in games). */
+export async function withContent(
+  library: ContentLibrary,
+  metadata: MatchMetadata,
+): Promise<MatchMetadata> {
+  return { ...metadata, content: await library.matchContent(metadata.matchId) };
+}

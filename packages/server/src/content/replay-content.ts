@@ -1,0 +1,60 @@
+import { gameForContent, type ContentGame } from '@cardtable/games';
+import type { ReplayFile } from '@cardtable/engine';
+import type { EmbeddedContent, MatchContent } from '@cardtable/sdk/content';
+import { contentHashOf, rulesFiles, type StoredFiles } from './package.ts';
+import { validatePackage } from './validate.ts';
+
+/** A replay file with the content version it was played with, pinned by hash and embedded. */
+export type ExportedReplay = ReplayFile & {
+  match: ReplayFile['match'] & { content?: MatchContent };
+  content?: EmbeddedContent;
+};
+
+/** What a replay says about its content: the pinned version, and maybe the content itself. */
+export type ReplayContentFields = Pick<ExportedReplay, 'content'> & {
+  match: { content?: MatchContent };
+};
+
+export type ContentGameResult =
+  | { ok: true; game: ContentGame }
+  | {
+      ok: false;
+      code: 'UNKNOWN_CONTENT' | 'CONTENT_MISMATCH' | 'CONTENT_INVALID';
+      message: string;
+    };
+
+/**
+ * The game that plays a replay's pinned content, from `files` (a folder the user named) or else
+ * the content embedded in the replay. The files must hash to the pinned hash: a replay is only
+ * ever re-executed against exactly the content it was played with.
+ */
+export async function gameForEmbeddedContent(
+  replay: ReplayContentFields,
+  files: StoredFiles | undefined = replay.content?.files,
+): Promise<ContentGameResult> {
+  const pinned = replay.match.content;
+  const label = pinned
+    ? `${pinned.name} version ${pinned.version} (${pinned.contentHash})`
+    : 'its content';
+  if (!pinned || !files)
+    return {
+      ok: false,
+      code: 'UNKNOWN_CONTENT',
+      message: `Unknown content: this replay was played with ${label}, which is neither embedded in the file nor given (--content DIR).`,
+    };
+  const hash = contentHashOf(files);
+  if (hash !== pinned.contentHash)
+    return {
+      ok: false,
+      code: 'CONTENT_MISMATCH',
+      message: `The content given hashes to ${hash}, not to ${pinned.contentHash}: it is not the content this match was played with (${pinned.name} version ${pinned.version}).`,
+    };
+  const report = await validatePackage(rulesFiles(files));
+  if (!report.content)
+    return {
+      ok: false,
+      code: 'CONTENT_INVALID',
+      message: `The content of ${label} does not load: ${report.errors.map((e) => e.message).join('; ')}`,
+    };
+  return { ok: true, game: await gameForContent(report.content) };
+}

@@ -1,0 +1,336 @@
+import {
+  BanlistRequest,
+  ContentPackage,
+  CreateGameRequest,
+  GameDetail,
+  GameList,
+  GameResponse,
+  Slug,
+  ValidationReport,
+  VersionDetail,
+  VersionResponse,
+} from '@cardtable/sdk/content';
+import { ErrorBody } from '@cardtable/sdk/protocol';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Principal } from '../auth/tokens.ts';
+import { contentInvalid, type ContentLibrary } from '../content/library.ts';
+import { imageTypeOf, MAX_PACKAGE_BODY_BYTES } from '../content/package.ts';
+import { SlugTaken, type GameRow } from '../content/store.ts';
+import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
+import { apiError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { requireUser } from './authenticate.ts';
+
+const secured = { security: [{ bearer: [] }] };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  413: ErrorBody,
+};
+const SlugParams = Type.Object({ slug: Slug });
+const VersionParams = Type.Object({ slug: Slug, version: Type.Integer({ minimum: 1 }) });
+type VersionParams = { slug: string; version: number };
+
+interface Deps {
+  library: ContentLibrary;
+}
+
+/** Creators' games: create, draft, validate, publish, deprecate, banlist; discovery; card art. */
+export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
+  const { store } = library;
+
+  const summaryOf = async (game: GameRow) => {
+    const [latest, playable, counts] = await Promise.all([
+      store.latest(game.id),
+      store.latestPlayable(game.id),
+      store.playCounts([game.id]),
+    ]);
+    return gameSummary(game, latest, playable, counts.get(game.id) ?? 0);
+  };
+  const findGame = async (slug: string) => {
+    const game = await store.gameBySlug(slug);
+    if (!game) throw apiError('NOT_FOUND', `No game "${slug}".`);
+    return game;
+  };
+  const ownedGame = async (slug: string, user: Principal) => {
+    const game = await findGame(slug);
+    if (game.ownerId !== user.userId)
+      throw apiError('FORBIDDEN', `Only the creator of "${slug}" may change it.`);
+    return game;
+  };
+  const findVersion = async (game: GameRow, version: number) => {
+    const row = await store.version(game.id, version);
+    if (!row) throw apiError('NOT_FOUND', `${game.name} has no version ${version}.`);
+    return row;
+  };
+
+  app.get(
+    '/api/games',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'Every game this server lets you play: built-in and published, non-deprecated',
+        ...secured,
+        response: { 200: GameList, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const builtInCounts = await store.builtInPlayCounts();
+      const builtIn = [...library.builtIn.values()].map(({ game }) =>
+        builtInSummary(game, builtInCounts.get(game.name) ?? 0),
+      );
+      const published = await Promise.all((await store.playableGames()).map(summaryOf));
+      return { games: [...builtIn, ...published] };
+    },
+  );
+
+  app.post<{ Body: CreateGameRequest }>(
+    '/api/content/games',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'Create a game owned by the caller, with an empty draft',
+        ...secured,
+        body: CreateGameRequest,
+        response: { 201: GameResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { slug, name, description } = request.body;
+      if (library.builtIn.has(slug))
+        throw apiError('CONFLICT', `"${slug}" is the name of a built-in game.`);
+      try {
+        await store.createGame({
+          id: newId('g'),
+          slug,
+          name: name.trim(),
+          description: description?.trim() ?? '',
+          ownerId: user.userId,
+        });
+      } catch (error) {
+        if (error instanceof SlugTaken) throw apiError('CONFLICT', `The slug "${slug}" is taken.`);
+        throw error;
+      }
+      reply.code(201);
+      return { game: await summaryOf(await findGame(slug)) };
+    },
+  );
+
+  app.get(
+    '/api/content/games/mine',
+    {
+      schema: {
+        tags: ['content'],
+        summary: "The caller's games, unpublished ones included",
+        ...secured,
+        response: { 200: GameList, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return { games: await Promise.all((await store.gamesOf(user.userId)).map(summaryOf)) };
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>(
+    '/api/content/games/:slug',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'A game and its published versions',
+        ...secured,
+        params: SlugParams,
+        response: { 200: GameDetail, ...errors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const game = await findGame(request.params.slug);
+      const versions = await store.versions(game.id);
+      return { game: await summaryOf(game), versions: versions.map(versionSummary) };
+    },
+  );
+
+  app.put<{ Params: { slug: string }; Body: ContentPackage }>(
+    '/api/content/games/:slug/draft',
+    {
+      bodyLimit: MAX_PACKAGE_BODY_BYTES,
+      schema: {
+        tags: ['content'],
+        summary:
+          'Replace the draft (owner only). Stored even with errors; a package over the limits is refused',
+        ...secured,
+        params: SlugParams,
+        body: ContentPackage,
+        response: { 200: ValidationReport, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const game = await ownedGame(request.params.slug, user);
+      const { ok, errors, warnings } = await library.putDraft(game, request.body);
+      return { ok, errors, warnings };
+    },
+  );
+
+  app.post<{ Params: { slug: string } }>(
+    '/api/content/games/:slug/validate',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'Validate the draft (owner only)',
+        ...secured,
+        params: SlugParams,
+        response: { 200: ValidationReport, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { ok, errors, warnings } = await library.validateDraft(
+        await ownedGame(request.params.slug, user),
+      );
+      return { ok, errors, warnings };
+    },
+  );
+
+  app.post<{ Params: { slug: string } }>(
+    '/api/content/games/:slug/publish',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'Publish the draft as the next immutable version (owner only)',
+        ...secured,
+        params: SlugParams,
+        response: { 201: VersionResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const game = await ownedGame(request.params.slug, user);
+      const version = await library.publishDraft(game, user.userId);
+      reply.code(201);
+      return { version: versionSummary(version) };
+    },
+  );
+
+  app.get<{ Params: VersionParams }>(
+    '/api/content/games/:slug/versions/:version',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'A published version: ruleset, cards with their text, decks and card art URLs',
+        ...secured,
+        params: VersionParams,
+        response: { 200: VersionDetail, ...errors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const game = await findGame(request.params.slug);
+      const row = await findVersion(game, request.params.version);
+      const [loaded, files] = await Promise.all([
+        library.load(game.id, row.version),
+        store.files(game.id, row.version),
+      ]);
+      const { content } = loaded;
+      return {
+        version: versionSummary(row),
+        content: {
+          ruleset: content.ruleset,
+          cards: [...content.cards.values()],
+          decks: content.decks,
+          art: cardArtUrls(content, files ?? {}),
+        },
+      };
+    },
+  );
+
+  app.post<{ Params: VersionParams }>(
+    '/api/content/games/:slug/versions/:version/deprecate',
+    {
+      schema: {
+        tags: ['content'],
+        summary:
+          'Deprecate a version (owner only): new matches take the latest other one; live and ' +
+          'finished matches keep theirs',
+        ...secured,
+        params: VersionParams,
+        response: { 200: VersionResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const game = await ownedGame(request.params.slug, user);
+      const row = await findVersion(game, request.params.version);
+      await store.setDeprecated(game.id, row.version, true);
+      return { version: versionSummary({ ...row, deprecated: true }) };
+    },
+  );
+
+  app.put<{ Params: VersionParams; Body: BanlistRequest }>(
+    '/api/content/games/:slug/versions/:version/banlist',
+    {
+      schema: {
+        tags: ['content'],
+        summary: "Set a version's banlist (owner only): cards refused in new matches' decks",
+        ...secured,
+        params: VersionParams,
+        body: BanlistRequest,
+        response: { 200: VersionResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const game = await ownedGame(request.params.slug, user);
+      const row = await findVersion(game, request.params.version);
+      const { content } = await library.load(game.id, row.version);
+      const cards = [...new Set(request.body.cards)].sort();
+      const unknown = cards.filter((id) => !content.cards.get(id) || content.cards.get(id)!.token);
+      if (unknown.length > 0)
+        throw contentInvalid(
+          unknown.map((id) => ({
+            severity: 'error' as const,
+            code: 'UNKNOWN_CARD',
+            message: `"${id}" is not a card of ${game.name} version ${row.version}.`,
+          })),
+          [],
+        );
+      await store.setBanlist(game.id, row.version, cards);
+      return { version: versionSummary({ ...row, banlist: cards }) };
+    },
+  );
+
+  app.get<{ Params: { hash: string } }>(
+    '/api/art/:hash',
+    {
+      schema: {
+        tags: ['content'],
+        summary:
+          'Card art by the sha256 of its bytes (public): the image, or a 302 to a short-lived ' +
+          'signed URL when art lives in S3',
+        params: Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        response: { 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const delivery = await library.art.deliver(request.params.hash);
+      if (!delivery) throw apiError('NOT_FOUND', 'No such image.');
+      if (delivery.kind === 'redirect') {
+        reply.header('cache-control', 'no-store');
+        return reply.redirect(delivery.url, 302);
+      }
+      const type = imageTypeOf(delivery.bytes) ?? 'application/octet-stream';
+      return reply
+        .header('content-type', type)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(delivery.bytes));
+    },
+  );
+}
