@@ -5,7 +5,7 @@ import type { GameSummary } from '@cardtable/sdk';
 import { GameList } from '../src/home/GameList.tsx';
 import { orderGames, playCountText } from '../src/home/games.ts';
 import { setupErrors } from '../src/home/setup-errors.ts';
-import { defaultTcgSetup, tcgMatchRequest } from '../src/home/tcg-setup.ts';
+import { defaultTcgSetup, emptyDeckLists, tcgMatchRequest } from '../src/home/tcg-setup.ts';
 
 const game = (fields: Partial<GameSummary>): GameSummary => ({
   slug: 'reef-war',
@@ -107,26 +107,33 @@ describe('setting up a card game match', () => {
     });
   });
 
-  it('puts each validation message under the deck it is about', () => {
+  it('puts the validator sentences under the deck they are about', () => {
     const errors = setupErrors({
-      code: 'DECK_INVALID' as never,
-      message: 'The deck is not valid.',
+      code: 'BAD_REQUEST',
+      message: 'The deck of seat 2 is not valid.',
       status: 400,
-      details: {
-        errors: [
-          { severity: 'error', code: 'DECK_SIZE', path: 'seats[0].deck', message: 'Too few cards' },
-          { severity: 'error', code: 'BANNED', path: 'seats[1].deck', message: 'Banned: X' },
-          { severity: 'error', code: 'OTHER', message: 'Something else' },
-        ],
-      },
+      details: { seat: 1, problems: ['Pearl Diver is banned.', 'A deck needs 20 cards.'] },
     });
     expect(errors).toEqual({
-      decks: [['Too few cards'], ['Banned: X']],
-      form: ['Something else'],
+      decks: [[], ['Pearl Diver is banned.', 'A deck needs 20 cards.']],
+      form: [],
     });
     expect(setupErrors({ code: 'NETWORK_ERROR', message: 'offline' })).toEqual({
       decks: [[], []],
       form: ['offline'],
     });
+  });
+
+  it('says an empty pasted list at its field before sending', () => {
+    const setup = defaultTcgSetup(game({}));
+    expect(emptyDeckLists(setup)).toEqual([[], []]);
+    setup.decks[1] = { kind: 'list', text: '  \n' };
+    expect(emptyDeckLists(setup)).toEqual([[], ['Paste a deck list, or pick a deck.']]);
+  });
+
+  it('never sends a version for a built-in game', () => {
+    const builtIn = game({ slug: 'tcg', builtIn: true, latestVersion: null });
+    const request = tcgMatchRequest(builtIn, { ...defaultTcgSetup(builtIn), version: 4 }, 'Ada');
+    expect(request).not.toHaveProperty('version');
   });
 });

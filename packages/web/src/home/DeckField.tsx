@@ -52,7 +52,10 @@ export function DeckField({
       </label>
       {value.kind === 'list' ? (
         <label className="field deck-list">
-          <span>Deck list: one card a line, as “2 Fire Imp” or “2 set/fire-imp”</span>
+          <span>
+            Deck list: one line per card, a count then its name or id (“2 Card Name”, “2x
+            set/card-id”); lines starting with # are notes
+          </span>
           <textarea
             value={value.text}
             rows={8}

@@ -1,27 +1,18 @@
 import type { ApiError } from '@cardtable/sdk';
 import type { SetupErrors } from './TcgMatchForm.tsx';
 
-interface Diagnostic {
-  message: string;
-  path?: string;
-}
-
-const isDiagnostic = (value: unknown): value is Diagnostic =>
-  typeof value === 'object' && value !== null && typeof (value as Diagnostic).message === 'string';
-
 /**
- * A refused match, message by message at the field it is about: the validator's diagnostics
- * whose path names a seat (`seats[1].deck...`) go under that seat's deck, the rest under the form.
+ * A refused match, each message at the field it is about: a bad deck comes back as
+ * `details: {seat, problems}` (the validator's sentences) and goes under that seat's deck;
+ * anything else goes under the form.
  */
 export function setupErrors(error: ApiError): SetupErrors {
-  const found = error.details?.errors;
-  const diagnostics = Array.isArray(found) ? found.filter(isDiagnostic) : [];
+  const { seat, problems } = (error.details ?? {}) as { seat?: unknown; problems?: unknown };
+  const sentences = Array.isArray(problems)
+    ? problems.filter((p): p is string => typeof p === 'string')
+    : [];
   const result: SetupErrors = { decks: [[], []], form: [] };
-  for (const diagnostic of diagnostics) {
-    const seat = /^seats\[(\d)\]/.exec(diagnostic.path ?? '')?.[1];
-    if (seat === '0' || seat === '1') result.decks[Number(seat)]!.push(diagnostic.message);
-    else result.form.push(diagnostic.message);
-  }
-  if (diagnostics.length === 0) result.form.push(error.message);
+  if ((seat === 0 || seat === 1) && sentences.length > 0) result.decks[seat] = sentences;
+  else result.form.push(error.message, ...sentences);
   return result;
 }

@@ -21,8 +21,17 @@ export const TCG_CPU_LEVELS = [
   { profile: 'hard', label: 'Hard' },
 ] as const;
 
-/** Bounds the server enforces on a pasted deck list; the field says so before sending. */
+/** The longest pasted deck list the server takes (`SeatDeck` in the content API). */
 export const MAX_DECK_LIST_CHARS = 20_000;
+
+/** A pasted list left empty is said at its field before anything is sent. */
+export function emptyDeckLists(setup: TcgSetup): [string[], string[]] {
+  const check = (choice: DeckChoice) =>
+    choice.kind === 'list' && choice.text.trim() === ''
+      ? ['Paste a deck list, or pick a deck.']
+      : [];
+  return [check(setup.decks[0]), check(setup.decks[1])];
+}
 
 /** The first two decks of the game face each other, or both play the only one. */
 export function defaultTcgSetup(game: GameSummary): TcgSetup {
@@ -48,12 +57,12 @@ export function tcgMatchRequest(
   const me = name.trim();
   return {
     game: game.slug,
-    ...(setup.version === null ? {} : { version: setup.version }),
+    ...(setup.version === null || game.builtIn ? {} : { version: setup.version }),
     seats: [
       { kind: 'human', ...(me ? { name: me } : {}), deck: deckOf(setup.decks[0]) },
       setup.opponent.kind === 'cpu'
         ? { kind: 'cpu', profile: setup.opponent.profile, deck: deckOf(setup.decks[1]) }
         : { kind: 'human', deck: deckOf(setup.decks[1]) },
     ],
-  } as unknown as CreateMatchRequest;
+  };
 }

@@ -10,7 +10,7 @@ import { GameList } from '../home/GameList.tsx';
 import { orderGames } from '../home/games.ts';
 import { GolfRules } from '../home/GolfRules.tsx';
 import { setupErrors } from '../home/setup-errors.ts';
-import { tcgMatchRequest, type TcgSetup } from '../home/tcg-setup.ts';
+import { emptyDeckLists, tcgMatchRequest, type TcgSetup } from '../home/tcg-setup.ts';
 import { NO_ERRORS, TcgMatchForm, type SetupErrors } from '../home/TcgMatchForm.tsx';
 
 /** Golf is built in and always offered, also before (or without) the server's game list. */
@@ -55,7 +55,9 @@ export default function HomePage() {
     if (refused) setError(refused.message);
   };
   const startTcg = async (game: GameSummary, setup: TcgSetup) => {
-    setTcgErrors(NO_ERRORS);
+    const empty = emptyDeckLists(setup);
+    setTcgErrors({ decks: empty, form: [] });
+    if (empty.some((messages) => messages.length > 0)) return;
     const refused = await create(tcgMatchRequest(game, setup, name), 'tcg');
     if (refused) setTcgErrors(setupErrors(refused));
   };

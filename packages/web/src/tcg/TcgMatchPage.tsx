@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MatchMetadata } from '@cardtable/sdk';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { Lobby } from '../live/Lobby.tsx';
@@ -9,6 +8,7 @@ import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { DownloadExport } from './DownloadExport.tsx';
 import { TcgTable } from './TcgTable.tsx';
+import { useGameContent } from './useGameContent.ts';
 import { useTcgMatch } from './useTcgMatch.ts';
 import './tcg.css';
 
@@ -24,7 +24,8 @@ export default function TcgMatchPage() {
       rememberMatch({ matchId, seat, code: meta?.code ?? null, path: tablePath(matchId, 'tcg') });
   }, [matchId, role, seat, meta?.code]);
 
-  const title = gameTitle(meta);
+  const game = useGameContent(meta);
+  const title = game.name ?? 'Card game';
   return (
     <div className="page match-page tcg-page" data-role={role ?? 'unknown'}>
       <header className="topbar">
@@ -58,6 +59,7 @@ export default function TcgMatchPage() {
           step={live.step}
           name={live.name}
           onAct={live.act}
+          art={game.art}
         />
       ) : (
         <p className="notice">Connecting…</p>
@@ -78,9 +80,4 @@ export default function TcgMatchPage() {
       ) : null}
     </div>
   );
-}
-
-/** The game's own name, as the server gives it with the match. */
-function gameTitle(meta: MatchMetadata | null): string {
-  return (meta as { gameName?: string } | null)?.gameName ?? 'Card game';
 }
