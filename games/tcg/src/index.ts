@@ -15,11 +15,11 @@ export { rulesetSchema } from './schema/ruleset.schema.ts';
 export { cardSetSchema, deckFileSchema } from './schema/cards.schema.ts';
 export { checkSchema, describeProblem, type ContentProblem } from './schema/validate.ts';
 export type { TcgAction } from './engine/actions.ts';
-export type { TcgEvent } from './engine/events.ts';
+export type { TcgEvent, ScriptFailure } from './engine/events.ts';
 export type * from './engine/state.ts';
 export type { TcgView, ViewCard, PlayerView, DecisionView, CardFace } from './engine/view.ts';
 export type { TcgOptions, TcgDeck } from './engine/options.ts';
-export type { ScriptHost, ScriptCall } from './engine/scripts.ts';
+export type { ScriptHost, ScriptCall, ScriptContext } from './engine/scripts.ts';
 export {
   createTcgGame,
   TCG_RULES_VERSION,
@@ -27,7 +27,12 @@ export {
   type TcgGameSetup,
 } from './engine/game.ts';
 export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './cpu/index.ts';
-export { createSandboxScriptHost, toEffects, TCG_SCRIPT_EFFECTS } from './lua/sandbox-host.ts';
+export {
+  createSandboxScriptHost,
+  sharedRuntime,
+  toEffects,
+  TCG_SCRIPT_EFFECTS,
+} from './lua/sandbox-host.ts';
 export { publishedSchemas } from './schema/published.ts';
 export {
   simulateBalance,
@@ -36,4 +41,19 @@ export {
   type DeckResult,
   type CardResult,
 } from './cpu/balance.ts';
+export type { LuaFailureCount } from './cpu/lua-failures.ts';
 export { tcgControls, playWith, type TcgControls, type PlayableCard } from './ui/controls.ts';
+export {
+  validateContentPackage,
+  type ValidateOptions,
+  type ValidationResult,
+} from './package/validate-package.ts';
+export { formatDiagnostic, type Diagnostic } from './package/diagnostic.ts';
+export { CONTENT_LIMITS, PACKAGE_FILES, type ContentLimits } from './package/limits.ts';
+export { checkImage, type ImageCheck } from './package/images.ts';
+export {
+  dryRunCardAbility,
+  samplePosition,
+  sampleScriptContext,
+  type AbilityDryRun,
+} from './lua/dry-run.ts';

@@ -18,6 +18,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Creator tooling for Lua abilities: lua check FILE | lua run FILE [--state S.json]',
     load: async () => (await import('./commands/lua.ts')).luaCommand,
   },
+  content: {
+    summary: 'Creator tooling for content folders: content validate DIR [--json]',
+    load: async () => (await import('./commands/content.ts')).contentCommand,
+  },
   load: {
     summary: 'Load-test a server: load --matches N --think MS [--duration S] [--url URL]',
     load: async () => (await import('./commands/load.ts')).loadCommand,

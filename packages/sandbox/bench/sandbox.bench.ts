@@ -1,3 +1,4 @@
+import { TEST_EFFECTS } from '../test/fixtures/effects.ts';
 import { pathToFileURL } from 'node:url';
 import { LUA_REGISTRYINDEX } from '../src/lua/lua-constants.ts';
 import { SandboxRuntime, type SandboxVm } from '../src/index.ts';
@@ -56,6 +57,7 @@ function hookOverhead(vm: SandboxVm): { withHook: number; withoutHook: number } 
 
 export async function run(): Promise<void> {
   const runtime = new SandboxRuntime({
+    effects: TEST_EFFECTS,
     heaps: 2,
     limits: { instructionsPerCall: 2_000_000, instructionsPerAction: 20_000_000 },
   });

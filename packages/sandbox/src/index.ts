@@ -15,22 +15,24 @@ export {
   type SandboxErrorCode,
 } from './errors.ts';
 export type { Effect, EffectSpec, EffectValue, ParamSpec } from './effects/effect-spec.ts';
-export { DEFAULT_EFFECTS, LOG_EFFECT } from './effects/default-effects.ts';
+export { LOG_EFFECT } from './effects/log-effect.ts';
 export { ENGINE_INFO, type EngineInfo } from './engine-info.ts';
 export type { JsonValue } from './values.ts';
 export type { HeapStats } from './heap-pool.ts';
 export { checkAbility, type CheckResult } from './tooling/check.ts';
 export { dryRunAbility, type DryRunOptions } from './tooling/dry-run.ts';
-export { checkScript, dryRunScript } from './tooling/one-shot.ts';
 export {
   lintScript,
+  scanScript,
+  type ScriptScan,
+  type EffectCall,
+  type LiteralValue,
   type LintDiagnostic,
   type LintCode,
   type LintOptions,
 } from './tooling/lint.ts';
 export type { SyntaxResult } from './tooling/syntax-check.ts';
 export { createSeededRandom } from './tooling/seeded-random.ts';
-export { SAMPLE_SELF, SAMPLE_STATE } from './tooling/sample.ts';
 export {
   BASE_GLOBALS,
   CONTEXT_GLOBALS,

@@ -1,4 +1,4 @@
-import { DEFAULT_EFFECTS, LOG_EFFECT } from './effects/default-effects.ts';
+import { LOG_EFFECT } from './effects/log-effect.ts';
 import { assertValidEffectSpecs, type EffectSpec } from './effects/effect-spec.ts';
 import { ENGINE_INFO, type EngineInfo } from './engine-info.ts';
 import { HeapPool, type HeapPoolOptions, type HeapStats } from './heap-pool.ts';
@@ -12,7 +12,10 @@ export interface SandboxRuntimeOptions extends Partial<Omit<HeapPoolOptions, 'wa
   wasmUrl?: string;
   /** Default limits of every VM (each VM may override). */
   limits?: Partial<SandboxLimits>;
-  /** The effect functions scripts may call; `log` is always added. Default: DEFAULT_EFFECTS. */
+  /**
+   * The effect functions scripts may call: the game's ability API (the TCG's is
+   * `TCG_SCRIPT_EFFECTS`). `log` is always added. Default: none but `log`.
+   */
   effects?: readonly EffectSpec[];
   /** The watchdog's clock (ms). Default: performance.now. */
   now?: () => number;
@@ -44,7 +47,7 @@ export class SandboxRuntime {
   private readonly live = new Set<SandboxVm>();
 
   constructor(options: SandboxRuntimeOptions = {}) {
-    const hostEffects = options.effects ?? DEFAULT_EFFECTS;
+    const hostEffects = options.effects ?? [];
     assertValidEffectSpecs(hostEffects, new Set([...RESERVED_NAMES, LOG_EFFECT.name]));
     this.effects = [LOG_EFFECT, ...hostEffects];
     this.limits = resolveLimits(options.limits);

@@ -1,15 +1,15 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   BASE_GLOBALS,
   CONTEXT_GLOBALS,
-  DEFAULT_EFFECTS,
   FORBIDDEN_GLOBALS,
   LIBRARY_MEMBERS,
   SandboxRuntime,
 } from '../src/index.ts';
 import { logs, run } from './helpers.ts';
 
-const runtime = new SandboxRuntime({ heaps: 1 });
+const runtime = new SandboxRuntime({ effects: TEST_EFFECTS, heaps: 1 });
 afterAll(() => runtime.dispose());
 
 // Everything Lua 5.4 defines globally, by library.
@@ -58,7 +58,7 @@ describe('script API surface', () => {
     const documented = [
       ...BASE_GLOBALS,
       ...Object.keys(LIBRARY_MEMBERS),
-      ...DEFAULT_EFFECTS.map((e) => e.name),
+      ...TEST_EFFECTS.map((e) => e.name),
     ];
     const present = run(
       vm,

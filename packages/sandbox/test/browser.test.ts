@@ -1,3 +1,4 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,7 +67,7 @@ describe.skipIf(skip)('browser smoke test (Chromium)', () => {
   });
 
   it('checks and dry-runs scripts in a page exactly as in Node', async () => {
-    const runtime = new SandboxRuntime({ heaps: 2 });
+    const runtime = new SandboxRuntime({ effects: TEST_EFFECTS, heaps: 2 });
     const inNode = await runSmokeSuite(runtime);
     runtime.dispose();
 

@@ -1,8 +1,10 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SandboxRuntime } from '../src/index.ts';
 import { expectFailure, expectHealthy, logs, run } from './helpers.ts';
 
 const runtime = new SandboxRuntime({
+  effects: TEST_EFFECTS,
   limits: { instructionsPerCall: 50_000, instructionsPerAction: 120_000 },
 });
 afterAll(() => runtime.dispose());

@@ -1,10 +1,14 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SandboxRuntime, type SandboxVm } from '../src/index.ts';
 import { expectFailure, expectHealthy, logs, run } from './helpers.ts';
 
 // C functions run inside one instruction, where the count hook cannot see them. Each test
 // shows such a sink is closed: refused, capped, or charged so that the budget ends it.
-const runtime = new SandboxRuntime({ limits: { instructionsPerCall: 100_000 } });
+const runtime = new SandboxRuntime({
+  effects: TEST_EFFECTS,
+  limits: { instructionsPerCall: 100_000 },
+});
 let vm: SandboxVm;
 beforeEach(async () => {
   vm?.dispose();

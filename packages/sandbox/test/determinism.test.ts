@@ -1,3 +1,4 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { createSeededRandom, SandboxRuntime } from '../src/index.ts';
 import { runDeterminismSuite } from './fixtures/determinism-suite.ts';
 import { logs, run } from './helpers.ts';
 
-const runtime = new SandboxRuntime();
+const runtime = new SandboxRuntime({ effects: TEST_EFFECTS });
 afterAll(() => runtime.dispose());
 
 const child = fileURLToPath(new URL('./fixtures/determinism-child.ts', import.meta.url));

@@ -1,8 +1,9 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EFFECTS, SandboxRuntime, type EffectSpec } from '../src/index.ts';
+import { SandboxRuntime, type EffectSpec } from '../src/index.ts';
 import { expectFailure, run } from './helpers.ts';
 
-const runtime = new SandboxRuntime({ limits: { maxEffectsPerCall: 20 } });
+const runtime = new SandboxRuntime({ effects: TEST_EFFECTS, limits: { maxEffectsPerCall: 20 } });
 afterAll(() => runtime.dispose());
 
 async function vmWithState() {
@@ -116,7 +117,7 @@ describe('effect functions', () => {
           ? 'a hard freeze lasts at most 2 turns'
           : undefined,
     };
-    const custom = new SandboxRuntime({ heaps: 1, effects: [...DEFAULT_EFFECTS, freeze] });
+    const custom = new SandboxRuntime({ heaps: 1, effects: [...TEST_EFFECTS, freeze] });
     const vm = await custom.createVm();
     vm.beginAction({});
     expect(run(vm, 'freeze("u1", 2, "soft")')).toMatchObject({

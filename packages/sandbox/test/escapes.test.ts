@@ -1,8 +1,9 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { SandboxRuntime, type SandboxVm } from '../src/index.ts';
 import { expectFailure, expectHealthy, logs, run } from './helpers.ts';
 
-const runtime = new SandboxRuntime();
+const runtime = new SandboxRuntime({ effects: TEST_EFFECTS });
 let vm: SandboxVm;
 beforeEach(async () => {
   vm?.dispose();

@@ -1,8 +1,10 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SandboxRuntime } from '../src/index.ts';
 import { expectFailure, expectHealthy, logs, run } from './helpers.ts';
 
 const runtime = new SandboxRuntime({
+  effects: TEST_EFFECTS,
   limits: {
     memoryBytes: 2 * 1024 * 1024,
     instructionsPerCall: 2_000_000,

@@ -1,8 +1,9 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENGINE_INFO, SandboxRuntime, type CallResult } from '../src/index.ts';
 import { expectFailure, logs, run, sampleState } from './helpers.ts';
 
-const runtime = new SandboxRuntime();
+const runtime = new SandboxRuntime({ effects: TEST_EFFECTS });
 afterAll(() => runtime.dispose());
 
 describe('SandboxVm', () => {
@@ -146,7 +147,7 @@ describe('SandboxVm', () => {
 
 describe('heap pool', () => {
   it('spreads VMs over several WASM heaps', async () => {
-    const pool = new SandboxRuntime({ heaps: 3 });
+    const pool = new SandboxRuntime({ effects: TEST_EFFECTS, heaps: 3 });
     const vms = await Promise.all([1, 2, 3, 4, 5, 6].map(() => pool.createVm()));
     const { heaps, liveVms } = pool.stats();
     expect(liveVms).toBe(6);
@@ -157,7 +158,7 @@ describe('heap pool', () => {
   });
 
   it('retires a heap after enough VMs and releases it once empty', async () => {
-    const pool = new SandboxRuntime({ heaps: 1, retireAfterVms: 2 });
+    const pool = new SandboxRuntime({ effects: TEST_EFFECTS, heaps: 1, retireAfterVms: 2 });
     const first = await pool.createVm();
     const second = await pool.createVm();
     const [firstHeap] = pool.stats().heaps;

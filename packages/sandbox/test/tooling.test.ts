@@ -1,7 +1,7 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   checkAbility,
-  DEFAULT_EFFECTS,
   dryRunAbility,
   LOG_EFFECT,
   lintScript,
@@ -10,9 +10,9 @@ import {
 } from '../src/index.ts';
 import { sampleState } from './helpers.ts';
 
-const runtime = new SandboxRuntime({ heaps: 1 });
+const runtime = new SandboxRuntime({ effects: TEST_EFFECTS, heaps: 1 });
 afterAll(() => runtime.dispose());
-const effects = [LOG_EFFECT, ...DEFAULT_EFFECTS];
+const effects = [LOG_EFFECT, ...TEST_EFFECTS];
 const lint = (source: string) => lintScript(source, { effects });
 const brief = (d: LintDiagnostic) => `${d.code}@${d.line}:${d.column}`;
 

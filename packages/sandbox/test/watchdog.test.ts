@@ -1,3 +1,4 @@
+import { TEST_EFFECTS } from './fixtures/effects.ts';
 import { describe, expect, it } from 'vitest';
 import { SandboxRuntime } from '../src/index.ts';
 import { expectFailure, expectHealthy, run } from './helpers.ts';
@@ -7,6 +8,7 @@ describe('wall-clock watchdog', () => {
     // A clock that jumps 50 ms each time it is read: deterministic, and no real waiting.
     let now = 0;
     const runtime = new SandboxRuntime({
+      effects: TEST_EFFECTS,
       heaps: 1,
       now: () => (now += 50),
       limits: {
@@ -30,6 +32,7 @@ describe('wall-clock watchdog', () => {
     // only the allocator's looks can add up to a WATCHDOG.
     let now = 0;
     const runtime = new SandboxRuntime({
+      effects: TEST_EFFECTS,
       heaps: 1,
       now: () => (now += 1),
       limits: { watchdogMs: 15 },
@@ -46,6 +49,7 @@ describe('wall-clock watchdog', () => {
     // leaves Lua's state unknown; the sandbox must not touch that heap again.
     let reads = 0;
     const runtime = new SandboxRuntime({
+      effects: TEST_EFFECTS,
       heaps: 1,
       now: () => {
         if (++reads === 3) throw new Error('clock broke');

@@ -22,3 +22,4 @@ export {
   type ExportedReplay,
   type ContentGameResult,
 } from './content/replay-content.ts';
+export { readContentFolder, packageBody } from './content/folder.ts';

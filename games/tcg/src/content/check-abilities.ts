@@ -7,8 +7,8 @@ export interface AbilityContext {
   scope: Omit<SelectorScope, 'bindings' | 'hasEvent'>;
   tokens: Readonly<Record<string, TokenDef>>;
   scripts: Readonly<Record<string, string>>;
-  /** Card definitions by id, to check that summons name units. */
-  cards: ReadonlyMap<string, Pick<CardDef, 'type'>>;
+  /** Card definitions by id, to check that summons name units (and tokens of other cards). */
+  cards: ReadonlyMap<string, Pick<CardDef, 'type' | 'tokens'>>;
 }
 
 type Problems = ContentProblem[];
@@ -227,15 +227,23 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
         return luaExists(e.module, `${at}.module`);
     }
   }
+  /** A unit card of the set, a token of this card (`#name`) or of another (`set/card#name`). */
   function summonable(card: string, at: string): Problems {
-    const type = card.startsWith('#') ? ctx.tokens[card.slice(1)]?.type : ctx.cards.get(card)?.type;
+    const [owner, token] = card.split('#') as [string, string | undefined];
+    const type =
+      token === undefined
+        ? ctx.cards.get(card)?.type
+        : owner === ''
+          ? ctx.tokens[token]?.type
+          : ctx.cards.get(owner)?.tokens?.[token]?.type;
     if (type === undefined)
       return [
         {
           path: at,
-          message: card.startsWith('#')
-            ? `names an unknown token "${card}"`
-            : `names an unknown card "${card}"`,
+          message:
+            token === undefined
+              ? `names an unknown card "${card}"`
+              : `names an unknown token "${card}" (a token is "#name" of this card or "<card id>#name")`,
         },
       ];
     return ruleset.cardTypes[type]?.kind === 'unit'

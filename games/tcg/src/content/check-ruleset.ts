@@ -8,7 +8,7 @@ const CORE_ZONES = { deck: 'hidden', hand: 'owner', board: 'public', discard: 'p
 /** What a ruleset must satisfy beyond its schema: zones, types, phases and keywords that fit. */
 export function checkRuleset(
   ruleset: Ruleset,
-  cards: ReadonlyMap<string, Pick<CardDef, 'type'>>,
+  cards: ReadonlyMap<string, Pick<CardDef, 'type' | 'tokens'>>,
   scripts: Readonly<Record<string, string>>,
 ): ContentProblem[] {
   const cardIds = new Set(cards.keys());

@@ -11,6 +11,8 @@ export type ContentDocument = 'ruleset' | 'cards' | 'decks' | 'scripts';
 
 export interface LoadProblem extends ContentProblem {
   document: ContentDocument;
+  /** Which check found it: the JSON Schema, the references between documents, or a deck. */
+  stage: 'schema' | 'reference' | 'deck';
 }
 
 export interface ContentSource {
@@ -29,13 +31,18 @@ export type LoadResult = { ok: true; content: Content } | { ok: false; problems:
  */
 export function loadContent(source: ContentSource): LoadResult {
   const scripts = source.scripts ?? {};
-  const tagged = (document: ContentDocument, problems: ContentProblem[]): LoadProblem[] =>
-    problems.map((problem) => ({ document, ...problem }));
+  const tagged = (
+    document: ContentDocument,
+    problems: ContentProblem[],
+    stage: LoadProblem['stage'] = 'reference',
+  ): LoadProblem[] => problems.map((problem) => ({ document, stage, ...problem }));
 
   const schemaProblems = [
-    ...tagged('ruleset', checkSchema('ruleset', source.ruleset)),
-    ...tagged('cards', checkSchema('cards', source.cards)),
-    ...(source.decks === undefined ? [] : tagged('decks', checkSchema('decks', source.decks))),
+    ...tagged('ruleset', checkSchema('ruleset', source.ruleset), 'schema'),
+    ...tagged('cards', checkSchema('cards', source.cards), 'schema'),
+    ...(source.decks === undefined
+      ? []
+      : tagged('decks', checkSchema('decks', source.decks), 'schema')),
   ];
   if (schemaProblems.length) return { ok: false, problems: schemaProblems };
 
@@ -78,12 +85,13 @@ export function loadContent(source: ContentSource): LoadResult {
   if (deckFile && deckFile.ruleset !== ruleset.id)
     deckProblems.push({
       document: 'decks',
+      stage: 'reference',
       path: 'ruleset',
       message: `is "${deckFile.ruleset}" but the ruleset is "${ruleset.id}"`,
     });
   decks.forEach((deck, i) => {
     for (const message of validateDeck(content, expandDeck(deck)))
-      deckProblems.push({ document: 'decks', path: `decks[${i}]`, message });
+      deckProblems.push({ document: 'decks', stage: 'deck', path: `decks[${i}]`, message });
   });
   if (deckProblems.length) return { ok: false, problems: deckProblems };
   return { ok: true, content };

@@ -1,5 +1,6 @@
 import { applyAction, createRng, seatViewer, startMatch, type Seat } from '@cardtable/engine';
 import type { TcgGame } from '../engine/game.ts';
+import { LuaFailureTally, type LuaFailureCount } from './lua-failures.ts';
 
 export interface BalanceOptions {
   ruleset: string;
@@ -44,6 +45,8 @@ export interface BalanceReport {
   averageTurns: number;
   averageActions: number;
   errors: { game: number; message: string }[];
+  /** Lua abilities that failed (`scriptFailed`), per card. */
+  luaFailures: LuaFailureCount[];
 }
 
 /**
@@ -67,6 +70,7 @@ export function simulateBalance(game: TcgGame, options: BalanceOptions): Balance
   }));
   const played = new Map<string, { games: number; wins: number }>();
   const errors: BalanceReport['errors'] = [];
+  const luaFailures = new LuaFailureTally();
   let turns = 0;
   let actions = 0;
   let finished = 0;
@@ -109,6 +113,7 @@ export function simulateBalance(game: TcgGame, options: BalanceOptions): Balance
           throw new Error(
             `a CPU move was refused (${applied.error.code}: ${applied.error.message})`,
           );
+        luaFailures.record(g, applied.value.resolution.steps);
         for (const step of applied.value.resolution.steps)
           if (step.type === 'cardPlayed') {
             const data = step.data as { player: Seat; defId: string };
@@ -171,5 +176,6 @@ export function simulateBalance(game: TcgGame, options: BalanceOptions): Balance
     averageTurns: finished ? turns / finished : 0,
     averageActions: finished ? actions / finished : 0,
     errors,
+    luaFailures: luaFailures.report(),
   };
 }

@@ -6,7 +6,7 @@ import { pickOrAsk } from './decisions.ts';
 import { frameContext, visibleCandidates } from './frames.ts';
 import type { Runner, StepResult } from './runner.ts';
 import { resolveAutomaticTarget, select } from './select.ts';
-import { heroSeat, opponentOf, STACK, type Frame, type ObjectId } from './state.ts';
+import { baseCardId, heroSeat, opponentOf, STACK, type Frame, type ObjectId } from './state.ts';
 import { raise } from './triggers.ts';
 import { drawCard, moveCard, spellDestination, zoneFull } from './zones.ts';
 
@@ -230,12 +230,6 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
 }
 
 /** The card whose tokens `#name` refers to (a token's own abilities use its parent card's). */
-function baseCardId(frame: Frame): string {
-  const ref = frame.ability;
-  const id = 'card' in ref ? ref.card : frame.source.defId;
-  return id.split('#')[0]!;
-}
-
 /**
  * A target: a selector (all matches), an engine pick, or a player's pick, asked once and kept
  * in `frame.chosen` while the effect waits (it then runs again and consumes the answer).

@@ -119,6 +119,11 @@ export type TcgEvent =
       data: { source: string; defId: string; abilityId: string; controller: Seat };
     }
   | { type: 'stepFizzled'; data: { reason: string; source: string | null } }
+  /**
+   * A Lua ability failed and did nothing. `message` is public-safe (fixed per code); `detail`
+   * is the sandbox's own message, which may quote game data: server-only.
+   */
+  | { type: 'scriptFailed'; data: ScriptFailure }
   | {
       type: 'cardRevealed';
       data: { player: Seat; to: Seat[]; cards: { defId: string }[] | null; count: number };
@@ -147,3 +152,18 @@ export type TcgEvent =
 export type TcgEventType = TcgEvent['type'];
 export type EventOf<T extends TcgEventType> = Extract<TcgEvent, { type: T }>;
 export type EventData<T extends TcgEventType> = EventOf<T>['data'];
+
+export interface ScriptFailure {
+  /** The source's handle and definition ('' for a viewer who cannot see the source). */
+  source: string;
+  card: string;
+  ability: string;
+  module: string;
+  entry: string;
+  /** A sandbox code (`RUNTIME`, `BUDGET_EXCEEDED`, ...) or the engine's (`INVALID_EFFECTS`, ...). */
+  code: string;
+  /** The module's line, when the failure has one. */
+  line: number | null;
+  message: string;
+  detail: string | null;
+}

@@ -211,6 +211,7 @@ export function applyEvent(d: Draft, event: TcgEvent): void {
     case 'blockDeclared':
     case 'priorityPassed':
     case 'stepFizzled':
+    case 'scriptFailed':
     case 'cardRevealed':
     case 'decisionAutoResolved':
       return;

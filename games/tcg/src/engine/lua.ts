@@ -4,38 +4,71 @@ import { checkSchema } from '../schema/validate.ts';
 import type { Runner } from './runner.ts';
 import type { ScriptContext } from './scripts.ts';
 import { statsOf } from './stats.ts';
-import { heroId, opponentOf, type Frame } from './state.ts';
+import { baseCardId, heroId, opponentOf, type Frame } from './state.ts';
 
 /**
  * Calls a Lua ability and returns the effect nodes it asked for, after checking them exactly
  * as data effects are checked (schema, then references). A script that fails, runs out of
- * budget or returns something invalid does nothing; the failure is recorded as `stepFizzled`.
+ * budget or returns something invalid does nothing, and the failure is recorded as
+ * `scriptFailed` (card, ability, module, line, code): never silent.
  */
 export function runScript(r: Runner, frame: Frame, lua: LuaRef): Effect[] {
-  const fizzle = (reason: string) => {
-    r.emit({ type: 'stepFizzled', data: { reason, source: frame.source.handle } });
+  const failed = (code: string, detail: string | null, line: number | null = null) => {
+    r.emit({
+      type: 'scriptFailed',
+      data: {
+        source: frame.source.handle,
+        card: frame.source.defId,
+        ability: frame.ability.ability,
+        module: lua.module,
+        entry: lua.entry,
+        code,
+        line,
+        message: PUBLIC_MESSAGES[code] ?? 'The script failed and did nothing.',
+        detail,
+      },
+    });
     return [];
   };
-  if (!r.scripts) return fizzle('luaUnavailable');
+  if (!r.scripts) return failed('LUA_UNAVAILABLE', null);
   const result = r.scripts.run({
     module: lua.module,
     entry: lua.entry,
     context: scriptContext(r, frame),
     random: (min, max) => min + r.randomIndex(max - min + 1),
   });
-  if (!result.ok) return fizzle(`luaError: ${result.error.message}`);
+  if (!result.ok) {
+    const line = (result.error.details as { line?: unknown } | undefined)?.line;
+    return failed(result.error.code, result.error.message, typeof line === 'number' ? line : null);
+  }
   const { effects, bindings } = result.value;
   const clash = Object.keys(bindings).find((name) => name in frame.bindings);
-  if (clash) return fizzle(`luaInvalid: the script rebinds "${clash}"`);
+  if (clash) return failed('INVALID_EFFECTS', `the script rebinds "${clash}"`);
   const scope = { ...frame.bindings, ...bindings };
-  const problems = checkScriptEffects(r, scope, effects);
-  if (problems) return fizzle(`luaInvalid: ${problems}`);
+  const problems = checkScriptEffects(r, frame, scope, effects);
+  if (problems) return failed('INVALID_EFFECTS', problems);
   Object.assign(frame.bindings, bindings);
   return effects as Effect[];
 }
 
+/** What everyone at the table may read about a failure: nothing from the game's data. */
+const PUBLIC_MESSAGES: Readonly<Record<string, string>> = {
+  RUNTIME: 'The script raised an error and did nothing.',
+  INVALID_EFFECT: 'The script called an effect with arguments the engine refuses.',
+  INVALID_EFFECTS: 'The script asked for effects the engine refuses.',
+  BUDGET_EXCEEDED: 'The script ran past its instruction budget.',
+  MEMORY_EXCEEDED: 'The script ran out of memory.',
+  FORBIDDEN: 'The script used something the sandbox does not offer.',
+  LIMIT_EXCEEDED: 'The script went past a sandbox limit.',
+  WATCHDOG: 'The script ran too long.',
+  LUA_UNKNOWN_ENTRY: 'The module has no such entry function.',
+  LUA_BAD_PLAYER: 'The script named something that is not a player.',
+  LUA_UNAVAILABLE: 'This server runs no Lua.',
+};
+
 function checkScriptEffects(
   r: Runner,
+  frame: Frame,
   scope: Record<string, unknown>,
   effects: unknown,
 ): string | null {
@@ -73,7 +106,7 @@ function checkScriptEffects(
   const cardIds = new Set(r.content.cards.keys());
   const semantic = checkAbility(ability, 'effects', {
     scope: { ruleset: r.content.ruleset, cardIds },
-    tokens: {},
+    tokens: r.content.cards.get(baseCardId(frame))?.tokens ?? {},
     scripts: r.content.scripts,
     cards: r.content.cards,
   }).filter((p) => !p.path.endsWith('.text'));

@@ -94,6 +94,27 @@ export function projectEvent(
       const seen = !source || canSee(content, viewer, source.zone, source.controller);
       return seen ? event : { type: event.type, data: { ...event.data, source: '', defId: '' } };
     }
+    case 'scriptFailed': {
+      const source = before.cards[event.data.source];
+      const seen = !source || canSee(content, viewer, source.zone, source.controller);
+      const { code, message } = event.data;
+      return seen
+        ? { type: event.type, data: { ...event.data, detail: null } }
+        : {
+            type: event.type,
+            data: {
+              source: '',
+              card: '',
+              ability: '',
+              module: '',
+              entry: '',
+              code,
+              line: null,
+              message,
+              detail: null,
+            },
+          };
+    }
     default:
       return event;
   }

@@ -205,3 +205,10 @@ export interface TcgState {
 }
 
 export const opponentOf = (seat: Seat): Seat => (seat === 0 ? 1 : 0);
+
+/** The card an ability belongs to (a token's: its card), whose tokens `#name` names. */
+export function baseCardId(frame: Frame): string {
+  const ref = frame.ability;
+  const id = 'card' in ref ? ref.card : frame.source.defId;
+  return id.split('#')[0]!;
+}

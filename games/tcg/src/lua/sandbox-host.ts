@@ -50,7 +50,10 @@ export async function createSandboxScriptHost(
       current = call.random;
       try {
         const result = vm.call(id, { self: call.context.self ?? '' });
-        if (!result.ok) return fail(result.error.code, result.error.message);
+        if (!result.ok) {
+          const { code, message, line } = result.error;
+          return fail(code, message, line === undefined ? undefined : { line });
+        }
         return toEffects(result.effects, call.context.controller);
       } finally {
         current = null;

@@ -8,8 +8,11 @@ const DURATION = {
 } as const;
 
 /**
- * The functions a TCG script may call. Each becomes one node of the effect library (see
- * `toEffects`); a player is named by a hero id (`state.friendly.hero`) or a seat number.
+ * THE ability API: the functions a TCG script may call, with their parameters, types and
+ * bounds. The sandbox checks every call against it at run time, the lint (`cardtable lua
+ * check`, `content validate`) checks calls against it statically, `lua run` runs with it, and
+ * `toEffects` turns each call into one node of the effect library. A player is named by a hero
+ * id (`state.friendly.hero`) or a seat number; a target by an object id or a table with `id`.
  */
 export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
   {
@@ -19,6 +22,7 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'amount', ...AMOUNT },
     ],
     summary: 'damage(target, amount)',
+    example: 'damage(state.enemy.hero, 2)',
   },
   {
     name: 'heal',
@@ -27,6 +31,7 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'amount', ...AMOUNT },
     ],
     summary: 'heal(target, amount)',
+    example: 'heal(state.friendly.hero, 3)',
   },
   {
     name: 'draw',
@@ -35,6 +40,7 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'count', type: 'integer', min: 0, max: 30 },
     ],
     summary: 'draw(player, count)',
+    example: 'draw(state.friendly.hero, 1)',
   },
   {
     name: 'discard',
@@ -43,6 +49,7 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'count', type: 'integer', min: 0, max: 30 },
     ],
     summary: 'discard(player, count): at random',
+    example: 'discard(state.enemy.hero, 1)',
   },
   {
     name: 'summon',
@@ -51,9 +58,16 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'card', type: 'string', maxBytes: 128 },
       { name: 'count', type: 'integer', min: 1, max: 10, optional: true },
     ],
-    summary: 'summon(player, cardId [, count])',
+    summary:
+      'summon(player, cardId [, count]): a unit card id, "#token" of this card or "<card id>#token"',
+    example: 'summon(state.friendly.hero, state.friendly.board[1].card, 1)',
   },
-  { name: 'destroy', params: [{ name: 'target', type: 'ref' }], summary: 'destroy(target)' },
+  {
+    name: 'destroy',
+    params: [{ name: 'target', type: 'ref' }],
+    summary: 'destroy(target)',
+    example: 'destroy(state.enemy.board[1])',
+  },
   {
     name: 'buff',
     params: [
@@ -62,7 +76,8 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'health', type: 'integer', min: -99, max: 99 },
       { name: 'duration', ...DURATION },
     ],
-    summary: 'buff(target, attack, health [, duration])',
+    summary: "buff(target, attack, health [, 'permanent' | 'endOfTurn' | 'untilYourNextTurn'])",
+    example: "buff(state.friendly.board[1], 1, 1, 'endOfTurn')",
   },
   {
     name: 'grant',
@@ -71,7 +86,8 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'keyword', type: 'string', maxBytes: 64 },
       { name: 'duration', ...DURATION },
     ],
-    summary: 'grant(target, keyword [, duration])',
+    summary: "grant(target, keyword [, 'permanent' | 'endOfTurn' | 'untilYourNextTurn'])",
+    example: "grant(state.friendly.board[1], 'guard')",
   },
   {
     name: 'gain',
@@ -79,7 +95,8 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'player', type: 'ref' },
       { name: 'amount', ...AMOUNT },
     ],
-    summary: 'gain(player, amount): resource this turn',
+    summary: 'gain(player, amount): the resource, this turn',
+    example: 'gain(state.friendly.hero, 1)',
   },
   {
     name: 'move',
@@ -88,6 +105,7 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'zone', type: 'string', maxBytes: 64 },
     ],
     summary: "move(card, zone): to its owner's zone",
+    example: "move(state.enemy.board[1], 'hand')",
   },
   {
     name: 'shuffle',
@@ -96,6 +114,7 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'zone', type: 'string', maxBytes: 64, optional: true },
     ],
     summary: 'shuffle(player [, zone])',
+    example: "shuffle(state.friendly.hero, 'deck')",
   },
   {
     name: 'reveal',
@@ -104,5 +123,6 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
       { name: 'to', type: 'string', oneOf: ['all', 'opponent', 'controller'], optional: true },
     ],
     summary: "reveal(card [, 'all' | 'opponent' | 'controller'])",
+    example: "reveal(state.friendly.board[1], 'all')",
   },
 ];

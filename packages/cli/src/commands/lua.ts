@@ -1,33 +1,46 @@
-import { readFile } from 'node:fs/promises';
 import { createRng } from '@cardtable/engine';
 import {
-  checkScript,
-  dryRunScript,
+  checkAbility,
+  dryRunAbility,
   type CallResult,
   type CheckResult,
   type JsonValue,
   type SandboxLimits,
 } from '@cardtable/sandbox';
+import { sampleScriptContext, sharedRuntime, TCG_SCRIPT_EFFECTS, toEffects } from '@cardtable/tcg';
+import { demoContent, tcgGameFor } from '@cardtable/tcg/demo';
+import { parseJson, readText, type Parsed } from '../read-input.ts';
+import { luaCardCommand } from './lua-card.ts';
 
 export const LUA_USAGE = `Usage:
   cardtable lua check FILE [--json]
-      Syntax (Lua 5.4's own compiler) and lint (undeclared globals, unknown API names,
-      unreachable code), with line and column. Nothing runs.
-  cardtable lua run FILE [--state STATE.json] [--self JSON] [--args JSON]
+      Syntax (Lua 5.4's own compiler) and lint against the ability API (undeclared globals,
+      unknown API names, effect arity and literal argument types, unreachable code), with line
+      and column. Nothing runs.
+  cardtable lua run FILE [--entry NAME] [--state STATE.json] [--self JSON] [--args JSON]
                          [--budget N] [--memory BYTES] [--seed S] [--json]
-      Runs FILE once as an ability against the state (default: a sample two-player table, with
-      a sample unit as self), in the sandbox, and prints
-      {ok, effects, instructions, memoryBytes} or {ok:false, error:{code, message, line}}.
+      Runs FILE once as an ability (its top-level code, then NAME() when --entry is given, as a
+      match calls a module's entry) and prints the effect calls and the engine effects they
+      become: {ok, effects, engineEffects, instructions, memoryBytes} or
+      {ok:false, error:{code, message, line}}. The state is what a match shows a script: by
+      default a sample position the engine deals from the demo set (self: the active player's
+      first unit); --state replaces it with a JSON file of that shape.
       --budget: instructions for the call; --memory: the VM's memory cap in bytes;
-      --seed: seeds random(a, b) (the game kernel's RNG; default "0").
+      --seed: seeds random(a, b) and the sample position (default "0").
+  cardtable lua run --content DIR --card ID [--ability N] [--state FILE] [--seed S] [--json]
+      Runs a card's Lua ability (the Nth of its Lua abilities, default 0) through its module's
+      entry function exactly as a match would, from a sample position of that set (or --state:
+      a match export, folded to its end, or an engine state), and prints the effect nodes the
+      engine would apply, or the failure it would record.
+  cardtable lua api [--json]
+      The ability API: every effect function with its parameters, types and bounds.
 
 The exit code is 0 whatever the script did; 2 when the command itself could not run.`;
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 interface RunOptions {
   file: string;
   json: boolean;
+  entry?: string;
   state?: string;
   self?: string;
   args?: string;
@@ -36,14 +49,24 @@ interface RunOptions {
   seed: string;
 }
 
-/** `cardtable lua check|run ...`: creator tooling for ability scripts. */
+const VALUE_FLAGS = ['--entry', '--state', '--self', '--args', '--budget', '--memory', '--seed'];
+
+/** `cardtable lua check|run|api ...`: creator tooling for ability scripts. */
 export async function luaCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (!sub || sub === '--help' || sub === '-h' || sub === 'help') {
     console.log(LUA_USAGE);
     return sub ? 0 : 2;
   }
+  if (sub === 'api') return apiCommand(rest);
   if (sub !== 'check' && sub !== 'run') return usageError(`Unknown lua subcommand: ${sub}`);
+  if (sub === 'run' && rest.includes('--content')) {
+    const result = await luaCardCommand(rest);
+    if (result.ok) return result.value;
+    if (result.error.code === 'BAD_FLAG') return usageError(result.error.message);
+    console.error(result.error.message);
+    return 2;
+  }
   const parsed = parseOptions(rest, sub === 'run');
   if (!parsed.ok) return usageError(parsed.message);
   const options = parsed.value;
@@ -52,7 +75,7 @@ export async function luaCommand(argv: string[]): Promise<number> {
   if (source === undefined) return usageError(`Cannot read ${options.file}`);
 
   if (sub === 'check') {
-    const result = await checkScript(source);
+    const result = await checkAbility(sharedRuntime(), source);
     console.log(options.json ? JSON.stringify(result) : formatCheck(options.file, result));
     return 0;
   }
@@ -66,18 +89,24 @@ export async function luaCommand(argv: string[]): Promise<number> {
   }
   if (options.memory !== undefined) limits.memoryBytes = options.memory;
   const rng = createRng(options.seed);
+  const { state, self, controller } = inputs.value;
   let result: CallResult;
   try {
-    result = await dryRunScript(source, {
-      ...inputs.value,
-      random: (min, max) => rng.int(min, max),
+    // The engine calls a module's entry by appending the call, so line numbers do not move.
+    const chunk = options.entry === undefined ? source : `${source}\n${options.entry}()\n`;
+    result = await dryRunAbility(sharedRuntime(), chunk, {
+      state,
+      ...(self === undefined ? {} : { self }),
+      ...(inputs.value.args === undefined ? {} : { args: inputs.value.args }),
+      random: (min: number, max: number) => rng.int(min, max),
       limits,
     });
   } catch (error) {
     // Bad limits (out of range) or a VM that could not be created: the command could not run.
     return usageError(error instanceof Error ? error.message : String(error));
   }
-  console.log(options.json ? JSON.stringify(cliShape(result)) : formatRun(options.file, result));
+  const shaped = cliShape(result, controller);
+  console.log(options.json ? JSON.stringify(shaped) : formatRun(options.file, result, shaped));
   return 0;
 }
 
@@ -86,15 +115,38 @@ function usageError(message: string): number {
   return 2;
 }
 
+function apiCommand(argv: string[]): number {
+  if (argv.some((arg) => arg !== '--json')) return usageError(`Unknown flag: ${argv[0]}`);
+  if (argv.includes('--json')) {
+    console.log(JSON.stringify(TCG_SCRIPT_EFFECTS.map(({ check: _check, ...spec }) => spec)));
+    return 0;
+  }
+  for (const spec of TCG_SCRIPT_EFFECTS) {
+    const params = spec.params.map((p) => {
+      const bounds =
+        p.type === 'integer'
+          ? ` ${p.min ?? '-inf'}..${p.max ?? 'inf'}`
+          : p.type === 'string' && p.oneOf
+            ? ` ${p.oneOf.join('|')}`
+            : '';
+      return `${p.name}: ${p.type}${bounds}${p.optional ? ' (optional)' : ''}`;
+    });
+    console.log(
+      `${spec.summary ?? spec.name}\n    ${params.join(', ')}\n    e.g. ${spec.example ?? ''}`,
+    );
+  }
+  console.log('log(...) / print(...): a line in the match log');
+  return 0;
+}
+
 function parseOptions(argv: string[], isRun: boolean): Parsed<RunOptions> {
   const options: Partial<RunOptions> & { json: boolean; seed: string } = { json: false, seed: '0' };
   const files: string[] = [];
-  const valueFlags = isRun ? ['--state', '--self', '--args', '--budget', '--memory', '--seed'] : [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--json') {
       options.json = true;
-    } else if (valueFlags.includes(arg)) {
+    } else if (isRun && VALUE_FLAGS.includes(arg)) {
       const value = argv[++i];
       if (value === undefined) return { ok: false, message: `${arg} needs a value` };
       const set = setValue(options, arg, value);
@@ -111,17 +163,16 @@ function parseOptions(argv: string[], isRun: boolean): Parsed<RunOptions> {
 
 function setValue(options: Partial<RunOptions>, flag: string, value: string): string | undefined {
   switch (flag) {
+    case '--entry':
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value))
+        return `--entry needs a function name, got "${value}"`;
+      options.entry = value;
+      return undefined;
     case '--state':
-      options.state = value;
-      return undefined;
     case '--self':
-      options.self = value;
-      return undefined;
     case '--args':
-      options.args = value;
-      return undefined;
     case '--seed':
-      options.seed = value;
+      options[flag.slice(2) as 'state' | 'self' | 'args' | 'seed'] = value;
       return undefined;
     case '--budget':
     case '--memory': {
@@ -138,24 +189,36 @@ function setValue(options: Partial<RunOptions>, flag: string, value: string): st
   }
 }
 
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+interface Inputs {
+  state: JsonValue;
+  self?: JsonValue;
+  args?: JsonValue;
+  /** The seat the script acts for (a player named by seat or hero id is relative to it). */
+  controller: number;
 }
 
-async function loadInputs(
-  options: RunOptions,
-): Promise<Parsed<{ state?: JsonValue; self?: JsonValue; args?: JsonValue }>> {
-  const value: { state?: JsonValue; self?: JsonValue; args?: JsonValue } = {};
+async function loadInputs(options: RunOptions): Promise<Parsed<Inputs>> {
+  let value: Inputs;
   if (options.state !== undefined) {
     const text = await readText(options.state);
     if (text === undefined) return { ok: false, message: `Cannot read ${options.state}` };
     const state = parseJson(text, options.state);
     if (!state.ok) return state;
-    value.state = state.value;
+    const controller = (state.value as { controller?: unknown } | null)?.controller;
+    value = { state: state.value, controller: controller === 1 ? 1 : 0 };
+  } else {
+    const content = demoContent();
+    const game = await tcgGameFor(content);
+    try {
+      const sample = sampleScriptContext(game, content, options.seed);
+      value = {
+        state: sample.context as JsonValue,
+        controller: sample.controller,
+        ...(sample.context.self === null ? {} : { self: sample.context.self }),
+      };
+    } finally {
+      game.dispose();
+    }
   }
   for (const key of ['self', 'args'] as const) {
     const text = options[key];
@@ -167,25 +230,21 @@ async function loadInputs(
   return { ok: true, value };
 }
 
-function parseJson(text: string, where: string): Parsed<JsonValue> {
-  try {
-    return { ok: true, value: JSON.parse(text) as JsonValue };
-  } catch (error) {
-    return { ok: false, message: `${where} is not valid JSON: ${(error as Error).message}` };
-  }
-}
-
 /** The documented output: a success, or an error with code, message and line only. */
-function cliShape(result: CallResult) {
+function cliShape(result: CallResult, controller: number) {
   if (result.ok) {
     const { effects, instructions, memoryBytes } = result;
-    return { ok: true, effects, instructions, memoryBytes };
+    const translated = toEffects(effects, controller);
+    const engineEffects = translated.ok
+      ? translated.value
+      : { error: { code: translated.error.code, message: translated.error.message } };
+    return { ok: true, effects, engineEffects, instructions, memoryBytes };
   }
   const { code, message, line } = result.error;
   return { ok: false, error: line === undefined ? { code, message } : { code, message, line } };
 }
 
-function formatRun(file: string, result: CallResult): string {
+function formatRun(file: string, result: CallResult, shaped: ReturnType<typeof cliShape>): string {
   const usage = `${result.instructions} instructions, ${formatBytes(result.memoryBytes)} peak memory`;
   if (!result.ok) {
     const where = result.error.line === undefined ? file : `${file}:${result.error.line}`;
@@ -195,6 +254,16 @@ function formatRun(file: string, result: CallResult): string {
   for (const effect of result.effects) {
     const args = Object.entries(effect.args).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
     lines.push(`  ${effect.type}(${args.join(', ')})`);
+  }
+  const engine = 'engineEffects' in shaped ? shaped.engineEffects : undefined;
+  if (engine) {
+    lines.push('The engine would apply:');
+    if ('error' in engine) lines.push(`  nothing: ${engine.error.code}: ${engine.error.message}`);
+    else {
+      for (const effect of engine.effects) lines.push(`  ${JSON.stringify(effect)}`);
+      for (const [name, ids] of Object.entries(engine.bindings))
+        lines.push(`  $${name} = ${ids.join(', ')}`);
+    }
   }
   return lines.join('\n');
 }

@@ -2,8 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { verifyReplay, type AnyGame } from '@cardtable/engine';
 import { gameNames, loadGame } from '@cardtable/games';
-import { gameForEmbeddedContent, toStored, type ExportedReplay } from '@cardtable/server';
-import { readContentFolder } from '../content/folder.ts';
+import {
+  gameForEmbeddedContent,
+  readContentFolder,
+  toStored,
+  type ExportedReplay,
+} from '@cardtable/server';
 
 const USAGE = `Usage: cardtable replay verify FILE [--content DIR] [--json]
 

@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { fail, ok, type Result } from '@cardtable/engine';
 import { simulateBalance, type BalanceReport } from '@cardtable/tcg';
 import { demoContent, loadContentFrom, tcgGameFor } from '@cardtable/tcg/demo';
+import { formatLuaFailures } from '../simulate/lua-failures.ts';
 import { progressBar } from '../simulate/progress.ts';
 
 export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--content DIR] [--decks A,B]
-                              [--cpu easy|hard[,easy|hard]] [--seed S] [--json]
+                              [--cpu easy|hard[,easy|hard]] [--seed S] [--strict] [--json]
 
 Plays CPU-only matches between two decks and prints win rate per deck, per-card play rate and
 win rate when played, average match length and any engine errors (exit code 1 if there are).
@@ -16,6 +17,7 @@ win rate when played, average match length and any engine errors (exit code 1 if
   --decks A,B      two deck ids of the ruleset (default: its first two decks)
   --cpu P[,Q]      the CPU level of each deck: easy or hard (default: easy)
   --seed S         the seed every match's seed derives from (default: cardtable)
+  --strict         exit code 1 when any Lua ability failed (they are always counted per card)
   --json           print only the report, as one JSON object`;
 
 interface Args {
@@ -25,6 +27,7 @@ interface Args {
   profiles: [string, string];
   seed: string;
   json: boolean;
+  strict: boolean;
 }
 
 const bad = (message: string) => fail('BAD_FLAG', message);
@@ -32,9 +35,11 @@ const bad = (message: string) => fail('BAD_FLAG', message);
 function parseArgs(argv: readonly string[]): Result<Args> {
   const values = new Map<string, string>();
   let json = false;
+  let strict = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--json') json = true;
+    else if (flag === '--strict') strict = true;
     else if (['--games', '--ruleset', '--content', '--decks', '--cpu', '--seed'].includes(flag)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return bad(`${flag} needs a value.`);
@@ -57,10 +62,11 @@ function parseArgs(argv: readonly string[]): Result<Args> {
     profiles: [cpu[0]!, cpu[1] ?? cpu[0]!],
     seed: values.get('--seed') ?? 'cardtable',
     json,
+    strict,
   });
 }
 
-/** `cardtable simulate tcg ...`: exit 0, 1 when there were engine errors, 2 for bad flags. */
+/** `cardtable simulate tcg ...`: exit 0, 1 on engine errors (or Lua failures with --strict), 2 for bad flags. */
 export async function simulateTcgCommand(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log(SIMULATE_TCG_USAGE);
@@ -99,8 +105,13 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
       onGame: (done) => progress.update(done),
     });
     progress.finish();
-    console.log(args.json ? JSON.stringify(report) : formatReport(report));
-    return report.errors.length > 0 ? 1 : 0;
+    console.log(
+      args.json
+        ? JSON.stringify(report)
+        : `${formatReport(report)}\n${formatLuaFailures(report.luaFailures)}`,
+    );
+    const strictFailure = args.strict && report.luaFailures.length > 0;
+    return report.errors.length > 0 || strictFailure ? 1 : 0;
   } finally {
     game.dispose();
   }

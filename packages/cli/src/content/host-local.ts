@@ -1,7 +1,8 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RunningServer } from '@cardtable/server';
-import { nameFor, readContentFolder, slugFor } from './folder.ts';
+import { readContentFolder } from '@cardtable/server';
+import { nameFor, slugFor } from './folder.ts';
 
 /** Quiet time after the last change before a folder is read again (editors save in bursts). */
 const SETTLE_MS = 400;

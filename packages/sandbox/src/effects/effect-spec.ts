@@ -42,6 +42,8 @@ export interface EffectSpec {
   check?: (args: Readonly<Record<string, EffectValue>>) => string | undefined;
   /** One line for creators (shown by tooling). */
   summary?: string;
+  /** A call with valid arguments, as a creator would write it (documentation and tests). */
+  example?: string;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -3,13 +3,12 @@ import type { SandboxRuntime } from '../runtime.ts';
 import type { JsonValue } from '../values.ts';
 import type { HostRandom } from '../vm-core.ts';
 import type { CallResult } from '../vm.ts';
-import { SAMPLE_SELF, SAMPLE_STATE } from './sample.ts';
 import { createSeededRandom } from './seeded-random.ts';
 
 export interface DryRunOptions {
-  /** The state the ability reads; default `SAMPLE_STATE`, a small two-player table. */
+  /** The state the ability reads (the game's own shape); default `{}`. */
   state?: JsonValue;
-  /** The ability's own card; default `SAMPLE_SELF`. */
+  /** The ability's own card; default none. */
   self?: JsonValue;
   args?: JsonValue;
   /** The RNG behind `random(a, b)`; default a seeded one (see `seed`). */
@@ -20,7 +19,7 @@ export interface DryRunOptions {
 }
 
 /**
- * Runs `source` once as an ability in a fresh VM against a sample state: the effects it emits,
+ * Runs `source` once as an ability in a fresh VM against a state: the effects it emits,
  * the instructions it used and the VM's peak memory, or the error with the creator's line.
  */
 export async function dryRunAbility(
@@ -35,10 +34,10 @@ export async function dryRunAbility(
   try {
     const loaded = vm.load('dry-run', source);
     if (!loaded.ok) return { ...loaded, instructions: 0, memoryBytes: vm.memoryBytes };
-    const action = vm.beginAction(options.state ?? SAMPLE_STATE);
+    const action = vm.beginAction(options.state ?? {});
     if (!action.ok) return { ...action, instructions: 0, memoryBytes: vm.memoryBytes };
     return vm.call('dry-run', {
-      self: options.self ?? SAMPLE_SELF,
+      ...(options.self === undefined ? {} : { self: options.self }),
       ...(options.args === undefined ? {} : { args: options.args }),
     });
   } finally {

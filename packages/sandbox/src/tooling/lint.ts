@@ -1,5 +1,5 @@
 import luaparse, { type LuaNode } from 'luaparse';
-import type { EffectSpec } from '../effects/effect-spec.ts';
+import type { EffectSpec, ParamSpec } from '../effects/effect-spec.ts';
 import {
   ABSENT_GLOBALS,
   BASE_GLOBALS,
@@ -12,6 +12,7 @@ import { blankAttributes } from './lua54-attributes.ts';
 
 export type LintCode =
   | 'UNDECLARED_GLOBAL'
+  | 'UNKNOWN_FUNCTION'
   | 'FORBIDDEN_API'
   | 'UNKNOWN_API'
   | 'UNREACHABLE_CODE'
@@ -32,8 +33,27 @@ export interface LintDiagnostic {
 }
 
 export interface LintOptions {
-  /** The effect functions of the host (with `log`); names and arities are checked. */
+  /** The effect functions of the host (with `log`); names, arities and literal arguments are checked. */
   effects: readonly EffectSpec[];
+}
+
+/** A literal argument as written (`nil` is null); anything computed is `undefined`. */
+export type LiteralValue = string | number | boolean | null | undefined;
+
+/** One call of an effect function, with its literal arguments, for host-specific checks. */
+export interface EffectCall {
+  effect: string;
+  args: LiteralValue[];
+  line: number;
+  column: number;
+}
+
+/** What one parse of a script tells: lint diagnostics, effect calls, global functions. */
+export interface ScriptScan {
+  diagnostics: LintDiagnostic[];
+  calls: EffectCall[];
+  /** Functions the chunk defines as globals at its top level (`function name()`, `name = function`). */
+  functions: string[];
 }
 
 type Node = LuaNode;
@@ -47,6 +67,11 @@ const isNode = (value: unknown): value is Node =>
  * run. Lua's own compiler decides syntax (see checkSyntax); this runs on its verdict's heels.
  */
 export function lintScript(source: string, options: LintOptions): LintDiagnostic[] {
+  return scanScript(source, options).diagnostics;
+}
+
+/** The lint, plus the effect calls and global functions a host checks against its own data. */
+export function scanScript(source: string, options: LintOptions): ScriptScan {
   let chunk: Node;
   try {
     chunk = luaparse.parse(blankAttributes(source), {
@@ -57,18 +82,109 @@ export function lintScript(source: string, options: LintOptions): LintDiagnostic
     });
   } catch (error) {
     const { line, column } = error as { line?: number; column?: number };
-    return [
-      {
-        severity: 'error',
-        code: 'LINT_SKIPPED',
-        message: `lint skipped: ${error instanceof Error ? error.message : String(error)}`,
-        line: line ?? 1,
-        column: (column ?? 0) + 1,
-      },
-    ];
+    const diagnostic: LintDiagnostic = {
+      severity: 'error',
+      code: 'LINT_SKIPPED',
+      message: `lint skipped: ${error instanceof Error ? error.message : String(error)}`,
+      line: line ?? 1,
+      column: (column ?? 0) + 1,
+    };
+    return { diagnostics: [diagnostic], calls: [], functions: [] };
   }
-  return new Linter(options).run(chunk);
+  const linter = new Linter(options);
+  const diagnostics = linter.run(chunk);
+  return { diagnostics, calls: linter.calls, functions: globalFunctions(chunk) };
 }
+
+function globalFunctions(chunk: Node): string[] {
+  const names = new Set<string>();
+  for (const statement of (chunk.body as unknown[]).filter(isNode)) {
+    if (statement.type === 'FunctionDeclaration' && !statement.isLocal) {
+      const id = statement.identifier;
+      if (isNode(id) && id.type === 'Identifier') names.add(id.name as string);
+    }
+    if (statement.type === 'AssignmentStatement') {
+      (statement.variables as Node[]).forEach((target, i) => {
+        const value = (statement.init as Node[])[i];
+        if (
+          target.type === 'Identifier' &&
+          !target.isLocal &&
+          value?.type === 'FunctionDeclaration'
+        )
+          names.add(target.name as string);
+      });
+    }
+  }
+  return [...names].sort();
+}
+
+/** The value of a literal argument, or undefined when it is computed. */
+function literalOf(node: Node): LiteralValue {
+  switch (node.type) {
+    case 'NumericLiteral':
+      return node.value as number;
+    case 'BooleanLiteral':
+      return node.value as boolean;
+    case 'NilLiteral':
+      return null;
+    case 'StringLiteral': {
+      const match = /^(["'])([^\\\n]*)\1$/.exec(String(node.raw));
+      return match ? match[2] : undefined;
+    }
+    case 'UnaryExpression': {
+      const inner =
+        node.operator === '-' && isNode(node.argument) ? literalOf(node.argument) : undefined;
+      return typeof inner === 'number' ? -inner : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Why a literal cannot be this parameter, or undefined when it can (or is not a literal). */
+function literalProblem(node: Node, param: ParamSpec): string | undefined {
+  if (node.type === 'TableConstructorExpression')
+    return param.type === 'ref' || param.type === 'list'
+      ? undefined
+      : `must be ${expected(param)}, got a table`;
+  const value = literalOf(node);
+  if (value === undefined) return undefined;
+  if (value === null) return param.optional ? undefined : 'is missing (nil)';
+  switch (param.type) {
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return `must be an integer, got ${JSON.stringify(value)}`;
+      if (param.min !== undefined && value < param.min)
+        return `must be at least ${param.min}, got ${value}`;
+      if (param.max !== undefined && value > param.max)
+        return `must be at most ${param.max}, got ${value}`;
+      return undefined;
+    case 'string':
+      if (typeof value !== 'string') return `must be a string, got ${JSON.stringify(value)}`;
+      if (param.oneOf && !param.oneOf.includes(value))
+        return `must be one of ${param.oneOf.join(', ')}, got "${value}"`;
+      if (param.maxBytes !== undefined && new TextEncoder().encode(value).length > param.maxBytes)
+        return `is longer than ${param.maxBytes} bytes`;
+      return undefined;
+    case 'boolean':
+      return typeof value === 'boolean'
+        ? undefined
+        : `must be a boolean, got ${JSON.stringify(value)}`;
+    case 'ref':
+      return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))
+        ? undefined
+        : `must be an id (string or integer) or a table with an id, got ${JSON.stringify(value)}`;
+    case 'list':
+      return `must be a list, got ${JSON.stringify(value)}`;
+  }
+}
+
+const expected = (param: ParamSpec) =>
+  param.type === 'integer'
+    ? 'an integer'
+    : param.type === 'boolean'
+      ? 'a boolean'
+      : `a ${param.type}`;
 
 interface GlobalUse {
   name: string;
@@ -81,6 +197,9 @@ class Linter {
   private readonly writes = new Set<string>();
   private readonly effects: Map<string, EffectSpec>;
   private readonly api: Set<string>;
+  readonly calls: EffectCall[] = [];
+  /** Identifiers called as functions: an undeclared one is certain to fail when it runs. */
+  private readonly callees = new Set<Node>();
 
   constructor(options: LintOptions) {
     this.effects = new Map(options.effects.map((spec) => [spec.name, spec]));
@@ -108,6 +227,15 @@ class Linter {
         continue;
       }
       const absent = ABSENT_GLOBALS[name];
+      if (this.callees.has(node) && !absent) {
+        this.report(
+          node,
+          'error',
+          'UNKNOWN_FUNCTION',
+          `'${name}' is not a function scripts can call (not an effect of the ability API, a library or defined by the script)`,
+        );
+        continue;
+      }
       this.report(
         node,
         'warning',
@@ -289,13 +417,24 @@ class Linter {
 
   private call(node: Node, args: Node[]): void {
     const base = node.base as Node;
+    if (base.type === 'Identifier') this.callees.add(base);
     this.expression(base);
     for (const arg of args) this.expression(arg);
     const last = args[args.length - 1];
     const open = last !== undefined && isMultiValue(last);
     if (base.type === 'Identifier' && !base.isLocal && !this.writes.has(base.name as string)) {
       const spec = this.effects.get(base.name as string);
-      if (spec && spec.name !== 'log') this.checkArity(node, spec, args.length, open);
+      if (spec && spec.name !== 'log') {
+        this.checkArity(node, spec, args.length, open);
+        this.checkLiterals(spec, args);
+        const start = node.loc?.start ?? { line: 1, column: 0 };
+        this.calls.push({
+          effect: spec.name,
+          args: args.map(literalOf),
+          line: start.line,
+          column: start.column + 1,
+        });
+      }
     }
     if (base.type === 'MemberExpression' && this.libraryName(base.base as Node) === 'string') {
       const name = (base.identifier as Node).name;
@@ -332,6 +471,20 @@ class Linter {
         `${spec.name} needs ${required} arguments, got ${count}`,
       );
     }
+  }
+
+  private checkLiterals(spec: EffectSpec, args: Node[]): void {
+    args.forEach((arg, i) => {
+      const param = spec.params[i];
+      const problem = param && literalProblem(arg, param);
+      if (problem)
+        this.report(
+          arg,
+          'error',
+          'EFFECT_ARGUMENTS',
+          `${spec.name}: argument #${i + 1} (${param.name}) ${problem}`,
+        );
+    });
   }
 
   private libraryName(node: Node): string | undefined {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { luaCommand } from '../../cli/src/commands/lua.ts';
+import { luaCommand } from '../src/commands/lua.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cardtable-lua-'));
 const file = (name: string, text: string) => {
@@ -37,7 +37,13 @@ describe('cardtable lua', () => {
     expect(await luaCommand(['run', script, '--state', state, '--seed', 's1', '--json'])).toBe(0);
     const result = json();
     expect(result).toMatchObject({ ok: true, effects: [{ type: 'damage' }, { type: 'damage' }] });
-    expect(Object.keys(result).sort()).toEqual(['effects', 'instructions', 'memoryBytes', 'ok']);
+    expect(Object.keys(result).sort()).toEqual([
+      'effects',
+      'engineEffects',
+      'instructions',
+      'memoryBytes',
+      'ok',
+    ]);
     const first = out.join('\n');
     out = [];
     await luaCommand(['run', script, '--state', state, '--seed', 's1', '--json']);

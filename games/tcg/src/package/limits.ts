@@ -1,0 +1,34 @@
+/**
+ * What a content package may hold: the validator refuses anything beyond these, and the server
+ * applies the same numbers to uploads (one place for both).
+ */
+export const CONTENT_LIMITS = {
+  /** All files together, bytes. */
+  maxTotalBytes: 8 * 1024 * 1024,
+  maxFiles: 400,
+  /** One JSON or Lua file, bytes. */
+  maxTextFileBytes: 1024 * 1024,
+  /** One image, bytes. */
+  maxImageBytes: 1024 * 1024,
+  /** Width and height of an image, pixels. */
+  maxImageSide: 2048,
+  minImageSide: 16,
+  /** Lua modules (`lua/<name>.lua`). */
+  maxLuaModules: 64,
+  /** One path inside the package, bytes. */
+  maxPathBytes: 160,
+} as const;
+
+export type ContentLimits = typeof CONTENT_LIMITS;
+
+/** The documents of a package, by their path inside it. */
+export const PACKAGE_FILES = {
+  ruleset: 'ruleset.json',
+  cards: 'cards.json',
+  decks: 'decks.json',
+} as const;
+
+/** Lua modules: `lua/<module>.lua`, the module named as abilities name it. */
+export const LUA_MODULE_PATH = /^lua\/([A-Za-z_][A-Za-z0-9_-]*)\.lua$/;
+/** Card art: `art/<name>.<png|webp>` (any name of letters, digits, `_`, `-`, `.`). */
+export const IMAGE_PATH = /^art\/[A-Za-z0-9_][A-Za-z0-9_.-]*\.(png|webp|svg)$/;

@@ -1,0 +1,43 @@
+import { checkAbility, scanScript, type EffectCall, type SandboxRuntime } from '@cardtable/sandbox';
+import { error, warning, type Diagnostic } from './diagnostic.ts';
+
+/** What the validator learned about one module beyond its diagnostics. */
+export interface ModuleFacts {
+  file: string;
+  /** Global functions it defines: the entries an ability may name. */
+  functions: ReadonlySet<string>;
+  calls: readonly EffectCall[];
+}
+
+/**
+ * Every module compiles with Lua's own compiler (the same one a match uses) and passes the
+ * lint against the ability API: only effect functions the engine offers, with the arities and
+ * literal argument types it accepts.
+ */
+export async function checkLuaModules(
+  modules: ReadonlyMap<string, { file: string; source: string }>,
+  runtime: SandboxRuntime,
+): Promise<{ diagnostics: Diagnostic[]; facts: Map<string, ModuleFacts> }> {
+  const diagnostics: Diagnostic[] = [];
+  const facts = new Map<string, ModuleFacts>();
+  for (const [name, { file, source }] of modules) {
+    const checked = await checkAbility(runtime, source);
+    if (!checked.syntax.ok) {
+      const { code, message, line } = checked.syntax.error;
+      diagnostics.push(
+        error(code === 'SYNTAX' ? 'LUA_SYNTAX' : `LUA_${code}`, message, {
+          file,
+          ...(line === undefined ? {} : { line }),
+        }),
+      );
+      continue;
+    }
+    for (const d of checked.diagnostics) {
+      const make = d.severity === 'error' ? error : warning;
+      diagnostics.push(make(`LUA_${d.code}`, d.message, { file, line: d.line, column: d.column }));
+    }
+    const scan = scanScript(source, { effects: runtime.effects });
+    facts.set(name, { file, functions: new Set(scan.functions), calls: scan.calls });
+  }
+  return { diagnostics, facts };
+}

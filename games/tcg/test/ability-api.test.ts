@@ -1,0 +1,171 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAbility, dryRunAbility, type EffectSpec, type ParamSpec } from '@cardtable/sandbox';
+import { tcgGameFor } from '../content/demo/index.ts';
+import {
+  dryRunCardAbility,
+  samplePosition,
+  sampleScriptContext,
+  sharedRuntime,
+  TCG_SCRIPT_EFFECTS,
+  validateContentPackage,
+  type Content,
+  type TcgGame,
+  type TcgState,
+} from '../src/index.ts';
+
+/**
+ * One definition of the ability API (TCG_SCRIPT_EFFECTS), and every path that reads it agrees:
+ * the lint (`lua check`, `content validate`), the sandbox run (`lua run`) and the engine in a
+ * match (`dryRunCardAbility` runs the ability exactly as a match does). Every effect is
+ * accepted with its documented example and refused with wrong arguments, everywhere.
+ */
+const REEF = join(import.meta.dirname, 'packages/reef');
+const MODULE = 'lua/pearl_diver.lua';
+
+function reefWithScript(body: string): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(REEF, path).split(sep).join('/'), readFileSync(path));
+    }
+  };
+  walk(REEF);
+  files.set(MODULE, `function dive()\n  ${body}\nend\n`);
+  return files;
+}
+
+let reef: Content;
+let game: TcgGame & { dispose(): void };
+let position: TcgState;
+beforeAll(async () => {
+  const loaded = await validateContentPackage(reefWithScript('log(1)'));
+  if (!loaded.content) throw new Error(JSON.stringify(loaded.errors));
+  reef = loaded.content;
+  game = await tcgGameFor(reef);
+  position = samplePosition(game, reef, 'agreement');
+  expect(position.players.every((p) => (p.zones.board?.length ?? 0) > 0)).toBe(true);
+});
+afterAll(() => game.dispose());
+
+/** The engine, as a match runs it: the ability of a module whose entry is just `call`. */
+async function inMatch(call: string) {
+  const files = reefWithScript(call);
+  const scripts = await tcgGameFor({
+    ...reef,
+    scripts: { pearl_diver: files.get(MODULE) as string },
+  });
+  try {
+    return dryRunCardAbility({
+      content: reef,
+      scripts: scripts.scripts!,
+      state: position,
+      card: 'reef/pearl-diver',
+    });
+  } finally {
+    scripts.dispose();
+  }
+}
+
+const lintErrors = async (call: string) =>
+  (await checkAbility(sharedRuntime(), `function dive()\n  ${call}\nend\n`)).diagnostics.filter(
+    (d) => d.severity === 'error',
+  );
+
+/** `lua run`: the sandbox alone, against the state a match shows. */
+async function inSandbox(call: string) {
+  const sample = sampleScriptContext(game, reef, 'agreement');
+  return dryRunAbility(sharedRuntime(), call, { state: sample.context as never });
+}
+
+/** Calls the engine must refuse, derived from the definition itself. */
+function wrongCalls(spec: EffectSpec): [string, string][] {
+  const valid = spec.params.map(validArgument);
+  const call = (args: string[]) => `${spec.name}(${args.join(', ')})`;
+  const wrong: [string, string][] = [
+    ['too many arguments', call([...valid, '1'])],
+    ['no arguments', call([])],
+  ];
+  spec.params.forEach((param, i) => {
+    const replace = (value: string) => call(valid.map((v, j) => (j === i ? value : v)));
+    wrong.push([`${param.name}: wrong type`, replace(param.type === 'integer' ? '"x"' : 'true')]);
+    if (param.type === 'integer') {
+      if (param.min !== undefined)
+        wrong.push([`${param.name}: below ${param.min}`, replace(String(param.min - 1))]);
+      if (param.max !== undefined)
+        wrong.push([`${param.name}: above ${param.max}`, replace(String(param.max + 1))]);
+    }
+    if (param.type === 'string' && param.oneOf)
+      wrong.push([`${param.name}: not one of`, replace('"sideways"')]);
+  });
+  return wrong;
+}
+
+function validArgument(param: ParamSpec): string {
+  switch (param.type) {
+    case 'integer':
+      return String(Math.max(param.min ?? 0, Math.min(param.max ?? 1, 1)));
+    case 'string':
+      return JSON.stringify(param.oneOf?.[0] ?? 'x');
+    case 'ref':
+      return 'state.enemy.hero';
+    case 'boolean':
+      return 'true';
+    case 'list':
+      return '{}';
+  }
+}
+
+describe('the ability API: one definition, every path agrees', () => {
+  it('is the API the sandbox runtime of the engine offers (and nothing else but log)', () => {
+    expect(sharedRuntime().effects.map((e) => e.name)).toEqual([
+      'log',
+      ...TCG_SCRIPT_EFFECTS.map((e) => e.name),
+    ]);
+  });
+
+  it.each(TCG_SCRIPT_EFFECTS.map((spec) => [spec.name, spec] as const))(
+    '%s: the documented example passes the lint, runs in the sandbox and is applied by the engine',
+    async (_name, spec) => {
+      const example = spec.example!;
+      expect(example).toMatch(new RegExp(`^${spec.name}\\(`));
+      expect(await lintErrors(example)).toEqual([]);
+      const sandbox = await inSandbox(example);
+      expect(sandbox).toMatchObject({ ok: true, effects: [{ type: spec.name }] });
+      const engine = await inMatch(example);
+      expect(engine.failure).toBeNull();
+      expect(engine.effects.length).toBeGreaterThan(0);
+      const validated = await validateContentPackage(reefWithScript(example));
+      expect(validated.errors).toEqual([]);
+    },
+  );
+
+  it.each(
+    TCG_SCRIPT_EFFECTS.flatMap((spec) =>
+      wrongCalls(spec).map(([what, call]) => [spec.name, what, call] as const),
+    ),
+  )('%s (%s): refused by the lint, the sandbox and the engine: %s', async (_name, _what, call) => {
+    const lint = await lintErrors(call);
+    expect(lint.map((d) => d.code)).toContain('EFFECT_ARGUMENTS');
+    expect((await inSandbox(call)).ok).toBe(false);
+    const engine = await inMatch(call);
+    expect(engine.effects).toEqual([]);
+    expect(engine.failure).toMatchObject({
+      code: 'INVALID_EFFECT',
+      module: 'pearl_diver',
+      line: 2,
+    });
+    const validated = await validateContentPackage(reefWithScript(call));
+    expect(validated.errors.map((d) => `${d.code} ${d.file}:${d.line}`)).toContain(
+      `LUA_EFFECT_ARGUMENTS ${MODULE}:2`,
+    );
+  });
+
+  it('is documented: every effect of the definition is in the README', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8').replaceAll('\\|', '|');
+    for (const spec of TCG_SCRIPT_EFFECTS) expect(readme).toContain(spec.summary!);
+  });
+});

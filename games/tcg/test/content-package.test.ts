@@ -1,0 +1,269 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  checkImage,
+  CONTENT_LIMITS,
+  validateContentPackage,
+  type Diagnostic,
+} from '../src/index.ts';
+import { png, webpLossless } from './images.ts';
+
+/** The valid test package (not the demo): ruleset, 6 cards with tokens, 2 decks, one Lua module. */
+const REEF = join(import.meta.dirname, 'packages/reef');
+
+function readFolder(dir: string): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.set(relative(dir, path).split(sep).join('/'), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const text = (files: Map<string, string | Uint8Array>, file: string) => {
+  const data = files.get(file)!;
+  return typeof data === 'string' ? data : new TextDecoder().decode(data);
+};
+
+/** The reef package with one file's text changed: `find` must occur exactly once. */
+function reefWith(file: string, find: string, replace: string) {
+  const files = readFolder(REEF);
+  const before = text(files, file);
+  expect(before.split(find)).toHaveLength(2);
+  files.set(file, before.replace(find, replace));
+  return files;
+}
+
+const brief = (d: Diagnostic) =>
+  [d.code, d.file, d.path, d.line, d.column].filter((x) => x !== undefined).join(' ');
+
+describe('validateContentPackage: the reef test package', () => {
+  it('is valid, without warnings, and returns the content the engine plays', async () => {
+    const result = await validateContentPackage(readFolder(REEF));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.content?.ruleset.id).toBe('reef');
+    expect(result.content?.cards.has('reef/pearl-diver#pearl')).toBe(true);
+  });
+
+  it('accepts art as PNG and WebP, recognised by their bytes', async () => {
+    const files = readFolder(REEF);
+    files.set('art/crab.png', png(64, 48));
+    files.set('art/eel.webp', webpLossless(32, 32));
+    expect(await validateContentPackage(files)).toMatchObject({ ok: true, errors: [] });
+    expect(checkImage('art/crab.png', png(64, 48))).toEqual({
+      ok: true,
+      type: 'png',
+      width: 64,
+      height: 48,
+    });
+  });
+});
+
+/** One defect each; each names the exact file, path, line (and column where there is one). */
+describe('validateContentPackage: a corpus of broken packages', () => {
+  it.each([
+    [
+      'bad JSON (file, line and column, not a byte offset)',
+      reefWith(
+        'cards.json',
+        '"cost": 2,\n      "stats": { "attack": 3',
+        '"cost": 2,,\n      "stats": { "attack": 3',
+      ),
+      'JSON_SYNTAX cards.json 17 17',
+      /expected a property name in quotes, found ","/,
+    ],
+    [
+      'a schema error, naming the card by position and id',
+      reefWith(
+        'cards.json',
+        '"cost": 3,\n      "stats": { "attack": 2, "health": 4 }',
+        '"cost": -3,\n      "stats": { "attack": 2, "health": 4 }',
+      ),
+      'SCHEMA cards.json cards[2] (reef/turtle).cost 25 15',
+      /must be an integer from 0 to 99/,
+    ],
+    [
+      'a Lua syntax error (its line, never a stack trace)',
+      reefWith(
+        'lua/pearl_diver.lua',
+        'summon(state.friendly.hero, "#pearl", 1)',
+        'summon(state.friendly.hero, "#pearl", 1',
+      ),
+      'LUA_SYNTAX lua/pearl_diver.lua 5',
+      /'\)' expected \(to close '\(' at line 4\) near 'end'/,
+    ],
+    [
+      'a missing entry function',
+      reefWith('cards.json', '"entry": "dive"', '"entry": "plunge"'),
+      'LUA_NO_ENTRY cards.json cards[5] (reef/pearl-diver).abilities[0].lua.entry 88 54',
+      /names "plunge", which lua\/pearl_diver.lua does not define as a global function \(it defines: dive\)/,
+    ],
+    [
+      'a wrong effect arity',
+      reefWith('lua/pearl_diver.lua', 'damage(state.enemy.hero, 1)', 'damage(state.enemy.hero)'),
+      'LUA_EFFECT_ARGUMENTS lua/pearl_diver.lua 3 3',
+      /damage needs 2 arguments, got 1/,
+    ],
+    [
+      'a wrong effect argument type',
+      reefWith(
+        'lua/pearl_diver.lua',
+        'damage(state.enemy.hero, 1)',
+        'damage(state.enemy.hero, "1")',
+      ),
+      'LUA_EFFECT_ARGUMENTS lua/pearl_diver.lua 3 28',
+      /damage: argument #2 \(amount\) must be an integer, got "1"/,
+    ],
+    [
+      'an unknown effect function',
+      reefWith(
+        'lua/pearl_diver.lua',
+        'damage(state.enemy.hero, 1)',
+        'explode(state.enemy.hero, 1)',
+      ),
+      'LUA_UNKNOWN_FUNCTION lua/pearl_diver.lua 3 3',
+      /'explode' is not a function scripts can call/,
+    ],
+    [
+      'an unknown token in a data effect',
+      reefWith('cards.json', '"card": "#pearl"', '"card": "#oyster"'),
+      'REFERENCE cards.json cards[3] (reef/clam-mother).abilities[0].effects[0].card 49 49',
+      /names an unknown token "#oyster"/,
+    ],
+    [
+      'an unknown token in a script',
+      reefWith('lua/pearl_diver.lua', '"#pearl"', '"#oyster"'),
+      'LUA_REFERENCE lua/pearl_diver.lua 4 3',
+      /the token "#oyster" is not a token of reef\/pearl-diver/,
+    ],
+    [
+      'a deck that breaks the ruleset',
+      reefWith(
+        'decks.json',
+        '{ "card": "reef/crab", "count": 2 },\n        { "card": "reef/eel"',
+        '{ "card": "reef/crab", "count": 3 },\n        { "card": "reef/eel"',
+      ),
+      'DECK decks.json decks[0] (shallows) 5 5',
+      /The deck has 11 cards/,
+    ],
+  ])('%s', async (_name, files, expected, message) => {
+    const result = await validateContentPackage(files);
+    expect(result.ok).toBe(false);
+    expect(result.content).toBeUndefined();
+    expect(result.errors.map(brief)).toContain(expected);
+    const error = result.errors.find((d) => brief(d) === expected)!;
+    expect(error.message).toMatch(message);
+  });
+
+  it.each([
+    [
+      'starting resource above its cap',
+      reefWith('ruleset.json', '"start": 1,', '"start": 9,'),
+      'START_ABOVE_CAP ruleset.json resources.start 24 14',
+    ],
+    [
+      'no phase where units may attack',
+      reefWith('ruleset.json', '"actions": ["play", "attack"]', '"actions": ["play"]'),
+      'NO_ATTACK_PHASE ruleset.json turn.phases 29 15',
+    ],
+    [
+      'deck sizes no deck can meet',
+      reefWith('ruleset.json', '"maxSize": 10', '"maxSize": 40'),
+      'DECK_SIZE_UNREACHABLE ruleset.json deck.minSize',
+    ],
+  ])('warns about a ruleset that cannot play well: %s', async (_name, files, expected) => {
+    if (expected.startsWith('DECK_SIZE')) {
+      // The shipped decks (10 cards) would break a 40-card minimum: leave them out.
+      const source = text(files, 'ruleset.json').replace('"minSize": 10', '"minSize": 40');
+      files.set('ruleset.json', source);
+      files.delete('decks.json');
+    }
+    const result = await validateContentPackage(files);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map(brief)).toContainEqual(expect.stringContaining(expected));
+  });
+
+  it('warns when the attached resource can never be attached', async () => {
+    const files = readFolder(REEF);
+    const ruleset = JSON.parse(text(files, 'ruleset.json'));
+    ruleset.resources = { model: 'attached', id: 'energy', name: 'energy', perTurn: 1 };
+    ruleset.cardTypes.energy = { kind: 'energy', name: 'Energy' };
+    files.set('ruleset.json', JSON.stringify(ruleset, null, 2));
+    const result = await validateContentPackage(files);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map(brief)).toContainEqual(
+      expect.stringContaining('ATTACH_NEVER_GROWS ruleset.json turn.phases'),
+    );
+  });
+
+  it.each([
+    ['not an image at all', 'art/crab.png', new TextEncoder().encode('hello'), 'IMAGE_TYPE'],
+    ['a PNG cut short', 'art/crab.png', png(16, 16).subarray(0, 40), 'IMAGE_CORRUPT'],
+    ['a PNG with a bad checksum', 'art/crab.png', corrupt(png(16, 16), 30), 'IMAGE_CORRUPT'],
+    ['a PNG named .webp', 'art/crab.webp', png(16, 16), 'IMAGE_TYPE'],
+    ['a PNG too wide', 'art/crab.png', png(4096, 16), 'IMAGE_SIZE'],
+    [
+      'an SVG',
+      'art/crab.svg',
+      new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>'),
+      'IMAGE_SVG',
+    ],
+    ['an image outside art/', 'pictures/crab.png', png(16, 16), 'UNKNOWN_FILE'],
+  ])('refuses bad card art: %s', async (_name, path, bytes, code) => {
+    const files = readFolder(REEF);
+    files.set(path, bytes);
+    const result = await validateContentPackage(files);
+    const found = [...result.errors, ...result.warnings].find((d) => d.file === path);
+    expect(found?.code).toBe(code);
+    if (code !== 'UNKNOWN_FILE') expect(result.ok).toBe(false);
+  });
+
+  it('refuses packages over the limits, with clear errors', async () => {
+    const big = readFolder(REEF);
+    big.set('lua/huge.lua', `-- ${'x'.repeat(CONTENT_LIMITS.maxTextFileBytes)}\n`);
+    const tooBig = await validateContentPackage(big);
+    expect(tooBig.errors.map(brief)).toContain('LIMIT_FILE_SIZE lua/huge.lua');
+    expect(tooBig.errors.find((d) => d.file === 'lua/huge.lua')?.message).toMatch(
+      /^is \d+ bytes; at most 1048576 are allowed$/,
+    );
+
+    const total = await validateContentPackage(readFolder(REEF), {
+      limits: { maxTotalBytes: 2000 },
+    });
+    expect(total.errors.map((d) => d.code)).toEqual(['LIMIT_TOTAL_SIZE']);
+
+    const many = readFolder(REEF);
+    for (let i = 0; i < CONTENT_LIMITS.maxFiles; i++) many.set(`notes/${i}.txt`, 'x');
+    expect((await validateContentPackage(many)).errors.map((d) => d.code)).toContain('LIMIT_FILES');
+  });
+
+  it('refuses unsafe paths, missing documents and text that is not UTF-8', async () => {
+    const files = readFolder(REEF);
+    files.set('../escape.json', '{}');
+    files.set('lua/nested/deep.lua', 'log(1)');
+    files.set('decks.json', new Uint8Array([0x7b, 0xff, 0x7d]));
+    files.delete('cards.json');
+    const result = await validateContentPackage(files);
+    expect(result.errors.map(brief)).toEqual(
+      expect.arrayContaining([
+        'BAD_PATH ../escape.json',
+        'BAD_PATH lua/nested/deep.lua',
+        'MISSING_FILE cards.json',
+        'NOT_UTF8 decks.json',
+      ]),
+    );
+  });
+});
+
+function corrupt(bytes: Uint8Array, at: number): Uint8Array {
+  const copy = bytes.slice();
+  copy[at] = copy[at]! ^ 0xff;
+  return copy;
+}

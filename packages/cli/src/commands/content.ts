@@ -1,0 +1,21 @@
+/** `cardtable content <subcommand>`: creator tooling for content folders. */
+type Subcommand = (argv: string[]) => Promise<number>;
+
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  validate: async () => (await import('./content-validate.ts')).contentValidateCommand,
+};
+
+export const CONTENT_USAGE = `Usage:
+  cardtable content validate DIR [--json]   check a content folder as the engine and server will`;
+
+export async function contentCommand(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const load = name ? subcommands[name] : undefined;
+  if (!load) {
+    if (name && name !== '--help' && name !== '-h')
+      console.error(`Unknown content subcommand: ${name}\n`);
+    console.log(CONTENT_USAGE);
+    return name === '--help' || name === '-h' ? 0 : 2;
+  }
+  return (await load())(rest);
+}

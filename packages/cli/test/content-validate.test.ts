@@ -1,0 +1,161 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/main.ts';
+
+const REEF = join(import.meta.dirname, '../../../games/tcg/test/packages/reef');
+const tmp = mkdtempSync(join(tmpdir(), 'cardtable-content-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A copy of the reef test package with one file's text changed. */
+function reefWith(name: string, file: string, find: string, replace: string): string {
+  const dir = join(tmp, name);
+  cpSync(REEF, dir, { recursive: true });
+  const path = join(dir, file);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(find, replace));
+  return dir;
+}
+
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation(
+    (...args: unknown[]) => void out.push(args.join(' ')),
+  );
+  vi.spyOn(console, 'error').mockImplementation(
+    (...args: unknown[]) => void err.push(args.join(' ')),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('cardtable content validate', () => {
+  it('exits 0 for a valid folder and says what it holds', async () => {
+    expect(await main(['content', 'validate', REEF])).toBe(0);
+    expect(out.join('\n')).toMatch(
+      /valid: Reef Test Set \(reef 1\.0\.0\), 8 cards and tokens, 2 deck\(s\); 0 error\(s\), 0 warning\(s\)$/,
+    );
+  });
+
+  it('exits 1 with one line per finding: file:line:column, code, path with the card id', async () => {
+    const dir = reefWith(
+      'bad-cost',
+      'cards.json',
+      '"cost": 3,\n      "stats": { "attack": 2',
+      '"cost": "three",\n      "stats": { "attack": 2',
+    );
+    expect(await main(['content', 'validate', dir])).toBe(1);
+    expect(out.join('\n').split('\n')[0]).toBe(
+      'cards.json:25:15: error SCHEMA: cards[2] (reef/turtle).cost: must be an integer from 0 to 99',
+    );
+    expect(out.join('\n').split('\n').at(-1)).toMatch(/invalid: 1 error\(s\), 0 warning\(s\)$/);
+  });
+
+  it('--json prints {ok, errors, warnings}; warnings alone still exit 0', async () => {
+    const dir = reefWith(
+      'no-attack',
+      'ruleset.json',
+      '"actions": ["play", "attack"]',
+      '"actions": ["play"]',
+    );
+    expect(await main(['content', 'validate', dir, '--json'])).toBe(0);
+    const report = JSON.parse(out.join('\n'));
+    expect(Object.keys(report).sort()).toEqual(['errors', 'ok', 'warnings']);
+    expect(report.ok).toBe(true);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        code: 'NO_ATTACK_PHASE',
+        file: 'ruleset.json',
+        path: 'turn.phases',
+        line: 29,
+      }),
+    ]);
+  });
+
+  it('reports a Lua syntax error with its line, never a stack trace', async () => {
+    const dir = reefWith(
+      'lua-syntax',
+      'lua/pearl_diver.lua',
+      'damage(state.enemy.hero, 1)',
+      'damage(state.enemy.hero, 1',
+    );
+    expect(await main(['content', 'validate', dir])).toBe(1);
+    expect(out[0]).toMatch(/^lua\/pearl_diver\.lua:4: error LUA_SYNTAX: '\)' expected/);
+    expect(out.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it.each([
+    [['content', 'validate']],
+    [['content', 'validate', join(tmp, 'nope')]],
+    [['content', 'validate', REEF, '--frob']],
+    [['content', 'frob']],
+  ])('exits 2 when the command cannot run: %j', async (argv) => {
+    expect(await main(argv)).toBe(2);
+  });
+});
+
+describe('cardtable lua run --content', () => {
+  it("runs a card's ability through its entry, as the engine would, and prints the effects", async () => {
+    expect(
+      await main(['lua', 'run', '--content', REEF, '--card', 'reef/pearl-diver', '--json']),
+    ).toBe(0);
+    const run = JSON.parse(out.join('\n'));
+    expect(run).toMatchObject({
+      card: 'reef/pearl-diver',
+      ability: { index: 0, id: 'dive', module: 'pearl_diver', entry: 'dive' },
+      effects: [
+        { do: 'damage', amount: 1 },
+        { do: 'summon', card: '#pearl', count: 1, for: '$controller' },
+      ],
+      failure: null,
+    });
+    out = [];
+    expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/pearl-diver'])).toBe(0);
+    expect(out.join('\n')).toContain('The engine would apply 2 effect(s):');
+  });
+
+  it('prints the failure the engine would record, with module, line and code', async () => {
+    const dir = reefWith(
+      'lua-boom',
+      'lua/pearl_diver.lua',
+      'damage(state.enemy.hero, 1)',
+      'error("boom")',
+    );
+    expect(await main(['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver'])).toBe(0);
+    expect(out.join('\n')).toMatch(/record scriptFailed: pearl_diver\.lua:3: RUNTIME: boom/);
+  });
+
+  it('exits 2 for a card without Lua, an unknown card or invalid content', async () => {
+    expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/crab'])).toBe(2);
+    expect(err.join('\n')).toContain('reef/crab has no Lua ability.');
+    expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/whale'])).toBe(2);
+    expect(await main(['lua', 'run', '--content', REEF])).toBe(2);
+  });
+});
+
+describe('cardtable simulate tcg: Lua failures', () => {
+  it('counts failures per card and --strict makes them an error exit', async () => {
+    const dir = reefWith(
+      'lua-fails',
+      'lua/pearl_diver.lua',
+      'damage(state.enemy.hero, 1)',
+      'local t = nil\n  t.x = 1',
+    );
+    const args = ['simulate', 'tcg', '--ruleset', dir, '--games', '2', '--seed', 'fail'];
+    expect(await main(args)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/Lua failures: \d+ \(the ability did nothing each time\)/);
+    expect(text).toMatch(/reef\/pearl-diver\s+\d+\s+RUNTIME x\d+/);
+    expect(text).toMatch(/first in match \d+: lua\/pearl_diver\.lua:4 \(dive\): RUNTIME: /);
+    out = [];
+    expect(await main([...args, '--strict', '--json'])).toBe(1);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.luaFailures[0]).toMatchObject({
+      card: 'reef/pearl-diver',
+      first: { module: 'pearl_diver', line: 4, code: 'RUNTIME' },
+    });
+  });
+});

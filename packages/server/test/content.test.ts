@@ -1,0 +1,318 @@
+import type { GameDetail, GameList, ValidationReport, VersionDetail } from '@cardtable/sdk/content';
+import type { ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { defaultGames } from '../src/default-games.ts';
+import { patchedTidepool, publishGame, tidepoolPackage } from './helpers/content.ts';
+import { call, createMatch, guest } from './helpers/http.ts';
+import { startTestServer, type StoreKind } from './helpers/server.ts';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (store) => {
+  let server: RunningServer;
+  let alice: string;
+  let bob: string;
+  beforeAll(async () => {
+    server = await startTestServer(store, {}, await defaultGames());
+    alice = (await guest(server.url, 'Alice')).accessToken;
+    bob = (await guest(server.url, 'Bob')).accessToken;
+  }, 60_000);
+  afterAll(async () => server?.close());
+
+  it('creates, drafts, validates and publishes a game; only its creator may change it', async () => {
+    const created = await call(server.url, 'POST', '/api/content/games', {
+      token: alice,
+      body: { slug: 'tidepool', name: 'Tidepool', description: 'Creatures of the reef.' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      game: { slug: 'tidepool', latestVersion: null, builtIn: false, creator: { name: 'Alice' } },
+    });
+    const taken = await call<ErrorBody>(server.url, 'POST', '/api/content/games', {
+      token: bob,
+      body: { slug: 'tidepool', name: 'Mine' },
+    });
+    expect(taken).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    const builtIn = await call<ErrorBody>(server.url, 'POST', '/api/content/games', {
+      token: bob,
+      body: { slug: 'golf', name: 'Golf' },
+    });
+    expect(builtIn.status).toBe(409);
+
+    const pkg = await tidepoolPackage();
+    const stolen = await call<ErrorBody>(server.url, 'PUT', '/api/content/games/tidepool/draft', {
+      token: bob,
+      body: pkg,
+    });
+    expect(stolen).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+
+    // A broken draft is stored with its errors, and publishing it is refused with them.
+    const broken = { files: { ...pkg.files, 'cards.json': '{"schema": "tcg/cards@1",' } };
+    const stored = await call<ValidationReport>(
+      server.url,
+      'PUT',
+      '/api/content/games/tidepool/draft',
+      {
+        token: alice,
+        body: broken,
+      },
+    );
+    expect(stored.status).toBe(200);
+    expect(stored.body.ok).toBe(false);
+    expect(stored.body.errors[0]).toMatchObject({ severity: 'error', file: 'cards.json' });
+    const refused = await call<ErrorBody>(
+      server.url,
+      'POST',
+      '/api/content/games/tidepool/publish',
+      {
+        token: alice,
+      },
+    );
+    expect(refused).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
+    expect((refused.body.details?.errors as { file: string }[])[0]?.file).toBe('cards.json');
+
+    // Limits: refused whole, nothing stored (the broken draft stays).
+    for (const [files, message] of [
+      [{ ...pkg.files, 'art/evil.svg': '<svg onload="alert(1)"/>' }, /SVG images are refused/],
+      [
+        { ...pkg.files, 'art/fake.png': { base64: Buffer.from('GIF89a').toString('base64') } },
+        /art\/fake\.png is not a PNG image/,
+      ],
+      [{ ...pkg.files, '../escape.json': '{}' }, /not a plain relative path/],
+      [
+        {
+          ...pkg.files,
+          'art/huge.png': {
+            base64: Buffer.concat([PNG, Buffer.alloc(1024 * 1024)]).toString('base64'),
+          },
+        },
+        /at most 1024 KiB/,
+      ],
+    ] as const) {
+      const limited = await call<ErrorBody>(
+        server.url,
+        'PUT',
+        '/api/content/games/tidepool/draft',
+        {
+          token: alice,
+          body: { files },
+        },
+      );
+      expect(limited.status).toBe(400);
+      expect(limited.body.code).toBe('CONTENT_INVALID');
+      expect(JSON.stringify(limited.body.details)).toMatch(message);
+    }
+    const still = await call<ValidationReport>(
+      server.url,
+      'POST',
+      '/api/content/games/tidepool/validate',
+      { token: alice },
+    );
+    expect(still.body.ok).toBe(false);
+
+    const first = await publishGame(server.url, alice, 'tidepool', pkg);
+    expect(first.version).toBe(1);
+    expect(first.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const again = await call<ErrorBody>(server.url, 'POST', '/api/content/games/tidepool/publish', {
+      token: alice,
+    });
+    expect(again).toMatchObject({
+      status: 409,
+      body: { code: 'CONTENT_UNCHANGED', details: { version: 1 } },
+    });
+  });
+
+  it('lists published games next to the built-in ones and serves a version with its art', async () => {
+    const list = await call<GameList>(server.url, 'GET', '/api/games', { token: bob });
+    const slugs = list.body.games.map((g) => g.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['golf', 'tcg', 'tidepool']));
+    const tidepool = list.body.games.find((g) => g.slug === 'tidepool')!;
+    expect(tidepool).toMatchObject({
+      name: 'Tidepool',
+      kind: 'tcg',
+      builtIn: false,
+      creator: { name: 'Alice' },
+      latestVersion: 1,
+      decks: [
+        { id: 'shallows', name: 'Shallows' },
+        { id: 'depths', name: 'Depths' },
+      ],
+    });
+    const mine = await call<GameList>(server.url, 'GET', '/api/content/games/mine', { token: bob });
+    expect(mine.body.games).toEqual([]);
+
+    const detail = await call<VersionDetail>(
+      server.url,
+      'GET',
+      '/api/content/games/tidepool/versions/1',
+      { token: bob },
+    );
+    expect(detail.status).toBe(200);
+    expect(Object.keys(detail.body.content.art)).toEqual(['reef/pearl-diver']);
+    const card = (detail.body.content.cards as { id: string; text: string }[]).find(
+      (c) => c.id === 'reef/tide-caller',
+    );
+    expect(card?.text).toMatch(/deal 1 damage to each enemy creature/);
+    // Art is public: an <img> sends no token.
+    const art = await fetch(`${server.url}${detail.body.content.art['reef/pearl-diver']}`);
+    expect(art.status).toBe(200);
+    expect(art.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await art.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    const missing = await fetch(`${server.url}/api/art/${'0'.repeat(64)}`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('pins each match to its version: patches, deprecation and banlists apply to new matches only', async () => {
+    const old = await createMatch(server.url, alice, {
+      game: 'tidepool',
+      seats: [
+        { kind: 'human', deck: 'depths' },
+        {
+          kind: 'human',
+          deck: {
+            list: '3 Pearl Diver\n3 Hermit Crab\n# comment\n3x reef/sea-urchin\n3 kelp bloom',
+          },
+        },
+      ],
+    });
+    const patch = await publishGame(
+      server.url,
+      alice,
+      'tidepool',
+      await patchedTidepool((cards) => {
+        cards.find((c) => c.id === 'reef/reef-shark')!.stats = { attack: 3, health: 3 };
+      }),
+    );
+    expect(patch.version).toBe(2);
+    const banned = await call(server.url, 'PUT', '/api/content/games/tidepool/versions/2/banlist', {
+      token: alice,
+      body: { cards: ['reef/moray-eel'] },
+    });
+    expect(banned).toMatchObject({
+      status: 200,
+      body: { version: { banlist: ['reef/moray-eel'] } },
+    });
+    const unknownCard = await call<ErrorBody>(
+      server.url,
+      'PUT',
+      '/api/content/games/tidepool/versions/2/banlist',
+      {
+        token: alice,
+        body: { cards: ['reef/kraken'] },
+      },
+    );
+    expect(unknownCard.status).toBe(400);
+    const notOwner = await call(
+      server.url,
+      'POST',
+      '/api/content/games/tidepool/versions/2/deprecate',
+      { token: bob },
+    );
+    expect(notOwner.status).toBe(403);
+
+    // New matches take version 2 and refuse the banned card; the old match keeps version 1.
+    const refused = await call<ErrorBody>(server.url, 'POST', '/api/matches', {
+      token: bob,
+      body: {
+        game: 'tidepool',
+        seats: [
+          { kind: 'human', deck: 'depths' },
+          { kind: 'cpu', profile: 'easy' },
+        ],
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toMatchObject({ seat: 0 });
+    expect(refused.body.message).toMatch(/Moray Eel is banned/);
+    const badList = await call<ErrorBody>(server.url, 'POST', '/api/matches', {
+      token: bob,
+      body: {
+        game: 'tidepool',
+        seats: [
+          { kind: 'human', deck: { list: '12 Kraken' } },
+          { kind: 'cpu', profile: 'easy' },
+        ],
+      },
+    });
+    expect(badList.body.message).toMatch(/Line 1: no card named "Kraken"/);
+    const fresh = await createMatch(server.url, bob, {
+      game: 'tidepool',
+      seats: [
+        { kind: 'human', deck: 'shallows' },
+        { kind: 'cpu', profile: 'easy', deck: 'shallows' },
+      ],
+    });
+    const meta = async (id: string) =>
+      (await call<MatchMetadata>(server.url, 'GET', `/api/matches/${id}`, { token: alice })).body;
+    expect((await meta(fresh.matchId)).content).toMatchObject({
+      slug: 'tidepool',
+      version: 2,
+      contentHash: patch.contentHash,
+      name: 'Tidepool',
+    });
+    expect((await meta(old.matchId)).content).toMatchObject({ version: 1 });
+
+    // Deprecating version 2: new matches go back to version 1 (no banlist there).
+    const deprecated = await call(
+      server.url,
+      'POST',
+      '/api/content/games/tidepool/versions/2/deprecate',
+      { token: alice },
+    );
+    expect(deprecated).toMatchObject({ status: 200, body: { version: { deprecated: true } } });
+    const afterDeprecation = await createMatch(server.url, bob, {
+      game: 'tidepool',
+      seats: [
+        { kind: 'human', deck: 'depths' },
+        { kind: 'cpu', profile: 'easy' },
+      ],
+    });
+    expect((await meta(afterDeprecation.matchId)).content?.version).toBe(1);
+    expect((await meta(fresh.matchId)).content?.version).toBe(2);
+    const explicit = await call<ErrorBody>(server.url, 'POST', '/api/matches', {
+      token: bob,
+      body: {
+        game: 'tidepool',
+        version: 2,
+        seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }],
+      },
+    });
+    expect(explicit.body.message).toMatch(/deprecated/);
+
+    const detail = await call<GameDetail>(server.url, 'GET', '/api/content/games/tidepool', {
+      token: bob,
+    });
+    expect(detail.body.versions.map((v) => [v.version, v.deprecated])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(detail.body.game.playCount).toBe(3);
+  });
+
+  it('rebuilds a pinned match after a restart on its own version', async () => {
+    // A fresh library (as after a restart) resolves the match from what it recorded.
+    const created = await createMatch(server.url, bob, {
+      game: 'tidepool',
+      version: 1,
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }],
+    });
+    const { ContentLibrary } = await import('../src/content/library.ts');
+    const fresh = new ContentLibrary(
+      server.content.store,
+      server.content.art,
+      server.content.builtIn,
+    );
+    const hosted = await fresh.hostedFor({ id: created.matchId, game: 'tcg' });
+    expect(hosted?.game.name).toBe('tcg');
+    const v1 = await fresh.load((await server.content.store.gameBySlug('tidepool'))!.id, 1);
+    expect(hosted?.game).toBe(v1.hosted.game);
+  });
+});

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ContentPackage } from '@cardtable/sdk/content';
+import { packageBody, readContentFolder } from '../../src/content/folder.ts';
+import { call } from './http.ts';
+
+/** The content package written for the content tests: a small game unlike the demo. */
+export const TIDEPOOL_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/content/tidepool',
+);
+
+export const tidepoolPackage = async (): Promise<ContentPackage> =>
+  packageBody(await readContentFolder(TIDEPOOL_DIR));
+
+/** Tidepool with its cards file edited: a patch for a new version. */
+export async function patchedTidepool(
+  edit: (cards: { id: string; stats?: { attack: number; health: number } }[]) => void,
+): Promise<ContentPackage> {
+  const body = await tidepoolPackage();
+  const set = JSON.parse(await readFile(join(TIDEPOOL_DIR, 'cards.json'), 'utf8'));
+  edit(set.cards);
+  return { files: { ...body.files, 'cards.json': JSON.stringify(set, null, 2) } };
+}
+
+/** Creates a game, uploads its draft and publishes it; throws on anything unexpected. */
+export async function publishGame(
+  url: string,
+  token: string,
+  slug: string,
+  pkg: ContentPackage,
+): Promise<{ version: number; contentHash: string }> {
+  const created = await call(url, 'GET', `/api/content/games/${slug}`, { token });
+  if (created.status === 404) {
+    const made = await call(url, 'POST', '/api/content/games', {
+      token,
+      body: { slug, name: 'Tidepool', description: 'Creatures of the reef.' },
+    });
+    if (made.status !== 201) throw new Error(`create: ${made.status} ${JSON.stringify(made.body)}`);
+  }
+  const draft = await call<{ ok: boolean }>(url, 'PUT', `/api/content/games/${slug}/draft`, {
+    token,
+    body: pkg,
+  });
+  if (draft.status !== 200 || !draft.body.ok)
+    throw new Error(`draft: ${draft.status} ${JSON.stringify(draft.body)}`);
+  const published = await call<{ version: { version: number; contentHash: string } }>(
+    url,
+    'POST',
+    `/api/content/games/${slug}/publish`,
+    { token },
+  );
+  if (published.status !== 201)
+    throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
+  return published.body.version;
+}
