@@ -1,8 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { cardTypeOf, type Content } from '@cardtable/tcg';
-import { demoContent } from '@cardtable/tcg/demo';
+import { demoContent, loadContentFrom } from '@cardtable/tcg/demo';
 import type { CardFace } from '@cardtable/tcg/ui';
 import { artKey, generatedArt, monogramOf, type ArtSource } from '../src/tcg/generated-art.ts';
 import { CardArt } from '../src/tcg/CardFaceView.tsx';
@@ -48,6 +49,15 @@ describe('generated card faces', () => {
   it('gives every card of the demo set, tokens included, a face of its own', () => {
     const cards = cardsOf(demoContent());
     expect(cards.length).toBeGreaterThan(40);
+    expect(sharedFaces(cards)).toEqual([]);
+  });
+
+  it('gives every card of the Tidepool test package a face of its own', () => {
+    const tidepool = fileURLToPath(
+      new URL('../../server/test/fixtures/content/tidepool', import.meta.url),
+    );
+    const cards = cardsOf(loadContentFrom(tidepool));
+    expect(cards.length).toBeGreaterThanOrEqual(8);
     expect(sharedFaces(cards)).toEqual([]);
   });
 
