@@ -4,7 +4,13 @@ import type { ApiError, CreateMatchRequest, GameSummary, MatchMetadata } from '@
 import { createRequest, quickSetup, type TableSetup } from '../game/table-setup.ts';
 import { seatName } from '../game/names.ts';
 import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
-import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
+import {
+  client,
+  ensureBrowsing,
+  ensureSignedIn,
+  playerName,
+  setPlayerName,
+} from '../net/session.ts';
 import { CreateTableForm } from '../home/CreateTableForm.tsx';
 import { GameList } from '../home/GameList.tsx';
 import { orderGames } from '../home/games.ts';
@@ -192,7 +198,7 @@ function useGames(): { list: GameSummary[] | null; error: string | null } {
   });
   useEffect(() => {
     let stale = false;
-    void ensureSignedIn().then(async (signedIn) => {
+    void ensureBrowsing().then(async (signedIn) => {
       const result = signedIn.ok ? await client.api.listGames() : signedIn;
       if (stale) return;
       setGames(

@@ -142,7 +142,7 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
           hand {count('hand')} · deck {count('deck')} · discard {count('discard')}
         </span>
         {view.active === seat && view.status === 'playing' ? (
-          <span className="tcg-turn-tag">their turn</span>
+          <span className="tcg-turn-tag">{seat === me ? 'your turn' : 'their turn'}</span>
         ) : null}
         {mark(id)}
       </div>
