@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Seat } from '@cardtable/engine';
 import {
   playWith,
@@ -109,7 +109,17 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
       selected(id) ? 'tcg-selected' : '',
     ].join(' '),
     onClick: clickable(id) ? () => click(id) : undefined,
+    // What can be clicked can be reached and pressed from the keyboard too.
     role: clickable(id) ? 'button' : undefined,
+    tabIndex: clickable(id) ? 0 : undefined,
+    'aria-pressed': clickable(id) ? selected(id) : undefined,
+    onKeyDown: clickable(id)
+      ? (event: KeyboardEvent) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          click(id);
+        }
+      : undefined,
   });
   const mark = (id: string) =>
     shown.marks[id] ? (
