@@ -8,18 +8,5 @@ export { migrate } from './store/migrate.ts';
 export { defaultGames } from './default-games.ts';
 export { runServer } from './run.ts';
 export { ContentLibrary } from './content/library.ts';
-export {
-  checkPackage,
-  contentHashOf,
-  toStored,
-  CONTENT_LIMITS,
-  type PackageFiles,
-  type StoredFiles,
-} from './content/package.ts';
+export * from './content/index.ts';
 export { validatePackage, type PackageReport } from './content/validate.ts';
-export {
-  gameForEmbeddedContent,
-  type ExportedReplay,
-  type ContentGameResult,
-} from './content/replay-content.ts';
-export { readContentFolder, packageBody } from './content/folder.ts';

@@ -3,10 +3,12 @@ type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, () => Promise<Subcommand>> = {
   validate: async () => (await import('./content-validate.ts')).contentValidateCommand,
+  publish: async () => (await import('./content-publish.ts')).contentPublishCommand,
 };
 
 export const CONTENT_USAGE = `Usage:
-  cardtable content validate DIR [--json]   check a content folder as the engine and server will`;
+  cardtable content validate DIR [--json]   check a content folder as the engine and server will
+  cardtable content publish DIR --server URL publish it as a new version of your game`;
 
 export async function contentCommand(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -2,12 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { verifyReplay, type AnyGame } from '@cardtable/engine';
 import { gameNames, loadGame } from '@cardtable/games';
-import {
-  gameForEmbeddedContent,
-  readContentFolder,
-  toStored,
-  type ExportedReplay,
-} from '@cardtable/server';
+import { gameForEmbeddedContent, toStored, type ExportedReplay } from '@cardtable/server/content';
+import { readContentFolder } from '../content-folder.ts';
 
 const USAGE = `Usage: cardtable replay verify FILE [--content DIR] [--json]
 
@@ -64,20 +60,16 @@ async function verifyFile(file: string, contentDir: string | undefined) {
 async function gameFor(
   replay: ExportedReplay,
   contentDir: string | undefined,
-): Promise<{ game: AnyGame; dispose(): void } | { failure: ReturnType<typeof invalid> }> {
+): Promise<{ game: AnyGame; dispose(): void } | { failure: Failure }> {
   if (replay?.match?.content) {
     const files = contentDir ? toStored(await readContentFolder(resolve(contentDir))) : undefined;
     const built = await gameForEmbeddedContent(replay, files);
     if (!built.ok)
       return {
-        failure:
-          built.code === 'UNKNOWN_CONTENT'
-            ? {
-                ok: false as const,
-                divergence: { kind: 'unknown-content' as const, message: built.message },
-                message: built.message,
-              }
-            : invalid(built.message),
+        failure: invalid(
+          built.message,
+          built.code === 'UNKNOWN_CONTENT' ? 'unknown-content' : 'invalid-file',
+        ),
       };
     return { game: built.game, dispose: () => built.game.dispose() };
   }
@@ -95,11 +87,14 @@ async function gameFor(
   return { game, dispose: () => undefined };
 }
 
-const invalid = (message: string) => ({
-  ok: false as const,
-  divergence: { kind: 'invalid-file' as const, message } as {
-    kind: 'invalid-file' | 'unknown-content';
-    message: string;
-  },
-  message,
-});
+/** Why a replay could not be re-executed at all (as opposed to a divergence). */
+interface Failure {
+  ok: false;
+  divergence: { kind: 'invalid-file' | 'unknown-content'; message: string };
+  message: string;
+}
+
+const invalid = (
+  message: string,
+  kind: Failure['divergence']['kind'] = 'invalid-file',
+): Failure => ({ ok: false, divergence: { kind, message }, message });

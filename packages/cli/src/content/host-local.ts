@@ -1,8 +1,8 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RunningServer } from '@cardtable/server';
-import { readContentFolder } from '@cardtable/server';
-import { nameFor, slugFor } from './folder.ts';
+import { readContentFolder } from '../content-folder.ts';
+import { nameFor, slugFor } from './naming.ts';
 
 /** Quiet time after the last change before a folder is read again (editors save in bursts). */
 const SETTLE_MS = 400;
@@ -16,36 +16,28 @@ export async function hostLocalContent(
   server: RunningServer,
   folders: readonly string[],
 ): Promise<() => void> {
-  const watchers: FSWatcher[] = [];
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const stops: (() => void)[] = [];
   for (const folder of folders) {
     const dir = resolve(folder);
     if (!existsSync(dir)) {
       console.error(`--content ${folder}: no such folder.`);
       continue;
     }
+    // One publish at a time per folder, in the order the changes came.
     let running: Promise<void> = Promise.resolve();
-    const publish = () => {
-      running = running.then(() => publishFolder(server, dir));
-      return running;
-    };
+    const publish = () => (running = running.then(() => publishFolder(server, dir)));
     await publish();
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    watchers.push(
-      watch(dir, { recursive: true }, () => {
-        if (timer) {
-          clearTimeout(timer);
-          timers.delete(timer);
-        }
-        timer = setTimeout(() => void publish(), SETTLE_MS);
-        timers.add(timer);
-      }),
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watcher = watch(dir, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void publish(), SETTLE_MS);
+    });
+    stops.push(() => {
+      watcher.close();
+      clearTimeout(timer);
+    });
   }
-  return () => {
-    for (const watcher of watchers) watcher.close();
-    for (const timer of timers) clearTimeout(timer);
-  };
+  return () => stops.forEach((stop) => stop());
 }
 
 async function publishFolder(server: RunningServer, dir: string): Promise<void> {

@@ -1,31 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { PackageFiles } from './package.ts';
-
-/** Files read as bytes: images (their type and size are checked when the package is). */
-const BINARY = /\.(png|webp|svg|jpe?g|gif)$/i;
-/** Never part of a package: dot files and folders, editor droppings, dependency folders. */
-const SKIPPED = (name: string) =>
-  name.startsWith('.') || name === 'node_modules' || name.endsWith('~');
+import { packageFileOf, type PackageFiles } from './package.ts';
 
 /**
- * A content folder as a package: every file by its path relative to the folder (with `/`),
- * images as bytes, everything else as UTF-8 text.
+ * A content folder as a package: every file by its path relative to the folder (`/` between
+ * parts), text as UTF-8 strings, images as bytes. Dotfiles and dot-folders (`.git`, `.DS_Store`)
+ * are skipped; everything else is read, so the limits apply to what would be uploaded.
  */
 export async function readContentFolder(dir: string): Promise<PackageFiles> {
   const files = new Map<string, string | Uint8Array>();
   const walk = async (folder: string): Promise<void> => {
     const entries = await readdir(folder, { withFileTypes: true });
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (SKIPPED(entry.name)) continue;
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) {
         const name = relative(dir, path).split(sep).join('/');
-        files.set(
-          name,
-          BINARY.test(name) ? new Uint8Array(await readFile(path)) : await readFile(path, 'utf8'),
-        );
+        files.set(name, packageFileOf(name, new Uint8Array(await readFile(path))));
       }
     }
   };

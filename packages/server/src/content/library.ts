@@ -7,7 +7,7 @@ import type { GameRegistry, HostedGame } from '../games.ts';
 import type { MatchRecord } from '../store/event-store.ts';
 import type { ArtStore } from './art-store.ts';
 import {
-  checkPackage,
+  breaksLimits,
   contentHashOf,
   decodePackage,
   rulesFiles,
@@ -96,7 +96,7 @@ export class ContentLibrary {
     return built.ok ? { ok: true, game: built.game, dispose: () => built.game.dispose() } : built;
   }
 
-  /** A published version loaded for play (cached by content hash). */
+  /** A published version loaded for play (cached by game and version). */
   load(gameId: string, version: number): Promise<LoadedVersion> {
     const key = `${gameId}@${version}`;
     const cached = this.loaded.get(key);
@@ -152,11 +152,11 @@ export class ContentLibrary {
    * anything else is stored, even with errors, and the validation report is the answer.
    */
   async putDraft(game: GameRow, body: ContentPackage): Promise<PackageReport> {
-    const decoded = decodePackage(body);
-    if (!decoded.ok) throw contentInvalid(decoded.errors, []);
-    const stored = await this.storeArt(decoded.files);
-    await this.store.saveDraft(game.id, stored);
-    return validatePackage(decoded.files);
+    const files = decodePackage(body);
+    const report = await validatePackage(files);
+    refuseOverLimits(report);
+    await this.store.saveDraft(game.id, await this.storeArt(files));
+    return report;
   }
 
   async validateDraft(game: GameRow): Promise<PackageReport> {
@@ -178,8 +178,7 @@ export class ContentLibrary {
     files: PackageFiles,
     userId: string,
   ): Promise<VersionRow | null> {
-    const checked = checkPackage(files);
-    if (!checked.ok) throw contentInvalid(checked.errors, []);
+    refuseOverLimits(await validatePackage(files));
     const stored = await this.storeArt(files);
     const latest = await this.store.latest(game.id);
     if (latest?.contentHash === contentHashOf(stored)) return null;
@@ -246,6 +245,12 @@ export class ContentLibrary {
     );
     return stored;
   }
+}
+
+/** A package over the limits is refused whole: nothing of it is stored. */
+function refuseOverLimits(report: PackageReport): void {
+  const over = report.errors.filter(breaksLimits);
+  if (over.length > 0) throw contentInvalid(over, []);
 }
 
 export const contentInvalid = (errors: Diagnostic[], warnings: Diagnostic[]) =>

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContentPackage, Diagnostic, StoredFile } from '@cardtable/sdk/content';
+import { CONTENT_LIMITS } from '@cardtable/tcg';
 
 /** A package in hand: text files as strings, images as bytes. */
 export type PackageFiles = ReadonlyMap<string, string | Uint8Array>;
@@ -7,35 +8,20 @@ export type PackageFiles = ReadonlyMap<string, string | Uint8Array>;
 /** A package as stored: images replaced by their hash (the bytes live in the art store). */
 export type StoredFiles = Readonly<Record<string, StoredFile>>;
 
-/** What a package may hold. A creator who hits one gets an error naming the file and the limit. */
-export const CONTENT_LIMITS = {
-  maxFiles: 300,
-  maxTotalBytes: 8 * 1024 * 1024,
-  maxTextFileBytes: 512 * 1024,
-  maxImageBytes: 1024 * 1024,
-  maxPathLength: 200,
-} as const;
-
 /** The largest draft upload: the package as JSON, its images in base64 (4 bytes per 3). */
 export const MAX_PACKAGE_BODY_BYTES =
   Math.ceil((CONTENT_LIMITS.maxTotalBytes * 4) / 3) + 256 * 1024;
 
-const TEXT_EXTENSIONS = new Set(['json', 'lua', 'md', 'txt']);
-export const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  png: 'image/png',
-  webp: 'image/webp',
-};
-const PATH = /^(?:[A-Za-z0-9_][A-Za-z0-9._-]*\/){0,3}[A-Za-z0-9_][A-Za-z0-9._-]*$/;
-
+const IMAGE_TYPES: Readonly<Record<string, string>> = { png: 'image/png', webp: 'image/webp' };
 const extensionOf = (path: string) => path.slice(path.lastIndexOf('.') + 1).toLowerCase();
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-const limitError = (message: string, file?: string): Diagnostic => ({
-  severity: 'error',
-  code: 'CONTENT_LIMIT',
-  ...(file ? { file } : {}),
-  message,
-});
+/**
+ * The validator's diagnostics that make a package unacceptable to store at all (sizes, counts,
+ * paths, image types, encodings), as opposed to content a creator is still working on.
+ */
+export const breaksLimits = (diagnostic: Diagnostic) =>
+  diagnostic.severity === 'error' && /^(LIMIT_|BAD_PATH|IMAGE_|NOT_UTF8)/.test(diagnostic.code);
 
 /** The media type of image bytes by their signature, or null when they are not PNG or WebP. */
 export function imageTypeOf(bytes: Uint8Array): string | null {
@@ -46,103 +32,32 @@ export function imageTypeOf(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Decodes a package from its JSON form (images from base64), then checks its limits. */
-export function decodePackage(body: ContentPackage): PackageCheck {
-  const errors: Diagnostic[] = [];
-  const files = new Map<string, string | Uint8Array>();
-  for (const [path, value] of Object.entries(body.files)) {
-    if (typeof value === 'string') files.set(path, value);
-    else if (IMAGE_TYPES[extensionOf(path)])
-      files.set(path, new Uint8Array(Buffer.from(value.base64, 'base64')));
-    else {
-      const text = decodeUtf8(value.base64);
-      if (text === null) errors.push(limitError(`${path} is not UTF-8 text.`, path));
-      else files.set(path, text);
-    }
-  }
-  const checked = checkPackage(files);
-  return errors.length > 0
-    ? { ok: false, errors: [...errors, ...(checked.ok ? [] : checked.errors)] }
-    : checked;
-}
-
-export type PackageCheck = { ok: true; files: PackageFiles } | { ok: false; errors: Diagnostic[] };
+/** Files whose bytes are kept as bytes (checked, and stored in the art store, by the validator's rules). */
+const isBinaryPath = (path: string) => /^art\//.test(path) || extensionOf(path) in IMAGE_TYPES;
 
 /**
- * Checks a package against the limits: paths, file count, sizes, and that every image really is
- * a PNG or WebP (SVG is refused: it can carry scripts). Each error names its file.
+ * A file read as bytes, as the package holds it: text decoded as UTF-8, images (and text that is
+ * not UTF-8, which the validator refuses) kept as bytes.
  */
-export function checkPackage(files: PackageFiles): PackageCheck {
-  const errors: Diagnostic[] = [];
-  if (files.size > CONTENT_LIMITS.maxFiles)
-    errors.push(
-      limitError(`The package has ${files.size} files; at most ${CONTENT_LIMITS.maxFiles}.`),
-    );
-  let total = 0;
-  for (const [path, value] of files) {
-    const problem = checkPath(path);
-    if (problem) {
-      errors.push(limitError(problem, path));
-      continue;
-    }
-    const ext = extensionOf(path);
-    const size = typeof value === 'string' ? Buffer.byteLength(value) : value.length;
-    total += size;
-    if (IMAGE_TYPES[ext]) {
-      if (typeof value === 'string')
-        errors.push(limitError(`${path} is an image: send it as {"base64": ...}.`, path));
-      else if (size > CONTENT_LIMITS.maxImageBytes)
-        errors.push(
-          limitError(
-            `${path} is ${kib(size)}; an image may be at most ${kib(CONTENT_LIMITS.maxImageBytes)}.`,
-            path,
-          ),
-        );
-      else if (imageTypeOf(value) !== IMAGE_TYPES[ext])
-        errors.push(
-          limitError(
-            `${path} is not a ${ext.toUpperCase()} image (its bytes say otherwise).`,
-            path,
-          ),
-        );
-    } else if (typeof value !== 'string') errors.push(limitError(`${path} is not text.`, path));
-    else if (size > CONTENT_LIMITS.maxTextFileBytes)
-      errors.push(
-        limitError(
-          `${path} is ${kib(size)}; a text file may be at most ${kib(CONTENT_LIMITS.maxTextFileBytes)}.`,
-          path,
-        ),
-      );
-  }
-  if (total > CONTENT_LIMITS.maxTotalBytes)
-    errors.push(
-      limitError(`The package holds ${kib(total)}; at most ${kib(CONTENT_LIMITS.maxTotalBytes)}.`),
-    );
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, files };
-}
-
-function checkPath(path: string): string | null {
-  if (path.length > CONTENT_LIMITS.maxPathLength)
-    return `A path may be at most ${CONTENT_LIMITS.maxPathLength} characters.`;
-  if (!PATH.test(path) || path.split('/').includes('..'))
-    return `"${path}" is not a plain relative path (letters, digits, . _ - and at most 3 folders).`;
-  const ext = extensionOf(path);
-  if (ext === 'svg')
-    return `${path}: SVG images are refused (they can carry scripts); use PNG or WebP.`;
-  if (!TEXT_EXTENSIONS.has(ext) && !IMAGE_TYPES[ext])
-    return `${path}: only .json, .lua, .md, .txt, .png and .webp files belong in a package.`;
-  return null;
-}
-
-function decodeUtf8(base64: string): string | null {
+export function packageFileOf(path: string, bytes: Uint8Array): string | Uint8Array {
+  if (isBinaryPath(path)) return bytes;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(base64, 'base64'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return null;
+    return bytes;
   }
 }
 
-const kib = (bytes: number) => `${Math.ceil(bytes / 1024)} KiB`;
+/** A package from its JSON form: strings as they are, `{base64}` decoded. */
+export const decodePackage = (body: ContentPackage): PackageFiles =>
+  new Map(
+    Object.entries(body.files).map(([path, value]) => [
+      path,
+      typeof value === 'string'
+        ? value
+        : packageFileOf(path, new Uint8Array(Buffer.from(value.base64, 'base64'))),
+    ]),
+  );
 
 /** The stored form of a file (an image becomes its hash, type and size). */
 export function storedFileOf(value: string | Uint8Array, path: string): StoredFile {

@@ -1,0 +1,150 @@
+import { stat } from 'node:fs/promises';
+import { packageBody } from '@cardtable/server/content';
+import type {
+  Diagnostic,
+  GameDetail,
+  ValidationReport,
+  VersionSummary,
+} from '@cardtable/sdk/content';
+import type { ErrorBody } from '@cardtable/sdk/protocol';
+import { formatDiagnostic, validateContentPackage } from '@cardtable/tcg';
+import { readContentFolder } from '../content-folder.ts';
+import { nameFor, slugFor } from '../content/naming.ts';
+import { creatorToken, sessionsFile } from '../content/session.ts';
+
+export const CONTENT_PUBLISH_USAGE = `Usage: cardtable content publish DIR --server URL [--slug SLUG] [--token TOKEN] [--as NAME]
+
+Validates a content folder, uploads it as the draft of your game on the server (creating the
+game the first time) and publishes it as a new version. Matches already created keep the
+version they were created with.
+  --server URL   the Cardtable server, e.g. http://localhost:8080
+  --slug SLUG    the game's name in URLs (default: the ruleset's id)
+  --token TOKEN  an access token (or CARDTABLE_TOKEN); by default the CLI signs in as a guest
+                 creator named --as NAME (default: your user name) and keeps that sign-in in
+                 ${sessionsFile()}, so the same creator publishes every version
+Exit code: 0 published (or nothing changed), 1 refused (errors printed), 2 bad arguments.`;
+
+interface Args {
+  dir: string;
+  server: string;
+  slug?: string;
+  token?: string;
+  name?: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const values = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (['--server', '--slug', '--token', '--as'].includes(arg)) {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith('--')) return `${arg} needs a value.`;
+      values.set(arg, value);
+    } else if (arg.startsWith('-')) return `Unknown option: ${arg}`;
+    else positional.push(arg);
+  }
+  if (positional.length !== 1) return 'Give exactly one folder.';
+  const server = values.get('--server');
+  if (!server || !/^https?:\/\//.test(server)) return '--server takes the server URL (http://...).';
+  const token = values.get('--token') ?? process.env.CARDTABLE_TOKEN;
+  return {
+    dir: positional[0]!,
+    server: server.replace(/\/+$/, ''),
+    ...(values.has('--slug') ? { slug: values.get('--slug')! } : {}),
+    ...(token ? { token } : {}),
+    ...(values.has('--as') ? { name: values.get('--as')! } : {}),
+  };
+}
+
+/** `cardtable content publish DIR --server URL`. */
+export async function contentPublishCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(CONTENT_PUBLISH_USAGE);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    console.error(`${args}\n\n${CONTENT_PUBLISH_USAGE}`);
+    return 2;
+  }
+  if (!(await stat(args.dir).catch(() => null))?.isDirectory()) {
+    console.error(`${args.dir} is not a folder.`);
+    return 2;
+  }
+  const files = await readContentFolder(args.dir);
+  const local = await validateContentPackage(files);
+  if (!local.ok) {
+    printDiagnostics(local.errors, local.warnings);
+    console.error(`${args.dir} is not valid: nothing was uploaded.`);
+    return 1;
+  }
+  const slug = args.slug ?? slugFor(files, args.dir);
+  try {
+    const token = await creatorToken(args.server, { token: args.token, name: args.name });
+    const call = api(args.server, token);
+    const existing = await call<GameDetail>('GET', `/api/content/games/${slug}`);
+    if (existing.status === 404) {
+      const created = await call('POST', '/api/content/games', {
+        slug,
+        name: nameFor(files, slug),
+        description: `${nameFor(files, slug)}, by its creator.`,
+      });
+      if (created.status !== 201) return refused(created.body);
+    } else if (existing.status !== 200) return refused(existing.body);
+    const draft = await call<ValidationReport>(
+      'PUT',
+      `/api/content/games/${slug}/draft`,
+      packageBody(files),
+    );
+    if (draft.status !== 200) return refused(draft.body);
+    const published = await call<{ version: VersionSummary }>(
+      'POST',
+      `/api/content/games/${slug}/publish`,
+    );
+    if (published.status === 409) {
+      const version = (published.body as unknown as ErrorBody).details?.version;
+      console.log(
+        `Nothing changed: "${slug}" version ${String(version)} has this content already.`,
+      );
+      return 0;
+    }
+    if (published.status !== 201) return refused(published.body);
+    const { version, contentHash } = published.body.version;
+    printDiagnostics([], draft.body.warnings);
+    console.log(
+      `Published "${slug}" version ${version} (${contentHash}). Play it at ${args.server}/ (new match: ${slug}).`,
+    );
+    return 0;
+  } catch (error) {
+    console.error(`Could not publish to ${args.server}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+const api =
+  (server: string, token: string) =>
+  async <T = unknown>(method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${server}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+
+function refused(body: unknown): number {
+  const error = body as ErrorBody;
+  const details = error.details as { errors?: Diagnostic[]; warnings?: Diagnostic[] } | undefined;
+  printDiagnostics(details?.errors ?? [], details?.warnings ?? []);
+  console.error(`Refused: ${error.message}`);
+  return 1;
+}
+
+function printDiagnostics(errors: readonly Diagnostic[], warnings: readonly Diagnostic[]) {
+  for (const diagnostic of [...errors, ...warnings]) console.error(formatDiagnostic(diagnostic));
+}

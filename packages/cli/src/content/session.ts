@@ -1,0 +1,52 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { homedir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CardtableApi } from '@cardtable/sdk';
+import type { AuthResponse } from '@cardtable/sdk/protocol';
+
+/** Where the CLI keeps its sign-ins, one per server (the refresh token rotates on every use). */
+export const sessionsFile = (env: Record<string, string | undefined> = process.env) =>
+  join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'cardtable', 'sessions.json');
+
+type Sessions = Record<string, AuthResponse>;
+
+async function readSessions(file: string): Promise<Sessions> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Sessions;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The creator's access token for a server: `token` when given (`--token` or CARDTABLE_TOKEN);
+ * else the identity this CLI signed in as before on that server; else a new guest identity named
+ * `name`, saved for next time (the same creator can then publish new versions of their game).
+ */
+export async function creatorToken(
+  server: string,
+  options: { token?: string | undefined; name?: string | undefined; file?: string },
+): Promise<string> {
+  if (options.token) return options.token;
+  const file = options.file ?? sessionsFile();
+  const sessions = await readSessions(file);
+  const save = async (session: AuthResponse | null) => {
+    const all = await readSessions(file);
+    if (session) all[server] = session;
+    else delete all[server];
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(all, null, 2), { mode: 0o600 });
+  };
+  const saved = sessions[server];
+  const api = new CardtableApi({ baseUrl: server, session: saved ?? null, onSession: save });
+  if (saved) {
+    try {
+      return await api.accessToken();
+    } catch {
+      // The saved sign-in expired or was revoked: sign in afresh below.
+    }
+  }
+  const signedIn = await api.guest(options.name ?? userInfo().username ?? 'Creator');
+  if (!signedIn.ok) throw new Error(`Cannot sign in to ${server}: ${signedIn.error.message}`);
+  return signedIn.value.accessToken;
+}
