@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CardtableApi } from '@cardtable/sdk';
-import { packageBody, readContentFolder } from '@cardtable/server';
+import { packageBody, readContentFolder } from '@cardtable/server/content';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
 import { matchIdOf, matchOf, referee } from './browser/referee.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
