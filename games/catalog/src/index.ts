@@ -1,10 +1,12 @@
 import type { AnyGame } from '@cardtable/engine';
 import { golf } from '@cardtable/golf';
 import type { Content, TcgGame } from '@cardtable/tcg';
-import { demoContent, tcgGameFor } from '@cardtable/tcg/demo';
 
 /** A game built for one content version (a TCG set): `dispose` frees its Lua VM. */
 export type ContentGame = TcgGame & { dispose(): void };
+
+/** The TCG's code is loaded only when a TCG is played: a Golf-only process never pays for it. */
+const tcgModule = () => import('@cardtable/tcg/demo');
 
 /**
  * Every built-in game Cardtable hosts, by the name matches and replays record. A game may take a
@@ -15,7 +17,13 @@ const builders: ReadonlyMap<string, () => AnyGame | Promise<AnyGame>> = new Map<
   () => AnyGame | Promise<AnyGame>
 >([
   [golf.name, () => golf],
-  ['tcg', () => tcgGameFor(demoContent())],
+  [
+    'tcg',
+    async () => {
+      const { demoContent, tcgGameFor } = await tcgModule();
+      return tcgGameFor(demoContent());
+    },
+  ],
 ]);
 
 const built = new Map<string, Promise<AnyGame>>();
@@ -42,4 +50,5 @@ export const loadBuiltInGames = (): Promise<AnyGame[]> =>
  * The game that plays one creator's content version: a TCG with exactly that set registered, its
  * own Lua sandbox and the CPU players. Published versions and local folders are hosted this way.
  */
-export const gameForContent = (content: Content): Promise<ContentGame> => tcgGameFor(content);
+export const gameForContent = async (content: Content): Promise<ContentGame> =>
+  (await tcgModule()).tcgGameFor(content);

@@ -39,7 +39,7 @@ describe('a creator publishes a game, two friends play it, the export verifies',
   beforeAll(async () => {
     process.env.XDG_CONFIG_HOME = join(work, 'config');
     server = await startTestServer('embedded', {}, await defaultGames());
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => server?.close());
 
   it('plays a match to the end on the version it was created with, across a patch', async () => {

@@ -19,7 +19,7 @@ describe('serve --content DIR', () => {
   beforeAll(async () => {
     cpSync(TIDEPOOL_DIR, folder, { recursive: true });
     server = await startTestServer('embedded', {}, await defaultGames());
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     stop();
     await server?.close();

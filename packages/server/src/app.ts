@@ -66,7 +66,7 @@ export async function startServer(
       refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     });
     const metrics = createMetrics();
-    const content = new ContentLibrary(new ContentStore(db), openArtStore(config), games);
+    const content = new ContentLibrary(new ContentStore(db), await openArtStore(config), games);
     const registry = new MatchRegistry((record) => content.hostedFor(record), {
       store,
       metrics,

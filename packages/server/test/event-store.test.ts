@@ -30,7 +30,7 @@ describe.each(STORES)('event store contract on %s', (kind) => {
         ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: uniqueSchema('es'), dataDir: '' }
         : { databaseUrl: null, databaseSchema: null, dataDir: tempDir() },
     );
-    expect(await migrate(db)).toEqual(['001_initial.sql']);
+    expect(await migrate(db)).toContain('001_initial.sql');
     expect(await migrate(db)).toEqual([]);
     userId = `u_${kind}`;
     await db.query(`INSERT INTO users (id, name, guest) VALUES ($1, 'Host', true)`, [userId]);

@@ -1,6 +1,6 @@
 import type { AnyGame } from '@cardtable/engine';
 import type { CreateMatchRequest } from '@cardtable/sdk/protocol';
-import { validateDeck, type Content, type TcgGame, type TcgOptions } from '@cardtable/tcg';
+import type { Content, TcgGame, TcgOptions } from '@cardtable/tcg';
 import { apiError, fromRuleError } from '../errors.ts';
 import type { HostedGame } from '../games.ts';
 import { parseDeckList } from './deck-list.ts';
@@ -29,7 +29,7 @@ export async function setupMatch(
     const content = tcgContentOf(builtIn.game);
     return {
       hosted: builtIn,
-      options: content ? tcgOptions(builtIn.game, content, [], body) : (body.options ?? {}),
+      options: content ? await tcgOptions(builtIn.game, content, [], body) : (body.options ?? {}),
       pin: null,
     };
   }
@@ -56,7 +56,7 @@ export async function setupMatch(
   const loaded = await library.load(game.id, row.version);
   return {
     hosted: loaded.hosted,
-    options: tcgOptions(loaded.hosted.game, loaded.content, row.banlist, body),
+    options: await tcgOptions(loaded.hosted.game, loaded.content, row.banlist, body),
     pin: { gameId: game.id, version: row.version, contentHash: row.contentHash },
   };
 }
@@ -68,12 +68,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The match's TCG options: seat decks folded in, parsed by the game, banlist checked. */
-function tcgOptions(
+async function tcgOptions(
   game: AnyGame,
   content: Content,
   banlist: readonly string[],
   body: CreateMatchRequest,
-): TcgOptions {
+): Promise<TcgOptions> {
   const raw = isRecord(body.options) ? { ...body.options } : {};
   const given = Array.isArray(raw.decks) ? raw.decks : [];
   const decks = body.seats.map((seat, index) => {
@@ -93,6 +93,7 @@ function tcgOptions(
   }
   const options = parsed.value as TcgOptions;
   if (banlist.length > 0) {
+    const { validateDeck } = await import('@cardtable/tcg');
     const banned = withBanlist(content, banlist);
     options.decks.forEach((deck, seat) => {
       const problems = validateDeck(banned, deck.cards);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContentPackage, Diagnostic, StoredFile } from '@cardtable/sdk/content';
-import { CONTENT_LIMITS } from '@cardtable/tcg';
+import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 
 /** A package in hand: text files as strings, images as bytes. */
 export type PackageFiles = ReadonlyMap<string, string | Uint8Array>;
