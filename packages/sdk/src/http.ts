@@ -10,6 +10,17 @@ import type {
   MatchStateResponse,
   ReplayFileBody,
 } from './protocol.ts';
+import type {
+  BanlistRequest,
+  ContentPackage,
+  CreateGameRequest,
+  GameDetail,
+  GameList,
+  GameSummary,
+  ValidationReport,
+  VersionDetail,
+  VersionSummary,
+} from './content.ts';
 
 /** A failed request: the server's error, or a client-side code when no usable answer came. */
 export interface ApiError {
@@ -132,12 +143,65 @@ export class CardtableApi {
     return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/export`);
   }
 
+  /** Every game the server lets the caller play: built-in and published, non-deprecated ones. */
+  listGames(): Promise<ApiResult<GameList>> {
+    return this.request('GET', '/api/games');
+  }
+
+  /** Creates a game the caller owns (no version yet: upload a draft, then publish it). */
+  createGame(body: CreateGameRequest): Promise<ApiResult<{ game: GameSummary }>> {
+    return this.request('POST', '/api/content/games', body);
+  }
+
+  /** The caller's own games, drafts included. */
+  myGames(): Promise<ApiResult<GameList>> {
+    return this.request('GET', '/api/content/games/mine');
+  }
+
+  /** A game with its published versions. */
+  getGame(slug: string): Promise<ApiResult<GameDetail>> {
+    return this.request('GET', gamePath(slug));
+  }
+
+  /** Replaces the game's draft (stored even when invalid) and says what validation found. */
+  putDraft(slug: string, content: ContentPackage): Promise<ApiResult<ValidationReport>> {
+    return this.request('PUT', `${gamePath(slug)}/draft`, content);
+  }
+
+  validateDraft(slug: string): Promise<ApiResult<ValidationReport>> {
+    return this.request('POST', `${gamePath(slug)}/validate`);
+  }
+
+  /** Publishes the draft as the next immutable version (`CONTENT_INVALID` with its errors). */
+  publish(slug: string): Promise<ApiResult<{ version: VersionSummary }>> {
+    return this.request('POST', `${gamePath(slug)}/publish`);
+  }
+
+  /** A published version: its rules, cards, decks and the image URL of each card that has one. */
+  getVersion(slug: string, version: number): Promise<ApiResult<VersionDetail>> {
+    return this.request('GET', `${gamePath(slug)}/versions/${version}`);
+  }
+
+  /** New matches stop taking this version; live and finished ones keep it. */
+  deprecate(slug: string, version: number): Promise<ApiResult<{ version: VersionSummary }>> {
+    return this.request('POST', `${gamePath(slug)}/versions/${version}/deprecate`);
+  }
+
+  /** The cards new matches of this version may not put in a deck. */
+  setBanlist(
+    slug: string,
+    version: number,
+    body: BanlistRequest,
+  ): Promise<ApiResult<{ version: VersionSummary }>> {
+    return this.request('PUT', `${gamePath(slug)}/versions/${version}/banlist`, body);
+  }
+
   importReplay(replay: ReplayFileBody): Promise<ApiResult<ImportReplayResponse>> {
     return this.request('POST', '/api/replays/import', replay);
   }
 
   private async request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body?: unknown,
     authenticated = true,
@@ -218,6 +282,8 @@ function toApiError(body: unknown, status: number): ApiError {
       : {}),
   };
 }
+
+const gamePath = (slug: string) => `/api/content/games/${encodeURIComponent(slug)}`;
 
 const notSignedIn = (): ApiResult<never> => ({
   ok: false,

@@ -152,4 +152,40 @@ describe('CardtableApi', () => {
       error: { code: 'UNAUTHORIZED' },
     });
   });
+
+  it('speaks the content API: each route with its method, path and body', async () => {
+    const { calls, fetchImpl } = scriptedFetch(() => ({ status: 200, body: {} }));
+    const api = new CardtableApi({
+      baseUrl: 'http://server',
+      session: session(1, NOW + 600_000),
+      fetch: fetchImpl,
+      now: () => NOW,
+    });
+    const files = { files: { 'ruleset.json': '{}', 'art/x.png': { base64: 'AA==' } } };
+    await api.listGames();
+    await api.myGames();
+    await api.createGame({ slug: 'reef war', name: 'Reef' });
+    await api.getGame('reef/war');
+    await api.putDraft('reef', files);
+    await api.validateDraft('reef');
+    await api.publish('reef');
+    await api.getVersion('reef', 2);
+    await api.deprecate('reef', 2);
+    await api.setBanlist('reef', 2, { cards: ['reef/x'] });
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /api/games',
+      'GET /api/content/games/mine',
+      'POST /api/content/games',
+      'GET /api/content/games/reef%2Fwar',
+      'PUT /api/content/games/reef/draft',
+      'POST /api/content/games/reef/validate',
+      'POST /api/content/games/reef/publish',
+      'GET /api/content/games/reef/versions/2',
+      'POST /api/content/games/reef/versions/2/deprecate',
+      'PUT /api/content/games/reef/versions/2/banlist',
+    ]);
+    expect(calls[4]!.body).toEqual(files);
+    expect(calls[9]!.body).toEqual({ cards: ['reef/x'] });
+    expect(calls.every((c) => c.authorization === 'Bearer access-1')).toBe(true);
+  });
 });

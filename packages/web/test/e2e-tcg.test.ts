@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { AuthResponse, CreateMatchResponse } from '@cardtable/sdk/protocol';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
+import { playUntilOver } from './browser/tcg-play.ts';
 
 const pair = (id: string) => [{ card: `demo/${id}`, count: 2 }];
 /** Instants to answer with, targeted spells, and units to attack with. */
@@ -30,89 +31,6 @@ async function post<T>(url: string, path: string, body: unknown, token?: string)
   });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-interface Played {
-  moves: number;
-  targetedSpells: number;
-  responses: number;
-}
-
-const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
-
-/**
- * Clicks if the element is still there: the table re-renders as steps arrive, so a control seen
- * a moment ago may be gone; the loop then looks again instead of waiting for it.
- */
-async function tryClick(locator: Locator): Promise<boolean> {
-  try {
-    await locator.click({ timeout: 3000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Plays the TCG table by clicking, like a cautious player who keeps mana for answers. */
-async function playUntilOver(page: Page): Promise<Played> {
-  const played: Played = { moves: 0, targetedSpells: 0, responses: 0 };
-  const actionable =
-    '[data-testid=tcg-outcome],[data-testid=tcg-mulligan],[data-testid=tcg-decision],[data-testid=tcg-pass],[data-testid=tcg-end-turn]';
-  const clickFirst = async (selector: string) => {
-    const target = page.locator(selector).first();
-    return (await target.count()) > 0 && tryClick(target);
-  };
-  const chooseTarget = () =>
-    clickFirst(
-      '[data-testid=tcg-hero-them].tcg-clickable, [data-testid=tcg-board-them] .tcg-clickable, [data-testid=tcg-stack] .tcg-clickable, .tcg-clickable',
-    );
-  for (let turn = 0; turn < 800; turn++) {
-    await page.waitForSelector(actionable, { timeout: 60_000 });
-    if (await visible(page, '[data-testid=tcg-outcome]')) return played;
-    played.moves++;
-    if (await visible(page, '[data-testid=tcg-mulligan]')) {
-      await tryClick(page.getByTestId('tcg-mulligan'));
-    } else if (await visible(page, '[data-testid=tcg-decision]')) {
-      const option = page
-        .locator('.tcg-prompt button')
-        .filter({ hasNotText: /Confirm|Cancel|End turn|Pass/ });
-      if (await option.count()) await tryClick(option.first());
-      else if (!(await clickFirst('.tcg-clickable')))
-        await tryClick(page.getByTestId('tcg-confirm-picks'));
-    } else if (await visible(page, '[data-testid=tcg-pass]')) {
-      const answer = page.locator('[data-testid=tcg-hand] [data-playable=true]');
-      if ((await page.locator('[data-testid=tcg-stack-item]').count()) && (await answer.count())) {
-        if (await tryClick(answer.first())) {
-          if (await visible(page, '[data-testid=tcg-targeting]')) await chooseTarget();
-          played.responses++;
-        }
-      } else await tryClick(page.getByTestId('tcg-pass'));
-    } else {
-      const mana = Number(await page.getByTestId('tcg-hero-me').getAttribute('data-mana'));
-      const holdsAnswer = await visible(page, '[data-testid=tcg-hand] [data-speed=instant]');
-      const reserve = holdsAnswer ? 2 : 0;
-      const cards = page.locator('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]');
-      let acted = false;
-      for (let i = 0; i < (await cards.count()) && !acted; i++) {
-        const card = cards.nth(i);
-        if (mana - Number(await card.getAttribute('data-cost')) < reserve) continue;
-        const spell = (await card.getAttribute('data-kind')) === 'spell';
-        if (!(await tryClick(card))) break;
-        if (await visible(page, '[data-testid=tcg-targeting]')) {
-          if ((await chooseTarget()) && spell) played.targetedSpells++;
-        }
-        acted = true;
-      }
-      if (!acted && (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable'))) {
-        await chooseTarget();
-        acted = true;
-      }
-      if (!acted) await tryClick(page.getByTestId('tcg-end-turn'));
-    }
-    // Let the action reach the server and the new LEGAL list arrive.
-    await page.waitForTimeout(60);
-  }
-  throw new Error('the match did not end');
 }
 
 describe('a TCG match against the CPU, played by clicking', () => {

@@ -3,6 +3,8 @@ import { readJson, writeJson } from './storage.ts';
 
 const SESSION_KEY = 'cardtable.session';
 const NAME_KEY = 'cardtable.name';
+/** Set while the session was made only to look around (the game list), under a made-up name. */
+const BROWSING_KEY = 'cardtable.browsing';
 
 /**
  * One client for the whole app. The guest session (tokens included) lives in localStorage, so
@@ -25,25 +27,54 @@ export function setPlayerName(name: string): void {
 const defaultName = () => `Guest ${100 + Math.floor(Math.random() * 900)}`;
 
 /**
+ * A session to look around with: the game list needs one. A visitor without one gets a guest
+ * identity under a made-up name, which the first real action trades for the name they choose.
+ */
+export async function ensureBrowsing(): Promise<ApiResult<AuthResponse>> {
+  if (client.api.session) {
+    const current = await refreshed();
+    if (current.ok || client.api.session) return current;
+  }
+  const result = await client.api.guest(playerName() || defaultName());
+  if (result.ok) writeJson(BROWSING_KEY, true);
+  return result;
+}
+
+/**
  * Signs in as a guest unless already signed in; the name is the saved one or a made-up one. A
- * saved session the server no longer honours (its refresh token refused) is replaced.
+ * saved session the server no longer honours (its refresh token refused) is replaced, and so is
+ * one made only for browsing when the player has since chosen another name (seats take the
+ * account's name; such a session holds no seat yet).
  */
 export async function ensureSignedIn(): Promise<ApiResult<AuthResponse>> {
+  const browsing = readJson<boolean>(BROWSING_KEY) === true;
+  writeJson(BROWSING_KEY, null);
+  const wanted = playerName();
+  if (browsing && wanted && client.api.session && client.api.session.user.name !== wanted) {
+    client.api.signOut();
+  }
   if (client.api.session) {
-    try {
-      await client.api.accessToken();
-      const current = client.api.session;
-      if (current) return { ok: true, value: current };
-    } catch (error) {
-      // Refused for good (the session was dropped): sign in afresh below. Anything else, such
-      // as no network, must not trade the seat-holding identity for a new one.
-      if (client.api.session) {
-        return { ok: false, error: { code: 'NETWORK_ERROR', message: (error as Error).message } };
-      }
-    }
+    const current = await refreshed();
+    if (current.ok || client.api.session) return current;
   }
   const name = playerName() || defaultName();
   const result = await client.api.guest(name);
   if (result.ok && !playerName()) setPlayerName(result.value.user.name);
   return result;
+}
+
+/** The saved session with a valid access token; an error that is not a refusal keeps it. */
+async function refreshed(): Promise<ApiResult<AuthResponse>> {
+  try {
+    await client.api.accessToken();
+    const current = client.api.session;
+    if (current) return { ok: true, value: current };
+  } catch (error) {
+    // Refused for good (the session was dropped): the caller signs in afresh. Anything else,
+    // such as no network, must not trade the seat-holding identity for a new one.
+    if (client.api.session) {
+      return { ok: false, error: { code: 'NETWORK_ERROR', message: (error as Error).message } };
+    }
+  }
+  return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Signed out.' } };
 }

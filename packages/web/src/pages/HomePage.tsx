@@ -1,40 +1,71 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { MatchMetadata } from '@cardtable/sdk';
+import type { ApiError, CreateMatchRequest, GameSummary, MatchMetadata } from '@cardtable/sdk';
 import { createRequest, quickSetup, type TableSetup } from '../game/table-setup.ts';
 import { seatName } from '../game/names.ts';
-import { lastMatch, rememberMatch } from '../net/last-match.ts';
-import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
+import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
+import {
+  client,
+  ensureBrowsing,
+  ensureSignedIn,
+  playerName,
+  setPlayerName,
+} from '../net/session.ts';
 import { CreateTableForm } from '../home/CreateTableForm.tsx';
-import { TcgHomePanel } from '../tcg/TcgHomePanel.tsx';
+import { GameList } from '../home/GameList.tsx';
+import { orderGames } from '../home/games.ts';
+import { GolfRules } from '../home/GolfRules.tsx';
+import { setupErrors } from '../home/setup-errors.ts';
+import { emptyDeckLists, tcgMatchRequest, type TcgSetup } from '../home/tcg-setup.ts';
+import { NO_ERRORS, TcgMatchForm, type SetupErrors } from '../home/TcgMatchForm.tsx';
 
-/** Start here: play now, set up a table, join by code, or go back to a match. */
+/** Golf is built in and always offered, also before (or without) the server's game list. */
+const GOLF = 'golf';
+
+/** Start here: play now, choose a game and set up a match, join by code, or go back to a match. */
 export default function HomePage() {
   const navigate = useNavigate();
   const [name, setName] = useState(playerName);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [tcgErrors, setTcgErrors] = useState<SetupErrors>(NO_ERRORS);
   const [code, setCode] = useState('');
+  const games = useGames();
+  const [chosen, setChosen] = useState(GOLF);
+  const chosenGame = games.list?.find((game) => game.slug === chosen);
 
-  const start = async (setup: TableSetup) => {
+  /** Creates the match and goes to its table; a refusal is handed back to the caller. */
+  const create = async (
+    request: CreateMatchRequest,
+    kind: GameSummary['kind'],
+  ): Promise<ApiError | null> => {
     setBusy(true);
     setError(null);
     setPlayerName(name);
     const signedIn = await ensureSignedIn();
-    const created = signedIn.ok
-      ? await client.api.createMatch(createRequest(setup, name.trim()))
-      : signedIn;
+    const created = signedIn.ok ? await client.api.createMatch(request) : signedIn;
     setBusy(false);
-    if (!created.ok) {
-      setError(created.error.message);
-      return;
-    }
+    if (!created.ok) return created.error;
+    const path = tablePath(created.value.matchId, kind);
     rememberMatch({
       matchId: created.value.matchId,
       seat: created.value.seat,
       code: created.value.code,
+      path,
     });
-    void navigate(`/match/${created.value.matchId}`);
+    void navigate(path);
+    return null;
+  };
+  const startGolf = async (setup: TableSetup) => {
+    const refused = await create(createRequest(setup, name.trim()), 'golf');
+    if (refused) setError(refused.message);
+  };
+  const startTcg = async (game: GameSummary, setup: TcgSetup) => {
+    const empty = emptyDeckLists(setup);
+    setTcgErrors({ decks: empty, form: [] });
+    if (empty.some((messages) => messages.length > 0)) return;
+    const refused = await create(tcgMatchRequest(game, setup, name), 'tcg');
+    if (refused) setTcgErrors(setupErrors(refused));
   };
 
   const join = (event: FormEvent) => {
@@ -49,10 +80,10 @@ export default function HomePage() {
   return (
     <main className="page home">
       <header className="hero">
-        <h1>Cardtable · Golf</h1>
+        <h1>Cardtable</h1>
         <p>
-          Six cards, face down, in two rows. Swap in low cards, pair up columns, and finish each
-          hole with the lowest score.
+          Card games to play online with friends or against the CPU: Golf, and every game its
+          creators have published here.
         </p>
         <label className="field">
           <span>Your name</span>
@@ -70,10 +101,10 @@ export default function HomePage() {
           type="button"
           className="primary big"
           disabled={busy}
-          onClick={() => void start(quickSetup())}
+          onClick={() => void startGolf(quickSetup())}
           data-testid="play-now"
         >
-          Play now against 3 CPUs
+          Play Golf now against 3 CPUs
         </button>
         {error ? (
           <p className="notice notice-error" role="alert">
@@ -86,7 +117,11 @@ export default function HomePage() {
         <section className="panel">
           <h2>Your table</h2>
           <p>
-            <Link className="button" to={`/match/${back.matchId}`} data-testid="back-to-table">
+            <Link
+              className="button"
+              to={back.path ?? `/match/${back.matchId}`}
+              data-testid="back-to-table"
+            >
               Back to your last match
             </Link>
           </p>
@@ -114,34 +149,33 @@ export default function HomePage() {
         </form>
       </section>
 
-      <section className="panel" aria-labelledby="rules-title">
-        <details>
-          <summary>
-            <h2 id="rules-title">How to play</h2>
-          </summary>
-          <ul className="rule-list">
-            <li>
-              Everyone has six cards face down in two rows of three. Turn two of yours up to start.
-            </li>
-            <li>
-              On your turn, draw from the deck or take the top discard, then swap it into any of
-              your six places (the old card goes to the discard pile), or discard a drawn card.
-            </li>
-            <li>
-              Cards score their face value: A = 1, 2 = −2, J and Q = 10, K = 0. Two cards of the
-              same rank in a column score 0.
-            </li>
-            <li>
-              When someone has all six cards face up, everyone else gets one last turn. Lowest score
-              wins the hole; lowest total wins the game.
-            </li>
-          </ul>
-        </details>
+      <section className="panel" aria-labelledby="games-title">
+        <h2 id="games-title">Games</h2>
+        {games.list ? (
+          <GameList games={games.list} selected={chosen} onSelect={setChosen} />
+        ) : games.error ? (
+          <p className="notice notice-error" role="alert" data-testid="games-error">
+            The list of games could not be loaded: {games.error}
+          </p>
+        ) : (
+          <p className="muted">Loading the games…</p>
+        )}
       </section>
 
-      <CreateTableForm busy={busy} onCreate={(setup) => void start(setup)} />
-
-      <TcgHomePanel name={name} />
+      {chosen === GOLF ? (
+        <>
+          <GolfRules />
+          <CreateTableForm busy={busy} onCreate={(setup) => void startGolf(setup)} />
+        </>
+      ) : chosenGame ? (
+        <TcgMatchForm
+          key={chosenGame.slug}
+          game={chosenGame}
+          busy={busy}
+          errors={tcgErrors}
+          onCreate={(setup) => void startTcg(chosenGame, setup)}
+        />
+      ) : null}
 
       <RecentMatches />
 
@@ -154,6 +188,30 @@ export default function HomePage() {
       </section>
     </main>
   );
+}
+
+/** The games this server offers, once signed in (the list is under auth like the whole API). */
+function useGames(): { list: GameSummary[] | null; error: string | null } {
+  const [games, setGames] = useState<{ list: GameSummary[] | null; error: string | null }>({
+    list: null,
+    error: null,
+  });
+  useEffect(() => {
+    let stale = false;
+    void ensureBrowsing().then(async (signedIn) => {
+      const result = signedIn.ok ? await client.api.listGames() : signedIn;
+      if (stale) return;
+      setGames(
+        result.ok
+          ? { list: orderGames(result.value.games), error: null }
+          : { list: null, error: result.error.message },
+      );
+    });
+    return () => {
+      stale = true;
+    };
+  }, []);
+  return games;
 }
 
 function RecentMatches() {
@@ -180,8 +238,8 @@ function RecentMatches() {
               <span className="muted"> · {new Date(match.createdAt).toLocaleString()}</span>
             </span>
             <span className="seat-tag">{match.status}</span>
-            {match.game === 'tcg' ? (
-              <Link to={`/tcg/${match.matchId}`}>
+            {match.game !== 'golf' ? (
+              <Link to={tablePath(match.matchId, match.game)}>
                 {match.status === 'over' ? 'Final table' : 'Resume'}
               </Link>
             ) : match.status === 'over' ? (

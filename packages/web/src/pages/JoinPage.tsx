@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { rememberMatch } from '../net/last-match.ts';
+import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
 
 /** An invite link (`/join/CODE`): take the next free seat, then go to the table. */
@@ -21,11 +21,11 @@ export default function JoinPage() {
       setError(joined.error.message);
       return;
     }
-    rememberMatch({ matchId: joined.value.matchId, seat: joined.value.seat, code });
-    // A card game (TCG) match has a table of its own.
+    // Golf and the card games have tables of their own.
     const meta = await client.api.getMatch(joined.value.matchId);
-    const table = meta.ok && meta.value.game === 'tcg' ? 'tcg' : 'match';
-    void navigate(`/${table}/${joined.value.matchId}`, { replace: true });
+    const path = tablePath(joined.value.matchId, meta.ok ? meta.value.game : 'golf');
+    rememberMatch({ matchId: joined.value.matchId, seat: joined.value.seat, code, path });
+    void navigate(path, { replace: true });
   }, [code, navigate]);
 
   // Someone who has a name here already has said who they are: join at once.

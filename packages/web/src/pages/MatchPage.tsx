@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MatchMetadata } from '@cardtable/sdk';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
@@ -8,8 +7,8 @@ import { CopyField } from '../live/CopyField.tsx';
 import { Lobby } from '../live/Lobby.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
-import { rememberMatch } from '../net/last-match.ts';
-import { client, ensureSignedIn } from '../net/session.ts';
+import { useMatchMetadata } from '../live/useMatchMetadata.ts';
+import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
 
@@ -22,7 +21,8 @@ export default function MatchPage() {
   const view = stage.view;
 
   useEffect(() => {
-    if (role === 'player') rememberMatch({ matchId, seat, code: meta?.code ?? null });
+    if (role === 'player')
+      rememberMatch({ matchId, seat, code: meta?.code ?? null, path: tablePath(matchId, 'golf') });
   }, [matchId, role, seat, meta?.code]);
 
   const outcome = view?.phase.kind === 'gameOver' ? view.phase.outcome : null;
@@ -84,21 +84,4 @@ export default function MatchPage() {
       ) : null}
     </div>
   );
-}
-
-/** The match's metadata (room code, options) once signed in; fetched again as the status moves. */
-function useMatchMetadata(matchId: string, status: string | null): MatchMetadata | null {
-  const [meta, setMeta] = useState<MatchMetadata | null>(null);
-  useEffect(() => {
-    let stale = false;
-    void ensureSignedIn().then(async (signedIn) => {
-      if (!signedIn.ok) return;
-      const result = await client.api.getMatch(matchId);
-      if (!stale && result.ok) setMeta(result.value);
-    });
-    return () => {
-      stale = true;
-    };
-  }, [matchId, status]);
-  return meta;
 }

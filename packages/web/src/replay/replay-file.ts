@@ -8,7 +8,7 @@ export function downloadReplay(replay: ReplayFile): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `golf-${replay.match.matchId}.cardtable-replay.json`;
+  link.download = `${replay.match.game}-${replay.match.matchId}.cardtable-replay.json`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

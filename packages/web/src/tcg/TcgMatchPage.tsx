@@ -1,27 +1,42 @@
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
+import { CopyField } from '../live/CopyField.tsx';
+import { Lobby } from '../live/Lobby.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
+import { useMatchMetadata } from '../live/useMatchMetadata.ts';
+import { rememberMatch, tablePath } from '../net/last-match.ts';
+import { DownloadExport } from './DownloadExport.tsx';
 import { TcgTable } from './TcgTable.tsx';
+import { useGameContent } from './useGameContent.ts';
 import { useTcgMatch } from './useTcgMatch.ts';
 import './tcg.css';
 
-/** A live TCG match (the demo ruleset against a CPU, or two people). */
+/** A live card game match (the built-in set or a published game), played or watched. */
 export default function TcgMatchPage() {
   const matchId = useParams().matchId as string;
   const live = useTcgMatch(matchId);
-  const { view } = live;
+  const meta = useMatchMetadata(matchId, live.status);
+  const { view, role, seat, status } = live;
+
+  useEffect(() => {
+    if (role === 'player')
+      rememberMatch({ matchId, seat, code: meta?.code ?? null, path: tablePath(matchId, 'tcg') });
+  }, [matchId, role, seat, meta?.code]);
+
+  const game = useGameContent(meta);
+  const title = game.name ?? 'Card game';
   return (
-    <div className="page match-page tcg-page" data-role={live.role ?? 'unknown'}>
+    <div className="page match-page tcg-page" data-role={role ?? 'unknown'}>
       <header className="topbar">
         <Link to="/" className="brand">
           Cardtable
         </Link>
-        <span className="topbar-title">
-          {view ? `Ember & Tide — turn ${view.turn}` : 'Card game'}
+        <span className="topbar-title" data-testid="game-title">
+          {view && status !== 'waiting' ? `${title} — turn ${view.turn}` : title}
         </span>
-        {live.turnEndsAt && live.status === 'active' ? (
-          <TurnTimer endsAt={live.turnEndsAt} />
-        ) : null}
+        {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
+        {live.turnEndsAt && status === 'active' ? <TurnTimer endsAt={live.turnEndsAt} /> : null}
         <ConnectionBadge state={live.connection} />
       </header>
       {live.closed ? (
@@ -34,18 +49,35 @@ export default function TcgMatchPage() {
           {live.actionError.message}
         </p>
       ) : null}
-      {view ? (
+      {status === 'waiting' ? (
+        <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
+      ) : view ? (
         <TcgTable
           view={view}
-          me={live.role === 'player' ? live.seat : null}
+          me={role === 'player' ? seat : null}
           legal={live.legal}
           step={live.step}
           name={live.name}
           onAct={live.act}
+          art={game.art}
         />
       ) : (
         <p className="notice">Connecting…</p>
       )}
+      {status === 'over' ? (
+        <footer className="share">
+          <DownloadExport matchId={matchId} />
+        </footer>
+      ) : null}
+      {status === 'active' ? (
+        <footer className="share">
+          <CopyField
+            label="Link for spectators"
+            value={`${window.location.origin}${tablePath(matchId, 'tcg')}`}
+            testId="spectate-link"
+          />
+        </footer>
+      ) : null}
     </div>
   );
 }

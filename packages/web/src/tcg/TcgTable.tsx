@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Seat } from '@cardtable/engine';
 import {
   playWith,
@@ -25,6 +25,8 @@ export interface TcgTableProps {
   step: { event: TcgEvent; n: number } | null;
   name(seat: Seat): string;
   onAct(action: TcgAction): void;
+  /** Image URLs of the cards that have one, by card id (the others get a generated face). */
+  art?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface TcgTableProps {
  * the player's board, hero and hand below. Click a card to play it, then its target; click a
  * unit to attack, then what it attacks; click the choices of a decision.
  */
-export function TcgTable({ view, me, legal, step, name, onAct }: TcgTableProps) {
+export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTableProps) {
   const controls = useMemo(() => tcgControls(view, legal), [view, legal]);
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
   const bottom = me ?? 0;
@@ -107,7 +109,17 @@ export function TcgTable({ view, me, legal, step, name, onAct }: TcgTableProps) 
       selected(id) ? 'tcg-selected' : '',
     ].join(' '),
     onClick: clickable(id) ? () => click(id) : undefined,
+    // What can be clicked can be reached and pressed from the keyboard too.
     role: clickable(id) ? 'button' : undefined,
+    tabIndex: clickable(id) ? 0 : undefined,
+    'aria-pressed': clickable(id) ? selected(id) : undefined,
+    onKeyDown: clickable(id)
+      ? (event: KeyboardEvent) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          click(id);
+        }
+      : undefined,
   });
   const mark = (id: string) =>
     shown.marks[id] ? (
@@ -140,7 +152,7 @@ export function TcgTable({ view, me, legal, step, name, onAct }: TcgTableProps) 
           hand {count('hand')} · deck {count('deck')} · discard {count('discard')}
         </span>
         {view.active === seat && view.status === 'playing' ? (
-          <span className="tcg-turn-tag">their turn</span>
+          <span className="tcg-turn-tag">{seat === me ? 'your turn' : 'their turn'}</span>
         ) : null}
         {mark(id)}
       </div>
@@ -158,6 +170,7 @@ export function TcgTable({ view, me, legal, step, name, onAct }: TcgTableProps) 
                 face={view.faces[card.defId]!}
                 stats={card.stats}
                 keywordName={keywordName}
+                image={art[card.defId]}
               />
               {mark(h)}
             </div>
@@ -185,6 +198,7 @@ export function TcgTable({ view, me, legal, step, name, onAct }: TcgTableProps) 
                 <CardFaceView
                   face={view.faces[view.cards[item.card]!.defId]!}
                   keywordName={keywordName}
+                  image={art[view.cards[item.card]!.defId]}
                 />
                 <span>
                   by {name(item.controller)}
@@ -344,7 +358,11 @@ export function TcgTable({ view, me, legal, step, name, onAct }: TcgTableProps) 
               data-speed={view.faces[view.cards[h]!.defId]!.speed}
               data-cost={view.faces[view.cards[h]!.defId]!.cost}
             >
-              <CardFaceView face={view.faces[view.cards[h]!.defId]!} keywordName={keywordName} />
+              <CardFaceView
+                face={view.faces[view.cards[h]!.defId]!}
+                keywordName={keywordName}
+                image={art[view.cards[h]!.defId]}
+              />
             </div>
           ))}
         </div>

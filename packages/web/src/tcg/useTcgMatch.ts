@@ -1,6 +1,13 @@
 import { useRef, useState } from 'react';
 import type { Seat } from '@cardtable/engine';
-import type { ActionError, CloseReason, ConnectionState, MatchStatus, Role } from '@cardtable/sdk';
+import type {
+  ActionError,
+  CloseReason,
+  ConnectionState,
+  MatchStatus,
+  PublicSeat,
+  Role,
+} from '@cardtable/sdk';
 import type { TcgAction, TcgEvent, TcgView } from '@cardtable/tcg/ui';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { seatName } from '../game/names.ts';
@@ -19,6 +26,7 @@ export interface TcgMatch {
   seat: Seat | null;
   role: Role | null;
   status: MatchStatus | null;
+  seats: PublicSeat[];
   legal: TcgAction[];
   turnEndsAt: string | null;
   actionError: ActionError | null;
@@ -65,6 +73,7 @@ export function useTcgMatch(matchId: string): TcgMatch {
     seat: session.seat,
     role,
     status: session.status,
+    seats,
     legal: ready ? (legal.legal as TcgAction[]) : [],
     turnEndsAt: legal?.turnEndsAt ?? null,
     actionError: session.actionError,

@@ -1,0 +1,204 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CardtableApi } from '@cardtable/sdk';
+import { packageBody, readContentFolder } from '@cardtable/server/content';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { matchIdOf, matchOf, referee } from './browser/referee.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+import { playUntilOver } from './browser/tcg-play.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** The content package written for issue 10 (not the demo): 12-card decks, one card with art. */
+const TIDEPOOL = join(repoRoot, 'packages/server/test/fixtures/content/tidepool');
+const cliBin = join(repoRoot, 'packages/cli/bin/cardtable.js');
+
+const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
+
+/** How each card seen on a page was drawn: `image` (loaded) or `generated`, by card id. */
+async function artSeen(page: Page): Promise<Record<string, string>> {
+  return page
+    .evaluate(() => {
+      const seen: Record<string, string> = {};
+      for (const card of document.querySelectorAll<HTMLElement>('[data-card]')) {
+        const image = card.querySelector<HTMLImageElement>('img.tcg-art-image');
+        const kind = image
+          ? image.complete && image.naturalWidth > 0
+            ? 'image'
+            : 'image-loading'
+          : card.querySelector('svg.tcg-art-generated')
+            ? 'generated'
+            : 'none';
+        if (seen[card.dataset.card!] !== 'image') seen[card.dataset.card!] = kind;
+      }
+      return seen;
+    })
+    .catch(() => ({}));
+}
+
+describe('a published game, played by two people who meet by invite code', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  const downloads = mkdtempSync(join(tmpdir(), 'cardtable-export-'));
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('publishes over HTTP, sets up from the home page, plays to the end and verifies the export', async () => {
+    // A creator publishes the Tidepool folder through the SDK's content API.
+    const creator = new CardtableApi({ baseUrl: app.url });
+    ok(await creator.guest('Marin'));
+    ok(
+      await creator.createGame({
+        slug: 'tidepool',
+        name: 'Tidepool',
+        description: 'Pearls, currents and four creatures to a side.',
+      }),
+    );
+    const draft = ok(
+      await creator.putDraft('tidepool', packageBody(await readContentFolder(TIDEPOOL))),
+    );
+    expect(draft.errors).toEqual([]);
+    const { version } = ok(await creator.publish('tidepool'));
+    expect(version.version).toBe(1);
+
+    // The host sets the match up on a phone-sized screen: the list, the form, an invite.
+    const motion = { reducedMotion: 'reduce' as const };
+    const host = await openPage(browser, app.url, {
+      ...motion,
+      viewport: { width: 390, height: 844 },
+    });
+    await host.page.getByTestId('player-name').fill('Ada');
+    const listed = host.page.getByTestId('game-tidepool');
+    await listed.waitFor();
+    await expect.poll(() => listed.textContent()).toContain('by Marin');
+    expect(await listed.textContent()).toContain('Pearls, currents and four creatures');
+    expect(await listed.getByTestId('play-count').textContent()).toBe('0 matches played');
+    await host.page.getByTestId('choose-tidepool').focus();
+    await host.page.keyboard.press('Enter');
+    await host.page.getByTestId('tcg-setup').waitFor();
+    await host.page.getByTestId('tcg-version').waitFor();
+
+    // A pasted list the validator refuses: its sentences appear at the field, nothing is created.
+    await host.page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Paste a deck list…' });
+    await host.page.getByTestId('tcg-deck-0-list').fill('3 Pearl Diver\n# too few cards');
+    await host.page
+      .getByTestId('tcg-opponent')
+      .selectOption({ label: 'Invite a friend (by code or link)' });
+    const before = host.errors.length;
+    await host.page.getByTestId('tcg-submit').click();
+    const deckErrors = host.page.getByTestId('tcg-deck-0-errors');
+    await deckErrors.waitFor();
+    expect(await deckErrors.textContent()).toMatch(/12/);
+    expect(await host.page.getByTestId('tcg-deck-0-list').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(new URL(host.page.url()).pathname).toBe('/');
+    // The browser logs the refused request itself; nothing else may have gone wrong.
+    expect(host.errors.splice(before)).toEqual([
+      expect.stringContaining('status of 400 (Bad Request)'),
+    ]);
+    await screenshot(host.page, 'published-1-deck-errors-phone');
+
+    await host.page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Shallows' });
+    await host.page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Depths' });
+    await host.page.getByTestId('tcg-submit').click();
+    await host.page.getByTestId('lobby').waitFor();
+    const code = (await host.page.getByTestId('room-code').textContent()) as string;
+    expect(code).toMatch(/^\w{4,}$/);
+    expect(await host.page.getByTestId('invite-link').inputValue()).toBe(`${app.url}/join/${code}`);
+    await expect.poll(() => host.page.getByTestId('game-title').textContent()).toBe('Tidepool');
+    expect(
+      await host.page.evaluate(() => document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(390);
+    await screenshot(host.page, 'published-2-lobby-phone');
+
+    // The friend joins by the room code from the home page.
+    const guest = await openPage(browser, app.url, motion);
+    await guest.page.getByTestId('player-name').fill('Bea');
+    await guest.page.getByTestId('join-code').fill(code.toLowerCase());
+    await guest.page.getByTestId('join-submit').click();
+    await guest.page.waitForURL(/\/tcg\//);
+    expect(matchIdOf(guest.page.url())).toBe(matchIdOf(host.page.url()));
+    for (const { page } of [host, guest]) {
+      await page.getByTestId('tcg-table').waitFor();
+      await expect.poll(() => page.getByTestId('game-title').textContent()).toMatch(/^Tidepool/);
+    }
+    // Each seat carries the name its player chose.
+    await expect.poll(() => host.page.getByTestId('tcg-hero-them').textContent()).toContain('Bea');
+    await expect.poll(() => guest.page.getByTestId('tcg-hero-them').textContent()).toContain('Ada');
+    await screenshot(guest.page, 'published-3-table');
+
+    // Both play real turns to the end; meanwhile, note how every card on screen is drawn.
+    const seen: Record<string, string> = {};
+    let playing = true;
+    const watch = (async () => {
+      while (playing) {
+        for (const { page } of [host, guest]) {
+          for (const [card, kind] of Object.entries(await artSeen(page)))
+            if (seen[card] !== 'image') seen[card] = kind;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    })();
+    const [hostPlayed, guestPlayed] = await Promise.all([
+      playUntilOver(host.page),
+      playUntilOver(guest.page),
+    ]);
+    playing = false;
+    await watch;
+    await screenshot(host.page, 'published-4-over-phone');
+    expect(hostPlayed.moves + guestPlayed.moves).toBeGreaterThan(6);
+
+    const matchId = matchIdOf(host.page.url());
+    const meta = await matchOf(await referee(app.url), matchId);
+    expect(meta.status).toBe('over');
+    expect(meta.content).toMatchObject({ slug: 'tidepool', version: 1, name: 'Tidepool' });
+    expect(meta.content?.contentHash).toBe(version.contentHash);
+    for (const { page } of [host, guest])
+      await expect.poll(() => page.getByTestId('tcg-outcome').textContent()).toMatch(/won|draw/);
+
+    // Pearl Diver has art in the package: shown as its image; every other card is generated.
+    expect(seen['reef/pearl-diver']).toBe('image');
+    const others = Object.entries(seen).filter(([card]) => card !== 'reef/pearl-diver');
+    expect(others.length).toBeGreaterThan(2);
+    for (const [, kind] of others) expect(kind).toBe('generated');
+
+    // The export, downloaded from the final table, re-executes exactly with the CLI.
+    const [download] = await Promise.all([
+      host.page.waitForEvent('download'),
+      host.page.getByTestId('replay-export').click(),
+    ]);
+    const file = join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      match: { matchId: string; content?: { contentHash: string } };
+      content?: { contentHash: string };
+    };
+    expect(exported.match.matchId).toBe(matchId);
+    expect(exported.match.content?.contentHash).toBe(version.contentHash);
+    expect(exported.content?.contentHash).toBe(version.contentHash);
+    const verified = spawnSync(process.execPath, [cliBin, 'replay', 'verify', file], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(verified.stdout).toMatch(/^OK: /);
+    expect(verified.status).toBe(0);
+
+    const games = ok(await creator.listGames()).games;
+    expect(games.find((g) => g.slug === 'tidepool')?.playCount).toBe(1);
+    expect([...host.errors, ...guest.errors]).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,105 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { cardTypeOf, type Content } from '@cardtable/tcg';
+import { demoContent, loadContentFrom } from '@cardtable/tcg/demo';
+import type { CardFace } from '@cardtable/tcg/ui';
+import { artKey, generatedArt, monogramOf, type ArtSource } from '../src/tcg/generated-art.ts';
+import { CardArt } from '../src/tcg/CardFaceView.tsx';
+
+/** Every card of a set, tokens included, as the table would draw it. */
+function cardsOf(content: Content): ArtSource[] {
+  return [...content.cards.values()].map((card) => ({
+    id: card.id,
+    name: card.name,
+    type: card.type,
+    cost: card.cost,
+    kind: cardTypeOf(content, card).kind,
+    art: card.art,
+  }));
+}
+
+/** The cards of a set that share a generated face, grouped by it (empty when all differ). */
+function sharedFaces(cards: ArtSource[]): string[][] {
+  const byKey = new Map<string, string[]>();
+  for (const card of cards) {
+    const key = artKey(generatedArt(card));
+    byKey.set(key, [...(byKey.get(key) ?? []), card.id]);
+  }
+  return [...byKey.values()].filter((ids) => ids.length > 1);
+}
+
+const face = (card: Partial<CardFace> = {}): CardFace => ({
+  id: 'set/fire-imp',
+  name: 'Fire Imp',
+  type: 'unit',
+  kind: 'unit',
+  cost: 2,
+  stats: { attack: 3, health: 2 },
+  keywords: [],
+  speed: 'normal',
+  token: false,
+  text: '',
+  art: { palette: 'ember', glyph: 'imp' },
+  ...card,
+});
+
+describe('generated card faces', () => {
+  it('gives every card of the demo set, tokens included, a face of its own', () => {
+    const cards = cardsOf(demoContent());
+    expect(cards.length).toBeGreaterThan(40);
+    expect(sharedFaces(cards)).toEqual([]);
+  });
+
+  it('gives every card of the Tidepool test package a face of its own', () => {
+    const tidepool = fileURLToPath(
+      new URL('../../server/test/fixtures/content/tidepool', import.meta.url),
+    );
+    const cards = cardsOf(loadContentFrom(tidepool));
+    expect(cards.length).toBeGreaterThanOrEqual(8);
+    expect(sharedFaces(cards)).toEqual([]);
+  });
+
+  it('depends on the card alone: the same card always gets the same face', () => {
+    const card = face();
+    expect(generatedArt({ ...card })).toEqual(generatedArt(card));
+    expect(artKey(generatedArt({ ...card, id: 'set/fire-imp-2' }))).not.toBe(
+      artKey(generatedArt(card)),
+    );
+  });
+
+  it('keeps a palette hint in its colour band and says the kind with the emblem', () => {
+    for (let i = 0; i < 50; i++) {
+      const art = generatedArt(face({ id: `set/card-${i}`, art: { palette: 'tide', glyph: 'x' } }));
+      expect(Math.abs(art.hue - 210)).toBeLessThanOrEqual(30);
+      expect(['shield', 'circle', 'crest']).toContain(art.emblem);
+    }
+    const spell = generatedArt(face({ kind: 'spell', type: 'spell' }));
+    expect(['star', 'diamond', 'burst']).toContain(spell.emblem);
+  });
+
+  it('draws a monogram from the name', () => {
+    expect(monogramOf("Executioner's Blade")).toBe('EB');
+    expect(monogramOf('Gambler')).toBe('GA');
+    expect(monogramOf('  ')).toBe('');
+    expect(generatedArt(face({ name: '!!' })).monogram).toBe('FI');
+  });
+
+  it('renders the image when the card has one, and the generated face when it has none', () => {
+    const imageHtml = renderToStaticMarkup(
+      createElement(CardArt, { face: face(), image: '/api/art/abc' }),
+    );
+    expect(imageHtml).toContain('<img');
+    expect(imageHtml).toContain('src="/api/art/abc"');
+
+    const html = renderToStaticMarkup(createElement(CardArt, { face: face() }));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('aria-label="Fire Imp art"');
+    const art = generatedArt(face());
+    expect(html).toContain(`data-art="${art.pattern} ${art.emblem} FI"`);
+    expect(html).toContain(`rotate(${art.angle})`);
+    // No remote resource: everything is drawn inline.
+    expect(html).not.toMatch(/https?:/);
+  });
+});

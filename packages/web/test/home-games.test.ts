@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { GameSummary } from '@cardtable/sdk';
+import { GameList } from '../src/home/GameList.tsx';
+import { orderGames, playCountText } from '../src/home/games.ts';
+import { setupErrors } from '../src/home/setup-errors.ts';
+import { defaultTcgSetup, emptyDeckLists, tcgMatchRequest } from '../src/home/tcg-setup.ts';
+
+const game = (fields: Partial<GameSummary>): GameSummary => ({
+  slug: 'reef-war',
+  name: 'Reef War',
+  description: 'Tides and teeth.',
+  kind: 'tcg',
+  builtIn: false,
+  creator: { id: 'u1', name: 'Marin' },
+  latestVersion: 3,
+  playCount: 0,
+  decks: [
+    { id: 'shoal', name: 'Shoal' },
+    { id: 'abyss', name: 'Abyss' },
+  ],
+  ...fields,
+});
+
+const GOLF = game({
+  slug: 'golf',
+  name: 'Golf',
+  kind: 'golf',
+  builtIn: true,
+  creator: null,
+  latestVersion: null,
+  playCount: 12,
+  decks: [],
+});
+
+describe('the home page game list', () => {
+  it('puts the built-in games first, then the published ones by play count and name', () => {
+    const games = [
+      game({ slug: 'b', name: 'Beta', playCount: 2 }),
+      game({ slug: 'a', name: 'Alpha', playCount: 2 }),
+      GOLF,
+      game({ slug: 'c', name: 'Gamma', playCount: 40 }),
+    ];
+    expect(orderGames(games).map((g) => g.slug)).toEqual(['golf', 'c', 'a', 'b']);
+  });
+
+  it('shows each game with its name, creator, description and play count', () => {
+    const html = renderToStaticMarkup(
+      createElement(GameList, {
+        games: [GOLF, game({ playCount: 1204 })],
+        selected: 'reef-war',
+        onSelect: () => {},
+      }),
+    );
+    expect(html).toContain('Reef War');
+    expect(html).toContain('by Marin');
+    expect(html).toContain('version 3');
+    expect(html).toContain('Tides and teeth.');
+    expect(html).toContain('1,204 matches played');
+    expect(html).toContain('Built in');
+    expect(html).toContain('12 matches played');
+    // One real button per game, its state said to assistive technology.
+    expect(html.match(/<button type="button"/g)).toHaveLength(2);
+    expect(html).toContain('aria-pressed="true" aria-label="Set up a match of Reef War"');
+    expect(html).toContain('aria-pressed="false" aria-label="Set up a match of Golf"');
+  });
+
+  it('counts plays in words', () => {
+    expect(playCountText(0)).toBe('0 matches played');
+    expect(playCountText(1)).toBe('1 match played');
+  });
+});
+
+describe('setting up a card game match', () => {
+  it('defaults to the first two decks against the easy CPU and the latest version', () => {
+    const setup = defaultTcgSetup(game({}));
+    expect(tcgMatchRequest(game({}), setup, ' Ada ')).toEqual({
+      game: 'reef-war',
+      seats: [
+        { kind: 'human', name: 'Ada', deck: 'shoal' },
+        { kind: 'cpu', profile: 'easy', deck: 'abyss' },
+      ],
+    });
+  });
+
+  it('sends a pinned version, a pasted list and an open seat for a friend', () => {
+    const request = tcgMatchRequest(
+      game({}),
+      {
+        version: 2,
+        decks: [
+          { kind: 'list', text: '2 reef/pearl-diver' },
+          { kind: 'deck', id: 'abyss' },
+        ],
+        opponent: { kind: 'friend' },
+      },
+      '',
+    );
+    expect(request).toEqual({
+      game: 'reef-war',
+      version: 2,
+      seats: [
+        { kind: 'human', deck: { list: '2 reef/pearl-diver' } },
+        { kind: 'human', deck: 'abyss' },
+      ],
+    });
+  });
+
+  it('puts the validator sentences under the deck they are about', () => {
+    const errors = setupErrors({
+      code: 'BAD_REQUEST',
+      message: 'The deck of seat 2 is not valid.',
+      status: 400,
+      details: { seat: 1, problems: ['Pearl Diver is banned.', 'A deck needs 20 cards.'] },
+    });
+    expect(errors).toEqual({
+      decks: [[], ['Pearl Diver is banned.', 'A deck needs 20 cards.']],
+      form: [],
+    });
+    expect(setupErrors({ code: 'NETWORK_ERROR', message: 'offline' })).toEqual({
+      decks: [[], []],
+      form: ['offline'],
+    });
+  });
+
+  it('says an empty pasted list at its field before sending', () => {
+    const setup = defaultTcgSetup(game({}));
+    expect(emptyDeckLists(setup)).toEqual([[], []]);
+    setup.decks[1] = { kind: 'list', text: '  \n' };
+    expect(emptyDeckLists(setup)).toEqual([[], ['Paste a deck list, or pick a deck.']]);
+  });
+
+  it('never sends a version for a built-in game', () => {
+    const builtIn = game({ slug: 'tcg', builtIn: true, latestVersion: null });
+    const request = tcgMatchRequest(builtIn, { ...defaultTcgSetup(builtIn), version: 4 }, 'Ada');
+    expect(request).not.toHaveProperty('version');
+  });
+});
