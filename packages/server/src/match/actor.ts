@@ -450,13 +450,14 @@ export class MatchActor {
       }
     }
     onCommitted?.(next.version);
+    // The clocks first: the LEGAL in the broadcast carries the new state's turnEndsAt.
+    this.schedule();
     this.broadcast(before, resolution, ts, wasWaiting || outcome !== null);
     if (next.version % this.ctx.settings.snapshotEvery === 0) {
       this.ctx.store
         .saveSnapshot(this.record.id, next.version, next.state)
         .catch((error: unknown) => this.log.warn({ err: error }, 'snapshot failed'));
     }
-    this.schedule();
     return { ok: true, version: next.version };
   }
 
