@@ -336,7 +336,8 @@ export class MatchActor {
     const persisted = await this.persist(next, resolution, action, undefined, onCommitted);
     if (!persisted.ok) return persisted;
     this.accepted.set(actionId, { seat, version: next.version });
-    this.log.info(
+    // One line per action: debug, so the startup banner is not buried under play.
+    this.log.debug(
       {
         resolutionId: resolution.resolutionId,
         version: next.version,
