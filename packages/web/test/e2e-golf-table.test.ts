@@ -7,7 +7,7 @@ import { serveApp, type ServedApp } from './browser/server.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const cpus = (n: number) =>
-  Array.from({ length: n }, () => ({ kind: 'cpu' as const, profile: 'steady' }));
+  Array.from({ length: n }, () => ({ kind: 'cpu' as const, profile: 'Marcus' }));
 
 /** The seat whose turn it is on this page's table: the one that may draw from the deck. */
 const canDraw = (page: Page) => page.locator('.pile-active[data-testid=deck]').count();

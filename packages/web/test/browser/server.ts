@@ -115,7 +115,8 @@ export async function serveApp(extraEnv: Record<string, string> = {}): Promise<S
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 60_000;
+  // Generous: a loaded machine (CI, parallel runs) can take over a minute to start it.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`cardtable serve exited:\n${output()}`);
     try {
