@@ -88,7 +88,9 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     await expect.poll(() => page.getByTestId('slot-0-0').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('slot-0-4').click();
     await expect
-      .poll(() => page.locator('.mine [data-face=up]').count(), { timeout: 30_000 })
+      .poll(() => page.locator('.mine [data-testid^=slot-0-][data-face=up]').count(), {
+        timeout: 30_000,
+      })
       .toBe(2);
     const seen = await prompts();
     const chose = seen.findIndex((text) => text.startsWith('Choose 2 cards'));

@@ -30,7 +30,9 @@ export default function MatchPage() {
     if (role === 'player') rememberMatch({ matchId, seat, code: meta?.code ?? null });
   }, [matchId, role, seat, meta?.code]);
 
-  const outcome = view?.phase.kind === 'gameOver' ? view.phase.outcome : null;
+  // A resignation ends the match with no event: its result comes with the status.
+  const outcome =
+    view?.phase.kind === 'gameOver' ? view.phase.outcome : status === 'over' ? live.result : null;
   // At game over the standings are what matters: bring them into view (phones scroll).
   const standingsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
