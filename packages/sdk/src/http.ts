@@ -124,6 +124,16 @@ export class CardtableApi {
     return this.request('POST', '/api/matches/join', { code });
   }
 
+  /** Leaves the match: frees the seat before the start; afterwards the timeout rule plays it. */
+  leaveMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
+    return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/leave`);
+  }
+
+  /** Concedes: the match ends and every other seat shares first place. */
+  surrenderMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
+    return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/surrender`);
+  }
+
   getMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
     return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}`);
   }

@@ -112,7 +112,10 @@ export async function startServer(
     const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
 
     const app = Fastify({
-      loggerInstance: logger as unknown as FastifyBaseLogger,
+      // Fastify's own info lines ("Server listening at ...") are in the startup banner.
+      loggerInstance: (config.logLevel === 'info'
+        ? logger.child({}, { level: 'warn' })
+        : logger) as unknown as FastifyBaseLogger,
       // Per-request lines would drown the per-resolution logs that matter.
       logController: new LogController({ disableRequestLogging: true }),
       bodyLimit: 256 * 1024,

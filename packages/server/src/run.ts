@@ -1,5 +1,5 @@
 import { startServer, type RunningServer } from './app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type ServerConfig } from './config.ts';
 import type { GameRegistry } from './games.ts';
 
 /**
@@ -20,8 +20,7 @@ export async function runServer(
   const { config } = loaded;
   const hosted = typeof games === 'function' ? await games() : games;
   const server = await startServer(config, hosted);
-  const store = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`Cardtable is listening on ${server.url} (${store})`);
+  console.log(startupBanner(server.url, config));
   const stopExtras = onStarted ? await onStarted(server) : () => undefined;
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
@@ -38,4 +37,33 @@ export async function runServer(
   await server.close();
   console.log('Stopped.');
   return 0;
+}
+
+/** What a person starting the server needs to see: where to open it and where its data lives. */
+export function startupBanner(url: string, config: ServerConfig): string {
+  const database = config.databaseUrl
+    ? `PostgreSQL at ${withoutPassword(config.databaseUrl)}`
+    : `embedded PGlite in ${config.dataDir}`;
+  const perAction =
+    config.logLevel === 'debug' || config.logLevel === 'trace'
+      ? ''
+      : ' (LOG_LEVEL=debug logs every action)';
+  return [
+    '',
+    `  Cardtable is listening on ${url} : open it in a browser.`,
+    '',
+    `  Data directory  ${config.dataDir}`,
+    `  Database        ${database}`,
+    `  Log level       ${config.logLevel}${perAction}`,
+    '',
+    '  Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
+}
+
+/** A database URL fit to print: the password, if any, masked. */
+function withoutPassword(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  if (url.password) url.password = '***';
+  return url.toString();
 }

@@ -341,10 +341,11 @@ export class MatchActor {
 
   /** After every stored resolution: the fan-out, then the timers for the new state. */
   private committed({ before, resolution, ts, started, ended }: Committed): void {
+    // The clocks first: the WELCOME and LEGAL sent below carry the new mover's deadline.
+    this.schedule();
     // The start fixes the seats: every connection starts over from the opening view.
     if (started) this.stream.restartAll({ version: 0, step: 0, state: before });
     this.stream.broadcast(this.history.add(before, resolution, ts), started || ended);
-    this.schedule();
   }
 
   /**

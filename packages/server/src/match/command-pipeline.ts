@@ -94,7 +94,7 @@ export class CommandPipeline {
     const stored = await this.writer.write(next, resolution, action, undefined, onCommitted);
     if (!stored.ok) return stored;
     if (fromClient) this.ledger.accept(seat, actionId, body.type, next.version);
-    this.log.info(
+    this.log.debug(
       {
         resolutionId: resolution.resolutionId,
         version: next.version,

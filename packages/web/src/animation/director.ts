@@ -16,6 +16,8 @@ export interface Stage {
   tally: RoundResult | null;
   /** The last thing that happened, in words (also read out by an aria-live region). */
   caption: string;
+  /** The seat that knocked this hole (went out by an early knock), if one did. */
+  knocked: Seat | null;
 }
 
 export interface LogPosition {
@@ -46,6 +48,7 @@ export class Director {
     flying: null,
     tally: null,
     caption: '',
+    knocked: null,
   };
   private readonly listeners = new Set<() => void>();
   /** Bumped by `reset`, so a step still playing from before it commits nothing. */
@@ -73,7 +76,7 @@ export class Director {
     this.generation++;
     this.endTally?.();
     const caption = lastEvent ? describeEvent(lastEvent, this.options.name) : '';
-    this.set({ view, ...at, busy: false, flying: null, tally: null, caption });
+    this.set({ view, ...at, busy: false, flying: null, tally: null, caption, knocked: null });
   }
 
   /** Plays one step; resolves when its animation has ended (time to FLOW_ACK). */
@@ -82,9 +85,14 @@ export class Director {
     const current = () => generation === this.generation;
     const timing = this.options.timing();
     const plan = planStep(event, timing, this.options.name);
+    const knocked = knockerAfter(event, this.stage.knocked);
     this.set({
       busy: true,
-      caption: plan.caption,
+      knocked,
+      caption:
+        event.type === 'wentOut' && knocked === event.data.seat
+          ? `${this.options.name(knocked)} knocked! Everyone else gets one last turn.`
+          : plan.caption,
       flying: plan.flights.length > 0 ? { id: this.nextFlightId++, plan } : null,
     });
     if (plan.flightMs > 0) await this.wait(plan.flightMs);
@@ -123,4 +131,11 @@ export class Director {
     this.stage = { ...this.stage, ...patch };
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Who has knocked this hole, after an event. */
+function knockerAfter(event: GolfEvent, knocked: Seat | null): Seat | null {
+  if (event.type === 'roundDealt') return null;
+  if (event.type === 'cardFlipped' && event.data.reason === 'knock') return event.data.seat;
+  return knocked;
 }

@@ -17,7 +17,11 @@ export function promptFor(
   const phase = view.phase;
   switch (phase.kind) {
     case 'waiting':
-      return 'Waiting for the table to fill.';
+      // Between holes the phase is 'waiting' too, for a moment: the table is full then.
+      if (view.round === 0) return 'Waiting for the table to fill.';
+      return view.round >= view.options.rounds
+        ? 'The last hole is over.'
+        : `Hole ${view.round} is over. Dealing the next hole…`;
     case 'gameOver':
       return 'The game is over.';
     case 'initialFlip': {

@@ -21,6 +21,14 @@ import { Director } from '../animation/director.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { controlsFor, NO_CONTROLS, type Controls } from '../game/controls.ts';
 import { seatName } from '../game/names.ts';
+import {
+  advanceTurnStarts,
+  isTimedOut,
+  shownClock,
+  unknownStarts,
+  type ShownClock,
+  type TurnStarts,
+} from './turn-clock.ts';
 import { useMatchSession } from './useMatchSession.ts';
 
 const TALLY_MS = 9000;
@@ -35,7 +43,12 @@ export interface LiveMatch {
   status: MatchStatus | null;
   seats: PublicSeat[];
   result: Outcome | null;
-  turnEndsAt: string | null;
+  /** The clock of the seat to move (the viewer's own while theirs runs), in server time. */
+  clock: ShownClock | null;
+  /** Server time minus this browser's. */
+  serverOffsetMs: number;
+  /** The last move the timeout rule made for a seat whose time ran out. */
+  timedOut: { seat: Seat; version: number } | null;
   controls: Controls;
   /** The last refusal of an action, for the reader. */
   actionError: ActionError | null;
@@ -48,7 +61,7 @@ export interface LiveMatch {
  * animates each step and only then acknowledges it. Controls come from the latest LEGAL and
  * appear only once the table shows the state they belong to.
  */
-export function useLiveMatch(matchId: string): LiveMatch {
+export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): LiveMatch {
   // The director outlives renders; names change as seats fill, so it reads them through a ref.
   const nameRef = useRef((seat: Seat) => seatName([], seat));
   const [director] = useState(
@@ -60,11 +73,37 @@ export function useLiveMatch(matchId: string): LiveMatch {
       }),
   );
   const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
+  const limitRef = useRef(turnTimeLimitMs);
+  useLayoutEffect(() => {
+    limitRef.current = turnTimeLimitMs;
+  }, [turnTimeLimitMs]);
+  // The clocks change only as steps are shown; the ref is what the stream reads and writes.
+  const startsRef = useRef<TurnStarts>(new Map());
+  const [starts, setStarts] = useState<TurnStarts>(startsRef.current);
+  const [ownEndsAt, setOwnEndsAt] = useState<number | null>(null);
+  const [timedOut, setTimedOut] = useState<LiveMatch['timedOut']>(null);
+  const updateStarts = (next: TurnStarts) => {
+    startsRef.current = next;
+    setStarts(next);
+  };
 
   const session = useMatchSession<GolfView, GolfAction>(matchId, {
-    onWelcome: (welcome) => director.reset(welcome.view as GolfView, welcome),
-    showStep: ({ event, view }) =>
-      director.play(event as unknown as GolfEvent, event, view as GolfView),
+    onWelcome: (welcome) => {
+      const view = welcome.view as GolfView;
+      director.reset(view, welcome);
+      updateStarts(unknownStarts(view));
+      setOwnEndsAt(welcome.turnEndsAt ? Date.parse(welcome.turnEndsAt) : null);
+    },
+    showStep: async ({ event, view }) => {
+      const golfEvent = event as unknown as GolfEvent;
+      await director.play(golfEvent, event, view as GolfView);
+      const at = Date.parse(event.ts);
+      const mover = actingSeat(golfEvent);
+      if (mover !== null && isTimedOut(startsRef.current, mover, at, limitRef.current)) {
+        setTimedOut({ seat: mover, version: event.version });
+      }
+      updateStarts(advanceTurnStarts(startsRef.current, view as GolfView, at));
+    },
   });
   const { seat, role, legal, pending, seats } = session;
   const name = useCallback((seat: Seat) => seatName(seats, seat), [seats]);
@@ -78,13 +117,18 @@ export function useLiveMatch(matchId: string): LiveMatch {
     seat !== null &&
     ((view.phase.kind === 'turn' && view.phase.seat === seat) ||
       (view.phase.kind === 'initialFlip' && view.phase.pending.includes(seat)));
+  // The opening flip is open all through the phase: other seats' flips animating never change
+  // what this seat may pick, so picks are taken while they play.
+  const openingFlip =
+    view?.phase.kind === 'initialFlip' &&
+    legal !== null &&
+    legal.legal.some((action) => action.type === 'initialFlip');
   const ready =
     role === 'player' &&
     !pending &&
-    !stage.busy &&
     myMove &&
     legal !== null &&
-    legal.version <= stage.version;
+    (openingFlip || (!stage.busy && legal.version <= stage.version));
   const legalActions = legal?.legal;
   const allControls = useMemo(
     () => (legalActions ? controlsFor(legalActions as GolfAction[]) : NO_CONTROLS),
@@ -101,10 +145,19 @@ export function useLiveMatch(matchId: string): LiveMatch {
     status: session.status,
     seats,
     result: session.result,
-    turnEndsAt: legal?.turnEndsAt ?? null,
+    clock: shownClock(starts, seat, turnTimeLimitMs, ownEndsAt),
+    serverOffsetMs: session.serverOffsetMs,
+    timedOut,
     controls: ready ? allControls : NO_CONTROLS,
     actionError: session.actionError,
     name,
     act: session.act,
   };
+}
+
+/** The seat whose move a step is, if any. */
+function actingSeat(event: GolfEvent): Seat | null {
+  if (event.type === 'turnPassed') return event.data.from;
+  const data = event.data as { seat?: unknown };
+  return typeof data.seat === 'number' ? data.seat : null;
 }

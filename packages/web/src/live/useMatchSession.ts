@@ -35,6 +35,8 @@ export interface MatchSession<A extends GameAction> {
   pending: boolean;
   /** The last refusal of an action, for the reader. */
   actionError: ActionError | null;
+  /** Server time minus this browser's (from PONG), to read the server's clocks. */
+  serverOffsetMs: number;
   act(action: A): void;
 }
 
@@ -61,6 +63,7 @@ export function useMatchSession<V, A extends GameAction>(
   const [legal, setLegal] = useState<LegalUpdate | null>(null);
   const [pending, setPending] = useState(false);
   const [actionError, setActionError] = useState<ActionError | null>(null);
+  const [serverOffsetMs, setServerOffsetMs] = useState(0);
 
   useEffect(() => {
     let stopped = false;
@@ -90,6 +93,9 @@ export function useMatchSession<V, A extends GameAction>(
         setSeats(message.seats);
         setStatus(message.status);
         setResult(message.result);
+      });
+      live.on('message', (message) => {
+        if (message.type === 'PONG') setServerOffsetMs(message.serverTime - Date.now());
       });
       live.on('legal', (update) => {
         setLegal(update);
@@ -132,6 +138,7 @@ export function useMatchSession<V, A extends GameAction>(
     legal,
     pending,
     actionError,
+    serverOffsetMs,
     act,
   };
 }

@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
+import { LeaveControls } from '../live/LeaveControls.tsx';
 import { Lobby } from '../live/Lobby.tsx';
+import { seatNotices } from '../live/seat-notices.ts';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
@@ -15,17 +17,27 @@ import { TableView } from '../table/TableView.tsx';
 /** A live match, played or watched: which one depends on whether this browser holds a seat. */
 export default function MatchPage() {
   const matchId = useParams().matchId as string;
-  const live = useLiveMatch(matchId);
+  const [turnTimeLimitMs, setTurnTimeLimitMs] = useState<number | null>(null);
+  const live = useLiveMatch(matchId, turnTimeLimitMs);
   const meta = useMatchMetadata(matchId, live.status);
-  const { stage, seat, role, status } = live;
+  useEffect(() => setTurnTimeLimitMs(meta?.turnTimeLimitMs ?? null), [meta]);
+  const { stage, seat, role, status, clock, timedOut } = live;
   const view = stage.view;
+  const notices = seatNotices(live.seats, status, role === 'player' ? seat : null, live.name);
 
   useEffect(() => {
     if (role === 'player')
       rememberMatch({ matchId, seat, code: meta?.code ?? null, path: tablePath(matchId, 'golf') });
   }, [matchId, role, seat, meta?.code]);
 
-  const outcome = view?.phase.kind === 'gameOver' ? view.phase.outcome : null;
+  // A resignation ends the match with no event: its result comes with the status.
+  const outcome =
+    view?.phase.kind === 'gameOver' ? view.phase.outcome : status === 'over' ? live.result : null;
+  // At game over the standings are what matters: bring them into view (phones scroll).
+  const standingsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome) standingsRef.current?.scrollIntoView({ block: 'start' });
+  }, [outcome]);
   const hole = view && view.round > 0 ? `Hole ${view.round} of ${view.options.rounds}` : 'Golf';
 
   return (
@@ -36,7 +48,16 @@ export default function MatchPage() {
         </Link>
         <span className="topbar-title">{hole}</span>
         {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
-        {live.turnEndsAt && status === 'active' ? <TurnTimer endsAt={live.turnEndsAt} /> : null}
+        {clock && status === 'active' ? (
+          <TurnTimer
+            key={`${clock.seat}-${clock.endsAt}`}
+            endsAt={clock.endsAt}
+            offsetMs={live.serverOffsetMs}
+            who={live.name(clock.seat)}
+            mine={role === 'player' && clock.seat === seat}
+          />
+        ) : null}
+        {role === 'player' && status === 'active' ? <LeaveControls matchId={matchId} /> : null}
         <ConnectionBadge state={live.connection} />
       </header>
 
@@ -51,12 +72,33 @@ export default function MatchPage() {
         </p>
       ) : null}
 
+      {timedOut && status === 'active' ? (
+        <p className="notice notice-warning" role="status" data-testid="timeout-notice">
+          {role === 'player' && timedOut.seat === seat
+            ? 'Your time ran out: a move was played for you.'
+            : `${live.name(timedOut.seat)}'s time ran out: a move was played for them.`}
+        </p>
+      ) : null}
+      {notices.map((notice) => (
+        <p
+          key={notice.seat}
+          className="notice notice-warning"
+          role="status"
+          data-testid="seat-notice"
+          data-kind={notice.kind}
+        >
+          {notice.text}
+        </p>
+      ))}
+
       {status === 'waiting' ? (
         <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
       ) : null}
 
       {outcome ? (
-        <Standings outcome={outcome} name={live.name} replayHref={`/replay/${matchId}`} />
+        <div ref={standingsRef} className="standings-anchor">
+          <Standings outcome={outcome} name={live.name} replayHref={`/replay/${matchId}`} />
+        </div>
       ) : null}
 
       {view && status !== 'waiting' ? (

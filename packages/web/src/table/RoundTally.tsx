@@ -6,16 +6,18 @@ import { Dialog } from '../ui/Dialog.tsx';
 /** The round-end reveal's score tally: columns, adjustments, round score and new total. */
 export function RoundTally(props: {
   result: RoundResult;
+  /** The seat that knocked this hole, if one did. */
+  knocked: Seat | null;
   name: (seat: Seat) => string;
   onContinue(): void;
 }) {
-  const { result, name, onContinue } = props;
+  const { result, knocked, name, onContinue } = props;
   const reason =
     result.reason === 'deckExhausted'
       ? 'The deck ran out.'
       : result.finisher === null
         ? ''
-        : `${name(result.finisher)} went out.`;
+        : `${name(result.finisher)} ${result.finisher === knocked ? 'knocked' : 'went out'}.`;
   return (
     <Dialog title={`Hole ${result.round} tally`} testId="round-tally" onClose={onContinue}>
       {reason ? <p>{reason}</p> : null}

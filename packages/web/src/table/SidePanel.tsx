@@ -30,6 +30,9 @@ export function SidePanel({ view, name }: { view: GolfView; name: (seat: Seat) =
 }
 
 function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => string }) {
+  // Every hole has its column from the start, as on a paper scorecard; unplayed ones read '–'.
+  const holes = Array.from({ length: view.options.rounds }, (_, i) => i + 1);
+  const played = (hole: number) => view.rounds.find((round) => round.round === hole);
   return (
     <section className="panel" aria-labelledby="scorecard-title">
       <h2 id="scorecard-title">
@@ -40,9 +43,9 @@ function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => strin
           <thead>
             <tr>
               <th scope="col">Player</th>
-              {view.rounds.map((round) => (
-                <th scope="col" key={round.round}>
-                  {round.round}
+              {holes.map((hole) => (
+                <th scope="col" key={hole}>
+                  {hole}
                 </th>
               ))}
               <th scope="col">Total</th>
@@ -52,10 +55,10 @@ function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => strin
             {view.players.map((player) => (
               <tr key={player.seat}>
                 <th scope="row">{name(player.seat)}</th>
-                {view.rounds.map((round) => {
-                  const score = round.scores.find((s) => s.seat === player.seat);
+                {holes.map((hole) => {
+                  const score = played(hole)?.scores.find((s) => s.seat === player.seat);
                   return (
-                    <td key={round.round} className={score?.wonHole ? 'won-hole' : undefined}>
+                    <td key={hole} className={score?.wonHole ? 'won-hole' : undefined}>
                       {score?.roundScore ?? '–'}
                     </td>
                   );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type { GolfAction, GolfView } from '@cardtable/golf';
 import { isHidden } from '@cardtable/golf';
@@ -38,10 +38,12 @@ export function TableView(props: TableViewProps) {
   const [previewSlot, setPreviewSlot] = useState<number | null>(null);
 
   const choice = controls.initialFlip;
-  const [choiceSeen, setChoiceSeen] = useState(choice);
-  if (choice !== choiceSeen) {
-    // A new set of choices (or none) starts a fresh selection.
-    setChoiceSeen(choice);
+  // A LEGAL arrives after every seat's opening flip with the same choices for this seat: only
+  // different choices (or none, once this seat flipped) start a fresh selection.
+  const choiceKey = choice ? choice.choices.map((set) => set.join(',')).join('|') : '';
+  const [choiceSeen, setChoiceSeen] = useState(choiceKey);
+  if (choiceKey !== choiceSeen) {
+    setChoiceSeen(choiceKey);
     setSelected([]);
   }
 
@@ -92,7 +94,21 @@ export function TableView(props: TableViewProps) {
   });
 
   const activePreview = previewSlot === null ? null : previews[previewSlot];
-  const prompt = promptFor(view, me, controls, name);
+  // On the viewer's turn the prompt waits for the controls (the LEGAL and the last animation),
+  // so it never flashes a shorter text first: the previous one stays until then.
+  const awaitingControls =
+    view.phase.kind === 'turn' && view.phase.seat === me && !hasAnyControl(controls);
+  const freshPrompt = promptFor(view, me, controls, name);
+  const [lastPrompt, setLastPrompt] = useState(freshPrompt);
+  if (!awaitingControls && freshPrompt !== lastPrompt) setLastPrompt(freshPrompt);
+  const prompt = awaitingControls ? lastPrompt : freshPrompt;
+
+  // When it becomes the viewer's move, their cards come into view (a full table on a phone).
+  const mineRef = useRef<HTMLDivElement>(null);
+  const canAct = hasAnyControl(controls);
+  useEffect(() => {
+    if (canAct) mineRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [canAct]);
   const finalTurns = view.finisher !== null && view.phase.kind === 'turn';
 
   return (
@@ -104,7 +120,7 @@ export function TableView(props: TableViewProps) {
         data-step={stage.step}
         data-busy={stage.busy ? 'yes' : 'no'}
       >
-        <div className="opponents">
+        <div className={`opponents${view.players.length > 4 ? ' opponents-many' : ''}`}>
           {order
             .filter((seat) => seat !== bottom)
             .map((seat) => {
@@ -126,7 +142,9 @@ export function TableView(props: TableViewProps) {
         <div className="centre">
           {finalTurns ? (
             <p className="banner" data-testid="final-turn-banner" role="status">
-              Final turns! {name(view.finisher as Seat)} went out: {view.finalTurnsLeft.length} turn
+              Final turns! {name(view.finisher as Seat)}{' '}
+              {stage.knocked === view.finisher ? 'knocked' : 'went out'}:{' '}
+              {view.finalTurnsLeft.length} turn
               {view.finalTurnsLeft.length === 1 ? '' : 's'} left.
             </p>
           ) : null}
@@ -177,7 +195,7 @@ export function TableView(props: TableViewProps) {
         </div>
 
         {mine ? (
-          <div className="mine">
+          <div className="mine" ref={mineRef}>
             <SeatPanel
               view={view}
               player={mine}
@@ -198,11 +216,23 @@ export function TableView(props: TableViewProps) {
       <SidePanel view={view} name={name} />
       <FlightLayer flying={stage.flying} durationMs={props.flightMs} />
       {stage.tally ? (
-        <RoundTally result={stage.tally} name={name} onContinue={props.onDismissTally} />
+        <RoundTally
+          result={stage.tally}
+          knocked={stage.knocked}
+          name={name}
+          onContinue={props.onDismissTally}
+        />
       ) : null}
     </div>
   );
 }
+
+const hasAnyControl = (controls: Controls) =>
+  controls.deck !== null ||
+  controls.discardPile !== null ||
+  controls.initialFlip !== null ||
+  controls.buttons.length > 0 ||
+  controls.slots.some((action) => action !== null);
 
 /** Seats starting from the bottom one, clockwise. */
 const seatOrder = (count: number, bottom: Seat): Seat[] =>

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './browser/browser.ts';
+import { playUntilOver } from './browser/play.ts';
+import { createAs, openMatchAs, recordPrompts, signedInGuest } from './browser/seated.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const cpus = (n: number) =>
+  Array.from({ length: n }, () => ({ kind: 'cpu' as const, profile: 'Marcus' }));
+
+/** The seat whose turn it is on this page's table: the one that may draw from the deck. */
+const canDraw = (page: Page) => page.locator('.pile-active[data-testid=deck]').count();
+
+/** Whether the clock on this page is the viewer's own ('yes'), another seat's ('no'), or none. */
+const mineOf = (page: Page) =>
+  page
+    .getByTestId('turn-timer')
+    .getAttribute('data-mine', { timeout: 1000 })
+    .catch(() => null);
+
+describe('the Golf table: clocks, opening picks, phones, leaving', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    // CPUs think for a second, so their opening flips play while the person is still choosing.
+    [app, browser] = await Promise.all([serveApp({ CPU_THINK_MS: '1000' }), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('everyone sees the mover’s clock, it warns near the end, and a timeout is announced', async () => {
+    const ada = await signedInGuest(app.url, 'Ada');
+    const bo = await signedInGuest(app.url, 'Bo');
+    const created = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 1, initialFlips: 0 },
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+      // Long enough that the first turn is still running once both pages are open.
+      turnTimeLimitMs: 40_000,
+    });
+    const joined = await bo.api.joinMatch(created.code);
+    expect(joined.ok).toBe(true);
+    const pages = await Promise.all([
+      openMatchAs(browser, app.url, ada.session, created.matchId),
+      openMatchAs(browser, app.url, bo.session, created.matchId),
+    ]);
+    const [first, second] = pages.map((p) => p.page) as [Page, Page];
+    // At the start of the turn both see the mover's clock: the mover as their own.
+    await expect
+      .poll(async () => `${await mineOf(first)},${await mineOf(second)}`, { timeout: 60_000 })
+      .toMatch(/^(yes,no|no,yes)$/);
+    const [mover, other] = (await mineOf(first)) === 'yes' ? [first, second] : [second, first];
+    const moverName = mover === first ? 'Ada' : 'Bo';
+    await expect.poll(() => canDraw(mover)).toBe(1);
+    expect(await other.getByTestId('turn-timer').textContent()).toContain(moverName);
+    await screenshot(mover, 'golf-clock-1-mover');
+
+    // The mover does nothing: the clock warns, then the move is played and announced to both.
+    await expect
+      .poll(() => mover.getByTestId('turn-timer').getAttribute('data-low'), { timeout: 60_000 })
+      .toBe('yes');
+    await mover.getByTestId('timeout-notice').waitFor({ timeout: 60_000 });
+    expect(await mover.getByTestId('timeout-notice').textContent()).toMatch(/your time ran out/i);
+    await other.getByTestId('timeout-notice').waitFor({ timeout: 30_000 });
+    expect(await other.getByTestId('timeout-notice').textContent()).toContain(moverName);
+    await screenshot(mover, 'golf-clock-2-timed-out');
+
+    // Now the other seat moves: the one who timed out sees that seat's running clock, not theirs.
+    await expect.poll(() => canDraw(other), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => mover.getByTestId('turn-timer').getAttribute('data-mine')).toBe('no');
+    expect(await mover.getByTestId('turn-timer').textContent()).not.toMatch(/\b0s\b/);
+    for (const { errors } of pages) expect(errors).toEqual([]);
+    await Promise.all(pages.map((p) => p.context.close()));
+  }, 240_000);
+
+  it('an opening pick sticks while CPUs flip, and the second completes the flip', async () => {
+    const ada = await signedInGuest(app.url, 'Ada');
+    const created = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 1, initialFlips: 2 },
+      seats: [{ kind: 'human' }, ...cpus(3)],
+    });
+    const watched = await openMatchAs(browser, app.url, ada.session, created.matchId);
+    const { page } = watched;
+    const prompts = await recordPrompts(watched);
+    const choice = page.locator('.mine .slot-active[aria-pressed]');
+    await choice.first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('slot-0-0').click();
+    // A CPU's opening flip plays (its cards turn up) while this seat is still choosing.
+    await page.locator('.opponents [data-face=up]').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('slot-0-0').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('slot-0-4').click();
+    await expect
+      .poll(() => page.locator('.mine [data-testid^=slot-0-][data-face=up]').count(), {
+        timeout: 30_000,
+      })
+      .toBe(2);
+    const seen = await prompts();
+    const chose = seen.findIndex((text) => text.startsWith('Choose 2 cards'));
+    expect(chose).toBeGreaterThanOrEqual(0);
+    expect(seen.slice(0, chose).some((text) => text.startsWith('Waiting for'))).toBe(false);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  }, 180_000);
+
+  it('on a phone a full table keeps your cards on screen and every hole and the total fit', async () => {
+    const ada = await signedInGuest(app.url, 'Ada');
+    const created = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 9, initialFlips: 2 },
+      seats: [{ kind: 'human' }, ...cpus(5)],
+    });
+    const watched = await openMatchAs(browser, app.url, ada.session, created.matchId, PHONE);
+    const { page } = watched;
+    const choice = page.locator('.mine .slot-active[aria-pressed=false]');
+    await choice.first().waitFor({ timeout: 30_000 });
+    await choice.first().click();
+    await choice.first().click();
+    await page.locator('.pile-active[data-testid=deck]').waitFor({ timeout: 90_000 });
+    const mine = await page.locator('.mine').boundingBox();
+    expect(mine).not.toBeNull();
+    expect((mine?.y ?? 0) + (mine?.height ?? 0)).toBeLessThanOrEqual(844);
+    await screenshot(page, 'golf-phone-1-six-seats');
+
+    const overflow = await page
+      .getByTestId('scorecard')
+      .evaluate((table) => table.scrollWidth - (table.parentElement as HTMLElement).clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    const total = await page.getByTestId('total-0').boundingBox();
+    expect((total?.x ?? 999) + (total?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  }, 240_000);
+
+  it('a phone game to the end: tally fits, previews show on touch, standings come into view', async () => {
+    const ada = await signedInGuest(app.url, 'Ada');
+    const created = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 1, initialFlips: 2 },
+      seats: [{ kind: 'human' }, ...cpus(3)],
+    });
+    const watched = await openMatchAs(browser, app.url, ada.session, created.matchId, PHONE);
+    const { page } = watched;
+    const prompts = await recordPrompts(watched);
+    let tallyOverflow: number | null = null;
+    let badgeOpacity: string | null = null;
+    await playUntilOver(page, async () => {
+      if (tallyOverflow === null && (await page.getByTestId('round-tally').count())) {
+        tallyOverflow = await page
+          .locator('.tally')
+          .evaluate(
+            (table) => table.scrollWidth - (table.parentElement as HTMLElement).clientWidth,
+          );
+        await screenshot(page, 'golf-phone-2-tally');
+      }
+      const badge = page.locator('.mine .slot-badge').first();
+      if (badgeOpacity === null && (await badge.count())) {
+        badgeOpacity = await badge.evaluate((element) => getComputedStyle(element).opacity);
+        await screenshot(page, 'golf-phone-3-touch-preview');
+      }
+    });
+    await screenshot(page, 'golf-phone-4-standings');
+    expect(tallyOverflow).not.toBeNull();
+    expect(tallyOverflow).toBeLessThanOrEqual(1);
+    if (badgeOpacity !== null) expect(badgeOpacity).toBe('1');
+    const standings = await page.getByTestId('standings').boundingBox();
+    expect(standings).not.toBeNull();
+    expect(standings?.y ?? -1).toBeGreaterThanOrEqual(0);
+    expect(standings?.y ?? 999).toBeLessThan(844);
+    const seen = await prompts();
+    expect(seen).not.toContain('Waiting for the table to fill.');
+    expect(seen).not.toContain('Your turn: draw from the deck.');
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  }, 300_000);
+
+  it('leave and resign: the other player is told, and a resignation ends the game', async () => {
+    const ada = await signedInGuest(app.url, 'Ada');
+    const bo = await signedInGuest(app.url, 'Bo');
+    const created = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 1, initialFlips: 0 },
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    const cy = await signedInGuest(app.url, 'Cy');
+    for (const guest of [bo, cy]) expect((await guest.api.joinMatch(created.code)).ok).toBe(true);
+    const pages = await Promise.all(
+      [ada, bo, cy].map((guest) => openMatchAs(browser, app.url, guest.session, created.matchId)),
+    );
+    const [adaPage, boPage, cyPage] = pages.map((p) => p.page) as [Page, Page, Page];
+    await screenshot(adaPage, 'golf-desktop-1-three-players');
+
+    // Cy leaves: the others are told the table plays Cy's turns now.
+    await cyPage.getByTestId('leave-table').click();
+    await cyPage.getByTestId('confirm-leave').click();
+    await cyPage.waitForURL((url) => !url.pathname.startsWith('/match/'));
+    for (const page of [adaPage, boPage]) {
+      await expect
+        .poll(() => page.locator('[data-testid=seat-notice][data-kind=away]').textContent(), {
+          timeout: 30_000,
+        })
+        .toContain('Cy left the table');
+    }
+
+    // Bo resigns: the game is over and Ada is told why.
+    await boPage.getByTestId('resign').click();
+    await boPage.getByTestId('confirm-resign').click();
+    await adaPage.getByTestId('standings').waitFor({ timeout: 30_000 });
+    expect(
+      await adaPage.locator('[data-testid=seat-notice][data-kind=resigned]').textContent(),
+    ).toContain('Bo resigned');
+    await screenshot(adaPage, 'golf-desktop-2-resigned');
+    for (const { errors } of pages) expect(errors).toEqual([]);
+    await Promise.all(pages.map((p) => p.context.close()));
+  }, 240_000);
+});
