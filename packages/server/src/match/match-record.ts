@@ -1,6 +1,6 @@
 import { ENGINE_VERSION, type MatchConfig, type SeatConfig } from '@cardtable/engine';
 import type { MatchMetadata, PublicSeat } from '@cardtable/sdk/protocol';
-import type { MatchRecord } from '../store/event-store.ts';
+import type { MatchRecord, SeatRecord } from '../store/event-store.ts';
 
 /** The engine's match config: the seats as the game sees them (no user ids). */
 export function matchConfig(record: MatchRecord): MatchConfig<unknown> {
@@ -36,4 +36,29 @@ export function metadataOf(
     endedAt: record.endedAt,
     result: record.result,
   };
+}
+
+/** Who is here, for a match in memory; a match not loaded has nobody connected. */
+export interface SeatPresence {
+  connected(seat: number): boolean;
+  away(seat: number): boolean;
+}
+
+const NOBODY: SeatPresence = { connected: () => false, away: () => false };
+
+/** The seats as everyone may see them. */
+export function publicSeatsOf(
+  seats: readonly SeatRecord[],
+  presence: SeatPresence = NOBODY,
+): PublicSeat[] {
+  return seats.map((seat, index) => ({
+    seat: index,
+    kind: seat.kind,
+    ...(seat.name ? { name: seat.name } : {}),
+    ...(seat.profile ? { profile: seat.profile } : {}),
+    taken: seat.kind === 'cpu' || !!seat.userId,
+    connected: seat.kind === 'cpu' || presence.connected(index),
+    away: !!seat.left || presence.away(index),
+    surrendered: !!seat.surrendered,
+  }));
 }

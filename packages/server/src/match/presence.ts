@@ -2,6 +2,7 @@ import type { PublicSeat } from '@cardtable/sdk/protocol';
 import type { Logger } from 'pino';
 import type { SeatRecord } from '../store/event-store.ts';
 import type { Connection } from './connection.ts';
+import { publicSeatsOf } from './match-record.ts';
 
 /**
  * Who is here: a match's open connections, and its seats' presence. A player whose last socket
@@ -80,16 +81,10 @@ export class Presence {
   }
 
   publicSeats(seats: readonly SeatRecord[]): PublicSeat[] {
-    return seats.map((seat, index) => ({
-      seat: index,
-      kind: seat.kind,
-      ...(seat.name ? { name: seat.name } : {}),
-      ...(seat.profile ? { profile: seat.profile } : {}),
-      taken: seat.kind === 'cpu' || !!seat.userId,
-      connected: seat.kind === 'cpu' || this.seatConnected(index),
-      away: !!seat.left || this.awaySeats.has(index),
-      surrendered: !!seat.surrendered,
-    }));
+    return publicSeatsOf(seats, {
+      connected: (seat) => this.seatConnected(seat),
+      away: (seat) => this.awaySeats.has(seat),
+    });
   }
 
   private stopGrace(seat: number): void {

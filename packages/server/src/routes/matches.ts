@@ -15,6 +15,7 @@ import { withContent, type ContentLibrary } from '../content/library.ts';
 import { setupMatch } from '../content/match-setup.ts';
 import { newId, newRoomCode, newSeed } from '../ids.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
+import { publicSeatsOf } from '../match/match-record.ts';
 import type { MatchQuotas } from '../match/quotas.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { EventStore, SeatRecord } from '../store/event-store.ts';
@@ -239,17 +240,4 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
       );
     },
   );
-}
-
-function publicSeatsOf(seats: SeatRecord[]) {
-  return seats.map((seat, index) => ({
-    seat: index,
-    kind: seat.kind,
-    ...(seat.name ? { name: seat.name } : {}),
-    ...(seat.profile ? { profile: seat.profile } : {}),
-    taken: seat.kind === 'cpu' || !!seat.userId,
-    connected: seat.kind === 'cpu',
-    away: !!seat.left,
-    surrendered: !!seat.surrendered,
-  }));
 }
