@@ -10,7 +10,7 @@ import Fastify, {
 } from 'fastify';
 import pino from 'pino';
 import { TokenService } from './auth/tokens.ts';
-import { openArtStore } from './content/art-store.ts';
+import { openArtStore } from './content/open-art-store.ts';
 import { ContentLibrary } from './content/library.ts';
 import { ContentStore } from './content/store.ts';
 import type { ServerConfig } from './config.ts';

@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { S3Config } from '../config.ts';
 
 /** How `GET /api/art/:hash` answers: the bytes themselves, or a redirect to a signed URL. */
 export type ArtDelivery = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'redirect'; url: string };
@@ -54,14 +53,4 @@ export class DiskArtStore implements ArtStore {
   }
 
   close(): void {}
-}
-
-/** Card art on disk, or in S3 when configured (the AWS SDK loads only then). */
-export async function openArtStore(config: {
-  dataDir: string;
-  s3: S3Config | null;
-}): Promise<ArtStore> {
-  if (!config.s3) return new DiskArtStore(join(config.dataDir, 'art'));
-  const { S3ArtStore } = await import('./s3-art-store.ts');
-  return new S3ArtStore(config.s3);
 }
