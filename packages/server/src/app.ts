@@ -112,10 +112,8 @@ export async function startServer(
     const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
 
     const app = Fastify({
-      // Fastify's own info lines ("Server listening at ...") are in the startup banner.
-      loggerInstance: (config.logLevel === 'info'
-        ? logger.child({}, { level: 'warn' })
-        : logger) as unknown as FastifyBaseLogger,
+      // Request logs stay at the configured level: client errors are logged at info through them.
+      loggerInstance: logger as unknown as FastifyBaseLogger,
       // Per-request lines would drown the per-resolution logs that matter.
       logController: new LogController({ disableRequestLogging: true }),
       bodyLimit: 256 * 1024,
