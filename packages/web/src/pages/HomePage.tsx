@@ -139,7 +139,7 @@ export default function HomePage() {
               autoCapitalize="characters"
               autoComplete="off"
               spellCheck={false}
-              placeholder="ABCD"
+              placeholder="K7QX2M"
               data-testid="join-code"
             />
           </label>
