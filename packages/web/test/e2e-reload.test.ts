@@ -48,8 +48,13 @@ describe('reloading in the middle of a match', () => {
       if ((await clickOneMove(page)) !== 'wait') moves++;
     }
     const seat = await page.locator('.seat-me').getAttribute('data-testid');
+    // The last click may be the second opening pick: its flip shows once the server answers.
+    await expect
+      .poll(async () => (await myTurnHand(page)).some((slot) => slot.includes(':up:')), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     const before = await myTurnHand(page);
-    expect(before.some((slot) => slot.includes(':up:'))).toBe(true);
     await screenshot(page, 'reload-1-before');
 
     await page.reload();
