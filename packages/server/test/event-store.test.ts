@@ -158,7 +158,7 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     expect((await store.getMatch(ids[0] as string))?.status).toBe('waiting');
     expect((await store.quotaUsage(host, '10.0.0.9', since, caps)).openByUser).toBe(1);
     expect(
-      await store.waitingMatchIdByCode((await store.getMatch(ids[1] as string))!.code),
+      await store.waitingMatchIdByCode((await store.getMatch(ids[1] as string))!.code, host),
     ).toBeNull();
 
     // The later of two sightings wins, whatever order they are written in.

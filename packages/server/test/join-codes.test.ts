@@ -22,7 +22,7 @@ describe('room codes reveal nothing, expire at the start, and are rate-limited',
     )) as [AuthResponse, AuthResponse, AuthResponse];
     const { store, registry } = server;
     const lookup = store.waitingMatchIdByCode.bind(store);
-    store.waitingMatchIdByCode = (code) => (work.lookups++, lookup(code));
+    store.waitingMatchIdByCode = (code, userId) => (work.lookups++, lookup(code, userId));
     const load = registry.get.bind(registry);
     registry.get = (id) => (work.loads++, load(id));
   });
@@ -68,8 +68,14 @@ describe('room codes reveal nothing, expire at the start, and are rate-limited',
       work: { lookups: 1, loads: 0 },
     });
     for (const reply of [afterStart, afterEnd]) expect(reply).toEqual(unknown);
-    // Even its own players no longer get in by the code once it started: they have the link.
-    expect(await join(bob.accessToken, started.code)).toEqual(unknown);
+    // Its own players still get their seat back until it is over: a retried join (whose first
+    // try filled the table and started it, but whose answer was lost) must not fail.
+    expect(await join(bob.accessToken, started.code)).toMatchObject({
+      status: 200,
+      body: { matchId: started.matchId, seat: 1 },
+      work: { lookups: 1 },
+    });
+    expect(await join(bob.accessToken, finished.code)).toEqual(unknown);
   });
 
   it('lets people into a waiting match by its code, case and spaces aside', async () => {

@@ -51,7 +51,10 @@ export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
       if (!perIp.take(request.ip) || !userAllowed) {
         throw apiError('RATE_LIMITED', 'Too many join attempts: wait a minute.');
       }
-      const id = await store.waitingMatchIdByCode(request.body.code.trim().toUpperCase());
+      const id = await store.waitingMatchIdByCode(
+        request.body.code.trim().toUpperCase(),
+        user.userId,
+      );
       const actor = id === null ? null : await registry.get(id);
       if (!actor) throw closed();
       try {

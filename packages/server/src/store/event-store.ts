@@ -133,11 +133,19 @@ export class EventStore {
     return rows[0] ? toMatch(rows[0]) : null;
   }
 
-  /** The match a room code opens: only while it waits for players (a code expires at the start). */
-  async waitingMatchIdByCode(code: string): Promise<string | null> {
+  /**
+   * The match a room code opens: only while it waits for players (a code expires at the start),
+   * or, until it is over, for a user who already holds a seat in it (a retried join, whose first
+   * try may have filled the table, answers with the seat).
+   */
+  async waitingMatchIdByCode(code: string, userId: string): Promise<string | null> {
     const rows = await this.db.query<{ id: string }>(
-      `SELECT id FROM matches WHERE code = $1 AND status = 'waiting'`,
-      [code],
+      `SELECT id FROM matches
+        WHERE code = $1
+          AND (status = 'waiting'
+               OR (status = 'active'
+                   AND id IN (SELECT match_id FROM match_players WHERE user_id = $2)))`,
+      [code, userId],
     );
     return rows[0]?.id ?? null;
   }
