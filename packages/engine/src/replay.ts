@@ -89,10 +89,11 @@ export interface RecordedOutcome {
  * match that expired, a match nobody was connected to that it abandoned) without a game event. Re-execution cannot confirm such a result, only that the rules had not ended the
  * match first, so a report says which kind of ending it checked.
  */
-export const ENDINGS_OUTSIDE_RULES: readonly string[] = ['surrender', 'expired', 'abandoned'];
+export const ENDINGS_OUTSIDE_RULES = ['surrender', 'expired', 'abandoned'] as const;
+export type EndingOutsideRules = (typeof ENDINGS_OUTSIDE_RULES)[number];
 
 const endedOutsideRules = (result: Outcome | null) =>
-  result !== null && ENDINGS_OUTSIDE_RULES.includes(result.reason ?? '');
+  result !== null && (ENDINGS_OUTSIDE_RULES as readonly string[]).includes(result.reason ?? '');
 
 export type VerifyReport =
   | {

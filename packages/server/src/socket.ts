@@ -116,11 +116,11 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE.unauthorized);
           return;
         }
-        // Under the registry's lease, so the actor cannot be unloaded before the socket holds it.
         if (unsafeJsonProblem(matchId, 'match id') !== null) {
           refuse('NOT_FOUND', 'No such match.', CLOSE.notFound);
           return;
         }
+        // Under the registry's lease, so the actor cannot be unloaded before the socket holds it.
         await registry
           .use(matchId, (found) => {
             if (socket.readyState !== socket.OPEN) return;

@@ -1,4 +1,11 @@
-import { seatViewer, SPECTATOR, stateHash, type Outcome, type Viewer } from '@cardtable/engine';
+import {
+  seatViewer,
+  SPECTATOR,
+  stateHash,
+  type AnyGame,
+  type Outcome,
+  type Viewer,
+} from '@cardtable/engine';
 import type {
   ActionBody,
   ErrorBody,
@@ -11,7 +18,7 @@ import type {
 import type { Logger } from 'pino';
 import { errorBody } from '../errors.ts';
 import type { HostedGame } from '../games.ts';
-import type { MatchRecord } from '../store/event-store.ts';
+import type { EventStore, MatchRecord } from '../store/event-store.ts';
 import { ActionLedger } from './action-ledger.ts';
 import { AutomaticPlayer } from './automatic-player.ts';
 import { CommandPipeline } from './command-pipeline.ts';
@@ -96,12 +103,9 @@ export class MatchActor {
     hosted: HostedGame,
     ctx: ActorContext,
   ): Promise<MatchActor> {
-    const [loaded, ledger] = await Promise.all([
-      LiveMatch.load(record, hosted, ctx.store),
-      ActionLedger.load(ctx.store, record.id),
-    ]);
-    const actor = new MatchActor(loaded.live, ctx, ledger);
-    actor.history.addRebuilt(loaded.before, loaded.recent);
+    const rebuilt = await rebuildFromStore(record, hosted, ctx.store);
+    const actor = new MatchActor(rebuilt.live, ctx, rebuilt.ledger);
+    actor.history.addRebuilt(rebuilt.before, rebuilt.recent);
     if (record.status === 'active') {
       // Nobody is connected to a match just rebuilt: its people get the usual grace period.
       record.seats.forEach((seat, index) => {
@@ -135,6 +139,11 @@ export class MatchActor {
    */
   get movesPending(): boolean {
     return this.automatic.armed;
+  }
+
+  /** The game this match plays (its pinned content version, or a built-in game). */
+  get game(): AnyGame {
+    return this.live.game;
   }
 
   get matchRecord(): MatchRecord {
@@ -355,19 +364,25 @@ export class MatchActor {
   private async catchUp(): Promise<void> {
     const record = await this.ctx.store.getMatch(this.live.id);
     if (!record) return;
-    const [loaded, ledger] = await Promise.all([
-      LiveMatch.load(record, this.live.hosted, this.ctx.store),
-      ActionLedger.load(this.ctx.store, record.id),
-    ]);
-    this.live.record = loaded.live.record;
-    this.live.match = loaded.live.match;
-    this.live.lastStep = loaded.live.lastStep;
-    this.commands.ledger = ledger;
+    const rebuilt = await rebuildFromStore(record, this.live.hosted, this.ctx.store);
+    this.live.record = rebuilt.live.record;
+    this.live.match = rebuilt.live.match;
+    this.live.lastStep = rebuilt.live.lastStep;
+    this.commands.ledger = rebuilt.ledger;
     this.history.clear();
-    this.history.addRebuilt(loaded.before, loaded.recent);
+    this.history.addRebuilt(rebuilt.before, rebuilt.recent);
     this.stream.restartAll();
     this.schedule();
   }
+}
+
+/** A match as the store has it: its state (snapshot plus tail) and its client action ledger. */
+async function rebuildFromStore(record: MatchRecord, hosted: HostedGame, store: EventStore) {
+  const [loaded, ledger] = await Promise.all([
+    LiveMatch.load(record, hosted, store),
+    ActionLedger.load(store, record.id),
+  ]);
+  return { ...loaded, ledger };
 }
 
 function actionResult(actionId: string, outcome: ActionOutcome): ServerMessage {

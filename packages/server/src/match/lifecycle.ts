@@ -1,4 +1,4 @@
-import type { Outcome } from '@cardtable/engine';
+import type { EndingOutsideRules, Outcome } from '@cardtable/engine';
 import type { Logger } from 'pino';
 import type { MatchLifecycleSettings } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
@@ -6,7 +6,8 @@ import type { EventStore } from '../store/event-store.ts';
 import type { MatchActor } from './actor.ts';
 import type { MatchRegistry } from './registry.ts';
 
-export type EndReason = 'expired' | 'abandoned';
+/** Why the server ends a match outside its rules on its own (a surrender is a player's). */
+export type EndReason = Exclude<EndingOutsideRules, 'surrender'>;
 
 /**
  * The result of a match the server ended: nobody won or lost (a no-contest), and `reason` says

@@ -164,6 +164,8 @@ export class MatchRegistry {
   }
 
   private unload(actor: MatchActor): void {
+    // Only the actor this registry holds for the match: an old one must not evict a newer one.
+    if (this.inMemory.get(actor.id) !== actor) return;
     // drain() leaves the actor inert: no timers, and it refuses anything still sent to it.
     void actor.drain();
     this.forget(actor.id);

@@ -24,76 +24,66 @@ export function exportMatch(
   store: EventStore,
   userId: string,
 ): Promise<ExportedReplay> {
-  if (actor.finalState())
-    return actor.cachedExport('full', () => buildExport(actor, library, store, null));
+  const final = actor.finalState();
+  if (final) return actor.cachedExport('full', () => fullExport(actor, final, library, store));
   const seat = actor.seatOf(userId);
   if (seat === null) {
     return Promise.reject(
       apiError('FORBIDDEN', 'Until the match is over only its players may export it.'),
     );
   }
-  return actor.cachedExport(`seat:${seat}`, () => buildExport(actor, library, store, seat));
+  return actor.cachedExport(`seat:${seat}`, () => seatExport(actor, seat, library, store));
 }
 
-/** The file itself: the full log once over, else the log in one seat's projection. */
-async function buildExport(
+type FinalState = NonNullable<ReturnType<MatchActor['finalState']>>;
+
+/** A finished match: every event unprojected, the actions, the seed and the final state hash. */
+async function fullExport(
   actor: MatchActor,
+  final: FinalState,
   library: ContentLibrary,
   store: EventStore,
-  seat: number | null,
 ): Promise<ExportedReplay> {
   const record = actor.matchRecord;
-  const config = matchConfig(record);
-  const pinned = await library.store.matchContent(record.id);
-  const files = pinned ? await library.store.files(pinned.gameId, pinned.version) : null;
-  const header = {
-    matchId: record.id,
-    game: record.game,
-    rulesetVersion: record.rulesetVersion,
-    engineVersion: record.engineVersion,
-    options: record.options,
-    seats: config.seats,
-    status: record.status,
-    result: record.result,
-    createdAt: record.createdAt,
-    endedAt: record.endedAt,
-    ...(pinned
-      ? {
-          content: toMatchContent(pinned),
-        }
-      : {}),
-  };
-  const withEmbedded =
-    pinned && files ? { content: { contentHash: pinned.contentHash, files } } : {};
-  const stored = await store.events(record.id);
-  const final = actor.finalState();
-  if (final || seat === null) {
-    if (!final) throw new Error('A full export needs a finished match.');
-    const events: ReplayEvent[] = stored.map((event) => ({
+  const [{ header, embedded }, stored, actions] = await Promise.all([
+    headerOf(actor, library),
+    store.events(record.id),
+    store.actions(record.id),
+  ]);
+  return {
+    format: REPLAY_FORMAT,
+    formatVersion: REPLAY_FORMAT_VERSION,
+    match: { ...header, seed: final.seed, finalStateHash: final.stateHash },
+    events: stored.map((event): ReplayEvent => ({
       eventId: eventIdOf(record.id, event.version, event.step),
       matchId: record.id,
       ...event,
-    }));
-    const actions = (await store.actions(record.id)).map((a) => ({
+    })),
+    actions: actions.map((a) => ({
       version: a.version,
       seat: a.seat,
       actionId: a.actionId,
       type: a.type,
       payload: a.payload,
-    }));
-    return {
-      format: REPLAY_FORMAT,
-      formatVersion: REPLAY_FORMAT_VERSION,
-      match: { ...header, seed: final.seed, finalStateHash: final.stateHash },
-      events,
-      actions,
-      ...withEmbedded,
-    };
-  }
-  const hosted = await library.hostedFor(record);
-  if (!hosted) throw apiError('NOT_FOUND', `Game ${record.game} is not hosted here.`);
-  const { game } = hosted;
-  const initial = game.initialState(config);
+    })),
+    ...embedded,
+  };
+}
+
+/** A live match, for one of its players: the log in their projection, no seed, no actions. */
+async function seatExport(
+  actor: MatchActor,
+  seat: number,
+  library: ContentLibrary,
+  store: EventStore,
+): Promise<ExportedReplay> {
+  const record = actor.matchRecord;
+  const [{ header, embedded }, stored] = await Promise.all([
+    headerOf(actor, library),
+    store.events(record.id),
+  ]);
+  const { game } = actor;
+  const initial = game.initialState(matchConfig(record));
   const events = projectAfter(
     game,
     record.id,
@@ -108,6 +98,28 @@ async function buildExport(
     match: header,
     events,
     actions: [],
-    ...withEmbedded,
+    ...embedded,
   };
+}
+
+/** The match header every export carries, and the pinned content it embeds (if any). */
+async function headerOf(actor: MatchActor, library: ContentLibrary) {
+  const record = actor.matchRecord;
+  const pinned = await library.store.matchContent(record.id);
+  const files = pinned ? await library.store.files(pinned.gameId, pinned.version) : null;
+  const header = {
+    matchId: record.id,
+    game: record.game,
+    rulesetVersion: record.rulesetVersion,
+    engineVersion: record.engineVersion,
+    options: record.options,
+    seats: matchConfig(record).seats,
+    status: record.status,
+    result: record.result,
+    createdAt: record.createdAt,
+    endedAt: record.endedAt,
+    ...(pinned ? { content: toMatchContent(pinned) } : {}),
+  };
+  const embedded = pinned && files ? { content: { contentHash: pinned.contentHash, files } } : {};
+  return { header, embedded };
 }

@@ -55,15 +55,12 @@ export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
         request.body.code.trim().toUpperCase(),
         user.userId,
       );
-      const actor = id === null ? null : await registry.get(id);
-      if (!actor) throw closed();
-      try {
-        const joined = await actor.join(user.userId, user.name);
-        if ('code' in joined) throw closed();
+      if (id === null) throw closed();
+      return registry.use(id, async (actor) => {
+        const joined = actor ? await actor.join(user.userId, user.name) : null;
+        if (!actor || !joined || 'code' in joined) throw closed();
         return { matchId: actor.id, seat: joined.seat };
-      } finally {
-        registry.release(actor);
-      }
+      });
     },
   );
 }

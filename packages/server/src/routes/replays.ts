@@ -165,18 +165,15 @@ async function problemWith(
 ): Promise<string | null> {
   const unrecorded =
     'Not a finished match recorded by this server: its players, dates and result cannot be checked.';
-  const actor = await registry.get(replay.match.matchId);
-  if (!actor) return unrecorded;
-  try {
-    if (actor.status !== 'over') return unrecorded;
+  const mismatch = await registry.use(replay.match.matchId, async (actor) => {
+    if (actor?.status !== 'over') return unrecorded;
     const recorded = JSON.parse(JSON.stringify(await exportMatch(actor, content, store, userId)));
     const differs = differingParts(replay, recorded as ReplayFile);
-    if (differs.length > 0) {
-      return `It differs from this server's record of the match in ${differs.join(', ')}.`;
-    }
-  } finally {
-    registry.release(actor);
-  }
+    return differs.length > 0
+      ? `It differs from this server's record of the match in ${differs.join(', ')}.`
+      : null;
+  });
+  if (mismatch) return mismatch;
   const report = verifyReplay(game, replay);
   return report.ok ? null : `It does not re-execute: ${report.message}`;
 }
