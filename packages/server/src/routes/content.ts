@@ -43,14 +43,20 @@ interface Deps {
 export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   const { store } = library;
 
-  const summaryOf = async (game: GameRow) => {
-    const [latest, playable, counts] = await Promise.all([
-      store.latest(game.id),
-      store.latestPlayable(game.id),
-      store.playCounts([game.id]),
-    ]);
-    return gameSummary(game, latest, playable, counts.get(game.id) ?? 0);
+  /** Summaries of games, their play counts taken in one query for the whole list. */
+  const summariesOf = async (games: GameRow[]) => {
+    const counts = await store.playCounts(games.map((game) => game.id));
+    return Promise.all(
+      games.map(async (game) => {
+        const [latest, playable] = await Promise.all([
+          store.latest(game.id),
+          store.latestPlayable(game.id),
+        ]);
+        return gameSummary(game, latest, playable, counts.get(game.id) ?? 0);
+      }),
+    );
   };
+  const summaryOf = async (game: GameRow) => (await summariesOf([game]))[0]!;
   const findGame = async (slug: string) => {
     const game = await store.gameBySlug(slug);
     if (!game) throw apiError('NOT_FOUND', `No game "${slug}".`);
@@ -84,7 +90,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const builtIn = [...library.builtIn.values()].map(({ game }) =>
         builtInSummary(game, builtInCounts.get(game.name) ?? 0),
       );
-      const published = await Promise.all((await store.playableGames()).map(summaryOf));
+      const published = await summariesOf(await store.playableGames());
       return { games: [...builtIn, ...published] };
     },
   );
@@ -134,7 +140,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     },
     async (request) => {
       const user = requireUser(request);
-      return { games: await Promise.all((await store.gamesOf(user.userId)).map(summaryOf)) };
+      return { games: await summariesOf(await store.gamesOf(user.userId)) };
     },
   );
 
