@@ -9,21 +9,23 @@ export interface OpaqueIds {
 }
 
 const KEY_LABEL = utf8ToBytes('cardtable/opaque-ids/v1');
+type KeyedMac = ReturnType<typeof hmac.create>;
 let lastSeed: string | null = null;
-let lastKey: Uint8Array = new Uint8Array();
+let lastMac: KeyedMac | null = null;
 
 /**
  * The key for a match's opaque ids: HMAC-SHA256 keyed by the match seed (random, 128 bits,
  * never leaves the server while the match is live) over a fixed label. HMAC is a PRF, so the
  * key is pseudorandom and independent of the seeded generators (which hash the seed another
- * way). Cached for the last seed: a resolution (and a CPU playout) asks for it again and again.
+ * way). Cached for the last seed, as an HMAC already keyed with it (each id clones it rather than
+ * keying a new one): a resolution (and a CPU playout) asks for it again and again.
  */
-function keyFor(seed: string): Uint8Array {
-  if (seed !== lastSeed) {
-    lastKey = hmac(sha256, utf8ToBytes(seed), KEY_LABEL);
+function keyedMacFor(seed: string): KeyedMac {
+  if (seed !== lastSeed || !lastMac) {
+    lastMac = hmac.create(sha256, hmac(sha256, utf8ToBytes(seed), KEY_LABEL));
     lastSeed = seed;
   }
-  return lastKey;
+  return lastMac;
 }
 
 /**
@@ -34,11 +36,14 @@ function keyFor(seed: string): Uint8Array {
  * replays give the same ids byte for byte.
  */
 export function opaqueIds(seed: string, version: number, step: number): OpaqueIds {
-  const key = keyFor(seed);
+  const keyed = keyedMacFor(seed);
   let index = 0;
   return {
     next() {
-      const mac = hmac(sha256, key, utf8ToBytes(`${version}:${step}:${index++}`));
+      const mac = keyed
+        .clone()
+        .update(utf8ToBytes(`${version}:${step}:${index++}`))
+        .digest();
       return bytesToHex(mac.subarray(0, 8));
     },
   };
