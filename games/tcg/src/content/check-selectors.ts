@@ -5,7 +5,8 @@ import type { ContentProblem } from '../schema/validate.ts';
 /** What a selector may refer to where it is written. */
 export interface SelectorScope {
   ruleset: Ruleset;
-  cardIds: ReadonlySet<string>;
+  /** The set's card ids (only asked whether it has one: a Set or the cards' Map). */
+  cardIds: { has(id: string): boolean };
   /** Binding and forEach names in scope (without `$`). */
   bindings: ReadonlySet<string>;
   /** Whether the ability is triggered, so `$event.*` refers to something. */

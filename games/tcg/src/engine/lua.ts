@@ -103,9 +103,8 @@ function checkScriptEffects(
     targets,
     effects: effects as Effect[],
   };
-  const cardIds = new Set(r.content.cards.keys());
   const semantic = checkAbility(ability, 'effects', {
-    scope: { ruleset: r.content.ruleset, cardIds },
+    scope: { ruleset: r.content.ruleset, cardIds: r.content.cards },
     tokens: r.content.cards.get(baseCardId(frame))?.tokens ?? {},
     scripts: r.content.scripts,
     cards: r.content.cards,
