@@ -220,16 +220,20 @@ const effectShapes: Record<string, JsonSchema> = {
   repeat: effect('repeat', { times: amount, effects: nonEmptyEffects }),
   forEach: effect('forEach', { in: selector, as: identifier, effects: nonEmptyEffects }),
   lua: effect('lua', { module: identifier, entry: identifier }),
-  flip: effect('flip', { coins: amount, untilTails: { type: 'boolean' }, heads: effects, tails: effects }, []),
+  flip: effect(
+    'flip',
+    { coins: amount, untilTails: { type: 'boolean' }, heads: effects, tails: effects },
+    ['coins', 'untilTails', 'heads', 'tails'],
+  ),
   attackDamage: effect('attackDamage', { amount }),
-  condition: effect('condition', { target, add: identifier, remove: identifier }, ['target']),
+  condition: effect('condition', { target, add: identifier, remove: identifier }, ['add', 'remove']),
   discardEnergy: effect(
     'discardEnergy',
     { from: target, count: amount, energyType: identifier },
-    ['from', 'count'],
+    ['energyType'],
   ),
   devolve: effect('devolve', { target }),
-  switch: effect('switch', { player: playerRef, chooser }, ['player']),
+  switch: effect('switch', { player: playerRef, chooser }, ['chooser']),
 };
 
 const targetSpec = closed({ id: identifier, choose: selector, count: int(1) }, ['id', 'choose']);
