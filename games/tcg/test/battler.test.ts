@@ -202,3 +202,41 @@ describe('the CPU in a battler', () => {
     expect(taken).toBeGreaterThan(0);
   });
 });
+
+describe('the CPU against a random player', () => {
+  it('wins clearly: easy CPU against uniformly random legal moves, both seats, two matchups', () => {
+    let wins = 0;
+    const games = 8;
+    for (let i = 0; i < games; i++) {
+      const decks: [string, string] = i % 4 < 2 ? ['water', 'fire'] : ['grass', 'psychic'];
+      const cpuSeat = i % 2;
+      const options = game.parseOptions({ ruleset: 'spiritbound', decks }, 2);
+      if (!options.ok) throw new Error(options.error.message);
+      let { match } = startMatch(game, {
+        options: options.value,
+        seats: [{ kind: 'human' }, { kind: 'human' }],
+        seed: `vs-random-${i}`,
+      });
+      const rng = createRng(`random-${i}`);
+      for (let n = 0; n < 600 && !game.outcome(match.state); n++) {
+        const seat = game.activeSeats(match.state)[0]!;
+        const legal = game.legalActions(match.state, seat);
+        const action =
+          seat === cpuSeat
+            ? game.cpu!.choose({
+                view: game.view(match.state, seatViewer(seat)),
+                legal,
+                seat,
+                profile: 'easy',
+                rng: createRng(`cpu-${i}`, n),
+              })
+            : legal[rng.int(0, legal.length - 1)]!;
+        const applied = applyAction(game, match, seat, action, `a${n}`);
+        if (!applied.ok) throw new Error(applied.error.message);
+        match = applied.value.match;
+      }
+      if (game.outcome(match.state)?.winners.includes(cpuSeat)) wins++;
+    }
+    expect(wins).toBeGreaterThanOrEqual(7);
+  }, 240_000);
+});
