@@ -121,7 +121,8 @@ export function scenarioContent(
   });
   let content = sources.get(key);
   if (!content) {
-    const source = scenario.base === 'spiritbound' ? contentSourceFrom(SPIRITBOUND_DIR) : demoSource();
+    const source =
+      scenario.base === 'spiritbound' ? contentSourceFrom(SPIRITBOUND_DIR) : demoSource();
     const ruleset = merge(structuredClone(source.ruleset), scenario.ruleset ?? {});
     const cards = structuredClone(source.cards) as { cards: { id: string }[] };
     cards.cards = cards.cards.filter((card) => !(scenario.without ?? []).includes(card.id));

@@ -269,10 +269,14 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
           ...battlerOnly(at),
           ...target(e.from, `${at}.from`, scope),
           ...value(e.count, `${at}.count`, scope),
-          ...(e.energyType === undefined ||
-          ruleset.battler?.energyTypes.includes(e.energyType)
+          ...(e.energyType === undefined || ruleset.battler?.energyTypes.includes(e.energyType)
             ? []
-            : [{ path: `${at}.energyType`, message: `names an unknown energy type "${e.energyType}"` }]),
+            : [
+                {
+                  path: `${at}.energyType`,
+                  message: `names an unknown energy type "${e.energyType}"`,
+                },
+              ]),
         ];
       case 'devolve':
         return [...battlerOnly(at), ...target(e.target, `${at}.target`, scope)];
@@ -325,9 +329,7 @@ export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext
     targets: [{ id: 'defender', choose: 'unit & enemy & active' }],
     effects,
   });
-  const problems = attack.effects?.length
-    ? checkAbility(asAbility(attack.effects), path, ctx)
-    : [];
+  const problems = attack.effects?.length ? checkAbility(asAbility(attack.effects), path, ctx) : [];
   if (attack.damage !== undefined)
     for (const p of checkAbility(
       asAbility([{ do: 'attackDamage', amount: attack.damage }]),

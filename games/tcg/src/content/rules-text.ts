@@ -284,7 +284,11 @@ class Words {
         const who = this.player(e.player);
         const unit = this.ruleset.vocabulary.unit;
         const chooser =
-          e.chooser === undefined ? '' : e.chooser === '$controller' ? ' (you choose)' : ' (your opponent chooses)';
+          e.chooser === undefined
+            ? ''
+            : e.chooser === '$controller'
+              ? ' (you choose)'
+              : ' (your opponent chooses)';
         return `switch ${who.possessive} active ${unit} with one of ${who.you ? 'your' : 'their'} benched ${pluralNoun(unit)}${chooser}`;
       }
     }
@@ -297,12 +301,15 @@ class Words {
       return `flip a coin until you get tails${heads ? `; for each heads, ${heads}` : ''}`;
     const coins = e.coins ?? 1;
     if (coins === 1) {
-      const branches = [heads && `if heads, ${heads}`, tails && `if tails, ${tails}`].filter(Boolean);
+      const branches = [heads && `if heads, ${heads}`, tails && `if tails, ${tails}`].filter(
+        Boolean,
+      );
       return `flip a coin${branches.length ? `; ${branches.join('; ')}` : ''}`;
     }
-    const branches = [heads && `for each heads, ${heads}`, tails && `for each tails, ${tails}`].filter(
-      Boolean,
-    );
+    const branches = [
+      heads && `for each heads, ${heads}`,
+      tails && `for each tails, ${tails}`,
+    ].filter(Boolean);
     return `flip ${this.value(coins)} coins${branches.length ? `; ${branches.join('; ')}` : ''}`;
   }
 

@@ -161,6 +161,7 @@ function battlerPolicy(legal: readonly TcgAction[], rng: Rng): TcgAction {
   const attacks = legal.filter((a) => a.type === 'useAttack');
   const roll = rng.float();
   if (develop.length && roll < 0.6) return develop[rng.int(0, develop.length - 1)]!;
-  if (attacks.length) return roll < 0.8 ? attacks.at(-1)! : attacks[rng.int(0, attacks.length - 1)]!;
+  if (attacks.length)
+    return roll < 0.8 ? attacks.at(-1)! : attacks[rng.int(0, attacks.length - 1)]!;
   return legal.find((a) => a.type === 'endTurn') ?? legal[0]!;
 }

@@ -53,12 +53,16 @@ export function evaluate(ctx: EvalContext, value: Value, depth = 0): number {
   if ('turnNumber' in value) return ctx.state.turn;
   if ('heads' in value) return ctx.heads ?? 0;
   if ('zoneSize' in value)
-    return ctx.state.players[playerOf(ctx, value.zoneSize[0])]!.zones[value.zoneSize[1]]?.length ?? 0;
+    return (
+      ctx.state.players[playerOf(ctx, value.zoneSize[0])]!.zones[value.zoneSize[1]]?.length ?? 0
+    );
   if ('energy' in value) {
     const [first] = select(ctx, value.energy[0]);
     if (first === undefined || heroSeat(first) !== null) return 0;
     const types = energyTypes(ctx.state, ctx.content, first);
-    return value.energy[1] === null ? types.length : types.filter((t) => t === value.energy[1]).length;
+    return value.energy[1] === null
+      ? types.length
+      : types.filter((t) => t === value.energy[1]).length;
   }
   if ('add' in value) return value.add.reduce<number>((sum, v) => sum + inner(v), 0);
   if ('sub' in value) return inner(value.sub[0]) - inner(value.sub[1]);

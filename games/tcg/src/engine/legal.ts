@@ -102,4 +102,3 @@ function attaches(state: TcgState, content: Content, seat: Seat): TcgAction[] {
     ...tools,
   ];
 }
-

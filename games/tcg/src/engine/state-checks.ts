@@ -75,8 +75,7 @@ function checkWinners(r: Runner): void {
   endGame(
     r,
     winning.length === 0 ? [0, 1] : winning,
-    named.get(decisive) ??
-      (winners.size > 0 ? 'winCondition' : reasonOf(r, [...losers][0]!)),
+    named.get(decisive) ?? (winners.size > 0 ? 'winCondition' : reasonOf(r, [...losers][0]!)),
   );
 }
 

@@ -226,12 +226,13 @@ const effectShapes: Record<string, JsonSchema> = {
     ['coins', 'untilTails', 'heads', 'tails'],
   ),
   attackDamage: effect('attackDamage', { amount }),
-  condition: effect('condition', { target, add: identifier, remove: identifier }, ['add', 'remove']),
-  discardEnergy: effect(
-    'discardEnergy',
-    { from: target, count: amount, energyType: identifier },
-    ['energyType'],
-  ),
+  condition: effect('condition', { target, add: identifier, remove: identifier }, [
+    'add',
+    'remove',
+  ]),
+  discardEnergy: effect('discardEnergy', { from: target, count: amount, energyType: identifier }, [
+    'energyType',
+  ]),
   devolve: effect('devolve', { target }),
   switch: effect('switch', { player: playerRef, chooser }, ['chooser']),
 };

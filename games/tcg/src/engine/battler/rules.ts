@@ -40,9 +40,7 @@ function kindOf(content: Content, card: CardInstance): AttachedKind | null {
 
 /** The energy types attached to a creature (one per energy card). */
 export const energyTypes = (state: TcgState, content: Content, unit: string): string[] =>
-  attachedOf(state, content, unit, 'energy').map(
-    (c) => cardOf(content, c.defId).element ?? 'none',
-  );
+  attachedOf(state, content, unit, 'energy').map((c) => cardOf(content, c.defId).element ?? 'none');
 
 /** Whether attached energy pays a cost: typed symbols first, the wildcard by anything left. */
 export function canPay(cost: readonly string[], energy: readonly string[], wildcard: string) {

@@ -55,7 +55,8 @@ export function battlerOpening(r: Runner): void {
     }
   }
   for (const seat of [first, opponentOf(first)]) {
-    const extra = Math.max(0, mulligans[opponentOf(seat)]! - mulligans[seat]!) * rules.mulliganDraws;
+    const extra =
+      Math.max(0, mulligans[opponentOf(seat)]! - mulligans[seat]!) * rules.mulliganDraws;
     for (let i = 0; i < extra; i++) drawCard(r, seat);
   }
   r.emit({ type: 'mulliganStarted', data: { seats: [0, 1] } });
