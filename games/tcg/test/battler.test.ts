@@ -9,7 +9,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { TcgEvent } from '../src/engine/events.ts';
 import type { TcgState } from '../src/engine/state.ts';
-import type { TcgGame } from '../src/index.ts';
+import { ContentRegistry, createTcgGame, type TcgGame } from '../src/index.ts';
+import { tcgControls } from '../src/ui/index.ts';
+import { buildState, scenarioContent } from './scenario.ts';
 import { playRandomly, spiritboundGame } from './helpers.ts';
 
 const game: TcgGame = spiritboundGame();
@@ -239,4 +241,45 @@ describe('the CPU against a random player', () => {
     }
     expect(wins).toBeGreaterThanOrEqual(7);
   }, 240_000);
+});
+
+describe('battler controls for a table', () => {
+  it('group setups, attacks, retreats and evolutions from the LEGAL list', () => {
+    const { match } = start('controls');
+    const setup = tcgControls(
+      game.view(match.state, seatViewer(0)),
+      game.legalActions(match.state, 0),
+    );
+    expect(setup.battler!.setups.length).toBe(game.legalActions(match.state, 0).length);
+    const scenario = {
+      name: 'controls',
+      base: 'spiritbound' as const,
+      setup: {
+        players: [
+          {
+            board: [
+              { card: 'spirit/blazepaw', energy: ['spirit/fire-energy', 'spirit/fire-energy'] },
+              'spirit/cindercub',
+            ],
+            hand: ['spirit/blazepaw'],
+            deck: ['spirit/fire-energy'],
+          },
+          { board: ['spirit/tidepup'], deck: ['spirit/fire-energy'] },
+        ],
+      },
+      steps: [],
+    };
+    const content = scenarioContent(scenario);
+    const state = buildState(content, scenario);
+    const played = createTcgGame({ registry: new ContentRegistry([content]) });
+    const controls = tcgControls(played.view(state, seatViewer(0)), played.legalActions(state, 0));
+    const [active, bench] = state.players[0]!.zones.board!;
+    expect(controls.battler).toEqual({
+      attacks: ['flame'],
+      retreats: [bench],
+      evolutions: { [state.players[0]!.zones.hand![0]!]: [bench] },
+      setups: [],
+    });
+    expect(active).toBe(state.battler!.active[0]);
+  });
 });
