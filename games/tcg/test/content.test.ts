@@ -159,7 +159,7 @@ describe('content validation', () => {
     [
       'a bad phase step',
       (r: any) => (r.turn.phases[0].steps = ['untap']),
-      'ruleset: turn.phases[0].steps[0]: must be one of: "readyUnits", "growResources", "refillResources", "draw", "expireEndOfTurn"',
+      'ruleset: turn.phases[0].steps[0]: must be one of: "readyUnits", "growResources", "refillResources", "draw", "expireEndOfTurn", "checkup"',
     ],
     [
       'min deck size above max',

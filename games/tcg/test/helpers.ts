@@ -6,8 +6,14 @@ import {
   type Rng,
   type Seat,
 } from '@cardtable/engine';
-import { demoContent } from '../content/demo/index.ts';
-import { ContentRegistry, createTcgGame, type TcgAction, type TcgGame } from '../src/index.ts';
+import { demoContent, spiritboundContent } from '../content/demo/index.ts';
+import {
+  ContentRegistry,
+  createTcgGame,
+  tcgCpu,
+  type TcgAction,
+  type TcgGame,
+} from '../src/index.ts';
 import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
 import { demoScripts } from './lua-host.ts';
@@ -21,8 +27,24 @@ export async function demoGame(): Promise<TcgGame> {
   });
 }
 
-export function newMatch(game: TcgGame, seed: string, decks: [string, string] = ['A', 'B']) {
-  const options = game.parseOptions({ decks }, 2);
+/** The monster-battler demo set, Spiritbound (no Lua). */
+export function spiritboundGame(): TcgGame {
+  return createTcgGame({
+    registry: new ContentRegistry([spiritboundContent()]),
+    scripts: null,
+    cpu: tcgCpu,
+  });
+}
+
+/** The first two decks of the game's content (A and B in the demo). */
+const firstDecks = (game: TcgGame): [string, string] => {
+  const decks = game.registry.list()[0]!.decks;
+  return [decks[0]!.id, (decks[1] ?? decks[0]!).id];
+};
+
+export function newMatch(game: TcgGame, seed: string, decks: [string, string] = firstDecks(game)) {
+  const { id } = game.registry.list()[0]!.ruleset;
+  const options = game.parseOptions(id === 'demo' ? { decks } : { ruleset: id, decks }, 2);
   if (!options.ok) throw new Error(options.error.message);
   return startMatch(game, {
     options: options.value,

@@ -1,6 +1,6 @@
 import { applyAction, canonicalJson, type MatchState, type Seat } from '@cardtable/engine';
 import { expect } from 'vitest';
-import { demoSource } from '../content/demo/index.ts';
+import { contentSourceFrom, demoSource, SPIRITBOUND_DIR } from '../content/demo/index.ts';
 import {
   ContentRegistry,
   createTcgGame,
@@ -23,6 +23,8 @@ import type { ScriptHost } from '../src/engine/scripts.ts';
 export interface Scenario {
   name: string;
   seed?: string;
+  /** The set the scenario starts from: the demo (default) or Spiritbound, the battler set. */
+  base?: 'demo' | 'spiritbound';
   /** Deep-merged into the demo ruleset (a variant for this scenario; `key!` replaces). */
   ruleset?: Record<string, unknown>;
   /** Cards added to the demo set for this scenario. */
@@ -42,8 +44,25 @@ interface PlayerSetup {
   mana?: number;
   maxMana?: number;
   hand?: string[];
-  /** Units on the board: an id, or {card, damage, exhausted, new}. */
-  board?: (string | { card: string; damage?: number; exhausted?: boolean; new?: boolean })[];
+  /**
+   * Units on the board: an id, or {card, damage, exhausted, new}; in a battler the first is the
+   * active creature, with its attached `energy`, `tool`, `under` cards and `conditions`.
+   */
+  board?: (
+    | string
+    | {
+        card: string;
+        damage?: number;
+        exhausted?: boolean;
+        new?: boolean;
+        energy?: string[];
+        tool?: string;
+        under?: string[];
+        conditions?: string[];
+      }
+  )[];
+  /** Battler prize cards, top first. */
+  prizes?: string[];
   /** Top card first. */
   deck?: string[];
   discard?: string[];
@@ -51,6 +70,9 @@ interface PlayerSetup {
 
 type Step = (
   | { do: 'play'; seat: Seat; card: string; targets?: Record<string, string[]> }
+  | { do: 'useAttack'; seat: Seat; attack: string }
+  | { do: 'retreat'; seat: Seat; to: string }
+  | { do: 'evolve'; seat: Seat; card: string; unit: string }
   | { do: 'attack'; seat: Seat; attacker: string; target: string }
   | { do: 'attach'; seat: Seat; card: string; unit: string }
   | { do: 'answer'; seat: Seat; picks: string[] }
@@ -77,22 +99,30 @@ interface PlayerExpectation {
   board: string[];
   discard: string[];
   exile: string[];
+  /** Battler: prizes left, the active creature (`id` or `id attack/health`), its state. */
+  prizes: number;
+  activeCard: string | null;
+  conditions: string[];
+  energy: number;
+  bench: string[];
 }
 
 const sources = new Map<string, Content>();
 
 /** The demo content, or a variant of it, validated like any creator's content. */
 export function scenarioContent(
-  scenario: Pick<Scenario, 'ruleset' | 'cards' | 'without'>,
+  scenario: Pick<Scenario, 'ruleset' | 'cards' | 'without' | 'base'>,
 ): Content {
   const key = canonicalJson({
+    b: scenario.base ?? 'demo',
     r: scenario.ruleset ?? null,
     c: scenario.cards ?? null,
     w: scenario.without ?? null,
   });
   let content = sources.get(key);
   if (!content) {
-    const source = demoSource();
+    const source =
+      scenario.base === 'spiritbound' ? contentSourceFrom(SPIRITBOUND_DIR) : demoSource();
     const ruleset = merge(structuredClone(source.ruleset), scenario.ruleset ?? {});
     const cards = structuredClone(source.cards) as { cards: { id: string }[] };
     cards.cards = cards.cards.filter((card) => !(scenario.without ?? []).includes(card.id));
@@ -160,13 +190,36 @@ export function buildState(content: Content, scenario: Scenario): TcgState {
     for (const id of [...(p.deck ?? [])].reverse()) put('deck', id);
     for (const id of p.hand ?? []) put('hand', id);
     for (const id of p.discard ?? []) put('discard', id);
+    for (const id of [...(p.prizes ?? [])].reverse()) put('prizes', id);
     for (const unit of p.board ?? []) {
       const u = typeof unit === 'string' ? { card: unit } : unit;
       put('board', u.card, {
         damage: u.damage ?? 0,
         attacks: u.exhausted ? 1 : 0,
         enteredTurn: u.new ? turn : 1,
+        ...(u.conditions?.length ? { conditions: [...u.conditions] } : {}),
       });
+      const host = zones.board!.at(-1)!;
+      const attach = (defId: string, extra: Partial<CardInstance>) => {
+        const handle = `s${seat}att${seq}`;
+        cards[handle] = {
+          handle,
+          defId,
+          owner: seat,
+          controller: seat,
+          zone: 'attached',
+          playOrder: ++seq,
+          damage: 0,
+          attacks: 0,
+          enteredTurn: 1,
+          doomed: false,
+          attachedTo: host,
+          ...extra,
+        };
+      };
+      for (const id of u.under ?? []) attach(id, { under: true });
+      for (const id of u.energy ?? []) attach(id, {});
+      if (u.tool) attach(u.tool, {});
     }
     const decklist: Record<string, number> = {};
     for (const card of Object.values(cards))
@@ -200,6 +253,19 @@ export function buildState(content: Content, scenario: Scenario): TcgState {
     abilityUses: {},
     seq,
     outcome: null,
+    ...(ruleset.battler
+      ? {
+          battler: {
+            active: [players[0]!.zones.board![0] ?? null, players[1]!.zones.board![0] ?? null] as [
+              string | null,
+              string | null,
+            ],
+            setup: [null, null] as [null, null],
+            turnCounts: {},
+            turnsTaken: [Math.ceil(turn / 2), Math.floor(turn / 2)] as [number, number],
+          },
+        }
+      : {}),
   };
 }
 
@@ -268,6 +334,18 @@ export function runScenario(scenario: Scenario, scripts: ScriptHost | null): voi
           payload: { attacker: place(step.attacker), target: place(step.target) },
         });
         break;
+      case 'useAttack':
+        error = act(step.seat, { type: 'useAttack', payload: { attack: step.attack } });
+        break;
+      case 'retreat':
+        error = act(step.seat, { type: 'retreat', payload: { to: place(step.to) } });
+        break;
+      case 'evolve':
+        error = act(step.seat, {
+          type: 'evolve',
+          payload: { card: place(step.card), unit: place(step.unit) },
+        });
+        break;
       case 'attach':
         error = act(step.seat, {
           type: 'attach',
@@ -323,6 +401,33 @@ function check(content: Content, state: TcgState, expected: Expectation, where: 
     if (want.deck !== undefined) expect(ids('deck').length, `${at} deck size`).toBe(want.deck);
     if (want.discard) expect(ids('discard'), `${at} discard`).toEqual(want.discard);
     if (want.exile) expect(ids('exile'), `${at} exile`).toEqual(want.exile);
+    if (want.prizes !== undefined) expect(ids('prizes').length, `${at} prizes`).toBe(want.prizes);
+    const active = state.battler?.active[seat] ?? null;
+    if (want.activeCard !== undefined) {
+      const shown = active ? describeUnit(state, content, active) : null;
+      expect(
+        shown && !want.activeCard?.includes(' ') ? shown.split(' ')[0] : shown,
+        `${at} active`,
+      ).toBe(want.activeCard);
+    }
+    if (want.conditions)
+      expect(active ? (state.cards[active]!.conditions ?? []) : [], `${at} conditions`).toEqual(
+        want.conditions,
+      );
+    if (want.energy !== undefined)
+      expect(
+        Object.values(state.cards).filter(
+          (c) =>
+            c.attachedTo === active &&
+            content.ruleset.cardTypes[content.cards.get(c.defId)!.type]?.kind === 'energy',
+        ).length,
+        `${at} energy on the active creature`,
+      ).toBe(want.energy);
+    if (want.bench)
+      expect(
+        (player.zones.board ?? []).filter((h) => h !== active).map((h) => state.cards[h]!.defId),
+        `${at} bench`,
+      ).toEqual(want.bench);
     if (want.board) {
       const units = (player.zones.board ?? []).map((h) => describeUnit(state, content, h));
       const shown = units.map((unit, i) =>

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ContentRegistry,
@@ -20,7 +20,7 @@ export function contentSourceFrom(dir: string): ContentSource {
   const readJson = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
   const scripts: Record<string, string> = {};
   const luaDir = join(dir, 'lua');
-  for (const file of readdirSync(luaDir, { withFileTypes: true })
+  for (const file of (existsSync(luaDir) ? readdirSync(luaDir, { withFileTypes: true }) : [])
     .filter((f) => f.isFile())
     .map((f) => f.name)
     .sort())
@@ -48,6 +48,16 @@ export function loadContentFrom(dir: string): Content {
 }
 
 let cached: Content | null = null;
+let spiritbound: Content | null = null;
+
+/** The folder of Spiritbound, the monster-battler demo set. */
+export const SPIRITBOUND_DIR = join(import.meta.dirname, '..', 'spiritbound');
+
+/** Spiritbound, the monster-battler demo set, validated. */
+export function spiritboundContent(): Content {
+  spiritbound ??= loadContentFrom(SPIRITBOUND_DIR);
+  return spiritbound;
+}
 
 /** The demo content, validated (it ships valid; a broken edit fails loudly here). */
 export function demoContent(): Content {

@@ -28,6 +28,12 @@ export type Value =
   | { deckSize: PlayerRef }
   | { event: 'amount' }
   | { turnNumber: true }
+  /** Heads flipped so far by the running ability (`flip` effects). */
+  | { heads: true }
+  /** Cards in a player's zone (e.g. prizes left). */
+  | { zoneSize: [PlayerRef, string] }
+  /** Energy attached to the first match (of `type`, or any). */
+  | { energy: [Selector, string | null] }
   | { add: Value[] }
   | { sub: [Value, Value] }
   | { mul: Value[] }
@@ -108,7 +114,26 @@ export type Effect =
     }
   | { do: 'repeat'; times: Value; effects: Effect[] }
   | { do: 'forEach'; in: Selector; as: string; effects: Effect[] }
-  | { do: 'lua'; module: string; entry: string };
+  | { do: 'lua'; module: string; entry: string }
+  // ---- monster-battler effects (rulesets with `battler`) ----
+  /** Flips `coins` coins (or until tails): `heads` runs once per heads, `tails` once per tails. */
+  | {
+      do: 'flip';
+      coins?: Value;
+      untilTails?: boolean;
+      heads?: Effect[];
+      tails?: Effect[];
+    }
+  /** An attack's damage to the defending creature, with weakness and resistance. */
+  | { do: 'attackDamage'; amount: Value }
+  /** Adds or removes a special condition (`remove: "all"` clears them). */
+  | { do: 'condition'; target: Target; add?: string; remove?: string }
+  /** Discards energy attached to the targets (of `energyType`, or any). */
+  | { do: 'discardEnergy'; from: Target; count: Value; energyType?: string }
+  /** Returns the top evolution card of each target to its owner's hand. */
+  | { do: 'devolve'; target: Target }
+  /** The player's active creature swaps with one of their benched creatures. */
+  | { do: 'switch'; player: PlayerRef; chooser?: '$controller' | '$opponent' };
 
 export type EffectKind = Effect['do'];
 
@@ -187,6 +212,19 @@ export interface StaticAbility extends AbilityBase {
 
 export type Ability = TriggeredAbility | SpellAbility | StaticAbility;
 
+/**
+ * A monster-battler attack: usable by the active creature with `cost` attached (energy types,
+ * the ruleset's wildcard matching any). `effects` run first, then `damage` is dealt to the
+ * defending creature with weakness and resistance; the turn ends after an attack.
+ */
+export interface AttackDef {
+  id: string;
+  name: string;
+  cost: string[];
+  damage?: Value;
+  effects?: Effect[];
+}
+
 // ---- Cards ---------------------------------------------------------------------------------------
 
 /** How the app draws a card: a palette and a glyph, rendered as SVG (no image files). */
@@ -231,6 +269,19 @@ export interface CardDef {
   art: CardArt;
   /** Hints for the CPU player: a multiplier on the value it sees in this card. */
   ai?: { value?: number };
+  // ---- monster-battler fields (rulesets with `battler`) ----
+  /** A creature's type (weakness, resistance) or the type of energy an energy card provides. */
+  element?: string;
+  /** 0 basic, 1 stage 1, 2 stage 2. Stages above 0 evolve from `evolvesFrom` (a card name). */
+  stage?: number;
+  evolvesFrom?: string;
+  attacks?: AttackDef[];
+  /** Energy discarded to retreat. */
+  retreat?: number;
+  weakness?: string;
+  resistance?: string;
+  /** Prizes the opponent takes when this is knocked out (default 1). */
+  prizeValue?: number;
 }
 
 export interface CardSet {
@@ -266,9 +317,21 @@ export interface ZoneDef {
 
 export type CardTypeDef =
   | { kind: 'unit'; name: string }
-  | { kind: 'spell'; name: string; thenTo: string }
+  | {
+      kind: 'spell';
+      name: string;
+      thenTo: string;
+      /** At most this many cards of this type a turn (a supporter: 1). */
+      perTurn?: number;
+      /** Not playable in the first player's first turn. */
+      notOnFirstTurn?: boolean;
+    }
   /** Attached resource model: a card attached to a friendly unit as energy. */
-  | { kind: 'energy'; name: string };
+  | { kind: 'energy'; name: string }
+  /** Battler: stays in play in the shared stadium spot (a new one replaces it). */
+  | { kind: 'stadium'; name: string }
+  /** Battler: attached to a friendly creature, one each; its statics act as the creature's. */
+  | { kind: 'tool'; name: string };
 
 export type BuiltinKeyword = 'guard' | 'haste' | 'lifesteal' | 'shield' | 'poison' | 'ranged';
 
@@ -292,13 +355,65 @@ export type ResourceModel =
   | { model: 'attached'; id: string; name: string; perTurn: number };
 
 export type PhaseStep =
-  'readyUnits' | 'growResources' | 'refillResources' | 'draw' | 'expireEndOfTurn';
+  | 'readyUnits'
+  | 'growResources'
+  | 'refillResources'
+  | 'draw'
+  | 'expireEndOfTurn'
+  /** Battler: special conditions act between turns (poison, burn, sleep, paralysis). */
+  | 'checkup';
 
 export type PhaseDef =
   | { id: string; kind: 'auto'; steps: PhaseStep[]; raises?: 'turnStart' | 'turnEnd' }
-  | { id: string; kind: 'main'; actions: ('play' | 'attack' | 'attach')[] };
+  | { id: string; kind: 'main'; actions: MainAction[] };
 
-export type WinCheck = 'lifeAtOrBelowZero' | Condition;
+/** `attack` also allows battler attacks; `retreat` and `evolve` are battler actions. */
+export type MainAction = 'play' | 'attack' | 'attach' | 'retreat' | 'evolve';
+
+/**
+ * `noPrizesLeft`: the player took their last prize; `noCreatureInPlay`: the player has no unit
+ * on the board (checked once the game has begun).
+ */
+export type WinCheck = 'lifeAtOrBelowZero' | 'noPrizesLeft' | 'noCreatureInPlay' | Condition;
+
+/** A special condition of a battler ruleset, as data. */
+export interface SpecialConditionDef {
+  name: string;
+  reminder: string;
+  /** Conditions of one group replace each other (asleep, paralysed and confused). */
+  group?: string;
+  prevents?: ('attack' | 'retreat')[];
+  /** At the checkup: damage, then a flip whose heads removes it. */
+  checkup?: { damage?: number; flipToRemove?: boolean };
+  /** Removed at the checkup that ends its creature's controller's turn. */
+  wearsOff?: 'controllerTurnEnd';
+  /** Before each attack a coin is flipped: on tails the attack fails and this damage is taken. */
+  attackFlip?: { tailsDamage: number };
+}
+
+/** Monster-battler rules: active creature and bench, typed energy, prizes, conditions. */
+export interface BattlerRules {
+  /** Benched creatures at most; the board holds the active creature and the bench. */
+  bench: number;
+  /** Prize cards dealt face down to each player at setup, into `prizeZone` (hidden). */
+  prizes: number;
+  prizeZone: string;
+  /** Where a stadium stays (one in play, shared: a new one discards the old). */
+  stadiumZone?: string;
+  /** Energy types; `wildcard` in a cost is paid by any energy. */
+  energyTypes: string[];
+  wildcard: string;
+  weakness: { op: 'mul' | 'add'; value: number };
+  resistance: { value: number };
+  conditions: Record<string, SpecialConditionDef>;
+  retreatsPerTurn: number;
+  evolution: { notOnFirstTurn: boolean; notTheTurnItEntered: boolean };
+  firstTurn: { noAttack: boolean };
+  /** With `mulligan: "untilBasic"`: cards the opponent draws per mulligan. */
+  mulliganDraws: number;
+  /** How much damage one damage counter is (the table shows counters). */
+  damageCounter: number;
+}
 
 export interface Ruleset {
   schema: 'tcg/ruleset@1';
@@ -306,9 +421,17 @@ export interface Ruleset {
   version: string;
   name: string;
   players: { life: number; maxLife: number };
-  deck: { minSize: number; maxSize: number; copyLimit: number; banned: string[] };
+  deck: {
+    minSize: number;
+    maxSize: number;
+    copyLimit: number;
+    banned: string[];
+    /** Card types the copy limit does not count (basic energy). */
+    copyLimitExempt?: string[];
+  };
   openingHand: { first: number; second: number };
-  mulligan: 'none' | 'replaceChosen';
+  /** `untilBasic` (battler): reshuffle until the hand holds a basic creature. */
+  mulligan: 'none' | 'replaceChosen' | 'untilBasic';
   /** A card id given to the second player at the start (like a coin), or none. */
   secondPlayerBonus?: string;
   zones: ZoneDef[];
@@ -338,6 +461,8 @@ export interface Ruleset {
     timeoutStrikes: number;
   };
   limits: { stepsPerCommand: number; triggersPerCommand: number; luaInstructions: number };
+  /** Monster-battler rules; absent for other games. */
+  battler?: BattlerRules;
   /** Words the rules-text generator uses: `unit`, `hero`, `spell`. */
   vocabulary: { unit: string; hero: string; spell: string };
 }

@@ -1,4 +1,13 @@
-import type { Ability, CardDef, Condition, Effect, Target, TokenDef, Value } from './ast.ts';
+import type {
+  Ability,
+  AttackDef,
+  CardDef,
+  Condition,
+  Effect,
+  Target,
+  TokenDef,
+  Value,
+} from './ast.ts';
 import { checkSelector, type SelectorScope } from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
@@ -118,6 +127,11 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
     if (typeof v === 'number') return [];
     if ('count' in v) return selector(v.count, `${at}.count`, scope);
     if ('stat' in v) return selector(v.stat[0], `${at}.stat[0]`, scope);
+    if ('zoneSize' in v)
+      return zoneExists(v.zoneSize[1])
+        ? []
+        : [{ path: `${at}.zoneSize[1]`, message: `names an unknown zone "${v.zoneSize[1]}"` }];
+    if ('energy' in v) return selector(v.energy[0], `${at}.energy[0]`, scope);
     if ('event' in v)
       return hasEvent
         ? []
@@ -225,7 +239,60 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
         ];
       case 'lua':
         return luaExists(e.module, `${at}.module`);
+      case 'flip':
+        return [
+          ...battlerOnly(at),
+          ...(e.coins === undefined ? [] : value(e.coins, `${at}.coins`, scope)),
+          ...effectList(e.heads ?? [], `${at}.heads`, scope),
+          ...effectList(e.tails ?? [], `${at}.tails`, scope),
+        ];
+      case 'attackDamage':
+        return [
+          ...battlerOnly(at),
+          ...value(e.amount, `${at}.amount`, scope),
+          ...(scope.has('defender')
+            ? []
+            : [{ path: at, message: 'attackDamage is only for the effects of an attack' }]),
+        ];
+      case 'condition':
+        return [
+          ...battlerOnly(at),
+          ...target(e.target, `${at}.target`, scope),
+          ...conditionExists(e.add, `${at}.add`, false),
+          ...conditionExists(e.remove, `${at}.remove`, true),
+          ...(e.add === undefined && e.remove === undefined
+            ? [{ path: at, message: 'needs add or remove' }]
+            : []),
+        ];
+      case 'discardEnergy':
+        return [
+          ...battlerOnly(at),
+          ...target(e.from, `${at}.from`, scope),
+          ...value(e.count, `${at}.count`, scope),
+          ...(e.energyType === undefined || ruleset.battler?.energyTypes.includes(e.energyType)
+            ? []
+            : [
+                {
+                  path: `${at}.energyType`,
+                  message: `names an unknown energy type "${e.energyType}"`,
+                },
+              ]),
+        ];
+      case 'devolve':
+        return [...battlerOnly(at), ...target(e.target, `${at}.target`, scope)];
+      case 'switch':
+        return battlerOnly(at);
     }
+  }
+  function battlerOnly(at: string): Problems {
+    return ruleset.battler
+      ? []
+      : [{ path: `${at}.do`, message: 'is a battler effect: the ruleset has no "battler" rules' }];
+  }
+  function conditionExists(id: string | undefined, at: string, allowAll: boolean): Problems {
+    if (id === undefined || (allowAll && id === 'all') || (ruleset.battler?.conditions ?? {})[id])
+      return [];
+    return [{ path: at, message: `names an unknown special condition "${id}"` }];
   }
   /** A unit card of the set, a token of this card (`#name`) or of another (`set/card#name`). */
   function summonable(card: string, at: string): Problems {
@@ -252,6 +319,34 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
   }
 }
 
+/** An attack's effects and damage: `$defender` is bound (the defending creature). */
+export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext): Problems {
+  const rules = ctx.scope.ruleset.battler;
+  if (!rules) return [{ path, message: 'attacks need the ruleset\'s "battler" rules' }];
+  const asAbility = (effects: Effect[]): Ability => ({
+    id: attack.id,
+    kind: 'spell',
+    targets: [{ id: 'defender', choose: 'unit & enemy & active' }],
+    effects,
+  });
+  const problems = attack.effects?.length ? checkAbility(asAbility(attack.effects), path, ctx) : [];
+  if (attack.damage !== undefined)
+    for (const p of checkAbility(
+      asAbility([{ do: 'attackDamage', amount: attack.damage }]),
+      path,
+      ctx,
+    ))
+      problems.push({ ...p, path: p.path.replace(`${path}.effects[0].amount`, `${path}.damage`) });
+  attack.cost.forEach((symbol, i) => {
+    if (symbol !== rules.wildcard && !rules.energyTypes.includes(symbol))
+      problems.push({
+        path: `${path}.cost[${i}]`,
+        message: `names an unknown energy type "${symbol}"`,
+      });
+  });
+  return problems;
+}
+
 export function containsLua(effects: readonly Effect[]): boolean {
   return effects.some((e) => {
     switch (e.do) {
@@ -263,6 +358,8 @@ export function containsLua(effects: readonly Effect[]): boolean {
       case 'repeat':
       case 'forEach':
         return containsLua(e.effects);
+      case 'flip':
+        return containsLua(e.heads ?? []) || containsLua(e.tails ?? []);
       case 'if':
         return containsLua(e.then) || containsLua(e.else ?? []);
       default:

@@ -1,5 +1,6 @@
 import type { CardDef, CardSet, Ruleset, TokenDef } from './ast.ts';
 import { checkAbility, type AbilityContext } from './check-abilities.ts';
+import { checkBattlerCard } from './check-battler.ts';
 import { cardText, type CardNamer } from './rules-text.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
@@ -39,6 +40,7 @@ export function checkCards(
     card.abilities?.forEach((ability, j) =>
       problems.push(...checkAbility(ability, `${path}.abilities[${j}]`, ctx)),
     );
+    problems.push(...checkBattlerCard(card, path, ruleset, byId, ctx));
     for (const [name, token] of Object.entries(card.tokens ?? {})) {
       const tokenPath = `${path}.tokens.${name}`;
       problems.push(...checkCardShape(token, tokenPath, ruleset));

@@ -1,5 +1,6 @@
 import type { CardDef, Ruleset } from './ast.ts';
 import { checkAbility } from './check-abilities.ts';
+import { checkBattlerRuleset } from './check-battler.ts';
 import { checkSelector, STACK_ZONE } from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
@@ -87,6 +88,7 @@ export function checkRuleset(
       ),
     );
   }
+  problems.push(...checkBattlerRuleset(ruleset));
   ruleset.win.forEach((rule, i) => {
     if (typeof rule.check !== 'string')
       problems.push(...conditionSelectors(rule.check, `win[${i}].check`));

@@ -30,10 +30,19 @@ export function validateDeck(content: Content, cards: DeckCards): string[] {
     }
     if (card.token) problems.push(`${card.name} is a token and cannot be put in a deck.`);
     if (banned.includes(id)) problems.push(`${card.name} is banned in ${label}.`);
-    if (count > copyLimit)
+    const exempt = ruleset.deck.copyLimitExempt?.includes(card.type) ?? false;
+    if (count > copyLimit && !exempt)
       problems.push(
         `The deck has ${count} copies of ${card.name}; at most ${copyLimit} are allowed.`,
       );
   }
+  if (
+    ruleset.battler &&
+    cards.every((id) => {
+      const card = content.cards.get(id);
+      return !card || ruleset.cardTypes[card.type]?.kind !== 'unit' || (card.stage ?? 0) > 0;
+    })
+  )
+    problems.push('The deck needs at least one basic creature to set up with.');
   return problems;
 }

@@ -1,5 +1,6 @@
 import type {
   Ability,
+  AttackDef,
   CardDef,
   Condition,
   Effect,
@@ -19,7 +20,7 @@ import { selectorAst, type SelectorNode } from './selector.ts';
 export type CardNamer = (ref: string) => string;
 
 export function cardText(
-  card: Pick<CardDef, 'keywords' | 'abilities'>,
+  card: Pick<CardDef, 'keywords' | 'abilities' | 'attacks'>,
   ruleset: Ruleset,
   nameOf: CardNamer,
 ): string {
@@ -27,7 +28,18 @@ export function cardText(
   const keywords = (card.keywords ?? []).map((k) => ruleset.keywords[k]?.name ?? k);
   if (keywords.length) lines.push(`${keywords.join('. ')}.`);
   for (const ability of card.abilities ?? []) lines.push(abilityText(ability, ruleset, nameOf));
+  for (const attack of card.attacks ?? []) lines.push(attackText(attack, ruleset, nameOf));
   return lines.join('\n');
+}
+
+/** "Name [fire colorless]: Deal 30 damage to the defending creature." */
+export function attackText(attack: AttackDef, ruleset: Ruleset, nameOf: CardNamer): string {
+  const words = new Words(ruleset, nameOf);
+  const effects: Effect[] = [...(attack.effects ?? [])];
+  if (attack.damage !== undefined) effects.push({ do: 'attackDamage', amount: attack.damage });
+  const cost = attack.cost.length ? attack.cost.join(' ') : 'free';
+  const body = effects.length ? sentence(words.effects(effects)) : 'No effect.';
+  return `${attack.name} [${cost}]: ${body}`;
 }
 
 export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardNamer): string {
@@ -237,7 +249,68 @@ class Words {
       }
       case 'lua':
         return 'run a script';
+      case 'flip':
+        return this.flip(e);
+      case 'attackDamage':
+        return this.withAmount(
+          e.amount,
+          (n) => `deal ${n} damage to the defending ${this.ruleset.vocabulary.unit}`,
+        );
+      case 'condition': {
+        const who = target(e.target);
+        const name = (id: string) =>
+          (this.ruleset.battler?.conditions[id]?.name ?? id).toLowerCase();
+        const parts: string[] = [];
+        if (e.remove)
+          parts.push(
+            e.remove === 'all'
+              ? `remove all special conditions from ${who}`
+              : `${who} is no longer ${name(e.remove)}`,
+          );
+        if (e.add) parts.push(`${parts.length ? 'it' : who} is now ${name(e.add)}`);
+        return parts.join(', then ');
+      }
+      case 'discardEnergy': {
+        const type = e.energyType ? `${e.energyType} ` : '';
+        return this.withAmount(
+          e.count,
+          (n) =>
+            `discard ${n === '1' ? `a ${type}energy` : `${n} ${type}energy`} attached to ${target(e.from)}`,
+        );
+      }
+      case 'devolve':
+        return `return the top evolution card of ${target(e.target)} to its owner's hand`;
+      case 'switch': {
+        const who = this.player(e.player);
+        const unit = this.ruleset.vocabulary.unit;
+        const chooser =
+          e.chooser === undefined
+            ? ''
+            : e.chooser === '$controller'
+              ? ' (you choose)'
+              : ' (your opponent chooses)';
+        return `switch ${who.possessive} active ${unit} with one of ${who.you ? 'your' : 'their'} benched ${pluralNoun(unit)}${chooser}`;
+      }
     }
+  }
+
+  private flip(e: Extract<Effect, { do: 'flip' }>): string {
+    const heads = e.heads?.length ? this.effects(e.heads) : null;
+    const tails = e.tails?.length ? this.effects(e.tails) : null;
+    if (e.untilTails)
+      return `flip a coin until you get tails${heads ? `; for each heads, ${heads}` : ''}`;
+    const coins = e.coins ?? 1;
+    if (coins === 1) {
+      const branches = [heads && `if heads, ${heads}`, tails && `if tails, ${tails}`].filter(
+        Boolean,
+      );
+      return `flip a coin${branches.length ? `; ${branches.join('; ')}` : ''}`;
+    }
+    const branches = [
+      heads && `for each heads, ${heads}`,
+      tails && `for each tails, ${tails}`,
+    ].filter(Boolean);
+    return `flip ${this.value(coins)} coins${branches.length ? `; ${branches.join('; ')}` : ''}`;
   }
 
   target(t: Target): string {
@@ -266,6 +339,7 @@ class Words {
   /** `$self` is "this"; a binding is named by its selector once, then "it"; event objects by role. */
   ref(ref: string): string {
     if (ref === 'self') return 'this';
+    if (ref === 'defender') return `the defending ${this.ruleset.vocabulary.unit}`;
     if (ref === 'event.subject') return `that ${this.ruleset.vocabulary.unit}`;
     if (ref === 'event.source')
       return this.triggerOn === 'attacked' ? 'the attacker' : 'the source';
@@ -331,6 +405,7 @@ class Words {
       else if ('state' in atom)
         adjectives.push(atom.state === 'enteredThisTurn' ? 'new' : atom.state);
       else if ('tag' in atom) adjectives.push(atom.tag);
+      else if ('element' in atom) adjectives.push(atom.element);
       else if ('type' in atom) nouns.push(this.typeNoun(atom.type));
       else if ('or' in atom && atom.or.every((alt) => 'type' in alt))
         nouns.push(
@@ -436,13 +511,22 @@ class Words {
     if ('deckSize' in v) return `the number of cards in ${this.player(v.deckSize).possessive} deck`;
     if ('event' in v) return 'the amount';
     if ('turnNumber' in v) return 'the turn number';
+    if ('heads' in v) return 'the number of heads';
+    if ('zoneSize' in v)
+      return `the number of cards in ${this.player(v.zoneSize[0]).possessive} ${v.zoneSize[1]}`;
+    if ('energy' in v) {
+      const node = selectorAst(v.energy[0]);
+      const of = 'ref' in node ? this.ref(node.ref) : this.noun(node, { count: 1, definite: true });
+      return `the number of ${v.energy[1] ? `${v.energy[1]} ` : ''}energy attached to ${of}`;
+    }
     if ('add' in v) return v.add.map((x) => this.value(x)).join(' plus ');
     if ('sub' in v) return `${this.value(v.sub[0])} minus ${this.value(v.sub[1])}`;
     if ('mul' in v) return v.mul.map((x) => this.value(x)).join(' times ');
     if ('div' in v)
       return `${this.value(v.div[0])} divided by ${this.value(v.div[1])} (rounded down)`;
     if ('min' in v) return `the least of ${v.min.map((x) => this.value(x)).join(', ')}`;
-    return `the greatest of ${v.max.map((x) => this.value(x)).join(', ')}`;
+    if ('max' in v) return `the greatest of ${v.max.map((x) => this.value(x)).join(', ')}`;
+    return '';
   }
 
   /** Integer amounts inline; computed ones as "X ..., where X is ...". */

@@ -17,6 +17,8 @@ export type SelectorNode =
   | { tag: string }
   | { has: string }
   | { id: string }
+  /** Battler: a creature of this type, or energy providing it. */
+  | { element: string }
   | { cmp: [StatName, CompareOp, number] }
   /** `self`, `event.subject`, `event.source`, or a binding / forEach variable name. */
   | { ref: string };
@@ -28,6 +30,8 @@ export const UNIT_STATES = [
   'exhausted',
   'token',
   'enteredThisTurn',
+  'active',
+  'benched',
 ] as const;
 export type UnitState = (typeof UNIT_STATES)[number];
 
@@ -92,10 +96,11 @@ function atom(token: string): SelectorNode {
   if ((UNIT_STATES as readonly string[]).includes(token)) return { state: token as UnitState };
   if (token.startsWith('@')) return { zone: nonEmpty(token.slice(1), token) };
   if (token.startsWith('$')) return { ref: nonEmpty(token.slice(1), token) };
-  const prefixed = /^(tag|has|id):(.+)$/.exec(token);
+  const prefixed = /^(tag|has|id|element):(.+)$/.exec(token);
   if (prefixed) {
     const [, key, value] = prefixed;
     if (key === 'tag') return { tag: value! };
+    if (key === 'element') return { element: value! };
     if (key === 'has') return { has: value! };
     return { id: value! };
   }

@@ -12,6 +12,15 @@ import { balanceReport, type BalanceReport } from './balance-report.ts';
 
 const DEFAULT_MAX_ACTIONS = 5000;
 
+/** Events that put a card from hand into play (battlers also evolve and attach). */
+const PLAYS = new Set(['cardPlayed', 'creatureEvolved', 'toolAttached', 'energyAttached']);
+
+/** A battler's setup and stadiums enter play by a move from hand. */
+const isSetupOrStadium = (data: unknown) => {
+  const reason = (data as { reason: string }).reason;
+  return reason === 'setup' || reason === 'played';
+};
+
 /** Plays one scheduled match to its end with CPUs at both seats; never throws. */
 export function playBalanceMatch(
   game: TcgGame,
@@ -56,9 +65,12 @@ export function playBalanceMatch(
       if (!applied.ok)
         throw new Error(`a CPU move was refused (${applied.error.code}: ${applied.error.message})`);
       for (const step of applied.value.resolution.steps)
-        if (step.type === 'cardPlayed') {
+        if (PLAYS.has(step.type)) {
           const data = step.data as { player: Seat; defId: string };
           played[data.player]!.add(data.defId);
+        } else if (step.type === 'cardMoved' && isSetupOrStadium(step.data)) {
+          const data = step.data as { to: { player: Seat }; defId: string };
+          played[data.to.player]!.add(data.defId);
         } else if (step.type === 'scriptFailed') {
           record.scriptFailures.push(step.data as ScriptFailure);
         }

@@ -67,6 +67,36 @@ export function determinize(view: TcgView, content: Content, rng: Rng): TcgState
     abilityUses: view.abilityUses,
     seq: view.seq,
     outcome: view.outcome,
+    ...(view.battler ? { battler: battlerGuess(view, players, cards, content) } : {}),
+  };
+}
+
+/**
+ * The battler's state behind a view: public but for the other player's setup choice, guessed
+ * as the first basic in their (guessed) hand.
+ */
+function battlerGuess(
+  view: TcgView,
+  players: TcgState['players'],
+  cards: Record<string, CardInstance>,
+  content: Content,
+): NonNullable<TcgState['battler']> {
+  const b = view.battler!;
+  const setup = ([0, 1] as const).map((seat) => {
+    if (!b.setupChosen[seat]) return null;
+    if (view.seat === seat && b.mySetup) return b.mySetup;
+    const hand = players[seat]!.zones.hand ?? [];
+    const basic = hand.find((h) => {
+      const def = content.cards.get(cards[h]!.defId);
+      return def && (def.stage ?? 0) === 0 && content.ruleset.cardTypes[def.type]?.kind === 'unit';
+    });
+    return { active: basic ?? hand[0] ?? '', bench: [] };
+  }) as NonNullable<TcgState['battler']>['setup'];
+  return {
+    active: [...b.active] as [string | null, string | null],
+    setup,
+    turnCounts: { ...b.turnCounts },
+    turnsTaken: [...b.turnsTaken] as [number, number],
   };
 }
 

@@ -2,6 +2,7 @@ import type { Seat } from '@cardtable/engine';
 import { cardOf, keywordWithBuiltin, type Content } from '../content/content.ts';
 import { statsOf } from '../engine/stats.ts';
 import { opponentOf, type TcgState } from '../engine/state.ts';
+import { battlerSide } from './evaluate-battler.ts';
 
 const WIN = 10_000;
 
@@ -11,6 +12,8 @@ export function evaluate(state: TcgState, content: Content, seat: Seat): number 
     if (state.outcome.tie) return 0;
     return state.outcome.winners.includes(seat) ? WIN : -WIN;
   }
+  if (content.ruleset.battler)
+    return battlerSide(state, content, seat) - battlerSide(state, content, opponentOf(seat));
   return side(state, content, seat) - side(state, content, opponentOf(seat));
 }
 

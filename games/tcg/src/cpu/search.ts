@@ -112,7 +112,9 @@ function playout(
   for (let i = 0; i < profile.playoutActions && !state.outcome; i++) {
     const [actor] = activeSeats(state);
     if (actor === undefined || done(state, seat, turn, profile)) break;
-    const next = apply(state, actor, policy(state, content, actor, rng));
+    const action = policy(state, content, actor, rng);
+    if (!action) break;
+    const next = apply(state, actor, action);
     if (!next) break;
     state = next;
   }
@@ -132,8 +134,12 @@ function done(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): b
  * The playout policy: cheap and a little greedy. The other player answers and passes; the
  * acting player mostly attacks or plays something, and ends the turn now and then.
  */
-function policy(state: TcgState, content: Content, actor: Seat, rng: Rng): TcgAction {
+function policy(state: TcgState, content: Content, actor: Seat, rng: Rng): TcgAction | null {
   const legal = legalActions(state, content, actor);
+  // A guessed hidden state can leave a seat without a legal move (a setup with no basic).
+  if (legal.length === 0) return null;
+  if (content.ruleset.battler && !state.pending && state.status === 'playing')
+    return battlerPolicy(legal, rng);
   if (state.pending || state.status === 'mulligan') return legal[rng.int(0, legal.length - 1)]!;
   if (state.priority) return rng.float() < 0.85 ? legal[0]! : legal[rng.int(0, legal.length - 1)]!;
   const attacks = legal.filter((a) => a.type === 'attack');
@@ -141,5 +147,21 @@ function policy(state: TcgState, content: Content, actor: Seat, rng: Rng): TcgAc
   const roll = rng.float();
   if (plays.length && roll < 0.55) return plays[rng.int(0, plays.length - 1)]!;
   if (attacks.length && roll < 0.9) return attacks[rng.int(0, attacks.length - 1)]!;
+  return legal.find((a) => a.type === 'endTurn') ?? legal[0]!;
+}
+
+/**
+ * The battler's playout policy: an attack ends the turn, so develop first (evolve, attach,
+ * play), then attack with the active creature's strongest-looking (last listed) attack.
+ */
+function battlerPolicy(legal: readonly TcgAction[], rng: Rng): TcgAction {
+  const evolve = legal.filter((a) => a.type === 'evolve');
+  if (evolve.length) return evolve[rng.int(0, evolve.length - 1)]!;
+  const develop = legal.filter((a) => a.type === 'attach' || a.type === 'play');
+  const attacks = legal.filter((a) => a.type === 'useAttack');
+  const roll = rng.float();
+  if (develop.length && roll < 0.6) return develop[rng.int(0, develop.length - 1)]!;
+  if (attacks.length)
+    return roll < 0.8 ? attacks.at(-1)! : attacks[rng.int(0, attacks.length - 1)]!;
   return legal.find((a) => a.type === 'endTurn') ?? legal[0]!;
 }

@@ -1,4 +1,4 @@
-import type { Ability } from '../content/ast.ts';
+import type { Ability, Effect } from '../content/ast.ts';
 import { cardOf, type Content } from '../content/content.ts';
 import type { AbilityRef } from './state.ts';
 
@@ -27,7 +27,23 @@ export function abilityEntries(
   return entries;
 }
 
+/** Battler attacks run as ability frames under this id. */
+export const attackAbilityId = (attack: string) => `attack:${attack}`;
+
+/** An attack as the spell-like ability its frame runs: its effects, then its damage. */
+function attackAbility(content: Content, card: string, id: string): Ability | null {
+  const attack = cardOf(content, card).attacks?.find((a) => attackAbilityId(a.id) === id);
+  if (!attack) return null;
+  const effects: Effect[] = [...(attack.effects ?? [])];
+  if (attack.damage !== undefined) effects.push({ do: 'attackDamage', amount: attack.damage });
+  return { id, kind: 'spell', effects };
+}
+
 export function abilityByRef(content: Content, ref: AbilityRef): Ability {
+  if ('card' in ref && ref.ability.startsWith('attack:')) {
+    const attack = attackAbility(content, ref.card, ref.ability);
+    if (attack) return attack;
+  }
   const list =
     'card' in ref
       ? cardOf(content, ref.card).abilities

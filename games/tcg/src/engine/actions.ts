@@ -7,6 +7,14 @@ export type TcgAction =
   | { type: 'attack'; payload: { attacker: string; target: string } }
   | { type: 'attach'; payload: { card: string; unit: string } }
   | { type: 'pass'; payload: Record<string, never> }
+  /** Battler: the active creature uses one of its attacks (the turn then ends). */
+  | { type: 'useAttack'; payload: { attack: string } }
+  /** Battler: the active creature retreats to the bench, `to` becomes active. */
+  | { type: 'retreat'; payload: { to: string } }
+  /** Battler: an evolution card from hand onto a creature in play. */
+  | { type: 'evolve'; payload: { card: string; unit: string } }
+  /** Battler setup: an active creature and benched ones, basics from hand. */
+  | { type: 'setup'; payload: { active: string; bench: string[] } }
   | { type: 'answer'; payload: { decision: string; picks: string[] } }
   | { type: 'nextPhase'; payload: Record<string, never> }
   | { type: 'endTurn'; payload: Record<string, never> }
@@ -62,6 +70,25 @@ export function parseAction(raw: unknown): Result<TcgAction> {
       return isId(payload.card) && isId(payload.unit) && only('card', 'unit')
         ? ok({ type: 'attach', payload: { card: payload.card, unit: payload.unit } })
         : invalid('attach needs {card: handle, unit: handle}.');
+    case 'useAttack':
+      return isId(payload.attack) && only('attack')
+        ? ok({ type: 'useAttack', payload: { attack: payload.attack } })
+        : invalid('useAttack needs {attack: id}.');
+    case 'retreat':
+      return isId(payload.to) && only('to')
+        ? ok({ type: 'retreat', payload: { to: payload.to } })
+        : invalid('retreat needs {to: handle}.');
+    case 'evolve':
+      return isId(payload.card) && isId(payload.unit) && only('card', 'unit')
+        ? ok({ type: 'evolve', payload: { card: payload.card, unit: payload.unit } })
+        : invalid('evolve needs {card: handle, unit: handle}.');
+    case 'setup':
+      return isId(payload.active) &&
+        isIdList(payload.bench) &&
+        payload.bench.length <= 16 &&
+        only('active', 'bench')
+        ? ok({ type: 'setup', payload: { active: payload.active, bench: payload.bench } })
+        : invalid('setup needs {active: handle, bench: [handles]}.');
     case 'answer':
       return isId(payload.decision) && isIdList(payload.picks) && only('decision', 'picks')
         ? ok({ type: 'answer', payload: { decision: payload.decision, picks: payload.picks } })

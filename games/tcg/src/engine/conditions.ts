@@ -3,6 +3,7 @@ import { cardOf } from '../content/content.ts';
 import { compare } from './compare.ts';
 import type { EvalContext } from './eval-context.ts';
 import { select } from './select.ts';
+import { energyTypes } from './battler/rules.ts';
 import { heroSeat, opponentOf } from './state.ts';
 import type { Seat } from '@cardtable/engine';
 
@@ -50,6 +51,19 @@ export function evaluate(ctx: EvalContext, value: Value, depth = 0): number {
     return ctx.state.players[playerOf(ctx, value.deckSize)]!.zones.deck?.length ?? 0;
   if ('event' in value) return ctx.event?.amount ?? 0;
   if ('turnNumber' in value) return ctx.state.turn;
+  if ('heads' in value) return ctx.heads ?? 0;
+  if ('zoneSize' in value)
+    return (
+      ctx.state.players[playerOf(ctx, value.zoneSize[0])]!.zones[value.zoneSize[1]]?.length ?? 0
+    );
+  if ('energy' in value) {
+    const [first] = select(ctx, value.energy[0]);
+    if (first === undefined || heroSeat(first) !== null) return 0;
+    const types = energyTypes(ctx.state, ctx.content, first);
+    return value.energy[1] === null
+      ? types.length
+      : types.filter((t) => t === value.energy[1]).length;
+  }
   if ('add' in value) return value.add.reduce<number>((sum, v) => sum + inner(v), 0);
   if ('sub' in value) return inner(value.sub[0]) - inner(value.sub[1]);
   if ('mul' in value) return value.mul.reduce<number>((product, v) => product * inner(v), 1);

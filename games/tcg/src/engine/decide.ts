@@ -12,6 +12,9 @@ import { opponentOf, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
 import { runWork } from './work.ts';
 import { drawCard, moveCard } from './zones.ts';
+import { attachTool, countPlay, evolve, playStadium, retreat, useAttack } from './battler/moves.ts';
+import { battlerPlayProblem } from './battler/play-rules.ts';
+import { chooseSetup, defaultSetup } from './battler/setup.ts';
 
 const reject = (code: string, message: string) => fail(code, message);
 
@@ -58,6 +61,10 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
       return reject('DECISION_PENDING', 'Answer the pending decision first.');
     return answer(r, seat, action.payload.decision, action.payload.picks, false);
   }
+  if (state.status === 'mulligan' && r.content.ruleset.battler) {
+    if (action.type !== 'setup') return reject('MULLIGAN_PENDING', 'Set up your creatures first.');
+    return done(r, chooseSetup(r, seat, action.payload.active, action.payload.bench));
+  }
   if (state.status === 'mulligan') {
     if (action.type !== 'mulligan')
       return reject('MULLIGAN_PENDING', 'Choose the cards to replace first.');
@@ -94,6 +101,18 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
       if (!phase.actions.includes('attach'))
         return reject('ILLEGAL_ACTION', `Energy cannot be attached in the ${phase.id} phase.`);
       return attach(r, seat, action.payload.card, action.payload.unit);
+    case 'useAttack':
+      if (!phase.actions.includes('attack'))
+        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phase.id} phase.`);
+      return done(r, useAttack(r, seat, action.payload.attack));
+    case 'retreat':
+      if (!phase.actions.includes('retreat'))
+        return reject('ILLEGAL_ACTION', `There is no retreat in the ${phase.id} phase.`);
+      return done(r, retreat(r, seat, action.payload.to));
+    case 'evolve':
+      if (!phase.actions.includes('evolve'))
+        return reject('ILLEGAL_ACTION', `Nothing evolves in the ${phase.id} phase.`);
+      return done(r, evolve(r, seat, action.payload.card, action.payload.unit));
     case 'nextPhase':
     case 'endTurn':
       if (state.players[seat]!.strikes > 0)
@@ -104,6 +123,13 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
     default:
       return reject('ILLEGAL_ACTION', `"${action.type}" is not possible now.`);
   }
+}
+
+/** Runs the work after a battler action, unless it was rejected. */
+function done(r: Runner, problem: Problem): Problem {
+  if (problem) return problem;
+  runWork(r);
+  return null;
 }
 
 function play(
@@ -129,8 +155,15 @@ function play(
       'NOT_ENOUGH_RESOURCE',
       `${def.name} costs ${def.cost} ${content.ruleset.resources.name}.`,
     );
+  const battlerProblem = battlerPlayProblem(state, content, seat, def);
+  if (battlerProblem) return reject('ILLEGAL_ACTION', battlerProblem);
   if (kind === 'unit' && boardWouldOverflow(r, seat))
     return reject('BOARD_FULL', 'Your board is full.');
+  if (kind === 'stadium') {
+    playStadium(r, seat, hand);
+    runWork(r);
+    return null;
+  }
   const specs = playTargets(state, content, seat, def);
   const bound: Record<string, string[]> = {};
   for (const spec of specs) {
@@ -151,6 +184,7 @@ function play(
     const { current, max } = state.players[seat]!.resource;
     r.emit({ type: 'resourceChanged', data: { player: seat, current: current - def.cost, max } });
   }
+  if (content.ruleset.battler) countPlay(r, seat, card.defId);
   playCard(r, seat, hand, bound);
   runWork(r);
   return null;
@@ -177,8 +211,9 @@ function attach(r: Runner, seat: Seat, hand: string, unit: string): Problem {
   const card = state.cards[hand];
   if (!card || card.zone !== 'hand' || card.controller !== seat)
     return reject('UNKNOWN_CARD', 'That card is not in your hand.');
-  if (cardTypeOf(content, cardOf(content, card.defId)).kind !== 'energy')
-    return reject('ILLEGAL_ACTION', 'Only energy can be attached.');
+  const kind = cardTypeOf(content, cardOf(content, card.defId)).kind;
+  if (kind === 'tool' && content.ruleset.battler) return done(r, attachTool(r, seat, hand, unit));
+  if (kind !== 'energy') return reject('ILLEGAL_ACTION', 'Only energy can be attached.');
   const target = state.cards[unit];
   if (!target || target.zone !== 'board' || target.controller !== seat)
     return reject('INVALID_TARGET', 'Attach energy to a unit of yours on the board.');
@@ -208,6 +243,7 @@ function answer(r: Runner, seat: Seat, id: string, picks: string[], byTimeout: b
   r.batch = batch;
   const task = r.work.at(-1)!;
   if (task.kind === 'combat') applyBlock(r, task, picks);
+  else if (task.kind === 'promote') task.picks = picks;
   else if (task.kind === 'ability' && task.frame.awaiting)
     applyAnswer(task.frame, task.frame.awaiting, picks);
   runWork(r, true);
@@ -242,6 +278,10 @@ function timeout(r: Runner, seat: Seat): Problem {
   const { state } = r;
   if (state.pending?.decision.player === seat)
     return answer(r, seat, state.pending.decision.id, state.pending.decision.defaultPicks, true);
+  if (state.status === 'mulligan' && r.content.ruleset.battler) {
+    const { active, bench } = defaultSetup(state, r.content, seat);
+    return done(r, chooseSetup(r, seat, active, bench));
+  }
   if (state.status === 'mulligan') return mulligan(r, seat, []);
   if (state.priority?.holder === seat) {
     passPriority(r, seat);

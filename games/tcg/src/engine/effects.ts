@@ -9,10 +9,18 @@ import { resolveAutomaticTarget, select } from './select.ts';
 import { baseCardId, heroSeat, opponentOf, STACK, type Frame, type ObjectId } from './state.ts';
 import { raise } from './triggers.ts';
 import { drawCard, moveCard, spellDestination, zoneFull } from './zones.ts';
+import {
+  addCondition,
+  attackDamage,
+  devolve,
+  discardEnergy,
+  removeConditions,
+  setActive,
+} from './battler/creatures.ts';
 
 type Leaf = Exclude<
   Effect,
-  { do: 'if' | 'repeat' | 'forEach' | 'choose' | 'may' | 'chooseTargets' | 'lua' }
+  { do: 'if' | 'repeat' | 'forEach' | 'choose' | 'may' | 'chooseTargets' | 'lua' | 'flip' }
 >;
 
 /** The effect library: each leaf validates its targets now and emits the events it causes. */
@@ -224,6 +232,47 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
           data: { player: owner, to, cards: mine, count: mine.length },
         });
       }
+      return 'continue';
+    }
+    case 'attackDamage': {
+      const defender = frame.bindings.defender?.[0];
+      if (defender && source) attackDamage(r, source, defender, amountOf(ctx, effect.amount));
+      return 'continue';
+    }
+    case 'condition': {
+      const list = targets(effect.target);
+      if (list === 'suspend') return list;
+      for (const id of onBoard(list)) {
+        if (effect.remove) removeConditions(r, id, effect.remove);
+        if (effect.add) addCondition(r, id, effect.add);
+      }
+      return 'continue';
+    }
+    case 'discardEnergy': {
+      const list = targets(effect.from);
+      if (list === 'suspend') return list;
+      const count = amountOf(ctx, effect.count);
+      for (const id of onBoard(list)) discardEnergy(r, id, count, effect.energyType);
+      return 'continue';
+    }
+    case 'devolve': {
+      const list = targets(effect.target);
+      if (list === 'suspend') return list;
+      for (const id of onBoard(list)) devolve(r, id);
+      return 'continue';
+    }
+    case 'switch': {
+      const seat = playerOf(ctx, effect.player);
+      const side = seat === frame.controller ? 'friendly' : 'enemy';
+      const list = targets({
+        pick: 'chosen',
+        from: `unit & benched & ${side}`,
+        count: 1,
+        ...(effect.chooser ? { chooser: effect.chooser } : {}),
+      });
+      if (list === 'suspend') return list;
+      const [to] = onBoard(list);
+      if (to) setActive(r, seat, to, 'switch');
       return 'continue';
     }
   }

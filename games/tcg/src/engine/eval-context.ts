@@ -21,6 +21,8 @@ export interface EvalContext {
   self: string | null;
   bindings: Readonly<Record<string, readonly ObjectId[]>>;
   event: EventInfo | null;
+  /** Heads flipped so far by the running ability. */
+  heads?: number;
   /** Read stats without static abilities (used while computing statics). */
   raw?: boolean;
   /**

@@ -56,7 +56,11 @@ export type TcgEvent =
           | 'fizzled'
           | 'mulligan'
           | 'burned'
-          | 'detached';
+          | 'detached'
+          | 'setup'
+          | 'prize'
+          | 'played'
+          | 'retreat';
       };
     }
   | {
@@ -147,6 +151,56 @@ export type TcgEvent =
   | { type: 'timedOut'; data: { player: Seat; strikes: number } }
   | { type: 'strikesCleared'; data: { player: Seat } }
   | { type: 'playerLost'; data: { player: Seat; reason: string } }
+  // ---- monster-battler events ----
+  /** A hand without a basic creature, shown to both players before it is reshuffled. */
+  | { type: 'mulliganRevealed'; data: { player: Seat; cards: { defId: string }[]; count: number } }
+  /** A setup choice (hand handles), the chooser's only until both have chosen. */
+  | {
+      type: 'setupChosen';
+      data: { player: Seat; active: string | null; bench: string[] | null };
+    }
+  | {
+      type: 'activeSet';
+      data: {
+        player: Seat;
+        card: string | null;
+        reason: 'setup' | 'promoted' | 'retreat' | 'switch' | 'knockedOut';
+      };
+    }
+  /** Coin flips (true = heads), public. */
+  | {
+      type: 'coinFlipped';
+      data: { player: Seat; source: string | null; results: boolean[]; purpose: string };
+    }
+  | { type: 'conditionAdded'; data: { target: string; condition: string } }
+  | { type: 'conditionRemoved'; data: { target: string; condition: string } }
+  | {
+      type: 'creatureEvolved';
+      data: {
+        player: Seat;
+        /** The hand handle the evolution card left. */
+        card: string;
+        unit: string;
+        defId: string;
+        /** The card now under the creature: its new handle and definition. */
+        under: string;
+        underDefId: string;
+      };
+    }
+  | {
+      type: 'creatureDevolved';
+      data: { unit: string; under: string; defId: string; card: string; cardDefId: string };
+    }
+  | {
+      type: 'toolAttached';
+      data: { player: Seat; card: string | null; handle: string; defId: string; unit: string };
+    }
+  | {
+      type: 'attackUsed';
+      data: { attacker: string; attack: string; name: string; defender: string | null };
+    }
+  /** Counts something the active player did this turn (`retreat`, `type:<card type>`). */
+  | { type: 'turnCounted'; data: { player: Seat; key: string } }
   | { type: 'gameEnded'; data: { outcome: Outcome } };
 
 export type TcgEventType = TcgEvent['type'];

@@ -73,6 +73,11 @@ export function applyEvent(d: Draft, event: TcgEvent): void {
         unitsDiedThisTurn: [0, 0],
       };
       s.abilityUses = {};
+      if (s.battler) {
+        const taken = [...s.battler.turnsTaken] as [number, number];
+        taken[player] = (taken[player] ?? 0) + 1;
+        s.battler = { ...s.battler, turnCounts: {}, turnsTaken: taken };
+      }
       s.modifiers = s.modifiers.filter(
         (m) => !(m.duration === 'untilYourNextTurn' && m.controller === player),
       );
@@ -108,6 +113,7 @@ export function applyEvent(d: Draft, event: TcgEvent): void {
       };
       return;
     }
+    case 'toolAttached':
     case 'energyAttached': {
       const e = event.data;
       const old = take(d, e.card as string);
@@ -207,6 +213,64 @@ export function applyEvent(d: Draft, event: TcgEvent): void {
       s.outcome = event.data.outcome;
       s.priority = null;
       return;
+    case 'setupChosen': {
+      const e = event.data;
+      const setup = [...s.battler!.setup] as NonNullable<TcgState['battler']>['setup'];
+      setup[e.player] = { active: e.active!, bench: [...(e.bench ?? [])] };
+      s.battler = { ...s.battler!, setup };
+      return;
+    }
+    case 'activeSet': {
+      const active = [...s.battler!.active] as [string | null, string | null];
+      active[event.data.player] = event.data.card;
+      s.battler = { ...s.battler!, active };
+      return;
+    }
+    case 'conditionAdded': {
+      const card = d.card(event.data.target);
+      card.conditions = [...(card.conditions ?? []), event.data.condition];
+      return;
+    }
+    case 'conditionRemoved': {
+      const card = d.card(event.data.target);
+      const left = (card.conditions ?? []).filter((c) => c !== event.data.condition);
+      if (left.length) card.conditions = left;
+      else delete card.conditions;
+      return;
+    }
+    case 'creatureEvolved': {
+      const e = event.data;
+      take(d, e.card);
+      const unit = s.cards[e.unit]!;
+      place(d, { player: unit.controller, zone: ATTACHED }, e.under, e.underDefId, unit.owner, -1);
+      const under = d.card(e.under);
+      under.attachedTo = e.unit;
+      under.under = true;
+      const evolved = d.card(e.unit);
+      evolved.defId = e.defId;
+      evolved.enteredTurn = s.turn;
+      delete evolved.conditions;
+      return;
+    }
+    case 'creatureDevolved': {
+      const e = event.data;
+      const unit = s.cards[e.unit]!;
+      take(d, e.under);
+      place(d, { player: unit.owner, zone: 'hand' }, e.card, e.cardDefId, unit.owner, -1);
+      const devolved = d.card(e.unit);
+      devolved.defId = e.defId;
+      delete devolved.conditions;
+      return;
+    }
+    case 'turnCounted': {
+      const key = event.data.key;
+      const counts = s.battler!.turnCounts;
+      s.battler = { ...s.battler!, turnCounts: { ...counts, [key]: (counts[key] ?? 0) + 1 } };
+      return;
+    }
+    case 'mulliganRevealed':
+    case 'coinFlipped':
+    case 'attackUsed':
     case 'turnEnded':
     case 'blockDeclared':
     case 'priorityPassed':
@@ -228,6 +292,11 @@ function take(d: Draft, handle: string): CardInstance {
     list.splice(list.indexOf(handle), 1);
   }
   delete d.cards()[handle];
+  if (s.battler?.active.includes(handle)) {
+    const active = [...s.battler.active] as [string | null, string | null];
+    active[active.indexOf(handle)] = null;
+    s.battler = { ...s.battler, active };
+  }
   if (s.modifiers.some((m) => m.target === handle))
     s.modifiers = s.modifiers.filter((m) => m.target !== handle);
   return card;

@@ -4,8 +4,10 @@ import type { Runner } from './runner.ts';
 import type { Frame, ObjectId } from './state.ts';
 
 /** What an ability frame's selectors, conditions and values are evaluated against. */
-export const frameContext = (r: Runner, frame: Frame): EvalContext =>
-  r.ctx(frame.controller, frame.source.handle, frame.bindings, frame.event);
+export const frameContext = (r: Runner, frame: Frame): EvalContext => {
+  const ctx = r.ctx(frame.controller, frame.source.handle, frame.bindings, frame.event);
+  return frame.heads === undefined ? ctx : { ...ctx, heads: frame.heads };
+};
 
 /** Chosen picks only range over what the chooser can see. */
 export function visibleCandidates(

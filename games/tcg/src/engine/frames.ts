@@ -2,6 +2,7 @@ import { abilityByRef } from './abilities.ts';
 import { conditionHolds, evaluate } from './conditions.ts';
 import { pickOrAsk } from './decisions.ts';
 import { applyLeaf } from './effects.ts';
+import { flipCoins } from './battler/creatures.ts';
 import { frameContext, visibleCandidates } from './frame-context.ts';
 import { runScript } from './lua.ts';
 import type { Runner, StepResult } from './runner.ts';
@@ -215,6 +216,18 @@ function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
       );
       if (!picks) return 'suspend';
       frame.bindings[node.id] = picks;
+      return 'continue';
+    }
+    case 'flip': {
+      const coins = node.untilTails ? 'untilTails' : Math.max(0, evaluate(ctx, node.coins ?? 1));
+      const results = flipCoins(r, frame.controller, frame.source.handle, coins, 'effect');
+      const heads = results.filter(Boolean).length;
+      const tails = results.length - heads;
+      frame.heads = (frame.heads ?? 0) + heads;
+      if (tails > 0 && node.tails?.length)
+        frame.cursors.push({ nodes: node.tails, index: 0, repeat: tails - 1, each: null });
+      if (heads > 0 && node.heads?.length)
+        frame.cursors.push({ nodes: node.heads, index: 0, repeat: heads - 1, each: null });
       return 'continue';
     }
     case 'lua': {

@@ -4,9 +4,12 @@ import type { TcgAction } from './actions.ts';
 import { attackerProblem, attackTargets } from './combat.ts';
 import { boardWouldOverflow, playTargets } from './stack.ts';
 import type { TcgState } from './state.ts';
+import { combinations, MAX_COMBINATIONS } from './combinations.ts';
+import { battlerActions, toolAttaches } from './battler/legal-moves.ts';
+import { battlerPlayProblem } from './battler/play-rules.ts';
+import { setupActions } from './battler/setup.ts';
 
-/** Most answers listed for one decision or play (any legal answer is still accepted). */
-export const MAX_COMBINATIONS = 64;
+export { combinations, MAX_COMBINATIONS } from './combinations.ts';
 
 /** Seats that may act now: the decider, the priority holder, mulliganing seats, or the active player. */
 export function activeSeats(state: TcgState): Seat[] {
@@ -28,6 +31,8 @@ export function legalActions(state: TcgState, content: Content, seat: Seat): Tcg
     }));
   }
   const hand = state.players[seat]!.zones.hand ?? [];
+  if (state.status === 'mulligan' && content.ruleset.battler)
+    return setupActions(state, content, seat);
   if (state.status === 'mulligan')
     return combinations(hand, 0, hand.length).map((replace) => ({
       type: 'mulligan',
@@ -39,7 +44,8 @@ export function legalActions(state: TcgState, content: Content, seat: Seat): Tcg
   const actions: TcgAction[] = [];
   if (phase.actions.includes('play')) actions.push(...plays(state, content, seat, false));
   if (phase.actions.includes('attach')) actions.push(...attaches(state, content, seat));
-  if (phase.actions.includes('attack'))
+  if (content.ruleset.battler) actions.push(...battlerActions(state, content, seat, phase.actions));
+  else if (phase.actions.includes('attack'))
     for (const attacker of state.players[seat]!.zones.board ?? [])
       if (attackerProblem(state, content, seat, attacker) === null)
         for (const target of attackTargets(state, content, seat))
@@ -61,6 +67,7 @@ function plays(state: TcgState, content: Content, seat: Seat, inWindow: boolean)
     if (kind === 'energy' || (pool && def.cost > current) || (inWindow && def.speed !== 'instant'))
       continue;
     if (kind === 'unit' && boardWouldOverflow(r, seat)) continue;
+    if (kind === 'tool' || battlerPlayProblem(state, content, seat, def) !== null) continue;
     const specs = playTargets(state, content, seat, def);
     if (specs.some((s) => s.candidates.length === 0)) continue;
     let bindings: Record<string, string[]>[] = [{}];
@@ -77,7 +84,8 @@ function plays(state: TcgState, content: Content, seat: Seat, inWindow: boolean)
 }
 
 function attaches(state: TcgState, content: Content, seat: Seat): TcgAction[] {
-  if (state.players[seat]!.resource.current <= 0) return [];
+  const tools = content.ruleset.battler ? toolAttaches(state, content, seat) : [];
+  if (state.players[seat]!.resource.current <= 0) return tools;
   const hand = state.players[seat]!.zones.hand ?? [];
   const isEnergy = (h: string) =>
     cardTypeOf(content, cardOf(content, state.cards[h]!.defId)).kind === 'energy';
@@ -87,26 +95,10 @@ function attaches(state: TcgState, content: Content, seat: Seat): TcgAction[] {
     (h) => isEnergy(h) && !seen.has(state.cards[h]!.defId) && seen.add(state.cards[h]!.defId),
   );
   const units = state.players[seat]!.zones.board ?? [];
-  return energy.flatMap((card) =>
-    units.map((unit) => ({ type: 'attach' as const, payload: { card, unit } })),
-  );
-}
-
-/** Subsets of `items` with min..max members, smallest first, in canonical order; capped. */
-export function combinations(items: readonly string[], min: number, max: number): string[][] {
-  const out: string[][] = [];
-  const pick = (start: number, size: number, chosen: string[]) => {
-    if (out.length >= MAX_COMBINATIONS) return;
-    if (chosen.length === size) {
-      out.push([...chosen]);
-      return;
-    }
-    for (let i = start; i < items.length; i++) {
-      chosen.push(items[i]!);
-      pick(i + 1, size, chosen);
-      chosen.pop();
-    }
-  };
-  for (let size = min; size <= Math.min(max, items.length); size++) pick(0, size, []);
-  return out;
+  return [
+    ...energy.flatMap((card) =>
+      units.map((unit) => ({ type: 'attach' as const, payload: { card, unit } })),
+    ),
+    ...tools,
+  ];
 }

@@ -70,6 +70,19 @@ export function projectEvent(
         type: event.type,
         data: { ...event.data, card: seat === event.data.player ? event.data.card : null },
       };
+    case 'setupChosen':
+      return seat === event.data.player
+        ? event
+        : { type: event.type, data: { player: event.data.player, active: null, bench: null } };
+    case 'creatureEvolved':
+      return seat === event.data.player
+        ? event
+        : { type: event.type, data: { ...event.data, card: '' } };
+    case 'toolAttached':
+      return {
+        type: event.type,
+        data: { ...event.data, card: seat === event.data.player ? event.data.card : null },
+      };
     case 'energyAttached':
       return {
         type: event.type,
@@ -135,6 +148,9 @@ const ANIMATED = new Set<TcgEvent['type']>([
   'cardRevealed',
   'turnStarted',
   'gameEnded',
+  'coinFlipped',
+  'attackUsed',
+  'creatureEvolved',
 ]);
 
 export const requiresAck = (event: TcgEvent): boolean => ANIMATED.has(event.type);

@@ -96,6 +96,7 @@ function matches(ctx: EvalContext, id: ObjectId, seat: Seat | null, node: Select
   if ('zone' in node) return card.zone === node.zone;
   if ('tag' in node) return (def.tags ?? []).includes(node.tag);
   if ('id' in node) return card.defId === node.id;
+  if ('element' in node) return def.element === node.element;
   const onBoard = card.zone === 'board';
   if ('has' in node)
     return onBoard ? ctx.stats(id).keywords.has(node.has) : (def.keywords ?? []).includes(node.has);
@@ -113,6 +114,10 @@ function matches(ctx: EvalContext, id: ObjectId, seat: Seat | null, node: Select
         return def.token;
       case 'enteredThisTurn':
         return card.enteredTurn === ctx.state.turn;
+      case 'active':
+        return onBoard && ctx.state.battler?.active[card.controller] === id;
+      case 'benched':
+        return onBoard && ctx.state.battler?.active[card.controller] !== id;
     }
   }
   const [stat, op, value] = node.cmp;

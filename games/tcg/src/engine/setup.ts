@@ -7,6 +7,7 @@ import type { ScriptHost } from './scripts.ts';
 import type { TcgState } from './state.ts';
 import { runWork } from './work.ts';
 import { drawCard } from './zones.ts';
+import { battlerOpening } from './battler/setup.ts';
 
 export function initialState(config: MatchConfig<TcgOptions>, content: Content): TcgState {
   const zones = () => Object.fromEntries(content.ruleset.zones.map((z) => [z.id, [] as string[]]));
@@ -43,6 +44,16 @@ export function initialState(config: MatchConfig<TcgOptions>, content: Content):
     abilityUses: {},
     seq: 0,
     outcome: null,
+    ...(content.ruleset.battler
+      ? {
+          battler: {
+            active: [null, null],
+            setup: [null, null],
+            turnCounts: {},
+            turnsTaken: [0, 0],
+          },
+        }
+      : {}),
   };
 }
 
@@ -76,6 +87,10 @@ export function startEvents(
     // Handles are drawn before the event so that each is unique in the state it enters.
     r.emit({ type: 'deckBuilt', data: { player, count: cards.length, cards } });
   });
+  if (ruleset.mulligan === 'untilBasic') {
+    battlerOpening(r);
+    return r.events;
+  }
   const second = firstPlayer === 0 ? 1 : 0;
   for (let i = 0; i < ruleset.openingHand.first; i++) drawCard(r, firstPlayer);
   for (let i = 0; i < ruleset.openingHand.second; i++) drawCard(r, second);

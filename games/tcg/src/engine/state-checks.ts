@@ -6,6 +6,7 @@ import { statsOf } from './stats.ts';
 import { opponentOf } from './state.ts';
 import { raise } from './triggers.ts';
 import { detachAll } from './zones.ts';
+import { schedulePromotions, takePrizes } from './battler/between-turns.ts';
 
 /**
  * State-based checks, run between frames (never inside one): every doomed unit (health at or
@@ -26,6 +27,7 @@ export function settle(r: Runner): void {
     for (const handle of dying) {
       const card = r.state.cards[handle]!;
       detachAll(r, handle);
+      const { defId, controller } = card;
       r.emit({
         type: 'unitDied',
         data: {
@@ -37,34 +39,54 @@ export function settle(r: Runner): void {
           token: cardOf(r.content, card.defId).token,
         },
       });
+      if (r.content.ruleset.battler) takePrizes(r, defId, controller);
     }
   }
   checkWinners(r);
+  if (r.content.ruleset.battler) schedulePromotions(r);
 }
 
 function checkWinners(r: Runner): void {
   if (r.state.status !== 'playing' && r.state.status !== 'mulligan') return;
   const losers = new Set<Seat>();
   const winners = new Set<Seat>();
+  /** Battler checks name the end reason (`noPrizesLeft`, `noCreatureInPlay`). */
+  const named = new Map<Seat, string>();
   for (const player of r.state.players) if (player.lost) losers.add(player.seat);
   for (const rule of r.content.ruleset.win)
     for (const player of r.state.players) {
       const holds =
-        rule.check === 'lifeAtOrBelowZero'
-          ? player.life <= 0
+        typeof rule.check === 'string'
+          ? namedCheckHolds(r, player.seat, rule.check)
           : conditionHolds(r.ctx(player.seat, null), rule.check);
       if (holds) (rule.result === 'win' ? winners : losers).add(player.seat);
+      if (holds && typeof rule.check === 'string' && rule.check !== 'lifeAtOrBelowZero')
+        named.set(player.seat, rule.check);
     }
   if (winners.size === 0 && losers.size === 0) return;
   for (const seat of losers)
     if (!r.state.players[seat]!.lost)
-      r.emit({ type: 'playerLost', data: { player: seat, reason: reasonOf(r, seat) } });
+      r.emit({
+        type: 'playerLost',
+        data: { player: seat, reason: named.get(seat) ?? reasonOf(r, seat) },
+      });
   const winning = winners.size > 0 ? [...winners] : [0, 1].filter((seat) => !losers.has(seat));
+  const decisive = winners.size > 0 ? [...winners][0]! : [...losers][0]!;
   endGame(
     r,
     winning.length === 0 ? [0, 1] : winning,
-    winners.size > 0 ? 'winCondition' : reasonOf(r, [...losers][0]!),
+    named.get(decisive) ?? (winners.size > 0 ? 'winCondition' : reasonOf(r, [...losers][0]!)),
   );
+}
+
+/** The win checks named by a string: life, and the battler's prizes and creatures in play. */
+function namedCheckHolds(r: Runner, seat: Seat, check: string): boolean {
+  const player = r.state.players[seat]!;
+  if (check === 'lifeAtOrBelowZero') return player.life <= 0;
+  const rules = r.content.ruleset.battler;
+  if (!rules || r.state.status !== 'playing') return false;
+  if (check === 'noPrizesLeft') return (player.zones[rules.prizeZone]?.length ?? 0) === 0;
+  return (player.zones.board?.length ?? 0) === 0;
 }
 
 function reasonOf(r: Runner, seat: Seat): string {

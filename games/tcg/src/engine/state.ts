@@ -30,6 +30,10 @@ export interface CardInstance {
   doomed: boolean;
   /** The unit an energy card is attached to. */
   attachedTo: string | null;
+  /** Battler: special conditions on the creature (absent when none). */
+  conditions?: string[];
+  /** Battler: a card under an evolved creature (set on the attached card). */
+  under?: boolean;
 }
 
 export type ModifierEffect =
@@ -66,7 +70,8 @@ export interface PlayerState {
   decklist: Record<string, number>;
 }
 
-export type DecisionKind = 'chooseTargets' | 'chooseOption' | 'confirm' | 'block' | 'discard';
+export type DecisionKind =
+  'chooseTargets' | 'chooseOption' | 'confirm' | 'block' | 'discard' | 'promote';
 
 /** A choice a player owes before the game can go on: all data, so it survives restarts. */
 export interface Decision {
@@ -138,6 +143,8 @@ export interface Frame {
   awaiting: Awaiting | null;
   /** The answer to a `pick` decision, consumed when the effect runs again. */
   chosen: ObjectId[] | null;
+  /** Coins this ability flipped (battler `flip`), absent before its first flip. */
+  heads?: number;
 }
 
 export type Task =
@@ -152,6 +159,8 @@ export type Task =
       awaiting: boolean;
     }
   | { kind: 'finishSpell'; card: string }
+  /** Battler: a player whose active creature was knocked out picks a new one from the bench. */
+  | { kind: 'promote'; player: Seat; picks: string[] | null }
   | { kind: 'resolveTop' };
 
 export interface QueuedTrigger {
@@ -202,6 +211,20 @@ export interface TcgState {
   abilityUses: Record<string, number>;
   seq: number;
   outcome: Outcome | null;
+  /** Battler rulesets only (absent otherwise, so other games' states are unchanged). */
+  battler?: BattlerState;
+}
+
+/** The battler's own bookkeeping. */
+export interface BattlerState {
+  /** Each player's active creature (a board handle), null while there is none. */
+  active: [string | null, string | null];
+  /** Setup choices kept until both players have chosen (server-only in views). */
+  setup: [{ active: string; bench: string[] } | null, { active: string; bench: string[] } | null];
+  /** What the active player did this turn: `retreat`, `energy`, `type:<card type>` counts. */
+  turnCounts: Record<string, number>;
+  /** Turns each player has started (for "not on your first turn"). */
+  turnsTaken: [number, number];
 }
 
 export const opponentOf = (seat: Seat): Seat => (seat === 0 ? 1 : 0);

@@ -5,7 +5,7 @@ import { abilityEntries } from './abilities.ts';
 import { conditionHolds } from './conditions.ts';
 import type { DerivedStats, EvalContext } from './eval-context.ts';
 import { matchesSelector } from './select.ts';
-import type { CardInstance, TcgState } from './state.ts';
+import { ATTACHED, type CardInstance, type TcgState } from './state.ts';
 
 const cache = new WeakMap<TcgState, Map<string, DerivedStats>>();
 const rawCache = new WeakMap<TcgState, Map<string, DerivedStats>>();
@@ -123,5 +123,30 @@ function boardStatics(
       ))
         if (ability.kind === 'static') out.push({ ability, source: handle });
     }
+  if (content.ruleset.battler) out.push(...battlerStatics(state, content));
+  return out;
+}
+
+/**
+ * Battler statics: a stadium's (its controller's, like a unit's), and an attached tool's,
+ * which act as its creature's own (`$self` is the creature).
+ */
+function battlerStatics(
+  state: TcgState,
+  content: Content,
+): { ability: StaticAbility; source: string }[] {
+  const out: { ability: StaticAbility; source: string }[] = [];
+  const zone = content.ruleset.battler?.stadiumZone;
+  for (const player of state.players)
+    for (const handle of zone ? (player.zones[zone] ?? []) : [])
+      for (const ability of cardOf(content, state.cards[handle]!.defId).abilities ?? [])
+        if (ability.kind === 'static') out.push({ ability, source: handle });
+  for (const card of Object.values(state.cards)) {
+    if (card.zone !== ATTACHED || card.under || !card.attachedTo) continue;
+    const def = cardOf(content, card.defId);
+    if (content.ruleset.cardTypes[def.type]?.kind !== 'tool') continue;
+    for (const ability of def.abilities ?? [])
+      if (ability.kind === 'static') out.push({ ability, source: card.attachedTo });
+  }
   return out;
 }

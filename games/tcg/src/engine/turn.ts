@@ -3,6 +3,7 @@ import { endGame } from './state-checks.ts';
 import { opponentOf, type Task } from './state.ts';
 import { raise } from './triggers.ts';
 import { drawCard } from './zones.ts';
+import { runCheckup } from './battler/between-turns.ts';
 import type { PhaseStep } from '../content/ast.ts';
 
 type Advance = Extract<Task, { kind: 'advance' }>;
@@ -86,6 +87,9 @@ function runStep(r: Runner, step: PhaseStep): void {
       for (let i = 0; i < rules.perTurn; i++) drawCard(r, seat);
       return;
     }
+    case 'checkup':
+      runCheckup(r);
+      return;
     case 'expireEndOfTurn': {
       const ids = r.state.modifiers.filter((m) => m.duration === 'endOfTurn').map((m) => m.id);
       if (ids.length) r.emit({ type: 'modifiersExpired', data: { ids } });

@@ -1,6 +1,6 @@
 import type { Outcome, Seat, Viewer } from '@cardtable/engine';
 import type { CardArt } from '../content/ast.ts';
-import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
+import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../content/content.ts';
 import { statsOf } from './stats.ts';
 import {
   ATTACHED,
@@ -42,7 +42,7 @@ export interface CardFace {
   id: string;
   name: string;
   type: string;
-  kind: 'unit' | 'spell' | 'energy';
+  kind: 'unit' | 'spell' | 'energy' | 'stadium' | 'tool';
   cost: number;
   stats: { attack: number; health: number } | null;
   keywords: string[];
@@ -50,6 +50,38 @@ export interface CardFace {
   token: boolean;
   text: string;
   art: CardArt;
+  /** Battler cards only: type, stage, attacks, retreat, weakness, resistance, prize value. */
+  battler?: BattlerFace;
+}
+
+export interface BattlerFace {
+  element: string | null;
+  stage: number;
+  evolvesFrom: string | null;
+  attacks: { id: string; name: string; cost: string[]; damage: number | null }[];
+  retreat: number;
+  weakness: string | null;
+  resistance: string | null;
+  prizeValue: number;
+}
+
+/** The battler's public state (and the viewer's own pending setup choice). */
+export interface BattlerView {
+  active: [string | null, string | null];
+  turnCounts: Record<string, number>;
+  turnsTaken: [number, number];
+  /** Who has chosen their setup; the viewer's own choice (hand handles). */
+  setupChosen: [boolean, boolean];
+  mySetup: { active: string; bench: string[] } | null;
+  rules: {
+    bench: number;
+    prizeZone: string;
+    stadiumZone: string | null;
+    energyTypes: string[];
+    wildcard: string;
+    damageCounter: number;
+    conditions: Record<string, { name: string; reminder: string }>;
+  };
 }
 
 export interface TcgView {
@@ -77,6 +109,8 @@ export interface TcgView {
   faces: Record<string, CardFace>;
   /** The ruleset's keywords with their reminder text, and its resource's name. */
   glossary: { keywords: Record<string, { name: string; reminder: string }>; resource: string };
+  /** Battler rulesets only. */
+  battler?: BattlerView;
 }
 
 export function canSee(content: Content, viewer: Viewer, zone: string, controller: Seat): boolean {
@@ -155,6 +189,52 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
       ),
       resource: content.ruleset.resources.name,
     },
+    ...(state.battler ? { battler: battlerView(state, content, viewer) } : {}),
+  };
+}
+
+function battlerView(state: TcgState, content: Content, viewer: Viewer): BattlerView {
+  const b = state.battler!;
+  const rules = content.ruleset.battler!;
+  const mine = viewer.kind === 'seat' ? b.setup[viewer.seat] : null;
+  return {
+    active: b.active,
+    turnCounts: b.turnCounts,
+    turnsTaken: b.turnsTaken,
+    setupChosen: [b.setup[0] !== null, b.setup[1] !== null],
+    mySetup: state.status === 'mulligan' && mine ? mine : null,
+    rules: {
+      bench: rules.bench,
+      prizeZone: rules.prizeZone,
+      stadiumZone: rules.stadiumZone ?? null,
+      energyTypes: rules.energyTypes,
+      wildcard: rules.wildcard,
+      damageCounter: rules.damageCounter,
+      conditions: Object.fromEntries(
+        Object.entries(rules.conditions).map(([id, c]) => [
+          id,
+          { name: c.name, reminder: c.reminder },
+        ]),
+      ),
+    },
+  };
+}
+
+function battlerFace(def: CardDefinition): BattlerFace {
+  return {
+    element: def.element ?? null,
+    stage: def.stage ?? 0,
+    evolvesFrom: def.evolvesFrom ?? null,
+    attacks: (def.attacks ?? []).map((a) => ({
+      id: a.id,
+      name: a.name,
+      cost: a.cost,
+      damage: typeof a.damage === 'number' ? a.damage : null,
+    })),
+    retreat: def.retreat ?? 0,
+    weakness: def.weakness ?? null,
+    resistance: def.resistance ?? null,
+    prizeValue: def.prizeValue ?? 1,
   };
 }
 
@@ -175,6 +255,7 @@ function facesOf(content: Content, cards: Record<string, ViewCard>): Record<stri
       token: def.token,
       text: def.text,
       art: def.art,
+      ...(content.ruleset.battler ? { battler: battlerFace(def) } : {}),
     };
   }
   return faces;

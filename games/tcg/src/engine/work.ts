@@ -6,6 +6,7 @@ import { endInDraw, settle } from './state-checks.ts';
 import type { Task } from './state.ts';
 import { orderBatch } from './triggers.ts';
 import { runAdvance } from './turn.ts';
+import { runPromote } from './battler/between-turns.ts';
 
 /**
  * Runs a command's work until quiescent, over or paused. `resume` continues the top task
@@ -49,5 +50,7 @@ function runTask(r: Runner, task: Task): StepResult {
       return finishSpell(r, task.card);
     case 'resolveTop':
       return resolveTop(r);
+    case 'promote':
+      return runPromote(r, task);
   }
 }

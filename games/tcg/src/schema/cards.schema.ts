@@ -1,4 +1,4 @@
-import { cardProperties, sharedDefinitions } from './content.schema.ts';
+import { battlerCardProperties, cardProperties, sharedDefinitions } from './content.schema.ts';
 import { closed, int, list, record, ref, text, type JsonSchema } from './helpers.ts';
 
 const cardId = {
@@ -29,6 +29,7 @@ const card = closed(
     tokens: record(token),
     text: { type: 'string' },
     ai: closed({ value: { type: 'number', minimum: 0, maximum: 10 } }, []),
+    ...battlerCardProperties,
   },
   ['id', 'name', 'type', 'cost', 'art'],
 );

@@ -57,6 +57,12 @@ export const EFFECT_KINDS = [
   'repeat',
   'forEach',
   'lua',
+  'flip',
+  'attackDamage',
+  'condition',
+  'discardEnergy',
+  'devolve',
+  'switch',
 ] as const;
 
 const effectName = (kind: string) => `Effect_${kind}`;
@@ -98,6 +104,25 @@ const valueHeads: Record<string, JsonSchema> = {
   deckSize: closed({ deckSize: playerRef }),
   event: closed({ event: { const: 'amount' } }),
   turnNumber: closed({ turnNumber: { const: true } }),
+  heads: closed({ heads: { const: true } }),
+  zoneSize: closed({
+    zoneSize: {
+      type: 'array',
+      prefixItems: [playerRef, identifier],
+      minItems: 2,
+      maxItems: 2,
+      items: false,
+    },
+  }),
+  energy: closed({
+    energy: {
+      type: 'array',
+      prefixItems: [selector, { type: ['string', 'null'], description: 'an energy type or null' }],
+      minItems: 2,
+      maxItems: 2,
+      items: false,
+    },
+  }),
   add: closed({ add: values }),
   sub: closed({ sub: { type: 'array', items: value, minItems: 2, maxItems: 2 } }),
   mul: closed({ mul: values }),
@@ -195,6 +220,21 @@ const effectShapes: Record<string, JsonSchema> = {
   repeat: effect('repeat', { times: amount, effects: nonEmptyEffects }),
   forEach: effect('forEach', { in: selector, as: identifier, effects: nonEmptyEffects }),
   lua: effect('lua', { module: identifier, entry: identifier }),
+  flip: effect(
+    'flip',
+    { coins: amount, untilTails: { type: 'boolean' }, heads: effects, tails: effects },
+    ['coins', 'untilTails', 'heads', 'tails'],
+  ),
+  attackDamage: effect('attackDamage', { amount }),
+  condition: effect('condition', { target, add: identifier, remove: identifier }, [
+    'add',
+    'remove',
+  ]),
+  discardEnergy: effect('discardEnergy', { from: target, count: amount, energyType: identifier }, [
+    'energyType',
+  ]),
+  devolve: effect('devolve', { target }),
+  switch: effect('switch', { player: playerRef, chooser }, ['chooser']),
 };
 
 const targetSpec = closed({ id: identifier, choose: selector, count: int(1) }, ['id', 'choose']);
@@ -274,7 +314,7 @@ const art = closed(
   { palette: oneOfStrings(...ART_PALETTES), glyph: identifier, accent: identifier },
   ['palette', 'glyph'],
 );
-const stats = closed({ attack: int(0, 99), health: int(1, 99) });
+const stats = closed({ attack: int(0, 99), health: int(1, 999) });
 
 /** The definitions both the ruleset and the card-set schemas embed. */
 export const sharedDefinitions: Record<string, JsonSchema> = {
@@ -320,6 +360,29 @@ export const cardProperties = {
   tags: list(identifier),
   abilities: list(ref('Ability')),
   art: ref('Art'),
+};
+
+/** Monster-battler card fields (rulesets with `battler`). */
+export const battlerCardProperties = {
+  element: identifier,
+  stage: int(0, 2),
+  evolvesFrom: text('the name of the card this evolves from'),
+  attacks: list(
+    closed(
+      {
+        id: identifier,
+        name: text(),
+        cost: list(identifier),
+        damage: ref('Amount'),
+        effects: list(ref('Effect')),
+      },
+      ['id', 'name', 'cost'],
+    ),
+  ),
+  retreat: int(0, 9),
+  weakness: identifier,
+  resistance: identifier,
+  prizeValue: int(1, 6),
 };
 
 export { record };

@@ -30,6 +30,19 @@ export interface TcgControls {
   canPass: boolean;
   canEndTurn: boolean;
   canNextPhase: boolean;
+  /** Battler rulesets only (null otherwise): what the battler's own actions offer. */
+  battler: BattlerControls | null;
+}
+
+export interface BattlerControls {
+  /** Attack ids the active creature may use now (`useAttack`). */
+  attacks: string[];
+  /** Benched creatures the active one may retreat to. */
+  retreats: string[];
+  /** Evolution card in hand → the creatures it may evolve. */
+  evolutions: Record<string, string[]>;
+  /** Setup choices (active + bench), while setting up. */
+  setups: { active: string; bench: string[] }[];
 }
 
 /**
@@ -57,6 +70,17 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
     else if (action.type === 'attach')
       (attaches[action.payload.card] ??= []).push(action.payload.unit);
   }
+  const battler: BattlerControls | null = view.battler
+    ? { attacks: [], retreats: [], evolutions: {}, setups: [] }
+    : null;
+  if (battler)
+    for (const action of legal) {
+      if (action.type === 'useAttack') battler.attacks.push(action.payload.attack);
+      else if (action.type === 'retreat') battler.retreats.push(action.payload.to);
+      else if (action.type === 'evolve')
+        (battler.evolutions[action.payload.card] ??= []).push(action.payload.unit);
+      else if (action.type === 'setup') battler.setups.push(action.payload);
+    }
   const pending = view.pending && 'candidates' in view.pending ? view.pending : null;
   const mine = pending && legal.some((a) => a.type === 'answer');
   const hand = view.seat === null ? [] : view.players[view.seat]!.zones.hand;
@@ -79,6 +103,7 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
     canPass: legal.some((a) => a.type === 'pass'),
     canEndTurn: legal.some((a) => a.type === 'endTurn'),
     canNextPhase: legal.some((a) => a.type === 'nextPhase'),
+    battler,
   };
 }
 

@@ -2,8 +2,22 @@
  * What a browser table imports: types and pure helpers only (no Ajv, no Lua sandbox).
  * `import { tcgControls } from '@cardtable/tcg/ui'`.
  */
-export { tcgControls, playWith, type TcgControls, type PlayableCard } from './controls.ts';
-export type { TcgView, ViewCard, PlayerView, DecisionView, CardFace } from '../engine/view.ts';
+export {
+  tcgControls,
+  playWith,
+  type TcgControls,
+  type PlayableCard,
+  type BattlerControls,
+} from './controls.ts';
+export type {
+  TcgView,
+  ViewCard,
+  PlayerView,
+  DecisionView,
+  CardFace,
+  BattlerFace,
+  BattlerView,
+} from '../engine/view.ts';
 export type { TcgAction } from '../engine/actions.ts';
 export type { TcgEvent } from '../engine/events.ts';
 export type { CardArt } from '../content/ast.ts';

@@ -40,6 +40,9 @@ export const ART_EMBLEMS = {
   unit: ['shield', 'circle', 'crest'],
   spell: ['star', 'diamond', 'burst'],
   energy: ['hexagon', 'drop', 'orb'],
+  // Battler stadiums and tools reuse the spell and unit shapes (no new emblems to draw).
+  stadium: ['diamond', 'star', 'burst'],
+  tool: ['crest', 'shield', 'circle'],
 } as const;
 export type ArtEmblem = (typeof ART_EMBLEMS)[keyof typeof ART_EMBLEMS][number];
 
