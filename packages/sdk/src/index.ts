@@ -8,6 +8,7 @@ export {
   type LegalUpdate,
   type ReceivedStep,
 } from './connection.ts';
+export { AccountApi } from './account-api.ts';
 export { CardtableApi, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
 export type {
   ActionError,

@@ -100,7 +100,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('access tokens and sessions o
 });
 
 describe('sockets across nodes', () => {
-  let first: RunningServer;
+  let first: RunningServer & { env: Record<string, string> };
   let second: RunningServer;
   beforeAll(async () => {
     first = await startTestServer('postgres', ENV);
