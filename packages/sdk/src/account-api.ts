@@ -45,7 +45,7 @@ export class AccountApi {
 
   /** Signs this session out on the server and forgets it here (even when the server is away). */
   async logOut(): Promise<ApiResult<Accepted>> {
-    const result = await this.api.request<Accepted>('POST', '/api/auth/logout', {});
+    const result = await this.api.request<Accepted>('POST', '/api/auth/logout');
     this.api.signOut();
     return result;
   }

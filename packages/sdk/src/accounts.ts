@@ -43,12 +43,6 @@ export const LoginRequest = Type.Object(
 );
 export type LoginRequest = Static<typeof LoginRequest>;
 
-export const LogoutRequest = Type.Object(
-  { refreshToken: Type.Optional(Type.String({ maxLength: 512 })) },
-  { additionalProperties: false },
-);
-export type LogoutRequest = Static<typeof LogoutRequest>;
-
 export const EmailRequest = Type.Object({ email: Email }, { additionalProperties: false });
 export type EmailRequest = Static<typeof EmailRequest>;
 

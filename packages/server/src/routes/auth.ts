@@ -3,7 +3,6 @@ import {
   AuthOptions,
   EmailRequest,
   LoginRequest,
-  LogoutRequest,
   RegisterRequest,
   ResetPasswordRequest,
   SessionList,
@@ -150,14 +149,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     },
   );
 
-  app.post<{ Body: LogoutRequest }>(
+  app.post(
     '/api/auth/logout',
     {
       schema: {
         tags: ['auth'],
         summary: 'Sign this session out',
         security: [{ bearer: [] }],
-        body: Type.Optional(LogoutRequest),
         response: { 200: Accepted, 401: ErrorBody },
       },
     },
