@@ -176,5 +176,31 @@ export const AuthOptions = Type.Object({
   signup: SignupMode,
   /** True when mail is shown at /dev/mail instead of being sent. */
   devMailbox: Type.Boolean(),
+  /** OpenID Connect providers to sign in with: `GET /api/auth/oidc/{id}/start`. */
+  providers: Type.Array(Type.Object({ id: Type.String(), label: Type.String() })),
 });
 export type AuthOptions = Static<typeof AuthOptions>;
+
+/** A provider linked to my account (OpenID Connect). */
+export const LinkedIdentity = Type.Object({
+  provider: Type.String(),
+  label: Type.String(),
+  /** The verified email the provider reported, if any. */
+  email: Type.Union([Type.String(), Type.Null()]),
+  linkedAt: Type.String(),
+});
+export type LinkedIdentity = Static<typeof LinkedIdentity>;
+export const LinkedIdentities = Type.Object({ identities: Type.Array(LinkedIdentity) });
+export type LinkedIdentities = Static<typeof LinkedIdentities>;
+
+export const OidcProviderInfo = Type.Object({ id: Type.String(), label: Type.String() });
+export type OidcProviderInfo = Static<typeof OidcProviderInfo>;
+
+export const RedirectUrl = Type.Object({ url: Type.String() });
+export type RedirectUrl = Static<typeof RedirectUrl>;
+
+export const HandoffRequest = Type.Object(
+  { code: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+export type HandoffRequest = Static<typeof HandoffRequest>;

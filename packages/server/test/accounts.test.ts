@@ -317,7 +317,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
       'GET',
       '/api/auth/options',
     );
-    expect(options.body).toEqual({ devMailbox: true, signup: 'open' });
+    expect(options.body).toEqual({ devMailbox: true, signup: 'open', providers: [] });
   });
 });
 

@@ -111,6 +111,7 @@ export class AccountData {
         [userId, DELETED_NAME],
       );
       await query('DELETE FROM email_tokens WHERE user_id = $1', [userId]);
+      await query('DELETE FROM user_identities WHERE user_id = $1', [userId]);
       await query(
         `UPDATE matches m SET seats = (
            SELECT jsonb_agg(CASE WHEN seat->>'userId' = $1 THEN seat || jsonb_build_object('name', $2::text)

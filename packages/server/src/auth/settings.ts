@@ -1,4 +1,5 @@
 import { SIGNUP_MODES, type SignupMode } from '@cardtable/sdk/accounts';
+import { oidcProviders, type OidcProviderConfig } from './oidc-settings.ts';
 
 /** How the server sends mail: SMTP, the dev mailbox at /dev/mail, or not at all (kept in the outbox). */
 export type MailTransportConfig =
@@ -40,6 +41,8 @@ export interface AccountSettings {
   lockoutBaseSeconds: number;
   lockoutMaxSeconds: number;
   admin: BootstrapAdmin;
+  /** Sign-in with OpenID Connect providers (`OIDC_PROVIDERS`). */
+  oidc: OidcProviderConfig[];
 }
 
 type Text = (name: string) => string | null;
@@ -105,6 +108,7 @@ export function accountSettings(
     lockoutBaseSeconds: int('LOGIN_LOCKOUT_BASE_S', 30, 1),
     lockoutMaxSeconds: int('LOGIN_LOCKOUT_MAX_S', 3600, 1),
     admin,
+    oidc: oidcProviders(text, errors),
   };
 }
 

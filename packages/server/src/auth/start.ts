@@ -7,6 +7,7 @@ import { registerAccountRoutes } from '../routes/account.ts';
 import { registerAdminRoutes } from '../routes/admin.ts';
 import { registerAuthRoutes } from '../routes/auth.ts';
 import { registerDevMailbox } from '../routes/dev-mail.ts';
+import { registerOidcRoutes } from '../routes/oidc.ts';
 import type { Database } from '../store/database.ts';
 import { AccountData } from './account-data.ts';
 import { AccountService } from './accounts.ts';
@@ -14,6 +15,7 @@ import { bootstrapAdmin } from './bootstrap-admin.ts';
 import { EmailLinks } from './email-links.ts';
 import { AuthLimits } from './limits.ts';
 import { MailSender } from './mail.ts';
+import { OidcService } from './oidc.ts';
 import { roleGuard, type RoleGuard } from './roles.ts';
 import { SessionService } from './sessions.ts';
 import { SignupPolicy } from './signup-policy.ts';
@@ -62,13 +64,22 @@ export async function startAccounts(
   });
   const accounts = new AccountService(db, tokens, links, signups, settings, () => void mail.kick());
   const data = new AccountData(db, sessions);
+  const oidc = new OidcService(db, settings.oidc, signups, publicUrl);
   const requireRole = roleGuard(db);
   return {
     tokens,
     mail,
     requireRole,
     register(app) {
-      registerAuthRoutes(app, { tokens, accounts, limits, signups, devMailbox: mail.devMailbox });
+      registerAuthRoutes(app, {
+        tokens,
+        accounts,
+        limits,
+        signups,
+        devMailbox: mail.devMailbox,
+        providers: () => oidc.list(),
+      });
+      registerOidcRoutes(app, { oidc, tokens, limits, publicUrl });
       registerAccountRoutes(app, { accounts, data, limits });
       registerAdminRoutes(app, { db, signups, requireRole });
       if (mail.devMailbox) registerDevMailbox(app, mail);

@@ -31,6 +31,8 @@ export interface AuthRouteDeps {
   limits: AuthLimits;
   signups: SignupPolicy;
   devMailbox: boolean;
+  /** The OpenID Connect providers one can sign in with. */
+  providers: () => { id: string; label: string }[];
 }
 
 export const clientInfo = (request: FastifyRequest): ClientInfo => ({
@@ -59,7 +61,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
         response: { 200: AuthOptions },
       },
     },
-    async () => ({ signup: (await signups.settings()).mode, devMailbox: deps.devMailbox }),
+    async () => ({
+      signup: (await signups.settings()).mode,
+      devMailbox: deps.devMailbox,
+      providers: deps.providers(),
+    }),
   );
 
   app.post<{ Body: GuestAuthRequest }>(
