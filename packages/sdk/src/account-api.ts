@@ -1,6 +1,8 @@
 import type {
   Accepted,
   AuthOptions,
+  LinkedIdentities,
+  RedirectUrl,
   ChangePasswordRequest,
   Profile,
   RegisterRequest,
@@ -94,6 +96,36 @@ export class AccountApi {
 
   exportData(): Promise<ApiResult<Record<string, unknown>>> {
     return this.api.request('GET', '/api/account/export');
+  }
+
+  /** Where the browser goes to sign in with a provider (a page navigation, not a fetch). */
+  providerSignInUrl(providerId: string): string {
+    return new URL(`/api/auth/oidc/${encodeURIComponent(providerId)}/start`, this.api.baseUrl).href;
+  }
+
+  /** Trades the one-time code a provider's sign-in ended with for a session. */
+  async completeProviderSignIn(code: string): Promise<ApiResult<AuthResponse>> {
+    const result = await this.api.request<AuthResponse>(
+      'POST',
+      '/api/auth/oidc/complete',
+      { code },
+      false,
+    );
+    if (result.ok) this.api.adopt(result.value);
+    return result;
+  }
+
+  /** The provider's URL that links it to this account; open it in the browser. */
+  linkProvider(providerId: string): Promise<ApiResult<RedirectUrl>> {
+    return this.api.request('POST', `/api/auth/oidc/${encodeURIComponent(providerId)}/link`);
+  }
+
+  identities(): Promise<ApiResult<LinkedIdentities>> {
+    return this.api.request('GET', '/api/account/identities');
+  }
+
+  unlinkProvider(providerId: string): Promise<ApiResult<Accepted>> {
+    return this.api.request('DELETE', `/api/account/identities/${encodeURIComponent(providerId)}`);
   }
 
   /** Deletes the account (guests need no password); signed out afterwards. */

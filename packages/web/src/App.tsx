@@ -16,6 +16,7 @@ const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage.tsx'));
 const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage.tsx'));
 const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
+const ProviderCompletePage = lazy(() => import('./pages/ProviderCompletePage.tsx'));
 
 export function App() {
   return (
@@ -36,6 +37,7 @@ export function App() {
             <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/verify-email" element={<VerifyEmailPage />} />
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/auth/complete" element={<ProviderCompletePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

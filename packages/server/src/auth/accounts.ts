@@ -237,7 +237,10 @@ export class AccountService {
     );
     const row = rows[0];
     if (!row?.password_hash)
-      throw apiError('FORBIDDEN', 'Guests have no password: make an account.');
+      throw apiError(
+        'FORBIDDEN',
+        'This account has no password (a guest, or signed up through a provider).',
+      );
     if (!(await checkPassword(row.password_hash, request.currentPassword))) {
       throw apiError('FORBIDDEN', 'The current password is wrong.', { field: 'currentPassword' });
     }

@@ -4,6 +4,7 @@ import type { Profile } from '@cardtable/sdk';
 import { DangerSection } from '../account/DangerSection.tsx';
 import { PasswordSection } from '../account/PasswordSection.tsx';
 import { ProfileSection } from '../account/ProfileSection.tsx';
+import { ProvidersSection } from '../account/ProvidersSection.tsx';
 import { SessionsSection } from '../account/SessionsSection.tsx';
 import { useSession } from '../account/useSession.ts';
 import { accounts } from '../net/session.ts';
@@ -49,6 +50,7 @@ export default function AccountPage() {
       ) : null}
       {profile ? <ProfileSection profile={profile} onChange={setProfile} /> : null}
       <PasswordSection />
+      <ProvidersSection />
       <SessionsSection />
       <DangerSection />
     </main>

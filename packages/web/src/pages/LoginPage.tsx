@@ -1,14 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FormField } from '../account/FormField.tsx';
+import { ProviderButtons } from '../account/ProviderButtons.tsx';
 import { accounts } from '../net/session.ts';
 
 /** Log in with a username or email and a password. */
 export default function LoginPage() {
   const navigate = useNavigate();
+  // A provider's sign-in that failed comes back here with its reason.
+  const [params] = useSearchParams();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(params.get('error'));
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -50,6 +53,7 @@ export default function LoginPage() {
           Log in
         </button>
       </form>
+      <ProviderButtons />
       <p>
         <Link to="/forgot-password">Forgot your password?</Link> · New here?{' '}
         <Link to="/signup">Sign up</Link>
