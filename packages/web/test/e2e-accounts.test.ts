@@ -1,3 +1,6 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
@@ -112,5 +115,72 @@ describe('accounts in the browser', () => {
     await expect.poll(() => recent.textContent()).toContain('over');
     const matchId = matchPath.split('/').at(-1) as string;
     expect(await recent.locator(`a[href*="${matchId}"]`).count()).toBe(1);
+  }, 240_000);
+});
+
+describe('signing in with an OpenID Connect provider in the browser', () => {
+  let idp: Server;
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    idp = createServer();
+    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
+    const secret = 'a client secret for tests only';
+    [app, browser] = await Promise.all([
+      serveApp({
+        OIDC_PROVIDERS: 'test',
+        OIDC_TEST_ISSUER: issuer,
+        OIDC_TEST_CLIENT_ID: 'cardtable',
+        OIDC_TEST_CLIENT_SECRET: secret,
+        OIDC_TEST_LABEL: 'Test IdP',
+      }),
+      launchBrowser(),
+    ]);
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: 'cardtable',
+          client_secret: secret,
+          redirect_uris: [`${app.url}/api/auth/oidc/test/callback`],
+          token_endpoint_auth_method: 'client_secret_post',
+        },
+      ],
+      pkce: { required: () => true },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      findAccount: (_context, id) => ({
+        accountId: id,
+        claims: () => ({
+          sub: id,
+          email: `${id}@idp.example`,
+          email_verified: true,
+          name: `Idp ${id}`,
+        }),
+      }),
+    });
+    idp.on('request', provider.callback());
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await new Promise((resolve) => idp?.close(resolve));
+  });
+
+  it('continues with the provider from the login page and shows it linked in the settings', async () => {
+    const { page } = await openPage(browser, `${app.url}/login`);
+    await page.getByRole('link', { name: 'Test IdP' }).click();
+    await page.locator('input[name=login]').fill('carol');
+    await page.locator('input[name=password]').fill('anything');
+    await page.locator('button[type=submit]').click();
+    await page.locator('button[type=submit]', { hasText: 'Continue' }).click();
+    await page.waitForURL(`${app.url}/`);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Idp carol');
+
+    await page.getByRole('link', { name: 'Account' }).click();
+    const linked = page.getByRole('region', { name: 'Linked providers' });
+    await expect.poll(() => linked.textContent()).toContain('carol@idp.example');
+    // The provider is this account's only way in: unlinking it is refused, with the reason.
+    await linked.getByRole('button', { name: 'Unlink Test IdP' }).click();
+    await expect.poll(() => linked.getByRole('alert').textContent()).toMatch(/only way to sign in/);
   }, 240_000);
 });
