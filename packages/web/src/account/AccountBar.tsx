@@ -2,8 +2,8 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { accounts } from '../net/session.ts';
 import { useSession } from './useSession.ts';
 
-/** Pages where the table needs the whole screen: no account bar there. */
-const TABLE_PAGES = /^\/(match|tcg)\//;
+/** Pages that show a table (and their own top bar) need the whole screen: no account bar there. */
+const TABLE_PAGES = /^\/(match|tcg|replay)(\/|$)/;
 
 /** Who is signed in, with the way to an account (sign up, log in) or to its settings. */
 export function AccountBar() {
