@@ -100,6 +100,7 @@ const FATAL_CODES: ReadonlySet<string> = new Set([
   'NOT_FOUND',
   'FORBIDDEN',
   'TOO_MANY_CONNECTIONS',
+  'SESSION_REVOKED',
 ]);
 
 /**
@@ -313,6 +314,8 @@ export class MatchConnection<V = unknown> {
     const firstOnSocket = !this.welcomed;
     this.welcomed = true;
     this.failedAttempts = 0;
+    // A token that expires on an open socket (UNAUTHORIZED, close 4401) earns a reconnect each time.
+    this.unauthorizedInARow = 0;
     this.seat = welcome.seat;
     this.role = welcome.role;
     this.seats = welcome.seats;

@@ -210,8 +210,17 @@ export class CardtableApi {
     return this.request('POST', '/api/replays/import', replay);
   }
 
-  private async request<T>(
-    method: 'GET' | 'POST' | 'PUT',
+  /** Makes this the signed-in session (after a login or signup made elsewhere, e.g. `AccountApi`). */
+  adopt(session: AuthResponse): void {
+    this.setSession(session);
+  }
+
+  /**
+   * One request to the server: signed in unless `authenticated` is false (refreshing the token
+   * first when it is about to expire, and once more after a 401).
+   */
+  async request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
     authenticated = true,

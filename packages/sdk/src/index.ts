@@ -8,6 +8,7 @@ export {
   type LegalUpdate,
   type ReceivedStep,
 } from './connection.ts';
+export { AccountApi } from './account-api.ts';
 export { CardtableApi, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
 export type {
   ActionError,
@@ -24,3 +25,4 @@ export type { SocketLike, WebSocketConstructor } from './socket.ts';
 // Types only: the run-time schemas live at '@cardtable/sdk/protocol', kept out of app bundles.
 export type * from './protocol.ts';
 export type * from './content.ts';
+export type * from './accounts.ts';

@@ -5,6 +5,7 @@
  * shared/specs/protocol.md; additions are listed in docs/protocol.md. Change additively only.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { AccountRole } from './accounts.ts';
 import { EmbeddedContent, MatchContent, SeatDeck } from './content.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -40,6 +41,8 @@ export const ERROR_CODES = [
   'QUOTA_EXCEEDED',
   /** No valid access token (missing, forged, expired). */
   'UNAUTHORIZED',
+  /** The session was signed out (logout, password change, a reused refresh token): sign in again. */
+  'SESSION_REVOKED',
   /** Authenticated but not allowed to do this. */
   'FORBIDDEN',
   /** No such match, code, replay or route. */
@@ -296,7 +299,13 @@ export type ServerMessageType = ServerMessage['type'];
 // HTTP bodies
 // ---------------------------------------------------------------------------------------------
 
-export const User = Type.Object({ id: Type.String(), name: Type.String(), guest: Type.Boolean() });
+export const User = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  guest: Type.Boolean(),
+  /** Accounts (issue 12); absent from servers before them. */
+  role: Type.Optional(AccountRole),
+});
 export type User = Static<typeof User>;
 
 export const GuestAuthRequest = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) });

@@ -9,7 +9,7 @@ import Fastify, {
   type FastifyInstance,
 } from 'fastify';
 import pino from 'pino';
-import { TokenService } from './auth/tokens.ts';
+import { startAccounts } from './auth/start.ts';
 import { openArtStore } from './content/open-art-store.ts';
 import { ContentLibrary } from './content/library.ts';
 import { ContentStore } from './content/store.ts';
@@ -21,7 +21,6 @@ import { MatchQuotas } from './match/quotas.ts';
 import { MatchRegistry } from './match/registry.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { KeyedRateLimiter } from './rate-limit.ts';
-import { registerAuthRoutes } from './routes/auth.ts';
 import { registerAuthentication } from './routes/authenticate.ts';
 import { registerJoinRoute } from './routes/join.ts';
 import { registerContentRoutes } from './routes/content.ts';
@@ -73,11 +72,9 @@ export async function startServer(
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const store = new EventStore(db);
-    const tokens = await TokenService.create(db, {
-      secret: config.tokenSecret,
-      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-      refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
-    });
+    let publicUrl = config.accounts.publicUrl ?? '';
+    const accounts = await startAccounts(db, config, logger, () => publicUrl);
+    const tokens = accounts.tokens;
     const metrics = createMetrics();
     const content = new ContentLibrary(new ContentStore(db), await openArtStore(config), games);
     const registry = new MatchRegistry(
@@ -117,7 +114,14 @@ export async function startServer(
       // Per-request lines would drown the per-resolution logs that matter.
       logController: new LogController({ disableRequestLogging: true }),
       bodyLimit: 256 * 1024,
-      trustProxy: false,
+      // A hop count trusts that many proxies in front of us (Fastify types take it as a function).
+      trustProxy:
+        typeof config.trustProxy === 'number'
+          ? (
+              (hops: number) => (_address: string, hop: number) =>
+                hop < hops
+            )(config.trustProxy)
+          : config.trustProxy,
     });
     app.setValidatorCompiler(typeboxValidator);
     registerErrorHandling(app, config);
@@ -145,7 +149,7 @@ export async function startServer(
       errorHandler: socketErrorHandler(metrics),
     });
 
-    registerAuthRoutes(app, tokens);
+    accounts.register(app);
     registerMatchRoutes(app, { content, store, registry, quotas });
     registerJoinRoute(app, {
       store,
@@ -167,9 +171,11 @@ export async function startServer(
 
     await app.listen({ port: config.port, host: config.host });
     lifecycle.start();
+    accounts.mail.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    publicUrl ||= `http://${shownHost}:${port}`;
     let closing: Promise<void> | null = null;
     return {
       app,
@@ -185,6 +191,7 @@ export async function startServer(
           await lifecycle.stop();
           await registry.drain();
           await app.close();
+          await accounts.close();
           await db.close();
           content.art.close();
         })();

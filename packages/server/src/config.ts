@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { accountSettings, trustProxySetting, type AccountSettings } from './auth/settings.ts';
 
 /** Everything the server reads from its environment, validated and with defaults filled in. */
 export interface ServerConfig {
@@ -48,6 +49,13 @@ export interface ServerConfig {
   webRoot: string | null;
   /** An S3-compatible bucket for card art (`S3_BUCKET` and friends); null keeps art on disk. */
   s3: S3Config | null;
+  /** Which proxies' X-Forwarded-For to believe (`TRUST_PROXY`), so limits see real addresses. */
+  trustProxy: boolean | number | string[];
+  /** Redis for limits shared between nodes (`REDIS_URL`); null keeps them in each process. */
+  redisUrl: string | null;
+  redisKeyPrefix: string;
+  /** Accounts, mail, signups and auth limits. */
+  accounts: AccountSettings;
 }
 
 export interface S3Config {
@@ -145,6 +153,10 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   }
 
   const s3 = s3Config(env, text, int, errors);
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
+    errors.push('REDIS_URL must be a redis:// or rediss:// URL.');
+  }
   const config: ServerConfig = {
     port: int('PORT', 8080, 0, 65535),
     host: text('HOST') ?? '0.0.0.0',
@@ -154,7 +166,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     databasePoolSize: int('DATABASE_POOL_SIZE', 32, 1, 1000),
     logLevel: logLevel as ServerConfig['logLevel'],
     tokenSecret,
-    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_S', 900, 10),
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_S', 900, 2),
     refreshTokenTtlSeconds: int('REFRESH_TOKEN_TTL_S', 30 * 86_400, 60),
     snapshotEvery: int('SNAPSHOT_EVERY', 25, 1),
     ackTimeoutMs: int('ACK_TIMEOUT_MS', 3000, 0, 60_000),
@@ -190,6 +202,10 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     },
     webRoot,
     s3,
+    trustProxy: trustProxySetting(text('TRUST_PROXY'), errors),
+    redisUrl,
+    redisKeyPrefix: text('REDIS_KEY_PREFIX') ?? 'cardtable:',
+    accounts: accountSettings(text, int, databaseUrl === null, errors),
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
 }

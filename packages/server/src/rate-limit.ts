@@ -53,3 +53,33 @@ export class KeyedRateLimiter {
     for (const [key, bucket] of this.buckets) if (bucket.full) this.buckets.delete(key);
   }
 }
+
+/**
+ * A limit that may be shared between nodes: the same token bucket, kept in this process or (with
+ * `REDIS_URL`) in Redis. Auth routes use these; per-message socket limits stay in process.
+ */
+export interface SharedRateLimiter {
+  /** Takes one token from `key`'s bucket; false when it is empty. */
+  take(key: string): Promise<boolean>;
+}
+
+export interface BucketShape {
+  /** A short name, part of the shared key (`login-ip`, `signup-ip`, ...). */
+  name: string;
+  capacity: number;
+  perSecond: number;
+}
+
+/** Makes the shared limiters of one server: all in process, or all in Redis. */
+export interface RateLimitBackend {
+  limiter(shape: BucketShape): SharedRateLimiter;
+  close(): Promise<void>;
+}
+
+export const memoryRateLimits = (): RateLimitBackend => ({
+  limiter({ capacity, perSecond }) {
+    const keyed = new KeyedRateLimiter(capacity, perSecond);
+    return { take: async (key) => keyed.take(key) };
+  },
+  close: async () => undefined,
+});

@@ -7,6 +7,7 @@ import {
 } from '@cardtable/sdk/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import { SocketSessions } from './auth/socket-sessions.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
 import type { ServerConfig } from './config.ts';
@@ -28,6 +29,8 @@ const HARD_FRAME_LIMIT = 1024 * 1024;
 
 export const CLOSE = {
   unauthorized: 4401,
+  /** The session was signed out: the client must sign in again (ERROR SESSION_REVOKED first). */
+  sessionRevoked: 4403,
   notFound: 4404,
   tooMany: 4429,
   flooding: 1008,
@@ -59,7 +62,11 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
     }
   }, config.heartbeatMs);
   heartbeat.unref();
-  app.addHook('onClose', async () => clearInterval(heartbeat));
+  const held = new SocketSessions(tokens.sessions, config.accounts.sessionCheckMs);
+  app.addHook('onClose', async () => {
+    clearInterval(heartbeat);
+    held.stop();
+  });
 
   app.get<{ Params: { matchId: string }; Querystring: ResumeQuery & { token?: string } }>(
     '/ws/matches/:matchId',
@@ -89,6 +96,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       let connection: Connection | null = null;
       let authenticating = false;
       let helloTimer: ReturnType<typeof setTimeout> | null = null;
+      let release: (() => void) | null = null;
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
       let strikes = 0;
       const resumeFrom = resumePosition(request.query);
@@ -99,6 +107,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         if (left <= 0) openPerIp.delete(ip);
         else openPerIp.set(ip, left);
         if (helloTimer) clearTimeout(helloTimer);
+        release?.();
         if (actor && connection) {
           actor.disconnect(connection);
           registry.disconnected(actor);
@@ -135,6 +144,19 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             }
             actor = found;
             connection = attached;
+            release = held.track(principal.sessionId, principal.expiresAt, (why) =>
+              why === 'revoked'
+                ? refuse(
+                    'SESSION_REVOKED',
+                    'This session was signed out: sign in again.',
+                    CLOSE.sessionRevoked,
+                  )
+                : refuse(
+                    'UNAUTHORIZED',
+                    'Your access token expired: reconnect with a fresh one.',
+                    CLOSE.unauthorized,
+                  ),
+            );
             // A resume position in the URL: the missed steps follow the WELCOME at once.
             if (resumeFrom) {
               const error = found.resume(attached, resumeFrom);

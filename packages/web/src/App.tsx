@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccountBar } from './account/AccountBar.tsx';
 import MatchPage from './pages/MatchPage.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 
@@ -9,11 +10,19 @@ const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
 const ReplayPage = lazy(() => import('./pages/ReplayPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const TcgMatchPage = lazy(() => import('./tcg/TcgMatchPage.tsx'));
+const SignUpPage = lazy(() => import('./pages/SignUpPage.tsx'));
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage.tsx'));
+const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage.tsx'));
+const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage.tsx'));
+const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
+const ProviderCompletePage = lazy(() => import('./pages/ProviderCompletePage.tsx'));
 
 export function App() {
   return (
     <BrowserRouter>
       <ErrorBoundary>
+        <AccountBar />
         <Suspense fallback={<p className="notice">Loading…</p>}>
           <Routes>
             <Route path="/" element={<HomePage />} />
@@ -22,6 +31,13 @@ export function App() {
             <Route path="/join/:code" element={<JoinPage />} />
             <Route path="/replay" element={<ReplayPage />} />
             <Route path="/replay/:matchId" element={<ReplayPage />} />
+            <Route path="/signup" element={<SignUpPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/verify-email" element={<VerifyEmailPage />} />
+            <Route path="/account" element={<AccountPage />} />
+            <Route path="/auth/complete" element={<ProviderCompletePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

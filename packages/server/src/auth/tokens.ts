@@ -1,14 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
+import { ACCOUNT_ROLES, type AccountRole } from '@cardtable/sdk/accounts';
 import type { AuthResponse, User } from '@cardtable/sdk/protocol';
 import type { Database } from '../store/database.ts';
 import { newId } from '../ids.ts';
+import type { ClientInfo, SessionService } from './sessions.ts';
 
 /** Who a verified access token speaks for. */
 export interface Principal {
   userId: string;
   name: string;
   guest: boolean;
+  role: AccountRole;
+  sessionId: string;
+  /** When the access token expires (ms since the epoch): sockets holding it close then. */
+  expiresAt: number;
 }
 
 export interface TokenSettings {
@@ -17,23 +23,34 @@ export interface TokenSettings {
   refreshTokenTtlSeconds: number;
 }
 
+/** A refresh that failed: unknown, used or expired token (UNAUTHORIZED), or a revoked session. */
+export type RefreshOutcome =
+  | { ok: true; auth: AuthResponse }
+  | { ok: false; code: 'UNAUTHORIZED' | 'SESSION_REVOKED'; message: string };
+
 const ISSUER = 'cardtable';
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+export const randomToken = () => randomBytes(32).toString('base64url');
 
 /**
- * Signed, expiring access tokens (HS256 JWT) and single-use refresh tokens (random, stored
- * hashed, rotated on every use). Users are guests today; accounts add email and password
- * columns to the same user row and issue tokens the same way.
+ * Signed, expiring access tokens (HS256 JWT naming user and session) and single-use refresh
+ * tokens (random, stored hashed, rotated on every use). A refresh token used twice means it was
+ * copied: its whole session (every token of the family) is revoked.
  */
 export class TokenService {
   private constructor(
     private readonly db: Database,
     private readonly key: Uint8Array,
     private readonly settings: TokenSettings,
+    readonly sessions: SessionService,
   ) {}
 
   /** Uses TOKEN_SECRET, or a key generated once and kept in the database (shared by nodes). */
-  static async create(db: Database, settings: TokenSettings): Promise<TokenService> {
+  static async create(
+    db: Database,
+    settings: TokenSettings,
+    sessions: SessionService,
+  ): Promise<TokenService> {
     let secret = settings.secret;
     if (secret === null) {
       await db.query(
@@ -46,61 +63,119 @@ export class TokenService {
       );
       secret = (rows[0] as { value: string }).value;
     }
-    return new TokenService(db, new TextEncoder().encode(secret), settings);
+    return new TokenService(db, new TextEncoder().encode(secret), settings, sessions);
   }
 
-  async createGuest(name: string): Promise<AuthResponse> {
-    const user: User = { id: newId('u'), name, guest: true };
-    await this.db.query('INSERT INTO users (id, name, guest) VALUES ($1, $2, true)', [
-      user.id,
-      user.name,
-    ]);
-    return this.issue(user);
+  async createGuest(name: string, client: ClientInfo): Promise<AuthResponse> {
+    const id = newId('u');
+    await this.db.query('INSERT INTO users (id, name, guest) VALUES ($1, $2, true)', [id, name]);
+    return this.signIn(id, client);
   }
 
-  /** Trades a refresh token for a new pair; null when it is unknown, used or expired. */
-  async refresh(refreshToken: string): Promise<AuthResponse | null> {
-    const rows = await this.db.query<{ id: string; name: string; guest: boolean }>(
-      `UPDATE refresh_tokens r SET used_at = now()
-       FROM users u
-       WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > now() AND u.id = r.user_id
-       RETURNING u.id, u.name, u.guest`,
-      [sha256(refreshToken)],
+  /** A new session for the user, and its first token pair. */
+  async signIn(userId: string, client: ClientInfo): Promise<AuthResponse> {
+    const sessionId = await this.sessions.create(userId, client);
+    return this.issue(userId, sessionId);
+  }
+
+  /** Trades a refresh token for a new pair of the same session. */
+  async refresh(refreshToken: string): Promise<RefreshOutcome> {
+    const hash = sha256(refreshToken);
+    const rows = await this.db.query<{
+      session_id: string;
+      user_id: string;
+      used: boolean;
+      expired: boolean;
+      revoked: boolean;
+    }>(
+      `SELECT r.session_id, s.user_id, r.used_at IS NOT NULL AS used,
+              r.expires_at <= now() AS expired, s.revoked_at IS NOT NULL AS revoked
+       FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id
+       WHERE r.token_hash = $1`,
+      [hash],
     );
-    const user = rows[0];
-    return user ? this.issue({ id: user.id, name: user.name, guest: user.guest }) : null;
+    const found = rows[0];
+    const unknown = {
+      ok: false,
+      code: 'UNAUTHORIZED',
+      message: 'The refresh token is unknown or expired.',
+    } as const;
+    if (!found || found.expired) return unknown;
+    const revoked = {
+      ok: false,
+      code: 'SESSION_REVOKED',
+      message: 'This session was signed out: sign in again.',
+    } as const;
+    if (found.revoked) return revoked;
+    const claimed = found.used
+      ? []
+      : await this.db.query(
+          `UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL
+           RETURNING token_hash`,
+          [hash],
+        );
+    if (claimed.length === 0) {
+      // Used before: someone else holds a copy. Nothing of this family may be trusted.
+      await this.sessions.revoke({ sessionId: found.session_id }, 'refresh_reuse');
+      return revoked;
+    }
+    if (!(await this.sessions.isLive(found.session_id))) return revoked;
+    return { ok: true, auth: await this.issue(found.user_id, found.session_id) };
   }
 
-  /** The principal of a valid access token, or null for a missing, forged or expired one. */
+  /** The principal of a valid access token of a live session, or null. */
   async verify(token: string | undefined | null): Promise<Principal | null> {
     if (!token || token.length > 4096) return null;
+    let payload;
     try {
-      const { payload } = await jwtVerify(token, this.key, {
-        issuer: ISSUER,
-        algorithms: ['HS256'],
-      });
-      if (typeof payload.sub !== 'string' || typeof payload.name !== 'string') return null;
-      return { userId: payload.sub, name: payload.name, guest: payload.guest === true };
+      ({ payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] }));
     } catch {
       return null;
     }
+    const { sub, sid, name, role, exp } = payload;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || typeof name !== 'string') return null;
+    if (typeof exp !== 'number' || !ACCOUNT_ROLES.includes(role as AccountRole)) return null;
+    if (!(await this.sessions.isLive(sid))) return null;
+    return {
+      userId: sub,
+      name,
+      guest: payload.guest === true,
+      role: role as AccountRole,
+      sessionId: sid,
+      expiresAt: exp * 1000,
+    };
   }
 
-  private async issue(user: User): Promise<AuthResponse> {
+  /** A fresh pair for the session, with the user as stored now (name, role). */
+  async issue(userId: string, sessionId: string): Promise<AuthResponse> {
+    const rows = await this.db.query<{
+      id: string;
+      name: string;
+      guest: boolean;
+      role: AccountRole;
+    }>('SELECT id, name, guest, role FROM users WHERE id = $1 AND deleted_at IS NULL', [userId]);
+    const row = rows[0];
+    if (!row) throw new Error(`no user ${userId}`);
+    const user: User = { id: row.id, name: row.name, guest: row.guest, role: row.role };
     const now = Math.floor(Date.now() / 1000);
     const expiresAt = now + this.settings.accessTokenTtlSeconds;
-    const accessToken = await new SignJWT({ name: user.name, guest: user.guest })
+    const accessToken = await new SignJWT({
+      name: user.name,
+      guest: user.guest,
+      role: row.role,
+      sid: sessionId,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuer(ISSUER)
       .setIssuedAt(now)
       .setExpirationTime(expiresAt)
       .sign(this.key);
-    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshToken = randomToken();
     await this.db.query(
-      `INSERT INTO refresh_tokens (token_hash, user_id, expires_at)
-       VALUES ($1, $2, now() + make_interval(secs => $3))`,
-      [sha256(refreshToken), user.id, this.settings.refreshTokenTtlSeconds],
+      `INSERT INTO refresh_tokens (token_hash, user_id, session_id, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+      [sha256(refreshToken), user.id, sessionId, this.settings.refreshTokenTtlSeconds],
     );
     return {
       accessToken,

@@ -1,4 +1,4 @@
-import { CardtableClient, type ApiResult, type AuthResponse } from '@cardtable/sdk';
+import { AccountApi, CardtableClient, type ApiResult, type AuthResponse } from '@cardtable/sdk';
 import { readJson, writeJson } from './storage.ts';
 
 const SESSION_KEY = 'cardtable.session';
@@ -13,8 +13,22 @@ const BROWSING_KEY = 'cardtable.browsing';
 export const client = new CardtableClient({
   baseUrl: window.location.origin,
   session: readJson<AuthResponse>(SESSION_KEY),
-  onSession: (session) => writeJson(SESSION_KEY, session),
+  onSession: (session) => {
+    writeJson(SESSION_KEY, session);
+    for (const listener of sessionListeners) listener();
+  },
 });
+
+/** Signup, login, sessions and the account's settings, on the same session. */
+export const accounts = new AccountApi(client.api);
+
+const sessionListeners = new Set<() => void>();
+
+/** Told whenever the session changes (sign-in, refresh, sign-out); returns the unsubscribe. */
+export function subscribeSession(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
 
 export function playerName(): string {
   return readJson<string>(NAME_KEY) ?? '';
@@ -50,7 +64,9 @@ export async function ensureSignedIn(): Promise<ApiResult<AuthResponse>> {
   const browsing = readJson<boolean>(BROWSING_KEY) === true;
   writeJson(BROWSING_KEY, null);
   const wanted = playerName();
-  if (browsing && wanted && client.api.session && client.api.session.user.name !== wanted) {
+  const session = client.api.session;
+  // Only a guest made for browsing is traded; an account keeps its own name.
+  if (browsing && wanted && session?.user.guest && session.user.name !== wanted) {
     client.api.signOut();
   }
   if (client.api.session) {

@@ -1,0 +1,39 @@
+import { USERNAME_PATTERN } from '@cardtable/sdk/accounts';
+
+const USERNAME = new RegExp(USERNAME_PATTERN);
+// Deliberately simple: one @, a dot in the domain, no spaces; the link we mail proves the rest.
+const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export type FieldProblem = { field: 'username' | 'email' | 'displayName'; message: string };
+
+export function usernameProblem(username: string): FieldProblem | null {
+  if (username.length < 3 || username.length > 30) {
+    return { field: 'username', message: 'A username has 3 to 30 characters.' };
+  }
+  if (!USERNAME.test(username)) {
+    return {
+      field: 'username',
+      message:
+        'A username uses letters, digits, ".", "_" or "-", and starts with a letter or digit.',
+    };
+  }
+  return null;
+}
+
+/** The address as stored and compared: trimmed and lower-cased. */
+export const normalEmail = (email: string) => email.trim().toLowerCase();
+
+export function emailProblem(email: string): FieldProblem | null {
+  return email.length <= 254 && EMAIL.test(email)
+    ? null
+    : { field: 'email', message: 'That is not an email address (name@example.com).' };
+}
+
+/** A display name: trimmed, 1-40 characters, no control characters. */
+export function displayNameProblem(name: string): FieldProblem | null {
+  // eslint-disable-next-line no-control-regex
+  if (name.length === 0 || name.length > 40 || /[\u0000-\u001f\u007f]/.test(name)) {
+    return { field: 'displayName', message: 'A display name has 1 to 40 printable characters.' };
+  }
+  return null;
+}

@@ -1,0 +1,147 @@
+import {
+  CreateInvitesRequest,
+  InviteCodes,
+  SetRoleRequest,
+  SignupSettings,
+  UserList,
+  UserSummary,
+} from '@cardtable/sdk/accounts';
+import { ErrorBody } from '@cardtable/sdk/protocol';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { RoleGuard } from '../auth/roles.ts';
+import type { SignupPolicy } from '../auth/signup-policy.ts';
+import type { Database } from '../store/database.ts';
+import { apiError } from '../errors.ts';
+import { requireUser } from './authenticate.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+type UserRow = {
+  id: string;
+  name: string;
+  username: string | null;
+  guest: boolean;
+  role: UserSummary['role'];
+  created_at: Date;
+};
+
+const summary = (row: UserRow): UserSummary => ({
+  id: row.id,
+  displayName: row.name,
+  username: row.username,
+  guest: row.guest,
+  role: row.role,
+  createdAt: row.created_at.toISOString(),
+});
+
+/** Admin and moderator routes, each behind the one role guard. */
+export function registerAdminRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; signups: SignupPolicy; requireRole: RoleGuard },
+): void {
+  const { db, signups, requireRole } = deps;
+  const admin = { preHandler: requireRole('admin') };
+  const secured = { tags: ['admin'], security: [{ bearer: [] }] };
+
+  app.get(
+    '/api/admin/signup',
+    {
+      ...admin,
+      schema: {
+        ...secured,
+        summary: 'Signup mode and daily allowance',
+        response: { 200: SignupSettings, ...errors },
+      },
+    },
+    async () => signups.settings(),
+  );
+
+  app.put<{ Body: SignupSettings }>(
+    '/api/admin/signup',
+    {
+      ...admin,
+      schema: {
+        ...secured,
+        summary: 'Set the signup mode (open, invite, metered)',
+        body: SignupSettings,
+        response: { 200: SignupSettings, ...errors },
+      },
+    },
+    async (request) => signups.update(request.body),
+  );
+
+  app.post<{ Body: CreateInvitesRequest }>(
+    '/api/admin/invites',
+    {
+      ...admin,
+      schema: {
+        ...secured,
+        summary: 'Make invite codes (shown only now)',
+        body: CreateInvitesRequest,
+        response: { 200: InviteCodes, ...errors },
+      },
+    },
+    async (request) => {
+      const { count, usesEach = 1, expiresInDays = null } = request.body;
+      const codes = await signups.createInvites(
+        requireUser(request).userId,
+        count,
+        usesEach,
+        expiresInDays,
+      );
+      return { codes };
+    },
+  );
+
+  app.put<{ Params: { userId: string }; Body: SetRoleRequest }>(
+    '/api/admin/users/:userId/role',
+    {
+      ...admin,
+      schema: {
+        ...secured,
+        summary: "Set a user's role",
+        params: Type.Object({ userId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        body: SetRoleRequest,
+        response: { 200: UserSummary, ...errors },
+      },
+    },
+    async (request) => {
+      if (request.params.userId === requireUser(request).userId && request.body.role !== 'admin') {
+        throw apiError('CONFLICT', 'An admin cannot demote themselves (another admin can).');
+      }
+      const rows = await db.query<UserRow>(
+        `UPDATE users SET role = $2 WHERE id = $1 AND deleted_at IS NULL AND NOT guest
+         RETURNING id, name, username, guest, role, created_at`,
+        [request.params.userId, request.body.role],
+      );
+      const row = rows[0];
+      if (!row) throw apiError('NOT_FOUND', 'No such account (guests have no roles).');
+      return summary(row);
+    },
+  );
+
+  app.get<{ Querystring: { q?: string } }>(
+    '/api/moderation/users',
+    {
+      preHandler: requireRole('moderator'),
+      schema: {
+        tags: ['admin'],
+        security: [{ bearer: [] }],
+        summary: 'Find accounts by username or display name (moderators and admins)',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: UserList, ...errors },
+      },
+    },
+    async (request) => {
+      const pattern = `%${(request.query.q ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await db.query<UserRow>(
+        `SELECT id, name, username, guest, role, created_at FROM users
+         WHERE deleted_at IS NULL AND NOT guest AND (username ILIKE $1 OR name ILIKE $1)
+         ORDER BY created_at DESC LIMIT 50`,
+        [pattern],
+      );
+      return { users: rows.map(summary) };
+    },
+  );
+}

@@ -1,0 +1,349 @@
+import type { Profile, SessionList } from '@cardtable/sdk/accounts';
+import type { AuthResponse, MatchList } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import {
+  account,
+  devMail,
+  GOOD_PASSWORD,
+  login,
+  mailedToken,
+  register,
+} from './helpers/accounts.ts';
+import { call, createMatch, guest } from './helpers/http.ts';
+import { startTestServer, type StoreKind } from './helpers/server.ts';
+
+const ENV = {
+  DEV_MAILBOX: 'true',
+  RATE_AUTH_IP_PER_MIN: '10000',
+  SIGNUPS_PER_IP_PER_HOUR: '10000',
+};
+
+describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (store) => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer(store, ENV);
+  });
+  afterAll(async () => server?.close());
+
+  const refresh = (refreshToken: string) =>
+    call<AuthResponse & { code?: string }>(server.url, 'POST', '/api/auth/refresh', {
+      body: { refreshToken },
+    });
+  const me = (token: string) =>
+    call<{ id: string; code?: string }>(server.url, 'GET', '/api/me', { token });
+
+  it('validates registration field by field, with a clear password rule', async () => {
+    const short = await register(server.url, 'ab');
+    expect(short).toMatchObject({
+      status: 400,
+      body: { code: 'BAD_REQUEST', details: { field: 'username' } },
+    });
+    const long = await register(server.url, 'a'.repeat(31));
+    expect(long.body.details).toEqual({ field: 'username' });
+    const email = await register(server.url, 'valid_name', { email: 'not-an-email' });
+    expect(email).toMatchObject({ status: 400, body: { details: { field: 'email' } } });
+    const weak = await register(server.url, 'valid_name', { password: 'short1' });
+    expect(weak).toMatchObject({ status: 400, body: { details: { field: 'password' } } });
+    expect(weak.body.message).toMatch(/at least one digit or symbol/);
+    const common = await register(server.url, 'valid_name', { password: 'password123' });
+    expect(common.body.message).toMatch(/most common/);
+    const ownName = await register(server.url, 'valid_name', { password: 'valid_name-2024!' });
+    expect(ownName.body.message).toMatch(/username or email/);
+    // Nothing was made by the refusals.
+    const made = await server.db.query(`SELECT id FROM users WHERE lower(username) = 'valid_name'`);
+    expect(made).toEqual([]);
+  });
+
+  it('registers, signs in by username or email, and answers wrong logins alike', async () => {
+    const ada = await account(server.url, 'Ada');
+    expect(ada.user).toMatchObject({ name: 'Ada', guest: false, role: 'player' });
+    expect((await me(ada.accessToken)).body.id).toBe(ada.user.id);
+    expect(await register(server.url, 'ADA', { email: 'other@example.com' })).toMatchObject({
+      status: 409,
+      body: { code: 'CONFLICT', details: { field: 'username' } },
+    });
+    for (const name of ['ada', 'ADA@example.com']) {
+      const signedIn = await login(server.url, name);
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.body.user.id).toBe(ada.user.id);
+    }
+    const wrongPassword = await login(server.url, 'ada', 'not the password 1');
+    const unknown = await login(server.url, 'nobody-here', 'not the password 1');
+    expect(wrongPassword).toEqual(unknown);
+    expect(unknown).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('verifies an email once through its mailed link, and never tells whether an address is taken', async () => {
+    const grace = await account(server.url, 'Grace', 'grace@example.com');
+    const token = await mailedToken(server.url, 'grace@example.com', '/verify-email');
+    const verify = (t: string) =>
+      call(server.url, 'POST', '/api/auth/verify-email', { body: { token: t } });
+    expect((await verify(token)).status).toBe(200);
+    expect(await verify(token)).toMatchObject({
+      status: 400,
+      body: { details: { reason: 'link_invalid' } },
+    });
+    const profile = await call<Profile>(server.url, 'GET', '/api/account', {
+      token: grace.accessToken,
+    });
+    expect(profile.body).toMatchObject({ email: 'grace@example.com', emailVerified: true });
+
+    // A second signup with the verified address looks the same; its owner is told instead.
+    const copycat = await register(server.url, 'Copycat', { email: 'Grace@Example.com' });
+    expect(copycat.status).toBe(200);
+    const mail = await devMail(server.url);
+    expect(mail[0]).toMatchObject({
+      to: 'grace@example.com',
+      subject: 'Someone signed up with your address',
+    });
+    expect(mail[0]?.body).not.toMatch(/token=/);
+    // The copycat cannot sign in with Grace's address: it names her account.
+    expect((await login(server.url, 'grace@example.com')).body.user.id).toBe(grace.user.id);
+  });
+
+  it('resets a forgotten password with a single-use link and signs every session out', async () => {
+    const lin = await account(server.url, 'Lin', 'lin@example.com');
+    const forgot = (email: string) =>
+      call<{ ok: boolean; message: string }>(server.url, 'POST', '/api/auth/password/forgot', {
+        body: { email },
+      });
+    const known = await forgot('lin@example.com');
+    const unknownAddress = await forgot('nobody@example.com');
+    expect(known).toEqual(unknownAddress);
+    expect(known.status).toBe(200);
+    const token = await mailedToken(server.url, 'lin@example.com', '/reset-password');
+    const reset = (password: string) =>
+      call<{ code?: string }>(server.url, 'POST', '/api/auth/password/reset', {
+        body: { token, password },
+      });
+    expect(await reset('weak')).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
+    // A refused password does not use the link up.
+    expect((await reset('a brand new secret 7')).status).toBe(200);
+    expect((await reset('another new secret 8')).status).toBe(400);
+    expect((await me(lin.accessToken)).status).toBe(401);
+    expect(await refresh(lin.refreshToken)).toMatchObject({
+      status: 401,
+      body: { code: 'SESSION_REVOKED' },
+    });
+    expect((await login(server.url, 'lin')).status).toBe(401);
+    expect((await login(server.url, 'lin', 'a brand new secret 7')).status).toBe(200);
+  });
+
+  it('rotates refresh tokens and signs the whole family out when one is reused', async () => {
+    const kay = await account(server.url, 'Kay');
+    const second = await refresh(kay.refreshToken);
+    expect(second.status).toBe(200);
+    const third = await refresh(second.body.refreshToken);
+    expect(third.status).toBe(200);
+    // The first token again: stolen. Its session ends, newest tokens included.
+    expect(await refresh(kay.refreshToken)).toMatchObject({
+      status: 401,
+      body: { code: 'SESSION_REVOKED' },
+    });
+    expect((await refresh(third.body.refreshToken)).status).toBe(401);
+    expect((await me(third.body.accessToken)).status).toBe(401);
+    // Another sign-in of Kay's is another family and keeps working.
+    const elsewhere = await login(server.url, 'kay');
+    expect((await me(elsewhere.body.accessToken)).status).toBe(200);
+    expect((await refresh('never-issued')).body.code).toBe('UNAUTHORIZED');
+  });
+
+  it('lists sessions with their device, revokes one, logs out and logs out everywhere', async () => {
+    const max = await account(server.url, 'Max');
+    const firefox = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+      },
+      body: JSON.stringify({ login: 'max', password: GOOD_PASSWORD }),
+    }).then((r) => r.json() as Promise<AuthResponse>);
+    const list = await call<SessionList>(server.url, 'GET', '/api/auth/sessions', {
+      token: max.accessToken,
+    });
+    expect(list.body.sessions).toHaveLength(2);
+    const other = list.body.sessions.find((s) => !s.current);
+    expect(other?.device).toBe('Firefox on Linux');
+    expect(list.body.sessions.find((s) => s.current)?.lastSeenAt).toBeTruthy();
+
+    // Someone else's session cannot be revoked by id.
+    const eve = await account(server.url, 'Eve');
+    const stranger = await call(server.url, 'DELETE', `/api/auth/sessions/${other?.id}`, {
+      token: eve.accessToken,
+    });
+    expect(stranger.status).toBe(404);
+    expect((await me(firefox.accessToken)).status).toBe(200);
+
+    const revoke = await call(server.url, 'DELETE', `/api/auth/sessions/${other?.id}`, {
+      token: max.accessToken,
+    });
+    expect(revoke.status).toBe(200);
+    expect((await me(firefox.accessToken)).status).toBe(401);
+
+    const phone = await login(server.url, 'max');
+    const out = await call(server.url, 'POST', '/api/auth/logout', {
+      token: max.accessToken,
+      body: {},
+    });
+    expect(out.status).toBe(200);
+    expect((await me(max.accessToken)).status).toBe(401);
+    expect((await me(phone.body.accessToken)).status).toBe(200);
+    const laptop = await login(server.url, 'max');
+    await call(server.url, 'POST', '/api/auth/logout-all', { token: laptop.body.accessToken });
+    expect((await me(phone.body.accessToken)).status).toBe(401);
+    expect((await me(laptop.body.accessToken)).status).toBe(401);
+  });
+
+  it('changes a password only with the current one, keeping this session and ending the others', async () => {
+    const noa = await account(server.url, 'Noa');
+    const tablet = await login(server.url, 'noa');
+    const change = (currentPassword: string, newPassword: string) =>
+      call<{ code?: string }>(server.url, 'POST', '/api/account/password', {
+        token: noa.accessToken,
+        body: { currentPassword, newPassword },
+      });
+    expect(await change('wrong password 1', 'a new password 99')).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    expect((await change(GOOD_PASSWORD, 'tiny')).status).toBe(400);
+    expect((await change(GOOD_PASSWORD, 'a new password 99')).status).toBe(200);
+    expect((await me(noa.accessToken)).status).toBe(200);
+    expect((await me(tablet.body.accessToken)).status).toBe(401);
+    expect((await login(server.url, 'noa', 'a new password 99')).status).toBe(200);
+  });
+
+  it('upgrades a guest to an account with the same id, keeping its finished match', async () => {
+    const visitor = await guest(server.url, 'Visitor');
+    const match = await createMatch(server.url, visitor.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+    });
+    await call(server.url, 'POST', `/api/matches/${match.matchId}/surrender`, {
+      token: visitor.accessToken,
+    });
+    const upgraded = await register(server.url, 'Visitor1', { token: visitor.accessToken });
+    expect(upgraded.status).toBe(200);
+    expect(upgraded.body.user).toMatchObject({ id: visitor.user.id, guest: false });
+    expect(
+      (await register(server.url, 'Visitor2', { token: upgraded.body.accessToken })).status,
+    ).toBe(409);
+    const signedIn = await login(server.url, 'visitor1');
+    expect(signedIn.body.user.id).toBe(visitor.user.id);
+    const mine = await call<MatchList>(server.url, 'GET', '/api/me/matches', {
+      token: signedIn.body.accessToken,
+    });
+    expect(mine.body.matches.map((m) => [m.matchId, m.status])).toContainEqual([
+      match.matchId,
+      'over',
+    ]);
+  });
+
+  it('keeps a profile, draws the same avatar for the same id, exports and deletes an account', async () => {
+    const uma = await account(server.url, 'Uma');
+    const updated = await call<Profile>(server.url, 'PUT', '/api/account', {
+      token: uma.accessToken,
+      body: { displayName: 'Uma the Bold', preferences: { theme: 'dark', sound: false } },
+    });
+    expect(updated.body).toMatchObject({
+      displayName: 'Uma the Bold',
+      preferences: { theme: 'dark', sound: false },
+      avatarUrl: `/api/users/${uma.user.id}/avatar.svg`,
+    });
+    const bad = await call(server.url, 'PUT', '/api/account', {
+      token: uma.accessToken,
+      body: { preferences: { theme: 'neon' } },
+    });
+    expect(bad.status).toBe(400);
+    const avatar = async (id: string) =>
+      (await fetch(`${server.url}/api/users/${id}/avatar.svg`)).text();
+    expect(await avatar(uma.user.id)).toBe(await avatar(uma.user.id));
+    expect(await avatar(uma.user.id)).not.toBe(await avatar('u_someone_else'));
+    expect(await avatar(uma.user.id)).toMatch(/^<svg /);
+
+    const match = await createMatch(server.url, uma.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+    });
+    await call(server.url, 'POST', `/api/matches/${match.matchId}/surrender`, {
+      token: uma.accessToken,
+    });
+    const exported = await call<{
+      profile: Profile;
+      matches: { id: string }[];
+      sessions: unknown[];
+    }>(server.url, 'GET', '/api/account/export', { token: uma.accessToken });
+    expect(exported.body.profile.username).toBe('Uma');
+    expect(exported.body.matches.map((m) => m.id)).toEqual([match.matchId]);
+    expect(exported.body.sessions).toHaveLength(1);
+
+    const refused = await call(server.url, 'POST', '/api/account/delete', {
+      token: uma.accessToken,
+      body: { password: 'not my password 1' },
+    });
+    expect(refused.status).toBe(403);
+    const deleted = await call(server.url, 'POST', '/api/account/delete', {
+      token: uma.accessToken,
+      body: { password: GOOD_PASSWORD },
+    });
+    expect(deleted.status).toBe(200);
+    expect((await me(uma.accessToken)).status).toBe(401);
+    expect((await login(server.url, 'uma')).status).toBe(401);
+    const [row] = await server.db.query<{
+      name: string;
+      username: string | null;
+      email: string | null;
+    }>('SELECT name, username, coalesce(email, pending_email) AS email FROM users WHERE id = $1', [
+      uma.user.id,
+    ]);
+    expect(row).toEqual({ name: 'Deleted player', username: null, email: null });
+    // The match stays, its seat anonymised.
+    const [kept] = await server.db.query<{ seats: { name?: string; userId?: string }[] }>(
+      'SELECT seats FROM matches WHERE id = $1',
+      [match.matchId],
+    );
+    expect(kept?.seats.find((seat) => seat.userId === uma.user.id)?.name).toBe('Deleted player');
+    // The username is free again.
+    expect((await register(server.url, 'Uma', { email: 'uma2@example.com' })).status).toBe(200);
+  });
+
+  it('serves the dev mailbox page only because no SMTP is configured', async () => {
+    const page = await fetch(`${server.url}/dev/mail`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/Dev mailbox/);
+    const options = await call<{ devMailbox: boolean; signup: string }>(
+      server.url,
+      'GET',
+      '/api/auth/options',
+    );
+    expect(options.body).toEqual({ devMailbox: true, signup: 'open', providers: [] });
+  });
+});
+
+describe('mail with SMTP configured', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      RATE_AUTH_IP_PER_MIN: '1000',
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('has no dev mailbox and keeps undeliverable mail in the outbox to retry', async () => {
+    expect((await fetch(`${server.url}/dev/mail.json`)).status).toBe(404);
+    await account(server.url, 'Smtp');
+    // The sender tried (connection refused on port 1), noted why, and will try again later.
+    let row: { sent_at: Date | null; attempts: number; last_error: string | null } | undefined;
+    for (let tries = 0; tries < 200 && !row?.attempts; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      [row] = await server.db.query<NonNullable<typeof row>>(
+        `SELECT sent_at, attempts, last_error FROM mail_outbox WHERE to_address = 'smtp@example.com'`,
+      );
+    }
+    expect(row?.attempts).toBe(1);
+    expect(row?.last_error).toBeTruthy();
+    expect(row?.sent_at).toBeNull();
+  });
+});

@@ -1,0 +1,220 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { account, GOOD_PASSWORD, login, register } from './helpers/accounts.ts';
+import { callFrom } from './helpers/http.ts';
+import { startTestServer } from './helpers/server.ts';
+
+const BASE = {
+  DEV_MAILBOX: 'true',
+  SIGNUPS_PER_IP_PER_HOUR: '10000',
+  RATE_AUTH_IP_PER_MIN: '10000',
+};
+
+/** A login attempt, optionally through a proxy that names the client in X-Forwarded-For. */
+async function attempt(url: string, loginName: string, password: string, forwardedFor?: string) {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+    },
+    body: JSON.stringify({ login: loginName, password }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { code: string; details?: Record<string, unknown> },
+  };
+}
+
+describe('brute force against one account meets the lockout, with backoff', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {
+      ...BASE,
+      LOGIN_LOCKOUT_AFTER: '3',
+      LOGIN_LOCKOUT_BASE_S: '60',
+      RATE_AUTH_ACCOUNT_PER_MIN: '1000',
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('locks after the allowed failures, refuses even the right password, and doubles the wait', async () => {
+    await account(server.url, 'Target');
+    for (let i = 0; i < 3; i++) {
+      expect((await login(server.url, 'target', `guess number ${i}`)).status).toBe(401);
+    }
+    const locked = await login(server.url, 'target');
+    expect(locked).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED', details: { limit: 'login_lockout' } },
+    });
+    const firstWait = locked.body.details?.retryAfterSeconds as number;
+    expect(firstWait).toBeGreaterThan(30);
+    expect(firstWait).toBeLessThanOrEqual(60);
+
+    // The lock runs out (moved into the past here); one more failure locks for twice as long.
+    await server.db.query(
+      `UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'Target'`,
+    );
+    expect((await login(server.url, 'target', 'guess number 4')).status).toBe(401);
+    const longer = await login(server.url, 'target');
+    expect(longer.body.details?.retryAfterSeconds as number).toBeGreaterThan(60);
+    expect(longer.body.details?.retryAfterSeconds as number).toBeLessThanOrEqual(120);
+
+    // After the lock, the right password works and clears the count.
+    await server.db.query(
+      `UPDATE users SET locked_until = now() - interval '1 second' WHERE username = 'Target'`,
+    );
+    expect((await login(server.url, 'target')).status).toBe(200);
+    const [row] = await server.db.query<{ failed_logins: number }>(
+      `SELECT failed_logins FROM users WHERE username = 'Target'`,
+    );
+    expect(row?.failed_logins).toBe(0);
+  });
+});
+
+describe('auth requests are limited per address and per account; signups per address', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {
+      ...BASE,
+      RATE_AUTH_IP_PER_MIN: '6',
+      RATE_AUTH_ACCOUNT_PER_MIN: '3',
+      SIGNUPS_PER_IP_PER_HOUR: '2',
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('limits one account from any address, then one address for any account', async () => {
+    const body = (name: string) => ({ body: { login: name, password: GOOD_PASSWORD } });
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await callFrom('127.0.0.2', server.url, 'POST', '/api/auth/login', body('victim'))).status,
+      ).toBe(401);
+    }
+    const perAccount = await callFrom<{ details: { limit: string } }>(
+      '127.0.0.3',
+      server.url,
+      'POST',
+      '/api/auth/login',
+      body('victim'),
+    );
+    expect(perAccount).toMatchObject({
+      status: 429,
+      body: { details: { limit: 'auth_per_account' } },
+    });
+    // 127.0.0.2 has 3 requests left of 6; the fourth for other names is refused by address.
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await callFrom('127.0.0.2', server.url, 'POST', '/api/auth/login', body(`other${i}`)))
+          .status,
+      ).toBe(401);
+    }
+    const perIp = await callFrom<{ details: { limit: string } }>(
+      '127.0.0.2',
+      server.url,
+      'POST',
+      '/api/auth/login',
+      body('other9'),
+    );
+    expect(perIp).toMatchObject({ status: 429, body: { details: { limit: 'auth_per_ip' } } });
+  });
+
+  it('limits accounts made from one address', async () => {
+    const signup = (name: string) =>
+      callFrom<{ details?: { limit: string } }>(
+        '127.0.0.4',
+        server.url,
+        'POST',
+        '/api/auth/register',
+        {
+          body: { username: name, email: `${name}@example.com`, password: GOOD_PASSWORD },
+        },
+      );
+    expect((await signup('first_one')).status).toBe(200);
+    expect((await signup('second_one')).status).toBe(200);
+    expect(await signup('third_one')).toMatchObject({
+      status: 429,
+      body: { details: { limit: 'signups_per_ip' } },
+    });
+    const [made] = await server.db.query<{ count: string }>(
+      `SELECT count(*) AS count FROM users WHERE username = 'third_one'`,
+    );
+    expect(made?.count).toBe('0');
+  });
+});
+
+describe('TRUST_PROXY decides whose address the limits see', () => {
+  let behindProxy: RunningServer;
+  let direct: RunningServer;
+  const limits = { ...BASE, RATE_AUTH_IP_PER_MIN: '2', RATE_AUTH_ACCOUNT_PER_MIN: '1000' };
+  beforeAll(async () => {
+    behindProxy = await startTestServer('postgres', { ...limits, TRUST_PROXY: '127.0.0.1' });
+    direct = await startTestServer('postgres', limits);
+  });
+  afterAll(async () => {
+    await behindProxy?.close();
+    await direct?.close();
+  });
+
+  it('counts each forwarded client apart behind a trusted proxy, and ignores the header otherwise', async () => {
+    for (let i = 0; i < 2; i++)
+      expect((await attempt(behindProxy.url, 'x', 'y', '203.0.113.1')).status).toBe(401);
+    expect((await attempt(behindProxy.url, 'x', 'y', '203.0.113.1')).status).toBe(429);
+    expect((await attempt(behindProxy.url, 'x', 'y', '203.0.113.2')).status).toBe(401);
+
+    expect((await attempt(direct.url, 'x', 'y', '203.0.113.1')).status).toBe(401);
+    expect((await attempt(direct.url, 'x', 'y', '203.0.113.2')).status).toBe(401);
+    // Forged headers change nothing: both came from 127.0.0.1.
+    expect((await attempt(direct.url, 'x', 'y', '203.0.113.3')).status).toBe(429);
+  });
+});
+
+describe('with REDIS_URL two nodes share the limits', () => {
+  let a: RunningServer;
+  let b: RunningServer;
+  beforeAll(async () => {
+    const shared = {
+      ...BASE,
+      RATE_AUTH_IP_PER_MIN: '4',
+      RATE_AUTH_ACCOUNT_PER_MIN: '1000',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_KEY_PREFIX: `test-${randomBytes(6).toString('hex')}:`,
+    };
+    a = await startTestServer('postgres', shared);
+    b = await startTestServer('postgres', shared);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('refuses on one node what the other already allowed', async () => {
+    for (const node of [a, b, a, b]) expect((await attempt(node.url, 'x', 'y')).status).toBe(401);
+    expect((await attempt(a.url, 'x', 'y')).status).toBe(429);
+    expect((await attempt(b.url, 'x', 'y')).status).toBe(429);
+  });
+});
+
+describe('a guest still plays at once', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {
+      ...BASE,
+      RATE_AUTH_IP_PER_MIN: '1',
+      SIGNUPS_PER_IP_PER_HOUR: '1',
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('is not held by the auth limits', async () => {
+    for (let i = 0; i < 3; i++) {
+      const reply = await callFrom('127.0.0.5', server.url, 'POST', '/api/auth/guest', {
+        body: { name: `G${i}` },
+      });
+      expect(reply.status).toBe(200);
+    }
+    expect((await register(server.url, 'limited_one')).status).toBe(200);
+  });
+});

@@ -1,0 +1,181 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LinkedIdentities } from '@cardtable/sdk/accounts';
+import type { AuthResponse } from '@cardtable/sdk/protocol';
+import Provider from 'oidc-provider';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { account } from './helpers/accounts.ts';
+import { call } from './helpers/http.ts';
+import { startTestServer, type StoreKind } from './helpers/server.ts';
+
+/**
+ * Sign-in with OpenID Connect against a real provider (`oidc-provider`, its development login
+ * and consent pages) on loopback, driven by a real browser: PKCE, state and nonce are checked by
+ * openid-client on our side and by the provider on its.
+ */
+describe.each<StoreKind>(['embedded', 'postgres'])('OpenID Connect sign-in on %s', (store) => {
+  let idp: Server;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    idp = createServer();
+    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
+    server = await startTestServer(store, {
+      DEV_MAILBOX: 'true',
+      RATE_AUTH_IP_PER_MIN: '10000',
+      OIDC_PROVIDERS: 'test',
+      OIDC_TEST_ISSUER: issuer,
+      OIDC_TEST_CLIENT_ID: 'cardtable',
+      OIDC_TEST_CLIENT_SECRET: 'a client secret for tests only',
+      OIDC_TEST_LABEL: 'Test IdP',
+    });
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: 'cardtable',
+          client_secret: 'a client secret for tests only',
+          redirect_uris: [`${server.url}/api/auth/oidc/test/callback`],
+          token_endpoint_auth_method: 'client_secret_post',
+        },
+      ],
+      pkce: { required: () => true },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      findAccount: (_ctx, id) => ({
+        accountId: id,
+        claims: () => ({
+          sub: id,
+          email: `${id}@idp.example`,
+          email_verified: true,
+          name: `Idp ${id}`,
+        }),
+      }),
+    });
+    idp.on('request', provider.callback());
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await new Promise((resolve) => idp?.close(resolve));
+  });
+
+  /** Opens `url` in a fresh browser, signs in at the provider as `login`, returns where it ends. */
+  async function throughProvider(url: string, login: string, endsAt: RegExp): Promise<URL> {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.locator('input[name=login]').fill(login);
+      await page.locator('input[name=password]').fill('anything');
+      await page.locator('button[type=submit]').click();
+      await page.locator('button[type=submit]', { hasText: 'Continue' }).click();
+      await page.waitForURL(endsAt);
+      return new URL(page.url());
+    } finally {
+      await context.close();
+    }
+  }
+
+  const complete = (code: string) =>
+    call<AuthResponse & { code?: string }>(server.url, 'POST', '/api/auth/oidc/complete', {
+      body: { code },
+    });
+
+  it('lists the provider, signs a new user up, and signs the same identity in again', async () => {
+    const options = await call<{ providers: unknown[] }>(server.url, 'GET', '/api/auth/options');
+    expect(options.body.providers).toEqual([{ id: 'test', label: 'Test IdP' }]);
+
+    const first = await throughProvider(
+      `${server.url}/api/auth/oidc/test/start`,
+      'alice',
+      /\/auth\/complete\?code=/,
+    );
+    const code = first.searchParams.get('code') as string;
+    const signedIn = await complete(code);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ name: 'Idp alice', guest: false });
+    expect((await complete(code)).status).toBe(401);
+    const profile = await call(server.url, 'GET', '/api/account', {
+      token: signedIn.body.accessToken,
+    });
+    expect(profile.body).toMatchObject({ email: 'alice@idp.example', emailVerified: true });
+
+    const again = await throughProvider(
+      `${server.url}/api/auth/oidc/test/start`,
+      'alice',
+      /\/auth\/complete\?code=/,
+    );
+    const second = await complete(again.searchParams.get('code') as string);
+    expect(second.body.user.id).toBe(signedIn.body.user.id);
+
+    // Its only way to sign in cannot be unlinked.
+    const unlink = await call(server.url, 'DELETE', '/api/account/identities/test', {
+      token: second.body.accessToken,
+    });
+    expect(unlink.status).toBe(409);
+  });
+
+  it('links a provider to a signed-in account, refuses one linked elsewhere, and unlinks', async () => {
+    const linker = await account(server.url, `linker_${store}`);
+    const started = await call<{ url: string }>(server.url, 'POST', '/api/auth/oidc/test/link', {
+      token: linker.accessToken,
+    });
+    expect(started.status).toBe(200);
+    const linked = await throughProvider(
+      started.body.url,
+      `bob_${store}`,
+      /\/account\?linked=test/,
+    );
+    expect(linked.pathname).toBe('/account');
+    const identities = await call<LinkedIdentities>(server.url, 'GET', '/api/account/identities', {
+      token: linker.accessToken,
+    });
+    expect(identities.body.identities).toMatchObject([
+      { provider: 'test', email: `bob_${store}@idp.example` },
+    ]);
+
+    // Signing in with that identity now signs the linked account in.
+    const viaIdp = await throughProvider(
+      `${server.url}/api/auth/oidc/test/start`,
+      `bob_${store}`,
+      /\/auth\/complete/,
+    );
+    expect((await complete(viaIdp.searchParams.get('code') as string)).body.user.id).toBe(
+      linker.user.id,
+    );
+
+    // Another account cannot take the same identity.
+    const other = await account(server.url, `other_${store}`);
+    const otherStart = await call<{ url: string }>(server.url, 'POST', '/api/auth/oidc/test/link', {
+      token: other.accessToken,
+    });
+    const refused = await throughProvider(otherStart.body.url, `bob_${store}`, /\/login\?error=/);
+    expect(refused.searchParams.get('error')).toMatch(/linked to another account/);
+
+    // The password remains, so unlinking is allowed.
+    const unlink = await call(server.url, 'DELETE', '/api/account/identities/test', {
+      token: linker.accessToken,
+    });
+    expect(unlink.status).toBe(200);
+  });
+
+  it('refuses a callback whose state it never issued, and an unknown provider', async () => {
+    const response = await fetch(
+      `${server.url}/api/auth/oidc/test/callback?code=forged&state=forged`,
+      {
+        redirect: 'manual',
+      },
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toMatch(/\/login\?error=/);
+    const unknown = await fetch(`${server.url}/api/auth/oidc/nope/start`, { redirect: 'manual' });
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,0 +1,54 @@
+import { Link, useLocation, useNavigate } from 'react-router';
+import { accounts } from '../net/session.ts';
+import { useSession } from './useSession.ts';
+
+/** Pages that show a table (and their own top bar) need the whole screen: no account bar there. */
+const TABLE_PAGES = /^\/(match|tcg|replay)(\/|$)/;
+
+/** Who is signed in, with the way to an account (sign up, log in) or to its settings. */
+export function AccountBar() {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (TABLE_PAGES.test(location.pathname)) return null;
+  const user = session?.user;
+  const logOut = async () => {
+    await accounts.logOut();
+    void navigate('/login');
+  };
+  return (
+    <nav className="account-bar" aria-label="Account">
+      <Link className="brand" to="/">
+        Cardtable
+      </Link>
+      <span className="account-who" data-testid="signed-in-as">
+        {user ? (
+          <>
+            <img
+              src={`/api/users/${encodeURIComponent(user.id)}/avatar.svg`}
+              alt=""
+              width={24}
+              height={24}
+            />
+            {user.guest ? `${user.name} (guest)` : user.name}
+          </>
+        ) : (
+          'Not signed in'
+        )}
+      </span>
+      {user && !user.guest ? (
+        <>
+          <Link to="/account">Account</Link>
+          <button type="button" onClick={() => void logOut()} data-testid="log-out">
+            Log out
+          </button>
+        </>
+      ) : (
+        <>
+          <Link to="/signup">{user?.guest ? 'Keep your history: sign up' : 'Sign up'}</Link>
+          <Link to="/login">Log in</Link>
+        </>
+      )}
+    </nav>
+  );
+}

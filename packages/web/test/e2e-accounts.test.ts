@@ -1,0 +1,186 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+const PASSWORD = 'first secret 4 cards';
+const NEW_PASSWORD = 'second secret 5 cards';
+
+/** Opens the dev mailbox and follows the newest link to `page` (verify-email or reset-password). */
+async function followMailedLink(page: Page, baseUrl: string, path: string) {
+  await page.goto(`${baseUrl}/dev/mail`);
+  await page.locator(`a[href*="${path}?token="]`).first().click();
+  await page.waitForURL(new RegExp(path));
+}
+
+const sessionUserId = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        JSON.parse(localStorage.getItem('cardtable.session') ?? 'null') as {
+          user: { id: string };
+        } | null
+      )?.user.id,
+  );
+
+describe('accounts in the browser', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    // The embedded database and no SMTP: mail lands in the dev mailbox at /dev/mail.
+    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('signs up, verifies through the dev mailbox, logs out, resets the password and logs in', async () => {
+    const { page, errors } = await openPage(browser, `${app.url}/signup`);
+    await page.getByLabel('Username').fill('Tester');
+    await page.getByLabel('Email').fill('tester@example.com');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/too short/);
+
+    await page.getByLabel('Password').fill(PASSWORD);
+    // Submitted from the keyboard.
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForURL(/\/account/);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Tester');
+    await expect
+      .poll(() => page.getByTestId('email-status').textContent())
+      .toMatch(/not confirmed/);
+
+    await followMailedLink(page, app.url, '/verify-email');
+    await expect.poll(() => page.getByTestId('verify-outcome').textContent()).toMatch(/confirmed/);
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await expect.poll(() => page.getByTestId('email-status').textContent()).toMatch(/confirmed/);
+    await expect
+      .poll(() => page.getByTestId('email-status').textContent())
+      .not.toMatch(/not confirmed/);
+    await screenshot(page, 'accounts-1-settings');
+
+    await page.getByTestId('log-out').click();
+    await page.waitForURL(/\/login/);
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('Not signed in');
+
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill('tester@example.com');
+    await page.getByRole('button', { name: 'Mail me a reset link' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/on its way/);
+
+    await followMailedLink(page, app.url, '/reset-password');
+    await page.getByLabel('New password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Set the password' }).click();
+    await page.getByRole('link', { name: 'Log in with the new password' }).click();
+
+    await page.getByLabel('Username or email').fill('tester@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Wrong/);
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${app.url}/`);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Tester');
+    expect(errors.filter((e) => !/401|400/.test(e))).toEqual([]);
+  }, 240_000);
+
+  it('keeps a guest’s finished match in its history after it signs up', async () => {
+    const { page } = await openPage(browser, app.url, { reducedMotion: 'reduce' });
+    await page.getByTestId('play-now').click();
+    await page.waitForURL(/\/match\//);
+    const matchPath = new URL(page.url()).pathname;
+    const guestId = await sessionUserId(page);
+    await page.getByTestId('resign').click();
+    await page.getByTestId('confirm-resign').click();
+    await page.goto(app.url);
+    const recent = page.getByTestId('recent-matches');
+    await expect.poll(() => recent.textContent()).toContain('over');
+
+    await page.getByRole('link', { name: 'Keep your history: sign up' }).click();
+    await page.getByTestId('upgrade-note').waitFor();
+    await page.getByLabel('Username').fill('Upgraded');
+    await page.getByLabel('Email').fill('upgraded@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Make my account' }).click();
+    await page.waitForURL(/\/account/);
+    expect(await sessionUserId(page)).toBe(guestId);
+
+    await page.goto(app.url);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).not.toMatch(/guest/);
+    await expect.poll(() => recent.textContent()).toContain('over');
+    const matchId = matchPath.split('/').at(-1) as string;
+    expect(await recent.locator(`a[href*="${matchId}"]`).count()).toBe(1);
+  }, 240_000);
+});
+
+describe('signing in with an OpenID Connect provider in the browser', () => {
+  let idp: Server;
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    idp = createServer();
+    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+    const issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
+    const secret = 'a client secret for tests only';
+    [app, browser] = await Promise.all([
+      serveApp({
+        OIDC_PROVIDERS: 'test',
+        OIDC_TEST_ISSUER: issuer,
+        OIDC_TEST_CLIENT_ID: 'cardtable',
+        OIDC_TEST_CLIENT_SECRET: secret,
+        OIDC_TEST_LABEL: 'Test IdP',
+      }),
+      launchBrowser(),
+    ]);
+    const provider = new Provider(issuer, {
+      clients: [
+        {
+          client_id: 'cardtable',
+          client_secret: secret,
+          redirect_uris: [`${app.url}/api/auth/oidc/test/callback`],
+          token_endpoint_auth_method: 'client_secret_post',
+        },
+      ],
+      pkce: { required: () => true },
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      findAccount: (_context, id) => ({
+        accountId: id,
+        claims: () => ({
+          sub: id,
+          email: `${id}@idp.example`,
+          email_verified: true,
+          name: `Idp ${id}`,
+        }),
+      }),
+    });
+    idp.on('request', provider.callback());
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await new Promise((resolve) => idp?.close(resolve));
+  });
+
+  it('continues with the provider from the login page and shows it linked in the settings', async () => {
+    const { page } = await openPage(browser, `${app.url}/login`);
+    await page.getByRole('link', { name: 'Test IdP' }).click();
+    await page.locator('input[name=login]').fill('carol');
+    await page.locator('input[name=password]').fill('anything');
+    await page.locator('button[type=submit]').click();
+    await page.locator('button[type=submit]', { hasText: 'Continue' }).click();
+    await page.waitForURL(`${app.url}/`);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Idp carol');
+
+    await page.getByRole('link', { name: 'Account' }).click();
+    const linked = page.getByRole('region', { name: 'Linked providers' });
+    await expect.poll(() => linked.textContent()).toContain('carol@idp.example');
+    // The provider is this account's only way in: unlinking it is refused, with the reason.
+    await linked.getByRole('button', { name: 'Unlink Test IdP' }).click();
+    await expect.poll(() => linked.getByRole('alert').textContent()).toMatch(/only way to sign in/);
+  }, 240_000);
+});
