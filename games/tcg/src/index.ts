@@ -30,10 +30,12 @@ export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './
 export {
   createSandboxScriptHost,
   sharedRuntime,
+  useSandboxWasmUrl,
   toEffects,
   TCG_SCRIPT_EFFECTS,
 } from './lua/sandbox-host.ts';
 export { publishedSchemas } from './schema/published.ts';
+export { tcgGameFor } from './play/game-for-content.ts';
 export { simulateBalance, playBalanceMatch } from './cpu/balance.ts';
 export {
   balancePlanProblem,

@@ -74,10 +74,24 @@ export async function createSandboxScriptHost(
 }
 
 let shared: SandboxRuntime | null = null;
+let sharedWasmUrl: string | undefined;
 /** One runtime per process (its WASM heaps are shared by every VM it creates). */
 export function sharedRuntime(): SandboxRuntime {
-  shared ??= new SandboxRuntime({ effects: TCG_SCRIPT_EFFECTS, heaps: 1 });
+  shared ??= new SandboxRuntime({
+    effects: TCG_SCRIPT_EFFECTS,
+    heaps: 1,
+    ...(sharedWasmUrl === undefined ? {} : { wasmUrl: sharedWasmUrl }),
+  });
   return shared;
+}
+
+/**
+ * Where the shared runtime loads wasmoon's glue.wasm from: browsers (the studio's workers) must
+ * say, before the first use; Node finds it by itself.
+ */
+export function useSandboxWasmUrl(url: string): void {
+  if (shared) throw new Error('The shared sandbox runtime is already running.');
+  sharedWasmUrl = url;
 }
 
 /**
