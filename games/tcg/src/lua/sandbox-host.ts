@@ -6,7 +6,7 @@ import {
   type SandboxVm,
 } from '@cardtable/sandbox';
 import type { Duration, Effect, PlayerRef } from '../content/ast.ts';
-import type { ScriptCall, ScriptHost, ScriptOutput } from '../engine/scripts.ts';
+import type { ScriptCall, ScriptHost, ScriptOutput, ScriptUsage } from '../engine/scripts.ts';
 import { TCG_SCRIPT_EFFECTS } from './script-effects.ts';
 
 export { TCG_SCRIPT_EFFECTS };
@@ -46,9 +46,12 @@ export async function createSandboxScriptHost(
       loaded.add(`${name}.${entry}`);
     }
   }
+  let usage: ScriptUsage | null = null;
   return ok({
     engine: runtime.engine.id,
+    lastUsage: () => usage,
     run(call: ScriptCall): Result<ScriptOutput> {
+      usage = null;
       const id = `${call.module}.${call.entry}`;
       if (!loaded.has(id))
         return fail(
@@ -60,6 +63,7 @@ export async function createSandboxScriptHost(
       current = call.random;
       try {
         const result = vm.call(id, { self: call.context.self ?? '' });
+        usage = { instructions: result.instructions, memoryBytes: result.memoryBytes };
         if (!result.ok) {
           const { code, message, line } = result.error;
           return fail(code, message, line === undefined ? undefined : { line });
