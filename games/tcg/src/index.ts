@@ -18,6 +18,7 @@ export type { TcgAction } from './engine/actions.ts';
 export type { TcgEvent, ScriptFailure } from './engine/events.ts';
 export type * from './engine/state.ts';
 export type { TcgView, ViewCard, PlayerView, DecisionView, CardFace } from './engine/view.ts';
+export { cardFaceOf } from './engine/view.ts';
 export type { TcgOptions, TcgDeck } from './engine/options.ts';
 export type { ScriptHost, ScriptCall, ScriptContext, ScriptUsage } from './engine/scripts.ts';
 export {

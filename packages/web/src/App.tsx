@@ -9,6 +9,7 @@ const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
 const ReplayPage = lazy(() => import('./pages/ReplayPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const TcgMatchPage = lazy(() => import('./tcg/TcgMatchPage.tsx'));
+const StudioPage = lazy(() => import('./studio/StudioPage.tsx'));
 
 export function App() {
   return (
@@ -22,6 +23,7 @@ export function App() {
             <Route path="/join/:code" element={<JoinPage />} />
             <Route path="/replay" element={<ReplayPage />} />
             <Route path="/replay/:matchId" element={<ReplayPage />} />
+            <Route path="/studio/*" element={<StudioPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

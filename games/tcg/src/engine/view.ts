@@ -1,6 +1,6 @@
 import type { Outcome, Seat, Viewer } from '@cardtable/engine';
 import type { CardArt } from '../content/ast.ts';
-import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
+import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../content/content.ts';
 import { statsOf } from './stats.ts';
 import {
   ATTACHED,
@@ -162,22 +162,26 @@ function facesOf(content: Content, cards: Record<string, ViewCard>): Record<stri
   const faces: Record<string, CardFace> = {};
   for (const card of Object.values(cards)) {
     if (faces[card.defId]) continue;
-    const def = cardOf(content, card.defId);
-    faces[card.defId] = {
-      id: def.id,
-      name: def.name,
-      type: def.type,
-      kind: cardTypeOf(content, def).kind,
-      cost: def.cost,
-      stats: def.stats ?? null,
-      keywords: def.keywords ?? [],
-      speed: def.speed ?? 'normal',
-      token: def.token,
-      text: def.text,
-      art: def.art,
-    };
+    faces[card.defId] = cardFaceOf(content, cardOf(content, card.defId));
   }
   return faces;
+}
+
+/** What a table shows of a card definition: its printed face and generated rules text. */
+export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
+  return {
+    id: def.id,
+    name: def.name,
+    type: def.type,
+    kind: cardTypeOf(content, def).kind,
+    cost: def.cost,
+    stats: def.stats ?? null,
+    keywords: def.keywords ?? [],
+    speed: def.speed ?? 'normal',
+    token: def.token,
+    text: def.text,
+    art: def.art,
+  };
 }
 
 function pendingView(
