@@ -37,7 +37,9 @@ async function shot(page: Page, name: string) {
 }
 
 const saved = (page: Page) =>
-  expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 }).toBe('All changes saved');
+  expect
+    .poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 })
+    .toBe('All changes saved');
 
 describe('the creator studio: a game from nothing to a published match', () => {
   let app: ServedApp;
@@ -67,7 +69,9 @@ describe('the creator studio: a game from nothing to a published match', () => {
     const life = page.locator('input[data-path="players.life"]');
     await life.fill('0');
     const lifeErrors = page.locator('[data-field-errors="players.life"]');
-    await expect.poll(() => lifeErrors.textContent(), { timeout: 20_000 }).toContain('must be an integer from 1 to 999');
+    await expect
+      .poll(() => lifeErrors.textContent(), { timeout: 20_000 })
+      .toContain('must be an integer from 1 to 999');
     expect(await life.getAttribute('aria-invalid')).toBe('true');
     await life.fill('15');
     await page.locator('input[data-path="deck.minSize"]').fill('12');
@@ -104,14 +108,20 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.getByTestId('lua-editor').waitFor();
     await typeLua(page, LINT_ERROR);
     const problems = page.getByTestId('lua-problems');
-    await expect.poll(() => problems.textContent(), { timeout: 20_000 }).toContain("Line 2: UNKNOWN_FUNCTION: 'damge'");
+    await expect
+      .poll(() => problems.textContent(), { timeout: 20_000 })
+      .toContain("Line 2: UNKNOWN_FUNCTION: 'damge'");
     await expect.poll(() => page.locator('.cm-lint-marker-error').count()).toBeGreaterThan(0);
     await shot(page, 'studio-4-lua-lint-error');
     // Completion offers the ability API from its one definition.
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('\n-- da');
     await page.keyboard.press('Control+Space');
-    await page.locator('.cm-tooltip-autocomplete').getByText('damage', { exact: true }).first().waitFor();
+    await page
+      .locator('.cm-tooltip-autocomplete')
+      .getByText('damage', { exact: true })
+      .first()
+      .waitFor();
     await page.keyboard.press('Escape');
     await typeLua(page, FIXED);
     await expect.poll(() => problems.textContent(), { timeout: 20_000 }).toBe('No problems found.');
@@ -124,29 +134,52 @@ describe('the creator studio: a game from nothing to a published match', () => {
       ['B', CARDS.slice(2, 6)],
     ] as const) {
       await page.getByRole('button', { name: 'New deck' }).click();
+      let size = 0;
+      const grew = async () => {
+        size++;
+        await expect.poll(() => page.getByTestId('deck-size').textContent()).toBe(`${size} cards`);
+      };
+      // The first card by drag and drop, the others with the keyboard and the Add buttons.
+      const source = page.locator('.studio-pool li', { hasText: picks[0]![0] });
+      for (let copy = 0; copy < 3; copy++) {
+        await source.dragTo(page.getByTestId('deck-size'));
+        await grew();
+      }
       for (const [name] of picks.slice(1))
-        for (let copy = 0; copy < 3; copy++)
-          await page.getByRole('button', { name: `Add ${name} to Deck ${deck}` }).click();
-      const first = picks[0]![0];
-      const source = page.locator('.studio-pool li', { hasText: first });
-      for (let copy = 0; copy < 3; copy++) await source.dragTo(page.getByTestId('deck-drop'));
-      await expect.poll(() => page.getByTestId('deck-size').textContent()).toBe('12 cards');
+        for (let copy = 0; copy < 3; copy++) {
+          const add = page.getByRole('button', { name: `Add ${name} to Deck ${deck}` });
+          if (copy === 0) {
+            await add.focus();
+            await page.keyboard.press('Enter');
+          } else await add.click();
+          await grew();
+        }
     }
     await expect
       .poll(() => page.getByTestId('deck-legality').textContent(), { timeout: 20_000 })
       .toBe('Legal under the ruleset.');
     await saved(page);
-    await expect.poll(() => page.getByTestId('validation-state').textContent(), { timeout: 20_000 }).toMatch(/^Valid/);
+    await expect
+      .poll(
+        async () =>
+          `${await page.getByTestId('validation-state').textContent()} ${(await page.getByTestId('all-errors').allTextContents()).join(' ')}`,
+        { timeout: 20_000 },
+      )
+      .toMatch(/^Valid/);
     await shot(page, 'studio-5-decks');
 
     // The Lua ability's dry run, saved as an ability test that passes.
     await page.getByRole('link', { name: 'Lua abilities' }).click();
     await page.getByRole('button', { name: 'Run' }).click();
     const dry = page.getByTestId('dry-run-result');
-    await expect.poll(() => dry.textContent(), { timeout: 30_000 }).toMatch(/1 effects · \d+ instructions · [\d.]+ KiB memory/);
+    await expect
+      .poll(() => dry.textContent(), { timeout: 30_000 })
+      .toMatch(/1 effects · \d+ instructions · [\d.]+ KiB memory/);
     expect(await dry.textContent()).toContain('"do": "damage"');
     await page.getByRole('button', { name: /Save as an ability test/ }).click();
-    await expect.poll(() => page.getByTestId('ability-tests').textContent(), { timeout: 30_000 }).toContain('passed');
+    await expect
+      .poll(() => page.getByTestId('ability-tests').textContent(), { timeout: 30_000 })
+      .toContain('passed');
     await saved(page);
     await shot(page, 'studio-6-lua-dry-run');
 

@@ -8,13 +8,7 @@ export const ART_HEIGHT = 240;
  * Crop and scale an image to the card's art window: pick a file, zoom and move it (sliders or
  * arrow keys), and the result is a PNG of exactly the frame's size.
  */
-export function ArtCropper({
-  onDone,
-  onCancel,
-}: {
-  onDone(png: Blob): void;
-  onCancel(): void;
-}) {
+export function ArtCropper({ onDone, onCancel }: { onDone(png: Blob): void; onCancel(): void }) {
   const [image, setImage] = useState<HTMLImageElement | null>(null);
   const [zoom, setZoom] = useState(1);
   const [x, setX] = useState(0.5);
@@ -47,9 +41,17 @@ export function ArtCropper({
     <div className="studio-cropper" role="group" aria-label="Card art">
       <label>
         Image file (PNG, JPEG or WebP; saved as PNG)
-        <input type="file" accept="image/png,image/jpeg,image/webp" onChange={(e) => e.target.files?.[0] && load(e.target.files[0])} />
+        <input
+          type="file"
+          accept="image/png,image/jpeg,image/webp"
+          onChange={(e) => e.target.files?.[0] && load(e.target.files[0])}
+        />
       </label>
-      {error ? <p role="alert" className="studio-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="studio-error">
+          {error}
+        </p>
+      ) : null}
       <canvas
         ref={canvas}
         width={ART_WIDTH}
@@ -59,15 +61,36 @@ export function ArtCropper({
       />
       <label>
         Zoom
-        <input type="range" min={1} max={4} step={0.05} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} />
+        <input
+          type="range"
+          min={1}
+          max={4}
+          step={0.05}
+          value={zoom}
+          onChange={(e) => setZoom(Number(e.target.value))}
+        />
       </label>
       <label>
         Left–right
-        <input type="range" min={0} max={1} step={0.01} value={x} onChange={(e) => setX(Number(e.target.value))} />
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.01}
+          value={x}
+          onChange={(e) => setX(Number(e.target.value))}
+        />
       </label>
       <label>
         Up–down
-        <input type="range" min={0} max={1} step={0.01} value={y} onChange={(e) => setY(Number(e.target.value))} />
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.01}
+          value={y}
+          onChange={(e) => setY(Number(e.target.value))}
+        />
       </label>
       <div className="studio-actions">
         <button

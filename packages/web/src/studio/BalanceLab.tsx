@@ -1,5 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import { scheduleMatches, type BalancePlan, type BalanceReport, type MatchRecord, type Rate } from '@cardtable/tcg';
+import {
+  scheduleMatches,
+  type BalancePlan,
+  type BalanceReport,
+  type MatchRecord,
+  type Rate,
+} from '@cardtable/tcg';
 import { BarChart } from './BarChart.tsx';
 import { lengthHistogram, percent } from './balance-stats.ts';
 import { decksOf } from './draft-files.ts';
@@ -28,7 +34,9 @@ export function BalanceLab({ draft }: { draft: DraftSession }) {
   const [games, setGames] = useState(10);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const run = useRef<BalanceRun | null>(null);
-  const chosen = decks.filter((d) => picked[d.id] !== undefined || Object.keys(picked).length === 0);
+  const chosen = decks.filter(
+    (d) => picked[d.id] !== undefined || Object.keys(picked).length === 0,
+  );
   const profileOf = (id: string) => picked[id] ?? 'easy';
   const ready = draft.report?.ok === true && chosen.length >= 2;
 
@@ -66,7 +74,11 @@ export function BalanceLab({ draft }: { draft: DraftSession }) {
         CPU players play every pair of the chosen decks, swapping seats, in your browser ({THREADS}{' '}
         worker{THREADS === 1 ? '' : 's'}), with the engine and CPU the server uses.
       </p>
-      {!draft.report?.ok ? <p className="studio-error">Fix the draft’s errors first: only a valid game can be played.</p> : null}
+      {!draft.report?.ok ? (
+        <p className="studio-error">
+          Fix the draft’s errors first: only a valid game can be played.
+        </p>
+      ) : null}
       <fieldset className="studio-field">
         <legend>Decks and CPU difficulty</legend>
         {decks.map((deck) => {
@@ -78,7 +90,10 @@ export function BalanceLab({ draft }: { draft: DraftSession }) {
                   type="checkbox"
                   checked={on}
                   onChange={(e) => {
-                    const base = Object.keys(picked).length === 0 ? Object.fromEntries(decks.map((d) => [d.id, 'easy'])) : picked;
+                    const base =
+                      Object.keys(picked).length === 0
+                        ? Object.fromEntries(decks.map((d) => [d.id, 'easy']))
+                        : picked;
                     const { [deck.id]: _gone, ...rest } = base;
                     setPicked(e.target.checked ? { ...rest, [deck.id]: 'easy' } : rest);
                   }}
@@ -90,7 +105,12 @@ export function BalanceLab({ draft }: { draft: DraftSession }) {
                 <select
                   value={profileOf(deck.id)}
                   disabled={!on}
-                  onChange={(e) => setPicked({ ...Object.fromEntries(chosen.map((d) => [d.id, profileOf(d.id)])), [deck.id]: e.target.value })}
+                  onChange={(e) =>
+                    setPicked({
+                      ...Object.fromEntries(chosen.map((d) => [d.id, profileOf(d.id)])),
+                      [deck.id]: e.target.value,
+                    })
+                  }
                 >
                   {PROFILES.map((p) => (
                     <option key={p}>{p}</option>
@@ -104,7 +124,13 @@ export function BalanceLab({ draft }: { draft: DraftSession }) {
       <div className="studio-inline">
         <label>
           Games per pair of decks
-          <input type="number" min={1} max={MAX_GAMES_PER_PAIRING} value={games} onChange={(e) => setGames(Number(e.target.value))} />
+          <input
+            type="number"
+            min={1}
+            max={MAX_GAMES_PER_PAIRING}
+            value={games}
+            onChange={(e) => setGames(Number(e.target.value))}
+          />
         </label>
         {status.kind === 'running' ? (
           <button type="button" onClick={() => run.current?.cancel()}>
@@ -129,7 +155,9 @@ export function BalanceLab({ draft }: { draft: DraftSession }) {
           {status.message}
         </p>
       ) : null}
-      {status.kind === 'done' ? <BalanceResults report={status.report} records={status.records} /> : null}
+      {status.kind === 'done' ? (
+        <BalanceResults report={status.report} records={status.records} />
+      ) : null}
     </section>
   );
 }
@@ -143,9 +171,14 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
     <div data-testid="balance-results" className="studio-results">
       <p>
         <strong>{report.games} games</strong>, {report.averageTurns.toFixed(1)} turns on average.{' '}
-        {report.errors.length ? <span className="studio-bad">{report.errors.length} engine errors.</span> : null}
+        {report.errors.length ? (
+          <span className="studio-bad">{report.errors.length} engine errors.</span>
+        ) : null}
         {report.luaFailures.length ? (
-          <span className="studio-bad"> Lua failures: {report.luaFailures.map((f) => `${f.card} ×${f.count}`).join(', ')}.</span>
+          <span className="studio-bad">
+            {' '}
+            Lua failures: {report.luaFailures.map((f) => `${f.card} ×${f.count}`).join(', ')}.
+          </span>
         ) : null}
       </p>
       <BarChart
@@ -165,7 +198,9 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
       <BarChart
         title="First player’s edge: how often the player who went first won"
         categories={['First player']}
-        series={[{ label: 'Win rate', values: [first.rate], ranges: [range(first)], color: '#ffd166' }]}
+        series={[
+          { label: 'Win rate', values: [first.rate], ranges: [range(first)], color: '#ffd166' },
+        ]}
         yLabel="win rate"
         format={percent}
         height={160}

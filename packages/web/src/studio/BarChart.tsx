@@ -76,7 +76,12 @@ export function BarChart({
               values: (_u, ticks) => ticks.map((t) => categories[t] ?? ''),
               splits: () => categories.map((_, i) => i),
             },
-            { stroke: '#c4d3c9', label: yLabel, grid: { stroke: '#2f6b52' }, values: (_u, ticks) => ticks.map(format) },
+            {
+              stroke: '#c4d3c9',
+              label: yLabel,
+              grid: { stroke: '#2f6b52' },
+              values: (_u, ticks) => ticks.map(format),
+            },
           ],
           series: [
             {},

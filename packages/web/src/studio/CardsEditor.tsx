@@ -9,6 +9,7 @@ import {
   artPathOf,
   CARDS,
   cardsOf,
+  decksOf,
   freeCardId,
   luaPath,
   readDocument,
@@ -42,14 +43,41 @@ export function CardsEditor({ draft, slug }: { draft: DraftSession; slug: string
   const [search, setSearch] = useState('');
   const [type, setType] = useState('');
   const [sort, setSort] = useState<CardSort>('cost');
-  const shown = useMemo(() => visibleCards(cards, { search, type, sort }), [cards, search, type, sort]);
+  const shown = useMemo(
+    () => visibleCards(cards, { search, type, sort }),
+    [cards, search, type, sort],
+  );
   const card = cards.find((c) => c.id === selected) ?? null;
   const index = card ? cards.indexOf(card) : -1;
   const errors = inFile(draft.report?.errors ?? [], CARDS);
 
   const update = (next: DraftFiles, key: string | null = null) => draft.change(next, key);
-  const setCard = (changed: CardJson, key: string) =>
-    update(withCards(files, cards.map((c, i) => (i === index ? changed : c))), `card:${changed.id}:${key}`);
+  const setCard = (changed: CardJson, key: string) => {
+    const others = cards.filter((_, i) => i !== index);
+    const set = setOf(files);
+    // A card's id follows its name until a deck or another file names it.
+    const named = decksOf(files).some((d) => d.cards.some((c) => c.card === card?.id));
+    const follows =
+      key === 'name' && card && !named && card.id === freeCardId(others, set, card.name);
+    const next = follows ? { ...changed, id: freeCardId(others, set, changed.name) } : changed;
+    let moved = files;
+    const art = next.id !== changed.id ? artPathOf(files, changed.id) : null;
+    if (art) {
+      const name = next.id.slice(next.id.indexOf('/') + 1);
+      moved = {
+        ...removeFile(files, art),
+        [`art/${name}${art.slice(art.lastIndexOf('.'))}`]: files[art]!,
+      };
+    }
+    update(
+      withCards(
+        moved,
+        cards.map((c, i) => (i === index ? next : c)),
+      ),
+      `card:${index}:${key}`,
+    );
+    if (next.id !== changed.id) setSelected(next.id);
+  };
 
   const add = () => {
     const firstType = types.find(([, t]) => t.kind === 'unit') ?? types[0];
@@ -75,7 +103,10 @@ export function CardsEditor({ draft, slug }: { draft: DraftSession; slug: string
   };
   const remove = () => {
     if (!card) return;
-    let next = withCards(files, cards.filter((c) => c.id !== card.id));
+    let next = withCards(
+      files,
+      cards.filter((c) => c.id !== card.id),
+    );
     const art = artPathOf(files, card.id);
     if (art) next = removeFile(next, art);
     update(next);
@@ -137,7 +168,12 @@ export function CardsEditor({ draft, slug }: { draft: DraftSession; slug: string
                     onClick={() => setSelected(c.id)}
                   >
                     <span className="studio-cost">{c.cost}</span> {c.name}
-                    {bad ? <span className="studio-bad-dot" aria-label="has errors"> ●</span> : null}
+                    {bad ? (
+                      <span className="studio-bad-dot" aria-label="has errors">
+                        {' '}
+                        ●
+                      </span>
+                    ) : null}
                   </button>
                 </li>
               );
@@ -146,7 +182,7 @@ export function CardsEditor({ draft, slug }: { draft: DraftSession; slug: string
         </div>
         {card ? (
           <CardForm
-            key={card.id}
+            key={index}
             card={card}
             index={index}
             draft={draft}
@@ -180,7 +216,8 @@ function CardForm({
   const files = draft.files!;
   const id = useId();
   const diagnostics = draft.report?.errors ?? [];
-  const at = (field: string, below = false) => atPath(diagnostics, CARDS, `cards[${index}].${field}`, below);
+  const at = (field: string, below = false) =>
+    atPath(diagnostics, CARDS, `cards[${index}].${field}`, below);
   const types = Object.entries(ruleset.cardTypes ?? {});
   const kind = ruleset.cardTypes?.[card.type]?.kind;
   const [abilitiesText, setAbilitiesText] = useState<string | null>(null);
@@ -198,7 +235,11 @@ function CardForm({
         <label htmlFor={`${id}-${name}`}>{label}</label>
         {control}
         {errs.length ? (
-          <ul id={`${id}-${name}-errors`} className="studio-field-errors" data-field-errors={`cards[${index}].${name}`}>
+          <ul
+            id={`${id}-${name}-errors`}
+            className="studio-field-errors"
+            data-field-errors={`cards[${index}].${name}`}
+          >
             {errs.map((d, i) => (
               <li key={i}>{d.message}</li>
             ))}
@@ -236,19 +277,38 @@ function CardForm({
     };
     let next = files;
     if (!next[luaPath(module)])
-      next = writeText(next, luaPath(module), `-- ${card.name}\nfunction run()\n  damage(state.enemy.hero, 1)\nend\n`);
-    const cards = cardsOf(next).map((c, i) => (i === index ? { ...card, abilities: [...(card.abilities ?? []), ability] } : c));
+      next = writeText(
+        next,
+        luaPath(module),
+        `-- ${card.name}\nfunction run()\n  damage(state.enemy.hero, 1)\nend\n`,
+      );
+    const cards = cardsOf(next).map((c, i) =>
+      i === index ? { ...card, abilities: [...(card.abilities ?? []), ability] } : c,
+    );
     draft.change(withCards(next, cards));
     setAbilitiesText(null);
   };
 
   return (
     <div className="studio-card-editor">
-      <form className="studio-form" onSubmit={(e) => e.preventDefault()} aria-label={`Card ${card.name}`}>
+      <form
+        className="studio-form"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label={`Card ${card.name}`}
+      >
         <p className="studio-help">
           Id <code>{card.id}</code> (decks name the card by it)
         </p>
-        {field('name', 'Name', <input {...aria('name')} value={card.name} onChange={(e) => set({ name: e.target.value }, 'name')} onBlur={draft.seal} />)}
+        {field(
+          'name',
+          'Name',
+          <input
+            {...aria('name')}
+            value={card.name}
+            onChange={(e) => set({ name: e.target.value }, 'name')}
+            onBlur={draft.seal}
+          />,
+        )}
         {field(
           'type',
           'Type',
@@ -258,7 +318,14 @@ function CardForm({
             onChange={(e) => {
               const unit = ruleset.cardTypes?.[e.target.value]?.kind === 'unit';
               const { stats: _s, ...rest } = card;
-              onChange({ ...rest, type: e.target.value, ...(unit ? { stats: card.stats ?? { attack: 1, health: 1 } } : {}) }, 'type');
+              onChange(
+                {
+                  ...rest,
+                  type: e.target.value,
+                  ...(unit ? { stats: card.stats ?? { attack: 1, health: 1 } } : {}),
+                },
+                'type',
+              );
             }}
           >
             {types.map(([typeId, t]) => (
@@ -268,23 +335,73 @@ function CardForm({
             ))}
           </select>,
         )}
-        {field('cost', 'Cost', <input {...aria('cost')} type="number" min={0} max={99} value={card.cost} onChange={(e) => set({ cost: Number(e.target.value) }, 'cost')} onBlur={draft.seal} />)}
+        {field(
+          'cost',
+          'Cost',
+          <input
+            {...aria('cost')}
+            type="number"
+            min={0}
+            max={99}
+            value={card.cost}
+            onChange={(e) => set({ cost: Number(e.target.value) }, 'cost')}
+            onBlur={draft.seal}
+          />,
+        )}
         {kind === 'unit' ? (
           <>
-            {field('stats.attack', 'Attack', <input {...aria('stats.attack')} type="number" min={0} max={99} value={card.stats?.attack ?? 0} onChange={(e) => set({ stats: { attack: Number(e.target.value), health: card.stats?.health ?? 1 } }, 'attack')} onBlur={draft.seal} />)}
-            {field('stats.health', 'Health', <input {...aria('stats.health')} type="number" min={1} max={99} value={card.stats?.health ?? 1} onChange={(e) => set({ stats: { attack: card.stats?.attack ?? 0, health: Number(e.target.value) } }, 'health')} onBlur={draft.seal} />)}
+            {field(
+              'stats.attack',
+              'Attack',
+              <input
+                {...aria('stats.attack')}
+                type="number"
+                min={0}
+                max={99}
+                value={card.stats?.attack ?? 0}
+                onChange={(e) =>
+                  set(
+                    { stats: { attack: Number(e.target.value), health: card.stats?.health ?? 1 } },
+                    'attack',
+                  )
+                }
+                onBlur={draft.seal}
+              />,
+            )}
+            {field(
+              'stats.health',
+              'Health',
+              <input
+                {...aria('stats.health')}
+                type="number"
+                min={1}
+                max={99}
+                value={card.stats?.health ?? 1}
+                onChange={(e) =>
+                  set(
+                    { stats: { attack: card.stats?.attack ?? 0, health: Number(e.target.value) } },
+                    'health',
+                  )
+                }
+                onBlur={draft.seal}
+              />,
+            )}
           </>
         ) : null}
         <fieldset className="studio-field">
           <legend>Keywords</legend>
-          {Object.keys(ruleset.keywords ?? {}).length === 0 ? <p className="studio-help">The ruleset has no keywords yet.</p> : null}
+          {Object.keys(ruleset.keywords ?? {}).length === 0 ? (
+            <p className="studio-help">The ruleset has no keywords yet.</p>
+          ) : null}
           {Object.entries(ruleset.keywords ?? {}).map(([keyword, k]) => (
             <label key={keyword} className="studio-check">
               <input
                 type="checkbox"
                 checked={(card.keywords ?? []).includes(keyword)}
                 onChange={(e) => {
-                  const keywords = e.target.checked ? [...(card.keywords ?? []), keyword] : (card.keywords ?? []).filter((x) => x !== keyword);
+                  const keywords = e.target.checked
+                    ? [...(card.keywords ?? []), keyword]
+                    : (card.keywords ?? []).filter((x) => x !== keyword);
                   const { keywords: _k, ...rest } = card;
                   onChange(keywords.length ? { ...rest, keywords } : rest, 'keywords');
                 }}
@@ -296,7 +413,11 @@ function CardForm({
         {field(
           'speed',
           'Speed',
-          <select {...aria('speed')} value={card.speed ?? 'normal'} onChange={(e) => set({ speed: e.target.value as 'normal' | 'instant' }, 'speed')}>
+          <select
+            {...aria('speed')}
+            value={card.speed ?? 'normal'}
+            onChange={(e) => set({ speed: e.target.value as 'normal' | 'instant' }, 'speed')}
+          >
             <option value="normal">normal (own main phase)</option>
             <option value="instant">instant (also in response)</option>
           </select>,
@@ -315,7 +436,10 @@ function CardForm({
               try {
                 const abilities = JSON.parse(e.target.value) as Record<string, unknown>[];
                 const { abilities: _a, ...rest } = card;
-                onChange(Array.isArray(abilities) && abilities.length ? { ...rest, abilities } : rest, 'abilities');
+                onChange(
+                  Array.isArray(abilities) && abilities.length ? { ...rest, abilities } : rest,
+                  'abilities',
+                );
               } catch {
                 /* kept as text until it parses */
               }
@@ -335,13 +459,26 @@ function CardForm({
           {field(
             'art.palette',
             'Palette (generated face)',
-            <select {...aria('art.palette')} value={card.art.palette ?? ''} onChange={(e) => set({ art: { ...card.art, palette: e.target.value } }, 'palette')}>
+            <select
+              {...aria('art.palette')}
+              value={card.art.palette ?? ''}
+              onChange={(e) => set({ art: { ...card.art, palette: e.target.value } }, 'palette')}
+            >
               {PALETTES.map((p) => (
                 <option key={p}>{p}</option>
               ))}
             </select>,
           )}
-          {field('art.glyph', 'Glyph (a word naming its emblem)', <input {...aria('art.glyph')} value={card.art.glyph ?? ''} onChange={(e) => set({ art: { ...card.art, glyph: e.target.value } }, 'glyph')} onBlur={draft.seal} />)}
+          {field(
+            'art.glyph',
+            'Glyph (a word naming its emblem)',
+            <input
+              {...aria('art.glyph')}
+              value={card.art.glyph ?? ''}
+              onChange={(e) => set({ art: { ...card.art, glyph: e.target.value } }, 'glyph')}
+              onBlur={draft.seal}
+            />,
+          )}
           {cropping ? (
             <ArtCropper onDone={(png) => void upload(png)} onCancel={() => setCropping(false)} />
           ) : (
@@ -356,7 +493,11 @@ function CardForm({
               ) : null}
             </div>
           )}
-          {uploadError ? <p role="alert" className="studio-error">{uploadError}</p> : null}
+          {uploadError ? (
+            <p role="alert" className="studio-error">
+              {uploadError}
+            </p>
+          ) : null}
         </fieldset>
       </form>
       <aside className="studio-preview" aria-label="Preview">
@@ -368,7 +509,8 @@ function CardForm({
         <p className="studio-rules-text" data-testid="rules-text">
           {face.text || <em>No rules text: the card has no keywords or abilities.</em>}
         </p>
-        {at('', true).length || inFile(diagnostics, CARDS).some((d) => d.path?.startsWith(`cards[${index}]`)) ? (
+        {at('', true).length ||
+        inFile(diagnostics, CARDS).some((d) => d.path?.startsWith(`cards[${index}]`)) ? (
           <ul className="studio-field-errors">
             {inFile(diagnostics, CARDS)
               .filter((d) => d.path?.startsWith(`cards[${index}]`))

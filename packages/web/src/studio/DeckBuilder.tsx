@@ -2,7 +2,15 @@ import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { BarChart } from './BarChart.tsx';
 import { addCopies, copiesOf, costCurve, deckSize, freeDeckId } from './deck-math.ts';
 import { atPath, inFile } from './diagnostics.ts';
-import { cardsOf, DECKS, decksOf, readDocument, RULESET, withDecks, type DeckJson } from './draft-files.ts';
+import {
+  cardsOf,
+  DECKS,
+  decksOf,
+  readDocument,
+  RULESET,
+  withDecks,
+  type DeckJson,
+} from './draft-files.ts';
 import type { DraftSession } from './useDraft.ts';
 
 const DRAG_TYPE = 'application/x-cardtable-card';
@@ -12,19 +20,32 @@ export function DeckBuilder({ draft }: { draft: DraftSession }) {
   const files = draft.files!;
   const decks = decksOf(files);
   const cards = cardsOf(files);
-  const ruleset = readDocument<{ deck?: { minSize: number; maxSize: number; copyLimit: number } }>(files, RULESET);
+  const ruleset = readDocument<{ deck?: { minSize: number; maxSize: number; copyLimit: number } }>(
+    files,
+    RULESET,
+  );
   const [chosen, setChosen] = useState(decks[0]?.id ?? null);
   const [search, setSearch] = useState('');
   const index = decks.findIndex((d) => d.id === chosen);
   const deck = index >= 0 ? decks[index]! : null;
   const diagnostics = draft.report?.errors ?? [];
   const byId = new Map(cards.map((c) => [c.id, c]));
-  const pool = cards.filter((c) => `${c.name} ${c.id}`.toLowerCase().includes(search.toLowerCase()));
+  const pool = cards.filter((c) =>
+    `${c.name} ${c.id}`.toLowerCase().includes(search.toLowerCase()),
+  );
   const curve = useMemo(() => (deck ? costCurve(deck, cards) : null), [deck, cards]);
 
-  const setDeck = (next: DeckJson, key: string | null = null) =>
-    draft.change(withDecks(files, decks.map((d, i) => (i === index ? next : d))), key);
-  const add = (card: string, delta: number) => deck && setDeck(addCopies(deck, card, delta));
+  const updateDeck = (change: (deck: DeckJson) => DeckJson, key: string | null = null) =>
+    deck &&
+    draft.change(
+      (current) =>
+        withDecks(
+          current,
+          decksOf(current).map((d) => (d.id === deck.id ? change(d) : d)),
+        ),
+      key,
+    );
+  const add = (card: string, delta: number) => updateDeck((d) => addCopies(d, card, delta));
   const newDeck = () => {
     const id = freeDeckId(decks);
     draft.change(withDecks(files, [...decks, { id, name: `Deck ${id}`, cards: [] }]));
@@ -58,7 +79,12 @@ export function DeckBuilder({ draft }: { draft: DraftSession }) {
             <button
               type="button"
               onClick={() => {
-                draft.change(withDecks(files, decks.filter((d) => d.id !== deck.id)));
+                draft.change(
+                  withDecks(
+                    files,
+                    decks.filter((d) => d.id !== deck.id),
+                  ),
+                );
                 setChosen(decks.find((d) => d.id !== deck.id)?.id ?? null);
               }}
             >
@@ -79,7 +105,11 @@ export function DeckBuilder({ draft }: { draft: DraftSession }) {
           const bad = atPath(diagnostics, DECKS, `decks[${i}]`, true).length > 0;
           return (
             <li key={d.id}>
-              <button type="button" aria-current={d.id === chosen || undefined} onClick={() => setChosen(d.id)}>
+              <button
+                type="button"
+                aria-current={d.id === chosen || undefined}
+                onClick={() => setChosen(d.id)}
+              >
                 {d.name} ({deckSize(d)}){bad ? ' ●' : ''}
               </button>
             </li>
@@ -111,7 +141,12 @@ export function DeckBuilder({ draft }: { draft: DraftSession }) {
                 >
                   <span className="studio-cost">{card.cost}</span> {card.name}{' '}
                   <span className="studio-help">×{copiesOf(deck, card.id)}</span>
-                  <button type="button" className="studio-small" onClick={() => add(card.id, 1)} aria-label={`Add ${card.name} to ${deck.name}`}>
+                  <button
+                    type="button"
+                    className="studio-small"
+                    onClick={() => add(card.id, 1)}
+                    aria-label={`Add ${card.name} to ${deck.name}`}
+                  >
                     Add
                   </button>
                 </li>
@@ -128,20 +163,41 @@ export function DeckBuilder({ draft }: { draft: DraftSession }) {
           >
             <label>
               Deck name
-              <input value={deck.name} onChange={(e) => setDeck({ ...deck, name: e.target.value }, `deck:${deck.id}:name`)} onBlur={draft.seal} />
+              <input
+                value={deck.name}
+                onChange={(e) => {
+                  const name = e.target.value;
+                  updateDeck((d) => ({ ...d, name }), `deck:${deck.id}:name`);
+                }}
+                onBlur={draft.seal}
+              />
             </label>
             <p>
-              <strong data-testid="deck-size">{deckSize(deck)} cards</strong> · id <code>{deck.id}</code>
+              <strong data-testid="deck-size">{deckSize(deck)} cards</strong> · id{' '}
+              <code>{deck.id}</code>
             </p>
             <ul aria-label={`Cards in ${deck.name}`} className="studio-deck-list">
               {deck.cards.map(({ card, count }) => (
                 <li key={card}>
-                  <span className="studio-cost">{byId.get(card)?.cost ?? '?'}</span> {byId.get(card)?.name ?? card}
-                  <span className="studio-count" aria-label={`${count} copies`}>×{count}</span>
-                  <button type="button" className="studio-small" onClick={() => add(card, 1)} aria-label={`One more ${byId.get(card)?.name ?? card}`}>
+                  <span className="studio-cost">{byId.get(card)?.cost ?? '?'}</span>{' '}
+                  {byId.get(card)?.name ?? card}
+                  <span className="studio-count" aria-label={`${count} copies`}>
+                    ×{count}
+                  </span>
+                  <button
+                    type="button"
+                    className="studio-small"
+                    onClick={() => add(card, 1)}
+                    aria-label={`One more ${byId.get(card)?.name ?? card}`}
+                  >
                     +
                   </button>
-                  <button type="button" className="studio-small" onClick={() => add(card, -1)} aria-label={`One fewer ${byId.get(card)?.name ?? card}`}>
+                  <button
+                    type="button"
+                    className="studio-small"
+                    onClick={() => add(card, -1)}
+                    aria-label={`One fewer ${byId.get(card)?.name ?? card}`}
+                  >
                     −
                   </button>
                 </li>

@@ -69,8 +69,18 @@ export function LuaEditor({ draft }: { draft: DraftSession }) {
               const count = inFile(draft.report?.errors ?? [], luaPath(m)).length;
               return (
                 <li key={m}>
-                  <button type="button" aria-current={m === module || undefined} onClick={() => setChosen(m)}>
-                    {m}.lua{count ? <span className="studio-bad-dot"> {count} errors</span> : null}
+                  <button
+                    type="button"
+                    aria-current={m === module || undefined}
+                    onClick={() => setChosen(m)}
+                  >
+                    {m}.lua
+                    {count ? (
+                      <span className="studio-bad-dot">
+                        {' '}
+                        {count} error{count === 1 ? '' : 's'}
+                      </span>
+                    ) : null}
                   </button>
                 </li>
               );
@@ -79,7 +89,11 @@ export function LuaEditor({ draft }: { draft: DraftSession }) {
           <div className="studio-inline">
             <label>
               New module
-              <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="fireball" />
+              <input
+                value={newName}
+                onChange={(e) => setNewName(e.target.value)}
+                placeholder="fireball"
+              />
             </label>
             <button
               type="button"
@@ -105,7 +119,11 @@ export function LuaEditor({ draft }: { draft: DraftSession }) {
               diagnostics={marks}
               completions={COMPLETIONS}
             />
-            <ul className="studio-diagnostics" aria-label="Problems in this module" data-testid="lua-problems">
+            <ul
+              className="studio-diagnostics"
+              aria-label="Problems in this module"
+              data-testid="lua-problems"
+            >
               {marks.length === 0 ? (
                 <li className="studio-ok">{draft.report ? 'No problems found.' : 'Checking…'}</li>
               ) : (
@@ -143,11 +161,17 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
   const [card, setCard] = useState<string>(users[0]?.id ?? '');
   const [seed, setSeed] = useState('sample');
   const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<{ ok: true; run: AbilityDryRun } | { ok: false; message: string } | null>(null);
+  const [result, setResult] = useState<
+    { ok: true; run: AbilityDryRun } | { ok: false; message: string } | null
+  >(null);
   const chosen = users.some((u) => u.id === card) ? card : (users[0]?.id ?? '');
   const run = async () => {
     setRunning(true);
-    setResult(await draft.worker.dryRun(files, chosen, 0, seed).catch((e: Error) => ({ ok: false as const, message: e.message })));
+    setResult(
+      await draft.worker
+        .dryRun(files, chosen, 0, seed)
+        .catch((e: Error) => ({ ok: false as const, message: e.message })),
+    );
     setRunning(false);
   };
   const saveAsTest = () => {
@@ -157,7 +181,12 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
     draft.change(
       withTests(files, [
         ...tests,
-        { name, card: result.run.card, seed, expect: result.run.failure ? 'failure' : result.run.effects },
+        {
+          name,
+          card: result.run.card,
+          seed,
+          expect: result.run.failure ? 'failure' : result.run.effects,
+        },
       ]),
     );
   };
@@ -201,9 +230,16 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
                 <strong className="studio-ok">{result.run.effects.length} effects</strong>
               )}{' '}
               · {result.run.usage?.instructions ?? '?'} instructions ·{' '}
-              {result.run.usage ? `${(result.run.usage.memoryBytes / 1024).toFixed(1)} KiB` : '?'} memory
+              {result.run.usage ? `${(result.run.usage.memoryBytes / 1024).toFixed(1)} KiB` : '?'}{' '}
+              memory
             </p>
-            <pre className="studio-code">{JSON.stringify({ effects: result.run.effects, bindings: result.run.scriptBindings }, null, 1)}</pre>
+            <pre className="studio-code">
+              {JSON.stringify(
+                { effects: result.run.effects, bindings: result.run.scriptBindings },
+                null,
+                1,
+              )}
+            </pre>
             <button type="button" onClick={saveAsTest}>
               Save as an ability test (expect exactly this)
             </button>
@@ -233,14 +269,29 @@ function AbilityTests({ draft }: { draft: DraftSession }) {
       <ul className="studio-diagnostics" data-testid="ability-tests">
         {tests.map((test, i) => {
           const failed = atPath(errors, TESTS, `tests[${i}]`, true);
-          const state = !loaded ? 'not run (fix the other errors first)' : failed.length ? 'failed' : 'passed';
+          const state = !loaded
+            ? 'not run (fix the other errors first)'
+            : failed.length
+              ? 'failed'
+              : 'passed';
           return (
             <li key={i} className={failed.length ? 'studio-bad' : loaded ? 'studio-ok' : ''}>
               {test.name}: {state}
               {failed.map((d, j) => (
                 <div key={j}>{`${placeOf(d)}: ${d.message}`}</div>
               ))}{' '}
-              <button type="button" className="studio-small" onClick={() => draft.change(withTests(files, tests.filter((_, j) => j !== i)))}>
+              <button
+                type="button"
+                className="studio-small"
+                onClick={() =>
+                  draft.change(
+                    withTests(
+                      files,
+                      tests.filter((_, j) => j !== i),
+                    ),
+                  )
+                }
+              >
                 Delete test
               </button>
             </li>

@@ -86,11 +86,18 @@ function NewGameForm({
     setBusy(true);
     setError(null);
     const created = await withApi((api) =>
-      api.createGame({ slug: shownSlug, name: name.trim(), ...(from ? { from: { slug: from } } : {}) }),
+      api.createGame({
+        slug: shownSlug,
+        name: name.trim(),
+        ...(from ? { from: { slug: from } } : {}),
+      }),
     );
     if (created.ok && !from) {
       const saved = await withApi((api) =>
-        api.saveDraft(shownSlug, { files: toSaveFiles(blankGame(shownSlug, name.trim())), revision: 0 }),
+        api.saveDraft(shownSlug, {
+          files: toSaveFiles(blankGame(shownSlug, name.trim())),
+          revision: 0,
+        }),
       );
       if (!saved.ok) setError(saved.error.message);
     }
@@ -100,7 +107,11 @@ function NewGameForm({
   };
 
   return (
-    <form className="studio-card studio-new" onSubmit={(e) => void submit(e)} aria-labelledby="new-title">
+    <form
+      className="studio-card studio-new"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="new-title"
+    >
       <h2 id="new-title">New game</h2>
       <label>
         Name
@@ -167,7 +178,12 @@ function GameRow({ game, onChanged }: { game: GameSummary; onChanged(): void }) 
         <form onSubmit={(e) => void rename(e)} className="studio-inline">
           <label>
             New name for {game.name}
-            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoFocus />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={80}
+              autoFocus
+            />
           </label>
           <button type="submit">Save name</button>
           <button type="button" onClick={() => setRenaming(false)}>

@@ -19,11 +19,17 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
   const files = draft.files!;
   const report = draft.report;
   const ruleset = readDocument<{ version?: string }>(files, RULESET);
-  const [previous, setPrevious] = useState<{ version: number; cards: AnyCard[]; name: string } | null | undefined>(undefined);
+  const [previous, setPrevious] = useState<
+    { version: number; cards: AnyCard[]; name: string } | null | undefined
+  >(undefined);
   const [versionName, setVersionName] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [published, setPublished] = useState<{ version: VersionSummary; game: GameSummary } | null>(null);
+  const [published, setPublished] = useState<{
+    version: VersionSummary;
+    game: GameSummary;
+    name: string;
+  } | null>(null);
 
   useEffect(() => {
     void withApi((api) => api.getGame(slug)).then(async (game) => {
@@ -38,10 +44,13 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
   }, [slug, published]);
 
   const currentName = ruleset?.version ?? '1.0.0';
-  const suggested = previous && previous.name === currentName ? nextVersion(currentName) : currentName;
+  const suggested =
+    previous && previous.name === currentName ? nextVersion(currentName) : currentName;
   const name = versionName ?? suggested;
   const diff: CardsDiff | null =
-    report?.ok && previous !== undefined ? diffCards(previous?.cards ?? [], report.cards as AnyCard[]) : null;
+    report?.ok && previous !== undefined
+      ? diffCards(previous?.cards ?? [], report.cards as AnyCard[])
+      : null;
 
   const publish = async () => {
     setBusy(true);
@@ -60,7 +69,8 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
     const game = await withApi((api) => api.getGame(slug));
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    if (game.ok) setPublished({ version: result.value.version, game: game.value.game });
+    if (game.ok) setPublished({ version: result.value.version, game: game.value.game, name });
+    setVersionName(null);
   };
 
   const playCpu = async () => {
@@ -69,7 +79,12 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
     const created = await withApi((api) => api.createMatch(request));
     if (!created.ok) return setError(created.error.message);
     const path = tablePath(created.value.matchId, 'tcg');
-    rememberMatch({ matchId: created.value.matchId, seat: created.value.seat, code: created.value.code, path });
+    rememberMatch({
+      matchId: created.value.matchId,
+      seat: created.value.seat,
+      code: created.value.code,
+      path,
+    });
     void navigate(path);
   };
 
@@ -88,7 +103,8 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
         <p>Checking…</p>
       ) : report.ok ? (
         <p className="studio-ok" data-testid="publish-valid">
-          The game is valid{report.warnings.length ? ` (${report.warnings.length} warnings below)` : ''}.
+          The game is valid
+          {report.warnings.length ? ` (${report.warnings.length} warnings below)` : ''}.
         </p>
       ) : (
         <ul className="studio-field-errors" data-testid="publish-errors">
@@ -111,13 +127,19 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
         <p>This will be the first version.</p>
       ) : diff ? (
         <div data-testid="publish-diff">
-          <p>Since version {previous.version} ({previous.name}):</p>
+          <p>
+            Since version {previous.version} ({previous.name}):
+          </p>
           <ul>
             <li>Added: {diff.added.length ? diff.added.map((c) => c.name).join(', ') : 'none'}</li>
-            <li>Removed: {diff.removed.length ? diff.removed.map((c) => c.name).join(', ') : 'none'}</li>
+            <li>
+              Removed: {diff.removed.length ? diff.removed.map((c) => c.name).join(', ') : 'none'}
+            </li>
             <li>
               Changed:{' '}
-              {diff.changed.length ? diff.changed.map((c) => `${c.name} (${c.fields.join(', ')})`).join('; ') : 'none'}
+              {diff.changed.length
+                ? diff.changed.map((c) => `${c.name} (${c.fields.join(', ')})`).join('; ')
+                : 'none'}
             </li>
           </ul>
         </div>
@@ -127,9 +149,19 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
       <div className="studio-inline">
         <label>
           Version name
-          <input value={name} onChange={(e) => setVersionName(e.target.value)} pattern="\d+\.\d+\.\d+" aria-describedby="version-help" />
+          <input
+            value={name}
+            onChange={(e) => setVersionName(e.target.value)}
+            pattern="\d+\.\d+\.\d+"
+            aria-describedby="version-help"
+          />
         </label>
-        <button type="button" className="primary" disabled={!report?.ok || busy || !/^\d+\.\d+\.\d+$/.test(name)} onClick={() => void publish()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={!report?.ok || busy || !/^\d+\.\d+\.\d+$/.test(name)}
+          onClick={() => void publish()}
+        >
           {busy ? 'Publishing…' : 'Publish'}
         </button>
       </div>
@@ -144,7 +176,7 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
       {published ? (
         <div className="studio-card" role="status" data-testid="published">
           <p>
-            Published version {published.version.version} ({name}).
+            Published version {published.version.version} ({published.name}).
           </p>
           <label>
             Share link

@@ -25,7 +25,10 @@ export function RulesetEditor({ draft }: { draft: DraftSession }) {
     diagnostics,
     help: (path) => helpFor(path),
     set: (path, value) =>
-      draft.change(writeDocument(files, RULESET, setIn(ruleset, path, value)), `ruleset:${path.join('.')}`),
+      draft.change(
+        writeDocument(files, RULESET, setIn(ruleset, path, value)),
+        `ruleset:${path.join('.')}`,
+      ),
     seal: draft.seal,
   };
   return (
@@ -62,17 +65,19 @@ export function RulesetEditor({ draft }: { draft: DraftSession }) {
         </>
       ) : (
         <form className="studio-form" onSubmit={(e) => e.preventDefault()}>
-          {Object.entries((root.properties ?? {}) as Record<string, SchemaNode>).map(([key, schema]) => (
-            <SchemaField
-              key={key}
-              ctx={ctx}
-              schema={schema}
-              value={ruleset[key]}
-              name={key}
-              path={[key]}
-              optional={!((root.required as string[]) ?? []).includes(key)}
-            />
-          ))}
+          {Object.entries((root.properties ?? {}) as Record<string, SchemaNode>).map(
+            ([key, schema]) => (
+              <SchemaField
+                key={key}
+                ctx={ctx}
+                schema={schema}
+                value={ruleset[key]}
+                name={key}
+                path={[key]}
+                optional={!((root.required as string[]) ?? []).includes(key)}
+              />
+            ),
+          )}
         </form>
       )}
     </section>

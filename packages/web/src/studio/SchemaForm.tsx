@@ -39,7 +39,12 @@ export function SchemaField(props: FieldProps) {
   const id = useId();
   const dotted = joined(path);
   const deep = kind.kind === 'json' || kind.kind === 'tagged' ? false : true;
-  const errors = atPath(ctx.diagnostics, ctx.file, dotted, kind.kind === 'json' || kind.kind === 'enumList' || !deep);
+  const errors = atPath(
+    ctx.diagnostics,
+    ctx.file,
+    dotted,
+    kind.kind === 'json' || kind.kind === 'enumList' || !deep,
+  );
   const help = ctx.help(dotted);
   const describedBy = [help ? `${id}-help` : '', errors.length ? `${id}-errors` : '']
     .filter(Boolean)
@@ -128,7 +133,9 @@ function FieldBody({
             value={typeof value === 'number' ? value : ''}
             min={kind.min}
             max={kind.max}
-            onChange={(e) => ctx.set(path, e.target.value === '' ? undefined : Number(e.target.value))}
+            onChange={(e) =>
+              ctx.set(path, e.target.value === '' ? undefined : Number(e.target.value))
+            }
             onBlur={ctx.seal}
           />
           {remove}
@@ -187,7 +194,9 @@ function FieldBody({
                 type="checkbox"
                 checked={chosen.has(v)}
                 onChange={(e) => {
-                  const next = kind.values.filter((x) => (x === v ? e.target.checked : chosen.has(x)));
+                  const next = kind.values.filter((x) =>
+                    x === v ? e.target.checked : chosen.has(x),
+                  );
                   ctx.set(path, next);
                 }}
               />
@@ -235,7 +244,10 @@ function FieldBody({
               value={tag}
               onChange={(e) => {
                 const next = kind.branches.get(e.target.value)!;
-                ctx.set(path, { ...(emptyValue(next, ctx.root) as object), [kind.tag]: e.target.value });
+                ctx.set(path, {
+                  ...(emptyValue(next, ctx.root) as object),
+                  [kind.tag]: e.target.value,
+                });
               }}
             >
               {[...kind.branches.keys()].map((t) => (
@@ -277,12 +289,20 @@ function FieldBody({
                   value={item}
                   name={`${singular(name)} ${i + 1}`}
                   path={[...path, i]}
-                  onRemove={() => ctx.set(path, items.filter((_, j) => j !== i))}
+                  onRemove={() =>
+                    ctx.set(
+                      path,
+                      items.filter((_, j) => j !== i),
+                    )
+                  }
                 />
               </li>
             ))}
           </ol>
-          <button type="button" onClick={() => ctx.set(path, [...items, emptyValue(kind.items, ctx.root)])}>
+          <button
+            type="button"
+            onClick={() => ctx.set(path, [...items, emptyValue(kind.items, ctx.root)])}
+          >
             Add {singular(label).toLowerCase()}
           </button>
           {remove}
@@ -312,14 +332,26 @@ function FieldBody({
           <NewEntry
             label={singular(label)}
             taken={new Set(Object.keys(record))}
-            onAdd={(entry) => ctx.set(path, { ...record, [entry]: emptyValue(kind.values, ctx.root) })}
+            onAdd={(entry) =>
+              ctx.set(path, { ...record, [entry]: emptyValue(kind.values, ctx.root) })
+            }
           />
           {remove}
         </fieldset>
       );
     }
     case 'json':
-      return <JsonField ctx={ctx} value={value} label={label} path={path} aria={aria} notes={notes} remove={remove} />;
+      return (
+        <JsonField
+          ctx={ctx}
+          value={value}
+          label={label}
+          path={path}
+          aria={aria}
+          notes={notes}
+          remove={remove}
+        />
+      );
   }
 }
 
@@ -399,7 +431,9 @@ function JsonField({
           ctx.seal();
         }}
       />
-      {bad ? <p className="studio-field-errors">Not valid JSON yet: the last valid value is kept.</p> : null}
+      {bad ? (
+        <p className="studio-field-errors">Not valid JSON yet: the last valid value is kept.</p>
+      ) : null}
       {remove}
       {notes}
     </div>

@@ -6,6 +6,7 @@ import { DeckBuilder } from './DeckBuilder.tsx';
 import { LuaEditor } from './LuaEditor.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { RulesetEditor } from './RulesetEditor.tsx';
+import { placeOf } from './diagnostics.ts';
 import { useDraft, type DraftSession, type SaveState } from './useDraft.ts';
 
 const TABS = [
@@ -60,7 +61,12 @@ export function Workspace() {
         <div className="studio-status">
           <SaveBadge save={draft.save} />
           <ValidationBadge draft={draft} />
-          <button type="button" onClick={draft.undo} disabled={!draft.canUndo} aria-keyshortcuts="Control+Z">
+          <button
+            type="button"
+            onClick={draft.undo}
+            disabled={!draft.canUndo}
+            aria-keyshortcuts="Control+Z"
+          >
             Undo
           </button>
           <button
@@ -113,7 +119,11 @@ function SaveBadge({ save }: { save: SaveState }) {
             ? 'Not saved: changed elsewhere'
             : `Not saved: ${save.message}`;
   return (
-    <span className={`studio-badge studio-save-${save.kind}`} role="status" data-testid="save-state">
+    <span
+      className={`studio-badge studio-save-${save.kind}`}
+      role="status"
+      data-testid="save-state"
+    >
       {text}
     </span>
   );
@@ -126,13 +136,27 @@ function ValidationBadge({ draft }: { draft: DraftSession }) {
     : report.ok
       ? `Valid${report.warnings.length ? `, ${report.warnings.length} warnings` : ''}`
       : `${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`;
+  const shown = `${text}${draft.validating ? ' (checking)' : ''}`;
+  if (!report || report.ok)
+    return (
+      <span className="studio-badge studio-ok" data-testid="validation-state" aria-live="polite">
+        {shown}
+      </span>
+    );
   return (
-    <span
-      className={`studio-badge ${report?.ok ? 'studio-ok' : 'studio-bad'}`}
-      data-testid="validation-state"
-      aria-live="polite"
-    >
-      {draft.validating ? `${text} (checking)` : text}
-    </span>
+    <details className="studio-problems">
+      <summary
+        className="studio-badge studio-bad"
+        data-testid="validation-state"
+        aria-live="polite"
+      >
+        {shown}
+      </summary>
+      <ul className="studio-field-errors" data-testid="all-errors">
+        {report.errors.map((d, i) => (
+          <li key={i}>{`${placeOf(d)}: ${d.message}`}</li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -1,7 +1,10 @@
 import type { MatchRecord } from '@cardtable/tcg';
 
 /** Finished games by length in turns: `[label, count]` per bucket of `width` turns. */
-export function lengthHistogram(records: readonly MatchRecord[], width = 2): { labels: string[]; counts: number[] } {
+export function lengthHistogram(
+  records: readonly MatchRecord[],
+  width = 2,
+): { labels: string[]; counts: number[] } {
   const turns = records.filter((r) => r.outcome !== null).map((r) => r.turns);
   if (turns.length === 0) return { labels: [], counts: [] };
   const low = Math.floor(Math.min(...turns) / width) * width;

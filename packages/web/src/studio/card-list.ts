@@ -12,7 +12,8 @@ export interface CardQuery {
 export function visibleCards(cards: readonly CardJson[], query: CardQuery): CardJson[] {
   const words = query.search.toLowerCase().split(/\s+/).filter(Boolean);
   const matches = (card: CardJson) => {
-    const haystack = `${card.name} ${card.id} ${card.text ?? ''} ${(card.keywords ?? []).join(' ')}`.toLowerCase();
+    const haystack =
+      `${card.name} ${card.id} ${card.text ?? ''} ${(card.keywords ?? []).join(' ')}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   };
   const order: Record<CardSort, (a: CardJson, b: CardJson) => number> = {

@@ -33,5 +33,7 @@ export function unplaced(
   file: string,
   shown: (path: string) => boolean,
 ): Diagnostic[] {
-  return diagnostics.filter((d) => d.file === file && (d.path === undefined || !shown(plainPath(d.path))));
+  return diagnostics.filter(
+    (d) => d.file === file && (d.path === undefined || !shown(plainPath(d.path))),
+  );
 }

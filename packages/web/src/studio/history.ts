@@ -24,8 +24,7 @@ export const startHistory = <T>(present: T): History<T> => ({
 /** The history after an edit; `key` merges it into the previous edit with the same key. */
 export function edit<T>(history: History<T>, next: T, key: string | null = null): History<T> {
   if (Object.is(next, history.present)) return history;
-  if (key !== null && key === history.lastKey)
-    return { ...history, present: next, future: [] };
+  if (key !== null && key === history.lastKey) return { ...history, present: next, future: [] };
   const past = [...history.past, history.present].slice(-HISTORY_LIMIT);
   return { past, present: next, future: [], lastKey: key };
 }

@@ -7,7 +7,9 @@ export function setIn(value: unknown, path: readonly (string | number)[], next: 
     list[head] = setIn(list[head], rest, next);
     return list;
   }
-  const object = { ...((value && typeof value === 'object' ? value : {}) as Record<string, unknown>) };
+  const object = {
+    ...((value && typeof value === 'object' ? value : {}) as Record<string, unknown>),
+  };
   const child = setIn(object[head!], rest, next);
   if (child === undefined) delete object[head!];
   else object[head!] = child;

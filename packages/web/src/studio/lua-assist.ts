@@ -90,7 +90,9 @@ export function luaDiagnostics(
       const start = starts[lineIndex] ?? 0;
       const column = d.column ? Math.min(d.column - 1, lineText.length) : 0;
       const rest = lineText.slice(column);
-      const word = d.column ? (/^[A-Za-z0-9_.]+/.exec(rest)?.[0].length ?? rest.length) : lineText.length;
+      const word = d.column
+        ? (/^[A-Za-z0-9_.]+/.exec(rest)?.[0].length ?? rest.length)
+        : lineText.length;
       return {
         from: start + column,
         to: start + column + Math.max(word, 0),

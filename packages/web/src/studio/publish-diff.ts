@@ -41,8 +41,12 @@ export function diffCards(previous: readonly AnyCard[], next: readonly AnyCard[]
     if (fields.length) changed.push({ id, name: name(card), fields });
   }
   return {
-    added: [...after.values()].filter((c) => !before.has(c.id)).map((c) => ({ id: c.id, name: name(c) })),
-    removed: [...before.values()].filter((c) => !after.has(c.id)).map((c) => ({ id: c.id, name: name(c) })),
+    added: [...after.values()]
+      .filter((c) => !before.has(c.id))
+      .map((c) => ({ id: c.id, name: name(c) })),
+    removed: [...before.values()]
+      .filter((c) => !after.has(c.id))
+      .map((c) => ({ id: c.id, name: name(c) })),
     changed,
   };
 }

@@ -19,12 +19,15 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   openingHand: 'Cards drawn before the first turn.',
   'openingHand.first': 'Cards the first player starts with.',
   'openingHand.second': 'Cards the second player starts with.',
-  mulligan: 'none: keep the opening hand. replaceChosen: each player may put back cards and draw as many.',
-  secondPlayerBonus: 'Optional: a card id the second player gets in hand to make up for going second.',
+  mulligan:
+    'none: keep the opening hand. replaceChosen: each player may put back cards and draw as many.',
+  secondPlayerBonus:
+    'Optional: a card id the second player gets in hand to make up for going second.',
   zones:
     'Places cards can be. deck (hidden), hand (seen by its owner), board (public; limit = slots) and discard (public) are required; add more if your cards use them.',
   'zones[].id': 'The zone’s name, used by cards and effects.',
-  'zones[].visibility': 'Who sees the cards: public (everyone), owner (its player), hidden (nobody).',
+  'zones[].visibility':
+    'Who sees the cards: public (everyone), owner (its player), hidden (nobody).',
   'zones[].limit': 'Optional: the most cards the zone holds (for the board: its slots).',
   cardTypes:
     'Your kinds of card, by id. A unit goes to the board and fights; a spell resolves then goes to its thenTo zone; energy is attached (with the attached resource model).',
@@ -46,30 +49,38 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   'turn.phases[].id': 'The phase’s name.',
   'turn.phases[].kind': 'auto (runs steps by itself) or main (the player plays and attacks).',
   'turn.phases[].steps': 'What an auto phase does, in order.',
-  'turn.phases[].raises': 'Optional: the trigger this phase raises on entry (turnStart or turnEnd).',
+  'turn.phases[].raises':
+    'Optional: the trigger this phase raises on entry (turnStart or turnEnd).',
   'turn.phases[].actions': 'What the player may do in a main phase.',
   'turn.draw': 'Drawing at the draw step.',
   'turn.draw.perTurn': 'Cards drawn at each draw step.',
-  'turn.draw.firstPlayerSkipsFirstDraw': 'Whether the first player skips the first draw (a common balance fix).',
+  'turn.draw.firstPlayerSkipsFirstDraw':
+    'Whether the first player skips the first draw (a common balance fix).',
   'turn.draw.emptyDeck': 'Drawing from an empty deck: fatigue (growing damage) or lose.',
   combat: 'How units fight.',
   'combat.attacksPerTurn': 'Attacks each unit may make per turn.',
-  'combat.summoningSickness': 'Whether a unit must wait a turn before it attacks (haste skips this).',
+  'combat.summoningSickness':
+    'Whether a unit must wait a turn before it attacks (haste skips this).',
   'combat.canAttackHeroes': 'Whether units may attack the enemy hero directly.',
-  'combat.blocking': 'none, or defenderAssigns: the defender may pick a ready unit to block each attack.',
+  'combat.blocking':
+    'none, or defenderAssigns: the defender may pick a ready unit to block each attack.',
   'combat.retaliation': 'Whether an attacked unit strikes back.',
   keywords:
     'Keywords cards can have, by id. builtin gives one an engine meaning (guard, haste, lifesteal, shield, poison, ranged); abilities make your own.',
   'keywords.*.name': 'The keyword as printed.',
   'keywords.*.reminder': 'Reminder text: what the keyword does, in a sentence.',
   'keywords.*.builtin': 'Optional: the engine meaning this keyword has.',
-  'keywords.*.abilities': 'Optional: abilities every unit with this keyword has (JSON, the card ability format).',
+  'keywords.*.abilities':
+    'Optional: abilities every unit with this keyword has (JSON, the card ability format).',
   stack: 'Whether players can respond to each other.',
-  'stack.mode': 'none: everything resolves at once. responses: the opponent may answer with instants.',
+  'stack.mode':
+    'none: everything resolves at once. responses: the opponent may answer with instants.',
   'stack.windows': 'Extra moments when responses are allowed.',
-  triggerOrder: 'Which triggered abilities go first: orderOfPlay, or apnap (the active player’s first).',
+  triggerOrder:
+    'Which triggered abilities go first: orderOfPlay, or apnap (the active player’s first).',
   win: 'How a game is won or lost: each rule is checked for each player.',
-  'win[].check': 'lifeAtOrBelowZero, or a condition (JSON) such as {"count": "unit & friendly", "op": ">=", "value": 4}.',
+  'win[].check':
+    'lifeAtOrBelowZero, or a condition (JSON) such as {"count": "unit & friendly", "op": ">=", "value": 4}.',
   'win[].result': 'What happens to the player for whom the check holds: win or lose.',
   simultaneousLoss: 'When both players lose at once: a draw.',
   turnLimit: 'Ends games that go on too long.',
@@ -90,7 +101,10 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
 };
 
 /** The help sentence of a field path (`turn.phases[2].kind` → `turn.phases[].kind`). */
-export function helpFor(path: string, recordKeys: ReadonlySet<string> = RECORDS): string | undefined {
+export function helpFor(
+  path: string,
+  recordKeys: ReadonlySet<string> = RECORDS,
+): string | undefined {
   const general = path.replace(/\[\d+\]/g, '[]');
   const starred = general
     .split('.')

@@ -16,7 +16,7 @@ export type SaveState =
 
 type Action =
   | { type: 'load'; files: DraftFiles }
-  | { type: 'edit'; files: DraftFiles; key: string | null }
+  | { type: 'edit'; files: DraftFiles | ((current: DraftFiles) => DraftFiles); key: string | null }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'seal' };
@@ -26,7 +26,11 @@ function reduce(history: History<DraftFiles> | null, action: Action): History<Dr
   if (!history) return history;
   switch (action.type) {
     case 'edit':
-      return edit(history, action.files, action.key);
+      return edit(
+        history,
+        typeof action.files === 'function' ? action.files(history.present) : action.files,
+        action.key,
+      );
     case 'undo':
       return undo(history);
     case 'redo':
@@ -49,7 +53,8 @@ export interface DraftSession {
   validating: boolean;
   canUndo: boolean;
   canRedo: boolean;
-  change(files: DraftFiles, key?: string | null): void;
+  /** An edit: the new files, or a function of the current ones (for edits that may queue up). */
+  change(files: DraftFiles | ((current: DraftFiles) => DraftFiles), key?: string | null): void;
   undo(): void;
   redo(): void;
   /** Ends the current run of merged edits (a field lost focus). */
@@ -125,7 +130,14 @@ export function useDraft(slug: string): DraftSession {
   );
 
   useEffect(() => {
-    if (!files || files === savedFiles.current || save.kind === 'conflict') return;
+    if (!files || save.kind === 'conflict') return;
+    if (files === savedFiles.current) {
+      // Undone back to what the server has (or redone to it): nothing to save.
+      setSave((current) =>
+        current.kind === 'saving' ? current : { kind: 'saved', revision: revision.current },
+      );
+      return;
+    }
     setSave((current) => (current.kind === 'saving' ? current : { kind: 'unsaved' }));
     const timer = setTimeout(() => void saveNow(files), SAVE_DELAY_MS);
     return () => clearTimeout(timer);

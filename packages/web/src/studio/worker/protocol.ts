@@ -2,7 +2,11 @@ import type { Diagnostic } from '@cardtable/sdk/content';
 import type {
   AbilityDryRun,
   BalancePlan,
-  BalanceReport, CardFace, MatchRecord, ScheduledMatch } from '@cardtable/tcg';
+  BalanceReport,
+  CardFace,
+  MatchRecord,
+  ScheduledMatch,
+} from '@cardtable/tcg';
 import type { DraftFiles } from '../draft-files.ts';
 
 /** What the studio's validation worker answers about a draft. */
@@ -16,9 +20,7 @@ export interface StudioReport {
   cards: unknown[];
 }
 
-export type DryRunAnswer =
-  | { ok: true; run: AbilityDryRun }
-  | { ok: false; message: string };
+export type DryRunAnswer = { ok: true; run: AbilityDryRun } | { ok: false; message: string };
 
 export type ToStudioWorker =
   | { id: number; kind: 'validate'; files: DraftFiles }
@@ -33,10 +35,7 @@ export type FromStudioWorker =
 
 /** The balance lab's workers: each plays the matches it is handed on its own game. */
 export type ToBalanceWorker =
-  | { kind: 'setup'; files: DraftFiles; plan: BalancePlan }
-  | { kind: 'play'; match: ScheduledMatch };
+  { kind: 'setup'; files: DraftFiles; plan: BalancePlan } | { kind: 'play'; match: ScheduledMatch };
 
 export type FromBalanceWorker =
-  | { kind: 'ready' }
-  | { kind: 'record'; record: MatchRecord }
-  | { kind: 'failed'; message: string };
+  { kind: 'ready' } | { kind: 'record'; record: MatchRecord } | { kind: 'failed'; message: string };

@@ -3,7 +3,11 @@ import type { DraftFiles } from '../draft-files.ts';
 import type { DryRunAnswer, FromStudioWorker, StudioReport, ToStudioWorker } from './protocol.ts';
 
 type Pending = { resolve(value: FromStudioWorker): void; reject(error: Error): void };
-type Request = ToStudioWorker extends infer M ? (M extends ToStudioWorker ? Omit<M, 'id'> : never) : never;
+type Request = ToStudioWorker extends infer M
+  ? M extends ToStudioWorker
+    ? Omit<M, 'id'>
+    : never
+  : never;
 
 /** The page's side of the validation worker: one worker, requests answered by id. */
 export class StudioWorkerClient {
@@ -44,13 +48,22 @@ export class StudioWorkerClient {
     return answer.report;
   }
 
-  async dryRun(files: DraftFiles, card: string, ability: number, seed: string): Promise<DryRunAnswer> {
+  async dryRun(
+    files: DraftFiles,
+    card: string,
+    ability: number,
+    seed: string,
+  ): Promise<DryRunAnswer> {
     const answer = await this.ask({ kind: 'dryRun', files, card, ability, seed });
     if (answer.kind !== 'dryRun') throw new Error('unexpected answer');
     return answer.answer;
   }
 
-  async balanceReport(files: DraftFiles, plan: BalancePlan, records: MatchRecord[]): Promise<BalanceReport> {
+  async balanceReport(
+    files: DraftFiles,
+    plan: BalancePlan,
+    records: MatchRecord[],
+  ): Promise<BalanceReport> {
     const answer = await this.ask({ kind: 'report', files, plan, records });
     if (answer.kind !== 'report') throw new Error('unexpected answer');
     return answer.report;

@@ -26,7 +26,8 @@ const post = (message: FromStudioWorker) => scope.postMessage(message);
 
 scope.onmessage = async ({ data }: MessageEvent<ToStudioWorker>) => {
   try {
-    if (data.kind === 'validate') post({ id: data.id, kind: 'validate', report: await validate(data.files) });
+    if (data.kind === 'validate')
+      post({ id: data.id, kind: 'validate', report: await validate(data.files) });
     else if (data.kind === 'dryRun')
       post({ id: data.id, kind: 'dryRun', answer: await dryRun(data) });
     else {
@@ -78,9 +79,7 @@ function partialContent(files: DraftFiles): Content | null {
   }
 }
 
-async function dryRun(
-  input: Extract<ToStudioWorker, { kind: 'dryRun' }>,
-): Promise<DryRunAnswer> {
+async function dryRun(input: Extract<ToStudioWorker, { kind: 'dryRun' }>): Promise<DryRunAnswer> {
   const result = await validateContentPackage(await packageOf(input.files));
   if (!result.content)
     return {
