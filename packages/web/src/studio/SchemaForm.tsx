@@ -97,7 +97,6 @@ export function SchemaField(props: FieldProps) {
 
 function FieldBody({
   ctx,
-  schema,
   value,
   name,
   path,
