@@ -203,6 +203,12 @@ describe('the creator studio: a game from nothing to a published match', () => {
     expect(await published.textContent()).toContain('Published version 1 (1.0.0)');
     expect(await page.getByLabel('Share link').inputValue()).toBe(`${app.url}/?game=pocket-duel`);
     await shot(page, 'studio-8-published');
+    // The share link opens the home page with the game chosen, ready to set up a match.
+    const shared = await openPage(browser, `${app.url}/?game=pocket-duel`, {
+      reducedMotion: 'reduce',
+    });
+    await shared.page.getByTestId('tcg-setup').waitFor({ timeout: 20_000 });
+    await shared.context.close();
     await page.getByRole('button', { name: 'Play it against the CPU' }).click();
     await page.waitForURL(/\/tcg\//);
     await page.getByTestId('tcg-table').waitFor({ timeout: 30_000 });

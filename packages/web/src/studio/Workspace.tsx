@@ -1,13 +1,15 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react';
 import { Link, NavLink, Navigate, Route, Routes, useParams } from 'react-router';
 import { BalanceLab } from './BalanceLab.tsx';
 import { CardsEditor } from './CardsEditor.tsx';
 import { DeckBuilder } from './DeckBuilder.tsx';
-import { LuaEditor } from './LuaEditor.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { RulesetEditor } from './RulesetEditor.tsx';
 import { placeOf } from './diagnostics.ts';
 import { useDraft, type DraftSession, type SaveState } from './useDraft.ts';
+
+// CodeMirror comes with the Lua tab only.
+const LuaEditor = lazy(() => import('./LuaEditor.tsx').then((m) => ({ default: m.LuaEditor })));
 
 const TABS = [
   ['ruleset', 'Ruleset'],
@@ -94,15 +96,17 @@ export function Workspace() {
           </NavLink>
         ))}
       </nav>
-      <Routes>
-        <Route index element={<Navigate to="ruleset" replace />} />
-        <Route path="ruleset" element={<RulesetEditor draft={draft} />} />
-        <Route path="cards" element={<CardsEditor draft={draft} slug={slug} />} />
-        <Route path="lua" element={<LuaEditor draft={draft} />} />
-        <Route path="decks" element={<DeckBuilder draft={draft} />} />
-        <Route path="balance" element={<BalanceLab draft={draft} />} />
-        <Route path="publish" element={<PublishPanel draft={draft} slug={slug} />} />
-      </Routes>
+      <Suspense fallback={<p className="notice">Loading…</p>}>
+        <Routes>
+          <Route index element={<Navigate to="ruleset" replace />} />
+          <Route path="ruleset" element={<RulesetEditor draft={draft} />} />
+          <Route path="cards" element={<CardsEditor draft={draft} slug={slug} />} />
+          <Route path="lua" element={<LuaEditor draft={draft} />} />
+          <Route path="decks" element={<DeckBuilder draft={draft} />} />
+          <Route path="balance" element={<BalanceLab draft={draft} />} />
+          <Route path="publish" element={<PublishPanel draft={draft} slug={slug} />} />
+        </Routes>
+      </Suspense>
     </main>
   );
 }
