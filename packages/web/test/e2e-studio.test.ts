@@ -141,17 +141,23 @@ describe('the creator studio: a game from nothing to a published match', () => {
       };
       // The first card by drag and drop, the others with the keyboard and the Add buttons.
       const source = page.locator('.studio-pool li', { hasText: picks[0]![0] });
+      // HTML drag and drop events with one DataTransfer (the mouse-driven drag of headless
+      // Chromium drops some drags, so the events the browser would fire are sent directly).
       for (let copy = 0; copy < 3; copy++) {
-        await source.dragTo(page.getByTestId('deck-size'));
+        const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+        const target = page.getByTestId('deck-drop');
+        await source.dispatchEvent('dragstart', { dataTransfer });
+        await target.dispatchEvent('dragenter', { dataTransfer });
+        await target.dispatchEvent('dragover', { dataTransfer });
+        await target.dispatchEvent('drop', { dataTransfer });
+        await source.dispatchEvent('dragend', { dataTransfer });
         await grew();
       }
       for (const [name] of picks.slice(1))
         for (let copy = 0; copy < 3; copy++) {
           const add = page.getByRole('button', { name: `Add ${name} to Deck ${deck}` });
-          if (copy === 0) {
-            await add.focus();
-            await page.keyboard.press('Enter');
-          } else await add.click();
+          if (copy === 0) await add.press('Enter');
+          else await add.click();
           await grew();
         }
     }
