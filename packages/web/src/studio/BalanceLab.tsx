@@ -194,6 +194,7 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
         ]}
         yLabel="win rate"
         format={percent}
+        max={1}
       />
       <BarChart
         title="First player’s edge: how often the player who went first won"
@@ -204,6 +205,7 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
         yLabel="win rate"
         format={percent}
         height={160}
+        max={1}
       />
       <BarChart
         title="Cards: play rate and win rate when played"
@@ -219,6 +221,7 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
         ]}
         yLabel="share of games"
         format={percent}
+        max={1}
       />
       <BarChart
         title="Game length (turns)"

@@ -21,6 +21,7 @@ export function BarChart({
   yLabel,
   format = (v) => String(v),
   height = 220,
+  max,
 }: {
   title: string;
   categories: string[];
@@ -28,6 +29,8 @@ export function BarChart({
   yLabel: string;
   format?: (value: number) => string;
   height?: number;
+  /** The top of the y axis (1 for rates); else the data's maximum. Bars always start at 0. */
+  max?: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -68,7 +71,10 @@ export function BarChart({
           height,
           legend: { show: groups > 1 },
           cursor: { show: false },
-          scales: { x: { time: false, range: [-0.6, categories.length - 0.4] } },
+          scales: {
+            x: { time: false, range: [-0.6, categories.length - 0.4] },
+            y: { range: (_u, _min, dataMax) => [0, max ?? Math.max(1, dataMax * 1.1)] },
+          },
           axes: [
             {
               stroke: '#c4d3c9',
@@ -109,7 +115,7 @@ export function BarChart({
       live = false;
       chart?.destroy();
     };
-  }, [categories, series, yLabel, format, height]);
+  }, [categories, series, yLabel, format, height, max]);
 
   return (
     <figure className="studio-chart">
