@@ -196,6 +196,51 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
     expect(detail.body.versions).toHaveLength(1);
   });
 
+  it('refuses to publish a draft whose ability tests fail (the validator runs tests.json)', async () => {
+    expect((await create(alice, { slug: 'tested-set', name: 'Tested' })).status).toBe(201);
+    const pkg = await tidepoolPackage();
+    const save = (expect: unknown) =>
+      call<DraftSaved>(server.url, 'PUT', '/api/content/games/tested-set/draft', {
+        token: alice,
+        body: {
+          files: {
+            ...pkg.files,
+            'tests.json': JSON.stringify({
+              schema: 'tcg/tests@1',
+              tests: [{ name: 'swell', card: 'reef/tide-caller', expect }],
+            }),
+          },
+        },
+      });
+    // Tide Caller never draws: the test fails, saying what the ability did instead.
+    const failing = await save([{ do: 'draw' }]);
+    expect(failing.body.ok).toBe(false);
+    const message = failing.body.errors[0]!.message;
+    expect(failing.body.errors[0]).toMatchObject({
+      code: 'ABILITY_TEST_FAILED',
+      file: 'tests.json',
+    });
+    const refused = await call<ErrorBody>(
+      server.url,
+      'POST',
+      '/api/content/games/tested-set/publish',
+      {
+        token: alice,
+      },
+    );
+    expect(refused).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
+    expect(JSON.stringify(refused.body.details)).toContain('ABILITY_TEST_FAILED');
+    // Expecting what it really does passes, and the game publishes.
+    const actual = JSON.parse(
+      message.slice(message.indexOf(', got ') + ', got '.length),
+    ) as unknown;
+    expect((await save(actual)).body.ok).toBe(true);
+    const published = await call(server.url, 'POST', '/api/content/games/tested-set/publish', {
+      token: alice,
+    });
+    expect(published.status).toBe(201);
+  });
+
   it('uploads art checked by its bytes and names it by hash in a draft save', async () => {
     expect((await create(alice, { slug: 'art-draft', name: 'Art' })).status).toBe(201);
     const tooSmall = await call<ErrorBody>(

@@ -180,7 +180,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     const dry = page.getByTestId('dry-run-result');
     await expect
       .poll(() => dry.textContent(), { timeout: 30_000 })
-      .toMatch(/1 effects · \d+ instructions · [\d.]+ KiB memory/);
+      .toMatch(/1 effect · \d+ instructions · [\d.]+ KiB memory/);
     expect(await dry.textContent()).toContain('"do": "damage"');
     await page.getByRole('button', { name: /Save as an ability test/ }).click();
     await expect

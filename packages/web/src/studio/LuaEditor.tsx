@@ -227,7 +227,9 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
               {result.run.failure ? (
                 <strong className="studio-bad">Failed: {result.run.failure.message}</strong>
               ) : (
-                <strong className="studio-ok">{result.run.effects.length} effects</strong>
+                <strong className="studio-ok">
+                  {result.run.effects.length} effect{result.run.effects.length === 1 ? '' : 's'}
+                </strong>
               )}{' '}
               · {result.run.usage?.instructions ?? '?'} instructions ·{' '}
               {result.run.usage ? `${(result.run.usage.memoryBytes / 1024).toFixed(1)} KiB` : '?'}{' '}
