@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
  * lint rule), so importing one name from a package barrel must not pull in the whole package:
  * without this the entire Golf rule engine would land in the table's chunk.
  */
-const PURE_WORKSPACE_SOURCE = /[\\/](packages[\\/](engine|sdk)|games[\\/][^\\/]+)[\\/]src[\\/]/;
+const PURE_WORKSPACE_SOURCE =
+  /[\\/](packages[\\/](engine|sdk|sandbox)|games[\\/][^\\/]+)[\\/]src[\\/]/;
 
 /** The app is served by `cardtable serve` from ./dist; `vite` (dev) proxies the API to it. */
 export default defineConfig({

@@ -18,8 +18,9 @@ export type { TcgAction } from './engine/actions.ts';
 export type { TcgEvent, ScriptFailure } from './engine/events.ts';
 export type * from './engine/state.ts';
 export type { TcgView, ViewCard, PlayerView, DecisionView, CardFace } from './engine/view.ts';
+export { cardFaceOf } from './engine/view.ts';
 export type { TcgOptions, TcgDeck } from './engine/options.ts';
-export type { ScriptHost, ScriptCall, ScriptContext } from './engine/scripts.ts';
+export type { ScriptHost, ScriptCall, ScriptContext, ScriptUsage } from './engine/scripts.ts';
 export {
   createTcgGame,
   TCG_RULES_VERSION,
@@ -30,10 +31,12 @@ export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './
 export {
   createSandboxScriptHost,
   sharedRuntime,
+  useSandboxWasmUrl,
   toEffects,
   TCG_SCRIPT_EFFECTS,
 } from './lua/sandbox-host.ts';
 export { publishedSchemas } from './schema/published.ts';
+export { tcgGameFor } from './play/game-for-content.ts';
 export { simulateBalance, playBalanceMatch } from './cpu/balance.ts';
 export {
   balancePlanProblem,

@@ -73,6 +73,13 @@ export const CreateGameRequest = Type.Object({
   slug: Slug,
   name: Type.String({ minLength: 1, maxLength: 80 }),
   description: Type.Optional(Type.String({ maxLength: 2000 })),
+  /** Start the draft as a copy of a published version (default its latest); else empty. */
+  from: Type.Optional(
+    Type.Object(
+      { slug: Slug, version: Type.Optional(Type.Integer({ minimum: 1 })) },
+      { additionalProperties: false },
+    ),
+  ),
 });
 export type CreateGameRequest = Static<typeof CreateGameRequest>;
 
@@ -134,3 +141,61 @@ export const EmbeddedContent = Type.Object({
   files: Type.Record(Type.String({ maxLength: 200 }), StoredFile),
 });
 export type EmbeddedContent = Static<typeof EmbeddedContent>;
+
+/** A draft's file in a save: a package file, or card art already uploaded (by its hash). */
+export const DraftFile = Type.Union([
+  Type.String(),
+  Type.Object({ base64: Type.String() }, { additionalProperties: false }),
+  Type.Object(
+    { sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) },
+    { additionalProperties: false },
+  ),
+]);
+export type DraftFile = Static<typeof DraftFile>;
+
+/**
+ * A draft save (`PUT .../draft`): the whole package, and the revision it was edited from. A save
+ * whose `revision` is not the draft's current one is refused (409 CONFLICT, `details.revision`)
+ * so two tabs never overwrite each other silently; without `revision` the save always lands.
+ */
+export const DraftSave = Type.Object({
+  files: Type.Record(Type.String({ minLength: 1, maxLength: 200 }), DraftFile),
+  revision: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type DraftSave = Static<typeof DraftSave>;
+
+/** A saved draft's validation report and its new revision. */
+export const DraftSaved = Type.Object({
+  ok: Type.Boolean(),
+  errors: Type.Array(Diagnostic),
+  warnings: Type.Array(Diagnostic),
+  revision: Type.Integer({ minimum: 0 }),
+});
+export type DraftSaved = Static<typeof DraftSaved>;
+
+/** A game's draft, for its creator only: its files as stored (art by hash) and its revision. */
+export const DraftDetail = Type.Object({
+  game: GameSummary,
+  revision: Type.Integer({ minimum: 0 }),
+  updatedAt: Type.Union([Type.String(), Type.Null()]),
+  files: Type.Record(Type.String(), StoredFile),
+});
+export type DraftDetail = Static<typeof DraftDetail>;
+
+/** `PATCH /api/content/games/:slug`: rename a game or change its description. */
+export const UpdateGameRequest = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export type UpdateGameRequest = Static<typeof UpdateGameRequest>;
+
+/** `POST .../draft/art`: one image for the draft, stored by hash; the answer names it. */
+export const ArtUpload = Type.Object({ base64: Type.String({ minLength: 1 }) });
+export type ArtUpload = Static<typeof ArtUpload>;
+export const ArtUploaded = Type.Object({
+  sha256: Type.String(),
+  type: Type.String(),
+  size: Type.Integer({ minimum: 0 }),
+  url: Type.String(),
+});
+export type ArtUploaded = Static<typeof ArtUploaded>;

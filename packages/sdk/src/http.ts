@@ -11,8 +11,13 @@ import type {
   ReplayFileBody,
 } from './protocol.ts';
 import type {
+  ArtUploaded,
   BanlistRequest,
   ContentPackage,
+  DraftDetail,
+  DraftSave,
+  DraftSaved,
+  UpdateGameRequest,
   CreateGameRequest,
   GameDetail,
   GameList,
@@ -178,6 +183,34 @@ export class CardtableApi {
     return this.request('PUT', `${gamePath(slug)}/draft`, content);
   }
 
+  /** The draft as stored (art by hash) with its revision: its creator only. */
+  getDraft(slug: string): Promise<ApiResult<DraftDetail>> {
+    return this.request('GET', `${gamePath(slug)}/draft`);
+  }
+
+  /**
+   * Saves the draft edited from `save.revision` (refused with `CONFLICT` and the current
+   * revision in `details.revision` when another save came first); answers the new revision.
+   */
+  saveDraft(slug: string, save: DraftSave): Promise<ApiResult<DraftSaved>> {
+    return this.request('PUT', `${gamePath(slug)}/draft`, save);
+  }
+
+  /** Uploads one card image for the draft; name it in a save as `{sha256}`. */
+  uploadArt(slug: string, base64: string): Promise<ApiResult<ArtUploaded>> {
+    return this.request('POST', `${gamePath(slug)}/draft/art`, { base64 });
+  }
+
+  /** Renames a game or changes its description. */
+  updateGame(slug: string, change: UpdateGameRequest): Promise<ApiResult<{ game: GameSummary }>> {
+    return this.request('PATCH', gamePath(slug), change);
+  }
+
+  /** Deletes a game that was never published. */
+  deleteGame(slug: string): Promise<ApiResult<null>> {
+    return this.request('DELETE', gamePath(slug));
+  }
+
   validateDraft(slug: string): Promise<ApiResult<ValidationReport>> {
     return this.request('POST', `${gamePath(slug)}/validate`);
   }
@@ -220,7 +253,7 @@ export class CardtableApi {
    * first when it is about to expire, and once more after a 401).
    */
   async request<T>(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     authenticated = true,
@@ -260,6 +293,7 @@ export class CardtableApi {
     } catch (error) {
       return { ok: false, error: { code: 'NETWORK_ERROR', message: (error as Error).message } };
     }
+    if (response.status === 204) return { ok: true, value: null as T };
     let parsed: unknown;
     try {
       parsed = await response.json();

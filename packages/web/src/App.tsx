@@ -17,6 +17,7 @@ const ResetPasswordPage = lazy(() => import('./pages/ResetPasswordPage.tsx'));
 const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const ProviderCompletePage = lazy(() => import('./pages/ProviderCompletePage.tsx'));
+const StudioPage = lazy(() => import('./studio/StudioPage.tsx'));
 
 export function App() {
   return (
@@ -38,6 +39,7 @@ export function App() {
             <Route path="/verify-email" element={<VerifyEmailPage />} />
             <Route path="/account" element={<AccountPage />} />
             <Route path="/auth/complete" element={<ProviderCompletePage />} />
+            <Route path="/studio/*" element={<StudioPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

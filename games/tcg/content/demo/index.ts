@@ -1,15 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ContentRegistry,
-  createSandboxScriptHost,
-  createTcgGame,
   describeLoadProblem,
   loadContent,
-  tcgCpu,
+  tcgGameFor as gameFor,
   type Content,
   type ContentSource,
-  type TcgGame,
 } from '../../src/index.ts';
 
 /**
@@ -65,22 +61,6 @@ export function demoContent(): Content {
   return cached;
 }
 
-/**
- * The TCG game with the given content registered (the demo by default), Lua abilities on the
- * ability sandbox and the CPU players: what the server, the CLI simulator and the benchmark
- * use. `dispose` frees its Lua VM.
- */
-export async function tcgGameFor(
-  content: Content = demoContent(),
-): Promise<TcgGame & { dispose(): void }> {
-  const host = await createSandboxScriptHost(content.scripts, {
-    instructionsPerCall: content.ruleset.limits.luaInstructions,
-  });
-  if (!host.ok) throw new Error(host.error.message);
-  const game = createTcgGame({
-    registry: new ContentRegistry([content]),
-    scripts: host.value,
-    cpu: tcgCpu,
-  });
-  return Object.assign(game, { dispose: () => host.value.dispose() });
-}
+/** The TCG game playing `content` (the demo set by default): see `tcgGameFor` in src/play. */
+export const tcgGameFor = (content: Content = demoContent()): ReturnType<typeof gameFor> =>
+  gameFor(content);

@@ -31,4 +31,11 @@ export interface ScriptHost {
   /** The sandbox's engine id (Lua, wasmoon, rules, prelude hash), recorded in every match. */
   readonly engine: string;
   run(call: ScriptCall): Result<ScriptOutput>;
+  /** What the last `run` cost in the sandbox (tooling: dry runs show it), when the host knows. */
+  lastUsage?(): ScriptUsage | null;
+}
+
+export interface ScriptUsage {
+  instructions: number;
+  memoryBytes: number;
 }

@@ -242,23 +242,27 @@ function facesOf(content: Content, cards: Record<string, ViewCard>): Record<stri
   const faces: Record<string, CardFace> = {};
   for (const card of Object.values(cards)) {
     if (faces[card.defId]) continue;
-    const def = cardOf(content, card.defId);
-    faces[card.defId] = {
-      id: def.id,
-      name: def.name,
-      type: def.type,
-      kind: cardTypeOf(content, def).kind,
-      cost: def.cost,
-      stats: def.stats ?? null,
-      keywords: def.keywords ?? [],
-      speed: def.speed ?? 'normal',
-      token: def.token,
-      text: def.text,
-      art: def.art,
-      ...(content.ruleset.battler ? { battler: battlerFace(def) } : {}),
-    };
+    faces[card.defId] = cardFaceOf(content, cardOf(content, card.defId));
   }
   return faces;
+}
+
+/** What a table shows of a card definition: its printed face and generated rules text. */
+export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
+  return {
+    id: def.id,
+    name: def.name,
+    type: def.type,
+    kind: cardTypeOf(content, def).kind,
+    cost: def.cost,
+    stats: def.stats ?? null,
+    keywords: def.keywords ?? [],
+    speed: def.speed ?? 'normal',
+    token: def.token,
+    text: def.text,
+    art: def.art,
+    ...(content.ruleset.battler ? { battler: battlerFace(def) } : {}),
+  };
 }
 
 function pendingView(

@@ -12,7 +12,7 @@ import type { TcgGame } from '../engine/game.ts';
 import { runScript, scriptContext } from '../engine/lua.ts';
 import type { TcgOptions } from '../engine/options.ts';
 import { Runner } from '../engine/runner.ts';
-import type { ScriptContext, ScriptHost, ScriptOutput } from '../engine/scripts.ts';
+import type { ScriptContext, ScriptHost, ScriptOutput, ScriptUsage } from '../engine/scripts.ts';
 import { select } from '../engine/select.ts';
 import { visibleCandidates } from '../engine/frame-context.ts';
 import { heroId, type Frame, type TcgState } from '../engine/state.ts';
@@ -74,6 +74,8 @@ export interface AbilityDryRun {
   scriptBindings: Record<string, string[]>;
   /** Set when the engine would do nothing: the `scriptFailed` it records (with its server-only detail). */
   failure: ScriptFailure | null;
+  /** What the call cost in the sandbox (instructions, peak memory), when the host says. */
+  usage: ScriptUsage | null;
 }
 
 /**
@@ -151,6 +153,7 @@ export function dryRunCardAbility(input: {
     effects,
     scriptBindings: failed ? {} : scriptBindings,
     failure: failed ? failed.data : null,
+    usage: input.scripts.lastUsage?.() ?? null,
   };
 }
 

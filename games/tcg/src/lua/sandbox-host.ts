@@ -6,7 +6,7 @@ import {
   type SandboxVm,
 } from '@cardtable/sandbox';
 import type { Duration, Effect, PlayerRef } from '../content/ast.ts';
-import type { ScriptCall, ScriptHost, ScriptOutput } from '../engine/scripts.ts';
+import type { ScriptCall, ScriptHost, ScriptOutput, ScriptUsage } from '../engine/scripts.ts';
 import { TCG_SCRIPT_EFFECTS } from './script-effects.ts';
 
 export { TCG_SCRIPT_EFFECTS };
@@ -46,9 +46,12 @@ export async function createSandboxScriptHost(
       loaded.add(`${name}.${entry}`);
     }
   }
+  let usage: ScriptUsage | null = null;
   return ok({
     engine: runtime.engine.id,
+    lastUsage: () => usage,
     run(call: ScriptCall): Result<ScriptOutput> {
+      usage = null;
       const id = `${call.module}.${call.entry}`;
       if (!loaded.has(id))
         return fail(
@@ -60,6 +63,7 @@ export async function createSandboxScriptHost(
       current = call.random;
       try {
         const result = vm.call(id, { self: call.context.self ?? '' });
+        usage = { instructions: result.instructions, memoryBytes: result.memoryBytes };
         if (!result.ok) {
           const { code, message, line } = result.error;
           return fail(code, message, line === undefined ? undefined : { line });
@@ -74,10 +78,24 @@ export async function createSandboxScriptHost(
 }
 
 let shared: SandboxRuntime | null = null;
+let sharedWasmUrl: string | undefined;
 /** One runtime per process (its WASM heaps are shared by every VM it creates). */
 export function sharedRuntime(): SandboxRuntime {
-  shared ??= new SandboxRuntime({ effects: TCG_SCRIPT_EFFECTS, heaps: 1 });
+  shared ??= new SandboxRuntime({
+    effects: TCG_SCRIPT_EFFECTS,
+    heaps: 1,
+    ...(sharedWasmUrl === undefined ? {} : { wasmUrl: sharedWasmUrl }),
+  });
   return shared;
+}
+
+/**
+ * Where the shared runtime loads wasmoon's glue.wasm from: browsers (the studio's workers) must
+ * say, before the first use; Node finds it by itself.
+ */
+export function useSandboxWasmUrl(url: string): void {
+  if (shared) throw new Error('The shared sandbox runtime is already running.');
+  sharedWasmUrl = url;
 }
 
 /**

@@ -26,6 +26,8 @@ export const PACKAGE_FILES = {
   ruleset: 'ruleset.json',
   cards: 'cards.json',
   decks: 'decks.json',
+  /** Optional: creator-written ability tests (`tcg/tests@1`), run on every validation. */
+  tests: 'tests.json',
 } as const;
 
 /** Lua modules: `lua/<module>.lua`, the module named as abilities name it. */

@@ -3,6 +3,7 @@ import type { Content } from '../content/content.ts';
 import { loadContent, type LoadProblem } from '../content/load.ts';
 import { createSandboxScriptHost, sharedRuntime } from '../lua/sandbox-host.ts';
 import { error, warning, type Diagnostic } from './diagnostic.ts';
+import { abilityTestDiagnostics } from './ability-tests.ts';
 import { checkImage } from './images.ts';
 import { namedPath, type ParsedDocument } from './documents.ts';
 import { locateNearest, parseJsonLocated } from './json-locations.ts';
@@ -102,6 +103,11 @@ export async function validateContentPackage(
       found.push(...playabilityWarnings(content, ruleset));
       if (!found.some((d) => d.severity === 'error' && d.file?.startsWith('lua/')))
         found.push(...(await loadAsAMatchWould(content, runtime, layout.modules)));
+      const tests = documents.get('tests');
+      if (tests) {
+        const clean = !found.some((d) => d.severity === 'error');
+        found.push(...(await abilityTestDiagnostics(clean ? content : undefined, tests)));
+      }
     } else {
       found.push(...loaded.problems.map((p) => fromLoadProblem(p, documents)));
     }

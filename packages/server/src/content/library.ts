@@ -1,5 +1,5 @@
 import { gameForContent, type ContentGame } from '@cardtable/games';
-import type { ContentPackage, Diagnostic, MatchContent } from '@cardtable/sdk/content';
+import type { ContentPackage, Diagnostic, DraftSave, MatchContent } from '@cardtable/sdk/content';
 import type { MatchMetadata } from '@cardtable/sdk/protocol';
 import type { Content } from '@cardtable/tcg';
 import { apiError } from '../errors.ts';
@@ -10,7 +10,9 @@ import {
   breaksLimits,
   contentHashOf,
   decodePackage,
+  imageTypeOf,
   rulesFiles,
+  storedFileOf,
   toStored,
   type PackageFiles,
   type StoredFiles,
@@ -149,14 +151,76 @@ export class ContentLibrary {
 
   /**
    * Replaces a game's draft. A package that breaks a limit is refused whole (nothing stored);
-   * anything else is stored, even with errors, and the validation report is the answer.
+   * anything else is stored, even with errors, and the validation report is the answer. Art may
+   * be named by the hash of an image already uploaded. A save edited from a revision that is no
+   * longer the draft's is refused (CONFLICT, with the current revision).
    */
-  async putDraft(game: GameRow, body: ContentPackage): Promise<PackageReport> {
-    const files = decodePackage(body);
+  async putDraft(
+    game: GameRow,
+    body: DraftSave | ContentPackage,
+  ): Promise<PackageReport & { revision: number }> {
+    const files = await this.decodeDraft(body);
     const report = await validatePackage(files);
     refuseOverLimits(report);
-    await this.store.saveDraft(game.id, await this.storeArt(files));
-    return report;
+    const expected = 'revision' in body ? body.revision : undefined;
+    const saved = await this.store.saveDraft(game.id, await this.storeArt(files), expected);
+    if (!saved) {
+      const current = await this.store.draftDetail(game.id);
+      throw apiError(
+        'CONFLICT',
+        `The draft changed since revision ${expected} (it is at ${current?.revision}): reload it.`,
+        { revision: current?.revision ?? 0 },
+      );
+    }
+    return { ...report, revision: saved.revision };
+  }
+
+  /** A draft save's files in hand: base64 decoded, art named by hash fetched from the store. */
+  private async decodeDraft(body: DraftSave | ContentPackage): Promise<PackageFiles> {
+    const inline: Record<string, string | { base64: string }> = {};
+    const byHash: [string, string][] = [];
+    for (const [path, file] of Object.entries(body.files)) {
+      if (typeof file !== 'string' && 'sha256' in file) byHash.push([path, file.sha256]);
+      else inline[path] = file;
+    }
+    const files = new Map(decodePackage({ files: inline }));
+    for (const [path, hash] of byHash) {
+      const bytes = await this.art.get(hash);
+      if (!bytes) throw apiError('BAD_REQUEST', `${path}: no uploaded image has hash ${hash}.`);
+      files.set(path, bytes);
+    }
+    return files;
+  }
+
+  /** Stores one image for a creator's draft, checked as the validator checks card art. */
+  async uploadArt(bytes: Uint8Array): Promise<{ sha256: string; type: string; size: number }> {
+    const type = imageTypeOf(bytes);
+    const path = `art/upload.${type === 'image/webp' ? 'webp' : 'png'}`;
+    const check = (await import('@cardtable/tcg')).checkImage(path, bytes);
+    if (!check.ok)
+      throw apiError('CONTENT_INVALID', `The image is refused: ${check.message}.`, {
+        errors: [{ severity: 'error', code: check.code, message: check.message }],
+        warnings: [],
+      });
+    const stored = storedFileOf(bytes, path) as { sha256: string; type: string; size: number };
+    await this.art.put(stored.sha256, bytes, stored.type);
+    return stored;
+  }
+
+  /** Starts a draft as a copy of a published version (its art is already in the store). */
+  async copyIntoDraft(game: GameRow, from: GameRow, version?: number): Promise<void> {
+    const row = version
+      ? await this.store.version(from.id, version)
+      : await this.store.latest(from.id);
+    const files = row ? await this.store.files(from.id, row.version) : null;
+    if (!row || !files)
+      throw apiError(
+        'NOT_FOUND',
+        version
+          ? `${from.name} has no version ${version}.`
+          : `${from.name} has no published version.`,
+      );
+    await this.store.saveDraft(game.id, files);
   }
 
   async validateDraft(game: GameRow): Promise<PackageReport> {

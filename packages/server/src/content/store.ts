@@ -107,19 +107,63 @@ export class ContentStore {
     return rows.map(toGame);
   }
 
-  async saveDraft(gameId: string, files: StoredFiles): Promise<void> {
-    await this.db.query(
-      `UPDATE content_games SET draft = $2, draft_updated_at = now() WHERE id = $1`,
-      [gameId, JSON.stringify(files)],
+  /**
+   * Replaces the draft and bumps its revision. With `expected`, only when the draft is still at
+   * that revision: the answer is then null when another save came first.
+   */
+  async saveDraft(
+    gameId: string,
+    files: StoredFiles,
+    expected?: number,
+  ): Promise<{ revision: number } | null> {
+    const rows = await this.db.query<{ draft_revision: number }>(
+      `UPDATE content_games
+       SET draft = $2, draft_updated_at = now(), draft_revision = draft_revision + 1
+       WHERE id = $1 AND ($3::integer IS NULL OR draft_revision = $3)
+       RETURNING draft_revision`,
+      [gameId, JSON.stringify(files), expected ?? null],
     );
+    return rows[0] ? { revision: rows[0].draft_revision } : null;
   }
 
   async draft(gameId: string): Promise<StoredFiles> {
-    const rows = await this.db.query<{ draft: StoredFiles }>(
-      `SELECT draft FROM content_games WHERE id = $1`,
+    return (await this.draftDetail(gameId))?.files ?? {};
+  }
+
+  async draftDetail(
+    gameId: string,
+  ): Promise<{ files: StoredFiles; revision: number; updatedAt: string | null } | null> {
+    const rows = await this.db.query(
+      `SELECT draft, draft_revision, draft_updated_at FROM content_games WHERE id = $1`,
       [gameId],
     );
-    return rows[0]?.draft ?? {};
+    const row = rows[0];
+    if (!row) return null;
+    const updated = row.draft_updated_at as Date | null;
+    return {
+      files: row.draft as StoredFiles,
+      revision: row.draft_revision as number,
+      updatedAt: updated ? updated.toISOString() : null,
+    };
+  }
+
+  async updateGame(gameId: string, change: { name?: string; description?: string }) {
+    await this.db.query(
+      `UPDATE content_games SET name = coalesce($2, name), description = coalesce($3, description)
+       WHERE id = $1`,
+      [gameId, change.name ?? null, change.description ?? null],
+    );
+  }
+
+  /** Deletes a game that was never published (published versions are pinned by matches). */
+  async deleteUnpublishedGame(gameId: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `DELETE FROM content_games g WHERE g.id = $1
+       AND NOT EXISTS (SELECT 1 FROM content_versions v WHERE v.game_id = g.id)
+       RETURNING g.id`,
+      [gameId],
+    );
+    return rows.length > 0;
   }
 
   async versions(gameId: string): Promise<VersionRow[]> {

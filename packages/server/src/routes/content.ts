@@ -1,7 +1,12 @@
 import {
+  ArtUpload,
+  ArtUploaded,
   BanlistRequest,
-  ContentPackage,
   CreateGameRequest,
+  DraftDetail,
+  DraftSave,
+  DraftSaved,
+  UpdateGameRequest,
   GameDetail,
   GameList,
   GameResponse,
@@ -21,6 +26,7 @@ import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../con
 import { apiError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { requireUser } from './authenticate.ts';
+import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 
 const secured = { security: [{ bearer: [] }] };
 const errors = {
@@ -60,6 +66,13 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   const findGame = async (slug: string) => {
     const game = await store.gameBySlug(slug);
     if (!game) throw apiError('NOT_FOUND', `No game "${slug}".`);
+    return game;
+  };
+  /** A game nobody but its creator may see until its first version is published. */
+  const visibleGame = async (slug: string, user: Principal) => {
+    const game = await findGame(slug);
+    if (game.ownerId !== user.userId && !(await store.latest(game.id)))
+      throw apiError('NOT_FOUND', `No game "${slug}".`);
     return game;
   };
   const ownedGame = async (slug: string, user: Principal) => {
@@ -108,9 +121,10 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { slug, name, description } = request.body;
+      const { slug, name, description, from } = request.body;
       if (library.builtIn.has(slug))
         throw apiError('CONFLICT', `"${slug}" is the name of a built-in game.`);
+      const source = from ? await visibleGame(from.slug, user) : null;
       try {
         await store.createGame({
           id: newId('g'),
@@ -123,8 +137,10 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
         if (error instanceof SlugTaken) throw apiError('CONFLICT', `The slug "${slug}" is taken.`);
         throw error;
       }
+      const game = await findGame(slug);
+      if (source) await library.copyIntoDraft(game, source, from?.version);
       reply.code(201);
-      return { game: await summaryOf(await findGame(slug)) };
+      return { game: await summaryOf(game) };
     },
   );
 
@@ -156,32 +172,121 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       },
     },
     async (request) => {
-      requireUser(request);
-      const game = await findGame(request.params.slug);
+      const game = await visibleGame(request.params.slug, requireUser(request));
       const versions = await store.versions(game.id);
       return { game: await summaryOf(game), versions: versions.map(versionSummary) };
     },
   );
 
-  app.put<{ Params: { slug: string }; Body: ContentPackage }>(
+  app.patch<{ Params: { slug: string }; Body: UpdateGameRequest }>(
+    '/api/content/games/:slug',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'Rename a game or change its description (owner only)',
+        ...secured,
+        params: SlugParams,
+        body: UpdateGameRequest,
+        response: { 200: GameResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const game = await ownedGame(request.params.slug, requireUser(request));
+      const { name, description } = request.body;
+      await store.updateGame(game.id, {
+        ...(name !== undefined ? { name: name.trim() || game.name } : {}),
+        ...(description !== undefined ? { description: description.trim() } : {}),
+      });
+      return { game: await summaryOf(await findGame(game.slug)) };
+    },
+  );
+
+  app.delete<{ Params: { slug: string } }>(
+    '/api/content/games/:slug',
+    {
+      schema: {
+        tags: ['content'],
+        summary:
+          'Delete a game that was never published, with its draft (owner only); published ' +
+          'versions are kept for the matches that play them',
+        ...secured,
+        params: SlugParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const game = await ownedGame(request.params.slug, requireUser(request));
+      if (!(await store.deleteUnpublishedGame(game.id)))
+        throw apiError(
+          'CONFLICT',
+          `${game.name} has published versions; deprecate them instead of deleting the game.`,
+        );
+      return reply.code(204).send();
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>(
+    '/api/content/games/:slug/draft',
+    {
+      schema: {
+        tags: ['content'],
+        summary: 'The draft (owner only): its files (art by hash) and revision',
+        ...secured,
+        params: SlugParams,
+        response: { 200: DraftDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const game = await ownedGame(request.params.slug, requireUser(request));
+      const draft = (await store.draftDetail(game.id))!;
+      return { game: await summaryOf(game), ...draft };
+    },
+  );
+
+  app.put<{ Params: { slug: string }; Body: DraftSave }>(
     '/api/content/games/:slug/draft',
     {
       bodyLimit: MAX_PACKAGE_BODY_BYTES,
       schema: {
         tags: ['content'],
         summary:
-          'Replace the draft (owner only). Stored even with errors; a package over the limits is refused',
+          'Replace the draft (owner only). Stored even with errors; a package over the limits is ' +
+          'refused; with `revision`, refused (409) when the draft changed since that revision',
         ...secured,
         params: SlugParams,
-        body: ContentPackage,
-        response: { 200: ValidationReport, ...errors },
+        body: DraftSave,
+        response: { 200: DraftSaved, ...errors },
       },
     },
     async (request) => {
       const user = requireUser(request);
       const game = await ownedGame(request.params.slug, user);
-      const { ok, errors, warnings } = await library.putDraft(game, request.body);
-      return { ok, errors, warnings };
+      const { ok, errors, warnings, revision } = await library.putDraft(game, request.body);
+      return { ok, errors, warnings, revision };
+    },
+  );
+
+  app.post<{ Params: { slug: string }; Body: ArtUpload }>(
+    '/api/content/games/:slug/draft/art',
+    {
+      bodyLimit: Math.ceil((CONTENT_LIMITS.maxImageBytes * 4) / 3) + 1024,
+      schema: {
+        tags: ['content'],
+        summary:
+          'Upload one card image for the draft (owner only; PNG or WebP, checked by its bytes); ' +
+          'name it in a draft save as {"sha256": ...}',
+        ...secured,
+        params: SlugParams,
+        body: ArtUpload,
+        response: { 201: ArtUploaded, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await ownedGame(request.params.slug, requireUser(request));
+      const bytes = new Uint8Array(Buffer.from(request.body.base64, 'base64'));
+      const stored = await library.uploadArt(bytes);
+      reply.code(201);
+      return { ...stored, url: `/api/art/${stored.sha256}` };
     },
   );
 

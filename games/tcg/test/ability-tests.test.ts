@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { validateContentPackage } from '../src/index.ts';
+import { runAbilityTests } from '../src/package/ability-tests.ts';
+import { readPackage, REEF } from './package-files.ts';
+
+const withTests = (tests: unknown) => {
+  const files = readPackage(REEF);
+  files.set('tests.json', JSON.stringify({ schema: 'tcg/tests@1', tests }, null, 2));
+  return files;
+};
+
+describe('ability tests (tests.json), run by the validator', () => {
+  it('passes when the ability produces exactly the expected effects at the seeded position', async () => {
+    const plain = await validateContentPackage(readPackage(REEF));
+    const [result] = await runAbilityTests(plain.content!, [
+      { name: 'dive', card: 'reef/pearl-diver', expect: [] },
+    ]);
+    expect(result!.passed).toBe(false);
+    expect(result!.usage!.instructions).toBeGreaterThan(0);
+    expect(result!.usage!.memoryBytes).toBeGreaterThan(0);
+    const effects = result!.effects!;
+    expect(effects.map((e) => (e as { do: string }).do)).toEqual(['damage', 'summon']);
+
+    const good = await validateContentPackage(
+      withTests([{ name: 'dive hits and summons', card: 'reef/pearl-diver', expect: effects }]),
+    );
+    expect(good.errors).toEqual([]);
+    expect(good.ok).toBe(true);
+  });
+
+  it('reports a failing test at its place in tests.json with what it got', async () => {
+    const bad = await validateContentPackage(
+      withTests([
+        { name: 'ok shape', card: 'reef/pearl-diver', expect: 'failure' },
+        { name: 'wrong', card: 'reef/pearl-diver', expect: [{ do: 'draw' }] },
+      ]),
+    );
+    expect(bad.ok).toBe(false);
+    expect(bad.errors).toHaveLength(2);
+    expect(bad.errors[0]).toMatchObject({
+      code: 'ABILITY_TEST_FAILED',
+      file: 'tests.json',
+      path: 'tests[0]',
+      message: 'ok shape: expected the ability to fail, but it produced effects',
+    });
+    expect(bad.errors[1]!.message).toMatch(/^wrong: expected \[\{"do":"draw"\}\], got \[\{/);
+    expect(bad.errors[1]!.line).toBeGreaterThan(1);
+  });
+
+  it('refuses a malformed tests.json with the field at fault', async () => {
+    const bad = await validateContentPackage(withTests([{ name: '', card: 'x', expect: [] }]));
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ code: 'TESTS_SCHEMA', path: 'tests[0].name' }),
+    ]);
+  });
+});

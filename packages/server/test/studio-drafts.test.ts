@@ -1,0 +1,304 @@
+import zlib from 'node:zlib';
+import type { ArtUploaded, DraftDetail, DraftSaved, GameDetail } from '@cardtable/sdk/content';
+import type { ErrorBody } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { defaultGames } from '../src/default-games.ts';
+import { publishGame, tidepoolPackage } from './helpers/content.ts';
+import { call, guest } from './helpers/http.ts';
+import { startTestServer, type StoreKind } from './helpers/server.ts';
+
+const PNG_1X1 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** A valid 16x16 PNG (the smallest side the validator accepts), built by hand. */
+function png16(): string {
+  const { deflateSync, crc32 } = zlib;
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(16, 0);
+  header.writeUInt32BE(16, 4);
+  header[8] = 8;
+  header[9] = 2;
+  const rows = Buffer.alloc(16 * (1 + 16 * 3), 0x7f);
+  for (let row = 0; row < 16; row++) rows[row * 49] = 0;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
+}
+describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store) => {
+  let server: RunningServer;
+  let alice: string;
+  let bob: string;
+  beforeAll(async () => {
+    server = await startTestServer(store, {}, await defaultGames());
+    alice = (await guest(server.url, 'Alice')).accessToken;
+    bob = (await guest(server.url, 'Bob')).accessToken;
+  }, 60_000);
+  afterAll(async () => server?.close());
+
+  const create = (token: string, body: Record<string, unknown>) =>
+    call<{ game: { slug: string; name: string } }>(server.url, 'POST', '/api/content/games', {
+      token,
+      body,
+    });
+
+  it('autosaves with revisions: a save from an old revision is refused and changes nothing', async () => {
+    expect((await create(alice, { slug: 'reef-draft', name: 'Reef' })).status).toBe(201);
+    const empty = await call<DraftDetail>(
+      server.url,
+      'GET',
+      '/api/content/games/reef-draft/draft',
+      {
+        token: alice,
+      },
+    );
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ revision: 0, files: {}, updatedAt: null });
+
+    const pkg = await tidepoolPackage();
+    const first = await call<DraftSaved>(server.url, 'PUT', '/api/content/games/reef-draft/draft', {
+      token: alice,
+      body: { ...pkg, revision: 0 },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ ok: true, revision: 1 });
+
+    const edited = {
+      ...pkg.files,
+      'ruleset.json': (pkg.files['ruleset.json'] as string).replace('"Tidepool"', '"Tide Two"'),
+    };
+    const second = await call<DraftSaved>(
+      server.url,
+      'PUT',
+      '/api/content/games/reef-draft/draft',
+      {
+        token: alice,
+        body: { files: edited, revision: 1 },
+      },
+    );
+    expect(second.body.revision).toBe(2);
+    const stale = await call<ErrorBody>(server.url, 'PUT', '/api/content/games/reef-draft/draft', {
+      token: alice,
+      body: { files: pkg.files, revision: 1 },
+    });
+    expect(stale).toMatchObject({
+      status: 409,
+      body: { code: 'CONFLICT', details: { revision: 2 } },
+    });
+    const now = await call<DraftDetail>(server.url, 'GET', '/api/content/games/reef-draft/draft', {
+      token: alice,
+    });
+    expect(now.body.revision).toBe(2);
+    expect(now.body.files['ruleset.json']).toContain('Tide Two');
+    expect(now.body.updatedAt).toMatch(/^\d{4}-/);
+  });
+
+  it('shows a draft to its creator only; only the creator renames or deletes it', async () => {
+    expect((await create(alice, { slug: 'secret-set', name: 'Secret' })).status).toBe(201);
+    for (const path of ['/api/content/games/secret-set', '/api/content/games/secret-set/draft']) {
+      const seen = await call<ErrorBody>(server.url, 'GET', path, { token: bob });
+      expect(seen.status).toBeGreaterThanOrEqual(403);
+      expect(seen.status).toBeLessThanOrEqual(404);
+    }
+    expect(
+      (await call(server.url, 'GET', '/api/content/games/secret-set', { token: alice })).status,
+    ).toBe(200);
+    const mine = await call<{ games: { slug: string }[] }>(
+      server.url,
+      'GET',
+      '/api/content/games/mine',
+      { token: bob },
+    );
+    expect(mine.body.games.map((g) => g.slug)).not.toContain('secret-set');
+
+    const hijack = await call<ErrorBody>(server.url, 'PATCH', '/api/content/games/secret-set', {
+      token: bob,
+      body: { name: 'Mine now' },
+    });
+    expect(hijack.status).toBe(403);
+    const renamed = await call<{ game: { name: string; description: string } }>(
+      server.url,
+      'PATCH',
+      '/api/content/games/secret-set',
+      { token: alice, body: { name: '  Open Secret ', description: 'Hidden cards.' } },
+    );
+    expect(renamed.body.game).toMatchObject({ name: 'Open Secret', description: 'Hidden cards.' });
+
+    expect(
+      (await call(server.url, 'DELETE', '/api/content/games/secret-set', { token: bob })).status,
+    ).toBe(403);
+    expect(
+      (await call(server.url, 'DELETE', '/api/content/games/secret-set', { token: alice })).status,
+    ).toBe(204);
+    expect(
+      (await call(server.url, 'GET', '/api/content/games/secret-set', { token: alice })).status,
+    ).toBe(404);
+  });
+
+  it('copies a published game into a new draft; a published game cannot be deleted', async () => {
+    const pkg = await tidepoolPackage();
+    await publishGame(server.url, alice, 'reef-source', pkg);
+    const copy = await create(bob, {
+      slug: 'reef-remix',
+      name: 'Reef Remix',
+      from: { slug: 'reef-source' },
+    });
+    expect(copy.status).toBe(201);
+    const draft = await call<DraftDetail>(
+      server.url,
+      'GET',
+      '/api/content/games/reef-remix/draft',
+      {
+        token: bob,
+      },
+    );
+    expect(Object.keys(draft.body.files).sort()).toEqual(Object.keys(pkg.files).sort());
+    expect(draft.body.files['cards.json']).toBe(pkg.files['cards.json']);
+    const valid = await call<{ ok: boolean }>(
+      server.url,
+      'POST',
+      '/api/content/games/reef-remix/validate',
+      { token: bob },
+    );
+    expect(valid.body.ok).toBe(true);
+
+    const noVersion = await create(bob, {
+      slug: 'reef-remix-2',
+      name: 'Again',
+      from: { slug: 'reef-source', version: 9 },
+    });
+    expect(noVersion.status).toBe(404);
+    const unpublished = await create(bob, {
+      slug: 'reef-remix-3',
+      name: 'x',
+      from: { slug: 'reef-draft-none' },
+    });
+    expect(unpublished.status).toBe(404);
+
+    const kept = await call<ErrorBody>(server.url, 'DELETE', '/api/content/games/reef-source', {
+      token: alice,
+    });
+    expect(kept).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    const detail = await call<GameDetail>(server.url, 'GET', '/api/content/games/reef-source', {
+      token: bob,
+    });
+    expect(detail.body.versions).toHaveLength(1);
+  });
+
+  it('refuses to publish a draft whose ability tests fail (the validator runs tests.json)', async () => {
+    expect((await create(alice, { slug: 'tested-set', name: 'Tested' })).status).toBe(201);
+    const pkg = await tidepoolPackage();
+    const save = (expect: unknown) =>
+      call<DraftSaved>(server.url, 'PUT', '/api/content/games/tested-set/draft', {
+        token: alice,
+        body: {
+          files: {
+            ...pkg.files,
+            'tests.json': JSON.stringify({
+              schema: 'tcg/tests@1',
+              tests: [{ name: 'swell', card: 'reef/tide-caller', expect }],
+            }),
+          },
+        },
+      });
+    // Tide Caller never draws: the test fails, saying what the ability did instead.
+    const failing = await save([{ do: 'draw' }]);
+    expect(failing.body.ok).toBe(false);
+    const message = failing.body.errors[0]!.message;
+    expect(failing.body.errors[0]).toMatchObject({
+      code: 'ABILITY_TEST_FAILED',
+      file: 'tests.json',
+    });
+    const refused = await call<ErrorBody>(
+      server.url,
+      'POST',
+      '/api/content/games/tested-set/publish',
+      {
+        token: alice,
+      },
+    );
+    expect(refused).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
+    expect(JSON.stringify(refused.body.details)).toContain('ABILITY_TEST_FAILED');
+    // Expecting what it really does passes, and the game publishes.
+    const actual = JSON.parse(
+      message.slice(message.indexOf(', got ') + ', got '.length),
+    ) as unknown;
+    expect((await save(actual)).body.ok).toBe(true);
+    const published = await call(server.url, 'POST', '/api/content/games/tested-set/publish', {
+      token: alice,
+    });
+    expect(published.status).toBe(201);
+  });
+
+  it('uploads art checked by its bytes and names it by hash in a draft save', async () => {
+    expect((await create(alice, { slug: 'art-draft', name: 'Art' })).status).toBe(201);
+    const tooSmall = await call<ErrorBody>(
+      server.url,
+      'POST',
+      '/api/content/games/art-draft/draft/art',
+      { token: alice, body: { base64: PNG_1X1 } },
+    );
+    expect(tooSmall).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
+    const svg = await call<ErrorBody>(
+      server.url,
+      'POST',
+      '/api/content/games/art-draft/draft/art',
+      {
+        token: alice,
+        body: { base64: Buffer.from('<svg onload="x()"/>').toString('base64') },
+      },
+    );
+    expect(svg.body.message).toMatch(/SVG/);
+    const notYours = await call(server.url, 'POST', '/api/content/games/art-draft/draft/art', {
+      token: bob,
+      body: { base64: png16() },
+    });
+    expect(notYours.status).toBe(403);
+
+    const uploaded = await call<ArtUploaded>(
+      server.url,
+      'POST',
+      '/api/content/games/art-draft/draft/art',
+      { token: alice, body: { base64: png16() } },
+    );
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body).toMatchObject({
+      type: 'image/png',
+      url: `/api/art/${uploaded.body.sha256}`,
+    });
+    const image = await fetch(`${server.url}${uploaded.body.url}`);
+    expect(image.headers.get('content-type')).toBe('image/png');
+
+    const pkg = await tidepoolPackage();
+    const files = { ...pkg.files, 'art/hermit-crab.png': { sha256: uploaded.body.sha256 } };
+    const saved = await call<DraftSaved>(server.url, 'PUT', '/api/content/games/art-draft/draft', {
+      token: alice,
+      body: { files },
+    });
+    expect(saved.body.ok).toBe(true);
+    const draft = await call<DraftDetail>(server.url, 'GET', '/api/content/games/art-draft/draft', {
+      token: alice,
+    });
+    expect(draft.body.files['art/hermit-crab.png']).toEqual({
+      sha256: uploaded.body.sha256,
+      type: 'image/png',
+      size: uploaded.body.size,
+    });
+    const unknown = await call<ErrorBody>(server.url, 'PUT', '/api/content/games/art-draft/draft', {
+      token: alice,
+      body: { files: { ...pkg.files, 'art/x.png': { sha256: 'a'.repeat(64) } } },
+    });
+    expect(unknown).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
+  });
+});

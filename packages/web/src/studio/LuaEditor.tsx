@@ -1,0 +1,305 @@
+import { useMemo, useState } from 'react';
+import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
+import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg/script-effects';
+import type { AbilityDryRun } from '@cardtable/tcg';
+import { atPath, inFile, placeOf } from './diagnostics.ts';
+import {
+  cardsOf,
+  luaModulesOf,
+  luaPath,
+  removeFile,
+  testsOf,
+  textOf,
+  TESTS,
+  withTests,
+  writeText,
+  type CardJson,
+} from './draft-files.ts';
+import { luaCompletions, luaDiagnostics } from './lua-assist.ts';
+import { LuaCodeEditor } from './LuaCodeEditor.tsx';
+import type { DraftSession } from './useDraft.ts';
+
+const COMPLETIONS = luaCompletions(TCG_SCRIPT_EFFECTS, CONTEXT_GLOBALS, BASE_GLOBALS);
+
+/** The Lua modules a card's abilities run, by module name. */
+const luaUsers = (cards: readonly CardJson[], module: string) =>
+  cards.filter((card) =>
+    (card.abilities ?? []).some(
+      (a) =>
+        (a.lua as { module?: string } | undefined)?.module === module ||
+        ((a.effects as { do?: string; module?: string }[] | undefined) ?? []).some(
+          (e) => e.do === 'lua' && e.module === module,
+        ),
+    ),
+  );
+
+/** Lua abilities: the code, its diagnostics, a dry run, and the creator's ability tests. */
+export function LuaEditor({ draft }: { draft: DraftSession }) {
+  const files = draft.files!;
+  const modules = luaModulesOf(files);
+  const [chosen, setChosen] = useState<string | null>(modules[0] ?? null);
+  const [newName, setNewName] = useState('');
+  const module = chosen && modules.includes(chosen) ? chosen : (modules[0] ?? null);
+  const file = module ? luaPath(module) : null;
+  const text = file ? (textOf(files, file) ?? '') : '';
+  const diagnostics = useMemo(
+    () => [...(draft.report?.errors ?? []), ...(draft.report?.warnings ?? [])],
+    [draft.report],
+  );
+  const marks = useMemo(
+    () => (file ? luaDiagnostics(text, file, diagnostics) : []),
+    [text, file, diagnostics],
+  );
+  const nameOk = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(newName) && !modules.includes(newName);
+
+  return (
+    <section className="studio-panel" aria-labelledby="lua-title">
+      <div className="studio-panel-head">
+        <h2 id="lua-title">Lua abilities</h2>
+      </div>
+      <p className="studio-help">
+        For what data abilities cannot say. A module’s functions are the entries a card’s ability
+        names (<code>{'"lua": {"module": "...", "entry": "..."}'}</code>). Press Ctrl+Space for the
+        ability API. Checked as you type by the server’s own sandbox and lint.
+      </p>
+      <div className="studio-split">
+        <div className="studio-card-list">
+          <ul aria-label="Modules" className="studio-pick-list">
+            {modules.map((m) => {
+              const count = inFile(draft.report?.errors ?? [], luaPath(m)).length;
+              return (
+                <li key={m}>
+                  <button
+                    type="button"
+                    aria-current={m === module || undefined}
+                    onClick={() => setChosen(m)}
+                  >
+                    {m}.lua
+                    {count ? (
+                      <span className="studio-bad-dot">
+                        {' '}
+                        {count} error{count === 1 ? '' : 's'}
+                      </span>
+                    ) : null}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="studio-inline">
+            <label>
+              New module
+              <input
+                value={newName}
+                onChange={(e) => setNewName(e.target.value)}
+                placeholder="fireball"
+              />
+            </label>
+            <button
+              type="button"
+              disabled={!nameOk}
+              onClick={() => {
+                draft.change(writeText(files, luaPath(newName), 'function run()\nend\n'));
+                setChosen(newName);
+                setNewName('');
+              }}
+            >
+              Add module
+            </button>
+          </div>
+        </div>
+        {module && file ? (
+          <div className="studio-lua-main">
+            <LuaCodeEditor
+              key={module}
+              label={`${module}.lua`}
+              value={text}
+              onChange={(next) => draft.change(writeText(files, file, next), `lua:${module}`)}
+              onBlur={draft.seal}
+              diagnostics={marks}
+              completions={COMPLETIONS}
+            />
+            <ul
+              className="studio-diagnostics"
+              aria-label="Problems in this module"
+              data-testid="lua-problems"
+            >
+              {marks.length === 0 ? (
+                <li className="studio-ok">{draft.report ? 'No problems found.' : 'Checking…'}</li>
+              ) : (
+                marks.map((d, i) => (
+                  <li key={i} className={d.severity === 'error' ? 'studio-bad' : 'studio-warn'}>
+                    Line {d.line}: {d.message}
+                  </li>
+                ))
+              )}
+            </ul>
+            <div className="studio-actions">
+              <button
+                type="button"
+                onClick={() => draft.change(removeFile(files, file))}
+                disabled={luaUsers(cardsOf(files), module).length > 0}
+                title="Only a module no card uses can be deleted"
+              >
+                Delete module
+              </button>
+            </div>
+            <DryRun draft={draft} module={module} />
+          </div>
+        ) : (
+          <p>No Lua modules yet. Add one, or use Add a Lua ability on a card.</p>
+        )}
+      </div>
+      <AbilityTests draft={draft} />
+    </section>
+  );
+}
+
+function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
+  const files = draft.files!;
+  const users = luaUsers(cardsOf(files), module);
+  const [card, setCard] = useState<string>(users[0]?.id ?? '');
+  const [seed, setSeed] = useState('sample');
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<
+    { ok: true; run: AbilityDryRun } | { ok: false; message: string } | null
+  >(null);
+  const chosen = users.some((u) => u.id === card) ? card : (users[0]?.id ?? '');
+  const run = async () => {
+    setRunning(true);
+    setResult(
+      await draft.worker
+        .dryRun(files, chosen, 0, seed)
+        .catch((e: Error) => ({ ok: false as const, message: e.message })),
+    );
+    setRunning(false);
+  };
+  const saveAsTest = () => {
+    if (!result?.ok) return;
+    const tests = testsOf(files);
+    const name = `${result.run.card} at ${seed}`;
+    draft.change(
+      withTests(files, [
+        ...tests,
+        {
+          name,
+          card: result.run.card,
+          seed,
+          expect: result.run.failure ? 'failure' : result.run.effects,
+        },
+      ]),
+    );
+  };
+  return (
+    <section className="studio-card" aria-labelledby="dry-title">
+      <h3 id="dry-title">Dry run</h3>
+      <p className="studio-help">
+        Runs the card’s Lua ability as a match would, at a position the engine deals with this seed
+        (the first two decks, played until both boards hold a unit).
+      </p>
+      {users.length === 0 ? (
+        <p>No card uses this module yet.</p>
+      ) : (
+        <div className="studio-inline">
+          <label>
+            Card
+            <select value={chosen} onChange={(e) => setCard(e.target.value)}>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Position seed
+            <input value={seed} onChange={(e) => setSeed(e.target.value)} />
+          </label>
+          <button type="button" onClick={() => void run()} disabled={running}>
+            {running ? 'Running…' : 'Run'}
+          </button>
+        </div>
+      )}
+      {result ? (
+        result.ok ? (
+          <div data-testid="dry-run-result">
+            <p>
+              {result.run.failure ? (
+                <strong className="studio-bad">Failed: {result.run.failure.message}</strong>
+              ) : (
+                <strong className="studio-ok">
+                  {result.run.effects.length} effect{result.run.effects.length === 1 ? '' : 's'}
+                </strong>
+              )}{' '}
+              · {result.run.usage?.instructions ?? '?'} instructions ·{' '}
+              {result.run.usage ? `${(result.run.usage.memoryBytes / 1024).toFixed(1)} KiB` : '?'}{' '}
+              memory
+            </p>
+            <pre className="studio-code">
+              {JSON.stringify(
+                { effects: result.run.effects, bindings: result.run.scriptBindings },
+                null,
+                1,
+              )}
+            </pre>
+            <button type="button" onClick={saveAsTest}>
+              Save as an ability test (expect exactly this)
+            </button>
+          </div>
+        ) : (
+          <p role="alert" className="studio-error">
+            {result.message}
+          </p>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function AbilityTests({ draft }: { draft: DraftSession }) {
+  const files = draft.files!;
+  const tests = testsOf(files);
+  const errors = draft.report?.errors ?? [];
+  const loaded = draft.report !== null && !errors.some((d) => d.file !== TESTS);
+  return (
+    <section className="studio-card" aria-labelledby="tests-title">
+      <h3 id="tests-title">Ability tests ({tests.length})</h3>
+      <p className="studio-help">
+        Each test runs a card’s ability at a seeded position and expects exactly the saved effects.
+        They run on every check here and when the server validates the game for publishing.
+      </p>
+      <ul className="studio-diagnostics" data-testid="ability-tests">
+        {tests.map((test, i) => {
+          const failed = atPath(errors, TESTS, `tests[${i}]`, true);
+          const state = !loaded
+            ? 'not run (fix the other errors first)'
+            : failed.length
+              ? 'failed'
+              : 'passed';
+          return (
+            <li key={i} className={failed.length ? 'studio-bad' : loaded ? 'studio-ok' : ''}>
+              {test.name}: {state}
+              {failed.map((d, j) => (
+                <div key={j}>{`${placeOf(d)}: ${d.message}`}</div>
+              ))}{' '}
+              <button
+                type="button"
+                className="studio-small"
+                onClick={() =>
+                  draft.change(
+                    withTests(
+                      files,
+                      tests.filter((_, j) => j !== i),
+                    ),
+                  )
+                }
+              >
+                Delete test
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,234 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { GameSummary } from '@cardtable/sdk';
+import { SLUG_PATTERN } from '@cardtable/sdk/content';
+import { blankGame } from './blank-game.ts';
+import { slugify, toSaveFiles } from './draft-files.ts';
+import { withApi } from './studio-api.ts';
+
+/** My games: the creator's games (drafts and published), create, rename, delete. */
+export function MyGames() {
+  const navigate = useNavigate();
+  const [mine, setMine] = useState<GameSummary[] | null>(null);
+  const [published, setPublished] = useState<GameSummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+
+  useEffect(() => {
+    void withApi((api) => api.myGames()).then((result) =>
+      result.ok ? setMine(result.value.games) : setError(result.error.message),
+    );
+    void withApi((api) => api.listGames()).then(
+      (result) =>
+        result.ok &&
+        setPublished(result.value.games.filter((g) => !g.builtIn && g.latestVersion !== null)),
+    );
+  }, [refresh]);
+
+  return (
+    <main className="studio-page" aria-labelledby="studio-title">
+      <header className="studio-top">
+        <h1 id="studio-title">Creator studio</h1>
+        <nav aria-label="Site">
+          <Link to="/">Home</Link>
+        </nav>
+      </header>
+      <p className="studio-lead">
+        Make a card game in the browser: its rules, cards, abilities and decks, tested against CPU
+        players, then published for everyone to play. Drafts save as you type.
+      </p>
+      {error ? (
+        <p role="alert" className="studio-error">
+          {error}
+        </p>
+      ) : null}
+      <NewGameForm
+        published={published}
+        onCreated={(slug) => void navigate(`/studio/${slug}/ruleset`)}
+      />
+      <section aria-labelledby="mine-title">
+        <h2 id="mine-title">My games</h2>
+        {mine === null ? (
+          <p>Loading…</p>
+        ) : mine.length === 0 ? (
+          <p>No games yet: start one above.</p>
+        ) : (
+          <ul className="studio-games">
+            {mine.map((game) => (
+              <GameRow key={game.slug} game={game} onChanged={() => setRefresh((n) => n + 1)} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function NewGameForm({
+  published,
+  onCreated,
+}: {
+  published: GameSummary[];
+  onCreated(slug: string): void;
+}) {
+  const [name, setName] = useState('');
+  const [slug, setSlug] = useState('');
+  const [slugTouched, setSlugTouched] = useState(false);
+  const [from, setFrom] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const shownSlug = slugTouched ? slug : slugify(name).slice(0, 40);
+  const slugOk = new RegExp(SLUG_PATTERN).test(shownSlug);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim() || !slugOk) return;
+    setBusy(true);
+    setError(null);
+    const created = await withApi((api) =>
+      api.createGame({
+        slug: shownSlug,
+        name: name.trim(),
+        ...(from ? { from: { slug: from } } : {}),
+      }),
+    );
+    if (created.ok && !from) {
+      const saved = await withApi((api) =>
+        api.saveDraft(shownSlug, {
+          files: toSaveFiles(blankGame(shownSlug, name.trim())),
+          revision: 0,
+        }),
+      );
+      if (!saved.ok) setError(saved.error.message);
+    }
+    setBusy(false);
+    if (!created.ok) return setError(created.error.message);
+    onCreated(shownSlug);
+  };
+
+  return (
+    <form
+      className="studio-card studio-new"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="new-title"
+    >
+      <h2 id="new-title">New game</h2>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required />
+      </label>
+      <label>
+        Address name (slug)
+        <input
+          value={shownSlug}
+          onChange={(e) => {
+            setSlugTouched(true);
+            setSlug(e.target.value);
+          }}
+          aria-invalid={shownSlug !== '' && !slugOk}
+          aria-describedby="slug-help"
+        />
+      </label>
+      <p id="slug-help" className="studio-help">
+        Lowercase letters, digits and dashes, 3 to 40: the game&apos;s name in links.
+      </p>
+      <label>
+        Start from
+        <select value={from} onChange={(e) => setFrom(e.target.value)}>
+          <option value="">A blank ruleset</option>
+          {published.map((game) => (
+            <option key={game.slug} value={game.slug}>
+              A copy of {game.name} (version {game.latestVersion})
+            </option>
+          ))}
+        </select>
+      </label>
+      {error ? (
+        <p role="alert" className="studio-error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={busy || !name.trim() || !slugOk}>
+        Create game
+      </button>
+    </form>
+  );
+}
+
+function GameRow({ game, onChanged }: { game: GameSummary; onChanged(): void }) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(game.name);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rename = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await withApi((api) => api.updateGame(game.slug, { name }));
+    if (!result.ok) return setError(result.error.message);
+    setRenaming(false);
+    onChanged();
+  };
+  const remove = async () => {
+    const result = await withApi((api) => api.deleteGame(game.slug));
+    if (!result.ok) return setError(result.error.message);
+    onChanged();
+  };
+  return (
+    <li className="studio-card studio-game">
+      {renaming ? (
+        <form onSubmit={(e) => void rename(e)} className="studio-inline">
+          <label>
+            New name for {game.name}
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={80}
+              autoFocus
+            />
+          </label>
+          <button type="submit">Save name</button>
+          <button type="button" onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <h3>
+          <Link to={`/studio/${game.slug}/ruleset`}>{game.name}</Link>
+        </h3>
+      )}
+      <p className="studio-help">
+        {game.latestVersion === null
+          ? 'Draft, never published'
+          : `Published: version ${game.latestVersion}, played ${game.playCount} times`}
+      </p>
+      <div className="studio-actions">
+        <Link className="button" to={`/studio/${game.slug}/ruleset`}>
+          Edit
+        </Link>
+        <button type="button" onClick={() => setRenaming(true)}>
+          Rename
+        </button>
+        {game.latestVersion === null ? (
+          confirming ? (
+            <>
+              <button type="button" className="danger" onClick={() => void remove()}>
+                Delete {game.name} for good
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          )
+        ) : null}
+      </div>
+      {error ? (
+        <p role="alert" className="studio-error">
+          {error}
+        </p>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,166 @@
+import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react';
+import { Link, NavLink, Navigate, Route, Routes, useParams } from 'react-router';
+import { BalanceLab } from './BalanceLab.tsx';
+import { CardsEditor } from './CardsEditor.tsx';
+import { DeckBuilder } from './DeckBuilder.tsx';
+import { PublishPanel } from './PublishPanel.tsx';
+import { RulesetEditor } from './RulesetEditor.tsx';
+import { placeOf } from './diagnostics.ts';
+import { useDraft, type DraftSession, type SaveState } from './useDraft.ts';
+
+// CodeMirror comes with the Lua tab only.
+const LuaEditor = lazy(() => import('./LuaEditor.tsx').then((m) => ({ default: m.LuaEditor })));
+
+const TABS = [
+  ['ruleset', 'Ruleset'],
+  ['cards', 'Cards'],
+  ['lua', 'Lua abilities'],
+  ['decks', 'Decks'],
+  ['balance', 'Balance lab'],
+  ['publish', 'Publish'],
+] as const;
+
+/** One game's draft: a tab per editor, one undo history, autosave, live validation. */
+export function Workspace() {
+  const { slug = '' } = useParams();
+  const draft = useDraft(slug);
+  useEffect(() => {
+    if (draft.game) document.title = `${draft.game.name} · Studio · Cardtable`;
+  }, [draft.game]);
+  if (draft.loadError)
+    return (
+      <main className="studio-page">
+        <p role="alert" className="studio-error">
+          {draft.loadError}
+        </p>
+        <Link to="/studio">Back to my games</Link>
+      </main>
+    );
+  if (!draft.files || !draft.game) return <p className="notice">Loading the draft…</p>;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (!mod) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      draft.undo();
+    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+      event.preventDefault();
+      draft.redo();
+    }
+  };
+
+  return (
+    <main className="studio-page studio-workspace" onKeyDown={onKeyDown}>
+      <header className="studio-top">
+        <div>
+          <p className="studio-crumbs">
+            <Link to="/studio">My games</Link> /
+          </p>
+          <h1>{draft.game.name}</h1>
+        </div>
+        <div className="studio-status">
+          <SaveBadge save={draft.save} />
+          <ValidationBadge draft={draft} />
+          <button
+            type="button"
+            onClick={draft.undo}
+            disabled={!draft.canUndo}
+            aria-keyshortcuts="Control+Z"
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            onClick={draft.redo}
+            disabled={!draft.canRedo}
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+          >
+            Redo
+          </button>
+        </div>
+      </header>
+      {draft.save.kind === 'conflict' ? (
+        <p role="alert" className="studio-error">
+          {draft.save.message}{' '}
+          <button type="button" onClick={draft.reload}>
+            Reload the draft
+          </button>
+        </p>
+      ) : null}
+      <nav className="studio-tabs" aria-label="Editors">
+        {TABS.map(([path, label]) => (
+          <NavLink key={path} to={`/studio/${slug}/${path}`}>
+            {label}
+          </NavLink>
+        ))}
+      </nav>
+      <Suspense fallback={<p className="notice">Loading…</p>}>
+        <Routes>
+          <Route index element={<Navigate to="ruleset" replace />} />
+          <Route path="ruleset" element={<RulesetEditor draft={draft} />} />
+          <Route path="cards" element={<CardsEditor draft={draft} slug={slug} />} />
+          <Route path="lua" element={<LuaEditor draft={draft} />} />
+          <Route path="decks" element={<DeckBuilder draft={draft} />} />
+          <Route path="balance" element={<BalanceLab draft={draft} />} />
+          <Route path="publish" element={<PublishPanel draft={draft} slug={slug} />} />
+        </Routes>
+      </Suspense>
+    </main>
+  );
+}
+
+function SaveBadge({ save }: { save: SaveState }) {
+  const text =
+    save.kind === 'saved'
+      ? 'All changes saved'
+      : save.kind === 'saving'
+        ? 'Saving…'
+        : save.kind === 'unsaved'
+          ? 'Unsaved changes'
+          : save.kind === 'conflict'
+            ? 'Not saved: changed elsewhere'
+            : `Not saved: ${save.message}`;
+  return (
+    <span
+      className={`studio-badge studio-save-${save.kind}`}
+      role="status"
+      data-testid="save-state"
+    >
+      {text}
+    </span>
+  );
+}
+
+function ValidationBadge({ draft }: { draft: DraftSession }) {
+  const report = draft.report;
+  const text = !report
+    ? 'Checking…'
+    : report.ok
+      ? `Valid${report.warnings.length ? `, ${report.warnings.length} warnings` : ''}`
+      : `${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`;
+  const shown = `${text}${draft.validating ? ' (checking)' : ''}`;
+  if (!report || report.ok)
+    return (
+      <span className="studio-badge studio-ok" data-testid="validation-state" aria-live="polite">
+        {shown}
+      </span>
+    );
+  return (
+    <details className="studio-problems">
+      <summary
+        className="studio-badge studio-bad"
+        data-testid="validation-state"
+        aria-live="polite"
+      >
+        {shown}
+      </summary>
+      <ul className="studio-field-errors" data-testid="all-errors">
+        {report.errors.map((d, i) => (
+          <li key={i}>{`${placeOf(d)}: ${d.message}`}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Diagnostic } from '@cardtable/sdk/content';
+
+/** `cards[1] (reef/hermit-crab).cost` → `cards[1].cost`: the path a form field has. */
+export const plainPath = (path: string): string => path.replace(/ \([^)]*\)/g, '');
+
+/** A diagnostic's place, as one line: `cards.json 39:15 · cards[1].cost`. */
+export const placeOf = (d: Diagnostic): string =>
+  [d.file, d.line ? `${d.line}:${d.column ?? 1}` : '', d.path ?? ''].filter(Boolean).join(' · ');
+
+export const inFile = (diagnostics: readonly Diagnostic[], file: string): Diagnostic[] =>
+  diagnostics.filter((d) => d.file === file);
+
+/**
+ * The diagnostics that belong to a field: those at its path, or below it when `below` (a
+ * field shown as raw JSON answers for everything inside it).
+ */
+export function atPath(
+  diagnostics: readonly Diagnostic[],
+  file: string,
+  path: string,
+  below = false,
+): Diagnostic[] {
+  return diagnostics.filter((d) => {
+    if (d.file !== file || d.path === undefined) return false;
+    const p = plainPath(d.path);
+    return p === path || (below && (p.startsWith(`${path}.`) || p.startsWith(`${path}[`)));
+  });
+}
+
+/** Diagnostics of a file that no field of `paths` shows (listed above the form). */
+export function unplaced(
+  diagnostics: readonly Diagnostic[],
+  file: string,
+  shown: (path: string) => boolean,
+): Diagnostic[] {
+  return diagnostics.filter(
+    (d) => d.file === file && (d.path === undefined || !shown(plainPath(d.path))),
+  );
+}

@@ -1,0 +1,227 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+import { playUntilOver } from './browser/tcg-play.ts';
+
+/** The six cards the creator makes: name, cost, attack, health. */
+const CARDS = [
+  ['Ash Sprite', 1, 1, 2],
+  ['Cinder Wolf', 2, 2, 2],
+  ['Ember Guard', 2, 1, 4],
+  ['Flame Drake', 3, 3, 3],
+  ['Lava Golem', 4, 4, 5],
+  ['Spark Mage', 3, 2, 3],
+] as const;
+
+const LINT_ERROR = 'function run()\n  damge(state.enemy.hero, 2)\nend\n';
+const FIXED = 'function run()\n  damage(state.enemy.hero, 2)\nend\n';
+
+/** Replaces the CodeMirror document by typing, as a creator would (no autocompletion accepted). */
+async function typeLua(page: Page, text: string) {
+  const editor = page.locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+const artifacts = fileURLToPath(new URL('../../../test-artifacts/web/', import.meta.url));
+
+/** What the creator sees on a laptop screen (the viewport, not the whole scrolled page). */
+async function shot(page: Page, name: string) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: `${artifacts}${name}.png` });
+}
+
+const saved = (page: Page) =>
+  expect
+    .poll(() => page.getByTestId('save-state').textContent(), { timeout: 15_000 })
+    .toBe('All changes saved');
+
+describe('the creator studio: a game from nothing to a published match', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('builds a ruleset, six cards, a Lua ability, two decks; balances, publishes and plays it', async () => {
+    const { page, errors } = await openPage(browser, `${app.url}/studio`, {
+      reducedMotion: 'reduce',
+      viewport: { width: 1366, height: 800 },
+    });
+    // My games: a new game from a blank ruleset.
+    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Pocket Duel');
+    expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('pocket-duel');
+    await shot(page, 'studio-1-my-games');
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await page.waitForURL(/\/studio\/pocket-duel\/ruleset$/);
+
+    // Ruleset: a bad value is explained at its field with the validator's words, then fixed.
+    const life = page.locator('input[data-path="players.life"]');
+    await life.fill('0');
+    const lifeErrors = page.locator('[data-field-errors="players.life"]');
+    await expect
+      .poll(() => lifeErrors.textContent(), { timeout: 20_000 })
+      .toContain('must be an integer from 1 to 999');
+    expect(await life.getAttribute('aria-invalid')).toBe('true');
+    await life.fill('15');
+    await page.locator('input[data-path="deck.minSize"]').fill('12');
+    await page.locator('input[data-path="deck.maxSize"]').fill('12');
+    await expect.poll(() => lifeErrors.count()).toBe(0);
+    // Undo and redo go through one history.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await page.locator('input[data-path="deck.maxSize"]').inputValue()).toBe('20');
+    await page.getByRole('button', { name: 'Redo' }).click();
+    expect(await page.locator('input[data-path="deck.maxSize"]').inputValue()).toBe('12');
+    await saved(page);
+    await shot(page, 'studio-2-ruleset');
+
+    // Cards: six, edited in the form, previewed by the table's card component.
+    await page.getByRole('link', { name: 'Cards' }).click();
+    for (const [name, cost, attack, health] of CARDS) {
+      await page.getByRole('button', { name: 'New card' }).click();
+      await page.getByLabel('Name', { exact: true }).fill(name);
+      await page.getByLabel('Cost', { exact: true }).fill(String(cost));
+      await page.getByLabel('Attack', { exact: true }).fill(String(attack));
+      await page.getByLabel('Health', { exact: true }).fill(String(health));
+      await expect.poll(() => page.getByTestId('card-preview').textContent()).toContain(name);
+    }
+    await page.getByRole('button', { name: 'Add a Lua ability' }).click();
+    await expect
+      .poll(() => page.getByTestId('rules-text').textContent(), { timeout: 20_000 })
+      .toContain('Describe what this ability does.');
+    expect(await page.getByRole('list', { name: 'Cards' }).getByRole('listitem').count()).toBe(6);
+    await saved(page);
+    await shot(page, 'studio-3-cards');
+
+    // Lua: the first version has a lint error, marked at its line; then it is fixed.
+    await page.getByRole('link', { name: 'Lua abilities' }).click();
+    await page.getByTestId('lua-editor').waitFor();
+    await typeLua(page, LINT_ERROR);
+    const problems = page.getByTestId('lua-problems');
+    await expect
+      .poll(() => problems.textContent(), { timeout: 20_000 })
+      .toContain("Line 2: UNKNOWN_FUNCTION: 'damge'");
+    await expect.poll(() => page.locator('.cm-lint-marker-error').count()).toBeGreaterThan(0);
+    await shot(page, 'studio-4-lua-lint-error');
+    // Completion offers the ability API from its one definition.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n-- da');
+    await page.keyboard.press('Control+Space');
+    await page
+      .locator('.cm-tooltip-autocomplete')
+      .getByText('damage', { exact: true })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await typeLua(page, FIXED);
+    await expect.poll(() => problems.textContent(), { timeout: 20_000 }).toBe('No problems found.');
+    await saved(page);
+
+    // Decks: two, built with the buttons and by dragging, legal by the validator.
+    await page.getByRole('link', { name: 'Decks' }).click();
+    for (const [deck, picks] of [
+      ['A', CARDS.slice(0, 4)],
+      ['B', CARDS.slice(2, 6)],
+    ] as const) {
+      await page.getByRole('button', { name: 'New deck' }).click();
+      let size = 0;
+      const grew = async () => {
+        size++;
+        await expect.poll(() => page.getByTestId('deck-size').textContent()).toBe(`${size} cards`);
+      };
+      // The first card by drag and drop, the others with the keyboard and the Add buttons.
+      const source = page.locator('.studio-pool li', { hasText: picks[0]![0] });
+      // HTML drag and drop events with one DataTransfer (the mouse-driven drag of headless
+      // Chromium drops some drags, so the events the browser would fire are sent directly).
+      for (let copy = 0; copy < 3; copy++) {
+        const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+        const target = page.getByTestId('deck-drop');
+        await source.dispatchEvent('dragstart', { dataTransfer });
+        await target.dispatchEvent('dragenter', { dataTransfer });
+        await target.dispatchEvent('dragover', { dataTransfer });
+        await target.dispatchEvent('drop', { dataTransfer });
+        await source.dispatchEvent('dragend', { dataTransfer });
+        await grew();
+      }
+      for (const [name] of picks.slice(1))
+        for (let copy = 0; copy < 3; copy++) {
+          const add = page.getByRole('button', { name: `Add ${name} to Deck ${deck}` });
+          if (copy === 0) await add.press('Enter');
+          else await add.click();
+          await grew();
+        }
+    }
+    await expect
+      .poll(() => page.getByTestId('deck-legality').textContent(), { timeout: 20_000 })
+      .toBe('Legal under the ruleset.');
+    await saved(page);
+    await expect
+      .poll(
+        async () =>
+          `${await page.getByTestId('validation-state').textContent()} ${(await page.getByTestId('all-errors').allTextContents()).join(' ')}`,
+        { timeout: 20_000 },
+      )
+      .toMatch(/^Valid/);
+    await shot(page, 'studio-5-decks');
+
+    // The Lua ability's dry run, saved as an ability test that passes.
+    await page.getByRole('link', { name: 'Lua abilities' }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    const dry = page.getByTestId('dry-run-result');
+    await expect
+      .poll(() => dry.textContent(), { timeout: 30_000 })
+      .toMatch(/1 effect · \d+ instructions · [\d.]+ KiB memory/);
+    expect(await dry.textContent()).toContain('"do": "damage"');
+    await page.getByRole('button', { name: /Save as an ability test/ }).click();
+    await expect
+      .poll(() => page.getByTestId('ability-tests').textContent(), { timeout: 30_000 })
+      .toContain('passed');
+    await saved(page);
+    await shot(page, 'studio-6-lua-dry-run');
+
+    // Balance lab: a small batch in Web Workers.
+    await page.getByRole('link', { name: 'Balance lab' }).click();
+    await page.getByLabel('Games per pair of decks').fill('4');
+    await page.getByRole('button', { name: 'Run the games' }).click();
+    const results = page.getByTestId('balance-results');
+    await results.waitFor({ timeout: 180_000 });
+    expect(await results.textContent()).toContain('4 games');
+    expect(await results.locator('canvas').count()).toBeGreaterThanOrEqual(5);
+    await shot(page, 'studio-7-balance');
+
+    // Publish: valid, first version, named; then play it against the CPU to the end.
+    await page.getByRole('link', { name: 'Publish' }).click();
+    await page.getByTestId('publish-valid').waitFor({ timeout: 20_000 });
+    await page.getByLabel('Version name').fill('1.0.0');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const published = page.getByTestId('published');
+    await published.waitFor({ timeout: 30_000 });
+    expect(await published.textContent()).toContain('Published version 1 (1.0.0)');
+    expect(await page.getByLabel('Share link').inputValue()).toBe(`${app.url}/?game=pocket-duel`);
+    await shot(page, 'studio-8-published');
+    // The share link opens the home page with the game chosen, ready to set up a match.
+    const shared = await openPage(browser, `${app.url}/?game=pocket-duel`, {
+      reducedMotion: 'reduce',
+    });
+    await shared.page.getByTestId('tcg-setup').waitFor({ timeout: 20_000 });
+    await shared.context.close();
+    await page.getByRole('button', { name: 'Play it against the CPU' }).click();
+    await page.waitForURL(/\/tcg\//);
+    await page.getByTestId('tcg-table').waitFor({ timeout: 30_000 });
+    const played = await playUntilOver(page);
+    expect(played.moves).toBeGreaterThan(0);
+    await page.getByTestId('tcg-outcome').waitFor();
+    await screenshot(page, 'studio-9-played');
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 600_000);
+});

@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import { TCG_SCRIPT_EFFECTS, rulesetSchema, validateContentPackage } from '@cardtable/tcg';
+import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
+import { lengthHistogram } from '../src/studio/balance-stats.ts';
+import { blankGame } from '../src/studio/blank-game.ts';
+import { duplicateCard, visibleCards } from '../src/studio/card-list.ts';
+import { addCopies, costCurve, freeDeckId } from '../src/studio/deck-math.ts';
+import { atPath, plainPath } from '../src/studio/diagnostics.ts';
+import {
+  cardsOf,
+  freeCardId,
+  withCards,
+  withDecks,
+  withTests,
+  type CardJson,
+} from '../src/studio/draft-files.ts';
+import { edit, redo, seal, startHistory, undo } from '../src/studio/history.ts';
+import { setIn } from '../src/studio/json-edit.ts';
+import { luaCompletions, luaDiagnostics, wordBefore } from '../src/studio/lua-assist.ts';
+import { diffCards, nextVersion } from '../src/studio/publish-diff.ts';
+import { helpFor, RULESET_HELP } from '../src/studio/ruleset-help.ts';
+import { emptyValue, fieldKind, resolve, type SchemaNode } from '../src/studio/schema-walk.ts';
+
+const card = (id: string, name: string, cost: number, extra: Partial<CardJson> = {}): CardJson => ({
+  id,
+  name,
+  type: 'unit',
+  cost,
+  stats: { attack: 1, health: 1 },
+  art: { palette: 'ember', glyph: 'star' },
+  ...extra,
+});
+
+describe('the studio history (one undo for every edit)', () => {
+  it('undoes and redoes whole edits; a new edit drops the redo branch', () => {
+    let h = startHistory('a');
+    h = edit(h, 'b');
+    h = edit(h, 'c');
+    h = undo(h);
+    expect(h.present).toBe('b');
+    h = redo(h);
+    expect(h.present).toBe('c');
+    h = undo(undo(h));
+    expect(h.present).toBe('a');
+    h = edit(h, 'x');
+    expect(h.future).toEqual([]);
+    expect(redo(h).present).toBe('x');
+    expect(undo(startHistory('z')).present).toBe('z');
+  });
+
+  it('merges edits with the same key until sealed', () => {
+    let h = startHistory('');
+    for (const text of ['P', 'Po', 'Poc']) h = edit(h, text, 'name');
+    expect(h.past).toEqual(['']);
+    h = seal(h);
+    h = edit(h, 'Pock', 'name');
+    expect(h.past).toEqual(['', 'Poc']);
+    expect(undo(undo(h)).present).toBe('');
+  });
+});
+
+describe('draft files', () => {
+  it('a blank game is a valid ruleset: the validator finds only the empty card list', async () => {
+    const files = blankGame('7seas', 'Seven Seas');
+    const result = await validateContentPackage(
+      new Map(Object.entries(files) as [string, string][]),
+    );
+    expect(result.errors.filter((d) => d.file === 'ruleset.json')).toEqual([]);
+    expect(result.errors.map((d) => d.file)).toContain('cards.json');
+    expect(JSON.parse(files['ruleset.json'] as string).id).toBe('g7seas');
+  });
+
+  it('cards, decks and tests round-trip through their files; ids stay unique', () => {
+    let files = blankGame('duel', 'Duel');
+    const cards = [card('duel/imp', 'Imp', 1)];
+    files = withCards(files, cards);
+    expect(cardsOf(files)).toEqual(cards);
+    expect(freeCardId(cards, 'duel', 'Imp')).toBe('duel/imp-2');
+    expect(freeCardId(cards, 'duel', 'Fire Élan!')).toBe('duel/fire-elan');
+    files = withDecks(files, [{ id: 'A', name: 'A', cards: [{ card: 'duel/imp', count: 2 }] }]);
+    expect(JSON.parse(files['decks.json'] as string).ruleset).toBe('duel');
+    expect(withTests(files, [])['tests.json']).toBeUndefined();
+    expect(
+      JSON.parse(
+        withTests(files, [{ name: 't', card: 'duel/imp', expect: [] }])['tests.json'] as string,
+      ).schema,
+    ).toBe('tcg/tests@1');
+  });
+
+  it('setIn copies along the path and removes a key set to undefined', () => {
+    const value = { a: { b: [1, { c: 2 }] }, d: 1 };
+    const next = setIn(value, ['a', 'b', 1, 'c'], 3) as typeof value;
+    expect(next.a.b[1]).toEqual({ c: 3 });
+    expect(value.a.b[1]).toEqual({ c: 2 });
+    expect(setIn(value, ['d'], undefined)).toEqual({ a: value.a });
+  });
+});
+
+describe('the ruleset form, from the published schema', () => {
+  const root = rulesetSchema as SchemaNode;
+  const props = root.properties as Record<string, SchemaNode>;
+
+  it('turns each schema node into its control', () => {
+    expect(fieldKind(props.players!, root).kind).toBe('object');
+    expect(fieldKind(props.mulligan!, root)).toEqual({
+      kind: 'enum',
+      values: ['none', 'replaceChosen'],
+    });
+    expect(fieldKind(props.resources!, root)).toMatchObject({ kind: 'tagged', tag: 'model' });
+    expect(fieldKind(props.cardTypes!, root).kind).toBe('record');
+    expect(fieldKind(props.zones!, root).kind).toBe('list');
+    const life = (resolve(props.players!, root).properties as Record<string, SchemaNode>).life!;
+    expect(fieldKind(life, root)).toEqual({ kind: 'integer', min: 1, max: 999 });
+    expect(emptyValue(props.resources!, root)).toMatchObject({ model: 'pool' });
+  });
+
+  it('explains every field of the ruleset (help by path, list positions and record keys generalised)', () => {
+    for (const key of Object.keys(props)) expect(RULESET_HELP[key], key).toBeTruthy();
+    expect(helpFor('turn.phases[2].kind')).toMatch(/auto/);
+    expect(helpFor('cardTypes.creature.thenTo')).toMatch(/spell/);
+  });
+
+  it("places the validator's diagnostics at their fields", () => {
+    expect(plainPath('cards[1] (reef/crab).cost')).toBe('cards[1].cost');
+    const d = [
+      {
+        severity: 'error' as const,
+        code: 'SCHEMA',
+        file: 'ruleset.json',
+        path: 'players.life',
+        message: 'm',
+      },
+      {
+        severity: 'error' as const,
+        code: 'SCHEMA',
+        file: 'ruleset.json',
+        path: 'win[0].check.count',
+        message: 'n',
+      },
+    ];
+    expect(atPath(d, 'ruleset.json', 'players.life')).toHaveLength(1);
+    expect(atPath(d, 'ruleset.json', 'win[0]')).toHaveLength(0);
+    expect(atPath(d, 'ruleset.json', 'win[0]', true)).toHaveLength(1);
+  });
+});
+
+describe('card list, decks, publishing', () => {
+  const cards = [
+    card('s/b', 'Bear', 3),
+    card('s/a', 'Ant', 1, { keywords: ['swift'] }),
+    card('s/c', 'Crab', 1, { type: 'spell' }),
+  ];
+
+  it('searches, filters and sorts the card list', () => {
+    expect(visibleCards(cards, { search: '', type: '', sort: 'cost' }).map((c) => c.name)).toEqual([
+      'Ant',
+      'Crab',
+      'Bear',
+    ]);
+    expect(
+      visibleCards(cards, { search: 'swift', type: '', sort: 'name' }).map((c) => c.name),
+    ).toEqual(['Ant']);
+    expect(
+      visibleCards(cards, { search: '', type: 'spell', sort: 'name' }).map((c) => c.name),
+    ).toEqual(['Crab']);
+    expect(duplicateCard(cards[0]!, 's/b-2')).toMatchObject({
+      id: 's/b-2',
+      name: 'Bear (copy)',
+      cost: 3,
+    });
+  });
+
+  it('counts copies and draws the cost curve', () => {
+    let deck = { id: 'A', name: 'A', cards: [] as { card: string; count: number }[] };
+    deck = addCopies(addCopies(addCopies(deck, 's/a', 1), 's/a', 1), 's/b', 3);
+    expect(deck.cards).toEqual([
+      { card: 's/a', count: 2 },
+      { card: 's/b', count: 3 },
+    ]);
+    expect(addCopies(deck, 's/a', -2).cards).toEqual([{ card: 's/b', count: 3 }]);
+    expect(costCurve(deck, cards, 3)).toEqual({
+      costs: ['0', '1', '2', '3+'],
+      counts: [0, 2, 0, 3],
+    });
+    expect(freeDeckId([deck])).toBe('B');
+  });
+
+  it('says which cards were added, removed and changed since the last version', () => {
+    const before = [
+      card('s/a', 'Ant', 1),
+      card('s/b', 'Bear', 3),
+      { ...card('s/t', 'Tok', 0), token: true },
+    ];
+    const after = [card('s/a', 'Ant', 2), card('s/c', 'Crab', 1)];
+    expect(diffCards(before, after)).toEqual({
+      added: [{ id: 's/c', name: 'Crab' }],
+      removed: [{ id: 's/b', name: 'Bear' }],
+      changed: [{ id: 's/a', name: 'Ant', fields: ['cost'] }],
+    });
+    expect(nextVersion('1.2.9')).toBe('1.2.10');
+  });
+
+  it('histograms game lengths of finished games', () => {
+    const record = (turns: number, done = true) => ({
+      index: 0,
+      decks: ['A', 'B'] as [string, string],
+      outcome: done ? { winners: [0 as const], tie: false, reason: 'lifeZero' } : null,
+      firstSeat: 0 as const,
+      turns,
+      actions: 0,
+      played: [[], []] as [string[], string[]],
+      scriptFailures: [],
+      error: null,
+    });
+    expect(lengthHistogram([record(4), record(5), record(9), record(30, false)])).toEqual({
+      labels: ['4–5', '6–7', '8–9'],
+      counts: [2, 0, 1],
+    });
+  });
+});
+
+describe('the Lua editor', () => {
+  it('completes the ability API from its one definition, with parameters and examples', () => {
+    const options = luaCompletions(TCG_SCRIPT_EFFECTS, CONTEXT_GLOBALS, BASE_GLOBALS);
+    const damage = options.find((o) => o.label === 'damage')!;
+    expect(damage).toMatchObject({
+      type: 'function',
+      detail: 'damage(target, amount)',
+      apply: 'damage(',
+    });
+    expect(damage.info).toContain('amount: integer 0..999');
+    expect(
+      options.filter((o) => o.type === 'function' && o.detail !== 'Lua base library'),
+    ).toHaveLength(TCG_SCRIPT_EFFECTS.length);
+    expect(options.map((o) => o.label)).toContain('state');
+    expect(wordBefore('x = dam', 7)).toEqual({ from: 4, word: 'dam' });
+  });
+
+  it("turns the validator's Lua diagnostics into editor ranges on their line", () => {
+    const text = 'function run()\n  damge(state.enemy.hero, 2)\nend\n';
+    const [mark] = luaDiagnostics(text, 'lua/x.lua', [
+      {
+        severity: 'error',
+        code: 'LUA_UNKNOWN_FUNCTION',
+        file: 'lua/x.lua',
+        line: 2,
+        column: 3,
+        message: "'damge' is not a function",
+      },
+      { severity: 'error', code: 'SCHEMA', file: 'cards.json', line: 1, message: 'elsewhere' },
+    ]);
+    expect(text.slice(mark!.from, mark!.to)).toBe('damge');
+    expect(mark).toMatchObject({
+      line: 2,
+      severity: 'error',
+      message: "UNKNOWN_FUNCTION: 'damge' is not a function",
+    });
+  });
+
+  it('finds the same lint error in the browser as the server (the validator in the worker)', async () => {
+    const files = blankGame('duel', 'Duel');
+    const result = await validateContentPackage(
+      new Map<string, string>([
+        ...(Object.entries(files) as [string, string][]),
+        ['lua/x.lua', 'function run()\n  damge(state.enemy.hero, 2)\nend\n'],
+      ]),
+    );
+    const lua = result.errors.find((d) => d.file === 'lua/x.lua')!;
+    expect(lua).toMatchObject({ code: 'LUA_UNKNOWN_FUNCTION', line: 2, column: 3 });
+  });
+});
