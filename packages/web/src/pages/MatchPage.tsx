@@ -45,7 +45,7 @@ export default function MatchPage() {
   const hole = view && view.round > 0 ? `Hole ${view.round} of ${view.options.rounds}` : 'Golf';
 
   return (
-    <div className="page match-page" data-role={role ?? 'unknown'}>
+    <div className="page match-page" data-role={role ?? 'unknown'} data-speed={speed}>
       <header className="topbar">
         <Link to="/" className="brand">
           Cardtable

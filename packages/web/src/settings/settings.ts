@@ -23,7 +23,7 @@ const SPEED_FACTORS: Record<AnimationSpeed, number> = {
 
 /** Reads stored settings, keeping the defaults for anything missing or malformed. */
 export function parseSettings(text: string | null): Settings {
-  let raw: unknown = null;
+  let raw: unknown;
   try {
     raw = text === null ? null : JSON.parse(text);
   } catch {
