@@ -39,13 +39,13 @@ export function TcgPiles({ view, seat, who }: { view: TcgView; seat: Seat; who: 
   );
 }
 
-/** The opponent's hand: one back per card, in a row that overlaps rather than scrolls. */
-export function HiddenHand({ count, seat }: { count: number; seat: Seat }) {
+/** A hand this viewer may not see: one back per card, in a row that overlaps rather than scrolls. */
+export function HiddenHand({ count, seat, who }: { count: number; seat: Seat; who: string }) {
   return (
     <div
       className="tcg-hidden-hand"
       data-anchor={tcgAnchor.hand(seat)}
-      data-testid="tcg-hand-them"
+      data-testid={`tcg-hand-${who}`}
       role="img"
       aria-label={`Hand: ${count} card${count === 1 ? '' : 's'}`}
     >

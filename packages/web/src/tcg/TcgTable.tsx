@@ -247,7 +247,7 @@ export function TcgTable({
               ))}
             </div>
           ) : (
-            <HiddenHand count={theirHand ?? 0} seat={top} />
+            <HiddenHand count={theirHand ?? 0} seat={top} who="them" />
           )}
           <TcgPiles view={view} seat={top} who="them" />
         </div>
@@ -419,6 +419,7 @@ export function TcgTable({
           {hero(bottom)}
           <TcgPiles view={view} seat={bottom} who="me" />
         </div>
+        {Array.isArray(hand) ? null : <HiddenHand count={hand ?? 0} seat={bottom} who="bottom" />}
         <div className="tcg-hand" data-testid="tcg-hand" data-anchor={tcgAnchor.hand(bottom)}>
           {(Array.isArray(hand) ? hand : []).map((h) => (
             <div
