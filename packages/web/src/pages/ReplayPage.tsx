@@ -14,18 +14,13 @@ import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { NO_CONTROLS } from '../game/controls.ts';
 import { seatName } from '../game/names.ts';
-import { CopyField } from '../live/CopyField.tsx';
 import { client, ensureSignedIn } from '../net/session.ts';
 import { ReplayControls } from '../replay/ReplayControls.tsx';
 import { ReplayPlayer } from '../replay/player.ts';
+import { ReplayTools } from '../replay/ReplayTools.tsx';
 import { ReplayTrustBadge } from '../replay/ReplayTrustBadge.tsx';
 import { useReplayTrust, type ReplayTrust } from '../replay/useReplayTrust.ts';
-import {
-  downloadReplay,
-  keepImported,
-  loadImported,
-  readReplayFile,
-} from '../replay/replay-file.ts';
+import { keepImported, loadImported, readReplayFile } from '../replay/replay-file.ts';
 import { replayGame } from '../replay/replay-timeline.ts';
 import { buildTimeline, type Timeline } from '../replay/timeline.ts';
 import { TableSettings } from '../settings/TableSettings.tsx';
@@ -193,22 +188,7 @@ function ReplayViewer({
         <p className="caption" aria-live="polite">
           {stage.caption || 'The table before the deal.'}
         </p>
-        <div className="replay-tools">
-          {shareable ? (
-            <CopyField
-              label="Share this replay"
-              value={`${window.location.origin}/replay/${match.matchId}`}
-              testId="replay-share"
-            />
-          ) : null}
-          <button
-            type="button"
-            onClick={() => downloadReplay(timeline.replay)}
-            data-testid="replay-export"
-          >
-            Download the replay file
-          </button>
-        </div>
+        <ReplayTools replay={timeline.replay} shareable={shareable} />
       </section>
       {outcome ? <Standings outcome={outcome} name={name} replayHref={null} /> : null}
       {view ? (

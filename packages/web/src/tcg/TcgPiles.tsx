@@ -7,7 +7,18 @@ const sizeOf = (entry: string[] | number | undefined) =>
   Array.isArray(entry) ? entry.length : (entry ?? 0);
 
 /** A seat's deck (its back and count) and discard pile (its top card and count). */
-export function TcgPiles({ view, seat, who }: { view: TcgView; seat: Seat; who: string }) {
+export function TcgPiles({
+  view,
+  seat,
+  who,
+  art,
+}: {
+  view: TcgView;
+  seat: Seat;
+  who: string;
+  /** Image URLs of the cards that have one, by card id. */
+  art: Readonly<Record<string, string>>;
+}) {
   const zones = view.players[seat]!.zones;
   const deck = sizeOf(zones.deck);
   const discard = Array.isArray(zones.discard) ? zones.discard : [];
@@ -32,7 +43,11 @@ export function TcgPiles({ view, seat, who }: { view: TcgView; seat: Seat; who: 
         aria-label={`Discard pile: ${discard.length} card${discard.length === 1 ? '' : 's'}${topFace ? `, ${topFace.name} on top` : ''}`}
         role="img"
       >
-        {topFace ? <CardArt face={topFace} /> : <span className="tcg-pile-empty" />}
+        {topFace ? (
+          <CardArt face={topFace} image={art[topFace.id]} />
+        ) : (
+          <span className="tcg-pile-empty" />
+        )}
         <span className="tcg-pile-count">{discard.length}</span>
       </div>
     </div>

@@ -224,6 +224,14 @@ export function TcgTable({
     );
   };
 
+  /** A card in a hand: its printed face. */
+  const face = (h: string) => (
+    <CardFaceView
+      face={view.faces[view.cards[h]!.defId]!}
+      glossary={glossary}
+      image={art[view.cards[h]!.defId]}
+    />
+  );
   const hand = view.players[bottom]!.zones.hand;
   const theirHand = view.players[top]!.zones.hand;
   const outcome = view.outcome;
@@ -238,18 +246,14 @@ export function TcgTable({
             <div className="tcg-hand tcg-hand-shown" data-anchor={tcgAnchor.hand(top)}>
               {theirHand.map((h) => (
                 <div key={h} {...objectProps(h)}>
-                  <CardFaceView
-                    face={view.faces[view.cards[h]!.defId]!}
-                    glossary={glossary}
-                    image={art[view.cards[h]!.defId]}
-                  />
+                  {face(h)}
                 </div>
               ))}
             </div>
           ) : (
             <HiddenHand count={theirHand ?? 0} seat={top} who="them" />
           )}
-          <TcgPiles view={view} seat={top} who="them" />
+          <TcgPiles view={view} seat={top} who="them" art={art} />
         </div>
         {board(top)}
       </section>
@@ -417,7 +421,7 @@ export function TcgTable({
         {board(bottom)}
         <div className="tcg-player-row">
           {hero(bottom)}
-          <TcgPiles view={view} seat={bottom} who="me" />
+          <TcgPiles view={view} seat={bottom} who="me" art={art} />
         </div>
         {Array.isArray(hand) ? null : <HiddenHand count={hand ?? 0} seat={bottom} who="bottom" />}
         <div className="tcg-hand" data-testid="tcg-hand" data-anchor={tcgAnchor.hand(bottom)}>
@@ -430,11 +434,7 @@ export function TcgTable({
               data-speed={view.faces[view.cards[h]!.defId]!.speed}
               data-cost={view.faces[view.cards[h]!.defId]!.cost}
             >
-              <CardFaceView
-                face={view.faces[view.cards[h]!.defId]!}
-                glossary={glossary}
-                image={art[view.cards[h]!.defId]}
-              />
+              {face(h)}
             </div>
           ))}
         </div>

@@ -2,10 +2,9 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { Seat, Viewer } from '@cardtable/engine';
 import { prefersReducedMotion } from '../../animation/motion.ts';
 import { seatName } from '../../game/names.ts';
-import { CopyField } from '../../live/CopyField.tsx';
 import { ReplayControls } from '../../replay/ReplayControls.tsx';
 import { ReplayPlayer } from '../../replay/player.ts';
-import { downloadReplay } from '../../replay/replay-file.ts';
+import { ReplayTools } from '../../replay/ReplayTools.tsx';
 import { ReplayTrustBadge } from '../../replay/ReplayTrustBadge.tsx';
 import type { ReplayTrust } from '../../replay/useReplayTrust.ts';
 import { settings, timingFor } from '../../settings/settings.ts';
@@ -90,7 +89,7 @@ function TcgReplay({
       <section className="panel replay-bar">
         {trust ? <ReplayTrustBadge trust={trust} /> : null}
         <ReplayControls player={player} state={state} />
-        <div className="replay-tools">
+        <ReplayTools replay={base.replay} shareable={shareable}>
           <label className="field">
             <span>Seen by</span>
             <select
@@ -107,21 +106,7 @@ function TcgReplay({
               <option value="spectator">A spectator</option>
             </select>
           </label>
-          {shareable ? (
-            <CopyField
-              label="Share this replay"
-              value={`${window.location.origin}/replay/${match.matchId}`}
-              testId="replay-share"
-            />
-          ) : null}
-          <button
-            type="button"
-            onClick={() => downloadReplay(base.replay)}
-            data-testid="replay-export"
-          >
-            Download the replay file
-          </button>
-        </div>
+        </ReplayTools>
       </section>
       {stage.view ? (
         <div className="tcg-replay" data-speed={speed}>
