@@ -8,7 +8,16 @@ import { GeneratedArtSvg } from './GeneratedArtSvg.tsx';
  * A card's art: its image when the content has one (served by this server, never a remote URL),
  * otherwise, or when the image cannot be loaded, the face the app generates from the card.
  */
-export function CardArt({ face, image }: { face: CardFace; image?: string | undefined }) {
+export function CardArt({
+  face,
+  image,
+  crop = false,
+}: {
+  face: CardFace;
+  image?: string | undefined;
+  /** Fill a box of another shape (a pile), cropping the art instead of letterboxing it. */
+  crop?: boolean;
+}) {
   const [broken, setBroken] = useState<string | null>(null);
   const art = useMemo(() => generatedArt(face), [face]);
   if (image && broken !== image) {
@@ -22,7 +31,7 @@ export function CardArt({ face, image }: { face: CardFace; image?: string | unde
       />
     );
   }
-  return <GeneratedArtSvg art={art} label={`${face.name} art`} />;
+  return <GeneratedArtSvg art={art} label={`${face.name} art`} crop={crop} />;
 }
 
 /** A unit's numbers now (on the board) or as printed. */

@@ -44,7 +44,7 @@ export function TcgPiles({
         role="img"
       >
         {topFace ? (
-          <CardArt face={topFace} image={art[topFace.id]} />
+          <CardArt face={topFace} image={art[topFace.id]} crop />
         ) : (
           <span className="tcg-pile-empty" />
         )}

@@ -1,11 +1,17 @@
 /** The attack and health icons of a unit, drawn in SVG (no icon font). */
 export function SwordIcon() {
   return (
-    <svg className="tcg-stat-icon" viewBox="0 0 16 16" aria-hidden="true">
-      <path
-        d="M13.5 1.5 14.5 2.5 7 10 8.5 11.5 7.5 12.5 6 11 3.5 13.5 2.5 12.5 5 10 3.5 8.5 4.5 7.5 6 9Z"
-        fill="currentColor"
-      />
+    <svg
+      className="tcg-stat-icon"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeLinecap="round"
+    >
+      <path d="M14 2 6.8 9.2" strokeWidth="2.4" />
+      <path d="M4.2 7.4 8.6 11.8" strokeWidth="1.8" />
+      <path d="M5.4 10.6 2.4 13.6" strokeWidth="2.2" />
     </svg>
   );
 }
