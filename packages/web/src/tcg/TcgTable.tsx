@@ -238,7 +238,11 @@ export function TcgTable({
   const zoomed = zoom.state.target ? view.cards[zoom.state.target] : undefined;
   return (
     <div className="tcg-table" data-testid="tcg-table">
-      <section className="tcg-side tcg-top" aria-label={`${name(top)}'s side`}>
+      <section
+        className="tcg-side tcg-top"
+        aria-label={`${name(top)}'s side`}
+        data-active={view.status === 'playing' && view.active === top}
+      >
         <div className="tcg-player-row">
           {hero(top)}
           {Array.isArray(theirHand) ? (
@@ -417,6 +421,7 @@ export function TcgTable({
       <section
         className="tcg-side tcg-bottom"
         aria-label={me === null ? `${name(bottom)}'s side` : 'Your side'}
+        data-active={view.status === 'playing' && view.active === bottom}
       >
         {board(bottom)}
         <div className="tcg-player-row">
