@@ -1,32 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthResponse } from '@cardtable/sdk';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser/browser.ts';
-import { createAs, signedInGuest } from './browser/seated.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './browser/browser.ts';
+import { createAs, openAs, signedInGuest } from './browser/seated.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-/** A page signed in as `session`, opened at `path`. */
-async function openAs(
-  browser: Browser,
-  url: string,
-  session: AuthResponse,
-  path: string,
-  options: BrowserContextOptions,
-): Promise<WatchedPage> {
-  const watched = await openPage(browser, `${url}/404-blank`, options);
-  await watched.page.evaluate(
-    ([value, name]) => {
-      localStorage.setItem('cardtable.session', value);
-      localStorage.setItem('cardtable.name', name);
-    },
-    [JSON.stringify(session), JSON.stringify(session.user.name)] as const,
-  );
-  await watched.page.goto(`${url}${path}`);
-  return watched;
-}
 
 /** Resolves once a Web Animation of exactly this duration runs (a card flying at that speed). */
 const animationOf = (page: Page, ms: number) =>
