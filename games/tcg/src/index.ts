@@ -2,6 +2,12 @@ export * from './content/ast.ts';
 export * from './content/content.ts';
 export { parseSelector, selectorAst, type SelectorNode } from './content/selector.ts';
 export { cardText, abilityText } from './content/rules-text.ts';
+export {
+  keywordGlossary,
+  builtinKeywordTable,
+  BUILTIN_KEYWORDS,
+  type GlossaryEntry,
+} from './content/keywords.ts';
 export { validateDeck, expandDeck } from './content/deck.ts';
 export {
   loadContent,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GolfEvent, GolfView, RoundResult } from '@cardtable/golf';
 import { Director } from '../src/animation/director.ts';
+import { timingFor } from '../src/settings/settings.ts';
 
 /** A clock the test moves by hand: each wait resolves when released. */
 function manualClock() {
@@ -79,5 +80,31 @@ describe('Director', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(finished).toBe(true);
     expect(d.getSnapshot().tally).toBeNull();
+  });
+
+  it('at the instant speed lands everything at once but still holds the tally to be read', async () => {
+    const clock = manualClock();
+    const steps: string[] = [];
+    const d = new Director({
+      timing: () => timingFor('instant', false),
+      name: (seat) => `Seat ${seat}`,
+      tallyMs: 5000,
+      wait: clock.wait,
+      onStep: (event) => steps.push(event.type),
+    });
+    d.reset(view(1), { version: 3, step: 2 });
+    await d.play(discard, { version: 4, step: 1 }, view(2));
+    // No flight, no pause: nothing waited.
+    expect(clock.waits).toEqual([]);
+    expect(d.getSnapshot()).toMatchObject({ view: view(2), flying: null, busy: false });
+    const result: RoundResult = { round: 1, finisher: 0, reason: 'finalTurnsDone', scores: [] };
+    void d.play(
+      { type: 'roundEnded', data: { reveal: [], result } },
+      { version: 5, step: 1 },
+      view(3),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(clock.waits.map((w) => w.ms)).toEqual([5000]);
+    expect(steps).toEqual(['cardDiscarded', 'roundEnded']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Outcome, Seat, Viewer } from '@cardtable/engine';
 import type { CardArt } from '../content/ast.ts';
 import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../content/content.ts';
+import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { statsOf } from './stats.ts';
 import {
   ATTACHED,
@@ -108,7 +109,7 @@ export interface TcgView {
   /** The faces of the cards in this view (only those the viewer can see), by definition id. */
   faces: Record<string, CardFace>;
   /** The ruleset's keywords with their reminder text, and its resource's name. */
-  glossary: { keywords: Record<string, { name: string; reminder: string }>; resource: string };
+  glossary: { keywords: Record<string, GlossaryEntry>; resource: string };
   /** Battler rulesets only. */
   battler?: BattlerView;
 }
@@ -181,12 +182,7 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
     clock: content.ruleset.clock,
     faces: facesOf(content, cards),
     glossary: {
-      keywords: Object.fromEntries(
-        Object.entries(content.ruleset.keywords).map(([k, d]) => [
-          k,
-          { name: d.name, reminder: d.reminder },
-        ]),
-      ),
+      keywords: keywordGlossary(content.ruleset),
       resource: content.ruleset.resources.name,
     },
     ...(state.battler ? { battler: battlerView(state, content, viewer) } : {}),

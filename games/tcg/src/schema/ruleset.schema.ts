@@ -1,3 +1,4 @@
+import { BUILTIN_KEYWORD_NAMES } from '../content/keywords.ts';
 import { sharedDefinitions } from './content.schema.ts';
 import {
   closed,
@@ -136,7 +137,7 @@ const definitions: Record<string, JsonSchema> = {
     {
       name: text(),
       reminder: text(),
-      builtin: oneOfStrings('guard', 'haste', 'lifesteal', 'shield', 'poison', 'ranged'),
+      builtin: oneOfStrings(...BUILTIN_KEYWORD_NAMES),
       abilities: list(ref('Ability'), 1),
     },
     ['name', 'reminder'],

@@ -22,3 +22,4 @@ export type { TcgAction } from '../engine/actions.ts';
 export type { TcgEvent } from '../engine/events.ts';
 export type { CardArt } from '../content/ast.ts';
 export { heroId, heroSeat } from '../engine/state.ts';
+export { type GlossaryEntry } from '../content/keywords.ts';

@@ -1,5 +1,7 @@
 import type { Seat } from '@cardtable/engine';
 import type { GolfEvent, GolfView, RoundResult } from '@cardtable/golf';
+import type { LogPosition } from './log-position.ts';
+import { SnapshotStore } from './snapshot-store.ts';
 import { describeEvent, planStep, type StepAnimation, type Timing } from './plan.ts';
 
 /** What the table shows at this moment. */
@@ -20,10 +22,7 @@ export interface Stage {
   knocked: Seat | null;
 }
 
-export interface LogPosition {
-  version: number;
-  step: number;
-}
+export type { LogPosition } from './log-position.ts';
 
 export interface DirectorOptions {
   timing(): Timing;
@@ -31,6 +30,8 @@ export interface DirectorOptions {
   /** How long the tally stays up unless dismissed earlier (at speed 1). */
   tallyMs: number;
   wait?: (ms: number) => Promise<void>;
+  /** Told of each step as it starts playing (its sound). */
+  onStep?: (event: GolfEvent) => void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -39,18 +40,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Plays steps one at a time: flights over the old view, then the new view, then a pause;
  * a round end holds on its tally. A subscribable store, for `useSyncExternalStore`.
  */
-export class Director {
-  private stage: Stage = {
-    view: null,
-    version: 0,
-    step: 0,
-    busy: false,
-    flying: null,
-    tally: null,
-    caption: '',
-    knocked: null,
-  };
-  private readonly listeners = new Set<() => void>();
+export class Director extends SnapshotStore<Stage> {
   /** Bumped by `reset`, so a step still playing from before it commits nothing. */
   private generation = 0;
   private nextFlightId = 1;
@@ -58,15 +48,18 @@ export class Director {
   private readonly wait: (ms: number) => Promise<void>;
 
   constructor(private readonly options: DirectorOptions) {
+    super({
+      view: null,
+      version: 0,
+      step: 0,
+      busy: false,
+      flying: null,
+      tally: null,
+      caption: '',
+      knocked: null,
+    });
     this.wait = options.wait ?? sleep;
   }
-
-  readonly subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): Stage => this.stage;
 
   /**
    * Shows a view as it is, dropping whatever was playing (a WELCOME, a replay jump); the event
@@ -85,7 +78,8 @@ export class Director {
     const current = () => generation === this.generation;
     const timing = this.options.timing();
     const plan = planStep(event, timing, this.options.name);
-    const knocked = knockerAfter(event, this.stage.knocked);
+    const knocked = knockerAfter(event, this.getSnapshot().knocked);
+    this.options.onStep?.(event);
     this.set({
       busy: true,
       knocked,
@@ -102,7 +96,9 @@ export class Director {
     if (!current()) return;
     if (plan.holdForTally && event.type === 'roundEnded') {
       this.set({ tally: event.data.result });
-      await this.holdTally(Math.round(this.options.tallyMs / timing.speed));
+      // The tally is for reading: even the instant speed holds it (at the normal pace).
+      const tallySpeed = Number.isFinite(timing.speed) ? timing.speed : 1;
+      await this.holdTally(Math.round(this.options.tallyMs / tallySpeed));
       if (!current()) return;
       this.set({ tally: null });
     }
@@ -125,11 +121,6 @@ export class Director {
         if (this.endTally === done) done();
       });
     });
-  }
-
-  private set(patch: Partial<Stage>): void {
-    this.stage = { ...this.stage, ...patch };
-    for (const listener of this.listeners) listener();
   }
 }
 

@@ -21,6 +21,9 @@ import { Director } from '../animation/director.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { controlsFor, NO_CONTROLS, type Controls } from '../game/controls.ts';
 import { seatName } from '../game/names.ts';
+import { settings, timingFor } from '../settings/settings.ts';
+import { golfBeat } from '../sound/golf-beats.ts';
+import { playBeat } from '../sound/sfx.ts';
 import {
   advanceTurnStarts,
   isTimedOut,
@@ -64,12 +67,17 @@ export interface LiveMatch {
 export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): LiveMatch {
   // The director outlives renders; names change as seats fill, so it reads them through a ref.
   const nameRef = useRef((seat: Seat) => seatName([], seat));
+  const seatRef = useRef<Seat | null>(null);
   const [director] = useState(
     () =>
       new Director({
-        timing: () => ({ reducedMotion: prefersReducedMotion(), speed: 1 }),
+        timing: () => timingFor(settings.getSnapshot().speed, prefersReducedMotion()),
         name: (seat) => nameRef.current(seat),
         tallyMs: TALLY_MS,
+        onStep: (event) => {
+          const beat = golfBeat(event, seatRef.current);
+          if (beat) playBeat(beat);
+        },
       }),
   );
   const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
@@ -109,7 +117,8 @@ export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): L
   const name = useCallback((seat: Seat) => seatName(seats, seat), [seats]);
   useLayoutEffect(() => {
     nameRef.current = name;
-  }, [name]);
+    seatRef.current = role === 'player' ? seat : null;
+  }, [name, role, seat]);
 
   const view = stage.view;
   const myMove =

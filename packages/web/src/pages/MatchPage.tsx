@@ -11,6 +11,9 @@ import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
+import { TableSettings } from '../settings/TableSettings.tsx';
+import { timingFor } from '../settings/settings.ts';
+import { useSettings } from '../settings/useSettings.ts';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
 
@@ -22,6 +25,7 @@ export default function MatchPage() {
   const meta = useMatchMetadata(matchId, live.status);
   useEffect(() => setTurnTimeLimitMs(meta?.turnTimeLimitMs ?? null), [meta]);
   const { stage, seat, role, status, clock, timedOut } = live;
+  const { speed } = useSettings();
   const view = stage.view;
   const notices = seatNotices(live.seats, status, role === 'player' ? seat : null, live.name);
 
@@ -41,7 +45,7 @@ export default function MatchPage() {
   const hole = view && view.round > 0 ? `Hole ${view.round} of ${view.options.rounds}` : 'Golf';
 
   return (
-    <div className="page match-page" data-role={role ?? 'unknown'}>
+    <div className="page match-page" data-role={role ?? 'unknown'} data-speed={speed}>
       <header className="topbar">
         <Link to="/" className="brand">
           Cardtable
@@ -58,6 +62,7 @@ export default function MatchPage() {
           />
         ) : null}
         {role === 'player' && status === 'active' ? <LeaveControls matchId={matchId} /> : null}
+        <TableSettings />
         <ConnectionBadge state={live.connection} />
       </header>
 
@@ -111,7 +116,7 @@ export default function MatchPage() {
           onAct={live.act}
           onDismissTally={() => live.director.dismissTally()}
           peek={false}
-          flightMs={flightDuration({ reducedMotion: prefersReducedMotion(), speed: 1 })}
+          flightMs={flightDuration(timingFor(speed, prefersReducedMotion()))}
         />
       ) : null}
 

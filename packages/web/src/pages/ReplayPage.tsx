@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type ChangeEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ChangeEvent,
+} from 'react';
 import { Link, useParams } from 'react-router';
 import type { Outcome, Seat } from '@cardtable/engine';
 import { Director } from '../animation/director.ts';
@@ -6,26 +14,31 @@ import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { NO_CONTROLS } from '../game/controls.ts';
 import { seatName } from '../game/names.ts';
-import { CopyField } from '../live/CopyField.tsx';
 import { client, ensureSignedIn } from '../net/session.ts';
 import { ReplayControls } from '../replay/ReplayControls.tsx';
 import { ReplayPlayer } from '../replay/player.ts';
+import { ReplayTools } from '../replay/ReplayTools.tsx';
 import { ReplayTrustBadge } from '../replay/ReplayTrustBadge.tsx';
 import { useReplayTrust, type ReplayTrust } from '../replay/useReplayTrust.ts';
-import {
-  downloadReplay,
-  keepImported,
-  loadImported,
-  readReplayFile,
-} from '../replay/replay-file.ts';
+import { keepImported, loadImported, readReplayFile } from '../replay/replay-file.ts';
+import { replayGame } from '../replay/replay-timeline.ts';
 import { buildTimeline, type Timeline } from '../replay/timeline.ts';
+import { TableSettings } from '../settings/TableSettings.tsx';
+import { settings, timingFor } from '../settings/settings.ts';
+import { useSettings } from '../settings/useSettings.ts';
+import { golfBeat } from '../sound/golf-beats.ts';
+import { playBeat } from '../sound/sfx.ts';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
+
+// The card game's replay (its rules and content loader) loads only when a card game is opened.
+const TcgReplayViewer = lazy(() => import('../tcg/replay/TcgReplayViewer.tsx'));
 
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'error'; code: string; message: string }
-  | { kind: 'ready'; timeline: Timeline };
+  | { kind: 'ready'; timeline: Timeline }
+  | { kind: 'tcg'; raw: unknown; matchId: string };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -59,7 +72,7 @@ export default function ReplayPage() {
     if (!file) return;
     const raw = await readReplayFile(file);
     const result = fromRaw(raw);
-    if (result.kind === 'ready') {
+    if (result.kind === 'ready' || result.kind === 'tcg') {
       keepImported(raw);
       setOpened(raw);
     }
@@ -73,6 +86,7 @@ export default function ReplayPage() {
           Cardtable
         </Link>
         <span className="topbar-title">Replay</span>
+        <TableSettings />
         <label className="button file-button">
           Open a replay file
           <input
@@ -104,12 +118,28 @@ export default function ReplayPage() {
           key={loaded.timeline.replay.match.matchId}
         />
       ) : null}
+      {loaded.kind === 'tcg' ? (
+        <Suspense fallback={<p className="notice">Loading the card game…</p>}>
+          <TcgReplayViewer
+            raw={loaded.raw}
+            trust={trust}
+            shareable={matchId !== null}
+            key={loaded.matchId}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
 
 function fromRaw(raw: unknown): Loaded {
   if (raw === null) return { kind: 'loading' };
+  if (replayGame(raw) === 'tcg')
+    return {
+      kind: 'tcg',
+      raw,
+      matchId: String((raw as { match: { matchId?: unknown } }).match.matchId),
+    };
   const built = buildTimeline(raw);
   return built.ok ? { kind: 'ready', timeline: built.value } : { kind: 'error', ...built.error };
 }
@@ -129,9 +159,13 @@ function ReplayViewer({
   const [player, director] = useMemo(() => {
     const speed = { current: 1 };
     const director = new Director({
-      timing: () => ({ reducedMotion: prefersReducedMotion(), speed: speed.current }),
+      timing: () => timingFor(settings.getSnapshot().speed, prefersReducedMotion(), speed.current),
       name: (seat) => seatName(match.seats, seat),
       tallyMs: 6000,
+      onStep: (event) => {
+        const beat = golfBeat(event, null);
+        if (beat) playBeat(beat);
+      },
     });
     const player = new ReplayPlayer(timeline, director, sleep);
     player.subscribe(() => {
@@ -142,6 +176,7 @@ function ReplayViewer({
   useEffect(() => () => player.pause(), [player]);
   const state = useSyncExternalStore(player.subscribe, player.getSnapshot);
   const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
+  const { speed: animationSpeed } = useSettings();
   const view = stage.view;
   const outcome: Outcome | null = view?.phase.kind === 'gameOver' ? view.phase.outcome : null;
 
@@ -153,22 +188,7 @@ function ReplayViewer({
         <p className="caption" aria-live="polite">
           {stage.caption || 'The table before the deal.'}
         </p>
-        <div className="replay-tools">
-          {shareable ? (
-            <CopyField
-              label="Share this replay"
-              value={`${window.location.origin}/replay/${match.matchId}`}
-              testId="replay-share"
-            />
-          ) : null}
-          <button
-            type="button"
-            onClick={() => downloadReplay(timeline.replay)}
-            data-testid="replay-export"
-          >
-            Download the replay file
-          </button>
-        </div>
+        <ReplayTools replay={timeline.replay} shareable={shareable} />
       </section>
       {outcome ? <Standings outcome={outcome} name={name} replayHref={null} /> : null}
       {view ? (
@@ -181,7 +201,7 @@ function ReplayViewer({
           onAct={() => undefined}
           onDismissTally={() => director.dismissTally()}
           peek
-          flightMs={flightDuration({ reducedMotion: prefersReducedMotion(), speed: state.speed })}
+          flightMs={flightDuration(timingFor(animationSpeed, prefersReducedMotion(), state.speed))}
         />
       ) : null}
     </>

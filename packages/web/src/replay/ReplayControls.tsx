@@ -7,7 +7,13 @@ const isTextField = (target: EventTarget | null) =>
   (target.matches('input:not([type=range]), textarea, select') || target.isContentEditable);
 
 /** Start, previous, play/pause, next, end, a scrubber and speeds; arrows, space, Home, End. */
-export function ReplayControls({ player, state }: { player: ReplayPlayer; state: PlayerState }) {
+export function ReplayControls({
+  player,
+  state,
+}: {
+  player: ReplayPlayer<unknown, unknown>;
+  state: PlayerState;
+}) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTextField(event.target)) return;

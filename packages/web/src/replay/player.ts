@@ -1,10 +1,22 @@
-import type { Director } from '../animation/director.ts';
-import { lastPosition, logPositionAt, viewAt, type Timeline } from './timeline.ts';
+import { SnapshotStore } from '../animation/snapshot-store.ts';
+import {
+  lastPosition,
+  logPositionAt,
+  type LogPosition,
+  type ReplayTimeline,
+} from './replay-timeline.ts';
 
 export const SPEEDS = [0.5, 1, 1.5, 2, 4] as const;
 
 /** A pause between steps during playback, at speed 1. */
 const GAP_MS = 280;
+
+/** What animates the steps: Golf's director and the card game's both fit. */
+export interface StepDirector<E, V> {
+  play(event: E, at: LogPosition, next: V): Promise<void>;
+  reset(view: V | null, at: LogPosition, lastEvent?: E): void;
+  getSnapshot(): { busy: boolean };
+}
 
 export interface PlayerState {
   /** The number of events shown (0 is the table before the deal). */
@@ -17,28 +29,24 @@ export interface PlayerState {
  * Moves through a timeline: `next` animates one step through the director, jumps (seek, prev,
  * start, end) show the folded state at once, `play` keeps stepping at the chosen speed.
  */
-export class ReplayPlayer {
-  private state: PlayerState = { position: 0, playing: false, speed: 1 };
-  private readonly listeners = new Set<() => void>();
+export class ReplayPlayer<E = unknown, V = unknown> extends SnapshotStore<PlayerState> {
   /** Bumped by every jump and pause, so a playback loop from before stops. */
   private run = 0;
   /** The step animating now, if any. */
   private stepping: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly timeline: Timeline,
-    private readonly director: Director,
+    private readonly timeline: ReplayTimeline<E, V>,
+    private readonly director: StepDirector<E, V>,
     private readonly wait: (ms: number) => Promise<void>,
   ) {
+    super({ position: 0, playing: false, speed: 1 });
     this.show(0);
   }
 
-  readonly subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  readonly getSnapshot = (): PlayerState => this.state;
+  private get state(): PlayerState {
+    return this.getSnapshot();
+  }
 
   get last(): number {
     return lastPosition(this.timeline);
@@ -103,7 +111,7 @@ export class ReplayPlayer {
     this.stepping = this.director.play(
       event,
       logPositionAt(this.timeline, to),
-      viewAt(this.timeline, to),
+      this.timeline.view(to),
     );
     await this.stepping;
   }
@@ -111,14 +119,9 @@ export class ReplayPlayer {
   /** The table at `position` at once, captioned with the event that led there. */
   private show(position: number): void {
     this.director.reset(
-      viewAt(this.timeline, position),
+      this.timeline.view(position),
       logPositionAt(this.timeline, position),
       this.timeline.events[position - 1],
     );
-  }
-
-  private set(patch: Partial<PlayerState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
   }
 }

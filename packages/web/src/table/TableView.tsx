@@ -8,7 +8,8 @@ import { cardName } from '../cards/describe.ts';
 import { BUTTON_LABELS, initialFlipFor, toggleSelection, type Controls } from '../game/controls.ts';
 import { promptFor } from '../game/prompt.ts';
 import { describePreview, formatDelta, previewSwap } from '../game/score-preview.ts';
-import { FlightLayer } from './FlightLayer.tsx';
+import { FlightLayer } from '../animation/FlightLayer.tsx';
+import { PlayingCard } from '../cards/PlayingCard.tsx';
 import { Piles } from './Piles.tsx';
 import { RoundTally } from './RoundTally.tsx';
 import { SeatPanel, type SlotControl } from './SeatPanel.tsx';
@@ -214,7 +215,19 @@ export function TableView(props: TableViewProps) {
       </div>
 
       <SidePanel view={view} name={name} />
-      <FlightLayer flying={stage.flying} durationMs={props.flightMs} />
+      {stage.flying ? (
+        <FlightLayer
+          id={stage.flying.id}
+          flights={stage.flying.plan.flights}
+          durationMs={props.flightMs}
+          path={(flight) => ({
+            from: anchorId(flight.from),
+            to: anchorId(flight.to),
+            delayMs: flight.delayMs,
+          })}
+          render={(flight) => <PlayingCard card={flight.card} faceUp={flight.faceUp} />}
+        />
+      ) : null}
       {stage.tally ? (
         <RoundTally
           result={stage.tally}

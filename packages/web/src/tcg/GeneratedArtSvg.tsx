@@ -31,7 +31,16 @@ const hsl = (hue: number, saturation: number, lightness: number) =>
   `hsl(${hue} ${saturation}% ${lightness}%)`;
 
 /** A card without an image: a ground, a pattern, an emblem for its kind and its monogram. */
-export function GeneratedArtSvg({ art, label }: { art: GeneratedArt; label: string }) {
+export function GeneratedArtSvg({
+  art,
+  label,
+  crop = false,
+}: {
+  art: GeneratedArt;
+  label: string;
+  /** Fill the element's box, cropping the sides, instead of fitting inside it. */
+  crop?: boolean;
+}) {
   // useId's characters are not all valid in a url(#id) reference.
   const id = `art${useId().replace(/[^\w-]/g, '')}`;
   const { hue, saturation: s, shade } = art;
@@ -41,6 +50,7 @@ export function GeneratedArtSvg({ art, label }: { art: GeneratedArt; label: stri
     <svg
       className="tcg-art tcg-art-generated"
       viewBox="0 0 100 60"
+      preserveAspectRatio={crop ? 'xMidYMid slice' : 'xMidYMid meet'}
       role="img"
       aria-label={label}
       data-art={`${art.pattern} ${art.emblem} ${art.monogram}`}

@@ -6,6 +6,11 @@ import { Lobby } from '../live/Lobby.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
+import { prefersReducedMotion } from '../animation/motion.ts';
+import { TableSettings } from '../settings/TableSettings.tsx';
+import { timingFor } from '../settings/settings.ts';
+import { useSettings } from '../settings/useSettings.ts';
+import { tcgFlightDuration } from './animation/plan.ts';
 import { DownloadExport } from './DownloadExport.tsx';
 import { TcgTable } from './TcgTable.tsx';
 import { useGameContent } from './useGameContent.ts';
@@ -18,6 +23,7 @@ export default function TcgMatchPage() {
   const live = useTcgMatch(matchId);
   const meta = useMatchMetadata(matchId, live.status);
   const { view, role, seat, status } = live;
+  const { speed } = useSettings();
 
   useEffect(() => {
     if (role === 'player')
@@ -27,7 +33,7 @@ export default function TcgMatchPage() {
   const game = useGameContent(meta);
   const title = game.name ?? 'Card game';
   return (
-    <div className="page match-page tcg-page" data-role={role ?? 'unknown'}>
+    <div className="page match-page tcg-page" data-role={role ?? 'unknown'} data-speed={speed}>
       <header className="topbar">
         <Link to="/" className="brand">
           Cardtable
@@ -37,6 +43,7 @@ export default function TcgMatchPage() {
         </span>
         {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
         {live.turnEndsAt && status === 'active' ? <TurnTimer endsAt={live.turnEndsAt} /> : null}
+        <TableSettings />
         <ConnectionBadge state={live.connection} />
       </header>
       {live.closed ? (
@@ -56,7 +63,9 @@ export default function TcgMatchPage() {
           view={view}
           me={role === 'player' ? seat : null}
           legal={live.legal}
-          step={live.step}
+          shown={live.shown}
+          caption={live.caption}
+          flightMs={tcgFlightDuration(timingFor(speed, prefersReducedMotion()))}
           name={live.name}
           onAct={live.act}
           art={game.art}

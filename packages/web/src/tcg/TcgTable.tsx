@@ -5,11 +5,17 @@ import {
   tcgControls,
   type PlayableCard,
   type TcgAction,
-  type TcgEvent,
   type TcgView,
 } from '@cardtable/tcg/ui';
+import { FlightLayer } from '../animation/FlightLayer.tsx';
+import { tcgAnchor } from './animation/anchors.ts';
+import type { TcgStage } from './animation/director.ts';
+import { useLunge } from './animation/useLunge.ts';
 import { CardFaceView } from './CardFaceView.tsx';
-import { describeStep } from './step-caption.ts';
+import { useCardZoom } from './cards/useCardZoom.ts';
+import { ZoomedCard } from './cards/ZoomedCard.tsx';
+import { zoomSide } from './cards/zoom.ts';
+import { HiddenHand, TcgPiles } from './TcgPiles.tsx';
 
 type Selection =
   | { kind: 'none' }
@@ -22,7 +28,12 @@ export interface TcgTableProps {
   view: TcgView;
   me: Seat | null;
   legal: TcgAction[];
-  step: { event: TcgEvent; n: number } | null;
+  /** The step on screen (flights, a lunge, marks), as the director plays it. */
+  shown: TcgStage['shown'];
+  /** The last thing that happened, in words. */
+  caption: string;
+  /** How long one card flight takes now (0: nothing flies). */
+  flightMs: number;
   name(seat: Seat): string;
   onAct(action: TcgAction): void;
   /** Image URLs of the cards that have one, by card id (the others get a generated face). */
@@ -30,24 +41,37 @@ export interface TcgTableProps {
 }
 
 /**
- * The TCG table: the opponent's hero and board at the top, the stack and prompts in the middle,
- * the player's board, hero and hand below. Click a card to play it, then its target; click a
- * unit to attack, then what it attacks; click the choices of a decision.
+ * The TCG table, laid out as players expect: the opponent at the top (hand, hero, deck and
+ * discard, then their board), the stack and prompts in the middle, the player's board, hero,
+ * piles and hand below. Click a card to play it, then its target; click a unit to attack, then
+ * what it attacks; click the choices of a decision. Hover a card (or long-press it, or focus it
+ * and press Z) to read it large.
  */
-export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTableProps) {
+export function TcgTable({
+  view,
+  me,
+  legal,
+  shown,
+  caption,
+  flightMs,
+  name,
+  onAct,
+  art = {},
+}: TcgTableProps) {
   const controls = useMemo(() => tcgControls(view, legal), [view, legal]);
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
   const bottom = me ?? 0;
   const top = bottom === 0 ? 1 : 0;
-  const shown = step
-    ? describeStep(step.event, view, name)
-    : { caption: '', marks: {} as Record<string, string> };
+  const zoom = useCardZoom();
+  useLunge(shown);
+  const marks = shown && !shown.moving ? shown.plan.marks : {};
+  const vacated = new Set(shown?.moving ? shown.plan.vacate : []);
   const act = (action: TcgAction) => {
     setSelection({ kind: 'none' });
     onAct(action);
   };
   const decision = controls.decision;
-  const keywordName = (k: string) => view.glossary.keywords[k]?.name ?? k;
+  const glossary = view.glossary.keywords;
 
   // What a click on an object may mean now, most specific first.
   const pendingBinding =
@@ -101,40 +125,59 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
     (selection.kind === 'picks' && selection.picks.includes(id)) ||
     (selection.kind === 'mulligan' && selection.replace.includes(id));
 
-  const objectProps = (id: string) => ({
-    'data-id': id,
-    className: [
-      'tcg-object',
-      clickable(id) ? 'tcg-clickable' : '',
-      selected(id) ? 'tcg-selected' : '',
-    ].join(' '),
-    onClick: clickable(id) ? () => click(id) : undefined,
-    // What can be clicked can be reached and pressed from the keyboard too.
-    role: clickable(id) ? 'button' : undefined,
-    tabIndex: clickable(id) ? 0 : undefined,
-    'aria-pressed': clickable(id) ? selected(id) : undefined,
-    onKeyDown: clickable(id)
-      ? (event: KeyboardEvent) => {
-          if (event.key !== 'Enter' && event.key !== ' ') return;
-          event.preventDefault();
-          click(id);
-        }
-      : undefined,
-  });
+  const objectProps = (id: string) => {
+    const isCard = id in view.cards;
+    const zoomable = isCard ? zoom.handlers(id) : null;
+    return {
+      'data-id': id,
+      'data-anchor': id,
+      'data-hit': marks[id]?.kind === 'hit' ? shown?.id : undefined,
+      'data-vacated': vacated.has(id) || undefined,
+      className: [
+        'tcg-object',
+        clickable(id) ? 'tcg-clickable' : '',
+        selected(id) ? 'tcg-selected' : '',
+      ].join(' '),
+      onClick: clickable(id) ? () => click(id) : undefined,
+      // What can be clicked can be reached and pressed from the keyboard too; every card can
+      // be focused, to read it large with Z.
+      role: clickable(id) ? 'button' : undefined,
+      tabIndex: clickable(id) || isCard ? 0 : undefined,
+      'aria-pressed': clickable(id) ? selected(id) : undefined,
+      'aria-keyshortcuts': isCard ? 'Z' : undefined,
+      ...(zoomable
+        ? {
+            onPointerEnter: zoomable.onPointerEnter,
+            onPointerLeave: zoomable.onPointerLeave,
+            onPointerDown: zoomable.onPointerDown,
+            onPointerUp: zoomable.onPointerUp,
+            onPointerCancel: zoomable.onPointerCancel,
+            onContextMenu: zoomable.onContextMenu,
+            onClickCapture: zoomable.onClickCapture,
+          }
+        : {}),
+      onKeyDown: (event: KeyboardEvent) => {
+        if (zoomable?.onZoomKey(event)) return;
+        if (!clickable(id) || (event.key !== 'Enter' && event.key !== ' ')) return;
+        event.preventDefault();
+        click(id);
+      },
+    };
+  };
   const mark = (id: string) =>
-    shown.marks[id] ? (
-      <span key={step?.n} className="tcg-mark" data-testid="tcg-mark">
-        {shown.marks[id]}
+    marks[id] ? (
+      <span
+        key={shown?.id}
+        className={`tcg-mark tcg-mark-${marks[id].kind}`}
+        data-testid="tcg-mark"
+      >
+        {marks[id].text}
       </span>
     ) : null;
 
   const hero = (seat: Seat) => {
     const player = view.players[seat]!;
     const id = `hero:${seat}`;
-    const count = (zone: string) => {
-      const entry = player.zones[zone];
-      return Array.isArray(entry) ? entry.length : (entry ?? 0);
-    };
     return (
       <div
         {...objectProps(id)}
@@ -148,9 +191,6 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
         <span className="tcg-mana">
           {player.resource.current}/{player.resource.max} {view.glossary.resource}
         </span>
-        <span className="tcg-counts">
-          hand {count('hand')} · deck {count('deck')} · discard {count('discard')}
-        </span>
         {view.active === seat && view.status === 'playing' ? (
           <span className="tcg-turn-tag">{seat === me ? 'your turn' : 'their turn'}</span>
         ) : null}
@@ -161,7 +201,11 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
   const board = (seat: Seat) => {
     const handles = view.players[seat]!.zones.board;
     return (
-      <div className="tcg-board" data-testid={`tcg-board-${seat === bottom ? 'me' : 'them'}`}>
+      <div
+        className="tcg-board"
+        data-anchor={tcgAnchor.board(seat)}
+        data-testid={`tcg-board-${seat === bottom ? 'me' : 'them'}`}
+      >
         {(Array.isArray(handles) ? handles : []).map((h) => {
           const card = view.cards[h]!;
           return (
@@ -169,7 +213,7 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
               <CardFaceView
                 face={view.faces[card.defId]!}
                 stats={card.stats}
-                keywordName={keywordName}
+                glossary={glossary}
                 image={art[card.defId]}
               />
               {mark(h)}
@@ -180,24 +224,53 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
     );
   };
 
+  /** A card in a hand: its printed face. */
+  const face = (h: string) => (
+    <CardFaceView
+      face={view.faces[view.cards[h]!.defId]!}
+      glossary={glossary}
+      image={art[view.cards[h]!.defId]}
+    />
+  );
   const hand = view.players[bottom]!.zones.hand;
+  const theirHand = view.players[top]!.zones.hand;
   const outcome = view.outcome;
+  const zoomed = zoom.state.target ? view.cards[zoom.state.target] : undefined;
   return (
     <div className="tcg-table" data-testid="tcg-table">
-      <section className="tcg-side tcg-top">
-        {hero(top)}
+      <section
+        className="tcg-side tcg-top"
+        aria-label={`${name(top)}'s side`}
+        data-active={view.status === 'playing' && view.active === top}
+      >
+        <div className="tcg-player-row">
+          {hero(top)}
+          {Array.isArray(theirHand) ? (
+            // A replay seen by everyone shows the other hand too.
+            <div className="tcg-hand tcg-hand-shown" data-anchor={tcgAnchor.hand(top)}>
+              {theirHand.map((h) => (
+                <div key={h} {...objectProps(h)}>
+                  {face(h)}
+                </div>
+              ))}
+            </div>
+          ) : (
+            <HiddenHand count={theirHand ?? 0} seat={top} who="them" />
+          )}
+          <TcgPiles view={view} seat={top} who="them" art={art} />
+        </div>
         {board(top)}
       </section>
 
       <section className="tcg-middle">
-        <div className="tcg-stack" data-testid="tcg-stack">
+        <div className="tcg-stack" data-testid="tcg-stack" data-anchor={tcgAnchor.stack}>
           {view.stack.length ? <h3>Stack</h3> : null}
           {[...view.stack].reverse().map((item) =>
             item.kind === 'card' ? (
               <div key={item.id} {...objectProps(item.card)} data-testid="tcg-stack-item">
                 <CardFaceView
                   face={view.faces[view.cards[item.card]!.defId]!}
-                  keywordName={keywordName}
+                  glossary={glossary}
                   image={art[view.cards[item.card]!.defId]}
                 />
                 <span>
@@ -225,7 +298,7 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
           )}
         </div>
         <p className="tcg-caption" data-testid="tcg-caption" aria-live="polite">
-          {shown.caption}
+          {caption}
         </p>
         {outcome ? (
           <p className="tcg-outcome" data-testid="tcg-outcome">
@@ -345,10 +418,18 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
         </div>
       </section>
 
-      <section className="tcg-side tcg-bottom">
+      <section
+        className="tcg-side tcg-bottom"
+        aria-label={me === null ? `${name(bottom)}'s side` : 'Your side'}
+        data-active={view.status === 'playing' && view.active === bottom}
+      >
         {board(bottom)}
-        {hero(bottom)}
-        <div className="tcg-hand" data-testid="tcg-hand">
+        <div className="tcg-player-row">
+          {hero(bottom)}
+          <TcgPiles view={view} seat={bottom} who="me" art={art} />
+        </div>
+        {Array.isArray(hand) ? null : <HiddenHand count={hand ?? 0} seat={bottom} who="bottom" />}
+        <div className="tcg-hand" data-testid="tcg-hand" data-anchor={tcgAnchor.hand(bottom)}>
           {(Array.isArray(hand) ? hand : []).map((h) => (
             <div
               key={h}
@@ -358,17 +439,47 @@ export function TcgTable({ view, me, legal, step, name, onAct, art = {} }: TcgTa
               data-speed={view.faces[view.cards[h]!.defId]!.speed}
               data-cost={view.faces[view.cards[h]!.defId]!.cost}
             >
-              <CardFaceView
-                face={view.faces[view.cards[h]!.defId]!}
-                keywordName={keywordName}
-                image={art[view.cards[h]!.defId]}
-              />
+              {face(h)}
             </div>
           ))}
         </div>
       </section>
+      {zoomed ? (
+        <ZoomedCard
+          face={view.faces[zoomed.defId]!}
+          stats={zoomed.stats}
+          image={art[zoomed.defId]}
+          glossary={glossary}
+          side={zoomSideOf(zoomed.handle)}
+          pinned={zoom.state.pinned}
+          onClose={zoom.close}
+        />
+      ) : null}
+      {shown?.moving && shown.plan.flights.length ? (
+        <FlightLayer
+          id={shown.id}
+          flights={shown.plan.flights}
+          durationMs={flightMs}
+          path={(flight) => flight}
+          render={(flight) => {
+            const face = flight.defId ? view.faces[flight.defId] : undefined;
+            return face ? (
+              <CardFaceView face={face} glossary={glossary} image={art[face.id]} />
+            ) : (
+              <span className="tcg-card-back" />
+            );
+          }}
+        />
+      ) : null}
     </div>
   );
+}
+
+/** The zoomed card sits on the half of the screen away from the card it shows. */
+function zoomSideOf(handle: string): 'left' | 'right' {
+  const element = document.querySelector(`[data-anchor="${CSS.escape(handle)}"]`);
+  const rect = element?.getBoundingClientRect();
+  return rect ? zoomSide(rect.left + rect.width / 2, window.innerWidth) : 'right';
 }
 
 function promptText(key: string, kind: string): string {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type {
   ActionError,
@@ -12,14 +12,15 @@ import type { TcgAction, TcgEvent, TcgView } from '@cardtable/tcg/ui';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { seatName } from '../game/names.ts';
 import { useMatchSession } from '../live/useMatchSession.ts';
-
-/** How long each animated step stays on screen before it is acknowledged. */
-const STEP_MS = 420;
+import { settings, timingFor } from '../settings/settings.ts';
+import { playBeat } from '../sound/sfx.ts';
+import { TcgDirector, type TcgStage } from './animation/director.ts';
 
 export interface TcgMatch {
   view: TcgView | null;
-  /** The step being shown (for its animation), with a counter so equal steps replay. */
-  step: { event: TcgEvent; n: number } | null;
+  /** The step on screen, as the director plays it (flights, marks, caption). */
+  shown: TcgStage['shown'];
+  caption: string;
   busy: boolean;
   connection: ConnectionState;
   closed: CloseReason | null;
@@ -35,38 +36,45 @@ export interface TcgMatch {
 }
 
 /**
- * A live TCG match over the SDK connection: the view follows each step (animated steps wait a
- * moment, then are acknowledged so the server paces the stream), and actions carry the
+ * A live TCG match over the SDK connection: each step is played by the director (cards fly,
+ * attackers lunge, marks rise) and only then acknowledged, so the server paces the stream; a
+ * step the server does not pace still goes through the director, in order. Actions carry the
  * version of the LEGAL list they were chosen from.
  */
 export function useTcgMatch(matchId: string): TcgMatch {
-  const [view, setView] = useState<TcgView | null>(null);
-  const [step, setStep] = useState<TcgMatch['step']>(null);
-  const [busy, setBusy] = useState(false);
-  const [shownVersion, setShownVersion] = useState(0);
-  const counter = useRef(0);
+  // The director outlives renders; names and the seat change as seats fill.
+  const nameRef = useRef((seat: Seat) => seatName([], seat));
+  const seatRef = useRef<Seat | null>(null);
+  const [director] = useState(
+    () =>
+      new TcgDirector({
+        timing: () => timingFor(settings.getSnapshot().speed, prefersReducedMotion()),
+        name: (seat) => nameRef.current(seat),
+        me: () => seatRef.current,
+        onBeat: playBeat,
+      }),
+  );
+  const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
   const session = useMatchSession<TcgView, TcgAction>(matchId, {
-    onWelcome: (welcome) => {
-      setView(welcome.view as TcgView);
-      setShownVersion(welcome.version);
-    },
+    onWelcome: (welcome) => director.reset(welcome.view as TcgView, welcome),
     showStep: async ({ event, view: next }) => {
-      setView(next as TcgView);
-      setShownVersion(event.version);
-      if (!event.requiresAck) return;
-      setStep({ event: { type: event.type, data: event.data } as TcgEvent, n: ++counter.current });
-      setBusy(true);
-      await new Promise((resolve) => setTimeout(resolve, prefersReducedMotion() ? 0 : STEP_MS));
-      setBusy(false);
+      const step = { type: event.type, data: event.data } as TcgEvent;
+      await director.play(step, event, next as TcgView);
     },
   });
   const { role, legal, pending, seats } = session;
+  useLayoutEffect(() => {
+    nameRef.current = (seat) => seatName(seats, seat);
+    seatRef.current = role === 'player' ? session.seat : null;
+  }, [seats, role, session.seat]);
+  const { view, busy, version: shownVersion } = stage;
 
   const ready =
     role === 'player' && !pending && !busy && legal !== null && legal.version <= shownVersion;
   return {
     view,
-    step,
+    shown: stage.shown,
+    caption: stage.caption,
     busy,
     connection: session.connection,
     closed: session.closed,

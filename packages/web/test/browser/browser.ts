@@ -41,8 +41,11 @@ export async function openPage(
   return { page, context, errors };
 }
 
-/** Saves a screenshot to test-artifacts/web/ (git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot to test-artifacts/web/ (git-ignored): the whole page, or only what the
+ * viewport shows (`fullPage: false`, to see the table as a player sees it at that size).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
 }

@@ -17,12 +17,12 @@ export async function createAs(api: CardtableApi, body: CreateMatchRequest) {
   return created.value;
 }
 
-/** A page of the app signed in as `session`, opened at the match. */
-export async function openMatchAs(
+/** A page of the app signed in as `session` (and its name), opened at `path`. */
+export async function openAs(
   browser: Browser,
   baseUrl: string,
   session: AuthResponse,
-  matchId: string,
+  path: string,
   options: BrowserContextOptions = {},
 ): Promise<WatchedPage> {
   const watched = await openPage(browser, `${baseUrl}/404-blank`, options);
@@ -33,7 +33,19 @@ export async function openMatchAs(
     },
     [JSON.stringify(session), JSON.stringify(session.user.name)] as const,
   );
-  await watched.page.goto(`${baseUrl}/match/${matchId}`);
+  await watched.page.goto(`${baseUrl}${path}`);
+  return watched;
+}
+
+/** A page of the app signed in as `session`, opened at the match. */
+export async function openMatchAs(
+  browser: Browser,
+  baseUrl: string,
+  session: AuthResponse,
+  matchId: string,
+  options: BrowserContextOptions = {},
+): Promise<WatchedPage> {
+  const watched = await openAs(browser, baseUrl, session, `/match/${matchId}`, options);
   await watched.page.getByTestId('table').waitFor({ timeout: 60_000 });
   return watched;
 }

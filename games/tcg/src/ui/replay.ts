@@ -1,0 +1,68 @@
+/**
+ * What a browser needs to fold a finished TCG match (`import ... from '@cardtable/tcg/replay'`):
+ * content loading (its schema checks included) and a game that folds and views. No Lua
+ * sandbox: folding a log applies recorded events and never runs an ability.
+ */
+import { fail, ok, type Result } from '@cardtable/engine';
+import { describeLoadProblem, loadContent, type ContentSource } from '../content/load.ts';
+import { ContentRegistry } from '../content/registry.ts';
+import { createTcgGame, type TcgGame } from '../engine/game.ts';
+import { parseTcgOptions, type TcgOptions } from '../engine/options.ts';
+import { LUA_MODULE_PATH, PACKAGE_FILES } from '../package/limits.ts';
+
+export type { ContentSource } from '../content/load.ts';
+
+/** A content package's text files, by path (as a replay embeds them), as content documents. */
+export function contentSourceOfFiles(
+  files: Readonly<Record<string, unknown>>,
+): Result<ContentSource> {
+  const json = (path: string): Result<unknown> => {
+    const text = files[path];
+    if (typeof text !== 'string') return fail('UNKNOWN_CONTENT', `The content has no ${path}.`);
+    try {
+      return ok(JSON.parse(text));
+    } catch {
+      return fail('UNKNOWN_CONTENT', `The content's ${path} is not JSON.`);
+    }
+  };
+  const ruleset = json(PACKAGE_FILES.ruleset);
+  if (!ruleset.ok) return ruleset;
+  const cards = json(PACKAGE_FILES.cards);
+  if (!cards.ok) return cards;
+  const decks = PACKAGE_FILES.decks in files ? json(PACKAGE_FILES.decks) : ok(undefined);
+  if (!decks.ok) return decks;
+  const scripts: Record<string, string> = {};
+  for (const [path, text] of Object.entries(files)) {
+    const module = LUA_MODULE_PATH.exec(path)?.[1];
+    if (module && typeof text === 'string') scripts[module] = text;
+  }
+  return ok({
+    ruleset: ruleset.value,
+    cards: cards.value,
+    ...(decks.value === undefined ? {} : { decks: decks.value }),
+    scripts,
+  });
+}
+
+/** The game a replay folds with, and the match's options read against its content. */
+export interface ReplayTcg {
+  game: TcgGame;
+  options: TcgOptions;
+}
+
+export function replayTcg(
+  source: ContentSource,
+  rawOptions: unknown,
+  seatCount: number,
+): Result<ReplayTcg> {
+  const loaded = loadContent(source);
+  if (!loaded.ok)
+    return fail(
+      'UNKNOWN_CONTENT',
+      `The match's content does not load: ${loaded.problems.map(describeLoadProblem).join('; ')}`,
+    );
+  const registry = new ContentRegistry([loaded.content]);
+  const options = parseTcgOptions(registry, rawOptions, seatCount);
+  if (!options.ok) return fail('BAD_OPTIONS', options.error.message);
+  return ok({ game: createTcgGame({ registry }), options: options.value });
+}

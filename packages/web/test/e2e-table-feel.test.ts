@@ -1,0 +1,277 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './browser/browser.ts';
+import { createAs, openAs, signedInGuest } from './browser/seated.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** Resolves once a Web Animation of exactly this duration runs (a card flying at that speed). */
+const animationOf = (page: Page, ms: number) =>
+  page.waitForFunction(
+    (duration) => document.getAnimations().some((a) => a.effect?.getTiming().duration === duration),
+    ms,
+    { timeout: 60_000 },
+  );
+
+/** Nothing on the page is wider than the screen: no sideways scrolling. */
+const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe('how the tables look and feel', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const tcgMatch = async (name: string) => {
+    const guest = await signedInGuest(app.url, name);
+    const created = await createAs(guest.api, {
+      game: 'tcg',
+      options: { ruleset: 'demo', decks: ['A', 'B'] },
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }],
+    });
+    return { ...guest, matchId: created.matchId };
+  };
+
+  it(
+    'zooms a card on hover, from the keyboard and by a long press, on desktop and phone',
+    { timeout: 300_000 },
+    async () => {
+      const ada = await tcgMatch('Ada');
+      const { page, errors } = await openAs(
+        browser,
+        app.url,
+        ada.session,
+        `/tcg/${ada.matchId}`,
+        DESKTOP,
+      );
+      const firstCard = page.locator('[data-testid=tcg-hand] .tcg-object').first();
+      await firstCard.waitFor({ timeout: 60_000 });
+      const cardName = await firstCard.locator('.tcg-name').textContent();
+
+      // Hover: the large card with its name and full text; it goes when the pointer leaves.
+      await firstCard.hover();
+      const zoom = page.getByTestId('tcg-zoom');
+      await zoom.waitFor();
+      expect(await zoom.locator('.tcg-name').textContent()).toBe(cardName);
+      expect(await zoom.getAttribute('data-pinned')).toBe('false');
+      await page.mouse.move(2, 2);
+      await zoom.waitFor({ state: 'detached' });
+
+      // Keyboard: focus the card, Z pins it, Escape closes it.
+      await firstCard.focus();
+      await page.keyboard.press('z');
+      await zoom.waitFor();
+      expect(await zoom.getAttribute('data-pinned')).toBe('true');
+      expect(await zoom.locator('.tcg-name').textContent()).toBe(cardName);
+      await page.keyboard.press('Escape');
+      await zoom.waitFor({ state: 'detached' });
+
+      // Attack and health are labelled for screen readers, with their numbers.
+      const unit = page.locator('[data-testid=tcg-hand] .tcg-unit').first();
+      if (await unit.count()) {
+        expect(await unit.locator('.tcg-attack').getAttribute('aria-label')).toMatch(
+          /^Attack \d+$/,
+        );
+        expect(await unit.locator('.tcg-health').getAttribute('aria-label')).toMatch(/^Health \d+/);
+      }
+      await screenshot(page, 'tables-tcg-desktop', false);
+
+      // The phone: the same table fits the width; a long press pins the large card.
+      const phone = await openAs(browser, app.url, ada.session, `/tcg/${ada.matchId}`, PHONE);
+      const phoneCard = phone.page.locator('[data-testid=tcg-hand] .tcg-object').first();
+      await phoneCard.waitFor({ timeout: 60_000 });
+      expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
+      await screenshot(phone.page, 'tables-tcg-phone', false);
+      await phoneCard.dispatchEvent('pointerdown', { pointerType: 'touch', isPrimary: true });
+      const phoneZoom = phone.page.getByTestId('tcg-zoom');
+      await phoneZoom.waitFor();
+      await phoneCard.dispatchEvent('pointerup', { pointerType: 'touch', isPrimary: true });
+      expect(await phoneZoom.getAttribute('data-pinned')).toBe('true');
+      await screenshot(phone.page, 'tables-tcg-phone-zoom', false);
+      await phone.page.getByTestId('tcg-zoom-close').click();
+      await phoneZoom.waitFor({ state: 'detached' });
+      expect(errors).toEqual([]);
+      expect(phone.errors).toEqual([]);
+    },
+  );
+
+  it(
+    'the animation speed setting sets how fast cards fly, on both tables',
+    { timeout: 300_000 },
+    async () => {
+      const bo = await signedInGuest(app.url, 'Bo');
+      const golf = await createAs(bo.api, {
+        game: 'golf',
+        options: { rounds: 1 },
+        seats: [
+          { kind: 'human' },
+          { kind: 'cpu', profile: 'Marcus' },
+          { kind: 'cpu', profile: 'Maya' },
+        ],
+      });
+      const seated = await openAs(browser, app.url, bo.session, `/match/${golf.matchId}`, DESKTOP);
+      await seated.page.getByTestId('table').waitFor({ timeout: 60_000 });
+      await screenshot(seated.page, 'tables-golf-desktop', false);
+      const phone = await openAs(browser, app.url, bo.session, `/match/${golf.matchId}`, PHONE);
+      await phone.page.getByTestId('table').waitFor({ timeout: 60_000 });
+      expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
+      await screenshot(phone.page, 'tables-golf-phone', false);
+
+      // Watching three CPUs: every step of theirs is animated on this page, one after another.
+      const cpus = await createAs(bo.api, {
+        game: 'golf',
+        options: { rounds: 2 },
+        seats: ['Marcus', 'Maya', 'Kenji'].map((profile) => ({ kind: 'cpu' as const, profile })),
+      });
+      const { page, errors } = await openAs(
+        browser,
+        app.url,
+        bo.session,
+        `/match/${cpus.matchId}`,
+        DESKTOP,
+      );
+      await page.getByTestId('table').waitFor({ timeout: 60_000 });
+      // Golf's flight is 420 ms at normal speed: slow is 420 / 0.6, fast 420 / 2.
+      await page.getByTestId('animation-speed').selectOption('slow');
+      await animationOf(page, 700);
+      await page.getByTestId('animation-speed').selectOption('fast');
+      await animationOf(page, 210);
+      await page.getByTestId('animation-speed').selectOption('instant');
+      expect(await page.locator('.page').getAttribute('data-speed')).toBe('instant');
+
+      // The setting is remembered, and the card game's director uses it too (380 ms / 0.6).
+      const tcg = await tcgMatch('Cy');
+      const card = await openAs(browser, app.url, tcg.session, `/tcg/${tcg.matchId}`, DESKTOP);
+      await card.page.evaluate(
+        (stored) => localStorage.setItem('cardtable.settings', stored),
+        JSON.stringify({ muted: true, speed: 'slow' }),
+      );
+      await card.page.reload();
+      await card.page.getByTestId('tcg-table').waitFor({ timeout: 60_000 });
+      expect(await card.page.getByTestId('animation-speed').inputValue()).toBe('slow');
+      const keep = card.page.getByTestId('tcg-mulligan');
+      if (await keep.count()) await keep.click();
+      await animationOf(card.page, 633);
+      expect(errors).toEqual([]);
+      expect(card.errors).toEqual([]);
+      expect(seated.errors).toEqual([]);
+      expect(phone.errors).toEqual([]);
+    },
+  );
+
+  it(
+    'mute is remembered across a reload and silences the table',
+    { timeout: 300_000 },
+    async () => {
+      const dee = await tcgMatch('Dee');
+      const { page, errors } = await openAs(
+        browser,
+        app.url,
+        dee.session,
+        `/tcg/${dee.matchId}`,
+        DESKTOP,
+      );
+      await page.getByTestId('tcg-table').waitFor({ timeout: 60_000 });
+      const toggle = page.getByTestId('sound-toggle');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await page.getByTestId('tcg-mulligan').click();
+      // Unmuted, the steps make their sounds (the last one is recorded on the document).
+      await page.waitForFunction(
+        () => document.documentElement.dataset.lastSound !== undefined,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await page.reload();
+      await page.getByTestId('tcg-table').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('sound-toggle').getAttribute('aria-pressed')).toBe('true');
+      // Steps play (the caption changes; ending the turn if it is ours) and none of them sounds.
+      const caption = () => page.getByTestId('tcg-caption').textContent();
+      for (let tries = 0; tries < 120 && !(await caption()); tries++) {
+        const endTurn = page.getByTestId('tcg-end-turn');
+        if (await endTurn.count()) await endTurn.click().catch(() => undefined);
+        await page.waitForTimeout(500);
+      }
+      expect(await caption()).not.toBe('');
+      expect(await page.evaluate(() => document.documentElement.dataset.lastSound)).toBeUndefined();
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it(
+    'replays a finished card game match: scrubber, keys, and whose eyes',
+    { timeout: 400_000 },
+    async () => {
+      const eve = await signedInGuest(app.url, 'Eve');
+      const created = await createAs(eve.api, {
+        game: 'tcg',
+        options: { ruleset: 'demo', decks: ['A', 'B'] },
+        seats: [
+          { kind: 'cpu', profile: 'easy', name: 'Robin' },
+          { kind: 'cpu', profile: 'hard', name: 'Sam' },
+        ],
+      });
+      await expect
+        .poll(
+          async () => {
+            const meta = await eve.api.getMatch(created.matchId);
+            return meta.ok ? meta.value.status : 'unknown';
+          },
+          { timeout: 240_000, interval: 1000 },
+        )
+        .toBe('over');
+      const { page, errors } = await openAs(
+        browser,
+        app.url,
+        eve.session,
+        `/replay/${created.matchId}`,
+        DESKTOP,
+      );
+      await page.getByTestId('tcg-table').waitFor({ timeout: 60_000 });
+      const position = () => page.getByTestId('replay-position').textContent();
+      const total = Number((await position())?.split('/')[1]);
+      expect(total).toBeGreaterThan(20);
+
+      // Keys: End shows the result, Home the start, → one step.
+      await page.keyboard.press('End');
+      expect(await position()).toBe(`${total} / ${total}`);
+      await page.getByTestId('tcg-outcome').waitFor();
+      await screenshot(page, 'tables-tcg-replay-end', false);
+      await page.keyboard.press('Home');
+      expect(await position()).toBe(`0 / ${total}`);
+      await page.keyboard.press('ArrowRight');
+      expect(await position()).toBe(`1 / ${total}`);
+
+      // The scrubber jumps anywhere; the table then shows that point of the match.
+      const middle = Math.round(total / 2);
+      await page.getByTestId('replay-scrubber').evaluate((input, value) => {
+        const range = input as HTMLInputElement;
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        setter.call(range, String(value));
+        range.dispatchEvent(new Event('input', { bubbles: true }));
+      }, middle);
+      expect(await position()).toBe(`${middle} / ${total}`);
+      await expect.poll(() => page.getByTestId('tcg-outcome').count()).toBe(0);
+
+      // Everyone's eyes show both hands; a spectator's hide the top one behind its backs.
+      expect(await page.locator('.tcg-hand-shown').count()).toBe(1);
+      await page.getByTestId('replay-perspective').selectOption('spectator');
+      await page.getByTestId('tcg-hand-them').waitFor();
+      expect(await page.locator('.tcg-hand-shown').count()).toBe(0);
+      expect(await position()).toBe(`${middle} / ${total}`);
+      await screenshot(page, 'tables-tcg-replay-spectator', false);
+      expect(errors).toEqual([]);
+    },
+  );
+});
