@@ -24,3 +24,4 @@ export type { SocketLike, WebSocketConstructor } from './socket.ts';
 // Types only: the run-time schemas live at '@cardtable/sdk/protocol', kept out of app bundles.
 export type * from './protocol.ts';
 export type * from './content.ts';
+export type * from './social.ts';

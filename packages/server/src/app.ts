@@ -28,6 +28,10 @@ import { registerContentRoutes } from './routes/content.ts';
 import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
+import { registerSocialRoutes } from './routes/social.ts';
+import { Leaderboards } from './social/leaderboard.ts';
+import { Profiles } from './social/profiles.ts';
+import { SocialProjector } from './social/projector.ts';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
 import { isServerPath, registerStaticWeb } from './static-web.ts';
@@ -47,6 +51,8 @@ export interface RunningServer {
   lifecycle: MatchLifecycle;
   /** Creators' content: drafts, published versions, and the games that play them. */
   content: ContentLibrary;
+  /** Folds finished matches into ratings, stats and achievements. */
+  projector: SocialProjector;
   /** Drains in-flight actions, closes sockets, the listener and the database. */
   close(): Promise<void>;
 }
@@ -109,6 +115,11 @@ export async function startServer(
     if (recovered.ended + recovered.loaded > 0) {
       logger.info(recovered, 'unfinished matches ended or rebuilt');
     }
+    const projector = new SocialProjector(
+      db,
+      { pollMs: config.social.projectionPollMs, batch: 50 },
+      logger,
+    );
     const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
 
     const app = Fastify({
@@ -161,12 +172,17 @@ export async function startServer(
       quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
     });
     registerContentRoutes(app, { library: content });
+    registerSocialRoutes(app, {
+      leaderboards: new Leaderboards(db, config.social.leaderboardMinGames),
+      profiles: new Profiles(db),
+    });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
 
     await app.listen({ port: config.port, host: config.host });
     lifecycle.start();
+    projector.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -180,8 +196,10 @@ export async function startServer(
       registry,
       lifecycle,
       content,
+      projector,
       close() {
         closing ??= (async () => {
+          await projector.stop();
           await lifecycle.stop();
           await registry.drain();
           await app.close();

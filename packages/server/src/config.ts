@@ -44,10 +44,21 @@ export interface ServerConfig {
   matchQuotas: MatchQuotaSettings;
   /** Expiry, abandonment and unloading of matches; see `match/lifecycle.ts`. */
   matchLifecycle: MatchLifecycleSettings;
+  /** Ratings, stats, leaderboards; see `social/`. */
+  social: SocialSettings;
+  /** Redis for state shared by nodes (the matchmaking queue); null keeps it in the process. */
+  redisUrl: string | null;
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
   /** An S3-compatible bucket for card art (`S3_BUCKET` and friends); null keeps art on disk. */
   s3: S3Config | null;
+}
+
+export interface SocialSettings {
+  /** How often the projection looks for newly finished matches. */
+  projectionPollMs: number;
+  /** Rated games a player needs to appear on a leaderboard. */
+  leaderboardMinGames: number;
 }
 
 export interface S3Config {
@@ -188,10 +199,20 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000, 0),
       sweepEveryMs: int('LIFECYCLE_SWEEP_MS', 15_000, 10),
     },
+    social: {
+      projectionPollMs: int('SOCIAL_PROJECTION_POLL_MS', 1000, 10, 600_000),
+      leaderboardMinGames: int('LEADERBOARD_MIN_GAMES', 5, 0, 10_000),
+    },
+    redisUrl: redisUrl(text('REDIS_URL'), errors),
     webRoot,
     s3,
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+}
+
+function redisUrl(raw: string | null, errors: string[]): string | null {
+  if (raw !== null && !/^rediss?:\/\//.test(raw)) errors.push('REDIS_URL must be a redis:// URL.');
+  return raw;
 }
 
 function parseRange(raw: string): { min: number; max: number } | null {

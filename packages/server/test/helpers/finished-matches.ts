@@ -82,6 +82,14 @@ export async function writeFinished(db: Database, spec: FinishedSpec): Promise<v
       spec.rated,
     ],
   );
+  for (const [seat, userId] of spec.seats.entries()) {
+    if (userId !== null)
+      await db.query(`INSERT INTO match_players (match_id, seat, user_id) VALUES ($1, $2, $3)`, [
+        spec.id,
+        seat,
+        userId,
+      ]);
+  }
   for (const [index, round] of (spec.rounds ?? []).entries()) {
     const result: RoundResult = {
       round: index + 1,
