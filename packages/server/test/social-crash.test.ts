@@ -73,12 +73,7 @@ describe.each(STORES)('achievements after a crash on %s', (kind) => {
     const afterCrash = await projectionRows(db);
     expect(
       afterCrash.achievements.map((a) => (a as { achievement: string }).achievement).sort(),
-    ).toEqual([
-      'first-game',
-      'first-game',
-      'first-win',
-      'golf-perfect-round',
-    ]);
+    ).toEqual(['first-game', 'first-game', 'first-win', 'golf-perfect-round']);
 
     const restarted = new SocialProjector(db, { pollMs: 1000, batch: 1 });
     expect(await restarted.catchUp()).toBe(2);

@@ -1,6 +1,6 @@
 import type { Outcome } from '@cardtable/engine';
 import { DEFAULT_OPTIONS, type RoundResult } from '@cardtable/golf';
-import { openDatabase, type Database } from '../../src/store/database.ts';
+import { openDatabase, type Database, type Row } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { TEST_DATABASE_URL, tempDir, uniqueSchema, type StoreKind } from './server.ts';
 
@@ -114,7 +114,12 @@ export async function writeFinished(db: Database, spec: FinishedSpec): Promise<v
 }
 
 /** Every row of the projection's tables, in a stable order. */
-export async function projectionRows(db: Database): Promise<Record<string, unknown[]>> {
+export async function projectionRows(db: Database): Promise<{
+  ratings: Row[];
+  history: Row[];
+  stats: Row[];
+  achievements: Row[];
+}> {
   return {
     ratings: await db.query(
       `SELECT game, version, user_id, rating, rd, volatility, games, updated_at

@@ -180,6 +180,16 @@ export default function HomePage() {
       <RecentMatches />
 
       <section className="panel">
+        <h2>Players</h2>
+        <p>
+          <Link to="/me" data-testid="my-profile">
+            My profile and match history
+          </Link>{' '}
+          · <Link to="/leaderboards">Leaderboards</Link>
+        </p>
+      </section>
+
+      <section className="panel">
         <h2>Replays</h2>
         <p>
           Every finished match can be rewatched from its page. Got a replay file?{' '}
