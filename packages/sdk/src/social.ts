@@ -127,3 +127,30 @@ export const MatchHistory = Type.Object({
   next: Type.Union([Type.String(), Type.Null()]),
 });
 export type MatchHistory = Static<typeof MatchHistory>;
+
+// ---- Matchmaking socket: GET /ws/matchmaking?token=..&game=..&mode=casual|rated&seats=2 ----
+
+export type QueueMode = 'casual' | 'rated';
+
+/** What the matchmaking socket sends: status while waiting, then the match or why it ended. */
+export type QueueServerMessage =
+  | {
+      type: 'QUEUE_STATUS';
+      /** 1-based place in the queue (longest waiting first). */
+      position: number;
+      /** Players waiting in this queue. */
+      waiting: number;
+      /** From recent waits in this queue; null until there are some. */
+      estimatedWaitMs: number | null;
+      waitedMs: number;
+    }
+  | { type: 'QUEUE_MATCHED'; matchId: string; game: string }
+  /**
+   * Out of the queue: cancelled by the player, or gone (a newer ticket of the same player replaced
+   * it, or its table could not be created): queue again.
+   */
+  | { type: 'QUEUE_ENDED'; reason: 'cancelled' | 'gone' }
+  | { type: 'ERROR'; code: string; message: string };
+
+/** The one message a client sends: leave the queue (closing the socket does the same). */
+export type QueueClientMessage = { type: 'CANCEL' };

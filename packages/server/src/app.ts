@@ -32,6 +32,11 @@ import { registerSocialRoutes } from './routes/social.ts';
 import { Leaderboards } from './social/leaderboard.ts';
 import { Profiles } from './social/profiles.ts';
 import { SocialProjector } from './social/projector.ts';
+import { Matchmaker } from './matchmaking/matchmaker.ts';
+import { MemoryQueue } from './matchmaking/memory-queue.ts';
+import { DEFAULT_WINDOW } from './matchmaking/pool.ts';
+import { RedisQueue } from './matchmaking/redis-queue.ts';
+import { registerMatchmakingSocket } from './matchmaking/socket.ts';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
 import { isServerPath, registerStaticWeb } from './static-web.ts';
@@ -51,6 +56,8 @@ export interface RunningServer {
   lifecycle: MatchLifecycle;
   /** Creators' content: drafts, published versions, and the games that play them. */
   content: ContentLibrary;
+  /** Casual and rated queues (in Redis with REDIS_URL). */
+  matchmaker: Matchmaker;
   /** Folds finished matches into ratings, stats and achievements. */
   projector: SocialProjector;
   /** Drains in-flight actions, closes sockets, the listener and the database. */
@@ -120,6 +127,20 @@ export async function startServer(
       { pollMs: config.social.projectionPollMs, batch: 50 },
       logger,
     );
+    const matchmaker = new Matchmaker(
+      {
+        queue: config.redisUrl
+          ? new RedisQueue(config.redisUrl, `${config.redisKeyPrefix}mm:`)
+          : new MemoryQueue(now),
+        db,
+        store,
+        registry,
+        content,
+        log: logger,
+      },
+      { tickMs: config.matchmaking.tickMs, window: DEFAULT_WINDOW },
+      now,
+    );
     const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
 
     const app = Fastify({
@@ -178,11 +199,17 @@ export async function startServer(
     });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });
+    registerMatchmakingSocket(app, {
+      tokens,
+      matchmaker,
+      statusEveryMs: config.matchmaking.statusEveryMs,
+    });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
 
     await app.listen({ port: config.port, host: config.host });
     lifecycle.start();
     projector.start();
+    matchmaker.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -197,8 +224,10 @@ export async function startServer(
       lifecycle,
       content,
       projector,
+      matchmaker,
       close() {
         closing ??= (async () => {
+          await matchmaker.stop();
           await projector.stop();
           await lifecycle.stop();
           await registry.drain();

@@ -46,6 +46,9 @@ export interface ServerConfig {
   matchLifecycle: MatchLifecycleSettings;
   /** Ratings, stats, leaderboards; see `social/`. */
   social: SocialSettings;
+  matchmaking: { tickMs: number; statusEveryMs: number };
+  /** Prefix of every Redis key (nodes of one deployment share it). */
+  redisKeyPrefix: string;
   /** Redis for state shared by nodes (the matchmaking queue); null keeps it in the process. */
   redisUrl: string | null;
   /** The built web app to serve at `/`, or null for none. */
@@ -203,6 +206,11 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       projectionPollMs: int('SOCIAL_PROJECTION_POLL_MS', 1000, 10, 600_000),
       leaderboardMinGames: int('LEADERBOARD_MIN_GAMES', 5, 0, 10_000),
     },
+    matchmaking: {
+      tickMs: int('MATCHMAKING_TICK_MS', 500, 10, 60_000),
+      statusEveryMs: int('QUEUE_STATUS_MS', 1000, 50, 60_000),
+    },
+    redisKeyPrefix: text('REDIS_KEY_PREFIX') ?? 'cardtable:',
     redisUrl: redisUrl(text('REDIS_URL'), errors),
     webRoot,
     s3,

@@ -57,6 +57,7 @@ describe.each(queues)('matchmaking queue (%s)', (_name, make) => {
     expect((await queue.pools()).map((p) => p.mode).sort()).toEqual(['casual', 'rated']);
     const groups = await queue.take(casual, pickAll(casual));
     expect(groups.map((g) => g.map((t) => t.id))).toEqual([['a', 'c']]);
+    expect(await queue.status('a')).toEqual({ state: 'forming' });
     await queue.assign(groups[0]!, 'm1', clock);
     expect(await queue.status('a')).toEqual({ state: 'matched', matchId: 'm1' });
     expect(await queue.status('c')).toEqual({ state: 'matched', matchId: 'm1' });
@@ -86,6 +87,9 @@ describe.each(queues)('matchmaking queue (%s)', (_name, make) => {
     clock += 31_000; // 100 + 10/s × 31 s = 410 ≥ 400
     const groups = await queue.take(rated, pickAll(rated));
     expect(groups.map((g) => g.map((t) => t.id).sort())).toEqual([['g', 'h']]);
+    // A table whose match could not be created: its players are told to queue again.
+    await queue.release(groups[0]!);
+    expect(await queue.status('g')).toEqual({ state: 'gone' });
   });
 
   it('never hands one ticket to two takers at once', async () => {

@@ -8,6 +8,7 @@ export class MemoryQueue implements MatchQueue {
   private readonly byUser = new Map<string, string>();
   private readonly assigned = new Map<string, { matchId: string; until: number }>();
   private readonly waits = new Map<string, number[]>();
+  private readonly forming = new Set<string>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -29,6 +30,7 @@ export class MemoryQueue implements MatchQueue {
     const assignment = this.assigned.get(ticketId);
     if (assignment && assignment.until > this.now())
       return { state: 'matched', matchId: assignment.matchId };
+    if (this.forming.has(ticketId)) return { state: 'forming' };
     const ticket = this.tickets.get(ticketId);
     if (!ticket) return { state: 'gone' };
     const key = poolKey(ticket.pool);
@@ -49,12 +51,16 @@ export class MemoryQueue implements MatchQueue {
 
   async take(pool: Pool, pick: (waiting: Ticket[]) => Ticket[][]): Promise<Ticket[][]> {
     const groups = pick(this.inPool(poolKey(pool)));
-    for (const ticket of groups.flat()) this.remove(ticket);
+    for (const ticket of groups.flat()) {
+      this.remove(ticket);
+      this.forming.add(ticket.id);
+    }
     return groups;
   }
 
   async assign(tickets: readonly Ticket[], matchId: string, now: number): Promise<void> {
     for (const ticket of tickets) {
+      this.forming.delete(ticket.id);
       this.assigned.set(ticket.id, { matchId, until: now + ASSIGNMENT_TTL_MS });
       const key = poolKey(ticket.pool);
       const waits = [...(this.waits.get(key) ?? []), now - ticket.enqueuedAt];
@@ -62,6 +68,10 @@ export class MemoryQueue implements MatchQueue {
     }
     for (const [id, assignment] of this.assigned)
       if (assignment.until <= now) this.assigned.delete(id);
+  }
+
+  async release(tickets: readonly Ticket[]): Promise<void> {
+    for (const ticket of tickets) this.forming.delete(ticket.id);
   }
 
   async close(): Promise<void> {}

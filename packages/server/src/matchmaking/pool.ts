@@ -1,5 +1,7 @@
+import type { QueueMode } from '@cardtable/sdk/social';
+
 /** Casual queues ignore ratings; rated ones match by rating and count for ratings. */
-export type QueueMode = 'casual' | 'rated';
+export type { QueueMode };
 
 /** One queue: players who want the same game, version, mode and table size. */
 export interface Pool {

@@ -3,6 +3,8 @@ import type { Pool, Ticket } from './pool.ts';
 /** Where a ticket stands. */
 export type TicketStatus =
   | { state: 'waiting'; position: number; waiting: number; estimatedWaitMs: number | null }
+  /** Taken into a table whose match is being created. */
+  | { state: 'forming' }
   | { state: 'matched'; matchId: string }
   | { state: 'gone' };
 
@@ -25,6 +27,8 @@ export interface MatchQueue {
   take(pool: Pool, pick: (waiting: Ticket[]) => Ticket[][]): Promise<Ticket[][]>;
   /** Tells the tickets of a group their match (and records their waits for the estimate). */
   assign(tickets: readonly Ticket[], matchId: string, now: number): Promise<void>;
+  /** A taken group whose match could not be created: its tickets are gone (queue again). */
+  release(tickets: readonly Ticket[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -7,6 +7,11 @@ import { ASSIGNMENT_TTL_MS, WAIT_SAMPLES, type MatchQueue, type TicketStatus } f
 /** Deletes the lock only if it is still ours. */
 const UNLOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 const LOCK_MS = 5000;
+/**
+ * A ticket stays in the queue while its player's node keeps asking for its status; one whose
+ * node died (its socket never closed cleanly) is dropped after this long.
+ */
+const ALIVE_MS = 15_000;
 const LOCK_TRIES = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,6 +46,7 @@ export class RedisQueue implements MatchQueue {
       await this.redis
         .multi()
         .set(this.key('ticket', ticket.id), JSON.stringify(ticket))
+        .set(this.key('alive', ticket.id), '1', 'PX', ALIVE_MS)
         .set(this.key('user', ticket.userId), ticket.id)
         .zadd(this.key('pool', pool), ticket.enqueuedAt, ticket.id)
         .hset(this.key('pools'), pool, JSON.stringify(ticket.pool))
@@ -60,17 +66,33 @@ export class RedisQueue implements MatchQueue {
   }
 
   async status(ticketId: string): Promise<TicketStatus> {
-    const matchId = await this.redis.get(this.key('assigned', ticketId));
-    if (matchId) return { state: 'matched', matchId };
+    const waiting = await this.waitingStatus(ticketId);
+    if (waiting) return waiting;
+    // Not waiting: a take may have moved it on meanwhile. A ticket leaves its pool in the same
+    // transaction that marks it forming, and forming turns into matched in one transaction, so
+    // one atomic read of both tells where it went.
+    const [matched, forming] = ((await this.redis
+      .multi()
+      .get(this.key('assigned', ticketId))
+      .exists(this.key('forming', ticketId))
+      .exec()) ?? []) as [Error | null, unknown][];
+    const matchId = matched?.[1];
+    if (typeof matchId === 'string') return { state: 'matched', matchId };
+    if (forming?.[1] === 1) return { state: 'forming' };
+    return { state: 'gone' };
+  }
+
+  private async waitingStatus(ticketId: string): Promise<TicketStatus | null> {
     const ticket = await this.ticket(ticketId);
-    if (!ticket) return { state: 'gone' };
+    if (!ticket) return null;
     const pool = poolKey(ticket.pool);
     const [rank, size, waits] = await Promise.all([
       this.redis.zrank(this.key('pool', pool), ticketId),
       this.redis.zcard(this.key('pool', pool)),
       this.redis.lrange(this.key('waits', pool), 0, -1),
     ]);
-    if (rank === null) return { state: 'gone' };
+    if (rank === null) return null;
+    await this.redis.set(this.key('alive', ticketId), '1', 'PX', ALIVE_MS);
     return waitingStatus(rank + 1, size, waits.map(Number), this.now() - ticket.enqueuedAt);
   }
 
@@ -90,11 +112,23 @@ export class RedisQueue implements MatchQueue {
       const ids = await this.redis.zrange(this.key('pool', key), 0, -1);
       if (ids.length === 0) return [];
       const raw = await this.redis.mget(ids.map((id) => this.key('ticket', id)));
-      const waiting = raw.flatMap((json) => (json ? [JSON.parse(json) as Ticket] : []));
+      const alive = await this.redis.mget(ids.map((id) => this.key('alive', id)));
+      const stale = ids.filter((_, i) => raw[i] === null || alive[i] === null);
+      if (stale.length > 0) {
+        await this.redis.zrem(this.key('pool', key), ...stale);
+        await this.forget(
+          raw.flatMap((json, i) => (json && alive[i] === null ? [JSON.parse(json) as Ticket] : [])),
+        );
+      }
+      const waiting = raw.flatMap((json, i) =>
+        json && alive[i] !== null ? [JSON.parse(json) as Ticket] : [],
+      );
       const groups = pick(waiting);
       const taken = groups.flat();
       if (taken.length > 0) {
-        await this.redis.zrem(this.key('pool', key), ...taken.map((t) => t.id));
+        const batch = this.redis.multi().zrem(this.key('pool', key), ...taken.map((t) => t.id));
+        for (const t of taken) batch.set(this.key('forming', t.id), '1', 'PX', ASSIGNMENT_TTL_MS);
+        await batch.exec();
         await this.forget(taken);
       }
       return groups;
@@ -106,10 +140,15 @@ export class RedisQueue implements MatchQueue {
     for (const ticket of tickets) {
       const pool = poolKey(ticket.pool);
       batch.set(this.key('assigned', ticket.id), matchId, 'PX', ASSIGNMENT_TTL_MS);
+      batch.del(this.key('forming', ticket.id));
       batch.rpush(this.key('waits', pool), String(now - ticket.enqueuedAt));
       batch.ltrim(this.key('waits', pool), -WAIT_SAMPLES, -1);
     }
     await batch.exec();
+  }
+
+  async release(tickets: readonly Ticket[]): Promise<void> {
+    if (tickets.length > 0) await this.redis.del(...tickets.map((t) => this.key('forming', t.id)));
   }
 
   async close(): Promise<void> {
@@ -122,8 +161,10 @@ export class RedisQueue implements MatchQueue {
   }
 
   private async forget(tickets: readonly Ticket[]): Promise<void> {
+    if (tickets.length === 0) return;
     const batch = this.redis.multi();
-    for (const ticket of tickets) batch.del(this.key('ticket', ticket.id));
+    for (const ticket of tickets)
+      batch.del(this.key('ticket', ticket.id)).del(this.key('alive', ticket.id));
     await batch.exec();
     for (const ticket of tickets) {
       const userKey = this.key('user', ticket.userId);
