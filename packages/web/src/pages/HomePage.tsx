@@ -12,6 +12,7 @@ import {
   setPlayerName,
 } from '../net/session.ts';
 import { CreateTableForm } from '../home/CreateTableForm.tsx';
+import { QuickMatch } from '../social/QuickMatch.tsx';
 import { GameList } from '../home/GameList.tsx';
 import { orderGames } from '../home/games.ts';
 import { GolfRules } from '../home/GolfRules.tsx';
@@ -112,6 +113,8 @@ export default function HomePage() {
           </p>
         ) : null}
       </header>
+
+      <QuickMatch name={name} />
 
       {back ? (
         <section className="panel">
