@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formGroups } from '../src/matchmaking/form-groups.ts';
 import { MemoryQueue } from '../src/matchmaking/memory-queue.ts';
@@ -23,13 +24,20 @@ const ticket = (id: string, pool: Pool, rating = 1500, userId = `user-${id}`): T
 const pickAll = (pool: Pool) => (waiting: Ticket[]) =>
   formGroups(waiting, pool.seats, pool.mode === 'rated', clock, DEFAULT_WINDOW);
 
+/** Every Redis key of this run starts with this; they are deleted at the end. */
+const RUN_PREFIX = `cardtable-test:${randomBytes(6).toString('hex')}:`;
+let runQueues = 0;
 const queues: [string, () => MatchQueue][] = [
   ['memory', () => new MemoryQueue(now)],
-  [
-    'redis',
-    () => new RedisQueue(REDIS_URL, `cardtable-test:${randomBytes(6).toString('hex')}:`, now),
-  ],
+  ['redis', () => new RedisQueue(REDIS_URL, `${RUN_PREFIX}${++runQueues}:`, now)],
 ];
+
+afterAll(async () => {
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${RUN_PREFIX}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+});
 
 describe.each(queues)('matchmaking queue (%s)', (_name, make) => {
   const opened: MatchQueue[] = [];
@@ -110,7 +118,7 @@ describe.each(queues)('matchmaking queue (%s)', (_name, make) => {
 
 describe('two Redis queues (two nodes) on one Redis', () => {
   it('share tickets, and a table is taken once', async () => {
-    const prefix = `cardtable-test:${randomBytes(6).toString('hex')}:`;
+    const prefix = `${RUN_PREFIX}nodes:`;
     const nodeA = new RedisQueue(REDIS_URL, prefix, now);
     const nodeB = new RedisQueue(REDIS_URL, prefix, now);
     try {

@@ -1,5 +1,6 @@
 import type { MatchMetadata } from '@cardtable/sdk/protocol';
 import type { QueueServerMessage } from '@cardtable/sdk/social';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startServer } from '../src/app.ts';
@@ -8,6 +9,7 @@ import { call, guest } from './helpers/http.ts';
 import { configFrom, testEnv } from './helpers/server.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+const PREFIX = `cardtable-test:${Date.now().toString(36)}:`;
 
 /** Opens a matchmaking socket and collects what it is sent until it closes. */
 function queue(baseUrl: string, token: string, query: string) {
@@ -32,13 +34,17 @@ describe('matchmaking over sockets', () => {
   const servers: { close(): Promise<void> }[] = [];
   afterAll(async () => {
     for (const server of servers) await server.close();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${PREFIX}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
   });
 
   it('matches two players on two nodes sharing Redis and PostgreSQL', async () => {
     const games = await defaultGames();
     const env = testEnv('postgres', {
       REDIS_URL,
-      REDIS_KEY_PREFIX: `cardtable-test:${Date.now().toString(36)}:`,
+      REDIS_KEY_PREFIX: PREFIX,
       MATCHMAKING_TICK_MS: '50',
       QUEUE_STATUS_MS: '100',
     });
