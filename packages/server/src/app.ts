@@ -35,6 +35,7 @@ import { SocialProjector } from './social/projector.ts';
 import { Matchmaker } from './matchmaking/matchmaker.ts';
 import { MemoryQueue } from './matchmaking/memory-queue.ts';
 import { DEFAULT_WINDOW } from './matchmaking/pool.ts';
+import type { MatchQueue } from './matchmaking/queue.ts';
 import { RedisQueue } from './matchmaking/redis-queue.ts';
 import { registerMatchmakingSocket } from './matchmaking/socket.ts';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
@@ -82,6 +83,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
+  let queue: MatchQueue | null = null;
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -129,9 +131,9 @@ export async function startServer(
     );
     const matchmaker = new Matchmaker(
       {
-        queue: config.redisUrl
+        queue: (queue = config.redisUrl
           ? new RedisQueue(config.redisUrl, `${config.redisKeyPrefix}mm:`)
-          : new MemoryQueue(now),
+          : new MemoryQueue(now)),
         db,
         store,
         registry,
@@ -239,6 +241,7 @@ export async function startServer(
       },
     };
   } catch (error) {
+    await queue?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }
