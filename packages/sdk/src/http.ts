@@ -27,6 +27,16 @@ import type {
   VersionSummary,
 } from './content.ts';
 
+import type {
+  HistoryQuery,
+  Leaderboard,
+  LeaderboardQuery,
+  MatchHistory,
+  PlayerProfile,
+  RatedGameList,
+  RatingHistory,
+} from './social.ts';
+
 /** A failed request: the server's error, or a client-side code when no usable answer came. */
 export interface ApiError {
   code: ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
@@ -156,6 +166,44 @@ export class CardtableApi {
   /** The match's log: full and unprojected once it is over, the caller's projection before. */
   exportMatch(matchId: string): Promise<ApiResult<ReplayFileBody>> {
     return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/export`);
+  }
+
+  /** The games and versions that have a leaderboard. */
+  leaderboards(): Promise<ApiResult<RatedGameList>> {
+    return this.request('GET', '/api/leaderboards');
+  }
+
+  /** A page of a leaderboard (pass the previous page's `next` as `after`), with the caller's entry. */
+  leaderboard(
+    game: string,
+    version: string,
+    page: LeaderboardQuery = {},
+  ): Promise<ApiResult<Leaderboard>> {
+    return this.request(
+      'GET',
+      `/api/leaderboards/${encodeURIComponent(game)}/${encodeURIComponent(version)}${pageQuery(page)}`,
+    );
+  }
+
+  /** A player's ratings, stats and achievements. */
+  playerProfile(userId: string): Promise<ApiResult<PlayerProfile>> {
+    return this.request('GET', `/api/players/${encodeURIComponent(userId)}`);
+  }
+
+  /** A player's rating after each rated match of a game and version. */
+  ratingHistory(userId: string, game: string, version: string): Promise<ApiResult<RatingHistory>> {
+    return this.request(
+      'GET',
+      `/api/players/${encodeURIComponent(userId)}/ratings/${encodeURIComponent(game)}/${encodeURIComponent(version)}`,
+    );
+  }
+
+  /** A player's finished matches, newest first. */
+  playerMatches(userId: string, page: HistoryQuery = {}): Promise<ApiResult<MatchHistory>> {
+    return this.request(
+      'GET',
+      `/api/players/${encodeURIComponent(userId)}/matches${pageQuery(page)}`,
+    );
   }
 
   /** Every game the server lets the caller play: built-in and published, non-deprecated ones. */
@@ -342,3 +390,12 @@ const notSignedIn = (): ApiResult<never> => ({
   ok: false,
   error: { code: 'UNAUTHORIZED', message: 'Not signed in: call guest() first.' },
 });
+
+/** `?limit=..&after=..` for the keyset pages of leaderboards and histories. */
+function pageQuery({ limit, after }: { limit?: number; after?: string }): string {
+  const params = new URLSearchParams();
+  if (limit !== undefined) params.set('limit', String(limit));
+  if (after !== undefined) params.set('after', after);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -26,3 +26,4 @@ export type { SocketLike, WebSocketConstructor } from './socket.ts';
 export type * from './protocol.ts';
 export type * from './content.ts';
 export type * from './accounts.ts';
+export type * from './social.ts';

@@ -27,6 +27,16 @@ import { registerContentRoutes } from './routes/content.ts';
 import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
+import { registerSocialRoutes } from './routes/social.ts';
+import { Leaderboards } from './social/leaderboard.ts';
+import { Profiles } from './social/profiles.ts';
+import { SocialProjector } from './social/projector.ts';
+import { Matchmaker } from './matchmaking/matchmaker.ts';
+import { MemoryQueue } from './matchmaking/memory-queue.ts';
+import { DEFAULT_WINDOW } from './matchmaking/pool.ts';
+import type { MatchQueue } from './matchmaking/queue.ts';
+import { RedisQueue } from './matchmaking/redis-queue.ts';
+import { registerMatchmakingSocket } from './matchmaking/socket.ts';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
 import { isServerPath, registerStaticWeb } from './static-web.ts';
@@ -46,6 +56,10 @@ export interface RunningServer {
   lifecycle: MatchLifecycle;
   /** Creators' content: drafts, published versions, and the games that play them. */
   content: ContentLibrary;
+  /** Casual and rated queues (in Redis with REDIS_URL). */
+  matchmaker: Matchmaker;
+  /** Folds finished matches into ratings, stats and achievements. */
+  projector: SocialProjector;
   /** Drains in-flight actions, closes sockets, the listener and the database. */
   close(): Promise<void>;
 }
@@ -68,6 +82,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
+  let queue: MatchQueue | null = null;
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -106,6 +121,25 @@ export async function startServer(
     if (recovered.ended + recovered.loaded > 0) {
       logger.info(recovered, 'unfinished matches ended or rebuilt');
     }
+    const projector = new SocialProjector(
+      db,
+      { pollMs: config.social.projectionPollMs, batch: 50 },
+      logger,
+    );
+    const matchmaker = new Matchmaker(
+      {
+        queue: (queue = config.redisUrl
+          ? new RedisQueue(config.redisUrl, `${config.redisKeyPrefix}mm:`)
+          : new MemoryQueue(now)),
+        db,
+        store,
+        registry,
+        content,
+        log: logger,
+      },
+      { tickMs: config.matchmaking.tickMs, window: DEFAULT_WINDOW },
+      now,
+    );
     const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
 
     const app = Fastify({
@@ -165,13 +199,24 @@ export async function startServer(
       quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
     });
     registerContentRoutes(app, { library: content });
+    registerSocialRoutes(app, {
+      leaderboards: new Leaderboards(db, config.social.leaderboardMinGames),
+      profiles: new Profiles(db),
+    });
     registerOperationRoutes(app, { db, metrics, registry });
     registerMatchSocket(app, { config, tokens, registry, metrics });
+    registerMatchmakingSocket(app, {
+      tokens,
+      matchmaker,
+      statusEveryMs: config.matchmaking.statusEveryMs,
+    });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
 
     await app.listen({ port: config.port, host: config.host });
     lifecycle.start();
     accounts.mail.start();
+    projector.start();
+    matchmaker.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -186,8 +231,12 @@ export async function startServer(
       registry,
       lifecycle,
       content,
+      projector,
+      matchmaker,
       close() {
         closing ??= (async () => {
+          await matchmaker.stop();
+          await projector.stop();
           await lifecycle.stop();
           await registry.drain();
           await app.close();
@@ -199,6 +248,7 @@ export async function startServer(
       },
     };
   } catch (error) {
+    await queue?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -45,17 +45,31 @@ export interface ServerConfig {
   matchQuotas: MatchQuotaSettings;
   /** Expiry, abandonment and unloading of matches; see `match/lifecycle.ts`. */
   matchLifecycle: MatchLifecycleSettings;
+  /** Ratings, stats, leaderboards; see `social/`. */
+  social: SocialSettings;
+  matchmaking: { tickMs: number; statusEveryMs: number };
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
   /** An S3-compatible bucket for card art (`S3_BUCKET` and friends); null keeps art on disk. */
   s3: S3Config | null;
   /** Which proxies' X-Forwarded-For to believe (`TRUST_PROXY`), so limits see real addresses. */
   trustProxy: boolean | number | string[];
-  /** Redis for limits shared between nodes (`REDIS_URL`); null keeps them in each process. */
+  /**
+   * Redis for state shared between nodes (`REDIS_URL`): the auth limits and the matchmaking
+   * queue; null keeps both in each process.
+   */
   redisUrl: string | null;
+  /** Prefix of every Redis key (nodes of one deployment share it). */
   redisKeyPrefix: string;
   /** Accounts, mail, signups and auth limits. */
   accounts: AccountSettings;
+}
+
+export interface SocialSettings {
+  /** How often the projection looks for newly finished matches. */
+  projectionPollMs: number;
+  /** Rated games a player needs to appear on a leaderboard. */
+  leaderboardMinGames: number;
 }
 
 export interface S3Config {
@@ -199,6 +213,14 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       abandonAfterMs: int('ABANDON_AFTER_MS', 600_000, 1),
       idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000, 0),
       sweepEveryMs: int('LIFECYCLE_SWEEP_MS', 15_000, 10),
+    },
+    social: {
+      projectionPollMs: int('SOCIAL_PROJECTION_POLL_MS', 1000, 10, 600_000),
+      leaderboardMinGames: int('LEADERBOARD_MIN_GAMES', 5, 0, 10_000),
+    },
+    matchmaking: {
+      tickMs: int('MATCHMAKING_TICK_MS', 500, 10, 60_000),
+      statusEveryMs: int('QUEUE_STATUS_MS', 1000, 50, 60_000),
     },
     webRoot,
     s3,

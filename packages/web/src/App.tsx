@@ -8,6 +8,8 @@ import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
 const ReplayPage = lazy(() => import('./pages/ReplayPage.tsx'));
+const ProfilePage = lazy(() => import('./social/ProfilePage.tsx'));
+const LeaderboardPage = lazy(() => import('./social/LeaderboardPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const TcgMatchPage = lazy(() => import('./tcg/TcgMatchPage.tsx'));
 const SignUpPage = lazy(() => import('./pages/SignUpPage.tsx'));
@@ -40,6 +42,10 @@ export function App() {
             <Route path="/account" element={<AccountPage />} />
             <Route path="/auth/complete" element={<ProviderCompletePage />} />
             <Route path="/studio/*" element={<StudioPage />} />
+            <Route path="/me" element={<ProfilePage />} />
+            <Route path="/players/:userId" element={<ProfilePage />} />
+            <Route path="/leaderboards" element={<LeaderboardPage />} />
+            <Route path="/leaderboards/:game/:version" element={<LeaderboardPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

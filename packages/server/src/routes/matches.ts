@@ -1,4 +1,3 @@
-import { ENGINE_VERSION } from '@cardtable/engine';
 import {
   CreateMatchRequest,
   CreateMatchResponse,
@@ -13,13 +12,12 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError, fromRuleError } from '../errors.ts';
 import { withContent, type ContentLibrary } from '../content/library.ts';
 import { setupMatch } from '../content/match-setup.ts';
-import { newId, newRoomCode, newSeed } from '../ids.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
+import { openMatch } from '../match/open-match.ts';
 import type { MatchQuotas } from '../match/quotas.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { EventStore, SeatRecord } from '../store/event-store.ts';
-import { isUniqueViolation } from '../store/database.ts';
 import { exportMatch } from './export.ts';
 import { requireUser } from './authenticate.ts';
 
@@ -89,37 +87,19 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
             ? { kind: 'human', userId: user.userId, name: user.name }
             : { kind: 'human' },
       );
-      const id = newId('m');
-      for (let attempt = 0; ; attempt++) {
-        const code = newRoomCode();
-        try {
-          const admitted = await quotas.admit(user.userId, request.ip, () =>
-            store.createMatch({
-              id,
-              game: game.name,
-              rulesetVersion: game.version,
-              engineVersion: ENGINE_VERSION,
-              options: options.value,
-              seats,
-              status: 'waiting',
-              seed: newSeed(),
-              code,
-              hostUserId: user.userId,
-              turnTimeLimitMs: body.turnTimeLimitMs ?? null,
-              creatorIp: request.ip,
-            }),
-          );
-          if (!admitted.ok) throw new ApiError(admitted.error);
-          if (pin) await content.store.pinMatch(id, pin.gameId, pin.version, pin.contentHash);
-          await store.updateSeats(id, seats);
-          const record = await store.getMatch(id);
-          const actor = await registry.adopt(record as NonNullable<typeof record>);
-          unwrap(await actor.startWhenFull());
-          return { matchId: id, code, seat: creatorSeat === -1 ? null : creatorSeat };
-        } catch (error) {
-          if (!isUniqueViolation(error) || attempt >= 5) throw error;
-        }
-      }
+      const opened = await openMatch(
+        { store, registry, content },
+        {
+          setup: { hosted, pin },
+          options: options.value,
+          seats,
+          hostUserId: user.userId,
+          turnTimeLimitMs: body.turnTimeLimitMs ?? null,
+          creatorIp: request.ip,
+        },
+        (insert) => quotas.admit(user.userId, request.ip, insert),
+      );
+      return { ...opened, seat: creatorSeat === -1 ? null : creatorSeat };
     },
   );
 

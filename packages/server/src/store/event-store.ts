@@ -41,6 +41,8 @@ export type NewMatch = Omit<
 > & {
   /** The address it was created from, for per-address quotas. */
   creatorIp?: string;
+  /** Counts for ratings (the rated queue); its players are registered. */
+  rated?: boolean;
 };
 
 /** How many matches a user and an address created since a time, and have open (not over). */
@@ -109,8 +111,8 @@ export class EventStore {
   async createMatch(match: NewMatch) {
     await this.db.query(
       `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status, seed,
-         code, host_user_id, turn_time_limit_ms, creator_ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         code, host_user_id, turn_time_limit_ms, creator_ip, rated)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         match.id,
         match.game,
@@ -124,6 +126,7 @@ export class EventStore {
         match.hostUserId,
         match.turnTimeLimitMs,
         match.creatorIp ?? null,
+        match.rated ?? false,
       ],
     );
   }

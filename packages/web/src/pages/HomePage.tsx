@@ -12,6 +12,7 @@ import {
   setPlayerName,
 } from '../net/session.ts';
 import { CreateTableForm } from '../home/CreateTableForm.tsx';
+import { QuickMatch } from '../social/QuickMatch.tsx';
 import { GameList } from '../home/GameList.tsx';
 import { orderGames } from '../home/games.ts';
 import { GolfRules } from '../home/GolfRules.tsx';
@@ -116,6 +117,8 @@ export default function HomePage() {
         ) : null}
       </header>
 
+      <QuickMatch name={name} />
+
       {back ? (
         <section className="panel">
           <h2>Your table</h2>
@@ -181,6 +184,16 @@ export default function HomePage() {
       ) : null}
 
       <RecentMatches />
+
+      <section className="panel">
+        <h2>Players</h2>
+        <p>
+          <Link to="/me" data-testid="my-profile">
+            My profile and match history
+          </Link>{' '}
+          · <Link to="/leaderboards">Leaderboards</Link>
+        </p>
+      </section>
 
       <section className="panel">
         <h2>Replays</h2>

@@ -1,0 +1,105 @@
+import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
+import type { FastifyInstance } from 'fastify';
+import type { TokenService } from '../auth/tokens.ts';
+import type { Matchmaker } from './matchmaker.ts';
+
+interface QueueQuery {
+  token?: string;
+  game?: string;
+  mode?: string;
+  seats?: string;
+}
+
+const CLOSE_REFUSED = 4400;
+const CLOSE_UNAUTHORIZED = 4401;
+/** Frames a client may send (only CANCEL means anything). */
+const MAX_FRAME = 256;
+
+/**
+ * `GET /ws/matchmaking?token=..&game=golf&mode=casual&seats=2`: opening the socket queues the
+ * player; the server pushes QUEUE_STATUS every `statusEveryMs` and QUEUE_MATCHED once a table is
+ * formed, then closes. CANCEL, or closing the socket, leaves the queue.
+ */
+export function registerMatchmakingSocket(
+  app: FastifyInstance,
+  deps: { tokens: TokenService; matchmaker: Matchmaker; statusEveryMs: number },
+): void {
+  const { tokens, matchmaker, statusEveryMs } = deps;
+  app.get<{ Querystring: QueueQuery }>(
+    '/ws/matchmaking',
+    { websocket: true, schema: { hide: true } as Record<string, unknown> },
+    (socket, request) => {
+      const send = (message: QueueServerMessage) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      };
+      const refuse = (code: string, message: string, close = CLOSE_REFUSED) => {
+        send({ type: 'ERROR', code, message });
+        socket.close(close, message.slice(0, 120));
+      };
+      let ticketId: string | null = null;
+      let timer: NodeJS.Timeout | null = null;
+      let closed = false;
+      const leave = () => {
+        closed = true;
+        if (timer) clearInterval(timer);
+        if (ticketId) void matchmaker.queue.cancel(ticketId).catch(() => undefined);
+      };
+      socket.on('close', leave);
+      socket.on('error', () => undefined);
+      socket.on('message', (data: Buffer, isBinary: boolean) => {
+        if (isBinary || data.length > MAX_FRAME)
+          return refuse('BAD_MESSAGE', 'Only CANCEL is read here.');
+        let message: QueueClientMessage | null;
+        try {
+          message = JSON.parse(data.toString('utf8')) as QueueClientMessage;
+        } catch {
+          message = null;
+        }
+        if (message?.type !== 'CANCEL') return refuse('BAD_MESSAGE', 'Only CANCEL is read here.');
+        leave();
+        send({ type: 'QUEUE_ENDED', reason: 'cancelled' });
+        socket.close(1000, 'cancelled');
+      });
+
+      void (async () => {
+        const { token, game = '', mode = '', seats = '2' } = request.query;
+        const user = await tokens.verify(token);
+        if (!user)
+          return refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE_UNAUTHORIZED);
+        if (mode !== 'casual' && mode !== 'rated')
+          return refuse('BAD_REQUEST', 'mode must be casual or rated.');
+        if (!/^\d{1,2}$/.test(seats)) return refuse('BAD_REQUEST', 'seats must be a small number.');
+        const ticket = await matchmaker.join(user, {
+          game: game.slice(0, 64),
+          mode,
+          seats: Number(seats),
+        });
+        if ('code' in ticket) return refuse(ticket.code, ticket.message);
+        if (closed) return void matchmaker.queue.cancel(ticket.id);
+        ticketId = ticket.id;
+        const report = async () => {
+          const status = await matchmaker.queue.status(ticket.id);
+          if (closed || status.state === 'forming') return;
+          if (status.state === 'waiting') {
+            send({
+              type: 'QUEUE_STATUS',
+              position: status.position,
+              waiting: status.waiting,
+              estimatedWaitMs: status.estimatedWaitMs,
+              waitedMs: Date.now() - ticket.enqueuedAt,
+            });
+            return;
+          }
+          closed = true;
+          if (timer) clearInterval(timer);
+          if (status.state === 'matched')
+            send({ type: 'QUEUE_MATCHED', matchId: status.matchId, game: ticket.pool.game });
+          else send({ type: 'QUEUE_ENDED', reason: 'gone' });
+          socket.close(1000, status.state);
+        };
+        await report();
+        timer = setInterval(() => void report().catch(() => undefined), statusEveryMs);
+      })().catch(() => refuse('INTERNAL', 'The queue could not be joined.'));
+    },
+  );
+}

@@ -1,0 +1,120 @@
+import { ErrorBody } from '@cardtable/sdk/protocol';
+import {
+  HistoryQuery,
+  Leaderboard,
+  LeaderboardParams,
+  LeaderboardQuery,
+  MatchHistory,
+  PlayerParams,
+  PlayerProfile,
+  RatedGameList,
+  RatingHistory,
+  RatingHistoryParams,
+} from '@cardtable/sdk/social';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { apiError } from '../errors.ts';
+import type { Leaderboards } from '../social/leaderboard.ts';
+import type { Profiles } from '../social/profiles.ts';
+import { requireUser } from './authenticate.ts';
+
+const secured = { security: [{ bearer: [] }] };
+const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
+
+interface Deps {
+  leaderboards: Leaderboards;
+  profiles: Profiles;
+}
+
+/** Leaderboards, player profiles, rating history and match history (read side of src/social). */
+export function registerSocialRoutes(app: FastifyInstance, { leaderboards, profiles }: Deps): void {
+  app.get(
+    '/api/leaderboards',
+    {
+      schema: {
+        tags: ['social'],
+        summary: 'The games and versions that have a leaderboard',
+        ...secured,
+        response: { 200: RatedGameList, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return leaderboards.boards();
+    },
+  );
+
+  app.get<{ Params: LeaderboardParams; Querystring: LeaderboardQuery }>(
+    '/api/leaderboards/:game/:version',
+    {
+      schema: {
+        tags: ['social'],
+        summary: "A leaderboard page (keyset), and the caller's own entry",
+        ...secured,
+        params: LeaderboardParams,
+        querystring: LeaderboardQuery,
+        response: { 200: Leaderboard, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { game, version } = request.params;
+      return leaderboards.page(game, version, request.query, user.userId);
+    },
+  );
+
+  app.get<{ Params: Static<typeof PlayerParams> }>(
+    '/api/players/:id',
+    {
+      schema: {
+        tags: ['social'],
+        summary: "A player's profile: ratings, stats, achievements",
+        ...secured,
+        params: PlayerParams,
+        response: { 200: PlayerProfile, ...errors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const profile = await profiles.profile(request.params.id);
+      if (!profile) throw apiError('NOT_FOUND', 'No such player.');
+      return profile;
+    },
+  );
+
+  app.get<{ Params: Static<typeof RatingHistoryParams> }>(
+    '/api/players/:id/ratings/:game/:version',
+    {
+      schema: {
+        tags: ['social'],
+        summary: "A player's rating after each rated match (the latest 500)",
+        ...secured,
+        params: RatingHistoryParams,
+        response: { 200: RatingHistory, ...errors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const { id, game, version } = request.params;
+      return profiles.ratingHistory(id, game, version);
+    },
+  );
+
+  app.get<{ Params: Static<typeof PlayerParams>; Querystring: HistoryQuery }>(
+    '/api/players/:id/matches',
+    {
+      schema: {
+        tags: ['social'],
+        summary: "A player's finished matches, newest first (keyset pages)",
+        ...secured,
+        params: PlayerParams,
+        querystring: HistoryQuery,
+        response: { 200: MatchHistory, ...errors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return profiles.matches(request.params.id, request.query);
+    },
+  );
+}

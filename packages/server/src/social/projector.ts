@@ -1,0 +1,113 @@
+import type { Logger } from 'pino';
+import type { Database } from '../store/database.ts';
+import { extendFeed, readFeed } from './feed.ts';
+import { foldMatch } from './fold.ts';
+import { PROJECTION_TABLES, readPlayersBefore, writeChanges } from './projection-store.ts';
+
+const CHECKPOINT = 'social';
+
+export interface ProjectorSettings {
+  /** How often it looks for newly finished matches. */
+  pollMs: number;
+  /** Matches folded per transaction. */
+  batch: number;
+  /** Tests: called inside the transaction after the writes, before the checkpoint moves. */
+  beforeCommit?: (folded: number) => Promise<void> | void;
+}
+
+/**
+ * Follows finished matches in feed order and folds them into ratings, stats and achievements.
+ * Each batch is one transaction: the checkpoint's row lock (so one projector works at a time,
+ * across nodes), the feed's new positions, the writes and the new checkpoint commit together or
+ * not at all, so every match is folded exactly once, whatever crashes.
+ */
+export class SocialProjector {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+
+  constructor(
+    private readonly db: Database,
+    private readonly settings: ProjectorSettings,
+    private readonly log?: Pick<Logger, 'error'>,
+  ) {}
+
+  /** Folds one batch; resolves with how many matches it folded. */
+  step(): Promise<number> {
+    const run = this.running.then(() => this.fold());
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Folds until nothing is left; resolves with the total. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const folded = await this.step();
+      total += folded;
+      if (folded === 0) return total;
+    }
+  }
+
+  /** Empties the projection and folds the whole feed again, in the same order. */
+  async rebuild(): Promise<number> {
+    const run = this.running.then(() =>
+      this.db.transaction(async (query) => {
+        await query(`SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [
+          CHECKPOINT,
+        ]);
+        for (const table of PROJECTION_TABLES) await query(`DELETE FROM ${table}`);
+        await query(`UPDATE projection_checkpoints SET position = 0 WHERE name = $1`, [CHECKPOINT]);
+      }),
+    );
+    this.running = run.catch(() => undefined);
+    await run;
+    return this.catchUp();
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.catchUp()
+        .catch((err: unknown) => this.log?.error({ err }, 'social projection failed'))
+        .finally(() => this.schedule());
+    }, this.settings.pollMs);
+    this.timer.unref();
+  }
+
+  private fold(): Promise<number> {
+    return this.db.transaction(async (query) => {
+      const [checkpoint] = await query<{ position: number }>(
+        `SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`,
+        [CHECKPOINT],
+      );
+      const position = (checkpoint as { position: number }).position;
+      await extendFeed(query, this.settings.batch);
+      const matches = await readFeed(query, position, this.settings.batch);
+      for (const match of matches) {
+        await writeChanges(query, match, foldMatch(match, await readPlayersBefore(query, match)));
+      }
+      const last = matches.at(-1);
+      if (!last) return 0;
+      await this.settings.beforeCommit?.(matches.length);
+      await query(`UPDATE projection_checkpoints SET position = $2 WHERE name = $1`, [
+        CHECKPOINT,
+        last.position,
+      ]);
+      return matches.length;
+    });
+  }
+}

@@ -1,0 +1,175 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { MatchHistory, PlayerProfile, RatingHistory } from '@cardtable/sdk';
+import { client, ensureBrowsing } from '../net/session.ts';
+import { StatsTable } from './StatsTable.tsx';
+
+// uPlot is only needed here: it comes in its own chunk.
+const RatingChart = lazy(() => import('./RatingChart.tsx'));
+
+type Loaded<T> = { value: T | null; error: string | null };
+
+/** A player's page (`/players/:userId`, or `/me`): ratings with charts, stats, achievements, matches. */
+export default function ProfilePage() {
+  const params = useParams();
+  const [userId, setUserId] = useState<string | null>(params.userId ?? null);
+  const [profile, setProfile] = useState<Loaded<PlayerProfile>>({ value: null, error: null });
+  const [charts, setCharts] = useState<Record<string, RatingHistory>>({});
+  const [history, setHistory] = useState<MatchHistory | null>(null);
+  const [more, setMore] = useState(false);
+
+  useEffect(() => {
+    let stale = false;
+    void (async () => {
+      const signedIn = await ensureBrowsing();
+      if (!signedIn.ok) return setProfile({ value: null, error: signedIn.error.message });
+      const id = params.userId ?? signedIn.value.user.id;
+      if (stale) return;
+      setUserId(id);
+      const [loaded, matches] = await Promise.all([
+        client.api.playerProfile(id),
+        client.api.playerMatches(id, { limit: 10 }),
+      ]);
+      if (stale) return;
+      setProfile(
+        loaded.ok
+          ? { value: loaded.value, error: null }
+          : { value: null, error: loaded.error.message },
+      );
+      if (matches.ok) setHistory(matches.value);
+      if (!loaded.ok) return;
+      const entries = await Promise.all(
+        loaded.value.ratings.map(async (r) => {
+          const points = await client.api.ratingHistory(id, r.game, r.version);
+          return [`${r.game}/${r.version}`, points.ok ? points.value : { points: [] }] as const;
+        }),
+      );
+      if (!stale) setCharts(Object.fromEntries(entries));
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [params.userId]);
+
+  const loadMore = async () => {
+    if (!userId || !history?.next) return;
+    setMore(true);
+    const page = await client.api.playerMatches(userId, { limit: 10, after: history.next });
+    setMore(false);
+    if (page.ok)
+      setHistory({ matches: [...history.matches, ...page.value.matches], next: page.value.next });
+  };
+
+  if (profile.error)
+    return (
+      <main className="page narrow">
+        <p className="notice notice-error" role="alert">
+          {profile.error} <Link to="/">Back to the start</Link>
+        </p>
+      </main>
+    );
+  const player = profile.value;
+  if (!player) return <p className="notice">Loading…</p>;
+  const mine = client.api.session?.user.id === player.user.id;
+
+  return (
+    <main className="page profile">
+      <header className="panel">
+        <h1 data-testid="profile-name">{player.user.name}</h1>
+        <p className="muted">
+          {player.user.guest ? 'Guest player' : 'Registered player'}
+          {mine ? ' · this is you' : ''} · <Link to="/leaderboards">Leaderboards</Link> ·{' '}
+          <Link to="/">Home</Link>
+        </p>
+      </header>
+
+      <section className="panel" aria-labelledby="ratings-title">
+        <h2 id="ratings-title">Ratings</h2>
+        {player.ratings.length === 0 ? (
+          <p className="muted">No rated matches yet.</p>
+        ) : (
+          player.ratings.map((r) => {
+            const key = `${r.game}/${r.version}`;
+            return (
+              <div key={key} className="rating-block" data-testid="rating">
+                <p>
+                  <Link to={`/leaderboards/${r.game}/${r.version}`}>
+                    {r.game} {r.version}
+                  </Link>
+                  : <strong>{Math.round(r.rating)}</strong> ± {Math.round(2 * r.rd)} over {r.games}{' '}
+                  rated {r.games === 1 ? 'match' : 'matches'}
+                </p>
+                {charts[key] && charts[key].points.length > 0 ? (
+                  <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+                    <RatingChart points={charts[key].points} label={`Rating in ${key}`} />
+                  </Suspense>
+                ) : null}
+              </div>
+            );
+          })
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="stats-title">
+        <h2 id="stats-title">Stats</h2>
+        {player.stats.length === 0 ? (
+          <p className="muted">No finished matches yet.</p>
+        ) : (
+          player.stats.map((s) => <StatsTable key={s.game} game={s.game} stats={s.stats} />)
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="achievements-title">
+        <h2 id="achievements-title">Achievements</h2>
+        {player.achievements.length === 0 ? (
+          <p className="muted">None yet.</p>
+        ) : (
+          <ul className="achievements" data-testid="achievements">
+            {player.achievements.map((a) => (
+              <li key={a.id}>
+                <strong>{a.name}</strong> — {a.description}{' '}
+                <span className="muted">
+                  (<time dateTime={a.grantedAt}>{new Date(a.grantedAt).toLocaleDateString()}</time>,{' '}
+                  <Link to={`/replay/${a.matchId}`}>the match</Link>)
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">{mine ? 'My match history' : 'Recent matches'}</h2>
+        {history && history.matches.length > 0 ? (
+          <>
+            <ul className="match-history" data-testid="match-history">
+              {history.matches.map((m) => (
+                <li key={m.matchId}>
+                  <time dateTime={m.endedAt}>{new Date(m.endedAt).toLocaleString()}</time> ·{' '}
+                  {m.game}
+                  {m.rated ? ' (rated)' : ''} ·{' '}
+                  {m.reason === 'abandoned' || m.reason === 'expired'
+                    ? 'no contest'
+                    : m.won
+                      ? 'won'
+                      : m.place !== null
+                        ? `place ${m.place}`
+                        : 'finished'}{' '}
+                  · {m.players.map((p) => p.name).join(', ')} ·{' '}
+                  <Link to={`/replay/${m.matchId}`}>replay</Link>
+                </li>
+              ))}
+            </ul>
+            {history.next ? (
+              <button type="button" disabled={more} onClick={() => void loadMore()}>
+                Older matches
+              </button>
+            ) : null}
+          </>
+        ) : (
+          <p className="muted">No finished matches yet.</p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { QueueMode, QueueServerMessage } from '@cardtable/sdk';
+import { rememberMatch, tablePath } from '../net/last-match.ts';
+import { client, ensureSignedIn, setPlayerName } from '../net/session.ts';
+
+type Queued = { position: number; waiting: number; estimatedWaitMs: number | null } | null;
+
+const seconds = (ms: number) => `${Math.max(1, Math.round(ms / 1000))} s`;
+
+/**
+ * Find strangers to play: a casual or rated queue for Golf. The server pushes the place in the
+ * queue and an estimate; once a table is formed the page goes to it.
+ */
+export function QuickMatch({ name }: { name: string }) {
+  const navigate = useNavigate();
+  const [seats, setSeats] = useState(2);
+  const [queued, setQueued] = useState<Queued>(null);
+  const [searching, setSearching] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const socket = useRef<WebSocket | null>(null);
+  const guest = client.api.session?.user.guest ?? true;
+
+  useEffect(() => () => socket.current?.close(), []);
+
+  const find = async (mode: QueueMode) => {
+    setMessage(null);
+    setSearching(true);
+    setPlayerName(name);
+    const signedIn = await ensureSignedIn();
+    if (!signedIn.ok) {
+      setSearching(false);
+      return setMessage(signedIn.error.message);
+    }
+    const token = await client.api.accessToken();
+    const base = window.location.origin.replace(/^http/, 'ws');
+    const ws = new WebSocket(
+      `${base}/ws/matchmaking?token=${encodeURIComponent(token)}&game=golf&mode=${mode}&seats=${seats}`,
+    );
+    socket.current = ws;
+    ws.onmessage = (event) => {
+      const data = JSON.parse(String(event.data)) as QueueServerMessage;
+      switch (data.type) {
+        case 'QUEUE_STATUS':
+          setQueued({
+            position: data.position,
+            waiting: data.waiting,
+            estimatedWaitMs: data.estimatedWaitMs,
+          });
+          break;
+        case 'QUEUE_MATCHED': {
+          const path = tablePath(data.matchId, data.game);
+          rememberMatch({ matchId: data.matchId, seat: null, code: null, path });
+          void navigate(path);
+          break;
+        }
+        case 'QUEUE_ENDED':
+          setMessage(
+            data.reason === 'cancelled'
+              ? 'You left the queue.'
+              : 'The queue lost your place: try again.',
+          );
+          break;
+        case 'ERROR':
+          setMessage(data.message);
+          break;
+      }
+    };
+    ws.onclose = () => {
+      socket.current = null;
+      setSearching(false);
+      setQueued(null);
+    };
+  };
+
+  const cancel = () => socket.current?.send(JSON.stringify({ type: 'CANCEL' }));
+
+  return (
+    <section className="panel" aria-labelledby="quick-match-title">
+      <h2 id="quick-match-title">Find an opponent</h2>
+      <p className="muted">
+        Play Golf with standard rules against other people. Rated matches count for the leaderboard
+        and need an account.
+      </p>
+      {searching ? (
+        <div role="status" aria-live="polite" data-testid="queue-status">
+          {queued ? (
+            <p>
+              Looking for {seats - 1 === 1 ? 'an opponent' : `${seats - 1} opponents`}… you are{' '}
+              {queued.position} of {queued.waiting} waiting
+              {queued.estimatedWaitMs !== null
+                ? `, about ${seconds(queued.estimatedWaitMs)} to go`
+                : ''}
+              .
+            </p>
+          ) : (
+            <p>Joining the queue…</p>
+          )}
+          <button type="button" onClick={cancel} data-testid="queue-cancel">
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="inline-form">
+          <label className="field">
+            <span>Players</span>
+            <select
+              value={seats}
+              onChange={(event) => setSeats(Number(event.target.value))}
+              data-testid="queue-seats"
+            >
+              {[2, 3, 4].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void find('casual')}
+            data-testid="queue-casual"
+          >
+            Casual match
+          </button>
+          <button
+            type="button"
+            onClick={() => void find('rated')}
+            disabled={guest}
+            title={guest ? 'Rated play needs an account' : undefined}
+            data-testid="queue-rated"
+          >
+            Rated match
+          </button>
+        </div>
+      )}
+      {message ? (
+        <p className="notice" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

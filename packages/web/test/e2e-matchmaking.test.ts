@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { clickOneMove } from './browser/play.ts';
+import { matchIdOf } from './browser/referee.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+/** Both play by clicking until each has made `wanted` moves (a turn waits for the other's). */
+async function playMoves(pages: Page[], wanted: number): Promise<number[]> {
+  const made = pages.map(() => 0);
+  await Promise.all(
+    pages.map(async (page, i) => {
+      for (let step = 0; step < 1200 && made.some((n) => n < wanted); step++) {
+        const did = await clickOneMove(page);
+        if (did === 'move' || did === 'choose') made[i]! += 1;
+        else await page.waitForTimeout(100);
+      }
+    }),
+  );
+  return made;
+}
+
+describe('matchmaking in the browser', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      serveApp({ MATCHMAKING_TICK_MS: '100', QUEUE_STATUS_MS: '200' }),
+      launchBrowser(),
+    ]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('two people in the same queue are matched and play', async () => {
+    const motion = { reducedMotion: 'reduce' as const };
+    const ada = await openPage(browser, app.url, motion);
+    await ada.page.getByTestId('player-name').fill('Ada');
+    await ada.page.getByTestId('queue-casual').click();
+    await expect
+      .poll(() => ada.page.getByTestId('queue-status').textContent(), { timeout: 30_000 })
+      .toContain('you are 1 of 1 waiting');
+    await screenshot(ada.page, 'matchmaking-1-waiting');
+
+    const bea = await openPage(browser, app.url, motion);
+    await bea.page.getByTestId('player-name').fill('Bea');
+    await bea.page.getByTestId('queue-casual').click();
+
+    for (const { page } of [ada, bea]) await page.waitForURL(/\/match\//, { timeout: 30_000 });
+    expect(matchIdOf(bea.page.url())).toBe(matchIdOf(ada.page.url()));
+    for (const { page } of [ada, bea]) await page.getByTestId('table').waitFor();
+    const seats = await Promise.all(
+      [ada, bea].map(({ page }) => page.locator('.seat-me').getAttribute('data-testid')),
+    );
+    expect([...seats].sort()).toEqual(['seat-0', 'seat-1']);
+
+    const made = await playMoves([ada.page, bea.page], 4);
+    expect(made.every((n) => n >= 4)).toBe(true);
+    await screenshot(bea.page, 'matchmaking-2-playing');
+    expect([...ada.errors, ...bea.errors]).toEqual([]);
+  }, 300_000);
+});
