@@ -3,18 +3,9 @@ import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
 import type { TcgAction } from './actions.ts';
 import { legalActions } from './legal.ts';
 import type { TcgState } from './state.ts';
+import type { StopKind } from '../ui/stops.ts';
 
-/**
- * The kinds of priority window a player may ask to stop at even with nothing to answer with,
- * named by what is on top of the stack: a spell, a unit being played, or an attack.
- */
-export const STOP_KINDS = [
-  { id: 'spell', label: 'A spell is cast' },
-  { id: 'unit', label: 'A unit is played' },
-  { id: 'attack', label: 'An attack is declared' },
-] as const;
-
-export type StopKind = (typeof STOP_KINDS)[number]['id'];
+export { STOP_KINDS, type StopKind } from '../ui/stops.ts';
 
 /** The kind of the priority window open now (what tops the stack), or null when none is. */
 export function windowKind(state: TcgState, content: Content): StopKind | null {
