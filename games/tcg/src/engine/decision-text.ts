@@ -24,8 +24,8 @@ export function decisionText(decision: Decision, state: TcgState, content: Conte
     effect?.startsWith('choose ')
       ? askSentence(name, effect, null)
       : effect
-      ? askSentence(name, ask, effect)
-      : askSentence(name, own ? `${ask} (${own})` : ask, null);
+        ? askSentence(name, ask, effect)
+        : askSentence(name, own ? `${ask} (${own})` : ask, null);
   switch (decision.prompt.key) {
     case 'choose.targets':
       return withText(`choose ${targetsWord(decision.max)}`);

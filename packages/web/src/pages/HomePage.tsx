@@ -31,7 +31,10 @@ export default function HomePage() {
   const [tcgErrors, setTcgErrors] = useState<SetupErrors>(NO_ERRORS);
   const [code, setCode] = useState('');
   const games = useGames();
-  const [chosen, setChosen] = useState(GOLF);
+  // `/?game=<slug>` opens that game's setup (a table's "New game" links there).
+  const [chosen, setChosen] = useState(
+    () => new URLSearchParams(window.location.search).get('game') ?? GOLF,
+  );
   const chosenGame = games.list?.find((game) => game.slug === chosen);
 
   /** Creates the match and goes to its table; a refusal is handed back to the caller. */

@@ -5,6 +5,7 @@ import { prefersReducedMotion } from '../animation/motion.ts';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
+import { RematchControl } from '../live/RematchControl.tsx';
 import { Lobby } from '../live/Lobby.tsx';
 import { seatNotices } from '../live/seat-notices.ts';
 import { TurnTimer } from '../live/TurnTimer.tsx';
@@ -13,6 +14,8 @@ import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
+
+const golfPath = (id: string) => tablePath(id, 'golf');
 
 /** A live match, played or watched: which one depends on whether this browser holds a seat. */
 export default function MatchPage() {
@@ -97,7 +100,23 @@ export default function MatchPage() {
 
       {outcome ? (
         <div ref={standingsRef} className="standings-anchor">
-          <Standings outcome={outcome} name={live.name} replayHref={`/replay/${matchId}`} />
+          <Standings
+            outcome={outcome}
+            name={live.name}
+            replayHref={`/replay/${matchId}`}
+            rematch={
+              role === 'player' && seat !== null && status === 'over' ? (
+                <RematchControl
+                  matchId={matchId}
+                  seats={live.seats}
+                  me={seat}
+                  rematchId={live.rematchId ?? meta?.rematchId ?? null}
+                  pathOf={golfPath}
+                  name={live.name}
+                />
+              ) : null
+            }
+          />
         </div>
       ) : null}
 
