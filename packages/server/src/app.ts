@@ -146,7 +146,7 @@ export async function startServer(
     });
 
     registerAuthRoutes(app, tokens);
-    registerMatchRoutes(app, { content, store, registry, quotas });
+    registerMatchRoutes(app, { content, store, registry, quotas, matchSeed: config.matchSeed });
     registerJoinRoute(app, {
       store,
       registry,

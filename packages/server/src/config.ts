@@ -46,6 +46,11 @@ export interface ServerConfig {
   matchLifecycle: MatchLifecycleSettings;
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
+  /**
+   * Every new match's seed (`MATCH_SEED`), for reproducible end-to-end tests and demos only:
+   * a known seed tells anyone every deck's order. Null: a fresh random seed per match.
+   */
+  matchSeed: string | null;
   /** An S3-compatible bucket for card art (`S3_BUCKET` and friends); null keeps art on disk. */
   s3: S3Config | null;
 }
@@ -189,6 +194,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       sweepEveryMs: int('LIFECYCLE_SWEEP_MS', 15_000, 10),
     },
     webRoot,
+    matchSeed: text('MATCH_SEED'),
     s3,
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };

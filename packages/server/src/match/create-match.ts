@@ -14,6 +14,8 @@ export interface MatchCreationDeps {
   store: EventStore;
   registry: MatchRegistry;
   quotas: MatchQuotas;
+  /** A fixed seed for every match (`MATCH_SEED`, tests only); null for a random one. */
+  matchSeed: string | null;
 }
 
 /** Everything a new match is made of, already checked against its game. */
@@ -52,7 +54,7 @@ export async function createMatch(
           options: plan.options,
           seats,
           status: 'waiting',
-          seed: newSeed(),
+          seed: deps.matchSeed ?? newSeed(),
           code,
           hostUserId: plan.hostUserId,
           turnTimeLimitMs: plan.turnTimeLimitMs,

@@ -12,14 +12,12 @@ import {
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError, fromRuleError } from '../errors.ts';
-import { withContent, type ContentLibrary } from '../content/library.ts';
+import { withContent } from '../content/library.ts';
 import { setupMatch } from '../content/match-setup.ts';
-import { createMatch, type MatchPlan } from '../match/create-match.ts';
+import { createMatch, type MatchCreationDeps, type MatchPlan } from '../match/create-match.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
-import type { MatchQuotas } from '../match/quotas.ts';
-import type { MatchRegistry } from '../match/registry.ts';
-import type { EventStore, SeatRecord } from '../store/event-store.ts';
+import type { SeatRecord } from '../store/event-store.ts';
 import { exportMatch } from './export.ts';
 import { requireUser } from './authenticate.ts';
 
@@ -27,12 +25,7 @@ const MatchParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128
 const secured = { security: [{ bearer: [] }] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-interface Deps {
-  content: ContentLibrary;
-  store: EventStore;
-  registry: MatchRegistry;
-  quotas: MatchQuotas;
-}
+type Deps = MatchCreationDeps;
 
 export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
   const { content, store, registry } = deps;

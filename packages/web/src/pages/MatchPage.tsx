@@ -7,7 +7,7 @@ import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { Lobby } from '../live/Lobby.tsx';
-import { seatNotices } from '../live/seat-notices.ts';
+import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
@@ -26,7 +26,6 @@ export default function MatchPage() {
   useEffect(() => setTurnTimeLimitMs(meta?.turnTimeLimitMs ?? null), [meta]);
   const { stage, seat, role, status, clock, timedOut } = live;
   const view = stage.view;
-  const notices = seatNotices(live.seats, status, role === 'player' ? seat : null, live.name);
 
   useEffect(() => {
     if (role === 'player')
@@ -82,17 +81,12 @@ export default function MatchPage() {
             : `${live.name(timedOut.seat)}'s time ran out: a move was played for them.`}
         </p>
       ) : null}
-      {notices.map((notice) => (
-        <p
-          key={notice.seat}
-          className="notice notice-warning"
-          role="status"
-          data-testid="seat-notice"
-          data-kind={notice.kind}
-        >
-          {notice.text}
-        </p>
-      ))}
+      <SeatNotices
+        seats={live.seats}
+        status={status}
+        me={role === 'player' ? seat : null}
+        name={live.name}
+      />
 
       {status === 'waiting' ? (
         <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />

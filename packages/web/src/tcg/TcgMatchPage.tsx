@@ -5,7 +5,7 @@ import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
 import { Lobby } from '../live/Lobby.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
-import { seatNotices } from '../live/seat-notices.ts';
+import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
@@ -37,7 +37,6 @@ export default function TcgMatchPage() {
   const game = useGameContent(meta);
   const title = game.name ?? 'Card game';
   const me = role === 'player' ? seat : null;
-  const notices = seatNotices(live.seats, status, me, live.name);
   // A resignation ends the match with no event: its result comes with the status.
   const outcome =
     view?.outcome ?? (status === 'over' ? (live.result ?? meta?.result ?? null) : null);
@@ -65,17 +64,7 @@ export default function TcgMatchPage() {
           {live.actionError.message}
         </p>
       ) : null}
-      {notices.map((notice) => (
-        <p
-          key={notice.seat}
-          className="notice notice-warning"
-          role="status"
-          data-testid="seat-notice"
-          data-kind={notice.kind}
-        >
-          {notice.text}
-        </p>
-      ))}
+      <SeatNotices seats={live.seats} status={status} me={me} name={live.name} />
       {outcome ? (
         <TcgGameOver
           outcome={outcome}
