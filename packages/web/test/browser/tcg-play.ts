@@ -4,6 +4,12 @@ export interface Played {
   moves: number;
   targetedSpells: number;
   responses: number;
+  /** Times the Pass button showed while no card in hand could be played (auto-pass failed). */
+  passWithoutAnswer: number;
+  /** The sentences shown while choosing a target for a card being played. */
+  targeting: string[];
+  /** The turn labels seen on the heroes. */
+  turnTags: string[];
 }
 
 const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
@@ -23,7 +29,21 @@ async function tryClick(locator: Locator): Promise<boolean> {
 
 /** Plays the TCG table by clicking, like a cautious player who keeps mana for answers. */
 export async function playUntilOver(page: Page): Promise<Played> {
-  const played: Played = { moves: 0, targetedSpells: 0, responses: 0 };
+  const played: Played = {
+    moves: 0,
+    targetedSpells: 0,
+    responses: 0,
+    passWithoutAnswer: 0,
+    targeting: [],
+    turnTags: [],
+  };
+  const noteTargeting = async () => {
+    const text = await page
+      .getByTestId('tcg-targeting')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    if (text) played.targeting.push(text);
+  };
   const actionable =
     '[data-testid=tcg-outcome],[data-testid=tcg-mulligan],[data-testid=tcg-decision],[data-testid=tcg-pass],[data-testid=tcg-end-turn]';
   const clickFirst = async (selector: string) => {
@@ -38,6 +58,8 @@ export async function playUntilOver(page: Page): Promise<Played> {
     await page.waitForSelector(actionable, { timeout: 60_000 });
     if (await visible(page, '[data-testid=tcg-outcome]')) return played;
     played.moves++;
+    for (const tag of await page.getByTestId('tcg-turn-tag').allTextContents())
+      if (!played.turnTags.includes(tag)) played.turnTags.push(tag);
     if (await visible(page, '[data-testid=tcg-mulligan]')) {
       await tryClick(page.getByTestId('tcg-mulligan'));
     } else if (await visible(page, '[data-testid=tcg-decision]')) {
@@ -49,9 +71,13 @@ export async function playUntilOver(page: Page): Promise<Played> {
         await tryClick(page.getByTestId('tcg-confirm-picks'));
     } else if (await visible(page, '[data-testid=tcg-pass]')) {
       const answer = page.locator('[data-testid=tcg-hand] [data-playable=true]');
+      if (!(await answer.count())) played.passWithoutAnswer++;
       if ((await page.locator('[data-testid=tcg-stack-item]').count()) && (await answer.count())) {
         if (await tryClick(answer.first())) {
-          if (await visible(page, '[data-testid=tcg-targeting]')) await chooseTarget();
+          if (await visible(page, '[data-testid=tcg-targeting]')) {
+            await noteTargeting();
+            await chooseTarget();
+          }
           played.responses++;
         }
       } else await tryClick(page.getByTestId('tcg-pass'));
@@ -69,6 +95,7 @@ export async function playUntilOver(page: Page): Promise<Played> {
       let acted = false;
       if (card && (await tryClick(page.locator(`[data-testid=tcg-hand] [data-id="${card.id}"]`)))) {
         if (await visible(page, '[data-testid=tcg-targeting]')) {
+          if (card.kind === 'spell') await noteTargeting();
           if ((await chooseTarget()) && card.kind === 'spell') played.targetedSpells++;
         }
         acted = true;
