@@ -58,6 +58,11 @@ export async function playUntilOver(page: Page): Promise<Played> {
     await page.waitForSelector(actionable, { timeout: 60_000 });
     if (await visible(page, '[data-testid=tcg-outcome]')) return played;
     played.moves++;
+    // A target still to choose (a click before missed it): choose it first.
+    if (await visible(page, '[data-testid=tcg-targeting]')) {
+      await chooseTarget();
+      continue;
+    }
     for (const tag of await page.getByTestId('tcg-turn-tag').allTextContents())
       if (!played.turnTags.includes(tag)) played.turnTags.push(tag);
     if (await visible(page, '[data-testid=tcg-mulligan]')) {
@@ -92,19 +97,18 @@ export async function playUntilOver(page: Page): Promise<Played> {
           elements.map((element) => ({ ...(element as HTMLElement).dataset })),
         );
       const card = cards.find((c) => mana - Number(c.cost) >= reserve);
-      let acted = false;
-      if (card && (await tryClick(page.locator(`[data-testid=tcg-hand] [data-id="${card.id}"]`)))) {
+      // A click that misses (the table re-rendered) looks again rather than doing something
+      // else: the same position always gets the same move, so a seeded match replays alike.
+      if (card) {
+        if (!(await tryClick(page.locator(`[data-testid=tcg-hand] [data-id="${card.id}"]`))))
+          continue;
         if (await visible(page, '[data-testid=tcg-targeting]')) {
           if (card.kind === 'spell') await noteTargeting();
           if ((await chooseTarget()) && card.kind === 'spell') played.targetedSpells++;
         }
-        acted = true;
-      }
-      if (!acted && (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable'))) {
-        await chooseTarget();
-        acted = true;
-      }
-      if (!acted) await tryClick(page.getByTestId('tcg-end-turn'));
+      } else if (await visible(page, '[data-testid=tcg-board-me] .tcg-clickable')) {
+        if (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable')) await chooseTarget();
+      } else await tryClick(page.getByTestId('tcg-end-turn'));
     }
     // Let the action reach the server and the new LEGAL list arrive.
     await page.waitForTimeout(60);
