@@ -87,15 +87,27 @@ export async function playUntilOver(page: Page): Promise<Played> {
         }
       } else await tryClick(page.getByTestId('tcg-pass'));
     } else {
-      const mana = Number(await page.getByTestId('tcg-hero-me').getAttribute('data-mana'));
-      const holdsAnswer = await visible(page, '[data-testid=tcg-hand] [data-speed=instant]');
-      const reserve = holdsAnswer ? 2 : 0;
-      // One snapshot of the hand: it re-renders as steps arrive, so a live list may shrink.
-      const cards = await page
-        .locator('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]')
-        .evaluateAll((elements) =>
-          elements.map((element) => ({ ...(element as HTMLElement).dataset })),
-        );
+      // One atomic look at the table: the controls shown with the hand they belong to (a look
+      // taken while a step animates would see no playable card and end the turn early).
+      const table = await page.evaluate(() => {
+        const all = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)];
+        const hero = document.querySelector<HTMLElement>('[data-testid=tcg-hero-me]');
+        return {
+          ready: document.querySelector('[data-testid=tcg-end-turn]') !== null,
+          mana: Number(hero?.dataset.mana ?? 0),
+          holdsAnswer: all('[data-testid=tcg-hand] [data-speed=instant]').length > 0,
+          cards: all('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]').map(
+            (element) => ({ ...element.dataset }),
+          ),
+          attackers: all('[data-testid=tcg-board-me] .tcg-clickable').length,
+        };
+      });
+      if (!table.ready) {
+        await page.waitForTimeout(60);
+        continue;
+      }
+      const { mana, cards } = table;
+      const reserve = table.holdsAnswer ? 2 : 0;
       const card = cards.find((c) => mana - Number(c.cost) >= reserve);
       // A click that misses (the table re-rendered) looks again rather than doing something
       // else: the same position always gets the same move, so a seeded match replays alike.
@@ -106,7 +118,7 @@ export async function playUntilOver(page: Page): Promise<Played> {
           if (card.kind === 'spell') await noteTargeting();
           if ((await chooseTarget()) && card.kind === 'spell') played.targetedSpells++;
         }
-      } else if (await visible(page, '[data-testid=tcg-board-me] .tcg-clickable')) {
+      } else if (table.attackers > 0) {
         if (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable')) await chooseTarget();
       } else await tryClick(page.getByTestId('tcg-end-turn'));
     }
