@@ -27,13 +27,21 @@ export type { TcgView, ViewCard, PlayerView, DecisionView, CardFace } from './en
 export { cardFaceOf } from './engine/view.ts';
 export type { TcgOptions, TcgDeck } from './engine/options.ts';
 export type { ScriptHost, ScriptCall, ScriptContext, ScriptUsage } from './engine/scripts.ts';
+export { autoPass, windowKind, STOP_KINDS, type StopKind } from './engine/auto-pass.ts';
 export {
   createTcgGame,
   TCG_RULES_VERSION,
   type TcgGame,
   type TcgGameSetup,
 } from './engine/game.ts';
-export { tcgCpu, CPU_PROFILES, determinize, evaluate, type CpuProfile } from './cpu/index.ts';
+export {
+  tcgCpu,
+  CPU_NAMES,
+  CPU_PROFILES,
+  determinize,
+  evaluate,
+  type CpuProfile,
+} from './cpu/index.ts';
 export {
   createSandboxScriptHost,
   sharedRuntime,

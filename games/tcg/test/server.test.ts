@@ -1,11 +1,8 @@
 import { verifyReplay, type ReplayFile } from '@cardtable/engine';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tcgGameFor } from '../content/demo/index.ts';
-import type { TcgGame, TcgView } from '../src/index.ts';
-import { gameRegistry } from '../../../packages/server/src/games.ts';
-import type { RunningServer } from '../../../packages/server/src/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { TcgView } from '../src/index.ts';
 import { call, createMatch, guest } from '../../../packages/server/test/helpers/http.ts';
-import { startTestServer } from '../../../packages/server/test/helpers/server.ts';
+import { tcgServer } from './tcg-server.ts';
 import { RawClient } from '../../../packages/server/test/helpers/socket-client.ts';
 
 /**
@@ -13,25 +10,16 @@ import { RawClient } from '../../../packages/server/test/helpers/socket-client.t
  * against a CPU seat, exported and re-executed. Uses the server's own test helpers.
  */
 describe('a TCG match through the server', () => {
-  let server: RunningServer;
-  let game: TcgGame & { dispose(): void };
-  beforeAll(async () => {
-    game = await tcgGameFor();
-    server = await startTestServer('postgres', {}, gameRegistry({ game, timeoutProfile: 'easy' }));
-  });
-  afterAll(async () => {
-    await server?.close();
-    game?.dispose();
-  });
+  const tcg = tcgServer();
 
   it('is created, played against the CPU to the end, and replays exactly', async () => {
-    const alice = await guest(server.url, 'Alice');
-    const created = await createMatch(server.url, alice.accessToken, {
+    const alice = await guest(tcg.server().url, 'Alice');
+    const created = await createMatch(tcg.server().url, alice.accessToken, {
       game: 'tcg',
       options: { ruleset: 'demo', decks: ['A', 'B'] },
       seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }],
     });
-    const client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const client = await RawClient.open(tcg.server().url, created.matchId, alice.accessToken);
     const welcome = client.received.find((m) => m.type === 'WELCOME')!;
     let next: { status: string; version: number; legal: unknown[] } = welcome as never;
     let n = 0;
@@ -59,7 +47,7 @@ describe('a TCG match through the server', () => {
     }
 
     const state = await call<{ view: TcgView }>(
-      server.url,
+      tcg.server().url,
       'GET',
       `/api/matches/${created.matchId}/state`,
       { token: alice.accessToken },
@@ -71,26 +59,26 @@ describe('a TCG match through the server', () => {
     expect(typeof state.body.view.players[0]!.zones.deck).toBe('number');
 
     const exported = await call<ReplayFile>(
-      server.url,
+      tcg.server().url,
       'GET',
       `/api/matches/${created.matchId}/export`,
       { token: alice.accessToken },
     );
     expect(exported.status).toBe(200);
-    const report = verifyReplay(game, exported.body);
+    const report = verifyReplay(tcg.game(), exported.body);
     expect(report.ok, report.ok ? '' : report.message).toBe(true);
     for (const frame of client.rawFrames)
       expect(frame).not.toContain(exported.body.match.seed as string);
   });
 
   it("refuses a client's `timeout` (only the server's turn clock plays it); nothing changes", async () => {
-    const alice = await guest(server.url, 'Alice');
-    const created = await createMatch(server.url, alice.accessToken, {
+    const alice = await guest(tcg.server().url, 'Alice');
+    const created = await createMatch(tcg.server().url, alice.accessToken, {
       game: 'tcg',
       options: { ruleset: 'demo', decks: ['A', 'B'] },
       seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }],
     });
-    const client = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const client = await RawClient.open(tcg.server().url, created.matchId, alice.accessToken);
     for (let i = 0; i < 3; i++) {
       const result = await client.act('timeout', {});
       expect(result).toMatchObject({
@@ -99,7 +87,7 @@ describe('a TCG match through the server', () => {
       });
     }
     // Nothing of hers was stored (the CPU may have moved meanwhile).
-    const stored = await server.store.actions(created.matchId);
+    const stored = await tcg.server().store.actions(created.matchId);
     expect(stored.filter((action) => action.seat === 0)).toEqual([]);
     await client.close();
   });

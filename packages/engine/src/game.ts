@@ -59,6 +59,11 @@ export interface Outcome {
 /** CPU players decide from their seat's view and legal actions only, like a person. */
 export interface CpuPlayers<V, A extends GameAction> {
   profiles: readonly string[];
+  /**
+   * Names for CPU seats created without one, when profiles are not names themselves (a
+   * difficulty, say); the server picks one per match and seat.
+   */
+  names?: readonly string[];
   choose(input: { view: V; legal: readonly A[]; seat: Seat; profile: string; rng: Rng }): A;
 }
 
@@ -104,6 +109,19 @@ export interface Game<
    */
   serverActions?: readonly A['type'][];
   cpu?: CpuPlayers<V, A>;
+  /** Formalities the server plays for a seat at once (a pass nobody could answer). */
+  autoPlay?: AutoPlay<S, A>;
+}
+
+/**
+ * Moves with no real choice in them, played for a seat so a match never waits on them. A
+ * player may name `stops` (kinds of moment) where they still want to be asked.
+ */
+export interface AutoPlay<S, A extends GameAction> {
+  /** The kinds of stop a player may set, with words for a table to show. */
+  stops: readonly { id: string; label: string }[];
+  /** The move to play for `seat` now, or null when it has a real choice or asked to stop. */
+  action(state: S, seat: Seat, stops: readonly string[]): A | null;
 }
 
 /** True when only the server may play this action type in this game (see `serverActions`). */

@@ -8,6 +8,7 @@ import type {
   MatchList,
   MatchMetadata,
   MatchStateResponse,
+  RematchResponse,
   ReplayFileBody,
 } from './protocol.ts';
 import type {
@@ -147,6 +148,16 @@ export class CardtableApi {
   /** Concedes: the match ends and every other seat shares first place. */
   surrenderMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
     return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/surrender`);
+  }
+
+  /** Sets the moments the caller is asked at even with nothing to answer with (auto-pass). */
+  setStops(matchId: string, stops: string[]): Promise<ApiResult<MatchMetadata>> {
+    return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/stops`, { stops });
+  }
+
+  /** Offers (or accepts) a rematch of a finished match; it starts once every player agreed. */
+  rematch(matchId: string): Promise<ApiResult<RematchResponse>> {
+    return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/rematch`);
   }
 
   getMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {

@@ -138,6 +138,8 @@ export const PublicSeat = Type.Object({
     description: 'Left, or disconnected past the grace period: the timeout rule plays it.',
   }),
   surrendered: Type.Boolean(),
+  /** After the end: this player offered or accepted a rematch. */
+  rematch: Type.Optional(Type.Boolean()),
 });
 export type PublicSeat = Static<typeof PublicSeat>;
 
@@ -280,6 +282,8 @@ export const MatchStatusMessage = Type.Object({
   version: Version,
   seats: Type.Array(PublicSeat),
   result: Type.Union([Outcome, Type.Null()]),
+  /** The rematch every player agreed to: clients move to it. */
+  rematchId: Type.Optional(Type.String()),
 });
 export type MatchStatusMessage = Static<typeof MatchStatusMessage>;
 
@@ -351,6 +355,19 @@ export const CreateMatchRequest = Type.Object({
 });
 export type CreateMatchRequest = Static<typeof CreateMatchRequest>;
 
+/** The kinds of moment a player still wants to be asked at (the game's `autoPlay.stops`). */
+export const SetStopsRequest = Type.Object({
+  stops: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 16 }),
+});
+export type SetStopsRequest = Static<typeof SetStopsRequest>;
+
+export const RematchResponse = Type.Object({
+  /** The new match, once every player agreed; null while the offer waits. */
+  rematchId: Type.Union([Type.String(), Type.Null()]),
+  seats: Type.Array(PublicSeat),
+});
+export type RematchResponse = Static<typeof RematchResponse>;
+
 export const CreateMatchResponse = Type.Object({
   matchId: Type.String(),
   code: Type.String(),
@@ -386,6 +403,10 @@ export const MatchMetadata = Type.Object({
   result: Type.Union([Outcome, Type.Null()]),
   /** The published content version the match plays; null for built-in games. */
   content: Type.Optional(Type.Union([MatchContent, Type.Null()])),
+  /** The rematch every player agreed to, once there is one. */
+  rematchId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /** The caller's stops (moments they are asked at even with nothing to answer with). */
+  stops: Type.Optional(Type.Array(Type.String())),
 });
 export type MatchMetadata = Static<typeof MatchMetadata>;
 

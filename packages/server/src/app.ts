@@ -126,6 +126,7 @@ export async function startServer(
       { pollMs: config.social.projectionPollMs, batch: 50 },
       logger,
     );
+    const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
     const matchmaker = new Matchmaker(
       {
         queue: (queue = config.redisUrl
@@ -135,12 +136,13 @@ export async function startServer(
         store,
         registry,
         content,
+        quotas,
+        matchSeed: config.matchSeed,
         log: logger,
       },
       { tickMs: config.matchmaking.tickMs, window: DEFAULT_WINDOW },
       now,
     );
-    const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
 
     const app = Fastify({
       // Request logs stay at the configured level: client errors are logged at info through them.
@@ -184,7 +186,7 @@ export async function startServer(
     });
 
     accounts.register(app);
-    registerMatchRoutes(app, { content, store, registry, quotas });
+    registerMatchRoutes(app, { content, store, registry, quotas, matchSeed: config.matchSeed });
     registerJoinRoute(app, {
       store,
       registry,

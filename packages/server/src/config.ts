@@ -50,6 +50,11 @@ export interface ServerConfig {
   matchmaking: { tickMs: number; statusEveryMs: number };
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
+  /**
+   * Every new match's seed (`MATCH_SEED`), for reproducible end-to-end tests and demos only:
+   * a known seed tells anyone every deck's order. Null: a fresh random seed per match.
+   */
+  matchSeed: string | null;
   /** An S3-compatible bucket for card art (`S3_BUCKET` and friends); null keeps art on disk. */
   s3: S3Config | null;
   /** Which proxies' X-Forwarded-For to believe (`TRUST_PROXY`), so limits see real addresses. */
@@ -223,6 +228,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       statusEveryMs: int('QUEUE_STATUS_MS', 1000, 50, 60_000),
     },
     webRoot,
+    matchSeed: text('MATCH_SEED'),
     s3,
     trustProxy: trustProxySetting(text('TRUST_PROXY'), errors),
     redisUrl,

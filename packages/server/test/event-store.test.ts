@@ -167,6 +167,21 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     expect((await store.getMatch(ids[0] as string))?.seenAt).toBe(future);
   });
 
+  it('keeps seat stops and rematch offers, and the rematch a finished match leads to', async () => {
+    const { id } = await newMatch();
+    expect((await store.getMatch(id))!.rematchId).toBeNull();
+    const seats = [
+      { kind: 'human' as const, stops: ['spell'], rematch: true },
+      { kind: 'cpu' as const, profile: 'steady', name: 'Dana' },
+    ];
+    await store.updateSeats(id, seats);
+    const { id: next } = await newMatch();
+    await store.setRematch(id, next);
+    const stored = (await store.getMatch(id))!;
+    expect(stored.seats).toEqual(seats);
+    expect(stored.rematchId).toBe(next);
+  });
+
   it('appends resolutions in order and reads them back unchanged', async () => {
     const { id, config } = await newMatch();
     const states = await play(id, config, 3);

@@ -94,6 +94,7 @@ describe('setting up a card game match', () => {
           { kind: 'deck', id: 'abyss' },
         ],
         opponent: { kind: 'friend' },
+        turnSeconds: 60,
       },
       '',
     );
@@ -104,6 +105,7 @@ describe('setting up a card game match', () => {
         { kind: 'human', deck: { list: '2 reef/pearl-diver' } },
         { kind: 'human', deck: 'abyss' },
       ],
+      turnTimeLimitMs: 60_000,
     });
   });
 

@@ -56,6 +56,22 @@ export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardName
   return sentence(`${trigger}${condition}, ${may}${body}`);
 }
 
+/**
+ * What a data ability does, as a verb phrase without its trigger ("deal 3 damage to target
+ * unit"); null for an ability that carries its own text (Lua) or a static one.
+ */
+export function abilityEffectText(
+  ability: Ability,
+  ruleset: Ruleset,
+  nameOf: CardNamer,
+): string | null {
+  if (ability.kind === 'static' || ability.text) return null;
+  const words = new Words(ruleset, nameOf);
+  for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
+  if (ability.kind === 'triggered') words.triggerOn = ability.trigger.on;
+  return words.effects(ability.effects ?? []) || null;
+}
+
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 const article = (noun: string) =>
   noun.startsWith('other ')

@@ -14,6 +14,7 @@ import type { TcgState } from './state.ts';
 import { view, type TcgView } from './view.ts';
 import type { CpuPlayers } from '@cardtable/engine';
 import { containsLua } from '../content/check-abilities.ts';
+import { autoPass, STOP_KINDS } from './auto-pass.ts';
 
 export type TcgGame = Game<TcgState, TcgAction, TcgEvent, TcgOptions, TcgView> & {
   registry: ContentRegistry;
@@ -83,6 +84,10 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
       activeSeats(state).includes(seat) ? { type: 'timeout', payload: {} } : null,
     // A timeout counts a strike against the seat: only the server's turn clock may play it.
     serverActions: ['timeout'],
+    autoPlay: {
+      stops: STOP_KINDS,
+      action: (state, seat, stops) => autoPass(state, contentOf(state), seat, stops),
+    },
   };
   if (setup.cpu) game.cpu = setup.cpu(game);
   return game;

@@ -2,6 +2,7 @@ import type { Outcome, Seat, Viewer } from '@cardtable/engine';
 import type { CardArt } from '../content/ast.ts';
 import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
+import { decisionText } from './decision-text.ts';
 import { statsOf } from './stats.ts';
 import {
   ATTACHED,
@@ -35,7 +36,11 @@ export interface PlayerView {
 
 /** A decision as its chooser sees it (others see only who decides and what kind). */
 export type DecisionView =
-  | (Omit<Decision, 'defaultPicks'> & { continuation?: Continuation })
+  | (Omit<Decision, 'defaultPicks'> & {
+      continuation?: Continuation;
+      /** The decision in words: which card asks and what for (`decisionText`). */
+      text: string;
+    })
   | { id: string; player: Seat; kind: string };
 
 /** What a table needs to draw a card: its printed face. */
@@ -172,7 +177,7 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
     modifiers: state.modifiers,
     stack: state.stack,
     priority: state.priority,
-    pending: pendingView(state, viewer, cards),
+    pending: pendingView(state, content, viewer, cards),
     history: state.history,
     abilityUses: Object.fromEntries(
       Object.entries(state.abilityUses).filter(([key]) => key.split('/')[0]! in cards),
@@ -263,6 +268,7 @@ export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
 
 function pendingView(
   state: TcgState,
+  content: Content,
   viewer: Viewer,
   visible: Record<string, ViewCard>,
 ): DecisionView | null {
@@ -271,7 +277,8 @@ function pendingView(
   const chooser =
     viewer.kind === 'all' || (viewer.kind === 'seat' && viewer.seat === decision.player);
   if (!chooser) return { id: decision.id, player: decision.player, kind: decision.kind };
-  const { defaultPicks: _default, ...shown } = decision;
+  const { defaultPicks: _default, ...rest } = decision;
+  const shown = { ...rest, text: decisionText(decision, state, content) };
   // The paused work goes to the chooser only when it names no card they cannot see.
   const safe = viewer.kind === 'all' || mentionsOnly(continuation, state, visible);
   return safe ? { ...shown, continuation } : shown;

@@ -22,6 +22,8 @@ export interface TcgControls {
     id: string;
     kind: string;
     prompt: { key: string; params: Record<string, string | number> };
+    /** The decision in words ("Firebolt: choose a target to deal 3 damage to ..."). */
+    text: string;
     candidates: string[];
     labels: string[] | null;
     min: number;
@@ -94,6 +96,7 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
           id: pending.id,
           kind: pending.kind,
           prompt: pending.prompt,
+          text: pending.text,
           candidates: pending.candidates,
           labels: pending.labels ?? null,
           min: pending.min,

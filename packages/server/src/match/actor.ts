@@ -25,7 +25,7 @@ import { CommandPipeline } from './command-pipeline.ts';
 import { Connection, type ConnectionIdentity, type SocketLike } from './connection.ts';
 import type { ActionOutcome, ActorContext } from './context.ts';
 import { LiveMatch } from './live-match.ts';
-import { Lobby } from './lobby.ts';
+import { Lobby, type RematchOffer } from './lobby.ts';
 import { metadataOf } from './match-record.ts';
 import { Presence } from './presence.ts';
 import { ResolutionWriter, type Committed } from './resolution-writer.ts';
@@ -269,6 +269,19 @@ export class MatchActor {
 
   surrender(userId: string): Promise<{ ok: true } | ErrorBody> {
     return this.queue.run(() => this.lobby.surrender(userId));
+  }
+
+  setStops(userId: string, stops: readonly string[]): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.setStops(userId, stops));
+  }
+
+  offerRematch(userId: string): Promise<RematchOffer | ErrorBody> {
+    return this.queue.run(() => this.lobby.offerRematch(userId));
+  }
+
+  /** Records the rematch once made (null: making it failed, another agreement may retry). */
+  rematchCreated(rematchId: string | null): Promise<void> {
+    return this.queue.run(() => this.lobby.rematchCreated(rematchId));
   }
 
   /**

@@ -37,6 +37,8 @@ export class AutomaticPlayer {
   private moveTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stall: { version: number; failures: number } | null = null;
+  /** A version whose formality was refused: the seat is asked as usual instead. */
+  private formalityRefused: number | null = null;
 
   constructor(private readonly deps: AutomaticPlayerDeps) {}
 
@@ -56,6 +58,13 @@ export class AutomaticPlayer {
     const version = match.version;
     // A stalled match waits for its retry, whatever else happens meanwhile.
     if (this.retryTimer && this.stall?.version === version) return;
+    const formality = this.formality(active, version);
+    if (formality) {
+      this.moveTimer = setTimeout(() => {
+        void this.deps.run(() => this.playFormality(formality.seat, version, formality.action));
+      }, 0);
+      return;
+    }
     const automatic = active.find((seat) => this.playsItself(seat));
     if (automatic !== undefined) {
       const source: ServerSource = this.isCpu(automatic) ? 'cpu' : 'timeout';
@@ -89,6 +98,33 @@ export class AutomaticPlayer {
     if (this.moveTimer) clearTimeout(this.moveTimer);
     this.moveTimer = null;
     this.deps.clock.stop();
+  }
+
+  /** The first active seat with a move the game plays for it at once (see `Game.autoPlay`). */
+  private formality(
+    active: readonly number[],
+    version: number,
+  ): { seat: number; action: GameAction } | null {
+    if (this.formalityRefused === version) return null;
+    for (const seat of active) {
+      const action = this.deps.live.formalityFor(seat);
+      if (action) return { seat, action };
+    }
+    return null;
+  }
+
+  /**
+   * Plays a formality as a recorded action of the seat (`auto-<version>-<seat>`), so a replay
+   * runs the same log; if it is refused, the seat is asked as usual.
+   */
+  private async playFormality(seat: number, version: number, action: GameAction): Promise<void> {
+    const { live, execute, log } = this.deps;
+    if (live.match?.version !== version || live.record.status !== 'active') return;
+    const outcome = await execute(seat, bodyOf(`auto-${version + 1}-${seat}`, action), 'auto');
+    if (outcome.ok || live.match?.version !== version) return;
+    log.error({ seat, error: outcome.error }, 'automatic formality refused');
+    this.formalityRefused = version;
+    this.schedule();
   }
 
   private isCpu(seat: number): boolean {

@@ -22,5 +22,8 @@ export interface ActorContext {
 
 export type ActionOutcome = { ok: true; version: number } | { ok: false; error: ErrorBody };
 
-/** Who plays an action: a client, or the server for a seat (a CPU, the timeout rule). */
-export type ActionSource = 'player' | 'cpu' | 'timeout';
+/**
+ * Who plays an action: a client, or the server for a seat (a CPU, the timeout rule, or a
+ * formality the game plays at once, such as a pass nobody could answer).
+ */
+export type ActionSource = 'player' | 'cpu' | 'timeout' | 'auto';

@@ -84,9 +84,22 @@ export class LiveMatch {
     const record = this.record.seats[seat];
     if (!record || record.left || record.surrendered) return [];
     if (!this.activeSeats().includes(seat)) return [];
+    // A formality the server is about to play leaves the player nothing to choose.
+    if (this.formalityFor(seat)) return [];
     return (this.game.legalActions(match.state, seat) as GameAction[]).map((a) => ({
       type: a.type,
       payload: a.payload,
     }));
+  }
+
+  /**
+   * The move the game plays for an active seat at once (`Game.autoPlay`: a pass nobody could
+   * answer), honouring the seat's stops; null when the seat has a real choice.
+   */
+  formalityFor(seat: number): GameAction | null {
+    const { match } = this;
+    const autoPlay = this.game.autoPlay;
+    if (!autoPlay || !match || !this.activeSeats().includes(seat)) return null;
+    return autoPlay.action(match.state, seat, this.seat(seat)?.stops ?? []) as GameAction | null;
   }
 }

@@ -2,6 +2,7 @@ import { startMatch, type Outcome } from '@cardtable/engine';
 import type { ErrorBody } from '@cardtable/sdk/protocol';
 import { errorBody } from '../errors.ts';
 import type { EventStore, SeatRecord } from '../store/event-store.ts';
+import { nameCpuSeats } from './cpu-names.ts';
 import type { LiveMatch } from './live-match.ts';
 import { matchConfig } from './match-record.ts';
 import type { Presence } from './presence.ts';
@@ -9,6 +10,9 @@ import type { ResolutionWriter } from './resolution-writer.ts';
 import type { MatchStream } from './stream.ts';
 
 type Done = { ok: true } | ErrorBody;
+
+/** A rematch offer's answer: `start` tells the one caller whose agreement completed it. */
+export type RematchOffer = { rematchId: string } | { start: boolean };
 
 /**
  * Seats outside the game's rules: join, start, leave, surrender. Each runs on the actor's
@@ -23,6 +27,9 @@ export class Lobby {
     private readonly presence: Presence,
     private readonly schedule: () => void,
   ) {}
+
+  /** A rematch every player agreed to is being created (set once, cleared if that fails). */
+  private rematchStarting = false;
 
   /** Takes the next free human seat (or returns the one the user holds); starts when full. */
   async join(userId: string, name: string): Promise<{ seat: number } | ErrorBody> {
@@ -61,12 +68,12 @@ export class Lobby {
     const cpu = game.cpu;
     const free = record.seats.some((s) => s.kind === 'human' && !s.userId);
     if (free && !cpu) return errorBody('CONFLICT', 'This game has no CPU players for empty seats.');
-    const seats = record.seats.map((s): SeatRecord =>
+    const filled = record.seats.map((s): SeatRecord =>
       s.kind === 'human' && !s.userId
         ? { kind: 'cpu', profile: (cpu as { profiles: readonly string[] }).profiles[0] as string }
         : s,
     );
-    return this.startNow(seats);
+    return this.startNow(nameCpuSeats(filled, cpu?.names, record.id));
   }
 
   /** Before the start: frees the seat. During play: the timeout rule plays it from now on. */
@@ -112,6 +119,61 @@ export class Lobby {
     const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, surrendered: true } : s));
     await this.finish(result, seats);
     return { ok: true };
+  }
+
+  /**
+   * The kinds of moment (the game's `autoPlay.stops`) where the player is asked even with
+   * nothing to answer with; the automatic player honours them from the next move on.
+   */
+  async setStops(userId: string, stops: readonly string[]): Promise<Done> {
+    const live = this.live;
+    const seat = live.seatOf(userId);
+    if (seat === null) return errorBody('NOT_A_PLAYER', 'You hold no seat in this match.');
+    const known = (live.game.autoPlay?.stops ?? []).map((stop) => stop.id);
+    const unknown = stops.find((stop) => !known.includes(stop));
+    if (unknown !== undefined)
+      return errorBody('BAD_REQUEST', `"${unknown}" is not a stop of this game.`, { known });
+    const chosen = known.filter((stop) => stops.includes(stop));
+    const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, stops: chosen } : s));
+    await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats };
+    this.schedule();
+    return { ok: true };
+  }
+
+  /**
+   * After the end, a player offers (or accepts) a rematch. Once every person at the table has
+   * agreed, the caller whose agreement completed it is told to start it (`start: true`); the
+   * new match's id is then recorded with `rematchCreated`.
+   */
+  async offerRematch(userId: string): Promise<RematchOffer | ErrorBody> {
+    const live = this.live;
+    const seat = live.seatOf(userId);
+    if (seat === null) return errorBody('NOT_A_PLAYER', 'You hold no seat in this match.');
+    if (live.record.status !== 'over')
+      return errorBody('CONFLICT', 'A rematch can be offered once the match is over.');
+    if (live.record.rematchId) return { rematchId: live.record.rematchId };
+    if (!live.record.seats[seat]!.rematch) {
+      const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, rematch: true } : s));
+      await this.store.updateSeats(live.id, seats);
+      live.record = { ...live.record, seats };
+      this.stream.broadcastStatus();
+    }
+    const everyone = live.record.seats.every((s) => s.kind === 'cpu' || s.rematch);
+    if (!everyone || this.rematchStarting) return { start: false };
+    this.rematchStarting = true;
+    return { start: true };
+  }
+
+  /** The rematch exists: every connection is told where to go. */
+  async rematchCreated(rematchId: string | null): Promise<void> {
+    if (rematchId === null) {
+      this.rematchStarting = false;
+      return;
+    }
+    await this.store.setRematch(this.live.id, rematchId);
+    this.live.record = { ...this.live.record, rematchId };
+    this.stream.broadcastStatus();
   }
 
   /** Ends the match as the server decides (expiry, abandonment) if `stillDue` still holds. */

@@ -35,6 +35,8 @@ export function metadataOf(
     createdAt: record.createdAt,
     endedAt: record.endedAt,
     result: record.result,
+    rematchId: record.rematchId ?? null,
+    ...(yourSeat !== null ? { stops: record.seats[yourSeat]?.stops ?? [] } : {}),
   };
 }
 
@@ -60,5 +62,6 @@ export function publicSeatsOf(
     connected: seat.kind === 'cpu' || presence.connected(index),
     away: !!seat.left || presence.away(index),
     surrendered: !!seat.surrendered,
+    ...(seat.rematch ? { rematch: true } : {}),
   }));
 }

@@ -87,6 +87,7 @@ export class MatchStream {
       version: record.version,
       seats: this.publicSeats(),
       result: record.result,
+      ...(record.rematchId ? { rematchId: record.rematchId } : {}),
     };
   }
 

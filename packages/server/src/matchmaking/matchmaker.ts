@@ -2,24 +2,19 @@ import type { ErrorBody } from '@cardtable/sdk/protocol';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/tokens.ts';
 import { isRegistered } from '../auth/registered.ts';
-import type { ContentLibrary } from '../content/library.ts';
 import { errorBody } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { openMatch } from '../match/open-match.ts';
-import type { MatchRegistry } from '../match/registry.ts';
+import { createMatch, type MatchCreationDeps } from '../match/create-match.ts';
 import type { Database } from '../store/database.ts';
-import type { EventStore, SeatRecord } from '../store/event-store.ts';
+import type { SeatRecord } from '../store/event-store.ts';
 import { NEW_PLAYER } from '../social/glicko2.ts';
 import { formGroups } from './form-groups.ts';
 import type { Pool, QueueMode, RatingWindow, Ticket } from './pool.ts';
 import type { MatchQueue } from './queue.ts';
 
-export interface MatchmakerDeps {
+export interface MatchmakerDeps extends MatchCreationDeps {
   queue: MatchQueue;
   db: Database;
-  store: EventStore;
-  registry: MatchRegistry;
-  content: ContentLibrary;
   log: Pick<Logger, 'error'>;
 }
 
@@ -144,12 +139,14 @@ export class Matchmaker {
       userId: ticket.userId,
       name: ticket.name,
     }));
-    const opened = await openMatch(this.deps, {
-      setup: { hosted, pin: null },
+    const opened = await createMatch(this.deps, {
+      game: hosted.game,
+      pin: null,
       options: options.value,
       seats,
       hostUserId: (group[0] as Ticket).userId,
       turnTimeLimitMs: null,
+      ip: null,
       rated: pool.mode === 'rated',
     });
     return opened.matchId;

@@ -5,19 +5,19 @@ import {
   MatchList,
   MatchMetadata,
   MatchStateResponse,
+  RematchResponse,
   ReplayFileSchema,
+  SetStopsRequest,
 } from '@cardtable/sdk/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError, fromRuleError } from '../errors.ts';
-import { withContent, type ContentLibrary } from '../content/library.ts';
+import { withContent } from '../content/library.ts';
 import { setupMatch } from '../content/match-setup.ts';
+import { createMatch, type MatchCreationDeps, type MatchPlan } from '../match/create-match.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
-import { openMatch } from '../match/open-match.ts';
-import type { MatchQuotas } from '../match/quotas.ts';
-import type { MatchRegistry } from '../match/registry.ts';
-import type { EventStore, SeatRecord } from '../store/event-store.ts';
+import type { SeatRecord } from '../store/event-store.ts';
 import { exportMatch } from './export.ts';
 import { requireUser } from './authenticate.ts';
 
@@ -25,15 +25,10 @@ const MatchParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128
 const secured = { security: [{ bearer: [] }] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-interface Deps {
-  content: ContentLibrary;
-  store: EventStore;
-  registry: MatchRegistry;
-  quotas: MatchQuotas;
-}
+type Deps = MatchCreationDeps;
 
 export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
-  const { content, store, registry, quotas } = deps;
+  const { content, store, registry } = deps;
   /** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
   const withActor = <T>(id: string, use: (actor: MatchActor) => T | Promise<T>): Promise<T> =>
     registry.use(id, (actor) => {
@@ -87,19 +82,16 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
             ? { kind: 'human', userId: user.userId, name: user.name }
             : { kind: 'human' },
       );
-      const opened = await openMatch(
-        { store, registry, content },
-        {
-          setup: { hosted, pin },
-          options: options.value,
-          seats,
-          hostUserId: user.userId,
-          turnTimeLimitMs: body.turnTimeLimitMs ?? null,
-          creatorIp: request.ip,
-        },
-        (insert) => quotas.admit(user.userId, request.ip, insert),
-      );
-      return { ...opened, seat: creatorSeat === -1 ? null : creatorSeat };
+      const created = await createMatch(deps, {
+        game,
+        options: options.value,
+        seats,
+        hostUserId: user.userId,
+        turnTimeLimitMs: body.turnTimeLimitMs ?? null,
+        ip: request.ip,
+        pin,
+      });
+      return { ...created, seat: creatorSeat === -1 ? null : creatorSeat };
     },
   );
 
@@ -199,6 +191,81 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
       },
     );
   }
+
+  app.post<{ Params: { id: string }; Body: SetStopsRequest }>(
+    '/api/matches/:id/stops',
+    {
+      schema: {
+        tags: ['matches'],
+        summary:
+          "Set the caller's stops: kinds of moment they are asked at even with nothing to answer with",
+        ...secured,
+        params: MatchParams,
+        body: SetStopsRequest,
+        response: { 200: MatchMetadata, ...errors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return withActor(request.params.id, async (actor) => {
+        unwrap(await actor.setStops(user.userId, request.body.stops));
+        return actor.metadata(user.userId);
+      });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/matches/:id/rematch',
+    {
+      schema: {
+        tags: ['matches'],
+        summary:
+          'Offer or accept a rematch of a finished match; once every player agreed, a new match ' +
+          'with the same seats, game, version and options starts and everyone is moved to it',
+        ...secured,
+        params: MatchParams,
+        response: { 200: RematchResponse, ...errors, 429: ErrorBody },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return withActor(request.params.id, async (actor) => {
+        const offer = unwrap(await actor.offerRematch(user.userId));
+        if ('rematchId' in offer) return { rematchId: offer.rematchId, seats: actor.publicSeats() };
+        if (!offer.start) return { rematchId: null, seats: actor.publicSeats() };
+        let rematchId: string | null = null;
+        try {
+          rematchId = (await createMatch(deps, await rematchPlan(actor, request.ip))).matchId;
+        } finally {
+          await actor.rematchCreated(rematchId);
+        }
+        return { rematchId, seats: actor.publicSeats() };
+      });
+    },
+  );
+
+  /** The same seats (people and CPUs), game, version, options and clock as `actor`'s match. */
+  const rematchPlan = async (actor: MatchActor, ip: string): Promise<MatchPlan> => {
+    const record = actor.matchRecord;
+    const pinned = await content.store.matchContent(record.id);
+    return {
+      game: actor.game,
+      options: record.options,
+      seats: record.seats.map(({ kind, profile, name, userId, stops }): SeatRecord => ({
+        kind,
+        ...(profile ? { profile } : {}),
+        ...(name ? { name } : {}),
+        ...(userId ? { userId } : {}),
+        ...(stops ? { stops } : {}),
+      })),
+      hostUserId: record.hostUserId,
+      turnTimeLimitMs: record.turnTimeLimitMs,
+      ip,
+      pin: pinned
+        ? { gameId: pinned.gameId, version: pinned.version, contentHash: pinned.contentHash }
+        : null,
+    };
+  };
 
   app.get<{ Params: { id: string } }>(
     '/api/matches/:id/export',

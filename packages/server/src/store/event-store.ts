@@ -11,6 +11,10 @@ export interface SeatRecord {
   /** Left the match: the timeout rule plays this seat from now on. */
   left?: boolean;
   surrendered?: boolean;
+  /** Kinds of moment the player wants to be asked at even with nothing to answer with. */
+  stops?: string[];
+  /** After the end: this player offered (or accepted) a rematch. */
+  rematch?: boolean;
 }
 
 export interface MatchRecord {
@@ -32,12 +36,14 @@ export interface MatchRecord {
   result: Outcome | null;
   /** The last time someone was known to be connected (its creation until then). */
   seenAt: string;
+  /** The match its players agreed to play next, once they all did. */
+  rematchId: string | null;
 }
 
 /** A new match as its creator asked for it; the store fills in the times and the version. */
 export type NewMatch = Omit<
   MatchRecord,
-  'createdAt' | 'endedAt' | 'result' | 'version' | 'seenAt'
+  'createdAt' | 'endedAt' | 'result' | 'version' | 'seenAt' | 'rematchId'
 > & {
   /** The address it was created from, for per-address quotas. */
   creatorIp?: string;
@@ -253,6 +259,11 @@ export class EventStore {
        UPDATE matches SET seats = $2 WHERE id = $1`,
       [matchId, JSON.stringify(seats), JSON.stringify(players)],
     );
+  }
+
+  /** Records the match a finished match's players agreed to play next. */
+  async setRematch(matchId: string, rematchId: string): Promise<void> {
+    await this.db.query('UPDATE matches SET rematch_id = $2 WHERE id = $1', [matchId, rematchId]);
   }
 
   /** Ends a match without a resolution (surrender): status, result and seats. */
@@ -525,6 +536,7 @@ function toMatch(row: Row): MatchRecord {
     endedAt: isoOrNull(row.ended_at),
     result: (row.result as Outcome | null) ?? null,
     seenAt: iso(row.seen_at),
+    rematchId: (row.rematch_id as string | null) ?? null,
   };
 }
 

@@ -13,11 +13,12 @@ import { FLIP_MODE_TEXT, HOUSE_RULE_TEXT, JOKER_MODE_TEXT } from '../game/rule-t
 import {
   defaultSetup,
   freeProfiles,
-  TURN_TIMER_CHOICES,
   withSeatCount,
   type SeatChoice,
   type TableSetup,
 } from '../game/table-setup.ts';
+
+import { TurnTimerField } from './TurnTimerField.tsx';
 
 const FRIEND = '__friend__';
 const styleOf = (name: string) => CPU_PROFILES.find((p) => p.name === name)?.style ?? '';
@@ -150,24 +151,10 @@ export function CreateTableForm({
                 <option value={2}>Two</option>
               </select>
             </label>
-            <label className="field">
-              <span>Turn timer</span>
-              <select
-                value={setup.turnSeconds ?? ''}
-                onChange={(event) =>
-                  setSetup((s) => ({
-                    ...s,
-                    turnSeconds: event.target.value === '' ? null : Number(event.target.value),
-                  }))
-                }
-              >
-                {TURN_TIMER_CHOICES.map((seconds) => (
-                  <option key={seconds ?? 'off'} value={seconds ?? ''}>
-                    {seconds === null ? 'Off' : `${seconds} seconds`}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <TurnTimerField
+              value={setup.turnSeconds}
+              onChange={(turnSeconds) => setSetup((s) => ({ ...s, turnSeconds }))}
+            />
           </fieldset>
 
           <fieldset>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { GameSummary, VersionSummary } from '@cardtable/sdk';
 import { client } from '../net/session.ts';
 import { DeckField } from './DeckField.tsx';
+import { TurnTimerField } from './TurnTimerField.tsx';
 import {
   defaultTcgSetup,
   TCG_CPU_LEVELS,
@@ -115,6 +116,12 @@ export function TcgMatchForm({
             onChange={(choice) => setDeck(1, choice)}
           />
         </fieldset>
+
+        <TurnTimerField
+          value={setup.turnSeconds}
+          onChange={(turnSeconds) => setSetup((s) => ({ ...s, turnSeconds }))}
+          testId="tcg-turn-timer"
+        />
 
         {errors.form.length ? (
           <ul className="notice notice-error field-errors" role="alert" data-testid="tcg-errors">

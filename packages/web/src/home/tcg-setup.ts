@@ -13,6 +13,8 @@ export interface TcgSetup {
   /** The decks of seat 0 (the creator) and seat 1. */
   decks: [DeckChoice, DeckChoice];
   opponent: Opponent;
+  /** Seconds per turn on the server's clock; null for no timer. */
+  turnSeconds: number | null;
 }
 
 /** The TCG CPU's difficulties, easiest first (the server's profiles of the same names). */
@@ -43,6 +45,7 @@ export function defaultTcgSetup(game: GameSummary): TcgSetup {
     version: null,
     decks: [deck(first), deck(second)],
     opponent: { kind: 'cpu', profile: TCG_CPU_LEVELS[0].profile },
+    turnSeconds: null,
   };
 }
 
@@ -64,5 +67,6 @@ export function tcgMatchRequest(
         ? { kind: 'cpu', profile: setup.opponent.profile, deck: deckOf(setup.decks[1]) }
         : { kind: 'human', deck: deckOf(setup.decks[1]) },
     ],
+    ...(setup.turnSeconds === null ? {} : { turnTimeLimitMs: setup.turnSeconds * 1000 }),
   };
 }

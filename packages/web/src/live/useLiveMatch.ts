@@ -46,6 +46,8 @@ export interface LiveMatch {
   status: MatchStatus | null;
   seats: PublicSeat[];
   result: Outcome | null;
+  /** The rematch every player agreed to. */
+  rematchId: string | null;
   /** The clock of the seat to move (the viewer's own while theirs runs), in server time. */
   clock: ShownClock | null;
   /** Server time minus this browser's. */
@@ -154,6 +156,7 @@ export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): L
     status: session.status,
     seats,
     result: session.result,
+    rematchId: session.rematchId,
     clock: shownClock(starts, seat, turnTimeLimitMs, ownEndsAt),
     serverOffsetMs: session.serverOffsetMs,
     timedOut,

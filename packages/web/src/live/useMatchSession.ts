@@ -30,6 +30,8 @@ export interface MatchSession<A extends GameAction> {
   status: MatchStatus | null;
   seats: PublicSeat[];
   result: Outcome | null;
+  /** The rematch every player agreed to (the table moves there). */
+  rematchId: string | null;
   legal: LegalUpdate | null;
   /** An action is on its way and has no ACTION_RESULT yet. */
   pending: boolean;
@@ -60,6 +62,7 @@ export function useMatchSession<V, A extends GameAction>(
   const [status, setStatus] = useState<MatchStatus | null>(null);
   const [seats, setSeats] = useState<PublicSeat[]>([]);
   const [result, setResult] = useState<Outcome | null>(null);
+  const [rematchId, setRematchId] = useState<string | null>(null);
   const [legal, setLegal] = useState<LegalUpdate | null>(null);
   const [pending, setPending] = useState(false);
   const [actionError, setActionError] = useState<ActionError | null>(null);
@@ -93,6 +96,7 @@ export function useMatchSession<V, A extends GameAction>(
         setSeats(message.seats);
         setStatus(message.status);
         setResult(message.result);
+        if (message.rematchId) setRematchId(message.rematchId);
       });
       live.on('message', (message) => {
         if (message.type === 'PONG') setServerOffsetMs(message.serverTime - Date.now());
@@ -135,6 +139,7 @@ export function useMatchSession<V, A extends GameAction>(
     status,
     seats,
     result,
+    rematchId,
     legal,
     pending,
     actionError,

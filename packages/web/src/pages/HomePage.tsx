@@ -32,7 +32,7 @@ export default function HomePage() {
   const [tcgErrors, setTcgErrors] = useState<SetupErrors>(NO_ERRORS);
   const [code, setCode] = useState('');
   const games = useGames();
-  // A game's share link (`/?game=<slug>`, from the studio) opens with that game chosen.
+  // `/?game=<slug>` opens that game's setup (the studio's share link, a table's "New game").
   const [chosen, setChosen] = useState(
     () => new URLSearchParams(window.location.search).get('game') ?? GOLF,
   );

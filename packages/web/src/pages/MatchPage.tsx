@@ -5,8 +5,9 @@ import { prefersReducedMotion } from '../animation/motion.ts';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
+import { RematchControl } from '../live/RematchControl.tsx';
 import { Lobby } from '../live/Lobby.tsx';
-import { seatNotices } from '../live/seat-notices.ts';
+import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
@@ -16,6 +17,8 @@ import { timingFor } from '../settings/settings.ts';
 import { useSettings } from '../settings/useSettings.ts';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
+
+const golfPath = (id: string) => tablePath(id, 'golf');
 
 /** A live match, played or watched: which one depends on whether this browser holds a seat. */
 export default function MatchPage() {
@@ -27,7 +30,6 @@ export default function MatchPage() {
   const { stage, seat, role, status, clock, timedOut } = live;
   const { speed } = useSettings();
   const view = stage.view;
-  const notices = seatNotices(live.seats, status, role === 'player' ? seat : null, live.name);
 
   useEffect(() => {
     if (role === 'player')
@@ -84,17 +86,12 @@ export default function MatchPage() {
             : `${live.name(timedOut.seat)}'s time ran out: a move was played for them.`}
         </p>
       ) : null}
-      {notices.map((notice) => (
-        <p
-          key={notice.seat}
-          className="notice notice-warning"
-          role="status"
-          data-testid="seat-notice"
-          data-kind={notice.kind}
-        >
-          {notice.text}
-        </p>
-      ))}
+      <SeatNotices
+        seats={live.seats}
+        status={status}
+        me={role === 'player' ? seat : null}
+        name={live.name}
+      />
 
       {status === 'waiting' ? (
         <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
@@ -102,7 +99,23 @@ export default function MatchPage() {
 
       {outcome ? (
         <div ref={standingsRef} className="standings-anchor">
-          <Standings outcome={outcome} name={live.name} replayHref={`/replay/${matchId}`} />
+          <Standings
+            outcome={outcome}
+            name={live.name}
+            replayHref={`/replay/${matchId}`}
+            rematch={
+              role === 'player' && seat !== null && status === 'over' ? (
+                <RematchControl
+                  matchId={matchId}
+                  seats={live.seats}
+                  me={seat}
+                  rematchId={live.rematchId ?? meta?.rematchId ?? null}
+                  pathOf={golfPath}
+                  name={live.name}
+                />
+              ) : null
+            }
+          />
         </div>
       ) : null}
 

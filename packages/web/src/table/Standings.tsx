@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Outcome, Seat } from '@cardtable/engine';
 import { Link } from 'react-router';
 import { outcomeHeadline, standingRows } from '../game/standings.ts';
@@ -7,8 +8,10 @@ export function Standings(props: {
   outcome: Outcome;
   name: (seat: Seat) => string;
   replayHref: string | null;
+  /** The rematch offer, for players. */
+  rematch?: ReactNode;
 }) {
-  const { outcome, name, replayHref } = props;
+  const { outcome, name, replayHref, rematch } = props;
   return (
     <section className="panel standings" data-testid="standings" aria-labelledby="standings-title">
       <h2 id="standings-title">Game over</h2>
@@ -32,6 +35,7 @@ export function Standings(props: {
         ))}
       </ol>
       <p className="actions">
+        {rematch}
         {replayHref ? (
           <Link className="button primary" to={replayHref} data-testid="watch-replay">
             Watch the replay

@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
+import { LeaveControls } from '../live/LeaveControls.tsx';
 import { Lobby } from '../live/Lobby.tsx';
+import { RematchControl } from '../live/RematchControl.tsx';
+import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
@@ -12,10 +15,17 @@ import { timingFor } from '../settings/settings.ts';
 import { useSettings } from '../settings/useSettings.ts';
 import { tcgFlightDuration } from './animation/plan.ts';
 import { DownloadExport } from './DownloadExport.tsx';
+import { GameLog } from './GameLog.tsx';
+import { StopsToggle } from './StopsToggle.tsx';
+import { TcgGameOver } from './TcgGameOver.tsx';
 import { TcgTable } from './TcgTable.tsx';
 import { useGameContent } from './useGameContent.ts';
 import { useTcgMatch } from './useTcgMatch.ts';
 import './tcg.css';
+import './play.css';
+
+const tcgPath = (id: string) => tablePath(id, 'tcg');
+const NO_STOPS: readonly string[] = [];
 
 /** A live card game match (the built-in set or a published game), played or watched. */
 export default function TcgMatchPage() {
@@ -32,6 +42,10 @@ export default function TcgMatchPage() {
 
   const game = useGameContent(meta);
   const title = game.name ?? 'Card game';
+  const me = role === 'player' ? seat : null;
+  // A resignation ends the match with no event: its result comes with the status.
+  const outcome =
+    view?.outcome ?? (status === 'over' ? (live.result ?? meta?.result ?? null) : null);
   return (
     <div className="page match-page tcg-page" data-role={role ?? 'unknown'} data-speed={speed}>
       <header className="topbar">
@@ -44,6 +58,7 @@ export default function TcgMatchPage() {
         {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
         {live.turnEndsAt && status === 'active' ? <TurnTimer endsAt={live.turnEndsAt} /> : null}
         <TableSettings />
+        {me !== null && status === 'active' ? <LeaveControls matchId={matchId} /> : null}
         <ConnectionBadge state={live.connection} />
       </header>
       {live.closed ? (
@@ -55,6 +70,28 @@ export default function TcgMatchPage() {
         <p className="notice notice-error" role="alert" data-testid="action-error">
           {live.actionError.message}
         </p>
+      ) : null}
+      <SeatNotices seats={live.seats} status={status} me={me} name={live.name} />
+      {outcome ? (
+        <TcgGameOver
+          outcome={outcome}
+          me={me}
+          name={live.name}
+          matchId={matchId}
+          gameSlug={meta?.content?.slug ?? meta?.game ?? 'tcg'}
+          rematch={
+            me !== null && status === 'over' ? (
+              <RematchControl
+                matchId={matchId}
+                seats={live.seats}
+                me={me}
+                rematchId={live.rematchId ?? meta?.rematchId ?? null}
+                pathOf={tcgPath}
+                name={live.name}
+              />
+            ) : null
+          }
+        />
       ) : null}
       {status === 'waiting' ? (
         <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
@@ -73,6 +110,10 @@ export default function TcgMatchPage() {
       ) : (
         <p className="notice">Connecting…</p>
       )}
+      {view && status !== 'waiting' ? <GameLog lines={live.log} /> : null}
+      {me !== null && status === 'active' ? (
+        <StopsToggle matchId={matchId} saved={meta?.stops ?? NO_STOPS} />
+      ) : null}
       {status === 'over' ? (
         <footer className="share">
           <DownloadExport matchId={matchId} />
@@ -80,6 +121,16 @@ export default function TcgMatchPage() {
       ) : null}
       {status === 'active' ? (
         <footer className="share">
+          {me !== null && meta?.code ? (
+            <div className="tcg-room">
+              <span>
+                Room code{' '}
+                <strong className="room-code" data-testid="room-code">
+                  {meta.code}
+                </strong>
+              </span>
+            </div>
+          ) : null}
           <CopyField
             label="Link for spectators"
             value={`${window.location.origin}${tablePath(matchId, 'tcg')}`}

@@ -1,6 +1,8 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Seat } from '@cardtable/engine';
 import {
+  askSentence,
+  effectPhrase,
   playWith,
   tcgControls,
   type PlayableCard,
@@ -72,6 +74,15 @@ export function TcgTable({
   };
   const decision = controls.decision;
   const glossary = view.glossary.keywords;
+  // "Firebolt: choose a target to deal 3 damage to an enemy unit or hero".
+  const targetingText = (handle: string) => {
+    const face = view.faces[view.cards[handle]?.defId ?? ''];
+    return askSentence(
+      face?.name ?? null,
+      'choose a target',
+      face ? effectPhrase(face.text) : null,
+    );
+  };
 
   // What a click on an object may mean now, most specific first.
   const pendingBinding =
@@ -186,13 +197,15 @@ export function TcgTable({
       >
         <strong>{name(seat)}</strong>
         <span className="tcg-life" data-testid={`tcg-life-${seat === bottom ? 'me' : 'them'}`}>
-          {player.life} life
+          {Math.max(0, player.life)} life
         </span>
         <span className="tcg-mana">
           {player.resource.current}/{player.resource.max} {view.glossary.resource}
         </span>
         {view.active === seat && view.status === 'playing' ? (
-          <span className="tcg-turn-tag">{seat === me ? 'your turn' : 'their turn'}</span>
+          <span className="tcg-turn-tag" data-testid="tcg-turn-tag">
+            {seat === me ? 'Your turn' : `${name(seat)}'s turn`}
+          </span>
         ) : null}
         {mark(id)}
       </div>
@@ -234,7 +247,6 @@ export function TcgTable({
   );
   const hand = view.players[bottom]!.zones.hand;
   const theirHand = view.players[top]!.zones.hand;
-  const outcome = view.outcome;
   const zoomed = zoom.state.target ? view.cards[zoom.state.target] : undefined;
   return (
     <div className="tcg-table" data-testid="tcg-table">
@@ -300,17 +312,10 @@ export function TcgTable({
         <p className="tcg-caption" data-testid="tcg-caption" aria-live="polite">
           {caption}
         </p>
-        {outcome ? (
-          <p className="tcg-outcome" data-testid="tcg-outcome">
-            {outcome.tie ? 'A draw.' : `${name(outcome.winners[0]!)} won.`} ({outcome.reason})
-          </p>
-        ) : null}
         <div className="tcg-prompt" data-testid="tcg-prompt">
           {decision ? (
             <>
-              <span data-testid="tcg-decision">
-                {promptText(decision.prompt.key, decision.kind)}
-              </span>
+              <span data-testid="tcg-decision">{decision.text}</span>
               {decision.labels
                 ? decision.labels.map((label, i) => (
                     <button
@@ -396,13 +401,16 @@ export function TcgTable({
             </>
           ) : null}
           {selection.kind === 'play' ? (
-            <span data-testid="tcg-targeting">Choose a target ({pendingBinding})</span>
+            <span data-testid="tcg-targeting">{targetingText(selection.card.card)}</span>
           ) : null}
           {selection.kind === 'attack' ? (
             <span data-testid="tcg-targeting">Choose what to attack</span>
           ) : null}
           {selection.kind === 'play' || selection.kind === 'attack' ? (
             <button onClick={() => setSelection({ kind: 'none' })}>Cancel</button>
+          ) : null}
+          {view.pending && !decision && view.status === 'playing' ? (
+            <span data-testid="tcg-waiting">{name(view.pending.player)} is deciding…</span>
           ) : null}
           {controls.canNextPhase ? (
             <button onClick={() => act({ type: 'nextPhase', payload: {} })}>Next phase</button>
@@ -480,22 +488,4 @@ function zoomSideOf(handle: string): 'left' | 'right' {
   const element = document.querySelector(`[data-anchor="${CSS.escape(handle)}"]`);
   const rect = element?.getBoundingClientRect();
   return rect ? zoomSide(rect.left + rect.width / 2, window.innerWidth) : 'right';
-}
-
-function promptText(key: string, kind: string): string {
-  switch (key) {
-    case 'choose.targets':
-      return 'Choose a target';
-    case 'choose.option':
-      return 'Choose one';
-    case 'choose.discard':
-      return 'Choose the card(s) to discard';
-    case 'choose.blocker':
-      return 'Block with a unit?';
-    case 'confirm.may':
-    case 'confirm.optionalTrigger':
-      return 'Do it?';
-    default:
-      return kind;
-  }
 }

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type {
+  Outcome,
   ActionError,
   CloseReason,
   ConnectionState,
@@ -8,13 +9,16 @@ import type {
   PublicSeat,
   Role,
 } from '@cardtable/sdk';
-import type { TcgAction, TcgEvent, TcgView } from '@cardtable/tcg/ui';
+import { logLine, type TcgAction, type TcgEvent, type TcgView } from '@cardtable/tcg/ui';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { seatName } from '../game/names.ts';
 import { useMatchSession } from '../live/useMatchSession.ts';
 import { settings, timingFor } from '../settings/settings.ts';
 import { playBeat } from '../sound/sfx.ts';
 import { TcgDirector, type TcgStage } from './animation/director.ts';
+
+/** The most lines the game log keeps (the replay has the whole match). */
+const LOG_LINES = 200;
 
 export interface TcgMatch {
   view: TcgView | null;
@@ -28,6 +32,10 @@ export interface TcgMatch {
   role: Role | null;
   status: MatchStatus | null;
   seats: PublicSeat[];
+  result: Outcome | null;
+  rematchId: string | null;
+  /** What happened since this page connected, in words, oldest first. */
+  log: { n: number; text: string }[];
   legal: TcgAction[];
   turnEndsAt: string | null;
   actionError: ActionError | null;
@@ -38,8 +46,9 @@ export interface TcgMatch {
 /**
  * A live TCG match over the SDK connection: each step is played by the director (cards fly,
  * attackers lunge, marks rise) and only then acknowledged, so the server paces the stream; a
- * step the server does not pace still goes through the director, in order. Actions carry the
- * version of the LEGAL list they were chosen from.
+ * step the server does not pace still goes through the director, in order. Each step also adds
+ * its sentence to the game log. Actions carry the version of the LEGAL list they were chosen
+ * from.
  */
 export function useTcgMatch(matchId: string): TcgMatch {
   // The director outlives renders; names and the seat change as seats fill.
@@ -55,11 +64,35 @@ export function useTcgMatch(matchId: string): TcgMatch {
       }),
   );
   const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
+  const [log, setLog] = useState<TcgMatch['log']>([]);
+  // Card names seen so far: a card that left the viewer's sight is still named in the log.
+  const cardNames = useRef(new Map<string, string>());
+  const remember = (next: TcgView) => {
+    for (const face of Object.values(next.faces)) cardNames.current.set(face.id, face.name);
+  };
   const session = useMatchSession<TcgView, TcgAction>(matchId, {
-    onWelcome: (welcome) => director.reset(welcome.view as TcgView, welcome),
+    onWelcome: (welcome) => {
+      remember(welcome.view as TcgView);
+      director.reset(welcome.view as TcgView, welcome);
+    },
     showStep: async ({ event, view: next }) => {
+      const shown = next as TcgView;
       const step = { type: event.type, data: event.data } as TcgEvent;
-      await director.play(step, event, next as TcgView);
+      remember(shown);
+      const text = logLine(step, {
+        me: seatRef.current,
+        seat: (seat) => nameRef.current(seat),
+        card: (defId) => (defId && cardNames.current.get(defId)) || 'a card',
+        object: (id) => {
+          const card = shown.cards[id];
+          return (card && cardNames.current.get(card.defId)) || 'a card';
+        },
+      });
+      if (text)
+        setLog((lines) =>
+          [...lines, { n: event.version * 1000 + event.step, text }].slice(-LOG_LINES),
+        );
+      await director.play(step, event, shown);
     },
   });
   const { role, legal, pending, seats } = session;
@@ -82,6 +115,9 @@ export function useTcgMatch(matchId: string): TcgMatch {
     role,
     status: session.status,
     seats,
+    result: session.result,
+    rematchId: session.rematchId,
+    log,
     legal: ready ? (legal.legal as TcgAction[]) : [],
     turnEndsAt: legal?.turnEndsAt ?? null,
     actionError: session.actionError,

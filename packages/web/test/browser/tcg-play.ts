@@ -4,6 +4,12 @@ export interface Played {
   moves: number;
   targetedSpells: number;
   responses: number;
+  /** Times the Pass button showed while no card in hand could be played (auto-pass failed). */
+  passWithoutAnswer: number;
+  /** The sentences shown while choosing a target for a card being played. */
+  targeting: string[];
+  /** The turn labels seen on the heroes. */
+  turnTags: string[];
 }
 
 const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
@@ -23,7 +29,21 @@ async function tryClick(locator: Locator): Promise<boolean> {
 
 /** Plays the TCG table by clicking, like a cautious player who keeps mana for answers. */
 export async function playUntilOver(page: Page): Promise<Played> {
-  const played: Played = { moves: 0, targetedSpells: 0, responses: 0 };
+  const played: Played = {
+    moves: 0,
+    targetedSpells: 0,
+    responses: 0,
+    passWithoutAnswer: 0,
+    targeting: [],
+    turnTags: [],
+  };
+  const noteTargeting = async () => {
+    const text = await page
+      .getByTestId('tcg-targeting')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    if (text) played.targeting.push(text);
+  };
   const actionable =
     '[data-testid=tcg-outcome],[data-testid=tcg-mulligan],[data-testid=tcg-decision],[data-testid=tcg-pass],[data-testid=tcg-end-turn]';
   const clickFirst = async (selector: string) => {
@@ -38,6 +58,13 @@ export async function playUntilOver(page: Page): Promise<Played> {
     await page.waitForSelector(actionable, { timeout: 60_000 });
     if (await visible(page, '[data-testid=tcg-outcome]')) return played;
     played.moves++;
+    // A target still to choose (a click before missed it): choose it first.
+    if (await visible(page, '[data-testid=tcg-targeting]')) {
+      await chooseTarget();
+      continue;
+    }
+    for (const tag of await page.getByTestId('tcg-turn-tag').allTextContents())
+      if (!played.turnTags.includes(tag)) played.turnTags.push(tag);
     if (await visible(page, '[data-testid=tcg-mulligan]')) {
       await tryClick(page.getByTestId('tcg-mulligan'));
     } else if (await visible(page, '[data-testid=tcg-decision]')) {
@@ -49,35 +76,51 @@ export async function playUntilOver(page: Page): Promise<Played> {
         await tryClick(page.getByTestId('tcg-confirm-picks'));
     } else if (await visible(page, '[data-testid=tcg-pass]')) {
       const answer = page.locator('[data-testid=tcg-hand] [data-playable=true]');
+      if (!(await answer.count())) played.passWithoutAnswer++;
       if ((await page.locator('[data-testid=tcg-stack-item]').count()) && (await answer.count())) {
         if (await tryClick(answer.first())) {
-          if (await visible(page, '[data-testid=tcg-targeting]')) await chooseTarget();
+          if (await visible(page, '[data-testid=tcg-targeting]')) {
+            await noteTargeting();
+            await chooseTarget();
+          }
           played.responses++;
         }
       } else await tryClick(page.getByTestId('tcg-pass'));
     } else {
-      const mana = Number(await page.getByTestId('tcg-hero-me').getAttribute('data-mana'));
-      const holdsAnswer = await visible(page, '[data-testid=tcg-hand] [data-speed=instant]');
-      const reserve = holdsAnswer ? 2 : 0;
-      // One snapshot of the hand: it re-renders as steps arrive, so a live list may shrink.
-      const cards = await page
-        .locator('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]')
-        .evaluateAll((elements) =>
-          elements.map((element) => ({ ...(element as HTMLElement).dataset })),
-        );
+      // One atomic look at the table: the controls shown with the hand they belong to (a look
+      // taken while a step animates would see no playable card and end the turn early).
+      const table = await page.evaluate(() => {
+        const all = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)];
+        const hero = document.querySelector<HTMLElement>('[data-testid=tcg-hero-me]');
+        return {
+          ready: document.querySelector('[data-testid=tcg-end-turn]') !== null,
+          mana: Number(hero?.dataset.mana ?? 0),
+          holdsAnswer: all('[data-testid=tcg-hand] [data-speed=instant]').length > 0,
+          cards: all('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]').map(
+            (element) => ({ ...element.dataset }),
+          ),
+          attackers: all('[data-testid=tcg-board-me] .tcg-clickable').length,
+        };
+      });
+      if (!table.ready) {
+        await page.waitForTimeout(60);
+        continue;
+      }
+      const { mana, cards } = table;
+      const reserve = table.holdsAnswer ? 2 : 0;
       const card = cards.find((c) => mana - Number(c.cost) >= reserve);
-      let acted = false;
-      if (card && (await tryClick(page.locator(`[data-testid=tcg-hand] [data-id="${card.id}"]`)))) {
+      // A click that misses (the table re-rendered) looks again rather than doing something
+      // else: the same position always gets the same move, so a seeded match replays alike.
+      if (card) {
+        if (!(await tryClick(page.locator(`[data-testid=tcg-hand] [data-id="${card.id}"]`))))
+          continue;
         if (await visible(page, '[data-testid=tcg-targeting]')) {
+          if (card.kind === 'spell') await noteTargeting();
           if ((await chooseTarget()) && card.kind === 'spell') played.targetedSpells++;
         }
-        acted = true;
-      }
-      if (!acted && (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable'))) {
-        await chooseTarget();
-        acted = true;
-      }
-      if (!acted) await tryClick(page.getByTestId('tcg-end-turn'));
+      } else if (table.attackers > 0) {
+        if (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable')) await chooseTarget();
+      } else await tryClick(page.getByTestId('tcg-end-turn'));
     }
     // Let the action reach the server and the new LEGAL list arrive.
     await page.waitForTimeout(60);

@@ -1,0 +1,153 @@
+import type { Outcome, Seat } from '@cardtable/engine';
+import type { TcgEvent } from '../engine/events.ts';
+import { heroSeat } from '../engine/state.ts';
+
+/** What the log needs to name things: seats, card definitions, and objects by id. */
+export interface LogNames {
+  /** The viewer's seat (they are "you"), or null for a spectator. */
+  me: Seat | null;
+  seat(seat: Seat): string;
+  /** A card definition's name ("a card" when unknown). */
+  card(defId: string | null | undefined): string;
+  /** A card handle or `hero:<seat>` as the viewer sees it now ("a card" when hidden). */
+  object(id: string): string;
+}
+
+/** "You" or "Dana", with the verb agreeing: `subject(names, 0, 'draw', 'draws')`. */
+function subject(names: LogNames, seat: Seat, you: string, they: string): string {
+  return seat === names.me ? `You ${you}` : `${names.seat(seat)} ${they}`;
+}
+
+const possessive = (names: LogNames, seat: Seat) =>
+  seat === names.me ? 'your' : `${names.seat(seat)}'s`;
+
+/** A hero is its player ("you", "Dana"); anything else is what the viewer sees of it. */
+function objectWords(names: LogNames, id: string): string {
+  const seat = heroSeat(id);
+  if (seat === null) return names.object(id);
+  return seat === names.me ? 'you' : names.seat(seat);
+}
+
+const LOSS_WORDS: Record<string, string> = {
+  lifeZero: 'life reached 0',
+  deckOut: 'the deck ran out',
+  conceded: 'conceded',
+  timeouts: 'out of time too often',
+  winCondition: 'a losing condition was met',
+};
+
+/**
+ * One event as a line of the game log, in words, from the event as this viewer received it
+ * (projected: a hidden card stays "a card"); null for steps that say nothing to a player.
+ */
+export function logLine(event: TcgEvent, names: LogNames): string | null {
+  const n = names;
+  switch (event.type) {
+    case 'matchStarted':
+      return `The match begins: ${subject(n, event.data.firstPlayer, 'go', 'goes')} first.`;
+    case 'mulliganDone':
+      return event.data.replaced
+        ? `${subject(n, event.data.player, 'replace', 'replaces')} ${event.data.replaced} card${event.data.replaced === 1 ? '' : 's'}.`
+        : `${subject(n, event.data.player, 'keep', 'keeps')} the opening hand.`;
+    case 'turnStarted':
+      return `Turn ${event.data.turn}: ${event.data.player === n.me ? 'your' : `${n.seat(event.data.player)}'s`} turn.`;
+    case 'cardDrawn':
+      return `${subject(n, event.data.player, 'draw', 'draws')} ${event.data.defId ? n.card(event.data.defId) : 'a card'}.`;
+    case 'cardPlayed': {
+      const targets = Object.values(event.data.targets).flat();
+      const aimed = targets.length
+        ? `, targeting ${targets.map((t) => objectWords(n, t)).join(' and ')}`
+        : '';
+      return `${subject(n, event.data.player, 'play', 'plays')} ${n.card(event.data.defId)}${aimed}.`;
+    }
+    case 'energyAttached':
+      return `${subject(n, event.data.player, 'attach', 'attaches')} ${n.card(event.data.defId)} to ${n.object(event.data.unit)}.`;
+    case 'attackDeclared':
+      return `${n.object(event.data.attacker)} attacks ${objectWords(n, event.data.target)}.`;
+    case 'blockDeclared':
+      return event.data.blocker
+        ? `${n.object(event.data.blocker)} blocks ${n.object(event.data.attacker)}.`
+        : `${n.object(event.data.attacker)} is not blocked.`;
+    case 'damageDealt': {
+      const source = event.data.source ? `${objectWords(n, event.data.source)} deals` : 'It deals';
+      return `${source} ${event.data.amount} damage to ${objectWords(n, event.data.target)}.`;
+    }
+    case 'healed':
+      return `${objectWords(n, event.data.target)} ${heroSeat(event.data.target) === n.me ? 'gain' : 'gains'} ${event.data.amount} health.`;
+    case 'shieldBroken':
+      return `${objectWords(n, event.data.target)} loses its shield.`;
+    case 'unitDied':
+      return `${n.card(event.data.defId)} dies.`;
+    case 'cardCreated':
+      return `${n.card(event.data.defId)} appears for ${event.data.player === n.me ? 'you' : n.seat(event.data.player)}.`;
+    case 'stackItemRemoved':
+      return event.data.result === 'countered'
+        ? 'A card on the stack is countered.'
+        : event.data.result === 'fizzled'
+          ? 'A card on the stack fizzles: its targets are gone.'
+          : null;
+    case 'cardMoved':
+      if (event.data.reason === 'discard')
+        return `${subject(n, event.data.from.player, 'discard', 'discards')} ${n.card(event.data.defId)}.`;
+      if (event.data.to.zone === 'hand' && event.data.from.zone === 'board')
+        return `${n.card(event.data.defId)} returns to ${possessive(n, event.data.to.player)} hand.`;
+      return null;
+    case 'cardRevealed': {
+      const cards = (event.data.cards ?? []).map((c) => n.card(c.defId));
+      return `${subject(n, event.data.player, 'reveal', 'reveals')} ${cards.length ? cards.join(', ') : `${event.data.count} card${event.data.count === 1 ? '' : 's'}`}.`;
+    }
+    case 'fatigue':
+      return `${subject(n, event.data.player, 'take', 'takes')} ${event.data.amount} fatigue damage (no cards left to draw).`;
+    case 'timedOut':
+      return `${subject(n, event.data.player, 'ran', 'ran')} out of time.`;
+    case 'scriptFailed':
+      return `${event.data.card ? n.card(event.data.card) : 'A card'}'s ability failed and did nothing.`;
+    case 'playerLost':
+      return `${subject(n, event.data.player, 'lose', 'loses')}: ${LOSS_WORDS[event.data.reason] ?? event.data.reason}.`;
+    case 'gameEnded':
+      return outcomeSentence(event.data.outcome, n);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The result in words, for the viewer: "Dana wins: your life reached 0", "You win: Dana
+ * conceded", "A draw: the turn limit was reached".
+ */
+export function outcomeSentence(outcome: Outcome, names: Pick<LogNames, 'me' | 'seat'>): string {
+  const why = outcomeReason(outcome, names);
+  if (outcome.tie || outcome.winners.length !== 1) return `A draw${why ? `: ${why}` : ''}.`;
+  const winner = outcome.winners[0]!;
+  const head = winner === names.me ? 'You win' : `${names.seat(winner)} wins`;
+  return `${head}${why ? `: ${why}` : ''}.`;
+}
+
+function outcomeReason(outcome: Outcome, names: Pick<LogNames, 'me' | 'seat'>): string | null {
+  const loser = outcome.standings.find((s) => !outcome.winners.includes(s.seat))?.seat;
+  const whose = loser === undefined ? '' : loser === names.me ? 'your' : `${names.seat(loser)}'s`;
+  const who = loser === undefined ? '' : loser === names.me ? 'you' : names.seat(loser);
+  switch (outcome.reason) {
+    case 'lifeZero':
+      return `${whose} life reached 0`;
+    case 'deckOut':
+      return `${whose} deck ran out`;
+    case 'conceded':
+    case 'surrender':
+      return `${who} conceded`;
+    case 'timeouts':
+      return `${who} ran out of time too often`;
+    case 'turnLimit':
+      return 'the turn limit was reached';
+    case 'loop':
+      return 'an endless loop of effects';
+    case 'winCondition':
+      return 'a win condition was met';
+    case 'abandoned':
+      return 'the match was abandoned';
+    case 'expired':
+      return 'the match expired';
+    default:
+      return outcome.reason ?? null;
+  }
+}

@@ -1,0 +1,132 @@
+import { applyAction, seatViewer, type MatchState } from '@cardtable/engine';
+import { describe, expect, it } from 'vitest';
+import type { TcgOptions } from '../src/engine/options.ts';
+import type { TcgState } from '../src/engine/state.ts';
+import type { TcgAction } from '../src/index.ts';
+import { logLine, outcomeSentence, type LogNames } from '../src/ui/index.ts';
+import { demoGame } from './helpers.ts';
+import { buildState, scenarioContent, type Scenario } from './scenario.ts';
+
+const content = scenarioContent({});
+
+/** Player 0 plays the first card of `hand` (with 3 mana) against two enemy units. */
+async function decisionAfter(hand: string, extra: Partial<TcgAction['payload']> = {}) {
+  const game = await demoGame();
+  const scenario: Scenario = {
+    name: 'words',
+    setup: {
+      players: [
+        {
+          mana: 3,
+          hand: [hand, 'demo/spark', 'demo/firebolt'],
+          deck: ['demo/spark', 'demo/spark'],
+        },
+        { board: ['demo/fire-imp', 'demo/shield-bearer'], deck: ['demo/spark'] },
+      ],
+    },
+    steps: [],
+  };
+  const state = buildState(content, scenario);
+  const match: MatchState<TcgState, TcgOptions> = {
+    config: {
+      options: { ruleset: 'demo', version: content.ruleset.version, decks: [] } as never,
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+      seed: 'words',
+    },
+    state,
+    version: 1,
+  };
+  let current = match;
+  const act = (seat: number, action: TcgAction) => {
+    const applied = applyAction(game, current, seat, action, `a${current.version}`);
+    if (!applied.ok) throw new Error(applied.error.message);
+    current = applied.value.match;
+  };
+  act(0, {
+    type: 'play',
+    payload: { card: state.players[0]!.zones.hand![0]!, ...extra },
+  } as TcgAction);
+  // Both players pass until a decision is asked.
+  for (let i = 0; i < 4 && !current.state.pending && current.state.priority; i++)
+    act(current.state.priority.holder, { type: 'pass', payload: {} });
+  const pending = game.view(current.state, seatViewer(0)).pending;
+  return pending && 'text' in pending ? pending.text : null;
+}
+
+describe('a decision in words', () => {
+  it('names the card and what the choice is for, never an internal binding name', async () => {
+    expect(await decisionAfter('demo/duelist')).toBe(
+      'Duelist: choose an enemy unit, then deal 2 damage to it',
+    );
+    expect(await decisionAfter('demo/grave-whisper')).toBe(
+      'Grave Whisper: choose a card to discard',
+    );
+    expect(await decisionAfter('demo/battle-cry')).toBe('Battle Cry: choose one');
+  });
+});
+
+describe('the game log', () => {
+  const names: LogNames = {
+    me: 0,
+    seat: (seat) => ['Ada', 'Dana'][seat]!,
+    card: (defId) => (defId ? (content.cards.get(defId)?.name ?? 'a card') : 'a card'),
+    object: (id) => (id === 'u1' ? 'Fire Imp' : 'a card'),
+  };
+
+  it('says what happened in words, from the viewer’s side', () => {
+    expect(logLine({ type: 'turnStarted', data: { player: 1, turn: 4 } }, names)).toBe(
+      'Turn 4: Dana’s turn.'.replace('’', "'"),
+    );
+    expect(logLine({ type: 'turnStarted', data: { player: 0, turn: 5 } }, names)).toBe(
+      'Turn 5: your turn.',
+    );
+    expect(
+      logLine(
+        {
+          type: 'cardPlayed',
+          data: {
+            player: 1,
+            card: null,
+            handle: 'h9',
+            defId: 'demo/firebolt',
+            to: 'stack',
+            index: -1,
+            spell: true,
+            targets: { t: ['u1'] },
+          },
+        },
+        names,
+      ),
+    ).toBe('Dana plays Firebolt, targeting Fire Imp.');
+    expect(
+      logLine(
+        { type: 'cardDrawn', data: { player: 1, card: null, handle: null, defId: null } },
+        names,
+      ),
+    ).toBe('Dana draws a card.');
+    expect(
+      logLine(
+        { type: 'damageDealt', data: { source: 'u1', target: 'hero:0', amount: 3, combat: true } },
+        names,
+      ),
+    ).toBe('Fire Imp deals 3 damage to you.');
+    expect(logLine({ type: 'priorityPassed', data: { player: 0 } }, names)).toBeNull();
+  });
+
+  it('gives the result in words', () => {
+    const outcome = (winner: number, reason: string) => ({
+      winners: [winner],
+      tie: false,
+      standings: [
+        { seat: winner, place: 1 },
+        { seat: 1 - winner, place: 2 },
+      ],
+      reason,
+    });
+    expect(outcomeSentence(outcome(1, 'lifeZero'), names)).toBe('Dana wins: your life reached 0.');
+    expect(outcomeSentence(outcome(0, 'surrender'), names)).toBe('You win: Dana conceded.');
+    expect(
+      outcomeSentence({ winners: [0, 1], tie: true, standings: [], reason: 'turnLimit' }, names),
+    ).toBe('A draw: the turn limit was reached.');
+  });
+});

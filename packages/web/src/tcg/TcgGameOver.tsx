@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Outcome, Seat } from '@cardtable/engine';
+import { outcomeSentence } from '@cardtable/tcg/ui';
+
+/** Game over: the result in words and the ways on (rematch, new game, replay, home). */
+export function TcgGameOver({
+  outcome,
+  me,
+  name,
+  matchId,
+  gameSlug,
+  rematch,
+}: {
+  outcome: Outcome;
+  me: Seat | null;
+  name: (seat: Seat) => string;
+  matchId: string;
+  gameSlug: string;
+  rematch: ReactNode;
+}) {
+  return (
+    <section className="panel tcg-game-over" aria-labelledby="tcg-over-title">
+      <h2 id="tcg-over-title">Game over</h2>
+      <p className="headline" data-testid="tcg-outcome">
+        {outcomeSentence(outcome, { me, seat: name })}
+      </p>
+      <p className="actions">
+        {rematch}
+        <Link
+          className="button"
+          to={`/?game=${encodeURIComponent(gameSlug)}`}
+          data-testid="new-game"
+        >
+          New game
+        </Link>
+        <Link className="button" to={`/replay/${matchId}`} data-testid="watch-replay">
+          Watch the replay
+        </Link>
+        <Link className="button" to="/" data-testid="home">
+          Home
+        </Link>
+      </p>
+    </section>
+  );
+}
