@@ -103,6 +103,11 @@ export interface Game<
    * from any client. Every move `timeoutAction` returns is either legal or listed here.
    */
   serverActions?: readonly A['type'][];
+  /**
+   * Event types after which a table shows a summary for a while (Golf's hole tally): a host
+   * starts the turn clocks of the seats they make active only after its pause.
+   */
+  pauseAfter?: readonly E['type'][];
   cpu?: CpuPlayers<V, A>;
 }
 

@@ -118,8 +118,25 @@ export const WireEvent = Type.Object({
   ts: Type.String({ description: 'ISO 8601 time the resolution was persisted.' }),
   requiresAck: Type.Boolean(),
   stateDiff: Type.Array(PatchOp),
+  timedOut: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description:
+        'The seat whose turn clock ran out: this step is of the move the timeout rule played for it.',
+    }),
+  ),
 });
 export type WireEvent = Static<typeof WireEvent>;
+
+/** A running turn clock, in server time (ISO 8601). */
+export const SeatDeadline = Type.Object({
+  seat: Type.Integer({ minimum: 0 }),
+  /** When it started (later than the frame for a clock held while the table shows a summary). */
+  startsAt: Type.String(),
+  /** When its time runs out and the timeout rule plays the seat's move. */
+  endsAt: Type.String(),
+});
+export type SeatDeadline = Static<typeof SeatDeadline>;
 
 export const SeatKind = Type.Union([Type.Literal('human'), Type.Literal('cpu')]);
 
@@ -225,6 +242,8 @@ export const WelcomeMessage = Type.Object({
   result: Type.Union([Outcome, Type.Null()]),
   /** When the current turn's time limit runs out (ISO 8601), if the match has one. */
   turnEndsAt: Type.Union([Type.String(), Type.Null()]),
+  /** The clock of every seat that must act (with a time limit; empty without one). */
+  clocks: Type.Optional(Type.Array(SeatDeadline)),
 });
 export type WelcomeMessage = Static<typeof WelcomeMessage>;
 
@@ -234,6 +253,8 @@ export const LegalMessage = Type.Object({
   status: MatchStatus,
   legal: Type.Array(LegalAction),
   turnEndsAt: Type.Union([Type.String(), Type.Null()]),
+  /** The clock of every seat that must act, for every viewer (spectators too). */
+  clocks: Type.Optional(Type.Array(SeatDeadline)),
 });
 export type LegalMessage = Static<typeof LegalMessage>;
 

@@ -91,6 +91,7 @@ export async function startServer(
           ackTimeoutMs: config.ackTimeoutMs,
           cpuThinkMs: config.cpuThinkMs,
           disconnectGraceMs: config.disconnectGraceMs,
+          tallyPauseMs: config.tallyPauseMs,
           resumeMaxSteps: config.resumeMaxSteps,
           maxConnectionsPerMatch: config.maxConnectionsPerMatch,
         },

@@ -22,6 +22,8 @@ export interface ServerConfig {
   ackTimeoutMs: number;
   cpuThinkMs: { min: number; max: number };
   disconnectGraceMs: number;
+  /** How long a table shows a summary (Golf's hole tally) before the next turn clocks start. */
+  tallyPauseMs: number;
   heartbeatMs: number;
   maxMessageBytes: number;
   maxBodyBytes: number;
@@ -160,6 +162,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     ackTimeoutMs: int('ACK_TIMEOUT_MS', 3000, 0, 60_000),
     cpuThinkMs: cpuThinkMs ?? { min: 400, max: 900 },
     disconnectGraceMs: int('DISCONNECT_GRACE_MS', 60_000, 0),
+    tallyPauseMs: int('TALLY_PAUSE_MS', 9000, 0, 60_000),
     heartbeatMs: int('HEARTBEAT_MS', 15_000, 100),
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 16 * 1024, 256, 64 * 1024),
     maxBodyBytes: int('MAX_BODY_BYTES', 8 * 1024 * 1024, 1024),

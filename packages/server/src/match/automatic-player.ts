@@ -1,6 +1,7 @@
 import { createRng, seatViewer, type GameAction, type MatchState } from '@cardtable/engine';
 import type { ActionBody } from '@cardtable/sdk/protocol';
 import type { Logger } from 'pino';
+import type { StoredAction } from '../store/event-store.ts';
 import type { ActionOutcome, ActionSource, ActorSettings } from './context.ts';
 import type { LiveMatch } from './live-match.ts';
 import type { TurnClock } from './turn-clock.ts';
@@ -58,7 +59,7 @@ export class AutomaticPlayer {
     if (this.retryTimer && this.stall?.version === version) return;
     const automatic = active.find((seat) => this.playsItself(seat));
     if (automatic !== undefined) {
-      const source: ServerSource = this.isCpu(automatic) ? 'cpu' : 'timeout';
+      const source: ServerSource = this.isCpu(automatic) ? 'cpu' : 'absent';
       this.moveTimer = setTimeout(() => {
         void this.deps.run(() => this.play(automatic, version, source));
       }, this.thinkDelay());
@@ -108,7 +109,7 @@ export class AutomaticPlayer {
   /**
    * A CPU's move, or the timeout rule's for a person (the game's, else its steady CPU); when it
    * is refused, every legal move in turn. Ids are `<source>-<version>-<seat>[-<n>]`, stored as
-   * the server's (no client id can equal one).
+   * the server's (no client id can equal one); `timedOutSeat` reads them back.
    */
   private async play(seat: number, expectedVersion: number, source: ServerSource): Promise<void> {
     const { live, execute, log } = this.deps;
@@ -179,6 +180,16 @@ export class AutomaticPlayer {
     }
     return legal[0] ?? null;
   }
+}
+
+/**
+ * The seat whose turn clock ran out, when a stored action is the move the timeout rule played
+ * for it (ids `timeout-<version>-<seat>[-<n>]`, see `play`); else null.
+ */
+export function timedOutSeat(
+  action: Pick<StoredAction, 'source' | 'actionId' | 'seat'> | null,
+): number | null {
+  return action?.source === 'server' && action.actionId.startsWith('timeout-') ? action.seat : null;
 }
 
 const bodyOf = (actionId: string, action: GameAction): ActionBody => ({

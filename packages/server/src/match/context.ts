@@ -8,6 +8,7 @@ export interface ActorSettings {
   ackTimeoutMs: number;
   cpuThinkMs: { min: number; max: number };
   disconnectGraceMs: number;
+  tallyPauseMs: number;
   resumeMaxSteps: number;
   maxConnectionsPerMatch: number;
 }
@@ -22,5 +23,8 @@ export interface ActorContext {
 
 export type ActionOutcome = { ok: true; version: number } | { ok: false; error: ErrorBody };
 
-/** Who plays an action: a client, or the server for a seat (a CPU, the timeout rule). */
-export type ActionSource = 'player' | 'cpu' | 'timeout';
+/**
+ * Who plays an action: a client, or the server for a seat: a CPU, the timeout rule when the
+ * seat's turn clock ran out (`timeout`), or for a seat whose player left or is away (`absent`).
+ */
+export type ActionSource = 'player' | 'cpu' | 'timeout' | 'absent';

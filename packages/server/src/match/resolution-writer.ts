@@ -15,6 +15,8 @@ export interface Committed {
   started: boolean;
   /** It ended the match. */
   ended: boolean;
+  /** The action that made it (null for the start). */
+  action: StoredAction | null;
 }
 
 export interface WriterHooks {
@@ -83,7 +85,7 @@ export class ResolutionWriter {
       seats: seats ?? live.record.seats,
     };
     onCommitted?.(next.version);
-    this.hooks.committed({ before, resolution, ts, started, ended: outcome !== null });
+    this.hooks.committed({ before, resolution, ts, started, ended: outcome !== null, action });
     if (next.version % this.ctx.settings.snapshotEvery === 0) {
       this.ctx.store
         .saveSnapshot(live.id, next.version, next.state)

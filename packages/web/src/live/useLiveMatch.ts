@@ -21,14 +21,7 @@ import { Director } from '../animation/director.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { controlsFor, NO_CONTROLS, type Controls } from '../game/controls.ts';
 import { seatName } from '../game/names.ts';
-import {
-  advanceTurnStarts,
-  isTimedOut,
-  shownClock,
-  unknownStarts,
-  type ShownClock,
-  type TurnStarts,
-} from './turn-clock.ts';
+import { shownClock, type ShownClock } from './turn-clock.ts';
 import { useMatchSession } from './useMatchSession.ts';
 
 const TALLY_MS = 9000;
@@ -43,11 +36,11 @@ export interface LiveMatch {
   status: MatchStatus | null;
   seats: PublicSeat[];
   result: Outcome | null;
-  /** The clock of the seat to move (the viewer's own while theirs runs), in server time. */
+  /** The server's clock of the seat to move (the viewer's own while theirs runs). */
   clock: ShownClock | null;
   /** Server time minus this browser's. */
   serverOffsetMs: number;
-  /** The last move the timeout rule made for a seat whose time ran out. */
+  /** The last move the timeout rule made for a seat whose time ran out (the server marks it). */
   timedOut: { seat: Seat; version: number } | null;
   controls: Controls;
   /** The last refusal of an action, for the reader. */
@@ -61,7 +54,7 @@ export interface LiveMatch {
  * animates each step and only then acknowledges it. Controls come from the latest LEGAL and
  * appear only once the table shows the state they belong to.
  */
-export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): LiveMatch {
+export function useLiveMatch(matchId: string): LiveMatch {
   // The director outlives renders; names change as seats fill, so it reads them through a ref.
   const nameRef = useRef((seat: Seat) => seatName([], seat));
   const [director] = useState(
@@ -73,36 +66,17 @@ export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): L
       }),
   );
   const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
-  const limitRef = useRef(turnTimeLimitMs);
-  useLayoutEffect(() => {
-    limitRef.current = turnTimeLimitMs;
-  }, [turnTimeLimitMs]);
-  // The clocks change only as steps are shown; the ref is what the stream reads and writes.
-  const startsRef = useRef<TurnStarts>(new Map());
-  const [starts, setStarts] = useState<TurnStarts>(startsRef.current);
-  const [ownEndsAt, setOwnEndsAt] = useState<number | null>(null);
   const [timedOut, setTimedOut] = useState<LiveMatch['timedOut']>(null);
-  const updateStarts = (next: TurnStarts) => {
-    startsRef.current = next;
-    setStarts(next);
-  };
 
   const session = useMatchSession<GolfView, GolfAction>(matchId, {
     onWelcome: (welcome) => {
       const view = welcome.view as GolfView;
       director.reset(view, welcome);
-      updateStarts(unknownStarts(view));
-      setOwnEndsAt(welcome.turnEndsAt ? Date.parse(welcome.turnEndsAt) : null);
     },
     showStep: async ({ event, view }) => {
-      const golfEvent = event as unknown as GolfEvent;
-      await director.play(golfEvent, event, view as GolfView);
-      const at = Date.parse(event.ts);
-      const mover = actingSeat(golfEvent);
-      if (mover !== null && isTimedOut(startsRef.current, mover, at, limitRef.current)) {
-        setTimedOut({ seat: mover, version: event.version });
-      }
-      updateStarts(advanceTurnStarts(startsRef.current, view as GolfView, at));
+      await director.play(event as unknown as GolfEvent, event, view as GolfView);
+      if (event.timedOut !== undefined)
+        setTimedOut({ seat: event.timedOut, version: event.version });
     },
   });
   const { seat, role, legal, pending, seats } = session;
@@ -145,7 +119,7 @@ export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): L
     status: session.status,
     seats,
     result: session.result,
-    clock: shownClock(starts, seat, turnTimeLimitMs, ownEndsAt),
+    clock: shownClock(legal?.clocks ?? [], seat),
     serverOffsetMs: session.serverOffsetMs,
     timedOut,
     controls: ready ? allControls : NO_CONTROLS,
@@ -153,11 +127,4 @@ export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): L
     name,
     act: session.act,
   };
-}
-
-/** The seat whose move a step is, if any. */
-function actingSeat(event: GolfEvent): Seat | null {
-  if (event.type === 'turnPassed') return event.data.from;
-  const data = event.data as { seat?: unknown };
-  return typeof data.seat === 'number' ? data.seat : null;
 }

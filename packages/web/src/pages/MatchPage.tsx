@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
@@ -17,10 +17,8 @@ import { TableView } from '../table/TableView.tsx';
 /** A live match, played or watched: which one depends on whether this browser holds a seat. */
 export default function MatchPage() {
   const matchId = useParams().matchId as string;
-  const [turnTimeLimitMs, setTurnTimeLimitMs] = useState<number | null>(null);
-  const live = useLiveMatch(matchId, turnTimeLimitMs);
+  const live = useLiveMatch(matchId);
   const meta = useMatchMetadata(matchId, live.status);
-  useEffect(() => setTurnTimeLimitMs(meta?.turnTimeLimitMs ?? null), [meta]);
   const { stage, seat, role, status, clock, timedOut } = live;
   const view = stage.view;
   const notices = seatNotices(live.seats, status, role === 'player' ? seat : null, live.name);
@@ -51,6 +49,7 @@ export default function MatchPage() {
         {clock && status === 'active' ? (
           <TurnTimer
             key={`${clock.seat}-${clock.endsAt}`}
+            startsAt={clock.startsAt}
             endsAt={clock.endsAt}
             offsetMs={live.serverOffsetMs}
             who={live.name(clock.seat)}
