@@ -54,6 +54,8 @@ export interface Outcome {
   tie: boolean;
   standings: Standing[];
   reason?: string;
+  /** Seats that conceded (see `concession.ts`): placed after every seat still playing. */
+  conceded?: Seat[];
 }
 
 /** CPU players decide from their seat's view and legal actions only, like a person. */

@@ -152,6 +152,8 @@ export const PublicSeat = Type.Object({
     description: 'Left, or disconnected past the grace period: the timeout rule plays it.',
   }),
   surrendered: Type.Boolean(),
+  /** Joined, waiting for the host's approval (matches with `approveJoins`). */
+  pending: Type.Optional(Type.Boolean()),
 });
 export type PublicSeat = Static<typeof PublicSeat>;
 
@@ -166,6 +168,11 @@ export const Outcome = Type.Object({
   tie: Type.Boolean(),
   standings: Type.Array(Standing),
   reason: Type.Optional(Type.String()),
+  conceded: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 0 }), {
+      description: 'Seats that conceded: placed after every seat still playing.',
+    }),
+  ),
 });
 export type Outcome = Static<typeof Outcome>;
 
@@ -360,6 +367,13 @@ export const CreateMatchRequest = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1 })),
   /** Per-turn time limit in milliseconds; on timeout the game's timeout rule plays the turn. */
   turnTimeLimitMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 86_400_000 })),
+  /**
+   * Who may export the finished match: its players only ('private', the default), or also
+   * whoever has its replay link ('link').
+   */
+  replayPrivacy: Type.Optional(Type.Union([Type.Literal('private'), Type.Literal('link')])),
+  /** Joins by room code wait for the host's approval before the start (default false). */
+  approveJoins: Type.Optional(Type.Boolean()),
 });
 export type CreateMatchRequest = Static<typeof CreateMatchRequest>;
 
@@ -398,6 +412,10 @@ export const MatchMetadata = Type.Object({
   result: Type.Union([Outcome, Type.Null()]),
   /** The published content version the match plays; null for built-in games. */
   content: Type.Optional(Type.Union([MatchContent, Type.Null()])),
+  replayPrivacy: Type.Optional(Type.Union([Type.Literal('private'), Type.Literal('link')])),
+  /** The token of a 'link' match's export (`?link=`); only its players see it. */
+  replayLink: Type.Optional(Type.String()),
+  approveJoins: Type.Optional(Type.Boolean()),
 });
 export type MatchMetadata = Static<typeof MatchMetadata>;
 

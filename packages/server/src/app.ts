@@ -162,7 +162,7 @@ export async function startServer(
       quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
     });
     registerContentRoutes(app, { library: content });
-    registerOperationRoutes(app, { db, metrics, registry });
+    registerOperationRoutes(app, { db, metrics, registry, metricsToken: config.metricsToken });
     registerMatchSocket(app, { config, tokens, registry, metrics });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
 

@@ -48,6 +48,8 @@ export interface ServerConfig {
   matchLifecycle: MatchLifecycleSettings;
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
+  /** Bearer token `/metrics` asks for; null serves it to loopback addresses only. */
+  metricsToken: string | null;
   /** An S3-compatible bucket for card art (`S3_BUCKET` and friends); null keeps art on disk. */
   s3: S3Config | null;
 }
@@ -192,6 +194,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       sweepEveryMs: int('LIFECYCLE_SWEEP_MS', 15_000, 10),
     },
     webRoot,
+    metricsToken: text('METRICS_TOKEN') ?? null,
     s3,
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };

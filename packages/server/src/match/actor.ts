@@ -263,6 +263,14 @@ export class MatchActor {
     return this.queue.run(() => this.lobby.start(userId));
   }
 
+  approve(userId: string, seat: number): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.approve(userId, seat));
+  }
+
+  remove(userId: string, seat: number): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.remove(userId, seat));
+  }
+
   leave(userId: string): Promise<{ ok: true } | ErrorBody> {
     return this.queue.run(() => this.lobby.leave(userId));
   }

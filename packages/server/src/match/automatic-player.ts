@@ -98,7 +98,10 @@ export class AutomaticPlayer {
 
   private playsItself(seat: number): boolean {
     const record = this.deps.live.seat(seat);
-    return !!record && (record.kind === 'cpu' || !!record.left || this.deps.isAway(seat));
+    return (
+      !!record &&
+      (record.kind === 'cpu' || !!record.left || !!record.surrendered || this.deps.isAway(seat))
+    );
   }
 
   private thinkDelay(): number {

@@ -35,6 +35,9 @@ export function metadataOf(
     createdAt: record.createdAt,
     endedAt: record.endedAt,
     result: record.result,
+    replayPrivacy: record.replayPrivacy,
+    ...(yourSeat !== null && record.replayLink ? { replayLink: record.replayLink } : {}),
+    approveJoins: record.approveJoins,
   };
 }
 
@@ -60,5 +63,6 @@ export function publicSeatsOf(
     connected: seat.kind === 'cpu' || presence.connected(index),
     away: !!seat.left || presence.away(index),
     surrendered: !!seat.surrendered,
+    ...(seat.pending ? { pending: true } : {}),
   }));
 }

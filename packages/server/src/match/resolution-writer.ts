@@ -1,9 +1,10 @@
-import type { MatchState, Outcome, Resolution } from '@cardtable/engine';
+import { withConcessions, type MatchState, type Outcome, type Resolution } from '@cardtable/engine';
 import type { Logger } from 'pino';
 import { errorBody } from '../errors.ts';
 import { VersionConflict, type SeatRecord, type StoredAction } from '../store/event-store.ts';
 import type { ActionOutcome, ActorContext } from './context.ts';
 import type { LiveMatch } from './live-match.ts';
+import { concededSeats } from './concessions.ts';
 
 /** A resolution just stored and committed in memory. */
 export interface Committed {
@@ -47,7 +48,9 @@ export class ResolutionWriter {
     onCommitted?: (version: number) => void,
   ): Promise<ActionOutcome> {
     const live = this.live;
-    const outcome = live.game.outcome(next.state) as Outcome | null;
+    const ruled = live.game.outcome(next.state) as Outcome | null;
+    const conceded = concededSeats(seats ?? live.record.seats);
+    const outcome = ruled && conceded.length > 0 ? withConcessions(ruled, conceded) : ruled;
     const status = outcome ? 'over' : 'active';
     const ts = new Date().toISOString();
     try {

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError, fromRuleError } from '../errors.ts';
 import { withContent, type ContentLibrary } from '../content/library.ts';
 import { setupMatch } from '../content/match-setup.ts';
-import { newId, newRoomCode, newSeed } from '../ids.ts';
+import { newId, newRoomCode, newSecret, newSeed } from '../ids.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
 import type { MatchQuotas } from '../match/quotas.ts';
@@ -24,6 +24,10 @@ import { exportMatch } from './export.ts';
 import { requireUser } from './authenticate.ts';
 
 const MatchParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+const SeatParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 128 }),
+  seat: Type.Integer({ minimum: 0, maximum: 15 }),
+});
 const secured = { security: [{ bearer: [] }] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -107,6 +111,9 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
               hostUserId: user.userId,
               turnTimeLimitMs: body.turnTimeLimitMs ?? null,
               creatorIp: request.ip,
+              replayPrivacy: body.replayPrivacy ?? 'private',
+              replayLink: body.replayPrivacy === 'link' ? newSecret() : null,
+              approveJoins: body.approveJoins ?? false,
             }),
           );
           if (!admitted.ok) throw new ApiError(admitted.error);
@@ -190,53 +197,79 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  for (const [path, summary, act] of [
-    ['start', 'Start now (host only); free human seats are filled by CPUs', 'start'],
-    [
-      'leave',
-      'Leave: frees the seat before the start; afterwards the timeout rule plays it',
-      'leave',
-    ],
-    ['surrender', 'Concede: the match ends, every other seat shares first place', 'surrender'],
-  ] as const) {
-    app.post<{ Params: { id: string } }>(
+  /**
+   * A seat change outside the rules (`POST /api/matches/:id/<path>`, with `/seats/:seat/` when
+   * it names a seat), answered with the match's metadata as the caller now sees it.
+   */
+  const lobbyRoute = (
+    path: string,
+    summary: string,
+    change: (actor: MatchActor, userId: string, seat: number) => Promise<object>,
+  ) => {
+    const seatRoute = path.startsWith('seats/');
+    app.post<{ Params: { id: string; seat?: number } }>(
       `/api/matches/:id/${path}`,
       {
         schema: {
           tags: ['matches'],
           summary,
           ...secured,
-          params: MatchParams,
+          params: seatRoute ? SeatParams : MatchParams,
           response: { 200: MatchMetadata, ...errors },
         },
       },
       async (request) => {
         const user = requireUser(request);
         return withActor(request.params.id, async (actor) => {
-          unwrap(await actor[act](user.userId));
+          unwrap(await change(actor, user.userId, request.params.seat ?? -1));
           return actor.metadata(user.userId);
         });
       },
     );
-  }
+  };
+  lobbyRoute('start', 'Start now (host only); free human seats are filled by CPUs', (a, u) =>
+    a.start(u),
+  );
+  lobbyRoute(
+    'leave',
+    'Leave: frees the seat before the start; afterwards the timeout rule plays it',
+    (a, u) => a.leave(u),
+  );
+  lobbyRoute(
+    'surrender',
+    "Concede the caller's seat: the others play on when they can, else the match ends",
+    (a, u) => a.surrender(u),
+  );
+  lobbyRoute(
+    'seats/:seat/approve',
+    'Approve who joined this seat (host only, before the start; approveJoins)',
+    (a, u, seat) => a.approve(u, seat),
+  );
+  lobbyRoute(
+    'seats/:seat/remove',
+    'Remove who holds this seat (host only, before the start); they cannot rejoin',
+    (a, u, seat) => a.remove(u, seat),
+  );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { link?: string } }>(
     '/api/matches/:id/export',
     {
       schema: {
         tags: ['replays'],
         summary:
-          'The match log as a cardtable-replay: full and unprojected (with seed) once over; ' +
-          'before that, participants only, in their own projection and without the seed',
+          'The match log as a cardtable-replay: full and unprojected (with seed) once over, for ' +
+          'its players (and anyone with `?link=` when the host shared it); before that, ' +
+          'participants only, in their own projection and without the seed',
         ...secured,
         params: MatchParams,
+        querystring: Type.Object({ link: Type.Optional(Type.String({ maxLength: 128 })) }),
         response: { 200: ReplayFileSchema, ...errors },
       },
     },
     async (request) => {
       const user = requireUser(request);
       return withActor(request.params.id, (actor) =>
-        exportMatch(actor, content, store, user.userId),
+        exportMatch(actor, content, store, user.userId, request.query.link),
       );
     },
   );

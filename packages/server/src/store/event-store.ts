@@ -11,7 +11,12 @@ export interface SeatRecord {
   /** Left the match: the timeout rule plays this seat from now on. */
   left?: boolean;
   surrendered?: boolean;
+  /** Joined a match whose host approves joins, and not approved yet (the seat is held). */
+  pending?: boolean;
 }
+
+/** Who may export a finished match: its players, or also whoever has its replay link. */
+export type ReplayPrivacy = 'private' | 'link';
 
 export interface MatchRecord {
   id: string;
@@ -32,16 +37,32 @@ export interface MatchRecord {
   result: Outcome | null;
   /** The last time someone was known to be connected (its creation until then). */
   seenAt: string;
+  replayPrivacy: ReplayPrivacy;
+  /** The unguessable token of a 'link' match's export (null for private ones). */
+  replayLink: string | null;
+  /** Users the host removed before the start: they cannot join again. */
+  barredUserIds: string[];
+  /** Joins wait for the host's approval. */
+  approveJoins: boolean;
 }
 
 /** A new match as its creator asked for it; the store fills in the times and the version. */
 export type NewMatch = Omit<
   MatchRecord,
-  'createdAt' | 'endedAt' | 'result' | 'version' | 'seenAt'
-> & {
-  /** The address it was created from, for per-address quotas. */
-  creatorIp?: string;
-};
+  | 'createdAt'
+  | 'endedAt'
+  | 'result'
+  | 'version'
+  | 'seenAt'
+  | 'replayPrivacy'
+  | 'replayLink'
+  | 'barredUserIds'
+  | 'approveJoins'
+> &
+  Partial<Pick<MatchRecord, 'replayPrivacy' | 'replayLink' | 'approveJoins'>> & {
+    /** The address it was created from, for per-address quotas. */
+    creatorIp?: string;
+  };
 
 /** How many matches a user and an address created since a time, and have open (not over). */
 export interface QuotaUsage {
@@ -109,8 +130,9 @@ export class EventStore {
   async createMatch(match: NewMatch) {
     await this.db.query(
       `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status, seed,
-         code, host_user_id, turn_time_limit_ms, creator_ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         code, host_user_id, turn_time_limit_ms, creator_ip, replay_privacy, replay_link,
+         approve_joins)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         match.id,
         match.game,
@@ -124,6 +146,9 @@ export class EventStore {
         match.hostUserId,
         match.turnTimeLimitMs,
         match.creatorIp ?? null,
+        match.replayPrivacy ?? 'private',
+        match.replayLink ?? null,
+        match.approveJoins ?? false,
       ],
     );
   }
@@ -236,6 +261,15 @@ export class EventStore {
   }
 
   /** Seats changed before the start (join, leave): seats and the player index in one go. */
+  /** Bars a user from joining a match again (the host removed them before the start). */
+  async barUser(matchId: string, userId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE matches SET barred_user_ids = barred_user_ids || to_jsonb($2::text)
+       WHERE id = $1 AND NOT barred_user_ids ? $2`,
+      [matchId, userId],
+    );
+  }
+
   async updateSeats(matchId: string, seats: SeatRecord[]): Promise<void> {
     const players = seats.flatMap((seat, index) =>
       seat.userId ? [{ seat: index, user_id: seat.userId }] : [],
@@ -522,6 +556,10 @@ function toMatch(row: Row): MatchRecord {
     endedAt: isoOrNull(row.ended_at),
     result: (row.result as Outcome | null) ?? null,
     seenAt: iso(row.seen_at),
+    replayPrivacy: (row.replay_privacy as ReplayPrivacy | undefined) ?? 'private',
+    replayLink: (row.replay_link as string | null | undefined) ?? null,
+    barredUserIds: (row.barred_user_ids as string[] | undefined) ?? [],
+    approveJoins: (row.approve_joins as boolean | undefined) ?? false,
   };
 }
 
