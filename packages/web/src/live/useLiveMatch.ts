@@ -119,7 +119,9 @@ export function useLiveMatch(matchId: string): LiveMatch {
     status: session.status,
     seats,
     result: session.result,
-    clock: shownClock(legal?.clocks ?? [], seat),
+    // While the hole tally shows, no clock runs (the server holds the next ones): the last
+    // LEGAL's may be the hole's, whose next LEGAL comes once the tally step is acknowledged.
+    clock: stage.tally ? null : shownClock(legal?.clocks ?? [], seat),
     serverOffsetMs: session.serverOffsetMs,
     timedOut,
     controls: ready ? allControls : NO_CONTROLS,
