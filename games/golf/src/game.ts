@@ -58,5 +58,7 @@ export const golf: Game<GolfState, GolfAction, GolfEvent, GolfOptions, GolfView>
   outcome,
   requiresAck: (event) => ACK_EVENTS.has(event.type),
   timeoutAction: cpuTimeoutAction,
+  // The hole tally: nobody's clock runs while the table shows it.
+  pauseAfter: ['roundEnded'],
   cpu: golfCpu,
 };

@@ -54,6 +54,8 @@ export interface Outcome {
   tie: boolean;
   standings: Standing[];
   reason?: string;
+  /** Seats that conceded (see `concession.ts`): placed after every seat still playing. */
+  conceded?: Seat[];
 }
 
 /** CPU players decide from their seat's view and legal actions only, like a person. */
@@ -108,6 +110,11 @@ export interface Game<
    * from any client. Every move `timeoutAction` returns is either legal or listed here.
    */
   serverActions?: readonly A['type'][];
+  /**
+   * Event types after which a table shows a summary for a while (Golf's hole tally): a host
+   * starts the turn clocks of the seats they make active only after its pause.
+   */
+  pauseAfter?: readonly E['type'][];
   cpu?: CpuPlayers<V, A>;
   /** Formalities the server plays for a seat at once (a pass nobody could answer). */
   autoPlay?: AutoPlay<S, A>;

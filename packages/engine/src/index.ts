@@ -7,6 +7,7 @@ export * from './diff.ts';
 export * from './game.ts';
 export * from './match.ts';
 export * from './projection.ts';
+export * from './concession.ts';
 export * from './replay.ts';
 export * from './scan.ts';
 export * from './replay-log.ts';

@@ -8,6 +8,7 @@ import type {
   Seat,
   SeatConfig,
 } from './game.ts';
+import { withConcessions } from './concession.ts';
 import { stateHash } from './hash.ts';
 import { applyAction, startMatch, type MatchState, type StepEvent } from './match.ts';
 
@@ -164,7 +165,10 @@ export function verifyReplay<S, A extends GameAction, E extends GameEvent, O>(
     return failure({ kind: 'state-hash', expected: folded, actual: executed });
   const expected = replay.match.finalStateHash as string;
   if (expected !== executed) return failure({ kind: 'state-hash', expected, actual: executed });
-  const result = game.outcome(match.state);
+  const ruled = game.outcome(match.state);
+  // Seats that conceded while the others played on are placed last (withConcessions).
+  const conceded = replay.match.result?.conceded;
+  const result = ruled && conceded ? withConcessions(ruled, conceded) : ruled;
   const actual: RecordedOutcome = { status: result ? 'over' : 'active', result };
   const claimed: RecordedOutcome = { status: replay.match.status, result: replay.match.result };
   const external = !result && claimed.status === 'over' && endedOutsideRules(claimed.result);

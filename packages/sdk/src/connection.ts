@@ -20,6 +20,7 @@ import type {
   Outcome,
   PublicSeat,
   Role,
+  SeatDeadline,
   ServerMessage,
   WelcomeMessage,
   WireEvent,
@@ -73,6 +74,8 @@ export interface LegalUpdate {
   status: MatchStatus;
   legal: LegalAction[];
   turnEndsAt: string | null;
+  /** Every running turn clock (each seat that must act), for every viewer. */
+  clocks: SeatDeadline[];
 }
 
 /** Why a connection ended for good; pending actions settle with it as their error. */
@@ -145,6 +148,8 @@ export class MatchConnection<V = unknown> {
   /** The version `legal` was computed at (the `knownVersion` to act on). */
   legalVersion = 0;
   turnEndsAt: string | null = null;
+  /** Every running turn clock, from the last LEGAL or WELCOME. */
+  clocks: SeatDeadline[] = [];
   seats: PublicSeat[] = [];
   result: Outcome | null = null;
   /** Round trip of the last PING, in milliseconds. */
@@ -385,11 +390,13 @@ export class MatchConnection<V = unknown> {
     this.legal = message.legal;
     this.legalVersion = message.version;
     this.turnEndsAt = message.turnEndsAt;
+    this.clocks = message.clocks ?? [];
     this.emitter.emit('legal', {
       version: message.version,
       status: message.status,
       legal: message.legal,
       turnEndsAt: message.turnEndsAt,
+      clocks: this.clocks,
     });
   }
 

@@ -174,9 +174,14 @@ export class CardtableApi {
     return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/state`);
   }
 
-  /** The match's log: full and unprojected once it is over, the caller's projection before. */
-  exportMatch(matchId: string): Promise<ApiResult<ReplayFileBody>> {
-    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/export`);
+  /**
+   * The match's log: full and unprojected once it is over, the caller's projection before. A
+   * finished match is its players' only, unless its host shared it: then `link` (its replay
+   * link's token) opens it to anyone.
+   */
+  exportMatch(matchId: string, link?: string): Promise<ApiResult<ReplayFileBody>> {
+    const query = link ? `?link=${encodeURIComponent(link)}` : '';
+    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/export${query}`);
   }
 
   /** The games and versions that have a leaderboard. */

@@ -121,8 +121,25 @@ export const WireEvent = Type.Object({
   ts: Type.String({ description: 'ISO 8601 time the resolution was persisted.' }),
   requiresAck: Type.Boolean(),
   stateDiff: Type.Array(PatchOp),
+  timedOut: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description:
+        'The seat whose turn clock ran out: this step is of the move the timeout rule played for it.',
+    }),
+  ),
 });
 export type WireEvent = Static<typeof WireEvent>;
+
+/** A running turn clock, in server time (ISO 8601). */
+export const SeatDeadline = Type.Object({
+  seat: Type.Integer({ minimum: 0 }),
+  /** When it started (later than the frame for a clock held while the table shows a summary). */
+  startsAt: Type.String(),
+  /** When its time runs out and the timeout rule plays the seat's move. */
+  endsAt: Type.String(),
+});
+export type SeatDeadline = Static<typeof SeatDeadline>;
 
 export const SeatKind = Type.Union([Type.Literal('human'), Type.Literal('cpu')]);
 
@@ -140,6 +157,8 @@ export const PublicSeat = Type.Object({
   surrendered: Type.Boolean(),
   /** After the end: this player offered or accepted a rematch. */
   rematch: Type.Optional(Type.Boolean()),
+  /** Joined, waiting for the host's approval (matches with `approveJoins`). */
+  pending: Type.Optional(Type.Boolean()),
 });
 export type PublicSeat = Static<typeof PublicSeat>;
 
@@ -154,6 +173,11 @@ export const Outcome = Type.Object({
   tie: Type.Boolean(),
   standings: Type.Array(Standing),
   reason: Type.Optional(Type.String()),
+  conceded: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 0 }), {
+      description: 'Seats that conceded: placed after every seat still playing.',
+    }),
+  ),
 });
 export type Outcome = Static<typeof Outcome>;
 
@@ -230,6 +254,8 @@ export const WelcomeMessage = Type.Object({
   result: Type.Union([Outcome, Type.Null()]),
   /** When the current turn's time limit runs out (ISO 8601), if the match has one. */
   turnEndsAt: Type.Union([Type.String(), Type.Null()]),
+  /** The clock of every seat that must act (with a time limit; empty without one). */
+  clocks: Type.Optional(Type.Array(SeatDeadline)),
 });
 export type WelcomeMessage = Static<typeof WelcomeMessage>;
 
@@ -239,6 +265,8 @@ export const LegalMessage = Type.Object({
   status: MatchStatus,
   legal: Type.Array(LegalAction),
   turnEndsAt: Type.Union([Type.String(), Type.Null()]),
+  /** The clock of every seat that must act, for every viewer (spectators too). */
+  clocks: Type.Optional(Type.Array(SeatDeadline)),
 });
 export type LegalMessage = Static<typeof LegalMessage>;
 
@@ -352,6 +380,13 @@ export const CreateMatchRequest = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1 })),
   /** Per-turn time limit in milliseconds; on timeout the game's timeout rule plays the turn. */
   turnTimeLimitMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 86_400_000 })),
+  /**
+   * Who may export the finished match: its players only ('private', the default), or also
+   * whoever has its replay link ('link').
+   */
+  replayPrivacy: Type.Optional(Type.Union([Type.Literal('private'), Type.Literal('link')])),
+  /** Joins by room code wait for the host's approval before the start (default false). */
+  approveJoins: Type.Optional(Type.Boolean()),
 });
 export type CreateMatchRequest = Static<typeof CreateMatchRequest>;
 
@@ -407,6 +442,10 @@ export const MatchMetadata = Type.Object({
   rematchId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   /** The caller's stops (moments they are asked at even with nothing to answer with). */
   stops: Type.Optional(Type.Array(Type.String())),
+  replayPrivacy: Type.Optional(Type.Union([Type.Literal('private'), Type.Literal('link')])),
+  /** The token of a 'link' match's export (`?link=`); only its players see it. */
+  replayLink: Type.Optional(Type.String()),
+  approveJoins: Type.Optional(Type.Boolean()),
 });
 export type MatchMetadata = Static<typeof MatchMetadata>;
 

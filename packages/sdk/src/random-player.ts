@@ -52,6 +52,7 @@ export class RandomPlayer {
         status: connection.status,
         legal: connection.legal,
         turnEndsAt: connection.turnEndsAt,
+        clocks: connection.clocks,
       };
       this.schedule(options.thinkMs);
     }

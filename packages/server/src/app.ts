@@ -103,6 +103,7 @@ export async function startServer(
           ackTimeoutMs: config.ackTimeoutMs,
           cpuThinkMs: config.cpuThinkMs,
           disconnectGraceMs: config.disconnectGraceMs,
+          tallyPauseMs: config.tallyPauseMs,
           resumeMaxSteps: config.resumeMaxSteps,
           maxConnectionsPerMatch: config.maxConnectionsPerMatch,
         },
@@ -205,7 +206,7 @@ export async function startServer(
       leaderboards: new Leaderboards(db, config.social.leaderboardMinGames),
       profiles: new Profiles(db),
     });
-    registerOperationRoutes(app, { db, metrics, registry });
+    registerOperationRoutes(app, { db, metrics, registry, metricsToken: config.metricsToken });
     registerMatchSocket(app, { config, tokens, registry, metrics });
     registerMatchmakingSocket(app, {
       tokens,

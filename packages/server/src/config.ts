@@ -23,6 +23,8 @@ export interface ServerConfig {
   ackTimeoutMs: number;
   cpuThinkMs: { min: number; max: number };
   disconnectGraceMs: number;
+  /** How long a table shows a summary (Golf's hole tally) before the next turn clocks start. */
+  tallyPauseMs: number;
   heartbeatMs: number;
   maxMessageBytes: number;
   maxBodyBytes: number;
@@ -55,6 +57,8 @@ export interface ServerConfig {
    * a known seed tells anyone every deck's order. Null: a fresh random seed per match.
    */
   matchSeed: string | null;
+  /** Bearer token `/metrics` asks for; null serves it to loopback addresses only. */
+  metricsToken: string | null;
   /** An S3-compatible bucket for card art (`S3_BUCKET` and friends); null keeps art on disk. */
   s3: S3Config | null;
   /** Which proxies' X-Forwarded-For to believe (`TRUST_PROXY`), so limits see real addresses. */
@@ -191,6 +195,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     ackTimeoutMs: int('ACK_TIMEOUT_MS', 3000, 0, 60_000),
     cpuThinkMs: cpuThinkMs ?? { min: 400, max: 900 },
     disconnectGraceMs: int('DISCONNECT_GRACE_MS', 60_000, 0),
+    tallyPauseMs: int('TALLY_PAUSE_MS', 9000, 0, 60_000),
     heartbeatMs: int('HEARTBEAT_MS', 15_000, 100),
     maxMessageBytes: int('MAX_MESSAGE_BYTES', 16 * 1024, 256, 64 * 1024),
     maxBodyBytes: int('MAX_BODY_BYTES', 8 * 1024 * 1024, 1024),
@@ -229,6 +234,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     },
     webRoot,
     matchSeed: text('MATCH_SEED'),
+    metricsToken: text('METRICS_TOKEN') ?? null,
     s3,
     trustProxy: trustProxySetting(text('TRUST_PROXY'), errors),
     redisUrl,

@@ -3,6 +3,9 @@ import { randomBytes, randomInt } from 'node:crypto';
 /** A random id with a readable prefix, e.g. `m_3kq9...`. */
 export const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('base64url')}`;
 
+/** An unguessable token to share (a replay link): 192 random bits. */
+export const newSecret = () => randomBytes(24).toString('base64url');
+
 /** A match seed: never leaves the server while the match is live. */
 export const newSeed = () => randomBytes(16).toString('hex');
 

@@ -143,7 +143,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match expiry and unloading (
       server.url,
       'GET',
       `/api/matches/${cpuOnly.matchId}/export`,
-      { token: bob.accessToken },
+      // Its host: a finished match's replay is its players' and host's own by default.
+      { token: carol.accessToken },
     );
     expect(exported.status).toBe(200);
     expect(exported.body.match).toMatchObject({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser/browser.ts';
-import { playUntilOver } from './browser/play.ts';
+import { clickOneMove, playUntilOver } from './browser/play.ts';
 import { createAs, openMatchAs, recordPrompts, signedInGuest } from './browser/seated.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
 
@@ -75,6 +75,36 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     for (const { errors } of pages) expect(errors).toEqual([]);
     await Promise.all(pages.map((p) => p.context.close()));
   }, 240_000);
+
+  it('the hole tally holds the next clock: none runs while it shows, it starts after', async () => {
+    const ada = await signedInGuest(app.url, 'Ada');
+    const created = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 2, initialFlips: 0 },
+      seats: [{ kind: 'human' }, ...cpus(1)],
+      turnTimeLimitMs: 120_000,
+    });
+    const watched = await openMatchAs(browser, app.url, ada.session, created.matchId);
+    const { page } = watched;
+    const tally = page.getByTestId('round-tally');
+    for (let moves = 0; (await tally.count()) === 0; moves++) {
+      expect(moves).toBeLessThan(400);
+      await clickOneMove(page);
+      await page.waitForTimeout(50);
+    }
+    // The server holds the next hole's clock for the tally time: the table shows none meanwhile.
+    expect(await page.getByTestId('turn-timer').count()).toBe(0);
+    await screenshot(page, 'golf-clock-3-tally-holds-clock');
+    await page.getByTestId('tally-continue').click();
+    await page.getByTestId('turn-timer').waitFor({ timeout: 60_000 });
+    const seconds = Number(
+      /(\d+)s/.exec((await page.getByTestId('turn-timer').textContent()) ?? '')?.[1],
+    );
+    // It started when the tally time was over, not when the hole ended.
+    expect(seconds).toBeGreaterThan(100);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  }, 300_000);
 
   it('an opening pick sticks while CPUs flip, and the second completes the flip', async () => {
     const ada = await signedInGuest(app.url, 'Ada');

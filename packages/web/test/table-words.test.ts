@@ -5,12 +5,7 @@ import { Director } from '../src/animation/director.ts';
 import { NO_CONTROLS } from '../src/game/controls.ts';
 import { promptFor } from '../src/game/prompt.ts';
 import { seatNotices } from '../src/live/seat-notices.ts';
-import {
-  advanceTurnStarts,
-  isTimedOut,
-  shownClock,
-  unknownStarts,
-} from '../src/live/turn-clock.ts';
+import { shownClock } from '../src/live/turn-clock.ts';
 
 const name = (seat: number) => ['Ada', 'Bo', 'Cy'][seat] ?? `Seat ${seat}`;
 const golfView = (phase: GolfView['phase'], round = 1, rounds = 3) =>
@@ -31,31 +26,21 @@ describe('the prompt between holes and at the end', () => {
   });
 });
 
-describe('turn clocks from the resolutions’ times', () => {
-  it('start when a seat becomes active, keep running while it stays, and show the mover’s', () => {
-    let starts = advanceTurnStarts(new Map(), turn(0), 1000);
-    starts = advanceTurnStarts(starts, turn(0), 5000); // drew: same turn, same clock
-    expect(shownClock(starts, 1, 30_000, null)).toEqual({ seat: 0, endsAt: 31_000 });
-    expect(shownClock(starts, 0, 30_000, null)).toEqual({ seat: 0, endsAt: 31_000 });
-    starts = advanceTurnStarts(starts, turn(1), 9000);
-    expect(shownClock(starts, 0, 30_000, null)).toEqual({ seat: 1, endsAt: 39_000 });
-    expect(shownClock(starts, 0, null, null)).toBeNull();
+describe('the turn clock shown is the server’s', () => {
+  const at = (ms: number) => new Date(ms).toISOString();
+  const clocks = [
+    { seat: 0, startsAt: at(1000), endsAt: at(31_000) },
+    { seat: 2, startsAt: at(1000), endsAt: at(31_000) },
+  ];
+
+  it('is the viewer’s own while it runs, else the first seat’s that must act', () => {
+    expect(shownClock(clocks, 2)).toEqual({ seat: 2, startsAt: 1000, endsAt: 31_000 });
+    expect(shownClock(clocks, 1)).toEqual({ seat: 0, startsAt: 1000, endsAt: 31_000 });
+    expect(shownClock(clocks, null)).toEqual({ seat: 0, startsAt: 1000, endsAt: 31_000 });
   });
 
-  it('a step by a seat whose time was up is a timeout; one in time is not', () => {
-    const starts = advanceTurnStarts(new Map(), turn(0), 1000);
-    expect(isTimedOut(starts, 0, 30_999, 30_000)).toBe(false);
-    expect(isTimedOut(starts, 0, 31_000, 30_000)).toBe(true);
-    expect(isTimedOut(starts, 1, 99_000, 30_000)).toBe(false);
-  });
-
-  it('mid-turn arrivals use the server’s deadline for their own clock and never restart it', () => {
-    let starts = unknownStarts(turn(0));
-    expect(shownClock(starts, 0, 30_000, 25_000)).toEqual({ seat: 0, endsAt: 25_000 });
-    starts = advanceTurnStarts(starts, turn(0), 7000);
-    expect(shownClock(starts, 0, 30_000, 25_000)).toEqual({ seat: 0, endsAt: 25_000 });
-    expect(shownClock(starts, 1, 30_000, null)).toBeNull();
-    expect(isTimedOut(starts, 0, 99_000, 30_000)).toBe(false);
+  it('is none without a time limit', () => {
+    expect(shownClock([], 0)).toBeNull();
   });
 });
 

@@ -23,7 +23,10 @@ export interface ServerUsage {
 /** Reads the server's own CPU time and resident memory from its /metrics. */
 export async function readServerUsage(baseUrl: string): Promise<ServerUsage> {
   try {
-    const response = await fetch(new URL('/metrics', baseUrl));
+    const token = process.env.METRICS_TOKEN;
+    const response = await fetch(new URL('/metrics', baseUrl), {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     if (!response.ok) return { cpuSeconds: null, rssBytes: null };
     const text = await response.text();
     return {

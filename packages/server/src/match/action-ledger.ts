@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@cardtable/sdk/protocol';
-import type { EventStore } from '../store/event-store.ts';
+import type { StoredAction } from '../store/event-store.ts';
 import type { ActionOutcome } from './context.ts';
 
 /** Refusals remembered per seat, so a retried bad action gets the same answer. */
@@ -20,9 +20,10 @@ export class ActionLedger {
   private readonly accepted = new Map<number, Map<string, Answer>>();
   private readonly refused = new Map<number, Map<string, Answer>>();
 
-  static async load(store: EventStore, matchId: string): Promise<ActionLedger> {
+  /** The ledger of a match's stored actions (the clients' are remembered). */
+  static of(actions: readonly StoredAction[]): ActionLedger {
     const ledger = new ActionLedger();
-    for (const action of await store.actions(matchId)) {
+    for (const action of actions) {
       if (action.source !== 'client') continue;
       ledger.accept(action.seat, action.actionId, action.type, action.version);
     }

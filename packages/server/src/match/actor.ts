@@ -20,7 +20,7 @@ import { errorBody } from '../errors.ts';
 import type { HostedGame } from '../games.ts';
 import type { EventStore, MatchRecord } from '../store/event-store.ts';
 import { ActionLedger } from './action-ledger.ts';
-import { AutomaticPlayer } from './automatic-player.ts';
+import { AutomaticPlayer, timedOutSeat } from './automatic-player.ts';
 import { CommandPipeline } from './command-pipeline.ts';
 import { Connection, type ConnectionIdentity, type SocketLike } from './connection.ts';
 import type { ActionOutcome, ActorContext } from './context.ts';
@@ -75,8 +75,8 @@ export class MatchActor {
       () => live.record.status === 'active',
     );
     this.history = new RecentHistory(live.game, live.id, ctx.settings.resumeMaxSteps);
-    this.stream = new MatchStream(live, this.presence, this.history, (seat) =>
-      this.turnEndsAt(seat),
+    this.stream = new MatchStream(live, this.presence, this.history, () =>
+      this.clock.clocks(live.record.turnTimeLimitMs),
     );
     this.writer = new ResolutionWriter(live, ctx, this.log, {
       committed: (committed) => this.committed(committed),
@@ -263,6 +263,14 @@ export class MatchActor {
     return this.queue.run(() => this.lobby.start(userId));
   }
 
+  approve(userId: string, seat: number): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.approve(userId, seat));
+  }
+
+  remove(userId: string, seat: number): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.remove(userId, seat));
+  }
+
   leave(userId: string): Promise<{ ok: true } | ErrorBody> {
     return this.queue.run(() => this.lobby.leave(userId));
   }
@@ -356,18 +364,19 @@ export class MatchActor {
     this.automatic.schedule();
   }
 
-  private turnEndsAt(seat: number | null): string | null {
-    const endsAt = seat === null ? null : this.clock.endsAt(seat, this.live.record.turnTimeLimitMs);
-    return endsAt === null ? null : new Date(endsAt).toISOString();
-  }
-
   /** After every stored resolution: the fan-out, then the timers for the new state. */
-  private committed({ before, resolution, ts, started, ended }: Committed): void {
+  private committed({ before, resolution, ts, started, ended, action }: Committed): void {
+    // A summary to show (Golf's hole tally): the next clocks start once it has been shown.
+    const pauses = this.live.game.pauseAfter as readonly string[] | undefined;
+    if (!ended && pauses && resolution.steps.some((step) => pauses.includes(step.type))) {
+      this.clock.pauseUntil(Date.parse(ts) + this.ctx.settings.tallyPauseMs);
+    }
     // The clocks first: the WELCOME and LEGAL sent below carry the new mover's deadline.
     this.schedule();
     // The start fixes the seats: every connection starts over from the opening view.
     if (started) this.stream.restartAll({ version: 0, step: 0, state: before });
-    this.stream.broadcast(this.history.add(before, resolution, ts), started || ended);
+    const entry = this.history.add(before, resolution, ts, timedOutSeat(action));
+    this.stream.broadcast(entry, started || ended);
   }
 
   /**
@@ -389,13 +398,21 @@ export class MatchActor {
   }
 }
 
-/** A match as the store has it: its state (snapshot plus tail) and its client action ledger. */
+/**
+ * A match as the store has it: its state (snapshot plus tail), its recent resolutions (each
+ * with the seat whose clock ran out, when the timeout rule played it) and its client ledger.
+ */
 async function rebuildFromStore(record: MatchRecord, hosted: HostedGame, store: EventStore) {
-  const [loaded, ledger] = await Promise.all([
+  const [loaded, actions] = await Promise.all([
     LiveMatch.load(record, hosted, store),
-    ActionLedger.load(store, record.id),
+    store.actions(record.id),
   ]);
-  return { ...loaded, ledger };
+  const byVersion = new Map(actions.map((action) => [action.version, action]));
+  const recent = loaded.recent.map((rebuilt) => ({
+    ...rebuilt,
+    timedOut: timedOutSeat(byVersion.get(rebuilt.resolution.version) ?? null),
+  }));
+  return { ...loaded, recent, ledger: ActionLedger.of(actions) };
 }
 
 function actionResult(actionId: string, outcome: ActionOutcome): ServerMessage {

@@ -1,6 +1,7 @@
 import { createRng, seatViewer, type GameAction, type MatchState } from '@cardtable/engine';
 import type { ActionBody } from '@cardtable/sdk/protocol';
 import type { Logger } from 'pino';
+import type { StoredAction } from '../store/event-store.ts';
 import type { ActionOutcome, ActionSource, ActorSettings } from './context.ts';
 import type { LiveMatch } from './live-match.ts';
 import type { TurnClock } from './turn-clock.ts';
@@ -67,7 +68,7 @@ export class AutomaticPlayer {
     }
     const automatic = active.find((seat) => this.playsItself(seat));
     if (automatic !== undefined) {
-      const source: ServerSource = this.isCpu(automatic) ? 'cpu' : 'timeout';
+      const source: ServerSource = this.isCpu(automatic) ? 'cpu' : 'absent';
       this.moveTimer = setTimeout(() => {
         void this.deps.run(() => this.play(automatic, version, source));
       }, this.thinkDelay());
@@ -133,7 +134,10 @@ export class AutomaticPlayer {
 
   private playsItself(seat: number): boolean {
     const record = this.deps.live.seat(seat);
-    return !!record && (record.kind === 'cpu' || !!record.left || this.deps.isAway(seat));
+    return (
+      !!record &&
+      (record.kind === 'cpu' || !!record.left || !!record.surrendered || this.deps.isAway(seat))
+    );
   }
 
   private thinkDelay(): number {
@@ -144,7 +148,7 @@ export class AutomaticPlayer {
   /**
    * A CPU's move, or the timeout rule's for a person (the game's, else its steady CPU); when it
    * is refused, every legal move in turn. Ids are `<source>-<version>-<seat>[-<n>]`, stored as
-   * the server's (no client id can equal one).
+   * the server's (no client id can equal one); `timedOutSeat` reads them back.
    */
   private async play(seat: number, expectedVersion: number, source: ServerSource): Promise<void> {
     const { live, execute, log } = this.deps;
@@ -215,6 +219,16 @@ export class AutomaticPlayer {
     }
     return legal[0] ?? null;
   }
+}
+
+/**
+ * The seat whose turn clock ran out, when a stored action is the move the timeout rule played
+ * for it (ids `timeout-<version>-<seat>[-<n>]`, see `play`); else null.
+ */
+export function timedOutSeat(
+  action: Pick<StoredAction, 'source' | 'actionId' | 'seat'> | null,
+): number | null {
+  return action?.source === 'server' && action.actionId.startsWith('timeout-') ? action.seat : null;
 }
 
 const bodyOf = (actionId: string, action: GameAction): ActionBody => ({

@@ -8,6 +8,7 @@ export interface ActorSettings {
   ackTimeoutMs: number;
   cpuThinkMs: { min: number; max: number };
   disconnectGraceMs: number;
+  tallyPauseMs: number;
   resumeMaxSteps: number;
   maxConnectionsPerMatch: number;
 }
@@ -23,7 +24,8 @@ export interface ActorContext {
 export type ActionOutcome = { ok: true; version: number } | { ok: false; error: ErrorBody };
 
 /**
- * Who plays an action: a client, or the server for a seat (a CPU, the timeout rule, or a
- * formality the game plays at once, such as a pass nobody could answer).
+ * Who plays an action: a client, or the server for a seat: a CPU, the timeout rule when the
+ * seat's turn clock ran out (`timeout`), for a seat whose player left or is away (`absent`), or
+ * a formality the game plays at once, such as a pass nobody could answer (`auto`).
  */
-export type ActionSource = 'player' | 'cpu' | 'timeout' | 'auto';
+export type ActionSource = 'player' | 'cpu' | 'timeout' | 'absent' | 'auto';

@@ -1,8 +1,8 @@
 import { ENGINE_VERSION, type AnyGame } from '@cardtable/engine';
 import type { ContentLibrary } from '../content/library.ts';
 import { ApiError } from '../errors.ts';
-import { newId, newRoomCode, newSeed } from '../ids.ts';
-import type { EventStore, SeatRecord } from '../store/event-store.ts';
+import { newId, newRoomCode, newSecret, newSeed } from '../ids.ts';
+import type { EventStore, ReplayPrivacy, SeatRecord } from '../store/event-store.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import type { ErrorBody } from '@cardtable/sdk/protocol';
 import { nameCpuSeats } from './cpu-names.ts';
@@ -32,6 +32,10 @@ export interface MatchPlan {
   pin: { gameId: string; version: number; contentHash: string } | null;
   /** Counted by the ratings projection (matchmaking's rated queue). */
   rated?: boolean;
+  /** Who may export it once over (a 'link' match gets a fresh unguessable link). */
+  replayPrivacy?: ReplayPrivacy;
+  /** Joins wait for the host's approval. */
+  approveJoins?: boolean;
 }
 
 /**
@@ -65,6 +69,9 @@ export async function createMatch(
           turnTimeLimitMs: plan.turnTimeLimitMs,
           ...(plan.ip !== null ? { creatorIp: plan.ip } : {}),
           ...(plan.rated ? { rated: true } : {}),
+          replayPrivacy: plan.replayPrivacy ?? 'private',
+          replayLink: plan.replayPrivacy === 'link' ? newSecret() : null,
+          approveJoins: plan.approveJoins ?? false,
         });
       const admitted =
         plan.ip === null

@@ -15,6 +15,8 @@ import { compare, type StepPosition } from './connection.ts';
 export interface RebuiltResolution {
   resolution: Resolution<unknown>;
   ts: string;
+  /** The seat whose turn clock ran out, when the timeout rule played this resolution's move. */
+  timedOut?: number | null;
 }
 
 /**
@@ -58,7 +60,10 @@ export function rebuildResolutions(
   return rebuilt;
 }
 
-/** One resolution's steps as one viewer receives them. */
+/**
+ * One resolution's steps as one viewer receives them; each step of a move the timeout rule
+ * played carries the seat whose clock ran out (`timedOut`).
+ */
 export function wireEvents(
   game: AnyGame,
   matchId: string,
@@ -66,6 +71,7 @@ export function wireEvents(
   resolution: Resolution<unknown>,
   viewer: Viewer,
   ts: string,
+  timedOut: number | null = null,
 ): WireEvent[] {
   return projectResolution(game, before, resolution, viewer).map((step) => ({
     eventId: eventIdOf(matchId, step.version, step.step),
@@ -78,6 +84,7 @@ export function wireEvents(
     ts,
     requiresAck: step.requiresAck,
     stateDiff: step.stateDiff,
+    ...(timedOut === null ? {} : { timedOut }),
   }));
 }
 
@@ -92,8 +99,8 @@ export function projectAfter(
 ): WireEvent[] {
   const out: WireEvent[] = [];
   let state = before;
-  for (const { resolution, ts } of rebuilt) {
-    for (const event of wireEvents(game, matchId, state, resolution, viewer, ts)) {
+  for (const { resolution, ts, timedOut = null } of rebuilt) {
+    for (const event of wireEvents(game, matchId, state, resolution, viewer, ts, timedOut)) {
       if (compare(event, after) > 0) out.push(event);
     }
     state = resolution.statesAfter[resolution.statesAfter.length - 1] ?? state;

@@ -3,6 +3,7 @@ import type { ErrorBody } from '@cardtable/sdk/protocol';
 import { errorBody } from '../errors.ts';
 import type { EventStore, SeatRecord } from '../store/event-store.ts';
 import { nameCpuSeats } from './cpu-names.ts';
+import { concessionResult, othersPlayOn } from './concessions.ts';
 import type { LiveMatch } from './live-match.ts';
 import { matchConfig } from './match-record.ts';
 import type { Presence } from './presence.ts';
@@ -13,6 +14,8 @@ type Done = { ok: true } | ErrorBody;
 
 /** A rematch offer's answer: `start` tells the one caller whose agreement completed it. */
 export type RematchOffer = { rematchId: string } | { start: boolean };
+/** A seat the match can start with: a CPU's, or a person's the host (if asked) approved. */
+const filled = (seat: SeatRecord) => seat.kind === 'cpu' || (!!seat.userId && !seat.pending);
 
 /**
  * Seats outside the game's rules: join, start, leave, surrender. Each runs on the actor's
@@ -37,13 +40,19 @@ export class Lobby {
     const held = live.seatOf(userId);
     if (held !== null) return { seat: held };
     if (live.record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
+    if (live.record.barredUserIds.includes(userId)) {
+      return errorBody('FORBIDDEN', 'The host removed you from this match.');
+    }
     const seat = live.record.seats.findIndex((s) => s.kind === 'human' && !s.userId);
     if (seat === -1) return errorBody('CONFLICT', 'Every seat is taken.');
-    const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, userId, name } : s));
+    const pending = live.record.approveJoins ? { pending: true } : {};
+    const seats = live.record.seats.map((s, i) =>
+      i === seat ? { ...s, userId, name, ...pending } : s,
+    );
     await this.store.updateSeats(live.id, seats);
     live.record = { ...live.record, seats };
     this.presence.closeUser(userId);
-    if (seats.every((s) => s.kind === 'cpu' || s.userId)) {
+    if (seats.every(filled)) {
       const started = await this.startNow(seats);
       if ('code' in started) return started;
     } else {
@@ -55,9 +64,57 @@ export class Lobby {
   /** Starts a new match at once when no human seat is left to fill. */
   async startWhenFull(): Promise<Done> {
     const seats = this.live.record.seats;
-    if (this.live.record.status !== 'waiting' || !seats.every((s) => s.kind === 'cpu' || s.userId))
-      return { ok: true };
+    if (this.live.record.status !== 'waiting' || !seats.every(filled)) return { ok: true };
     return this.startNow(seats);
+  }
+
+  /** The host approves who holds a seat pending their approval; starts when that fills it. */
+  async approve(userId: string, seat: number): Promise<Done> {
+    const refused = this.hostBeforeStart(userId, seat);
+    if (refused) return refused;
+    const seats = this.live.record.seats.map((s, i): SeatRecord => {
+      if (i !== seat) return s;
+      const { pending: _pending, ...approved } = s;
+      return approved;
+    });
+    await this.store.updateSeats(this.live.id, seats);
+    this.live.record = { ...this.live.record, seats };
+    if (seats.every(filled)) return this.startNow(seats);
+    this.stream.broadcastStatus();
+    return { ok: true };
+  }
+
+  /** The host removes who holds a seat before the start: it is free again, they cannot rejoin. */
+  async remove(userId: string, seat: number): Promise<Done> {
+    const refused = this.hostBeforeStart(userId, seat);
+    if (refused) return refused;
+    const removed = this.live.record.seats[seat]?.userId as string;
+    const seats = this.live.record.seats.map((s, i): SeatRecord =>
+      i === seat ? { kind: 'human' } : s,
+    );
+    await this.store.barUser(this.live.id, removed);
+    await this.store.updateSeats(this.live.id, seats);
+    this.live.record = {
+      ...this.live.record,
+      seats,
+      barredUserIds: [...this.live.record.barredUserIds, removed],
+    };
+    this.presence.closeUser(removed);
+    this.stream.broadcastStatus();
+    return { ok: true };
+  }
+
+  /** Refuses anyone but the host, after the start, and a seat nobody else holds. */
+  private hostBeforeStart(userId: string, seat: number): ErrorBody | null {
+    const { record } = this.live;
+    if (userId !== record.hostUserId)
+      return errorBody('FORBIDDEN', 'Only the host decides who plays.');
+    if (record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
+    const held = record.seats[seat];
+    if (!held?.userId || held.userId === userId) {
+      return errorBody('NOT_FOUND', 'Nobody else holds that seat.');
+    }
+    return null;
   }
 
   /** The host starts now; free human seats are filled by CPUs (when the game has them). */
@@ -65,6 +122,9 @@ export class Lobby {
     const { record, game } = this.live;
     if (userId !== record.hostUserId) return errorBody('FORBIDDEN', 'Only the host starts.');
     if (record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
+    if (record.seats.some((s) => s.pending)) {
+      return errorBody('CONFLICT', 'Approve or remove who is waiting to join first.');
+    }
     const cpu = game.cpu;
     const free = record.seats.some((s) => s.kind === 'human' && !s.userId);
     if (free && !cpu) return errorBody('CONFLICT', 'This game has no CPU players for empty seats.');
@@ -95,7 +155,11 @@ export class Lobby {
     return { ok: true };
   }
 
-  /** Concedes: the match ends now, every other seat sharing first place. */
+  /**
+   * Concedes the caller's own seat. When the others can play on (two seats still contend, one
+   * a person), they do: the seat is played by the timeout rule from now on and placed last at
+   * the end. Otherwise the match ends now, the seats still contending sharing first place.
+   */
   async surrender(userId: string): Promise<Done> {
     const live = this.live;
     const seat = live.seatOf(userId);
@@ -106,18 +170,16 @@ export class Lobby {
         'Only an active match can be conceded.',
       );
     }
-    const others = live.record.seats.map((_, i) => i).filter((i) => i !== seat);
-    const result: Outcome = {
-      winners: others,
-      tie: others.length > 1,
-      standings: [
-        ...others.map((s) => ({ seat: s, place: 1 })),
-        { seat, place: others.length + 1 },
-      ],
-      reason: 'surrender',
-    };
+    if (live.record.seats[seat]?.surrendered) return { ok: true };
     const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, surrendered: true } : s));
-    await this.finish(result, seats);
+    if (!othersPlayOn(seats)) {
+      await this.finish(concessionResult(seats), seats);
+      return { ok: true };
+    }
+    await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats };
+    this.stream.broadcastStatus(true);
+    this.schedule();
     return { ok: true };
   }
 

@@ -37,6 +37,9 @@ export function metadataOf(
     result: record.result,
     rematchId: record.rematchId ?? null,
     ...(yourSeat !== null ? { stops: record.seats[yourSeat]?.stops ?? [] } : {}),
+    replayPrivacy: record.replayPrivacy,
+    ...(yourSeat !== null && record.replayLink ? { replayLink: record.replayLink } : {}),
+    approveJoins: record.approveJoins,
   };
 }
 
@@ -63,5 +66,6 @@ export function publicSeatsOf(
     away: !!seat.left || presence.away(index),
     surrendered: !!seat.surrendered,
     ...(seat.rematch ? { rematch: true } : {}),
+    ...(seat.pending ? { pending: true } : {}),
   }));
 }

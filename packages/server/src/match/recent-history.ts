@@ -8,6 +8,8 @@ export interface RecentResolution {
   before: unknown;
   resolution: Resolution<unknown>;
   ts: string;
+  /** The seat whose turn clock ran out, when the timeout rule played this move. */
+  timedOut: number | null;
   projections: Map<string, WireEvent[]>;
 }
 
@@ -30,8 +32,13 @@ export class RecentHistory {
   ) {}
 
   /** Keeps a committed resolution; returns it for the fan-out. */
-  add(before: unknown, resolution: Resolution<unknown>, ts: string): RecentResolution {
-    const entry: RecentResolution = { before, resolution, ts, projections: new Map() };
+  add(
+    before: unknown,
+    resolution: Resolution<unknown>,
+    ts: string,
+    timedOut: number | null = null,
+  ): RecentResolution {
+    const entry: RecentResolution = { before, resolution, ts, timedOut, projections: new Map() };
     this.entries.push(entry);
     this.steps += resolution.steps.length;
     while (this.steps > this.maxSteps && this.entries.length > 1) {
@@ -44,8 +51,8 @@ export class RecentHistory {
   /** Keeps resolutions rebuilt from the store (after a restart), `before` the first of them. */
   addRebuilt(before: unknown, rebuilt: readonly RebuiltResolution[]): void {
     let state = before;
-    for (const { resolution, ts } of rebuilt) {
-      this.add(state, resolution, ts);
+    for (const { resolution, ts, timedOut = null } of rebuilt) {
+      this.add(state, resolution, ts, timedOut);
       state = resolution.statesAfter[resolution.statesAfter.length - 1] ?? state;
     }
   }
@@ -68,6 +75,7 @@ export class RecentHistory {
         entry.resolution,
         viewer,
         entry.ts,
+        entry.timedOut,
       );
       entry.projections.set(key, events);
       this.projectionsMade++;

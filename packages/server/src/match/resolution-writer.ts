@@ -1,9 +1,10 @@
-import type { MatchState, Outcome, Resolution } from '@cardtable/engine';
+import { withConcessions, type MatchState, type Outcome, type Resolution } from '@cardtable/engine';
 import type { Logger } from 'pino';
 import { errorBody } from '../errors.ts';
 import { VersionConflict, type SeatRecord, type StoredAction } from '../store/event-store.ts';
 import type { ActionOutcome, ActorContext } from './context.ts';
 import type { LiveMatch } from './live-match.ts';
+import { concededSeats } from './concessions.ts';
 
 /** A resolution just stored and committed in memory. */
 export interface Committed {
@@ -15,6 +16,8 @@ export interface Committed {
   started: boolean;
   /** It ended the match. */
   ended: boolean;
+  /** The action that made it (null for the start). */
+  action: StoredAction | null;
 }
 
 export interface WriterHooks {
@@ -45,7 +48,9 @@ export class ResolutionWriter {
     onCommitted?: (version: number) => void,
   ): Promise<ActionOutcome> {
     const live = this.live;
-    const outcome = live.game.outcome(next.state) as Outcome | null;
+    const ruled = live.game.outcome(next.state) as Outcome | null;
+    const conceded = concededSeats(seats ?? live.record.seats);
+    const outcome = ruled && conceded.length > 0 ? withConcessions(ruled, conceded) : ruled;
     const status = outcome ? 'over' : 'active';
     const ts = new Date().toISOString();
     try {
@@ -83,7 +88,7 @@ export class ResolutionWriter {
       seats: seats ?? live.record.seats,
     };
     onCommitted?.(next.version);
-    this.hooks.committed({ before, resolution, ts, started, ended: outcome !== null });
+    this.hooks.committed({ before, resolution, ts, started, ended: outcome !== null, action });
     if (next.version % this.ctx.settings.snapshotEvery === 0) {
       this.ctx.store
         .saveSnapshot(live.id, next.version, next.state)

@@ -9,6 +9,7 @@ import { PROTOCOL_VERSION } from '@cardtable/sdk/protocol';
 import type { Connection, ConnectionIdentity } from './connection.ts';
 import type { LiveMatch } from './live-match.ts';
 import type { Presence } from './presence.ts';
+import type { SeatClock } from './turn-clock.ts';
 import type { RecentHistory, RecentResolution } from './recent-history.ts';
 
 /** A past position and the state there, for a WELCOME that starts a stream from it. */
@@ -28,9 +29,20 @@ export class MatchStream {
     private readonly live: LiveMatch,
     private readonly presence: Presence,
     private readonly history: RecentHistory,
-    /** The ISO time a seat's turn runs out, or null. */
-    private readonly turnEndsAt: (seat: number | null) => string | null,
+    /** The running turn clocks (none without a time limit). */
+    private readonly clocks: () => SeatClock[],
   ) {}
+
+  /** Every seat's running clock, in ISO time; and the caller's own deadline, or null. */
+  private deadlines(seat: number | null): Pick<LegalMessage, 'clocks' | 'turnEndsAt'> {
+    const clocks = this.clocks().map((clock) => ({
+      seat: clock.seat,
+      startsAt: new Date(clock.startsAt).toISOString(),
+      endsAt: new Date(clock.endsAt).toISOString(),
+    }));
+    const own = clocks.find((clock) => clock.seat === seat);
+    return { clocks, turnEndsAt: own ? own.endsAt : null };
+  }
 
   welcome(identity: ConnectionIdentity, at?: StreamStart): WelcomeMessage {
     const { record, game } = this.live;
@@ -51,7 +63,7 @@ export class MatchStream {
       legal: at ? [] : this.live.legalFor(identity.seat),
       seats: this.publicSeats(),
       result: record.result,
-      turnEndsAt: at ? null : this.turnEndsAt(identity.seat),
+      ...(at ? { turnEndsAt: null, clocks: [] } : this.deadlines(identity.seat)),
     };
   }
 
@@ -68,14 +80,15 @@ export class MatchStream {
     return this.presence.publicSeats(this.live.record.seats);
   }
 
-  legalMessage(seat: number): LegalMessage {
+  /** What a seat may do now (nothing for a spectator), and every seat's clock. */
+  legalMessage(seat: number | null): LegalMessage {
     const { record } = this.live;
     return {
       type: 'LEGAL',
       version: record.version,
       status: record.status,
       legal: this.live.legalFor(seat),
-      turnEndsAt: this.turnEndsAt(seat),
+      ...this.deadlines(seat),
     };
   }
 
@@ -91,7 +104,10 @@ export class MatchStream {
     };
   }
 
-  /** Hands every connection a committed resolution's steps, then status and LEGAL. */
+  /**
+   * Hands every connection a committed resolution's steps, then status and LEGAL (spectators
+   * get one too, with nothing to do: it carries the clocks every viewer shows).
+   */
   broadcast(entry: RecentResolution, statusChanged: boolean) {
     const status = statusChanged ? this.statusMessage() : null;
     for (const connection of this.presence.connections) {
@@ -99,17 +115,17 @@ export class MatchStream {
       const events = this.history.project(entry, viewer);
       const messages: ServerMessage[] = events.map((event) => ({ type: 'EVENT', event }));
       if (status) messages.push(status);
-      if (seat !== null) messages.push(this.legalMessage(seat));
+      messages.push(this.legalMessage(seat));
       connection.enqueue(messages);
     }
   }
 
-  /** A status change without a resolution (presence, seats); with LEGAL when players' change. */
+  /** A status change without a resolution (presence, seats); with LEGAL when the turn's change. */
   broadcastStatus(withLegal = false): void {
     const status = this.statusMessage();
     for (const connection of this.presence.connections) {
       const { seat } = connection.identity;
-      connection.enqueue(withLegal && seat !== null ? [status, this.legalMessage(seat)] : [status]);
+      connection.enqueue(withLegal ? [status, this.legalMessage(seat)] : [status]);
     }
   }
 }

@@ -4,6 +4,7 @@ import {
   seatViewer,
   type ReplayEvent,
 } from '@cardtable/engine';
+import { timingSafeEqual } from 'node:crypto';
 import { apiError } from '../errors.ts';
 import { toMatchContent, type ContentLibrary } from '../content/library.ts';
 import { matchConfig, type MatchActor } from '../match/actor.ts';
@@ -14,25 +15,42 @@ import type { ExportedReplay } from '../content/replay-content.ts';
 
 /**
  * A match as a replay file. Once over: every event unprojected, the actions, the seed and the
- * final state hash, so anyone can re-execute and verify it. Before that: only a participant may
- * export, and gets the log in their own projection, without the seed or the actions. Each file
- * is built once per version (the actor caches it).
+ * final state hash, so it can be re-executed and verified; its players and host may export it, and
+ * anyone else only with its replay link when the host chose `replayPrivacy: 'link'`. Before
+ * that: only a participant may export, and gets the log in their own projection, without the
+ * seed or the actions. Each file is built once per version (the actor caches it).
  */
 export function exportMatch(
   actor: MatchActor,
   library: ContentLibrary,
   store: EventStore,
   userId: string,
+  link?: string,
 ): Promise<ExportedReplay> {
   const final = actor.finalState();
-  if (final) return actor.cachedExport('full', () => fullExport(actor, final, library, store));
   const seat = actor.seatOf(userId);
+  if (final) {
+    const own = seat !== null || userId === actor.matchRecord.hostUserId;
+    if (!own && !opensReplay(actor.matchRecord.replayLink, link)) {
+      return Promise.reject(
+        apiError('FORBIDDEN', "This match's replay is its players' own (or shared by its link)."),
+      );
+    }
+    return actor.cachedExport('full', () => fullExport(actor, final, library, store));
+  }
   if (seat === null) {
     return Promise.reject(
       apiError('FORBIDDEN', 'Until the match is over only its players may export it.'),
     );
   }
   return actor.cachedExport(`seat:${seat}`, () => seatExport(actor, seat, library, store));
+}
+
+/** Whether `link` is the match's replay link (compared in constant time). */
+function opensReplay(replayLink: string | null, link: string | undefined): boolean {
+  if (replayLink === null || link === undefined) return false;
+  const [expected, given] = [Buffer.from(replayLink), Buffer.from(link)];
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 type FinalState = NonNullable<ReturnType<MatchActor['finalState']>>;

@@ -22,6 +22,10 @@ import { exportMatch } from './export.ts';
 import { requireUser } from './authenticate.ts';
 
 const MatchParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+const SeatParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 128 }),
+  seat: Type.Integer({ minimum: 0, maximum: 15 }),
+});
 const secured = { security: [{ bearer: [] }] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -90,6 +94,8 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
         turnTimeLimitMs: body.turnTimeLimitMs ?? null,
         ip: request.ip,
         pin,
+        replayPrivacy: body.replayPrivacy ?? 'private',
+        approveJoins: body.approveJoins ?? false,
       });
       return { ...created, seat: creatorSeat === -1 ? null : creatorSeat };
     },
@@ -162,35 +168,59 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  for (const [path, summary, act] of [
-    ['start', 'Start now (host only); free human seats are filled by CPUs', 'start'],
-    [
-      'leave',
-      'Leave: frees the seat before the start; afterwards the timeout rule plays it',
-      'leave',
-    ],
-    ['surrender', 'Concede: the match ends, every other seat shares first place', 'surrender'],
-  ] as const) {
-    app.post<{ Params: { id: string } }>(
+  /**
+   * A seat change outside the rules (`POST /api/matches/:id/<path>`, with `/seats/:seat/` when
+   * it names a seat), answered with the match's metadata as the caller now sees it.
+   */
+  const lobbyRoute = (
+    path: string,
+    summary: string,
+    change: (actor: MatchActor, userId: string, seat: number) => Promise<object>,
+  ) => {
+    const seatRoute = path.startsWith('seats/');
+    app.post<{ Params: { id: string; seat?: number } }>(
       `/api/matches/:id/${path}`,
       {
         schema: {
           tags: ['matches'],
           summary,
           ...secured,
-          params: MatchParams,
+          params: seatRoute ? SeatParams : MatchParams,
           response: { 200: MatchMetadata, ...errors },
         },
       },
       async (request) => {
         const user = requireUser(request);
         return withActor(request.params.id, async (actor) => {
-          unwrap(await actor[act](user.userId));
+          unwrap(await change(actor, user.userId, request.params.seat ?? -1));
           return actor.metadata(user.userId);
         });
       },
     );
-  }
+  };
+  lobbyRoute('start', 'Start now (host only); free human seats are filled by CPUs', (a, u) =>
+    a.start(u),
+  );
+  lobbyRoute(
+    'leave',
+    'Leave: frees the seat before the start; afterwards the timeout rule plays it',
+    (a, u) => a.leave(u),
+  );
+  lobbyRoute(
+    'surrender',
+    "Concede the caller's seat: the others play on when they can, else the match ends",
+    (a, u) => a.surrender(u),
+  );
+  lobbyRoute(
+    'seats/:seat/approve',
+    'Approve who joined this seat (host only, before the start; approveJoins)',
+    (a, u, seat) => a.approve(u, seat),
+  );
+  lobbyRoute(
+    'seats/:seat/remove',
+    'Remove who holds this seat (host only, before the start); they cannot rejoin',
+    (a, u, seat) => a.remove(u, seat),
+  );
 
   app.post<{ Params: { id: string }; Body: SetStopsRequest }>(
     '/api/matches/:id/stops',
@@ -261,29 +291,34 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
       hostUserId: record.hostUserId,
       turnTimeLimitMs: record.turnTimeLimitMs,
       ip,
+      replayPrivacy: record.replayPrivacy,
+      // The seats are the same people: nobody is left to approve.
+      approveJoins: false,
       pin: pinned
         ? { gameId: pinned.gameId, version: pinned.version, contentHash: pinned.contentHash }
         : null,
     };
   };
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { link?: string } }>(
     '/api/matches/:id/export',
     {
       schema: {
         tags: ['replays'],
         summary:
-          'The match log as a cardtable-replay: full and unprojected (with seed) once over; ' +
-          'before that, participants only, in their own projection and without the seed',
+          'The match log as a cardtable-replay: full and unprojected (with seed) once over, for ' +
+          'its players (and anyone with `?link=` when the host shared it); before that, ' +
+          'participants only, in their own projection and without the seed',
         ...secured,
         params: MatchParams,
+        querystring: Type.Object({ link: Type.Optional(Type.String({ maxLength: 128 })) }),
         response: { 200: ReplayFileSchema, ...errors },
       },
     },
     async (request) => {
       const user = requireUser(request);
       return withActor(request.params.id, (actor) =>
-        exportMatch(actor, content, store, user.userId),
+        exportMatch(actor, content, store, user.userId, request.query.link),
       );
     },
   );

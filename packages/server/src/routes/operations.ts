@@ -1,4 +1,5 @@
 import { SOCKET_SCHEMAS, PROTOCOL_VERSION } from '@cardtable/sdk/protocol';
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { Metrics } from '../metrics.ts';
@@ -7,9 +8,9 @@ import type { Database } from '../store/database.ts';
 /** `/health`, `/ready`, `/metrics` and the socket messages' JSON Schemas. */
 export function registerOperationRoutes(
   app: FastifyInstance,
-  deps: { db: Database; metrics: Metrics; registry: MatchRegistry },
+  deps: { db: Database; metrics: Metrics; registry: MatchRegistry; metricsToken: string | null },
 ): void {
-  const { db, metrics, registry } = deps;
+  const { db, metrics, registry, metricsToken } = deps;
   const hidden = { schema: { hide: true } };
 
   app.get('/health', hidden, async () => ({ status: 'ok' }));
@@ -19,7 +20,15 @@ export function registerOperationRoutes(
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'database unreachable' });
   });
 
-  app.get('/metrics', hidden, async (_request, reply) => {
+  app.get('/metrics', hidden, async (request, reply) => {
+    if (!metricsAllowed(metricsToken, request.headers.authorization, request.ip)) {
+      return reply.code(401).send({
+        code: 'UNAUTHORIZED',
+        message: metricsToken
+          ? 'Send the metrics token as a bearer token.'
+          : 'Metrics are served to this host only (set METRICS_TOKEN to read them remotely).',
+      });
+    }
     const counts = registry.counts();
     for (const [status, count] of Object.entries(counts)) {
       metrics.liveMatches.set({ status }, count);
@@ -35,4 +44,17 @@ export function registerOperationRoutes(
       'FlowAckMessage, ResumeMessage, PingMessage. Server messages: the rest.',
     definitions: SOCKET_SCHEMAS,
   }));
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Who may read `/metrics`: with METRICS_TOKEN, whoever sends it as a bearer token (compared in
+ * constant time); without one, only requests from this host (loopback).
+ */
+function metricsAllowed(token: string | null, authorization: string | undefined, ip: string) {
+  if (token === null) return LOOPBACK.has(ip);
+  const given = Buffer.from(/^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

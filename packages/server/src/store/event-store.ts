@@ -15,7 +15,12 @@ export interface SeatRecord {
   stops?: string[];
   /** After the end: this player offered (or accepted) a rematch. */
   rematch?: boolean;
+  /** Joined a match whose host approves joins, and not approved yet (the seat is held). */
+  pending?: boolean;
 }
+
+/** Who may export a finished match: its players, or also whoever has its replay link. */
+export type ReplayPrivacy = 'private' | 'link';
 
 export interface MatchRecord {
   id: string;
@@ -38,18 +43,35 @@ export interface MatchRecord {
   seenAt: string;
   /** The match its players agreed to play next, once they all did. */
   rematchId: string | null;
+  replayPrivacy: ReplayPrivacy;
+  /** The unguessable token of a 'link' match's export (null for private ones). */
+  replayLink: string | null;
+  /** Users the host removed before the start: they cannot join again. */
+  barredUserIds: string[];
+  /** Joins wait for the host's approval. */
+  approveJoins: boolean;
 }
 
 /** A new match as its creator asked for it; the store fills in the times and the version. */
 export type NewMatch = Omit<
   MatchRecord,
-  'createdAt' | 'endedAt' | 'result' | 'version' | 'seenAt' | 'rematchId'
-> & {
-  /** The address it was created from, for per-address quotas. */
-  creatorIp?: string;
-  /** Counts for ratings (the rated queue); its players are registered. */
-  rated?: boolean;
-};
+  | 'createdAt'
+  | 'endedAt'
+  | 'result'
+  | 'version'
+  | 'seenAt'
+  | 'rematchId'
+  | 'replayPrivacy'
+  | 'replayLink'
+  | 'barredUserIds'
+  | 'approveJoins'
+> &
+  Partial<Pick<MatchRecord, 'replayPrivacy' | 'replayLink' | 'approveJoins'>> & {
+    /** The address it was created from, for per-address quotas. */
+    creatorIp?: string;
+    /** Counts for ratings (the rated queue); its players are registered. */
+    rated?: boolean;
+  };
 
 /** How many matches a user and an address created since a time, and have open (not over). */
 export interface QuotaUsage {
@@ -117,8 +139,9 @@ export class EventStore {
   async createMatch(match: NewMatch) {
     await this.db.query(
       `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status, seed,
-         code, host_user_id, turn_time_limit_ms, creator_ip, rated)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         code, host_user_id, turn_time_limit_ms, creator_ip, rated, replay_privacy, replay_link,
+         approve_joins)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         match.id,
         match.game,
@@ -133,6 +156,9 @@ export class EventStore {
         match.turnTimeLimitMs,
         match.creatorIp ?? null,
         match.rated ?? false,
+        match.replayPrivacy ?? 'private',
+        match.replayLink ?? null,
+        match.approveJoins ?? false,
       ],
     );
   }
@@ -245,6 +271,15 @@ export class EventStore {
   }
 
   /** Seats changed before the start (join, leave): seats and the player index in one go. */
+  /** Bars a user from joining a match again (the host removed them before the start). */
+  async barUser(matchId: string, userId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE matches SET barred_user_ids = barred_user_ids || to_jsonb($2::text)
+       WHERE id = $1 AND NOT barred_user_ids ? $2`,
+      [matchId, userId],
+    );
+  }
+
   async updateSeats(matchId: string, seats: SeatRecord[]): Promise<void> {
     const players = seats.flatMap((seat, index) =>
       seat.userId ? [{ seat: index, user_id: seat.userId }] : [],
@@ -537,6 +572,10 @@ function toMatch(row: Row): MatchRecord {
     result: (row.result as Outcome | null) ?? null,
     seenAt: iso(row.seen_at),
     rematchId: (row.rematch_id as string | null) ?? null,
+    replayPrivacy: (row.replay_privacy as ReplayPrivacy | undefined) ?? 'private',
+    replayLink: (row.replay_link as string | null | undefined) ?? null,
+    barredUserIds: (row.barred_user_ids as string[] | undefined) ?? [],
+    approveJoins: (row.approve_joins as boolean | undefined) ?? false,
   };
 }
 

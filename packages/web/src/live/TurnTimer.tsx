@@ -6,6 +6,8 @@ export const WARN_SECONDS = 10;
 export interface TurnTimerProps {
   /** When the time runs out: ISO text or ms since the epoch, in server time. */
   endsAt: string | number;
+  /** When the clock starts (ms since the epoch, server time): nothing is shown before. */
+  startsAt?: number;
   /** Server time minus this browser's. */
   offsetMs?: number;
   /** Whose clock it is, when it is not the viewer's own. */
@@ -17,13 +19,15 @@ export interface TurnTimerProps {
  * A turn clock counting down. Near the end it turns to a warning and, on the viewer's own
  * clock, says so to screen readers.
  */
-export function TurnTimer({ endsAt, offsetMs = 0, who, mine = true }: TurnTimerProps) {
+export function TurnTimer({ endsAt, startsAt, offsetMs = 0, who, mine = true }: TurnTimerProps) {
   const deadline = typeof endsAt === 'number' ? endsAt : Date.parse(endsAt);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, []);
+  // A clock held while the table shows a summary (the hole tally) is not running yet.
+  if (startsAt !== undefined && now + offsetMs < startsAt) return null;
   const seconds = Math.max(0, Math.ceil((deadline - offsetMs - now) / 1000));
   const low = seconds <= WARN_SECONDS;
   return (

@@ -24,14 +24,7 @@ import { seatName } from '../game/names.ts';
 import { settings, timingFor } from '../settings/settings.ts';
 import { golfBeat } from '../sound/golf-beats.ts';
 import { playBeat } from '../sound/sfx.ts';
-import {
-  advanceTurnStarts,
-  isTimedOut,
-  shownClock,
-  unknownStarts,
-  type ShownClock,
-  type TurnStarts,
-} from './turn-clock.ts';
+import { shownClock, type ShownClock } from './turn-clock.ts';
 import { useMatchSession } from './useMatchSession.ts';
 
 const TALLY_MS = 9000;
@@ -48,11 +41,11 @@ export interface LiveMatch {
   result: Outcome | null;
   /** The rematch every player agreed to. */
   rematchId: string | null;
-  /** The clock of the seat to move (the viewer's own while theirs runs), in server time. */
+  /** The server's clock of the seat to move (the viewer's own while theirs runs). */
   clock: ShownClock | null;
   /** Server time minus this browser's. */
   serverOffsetMs: number;
-  /** The last move the timeout rule made for a seat whose time ran out. */
+  /** The last move the timeout rule made for a seat whose time ran out (the server marks it). */
   timedOut: { seat: Seat; version: number } | null;
   controls: Controls;
   /** The last refusal of an action, for the reader. */
@@ -66,7 +59,7 @@ export interface LiveMatch {
  * animates each step and only then acknowledges it. Controls come from the latest LEGAL and
  * appear only once the table shows the state they belong to.
  */
-export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): LiveMatch {
+export function useLiveMatch(matchId: string): LiveMatch {
   // The director outlives renders; names change as seats fill, so it reads them through a ref.
   const nameRef = useRef((seat: Seat) => seatName([], seat));
   const seatRef = useRef<Seat | null>(null);
@@ -83,36 +76,17 @@ export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): L
       }),
   );
   const stage = useSyncExternalStore(director.subscribe, director.getSnapshot);
-  const limitRef = useRef(turnTimeLimitMs);
-  useLayoutEffect(() => {
-    limitRef.current = turnTimeLimitMs;
-  }, [turnTimeLimitMs]);
-  // The clocks change only as steps are shown; the ref is what the stream reads and writes.
-  const startsRef = useRef<TurnStarts>(new Map());
-  const [starts, setStarts] = useState<TurnStarts>(startsRef.current);
-  const [ownEndsAt, setOwnEndsAt] = useState<number | null>(null);
   const [timedOut, setTimedOut] = useState<LiveMatch['timedOut']>(null);
-  const updateStarts = (next: TurnStarts) => {
-    startsRef.current = next;
-    setStarts(next);
-  };
 
   const session = useMatchSession<GolfView, GolfAction>(matchId, {
     onWelcome: (welcome) => {
       const view = welcome.view as GolfView;
       director.reset(view, welcome);
-      updateStarts(unknownStarts(view));
-      setOwnEndsAt(welcome.turnEndsAt ? Date.parse(welcome.turnEndsAt) : null);
     },
     showStep: async ({ event, view }) => {
-      const golfEvent = event as unknown as GolfEvent;
-      await director.play(golfEvent, event, view as GolfView);
-      const at = Date.parse(event.ts);
-      const mover = actingSeat(golfEvent);
-      if (mover !== null && isTimedOut(startsRef.current, mover, at, limitRef.current)) {
-        setTimedOut({ seat: mover, version: event.version });
-      }
-      updateStarts(advanceTurnStarts(startsRef.current, view as GolfView, at));
+      await director.play(event as unknown as GolfEvent, event, view as GolfView);
+      if (event.timedOut !== undefined)
+        setTimedOut({ seat: event.timedOut, version: event.version });
     },
   });
   const { seat, role, legal, pending, seats } = session;
@@ -157,7 +131,9 @@ export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): L
     seats,
     result: session.result,
     rematchId: session.rematchId,
-    clock: shownClock(starts, seat, turnTimeLimitMs, ownEndsAt),
+    // While the hole tally shows, no clock runs (the server holds the next ones): the last
+    // LEGAL's may be the hole's, whose next LEGAL comes once the tally step is acknowledged.
+    clock: stage.tally ? null : shownClock(legal?.clocks ?? [], seat),
     serverOffsetMs: session.serverOffsetMs,
     timedOut,
     controls: ready ? allControls : NO_CONTROLS,
@@ -165,11 +141,4 @@ export function useLiveMatch(matchId: string, turnTimeLimitMs: number | null): L
     name,
     act: session.act,
   };
-}
-
-/** The seat whose move a step is, if any. */
-function actingSeat(event: GolfEvent): Seat | null {
-  if (event.type === 'turnPassed') return event.data.from;
-  const data = event.data as { seat?: unknown };
-  return typeof data.seat === 'number' ? data.seat : null;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
@@ -23,10 +23,8 @@ const golfPath = (id: string) => tablePath(id, 'golf');
 /** A live match, played or watched: which one depends on whether this browser holds a seat. */
 export default function MatchPage() {
   const matchId = useParams().matchId as string;
-  const [turnTimeLimitMs, setTurnTimeLimitMs] = useState<number | null>(null);
-  const live = useLiveMatch(matchId, turnTimeLimitMs);
+  const live = useLiveMatch(matchId);
   const meta = useMatchMetadata(matchId, live.status);
-  useEffect(() => setTurnTimeLimitMs(meta?.turnTimeLimitMs ?? null), [meta]);
   const { stage, seat, role, status, clock, timedOut } = live;
   const { speed } = useSettings();
   const view = stage.view;
@@ -57,6 +55,7 @@ export default function MatchPage() {
         {clock && status === 'active' ? (
           <TurnTimer
             key={`${clock.seat}-${clock.endsAt}`}
+            startsAt={clock.startsAt}
             endsAt={clock.endsAt}
             offsetMs={live.serverOffsetMs}
             who={live.name(clock.seat)}

@@ -7,7 +7,7 @@ import {
   useSyncExternalStore,
   type ChangeEvent,
 } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Outcome, Seat } from '@cardtable/engine';
 import { Director } from '../animation/director.ts';
 import { flightDuration } from '../animation/plan.ts';
@@ -45,6 +45,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** `/replay/:matchId` rewatches a finished match; `/replay` opens a replay file. */
 export default function ReplayPage() {
   const matchId = useParams().matchId ?? null;
+  // A shared replay's link: /replay/<match>?link=<token>.
+  const link = useSearchParams()[0].get('link') ?? undefined;
   const [loaded, setLoaded] = useState<Loaded>(() =>
     matchId ? { kind: 'loading' } : fromRaw(loadImported()),
   );
@@ -58,14 +60,14 @@ export default function ReplayPage() {
     setLoaded({ kind: 'loading' });
     void (async () => {
       const signedIn = await ensureSignedIn();
-      const exported = signedIn.ok ? await client.api.exportMatch(matchId) : signedIn;
+      const exported = signedIn.ok ? await client.api.exportMatch(matchId, link) : signedIn;
       if (stale) return;
       setLoaded(exported.ok ? fromRaw(exported.value) : { kind: 'error', ...exported.error });
     })();
     return () => {
       stale = true;
     };
-  }, [matchId]);
+  }, [matchId, link]);
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

@@ -1,0 +1,282 @@
+import { verifyReplay, type ReplayFile } from '@cardtable/engine';
+import type { AuthResponse, MatchMetadata } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { secretDraw } from './fixtures/secret-draw.ts';
+import { call, createMatch, guest } from './helpers/http.ts';
+import { startTestServer, type StoreKind } from './helpers/server.ts';
+import { playUntilOver, RawClient } from './helpers/socket-client.ts';
+
+type Role = 'host' | 'player' | 'spectator' | 'stranger';
+const ROLES: Role[] = ['host', 'player', 'spectator', 'stranger'];
+
+/** A route and the status each role gets (a request that changes nothing for anyone refused). */
+interface RouteCase {
+  method: 'GET' | 'POST';
+  path: (matchId: string) => string;
+  expect: Record<Role, number>;
+}
+
+describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (store) => {
+  let server: RunningServer;
+  let host: AuthResponse;
+  let player: AuthResponse;
+  let spectator: AuthResponse;
+  const token = (role: Role) =>
+    role === 'stranger' ? undefined : { host, player, spectator }[role].accessToken;
+  beforeAll(async () => {
+    server = await startTestServer(store, { METRICS_TOKEN: 'metrics-secret-for-tests' });
+    [host, player, spectator] = await Promise.all([
+      guest(server.url, 'Hana'),
+      guest(server.url, 'Pia'),
+      guest(server.url, 'Sam'),
+    ]);
+  });
+  afterAll(async () => server?.close());
+
+  /** A match of `seats` humans the player joined (and a spectator watches). */
+  async function match(
+    seats: number,
+    extra: { replayPrivacy?: 'link'; approveJoins?: boolean } = {},
+  ) {
+    const created = await createMatch(server.url, host.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 1 },
+      seats: Array.from({ length: seats }, () => ({ kind: 'human' as const })),
+      ...extra,
+    });
+    const joined = await call(server.url, 'POST', '/api/matches/join', {
+      token: player.accessToken,
+      body: { code: created.code },
+    });
+    expect(joined.status).toBe(200);
+    return created.matchId;
+  }
+
+  async function check(matchId: string, cases: RouteCase[]) {
+    for (const route of cases) {
+      for (const role of ROLES) {
+        const response = await call(server.url, route.method, route.path(matchId), {
+          token: token(role),
+        });
+        expect({ route: route.path('M'), role, status: response.status }).toEqual({
+          route: route.path('M'),
+          role,
+          status: route.expect[role],
+        });
+      }
+    }
+  }
+
+  const read = { host: 200, player: 200, spectator: 200, stranger: 401 };
+  const hostOnly = { host: 200, player: 403, spectator: 403, stranger: 401 };
+
+  it('before the start: everyone signed in reads; only the host starts, approves or removes', async () => {
+    const matchId = await match(3, { approveJoins: true });
+    const pending = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+      token: host.accessToken,
+    });
+    expect(pending.body.seats[1]).toMatchObject({ taken: true, pending: true });
+    // The host refuses nothing yet: these are the others' refusals (the host's come after).
+    const refusedForOthers = { ...hostOnly, host: -1 };
+    await check(matchId, [
+      { method: 'GET', path: (id) => `/api/matches/${id}`, expect: read },
+      { method: 'GET', path: (id) => `/api/matches/${id}/state`, expect: read },
+    ]);
+    for (const path of ['start', 'seats/1/approve', 'seats/1/remove']) {
+      for (const role of ['player', 'spectator', 'stranger'] as const) {
+        const response = await call(server.url, 'POST', `/api/matches/${matchId}/${path}`, {
+          token: token(role),
+        });
+        expect({ path, role, status: response.status }).toEqual({
+          path,
+          role,
+          status: refusedForOthers[role],
+        });
+      }
+    }
+    // A pending seat holds the start back; the host approves, then removes.
+    expect(
+      (await call(server.url, 'POST', `/api/matches/${matchId}/start`, { token: host.accessToken }))
+        .status,
+    ).toBe(409);
+    const approved = await call<MatchMetadata>(
+      server.url,
+      'POST',
+      `/api/matches/${matchId}/seats/1/approve`,
+      { token: host.accessToken },
+    );
+    expect(approved.body.seats[1]?.pending).toBeUndefined();
+    const removed = await call<MatchMetadata>(
+      server.url,
+      'POST',
+      `/api/matches/${matchId}/seats/1/remove`,
+      { token: host.accessToken },
+    );
+    expect(removed.body.seats[1]).toMatchObject({ taken: false });
+    // Removed: the code no longer lets her in.
+    const code = (removed.body as { code?: string }).code as string;
+    const again = await call(server.url, 'POST', '/api/matches/join', {
+      token: player.accessToken,
+      body: { code },
+    });
+    expect(again.status).toBe(404);
+    // The host cannot remove themself, nor a free seat.
+    for (const seat of [0, 1]) {
+      const response = await call(
+        server.url,
+        'POST',
+        `/api/matches/${matchId}/seats/${seat}/remove`,
+        {
+          token: host.accessToken,
+        },
+      );
+      expect(response.status).toBe(404);
+    }
+  });
+
+  it('in play: only players act, resign or export; spectators read; strangers nothing', async () => {
+    const matchId = await match(2);
+    await check(matchId, [
+      { method: 'GET', path: (id) => `/api/matches/${id}`, expect: read },
+      { method: 'GET', path: (id) => `/api/matches/${id}/state`, expect: read },
+      {
+        method: 'GET',
+        path: (id) => `/api/matches/${id}/export`,
+        expect: { host: 200, player: 200, spectator: 403, stranger: 401 },
+      },
+      {
+        method: 'POST',
+        path: (id) => `/api/matches/${id}/start`,
+        expect: { host: 409, player: 403, spectator: 403, stranger: 401 },
+      },
+    ]);
+    for (const path of ['leave', 'surrender']) {
+      for (const role of ['spectator', 'stranger'] as const) {
+        const response = await call(server.url, 'POST', `/api/matches/${matchId}/${path}`, {
+          token: token(role),
+        });
+        expect({ path, role, status: response.status }).toEqual({
+          path,
+          role,
+          status: role === 'stranger' ? 401 : 403,
+        });
+      }
+    }
+
+    // Over the socket: the host (to move) acts, the other player is refused by the rules, the
+    // spectator may not act at all, and a stranger is not let in.
+    const [h, p, s] = await Promise.all([
+      RawClient.open(server.url, matchId, host.accessToken),
+      RawClient.open(server.url, matchId, player.accessToken),
+      RawClient.open(server.url, matchId, spectator.accessToken),
+    ]);
+    expect(await p.act('draw')).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_TURN' } });
+    expect(await s.act('draw')).toMatchObject({ ok: false, error: { code: 'NOT_A_PLAYER' } });
+    expect(await h.act('draw')).toMatchObject({ ok: true });
+    const stranger = await RawClient.open(server.url, matchId, null, { waitWelcome: false });
+    stranger.send({ type: 'ACTION', action: { actionId: 'x', type: 'draw', clientSeq: 0 } });
+    expect(await stranger.next('ACTION_RESULT')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHORIZED' },
+    });
+    await Promise.all([h, p, s, stranger].map((client) => client.close()));
+  });
+
+  it('a finished match exports to its players, and to others only with its link', async () => {
+    for (const privacy of ['private', 'link'] as const) {
+      const matchId = await match(2, privacy === 'link' ? { replayPrivacy: 'link' } : {});
+      await call(server.url, 'POST', `/api/matches/${matchId}/surrender`, {
+        token: player.accessToken,
+      });
+      const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+        token: host.accessToken,
+      });
+      expect(meta.body.status).toBe('over');
+      expect(meta.body.replayPrivacy).toBe(privacy);
+      const link = meta.body.replayLink;
+      expect(link === undefined).toBe(privacy === 'private');
+      const seen = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+        token: spectator.accessToken,
+      });
+      expect(seen.body.replayLink).toBeUndefined();
+      await check(matchId, [
+        {
+          method: 'GET',
+          path: (id) => `/api/matches/${id}/export`,
+          expect: { host: 200, player: 200, spectator: 403, stranger: 401 },
+        },
+        {
+          method: 'GET',
+          path: (id) => `/api/matches/${id}/export?link=not-the-link-000000000000000000000`,
+          expect: { host: 200, player: 200, spectator: 403, stranger: 401 },
+        },
+      ]);
+      if (link) {
+        const shared = await call<ReplayFile>(
+          server.url,
+          'GET',
+          `/api/matches/${matchId}/export?link=${encodeURIComponent(link)}`,
+          { token: spectator.accessToken },
+        );
+        expect(shared.status).toBe(200);
+        expect(verifyReplay(secretDraw, shared.body)).toMatchObject({ ok: true });
+      }
+    }
+  });
+
+  it('a surrender concedes only its own seat: the others play on, and it is placed last', async () => {
+    const third = await guest(server.url, 'Tio');
+    const matchId = await match(3);
+    const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+      token: host.accessToken,
+    });
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: third.accessToken,
+      body: { code: meta.body.code },
+    });
+    const [h, p, t] = await Promise.all([
+      RawClient.open(server.url, matchId, host.accessToken),
+      RawClient.open(server.url, matchId, player.accessToken),
+      RawClient.open(server.url, matchId, third.accessToken),
+    ]);
+    const conceded = await call<MatchMetadata>(
+      server.url,
+      'POST',
+      `/api/matches/${matchId}/surrender`,
+      { token: player.accessToken },
+    );
+    expect(conceded.status).toBe(200);
+    expect(conceded.body.status).toBe('active');
+    expect(conceded.body.seats[1]).toMatchObject({ surrendered: true });
+    // Her seat may not act any more; the two others play to the end (hers is played for her).
+    expect(await p.act('stand')).toMatchObject({ ok: false, error: { code: 'NOT_A_PLAYER' } });
+    await Promise.all([playUntilOver(h), playUntilOver(t)]);
+    const over = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+      token: host.accessToken,
+    });
+    expect(over.body.status).toBe('over');
+    const result = over.body.result!;
+    expect(result.conceded).toEqual([1]);
+    expect(result.winners).not.toContain(1);
+    expect(result.standings.find((s) => s.seat === 1)?.place).toBe(3);
+    const exported = await call<ReplayFile>(server.url, 'GET', `/api/matches/${matchId}/export`, {
+      token: host.accessToken,
+    });
+    expect(verifyReplay(secretDraw, exported.body)).toMatchObject({ ok: true, ending: 'rules' });
+    await Promise.all([h, p, t].map((client) => client.close()));
+  });
+
+  it('/metrics asks for its token', async () => {
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+    const wrong = await fetch(`${server.url}/metrics`, {
+      headers: { authorization: 'Bearer metrics-secret-for-tesTS' },
+    });
+    expect(wrong.status).toBe(401);
+    const right = await fetch(`${server.url}/metrics`, {
+      headers: { authorization: 'Bearer metrics-secret-for-tests' },
+    });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain('process_cpu_seconds_total');
+  });
+});
