@@ -98,7 +98,7 @@ async function runOne(system: System, scenario: Scenario, rep: number): Promise<
     );
     try {
       const url = `http://127.0.0.1:${port}`;
-      await waitUntilReady(url, server, 60_000, '/games');
+      await waitUntilReady(url, server, 180_000, '/games');
       return await runChild({ system: 'bgio', url, serverPid: server.pid as number, ...scenario });
     } finally {
       await stop(server);
@@ -114,7 +114,8 @@ async function runOne(system: System, scenario: Scenario, rep: number): Promise<
       DATABASE_URL: system === 'postgres' ? databaseUrl : '',
       DATABASE_SCHEMA: schema,
     },
-    60_000,
+    // PGlite's start (WASM, migrations) takes long on a busy machine.
+    180_000,
     SERVER_CPU,
   );
   try {

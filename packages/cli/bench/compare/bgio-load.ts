@@ -35,14 +35,25 @@ export async function runBgioLoad(
   let stopping = false;
   const inWindow = () => window.measuring();
 
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(new URL(path, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return (await response.json()) as Record<string, string>;
+  /** A lobby call; retried, since a kept-alive socket the server just closed fails a request. */
+  const post = async (
+    path: string,
+    body: unknown,
+    attempts = 3,
+  ): Promise<Record<string, string>> => {
+    try {
+      const response = await fetch(new URL(path, url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return (await response.json()) as Record<string, string>;
+    } catch (error) {
+      if (attempts <= 1) throw error;
+      await new Promise((done) => setTimeout(done, 100));
+      return post(path, body, attempts - 1);
+    }
   };
 
   /** One match: both seats play until it is over (resolves true) or the run stops. */
