@@ -1,6 +1,6 @@
 import type { AnyGame, Resolution, Viewer } from '@cardtable/engine';
 import type { WireEvent } from '@cardtable/sdk/protocol';
-import { compare, type StepPosition } from './connection.ts';
+import { compare, type Outgoing, type StepPosition } from './connection.ts';
 import { viewerKey, wireEvents, type RebuiltResolution } from './history.ts';
 
 /** A committed resolution kept in memory, with its projections as they are made. */
@@ -9,6 +9,8 @@ export interface RecentResolution {
   resolution: Resolution<unknown>;
   ts: string;
   projections: Map<string, WireEvent[]>;
+  /** The same as EVENT messages with their JSON, made at most once per viewer (fan-out). */
+  messages: Map<string, Outgoing[]>;
 }
 
 /**
@@ -31,7 +33,13 @@ export class RecentHistory {
 
   /** Keeps a committed resolution; returns it for the fan-out. */
   add(before: unknown, resolution: Resolution<unknown>, ts: string): RecentResolution {
-    const entry: RecentResolution = { before, resolution, ts, projections: new Map() };
+    const entry: RecentResolution = {
+      before,
+      resolution,
+      ts,
+      projections: new Map(),
+      messages: new Map(),
+    };
     this.entries.push(entry);
     this.steps += resolution.steps.length;
     while (this.steps > this.maxSteps && this.entries.length > 1) {
@@ -73,6 +81,23 @@ export class RecentHistory {
       this.projectionsMade++;
     }
     return events;
+  }
+
+  /**
+   * One resolution's EVENT messages for a viewer, each serialised once per viewer however many
+   * of its connections receive them.
+   */
+  messages(entry: RecentResolution, viewer: Viewer): Outgoing[] {
+    const key = viewerKey(viewer);
+    let messages = entry.messages.get(key);
+    if (!messages) {
+      messages = this.project(entry, viewer).map((event) => {
+        const message = { type: 'EVENT' as const, event };
+        return { message, text: JSON.stringify(message) };
+      });
+      entry.messages.set(key, messages);
+    }
+    return messages;
   }
 
   /**
