@@ -15,19 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { dropSchema, postgresAnswers } from '../src/load/scratch-schema.ts';
 import { freePort, startServerProcess, waitUntilReady } from '../src/load/server-process.ts';
-import { formatComparison, type Measured, type System } from './compare/table.ts';
+import { formatComparison, type Measured, type Scenario, type System } from './compare/table.ts';
 import type { ChildRequest, ChildResult } from './compare/load-child.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER_CPU = 0;
 const LOAD_CPU = 1;
-
-export interface Scenario {
-  name: 'saturated' | 'paced-many' | 'paced-few';
-  matches: number;
-  thinkMs: number;
-  durationS: number;
-}
 
 const quick = process.argv.includes('--quick');
 const repetitions = quick ? 1 : 3;

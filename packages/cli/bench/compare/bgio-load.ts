@@ -56,8 +56,11 @@ export async function runBgioLoad(
     }
   };
 
-  /** One match: both seats play until it is over (resolves true) or the run stops. */
-  const playMatch = async (): Promise<boolean> => {
+  /**
+   * One match: both seats play until it is over (resolves true) or the run stops; `started`
+   * runs once both seats hold the match's state.
+   */
+  const playMatch = async (started: () => void): Promise<boolean> => {
     const { matchID } = await post('/games/golf/create', { numPlayers: 2 });
     const seats: Seat[] = [];
     for (const playerID of ['0', '1']) {
@@ -78,6 +81,7 @@ export async function runBgioLoad(
     }
     return new Promise<boolean>((resolve) => {
       let lastStateID = -1;
+      const synced = new Set<string>();
       let done = false;
       const finish = (over: boolean) => {
         if (done) return;
@@ -111,6 +115,8 @@ export async function runBgioLoad(
             if (stopping) finish(false);
             return;
           }
+          synced.add(seat.playerID);
+          if (synced.size === seats.length) started();
           // Seat 0 counts each accepted move once (each moves the state on by one).
           if (seat.playerID === '0' && lastStateID >= 0 && state._stateID > lastStateID) {
             if (inWindow()) accepted += state._stateID - lastStateID;
@@ -147,20 +153,21 @@ export async function runBgioLoad(
     const table = async () => {
       let first = true;
       while (!stopping) {
-        const playing = playMatch();
-        if (first) {
+        await playMatch(() => {
+          if (!first) return;
           first = false;
           ready++;
           if (ready === matches) resolveReady();
-        }
-        await playing;
+        });
       }
     };
+    // Like the Cardtable load: at most SETUP_CONCURRENCY tables being set up at once.
     const starter = async () => {
       while (started < matches) {
         started++;
+        const before = ready;
         tables.push(table());
-        await new Promise((done) => setTimeout(done, 5));
+        while (ready === before && !stopping) await new Promise((done) => setTimeout(done, 5));
       }
     };
     void Promise.all(Array.from({ length: Math.min(SETUP_CONCURRENCY, matches) }, starter));

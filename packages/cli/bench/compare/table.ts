@@ -1,7 +1,13 @@
-import type { Scenario } from '../compare.ts';
 import type { ChildResult } from './load-child.ts';
 
 export type System = 'bgio' | 'postgres' | 'pglite';
+
+export interface Scenario {
+  name: 'saturated' | 'paced-many' | 'paced-few';
+  matches: number;
+  thinkMs: number;
+  durationS: number;
+}
 
 export interface Measured {
   system: System;
