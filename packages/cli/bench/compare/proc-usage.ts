@@ -26,17 +26,31 @@ export async function processRssBytes(pid: number): Promise<number | null> {
   }
 }
 
-/** CPU seconds of every process named `name` on the machine (PostgreSQL's backends). */
-export async function cpuSecondsOfAll(name: string): Promise<number> {
-  let total = 0;
+/** CPU seconds of each process named `name` on the machine (PostgreSQL's backends), by pid. */
+export async function cpuSecondsByPid(name: string): Promise<Map<number, number>> {
+  const found = new Map<number, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const comm = (await readFile(`/proc/${entry}/comm`, 'utf8')).trim();
-      if (comm === name) total += (await processCpuSeconds(Number(entry))) ?? 0;
+      const cpu = comm === name ? await processCpuSeconds(Number(entry)) : null;
+      if (cpu !== null) found.set(Number(entry), cpu);
     } catch {
       // Gone meanwhile.
     }
+  }
+  return found;
+}
+
+/**
+ * The CPU seconds the processes alive at both readings used between them: a backend that
+ * started or ended meanwhile (another client's, on a shared server) is left out.
+ */
+export function cpuSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of after) {
+    const earlier = before.get(pid);
+    if (earlier !== undefined) total += Math.max(0, cpu - earlier);
   }
   return total;
 }

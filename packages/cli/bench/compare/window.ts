@@ -1,4 +1,9 @@
-import { cpuSecondsOfAll, processCpuSeconds, processRssBytes } from './proc-usage.ts';
+import {
+  cpuSecondsBetween,
+  cpuSecondsByPid,
+  processCpuSeconds,
+  processRssBytes,
+} from './proc-usage.ts';
 
 /** What one system's load run counted in its measured window. */
 export interface WindowCounts {
@@ -19,7 +24,7 @@ export interface LoadWindow {
 export interface WindowUsage {
   seconds: number;
   serverCpuSeconds: number;
-  /** CPU of every `postgres` process on the machine over the window (shared with others). */
+  /** CPU of the `postgres` processes alive through the window (ours, and others' on a shared server). */
   postgresCpuSeconds: number;
   peakRssBytes: number;
   loadGeneratorCpuSeconds: number;
@@ -33,7 +38,7 @@ export class MeasuredWindow implements LoadWindow {
   private open = false;
   private startedAt = 0;
   private serverCpu = 0;
-  private postgresCpu = 0;
+  private postgresCpu = new Map<number, number>();
   private clientCpu = process.cpuUsage();
   private peakRss = 0;
   private sampler: ReturnType<typeof setInterval> | null = null;
@@ -56,7 +61,7 @@ export class MeasuredWindow implements LoadWindow {
 
   async begin(): Promise<void> {
     this.serverCpu = (await processCpuSeconds(this.serverPid)) ?? 0;
-    this.postgresCpu = await cpuSecondsOfAll('postgres');
+    this.postgresCpu = await cpuSecondsByPid('postgres');
     this.peakRss = (await processRssBytes(this.serverPid)) ?? 0;
     this.sampler = setInterval(() => {
       void processRssBytes(this.serverPid).then((rss) => {
@@ -76,7 +81,7 @@ export class MeasuredWindow implements LoadWindow {
     this.usage = {
       seconds,
       serverCpuSeconds: ((await processCpuSeconds(this.serverPid)) ?? 0) - this.serverCpu,
-      postgresCpuSeconds: (await cpuSecondsOfAll('postgres')) - this.postgresCpu,
+      postgresCpuSeconds: cpuSecondsBetween(this.postgresCpu, await cpuSecondsByPid('postgres')),
       peakRssBytes: Math.max(this.peakRss, (await processRssBytes(this.serverPid)) ?? 0),
       loadGeneratorCpuSeconds: (client.user + client.system) / 1e6,
     };
