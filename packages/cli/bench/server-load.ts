@@ -5,10 +5,10 @@
  * Pass `--quick` for a short smoke run.
  */
 import { cpus } from 'node:os';
-import pg from 'pg';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { formatTable, type ScenarioRow } from '../src/load/report.ts';
 import { runLoad } from '../src/load/run.ts';
+import { dropSchema } from '../src/load/scratch-schema.ts';
 import { startServerProcess, type ServerProcess } from '../src/load/server-process.ts';
 
 interface Scenario {
@@ -71,13 +71,3 @@ console.log(
   `\nServer load (${cpus().length} cores, ${cpu}; Node ${process.version}; load generator and server share the machine)\n`,
 );
 console.log(formatTable(rows));
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}

@@ -10,6 +10,7 @@ import { compareSteps, StepCursor, type StepPosition } from './cursor.ts';
 import { Emitter } from './emitter.ts';
 import { EventQueue, type Delivery } from './event-queue.ts';
 import { Heartbeat } from './heartbeat.ts';
+import { StepPacer } from './step-pacer.ts';
 import type {
   ClientMessage,
   ErrorMessage,
@@ -18,6 +19,7 @@ import type {
   MatchStatus,
   MatchStatusMessage,
   Outcome,
+  PacedMessage,
   PublicSeat,
   Role,
   SeatDeadline,
@@ -120,6 +122,7 @@ export class MatchConnection<V = unknown> {
   private readonly heartbeat: Heartbeat | null;
   private readonly manualAck: boolean;
   private readonly trackView: boolean;
+  private readonly pacer: StepPacer;
 
   private socket: SocketLike | null = null;
   private welcomed = false;
@@ -160,9 +163,14 @@ export class MatchConnection<V = unknown> {
     this.random = options.random ?? Math.random;
     this.manualAck = (options.ackMode ?? 'manual') === 'manual';
     this.trackView = options.trackView ?? true;
+    this.pacer = new StepPacer({
+      manual: this.manualAck,
+      handle: (message) => this.handlePaced(message),
+      sendAck: (event) => this.sendAck(event),
+    });
     this.events = new EventQueue<ReceivedStep<V>>(
       ({ event }) => event.requiresAck,
-      ({ event }) => this.sendAck(event),
+      ({ event }) => this.pacer.animated(event),
     );
     const heartbeat = options.heartbeat ?? DEFAULT_HEARTBEAT;
     this.heartbeat = heartbeat
@@ -284,26 +292,24 @@ export class MatchConnection<V = unknown> {
       return;
     }
     if (typeof message !== 'object' || message === null) return;
+    switch (message.type) {
+      case 'FRAME':
+        return this.pacer.receive(message.messages);
+      case 'EVENT':
+      case 'LEGAL':
+      case 'MATCH_STATUS':
+        return this.pacer.receive([message]);
+    }
     this.emitter.emit('message', message);
     switch (message.type) {
       case 'WELCOME':
         return this.onWelcome(message);
-      case 'EVENT':
-        return this.onStep(message.event);
-      case 'LEGAL':
-        return this.onLegal(message);
       case 'ACTION_RESULT':
         this.tracker.settle(
           message.ok
             ? { ok: true, actionId: message.actionId, version: message.version }
             : { ok: false, actionId: message.actionId, error: message.error },
         );
-        return;
-      case 'MATCH_STATUS':
-        this.status = message.status;
-        this.seats = message.seats;
-        this.result = message.result;
-        this.emitter.emit('status', message);
         return;
       case 'ERROR':
         this.lastError = message;
@@ -315,7 +321,27 @@ export class MatchConnection<V = unknown> {
     }
   }
 
+  /** A paced message, in its turn; true when it handed a step to the consumer to animate. */
+  private handlePaced(message: PacedMessage): boolean {
+    this.emitter.emit('message', message);
+    switch (message.type) {
+      case 'EVENT':
+        return this.onStep(message.event);
+      case 'LEGAL':
+        this.onLegal(message);
+        return false;
+      case 'MATCH_STATUS':
+        this.status = message.status;
+        this.seats = message.seats;
+        this.result = message.result;
+        this.emitter.emit('status', message);
+        return false;
+    }
+  }
+
   private onWelcome(welcome: WelcomeMessage): void {
+    // The stream starts over: steps held for pacing come again (RESUME) or are in the view.
+    this.pacer.reset();
     const firstOnSocket = !this.welcomed;
     this.welcomed = true;
     this.failedAttempts = 0;
@@ -361,11 +387,12 @@ export class MatchConnection<V = unknown> {
     for (const action of this.tracker.unsettled()) this.send({ type: 'ACTION', action });
   }
 
-  private onStep(event: WireEvent): void {
+  /** Applies a step; true when it went to the consumer's queue (manual mode). */
+  private onStep(event: WireEvent): boolean {
     // Until the missed steps are in, a step past the WELCOME means the server went live before
     // it read the RESUME: it will send a fresh WELCOME; applying the step now would skip a gap.
-    if (this.resumeTarget && compareSteps(event, this.resumeTarget) > 0) return;
-    if (!this.cursor.advance(event)) return;
+    if (this.resumeTarget && compareSteps(event, this.resumeTarget) > 0) return false;
+    if (!this.cursor.advance(event)) return false;
     if (this.resumeTarget && compareSteps(event, this.resumeTarget) === 0) this.resumeTarget = null;
     this.version = event.version;
     if (this.trackView && this.view !== null) {
@@ -376,13 +403,14 @@ export class MatchConnection<V = unknown> {
         // from a fresh WELCOME rather than show a wrong table.
         this.hasView = false;
         this.dropSocket();
-        return;
+        return false;
       }
     }
     const received: ReceivedStep<V> = { event, view: this.view };
     this.emitter.emit('step', received);
-    if (this.manualAck) this.events.push(received);
-    else if (event.requiresAck) this.sendAck(event);
+    if (!this.manualAck) return false;
+    this.events.push(received);
+    return true;
   }
 
   private onLegal(message: LegalMessage): void {
@@ -419,6 +447,7 @@ export class MatchConnection<V = unknown> {
 
   private socketLost(): void {
     this.socket = null;
+    this.pacer.reset();
     this.welcomed = false;
     this.heartbeat?.stop();
     if (this.closeReason) return;
@@ -462,6 +491,7 @@ export class MatchConnection<V = unknown> {
       socket.onclose = null;
       socket.close(1000);
     }
+    this.pacer.reset();
     this.events.close();
     this.tracker.failAll(reason);
     this.setState('closed');

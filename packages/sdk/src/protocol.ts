@@ -315,6 +315,21 @@ export const MatchStatusMessage = Type.Object({
 });
 export type MatchStatusMessage = Static<typeof MatchStatusMessage>;
 
+/** A paced message: the ones a FRAME may carry. */
+export const PacedMessage = Type.Union([EventMessage, LegalMessage, MatchStatusMessage]);
+export type PacedMessage = Static<typeof PacedMessage>;
+
+/**
+ * Paced messages sent together, to a client that asked for them (`?frames=batch` on the socket
+ * URL): handle them in order as if each had come alone. The server waits for the FLOW_ACK of
+ * the frame's last step that requires one; the client paces the steps in between itself.
+ */
+export const FrameMessage = Type.Object({
+  type: Type.Literal('FRAME'),
+  messages: Type.Array(PacedMessage),
+});
+export type FrameMessage = Static<typeof FrameMessage>;
+
 export const ServerMessage = Type.Union([
   WelcomeMessage,
   LegalMessage,
@@ -323,6 +338,7 @@ export const ServerMessage = Type.Union([
   ErrorMessage,
   PongMessage,
   MatchStatusMessage,
+  FrameMessage,
 ]);
 export type ServerMessage = Static<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage['type'];

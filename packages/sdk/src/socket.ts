@@ -44,6 +44,7 @@ export function matchSocketUrl(baseUrl: string, matchId: string, token: string):
   const url = new URL(baseUrl);
   url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
   url.pathname = `${url.pathname.replace(/\/$/, '')}/ws/matches/${encodeURIComponent(matchId)}`;
-  url.search = new URLSearchParams({ token }).toString();
+  // One FRAME per batch of paced messages; the connection paces its steps itself.
+  url.search = new URLSearchParams({ token, frames: 'batch' }).toString();
   return url.toString();
 }

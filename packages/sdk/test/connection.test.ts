@@ -191,6 +191,55 @@ describe('MatchConnection', () => {
     expect(await peer.next()).toMatchObject({ type: 'ACTION' });
   });
 
+  it('paces a FRAME per step: what follows a step waits for its ack, one FLOW_ACK for the frame', async () => {
+    const server = await scripted();
+    const connection = connect(server.baseUrl);
+    const legals: number[] = [];
+    connection.on('legal', (update) => legals.push(update.version));
+    const peer = await server.accept();
+    expect(peer.url.searchParams.get('frames')).toBe('batch');
+    peer.send(welcome(1, 1, 0));
+    await connection.until((c) => c.state === 'open');
+    peer.send({
+      type: 'FRAME',
+      messages: [
+        event(2, 1, 1, true),
+        event(2, 2, 2, true),
+        { type: 'LEGAL', version: 2, status: 'active', legal: [], turnEndsAt: null },
+      ] as never,
+    });
+    const first = await connection.nextStep();
+    expect(first?.step.view).toEqual({ n: 1 });
+    // The second step and the LEGAL after it wait for the first step's animation.
+    expect(connection.events.size).toBe(0);
+    expect(legals).toEqual([1]);
+    first?.ack();
+    const second = await connection.nextStep();
+    expect(second?.step.view).toEqual({ n: 2 });
+    expect(legals).toEqual([1]);
+    second?.ack();
+    expect(legals).toEqual([1, 2]);
+    connection.act({ type: 'inc', payload: {} });
+    // Only the frame's last step to ack is acknowledged to the server.
+    expect(await peer.next()).toEqual({ type: 'FLOW_ACK', resolutionId: 'r2', step: 2 });
+    expect(await peer.next()).toMatchObject({ type: 'ACTION' });
+  });
+
+  it('acks a FRAME once on arrival in auto mode', async () => {
+    const server = await scripted();
+    const connection = connect(server.baseUrl, { ackMode: 'auto' });
+    const peer = await server.accept();
+    peer.send(welcome(1, 1, 0));
+    peer.send({
+      type: 'FRAME',
+      messages: [event(2, 1, 1, true), event(2, 2, 2, true), event(2, 3, 3, false)] as never,
+    });
+    await connection.until((c) => c.view?.n === 3);
+    connection.act({ type: 'inc', payload: {} });
+    expect(await peer.next()).toEqual({ type: 'FLOW_ACK', resolutionId: 'r2', step: 2 });
+    expect(await peer.next()).toMatchObject({ type: 'ACTION' });
+  });
+
   it('declares a silent socket dead and reconnects', async () => {
     const server = await scripted();
     const connection = connect(server.baseUrl, { heartbeat: { intervalMs: 20, timeoutMs: 60 } });

@@ -12,7 +12,7 @@ import type { Principal, TokenService } from './auth/tokens.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
 import type { ServerConfig } from './config.ts';
 import type { MatchActor } from './match/actor.ts';
-import type { Connection } from './match/connection.ts';
+import type { Connection, Framing } from './match/connection.ts';
 import type { MatchRegistry } from './match/registry.ts';
 import type { Metrics } from './metrics.ts';
 import { KeyedRateLimiter, TokenBucket } from './rate-limit.ts';
@@ -68,7 +68,10 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
     held.stop();
   });
 
-  app.get<{ Params: { matchId: string }; Querystring: ResumeQuery & { token?: string } }>(
+  app.get<{
+    Params: { matchId: string };
+    Querystring: ResumeQuery & { token?: string; frames?: string };
+  }>(
     '/ws/matches/:matchId',
     {
       websocket: true,
@@ -100,6 +103,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
       let strikes = 0;
       const resumeFrom = resumePosition(request.query);
+      // `?frames=batch`: one FRAME per batch of paced messages (see docs/protocol.md).
+      const framing: Framing = request.query.frames === 'batch' ? 'batch' : 'step';
 
       socket.on('close', () => {
         sockets.delete(socket);
@@ -137,7 +142,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
               refuse('NOT_FOUND', 'No such match.', CLOSE.notFound);
               return;
             }
-            const attached = found.connect(socket, principal.userId, ip);
+            const attached = found.connect(socket, principal.userId, ip, framing);
             if ('code' in attached) {
               refuse(attached.code, attached.message, CLOSE.tooMany);
               return;

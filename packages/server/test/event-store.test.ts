@@ -229,6 +229,49 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     expect((await store.getMatch(id))?.version).toBe(2);
   });
 
+  it('commits the appends of many matches together, and a conflict in a batch fails only its own', async () => {
+    const matches = await Promise.all(Array.from({ length: 6 }, () => newMatch()));
+    const starts = matches.map(({ config }) => startMatch(secretDraw, config));
+    const commitsBefore = store.groupCommit.commits;
+    await Promise.all(
+      matches.map(({ id }, i) =>
+        store.appendResolution(write(id, starts[i]!.match, starts[i]!.resolution as never, null)),
+      ),
+    );
+    // Six appends made at once share fewer commits than one each.
+    expect(store.groupCommit.commits - commitsBefore).toBeLessThan(matches.length);
+    for (const [i, { id }] of matches.entries()) {
+      expect((await store.getMatch(id))?.version).toBe(1);
+      expect((await store.events(id)).length).toBe(starts[i]!.resolution.steps.length);
+    }
+    // A batch where one match's version is already stored: that one conflicts, the rest land.
+    const nextOf = matches.map(({ id }, i) => {
+      const match = starts[i]!.match;
+      const seat = secretDraw.activeSeats(match.state)[0] as number;
+      const action = secretDraw.legalActions(match.state, seat)[0]!;
+      const applied = applyAction(secretDraw, match, seat, action, `batch-${i}`);
+      if (!applied.ok) throw new Error(applied.error.message);
+      return write(id, applied.value.match, applied.value.resolution as never, {
+        actionId: `batch-${i}`,
+        seat,
+        source: 'client',
+        version: applied.value.match.version,
+        type: action.type,
+        payload: action.payload,
+      });
+    });
+    const stale = write(matches[0]!.id, starts[0]!.match, starts[0]!.resolution as never, null);
+    const outcomes = await Promise.allSettled([
+      store.appendResolution(stale),
+      ...nextOf.slice(1).map((w) => store.appendResolution(w)),
+    ]);
+    expect(outcomes[0]).toMatchObject({ status: 'rejected' });
+    expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflict);
+    expect(outcomes.slice(1).every((o) => o.status === 'fulfilled')).toBe(true);
+    expect((await store.getMatch(matches[0]!.id))?.version).toBe(1);
+    for (const { id } of matches.slice(1)) expect((await store.getMatch(id))?.version).toBe(2);
+  });
+
   it('rebuilds the state from the latest snapshot plus the events after it', async () => {
     const { id, config } = await newMatch();
     const states = await play(id, config, 4);

@@ -76,6 +76,44 @@ describe('reconnect and RESUME', () => {
     expect(back.received.filter((m) => m.type === 'WELCOME')).toHaveLength(1);
   });
 
+  it('batched framing: a resolution, its status and LEGAL come in one FRAME, acked once, with the same view', async () => {
+    const { alice, bob, created } = await twoPlayerMatch();
+    const stepwise = await RawClient.open(server.url, created.matchId, alice.accessToken);
+    const batched = await RawClient.open(server.url, created.matchId, alice.accessToken, {
+      batched: true,
+    });
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: bob.accessToken,
+      body: { code: created.code },
+    });
+    const b = await RawClient.open(server.url, created.matchId, bob.accessToken, {
+      batched: true,
+    });
+    await batched.waitFor('LEGAL', (m) => m.version === 1);
+    for (let i = 0; i < 2; i++) {
+      expect((await batched.act('draw')).ok).toBe(true);
+      expect((await b.act('draw')).ok).toBe(true);
+    }
+    await stepwise.waitFor('LEGAL', (m) => m.version === 5);
+    await batched.waitFor('LEGAL', (m) => m.version === 5);
+    expect(batched.view).toEqual(stepwise.view);
+    expect(batched.last).toEqual(stepwise.last);
+    // The same messages in the same order, fewer socket frames.
+    const paced = (client: RawClient) =>
+      client.received
+        .filter((m) => m.type === 'EVENT' || m.type === 'LEGAL')
+        .map((m) => (m.type === 'EVENT' ? `${m.event.version}:${m.event.step}` : `L${m.version}`));
+    expect(paced(batched)).toEqual(paced(stepwise));
+    const frames = batched.rawFrames.map(
+      (text) => JSON.parse(text) as { type: string; messages?: { type: string }[] },
+    );
+    const framed = frames.filter((frame) => frame.type === 'FRAME');
+    expect(framed.length).toBeGreaterThan(0);
+    // Each later resolution's steps and its LEGAL travel together.
+    expect(framed.at(-1)?.messages?.at(-1)?.type).toBe('LEGAL');
+    expect(batched.rawFrames.length).toBeLessThan(stepwise.rawFrames.length);
+  });
+
   it('a RESUME that does not match the log gets a fresh WELCOME instead', async () => {
     const { alice, bob, created } = await twoPlayerMatch();
     await call(server.url, 'POST', '/api/matches/join', {

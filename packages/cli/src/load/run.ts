@@ -20,6 +20,8 @@ export interface LoadOptions {
   gameOptions?: unknown;
   /** Called about once a second during the run. */
   onProgress?(progress: LoadProgress): void;
+  /** Awaited right before the measured window opens and right after it closes. */
+  onWindow?(edge: 'start' | 'end'): Promise<void>;
 }
 
 export interface LoadProgress {
@@ -97,6 +99,7 @@ class LoadRun {
       await Promise.race([setup, this.failure, rejectAfter(SETUP_TIMEOUT_MS, 'Setup')]);
       const setupS = (performance.now() - started) / 1000;
 
+      await this.options.onWindow?.('start');
       const usageBefore = await readServerUsage(this.options.url);
       let peakRss = usageBefore.rssBytes;
       const clientCpuBefore = process.cpuUsage();
@@ -113,6 +116,7 @@ class LoadRun {
         clearInterval(rssSampler);
       }
       const clientCpu = process.cpuUsage(clientCpuBefore);
+      await this.options.onWindow?.('end');
       const usageAfter = await readServerUsage(this.options.url);
       const clientCores = (clientCpu.user + clientCpu.system) / 1e6 / this.options.durationS;
       return this.report(setupS, usageBefore, usageAfter, peakRss, clientCores);

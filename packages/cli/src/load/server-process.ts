@@ -24,11 +24,15 @@ export interface ServerProcess {
 export async function startServerProcess(
   env: Record<string, string> = {},
   readyTimeoutMs = 60_000,
+  /** Pins the server to this CPU (`taskset -c`), away from a load generator pinned elsewhere. */
+  cpu?: number,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'cardtable-server-'));
   const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
-  const child = spawn(process.execPath, [CLI_BIN, 'serve'], {
+  const command = [process.execPath, CLI_BIN, 'serve'];
+  const pinned = cpu === undefined ? command : ['taskset', '-c', String(cpu), ...command];
+  const child = spawn(pinned[0] as string, pinned.slice(1), {
     env: {
       ...process.env,
       HOST: '127.0.0.1',
@@ -60,7 +64,8 @@ export async function startServerProcess(
   return { url, store: databaseUrl ? 'postgres' : 'pglite', pid: child.pid as number, stop };
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on (just now). */
+export async function freePort(): Promise<number> {
   const probe = createServer();
   probe.listen(0, '127.0.0.1');
   await once(probe, 'listening');
@@ -70,14 +75,20 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Polls `path` of a child's server until it answers 2xx (or the child exits, or time runs out). */
+export async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  path = '/ready',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`The server exited during start (${child.exitCode ?? child.signalCode}).`);
     }
     try {
-      const response = await fetch(new URL('/ready', url));
+      const response = await fetch(new URL(path, url));
       if (response.ok) return;
     } catch {
       // Not listening yet.

@@ -22,7 +22,12 @@ import type { EventStore, MatchRecord } from '../store/event-store.ts';
 import { ActionLedger } from './action-ledger.ts';
 import { AutomaticPlayer, timedOutSeat } from './automatic-player.ts';
 import { CommandPipeline } from './command-pipeline.ts';
-import { Connection, type ConnectionIdentity, type SocketLike } from './connection.ts';
+import {
+  Connection,
+  type ConnectionIdentity,
+  type Framing,
+  type SocketLike,
+} from './connection.ts';
 import type { ActionOutcome, ActorContext } from './context.ts';
 import { LiveMatch } from './live-match.ts';
 import { Lobby, type RematchOffer } from './lobby.ts';
@@ -156,8 +161,16 @@ export class MatchActor {
 
   // Connections ---------------------------------------------------------------------------
 
-  /** Opens a connection for a user (a player when they hold a seat, else a spectator). */
-  connect(socket: SocketLike, userId: string, ip: string): Connection | ErrorBody {
+  /**
+   * Opens a connection for a user (a player when they hold a seat, else a spectator), framed
+   * as its client asked.
+   */
+  connect(
+    socket: SocketLike,
+    userId: string,
+    ip: string,
+    framing: Framing = 'step',
+  ): Connection | ErrorBody {
     if (this.live.draining) return errorBody('SHUTTING_DOWN', 'The server is restarting.');
     if (this.presence.size >= this.ctx.settings.maxConnectionsPerMatch) {
       return errorBody('TOO_MANY_CONNECTIONS', 'This match has too many connections.');
@@ -171,6 +184,8 @@ export class MatchActor {
       this.ctx.settings.ackTimeoutMs,
       this.ctx.metrics,
       (backlogged) => this.stream.restart(backlogged),
+      undefined,
+      framing,
     );
     const { arrived, returned } = this.presence.add(connection);
     this.ctx.metrics.connections.inc({ role: seat === null ? 'spectator' : 'player' });

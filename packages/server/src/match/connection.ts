@@ -30,6 +30,15 @@ export interface StepPosition {
   step: number;
 }
 
+/** A paced message and its JSON (made once per viewer by the stream, or here when it was not). */
+export interface Outgoing {
+  message: ServerMessage;
+  text: string;
+}
+
+/** How a connection sends its paced messages: one frame each, or one frame per batch. */
+export type Framing = 'step' | 'batch';
+
 interface AckWait {
   resolutionId: string;
   step: number;
@@ -42,9 +51,13 @@ interface AckWait {
  * EVENT that requires an ack, nothing more is sent until the client acknowledges that step or
  * the ack timeout passes. Replies (ACTION_RESULT, ERROR, PONG, WELCOME) go out at once.
  * Pacing is per connection, so a slow client only ever delays itself.
+ *
+ * With `batch` framing (the client asked for it) everything ready to send goes out as one
+ * FRAME (a resolution's steps, the MATCH_STATUS and LEGAL after them), and the wait is for the
+ * ack of the frame's last step that requires one: the client paces the steps in between itself.
  */
 export class Connection {
-  private queue: ServerMessage[] = [];
+  private queue: Outgoing[] = [];
   private awaiting: AckWait | null = null;
   private corked = false;
   /** RESUMEs this connection sent (they are limited per connection). */
@@ -61,6 +74,7 @@ export class Connection {
     private readonly metrics: Metrics,
     private readonly onBacklog: (connection: Connection) => void,
     private readonly maxQueued = MAX_QUEUED,
+    readonly framing: Framing = 'step',
   ) {}
 
   /** Paced messages waiting (never more than the cap: past it the stream starts over). */
@@ -79,14 +93,21 @@ export class Connection {
 
   /** Sends at once, outside the paced stream. */
   send(message: ServerMessage): void {
+    // A result goes out on its own, ahead of the frames that follow it (batched: in the same write).
+    this.write(
+      JSON.stringify(message),
+      message.type !== 'ACTION_RESULT' || this.framing === 'batch',
+    );
+  }
+
+  private write(text: string, coalesce: boolean): void {
     if (this.socket.readyState !== OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.socket.close(1013, 'Client is not reading');
       return;
     }
-    // A result goes out on its own, ahead of the frames that follow it.
-    if (message.type !== 'ACTION_RESULT') this.coalesceWrites();
-    this.socket.send(JSON.stringify(message));
+    if (coalesce) this.coalesceWrites();
+    this.socket.send(text);
   }
 
   /**
@@ -105,12 +126,12 @@ export class Connection {
   }
 
   /** Adds messages to the paced stream (a fresh WELCOME instead, when they would not fit). */
-  enqueue(messages: readonly ServerMessage[]): void {
+  enqueue(messages: readonly (ServerMessage | Outgoing)[]): void {
     if (this.queue.length + messages.length > this.maxQueued) {
       this.onBacklog(this);
       return;
     }
-    this.queue.push(...messages);
+    for (const message of messages) this.queue.push(outgoing(message));
     this.pump();
   }
 
@@ -129,7 +150,7 @@ export class Connection {
       this.onBacklog(this);
       return;
     }
-    this.queue.unshift(...missed);
+    this.queue.unshift(...missed.map(outgoing));
     this.pump();
   }
 
@@ -167,13 +188,21 @@ export class Connection {
         this.queue = [];
         return;
       }
-      const message = this.queue.shift() as ServerMessage;
-      this.send(message);
-      if (message.type === 'EVENT') {
-        const event: WireEvent = message.event;
-        this.lastSent = { version: event.version, step: event.step };
-        if (event.requiresAck && this.ackTimeoutMs > 0) this.waitForAck(event);
+      // Batched: everything ready; else one message, as far as the next step to ack.
+      const batch = this.framing === 'batch' ? this.queue.splice(0) : this.queue.splice(0, 1);
+      let toAck: WireEvent | null = null;
+      for (const { message } of batch) {
+        if (message.type !== 'EVENT') continue;
+        this.lastSent = { version: message.event.version, step: message.event.step };
+        if (message.event.requiresAck) toAck = message.event;
       }
+      this.write(
+        batch.length === 1
+          ? (batch[0] as Outgoing).text
+          : `{"type":"FRAME","messages":[${batch.map((item) => item.text).join(',')}]}`,
+        true,
+      );
+      if (toAck && this.ackTimeoutMs > 0) this.waitForAck(toAck);
     }
   }
 
@@ -192,6 +221,11 @@ export class Connection {
     if (this.awaiting) clearTimeout(this.awaiting.timer);
     this.awaiting = null;
   }
+}
+
+/** A message with its JSON (made now unless it came with it). */
+function outgoing(item: ServerMessage | Outgoing): Outgoing {
+  return 'type' in item ? { message: item, text: JSON.stringify(item) } : item;
 }
 
 export const compare = (a: StepPosition, b: StepPosition) =>

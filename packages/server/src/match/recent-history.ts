@@ -1,6 +1,6 @@
 import type { AnyGame, Resolution, Viewer } from '@cardtable/engine';
 import type { WireEvent } from '@cardtable/sdk/protocol';
-import { compare, type StepPosition } from './connection.ts';
+import { compare, type Outgoing, type StepPosition } from './connection.ts';
 import { viewerKey, wireEvents, type RebuiltResolution } from './history.ts';
 
 /** A committed resolution kept in memory, with its projections as they are made. */
@@ -11,6 +11,8 @@ export interface RecentResolution {
   /** The seat whose turn clock ran out, when the timeout rule played this move. */
   timedOut: number | null;
   projections: Map<string, WireEvent[]>;
+  /** The same as EVENT messages with their JSON, made at most once per viewer (fan-out). */
+  messages: Map<string, Outgoing[]>;
 }
 
 /**
@@ -38,7 +40,14 @@ export class RecentHistory {
     ts: string,
     timedOut: number | null = null,
   ): RecentResolution {
-    const entry: RecentResolution = { before, resolution, ts, timedOut, projections: new Map() };
+    const entry: RecentResolution = {
+      before,
+      resolution,
+      ts,
+      timedOut,
+      projections: new Map(),
+      messages: new Map(),
+    };
     this.entries.push(entry);
     this.steps += resolution.steps.length;
     while (this.steps > this.maxSteps && this.entries.length > 1) {
@@ -81,6 +90,23 @@ export class RecentHistory {
       this.projectionsMade++;
     }
     return events;
+  }
+
+  /**
+   * One resolution's EVENT messages for a viewer, each serialised once per viewer however many
+   * of its connections receive them.
+   */
+  messages(entry: RecentResolution, viewer: Viewer): Outgoing[] {
+    const key = viewerKey(viewer);
+    let messages = entry.messages.get(key);
+    if (!messages) {
+      messages = this.project(entry, viewer).map((event) => {
+        const message = { type: 'EVENT' as const, event };
+        return { message, text: JSON.stringify(message) };
+      });
+      entry.messages.set(key, messages);
+    }
+    return messages;
   }
 
   /**

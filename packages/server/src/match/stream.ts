@@ -6,7 +6,7 @@ import type {
   WelcomeMessage,
 } from '@cardtable/sdk/protocol';
 import { PROTOCOL_VERSION } from '@cardtable/sdk/protocol';
-import type { Connection, ConnectionIdentity } from './connection.ts';
+import type { Connection, ConnectionIdentity, Outgoing } from './connection.ts';
 import type { LiveMatch } from './live-match.ts';
 import type { Presence } from './presence.ts';
 import type { SeatClock } from './turn-clock.ts';
@@ -106,14 +106,15 @@ export class MatchStream {
 
   /**
    * Hands every connection a committed resolution's steps, then status and LEGAL (spectators
-   * get one too, with nothing to do: it carries the clocks every viewer shows).
+   * get one too, with nothing to do: it carries the clocks every viewer shows). Each viewer's
+   * steps and the status are serialised once, not once per connection.
    */
   broadcast(entry: RecentResolution, statusChanged: boolean) {
-    const status = statusChanged ? this.statusMessage() : null;
+    const statusMessage = statusChanged ? this.statusMessage() : null;
+    const status = statusMessage && { message: statusMessage, text: JSON.stringify(statusMessage) };
     for (const connection of this.presence.connections) {
       const { viewer, seat } = connection.identity;
-      const events = this.history.project(entry, viewer);
-      const messages: ServerMessage[] = events.map((event) => ({ type: 'EVENT', event }));
+      const messages: (Outgoing | ServerMessage)[] = [...this.history.messages(entry, viewer)];
       if (status) messages.push(status);
       messages.push(this.legalMessage(seat));
       connection.enqueue(messages);

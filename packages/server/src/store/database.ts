@@ -16,25 +16,25 @@ export interface Database {
 }
 
 /**
- * Opens the configured database: `DATABASE_URL`, or a file-backed PGlite under `DATA_DIR`.
+ * Opens the configured database: `DATABASE_URL`, or a file-backed PGlite under `DATA_DIR`
+ * (in process, see `pglite-database.ts`).
  * With `DATABASE_SCHEMA` every connection works in that schema (created if missing).
  */
 export async function openDatabase(
   config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'> &
     Partial<Pick<ServerConfig, 'databasePoolSize'>>,
 ): Promise<Database> {
-  // PGlite (WASM) loads only when it is used.
-  const embedded = config.databaseUrl
-    ? null
-    : await (await import('./pglite-socket.ts')).startEmbeddedPostgres(config.dataDir);
-  const connectionString =
-    config.databaseUrl ?? (embedded as { connectionString: string }).connectionString;
+  // PGlite (WASM) loads only when it is used, and is queried in process.
+  if (!config.databaseUrl) {
+    const { openEmbeddedDatabase } = await import('./pglite-database.ts');
+    return openEmbeddedDatabase(config.dataDir, config.databaseSchema);
+  }
+  const connectionString = config.databaseUrl;
   const schema = config.databaseSchema;
   const pool = new pg.Pool({
     connectionString,
-    // PGlite runs one query at a time; more connections would only queue inside it. On
-    // PostgreSQL, concurrent commits share WAL flushes, so the pool bounds throughput.
-    max: embedded ? 1 : (config.databasePoolSize ?? 32),
+    // Concurrent commits share WAL flushes, so the pool bounds throughput.
+    max: config.databasePoolSize ?? 32,
     // A query or connection that never answers must fail (and free the connection), never stall
     // a match's actor for good.
     query_timeout: 15_000,
@@ -45,18 +45,12 @@ export async function openDatabase(
   pool.on('error', () => undefined);
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
 
-  // PGlite is one session behind every socket connection, so a statement prepared by a
-  // connection `pg` discarded would still exist there: prepare only on PostgreSQL.
-  const prepare = embedded === null;
   const query = async <R extends Row>(sql: string, params: unknown[] = [], name?: string) =>
-    (
-      await pool.query(
-        name && prepare ? { name, text: sql, values: params } : { text: sql, values: params },
-      )
-    ).rows as R[];
+    (await pool.query(name ? { name, text: sql, values: params } : { text: sql, values: params }))
+      .rows as R[];
 
   return {
-    kind: embedded ? 'embedded' : 'postgres',
+    kind: 'postgres',
     query,
     async transaction(work) {
       const client = await pool.connect();
@@ -84,7 +78,6 @@ export async function openDatabase(
     },
     async close() {
       await pool.end();
-      await embedded?.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Outcome } from '@cardtable/engine';
 import type { MatchStatus } from '@cardtable/sdk/protocol';
-import { isUniqueViolation, type Database, type Row } from './database.ts';
+import { type Database, type Row } from './database.ts';
+import { GroupCommit } from './group-commit.ts';
 
 /** A seat as stored: the game's seat config plus who holds it and whether they gave it up. */
 export interface SeatRecord {
@@ -134,7 +135,12 @@ const isoOrNull = (value: unknown): string | null => (value === null ? null : is
 
 /** The match log and its metadata in PostgreSQL. Every write of a match goes through its actor. */
 export class EventStore {
-  constructor(private readonly db: Database) {}
+  /** Resolution appends, committed together per batch. */
+  readonly groupCommit: GroupCommit<ResolutionWrite>;
+
+  constructor(private readonly db: Database) {
+    this.groupCommit = new GroupCommit((writes) => appendMany(db, writes));
+  }
 
   async createMatch(match: NewMatch) {
     await this.db.query(
@@ -310,68 +316,15 @@ export class EventStore {
   }
 
   /**
-   * Appends a resolution: its events, its action (for idempotency and replays) and the match's
-   * new version and status, in one statement. The (match, version, step) key makes a second
-   * writer of the same version fail whole: that is a VersionConflict.
+   * Appends a resolution: its events, its action and the match's new version and status. It
+   * shares its commit with the appends of other matches made meanwhile (group commit) and
+   * resolves once that commit is durable. A second writer of the same version fails whole:
+   * that is a VersionConflict.
    */
   async appendResolution(write: ResolutionWrite): Promise<void> {
-    const steps = write.steps.map((s) => ({
-      step: s.step,
-      type: s.type,
-      data: s.data ?? null,
-      requires_ack: s.requiresAck,
-    }));
-    const action = write.action;
-    try {
-      await this.db.query(
-        `WITH events AS (
-           INSERT INTO match_events (match_id, version, step, resolution_id, type, data,
-             requires_ack, ts)
-           SELECT $1, $2, s.step, $3, s.type, s.data, s.requires_ack, $4
-           FROM jsonb_to_recordset($5::jsonb)
-             AS s(step int, type text, data jsonb, requires_ack boolean)
-         ), accepted AS (
-           INSERT INTO match_actions (match_id, action_id, seat, source, version, type, payload,
-             result)
-           SELECT $1, a.action_id, a.seat, a.source, $2, a.type, a.payload,
-             jsonb_build_object('version', $2::int)
-           FROM jsonb_to_recordset($6::jsonb)
-             AS a(action_id text, seat int, source text, type text, payload jsonb)
-         )
-         UPDATE matches
-         SET version = $2, status = $7, result = $8,
-             ended_at = CASE WHEN $7 = 'over' THEN $4::timestamptz ELSE ended_at END,
-             seats = COALESCE($9::jsonb, seats)
-         WHERE id = $1 AND version = $2 - 1`,
-        [
-          write.matchId,
-          write.version,
-          write.resolutionId,
-          write.ts,
-          JSON.stringify(steps),
-          JSON.stringify(
-            action
-              ? [
-                  {
-                    action_id: action.actionId,
-                    seat: action.seat,
-                    source: action.source,
-                    type: action.type,
-                    payload: action.payload ?? null,
-                  },
-                ]
-              : [],
-          ),
-          write.status,
-          write.result ? JSON.stringify(write.result) : null,
-          write.seats ? JSON.stringify(write.seats) : null,
-        ],
-        'append-resolution',
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new VersionConflict(write.matchId, write.version);
-      throw error;
-    }
+    const failure = await this.groupCommit.append(write);
+    if (failure?.kind === 'conflict') throw new VersionConflict(write.matchId, write.version);
+    if (failure) throw failure.error;
   }
 
   /** The action a seat's client sent with this id, if it was accepted. */
@@ -589,3 +542,62 @@ function toAction(row: Row): StoredAction {
     payload: row.payload,
   };
 }
+
+/**
+ * Appends resolutions of distinct matches in one statement: their events, their actions (for
+ * idempotency and replays) and each match's new version and status. The (match, version, step)
+ * key makes a second writer of the same version fail the statement whole.
+ */
+async function appendMany(db: Database, writes: readonly ResolutionWrite[]): Promise<void> {
+  const rows = writes.map((write) => ({
+    match_id: write.matchId,
+    version: write.version,
+    resolution_id: write.resolutionId,
+    ts: write.ts,
+    status: write.status,
+    // Absent keys are SQL NULLs: no result yet, seats unchanged.
+    ...(write.result ? { result: write.result } : {}),
+    ...(write.seats ? { seats: write.seats } : {}),
+    steps: write.steps.map((s) => ({
+      step: s.step,
+      type: s.type,
+      data: s.data ?? null,
+      requires_ack: s.requiresAck,
+    })),
+    actions: write.action
+      ? [
+          {
+            action_id: write.action.actionId,
+            seat: write.action.seat,
+            source: write.action.source,
+            type: write.action.type,
+            payload: write.action.payload ?? null,
+          },
+        ]
+      : [],
+  }));
+  await db.query(APPEND_MANY, [JSON.stringify(rows)], 'append-resolutions');
+}
+
+const APPEND_MANY = `
+  WITH w AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(match_id text, version int,
+      resolution_id text, ts timestamptz, status text, result jsonb, seats jsonb, steps jsonb,
+      actions jsonb)
+  ), events AS (
+    INSERT INTO match_events (match_id, version, step, resolution_id, type, data, requires_ack, ts)
+    SELECT w.match_id, w.version, s.step, w.resolution_id, s.type, s.data, s.requires_ack, w.ts
+    FROM w, jsonb_to_recordset(w.steps) AS s(step int, type text, data jsonb, requires_ack boolean)
+  ), accepted AS (
+    INSERT INTO match_actions (match_id, action_id, seat, source, version, type, payload, result)
+    SELECT w.match_id, a.action_id, a.seat, a.source, w.version, a.type, a.payload,
+      jsonb_build_object('version', w.version)
+    FROM w, jsonb_to_recordset(w.actions)
+      AS a(action_id text, seat int, source text, type text, payload jsonb)
+  )
+  UPDATE matches AS m
+  SET version = w.version, status = w.status, result = w.result,
+      ended_at = CASE WHEN w.status = 'over' THEN w.ts ELSE m.ended_at END,
+      seats = COALESCE(w.seats, m.seats)
+  FROM w
+  WHERE m.id = w.match_id AND m.version = w.version - 1`;

@@ -28,6 +28,7 @@ export class RawClient {
   private constructor(
     readonly socket: WebSocket,
     private readonly autoAck: boolean,
+    private readonly batched: boolean,
   ) {
     socket.on('message', (data) => this.onFrame(String(data)));
     socket.on('close', (code, reason) => {
@@ -48,9 +49,12 @@ export class RawClient {
       resumeFrom?: RawClient;
       /** Resume with the position in the socket URL instead of a RESUME message. */
       resumeInUrl?: boolean;
+      /** Ask for `?frames=batch`: FRAMEs are unpacked, one FLOW_ACK for each. */
+      batched?: boolean;
     } = {},
   ): Promise<RawClient> {
     const query = new URLSearchParams(token ? { token } : {});
+    if (options.batched) query.set('frames', 'batch');
     if (options.resumeFrom && options.resumeInUrl) {
       const { version, step, resolutionId } = options.resumeFrom.last;
       query.set('lastVersion', String(version));
@@ -60,7 +64,7 @@ export class RawClient {
     const search = query.size > 0 ? `?${query}` : '';
     const url = `${baseUrl.replace(/^http/, 'ws')}/ws/matches/${matchId}${search}`;
     const socket = new WebSocket(url);
-    const client = new RawClient(socket, options.autoAck ?? true);
+    const client = new RawClient(socket, options.autoAck ?? true, options.batched ?? false);
     if (options.resumeFrom) {
       // Keep the dropped client's view and position, and ask for what it missed.
       client.view = options.resumeFrom.view;
@@ -79,6 +83,20 @@ export class RawClient {
   private onFrame(text: string): void {
     this.rawFrames.push(text);
     const message = JSON.parse(text) as ServerMessage;
+    if (message.type !== 'FRAME') {
+      this.onMessage(message);
+      return;
+    }
+    for (const inner of message.messages) this.onMessage(inner);
+    const toAck = message.messages.findLast((m) => m.type === 'EVENT' && m.event.requiresAck);
+    if (this.autoAck && toAck?.type === 'EVENT') this.ack(toAck.event);
+  }
+
+  private ack(event: WireEvent): void {
+    this.send({ type: 'FLOW_ACK', resolutionId: event.resolutionId, step: event.step });
+  }
+
+  private onMessage(message: ServerMessage): void {
     this.received.push(message);
     if (message.type === 'WELCOME' && this.resuming === 'url') {
       this.resuming = null;
@@ -121,9 +139,8 @@ export class RawClient {
     this.view = applyPatch(this.view, event.stateDiff);
     this.version = event.version;
     this.last = { ...position, resolutionId: event.resolutionId };
-    if (this.autoAck && event.requiresAck) {
-      this.send({ type: 'FLOW_ACK', resolutionId: event.resolutionId, step: event.step });
-    }
+    // Batched: the FRAME's last step to ack is acknowledged once the whole frame is read.
+    if (this.autoAck && event.requiresAck && !this.batched) this.ack(event);
   }
 
   send(message: ClientMessage | Record<string, unknown>): void {

@@ -1,0 +1,11 @@
+/**
+ * boardgame.io 0.50's own server (Koa, socket.io, in-memory storage) hosting the Golf anchor:
+ * `node --import tsx bgio-server.ts PORT`. Started by `npm run bench:compare`.
+ */
+import { Server } from 'boardgame.io/server';
+import { BgioGolf } from './bgio-golf.ts';
+
+const port = Number(process.argv[2]);
+const server = Server({ games: [BgioGolf], origins: [/.*/] });
+await server.run({ port });
+process.on('SIGTERM', () => process.exit(0));
