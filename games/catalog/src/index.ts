@@ -24,6 +24,13 @@ const builders: ReadonlyMap<string, () => AnyGame | Promise<AnyGame>> = new Map<
       return tcgGameFor(demoContent());
     },
   ],
+  [
+    'spiritbound',
+    async () => {
+      const { spiritboundContent, tcgGameFor } = await tcgModule();
+      return tcgGameFor(spiritboundContent(), 'spiritbound');
+    },
+  ],
 ]);
 
 const built = new Map<string, Promise<AnyGame>>();

@@ -14,9 +14,15 @@ const BUILT_IN_TITLES: Readonly<Record<string, { name: string; description: stri
     name: 'Ember & Tide',
     description: 'The demo trading card game: two constructed decks, fire against water.',
   },
+  spiritbound: {
+    name: 'Spiritbound',
+    description:
+      'A monster battler: active and bench, typed energy, evolution, conditions and prizes. Five starter decks.',
+  },
 };
 
-const isTcg = (game: AnyGame): game is TcgGame => game.name === 'tcg' && 'registry' in game;
+/** Every built-in game but Golf is a TCG (a set hosted under its own name). */
+const isTcg = (game: AnyGame): game is TcgGame => 'registry' in game;
 
 export function builtInSummary(game: AnyGame, playCount: number): GameSummary {
   const content = isTcg(game) ? (game.registry.list()[0] ?? null) : null;
@@ -25,7 +31,7 @@ export function builtInSummary(game: AnyGame, playCount: number): GameSummary {
     slug: game.name,
     name: content?.ruleset.name ?? title?.name ?? game.name,
     description: title?.description ?? '',
-    kind: game.name === 'golf' ? 'golf' : 'tcg',
+    kind: isTcg(game) ? 'tcg' : 'golf',
     builtIn: true,
     creator: null,
     latestVersion: null,
