@@ -20,6 +20,7 @@ import { BattlerControlsPanel } from './battler/BattlerControlsPanel.tsx';
 import { BattlerSideView } from './battler/BattlerSideView.tsx';
 import { CoinFlip } from './battler/CoinFlip.tsx';
 import { StadiumZone } from './battler/StadiumZone.tsx';
+import './battler/battler.css';
 
 type Selection =
   | { kind: 'none' }
