@@ -1,32 +1,16 @@
 import type { AnyGame } from '@cardtable/engine';
+import { builtInTitle } from '@cardtable/games';
 import type { GameSummary, VersionSummary } from '@cardtable/sdk/content';
 import type { Content, TcgGame } from '@cardtable/tcg';
 import type { StoredFiles } from './package.ts';
 import type { GameRow, VersionRow } from './store.ts';
-
-/** How the built-in games present themselves in lists. */
-const BUILT_IN_TITLES: Readonly<Record<string, { name: string; description: string }>> = {
-  golf: {
-    name: 'Golf',
-    description: 'Six-card Golf: flip and swap to finish with the lowest score.',
-  },
-  tcg: {
-    name: 'Ember & Tide',
-    description: 'The demo trading card game: two constructed decks, fire against water.',
-  },
-  spiritbound: {
-    name: 'Spiritbound',
-    description:
-      'A monster battler: active and bench, typed energy, evolution, conditions and prizes. Five starter decks.',
-  },
-};
 
 /** Every built-in game but Golf is a TCG (a set hosted under its own name). */
 const isTcg = (game: AnyGame): game is TcgGame => 'registry' in game;
 
 export function builtInSummary(game: AnyGame, playCount: number): GameSummary {
   const content = isTcg(game) ? (game.registry.list()[0] ?? null) : null;
-  const title = BUILT_IN_TITLES[game.name];
+  const title = builtInTitle(game.name);
   return {
     slug: game.name,
     name: content?.ruleset.name ?? title?.name ?? game.name,
