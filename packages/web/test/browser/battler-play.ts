@@ -53,10 +53,20 @@ export async function playBattlerUntilOver(
     if (await visible(page, '[data-testid=tcg-outcome]')) return played;
     played.moves++;
     if (await visible(page, '[data-testid=battler-setup-active]')) {
-      await tryClick(page.getByTestId('battler-setup-active').first());
+      // Setup by keyboard: every battler control is a button reachable with Tab and Enter.
+      await page.getByTestId('battler-setup-active').first().focus();
+      await page.keyboard.press('Enter');
       const bench = page.getByTestId('battler-setup-bench');
-      if (await bench.count()) await tryClick(bench.first());
-      if (await tryClick(page.getByTestId('battler-setup-confirm'))) played.setups++;
+      if (await bench.count()) {
+        await bench.first().focus();
+        await page.keyboard.press('Enter');
+      }
+      const confirm = page.getByTestId('battler-setup-confirm');
+      if (await confirm.isEnabled()) {
+        await confirm.focus();
+        await page.keyboard.press('Enter');
+        played.setups++;
+      }
     } else if (await visible(page, '[data-testid=tcg-mulligan]')) {
       await tryClick(page.getByTestId('tcg-mulligan'));
     } else if (await visible(page, '[data-testid=tcg-decision]')) {
