@@ -3,6 +3,7 @@ import type { BattlerControls, CardFace, TcgView, ViewCard } from '@cardtable/tc
 import {
   attackOptions,
   battlerSide,
+  distinctLabels,
   missingEnergy,
   setupChoices,
   stadiumInPlay,
@@ -171,6 +172,12 @@ describe('battler table view', () => {
     expect(setups.benchFor('h1')).toEqual(['h2']);
     expect(setups.find('h1', ['h2'])).toEqual({ active: 'h1', bench: ['h2'] });
     expect(setups.find('h1', ['h3'])).toBeNull();
+  });
+
+  it('numbers buttons of cards that share a name', () => {
+    const names: Record<string, string> = { h1: 'Emberling', h2: 'Emberling', h3: 'Ashmole' };
+    const labels = distinctLabels(['h1', 'h2', 'h3'], (h) => names[h]!);
+    expect([...labels.values()]).toEqual(['Emberling 1', 'Emberling 2', 'Ashmole']);
   });
 
   it('says coin flips in words', () => {

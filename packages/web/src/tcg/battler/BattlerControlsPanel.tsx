@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Seat } from '@cardtable/engine';
 import { playWith, type TcgAction, type TcgControls, type TcgView } from '@cardtable/tcg/ui';
-import { attackOptions, setupChoices } from './battler-view.ts';
+import { attackOptions, distinctLabels, setupChoices } from './battler-view.ts';
 import { EnergyPips } from './EnergyPips.tsx';
 
 export interface BattlerControlsPanelProps {
@@ -30,6 +30,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
   };
 
   const setup = setupChoices(battler);
+  const setupLabels = distinctLabels(setup.actives, nameOf);
   const chosenSetup = active ? setup.find(active, bench) : null;
   const attacks = attackOptions(view, me, battler);
   const tools = controls.playable.filter(
@@ -54,7 +55,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
                   setBench([]);
                 }}
               >
-                Active: {nameOf(h)}
+                Active: {setupLabels.get(h)}
               </button>
             ))}
           </div>
@@ -69,7 +70,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
                     setBench(bench.includes(h) ? bench.filter((b) => b !== h) : [...bench, h])
                   }
                 >
-                  Bench: {nameOf(h)}
+                  Bench: {setupLabels.get(h) ?? nameOf(h)}
                 </button>
               ))}
             </div>
@@ -81,7 +82,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
             onClick={() => chosenSetup && act({ type: 'setup', payload: chosenSetup })}
           >
             {active
-              ? `Start with ${nameOf(active)}${bench.length ? ` + ${bench.length} on the bench` : ''}`
+              ? `Start with ${setupLabels.get(active) ?? nameOf(active)}${bench.length ? ` + ${bench.length} on the bench` : ''}`
               : 'Choose an active creature'}
           </button>
         </fieldset>

@@ -194,3 +194,18 @@ export function setupChoices(controls: BattlerControls | null) {
     ) ?? null;
   return { actives, benchFor, find };
 }
+
+/** Button labels for cards that may share a name: the second Emberling reads "Emberling 2". */
+export function distinctLabels(handles: readonly string[], nameOf: (handle: string) => string) {
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const h of handles) total.set(nameOf(h), (total.get(nameOf(h)) ?? 0) + 1);
+  return new Map(
+    handles.map((h) => {
+      const name = nameOf(h);
+      const n = (seen.get(name) ?? 0) + 1;
+      seen.set(name, n);
+      return [h, (total.get(name) ?? 0) > 1 ? `${name} ${n}` : name] as const;
+    }),
+  );
+}
