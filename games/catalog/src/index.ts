@@ -24,7 +24,35 @@ const builders: ReadonlyMap<string, () => AnyGame | Promise<AnyGame>> = new Map<
       return tcgGameFor(demoContent());
     },
   ],
+  [
+    'spiritbound',
+    async () => {
+      const { spiritboundContent, tcgGameFor } = await tcgModule();
+      return tcgGameFor(spiritboundContent(), 'spiritbound');
+    },
+  ],
 ]);
+
+/** How the built-in games present themselves in lists, by name. */
+const BUILT_IN_TITLES: Readonly<Record<string, { name: string; description: string }>> = {
+  golf: {
+    name: 'Golf',
+    description: 'Six-card Golf: flip and swap to finish with the lowest score.',
+  },
+  tcg: {
+    name: 'Ember & Tide',
+    description: 'The demo trading card game: two constructed decks, fire against water.',
+  },
+  spiritbound: {
+    name: 'Spiritbound',
+    description:
+      'A monster battler: active and bench, typed energy, evolution, conditions and prizes. Five starter decks.',
+  },
+};
+
+/** A built-in game's name and description for lists, or undefined for other names. */
+export const builtInTitle = (name: string): { name: string; description: string } | undefined =>
+  BUILT_IN_TITLES[name];
 
 const built = new Map<string, Promise<AnyGame>>();
 

@@ -125,7 +125,16 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
   it('lists published games next to the built-in ones and serves a version with its art', async () => {
     const list = await call<GameList>(server.url, 'GET', '/api/games', { token: bob });
     const slugs = list.body.games.map((g) => g.slug);
-    expect(slugs).toEqual(expect.arrayContaining(['golf', 'tcg', 'tidepool']));
+    expect(slugs).toEqual(expect.arrayContaining(['golf', 'tcg', 'spiritbound', 'tidepool']));
+    expect(list.body.games.find((g) => g.slug === 'spiritbound')).toMatchObject({
+      name: 'Spiritbound',
+      kind: 'tcg',
+      builtIn: true,
+      decks: ['grass', 'fire', 'water', 'psychic', 'lightning'].map((id) => ({
+        id,
+        name: `${id[0]!.toUpperCase()}${id.slice(1)} starter`,
+      })),
+    });
     const tidepool = list.body.games.find((g) => g.slug === 'tidepool')!;
     expect(tidepool).toMatchObject({
       name: 'Tidepool',

@@ -62,5 +62,7 @@ export function demoContent(): Content {
 }
 
 /** The TCG game playing `content` (the demo set by default): see `tcgGameFor` in src/play. */
-export const tcgGameFor = (content: Content = demoContent()): ReturnType<typeof gameFor> =>
-  gameFor(content);
+export const tcgGameFor = (
+  content: Content = demoContent(),
+  name?: string,
+): ReturnType<typeof gameFor> => gameFor(content, name);

@@ -25,6 +25,8 @@ export type TcgGame = Game<TcgState, TcgAction, TcgEvent, TcgOptions, TcgView> &
 };
 
 export interface TcgGameSetup {
+  /** The name matches record (default `tcg`): a built-in set hosted as its own game has its own. */
+  name?: string;
   registry: ContentRegistry;
   /** Runs Lua abilities; content with Lua cards is refused without one. */
   scripts?: ScriptHost | null;
@@ -47,7 +49,7 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
     return content;
   };
   const game: TcgGame = {
-    name: 'tcg',
+    name: setup.name ?? 'tcg',
     version: TCG_RULES_VERSION,
     seats: { min: 2, max: 2 },
     registry,

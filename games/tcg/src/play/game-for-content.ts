@@ -9,12 +9,16 @@ import { createSandboxScriptHost } from '../lua/sandbox-host.ts';
  * the CPU players: what the server, the CLI simulator, the benchmark and the studio's workers
  * play. `dispose` frees its Lua VM. Works in Node and in browsers (no file system).
  */
-export async function tcgGameFor(content: Content): Promise<TcgGame & { dispose(): void }> {
+export async function tcgGameFor(
+  content: Content,
+  name?: string,
+): Promise<TcgGame & { dispose(): void }> {
   const host = await createSandboxScriptHost(content.scripts, {
     instructionsPerCall: content.ruleset.limits.luaInstructions,
   });
   if (!host.ok) throw new Error(host.error.message);
   const game = createTcgGame({
+    ...(name ? { name } : {}),
     registry: new ContentRegistry([content]),
     scripts: host.value,
     cpu: tcgCpu,

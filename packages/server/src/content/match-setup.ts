@@ -62,7 +62,7 @@ export async function setupMatch(
 }
 
 const tcgContentOf = (game: AnyGame): Content | null =>
-  game.name === 'tcg' && 'registry' in game ? ((game as TcgGame).registry.list()[0] ?? null) : null;
+  'registry' in game ? ((game as TcgGame).registry.list()[0] ?? null) : null;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);

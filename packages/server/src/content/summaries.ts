@@ -1,31 +1,21 @@
 import type { AnyGame } from '@cardtable/engine';
+import { builtInTitle } from '@cardtable/games';
 import type { GameSummary, VersionSummary } from '@cardtable/sdk/content';
 import type { Content, TcgGame } from '@cardtable/tcg';
 import type { StoredFiles } from './package.ts';
 import type { GameRow, VersionRow } from './store.ts';
 
-/** How the built-in games present themselves in lists. */
-const BUILT_IN_TITLES: Readonly<Record<string, { name: string; description: string }>> = {
-  golf: {
-    name: 'Golf',
-    description: 'Six-card Golf: flip and swap to finish with the lowest score.',
-  },
-  tcg: {
-    name: 'Ember & Tide',
-    description: 'The demo trading card game: two constructed decks, fire against water.',
-  },
-};
-
-const isTcg = (game: AnyGame): game is TcgGame => game.name === 'tcg' && 'registry' in game;
+/** Every built-in game but Golf is a TCG (a set hosted under its own name). */
+const isTcg = (game: AnyGame): game is TcgGame => 'registry' in game;
 
 export function builtInSummary(game: AnyGame, playCount: number): GameSummary {
   const content = isTcg(game) ? (game.registry.list()[0] ?? null) : null;
-  const title = BUILT_IN_TITLES[game.name];
+  const title = builtInTitle(game.name);
   return {
     slug: game.name,
     name: content?.ruleset.name ?? title?.name ?? game.name,
     description: title?.description ?? '',
-    kind: game.name === 'golf' ? 'golf' : 'tcg',
+    kind: isTcg(game) ? 'tcg' : 'golf',
     builtIn: true,
     creator: null,
     latestVersion: null,

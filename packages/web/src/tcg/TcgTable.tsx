@@ -18,6 +18,11 @@ import { useCardZoom } from './cards/useCardZoom.ts';
 import { ZoomedCard } from './cards/ZoomedCard.tsx';
 import { zoomSide } from './cards/zoom.ts';
 import { HiddenHand, TcgPiles } from './TcgPiles.tsx';
+import { BattlerControlsPanel } from './battler/BattlerControlsPanel.tsx';
+import { BattlerSideView } from './battler/BattlerSideView.tsx';
+import { CoinFlip } from './battler/CoinFlip.tsx';
+import { StadiumZone } from './battler/StadiumZone.tsx';
+import './battler/battler.css';
 
 type Selection =
   | { kind: 'none' }
@@ -212,6 +217,17 @@ export function TcgTable({
     );
   };
   const board = (seat: Seat) => {
+    if (view.battler)
+      return (
+        <BattlerSideView
+          view={view}
+          seat={seat}
+          who={seat === bottom ? 'me' : 'them'}
+          art={art}
+          objectProps={objectProps}
+          mark={mark}
+        />
+      );
     const handles = view.players[seat]!.zones.board;
     return (
       <div
@@ -309,6 +325,8 @@ export function TcgTable({
             ),
           )}
         </div>
+        <StadiumZone view={view} art={art} glossary={glossary} />
+        <CoinFlip event={shown?.event} stepId={shown?.id} name={name} />
         <p className="tcg-caption" data-testid="tcg-caption" aria-live="polite">
           {caption}
         </p>
@@ -415,6 +433,7 @@ export function TcgTable({
           {controls.canNextPhase ? (
             <button onClick={() => act({ type: 'nextPhase', payload: {} })}>Next phase</button>
           ) : null}
+          <BattlerControlsPanel view={view} me={me} controls={controls} onAct={act} />
           {controls.canEndTurn ? (
             <button
               data-testid="tcg-end-turn"

@@ -15,7 +15,7 @@ export interface TcgStage {
   /** A step is playing: nothing may be clicked until it settles. */
   busy: boolean;
   /** The step on screen; `id` changes with each step so its marks and flights play again. */
-  shown: { id: number; plan: TcgStepPlan; moving: boolean } | null;
+  shown: { id: number; plan: TcgStepPlan; moving: boolean; event?: TcgEvent } | null;
   /** The last thing that happened, in words. */
   caption: string;
 }
@@ -70,7 +70,7 @@ export class TcgDirector extends SnapshotStore<TcgStage> {
     const id = this.nextId++;
     const caption = plan.caption || this.getSnapshot().caption;
     if (plan.moveMs > 0) {
-      this.set({ busy: true, caption, shown: { id, plan, moving: true } });
+      this.set({ busy: true, caption, shown: { id, plan, moving: true, event } });
       await this.wait(plan.moveMs);
       if (!current()) return;
     }
@@ -79,7 +79,7 @@ export class TcgDirector extends SnapshotStore<TcgStage> {
       ...at,
       busy: plan.settleMs > 0,
       caption,
-      shown: { id, plan, moving: false },
+      shown: { id, plan, moving: false, event },
     });
     if (plan.settleMs === 0) return;
     await this.wait(plan.settleMs);

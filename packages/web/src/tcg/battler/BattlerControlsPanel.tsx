@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import type { Seat } from '@cardtable/engine';
+import { playWith, type TcgAction, type TcgControls, type TcgView } from '@cardtable/tcg/ui';
+import { attackOptions, distinctLabels, setupChoices } from './battler-view.ts';
+import { EnergyPips } from './EnergyPips.tsx';
+
+export interface BattlerControlsPanelProps {
+  view: TcgView;
+  me: Seat | null;
+  controls: TcgControls;
+  onAct(action: TcgAction): void;
+}
+
+/**
+ * The battler's own controls as buttons (all reachable by keyboard): setup (active, then bench),
+ * attach energy and tools, evolve, retreat, and the active creature's attacks with their costs;
+ * an attack that cannot be used says why.
+ */
+export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerControlsPanelProps) {
+  const battler = controls.battler;
+  const [active, setActive] = useState<string | null>(null);
+  const [bench, setBench] = useState<string[]>([]);
+  if (!battler || !view.battler || me === null) return null;
+  const nameOf = (handle: string) => view.faces[view.cards[handle]?.defId ?? '']?.name ?? 'a card';
+  const placeOf = (handle: string) => (view.battler!.active[me] === handle ? 'active' : 'bench');
+  const act = (action: TcgAction) => {
+    setActive(null);
+    setBench([]);
+    onAct(action);
+  };
+
+  const setup = setupChoices(battler);
+  const setupLabels = distinctLabels(setup.actives, nameOf);
+  const chosenSetup = active ? setup.find(active, bench) : null;
+  const attacks = attackOptions(view, me, battler);
+  const tools = controls.playable.filter(
+    (p) => view.faces[view.cards[p.card]?.defId ?? '']?.kind === 'tool',
+  );
+  const activeFace = view.faces[view.cards[view.battler.active[me] ?? '']?.defId ?? ''];
+  const showAttacks = attacks.length > 0 && view.status === 'playing';
+
+  return (
+    <div className="battler-controls" data-testid="battler-controls">
+      {setup.actives.length > 0 ? (
+        <fieldset className="battler-group" data-testid="battler-setup">
+          <legend>Setup: choose your active creature, then your bench</legend>
+          <div className="battler-choices" role="group" aria-label="Active creature">
+            {setup.actives.map((h) => (
+              <button
+                key={h}
+                aria-pressed={active === h}
+                data-testid="battler-setup-active"
+                onClick={() => {
+                  setActive(h);
+                  setBench([]);
+                }}
+              >
+                Active: {setupLabels.get(h)}
+              </button>
+            ))}
+          </div>
+          {active ? (
+            <div className="battler-choices" role="group" aria-label="Bench">
+              {setup.benchFor(active).map((h) => (
+                <button
+                  key={h}
+                  aria-pressed={bench.includes(h)}
+                  data-testid="battler-setup-bench"
+                  onClick={() =>
+                    setBench(bench.includes(h) ? bench.filter((b) => b !== h) : [...bench, h])
+                  }
+                >
+                  Bench: {setupLabels.get(h) ?? nameOf(h)}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          <button
+            className="primary"
+            data-testid="battler-setup-confirm"
+            disabled={!chosenSetup}
+            onClick={() => chosenSetup && act({ type: 'setup', payload: chosenSetup })}
+          >
+            {active
+              ? `Start with ${setupLabels.get(active) ?? nameOf(active)}${bench.length ? ` + ${bench.length} on the bench` : ''}`
+              : 'Choose an active creature'}
+          </button>
+        </fieldset>
+      ) : null}
+
+      {Object.keys(controls.attaches).length > 0 ? (
+        <fieldset className="battler-group" data-testid="battler-attach">
+          <legend>Attach energy (one per turn)</legend>
+          {Object.entries(controls.attaches).map(([card, units]) => (
+            <div key={card} className="battler-choices">
+              <EnergyPips
+                energy={[view.faces[view.cards[card]!.defId]!.battler?.element ?? 'colorless']}
+                label={nameOf(card)}
+              />
+              {units.map((unit) => (
+                <button
+                  key={unit}
+                  data-testid="battler-attach-to"
+                  onClick={() => act({ type: 'attach', payload: { card, unit } })}
+                >
+                  to {nameOf(unit)} ({placeOf(unit)})
+                </button>
+              ))}
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+
+      {tools.length > 0 ? (
+        <fieldset className="battler-group" data-testid="battler-tools">
+          <legend>Attach a tool</legend>
+          {tools.map((tool) => {
+            const binding = Object.keys(tool.targets)[0];
+            return (
+              <div key={tool.card} className="battler-choices">
+                <span>{nameOf(tool.card)}</span>
+                {(binding ? tool.targets[binding]! : []).map((unit) => {
+                  const action = binding ? playWith(tool, { [binding]: [unit] }) : null;
+                  return action ? (
+                    <button key={unit} onClick={() => act(action)}>
+                      to {nameOf(unit)}
+                    </button>
+                  ) : null;
+                })}
+              </div>
+            );
+          })}
+        </fieldset>
+      ) : null}
+
+      {Object.keys(battler.evolutions).length > 0 ? (
+        <fieldset className="battler-group" data-testid="battler-evolve">
+          <legend>Evolve</legend>
+          {Object.entries(battler.evolutions).map(([card, units]) =>
+            units.map((unit) => (
+              <button
+                key={`${card}-${unit}`}
+                data-testid="battler-evolve-button"
+                onClick={() => act({ type: 'evolve', payload: { card, unit } })}
+              >
+                {nameOf(unit)} → {nameOf(card)}
+              </button>
+            )),
+          )}
+        </fieldset>
+      ) : null}
+
+      {battler.retreats.length > 0 ? (
+        <fieldset className="battler-group" data-testid="battler-retreat">
+          <legend>Retreat (costs {activeFace?.battler?.retreat ?? 0} energy)</legend>
+          {battler.retreats.map((to) => (
+            <button
+              key={to}
+              data-testid="battler-retreat-to"
+              onClick={() => act({ type: 'retreat', payload: { to } })}
+            >
+              Switch in {nameOf(to)}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
+
+      {showAttacks ? (
+        <fieldset className="battler-group" data-testid="battler-attacks">
+          <legend>Attacks of {activeFace?.name}</legend>
+          {attacks.map((attack) => (
+            <div key={attack.id} className="battler-attack">
+              <button
+                data-testid="battler-attack"
+                data-attack={attack.id}
+                disabled={!attack.usable}
+                aria-describedby={attack.reason ? `why-${attack.id}` : undefined}
+                onClick={() => act({ type: 'useAttack', payload: { attack: attack.id } })}
+              >
+                <strong>{attack.name}</strong>
+                {attack.damage !== null ? ` ${attack.damage}` : ''}
+              </button>
+              <EnergyPips energy={attack.cost} label="Cost" />
+              {attack.cost.length === 0 ? <span className="battler-free">free</span> : null}
+              {attack.reason ? (
+                <span id={`why-${attack.id}`} className="battler-why" data-testid="battler-why">
+                  {attack.reason}
+                </span>
+              ) : null}
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}
