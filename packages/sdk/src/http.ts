@@ -140,6 +140,19 @@ export class CardtableApi {
     return this.request('POST', '/api/matches/join', { code });
   }
 
+  /** The host lets in who waits for approval in this seat (before the start). */
+  approveSeat(matchId: string, seat: number): Promise<ApiResult<MatchMetadata>> {
+    return this.request(
+      'POST',
+      `/api/matches/${encodeURIComponent(matchId)}/seats/${seat}/approve`,
+    );
+  }
+
+  /** The host frees this seat before the start; who held it cannot join again. */
+  removeSeat(matchId: string, seat: number): Promise<ApiResult<MatchMetadata>> {
+    return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/seats/${seat}/remove`);
+  }
+
   /** Leaves the match: frees the seat before the start; afterwards the timeout rule plays it. */
   leaveMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
     return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/leave`);

@@ -1,5 +1,6 @@
 import { CPU_PROFILES, DEFAULT_OPTIONS, MAX_SEATS, type GolfOptions } from '@cardtable/golf';
 import type { CreateMatchRequest } from '@cardtable/sdk';
+import { accessRequest, type MatchAccess } from '../home/match-access.ts';
 
 /** One seat of the create-table form; seat 0 is always the host. */
 export type SeatChoice = { kind: 'human' } | { kind: 'cpu'; profile: string };
@@ -9,6 +10,8 @@ export interface TableSetup {
   options: GolfOptions;
   /** Seconds per turn; null for no timer. */
   turnSeconds: number | null;
+  /** Replay privacy and join approval; the server's defaults when absent. */
+  access?: MatchAccess;
 }
 
 export const TURN_TIMER_CHOICES: readonly (number | null)[] = [null, 15, 30, 60, 120];
@@ -69,5 +72,6 @@ export function createRequest(setup: TableSetup, hostName: string): CreateMatchR
           : { kind: 'human' },
     ),
     ...(setup.turnSeconds === null ? {} : { turnTimeLimitMs: setup.turnSeconds * 1000 }),
+    ...accessRequest(setup.access),
   };
 }

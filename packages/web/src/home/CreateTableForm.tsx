@@ -18,6 +18,8 @@ import {
   type TableSetup,
 } from '../game/table-setup.ts';
 
+import { DEFAULT_ACCESS } from './match-access.ts';
+import { MatchAccessFields } from './MatchAccessFields.tsx';
 import { TurnTimerField } from './TurnTimerField.tsx';
 
 const FRIEND = '__friend__';
@@ -195,6 +197,11 @@ export function CreateTableForm({
               />
             ))}
           </fieldset>
+
+          <MatchAccessFields
+            value={setup.access ?? DEFAULT_ACCESS}
+            onChange={(access) => setSetup((s) => ({ ...s, access }))}
+          />
 
           <button type="submit" className="primary" disabled={busy} data-testid="create-submit">
             Create the table

@@ -2,6 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { GameSummary, VersionSummary } from '@cardtable/sdk';
 import { client } from '../net/session.ts';
 import { DeckField } from './DeckField.tsx';
+import { DEFAULT_ACCESS } from './match-access.ts';
+import { MatchAccessFields } from './MatchAccessFields.tsx';
 import { TurnTimerField } from './TurnTimerField.tsx';
 import {
   defaultTcgSetup,
@@ -121,6 +123,10 @@ export function TcgMatchForm({
           value={setup.turnSeconds}
           onChange={(turnSeconds) => setSetup((s) => ({ ...s, turnSeconds }))}
           testId="tcg-turn-timer"
+        />
+        <MatchAccessFields
+          value={setup.access ?? DEFAULT_ACCESS}
+          onChange={(access) => setSetup((s) => ({ ...s, access }))}
         />
 
         {errors.form.length ? (

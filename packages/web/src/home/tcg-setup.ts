@@ -1,5 +1,6 @@
 import type { CreateMatchRequest } from '@cardtable/sdk';
 import type { GameSummary } from '@cardtable/sdk';
+import { accessRequest, type MatchAccess } from './match-access.ts';
 
 /** A seat's deck: one of the game's decks, or a list pasted by the player. */
 export type DeckChoice = { kind: 'deck'; id: string } | { kind: 'list'; text: string };
@@ -15,6 +16,8 @@ export interface TcgSetup {
   opponent: Opponent;
   /** Seconds per turn on the server's clock; null for no timer. */
   turnSeconds: number | null;
+  /** Replay privacy and join approval; the server's defaults when absent. */
+  access?: MatchAccess;
 }
 
 /** The TCG CPU's difficulties, easiest first (the server's profiles of the same names). */
@@ -68,5 +71,6 @@ export function tcgMatchRequest(
         : { kind: 'human', deck: deckOf(setup.decks[1]) },
     ],
     ...(setup.turnSeconds === null ? {} : { turnTimeLimitMs: setup.turnSeconds * 1000 }),
+    ...accessRequest(setup.access),
   };
 }

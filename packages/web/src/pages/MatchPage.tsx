@@ -7,6 +7,7 @@ import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { Lobby } from '../live/Lobby.tsx';
+import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
@@ -93,7 +94,7 @@ export default function MatchPage() {
       />
 
       {status === 'waiting' ? (
-        <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
+        <Lobby matchId={matchId} seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
       ) : null}
 
       {outcome ? (
@@ -115,6 +116,7 @@ export default function MatchPage() {
               ) : null
             }
           />
+          {role === 'player' ? <ReplayLinkField meta={meta} /> : null}
         </div>
       ) : null}
 

@@ -4,6 +4,7 @@ import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
 import { Lobby } from '../live/Lobby.tsx';
+import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
@@ -94,7 +95,7 @@ export default function TcgMatchPage() {
         />
       ) : null}
       {status === 'waiting' ? (
-        <Lobby seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
+        <Lobby matchId={matchId} seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
       ) : view ? (
         <TcgTable
           view={view}
@@ -117,6 +118,7 @@ export default function TcgMatchPage() {
       {status === 'over' ? (
         <footer className="share">
           <DownloadExport matchId={matchId} />
+          {me !== null ? <ReplayLinkField meta={meta} /> : null}
         </footer>
       ) : null}
       {status === 'active' ? (

@@ -1,0 +1,31 @@
+import type { PublicSeat } from '@cardtable/sdk';
+
+/** How the lobby shows a seat: the host's controls depend on it. */
+export type LobbySeatState = 'cpu' | 'open' | 'pending' | 'seated';
+
+export function lobbySeatState(seat: PublicSeat): LobbySeatState {
+  if (seat.kind === 'cpu') return 'cpu';
+  if (!seat.taken) return 'open';
+  return seat.pending ? 'pending' : 'seated';
+}
+
+/** The host's seat: whoever creates a match takes its first human seat. */
+export const hostSeatOf = (seats: readonly PublicSeat[]): number | null => {
+  const index = seats.findIndex((seat) => seat.kind === 'human');
+  return index === -1 ? null : index;
+};
+
+/** The seats the host may approve or remove: taken by someone else, before the start. */
+export const hostMayRemove = (seat: PublicSeat, host: number | null): boolean =>
+  seat.seat !== host && seat.kind === 'human' && seat.taken;
+
+/** The open seats still to fill before the start; a pending seat counts as open. */
+export const seatsToFill = (seats: readonly PublicSeat[]): number =>
+  seats.filter((seat) => {
+    const state = lobbySeatState(seat);
+    return state === 'open' || state === 'pending';
+  }).length;
+
+/** The replay page of a match shared by link: anyone holding this URL may watch it. */
+export const replayLinkUrl = (origin: string, matchId: string, token: string): string =>
+  `${origin}/replay/${encodeURIComponent(matchId)}?link=${encodeURIComponent(token)}`;
