@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
@@ -224,4 +224,56 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await screenshot(page, 'studio-9-played');
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 600_000);
+
+  it('shows a battler ruleset in the form and edits a creature’s battler fields', async () => {
+    const { page, errors } = await openPage(browser, `${app.url}/studio`, {
+      reducedMotion: 'reduce',
+      viewport: { width: 1366, height: 800 },
+    });
+    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Tiny Battler');
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await page.waitForURL(/\/studio\/tiny-battler\/ruleset$/);
+    // The Spiritbound ruleset, pasted as JSON under this game's ruleset id.
+    await page.getByRole('button', { name: 'JSON', exact: true }).click();
+    const raw = page.locator('#raw-json');
+    const own = JSON.parse(await raw.inputValue()) as { id: string };
+    const spiritbound = JSON.parse(
+      readFileSync(
+        new URL('../../../games/tcg/content/spiritbound/ruleset.json', import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+    await raw.fill(JSON.stringify({ ...spiritbound, id: own.id }, null, 1));
+    await page.getByRole('button', { name: 'Form', exact: true }).click();
+    expect(await page.locator('input[data-path="battler.bench"]').inputValue()).toBe('5');
+    expect(
+      await page
+        .locator('input[data-path="battler.conditions.burned.checkup.damage"]')
+        .inputValue(),
+    ).toBe('20');
+    await saved(page);
+
+    await page.getByRole('link', { name: 'Cards' }).click();
+    await page.getByRole('button', { name: 'New card' }).click();
+    const form = page.getByRole('form', { name: /^Card / });
+    await form.getByLabel('Name', { exact: true }).fill('Emberkit');
+    await form.getByLabel('Type', { exact: true }).selectOption('creature');
+    await form.getByLabel('Element (its type)').selectOption('fire');
+    await form.getByLabel('Weakness (attacks of this type hit harder)').selectOption('water');
+    await form.getByLabel('Retreat cost (energy discarded to retreat)').fill('1');
+    expect(await form.getByLabel(/^Evolves from/).count()).toBe(0);
+    await form.getByLabel('Stage', { exact: true }).selectOption('1');
+    expect(await form.getByLabel(/^Evolves from/).count()).toBe(1);
+    await form.getByLabel('Stage', { exact: true }).selectOption('0');
+    await form
+      .getByLabel(/^Attacks \(JSON/)
+      .fill('[{"id": "scratch", "name": "Ember Scratch", "cost": ["fire"], "damage": 10}]');
+    await expect
+      .poll(() => page.getByTestId('rules-text').textContent(), { timeout: 20_000 })
+      .toContain('Ember Scratch');
+    await saved(page);
+    await shot(page, 'studio-10-battler-card');
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 300_000);
 });

@@ -104,8 +104,12 @@ describe('the ruleset form, from the published schema', () => {
     expect(fieldKind(props.players!, root).kind).toBe('object');
     expect(fieldKind(props.mulligan!, root)).toEqual({
       kind: 'enum',
-      values: ['none', 'replaceChosen'],
+      values: ['none', 'replaceChosen', 'untilBasic'],
     });
+    expect(fieldKind(props.battler!, root).kind).toBe('object');
+    const battler = resolve(props.battler!, root).properties as Record<string, SchemaNode>;
+    expect(fieldKind(battler.conditions!, root).kind).toBe('record');
+    expect(fieldKind(battler.energyTypes!, root).kind).toBe('list');
     expect(fieldKind(props.resources!, root)).toMatchObject({ kind: 'tagged', tag: 'model' });
     expect(fieldKind(props.cardTypes!, root).kind).toBe('record');
     expect(fieldKind(props.zones!, root).kind).toBe('list');
@@ -118,6 +122,21 @@ describe('the ruleset form, from the published schema', () => {
     for (const key of Object.keys(props)) expect(RULESET_HELP[key], key).toBeTruthy();
     expect(helpFor('turn.phases[2].kind')).toMatch(/auto/);
     expect(helpFor('cardTypes.creature.thenTo')).toMatch(/spell/);
+    expect(helpFor('battler.conditions.burned.checkup.flipToRemove')).toMatch(/heads/);
+  });
+
+  it('explains every field of the battler section, down to its conditions', () => {
+    const missing: string[] = [];
+    const walk = (node: SchemaNode, path: string): void => {
+      if (!helpFor(path)) missing.push(path);
+      const kind = fieldKind(node, root);
+      if (kind.kind === 'record') walk(kind.values, `${path}.x`);
+      const fields = resolve(node, root).properties as Record<string, SchemaNode> | undefined;
+      if (kind.kind === 'object' && fields)
+        for (const [key, child] of Object.entries(fields)) walk(child, `${path}.${key}`);
+    };
+    walk(props.battler!, 'battler');
+    expect(missing).toEqual([]);
   });
 
   it("places the validator's diagnostics at their fields", () => {

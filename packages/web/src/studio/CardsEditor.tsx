@@ -3,6 +3,7 @@ import { cardSetSchema } from '@cardtable/tcg';
 import type { CardFace } from '@cardtable/tcg/ui';
 import { CardFaceView } from '../tcg/CardFaceView.tsx';
 import { ArtCropper, base64Of } from './ArtCropper.tsx';
+import { BattlerCardFields, type BattlerBits } from './BattlerCardFields.tsx';
 import { duplicateCard, visibleCards, type CardSort } from './card-list.ts';
 import { atPath, inFile, placeOf } from './diagnostics.ts';
 import {
@@ -27,6 +28,7 @@ import type { DraftSession } from './useDraft.ts';
 interface RulesetBits {
   cardTypes?: Record<string, { kind: string; name: string }>;
   keywords?: Record<string, { name: string }>;
+  battler?: BattlerBits;
 }
 
 const PALETTES: readonly string[] =
@@ -387,6 +389,18 @@ function CardForm({
               />,
             )}
           </>
+        ) : null}
+        {ruleset.battler ? (
+          <BattlerCardFields
+            key={card.id}
+            card={card}
+            kind={kind}
+            battler={ruleset.battler}
+            field={field}
+            aria={aria}
+            onChange={onChange}
+            seal={draft.seal}
+          />
         ) : null}
         <fieldset className="studio-field">
           <legend>Keywords</legend>

@@ -16,11 +16,13 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   'deck.maxSize': 'The most cards a deck may have.',
   'deck.copyLimit': 'How many copies of one card a deck may hold.',
   'deck.banned': 'Card ids no deck may hold.',
+  'deck.copyLimitExempt':
+    'Optional: card type ids the copy limit does not apply to (basic energy, in a battler).',
   openingHand: 'Cards drawn before the first turn.',
   'openingHand.first': 'Cards the first player starts with.',
   'openingHand.second': 'Cards the second player starts with.',
   mulligan:
-    'none: keep the opening hand. replaceChosen: each player may put back cards and draw as many.',
+    'none: keep the opening hand. replaceChosen: each player may put back cards and draw as many. untilBasic (battler): a hand without a basic creature is shown and reshuffled until it holds one.',
   secondPlayerBonus:
     'Optional: a card id the second player gets in hand to make up for going second.',
   zones:
@@ -30,10 +32,15 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
     'Who sees the cards: public (everyone), owner (its player), hidden (nobody).',
   'zones[].limit': 'Optional: the most cards the zone holds (for the board: its slots).',
   cardTypes:
-    'Your kinds of card, by id. A unit goes to the board and fights; a spell resolves then goes to its thenTo zone; energy is attached (with the attached resource model).',
-  'cardTypes.*.kind': 'unit, spell or energy: what the engine does with cards of this type.',
+    'Your kinds of card, by id. A unit goes to the board and fights; a spell resolves then goes to its thenTo zone; energy is attached (with the attached resource model); a stadium and a tool (battler only) stay in play.',
+  'cardTypes.*.kind':
+    'unit, spell, energy, stadium or tool: what the engine does with cards of this type. A stadium goes to the stadium zone and replaces the one in play; a tool is attached to a creature, one per creature. Both need a battler section.',
   'cardTypes.*.name': 'The type’s name on cards.',
   'cardTypes.*.thenTo': 'Where a spell goes after it resolves (usually discard).',
+  'cardTypes.*.perTurn':
+    'Optional: how many spells of this type a player may play per turn (1 for a supporter).',
+  'cardTypes.*.notOnFirstTurn':
+    'Optional: spells of this type cannot be played in the first player’s first turn.',
   resources:
     'What pays for cards. pool: a store that grows each turn up to a cap. attached: energy cards attached to units.',
   'resources.model': 'pool or attached.',
@@ -48,10 +55,12 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
     'The phases of a turn, in order. auto phases run their steps; main phases are where the player acts.',
   'turn.phases[].id': 'The phase’s name.',
   'turn.phases[].kind': 'auto (runs steps by itself) or main (the player plays and attacks).',
-  'turn.phases[].steps': 'What an auto phase does, in order.',
+  'turn.phases[].steps':
+    'What an auto phase does, in order. checkup (battler): special conditions on the active creatures take effect (damage, flips to remove, wearing off).',
   'turn.phases[].raises':
     'Optional: the trigger this phase raises on entry (turnStart or turnEnd).',
-  'turn.phases[].actions': 'What the player may do in a main phase.',
+  'turn.phases[].actions':
+    'What the player may do in a main phase. retreat and evolve need a battler section.',
   'turn.draw': 'Drawing at the draw step.',
   'turn.draw.perTurn': 'Cards drawn at each draw step.',
   'turn.draw.firstPlayerSkipsFirstDraw':
@@ -80,7 +89,7 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
     'Which triggered abilities go first: orderOfPlay, or apnap (the active player’s first).',
   win: 'How a game is won or lost: each rule is checked for each player.',
   'win[].check':
-    'lifeAtOrBelowZero, or a condition (JSON) such as {"count": "unit & friendly", "op": ">=", "value": 4}.',
+    'lifeAtOrBelowZero; noPrizesLeft (took the last prize) or noCreatureInPlay (the opponent has none), for a battler; or a condition (JSON) such as {"count": "unit & friendly", "op": ">=", "value": 4}.',
   'win[].result': 'What happens to the player for whom the check holds: win or lose.',
   simultaneousLoss: 'When both players lose at once: a draw.',
   turnLimit: 'Ends games that go on too long.',
@@ -98,6 +107,51 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   'vocabulary.unit': 'The word for a unit (creature, soldier…).',
   'vocabulary.hero': 'The word for a player’s hero (keeper, champion…).',
   'vocabulary.spell': 'The word for a spell.',
+  battler:
+    'Optional: play as a monster-battler — one active creature and a bench, typed energy, attacks, evolution, special conditions, prizes, weakness and resistance (see Spiritbound).',
+  'battler.bench':
+    'Benched creatures each player may have; the board’s limit must be this plus 1 (the active spot).',
+  'battler.prizes':
+    'Prize cards dealt face down from each deck at setup; taking the last one wins.',
+  'battler.prizeZone': 'The zone that holds the prizes; it must be hidden.',
+  'battler.stadiumZone': 'Optional: the zone that holds the stadium in play; it must be public.',
+  'battler.energyTypes': 'The energy types (elements) of your game, like fire or water.',
+  'battler.wildcard':
+    'The cost symbol any energy pays (like colorless); not one of the energy types.',
+  'battler.weakness': 'What weakness does to an attack’s damage.',
+  'battler.weakness.op': 'mul (damage times the value) or add (damage plus the value).',
+  'battler.weakness.value': 'The multiplier or the extra damage.',
+  'battler.resistance': 'What resistance does to an attack’s damage.',
+  'battler.resistance.value': 'Damage taken off an attack by resistance.',
+  'battler.conditions':
+    'Special conditions, by id (poisoned, asleep…). They sit on active creatures only and end when it leaves the active spot or evolves.',
+  'battler.conditions.*': 'One special condition; its id is what effects add and remove.',
+  'battler.conditions.*.name': 'The condition’s name as printed.',
+  'battler.conditions.*.reminder': 'Reminder text: what the condition does, in a sentence.',
+  'battler.conditions.*.group':
+    'Optional: conditions in the same group replace each other (a creature has one per group).',
+  'battler.conditions.*.prevents':
+    'Optional: what an affected creature cannot do: attack, retreat.',
+  'battler.conditions.*.checkup': 'Optional: what happens at each checkup step.',
+  'battler.conditions.*.checkup.damage': 'Damage dealt to the creature at each checkup.',
+  'battler.conditions.*.checkup.flipToRemove':
+    'Whether a coin is flipped at each checkup: heads removes the condition.',
+  'battler.conditions.*.wearsOff':
+    'Optional: controllerTurnEnd removes it at the checkup ending its controller’s turn.',
+  'battler.conditions.*.attackFlip':
+    'Optional: a coin is flipped before each attack; on tails the attack fails and the creature takes damage.',
+  'battler.conditions.*.attackFlip.tailsDamage': 'Damage the creature takes on tails.',
+  'battler.retreatsPerTurn':
+    'Retreats a player may make per turn (paying the creature’s retreat cost in energy).',
+  'battler.evolution': 'When a creature may evolve.',
+  'battler.evolution.notOnFirstTurn': 'Whether evolving is barred in each player’s first turn.',
+  'battler.evolution.notTheTurnItEntered':
+    'Whether a creature that came into play or evolved this turn cannot evolve.',
+  'battler.firstTurn': 'Limits on the first player’s first turn.',
+  'battler.firstTurn.noAttack': 'Whether the first player may not attack in their first turn.',
+  'battler.mulliganDraws':
+    'Extra cards a player draws for each mulligan the opponent made beyond their own.',
+  'battler.damageCounter': 'What one damage counter is worth, for the table (like 10).',
 };
 
 /** The help sentence of a field path (`turn.phases[2].kind` → `turn.phases[].kind`). */
@@ -113,4 +167,4 @@ export function helpFor(
   return RULESET_HELP[general] ?? RULESET_HELP[starred];
 }
 
-const RECORDS: ReadonlySet<string> = new Set(['cardTypes', 'keywords']);
+const RECORDS: ReadonlySet<string> = new Set(['cardTypes', 'keywords', 'conditions']);
