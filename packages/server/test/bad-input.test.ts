@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
+import { until } from './helpers/accounts.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
 import { RawClient } from './helpers/socket-client.ts';
@@ -315,7 +316,12 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
           });
         }
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The refusals are answered as the frames arrive; wait for them rather than a fixed time.
+      const limitedReplies = () =>
+        client.received.filter(
+          (m) => (m.type === 'ERROR' || m.type === 'ACTION_RESULT') && codeOf(m) === 'RATE_LIMITED',
+        ).length;
+      await until(() => limitedReplies() > 5).catch(() => undefined);
       for (const message of client.received) {
         if (message.type === 'ERROR' || message.type === 'ACTION_RESULT') replies.push(message);
       }
@@ -328,7 +334,8 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
       ).toBe(true);
       expect(client.closed).toBeNull();
       for (let i = 0; i < 700; i++) client.send({ type: 'PING', t: i });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Wait for the close itself, not a fixed time: under load the server may take longer.
+      await until(() => client.closed !== null);
       expect(client.closed?.code).toBe(1008);
     } finally {
       await limited.close();

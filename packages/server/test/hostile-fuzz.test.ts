@@ -197,8 +197,14 @@ describe('hostile sequences never stop a match, and every log still verifies', (
     for (const { matchId, players } of matches) {
       const over = await waitOver(matchId, players[0]!.accessToken);
       expect(over.result).not.toBeNull();
-      const exported = await call<ReplayFile>(server.url, 'GET', `/api/matches/${matchId}/export`, {
+      // Replays are private by default (docs/protocol.md, Replays): the spectator may not export,
+      // a player may.
+      const refused = await call(server.url, 'GET', `/api/matches/${matchId}/export`, {
         token: players[2]!.accessToken,
+      });
+      expect(refused.status).toBe(403);
+      const exported = await call<ReplayFile>(server.url, 'GET', `/api/matches/${matchId}/export`, {
+        token: players[0]!.accessToken,
       });
       expect(exported.status).toBe(200);
       const report = verifyReplay(secretDraw, exported.body);

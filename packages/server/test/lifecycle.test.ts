@@ -243,20 +243,31 @@ describe('match lifecycle: start, timers, leave, surrender, grace, drain', () =>
     });
   });
 
-  it('refresh tokens rotate: each works once', async () => {
+  it('refresh tokens rotate: each works once; a reused one revokes the whole session', async () => {
+    // Its own guest: reuse revokes the session (docs/accounts.md), which must not sign Alice out.
+    const erin = await guest(server.url, 'Erin');
     const first = await call<AuthResponse>(server.url, 'POST', '/api/auth/refresh', {
-      body: { refreshToken: alice.refreshToken },
+      body: { refreshToken: erin.refreshToken },
     });
     expect(first.status).toBe(200);
-    expect(first.body.user.id).toBe(alice.user.id);
-    const again = await call<{ code: string }>(server.url, 'POST', '/api/auth/refresh', {
-      body: { refreshToken: alice.refreshToken },
-    });
-    expect(again).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
-    const me = await call<{ id: string }>(server.url, 'GET', '/api/me', {
+    expect(first.body.user.id).toBe(erin.user.id);
+    const before = await call<{ id: string }>(server.url, 'GET', '/api/me', {
       token: first.body.accessToken,
     });
-    expect(me.body.id).toBe(alice.user.id);
+    expect(before.body.id).toBe(erin.user.id);
+    const again = await call<{ code: string }>(server.url, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: erin.refreshToken },
+    });
+    expect(again).toMatchObject({ status: 401, body: { code: 'SESSION_REVOKED' } });
+    // The family is revoked: the newest tokens stop too.
+    const after = await call<{ code: string }>(server.url, 'GET', '/api/me', {
+      token: first.body.accessToken,
+    });
+    expect(after.status).toBe(401);
+    const rotated = await call<{ code: string }>(server.url, 'POST', '/api/auth/refresh', {
+      body: { refreshToken: first.body.refreshToken },
+    });
+    expect(rotated.status).toBe(401);
   });
 
   it('on shutdown, in-flight work finishes and every socket is told and closed', async () => {
