@@ -157,9 +157,23 @@ describe('how the tables look and feel', () => {
       await card.page.reload();
       await card.page.getByTestId('tcg-table').waitFor({ timeout: 60_000 });
       expect(await card.page.getByTestId('animation-speed').inputValue()).toBe('slow');
-      const keep = card.page.getByTestId('tcg-mulligan');
-      if (await keep.count()) await keep.click();
-      await animationOf(card.page, 633);
+      // Keeping the opening hand starts play. The deal is random: when the first turn is ours,
+      // end it, so the CPU's turn moves cards (waiting without doing so can wait forever).
+      await card.page.getByTestId('tcg-mulligan').click();
+      let flown = false;
+      // Settled either way, so a timeout is thrown below rather than left unhandled meanwhile.
+      const flight = animationOf(card.page, 633).then(
+        () => ({ ok: true as const }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      void flight.then(() => (flown = true));
+      for (let tries = 0; tries < 120 && !flown; tries++) {
+        const endTurn = card.page.getByTestId('tcg-end-turn');
+        if (await endTurn.count()) await endTurn.click().catch(() => undefined);
+        await card.page.waitForTimeout(500);
+      }
+      const flew = await flight;
+      if (!flew.ok) throw flew.error;
       expect(errors).toEqual([]);
       expect(card.errors).toEqual([]);
       expect(seated.errors).toEqual([]);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Outcome, Seat } from '@cardtable/engine';
-import { outcomeSentence } from '@cardtable/tcg/ui';
+import { TcgOutcome } from './TcgOutcome.tsx';
 
 /** Game over: the result in words and the ways on (rematch, new game, replay, home). */
 export function TcgGameOver({
@@ -22,9 +22,7 @@ export function TcgGameOver({
   return (
     <section className="panel tcg-game-over" aria-labelledby="tcg-over-title">
       <h2 id="tcg-over-title">Game over</h2>
-      <p className="headline" data-testid="tcg-outcome">
-        {outcomeSentence(outcome, { me, seat: name })}
-      </p>
+      <TcgOutcome outcome={outcome} me={me} name={name} />
       <p className="actions">
         {rematch}
         <Link

@@ -12,6 +12,7 @@ import { useSettings } from '../../settings/useSettings.ts';
 import { playBeat } from '../../sound/sfx.ts';
 import { TcgDirector } from '../animation/director.ts';
 import { tcgFlightDuration } from '../animation/plan.ts';
+import { TcgOutcome } from '../TcgOutcome.tsx';
 import { TcgTable } from '../TcgTable.tsx';
 import { demoContentSource } from './demo-content.ts';
 import { buildTcgTimeline, type TcgTimeline } from './tcg-timeline.ts';
@@ -108,6 +109,11 @@ function TcgReplay({
           </label>
         </ReplayTools>
       </section>
+      {stage.view?.outcome ? (
+        <section className="panel" aria-live="polite">
+          <TcgOutcome outcome={stage.view.outcome} me={me} name={name} />
+        </section>
+      ) : null}
       {stage.view ? (
         <div className="tcg-replay" data-speed={speed}>
           <TcgTable
