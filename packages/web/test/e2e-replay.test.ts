@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { launchBrowser, screenshot } from './browser/browser.ts';
 import { createBotMatch } from './browser/bot-match.ts';
+import { openAs } from './browser/seated.ts';
 import { standingsOnScreen } from './browser/play.ts';
 import { bySeat, matchOf } from './browser/referee.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
@@ -36,9 +37,14 @@ describe('the replay viewer', () => {
       score,
     }));
 
-    const { page, errors } = await openPage(browser, `${app.url}/replay/${match.matchId}`, {
-      reducedMotion: 'reduce',
-    });
+    // Finished matches replay to their players (exports are private by default): watch as the bot.
+    const { page, errors } = await openAs(
+      browser,
+      app.url,
+      match.api.session!,
+      `/replay/${match.matchId}`,
+      { reducedMotion: 'reduce' },
+    );
     await page.getByTestId('replay-position').waitFor();
     const start = await position(page);
     expect(start.at).toBe(0);
@@ -84,7 +90,10 @@ describe('the replay viewer', () => {
       match: { matchId: match.matchId },
     });
 
-    const imported = await openPage(browser, `${app.url}/replay`, { reducedMotion: 'reduce' });
+    // Opened by the player again: the server checks a private match's file for its players only.
+    const imported = await openAs(browser, app.url, match.api.session!, '/replay', {
+      reducedMotion: 'reduce',
+    });
     await imported.page.getByTestId('replay-import').setInputFiles(file);
     await imported.page.getByTestId('replay-position').waitFor();
     await imported.page.getByTestId('replay-end').click();
