@@ -13,8 +13,16 @@ const STORES: StoreKind[] = ['embedded', 'postgres'];
 
 /** Runs the fixture's projector until it holds its second batch open, then kills it (SIGKILL). */
 function projectUntilKilled(env: Record<string, string>): Promise<string> {
+  // The child's database is `env`'s alone: CI's own DATABASE_URL must not turn an embedded run
+  // into a PostgreSQL one.
+  const {
+    DATABASE_URL: _url,
+    DATABASE_SCHEMA: _schema,
+    DATA_DIR: _dir,
+    ...inherited
+  } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-    env: { ...process.env, ...env },
+    env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
