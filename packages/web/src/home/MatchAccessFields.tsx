@@ -1,6 +1,15 @@
 import { useId } from 'react';
 import type { MatchAccess } from './match-access.ts';
 
+const REPLAY_CHOICES: { privacy: MatchAccess['replayPrivacy']; label: string; hint?: string }[] = [
+  { privacy: 'private', label: 'Replays: only the players' },
+  {
+    privacy: 'link',
+    label: 'Replays: anyone with the link',
+    hint: 'The players get a link to share after the end.',
+  },
+];
+
 /** The host's two access choices: who may watch the replay, and approving who joins. */
 export function MatchAccessFields({
   value,
@@ -27,31 +36,26 @@ export function MatchAccessFields({
           <span className="muted">Players joining by code wait until you let them in.</span>
         </span>
       </label>
-      <label className="choice">
-        <input
-          type="radio"
-          name={`${id}-replay`}
-          checked={value.replayPrivacy === 'private'}
-          onChange={() => privacy('private')}
-          data-testid="replay-private"
-        />
-        <span>
-          <strong>Replays: only the players</strong>
-        </span>
-      </label>
-      <label className="choice">
-        <input
-          type="radio"
-          name={`${id}-replay`}
-          checked={value.replayPrivacy === 'link'}
-          onChange={() => privacy('link')}
-          data-testid="replay-link"
-        />
-        <span>
-          <strong>Replays: anyone with the link</strong>{' '}
-          <span className="muted">The players get a link to share after the end.</span>
-        </span>
-      </label>
+      {REPLAY_CHOICES.map(({ privacy: choice, label, hint }) => (
+        <label className="choice" key={choice}>
+          <input
+            type="radio"
+            name={`${id}-replay`}
+            checked={value.replayPrivacy === choice}
+            onChange={() => privacy(choice)}
+            data-testid={`replay-${choice}`}
+          />
+          <span>
+            <strong>{label}</strong>
+            {hint ? (
+              <>
+                {' '}
+                <span className="muted">{hint}</span>
+              </>
+            ) : null}
+          </span>
+        </label>
+      ))}
     </fieldset>
   );
 }
