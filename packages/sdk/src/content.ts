@@ -111,9 +111,12 @@ export type BanlistRequest = Static<typeof BanlistRequest>;
 /** The content a match plays, as its metadata and its export carry it. */
 export const MatchContent = Type.Object({
   slug: Type.String(),
-  version: Type.Integer({ minimum: 1 }),
+  /** The published version; null for a playtest of the draft (`draftRevision` says which). */
+  version: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   contentHash: Type.String(),
   name: Type.String(),
+  /** A playtest's draft revision when it was frozen (playtests only). */
+  draftRevision: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type MatchContent = Static<typeof MatchContent>;
 

@@ -58,7 +58,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const user = requireUser(request);
       const { body } = request;
-      const { hosted, options: requested, pin } = await setupMatch(content, body);
+      const { hosted, options: requested, pin } = await setupMatch(content, body, user.userId);
       const { game } = hosted;
       if (body.seats.length < game.seats.min || body.seats.length > game.seats.max) {
         throw apiError(
