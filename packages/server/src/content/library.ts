@@ -131,7 +131,9 @@ export class ContentLibrary {
 
   private async build(pin: ContentPin): Promise<LoadedContent> {
     const label =
-      pin.version === null ? `Playtest ${pin.gameId}#${pin.contentHash}` : `${pin.gameId}@${pin.version}`;
+      pin.version === null
+        ? `Playtest ${pin.gameId}#${pin.contentHash}`
+        : `${pin.gameId}@${pin.version}`;
     const stored = await this.store.pinnedFiles(pin);
     if (!stored) throw new Error(`No content ${label}.`);
     const report = await validatePackage(rulesFiles(stored));

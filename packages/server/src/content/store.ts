@@ -331,9 +331,7 @@ export class ContentStore {
    * Freezes a draft's files for playtests. Identical content is stored once: the snapshot
    * already taken of it (at its first revision) is the answer.
    */
-  async saveSnapshot(
-    snapshot: SnapshotRow & { files: StoredFiles },
-  ): Promise<SnapshotRow> {
+  async saveSnapshot(snapshot: SnapshotRow & { files: StoredFiles }): Promise<SnapshotRow> {
     await this.db.query(
       `INSERT INTO content_snapshots (game_id, content_hash, slug, name, draft_revision, files)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (game_id, content_hash) DO NOTHING`,
@@ -388,7 +386,13 @@ export class ContentStore {
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (game_id, name) DO UPDATE
        SET match_id = $3, content_hash = $4, state = $5, created_at = now()`,
-      [gameId, position.name, position.matchId, position.contentHash, JSON.stringify(position.state)],
+      [
+        gameId,
+        position.name,
+        position.matchId,
+        position.contentHash,
+        JSON.stringify(position.state),
+      ],
     );
   }
 
