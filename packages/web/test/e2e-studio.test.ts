@@ -266,12 +266,33 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await form.getByLabel('Stage', { exact: true }).selectOption('1');
     expect(await form.getByLabel(/^Evolves from/).count()).toBe(1);
     await form.getByLabel('Stage', { exact: true }).selectOption('0');
-    await form
-      .getByLabel(/^Attacks \(JSON/)
-      .fill('[{"id": "scratch", "name": "Ember Scratch", "cost": ["fire"], "damage": 10}]');
+    // Attacks are a form: added, named, costed per energy type, reordered, removed.
+    const attacks = form.getByTestId('attacks-editor');
+    await attacks.getByRole('button', { name: 'Add an attack' }).click();
+    await attacks.getByRole('button', { name: 'Add an attack' }).press('Enter');
+    const first = attacks.getByRole('group', { name: /^Attack 1:/ });
+    await first.getByLabel('Name', { exact: true }).fill('Ember Scratch');
+    await first.getByLabel(/^Id/).fill('scratch');
+    await first.getByLabel('Ember Scratch: fire energy').fill('1');
+    await first.getByLabel('Ember Scratch: colorless energy').fill('0');
+    await first.getByLabel(/^Damage/).fill('10');
+    const second = attacks.getByRole('group', { name: /^Attack 2:/ });
+    await second.getByLabel('Name', { exact: true }).fill('Flare');
+    await second.getByLabel('Flare: colorless energy').fill('2');
+    await second.getByLabel(/^Damage/).fill('30');
+    await attacks.getByRole('button', { name: 'Move Flare up' }).press('Enter');
+    const rules = page.getByTestId('rules-text');
     await expect
-      .poll(() => page.getByTestId('rules-text').textContent(), { timeout: 20_000 })
-      .toContain('Ember Scratch');
+      .poll(() => rules.textContent(), { timeout: 20_000 })
+      .toMatch(/Flare[\s\S]*Ember Scratch/);
+    // A bad id is explained at its field, in the validator's words.
+    const flareId = attacks.getByRole('group', { name: /^Attack 1: Flare/ }).getByLabel(/^Id/);
+    await flareId.fill('Bad Id');
+    await expect.poll(() => flareId.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+    await flareId.fill('flare');
+    await attacks.getByRole('button', { name: 'Remove Flare' }).click();
+    await expect.poll(() => rules.textContent(), { timeout: 20_000 }).not.toContain('Flare');
+    expect(await rules.textContent()).toContain('Ember Scratch');
     await saved(page);
     await shot(page, 'studio-10-battler-card');
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
