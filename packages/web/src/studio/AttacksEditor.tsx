@@ -43,7 +43,7 @@ export function AttacksEditor({
       }),
     );
   return (
-    <fieldset className="studio-group" data-testid="attacks-editor">
+    <fieldset className="studio-group studio-attacks" data-testid="attacks-editor">
       <legend>Attacks</legend>
       {errors('attacks')}
       <ol className="studio-list">
@@ -76,10 +76,14 @@ export function AttacksEditor({
                     onBlur={seal}
                   />,
                 )}
-                <fieldset className="studio-field" {...aria(at('cost'), true)} id={undefined}>
+                <fieldset
+                  className="studio-field studio-attack-cost"
+                  {...aria(at('cost'), true)}
+                  id={undefined}
+                >
                   <legend>Energy cost</legend>
                   {costCounts(attack.cost ?? [], types, wildcard).map(([type, count]) => (
-                    <label key={type} className="studio-inline">
+                    <label key={type}>
                       {type === wildcard ? `${type} (any energy)` : type}
                       <input
                         type="number"

@@ -74,7 +74,7 @@ export function BattlerCardFields({
   if (kind !== 'unit') return null;
   const stage = typeof card.stage === 'number' ? card.stage : 0;
   return (
-    <fieldset className="studio-field">
+    <fieldset className="studio-field studio-battler">
       <legend>Battler creature</legend>
       {field('element', 'Element (its type)', typeSelect('element', '—'))}
       {field(
