@@ -1,10 +1,6 @@
-import type { ReactNode } from 'react';
 import { costCounts, moveAttack, newAttack, withCount, type AttackJson } from './attack-edit.ts';
+import type { AriaOf, ErrorsOf, FieldOf } from './card-form.ts';
 import { JsonField } from './JsonField.tsx';
-
-type Field = (name: string, label: string, control: ReactNode, below?: boolean) => ReactNode;
-type Aria = (name: string, below?: boolean) => Record<string, unknown>;
-type Errors = (name: string, below?: boolean) => ReactNode;
 
 /**
  * A battler creature's attacks as a form: each attack's name, id, energy cost (a count per type
@@ -24,9 +20,9 @@ export function AttacksEditor({
   attacks: readonly AttackJson[];
   types: readonly string[];
   wildcard: string;
-  field: Field;
-  aria: Aria;
-  errors: Errors;
+  field: FieldOf;
+  aria: AriaOf;
+  errors: ErrorsOf;
   /** The new list (undefined: no attacks, the field is removed). */
   onChange(attacks: AttackJson[] | undefined): void;
   seal(): void;

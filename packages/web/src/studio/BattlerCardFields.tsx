@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
 import type { AttackJson } from './attack-edit.ts';
 import { AttacksEditor } from './AttacksEditor.tsx';
+import type { AriaOf, ErrorsOf, FieldOf } from './card-form.ts';
 import type { CardJson } from './draft-files.ts';
 import { setIn } from './json-edit.ts';
 
@@ -9,10 +9,6 @@ export interface BattlerBits {
   energyTypes?: string[];
   wildcard?: string;
 }
-
-type Field = (name: string, label: string, control: ReactNode, below?: boolean) => ReactNode;
-type Aria = (name: string, below?: boolean) => Record<string, unknown>;
-type Errors = (name: string, below?: boolean) => ReactNode;
 
 /**
  * A battler card's own fields (games/tcg/README.md, "Monster battlers"): the element for
@@ -32,9 +28,9 @@ export function BattlerCardFields({
   card: CardJson;
   kind: string | undefined;
   battler: BattlerBits;
-  field: Field;
-  aria: Aria;
-  errors: Errors;
+  field: FieldOf;
+  aria: AriaOf;
+  errors: ErrorsOf;
   onChange(card: CardJson, key: string): void;
   seal(): void;
 }) {
