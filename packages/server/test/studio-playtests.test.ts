@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { verifyReplay, type ReplayFile } from '@cardtable/engine';
 import type { PositionDetail, PositionSummary } from '@cardtable/sdk/content';
 import type { CreateMatchResponse, ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
@@ -7,11 +8,15 @@ import { startServer, type RunningServer } from '../src/app.ts';
 import { gameForEmbeddedContent, type ExportedReplay } from '../src/content/replay-content.ts';
 import { LIVE_PLAYTESTS_PER_USER } from '../src/content/library.ts';
 import { defaultGames } from '../src/default-games.ts';
+import { packageBody, readContentFolder } from '../src/content/folder.ts';
 import { patchedTidepool, tidepoolPackage } from './helpers/content.ts';
 import { call, guest } from './helpers/http.ts';
 import { configFrom, startTestServer, type StoreKind } from './helpers/server.ts';
 
 const SLUG = 'reef-lab';
+const SPIRITBOUND = fileURLToPath(
+  new URL('../../../games/tcg/content/spiritbound', import.meta.url),
+);
 const vsCpu = [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }];
 const cpuOnly = [
   { kind: 'cpu', profile: 'easy' },
@@ -231,6 +236,47 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
     );
     expect(fed[0]!.feed_position).toBeNull();
     await untilOver(next.body.matchId);
+  });
+
+  it('plays a battler draft, and a playtest outlives its deleted draft', async () => {
+    const slug = 'spirit-lab';
+    const made = await call(url(), 'POST', '/api/content/games', {
+      token: alice,
+      body: { slug, name: 'Spirit Lab' },
+    });
+    expect(made.status).toBe(201);
+    const spiritbound = packageBody(await readContentFolder(SPIRITBOUND));
+    const draft = await call<{ ok: boolean }>(url(), 'PUT', `/api/content/games/${slug}/draft`, {
+      token: alice,
+      body: spiritbound,
+    });
+    expect(draft.body.ok).toBe(true);
+    const battle = await call<CreateMatchResponse>(url(), 'POST', '/api/matches', {
+      token: alice,
+      body: { game: slug, draft: true, seats: vsCpu },
+    });
+    expect(battle.status).toBe(200);
+    const state = await call<{ view: { battler?: unknown } }>(
+      url(),
+      'GET',
+      `/api/matches/${battle.body.matchId}/state`,
+      { token: alice },
+    );
+    expect(state.body.view.battler).toBeDefined();
+    await surrender(battle.body.matchId);
+
+    expect(
+      (await call(url(), 'DELETE', `/api/content/games/${slug}`, { token: alice })).status,
+    ).toBe(204);
+    expect((await meta(battle.body.matchId)).content).toMatchObject({ slug, version: null });
+    const exported = await call<ExportedReplay>(
+      url(),
+      'GET',
+      `/api/matches/${battle.body.matchId}/export`,
+      { token: alice },
+    );
+    expect(exported.status).toBe(200);
+    expect(exported.body.content?.files).toBeDefined();
   });
 
   it('plays on after a restart, on its own snapshot', async () => {
