@@ -316,7 +316,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 300_000);
 
-  it('playtests an unpublished draft against the CPU to the end, saves a position, dry-runs at it', async () => {
+  it('playtests an unpublished draft: the CPU to the end, a saved position dry-run, a friend by link', async () => {
     // Someone else's published game to start the draft from.
     const other = new CardtableApi({ baseUrl: app.url });
     ok(await other.guest('Marin'));
@@ -367,6 +367,32 @@ describe('the creator studio: a game from nothing to a published match', () => {
       .poll(() => dry.textContent(), { timeout: 30_000 })
       .toMatch(/\d+ instructions · [\d.]+ KiB memory/);
     await screenshot(page, 'studio-playtest-3-dry-run');
+
+    // With a friend: the invite link seats them, and their hidden cards are never saved.
+    await page.getByLabel('Playtest against').selectOption({ label: 'a friend (invite link)' });
+    await page.getByTestId('playtest').click();
+    await page.waitForURL(/\/tcg\//, { timeout: 30_000 });
+    await page.getByTestId('lobby').waitFor({ timeout: 30_000 });
+    const friend = await openPage(browser, await page.getByTestId('invite-link').inputValue(), {
+      reducedMotion: 'reduce',
+    });
+    await friend.page.getByTestId('player-name').fill('Bea');
+    await friend.page.getByTestId('join-as').click();
+    await friend.page.waitForURL(/\/tcg\//);
+    for (const seated of [page, friend.page])
+      await seated.getByTestId('tcg-table').waitFor({ timeout: 30_000 });
+    expect(await friend.page.getByTestId('playtest-bar').textContent()).toContain(
+      'Playtest of the draft',
+    );
+    expect(await friend.page.getByRole('button', { name: 'Save this position' }).count()).toBe(0);
+    await page.getByTestId('position-name').fill('With Bea');
+    await page.getByRole('button', { name: 'Save this position' }).click();
+    await expect
+      .poll(() => page.getByTestId('playtest-bar').getByRole('status').textContent(), {
+        timeout: 20_000,
+      })
+      .toContain('Bea plays in this match');
+    await friend.context.close();
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 600_000);
 });
