@@ -121,9 +121,10 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
     await surrender(again.body.matchId);
   });
 
-  it('caps live playtests per creator; a finished one frees its place', async () => {
+  it('caps live playtests per creator; a finished or left one frees its place', async () => {
+    const waiting = await playtest(alice, [{ kind: 'human' }, { kind: 'human' }]);
     const live: string[] = [];
-    for (let i = 0; i < LIVE_PLAYTESTS_PER_USER; i++) {
+    for (let i = 1; i < LIVE_PLAYTESTS_PER_USER; i++) {
       const made = await playtest(alice);
       expect(made.status).toBe(200);
       live.push(made.body.matchId);
@@ -133,10 +134,19 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
       status: 429,
       body: { code: 'QUOTA_EXCEEDED', details: { limit: 'playtestsLive' } },
     });
+    // Left while it waits for a friend: no longer the creator's to play.
+    const left = await call(url(), 'POST', `/api/matches/${waiting.body.matchId}/leave`, {
+      token: alice,
+    });
+    expect(left.status).toBe(200);
+    const again = await playtest(alice);
+    expect(again.status).toBe(200);
+    expect((await playtest(alice)).status).toBe(429);
     await surrender(live[0]!);
     const after = await playtest(alice);
     expect(after.status).toBe(200);
-    for (const id of [...live.slice(1), after.body.matchId]) await surrender(id);
+    for (const id of [...live.slice(1), again.body.matchId, after.body.matchId])
+      await surrender(id);
   });
 
   it('lets a friend join by the room code; a position with their hidden cards is refused', async () => {

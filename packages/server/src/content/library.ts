@@ -156,7 +156,7 @@ export class ContentLibrary {
     if ((await this.store.livePlaytests(userId)) >= LIVE_PLAYTESTS_PER_USER)
       throw apiError(
         'QUOTA_EXCEEDED',
-        `You already have ${LIVE_PLAYTESTS_PER_USER} playtests going: finish or leave one first.`,
+        `You already have ${LIVE_PLAYTESTS_PER_USER} playtests going: finish or resign one (or leave one still waiting for a friend) first.`,
         { limit: 'playtestsLive', max: LIVE_PLAYTESTS_PER_USER },
       );
     const draft = (await this.store.draftDetail(game.id))!;

@@ -366,11 +366,16 @@ export class ContentStore {
       : null;
   }
 
-  /** Playtests a user hosts that are not over yet. */
+  /**
+   * Playtests a user hosts that are not over yet, but for those still waiting for a friend that
+   * the user left (they cannot play them any more; they expire on their own).
+   */
   async livePlaytests(userId: string): Promise<number> {
     const rows = await this.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM match_content c JOIN matches m ON m.id = c.match_id
-       WHERE c.version IS NULL AND m.host_user_id = $1 AND m.status <> 'over'`,
+       WHERE c.version IS NULL AND m.host_user_id = $1 AND m.status <> 'over'
+         AND NOT (m.status = 'waiting'
+                  AND NOT m.seats @> jsonb_build_array(jsonb_build_object('userId', $1::text)))`,
       [userId],
     );
     return rows[0]?.n ?? 0;
