@@ -81,6 +81,7 @@ export { CONTENT_LIMITS, PACKAGE_FILES, type ContentLimits } from './package/lim
 export { checkImage, type ImageCheck } from './package/images.ts';
 export {
   dryRunCardAbility,
+  positionForContent,
   samplePosition,
   sampleScriptContext,
   type AbilityDryRun,

@@ -5,6 +5,7 @@ import { checkAbility, dryRunAbility, type EffectSpec, type ParamSpec } from '@c
 import { tcgGameFor } from '../content/demo/index.ts';
 import {
   dryRunCardAbility,
+  positionForContent,
   samplePosition,
   sampleScriptContext,
   sharedRuntime,
@@ -162,5 +163,27 @@ describe('the ability API: one definition, every path agrees', () => {
       '|',
     );
     for (const spec of TCG_SCRIPT_EFFECTS) expect(readme).toContain(spec.summary!);
+  });
+});
+
+describe('a position saved from a playtest, for dry runs of the edited draft', () => {
+  it('becomes a position of the content as it is now, and runs its abilities there', () => {
+    const saved = JSON.parse(JSON.stringify(position)) as unknown;
+    const edited = { ...reef, hash: 'sha256:edited' };
+    const adapted = positionForContent(edited, saved);
+    expect(adapted.content).toEqual({ ...position.content, hash: 'sha256:edited' });
+    expect(adapted.players).toEqual(position.players);
+  });
+
+  it('refuses another game’s state, and names the cards the draft no longer has', () => {
+    expect(() => positionForContent(reef, { ...position, content: { id: 'other' } })).toThrow(
+      /a state of other, not of/,
+    );
+    expect(() => positionForContent(reef, { nothing: true })).toThrow(/no known game/);
+    const onBoard = position.cards[position.players[0]!.zones.board![0]!]!.defId;
+    const cards = new Map([...reef.cards].filter(([id]) => id !== onBoard));
+    expect(() => positionForContent({ ...reef, cards }, position)).toThrow(
+      new RegExp(`no longer has: .*${onBoard}`),
+    );
   });
 });

@@ -111,9 +111,12 @@ export type BanlistRequest = Static<typeof BanlistRequest>;
 /** The content a match plays, as its metadata and its export carry it. */
 export const MatchContent = Type.Object({
   slug: Type.String(),
-  version: Type.Integer({ minimum: 1 }),
+  /** The published version; null for a playtest of the draft (`draftRevision` says which). */
+  version: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   contentHash: Type.String(),
   name: Type.String(),
+  /** A playtest's draft revision when it was frozen (playtests only). */
+  draftRevision: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type MatchContent = Static<typeof MatchContent>;
 
@@ -199,3 +202,36 @@ export const ArtUploaded = Type.Object({
   url: Type.String(),
 });
 export type ArtUploaded = Static<typeof ArtUploaded>;
+
+/** The most positions one game's draft keeps (saving another by a new name is refused). */
+export const MAX_SAVED_POSITIONS = 20;
+
+/** `POST /api/content/games/:slug/positions`: save the position of a playtest of this draft. */
+export const SavePositionRequest = Type.Object({
+  matchId: Type.String({ minLength: 1, maxLength: 128 }),
+  name: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }),
+});
+export type SavePositionRequest = Static<typeof SavePositionRequest>;
+
+export const PositionSummary = Type.Object({
+  name: Type.String(),
+  matchId: Type.String(),
+  /** The playtest snapshot the position was saved from. */
+  contentHash: Type.String(),
+  createdAt: Type.String(),
+});
+export type PositionSummary = Static<typeof PositionSummary>;
+
+export const PositionList = Type.Object({ positions: Type.Array(PositionSummary) });
+export type PositionList = Static<typeof PositionList>;
+
+/** A saved position with the full engine state, for the studio's dry runs. */
+export const PositionDetail = Type.Object({
+  position: PositionSummary,
+  state: Type.Unknown(),
+});
+export type PositionDetail = Static<typeof PositionDetail>;
+
+/** `GET /api/matches/:id/art`: the image URL of each card of the match's content that has one. */
+export const MatchArt = Type.Object({ art: Type.Record(Type.String(), Type.String()) });
+export type MatchArt = Static<typeof MatchArt>;

@@ -23,6 +23,11 @@ import type {
   GameDetail,
   GameList,
   GameSummary,
+  MatchArt,
+  PositionDetail,
+  PositionList,
+  PositionSummary,
+  SavePositionRequest,
   ValidationReport,
   VersionDetail,
   VersionSummary,
@@ -314,6 +319,33 @@ export class CardtableApi {
     body: BanlistRequest,
   ): Promise<ApiResult<{ version: VersionSummary }>> {
     return this.request('PUT', `${gamePath(slug)}/versions/${version}/banlist`, body);
+  }
+
+  /** Saves where a playtest of this draft stands now, by name, for the studio's dry runs. */
+  savePosition(
+    slug: string,
+    body: SavePositionRequest,
+  ): Promise<ApiResult<{ position: PositionSummary }>> {
+    return this.request('POST', `${gamePath(slug)}/positions`, body);
+  }
+
+  /** The positions saved from playtests of this draft, newest first. */
+  listPositions(slug: string): Promise<ApiResult<PositionList>> {
+    return this.request('GET', `${gamePath(slug)}/positions`);
+  }
+
+  /** One saved position with its full engine state. */
+  getPosition(slug: string, name: string): Promise<ApiResult<PositionDetail>> {
+    return this.request('GET', `${gamePath(slug)}/positions/${encodeURIComponent(name)}`);
+  }
+
+  deletePosition(slug: string, name: string): Promise<ApiResult<null>> {
+    return this.request('DELETE', `${gamePath(slug)}/positions/${encodeURIComponent(name)}`);
+  }
+
+  /** The card art of the content a match plays (a published version or a playtest). */
+  matchArt(matchId: string): Promise<ApiResult<MatchArt>> {
+    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/art`);
   }
 
   importReplay(replay: ReplayFileBody): Promise<ApiResult<ImportReplayResponse>> {

@@ -394,6 +394,11 @@ export const CreateMatchRequest = Type.Object({
   seats: Type.Array(SeatRequest, { minItems: 1, maxItems: 16 }),
   /** A published game's version (default: its latest non-deprecated one). */
   version: Type.Optional(Type.Integer({ minimum: 1 })),
+  /**
+   * A playtest of the game's current draft (its creator only): the draft is frozen as an
+   * immutable snapshot the match plays to the end; never rated, listed or counted.
+   */
+  draft: Type.Optional(Type.Boolean()),
   /** Per-turn time limit in milliseconds; on timeout the game's timeout rule plays the turn. */
   turnTimeLimitMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 86_400_000 })),
   /**

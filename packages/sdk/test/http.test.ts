@@ -172,6 +172,11 @@ describe('CardtableApi', () => {
     await api.getVersion('reef', 2);
     await api.deprecate('reef', 2);
     await api.setBanlist('reef', 2, { cards: ['reef/x'] });
+    await api.savePosition('reef', { matchId: 'm1', name: 'Early board' });
+    await api.listPositions('reef');
+    await api.getPosition('reef', 'Early board');
+    await api.deletePosition('reef', 'Early board');
+    await api.matchArt('m1');
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       'GET /api/games',
       'GET /api/content/games/mine',
@@ -183,9 +188,15 @@ describe('CardtableApi', () => {
       'GET /api/content/games/reef/versions/2',
       'POST /api/content/games/reef/versions/2/deprecate',
       'PUT /api/content/games/reef/versions/2/banlist',
+      'POST /api/content/games/reef/positions',
+      'GET /api/content/games/reef/positions',
+      'GET /api/content/games/reef/positions/Early%20board',
+      'DELETE /api/content/games/reef/positions/Early%20board',
+      'GET /api/matches/m1/art',
     ]);
     expect(calls[4]!.body).toEqual(files);
     expect(calls[9]!.body).toEqual({ cards: ['reef/x'] });
+    expect(calls[10]!.body).toEqual({ matchId: 'm1', name: 'Early board' });
     expect(calls.every((c) => c.authorization === 'Bearer access-1')).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import { KeyedRateLimiter } from './rate-limit.ts';
 import { registerAuthentication } from './routes/authenticate.ts';
 import { registerJoinRoute } from './routes/join.ts';
 import { registerContentRoutes } from './routes/content.ts';
+import { registerPlaytestRoutes } from './routes/playtests.ts';
 import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
@@ -202,6 +203,7 @@ export async function startServer(
       quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
     });
     registerContentRoutes(app, { library: content });
+    registerPlaytestRoutes(app, { library: content, registry });
     registerSocialRoutes(app, {
       leaderboards: new Leaderboards(db, config.social.leaderboardMinGames),
       profiles: new Profiles(db),

@@ -2,9 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CardtableApi } from '@cardtable/sdk';
+import { packageBody, readContentFolder } from '@cardtable/server/content';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
+
+const TIDEPOOL = fileURLToPath(
+  new URL('../../server/test/fixtures/content/tidepool', import.meta.url),
+);
+
+const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
 
 /** The six cards the creator makes: name, cost, attack, health. */
 const CARDS = [
@@ -266,14 +277,122 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await form.getByLabel('Stage', { exact: true }).selectOption('1');
     expect(await form.getByLabel(/^Evolves from/).count()).toBe(1);
     await form.getByLabel('Stage', { exact: true }).selectOption('0');
-    await form
-      .getByLabel(/^Attacks \(JSON/)
-      .fill('[{"id": "scratch", "name": "Ember Scratch", "cost": ["fire"], "damage": 10}]');
+    // Attacks are a form: added, named, costed per energy type, reordered, removed.
+    const attacks = form.getByTestId('attacks-editor');
+    await attacks.getByRole('button', { name: 'Add an attack' }).click();
+    await attacks.getByRole('button', { name: 'Add an attack' }).press('Enter');
+    const first = attacks.getByRole('group', { name: /^Attack 1:/ });
+    await first.getByLabel('Name', { exact: true }).fill('Ember Scratch');
+    await first.getByLabel(/^Id/).fill('scratch');
+    await first.getByLabel('Ember Scratch: fire energy').fill('1');
+    await first.getByLabel('Ember Scratch: colorless energy').fill('0');
+    await first.getByLabel(/^Damage/).fill('10');
+    const second = attacks.getByRole('group', { name: /^Attack 2:/ });
+    await second.getByLabel('Name', { exact: true }).fill('Flare');
+    await second.getByLabel('Flare: colorless energy').fill('2');
+    await second.getByLabel(/^Damage/).fill('30');
+    await attacks.getByRole('button', { name: 'Move Flare up' }).press('Enter');
+    const rules = page.getByTestId('rules-text');
     await expect
-      .poll(() => page.getByTestId('rules-text').textContent(), { timeout: 20_000 })
-      .toContain('Ember Scratch');
+      .poll(() => rules.textContent(), { timeout: 20_000 })
+      .toMatch(/Flare[\s\S]*Ember Scratch/);
+    // A bad id is explained at its field, in the validator's words.
+    const flareId = attacks.getByRole('group', { name: /^Attack 1: Flare/ }).getByLabel(/^Id/);
+    await flareId.fill('Bad Id');
+    await expect.poll(() => flareId.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+    await flareId.fill('flare');
+    await attacks.getByRole('button', { name: 'Remove Flare' }).click();
+    await expect
+      .poll(
+        async () => {
+          const text = (await rules.textContent()) ?? '';
+          return text.includes('Ember Scratch') && !text.includes('Flare');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     await saved(page);
     await shot(page, 'studio-10-battler-card');
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 300_000);
+
+  it('playtests an unpublished draft: the CPU to the end, a saved position dry-run, a friend by link', async () => {
+    // Someone else's published game to start the draft from.
+    const other = new CardtableApi({ baseUrl: app.url });
+    ok(await other.guest('Marin'));
+    ok(await other.createGame({ slug: 'tidepool', name: 'Tidepool' }));
+    ok(await other.putDraft('tidepool', packageBody(await readContentFolder(TIDEPOOL))));
+    ok(await other.publish('tidepool'));
+
+    const { page, errors } = await openPage(browser, `${app.url}/studio`, {
+      reducedMotion: 'reduce',
+      viewport: { width: 1366, height: 800 },
+    });
+    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Reef Trial');
+    await page.getByLabel('Start from').selectOption({ label: 'A copy of Tidepool (version 1)' });
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await page.waitForURL(/\/studio\/reef-trial\/ruleset$/);
+    await expect
+      .poll(() => page.getByTestId('validation-state').textContent(), { timeout: 30_000 })
+      .toMatch(/^Valid/);
+
+    // One click: the draft (never published) at the table, against the CPU.
+    await page.getByTestId('playtest').click();
+    await page.waitForURL(/\/tcg\//, { timeout: 30_000 });
+    await page.getByTestId('tcg-table').waitFor({ timeout: 30_000 });
+    const bar = page.getByTestId('playtest-bar');
+    expect(await bar.textContent()).toContain('Playtest of the draft');
+
+    // The position now, saved by name for the Lua editor.
+    await page.getByTestId('position-name').fill('Opening');
+    await page.getByRole('button', { name: 'Save this position' }).click();
+    await expect
+      .poll(() => bar.getByRole('status').textContent(), { timeout: 20_000 })
+      .toContain('Saved “Opening”');
+    await screenshot(page, 'studio-playtest-1-table');
+
+    const played = await playUntilOver(page);
+    expect(played.moves).toBeGreaterThan(0);
+    await page.getByTestId('tcg-outcome').waitFor();
+    await screenshot(page, 'studio-playtest-2-over');
+
+    // Back in the studio, the Lua ability runs at the saved position.
+    await page.getByRole('link', { name: 'Back to the studio' }).click();
+    await page.waitForURL(/\/studio\/reef-trial\/lua$/);
+    await page.getByTestId('dry-run-position').selectOption({ label: 'Saved: Opening' });
+    await page.getByRole('button', { name: 'Run' }).click();
+    const dry = page.getByTestId('dry-run-result');
+    await expect
+      .poll(() => dry.textContent(), { timeout: 30_000 })
+      .toMatch(/\d+ instructions · [\d.]+ KiB memory/);
+    await screenshot(page, 'studio-playtest-3-dry-run');
+
+    // With a friend: the invite link seats them, and their hidden cards are never saved.
+    await page.getByLabel('Playtest against').selectOption({ label: 'a friend (invite link)' });
+    await page.getByTestId('playtest').click();
+    await page.waitForURL(/\/tcg\//, { timeout: 30_000 });
+    await page.getByTestId('lobby').waitFor({ timeout: 30_000 });
+    const friend = await openPage(browser, await page.getByTestId('invite-link').inputValue(), {
+      reducedMotion: 'reduce',
+    });
+    await friend.page.getByTestId('player-name').fill('Bea');
+    await friend.page.getByTestId('join-as').click();
+    await friend.page.waitForURL(/\/tcg\//);
+    for (const seated of [page, friend.page])
+      await seated.getByTestId('tcg-table').waitFor({ timeout: 30_000 });
+    expect(await friend.page.getByTestId('playtest-bar').textContent()).toContain(
+      'Playtest of the draft',
+    );
+    expect(await friend.page.getByRole('button', { name: 'Save this position' }).count()).toBe(0);
+    await page.getByTestId('position-name').fill('With Bea');
+    await page.getByRole('button', { name: 'Save this position' }).click();
+    await expect
+      .poll(() => page.getByTestId('playtest-bar').getByRole('status').textContent(), {
+        timeout: 20_000,
+      })
+      .toContain('Bea plays in this match');
+    await friend.context.close();
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 600_000);
 });

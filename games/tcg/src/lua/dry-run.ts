@@ -59,6 +59,33 @@ export function samplePosition(game: TcgGame, content: Content, seed = 'sample')
   return best.state;
 }
 
+/**
+ * A position saved from a playtest, made a position of `content` (the draft as it is now) so its
+ * abilities dry-run there as edited since. It must be a state of the same ruleset, and every
+ * card in it must still exist.
+ */
+export function positionForContent(content: Content, saved: unknown): TcgState {
+  const state = saved as Partial<TcgState> | null;
+  const id = state?.content?.id;
+  if (!state || !Array.isArray(state.players) || id !== content.ruleset.id)
+    throw new Error(
+      `This position is a state of ${id ?? 'no known game'}, not of ${content.ruleset.id}.`,
+    );
+  const gone = [
+    ...new Set(
+      Object.values(state.cards ?? {})
+        .map((card) => card.defId)
+        .filter((cardId) => !content.cards.has(cardId)),
+    ),
+  ];
+  if (gone.length > 0)
+    throw new Error(
+      `This position holds cards the draft no longer has: ${gone.slice(0, 5).join(', ')}.`,
+    );
+  const { version } = content.ruleset;
+  return { ...(state as TcgState), content: { id, version, hash: content.hash } };
+}
+
 export interface AbilityDryRun {
   card: string;
   ability: { index: number; id: string; module: string; entry: string };

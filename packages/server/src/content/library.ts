@@ -19,6 +19,7 @@ import {
 } from './package.ts';
 import {
   SlugTaken,
+  type ContentPin,
   type ContentStore,
   type GameRow,
   type MatchContentRow,
@@ -29,12 +30,14 @@ import { gameForEmbeddedContent, type ExportedReplay } from './replay-content.ts
 import type { AnyGame } from '@cardtable/engine';
 import { validatePackage, type PackageReport } from './validate.ts';
 
-/** A published version, loaded and ready to host: its content and the game that plays it. */
-export interface LoadedVersion {
-  row: VersionRow;
+/** Pinned content (a published version or a playtest snapshot) loaded and ready to host. */
+export interface LoadedContent {
   content: Content;
   hosted: HostedGame & { game: ContentGame };
 }
+
+/** Live playtests one creator may host at once (each holds a Lua VM and a match). */
+export const LIVE_PLAYTESTS_PER_USER = 3;
 
 /** Loaded versions kept in memory (each holds a Lua VM); the least recently used go first. */
 const CACHED_VERSIONS = 32;
@@ -51,7 +54,7 @@ const CONTENT_KINDS: ReadonlySet<string> = new Set(['tcg']);
  * built-in game of its name.
  */
 export class ContentLibrary {
-  private readonly loaded = new Map<string, Promise<LoadedVersion>>();
+  private readonly loaded = new Map<string, Promise<LoadedContent>>();
 
   constructor(
     readonly store: ContentStore,
@@ -63,7 +66,7 @@ export class ContentLibrary {
   async hostedFor(record: Pick<MatchRecord, 'id' | 'game'>): Promise<HostedGame | null> {
     if (CONTENT_KINDS.has(record.game)) {
       const pinned = await this.store.matchContent(record.id);
-      if (pinned) return (await this.load(pinned.gameId, pinned.version)).hosted;
+      if (pinned) return (await this.loadPinned(pinned)).hosted;
     }
     return this.builtIn.get(record.game) ?? null;
   }
@@ -89,9 +92,12 @@ export class ContentLibrary {
         ? { ok: true, game: hosted.game, dispose: keep }
         : { ok: false, message: `Unknown game "${replay.match.game}".` };
     }
-    const known = await this.store.versionByHash(pinned.contentHash);
+    const known =
+      (await this.store.versionByHash(pinned.contentHash)) ??
+      (await this.store.snapshotByHash(pinned.contentHash));
     if (known) {
-      const { game } = (await this.load(known.gameId, known.version)).hosted;
+      const version = 'version' in known ? known.version : null;
+      const { game } = (await this.loadPinned({ ...known, version })).hosted;
       return { ok: true, game, dispose: keep };
     }
     const built = await gameForEmbeddedContent(replay);
@@ -99,15 +105,21 @@ export class ContentLibrary {
   }
 
   /** A published version loaded for play (cached by game and version). */
-  load(gameId: string, version: number): Promise<LoadedVersion> {
-    const key = `${gameId}@${version}`;
+  load(gameId: string, version: number): Promise<LoadedContent> {
+    return this.loadPinned({ gameId, version, contentHash: '' });
+  }
+
+  /** Pinned content loaded for play: a version by its number, a snapshot by its hash. */
+  loadPinned(pin: ContentPin): Promise<LoadedContent> {
+    const key =
+      pin.version === null ? `${pin.gameId}#${pin.contentHash}` : `${pin.gameId}@${pin.version}`;
     const cached = this.loaded.get(key);
     if (cached) {
       this.loaded.delete(key);
       this.loaded.set(key, cached);
       return cached;
     }
-    const loading = this.build(gameId, version);
+    const loading = this.build(pin);
     this.loaded.set(key, loading);
     loading.catch(() => this.loaded.delete(key));
     // Evicted games are only dropped from the cache: a live match may still hold one, and the
@@ -117,19 +129,49 @@ export class ContentLibrary {
     return loading;
   }
 
-  private async build(gameId: string, version: number): Promise<LoadedVersion> {
-    const [row, stored] = await Promise.all([
-      this.store.version(gameId, version),
-      this.store.files(gameId, version),
-    ]);
-    if (!row || !stored) throw new Error(`No content version ${gameId}@${version}.`);
+  private async build(pin: ContentPin): Promise<LoadedContent> {
+    const label =
+      pin.version === null
+        ? `Playtest ${pin.gameId}#${pin.contentHash}`
+        : `${pin.gameId}@${pin.version}`;
+    const stored = await this.store.pinnedFiles(pin);
+    if (!stored) throw new Error(`No content ${label}.`);
     const report = await validatePackage(rulesFiles(stored));
     if (!report.content)
       throw new Error(
-        `Published version ${gameId}@${version} no longer loads: ${report.errors.map((e) => e.message).join('; ')}`,
+        `${label} no longer loads: ${report.errors.map((e) => e.message).join('; ')}`,
       );
     const game = await gameForContent(report.content);
-    return { row, content: report.content, hosted: { game, timeoutProfile: 'easy' } };
+    return { content: report.content, hosted: { game, timeoutProfile: 'easy' } };
+  }
+
+  /**
+   * Freezes the draft for a playtest by its owner: validated as a publish is, stored once per
+   * content (a playtest of unchanged content reuses the snapshot), and refused while the owner
+   * already hosts `LIVE_PLAYTESTS_PER_USER` playtests that are not over.
+   */
+  async snapshotDraft(game: GameRow, userId: string): Promise<ContentPin & LoadedContent> {
+    if (game.ownerId !== userId)
+      throw apiError('FORBIDDEN', `Only the creator of "${game.slug}" may playtest its draft.`);
+    if ((await this.store.livePlaytests(userId)) >= LIVE_PLAYTESTS_PER_USER)
+      throw apiError(
+        'QUOTA_EXCEEDED',
+        `You already have ${LIVE_PLAYTESTS_PER_USER} playtests going: finish or resign one (or leave one still waiting for a friend) first.`,
+        { limit: 'playtestsLive', max: LIVE_PLAYTESTS_PER_USER },
+      );
+    const draft = (await this.store.draftDetail(game.id))!;
+    const report = await validatePackage(await this.withArt(draft.files));
+    if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
+    const snapshot = await this.store.saveSnapshot({
+      gameId: game.id,
+      contentHash: contentHashOf(draft.files),
+      slug: game.slug,
+      name: game.name,
+      draftRevision: draft.revision,
+      files: draft.files,
+    });
+    const pin = { gameId: game.id, version: null, contentHash: snapshot.contentHash };
+    return { ...pin, ...(await this.loadPinned(pin)) };
   }
 
   /** A stored package with its images' bytes fetched back from the art store. */
@@ -331,6 +373,7 @@ export const toMatchContent = (row: MatchContentRow): MatchContent => ({
   version: row.version,
   contentHash: row.contentHash,
   name: row.name,
+  ...(row.draftRevision !== null ? { draftRevision: row.draftRevision } : {}),
 });
 
 /** A match's metadata with the content version it plays (null for built-in games). */

@@ -5,27 +5,32 @@ import { apiError, fromRuleError } from '../errors.ts';
 import type { HostedGame } from '../games.ts';
 import { parseDeckList } from './deck-list.ts';
 import type { ContentLibrary } from './library.ts';
+import type { ContentPin } from './store.ts';
 
-/** What a new match is created with: the game, its raw options, and the version it pins. */
+/** What a new match is created with: the game, its raw options, and the content it pins. */
 export interface MatchSetup {
   hosted: HostedGame;
   options: unknown;
-  pin: { gameId: string; version: number; contentHash: string } | null;
+  pin: ContentPin | null;
 }
 
 /**
- * Resolves `POST /api/matches`'s `game` (a built-in name or a published slug) and `version` (a
- * published game's latest non-deprecated version by default), and folds each seat's `deck` into
- * the TCG options, checked against the version's banlist (new matches only).
+ * Resolves `POST /api/matches`'s `game` (a built-in name or a creator's slug) and which of its
+ * content to play: `version` (a published game's latest non-deprecated version by default), or
+ * with `draft` a playtest of the draft as it is now (its creator only); then folds each seat's
+ * `deck` into the TCG options, checked against the version's banlist (new matches only).
  */
 export async function setupMatch(
   library: ContentLibrary,
   body: CreateMatchRequest,
+  userId: string,
 ): Promise<MatchSetup> {
   const builtIn = library.builtIn.get(body.game);
+  if (body.draft && body.version !== undefined)
+    throw apiError('BAD_REQUEST', 'A playtest plays the draft: it takes no version.');
   if (builtIn) {
-    if (body.version !== undefined)
-      throw apiError('BAD_REQUEST', `${body.game} is built in: it has no versions to pick.`);
+    if (body.version !== undefined || body.draft)
+      throw apiError('BAD_REQUEST', `${body.game} is built in: it has no versions or draft.`);
     const content = tcgContentOf(builtIn.game);
     return {
       hosted: builtIn,
@@ -39,6 +44,15 @@ export async function setupMatch(
     throw apiError('BAD_REQUEST', `Unknown game "${body.game}".`, {
       games: [...library.builtIn.keys()],
     });
+  }
+  if (body.draft) {
+    const playtest = await library.snapshotDraft(game, userId);
+    const { gameId, version, contentHash } = playtest;
+    return {
+      hosted: playtest.hosted,
+      options: await tcgOptions(playtest.hosted.game, playtest.content, [], body),
+      pin: { gameId, version, contentHash },
+    };
   }
   const row =
     body.version === undefined

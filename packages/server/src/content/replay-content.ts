@@ -33,9 +33,7 @@ export async function gameForEmbeddedContent(
   files: StoredFiles | undefined = replay.content?.files,
 ): Promise<ContentGameResult> {
   const pinned = replay.match.content;
-  const label = pinned
-    ? `${pinned.name} version ${pinned.version} (${pinned.contentHash})`
-    : 'its content';
+  const label = pinned ? `${contentLabel(pinned)} (${pinned.contentHash})` : 'its content';
   if (!pinned || !files)
     return {
       ok: false,
@@ -47,7 +45,7 @@ export async function gameForEmbeddedContent(
     return {
       ok: false,
       code: 'CONTENT_MISMATCH',
-      message: `The content given hashes to ${hash}, not to ${pinned.contentHash}: it is not the content this match was played with (${pinned.name} version ${pinned.version}).`,
+      message: `The content given hashes to ${hash}, not to ${pinned.contentHash}: it is not the content this match was played with (${contentLabel(pinned)}).`,
     };
   const report = await validatePackage(rulesFiles(files));
   if (!report.content)
@@ -58,3 +56,9 @@ export async function gameForEmbeddedContent(
     };
   return { ok: true, game: await gameForContent(report.content) };
 }
+
+/** "Tidepool version 2", or for a playtest "Tidepool playtest (draft revision 7)". */
+const contentLabel = (pinned: MatchContent): string =>
+  pinned.version === null
+    ? `${pinned.name} playtest (draft revision ${pinned.draftRevision ?? '?'})`
+    : `${pinned.name} version ${pinned.version}`;

@@ -22,13 +22,36 @@ export interface VersionRow {
   decks: { id: string; name: string }[];
 }
 
-/** The content version a match is pinned to. */
-export interface MatchContentRow {
+/** What a match plays: a published version, or (`version` null) a playtest's draft snapshot. */
+export interface ContentPin {
   gameId: string;
+  version: number | null;
+  contentHash: string;
+}
+
+/** The content a match is pinned to, with its game's slug and name. */
+export interface MatchContentRow extends ContentPin {
   slug: string;
   name: string;
-  version: number;
+  /** The draft revision a playtest's snapshot was taken at (null for a published version). */
+  draftRevision: number | null;
+}
+
+/** A draft frozen for playtests: immutable, keyed by its game and content hash. */
+export interface SnapshotRow {
+  gameId: string;
   contentHash: string;
+  slug: string;
+  name: string;
+  draftRevision: number;
+}
+
+/** A position saved from a playtest (a full engine state), for dry runs of Lua abilities. */
+export interface PositionRow {
+  name: string;
+  matchId: string;
+  contentHash: string;
+  createdAt: string;
 }
 
 export class SlugTaken extends Error {}
@@ -100,7 +123,8 @@ export class ContentStore {
     const rows = await this.db.query(
       `SELECT ${GAME_COLUMNS} FROM content_games g JOIN users u ON u.id = g.owner_id
        WHERE EXISTS (SELECT 1 FROM content_versions v WHERE v.game_id = g.id AND NOT v.deprecated)
-       ORDER BY (SELECT count(*) FROM match_content m WHERE m.game_id = g.id) DESC, g.created_at
+       ORDER BY (SELECT count(*) FROM match_content m
+                 WHERE m.game_id = g.id AND m.version IS NOT NULL) DESC, g.created_at
        LIMIT $1`,
       [limit],
     );
@@ -261,17 +285,23 @@ export class ContentStore {
     );
   }
 
-  async pinMatch(matchId: string, gameId: string, version: number, contentHash: string) {
+  async pinMatch(matchId: string, pin: ContentPin) {
     await this.db.query(
       `INSERT INTO match_content (match_id, game_id, version, content_hash) VALUES ($1, $2, $3, $4)`,
-      [matchId, gameId, version, contentHash],
+      [matchId, pin.gameId, pin.version, pin.contentHash],
     );
   }
 
+  /** The content a match plays; a playtest's slug and name are its snapshot's. */
   async matchContent(matchId: string): Promise<MatchContentRow | null> {
     const rows = await this.db.query(
-      `SELECT m.game_id, g.slug, g.name, m.version, m.content_hash
-       FROM match_content m JOIN content_games g ON g.id = m.game_id WHERE m.match_id = $1`,
+      `SELECT m.game_id, m.version, m.content_hash, s.draft_revision,
+              coalesce(s.slug, g.slug) AS slug, coalesce(s.name, g.name) AS name
+       FROM match_content m
+       LEFT JOIN content_games g ON m.version IS NOT NULL AND g.id = m.game_id
+       LEFT JOIN content_snapshots s
+         ON m.version IS NULL AND s.game_id = m.game_id AND s.content_hash = m.content_hash
+       WHERE m.match_id = $1`,
       [matchId],
     );
     const row = rows[0];
@@ -280,17 +310,133 @@ export class ContentStore {
           gameId: row.game_id as string,
           slug: row.slug as string,
           name: row.name as string,
-          version: row.version as number,
+          version: row.version as number | null,
           contentHash: row.content_hash as string,
+          draftRevision: row.draft_revision as number | null,
         }
       : null;
   }
 
-  /** Matches created per content game. */
+  /** The files a pin names: a published version's or a snapshot's. */
+  async pinnedFiles(pin: ContentPin): Promise<StoredFiles | null> {
+    if (pin.version !== null) return this.files(pin.gameId, pin.version);
+    const rows = await this.db.query<{ files: StoredFiles }>(
+      `SELECT files FROM content_snapshots WHERE game_id = $1 AND content_hash = $2`,
+      [pin.gameId, pin.contentHash],
+    );
+    return rows[0]?.files ?? null;
+  }
+
+  /**
+   * Freezes a draft's files for playtests. Identical content is stored once: the snapshot
+   * already taken of it (at its first revision) is the answer.
+   */
+  async saveSnapshot(snapshot: SnapshotRow & { files: StoredFiles }): Promise<SnapshotRow> {
+    await this.db.query(
+      `INSERT INTO content_snapshots (game_id, content_hash, slug, name, draft_revision, files)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (game_id, content_hash) DO NOTHING`,
+      [
+        snapshot.gameId,
+        snapshot.contentHash,
+        snapshot.slug,
+        snapshot.name,
+        snapshot.draftRevision,
+        JSON.stringify(snapshot.files),
+      ],
+    );
+    return (await this.snapshotByHash(snapshot.contentHash, snapshot.gameId))!;
+  }
+
+  /** A snapshot with this content hash (of this game, or of any). */
+  async snapshotByHash(contentHash: string, gameId?: string): Promise<SnapshotRow | null> {
+    const rows = await this.db.query(
+      `SELECT game_id, content_hash, slug, name, draft_revision FROM content_snapshots
+       WHERE content_hash = $1 AND ($2::text IS NULL OR game_id = $2) LIMIT 1`,
+      [contentHash, gameId ?? null],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          gameId: row.game_id as string,
+          contentHash: row.content_hash as string,
+          slug: row.slug as string,
+          name: row.name as string,
+          draftRevision: row.draft_revision as number,
+        }
+      : null;
+  }
+
+  /**
+   * Playtests a user hosts that are not over yet, but for those still waiting for a friend that
+   * the user left (they cannot play them any more; they expire on their own).
+   */
+  async livePlaytests(userId: string): Promise<number> {
+    const rows = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM match_content c JOIN matches m ON m.id = c.match_id
+       WHERE c.version IS NULL AND m.host_user_id = $1 AND m.status <> 'over'
+         AND NOT (m.status = 'waiting'
+                  AND NOT m.seats @> jsonb_build_array(jsonb_build_object('userId', $1::text)))`,
+      [userId],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Saves (or replaces, by name) a position for a draft's dry runs. */
+  async savePosition(
+    gameId: string,
+    position: Omit<PositionRow, 'createdAt'> & { state: unknown },
+  ): Promise<void> {
+    await this.db.query(
+      `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (game_id, name) DO UPDATE
+       SET match_id = $3, content_hash = $4, state = $5, created_at = now()`,
+      [
+        gameId,
+        position.name,
+        position.matchId,
+        position.contentHash,
+        JSON.stringify(position.state),
+      ],
+    );
+  }
+
+  async positions(gameId: string): Promise<PositionRow[]> {
+    const rows = await this.db.query(
+      `SELECT name, match_id, content_hash, created_at FROM draft_positions
+       WHERE game_id = $1 ORDER BY created_at DESC, name`,
+      [gameId],
+    );
+    return rows.map((row) => ({
+      name: row.name as string,
+      matchId: row.match_id as string,
+      contentHash: row.content_hash as string,
+      createdAt: (row.created_at as Date).toISOString(),
+    }));
+  }
+
+  async positionState(gameId: string, name: string): Promise<unknown> {
+    const rows = await this.db.query<{ state: unknown }>(
+      `SELECT state FROM draft_positions WHERE game_id = $1 AND name = $2`,
+      [gameId, name],
+    );
+    return rows[0]?.state ?? null;
+  }
+
+  async deletePosition(gameId: string, name: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `DELETE FROM draft_positions WHERE game_id = $1 AND name = $2 RETURNING name`,
+      [gameId, name],
+    );
+    return rows.length > 0;
+  }
+
+  /** Published matches created per content game (playtests are not counted). */
   async playCounts(gameIds: string[]): Promise<Map<string, number>> {
     if (gameIds.length === 0) return new Map();
     const rows = await this.db.query<{ game_id: string; n: string }>(
-      `SELECT game_id, count(*) AS n FROM match_content WHERE game_id = ANY($1) GROUP BY game_id`,
+      `SELECT game_id, count(*) AS n FROM match_content
+       WHERE game_id = ANY($1) AND version IS NOT NULL GROUP BY game_id`,
       [gameIds],
     );
     return new Map(rows.map((row) => [row.game_id, Number(row.n)]));

@@ -343,6 +343,11 @@ export class MatchActor {
     };
   }
 
+  /** The full, unprojected state (null before the start): a playtest position its creator saves. */
+  unprojectedState(): unknown {
+    return this.live.match?.state ?? null;
+  }
+
   /** The seed and the unprojected state, for exports of finished matches. */
   finalState(): { seed: string; stateHash: string } | null {
     const { match, record } = this.live;

@@ -1,5 +1,6 @@
 import { ENGINE_VERSION, type AnyGame } from '@cardtable/engine';
 import type { ContentLibrary } from '../content/library.ts';
+import type { ContentPin } from '../content/store.ts';
 import { ApiError } from '../errors.ts';
 import { newId, newRoomCode, newSecret, newSeed } from '../ids.ts';
 import type { EventStore, ReplayPrivacy, SeatRecord } from '../store/event-store.ts';
@@ -28,8 +29,8 @@ export interface MatchPlan {
   turnTimeLimitMs: number | null;
   /** The address of the person who asked for it (counted by the quotas); null: the server's own (matchmaking). */
   ip: string | null;
-  /** The published content version it plays (null: a built-in game). */
-  pin: { gameId: string; version: number; contentHash: string } | null;
+  /** The creator's content it plays: a published version or a playtest snapshot (null: built in). */
+  pin: ContentPin | null;
   /** Counted by the ratings projection (matchmaking's rated queue). */
   rated?: boolean;
   /** Who may export it once over (a 'link' match gets a fresh unguessable link). */
@@ -79,7 +80,7 @@ export async function createMatch(
           : await quotas.admit(plan.hostUserId, plan.ip, insert);
       if (!admitted.ok) throw new ApiError(admitted.error);
       const { pin } = plan;
-      if (pin) await content.store.pinMatch(id, pin.gameId, pin.version, pin.contentHash);
+      if (pin) await content.store.pinMatch(id, pin);
       await store.updateSeats(id, seats);
       const record = await store.getMatch(id);
       const actor = await registry.adopt(record as NonNullable<typeof record>);

@@ -18,7 +18,6 @@ import {
 import { ErrorBody } from '@cardtable/sdk/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Principal } from '../auth/tokens.ts';
 import { contentInvalid, type ContentLibrary } from '../content/library.ts';
 import { imageTypeOf, MAX_PACKAGE_BODY_BYTES } from '../content/package.ts';
 import { SlugTaken, type GameRow } from '../content/store.ts';
@@ -26,6 +25,7 @@ import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../con
 import { apiError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { requireUser } from './authenticate.ts';
+import { contentAccess } from './content-access.ts';
 import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 
 const secured = { security: [{ bearer: [] }] };
@@ -63,24 +63,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     );
   };
   const summaryOf = async (game: GameRow) => (await summariesOf([game]))[0]!;
-  const findGame = async (slug: string) => {
-    const game = await store.gameBySlug(slug);
-    if (!game) throw apiError('NOT_FOUND', `No game "${slug}".`);
-    return game;
-  };
-  /** A game nobody but its creator may see until its first version is published. */
-  const visibleGame = async (slug: string, user: Principal) => {
-    const game = await findGame(slug);
-    if (game.ownerId !== user.userId && !(await store.latest(game.id)))
-      throw apiError('NOT_FOUND', `No game "${slug}".`);
-    return game;
-  };
-  const ownedGame = async (slug: string, user: Principal) => {
-    const game = await findGame(slug);
-    if (game.ownerId !== user.userId)
-      throw apiError('FORBIDDEN', `Only the creator of "${slug}" may change it.`);
-    return game;
-  };
+  const { findGame, visibleGame, ownedGame } = contentAccess(store);
   const findVersion = async (game: GameRow, version: number) => {
     const row = await store.version(game.id, version);
     if (!row) throw apiError('NOT_FOUND', `${game.name} has no version ${version}.`);

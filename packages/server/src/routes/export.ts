@@ -124,7 +124,7 @@ async function seatExport(
 async function headerOf(actor: MatchActor, library: ContentLibrary) {
   const record = actor.matchRecord;
   const pinned = await library.store.matchContent(record.id);
-  const files = pinned ? await library.store.files(pinned.gameId, pinned.version) : null;
+  const files = pinned ? await library.store.pinnedFiles(pinned) : null;
   const header = {
     matchId: record.id,
     game: record.game,

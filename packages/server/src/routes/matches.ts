@@ -17,6 +17,7 @@ import { setupMatch } from '../content/match-setup.ts';
 import { createMatch, type MatchCreationDeps, type MatchPlan } from '../match/create-match.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
+import type { MatchRegistry } from '../match/registry.ts';
 import type { SeatRecord } from '../store/event-store.ts';
 import { exportMatch } from './export.ts';
 import { requireUser } from './authenticate.ts';
@@ -31,14 +32,21 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 
 type Deps = MatchCreationDeps;
 
+/** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
+export const withMatchActor = <T>(
+  registry: MatchRegistry,
+  id: string,
+  use: (actor: MatchActor) => T | Promise<T>,
+): Promise<T> =>
+  registry.use(id, (actor) => {
+    if (!actor) throw apiError('NOT_FOUND', 'No such match.');
+    return use(actor);
+  });
+
 export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
   const { content, store, registry } = deps;
-  /** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
   const withActor = <T>(id: string, use: (actor: MatchActor) => T | Promise<T>): Promise<T> =>
-    registry.use(id, (actor) => {
-      if (!actor) throw apiError('NOT_FOUND', 'No such match.');
-      return use(actor);
-    });
+    withMatchActor(registry, id, use);
   const unwrap = <T extends object>(result: T | ErrorBody): T => {
     if ('code' in result && 'message' in result) throw new ApiError(result as ErrorBody);
     return result as T;
@@ -58,7 +66,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const user = requireUser(request);
       const { body } = request;
-      const { hosted, options: requested, pin } = await setupMatch(content, body);
+      const { hosted, options: requested, pin } = await setupMatch(content, body, user.userId);
       const { game } = hosted;
       if (body.seats.length < game.seats.min || body.seats.length > game.seats.max) {
         throw apiError(

@@ -9,6 +9,7 @@ type Query = Database['query'];
 
 /**
  * Gives the next positions of the feed to finished matches that have none, oldest end first.
+ * Playtests of a draft never enter it: they count for no rating, stat or achievement.
  * Runs under the checkpoint's row lock, so positions are never handed out twice.
  */
 export async function extendFeed(query: Query, limit: number): Promise<number> {
@@ -18,6 +19,8 @@ export async function extendFeed(query: Query, limit: number): Promise<number> {
             SELECT id, row_number() OVER (ORDER BY ended_at NULLS FIRST, id) AS n
               FROM matches
              WHERE status = 'over' AND feed_position IS NULL
+               AND NOT EXISTS (SELECT 1 FROM match_content c
+                                WHERE c.match_id = matches.id AND c.version IS NULL)
              ORDER BY ended_at NULLS FIRST, id
              LIMIT $1)
      UPDATE matches m SET feed_position = (SELECT position FROM last) + next.n

@@ -85,7 +85,7 @@ export class Profiles {
     };
   }
 
-  /** The user's finished matches, newest first, in keyset pages of (end, id). */
+  /** The user's finished matches (playtests left out), newest first, in keyset pages of (end, id). */
   async matches(
     userId: string,
     { limit = 20, after }: { limit?: number; after?: string },
@@ -110,6 +110,7 @@ export class Profiles {
          LEFT JOIN content_games g ON g.id = mc.game_id
         WHERE m.id IN (SELECT match_id FROM match_players WHERE user_id = $1)
           AND m.status = 'over' AND m.ended_at IS NOT NULL
+          AND (mc.match_id IS NULL OR mc.version IS NOT NULL)
           AND ($2::timestamptz IS NULL OR (m.ended_at, m.id) < ($2::timestamptz, $3))
         ORDER BY m.ended_at DESC, m.id DESC
         LIMIT $4`,

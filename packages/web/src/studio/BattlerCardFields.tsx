@@ -1,4 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import type { AttackJson } from './attack-edit.ts';
+import { AttacksEditor } from './AttacksEditor.tsx';
+import type { AriaOf, ErrorsOf, FieldOf } from './card-form.ts';
 import type { CardJson } from './draft-files.ts';
 import { setIn } from './json-edit.ts';
 
@@ -8,13 +10,10 @@ export interface BattlerBits {
   wildcard?: string;
 }
 
-type Field = (name: string, label: string, control: ReactNode, below?: boolean) => ReactNode;
-type Aria = (name: string, below?: boolean) => Record<string, unknown>;
-
 /**
  * A battler card's own fields (games/tcg/README.md, "Monster battlers"): the element for
  * creatures and energy; stage, evolvesFrom, retreat, weakness, resistance, prize value and the
- * attacks (as JSON) for creatures. A field left empty is removed from the card.
+ * attacks (a form of their own) for creatures. A field left empty is removed from the card.
  */
 export function BattlerCardFields({
   card,
@@ -22,18 +21,19 @@ export function BattlerCardFields({
   battler,
   field,
   aria,
+  errors,
   onChange,
   seal,
 }: {
   card: CardJson;
   kind: string | undefined;
   battler: BattlerBits;
-  field: Field;
-  aria: Aria;
+  field: FieldOf;
+  aria: AriaOf;
+  errors: ErrorsOf;
   onChange(card: CardJson, key: string): void;
   seal(): void;
 }) {
-  const [attacksText, setAttacksText] = useState<string | null>(null);
   const types = battler.energyTypes ?? [];
   const put = (key: string, value: unknown) =>
     onChange(setIn(card, [key], value === '' ? undefined : value) as CardJson, key);
@@ -70,7 +70,7 @@ export function BattlerCardFields({
   if (kind !== 'unit') return null;
   const stage = typeof card.stage === 'number' ? card.stage : 0;
   return (
-    <fieldset className="studio-field">
+    <fieldset className="studio-field studio-battler">
       <legend>Battler creature</legend>
       {field('element', 'Element (its type)', typeSelect('element', '—'))}
       {field(
@@ -121,31 +121,16 @@ export function BattlerCardFields({
         'Prize value (prizes taken when knocked out; empty: 1)',
         numberInput('prizeValue', 1, 6),
       )}
-      {field(
-        'attacks',
-        `Attacks (JSON: [{"id", "name", "cost": [energy types or "${battler.wildcard ?? 'wildcard'}"], "damage"?, "effects"?}])`,
-        <textarea
-          {...aria('attacks', true)}
-          className="studio-code"
-          rows={6}
-          spellCheck={false}
-          value={attacksText ?? JSON.stringify(card.attacks ?? [], null, 1)}
-          onChange={(e) => {
-            setAttacksText(e.target.value);
-            try {
-              const attacks = JSON.parse(e.target.value) as unknown;
-              put('attacks', Array.isArray(attacks) && attacks.length ? attacks : undefined);
-            } catch {
-              /* kept as text until it parses */
-            }
-          }}
-          onBlur={() => {
-            setAttacksText(null);
-            seal();
-          }}
-        />,
-        true,
-      )}
+      <AttacksEditor
+        attacks={Array.isArray(card.attacks) ? (card.attacks as AttackJson[]) : []}
+        types={types}
+        wildcard={battler.wildcard ?? 'colorless'}
+        field={field}
+        aria={aria}
+        errors={errors}
+        onChange={(attacks) => put('attacks', attacks)}
+        seal={seal}
+      />
     </fieldset>
   );
 }

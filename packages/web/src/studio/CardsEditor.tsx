@@ -3,6 +3,7 @@ import { cardSetSchema } from '@cardtable/tcg';
 import type { CardFace } from '@cardtable/tcg/ui';
 import { CardFaceView } from '../tcg/CardFaceView.tsx';
 import { ArtCropper, base64Of } from './ArtCropper.tsx';
+import { JsonField } from './JsonField.tsx';
 import { BattlerCardFields, type BattlerBits } from './BattlerCardFields.tsx';
 import { duplicateCard, visibleCards, type CardSort } from './card-list.ts';
 import { atPath, inFile, placeOf } from './diagnostics.ts';
@@ -222,7 +223,6 @@ function CardForm({
     atPath(diagnostics, CARDS, `cards[${index}].${field}`, below);
   const types = Object.entries(ruleset.cardTypes ?? {});
   const kind = ruleset.cardTypes?.[card.type]?.kind;
-  const [abilitiesText, setAbilitiesText] = useState<string | null>(null);
   const [cropping, setCropping] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const artPath = artPathOf(files, card.id);
@@ -230,26 +230,28 @@ function CardForm({
   const image = artFile && typeof artFile !== 'string' ? `/api/art/${artFile.sha256}` : undefined;
   const face: CardFace = draft.report?.faces[card.id] ?? roughFace(card, kind);
 
-  const field = (name: string, label: string, control: React.ReactNode, below = false) => {
+  /** The validator's messages at a field of this card (or below it), named for `aria`. */
+  const errors = (name: string, below = false) => {
     const errs = at(name, below);
-    return (
-      <div className="studio-field">
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        {control}
-        {errs.length ? (
-          <ul
-            id={`${id}-${name}-errors`}
-            className="studio-field-errors"
-            data-field-errors={`cards[${index}].${name}`}
-          >
-            {errs.map((d, i) => (
-              <li key={i}>{d.message}</li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-    );
+    return errs.length ? (
+      <ul
+        id={`${id}-${name}-errors`}
+        className="studio-field-errors"
+        data-field-errors={`cards[${index}].${name}`}
+      >
+        {errs.map((d, i) => (
+          <li key={i}>{d.message}</li>
+        ))}
+      </ul>
+    ) : null;
   };
+  const field = (name: string, label: string, control: React.ReactNode, below = false) => (
+    <div className="studio-field">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      {control}
+      {errors(name, below)}
+    </div>
+  );
   const aria = (name: string, below = false) => ({
     id: `${id}-${name}`,
     'aria-invalid': at(name, below).length > 0 || undefined,
@@ -288,7 +290,6 @@ function CardForm({
       i === index ? { ...card, abilities: [...(card.abilities ?? []), ability] } : c,
     );
     draft.change(withCards(next, cards));
-    setAbilitiesText(null);
   };
 
   return (
@@ -398,6 +399,7 @@ function CardForm({
             battler={ruleset.battler}
             field={field}
             aria={aria}
+            errors={errors}
             onChange={onChange}
             seal={draft.seal}
           />
@@ -439,29 +441,15 @@ function CardForm({
         {field(
           'abilities',
           'Abilities (JSON: triggered, activated or static abilities with effects, or a Lua ability)',
-          <textarea
-            {...aria('abilities', true)}
-            className="studio-code"
-            rows={8}
-            spellCheck={false}
-            value={abilitiesText ?? JSON.stringify(card.abilities ?? [], null, 1)}
-            onChange={(e) => {
-              setAbilitiesText(e.target.value);
-              try {
-                const abilities = JSON.parse(e.target.value) as Record<string, unknown>[];
-                const { abilities: _a, ...rest } = card;
-                onChange(
-                  Array.isArray(abilities) && abilities.length ? { ...rest, abilities } : rest,
-                  'abilities',
-                );
-              } catch {
-                /* kept as text until it parses */
-              }
+          <JsonField
+            aria={aria('abilities', true)}
+            value={card.abilities ?? []}
+            onChange={(next) => {
+              const { abilities: _a, ...rest } = card;
+              const abilities = Array.isArray(next) ? (next as Record<string, unknown>[]) : [];
+              onChange(abilities.length ? { ...rest, abilities } : rest, 'abilities');
             }}
-            onBlur={() => {
-              setAbilitiesText(null);
-              draft.seal();
-            }}
+            onSeal={draft.seal}
           />,
           true,
         )}

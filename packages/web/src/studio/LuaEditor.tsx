@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { PositionSummary } from '@cardtable/sdk/content';
 import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg/script-effects';
 import type { AbilityDryRun } from '@cardtable/tcg';
@@ -17,6 +18,7 @@ import {
 } from './draft-files.ts';
 import { luaCompletions, luaDiagnostics } from './lua-assist.ts';
 import { LuaCodeEditor } from './LuaCodeEditor.tsx';
+import { withApi } from './studio-api.ts';
 import type { DraftSession } from './useDraft.ts';
 
 const COMPLETIONS = luaCompletions(TCG_SCRIPT_EFFECTS, CONTEXT_GLOBALS, BASE_GLOBALS);
@@ -160,6 +162,9 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
   const users = luaUsers(cardsOf(files), module);
   const [card, setCard] = useState<string>(users[0]?.id ?? '');
   const [seed, setSeed] = useState('sample');
+  const saved = useSavedPositions(draft.game?.slug ?? null);
+  /** The saved position to run at, by name; '' for the seeded sample. */
+  const [position, setPosition] = useState('');
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<
     { ok: true; run: AbilityDryRun } | { ok: false; message: string } | null
@@ -167,10 +172,13 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
   const chosen = users.some((u) => u.id === card) ? card : (users[0]?.id ?? '');
   const run = async () => {
     setRunning(true);
+    const at = position === '' ? undefined : await saved.state(position);
     setResult(
-      await draft.worker
-        .dryRun(files, chosen, 0, seed)
-        .catch((e: Error) => ({ ok: false as const, message: e.message })),
+      at && !at.ok
+        ? at
+        : await draft.worker
+            .dryRun(files, chosen, 0, seed, at?.state)
+            .catch((e: Error) => ({ ok: false as const, message: e.message })),
     );
     setRunning(false);
   };
@@ -195,7 +203,8 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
       <h3 id="dry-title">Dry run</h3>
       <p className="studio-help">
         Runs the card’s Lua ability as a match would, at a position the engine deals with this seed
-        (the first two decks, played until both boards hold a unit).
+        (the first two decks, played until both boards hold a unit), or at a position you saved from
+        a playtest (Playtest, then Save this position at the table).
       </p>
       {users.length === 0 ? (
         <p>No card uses this module yet.</p>
@@ -212,9 +221,26 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
             </select>
           </label>
           <label>
-            Position seed
-            <input value={seed} onChange={(e) => setSeed(e.target.value)} />
+            Position
+            <select
+              value={position}
+              onChange={(e) => setPosition(e.target.value)}
+              data-testid="dry-run-position"
+            >
+              <option value="">A sample position (by seed)</option>
+              {saved.list.map((p) => (
+                <option key={p.name} value={p.name}>
+                  {`Saved: ${p.name}`}
+                </option>
+              ))}
+            </select>
           </label>
+          {position === '' ? (
+            <label>
+              Position seed
+              <input value={seed} onChange={(e) => setSeed(e.target.value)} />
+            </label>
+          ) : null}
           <button type="button" onClick={() => void run()} disabled={running}>
             {running ? 'Running…' : 'Run'}
           </button>
@@ -242,9 +268,16 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
                 1,
               )}
             </pre>
-            <button type="button" onClick={saveAsTest}>
-              Save as an ability test (expect exactly this)
-            </button>
+            {position === '' ? (
+              <button type="button" onClick={saveAsTest}>
+                Save as an ability test (expect exactly this)
+              </button>
+            ) : (
+              <p className="studio-help">
+                Ability tests start from a seeded position, so a run at a saved position is not
+                saved as one.
+              </p>
+            )}
           </div>
         ) : (
           <p role="alert" className="studio-error">
@@ -254,6 +287,30 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
       ) : null}
     </section>
   );
+}
+
+/** The positions saved from playtests of this draft, and each one's state on demand. */
+function useSavedPositions(slug: string | null) {
+  const [list, setList] = useState<PositionSummary[]>([]);
+  useEffect(() => {
+    if (slug === null) return;
+    let stale = false;
+    void withApi((api) => api.listPositions(slug)).then((found) => {
+      if (!stale && found.ok) setList(found.value.positions);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [slug]);
+  const state = async (
+    name: string,
+  ): Promise<{ ok: true; state: unknown } | { ok: false; message: string }> => {
+    const found = await withApi((api) => api.getPosition(slug ?? '', name));
+    return found.ok
+      ? { ok: true, state: found.value.state }
+      : { ok: false, message: found.error.message };
+  };
+  return { list, state };
 }
 
 function AbilityTests({ draft }: { draft: DraftSession }) {

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
 import type { GameSummary, VersionSummary } from '@cardtable/sdk';
 import { defaultTcgSetup, tcgMatchRequest } from '../home/tcg-setup.ts';
-import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { playerName } from '../net/session.ts';
 import { placeOf } from './diagnostics.ts';
+import { useOpenMatch } from './PlaytestControls.tsx';
 import { readDocument, RULESET, writeDocument } from './draft-files.ts';
 import { setIn } from './json-edit.ts';
 import { diffCards, nextVersion, type CardsDiff } from './publish-diff.ts';
@@ -15,7 +14,7 @@ type AnyCard = { id: string } & Record<string, unknown>;
 
 /** Publish: validation must pass; what changed since the last version; the version's name; share. */
 export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: string }) {
-  const navigate = useNavigate();
+  const openMatch = useOpenMatch();
   const files = draft.files!;
   const report = draft.report;
   const ruleset = readDocument<{ version?: string }>(files, RULESET);
@@ -76,16 +75,7 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
   const playCpu = async () => {
     if (!published) return;
     const request = tcgMatchRequest(published.game, defaultTcgSetup(published.game), playerName());
-    const created = await withApi((api) => api.createMatch(request));
-    if (!created.ok) return setError(created.error.message);
-    const path = tablePath(created.value.matchId, 'tcg');
-    rememberMatch({
-      matchId: created.value.matchId,
-      seat: created.value.seat,
-      code: created.value.code,
-      path,
-    });
-    void navigate(path);
+    setError(await openMatch(request));
   };
 
   const shareLink = `${window.location.origin}/?game=${encodeURIComponent(slug)}`;

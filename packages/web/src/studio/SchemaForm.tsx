@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Diagnostic } from '@cardtable/sdk/content';
 import { atPath } from './diagnostics.ts';
+import { JsonField } from './JsonField.tsx';
 import {
   childPath,
   emptyValue,
@@ -124,8 +125,7 @@ function FieldBody({
       );
     case 'integer':
       return (
-        <div className="studio-field">
-          <label htmlFor={labelId}>{label}</label>
+        <Row labelId={labelId} label={label} remove={remove} notes={notes}>
           <input
             {...aria}
             type="number"
@@ -137,14 +137,11 @@ function FieldBody({
             }
             onBlur={ctx.seal}
           />
-          {remove}
-          {notes}
-        </div>
+        </Row>
       );
     case 'string':
       return (
-        <div className="studio-field">
-          <label htmlFor={labelId}>{label}</label>
+        <Row labelId={labelId} label={label} remove={remove} notes={notes}>
           <input
             {...aria}
             value={typeof value === 'string' ? value : ''}
@@ -152,22 +149,17 @@ function FieldBody({
             onChange={(e) => ctx.set(path, e.target.value)}
             onBlur={ctx.seal}
           />
-          {remove}
-          {notes}
-        </div>
+        </Row>
       );
     case 'enum':
       return (
-        <div className="studio-field">
-          <label htmlFor={labelId}>{label}</label>
+        <Row labelId={labelId} label={label} remove={remove} notes={notes}>
           <select {...aria} value={String(value)} onChange={(e) => ctx.set(path, e.target.value)}>
             {kind.values.map((v) => (
               <option key={v}>{v}</option>
             ))}
           </select>
-          {remove}
-          {notes}
-        </div>
+        </Row>
       );
     case 'boolean':
       return (
@@ -210,9 +202,7 @@ function FieldBody({
     case 'object': {
       const object = (value ?? {}) as Record<string, unknown>;
       return (
-        <fieldset className="studio-group" data-path={key}>
-          <legend>{label}</legend>
-          {notes}
+        <Group path={key} label={label} notes={notes} remove={remove}>
           {kind.properties.map(([prop, propSchema]) => (
             <SchemaField
               key={prop}
@@ -224,8 +214,7 @@ function FieldBody({
               optional={!kind.required.has(prop)}
             />
           ))}
-          {remove}
-        </fieldset>
+        </Group>
       );
     }
     case 'tagged': {
@@ -234,9 +223,7 @@ function FieldBody({
       const branch = kind.branches.get(tag);
       const branchKind = branch ? fieldKind(branch, ctx.root) : null;
       return (
-        <fieldset className="studio-group" data-path={key}>
-          <legend>{label}</legend>
-          {notes}
+        <Group path={key} label={label} notes={notes} remove={remove}>
           <label>
             {labelOf(kind.tag)}{' '}
             <select
@@ -269,16 +256,13 @@ function FieldBody({
                   />
                 ))
             : null}
-          {remove}
-        </fieldset>
+        </Group>
       );
     }
     case 'list': {
       const items = Array.isArray(value) ? value : [];
       return (
-        <fieldset className="studio-group" data-path={key}>
-          <legend>{label}</legend>
-          {notes}
+        <Group path={key} label={label} notes={notes} remove={remove}>
           <ol className="studio-list">
             {items.map((item, i) => (
               <li key={i}>
@@ -304,16 +288,13 @@ function FieldBody({
           >
             Add {singular(label).toLowerCase()}
           </button>
-          {remove}
-        </fieldset>
+        </Group>
       );
     }
     case 'record': {
       const record = (value ?? {}) as Record<string, unknown>;
       return (
-        <fieldset className="studio-group" data-path={key}>
-          <legend>{label}</legend>
-          {notes}
+        <Group path={key} label={label} notes={notes} remove={remove}>
           {Object.entries(record).map(([entry, entryValue]) => (
             <SchemaField
               key={entry}
@@ -335,21 +316,19 @@ function FieldBody({
               ctx.set(path, { ...record, [entry]: emptyValue(kind.values, ctx.root) })
             }
           />
-          {remove}
-        </fieldset>
+        </Group>
       );
     }
     case 'json':
       return (
-        <JsonField
-          ctx={ctx}
-          value={value}
-          label={label}
-          path={path}
-          aria={aria}
-          notes={notes}
-          remove={remove}
-        />
+        <Row labelId={labelId} label={`${label} (JSON)`} remove={remove} notes={notes}>
+          <JsonField
+            value={value}
+            aria={aria}
+            onChange={(next) => ctx.set(path, next)}
+            onSeal={ctx.seal}
+          />
+        </Row>
       );
   }
 }
@@ -387,52 +366,48 @@ function NewEntry({
   );
 }
 
-/** A value the form cannot break down (conditions, abilities): edited as JSON in place. */
-function JsonField({
-  ctx,
-  value,
-  label,
+/** A group of fields (an object, a list, a record): its legend, notes, fields and Remove. */
+function Group({
   path,
-  aria,
+  label,
   notes,
   remove,
+  children,
 }: {
-  ctx: FormContext;
-  value: unknown;
+  path: string;
   label: string;
-  path: (string | number)[];
-  aria: Record<string, unknown>;
   notes: React.ReactNode;
   remove: React.ReactNode;
+  children: React.ReactNode;
 }) {
-  const shown = JSON.stringify(value, null, 1);
-  const [text, setText] = useState<string | null>(null);
-  const [bad, setBad] = useState(false);
+  return (
+    <fieldset className="studio-group" data-path={path}>
+      <legend>{label}</legend>
+      {notes}
+      {children}
+      {remove}
+    </fieldset>
+  );
+}
+
+/** A labelled field: its control, its Remove button, then its help and errors. */
+function Row({
+  labelId,
+  label,
+  remove,
+  notes,
+  children,
+}: {
+  labelId: string;
+  label: string;
+  remove: React.ReactNode;
+  notes: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <div className="studio-field">
-      <label htmlFor={aria.id as string}>{label} (JSON)</label>
-      <textarea
-        {...aria}
-        className="studio-code"
-        rows={Math.min(8, shown.split('\n').length + 1)}
-        value={text ?? shown}
-        onChange={(e) => {
-          setText(e.target.value);
-          try {
-            ctx.set(path, JSON.parse(e.target.value));
-            setBad(false);
-          } catch {
-            setBad(true);
-          }
-        }}
-        onBlur={() => {
-          if (!bad) setText(null);
-          ctx.seal();
-        }}
-      />
-      {bad ? (
-        <p className="studio-field-errors">Not valid JSON yet: the last valid value is kept.</p>
-      ) : null}
+      <label htmlFor={labelId}>{label}</label>
+      {children}
       {remove}
       {notes}
     </div>

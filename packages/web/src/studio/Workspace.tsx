@@ -3,6 +3,7 @@ import { Link, NavLink, Navigate, Route, Routes, useParams } from 'react-router'
 import { BalanceLab } from './BalanceLab.tsx';
 import { CardsEditor } from './CardsEditor.tsx';
 import { DeckBuilder } from './DeckBuilder.tsx';
+import { PlaytestControls } from './PlaytestControls.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { RulesetEditor } from './RulesetEditor.tsx';
 import { placeOf } from './diagnostics.ts';
@@ -63,6 +64,7 @@ export function Workspace() {
         <div className="studio-status">
           <SaveBadge save={draft.save} />
           <ValidationBadge draft={draft} />
+          <PlaytestControls draft={draft} />
           <button
             type="button"
             onClick={draft.undo}

@@ -17,6 +17,7 @@ import { useSettings } from '../settings/useSettings.ts';
 import { tcgFlightDuration } from './animation/plan.ts';
 import { DownloadExport } from './DownloadExport.tsx';
 import { GameLog } from './GameLog.tsx';
+import { PlaytestBar } from './PlaytestBar.tsx';
 import { StopsToggle } from './StopsToggle.tsx';
 import { TcgGameOver } from './TcgGameOver.tsx';
 import { TcgTable } from './TcgTable.tsx';
@@ -71,6 +72,9 @@ export default function TcgMatchPage() {
         <p className="notice notice-error" role="alert" data-testid="action-error">
           {live.actionError.message}
         </p>
+      ) : null}
+      {meta?.content && meta.content.version === null ? (
+        <PlaytestBar matchId={matchId} content={meta.content} mine={me === 0} />
       ) : null}
       <SeatNotices seats={live.seats} status={status} me={me} name={live.name} />
       {outcome ? (

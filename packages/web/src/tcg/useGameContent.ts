@@ -13,6 +13,7 @@ const NO_ART: Readonly<Record<string, string>> = {};
 
 /** What the table shows of the game a match plays, beyond the view: its name and card art. */
 export function useGameContent(meta: MatchMetadata | null): GameContent {
+  const matchId = meta?.matchId ?? '';
   const [found, setFound] = useState<GameContent>({ name: null, art: NO_ART });
   const game = meta?.game ?? null;
   const slug = meta?.content?.slug ?? null;
@@ -25,6 +26,10 @@ export function useGameContent(meta: MatchMetadata | null): GameContent {
       if (slug !== null && version !== null) {
         const published = await client.api.getVersion(slug, version);
         if (!stale) setFound({ name, art: published.ok ? published.value.content.art : NO_ART });
+      } else if (slug !== null) {
+        // A playtest: its draft is its creator's, so the art comes with the match.
+        const playtest = await client.api.matchArt(matchId);
+        if (!stale) setFound({ name, art: playtest.ok ? playtest.value.art : NO_ART });
       } else {
         const games = await client.api.listGames();
         const builtIn = games.ok ? games.value.games.find((g) => g.slug === game) : undefined;
@@ -34,6 +39,6 @@ export function useGameContent(meta: MatchMetadata | null): GameContent {
     return () => {
       stale = true;
     };
-  }, [game, slug, version, name]);
+  }, [matchId, game, slug, version, name]);
   return found;
 }

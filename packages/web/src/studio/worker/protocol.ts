@@ -24,7 +24,16 @@ export type DryRunAnswer = { ok: true; run: AbilityDryRun } | { ok: false; messa
 
 export type ToStudioWorker =
   | { id: number; kind: 'validate'; files: DraftFiles }
-  | { id: number; kind: 'dryRun'; files: DraftFiles; card: string; ability: number; seed: string }
+  | {
+      id: number;
+      kind: 'dryRun';
+      files: DraftFiles;
+      card: string;
+      ability: number;
+      seed: string;
+      /** A position saved from a playtest (a full engine state); absent: the seeded sample. */
+      position?: unknown;
+    }
   | { id: number; kind: 'report'; files: DraftFiles; plan: BalancePlan; records: MatchRecord[] };
 
 export type FromStudioWorker =

@@ -53,8 +53,16 @@ export class StudioWorkerClient {
     card: string,
     ability: number,
     seed: string,
+    position?: unknown,
   ): Promise<DryRunAnswer> {
-    const answer = await this.ask({ kind: 'dryRun', files, card, ability, seed });
+    const answer = await this.ask({
+      kind: 'dryRun',
+      files,
+      card,
+      ability,
+      seed,
+      ...(position !== undefined ? { position } : {}),
+    });
     if (answer.kind !== 'dryRun') throw new Error('unexpected answer');
     return answer.answer;
   }

@@ -4,6 +4,7 @@ import {
   cardFaceOf,
   dryRunCardAbility,
   loadContent,
+  positionForContent,
   samplePosition,
   tcgGameFor,
   useSandboxWasmUrl,
@@ -88,7 +89,10 @@ async function dryRun(input: Extract<ToStudioWorker, { kind: 'dryRun' }>): Promi
     };
   const game = await tcgGameFor(result.content);
   try {
-    const state = samplePosition(game, result.content, input.seed);
+    const state =
+      input.position === undefined
+        ? samplePosition(game, result.content, input.seed)
+        : positionForContent(result.content, input.position);
     const run = dryRunCardAbility({
       content: result.content,
       scripts: game.scripts!,
