@@ -28,6 +28,8 @@ import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
 import { registerSocialRoutes } from './routes/social.ts';
+import { registerTableRoutes } from './routes/tables.ts';
+import { OpenTables } from './tables/open-tables.ts';
 import { Leaderboards } from './social/leaderboard.ts';
 import { Profiles } from './social/profiles.ts';
 import { SocialProjector } from './social/projector.ts';
@@ -193,6 +195,11 @@ export async function startServer(
       registry,
       attemptsPerMinute: config.joinAttemptsPerMinute,
       ipAttemptsPerMinute: config.ipJoinAttemptsPerMinute,
+    });
+    registerTableRoutes(app, {
+      tables: new OpenTables(db, config.matchLifecycle.waitingTtlMs, now),
+      registry,
+      joinsPerMinute: config.joinAttemptsPerMinute,
     });
     registerReplayRoutes(app, {
       content,
