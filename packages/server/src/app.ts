@@ -210,8 +210,8 @@ export async function startServer(
     });
     registerContentRoutes(app, { library: content });
     registerSocialRoutes(app, {
-      leaderboards: new Leaderboards(db, config.social.leaderboardMinGames),
-      profiles: new Profiles(db),
+      leaderboards: new Leaderboards(db, config.social.leaderboardMinGames, now),
+      profiles: new Profiles(db, now),
     });
     registerOperationRoutes(app, { db, metrics, registry, metricsToken: config.metricsToken });
     registerMatchSocket(app, { config, tokens, registry, metrics });
