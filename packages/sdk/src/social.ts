@@ -196,3 +196,10 @@ export const OpenTableList = Type.Object({
 export type OpenTableList = Static<typeof OpenTableList>;
 
 export const TableParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+
+/** `POST /api/admin/social/rebuild` (admins): the projection emptied and folded again. */
+export const SocialRebuildResult = Type.Object({
+  /** Finished matches folded from zero. */
+  folded: Type.Integer({ minimum: 0 }),
+});
+export type SocialRebuildResult = Static<typeof SocialRebuildResult>;

@@ -212,6 +212,8 @@ export async function startServer(
     registerSocialRoutes(app, {
       leaderboards: new Leaderboards(db, config.social.leaderboardMinGames, now),
       profiles: new Profiles(db, now),
+      projector,
+      requireRole: accounts.requireRole,
     });
     registerOperationRoutes(app, { db, metrics, registry, metricsToken: config.metricsToken });
     registerMatchSocket(app, { config, tokens, registry, metrics });
