@@ -94,9 +94,7 @@ export function CreateTableForm({
                           )
                         }
                       >
-                        <option value={FRIEND}>
-                          A person (a friend, or anyone at a public table)
-                        </option>
+                        <option value={FRIEND}>A friend (invite by code)</option>
                         {freeProfiles(
                           setup.seats,
                           seat.kind === 'cpu' ? seat.profile : undefined,
