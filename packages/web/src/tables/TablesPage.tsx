@@ -59,7 +59,8 @@ export default function TablesPage() {
     void navigate(path);
   };
 
-  const title = list?.tables[0]?.title ?? game;
+  // Built-in games have no published title: their name, capitalised.
+  const title = list?.tables[0]?.title ?? game.charAt(0).toUpperCase() + game.slice(1);
   return (
     <main className="page tables">
       <header className="panel">
