@@ -6,11 +6,7 @@ import type { EventStore, QuotaUsage } from '../store/event-store.ts';
 
 /** Which limit refused a creation, as `details.limit` of a `QUOTA_EXCEEDED` error. */
 export type QuotaLimit =
-  | 'createdPerUser'
-  | 'createdPerIp'
-  | 'activePerUser'
-  | 'activePerIp'
-  | 'openTablesPerUser';
+  'createdPerUser' | 'createdPerIp' | 'activePerUser' | 'activePerIp' | 'openTablesPerUser';
 
 const LIMITS: { limit: QuotaLimit; usage: keyof QuotaUsage; what: string }[] = [
   { limit: 'openTablesPerUser', usage: 'openTablesByUser', what: 'You have' },

@@ -95,11 +95,13 @@ export class Matchmaker {
     game: string;
     version: string | undefined;
     seats: number;
-  }): Promise<
-    { plan: Pick<MatchPlan, 'game' | 'options' | 'pin'>; version: string } | ErrorBody
-  > {
+  }): Promise<{ plan: Pick<MatchPlan, 'game' | 'options' | 'pin'>; version: string } | ErrorBody> {
     try {
-      const { hosted, options: raw, pin } = await setupMatch(this.deps.content, {
+      const {
+        hosted,
+        options: raw,
+        pin,
+      } = await setupMatch(this.deps.content, {
         game: request.game,
         ...(request.version !== undefined ? { version: Number(request.version) } : {}),
         seats: Array.from({ length: request.seats }, () => ({ kind: 'human' as const })),

@@ -27,8 +27,7 @@ export const currentRd = (
   row: { rating: number; rd: number; volatility: number; last_period: number },
   nowMs: number,
 ): number =>
-  ratingInPeriod({ ...row, lastPeriod: row.last_period }, Math.floor(nowMs / RATING_PERIOD_MS))
-    .rd;
+  ratingInPeriod({ ...row, lastPeriod: row.last_period }, Math.floor(nowMs / RATING_PERIOD_MS)).rd;
 
 /** What the projection holds today for the players of one match. */
 export interface PlayersBefore {

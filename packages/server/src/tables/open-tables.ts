@@ -91,10 +91,7 @@ export class OpenTables {
     const last = page.at(-1);
     return {
       tables: page.map(toTable),
-      next:
-        rows.length > limit && last
-          ? encodeCursor({ t: last.created_key, i: last.id })
-          : null,
+      next: rows.length > limit && last ? encodeCursor({ t: last.created_key, i: last.id }) : null,
     };
   }
 
