@@ -94,7 +94,9 @@ describe.each<StoreKind>(['embedded', 'postgres'])('open tables on %s', (store) 
     // A private table's id is not a way in.
     expect((await join(dee.accessToken, hidden.matchId)).status).toBe(404);
     await leave(ana.accessToken, hidden.matchId);
+    // A host who leaves takes the table off the list.
     await leave(ana.accessToken, open.matchId);
+    expect((await list(dee.accessToken)).tables.map((t) => t.matchId)).not.toContain(open.matchId);
     await leave(ben.accessToken, open.matchId);
   });
 

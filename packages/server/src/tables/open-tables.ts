@@ -46,8 +46,8 @@ const toTable = (row: TableRow): OpenTable => ({
 });
 
 /**
- * The lobby list: public tables of one game (and version) still waiting with a free seat,
- * newest first, as keyset pages on (creation time, id). Read from the match rows, so every node
+ * The lobby list: public tables of one game (and version) still waiting with a free seat and
+ * their host seated (a host who left takes the table off the list), newest first, as keyset pages on (creation time, id). Read from the match rows, so every node
  * lists every node's tables; a table leaves the list when it starts, fills or expires.
  */
 export class OpenTables {
@@ -75,6 +75,7 @@ export class OpenTables {
           AND ($3::text IS NULL OR coalesce(mc.version::text, m.ruleset_version) = $3)
           AND EXISTS (SELECT 1 FROM jsonb_array_elements(m.seats) s
                        WHERE s->>'kind' = 'human' AND NOT s ? 'userId')
+          AND m.seats @> jsonb_build_array(jsonb_build_object('userId', m.host_user_id))
           AND ($4::timestamptz IS NULL OR (m.created_at, m.id) < ($4, $5))
         ORDER BY m.created_at DESC, m.id DESC
         LIMIT $6`,
