@@ -1,5 +1,6 @@
 export * from './types.ts';
 export * from './options.ts';
+export * from './rule-text.ts';
 export * from './shoe.ts';
 export * from './values.ts';
 export * from './scoring.ts';

@@ -23,6 +23,11 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Creator tooling for content folders: content validate DIR [--json]',
     load: async () => (await import('./commands/content.ts')).contentCommand,
   },
+  social: {
+    summary:
+      'Rebuild ratings, stats and achievements from zero: social rebuild [--database-url URL]',
+    load: async () => (await import('./commands/social.ts')).socialCommand,
+  },
   load: {
     summary: 'Load-test a server: load --matches N --think MS [--duration S] [--url URL]',
     load: async () => (await import('./commands/load.ts')).loadCommand,

@@ -38,6 +38,8 @@ import type {
   Leaderboard,
   LeaderboardQuery,
   MatchHistory,
+  OpenTableList,
+  OpenTablesQuery,
   PlayerProfile,
   RatedGameList,
   RatingHistory,
@@ -200,6 +202,30 @@ export class CardtableApi {
   exportMatch(matchId: string, link?: string): Promise<ApiResult<ReplayFileBody>> {
     const query = link ? `?link=${encodeURIComponent(link)}` : '';
     return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/export${query}`);
+  }
+
+  /** Open tables of a game (and version) waiting for players, newest first. */
+  openTables(query: OpenTablesQuery): Promise<ApiResult<OpenTableList>> {
+    const params = new URLSearchParams({ game: query.game });
+    if (query.version !== undefined) params.set('version', query.version);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.after !== undefined) params.set('after', query.after);
+    return this.request('GET', `/api/tables?${params.toString()}`);
+  }
+
+  /** Takes the next free seat of an open table. */
+  joinTable(matchId: string): Promise<ApiResult<JoinMatchResponse>> {
+    return this.request('POST', `/api/tables/${encodeURIComponent(matchId)}/join`);
+  }
+
+  /** The host starts now; CPUs take the free seats (at an open table, once everyone is ready). */
+  startMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
+    return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/start`);
+  }
+
+  /** At an open table before the start: ready (or not any more). */
+  setReady(matchId: string, ready: boolean): Promise<ApiResult<MatchMetadata>> {
+    return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/ready`, { ready });
   }
 
   /** The games and versions that have a leaderboard. */

@@ -159,6 +159,8 @@ export const PublicSeat = Type.Object({
   rematch: Type.Optional(Type.Boolean()),
   /** Joined, waiting for the host's approval (matches with `approveJoins`). */
   pending: Type.Optional(Type.Boolean()),
+  /** An open table before the start: this player is ready to play. */
+  ready: Type.Optional(Type.Boolean()),
 });
 export type PublicSeat = Static<typeof PublicSeat>;
 
@@ -408,6 +410,13 @@ export const CreateMatchRequest = Type.Object({
   replayPrivacy: Type.Optional(Type.Union([Type.Literal('private'), Type.Literal('link')])),
   /** Joins by room code wait for the host's approval before the start (default false). */
   approveJoins: Type.Optional(Type.Boolean()),
+  /**
+   * An open table: listed in the lobby for anyone to join with one click, started once every
+   * seated player is ready (default false: private, joined by invite code only).
+   */
+  listed: Type.Optional(Type.Boolean()),
+  /** Counts for ratings: accounts only, with rules that count (Golf: standard); CPUs never do. */
+  rated: Type.Optional(Type.Boolean()),
 });
 export type CreateMatchRequest = Static<typeof CreateMatchRequest>;
 
@@ -467,8 +476,14 @@ export const MatchMetadata = Type.Object({
   /** The token of a 'link' match's export (`?link=`); only its players see it. */
   replayLink: Type.Optional(Type.String()),
   approveJoins: Type.Optional(Type.Boolean()),
+  /** An open table (listed in the lobby; starts when everyone seated is ready). */
+  listed: Type.Optional(Type.Boolean()),
+  rated: Type.Optional(Type.Boolean()),
 });
 export type MatchMetadata = Static<typeof MatchMetadata>;
+
+export const ReadyRequest = Type.Object({ ready: Type.Boolean() });
+export type ReadyRequest = Static<typeof ReadyRequest>;
 
 export const MatchList = Type.Object({ matches: Type.Array(MatchMetadata) });
 export type MatchList = Static<typeof MatchList>;

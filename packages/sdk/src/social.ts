@@ -154,3 +154,52 @@ export type QueueServerMessage =
 
 /** The one message a client sends: leave the queue (closing the socket does the same). */
 export type QueueClientMessage = { type: 'CANCEL' };
+
+// ---- Open tables: GET /api/tables?game=..&version=..; POST /api/tables/:id/join ----
+
+export const OpenTablesQuery = Type.Object({
+  game: GameName,
+  /** A ruleset version or a published version number; every version when left out. */
+  version: Type.Optional(GameVersion),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  /** The `next` of the previous page. */
+  after: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+});
+export type OpenTablesQuery = Static<typeof OpenTablesQuery>;
+
+/** A public table waiting for players, as the lobby list shows it. */
+export const OpenTable = Type.Object({
+  matchId: Type.String(),
+  /** The game's name, or a published game's slug. */
+  game: Type.String(),
+  /** The published game's name (built-in games: null). */
+  title: Type.Union([Type.String(), Type.Null()]),
+  version: Type.String(),
+  host: Type.String(),
+  /** Everyone seated so far (people and CPUs), by seat. */
+  players: Type.Array(Type.String()),
+  seats: Type.Integer({ minimum: 1 }),
+  free: Type.Integer({ minimum: 0 }),
+  /** The rules in words (Golf: holes, decks, then whatever differs from the standard game). */
+  rules: Type.Array(Type.String()),
+  rated: Type.Boolean(),
+  approveJoins: Type.Boolean(),
+  turnTimeLimitMs: Type.Union([Type.Integer(), Type.Null()]),
+  createdAt: Type.String(),
+});
+export type OpenTable = Static<typeof OpenTable>;
+
+export const OpenTableList = Type.Object({
+  tables: Type.Array(OpenTable),
+  next: Type.Union([Type.String(), Type.Null()]),
+});
+export type OpenTableList = Static<typeof OpenTableList>;
+
+export const TableParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+
+/** `POST /api/admin/social/rebuild` (admins): the projection emptied and folded again. */
+export const SocialRebuildResult = Type.Object({
+  /** Finished matches folded from zero. */
+  folded: Type.Integer({ minimum: 0 }),
+});
+export type SocialRebuildResult = Static<typeof SocialRebuildResult>;

@@ -29,6 +29,8 @@ import { registerMatchRoutes } from './routes/matches.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
 import { registerSocialRoutes } from './routes/social.ts';
+import { registerTableRoutes } from './routes/tables.ts';
+import { OpenTables } from './tables/open-tables.ts';
 import { Leaderboards } from './social/leaderboard.ts';
 import { Profiles } from './social/profiles.ts';
 import { SocialProjector } from './social/projector.ts';
@@ -195,6 +197,11 @@ export async function startServer(
       attemptsPerMinute: config.joinAttemptsPerMinute,
       ipAttemptsPerMinute: config.ipJoinAttemptsPerMinute,
     });
+    registerTableRoutes(app, {
+      tables: new OpenTables(db, config.matchLifecycle.waitingTtlMs, now),
+      registry,
+      joinsPerMinute: config.joinAttemptsPerMinute,
+    });
     registerReplayRoutes(app, {
       content,
       store,
@@ -205,8 +212,10 @@ export async function startServer(
     registerContentRoutes(app, { library: content });
     registerPlaytestRoutes(app, { library: content, registry });
     registerSocialRoutes(app, {
-      leaderboards: new Leaderboards(db, config.social.leaderboardMinGames),
-      profiles: new Profiles(db),
+      leaderboards: new Leaderboards(db, config.social.leaderboardMinGames, now),
+      profiles: new Profiles(db, now),
+      projector,
+      requireRole: accounts.requireRole,
     });
     registerOperationRoutes(app, { db, metrics, registry, metricsToken: config.metricsToken });
     registerMatchSocket(app, { config, tokens, registry, metrics });

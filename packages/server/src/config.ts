@@ -103,6 +103,8 @@ export interface MatchQuotaSettings {
   /** Matches not over (waiting or playing) a user or an address created. */
   activePerUser: number;
   activePerIp: number;
+  /** Open tables (listed in the lobby, waiting for players) one user hosts at once. */
+  openTablesPerUser: number;
 }
 
 export interface MatchLifecycleSettings {
@@ -217,6 +219,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       createdPerIp: int('MATCH_CREATE_PER_IP', 300, 0),
       activePerUser: int('MATCH_ACTIVE_PER_USER', 10, 0),
       activePerIp: int('MATCH_ACTIVE_PER_IP', 100, 0),
+      openTablesPerUser: int('OPEN_TABLES_PER_USER', 3, 1, 100),
     },
     matchLifecycle: {
       waitingTtlMs: int('WAITING_MATCH_TTL_MS', 3_600_000, 1),

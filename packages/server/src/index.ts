@@ -10,3 +10,4 @@ export { runServer } from './run.ts';
 export { ContentLibrary } from './content/library.ts';
 export * from './content/index.ts';
 export { validatePackage, type PackageReport } from './content/validate.ts';
+export { SocialProjector } from './social/projector.ts';

@@ -136,12 +136,19 @@ describe.each(STORES)('event store contract on %s', (kind) => {
       });
     }
     const since = new Date(Date.now() - 3_600_000).toISOString();
-    const caps = { createdByUser: 2, openByUser: 10, createdByIp: 10, openByIp: 0 };
+    const caps = {
+      createdByUser: 2,
+      openByUser: 10,
+      createdByIp: 10,
+      openByIp: 0,
+      openTablesByUser: 5,
+    };
     expect(await store.quotaUsage(host, '10.0.0.9', since, caps)).toEqual({
       createdByUser: 2,
       openByUser: 3,
       createdByIp: 3,
       openByIp: 0,
+      openTablesByUser: 0,
     });
 
     const future = new Date(Date.now() + 3_600_000).toISOString();

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { NEW_PLAYER, updateMatch, updateRating } from '../src/social/glicko2.ts';
+import { foldMatch, type StoredRating } from '../src/social/fold.ts';
+import {
+  afterIdlePeriods,
+  NEW_PLAYER,
+  RATING_PERIOD_MS,
+  ratingPeriodOf,
+  updateMatch,
+  updateRating,
+} from '../src/social/glicko2.ts';
+import { outcomeOf } from './helpers/finished-matches.ts';
 
 describe('Glicko-2', () => {
   it("reproduces Glickman's worked example", () => {
@@ -20,6 +29,64 @@ describe('Glicko-2', () => {
     const next = updateRating({ rating: 1500, rd: 200, volatility: 0.06 }, []);
     expect(next.rating).toBe(1500);
     expect(next.rd).toBeCloseTo(200.27, 2);
+  });
+
+  it('grows the deviation with every rating period sat out, as n single idle periods would', () => {
+    const player = { rating: 1620, rd: 60, volatility: 0.06 };
+    let stepwise = player;
+    for (let i = 0; i < 30; i++) stepwise = updateRating(stepwise, []);
+    const grown = afterIdlePeriods(player, 30);
+    expect(grown.rd).toBeCloseTo(stepwise.rd, 9);
+    expect(grown.rd).toBeGreaterThan(player.rd);
+    expect(grown.rating).toBe(player.rating);
+    expect(afterIdlePeriods(player, 0)).toEqual(player);
+    expect(afterIdlePeriods(player, 1_000_000).rd).toBe(350);
+  });
+
+  it('rates a match with the RDs grown by the days each player sat out', () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * RATING_PERIOD_MS).toISOString();
+    const stored = (lastDay: number): StoredRating => ({
+      rating: 1500,
+      rd: 80,
+      volatility: 0.06,
+      games: 10,
+      lastPeriod: ratingPeriodOf(day(lastDay)),
+    });
+    const fold = (anaLast: number) =>
+      foldMatch(
+        {
+          position: 1,
+          matchId: 'm',
+          game: 'golf',
+          version: '1.0.0',
+          endedAt: day(20),
+          rated: true,
+          players: [
+            { seat: 0, userId: 'ana' },
+            { seat: 1, userId: 'ben' },
+          ],
+          outcome: outcomeOf([1, 2]),
+          golfRounds: [],
+          tcgDecks: [],
+        },
+        {
+          ratings: new Map([
+            ['ana', stored(anaLast)],
+            ['ben', stored(19)],
+          ]),
+          stats: new Map(),
+          held: new Map(),
+        },
+      ).ratings;
+    // Yesterday: no day sat out. Ten days ago: nine, so a wider RD and a bigger gain.
+    const [fresh, idle] = [fold(19), fold(10)];
+    const expected = updateMatch([
+      { rating: afterIdlePeriods(stored(10), 9), place: 1 },
+      { rating: stored(19), place: 2 },
+    ]);
+    expect(idle[0]?.rating.rating).toBeCloseTo(expected[0]!.rating, 9);
+    expect(idle[0]!.rating.rating).toBeGreaterThan(fresh[0]!.rating.rating);
+    expect(idle[0]?.rating.lastPeriod).toBe(ratingPeriodOf(day(20)));
   });
 
   it('treats a multi-player match as pairwise results', () => {

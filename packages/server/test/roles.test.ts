@@ -44,6 +44,7 @@ const ROUTES: GuardedRoute[] = [
     allowed: ['admin'],
   },
   { method: 'GET', path: () => '/api/moderation/users?q=a', allowed: ['moderator', 'admin'] },
+  { method: 'POST', path: () => '/api/admin/social/rebuild', allowed: ['admin'] },
 ];
 
 describe.each<StoreKind>(['embedded', 'postgres'])('roles and signups on %s', (store) => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFeed } from '../src/social/feed.ts';
 import { foldMatch, type StoredRating } from '../src/social/fold.ts';
+import { RATING_PERIOD_MS } from '../src/social/glicko2.ts';
 import { SocialProjector } from '../src/social/projector.ts';
 import type { PlayerStats } from '../src/social/stats.ts';
 import type { Database } from '../src/store/database.ts';
@@ -36,6 +37,8 @@ const matchArb = fc
     ),
     abandoned: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
     endOffsetMs: fc.integer({ min: 0, max: 10_000 }),
+    // Rating periods are days: histories span weeks, so RDs grow over the days sat out.
+    endDay: fc.integer({ min: 0, max: 40 }),
   })
   .map((m) => {
     const seats = [...m.players, ...Array<null>(m.game === 'tcg' ? 0 : m.cpus).fill(null)];
@@ -57,7 +60,7 @@ const matchArb = fc
             }))
           : [],
       ...(m.abandoned ? { reason: 'abandoned' } : {}),
-      endOffsetMs: m.endOffsetMs,
+      endOffsetMs: m.endDay * RATING_PERIOD_MS + m.endOffsetMs,
     };
   });
 
@@ -123,13 +126,20 @@ async function projectedState(db: Database) {
     rd: number;
     volatility: number;
     games: number;
+    last_period: number;
   };
   return {
     ratings: Object.fromEntries(
       (rows.ratings as R[])
         .map((r) => [
           `${r.game}/${r.version}/${r.user_id}`,
-          { rating: r.rating, rd: r.rd, volatility: r.volatility, games: r.games },
+          {
+            rating: r.rating,
+            rd: r.rd,
+            volatility: r.volatility,
+            games: r.games,
+            lastPeriod: r.last_period,
+          },
         ])
         .sort(),
     ),

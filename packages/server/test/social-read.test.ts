@@ -6,6 +6,7 @@ import type {
 } from '@cardtable/sdk/social';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/errors.ts';
+import { afterIdlePeriods, RATING_PERIOD_MS } from '../src/social/glicko2.ts';
 import { Leaderboards } from '../src/social/leaderboard.ts';
 import type { Database } from '../src/store/database.ts';
 import { addUsers, openTestDatabase, writeFinished } from './helpers/finished-matches.ts';
@@ -32,6 +33,8 @@ describe.each(STORES)('leaderboards on %s', (kind) => {
     ['u12', 1200, 1],
     ['u13', 1650, 9],
   ];
+  /** The rating period every fixture player last played in. */
+  const LAST_PERIOD = 20_000;
   const expected = ratings
     .filter(([, , games]) => games >= 5)
     .sort(([ua, ra], [ub, rb]) => rb - ra || (ua < ub ? -1 : 1))
@@ -45,9 +48,10 @@ describe.each(STORES)('leaderboards on %s', (kind) => {
     );
     for (const [user, rating, games] of ratings)
       await db.query(
-        `INSERT INTO player_ratings (game, version, user_id, rating, rd, volatility, games, updated_at)
-         VALUES ('golf', '1.0.0', $1, $2, 80, 0.06, $3, now())`,
-        [user, rating, games],
+        `INSERT INTO player_ratings
+           (game, version, user_id, rating, rd, volatility, games, updated_at, last_period)
+         VALUES ('golf', '1.0.0', $1, $2, 80, 0.06, $3, now(), $4)`,
+        [user, rating, games, LAST_PERIOD],
       );
   });
   afterAll(async () => db?.close());
@@ -75,6 +79,18 @@ describe.each(STORES)('leaderboards on %s', (kind) => {
       expect(seen).toEqual(expected);
       expect(positions).toEqual(expected.map((_, i) => i + 1));
     }
+  });
+
+  it('shows the RD as of now: grown by the rating periods each player sat out', async () => {
+    const at = (period: number) => () => period * RATING_PERIOD_MS + 1000;
+    const played = new Leaderboards(db, 5, at(LAST_PERIOD + 1));
+    expect((await played.page('golf', '1.0.0', {}, null)).entries[0]?.rd).toBe(80);
+    const away = new Leaderboards(db, 5, at(LAST_PERIOD + 31));
+    const { entries, me } = await away.page('golf', '1.0.0', {}, 'u09');
+    const grown = afterIdlePeriods({ rating: 0, rd: 80, volatility: 0.06 }, 30).rd;
+    expect(grown).toBeGreaterThan(80);
+    expect(entries.every((entry) => Math.abs(entry.rd - grown) < 1e-9)).toBe(true);
+    expect(me?.rd).toBeCloseTo(grown, 9);
   });
 
   it('has no entry for a player below the minimum, and refuses a forged cursor', async () => {

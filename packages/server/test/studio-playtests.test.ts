@@ -84,6 +84,13 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
       body: { game: 'tcg', draft: true, seats: vsCpu },
     });
     expect(builtIn.status).toBe(400);
+    for (const choice of [{ rated: true }, { listed: true }]) {
+      const exposed = await call<ErrorBody>(url(), 'POST', '/api/matches', {
+        token: alice,
+        body: { game: SLUG, draft: true, seats: [{ kind: 'human' }, { kind: 'human' }], ...choice },
+      });
+      expect(exposed).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
+    }
   });
 
   it('pins an unpublished draft frozen as a snapshot; identical content shares one', async () => {

@@ -10,6 +10,7 @@ const JoinPage = lazy(() => import('./pages/JoinPage.tsx'));
 const ReplayPage = lazy(() => import('./pages/ReplayPage.tsx'));
 const ProfilePage = lazy(() => import('./social/ProfilePage.tsx'));
 const LeaderboardPage = lazy(() => import('./social/LeaderboardPage.tsx'));
+const TablesPage = lazy(() => import('./tables/TablesPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const TcgMatchPage = lazy(() => import('./tcg/TcgMatchPage.tsx'));
 const SignUpPage = lazy(() => import('./pages/SignUpPage.tsx'));
@@ -45,6 +46,8 @@ export function App() {
             <Route path="/me" element={<ProfilePage />} />
             <Route path="/players/:userId" element={<ProfilePage />} />
             <Route path="/leaderboards" element={<LeaderboardPage />} />
+            <Route path="/tables" element={<TablesPage />} />
+            <Route path="/tables/:game" element={<TablesPage />} />
             <Route path="/leaderboards/:game/:version" element={<LeaderboardPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

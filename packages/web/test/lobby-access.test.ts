@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicSeat } from '@cardtable/sdk';
-import { accessRequest, DEFAULT_ACCESS } from '../src/home/match-access.ts';
+import { accessRequest, DEFAULT_ACCESS, ratedBlock } from '../src/home/match-access.ts';
 import { createRequest, defaultSetup } from '../src/game/table-setup.ts';
 import {
   hostMayRemove,
@@ -8,6 +8,7 @@ import {
   lobbySeatState,
   replayLinkUrl,
   seatsToFill,
+  unreadyOthers,
 } from '../src/live/lobby-seats.ts';
 
 const seat = (n: number, extra: Partial<PublicSeat> = {}): PublicSeat => ({
@@ -30,12 +31,41 @@ describe('match access choices', () => {
     });
   });
 
+  it('send the public and rated choices only when on', () => {
+    expect(accessRequest({ ...DEFAULT_ACCESS, listed: true, rated: true })).toEqual({
+      listed: true,
+      rated: true,
+    });
+    expect(accessRequest({ ...DEFAULT_ACCESS, listed: false, rated: false })).toEqual({});
+  });
+
+  it('say why a table cannot be rated, as the server would refuse it', () => {
+    const fine = { guest: false, standardRules: true, otherPeople: 1 };
+    expect(ratedBlock(fine)).toBeNull();
+    expect(ratedBlock({ ...fine, guest: true })).toMatch(/account/);
+    expect(ratedBlock({ ...fine, standardRules: false })).toMatch(/standard rules/);
+    expect(ratedBlock({ ...fine, otherPeople: 0 })).toMatch(/another person/);
+  });
+
   it('reach the Golf create request', () => {
     const access = { replayPrivacy: 'link' as const, approveJoins: true };
     const request = createRequest({ ...defaultSetup(1), access }, 'Ada');
     expect(request.replayPrivacy).toBe('link');
     expect(request.approveJoins).toBe(true);
     expect(createRequest(defaultSetup(1), 'Ada')).not.toHaveProperty('approveJoins');
+  });
+});
+
+describe('ready checks', () => {
+  it('name who the host still waits for: seated, not the host, not ready', () => {
+    const seats = [
+      seat(0, { taken: true }),
+      seat(1, { taken: true, ready: true }),
+      seat(2, { taken: true }),
+      seat(3),
+      seat(4, { kind: 'cpu', taken: true }),
+    ];
+    expect(unreadyOthers(seats, 0).map((s) => s.seat)).toEqual([2]);
   });
 });
 

@@ -23,7 +23,8 @@ export interface MatchSetup {
 export async function setupMatch(
   library: ContentLibrary,
   body: CreateMatchRequest,
-  userId: string,
+  /** Who asks (null: the server itself, as matchmaking does, which never plays drafts). */
+  userId: string | null,
 ): Promise<MatchSetup> {
   const builtIn = library.builtIn.get(body.game);
   if (body.draft && body.version !== undefined)
@@ -46,6 +47,7 @@ export async function setupMatch(
     });
   }
   if (body.draft) {
+    if (userId === null) throw apiError('BAD_REQUEST', 'Only a creator can playtest a draft.');
     const playtest = await library.snapshotDraft(game, userId);
     const { gameId, version, contentHash } = playtest;
     return {

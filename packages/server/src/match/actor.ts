@@ -30,7 +30,7 @@ import {
 } from './connection.ts';
 import type { ActionOutcome, ActorContext } from './context.ts';
 import { LiveMatch } from './live-match.ts';
-import { Lobby, type RematchOffer } from './lobby.ts';
+import { Lobby, type Joiner, type RematchOffer } from './lobby.ts';
 import { metadataOf } from './match-record.ts';
 import { Presence } from './presence.ts';
 import { ResolutionWriter, type Committed } from './resolution-writer.ts';
@@ -266,8 +266,12 @@ export class MatchActor {
 
   // Lobby ---------------------------------------------------------------------------------
 
-  join(userId: string, name: string): Promise<{ seat: number } | ErrorBody> {
-    return this.queue.run(() => this.lobby.join(userId, name));
+  join(joiner: Joiner): Promise<{ seat: number } | ErrorBody> {
+    return this.queue.run(() => this.lobby.join(joiner));
+  }
+
+  setReady(userId: string, ready: boolean): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.setReady(userId, ready));
   }
 
   startWhenFull(): Promise<{ ok: true } | ErrorBody> {

@@ -31,8 +31,10 @@ export interface MatchPlan {
   ip: string | null;
   /** The creator's content it plays: a published version or a playtest snapshot (null: built in). */
   pin: ContentPin | null;
-  /** Counted by the ratings projection (matchmaking's rated queue). */
+  /** Counted by the ratings projection (the rated queue, or the host's choice). */
   rated?: boolean;
+  /** An open table: listed in the lobby, started once everyone seated is ready. */
+  listed?: boolean;
   /** Who may export it once over (a 'link' match gets a fresh unguessable link). */
   replayPrivacy?: ReplayPrivacy;
   /** Joins wait for the host's approval. */
@@ -70,6 +72,7 @@ export async function createMatch(
           turnTimeLimitMs: plan.turnTimeLimitMs,
           ...(plan.ip !== null ? { creatorIp: plan.ip } : {}),
           ...(plan.rated ? { rated: true } : {}),
+          ...(plan.listed ? { listed: true } : {}),
           replayPrivacy: plan.replayPrivacy ?? 'private',
           replayLink: plan.replayPrivacy === 'link' ? newSecret() : null,
           approveJoins: plan.approveJoins ?? false,
@@ -77,7 +80,7 @@ export async function createMatch(
       const admitted =
         plan.ip === null
           ? { ok: true as const, value: await insert() }
-          : await quotas.admit(plan.hostUserId, plan.ip, insert);
+          : await quotas.admit(plan.hostUserId, plan.ip, insert, plan.listed);
       if (!admitted.ok) throw new ApiError(admitted.error);
       const { pin } = plan;
       if (pin) await content.store.pinMatch(id, pin);

@@ -16,6 +16,12 @@ type Done = { ok: true } | ErrorBody;
 export type RematchOffer = { rematchId: string } | { start: boolean };
 /** A seat the match can start with: a CPU's, or a person's the host (if asked) approved. */
 const filled = (seat: SeatRecord) => seat.kind === 'cpu' || (!!seat.userId && !seat.pending);
+/** Who joins a table: a rated one needs an account. */
+export interface Joiner {
+  userId: string;
+  name: string;
+  guest: boolean;
+}
 
 /**
  * Seats outside the game's rules: join, start, leave, surrender. Each runs on the actor's
@@ -34,14 +40,20 @@ export class Lobby {
   /** A rematch every player agreed to is being created (set once, cleared if that fails). */
   private rematchStarting = false;
 
-  /** Takes the next free human seat (or returns the one the user holds); starts when full. */
-  async join(userId: string, name: string): Promise<{ seat: number } | ErrorBody> {
+  /**
+   * Takes the next free human seat (or returns the one the user holds); starts when full (an
+   * open table: when full and everyone is ready).
+   */
+  async join({ userId, name, guest }: Joiner): Promise<{ seat: number } | ErrorBody> {
     const live = this.live;
     const held = live.seatOf(userId);
     if (held !== null) return { seat: held };
     if (live.record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
     if (live.record.barredUserIds.includes(userId)) {
       return errorBody('FORBIDDEN', 'The host removed you from this match.');
+    }
+    if (live.record.rated && guest) {
+      return errorBody('FORBIDDEN', 'This table is rated: rated play needs an account.');
     }
     const seat = live.record.seats.findIndex((s) => s.kind === 'human' && !s.userId);
     if (seat === -1) return errorBody('CONFLICT', 'Every seat is taken.');
@@ -52,20 +64,43 @@ export class Lobby {
     await this.store.updateSeats(live.id, seats);
     live.record = { ...live.record, seats };
     this.presence.closeUser(userId);
-    if (seats.every(filled)) {
-      const started = await this.startNow(seats);
-      if ('code' in started) return started;
-    } else {
-      this.stream.broadcastStatus();
-    }
-    return { seat };
+    const started = await this.startWhenFull();
+    return 'code' in started ? started : { seat };
   }
 
-  /** Starts a new match at once when no human seat is left to fill. */
+  /**
+   * Starts a new match at once when no human seat is left to fill (and, at an open table,
+   * everyone seated is ready); else tells everyone how the table stands.
+   */
   async startWhenFull(): Promise<Done> {
-    const seats = this.live.record.seats;
-    if (this.live.record.status !== 'waiting' || !seats.every(filled)) return { ok: true };
-    return this.startNow(seats);
+    const { record } = this.live;
+    const ready = !record.listed || record.seats.every((s) => s.kind === 'cpu' || s.ready);
+    if (record.status === 'waiting' && record.seats.every(filled) && ready) {
+      return this.startNow(record.seats);
+    }
+    this.stream.broadcastStatus();
+    return { ok: true };
+  }
+
+  /**
+   * At an open table before the start: the caller is ready (or not any more). When that makes
+   * a full table all ready, it starts.
+   */
+  async setReady(userId: string, ready: boolean): Promise<Done> {
+    const live = this.live;
+    const seat = live.seatOf(userId);
+    if (seat === null) return errorBody('NOT_A_PLAYER', 'You hold no seat in this match.');
+    if (!live.record.listed) return errorBody('CONFLICT', 'Only open tables have ready checks.');
+    if (live.record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
+    if (!!live.record.seats[seat]?.ready === ready) return { ok: true };
+    const seats = live.record.seats.map((s, i) => {
+      if (i !== seat) return s;
+      const { ready: _ready, ...rest } = s;
+      return ready ? { ...rest, ready: true } : rest;
+    });
+    await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats };
+    return this.startWhenFull();
   }
 
   /** The host approves who holds a seat pending their approval; starts when that fills it. */
@@ -79,9 +114,7 @@ export class Lobby {
     });
     await this.store.updateSeats(this.live.id, seats);
     this.live.record = { ...this.live.record, seats };
-    if (seats.every(filled)) return this.startNow(seats);
-    this.stream.broadcastStatus();
-    return { ok: true };
+    return this.startWhenFull();
   }
 
   /** The host removes who holds a seat before the start: it is free again, they cannot rejoin. */
@@ -117,13 +150,22 @@ export class Lobby {
     return null;
   }
 
-  /** The host starts now; free human seats are filled by CPUs (when the game has them). */
+  /**
+   * The host starts now; free human seats are filled by CPUs (when the game has them). At an
+   * open table everyone else seated must be ready first (the host's start is their own).
+   */
   async start(userId: string): Promise<Done> {
     const { record, game } = this.live;
     if (userId !== record.hostUserId) return errorBody('FORBIDDEN', 'Only the host starts.');
     if (record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
     if (record.seats.some((s) => s.pending)) {
       return errorBody('CONFLICT', 'Approve or remove who is waiting to join first.');
+    }
+    const unready = record.seats.filter((s) => s.userId && s.userId !== userId && !s.ready);
+    if (record.listed && unready.length > 0) {
+      return errorBody('CONFLICT', 'Everyone seated must be ready first.', {
+        waitingFor: unready.map((s) => s.name ?? ''),
+      });
     }
     const cpu = game.cpu;
     const free = record.seats.some((s) => s.kind === 'human' && !s.userId);

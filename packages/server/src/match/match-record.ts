@@ -40,6 +40,8 @@ export function metadataOf(
     replayPrivacy: record.replayPrivacy,
     ...(yourSeat !== null && record.replayLink ? { replayLink: record.replayLink } : {}),
     approveJoins: record.approveJoins,
+    listed: record.listed,
+    rated: record.rated,
   };
 }
 
@@ -67,5 +69,6 @@ export function publicSeatsOf(
     surrendered: !!seat.surrendered,
     ...(seat.rematch ? { rematch: true } : {}),
     ...(seat.pending ? { pending: true } : {}),
+    ...(seat.ready ? { ready: true } : {}),
   }));
 }

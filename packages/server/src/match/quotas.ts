@@ -5,9 +5,11 @@ import type { Metrics } from '../metrics.ts';
 import type { EventStore, QuotaUsage } from '../store/event-store.ts';
 
 /** Which limit refused a creation, as `details.limit` of a `QUOTA_EXCEEDED` error. */
-export type QuotaLimit = 'createdPerUser' | 'createdPerIp' | 'activePerUser' | 'activePerIp';
+export type QuotaLimit =
+  'createdPerUser' | 'createdPerIp' | 'activePerUser' | 'activePerIp' | 'openTablesPerUser';
 
 const LIMITS: { limit: QuotaLimit; usage: keyof QuotaUsage; what: string }[] = [
+  { limit: 'openTablesPerUser', usage: 'openTablesByUser', what: 'You have' },
   { limit: 'activePerUser', usage: 'openByUser', what: 'You have' },
   { limit: 'activePerIp', usage: 'openByIp', what: 'Your network address has' },
   { limit: 'createdPerUser', usage: 'createdByUser', what: 'You created' },
@@ -30,15 +32,19 @@ export class MatchQuotas {
     private readonly metrics: Metrics,
   ) {}
 
-  /** Runs `create` if the user and the address are within every quota; else the refusal. */
+  /**
+   * Runs `create` if the user and the address are within every quota (and, for an open table,
+   * the user's open tables within theirs); else the refusal.
+   */
   async admit<T>(
     userId: string,
     ip: string,
     create: () => Promise<T>,
+    listed = false,
   ): Promise<{ ok: true; value: T } | { ok: false; error: ErrorBody }> {
     return this.exclusive(`user:${userId}`, () =>
       this.exclusive(`ip:${ip}`, async () => {
-        const refusal = await this.check(userId, ip);
+        const refusal = await this.check(userId, ip, listed);
         return refusal
           ? { ok: false as const, error: refusal }
           : { ok: true as const, value: await create() };
@@ -46,13 +52,15 @@ export class MatchQuotas {
     );
   }
 
-  private async check(userId: string, ip: string): Promise<ErrorBody | null> {
+  private async check(userId: string, ip: string, listed: boolean): Promise<ErrorBody | null> {
     const { windowMs, createdPerUser, createdPerIp, activePerUser, activePerIp } = this.settings;
     const max: Record<QuotaLimit, number> = {
       createdPerUser,
       createdPerIp,
       activePerUser,
       activePerIp,
+      // Only a new open table counts against the open tables a user may list.
+      openTablesPerUser: listed ? this.settings.openTablesPerUser : 0,
     };
     const usage = await this.store.quotaUsage(
       userId,
@@ -63,17 +71,21 @@ export class MatchQuotas {
         openByUser: activePerUser,
         createdByIp: createdPerIp,
         openByIp: activePerIp,
+        openTablesByUser: max.openTablesPerUser,
       },
     );
     for (const { limit, usage: key, what } of LIMITS) {
       const cap = max[limit];
       if (cap === 0 || usage[key] < cap) continue;
       this.metrics.quotaRefusals.inc({ limit });
-      const open = limit.startsWith('active');
+      const open = limit.startsWith('active') || limit === 'openTablesPerUser';
       const minutes = Math.round(windowMs / 60_000);
-      const message = open
-        ? `${what} ${cap} matches waiting or in play, the most allowed at once: finish one first (matches that never start expire).`
-        : `${what} ${cap} matches in the last ${minutes} minutes, the most allowed: try again later.`;
+      const message =
+        limit === 'openTablesPerUser'
+          ? `${what} ${cap} open tables waiting for players, the most allowed at once: start or leave one first.`
+          : open
+            ? `${what} ${cap} matches waiting or in play, the most allowed at once: finish one first (matches that never start expire).`
+            : `${what} ${cap} matches in the last ${minutes} minutes, the most allowed: try again later.`;
       return errorBody('QUOTA_EXCEEDED', message, {
         limit,
         max: cap,

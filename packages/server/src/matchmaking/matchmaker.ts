@@ -2,9 +2,10 @@ import type { ErrorBody } from '@cardtable/sdk/protocol';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/tokens.ts';
 import { isRegistered } from '../auth/registered.ts';
-import { errorBody } from '../errors.ts';
+import { setupMatch } from '../content/match-setup.ts';
+import { ApiError, errorBody, fromRuleError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { createMatch, type MatchCreationDeps } from '../match/create-match.ts';
+import { createMatch, type MatchCreationDeps, type MatchPlan } from '../match/create-match.ts';
 import type { Database } from '../store/database.ts';
 import type { SeatRecord } from '../store/event-store.ts';
 import { NEW_PLAYER } from '../social/glicko2.ts';
@@ -42,27 +43,31 @@ export class Matchmaker {
     return this.deps.queue;
   }
 
-  /** A ticket for the user in the pool they asked for, or why not. */
+  /**
+   * A ticket for the user in the pool they asked for, or why not. Any game a table can be made
+   * for: a built-in one (its ruleset version) or a published version (the latest playable one
+   * unless `version` names another; deprecated versions are refused), with its default rules.
+   */
   async join(
     user: Principal,
-    request: { game: string; mode: QueueMode; seats: number },
+    request: { game: string; version?: string; mode: QueueMode; seats: number },
   ): Promise<Ticket | ErrorBody> {
-    const hosted = this.deps.content.builtIn.get(request.game);
-    if (!hosted)
-      return errorBody('BAD_REQUEST', `Matchmaking has no game "${request.game}".`, {
-        games: [...this.deps.content.builtIn.keys()],
-      });
-    const { game } = hosted;
-    if (request.seats < game.seats.min || request.seats > game.seats.max)
-      return errorBody(
-        'BAD_REQUEST',
-        `${game.name} is played by ${game.seats.min} to ${game.seats.max} seats.`,
-      );
     if (request.mode === 'rated' && !isRegistered(user))
       return errorBody('FORBIDDEN', 'Rated play needs an account; guests can play casual.');
+    const builtIn = this.deps.content.builtIn.get(request.game);
+    if (builtIn && request.version !== undefined && request.version !== builtIn.game.version)
+      return errorBody('BAD_REQUEST', `${request.game} is at version ${builtIn.game.version}.`);
+    if (!builtIn && request.version !== undefined && !/^[1-9]\d{0,8}$/.test(request.version))
+      return errorBody('BAD_REQUEST', 'version must be a published version number.');
+    const table = await this.table({
+      game: request.game,
+      version: builtIn ? undefined : request.version,
+      seats: request.seats,
+    });
+    if ('code' in table) return table;
     const pool: Pool = {
-      game: game.name,
-      version: game.version,
+      game: request.game,
+      version: table.version,
       mode: request.mode,
       seats: request.seats,
     };
@@ -80,6 +85,47 @@ export class Matchmaker {
     };
     await this.deps.queue.enqueue(ticket);
     return ticket;
+  }
+
+  /**
+   * What a pool's tables are made of: the game (a published version pinned), its default
+   * options for that many seats, and the version as pools and ratings name it.
+   */
+  private async table(request: {
+    game: string;
+    version: string | undefined;
+    seats: number;
+  }): Promise<{ plan: Pick<MatchPlan, 'game' | 'options' | 'pin'>; version: string } | ErrorBody> {
+    try {
+      const {
+        hosted,
+        options: raw,
+        pin,
+      } = await setupMatch(
+        this.deps.content,
+        {
+          game: request.game,
+          ...(request.version !== undefined ? { version: Number(request.version) } : {}),
+          seats: Array.from({ length: request.seats }, () => ({ kind: 'human' as const })),
+        },
+        null,
+      );
+      const { game } = hosted;
+      if (request.seats < game.seats.min || request.seats > game.seats.max)
+        return errorBody(
+          'BAD_REQUEST',
+          `${game.name} is played by ${game.seats.min} to ${game.seats.max} seats.`,
+        );
+      const options = game.parseOptions(raw, request.seats);
+      if (!options.ok) return fromRuleError(options.error, 'BAD_REQUEST');
+      return {
+        plan: { game, options: options.value, pin },
+        version: pin ? String(pin.version) : game.version,
+      };
+    } catch (error) {
+      if (error instanceof ApiError) return error.body;
+      throw error;
+    }
   }
 
   start(): void {
@@ -130,19 +176,20 @@ export class Matchmaker {
   }
 
   private async createMatch(pool: Pool, group: readonly Ticket[]): Promise<string> {
-    const hosted = this.deps.content.builtIn.get(pool.game);
-    if (!hosted) throw new Error(`No game ${pool.game}`);
-    const options = hosted.game.parseOptions({}, pool.seats);
-    if (!options.ok) throw new Error(options.error.message);
+    const builtIn = this.deps.content.builtIn.has(pool.game);
+    const table = await this.table({
+      game: pool.game,
+      version: builtIn ? undefined : pool.version,
+      seats: pool.seats,
+    });
+    if ('code' in table) throw new ApiError(table);
     const seats = group.map((ticket): SeatRecord => ({
       kind: 'human',
       userId: ticket.userId,
       name: ticket.name,
     }));
     const opened = await createMatch(this.deps, {
-      game: hosted.game,
-      pin: null,
-      options: options.value,
+      ...table.plan,
       seats,
       hostUserId: (group[0] as Ticket).userId,
       turnTimeLimitMs: null,

@@ -6,6 +6,7 @@ import type { Matchmaker } from './matchmaker.ts';
 interface QueueQuery {
   token?: string;
   game?: string;
+  version?: string;
   mode?: string;
   seats?: string;
 }
@@ -16,7 +17,7 @@ const CLOSE_UNAUTHORIZED = 4401;
 const MAX_FRAME = 256;
 
 /**
- * `GET /ws/matchmaking?token=..&game=golf&mode=casual&seats=2`: opening the socket queues the
+ * `GET /ws/matchmaking?token=..&game=golf&version=..&mode=casual&seats=2`: opening the socket queues the
  * player; the server pushes QUEUE_STATUS every `statusEveryMs` and QUEUE_MATCHED once a table is
  * formed, then closes. CANCEL, or closing the socket, leaves the queue.
  */
@@ -62,7 +63,7 @@ export function registerMatchmakingSocket(
       });
 
       void (async () => {
-        const { token, game = '', mode = '', seats = '2' } = request.query;
+        const { token, game = '', version, mode = '', seats = '2' } = request.query;
         const user = await tokens.verify(token);
         if (!user)
           return refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE_UNAUTHORIZED);
@@ -71,6 +72,7 @@ export function registerMatchmakingSocket(
         if (!/^\d{1,2}$/.test(seats)) return refuse('BAD_REQUEST', 'seats must be a small number.');
         const ticket = await matchmaker.join(user, {
           game: game.slice(0, 64),
+          ...(version !== undefined ? { version: version.slice(0, 32) } : {}),
           mode,
           seats: Number(seats),
         });

@@ -57,7 +57,7 @@ export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
       );
       if (id === null) throw closed();
       return registry.use(id, async (actor) => {
-        const joined = actor ? await actor.join(user.userId, user.name) : null;
+        const joined = actor ? await actor.join(user) : null;
         if (!actor || !joined || 'code' in joined) throw closed();
         return { matchId: actor.id, seat: joined.seat };
       });

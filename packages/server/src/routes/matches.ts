@@ -19,6 +19,7 @@ import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { SeatRecord } from '../store/event-store.ts';
+import { tableChoiceRefusal } from '../tables/table-choices.ts';
 import { exportMatch } from './export.ts';
 import { requireUser } from './authenticate.ts';
 
@@ -86,6 +87,8 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
         const error = fromRuleError(options.error, 'BAD_REQUEST');
         throw apiError('BAD_REQUEST', error.message, error.details);
       }
+      const refusal = tableChoiceRefusal(user, game.name, options.value, body);
+      if (refusal) throw new ApiError(refusal);
       const creatorSeat = body.seats.findIndex((seat) => seat.kind === 'human');
       const seats = body.seats.map((seat, index): SeatRecord =>
         seat.kind === 'cpu'
@@ -104,6 +107,8 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
         pin,
         replayPrivacy: body.replayPrivacy ?? 'private',
         approveJoins: body.approveJoins ?? false,
+        rated: body.rated ?? false,
+        listed: body.listed ?? false,
       });
       return { ...created, seat: creatorSeat === -1 ? null : creatorSeat };
     },
@@ -300,6 +305,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
       turnTimeLimitMs: record.turnTimeLimitMs,
       ip,
       replayPrivacy: record.replayPrivacy,
+      rated: record.rated,
       // The seats are the same people: nobody is left to approve.
       approveJoins: false,
       pin: pinned

@@ -10,11 +10,14 @@ import {
   RatedGameList,
   RatingHistory,
   RatingHistoryParams,
+  SocialRebuildResult,
 } from '@cardtable/sdk/social';
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { apiError } from '../errors.ts';
+import type { RoleGuard } from '../auth/roles.ts';
 import type { Leaderboards } from '../social/leaderboard.ts';
+import type { SocialProjector } from '../social/projector.ts';
 import type { Profiles } from '../social/profiles.ts';
 import { requireUser } from './authenticate.ts';
 
@@ -24,10 +27,31 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody };
 interface Deps {
   leaderboards: Leaderboards;
   profiles: Profiles;
+  projector: SocialProjector;
+  requireRole: RoleGuard;
 }
 
-/** Leaderboards, player profiles, rating history and match history (read side of src/social). */
-export function registerSocialRoutes(app: FastifyInstance, { leaderboards, profiles }: Deps): void {
+/**
+ * Leaderboards, player profiles, rating history and match history (read side of src/social),
+ * and the admins' rebuild of the projection from zero.
+ */
+export function registerSocialRoutes(app: FastifyInstance, deps: Deps): void {
+  const { leaderboards, profiles, projector, requireRole } = deps;
+  app.post(
+    '/api/admin/social/rebuild',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Empty ratings, stats and achievements and fold every finished match again (admins)',
+        ...secured,
+        response: { 200: SocialRebuildResult, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async () => ({ folded: await projector.rebuild() }),
+  );
+
   app.get(
     '/api/leaderboards',
     {

@@ -1,11 +1,33 @@
 import { newlyEarned } from './achievements.ts';
 import { placeOf, NO_CONTEST_REASONS, type FinishedMatch } from './finished-match.ts';
-import { NEW_PLAYER, updateMatch, type Rating } from './glicko2.ts';
+import {
+  afterIdlePeriods,
+  NEW_PLAYER,
+  RATING_PERIOD_MS,
+  ratingPeriodOf,
+  updateMatch,
+  type Rating,
+} from './glicko2.ts';
 import { addMatch, EMPTY_STATS, type PlayerStats } from './stats.ts';
 
 export interface StoredRating extends Rating {
   games: number;
+  /** The rating period of the player's last rated match (see `ratingPeriodOf`). */
+  lastPeriod: number;
 }
+
+/** A stored rating as of `period`: its RD grown by the whole periods sat out since the last. */
+export const ratingInPeriod = (
+  stored: Pick<StoredRating, 'rating' | 'rd' | 'volatility' | 'lastPeriod'>,
+  period: number,
+): Rating => afterIdlePeriods(stored, period - stored.lastPeriod - 1);
+
+/** A stored rating row's RD now (leaderboards and profiles show this one). */
+export const currentRd = (
+  row: { rating: number; rd: number; volatility: number; last_period: number },
+  nowMs: number,
+): number =>
+  ratingInPeriod({ ...row, lastPeriod: row.last_period }, Math.floor(nowMs / RATING_PERIOD_MS)).rd;
 
 /** What the projection holds today for the players of one match. */
 export interface PlayersBefore {
@@ -47,18 +69,20 @@ export function foldMatch(match: FinishedMatch, before: PlayersBefore): MatchCha
     return place === null ? [] : [{ userId, place }];
   });
   if (match.rated && rated.length >= 2) {
-    const current = rated.map(
-      ({ userId }) => before.ratings.get(userId) ?? { ...NEW_PLAYER, games: 0 },
-    );
+    const period = ratingPeriodOf(match.endedAt);
+    const stored = rated.map(({ userId }) => before.ratings.get(userId));
     const next = updateMatch(
-      rated.map(({ place }, i) => ({ rating: current[i] as StoredRating, place })),
+      rated.map(({ place }, i) => {
+        const known = stored[i];
+        return { rating: known ? ratingInPeriod(known, period) : NEW_PLAYER, place };
+      }),
     );
     rated.forEach(({ userId }, i) => {
       const { rating, rd, volatility } = next[i] as Rating;
-      changes.ratings.push({
-        userId,
-        rating: { rating, rd, volatility, games: (current[i] as StoredRating).games + 1 },
-      });
+      const games = (stored[i]?.games ?? 0) + 1;
+      // A match folded late (ended before the last one) does not move the period back.
+      const lastPeriod = Math.max(period, stored[i]?.lastPeriod ?? period);
+      changes.ratings.push({ userId, rating: { rating, rd, volatility, games, lastPeriod } });
     });
   }
   return changes;

@@ -39,6 +39,29 @@ const CENTER = 1500;
 /** A rating deviation never grows past a new player's. */
 const MAX_RD = 350;
 
+/**
+ * Rating periods are UTC days. Each match is still its own update; the whole days a player sat
+ * out between two matches (or since their last one, when read) are periods without games, each
+ * growing their RD as the paper's step 6 says.
+ */
+export const RATING_PERIOD_MS = 86_400_000;
+
+/** The rating period (days since the epoch) of a time. */
+export const ratingPeriodOf = (iso: string): number =>
+  Math.floor(Date.parse(iso) / RATING_PERIOD_MS);
+
+/**
+ * The rating after `periods` rating periods without games: only the RD grows, φ' = √(φ² + σ²)
+ * per period, so √(φ² + nσ²) after n (volatility is unchanged without games), at most 350.
+ */
+export function afterIdlePeriods(player: Rating, periods: number): Rating {
+  if (periods <= 0) return player;
+  const phi = player.rd / SCALE;
+  const sigma = player.volatility;
+  const grown = Math.sqrt(phi * phi + periods * sigma * sigma) * SCALE;
+  return { ...player, rd: Math.min(grown, MAX_RD) };
+}
+
 const g = (phi: number) => 1 / Math.sqrt(1 + (3 * phi * phi) / (Math.PI * Math.PI));
 const expectedScore = (mu: number, muJ: number, phiJ: number) =>
   1 / (1 + Math.exp(-g(phiJ) * (mu - muJ)));
@@ -49,13 +72,10 @@ export function updateRating(
   results: readonly GameResult[],
   settings: GlickoSettings = DEFAULT_SETTINGS,
 ): Rating {
+  if (results.length === 0) return afterIdlePeriods(player, 1);
   const mu = (player.rating - CENTER) / SCALE;
   const phi = player.rd / SCALE;
   const sigma = player.volatility;
-  if (results.length === 0) {
-    const grown = Math.sqrt(phi * phi + sigma * sigma) * SCALE;
-    return { rating: player.rating, rd: Math.min(grown, MAX_RD), volatility: sigma };
-  }
 
   let inverseV = 0;
   let deltaSum = 0;

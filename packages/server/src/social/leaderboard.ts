@@ -1,23 +1,17 @@
 import type { Leaderboard, LeaderboardEntry, RatedGameList } from '@cardtable/sdk/social';
 import type { Database } from '../store/database.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { currentRd } from './fold.ts';
 
 type BoardRow = {
   user_id: string;
   name: string;
   rating: number;
   rd: number;
+  volatility: number;
+  last_period: number;
   games: number;
 };
-
-const toEntry = (row: BoardRow, position: number): LeaderboardEntry => ({
-  position,
-  userId: row.user_id,
-  name: row.name,
-  rating: row.rating,
-  rd: row.rd,
-  games: row.games,
-});
 
 /**
  * Leaderboards per game and version: players with at least `minGames` rated games, best rating
@@ -28,7 +22,20 @@ export class Leaderboards {
   constructor(
     private readonly db: Database,
     readonly minGames: number,
+    private readonly now: () => number = Date.now,
   ) {}
+
+  /** An entry with the RD as of now (grown by the rating periods the player sat out). */
+  private toEntry(row: BoardRow, position: number): LeaderboardEntry {
+    return {
+      position,
+      userId: row.user_id,
+      name: row.name,
+      rating: row.rating,
+      rd: currentRd(row, this.now()),
+      games: row.games,
+    };
+  }
 
   async page(
     game: string,
@@ -38,7 +45,7 @@ export class Leaderboards {
   ): Promise<Leaderboard> {
     const from = after === undefined ? null : decodeCursor(after, { r: 'number', u: 'string' });
     const rows = await this.db.query<BoardRow>(
-      `SELECT p.user_id, u.name, p.rating, p.rd, p.games
+      `SELECT p.user_id, u.name, p.rating, p.rd, p.volatility, p.last_period, p.games
          FROM player_ratings p JOIN users u ON u.id = p.user_id
         WHERE p.game = $1 AND p.version = $2 AND p.games >= $3
           AND ($4::double precision IS NULL OR p.rating < $4 OR (p.rating = $4 AND p.user_id > $5))
@@ -54,7 +61,7 @@ export class Leaderboards {
       game,
       version,
       minGames: this.minGames,
-      entries: page.map((row, i) => toEntry(row, start + i)),
+      entries: page.map((row, i) => this.toEntry(row, start + i)),
       next: rows.length > limit && last ? encodeCursor({ r: last.rating, u: last.user_id }) : null,
       me: viewerId === null ? null : await this.entryOf(game, version, viewerId),
     };
@@ -63,12 +70,12 @@ export class Leaderboards {
   /** A player's own entry, or null while they have fewer than `minGames` rated games. */
   async entryOf(game: string, version: string, userId: string): Promise<LeaderboardEntry | null> {
     const [row] = await this.db.query<BoardRow>(
-      `SELECT p.user_id, u.name, p.rating, p.rd, p.games
+      `SELECT p.user_id, u.name, p.rating, p.rd, p.volatility, p.last_period, p.games
          FROM player_ratings p JOIN users u ON u.id = p.user_id
         WHERE p.game = $1 AND p.version = $2 AND p.user_id = $3 AND p.games >= $4`,
       [game, version, userId, this.minGames],
     );
-    return row ? toEntry(row, await this.positionOf(game, version, row)) : null;
+    return row ? this.toEntry(row, await this.positionOf(game, version, row)) : null;
   }
 
   /** The (game, version) pairs with ratings, most players first. */

@@ -10,6 +10,7 @@ import type { SeatRecord } from '../store/event-store.ts';
 import { achievementById } from './achievements.ts';
 import { apiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { currentRd } from './fold.ts';
 import { placeOf } from './finished-match.ts';
 
 /** Rating chart points kept per answer: the latest ones. */
@@ -22,7 +23,10 @@ const iso = (value: unknown) => (value as Date).toISOString();
 
 /** Player pages: profile (ratings, stats, achievements), rating history, finished matches. */
 export class Profiles {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async profile(userId: string): Promise<PlayerProfile | null> {
     const [user] = await this.db.query<{ id: string; name: string; guest: boolean }>(
@@ -35,9 +39,12 @@ export class Profiles {
       version: string;
       rating: number;
       rd: number;
+      volatility: number;
+      last_period: number;
       games: number;
     }>(
-      `SELECT game, version, rating, rd, games FROM player_ratings WHERE user_id = $1
+      `SELECT game, version, rating, rd, volatility, last_period, games FROM player_ratings
+        WHERE user_id = $1
         ORDER BY games DESC, game, version`,
       [userId],
     );
@@ -52,7 +59,13 @@ export class Profiles {
     );
     return {
       user,
-      ratings,
+      ratings: ratings.map(({ game, version, rating, games, ...row }) => ({
+        game,
+        version,
+        rating,
+        rd: currentRd({ rating, ...row }, this.now()),
+        games,
+      })),
       stats,
       achievements: earned.flatMap((row) => {
         const known = achievementById.get(row.achievement);

@@ -20,8 +20,15 @@ export async function readPlayersBefore(
 ): Promise<PlayersBefore> {
   const users = match.players.map((p) => p.userId);
   const [ratings, stats, held] = [
-    await query<{ user_id: string; rating: number; rd: number; volatility: number; games: number }>(
-      `SELECT user_id, rating, rd, volatility, games FROM player_ratings
+    await query<{
+      user_id: string;
+      rating: number;
+      rd: number;
+      volatility: number;
+      games: number;
+      last_period: number;
+    }>(
+      `SELECT user_id, rating, rd, volatility, games, last_period FROM player_ratings
         WHERE game = $1 AND version = $2 AND user_id = ANY($3)`,
       [match.game, match.version, users],
     ),
@@ -44,7 +51,13 @@ export async function readPlayersBefore(
     ratings: new Map(
       ratings.map((r): [string, StoredRating] => [
         r.user_id,
-        { rating: r.rating, rd: r.rd, volatility: r.volatility, games: r.games },
+        {
+          rating: r.rating,
+          rd: r.rd,
+          volatility: r.volatility,
+          games: r.games,
+          lastPeriod: r.last_period,
+        },
       ]),
     ),
     stats: new Map(stats.map((s) => [s.user_id, s.stats])),
@@ -60,10 +73,11 @@ export async function writeChanges(
 ): Promise<void> {
   for (const { userId, rating } of changes.ratings) {
     await query(
-      `INSERT INTO player_ratings (game, version, user_id, rating, rd, volatility, games, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO player_ratings
+         (game, version, user_id, rating, rd, volatility, games, updated_at, last_period)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (game, version, user_id) DO UPDATE
-         SET rating = $4, rd = $5, volatility = $6, games = $7, updated_at = $8`,
+         SET rating = $4, rd = $5, volatility = $6, games = $7, updated_at = $8, last_period = $9`,
       [
         match.game,
         match.version,
@@ -73,6 +87,7 @@ export async function writeChanges(
         rating.volatility,
         rating.games,
         match.endedAt,
+        rating.lastPeriod,
       ],
     );
     await query(

@@ -39,18 +39,27 @@ export class SocialProjector {
     return run;
   }
 
-  /** Folds until nothing is left; resolves with the total. */
-  async catchUp(): Promise<number> {
+  /** Folds until nothing is left; resolves with the total (told to `progress` after each batch). */
+  async catchUp(progress?: (folded: number) => void): Promise<number> {
     let total = 0;
     for (;;) {
       const folded = await this.step();
       total += folded;
       if (folded === 0) return total;
+      progress?.(total);
     }
   }
 
+  /** Finished matches: what a rebuild folds (at least; more may finish meanwhile). */
+  async finishedCount(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM matches WHERE status = 'over'`,
+    );
+    return row?.n ?? 0;
+  }
+
   /** Empties the projection and folds the whole feed again, in the same order. */
-  async rebuild(): Promise<number> {
+  async rebuild(progress?: (folded: number) => void): Promise<number> {
     const run = this.running.then(() =>
       this.db.transaction(async (query) => {
         await query(`SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [
@@ -62,7 +71,7 @@ export class SocialProjector {
     );
     this.running = run.catch(() => undefined);
     await run;
-    return this.catchUp();
+    return this.catchUp(progress);
   }
 
   start(): void {

@@ -18,6 +18,8 @@ export interface SeatRecord {
   rematch?: boolean;
   /** Joined a match whose host approves joins, and not approved yet (the seat is held). */
   pending?: boolean;
+  /** At an open table before the start: this player said they are ready to play. */
+  ready?: boolean;
 }
 
 /** Who may export a finished match: its players, or also whoever has its replay link. */
@@ -51,6 +53,10 @@ export interface MatchRecord {
   barredUserIds: string[];
   /** Joins wait for the host's approval. */
   approveJoins: boolean;
+  /** Counts for ratings (the rated queue, or a host's choice); its players are registered. */
+  rated: boolean;
+  /** An open table: listed in the lobby while it waits, started once everyone seated is ready. */
+  listed: boolean;
 }
 
 /** A new match as its creator asked for it; the store fills in the times and the version. */
@@ -66,12 +72,14 @@ export type NewMatch = Omit<
   | 'replayLink'
   | 'barredUserIds'
   | 'approveJoins'
+  | 'rated'
+  | 'listed'
 > &
-  Partial<Pick<MatchRecord, 'replayPrivacy' | 'replayLink' | 'approveJoins'>> & {
+  Partial<
+    Pick<MatchRecord, 'replayPrivacy' | 'replayLink' | 'approveJoins' | 'rated' | 'listed'>
+  > & {
     /** The address it was created from, for per-address quotas. */
     creatorIp?: string;
-    /** Counts for ratings (the rated queue); its players are registered. */
-    rated?: boolean;
   };
 
 /** How many matches a user and an address created since a time, and have open (not over). */
@@ -80,6 +88,8 @@ export interface QuotaUsage {
   openByUser: number;
   createdByIp: number;
   openByIp: number;
+  /** Open tables (listed, waiting) the user hosts. */
+  openTablesByUser: number;
 }
 
 /** One step of the log, unprojected. */
@@ -146,8 +156,8 @@ export class EventStore {
     await this.db.query(
       `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status, seed,
          code, host_user_id, turn_time_limit_ms, creator_ip, rated, replay_privacy, replay_link,
-         approve_joins)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+         approve_joins, listed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [
         match.id,
         match.game,
@@ -165,6 +175,7 @@ export class EventStore {
         match.replayPrivacy ?? 'private',
         match.replayLink ?? null,
         match.approveJoins ?? false,
+        match.listed ?? false,
       ],
     );
   }
@@ -216,7 +227,9 @@ export class EventStore {
          ${capped('host_user_id = $1 AND created_at > $3', caps.createdByUser)} AS created_by_user,
          ${capped(`host_user_id = $1 AND status <> 'over'`, caps.openByUser)} AS open_by_user,
          ${capped('creator_ip = $2 AND created_at > $3', caps.createdByIp)} AS created_by_ip,
-         ${capped(`creator_ip = $2 AND status <> 'over'`, caps.openByIp)} AS open_by_ip`,
+         ${capped(`creator_ip = $2 AND status <> 'over'`, caps.openByIp)} AS open_by_ip,
+         ${capped(`host_user_id = $1 AND status = 'waiting' AND listed`, caps.openTablesByUser)}
+           AS open_tables_by_user`,
       [userId, ip, createdSince],
     );
     const row = rows[0] as Row;
@@ -225,6 +238,7 @@ export class EventStore {
       openByUser: row.open_by_user as number,
       createdByIp: row.created_by_ip as number,
       openByIp: row.open_by_ip as number,
+      openTablesByUser: row.open_tables_by_user as number,
     };
   }
 
@@ -529,6 +543,8 @@ function toMatch(row: Row): MatchRecord {
     replayLink: (row.replay_link as string | null | undefined) ?? null,
     barredUserIds: (row.barred_user_ids as string[] | undefined) ?? [],
     approveJoins: (row.approve_joins as boolean | undefined) ?? false,
+    rated: (row.rated as boolean | undefined) ?? false,
+    listed: (row.listed as boolean | undefined) ?? false,
   };
 }
 

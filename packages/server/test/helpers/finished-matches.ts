@@ -122,7 +122,7 @@ export async function projectionRows(db: Database): Promise<{
 }> {
   return {
     ratings: await db.query(
-      `SELECT game, version, user_id, rating, rd, volatility, games, updated_at
+      `SELECT game, version, user_id, rating, rd, volatility, games, updated_at, last_period
          FROM player_ratings ORDER BY game, version, user_id`,
     ),
     history: await db.query(

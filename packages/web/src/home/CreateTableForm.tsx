@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import {
   CPU_PROFILES,
   HOUSE_RULE_NAMES,
+  isStandard,
   MAX_ROUNDS,
   MAX_SEATS,
   MIN_SEATS,
@@ -18,7 +19,8 @@ import {
   type TableSetup,
 } from '../game/table-setup.ts';
 
-import { DEFAULT_ACCESS } from './match-access.ts';
+import { client } from '../net/session.ts';
+import { DEFAULT_ACCESS, ratedBlock } from './match-access.ts';
 import { MatchAccessFields } from './MatchAccessFields.tsx';
 import { TurnTimerField } from './TurnTimerField.tsx';
 
@@ -201,6 +203,11 @@ export function CreateTableForm({
           <MatchAccessFields
             value={setup.access ?? DEFAULT_ACCESS}
             onChange={(access) => setSetup((s) => ({ ...s, access }))}
+            ratedBlock={ratedBlock({
+              guest: client.api.session?.user.guest ?? true,
+              standardRules: isStandard(options),
+              otherPeople: setup.seats.filter((seat) => seat.kind === 'human').length - 1,
+            })}
           />
 
           <button type="submit" className="primary" disabled={busy} data-testid="create-submit">

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { GameSummary, VersionSummary } from '@cardtable/sdk';
 import { client } from '../net/session.ts';
 import { DeckField } from './DeckField.tsx';
-import { DEFAULT_ACCESS } from './match-access.ts';
+import { DEFAULT_ACCESS, ratedBlock } from './match-access.ts';
 import { MatchAccessFields } from './MatchAccessFields.tsx';
 import { TurnTimerField } from './TurnTimerField.tsx';
 import {
@@ -127,6 +127,11 @@ export function TcgMatchForm({
         <MatchAccessFields
           value={setup.access ?? DEFAULT_ACCESS}
           onChange={(access) => setSetup((s) => ({ ...s, access }))}
+          ratedBlock={ratedBlock({
+            guest: client.api.session?.user.guest ?? true,
+            standardRules: true,
+            otherPeople: cpuOpposite ? 0 : 1,
+          })}
         />
 
         {errors.form.length ? (

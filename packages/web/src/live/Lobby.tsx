@@ -1,27 +1,40 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { PublicSeat } from '@cardtable/sdk';
 import { seatName } from '../game/names.ts';
 import { client } from '../net/session.ts';
 import { CopyField } from './CopyField.tsx';
-import { hostMayRemove, hostSeatOf, lobbySeatState, seatsToFill } from './lobby-seats.ts';
+import {
+  hostMayRemove,
+  hostSeatOf,
+  lobbySeatState,
+  seatsToFill,
+  unreadyOthers,
+} from './lobby-seats.ts';
 
 const TAG = { cpu: 'CPU', open: 'open', pending: 'waiting for approval', seated: 'seated' };
 
 /**
  * Before the start: who is seated, and the code and link that bring the others in. The host
- * approves or removes who joined; a joiner waiting for approval, or removed, is told so.
+ * approves or removes who joined, and may start now with CPUs in the empty seats; a joiner
+ * waiting for approval, or removed, is told so. At an open (listed) table everyone marks ready:
+ * a full table starts when all are, and the host's start waits for those seated. `side` sits
+ * next to the seats on wide screens (a chat panel).
  */
 export function Lobby({
   matchId,
   seats,
   code,
   mySeat,
+  listed = false,
+  side,
 }: {
   matchId: string;
   seats: PublicSeat[];
   code: string | null;
   mySeat: number | null;
+  listed?: boolean;
+  side?: ReactNode;
 }) {
   const removed = useRemoved(mySeat);
   const [error, setError] = useState<string | null>(null);
@@ -31,90 +44,141 @@ export function Lobby({
   const mine = mySeat === null ? undefined : seats[mySeat];
   const open = seatsToFill(seats);
 
-  const decide = async (seat: number, how: 'approve' | 'remove') => {
+  const unready = listed ? unreadyOthers(seats, host) : [];
+  const run = async (request: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
     setBusy(true);
     setError(null);
-    const done =
-      how === 'approve'
-        ? await client.api.approveSeat(matchId, seat)
-        : await client.api.removeSeat(matchId, seat);
+    const done = await request();
     setBusy(false);
-    if (!done.ok) setError(done.error.message);
+    if (!done.ok) setError(done.error?.message ?? 'That did not work.');
   };
+  const decide = (seat: number, how: 'approve' | 'remove') =>
+    run(() =>
+      how === 'approve'
+        ? client.api.approveSeat(matchId, seat)
+        : client.api.removeSeat(matchId, seat),
+    );
 
   return (
-    <section className="panel lobby" data-testid="lobby" aria-labelledby="lobby-title">
-      <h2 id="lobby-title">
-        Waiting for {open === 1 ? 'one more player' : `${open} more players`}
-      </h2>
-      {removed ? (
-        <p className="notice notice-error" role="alert" data-testid="lobby-removed">
-          The host removed you from this match. <Link to="/">Back to the start</Link>
-        </p>
-      ) : null}
-      {mine?.pending ? (
-        <p className="notice notice-warning" role="status" data-testid="lobby-pending">
-          Waiting for the host to let you in.
-        </p>
-      ) : null}
-      {error ? (
-        <p className="notice notice-error" role="alert" data-testid="lobby-error">
-          {error}
-        </p>
-      ) : null}
-      {code && !removed ? (
-        <>
-          <p>
-            Room code{' '}
-            <strong className="room-code" data-testid="room-code">
-              {code}
-            </strong>
+    <div className="lobby-layout">
+      <section className="panel lobby" data-testid="lobby" aria-labelledby="lobby-title">
+        <h2 id="lobby-title">
+          {open > 0
+            ? `Waiting for ${open === 1 ? 'one more player' : `${open} more players`}`
+            : 'Waiting for everyone to be ready'}
+        </h2>
+        {removed ? (
+          <p className="notice notice-error" role="alert" data-testid="lobby-removed">
+            The host removed you from this match. <Link to="/">Back to the start</Link>
           </p>
-          <CopyField
-            label="Invite link"
-            value={`${window.location.origin}/join/${code}`}
-            testId="invite-link"
-          />
-        </>
-      ) : null}
-      <ul className="lobby-seats">
-        {seats.map((seat) => {
-          const state = lobbySeatState(seat);
-          const name = seatName(seats, seat.seat);
-          return (
-            <li key={seat.seat} data-testid={`lobby-seat-${seat.seat}`} data-state={state}>
-              <span>{seat.seat === mySeat ? `${name} (you)` : name}</span>
-              <span className="seat-tag">
-                {state === 'pending' && amHost ? 'waiting for your approval' : TAG[state]}
-              </span>
-              {amHost && hostMayRemove(seat, host) ? (
-                <span className="lobby-actions">
-                  {state === 'pending' ? (
+        ) : null}
+        {mine?.pending ? (
+          <p className="notice notice-warning" role="status" data-testid="lobby-pending">
+            Waiting for the host to let you in.
+          </p>
+        ) : null}
+        {error ? (
+          <p className="notice notice-error" role="alert" data-testid="lobby-error">
+            {error}
+          </p>
+        ) : null}
+        {code && !removed ? (
+          <>
+            <p>
+              Room code{' '}
+              <strong className="room-code" data-testid="room-code">
+                {code}
+              </strong>
+            </p>
+            <CopyField
+              label="Invite link"
+              value={`${window.location.origin}/join/${code}`}
+              testId="invite-link"
+            />
+          </>
+        ) : null}
+        <ul className="lobby-seats">
+          {seats.map((seat) => {
+            const state = lobbySeatState(seat);
+            const name = seatName(seats, seat.seat);
+            return (
+              <li key={seat.seat} data-testid={`lobby-seat-${seat.seat}`} data-state={state}>
+                <span>{seat.seat === mySeat ? `${name} (you)` : name}</span>
+                <span className="seat-tag">
+                  {state === 'pending' && amHost ? 'waiting for your approval' : TAG[state]}
+                </span>
+                {listed && state === 'seated' ? (
+                  <span
+                    className={`seat-tag ${seat.ready ? 'ready' : 'not-ready'}`}
+                    data-testid={`ready-tag-${seat.seat}`}
+                  >
+                    {seat.ready ? '✓ ready' : 'not ready'}
+                  </span>
+                ) : null}
+                {amHost && hostMayRemove(seat, host) ? (
+                  <span className="lobby-actions">
+                    {state === 'pending' ? (
+                      <button
+                        type="button"
+                        className="primary"
+                        disabled={busy}
+                        onClick={() => void decide(seat.seat, 'approve')}
+                        data-testid={`approve-${seat.seat}`}
+                      >
+                        Approve {name}
+                      </button>
+                    ) : null}
                     <button
                       type="button"
-                      className="primary"
                       disabled={busy}
-                      onClick={() => void decide(seat.seat, 'approve')}
-                      data-testid={`approve-${seat.seat}`}
+                      onClick={() => void decide(seat.seat, 'remove')}
+                      data-testid={`remove-${seat.seat}`}
                     >
-                      Approve {name}
+                      Remove {name}
                     </button>
-                  ) : null}
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={() => void decide(seat.seat, 'remove')}
-                    data-testid={`remove-${seat.seat}`}
-                  >
-                    Remove {name}
-                  </button>
-                </span>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {!removed && listed && mine && !mine.pending ? (
+          <p className="lobby-actions">
+            <button
+              type="button"
+              className={mine.ready ? undefined : 'primary'}
+              aria-pressed={!!mine.ready}
+              disabled={busy}
+              onClick={() => void run(() => client.api.setReady(matchId, !mine.ready))}
+              data-testid="ready-toggle"
+            >
+              {mine.ready ? 'Ready ✓ (click if not ready after all)' : 'I’m ready'}
+            </button>
+          </p>
+        ) : null}
+        {amHost ? (
+          <p className="lobby-actions">
+            <button
+              type="button"
+              disabled={busy || unready.length > 0}
+              aria-describedby={unready.length > 0 ? 'lobby-start-why' : undefined}
+              onClick={() => void run(() => client.api.startMatch(matchId))}
+              data-testid="start-now"
+            >
+              {open > 0 ? 'Start now, CPUs take the empty seats' : 'Start now'}
+            </button>
+            {unready.length > 0 ? (
+              <span id="lobby-start-why" className="muted">
+                {' '}
+                Waiting for {unready.map((seat) => seatName(seats, seat.seat)).join(', ')} to be
+                ready.
+              </span>
+            ) : null}
+          </p>
+        ) : null}
+      </section>
+      {side}
+    </div>
   );
 }
 

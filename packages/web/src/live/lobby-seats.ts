@@ -26,6 +26,10 @@ export const seatsToFill = (seats: readonly PublicSeat[]): number =>
     return state === 'open' || state === 'pending';
   }).length;
 
+/** At an open table: the people seated, other than the host, who are not ready yet. */
+export const unreadyOthers = (seats: readonly PublicSeat[], host: number | null): PublicSeat[] =>
+  seats.filter((seat) => seat.seat !== host && lobbySeatState(seat) === 'seated' && !seat.ready);
+
 /** The replay page of a match shared by link: anyone holding this URL may watch it. */
 export const replayLinkUrl = (origin: string, matchId: string, token: string): string =>
   `${origin}/replay/${encodeURIComponent(matchId)}?link=${encodeURIComponent(token)}`;

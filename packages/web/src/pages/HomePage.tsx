@@ -117,7 +117,17 @@ export default function HomePage() {
         ) : null}
       </header>
 
-      <QuickMatch name={name} />
+      <QuickMatch name={name} game={chosen} title={chosenGame?.name ?? 'Golf'} />
+
+      <section className="panel" aria-labelledby="open-tables-title">
+        <h2 id="open-tables-title">Open tables</h2>
+        <p>
+          Public tables waiting for players, with their rules and host.{' '}
+          <Link to={`/tables/${encodeURIComponent(chosen)}`} data-testid="browse-tables">
+            Browse the open {chosenGame?.name ?? 'Golf'} tables
+          </Link>
+        </p>
+      </section>
 
       {back ? (
         <section className="panel">

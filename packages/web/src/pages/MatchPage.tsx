@@ -94,7 +94,13 @@ export default function MatchPage() {
       />
 
       {status === 'waiting' ? (
-        <Lobby matchId={matchId} seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
+        <Lobby
+          matchId={matchId}
+          seats={live.seats}
+          code={meta?.code ?? null}
+          mySeat={seat}
+          listed={meta?.listed ?? false}
+        />
       ) : null}
 
       {outcome ? (

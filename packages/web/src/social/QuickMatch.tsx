@@ -9,10 +9,19 @@ type Queued = { position: number; waiting: number; estimatedWaitMs: number | nul
 const seconds = (ms: number) => `${Math.max(1, Math.round(ms / 1000))} s`;
 
 /**
- * Find strangers to play: a casual or rated queue for Golf. The server pushes the place in the
- * queue and an estimate; once a table is formed the page goes to it.
+ * Find strangers to play: a casual or rated queue for a game (Golf, or a published game's latest
+ * version) with its standard rules. The server pushes the place in the queue and an estimate;
+ * once a table is formed the page goes to it.
  */
-export function QuickMatch({ name }: { name: string }) {
+export function QuickMatch({
+  name,
+  game = 'golf',
+  title = 'Golf',
+}: {
+  name: string;
+  game?: string;
+  title?: string;
+}) {
   const navigate = useNavigate();
   const [seats, setSeats] = useState(2);
   const [queued, setQueued] = useState<Queued>(null);
@@ -35,7 +44,7 @@ export function QuickMatch({ name }: { name: string }) {
     const token = await client.api.accessToken();
     const base = window.location.origin.replace(/^http/, 'ws');
     const ws = new WebSocket(
-      `${base}/ws/matchmaking?token=${encodeURIComponent(token)}&game=golf&mode=${mode}&seats=${seats}`,
+      `${base}/ws/matchmaking?token=${encodeURIComponent(token)}&game=${encodeURIComponent(game)}&mode=${mode}&seats=${seats}`,
     );
     socket.current = ws;
     ws.onmessage = (event) => {
@@ -79,8 +88,8 @@ export function QuickMatch({ name }: { name: string }) {
     <section className="panel" aria-labelledby="quick-match-title">
       <h2 id="quick-match-title">Find an opponent</h2>
       <p className="muted">
-        Play Golf with standard rules against other people. Rated matches count for the leaderboard
-        and need an account.
+        Play {title} with standard rules against other people. Rated matches count for the
+        leaderboard and need an account.
       </p>
       {searching ? (
         <div role="status" aria-live="polite" data-testid="queue-status">

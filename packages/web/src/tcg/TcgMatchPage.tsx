@@ -99,7 +99,13 @@ export default function TcgMatchPage() {
         />
       ) : null}
       {status === 'waiting' ? (
-        <Lobby matchId={matchId} seats={live.seats} code={meta?.code ?? null} mySeat={seat} />
+        <Lobby
+          matchId={matchId}
+          seats={live.seats}
+          code={meta?.code ?? null}
+          mySeat={seat}
+          listed={meta?.listed ?? false}
+        />
       ) : view ? (
         <TcgTable
           view={view}
