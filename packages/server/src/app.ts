@@ -37,6 +37,12 @@ import { DEFAULT_WINDOW } from './matchmaking/pool.ts';
 import type { MatchQueue } from './matchmaking/queue.ts';
 import { RedisQueue } from './matchmaking/redis-queue.ts';
 import { registerMatchmakingSocket } from './matchmaking/socket.ts';
+import { ChatService } from './chat/chat-service.ts';
+import { ChatStore } from './chat/chat-store.ts';
+import { registerChatSocket } from './chat/socket.ts';
+import { WordFilter } from './chat/word-filter.ts';
+import { registerChatRoutes } from './routes/chat.ts';
+import { CHAT_HISTORY_LIMIT } from '@cardtable/sdk/chat';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
 import { isServerPath, registerStaticWeb } from './static-web.ts';
@@ -60,6 +66,8 @@ export interface RunningServer {
   matchmaker: Matchmaker;
   /** Folds finished matches into ratings, stats and achievements. */
   projector: SocialProjector;
+  /** Chat rooms of this node. */
+  chat: ChatService;
   /** Drains in-flight actions, closes sockets, the listener and the database. */
   close(): Promise<void>;
 }
@@ -213,6 +221,22 @@ export async function startServer(
       matchmaker,
       statusEveryMs: config.matchmaking.statusEveryMs,
     });
+    const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
+    const wordFilter = WordFilter.shipped();
+    const chat = new ChatService(chatStore, wordFilter, config.chat);
+    registerChatSocket(app, {
+      tokens,
+      sessionCheckMs: config.accounts.sessionCheckMs,
+      chat,
+      registry,
+      content,
+    });
+    registerChatRoutes(app, {
+      store: chatStore,
+      filter: wordFilter,
+      registry,
+      requireRole: accounts.requireRole,
+    });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
 
     await app.listen({ port: config.port, host: config.host });
@@ -236,6 +260,7 @@ export async function startServer(
       content,
       projector,
       matchmaker,
+      chat,
       close() {
         closing ??= (async () => {
           await matchmaker.stop();

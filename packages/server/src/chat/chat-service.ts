@@ -1,0 +1,250 @@
+import {
+  CHAT_MAX_LENGTH,
+  CHAT_PROTOCOL_VERSION,
+  type ChatChannel,
+  type ChatError,
+  type ChatErrorCode,
+  type ChatMessage,
+  type ChatServerMessage,
+  type Emote,
+} from '@cardtable/sdk/chat';
+import { KeyedRateLimiter } from '../rate-limit.ts';
+import type { ChatStore, StoredMessage } from './chat-store.ts';
+import type { WordFilter } from './word-filter.ts';
+
+/** Who a connection is in its room: decided once, when it joins (see `room-access.ts`). */
+export interface RoomAccess {
+  role: 'player' | 'spectator' | 'member';
+  seat: number | null;
+  /** Channels it reads; a spectator's channel never reaches players. */
+  reads: readonly ChatChannel[];
+  writes: readonly ChatChannel[];
+  emotes: boolean;
+}
+
+export interface ChatMember {
+  readonly room: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly guest: boolean;
+  readonly access: RoomAccess;
+  filter: boolean;
+  send(message: ChatServerMessage): void;
+}
+
+export interface ChatLimits {
+  /** Messages (and, separately, emotes) a user may send in one channel at once... */
+  burst: number;
+  /** ...and how many more each minute after that. */
+  perMinute: number;
+}
+
+type Outcome = { ok: true; messageId?: string } | { ok: false; error: ChatError };
+
+const refusal = (
+  code: ChatErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): Outcome => ({ ok: false, error: details ? { code, message, details } : { code, message } });
+
+/**
+ * The rooms of this node: who is in each, what they may read and write, and the limits. Every
+ * message is stored before it is delivered (so history survives a restart), then sent to each
+ * member that reads its channel and has not muted its sender, masked for those whose filter is
+ * on. Nothing here touches a match's actor or its paced stream.
+ */
+export class ChatService {
+  private readonly rooms = new Map<string, Set<ChatMember>>();
+  /** Each user's connected members, to tell all of them when the user's mutes change. */
+  private readonly byUser = new Map<string, Set<ChatMember>>();
+  /** Mutes per connected user: loaded from the store for accounts, kept here for guests. */
+  private readonly mutes = new Map<string, Set<string>>();
+  private readonly messages: KeyedRateLimiter;
+  private readonly emotes: KeyedRateLimiter;
+
+  constructor(
+    private readonly store: ChatStore,
+    private readonly filter: WordFilter,
+    readonly limits: ChatLimits,
+  ) {
+    this.messages = new KeyedRateLimiter(limits.burst, limits.perMinute / 60);
+    this.emotes = new KeyedRateLimiter(limits.burst, limits.perMinute / 60);
+  }
+
+  /** Adds the member to its room and sends it the CHAT_WELCOME with each channel's history. */
+  async join(member: ChatMember): Promise<void> {
+    const muted = await this.mutesOf(member);
+    const histories = await Promise.all(
+      member.access.reads.map((channel) => this.store.history(member.room, channel)),
+    );
+    const history = histories
+      .flat()
+      .sort((a, b) => Number(a.id) - Number(b.id))
+      .filter((message) => !muted.has(message.userId))
+      .map((message) => this.view(message, member.filter));
+    let members = this.rooms.get(member.room);
+    if (!members) this.rooms.set(member.room, (members = new Set()));
+    members.add(member);
+    let own = this.byUser.get(member.userId);
+    if (!own) this.byUser.set(member.userId, (own = new Set()));
+    own.add(member);
+    const { access } = member;
+    member.send({
+      type: 'CHAT_WELCOME',
+      protocolVersion: CHAT_PROTOCOL_VERSION,
+      room: member.room,
+      role: access.role,
+      channels: access.reads.map((channel) => ({
+        channel,
+        write: access.writes.includes(channel),
+      })),
+      emotes: access.emotes,
+      history,
+      muted: [...muted],
+      filter: member.filter,
+      limits: { maxLength: CHAT_MAX_LENGTH, ...this.limits },
+    });
+  }
+
+  leave(member: ChatMember): void {
+    const members = this.rooms.get(member.room);
+    members?.delete(member);
+    if (members?.size === 0) this.rooms.delete(member.room);
+    const own = this.byUser.get(member.userId);
+    own?.delete(member);
+    if (own?.size === 0) {
+      this.byUser.delete(member.userId);
+      // Accounts' mutes are reloaded from the store; a guest's end with their last connection
+      // (their browser remembers them and sends them again).
+      this.mutes.delete(member.userId);
+    }
+  }
+
+  async send(member: ChatMember, channel: ChatChannel, raw: string): Promise<Outcome> {
+    if (!member.access.writes.includes(channel)) {
+      return refusal('FORBIDDEN', `You cannot write in the ${channel} channel here.`, {
+        channel,
+      });
+    }
+    const text = raw.trim();
+    if (text.length === 0) return refusal('EMPTY', 'Write something first.');
+    const length = [...text].length;
+    if (length > CHAT_MAX_LENGTH) {
+      return refusal('TOO_LONG', `Messages are limited to ${CHAT_MAX_LENGTH} characters.`, {
+        max: CHAT_MAX_LENGTH,
+        length,
+      });
+    }
+    if (!this.messages.take(`${member.userId}\n${member.room}\n${channel}`)) {
+      return this.rateLimited();
+    }
+    const stored = await this.store.append({
+      room: member.room,
+      channel,
+      userId: member.userId,
+      name: member.name,
+      seat: member.access.seat,
+      body: text,
+    });
+    for (const reader of this.rooms.get(member.room) ?? []) {
+      if (!reader.access.reads.includes(channel)) continue;
+      if (this.mutes.get(reader.userId)?.has(member.userId)) continue;
+      reader.send({ type: 'CHAT_MESSAGE', message: this.view(stored, reader.filter) });
+    }
+    return { ok: true, messageId: stored.id };
+  }
+
+  /** A quick emote: shown at the sender's seat to everyone in the room, never stored. */
+  emote(member: ChatMember, emote: Emote): Outcome {
+    if (!member.access.emotes) return refusal('FORBIDDEN', 'Only players send emotes.');
+    if (!this.emotes.take(`${member.userId}\n${member.room}`)) return this.rateLimited();
+    const at = new Date().toISOString();
+    for (const reader of this.rooms.get(member.room) ?? []) {
+      if (this.mutes.get(reader.userId)?.has(member.userId)) continue;
+      reader.send({
+        type: 'CHAT_EMOTE',
+        userId: member.userId,
+        name: member.name,
+        seat: member.access.seat,
+        emote,
+        at,
+      });
+    }
+    return { ok: true };
+  }
+
+  async mute(member: ChatMember, userId: string, muted: boolean): Promise<Outcome> {
+    if (userId === member.userId) return refusal('SELF', 'You cannot mute yourself.');
+    const mutes = await this.mutesOf(member);
+    if (muted && !mutes.has(userId)) {
+      if (!member.guest && !(await this.store.mute(member.userId, userId))) {
+        return refusal('NOT_FOUND', 'No such user.');
+      }
+      mutes.add(userId);
+    } else if (!muted && mutes.has(userId)) {
+      if (!member.guest) await this.store.unmute(member.userId, userId);
+      mutes.delete(userId);
+    }
+    for (const own of this.byUser.get(member.userId) ?? []) {
+      own.send({ type: 'CHAT_MUTED', muted: [...mutes] });
+    }
+    return { ok: true };
+  }
+
+  /** Reports a message this member can read (it names a message of its room and channels). */
+  async report(member: ChatMember, messageId: string, reason: string): Promise<Outcome> {
+    const message = await this.store.message(messageId);
+    if (
+      !message ||
+      message.room !== member.room ||
+      !member.access.reads.includes(message.channel)
+    ) {
+      return refusal('NOT_FOUND', 'No such message here.');
+    }
+    if (message.userId === member.userId) {
+      return refusal('SELF', 'You cannot report your own message.');
+    }
+    const stored = await this.store.report(message, member.userId, reason.trim());
+    return stored
+      ? { ok: true }
+      : refusal('ALREADY_REPORTED', 'You already reported this message.');
+  }
+
+  setFilter(member: ChatMember, on: boolean): Outcome {
+    member.filter = on;
+    return { ok: true };
+  }
+
+  /** Members in a room on this node (tests and metrics). */
+  memberCount(room: string): number {
+    return this.rooms.get(room)?.size ?? 0;
+  }
+
+  private rateLimited(): Outcome {
+    const retryAfterMs = Math.ceil(60_000 / Math.max(this.limits.perMinute, 1));
+    return refusal('RATE_LIMITED', 'You are sending too fast: wait a moment.', { retryAfterMs });
+  }
+
+  private async mutesOf(member: ChatMember): Promise<Set<string>> {
+    let mutes = this.mutes.get(member.userId);
+    if (!mutes) {
+      const loaded = new Set(member.guest ? [] : await this.store.mutedBy(member.userId));
+      // Another connection of the same user may have loaded them meanwhile: keep the first.
+      mutes = this.mutes.get(member.userId) ?? loaded;
+      this.mutes.set(member.userId, mutes);
+    }
+    return mutes;
+  }
+
+  private view(message: StoredMessage, filter: boolean): ChatMessage {
+    return {
+      id: message.id,
+      channel: message.channel,
+      userId: message.userId,
+      name: message.name,
+      seat: message.seat,
+      text: filter ? this.filter.mask(message.body) : message.body,
+      at: message.at,
+    };
+  }
+}
