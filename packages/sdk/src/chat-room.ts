@@ -134,7 +134,7 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
       const { token } = this.options;
       const fresh = typeof token === 'string' ? token : await token();
       const WebSocketImpl = this.options.WebSocket ?? (await resolveWebSocket());
-      if (this.state === 'closed') return;
+      if (this.isClosed()) return;
       socket = new WebSocketImpl(
         chatSocketUrl(this.options.baseUrl, this.options.room, fresh, {
           filter: this.filter,
@@ -207,6 +207,11 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
         this.emit('error', { code: message.code, message: message.message });
         return;
     }
+  }
+
+  /** Read through a method: TypeScript keeps a narrowed `state` across the awaits otherwise. */
+  private isClosed(): boolean {
+    return this.state === 'closed';
   }
 
   private retry(): void {

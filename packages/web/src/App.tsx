@@ -20,6 +20,7 @@ const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const ProviderCompletePage = lazy(() => import('./pages/ProviderCompletePage.tsx'));
 const StudioPage = lazy(() => import('./studio/StudioPage.tsx'));
+const ModerationPage = lazy(() => import('./pages/ModerationPage.tsx'));
 
 export function App() {
   return (
@@ -44,6 +45,7 @@ export function App() {
             <Route path="/studio/*" element={<StudioPage />} />
             <Route path="/me" element={<ProfilePage />} />
             <Route path="/players/:userId" element={<ProfilePage />} />
+            <Route path="/moderation" element={<ModerationPage />} />
             <Route path="/leaderboards" element={<LeaderboardPage />} />
             <Route path="/leaderboards/:game/:version" element={<LeaderboardPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -37,7 +37,12 @@ describe('table settings', () => {
     expect(parseSettings('not json')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('[1]')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('{"muted":"yes","speed":"warp"}')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings('{"speed":"slow"}')).toEqual({ muted: false, speed: 'slow' });
+    expect(parseSettings('{"speed":"slow"}')).toEqual({
+      muted: false,
+      speed: 'slow',
+      chatFilter: true,
+    });
+    expect(parseSettings('{"chatFilter":false}').chatFilter).toBe(false);
   });
 
   it('work without storage, and when storage throws', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { PublicSeat } from '@cardtable/sdk';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { seatName } from '../game/names.ts';
 import { client } from '../net/session.ts';
 import { CopyField } from './CopyField.tsx';
@@ -114,6 +115,7 @@ export function Lobby({
           );
         })}
       </ul>
+      <ChatPanel key={mySeat ?? 'watching'} room={`match:${matchId}`} title="Table chat" />
     </section>
   );
 }
