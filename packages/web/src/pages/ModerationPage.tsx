@@ -58,7 +58,7 @@ export default function ModerationPage() {
         {(reports ?? []).map((report) => (
           <li key={report.id} className="moderation-report" data-testid="report">
             <p>
-              <strong>{report.reported.name}</strong> wrote, in {report.room} ({report.channel}),{' '}
+              <strong>{report.reported.name}</strong> wrote, <Where report={report} />,{' '}
               {new Date(report.messageAt).toLocaleString()}:
             </p>
             <blockquote data-testid="report-text">{report.text}</blockquote>
@@ -95,5 +95,18 @@ export default function ModerationPage() {
         ))}
       </ul>
     </main>
+  );
+}
+
+/** Where a reported message was written: a table (its match id, and channel) or a game's lobby. */
+function Where({ report }: { report: ChatReportView }) {
+  const colon = report.room.indexOf(':');
+  const id = report.room.slice(colon + 1);
+  return report.room.startsWith('lobby:') ? (
+    <>in the {id} lobby</>
+  ) : (
+    <>
+      at table {id}, in the {report.channel}&apos; channel
+    </>
   );
 }
