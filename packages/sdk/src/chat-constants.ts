@@ -2,8 +2,9 @@
  * Chat (issue 14 item 7): the chat socket `GET /ws/chat?token=..&room=..`, its messages, and
  * the moderators' report routes. A socket of its own, beside the match socket, so chat never
  * waits behind the paced match stream and the match log stays the pure record of play. See
- * docs/social.md ("Chat") for who reads and writes which channel. Plain values and types here
- * (no TypeBox: app bundles import them); the schemas are in `chat.ts` (`@cardtable/sdk/chat`).
+ * docs/social.md ("Chat") for who reads and writes which channel. Plain values here (no TypeBox:
+ * app bundles import them); the schemas and the message types are in `chat.ts`
+ * (`@cardtable/sdk/chat`).
  */
 
 /** Version of the chat socket's messages; grows like the match protocol (fields are only added). */
@@ -13,6 +14,8 @@ export const CHAT_PROTOCOL_VERSION = 1;
 export const CHAT_MAX_LENGTH = 300;
 /** Messages kept (and sent on connect) per channel. */
 export const CHAT_HISTORY_LIMIT = 100;
+/** The most users one user may mute. */
+export const CHAT_MAX_MUTES = 500;
 /** The longest reason a reporter may give. */
 export const REPORT_REASON_MAX_LENGTH = 200;
 
@@ -52,6 +55,8 @@ export const CHAT_ERROR_CODES = [
   'SELF',
   /** The message was already reported by this user. */
   'ALREADY_REPORTED',
+  /** Muting one more user would pass CHAT_MAX_MUTES (`details.max`). */
+  'TOO_MANY_MUTES',
   /** A frame that is not a chat message at all. */
   'BAD_MESSAGE',
   /** No valid access token. */
@@ -60,60 +65,6 @@ export const CHAT_ERROR_CODES = [
   'INTERNAL',
 ] as const;
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
-
-export interface ChatError {
-  code: ChatErrorCode;
-  message: string;
-  details?: Record<string, unknown>;
-}
-
-/** A message as a reader gets it: `text` is masked when the reader's word filter is on. */
-export interface ChatMessage {
-  /** Unique on the server; name it to report the message. */
-  id: string;
-  channel: ChatChannel;
-  userId: string;
-  name: string;
-  /** The sender's seat in a match room, null for spectators and lobby rooms. */
-  seat: number | null;
-  text: string;
-  /** ISO time the server stored it. */
-  at: string;
-}
-
-/** What the server sends on the chat socket. */
-export type ChatServerMessage =
-  | {
-      type: 'CHAT_WELCOME';
-      protocolVersion: number;
-      room: string;
-      /** `player` holds a seat in the match room; everyone else is a `spectator`; lobby rooms: `member`. */
-      role: 'player' | 'spectator' | 'member';
-      /** Channels this connection reads, and which of them it may write. */
-      channels: { channel: ChatChannel; write: boolean }[];
-      /** Whether this connection may send emotes (players in a match room). */
-      emotes: boolean;
-      /** Each readable channel's last messages, oldest first (muted senders left out). */
-      history: ChatMessage[];
-      /** Users this connection's user muted (an account's list is stored on the server). */
-      muted: string[];
-      filter: boolean;
-      limits: { maxLength: number; burst: number; perMinute: number };
-    }
-  | { type: 'CHAT_MESSAGE'; message: ChatMessage }
-  | {
-      type: 'CHAT_EMOTE';
-      userId: string;
-      name: string;
-      seat: number | null;
-      emote: Emote;
-      at: string;
-    }
-  | { type: 'CHAT_RESULT'; clientId: string; ok: true; messageId?: string }
-  | { type: 'CHAT_RESULT'; clientId: string; ok: false; error: ChatError }
-  /** The muted list changed (a MUTE or UNMUTE of this user, from any of their connections). */
-  | { type: 'CHAT_MUTED'; muted: string[] }
-  | { type: 'CHAT_ERROR'; code: ChatErrorCode; message: string };
 
 /** `ws(s)://host/ws/chat?token=..&room=..` (and `filter=off` to start with the filter off). */
 export function chatSocketUrl(

@@ -1,13 +1,6 @@
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
-import type { ChatClientMessage } from './chat.ts';
-import {
-  chatSocketUrl,
-  type ChatChannel,
-  type ChatError,
-  type ChatMessage,
-  type ChatServerMessage,
-  type Emote,
-} from './chat-constants.ts';
+import type { ChatClientMessage, ChatError, ChatMessage, ChatServerMessage } from './chat.ts';
+import { chatSocketUrl, type ChatChannel, type Emote } from './chat-constants.ts';
 import { Emitter } from './emitter.ts';
 import { randomId } from './ids.ts';
 import {

@@ -24,14 +24,12 @@ export {
   CHAT_ERROR_CODES,
   CHAT_HISTORY_LIMIT,
   CHAT_MAX_LENGTH,
+  CHAT_MAX_MUTES,
   EMOTE_NAMES,
   EMOTES,
   REPORT_REASON_MAX_LENGTH,
   type ChatChannel,
-  type ChatError,
   type ChatErrorCode,
-  type ChatMessage,
-  type ChatServerMessage,
   type Emote,
 } from './chat-constants.ts';
 export { CardtableApi, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
@@ -52,4 +50,11 @@ export type * from './protocol.ts';
 export type * from './content.ts';
 export type * from './accounts.ts';
 export type * from './social.ts';
-export type { ChatReportView, ChatReportList, MatchChatLog } from './chat.ts';
+export type {
+  ChatError,
+  ChatMessage,
+  ChatReportList,
+  ChatReportView,
+  ChatServerMessage,
+  MatchChatLog,
+} from './chat.ts';

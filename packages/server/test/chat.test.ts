@@ -210,6 +210,17 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       ok: false,
       error: { code: 'RATE_LIMITED' },
     });
+    // Emotes have a bucket of their own, as large.
+    for (const emote of ['hello', 'nice', 'thanks'] as const) {
+      expect(await playerChat.request({ type: 'EMOTE', emote })).toEqual({
+        type: 'CHAT_RESULT',
+        clientId: expect.any(String),
+        ok: true,
+      });
+    }
+    expect(await playerChat.request({ type: 'EMOTE', emote: 'oops' })).toMatchObject({
+      error: { code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
+    });
     // The limit is per channel: the player's lobby room is another channel.
     const lobby = await open(player, 'lobby:secret-draw');
     expect(await lobby.say('lobby', 'anyone for a game?')).toMatchObject({ ok: true });
@@ -398,6 +409,18 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       token: root.accessToken,
     });
     expect(reports.body.reports).toHaveLength(1);
+  });
+
+  it('publishes the chat socket messages as JSON Schema', async () => {
+    const schemas = await call<{ definitions: Record<string, unknown> }>(
+      server.url,
+      'GET',
+      '/api/docs/chat-socket.json',
+    );
+    expect(Object.keys(schemas.body.definitions)).toEqual([
+      'ChatClientMessage',
+      'ChatServerMessage',
+    ]);
   });
 
   it('refuses unknown rooms, bad tokens and frames that are not chat messages', async () => {

@@ -1,5 +1,6 @@
 import {
   CHAT_MAX_LENGTH,
+  CHAT_MAX_MUTES,
   CHAT_PROTOCOL_VERSION,
   type ChatChannel,
   type ChatError,
@@ -177,6 +178,11 @@ export class ChatService {
     if (userId === member.userId) return refusal('SELF', 'You cannot mute yourself.');
     const mutes = await this.mutesOf(member);
     if (muted && !mutes.has(userId)) {
+      if (mutes.size >= CHAT_MAX_MUTES) {
+        return refusal('TOO_MANY_MUTES', `You can mute at most ${CHAT_MAX_MUTES} people.`, {
+          max: CHAT_MAX_MUTES,
+        });
+      }
       if (!member.guest && !(await this.store.mute(member.userId, userId))) {
         return refusal('NOT_FOUND', 'No such user.');
       }
