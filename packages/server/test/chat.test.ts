@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../src/app.ts';
 import { WordFilter } from '../src/chat/word-filter.ts';
-import { account, login, until } from './helpers/accounts.ts';
+import { account, GOOD_PASSWORD, login, until } from './helpers/accounts.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { configFrom, startTestServer, testGames, type StoreKind } from './helpers/server.ts';
 
@@ -409,6 +409,41 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       token: root.accessToken,
     });
     expect(reports.body.reports).toHaveLength(1);
+  });
+
+  it("exports an account's chat with its data, and deletes it with the account", async () => {
+    const leaving = await account(server.url, 'chat_leaver');
+    const chat = await open(leaving, 'lobby:secret-draw');
+    const said = await chat.say('lobby', 'my last words');
+    expect(await chat.request({ type: 'MUTE', userId: host.user.id })).toMatchObject({ ok: true });
+    const reporter = await open(host, 'lobby:secret-draw');
+    expect(
+      await reporter.request({ type: 'REPORT', messageId: said.ok ? (said.messageId ?? '') : '' }),
+    ).toMatchObject({ ok: true });
+    const exported = await call<{ chat: { messages: { text: string }[]; mutes: unknown[] } }>(
+      server.url,
+      'GET',
+      '/api/account/export',
+      { token: leaving.accessToken },
+    );
+    expect(exported.body.chat.messages.map((m) => m.text)).toEqual(['my last words']);
+    expect(exported.body.chat.mutes).toEqual([
+      { userId: host.user.id, createdAt: expect.any(String) },
+    ]);
+    const deleted = await call(server.url, 'POST', '/api/account/delete', {
+      token: leaving.accessToken,
+      body: { password: GOOD_PASSWORD },
+    });
+    expect(deleted.status).toBe(200);
+    const rows = await server.db.query('SELECT 1 FROM chat_messages WHERE user_id = $1', [
+      leaving.user.id,
+    ]);
+    expect(rows).toEqual([]);
+    const [report] = await server.db.query<{ reported_name: string; body: string }>(
+      'SELECT reported_name, body FROM chat_reports WHERE reported_user_id = $1',
+      [leaving.user.id],
+    );
+    expect(report).toEqual({ reported_name: 'Deleted player', body: 'my last words' });
   });
 
   it('publishes the chat socket messages as JSON Schema', async () => {
