@@ -127,7 +127,8 @@ export const ChatClientMessage = Type.Union([
   Type.Object({
     type: Type.Literal('REPORT'),
     clientId: ClientId,
-    messageId: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9]+$' }),
+    // Fits PostgreSQL's bigint, so no id a client sends can make a query fail.
+    messageId: Type.String({ pattern: '^[0-9]{1,18}$' }),
     reason: Type.Optional(Type.String({ maxLength: REPORT_REASON_MAX_LENGTH })),
   }),
   Type.Object({ type: Type.Literal('SET_FILTER'), clientId: ClientId, on: Type.Boolean() }),

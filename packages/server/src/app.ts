@@ -227,6 +227,7 @@ export async function startServer(
     registerChatSocket(app, {
       tokens,
       sessionCheckMs: config.accounts.sessionCheckMs,
+      maxConnectionsPerIp: config.maxConnectionsPerIp,
       chat,
       registry,
       content,

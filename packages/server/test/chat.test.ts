@@ -467,10 +467,13 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     const lobby = await open(watcher, 'lobby:secret-draw');
     lobby.sendRaw({ type: 'SHOUT', clientId: 'x' });
     lobby.sendRaw({ type: 'SEND', clientId: 'y', channel: 'lobby', text: 'x'.repeat(9000) });
+    // A message id beyond PostgreSQL's bigint never reaches a query.
+    lobby.sendRaw({ type: 'REPORT', clientId: 'z', messageId: '9'.repeat(20) });
     await until(
       () =>
         lobby.received.filter((m) => m.type === 'CHAT_ERROR' && m.code === 'BAD_MESSAGE').length ===
-        2,
+        3,
     );
+    expect(lobby.received.some((m) => m.type === 'CHAT_RESULT')).toBe(false);
   });
 });

@@ -20,7 +20,14 @@ const FRAMES_PER_SECOND = 5;
 /** Refused frames in a row after which the socket is closed. */
 const FLOOD_STRIKES = 100;
 
-const CLOSE = { refused: 4400, unauthorized: 4401, revoked: 4403, notFound: 4404, flooding: 1008 };
+const CLOSE = {
+  refused: 4400,
+  unauthorized: 4401,
+  revoked: 4403,
+  notFound: 4404,
+  tooMany: 4429,
+  flooding: 1008,
+};
 
 interface ChatQuery {
   token?: string;
@@ -39,6 +46,8 @@ export function registerChatSocket(
   deps: {
     tokens: TokenService;
     sessionCheckMs: number;
+    /** Chat sockets one address may hold open (counted apart from match sockets). */
+    maxConnectionsPerIp: number;
     chat: ChatService;
     registry: MatchRegistry;
     content: ContentLibrary;
@@ -47,6 +56,7 @@ export function registerChatSocket(
   const { tokens, chat } = deps;
   const sessions = new SocketSessions(tokens.sessions, deps.sessionCheckMs);
   app.addHook('onClose', async () => sessions.stop());
+  const openPerIp = new Map<string, number>();
   app.get<{ Querystring: ChatQuery }>(
     '/ws/chat',
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
@@ -63,12 +73,22 @@ export function registerChatSocket(
       let closed = false;
       const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
       let strikes = 0;
+      const ip = request.ip;
+      const open = (openPerIp.get(ip) ?? 0) + 1;
+      openPerIp.set(ip, open);
       socket.on('close', () => {
+        const left = (openPerIp.get(ip) ?? 1) - 1;
+        if (left <= 0) openPerIp.delete(ip);
+        else openPerIp.set(ip, left);
         closed = true;
         release?.();
         if (member) chat.leave(member);
       });
       socket.on('error', () => undefined);
+      if (open > deps.maxConnectionsPerIp) {
+        refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE.tooMany);
+        return;
+      }
 
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         if (!bucket.take()) {
@@ -116,7 +136,9 @@ export function registerChatSocket(
       });
 
       void (async () => {
-        const { token, filter, link } = request.query;
+        const { token, filter } = request.query;
+        const link =
+          request.query.link === undefined ? undefined : String(request.query.link).slice(0, 128);
         const room = String(request.query.room ?? '').slice(0, 200);
         const principal = await tokens.verify(token);
         if (!principal) {
