@@ -41,6 +41,7 @@ import { ChatService } from './chat/chat-service.ts';
 import { ChatStore } from './chat/chat-store.ts';
 import { registerChatSocket } from './chat/socket.ts';
 import { WordFilter } from './chat/word-filter.ts';
+import { redisRelay, singleNode, type ChatRelay } from './chat/relay.ts';
 import { registerChatRoutes } from './routes/chat.ts';
 import { CHAT_HISTORY_LIMIT } from '@cardtable/sdk/chat';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
@@ -91,6 +92,7 @@ export async function startServer(
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
   let queue: MatchQueue | null = null;
+  let chatRelay: ChatRelay = singleNode;
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -223,7 +225,10 @@ export async function startServer(
     });
     const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
     const wordFilter = WordFilter.shipped();
-    const chat = new ChatService(chatStore, wordFilter, config.chat);
+    if (config.redisUrl) {
+      chatRelay = await redisRelay(config.redisUrl, config.redisKeyPrefix, logger);
+    }
+    const chat = new ChatService(chatStore, wordFilter, config.chat, chatRelay);
     registerChatSocket(app, {
       tokens,
       sessionCheckMs: config.accounts.sessionCheckMs,
@@ -269,6 +274,7 @@ export async function startServer(
           await lifecycle.stop();
           await registry.drain();
           await app.close();
+          await chatRelay.close();
           await accounts.close();
           await db.close();
           content.art.close();
@@ -278,6 +284,7 @@ export async function startServer(
     };
   } catch (error) {
     await queue?.close().catch(() => undefined);
+    await chatRelay.close();
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -477,3 +477,49 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     expect(lobby.received.some((m) => m.type === 'CHAT_RESULT')).toBe(false);
   });
 });
+
+describe('chat across two nodes sharing Redis and PostgreSQL', () => {
+  const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+  const servers: RunningServer[] = [];
+  const sockets: ChatSocket[] = [];
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    for (const server of servers) await server.close();
+  });
+
+  it('delivers messages and mutes to members on the other node', async () => {
+    const env = {
+      REDIS_URL,
+      REDIS_KEY_PREFIX: `cardtable-test:${Date.now().toString(36)}:`,
+      RATE_AUTH_IP_PER_MIN: '10000',
+      SIGNUPS_PER_IP_PER_HOUR: '10000',
+    };
+    const first = await startTestServer('postgres', env);
+    servers.push(first);
+    const second = await startServer(configFrom(first.env), testGames);
+    servers.push(second);
+    const open = async (url: string, who: AuthResponse) => {
+      const socket = await ChatSocket.open(url, who.accessToken, 'lobby:secret-draw');
+      sockets.push(socket);
+      return socket;
+    };
+    const [kim, lou] = await Promise.all([account(first.url, 'node_kim'), guest(first.url, 'Lou')]);
+    const kimOnFirst = await open(first.url, kim);
+    const kimOnSecond = await open(second.url, kim);
+    const louOnSecond = await open(second.url, lou);
+
+    expect(await kimOnFirst.say('lobby', 'hello from the first node')).toMatchObject({ ok: true });
+    await until(() => louOnSecond.messages.length === 1 && kimOnSecond.messages.length === 1);
+    expect(louOnSecond.messages[0]?.text).toBe('hello from the first node');
+
+    expect(await kimOnFirst.request({ type: 'MUTE', userId: lou.user.id })).toMatchObject({
+      ok: true,
+    });
+    await until(() => kimOnSecond.received.some((m) => m.type === 'CHAT_MUTED'));
+    expect(await louOnSecond.say('lobby', 'can Kim hear me?')).toMatchObject({ ok: true });
+    expect(await kimOnSecond.say('lobby', 'only my own words')).toMatchObject({ ok: true });
+    await until(() => kimOnFirst.messages.length === 2);
+    expect(texts(kimOnFirst.messages)).toEqual(['hello from the first node', 'only my own words']);
+    expect(texts(kimOnSecond.messages)).toEqual(['hello from the first node', 'only my own words']);
+  }, 120_000);
+});

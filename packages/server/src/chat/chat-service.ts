@@ -11,6 +11,7 @@ import {
 } from '@cardtable/sdk/chat';
 import { KeyedRateLimiter } from '../rate-limit.ts';
 import type { ChatStore, StoredMessage } from './chat-store.ts';
+import type { ChatEvent, ChatRelay } from './relay.ts';
 import type { WordFilter } from './word-filter.ts';
 
 /** Who a connection is in its room: decided once, when it joins (see `room-access.ts`). */
@@ -67,9 +68,11 @@ export class ChatService {
     private readonly store: ChatStore,
     private readonly filter: WordFilter,
     readonly limits: ChatLimits,
+    private readonly relay: ChatRelay,
   ) {
     this.messages = new KeyedRateLimiter(limits.burst, limits.perMinute / 60);
     this.emotes = new KeyedRateLimiter(limits.burst, limits.perMinute / 60);
+    relay.onEvent((event) => this.deliver(event));
   }
 
   /** Adds the member to its room and sends it the CHAT_WELCOME with each channel's history. */
@@ -147,11 +150,7 @@ export class ChatService {
       seat: member.access.seat,
       body: text,
     });
-    for (const reader of this.rooms.get(member.room) ?? []) {
-      if (!reader.access.reads.includes(channel)) continue;
-      if (this.mutes.get(reader.userId)?.has(member.userId)) continue;
-      reader.send({ type: 'CHAT_MESSAGE', message: this.view(stored, reader.filter) });
-    }
+    this.broadcast({ kind: 'message', message: stored });
     return { ok: true, messageId: stored.id };
   }
 
@@ -159,18 +158,15 @@ export class ChatService {
   emote(member: ChatMember, emote: Emote): Outcome {
     if (!member.access.emotes) return refusal('FORBIDDEN', 'Only players send emotes.');
     if (!this.emotes.take(`${member.userId}\n${member.room}`)) return this.rateLimited();
-    const at = new Date().toISOString();
-    for (const reader of this.rooms.get(member.room) ?? []) {
-      if (this.mutes.get(reader.userId)?.has(member.userId)) continue;
-      reader.send({
-        type: 'CHAT_EMOTE',
-        userId: member.userId,
-        name: member.name,
-        seat: member.access.seat,
-        emote,
-        at,
-      });
-    }
+    this.broadcast({
+      kind: 'emote',
+      room: member.room,
+      userId: member.userId,
+      name: member.name,
+      seat: member.access.seat,
+      emote,
+      at: new Date().toISOString(),
+    });
     return { ok: true };
   }
 
@@ -191,9 +187,7 @@ export class ChatService {
       if (!member.guest) await this.store.unmute(member.userId, userId);
       mutes.delete(userId);
     }
-    for (const own of this.byUser.get(member.userId) ?? []) {
-      own.send({ type: 'CHAT_MUTED', muted: [...mutes] });
-    }
+    this.broadcast({ kind: 'muted', userId: member.userId, muted: [...mutes] });
     return { ok: true };
   }
 
@@ -224,6 +218,34 @@ export class ChatService {
   /** Members in a room on this node (tests and metrics). */
   memberCount(room: string): number {
     return this.rooms.get(room)?.size ?? 0;
+  }
+
+  /** Delivers here and tells the other nodes. */
+  private broadcast(event: ChatEvent): void {
+    this.deliver(event);
+    this.relay.publish(event);
+  }
+
+  /** Sends an event to this node's members it concerns (readers of its channel, unmuted). */
+  private deliver(event: ChatEvent): void {
+    if (event.kind === 'muted') {
+      const own = this.byUser.get(event.userId);
+      if (!own) return;
+      this.mutes.set(event.userId, new Set(event.muted));
+      for (const member of own) member.send({ type: 'CHAT_MUTED', muted: event.muted });
+      return;
+    }
+    const room = event.kind === 'message' ? event.message.room : event.room;
+    const sender = event.kind === 'message' ? event.message.userId : event.userId;
+    for (const reader of this.rooms.get(room) ?? []) {
+      if (this.mutes.get(reader.userId)?.has(sender)) continue;
+      if (event.kind === 'emote') {
+        const { kind: _kind, room: _room, ...emote } = event;
+        reader.send({ type: 'CHAT_EMOTE', ...emote });
+      } else if (reader.access.reads.includes(event.message.channel)) {
+        reader.send({ type: 'CHAT_MESSAGE', message: this.view(event.message, reader.filter) });
+      }
+    }
   }
 
   private rateLimited(): Outcome {
