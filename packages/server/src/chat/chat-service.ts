@@ -237,13 +237,17 @@ export class ChatService {
     }
     const room = event.kind === 'message' ? event.message.room : event.room;
     const sender = event.kind === 'message' ? event.message.userId : event.userId;
+    // Masked at most once per message, whatever the number of readers.
+    const views = new Map<boolean, ChatMessage>();
     for (const reader of this.rooms.get(room) ?? []) {
       if (this.mutes.get(reader.userId)?.has(sender)) continue;
       if (event.kind === 'emote') {
         const { kind: _kind, room: _room, ...emote } = event;
         reader.send({ type: 'CHAT_EMOTE', ...emote });
       } else if (reader.access.reads.includes(event.message.channel)) {
-        reader.send({ type: 'CHAT_MESSAGE', message: this.view(event.message, reader.filter) });
+        let message = views.get(reader.filter);
+        if (!message) views.set(reader.filter, (message = this.view(event.message, reader.filter)));
+        reader.send({ type: 'CHAT_MESSAGE', message });
       }
     }
   }
