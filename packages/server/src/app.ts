@@ -233,6 +233,7 @@ export async function startServer(
       tokens,
       sessionCheckMs: config.accounts.sessionCheckMs,
       maxConnectionsPerIp: config.maxConnectionsPerIp,
+      heartbeatMs: config.heartbeatMs,
       chat,
       registry,
       content,

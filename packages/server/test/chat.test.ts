@@ -29,9 +29,17 @@ class ChatSocket {
     socket.on('close', (code) => (this.closed = code));
   }
 
-  static async open(url: string, token: string, room: string, extra: Record<string, string> = {}) {
+  static async open(
+    url: string,
+    token: string,
+    room: string,
+    extra: Record<string, string> = {},
+    options: WebSocket.ClientOptions = {},
+  ) {
     const query = new URLSearchParams({ token, room, ...extra });
-    const chat = new ChatSocket(new WebSocket(`${url.replace('http', 'ws')}/ws/chat?${query}`));
+    const chat = new ChatSocket(
+      new WebSocket(`${url.replace('http', 'ws')}/ws/chat?${query}`, options),
+    );
     await until(() => chat.welcome !== null || chat.closed !== null);
     return chat;
   }
@@ -526,4 +534,27 @@ describe('chat across two nodes sharing Redis and PostgreSQL', () => {
     expect(texts(kimOnFirst.messages)).toEqual(['hello from the first node', 'only my own words']);
     expect(texts(kimOnSecond.messages)).toEqual(['hello from the first node', 'only my own words']);
   }, 120_000);
+});
+
+describe('a chat peer that stops answering', () => {
+  let server: RunningServer;
+  afterAll(async () => server?.close());
+
+  it('is dropped by the heartbeat and leaves its room', async () => {
+    server = await startTestServer('embedded', { HEARTBEAT_MS: '100' });
+    const silent = await guest(server.url, 'Silent');
+    const room = 'lobby:secret-draw';
+    // `autoPong: false`: the socket stays open but never answers a ping, like a vanished phone.
+    const chat = await ChatSocket.open(
+      server.url,
+      silent.accessToken,
+      room,
+      {},
+      { autoPong: false },
+    );
+    expect(chat.welcome).not.toBeNull();
+    expect(server.chat.memberCount(room)).toBe(1);
+    await until(() => server.chat.memberCount(room) === 0);
+    await until(() => chat.closed !== null);
+  });
 });

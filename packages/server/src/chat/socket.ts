@@ -1,6 +1,7 @@
 import { ChatClientMessage, type ChatErrorCode, type ChatServerMessage } from '@cardtable/sdk/chat';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
 import { SocketSessions } from '../auth/socket-sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ContentLibrary } from '../content/library.ts';
@@ -46,6 +47,8 @@ export function registerChatSocket(
   deps: {
     tokens: TokenService;
     sessionCheckMs: number;
+    /** How often each socket is pinged; one that did not answer the last ping is dropped. */
+    heartbeatMs: number;
     /** Chat sockets one address may hold open (counted apart from match sockets). */
     maxConnectionsPerIp: number;
     chat: ChatService;
@@ -55,8 +58,23 @@ export function registerChatSocket(
 ): void {
   const { tokens, chat } = deps;
   const sessions = new SocketSessions(tokens.sessions, deps.sessionCheckMs);
-  app.addHook('onClose', async () => sessions.stop());
   const openPerIp = new Map<string, number>();
+  // A peer that vanished without closing (a phone off the network) must not stay a member.
+  const answered = new Map<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const [socket, alive] of answered) {
+      if (!alive) socket.terminate();
+      else {
+        answered.set(socket, false);
+        socket.ping();
+      }
+    }
+  }, deps.heartbeatMs);
+  heartbeat.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(heartbeat);
+    sessions.stop();
+  });
   app.get<{ Querystring: ChatQuery }>(
     '/ws/chat',
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
@@ -76,7 +94,10 @@ export function registerChatSocket(
       const ip = request.ip;
       const open = (openPerIp.get(ip) ?? 0) + 1;
       openPerIp.set(ip, open);
+      answered.set(socket, true);
+      socket.on('pong', () => answered.set(socket, true));
       socket.on('close', () => {
+        answered.delete(socket);
         const left = (openPerIp.get(ip) ?? 1) - 1;
         if (left <= 0) openPerIp.delete(ip);
         else openPerIp.set(ip, left);
