@@ -44,6 +44,7 @@ const ROUTES: GuardedRoute[] = [
     allowed: ['admin'],
   },
   { method: 'GET', path: () => '/api/moderation/users?q=a', allowed: ['moderator', 'admin'] },
+  { method: 'GET', path: () => '/api/moderation/chat-reports', allowed: ['moderator', 'admin'] },
 ];
 
 describe.each<StoreKind>(['embedded', 'postgres'])('roles and signups on %s', (store) => {
