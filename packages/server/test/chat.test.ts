@@ -348,6 +348,16 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       resolution: null,
     });
     const id = list.body.reports[0]?.id ?? '';
+    const byPlayer = await call(server.url, 'POST', `${path}/${id}/resolve`, {
+      token: host.accessToken,
+      body: { outcome: 'dismissed' },
+    });
+    expect(byPlayer.status).toBe(403);
+    const missing = await call(server.url, 'POST', `${path}/123456789/resolve`, {
+      token: moderator.accessToken,
+      body: { outcome: 'dismissed' },
+    });
+    expect(missing.status).toBe(404);
     const resolved = await call(server.url, 'POST', `${path}/${id}/resolve`, {
       token: moderator.accessToken,
       body: { outcome: 'actioned', note: 'warned' },
