@@ -206,6 +206,35 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     expect(report).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('stops a player the host removed from writing as a player', async () => {
+    const table = await createMatch(server.url, host.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 1 },
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    const joined = await call<{ seat: number }>(server.url, 'POST', '/api/matches/join', {
+      token: watcher.accessToken,
+      body: { code: table.code },
+    });
+    const chat = await open(watcher, `match:${table.matchId}`);
+    expect(chat.welcome?.role).toBe('player');
+    expect(await chat.say('players', 'hello table')).toMatchObject({ ok: true });
+    const removed = await call(
+      server.url,
+      'POST',
+      `/api/matches/${table.matchId}/seats/${joined.body.seat}/remove`,
+      { token: host.accessToken },
+    );
+    expect(removed.status).toBe(200);
+    expect(await chat.say('players', 'still here')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await chat.request({ type: 'EMOTE', emote: 'oops' })).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
   it('refuses empty and long messages, and more than the burst in one channel', async () => {
     const playerChat = await open(player, `match:${matchId}`);
     expect(await playerChat.say('players', '   ')).toMatchObject({ error: { code: 'EMPTY' } });

@@ -22,6 +22,8 @@ export interface RoomAccess {
   reads: readonly ChatChannel[];
   writes: readonly ChatChannel[];
   emotes: boolean;
+  /** A player's seat can be taken away (the host removes them): asked before each write. */
+  stillSeated?: () => Promise<boolean>;
 }
 
 export interface ChatMember {
@@ -142,6 +144,8 @@ export class ChatService {
     if (!this.messages.take(`${member.userId}\n${member.room}\n${channel}`)) {
       return this.rateLimited();
     }
+    const unseated = await this.unseated(member);
+    if (unseated) return unseated;
     const stored = await this.store.append({
       room: member.room,
       channel,
@@ -155,9 +159,11 @@ export class ChatService {
   }
 
   /** A quick emote: shown at the sender's seat to everyone in the room, never stored. */
-  emote(member: ChatMember, emote: Emote): Outcome {
+  async emote(member: ChatMember, emote: Emote): Promise<Outcome> {
     if (!member.access.emotes) return refusal('FORBIDDEN', 'Only players send emotes.');
     if (!this.emotes.take(`${member.userId}\n${member.room}`)) return this.rateLimited();
+    const unseated = await this.unseated(member);
+    if (unseated) return unseated;
     this.broadcast({
       kind: 'emote',
       room: member.room,
@@ -218,6 +224,13 @@ export class ChatService {
   /** Members in a room on this node (tests and metrics). */
   memberCount(room: string): number {
     return this.rooms.get(room)?.size ?? 0;
+  }
+
+  /** A refusal when the member wrote as a player and no longer holds that seat. */
+  private async unseated(member: ChatMember): Promise<Outcome | null> {
+    const check = member.access.stillSeated;
+    if (!check || (await check())) return null;
+    return refusal('FORBIDDEN', 'You no longer hold a seat at this table: reconnect to watch.');
   }
 
   /** Delivers here and tells the other nodes. */

@@ -33,9 +33,17 @@ export async function roomAccess(
     if (!hosted) return { code: 'NOT_FOUND', message: 'No such game.' };
     return { role: 'member', seat: null, reads: ['lobby'], writes: ['lobby'], emotes: false };
   }
-  return deps.registry.use(id, (actor) =>
-    actor ? matchAccess(actor, userId, link) : { code: 'NOT_FOUND', message: 'No such match.' },
+  const access = await deps.registry.use(id, (actor) =>
+    actor
+      ? matchAccess(actor, userId, link)
+      : { code: 'NOT_FOUND' as const, message: 'No such match.' },
   );
+  if ('code' in access || access.seat === null) return access;
+  const seat = access.seat;
+  return {
+    ...access,
+    stillSeated: () => deps.registry.use(id, (actor) => actor?.seatOf(userId) === seat),
+  };
 }
 
 export function matchAccess(
@@ -60,7 +68,7 @@ export function matchAccess(
   return { role, seat, reads: ['players', 'spectators'], writes, emotes: seat !== null };
 }
 
-export function splitRoom(room: string): ['match' | 'lobby', string] {
+function splitRoom(room: string): ['match' | 'lobby', string] {
   const at = room.indexOf(':');
   return [room.slice(0, at) as 'match' | 'lobby', room.slice(at + 1)];
 }

@@ -204,7 +204,7 @@ function handle(chat: ChatService, member: ChatMember, message: ChatClientMessag
     case 'SEND':
       return chat.send(member, message.channel, message.text);
     case 'EMOTE':
-      return Promise.resolve(chat.emote(member, message.emote));
+      return chat.emote(member, message.emote);
     case 'MUTE':
     case 'UNMUTE':
       return chat.mute(member, message.userId, message.type === 'MUTE');
