@@ -86,7 +86,9 @@ export function ChatView({ chat, title = 'Chat' }: { chat: ChatState; title?: st
         </p>
       ) : null}
       <ol className="chat-log" role="log" aria-live="polite" ref={logRef} data-testid="chat-log">
-        {messages.length === 0 && welcome ? <li className="chat-empty">No messages yet.</li> : null}
+        {messages.length === 0 && state !== 'refused' ? (
+          <li className="chat-empty">{welcome ? 'No messages yet.' : 'Connecting to the chat…'}</li>
+        ) : null}
         {messages.map((message) => (
           <li
             key={message.id}
