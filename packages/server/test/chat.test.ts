@@ -159,6 +159,10 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     for (const socket of sockets) socket.close();
     await server?.close();
   });
+  const hostSays = async (matchId: string, text: string) => {
+    const hostChat = await open(host, `match:${matchId}`);
+    expect(await hostChat.say('players', text)).toMatchObject({ ok: true });
+  };
 
   it('players and spectators each get their own channel; spectators never reach players', async () => {
     const hostChat = await open(host, `match:${matchId}`);
@@ -204,6 +208,37 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       messageId: spectatorMessage?.id ?? '0',
     });
     expect(report).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('stops sending the spectators channel to a spectator who took a seat', async () => {
+    const table = await createMatch(server.url, host.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 1 },
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    const [joiner, other] = await Promise.all([
+      guest(server.url, 'Joiner'),
+      guest(server.url, 'Other watcher'),
+    ]);
+    const room = `match:${table.matchId}`;
+    const joinerChat = await open(joiner, room);
+    const otherChat = await open(other, room);
+    expect(joinerChat.welcome?.role).toBe('spectator');
+    expect(await otherChat.say('spectators', 'first')).toMatchObject({ ok: true });
+    await until(() => joinerChat.messages.length === 1);
+    const joined = await call(server.url, 'POST', '/api/matches/join', {
+      token: joiner.accessToken,
+      body: { code: table.code },
+    });
+    expect(joined.status).toBe(200);
+    // The socket opened while watching stays open, but the spectators no longer reach it.
+    expect(await otherChat.say('spectators', 'second')).toMatchObject({ ok: true });
+    expect(await otherChat.say('spectators', 'third')).toMatchObject({ ok: true });
+    await until(() => otherChat.messages.length === 3);
+    expect(texts(otherChat.messages)).toEqual(['first', 'second', 'third']);
+    await hostSays(table.matchId, 'players still reach it');
+    await until(() => joinerChat.messages.length === 2);
+    expect(texts(joinerChat.messages)).toEqual(['first', 'players still reach it']);
   });
 
   it('stops a player the host removed from writing as a player', async () => {

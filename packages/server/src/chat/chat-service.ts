@@ -24,6 +24,8 @@ export interface RoomAccess {
   emotes: boolean;
   /** A player's seat can be taken away (the host removes them): asked before each write. */
   stillSeated?: () => Promise<boolean>;
+  /** A spectator may take a seat before the start: asked before each spectators' message. */
+  stillSpectating?: () => Promise<boolean>;
 }
 
 export interface ChatMember {
@@ -65,6 +67,8 @@ export class ChatService {
   private readonly mutes = new Map<string, Set<string>>();
   private readonly messages: KeyedRateLimiter;
   private readonly emotes: KeyedRateLimiter;
+  /** Spectators' messages wait for a seat check; this keeps them in order. */
+  private spectatorDeliveries: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: ChatStore,
@@ -250,19 +254,41 @@ export class ChatService {
     }
     const room = event.kind === 'message' ? event.message.room : event.room;
     const sender = event.kind === 'message' ? event.message.userId : event.userId;
+    const readers = [...(this.rooms.get(room) ?? [])].filter(
+      (reader) =>
+        !this.mutes.get(reader.userId)?.has(sender) &&
+        (event.kind === 'emote' || reader.access.reads.includes(event.message.channel)),
+    );
+    if (event.kind === 'emote') {
+      const { kind: _kind, room: _room, ...emote } = event;
+      for (const reader of readers) reader.send({ type: 'CHAT_EMOTE', ...emote });
+      return;
+    }
+    const { message } = event;
     // Masked at most once per message, whatever the number of readers.
     const views = new Map<boolean, ChatMessage>();
-    for (const reader of this.rooms.get(room) ?? []) {
-      if (this.mutes.get(reader.userId)?.has(sender)) continue;
-      if (event.kind === 'emote') {
-        const { kind: _kind, room: _room, ...emote } = event;
-        reader.send({ type: 'CHAT_EMOTE', ...emote });
-      } else if (reader.access.reads.includes(event.message.channel)) {
-        let message = views.get(reader.filter);
-        if (!message) views.set(reader.filter, (message = this.view(event.message, reader.filter)));
-        reader.send({ type: 'CHAT_MESSAGE', message });
-      }
+    const sendTo = (reader: ChatMember) => {
+      let view = views.get(reader.filter);
+      if (!view) views.set(reader.filter, (view = this.view(message, reader.filter)));
+      reader.send({ type: 'CHAT_MESSAGE', message: view });
+    };
+    if (message.channel !== 'spectators') {
+      for (const reader of readers) sendTo(reader);
+      return;
     }
+    // A spectator who has since taken a seat (before the start) must not read the spectators
+    // any more, even on a socket opened while watching. Kept in order, one message after another.
+    // A check that fails (the match cannot be loaded) leaves the message in the history only.
+    this.spectatorDeliveries = this.spectatorDeliveries
+      .then(async () => {
+        const still = await Promise.all(
+          readers.map((reader) => reader.access.stillSpectating?.() ?? true),
+        );
+        readers.forEach((reader, index) => {
+          if (still[index]) sendTo(reader);
+        });
+      })
+      .catch(() => undefined);
   }
 
   private rateLimited(): Outcome {

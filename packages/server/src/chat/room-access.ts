@@ -38,12 +38,12 @@ export async function roomAccess(
       ? matchAccess(actor, userId, link)
       : { code: 'NOT_FOUND' as const, message: 'No such match.' },
   );
-  if ('code' in access || access.seat === null) return access;
+  if ('code' in access) return access;
   const seat = access.seat;
-  return {
-    ...access,
-    stillSeated: () => deps.registry.use(id, (actor) => actor?.seatOf(userId) === seat),
-  };
+  const seatNow = () => deps.registry.use(id, (actor) => actor?.seatOf(userId) ?? null);
+  return seat === null
+    ? { ...access, stillSpectating: async () => (await seatNow()) === null }
+    : { ...access, stillSeated: async () => (await seatNow()) === seat };
 }
 
 export function matchAccess(
