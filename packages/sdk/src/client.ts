@@ -1,3 +1,4 @@
+import { ChatRoom, type ChatRoomOptions } from './chat-room.ts';
 import { MatchConnection, type ConnectionOptions } from './connection.ts';
 import { CardtableApi, type ApiOptions } from './http.ts';
 
@@ -19,6 +20,16 @@ export class CardtableClient {
       ...options,
       baseUrl: this.api.baseUrl,
       matchId,
+      token: () => this.api.accessToken(),
+    });
+  }
+
+  /** A chat room (`match:<id>` or `lobby:<game>`) on its own socket, signed in as this session. */
+  chat(room: string, options: Omit<ChatRoomOptions, 'baseUrl' | 'room' | 'token'> = {}): ChatRoom {
+    return new ChatRoom({
+      ...options,
+      baseUrl: this.api.baseUrl,
+      room,
       token: () => this.api.accessToken(),
     });
   }

@@ -9,6 +9,29 @@ export {
   type ReceivedStep,
 } from './connection.ts';
 export { AccountApi } from './account-api.ts';
+export { ChatApi } from './chat-api.ts';
+export {
+  ChatRoom,
+  type ChatEmote,
+  type ChatOutcome,
+  type ChatRoomEvents,
+  type ChatRoomOptions,
+  type ChatRoomState,
+  type ChatWelcome,
+} from './chat-room.ts';
+export {
+  CHAT_CHANNELS,
+  CHAT_ERROR_CODES,
+  CHAT_HISTORY_LIMIT,
+  CHAT_MAX_LENGTH,
+  CHAT_MAX_MUTES,
+  EMOTE_NAMES,
+  EMOTES,
+  REPORT_REASON_MAX_LENGTH,
+  type ChatChannel,
+  type ChatErrorCode,
+  type Emote,
+} from './chat-constants.ts';
 export { CardtableApi, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
 export type {
   ActionError,
@@ -27,3 +50,11 @@ export type * from './protocol.ts';
 export type * from './content.ts';
 export type * from './accounts.ts';
 export type * from './social.ts';
+export type {
+  ChatError,
+  ChatMessage,
+  ChatReportList,
+  ChatReportView,
+  ChatServerMessage,
+  MatchChatLog,
+} from './chat.ts';

@@ -40,6 +40,13 @@ import { DEFAULT_WINDOW } from './matchmaking/pool.ts';
 import type { MatchQueue } from './matchmaking/queue.ts';
 import { RedisQueue } from './matchmaking/redis-queue.ts';
 import { registerMatchmakingSocket } from './matchmaking/socket.ts';
+import { ChatService } from './chat/chat-service.ts';
+import { ChatStore } from './chat/chat-store.ts';
+import { registerChatSocket } from './chat/socket.ts';
+import { WordFilter } from './chat/word-filter.ts';
+import { redisRelay, singleNode, type ChatRelay } from './chat/relay.ts';
+import { registerChatRoutes } from './routes/chat.ts';
+import { CHAT_HISTORY_LIMIT } from '@cardtable/sdk/chat';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
 import { isServerPath, registerStaticWeb } from './static-web.ts';
@@ -63,6 +70,8 @@ export interface RunningServer {
   matchmaker: Matchmaker;
   /** Folds finished matches into ratings, stats and achievements. */
   projector: SocialProjector;
+  /** Chat rooms of this node. */
+  chat: ChatService;
   /** Drains in-flight actions, closes sockets, the listener and the database. */
   close(): Promise<void>;
 }
@@ -86,6 +95,7 @@ export async function startServer(
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
   let queue: MatchQueue | null = null;
+  let chatRelay: ChatRelay = singleNode;
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
@@ -224,6 +234,27 @@ export async function startServer(
       matchmaker,
       statusEveryMs: config.matchmaking.statusEveryMs,
     });
+    const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
+    const wordFilter = WordFilter.shipped();
+    if (config.redisUrl) {
+      chatRelay = await redisRelay(config.redisUrl, config.redisKeyPrefix, logger);
+    }
+    const chat = new ChatService(chatStore, wordFilter, config.chat, chatRelay);
+    registerChatSocket(app, {
+      tokens,
+      sessionCheckMs: config.accounts.sessionCheckMs,
+      maxConnectionsPerIp: config.maxConnectionsPerIp,
+      heartbeatMs: config.heartbeatMs,
+      chat,
+      registry,
+      content,
+    });
+    registerChatRoutes(app, {
+      store: chatStore,
+      filter: wordFilter,
+      registry,
+      requireRole: accounts.requireRole,
+    });
     if (config.webRoot) await registerStaticWeb(app, config.webRoot);
 
     await app.listen({ port: config.port, host: config.host });
@@ -247,6 +278,7 @@ export async function startServer(
       content,
       projector,
       matchmaker,
+      chat,
       close() {
         closing ??= (async () => {
           await matchmaker.stop();
@@ -254,6 +286,7 @@ export async function startServer(
           await lifecycle.stop();
           await registry.drain();
           await app.close();
+          await chatRelay.close();
           await accounts.close();
           await db.close();
           content.art.close();
@@ -263,6 +296,7 @@ export async function startServer(
     };
   } catch (error) {
     await queue?.close().catch(() => undefined);
+    await chatRelay.close();
     await db.close().catch(() => undefined);
     throw error;
   }

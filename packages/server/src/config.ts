@@ -50,6 +50,8 @@ export interface ServerConfig {
   /** Ratings, stats, leaderboards; see `social/`. */
   social: SocialSettings;
   matchmaking: { tickMs: number; statusEveryMs: number };
+  /** Chat limits per user and channel (`CHAT_BURST`, `CHAT_PER_MIN`); see `chat/`. */
+  chat: { burst: number; perMinute: number };
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
   /**
@@ -234,6 +236,10 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     matchmaking: {
       tickMs: int('MATCHMAKING_TICK_MS', 500, 10, 60_000),
       statusEveryMs: int('QUEUE_STATUS_MS', 1000, 50, 60_000),
+    },
+    chat: {
+      burst: int('CHAT_BURST', 5, 1, 1000),
+      perMinute: int('CHAT_PER_MIN', 20, 1, 60_000),
     },
     webRoot,
     matchSeed: text('MATCH_SEED'),

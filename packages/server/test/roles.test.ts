@@ -45,6 +45,7 @@ const ROUTES: GuardedRoute[] = [
   },
   { method: 'GET', path: () => '/api/moderation/users?q=a', allowed: ['moderator', 'admin'] },
   { method: 'POST', path: () => '/api/admin/social/rebuild', allowed: ['admin'] },
+  { method: 'GET', path: () => '/api/moderation/chat-reports', allowed: ['moderator', 'admin'] },
 ];
 
 describe.each<StoreKind>(['embedded', 'postgres'])('roles and signups on %s', (store) => {

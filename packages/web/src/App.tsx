@@ -21,6 +21,7 @@ const VerifyEmailPage = lazy(() => import('./pages/VerifyEmailPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const ProviderCompletePage = lazy(() => import('./pages/ProviderCompletePage.tsx'));
 const StudioPage = lazy(() => import('./studio/StudioPage.tsx'));
+const ModerationPage = lazy(() => import('./pages/ModerationPage.tsx'));
 
 export function App() {
   return (
@@ -45,6 +46,7 @@ export function App() {
             <Route path="/studio/*" element={<StudioPage />} />
             <Route path="/me" element={<ProfilePage />} />
             <Route path="/players/:userId" element={<ProfilePage />} />
+            <Route path="/moderation" element={<ModerationPage />} />
             <Route path="/leaderboards" element={<LeaderboardPage />} />
             <Route path="/tables" element={<TablesPage />} />
             <Route path="/tables/:game" element={<TablesPage />} />

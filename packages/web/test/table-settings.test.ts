@@ -27,9 +27,17 @@ describe('table settings', () => {
     first.update({ muted: true });
     first.update({ speed: 'fast' });
     expect(told).toBe(2);
-    expect(JSON.parse(storage.items.get(SETTINGS_KEY)!)).toEqual({ muted: true, speed: 'fast' });
+    expect(JSON.parse(storage.items.get(SETTINGS_KEY)!)).toEqual({
+      muted: true,
+      speed: 'fast',
+      chatFilter: true,
+    });
     // The next page load.
-    expect(new SettingsStore(storage).getSnapshot()).toEqual({ muted: true, speed: 'fast' });
+    expect(new SettingsStore(storage).getSnapshot()).toEqual({
+      muted: true,
+      speed: 'fast',
+      chatFilter: true,
+    });
   });
 
   it('keep the defaults for anything missing or malformed', () => {
@@ -37,7 +45,12 @@ describe('table settings', () => {
     expect(parseSettings('not json')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('[1]')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('{"muted":"yes","speed":"warp"}')).toEqual(DEFAULT_SETTINGS);
-    expect(parseSettings('{"speed":"slow"}')).toEqual({ muted: false, speed: 'slow' });
+    expect(parseSettings('{"speed":"slow"}')).toEqual({
+      muted: false,
+      speed: 'slow',
+      chatFilter: true,
+    });
+    expect(parseSettings('{"chatFilter":false}').chatFilter).toBe(false);
   });
 
   it('work without storage, and when storage throws', () => {

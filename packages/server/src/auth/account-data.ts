@@ -68,7 +68,7 @@ export class AccountData {
   /** Everything stored about the user, as one JSON document. */
   async export(userId: string): Promise<Record<string, unknown>> {
     const profile = await this.profile(userId);
-    const [sessions, matches, games, replays] = await Promise.all([
+    const [sessions, matches, games, replays, chatMessages, chatMutes] = await Promise.all([
       this.db.query(
         `SELECT id, user_agent AS "userAgent", ip, created_at AS "createdAt",
                 last_seen_at AS "lastSeenAt", revoked_at AS "revokedAt"
@@ -92,14 +92,32 @@ export class AccountData {
          WHERE imported_by = $1 ORDER BY created_at`,
         [userId],
       ),
+      this.db.query(
+        `SELECT id, room, channel, body AS text, created_at AS "createdAt" FROM chat_messages
+         WHERE user_id = $1 ORDER BY id`,
+        [userId],
+      ),
+      this.db.query(
+        `SELECT muted_user_id AS "userId", created_at AS "createdAt" FROM chat_mutes
+         WHERE user_id = $1 ORDER BY created_at`,
+        [userId],
+      ),
     ]);
-    return { exportedAt: new Date().toISOString(), profile, sessions, matches, games, replays };
+    return {
+      exportedAt: new Date().toISOString(),
+      profile,
+      sessions,
+      matches,
+      games,
+      replays,
+      chat: { messages: chatMessages, mutes: chatMutes },
+    };
   }
 
   /**
    * Deletes the account by anonymising it: the row stays (matches, replays and games point at
-   * it) but its name, login, email, password and preferences go, seats show DELETED_NAME, links
-   * die and every session is signed out.
+   * it) but its name, login, email, password, preferences and chat messages go, seats show
+   * DELETED_NAME, links die and every session is signed out.
    */
   async delete(userId: string): Promise<void> {
     await this.db.transaction(async (query) => {
@@ -112,6 +130,13 @@ export class AccountData {
       );
       await query('DELETE FROM email_tokens WHERE user_id = $1', [userId]);
       await query('DELETE FROM user_identities WHERE user_id = $1', [userId]);
+      // Their chat goes; reports keep the reported text for the moderators' record, not the name.
+      await query('DELETE FROM chat_messages WHERE user_id = $1', [userId]);
+      await query('DELETE FROM chat_mutes WHERE user_id = $1 OR muted_user_id = $1', [userId]);
+      await query('UPDATE chat_reports SET reported_name = $2 WHERE reported_user_id = $1', [
+        userId,
+        DELETED_NAME,
+      ]);
       await query(
         `UPDATE matches m SET seats = (
            SELECT jsonb_agg(CASE WHEN seat->>'userId' = $1 THEN seat || jsonb_build_object('name', $2::text)

@@ -30,8 +30,7 @@ export function exportMatch(
   const final = actor.finalState();
   const seat = actor.seatOf(userId);
   if (final) {
-    const own = seat !== null || userId === actor.matchRecord.hostUserId;
-    if (!own && !opensReplay(actor.matchRecord.replayLink, link)) {
+    if (!maySeeFinished(actor, userId, link)) {
       return Promise.reject(
         apiError('FORBIDDEN', "This match's replay is its players' own (or shared by its link)."),
       );
@@ -44,6 +43,19 @@ export function exportMatch(
     );
   }
   return actor.cachedExport(`seat:${seat}`, () => seatExport(actor, seat, library, store));
+}
+
+/**
+ * Who may see a finished match (its replay, its chat): its players and its host, and anyone who
+ * presents its replay link when the host chose `replayPrivacy: 'link'`.
+ */
+export function maySeeFinished(actor: MatchActor, userId: string, link?: string): boolean {
+  const record = actor.matchRecord;
+  return (
+    actor.seatOf(userId) !== null ||
+    userId === record.hostUserId ||
+    opensReplay(record.replayLink, link)
+  );
 }
 
 /** Whether `link` is the match's replay link (compared in constant time). */

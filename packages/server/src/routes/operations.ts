@@ -1,3 +1,4 @@
+import { CHAT_PROTOCOL_VERSION, CHAT_SOCKET_SCHEMAS } from '@cardtable/sdk/chat';
 import { SOCKET_SCHEMAS, PROTOCOL_VERSION } from '@cardtable/sdk/protocol';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -5,7 +6,7 @@ import type { MatchRegistry } from '../match/registry.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Database } from '../store/database.ts';
 
-/** `/health`, `/ready`, `/metrics` and the socket messages' JSON Schemas. */
+/** `/health`, `/ready`, `/metrics` and the socket messages' JSON Schemas (match and chat). */
 export function registerOperationRoutes(
   app: FastifyInstance,
   deps: { db: Database; metrics: Metrics; registry: MatchRegistry; metricsToken: string | null },
@@ -43,6 +44,15 @@ export function registerOperationRoutes(
       'GET /ws/matches/{matchId}: JSON text frames. Client messages: HelloMessage, ActionMessage, ' +
       'FlowAckMessage, ResumeMessage, PingMessage. Server messages: the rest.',
     definitions: SOCKET_SCHEMAS,
+  }));
+
+  app.get('/api/docs/chat-socket.json', hidden, async () => ({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: `Cardtable chat socket, chat protocol v${CHAT_PROTOCOL_VERSION}`,
+    description:
+      'GET /ws/chat?token=..&room=..: JSON text frames. The client sends ChatClientMessage, the ' +
+      'server ChatServerMessage (docs/protocol.md, "Chat socket").',
+    definitions: CHAT_SOCKET_SCHEMAS,
   }));
 }
 

@@ -39,6 +39,11 @@ export function AccountBar() {
       {user && !user.guest ? (
         <>
           <Link to="/account">Account</Link>
+          {user.role === 'moderator' || user.role === 'admin' ? (
+            <Link to="/moderation" data-testid="moderation-link">
+              Reports
+            </Link>
+          ) : null}
           <button type="button" onClick={() => void logOut()} data-testid="log-out">
             Log out
           </button>

@@ -1,6 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { PublicSeat } from '@cardtable/sdk';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { seatName } from '../game/names.ts';
 import { client } from '../net/session.ts';
 import { CopyField } from './CopyField.tsx';
@@ -18,8 +19,8 @@ const TAG = { cpu: 'CPU', open: 'open', pending: 'waiting for approval', seated:
  * Before the start: who is seated, and the code and link that bring the others in. The host
  * approves or removes who joined, and may start now with CPUs in the empty seats; a joiner
  * waiting for approval, or removed, is told so. At an open (listed) table everyone marks ready:
- * a full table starts when all are, and the host's start waits for those seated. `side` sits
- * next to the seats on wide screens (a chat panel).
+ * a full table starts when all are, and the host's start waits for those seated. The table's chat
+ * sits next to the seats on wide screens.
  */
 export function Lobby({
   matchId,
@@ -27,14 +28,12 @@ export function Lobby({
   code,
   mySeat,
   listed = false,
-  side,
 }: {
   matchId: string;
   seats: PublicSeat[];
   code: string | null;
   mySeat: number | null;
   listed?: boolean;
-  side?: ReactNode;
 }) {
   const removed = useRemoved(mySeat);
   const [error, setError] = useState<string | null>(null);
@@ -177,7 +176,7 @@ export function Lobby({
           </p>
         ) : null}
       </section>
-      {side}
+      <ChatPanel key={mySeat ?? 'watching'} room={`match:${matchId}`} title="Table chat" />
     </div>
   );
 }

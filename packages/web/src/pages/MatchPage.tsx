@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
+import { TableChat } from '../chat/TableChat.tsx';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
@@ -127,17 +128,26 @@ export default function MatchPage() {
       ) : null}
 
       {view && status !== 'waiting' ? (
-        <TableView
-          stage={{ ...stage, view }}
-          me={role === 'player' ? seat : null}
-          bottom={role === 'player' && seat !== null ? seat : 0}
+        <TableChat
+          key={role === 'player' ? `seat-${seat}` : 'watching'}
+          matchId={matchId}
           name={live.name}
-          controls={live.controls}
-          onAct={live.act}
-          onDismissTally={() => live.director.dismissTally()}
-          peek={false}
-          flightMs={flightDuration(timingFor(speed, prefersReducedMotion()))}
-        />
+        >
+          {(bubbles) => (
+            <TableView
+              bubbles={bubbles}
+              stage={{ ...stage, view }}
+              me={role === 'player' ? seat : null}
+              bottom={role === 'player' && seat !== null ? seat : 0}
+              name={live.name}
+              controls={live.controls}
+              onAct={live.act}
+              onDismissTally={() => live.director.dismissTally()}
+              peek={false}
+              flightMs={flightDuration(timingFor(speed, prefersReducedMotion()))}
+            />
+          )}
+        </TableChat>
       ) : null}
 
       {status === 'active' ? (

@@ -8,6 +8,7 @@ import {
   type ChangeEvent,
 } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { MatchChatLog } from '../chat/MatchChatLog.tsx';
 import type { Outcome, Seat } from '@cardtable/engine';
 import { Director } from '../animation/director.ts';
 import { flightDuration } from '../animation/plan.ts';
@@ -129,6 +130,9 @@ export default function ReplayPage() {
             key={loaded.matchId}
           />
         </Suspense>
+      ) : null}
+      {matchId && (loaded.kind === 'ready' || loaded.kind === 'tcg') ? (
+        <MatchChatLog matchId={matchId} {...(link ? { link } : {})} />
       ) : null}
     </div>
   );

@@ -8,9 +8,11 @@ export type AnimationSpeed = (typeof ANIMATION_SPEEDS)[number];
 export interface Settings {
   muted: boolean;
   speed: AnimationSpeed;
+  /** Mask filtered words in chat (on unless the player turns it off). */
+  chatFilter: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { muted: false, speed: 'normal' };
+export const DEFAULT_SETTINGS: Settings = { muted: false, speed: 'normal', chatFilter: true };
 export const SETTINGS_KEY = 'cardtable.settings';
 
 /** Each speed as a factor on every duration's divisor (2 halves them). */
@@ -32,6 +34,8 @@ export function parseSettings(text: string | null): Settings {
   const stored = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return {
     muted: typeof stored.muted === 'boolean' ? stored.muted : DEFAULT_SETTINGS.muted,
+    chatFilter:
+      typeof stored.chatFilter === 'boolean' ? stored.chatFilter : DEFAULT_SETTINGS.chatFilter,
     speed: ANIMATION_SPEEDS.includes(stored.speed as AnimationSpeed)
       ? (stored.speed as AnimationSpeed)
       : DEFAULT_SETTINGS.speed,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type { GolfView, PlayerView, SeenCard } from '@cardtable/golf';
 import { PlayingCard } from '../cards/PlayingCard.tsx';
@@ -23,6 +24,8 @@ interface SeatPanelProps {
   onPreview?: (slot: number | null) => void;
   /** The viewer's own seat: its slots stay focusable buttons. */
   focusable?: boolean;
+  /** Shown by the seat's name for a moment (a quick emote). */
+  bubble?: ReactNode;
 }
 
 /** One seat: who, their running score, the card in their hand, and their 2x3 grid. */
@@ -60,6 +63,7 @@ export function SeatPanel(props: SeatPanelProps) {
             {tag}
           </span>
         ))}
+        {props.bubble}
         <span className="seat-score" data-testid={`score-${seat}`}>
           <span title="Total over the holes played">{player.total}</span>
           <span className="seat-showing" title="What the face-up cards score now">

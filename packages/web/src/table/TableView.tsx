@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type { GolfAction, GolfView } from '@cardtable/golf';
 import { isHidden } from '@cardtable/golf';
@@ -29,6 +29,8 @@ export interface TableViewProps {
   /** Show face-down faces (a finished match's replay). */
   peek: boolean;
   flightMs: number;
+  /** Something to show at a seat for a moment (a player's quick emote). */
+  bubbles?: ReadonlyMap<Seat, ReactNode>;
 }
 
 /** The whole table: opponents, piles, the viewer's seat, the prompt, scorecard and rules. */
@@ -135,6 +137,7 @@ export function TableView(props: TableViewProps) {
                   isMe={false}
                   peek={peek}
                   vacated={vacated}
+                  bubble={props.bubbles?.get(seat)}
                 />
               ) : null;
             })}
@@ -209,6 +212,7 @@ export function TableView(props: TableViewProps) {
               badges={previews.map((p) => (p ? formatDelta(p.delta) : null))}
               onPreview={setPreviewSlot}
               focusable={me === bottom}
+              bubble={props.bubbles?.get(bottom)}
             />
           </div>
         ) : null}

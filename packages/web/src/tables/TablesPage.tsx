@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { OpenTable, OpenTableList } from '@cardtable/sdk';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { client, ensureBrowsing, ensureSignedIn } from '../net/session.ts';
 
@@ -113,6 +114,7 @@ export default function TablesPage() {
             ) : null}
           </p>
         </section>
+        {list ? <ChatPanel room={`lobby:${game}`} title="Lobby chat" /> : null}
       </div>
     </main>
   );

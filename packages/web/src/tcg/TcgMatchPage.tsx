@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { TableChat } from '../chat/TableChat.tsx';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
@@ -107,17 +108,26 @@ export default function TcgMatchPage() {
           listed={meta?.listed ?? false}
         />
       ) : view ? (
-        <TcgTable
-          view={view}
-          me={role === 'player' ? seat : null}
-          legal={live.legal}
-          shown={live.shown}
-          caption={live.caption}
-          flightMs={tcgFlightDuration(timingFor(speed, prefersReducedMotion()))}
+        <TableChat
+          key={role === 'player' ? `seat-${seat}` : 'watching'}
+          matchId={matchId}
           name={live.name}
-          onAct={live.act}
-          art={game.art}
-        />
+        >
+          {(bubbles) => (
+            <TcgTable
+              bubbles={bubbles}
+              view={view}
+              me={role === 'player' ? seat : null}
+              legal={live.legal}
+              shown={live.shown}
+              caption={live.caption}
+              flightMs={tcgFlightDuration(timingFor(speed, prefersReducedMotion()))}
+              name={live.name}
+              onAct={live.act}
+              art={game.art}
+            />
+          )}
+        </TableChat>
       ) : (
         <p className="notice">Connecting…</p>
       )}

@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Seat } from '@cardtable/engine';
 import {
   askSentence,
@@ -45,6 +45,8 @@ export interface TcgTableProps {
   onAct(action: TcgAction): void;
   /** Image URLs of the cards that have one, by card id (the others get a generated face). */
   art?: Readonly<Record<string, string>>;
+  /** Something to show at a seat for a moment (a player's quick emote). */
+  bubbles?: ReadonlyMap<Seat, ReactNode>;
 }
 
 /**
@@ -64,6 +66,7 @@ export function TcgTable({
   name,
   onAct,
   art = {},
+  bubbles,
 }: TcgTableProps) {
   const controls = useMemo(() => tcgControls(view, legal), [view, legal]);
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
@@ -273,6 +276,7 @@ export function TcgTable({
       >
         <div className="tcg-player-row">
           {hero(top)}
+          {bubbles?.get(top)}
           {Array.isArray(theirHand) ? (
             // A replay seen by everyone shows the other hand too.
             <div className="tcg-hand tcg-hand-shown" data-anchor={tcgAnchor.hand(top)}>
@@ -453,6 +457,7 @@ export function TcgTable({
         {board(bottom)}
         <div className="tcg-player-row">
           {hero(bottom)}
+          {bubbles?.get(bottom)}
           <TcgPiles view={view} seat={bottom} who="me" art={art} />
         </div>
         {Array.isArray(hand) ? null : <HiddenHand count={hand ?? 0} seat={bottom} who="bottom" />}

@@ -1,0 +1,220 @@
+import type { ChatChannel, ChatReportView } from '@cardtable/sdk/chat';
+import type { Database } from '../store/database.ts';
+
+/** A message as stored: the text as written (readers with the filter on get it masked). */
+export interface StoredMessage {
+  id: string;
+  room: string;
+  channel: ChatChannel;
+  userId: string;
+  name: string;
+  seat: number | null;
+  body: string;
+  at: string;
+}
+
+type MessageRow = {
+  id: string;
+  room: string;
+  channel: ChatChannel;
+  user_id: string;
+  user_name: string;
+  seat: number | null;
+  body: string;
+  created_at: Date;
+};
+
+const toMessage = (row: MessageRow): StoredMessage => ({
+  id: String(row.id),
+  room: row.room,
+  channel: row.channel,
+  userId: row.user_id,
+  name: row.user_name,
+  seat: row.seat,
+  body: row.body,
+  at: row.created_at.toISOString(),
+});
+
+type ReportRow = {
+  id: string;
+  message_id: string;
+  room: string;
+  channel: string;
+  body: string;
+  message_at: Date;
+  reporter_id: string;
+  reporter_name: string;
+  reported_user_id: string;
+  reported_name: string;
+  reason: string;
+  created_at: Date;
+  resolved_at: Date | null;
+  resolver_name: string | null;
+  resolution: 'dismissed' | 'actioned' | null;
+  note: string;
+};
+
+const toReport = (row: ReportRow): ChatReportView => ({
+  id: String(row.id),
+  messageId: String(row.message_id),
+  room: row.room,
+  channel: row.channel,
+  text: row.body,
+  messageAt: row.message_at.toISOString(),
+  reporter: { id: row.reporter_id, name: row.reporter_name },
+  reported: { id: row.reported_user_id, name: row.reported_name },
+  reason: row.reason,
+  createdAt: row.created_at.toISOString(),
+  resolution:
+    row.resolution && row.resolved_at
+      ? {
+          outcome: row.resolution,
+          by: row.resolver_name ?? '',
+          at: row.resolved_at.toISOString(),
+          note: row.note,
+        }
+      : null,
+});
+
+const REPORT_COLUMNS = `r.id, r.message_id, r.room, r.channel, r.body, r.message_at, r.reporter_id,
+  reporter.name AS reporter_name, r.reported_user_id, r.reported_name, r.reason, r.created_at,
+  r.resolved_at, resolver.name AS resolver_name, r.resolution, r.note`;
+const REPORT_FROM = `chat_reports r JOIN users reporter ON reporter.id = r.reporter_id
+  LEFT JOIN users resolver ON resolver.id = r.resolved_by`;
+
+/** Chat's tables (migration 012): messages, mutes and reports. */
+export class ChatStore {
+  constructor(
+    private readonly db: Database,
+    /** Messages kept per channel; older ones are deleted as new ones arrive. */
+    private readonly keepPerChannel: number,
+  ) {}
+
+  /** Stores a message and drops the channel's messages beyond the newest `keepPerChannel`. */
+  async append(message: Omit<StoredMessage, 'id' | 'at'>): Promise<StoredMessage> {
+    const [row] = await this.db.query<MessageRow>(
+      `INSERT INTO chat_messages (room, channel, user_id, user_name, seat, body)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [message.room, message.channel, message.userId, message.name, message.seat, message.body],
+      'chat_append',
+    );
+    await this.db.query(
+      `DELETE FROM chat_messages WHERE room = $1 AND channel = $2 AND id <= (
+         SELECT id FROM chat_messages WHERE room = $1 AND channel = $2
+         ORDER BY id DESC OFFSET $3 LIMIT 1)`,
+      [message.room, message.channel, this.keepPerChannel],
+      'chat_prune',
+    );
+    return toMessage(row as MessageRow);
+  }
+
+  /** A channel's kept messages, oldest first. */
+  async history(room: string, channel: ChatChannel): Promise<StoredMessage[]> {
+    const rows = await this.db.query<MessageRow>(
+      `SELECT * FROM chat_messages WHERE room = $1 AND channel = $2 ORDER BY id DESC LIMIT $3`,
+      [room, channel, this.keepPerChannel],
+      'chat_history',
+    );
+    return rows.reverse().map(toMessage);
+  }
+
+  async message(id: string): Promise<StoredMessage | null> {
+    const rows = await this.db.query<MessageRow>(
+      'SELECT * FROM chat_messages WHERE id = $1',
+      [id],
+      'chat_message',
+    );
+    return rows[0] ? toMessage(rows[0]) : null;
+  }
+
+  async mutedBy(userId: string): Promise<string[]> {
+    const rows = await this.db.query<{ muted_user_id: string }>(
+      'SELECT muted_user_id FROM chat_mutes WHERE user_id = $1 ORDER BY created_at',
+      [userId],
+      'chat_mutes',
+    );
+    return rows.map((row) => row.muted_user_id);
+  }
+
+  /** False when `mutedUserId` names no user. */
+  async mute(userId: string, mutedUserId: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO chat_mutes (user_id, muted_user_id)
+       SELECT $1, id FROM users WHERE id = $2
+       ON CONFLICT DO NOTHING RETURNING muted_user_id`,
+      [userId, mutedUserId],
+    );
+    return rows.length > 0 || (await this.mutedBy(userId)).includes(mutedUserId);
+  }
+
+  async unmute(userId: string, mutedUserId: string): Promise<void> {
+    await this.db.query('DELETE FROM chat_mutes WHERE user_id = $1 AND muted_user_id = $2', [
+      userId,
+      mutedUserId,
+    ]);
+  }
+
+  /** False when this reporter already reported this message. */
+  async report(message: StoredMessage, reporterId: string, reason: string): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO chat_reports
+         (message_id, room, channel, body, message_at, reporter_id, reported_user_id, reported_name, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (message_id, reporter_id) DO NOTHING RETURNING id`,
+      [
+        message.id,
+        message.room,
+        message.channel,
+        message.body,
+        message.at,
+        reporterId,
+        message.userId,
+        message.name,
+        reason,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  /** Open reports oldest first (the queue to work through); resolved ones newest first. */
+  async reports(status: 'open' | 'resolved', limit: number): Promise<ChatReportView[]> {
+    const rows = await this.db.query<ReportRow>(
+      status === 'open'
+        ? `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} WHERE r.resolved_at IS NULL
+           ORDER BY r.created_at, r.id LIMIT $1`
+        : `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} WHERE r.resolved_at IS NOT NULL
+           ORDER BY r.resolved_at DESC, r.id DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toReport);
+  }
+
+  /** Resolves an open report; null when there is no such report, 'resolved' when it was already. */
+  async resolve(
+    id: string,
+    by: string,
+    outcome: 'dismissed' | 'actioned',
+    note: string,
+  ): Promise<ChatReportView | null | 'resolved'> {
+    const updated = await this.db.query<{ id: string }>(
+      `UPDATE chat_reports SET resolved_at = now(), resolved_by = $2, resolution = $3, note = $4
+       WHERE id = $1 AND resolved_at IS NULL RETURNING id`,
+      [id, by, outcome, note],
+    );
+    const rows = await this.db.query<ReportRow>(
+      `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} WHERE r.id = $1`,
+      [id],
+    );
+    if (!rows[0]) return null;
+    return updated.length > 0 ? toReport(rows[0]) : 'resolved';
+  }
+
+  /** Every kept message of a room, oldest first (a finished match's chat, for its replay). */
+  async roomLog(room: string): Promise<StoredMessage[]> {
+    const rows = await this.db.query<MessageRow>(
+      'SELECT * FROM chat_messages WHERE room = $1 ORDER BY id',
+      [room],
+    );
+    return rows.map(toMessage);
+  }
+}

@@ -1,0 +1,74 @@
+import { CHAT_ROOM_PATTERN } from '@cardtable/sdk/chat';
+import type { ContentLibrary } from '../content/library.ts';
+import type { MatchActor } from '../match/actor.ts';
+import type { MatchRegistry } from '../match/registry.ts';
+import { maySeeFinished } from '../routes/export.ts';
+import type { RoomAccess } from './chat-service.ts';
+
+const ROOM = new RegExp(CHAT_ROOM_PATTERN);
+
+export type AccessRefusal = { code: 'NOT_FOUND' | 'FORBIDDEN'; message: string };
+
+/**
+ * Who `userId` is in `room`.
+ * - `lobby:<game>` (a hosted game): everyone signed in reads and writes its one channel.
+ * - `match:<id>`: seat holders are players: they write the players' channel and send emotes.
+ *   Everyone else is a spectator: they read the players' channel and write their own, which
+ *   players never read, so nothing a spectator sees reaches a player through chat.
+ * - Once the match is over, nothing can be passed on any more: both channels are read by
+ *   whoever may see its replay (`replayPrivacy`: its players and host, or anyone with the link),
+ *   and others are refused, so the chat of a finished match is as private as its replay.
+ */
+export async function roomAccess(
+  room: string,
+  userId: string,
+  deps: { registry: MatchRegistry; content: ContentLibrary },
+  link?: string,
+): Promise<RoomAccess | AccessRefusal> {
+  if (!ROOM.test(room)) return { code: 'NOT_FOUND', message: 'No such chat room.' };
+  const [kind, id] = splitRoom(room);
+  if (kind === 'lobby') {
+    const hosted =
+      deps.content.builtIn.has(id) || (await deps.content.store.gameBySlug(id)) !== null;
+    if (!hosted) return { code: 'NOT_FOUND', message: 'No such game.' };
+    return { role: 'member', seat: null, reads: ['lobby'], writes: ['lobby'], emotes: false };
+  }
+  const access = await deps.registry.use(id, (actor) =>
+    actor
+      ? matchAccess(actor, userId, link)
+      : { code: 'NOT_FOUND' as const, message: 'No such match.' },
+  );
+  if ('code' in access) return access;
+  const seat = access.seat;
+  const seatNow = () => deps.registry.use(id, (actor) => actor?.seatOf(userId) ?? null);
+  return seat === null
+    ? { ...access, stillSpectating: async () => (await seatNow()) === null }
+    : { ...access, stillSeated: async () => (await seatNow()) === seat };
+}
+
+export function matchAccess(
+  actor: MatchActor,
+  userId: string,
+  link?: string,
+): RoomAccess | AccessRefusal {
+  const seat = actor.seatOf(userId);
+  const role = seat === null ? 'spectator' : 'player';
+  const writes = seat === null ? (['spectators'] as const) : (['players'] as const);
+  if (actor.status !== 'over') {
+    const reads = seat === null ? (['players', 'spectators'] as const) : (['players'] as const);
+    return { role, seat, reads, writes, emotes: seat !== null };
+  }
+  if (!maySeeFinished(actor, userId, link)) {
+    return {
+      code: 'FORBIDDEN',
+      message:
+        "This match's chat is as private as its replay: its players' own (or shared by its link).",
+    };
+  }
+  return { role, seat, reads: ['players', 'spectators'], writes, emotes: seat !== null };
+}
+
+function splitRoom(room: string): ['match' | 'lobby', string] {
+  const at = room.indexOf(':');
+  return [room.slice(0, at) as 'match' | 'lobby', room.slice(at + 1)];
+}

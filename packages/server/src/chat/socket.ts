@@ -1,0 +1,216 @@
+import { ChatClientMessage, type ChatErrorCode, type ChatServerMessage } from '@cardtable/sdk/chat';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { SocketSessions } from '../auth/socket-sessions.ts';
+import type { TokenService } from '../auth/tokens.ts';
+import type { ContentLibrary } from '../content/library.ts';
+import { unsafeJsonProblem } from '../json-guard.ts';
+import type { MatchRegistry } from '../match/registry.ts';
+import { TokenBucket } from '../rate-limit.ts';
+import type { ChatMember, ChatService } from './chat-service.ts';
+import { roomAccess } from './room-access.ts';
+
+const chatMessage = TypeCompiler.Compile(ChatClientMessage);
+
+/** A chat frame is small: a message of 300 characters, escaped, fits many times over. */
+const MAX_FRAME_BYTES = 8 * 1024;
+/** Frames per connection beyond the chat limits (which are per channel): against floods. */
+const FRAME_BURST = 20;
+const FRAMES_PER_SECOND = 5;
+/** Refused frames in a row after which the socket is closed. */
+const FLOOD_STRIKES = 100;
+
+const CLOSE = {
+  refused: 4400,
+  unauthorized: 4401,
+  revoked: 4403,
+  notFound: 4404,
+  tooMany: 4429,
+  flooding: 1008,
+};
+
+interface ChatQuery {
+  token?: string;
+  room?: string;
+  filter?: string;
+  link?: string;
+}
+
+/**
+ * `GET /ws/chat?token=..&room=..[&filter=off][&link=..]`: one chat room per socket. The server
+ * sends CHAT_WELCOME (role, channels, history, mutes), then CHAT_MESSAGE / CHAT_EMOTE as they
+ * come; every client message carries a `clientId` and gets one CHAT_RESULT.
+ */
+export function registerChatSocket(
+  app: FastifyInstance,
+  deps: {
+    tokens: TokenService;
+    sessionCheckMs: number;
+    /** How often each socket is pinged; one that did not answer the last ping is dropped. */
+    heartbeatMs: number;
+    /** Chat sockets one address may hold open (counted apart from match sockets). */
+    maxConnectionsPerIp: number;
+    chat: ChatService;
+    registry: MatchRegistry;
+    content: ContentLibrary;
+  },
+): void {
+  const { tokens, chat } = deps;
+  const sessions = new SocketSessions(tokens.sessions, deps.sessionCheckMs);
+  const openPerIp = new Map<string, number>();
+  // A peer that vanished without closing (a phone off the network) must not stay a member.
+  const answered = new Map<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const [socket, alive] of answered) {
+      if (!alive) socket.terminate();
+      else {
+        answered.set(socket, false);
+        socket.ping();
+      }
+    }
+  }, deps.heartbeatMs);
+  heartbeat.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(heartbeat);
+    sessions.stop();
+  });
+  app.get<{ Querystring: ChatQuery }>(
+    '/ws/chat',
+    { websocket: true, schema: { hide: true } as Record<string, unknown> },
+    (socket, request) => {
+      const send = (message: ChatServerMessage) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      };
+      const refuse = (code: ChatErrorCode, message: string, close: number) => {
+        send({ type: 'CHAT_ERROR', code, message });
+        socket.close(close, message.slice(0, 120));
+      };
+      let member: ChatMember | null = null;
+      let release: (() => void) | null = null;
+      let closed = false;
+      const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
+      let strikes = 0;
+      const ip = request.ip;
+      const open = (openPerIp.get(ip) ?? 0) + 1;
+      openPerIp.set(ip, open);
+      answered.set(socket, true);
+      socket.on('pong', () => answered.set(socket, true));
+      socket.on('close', () => {
+        answered.delete(socket);
+        const left = (openPerIp.get(ip) ?? 1) - 1;
+        if (left <= 0) openPerIp.delete(ip);
+        else openPerIp.set(ip, left);
+        closed = true;
+        release?.();
+        if (member) chat.leave(member);
+      });
+      socket.on('error', () => undefined);
+      if (open > deps.maxConnectionsPerIp) {
+        refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE.tooMany);
+        return;
+      }
+
+      socket.on('message', (data: Buffer, isBinary: boolean) => {
+        if (!bucket.take()) {
+          if (++strikes > FLOOD_STRIKES) refuse('RATE_LIMITED', 'Too many frames.', CLOSE.flooding);
+          else send({ type: 'CHAT_ERROR', code: 'RATE_LIMITED', message: 'Too many frames.' });
+          return;
+        }
+        strikes = 0;
+        if (isBinary || data.length > MAX_FRAME_BYTES) {
+          send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'Frames are small JSON text.' });
+          return;
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(data.toString('utf8'));
+        } catch {
+          send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'The frame is not JSON.' });
+          return;
+        }
+        const unsafe = unsafeJsonProblem(parsed, 'message');
+        if (unsafe !== null || !chatMessage.Check(parsed)) {
+          const problem = unsafe ?? chatMessage.Errors(parsed).First()?.message ?? 'invalid';
+          send({
+            type: 'CHAT_ERROR',
+            code: 'BAD_MESSAGE',
+            message: `Not a chat message: ${problem}`,
+          });
+          return;
+        }
+        const current = member;
+        if (!current) {
+          send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'Wait for CHAT_WELCOME.' });
+          return;
+        }
+        const message = parsed;
+        void handle(chat, current, message)
+          .catch((error: unknown) => {
+            request.log.error({ err: error }, 'chat failed');
+            return {
+              ok: false as const,
+              error: { code: 'INTERNAL' as const, message: 'The server failed: try again.' },
+            };
+          })
+          .then((outcome) => send({ type: 'CHAT_RESULT', clientId: message.clientId, ...outcome }));
+      });
+
+      void (async () => {
+        const { token, filter } = request.query;
+        const link =
+          request.query.link === undefined ? undefined : String(request.query.link).slice(0, 128);
+        const room = String(request.query.room ?? '').slice(0, 200);
+        const principal = await tokens.verify(token);
+        if (!principal) {
+          return refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE.unauthorized);
+        }
+        const access = await roomAccess(room, principal.userId, deps, link);
+        if ('code' in access) {
+          return refuse(
+            access.code,
+            access.message,
+            access.code === 'NOT_FOUND' ? CLOSE.notFound : CLOSE.refused,
+          );
+        }
+        if (closed) return;
+        const joined: ChatMember = {
+          room,
+          userId: principal.userId,
+          name: principal.name,
+          guest: principal.guest,
+          access,
+          filter: filter !== 'off',
+          send,
+        };
+        release = sessions.track(principal.sessionId, principal.expiresAt, (why) =>
+          why === 'revoked'
+            ? refuse('UNAUTHORIZED', 'This session was signed out.', CLOSE.revoked)
+            : refuse('UNAUTHORIZED', 'Your access token expired: reconnect.', CLOSE.unauthorized),
+        );
+        await chat.join(joined);
+        if (closed) chat.leave(joined);
+        else member = joined;
+      })().catch((error: unknown) => {
+        request.log.error({ err: error }, 'chat join failed');
+        refuse('INTERNAL', 'The chat could not be opened.', 1011);
+      });
+    },
+  );
+}
+
+function handle(chat: ChatService, member: ChatMember, message: ChatClientMessage) {
+  switch (message.type) {
+    case 'SEND':
+      return chat.send(member, message.channel, message.text);
+    case 'EMOTE':
+      return chat.emote(member, message.emote);
+    case 'MUTE':
+    case 'UNMUTE':
+      return chat.mute(member, message.userId, message.type === 'MUTE');
+    case 'REPORT':
+      return chat.report(member, message.messageId, message.reason ?? '');
+    case 'SET_FILTER':
+      return Promise.resolve(chat.setFilter(member, message.on));
+  }
+}

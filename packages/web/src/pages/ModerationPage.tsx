@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { ChatApi, type ChatReportView } from '@cardtable/sdk';
+import { useSession } from '../account/useSession.ts';
+import { client } from '../net/session.ts';
+import '../chat/chat.css';
+
+const chatApi = new ChatApi(client.api);
+
+/** Moderators and admins: reported chat messages, to dismiss or mark as dealt with. */
+export default function ModerationPage() {
+  const session = useSession();
+  const [status, setStatus] = useState<'open' | 'resolved'>('open');
+  const [reports, setReports] = useState<ChatReportView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await chatApi.reports({ status });
+    if (result.ok) {
+      setReports(result.value.reports);
+      setError(null);
+    } else setError(result.error.message);
+  }, [status]);
+
+  useEffect(() => {
+    if (session) void load();
+  }, [session, load]);
+
+  const resolve = async (report: ChatReportView, outcome: 'dismissed' | 'actioned') => {
+    const result = await chatApi.resolveReport(report.id, { outcome });
+    if (result.ok) await load();
+    else setError(result.error.message);
+  };
+
+  return (
+    <main className="page narrow" data-testid="moderation">
+      <h1>Reported chat messages</h1>
+      <p>
+        <label>
+          Show{' '}
+          <select
+            value={status}
+            data-testid="report-status"
+            onChange={(event) => setStatus(event.target.value as 'open' | 'resolved')}
+          >
+            <option value="open">Open reports</option>
+            <option value="resolved">Resolved reports</option>
+          </select>
+        </label>
+      </p>
+      {error ? (
+        <p className="notice notice-error" role="alert" data-testid="moderation-error">
+          {error} <Link to="/login">Log in</Link> as a moderator.
+        </p>
+      ) : null}
+      {reports && reports.length === 0 ? <p>Nothing to look at.</p> : null}
+      <ul className="moderation-list" aria-label="Reports">
+        {(reports ?? []).map((report) => (
+          <li key={report.id} className="moderation-report" data-testid="report">
+            <p>
+              <strong>{report.reported.name}</strong> wrote, <Where report={report} />,{' '}
+              {new Date(report.messageAt).toLocaleString()}:
+            </p>
+            <blockquote data-testid="report-text">{report.text}</blockquote>
+            <p>
+              Reported by {report.reporter.name}
+              {report.reason ? `: “${report.reason}”` : ''}
+            </p>
+            {report.resolution ? (
+              <p data-testid="report-resolution">
+                {report.resolution.outcome === 'actioned' ? 'Dealt with' : 'Dismissed'} by{' '}
+                {report.resolution.by}
+                {report.resolution.note ? `: ${report.resolution.note}` : ''}
+              </p>
+            ) : (
+              <p className="actions">
+                <button
+                  type="button"
+                  data-testid="report-dismiss"
+                  onClick={() => void resolve(report, 'dismissed')}
+                >
+                  Dismiss
+                </button>
+                <button
+                  type="button"
+                  className="primary"
+                  data-testid="report-action"
+                  onClick={() => void resolve(report, 'actioned')}
+                >
+                  Dealt with
+                </button>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+/** Where a reported message was written: a table (its match id, and channel) or a game's lobby. */
+function Where({ report }: { report: ChatReportView }) {
+  const colon = report.room.indexOf(':');
+  const id = report.room.slice(colon + 1);
+  return report.room.startsWith('lobby:') ? (
+    <>in the {id} lobby</>
+  ) : (
+    <>
+      at table {id}, in the {report.channel}&apos; channel
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { serveApp, type ServedApp } from './browser/server.ts';
+
+const ADMIN_PASSWORD = 'moderate 4 the chat';
+
+const chatTexts = (page: Page) =>
+  page.getByTestId('chat-log').getByTestId('chat-message').locator('.chat-text').allTextContents();
+
+describe('chat at a Golf table', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      serveApp({
+        ADMIN_USERNAME: 'root',
+        ADMIN_EMAIL: 'root@example.com',
+        ADMIN_PASSWORD,
+      }),
+      launchBrowser(),
+    ]);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('two players chat and send an emote; one mutes the other and reports a message a moderator then sees', async () => {
+    const motion = { reducedMotion: 'reduce' as const };
+    const host = await openPage(browser, app.url, motion);
+    await host.page.getByTestId('player-name').fill('Ada');
+    await host.page.getByText('Set up a table').click();
+    await host.page.getByTestId('seat-count').selectOption('2');
+    await host.page
+      .getByTestId('seat-choice-1')
+      .selectOption({ label: 'A friend (invite by code)' });
+    await host.page.getByTestId('holes').fill('1');
+    await host.page.getByTestId('create-submit').click();
+    await host.page.getByTestId('lobby').waitFor();
+    // The table's lobby has its chat before anyone else sits down.
+    await host.page.getByTestId('chat-input').fill('Waiting for you, Bea');
+    await host.page.getByTestId('chat-input').press('Enter');
+    await expect.poll(() => chatTexts(host.page)).toEqual(['Waiting for you, Bea']);
+    const code = (await host.page.getByTestId('room-code').textContent()) as string;
+
+    const guest = await openPage(browser, app.url, motion);
+    await guest.page.getByTestId('player-name').fill('Bea');
+    await guest.page.getByTestId('join-code').fill(code);
+    await guest.page.getByTestId('join-submit').click();
+    for (const { page } of [host, guest]) await page.getByTestId('table').waitFor();
+
+    // The lobby's chat is the table's: Bea finds it there.
+    await expect.poll(() => chatTexts(guest.page)).toEqual(['Waiting for you, Bea']);
+    await guest.page.getByTestId('chat-input').fill('Hi Ada! well shiiit, good luck');
+    await guest.page.getByTestId('chat-send').click();
+    // Ada's word filter is on (the default): the word is masked for her.
+    await expect
+      .poll(() => chatTexts(host.page))
+      .toEqual(['Waiting for you, Bea', 'Hi Ada! well ******, good luck']);
+
+    // A quick emote, from the keyboard: a bubble at Ada's seat on Bea's screen.
+    await host.page.getByTestId('emote-gg').focus();
+    await host.page.keyboard.press('Enter');
+    const bubble = guest.page.getByTestId('seat-0').getByTestId('emote-bubble');
+    await expect.poll(() => bubble.textContent()).toContain('Good game!');
+    await screenshot(guest.page, 'chat-1-emote-bubble');
+
+    // Ada reports Bea's message, then mutes her.
+    const beasMessage = host.page.locator('[data-testid=chat-message][data-user=Bea]');
+    await beasMessage.getByTestId('chat-report').click();
+    await beasMessage.getByTestId('chat-report-reason').fill('language');
+    await beasMessage.getByTestId('chat-report-send').click();
+    await beasMessage.getByTestId('chat-reported').waitFor();
+    await screenshot(host.page, 'chat-2-reported');
+    await beasMessage.getByTestId('chat-mute').click();
+    await expect.poll(() => chatTexts(host.page)).toEqual(['Waiting for you, Bea']);
+    await guest.page.getByTestId('chat-input').fill('Still there?');
+    await guest.page.getByTestId('chat-send').click();
+    await expect.poll(async () => (await chatTexts(guest.page)).at(-1)).toBe('Still there?');
+    await host.page.getByTestId('chat-input').fill('Playing on');
+    await host.page.getByTestId('chat-send').click();
+    await expect.poll(async () => (await chatTexts(guest.page)).at(-1)).toBe('Playing on');
+    expect(await chatTexts(host.page)).toEqual(['Waiting for you, Bea', 'Playing on']);
+    expect(await host.page.getByTestId('chat-muted').textContent()).toContain('Bea');
+
+    // A moderator (the bootstrap admin) finds the report, with the words as written.
+    const moderator = await openPage(browser, `${app.url}/login`);
+    await moderator.page.getByLabel('Username or email').fill('root');
+    await moderator.page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await moderator.page.getByRole('button', { name: 'Log in' }).click();
+    await moderator.page.waitForURL(`${app.url}/`);
+    await moderator.page.getByTestId('moderation-link').click();
+    const report = moderator.page.getByTestId('report');
+    await expect
+      .poll(() => report.getByTestId('report-text').textContent())
+      .toBe('Hi Ada! well shiiit, good luck');
+    expect(await report.textContent()).toContain('Reported by Ada: “language”');
+    await screenshot(moderator.page, 'chat-3-moderation');
+    await report.getByTestId('report-action').click();
+    await expect.poll(() => moderator.page.getByTestId('report').count()).toBe(0);
+  }, 240_000);
+});
