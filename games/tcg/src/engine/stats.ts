@@ -64,21 +64,12 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
   for (const modifier of state.modifiers)
     if (modifier.target === handle) changes.push({ ts: modifier.id, effect: modifier.effect });
   if (!raw && card.zone === 'board') {
-    for (const { ability, source } of boardStatics(state, content)) {
-      const ctx = evalContext({
-        state,
-        content,
-        controller: state.cards[source]!.controller,
-        self: source,
-        bindings: {},
-        event: null,
-        raw: true,
-      });
-      if (ability.condition && !conditionHolds(ctx, ability.condition)) continue;
-      if (!matchesSelector(ctx, handle, selectorAst(ability.affects))) continue;
-      const ts = state.cards[source]!.playOrder;
-      for (const m of ability.modify ?? []) changes.push({ ts, effect: m });
-      for (const k of ability.grant ?? []) changes.push({ ts, effect: { grant: k } });
+    for (const entry of staticsInForce(state, content)) {
+      if (!holds(entry)) continue;
+      if (!matchesSelector(entry.ctx, handle, selectorAst(entry.ability.affects))) continue;
+      for (const m of entry.ability.modify ?? []) changes.push({ ts: entry.ts, effect: m });
+      for (const k of entry.ability.grant ?? [])
+        changes.push({ ts: entry.ts, effect: { grant: k } });
     }
   }
   changes.sort((a, b) => a.ts - b.ts);
@@ -105,6 +96,46 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
     keywords,
   };
 }
+
+/** A static ability on the board, with what every card's stats share: its context and condition. */
+interface StaticInForce {
+  ability: StaticAbility;
+  ctx: EvalContext;
+  ts: number;
+  /** Its condition's verdict, evaluated the first time a card's stats need it. */
+  condition: boolean | null;
+}
+
+const staticsCache = new WeakMap<TcgState, StaticInForce[]>();
+
+/**
+ * The static abilities on the board of a state, found once per state rather than once per
+ * card whose stats are computed (the scan and each condition are the same for every card).
+ */
+function staticsInForce(state: TcgState, content: Content): StaticInForce[] {
+  let statics = staticsCache.get(state);
+  if (!statics) {
+    statics = boardStatics(state, content).map(({ ability, source }) => ({
+      ability,
+      ctx: evalContext({
+        state,
+        content,
+        controller: state.cards[source]!.controller,
+        self: source,
+        bindings: {},
+        event: null,
+        raw: true,
+      }),
+      ts: state.cards[source]!.playOrder,
+      condition: ability.condition ? null : true,
+    }));
+    staticsCache.set(state, statics);
+  }
+  return statics;
+}
+
+const holds = (entry: StaticInForce): boolean =>
+  (entry.condition ??= conditionHolds(entry.ctx, entry.ability.condition!));
 
 /** Every static ability in force: on board units, including those their keywords carry. */
 function boardStatics(

@@ -10,20 +10,34 @@ import { statsOf } from './stats.ts';
 import type { EventInfo, ObjectId, QueuedTrigger, TcgState } from './state.ts';
 import type { Seat } from '@cardtable/engine';
 
-const listening = new WeakMap<Content, string[]>();
+interface Listeners {
+  /** The zones any triggered ability of this content listens in (board, plus e.g. hand). */
+  zones: string[];
+  /** The events any triggered ability of this content listens for. */
+  events: ReadonlySet<TriggerEvent>;
+}
 
-/** The zones any triggered ability of this content listens in (board, plus e.g. hand). */
-function listeningZones(content: Content): string[] {
-  let zones = listening.get(content);
-  if (!zones) {
-    const set = new Set(['board']);
+const listening = new WeakMap<Content, Listeners>();
+
+function listenersOf(content: Content): Listeners {
+  let listeners = listening.get(content);
+  if (!listeners) {
+    const zones = new Set(['board']);
+    const events = new Set<TriggerEvent>();
     const all = [...content.cards.values()].flatMap((c) => c.abilities ?? []);
     for (const k of Object.values(content.ruleset.keywords)) all.push(...(k.abilities ?? []));
-    for (const a of all) if (a.kind === 'triggered') for (const z of a.activeIn ?? []) set.add(z);
-    zones = content.ruleset.zones.map((z) => z.id).filter((z) => set.has(z));
-    listening.set(content, zones);
+    for (const a of all)
+      if (a.kind === 'triggered') {
+        events.add(a.trigger.on);
+        for (const z of a.activeIn ?? []) zones.add(z);
+      }
+    listeners = {
+      zones: content.ruleset.zones.map((z) => z.id).filter((z) => zones.has(z)),
+      events,
+    };
+    listening.set(content, listeners);
   }
-  return zones;
+  return listeners;
 }
 
 export interface Happening {
@@ -42,6 +56,9 @@ export interface Happening {
 export function raise(r: Runner, happening: Happening): void {
   const { state, content } = r;
   if (state.status !== 'playing') return;
+  // Nothing in this content listens for it: skip the scan (and the stats it would compute).
+  const listeners = listenersOf(content);
+  if (!listeners.events.has(happening.on)) return;
   const event: EventInfo = {
     on: happening.on,
     subject: happening.subject ?? null,
@@ -50,7 +67,7 @@ export function raise(r: Runner, happening: Happening): void {
     amount: happening.amount ?? 0,
   };
   for (const player of state.players)
-    for (const zone of listeningZones(content))
+    for (const zone of listeners.zones)
       for (const handle of player.zones[zone] ?? []) {
         const card = state.cards[handle]!;
         const keywords =
