@@ -27,9 +27,27 @@ export function attachedOf(
   unit: string,
   kind: AttachedKind,
 ): CardInstance[] {
-  return Object.values(state.cards)
-    .filter((c) => c.zone === ATTACHED && c.attachedTo === unit && kindOf(content, c) === kind)
+  return (attachments(state).get(unit) ?? [])
+    .filter((c) => kindOf(content, c) === kind)
     .sort((a, b) => a.playOrder - b.playOrder);
+}
+
+const attachmentsCache = new WeakMap<TcgState, Map<string, CardInstance[]>>();
+
+/** Every attached card by the creature it is attached to: one scan of the cards per state. */
+function attachments(state: TcgState): Map<string, CardInstance[]> {
+  let byUnit = attachmentsCache.get(state);
+  if (!byUnit) {
+    byUnit = new Map();
+    for (const card of Object.values(state.cards))
+      if (card.zone === ATTACHED && card.attachedTo) {
+        const list = byUnit.get(card.attachedTo);
+        if (list) list.push(card);
+        else byUnit.set(card.attachedTo, [card]);
+      }
+    attachmentsCache.set(state, byUnit);
+  }
+  return byUnit;
 }
 
 function kindOf(content: Content, card: CardInstance): AttachedKind | null {
