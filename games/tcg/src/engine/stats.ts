@@ -5,7 +5,8 @@ import { abilityEntries } from './abilities.ts';
 import { conditionHolds } from './conditions.ts';
 import type { DerivedStats, EvalContext } from './eval-context.ts';
 import { matchesSelector } from './select.ts';
-import { ATTACHED, type CardInstance, type TcgState } from './state.ts';
+import type { CardInstance, TcgState } from './state.ts';
+import { attachedByUnit } from './battler/rules.ts';
 
 const cache = new WeakMap<TcgState, Map<string, DerivedStats>>();
 const rawCache = new WeakMap<TcgState, Map<string, DerivedStats>>();
@@ -172,12 +173,13 @@ function battlerStatics(
     for (const handle of zone ? (player.zones[zone] ?? []) : [])
       for (const ability of cardOf(content, state.cards[handle]!.defId).abilities ?? [])
         if (ability.kind === 'static') out.push({ ability, source: handle });
-  for (const card of Object.values(state.cards)) {
-    if (card.zone !== ATTACHED || card.under || !card.attachedTo) continue;
-    const def = cardOf(content, card.defId);
-    if (content.ruleset.cardTypes[def.type]?.kind !== 'tool') continue;
-    for (const ability of def.abilities ?? [])
-      if (ability.kind === 'static') out.push({ ability, source: card.attachedTo });
-  }
+  for (const [unit, attached] of attachedByUnit(state))
+    for (const card of attached) {
+      if (card.under) continue;
+      const def = cardOf(content, card.defId);
+      if (content.ruleset.cardTypes[def.type]?.kind !== 'tool') continue;
+      for (const ability of def.abilities ?? [])
+        if (ability.kind === 'static') out.push({ ability, source: unit });
+    }
   return out;
 }

@@ -27,7 +27,7 @@ export function attachedOf(
   unit: string,
   kind: AttachedKind,
 ): CardInstance[] {
-  return (attachments(state).get(unit) ?? [])
+  return (attachedByUnit(state).get(unit) ?? [])
     .filter((c) => kindOf(content, c) === kind)
     .sort((a, b) => a.playOrder - b.playOrder);
 }
@@ -35,7 +35,7 @@ export function attachedOf(
 const attachmentsCache = new WeakMap<TcgState, Map<string, CardInstance[]>>();
 
 /** Every attached card by the creature it is attached to: one scan of the cards per state. */
-function attachments(state: TcgState): Map<string, CardInstance[]> {
+export function attachedByUnit(state: TcgState): Map<string, CardInstance[]> {
   let byUnit = attachmentsCache.get(state);
   if (!byUnit) {
     byUnit = new Map();
