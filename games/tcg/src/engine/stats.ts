@@ -138,6 +138,25 @@ function staticsInForce(state: TcgState, content: Content): StaticInForce[] {
 const holds = (entry: StaticInForce): boolean =>
   (entry.condition ??= conditionHolds(entry.ctx, entry.ability.condition!));
 
+const printedCache = new WeakMap<Content, Map<string, StaticAbility[]>>();
+
+/**
+ * A card's static abilities, its own and those its printed keywords carry (granted keywords
+ * come from statics, which would be circular): fixed by the content, so found once per card.
+ */
+function printedStatics(content: Content, defId: string): StaticAbility[] {
+  let byDef = printedCache.get(content);
+  if (!byDef) printedCache.set(content, (byDef = new Map()));
+  let statics = byDef.get(defId);
+  if (!statics) {
+    statics = [];
+    for (const { ability } of abilityEntries(content, defId, cardOf(content, defId).keywords ?? []))
+      if (ability.kind === 'static') statics.push(ability);
+    byDef.set(defId, statics);
+  }
+  return statics;
+}
+
 /** Every static ability in force: on board units, including those their keywords carry. */
 function boardStatics(
   state: TcgState,
@@ -146,14 +165,8 @@ function boardStatics(
   const out: { ability: StaticAbility; source: string }[] = [];
   for (const player of state.players)
     for (const handle of player.zones.board ?? []) {
-      const defId = state.cards[handle]!.defId;
-      // Printed keywords only: granted keywords come from statics, which would be circular.
-      for (const { ability } of abilityEntries(
-        content,
-        defId,
-        cardOf(content, defId).keywords ?? [],
-      ))
-        if (ability.kind === 'static') out.push({ ability, source: handle });
+      for (const ability of printedStatics(content, state.cards[handle]!.defId))
+        out.push({ ability, source: handle });
     }
   if (content.ruleset.battler) out.push(...battlerStatics(state, content));
   return out;
