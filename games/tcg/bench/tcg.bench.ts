@@ -12,7 +12,8 @@ type Rows = Record<string, Record<string, number | string>>;
  * Per shipped set (the demo, whose decks play Lua-scripted cards, and Spiritbound, the
  * battler): the engine's `applyAction` in random matches, a CPU decision at each difficulty,
  * and a balance batch of CPU-vs-CPU matches at each difficulty on this one thread, with the
- * time a 1,000-match batch would take at that rate. Prints numbers; never asserts timings.
+ * time a 1,000-match batch would take at that rate. `mean` is wall-clock, `cpu` this process's
+ * CPU time (steadier on a shared machine). Prints numbers; never asserts timings.
  *
  * TCG_BENCH_GAMES (default 20) sets the easy batch; the hard batch plays a quarter of it.
  * TCG_BENCH_SETS (e.g. `demo`) picks the sets.
@@ -49,6 +50,7 @@ function engineRows(game: Game, content: Content, decks: string[], rows: Rows) {
   let actions = 0;
   let luaCalls = 0;
   let engineMs = 0;
+  let engineCpuUs = 0;
   const positions: MatchState<TcgState, TcgOptions>[] = [];
   for (let g = 0; g < 40; g++) {
     let { match } = startMatch(game, { options: options.value, seats, seed: `bench${g}` });
@@ -62,8 +64,10 @@ function engineRows(game: Game, content: Content, decks: string[], rows: Rows) {
           ? busy[rng.int(0, busy.length - 1)]!
           : legal[rng.int(0, legal.length - 1)]!;
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       const applied = applyAction(game, match, seat, action, `a${actions}`);
       engineMs += performance.now() - t0;
+      engineCpuUs += cpuMs(cpu0) * 1000;
       if (!applied.ok) throw new Error(applied.error.message);
       for (const step of applied.value.resolution.steps) {
         const defId = (step.data as { defId?: string }).defId;
@@ -82,6 +86,7 @@ function engineRows(game: Game, content: Content, decks: string[], rows: Rows) {
   rows['engine: applyAction, random play'] = {
     perSecond: Math.round((actions / engineMs) * 1000),
     mean: `${Math.round((engineMs / actions) * 1000)} us`,
+    cpu: `${Math.round(engineCpuUs / actions)} us`,
     samples: actions,
     note: `${luaCalls} Lua abilities ran`,
   };
@@ -93,6 +98,7 @@ function cpuRows(game: Game, positions: MatchState<TcgState, TcgOptions>[], rows
   for (const profile of game.cpu!.profiles) {
     const sample = profile === 'hard' ? positions.slice(0, 40) : positions.slice(0, 120);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     let decisions = 0;
     for (const [i, match] of sample.entries()) {
       const seat = game.activeSeats(match.state)[0]!;
@@ -111,6 +117,7 @@ function cpuRows(game: Game, positions: MatchState<TcgState, TcgOptions>[], rows
     rows[`cpu: ${profile} decision (2+ legal actions)`] = {
       perSecond: Math.round((decisions / ms) * 1000 * 10) / 10,
       mean: `${(ms / decisions).toFixed(2)} ms`,
+      cpu: `${(cpuMs(cpu0) / decisions).toFixed(2)} ms`,
       samples: decisions,
       note: '',
     };
@@ -134,6 +141,7 @@ function batchRow(
     seed: 'bench-batch',
   };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let actions = 0;
   const matches = scheduleMatches(plan);
   for (const match of matches) {
@@ -142,12 +150,20 @@ function batchRow(
     actions += record.actions;
   }
   const ms = performance.now() - t0;
+  const perMatch = cpuMs(cpu0) / matches.length;
   rows[`batch: ${profile} vs ${profile}, ${matches.length} matches`] = {
     perSecond: Math.round((matches.length / ms) * 1000 * 100) / 100,
     mean: `${Math.round(ms / matches.length)} ms/match`,
+    cpu: `${Math.round(perMatch)} ms/match`,
     samples: actions,
-    note: `1,000 matches: ${Math.round(ms / matches.length)} s`,
+    note: `1,000 matches: ${Math.round(perMatch)} s of CPU`,
   };
+}
+
+/** CPU milliseconds (user and system) of this process since `start`: steadier than wall-clock on a shared machine. */
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 if (isMain(import.meta.url)) await run();
