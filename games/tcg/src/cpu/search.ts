@@ -12,7 +12,7 @@ import { activeSeats, legalActions } from '../engine/legal.ts';
 import type { ScriptHost } from '../engine/scripts.ts';
 import type { TcgState } from '../engine/state.ts';
 import type { TcgView } from '../engine/view.ts';
-import { determinize } from './determinize.ts';
+import { dealer } from './determinize.ts';
 import { evaluate } from './evaluate.ts';
 
 /** How hard a CPU thinks: its iteration budget, how far it looks, how much it blunders. */
@@ -59,8 +59,9 @@ export function search({
   if (legal.length === 1) return legal[0]!;
   const rounds = Math.max(1, Math.floor(profile.iterations / legal.length));
   const totals = legal.map(() => 0);
+  const deal = dealer(view, content);
   for (let round = 0; round < rounds; round++) {
-    const guess = determinize(view, content, rng);
+    const guess = deal(rng);
     const seed = `cpu${rng.nextU32()}`;
     legal.forEach((action, i) => {
       totals[i]! += playout(
