@@ -7,7 +7,7 @@ import {
 } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { TcgAction } from '../engine/actions.ts';
-import { decideWithState } from '../engine/decide.ts';
+import { CommandLine } from '../engine/decide.ts';
 import { activeSeats, legalActions } from '../engine/legal.ts';
 import type { ScriptHost } from '../engine/scripts.ts';
 import type { TcgState } from '../engine/state.ts';
@@ -103,9 +103,10 @@ function playout(
     version += 1;
     return decideContext(seed, version);
   };
+  const line = new CommandLine(content, scripts);
   const apply = (state: TcgState, actor: Seat, action: TcgAction): TcgState | null => {
-    const result = decideWithState(state, content, scripts, actor, action, context());
-    return result.ok ? result.value.state : null;
+    const result = line.decide(state, actor, action, context());
+    return result.ok ? result.value : null;
   };
   let state = apply(start, seat, first);
   if (!state) return -Infinity;
