@@ -1,4 +1,5 @@
 import type { Seat } from '@cardtable/engine';
+import { cardsChanging } from './attachments.ts';
 import type { CardInstance, PlayerState, TcgState } from './state.ts';
 
 /**
@@ -30,11 +31,12 @@ export class Draft {
     }
   }
 
+  /** The cards record, to write to (a card's own fields through `card`). */
   cards(): Record<string, CardInstance> {
     if (!this.cardsCopied) {
       this.s.cards = { ...this.s.cards };
       this.cardsCopied = true;
-    }
+    } else cardsChanging(this.s.cards);
     return this.s.cards;
   }
 

@@ -6,7 +6,7 @@ import { conditionHolds } from './conditions.ts';
 import type { DerivedStats, EvalContext } from './eval-context.ts';
 import { matchesSelector } from './select.ts';
 import type { CardInstance, TcgState } from './state.ts';
-import { attachedByUnit } from './battler/rules.ts';
+import { attachedByUnit } from './attachments.ts';
 
 const cache = new WeakMap<TcgState, Map<string, DerivedStats>>();
 const rawCache = new WeakMap<TcgState, Map<string, DerivedStats>>();
@@ -186,7 +186,7 @@ function battlerStatics(
     for (const handle of zone ? (player.zones[zone] ?? []) : [])
       for (const ability of cardOf(content, state.cards[handle]!.defId).abilities ?? [])
         if (ability.kind === 'static') out.push({ ability, source: handle });
-  for (const [unit, attached] of attachedByUnit(state))
+  for (const [unit, attached] of attachedByUnit(state.cards))
     for (const card of attached) {
       if (card.under) continue;
       const def = cardOf(content, card.defId);

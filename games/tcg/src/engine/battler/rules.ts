@@ -1,7 +1,8 @@
 import type { Seat } from '@cardtable/engine';
 import type { BattlerRules, CardDef } from '../../content/ast.ts';
 import { cardOf, cardTypeOf, type Content } from '../../content/content.ts';
-import { ATTACHED, type CardInstance, type TcgState } from '../state.ts';
+import { attachedByUnit } from '../attachments.ts';
+import type { CardInstance, TcgState } from '../state.ts';
 
 /**
  * Monster-battler rules shared by its actions, effects and checks: the active creature, what
@@ -27,27 +28,9 @@ export function attachedOf(
   unit: string,
   kind: AttachedKind,
 ): CardInstance[] {
-  return (attachedByUnit(state).get(unit) ?? [])
+  return (attachedByUnit(state.cards).get(unit) ?? [])
     .filter((c) => kindOf(content, c) === kind)
     .sort((a, b) => a.playOrder - b.playOrder);
-}
-
-const attachmentsCache = new WeakMap<TcgState, Map<string, CardInstance[]>>();
-
-/** Every attached card by the creature it is attached to: one scan of the cards per state. */
-export function attachedByUnit(state: TcgState): Map<string, CardInstance[]> {
-  let byUnit = attachmentsCache.get(state);
-  if (!byUnit) {
-    byUnit = new Map();
-    for (const card of Object.values(state.cards))
-      if (card.zone === ATTACHED && card.attachedTo) {
-        const list = byUnit.get(card.attachedTo);
-        if (list) list.push(card);
-        else byUnit.set(card.attachedTo, [card]);
-      }
-    attachmentsCache.set(state, byUnit);
-  }
-  return byUnit;
 }
 
 function kindOf(content: Content, card: CardInstance): AttachedKind | null {
