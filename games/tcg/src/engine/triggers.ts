@@ -77,8 +77,8 @@ export function raise(r: Runner, happening: Happening): void {
     player: happening.player ?? null,
     amount: happening.amount ?? 0,
   };
-  const listeningCards = listeners.cards.get(event.on);
-  const keywordsListen = listeners.keywordEvents.has(event.on);
+  const listeningCards = listeners.cards.get(happening.on);
+  const keywordsListen = listeners.keywordEvents.has(happening.on);
   for (const player of state.players)
     for (const zone of listeners.zones)
       for (const handle of player.zones[zone] ?? []) {
