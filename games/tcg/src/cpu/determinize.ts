@@ -9,65 +9,80 @@ import type { TcgView, ViewCard } from '../engine/view.ts';
  * searches over many such guesses (information-set Monte Carlo), never over the true state.
  */
 export function determinize(view: TcgView, content: Content, rng: Rng): TcgState {
-  const cards: Record<string, CardInstance> = {};
-  for (const [handle, card] of Object.entries(view.cards)) cards[handle] = strip(card);
-  const players = view.players.map((player) => {
-    const unknown = unseenCards(view, player.seat, content, rng);
-    const zones: Record<string, string[]> = {};
-    for (const [zone, entry] of Object.entries(player.zones)) {
-      if (Array.isArray(entry)) {
-        zones[zone] = [...entry];
-        continue;
+  return dealer(view, content)(rng);
+}
+
+/**
+ * `determinize` in two parts: what every guess at a view shares (the visible cards, each
+ * seat's unseen cards, the paused work) is prepared once, and each call of the dealer it returns
+ * deals one guess, drawing from `rng` exactly as `determinize` does. Guesses share the
+ * prepared objects: the engine never changes a state in place (copy-on-write).
+ */
+export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState {
+  const visible: Record<string, CardInstance> = {};
+  for (const [handle, card] of Object.entries(view.cards)) visible[handle] = strip(card);
+  const unseen = view.players.map((player) => unseenPool(view, player.seat, content));
+  const pending = pendingOf(view);
+  return (rng) => {
+    const cards: Record<string, CardInstance> = { ...visible };
+    const players = view.players.map((player, i) => {
+      const unknown = rng.shuffle(unseen[i]!);
+      const zones: Record<string, string[]> = {};
+      for (const [zone, entry] of Object.entries(player.zones)) {
+        if (Array.isArray(entry)) {
+          zones[zone] = [...entry];
+          continue;
+        }
+        zones[zone] = Array.from({ length: entry }, (_, i) => {
+          const handle = `x${player.seat}${zone}${i}`;
+          const defId = unknown.pop() ?? anyCard(player.decklist, rng);
+          cards[handle] = {
+            handle,
+            defId,
+            owner: player.seat,
+            controller: player.seat,
+            zone,
+            playOrder: 0,
+            damage: 0,
+            attacks: 0,
+            enteredTurn: 0,
+            doomed: false,
+            attachedTo: null,
+          };
+          return handle;
+        });
       }
-      zones[zone] = Array.from({ length: entry }, (_, i) => {
-        const handle = `x${player.seat}${zone}${i}`;
-        const defId = unknown.pop() ?? anyCard(player.decklist, rng);
-        cards[handle] = {
-          handle,
-          defId,
-          owner: player.seat,
-          controller: player.seat,
-          zone,
-          playOrder: 0,
-          damage: 0,
-          attacks: 0,
-          enteredTurn: 0,
-          doomed: false,
-          attachedTo: null,
-        };
-        return handle;
-      });
-    }
+      return {
+        seat: player.seat,
+        life: player.life,
+        resource: { ...player.resource },
+        zones,
+        fatigue: player.fatigue,
+        strikes: player.strikes,
+        lost: player.lost,
+        decklist: player.decklist,
+      };
+    });
     return {
-      seat: player.seat,
-      life: player.life,
-      resource: { ...player.resource },
-      zones,
-      fatigue: player.fatigue,
-      strikes: player.strikes,
-      lost: player.lost,
-      decklist: player.decklist,
+      content: view.content,
+      status: view.status,
+      mulligan: [...view.mulligan],
+      firstPlayer: view.firstPlayer,
+      turn: view.turn,
+      active: view.active,
+      phase: view.phase.index,
+      players,
+      cards,
+      modifiers: view.modifiers,
+      stack: view.stack,
+      priority: view.priority,
+      pending,
+      history: view.history,
+      abilityUses: view.abilityUses,
+      seq: view.seq,
+      outcome: view.outcome,
+      ...(view.battler ? { battler: battlerGuess(view, players, cards, content) } : {}),
     };
-  });
-  return {
-    content: view.content,
-    status: view.status,
-    mulligan: [...view.mulligan],
-    firstPlayer: view.firstPlayer,
-    turn: view.turn,
-    active: view.active,
-    phase: view.phase.index,
-    players,
-    cards,
-    modifiers: view.modifiers,
-    stack: view.stack,
-    priority: view.priority,
-    pending: pendingOf(view),
-    history: view.history,
-    abilityUses: view.abilityUses,
-    seq: view.seq,
-    outcome: view.outcome,
-    ...(view.battler ? { battler: battlerGuess(view, players, cards, content) } : {}),
   };
 }
 
@@ -116,16 +131,15 @@ function pendingOf(view: TcgView): Pending | null {
   };
 }
 
-/** The deck list minus the visible cards its owner has, shuffled. */
-function unseenCards(view: TcgView, seat: number, content: Content, rng: Rng): string[] {
+/** The deck list minus the visible cards its owner has (the dealer shuffles it per guess). */
+function unseenPool(view: TcgView, seat: number, content: Content): string[] {
   const left = new Map(Object.entries(view.players[seat]!.decklist));
   for (const card of Object.values(view.cards)) {
     if (card.owner !== seat || content.cards.get(card.defId)?.token) continue;
     const count = left.get(card.defId);
     if (count) left.set(card.defId, count - 1);
   }
-  const pool = [...left].flatMap(([id, n]) => Array.from({ length: n }, () => id));
-  return rng.shuffle(pool);
+  return [...left].flatMap(([id, n]) => Array.from({ length: n }, () => id));
 }
 
 function anyCard(decklist: Record<string, number>, rng: Rng): string {

@@ -7,12 +7,12 @@ import {
 } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { TcgAction } from '../engine/actions.ts';
-import { decideWithState } from '../engine/decide.ts';
+import { CommandLine } from '../engine/decide.ts';
 import { activeSeats, legalActions } from '../engine/legal.ts';
 import type { ScriptHost } from '../engine/scripts.ts';
 import type { TcgState } from '../engine/state.ts';
 import type { TcgView } from '../engine/view.ts';
-import { determinize } from './determinize.ts';
+import { dealer } from './determinize.ts';
 import { evaluate } from './evaluate.ts';
 
 /** How hard a CPU thinks: its iteration budget, how far it looks, how much it blunders. */
@@ -59,8 +59,9 @@ export function search({
   if (legal.length === 1) return legal[0]!;
   const rounds = Math.max(1, Math.floor(profile.iterations / legal.length));
   const totals = legal.map(() => 0);
+  const deal = dealer(view, content);
   for (let round = 0; round < rounds; round++) {
-    const guess = determinize(view, content, rng);
+    const guess = deal(rng);
     const seed = `cpu${rng.nextU32()}`;
     legal.forEach((action, i) => {
       totals[i]! += playout(
@@ -102,9 +103,10 @@ function playout(
     version += 1;
     return decideContext(seed, version);
   };
+  const line = new CommandLine(content, scripts);
   const apply = (state: TcgState, actor: Seat, action: TcgAction): TcgState | null => {
-    const result = decideWithState(state, content, scripts, actor, action, context());
-    return result.ok ? result.value.state : null;
+    const result = line.decide(state, actor, action, context());
+    return result.ok ? result.value : null;
   };
   let state = apply(start, seat, first);
   if (!state) return -Infinity;

@@ -5,6 +5,7 @@ import { applyBlock, attackerProblem, attackTargets } from './combat.ts';
 import { answerProblem } from './decisions.ts';
 import type { TcgEvent } from './events.ts';
 import { applyAnswer } from './frames.ts';
+import type { Draft } from './draft.ts';
 import { Runner } from './runner.ts';
 import type { ScriptHost } from './scripts.ts';
 import { addStackItem, boardWouldOverflow, passPriority, playCard, playTargets } from './stack.ts';
@@ -27,23 +28,33 @@ export function decide(
   action: TcgAction,
   ctx: DecideContext,
 ): Result<TcgEvent[]> {
-  const decided = decideWithState(state, content, scripts, seat, action, ctx);
-  return decided.ok ? ok(decided.value.events) : decided;
+  const r = new Runner(state, content, ctx, scripts);
+  return perform(r, seat, action) ?? ok(r.events);
 }
 
-/** `decide`, also returning the state its events lead to (the CPU's playouts need no refold). */
-export function decideWithState(
-  state: TcgState,
-  content: Content,
-  scripts: ScriptHost | null,
-  seat: Seat,
-  action: TcgAction,
-  ctx: DecideContext,
-): Result<{ events: TcgEvent[]; state: TcgState }> {
-  const r = new Runner(state, content, ctx, scripts);
-  const problem = perform(r, seat, action);
-  if (problem) return problem;
-  return ok({ events: r.events, state: r.state });
+/**
+ * Commands run one after another on a line of states only it holds (a CPU playout): a command
+ * on the state the line last returned continues that command's copy-on-write draft, so what it
+ * copied is not copied again. The state a line starts from is never changed; a state it returned
+ * is given up once the next command runs on it, except that a rejected command changes nothing
+ * (it emits no event), so the state it was given stays whole.
+ */
+export class CommandLine {
+  private last: { state: TcgState; draft: Draft } | null = null;
+
+  constructor(
+    private readonly content: Content,
+    private readonly scripts: ScriptHost | null,
+  ) {}
+
+  decide(state: TcgState, seat: Seat, action: TcgAction, ctx: DecideContext): Result<TcgState> {
+    const previous = this.last?.state === state ? this.last.draft : null;
+    const r = new Runner(state, this.content, ctx, this.scripts, previous);
+    const problem = perform(r, seat, action);
+    if (problem) return problem;
+    this.last = { state: r.state, draft: r.draft };
+    return ok(r.state);
+  }
 }
 
 type Problem = ReturnType<typeof reject> | null;

@@ -1,4 +1,5 @@
 import type { Seat } from '@cardtable/engine';
+import { cardsChanging } from './attachments.ts';
 import type { CardInstance, PlayerState, TcgState } from './state.ts';
 
 /**
@@ -8,20 +9,34 @@ import type { CardInstance, PlayerState, TcgState } from './state.ts';
 export class Draft {
   readonly s: TcgState;
   private cardsCopied = false;
-  private readonly cardCopies = new Set<string>();
+  private cardCopies = new Set<string>();
   private playersCopied = false;
-  private readonly playerCopies = new Set<Seat>();
-  private readonly zoneCopies = new Set<string>();
+  private playerCopies = new Set<Seat>();
+  private zoneCopies = new Set<string>();
 
-  constructor(state: TcgState) {
+  /**
+   * `previous`: the draft that made `state` (its last state), when nobody else holds that
+   * state: the parts it copied are this draft's too, so they are not copied again.
+   */
+  constructor(state: TcgState, previous: Draft | null = null) {
     this.s = { ...state };
+    if (previous && state.cards === previous.s.cards) {
+      this.cardsCopied = previous.cardsCopied;
+      this.cardCopies = previous.cardCopies;
+    }
+    if (previous && state.players === previous.s.players) {
+      this.playersCopied = previous.playersCopied;
+      this.playerCopies = previous.playerCopies;
+      this.zoneCopies = previous.zoneCopies;
+    }
   }
 
+  /** The cards record, to write to (a card's own fields through `card`). */
   cards(): Record<string, CardInstance> {
     if (!this.cardsCopied) {
       this.s.cards = { ...this.s.cards };
       this.cardsCopied = true;
-    }
+    } else cardsChanging(this.s.cards);
     return this.s.cards;
   }
 

@@ -30,17 +30,19 @@ export class Runner {
   private readonly handleIds: OpaqueIds;
   private readonly issued = new Set<string>();
   /** One copy-on-write draft for the whole command: each part is copied at most once. */
-  private readonly draft: Draft;
+  readonly draft: Draft;
 
+  /** `previous`: see `Draft` (a command continuing the one before on a private line). */
   constructor(
     public state: TcgState,
     readonly content: Content,
     ctx: DecideContext,
     readonly scripts: ScriptHost | null,
+    previous: Draft | null = null,
   ) {
     this.rng = ctx.rng(0);
     this.handleIds = ctx.opaqueIds(1);
-    this.draft = new Draft(state);
+    this.draft = new Draft(state, previous);
   }
 
   /**

@@ -5,7 +5,8 @@ import { abilityEntries } from './abilities.ts';
 import { conditionHolds } from './conditions.ts';
 import type { DerivedStats, EvalContext } from './eval-context.ts';
 import { matchesSelector } from './select.ts';
-import { ATTACHED, type CardInstance, type TcgState } from './state.ts';
+import type { CardInstance, TcgState } from './state.ts';
+import { attachedByUnit } from './attachments.ts';
 
 const cache = new WeakMap<TcgState, Map<string, DerivedStats>>();
 const rawCache = new WeakMap<TcgState, Map<string, DerivedStats>>();
@@ -64,21 +65,12 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
   for (const modifier of state.modifiers)
     if (modifier.target === handle) changes.push({ ts: modifier.id, effect: modifier.effect });
   if (!raw && card.zone === 'board') {
-    for (const { ability, source } of boardStatics(state, content)) {
-      const ctx = evalContext({
-        state,
-        content,
-        controller: state.cards[source]!.controller,
-        self: source,
-        bindings: {},
-        event: null,
-        raw: true,
-      });
-      if (ability.condition && !conditionHolds(ctx, ability.condition)) continue;
-      if (!matchesSelector(ctx, handle, selectorAst(ability.affects))) continue;
-      const ts = state.cards[source]!.playOrder;
-      for (const m of ability.modify ?? []) changes.push({ ts, effect: m });
-      for (const k of ability.grant ?? []) changes.push({ ts, effect: { grant: k } });
+    for (const entry of staticsInForce(state, content)) {
+      if (!holds(entry)) continue;
+      if (!matchesSelector(entry.ctx, handle, selectorAst(entry.ability.affects))) continue;
+      for (const m of entry.ability.modify ?? []) changes.push({ ts: entry.ts, effect: m });
+      for (const k of entry.ability.grant ?? [])
+        changes.push({ ts: entry.ts, effect: { grant: k } });
     }
   }
   changes.sort((a, b) => a.ts - b.ts);
@@ -106,6 +98,65 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
   };
 }
 
+/** A static ability on the board, with what every card's stats share: its context and condition. */
+interface StaticInForce {
+  ability: StaticAbility;
+  ctx: EvalContext;
+  ts: number;
+  /** Its condition's verdict, evaluated the first time a card's stats need it. */
+  condition: boolean | null;
+}
+
+const staticsCache = new WeakMap<TcgState, StaticInForce[]>();
+
+/**
+ * The static abilities on the board of a state, found once per state rather than once per
+ * card whose stats are computed (the scan and each condition are the same for every card).
+ */
+function staticsInForce(state: TcgState, content: Content): StaticInForce[] {
+  let statics = staticsCache.get(state);
+  if (!statics) {
+    statics = boardStatics(state, content).map(({ ability, source }) => ({
+      ability,
+      ctx: evalContext({
+        state,
+        content,
+        controller: state.cards[source]!.controller,
+        self: source,
+        bindings: {},
+        event: null,
+        raw: true,
+      }),
+      ts: state.cards[source]!.playOrder,
+      condition: ability.condition ? null : true,
+    }));
+    staticsCache.set(state, statics);
+  }
+  return statics;
+}
+
+const holds = (entry: StaticInForce): boolean =>
+  (entry.condition ??= conditionHolds(entry.ctx, entry.ability.condition!));
+
+const printedCache = new WeakMap<Content, Map<string, StaticAbility[]>>();
+
+/**
+ * A card's static abilities, its own and those its printed keywords carry (granted keywords
+ * come from statics, which would be circular): fixed by the content, so found once per card.
+ */
+function printedStatics(content: Content, defId: string): StaticAbility[] {
+  let byDef = printedCache.get(content);
+  if (!byDef) printedCache.set(content, (byDef = new Map()));
+  let statics = byDef.get(defId);
+  if (!statics) {
+    statics = [];
+    for (const { ability } of abilityEntries(content, defId, cardOf(content, defId).keywords ?? []))
+      if (ability.kind === 'static') statics.push(ability);
+    byDef.set(defId, statics);
+  }
+  return statics;
+}
+
 /** Every static ability in force: on board units, including those their keywords carry. */
 function boardStatics(
   state: TcgState,
@@ -114,14 +165,8 @@ function boardStatics(
   const out: { ability: StaticAbility; source: string }[] = [];
   for (const player of state.players)
     for (const handle of player.zones.board ?? []) {
-      const defId = state.cards[handle]!.defId;
-      // Printed keywords only: granted keywords come from statics, which would be circular.
-      for (const { ability } of abilityEntries(
-        content,
-        defId,
-        cardOf(content, defId).keywords ?? [],
-      ))
-        if (ability.kind === 'static') out.push({ ability, source: handle });
+      for (const ability of printedStatics(content, state.cards[handle]!.defId))
+        out.push({ ability, source: handle });
     }
   if (content.ruleset.battler) out.push(...battlerStatics(state, content));
   return out;
@@ -141,12 +186,13 @@ function battlerStatics(
     for (const handle of zone ? (player.zones[zone] ?? []) : [])
       for (const ability of cardOf(content, state.cards[handle]!.defId).abilities ?? [])
         if (ability.kind === 'static') out.push({ ability, source: handle });
-  for (const card of Object.values(state.cards)) {
-    if (card.zone !== ATTACHED || card.under || !card.attachedTo) continue;
-    const def = cardOf(content, card.defId);
-    if (content.ruleset.cardTypes[def.type]?.kind !== 'tool') continue;
-    for (const ability of def.abilities ?? [])
-      if (ability.kind === 'static') out.push({ ability, source: card.attachedTo });
-  }
+  for (const [unit, attached] of attachedByUnit(state.cards))
+    for (const card of attached) {
+      if (card.under) continue;
+      const def = cardOf(content, card.defId);
+      if (content.ruleset.cardTypes[def.type]?.kind !== 'tool') continue;
+      for (const ability of def.abilities ?? [])
+        if (ability.kind === 'static') out.push({ ability, source: unit });
+    }
   return out;
 }

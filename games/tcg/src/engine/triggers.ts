@@ -1,4 +1,4 @@
-import type { Trigger, TriggerEvent } from '../content/ast.ts';
+import type { Ability, Trigger, TriggerEvent } from '../content/ast.ts';
 import { cardOf, type Content } from '../content/content.ts';
 import { selectorAst } from '../content/selector.ts';
 import { abilityEntries } from './abilities.ts';
@@ -10,20 +10,45 @@ import { statsOf } from './stats.ts';
 import type { EventInfo, ObjectId, QueuedTrigger, TcgState } from './state.ts';
 import type { Seat } from '@cardtable/engine';
 
-const listening = new WeakMap<Content, string[]>();
+interface Listeners {
+  /** The zones any triggered ability of this content listens in (board, plus e.g. hand). */
+  zones: string[];
+  /** The events any triggered ability of this content listens for. */
+  events: ReadonlySet<TriggerEvent>;
+  /** By event: the cards whose own triggered abilities listen for it. */
+  cards: ReadonlyMap<TriggerEvent, ReadonlySet<string>>;
+  /** The events a custom keyword's triggered ability listens for. */
+  keywordEvents: ReadonlySet<TriggerEvent>;
+}
 
-/** The zones any triggered ability of this content listens in (board, plus e.g. hand). */
-function listeningZones(content: Content): string[] {
-  let zones = listening.get(content);
-  if (!zones) {
-    const set = new Set(['board']);
-    const all = [...content.cards.values()].flatMap((c) => c.abilities ?? []);
-    for (const k of Object.values(content.ruleset.keywords)) all.push(...(k.abilities ?? []));
-    for (const a of all) if (a.kind === 'triggered') for (const z of a.activeIn ?? []) set.add(z);
-    zones = content.ruleset.zones.map((z) => z.id).filter((z) => set.has(z));
-    listening.set(content, zones);
+const listening = new WeakMap<Content, Listeners>();
+
+function listenersOf(content: Content): Listeners {
+  let listeners = listening.get(content);
+  if (!listeners) {
+    const zones = new Set(['board']);
+    const cards = new Map<TriggerEvent, Set<string>>();
+    const keywordEvents = new Set<TriggerEvent>();
+    const note = (ability: Ability, defId: string | null) => {
+      if (ability.kind !== 'triggered') return;
+      const on = ability.trigger.on;
+      if (defId === null) keywordEvents.add(on);
+      else if (cards.get(on)?.add(defId) === undefined) cards.set(on, new Set([defId]));
+      for (const z of ability.activeIn ?? []) zones.add(z);
+    };
+    for (const [defId, card] of content.cards)
+      for (const ability of card.abilities ?? []) note(ability, defId);
+    for (const k of Object.values(content.ruleset.keywords))
+      for (const ability of k.abilities ?? []) note(ability, null);
+    listeners = {
+      zones: content.ruleset.zones.map((z) => z.id).filter((z) => zones.has(z)),
+      events: new Set([...cards.keys(), ...keywordEvents]),
+      cards,
+      keywordEvents,
+    };
+    listening.set(content, listeners);
   }
-  return zones;
+  return listeners;
 }
 
 export interface Happening {
@@ -42,6 +67,9 @@ export interface Happening {
 export function raise(r: Runner, happening: Happening): void {
   const { state, content } = r;
   if (state.status !== 'playing') return;
+  // Nothing in this content listens for it: skip the scan (and the stats it would compute).
+  const listeners = listenersOf(content);
+  if (!listeners.events.has(happening.on)) return;
   const event: EventInfo = {
     on: happening.on,
     subject: happening.subject ?? null,
@@ -49,10 +77,13 @@ export function raise(r: Runner, happening: Happening): void {
     player: happening.player ?? null,
     amount: happening.amount ?? 0,
   };
+  const listeningCards = listeners.cards.get(happening.on);
+  const keywordsListen = listeners.keywordEvents.has(happening.on);
   for (const player of state.players)
-    for (const zone of listeningZones(content))
+    for (const zone of listeners.zones)
       for (const handle of player.zones[zone] ?? []) {
         const card = state.cards[handle]!;
+        if (!keywordsListen && !listeningCards?.has(card.defId)) continue;
         const keywords =
           zone === 'board'
             ? statsOf(state, content, handle).keywords

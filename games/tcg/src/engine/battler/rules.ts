@@ -1,7 +1,8 @@
 import type { Seat } from '@cardtable/engine';
 import type { BattlerRules, CardDef } from '../../content/ast.ts';
 import { cardOf, cardTypeOf, type Content } from '../../content/content.ts';
-import { ATTACHED, type CardInstance, type TcgState } from '../state.ts';
+import { attachedByUnit } from '../attachments.ts';
+import type { CardInstance, TcgState } from '../state.ts';
 
 /**
  * Monster-battler rules shared by its actions, effects and checks: the active creature, what
@@ -27,8 +28,8 @@ export function attachedOf(
   unit: string,
   kind: AttachedKind,
 ): CardInstance[] {
-  return Object.values(state.cards)
-    .filter((c) => c.zone === ATTACHED && c.attachedTo === unit && kindOf(content, c) === kind)
+  return (attachedByUnit(state.cards).get(unit) ?? [])
+    .filter((c) => kindOf(content, c) === kind)
     .sort((a, b) => a.playOrder - b.playOrder);
 }
 

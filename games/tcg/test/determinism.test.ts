@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TcgGame } from '../src/index.ts';
+import {
+  CONTENT_SETS,
+  gameForSet,
+  playCpuMatch,
+  replayMatch,
+  type ContentSet,
+  type RecordedMatch,
+} from './cpu-games.ts';
+
+/**
+ * The determinism guard of the engine and CPU speed work: seeded CPU-vs-CPU matches at each
+ * difficulty on both shipped sets, their events (canonical JSON, hashed) against the golden
+ * files in `determinism/`, one per set and difficulty, which also hold every action played.
+ *
+ * - `engine replay` plays those recorded actions back: it checks the engine alone, whatever
+ *   the CPU would choose today.
+ * - `cpu` plays the matches again with the CPU choosing: it checks the CPU's choices too.
+ *
+ * After an intended change of CPU policy, regenerate the golden files of the affected set and
+ * difficulty only (the engine part then replays the new actions), e.g.
+ *   npx vitest run games/tcg/test/determinism.test.ts -u -t "cpu spiritbound hard"
+ * and all of them with `-u` alone. An engine change must never need this.
+ */
+
+const MATCHES: Record<string, number> = { easy: 3, hard: 2 };
+const SETS = Object.keys(CONTENT_SETS) as ContentSet[];
+const goldenFile = (set: ContentSet, profile: string) =>
+  join(import.meta.dirname, 'determinism', `${set}-${profile}.json`);
+
+/** One match a line, one action a line: golden files that diff readably. */
+function goldenText(matches: RecordedMatch[]): string {
+  const match = ({ actions, ...rest }: RecordedMatch) =>
+    `  {\n    "match": ${JSON.stringify(rest)},\n    "actions": [\n${actions
+      .map((a) => `      ${JSON.stringify(a)}`)
+      .join(',\n')}\n    ]\n  }`;
+  return `[\n${matches.map(match).join(',\n')}\n]\n`;
+}
+
+function readGolden(set: ContentSet, profile: string): RecordedMatch[] {
+  const parsed = JSON.parse(readFileSync(goldenFile(set, profile), 'utf8')) as {
+    match: Omit<RecordedMatch, 'actions'>;
+    actions: RecordedMatch['actions'];
+  }[];
+  return parsed.map(({ match, actions }) => ({ ...match, actions }));
+}
+
+const games = new Map<ContentSet, TcgGame & { dispose(): void }>();
+beforeAll(async () => {
+  for (const set of SETS) games.set(set, await gameForSet(set));
+});
+afterAll(() => {
+  for (const game of games.values()) game.dispose();
+});
+
+for (const set of SETS)
+  for (const profile of Object.keys(MATCHES)) {
+    describe(`engine replay ${set} ${profile}`, () => {
+      it('replays the recorded actions to the same events and final state', () => {
+        const game = games.get(set)!;
+        for (const recorded of readGolden(set, profile)) {
+          const replayed = replayMatch(game, recorded);
+          expect({ seed: recorded.seed, ...replayed }).toEqual({
+            seed: recorded.seed,
+            events: recorded.events,
+            final: recorded.final,
+          });
+        }
+      });
+    });
+
+    describe(`cpu ${set} ${profile}`, () => {
+      it('plays the same matches, action for action and event for event', async () => {
+        const game = games.get(set)!;
+        const matches = Array.from({ length: MATCHES[profile]! }, (_, i) =>
+          playCpuMatch(game, set, `determinism:${set}:${profile}:${i}`, profile),
+        );
+        await expect(goldenText(matches)).toMatchFileSnapshot(goldenFile(set, profile));
+      }, 300_000);
+    });
+  }
