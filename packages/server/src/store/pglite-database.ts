@@ -20,7 +20,7 @@ export interface EmbeddedDatabase {
  * shared memory, and every page it caches is resident memory of the server's own process.
  */
 const EMBEDDED_SETTINGS = [
-  'shared_buffers = 32MB',
+  'shared_buffers = 16MB',
   'work_mem = 4MB',
   'maintenance_work_mem = 16MB',
 ];
