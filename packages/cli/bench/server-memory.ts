@@ -98,7 +98,7 @@ try {
     `per idle socket: ${kb(perSocket('heapUsedBytes'))} heap, ` +
       `${kb(perSocket('heapUsedBytes') + perSocket('externalBytes'))} heap + external, ` +
       `${kb(perSocket('rssBytes'))} RSS (opened in ${idleS.toFixed(1)} s); ` +
-      `PING round trip with all open: ${pingMs === null ? '-' : `${pingMs.toFixed(1)} ms`}`,
+      `PING round trip with all open: ${pingMs === null ? '-' : pingMs < 1 ? 'under 1 ms' : `${pingMs} ms`}`,
   );
 } finally {
   for (const connection of connections) connection.close();
@@ -132,7 +132,7 @@ async function liveMatch(url: string): Promise<string> {
   return created.matchId;
 }
 
-/** The first heartbeat PING's round trip on a fresh socket, in ms (null if none came). */
+/** The first heartbeat PING's round trip on a fresh socket, in whole ms (null if none came). */
 async function pingRoundTrip(client: CardtableClient, matchId: string): Promise<number | null> {
   const connection = client.connect(matchId, {
     ackMode: 'auto',
