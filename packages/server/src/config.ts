@@ -213,7 +213,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     ipJoinAttemptsPerMinute: int('RATE_JOIN_IP_PER_MIN', 120, 1),
     maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', 5000, 1),
-    resumeMaxSteps: int('RESUME_MAX_STEPS', 256, 1),
+    resumeMaxSteps: int('RESUME_MAX_STEPS', 32, 1),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0),
     matchQuotas: {
       windowMs: int('MATCH_CREATE_WINDOW_MS', 600_000, 1000),

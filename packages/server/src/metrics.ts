@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { TimingHistogram } from './timing-histogram.ts';
 
 /** The server's Prometheus metrics, on a registry of its own (several servers may share a process). */
 export function createMetrics() {
@@ -6,13 +7,13 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    actionLatency: new Histogram({
-      name: 'cardtable_action_latency_seconds',
-      help: 'From an ACTION received to its ACTION_RESULT sent, by outcome.',
-      labelNames: ['outcome'] as const,
-      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
-      registers: [registry],
-    }),
+    actionLatency: new TimingHistogram(
+      'cardtable_action_latency_seconds',
+      'From an ACTION received to its ACTION_RESULT sent, by outcome.',
+      'outcome',
+      [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+      registry,
+    ),
     liveMatches: new Gauge({
       name: 'cardtable_live_matches',
       help: 'Match actors loaded in this process, by status.',
@@ -58,13 +59,13 @@ export function createMetrics() {
       labelNames: ['code'] as const,
       registers: [registry],
     }),
-    ackWaits: new Histogram({
-      name: 'cardtable_ack_wait_seconds',
-      help: 'How long a connection waited for a FLOW_ACK, by how the wait ended.',
-      labelNames: ['outcome'] as const,
-      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
-      registers: [registry],
-    }),
+    ackWaits: new TimingHistogram(
+      'cardtable_ack_wait_seconds',
+      'How long a connection waited for a FLOW_ACK, by how the wait ended.',
+      'outcome',
+      [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
+      registry,
+    ),
     badMessages: new Counter({
       name: 'cardtable_bad_messages_total',
       help: 'Socket frames answered with ERROR, by code.',

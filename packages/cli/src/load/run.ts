@@ -249,7 +249,7 @@ class LoadRun {
   }
 }
 
-function expectOk<T>(
+export function expectOk<T>(
   result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
   what: string,
 ): T {
@@ -258,7 +258,7 @@ function expectOk<T>(
 }
 
 /** Runs `task` `count` times with at most `limit` running at once. */
-async function eachLimited(count: number, limit: number, task: () => Promise<void>): Promise<void> {
+export async function eachLimited(count: number, limit: number, task: () => Promise<void>): Promise<void> {
   let started = 0;
   const worker = async () => {
     while (started < count) {

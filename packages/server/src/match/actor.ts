@@ -401,6 +401,16 @@ export class MatchActor {
     if (started) this.stream.restartAll({ version: 0, step: 0, state: before });
     const entry = this.history.add(before, resolution, ts, timedOutSeat(action));
     this.stream.broadcast(entry, started || ended);
+    this.history.settle(entry, this.humanSeatViewers());
+  }
+
+  /** The viewers a RESUME may come from later without a projection made now: people's seats. */
+  private humanSeatViewers(): Viewer[] {
+    const viewers: Viewer[] = [];
+    this.live.record.seats.forEach((seat, index) => {
+      if (seat.kind === 'human') viewers.push(seatViewer(index));
+    });
+    return viewers;
   }
 
   /**

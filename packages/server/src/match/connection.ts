@@ -30,10 +30,16 @@ export interface StepPosition {
   step: number;
 }
 
-/** A paced message and its JSON (made once per viewer by the stream, or here when it was not). */
+/** Where an EVENT sits in the log, and whether the client must ack it. */
+export type StepMark = Pick<WireEvent, 'version' | 'step' | 'resolutionId' | 'requiresAck'>;
+
+/**
+ * A paced message as JSON (made once per viewer by the stream, or here when it was not), with
+ * the step it carries when it is an EVENT: all the connection needs to pace it.
+ */
 export interface Outgoing {
-  message: ServerMessage;
   text: string;
+  event: StepMark | null;
 }
 
 /** How a connection sends its paced messages: one frame each, or one frame per batch. */
@@ -145,7 +151,7 @@ export class Connection {
   }
 
   /** Puts missed steps ahead of everything queued (within the cap, like every message). */
-  resumeWith(missed: readonly ServerMessage[]): void {
+  resumeWith(missed: readonly (ServerMessage | Outgoing)[]): void {
     if (this.queue.length + missed.length > this.maxQueued) {
       this.onBacklog(this);
       return;
@@ -190,11 +196,11 @@ export class Connection {
       }
       // Batched: everything ready; else one message, as far as the next step to ack.
       const batch = this.framing === 'batch' ? this.queue.splice(0) : this.queue.splice(0, 1);
-      let toAck: WireEvent | null = null;
-      for (const { message } of batch) {
-        if (message.type !== 'EVENT') continue;
-        this.lastSent = { version: message.event.version, step: message.event.step };
-        if (message.event.requiresAck) toAck = message.event;
+      let toAck: StepMark | null = null;
+      for (const { event } of batch) {
+        if (!event) continue;
+        this.lastSent = { version: event.version, step: event.step };
+        if (event.requiresAck) toAck = event;
       }
       this.write(
         batch.length === 1
@@ -206,7 +212,7 @@ export class Connection {
     }
   }
 
-  private waitForAck(event: WireEvent): void {
+  private waitForAck(event: StepMark): void {
     const startedAt = Date.now();
     const timer = setTimeout(() => {
       this.metrics.ackWaits.observe({ outcome: 'timeout' }, (Date.now() - startedAt) / 1000);
@@ -223,9 +229,19 @@ export class Connection {
   }
 }
 
-/** A message with its JSON (made now unless it came with it). */
+/** A message as JSON (made now unless it came with it). */
 function outgoing(item: ServerMessage | Outgoing): Outgoing {
-  return 'type' in item ? { message: item, text: JSON.stringify(item) } : item;
+  if (!('type' in item)) return item;
+  const event = item.type === 'EVENT' ? item.event : null;
+  return {
+    text: JSON.stringify(item),
+    event: event && {
+      version: event.version,
+      step: event.step,
+      resolutionId: event.resolutionId,
+      requiresAck: event.requiresAck,
+    },
+  };
 }
 
 export const compare = (a: StepPosition, b: StepPosition) =>

@@ -1,25 +1,35 @@
 import type { AnyGame, Resolution, Viewer } from '@cardtable/engine';
-import type { WireEvent } from '@cardtable/sdk/protocol';
 import { compare, type Outgoing, type StepPosition } from './connection.ts';
 import { viewerKey, wireEvents, type RebuiltResolution } from './history.ts';
 
-/** A committed resolution kept in memory, with its projections as they are made. */
-export interface RecentResolution {
+/** What projecting a resolution takes: the state before it and its steps with their states. */
+interface ProjectionSource {
   before: unknown;
   resolution: Resolution<unknown>;
   ts: string;
   /** The seat whose turn clock ran out, when the timeout rule played this move. */
   timedOut: number | null;
-  projections: Map<string, WireEvent[]>;
-  /** The same as EVENT messages with their JSON, made at most once per viewer (fan-out). */
+}
+
+/** A committed resolution kept in memory: its position and its EVENT messages per viewer. */
+export interface RecentResolution {
+  version: number;
+  steps: number;
+  /** Each viewer's steps as EVENT messages with their JSON, made at most once per viewer. */
   messages: Map<string, Outgoing[]>;
+  /**
+   * The states a projection needs, until `settle` has made every seat's: only the JSON stays
+   * (a live match's memory is its kept messages, not states and event objects).
+   */
+  source: ProjectionSource | null;
 }
 
 /**
  * The match's latest resolutions (at most `maxSteps` steps), each projected at most once per
  * viewer: the fan-out and every RESUME share these projections, so a resume costs what it sends
  * (no store read, no fold) and repeating it costs nothing more. Older steps are gone: a client
- * further behind gets a fresh WELCOME instead.
+ * further behind gets a fresh WELCOME instead, and so does a viewer none of whose kind was
+ * there for a resolution once its states were let go (a spectator, when no spectator watched).
  */
 export class RecentHistory {
   private entries: RecentResolution[] = [];
@@ -41,18 +51,16 @@ export class RecentHistory {
     timedOut: number | null = null,
   ): RecentResolution {
     const entry: RecentResolution = {
-      before,
-      resolution,
-      ts,
-      timedOut,
-      projections: new Map(),
+      version: resolution.version,
+      steps: resolution.steps.length,
       messages: new Map(),
+      source: { before, resolution, ts, timedOut },
     };
     this.entries.push(entry);
-    this.steps += resolution.steps.length;
+    this.steps += entry.steps;
     while (this.steps > this.maxSteps && this.entries.length > 1) {
       const dropped = this.entries.shift() as RecentResolution;
-      this.steps -= dropped.resolution.steps.length;
+      this.steps -= dropped.steps;
     }
     return entry;
   }
@@ -66,68 +74,76 @@ export class RecentHistory {
     }
   }
 
+  /**
+   * Makes the projections of `viewers` (the seats that may come back and RESUME) that the
+   * fan-out did not make, then lets the resolution's states go.
+   */
+  settle(entry: RecentResolution, viewers: readonly Viewer[]): void {
+    for (const viewer of viewers) this.messages(entry, viewer);
+    entry.source = null;
+  }
+
   /** Forgets everything (the log was replaced from the store). */
   clear(): void {
     this.entries = [];
     this.steps = 0;
   }
 
-  /** One resolution's steps as a viewer receives them, projected once per viewer. */
-  project(entry: RecentResolution, viewer: Viewer): WireEvent[] {
-    const key = viewerKey(viewer);
-    let events = entry.projections.get(key);
-    if (!events) {
-      events = wireEvents(
-        this.game,
-        this.matchId,
-        entry.before,
-        entry.resolution,
-        viewer,
-        entry.ts,
-        entry.timedOut,
-      );
-      entry.projections.set(key, events);
-      this.projectionsMade++;
-    }
-    return events;
-  }
-
   /**
-   * One resolution's EVENT messages for a viewer, each serialised once per viewer however many
-   * of its connections receive them.
+   * One resolution's EVENT messages for a viewer, projected and serialised once per viewer
+   * however many of its connections receive them; null once its states are gone unprojected.
    */
-  messages(entry: RecentResolution, viewer: Viewer): Outgoing[] {
+  messages(entry: RecentResolution, viewer: Viewer): Outgoing[] | null {
     const key = viewerKey(viewer);
-    let messages = entry.messages.get(key);
-    if (!messages) {
-      messages = this.project(entry, viewer).map((event) => {
-        const message = { type: 'EVENT' as const, event };
-        return { message, text: JSON.stringify(message) };
-      });
-      entry.messages.set(key, messages);
-    }
+    const made = entry.messages.get(key);
+    if (made) return made;
+    const source = entry.source;
+    if (!source) return null;
+    const events = wireEvents(
+      this.game,
+      this.matchId,
+      source.before,
+      source.resolution,
+      viewer,
+      source.ts,
+      source.timedOut,
+    );
+    const others = [...entry.messages.values()];
+    const messages = events.map((event, index): Outgoing => {
+      const text = JSON.stringify({ type: 'EVENT', event });
+      // A step every viewer sees alike (most of them) is kept once, not once per viewer.
+      const same = others.find((other) => other[index]?.text === text)?.[index];
+      if (same) return same;
+      const { version, step, resolutionId, requiresAck } = event;
+      return { text, event: { version, step, resolutionId, requiresAck } };
+    });
+    entry.messages.set(key, messages);
+    this.projectionsMade++;
     return messages;
   }
 
   /**
    * The viewer's steps after `from` up to `to`, or null when they are not all here (older than
-   * what is kept, or a position the match never had).
+   * what is kept, a position the match never had, or a projection that can no longer be made).
    */
-  between(from: StepPosition, to: StepPosition, viewer: Viewer): WireEvent[] | null {
+  between(from: StepPosition, to: StepPosition, viewer: Viewer): Outgoing[] | null {
     const first = this.entries[0];
     if (!first) return null;
-    const start = first.resolution.version;
+    const start = first.version;
     // Every step after `from` must be here: its own resolution too, unless it is the start.
     if (from.version < start && !(from.version === 0 && start === 1)) return null;
-    const own = this.entries.find((entry) => entry.resolution.version === from.version);
-    if (own && from.step > own.resolution.steps.length) return null;
-    const out: WireEvent[] = [];
+    const own = this.entries.find((entry) => entry.version === from.version);
+    if (own && from.step > own.steps) return null;
+    const out: Outgoing[] = [];
     for (const entry of this.entries) {
-      const { version } = entry.resolution;
+      const { version } = entry;
       if (version < from.version || version > to.version) continue;
-      if (version === from.version && from.step >= entry.resolution.steps.length) continue;
-      for (const event of this.project(entry, viewer)) {
-        if (compare(event, from) > 0 && compare(event, to) <= 0) out.push(event);
+      if (version === from.version && from.step >= entry.steps) continue;
+      const messages = this.messages(entry, viewer);
+      if (!messages) return null;
+      for (const message of messages) {
+        const at = message.event as StepPosition;
+        if (compare(at, from) > 0 && compare(at, to) <= 0) out.push(message);
       }
     }
     return out;

@@ -69,6 +69,8 @@ export class ResolutionWriter {
         status,
         result: outcome,
         ...(seats ? { seats } : {}),
+        // Stored with the resolution: no commit of its own.
+        ...(next.version % this.ctx.settings.snapshotEvery === 0 ? { snapshot: next.state } : {}),
       });
     } catch (error) {
       return this.refused(error, next.version);
@@ -89,11 +91,6 @@ export class ResolutionWriter {
     };
     onCommitted?.(next.version);
     this.hooks.committed({ before, resolution, ts, started, ended: outcome !== null, action });
-    if (next.version % this.ctx.settings.snapshotEvery === 0) {
-      this.ctx.store
-        .saveSnapshot(live.id, next.version, next.state)
-        .catch((error: unknown) => this.log.warn({ err: error }, 'snapshot failed'));
-    }
     return { ok: true, version: next.version };
   }
 

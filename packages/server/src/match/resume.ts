@@ -44,6 +44,6 @@ export function resume(
   if (compare(from, to) === 0) return null;
   const missed = history.between(from, to, connection.identity.viewer);
   if (missed === null) stream.restart(connection);
-  else connection.resumeWith(missed.map((event) => ({ type: 'EVENT', event })));
+  else connection.resumeWith(missed);
   return null;
 }

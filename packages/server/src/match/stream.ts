@@ -110,11 +110,14 @@ export class MatchStream {
    * steps and the status are serialised once, not once per connection.
    */
   broadcast(entry: RecentResolution, statusChanged: boolean) {
-    const statusMessage = statusChanged ? this.statusMessage() : null;
-    const status = statusMessage && { message: statusMessage, text: JSON.stringify(statusMessage) };
+    const status: Outgoing | null = statusChanged
+      ? { text: JSON.stringify(this.statusMessage()), event: null }
+      : null;
     for (const connection of this.presence.connections) {
       const { viewer, seat } = connection.identity;
-      const messages: (Outgoing | ServerMessage)[] = [...this.history.messages(entry, viewer)];
+      const messages: (Outgoing | ServerMessage)[] = [
+        ...(this.history.messages(entry, viewer) ?? []),
+      ];
       if (status) messages.push(status);
       messages.push(this.legalMessage(seat));
       connection.enqueue(messages);

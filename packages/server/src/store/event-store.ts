@@ -128,6 +128,8 @@ export interface ResolutionWrite {
   result: Outcome | null;
   /** New seat records, when they changed with this resolution (the start fills CPU seats). */
   seats?: SeatRecord[];
+  /** The state after it, stored as a snapshot in the same statement (every SNAPSHOT_EVERY). */
+  snapshot?: unknown;
 }
 
 /** Another writer already wrote this (match, version): the caller's view of the match is stale. */
@@ -561,8 +563,8 @@ function toAction(row: Row): StoredAction {
 
 /**
  * Appends resolutions of distinct matches in one statement: their events, their actions (for
- * idempotency and replays) and each match's new version and status. The (match, version, step)
- * key makes a second writer of the same version fail the statement whole.
+ * idempotency and replays), their snapshots and each match's new version and status. The
+ * (match, version, step) key makes a second writer of the same version fail the statement whole.
  */
 async function appendMany(db: Database, writes: readonly ResolutionWrite[]): Promise<void> {
   const rows = writes.map((write) => ({
@@ -574,6 +576,7 @@ async function appendMany(db: Database, writes: readonly ResolutionWrite[]): Pro
     // Absent keys are SQL NULLs: no result yet, seats unchanged.
     ...(write.result ? { result: write.result } : {}),
     ...(write.seats ? { seats: write.seats } : {}),
+    ...(write.snapshot === undefined ? {} : { snapshot: write.snapshot }),
     steps: write.steps.map((s) => ({
       step: s.step,
       type: s.type,
@@ -598,8 +601,8 @@ async function appendMany(db: Database, writes: readonly ResolutionWrite[]): Pro
 const APPEND_MANY = `
   WITH w AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(match_id text, version int,
-      resolution_id text, ts timestamptz, status text, result jsonb, seats jsonb, steps jsonb,
-      actions jsonb)
+      resolution_id text, ts timestamptz, status text, result jsonb, seats jsonb, snapshot jsonb,
+      steps jsonb, actions jsonb)
   ), events AS (
     INSERT INTO match_events (match_id, version, step, resolution_id, type, data, requires_ack, ts)
     SELECT w.match_id, w.version, s.step, w.resolution_id, s.type, s.data, s.requires_ack, w.ts
@@ -610,6 +613,10 @@ const APPEND_MANY = `
       jsonb_build_object('version', w.version)
     FROM w, jsonb_to_recordset(w.actions)
       AS a(action_id text, seat int, source text, type text, payload jsonb)
+  ), snapshots AS (
+    INSERT INTO match_snapshots (match_id, version, state)
+    SELECT w.match_id, w.version, w.snapshot FROM w WHERE w.snapshot IS NOT NULL
+    ON CONFLICT (match_id, version) DO NOTHING
   )
   UPDATE matches AS m
   SET version = w.version, status = w.status, result = w.result,
