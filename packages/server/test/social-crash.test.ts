@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SocialProjector } from '../src/social/projector.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { childEnv } from './helpers/child-env.ts';
 import { addUsers, projectionRows, writeFinished } from './helpers/finished-matches.ts';
 import { TEST_DATABASE_URL, tempDir, uniqueSchema, type StoreKind } from './helpers/server.ts';
 
@@ -13,16 +14,8 @@ const STORES: StoreKind[] = ['embedded', 'postgres'];
 
 /** Runs the fixture's projector until it holds its second batch open, then kills it (SIGKILL). */
 function projectUntilKilled(env: Record<string, string>): Promise<string> {
-  // The child's database is `env`'s alone: CI's own DATABASE_URL must not turn an embedded run
-  // into a PostgreSQL one.
-  const {
-    DATABASE_URL: _url,
-    DATABASE_SCHEMA: _schema,
-    DATA_DIR: _dir,
-    ...inherited
-  } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-    env: { ...inherited, ...env },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

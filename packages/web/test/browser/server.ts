@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from '../../../server/test/helpers/child-env.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const webDir = join(repoRoot, 'packages/web');
@@ -87,18 +88,14 @@ export async function serveApp(extraEnv: Record<string, string> = {}): Promise<S
   await ensureWebBuild();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cardtable-web-e2e-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childEnv({
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     CPU_THINK_MS: '40',
     LOG_LEVEL: 'warn',
     ...extraEnv,
-  };
-  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'WEB_ROOT', 'NODE_ENV']) {
-    delete env[name];
-  }
+  });
   const child = spawn(process.execPath, [cliBin, 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
