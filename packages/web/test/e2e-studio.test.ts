@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { openPage, screenshot } from './browser/browser.ts';
+import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
 
 /** The six cards the creator makes: name, cost, attack, health. */
@@ -42,18 +42,10 @@ const saved = (page: Page) =>
     .toBe('All changes saved');
 
 describe('the creator studio: a game from nothing to a published match', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp();
 
   it('builds a ruleset, six cards, a Lua ability, two decks; balances, publishes and plays it', async () => {
-    const { page, errors } = await openPage(browser, `${app.url}/studio`, {
+    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 800 },
     });
@@ -210,7 +202,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     expect(await page.getByLabel('Share link').inputValue()).toBe(`${app.url}/?game=pocket-duel`);
     await shot(page, 'studio-8-published');
     // The share link opens the home page with the game chosen, ready to set up a match.
-    const shared = await openPage(browser, `${app.url}/?game=pocket-duel`, {
+    const shared = await openPage(app.browser, `${app.url}/?game=pocket-duel`, {
       reducedMotion: 'reduce',
     });
     await shared.page.getByTestId('tcg-setup').waitFor({ timeout: 20_000 });
@@ -226,7 +218,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
   }, 600_000);
 
   it('shows a battler ruleset in the form and edits a creature’s battler fields', async () => {
-    const { page, errors } = await openPage(browser, `${app.url}/studio`, {
+    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 800 },
     });
