@@ -128,7 +128,9 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
   });
 
   it('lists published games next to the built-in ones and serves a version with its art', async () => {
+    // Public: the list is the same to a signed-in player and to someone who has not signed in.
     const list = await call<GameList>(site.server.url, 'GET', '/api/games', { token: site.bob });
+    expect(await call<GameList>(site.server.url, 'GET', '/api/games')).toEqual(list);
     const slugs = list.body.games.map((g) => g.slug);
     expect(slugs).toEqual(expect.arrayContaining(['golf', 'tcg', 'spiritbound', 'tidepool']));
     expect(list.body.games.find((g) => g.slug === 'spiritbound')).toMatchObject({
