@@ -2,7 +2,7 @@ import type { ErrorBody } from '@cardtable/sdk/protocol';
 import type { MatchQuotaSettings } from '../config.ts';
 import { errorBody } from '../errors.ts';
 import type { Metrics } from '../metrics.ts';
-import type { EventStore, QuotaUsage } from '../store/event-store.ts';
+import type { EventStore, NewMatch, QuotaUsage } from '../store/event-store.ts';
 
 /** Which limit refused a creation, as `details.limit` of a `QUOTA_EXCEEDED` error. */
 export type QuotaLimit = 'createdPerUser' | 'createdPerIp' | 'activePerUser' | 'activePerIp';
@@ -17,12 +17,11 @@ const LIMITS: { limit: QuotaLimit; usage: keyof QuotaUsage; what: string }[] = [
 /**
  * Per-user and per-address limits on matches created (in a sliding window) and open at once
  * (waiting or playing). Counted in the store, so they hold across restarts; every match counts
- * against the user who created it, CPU-only ones included. The check and the insert of one user
- * and one address run one at a time, so a burst of parallel requests cannot slip past a limit.
+ * against the user who created it, CPU-only ones included. The store counts and inserts under
+ * database locks of the user and the address, so a burst of parallel requests, on one node or
+ * many, cannot slip past a limit.
  */
 export class MatchQuotas {
-  private readonly locks = new Map<string, Promise<unknown>>();
-
   constructor(
     private readonly store: EventStore,
     private readonly settings: MatchQuotaSettings,
@@ -30,33 +29,13 @@ export class MatchQuotas {
     private readonly metrics: Metrics,
   ) {}
 
-  /** Runs `create` if the user and the address are within every quota; else the refusal. */
-  async admit<T>(
-    userId: string,
-    ip: string,
-    create: () => Promise<T>,
-  ): Promise<{ ok: true; value: T } | { ok: false; error: ErrorBody }> {
-    return this.exclusive(`user:${userId}`, () =>
-      this.exclusive(`ip:${ip}`, async () => {
-        const refusal = await this.check(userId, ip);
-        return refusal
-          ? { ok: false as const, error: refusal }
-          : { ok: true as const, value: await create() };
-      }),
-    );
-  }
-
-  private async check(userId: string, ip: string): Promise<ErrorBody | null> {
+  /** Stores `match` if its host and address are within every quota; else the refusal. */
+  async admit(
+    match: NewMatch & { creatorIp: string },
+  ): Promise<{ ok: true } | { ok: false; error: ErrorBody }> {
     const { windowMs, createdPerUser, createdPerIp, activePerUser, activePerIp } = this.settings;
-    const max: Record<QuotaLimit, number> = {
-      createdPerUser,
-      createdPerIp,
-      activePerUser,
-      activePerIp,
-    };
-    const usage = await this.store.quotaUsage(
-      userId,
-      ip,
+    const refusal = await this.store.createMatchWithinQuota(
+      match,
       new Date(this.now() - windowMs).toISOString(),
       {
         createdByUser: createdPerUser,
@@ -64,7 +43,19 @@ export class MatchQuotas {
         createdByIp: createdPerIp,
         openByIp: activePerIp,
       },
+      (usage) => this.refusal(usage),
     );
+    return refusal ? { ok: false, error: refusal } : { ok: true };
+  }
+
+  private refusal(usage: QuotaUsage): ErrorBody | null {
+    const { windowMs, createdPerUser, createdPerIp, activePerUser, activePerIp } = this.settings;
+    const max: Record<QuotaLimit, number> = {
+      createdPerUser,
+      createdPerIp,
+      activePerUser,
+      activePerIp,
+    };
     for (const { limit, usage: key, what } of LIMITS) {
       const cap = max[limit];
       if (cap === 0 || usage[key] < cap) continue;
@@ -81,18 +72,5 @@ export class MatchQuotas {
       });
     }
     return null;
-  }
-
-  /** Runs `task` after every earlier task of `key` has settled. */
-  private async exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const before = this.locks.get(key) ?? Promise.resolve();
-    const result = before.then(task, task);
-    const settled = result.catch(() => undefined);
-    this.locks.set(key, settled);
-    try {
-      return await result;
-    } finally {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
-    }
   }
 }
