@@ -7,7 +7,8 @@ import { openDatabase, type Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { childEnv } from './helpers/child-env.ts';
 import { addUsers, projectionRows, writeFinished } from './helpers/finished-matches.ts';
-import { TEST_DATABASE_URL, tempDir, uniqueSchema, type StoreKind } from './helpers/server.ts';
+import { embeddedDataDir } from './helpers/embedded-template.ts';
+import { TEST_DATABASE_URL, uniqueSchema, type StoreKind } from './helpers/server.ts';
 
 const FIXTURE = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/project-social.ts');
 const STORES: StoreKind[] = ['embedded', 'postgres'];
@@ -40,7 +41,7 @@ describe.each(STORES)('achievements after a crash on %s', (kind) => {
     const env: Record<string, string> =
       kind === 'postgres'
         ? { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: uniqueSchema('crash') }
-        : { DATA_DIR: tempDir() };
+        : { DATA_DIR: embeddedDataDir() };
     const config = {
       databaseUrl: env.DATABASE_URL ?? null,
       databaseSchema: env.DATABASE_SCHEMA ?? null,
