@@ -34,8 +34,8 @@ import { SocialProjector } from './social/projector.ts';
 import { Matchmaker } from './matchmaking/matchmaker.ts';
 import { MemoryQueue } from './matchmaking/memory-queue.ts';
 import { DEFAULT_WINDOW } from './matchmaking/pool.ts';
-import type { MatchQueue } from './matchmaking/queue.ts';
 import { RedisQueue } from './matchmaking/redis-queue.ts';
+import { closeRedis, openRedis } from './redis.ts';
 import { registerMatchmakingSocket } from './matchmaking/socket.ts';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
@@ -82,13 +82,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
-  let queue: MatchQueue | null = null;
+  const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const store = new EventStore(db);
     let publicUrl = config.accounts.publicUrl ?? '';
-    const accounts = await startAccounts(db, config, logger, () => publicUrl);
+    const accounts = await startAccounts(db, config, logger, () => publicUrl, redis);
     const tokens = accounts.tokens;
     const metrics = createMetrics();
     const content = new ContentLibrary(new ContentStore(db), await openArtStore(config), games);
@@ -130,9 +130,7 @@ export async function startServer(
     const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
     const matchmaker = new Matchmaker(
       {
-        queue: (queue = config.redisUrl
-          ? new RedisQueue(config.redisUrl, `${config.redisKeyPrefix}mm:`)
-          : new MemoryQueue(now)),
+        queue: redis ? new RedisQueue(redis, `${config.redisKeyPrefix}mm:`) : new MemoryQueue(now),
         db,
         store,
         registry,
@@ -244,6 +242,7 @@ export async function startServer(
           await registry.drain();
           await app.close();
           await accounts.close();
+          if (redis) await closeRedis(redis);
           await db.close();
           content.art.close();
         })();
@@ -251,7 +250,7 @@ export async function startServer(
       },
     };
   } catch (error) {
-    await queue?.close().catch(() => undefined);
+    if (redis) await closeRedis(redis);
     await db.close().catch(() => undefined);
     throw error;
   }
