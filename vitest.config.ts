@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Once per run: the migrated embedded database every embedded test server starts from.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -62,6 +62,11 @@ export interface ApiOptions {
   baseUrl: string;
   /** A session saved earlier (e.g. from localStorage). */
   session?: AuthResponse | null;
+  /**
+   * An access token to send as it is, never refreshed, instead of a session (one a person gave a
+   * command line, e.g. `cardtable content publish --token`).
+   */
+  accessToken?: string;
   /** Told about every new session (sign-in, refresh) and about sign-out (null), to persist it. */
   onSession?: (session: AuthResponse | null) => void;
   fetch?: typeof fetch;
@@ -127,6 +132,7 @@ export class CardtableApi {
 
   /** A valid access token, refreshed first when it is about to expire; for sockets. */
   async accessToken(): Promise<string> {
+    if (this.options.accessToken) return this.options.accessToken;
     const session = this.currentSession;
     if (!session) throw new Error('Not signed in: call guest() first.');
     if (Date.parse(session.accessTokenExpiresAt) - this.now() > REFRESH_MARGIN_MS) {

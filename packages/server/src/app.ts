@@ -37,8 +37,8 @@ import { SocialProjector } from './social/projector.ts';
 import { Matchmaker } from './matchmaking/matchmaker.ts';
 import { MemoryQueue } from './matchmaking/memory-queue.ts';
 import { DEFAULT_WINDOW } from './matchmaking/pool.ts';
-import type { MatchQueue } from './matchmaking/queue.ts';
 import { RedisQueue } from './matchmaking/redis-queue.ts';
+import { closeRedis, openRedis } from './redis.ts';
 import { registerMatchmakingSocket } from './matchmaking/socket.ts';
 import { ChatService } from './chat/chat-service.ts';
 import { ChatStore } from './chat/chat-store.ts';
@@ -94,14 +94,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
-  let queue: MatchQueue | null = null;
+  const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
   let chatRelay: ChatRelay = singleNode;
   try {
     const applied = await migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const store = new EventStore(db);
     let publicUrl = config.accounts.publicUrl ?? '';
-    const accounts = await startAccounts(db, config, logger, () => publicUrl);
+    const accounts = await startAccounts(db, config, logger, () => publicUrl, redis);
     const tokens = accounts.tokens;
     const metrics = createMetrics();
     const content = new ContentLibrary(new ContentStore(db), await openArtStore(config), games);
@@ -143,9 +143,7 @@ export async function startServer(
     const quotas = new MatchQuotas(store, config.matchQuotas, now, metrics);
     const matchmaker = new Matchmaker(
       {
-        queue: (queue = config.redisUrl
-          ? new RedisQueue(config.redisUrl, `${config.redisKeyPrefix}mm:`)
-          : new MemoryQueue(now)),
+        queue: redis ? new RedisQueue(redis, `${config.redisKeyPrefix}mm:`) : new MemoryQueue(now),
         db,
         store,
         registry,
@@ -236,8 +234,8 @@ export async function startServer(
     });
     const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
     const wordFilter = WordFilter.shipped();
-    if (config.redisUrl) {
-      chatRelay = await redisRelay(config.redisUrl, config.redisKeyPrefix, logger);
+    if (redis) {
+      chatRelay = await redisRelay(redis, config.redisKeyPrefix, logger);
     }
     const chat = new ChatService(chatStore, wordFilter, config.chat, chatRelay);
     registerChatSocket(app, {
@@ -288,6 +286,7 @@ export async function startServer(
           await app.close();
           await chatRelay.close();
           await accounts.close();
+          if (redis) await closeRedis(redis);
           await db.close();
           content.art.close();
         })();
@@ -295,8 +294,8 @@ export async function startServer(
       },
     };
   } catch (error) {
-    await queue?.close().catch(() => undefined);
     await chatRelay.close();
+    if (redis) await closeRedis(redis);
     await db.close().catch(() => undefined);
     throw error;
   }

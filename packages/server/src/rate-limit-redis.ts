@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
 import { KeyedRateLimiter, type RateLimitBackend } from './rate-limit.ts';
 
 /**
@@ -24,17 +23,11 @@ return allowed
 `;
 
 /**
- * Shared limits in Redis under `prefix`. When Redis cannot be reached a limiter falls back to its
- * own in-process bucket (logged), so an outage loosens limits to per-node ones, never lifts them.
+ * Shared limits in Redis under `prefix`, on the server's connection (redis.ts). When Redis cannot
+ * be reached a limiter falls back to its own in-process bucket, so an outage loosens limits to
+ * per-node ones, never lifts them.
  */
-export function redisRateLimits(url: string, prefix: string, log: Logger): RateLimitBackend {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true });
-  let warned = false;
-  redis.on('error', (error: Error) => {
-    if (!warned) log.warn({ err: error }, 'redis unreachable: rate limits are per node for now');
-    warned = true;
-  });
-  redis.on('ready', () => (warned = false));
+export function redisRateLimits(redis: Redis, prefix: string): RateLimitBackend {
   return {
     limiter({ name, capacity, perSecond }) {
       const fallback = new KeyedRateLimiter(capacity, perSecond);
@@ -55,8 +48,7 @@ export function redisRateLimits(url: string, prefix: string, log: Logger): RateL
         },
       };
     },
-    async close() {
-      await redis.quit().catch(() => redis.disconnect());
-    },
+    // The connection is the server's: it closes it.
+    close: async () => undefined,
   };
 }

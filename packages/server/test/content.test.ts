@@ -1,11 +1,14 @@
 import type { GameDetail, GameList, ValidationReport, VersionDetail } from '@cardtable/sdk/content';
 import type { ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/app.ts';
-import { defaultGames } from '../src/default-games.ts';
-import { patchedTidepool, publishGame, tidepoolPackage } from './helpers/content.ts';
-import { call, createMatch, guest } from './helpers/http.ts';
-import { startTestServer, type StoreKind } from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  patchedTidepool,
+  publishGame,
+  tidepoolPackage,
+  useContentServer,
+} from './helpers/content.ts';
+import { call, createMatch } from './helpers/http.ts';
+import type { StoreKind } from './helpers/server.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
@@ -13,51 +16,48 @@ const PNG = Buffer.from(
 );
 
 describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (store) => {
-  let server: RunningServer;
-  let alice: string;
-  let bob: string;
-  beforeAll(async () => {
-    server = await startTestServer(store, {}, await defaultGames());
-    alice = (await guest(server.url, 'Alice')).accessToken;
-    bob = (await guest(server.url, 'Bob')).accessToken;
-  }, 60_000);
-  afterAll(async () => server?.close());
+  const site = useContentServer(store);
 
   it('creates, drafts, validates and publishes a game; only its creator may change it', async () => {
-    const created = await call(server.url, 'POST', '/api/content/games', {
-      token: alice,
+    const created = await call(site.server.url, 'POST', '/api/content/games', {
+      token: site.alice,
       body: { slug: 'tidepool', name: 'Tidepool', description: 'Creatures of the reef.' },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       game: { slug: 'tidepool', latestVersion: null, builtIn: false, creator: { name: 'Alice' } },
     });
-    const taken = await call<ErrorBody>(server.url, 'POST', '/api/content/games', {
-      token: bob,
+    const taken = await call<ErrorBody>(site.server.url, 'POST', '/api/content/games', {
+      token: site.bob,
       body: { slug: 'tidepool', name: 'Mine' },
     });
     expect(taken).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
-    const builtIn = await call<ErrorBody>(server.url, 'POST', '/api/content/games', {
-      token: bob,
+    const builtIn = await call<ErrorBody>(site.server.url, 'POST', '/api/content/games', {
+      token: site.bob,
       body: { slug: 'golf', name: 'Golf' },
     });
     expect(builtIn.status).toBe(409);
 
     const pkg = await tidepoolPackage();
-    const stolen = await call<ErrorBody>(server.url, 'PUT', '/api/content/games/tidepool/draft', {
-      token: bob,
-      body: pkg,
-    });
+    const stolen = await call<ErrorBody>(
+      site.server.url,
+      'PUT',
+      '/api/content/games/tidepool/draft',
+      {
+        token: site.bob,
+        body: pkg,
+      },
+    );
     expect(stolen).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
 
     // A broken draft is stored with its errors, and publishing it is refused with them.
     const broken = { files: { ...pkg.files, 'cards.json': '{"schema": "tcg/cards@1",' } };
     const stored = await call<ValidationReport>(
-      server.url,
+      site.server.url,
       'PUT',
       '/api/content/games/tidepool/draft',
       {
-        token: alice,
+        token: site.alice,
         body: broken,
       },
     );
@@ -65,11 +65,11 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
     expect(stored.body.ok).toBe(false);
     expect(stored.body.errors[0]).toMatchObject({ severity: 'error', file: 'cards.json' });
     const refused = await call<ErrorBody>(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/tidepool/publish',
       {
-        token: alice,
+        token: site.alice,
       },
     );
     expect(refused).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
@@ -90,11 +90,11 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
       ],
     ] as const) {
       const limited = await call<ErrorBody>(
-        server.url,
+        site.server.url,
         'PUT',
         '/api/content/games/tidepool/draft',
         {
-          token: alice,
+          token: site.alice,
           body: { files },
         },
       );
@@ -103,19 +103,24 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
       expect(JSON.stringify(limited.body.details)).toMatch(message);
     }
     const still = await call<ValidationReport>(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/tidepool/validate',
-      { token: alice },
+      { token: site.alice },
     );
     expect(still.body.ok).toBe(false);
 
-    const first = await publishGame(server.url, alice, 'tidepool', pkg);
+    const first = await publishGame(site.server.url, site.alice, 'tidepool', pkg);
     expect(first.version).toBe(1);
     expect(first.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
-    const again = await call<ErrorBody>(server.url, 'POST', '/api/content/games/tidepool/publish', {
-      token: alice,
-    });
+    const again = await call<ErrorBody>(
+      site.server.url,
+      'POST',
+      '/api/content/games/tidepool/publish',
+      {
+        token: site.alice,
+      },
+    );
     expect(again).toMatchObject({
       status: 409,
       body: { code: 'CONTENT_UNCHANGED', details: { version: 1 } },
@@ -123,7 +128,9 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
   });
 
   it('lists published games next to the built-in ones and serves a version with its art', async () => {
-    const list = await call<GameList>(server.url, 'GET', '/api/games', { token: bob });
+    // Public: the list is the same to a signed-in player and to someone who has not signed in.
+    const list = await call<GameList>(site.server.url, 'GET', '/api/games', { token: site.bob });
+    expect(await call<GameList>(site.server.url, 'GET', '/api/games')).toEqual(list);
     const slugs = list.body.games.map((g) => g.slug);
     expect(slugs).toEqual(expect.arrayContaining(['golf', 'tcg', 'spiritbound', 'tidepool']));
     expect(list.body.games.find((g) => g.slug === 'spiritbound')).toMatchObject({
@@ -147,14 +154,16 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
         { id: 'depths', name: 'Depths' },
       ],
     });
-    const mine = await call<GameList>(server.url, 'GET', '/api/content/games/mine', { token: bob });
+    const mine = await call<GameList>(site.server.url, 'GET', '/api/content/games/mine', {
+      token: site.bob,
+    });
     expect(mine.body.games).toEqual([]);
 
     const detail = await call<VersionDetail>(
-      server.url,
+      site.server.url,
       'GET',
       '/api/content/games/tidepool/versions/1',
-      { token: bob },
+      { token: site.bob },
     );
     expect(detail.status).toBe(200);
     expect(Object.keys(detail.body.content.art)).toEqual(['reef/pearl-diver']);
@@ -163,7 +172,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
     );
     expect(card?.text).toMatch(/deal 1 damage to each enemy creature/);
     // Art is public: an <img> sends no token.
-    const art = await fetch(`${server.url}${detail.body.content.art['reef/pearl-diver']}`);
+    const art = await fetch(`${site.server.url}${detail.body.content.art['reef/pearl-diver']}`);
     expect(art.status).toBe(200);
     expect(art.headers.get('content-type')).toBe('image/png');
     expect(
@@ -171,12 +180,12 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
-    const missing = await fetch(`${server.url}/api/art/${'0'.repeat(64)}`);
+    const missing = await fetch(`${site.server.url}/api/art/${'0'.repeat(64)}`);
     expect(missing.status).toBe(404);
   });
 
   it('pins each match to its version: patches, deprecation and banlists apply to new matches only', async () => {
-    const old = await createMatch(server.url, alice, {
+    const old = await createMatch(site.server.url, site.alice, {
       game: 'tidepool',
       seats: [
         { kind: 'human', deck: 'depths' },
@@ -189,43 +198,48 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
       ],
     });
     const patch = await publishGame(
-      server.url,
-      alice,
+      site.server.url,
+      site.alice,
       'tidepool',
       await patchedTidepool((cards) => {
         cards.find((c) => c.id === 'reef/reef-shark')!.stats = { attack: 3, health: 3 };
       }),
     );
     expect(patch.version).toBe(2);
-    const banned = await call(server.url, 'PUT', '/api/content/games/tidepool/versions/2/banlist', {
-      token: alice,
-      body: { cards: ['reef/moray-eel'] },
-    });
+    const banned = await call(
+      site.server.url,
+      'PUT',
+      '/api/content/games/tidepool/versions/2/banlist',
+      {
+        token: site.alice,
+        body: { cards: ['reef/moray-eel'] },
+      },
+    );
     expect(banned).toMatchObject({
       status: 200,
       body: { version: { banlist: ['reef/moray-eel'] } },
     });
     const unknownCard = await call<ErrorBody>(
-      server.url,
+      site.server.url,
       'PUT',
       '/api/content/games/tidepool/versions/2/banlist',
       {
-        token: alice,
+        token: site.alice,
         body: { cards: ['reef/kraken'] },
       },
     );
     expect(unknownCard.status).toBe(400);
     const notOwner = await call(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/tidepool/versions/2/deprecate',
-      { token: bob },
+      { token: site.bob },
     );
     expect(notOwner.status).toBe(403);
 
     // New matches take version 2 and refuse the banned card; the old match keeps version 1.
-    const refused = await call<ErrorBody>(server.url, 'POST', '/api/matches', {
-      token: bob,
+    const refused = await call<ErrorBody>(site.server.url, 'POST', '/api/matches', {
+      token: site.bob,
       body: {
         game: 'tidepool',
         seats: [
@@ -237,8 +251,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
     expect(refused.status).toBe(400);
     expect(refused.body.details).toMatchObject({ seat: 0 });
     expect(refused.body.message).toMatch(/Moray Eel is banned/);
-    const badList = await call<ErrorBody>(server.url, 'POST', '/api/matches', {
-      token: bob,
+    const badList = await call<ErrorBody>(site.server.url, 'POST', '/api/matches', {
+      token: site.bob,
       body: {
         game: 'tidepool',
         seats: [
@@ -248,7 +262,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
       },
     });
     expect(badList.body.message).toMatch(/Line 1: no card named "Kraken"/);
-    const fresh = await createMatch(server.url, bob, {
+    const fresh = await createMatch(site.server.url, site.bob, {
       game: 'tidepool',
       seats: [
         { kind: 'human', deck: 'shallows' },
@@ -256,7 +270,11 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
       ],
     });
     const meta = async (id: string) =>
-      (await call<MatchMetadata>(server.url, 'GET', `/api/matches/${id}`, { token: alice })).body;
+      (
+        await call<MatchMetadata>(site.server.url, 'GET', `/api/matches/${id}`, {
+          token: site.alice,
+        })
+      ).body;
     expect((await meta(fresh.matchId)).content).toMatchObject({
       slug: 'tidepool',
       version: 2,
@@ -267,13 +285,13 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
 
     // Deprecating version 2: new matches go back to version 1 (no banlist there).
     const deprecated = await call(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/tidepool/versions/2/deprecate',
-      { token: alice },
+      { token: site.alice },
     );
     expect(deprecated).toMatchObject({ status: 200, body: { version: { deprecated: true } } });
-    const afterDeprecation = await createMatch(server.url, bob, {
+    const afterDeprecation = await createMatch(site.server.url, site.bob, {
       game: 'tidepool',
       seats: [
         { kind: 'human', deck: 'depths' },
@@ -282,8 +300,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
     });
     expect((await meta(afterDeprecation.matchId)).content?.version).toBe(1);
     expect((await meta(fresh.matchId)).content?.version).toBe(2);
-    const explicit = await call<ErrorBody>(server.url, 'POST', '/api/matches', {
-      token: bob,
+    const explicit = await call<ErrorBody>(site.server.url, 'POST', '/api/matches', {
+      token: site.bob,
       body: {
         game: 'tidepool',
         version: 2,
@@ -292,8 +310,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
     });
     expect(explicit.body.message).toMatch(/deprecated/);
 
-    const detail = await call<GameDetail>(server.url, 'GET', '/api/content/games/tidepool', {
-      token: bob,
+    const detail = await call<GameDetail>(site.server.url, 'GET', '/api/content/games/tidepool', {
+      token: site.bob,
     });
     expect(detail.body.versions.map((v) => [v.version, v.deprecated])).toEqual([
       [1, false],
@@ -304,20 +322,20 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
 
   it('rebuilds a pinned match after a restart on its own version', async () => {
     // A fresh library (as after a restart) resolves the match from what it recorded.
-    const created = await createMatch(server.url, bob, {
+    const created = await createMatch(site.server.url, site.bob, {
       game: 'tidepool',
       version: 1,
       seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }],
     });
     const { ContentLibrary } = await import('../src/content/library.ts');
     const fresh = new ContentLibrary(
-      server.content.store,
-      server.content.art,
-      server.content.builtIn,
+      site.server.content.store,
+      site.server.content.art,
+      site.server.content.builtIn,
     );
     const hosted = await fresh.hostedFor({ id: created.matchId, game: 'tcg' });
     expect(hosted?.game.name).toBe('tcg');
-    const v1 = await fresh.load((await server.content.store.gameBySlug('tidepool'))!.id, 1);
+    const v1 = await fresh.load((await site.server.content.store.gameBySlug('tidepool'))!.id, 1);
     expect(hosted?.game).toBe(v1.hosted.game);
   });
 });

@@ -8,7 +8,12 @@ import {
 } from '@cardtable/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/store/database.ts';
-import { EventStore, VersionConflict, type ResolutionWrite } from '../src/store/event-store.ts';
+import {
+  EventStore,
+  VersionConflict,
+  type QuotaUsage,
+  type ResolutionWrite,
+} from '../src/store/event-store.ts';
 import { migrate } from '../src/store/migrate.ts';
 import {
   secretDraw,
@@ -119,22 +124,21 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     const host = `q_${kind}`;
     await db.query(`INSERT INTO users (id, name, guest) VALUES ($1, 'Quota', true)`, [host]);
     const ids = [1, 2, 3].map((n) => `mq_${kind}_${n}`);
-    for (const [n, id] of ids.entries()) {
-      await store.createMatch({
-        id,
-        game: 'secret-draw',
-        rulesetVersion: '1.0.0',
-        engineVersion: '1.0.0',
-        options: { draws: 3 },
-        seats: [{ kind: 'cpu', profile: 'steady' }],
-        status: 'waiting',
-        seed: `seed-${id}`,
-        code: `Q${n}${kind === 'postgres' ? 'P' : 'E'}${Date.now() % 100000}`,
-        hostUserId: host,
-        turnTimeLimitMs: null,
-        creatorIp: '10.0.0.9',
-      });
-    }
+    const newMatch = (n: number) => ({
+      id: `mq_${kind}_${n}`,
+      game: 'secret-draw',
+      rulesetVersion: '1.0.0',
+      engineVersion: '1.0.0',
+      options: { draws: 3 },
+      seats: [{ kind: 'cpu' as const, profile: 'steady' }],
+      status: 'waiting' as const,
+      seed: `seed-${n}`,
+      code: `Q${n}${kind === 'postgres' ? 'P' : 'E'}${Date.now() % 100000}`,
+      hostUserId: host,
+      turnTimeLimitMs: null,
+      creatorIp: '10.0.0.9',
+    });
+    for (const n of [1, 2, 3]) await store.createMatch(newMatch(n));
     const since = new Date(Date.now() - 3_600_000).toISOString();
     const caps = {
       createdByUser: 2,
@@ -143,7 +147,17 @@ describe.each(STORES)('event store contract on %s', (kind) => {
       openByIp: 0,
       openTablesByUser: 5,
     };
-    expect(await store.quotaUsage(host, '10.0.0.9', since, caps)).toEqual({
+    /** The usage a fourth creation is judged by (refused here, so nothing is stored). */
+    const usage = async () => {
+      const seen: QuotaUsage[] = [];
+      const refusal = await store.createMatchWithinQuota(newMatch(4), since, caps, (counted) => {
+        seen.push(counted);
+        return 'refused';
+      });
+      expect(refusal).toBe('refused');
+      return seen[0];
+    };
+    expect(await usage()).toEqual({
       createdByUser: 2,
       openByUser: 3,
       createdByIp: 3,
@@ -163,7 +177,7 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     expect(ended.filter((id) => id.startsWith('mq_')).sort()).toEqual(ids.slice(1));
     expect((await store.getMatch(ids[1] as string))?.result?.reason).toBe('expired');
     expect((await store.getMatch(ids[0] as string))?.status).toBe('waiting');
-    expect((await store.quotaUsage(host, '10.0.0.9', since, caps)).openByUser).toBe(1);
+    expect((await usage())?.openByUser).toBe(1);
     expect(
       await store.waitingMatchIdByCode((await store.getMatch(ids[1] as string))!.code, host),
     ).toBeNull();

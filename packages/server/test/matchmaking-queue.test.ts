@@ -27,13 +27,14 @@ const pickAll = (pool: Pool) => (waiting: Ticket[]) =>
 /** Every Redis key of this run starts with this; they are deleted at the end. */
 const RUN_PREFIX = `cardtable-test:${randomBytes(6).toString('hex')}:`;
 let runQueues = 0;
+/** One connection, as a server has (the queues of different tests use different prefixes). */
+const redis = new Redis(REDIS_URL);
 const queues: [string, () => MatchQueue][] = [
   ['memory', () => new MemoryQueue(now)],
-  ['redis', () => new RedisQueue(REDIS_URL, `${RUN_PREFIX}${++runQueues}:`, now)],
+  ['redis', () => new RedisQueue(redis, `${RUN_PREFIX}${++runQueues}:`, now)],
 ];
 
 afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${RUN_PREFIX}*`);
   if (keys.length > 0) await redis.del(...keys);
   await redis.quit();
@@ -119,8 +120,10 @@ describe.each(queues)('matchmaking queue (%s)', (_name, make) => {
 describe('two Redis queues (two nodes) on one Redis', () => {
   it('share tickets, and a table is taken once', async () => {
     const prefix = `${RUN_PREFIX}nodes:`;
-    const nodeA = new RedisQueue(REDIS_URL, prefix, now);
-    const nodeB = new RedisQueue(REDIS_URL, prefix, now);
+    // Two nodes: two connections.
+    const nodeA = new RedisQueue(redis, prefix, now);
+    const other = new Redis(REDIS_URL);
+    const nodeB = new RedisQueue(other, prefix, now);
     try {
       for (const id of ['n1', 'n2', 'n3', 'n4'])
         await (id < 'n3' ? nodeA : nodeB).enqueue(ticket(id, casual));
@@ -138,8 +141,7 @@ describe('two Redis queues (two nodes) on one Redis', () => {
       await nodeA.assign(group, 'm-shared', clock);
       expect(await nodeB.status(group[0]!.id)).toEqual({ state: 'matched', matchId: 'm-shared' });
     } finally {
-      await nodeA.close();
-      await nodeB.close();
+      await other.quit();
     }
   });
 });

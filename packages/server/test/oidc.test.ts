@@ -1,13 +1,12 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { LinkedIdentities } from '@cardtable/sdk/accounts';
 import type { AuthResponse } from '@cardtable/sdk/protocol';
-import Provider from 'oidc-provider';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
+import { launchBrowser } from '../../web/test/browser/browser.ts';
 import { account } from './helpers/accounts.ts';
 import { call } from './helpers/http.ts';
+import { startTestIdp, type TestIdp } from './helpers/oidc-idp.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
 
 /**
@@ -16,54 +15,23 @@ import { startTestServer, type StoreKind } from './helpers/server.ts';
  * openid-client on our side and by the provider on its.
  */
 describe.each<StoreKind>(['embedded', 'postgres'])('OpenID Connect sign-in on %s', (store) => {
-  let idp: Server;
+  let idp: TestIdp;
   let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    idp = createServer();
-    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
-    const issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
+    [idp, browser] = await Promise.all([startTestIdp(), launchBrowser()]);
     server = await startTestServer(store, {
       DEV_MAILBOX: 'true',
       RATE_AUTH_IP_PER_MIN: '10000',
-      OIDC_PROVIDERS: 'test',
-      OIDC_TEST_ISSUER: issuer,
-      OIDC_TEST_CLIENT_ID: 'cardtable',
-      OIDC_TEST_CLIENT_SECRET: 'a client secret for tests only',
-      OIDC_TEST_LABEL: 'Test IdP',
+      ...idp.env,
     });
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'cardtable',
-          client_secret: 'a client secret for tests only',
-          redirect_uris: [`${server.url}/api/auth/oidc/test/callback`],
-          token_endpoint_auth_method: 'client_secret_post',
-        },
-      ],
-      pkce: { required: () => true },
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-      findAccount: (_ctx, id) => ({
-        accountId: id,
-        claims: () => ({
-          sub: id,
-          email: `${id}@idp.example`,
-          email_verified: true,
-          name: `Idp ${id}`,
-        }),
-      }),
-    });
-    idp.on('request', provider.callback());
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    idp.trust(server.url);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await new Promise((resolve) => idp?.close(resolve));
+    await idp?.close();
   });
 
   /** Opens `url` in a fresh browser, signs in at the provider as `login`, returns where it ends. */

@@ -5,24 +5,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SocialProjector } from '../src/social/projector.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { childEnv } from './helpers/child-env.ts';
 import { addUsers, projectionRows, writeFinished } from './helpers/finished-matches.ts';
-import { TEST_DATABASE_URL, tempDir, uniqueSchema, type StoreKind } from './helpers/server.ts';
+import { embeddedDataDir } from './helpers/embedded-template.ts';
+import { TEST_DATABASE_URL, uniqueSchema, type StoreKind } from './helpers/server.ts';
 
 const FIXTURE = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/project-social.ts');
 const STORES: StoreKind[] = ['embedded', 'postgres'];
 
 /** Runs the fixture's projector until it holds its second batch open, then kills it (SIGKILL). */
 function projectUntilKilled(env: Record<string, string>): Promise<string> {
-  // The child's database is `env`'s alone: CI's own DATABASE_URL must not turn an embedded run
-  // into a PostgreSQL one.
-  const {
-    DATABASE_URL: _url,
-    DATABASE_SCHEMA: _schema,
-    DATA_DIR: _dir,
-    ...inherited
-  } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
-    env: { ...inherited, ...env },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,7 +41,7 @@ describe.each(STORES)('achievements after a crash on %s', (kind) => {
     const env: Record<string, string> =
       kind === 'postgres'
         ? { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: uniqueSchema('crash') }
-        : { DATA_DIR: tempDir() };
+        : { DATA_DIR: embeddedDataDir() };
     const config = {
       databaseUrl: env.DATABASE_URL ?? null,
       databaseSchema: env.DATABASE_SCHEMA ?? null,

@@ -1,12 +1,10 @@
 import zlib from 'node:zlib';
 import type { ArtUploaded, DraftDetail, DraftSaved, GameDetail } from '@cardtable/sdk/content';
 import type { ErrorBody } from '@cardtable/sdk/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../src/app.ts';
-import { defaultGames } from '../src/default-games.ts';
-import { publishGame, tidepoolPackage } from './helpers/content.ts';
-import { call, guest } from './helpers/http.ts';
-import { startTestServer, type StoreKind } from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { publishGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
+import { call } from './helpers/http.ts';
+import type { StoreKind } from './helpers/server.ts';
 
 const PNG_1X1 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -37,40 +35,37 @@ function png16(): string {
   ]).toString('base64');
 }
 describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store) => {
-  let server: RunningServer;
-  let alice: string;
-  let bob: string;
-  beforeAll(async () => {
-    server = await startTestServer(store, {}, await defaultGames());
-    alice = (await guest(server.url, 'Alice')).accessToken;
-    bob = (await guest(server.url, 'Bob')).accessToken;
-  }, 60_000);
-  afterAll(async () => server?.close());
+  const site = useContentServer(store);
 
   const create = (token: string, body: Record<string, unknown>) =>
-    call<{ game: { slug: string; name: string } }>(server.url, 'POST', '/api/content/games', {
+    call<{ game: { slug: string; name: string } }>(site.server.url, 'POST', '/api/content/games', {
       token,
       body,
     });
 
   it('autosaves with revisions: a save from an old revision is refused and changes nothing', async () => {
-    expect((await create(alice, { slug: 'reef-draft', name: 'Reef' })).status).toBe(201);
+    expect((await create(site.alice, { slug: 'reef-draft', name: 'Reef' })).status).toBe(201);
     const empty = await call<DraftDetail>(
-      server.url,
+      site.server.url,
       'GET',
       '/api/content/games/reef-draft/draft',
       {
-        token: alice,
+        token: site.alice,
       },
     );
     expect(empty.status).toBe(200);
     expect(empty.body).toMatchObject({ revision: 0, files: {}, updatedAt: null });
 
     const pkg = await tidepoolPackage();
-    const first = await call<DraftSaved>(server.url, 'PUT', '/api/content/games/reef-draft/draft', {
-      token: alice,
-      body: { ...pkg, revision: 0 },
-    });
+    const first = await call<DraftSaved>(
+      site.server.url,
+      'PUT',
+      '/api/content/games/reef-draft/draft',
+      {
+        token: site.alice,
+        body: { ...pkg, revision: 0 },
+      },
+    );
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ ok: true, revision: 1 });
 
@@ -79,129 +74,161 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
       'ruleset.json': (pkg.files['ruleset.json'] as string).replace('"Tidepool"', '"Tide Two"'),
     };
     const second = await call<DraftSaved>(
-      server.url,
+      site.server.url,
       'PUT',
       '/api/content/games/reef-draft/draft',
       {
-        token: alice,
+        token: site.alice,
         body: { files: edited, revision: 1 },
       },
     );
     expect(second.body.revision).toBe(2);
-    const stale = await call<ErrorBody>(server.url, 'PUT', '/api/content/games/reef-draft/draft', {
-      token: alice,
-      body: { files: pkg.files, revision: 1 },
-    });
+    const stale = await call<ErrorBody>(
+      site.server.url,
+      'PUT',
+      '/api/content/games/reef-draft/draft',
+      {
+        token: site.alice,
+        body: { files: pkg.files, revision: 1 },
+      },
+    );
     expect(stale).toMatchObject({
       status: 409,
       body: { code: 'CONFLICT', details: { revision: 2 } },
     });
-    const now = await call<DraftDetail>(server.url, 'GET', '/api/content/games/reef-draft/draft', {
-      token: alice,
-    });
+    const now = await call<DraftDetail>(
+      site.server.url,
+      'GET',
+      '/api/content/games/reef-draft/draft',
+      {
+        token: site.alice,
+      },
+    );
     expect(now.body.revision).toBe(2);
     expect(now.body.files['ruleset.json']).toContain('Tide Two');
     expect(now.body.updatedAt).toMatch(/^\d{4}-/);
   });
 
   it('shows a draft to its creator only; only the creator renames or deletes it', async () => {
-    expect((await create(alice, { slug: 'secret-set', name: 'Secret' })).status).toBe(201);
+    expect((await create(site.alice, { slug: 'secret-set', name: 'Secret' })).status).toBe(201);
     for (const path of ['/api/content/games/secret-set', '/api/content/games/secret-set/draft']) {
-      const seen = await call<ErrorBody>(server.url, 'GET', path, { token: bob });
+      const seen = await call<ErrorBody>(site.server.url, 'GET', path, { token: site.bob });
       expect(seen.status).toBeGreaterThanOrEqual(403);
       expect(seen.status).toBeLessThanOrEqual(404);
     }
     expect(
-      (await call(server.url, 'GET', '/api/content/games/secret-set', { token: alice })).status,
+      (await call(site.server.url, 'GET', '/api/content/games/secret-set', { token: site.alice }))
+        .status,
     ).toBe(200);
     const mine = await call<{ games: { slug: string }[] }>(
-      server.url,
+      site.server.url,
       'GET',
       '/api/content/games/mine',
-      { token: bob },
+      { token: site.bob },
     );
     expect(mine.body.games.map((g) => g.slug)).not.toContain('secret-set');
 
-    const hijack = await call<ErrorBody>(server.url, 'PATCH', '/api/content/games/secret-set', {
-      token: bob,
-      body: { name: 'Mine now' },
-    });
-    expect(hijack.status).toBe(403);
-    const renamed = await call<{ game: { name: string; description: string } }>(
-      server.url,
+    const hijack = await call<ErrorBody>(
+      site.server.url,
       'PATCH',
       '/api/content/games/secret-set',
-      { token: alice, body: { name: '  Open Secret ', description: 'Hidden cards.' } },
+      {
+        token: site.bob,
+        body: { name: 'Mine now' },
+      },
+    );
+    expect(hijack.status).toBe(403);
+    const renamed = await call<{ game: { name: string; description: string } }>(
+      site.server.url,
+      'PATCH',
+      '/api/content/games/secret-set',
+      { token: site.alice, body: { name: '  Open Secret ', description: 'Hidden cards.' } },
     );
     expect(renamed.body.game).toMatchObject({ name: 'Open Secret', description: 'Hidden cards.' });
 
     expect(
-      (await call(server.url, 'DELETE', '/api/content/games/secret-set', { token: bob })).status,
+      (await call(site.server.url, 'DELETE', '/api/content/games/secret-set', { token: site.bob }))
+        .status,
     ).toBe(403);
     expect(
-      (await call(server.url, 'DELETE', '/api/content/games/secret-set', { token: alice })).status,
+      (
+        await call(site.server.url, 'DELETE', '/api/content/games/secret-set', {
+          token: site.alice,
+        })
+      ).status,
     ).toBe(204);
     expect(
-      (await call(server.url, 'GET', '/api/content/games/secret-set', { token: alice })).status,
+      (await call(site.server.url, 'GET', '/api/content/games/secret-set', { token: site.alice }))
+        .status,
     ).toBe(404);
   });
 
   it('copies a published game into a new draft; a published game cannot be deleted', async () => {
     const pkg = await tidepoolPackage();
-    await publishGame(server.url, alice, 'reef-source', pkg);
-    const copy = await create(bob, {
+    await publishGame(site.server.url, site.alice, 'reef-source', pkg);
+    const copy = await create(site.bob, {
       slug: 'reef-remix',
       name: 'Reef Remix',
       from: { slug: 'reef-source' },
     });
     expect(copy.status).toBe(201);
     const draft = await call<DraftDetail>(
-      server.url,
+      site.server.url,
       'GET',
       '/api/content/games/reef-remix/draft',
       {
-        token: bob,
+        token: site.bob,
       },
     );
     expect(Object.keys(draft.body.files).sort()).toEqual(Object.keys(pkg.files).sort());
     expect(draft.body.files['cards.json']).toBe(pkg.files['cards.json']);
     const valid = await call<{ ok: boolean }>(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/reef-remix/validate',
-      { token: bob },
+      { token: site.bob },
     );
     expect(valid.body.ok).toBe(true);
 
-    const noVersion = await create(bob, {
+    const noVersion = await create(site.bob, {
       slug: 'reef-remix-2',
       name: 'Again',
       from: { slug: 'reef-source', version: 9 },
     });
     expect(noVersion.status).toBe(404);
-    const unpublished = await create(bob, {
+    const unpublished = await create(site.bob, {
       slug: 'reef-remix-3',
       name: 'x',
       from: { slug: 'reef-draft-none' },
     });
     expect(unpublished.status).toBe(404);
 
-    const kept = await call<ErrorBody>(server.url, 'DELETE', '/api/content/games/reef-source', {
-      token: alice,
-    });
+    const kept = await call<ErrorBody>(
+      site.server.url,
+      'DELETE',
+      '/api/content/games/reef-source',
+      {
+        token: site.alice,
+      },
+    );
     expect(kept).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
-    const detail = await call<GameDetail>(server.url, 'GET', '/api/content/games/reef-source', {
-      token: bob,
-    });
+    const detail = await call<GameDetail>(
+      site.server.url,
+      'GET',
+      '/api/content/games/reef-source',
+      {
+        token: site.bob,
+      },
+    );
     expect(detail.body.versions).toHaveLength(1);
   });
 
   it('refuses to publish a draft whose ability tests fail (the validator runs tests.json)', async () => {
-    expect((await create(alice, { slug: 'tested-set', name: 'Tested' })).status).toBe(201);
+    expect((await create(site.alice, { slug: 'tested-set', name: 'Tested' })).status).toBe(201);
     const pkg = await tidepoolPackage();
     const save = (expect: unknown) =>
-      call<DraftSaved>(server.url, 'PUT', '/api/content/games/tested-set/draft', {
-        token: alice,
+      call<DraftSaved>(site.server.url, 'PUT', '/api/content/games/tested-set/draft', {
+        token: site.alice,
         body: {
           files: {
             ...pkg.files,
@@ -221,11 +248,11 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
       file: 'tests.json',
     });
     const refused = await call<ErrorBody>(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/tested-set/publish',
       {
-        token: alice,
+        token: site.alice,
       },
     );
     expect(refused).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
@@ -235,70 +262,85 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
       message.slice(message.indexOf(', got ') + ', got '.length),
     ) as unknown;
     expect((await save(actual)).body.ok).toBe(true);
-    const published = await call(server.url, 'POST', '/api/content/games/tested-set/publish', {
-      token: alice,
+    const published = await call(site.server.url, 'POST', '/api/content/games/tested-set/publish', {
+      token: site.alice,
     });
     expect(published.status).toBe(201);
   });
 
   it('uploads art checked by its bytes and names it by hash in a draft save', async () => {
-    expect((await create(alice, { slug: 'art-draft', name: 'Art' })).status).toBe(201);
+    expect((await create(site.alice, { slug: 'art-draft', name: 'Art' })).status).toBe(201);
     const tooSmall = await call<ErrorBody>(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/art-draft/draft/art',
-      { token: alice, body: { base64: PNG_1X1 } },
+      { token: site.alice, body: { base64: PNG_1X1 } },
     );
     expect(tooSmall).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
     const svg = await call<ErrorBody>(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/art-draft/draft/art',
       {
-        token: alice,
+        token: site.alice,
         body: { base64: Buffer.from('<svg onload="x()"/>').toString('base64') },
       },
     );
     expect(svg.body.message).toMatch(/SVG/);
-    const notYours = await call(server.url, 'POST', '/api/content/games/art-draft/draft/art', {
-      token: bob,
+    const notYours = await call(site.server.url, 'POST', '/api/content/games/art-draft/draft/art', {
+      token: site.bob,
       body: { base64: png16() },
     });
     expect(notYours.status).toBe(403);
 
     const uploaded = await call<ArtUploaded>(
-      server.url,
+      site.server.url,
       'POST',
       '/api/content/games/art-draft/draft/art',
-      { token: alice, body: { base64: png16() } },
+      { token: site.alice, body: { base64: png16() } },
     );
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({
       type: 'image/png',
       url: `/api/art/${uploaded.body.sha256}`,
     });
-    const image = await fetch(`${server.url}${uploaded.body.url}`);
+    const image = await fetch(`${site.server.url}${uploaded.body.url}`);
     expect(image.headers.get('content-type')).toBe('image/png');
 
     const pkg = await tidepoolPackage();
     const files = { ...pkg.files, 'art/hermit-crab.png': { sha256: uploaded.body.sha256 } };
-    const saved = await call<DraftSaved>(server.url, 'PUT', '/api/content/games/art-draft/draft', {
-      token: alice,
-      body: { files },
-    });
+    const saved = await call<DraftSaved>(
+      site.server.url,
+      'PUT',
+      '/api/content/games/art-draft/draft',
+      {
+        token: site.alice,
+        body: { files },
+      },
+    );
     expect(saved.body.ok).toBe(true);
-    const draft = await call<DraftDetail>(server.url, 'GET', '/api/content/games/art-draft/draft', {
-      token: alice,
-    });
+    const draft = await call<DraftDetail>(
+      site.server.url,
+      'GET',
+      '/api/content/games/art-draft/draft',
+      {
+        token: site.alice,
+      },
+    );
     expect(draft.body.files['art/hermit-crab.png']).toEqual({
       sha256: uploaded.body.sha256,
       type: 'image/png',
       size: uploaded.body.size,
     });
-    const unknown = await call<ErrorBody>(server.url, 'PUT', '/api/content/games/art-draft/draft', {
-      token: alice,
-      body: { files: { ...pkg.files, 'art/x.png': { sha256: 'a'.repeat(64) } } },
-    });
+    const unknown = await call<ErrorBody>(
+      site.server.url,
+      'PUT',
+      '/api/content/games/art-draft/draft',
+      {
+        token: site.alice,
+        body: { files: { ...pkg.files, 'art/x.png': { sha256: 'a'.repeat(64) } } },
+      },
+    );
     expect(unknown).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
   });
 });

@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { startTestIdp, type TestIdp } from '../../server/test/helpers/oidc-idp.ts';
 import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 const PASSWORD = 'first secret 4 cards';
 const NEW_PASSWORD = 'second secret 5 cards';
@@ -27,19 +26,11 @@ const sessionUserId = (page: Page) =>
   );
 
 describe('accounts in the browser', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    // The embedded database and no SMTP: mail lands in the dev mailbox at /dev/mail.
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  // The embedded database and no SMTP: mail lands in the dev mailbox at /dev/mail.
+  const app = useServedApp();
 
   it('signs up, verifies through the dev mailbox, logs out, resets the password and logs in', async () => {
-    const { page, errors } = await openPage(browser, `${app.url}/signup`);
+    const { page, errors } = await openPage(app.browser, `${app.url}/signup`);
     await page.getByLabel('Username').fill('Tester');
     await page.getByLabel('Email').fill('tester@example.com');
     await page.getByLabel('Password').fill('short');
@@ -90,7 +81,7 @@ describe('accounts in the browser', () => {
   }, 240_000);
 
   it('keeps a guest’s finished match in its history after it signs up', async () => {
-    const { page } = await openPage(browser, app.url, { reducedMotion: 'reduce' });
+    const { page } = await openPage(app.browser, app.url, { reducedMotion: 'reduce' });
     await page.getByTestId('play-now').click();
     await page.waitForURL(/\/match\//);
     const matchPath = new URL(page.url()).pathname;
@@ -119,51 +110,18 @@ describe('accounts in the browser', () => {
 });
 
 describe('signing in with an OpenID Connect provider in the browser', () => {
-  let idp: Server;
+  let idp: TestIdp;
   let app: ServedApp;
   let browser: Browser;
   beforeAll(async () => {
-    idp = createServer();
-    await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
-    const issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
-    const secret = 'a client secret for tests only';
-    [app, browser] = await Promise.all([
-      serveApp({
-        OIDC_PROVIDERS: 'test',
-        OIDC_TEST_ISSUER: issuer,
-        OIDC_TEST_CLIENT_ID: 'cardtable',
-        OIDC_TEST_CLIENT_SECRET: secret,
-        OIDC_TEST_LABEL: 'Test IdP',
-      }),
-      launchBrowser(),
-    ]);
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'cardtable',
-          client_secret: secret,
-          redirect_uris: [`${app.url}/api/auth/oidc/test/callback`],
-          token_endpoint_auth_method: 'client_secret_post',
-        },
-      ],
-      pkce: { required: () => true },
-      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-      findAccount: (_context, id) => ({
-        accountId: id,
-        claims: () => ({
-          sub: id,
-          email: `${id}@idp.example`,
-          email_verified: true,
-          name: `Idp ${id}`,
-        }),
-      }),
-    });
-    idp.on('request', provider.callback());
+    [idp, browser] = await Promise.all([startTestIdp(), launchBrowser()]);
+    app = await serveApp(idp.env);
+    idp.trust(app.url);
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
-    await new Promise((resolve) => idp?.close(resolve));
+    await idp?.close();
   });
 
   it('continues with the provider from the login page and shows it linked in the settings', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser/browser.ts';
+import { useServedApp } from './browser/served-app.ts';
 import { playBattlerUntilOver } from './browser/battler-play.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -22,18 +22,10 @@ async function bothSizes(page: Page, name: string) {
 const SEED = 'e2e-battler-seed-1';
 
 describe('Spiritbound against the CPU, from the home page, played by clicking', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp({ MATCH_SEED: SEED }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp({ MATCH_SEED: SEED });
 
   it('sets up, attaches energy, attacks and plays to the end', { timeout: 900_000 }, async () => {
-    const { page, errors } = await openPage(browser, app.url, {
+    const { page, errors } = await openPage(app.browser, app.url, {
       viewport: DESKTOP,
       reducedMotion: 'reduce',
     });

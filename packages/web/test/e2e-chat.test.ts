@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser/browser.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 const ADMIN_PASSWORD = 'moderate 4 the chat';
 
@@ -9,26 +9,15 @@ const chatTexts = (page: Page) =>
   page.getByTestId('chat-log').getByTestId('chat-message').locator('.chat-text').allTextContents();
 
 describe('chat at a Golf table', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      serveApp({
-        ADMIN_USERNAME: 'root',
-        ADMIN_EMAIL: 'root@example.com',
-        ADMIN_PASSWORD,
-      }),
-      launchBrowser(),
-    ]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+  const app = useServedApp({
+    ADMIN_USERNAME: 'root',
+    ADMIN_EMAIL: 'root@example.com',
+    ADMIN_PASSWORD,
   });
 
   it('two players chat and send an emote; one mutes the other and reports a message a moderator then sees', async () => {
     const motion = { reducedMotion: 'reduce' as const };
-    const host = await openPage(browser, app.url, motion);
+    const host = await openPage(app.browser, app.url, motion);
     await host.page.getByTestId('player-name').fill('Ada');
     await host.page.getByText('Set up a table').click();
     await host.page.getByTestId('seat-count').selectOption('2');
@@ -44,7 +33,7 @@ describe('chat at a Golf table', () => {
     await expect.poll(() => chatTexts(host.page)).toEqual(['Waiting for you, Bea']);
     const code = (await host.page.getByTestId('room-code').textContent()) as string;
 
-    const guest = await openPage(browser, app.url, motion);
+    const guest = await openPage(app.browser, app.url, motion);
     await guest.page.getByTestId('player-name').fill('Bea');
     await guest.page.getByTestId('join-code').fill(code);
     await guest.page.getByTestId('join-submit').click();
@@ -85,7 +74,7 @@ describe('chat at a Golf table', () => {
     expect(await host.page.getByTestId('chat-muted').textContent()).toContain('Bea');
 
     // A moderator (the bootstrap admin) finds the report, with the words as written.
-    const moderator = await openPage(browser, `${app.url}/login`);
+    const moderator = await openPage(app.browser, `${app.url}/login`);
     await moderator.page.getByLabel('Username or email').fill('root');
     await moderator.page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await moderator.page.getByRole('button', { name: 'Log in' }).click();

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from './browser/browser.ts';
 import { playUntilOver, standingsOnScreen } from './browser/play.ts';
 import { bySeat, matchIdOf, matchOf, referee } from './browser/referee.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 describe('a one-hole game against three CPUs, played by clicking', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp();
 
   it('ends with the standings the server reports', async () => {
-    const { page, errors } = await openPage(browser, app.url);
+    const { page, errors } = await openPage(app.browser, app.url);
     await page.getByTestId('player-name').fill('Ada');
     await page.getByText('Set up a table').click();
     await page.getByTestId('holes').fill('1');

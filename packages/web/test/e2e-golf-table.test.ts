@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser/browser.ts';
 import { clickOneMove, playUntilOver } from './browser/play.ts';
 import { createAs, openMatchAs, recordPrompts, signedInGuest } from './browser/seated.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const cpus = (n: number) =>
@@ -20,16 +20,8 @@ const mineOf = (page: Page) =>
     .catch(() => null);
 
 describe('the Golf table: clocks, opening picks, phones, leaving', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    // CPUs think for a second, so their opening flips play while the person is still choosing.
-    [app, browser] = await Promise.all([serveApp({ CPU_THINK_MS: '1000' }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  // CPUs think for a second, so their opening flips play while the person is still choosing.
+  const app = useServedApp({ CPU_THINK_MS: '1000' });
 
   it('everyone sees the mover’s clock, it warns near the end, and a timeout is announced', async () => {
     const ada = await signedInGuest(app.url, 'Ada');
@@ -44,8 +36,8 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     const joined = await bo.api.joinMatch(created.code);
     expect(joined.ok).toBe(true);
     const pages = await Promise.all([
-      openMatchAs(browser, app.url, ada.session, created.matchId),
-      openMatchAs(browser, app.url, bo.session, created.matchId),
+      openMatchAs(app.browser, app.url, ada.session, created.matchId),
+      openMatchAs(app.browser, app.url, bo.session, created.matchId),
     ]);
     const [first, second] = pages.map((p) => p.page) as [Page, Page];
     // At the start of the turn both see the mover's clock: the mover as their own.
@@ -84,7 +76,7 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
       seats: [{ kind: 'human' }, ...cpus(1)],
       turnTimeLimitMs: 120_000,
     });
-    const watched = await openMatchAs(browser, app.url, ada.session, created.matchId);
+    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId);
     const { page } = watched;
     const tally = page.getByTestId('round-tally');
     // Counts the moves made, not the looks: while cards fly there is nothing to click.
@@ -114,7 +106,7 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
       options: { rounds: 1, initialFlips: 2 },
       seats: [{ kind: 'human' }, ...cpus(3)],
     });
-    const watched = await openMatchAs(browser, app.url, ada.session, created.matchId);
+    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId);
     const { page } = watched;
     const prompts = await recordPrompts(watched);
     const choice = page.locator('.mine .slot-active[aria-pressed]');
@@ -144,7 +136,7 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
       options: { rounds: 9, initialFlips: 2 },
       seats: [{ kind: 'human' }, ...cpus(5)],
     });
-    const watched = await openMatchAs(browser, app.url, ada.session, created.matchId, PHONE);
+    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId, PHONE);
     const { page } = watched;
     const choice = page.locator('.mine .slot-active[aria-pressed=false]');
     await choice.first().waitFor({ timeout: 30_000 });
@@ -173,7 +165,7 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
       options: { rounds: 1, initialFlips: 2 },
       seats: [{ kind: 'human' }, ...cpus(3)],
     });
-    const watched = await openMatchAs(browser, app.url, ada.session, created.matchId, PHONE);
+    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId, PHONE);
     const { page } = watched;
     const prompts = await recordPrompts(watched);
     let tallyOverflow: number | null = null;
@@ -219,7 +211,9 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     const cy = await signedInGuest(app.url, 'Cy');
     for (const guest of [bo, cy]) expect((await guest.api.joinMatch(created.code)).ok).toBe(true);
     const pages = await Promise.all(
-      [ada, bo, cy].map((guest) => openMatchAs(browser, app.url, guest.session, created.matchId)),
+      [ada, bo, cy].map((guest) =>
+        openMatchAs(app.browser, app.url, guest.session, created.matchId),
+      ),
     );
     const [adaPage, boPage, cyPage] = pages.map((p) => p.page) as [Page, Page, Page];
     await screenshot(adaPage, 'golf-desktop-1-three-players');

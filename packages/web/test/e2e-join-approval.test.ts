@@ -1,49 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, type WatchedPage } from './browser/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser/browser.ts';
+import { hostInviteTable, joinByCode } from './browser/invite.ts';
 import { playUntilOver } from './browser/play.ts';
 import { matchIdOf } from './browser/referee.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 const motion = { reducedMotion: 'reduce' as const };
 
 describe('the host approves who joins', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp();
 
-  /** Ada sets up a one-hole table for two with approval on; answers the room code. */
-  async function hostTable(): Promise<{ host: WatchedPage; code: string }> {
-    const host = await openPage(browser, app.url, motion);
-    await host.page.getByTestId('player-name').fill('Ada');
-    await host.page.getByText('Set up a table').click();
-    await host.page.getByTestId('seat-count').selectOption('2');
-    await host.page
-      .getByTestId('seat-choice-1')
-      .selectOption({ label: 'A friend (invite by code)' });
-    await host.page.getByTestId('holes').fill('1');
-    await host.page.getByLabel('Approve who joins').check();
-    await host.page.getByLabel('Replays: anyone with the link').check();
-    await host.page.getByTestId('create-submit').click();
-    await host.page.getByTestId('lobby').waitFor();
-    const code = (await host.page.getByTestId('room-code').textContent()) as string;
-    return { host, code };
-  }
-
-  async function joinAs(name: string, code: string): Promise<WatchedPage> {
-    const guest = await openPage(browser, app.url, motion);
-    await guest.page.getByTestId('player-name').fill(name);
-    await guest.page.getByTestId('join-code').fill(code);
-    await guest.page.getByTestId('join-submit').click();
-    await guest.page.waitForURL(/\/match\//);
-    return guest;
-  }
+  const hostTable = () =>
+    hostInviteTable(app, { approve: true, publicReplays: true, page: motion });
+  const joinAs = (name: string, code: string) => joinByCode(app, name, code, motion);
 
   it('the joiner waits until the host lets them in, then the match starts', async () => {
     const { host, code } = await hostTable();

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser/browser.ts';
 import { clickOneMove } from './browser/play.ts';
 import { matchIdOf } from './browser/referee.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 /** Both play by clicking until each has made `wanted` moves (a turn waits for the other's). */
 async function playMoves(pages: Page[], wanted: number): Promise<number[]> {
@@ -21,22 +21,11 @@ async function playMoves(pages: Page[], wanted: number): Promise<number[]> {
 }
 
 describe('matchmaking in the browser', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      serveApp({ MATCHMAKING_TICK_MS: '100', QUEUE_STATUS_MS: '200' }),
-      launchBrowser(),
-    ]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp({ MATCHMAKING_TICK_MS: '100', QUEUE_STATUS_MS: '200' });
 
   it('two people in the same queue are matched and play', async () => {
     const motion = { reducedMotion: 'reduce' as const };
-    const ada = await openPage(browser, app.url, motion);
+    const ada = await openPage(app.browser, app.url, motion);
     await ada.page.getByTestId('player-name').fill('Ada');
     await ada.page.getByTestId('queue-casual').click();
     await expect
@@ -44,7 +33,7 @@ describe('matchmaking in the browser', () => {
       .toContain('you are 1 of 1 waiting');
     await screenshot(ada.page, 'matchmaking-1-waiting');
 
-    const bea = await openPage(browser, app.url, motion);
+    const bea = await openPage(app.browser, app.url, motion);
     await bea.page.getByTestId('player-name').fill('Bea');
     await bea.page.getByTestId('queue-casual').click();
 

@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from './browser/browser.ts';
+import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/play.ts';
 import { matchIdOf } from './browser/referee.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
 
 const motion = { reducedMotion: 'reduce' as const };
 
 describe('open tables in the browser', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp();
 
   it('one opens a public table, another finds it in the list, joins with a click, both ready and play', async () => {
     // Bea watches the list before there is anything in it: the table shows up by itself.
-    const bea = await openPage(browser, app.url, motion);
+    const bea = await openPage(app.browser, app.url, motion);
     await bea.page.getByTestId('player-name').fill('Bea');
     await bea.page.getByTestId('browse-tables').click();
     await bea.page.getByTestId('tables-empty').waitFor();
 
-    const ada = await openPage(browser, app.url, motion);
+    const ada = await openPage(app.browser, app.url, motion);
     await ada.page.getByTestId('player-name').fill('Ada');
     await ada.page.getByText('Set up a table').click();
     await ada.page.getByTestId('seat-count').selectOption('2');

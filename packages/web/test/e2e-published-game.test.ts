@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CardtableApi } from '@cardtable/sdk';
 import { packageBody, readContentFolder } from '@cardtable/server/content';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { openPage, screenshot } from './browser/browser.ts';
 import { matchIdOf, matchOf, referee } from './browser/referee.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -44,17 +44,9 @@ async function artSeen(page: Page): Promise<Record<string, string>> {
 }
 
 describe('a published game, played by two people who meet by invite code', () => {
-  let app: ServedApp;
-  let browser: Browser;
+  const app = useServedApp();
   const downloads = mkdtempSync(join(tmpdir(), 'cardtable-export-'));
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    rmSync(downloads, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
   it('publishes over HTTP, sets up from the home page, plays to the end and verifies the export', async () => {
     // A creator publishes the Tidepool folder through the SDK's content API.
@@ -76,7 +68,7 @@ describe('a published game, played by two people who meet by invite code', () =>
 
     // The host sets the match up on a phone-sized screen: the list, the form, an invite.
     const motion = { reducedMotion: 'reduce' as const };
-    const host = await openPage(browser, app.url, {
+    const host = await openPage(app.browser, app.url, {
       ...motion,
       viewport: { width: 390, height: 844 },
     });
@@ -126,7 +118,7 @@ describe('a published game, played by two people who meet by invite code', () =>
     await screenshot(host.page, 'published-2-lobby-phone');
 
     // The friend joins by the room code from the home page.
-    const guest = await openPage(browser, app.url, motion);
+    const guest = await openPage(app.browser, app.url, motion);
     await guest.page.getByTestId('player-name').fill('Bea');
     await guest.page.getByTestId('join-code').fill(code.toLowerCase());
     await guest.page.getByTestId('join-submit').click();

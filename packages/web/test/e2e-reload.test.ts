@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser/browser.ts';
 import { clickOneMove } from './browser/play.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 /** Waits for this player's turn (something of theirs is clickable) and reads their hand. */
 async function myTurnHand(page: Page) {
@@ -21,18 +21,10 @@ async function myTurnHand(page: Page) {
 }
 
 describe('reloading in the middle of a match', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp();
 
   it('comes back to the same seat, cards and turn', async () => {
-    const { page, errors } = await openPage(browser, app.url, { reducedMotion: 'reduce' });
+    const { page, errors } = await openPage(app.browser, app.url, { reducedMotion: 'reduce' });
     await page.getByTestId('play-now').click();
     await page.waitForURL(/\/match\//);
     const url = page.url();

@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser/browser.ts';
 import { createBotMatch } from './browser/bot-match.ts';
 import { openAs } from './browser/seated.ts';
 import { standingsOnScreen } from './browser/play.ts';
 import { bySeat, matchOf } from './browser/referee.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 const position = async (page: Page) => {
   const text = (await page.getByTestId('replay-position').textContent()) as string;
@@ -17,15 +17,7 @@ const position = async (page: Page) => {
 };
 
 describe('the replay viewer', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp({ CPU_THINK_MS: '0' }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp({ CPU_THINK_MS: '0' });
 
   it('steps through a finished match and ends on the same final scores', async () => {
     const match = await createBotMatch(app.url, ['Sofia', 'Diego']);
@@ -39,7 +31,7 @@ describe('the replay viewer', () => {
 
     // Finished matches replay to their players (exports are private by default): watch as the bot.
     const { page, errors } = await openAs(
-      browser,
+      app.browser,
       app.url,
       match.api.session!,
       `/replay/${match.matchId}`,
@@ -91,7 +83,7 @@ describe('the replay viewer', () => {
     });
 
     // Opened by the player again: the server checks a private match's file for its players only.
-    const imported = await openAs(browser, app.url, match.api.session!, '/replay', {
+    const imported = await openAs(app.browser, app.url, match.api.session!, '/replay', {
       reducedMotion: 'reduce',
     });
     await imported.page.getByTestId('replay-import').setInputFiles(file);

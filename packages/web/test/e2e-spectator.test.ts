@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { SPECTATOR } from '@cardtable/engine';
 import { GolfTruth, type Position } from '../../sdk/test/support/golf-secrets.ts';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { openPage, screenshot } from './browser/browser.ts';
 import { createBotMatch } from './browser/bot-match.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 /** What the spectator's table shows, read in one go with the log position it shows it at. */
 interface DomSnapshot {
@@ -42,20 +42,12 @@ const readDom = (page: Page) =>
   });
 
 describe('spectating a live match', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp({ CPU_THINK_MS: '60' }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp({ CPU_THINK_MS: '60' });
 
   it('never shows or receives a face-down card', async () => {
     const match = await createBotMatch(app.url, ['Maya', 'Kenji']);
     const frames: string[] = [];
-    const { page, context, errors } = await openPage(browser, 'about:blank', {
+    const { page, context, errors } = await openPage(app.browser, 'about:blank', {
       reducedMotion: 'reduce',
     });
     page.on('websocket', (socket) =>

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CardtableApi } from '@cardtable/sdk';
 import { packageBody, readContentFolder } from '@cardtable/server/content';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { openPage, screenshot } from './browser/browser.ts';
+import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
 
 const TIDEPOOL = fileURLToPath(
@@ -53,18 +53,10 @@ const saved = (page: Page) =>
     .toBe('All changes saved');
 
 describe('the creator studio: a game from nothing to a published match', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp();
 
   it('builds a ruleset, six cards, a Lua ability, two decks; balances, publishes and plays it', async () => {
-    const { page, errors } = await openPage(browser, `${app.url}/studio`, {
+    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 800 },
     });
@@ -221,7 +213,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     expect(await page.getByLabel('Share link').inputValue()).toBe(`${app.url}/?game=pocket-duel`);
     await shot(page, 'studio-8-published');
     // The share link opens the home page with the game chosen, ready to set up a match.
-    const shared = await openPage(browser, `${app.url}/?game=pocket-duel`, {
+    const shared = await openPage(app.browser, `${app.url}/?game=pocket-duel`, {
       reducedMotion: 'reduce',
     });
     await shared.page.getByTestId('tcg-setup').waitFor({ timeout: 20_000 });
@@ -237,7 +229,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
   }, 600_000);
 
   it('shows a battler ruleset in the form and edits a creature’s battler fields', async () => {
-    const { page, errors } = await openPage(browser, `${app.url}/studio`, {
+    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 800 },
     });
@@ -324,7 +316,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     ok(await other.putDraft('tidepool', packageBody(await readContentFolder(TIDEPOOL))));
     ok(await other.publish('tidepool'));
 
-    const { page, errors } = await openPage(browser, `${app.url}/studio`, {
+    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 800 },
     });
@@ -373,7 +365,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.getByTestId('playtest').click();
     await page.waitForURL(/\/tcg\//, { timeout: 30_000 });
     await page.getByTestId('lobby').waitFor({ timeout: 30_000 });
-    const friend = await openPage(browser, await page.getByTestId('invite-link').inputValue(), {
+    const friend = await openPage(app.browser, await page.getByTestId('invite-link').inputValue(), {
       reducedMotion: 'reduce',
     });
     await friend.page.getByTestId('player-name').fill('Bea');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './browser/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from './browser/browser.ts';
 import { createAs, openAs, signedInGuest } from './browser/seated.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { useServedApp } from './browser/served-app.ts';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -20,15 +20,7 @@ const horizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('how the tables look and feel', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp(), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp();
 
   const tcgMatch = async (name: string) => {
     const guest = await signedInGuest(app.url, name);
@@ -46,7 +38,7 @@ describe('how the tables look and feel', () => {
     async () => {
       const ada = await tcgMatch('Ada');
       const { page, errors } = await openAs(
-        browser,
+        app.browser,
         app.url,
         ada.session,
         `/tcg/${ada.matchId}`,
@@ -85,7 +77,7 @@ describe('how the tables look and feel', () => {
       await screenshot(page, 'tables-tcg-desktop', false);
 
       // The phone: the same table fits the width; a long press pins the large card.
-      const phone = await openAs(browser, app.url, ada.session, `/tcg/${ada.matchId}`, PHONE);
+      const phone = await openAs(app.browser, app.url, ada.session, `/tcg/${ada.matchId}`, PHONE);
       const phoneCard = phone.page.locator('[data-testid=tcg-hand] .tcg-object').first();
       await phoneCard.waitFor({ timeout: 60_000 });
       expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
@@ -117,10 +109,16 @@ describe('how the tables look and feel', () => {
           { kind: 'cpu', profile: 'Maya' },
         ],
       });
-      const seated = await openAs(browser, app.url, bo.session, `/match/${golf.matchId}`, DESKTOP);
+      const seated = await openAs(
+        app.browser,
+        app.url,
+        bo.session,
+        `/match/${golf.matchId}`,
+        DESKTOP,
+      );
       await seated.page.getByTestId('table').waitFor({ timeout: 60_000 });
       await screenshot(seated.page, 'tables-golf-desktop', false);
-      const phone = await openAs(browser, app.url, bo.session, `/match/${golf.matchId}`, PHONE);
+      const phone = await openAs(app.browser, app.url, bo.session, `/match/${golf.matchId}`, PHONE);
       await phone.page.getByTestId('table').waitFor({ timeout: 60_000 });
       expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
       await screenshot(phone.page, 'tables-golf-phone', false);
@@ -132,7 +130,7 @@ describe('how the tables look and feel', () => {
         seats: ['Marcus', 'Maya', 'Kenji'].map((profile) => ({ kind: 'cpu' as const, profile })),
       });
       const { page, errors } = await openAs(
-        browser,
+        app.browser,
         app.url,
         bo.session,
         `/match/${cpus.matchId}`,
@@ -149,7 +147,7 @@ describe('how the tables look and feel', () => {
 
       // The setting is remembered, and the card game's director uses it too (380 ms / 0.6).
       const tcg = await tcgMatch('Cy');
-      const card = await openAs(browser, app.url, tcg.session, `/tcg/${tcg.matchId}`, DESKTOP);
+      const card = await openAs(app.browser, app.url, tcg.session, `/tcg/${tcg.matchId}`, DESKTOP);
       await card.page.evaluate(
         (stored) => localStorage.setItem('cardtable.settings', stored),
         JSON.stringify({ muted: true, speed: 'slow' }),
@@ -187,7 +185,7 @@ describe('how the tables look and feel', () => {
     async () => {
       const dee = await tcgMatch('Dee');
       const { page, errors } = await openAs(
-        browser,
+        app.browser,
         app.url,
         dee.session,
         `/tcg/${dee.matchId}`,
@@ -246,7 +244,7 @@ describe('how the tables look and feel', () => {
         )
         .toBe('over');
       const { page, errors } = await openAs(
-        browser,
+        app.browser,
         app.url,
         eve.session,
         `/replay/${created.matchId}`,

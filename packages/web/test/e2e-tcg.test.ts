@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { AuthResponse, CreateMatchResponse, MatchMetadata } from '@cardtable/sdk/protocol';
 import { CPU_NAMES } from '@cardtable/tcg';
-import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
-import { serveApp, type ServedApp } from './browser/server.ts';
+import { openPage, screenshot } from './browser/browser.ts';
+import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
 
 const pair = (id: string) => [{ card: `demo/${id}`, count: 2 }];
@@ -41,15 +40,7 @@ async function post<T>(url: string, path: string, body: unknown, token?: string)
 }
 
 describe('a TCG match against the CPU, played by clicking', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([serveApp({ MATCH_SEED: SEED }), launchBrowser()]);
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const app = useServedApp({ MATCH_SEED: SEED });
 
   it(
     'plays to the end with no needless Pass, in words, and starts a rematch',
@@ -76,7 +67,7 @@ describe('a TCG match against the CPU, played by clicking', () => {
       const cpuName = (await meta(created.matchId)).seats[1]!.name!;
       expect(CPU_NAMES).toContain(cpuName);
 
-      const { page, context, errors } = await openPage(browser, app.url, {
+      const { page, context, errors } = await openPage(app.browser, app.url, {
         reducedMotion: 'reduce',
       });
       await context.addInitScript(

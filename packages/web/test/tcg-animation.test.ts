@@ -42,7 +42,17 @@ describe('the card game animation plan', () => {
     expect(plan.flights).toEqual([{ from: 'deck-1', to: 'hand-1', defId: null, delayMs: 0 }]);
     expect(plan.moveMs).toBeGreaterThan(0);
     expect(plan.beat).toBe('draw');
-    expect(plan.caption).toBe('Bo draws a card');
+    // The caption is the game log's sentence for the step, for this viewer (seat 0).
+    expect(plan.caption).toBe('Bo draws a card.');
+    const mine = planTcgStep(
+      { type: 'cardDrawn', data: { player: 0, card: null, handle: null, defId: 'demo/fire-imp' } },
+      view,
+      view,
+      normal,
+      name,
+      0,
+    );
+    expect(mine.caption).toBe('You draw Fire Imp.');
   });
 
   it('flies a played card from its place in the hand, which is left empty meanwhile', () => {

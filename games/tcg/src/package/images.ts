@@ -17,6 +17,13 @@ const u32le = (b: Uint8Array, at: number) =>
   (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 const u24le = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16);
 
+/** The image format `bytes` begin with (their signature), or null when neither PNG nor WebP. */
+export function imageFormatOf(bytes: Uint8Array): 'png' | 'webp' | null {
+  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return 'png';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
+  return null;
+}
+
 /**
  * Card art is PNG or WebP, recognised by its bytes (never by its name), structurally whole and
  * within the size limits. SVG is refused: it can carry scripts and remote references, and no
@@ -31,11 +38,8 @@ export function checkImage(path: string, bytes: Uint8Array, limits = CONTENT_LIM
       message:
         'SVG is not accepted (it can carry scripts and remote references); export the art as PNG or WebP',
     };
-  const read = PNG_SIGNATURE.every((b, i) => bytes[i] === b)
-    ? readPng(bytes)
-    : ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP'
-      ? readWebp(bytes)
-      : null;
+  const format = imageFormatOf(bytes);
+  const read = format === 'png' ? readPng(bytes) : format === 'webp' ? readWebp(bytes) : null;
   if (read === null)
     return {
       ok: false,

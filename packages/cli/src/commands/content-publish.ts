@@ -1,16 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { packageBody } from '@cardtable/server/content';
-import type {
-  Diagnostic,
-  GameDetail,
-  ValidationReport,
-  VersionSummary,
-} from '@cardtable/sdk/content';
-import type { ErrorBody } from '@cardtable/sdk/protocol';
+import type { ApiError } from '@cardtable/sdk';
+import type { Diagnostic } from '@cardtable/sdk/content';
 import { formatDiagnostic, validateContentPackage } from '@cardtable/tcg';
 import { readContentFolder } from '../content-folder.ts';
 import { nameFor, slugFor } from '../content/naming.ts';
-import { creatorToken, sessionsFile } from '../content/session.ts';
+import { creatorApi, sessionsFile } from '../content/session.ts';
 
 export const CONTENT_PUBLISH_USAGE = `Usage: cardtable content publish DIR --server URL [--slug SLUG] [--token TOKEN] [--as NAME]
 
@@ -81,37 +76,29 @@ export async function contentPublishCommand(argv: string[]): Promise<number> {
   }
   const slug = args.slug ?? slugFor(files, args.dir);
   try {
-    const token = await creatorToken(args.server, { token: args.token, name: args.name });
-    const call = api(args.server, token);
-    const existing = await call<GameDetail>('GET', `/api/content/games/${slug}`);
-    if (existing.status === 404) {
-      const created = await call('POST', '/api/content/games', {
+    const api = await creatorApi(args.server, { token: args.token, name: args.name });
+    const existing = await api.getGame(slug);
+    if (!existing.ok && existing.error.status === 404) {
+      const created = await api.createGame({
         slug,
         name: nameFor(files, slug),
         description: `${nameFor(files, slug)}, by its creator.`,
       });
-      if (created.status !== 201) return refused(created.body);
-    } else if (existing.status !== 200) return refused(existing.body);
-    const draft = await call<ValidationReport>(
-      'PUT',
-      `/api/content/games/${slug}/draft`,
-      packageBody(files),
-    );
-    if (draft.status !== 200) return refused(draft.body);
-    const published = await call<{ version: VersionSummary }>(
-      'POST',
-      `/api/content/games/${slug}/publish`,
-    );
-    if (published.status === 409) {
-      const version = (published.body as unknown as ErrorBody).details?.version;
+      if (!created.ok) return refused(created.error);
+    } else if (!existing.ok) return refused(existing.error);
+    const draft = await api.putDraft(slug, packageBody(files));
+    if (!draft.ok) return refused(draft.error);
+    const published = await api.publish(slug);
+    if (!published.ok && published.error.code === 'CONTENT_UNCHANGED') {
+      const version = published.error.details?.version;
       console.log(
         `Nothing changed: "${slug}" version ${String(version)} has this content already.`,
       );
       return 0;
     }
-    if (published.status !== 201) return refused(published.body);
-    const { version, contentHash } = published.body.version;
-    printDiagnostics([], draft.body.warnings);
+    if (!published.ok) return refused(published.error);
+    const { version, contentHash } = published.value.version;
+    printDiagnostics([], draft.value.warnings);
     console.log(
       `Published "${slug}" version ${version} (${contentHash}). Play it at ${args.server}/ (new match: ${slug}).`,
     );
@@ -122,23 +109,12 @@ export async function contentPublishCommand(argv: string[]): Promise<number> {
   }
 }
 
-const api =
-  (server: string, token: string) =>
-  async <T = unknown>(method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-  };
-
-function refused(body: unknown): number {
-  const error = body as ErrorBody;
+/** A refusal by the server (its diagnostics printed), or no usable answer from it. */
+function refused(error: ApiError): number {
+  if (error.status === undefined) {
+    console.error(`Could not publish: ${error.message}`);
+    return 1;
+  }
   const details = error.details as { errors?: Diagnostic[]; warnings?: Diagnostic[] } | undefined;
   printDiagnostics(details?.errors ?? [], details?.warnings ?? []);
   console.error(`Refused: ${error.message}`);

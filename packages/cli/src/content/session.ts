@@ -19,15 +19,16 @@ async function readSessions(file: string): Promise<Sessions> {
 }
 
 /**
- * The creator's access token for a server: `token` when given (`--token` or CARDTABLE_TOKEN);
- * else the identity this CLI signed in as before on that server; else a new guest identity named
- * `name`, saved for next time (the same creator can then publish new versions of their game).
+ * The SDK signed in as the creator on a server: with `token` when given (`--token` or
+ * CARDTABLE_TOKEN); else as the identity this CLI signed in as before on that server; else as a
+ * new guest identity named `name`, saved for next time (the same creator can then publish new
+ * versions of their game).
  */
-export async function creatorToken(
+export async function creatorApi(
   server: string,
   options: { token?: string | undefined; name?: string | undefined; file?: string },
-): Promise<string> {
-  if (options.token) return options.token;
+): Promise<CardtableApi> {
+  if (options.token) return new CardtableApi({ baseUrl: server, accessToken: options.token });
   const file = options.file ?? sessionsFile();
   const sessions = await readSessions(file);
   const save = async (session: AuthResponse | null) => {
@@ -41,12 +42,13 @@ export async function creatorToken(
   const api = new CardtableApi({ baseUrl: server, session: saved ?? null, onSession: save });
   if (saved) {
     try {
-      return await api.accessToken();
+      await api.accessToken();
+      return api;
     } catch {
       // The saved sign-in expired or was revoked: sign in afresh below.
     }
   }
   const signedIn = await api.guest(options.name ?? userInfo().username ?? 'Creator');
   if (!signedIn.ok) throw new Error(`Cannot sign in to ${server}: ${signedIn.error.message}`);
-  return signedIn.value.accessToken;
+  return api;
 }

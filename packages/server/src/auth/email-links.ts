@@ -1,6 +1,7 @@
 import type { Database } from '../store/database.ts';
 import { enqueueMail } from './mail.ts';
-import { randomToken, sha256 } from './tokens.ts';
+import { sha256 } from '../sha256.ts';
+import { randomToken } from './tokens.ts';
 
 export type LinkPurpose = 'verify' | 'reset';
 

@@ -5,7 +5,8 @@ import { apiError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { OidcProviderConfig } from './oidc-settings.ts';
 import type { SignupPolicy } from './signup-policy.ts';
-import { randomToken, sha256 } from './tokens.ts';
+import { sha256 } from '../sha256.ts';
+import { randomToken } from './tokens.ts';
 
 /** The ID token's claims, completed from the userinfo endpoint. */
 type Claims = Record<string, unknown> & { sub: string };

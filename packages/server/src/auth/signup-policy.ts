@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SignupSettings } from '@cardtable/sdk/accounts';
 import type { Database } from '../store/database.ts';
 import { apiError } from '../errors.ts';
-import { sha256 } from './tokens.ts';
+import { sha256 } from '../sha256.ts';
 
 /** An invite code: 16 readable characters, compared upper-case without dashes. */
 const normalCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();

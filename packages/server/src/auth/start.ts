@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.ts';
 import { memoryRateLimits } from '../rate-limit.ts';
@@ -36,6 +37,7 @@ export async function startAccounts(
   config: ServerConfig,
   log: Logger,
   publicUrl: () => string,
+  redis: Redis | null,
 ): Promise<Accounts> {
   const settings = config.accounts;
   const sessions = new SessionService(db, settings.sessionCheckMs);
@@ -50,9 +52,7 @@ export async function startAccounts(
   );
   await bootstrapAdmin(db, settings.admin, log);
   const mail = new MailSender(db, settings.mail, settings.mailFrom, log);
-  const backend = config.redisUrl
-    ? redisRateLimits(config.redisUrl, config.redisKeyPrefix, log)
-    : memoryRateLimits();
+  const backend = redis ? redisRateLimits(redis, config.redisKeyPrefix) : memoryRateLimits();
   const limits = new AuthLimits(backend, settings);
   const signups = new SignupPolicy(db, {
     mode: settings.signupMode,

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { ACCOUNT_ROLES, type AccountRole } from '@cardtable/sdk/accounts';
 import type { AuthResponse, User } from '@cardtable/sdk/protocol';
 import type { Database } from '../store/database.ts';
 import { newId } from '../ids.ts';
+import { sha256 } from '../sha256.ts';
 import type { ClientInfo, SessionService } from './sessions.ts';
 
 /** Who a verified access token speaks for. */
@@ -29,7 +30,6 @@ export type RefreshOutcome =
   | { ok: false; code: 'UNAUTHORIZED' | 'SESSION_REVOKED'; message: string };
 
 const ISSUER = 'cardtable';
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 export const randomToken = () => randomBytes(32).toString('base64url');
 
 /**

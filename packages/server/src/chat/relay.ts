@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Emote } from '@cardtable/sdk/chat';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { StoredMessage } from './chat-store.ts';
 
@@ -42,19 +42,22 @@ const SUBSCRIBE_WAIT_MS = 5000;
  * publish. Like pub/sub itself this is at most once: a node cut off from Redis misses live
  * messages meanwhile, and its members find them in the history when they reconnect.
  */
-export async function redisRelay(url: string, prefix: string, log: Logger): Promise<ChatRelay> {
+export async function redisRelay(
+  publisher: Redis,
+  prefix: string,
+  log: Logger,
+): Promise<ChatRelay> {
   const channel = `${prefix}chat`;
   const node = randomBytes(8).toString('hex');
-  const publisher = new Redis(url, { maxRetriesPerRequest: 1 });
-  const subscriber = new Redis(url);
+  // A subscribed connection can do nothing else: the one it listens on is its own.
+  const subscriber = publisher.duplicate({ maxRetriesPerRequest: null });
   let warned = false;
   const warn = (error: Error) => {
     if (!warned) log.warn({ err: error }, 'redis unreachable: chat reaches this node only');
     warned = true;
   };
-  publisher.on('error', warn);
   subscriber.on('error', warn);
-  publisher.on('ready', () => (warned = false));
+  subscriber.on('ready', () => (warned = false));
   const handlers: ((event: ChatEvent) => void)[] = [];
   // Subscribed before the node serves anyone, so its first members miss nothing; a Redis that
   // does not answer soon must not hold the start-up (the subscription completes when it does).
@@ -82,7 +85,7 @@ export async function redisRelay(url: string, prefix: string, log: Logger): Prom
       handlers.push(handler);
     },
     async close() {
-      await Promise.all([publisher.quit(), subscriber.quit()]).catch(() => undefined);
+      await subscriber.quit().catch(() => subscriber.disconnect());
     },
   };
 }

@@ -11,7 +11,6 @@ import {
   contentHashOf,
   decodePackage,
   imageTypeOf,
-  rulesFiles,
   storedFileOf,
   toStored,
   type PackageFiles,
@@ -136,13 +135,20 @@ export class ContentLibrary {
         : `${pin.gameId}@${pin.version}`;
     const stored = await this.store.pinnedFiles(pin);
     if (!stored) throw new Error(`No content ${label}.`);
-    const report = await validatePackage(rulesFiles(stored));
-    if (!report.content)
-      throw new Error(
-        `${label} no longer loads: ${report.errors.map((e) => e.message).join('; ')}`,
-      );
-    const game = await gameForContent(report.content);
-    return { content: report.content, hosted: { game, timeoutProfile: 'easy' } };
+    // Validated in full when it was published (or frozen for a playtest), and neither ever
+    // changes: loading parses and checks it as the engine does, without the validator's lint,
+    // playability and tests.
+    const [{ contentSourceOfFiles }, { loadContent, describeLoadProblem }] = await Promise.all([
+      import('@cardtable/tcg/replay'),
+      import('@cardtable/tcg'),
+    ]);
+    const unloadable = (why: string) => new Error(`${label} no longer loads: ${why}`);
+    const source = contentSourceOfFiles(stored);
+    if (!source.ok) throw unloadable(source.error.message);
+    const loaded = loadContent(source.value);
+    if (!loaded.ok) throw unloadable(loaded.problems.map(describeLoadProblem).join('; '));
+    const game = await gameForContent(loaded.content);
+    return { content: loaded.content, hosted: { game, timeoutProfile: 'easy' } };
   }
 
   /**
@@ -272,7 +278,19 @@ export class ContentLibrary {
   /** Publishes the draft as the next version; invalid or unchanged content is refused. */
   async publishDraft(game: GameRow, userId: string): Promise<VersionRow> {
     const stored = await this.store.draft(game.id);
-    return this.publish(game, stored, await this.withArt(stored), userId);
+    const published = await this.publish(
+      game,
+      stored,
+      await validatePackage(await this.withArt(stored)),
+      userId,
+    );
+    if ('unchangedSince' in published)
+      throw apiError(
+        'CONTENT_UNCHANGED',
+        `Nothing changed since version ${published.unchangedSince}: it has the same content.`,
+        { version: published.unchangedSince },
+      );
+    return published.version;
   }
 
   /**
@@ -284,11 +302,10 @@ export class ContentLibrary {
     files: PackageFiles,
     userId: string,
   ): Promise<VersionRow | null> {
-    refuseOverLimits(await validatePackage(files));
-    const stored = await this.storeArt(files);
-    const latest = await this.store.latest(game.id);
-    if (latest?.contentHash === contentHashOf(stored)) return null;
-    return this.publish(game, stored, files, userId);
+    const report = await validatePackage(files);
+    refuseOverLimits(report);
+    const published = await this.publish(game, await this.storeArt(files), report, userId);
+    return 'version' in published ? published.version : null;
   }
 
   /**
@@ -316,29 +333,28 @@ export class ContentLibrary {
     return { game, version: await this.publishFiles(game, input.files, LOCAL_CREATOR.id) };
   }
 
+  /**
+   * Publishes validated files (`report` is their validation) as the next version, unless they
+   * equal the latest version. Invalid content is refused.
+   */
   private async publish(
     game: GameRow,
     stored: StoredFiles,
-    files: PackageFiles,
+    report: PackageReport,
     userId: string,
-  ): Promise<VersionRow> {
-    const report = await validatePackage(files);
+  ): Promise<{ version: VersionRow } | { unchangedSince: number }> {
     if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
     const contentHash = contentHashOf(stored);
     const latest = await this.store.latest(game.id);
-    if (latest?.contentHash === contentHash)
-      throw apiError(
-        'CONTENT_UNCHANGED',
-        `Nothing changed since version ${latest.version}: it has the same content.`,
-        { version: latest.version },
-      );
-    return this.store.publish({
+    if (latest?.contentHash === contentHash) return { unchangedSince: latest.version };
+    const version = await this.store.publish({
       gameId: game.id,
       files: stored,
       contentHash,
       decks: report.content.decks.map((deck) => ({ id: deck.id, name: deck.name })),
       userId,
     });
+    return { version };
   }
 
   private async storeArt(files: PackageFiles): Promise<StoredFiles> {

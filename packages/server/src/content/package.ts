@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { ContentPackage, Diagnostic, StoredFile } from '@cardtable/sdk/content';
+import { imageFormatOf } from '@cardtable/tcg/images';
 import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
+import { sha256 } from '../sha256.ts';
 
 /** A package in hand: text files as strings, images as bytes. */
 export type PackageFiles = ReadonlyMap<string, string | Uint8Array>;
@@ -14,7 +15,6 @@ export const MAX_PACKAGE_BODY_BYTES =
 
 const IMAGE_TYPES: Readonly<Record<string, string>> = { png: 'image/png', webp: 'image/webp' };
 const extensionOf = (path: string) => path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
  * The validator's diagnostics that make a package unacceptable to store at all (sizes, counts,
@@ -25,11 +25,8 @@ export const breaksLimits = (diagnostic: Diagnostic) =>
 
 /** The media type of image bytes by their signature, or null when they are not PNG or WebP. */
 export function imageTypeOf(bytes: Uint8Array): string | null {
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (png.every((byte, i) => bytes[i] === byte)) return 'image/png';
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
-  return null;
+  const format = imageFormatOf(bytes);
+  return format && IMAGE_TYPES[format]!;
 }
 
 /** Files whose bytes are kept as bytes (checked, and stored in the art store, by the validator's rules). */

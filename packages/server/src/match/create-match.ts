@@ -3,7 +3,7 @@ import type { ContentLibrary } from '../content/library.ts';
 import type { ContentPin } from '../content/store.ts';
 import { ApiError } from '../errors.ts';
 import { newId, newRoomCode, newSecret, newSeed } from '../ids.ts';
-import type { EventStore, ReplayPrivacy, SeatRecord } from '../store/event-store.ts';
+import type { EventStore, NewMatch, ReplayPrivacy, SeatRecord } from '../store/event-store.ts';
 import { isUniqueViolation } from '../store/database.ts';
 import type { ErrorBody } from '@cardtable/sdk/protocol';
 import { nameCpuSeats } from './cpu-names.ts';
@@ -57,31 +57,29 @@ export async function createMatch(
   for (let attempt = 0; ; attempt++) {
     const code = newRoomCode();
     try {
-      const insert = () =>
-        store.createMatch({
-          id,
-          game: plan.game.name,
-          rulesetVersion: plan.game.version,
-          engineVersion: ENGINE_VERSION,
-          options: plan.options,
-          seats,
-          status: 'waiting',
-          seed: deps.matchSeed ?? newSeed(),
-          code,
-          hostUserId: plan.hostUserId,
-          turnTimeLimitMs: plan.turnTimeLimitMs,
-          ...(plan.ip !== null ? { creatorIp: plan.ip } : {}),
-          ...(plan.rated ? { rated: true } : {}),
-          ...(plan.listed ? { listed: true } : {}),
-          replayPrivacy: plan.replayPrivacy ?? 'private',
-          replayLink: plan.replayPrivacy === 'link' ? newSecret() : null,
-          approveJoins: plan.approveJoins ?? false,
-        });
-      const admitted =
-        plan.ip === null
-          ? { ok: true as const, value: await insert() }
-          : await quotas.admit(plan.hostUserId, plan.ip, insert, plan.listed);
-      if (!admitted.ok) throw new ApiError(admitted.error);
+      const match: NewMatch = {
+        id,
+        game: plan.game.name,
+        rulesetVersion: plan.game.version,
+        engineVersion: ENGINE_VERSION,
+        options: plan.options,
+        seats,
+        status: 'waiting',
+        seed: deps.matchSeed ?? newSeed(),
+        code,
+        hostUserId: plan.hostUserId,
+        turnTimeLimitMs: plan.turnTimeLimitMs,
+        ...(plan.rated ? { rated: true } : {}),
+        ...(plan.listed ? { listed: true } : {}),
+        replayPrivacy: plan.replayPrivacy ?? 'private',
+        replayLink: plan.replayPrivacy === 'link' ? newSecret() : null,
+        approveJoins: plan.approveJoins ?? false,
+      };
+      if (plan.ip === null) await store.createMatch(match);
+      else {
+        const admitted = await quotas.admit({ ...match, creatorIp: plan.ip });
+        if (!admitted.ok) throw new ApiError(admitted.error);
+      }
       const { pin } = plan;
       if (pin) await content.store.pinMatch(id, pin);
       await store.updateSeats(id, seats);

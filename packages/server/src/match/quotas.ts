@@ -2,7 +2,7 @@ import type { ErrorBody } from '@cardtable/sdk/protocol';
 import type { MatchQuotaSettings } from '../config.ts';
 import { errorBody } from '../errors.ts';
 import type { Metrics } from '../metrics.ts';
-import type { EventStore, QuotaUsage } from '../store/event-store.ts';
+import type { EventStore, NewMatch, QuotaUsage } from '../store/event-store.ts';
 
 /** Which limit refused a creation, as `details.limit` of a `QUOTA_EXCEEDED` error. */
 export type QuotaLimit =
@@ -19,12 +19,11 @@ const LIMITS: { limit: QuotaLimit; usage: keyof QuotaUsage; what: string }[] = [
 /**
  * Per-user and per-address limits on matches created (in a sliding window) and open at once
  * (waiting or playing). Counted in the store, so they hold across restarts; every match counts
- * against the user who created it, CPU-only ones included. The check and the insert of one user
- * and one address run one at a time, so a burst of parallel requests cannot slip past a limit.
+ * against the user who created it, CPU-only ones included. The store counts and inserts under
+ * database locks of the user and the address, so a burst of parallel requests, on one node or
+ * many, cannot slip past a limit.
  */
 export class MatchQuotas {
-  private readonly locks = new Map<string, Promise<unknown>>();
-
   constructor(
     private readonly store: EventStore,
     private readonly settings: MatchQuotaSettings,
@@ -33,28 +32,31 @@ export class MatchQuotas {
   ) {}
 
   /**
-   * Runs `create` if the user and the address are within every quota (and, for an open table,
-   * the user's open tables within theirs); else the refusal.
+   * Stores `match` if its host and address are within every quota (and, for an open table, the
+   * host's open tables within theirs); else the refusal.
    */
-  async admit<T>(
-    userId: string,
-    ip: string,
-    create: () => Promise<T>,
-    listed = false,
-  ): Promise<{ ok: true; value: T } | { ok: false; error: ErrorBody }> {
-    return this.exclusive(`user:${userId}`, () =>
-      this.exclusive(`ip:${ip}`, async () => {
-        const refusal = await this.check(userId, ip, listed);
-        return refusal
-          ? { ok: false as const, error: refusal }
-          : { ok: true as const, value: await create() };
-      }),
+  async admit(
+    match: NewMatch & { creatorIp: string },
+  ): Promise<{ ok: true } | { ok: false; error: ErrorBody }> {
+    const max = this.caps(match.listed ?? false);
+    const refusal = await this.store.createMatchWithinQuota(
+      match,
+      new Date(this.now() - this.settings.windowMs).toISOString(),
+      {
+        createdByUser: max.createdPerUser,
+        openByUser: max.activePerUser,
+        createdByIp: max.createdPerIp,
+        openByIp: max.activePerIp,
+        openTablesByUser: max.openTablesPerUser,
+      },
+      (usage) => this.refusal(usage, max),
     );
+    return refusal ? { ok: false, error: refusal } : { ok: true };
   }
 
-  private async check(userId: string, ip: string, listed: boolean): Promise<ErrorBody | null> {
-    const { windowMs, createdPerUser, createdPerIp, activePerUser, activePerIp } = this.settings;
-    const max: Record<QuotaLimit, number> = {
+  private caps(listed: boolean): Record<QuotaLimit, number> {
+    const { createdPerUser, createdPerIp, activePerUser, activePerIp } = this.settings;
+    return {
       createdPerUser,
       createdPerIp,
       activePerUser,
@@ -62,18 +64,10 @@ export class MatchQuotas {
       // Only a new open table counts against the open tables a user may list.
       openTablesPerUser: listed ? this.settings.openTablesPerUser : 0,
     };
-    const usage = await this.store.quotaUsage(
-      userId,
-      ip,
-      new Date(this.now() - windowMs).toISOString(),
-      {
-        createdByUser: createdPerUser,
-        openByUser: activePerUser,
-        createdByIp: createdPerIp,
-        openByIp: activePerIp,
-        openTablesByUser: max.openTablesPerUser,
-      },
-    );
+  }
+
+  private refusal(usage: QuotaUsage, max: Record<QuotaLimit, number>): ErrorBody | null {
+    const { windowMs } = this.settings;
     for (const { limit, usage: key, what } of LIMITS) {
       const cap = max[limit];
       if (cap === 0 || usage[key] < cap) continue;
@@ -93,18 +87,5 @@ export class MatchQuotas {
       });
     }
     return null;
-  }
-
-  /** Runs `task` after every earlier task of `key` has settled. */
-  private async exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const before = this.locks.get(key) ?? Promise.resolve();
-    const result = before.then(task, task);
-    const settled = result.catch(() => undefined);
-    this.locks.set(key, settled);
-    try {
-      return await result;
-    } finally {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { waitingStatus } from './estimate.ts';
 import { poolKey, type Pool, type Ticket } from './pool.ts';
 import { ASSIGNMENT_TTL_MS, WAIT_SAMPLES, type MatchQueue, type TicketStatus } from './queue.ts';
@@ -23,16 +23,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * never both cancelled and matched, nor matched twice.
  */
 export class RedisQueue implements MatchQueue {
-  private readonly redis: Redis;
-
+  /** On `redis`, the server's connection (redis.ts), which the server closes. */
   constructor(
-    url: string,
+    private readonly redis: Redis,
     private readonly prefix = 'cardtable:mm:',
     private readonly now: () => number = Date.now,
-  ) {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    this.redis.on('error', () => undefined);
-  }
+  ) {}
 
   private key(...parts: string[]): string {
     return this.prefix + parts.join(':');
@@ -151,9 +147,8 @@ export class RedisQueue implements MatchQueue {
     if (tickets.length > 0) await this.redis.del(...tickets.map((t) => this.key('forming', t.id)));
   }
 
-  async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
-  }
+  /** Nothing of its own to close: the connection is the server's. */
+  async close(): Promise<void> {}
 
   private async ticket(ticketId: string): Promise<Ticket | null> {
     const json = await this.redis.get(this.key('ticket', ticketId));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson, verifyReplay, type AnyGame, type ReplayFile } from '@cardtable/engine';
 import {
   ErrorBody,
@@ -11,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { apiError } from '../errors.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import { newId } from '../ids.ts';
+import { sha256 } from '../sha256.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { EventStore, ReplayUsage } from '../store/event-store.ts';
 import { requireUser } from './authenticate.ts';
@@ -60,7 +60,7 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
       const replay = request.body;
       const text = JSON.stringify(replay);
       const bytes = Buffer.byteLength(text);
-      const contentHash = createHash('sha256').update(text).digest('hex');
+      const contentHash = sha256(text);
       const known = await store.replayByContent(user.userId, contentHash);
       if (known) return verdictBody(known);
       refuseOverQuota(await store.replayUsage(user.userId), bytes, quota);

@@ -154,32 +154,30 @@ export class EventStore {
     this.groupCommit = new GroupCommit((writes) => appendMany(db, writes));
   }
 
-  async createMatch(match: NewMatch) {
-    await this.db.query(
-      `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status, seed,
-         code, host_user_id, turn_time_limit_ms, creator_ip, rated, replay_privacy, replay_link,
-         approve_joins, listed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      [
-        match.id,
-        match.game,
-        match.rulesetVersion,
-        match.engineVersion,
-        JSON.stringify(match.options ?? null),
-        JSON.stringify(match.seats),
-        match.status,
-        match.seed,
-        match.code,
-        match.hostUserId,
-        match.turnTimeLimitMs,
-        match.creatorIp ?? null,
-        match.rated ?? false,
-        match.replayPrivacy ?? 'private',
-        match.replayLink ?? null,
-        match.approveJoins ?? false,
-        match.listed ?? false,
-      ],
-    );
+  async createMatch(match: NewMatch): Promise<void> {
+    await insertMatch(this.db.query, match);
+  }
+
+  /**
+   * Inserts `match` unless `refuse`, given what its host and its address have used of their
+   * quotas, answers a refusal (then answered, and nothing stored). The count and the insert run
+   * in one transaction holding the host's and then the address's advisory lock, so creations on
+   * every node of this database are counted one after another: a burst cannot slip past a limit.
+   */
+  async createMatchWithinQuota<R>(
+    match: NewMatch & { creatorIp: string },
+    createdSince: string,
+    caps: QuotaUsage,
+    refuse: (usage: QuotaUsage) => R | null,
+  ): Promise<R | null> {
+    return this.db.transaction(async (query) => {
+      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:user:${match.hostUserId}`]);
+      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:ip:${match.creatorIp}`]);
+      const usage = await quotaUsage(query, match.hostUserId, match.creatorIp, createdSince, caps);
+      const refusal = refuse(usage);
+      if (refusal === null) await insertMatch(query, match);
+      return refusal;
+    });
   }
 
   async getMatch(id: string): Promise<MatchRecord | null> {
@@ -210,38 +208,6 @@ export class EventStore {
       `SELECT id FROM matches WHERE status = 'active' ORDER BY created_at`,
     );
     return rows.map((row) => row.id);
-  }
-
-  /**
-   * What a user and an address used of their match quotas. Each count stops at its cap (0: not
-   * counted), so the work is bounded by the quota, not by how many matches they ever made.
-   */
-  async quotaUsage(
-    userId: string,
-    ip: string,
-    createdSince: string,
-    caps: QuotaUsage,
-  ): Promise<QuotaUsage> {
-    const capped = (where: string, cap: number) =>
-      `(SELECT count(*)::int FROM (SELECT 1 FROM matches WHERE ${where} LIMIT ${cap}) AS q)`;
-    const rows = await this.db.query(
-      `SELECT
-         ${capped('host_user_id = $1 AND created_at > $3', caps.createdByUser)} AS created_by_user,
-         ${capped(`host_user_id = $1 AND status <> 'over'`, caps.openByUser)} AS open_by_user,
-         ${capped('creator_ip = $2 AND created_at > $3', caps.createdByIp)} AS created_by_ip,
-         ${capped(`creator_ip = $2 AND status <> 'over'`, caps.openByIp)} AS open_by_ip,
-         ${capped(`host_user_id = $1 AND status = 'waiting' AND listed`, caps.openTablesByUser)}
-           AS open_tables_by_user`,
-      [userId, ip, createdSince],
-    );
-    const row = rows[0] as Row;
-    return {
-      createdByUser: row.created_by_user as number,
-      openByUser: row.open_by_user as number,
-      createdByIp: row.created_by_ip as number,
-      openByIp: row.open_by_ip as number,
-      openTablesByUser: row.open_tables_by_user as number,
-    };
   }
 
   /** Records when someone was last connected to each match (a later time already stored wins). */
@@ -624,3 +590,64 @@ const APPEND_MANY = `
       seats = COALESCE(w.seats, m.seats)
   FROM w
   WHERE m.id = w.match_id AND m.version = w.version - 1`;
+
+async function insertMatch(query: Database['query'], match: NewMatch): Promise<void> {
+  await query(
+    `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status, seed,
+       code, host_user_id, turn_time_limit_ms, creator_ip, rated, replay_privacy, replay_link,
+       approve_joins, listed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    [
+      match.id,
+      match.game,
+      match.rulesetVersion,
+      match.engineVersion,
+      JSON.stringify(match.options ?? null),
+      JSON.stringify(match.seats),
+      match.status,
+      match.seed,
+      match.code,
+      match.hostUserId,
+      match.turnTimeLimitMs,
+      match.creatorIp ?? null,
+      match.rated ?? false,
+      match.replayPrivacy ?? 'private',
+      match.replayLink ?? null,
+      match.approveJoins ?? false,
+      match.listed ?? false,
+    ],
+  );
+}
+
+/**
+ * What a user and an address used of their match quotas. Each count stops at its cap (0: not
+ * counted), so the work is bounded by the quota, not by how many matches they ever made.
+ */
+async function quotaUsage(
+  query: Database['query'],
+  userId: string,
+  ip: string,
+  createdSince: string,
+  caps: QuotaUsage,
+): Promise<QuotaUsage> {
+  const capped = (where: string, cap: number) =>
+    `(SELECT count(*)::int FROM (SELECT 1 FROM matches WHERE ${where} LIMIT ${cap}) AS q)`;
+  const rows = await query(
+    `SELECT
+       ${capped('host_user_id = $1 AND created_at > $3', caps.createdByUser)} AS created_by_user,
+       ${capped(`host_user_id = $1 AND status <> 'over'`, caps.openByUser)} AS open_by_user,
+       ${capped('creator_ip = $2 AND created_at > $3', caps.createdByIp)} AS created_by_ip,
+       ${capped(`creator_ip = $2 AND status <> 'over'`, caps.openByIp)} AS open_by_ip,
+       ${capped(`host_user_id = $1 AND status = 'waiting' AND listed`, caps.openTablesByUser)}
+         AS open_tables_by_user`,
+    [userId, ip, createdSince],
+  );
+  const row = rows[0] as Row;
+  return {
+    createdByUser: row.created_by_user as number,
+    openByUser: row.open_by_user as number,
+    createdByIp: row.created_by_ip as number,
+    openByIp: row.open_by_ip as number,
+    openTablesByUser: row.open_tables_by_user as number,
+  };
+}

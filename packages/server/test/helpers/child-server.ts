@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CLI_BIN = resolve(here, '../../../cli/bin/cardtable.js');
@@ -21,7 +22,7 @@ export class ChildServer {
   /** Starts the server and resolves with its URL once it prints it. */
   start(): Promise<string> {
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
-      env: { ...process.env, ...this.env },
+      env: childEnv(this.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

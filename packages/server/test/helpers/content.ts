@@ -2,8 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentPackage } from '@cardtable/sdk/content';
+import { afterAll, beforeAll } from 'vitest';
+import type { RunningServer } from '../../src/app.ts';
+import { defaultGames } from '../../src/default-games.ts';
 import { packageBody, readContentFolder } from '../../src/content/folder.ts';
-import { call } from './http.ts';
+import { call, guest } from './http.ts';
+import { startTestServer, type StoreKind } from './server.ts';
 
 /** The content package written for the content tests: a small game unlike the demo. */
 export const TIDEPOOL_DIR = join(
@@ -54,4 +58,40 @@ export async function publishGame(
   if (published.status !== 201)
     throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
   return published.body.version;
+}
+
+/** A server with every default game and two signed-in creators, Alice and Bob (their tokens). */
+export interface ContentSite {
+  readonly server: RunningServer;
+  readonly alice: string;
+  readonly bob: string;
+}
+
+/**
+ * Starts a ContentSite on `store` before the enclosing describe block's tests and closes it
+ * after them. Read its fields inside tests, once `beforeAll` has run.
+ */
+export function useContentServer(store: StoreKind): ContentSite {
+  let site: ContentSite | undefined;
+  beforeAll(async () => {
+    const server = await startTestServer(store, {}, await defaultGames());
+    const [alice, bob] = await Promise.all([guest(server.url, 'Alice'), guest(server.url, 'Bob')]);
+    site = { server, alice: alice.accessToken, bob: bob.accessToken };
+  }, 60_000);
+  afterAll(async () => site?.server.close());
+  const started = (): ContentSite => {
+    if (!site) throw new Error('useContentServer: read inside a test, after beforeAll');
+    return site;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get alice() {
+      return started().alice;
+    },
+    get bob() {
+      return started().bob;
+    },
+  };
 }

@@ -2,14 +2,15 @@ import type { Outcome } from '@cardtable/engine';
 import { DEFAULT_OPTIONS, type RoundResult } from '@cardtable/golf';
 import { openDatabase, type Database, type Row } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
-import { TEST_DATABASE_URL, tempDir, uniqueSchema, type StoreKind } from './server.ts';
+import { embeddedDataDir } from './embedded-template.ts';
+import { TEST_DATABASE_URL, uniqueSchema, type StoreKind } from './server.ts';
 
 /** A migrated database of either kind, for storage tests. */
 export async function openTestDatabase(kind: StoreKind, prefix: string): Promise<Database> {
   const db = await openDatabase(
     kind === 'postgres'
       ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: uniqueSchema(prefix), dataDir: '' }
-      : { databaseUrl: null, databaseSchema: null, dataDir: tempDir() },
+      : { databaseUrl: null, databaseSchema: null, dataDir: embeddedDataDir() },
   );
   await migrate(db);
   return db;

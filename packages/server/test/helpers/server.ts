@@ -6,6 +6,7 @@ import { startServer, type RunningServer, type ServerOptions } from '../../src/a
 import { loadConfig, type ServerConfig } from '../../src/config.ts';
 import { gameRegistry, type GameRegistry } from '../../src/games.ts';
 import { secretDraw } from '../fixtures/secret-draw.ts';
+import { embeddedDataDir } from './embedded-template.ts';
 
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -42,7 +43,7 @@ export function testEnv(
     base.DATABASE_URL = TEST_DATABASE_URL;
     base.DATABASE_SCHEMA = uniqueSchema();
   } else {
-    base.DATA_DIR = tempDir();
+    base.DATA_DIR = embeddedDataDir();
   }
   return { ...base, ...extra };
 }

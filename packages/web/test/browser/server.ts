@@ -1,9 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from '../../../server/test/helpers/child-env.ts';
+import { embeddedDataDir } from '../../../server/test/helpers/embedded-template.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const webDir = join(repoRoot, 'packages/web');
@@ -86,19 +88,15 @@ export interface ServedApp {
 export async function serveApp(extraEnv: Record<string, string> = {}): Promise<ServedApp> {
   await ensureWebBuild();
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'cardtable-web-e2e-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const dataDir = embeddedDataDir('cardtable-web-e2e-');
+  const env = childEnv({
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     CPU_THINK_MS: '40',
     LOG_LEVEL: 'warn',
     ...extraEnv,
-  };
-  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'WEB_ROOT', 'NODE_ENV']) {
-    delete env[name];
-  }
+  });
   const child = spawn(process.execPath, [cliBin, 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));

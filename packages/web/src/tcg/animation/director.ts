@@ -49,7 +49,9 @@ export class TcgDirector extends SnapshotStore<TcgStage> {
   reset(view: TcgView | null, at: LogPosition, lastEvent?: TcgEvent): void {
     this.generation++;
     const caption =
-      view && lastEvent ? describeStep(lastEvent, view, this.options.name).caption : '';
+      view && lastEvent
+        ? describeStep(lastEvent, view, this.options.name, this.options.me()).caption
+        : '';
     this.set({ view, ...at, busy: false, shown: null, caption });
   }
 

@@ -62,7 +62,7 @@ export function planTcgStep(
     cards: { ...before.cards, ...after.cards },
     faces: { ...before.faces, ...after.faces },
   };
-  const shown = describeStep(event, both, name);
+  const shown = describeStep(event, both, name, me);
   const base = basePlan(event, both, me);
   const marks: Record<string, TcgMark> = {};
   for (const [id, text] of Object.entries(shown.marks)) marks[id] = { text, kind: markKind(event) };
