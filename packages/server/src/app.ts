@@ -219,6 +219,7 @@ export async function startServer(
     registerTableRoutes(app, {
       tables: new OpenTables(db, config.matchLifecycle.waitingTtlMs, now),
       registry,
+      content,
       joinsPerMinute: config.joinAttemptsPerMinute,
     });
     registerReplayRoutes(app, {

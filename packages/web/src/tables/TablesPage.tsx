@@ -84,7 +84,9 @@ export default function TablesPage() {
             </p>
           ) : null}
           {!list ? (
-            <p className="muted">Loading the tables…</p>
+            error ? null : (
+              <p className="muted">Loading the tables…</p>
+            )
           ) : list.tables.length === 0 ? (
             <p className="muted" data-testid="tables-empty">
               No open table right now. Set one up and others will find it here.
