@@ -7,6 +7,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
 } from 'fastify';
 import pino from 'pino';
 import { startAccounts } from './auth/start.ts';
@@ -171,7 +172,8 @@ export async function startServer(
             ? 'A part of the path is too long.'
             : 'The path is not a valid address.';
         request.log.info({ code: 'BAD_REQUEST', problem: message }, 'client error');
-        return reply.code(400).send(errorBody('BAD_REQUEST', message));
+        // Fastify types this reply for no route's schema in particular.
+        void (reply as unknown as FastifyReply).code(400).send(errorBody('BAD_REQUEST', message));
       },
       // A hop count trusts that many proxies in front of us (Fastify types take it as a function).
       trustProxy:
