@@ -7,6 +7,7 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
 } from 'fastify';
 import pino from 'pino';
 import { startAccounts } from './auth/start.ts';
@@ -162,6 +163,16 @@ export async function startServer(
       // Per-request lines would drown the per-resolution logs that matter.
       logController: new LogController({ disableRequestLogging: true }),
       bodyLimit: 256 * 1024,
+      // A malformed or overlong path fails before routing: it gets a typed body like any bad input.
+      frameworkErrors: (error, request, reply) => {
+        const message =
+          error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'A part of the path is too long.'
+            : 'The path is not a valid address.';
+        request.log.info({ code: 'BAD_REQUEST', problem: message }, 'client error');
+        // Fastify types this reply for no route's schema in particular.
+        void (reply as unknown as FastifyReply).code(400).send(errorBody('BAD_REQUEST', message));
+      },
       // A hop count trusts that many proxies in front of us (Fastify types take it as a function).
       trustProxy:
         typeof config.trustProxy === 'number'
@@ -208,6 +219,7 @@ export async function startServer(
     registerTableRoutes(app, {
       tables: new OpenTables(db, config.matchLifecycle.waitingTtlMs, now),
       registry,
+      content,
       joinsPerMinute: config.joinAttemptsPerMinute,
     });
     registerReplayRoutes(app, {

@@ -436,6 +436,9 @@ describe('bad input is a 400, never a 500', () => {
       ),
       await call(server.url, 'GET', `/api/matches/m%00x/state`, { token }),
       await call(server.url, 'GET', `/api/replays/r%00x`, { token }),
+      // Failures before routing: a broken percent-escape and an overlong id.
+      await call(server.url, 'GET', `/api/matches/%E0%A4%A`, { token }),
+      await call(server.url, 'GET', `/api/matches/${'m'.repeat(500)}`, { token }),
     ];
     for (const reply of refused) {
       expect(reply, JSON.stringify(reply)).toMatchObject({

@@ -158,6 +158,9 @@ describe.each<StoreKind>(['embedded', 'postgres'])('open tables on %s', (store) 
       (await call(server.url, 'GET', `/api/tables?game=golf&after=${forged}`, me(dee.accessToken)))
         .status,
     ).toBe(400);
+    expect(
+      await call(server.url, 'GET', '/api/tables?game=no-such-game', me(dee.accessToken)),
+    ).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: 'No such game.' } });
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const made = await createMatch(server.url, cy.accessToken, {

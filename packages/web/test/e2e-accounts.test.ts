@@ -106,6 +106,11 @@ describe('accounts in the browser', () => {
     await expect.poll(() => recent.textContent()).toContain('over');
     const matchId = matchPath.split('/').at(-1) as string;
     expect(await recent.locator(`a[href*="${matchId}"]`).count()).toBe(1);
+
+    // A resigned casual match rates nobody: the board says it is empty, not an empty table.
+    await page.goto(`${app.url}/leaderboards/golf/1`);
+    await page.getByTestId('leaderboard-empty').waitFor();
+    expect(await page.getByTestId('leaderboard').count()).toBe(0);
   }, 240_000);
 });
 

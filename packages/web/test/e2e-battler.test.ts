@@ -35,6 +35,14 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       .toContain('Spiritbound');
     await page.getByTestId('choose-spiritbound').click();
     await page.getByTestId('tcg-setup').waitFor();
+    // Choosing a game takes the player to its form: focus lands in it.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.querySelector('[data-testid=tcg-setup]')?.contains(document.activeElement),
+        ),
+      )
+      .toBe(true);
     await page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Fire starter' });
     await page.getByTestId('tcg-opponent').selectOption({ label: 'CPU: Easy' });
     await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Grass starter' });

@@ -10,7 +10,11 @@ describe('a one-hole game against three CPUs, played by clicking', () => {
   it('ends with the standings the server reports', async () => {
     const { page, errors } = await openPage(app.browser, app.url);
     await page.getByTestId('player-name').fill('Ada');
-    await page.getByText('Set up a table').click();
+    // Golf is chosen already; its button still opens the folded form and moves focus into it.
+    await page.getByTestId('choose-golf').click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('form')?.dataset.testid))
+      .toBe('create-table');
     await page.getByTestId('holes').fill('1');
     await page.getByTestId('create-submit').click();
     await page.waitForURL(/\/match\//);

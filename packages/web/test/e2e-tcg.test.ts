@@ -76,6 +76,11 @@ describe('a TCG match against the CPU, played by clicking', () => {
       );
       await page.goto(`${app.url}/tcg/${created.matchId}`);
       await page.getByTestId('tcg-table').waitFor();
+      // The log keeps its newest line in view inside its own box, never by scrolling the page
+      // (keeping the hand is clicked in the page, as a click there scrolls nothing).
+      await page.getByTestId('tcg-mulligan').first().dispatchEvent('click');
+      await page.getByTestId('tcg-log-line').first().waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
       await screenshot(page, 'tcg-1-start');
       // The CPU sits under a name, not its difficulty.
       await expect.poll(() => page.getByTestId('tcg-hero-them').textContent()).toContain(cpuName);

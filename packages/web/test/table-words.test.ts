@@ -4,6 +4,7 @@ import type { GolfEvent, GolfView } from '@cardtable/golf';
 import { Director } from '../src/animation/director.ts';
 import { NO_CONTROLS } from '../src/game/controls.ts';
 import { promptFor } from '../src/game/prompt.ts';
+import { refusalForPlayer } from '../src/live/action-refusal.ts';
 import { seatNotices } from '../src/live/seat-notices.ts';
 import { shownClock } from '../src/live/turn-clock.ts';
 
@@ -95,5 +96,18 @@ describe('an early knock', () => {
 
     await d.play({ type: 'wentOut', data: { seat: 2 } }, { version: 3, step: 1 }, turn(0));
     expect(d.getSnapshot().caption).toMatch(/^Cy went out!/);
+  });
+});
+
+describe('a refused move in words a player reads', () => {
+  it('never speaks of versions when a move arrived after the table moved on', () => {
+    const stale = refusalForPlayer({
+      code: 'STALE_VERSION',
+      message: 'The match moved on since the version you acted on.',
+    });
+    expect(stale.code).toBe('STALE_VERSION');
+    expect(stale.message).not.toMatch(/version/i);
+    const illegal = { code: 'ILLEGAL_ACTION' as const, message: 'It is not your turn.' };
+    expect(refusalForPlayer(illegal)).toBe(illegal);
   });
 });

@@ -61,6 +61,11 @@ export class ContentLibrary {
     readonly builtIn: GameRegistry,
   ) {}
 
+  /** Whether `slug` names a game here: a built-in one or one made in the studio. */
+  async hasGame(slug: string): Promise<boolean> {
+    return this.builtIn.has(slug) || (await this.store.gameBySlug(slug)) !== null;
+  }
+
   /** The game a match plays, for as long as it lives: its pinned version, or a built-in. */
   async hostedFor(record: Pick<MatchRecord, 'id' | 'game'>): Promise<HostedGame | null> {
     if (CONTENT_KINDS.has(record.game)) {

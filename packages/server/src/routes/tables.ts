@@ -3,6 +3,7 @@ import { OpenTableList, OpenTablesQuery, TableParams } from '@cardtable/sdk/soci
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError } from '../errors.ts';
+import type { ContentLibrary } from '../content/library.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { KeyedRateLimiter } from '../rate-limit.ts';
 import type { OpenTables } from '../tables/open-tables.ts';
@@ -17,6 +18,7 @@ const READY_PER_SECOND = 0.5;
 interface Deps {
   tables: OpenTables;
   registry: MatchRegistry;
+  content: ContentLibrary;
   joinsPerMinute: number;
 }
 
@@ -34,11 +36,13 @@ export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'Open tables of a game (and version) waiting for players, newest first',
         ...secured,
         querystring: OpenTablesQuery,
-        response: { 200: OpenTableList, 400: ErrorBody, 401: ErrorBody },
+        response: { 200: OpenTableList, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
       },
     },
     async (request) => {
       requireUser(request);
+      if (!(await deps.content.hasGame(request.query.game)))
+        throw apiError('NOT_FOUND', 'No such game.');
       return tables.page(request.query);
     },
   );

@@ -33,11 +33,12 @@ export function GameList({
               type="button"
               className={chosen ? 'primary' : undefined}
               aria-pressed={chosen}
-              aria-label={`Set up a match of ${game.name}`}
               onClick={() => onSelect(game.slug)}
               data-testid={`choose-${game.slug}`}
             >
+              {/* The name heard starts with the words seen (WCAG label in name). */}
               {chosen ? 'Chosen' : 'Set up a match'}
+              <span className="visually-hidden">: {game.name}</span>
             </button>
           </li>
         );

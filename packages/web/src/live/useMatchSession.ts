@@ -14,6 +14,7 @@ import type {
   WelcomeMessage,
 } from '@cardtable/sdk';
 import { client, ensureSignedIn } from '../net/session.ts';
+import { refusalForPlayer } from './action-refusal.ts';
 
 /** What a game's table does with the stream: reset on a fresh WELCOME, show each step. */
 export interface StepHandlers<V> {
@@ -124,7 +125,7 @@ export function useMatchSession<V, A extends GameAction>(
       void conn.act(action, legal ? { knownVersion: legal.version } : {}).then((outcome) => {
         setPending(false);
         if (!outcome.ok && outcome.error.code !== 'CONNECTION_CLOSED') {
-          setActionError(outcome.error);
+          setActionError(refusalForPlayer(outcome.error));
         }
       });
     },

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ApiError, CreateMatchRequest, GameSummary, MatchMetadata } from '@cardtable/sdk';
 import { createRequest, quickSetup, type TableSetup } from '../game/table-setup.ts';
@@ -37,6 +37,22 @@ export default function HomePage() {
     () => new URLSearchParams(window.location.search).get('game') ?? GOLF,
   );
   const chosenGame = games.list?.find((game) => game.slug === chosen);
+  const setupRef = useRef<HTMLDivElement>(null);
+  const [revealed, setRevealed] = useState(0);
+  const choose = (slug: string) => {
+    setChosen(slug);
+    setRevealed((count) => count + 1);
+  };
+  // A chosen game's form may be folded or below the fold (on a phone, far below): open it and
+  // move focus to its first field, so the button visibly does what it says.
+  useEffect(() => {
+    const setup = setupRef.current;
+    if (revealed === 0 || !setup) return;
+    const form = setup.querySelector('form');
+    const folded = form?.closest('details');
+    if (folded) folded.open = true;
+    form?.querySelector<HTMLElement>('input, select')?.focus();
+  }, [revealed]);
 
   /** Creates the match and goes to its table; a refusal is handed back to the caller. */
   const create = async (
@@ -168,7 +184,7 @@ export default function HomePage() {
       <section className="panel" aria-labelledby="games-title">
         <h2 id="games-title">Games</h2>
         {games.list ? (
-          <GameList games={games.list} selected={chosen} onSelect={setChosen} />
+          <GameList games={games.list} selected={chosen} onSelect={choose} />
         ) : games.error ? (
           <p className="notice notice-error" role="alert" data-testid="games-error">
             The list of games could not be loaded: {games.error}
@@ -178,20 +194,22 @@ export default function HomePage() {
         )}
       </section>
 
-      {chosen === GOLF ? (
-        <>
-          <GolfRules />
-          <CreateTableForm busy={busy} onCreate={(setup) => void startGolf(setup)} />
-        </>
-      ) : chosenGame ? (
-        <TcgMatchForm
-          key={chosenGame.slug}
-          game={chosenGame}
-          busy={busy}
-          errors={tcgErrors}
-          onCreate={(setup) => void startTcg(chosenGame, setup)}
-        />
-      ) : null}
+      <div ref={setupRef}>
+        {chosen === GOLF ? (
+          <>
+            <GolfRules />
+            <CreateTableForm busy={busy} onCreate={(setup) => void startGolf(setup)} />
+          </>
+        ) : chosenGame ? (
+          <TcgMatchForm
+            key={chosenGame.slug}
+            game={chosenGame}
+            busy={busy}
+            errors={tcgErrors}
+            onCreate={(setup) => void startTcg(chosenGame, setup)}
+          />
+        ) : null}
+      </div>
 
       <RecentMatches />
 

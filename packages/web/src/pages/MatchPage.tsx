@@ -44,7 +44,9 @@ export default function MatchPage() {
   useEffect(() => {
     if (outcome) standingsRef.current?.scrollIntoView({ block: 'start' });
   }, [outcome]);
-  const hole = view && view.round > 0 ? `Hole ${view.round} of ${view.options.rounds}` : 'Golf';
+  // No-break spaces: on a phone "Hole 1 of 9" wrapped, leaving the count alone below.
+  const hole =
+    view && view.round > 0 ? `Hole\u00a0${view.round}\u00a0of\u00a0${view.options.rounds}` : 'Golf';
 
   return (
     <div className="page match-page" data-role={role ?? 'unknown'} data-speed={speed}>

@@ -83,46 +83,52 @@ export default function LeaderboardPage() {
               'You are not listed yet.'
             )}
           </p>
-          <table className="leaderboard-table" data-testid="leaderboard">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Player</th>
-                <th scope="col">Rating</th>
-                <th scope="col">Matches</th>
-              </tr>
-            </thead>
-            <tbody>
-              {board.entries.map((e) => (
-                <tr key={e.userId} className={e.userId === board.me?.userId ? 'me' : undefined}>
-                  <td>{e.position}</td>
-                  <td>
-                    <Link to={`/players/${e.userId}`}>{e.name}</Link>
-                  </td>
-                  <td>
-                    {Math.round(e.rating)} ± {Math.round(2 * e.rd)}
-                  </td>
-                  <td>{e.games}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p>
-            <button
-              type="button"
-              disabled={pages.length === 1}
-              onClick={() => setPages(pages.slice(0, -1))}
-            >
-              Previous
-            </button>{' '}
-            <button
-              type="button"
-              disabled={!board.next}
-              onClick={() => board.next && setPages([...pages, board.next])}
-            >
-              Next
-            </button>
-          </p>
+          {board.entries.length === 0 && pages.length === 1 ? (
+            <p data-testid="leaderboard-empty">Nobody is on this leaderboard yet.</p>
+          ) : (
+            <>
+              <table className="leaderboard-table" data-testid="leaderboard">
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">Player</th>
+                    <th scope="col">Rating</th>
+                    <th scope="col">Matches</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {board.entries.map((e) => (
+                    <tr key={e.userId} className={e.userId === board.me?.userId ? 'me' : undefined}>
+                      <td>{e.position}</td>
+                      <td>
+                        <Link to={`/players/${e.userId}`}>{e.name}</Link>
+                      </td>
+                      <td>
+                        {Math.round(e.rating)} ± {Math.round(2 * e.rd)}
+                      </td>
+                      <td>{e.games}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p>
+                <button
+                  type="button"
+                  disabled={pages.length === 1}
+                  onClick={() => setPages(pages.slice(0, -1))}
+                >
+                  Previous
+                </button>{' '}
+                <button
+                  type="button"
+                  disabled={!board.next}
+                  onClick={() => board.next && setPages([...pages, board.next])}
+                >
+                  Next
+                </button>
+              </p>
+            </>
+          )}
         </section>
       ) : null}
     </main>

@@ -24,25 +24,36 @@ export default function TablesPage() {
   const [joining, setJoining] = useState<string | null>(null);
   const after = pages.at(-1);
 
-  const load = useCallback(async () => {
+  /** Asks for the list; false once asking again is pointless. */
+  const load = useCallback(async (): Promise<boolean> => {
     const signedIn = await ensureBrowsing();
-    if (!signedIn.ok) return setError(signedIn.error.message);
+    if (!signedIn.ok) {
+      setError(signedIn.error.message);
+      return true;
+    }
     const result = await client.api.openTables({
       game,
       limit: PAGE,
       ...(version ? { version } : {}),
       ...(after ? { after } : {}),
     });
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) {
+      setError(result.error.message);
+      // No such game: asking again every few seconds cannot change that.
+      return result.error.code !== 'NOT_FOUND';
+    }
     setError(null);
     setList(result.value);
+    return true;
   }, [game, version, after]);
 
   useEffect(() => {
-    void load();
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void load();
     }, REFRESH_MS);
+    void load().then((again) => {
+      if (!again) clearInterval(timer);
+    });
     return () => clearInterval(timer);
   }, [load]);
 
@@ -84,7 +95,9 @@ export default function TablesPage() {
             </p>
           ) : null}
           {!list ? (
-            <p className="muted">Loading the tables…</p>
+            error ? null : (
+              <p className="muted">Loading the tables…</p>
+            )
           ) : list.tables.length === 0 ? (
             <p className="muted" data-testid="tables-empty">
               No open table right now. Set one up and others will find it here.

@@ -2,20 +2,19 @@ import { useEffect, useRef } from 'react';
 
 /** The game log: what happened, in words, newest at the bottom (kept in view as it grows). */
 export function GameLog({ lines }: { lines: readonly { n: number; text: string }[] }) {
-  const end = useRef<HTMLLIElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  // Scrolls the log's own box only: scrolling its last line into view would drag the whole page
+  // down to the log on every move, away from the board.
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'nearest' });
+    const box = list.current;
+    if (box) box.scrollTop = box.scrollHeight;
   }, [lines]);
   return (
     <section className="panel tcg-log" aria-labelledby="tcg-log-title" data-testid="tcg-log">
       <h2 id="tcg-log-title">Game log</h2>
-      <ol aria-live="polite">
-        {lines.map((line, index) => (
-          <li
-            key={line.n}
-            ref={index === lines.length - 1 ? end : undefined}
-            data-testid="tcg-log-line"
-          >
+      <ol aria-live="polite" ref={list}>
+        {lines.map((line) => (
+          <li key={line.n} data-testid="tcg-log-line">
             {line.text}
           </li>
         ))}
