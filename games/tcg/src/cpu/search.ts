@@ -25,11 +25,13 @@ export interface CpuProfile {
   playoutActions: number;
   /** Random noise added to each average score (0: always the best it found). */
   noise: number;
+  /** Scores a battler position with the next turn's knock-out threats too (`battler-threats.ts`). */
+  foresight?: boolean;
 }
 
 export const CPU_PROFILES: Readonly<Record<string, CpuProfile>> = {
   easy: { iterations: 12, horizon: 'settle', playoutActions: 8, noise: 3 },
-  hard: { iterations: 96, horizon: 'settle', playoutActions: 12, noise: 0 },
+  hard: { iterations: 96, horizon: 'settle', playoutActions: 12, noise: 0, foresight: true },
 };
 
 export interface SearchInput {
@@ -118,7 +120,7 @@ function playout(
     if (!next) break;
     state = next;
   }
-  return evaluate(state, content, seat);
+  return evaluate(state, content, seat, profile.foresight);
 }
 
 function done(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): boolean {
