@@ -46,7 +46,7 @@ function threatened(state: TcgState, content: Content, attacker: Seat): number {
     0,
     ...(def.attacks ?? [])
       .filter((attack) => payableNextTurn(attack, energy, rules))
-      .map((attack) => typedDamage(rules, estimate(attack.damage), def.element, target)),
+      .map((attack) => typedDamage(rules, estimateDamage(attack.damage), def.element, target)),
   );
   const left = statsOf(state, content, theirs).health;
   return best >= left ? (target.prizeValue ?? 1) * PRIZE : 0;
@@ -63,11 +63,12 @@ function payableNextTurn(attack: AttackDef, energy: readonly string[], rules: Ba
  * A rough expected value of an attack's damage: coin counts as one heads, energy counts as
  * two; anything the estimate does not know counts as nothing (a threat is not overrated).
  */
-function estimate(value: Value | undefined): number {
+export function estimateDamage(value: Value | undefined): number {
   if (value === undefined) return 0;
   if (typeof value === 'number') return value;
-  if ('add' in value) return value.add.reduce((sum: number, v) => sum + estimate(v), 0);
-  if ('mul' in value) return value.mul.reduce((product: number, v) => product * estimate(v), 1);
+  if ('add' in value) return value.add.reduce((sum: number, v) => sum + estimateDamage(v), 0);
+  if ('mul' in value)
+    return value.mul.reduce((product: number, v) => product * estimateDamage(v), 1);
   if ('heads' in value) return 1;
   if ('energy' in value) return 2;
   return 0;

@@ -7,6 +7,15 @@ export interface BattlerPlayed {
   evolutions: number;
   attacks: number;
   benched: number;
+  retreats: number;
+  tools: number;
+  items: number;
+  supporters: number;
+  stadiums: number;
+  /** The first coin flip seen on the table (its words), and whether its coin spins. */
+  coin: { words: string; spins: boolean } | null;
+  /** The first special condition marker seen on a creature (its words). */
+  condition: string | null;
 }
 
 const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
@@ -21,10 +30,35 @@ async function tryClick(locator: Locator): Promise<boolean> {
   }
 }
 
+/** Plays a trainer from the hand by clicking it, and a target on the table if it asks for one. */
+async function playFromHand(page: Page, card: Locator): Promise<boolean> {
+  if (!(await card.count()) || !(await tryClick(card.first()))) return false;
+  if (await visible(page, '[data-testid=tcg-hand] .tcg-selected'))
+    return tryClick(page.locator('[data-testid^=tcg-board] .tcg-clickable').first());
+  return true;
+}
+
+/** Notes the first coin flip and condition marker the table shows. */
+async function watch(page: Page, played: BattlerPlayed): Promise<void> {
+  if (!played.coin && (await visible(page, '[data-testid=battler-coin]'))) {
+    const words = (await page.getByTestId('battler-coin').textContent()) ?? '';
+    // The match runs with reduced motion; a player without that preference sees the coin spin.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    const animation = await page
+      .locator('.battler-coin-face')
+      .evaluate((face) => getComputedStyle(face).animationName);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    played.coin = { words, spins: animation === 'battler-coin-spin' };
+  }
+  if (!played.condition && (await visible(page, '[data-testid=battler-condition]')))
+    played.condition = (await page.getByTestId('battler-condition').first().textContent()) ?? '';
+}
+
 /**
  * Plays the battler table by clicking its controls like a plain player: sets up with its first
- * basic (and benches one more), then each turn benches basics, attaches energy (to the active
- * first), evolves, uses the strongest attack it can pay for, else ends the turn.
+ * basic (and benches one more), then each turn benches basics, plays a stadium, a supporter and
+ * items, attaches a tool and energy (to the active first), evolves, retreats once a match,
+ * uses the strongest attack it can pay for, else ends the turn.
  */
 export async function playBattlerUntilOver(
   page: Page,
@@ -37,6 +71,13 @@ export async function playBattlerUntilOver(
     evolutions: 0,
     attacks: 0,
     benched: 0,
+    retreats: 0,
+    tools: 0,
+    items: 0,
+    supporters: 0,
+    stadiums: 0,
+    coin: null,
+    condition: null,
   };
   const actionable = [
     'tcg-outcome',
@@ -50,6 +91,7 @@ export async function playBattlerUntilOver(
     .join(',');
   for (let step = 0; step < 2000; step++) {
     await page.waitForSelector(actionable, { timeout: 90_000 });
+    await watch(page, played);
     if (await visible(page, '[data-testid=tcg-outcome]')) return played;
     played.moves++;
     if (await visible(page, '[data-testid=battler-setup-active]')) {
@@ -79,15 +121,25 @@ export async function playBattlerUntilOver(
     } else if (await visible(page, '[data-testid=tcg-pass]')) {
       await tryClick(page.getByTestId('tcg-pass'));
     } else {
-      const basic = page.locator('[data-testid=tcg-hand] [data-playable=true][data-kind=unit]');
+      const hand = (which: string) =>
+        page.locator(`[data-testid=tcg-hand] [data-playable=true]${which}`);
+      const basic = hand('[data-kind=unit]');
+      const tool = page.getByTestId('battler-tool-to');
       const toActive = page.getByTestId('battler-attach-to').filter({ hasText: '(active)' });
       const attach = page.getByTestId('battler-attach-to');
       const evolve = page.getByTestId('battler-evolve-button');
+      const retreat = page.getByTestId('battler-retreat-to');
       const attacks = page.locator('[data-testid=battler-attack]:not([disabled])');
       if ((await basic.count()) && (await tryClick(basic.first()))) played.benched++;
+      else if (await playFromHand(page, hand('[data-kind=stadium]'))) played.stadiums++;
+      else if (await playFromHand(page, hand('[data-type=supporter]'))) played.supporters++;
+      else if (await playFromHand(page, hand('[data-type=item]'))) played.items++;
+      else if ((await tool.count()) && (await tryClick(tool.first()))) played.tools++;
       else if ((await toActive.count()) && (await tryClick(toActive.first()))) played.attaches++;
       else if ((await attach.count()) && (await tryClick(attach.first()))) played.attaches++;
       else if ((await evolve.count()) && (await tryClick(evolve.first()))) played.evolutions++;
+      else if (!played.retreats && (await retreat.count()) && (await tryClick(retreat.first())))
+        played.retreats++;
       else if ((await attacks.count()) && (await tryClick(attacks.last()))) {
         played.attacks++;
         if (played.attacks === 1) await onFirstAttack?.();

@@ -122,7 +122,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
                 {(binding ? tool.targets[binding]! : []).map((unit) => {
                   const action = binding ? playWith(tool, { [binding]: [unit] }) : null;
                   return action ? (
-                    <button key={unit} onClick={() => act(action)}>
+                    <button key={unit} data-testid="battler-tool-to" onClick={() => act(action)}>
                       to {nameOf(unit)}
                     </button>
                   ) : null;
