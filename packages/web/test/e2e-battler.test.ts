@@ -21,6 +21,20 @@ async function bothSizes(page: Page, name: string) {
  */
 const SEED = 'e2e-battler-seed-1';
 
+const TRAINER_RICH_FIRE = [
+  '3 Cindercub',
+  '2 Blazepaw',
+  '3 Emberling',
+  '2 Pyrewing',
+  '3 Sturdy Vest',
+  '3 Magma Caldera',
+  '3 Wild Call',
+  '2 Dash Boots',
+  '3 Field Researcher',
+  '2 Scholar Mira',
+  '14 Fire Energy',
+].join('\n');
+
 describe('Spiritbound against the CPU, from the home page, played by clicking', () => {
   let app: ServedApp;
   let browser: Browser;
@@ -46,7 +60,10 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
         .toContain('Spiritbound');
       await page.getByTestId('choose-spiritbound').click();
       await page.getByTestId('tcg-setup').waitFor();
-      await page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Fire starter' });
+      // A pasted fire deck rich in trainers, so the match deals a tool, items, supporters and a
+    // stadium to click (the starter decks have one tool and one stadium each).
+    await page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Paste a deck list…' });
+    await page.getByTestId('tcg-deck-0-list').fill(TRAINER_RICH_FIRE);
       await page.getByTestId('tcg-opponent').selectOption({ label: 'CPU: Easy' });
       await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Grass starter' });
       await page.getByTestId('tcg-submit').click();
@@ -67,7 +84,7 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       // and a stadium (the seed deals them; see MATCH_SEED above).
       expect(played.retreats).toBe(1);
       for (const move of ['tools', 'items', 'supporters', 'stadiums'] as const)
-        expect(played[move], move).toBeGreaterThan(0);
+        expect(played[move], `${move}: ${JSON.stringify(played)}`).toBeGreaterThan(0);
       // A coin flip was shown (and spins for a player who does not reduce motion) and a special
       // condition sat on a creature as a marker.
       expect(played.coin?.words).toMatch(/flipped (heads|tails)/);
