@@ -27,11 +27,11 @@ const TRAINER_RICH_FIRE = [
   '3 Emberling',
   '2 Pyrewing',
   '3 Sturdy Vest',
-  '3 Magma Caldera',
+  '2 Magma Caldera',
   '3 Wild Call',
-  '2 Dash Boots',
   '3 Field Researcher',
-  '2 Scholar Mira',
+  '3 Scholar Mira',
+  '2 Gym Rival',
   '14 Fire Energy',
 ].join('\n');
 
@@ -61,9 +61,9 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       await page.getByTestId('choose-spiritbound').click();
       await page.getByTestId('tcg-setup').waitFor();
       // A pasted fire deck rich in trainers, so the match deals a tool, items, supporters and a
-    // stadium to click (the starter decks have one tool and one stadium each).
-    await page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Paste a deck list…' });
-    await page.getByTestId('tcg-deck-0-list').fill(TRAINER_RICH_FIRE);
+      // stadium to click (the starter decks have one tool and one stadium each).
+      await page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Paste a deck list…' });
+      await page.getByTestId('tcg-deck-0-list').fill(TRAINER_RICH_FIRE);
       await page.getByTestId('tcg-opponent').selectOption({ label: 'CPU: Easy' });
       await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Grass starter' });
       await page.getByTestId('tcg-submit').click();

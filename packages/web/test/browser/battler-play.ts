@@ -12,7 +12,7 @@ export interface BattlerPlayed {
   items: number;
   supporters: number;
   stadiums: number;
-  /** The first coin flip seen on the table (its words), and whether its coin spins. */
+  /** The first coin flip seen on the table (its words), and whether its coin spun. */
   coin: { words: string; spins: boolean } | null;
   /** The first special condition marker seen on a creature (its words). */
   condition: string | null;
@@ -38,21 +38,48 @@ async function playFromHand(page: Page, card: Locator): Promise<boolean> {
   return true;
 }
 
-/** Notes the first coin flip and condition marker the table shows. */
-async function watch(page: Page, played: BattlerPlayed): Promise<void> {
-  if (!played.coin && (await visible(page, '[data-testid=battler-coin]'))) {
-    const words = (await page.getByTestId('battler-coin').textContent()) ?? '';
-    // The match runs with reduced motion; a player without that preference sees the coin spin.
-    await page.emulateMedia({ reducedMotion: 'no-preference' });
-    const animation = await page
-      .locator('.battler-coin-face')
-      .evaluate((face) => getComputedStyle(face).animationName);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    played.coin = { words, spins: animation === 'battler-coin-spin' };
-  }
-  if (!played.condition && (await visible(page, '[data-testid=battler-condition]')))
-    played.condition = (await page.getByTestId('battler-condition').first().textContent()) ?? '';
+/**
+ * Watches the table for the first coin flip and condition marker, whenever they appear (the
+ * CPU's turn included): a MutationObserver in the page notes them as they are added.
+ */
+async function watchTable(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: { coin: string | null; condition: string | null } = { coin: null, condition: null };
+    (window as unknown as { battlerSeen: typeof seen }).battlerSeen = seen;
+    const look = () => {
+      const coin = document.querySelector('[data-testid=battler-coin]');
+      if (!seen.coin && coin) seen.coin = coin.textContent;
+      const condition = document.querySelector('[data-testid=battler-condition]');
+      if (!seen.condition && condition) seen.condition = condition.textContent;
+    };
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true });
+    look();
+  });
 }
+
+/**
+ * Whether the last coin on the table spins for a player who does not reduce motion (the match
+ * is played with reduced motion, which stills it).
+ */
+async function coinSpins(page: Page): Promise<boolean> {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const animation = await page
+    .locator('.battler-coin-face')
+    .evaluate((face) => getComputedStyle(face).animationName);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  return animation === 'battler-coin-spin';
+}
+
+/** What the watcher saw. */
+const seenOnTable = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          battlerSeen: { coin: string | null; condition: string | null };
+        }
+      ).battlerSeen,
+  );
 
 /**
  * Plays the battler table by clicking its controls like a plain player: sets up with its first
@@ -89,10 +116,15 @@ export async function playBattlerUntilOver(
   ]
     .map((id) => `[data-testid=${id}]`)
     .join(',');
+  await watchTable(page);
   for (let step = 0; step < 2000; step++) {
     await page.waitForSelector(actionable, { timeout: 90_000 });
-    await watch(page, played);
-    if (await visible(page, '[data-testid=tcg-outcome]')) return played;
+    if (await visible(page, '[data-testid=tcg-outcome]')) {
+      const seen = await seenOnTable(page);
+      played.coin = seen.coin === null ? null : { words: seen.coin, spins: await coinSpins(page) };
+      played.condition = seen.condition;
+      return played;
+    }
     played.moves++;
     if (await visible(page, '[data-testid=battler-setup-active]')) {
       // Setup by keyboard: every battler control is a button reachable with Tab and Enter.
