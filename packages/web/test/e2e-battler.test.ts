@@ -65,7 +65,8 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       await page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Paste a deck list…' });
       await page.getByTestId('tcg-deck-0-list').fill(TRAINER_RICH_FIRE);
       await page.getByTestId('tcg-opponent').selectOption({ label: 'CPU: Easy' });
-      await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Grass starter' });
+      // The CPU plays psychic, whose cheapest attacks put the defender to sleep or confuse it.
+    await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Psychic starter' });
       await page.getByTestId('tcg-submit').click();
       await page.getByTestId('tcg-table').waitFor();
       await page.getByTestId('battler-setup').waitFor();

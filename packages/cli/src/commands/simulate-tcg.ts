@@ -204,26 +204,27 @@ async function playWithProgress(
   }
 }
 
-/** Plays the plan on worker threads, with a progress bar, and reports on it. */
-export async function runTcgSimulation(
+/** Plays a balance or level plan on worker threads, with a progress bar, and reports on it. */
+async function simulate(
   source: ContentSource,
   content: Content,
-  plan: BalancePlan,
+  planned: Planned,
   threads: number,
-): Promise<BalanceReport> {
-  const records = await playWithProgress(source, plan, scheduleMatches(plan), threads);
-  return balanceReport(content, plan, records);
-}
-
-/** Plays a level plan on worker threads and reports the first level's win rate. */
-async function runLevelSimulation(
-  source: ContentSource,
-  content: Content,
-  plan: LevelPlan,
-  threads: number,
-): Promise<LevelReport> {
-  const records = await playWithProgress(source, plan, scheduleLevelMatches(plan), threads);
-  return levelReport(content, plan, records);
+): Promise<BalanceReport | LevelReport> {
+  if (planned.kind === 'levels') {
+    const { plan } = planned;
+    return levelReport(
+      content,
+      plan,
+      await playWithProgress(source, plan, scheduleLevelMatches(plan), threads),
+    );
+  }
+  const { plan } = planned;
+  return balanceReport(
+    content,
+    plan,
+    await playWithProgress(source, plan, scheduleMatches(plan), threads),
+  );
 }
 
 /**
@@ -243,10 +244,7 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
   const { args, source, content, planned } = prepared.value;
   let report: BalanceReport | LevelReport;
   try {
-    report =
-      planned.kind === 'levels'
-        ? await runLevelSimulation(source, content, planned.plan, args.threads)
-        : await runTcgSimulation(source, content, planned.plan, args.threads);
+    report = await simulate(source, content, planned, args.threads);
   } catch (error) {
     console.error((error as Error).message);
     return 1;

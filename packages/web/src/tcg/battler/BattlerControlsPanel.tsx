@@ -28,6 +28,17 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
     setBench([]);
     onAct(action);
   };
+  /** One button per creature an energy or a tool may be attached to. */
+  const attachButtons = (card: string, units: string[], testId: string) =>
+    units.map((unit) => (
+      <button
+        key={unit}
+        data-testid={testId}
+        onClick={() => act({ type: 'attach', payload: { card, unit } })}
+      >
+        to {nameOf(unit)} ({placeOf(unit)})
+      </button>
+    ));
 
   const setup = setupChoices(battler);
   const setupLabels = distinctLabels(setup.actives, nameOf);
@@ -99,15 +110,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
                 energy={[view.faces[view.cards[card]!.defId]!.battler?.element ?? 'colorless']}
                 label={nameOf(card)}
               />
-              {units.map((unit) => (
-                <button
-                  key={unit}
-                  data-testid="battler-attach-to"
-                  onClick={() => act({ type: 'attach', payload: { card, unit } })}
-                >
-                  to {nameOf(unit)} ({placeOf(unit)})
-                </button>
-              ))}
+              {attachButtons(card, units, 'battler-attach-to')}
             </div>
           ))}
         </fieldset>
@@ -119,15 +122,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
           {tools.map(([card, units]) => (
             <div key={card} className="battler-choices">
               <span>{nameOf(card)}</span>
-              {units.map((unit) => (
-                <button
-                  key={unit}
-                  data-testid="battler-tool-to"
-                  onClick={() => act({ type: 'attach', payload: { card, unit } })}
-                >
-                  to {nameOf(unit)} ({placeOf(unit)})
-                </button>
-              ))}
+              {attachButtons(card, units, 'battler-tool-to')}
             </div>
           ))}
         </fieldset>
