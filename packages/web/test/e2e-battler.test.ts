@@ -66,7 +66,7 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       await page.getByTestId('tcg-deck-0-list').fill(TRAINER_RICH_FIRE);
       await page.getByTestId('tcg-opponent').selectOption({ label: 'CPU: Easy' });
       // The CPU plays psychic, whose cheapest attacks put the defender to sleep or confuse it.
-    await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Psychic starter' });
+      await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Psychic starter' });
       await page.getByTestId('tcg-submit').click();
       await page.getByTestId('tcg-table').waitFor();
       await page.getByTestId('battler-setup').waitFor();
