@@ -53,6 +53,7 @@ export { publishedSchemas } from './schema/published.ts';
 export { tcgGameFor } from './play/game-for-content.ts';
 export { simulateBalance, playBalanceMatch } from './cpu/balance.ts';
 export {
+  RANDOM_PLAYER,
   balancePlanProblem,
   scheduleMatches,
   type BalancePlan,
@@ -68,6 +69,14 @@ export {
   type EndingResult,
   type CardResult,
 } from './cpu/balance-report.ts';
+export {
+  levelPlanProblem,
+  levelReport,
+  scheduleLevelMatches,
+  simulateLevels,
+  type LevelPlan,
+  type LevelReport,
+} from './cpu/levels.ts';
 export { wilsonInterval, type Rate } from './cpu/wilson.ts';
 export type { LuaFailureCount } from './cpu/lua-failures.ts';
 export { tcgControls, playWith, type TcgControls, type PlayableCard } from './ui/controls.ts';

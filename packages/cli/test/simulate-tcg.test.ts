@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { simulateBalance, type BalanceReport } from '@cardtable/tcg';
-import { demoSource, loadContentFrom, tcgGameFor } from '@cardtable/tcg/demo';
+import { simulateBalance, type BalanceReport, type LevelReport } from '@cardtable/tcg';
+import { demoSource, loadContentFrom, SPIRITBOUND_DIR, tcgGameFor } from '@cardtable/tcg/demo';
 import { simulateTcgCommand } from '../src/commands/simulate-tcg.ts';
+import { formatLevelReport } from '../src/simulate/tcg-levels.ts';
 import { formatBalanceReport } from '../src/simulate/tcg-report.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -137,10 +138,32 @@ describe('cardtable simulate tcg', () => {
     await refused(['--games', '0'], /--games must be a whole number/);
     await refused(['--games', '1', '--decks', 'A'], /two or more deck ids/);
     await refused(['--games', '1', '--decks', 'A,Z'], /No deck "Z" in demo; its decks: A, B/);
-    await refused(['--games', '1', '--cpu', 'genius'], /--cpu takes easy or hard/);
+    await refused(['--games', '1', '--cpu', 'genius'], /--cpu takes easy, hard, random/);
+    await refused(['--games', '1', '--levels', 'hard'], /--levels takes two of easy, hard, random/);
+    await refused(
+      ['--games', '1', '--levels', 'hard,easy', '--cpu', 'easy'],
+      /--cpu or --levels, not both/,
+    );
     await refused(['--games', '1', '--cpu', 'easy,hard,easy'], /one CPU profile per deck \(2\)/);
     await refused(['--games', '1', '--threads', '0'], /--threads must be a whole number from 1/);
     await refused(['--games', '1', '--threads', '65'], /from 1 to 64/);
     await refused(['--games', '1', '--ruleset', '/nonexistent'], /No ruleset "\/nonexistent"/);
   });
+
+  it('compares two levels in mirror matches of each deck, seats swapped: --levels', async () => {
+    const argv = ['--content', SPIRITBOUND_DIR, '--decks', 'fire,water', '--games', '2'];
+    const { code, out } = await run([...argv, '--levels', 'easy,random', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as LevelReport;
+    expect(report.levels).toEqual(['easy', 'random']);
+    expect(report.byDeck.map((d) => [d.deck, d.games])).toEqual([
+      ['fire', 2],
+      ['water', 2],
+    ]);
+    expect(report.overall.games).toBe(4);
+    expect(report.errors).toEqual([]);
+    const printed = formatLevelReport(report);
+    expect(printed).toContain('easy against random: 4 mirror matches of spiritbound');
+    expect(printed).toMatch(/all decks\s+4\s+\d+\s+\d+\s+\d+\s+\d+% \(\d+-\d+%\)/);
+  }, 300_000);
 });

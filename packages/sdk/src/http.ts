@@ -18,6 +18,7 @@ import type {
   DraftDetail,
   DraftSave,
   DraftSaved,
+  EmbeddedContent,
   UpdateGameRequest,
   CreateGameRequest,
   GameDetail,
@@ -337,6 +338,11 @@ export class CardtableApi {
   /** A published version: its rules, cards, decks and the image URL of each card that has one. */
   getVersion(slug: string, version: number): Promise<ApiResult<VersionDetail>> {
     return this.request('GET', `${gamePath(slug)}/versions/${version}`);
+  }
+
+  /** A published version's package files and hash, as a replay export embeds them. */
+  versionFiles(slug: string, version: number): Promise<ApiResult<EmbeddedContent>> {
+    return this.request('GET', `${gamePath(slug)}/versions/${version}/files`);
   }
 
   /** New matches stop taking this version; live and finished ones keep it. */

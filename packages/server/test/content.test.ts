@@ -1,4 +1,10 @@
-import type { GameDetail, GameList, ValidationReport, VersionDetail } from '@cardtable/sdk/content';
+import type {
+  EmbeddedContent,
+  GameDetail,
+  GameList,
+  ValidationReport,
+  VersionDetail,
+} from '@cardtable/sdk/content';
 import type { ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
 import { describe, expect, it } from 'vitest';
 import {
@@ -182,6 +188,37 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
     ).toBe('PNG');
     const missing = await fetch(`${site.server.url}/api/art/${'0'.repeat(64)}`);
     expect(missing.status).toBe(404);
+  });
+
+  it("serves a published version's files as a replay export embeds them (what a replay viewer folds with)", async () => {
+    const files = await call<EmbeddedContent>(
+      site.server.url,
+      'GET',
+      '/api/content/games/tidepool/versions/1/files',
+      { token: site.bob },
+    );
+    expect(files.status).toBe(200);
+    const versions = await call<GameDetail>(site.server.url, 'GET', '/api/content/games/tidepool', {
+      token: site.bob,
+    });
+    expect(files.body.contentHash).toBe(versions.body.versions[0]!.contentHash);
+    expect(JSON.parse(files.body.files['cards.json'] as string)).toMatchObject({
+      schema: 'tcg/cards@1',
+    });
+    expect(files.body.files['art/pearl-diver.png']).toMatchObject({ type: 'image/png' });
+    const none = await call<ErrorBody>(
+      site.server.url,
+      'GET',
+      '/api/content/games/tidepool/versions/99/files',
+      { token: site.bob },
+    );
+    expect(none).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    const anonymous = await call(
+      site.server.url,
+      'GET',
+      '/api/content/games/tidepool/versions/1/files',
+    );
+    expect(anonymous.status).toBe(401);
   });
 
   it('pins each match to its version: patches, deprecation and banlists apply to new matches only', async () => {

@@ -21,55 +21,96 @@ async function bothSizes(page: Page, name: string) {
  */
 const SEED = 'e2e-battler-seed-1';
 
+const TRAINER_RICH_FIRE = [
+  '3 Cindercub',
+  '2 Blazepaw',
+  '3 Emberling',
+  '2 Pyrewing',
+  '3 Sturdy Vest',
+  '2 Magma Caldera',
+  '3 Wild Call',
+  '3 Field Researcher',
+  '3 Scholar Mira',
+  '2 Gym Rival',
+  '14 Fire Energy',
+].join('\n');
+
 describe('Spiritbound against the CPU, from the home page, played by clicking', () => {
   const app = useServedApp({ MATCH_SEED: SEED });
 
-  it('sets up, attaches energy, attacks and plays to the end', { timeout: 900_000 }, async () => {
-    const { page, errors } = await openPage(app.browser, app.url, {
-      viewport: DESKTOP,
-      reducedMotion: 'reduce',
-    });
-    await page.getByTestId('player-name').fill('Ada');
-    await expect
-      .poll(() => page.getByTestId('game-spiritbound').textContent())
-      .toContain('Spiritbound');
-    await page.getByTestId('choose-spiritbound').click();
-    await page.getByTestId('tcg-setup').waitFor();
-    // Choosing a game takes the player to its form: focus lands in it.
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          document.querySelector('[data-testid=tcg-setup]')?.contains(document.activeElement),
-        ),
-      )
-      .toBe(true);
-    await page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Fire starter' });
-    await page.getByTestId('tcg-opponent').selectOption({ label: 'CPU: Easy' });
-    await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Grass starter' });
-    await page.getByTestId('tcg-submit').click();
-    await page.getByTestId('tcg-table').waitFor();
-    await page.getByTestId('battler-setup').waitFor();
-    await bothSizes(page, '1-setup');
+  it(
+    'sets up, attaches energy and tools, plays trainers and a stadium, retreats, attacks and plays to the end',
+    { timeout: 900_000 },
+    async () => {
+      const { page, errors } = await openPage(app.browser, app.url, {
+        viewport: DESKTOP,
+        reducedMotion: 'reduce',
+      });
+      await page.getByTestId('player-name').fill('Ada');
+      await expect
+        .poll(() => page.getByTestId('game-spiritbound').textContent())
+        .toContain('Spiritbound');
+      await page.getByTestId('choose-spiritbound').click();
+      await page.getByTestId('tcg-setup').waitFor();
+      // Choosing a game takes the player to its form: focus lands in it.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            document.querySelector('[data-testid=tcg-setup]')?.contains(document.activeElement),
+          ),
+        )
+        .toBe(true);
+      // A pasted fire deck rich in trainers, so the match deals a tool, items, supporters and a
+      // stadium to click (the starter decks have one tool and one stadium each).
+      await page.getByTestId('tcg-deck-0-select').selectOption({ label: 'Paste a deck list…' });
+      await page.getByTestId('tcg-deck-0-list').fill(TRAINER_RICH_FIRE);
+      await page.getByTestId('tcg-opponent').selectOption({ label: 'CPU: Easy' });
+      // The CPU plays psychic, whose cheapest attacks put the defender to sleep or confuse it.
+      await page.getByTestId('tcg-deck-1-select').selectOption({ label: 'Psychic starter' });
+      await page.getByTestId('tcg-submit').click();
+      await page.getByTestId('tcg-table').waitFor();
+      await page.getByTestId('battler-setup').waitFor();
+      await bothSizes(page, '1-setup');
 
-    const played = await playBattlerUntilOver(page, async () => {
-      await page.getByTestId('battler-active').first().waitFor();
-      await bothSizes(page, '2-first-attack');
-    });
-    await bothSizes(page, '3-over');
+      const played = await playBattlerUntilOver(page, async () => {
+        await page.getByTestId('battler-active').first().waitFor();
+        await bothSizes(page, '2-first-attack');
+      });
+      await bothSizes(page, '3-over');
 
-    expect(played.setups).toBe(1);
-    expect(played.attaches).toBeGreaterThan(0);
-    expect(played.attacks).toBeGreaterThan(0);
-    await expect
-      .poll(() => page.getByTestId('tcg-outcome').textContent())
-      .toMatch(/^(You win|\w+ wins|A draw)\b/);
-    // Prizes lie face down and counted on both sides: one card back per prize left.
-    for (const who of ['me', 'them']) {
-      const prizes = page.getByTestId(`battler-prizes-${who}`);
-      const count = Number(await prizes.getAttribute('data-count'));
-      expect(count).toBeLessThanOrEqual(4);
-      expect(await prizes.locator('.battler-prize').count()).toBe(count);
-    }
-    expect(errors).toEqual([]);
-  });
+      expect(played.setups).toBe(1);
+      expect(played.attaches).toBeGreaterThan(0);
+      expect(played.attacks).toBeGreaterThan(0);
+      // Every kind of battler move was made by clicking: retreat, a tool, both kinds of trainer
+      // and a stadium (the seed deals them; see MATCH_SEED above).
+      expect(played.retreats).toBe(1);
+      for (const move of ['tools', 'items', 'supporters', 'stadiums'] as const)
+        expect(played[move], `${move}: ${JSON.stringify(played)}`).toBeGreaterThan(0);
+      // A coin flip was shown (and spins for a player who does not reduce motion) and a special
+      // condition sat on a creature as a marker.
+      expect(played.coin?.words).toMatch(/flipped (heads|tails)/);
+      expect(played.coin?.spins).toBe(true);
+      expect(played.condition).toMatch(/Asleep|Paralysed|Confused|Poisoned|Burned/);
+      await expect
+        .poll(() => page.getByTestId('tcg-outcome').textContent())
+        .toMatch(/^(You win|\w+ wins|A draw)\b/);
+      // Prizes lie face down and counted on both sides: one card back per prize left.
+      for (const who of ['me', 'them']) {
+        const prizes = page.getByTestId(`battler-prizes-${who}`);
+        const count = Number(await prizes.getAttribute('data-count'));
+        expect(count).toBeLessThanOrEqual(4);
+        expect(await prizes.locator('.battler-prize').count()).toBe(count);
+      }
+
+      // The finished match opens in the replay viewer with Spiritbound's own cards.
+      const matchId = new URL(page.url()).pathname.split('/').at(-1)!;
+      await page.goto(`${app.url}/replay/${matchId}`);
+      await page.locator('.tcg-replay [data-testid=tcg-table]').waitFor();
+      await page.getByTestId('replay-end').click();
+      await expect.poll(() => page.getByTestId('tcg-outcome').textContent()).toMatch(/wins|draw/i);
+      await page.locator('.tcg-replay [data-testid=battler-active]').first().waitFor();
+      await screenshot(page, 'battler-4-replay', false);
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +190,19 @@ describe('a published game, played by two people who meet by invite code', () =>
     });
     expect(verified.stdout).toMatch(/^OK: /);
     expect(verified.status).toBe(0);
+
+    // The same export without its embedded files opens in the replay viewer: it fetches the
+    // pinned version's files from the content API (checked against the pinned hash).
+    const { content: _embedded, ...bare } = exported as typeof exported & { content?: unknown };
+    const barePath = join(downloads, 'bare.json');
+    writeFileSync(barePath, JSON.stringify(bare));
+    await host.page.goto(`${app.url}/replay`);
+    await host.page.getByTestId('replay-import').setInputFiles(barePath);
+    await host.page.locator('.tcg-replay [data-testid=tcg-table]').waitFor();
+    await host.page.getByTestId('replay-end').click();
+    await expect
+      .poll(() => host.page.getByTestId('tcg-outcome').textContent())
+      .toMatch(/wins|draw/i);
 
     const games = ok(await creator.listGames()).games;
     expect(games.find((g) => g.slug === 'tidepool')?.playCount).toBe(1);

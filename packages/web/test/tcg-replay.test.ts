@@ -3,7 +3,9 @@ import type { ReplayFile } from '@cardtable/engine';
 import type { TcgEvent, TcgView } from '@cardtable/tcg/ui';
 import { ReplayPlayer } from '../src/replay/player.ts';
 import { TcgDirector } from '../src/tcg/animation/director.ts';
-import { demoContentSource } from '../src/tcg/replay/demo-content.ts';
+import type { ContentSource } from '@cardtable/tcg/replay';
+import { builtInContent } from '../src/tcg/replay/built-in-content.ts';
+import { replayContent, type PublishedFiles } from '../src/tcg/replay/replay-content.ts';
 import { buildTcgTimeline, type TcgTimeline } from '../src/tcg/replay/tcg-timeline.ts';
 import { playTcg } from './fixtures/tcg-match.ts';
 
@@ -12,9 +14,11 @@ const instant = () => Promise.resolve();
 describe('the card game replay timeline', () => {
   let replay: ReplayFile;
   let timeline: TcgTimeline;
+  let demo: ContentSource;
   beforeAll(async () => {
     replay = await playTcg('tcg-replay-1');
-    const built = buildTcgTimeline(structuredClone(replay), demoContentSource);
+    demo = (await builtInContent('tcg'))!;
+    const built = buildTcgTimeline(structuredClone(replay), demo);
     if (!built.ok) throw new Error(built.error.message);
     timeline = built.value;
   }, 60_000);
@@ -41,14 +45,14 @@ describe('the card game replay timeline', () => {
 
   it('refuses what it cannot fold, with a code', () => {
     const wrongGame = { ...replay, match: { ...replay.match, game: 'golf' } };
-    const refused = buildTcgTimeline(wrongGame, demoContentSource);
+    const refused = buildTcgTimeline(wrongGame, demo);
     expect(!refused.ok && refused.error.code).toBe('WRONG_GAME');
-    const published = {
+    const otherSet = {
       ...replay,
       match: { ...replay.match, options: { ...(replay.match.options as object), ruleset: 'x' } },
     };
-    const unknown = buildTcgTimeline(published, demoContentSource);
-    expect(!unknown.ok && unknown.error.code).toBe('UNKNOWN_CONTENT');
+    const unknown = buildTcgTimeline(otherSet, demo);
+    expect(!unknown.ok && unknown.error.code).toBe('BAD_OPTIONS');
   });
 
   it('plays through the shared replay player with the card game director', async () => {
@@ -69,3 +73,67 @@ describe('the card game replay timeline', () => {
     expect(director.getSnapshot().view?.outcome).toEqual(replay.match.result);
   });
 });
+
+describe("a card game replay's content", () => {
+  const noApi: PublishedFiles = () => {
+    throw new Error('a built-in or embedded replay never asks the content API');
+  };
+
+  it('finds a built-in set by the game the match recorded: a Spiritbound replay opens', async () => {
+    const replay = await playTcg('spiritbound-replay-1', 'spiritbound');
+    const source = await replayContent(replay, noApi);
+    if (!source.ok) throw new Error(source.error.message);
+    const built = buildTcgTimeline(replay, source.value);
+    if (!built.ok) throw new Error(built.error.message);
+    const last = built.value.events.length;
+    expect(built.value.view(last).outcome).toEqual(replay.match.result);
+    expect(built.value.view(last).battler).toBeDefined();
+  }, 60_000);
+
+  it("fetches a published game's pinned version when the file does not embed it, and checks its hash", async () => {
+    const replay = await playTcg('published-replay-1');
+    const files = await demoFiles();
+    const pinned = { slug: 'ember', version: 3, contentHash: 'sha256:abc', name: 'Ember' };
+    const published = { ...replay, match: { ...replay.match, content: pinned } };
+    const asked: [string, number][] = [];
+    const api =
+      (contentHash: string): PublishedFiles =>
+      async (slug, version) => {
+        asked.push([slug, version]);
+        return { ok: true, value: { contentHash, files } };
+      };
+    const source = await replayContent(published, api('sha256:abc'));
+    if (!source.ok) throw new Error(source.error.message);
+    expect(asked).toEqual([['ember', 3]]);
+    expect(buildTcgTimeline(published, source.value).ok).toBe(true);
+
+    const other = await replayContent(published, api('sha256:def'));
+    expect(!other.ok && other.error.code).toBe('CONTENT_MISMATCH');
+    const gone = await replayContent(published, async () => ({
+      ok: false,
+      error: { status: 404, code: 'NOT_FOUND', message: 'No game "ember".' },
+    }));
+    expect(!gone.ok && gone.error.code).toBe('UNKNOWN_CONTENT');
+    expect(!gone.ok && gone.error.message).toContain('No game "ember".');
+
+    // A file that embeds its content folds with it, without asking.
+    const embedded = { ...published, content: { contentHash: 'sha256:abc', files } };
+    expect((await replayContent(embedded, noApi)).ok).toBe(true);
+    const unknownGame = { ...replay, match: { ...replay.match, game: 'chess' } };
+    const none = await replayContent(unknownGame, noApi);
+    expect(!none.ok && none.error.code).toBe('UNKNOWN_CONTENT');
+  }, 60_000);
+});
+
+/** The demo set as a package's files, the way a published version stores them. */
+async function demoFiles(): Promise<Record<string, string>> {
+  const demo = (await builtInContent('tcg'))!;
+  const files: Record<string, string> = {
+    'ruleset.json': JSON.stringify(demo.ruleset),
+    'cards.json': JSON.stringify(demo.cards),
+    'decks.json': JSON.stringify(demo.decks),
+  };
+  for (const [module, text] of Object.entries(demo.scripts ?? {}))
+    files[`lua/${module}.lua`] = text;
+  return files;
+}

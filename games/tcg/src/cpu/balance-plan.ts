@@ -3,12 +3,15 @@ import type { Content } from '../content/content.ts';
 import type { ScriptFailure } from '../engine/events.ts';
 import { CPU_PROFILES } from './search.ts';
 
+/** A simulated player that plays uniformly random legal moves: the baseline a CPU must beat. */
+export const RANDOM_PLAYER = 'random';
+
 /** What to simulate: every pair of decks plays `gamesPerPairing` CPU-only matches. */
 export interface BalancePlan {
   ruleset: string;
   /** Two or more deck ids of the ruleset. */
   decks: string[];
-  /** The CPU profile playing each deck, in the order of `decks`. */
+  /** The CPU profile (or `random`) playing each deck, in the order of `decks`. */
   profiles: string[];
   /** Matches per pair of decks; the decks swap seats every other match. */
   gamesPerPairing: number;
@@ -58,9 +61,9 @@ export function balancePlanProblem(content: Content, plan: BalancePlan): string 
   if (new Set(plan.decks).size !== plan.decks.length) return 'Each deck can be named only once.';
   if (plan.profiles.length !== plan.decks.length)
     return `Give one CPU profile per deck (${plan.decks.length}), not ${plan.profiles.length}.`;
-  const profile = plan.profiles.find((p) => !(p in CPU_PROFILES));
+  const profile = plan.profiles.find((p) => !(p in CPU_PROFILES) && p !== RANDOM_PLAYER);
   if (profile !== undefined)
-    return `No CPU profile "${profile}"; the profiles are ${Object.keys(CPU_PROFILES).join(', ')}.`;
+    return `No CPU profile "${profile}"; the profiles are ${Object.keys(CPU_PROFILES).join(', ')} (and ${RANDOM_PLAYER}).`;
   if (!Number.isInteger(plan.gamesPerPairing) || plan.gamesPerPairing < 1)
     return 'Play at least one match per pair of decks.';
   return null;

@@ -72,7 +72,7 @@ export interface BalanceReport {
 }
 
 /** A finished match: one whose record has an outcome. */
-type Finished = MatchRecord & { outcome: NonNullable<MatchRecord['outcome']> };
+export type Finished = MatchRecord & { outcome: NonNullable<MatchRecord['outcome']> };
 
 const SEATS: readonly Seat[] = [0, 1];
 
@@ -99,13 +99,20 @@ export function balanceReport(
     cards: cardResults(content, plan, finished),
     averageTurns: average(finished.map((r) => r.turns)),
     averageActions: average(finished.map((r) => r.actions)),
-    errors: sorted.flatMap((r) => (r.error === null ? [] : [{ game: r.index, message: r.error }])),
+    errors: errorsOf(sorted),
     luaFailures: luaFailureCounts(sorted),
   };
 }
 
+/** The engine errors of match records, by match index. */
+export const errorsOf = (records: readonly MatchRecord[]) =>
+  records.flatMap((r) => (r.error === null ? [] : [{ game: r.index, message: r.error }]));
+
 /** Tallies games from one side: `side(record)` is the seat counted, or null to skip it. */
-function tally(records: readonly Finished[], side: (record: Finished) => Seat | null): Tally {
+export function tally(
+  records: readonly Finished[],
+  side: (record: Finished) => Seat | null,
+): Tally {
   let games = 0;
   let wins = 0;
   let draws = 0;
@@ -188,5 +195,5 @@ function cardResults(content: Content, plan: BalancePlan, records: Finished[]): 
   });
 }
 
-const average = (values: number[]) =>
+export const average = (values: number[]) =>
   values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0;

@@ -2,6 +2,7 @@ import { applyAction, createRng, seatViewer, startMatch, type Seat } from '@card
 import type { ScriptFailure } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
 import {
+  RANDOM_PLAYER,
   balancePlanProblem,
   scheduleMatches,
   type BalancePlan,
@@ -54,13 +55,18 @@ export function playBalanceMatch(
     let n = 0;
     for (; n < maxActions && !game.outcome(match.state); n++) {
       const seat = game.activeSeats(match.state)[0]!;
-      const action = cpu.choose({
-        view: game.view(match.state, seatViewer(seat)),
-        legal: game.legalActions(match.state, seat),
-        seat,
-        profile: profiles[seat]!,
-        rng: createRng(plan.seed, index, n),
-      });
+      const legal = game.legalActions(match.state, seat);
+      const rng = createRng(plan.seed, index, n);
+      const action =
+        profiles[seat] === RANDOM_PLAYER
+          ? legal[rng.int(0, legal.length - 1)]!
+          : cpu.choose({
+              view: game.view(match.state, seatViewer(seat)),
+              legal,
+              seat,
+              profile: profiles[seat]!,
+              rng,
+            });
       const applied = applyAction(game, match, seat, action, `a${n}`);
       if (!applied.ok)
         throw new Error(`a CPU move was refused (${applied.error.code}: ${applied.error.message})`);

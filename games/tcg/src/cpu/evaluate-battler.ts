@@ -1,11 +1,9 @@
 import type { Seat } from '@cardtable/engine';
 import { cardOf, type Content } from '../content/content.ts';
 import { activeOf, attachedOf } from '../engine/battler/rules.ts';
+import { PRIZE } from './battler-threats.ts';
 import { statsOf } from '../engine/stats.ts';
 import type { TcgState } from '../engine/state.ts';
-
-/** What one prize still to take costs a side: taking prizes is how a battler is won. */
-const PRIZE = 30;
 
 /**
  * A battler side's score: prizes left (fewer is better), each creature in play by its health

@@ -2,18 +2,26 @@ import type { Seat } from '@cardtable/engine';
 import { cardOf, keywordWithBuiltin, type Content } from '../content/content.ts';
 import { statsOf } from '../engine/stats.ts';
 import { opponentOf, type TcgState } from '../engine/state.ts';
+import { knockOutThreats } from './battler-threats.ts';
 import { battlerSide } from './evaluate-battler.ts';
 
 const WIN = 10_000;
 
-/** A static score of a position for `seat`: life, board, cards in hand, and a won or lost game. */
-export function evaluate(state: TcgState, content: Content, seat: Seat): number {
+/**
+ * A static score of a position for `seat`: life, board, cards in hand, and a won or lost game.
+ * With `foresight` a battler's score also weighs the next turn's knock-out threats.
+ */
+export function evaluate(state: TcgState, content: Content, seat: Seat, foresight = false): number {
   if (state.outcome) {
     if (state.outcome.tie) return 0;
     return state.outcome.winners.includes(seat) ? WIN : -WIN;
   }
   if (content.ruleset.battler)
-    return battlerSide(state, content, seat) - battlerSide(state, content, opponentOf(seat));
+    return (
+      battlerSide(state, content, seat) -
+      battlerSide(state, content, opponentOf(seat)) +
+      (foresight ? knockOutThreats(state, content, seat) : 0)
+    );
   return side(state, content, seat) - side(state, content, opponentOf(seat));
 }
 

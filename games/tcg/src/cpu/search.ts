@@ -13,6 +13,7 @@ import type { ScriptHost } from '../engine/scripts.ts';
 import type { TcgState } from '../engine/state.ts';
 import type { TcgView } from '../engine/view.ts';
 import { dealer } from './determinize.ts';
+import { plannedBattlerMove } from './battler-playout.ts';
 import { evaluate } from './evaluate.ts';
 
 /** How hard a CPU thinks: its iteration budget, how far it looks, how much it blunders. */
@@ -25,11 +26,24 @@ export interface CpuProfile {
   playoutActions: number;
   /** Random noise added to each average score (0: always the best it found). */
   noise: number;
+  /**
+   * Battlers: plays its own turn out with a plan (`battler-playout.ts`) rather than at random,
+   * and scores the next turn's knock-out threats too (`battler-threats.ts`).
+   */
+  foresight?: boolean;
+  /** What changes on a battler ruleset (a battler turn is many small moves before one attack). */
+  battler?: Partial<CpuProfile>;
 }
 
 export const CPU_PROFILES: Readonly<Record<string, CpuProfile>> = {
   easy: { iterations: 12, horizon: 'settle', playoutActions: 8, noise: 3 },
-  hard: { iterations: 96, horizon: 'settle', playoutActions: 12, noise: 0 },
+  hard: {
+    iterations: 96,
+    horizon: 'settle',
+    playoutActions: 12,
+    noise: 0,
+    battler: { iterations: 48, horizon: 'endOfTurn', foresight: true },
+  },
 };
 
 export interface SearchInput {
@@ -51,12 +65,13 @@ export function search({
   view,
   legal,
   seat,
-  profile,
   rng,
   content,
   scripts,
+  profile: chosen,
 }: SearchInput): TcgAction {
   if (legal.length === 1) return legal[0]!;
+  const profile = content.ruleset.battler ? { ...chosen, ...chosen.battler } : chosen;
   const rounds = Math.max(1, Math.floor(profile.iterations / legal.length));
   const totals = legal.map(() => 0);
   const deal = dealer(view, content);
@@ -114,13 +129,13 @@ function playout(
   for (let i = 0; i < profile.playoutActions && !state.outcome; i++) {
     const [actor] = activeSeats(state);
     if (actor === undefined || done(state, seat, turn, profile)) break;
-    const action = policy(state, content, actor, rng);
+    const action = policy(state, content, actor, rng, profile);
     if (!action) break;
     const next = apply(state, actor, action);
     if (!next) break;
     state = next;
   }
-  return evaluate(state, content, seat);
+  return evaluate(state, content, seat, profile.foresight);
 }
 
 function done(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): boolean {
@@ -136,12 +151,20 @@ function done(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): b
  * The playout policy: cheap and a little greedy. The other player answers and passes; the
  * acting player mostly attacks or plays something, and ends the turn now and then.
  */
-function policy(state: TcgState, content: Content, actor: Seat, rng: Rng): TcgAction | null {
+function policy(
+  state: TcgState,
+  content: Content,
+  actor: Seat,
+  rng: Rng,
+  profile: CpuProfile,
+): TcgAction | null {
   const legal = legalActions(state, content, actor);
   // A guessed hidden state can leave a seat without a legal move (a setup with no basic).
   if (legal.length === 0) return null;
   if (content.ruleset.battler && !state.pending && state.status === 'playing')
-    return battlerPolicy(legal, rng);
+    return profile.foresight
+      ? plannedBattlerMove(state, content, actor, legal)
+      : battlerPolicy(legal, rng);
   if (state.pending || state.status === 'mulligan') return legal[rng.int(0, legal.length - 1)]!;
   if (state.priority) return rng.float() < 0.85 ? legal[0]! : legal[rng.int(0, legal.length - 1)]!;
   const attacks = legal.filter((a) => a.type === 'attack');

@@ -16,7 +16,7 @@ export interface TcgControls {
   playable: PlayableCard[];
   /** Attacker handle → the ids it may attack. */
   attacks: Record<string, string[]>;
-  /** Energy handle → the units it may be attached to. */
+  /** Energy or tool handle → the units it may be attached to. */
   attaches: Record<string, string[]>;
   decision: {
     id: string;

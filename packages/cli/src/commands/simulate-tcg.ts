@@ -8,26 +8,37 @@ import {
   CPU_PROFILES,
   describeLoadProblem,
   formatDiagnostic,
+  levelPlanProblem,
+  levelReport,
   loadContent,
+  RANDOM_PLAYER,
+  scheduleLevelMatches,
   scheduleMatches,
   validateContentPackage,
   type BalancePlan,
   type BalanceReport,
   type Content,
   type ContentSource,
+  type LevelPlan,
+  type LevelReport,
+  type MatchRecord,
+  type ScheduledMatch,
 } from '@cardtable/tcg';
 import { contentSourceFrom, demoSource } from '@cardtable/tcg/demo';
 import { readContentFolder } from '../content-folder.ts';
 import { progressBar } from '../simulate/progress.ts';
+import { formatLevelReport } from '../simulate/tcg-levels.ts';
 import { playOnWorkers } from '../simulate/tcg-pool.ts';
 import { formatBalanceReport } from '../simulate/tcg-report.ts';
 
-const PROFILES = Object.keys(CPU_PROFILES);
+/** The CPU levels, and the random player they are measured against. */
+const PROFILES = [...Object.keys(CPU_PROFILES), RANDOM_PLAYER];
 /** Each worker thread holds its own engine and Lua VM: more than this only costs memory. */
 const MAX_THREADS = 64;
 
 export const SIMULATE_TCG_USAGE = `Usage: cardtable simulate tcg --games N [--content DIR] [--decks A,B,...]
-                              [--cpu P[,Q,...]] [--seed S] [--threads T] [--strict] [--json]
+                              [--cpu P[,Q,...] | --levels P,Q] [--seed S] [--threads T]
+                              [--strict] [--json]
 
 Plays CPU-only matches between every pair of decks and prints a balance report: each deck's
 win rate, a matchup grid (three or more decks), the first player's win rate, how games ended,
@@ -37,8 +48,11 @@ code 1 if there are) and Lua failures per card. Every win rate comes with its 95
   --content DIR    a content folder (ruleset.json, cards.json, decks.json, lua/); default: the
                    shipped demo set (--ruleset demo|DIR is the older spelling)
   --decks A,B,...  two or more deck ids of the ruleset (default: all its decks)
-  --cpu P[,Q,...]  the CPU level (${PROFILES.join(' or ')}), once for every deck or once per deck
-                   (default: easy)
+  --cpu P[,Q,...]  the CPU level (${PROFILES.join(', ')}: uniformly random legal moves), once
+                   for every deck or once per deck (default: easy)
+  --levels P,Q     compare two levels instead: each deck plays itself (a mirror), --games N
+                   matches per deck with P and Q swapping seats every other match; prints P's
+                   win rate against Q per deck and overall
   --seed S         the seed every match's seed derives from (default: cardtable)
   --threads T      worker threads to play on, 1 to 64 (default: the machine's cores); the
                    report is the same for any number
@@ -50,6 +64,8 @@ interface Args {
   ruleset: string;
   decks: string[] | null;
   profiles: string[];
+  /** `--levels`: the two levels compared in mirror matches, or null for a balance report. */
+  levels: [string, string] | null;
   seed: string;
   threads: number;
   json: boolean;
@@ -62,6 +78,7 @@ const VALUE_FLAGS = [
   '--content',
   '--decks',
   '--cpu',
+  '--levels',
   '--seed',
   '--threads',
 ];
@@ -96,12 +113,17 @@ function parseArgs(argv: readonly string[]): Result<Args> {
     return bad('--decks takes two or more deck ids: --decks A,B');
   const profiles = (values.get('--cpu') ?? 'easy').split(',');
   if (profiles.some((p) => !PROFILES.includes(p)))
-    return bad(`--cpu takes ${PROFILES.join(' or ')}, once or for each deck: --cpu easy,hard`);
+    return bad(`--cpu takes ${PROFILES.join(', ')}, once or for each deck: --cpu easy,hard`);
+  const levels = values.get('--levels')?.split(',') ?? null;
+  if (levels && (levels.length !== 2 || levels.some((p) => !PROFILES.includes(p))))
+    return bad(`--levels takes two of ${PROFILES.join(', ')}: --levels hard,easy`);
+  if (levels && values.has('--cpu')) return bad('Give --cpu or --levels, not both.');
   return ok({
     games,
     ruleset: values.get('--ruleset') ?? 'demo',
     decks,
     profiles,
+    levels: levels as [string, string] | null,
     seed: values.get('--seed') ?? 'cardtable',
     threads,
     json,
@@ -109,19 +131,22 @@ function parseArgs(argv: readonly string[]): Result<Args> {
   });
 }
 
+/** A balance plan (every pair of decks) or a level plan (two levels in mirror matches). */
+type Planned = { kind: 'balance'; plan: BalancePlan } | { kind: 'levels'; plan: LevelPlan };
+
 /** The plan for these arguments on this content: every deck when none are named. */
-function planFor(args: Args, content: Content): Result<BalancePlan> {
+function planFor(args: Args, content: Content): Result<Planned> {
   const decks = args.decks ?? content.decks.map((deck) => deck.id);
+  const shared = { ruleset: content.ruleset.id, decks, seed: args.seed };
+  if (args.levels) {
+    const plan: LevelPlan = { ...shared, levels: args.levels, gamesPerDeck: args.games };
+    const problem = levelPlanProblem(content, plan);
+    return problem ? bad(problem) : ok({ kind: 'levels', plan });
+  }
   const profiles = args.profiles.length === 1 ? decks.map(() => args.profiles[0]!) : args.profiles;
-  const plan: BalancePlan = {
-    ruleset: content.ruleset.id,
-    decks,
-    profiles,
-    gamesPerPairing: args.games,
-    seed: args.seed,
-  };
+  const plan: BalancePlan = { ...shared, profiles, gamesPerPairing: args.games };
   const problem = balancePlanProblem(content, plan);
-  return problem ? bad(problem) : ok(plan);
+  return problem ? bad(problem) : ok({ kind: 'balance', plan });
 }
 
 /** The demo set, or a folder through the one validator: its findings, never a stack trace. */
@@ -154,33 +179,52 @@ async function readSource(
 /** The arguments, the content they name and the plan to play, or what is wrong with them. */
 async function prepare(
   argv: readonly string[],
-): Promise<Result<{ args: Args; source: ContentSource; content: Content; plan: BalancePlan }>> {
+): Promise<Result<{ args: Args; source: ContentSource; content: Content; planned: Planned }>> {
   const args = parseArgs(argv);
   if (!args.ok) return args;
   const read = await readSource(args.value.ruleset);
   if (!read.ok) return read;
-  const plan = planFor(args.value, read.value.content);
-  if (!plan.ok) return plan;
-  return ok({ args: args.value, ...read.value, plan: plan.value });
+  const planned = planFor(args.value, read.value.content);
+  if (!planned.ok) return planned;
+  return ok({ args: args.value, ...read.value, planned: planned.value });
 }
 
-/** Plays the plan on worker threads, with a progress bar, and reports on it. */
-export async function runTcgSimulation(
+/** Plays scheduled matches on worker threads with a progress bar. */
+async function playWithProgress(
   source: ContentSource,
-  content: Content,
-  plan: BalancePlan,
+  plan: BalancePlan | LevelPlan,
+  matches: readonly ScheduledMatch[],
   threads: number,
-): Promise<BalanceReport> {
-  const matches = scheduleMatches(plan);
+): Promise<MatchRecord[]> {
   const progress = progressBar('simulate tcg', matches.length);
   try {
-    const records = await playOnWorkers(source, plan, matches, threads, (done) =>
-      progress.update(done),
-    );
-    return balanceReport(content, plan, records);
+    return await playOnWorkers(source, plan, matches, threads, (done) => progress.update(done));
   } finally {
     progress.finish();
   }
+}
+
+/** Plays a balance or level plan on worker threads, with a progress bar, and reports on it. */
+async function simulate(
+  source: ContentSource,
+  content: Content,
+  planned: Planned,
+  threads: number,
+): Promise<BalanceReport | LevelReport> {
+  if (planned.kind === 'levels') {
+    const { plan } = planned;
+    return levelReport(
+      content,
+      plan,
+      await playWithProgress(source, plan, scheduleLevelMatches(plan), threads),
+    );
+  }
+  const { plan } = planned;
+  return balanceReport(
+    content,
+    plan,
+    await playWithProgress(source, plan, scheduleMatches(plan), threads),
+  );
 }
 
 /**
@@ -197,15 +241,16 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
     console.error(`${prepared.error.message}\n\n${SIMULATE_TCG_USAGE}`);
     return 2;
   }
-  const { args, source, content, plan } = prepared.value;
-  let report: BalanceReport;
+  const { args, source, content, planned } = prepared.value;
+  let report: BalanceReport | LevelReport;
   try {
-    report = await runTcgSimulation(source, content, plan, args.threads);
+    report = await simulate(source, content, planned, args.threads);
   } catch (error) {
     console.error((error as Error).message);
     return 1;
   }
-  console.log(args.json ? JSON.stringify(report) : formatBalanceReport(report));
+  if (args.json) console.log(JSON.stringify(report));
+  else console.log('levels' in report ? formatLevelReport(report) : formatBalanceReport(report));
   const strictFailure = args.strict && report.luaFailures.length > 0;
   return report.errors.length > 0 || strictFailure ? 1 : 0;
 }

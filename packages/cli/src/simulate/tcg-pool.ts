@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { BalancePlan, ContentSource, MatchRecord, ScheduledMatch } from '@cardtable/tcg';
-import type { FromWorker, ToWorker, WorkerSetup } from './tcg-messages.ts';
+import type { ContentSource, MatchRecord, ScheduledMatch } from '@cardtable/tcg';
+import type { FromWorker, MatchSettings, ToWorker, WorkerSetup } from './tcg-messages.ts';
 
 const WORKER = new URL('./tcg-worker.js', import.meta.url);
 
@@ -11,7 +11,7 @@ const WORKER = new URL('./tcg-worker.js', import.meta.url);
  */
 export function playOnWorkers(
   source: ContentSource,
-  plan: BalancePlan,
+  plan: MatchSettings,
   matches: readonly ScheduledMatch[],
   threads: number,
   onRecord: (done: number) => void,

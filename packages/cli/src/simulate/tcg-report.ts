@@ -23,7 +23,7 @@ export const rateText = ({ rate, low, high }: Rate) =>
     ? '-'
     : `${percent(rate)} (${(low * 100).toFixed(0)}-${percent(high)})`;
 
-const table = (header: string[], rows: string[][], leftColumns = 1): string => {
+export const table = (header: string[], rows: string[][], leftColumns = 1): string => {
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c]!.length)));
   return [header, ...rows]
     .map((row) =>
@@ -35,7 +35,7 @@ const table = (header: string[], rows: string[][], leftColumns = 1): string => {
     .join('\n');
 };
 
-const tallyCells = (t: Tally) => [
+export const tallyCells = (t: Tally) => [
   String(t.games),
   String(t.wins),
   String(t.losses),
@@ -97,10 +97,13 @@ const cards: Section = (r) =>
     2,
   );
 
-const errors: Section = (r) =>
+const errors: Section = (r) => formatErrors(r.errors);
+
+/** The "Engine errors" section: how many, and each one's match and message. */
+export const formatErrors = (list: BalanceReport['errors']) =>
   [
-    r.errors.length === 0 ? 'Engine errors: none' : `Engine errors: ${r.errors.length}`,
-    ...r.errors.map((e) => `  match ${e.game}: ${e.message}`),
+    list.length === 0 ? 'Engine errors: none' : `Engine errors: ${list.length}`,
+    ...list.map((e) => `  match ${e.game}: ${e.message}`),
   ].join('\n');
 
 /** The report's sections, in print order. */

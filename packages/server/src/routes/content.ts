@@ -6,6 +6,7 @@ import {
   DraftDetail,
   DraftSave,
   DraftSaved,
+  EmbeddedContent,
   UpdateGameRequest,
   GameDetail,
   GameList,
@@ -343,6 +344,28 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
           art: cardArtUrls(content, files ?? {}),
         },
       };
+    },
+  );
+
+  app.get<{ Params: VersionParams }>(
+    '/api/content/games/:slug/versions/:version/files',
+    {
+      schema: {
+        tags: ['content'],
+        summary:
+          "A published version's package files, as a replay export embeds them (a replay without them folds with these)",
+        ...secured,
+        params: VersionParams,
+        response: { 200: EmbeddedContent, ...errors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const game = await findGame(request.params.slug);
+      const row = await findVersion(game, request.params.version);
+      const files = await store.files(game.id, row.version);
+      if (!files) throw apiError('NOT_FOUND', `${game.name} version ${row.version} has no files.`);
+      return { contentHash: row.contentHash, files };
     },
   );
 

@@ -31,6 +31,7 @@ import { golfBeat } from '../sound/golf-beats.ts';
 import { playBeat } from '../sound/sfx.ts';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
+import { isBuiltInTcg } from '../tcg/replay/built-in-content.ts';
 
 // The card game's replay (its rules and content loader) loads only when a card game is opened.
 const TcgReplayViewer = lazy(() => import('../tcg/replay/TcgReplayViewer.tsx'));
@@ -140,7 +141,8 @@ export default function ReplayPage() {
 
 function fromRaw(raw: unknown): Loaded {
   if (raw === null) return { kind: 'loading' };
-  if (replayGame(raw) === 'tcg')
+  const game = replayGame(raw);
+  if (game !== null && isBuiltInTcg(game))
     return {
       kind: 'tcg',
       raw,

@@ -468,6 +468,7 @@ export function TcgTable({
               {...objectProps(h)}
               data-playable={controls.playable.some((p) => p.card === h)}
               data-kind={view.faces[view.cards[h]!.defId]!.kind}
+              data-type={view.faces[view.cards[h]!.defId]!.type}
               data-speed={view.faces[view.cards[h]!.defId]!.speed}
               data-cost={view.faces[view.cards[h]!.defId]!.cost}
             >

@@ -21,6 +21,8 @@ const SOURCES = [
   'packages/sdk/src',
   'games/golf/src',
   'games/tcg/src',
+  // The built-in sets' cards are bundled for their replays.
+  'games/tcg/content',
 ].map((path) => join(repoRoot, path));
 
 function newestMtime(path: string): number {

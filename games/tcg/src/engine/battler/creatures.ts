@@ -3,6 +3,7 @@ import { cardOf } from '../../content/content.ts';
 import { dealDamage } from '../damage.ts';
 import type { Runner } from '../runner.ts';
 import { activeOf, attachedOf, battlerOf } from './rules.ts';
+import { typedDamage } from './typed-damage.ts';
 import { moveCard } from '../zones.ts';
 
 /**
@@ -66,14 +67,8 @@ export function attackDamage(r: Runner, attacker: string, defender: string, base
   const target = r.state.cards[defender];
   const source = r.state.cards[attacker];
   if (!rules || !target || target.zone !== 'board') return;
-  let amount = base;
   const element = source ? cardOf(r.content, source.defId).element : undefined;
-  const def = cardOf(r.content, target.defId);
-  if (amount > 0 && element !== undefined && def.weakness === element)
-    amount =
-      rules.weakness.op === 'mul' ? amount * rules.weakness.value : amount + rules.weakness.value;
-  if (amount > 0 && element !== undefined && def.resistance === element)
-    amount = Math.max(0, amount - rules.resistance.value);
+  const amount = typedDamage(rules, base, element, cardOf(r.content, target.defId));
   dealDamage(r, attacker, defender, amount, true);
 }
 

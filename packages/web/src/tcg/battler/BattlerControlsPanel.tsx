@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Seat } from '@cardtable/engine';
-import { playWith, type TcgAction, type TcgControls, type TcgView } from '@cardtable/tcg/ui';
+import type { TcgAction, TcgControls, TcgView } from '@cardtable/tcg/ui';
 import { attackOptions, distinctLabels, setupChoices } from './battler-view.ts';
 import { EnergyPips } from './EnergyPips.tsx';
 
@@ -28,14 +28,27 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
     setBench([]);
     onAct(action);
   };
+  /** One button per creature an energy or a tool may be attached to. */
+  const attachButtons = (card: string, units: string[], testId: string) =>
+    units.map((unit) => (
+      <button
+        key={unit}
+        data-testid={testId}
+        onClick={() => act({ type: 'attach', payload: { card, unit } })}
+      >
+        to {nameOf(unit)} ({placeOf(unit)})
+      </button>
+    ));
 
   const setup = setupChoices(battler);
   const setupLabels = distinctLabels(setup.actives, nameOf);
   const chosenSetup = active ? setup.find(active, bench) : null;
   const attacks = attackOptions(view, me, battler);
-  const tools = controls.playable.filter(
-    (p) => view.faces[view.cards[p.card]?.defId ?? '']?.kind === 'tool',
-  );
+  // Energy and tools both attach to a creature; they are offered in groups of their own.
+  const kindOf = (card: string) => view.faces[view.cards[card]?.defId ?? '']?.kind;
+  const attaches = Object.entries(controls.attaches);
+  const energy = attaches.filter(([card]) => kindOf(card) !== 'tool');
+  const tools = attaches.filter(([card]) => kindOf(card) === 'tool');
   const activeFace = view.faces[view.cards[view.battler.active[me] ?? '']?.defId ?? ''];
   const showAttacks = attacks.length > 0 && view.status === 'playing';
 
@@ -88,24 +101,16 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
         </fieldset>
       ) : null}
 
-      {Object.keys(controls.attaches).length > 0 ? (
+      {energy.length > 0 ? (
         <fieldset className="battler-group" data-testid="battler-attach">
           <legend>Attach energy (one per turn)</legend>
-          {Object.entries(controls.attaches).map(([card, units]) => (
+          {energy.map(([card, units]) => (
             <div key={card} className="battler-choices">
               <EnergyPips
                 energy={[view.faces[view.cards[card]!.defId]!.battler?.element ?? 'colorless']}
                 label={nameOf(card)}
               />
-              {units.map((unit) => (
-                <button
-                  key={unit}
-                  data-testid="battler-attach-to"
-                  onClick={() => act({ type: 'attach', payload: { card, unit } })}
-                >
-                  to {nameOf(unit)} ({placeOf(unit)})
-                </button>
-              ))}
+              {attachButtons(card, units, 'battler-attach-to')}
             </div>
           ))}
         </fieldset>
@@ -113,23 +118,13 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
 
       {tools.length > 0 ? (
         <fieldset className="battler-group" data-testid="battler-tools">
-          <legend>Attach a tool</legend>
-          {tools.map((tool) => {
-            const binding = Object.keys(tool.targets)[0];
-            return (
-              <div key={tool.card} className="battler-choices">
-                <span>{nameOf(tool.card)}</span>
-                {(binding ? tool.targets[binding]! : []).map((unit) => {
-                  const action = binding ? playWith(tool, { [binding]: [unit] }) : null;
-                  return action ? (
-                    <button key={unit} onClick={() => act(action)}>
-                      to {nameOf(unit)}
-                    </button>
-                  ) : null;
-                })}
-              </div>
-            );
-          })}
+          <legend>Attach a tool (one per creature)</legend>
+          {tools.map(([card, units]) => (
+            <div key={card} className="battler-choices">
+              <span>{nameOf(card)}</span>
+              {attachButtons(card, units, 'battler-tool-to')}
+            </div>
+          ))}
         </fieldset>
       ) : null}
 

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Seat, Viewer } from '@cardtable/engine';
+import type { Result, Seat, Viewer } from '@cardtable/engine';
 import { prefersReducedMotion } from '../../animation/motion.ts';
 import { seatName } from '../../game/names.ts';
+import { client, ensureSignedIn } from '../../net/session.ts';
 import { ReplayControls } from '../../replay/ReplayControls.tsx';
 import { ReplayPlayer } from '../../replay/player.ts';
 import { ReplayTools } from '../../replay/ReplayTools.tsx';
@@ -14,7 +15,7 @@ import { TcgDirector } from '../animation/director.ts';
 import { tcgFlightDuration } from '../animation/plan.ts';
 import { TcgOutcome } from '../TcgOutcome.tsx';
 import { TcgTable } from '../TcgTable.tsx';
-import { demoContentSource } from './demo-content.ts';
+import { replayContent, type PublishedFiles } from './replay-content.ts';
 import { buildTcgTimeline, type TcgTimeline } from './tcg-timeline.ts';
 import '../tcg.css';
 
@@ -36,16 +37,47 @@ export interface TcgReplayViewerProps {
   shareable: boolean;
 }
 
-/** The replay of a finished card game match: the same table and animations as live play. */
+type Built = { kind: 'loading' } | { kind: 'done'; result: Result<TcgTimeline> };
+
+/** A published game's files come from the content API, which needs a signed-in person. */
+const publishedFiles: PublishedFiles = async (slug, version) => {
+  const signedIn = await ensureSignedIn();
+  return signedIn.ok ? client.api.versionFiles(slug, version) : signedIn;
+};
+
+/**
+ * The replay of a finished card game match: the same table and animations as live play, with
+ * the content of the match's game and version (embedded, published or built in).
+ */
 export default function TcgReplayViewer({ raw, trust, shareable }: TcgReplayViewerProps) {
-  const built = useMemo(() => buildTcgTimeline(raw, demoContentSource), [raw]);
-  if (!built.ok)
+  const [built, setBuilt] = useState<Built>({ kind: 'loading' });
+  useEffect(() => {
+    let stale = false;
+    setBuilt({ kind: 'loading' });
+    void replayContent(raw, publishedFiles).then((source) => {
+      if (!stale)
+        setBuilt({
+          kind: 'done',
+          result: source.ok ? buildTcgTimeline(raw, source.value) : source,
+        });
+    });
+    return () => {
+      stale = true;
+    };
+  }, [raw]);
+  if (built.kind === 'loading')
     return (
-      <p className="notice notice-error" role="alert" data-testid="replay-error">
-        {built.error.message}
+      <p className="notice" role="status">
+        Loading the card game's cards…
       </p>
     );
-  return <TcgReplay base={built.value} trust={trust} shareable={shareable} />;
+  if (!built.result.ok)
+    return (
+      <p className="notice notice-error" role="alert" data-testid="replay-error">
+        {built.result.error.message}
+      </p>
+    );
+  return <TcgReplay base={built.result.value} trust={trust} shareable={shareable} />;
 }
 
 function TcgReplay({

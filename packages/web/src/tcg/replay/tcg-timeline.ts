@@ -1,10 +1,13 @@
 import { EVERYTHING, fail, ok, scanEvents, type Result, type Viewer } from '@cardtable/engine';
 import type { TcgEvent, TcgView } from '@cardtable/tcg/ui';
-import { contentSourceOfFiles, replayTcg, type ContentSource } from '@cardtable/tcg/replay';
-import { checkReplayFile, eventsOf, type ReplayTimeline } from '../../replay/replay-timeline.ts';
-
-/** The name of the built-in card game, whose content ships with the app. */
-const BUILT_IN_RULESET = 'demo';
+import { replayTcg, type ContentSource } from '@cardtable/tcg/replay';
+import {
+  checkReplayFile,
+  eventsOf,
+  replayGame,
+  type ReplayTimeline,
+} from '../../replay/replay-timeline.ts';
+import { isBuiltInTcg } from './built-in-content.ts';
 
 /** A finished card game match folded in the browser, seen by one viewer. */
 export interface TcgTimeline extends ReplayTimeline<TcgEvent, TcgView> {
@@ -14,25 +17,19 @@ export interface TcgTimeline extends ReplayTimeline<TcgEvent, TcgView> {
 }
 
 /**
- * Checks an untrusted TCG replay and folds it: with the content the file embeds (a published
- * game) or, for the built-in game, the content shipped with the app (`builtIn`).
+ * Checks an untrusted card game replay and folds it with its content (`replayContent` finds
+ * it: embedded, published or built in). A published game's matches are recorded as `tcg`, a
+ * built-in set's under its own name.
  */
-export function buildTcgTimeline(raw: unknown, builtIn: () => ContentSource): Result<TcgTimeline> {
-  const checked = checkReplayFile(raw, 'tcg', 'a card game');
+export function buildTcgTimeline(raw: unknown, source: ContentSource): Result<TcgTimeline> {
+  const named = replayGame(raw);
+  const checked = checkReplayFile(
+    raw,
+    named !== null && isBuiltInTcg(named) ? named : 'tcg',
+    'a card game',
+  );
   if (!checked.ok) return checked;
   const replay = checked.value;
-  const embedded = (raw as { content?: { files?: Record<string, unknown> } }).content?.files;
-  const options = replay.match.options as { ruleset?: unknown } | null;
-  let source: ContentSource;
-  if (embedded) {
-    const read = contentSourceOfFiles(embedded);
-    if (!read.ok) return read;
-    source = read.value;
-  } else if ((options?.ruleset ?? BUILT_IN_RULESET) === BUILT_IN_RULESET) {
-    source = builtIn();
-  } else {
-    return fail('UNKNOWN_CONTENT', 'This replay does not include the content it was played with.');
-  }
   const setup = replayTcg(source, replay.match.options, replay.match.seats.length);
   if (!setup.ok) return setup;
   const { game, options: parsed } = setup.value;
