@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 type Row = Record<string, unknown>;
 type Query = <R extends Row = Row>(sql: string, params?: unknown[]) => Promise<R[]>;
@@ -68,14 +69,15 @@ export async function openEmbeddedDatabase(
  * touches it.
  */
 function initialiseApart(dataDir: string): void {
-  const script = `const { PGlite } = await import(process.argv[1]);
-    const db = await PGlite.create(process.argv[2]);
+  const script = `const { PGlite } = await import('@electric-sql/pglite');
+    const db = await PGlite.create(process.argv[1]);
     await db.close();`;
-  execFileSync(
-    process.execPath,
-    ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dataDir],
-    { stdio: 'inherit' },
-  );
+  // The child resolves PGlite from this module's folder, as this module does (import.meta.resolve
+  // is missing under some module runners, such as the test runner's).
+  execFileSync(process.execPath, ['--input-type=module', '-e', script, resolve(dataDir)], {
+    stdio: 'inherit',
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
+  });
 }
 
 /**
