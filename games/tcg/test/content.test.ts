@@ -46,7 +46,11 @@ describe('content validation', () => {
       (c: any) => (c.abilities = [{ id: 'x', kind: 'spell', effects: [{ do: 'explode' }] }]),
       /abilities\[0\]\.effects\[0\]\.do: "explode" is not one of: damage, heal/,
     ],
-    ['a missing field', (c: any) => delete c.art, /cards\[\d+\]\.art: is required/],
+    [
+      'a missing field, with what to write there',
+      (c: any) => delete c.art,
+      /cards\[\d+\]\.art: is required: an object with palette \(one of "ember", "tide", .*\), glyph \(an identifier/,
+    ],
     [
       'an unknown field',
       (c: any) => (c.colour = 'red'),
