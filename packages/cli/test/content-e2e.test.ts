@@ -53,6 +53,7 @@ describe('a creator publishes a game, two friends play it, the export verifies',
       'Creator',
     );
     expect(published.out).toMatch(/Published "tidepool" version 1 \(sha256:[0-9a-f]{64}\)/);
+    expect(published.out).toContain(`${server.url}/?game=tidepool`);
     expect(published.code).toBe(0);
     const unchanged = await cli('content', 'publish', TIDEPOOL_DIR, '--server', server.url);
     expect(unchanged).toMatchObject({ code: 0, out: expect.stringMatching(/Nothing changed/) });

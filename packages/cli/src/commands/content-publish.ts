@@ -113,7 +113,7 @@ export async function contentPublishCommand(argv: string[]): Promise<number> {
     const { version, contentHash } = published.body.version;
     printDiagnostics([], draft.body.warnings);
     console.log(
-      `Published "${slug}" version ${version} (${contentHash}). Play it at ${args.server}/ (new match: ${slug}).`,
+      `Published "${slug}" version ${version} (${contentHash}). Share it and play it: ${args.server}/?game=${encodeURIComponent(slug)}`,
     );
     return 0;
   } catch (error) {
