@@ -6,7 +6,7 @@ import { ArtCropper, base64Of } from './ArtCropper.tsx';
 import { JsonField } from './JsonField.tsx';
 import { BattlerCardFields, type BattlerBits } from './BattlerCardFields.tsx';
 import { duplicateCard, visibleCards, type CardSort } from './card-list.ts';
-import { atPath, inFile, placeOf } from './diagnostics.ts';
+import { atPath, inFile, messageAt, placeOf } from './diagnostics.ts';
 import {
   artPathOf,
   CARDS,
@@ -240,7 +240,7 @@ function CardForm({
         data-field-errors={`cards[${index}].${name}`}
       >
         {errs.map((d, i) => (
-          <li key={i}>{d.message}</li>
+          <li key={i}>{messageAt(d, `cards[${index}].${name}`)}</li>
         ))}
       </ul>
     ) : null;
