@@ -32,7 +32,9 @@ export async function luaCardCommand(argv: string[]): Promise<Result<number>> {
   const parsed = parseCardOptions(argv);
   if (!parsed.ok) return parsed;
   const options = parsed.value;
-  const validated = await validateContentPackage(await readContentFolder(options.content));
+  const validated = await validateContentPackage(await readContentFolder(options.content), {
+    abilityTests: false,
+  });
   if (!validated.ok || !validated.content)
     return fail(
       'INVALID_CONTENT',

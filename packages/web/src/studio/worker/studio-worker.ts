@@ -82,7 +82,9 @@ function partialContent(files: DraftFiles): Content | null {
 }
 
 async function dryRun(input: Extract<ToStudioWorker, { kind: 'dryRun' }>): Promise<DryRunAnswer> {
-  const result = await validateContentPackage(await packageOf(input.files));
+  const result = await validateContentPackage(await packageOf(input.files), {
+    abilityTests: false,
+  });
   if (!result.content)
     return {
       ok: false,
