@@ -23,6 +23,30 @@ const problemsOf = (s: ContentSource) => {
   return loaded.ok ? [] : loaded.problems.map(describeLoadProblem);
 };
 
+describe('battler content: a typo is answered with what there is', () => {
+  const dir = join(import.meta.dirname, '../content/spiritbound');
+  const spiritbound = () => ({
+    ruleset: JSON.parse(readFileSync(join(dir, 'ruleset.json'), 'utf8')),
+    cards: JSON.parse(readFileSync(join(dir, 'cards.json'), 'utf8')),
+  });
+
+  it('names the energy types and the creatures one stage below', () => {
+    const s = spiritbound();
+    expect(problemsOf(s)).toEqual([]);
+    const stage1 = s.cards.cards.findIndex((c: any) => c.stage === 1);
+    s.cards.cards[stage1].evolvesFrom = 'Nobody';
+    const creature = s.cards.cards.findIndex((c: any) => c.attacks);
+    s.cards.cards[creature].attacks[0].cost = ['fier'];
+    const problems = problemsOf(s).join('\n');
+    expect(problems).toMatch(
+      /attacks\[0\]\.cost\[0\]: names an unknown energy type "fier" \(the ruleset's battler\.energyTypes: grass, fire, water, psychic, lightning, colorless\)/,
+    );
+    expect(problems).toMatch(
+      /evolvesFrom: names no stage 0 card: "Nobody" .*\(stage 0: "Sproutle", /,
+    );
+  });
+});
+
 describe('content validation', () => {
   it('accepts the demo content', () => {
     expect(problemsOf(demoSource())).toEqual([]);

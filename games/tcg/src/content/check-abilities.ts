@@ -274,7 +274,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
             : [
                 {
                   path: `${at}.energyType`,
-                  message: `names an unknown energy type "${e.energyType}"`,
+                  message: unknownEnergyType(e.energyType, ruleset.battler?.energyTypes ?? []),
                 },
               ]),
         ];
@@ -320,6 +320,10 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
 }
 
 /** An attack's effects and damage: `$defender` is bound (the defending creature). */
+/** A type the battler rules do not have, with the ones they do (a typo is the usual cause). */
+export const unknownEnergyType = (value: string, known: readonly string[]): string =>
+  `names an unknown energy type "${value}" (the ruleset's battler.energyTypes: ${known.join(', ')})`;
+
 export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext): Problems {
   const rules = ctx.scope.ruleset.battler;
   if (!rules) return [{ path, message: 'attacks need the ruleset\'s "battler" rules' }];
@@ -341,7 +345,7 @@ export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext
     if (symbol !== rules.wildcard && !rules.energyTypes.includes(symbol))
       problems.push({
         path: `${path}.cost[${i}]`,
-        message: `names an unknown energy type "${symbol}"`,
+        message: unknownEnergyType(symbol, [...rules.energyTypes, rules.wildcard]),
       });
   });
   return problems;

@@ -1,5 +1,5 @@
 import type { CardDef, Ruleset } from './ast.ts';
-import { checkAttack, type AbilityContext } from './check-abilities.ts';
+import { checkAttack, unknownEnergyType, type AbilityContext } from './check-abilities.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 const BATTLER_CARD_FIELDS = [
@@ -34,7 +34,7 @@ export function checkBattlerCard(
   for (const field of ['element', 'weakness', 'resistance'] as const) {
     const value = card[field];
     if (value !== undefined && !rules.energyTypes.includes(value))
-      add(`${path}.${field}`, `names an unknown energy type "${value}"`);
+      add(`${path}.${field}`, unknownEnergyType(value, rules.energyTypes));
   }
   if (kind === 'energy' && card.element === undefined)
     add(`${path}.element`, 'is required: the energy type this card provides');
@@ -50,7 +50,7 @@ export function checkBattlerCard(
     else if (!from.some((c) => (c.stage ?? 0) === stage - 1))
       add(
         `${path}.evolvesFrom`,
-        `names no stage ${stage - 1} card: "${card.evolvesFrom}" is not in the set at that stage`,
+        `names no stage ${stage - 1} card: "${card.evolvesFrom}" is not in the set at that stage (${stageNames(cards, stage - 1)})`,
       );
   } else if (card.evolvesFrom !== undefined)
     add(`${path}.evolvesFrom`, 'only stage 1 and 2 creatures evolve from another');
@@ -61,6 +61,20 @@ export function checkBattlerCard(
     problems.push(...checkAttack(attack, `${path}.attacks[${i}]`, ctx));
   });
   return problems;
+}
+
+/** The names a card of `stage + 1` may evolve from, to pick from (it names a card by name). */
+function stageNames(cards: ReadonlyMap<string, CardDef>, stage: number): string {
+  const names = [
+    ...new Set(
+      [...cards.values()]
+        .filter((c) => (c.stage ?? 0) === stage && c.stats)
+        .map((c) => JSON.stringify(c.name)),
+    ),
+  ];
+  return names.length
+    ? `stage ${stage}: ${names.join(', ')}`
+    : `the set has no stage ${stage} creature`;
 }
 
 /** A ruleset's battler section against the rest of the ruleset. */
