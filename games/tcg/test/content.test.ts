@@ -172,7 +172,7 @@ describe('content validation', () => {
     [
       'a spell type going to an unknown zone',
       (r: any) => (r.cardTypes.spell.thenTo = 'graveyard'),
-      'ruleset: cardTypes.spell.thenTo: names an unknown zone "graveyard"',
+      'ruleset: cardTypes.spell.thenTo: names an unknown zone "graveyard" (the ruleset\'s zones: deck, hand, board, discard, exile)',
     ],
     [
       'no board zone',

@@ -1,5 +1,6 @@
 import type { CardDef, Ruleset } from './ast.ts';
 import { checkAttack, unknownEnergyType, type AbilityContext } from './check-abilities.ts';
+import { unknownZone } from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 const BATTLER_CARD_FIELDS = [
@@ -103,12 +104,12 @@ export function checkBattlerRuleset(ruleset: Ruleset): ContentProblem[] {
     return problems;
   }
   const prizes = zone(rules.prizeZone);
-  if (!prizes) add('battler.prizeZone', `names an unknown zone "${rules.prizeZone}"`);
+  if (!prizes) add('battler.prizeZone', unknownZone(rules.prizeZone, ruleset));
   else if (prizes.visibility !== 'hidden')
     add('battler.prizeZone', 'must be a "hidden" zone: prizes are face down, even to their owner');
   if (rules.stadiumZone !== undefined) {
     const stadium = zone(rules.stadiumZone);
-    if (!stadium) add('battler.stadiumZone', `names an unknown zone "${rules.stadiumZone}"`);
+    if (!stadium) add('battler.stadiumZone', unknownZone(rules.stadiumZone, ruleset));
     else if (stadium.visibility !== 'public') add('battler.stadiumZone', 'must be "public"');
   } else if (kinds.includes('stadium'))
     add('battler.stadiumZone', 'is required by the stadium card type');
