@@ -12,13 +12,16 @@ import { readContentFolder } from '../content-folder.ts';
 import { nameFor, slugFor } from '../content/naming.ts';
 import { creatorToken, sessionsFile } from '../content/session.ts';
 
-export const CONTENT_PUBLISH_USAGE = `Usage: cardtable content publish DIR --server URL [--slug SLUG] [--token TOKEN] [--as NAME]
+export const CONTENT_PUBLISH_USAGE = `Usage: cardtable content publish DIR --server URL [--slug SLUG] [--description TEXT] [--token TOKEN] [--as NAME]
 
 Validates a content folder, uploads it as the draft of your game on the server (creating the
 game the first time) and publishes it as a new version. Matches already created keep the
 version they were created with.
   --server URL   the Cardtable server, e.g. http://localhost:8080
   --slug SLUG    the game's name in URLs (default: the ruleset's id)
+  --description TEXT
+                 what the home page says about the game (up to 2000 characters); given
+                 again later, it replaces the game's description
   --token TOKEN  an access token (or CARDTABLE_TOKEN); by default the CLI signs in as a guest
                  creator named --as NAME (default: your user name) and keeps that sign-in in
                  ${sessionsFile()}, so the same creator publishes every version
@@ -28,6 +31,7 @@ interface Args {
   dir: string;
   server: string;
   slug?: string;
+  description?: string;
   token?: string;
   name?: string;
 }
@@ -37,7 +41,7 @@ function parseArgs(argv: string[]): Args | string {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (['--server', '--slug', '--token', '--as'].includes(arg)) {
+    if (['--server', '--slug', '--description', '--token', '--as'].includes(arg)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return `${arg} needs a value.`;
       values.set(arg, value);
@@ -48,10 +52,14 @@ function parseArgs(argv: string[]): Args | string {
   const server = values.get('--server');
   if (!server || !/^https?:\/\//.test(server)) return '--server takes the server URL (http://...).';
   const token = values.get('--token') ?? process.env.CARDTABLE_TOKEN;
+  const description = values.get('--description');
+  if (description !== undefined && description.length > 2000)
+    return '--description takes at most 2000 characters.';
   return {
     dir: positional[0]!,
     server: server.replace(/\/+$/, ''),
     ...(values.has('--slug') ? { slug: values.get('--slug')! } : {}),
+    ...(description === undefined ? {} : { description }),
     ...(token ? { token } : {}),
     ...(values.has('--as') ? { name: values.get('--as')! } : {}),
   };
@@ -88,10 +96,16 @@ export async function contentPublishCommand(argv: string[]): Promise<number> {
       const created = await call('POST', '/api/content/games', {
         slug,
         name: nameFor(files, slug),
-        description: `${nameFor(files, slug)}, by its creator.`,
+        ...(args.description === undefined ? {} : { description: args.description }),
       });
       if (created.status !== 201) return refused(created.body);
     } else if (existing.status !== 200) return refused(existing.body);
+    else if (args.description !== undefined) {
+      const updated = await call('PATCH', `/api/content/games/${slug}`, {
+        description: args.description,
+      });
+      if (updated.status !== 200) return refused(updated.body);
+    }
     const draft = await call<ValidationReport>(
       'PUT',
       `/api/content/games/${slug}/draft`,
