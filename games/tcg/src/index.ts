@@ -48,6 +48,7 @@ export {
   useSandboxWasmUrl,
   toEffects,
   TCG_SCRIPT_EFFECTS,
+  TCG_SCRIPT_STATE,
 } from './lua/sandbox-host.ts';
 export { publishedSchemas } from './schema/published.ts';
 export { tcgGameFor } from './play/game-for-content.ts';

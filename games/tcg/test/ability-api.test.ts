@@ -10,6 +10,7 @@ import {
   sampleScriptContext,
   sharedRuntime,
   TCG_SCRIPT_EFFECTS,
+  TCG_SCRIPT_STATE,
   validateContentPackage,
   type Content,
   type TcgGame,
@@ -163,6 +164,35 @@ describe('the ability API: one definition, every path agrees', () => {
       '|',
     );
     for (const spec of TCG_SCRIPT_EFFECTS) expect(readme).toContain(spec.summary!);
+  });
+});
+
+describe('the state a script reads: one definition, the lint and the engine agree', () => {
+  it('has exactly the fields the engine shows a script in a match, at every level', () => {
+    const { context } = sampleScriptContext(game, reef, 'agreement');
+    const sides = context as unknown as Record<'friendly', { board: object[] }>;
+    expect(Object.keys(context).sort()).toEqual(Object.keys(TCG_SCRIPT_STATE).sort());
+    expect(Object.keys(sides.friendly).sort()).toEqual(
+      Object.keys(TCG_SCRIPT_STATE.friendly!.fields!).sort(),
+    );
+    expect(Object.keys(sides.friendly.board[0]!).sort()).toEqual(
+      Object.keys(TCG_SCRIPT_STATE.friendly!.fields!.board!.items!).sort(),
+    );
+  });
+
+  it('warns at a misspelt field, in lua check and content validate, naming the fields there', async () => {
+    const misspelt = 'damage(state.enemy.board[1].id, state.friendly.bord)';
+    const check = await checkAbility(sharedRuntime(), `function dive()\n  ${misspelt}\nend\n`);
+    expect(check.diagnostics).toMatchObject([
+      { severity: 'warning', code: 'UNKNOWN_STATE_FIELD', line: 2 },
+    ]);
+    expect(check.diagnostics[0]!.message).toContain(
+      "state.friendly has no field 'bord' (it has: hero, life, hand, deck, resource, board)",
+    );
+    const validated = await validateContentPackage(reefWithScript(misspelt));
+    expect(validated.warnings.map((d) => `${d.code} ${d.file}:${d.line}`)).toContain(
+      `LUA_UNKNOWN_STATE_FIELD ${MODULE}:2`,
+    );
   });
 });
 

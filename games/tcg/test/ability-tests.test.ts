@@ -47,6 +47,21 @@ describe('ability tests (tests.json), run by the validator', () => {
     expect(bad.errors[1]!.line).toBeGreaterThan(1);
   });
 
+  it('says where and why a script under test fails, and a dry run still runs with the test failing', async () => {
+    const files = withTests([{ name: 'dives', card: 'reef/pearl-diver', expect: [] }]);
+    files.set(
+      'lua/pearl_diver.lua',
+      'function dive()\n  damage(state.enemy.hero, #state.enemy.bord)\nend\n',
+    );
+    const bad = await validateContentPackage(files);
+    expect(bad.errors.map((d) => d.message)).toEqual([
+      "dives: the ability failed: pearl_diver.lua:2: RUNTIME: attempt to get length of a nil value (field 'bord')",
+    ]);
+    const forDryRun = await validateContentPackage(files, { abilityTests: false });
+    expect(forDryRun.errors).toEqual([]);
+    expect(forDryRun.content).toBeDefined();
+  });
+
   it('refuses a malformed tests.json with the field at fault', async () => {
     const bad = await validateContentPackage(withTests([{ name: '', card: 'x', expect: [] }]));
     expect(bad.errors).toEqual([

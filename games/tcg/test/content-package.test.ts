@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -25,6 +26,7 @@ function reefWith(file: string, find: string, replace: string) {
   return files;
 }
 
+const SPIRITBOUND_RULESET = join(import.meta.dirname, '../content/spiritbound/ruleset.json');
 const brief = (d: Diagnostic) =>
   [d.code, d.file, d.path, d.line, d.column].filter((x) => x !== undefined).join(' ');
 
@@ -186,6 +188,28 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings.map(brief)).toContainEqual(
       expect.stringContaining('ATTACH_NEVER_GROWS ruleset.json turn.phases'),
+    );
+  });
+
+  it('warns when a battler deals prizes that never win, or its turn lacks battler actions', async () => {
+    const files = readFolder(REEF);
+    const ruleset = JSON.parse(text(files, 'ruleset.json'));
+    ruleset.resources = { model: 'attached', id: 'energy', name: 'energy', perTurn: 1 };
+    ruleset.cardTypes.energy = { kind: 'energy', name: 'Energy' };
+    ruleset.combat.canAttackHeroes = false;
+    ruleset.zones.push({ id: 'prizes', visibility: 'hidden' });
+    ruleset.battler = {
+      ...JSON.parse(readFileSync(SPIRITBOUND_RULESET, 'utf8')).battler,
+      bench: ruleset.zones.find((z: { id: string }) => z.id === 'board').limit - 1,
+      stadiumZone: undefined,
+    };
+    files.set('ruleset.json', JSON.stringify(ruleset, null, 2));
+    const result = await validateContentPackage(files);
+    expect(result.errors).toEqual([]);
+    const warnings = result.warnings.map(brief);
+    expect(warnings).toContainEqual(expect.stringContaining('PRIZES_NEVER_WIN ruleset.json win'));
+    expect(warnings).toContainEqual(
+      expect.stringContaining('BATTLER_ACTIONS_MISSING ruleset.json turn.phases'),
     );
   });
 

@@ -23,6 +23,30 @@ const problemsOf = (s: ContentSource) => {
   return loaded.ok ? [] : loaded.problems.map(describeLoadProblem);
 };
 
+describe('battler content: a typo is answered with what there is', () => {
+  const dir = join(import.meta.dirname, '../content/spiritbound');
+  const spiritbound = () => ({
+    ruleset: JSON.parse(readFileSync(join(dir, 'ruleset.json'), 'utf8')),
+    cards: JSON.parse(readFileSync(join(dir, 'cards.json'), 'utf8')),
+  });
+
+  it('names the energy types and the creatures one stage below', () => {
+    const s = spiritbound();
+    expect(problemsOf(s)).toEqual([]);
+    const stage1 = s.cards.cards.findIndex((c: any) => c.stage === 1);
+    s.cards.cards[stage1].evolvesFrom = 'Nobody';
+    const creature = s.cards.cards.findIndex((c: any) => c.attacks);
+    s.cards.cards[creature].attacks[0].cost = ['fier'];
+    const problems = problemsOf(s).join('\n');
+    expect(problems).toMatch(
+      /attacks\[0\]\.cost\[0\]: names an unknown energy type "fier" \(the ruleset's battler\.energyTypes: grass, fire, water, psychic, lightning, colorless\)/,
+    );
+    expect(problems).toMatch(
+      /evolvesFrom: names no stage 0 card: "Nobody" .*\(stage 0: "Sproutle", /,
+    );
+  });
+});
+
 describe('content validation', () => {
   it('accepts the demo content', () => {
     expect(problemsOf(demoSource())).toEqual([]);
@@ -46,7 +70,11 @@ describe('content validation', () => {
       (c: any) => (c.abilities = [{ id: 'x', kind: 'spell', effects: [{ do: 'explode' }] }]),
       /abilities\[0\]\.effects\[0\]\.do: "explode" is not one of: damage, heal/,
     ],
-    ['a missing field', (c: any) => delete c.art, /cards\[\d+\]\.art: is required/],
+    [
+      'a missing field, with what to write there',
+      (c: any) => delete c.art,
+      /cards\[\d+\]\.art: is required: an object with palette \(one of "ember", "tide", .*\), glyph \(an identifier/,
+    ],
     [
       'an unknown field',
       (c: any) => (c.colour = 'red'),
@@ -144,7 +172,7 @@ describe('content validation', () => {
     [
       'a spell type going to an unknown zone',
       (r: any) => (r.cardTypes.spell.thenTo = 'graveyard'),
-      'ruleset: cardTypes.spell.thenTo: names an unknown zone "graveyard"',
+      'ruleset: cardTypes.spell.thenTo: names an unknown zone "graveyard" (the ruleset\'s zones: deck, hand, board, discard, exile)',
     ],
     [
       'no board zone',

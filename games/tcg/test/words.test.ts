@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
 import type { TcgAction } from '../src/index.ts';
-import { logLine, outcomeSentence, type LogNames } from '../src/ui/index.ts';
+import { describeScriptFailure, logLine, outcomeSentence, type LogNames } from '../src/ui/index.ts';
 import { demoGame } from './helpers.ts';
 import { buildState, scenarioContent, type Scenario } from './scenario.ts';
 
@@ -62,6 +62,28 @@ describe('a decision in words', () => {
       'Grave Whisper: choose a card to discard',
     );
     expect(await decisionAfter('demo/battle-cry')).toBe('Battle Cry: choose one');
+  });
+});
+
+describe('a script failure for its creator (lua run, the studio dry run)', () => {
+  it("names the module's line, the code and the sandbox's own words", () => {
+    const failure = {
+      source: 'c1',
+      card: 'x/lamp',
+      ability: 'glow',
+      module: 'lamp',
+      entry: 'run',
+      code: 'RUNTIME',
+      line: 3,
+      message: 'The script raised an error and did nothing.',
+      detail: "attempt to get length of a nil value (field 'bord')",
+    };
+    expect(describeScriptFailure(failure)).toBe(
+      "lamp.lua:3: RUNTIME: attempt to get length of a nil value (field 'bord')",
+    );
+    expect(describeScriptFailure({ ...failure, line: null, detail: null })).toBe(
+      'lamp.lua: RUNTIME: The script raised an error and did nothing.',
+    );
   });
 });
 

@@ -3,7 +3,7 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: {
-    summary: 'Run the match server and web app',
+    summary: 'Run the match server and web app: serve [--content DIR] to host a content folder',
     load: async () => (await import('./commands/serve.ts')).serveCommand,
   },
   simulate: {
@@ -20,7 +20,8 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./commands/lua.ts')).luaCommand,
   },
   content: {
-    summary: 'Creator tooling for content folders: content validate DIR [--json]',
+    summary:
+      'Creator tooling for content folders: content validate DIR [--json] | content publish DIR --server URL',
     load: async () => (await import('./commands/content.ts')).contentCommand,
   },
   social: {

@@ -51,8 +51,11 @@ describe('a creator publishes a game, two friends play it, the export verifies',
       server.url,
       '--as',
       'Creator',
+      '--description',
+      'Pearls and tides, for two.',
     );
     expect(published.out).toMatch(/Published "tidepool" version 1 \(sha256:[0-9a-f]{64}\)/);
+    expect(published.out).toContain(`${server.url}/?game=tidepool`);
     expect(published.code).toBe(0);
     const unchanged = await cli('content', 'publish', TIDEPOOL_DIR, '--server', server.url);
     expect(unchanged).toMatchObject({ code: 0, out: expect.stringMatching(/Nothing changed/) });
@@ -61,6 +64,10 @@ describe('a creator publishes a game, two friends play it, the export verifies',
     const bob = new CardtableClient({ baseUrl: server.url });
     expect((await alice.api.guest('Alice')).ok).toBe(true);
     expect((await bob.api.guest('Bob')).ok).toBe(true);
+    const listed = await alice.api.listGames();
+    if (!listed.ok) throw new Error(listed.error.message);
+    const tidepool = listed.value.games.find((g) => g.slug === 'tidepool');
+    expect(tidepool?.description).toBe('Pearls and tides, for two.');
     const created = await alice.api.createMatch({
       game: 'tidepool',
       seats: [

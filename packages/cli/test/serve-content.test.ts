@@ -45,7 +45,9 @@ describe('serve --content DIR', () => {
       const cards = readFileSync(cardsPath, 'utf8');
       writeFileSync(cardsPath, cards.replace('"cost": 3', '"cost": "three"'));
       await vi.waitFor(() => expect(error).toHaveBeenCalled(), { timeout: 30_000, interval: 100 });
-      expect(String(error.mock.calls[0]?.[0])).toMatch(/not published/);
+      expect(String(error.mock.calls[0]?.[0])).toMatch(
+        /not published.*\n {2}cards\.json:\d+:\d+: error SCHEMA: cards\[\d+\] \(reef\/reef-shark\)\.cost: must be/,
+      );
       writeFileSync(cardsPath, cards.replace('"Reef Shark"', '"Great Reef Shark"'));
       await vi.waitFor(
         async () => expect((await server.content.store.latest(game.id))?.version).toBe(2),

@@ -39,4 +39,5 @@ export {
   LIBRARY_MEMBERS,
   FORBIDDEN_GLOBALS,
   FORBIDDEN_MEMBERS,
+  type StateField,
 } from './script-api.ts';

@@ -3,7 +3,7 @@ import { assertValidEffectSpecs, type EffectSpec } from './effects/effect-spec.t
 import { ENGINE_INFO, type EngineInfo } from './engine-info.ts';
 import { HeapPool, type HeapPoolOptions, type HeapStats } from './heap-pool.ts';
 import { resolveLimits, type SandboxLimits } from './limits.ts';
-import { BASE_GLOBALS, CONTEXT_GLOBALS, LIBRARY_MEMBERS } from './script-api.ts';
+import { BASE_GLOBALS, CONTEXT_GLOBALS, LIBRARY_MEMBERS, type StateField } from './script-api.ts';
 import { VmCore, type HostRandom } from './vm-core.ts';
 import { SandboxVm } from './vm.ts';
 
@@ -17,6 +17,8 @@ export interface SandboxRuntimeOptions extends Partial<Omit<HeapPoolOptions, 'wa
    * `TCG_SCRIPT_EFFECTS`). `log` is always added. Default: none but `log`.
    */
   effects?: readonly EffectSpec[];
+  /** The fields of the `state` the host shows scripts, for the lint. Default: not checked. */
+  state?: Readonly<Record<string, StateField>>;
   /** The watchdog's clock (ms). Default: performance.now. */
   now?: () => number;
 }
@@ -42,6 +44,7 @@ export class SandboxRuntime {
   readonly limits: Readonly<SandboxLimits>;
   /** `log` first, then the host's effects, in the order scripts' natives are numbered. */
   readonly effects: readonly EffectSpec[];
+  readonly state: Readonly<Record<string, StateField>> | undefined;
   private readonly pool: HeapPool;
   private readonly now: () => number;
   private readonly live = new Set<SandboxVm>();
@@ -50,6 +53,7 @@ export class SandboxRuntime {
     const hostEffects = options.effects ?? [];
     assertValidEffectSpecs(hostEffects, new Set([...RESERVED_NAMES, LOG_EFFECT.name]));
     this.effects = [LOG_EFFECT, ...hostEffects];
+    this.state = options.state;
     this.limits = resolveLimits(options.limits);
     this.now = options.now ?? (() => performance.now());
     this.pool = new HeapPool({

@@ -24,6 +24,17 @@ export const BASE_GLOBALS: readonly string[] = [
   'xpcall',
 ];
 
+/**
+ * One field of the read-only `state` a host shows scripts: what it holds, and for a table its
+ * fields (`fields`) or, for a list, the fields of each item (`items`). A field with neither is
+ * a value (or a table whose keys vary, such as an event) that the lint does not look inside.
+ */
+export interface StateField {
+  doc: string;
+  fields?: Readonly<Record<string, StateField>>;
+  items?: Readonly<Record<string, StateField>>;
+}
+
 /** Per-call and per-action values: the state of the match, the card, the trigger's arguments. */
 export const CONTEXT_GLOBALS: readonly string[] = ['state', 'self', 'args'];
 

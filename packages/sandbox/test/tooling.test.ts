@@ -57,6 +57,23 @@ describe('lint', () => {
     expect(diagnostics[4]?.message).toContain('table.unpack');
   });
 
+  it("warns at a read of a field the host's state does not have, through lists too", () => {
+    const state = {
+      turn: { doc: 'the turn' },
+      side: { doc: 'a side', fields: { units: { doc: 'units', items: { power: { doc: 'p' } } } } },
+      event: { doc: 'open: not looked into' },
+    };
+    const source =
+      'local a = state.side.units[1].powr\nlocal b = state.sid\nlocal c = state.event.anything\nlocal d = state.side.units[1].power + state.turn';
+    const diagnostics = lintScript(source, { effects, state });
+    expect(diagnostics.map((d) => `${d.severity}:${brief(d)}`)).toEqual([
+      'warning:UNKNOWN_STATE_FIELD@1:11',
+      'warning:UNKNOWN_STATE_FIELD@2:11',
+    ]);
+    expect(diagnostics[0]?.message).toContain("state.side.units[...] has no field 'powr'");
+    expect(lint(source)).toEqual([]);
+  });
+
   it('flags unreachable code after return-like statements', () => {
     const diagnostics = lint(
       [

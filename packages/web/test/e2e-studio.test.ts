@@ -101,7 +101,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.getByRole('button', { name: 'Add a Lua ability' }).click();
     await expect
       .poll(() => page.getByTestId('rules-text').textContent(), { timeout: 20_000 })
-      .toContain('Describe what this ability does.');
+      .toContain('When this arrives, deal 1 damage to your opponent.');
     expect(await page.getByRole('list', { name: 'Cards' }).getByRole('listitem').count()).toBe(6);
     await saved(page);
     await shot(page, 'studio-3-cards');

@@ -5,7 +5,7 @@ import { lengthHistogram } from '../src/studio/balance-stats.ts';
 import { blankGame } from '../src/studio/blank-game.ts';
 import { duplicateCard, visibleCards } from '../src/studio/card-list.ts';
 import { addCopies, costCurve, freeDeckId } from '../src/studio/deck-math.ts';
-import { atPath, plainPath } from '../src/studio/diagnostics.ts';
+import { atPath, messageAt, plainPath } from '../src/studio/diagnostics.ts';
 import {
   cardsOf,
   freeCardId,
@@ -160,6 +160,11 @@ describe('the ruleset form, from the published schema', () => {
     expect(atPath(d, 'ruleset.json', 'players.life')).toHaveLength(1);
     expect(atPath(d, 'ruleset.json', 'win[0]')).toHaveLength(0);
     expect(atPath(d, 'ruleset.json', 'win[0]', true)).toHaveLength(1);
+    // A field shown as JSON says where inside it the problem is.
+    expect(messageAt(d[1]!, 'win[0]')).toBe('check.count: n');
+    expect(messageAt(d[0]!, 'players.life')).toBe('m');
+    const below = { ...d[0]!, path: 'cards[0] (x/y).abilities[0].effects[0].player' };
+    expect(messageAt(below, 'cards[0].abilities')).toBe('[0].effects[0].player: m');
   });
 });
 

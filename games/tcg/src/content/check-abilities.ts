@@ -8,7 +8,7 @@ import type {
   TokenDef,
   Value,
 } from './ast.ts';
-import { checkSelector, type SelectorScope } from './check-selectors.ts';
+import { checkSelector, unknownZone, type SelectorScope } from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** Everything an ability may refer to: the ruleset, the card pool, the card's tokens, scripts. */
@@ -85,7 +85,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
       if (!zoneExists(zone))
         problems.push({
           path: `${path}.activeIn[${i}]`,
-          message: `names an unknown zone "${zone}"`,
+          message: unknownZone(zone, ruleset),
         });
     });
     if (ability.condition)
@@ -130,7 +130,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
     if ('zoneSize' in v)
       return zoneExists(v.zoneSize[1])
         ? []
-        : [{ path: `${at}.zoneSize[1]`, message: `names an unknown zone "${v.zoneSize[1]}"` }];
+        : [{ path: `${at}.zoneSize[1]`, message: unknownZone(v.zoneSize[1], ruleset) }];
     if ('energy' in v) return selector(v.energy[0], `${at}.energy[0]`, scope);
     if ('event' in v)
       return hasEvent
@@ -176,14 +176,12 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
       case 'move':
         return [
           ...target(e.cards, `${at}.cards`, scope),
-          ...(zoneExists(e.to)
-            ? []
-            : [{ path: `${at}.to`, message: `names an unknown zone "${e.to}"` }]),
+          ...(zoneExists(e.to) ? [] : [{ path: `${at}.to`, message: unknownZone(e.to, ruleset) }]),
         ];
       case 'shuffle':
         return zoneExists(e.zone)
           ? []
-          : [{ path: `${at}.zone`, message: `names an unknown zone "${e.zone}"` }];
+          : [{ path: `${at}.zone`, message: unknownZone(e.zone, ruleset) }];
       case 'modify':
         return [
           ...target(e.target, `${at}.target`, scope),
@@ -274,7 +272,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
             : [
                 {
                   path: `${at}.energyType`,
-                  message: `names an unknown energy type "${e.energyType}"`,
+                  message: unknownEnergyType(e.energyType, ruleset.battler?.energyTypes ?? []),
                 },
               ]),
         ];
@@ -320,6 +318,10 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
 }
 
 /** An attack's effects and damage: `$defender` is bound (the defending creature). */
+/** A type the battler rules do not have, with the ones they do (a typo is the usual cause). */
+export const unknownEnergyType = (value: string, known: readonly string[]): string =>
+  `names an unknown energy type "${value}" (the ruleset's battler.energyTypes: ${known.join(', ')})`;
+
 export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext): Problems {
   const rules = ctx.scope.ruleset.battler;
   if (!rules) return [{ path, message: 'attacks need the ruleset\'s "battler" rules' }];
@@ -341,7 +343,7 @@ export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext
     if (symbol !== rules.wildcard && !rules.energyTypes.includes(symbol))
       problems.push({
         path: `${path}.cost[${i}]`,
-        message: `names an unknown energy type "${symbol}"`,
+        message: unknownEnergyType(symbol, [...rules.energyTypes, rules.wildcard]),
       });
   });
   return problems;

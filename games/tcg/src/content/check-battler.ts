@@ -1,5 +1,6 @@
 import type { CardDef, Ruleset } from './ast.ts';
-import { checkAttack, type AbilityContext } from './check-abilities.ts';
+import { checkAttack, unknownEnergyType, type AbilityContext } from './check-abilities.ts';
+import { unknownZone } from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 const BATTLER_CARD_FIELDS = [
@@ -34,7 +35,7 @@ export function checkBattlerCard(
   for (const field of ['element', 'weakness', 'resistance'] as const) {
     const value = card[field];
     if (value !== undefined && !rules.energyTypes.includes(value))
-      add(`${path}.${field}`, `names an unknown energy type "${value}"`);
+      add(`${path}.${field}`, unknownEnergyType(value, rules.energyTypes));
   }
   if (kind === 'energy' && card.element === undefined)
     add(`${path}.element`, 'is required: the energy type this card provides');
@@ -50,7 +51,7 @@ export function checkBattlerCard(
     else if (!from.some((c) => (c.stage ?? 0) === stage - 1))
       add(
         `${path}.evolvesFrom`,
-        `names no stage ${stage - 1} card: "${card.evolvesFrom}" is not in the set at that stage`,
+        `names no stage ${stage - 1} card: "${card.evolvesFrom}" is not in the set at that stage (${stageNames(cards, stage - 1)})`,
       );
   } else if (card.evolvesFrom !== undefined)
     add(`${path}.evolvesFrom`, 'only stage 1 and 2 creatures evolve from another');
@@ -61,6 +62,20 @@ export function checkBattlerCard(
     problems.push(...checkAttack(attack, `${path}.attacks[${i}]`, ctx));
   });
   return problems;
+}
+
+/** The names a card of `stage + 1` may evolve from, to pick from (it names a card by name). */
+function stageNames(cards: ReadonlyMap<string, CardDef>, stage: number): string {
+  const names = [
+    ...new Set(
+      [...cards.values()]
+        .filter((c) => (c.stage ?? 0) === stage && c.stats)
+        .map((c) => JSON.stringify(c.name)),
+    ),
+  ];
+  return names.length
+    ? `stage ${stage}: ${names.join(', ')}`
+    : `the set has no stage ${stage} creature`;
 }
 
 /** A ruleset's battler section against the rest of the ruleset. */
@@ -89,12 +104,12 @@ export function checkBattlerRuleset(ruleset: Ruleset): ContentProblem[] {
     return problems;
   }
   const prizes = zone(rules.prizeZone);
-  if (!prizes) add('battler.prizeZone', `names an unknown zone "${rules.prizeZone}"`);
+  if (!prizes) add('battler.prizeZone', unknownZone(rules.prizeZone, ruleset));
   else if (prizes.visibility !== 'hidden')
     add('battler.prizeZone', 'must be a "hidden" zone: prizes are face down, even to their owner');
   if (rules.stadiumZone !== undefined) {
     const stadium = zone(rules.stadiumZone);
-    if (!stadium) add('battler.stadiumZone', `names an unknown zone "${rules.stadiumZone}"`);
+    if (!stadium) add('battler.stadiumZone', unknownZone(rules.stadiumZone, ruleset));
     else if (stadium.visibility !== 'public') add('battler.stadiumZone', 'must be "public"');
   } else if (kinds.includes('stadium'))
     add('battler.stadiumZone', 'is required by the stadium card type');

@@ -1,7 +1,7 @@
 import type { CardDef, Ruleset } from './ast.ts';
 import { checkAbility } from './check-abilities.ts';
 import { checkBattlerRuleset } from './check-battler.ts';
-import { checkSelector, STACK_ZONE } from './check-selectors.ts';
+import { checkSelector, STACK_ZONE, unknownZone } from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 const CORE_ZONES = { deck: 'hidden', hand: 'owner', board: 'public', discard: 'public' } as const;
@@ -35,7 +35,7 @@ export function checkRuleset(
     if (['card', 'hero', 'unit', 'spell', 'energy'].includes(name) && name !== type.kind)
       add(`cardTypes.${name}`, `"${name}" is a built-in word and may only name a ${name} type`);
     if (type.kind === 'spell' && !zoneIds.has(type.thenTo))
-      add(`cardTypes.${name}.thenTo`, `names an unknown zone "${type.thenTo}"`);
+      add(`cardTypes.${name}.thenTo`, unknownZone(type.thenTo, ruleset));
   }
   const attached = ruleset.resources.model === 'attached';
   if (attached && !types.some(([, t]) => t.kind === 'energy'))

@@ -2,6 +2,10 @@ import type { Ruleset } from './ast.ts';
 import { atomsOf, parseSelector } from './selector.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
+/** A zone the ruleset does not have, with the ones it does (a typo is the usual cause). */
+export const unknownZone = (zone: string, ruleset: Ruleset, prefix = ''): string =>
+  `names an unknown zone "${prefix}${zone}" (the ruleset's zones: ${ruleset.zones.map((z) => prefix + z.id).join(', ')})`;
+
 /** What a selector may refer to where it is written. */
 export interface SelectorScope {
   ruleset: Ruleset;
@@ -35,7 +39,7 @@ export function checkSelector(
       atom.zone !== STACK_ZONE &&
       !ruleset.zones.some((z) => z.id === atom.zone)
     )
-      bad(`names an unknown zone "@${atom.zone}"`);
+      bad(unknownZone(atom.zone, ruleset, '@'));
     if ('has' in atom && !(atom.has in ruleset.keywords))
       bad(`names an unknown keyword "${atom.has}"`);
     if ('id' in atom && !scope.cardIds.has(atom.id)) bad(`names an unknown card "${atom.id}"`);

@@ -7,9 +7,9 @@ import {
 } from '@cardtable/sandbox';
 import type { Duration, Effect, PlayerRef } from '../content/ast.ts';
 import type { ScriptCall, ScriptHost, ScriptOutput, ScriptUsage } from '../engine/scripts.ts';
-import { TCG_SCRIPT_EFFECTS } from './script-effects.ts';
+import { TCG_SCRIPT_EFFECTS, TCG_SCRIPT_STATE } from './script-effects.ts';
 
-export { TCG_SCRIPT_EFFECTS };
+export { TCG_SCRIPT_EFFECTS, TCG_SCRIPT_STATE };
 
 /**
  * A ScriptHost on the ability sandbox: one VM, every module loaded once (syntax errors surface
@@ -83,6 +83,7 @@ let sharedWasmUrl: string | undefined;
 export function sharedRuntime(): SandboxRuntime {
   shared ??= new SandboxRuntime({
     effects: TCG_SCRIPT_EFFECTS,
+    state: TCG_SCRIPT_STATE,
     heaps: 1,
     ...(sharedWasmUrl === undefined ? {} : { wasmUrl: sharedWasmUrl }),
   });

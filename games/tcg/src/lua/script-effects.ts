@@ -1,4 +1,4 @@
-import type { EffectSpec } from '@cardtable/sandbox';
+import type { EffectSpec, StateField } from '@cardtable/sandbox';
 
 const AMOUNT = { type: 'integer', min: 0, max: 999 } as const;
 const DURATION = {
@@ -126,3 +126,37 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
     example: "reveal(state.friendly.board[1], 'all')",
   },
 ];
+
+const UNIT: Record<string, StateField> = {
+  id: { doc: 'its object id (pass the unit, or this, to an effect)' },
+  card: { doc: 'its card id, e.g. "reef/pearl-diver"' },
+  controller: { doc: 'the seat (0 or 1) of its controller' },
+  attack: { doc: 'its attack now' },
+  health: { doc: 'its health now' },
+  maxHealth: { doc: 'its health when undamaged' },
+  keywords: { doc: 'its keyword ids, sorted' },
+};
+
+const SIDE: Record<string, StateField> = {
+  hero: { doc: "the player's hero id (a player for draw, gain, summon, ...)" },
+  life: { doc: 'their life' },
+  hand: { doc: 'how many cards are in their hand' },
+  deck: { doc: 'how many cards are in their deck' },
+  resource: { doc: 'their resource now' },
+  board: { doc: 'their units in play, in board order', items: UNIT },
+};
+
+/**
+ * THE `state` a TCG script reads (`scriptContext` builds it; a test holds the two together):
+ * the lint warns on a field it does not have, and `cardtable lua api` prints it.
+ */
+export const TCG_SCRIPT_STATE: Readonly<Record<string, StateField>> = {
+  self: { doc: "the ability's card as an object id (nil for a card no longer anywhere)" },
+  controller: { doc: "the seat (0 or 1) of the ability's controller" },
+  card: { doc: "the ability's card id" },
+  turn: { doc: 'the turn number' },
+  friendly: { doc: "the controller's side", fields: SIDE },
+  enemy: { doc: "the opponent's side", fields: SIDE },
+  bindings: { doc: 'the targets chosen for the ability, by binding name: lists of object ids' },
+  event: { doc: 'the event that triggered the ability (a triggered ability), or nil' },
+};

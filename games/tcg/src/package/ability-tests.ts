@@ -2,6 +2,7 @@ import type { Content } from '../content/content.ts';
 import { dryRunCardAbility } from '../lua/dry-run.ts';
 import { samplePosition } from '../lua/dry-run.ts';
 import { tcgGameFor } from '../play/game-for-content.ts';
+import { describeScriptFailure } from '../ui/log.ts';
 import { error, type Diagnostic } from './diagnostic.ts';
 import type { ParsedDocument } from './documents.ts';
 
@@ -113,7 +114,7 @@ export async function runAbilityTests(
           : test.expect === 'failure'
             ? 'expected the ability to fail, but it produced effects'
             : failure !== null
-              ? `the ability failed: ${failure}`
+              ? `the ability failed: ${describeScriptFailure(run.failure!)}`
               : `expected ${canonical(test.expect)}, got ${canonical(effects)}`;
         return { test, passed, effects, failure, usage: run.usage, message };
       } catch (thrown) {

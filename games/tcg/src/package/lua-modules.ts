@@ -36,7 +36,10 @@ export async function checkLuaModules(
       const make = d.severity === 'error' ? error : warning;
       diagnostics.push(make(`LUA_${d.code}`, d.message, { file, line: d.line, column: d.column }));
     }
-    const scan = scanScript(source, { effects: runtime.effects });
+    const scan = scanScript(source, {
+      effects: runtime.effects,
+      ...(runtime.state ? { state: runtime.state } : {}),
+    });
     facts.set(name, { file, functions: new Set(scan.functions), calls: scan.calls });
     // The host loads `<module>\n<entry>()\n` per entry: it must fit the sandbox's source limit.
     const longest = Math.max(0, ...scan.functions.map((f) => f.length));

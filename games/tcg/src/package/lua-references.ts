@@ -1,5 +1,6 @@
 import type { EffectCall } from '@cardtable/sandbox';
 import type { Content } from '../content/content.ts';
+import { unknownZone } from '../content/check-selectors.ts';
 import { error, warning, type Diagnostic } from './diagnostic.ts';
 import { locateNearest } from './json-locations.ts';
 import type { ModuleFacts } from './lua-modules.ts';
@@ -97,7 +98,7 @@ function literalProblem(content: Content, call: EffectCall, users: LuaRef[]): st
     case 'shuffle':
       return ruleset.zones.some((zone) => zone.id === literal)
         ? undefined
-        : `names an unknown zone "${literal}" (known: ${ruleset.zones.map((z) => z.id).join(', ')})`;
+        : unknownZone(literal, ruleset);
     default:
       return undefined;
   }

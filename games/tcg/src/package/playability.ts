@@ -52,6 +52,26 @@ export function playabilityWarnings(content: Content, document: ParsedDocument):
       );
   }
 
+  const battler = ruleset.battler;
+  if (battler && battler.prizes > 0 && !ruleset.win.some((w) => w.check === 'noPrizesLeft'))
+    add(
+      'PRIZES_NEVER_WIN',
+      'win',
+      `${battler.prizes} prizes are dealt, but taking the last one does not win: add {"check": "noPrizesLeft", "result": "win"} (and {"check": "noCreatureInPlay", "result": "lose"}) to win`,
+    );
+  if (battler) {
+    // "attach" is ATTACH_NEVER_GROWS's (every battler uses the attached model).
+    const missing = ['evolve', 'retreat'].filter(
+      (action) => !mains.some((p) => (p.actions as readonly string[]).includes(action)),
+    );
+    if (missing.length)
+      add(
+        'BATTLER_ACTIONS_MISSING',
+        'turn.phases',
+        `no main phase allows ${missing.map((a) => `"${a}"`).join(', ')}: a battler's players ${missing.map((a) => ACTION_WORDS[a]).join(', ')} only in a main phase that lists it in its actions`,
+      );
+  }
+
   const banned = new Set(ruleset.deck.banned);
   const copies = cards.filter((card) => !banned.has(card.id)).length * ruleset.deck.copyLimit;
   if (copies < ruleset.deck.minSize)
@@ -62,6 +82,11 @@ export function playabilityWarnings(content: Content, document: ParsedDocument):
     );
   return out;
 }
+
+const ACTION_WORDS: Record<string, string> = {
+  evolve: 'evolve creatures',
+  retreat: 'retreat their active creature',
+};
 
 const names = (cards: readonly { id: string }[]) =>
   cards

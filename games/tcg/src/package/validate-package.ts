@@ -23,6 +23,11 @@ export interface ValidateOptions {
   limits?: Partial<ContentLimits>;
   /** The sandbox runtime compiling the modules; default the TCG's shared one. */
   runtime?: SandboxRuntime;
+  /**
+   * Run tests.json (default true). Dry runs skip it: a failing test must not stop the dry run
+   * that shows why it fails.
+   */
+  abilityTests?: boolean;
 }
 
 export interface ValidationResult {
@@ -104,7 +109,7 @@ export async function validateContentPackage(
       if (!found.some((d) => d.severity === 'error' && d.file?.startsWith('lua/')))
         found.push(...(await loadAsAMatchWould(content, runtime, layout.modules)));
       const tests = documents.get('tests');
-      if (tests) {
+      if (tests && options.abilityTests !== false) {
         const clean = !found.some((d) => d.severity === 'error');
         found.push(...(await abilityTestDiagnostics(clean ? content : undefined, tests)));
       }

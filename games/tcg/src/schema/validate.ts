@@ -36,7 +36,7 @@ export const SCHEMAS = { ruleset: rulesetSchema, cards: cardSetSchema, decks: de
 export function checkSchema(kind: keyof typeof SCHEMAS, document: unknown): ContentProblem[] {
   const validate = validatorFor(SCHEMAS[kind]);
   if (validate(document)) return [];
-  return formatErrors(validate.errors ?? []);
+  return formatErrors(validate.errors ?? [], SCHEMAS[kind]);
 }
 
 /** A JSON Pointer (`/cards/3/amount`) as a readable path (`cards[3].amount`). */
@@ -53,12 +53,12 @@ export function readablePath(pointer: string): string {
 
 const join = (pointer: string, key: string) => readablePath(`${pointer}/${key}`);
 
-function formatErrors(errors: readonly ErrorObject[]): ContentProblem[] {
+function formatErrors(errors: readonly ErrorObject[], root: JsonSchema): ContentProblem[] {
   // One problem per path: the first error Ajv reports there is the most specific one.
   const byPath = new Map<string, ContentProblem>();
   for (const error of errors) {
     if (isHeadProbe(error)) continue;
-    const problem = describe(error);
+    const problem = describe(error, root);
     if (problem && !byPath.has(problem.path)) byPath.set(problem.path, problem);
   }
   return [...byPath.values()];
@@ -70,7 +70,7 @@ function isHeadProbe(error: ErrorObject): boolean {
   return error.keyword === 'required' && schema !== undefined && Object.keys(schema).length === 1;
 }
 
-function describe(error: ErrorObject): ContentProblem | null {
+function describe(error: ErrorObject, root: JsonSchema): ContentProblem | null {
   const at = error.instancePath;
   const path = readablePath(at);
   const schema = (error.parentSchema ?? {}) as JsonSchema;
@@ -78,8 +78,12 @@ function describe(error: ErrorObject): ContentProblem | null {
   switch (error.keyword) {
     case 'if':
       return null;
-    case 'required':
-      return { path: join(at, String(params.missingProperty)), message: 'is required' };
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const field = (schema.properties as Record<string, JsonSchema> | undefined)?.[missing];
+      const hint = field ? expected(resolve(field, root), root) : null;
+      return { path: join(at, missing), message: hint ? `is required: ${hint}` : 'is required' };
+    }
     case 'additionalProperties': {
       const known = Object.keys((schema.properties as object | undefined) ?? {});
       return {
@@ -158,6 +162,36 @@ function typeDescription(schema: JsonSchema): string {
   };
   const types = Array.isArray(type) ? type : [type];
   return types.map((t) => names[String(t)] ?? String(t)).join(' or ');
+}
+
+/** A schema's `#/$defs/...` reference followed to its definition (one level is all the schemas use). */
+function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  const ref = schema.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/$defs/')) return schema;
+  const defs = (root.$defs ?? {}) as Record<string, JsonSchema>;
+  return defs[ref.slice('#/$defs/'.length)] ?? schema;
+}
+
+/**
+ * What a missing field must hold, so a creator can write it without the schema at hand: its
+ * values, its type, or for an object its required fields and theirs (one level deep).
+ */
+function expected(schema: JsonSchema, root: JsonSchema, nested = false): string | null {
+  if (Array.isArray(schema.enum))
+    return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  const required = schema.required as string[] | undefined;
+  if (schema.type === 'object' && required?.length && !nested) {
+    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    const fields = required.map((name) => {
+      const field = properties[name];
+      const what = field ? expected(resolve(field, root), root, true) : null;
+      return what ? `${name} (${what})` : name;
+    });
+    return `an object with ${fields.join(', ')}`;
+  }
+  if (typeof schema.description === 'string') return schema.description;
+  return schema.type === undefined ? null : typeDescription(schema);
 }
 
 function discriminatorValues(schema: JsonSchema, tag: string): string[] {

@@ -23,6 +23,6 @@ export type { TcgEvent } from '../engine/events.ts';
 export type { CardArt } from '../content/ast.ts';
 export { heroId, heroSeat } from '../engine/state.ts';
 export { type GlossaryEntry } from '../content/keywords.ts';
-export { logLine, outcomeSentence, type LogNames } from './log.ts';
+export { describeScriptFailure, logLine, outcomeSentence, type LogNames } from './log.ts';
 export { askSentence, effectPhrase, targetsWord } from './words.ts';
 export { STOP_KINDS, type StopKind } from './stops.ts';

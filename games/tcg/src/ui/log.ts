@@ -1,5 +1,5 @@
 import type { Outcome, Seat } from '@cardtable/engine';
-import type { TcgEvent } from '../engine/events.ts';
+import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import { heroSeat } from '../engine/state.ts';
 
 /** What the log needs to name things: seats, card definitions, and objects by id. */
@@ -109,6 +109,15 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * A failure as its creator reads it: where (`module.lua:3`), the code, and the sandbox's own
+ * words (the detail players never see; creators' tools show it, as the server's log does).
+ */
+export function describeScriptFailure(failure: ScriptFailure): string {
+  const where = `${failure.module}.lua${failure.line === null ? '' : `:${failure.line}`}`;
+  return `${where}: ${failure.code}: ${failure.detail ?? failure.message}`;
 }
 
 /**

@@ -7,13 +7,16 @@ import { readContentFolder } from '../content-folder.ts';
 import { nameFor, slugFor } from '../content/naming.ts';
 import { creatorApi, sessionsFile } from '../content/session.ts';
 
-export const CONTENT_PUBLISH_USAGE = `Usage: cardtable content publish DIR --server URL [--slug SLUG] [--token TOKEN] [--as NAME]
+export const CONTENT_PUBLISH_USAGE = `Usage: cardtable content publish DIR --server URL [--slug SLUG] [--description TEXT] [--token TOKEN] [--as NAME]
 
 Validates a content folder, uploads it as the draft of your game on the server (creating the
 game the first time) and publishes it as a new version. Matches already created keep the
 version they were created with.
   --server URL   the Cardtable server, e.g. http://localhost:8080
   --slug SLUG    the game's name in URLs (default: the ruleset's id)
+  --description TEXT
+                 what the home page says about the game (up to 2000 characters); given
+                 again later, it replaces the game's description
   --token TOKEN  an access token (or CARDTABLE_TOKEN); by default the CLI signs in as a guest
                  creator named --as NAME (default: your user name) and keeps that sign-in in
                  ${sessionsFile()}, so the same creator publishes every version
@@ -23,6 +26,7 @@ interface Args {
   dir: string;
   server: string;
   slug?: string;
+  description?: string;
   token?: string;
   name?: string;
 }
@@ -32,7 +36,7 @@ function parseArgs(argv: string[]): Args | string {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (['--server', '--slug', '--token', '--as'].includes(arg)) {
+    if (['--server', '--slug', '--description', '--token', '--as'].includes(arg)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) return `${arg} needs a value.`;
       values.set(arg, value);
@@ -43,10 +47,14 @@ function parseArgs(argv: string[]): Args | string {
   const server = values.get('--server');
   if (!server || !/^https?:\/\//.test(server)) return '--server takes the server URL (http://...).';
   const token = values.get('--token') ?? process.env.CARDTABLE_TOKEN;
+  const description = values.get('--description');
+  if (description !== undefined && description.length > 2000)
+    return '--description takes at most 2000 characters.';
   return {
     dir: positional[0]!,
     server: server.replace(/\/+$/, ''),
     ...(values.has('--slug') ? { slug: values.get('--slug')! } : {}),
+    ...(description === undefined ? {} : { description }),
     ...(token ? { token } : {}),
     ...(values.has('--as') ? { name: values.get('--as')! } : {}),
   };
@@ -82,10 +90,14 @@ export async function contentPublishCommand(argv: string[]): Promise<number> {
       const created = await api.createGame({
         slug,
         name: nameFor(files, slug),
-        description: `${nameFor(files, slug)}, by its creator.`,
+        ...(args.description === undefined ? {} : { description: args.description }),
       });
       if (!created.ok) return refused(created.error);
     } else if (!existing.ok) return refused(existing.error);
+    else if (args.description !== undefined) {
+      const updated = await api.updateGame(slug, { description: args.description });
+      if (!updated.ok) return refused(updated.error);
+    }
     const draft = await api.putDraft(slug, packageBody(files));
     if (!draft.ok) return refused(draft.error);
     const published = await api.publish(slug);
@@ -100,7 +112,7 @@ export async function contentPublishCommand(argv: string[]): Promise<number> {
     const { version, contentHash } = published.value.version;
     printDiagnostics([], draft.value.warnings);
     console.log(
-      `Published "${slug}" version ${version} (${contentHash}). Play it at ${args.server}/ (new match: ${slug}).`,
+      `Published "${slug}" version ${version} (${contentHash}). Share it and play it: ${args.server}/?game=${encodeURIComponent(slug)}`,
     );
     return 0;
   } catch (error) {

@@ -8,7 +8,7 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
 
 export const CONTENT_USAGE = `Usage:
   cardtable content validate DIR [--json]   check a content folder as the engine and server will
-  cardtable content publish DIR --server URL publish it as a new version of your game`;
+  cardtable content publish DIR --server URL publish it as a new version of your game, with its share link`;
 
 export async function contentCommand(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

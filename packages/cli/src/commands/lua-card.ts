@@ -10,6 +10,7 @@ import {
   type TcgState,
 } from '@cardtable/tcg';
 import { tcgGameFor } from '@cardtable/tcg/demo';
+import { describeScriptFailure } from '@cardtable/tcg/ui';
 import { readContentFolder } from '../content-folder.ts';
 import { parseJson, readText } from '../read-input.ts';
 
@@ -31,7 +32,9 @@ export async function luaCardCommand(argv: string[]): Promise<Result<number>> {
   const parsed = parseCardOptions(argv);
   if (!parsed.ok) return parsed;
   const options = parsed.value;
-  const validated = await validateContentPackage(await readContentFolder(options.content));
+  const validated = await validateContentPackage(await readContentFolder(options.content), {
+    abilityTests: false,
+  });
   if (!validated.ok || !validated.content)
     return fail(
       'INVALID_CONTENT',
@@ -146,7 +149,7 @@ function formatCardRun(run: AbilityDryRun, content: Content): string {
   const failure = run.failure;
   if (failure)
     lines.push(
-      `The engine would do nothing and record scriptFailed: ${failure.module}.lua${failure.line === null ? '' : `:${failure.line}`}: ${failure.code}: ${failure.detail ?? failure.message}`,
+      `The engine would do nothing and record scriptFailed: ${describeScriptFailure(failure)}`,
     );
   else {
     lines.push(`The engine would apply ${run.effects.length} effect(s):`);

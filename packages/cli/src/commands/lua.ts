@@ -6,8 +6,15 @@ import {
   type CheckResult,
   type JsonValue,
   type SandboxLimits,
+  type StateField,
 } from '@cardtable/sandbox';
-import { sampleScriptContext, sharedRuntime, TCG_SCRIPT_EFFECTS, toEffects } from '@cardtable/tcg';
+import {
+  sampleScriptContext,
+  sharedRuntime,
+  TCG_SCRIPT_EFFECTS,
+  TCG_SCRIPT_STATE,
+  toEffects,
+} from '@cardtable/tcg';
 import { demoContent, tcgGameFor } from '@cardtable/tcg/demo';
 import { parseJson, readText, type Parsed } from '../read-input.ts';
 import { luaCardCommand } from './lua-card.ts';
@@ -136,7 +143,18 @@ function apiCommand(argv: string[]): number {
     );
   }
   console.log('log(...) / print(...): a line in the match log');
+  console.log('\nWhat a script reads (read-only): state, and self (the card, as an object id)');
+  for (const line of stateLines(TCG_SCRIPT_STATE, 'state')) console.log(line);
   return 0;
+}
+
+function stateLines(fields: Readonly<Record<string, StateField>>, at: string): string[] {
+  return Object.entries(fields).flatMap(([name, field]) => {
+    const path = `${at}.${name}`;
+    const line = `  ${path}${field.items ? '[i]' : ''}: ${field.doc}`;
+    const inner = field.fields ?? field.items;
+    return [line, ...(inner ? stateLines(inner, field.items ? `${path}[i]` : path) : [])];
+  });
 }
 
 function parseOptions(argv: string[], isRun: boolean): Parsed<RunOptions> {

@@ -1,6 +1,7 @@
 import { existsSync, watch } from 'node:fs';
 import { resolve } from 'node:path';
 import type { RunningServer } from '@cardtable/server';
+import { formatDiagnostic, type Diagnostic } from '@cardtable/tcg';
 import { readContentFolder } from '../content-folder.ts';
 import { nameFor, slugFor } from './naming.ts';
 
@@ -55,14 +56,10 @@ async function publishFolder(server: RunningServer, dir: string): Promise<void> 
         `${dir}: ${game.name} version ${version.version} is live as "${slug}" (${version.contentHash}).`,
       );
   } catch (error) {
-    const details = (
-      error as {
-        body?: { details?: { errors?: { file?: string; path?: string; message: string }[] } };
-      }
-    ).body?.details?.errors;
-    const lines = details?.map(
-      (e) => `  ${[e.file, e.path].filter(Boolean).join(' ')}: ${e.message}`,
-    );
+    const details = (error as { body?: { details?: { errors?: Diagnostic[] } } }).body?.details
+      ?.errors;
+    // As `content validate` prints them: file, line and column, code, path.
+    const lines = details?.map((d) => `  ${formatDiagnostic(d)}`);
     console.error(
       `${dir}: not published: ${(error as Error).message}${lines ? `\n${lines.join('\n')}` : ''}`,
     );

@@ -14,6 +14,9 @@ export async function checkAbility(runtime: SandboxRuntime, source: string): Pro
   const heap = await runtime.toolingHeap();
   const syntax = checkSyntax(heap, source, runtime.limits.memoryBytes);
   if (!syntax.ok) return { ok: false, syntax, diagnostics: [] };
-  const diagnostics = lintScript(source, { effects: runtime.effects });
+  const diagnostics = lintScript(source, {
+    effects: runtime.effects,
+    ...(runtime.state ? { state: runtime.state } : {}),
+  });
   return { ok: !diagnostics.some((d) => d.severity === 'error'), syntax, diagnostics };
 }

@@ -7,6 +7,7 @@ import {
   FORBIDDEN_GLOBALS,
   FORBIDDEN_MEMBERS,
   LIBRARY_MEMBERS,
+  type StateField,
 } from '../script-api.ts';
 import { blankAttributes } from './lua54-attributes.ts';
 
@@ -18,6 +19,7 @@ export type LintCode =
   | 'UNREACHABLE_CODE'
   | 'SHADOWED_API'
   | 'READ_ONLY'
+  | 'UNKNOWN_STATE_FIELD'
   | 'EFFECT_ARGUMENTS'
   | 'PLAIN_FIND'
   | 'LINT_SKIPPED';
@@ -35,6 +37,8 @@ export interface LintDiagnostic {
 export interface LintOptions {
   /** The effect functions of the host (with `log`); names, arities and literal arguments are checked. */
   effects: readonly EffectSpec[];
+  /** The fields of `state` (the host's); a read of a field it does not have is reported. */
+  state?: Readonly<Record<string, StateField>>;
 }
 
 /** A literal argument as written (`nil` is null); anything computed is `undefined`. */
@@ -196,6 +200,7 @@ class Linter {
   private readonly reads: GlobalUse[] = [];
   private readonly writes = new Set<string>();
   private readonly effects: Map<string, EffectSpec>;
+  private readonly state: Readonly<Record<string, StateField>> | undefined;
   private readonly api: Set<string>;
   readonly calls: EffectCall[] = [];
   /** Identifiers called as functions: an undeclared one is certain to fail when it runs. */
@@ -203,6 +208,7 @@ class Linter {
 
   constructor(options: LintOptions) {
     this.effects = new Map(options.effects.map((spec) => [spec.name, spec]));
+    this.state = options.state;
     this.api = new Set([
       '_ENV', // Lua 5.4's name for the environment (here, the call's fresh globals)
       ...BASE_GLOBALS,
@@ -404,6 +410,8 @@ class Linter {
       } else if (!LIBRARY_MEMBERS[library]?.includes(name)) {
         this.report(node, 'error', 'UNKNOWN_API', `unknown API name '${qualified}'`);
       }
+    } else if (node.indexer === '.' && this.state) {
+      this.stateMember(node, base, name);
     } else if (node.indexer === ':' && FORBIDDEN_MEMBERS[`string.${name}`]) {
       this.report(
         node,
@@ -413,6 +421,39 @@ class Linter {
       );
     }
     this.expression(base);
+  }
+
+  /** `state.friendly.bord`: a field the host's state does not have is nil when the script runs. */
+  private stateMember(node: Node, base: Node, name: string): void {
+    const parent = this.stateShape(base);
+    if (!parent?.fields || name in parent.fields) return;
+    const path = this.statePath(base);
+    this.report(
+      node,
+      'warning',
+      'UNKNOWN_STATE_FIELD',
+      `${path} has no field '${name}' (it has: ${Object.keys(parent.fields).join(', ')}), so this is nil`,
+    );
+  }
+
+  /** The shape a `state...` expression reads (`fields` of the list's items after an index). */
+  private stateShape(node: Node): StateField | undefined {
+    if (node.type === 'Identifier' && !node.isLocal && node.name === 'state' && this.state)
+      return { doc: 'state', fields: this.state };
+    if (node.type === 'MemberExpression' && node.indexer === '.')
+      return this.stateShape(node.base as Node)?.fields?.[(node.identifier as Node).name as string];
+    if (node.type === 'IndexExpression') {
+      const list = this.stateShape(node.base as Node);
+      return list?.items ? { doc: list.doc, fields: list.items } : undefined;
+    }
+    return undefined;
+  }
+
+  private statePath(node: Node): string {
+    if (node.type === 'MemberExpression')
+      return `${this.statePath(node.base as Node)}.${String((node.identifier as Node).name)}`;
+    if (node.type === 'IndexExpression') return `${this.statePath(node.base as Node)}[...]`;
+    return 'state';
   }
 
   private call(node: Node, args: Node[]): void {

@@ -6,7 +6,7 @@ import { ArtCropper, base64Of } from './ArtCropper.tsx';
 import { JsonField } from './JsonField.tsx';
 import { BattlerCardFields, type BattlerBits } from './BattlerCardFields.tsx';
 import { duplicateCard, visibleCards, type CardSort } from './card-list.ts';
-import { atPath, inFile, placeOf } from './diagnostics.ts';
+import { atPath, inFile, messageAt, placeOf } from './diagnostics.ts';
 import {
   artPathOf,
   CARDS,
@@ -240,7 +240,7 @@ function CardForm({
         data-field-errors={`cards[${index}].${name}`}
       >
         {errs.map((d, i) => (
-          <li key={i}>{d.message}</li>
+          <li key={i}>{messageAt(d, `cards[${index}].${name}`)}</li>
         ))}
       </ul>
     ) : null;
@@ -277,7 +277,11 @@ function CardForm({
       kind: 'triggered',
       trigger: { on: kind === 'spell' ? 'played' : 'summoned' },
       lua: { module, entry: 'run' },
-      text: 'Describe what this ability does.',
+      // What the starter script below does: a card never shows words its ability does not do.
+      text:
+        kind === 'spell'
+          ? 'Deal 1 damage to your opponent.'
+          : 'When this arrives, deal 1 damage to your opponent.',
     };
     let next = files;
     if (!next[luaPath(module)])
@@ -452,6 +456,26 @@ function CardForm({
             onSeal={draft.seal}
           />,
           true,
+        )}
+        {(card.abilities ?? []).map((ability, i) =>
+          ability.lua === undefined
+            ? null
+            : field(
+                `abilities[${i}].text`,
+                `Rules text of the Lua ability ${String(ability.id)} (say what your script does)`,
+                <textarea
+                  {...aria(`abilities[${i}].text`)}
+                  rows={2}
+                  value={typeof ability.text === 'string' ? ability.text : ''}
+                  onChange={(e) => {
+                    const abilities = (card.abilities ?? []).map((a, j) =>
+                      j === i ? { ...a, text: e.target.value } : a,
+                    );
+                    set({ abilities }, `abilities[${i}].text`);
+                  }}
+                  onBlur={draft.seal}
+                />,
+              ),
         )}
         <button type="button" onClick={addLua}>
           Add a Lua ability

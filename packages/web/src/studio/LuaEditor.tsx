@@ -3,6 +3,7 @@ import type { PositionSummary } from '@cardtable/sdk/content';
 import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg/script-effects';
 import type { AbilityDryRun } from '@cardtable/tcg';
+import { describeScriptFailure } from '@cardtable/tcg/ui';
 import { atPath, inFile, placeOf } from './diagnostics.ts';
 import {
   cardsOf,
@@ -251,7 +252,9 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
           <div data-testid="dry-run-result">
             <p>
               {result.run.failure ? (
-                <strong className="studio-bad">Failed: {result.run.failure.message}</strong>
+                <strong className="studio-bad">
+                  Failed: {result.run.failure.message} {describeScriptFailure(result.run.failure)}
+                </strong>
               ) : (
                 <strong className="studio-ok">
                   {result.run.effects.length} effect{result.run.effects.length === 1 ? '' : 's'}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Diagnostic } from '@cardtable/sdk/content';
-import { atPath } from './diagnostics.ts';
+import { atPath, messageAt } from './diagnostics.ts';
 import { JsonField } from './JsonField.tsx';
 import {
   childPath,
@@ -60,7 +60,7 @@ export function SchemaField(props: FieldProps) {
       {errors.length ? (
         <ul id={`${id}-errors`} className="studio-field-errors" data-field-errors={dotted}>
           {errors.map((d, i) => (
-            <li key={i}>{d.message}</li>
+            <li key={i}>{messageAt(d, dotted)}</li>
           ))}
         </ul>
       ) : null}

@@ -27,6 +27,15 @@ export function atPath(
   });
 }
 
+/**
+ * A diagnostic's words at a field: its message at the field itself; below it (a field shown as
+ * raw JSON), the rest of the path first, so `[0].effects[0].player: is required` says where.
+ */
+export function messageAt(d: Diagnostic, path: string): string {
+  const rest = d.path === undefined ? '' : plainPath(d.path).slice(path.length);
+  return rest === '' ? d.message : `${rest.replace(/^\./, '')}: ${d.message}`;
+}
+
 /** Diagnostics of a file that no field of `paths` shows (listed above the form). */
 export function unplaced(
   diagnostics: readonly Diagnostic[],

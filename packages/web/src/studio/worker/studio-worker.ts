@@ -3,6 +3,7 @@ import {
   balanceReport,
   cardFaceOf,
   dryRunCardAbility,
+  formatDiagnostic,
   loadContent,
   positionForContent,
   samplePosition,
@@ -81,11 +82,15 @@ function partialContent(files: DraftFiles): Content | null {
 }
 
 async function dryRun(input: Extract<ToStudioWorker, { kind: 'dryRun' }>): Promise<DryRunAnswer> {
-  const result = await validateContentPackage(await packageOf(input.files));
+  const result = await validateContentPackage(await packageOf(input.files), {
+    abilityTests: false,
+  });
   if (!result.content)
     return {
       ok: false,
-      message: `Fix the draft's errors first (${result.errors.length}): ${result.errors[0]?.message ?? ''}`,
+      // Where the first error is (file, line, path), not only its words: the creator is in the
+      // Lua editor and cannot see the field it belongs to.
+      message: `Fix the draft's errors first (${result.errors.length}): ${result.errors[0] ? formatDiagnostic(result.errors[0]) : ''}`,
     };
   const game = await tcgGameFor(result.content);
   try {
