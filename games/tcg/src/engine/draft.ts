@@ -31,17 +31,18 @@ export class Draft {
     }
   }
 
-  /** The cards record, to write to (a card's own fields through `card`). */
+  /** The cards record, to add cards to or remove them from (a card's own fields: `card`). */
   cards(): Record<string, CardInstance> {
-    if (!this.cardsCopied) {
-      this.s.cards = { ...this.s.cards };
-      this.cardsCopied = true;
-    } else cardsChanging(this.s.cards);
-    return this.s.cards;
+    if (this.cardsCopied) cardsChanging(this.s.cards);
+    return this.record();
   }
 
+  /**
+   * A card, to write its fields to. Not its attachment (`attachedTo`, `under`): that is set only
+   * as a card arrives, which the attachment index relies on (see `attachedByUnit`).
+   */
   card(handle: string): CardInstance {
-    const cards = this.cards();
+    const cards = this.record();
     if (!this.cardCopies.has(handle)) {
       const card = cards[handle];
       if (!card) throw new Error(`evolve: no card ${handle}`);
@@ -49,6 +50,14 @@ export class Draft {
       this.cardCopies.add(handle);
     }
     return cards[handle]!;
+  }
+
+  private record(): Record<string, CardInstance> {
+    if (!this.cardsCopied) {
+      this.s.cards = { ...this.s.cards };
+      this.cardsCopied = true;
+    }
+    return this.s.cards;
   }
 
   /** Marks a card made by this draft as already private to it. */
