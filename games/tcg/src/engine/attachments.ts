@@ -9,7 +9,8 @@ const byRecord = new WeakMap<Cards, Map<string, string[]>>();
  * record: one scan per cards record, which the states of a match share until a card arrives or
  * leaves. Handles, not card objects: a card written in place (damage, say) is a new object, and
  * its attachment cannot change without it leaving (`attachedTo` and `under` are set only as a
- * card arrives), so only `Draft.cards` (adding or removing a card) calls `cardsChanging`.
+ * card arrives), so only `Draft.cards` (adding or removing a card) calls `cardsChanging`, and
+ * a record's copy starts with its index (`cardsCopied`).
  */
 export function attachedByUnit(cards: Cards): Map<string, string[]> {
   let index = byRecord.get(cards);
@@ -24,6 +25,12 @@ export function attachedByUnit(cards: Cards): Map<string, string[]> {
     byRecord.set(cards, index);
   }
   return index;
+}
+
+/** A copy of a record has the same cards in the same order, so the same index. */
+export function cardsCopied(original: Cards, copy: Cards): void {
+  const index = byRecord.get(original);
+  if (index) byRecord.set(copy, index);
 }
 
 /** Drops what is cached about a cards record a card is about to be added to or removed from. */

@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import { cardsChanging } from './attachments.ts';
+import { cardsChanging, cardsCopied } from './attachments.ts';
 import type { CardInstance, PlayerState, TcgState } from './state.ts';
 
 /**
@@ -33,8 +33,9 @@ export class Draft {
 
   /** The cards record, to add cards to or remove them from (a card's own fields: `card`). */
   cards(): Record<string, CardInstance> {
-    if (this.cardsCopied) cardsChanging(this.s.cards);
-    return this.record();
+    const cards = this.record();
+    cardsChanging(cards);
+    return cards;
   }
 
   /**
@@ -52,9 +53,12 @@ export class Draft {
     return cards[handle]!;
   }
 
+  /** The cards record, copied on first use; the copy starts with the same attachment index. */
   private record(): Record<string, CardInstance> {
     if (!this.cardsCopied) {
-      this.s.cards = { ...this.s.cards };
+      const original = this.s.cards;
+      this.s.cards = { ...original };
+      cardsCopied(original, this.s.cards);
       this.cardsCopied = true;
     }
     return this.s.cards;
