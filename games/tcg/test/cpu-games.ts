@@ -1,6 +1,7 @@
 import {
   applyAction,
   createRng,
+  eventOf,
   seatViewer,
   startMatch,
   stateHash,
@@ -96,19 +97,29 @@ export function playCpuMatch(
   };
 }
 
-/** Plays a recorded match's actions back through the engine: its events and final state. */
+/**
+ * Plays a recorded match's actions back through the engine: its events and final state, and
+ * the final state folded from the events with `evolve` alone (the state `decide` hands to
+ * `applyAction` must be exactly that fold).
+ */
 export function replayMatch(
   game: TcgGame,
   recorded: Pick<RecordedMatch, 'set' | 'decks' | 'seed' | 'actions'>,
-): { events: string; final: string } {
+): { events: string; final: string; folded: string } {
   const started = newMatch(game, recorded.set, recorded.decks, recorded.seed);
   let { match } = started;
+  let folded = match.state;
   const resolutions = [started.resolution];
   recorded.actions.forEach(([seat, action], n) => {
     const applied = applyAction(game, match, seat, action, `a${n}`);
     if (!applied.ok) throw new Error(`Recorded action ${n} was refused: ${applied.error.message}`);
     resolutions.push(applied.value.resolution);
     match = applied.value.match;
+    for (const step of applied.value.resolution.steps) folded = game.evolve(folded, eventOf(step));
   });
-  return { events: eventsHash(resolutions), final: stateHash(match.state) };
+  return {
+    events: eventsHash(resolutions),
+    final: stateHash(match.state),
+    folded: stateHash(folded),
+  };
 }

@@ -59,7 +59,7 @@ afterAll(() => {
 for (const set of SETS)
   for (const profile of Object.keys(MATCHES)) {
     describe(`engine replay ${set} ${profile}`, () => {
-      it('replays the recorded actions to the same events and final state', () => {
+      it('replays the recorded actions to the same events and final state, folded or decided', () => {
         const game = games.get(set)!;
         for (const recorded of readGolden(set, profile)) {
           const replayed = replayMatch(game, recorded);
@@ -67,6 +67,7 @@ for (const set of SETS)
             seed: recorded.seed,
             events: recorded.events,
             final: recorded.final,
+            folded: recorded.final,
           });
         }
       });

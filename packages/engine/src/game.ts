@@ -92,6 +92,18 @@ export interface Game<
   /** The first resolution (version 1): shuffles, deals, whatever opens the match. */
   start(state: S, ctx: DecideContext): E[];
   decide(state: S, seat: Seat, action: A, ctx: DecideContext): Result<E[]>;
+  /**
+   * Optional `decide` that also returns the state after its events, for a game that folds its
+   * events as it decides (the TCG): exactly what folding them with `evolve` gives. `applyAction`
+   * then does not fold them a second time unless a host reads each step's state
+   * (`Resolution.statesAfter`, folded on first read). Same rule errors and events as `decide`.
+   */
+  decideWithState?(
+    state: S,
+    seat: Seat,
+    action: A,
+    ctx: DecideContext,
+  ): Result<{ events: E[]; state: S }>;
   evolve(state: S, event: E): S;
   view(state: S, viewer: Viewer): V;
   /** The event as this viewer may see it; `before` is the state the event applies to. */

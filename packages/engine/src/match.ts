@@ -22,7 +22,11 @@ export interface Resolution<S, A extends GameAction = GameAction, E extends Game
   resolutionId: string;
   cause: Cause<A>;
   steps: StepEvent<E>[];
-  /** `statesAfter[i]` is the state after `steps[i]`; used to project diffs, never stored. */
+  /**
+   * `statesAfter[i]` is the state after `steps[i]`; used to project diffs, never stored. When the
+   * game handed its final state (`decideWithState`), the states before it are folded on first
+   * read, so a host that never projects steps (a CPU batch, a replay) does not pay for them.
+   */
   statesAfter: S[];
 }
 
@@ -74,37 +78,75 @@ export function applyAction<S, A extends GameAction, E extends GameEvent, O>(
     return fail('NOT_YOUR_TURN', 'It is not your turn.', { seat });
   }
   const version = match.version + 1;
-  const decided = game.decide(match.state, seat, action, decideContext(match.config.seed, version));
+  const ctx = decideContext(match.config.seed, version);
+  const cause: Cause<A> = { kind: 'action', seat, actionId, action };
+  if (game.decideWithState) {
+    const decided = game.decideWithState(match.state, seat, action, ctx);
+    if (!decided.ok) return decided;
+    return ok(resolve(game, match, decided.value.events, cause, decided.value.state));
+  }
+  const decided = game.decide(match.state, seat, action, ctx);
   if (!decided.ok) return decided;
-  return ok(resolve(game, match, decided.value, { kind: 'action', seat, actionId, action }));
+  return ok(resolve(game, match, decided.value, cause));
 }
 
+/** `decidedState`: the state after all `events`, when the game folded them as it decided. */
 function resolve<S, A extends GameAction, E extends GameEvent, O>(
   game: Game<S, A, E, O>,
   match: MatchState<S, O>,
   events: E[],
   cause: Cause<A>,
+  decidedState?: S,
 ): { match: MatchState<S, O>; resolution: Resolution<S, A, E> } {
   const version = match.version + 1;
   const resolutionId = resolutionIdFor(version);
-  const statesAfter: S[] = [];
-  let state = match.state;
-  const steps = events.map((event, index): StepEvent<E> => {
-    state = game.evolve(state, event);
-    statesAfter.push(state);
-    return {
-      version,
-      step: index + 1,
-      resolutionId,
-      type: event.type,
-      data: event.data,
-      requiresAck: game.requiresAck(event),
-    };
-  });
-  return {
-    match: { config: match.config, state, version },
-    resolution: { version, resolutionId, cause, steps, statesAfter },
+  const steps = events.map((event, index): StepEvent<E> => ({
+    version,
+    step: index + 1,
+    resolutionId,
+    type: event.type,
+    data: event.data,
+    requiresAck: game.requiresAck(event),
+  }));
+  // With a decided state, the fold stops short of the last event: that state is its result.
+  const foldSteps = (): S[] => {
+    let state = match.state;
+    return events.map((event, index) => {
+      state =
+        index === events.length - 1 && decidedState !== undefined
+          ? decidedState
+          : game.evolve(state, event);
+      return state;
+    });
   };
+  const resolution: Resolution<S, A, E> = {
+    version,
+    resolutionId,
+    cause,
+    steps,
+    statesAfter: decidedState === undefined ? foldSteps() : [],
+  };
+  if (decidedState !== undefined) lazyStatesAfter(resolution, foldSteps);
+  const state = decidedState ?? resolution.statesAfter.at(-1) ?? match.state;
+  return { match: { config: match.config, state, version }, resolution };
+}
+
+/** Makes `statesAfter` a plain array folded on its first read (and kept from then on). */
+function lazyStatesAfter<S>(resolution: { statesAfter: S[] }, fold: () => S[]): void {
+  Object.defineProperty(resolution, 'statesAfter', {
+    enumerable: true,
+    configurable: true,
+    get(): S[] {
+      const statesAfter = fold();
+      Object.defineProperty(resolution, 'statesAfter', {
+        value: statesAfter,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      return statesAfter;
+    },
+  });
 }
 
 /** The event a step carries, as the game's own event type. */

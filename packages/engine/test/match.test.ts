@@ -60,3 +60,44 @@ describe('applyAction', () => {
     expect(applied).toMatchObject({ ok: false, error: { code: 'MATCH_OVER' } });
   });
 });
+
+describe('applyAction with a game that hands its decided state (decideWithState)', () => {
+  let folds = 0;
+  const folding: typeof highCard = {
+    ...highCard,
+    evolve: (state, event) => {
+      folds++;
+      return highCard.evolve(state, event);
+    },
+    decideWithState: (state, seat, action, ctx) => {
+      const decided = highCard.decide(state, seat, action, ctx);
+      if (!decided.ok) return decided;
+      const after = decided.value.reduce(highCard.evolve, state);
+      return { ok: true, value: { events: decided.value, state: after } };
+    },
+  };
+  const { match } = startMatch(highCard, config());
+  const draw = { type: 'draw', payload: {} } as const;
+
+  it('makes the same resolution and takes the decided state without folding again', () => {
+    const plain = applyAction(highCard, match, 0, draw, 'x');
+    folds = 0;
+    const decided = applyAction(folding, match, 0, draw, 'x');
+    if (!plain.ok || !decided.ok) throw new Error('the draw was refused');
+    expect(folds).toBe(0);
+    expect(decided.value.match).toEqual(plain.value.match);
+    expect(decided.value.resolution.steps).toEqual(plain.value.resolution.steps);
+    // Each step's state is folded on first read only, and the last one is the decided state.
+    const { statesAfter } = decided.value.resolution;
+    expect(folds).toBe(1);
+    expect(statesAfter).toEqual(plain.value.resolution.statesAfter);
+    expect(statesAfter.at(-1)).toBe(decided.value.match.state);
+    expect(decided.value.resolution.statesAfter).toBe(statesAfter);
+    expect(folds).toBe(1);
+  });
+
+  it('passes the rule errors of decideWithState through', () => {
+    const applied = applyAction(folding, match, 0, { type: 'reveal', payload: {} }, 'x');
+    expect(applied).toMatchObject({ ok: false, error: { code: 'ILLEGAL_ACTION' } });
+  });
+});

@@ -19,7 +19,10 @@ import { chooseSetup, defaultSetup } from './battler/setup.ts';
 
 const reject = (code: string, message: string) => fail(code, message);
 
-/** Validates an action and runs it; a rejected action changes nothing. */
+/**
+ * Validates an action and runs it, with the state after its events (the runner folds them as
+ * it emits them); a rejected action changes nothing.
+ */
 export function decide(
   state: TcgState,
   content: Content,
@@ -27,9 +30,9 @@ export function decide(
   seat: Seat,
   action: TcgAction,
   ctx: DecideContext,
-): Result<TcgEvent[]> {
+): Result<{ events: TcgEvent[]; state: TcgState }> {
   const r = new Runner(state, content, ctx, scripts);
-  return perform(r, seat, action) ?? ok(r.events);
+  return perform(r, seat, action) ?? ok({ events: r.events, state: r.state });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import { cardsChanging } from './attachments.ts';
+import { cardsChanging, cardsCopied } from './attachments.ts';
 import type { CardInstance, PlayerState, TcgState } from './state.ts';
 
 /**
@@ -31,17 +31,19 @@ export class Draft {
     }
   }
 
-  /** The cards record, to write to (a card's own fields through `card`). */
+  /** The cards record, to add cards to or remove them from (a card's own fields: `card`). */
   cards(): Record<string, CardInstance> {
-    if (!this.cardsCopied) {
-      this.s.cards = { ...this.s.cards };
-      this.cardsCopied = true;
-    } else cardsChanging(this.s.cards);
-    return this.s.cards;
+    const cards = this.record();
+    cardsChanging(cards);
+    return cards;
   }
 
+  /**
+   * A card, to write its fields to. Not its attachment (`attachedTo`, `under`): that is set only
+   * as a card arrives, which the attachment index relies on (see `attachedByUnit`).
+   */
   card(handle: string): CardInstance {
-    const cards = this.cards();
+    const cards = this.record();
     if (!this.cardCopies.has(handle)) {
       const card = cards[handle];
       if (!card) throw new Error(`evolve: no card ${handle}`);
@@ -49,6 +51,17 @@ export class Draft {
       this.cardCopies.add(handle);
     }
     return cards[handle]!;
+  }
+
+  /** The cards record, copied on first use; the copy starts with the same attachment index. */
+  private record(): Record<string, CardInstance> {
+    if (!this.cardsCopied) {
+      const original = this.s.cards;
+      this.s.cards = { ...original };
+      cardsCopied(original, this.s.cards);
+      this.cardsCopied = true;
+    }
+    return this.s.cards;
   }
 
   /** Marks a card made by this draft as already private to it. */

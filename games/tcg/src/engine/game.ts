@@ -73,7 +73,11 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
       const decks = state.players.map((p) => deckOrder(p.decklist));
       return startEvents(state, contentOf(state), decks, ctx, scripts);
     },
-    decide: (state, seat, action, ctx) =>
+    decide: (state, seat, action, ctx) => {
+      const decided = decide(state, contentOf(state), scripts, seat, action, ctx);
+      return decided.ok ? ok(decided.value.events) : decided;
+    },
+    decideWithState: (state, seat, action, ctx) =>
       decide(state, contentOf(state), scripts, seat, action, ctx),
     evolve,
     view: (state, viewer) => view(state, contentOf(state), viewer),

@@ -187,7 +187,8 @@ function battlerStatics(
       for (const ability of cardOf(content, state.cards[handle]!.defId).abilities ?? [])
         if (ability.kind === 'static') out.push({ ability, source: handle });
   for (const [unit, attached] of attachedByUnit(state.cards))
-    for (const card of attached) {
+    for (const handle of attached) {
+      const card = state.cards[handle]!;
       if (card.under) continue;
       const def = cardOf(content, card.defId);
       if (content.ruleset.cardTypes[def.type]?.kind !== 'tool') continue;

@@ -29,6 +29,7 @@ export function attachedOf(
   kind: AttachedKind,
 ): CardInstance[] {
   return (attachedByUnit(state.cards).get(unit) ?? [])
+    .map((handle) => state.cards[handle]!)
     .filter((c) => kindOf(content, c) === kind)
     .sort((a, b) => a.playOrder - b.playOrder);
 }
