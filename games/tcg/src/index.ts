@@ -31,6 +31,7 @@ export { autoPass, windowKind, STOP_KINDS, type StopKind } from './engine/auto-p
 export {
   createTcgGame,
   TCG_RULES_VERSION,
+  TCG_SEATS,
   type TcgGame,
   type TcgGameSetup,
 } from './engine/game.ts';

@@ -25,6 +25,8 @@ export const GameSummary = Type.Object({
   playCount: Type.Integer({ minimum: 0 }),
   /** The decks of the version new matches get (TCG). */
   decks: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  /** How many seats a match of it has. */
+  seats: Type.Object({ min: Type.Integer({ minimum: 1 }), max: Type.Integer({ minimum: 1 }) }),
 });
 export type GameSummary = Static<typeof GameSummary>;
 

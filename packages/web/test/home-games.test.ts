@@ -5,6 +5,7 @@ import type { GameSummary } from '@cardtable/sdk';
 import { GameList } from '../src/home/GameList.tsx';
 import { orderGames, playCountText } from '../src/home/games.ts';
 import { setupErrors } from '../src/home/setup-errors.ts';
+import { playerCounts } from '../src/social/queue-seats.ts';
 import { defaultTcgSetup, emptyDeckLists, tcgMatchRequest } from '../src/home/tcg-setup.ts';
 
 const game = (fields: Partial<GameSummary>): GameSummary => ({
@@ -16,6 +17,7 @@ const game = (fields: Partial<GameSummary>): GameSummary => ({
   creator: { id: 'u1', name: 'Marin' },
   latestVersion: 3,
   playCount: 0,
+  seats: { min: 2, max: 2 },
   decks: [
     { id: 'shoal', name: 'Shoal' },
     { id: 'abyss', name: 'Abyss' },
@@ -142,5 +144,13 @@ describe('setting up a card game match', () => {
     const builtIn = game({ slug: 'tcg', builtIn: true, latestVersion: null });
     const request = tcgMatchRequest(builtIn, { ...defaultTcgSetup(builtIn), version: 4 }, 'Ada');
     expect(request).not.toHaveProperty('version');
+  });
+});
+
+describe('the player counts Find an opponent offers', () => {
+  it('follows the game: a head-to-head game offers no choice, Golf two to four', () => {
+    expect(playerCounts({ min: 2, max: 2 })).toEqual([2]);
+    expect(playerCounts({ min: 2, max: 8 })).toEqual([2, 3, 4]);
+    expect(playerCounts({ min: 3, max: 6 })).toEqual([3, 4]);
   });
 });

@@ -39,6 +39,9 @@ export interface TcgGameSetup {
  */
 export const TCG_RULES_VERSION = '1.1.0';
 
+/** Every card game of this format is played head to head. */
+export const TCG_SEATS = { min: 2, max: 2 } as const;
+
 export function createTcgGame(setup: TcgGameSetup): TcgGame {
   const { registry } = setup;
   const scripts = setup.scripts ?? null;
@@ -51,7 +54,7 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
   const game: TcgGame = {
     name: setup.name ?? 'tcg',
     version: TCG_RULES_VERSION,
-    seats: { min: 2, max: 2 },
+    seats: TCG_SEATS,
     registry,
     scripts,
     contentOf,

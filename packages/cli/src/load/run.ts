@@ -258,7 +258,11 @@ export function expectOk<T>(
 }
 
 /** Runs `task` `count` times with at most `limit` running at once. */
-export async function eachLimited(count: number, limit: number, task: () => Promise<void>): Promise<void> {
+export async function eachLimited(
+  count: number,
+  limit: number,
+  task: () => Promise<void>,
+): Promise<void> {
   let started = 0;
   const worker = async () => {
     while (started < count) {

@@ -1,7 +1,7 @@
 import type { AnyGame } from '@cardtable/engine';
 import { builtInTitle } from '@cardtable/games';
 import type { GameSummary, VersionSummary } from '@cardtable/sdk/content';
-import type { Content, TcgGame } from '@cardtable/tcg';
+import { TCG_SEATS, type Content, type TcgGame } from '@cardtable/tcg';
 import type { StoredFiles } from './package.ts';
 import type { GameRow, VersionRow } from './store.ts';
 
@@ -21,6 +21,7 @@ export function builtInSummary(game: AnyGame, playCount: number): GameSummary {
     latestVersion: null,
     playCount,
     decks: content ? content.decks.map((deck) => ({ id: deck.id, name: deck.name })) : [],
+    seats: { ...game.seats },
   };
 }
 
@@ -40,6 +41,8 @@ export function gameSummary(
     latestVersion: latest?.version ?? null,
     playCount,
     decks: playable?.decks ?? [],
+    // A published game is a card game of the creator format.
+    seats: { ...TCG_SEATS },
   };
 }
 

@@ -133,7 +133,12 @@ export default function HomePage() {
         ) : null}
       </header>
 
-      <QuickMatch name={name} game={chosen} title={chosenGame?.name ?? 'Golf'} />
+      <QuickMatch
+        name={name}
+        game={chosen}
+        title={chosenGame?.name ?? 'Golf'}
+        {...(chosenGame ? { seatRange: chosenGame.seats } : {})}
+      />
 
       <section className="panel" aria-labelledby="open-tables-title">
         <h2 id="open-tables-title">Open tables</h2>

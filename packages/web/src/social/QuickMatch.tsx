@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import type { QueueMode, QueueServerMessage } from '@cardtable/sdk';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { client, ensureSignedIn, setPlayerName } from '../net/session.ts';
+import { GOLF_QUEUE_SEATS, playerCounts } from './queue-seats.ts';
 
 type Queued = { position: number; waiting: number; estimatedWaitMs: number | null } | null;
 
@@ -17,13 +18,18 @@ export function QuickMatch({
   name,
   game = 'golf',
   title = 'Golf',
+  seatRange = GOLF_QUEUE_SEATS,
 }: {
   name: string;
   game?: string;
   title?: string;
+  /** How many players a match of the game may have. */
+  seatRange?: { min: number; max: number };
 }) {
   const navigate = useNavigate();
-  const [seats, setSeats] = useState(2);
+  const choices = playerCounts(seatRange);
+  const [chosenSeats, setSeats] = useState(choices[0]!);
+  const seats = choices.includes(chosenSeats) ? chosenSeats : choices[0]!;
   const [queued, setQueued] = useState<Queued>(null);
   const [searching, setSearching] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -111,20 +117,22 @@ export function QuickMatch({
         </div>
       ) : (
         <div className="inline-form">
-          <label className="field">
-            <span>Players</span>
-            <select
-              value={seats}
-              onChange={(event) => setSeats(Number(event.target.value))}
-              data-testid="queue-seats"
-            >
-              {[2, 3, 4].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          {choices.length > 1 ? (
+            <label className="field">
+              <span>Players</span>
+              <select
+                value={seats}
+                onChange={(event) => setSeats(Number(event.target.value))}
+                data-testid="queue-seats"
+              >
+                {choices.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <button
             type="button"
             className="primary"
