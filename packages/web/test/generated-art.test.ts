@@ -6,7 +6,7 @@ import { cardTypeOf, type Content } from '@cardtable/tcg';
 import { demoContent, loadContentFrom } from '@cardtable/tcg/demo';
 import type { CardFace } from '@cardtable/tcg/ui';
 import { artKey, generatedArt, monogramOf, type ArtSource } from '../src/tcg/generated-art.ts';
-import { CardArt } from '../src/tcg/CardFaceView.tsx';
+import { CardArt, cardLabel } from '../src/tcg/CardFaceView.tsx';
 
 /** Every card of a set, tokens included, as the table would draw it. */
 function cardsOf(content: Content): ArtSource[] {
@@ -101,5 +101,20 @@ describe('generated card faces', () => {
     expect(html).toContain(`rotate(${art.angle})`);
     // No remote resource: everything is drawn inline.
     expect(html).not.toMatch(/https?:/);
+  });
+});
+
+describe('a card in words', () => {
+  it('names the card, its cost, its numbers now, keywords and rules text', () => {
+    expect(cardLabel(face())).toBe('Fire Imp, unit, cost 2, attack 3, health 2');
+    const hurt = { attack: 4, health: 1, maxHealth: 2, keywords: ['haste'] };
+    expect(
+      cardLabel(face({ text: 'Haste.' }), hurt, {
+        haste: { name: 'Haste', reminder: '', rule: '' },
+      }),
+    ).toBe('Fire Imp, unit, cost 2, attack 4, health 1 of 2, Haste: Haste.');
+    expect(
+      cardLabel(face({ kind: 'spell', type: 'spell', stats: null, text: 'Deal 3 damage.' })),
+    ).toBe('Fire Imp, spell, cost 2: Deal 3 damage.');
   });
 });

@@ -55,6 +55,28 @@ export interface CardProps {
 export const keywordExplanation = (entry: GlossaryEntry | undefined): string =>
   entry ? [entry.reminder, entry.rule].filter(Boolean).join(' ') : '';
 
+/**
+ * A card in words, as a screen reader names it: name, type, cost, the numbers it has now,
+ * keywords and rules text (the face itself is a picture and scattered numbers).
+ */
+export function cardLabel(face: CardFace, stats?: UnitStats, glossary: Glossary = {}): string {
+  const parts = [face.name, face.type, `cost ${face.cost}`];
+  const attack = stats?.attack ?? face.stats?.attack;
+  const health = stats?.health ?? face.stats?.health;
+  if (face.kind === 'unit' && attack !== undefined && health !== undefined) {
+    parts.push(`attack ${attack}`);
+    parts.push(
+      stats && stats.health < stats.maxHealth
+        ? `health ${health} of ${stats.maxHealth}`
+        : `health ${health}`,
+    );
+  }
+  const keywords = (stats?.keywords ?? face.keywords).map((k) => glossary[k]?.name ?? k);
+  if (keywords.length) parts.push(keywords.join(', '));
+  const label = parts.join(', ');
+  return face.text ? `${label}: ${face.text}` : label;
+}
+
 /** A card's face: cost, art, name, keywords, rules text and labelled attack and health. */
 export function CardFaceView({ face, stats, glossary = {}, image, size = 'table' }: CardProps) {
   const attack = stats?.attack ?? face.stats?.attack;

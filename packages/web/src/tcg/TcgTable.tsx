@@ -13,7 +13,7 @@ import { FlightLayer } from '../animation/FlightLayer.tsx';
 import { tcgAnchor } from './animation/anchors.ts';
 import type { TcgStage } from './animation/director.ts';
 import { useLunge } from './animation/useLunge.ts';
-import { CardFaceView } from './CardFaceView.tsx';
+import { CardFaceView, cardLabel } from './CardFaceView.tsx';
 import { useCardZoom } from './cards/useCardZoom.ts';
 import { ZoomedCard } from './cards/ZoomedCard.tsx';
 import { zoomSide } from './cards/zoom.ts';
@@ -147,7 +147,10 @@ export function TcgTable({
   const objectProps = (id: string) => {
     const isCard = id in view.cards;
     const zoomable = isCard ? zoom.handlers(id) : null;
+    const card = view.cards[id];
+    const cardFace = card ? view.faces[card.defId] : undefined;
     return {
+      'aria-label': cardFace ? cardLabel(cardFace, card?.stats, glossary) : undefined,
       'data-id': id,
       'data-anchor': id,
       'data-hit': marks[id]?.kind === 'hit' ? shown?.id : undefined,
