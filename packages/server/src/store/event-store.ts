@@ -346,14 +346,6 @@ export class EventStore {
     }));
   }
 
-  async saveSnapshot(matchId: string, version: number, state: unknown): Promise<void> {
-    await this.db.query(
-      `INSERT INTO match_snapshots (match_id, version, state) VALUES ($1, $2, $3)
-       ON CONFLICT (match_id, version) DO NOTHING`,
-      [matchId, version, JSON.stringify(state)],
-    );
-  }
-
   /** The latest snapshot at or before `atMost` (any, when omitted). */
   async latestSnapshot(
     matchId: string,
