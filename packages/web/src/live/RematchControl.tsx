@@ -1,25 +1,25 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Seat } from '@cardtable/engine';
-import type { PublicSeat } from '@cardtable/sdk';
 import { client } from '../net/session.ts';
+import type { SessionFacts } from './useMatchSession.ts';
 
 /**
- * After the end: offer a rematch, or accept the one another player offered. The server starts
- * it once every person at the table agreed; then everyone is moved to the new match.
+ * After the end, for a player: offer a rematch, or accept the one another player offered. The
+ * server starts it once every person at the table agreed; then everyone is moved to the new
+ * match. Nothing for a spectator or before the end.
  */
 export function RematchControl({
   matchId,
-  seats,
-  me,
-  rematchId,
+  session,
+  agreedRematchId,
   pathOf,
   name,
 }: {
   matchId: string;
-  seats: readonly PublicSeat[];
-  me: Seat;
-  rematchId: string | null;
+  session: Pick<SessionFacts, 'role' | 'seat' | 'status' | 'seats' | 'rematchId'>;
+  /** The rematch the match's metadata names (a page opened after everyone agreed). */
+  agreedRematchId: string | null;
   /** Where the new match is played. */
   pathOf: (matchId: string) => string;
   name: (seat: Seat) => string;
@@ -27,9 +27,13 @@ export function RematchControl({
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const me = session.role === 'player' ? session.seat : null;
+  const rematchId = me === null ? null : (session.rematchId ?? agreedRematchId);
   useEffect(() => {
     if (rematchId) void navigate(pathOf(rematchId));
   }, [rematchId, navigate, pathOf]);
+  if (me === null || session.status !== 'over') return null;
+  const { seats } = session;
 
   const offer = async () => {
     setBusy(true);

@@ -8,15 +8,6 @@ import {
 } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type { GolfAction, GolfEvent, GolfView } from '@cardtable/golf';
-import type {
-  ActionError,
-  CloseReason,
-  ConnectionState,
-  MatchStatus,
-  Outcome,
-  PublicSeat,
-  Role,
-} from '@cardtable/sdk';
 import { Director } from '../animation/director.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { controlsFor, NO_CONTROLS, type Controls } from '../game/controls.ts';
@@ -25,22 +16,13 @@ import { settings, timingFor } from '../settings/settings.ts';
 import { golfBeat } from '../sound/golf-beats.ts';
 import { playBeat } from '../sound/sfx.ts';
 import { shownClock, type ShownClock } from './turn-clock.ts';
-import { useMatchSession } from './useMatchSession.ts';
+import { useMatchSession, type SessionFacts } from './useMatchSession.ts';
 
 const TALLY_MS = 9000;
 
-export interface LiveMatch {
+export interface LiveMatch extends SessionFacts {
   director: Director;
   stage: ReturnType<Director['getSnapshot']>;
-  connection: ConnectionState;
-  closed: CloseReason | null;
-  seat: Seat | null;
-  role: Role | null;
-  status: MatchStatus | null;
-  seats: PublicSeat[];
-  result: Outcome | null;
-  /** The rematch every player agreed to. */
-  rematchId: string | null;
   /** The server's clock of the seat to move (the viewer's own while theirs runs). */
   clock: ShownClock | null;
   /** Server time minus this browser's. */
@@ -48,8 +30,6 @@ export interface LiveMatch {
   /** The last move the timeout rule made for a seat whose time ran out (the server marks it). */
   timedOut: { seat: Seat; version: number } | null;
   controls: Controls;
-  /** The last refusal of an action, for the reader. */
-  actionError: ActionError | null;
   name(seat: Seat): string;
   act(action: GolfAction): void;
 }

@@ -43,6 +43,20 @@ export interface MatchSession<A extends GameAction> {
   act(action: A): void;
 }
 
+/** What every game's table shows of its session: connection, seats, status, result, refusals. */
+export type SessionFacts = Pick<
+  MatchSession<GameAction>,
+  | 'connection'
+  | 'closed'
+  | 'seat'
+  | 'role'
+  | 'status'
+  | 'seats'
+  | 'result'
+  | 'rematchId'
+  | 'actionError'
+>;
+
 /**
  * The part of a live match every game shares: signing in, the SDK connection (reconnect,
  * resume), seats and status, the latest LEGAL, and actions carrying the version they were

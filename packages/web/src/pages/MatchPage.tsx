@@ -6,14 +6,16 @@ import { TableChat } from '../chat/TableChat.tsx';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
+import { MatchNotices } from '../live/MatchNotices.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
+import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { Lobby } from '../live/Lobby.tsx';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
-import { rememberMatch, tablePath } from '../net/last-match.ts';
+import { tablePath } from '../net/last-match.ts';
 import { TableSettings } from '../settings/TableSettings.tsx';
 import { timingFor } from '../settings/settings.ts';
 import { useSettings } from '../settings/useSettings.ts';
@@ -31,10 +33,7 @@ export default function MatchPage() {
   const { speed } = useSettings();
   const view = stage.view;
 
-  useEffect(() => {
-    if (role === 'player')
-      rememberMatch({ matchId, seat, code: meta?.code ?? null, path: tablePath(matchId, 'golf') });
-  }, [matchId, role, seat, meta?.code]);
+  useRememberSeat(matchId, live, meta?.code ?? null, 'golf');
 
   // A resignation ends the match with no event: its result comes with the status.
   const outcome =
@@ -71,16 +70,7 @@ export default function MatchPage() {
         <ConnectionBadge state={live.connection} />
       </header>
 
-      {live.closed ? (
-        <p className="notice notice-error" role="alert" data-testid="connection-error">
-          {live.closed.message} <Link to="/">Back to the start</Link>
-        </p>
-      ) : null}
-      {live.actionError ? (
-        <p className="notice notice-error" role="alert" data-testid="action-error">
-          {live.actionError.message}
-        </p>
-      ) : null}
+      <MatchNotices closed={live.closed} actionError={live.actionError} />
 
       {timedOut && status === 'active' ? (
         <p className="notice notice-warning" role="status" data-testid="timeout-notice">
@@ -113,16 +103,13 @@ export default function MatchPage() {
             name={live.name}
             replayHref={`/replay/${matchId}`}
             rematch={
-              role === 'player' && seat !== null && status === 'over' ? (
-                <RematchControl
-                  matchId={matchId}
-                  seats={live.seats}
-                  me={seat}
-                  rematchId={live.rematchId ?? meta?.rematchId ?? null}
-                  pathOf={golfPath}
-                  name={live.name}
-                />
-              ) : null
+              <RematchControl
+                matchId={matchId}
+                session={live}
+                agreedRematchId={meta?.rematchId ?? null}
+                pathOf={golfPath}
+                name={live.name}
+              />
             }
           />
           {role === 'player' ? <ReplayLinkField meta={meta} /> : null}

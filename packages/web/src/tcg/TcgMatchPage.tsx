@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { TableChat } from '../chat/TableChat.tsx';
 import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
@@ -6,11 +5,13 @@ import { CopyField } from '../live/CopyField.tsx';
 import { LeaveControls } from '../live/LeaveControls.tsx';
 import { Lobby } from '../live/Lobby.tsx';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
+import { MatchNotices } from '../live/MatchNotices.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
+import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
-import { rememberMatch, tablePath } from '../net/last-match.ts';
+import { tablePath } from '../net/last-match.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { TableSettings } from '../settings/TableSettings.tsx';
 import { timingFor } from '../settings/settings.ts';
@@ -38,10 +39,7 @@ export default function TcgMatchPage() {
   const { view, role, seat, status } = live;
   const { speed } = useSettings();
 
-  useEffect(() => {
-    if (role === 'player')
-      rememberMatch({ matchId, seat, code: meta?.code ?? null, path: tablePath(matchId, 'tcg') });
-  }, [matchId, role, seat, meta?.code]);
+  useRememberSeat(matchId, live, meta?.code ?? null, 'tcg');
 
   const game = useGameContent(meta);
   const title = game.name ?? 'Card game';
@@ -64,16 +62,7 @@ export default function TcgMatchPage() {
         {me !== null && status === 'active' ? <LeaveControls matchId={matchId} /> : null}
         <ConnectionBadge state={live.connection} />
       </header>
-      {live.closed ? (
-        <p className="notice notice-error" role="alert">
-          {live.closed.message} <Link to="/">Back to the start</Link>
-        </p>
-      ) : null}
-      {live.actionError ? (
-        <p className="notice notice-error" role="alert" data-testid="action-error">
-          {live.actionError.message}
-        </p>
-      ) : null}
+      <MatchNotices closed={live.closed} actionError={live.actionError} />
       {meta?.content && meta.content.version === null ? (
         <PlaytestBar matchId={matchId} content={meta.content} mine={me === 0} />
       ) : null}
@@ -86,16 +75,13 @@ export default function TcgMatchPage() {
           matchId={matchId}
           gameSlug={meta?.content?.slug ?? meta?.game ?? 'tcg'}
           rematch={
-            me !== null && status === 'over' ? (
-              <RematchControl
-                matchId={matchId}
-                seats={live.seats}
-                me={me}
-                rematchId={live.rematchId ?? meta?.rematchId ?? null}
-                pathOf={tcgPath}
-                name={live.name}
-              />
-            ) : null
+            <RematchControl
+              matchId={matchId}
+              session={live}
+              agreedRematchId={meta?.rematchId ?? null}
+              pathOf={tcgPath}
+              name={live.name}
+            />
           }
         />
       ) : null}

@@ -1,18 +1,9 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Seat } from '@cardtable/engine';
-import type {
-  Outcome,
-  ActionError,
-  CloseReason,
-  ConnectionState,
-  MatchStatus,
-  PublicSeat,
-  Role,
-} from '@cardtable/sdk';
 import { logLine, type TcgAction, type TcgEvent, type TcgView } from '@cardtable/tcg/ui';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { seatName } from '../game/names.ts';
-import { useMatchSession } from '../live/useMatchSession.ts';
+import { useMatchSession, type SessionFacts } from '../live/useMatchSession.ts';
 import { settings, timingFor } from '../settings/settings.ts';
 import { playBeat } from '../sound/sfx.ts';
 import { TcgDirector, type TcgStage } from './animation/director.ts';
@@ -20,25 +11,16 @@ import { TcgDirector, type TcgStage } from './animation/director.ts';
 /** The most lines the game log keeps (the replay has the whole match). */
 const LOG_LINES = 200;
 
-export interface TcgMatch {
+export interface TcgMatch extends SessionFacts {
   view: TcgView | null;
   /** The step on screen, as the director plays it (flights, marks, caption). */
   shown: TcgStage['shown'];
   caption: string;
   busy: boolean;
-  connection: ConnectionState;
-  closed: CloseReason | null;
-  seat: Seat | null;
-  role: Role | null;
-  status: MatchStatus | null;
-  seats: PublicSeat[];
-  result: Outcome | null;
-  rematchId: string | null;
   /** What happened since this page connected, in words, oldest first. */
   log: { n: number; text: string }[];
   legal: TcgAction[];
   turnEndsAt: string | null;
-  actionError: ActionError | null;
   name(seat: Seat): string;
   act(action: TcgAction): void;
 }
