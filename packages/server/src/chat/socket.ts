@@ -6,12 +6,32 @@ import { SocketSessions } from '../auth/socket-sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import { unsafeJsonProblem } from '../json-guard.ts';
+import { OpenSocketsPerAddress } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { TokenBucket } from '../rate-limit.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
 import { roomAccess } from './room-access.ts';
 
 const chatMessage = TypeCompiler.Compile(ChatClientMessage);
+/** Each message type's own check, so a refusal names the field at fault, not "union value". */
+const byType = new Map(
+  ChatClientMessage.anyOf.map((branch) => [
+    branch.properties.type.const as string,
+    TypeCompiler.Compile(branch),
+  ]),
+);
+
+/** Why a parsed frame is not a chat message, in words; null when it is one. */
+export function chatFrameProblem(parsed: unknown): string | null {
+  const unsafe = unsafeJsonProblem(parsed, 'message');
+  if (unsafe !== null) return unsafe;
+  if (chatMessage.Check(parsed)) return null;
+  const type = (parsed as { type?: unknown } | null)?.type;
+  const check = typeof type === 'string' ? byType.get(type) : undefined;
+  if (!check) return `type must be one of ${[...byType.keys()].join(', ')}`;
+  const first = check.Errors(parsed).First();
+  return first ? `${first.path || 'message'}: ${first.message}` : 'invalid';
+}
 
 /** A chat frame is small: a message of 300 characters, escaped, fits many times over. */
 const MAX_FRAME_BYTES = 8 * 1024;
@@ -58,7 +78,7 @@ export function registerChatSocket(
 ): void {
   const { tokens, chat } = deps;
   const sessions = new SocketSessions(tokens.sessions, deps.sessionCheckMs);
-  const openPerIp = new Map<string, number>();
+  const openPerIp = new OpenSocketsPerAddress(deps.maxConnectionsPerIp);
   // A peer that vanished without closing (a phone off the network) must not stay a member.
   const answered = new Map<WebSocket, boolean>();
   const heartbeat = setInterval(() => {
@@ -91,22 +111,18 @@ export function registerChatSocket(
       let closed = false;
       const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
       let strikes = 0;
-      const ip = request.ip;
-      const open = (openPerIp.get(ip) ?? 0) + 1;
-      openPerIp.set(ip, open);
+      const counted = openPerIp.add(request.ip);
       answered.set(socket, true);
       socket.on('pong', () => answered.set(socket, true));
       socket.on('close', () => {
         answered.delete(socket);
-        const left = (openPerIp.get(ip) ?? 1) - 1;
-        if (left <= 0) openPerIp.delete(ip);
-        else openPerIp.set(ip, left);
+        counted.release();
         closed = true;
         release?.();
         if (member) chat.leave(member);
       });
       socket.on('error', () => undefined);
-      if (open > deps.maxConnectionsPerIp) {
+      if (counted.over) {
         refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE.tooMany);
         return;
       }
@@ -129,9 +145,8 @@ export function registerChatSocket(
           send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'The frame is not JSON.' });
           return;
         }
-        const unsafe = unsafeJsonProblem(parsed, 'message');
-        if (unsafe !== null || !chatMessage.Check(parsed)) {
-          const problem = unsafe ?? chatMessage.Errors(parsed).First()?.message ?? 'invalid';
+        const problem = chatFrameProblem(parsed);
+        if (problem !== null || !chatMessage.Check(parsed)) {
           send({
             type: 'CHAT_ERROR',
             code: 'BAD_MESSAGE',
