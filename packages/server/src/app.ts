@@ -243,6 +243,7 @@ export async function startServer(
       tokens,
       matchmaker,
       statusEveryMs: config.matchmaking.statusEveryMs,
+      maxConnectionsPerIp: config.maxConnectionsPerIp,
     });
     const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
     const wordFilter = WordFilter.shipped();
