@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { CHAT_REPORTS_BURST, CHAT_USER_FACTOR } from '../src/chat/chat-service.ts';
 import { ART_UPLOAD_BURST, GAMES_PER_USER } from '../src/content/library.ts';
-import { until } from './helpers/accounts.ts';
+import { account, login, until } from './helpers/accounts.ts';
 import { ChatSocket } from './helpers/chat-socket.ts';
+import { addUsers, writeFinished } from './helpers/finished-matches.ts';
 import { publishGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import type { StoreKind } from './helpers/server.ts';
@@ -24,6 +25,9 @@ const ENV = {
   // One more message a minute: the bursts decide every count below, whatever the clock does.
   CHAT_PER_MIN: '1',
   MAX_CONNECTIONS_PER_IP: String(MAX_SOCKETS_PER_IP),
+  ADMIN_USERNAME: 'root',
+  ADMIN_EMAIL: 'root@example.com',
+  ADMIN_PASSWORD: 'admin secret 4 hostile',
 };
 
 /** A valid 16x16 PNG whose pixels are `shade`, so each shade is a different upload. */
@@ -364,5 +368,60 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     await until(() => later.messages.length > 0);
     expect(later.messages[0]).toMatchObject({ type: 'QUEUE_STATUS' });
     for (const open of [...waiting, later]) open.socket.close();
+  });
+
+  it('lets only admins rebuild the social projection; repeated rebuilds join the one under way', async () => {
+    const path = '/api/admin/social/rebuild';
+    expect(await call(url(), 'POST', path)).toMatchObject({
+      status: 401,
+      body: { code: 'UNAUTHORIZED' },
+    });
+    expect(await call(url(), 'POST', path, { token: site.bob })).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    const admin = (await login(url(), 'root', ENV.ADMIN_PASSWORD)).body.accessToken;
+    const moderator = await account(url(), `mod_${store}`);
+    await call(url(), 'PUT', `/api/admin/users/${moderator.user.id}/role`, {
+      token: admin,
+      body: { role: 'moderator' },
+    });
+    const asModerator = (await login(url(), `mod_${store}`)).body.accessToken;
+    expect(await call(url(), 'POST', path, { token: asModerator })).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    const { db, projector } = site.server;
+    await addUsers(db, ['rb1', 'rb2']);
+    for (let i = 0; i < 3; i++)
+      await writeFinished(db, {
+        id: `rebuild-${i}`,
+        game: 'golf',
+        seats: ['rb1', 'rb2'],
+        places: [1, 2],
+        rated: false,
+        rounds: [{ scores: [1, 9], finisher: 0 }],
+        endedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+      });
+    const replies = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        call<{ folded: number }>(url(), 'POST', path, { token: admin }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200, 200]);
+    // Each answer is the whole rebuild's count, not a share of batches split between queued runs.
+    const finished = await projector.finishedCount();
+    expect(finished).toBeGreaterThanOrEqual(3);
+    expect(replies.map((reply) => reply.body.folded)).toEqual([
+      finished,
+      finished,
+      finished,
+      finished,
+    ]);
+    // Asked twice in the same turn (HTTP requests may happen not to overlap): one rebuild.
+    expect(await Promise.all([projector.rebuild(), projector.rebuild()])).toEqual([
+      finished,
+      finished,
+    ]);
   });
 });
