@@ -255,6 +255,7 @@ export async function startServer(
       tokens,
       sessionCheckMs: config.accounts.sessionCheckMs,
       maxConnectionsPerIp: config.maxConnectionsPerIp,
+      maxConnectionsPerUser: config.chatSocketsPerUser,
       heartbeatMs: config.heartbeatMs,
       chat,
       registry,

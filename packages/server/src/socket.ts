@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { SocketSessions } from './auth/socket-sessions.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
-import { OpenSocketsPerAddress } from './open-sockets.ts';
+import { OpenSockets } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
 import type { ServerConfig } from './config.ts';
 import type { MatchActor } from './match/actor.ts';
@@ -48,7 +48,7 @@ interface SocketDeps {
 export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
   const { config, tokens, registry, metrics } = deps;
   const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
-  const openPerIp = new OpenSocketsPerAddress(config.maxConnectionsPerIp);
+  const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
   const alive = new WeakMap<WebSocket, boolean>();
   const sockets = new Set<WebSocket>();
 

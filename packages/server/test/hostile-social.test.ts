@@ -20,11 +20,13 @@ import type { StoreKind } from './helpers/server.ts';
  */
 const CHAT_BURST = 3;
 const MAX_SOCKETS_PER_IP = 6;
+const CHAT_SOCKETS_PER_USER = 4;
 const ENV = {
   CHAT_BURST: String(CHAT_BURST),
   // One more message a minute: the bursts decide every count below, whatever the clock does.
   CHAT_PER_MIN: '1',
   MAX_CONNECTIONS_PER_IP: String(MAX_SOCKETS_PER_IP),
+  CHAT_SOCKETS_PER_USER: String(CHAT_SOCKETS_PER_USER),
   ADMIN_USERNAME: 'root',
   ADMIN_EMAIL: 'root@example.com',
   ADMIN_PASSWORD: 'admin secret 4 hostile',
@@ -137,6 +139,27 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     const other = await ChatSocket.open(url(), site.bob, 'lobby:golf');
     expect(await other.say('lobby', 'not starved')).toMatchObject({ ok: true });
     await other.close();
+  });
+
+  it('caps the chat sockets one user holds open; a closed one frees its place', async () => {
+    const greedy = (await guest(url(), 'Greedy')).accessToken;
+    const rooms = ['lobby:golf', 'lobby:tcg', 'lobby:spiritbound', 'lobby:golf'];
+    const open = await Promise.all(rooms.map((room) => ChatSocket.open(url(), greedy, room)));
+    expect(open.every((socket) => socket.welcome !== null)).toBe(true);
+    expect(open).toHaveLength(CHAT_SOCKETS_PER_USER);
+    const refused = await ChatSocket.open(url(), greedy, 'lobby:tcg');
+    expect(refused.welcome).toBeNull();
+    expect(refused.error).toMatchObject({ code: 'RATE_LIMITED' });
+    await until(() => refused.closed !== null);
+    expect(refused.closed).toBe(4429);
+    // Someone else is not counted against Greedy's place.
+    const other = await ChatSocket.open(url(), site.bob, 'lobby:tcg');
+    expect(other.welcome).not.toBeNull();
+    await other.close();
+    await open[0]?.close();
+    const again = await ChatSocket.open(url(), greedy, 'lobby:tcg');
+    expect(again.welcome).not.toBeNull();
+    await Promise.all([again, ...open].map((socket) => socket.close()));
   });
 
   it('limits chat reports per reporter; a report of a message elsewhere is NOT_FOUND', async () => {

@@ -6,7 +6,7 @@ import { SocketSessions } from '../auth/socket-sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import { unsafeJsonProblem } from '../json-guard.ts';
-import { OpenSocketsPerAddress } from '../open-sockets.ts';
+import { OpenSockets } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { TokenBucket } from '../rate-limit.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
@@ -71,6 +71,8 @@ export function registerChatSocket(
     heartbeatMs: number;
     /** Chat sockets one address may hold open (counted apart from match sockets). */
     maxConnectionsPerIp: number;
+    /** Chat sockets one user may hold open, whatever their addresses: each is a room membership. */
+    maxConnectionsPerUser: number;
     chat: ChatService;
     registry: MatchRegistry;
     content: ContentLibrary;
@@ -78,7 +80,8 @@ export function registerChatSocket(
 ): void {
   const { tokens, chat } = deps;
   const sessions = new SocketSessions(tokens.sessions, deps.sessionCheckMs);
-  const openPerIp = new OpenSocketsPerAddress(deps.maxConnectionsPerIp);
+  const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
+  const openPerUser = new OpenSockets(deps.maxConnectionsPerUser);
   // A peer that vanished without closing (a phone off the network) must not stay a member.
   const answered = new Map<WebSocket, boolean>();
   const heartbeat = setInterval(() => {
@@ -108,6 +111,7 @@ export function registerChatSocket(
       };
       let member: ChatMember | null = null;
       let release: (() => void) | null = null;
+      let releaseUser: (() => void) | null = null;
       let closed = false;
       const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
       let strikes = 0;
@@ -117,6 +121,7 @@ export function registerChatSocket(
       socket.on('close', () => {
         answered.delete(socket);
         counted.release();
+        releaseUser?.();
         closed = true;
         release?.();
         if (member) chat.leave(member);
@@ -179,6 +184,16 @@ export function registerChatSocket(
         const principal = await tokens.verify(token);
         if (!principal) {
           return refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE.unauthorized);
+        }
+        if (closed) return;
+        const mine = openPerUser.add(principal.userId);
+        releaseUser = mine.release;
+        if (mine.over) {
+          return refuse(
+            'RATE_LIMITED',
+            `You have ${deps.maxConnectionsPerUser} chats open already: close one first.`,
+            CLOSE.tooMany,
+          );
         }
         const access = await roomAccess(room, principal.userId, deps, link);
         if ('code' in access) {

@@ -1,7 +1,7 @@
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
-import { OpenSocketsPerAddress } from '../open-sockets.ts';
+import { OpenSockets } from '../open-sockets.ts';
 import type { Matchmaker } from './matchmaker.ts';
 
 /** As parsed: a name given twice arrives as an array, which no parameter here accepts. */
@@ -32,7 +32,7 @@ export function registerMatchmakingSocket(
   },
 ): void {
   const { tokens, matchmaker, statusEveryMs } = deps;
-  const openPerIp = new OpenSocketsPerAddress(deps.maxConnectionsPerIp);
+  const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
   app.get<{ Querystring: QueueQuery }>(
     '/ws/matchmaking',
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
