@@ -370,7 +370,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
       'tcg&seats=2',
       'spiritbound&seats=2',
     ];
-    const waiting = [];
+    const waiting: ReturnType<typeof queue>[] = [];
     for (const [index, pool] of pools.entries()) {
       const player = await guest(url(), `Queuer ${index}`);
       const open = queue(player.accessToken, `game=${pool}&mode=casual`);
