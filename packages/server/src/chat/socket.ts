@@ -21,11 +21,15 @@ const byType = new Map(
   ]),
 );
 
-/** Why a parsed frame is not a chat message, in words; null when it is one. */
-export function chatFrameProblem(parsed: unknown): string | null {
+/** A parsed frame as a chat message, or why it is not one (in words, naming the field). */
+function readChatFrame(parsed: unknown): { message: ChatClientMessage } | { problem: string } {
   const unsafe = unsafeJsonProblem(parsed, 'message');
-  if (unsafe !== null) return unsafe;
-  if (chatMessage.Check(parsed)) return null;
+  if (unsafe !== null) return { problem: unsafe };
+  if (chatMessage.Check(parsed)) return { message: parsed };
+  return { problem: chatProblem(parsed) };
+}
+
+function chatProblem(parsed: unknown): string {
   const type = (parsed as { type?: unknown } | null)?.type;
   const check = typeof type === 'string' ? byType.get(type) : undefined;
   if (!check) return `type must be one of ${[...byType.keys()].join(', ')}`;
@@ -150,12 +154,12 @@ export function registerChatSocket(
           send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'The frame is not JSON.' });
           return;
         }
-        const problem = chatFrameProblem(parsed);
-        if (problem !== null || !chatMessage.Check(parsed)) {
+        const read = readChatFrame(parsed);
+        if ('problem' in read) {
           send({
             type: 'CHAT_ERROR',
             code: 'BAD_MESSAGE',
-            message: `Not a chat message: ${problem}`,
+            message: `Not a chat message: ${read.problem}`,
           });
           return;
         }
@@ -164,7 +168,7 @@ export function registerChatSocket(
           send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'Wait for CHAT_WELCOME.' });
           return;
         }
-        const message = parsed;
+        const { message } = read;
         void handle(chat, current, message)
           .catch((error: unknown) => {
             request.log.error({ err: error }, 'chat failed');
