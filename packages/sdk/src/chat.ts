@@ -108,30 +108,37 @@ export type ChatServerMessage = Static<typeof ChatServerMessage>;
 const ClientId = Type.String({ minLength: 1, maxLength: 64 });
 const UserId = Type.String({ minLength: 1, maxLength: 128 });
 
-/** What a client sends on the chat socket. `clientId` is echoed in the one CHAT_RESULT answer. */
+/**
+ * What a client sends on the chat socket. `clientId` is echoed in the one CHAT_RESULT answer.
+ * Closed objects: a field the server does not know is `BAD_MESSAGE`, not silently ignored, so a
+ * client learns at once that it sent something nothing reads.
+ */
+const closed = { additionalProperties: false } as const;
 export const ChatClientMessage = Type.Union([
-  Type.Object({
-    type: Type.Literal('SEND'),
-    clientId: ClientId,
-    channel: Channel,
-    // Checked for length by the server (to answer TOO_LONG), bounded here against abuse.
-    text: Type.String({ maxLength: CHAT_MAX_LENGTH * 8 }),
-  }),
-  Type.Object({
-    type: Type.Literal('EMOTE'),
-    clientId: ClientId,
-    emote: EmoteName,
-  }),
-  Type.Object({ type: Type.Literal('MUTE'), clientId: ClientId, userId: UserId }),
-  Type.Object({ type: Type.Literal('UNMUTE'), clientId: ClientId, userId: UserId }),
-  Type.Object({
-    type: Type.Literal('REPORT'),
-    clientId: ClientId,
-    // Fits PostgreSQL's bigint, so no id a client sends can make a query fail.
-    messageId: Type.String({ pattern: '^[0-9]{1,18}$' }),
-    reason: Type.Optional(Type.String({ maxLength: REPORT_REASON_MAX_LENGTH })),
-  }),
-  Type.Object({ type: Type.Literal('SET_FILTER'), clientId: ClientId, on: Type.Boolean() }),
+  Type.Object(
+    {
+      type: Type.Literal('SEND'),
+      clientId: ClientId,
+      channel: Channel,
+      // Checked for length by the server (to answer TOO_LONG), bounded here against abuse.
+      text: Type.String({ maxLength: CHAT_MAX_LENGTH * 8 }),
+    },
+    closed,
+  ),
+  Type.Object({ type: Type.Literal('EMOTE'), clientId: ClientId, emote: EmoteName }, closed),
+  Type.Object({ type: Type.Literal('MUTE'), clientId: ClientId, userId: UserId }, closed),
+  Type.Object({ type: Type.Literal('UNMUTE'), clientId: ClientId, userId: UserId }, closed),
+  Type.Object(
+    {
+      type: Type.Literal('REPORT'),
+      clientId: ClientId,
+      // Fits PostgreSQL's bigint, so no id a client sends can make a query fail.
+      messageId: Type.String({ pattern: '^[0-9]{1,18}$' }),
+      reason: Type.Optional(Type.String({ maxLength: REPORT_REASON_MAX_LENGTH })),
+    },
+    closed,
+  ),
+  Type.Object({ type: Type.Literal('SET_FILTER'), clientId: ClientId, on: Type.Boolean() }, closed),
 ]);
 export type ChatClientMessage = Static<typeof ChatClientMessage>;
 

@@ -243,6 +243,7 @@ export async function startServer(
       tokens,
       matchmaker,
       statusEveryMs: config.matchmaking.statusEveryMs,
+      maxConnectionsPerIp: config.maxConnectionsPerIp,
     });
     const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
     const wordFilter = WordFilter.shipped();
@@ -254,6 +255,7 @@ export async function startServer(
       tokens,
       sessionCheckMs: config.accounts.sessionCheckMs,
       maxConnectionsPerIp: config.maxConnectionsPerIp,
+      maxConnectionsPerUser: config.chatSocketsPerUser,
       heartbeatMs: config.heartbeatMs,
       chat,
       registry,

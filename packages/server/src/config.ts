@@ -52,6 +52,8 @@ export interface ServerConfig {
   matchmaking: { tickMs: number; statusEveryMs: number };
   /** Chat limits per user and channel (`CHAT_BURST`, `CHAT_PER_MIN`); see `chat/`. */
   chat: { burst: number; perMinute: number };
+  /** Chat sockets one user may hold open at once (`CHAT_SOCKETS_PER_USER`): rooms they sit in. */
+  chatSocketsPerUser: number;
   /** The built web app to serve at `/`, or null for none. */
   webRoot: string | null;
   /**
@@ -241,6 +243,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       burst: int('CHAT_BURST', 5, 1, 1000),
       perMinute: int('CHAT_PER_MIN', 20, 1, 60_000),
     },
+    chatSocketsPerUser: int('CHAT_SOCKETS_PER_USER', 20, 1, 10_000),
     webRoot,
     matchSeed: text('MATCH_SEED'),
     metricsToken: text('METRICS_TOKEN') ?? null,

@@ -14,6 +14,19 @@ export const MAX_JSON_DEPTH = 64;
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
+ * Keys that reach an object's prototype when code copies them (`Object.assign`, a spread into
+ * a plain object, a merge): `__proto__`, and `constructor` holding a `prototype`. Fastify's body
+ * parser already refuses both; this refuses them wherever else JSON comes in (socket frames,
+ * page cursors), so no copy anywhere can be turned against the server.
+ */
+const pollutes = (key: string, value: unknown): boolean =>
+  key === '__proto__' ||
+  (key === 'constructor' &&
+    typeof value === 'object' &&
+    value !== null &&
+    Object.prototype.hasOwnProperty.call(value, 'prototype'));
+
+/**
  * What is wrong with a parsed JSON value (with `where` naming the part, e.g. "body"), or null.
  * Iterative, so a value nested too deep for recursion is still measured safely.
  */
@@ -31,6 +44,7 @@ export function unsafeJsonProblem(value: unknown, where: string): string | null 
       return `The ${where} is nested deeper than ${MAX_JSON_DEPTH} levels.`;
     for (const [key, item] of Object.entries(current)) {
       if (UNSTORABLE.test(key)) return `The ${where} holds a NUL character or a lone surrogate.`;
+      if (pollutes(key, item)) return `The ${where} holds a "${key}" key (prototype pollution).`;
       pending.push({ value: item, depth: depth + 1 });
     }
   }

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { SocketSessions } from './auth/socket-sessions.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
+import { OpenSockets } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
 import type { ServerConfig } from './config.ts';
 import type { MatchActor } from './match/actor.ts';
@@ -47,7 +48,7 @@ interface SocketDeps {
 export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
   const { config, tokens, registry, metrics } = deps;
   const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
-  const openPerIp = new Map<string, number>();
+  const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
   const alive = new WeakMap<WebSocket, boolean>();
   const sockets = new Set<WebSocket>();
 
@@ -89,8 +90,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         socket.close(closeCode, message.slice(0, 120));
       };
 
-      const open = (openPerIp.get(ip) ?? 0) + 1;
-      openPerIp.set(ip, open);
+      const counted = openPerIp.add(ip);
       sockets.add(socket);
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
@@ -108,9 +108,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
 
       socket.on('close', () => {
         sockets.delete(socket);
-        const left = (openPerIp.get(ip) ?? 1) - 1;
-        if (left <= 0) openPerIp.delete(ip);
-        else openPerIp.set(ip, left);
+        counted.release();
         if (helloTimer) clearTimeout(helloTimer);
         release?.();
         if (actor && connection) {
@@ -120,7 +118,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       });
       socket.on('error', () => undefined);
 
-      if (open > config.maxConnectionsPerIp) {
+      if (counted.over) {
         refuse('RATE_LIMITED', 'Too many connections from your address.', CLOSE.tooMany);
         return;
       }

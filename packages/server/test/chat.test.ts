@@ -1,89 +1,13 @@
-import type {
-  ChatClientMessage,
-  ChatMessage,
-  ChatReportList,
-  ChatServerMessage,
-  MatchChatLog,
-} from '@cardtable/sdk/chat';
+import type { ChatMessage, ChatReportList, MatchChatLog } from '@cardtable/sdk/chat';
 import { CHAT_MAX_LENGTH } from '@cardtable/sdk/chat';
 import type { AuthResponse } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../src/app.ts';
 import { WordFilter } from '../src/chat/word-filter.ts';
 import { account, GOOD_PASSWORD, login, until } from './helpers/accounts.ts';
+import { ChatSocket } from './helpers/chat-socket.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { configFrom, startTestServer, testGames, type StoreKind } from './helpers/server.ts';
-
-type Welcome = Extract<ChatServerMessage, { type: 'CHAT_WELCOME' }>;
-type Outcome = Extract<ChatServerMessage, { type: 'CHAT_RESULT' }>;
-
-/** A raw chat socket: records what arrives, answers each request with its CHAT_RESULT. */
-class ChatSocket {
-  readonly received: ChatServerMessage[] = [];
-  closed: number | null = null;
-  private next = 0;
-
-  private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data) => this.received.push(JSON.parse(String(data))));
-    socket.on('close', (code) => (this.closed = code));
-  }
-
-  static async open(
-    url: string,
-    token: string,
-    room: string,
-    extra: Record<string, string> = {},
-    options: WebSocket.ClientOptions = {},
-  ) {
-    const query = new URLSearchParams({ token, room, ...extra });
-    const chat = new ChatSocket(
-      new WebSocket(`${url.replace('http', 'ws')}/ws/chat?${query}`, options),
-    );
-    await until(() => chat.welcome !== null || chat.closed !== null);
-    return chat;
-  }
-
-  get welcome(): Welcome | null {
-    return (this.received.find((m) => m.type === 'CHAT_WELCOME') as Welcome | undefined) ?? null;
-  }
-
-  get error() {
-    return this.received.find((m) => m.type === 'CHAT_ERROR') ?? null;
-  }
-
-  /** Messages received live (after the welcome), in order. */
-  get messages(): ChatMessage[] {
-    return this.received.flatMap((m) => (m.type === 'CHAT_MESSAGE' ? [m.message] : []));
-  }
-
-  async request(body: DistributiveOmit<ChatClientMessage, 'clientId'>): Promise<Outcome> {
-    const clientId = `c${this.next++}`;
-    this.socket.send(JSON.stringify({ ...body, clientId }));
-    let found: Outcome | undefined;
-    await until(() => {
-      found = this.received.find(
-        (m): m is Outcome => m.type === 'CHAT_RESULT' && m.clientId === clientId,
-      );
-      return found !== undefined;
-    });
-    return found as Outcome;
-  }
-
-  /** Sends a frame as it is (no answer is awaited). */
-  sendRaw(frame: unknown) {
-    this.socket.send(JSON.stringify(frame));
-  }
-
-  say(channel: 'players' | 'spectators' | 'lobby', text: string) {
-    return this.request({ type: 'SEND', channel, text });
-  }
-
-  close() {
-    this.socket.close();
-  }
-}
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const texts = (messages: readonly ChatMessage[]) => messages.map((m) => m.text);
 

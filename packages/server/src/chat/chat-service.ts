@@ -45,6 +45,16 @@ export interface ChatLimits {
   perMinute: number;
 }
 
+/**
+ * Across all of a user's rooms and channels, messages and emotes together: this many times the
+ * per-channel limits. Without it one user in many rooms (every live match may be watched, every
+ * published game has a lobby) could write rooms-times the limit.
+ */
+export const CHAT_USER_FACTOR = 3;
+/** Reports per user: a burst of this many, then this many a minute (each one is a row). */
+export const CHAT_REPORTS_BURST = 10;
+export const CHAT_REPORTS_PER_MINUTE = 10;
+
 type Outcome = { ok: true; messageId?: string } | { ok: false; error: ChatError };
 
 const refusal = (
@@ -67,6 +77,8 @@ export class ChatService {
   private readonly mutes = new Map<string, Set<string>>();
   private readonly messages: KeyedRateLimiter;
   private readonly emotes: KeyedRateLimiter;
+  private readonly perUser: KeyedRateLimiter;
+  private readonly reports = new KeyedRateLimiter(CHAT_REPORTS_BURST, CHAT_REPORTS_PER_MINUTE / 60);
   /** Spectators' messages wait for a seat check; this keeps them in order. */
   private spectatorDeliveries: Promise<void> = Promise.resolve();
 
@@ -78,6 +90,10 @@ export class ChatService {
   ) {
     this.messages = new KeyedRateLimiter(limits.burst, limits.perMinute / 60);
     this.emotes = new KeyedRateLimiter(limits.burst, limits.perMinute / 60);
+    this.perUser = new KeyedRateLimiter(
+      limits.burst * CHAT_USER_FACTOR,
+      (limits.perMinute * CHAT_USER_FACTOR) / 60,
+    );
     relay.onEvent((event) => this.deliver(event));
   }
 
@@ -148,6 +164,7 @@ export class ChatService {
     if (!this.messages.take(`${member.userId}\n${member.room}\n${channel}`)) {
       return this.rateLimited();
     }
+    if (!this.perUser.take(member.userId)) return this.rateLimited();
     const unseated = await this.unseated(member);
     if (unseated) return unseated;
     const stored = await this.store.append({
@@ -166,6 +183,7 @@ export class ChatService {
   async emote(member: ChatMember, emote: Emote): Promise<Outcome> {
     if (!member.access.emotes) return refusal('FORBIDDEN', 'Only players send emotes.');
     if (!this.emotes.take(`${member.userId}\n${member.room}`)) return this.rateLimited();
+    if (!this.perUser.take(member.userId)) return this.rateLimited();
     const unseated = await this.unseated(member);
     if (unseated) return unseated;
     this.broadcast({
@@ -196,6 +214,9 @@ export class ChatService {
     } else if (!muted && mutes.has(userId)) {
       if (!member.guest) await this.store.unmute(member.userId, userId);
       mutes.delete(userId);
+    } else {
+      // Nothing changed: nothing to store or tell the other connections (and nodes).
+      return { ok: true };
     }
     this.broadcast({ kind: 'muted', userId: member.userId, muted: [...mutes] });
     return { ok: true };
@@ -203,6 +224,11 @@ export class ChatService {
 
   /** Reports a message this member can read (it names a message of its room and channels). */
   async report(member: ChatMember, messageId: string, reason: string): Promise<Outcome> {
+    if (!this.reports.take(member.userId)) {
+      return refusal('RATE_LIMITED', 'You are reporting too fast: wait a moment.', {
+        retryAfterMs: Math.ceil(60_000 / CHAT_REPORTS_PER_MINUTE),
+      });
+    }
     const message = await this.store.message(messageId);
     if (
       !message ||

@@ -28,7 +28,8 @@ export async function roomAccess(
   if (!ROOM.test(room)) return { code: 'NOT_FOUND', message: 'No such chat room.' };
   const [kind, id] = splitRoom(room);
   if (kind === 'lobby') {
-    if (!(await deps.content.hasGame(id))) return { code: 'NOT_FOUND', message: 'No such game.' };
+    if (!(await deps.content.hasPublicGame(id)))
+      return { code: 'NOT_FOUND', message: 'No such game.' };
     return { role: 'member', seat: null, reads: ['lobby'], writes: ['lobby'], emotes: false };
   }
   const access = await deps.registry.use(id, (actor) =>

@@ -6,12 +6,36 @@ import { SocketSessions } from '../auth/socket-sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import { unsafeJsonProblem } from '../json-guard.ts';
+import { OpenSockets } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { TokenBucket } from '../rate-limit.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
 import { roomAccess } from './room-access.ts';
 
 const chatMessage = TypeCompiler.Compile(ChatClientMessage);
+/** Each message type's own check, so a refusal names the field at fault, not "union value". */
+const byType = new Map(
+  ChatClientMessage.anyOf.map((branch) => [
+    branch.properties.type.const as string,
+    TypeCompiler.Compile(branch),
+  ]),
+);
+
+/** A parsed frame as a chat message, or why it is not one (in words, naming the field). */
+function readChatFrame(parsed: unknown): { message: ChatClientMessage } | { problem: string } {
+  const unsafe = unsafeJsonProblem(parsed, 'message');
+  if (unsafe !== null) return { problem: unsafe };
+  if (chatMessage.Check(parsed)) return { message: parsed };
+  return { problem: chatProblem(parsed) };
+}
+
+function chatProblem(parsed: unknown): string {
+  const type = (parsed as { type?: unknown } | null)?.type;
+  const check = typeof type === 'string' ? byType.get(type) : undefined;
+  if (!check) return `type must be one of ${[...byType.keys()].join(', ')}`;
+  const first = check.Errors(parsed).First();
+  return first ? `${first.path || 'message'}: ${first.message}` : 'invalid';
+}
 
 /** A chat frame is small: a message of 300 characters, escaped, fits many times over. */
 const MAX_FRAME_BYTES = 8 * 1024;
@@ -51,6 +75,8 @@ export function registerChatSocket(
     heartbeatMs: number;
     /** Chat sockets one address may hold open (counted apart from match sockets). */
     maxConnectionsPerIp: number;
+    /** Chat sockets one user may hold open, whatever their addresses: each is a room membership. */
+    maxConnectionsPerUser: number;
     chat: ChatService;
     registry: MatchRegistry;
     content: ContentLibrary;
@@ -58,7 +84,8 @@ export function registerChatSocket(
 ): void {
   const { tokens, chat } = deps;
   const sessions = new SocketSessions(tokens.sessions, deps.sessionCheckMs);
-  const openPerIp = new Map<string, number>();
+  const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
+  const openPerUser = new OpenSockets(deps.maxConnectionsPerUser);
   // A peer that vanished without closing (a phone off the network) must not stay a member.
   const answered = new Map<WebSocket, boolean>();
   const heartbeat = setInterval(() => {
@@ -88,25 +115,23 @@ export function registerChatSocket(
       };
       let member: ChatMember | null = null;
       let release: (() => void) | null = null;
+      let releaseUser: (() => void) | null = null;
       let closed = false;
       const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
       let strikes = 0;
-      const ip = request.ip;
-      const open = (openPerIp.get(ip) ?? 0) + 1;
-      openPerIp.set(ip, open);
+      const counted = openPerIp.add(request.ip);
       answered.set(socket, true);
       socket.on('pong', () => answered.set(socket, true));
       socket.on('close', () => {
         answered.delete(socket);
-        const left = (openPerIp.get(ip) ?? 1) - 1;
-        if (left <= 0) openPerIp.delete(ip);
-        else openPerIp.set(ip, left);
+        counted.release();
+        releaseUser?.();
         closed = true;
         release?.();
         if (member) chat.leave(member);
       });
       socket.on('error', () => undefined);
-      if (open > deps.maxConnectionsPerIp) {
+      if (counted.over) {
         refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE.tooMany);
         return;
       }
@@ -129,13 +154,12 @@ export function registerChatSocket(
           send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'The frame is not JSON.' });
           return;
         }
-        const unsafe = unsafeJsonProblem(parsed, 'message');
-        if (unsafe !== null || !chatMessage.Check(parsed)) {
-          const problem = unsafe ?? chatMessage.Errors(parsed).First()?.message ?? 'invalid';
+        const read = readChatFrame(parsed);
+        if ('problem' in read) {
           send({
             type: 'CHAT_ERROR',
             code: 'BAD_MESSAGE',
-            message: `Not a chat message: ${problem}`,
+            message: `Not a chat message: ${read.problem}`,
           });
           return;
         }
@@ -144,7 +168,7 @@ export function registerChatSocket(
           send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'Wait for CHAT_WELCOME.' });
           return;
         }
-        const message = parsed;
+        const { message } = read;
         void handle(chat, current, message)
           .catch((error: unknown) => {
             request.log.error({ err: error }, 'chat failed');
@@ -164,6 +188,16 @@ export function registerChatSocket(
         const principal = await tokens.verify(token);
         if (!principal) {
           return refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE.unauthorized);
+        }
+        if (closed) return;
+        const mine = openPerUser.add(principal.userId);
+        releaseUser = mine.release;
+        if (mine.over) {
+          return refuse(
+            'RATE_LIMITED',
+            `You have ${deps.maxConnectionsPerUser} chats open already: close one first.`,
+            CLOSE.tooMany,
+          );
         }
         const access = await roomAccess(room, principal.userId, deps, link);
         if ('code' in access) {

@@ -35,6 +35,16 @@ export interface LoadedContent {
   hosted: HostedGame & { game: ContentGame };
 }
 
+/** Games (drafts and published ones) one user may own: each is a row, a slug and a lobby. */
+export const GAMES_PER_USER = 50;
+
+/**
+ * Card images one user may upload: a burst (a whole set's art at once), then this many a
+ * minute. Uploads are stored by hash and kept, so their rate is what bounds the art store.
+ */
+export const ART_UPLOAD_BURST = 120;
+export const ART_UPLOADS_PER_MINUTE = 10;
+
 /** Live playtests one creator may host at once (each holds a Lua VM and a match). */
 export const LIVE_PLAYTESTS_PER_USER = 3;
 
@@ -61,9 +71,15 @@ export class ContentLibrary {
     readonly builtIn: GameRegistry,
   ) {}
 
-  /** Whether `slug` names a game here: a built-in one or one made in the studio. */
-  async hasGame(slug: string): Promise<boolean> {
-    return this.builtIn.has(slug) || (await this.store.gameBySlug(slug)) !== null;
+  /**
+   * Whether `slug` names a game anyone may gather for (a lobby chat room, the open-tables list):
+   * a built-in one or a studio game with a published version. A draft nobody else can see has
+   * no lobby, so neither its existence nor a room per unpublished slug is anyone's to use.
+   */
+  async hasPublicGame(slug: string): Promise<boolean> {
+    if (this.builtIn.has(slug)) return true;
+    const game = await this.store.gameBySlug(slug);
+    return game !== null && (await this.store.latest(game.id)) !== null;
   }
 
   /** The game a match plays, for as long as it lives: its pinned version, or a built-in. */

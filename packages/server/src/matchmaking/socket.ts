@@ -1,18 +1,18 @@
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
+import { OpenSockets } from '../open-sockets.ts';
 import type { Matchmaker } from './matchmaker.ts';
 
-interface QueueQuery {
-  token?: string;
-  game?: string;
-  version?: string;
-  mode?: string;
-  seats?: string;
-}
+/** As parsed: a name given twice arrives as an array, which no parameter here accepts. */
+type QueueQuery = Record<
+  'token' | 'game' | 'version' | 'mode' | 'seats',
+  string | string[] | undefined
+>;
 
 const CLOSE_REFUSED = 4400;
 const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_TOO_MANY = 4429;
 /** Frames a client may send (only CANCEL means anything). */
 const MAX_FRAME = 256;
 
@@ -23,9 +23,16 @@ const MAX_FRAME = 256;
  */
 export function registerMatchmakingSocket(
   app: FastifyInstance,
-  deps: { tokens: TokenService; matchmaker: Matchmaker; statusEveryMs: number },
+  deps: {
+    tokens: TokenService;
+    matchmaker: Matchmaker;
+    statusEveryMs: number;
+    /** Queue sockets one address may hold open (counted apart from other sockets). */
+    maxConnectionsPerIp: number;
+  },
 ): void {
   const { tokens, matchmaker, statusEveryMs } = deps;
+  const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
   app.get<{ Querystring: QueueQuery }>(
     '/ws/matchmaking',
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
@@ -45,8 +52,18 @@ export function registerMatchmakingSocket(
         if (timer) clearInterval(timer);
         if (ticketId) void matchmaker.queue.cancel(ticketId).catch(() => undefined);
       };
-      socket.on('close', leave);
+      const counted = openPerIp.add(request.ip);
+      socket.on('close', () => {
+        counted.release();
+        leave();
+      });
       socket.on('error', () => undefined);
+      if (counted.over)
+        return refuse(
+          'RATE_LIMITED',
+          'Too many queue connections from your address.',
+          CLOSE_TOO_MANY,
+        );
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         if (isBinary || data.length > MAX_FRAME)
           return refuse('BAD_MESSAGE', 'Only CANCEL is read here.');
@@ -63,7 +80,15 @@ export function registerMatchmakingSocket(
       });
 
       void (async () => {
-        const { token, game = '', version, mode = '', seats = '2' } = request.query;
+        const repeated = Object.entries(request.query).find(([, value]) => Array.isArray(value));
+        if (repeated) return refuse('BAD_REQUEST', `${repeated[0]} is given more than once.`);
+        const {
+          token,
+          game = '',
+          version,
+          mode = '',
+          seats = '2',
+        } = request.query as Partial<Record<keyof QueueQuery, string>>;
         const user = await tokens.verify(token);
         if (!user)
           return refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE_UNAUTHORIZED);

@@ -19,12 +19,19 @@ import {
 import { ErrorBody } from '@cardtable/sdk/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { contentInvalid, type ContentLibrary } from '../content/library.ts';
+import {
+  ART_UPLOAD_BURST,
+  ART_UPLOADS_PER_MINUTE,
+  contentInvalid,
+  GAMES_PER_USER,
+  type ContentLibrary,
+} from '../content/library.ts';
 import { imageTypeOf, MAX_PACKAGE_BODY_BYTES } from '../content/package.ts';
 import { SlugTaken, type GameRow } from '../content/store.ts';
 import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
 import { apiError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { KeyedRateLimiter } from '../rate-limit.ts';
 import { requireUser } from './authenticate.ts';
 import { contentAccess } from './content-access.ts';
 import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
@@ -37,6 +44,7 @@ const errors = {
   404: ErrorBody,
   409: ErrorBody,
   413: ErrorBody,
+  429: ErrorBody,
 };
 const SlugParams = Type.Object({ slug: Slug });
 const VersionParams = Type.Object({ slug: Slug, version: Type.Integer({ minimum: 1 }) });
@@ -49,6 +57,7 @@ interface Deps {
 /** Creators' games: create, draft, validate, publish, deprecate, banlist; discovery; card art. */
 export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   const { store } = library;
+  const artUploads = new KeyedRateLimiter(ART_UPLOAD_BURST, ART_UPLOADS_PER_MINUTE / 60);
 
   /** Summaries of games, their play counts taken in one query for the whole list. */
   const summariesOf = async (games: GameRow[]) => {
@@ -109,6 +118,12 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const { slug, name, description, from } = request.body;
       if (library.builtIn.has(slug))
         throw apiError('CONFLICT', `"${slug}" is the name of a built-in game.`);
+      if ((await store.gamesOf(user.userId)).length >= GAMES_PER_USER)
+        throw apiError(
+          'QUOTA_EXCEEDED',
+          `You have ${GAMES_PER_USER} games already: delete a draft you no longer need first.`,
+          { limit: 'gamesPerUser', max: GAMES_PER_USER },
+        );
       const source = from ? await visibleGame(from.slug, user) : null;
       try {
         await store.createGame({
@@ -267,7 +282,12 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       },
     },
     async (request, reply) => {
-      await ownedGame(request.params.slug, requireUser(request));
+      const user = requireUser(request);
+      await ownedGame(request.params.slug, user);
+      if (!artUploads.take(user.userId))
+        throw apiError('RATE_LIMITED', 'Too many images uploaded: wait a minute.', {
+          retryAfterMs: Math.ceil(60_000 / ART_UPLOADS_PER_MINUTE),
+        });
       const bytes = new Uint8Array(Buffer.from(request.body.base64, 'base64'));
       const stored = await library.uploadArt(bytes);
       reply.code(201);

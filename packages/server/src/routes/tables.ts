@@ -41,7 +41,7 @@ export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       requireUser(request);
-      if (!(await deps.content.hasGame(request.query.game)))
+      if (!(await deps.content.hasPublicGame(request.query.game)))
         throw apiError('NOT_FOUND', 'No such game.');
       return tables.page(request.query);
     },

@@ -1,4 +1,5 @@
 import { apiError } from '../errors.ts';
+import { unsafeJsonProblem } from '../json-guard.ts';
 
 /** An opaque page cursor: base64url JSON of the last row's sort key. */
 export const encodeCursor = (key: Record<string, string | number>): string =>
@@ -15,8 +16,10 @@ export function decodeCursor<K extends Record<string, 'string' | 'number'>>(
   } catch {
     value = null;
   }
+  // A cursor is the client's input once decoded: what the database cannot store is refused too.
   const fits =
     value !== null &&
+    unsafeJsonProblem(value, 'cursor') === null &&
     typeof value === 'object' &&
     !Array.isArray(value) &&
     Object.keys(value).length === Object.keys(shape).length &&

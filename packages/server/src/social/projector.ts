@@ -25,6 +25,8 @@ export class SocialProjector {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = true;
+  /** The rebuild under way: a second request joins it rather than queueing another. */
+  private rebuilding: Promise<number> | null = null;
 
   constructor(
     private readonly db: Database,
@@ -58,8 +60,17 @@ export class SocialProjector {
     return row?.n ?? 0;
   }
 
-  /** Empties the projection and folds the whole feed again, in the same order. */
-  async rebuild(progress?: (folded: number) => void): Promise<number> {
+  /**
+   * Empties the projection and folds the whole feed again, in the same order. A rebuild asked
+   * for while one is under way joins it (same answer): repeating the request cannot queue up
+   * full rebuilds, and whatever finishes meanwhile is folded by the running one's catch-up.
+   */
+  rebuild(progress?: (folded: number) => void): Promise<number> {
+    this.rebuilding ??= this.rebuildOnce(progress).finally(() => (this.rebuilding = null));
+    return this.rebuilding;
+  }
+
+  private async rebuildOnce(progress?: (folded: number) => void): Promise<number> {
     const run = this.running.then(() =>
       this.db.transaction(async (query) => {
         await query(`SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE`, [

@@ -15,7 +15,7 @@ type TableRow = {
   approve_joins: boolean;
   turn_time_limit_ms: number | null;
   created_at: Date;
-  /** The exact creation time (microseconds), for the page cursor. */
+  /** The exact creation time in microseconds since the epoch, for the page cursor. */
   created_key: string;
   host_name: string | null;
   slug: string | null;
@@ -60,11 +60,12 @@ export class OpenTables {
 
   async page({ game, version, limit = 20, after }: OpenTablesQuery): Promise<OpenTableList> {
     const from = after === undefined ? null : decodeCursor(after, { t: 'string', i: 'string' });
-    if (from && Number.isNaN(Date.parse(from.t)))
+    // Only digits reach the database: a time it cannot read would be its error, not the client's.
+    if (from && !/^\d{1,17}$/.test(from.t))
       throw apiError('BAD_REQUEST', 'The page cursor is not one this server gave out.');
     const rows = await this.db.query<TableRow>(
       `SELECT m.id, m.game, m.ruleset_version, m.options, m.seats, m.rated, m.approve_joins,
-              m.turn_time_limit_ms, m.created_at, m.created_at::text AS created_key, u.name AS host_name, g.slug, g.name AS title,
+              m.turn_time_limit_ms, m.created_at, (extract(epoch FROM m.created_at) * 1000000)::bigint::text AS created_key, u.name AS host_name, g.slug, g.name AS title,
               mc.version AS content_version
          FROM matches m
          LEFT JOIN users u ON u.id = m.host_user_id
@@ -76,7 +77,8 @@ export class OpenTables {
           AND EXISTS (SELECT 1 FROM jsonb_array_elements(m.seats) s
                        WHERE s->>'kind' = 'human' AND NOT s ? 'userId')
           AND m.seats @> jsonb_build_array(jsonb_build_object('userId', m.host_user_id))
-          AND ($4::timestamptz IS NULL OR (m.created_at, m.id) < ($4, $5))
+          AND ($4::bigint IS NULL OR
+               (m.created_at, m.id) < ('epoch'::timestamptz + $4::bigint * interval '1 microsecond', $5))
         ORDER BY m.created_at DESC, m.id DESC
         LIMIT $6`,
       [

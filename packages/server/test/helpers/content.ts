@@ -68,13 +68,13 @@ export interface ContentSite {
 }
 
 /**
- * Starts a ContentSite on `store` before the enclosing describe block's tests and closes it
+ * Starts a ContentSite on `store` (with `env` added to the test environment) before the enclosing describe block's tests and closes it
  * after them. Read its fields inside tests, once `beforeAll` has run.
  */
-export function useContentServer(store: StoreKind): ContentSite {
+export function useContentServer(store: StoreKind, env: Record<string, string> = {}): ContentSite {
   let site: ContentSite | undefined;
   beforeAll(async () => {
-    const server = await startTestServer(store, {}, await defaultGames());
+    const server = await startTestServer(store, env, await defaultGames());
     const [alice, bob] = await Promise.all([guest(server.url, 'Alice'), guest(server.url, 'Bob')]);
     site = { server, alice: alice.accessToken, bob: bob.accessToken };
   }, 60_000);
