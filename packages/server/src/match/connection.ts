@@ -49,7 +49,8 @@ interface AckWait {
   resolutionId: string;
   step: number;
   startedAt: number;
-  timer: ReturnType<typeof setTimeout>;
+  /** When the wait gives up (Date.now() time). */
+  deadline: number;
 }
 
 /**
@@ -65,6 +66,13 @@ interface AckWait {
 export class Connection {
   private queue: Outgoing[] = [];
   private awaiting: AckWait | null = null;
+  /**
+   * The ack timeout's timer, armed for the earliest deadline it may have to act on. An ack
+   * (the usual end of a wait) leaves it be: it wakes once per timeout, finds the wait it
+   * was armed for over, and sleeps again until the next wait's deadline, instead of a timer
+   * made and cleared for every frame.
+   */
+  private ackTimer: ReturnType<typeof setTimeout> | null = null;
   private corked = false;
   /** RESUMEs this connection sent (they are limited per connection). */
   resumes = 0;
@@ -178,6 +186,7 @@ export class Connection {
 
   close(code: number, reason: string): void {
     this.clearWait();
+    this.stopAckTimer();
     this.queue = [];
     this.socket.close(code, reason);
   }
@@ -185,6 +194,7 @@ export class Connection {
   /** Forgets timers when the socket is gone. */
   dispose(): void {
     this.clearWait();
+    this.stopAckTimer();
     this.queue = [];
   }
 
@@ -214,18 +224,38 @@ export class Connection {
 
   private waitForAck(event: StepMark): void {
     const startedAt = Date.now();
-    const timer = setTimeout(() => {
-      this.metrics.ackWaits.observe({ outcome: 'timeout' }, (Date.now() - startedAt) / 1000);
-      this.awaiting = null;
-      this.pump();
-    }, this.ackTimeoutMs);
-    timer.unref?.();
-    this.awaiting = { resolutionId: event.resolutionId, step: event.step, startedAt, timer };
+    const deadline = startedAt + this.ackTimeoutMs;
+    this.awaiting = { resolutionId: event.resolutionId, step: event.step, startedAt, deadline };
+    if (!this.ackTimer) this.armAckTimer(this.ackTimeoutMs);
+  }
+
+  private armAckTimer(delayMs: number): void {
+    this.ackTimer = setTimeout(() => this.onAckTimer(), delayMs);
+    this.ackTimer.unref?.();
+  }
+
+  private onAckTimer(): void {
+    this.ackTimer = null;
+    const wait = this.awaiting;
+    if (!wait) return;
+    const now = Date.now();
+    if (now < wait.deadline) {
+      this.armAckTimer(wait.deadline - now);
+      return;
+    }
+    this.metrics.ackWaits.observe({ outcome: 'timeout' }, (now - wait.startedAt) / 1000);
+    this.awaiting = null;
+    this.pump();
   }
 
   private clearWait(): void {
-    if (this.awaiting) clearTimeout(this.awaiting.timer);
     this.awaiting = null;
+  }
+
+  /** Stops the ack timer (the connection is done with). */
+  private stopAckTimer(): void {
+    if (this.ackTimer) clearTimeout(this.ackTimer);
+    this.ackTimer = null;
   }
 }
 

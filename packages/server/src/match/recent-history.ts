@@ -1,6 +1,8 @@
 import type { AnyGame, Resolution, Viewer } from '@cardtable/engine';
 import { compare, type Outgoing, type StepPosition } from './connection.ts';
+import type { WireEvent } from '@cardtable/sdk/protocol';
 import { viewerKey, wireEvents, type RebuiltResolution } from './history.ts';
+import { sameJson } from './same-json.ts';
 
 /** What projecting a resolution takes: the state before it and its steps with their states. */
 interface ProjectionSource {
@@ -9,6 +11,8 @@ interface ProjectionSource {
   ts: string;
   /** The seat whose turn clock ran out, when the timeout rule played this move. */
   timedOut: number | null;
+  /** The EVENTs projected so far, by viewer: a later viewer's equal step reuses their JSON. */
+  projected: Map<string, WireEvent[]>;
 }
 
 /** A committed resolution kept in memory: its position and its EVENT messages per viewer. */
@@ -54,7 +58,7 @@ export class RecentHistory {
       version: resolution.version,
       steps: resolution.steps.length,
       messages: new Map(),
-      source: { before, resolution, ts, timedOut },
+      source: { before, resolution, ts, timedOut, projected: new Map() },
     };
     this.entries.push(entry);
     this.steps += entry.steps;
@@ -108,15 +112,20 @@ export class RecentHistory {
       source.ts,
       source.timedOut,
     );
-    const others = [...entry.messages.values()];
     const messages = events.map((event, index): Outgoing => {
-      const text = JSON.stringify({ type: 'EVENT', event });
-      // A step every viewer sees alike (most of them) is kept once, not once per viewer.
-      const same = others.find((other) => other[index]?.text === text)?.[index];
-      if (same) return same;
+      // A step every viewer sees alike (most of them) is serialised and kept once, not once
+      // per viewer: only a step equal to another viewer's projection takes its JSON.
+      for (const [other, theirs] of source.projected) {
+        const their = theirs[index];
+        if (their && sameJson(their, event)) return entry.messages.get(other)?.[index] as Outgoing;
+      }
       const { version, step, resolutionId, requiresAck } = event;
-      return { text, event: { version, step, resolutionId, requiresAck } };
+      return {
+        text: `{"type":"EVENT","event":${JSON.stringify(event)}}`,
+        event: { version, step, resolutionId, requiresAck },
+      };
     });
+    source.projected.set(key, events);
     entry.messages.set(key, messages);
     this.projectionsMade++;
     return messages;

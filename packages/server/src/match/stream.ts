@@ -107,29 +107,47 @@ export class MatchStream {
   /**
    * Hands every connection a committed resolution's steps, then status and LEGAL (spectators
    * get one too, with nothing to do: it carries the clocks every viewer shows). Each viewer's
-   * steps and the status are serialised once, not once per connection.
+   * steps, the status and each seat's LEGAL are made and serialised once, not once per
+   * connection (every spectator shares one LEGAL).
    */
   broadcast(entry: RecentResolution, statusChanged: boolean) {
-    const status: Outgoing | null = statusChanged
-      ? { text: JSON.stringify(this.statusMessage()), event: null }
-      : null;
+    const status: Outgoing | null = statusChanged ? serialised(this.statusMessage()) : null;
+    const legal = this.legalOncePerSeat();
     for (const connection of this.presence.connections) {
       const { viewer, seat } = connection.identity;
-      const messages: (Outgoing | ServerMessage)[] = [
-        ...(this.history.messages(entry, viewer) ?? []),
-      ];
+      const messages: Outgoing[] = [...(this.history.messages(entry, viewer) ?? [])];
       if (status) messages.push(status);
-      messages.push(this.legalMessage(seat));
+      messages.push(legal(seat));
       connection.enqueue(messages);
     }
   }
 
   /** A status change without a resolution (presence, seats); with LEGAL when the turn's change. */
   broadcastStatus(withLegal = false): void {
-    const status = this.statusMessage();
+    const status = serialised(this.statusMessage());
+    const legal = this.legalOncePerSeat();
     for (const connection of this.presence.connections) {
       const { seat } = connection.identity;
-      connection.enqueue(withLegal ? [status, this.legalMessage(seat)] : [status]);
+      connection.enqueue(withLegal ? [status, legal(seat)] : [status]);
     }
   }
+
+  /** Each seat's LEGAL (and the spectators'), made on first use and shared after. */
+  private legalOncePerSeat(): (seat: number | null) => Outgoing {
+    const made = new Map<number | null, Outgoing>();
+    return (seat) => {
+      let legal = made.get(seat);
+      if (!legal) {
+        legal = serialised(this.legalMessage(seat));
+        made.set(seat, legal);
+      }
+      return legal;
+    };
+  }
 }
+
+/** A paced message with its JSON, to hand to many connections. */
+const serialised = (message: ServerMessage): Outgoing => ({
+  text: JSON.stringify(message),
+  event: null,
+});

@@ -28,8 +28,10 @@ const EMBEDDED_SETTINGS = [
 
 /**
  * A file-backed PGlite under `dataDir`, queried in process: no pg wire protocol, no socket.
- * PGlite runs one query at a time (a transaction holds it for its whole length), and commits
- * durably (no relaxed durability): an action is stored on disk before it is acknowledged.
+ * PGlite runs one query at a time (a transaction holds it for its whole length). A commit is
+ * written to the data directory before the action is acknowledged, so it survives the server
+ * process dying, but not a power cut: PGlite's Node file system has no fsync, so PostgreSQL's
+ * sync at commit does nothing (docs/benchmarks.md, "The embedded store, measured").
  * With `schema`, every query runs in it (created if missing).
  */
 export async function openEmbeddedDatabase(
