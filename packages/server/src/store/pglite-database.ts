@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-node-fs.ts';
 
 type Row = Record<string, unknown>;
 type Query = <R extends Row = Row>(sql: string, params?: unknown[]) => Promise<R[]>;
@@ -28,19 +29,23 @@ const EMBEDDED_SETTINGS = [
 
 /**
  * A file-backed PGlite under `dataDir`, queried in process: no pg wire protocol, no socket.
- * PGlite runs one query at a time (a transaction holds it for its whole length). A commit is
- * written to the data directory before the action is acknowledged, so it survives the server
- * process dying, but not a power cut: PGlite's Node file system has no fsync, so PostgreSQL's
- * sync at commit does nothing (docs/benchmarks.md, "The embedded store, measured").
- * With `schema`, every query runs in it (created if missing).
+ * PGlite runs one query at a time (a transaction holds it for its whole length), and commits
+ * durably: PostgreSQL syncs its write-ahead log to disk at every commit (`DurableNodeFS`), so
+ * an action acknowledged after its commit survives a power cut, not only the server dying.
+ * With `schema`, every query runs in it (created if missing); `onSync` counts the syncs.
  */
 export async function openEmbeddedDatabase(
   dataDir: string,
   schema: string | null,
+  onSync?: () => void,
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) initialiseApart(dataDir);
-  const db = await PGlite.create(dataDir, { postgresqlconf: EMBEDDED_SETTINGS });
+  const db = await PGlite.create({
+    fs: new DurableNodeFS(dataDir, onSync),
+    startParams: DURABLE_START_PARAMS,
+    postgresqlconf: EMBEDDED_SETTINGS,
+  });
   if (schema) {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   }
