@@ -132,6 +132,16 @@ describe('validateContentPackage: a corpus of broken packages', () => {
       /the token "#oyster" is not a token of reef\/pearl-diver/,
     ],
     [
+      'a map key that is not a name (here "__proto__"), named with its map',
+      reefWith(
+        'ruleset.json',
+        '"cardTypes": {\n',
+        '"cardTypes": {\n    "__proto__": { "kind": "unit", "name": "Proto" },\n',
+      ),
+      'SCHEMA ruleset.json cardTypes.__proto__ 17 18',
+      /^is not allowed as a key here: it must be a name: a lowercase letter, then letters, digits, _ or -$/,
+    ],
+    [
       'a deck that breaks the ruleset',
       reefWith(
         'decks.json',
