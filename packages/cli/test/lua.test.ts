@@ -107,7 +107,7 @@ describe('cardtable lua', () => {
       'function dive()\n  damage(state.enemy.hero)\n  local x = state.friendly.bord\nend\n';
     expect(await luaCommand(['check', file('same.lua', source), '--json'])).toBe(1);
     const checked = io.json() as { errors: Diagnostic[]; warnings: Diagnostic[] };
-    const files = await readContentFolder(REEF);
+    const files = new Map(await readContentFolder(REEF));
     files.set('lua/pearl_diver.lua', source);
     const validated = await validateContentPackage(files);
     const pick = (ds: Diagnostic[]) =>

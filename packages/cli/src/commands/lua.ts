@@ -125,7 +125,7 @@ export async function luaCommand(argv: string[]): Promise<number> {
   }
   const shaped = cliShape(result, controller);
   console.log(options.json ? JSON.stringify(shaped) : formatRun(options.file, result, shaped));
-  return shaped.ok && !('error' in shaped.engineEffects) ? 0 : 1;
+  return shaped.ok && shaped.engineEffects && !('error' in shaped.engineEffects) ? 0 : 1;
 }
 
 function usageError(message: string): number {
