@@ -236,10 +236,17 @@ describe('a battler script reads the battler facts: active, bench, energy, condi
         text: 'At the start of your turn, sense the field.',
       },
     ];
+    // Its first attack calls Lua too: the dry run runs it with the defender bound.
+    const strike = (sproutle as unknown as { attacks: Record<string, unknown>[] }).attacks[0]!;
+    strike.effects = [{ do: 'lua', module: 'sense', entry: 'strike' }];
+    strike.text = 'Deal 10 damage to the defending creature for each of your benched ones.';
     files.set('cards.json', JSON.stringify(cards));
     files.set(
       'lua/sense.lua',
       [
+        'function strike()',
+        '  damage(state.bindings.defender[1], 10 * #state.friendly.bench)',
+        'end',
         'function sense()',
         '  local me, foe = state.friendly, state.enemy',
         '  local mine, theirs',
@@ -306,6 +313,19 @@ describe('a battler script reads the battler facts: active, bench, energy, condi
         ['heal', 1],
         ['heal', 2],
       ]);
+      const attack = dryRunCardAbility({
+        content,
+        scripts: battlerGame.scripts!,
+        state,
+        card: 'spirit/sproutle',
+        ability: 1,
+        seed: 'battler-facts',
+      });
+      expect(attack.failure).toBeNull();
+      expect(attack.ability).toMatchObject({ id: `attack:${String(strike.id)}`, entry: 'strike' });
+      expect(attack.bindings).toEqual({ defender: [theirs] });
+      expect(attack.effects).toEqual([{ do: 'damage', to: '$lua1', amount: 10 * bench }]);
+      expect(attack.scriptBindings).toEqual({ lua1: [theirs] });
     } finally {
       battlerGame.dispose();
     }
