@@ -187,7 +187,7 @@ describe('the state a script reads: one definition, the lint and the engine agre
       { severity: 'warning', code: 'UNKNOWN_STATE_FIELD', line: 2 },
     ]);
     expect(check.diagnostics[0]!.message).toContain(
-      "state.friendly has no field 'bord' (it has: hero, life, hand, deck, resource, board)",
+      "state.friendly has no field 'bord' (it has: hero, life, hand, deck, resource, board, active, bench, prizes)",
     );
     const validated = await validateContentPackage(reefWithScript(misspelt));
     expect(validated.warnings.map((d) => `${d.code} ${d.file}:${d.line}`)).toContain(
@@ -215,5 +215,119 @@ describe('a position saved from a playtest, for dry runs of the edited draft', (
     expect(() => positionForContent({ ...reef, cards }, position)).toThrow(
       new RegExp(`no longer has: .*${onBoard}`),
     );
+  });
+});
+
+describe('a battler script reads the battler facts: active, bench, energy, conditions, prizes', () => {
+  it('sees what the engine state holds, in a real sandbox run', async () => {
+    const files = readPackage(join(import.meta.dirname, '../content/spiritbound'));
+    files.delete('README.md');
+    const cards = JSON.parse(new TextDecoder().decode(files.get('cards.json') as Uint8Array)) as {
+      cards: { id: string; abilities?: unknown[] }[];
+    };
+    const sproutle = cards.cards.find((c) => c.id === 'spirit/sproutle')!;
+    sproutle.abilities = [
+      ...(sproutle.abilities ?? []),
+      {
+        id: 'sense',
+        kind: 'triggered',
+        trigger: { on: 'turnStart' },
+        lua: { module: 'sense', entry: 'sense' },
+        text: 'At the start of your turn, sense the field.',
+      },
+    ];
+    // Its first attack calls Lua too: the dry run runs it with the defender bound.
+    const strike = (sproutle as unknown as { attacks: Record<string, unknown>[] }).attacks[0]!;
+    strike.effects = [{ do: 'lua', module: 'sense', entry: 'strike' }];
+    strike.text = 'Deal 10 damage to the defending creature for each of your benched ones.';
+    files.set('cards.json', JSON.stringify(cards));
+    files.set(
+      'lua/sense.lua',
+      [
+        'function strike()',
+        '  damage(state.bindings.defender[1], 10 * #state.friendly.bench)',
+        'end',
+        'function sense()',
+        '  local me, foe = state.friendly, state.enemy',
+        '  local mine, theirs',
+        '  for _, u in ipairs(me.board) do if u.id == me.active then mine = u end end',
+        '  for _, u in ipairs(foe.board) do if u.id == foe.active then theirs = u end end',
+        '  damage(foe.active, #mine.energy)',
+        '  damage(foe.active, #me.bench)',
+        '  damage(foe.active, foe.prizes)',
+        "  if mine.energy[1] == 'fire' then heal(me.active, 1) end",
+        "  if theirs.conditions[1] == 'poisoned' then heal(me.active, 2) end",
+        'end',
+      ].join('\n'),
+    );
+    const validated = await validateContentPackage(files);
+    expect(validated.errors).toEqual([]);
+    const content = validated.content!;
+    const battlerGame = await tcgGameFor(content);
+    try {
+      const sample = samplePosition(battlerGame, content, 'battler-facts');
+      const state = structuredClone(sample);
+      const seat = state.active;
+      const foe = 1 - seat;
+      const mine = state.battler!.active[seat]!;
+      const theirs = state.battler!.active[foe]!;
+      // Two fire energy on our active creature (whatever it had before), the enemy's poisoned.
+      for (const handle of Object.keys(state.cards))
+        if (
+          state.cards[handle]!.attachedTo === mine &&
+          state.cards[handle]!.defId.endsWith('-energy')
+        )
+          state.cards[handle]!.attachedTo = theirs;
+      const deck = state.players[seat]!.zones.deck!;
+      const energy = deck.filter((h) => state.cards[h]!.defId.endsWith('-energy')).slice(0, 2);
+      expect(energy).toHaveLength(2);
+      for (const handle of energy) {
+        deck.splice(deck.indexOf(handle), 1);
+        Object.assign(state.cards[handle]!, {
+          defId: 'spirit/fire-energy',
+          zone: 'attached',
+          attachedTo: mine,
+        });
+      }
+      state.cards[theirs]!.conditions = ['poisoned'];
+      const board = state.players[seat]!.zones.board!;
+      // The dry run puts the card on its controller's board when it is not there (a bench spot).
+      const placed = board.some((h) => state.cards[h]!.defId === 'spirit/sproutle') ? 0 : 1;
+      const bench = board.filter((h) => h !== mine).length + placed;
+      const prizes = state.players[foe]!.zones.prizes!.length;
+      expect(prizes).toBeGreaterThan(0);
+
+      const run = dryRunCardAbility({
+        content,
+        scripts: battlerGame.scripts!,
+        state,
+        card: 'spirit/sproutle',
+        seed: 'battler-facts',
+      });
+      expect(run.failure).toBeNull();
+      const amounts = run.effects.map((e) => [e.do, (e as { amount: number }).amount]);
+      expect(amounts).toEqual([
+        ['damage', 2],
+        ['damage', bench],
+        ['damage', prizes],
+        ['heal', 1],
+        ['heal', 2],
+      ]);
+      const attack = dryRunCardAbility({
+        content,
+        scripts: battlerGame.scripts!,
+        state,
+        card: 'spirit/sproutle',
+        ability: 1,
+        seed: 'battler-facts',
+      });
+      expect(attack.failure).toBeNull();
+      expect(attack.ability).toMatchObject({ id: `attack:${String(strike.id)}`, entry: 'strike' });
+      expect(attack.bindings).toEqual({ defender: [theirs] });
+      expect(attack.effects).toEqual([{ do: 'damage', to: '$lua1', amount: 10 * bench }]);
+      expect(attack.scriptBindings).toEqual({ lua1: [theirs] });
+    } finally {
+      battlerGame.dispose();
+    }
   });
 });

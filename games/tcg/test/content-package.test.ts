@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  cardText,
   checkImage,
   CONTENT_LIMITS,
   validateContentPackage,
@@ -132,6 +133,16 @@ describe('validateContentPackage: a corpus of broken packages', () => {
       /the token "#oyster" is not a token of reef\/pearl-diver/,
     ],
     [
+      'a map key that is not a name (here "__proto__"), named with its map',
+      reefWith(
+        'ruleset.json',
+        '"cardTypes": {\n',
+        '"cardTypes": {\n    "__proto__": { "kind": "unit", "name": "Proto" },\n',
+      ),
+      'SCHEMA ruleset.json cardTypes.__proto__ 17 18',
+      /^is not allowed as a key here: it must be a name: a lowercase letter, then letters, digits, _ or -$/,
+    ],
+    [
       'a deck that breaks the ruleset',
       reefWith(
         'decks.json',
@@ -210,6 +221,35 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     expect(warnings).toContainEqual(expect.stringContaining('PRIZES_NEVER_WIN ruleset.json win'));
     expect(warnings).toContainEqual(
       expect.stringContaining('BATTLER_ACTIONS_MISSING ruleset.json turn.phases'),
+    );
+  });
+
+  it('takes an attack whose effects call Lua, with its text (required then, like an ability)', async () => {
+    const files = readFolder(join(import.meta.dirname, '../content/spiritbound'));
+    files.delete('README.md');
+    files.set('lua/surge.lua', 'function surge()\n  damage(state.enemy.active, 10)\nend\n');
+    const cards = JSON.parse(text(files, 'cards.json'));
+    const attack = cards.cards[0].attacks[0];
+    attack.effects = [{ do: 'lua', module: 'surge', entry: 'surge' }];
+    files.set('cards.json', JSON.stringify(cards, null, 2));
+    const without = await validateContentPackage(files);
+    expect(without.errors.map((d) => `${d.code} ${d.path}: ${d.message}`)).toEqual([
+      `REFERENCE cards[0] (${cards.cards[0].id}).attacks[0].text: is required: rules text cannot be generated from a Lua script`,
+    ]);
+    attack.text = 'Deal 10 more damage to the defending creature.';
+    files.set('cards.json', JSON.stringify(cards, null, 2));
+    const withText = await validateContentPackage(files);
+    expect(withText.errors).toEqual([]);
+    const card = withText.content!.cards.get(cards.cards[0].id)!;
+    expect(cardText(card, withText.content!.ruleset, (id) => id).split('\n')).toContain(
+      `${attack.name} [${attack.cost.join(' ')}]: Deal 10 more damage to the defending creature.`,
+    );
+    // Text on an attack that a generator can word is refused, as on a data ability.
+    attack.effects = [{ do: 'draw', player: '$controller', count: 1 }];
+    files.set('cards.json', JSON.stringify(cards, null, 2));
+    const stale = await validateContentPackage(files);
+    expect(stale.errors.map((d) => d.path)).toContain(
+      `cards[0] (${cards.cards[0].id}).attacks[0].text`,
     );
   });
 

@@ -138,5 +138,22 @@ describe('a creator publishes a game, two friends play it, the export verifies',
     expect(unknown.code).toBe(1);
     expect(unknown.out).toMatch(/^Unknown content: this replay was played with Tidepool version 1/);
     expect(unknown.out).not.toMatch(/DIVERGED/);
+
+    // A saved sign-in that was revoked: the CLI says so rather than only "not the creator".
+    const sessions = join(work, 'config', 'cardtable', 'sessions.json');
+    const all = JSON.parse(readFileSync(sessions, 'utf8'));
+    all[server.url] = {
+      ...all[server.url],
+      accessToken: 'revoked',
+      refreshToken: 'revoked',
+      accessTokenExpiresAt: new Date(0).toISOString(),
+    };
+    writeFileSync(sessions, JSON.stringify(all));
+    const lost = await cli('content', 'publish', patched, '--server', server.url, '--as', 'Again');
+    expect(lost.code).toBe(1);
+    expect(lost.out).toContain(
+      `Your saved sign-in on ${server.url} (Creator) has expired or was revoked: signed in as a new guest creator "Again"`,
+    );
+    expect(lost.out).toContain('Refused: Only the creator of "tidepool" may change it.');
   }, 180_000);
 });

@@ -105,18 +105,29 @@ describe('cardtable lua run --content', () => {
     expect(io.out.join('\n')).toContain('The engine would apply 2 effect(s):');
   });
 
-  it('prints the failure the engine would record, with module, line and code', async () => {
+  it('prints the failure the engine would record, with module, line and code, and exits 1', async () => {
     const dir = reefWith(
       'lua-boom',
       'lua/pearl_diver.lua',
       'damage(state.enemy.hero, 1)',
       'error("boom")',
     );
-    expect(await main(['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver'])).toBe(0);
+    expect(await main(['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver'])).toBe(1);
     expect(io.out.join('\n')).toMatch(/record scriptFailed: pearl_diver\.lua:3: RUNTIME: boom/);
   });
 
-  it('exits 2 for a card without Lua, an unknown card or invalid content', async () => {
+  it('exits 1 for content with errors (a creator CI fails), naming them', async () => {
+    const dir = reefWith(
+      'lua-syntax',
+      'lua/pearl_diver.lua',
+      'damage(state.enemy.hero, 1)',
+      'damage(state.enemy.hero, 1',
+    );
+    expect(await main(['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver'])).toBe(1);
+    expect(io.err.join('\n')).toContain('error LUA_SYNTAX');
+  });
+
+  it('exits 2 for a card without Lua or an unknown card: the command could not run', async () => {
     expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/crab'])).toBe(2);
     expect(io.err.join('\n')).toContain('reef/crab has no Lua ability.');
     expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/whale'])).toBe(2);

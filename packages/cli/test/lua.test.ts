@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureConsole } from './capture-console.ts';
-import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg';
+import { TCG_SCRIPT_EFFECTS, validateContentPackage, type Diagnostic } from '@cardtable/tcg';
 import { luaCommand } from '../src/commands/lua.ts';
+import { readContentFolder } from '../src/content-folder.ts';
+
+const REEF = join(import.meta.dirname, '../../../games/tcg/test/packages/reef');
 
 const dir = mkdtempSync(join(tmpdir(), 'cardtable-lua-'));
 const file = (name: string, text: string) => {
@@ -51,9 +54,9 @@ describe('cardtable lua', () => {
     ],
     ['FORBIDDEN', 'os.exit(3)', [], 1],
     ['INVALID_EFFECT', 'damage("u1", 0.5)', [], 1],
-  ])('run reports %s as {ok:false, error} and still exits 0', async (code, source, flags, line) => {
+  ])('run reports %s as {ok:false, error} and exits 1', async (code, source, flags, line) => {
     const script = file(`${code}.lua`, source);
-    expect(await luaCommand(['run', script, ...flags, '--json'])).toBe(0);
+    expect(await luaCommand(['run', script, ...flags, '--json'])).toBe(1);
     const result = io.json();
     expect(result).toMatchObject({ ok: false, error: { code } });
     if (line !== undefined) expect((result.error as { line: number }).line).toBe(line);
@@ -68,28 +71,51 @@ describe('cardtable lua', () => {
     );
     expect(io.out.join('\n')).toContain('heal(target="c1", amount=2)');
     io.clear();
-    await luaCommand([
-      'run',
-      file('loop.lua', 'local a = 1\nwhile true do end'),
-      '--budget',
-      '1000',
-    ]);
+    expect(
+      await luaCommand([
+        'run',
+        file('loop.lua', 'local a = 1\nwhile true do end'),
+        '--budget',
+        '1000',
+      ]),
+    ).toBe(1);
     expect(io.out.join('\n')).toMatch(/loop\.lua:2: BUDGET_EXCEEDED: instruction budget exceeded/);
   });
 
-  it('check prints syntax and lint results with lines and columns', async () => {
+  it('check prints syntax and lint results with lines and columns, exit 1 on an error', async () => {
     const script = file('lint.lua', 'local total = 0\ntotal = totl + 1\nlocal t = os.time()');
-    expect(await luaCommand(['check', script])).toBe(0);
+    expect(await luaCommand(['check', script])).toBe(1);
     expect(io.out.join('\n')).toContain(
-      "lint.lua:2:9: warning UNDECLARED_GLOBAL: undeclared global 'totl'",
+      `${script}:2:9: warning LUA_UNDECLARED_GLOBAL: undeclared global 'totl'`,
     );
-    expect(io.out.join('\n')).toContain('lint.lua:3:11: error FORBIDDEN_API');
+    expect(io.out.join('\n')).toContain(`${script}:3:11: error LUA_FORBIDDEN_API`);
     io.clear();
-    expect(await luaCommand(['check', file('bad.lua', 'if x then'), '--json'])).toBe(0);
+    expect(await luaCommand(['check', file('bad.lua', 'if x then'), '--json'])).toBe(1);
     expect(io.json()).toMatchObject({
       ok: false,
-      syntax: { ok: false, error: { code: 'SYNTAX', line: 1 } },
+      errors: [{ code: 'LUA_SYNTAX', line: 1 }],
+      warnings: [],
     });
+    io.clear();
+    const warned = file('warned.lua', 'damage(state.enemy.hero, totl)');
+    expect(await luaCommand(['check', warned])).toBe(0);
+    expect(io.out.join('\n')).toContain('0 error(s), 1 warning(s)');
+  });
+
+  it('check names a problem with the code and words content validate uses (one definition)', async () => {
+    const source =
+      'function dive()\n  damage(state.enemy.hero)\n  local x = state.friendly.bord\nend\n';
+    expect(await luaCommand(['check', file('same.lua', source), '--json'])).toBe(1);
+    const checked = io.json() as { errors: Diagnostic[]; warnings: Diagnostic[] };
+    const files = new Map(await readContentFolder(REEF));
+    files.set('lua/pearl_diver.lua', source);
+    const validated = await validateContentPackage(files);
+    const pick = (ds: Diagnostic[]) =>
+      ds.map(({ code, line, column, message }) => ({ code, line, column, message }));
+    const inModule = (ds: Diagnostic[]) => pick(ds.filter((d) => d.file === 'lua/pearl_diver.lua'));
+    expect(pick(checked.errors)).toEqual(inModule(validated.errors));
+    expect(pick(checked.warnings)).toEqual(inModule(validated.warnings));
+    expect(pick(checked.errors).map((d) => d.code)).toEqual(['LUA_EFFECT_ARGUMENTS']);
   });
 
   it.each([
@@ -113,7 +139,7 @@ describe('cardtable lua check/run read the ability API the engine reads', () => 
     async (name, example) => {
       const script = file(`${name}-ok.lua`, example);
       expect(await luaCommand(['check', script, '--json'])).toBe(0);
-      expect(io.json()).toMatchObject({ ok: true, syntax: { ok: true } });
+      expect(io.json()).toMatchObject({ ok: true, errors: [] });
       io.clear();
       expect(await luaCommand(['run', script, '--json'])).toBe(0);
       const run = io.json() as { ok: boolean; engineEffects: { effects: unknown[] } };
@@ -130,15 +156,15 @@ describe('cardtable lua check/run read the ability API the engine reads', () => 
     '%s: the calls the old, looser list allowed are refused by check and run',
     async (name, call) => {
       const script = file(`${name}-bad.lua`, call);
-      expect(await luaCommand(['check', script, '--json'])).toBe(0);
+      expect(await luaCommand(['check', script, '--json'])).toBe(1);
       expect(io.json()).toMatchObject({
         ok: false,
-        diagnostics: expect.arrayContaining([
-          expect.objectContaining({ code: 'EFFECT_ARGUMENTS', line: 1 }),
+        errors: expect.arrayContaining([
+          expect.objectContaining({ code: 'LUA_EFFECT_ARGUMENTS', line: 1 }),
         ]),
       });
       io.clear();
-      expect(await luaCommand(['run', script, '--json'])).toBe(0);
+      expect(await luaCommand(['run', script, '--json'])).toBe(1);
       expect(io.json()).toMatchObject({ ok: false, error: { code: 'INVALID_EFFECT', line: 1 } });
     },
   );

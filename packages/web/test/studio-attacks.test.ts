@@ -50,7 +50,10 @@ describe('battler attacks: the cost as counts per energy type', () => {
 });
 
 describe('the attacks form', () => {
-  const render = (errorsAt: Record<string, string> = {}) => {
+  const render = (
+    errorsAt: Record<string, string> = {},
+    attacks: AttackJson[] = [flame, splash],
+  ) => {
     const errors = (name: string): ReactNode =>
       errorsAt[name] ? createElement('ul', { className: 'errs' }, errorsAt[name]) : null;
     // As the card editor draws a field: its label, its control, then its messages.
@@ -64,7 +67,7 @@ describe('the attacks form', () => {
       );
     return renderToStaticMarkup(
       createElement(AttacksEditor, {
-        attacks: [flame, splash],
+        attacks,
         types: TYPES,
         wildcard: 'colorless',
         field,
@@ -93,6 +96,24 @@ describe('the attacks form', () => {
     expect(html).toMatch(/<button type="button" disabled="" aria-label="Move Flame Claw up"/);
     expect(html).toMatch(/<button type="button" disabled="" aria-label="Move Splash down"/);
     expect(html).toContain('aria-label="Remove Splash"');
+  });
+
+  it('asks for the rules text of an attack whose effects call Lua, and only then', () => {
+    expect(render()).not.toContain('data-field="attacks[0].text"');
+    const surge: AttackJson = {
+      id: 'surge',
+      name: 'Surge',
+      cost: ['fire'],
+      effects: [{ do: 'lua', module: 'surge', entry: 'surge' }],
+    };
+    const html = render({ 'attacks[0].text': 'is required' }, [surge]);
+    expect(html).toContain('data-field="attacks[0].text"');
+    expect(html.indexOf('is required')).toBeGreaterThan(
+      html.indexOf('data-field="attacks[0].text"'),
+    );
+    expect(render({}, [{ ...surge, text: 'Deal 10 damage.' }])).toContain(
+      'value="Deal 10 damage."',
+    );
   });
 
   it("puts the validator's messages at the attack's field", () => {

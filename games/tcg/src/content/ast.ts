@@ -223,6 +223,8 @@ export interface AttackDef {
   cost: string[];
   damage?: Value;
   effects?: Effect[];
+  /** What it does, after "Name [cost]: "; required exactly when `effects` call Lua (as abilities). */
+  text?: string;
 }
 
 // ---- Cards ---------------------------------------------------------------------------------------

@@ -325,13 +325,18 @@ export const unknownEnergyType = (value: string, known: readonly string[]): stri
 export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext): Problems {
   const rules = ctx.scope.ruleset.battler;
   if (!rules) return [{ path, message: 'attacks need the ruleset\'s "battler" rules' }];
-  const asAbility = (effects: Effect[]): Ability => ({
+  const asAbility = (effects: Effect[], text?: string): Ability => ({
     id: attack.id,
     kind: 'spell',
     targets: [{ id: 'defender', choose: 'unit & enemy & active' }],
     effects,
+    ...(text === undefined ? {} : { text }),
   });
-  const problems = attack.effects?.length ? checkAbility(asAbility(attack.effects), path, ctx) : [];
+  // The attack's effects are checked as an ability's, `text` included: required with Lua.
+  const problems =
+    attack.effects?.length || attack.text !== undefined
+      ? checkAbility(asAbility(attack.effects ?? [], attack.text), path, ctx)
+      : [];
   if (attack.damage !== undefined)
     for (const p of checkAbility(
       asAbility([{ do: 'attackDamage', amount: attack.damage }]),

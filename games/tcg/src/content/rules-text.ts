@@ -38,7 +38,7 @@ export function attackText(attack: AttackDef, ruleset: Ruleset, nameOf: CardName
   const effects: Effect[] = [...(attack.effects ?? [])];
   if (attack.damage !== undefined) effects.push({ do: 'attackDamage', amount: attack.damage });
   const cost = attack.cost.length ? attack.cost.join(' ') : 'free';
-  const body = effects.length ? sentence(words.effects(effects)) : 'No effect.';
+  const body = attack.text ?? (effects.length ? sentence(words.effects(effects)) : 'No effect.');
   return `${attack.name} [${cost}]: ${body}`;
 }
 

@@ -1,6 +1,7 @@
 import type { Effect, LuaRef } from '../content/ast.ts';
 import { checkAbility } from '../content/check-abilities.ts';
 import { checkSchema } from '../schema/validate.ts';
+import { activeOf, benchOf, energyTypes } from './battler/rules.ts';
 import type { Runner } from './runner.ts';
 import type { ScriptContext } from './scripts.ts';
 import { statsOf } from './stats.ts';
@@ -126,17 +127,23 @@ export function scriptContext(r: Runner, frame: Frame): ScriptContext {
       health: stats.health,
       maxHealth: stats.maxHealth,
       keywords: [...stats.keywords].sort(),
+      energy: energyTypes(state, content, handle),
+      conditions: [...(card.conditions ?? [])],
     };
   };
+  // Battler facts are there in every ruleset (one shape for the lint), empty without `battler`.
+  const battler = content.ruleset.battler;
+  const alive = (h: string) => !state.cards[h]!.doomed;
   const side = (seat: number) => ({
     hero: heroId(seat),
     life: state.players[seat]!.life,
     hand: state.players[seat]!.zones.hand?.length ?? 0,
     deck: state.players[seat]!.zones.deck?.length ?? 0,
     resource: state.players[seat]!.resource.current,
-    board: (state.players[seat]!.zones.board ?? [])
-      .filter((h) => !state.cards[h]!.doomed)
-      .map(unit),
+    board: (state.players[seat]!.zones.board ?? []).filter(alive).map(unit),
+    active: battler ? activeOf(state, seat) : null,
+    bench: battler ? benchOf(state, seat).filter(alive) : [],
+    prizes: battler ? (state.players[seat]!.zones[battler.prizeZone]?.length ?? 0) : 0,
   });
   return {
     self: state.cards[frame.source.handle] ? frame.source.handle : null,

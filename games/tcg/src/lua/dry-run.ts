@@ -7,6 +7,7 @@ import {
 } from '@cardtable/engine';
 import type { Ability, Effect, LuaRef } from '../content/ast.ts';
 import type { Content } from '../content/content.ts';
+import { attackAbilityId } from '../engine/abilities.ts';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
 import { runScript, scriptContext } from '../engine/lua.ts';
@@ -116,7 +117,7 @@ export function dryRunCardAbility(input: {
   scripts: ScriptHost;
   state: TcgState;
   card: string;
-  /** Index among the card's abilities that run Lua; default the first. */
+  /** Index among the card's abilities that run Lua, then its attacks that do; default the first. */
   ability?: number;
   /** The seat whose card it is; default the active player. */
   seat?: number;
@@ -125,10 +126,25 @@ export function dryRunCardAbility(input: {
   const { content, state } = input;
   const def = content.cards.get(input.card);
   if (!def) throw new Error(`No card "${input.card}" in ${content.ruleset.id}.`);
-  const scripted = (def.abilities ?? []).flatMap((ability, index) => {
-    const lua = luaOf(ability);
-    return lua ? [{ ability, index, lua }] : [];
-  });
+  const abilities = def.abilities ?? [];
+  const scripted = [
+    ...abilities.flatMap((ability, index) => {
+      const lua = luaOf(ability);
+      return lua ? [{ ability, index, lua }] : [];
+    }),
+    // Then a battler's attacks whose effects call Lua, run as a match runs an attack: from the
+    // card, with the defending creature bound as `$defender`.
+    ...(def.attacks ?? []).flatMap((attack, i) => {
+      const ability: Ability = {
+        id: attackAbilityId(attack.id),
+        kind: 'spell',
+        targets: [{ id: 'defender', choose: 'unit & enemy & active' }],
+        effects: attack.effects ?? [],
+      };
+      const lua = luaOf(ability);
+      return lua ? [{ ability, index: abilities.length + i, lua }] : [];
+    }),
+  ];
   const chosen = scripted[input.ability ?? 0];
   if (!chosen)
     throw new Error(

@@ -135,6 +135,10 @@ const UNIT: Record<string, StateField> = {
   health: { doc: 'its health now' },
   maxHealth: { doc: 'its health when undamaged' },
   keywords: { doc: 'its keyword ids, sorted' },
+  energy: {
+    doc: 'the energy attached to it, one entry per energy card, oldest first: its element (e.g. "fire"), or "none" for an energy card without one; #energy counts them',
+  },
+  conditions: { doc: 'battler: its special conditions (e.g. "poisoned"), in the order they came' },
 };
 
 const SIDE: Record<string, StateField> = {
@@ -144,6 +148,15 @@ const SIDE: Record<string, StateField> = {
   deck: { doc: 'how many cards are in their deck' },
   resource: { doc: 'their resource now' },
   board: { doc: 'their units in play, in board order', items: UNIT },
+  active: {
+    doc: 'battler: the object id of their active creature (nil without one, or without a battler section)',
+  },
+  bench: {
+    doc: 'battler: the object ids of their benched creatures, in board order (empty without a battler section)',
+  },
+  prizes: {
+    doc: 'battler: how many prize cards they have left to take (0 without a battler section)',
+  },
 };
 
 /**

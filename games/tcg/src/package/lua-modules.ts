@@ -21,37 +21,56 @@ export async function checkLuaModules(
   const diagnostics: Diagnostic[] = [];
   const facts = new Map<string, ModuleFacts>();
   for (const [name, { file, source }] of modules) {
-    const checked = await checkAbility(runtime, source);
-    if (!checked.syntax.ok) {
-      const { code, message, line } = checked.syntax.error;
-      diagnostics.push(
+    const checked = await checkLuaModule(runtime, file, source);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.facts) facts.set(name, checked.facts);
+  }
+  return { diagnostics, facts };
+}
+
+/**
+ * One module's checks, with the validator's codes (`LUA_SYNTAX`, `LUA_EFFECT_ARGUMENTS`, ...):
+ * `content validate` runs it on every module and `cardtable lua check` on one file, so both
+ * name a problem the same way. `facts` is absent when the module does not compile.
+ */
+export async function checkLuaModule(
+  runtime: SandboxRuntime,
+  file: string,
+  source: string,
+): Promise<{ diagnostics: Diagnostic[]; facts?: ModuleFacts }> {
+  const checked = await checkAbility(runtime, source);
+  if (!checked.syntax.ok) {
+    const { code, message, line } = checked.syntax.error;
+    return {
+      diagnostics: [
         error(code === 'SYNTAX' ? 'LUA_SYNTAX' : `LUA_${code}`, message, {
           file,
           ...(line === undefined ? {} : { line }),
         }),
-      );
-      continue;
-    }
-    for (const d of checked.diagnostics) {
-      const make = d.severity === 'error' ? error : warning;
-      diagnostics.push(make(`LUA_${d.code}`, d.message, { file, line: d.line, column: d.column }));
-    }
-    const scan = scanScript(source, {
-      effects: runtime.effects,
-      ...(runtime.state ? { state: runtime.state } : {}),
-    });
-    facts.set(name, { file, functions: new Set(scan.functions), calls: scan.calls });
-    // The host loads `<module>\n<entry>()\n` per entry: it must fit the sandbox's source limit.
-    const longest = Math.max(0, ...scan.functions.map((f) => f.length));
-    const bytes = new TextEncoder().encode(source).length + longest + 4;
-    if (bytes > runtime.limits.maxSourceBytes)
-      diagnostics.push(
-        error(
-          'LUA_TOO_LARGE',
-          `is ${bytes} bytes with its entry call; a module may have at most ${runtime.limits.maxSourceBytes}`,
-          { file },
-        ),
-      );
+      ],
+    };
   }
-  return { diagnostics, facts };
+  const diagnostics = checked.diagnostics.map((d) =>
+    (d.severity === 'error' ? error : warning)(`LUA_${d.code}`, d.message, {
+      file,
+      line: d.line,
+      column: d.column,
+    }),
+  );
+  const scan = scanScript(source, {
+    effects: runtime.effects,
+    ...(runtime.state ? { state: runtime.state } : {}),
+  });
+  // The host loads `<module>\n<entry>()\n` per entry: it must fit the sandbox's source limit.
+  const longest = Math.max(0, ...scan.functions.map((f) => f.length));
+  const bytes = new TextEncoder().encode(source).length + longest + 4;
+  if (bytes > runtime.limits.maxSourceBytes)
+    diagnostics.push(
+      error(
+        'LUA_TOO_LARGE',
+        `is ${bytes} bytes with its entry call; a module may have at most ${runtime.limits.maxSourceBytes}`,
+        { file },
+      ),
+    );
+  return { diagnostics, facts: { file, functions: new Set(scan.functions), calls: scan.calls } };
 }

@@ -375,6 +375,9 @@ export const battlerCardProperties = {
         cost: list(identifier),
         damage: ref('Amount'),
         effects: list(ref('Effect')),
+        text: text(
+          'what the attack does, when its effects call Lua (the rest of the line is generated)',
+        ),
       },
       ['id', 'name', 'cost'],
     ),

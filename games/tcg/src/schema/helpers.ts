@@ -20,9 +20,13 @@ export const list = (items: JsonSchema, minItems = 0): JsonSchema => ({
   ...(minItems > 0 ? { minItems } : {}),
 });
 
-export const record = (values: JsonSchema, keyPattern = '^[a-z][a-zA-Z0-9_-]*$'): JsonSchema => ({
+/** A map from names to `values`; a name is a lowercase letter, then letters, digits, `_` or `-`. */
+export const record = (values: JsonSchema): JsonSchema => ({
   type: 'object',
-  propertyNames: { pattern: keyPattern },
+  propertyNames: {
+    pattern: '^[a-z][a-zA-Z0-9_-]*$',
+    description: 'a name: a lowercase letter, then letters, digits, _ or -',
+  },
   additionalProperties: values,
 });
 

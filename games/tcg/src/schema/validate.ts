@@ -118,6 +118,12 @@ function describe(error: ErrorObject, root: JsonSchema): ContentProblem | null {
     case 'const':
       return { path, message: `must be ${JSON.stringify(schema.const)}` };
     case 'pattern':
+      // A map's key (`cardTypes`, `keywords`, ...) that is not a name: say which key, at the key.
+      if (error.propertyName !== undefined)
+        return {
+          path: join(at, error.propertyName),
+          message: `is not allowed as a key here: it must be ${String(schema.description ?? `text matching ${String(schema.pattern)}`)}`,
+        };
       return {
         path,
         message: `must be ${String(schema.description ?? `text matching ${String(schema.pattern)}`)}`,
@@ -131,10 +137,7 @@ function describe(error: ErrorObject, root: JsonSchema): ContentProblem | null {
     case 'minProperties':
       return { path, message: `must be ${String(schema.description ?? 'a non-empty object')}` };
     case 'propertyNames':
-      return {
-        path,
-        message: `has a key "${String(params.propertyName)}" that is not an identifier (a-z, digits, _ or -)`,
-      };
+      return null; // the key's own error (above) names it
     case 'false schema':
       return { path, message: 'is not allowed here' };
     default:

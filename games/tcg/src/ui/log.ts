@@ -34,6 +34,8 @@ const LOSS_WORDS: Record<string, string> = {
   conceded: 'conceded',
   timeouts: 'out of time too often',
   winCondition: 'a losing condition was met',
+  noPrizesLeft: 'the opponent took their last prize',
+  noCreatureInPlay: 'no creature left in play',
 };
 
 /**
@@ -152,6 +154,15 @@ function outcomeReason(outcome: Outcome, names: Pick<LogNames, 'me' | 'seat'>): 
       return 'an endless loop of effects';
     case 'winCondition':
       return 'a win condition was met';
+    case 'noPrizesLeft': {
+      const winner = outcome.winners[0];
+      if (winner === undefined) return 'the last prize was taken';
+      return winner === names.me
+        ? 'you took your last prize'
+        : `${names.seat(winner)} took the last prize`;
+    }
+    case 'noCreatureInPlay':
+      return `${who} had no creature left in play`;
     case 'abandoned':
       return 'the match was abandoned';
     case 'expired':

@@ -25,8 +25,8 @@ interface CardRunOptions {
 
 /**
  * `cardtable lua run --content DIR --card ID [--ability N] [--state FILE] [--seed S] [--json]`:
- * a card's Lua ability run as a match runs it. Ok(exit code) or the reason the command could
- * not run.
+ * a card's Lua ability run as a match runs it. Ok(exit code: 0, or 1 when the ability fails) or
+ * the reason the command could not run (`INVALID_CONTENT`: the folder has errors, exit 1 too).
  */
 export async function luaCardCommand(argv: string[]): Promise<Result<number>> {
   const parsed = parseCardOptions(argv);
@@ -59,7 +59,7 @@ export async function luaCardCommand(argv: string[]): Promise<Result<number>> {
       return fail('BAD_CARD', (error as Error).message);
     }
     console.log(options.json ? JSON.stringify(run) : formatCardRun(run, content));
-    return ok(0);
+    return ok(run.failure ? 1 : 0);
   } finally {
     game.dispose();
   }

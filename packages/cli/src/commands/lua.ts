@@ -1,14 +1,14 @@
 import { createRng } from '@cardtable/engine';
 import {
-  checkAbility,
   dryRunAbility,
   type CallResult,
-  type CheckResult,
   type JsonValue,
   type SandboxLimits,
   type StateField,
 } from '@cardtable/sandbox';
 import {
+  checkLuaModule,
+  formatDiagnostic,
   sampleScriptContext,
   sharedRuntime,
   TCG_SCRIPT_EFFECTS,
@@ -23,7 +23,8 @@ export const LUA_USAGE = `Usage:
   cardtable lua check FILE [--json]
       Syntax (Lua 5.4's own compiler) and lint against the ability API (undeclared globals,
       unknown API names, effect arity and literal argument types, unreachable code), with line
-      and column. Nothing runs.
+      and column, under the codes content validate gives them (LUA_SYNTAX,
+      LUA_EFFECT_ARGUMENTS, ...). Nothing runs. --json: {ok, errors, warnings}.
   cardtable lua run FILE [--entry NAME] [--state STATE.json] [--self JSON] [--args JSON]
                          [--budget N] [--memory BYTES] [--seed S] [--json]
       Runs FILE once as an ability (its top-level code, then NAME() when --entry is given, as a
@@ -42,7 +43,9 @@ export const LUA_USAGE = `Usage:
   cardtable lua api [--json]
       The ability API: every effect function with its parameters, types and bounds.
 
-The exit code is 0 whatever the script did; 2 when the command itself could not run.`;
+Exit codes: 0 when the script is fine (check: warnings allowed; run: it ran and the engine
+would apply what it asked for); 1 when it is not (check: an error; run: the script failed, or
+the engine would refuse its effects); 2 when the command itself could not run.`;
 
 interface RunOptions {
   file: string;
@@ -72,7 +75,8 @@ export async function luaCommand(argv: string[]): Promise<number> {
     if (result.ok) return result.value;
     if (result.error.code === 'BAD_FLAG') return usageError(result.error.message);
     console.error(result.error.message);
-    return 2;
+    // Content with errors is the creator's problem to fix (1), like a failing script.
+    return result.error.code === 'INVALID_CONTENT' ? 1 : 2;
   }
   const parsed = parseOptions(rest, sub === 'run');
   if (!parsed.ok) return usageError(parsed.message);
@@ -82,9 +86,16 @@ export async function luaCommand(argv: string[]): Promise<number> {
   if (source === undefined) return usageError(`Cannot read ${options.file}`);
 
   if (sub === 'check') {
-    const result = await checkAbility(sharedRuntime(), source);
-    console.log(options.json ? JSON.stringify(result) : formatCheck(options.file, result));
-    return 0;
+    const { diagnostics } = await checkLuaModule(sharedRuntime(), options.file, source);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const warnings = diagnostics.filter((d) => d.severity === 'warning');
+    const ok = errors.length === 0;
+    if (options.json) console.log(JSON.stringify({ ok, errors, warnings }));
+    else {
+      for (const d of diagnostics) console.log(formatDiagnostic(d));
+      console.log(`${options.file}: ${errors.length} error(s), ${warnings.length} warning(s)`);
+    }
+    return ok ? 0 : 1;
   }
 
   const inputs = await loadInputs(options);
@@ -114,7 +125,7 @@ export async function luaCommand(argv: string[]): Promise<number> {
   }
   const shaped = cliShape(result, controller);
   console.log(options.json ? JSON.stringify(shaped) : formatRun(options.file, result, shaped));
-  return 0;
+  return shaped.ok && shaped.engineEffects && !('error' in shaped.engineEffects) ? 0 : 1;
 }
 
 function usageError(message: string): number {
@@ -283,20 +294,6 @@ function formatRun(file: string, result: CallResult, shaped: ReturnType<typeof c
         lines.push(`  $${name} = ${ids.join(', ')}`);
     }
   }
-  return lines.join('\n');
-}
-
-function formatCheck(file: string, result: CheckResult): string {
-  if (!result.syntax.ok) {
-    const { code, message, line } = result.syntax.error;
-    return `${line === undefined ? file : `${file}:${line}`}: ${code}: ${message}`;
-  }
-  const lines = result.diagnostics.map(
-    (d) => `${file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`,
-  );
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = result.diagnostics.length - errors;
-  lines.push(`${file}: syntax ok, ${errors} error(s), ${warnings} warning(s)`);
   return lines.join('\n');
 }
 

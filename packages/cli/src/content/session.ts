@@ -45,10 +45,16 @@ export async function creatorApi(
       await api.accessToken();
       return api;
     } catch {
-      // The saved sign-in expired or was revoked: sign in afresh below.
+      // The saved sign-in expired or was revoked: sign in afresh below, and say so, because
+      // the new identity is not the creator of the games the old one made.
     }
   }
-  const signedIn = await api.guest(options.name ?? userInfo().username ?? 'Creator');
+  const name = options.name ?? userInfo().username ?? 'Creator';
+  const signedIn = await api.guest(name);
   if (!signedIn.ok) throw new Error(`Cannot sign in to ${server}: ${signedIn.error.message}`);
+  if (saved)
+    console.error(
+      `Your saved sign-in on ${server} (${saved.user.name}) has expired or was revoked: signed in as a new guest creator "${name}". Games the old sign-in created can only be changed with its access token (--token).`,
+    );
   return api;
 }

@@ -9,6 +9,8 @@ const ENDINGS: Record<string, string> = {
   lifeZero: "a hero's life reached 0",
   deckOut: 'a player had to draw from an empty deck',
   winCondition: 'a win or loss condition of the ruleset',
+  noPrizesLeft: 'a player took their last prize',
+  noCreatureInPlay: 'a player had no creature left in play',
   turnLimit: 'the turn limit',
   loop: 'a runaway loop (a draw)',
   conceded: 'a player conceded',

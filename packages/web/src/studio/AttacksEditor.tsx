@@ -1,4 +1,11 @@
-import { costCounts, moveAttack, newAttack, withCount, type AttackJson } from './attack-edit.ts';
+import {
+  callsLua,
+  costCounts,
+  moveAttack,
+  newAttack,
+  withCount,
+  type AttackJson,
+} from './attack-edit.ts';
 import type { AriaOf, ErrorsOf, FieldOf } from './card-form.ts';
 import { JsonField } from './JsonField.tsx';
 
@@ -148,6 +155,19 @@ export function AttacksEditor({
                   />,
                   true,
                 )}
+                {(callsLua(attack) || attack.text !== undefined) &&
+                  field(
+                    at('text'),
+                    'Rules text (its effects call Lua, so you write what it does; the name and cost are added)',
+                    <input
+                      {...aria(at('text'))}
+                      value={attack.text ?? ''}
+                      onChange={(e) =>
+                        update(i, { text: e.target.value === '' ? undefined : e.target.value })
+                      }
+                      onBlur={seal}
+                    />,
+                  )}
                 <div className="studio-actions">
                   <button
                     type="button"

@@ -7,7 +7,13 @@ export interface AttackJson {
   /** A number, or an amount expression (edited as JSON). */
   damage?: unknown;
   effects?: unknown[];
+  /** What it does after "Name [cost]: ", written by hand exactly when its effects call Lua. */
+  text?: string;
 }
+
+/** Whether an attack's effects call Lua anywhere (then its rules text is the creator's). */
+export const callsLua = (attack: AttackJson): boolean =>
+  JSON.stringify(attack.effects ?? []).includes('"do":"lua"');
 
 /** The cost as a count per energy type: the ruleset's types, then the wildcard, then any others. */
 export function costCounts(
