@@ -1,5 +1,6 @@
 import type { Rng } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
+import { attachedByUnit, cardsCopied } from '../engine/attachments.ts';
 import type { CardInstance, Pending, TcgState } from '../engine/state.ts';
 import type { TcgView, ViewCard } from '../engine/view.ts';
 
@@ -21,6 +22,7 @@ export function determinize(view: TcgView, content: Content, rng: Rng): TcgState
 export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState {
   const visible: Record<string, CardInstance> = {};
   for (const [handle, card] of Object.entries(view.cards)) visible[handle] = strip(card);
+  attachedByUnit(visible);
   const unseen = view.players.map((player) => unseenPool(view, player.seat, content));
   const pending = pendingOf(view);
   return (rng) => {
@@ -63,6 +65,8 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
         decklist: player.decklist,
       };
     });
+    // The unseen cards are attached to nothing: every guess has the visible cards' index.
+    cardsCopied(visible, cards);
     return {
       content: view.content,
       status: view.status,

@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import { cardsChanging, cardsCopied } from './attachments.ts';
+import { cardAdded, cardRemoved, cardsCopied } from './attachments.ts';
 import type { CardInstance, PlayerState, TcgState } from './state.ts';
 
 /**
@@ -31,16 +31,27 @@ export class Draft {
     }
   }
 
-  /** The cards record, to add cards to or remove them from (a card's own fields: `card`). */
-  cards(): Record<string, CardInstance> {
+  /** Adds a card (a new handle: the end of the record's order), complete with its attachment. */
+  addCard(card: CardInstance): void {
     const cards = this.record();
-    cardsChanging(cards);
-    return cards;
+    cards[card.handle] = card;
+    this.cardCopies.add(card.handle);
+    cardAdded(cards, card);
+  }
+
+  /** Removes a card; returns it. */
+  removeCard(handle: string): CardInstance {
+    const cards = this.record();
+    const card = cards[handle];
+    if (!card) throw new Error(`evolve: no card ${handle}`);
+    delete cards[handle];
+    cardRemoved(cards, card);
+    return card;
   }
 
   /**
-   * A card, to write its fields to. Not its attachment (`attachedTo`, `under`): that is set only
-   * as a card arrives, which the attachment index relies on (see `attachedByUnit`).
+   * A card, to write its fields to. Not its attachment (`attachedTo`): that is set only as a
+   * card arrives (`addCard`), which the attachment index relies on (see `attachedByUnit`).
    */
   card(handle: string): CardInstance {
     const cards = this.record();
@@ -62,11 +73,6 @@ export class Draft {
       this.cardsCopied = true;
     }
     return this.s.cards;
-  }
-
-  /** Marks a card made by this draft as already private to it. */
-  owns(handle: string): void {
-    this.cardCopies.add(handle);
   }
 
   player(seat: Seat): PlayerState {
