@@ -1,6 +1,7 @@
 import type { Rng } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import { attachedByUnit, cardsCopied } from '../engine/attachments.ts';
+import { copyRecord } from '../engine/draft.ts';
 import type { CardInstance, Pending, TcgState } from '../engine/state.ts';
 import type { TcgView, ViewCard } from '../engine/view.ts';
 
@@ -26,7 +27,7 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
   const unseen = view.players.map((player) => unseenPool(view, player.seat, content));
   const pending = pendingOf(view);
   return (rng) => {
-    const cards: Record<string, CardInstance> = { ...visible };
+    const cards = copyRecord(visible);
     const players = view.players.map((player, i) => {
       const unknown = rng.shuffle(unseen[i]!);
       const zones: Record<string, string[]> = {};

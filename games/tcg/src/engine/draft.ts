@@ -68,7 +68,7 @@ export class Draft {
   private record(): Record<string, CardInstance> {
     if (!this.cardsCopied) {
       const original = this.s.cards;
-      this.s.cards = { ...original };
+      this.s.cards = copyRecord(original);
       cardsCopied(original, this.s.cards);
       this.cardsCopied = true;
     }
@@ -97,4 +97,17 @@ export class Draft {
     }
     return player.zones[zone]!;
   }
+}
+
+/**
+ * A copy of a cards record, key by key in its order. Not `{ ...cards }`: a record is a
+ * dictionary-mode object (every move deletes one handle and adds another), and V8 spreads one
+ * into a new fast-mode object with hidden classes of its own, several times slower, and more so
+ * as the handles churn.
+ */
+export function copyRecord<T>(cards: Readonly<Record<string, T>>): Record<string, T> {
+  const copy: Record<string, T> = {};
+  const handles = Object.keys(cards);
+  for (let i = 0; i < handles.length; i++) copy[handles[i]!] = cards[handles[i]!]!;
+  return copy;
 }
