@@ -41,6 +41,38 @@ export function statsOf(
   return stats;
 }
 
+/**
+ * Whether a card's health is at or below zero (state-based checks ask it of every unit between
+ * frames). Where no static ability of the content can lower health (no `set`, no negative
+ * `add`: most content), statics only add to a card's plain health, so a card whose plain
+ * health is above zero lives without finding the statics in force in this state.
+ */
+export function healthGone(state: TcgState, content: Content, handle: string): boolean {
+  const card = state.cards[handle] as CardInstance;
+  if (!staticsMayLowerHealth(content) && plainStats(state, content, card).health > 0) return false;
+  return statsOf(state, content, handle).health <= 0;
+}
+
+const lowersHealth = new WeakMap<Content, boolean>();
+
+/** Whether any static ability of the content (a card's or a keyword's) sets or lowers health. */
+function staticsMayLowerHealth(content: Content): boolean {
+  let lowers = lowersHealth.get(content);
+  if (lowers === undefined) {
+    const abilities = [
+      ...[...content.cards.values()].flatMap((def) => def.abilities ?? []),
+      ...Object.values(content.ruleset.keywords).flatMap((keyword) => keyword.abilities ?? []),
+    ];
+    lowers = abilities.some(
+      (ability) =>
+        ability.kind === 'static' &&
+        (ability.modify ?? []).some((m) => m.stat === 'health' && (m.op === 'set' || m.value < 0)),
+    );
+    lowersHealth.set(content, lowers);
+  }
+  return lowers;
+}
+
 /** What a card's plain stats were computed from, to tell whether they still hold. */
 interface PlainEntry {
   content: Content;
