@@ -1,5 +1,7 @@
 import type { Rng } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
+import { attachedByUnit, cardsCopied } from '../engine/attachments.ts';
+import { copyRecord } from '../engine/draft.ts';
 import type { CardInstance, Pending, TcgState } from '../engine/state.ts';
 import type { TcgView, ViewCard } from '../engine/view.ts';
 
@@ -21,10 +23,11 @@ export function determinize(view: TcgView, content: Content, rng: Rng): TcgState
 export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState {
   const visible: Record<string, CardInstance> = {};
   for (const [handle, card] of Object.entries(view.cards)) visible[handle] = strip(card);
+  attachedByUnit(visible);
   const unseen = view.players.map((player) => unseenPool(view, player.seat, content));
   const pending = pendingOf(view);
   return (rng) => {
-    const cards: Record<string, CardInstance> = { ...visible };
+    const cards = copyRecord(visible);
     const players = view.players.map((player, i) => {
       const unknown = rng.shuffle(unseen[i]!);
       const zones: Record<string, string[]> = {};
@@ -63,6 +66,8 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
         decklist: player.decklist,
       };
     });
+    // The unseen cards are attached to nothing: every guess has the visible cards' index.
+    cardsCopied(visible, cards);
     return {
       content: view.content,
       status: view.status,

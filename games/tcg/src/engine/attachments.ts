@@ -2,38 +2,77 @@ import { ATTACHED, type CardInstance } from './state.ts';
 
 type Cards = Readonly<Record<string, CardInstance>>;
 
-const byRecord = new WeakMap<Cards, Map<string, string[]>>();
+/**
+ * A cards record's attachment index. `shared`: the map is also another record's (a copy starts
+ * with its original's), so the first change copies it; its lists are never changed in place.
+ */
+interface Index {
+  units: Map<string, readonly string[]>;
+  shared: boolean;
+}
+
+const byRecord = new WeakMap<Cards, Index>();
 
 /**
  * The handle of every attached card by the card it is attached to, in the order of the cards
- * record: one scan per cards record, which the states of a match share until a card arrives or
- * leaves. Handles, not card objects: a card written in place (damage, say) is a new object, and
- * its attachment cannot change without it leaving (`attachedTo` and `under` are set only as a
- * card arrives), so only `Draft.cards` (adding or removing a card) calls `cardsChanging`, and
- * a record's copy starts with its index (`cardsCopied`).
+ * record: one scan per match (or per guess at a hidden state), then kept up to date as cards
+ * arrive and leave (`cardAdded`, `cardRemoved`, which `Draft` calls), and shared by a record's
+ * copies until one of them changes. Handles, not card objects: a card written in place (damage,
+ * say) is a new object, and its attachment cannot change without it leaving (`attachedTo` is
+ * set only as a card arrives).
  */
-export function attachedByUnit(cards: Cards): Map<string, string[]> {
+export function attachedByUnit(cards: Cards): ReadonlyMap<string, readonly string[]> {
   let index = byRecord.get(cards);
   if (!index) {
-    index = new Map();
+    const units = new Map<string, string[]>();
     for (const card of Object.values(cards))
-      if (card.zone === ATTACHED && card.attachedTo) {
-        const list = index.get(card.attachedTo);
+      if (isAttached(card)) {
+        const list = units.get(card.attachedTo!);
         if (list) list.push(card.handle);
-        else index.set(card.attachedTo, [card.handle]);
+        else units.set(card.attachedTo!, [card.handle]);
       }
-    byRecord.set(cards, index);
+    byRecord.set(cards, (index = { units, shared: false }));
   }
-  return index;
+  return index.units;
 }
 
-/** A copy of a record has the same cards in the same order, so the same index. */
+const isAttached = (card: CardInstance): boolean => card.zone === ATTACHED && !!card.attachedTo;
+
+/**
+ * A copy of a record (or a record that starts with `original`'s cards, in their order, plus
+ * cards attached to nothing) has the same index.
+ */
 export function cardsCopied(original: Cards, copy: Cards): void {
   const index = byRecord.get(original);
-  if (index) byRecord.set(copy, index);
+  if (!index) return;
+  index.shared = true;
+  byRecord.set(copy, { units: index.units, shared: true });
 }
 
-/** Drops what is cached about a cards record a card is about to be added to or removed from. */
-export function cardsChanging(cards: Cards): void {
-  byRecord.delete(cards);
+/** A card was added at the end of `cards` (a new key: the end of the record's order). */
+export function cardAdded(cards: Cards, card: CardInstance): void {
+  const index = byRecord.get(cards);
+  if (!index || !isAttached(card)) return;
+  const units = writable(index);
+  const unit = card.attachedTo!;
+  units.set(unit, [...(units.get(unit) ?? []), card.handle]);
+}
+
+/** A card was removed from `cards`. */
+export function cardRemoved(cards: Cards, card: CardInstance): void {
+  const index = byRecord.get(cards);
+  if (!index || !isAttached(card)) return;
+  const units = writable(index);
+  const unit = card.attachedTo!;
+  const left = (units.get(unit) ?? []).filter((handle) => handle !== card.handle);
+  if (left.length) units.set(unit, left);
+  else units.delete(unit);
+}
+
+function writable(index: Index): Map<string, readonly string[]> {
+  if (index.shared) {
+    index.units = new Map(index.units);
+    index.shared = false;
+  }
+  return index.units;
 }

@@ -1,18 +1,11 @@
 import type { Seat } from '@cardtable/engine';
 import { cardOf, keywordWithBuiltin, type Content } from '../content/content.ts';
+import { attachedByUnit } from './attachments.ts';
 import { dealDamage } from './damage.ts';
 import { pickOrAsk } from './decisions.ts';
 import type { Runner, StepResult } from './runner.ts';
 import { hasKeyword, statsOf } from './stats.ts';
-import {
-  ATTACHED,
-  heroId,
-  heroSeat,
-  opponentOf,
-  type ObjectId,
-  type Task,
-  type TcgState,
-} from './state.ts';
+import { heroId, heroSeat, opponentOf, type ObjectId, type Task, type TcgState } from './state.ts';
 
 type Combat = Extract<Task, { kind: 'combat' }>;
 
@@ -48,9 +41,7 @@ export function attackerProblem(
   )
     return 'That unit entered the board this turn.';
   if (resources.model === 'attached') {
-    const energy = Object.values(state.cards).filter(
-      (c) => c.zone === ATTACHED && c.attachedTo === attacker,
-    ).length;
+    const energy = attachedByUnit(state.cards).get(attacker)?.length ?? 0;
     const needed = cardOf(content, card.defId).cost;
     if (energy < needed) return `That unit needs ${needed} ${resources.name} attached to attack.`;
   }

@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import { cardsChanging, cardsCopied } from './attachments.ts';
+import { cardAdded, cardRemoved, cardsCopied } from './attachments.ts';
 import type { CardInstance, PlayerState, TcgState } from './state.ts';
 
 /**
@@ -31,16 +31,27 @@ export class Draft {
     }
   }
 
-  /** The cards record, to add cards to or remove them from (a card's own fields: `card`). */
-  cards(): Record<string, CardInstance> {
+  /** Adds a card (a new handle: the end of the record's order), complete with its attachment. */
+  addCard(card: CardInstance): void {
     const cards = this.record();
-    cardsChanging(cards);
-    return cards;
+    cards[card.handle] = card;
+    this.cardCopies.add(card.handle);
+    cardAdded(cards, card);
+  }
+
+  /** Removes a card; returns it. */
+  removeCard(handle: string): CardInstance {
+    const cards = this.record();
+    const card = cards[handle];
+    if (!card) throw new Error(`evolve: no card ${handle}`);
+    delete cards[handle];
+    cardRemoved(cards, card);
+    return card;
   }
 
   /**
-   * A card, to write its fields to. Not its attachment (`attachedTo`, `under`): that is set only
-   * as a card arrives, which the attachment index relies on (see `attachedByUnit`).
+   * A card, to write its fields to. Not its attachment (`attachedTo`): that is set only as a
+   * card arrives (`addCard`), which the attachment index relies on (see `attachedByUnit`).
    */
   card(handle: string): CardInstance {
     const cards = this.record();
@@ -57,16 +68,11 @@ export class Draft {
   private record(): Record<string, CardInstance> {
     if (!this.cardsCopied) {
       const original = this.s.cards;
-      this.s.cards = { ...original };
+      this.s.cards = copyRecord(original);
       cardsCopied(original, this.s.cards);
       this.cardsCopied = true;
     }
     return this.s.cards;
-  }
-
-  /** Marks a card made by this draft as already private to it. */
-  owns(handle: string): void {
-    this.cardCopies.add(handle);
   }
 
   player(seat: Seat): PlayerState {
@@ -91,4 +97,17 @@ export class Draft {
     }
     return player.zones[zone]!;
   }
+}
+
+/**
+ * A copy of a cards record, key by key in its order. Not `{ ...cards }`: a record is a
+ * dictionary-mode object (every move deletes one handle and adds another), and V8 spreads one
+ * into a new fast-mode object with hidden classes of its own, several times slower, and more so
+ * as the handles churn.
+ */
+export function copyRecord<T>(cards: Readonly<Record<string, T>>): Record<string, T> {
+  const copy: Record<string, T> = {};
+  const handles = Object.keys(cards);
+  for (let i = 0; i < handles.length; i++) copy[handles[i]!] = cards[handles[i]!]!;
+  return copy;
 }

@@ -117,8 +117,7 @@ export function applyEvent(d: Draft, event: TcgEvent): void {
     case 'energyAttached': {
       const e = event.data;
       const old = take(d, e.card as string);
-      place(d, { player: e.player, zone: ATTACHED }, e.handle, old.defId, old.owner, -1);
-      d.card(e.handle).attachedTo = e.unit;
+      place(d, { player: e.player, zone: ATTACHED }, e.handle, old.defId, old.owner, -1, e.unit);
       return;
     }
     case 'stackItemAdded':
@@ -242,10 +241,16 @@ export function applyEvent(d: Draft, event: TcgEvent): void {
       const e = event.data;
       take(d, e.card);
       const unit = s.cards[e.unit]!;
-      place(d, { player: unit.controller, zone: ATTACHED }, e.under, e.underDefId, unit.owner, -1);
-      const under = d.card(e.under);
-      under.attachedTo = e.unit;
-      under.under = true;
+      place(
+        d,
+        { player: unit.controller, zone: ATTACHED },
+        e.under,
+        e.underDefId,
+        unit.owner,
+        -1,
+        e.unit,
+      );
+      d.card(e.under).under = true;
       const evolved = d.card(e.unit);
       evolved.defId = e.defId;
       evolved.enteredTurn = s.turn;
@@ -285,13 +290,11 @@ export function applyEvent(d: Draft, event: TcgEvent): void {
 /** Removes a card from wherever it is, with the modifiers that pointed at it. */
 function take(d: Draft, handle: string): CardInstance {
   const s = d.s;
-  const card = s.cards[handle];
-  if (!card) throw new Error(`evolve: no card ${handle}`);
+  const card = d.removeCard(handle);
   if (s.players[card.controller]!.zones[card.zone]?.includes(handle)) {
     const list = d.zone(card.controller, card.zone);
     list.splice(list.indexOf(handle), 1);
   }
-  delete d.cards()[handle];
   if (s.battler?.active.includes(handle)) {
     const active = [...s.battler.active] as [string | null, string | null];
     active[active.indexOf(handle)] = null;
@@ -302,7 +305,10 @@ function take(d: Draft, handle: string): CardInstance {
   return card;
 }
 
-/** Puts a new card object into a zone at `index` (-1: the end, i.e. a deck's top). */
+/**
+ * Puts a new card object into a zone at `index` (-1: the end, i.e. a deck's top); `attachedTo`:
+ * the unit it is attached to (zone `attached`).
+ */
 function place(
   d: Draft,
   to: ZoneRef,
@@ -310,11 +316,11 @@ function place(
   defId: string,
   owner: number,
   index: number,
+  attachedTo: string | null = null,
 ): void {
   const s = d.s;
   s.seq += 1;
-  d.owns(handle);
-  d.cards()[handle] = {
+  d.addCard({
     handle,
     defId,
     owner,
@@ -325,8 +331,8 @@ function place(
     attacks: 0,
     enteredTurn: s.turn,
     doomed: false,
-    attachedTo: null,
-  };
+    attachedTo,
+  });
   if (to.zone === STACK || to.zone === ATTACHED) return;
   const list = d.zone(to.player, to.zone);
   if (index < 0 || index >= list.length) list.push(handle);

@@ -2,7 +2,7 @@ import type { Outcome, Seat } from '@cardtable/engine';
 import { cardOf } from '../content/content.ts';
 import { conditionHolds } from './conditions.ts';
 import type { Runner } from './runner.ts';
-import { statsOf } from './stats.ts';
+import { healthGone } from './stats.ts';
 import { opponentOf } from './state.ts';
 import { raise } from './triggers.ts';
 import { detachAll } from './zones.ts';
@@ -19,7 +19,7 @@ export function settle(r: Runner): void {
     for (const seat of [r.state.active, opponentOf(r.state.active)])
       for (const handle of r.state.players[seat]!.zones.board ?? []) {
         const card = r.state.cards[handle]!;
-        if (card.doomed || statsOf(r.state, r.content, handle).health <= 0) dying.push(handle);
+        if (card.doomed || healthGone(r.state, r.content, handle)) dying.push(handle);
       }
     if (dying.length === 0) break;
     for (const handle of dying)

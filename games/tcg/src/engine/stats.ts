@@ -9,13 +9,17 @@ import type { CardInstance, TcgState } from './state.ts';
 import { attachedByUnit } from './attachments.ts';
 
 const cache = new WeakMap<TcgState, Map<string, DerivedStats>>();
-const rawCache = new WeakMap<TcgState, Map<string, DerivedStats>>();
 
 /**
- * Derived state, recomputed from scratch from base stats, stored modifiers (in timestamp
- * order, `set` before `add`) and the static abilities on the board. States are immutable, so
- * results are cached per state. Static `affects` selectors and conditions see raw numbers
- * (`raw`: without statics), which rules out cycles between statics.
+ * Derived state, recomputed from base stats, stored modifiers (in timestamp order, `set`
+ * before `add`) and the static abilities on the board. Static `affects` selectors and
+ * conditions see raw numbers (`raw`: without statics), which rules out cycles between statics.
+ *
+ * A card's stats without statics (raw ones, those of a card off the board, and everyone's while
+ * no static is in force, the common case) depend on its card, its damage and the modifiers
+ * only, so they are kept with the card across states (`plainStats`): each event makes a new
+ * state, and state-based checks ask for the stats of every unit after every step. With statics
+ * in force, a board card's stats are cached per state (states are immutable).
  */
 export function statsOf(
   state: TcgState,
@@ -23,14 +27,86 @@ export function statsOf(
   handle: string,
   raw = false,
 ): DerivedStats {
-  const byState = raw ? rawCache : cache;
-  let map = byState.get(state);
-  if (!map) byState.set(state, (map = new Map()));
+  const card = state.cards[handle] as CardInstance;
+  if (raw || card.zone !== 'board') return plainStats(state, content, card);
+  const statics = staticsInForce(state, content);
+  if (statics.length === 0) return plainStats(state, content, card);
+  let map = cache.get(state);
+  if (!map) cache.set(state, (map = new Map()));
   let stats = map.get(handle);
   if (!stats) {
-    stats = compute(state, content, handle, raw);
+    stats = compute(state, content, card, statics);
     map.set(handle, stats);
   }
+  return stats;
+}
+
+/**
+ * Whether a card's health is at or below zero (state-based checks ask it of every unit between
+ * frames). Where no static ability of the content can lower health (no `set`, no negative
+ * `add`: most content), statics only add to a card's plain health, so a card whose plain
+ * health is above zero lives without finding the statics in force in this state.
+ */
+export function healthGone(state: TcgState, content: Content, handle: string): boolean {
+  const card = state.cards[handle] as CardInstance;
+  if (!staticsMayLowerHealth(content) && plainStats(state, content, card).health > 0) return false;
+  return statsOf(state, content, handle).health <= 0;
+}
+
+const lowersHealth = new WeakMap<Content, boolean>();
+
+/** Whether any static ability of the content (a card's or a keyword's) sets or lowers health. */
+function staticsMayLowerHealth(content: Content): boolean {
+  let lowers = lowersHealth.get(content);
+  if (lowers === undefined) {
+    const abilities = [
+      ...[...content.cards.values()].flatMap((def) => def.abilities ?? []),
+      ...Object.values(content.ruleset.keywords).flatMap((keyword) => keyword.abilities ?? []),
+    ];
+    lowers = abilities.some(
+      (ability) =>
+        ability.kind === 'static' &&
+        (ability.modify ?? []).some((m) => m.stat === 'health' && (m.op === 'set' || m.value < 0)),
+    );
+    lowersHealth.set(content, lowers);
+  }
+  return lowers;
+}
+
+/** What a card's plain stats were computed from, to tell whether they still hold. */
+interface PlainEntry {
+  content: Content;
+  defId: string;
+  damage: number;
+  modifiers: TcgState['modifiers'];
+  stats: DerivedStats;
+}
+
+/**
+ * Keyed by the card object, checked against what they were computed from: a command writes a
+ * card it has already copied in place (`Draft.card`), and modifier lists are replaced, never
+ * changed in place.
+ */
+const plainCache = new WeakMap<CardInstance, PlainEntry>();
+
+function plainStats(state: TcgState, content: Content, card: CardInstance): DerivedStats {
+  const entry = plainCache.get(card);
+  if (
+    entry &&
+    entry.modifiers === state.modifiers &&
+    entry.damage === card.damage &&
+    entry.defId === card.defId &&
+    entry.content === content
+  )
+    return entry.stats;
+  const stats = compute(state, content, card, []);
+  plainCache.set(card, {
+    content,
+    defId: card.defId,
+    damage: card.damage,
+    modifiers: state.modifiers,
+    stats,
+  });
   return stats;
 }
 
@@ -49,8 +125,14 @@ export function hasKeyword(
   return keyword !== null && statsOf(state, content, handle).keywords.has(keyword);
 }
 
-function compute(state: TcgState, content: Content, handle: string, raw: boolean): DerivedStats {
-  const card = state.cards[handle] as CardInstance;
+/** A card's stats with these statics in force (none: its plain stats). */
+function compute(
+  state: TcgState,
+  content: Content,
+  card: CardInstance,
+  statics: StaticInForce[],
+): DerivedStats {
+  const handle = card.handle;
   const def = cardOf(content, card.defId);
   let attack = def.stats?.attack ?? 0;
   let health = def.stats?.health ?? 0;
@@ -64,14 +146,11 @@ function compute(state: TcgState, content: Content, handle: string, raw: boolean
   }[] = [];
   for (const modifier of state.modifiers)
     if (modifier.target === handle) changes.push({ ts: modifier.id, effect: modifier.effect });
-  if (!raw && card.zone === 'board') {
-    for (const entry of staticsInForce(state, content)) {
-      if (!holds(entry)) continue;
-      if (!matchesSelector(entry.ctx, handle, selectorAst(entry.ability.affects))) continue;
-      for (const m of entry.ability.modify ?? []) changes.push({ ts: entry.ts, effect: m });
-      for (const k of entry.ability.grant ?? [])
-        changes.push({ ts: entry.ts, effect: { grant: k } });
-    }
+  for (const entry of statics) {
+    if (!holds(entry)) continue;
+    if (!matchesSelector(entry.ctx, handle, selectorAst(entry.ability.affects))) continue;
+    for (const m of entry.ability.modify ?? []) changes.push({ ts: entry.ts, effect: m });
+    for (const k of entry.ability.grant ?? []) changes.push({ ts: entry.ts, effect: { grant: k } });
   }
   changes.sort((a, b) => a.ts - b.ts);
   for (const { effect } of changes) {

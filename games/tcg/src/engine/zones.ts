@@ -1,5 +1,6 @@
 import type { Seat } from '@cardtable/engine';
 import { cardOf } from '../content/content.ts';
+import { attachedByUnit } from './attachments.ts';
 import { dealDamage } from './damage.ts';
 import type { EventData, ZoneRef } from './events.ts';
 import type { Runner } from './runner.ts';
@@ -69,8 +70,8 @@ export function moveCard(
 
 /** Energy attached to a unit leaving the board goes to its owner's discard. */
 export function detachAll(r: Runner, unit: string): void {
-  for (const energy of Object.values(r.state.cards)
-    .filter((c) => c.attachedTo === unit)
+  for (const energy of (attachedByUnit(r.state.cards).get(unit) ?? [])
+    .map((handle) => r.state.cards[handle]!)
     .sort((a, b) => a.playOrder - b.playOrder))
     moveCard(r, energy.handle, { player: energy.owner, zone: 'discard' }, -1, 'detached');
 }
