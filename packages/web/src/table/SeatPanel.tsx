@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import type { Seat } from '@cardtable/engine';
 import type { GolfView, PlayerView } from '@cardtable/golf';
 import { visibleScore } from '../game/score-preview.ts';
 import { HeldCard } from './HeldCard.tsx';
