@@ -27,6 +27,9 @@ describe('the prompt between holes and at the end', () => {
     expect(promptFor(golfView({ kind: 'waiting' }, 3), 0, NO_CONTROLS, name)).toBe(
       'The last hole is over.',
     );
+    // A resignation ends the match mid-hole: the view's turn is nobody's to play any more.
+    expect(promptFor(turn(1), 0, NO_CONTROLS, name)).toMatch(/^Bo/);
+    expect(promptFor(turn(1), 0, NO_CONTROLS, name, true)).toBe('The game is over.');
   });
 });
 
