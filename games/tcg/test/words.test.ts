@@ -147,21 +147,28 @@ describe('the game log', () => {
     });
     expect(outcomeSentence(outcome(1, 'lifeZero'), names)).toBe('Dana wins: your life reached 0.');
     expect(outcomeSentence(outcome(0, 'surrender'), names)).toBe('You win: Dana conceded.');
-    // A battler's endings, in words rather than the engine's reason codes.
+    expect(
+      outcomeSentence({ winners: [0, 1], tie: true, standings: [], reason: 'turnLimit' }, names),
+    ).toBe('A draw: the turn limit was reached.');
+    // The battler's end reasons are words too, never their ids.
     expect(outcomeSentence(outcome(0, 'noPrizesLeft'), names)).toBe(
-      'You win: you took your last prize.',
+      'You win: you took the last prize.',
     );
     expect(outcomeSentence(outcome(1, 'noPrizesLeft'), names)).toBe(
       'Dana wins: Dana took the last prize.',
     );
     expect(outcomeSentence(outcome(1, 'noCreatureInPlay'), names)).toBe(
-      'Dana wins: you had no creature left in play.',
+      'Dana wins: you have no creature left in play.',
     );
+    expect(outcomeSentence(outcome(0, 'noCreatureInPlay'), names)).toBe(
+      'You win: Dana has no creature left in play.',
+    );
+    expect(outcomeSentence(outcome(0, 'someFutureReason'), names)).toBe('You win.');
     expect(
       logLine({ type: 'playerLost', data: { player: 1, reason: 'noCreatureInPlay' } }, names),
     ).toBe('Dana loses: no creature left in play.');
     expect(
-      outcomeSentence({ winners: [0, 1], tie: true, standings: [], reason: 'turnLimit' }, names),
-    ).toBe('A draw: the turn limit was reached.');
+      logLine({ type: 'playerLost', data: { player: 1, reason: 'someFutureReason' } }, names),
+    ).toBe('Dana loses: a losing condition was met.');
   });
 });

@@ -134,6 +134,19 @@ describe('battler table view', () => {
     expect(battlerSide(view(), 1)!.prizes).toBe(4);
   });
 
+  it('says, before setup is done, that prizes and actives are still to come (not "0 prizes left")', () => {
+    const playing = battlerSide(view(), 1)!;
+    expect(playing.prizeWords).toBe('4 prizes left');
+    expect(playing.emptyActiveWords).toBe('No active creature');
+    const setup = { ...view('mulligan'), battler: { ...view().battler!, active: [null, null] } };
+    setup.battler.setupChosen = [true, false];
+    setup.players = setup.players.map((p) => ({ ...p, zones: { ...p.zones, prizes: 0 } }));
+    const mine = battlerSide(setup as TcgView, 0)!;
+    expect(mine.prizeWords).toBe('Prizes are set aside when the game starts');
+    expect(mine.emptyActiveWords).toBe('Active creature chosen');
+    expect(battlerSide(setup as TcgView, 1)!.emptyActiveWords).toBe('Choosing an active creature');
+  });
+
   it('finds the stadium in either player’s stadium zone', () => {
     expect(stadiumInPlay(view())).toBe('c9');
   });

@@ -73,6 +73,11 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       await page.getByTestId('tcg-submit').click();
       await page.getByTestId('tcg-table').waitFor();
       await page.getByTestId('battler-setup').waitFor();
+      // Before setup is done nothing reads like a lost game ("0 prizes left"), and a battler,
+      // won on prizes with energy attached to creatures, shows no life or energy pool.
+      expect(await page.getByTestId('tcg-table').innerText()).not.toMatch(
+        /\d+ life|\d+\/\d+ energy|\d+ prizes? left/,
+      );
       await bothSizes(page, '1-setup');
 
       const played = await playBattlerUntilOver(page, async () => {

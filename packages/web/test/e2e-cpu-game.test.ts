@@ -7,7 +7,7 @@ import { useServedApp } from './browser/served-app.ts';
 describe('a one-hole game against three CPUs, played by clicking', () => {
   const app = useServedApp();
 
-  it('ends with the standings the server reports', async () => {
+  it('ends with the standings the server reports, then starts a rematch', async () => {
     const { page, errors } = await openPage(app.browser, app.url);
     await page.getByTestId('player-name').fill('Ada');
     // Golf is chosen already; its button still opens the folded form and moves focus into it.
@@ -48,6 +48,16 @@ describe('a one-hole game against three CPUs, played by clicking', () => {
     await expect
       .poll(() => page.getByTestId('standings-headline').textContent())
       .toMatch(tie ? /tie for first/i : / won /);
+
+    // A rematch moves this page to the new match, and nothing of the last one carries over:
+    // neither its standings nor the closing of its connection, shown as if it were an error.
+    const finished = page.url();
+    await page.getByTestId('rematch').click();
+    await page.waitForURL((url) => url.toString() !== finished, { timeout: 30_000 });
+    await page.locator('.mine .slot-active').first().waitFor();
+    await screenshot(page, 'cpu-game-6-rematch');
+    expect(await page.getByText('closed the connection').count()).toBe(0);
+    expect(await page.getByTestId('standings').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 300_000);
 });

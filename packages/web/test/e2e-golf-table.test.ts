@@ -205,7 +205,8 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     const bo = await signedInGuest(app.url, 'Bo');
     const created = await createAs(ada.api, {
       game: 'golf',
-      options: { rounds: 1, initialFlips: 0 },
+      // Nine holes: the desktop scorecard must show every one and the total.
+      options: { initialFlips: 0 },
       seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
     });
     const cy = await signedInGuest(app.url, 'Cy');
@@ -217,6 +218,15 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     );
     const [adaPage, boPage, cyPage] = pages.map((p) => p.page) as [Page, Page, Page];
     await screenshot(adaPage, 'golf-desktop-1-three-players');
+    const card = adaPage.getByTestId('scorecard');
+    expect(
+      await card.evaluate((t) => t.scrollWidth - (t.parentElement as HTMLElement).clientWidth),
+    ).toBeLessThanOrEqual(1);
+    const side = await adaPage.locator('[aria-labelledby=scorecard-title]').boundingBox();
+    const total = await adaPage.getByTestId('total-0').boundingBox();
+    expect((total?.x ?? 9999) + (total?.width ?? 0)).toBeLessThanOrEqual(
+      (side?.x ?? 0) + (side?.width ?? 0) + 1,
+    );
 
     // Cy leaves: the others are told the table plays Cy's turns now.
     await cyPage.getByTestId('leave-table').click();
@@ -237,6 +247,8 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     expect(
       await adaPage.locator('[data-testid=seat-notice][data-kind=resigned]').textContent(),
     ).toContain('Bo resigned');
+    // The game-over panel says so too, in words (for whoever looks at it later).
+    expect(await adaPage.getByTestId('standings-why').textContent()).toBe('Bo resigned.');
     await screenshot(adaPage, 'golf-desktop-2-resigned');
     for (const { errors } of pages) expect(errors).toEqual([]);
     await Promise.all(pages.map((p) => p.context.close()));

@@ -6,7 +6,7 @@ import { cardTypeOf, type Content } from '@cardtable/tcg';
 import { demoContent, loadContentFrom } from '@cardtable/tcg/demo';
 import type { CardFace } from '@cardtable/tcg/ui';
 import { artKey, generatedArt, monogramOf, type ArtSource } from '../src/tcg/generated-art.ts';
-import { CardArt, cardLabel } from '../src/tcg/CardFaceView.tsx';
+import { CardArt, CardFaceView, cardLabel } from '../src/tcg/CardFaceView.tsx';
 
 /** Every card of a set, tokens included, as the table would draw it. */
 function cardsOf(content: Content): ArtSource[] {
@@ -116,5 +116,22 @@ describe('a card in words', () => {
     expect(
       cardLabel(face({ kind: 'spell', type: 'spell', stats: null, text: 'Deal 3 damage.' })),
     ).toBe('Fire Imp, spell, cost 2: Deal 3 damage.');
+  });
+
+  it('gives a battler card no cost and a battler creature no attack number (it has attacks)', () => {
+    const creature = face({
+      cost: 0,
+      stats: { attack: 0, health: 50 },
+      text: 'Scratch [colorless]: 10 damage.',
+      battler: {} as CardFace['battler'],
+    });
+    expect(cardLabel(creature)).toBe('Fire Imp, unit, health 50: Scratch [colorless]: 10 damage.');
+    const html = renderToStaticMarkup(createElement(CardFaceView, { face: creature }));
+    expect(html).not.toContain('tcg-cost');
+    expect(html).not.toContain('tcg-attack');
+    expect(html).toContain('tcg-health');
+    expect(renderToStaticMarkup(createElement(CardFaceView, { face: face() }))).toContain(
+      'tcg-cost',
+    );
   });
 });

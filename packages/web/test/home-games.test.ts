@@ -6,6 +6,7 @@ import { GameList } from '../src/home/GameList.tsx';
 import { orderGames, playCountText } from '../src/home/games.ts';
 import { setupErrors } from '../src/home/setup-errors.ts';
 import { playerCounts } from '../src/social/queue-seats.ts';
+import { quickPlayLabel } from '../src/game/table-setup.ts';
 import { defaultTcgSetup, emptyDeckLists, tcgMatchRequest } from '../src/home/tcg-setup.ts';
 
 const game = (fields: Partial<GameSummary>): GameSummary => ({
@@ -152,5 +153,11 @@ describe('the player counts Find an opponent offers', () => {
     expect(playerCounts({ min: 2, max: 2 })).toEqual([2]);
     expect(playerCounts({ min: 2, max: 8 })).toEqual([2, 3, 4]);
     expect(playerCounts({ min: 3, max: 6 })).toEqual([3, 4]);
+  });
+});
+
+describe('the quick-play button', () => {
+  it('says how many holes it deals, so a nine-hole game is no surprise', () => {
+    expect(quickPlayLabel()).toBe('Play Golf now: 9 holes against 3 CPUs');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '@cardtable/engine';
-import { outcomeHeadline, standingRows } from '../src/game/standings.ts';
+import { outcomeHeadline, outcomeWhy, standingRows } from '../src/game/standings.ts';
 
 const name = (seat: number) => ['Ada', 'Maya', 'Kenji', 'Sofia'][seat] as string;
 
@@ -38,5 +38,24 @@ describe('standings', () => {
     };
     expect(outcomeHeadline(outcome, name)).toBe('Kenji won (-3)');
     expect(standingRows(outcome, name).map((r) => r.placeLabel)).toEqual(['1st', 'T-2nd', 'T-2nd']);
+  });
+
+  it('says why a match ended early, in words', () => {
+    const resigned = {
+      winners: [1],
+      tie: false,
+      standings: [
+        { seat: 1, place: 1 },
+        { seat: 0, place: 2 },
+      ],
+      reason: 'surrender',
+      conceded: [0],
+    };
+    expect(outcomeHeadline(resigned, name)).toBe('Maya won');
+    expect(outcomeWhy(resigned, name)).toBe('Ada resigned.');
+    const abandoned = { winners: [], tie: false, standings: [], reason: 'abandoned' };
+    expect(outcomeWhy(abandoned, name)).toBe('Everyone left, so the match was abandoned.');
+    const played = { ...resigned, reason: 'lowestTotal', conceded: [] };
+    expect(outcomeWhy(played, name)).toBeNull();
   });
 });

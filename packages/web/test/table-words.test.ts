@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import type { PublicSeat } from '@cardtable/sdk';
-import type { GolfEvent, GolfView } from '@cardtable/golf';
+import type { GolfEvent, GolfView, SeenCard } from '@cardtable/golf';
 import { Director } from '../src/animation/director.ts';
 import { NO_CONTROLS } from '../src/game/controls.ts';
 import { promptFor } from '../src/game/prompt.ts';
 import { refusalForPlayer } from '../src/live/action-refusal.ts';
 import { seatNotices } from '../src/live/seat-notices.ts';
 import { shownClock } from '../src/live/turn-clock.ts';
+import { HeldCard } from '../src/table/HeldCard.tsx';
 
 const name = (seat: number) => ['Ada', 'Bo', 'Cy'][seat] ?? `Seat ${seat}`;
 const golfView = (phase: GolfView['phase'], round = 1, rounds = 3) =>
@@ -24,6 +27,9 @@ describe('the prompt between holes and at the end', () => {
     expect(promptFor(golfView({ kind: 'waiting' }, 3), 0, NO_CONTROLS, name)).toBe(
       'The last hole is over.',
     );
+    // A resignation ends the match mid-hole: the view's turn is nobody's to play any more.
+    expect(promptFor(turn(1), 0, NO_CONTROLS, name)).toMatch(/^Bo/);
+    expect(promptFor(turn(1), 0, NO_CONTROLS, name, true)).toBe('The game is over.');
   });
 });
 
@@ -109,5 +115,27 @@ describe('a refused move in words a player reads', () => {
     expect(stale.message).not.toMatch(/version/i);
     const illegal = { code: 'ILLEGAL_ACTION' as const, message: 'It is not your turn.' };
     expect(refusalForPlayer(illegal)).toBe(illegal);
+  });
+});
+
+describe('the place for a drawn card beside the grid', () => {
+  const held = (isMe: boolean, card: SeenCard | null) =>
+    renderToStaticMarkup(
+      createElement(HeldCard, {
+        seat: 0,
+        card,
+        vacated: false,
+        owner: isMe ? 'Your' : "Bo's",
+        isMe,
+      }),
+    );
+
+  it('says what the viewer’s empty place is for, so it never reads as a missing seventh card', () => {
+    expect(held(true, null)).toContain('Your drawn card goes here');
+    // An opponent's floats over their grid and takes no room: nothing to explain there.
+    expect(held(false, null)).not.toContain('drawn card');
+    const drawn = held(true, { id: 3, rank: '7', suit: 'hearts', deck: 0 });
+    expect(drawn).not.toContain('goes here');
+    expect(drawn).toContain('Your drawn card: ');
   });
 });

@@ -105,7 +105,7 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
     case 'scriptFailed':
       return `${event.data.card ? n.card(event.data.card) : 'A card'}'s ability failed and did nothing.`;
     case 'playerLost':
-      return `${subject(n, event.data.player, 'lose', 'loses')}: ${LOSS_WORDS[event.data.reason] ?? event.data.reason}.`;
+      return `${subject(n, event.data.player, 'lose', 'loses')}: ${LOSS_WORDS[event.data.reason] ?? LOSS_WORDS.winCondition}.`;
     case 'gameEnded':
       return outcomeSentence(event.data.outcome, n);
     default:
@@ -154,20 +154,19 @@ function outcomeReason(outcome: Outcome, names: Pick<LogNames, 'me' | 'seat'>): 
       return 'an endless loop of effects';
     case 'winCondition':
       return 'a win condition was met';
-    case 'noPrizesLeft': {
-      const winner = outcome.winners[0];
-      if (winner === undefined) return 'the last prize was taken';
-      return winner === names.me
-        ? 'you took your last prize'
-        : `${names.seat(winner)} took the last prize`;
-    }
+    // The battler's named checks: the winner took its last prize, or the loser has no creature.
+    case 'noPrizesLeft':
+      return outcome.winners.length === 1
+        ? `${outcome.winners[0] === names.me ? 'you' : names.seat(outcome.winners[0]!)} took the last prize`
+        : 'the last prize was taken';
     case 'noCreatureInPlay':
-      return `${who} had no creature left in play`;
+      return `${who || 'a player'} ${loser === names.me ? 'have' : 'has'} no creature left in play`;
     case 'abandoned':
       return 'the match was abandoned';
     case 'expired':
       return 'the match expired';
     default:
-      return outcome.reason ?? null;
+      // An end reason without words yet says nothing rather than show its id to a player.
+      return null;
   }
 }

@@ -13,7 +13,10 @@ export function promptFor(
   me: Seat | null,
   controls: Controls,
   name: (seat: Seat) => string,
+  /** The match is over though play stopped mid-hole (a resignation): nobody is playing now. */
+  ended = false,
 ): string {
+  if (ended) return 'The game is over.';
   const phase = view.phase;
   switch (phase.kind) {
     case 'waiting':

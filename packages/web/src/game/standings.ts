@@ -45,6 +45,18 @@ export function outcomeHeadline(outcome: Outcome, name: (seat: Seat) => string):
   return `${winners[0] ?? 'Nobody'} won${withScore}`;
 }
 
+/**
+ * Why the match ended when it was not simply played out, in words (never the reason's id):
+ * who resigned, or that it was abandoned or expired; null for a match played to its end.
+ */
+export function outcomeWhy(outcome: Outcome, name: (seat: Seat) => string): string | null {
+  if (outcome.reason === 'abandoned') return 'Everyone left, so the match was abandoned.';
+  if (outcome.reason === 'expired') return 'The match expired before it could be played.';
+  const conceded = outcome.conceded ?? [];
+  if (conceded.length === 0) return null;
+  return `${joinNames(conceded.map(name))} resigned.`;
+}
+
 const joinNames = (names: string[]) =>
   names.length <= 1
     ? (names[0] ?? '')

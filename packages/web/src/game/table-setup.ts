@@ -39,6 +39,15 @@ export function withSeatCount(setup: TableSetup, count: number): TableSetup {
   return { ...setup, seats };
 }
 
+/**
+ * The quick-play button's words: it says how long the game is (a full course of holes takes
+ * about eleven moves a hole), so nobody expects one hole and finds nine.
+ */
+export function quickPlayLabel(): string {
+  const holes = DEFAULT_OPTIONS.rounds;
+  return `Play Golf now: ${holes} hole${holes === 1 ? '' : 's'} against 3 CPUs`;
+}
+
 /** Three CPUs picked at random, for "Play now". */
 export function quickSetup(random: () => number = Math.random): TableSetup {
   const names = CPU_PROFILES.map((p) => p.name);

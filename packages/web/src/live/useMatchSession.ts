@@ -86,6 +86,18 @@ export function useMatchSession<V, A extends GameAction>(
   useEffect(() => {
     let stopped = false;
     let current: MatchConnection<V> | null = null;
+    const unsubscribe: (() => void)[] = [];
+    // A rematch moves this page to another match: nothing of the last one carries over.
+    setClosed(null);
+    setSeat(null);
+    setRole(null);
+    setStatus(null);
+    setSeats([]);
+    setResult(null);
+    setRematchId(null);
+    setLegal(null);
+    setPending(false);
+    setActionError(null);
     void (async () => {
       const signedIn = await ensureSignedIn();
       if (stopped) return;
@@ -97,9 +109,16 @@ export function useMatchSession<V, A extends GameAction>(
       const live = client.connect<V>(matchId);
       current = live;
       setConn(live);
-      live.on('state', setConnection);
-      live.on('closed', setClosed);
-      live.on('welcome', ({ welcome, resumed }) => {
+      // Listeners go before the connection is closed on leaving (below), so closing it on
+      // purpose never shows this page "The client closed the connection".
+      const on: MatchConnection<V>['on'] = (type, listener) => {
+        const off = live.on(type, listener);
+        unsubscribe.push(off);
+        return off;
+      };
+      on('state', setConnection);
+      on('closed', setClosed);
+      on('welcome', ({ welcome, resumed }) => {
         setSeat(welcome.seat);
         setRole(welcome.role);
         setSeats(welcome.seats);
@@ -107,16 +126,16 @@ export function useMatchSession<V, A extends GameAction>(
         setResult(welcome.result);
         if (!resumed) handlersRef.current.onWelcome(welcome);
       });
-      live.on('status', (message) => {
+      on('status', (message) => {
         setSeats(message.seats);
         setStatus(message.status);
         setResult(message.result);
         if (message.rematchId) setRematchId(message.rematchId);
       });
-      live.on('message', (message) => {
+      on('message', (message) => {
         if (message.type === 'PONG') setServerOffsetMs(message.serverTime - Date.now());
       });
-      live.on('legal', (update) => {
+      on('legal', (update) => {
         setLegal(update);
         setStatus(update.status);
       });
@@ -127,6 +146,7 @@ export function useMatchSession<V, A extends GameAction>(
     })();
     return () => {
       stopped = true;
+      for (const off of unsubscribe) off();
       current?.close();
     };
   }, [matchId]);

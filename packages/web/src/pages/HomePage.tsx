@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ApiError, CreateMatchRequest, GameSummary, MatchMetadata } from '@cardtable/sdk';
-import { createRequest, quickSetup, type TableSetup } from '../game/table-setup.ts';
+import { createRequest, quickPlayLabel, quickSetup, type TableSetup } from '../game/table-setup.ts';
 import { seatName } from '../game/names.ts';
 import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
 import {
@@ -124,7 +124,7 @@ export default function HomePage() {
           onClick={() => void startGolf(quickSetup())}
           data-testid="play-now"
         >
-          Play Golf now against 3 CPUs
+          {quickPlayLabel()}
         </button>
         {error ? (
           <p className="notice notice-error" role="alert">

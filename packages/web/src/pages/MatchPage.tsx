@@ -133,6 +133,7 @@ export default function MatchPage() {
               onAct={live.act}
               onDismissTally={() => live.director.dismissTally()}
               peek={false}
+              ended={status === 'over'}
               flightMs={flightDuration(timingFor(speed, prefersReducedMotion()))}
             />
           )}

@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Seat } from '@cardtable/engine';
-import type { GolfView, PlayerView, SeenCard } from '@cardtable/golf';
-import { PlayingCard } from '../cards/PlayingCard.tsx';
-import { seenCardName } from '../cards/describe.ts';
+import type { GolfView, PlayerView } from '@cardtable/golf';
 import { visibleScore } from '../game/score-preview.ts';
+import { HeldCard } from './HeldCard.tsx';
 import { Slot } from './Slot.tsx';
 
 export interface SlotControl {
@@ -90,33 +88,14 @@ export function SeatPanel(props: SeatPanelProps) {
             />
           ))}
         </div>
-        <HeldCard seat={seat} card={held} vacated={vacated.has(`held-${seat}`)} owner={owner} />
+        <HeldCard
+          seat={seat}
+          card={held}
+          vacated={vacated.has(`held-${seat}`)}
+          owner={owner}
+          isMe={isMe}
+        />
       </div>
     </section>
-  );
-}
-
-function HeldCard({
-  seat,
-  card,
-  vacated,
-  owner,
-}: {
-  seat: Seat;
-  card: SeenCard | null;
-  vacated: boolean;
-  owner: string;
-}) {
-  const visible = card !== null && !vacated;
-  return (
-    <div
-      className={`held${visible ? '' : ' held-empty'}`}
-      data-anchor={`held-${seat}`}
-      data-testid={`held-${seat}`}
-      role={visible ? 'img' : undefined}
-      aria-label={visible ? `${owner} drawn card: ${seenCardName(card, true)}` : undefined}
-    >
-      {visible ? <PlayingCard card={card} faceUp /> : null}
-    </div>
   );
 }

@@ -40,6 +40,15 @@ function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => strin
       </h2>
       <div className="scroll-x">
         <table className="scorecard" data-testid="scorecard">
+          {/* Fixed column widths, so every hole (up to 18) and the total fit the panel at any
+              size; the names take what is left and are cut short past that. */}
+          <colgroup>
+            <col />
+            {holes.map((hole) => (
+              <col key={hole} style={{ width: `${Math.min(8, 60 / holes.length)}%` }} />
+            ))}
+            <col style={{ width: '17%' }} />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Player</th>

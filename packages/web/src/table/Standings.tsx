@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Outcome, Seat } from '@cardtable/engine';
 import { Link } from 'react-router';
-import { outcomeHeadline, standingRows } from '../game/standings.ts';
+import { outcomeHeadline, outcomeWhy, standingRows } from '../game/standings.ts';
 
 /** Game over: places with ties shown as ties, and the ways on (replay, home). */
 export function Standings(props: {
@@ -12,12 +12,14 @@ export function Standings(props: {
   rematch?: ReactNode;
 }) {
   const { outcome, name, replayHref, rematch } = props;
+  const why = outcomeWhy(outcome, name);
   return (
     <section className="panel standings" data-testid="standings" aria-labelledby="standings-title">
       <h2 id="standings-title">Game over</h2>
       <p className="headline" data-testid="standings-headline">
         {outcomeHeadline(outcome, name)}
       </p>
+      {why ? <p data-testid="standings-why">{why}</p> : null}
       <ol className="standing-list">
         {standingRows(outcome, name).map((row) => (
           <li

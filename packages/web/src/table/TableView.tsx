@@ -31,6 +31,8 @@ export interface TableViewProps {
   flightMs: number;
   /** Something to show at a seat for a moment (a player's quick emote). */
   bubbles?: ReadonlyMap<Seat, ReactNode>;
+  /** The match is over, even where the view stopped mid-hole (a resignation). */
+  ended?: boolean;
 }
 
 /** The whole table: opponents, piles, the viewer's seat, the prompt, scorecard and rules. */
@@ -101,7 +103,7 @@ export function TableView(props: TableViewProps) {
   // so it never flashes a shorter text first: the previous one stays until then.
   const awaitingControls =
     view.phase.kind === 'turn' && view.phase.seat === me && !hasAnyControl(controls);
-  const freshPrompt = promptFor(view, me, controls, name);
+  const freshPrompt = promptFor(view, me, controls, name, props.ended);
   const [lastPrompt, setLastPrompt] = useState(freshPrompt);
   if (!awaitingControls && freshPrompt !== lastPrompt) setLastPrompt(freshPrompt);
   const prompt = awaitingControls ? lastPrompt : freshPrompt;

@@ -60,11 +60,12 @@ export const keywordExplanation = (entry: GlossaryEntry | undefined): string =>
  * keywords and rules text (the face itself is a picture and scattered numbers).
  */
 export function cardLabel(face: CardFace, stats?: UnitStats, glossary: Glossary = {}): string {
-  const parts = [face.name, face.type, `cost ${face.cost}`];
+  const battler = isBattlerFace(face);
+  const parts = battler ? [face.name, face.type] : [face.name, face.type, `cost ${face.cost}`];
   const attack = stats?.attack ?? face.stats?.attack;
   const health = stats?.health ?? face.stats?.health;
   if (face.kind === 'unit' && attack !== undefined && health !== undefined) {
-    parts.push(`attack ${attack}`);
+    if (!battler) parts.push(`attack ${attack}`);
     parts.push(
       stats && stats.health < stats.maxHealth
         ? `health ${health} of ${stats.maxHealth}`
@@ -77,8 +78,15 @@ export function cardLabel(face: CardFace, stats?: UnitStats, glossary: Glossary 
   return face.text ? `${label}: ${face.text}` : label;
 }
 
+/**
+ * A battler's cards cost nothing to play and its creatures fight with the attacks in their
+ * text: a cost of 0 on every card and a 0 attack on every creature would only mislead.
+ */
+const isBattlerFace = (face: CardFace) => face.battler !== undefined;
+
 /** A card's face: cost, art, name, keywords, rules text and labelled attack and health. */
 export function CardFaceView({ face, stats, glossary = {}, image, size = 'table' }: CardProps) {
+  const battler = isBattlerFace(face);
   const attack = stats?.attack ?? face.stats?.attack;
   const health = stats?.health ?? face.stats?.health;
   const keywords = stats?.keywords ?? face.keywords;
@@ -86,9 +94,11 @@ export function CardFaceView({ face, stats, glossary = {}, image, size = 'table'
   const full = size === 'full';
   return (
     <div className={`tcg-card tcg-${face.kind} tcg-card-${size}`} data-card={face.id}>
-      <span className="tcg-cost" aria-label={`Cost ${face.cost}`}>
-        {face.cost}
-      </span>
+      {battler ? null : (
+        <span className="tcg-cost" aria-label={`Cost ${face.cost}`}>
+          {face.cost}
+        </span>
+      )}
       <CardArt face={face} image={image} />
       <strong className="tcg-name">{face.name}</strong>
       {full ? (
@@ -120,10 +130,12 @@ export function CardFaceView({ face, stats, glossary = {}, image, size = 'table'
       ) : null}
       {face.kind === 'unit' ? (
         <span className="tcg-stats">
-          <span className="tcg-attack" aria-label={`Attack ${attack}`} title="Attack">
-            <SwordIcon />
-            <span aria-hidden="true">{attack}</span>
-          </span>
+          {battler ? null : (
+            <span className="tcg-attack" aria-label={`Attack ${attack}`} title="Attack">
+              <SwordIcon />
+              <span aria-hidden="true">{attack}</span>
+            </span>
+          )}
           <span
             className={hurt ? 'tcg-health tcg-hurt' : 'tcg-health'}
             aria-label={hurt ? `Health ${health} of ${stats?.maxHealth}` : `Health ${health}`}

@@ -207,12 +207,18 @@ export function TcgTable({
         data-mana={player.resource.current}
       >
         <strong>{name(seat)}</strong>
-        <span className="tcg-life" data-testid={`tcg-life-${seat === bottom ? 'me' : 'them'}`}>
-          {Math.max(0, player.life)} life
-        </span>
-        <span className="tcg-mana">
-          {player.resource.current}/{player.resource.max} {view.glossary.resource}
-        </span>
+        {/* A battler is won on prizes and its energy is attached to creatures: its players'
+            life and resource pool are bookkeeping that would only mislead ("1 life, 0/0"). */}
+        {view.battler ? null : (
+          <>
+            <span className="tcg-life" data-testid={`tcg-life-${seat === bottom ? 'me' : 'them'}`}>
+              {Math.max(0, player.life)} life
+            </span>
+            <span className="tcg-mana">
+              {player.resource.current}/{player.resource.max} {view.glossary.resource}
+            </span>
+          </>
+        )}
         {view.active === seat && view.status === 'playing' ? (
           <span className="tcg-turn-tag" data-testid="tcg-turn-tag">
             {seat === me ? 'Your turn' : `${name(seat)}'s turn`}

@@ -56,7 +56,10 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
     <div className="battler-controls" data-testid="battler-controls">
       {setup.actives.length > 0 ? (
         <fieldset className="battler-group" data-testid="battler-setup">
-          <legend>Setup: choose your active creature, then your bench</legend>
+          <legend>
+            Before the first turn: pick the creature that fights first (your active one), then any
+            others to wait on your bench
+          </legend>
           <div className="battler-choices" role="group" aria-label="Active creature">
             {setup.actives.map((h) => (
               <button
@@ -96,7 +99,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
           >
             {active
               ? `Start with ${setupLabels.get(active) ?? nameOf(active)}${bench.length ? ` + ${bench.length} on the bench` : ''}`
-              : 'Choose an active creature'}
+              : 'Pick your active creature first'}
           </button>
         </fieldset>
       ) : null}

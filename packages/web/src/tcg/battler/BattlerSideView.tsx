@@ -46,15 +46,13 @@ export function BattlerSideView({ view, seat, who, art, objectProps, mark }: Bat
             <span key={i} className="tcg-card-back battler-prize" />
           ))}
         </span>
-        <span>
-          {side.prizes} prize{side.prizes === 1 ? '' : 's'} left
-        </span>
+        <span>{side.prizeWords}</span>
       </div>
       <div className="battler-active-spot" aria-label="Active spot">
         {side.active ? (
           spot(side.active, 'active')
         ) : (
-          <span className="battler-empty">No active creature</span>
+          <span className="battler-empty">{side.emptyActiveWords}</span>
         )}
       </div>
       <div

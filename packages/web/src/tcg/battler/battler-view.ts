@@ -29,6 +29,10 @@ export interface BattlerSide {
   bench: CreatureSlot[];
   benchSize: number;
   prizes: number;
+  /** What the prize pile says: how many are left, or, before setup is done, that none are dealt yet. */
+  prizeWords: string;
+  /** What the active spot says while it is empty. */
+  emptyActiveWords: string;
 }
 
 /** An attack of the active creature as the controls offer it. */
@@ -95,11 +99,23 @@ export function battlerSide(view: TcgView, seat: Seat): BattlerSide | null {
     .filter((h) => h !== activeHandle)
     .map((h) => creatureSlot(view, h))
     .filter((slot): slot is CreatureSlot => slot !== null);
+  const prizes = sizeOf(player.zones[battler.rules.prizeZone]);
+  // Prizes are set aside and the active creatures revealed only once both players have chosen
+  // their setup: until then "0 prizes left" or "No active creature" would read like a lost game.
+  const settingUp = view.status === 'setup' || view.status === 'mulligan';
   return {
     active: activeHandle ? creatureSlot(view, activeHandle) : null,
     bench,
     benchSize: battler.rules.bench,
-    prizes: sizeOf(player.zones[battler.rules.prizeZone]),
+    prizes,
+    prizeWords: settingUp
+      ? 'Prizes are set aside when the game starts'
+      : `${prizes} prize${prizes === 1 ? '' : 's'} left`,
+    emptyActiveWords: !settingUp
+      ? 'No active creature'
+      : battler.setupChosen[seat]
+        ? 'Active creature chosen'
+        : 'Choosing an active creature',
   };
 }
 
