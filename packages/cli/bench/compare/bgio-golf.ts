@@ -93,7 +93,9 @@ function endTurn({ G, ctx, events, random, playerID }: Move): void {
     }
     G.hole++;
     if (G.hole >= G.holes) {
-      events.endGame({ totals: G.totals });
+      // A copy: the draft itself would be a revoked proxy in ctx.gameover once the move ends,
+      // and the server crashes serialising it to the clients.
+      events.endGame({ totals: { ...G.totals } });
       return;
     }
     deal(G, random, ctx.playOrder);
