@@ -9,7 +9,7 @@
  * instead of Colyseus's default 50 ms tick, as boardgame.io and Cardtable do.
  */
 import { Room, type Client } from '@colyseus/core';
-import { ArraySchema, defineTypes, Schema, StateView } from '@colyseus/schema';
+import { ArraySchema, defineTypes, Schema, StateView, view } from '@colyseus/schema';
 import {
   freshDeckRanks,
   handScore,
@@ -21,11 +21,13 @@ import {
 } from './golf-rules.ts';
 
 // Fields are `declare`d: a class field would shadow the accessors `defineTypes` installs.
+// `defineTypes` ignores `view: true`, so view fields get the `@view()` decorator applied by hand.
 class Slot extends Schema {
   declare faceUp: boolean;
   declare rank: number;
 }
-defineTypes(Slot, { faceUp: 'boolean', rank: { type: 'uint8', view: true } });
+defineTypes(Slot, { faceUp: 'boolean', rank: 'uint8' });
+view()(Slot.prototype, 'rank');
 
 class Seat extends Schema {
   declare hand: ArraySchema<Slot>;
@@ -39,7 +41,8 @@ class Holding extends Schema {
   declare source: 'deck' | 'discard';
   declare rank: number;
 }
-defineTypes(Holding, { source: 'string', rank: { type: 'uint8', view: true } });
+defineTypes(Holding, { source: 'string', rank: 'uint8' });
+view()(Holding.prototype, 'rank');
 
 class GolfState extends Schema {
   /** 'waiting' (for the second seat), 'opening', 'play' or 'over'. */
@@ -115,6 +118,8 @@ export class ColyseusGolfRoom extends Room<GolfState> {
     if (this.seatOf.size === 2) {
       void this.lock();
       this.deal();
+      // No patch tick: the first seat hears of the deal only from this.
+      this.broadcastPatch();
     }
   }
 
