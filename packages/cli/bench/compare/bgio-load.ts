@@ -92,6 +92,7 @@ export async function runBgioLoad(
       const finish = (over: boolean) => {
         if (done) return;
         done = true;
+        if (over && inWindow()) finished++;
         for (const seat of seats) seat.stop();
         for (const client of clients) client.stop();
         resolve(over);
@@ -110,10 +111,8 @@ export async function runBgioLoad(
             lastStateID = Math.max(lastStateID, state._stateID);
           }
           seats[index]?.onState(seatState(state, playerID));
-          if (state.ctx.gameover && playerID === '0') {
-            if (inWindow()) finished++;
-            finish(true);
-          }
+          // Counted in finish: a seat may hear of the end more than once.
+          if (state.ctx.gameover && playerID === '0') finish(true);
         });
         client.start();
       });

@@ -70,6 +70,7 @@ export async function runColyseusLoad(
       const finish = (over: boolean) => {
         if (done) return;
         done = true;
+        if (over && inWindow()) finished++;
         for (const seat of seats) seat.stop();
         for (const room of rooms) void room.leave().catch(() => undefined);
         resolve(over);
@@ -88,10 +89,8 @@ export async function runColyseusLoad(
             lastMoves = Math.max(lastMoves, state.moves);
           }
           seats[index]?.onState(seatState(state, index));
-          if (state.phase === 'over' && index === 0) {
-            if (inWindow()) finished++;
-            finish(true);
-          }
+          // Counted in finish: a seat may hear of the end more than once.
+          if (state.phase === 'over' && index === 0) finish(true);
         });
       });
     });
