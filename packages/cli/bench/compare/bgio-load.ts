@@ -9,7 +9,7 @@ import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { LatencySamples } from '../../src/load/stats.ts';
 import { bgioLegalMoves, BgioGolf, type BgioGolfState } from './bgio-golf.ts';
-import { keepTablesPlaying } from './match-tables.ts';
+import { keepTablesPlaying, retried } from './match-tables.ts';
 import { RandomSeat, type SeatState } from './random-seat.ts';
 import type { LoadWindow, WindowCounts } from './window.ts';
 
@@ -25,13 +25,8 @@ export async function runBgioLoad(
   const control = { stopping: false };
   const inWindow = () => window.measuring();
 
-  /** A lobby call; retried, since a kept-alive socket the server just closed fails a request. */
-  const post = async (
-    path: string,
-    body: unknown,
-    attempts = 3,
-  ): Promise<Record<string, string>> => {
-    try {
+  const post = (path: string, body: unknown) =>
+    retried(async () => {
       const response = await fetch(new URL(path, url), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -39,12 +34,7 @@ export async function runBgioLoad(
       });
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       return (await response.json()) as Record<string, string>;
-    } catch (error) {
-      if (attempts <= 1) throw error;
-      await new Promise((done) => setTimeout(done, 100));
-      return post(path, body, attempts - 1);
-    }
-  };
+    });
 
   /** One match: both seats play until it is over (resolves true) or the run stops. */
   const playMatch = async (started: () => void): Promise<boolean> => {

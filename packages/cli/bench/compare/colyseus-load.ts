@@ -7,7 +7,7 @@
 import { Client, type Room } from 'colyseus.js';
 import { LatencySamples } from '../../src/load/stats.ts';
 import { legalGolfMoves } from './golf-rules.ts';
-import { keepTablesPlaying } from './match-tables.ts';
+import { keepTablesPlaying, retried } from './match-tables.ts';
 import { RandomSeat, type SeatState } from './random-seat.ts';
 import type { LoadWindow, WindowCounts } from './window.ts';
 
@@ -50,8 +50,9 @@ export async function runColyseusLoad(
 
   /** One match: both seats play until it is over (resolves true) or the run stops. */
   const playMatch = async (started: () => void): Promise<boolean> => {
-    const first = await client.create<GolfView>('golf');
-    const rooms: Room<GolfView>[] = [first, await client.joinById<GolfView>(first.roomId)];
+    const first = await retried(() => client.create<GolfView>('golf'));
+    const second = await retried(() => client.joinById<GolfView>(first.roomId));
+    const rooms: Room<GolfView>[] = [first, second];
     return new Promise<boolean>((resolve) => {
       let lastMoves = -1;
       const synced = new Set<number>();

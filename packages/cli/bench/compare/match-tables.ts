@@ -49,3 +49,17 @@ export async function keepTablesPlaying(
   control.stopping = true;
   await Promise.race([Promise.allSettled(tables), new Promise((done) => setTimeout(done, 5_000))]);
 }
+
+/**
+ * A setup call (lobby, matchmaking) retried a few times: a request on a kept-alive socket the
+ * server has just closed fails ("socket hang up") though nothing is wrong.
+ */
+export async function retried<T>(call: () => Promise<T>, attempts = 3): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (attempts <= 1) throw error;
+    await new Promise((done) => setTimeout(done, 100));
+    return retried(call, attempts - 1);
+  }
+}
