@@ -47,6 +47,9 @@ export async function runColyseusLoad(
   const control = { stopping: false };
   const inWindow = () => window.measuring();
   const client = new Client(url.replace(/^http/, 'ws'));
+  // Matchmaking on a fresh connection each time: a busy load generator reuses a kept-alive
+  // socket the server has closed (idle 5 s) before it notices, and fails with "socket hang up".
+  client.http.headers = { ...client.http.headers, Connection: 'close' };
 
   /** One match: both seats play until it is over (resolves true) or the run stops. */
   const playMatch = async (started: () => void): Promise<boolean> => {
