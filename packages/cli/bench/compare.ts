@@ -1,11 +1,11 @@
 /**
- * `npm run bench:compare`: the same two-player Golf hosted by boardgame.io 0.50 (its own
- * server, in-memory storage) and by Cardtable on PostgreSQL and on embedded PGlite, side by
- * side in one run. Each server runs pinned to CPU 0 and each load generator (a process of its
- * own) to CPU 1; the systems take turns scenario by scenario, three repetitions, and the table
- * shows medians with Cardtable/boardgame.io ratios. `--quick` runs one short, smaller
- * repetition to try it out. PostgreSQL is DATABASE_URL (default: the local server), in a
- * scratch schema per run.
+ * `npm run bench:compare`: the same two-player Golf hosted by boardgame.io 0.50 and Colyseus
+ * 0.16 (each its own server, in-memory) and by Cardtable on PostgreSQL and on embedded PGlite,
+ * side by side in one run. Each server runs pinned to CPU 0 and each load generator (a process
+ * of its own) to CPU 1; the systems take turns scenario by scenario, three repetitions, and the
+ * table shows medians with Cardtable/anchor ratios. `--quick` runs one short, smaller
+ * repetition to try it out; `--systems bgio,colyseus` runs only those. PostgreSQL is
+ * DATABASE_URL (default: the local server), in a scratch schema per run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,14 +15,33 @@ import { fileURLToPath } from 'node:url';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { dropSchema, postgresAnswers } from '../src/load/scratch-schema.ts';
 import { freePort, startServerProcess, waitUntilReady } from '../src/load/server-process.ts';
-import { formatComparison, type Measured, type Scenario, type System } from './compare/table.ts';
+import {
+  formatComparison,
+  parseSystems,
+  type Measured,
+  type Scenario,
+  type System,
+} from './compare/table.ts';
 import type { ChildRequest, ChildResult } from './compare/load-child.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER_CPU = 0;
 const LOAD_CPU = 1;
+/** The anchors: each its own server script, answering `readyPath` once it listens. */
+const ANCHOR_SERVERS: Partial<Record<System, { script: string; readyPath: string }>> = {
+  bgio: { script: 'compare/bgio-server.ts', readyPath: '/games' },
+  colyseus: { script: 'compare/colyseus-server.ts', readyPath: '/ready' },
+};
 
 const quick = process.argv.includes('--quick');
+const systemsFlag = process.argv.indexOf('--systems');
+let systems: System[];
+try {
+  systems = parseSystems(systemsFlag >= 0 ? (process.argv[systemsFlag + 1] ?? '') : undefined);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
 const repetitions = quick ? 1 : 3;
 const scenarios: Scenario[] = quick
   ? [
@@ -37,8 +56,7 @@ const scenarios: Scenario[] = quick
     ];
 
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const systems: System[] = ['bgio', 'postgres', 'pglite'];
-const havePostgres = await postgresAnswers(databaseUrl);
+const havePostgres = !systems.includes('postgres') || (await postgresAnswers(databaseUrl));
 if (!havePostgres) process.stderr.write(`PostgreSQL at ${databaseUrl} does not answer: skipped\n`);
 
 const results: Measured[] = [];
@@ -71,10 +89,11 @@ console.log(
     `load average ${loadAtStart.toFixed(1)} at start and ${(loadavg()[0] ?? 0).toFixed(1)} at end; ` +
     `servers on CPU ${SERVER_CPU}, load generators on CPU ${LOAD_CPU}; medians of ${repetitions}\n`,
 );
-console.log(formatComparison(results, scenarios));
+console.log(formatComparison(results, scenarios, systems));
 
 async function runOne(system: System, scenario: Scenario, rep: number): Promise<ChildResult> {
-  if (system === 'bgio') {
+  const anchor = ANCHOR_SERVERS[system];
+  if (anchor) {
     const port = await freePort();
     const server = spawn(
       'taskset',
@@ -84,15 +103,29 @@ async function runOne(system: System, scenario: Scenario, rep: number): Promise<
         process.execPath,
         '--import',
         'tsx',
-        join(HERE, 'compare/bgio-server.ts'),
+        join(HERE, anchor.script),
         String(port),
       ],
-      { stdio: 'ignore' },
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    // Its last words, should it crash: a server gone mid-run fails the run (see window.ts).
+    let errors = '';
+    server.stderr?.on(
+      'data',
+      (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)),
     );
     try {
       const url = `http://127.0.0.1:${port}`;
-      await waitUntilReady(url, server, 180_000, '/games');
-      return await runChild({ system: 'bgio', url, serverPid: server.pid as number, ...scenario });
+      await waitUntilReady(url, server, 180_000, anchor.readyPath);
+      return await runChild({
+        system: system === 'bgio' ? 'bgio' : 'colyseus',
+        url,
+        serverPid: server.pid as number,
+        ...scenario,
+      });
+    } catch (error) {
+      const exited = server.exitCode !== null || server.signalCode !== null;
+      throw exited ? new Error(`${(error as Error).message}\n--- server ---\n${errors}`) : error;
     } finally {
       await stop(server);
     }

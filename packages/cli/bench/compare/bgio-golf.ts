@@ -7,9 +7,18 @@
  */
 import type { Ctx, FnContext, Game } from 'boardgame.io';
 import { INVALID_MOVE, TurnOrder } from 'boardgame.io/core';
+import {
+  freshDeckRanks,
+  handScore,
+  HOLES,
+  isOpeningFlip,
+  isSlot,
+  legalGolfMoves,
+  SLOTS,
+  type GolfMove,
+} from './golf-rules.ts';
 
 export interface GolfCard {
-  id: number;
   rank: number;
 }
 
@@ -38,13 +47,8 @@ export interface BgioGolfState {
 
 type Move = FnContext<BgioGolfState> & { playerID: string };
 
-const HOLES = 9;
-const SLOTS = 6;
-const OPENING_FLIPS = 2;
-
 function freshDeck(random: Move['random']): GolfCard[] {
-  const cards = Array.from({ length: 52 }, (_, id) => ({ id, rank: (id % 13) + 1 }));
-  return random.Shuffle(cards);
+  return freshDeckRanks((ranks) => random.Shuffle(ranks)).map((rank) => ({ rank }));
 }
 
 function deal(G: BgioGolfState, random: Move['random'], players: string[]): void {
@@ -59,18 +63,7 @@ function deal(G: BgioGolfState, random: Move['random'], players: string[]): void
   G.wentOut = null;
 }
 
-const cardValue = (card: GolfCard) => (card.rank === 13 ? 0 : Math.min(card.rank, 10));
-
-/** A column of two equal ranks scores 0. */
-function handScore(hand: GolfSlot[]): number {
-  let score = 0;
-  for (let column = 0; column < 3; column++) {
-    const top = hand[column]?.card as GolfCard;
-    const bottom = hand[column + 3]?.card as GolfCard;
-    score += top.rank === bottom.rank ? 0 : cardValue(top) + cardValue(bottom);
-  }
-  return score;
-}
+const ranksOf = (hand: GolfSlot[]) => hand.map((slot) => (slot.card as GolfCard).rank);
 
 function draw(G: BgioGolfState, random: Move['random']): GolfCard {
   if (G.deck.length === 0) {
@@ -89,11 +82,14 @@ function endTurn({ G, ctx, events, random, playerID }: Move): void {
   const next = ctx.playOrder[(ctx.playOrderPos + 1) % ctx.numPlayers] as string;
   if (G.wentOut !== null && next === G.wentOut) {
     for (const player of ctx.playOrder) {
-      G.totals[player] = (G.totals[player] ?? 0) + handScore(G.hands[player] as GolfSlot[]);
+      G.totals[player] =
+        (G.totals[player] ?? 0) + handScore(ranksOf(G.hands[player] as GolfSlot[]));
     }
     G.hole++;
     if (G.hole >= G.holes) {
-      events.endGame({ totals: G.totals });
+      // A copy: the draft itself would be a revoked proxy in ctx.gameover once the move ends,
+      // and the server crashes serialising it to the clients.
+      events.endGame({ totals: { ...G.totals } });
       return;
     }
     deal(G, random, ctx.playOrder);
@@ -150,13 +146,7 @@ export const BgioGolf: Game<BgioGolfState> = {
               initialFlip: {
                 move: ({ G, playerID, events }, slots: number[]) => {
                   const hand = G.hands[playerID] as GolfSlot[];
-                  const valid =
-                    !G.flipped[playerID] &&
-                    Array.isArray(slots) &&
-                    slots.length === OPENING_FLIPS &&
-                    new Set(slots).size === OPENING_FLIPS &&
-                    slots.every((slot) => Number.isInteger(slot) && slot >= 0 && slot < SLOTS);
-                  if (!valid) return INVALID_MOVE;
+                  if (G.flipped[playerID] || !isOpeningFlip(slots)) return INVALID_MOVE;
                   for (const slot of slots) (hand[slot] as GolfSlot).faceUp = true;
                   G.flipped[playerID] = true;
                   events.endStage();
@@ -194,8 +184,7 @@ export const BgioGolf: Game<BgioGolfState> = {
           move: (context, slot: number) => {
             const { G, playerID } = context;
             const hand = G.hands[playerID] as GolfSlot[];
-            if (!G.holding || !Number.isInteger(slot) || slot < 0 || slot >= SLOTS)
-              return INVALID_MOVE;
+            if (!G.holding || !isSlot(slot)) return INVALID_MOVE;
             const replaced = hand[slot] as GolfSlot;
             G.discard.push(replaced.card as GolfCard);
             hand[slot] = { card: G.holding.card, faceUp: true };
@@ -217,26 +206,14 @@ export const BgioGolf: Game<BgioGolfState> = {
   },
 };
 
-/** Every move `playerID` may make now, as [name, args]: what the random players pick from. */
-export function bgioLegalMoves(
-  G: BgioGolfState,
-  ctx: Ctx,
-  playerID: string,
-): [string, unknown[]][] {
-  if (ctx.gameover) return [];
-  if (ctx.phase === 'opening') {
-    if (ctx.activePlayers?.[playerID] !== 'flip') return [];
-    const pairs: [string, unknown[]][] = [];
-    for (let a = 0; a < SLOTS; a++)
-      for (let b = a + 1; b < SLOTS; b++) pairs.push(['initialFlip', [[a, b]]]);
-    return pairs;
-  }
-  if (ctx.currentPlayer !== playerID) return [];
-  if (!G.holding)
-    return [
-      ['drawDeck', []],
-      ...(G.discard.length > 0 ? [['takeDiscard', []] as [string, unknown[]]] : []),
-    ];
-  const swaps = Array.from({ length: SLOTS }, (_, slot): [string, unknown[]] => ['swap', [slot]]);
-  return G.holding.source === 'deck' ? [...swaps, ['discard', []]] : swaps;
+/** Every move `playerID` may make now: what the random players pick from. */
+export function bgioLegalMoves(G: BgioGolfState, ctx: Ctx, playerID: string): GolfMove[] {
+  return legalGolfMoves({
+    over: Boolean(ctx.gameover),
+    opening: ctx.phase === 'opening',
+    mayFlip: ctx.activePlayers?.[playerID] === 'flip',
+    myTurn: ctx.currentPlayer === playerID,
+    holding: G.holding?.source ?? null,
+    discardCount: G.discard.length,
+  });
 }

@@ -5,10 +5,11 @@
  */
 import { runLoad } from '../../src/load/run.ts';
 import { runBgioLoad } from './bgio-load.ts';
+import { runColyseusLoad } from './colyseus-load.ts';
 import { MeasuredWindow, type WindowCounts, type WindowUsage } from './window.ts';
 
 export interface ChildRequest {
-  system: 'bgio' | 'cardtable';
+  system: 'bgio' | 'colyseus' | 'cardtable';
   url: string;
   serverPid: number;
   matches: number;
@@ -23,6 +24,8 @@ const window = new MeasuredWindow(request.serverPid, request.durationS);
 let counts: WindowCounts;
 if (request.system === 'bgio') {
   counts = await runBgioLoad(request.url, request.matches, request.thinkMs, window);
+} else if (request.system === 'colyseus') {
+  counts = await runColyseusLoad(request.url, request.matches, request.thinkMs, window);
 } else {
   const report = await runLoad({
     url: request.url,

@@ -1,6 +1,10 @@
 import type { ChildResult } from './load-child.ts';
 
-export type System = 'bgio' | 'postgres' | 'pglite';
+export type System = 'bgio' | 'colyseus' | 'postgres' | 'pglite';
+
+/** Every system, in the table's column order: the anchors first. */
+export const SYSTEMS: readonly System[] = ['bgio', 'colyseus', 'postgres', 'pglite'];
+const ANCHORS: readonly System[] = ['bgio', 'colyseus'];
 
 export interface Scenario {
   name: 'saturated' | 'paced-many' | 'paced-few';
@@ -15,8 +19,17 @@ export interface Measured {
   result: ChildResult;
 }
 
+/** The short names of the ratio columns. */
+const SHORT: Record<System, string> = {
+  bgio: 'bgio',
+  colyseus: 'Colyseus',
+  postgres: 'PostgreSQL',
+  pglite: 'PGlite',
+};
+
 const TITLES: Record<System, string> = {
   bgio: 'boardgame.io 0.50 (memory)',
+  colyseus: 'Colyseus 0.16 (memory)',
   postgres: 'Cardtable, PostgreSQL',
   pglite: 'Cardtable, PGlite',
 };
@@ -65,58 +78,55 @@ const ROWS: Record<Scenario['name'], Row[]> = {
   ],
 };
 
-/** The issue's table: one row per scenario and figure, medians per system, Cardtable/anchor ratios. */
+/**
+ * The issue's table: one row per scenario and figure, a column of medians per system of
+ * `systems` (in `SYSTEMS`' order), then a Cardtable/anchor ratio per pair of them.
+ */
 export function formatComparison(
   results: readonly Measured[],
   scenarios: readonly Scenario[],
+  systems: readonly System[] = SYSTEMS,
 ): string {
-  const systems: System[] = ['bgio', 'postgres', 'pglite'];
-  const header = [
-    'scenario',
-    ...systems.map((s) => TITLES[s]),
-    'PostgreSQL / bgio',
-    'PGlite / bgio',
-  ];
+  const columns = SYSTEMS.filter((system) => systems.includes(system));
+  const ratios = ANCHORS.filter((anchor) => columns.includes(anchor)).flatMap((anchor) =>
+    columns
+      .filter((system) => !ANCHORS.includes(system))
+      .map((system) => ({ system, anchor, title: `${SHORT[system]} / ${SHORT[anchor]}` })),
+  );
+  const header = ['scenario', ...columns.map((s) => TITLES[s]), ...ratios.map((r) => r.title)];
   const lines: string[][] = [];
   for (const scenario of scenarios) {
     const runs = (system: System) =>
       results
         .filter((m) => m.system === system && m.scenario === scenario.name)
         .map((m) => m.result);
+    const medianOf = (system: System, figure: (r: ChildResult) => number | null) =>
+      median(
+        runs(system).flatMap((r) => {
+          const v = figure(r);
+          return v === null ? [] : [v];
+        }),
+      );
     const think = scenario.thinkMs === 0 ? 'think 0' : `think ${scenario.thinkMs / 1000} s`;
     for (const row of ROWS[scenario.name]) {
-      const medians = systems.map((system) =>
-        median(
-          runs(system).flatMap((r) => {
-            const v = row.figure(r);
-            return v === null ? [] : [v];
-          }),
-        ),
-      );
-      const cells = systems.map((system, i) => {
-        const value = medians[i];
+      const medians = new Map(columns.map((system) => [system, medianOf(system, row.figure)]));
+      const cells = columns.map((system) => {
+        const value = medians.get(system);
         if (value === null || value === undefined) return '-';
         const extra =
           system === 'postgres' && row.postgresExtra
-            ? median(
-                runs(system).flatMap((r) => {
-                  const v = row.postgresExtra?.(r) ?? null;
-                  return v === null ? [] : [v];
-                }),
-              )
+            ? medianOf(system, (r) => row.postgresExtra?.(r) ?? null)
             : null;
         return extra === null
           ? row.format(value)
           : `${row.format(value)} + ${row.format(extra)} in PostgreSQL`;
       });
-      const anchor = medians[0];
-      const ratio = (value: number | null | undefined) =>
+      const ratio = (value: number | null | undefined, anchor: number | null | undefined) =>
         value === null || value === undefined || !anchor ? '-' : `${(value / anchor).toFixed(2)}x`;
       lines.push([
         `${scenario.matches} matches, ${think}: ${row.label}`,
         ...cells,
-        ratio(medians[1]),
-        ratio(medians[2]),
+        ...ratios.map((r) => ratio(medians.get(r.system), medians.get(r.anchor))),
       ]);
     }
   }
@@ -126,4 +136,16 @@ export function formatComparison(
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n');
+}
+
+/** `--systems bgio,colyseus`: the systems to run (all of them without it), in `SYSTEMS`' order. */
+export function parseSystems(value: string | undefined): System[] {
+  if (value === undefined) return [...SYSTEMS];
+  const named = value.split(',').map((name) => name.trim());
+  const unknown = named.filter((name) => !SYSTEMS.includes(name as System));
+  if (unknown.length > 0 || named.length === 0)
+    throw new Error(
+      `--systems: unknown ${unknown.join(', ')} (one or more of ${SYSTEMS.join(',')})`,
+    );
+  return SYSTEMS.filter((system) => named.includes(system));
 }

@@ -60,7 +60,7 @@ export class MeasuredWindow implements LoadWindow {
   }
 
   async begin(): Promise<void> {
-    this.serverCpu = (await processCpuSeconds(this.serverPid)) ?? 0;
+    this.serverCpu = await this.serverCpuSeconds();
     this.postgresCpu = await cpuSecondsByPid('postgres');
     this.peakRss = (await processRssBytes(this.serverPid)) ?? 0;
     this.sampler = setInterval(() => {
@@ -80,10 +80,21 @@ export class MeasuredWindow implements LoadWindow {
     const client = process.cpuUsage(this.clientCpu);
     this.usage = {
       seconds,
-      serverCpuSeconds: ((await processCpuSeconds(this.serverPid)) ?? 0) - this.serverCpu,
+      serverCpuSeconds: (await this.serverCpuSeconds()) - this.serverCpu,
       postgresCpuSeconds: cpuSecondsBetween(this.postgresCpu, await cpuSecondsByPid('postgres')),
       peakRssBytes: Math.max(this.peakRss, (await processRssBytes(this.serverPid)) ?? 0),
       loadGeneratorCpuSeconds: (client.user + client.system) / 1e6,
     };
+  }
+
+  /**
+   * The server's CPU so far. A server gone from /proc (it crashed) has no figure: taking 0 for it
+   * once made boardgame.io's CPU per action negative, so the run fails instead.
+   */
+  private async serverCpuSeconds(): Promise<number> {
+    const seconds = await processCpuSeconds(this.serverPid);
+    if (seconds === null)
+      throw new Error(`The server (pid ${this.serverPid}) exited during the run.`);
+    return seconds;
   }
 }
