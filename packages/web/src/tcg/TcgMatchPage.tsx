@@ -30,6 +30,8 @@ import './play.css';
 
 const tcgPath = (id: string) => tablePath(id, 'tcg');
 const NO_STOPS: readonly string[] = [];
+/** Turn 0 is the opening (mulligans, a battler's setup): no turn has started yet. */
+const turnWords = (turn: number) => (turn === 0 ? 'getting ready' : `turn ${turn}`);
 
 /** A live card game match (the built-in set or a published game), played or watched. */
 export default function TcgMatchPage() {
@@ -54,7 +56,7 @@ export default function TcgMatchPage() {
           Cardtable
         </Link>
         <span className="topbar-title" data-testid="game-title">
-          {view && status !== 'waiting' ? `${title} — turn ${view.turn}` : title}
+          {view && status !== 'waiting' ? `${title} — ${turnWords(view.turn)}` : title}
         </span>
         {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
         {live.turnEndsAt && status === 'active' ? <TurnTimer endsAt={live.turnEndsAt} /> : null}
