@@ -82,7 +82,7 @@ export function ChatView({ chat, title = 'Chat' }: { chat: ChatState; title?: st
       </header>
       {state === 'refused' ? (
         <p className="notice" data-testid="chat-closed">
-          This chat is not open to you.
+          {chat.refusal ?? 'This chat is not open to you.'}
         </p>
       ) : null}
       <ol className="chat-log" role="log" aria-live="polite" ref={logRef} data-testid="chat-log">

@@ -18,6 +18,8 @@ const GUEST_MUTES_KEY = 'cardtable.chat.muted';
 export interface ChatState {
   room: ChatRoom | null;
   state: ChatRoomState;
+  /** Why the server refused the room (its last CHAT_ERROR), shown while `state` is refused. */
+  refusal: string | null;
   welcome: ChatWelcome | null;
   messages: readonly ChatMessage[];
   muted: ReadonlySet<string>;
@@ -36,6 +38,7 @@ const guestMutes = (): string[] => readJson<string[]>(GUEST_MUTES_KEY) ?? [];
 export function useChatRoom(roomName: string): ChatState {
   const [room, setRoom] = useState<ChatRoom | null>(null);
   const [state, setState] = useState<ChatRoomState>('connecting');
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [welcome, setWelcome] = useState<ChatWelcome | null>(null);
   const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
   const [muted, setMutedSet] = useState<ReadonlySet<string>>(new Set());
@@ -48,7 +51,9 @@ export function useChatRoom(roomName: string): ChatState {
     const guest = () => client.api.session?.user.guest !== false;
     const stops = [
       opened.on('state', setState),
+      opened.on('error', (error) => setRefusal(error.message)),
       opened.on('welcome', (message) => {
+        setRefusal(null);
         setWelcome(message);
         if (!guest()) return;
         for (const userId of guestMutes()) {
@@ -86,5 +91,5 @@ export function useChatRoom(roomName: string): ChatState {
     return outcome;
   };
 
-  return { room, state, welcome, messages, muted, lastEmote, setMuted };
+  return { room, state, refusal, welcome, messages, muted, lastEmote, setMuted };
 }
