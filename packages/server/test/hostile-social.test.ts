@@ -1,4 +1,3 @@
-import zlib from 'node:zlib';
 import type { ChatServerMessage } from '@cardtable/sdk/chat';
 import type { ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
 import type { QueueServerMessage } from '@cardtable/sdk/social';
@@ -11,6 +10,7 @@ import { ChatSocket } from './helpers/chat-socket.ts';
 import { addUsers, writeFinished } from './helpers/finished-matches.ts';
 import { publishGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
+import { png16 } from './helpers/png.ts';
 import type { StoreKind } from './helpers/server.ts';
 
 /**
@@ -31,32 +31,6 @@ const ENV = {
   ADMIN_EMAIL: 'root@example.com',
   ADMIN_PASSWORD: 'admin secret 4 hostile',
 };
-
-/** A valid 16x16 PNG whose pixels are `shade`, so each shade is a different upload. */
-function png16(shade: number): string {
-  const { deflateSync, crc32 } = zlib;
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(16, 0);
-  header.writeUInt32BE(16, 4);
-  header[8] = 8;
-  header[9] = 2;
-  const rows = Buffer.alloc(16 * (1 + 16 * 3), shade);
-  for (let row = 0; row < 16; row++) rows[row * 49] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]).toString('base64');
-}
 
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const rawCursor = (json: string) => Buffer.from(json).toString('base64url');
