@@ -7,9 +7,8 @@
 import type { State } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
-import { LatencySamples } from '../../src/load/stats.ts';
 import { bgioLegalMoves, BgioGolf, type BgioGolfState } from './bgio-golf.ts';
-import { keepTablesPlaying, retried } from './match-tables.ts';
+import { AnchorTally, keepTablesPlaying, retried } from './match-tables.ts';
 import { RandomSeat, type SeatState } from './random-seat.ts';
 import type { LoadWindow, WindowCounts } from './window.ts';
 
@@ -19,11 +18,8 @@ export async function runBgioLoad(
   thinkMs: number,
   window: LoadWindow,
 ): Promise<WindowCounts> {
-  const latencies = new LatencySamples();
-  let accepted = 0;
-  let finished = 0;
+  const tally = new AnchorTally(window);
   const control = { stopping: false };
-  const inWindow = () => window.measuring();
 
   const post = (path: string, body: unknown) =>
     retried(async () => {
@@ -62,15 +58,15 @@ export async function runBgioLoad(
       legal: bgioLegalMoves(state.G, state.ctx, playerID),
     });
     return new Promise<boolean>((resolve) => {
-      let lastStateID = -1;
+      const countMoves = tally.moveCounter();
       const synced = new Set<string>();
       let done = false;
       const seats = clients.map(
         (client) =>
           new RandomSeat({
             thinkMs,
-            latencies,
-            measuring: inWindow,
+            latencies: tally.latencies,
+            measuring: tally.measuring,
             stopping: () => control.stopping,
             current: () => {
               const state = client.getState() as State<BgioGolfState> | null;
@@ -82,7 +78,7 @@ export async function runBgioLoad(
       const finish = (over: boolean) => {
         if (done) return;
         done = true;
-        if (over && inWindow()) finished++;
+        if (over) tally.matchOver();
         for (const seat of seats) seat.stop();
         for (const client of clients) client.stop();
         resolve(over);
@@ -95,11 +91,7 @@ export async function runBgioLoad(
           synced.add(playerID);
           if (synced.size === clients.length) started();
           // Seat 0 counts each accepted move once (each moves the state on by one).
-          if (playerID === '0') {
-            if (lastStateID >= 0 && state._stateID > lastStateID && inWindow())
-              accepted += state._stateID - lastStateID;
-            lastStateID = Math.max(lastStateID, state._stateID);
-          }
+          if (playerID === '0') countMoves(state._stateID);
           seats[index]?.onState(seatState(state, playerID));
           // Counted in finish: a seat may hear of the end more than once.
           if (state.ctx.gameover && playerID === '0') finish(true);
@@ -110,11 +102,5 @@ export async function runBgioLoad(
   };
 
   await keepTablesPlaying(matches, playMatch, window, control);
-  const [p50, p95, p99, max] = latencies.percentiles([50, 95, 99, 100]);
-  return {
-    actions: accepted,
-    latencyMs: { p50: p50 ?? null, p95: p95 ?? null, p99: p99 ?? null, max: max ?? null },
-    matchesFinished: finished,
-    refused: {},
-  };
+  return tally.counts();
 }

@@ -5,9 +5,8 @@
  * arriving at the sender.
  */
 import { Client, type Room } from 'colyseus.js';
-import { LatencySamples } from '../../src/load/stats.ts';
 import { legalGolfMoves } from './golf-rules.ts';
-import { keepTablesPlaying, retried } from './match-tables.ts';
+import { AnchorTally, keepTablesPlaying, retried } from './match-tables.ts';
 import { RandomSeat, type SeatState } from './random-seat.ts';
 import type { LoadWindow, WindowCounts } from './window.ts';
 
@@ -41,11 +40,8 @@ export async function runColyseusLoad(
   thinkMs: number,
   window: LoadWindow,
 ): Promise<WindowCounts> {
-  const latencies = new LatencySamples();
-  let accepted = 0;
-  let finished = 0;
+  const tally = new AnchorTally(window);
   const control = { stopping: false };
-  const inWindow = () => window.measuring();
   const client = new Client(url.replace(/^http/, 'ws'));
   // Matchmaking on a fresh connection each time: a busy load generator reuses a kept-alive
   // socket the server has closed (idle 5 s) before it notices, and fails with "socket hang up".
@@ -57,15 +53,15 @@ export async function runColyseusLoad(
     const second = await retried(() => client.joinById<GolfView>(first.roomId));
     const rooms: Room<GolfView>[] = [first, second];
     return new Promise<boolean>((resolve) => {
-      let lastMoves = -1;
+      const countMoves = tally.moveCounter();
       const synced = new Set<number>();
       let done = false;
       const seats = rooms.map(
         (room, index) =>
           new RandomSeat({
             thinkMs,
-            latencies,
-            measuring: inWindow,
+            latencies: tally.latencies,
+            measuring: tally.measuring,
             stopping: () => control.stopping,
             current: () => seatState(room.state, index),
             send: ([name, args]) => room.send(name, args[0]),
@@ -74,7 +70,7 @@ export async function runColyseusLoad(
       const finish = (over: boolean) => {
         if (done) return;
         done = true;
-        if (over && inWindow()) finished++;
+        if (over) tally.matchOver();
         for (const seat of seats) seat.stop();
         for (const room of rooms) void room.leave().catch(() => undefined);
         resolve(over);
@@ -87,11 +83,7 @@ export async function runColyseusLoad(
           synced.add(index);
           if (synced.size === rooms.length) started();
           // Seat 0 counts each accepted move once (each counts one up).
-          if (index === 0) {
-            if (lastMoves >= 0 && state.moves > lastMoves && inWindow())
-              accepted += state.moves - lastMoves;
-            lastMoves = Math.max(lastMoves, state.moves);
-          }
+          if (index === 0) countMoves(state.moves);
           seats[index]?.onState(seatState(state, index));
           // Counted in finish: a seat may hear of the end more than once.
           if (state.phase === 'over' && index === 0) finish(true);
@@ -101,11 +93,5 @@ export async function runColyseusLoad(
   };
 
   await keepTablesPlaying(matches, playMatch, window, control);
-  const [p50, p95, p99, max] = latencies.percentiles([50, 95, 99, 100]);
-  return {
-    actions: accepted,
-    latencyMs: { p50: p50 ?? null, p95: p95 ?? null, p99: p99 ?? null, max: max ?? null },
-    matchesFinished: finished,
-    refused: {},
-  };
+  return tally.counts();
 }

@@ -1,4 +1,5 @@
-import type { LoadWindow } from './window.ts';
+import { LatencySamples } from '../../src/load/stats.ts';
+import type { LoadWindow, WindowCounts } from './window.ts';
 
 /** Like Cardtable's load: at most this many tables being set up at once. */
 const SETUP_CONCURRENCY = 32;
@@ -61,5 +62,43 @@ export async function retried<T>(call: () => Promise<T>, attempts = 3): Promise<
     if (attempts <= 1) throw error;
     await new Promise((done) => setTimeout(done, 100));
     return retried(call, attempts - 1);
+  }
+}
+
+/** What an anchor's load generator counts over the window: latencies, moves, finished matches. */
+export class AnchorTally {
+  readonly latencies = new LatencySamples();
+  private accepted = 0;
+  private finished = 0;
+
+  constructor(private readonly window: LoadWindow) {}
+
+  readonly measuring = (): boolean => this.window.measuring();
+
+  /**
+   * Counts one match's accepted moves from a counter that moves up by one per move, as one seat
+   * hears it (so each move counts once, whatever the other seats hear).
+   */
+  moveCounter(): (value: number) => void {
+    let last = -1;
+    return (value) => {
+      if (last >= 0 && value > last && this.measuring()) this.accepted += value - last;
+      last = Math.max(last, value);
+    };
+  }
+
+  /** A match ended (call once per match: a seat may hear of the end more than once). */
+  matchOver(): void {
+    if (this.measuring()) this.finished++;
+  }
+
+  counts(): WindowCounts {
+    const [p50, p95, p99, max] = this.latencies.percentiles([50, 95, 99, 100]);
+    return {
+      actions: this.accepted,
+      latencyMs: { p50: p50 ?? null, p95: p95 ?? null, p99: p99 ?? null, max: max ?? null },
+      matchesFinished: this.finished,
+      refused: {},
+    };
   }
 }
