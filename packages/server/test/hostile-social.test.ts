@@ -400,6 +400,10 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
         rounds: [{ scores: [1, 9], finisher: 0 }],
         endedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
       });
+    // The server's own sweep may end a stale match of an earlier test at any moment, so the
+    // count is bounded from below here, not read again after the rebuild.
+    const before = await projector.finishedCount();
+    expect(before).toBeGreaterThanOrEqual(3);
     const replies = await Promise.all(
       Array.from({ length: 4 }, () =>
         call<{ folded: number }>(url(), 'POST', path, { token: admin }),
@@ -407,18 +411,12 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     );
     expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200, 200]);
     // Each answer is the whole rebuild's count, not a share of batches split between queued runs.
-    const finished = await projector.finishedCount();
-    expect(finished).toBeGreaterThanOrEqual(3);
-    expect(replies.map((reply) => reply.body.folded)).toEqual([
-      finished,
-      finished,
-      finished,
-      finished,
-    ]);
+    const folded = replies[0]!.body.folded;
+    expect(folded).toBeGreaterThanOrEqual(before);
+    expect(replies.map((reply) => reply.body.folded)).toEqual([folded, folded, folded, folded]);
     // Asked twice in the same turn (HTTP requests may happen not to overlap): one rebuild.
-    expect(await Promise.all([projector.rebuild(), projector.rebuild()])).toEqual([
-      finished,
-      finished,
-    ]);
+    const [once, again] = await Promise.all([projector.rebuild(), projector.rebuild()]);
+    expect(once).toBeGreaterThanOrEqual(before);
+    expect(again).toBe(once);
   });
 });
