@@ -32,7 +32,7 @@ describe('accounts in the browser', () => {
   it('signs up, verifies through the dev mailbox, logs out, resets the password and logs in', async () => {
     const { page, errors } = await openPage(app.browser, `${app.url}/signup`);
     await page.getByLabel('Username').fill('Tester');
-    await page.getByLabel('Email').fill('tester@example.com');
+    await page.getByLabel('Email', { exact: true }).fill('tester@example.com');
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Sign up' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/too short/);
@@ -60,7 +60,10 @@ describe('accounts in the browser', () => {
     expect(await page.getByTestId('signed-in-as').textContent()).toContain('Not signed in');
 
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
-    await page.getByLabel('Email').fill('tester@example.com');
+    // The log-in page's "Username or email" also matches a loose 'Email' label: wait for the
+    // reset page (a lazy chunk, slow under load) and match the label exactly.
+    await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+    await page.getByLabel('Email', { exact: true }).fill('tester@example.com');
     await page.getByRole('button', { name: 'Mail me a reset link' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/on its way/);
 
@@ -95,7 +98,7 @@ describe('accounts in the browser', () => {
     await page.getByRole('link', { name: 'Keep your history: sign up' }).click();
     await page.getByTestId('upgrade-note').waitFor();
     await page.getByLabel('Username').fill('Upgraded');
-    await page.getByLabel('Email').fill('upgraded@example.com');
+    await page.getByLabel('Email', { exact: true }).fill('upgraded@example.com');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Make my account' }).click();
     await page.waitForURL(/\/account/);
