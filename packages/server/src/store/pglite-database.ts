@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-node-fs.ts';
+import { syncTree } from './sync-tree.ts';
 
 type Row = Record<string, unknown>;
 type Query = <R extends Row = Row>(sql: string, params?: unknown[]) => Promise<R[]>;
@@ -73,7 +74,7 @@ export async function openEmbeddedDatabase(
  * Creates the database cluster of a new data directory (initdb) in a short-lived child process:
  * initdb's WASM memory, once touched, stays resident in the process that ran it (about 120 MiB
  * more RSS for the server's whole life), while a server that opens an existing cluster never
- * touches it.
+ * touches it. The child's file system never syncs, so its cluster is synced here once it is done.
  */
 function initialiseApart(dataDir: string): void {
   const script = `const { PGlite } = await import('@electric-sql/pglite');
@@ -85,6 +86,7 @@ function initialiseApart(dataDir: string): void {
     stdio: 'inherit',
     cwd: fileURLToPath(new URL('.', import.meta.url)),
   });
+  syncTree(dataDir);
 }
 
 /**
