@@ -88,6 +88,18 @@ describe.each(queues)('matchmaking queue (%s)', (_name, make) => {
     expect(await queue.pools()).toEqual([]);
   });
 
+  it('keeps one ticket per user when the same user queues twice at once', async () => {
+    const queue = open();
+    const other: Pool = { ...casual, seats: 3 };
+    await Promise.all([
+      queue.enqueue(ticket('twin-1', casual, 1500, 'twin')),
+      queue.enqueue(ticket('twin-2', other, 1500, 'twin')),
+    ]);
+    const states = await Promise.all([queue.status('twin-1'), queue.status('twin-2')]);
+    expect(states.map((status) => status.state).sort()).toEqual(['gone', 'waiting']);
+    expect(await queue.pools()).toHaveLength(1);
+  });
+
   it('matches rated players only within a window that widens with waiting', async () => {
     const queue = open();
     await queue.enqueue(ticket('g', rated, 1500));

@@ -34,19 +34,25 @@ export class RedisQueue implements MatchQueue {
     return this.prefix + parts.join(':');
   }
 
+  /**
+   * Replaces the user's older ticket, under the user's lock: two enqueues of one user at once
+   * (two tabs, two nodes) would otherwise both find no older ticket and leave two waiting.
+   */
   async enqueue(ticket: Ticket): Promise<void> {
-    const older = await this.redis.get(this.key('user', ticket.userId));
-    if (older) await this.cancel(older);
-    const pool = poolKey(ticket.pool);
-    await this.locked(pool, async () => {
-      await this.redis
-        .multi()
-        .set(this.key('ticket', ticket.id), JSON.stringify(ticket))
-        .set(this.key('alive', ticket.id), '1', 'PX', ALIVE_MS)
-        .set(this.key('user', ticket.userId), ticket.id)
-        .zadd(this.key('pool', pool), ticket.enqueuedAt, ticket.id)
-        .hset(this.key('pools'), pool, JSON.stringify(ticket.pool))
-        .exec();
+    await this.locked(`user:${ticket.userId}`, async () => {
+      const older = await this.redis.get(this.key('user', ticket.userId));
+      if (older) await this.cancel(older);
+      const pool = poolKey(ticket.pool);
+      await this.locked(pool, async () => {
+        await this.redis
+          .multi()
+          .set(this.key('ticket', ticket.id), JSON.stringify(ticket))
+          .set(this.key('alive', ticket.id), '1', 'PX', ALIVE_MS)
+          .set(this.key('user', ticket.userId), ticket.id)
+          .zadd(this.key('pool', pool), ticket.enqueuedAt, ticket.id)
+          .hset(this.key('pools'), pool, JSON.stringify(ticket.pool))
+          .exec();
+      });
     });
   }
 
@@ -168,12 +174,12 @@ export class RedisQueue implements MatchQueue {
   }
 
   /** Runs `work` holding the pool's lock (waits for it up to LOCK_TRIES × 20 ms). */
-  private async locked<T>(pool: string, work: () => Promise<T>): Promise<T> {
-    const lock = this.key('lock', pool);
+  private async locked<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const lock = this.key('lock', name);
     const token = randomBytes(12).toString('hex');
     for (let attempt = 0; ; attempt++) {
       if ((await this.redis.set(lock, token, 'PX', LOCK_MS, 'NX')) === 'OK') break;
-      if (attempt >= LOCK_TRIES) throw new Error(`The matchmaking queue ${pool} stays locked.`);
+      if (attempt >= LOCK_TRIES) throw new Error(`The matchmaking queue's ${name} stays locked.`);
       await sleep(20);
     }
     try {
