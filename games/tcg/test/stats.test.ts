@@ -54,3 +54,13 @@ describe('healthGone (state-based checks)', () => {
     expect(healthGone(s, content, imp)).toBe(true);
   });
 });
+
+describe('statsOf with statics in force', () => {
+  it('gives a state the same stats again after other states pushed it out of the cache', () => {
+    const { s, content, imp } = state([{ card: 'demo/fire-imp', damage: 3 }, 'test/warding-totem']);
+    const first = statsOf(s, content, imp);
+    expect(first.health).toBe(1);
+    for (let i = 0; i < 12; i++) statsOf({ ...s }, content, imp);
+    expect(statsOf(s, content, imp)).toEqual(first);
+  });
+});

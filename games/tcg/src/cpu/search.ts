@@ -1,7 +1,7 @@
 import {
   createRng,
-  decideContext,
   type DecideContext,
+  type OpaqueIds,
   type Rng,
   type Seat,
 } from '@cardtable/engine';
@@ -87,6 +87,7 @@ export function search({
         content,
         scripts,
         createRng(seed, i),
+        playoutHandles(createRng(`${seed}:handles`, i)),
         seed,
       );
     });
@@ -111,12 +112,13 @@ function playout(
   content: Content,
   scripts: ScriptHost | null,
   rng: Rng,
+  handles: OpaqueIds,
   seed: string,
 ): number {
   let version = 0;
   const context = (): DecideContext => {
     version += 1;
-    return decideContext(seed, version);
+    return playoutContext(seed, version, handles);
   };
   const line = new CommandLine(content, scripts);
   const apply = (state: TcgState, actor: Seat, action: TcgAction): TcgState | null => {
@@ -137,6 +139,36 @@ function playout(
   }
   return evaluate(state, content, seat, profile.foresight);
 }
+
+/**
+ * A playout command's randomness: the game's draws keyed as a match's are (seed, version, step),
+ * but its card handles come from `handles`, a plain generator, not the match's keyed hash
+ * (`decideContext`). A playout's handles never leave the CPU, so they need be unique only
+ * (`newHandle` checks that), not unguessable; an HMAC per handle was about a tenth of a
+ * Spiritbound batch. Methods, not arrows: see `decideContext`.
+ */
+function playoutContext(seed: string, version: number, handles: OpaqueIds): DecideContext {
+  return {
+    version,
+    rng(step) {
+      return createRng(seed, version, step);
+    },
+    opaqueIds() {
+      return handles;
+    },
+  };
+}
+
+/** Handles of the shape a match mints (16 hex digits) from a generator of the playout's own. */
+function playoutHandles(rng: Rng): OpaqueIds {
+  return {
+    next() {
+      return hex8(rng.nextU32()) + hex8(rng.nextU32());
+    },
+  };
+}
+
+const hex8 = (n: number) => n.toString(16).padStart(8, '0');
 
 function done(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): boolean {
   const quiet = state.pending === null && state.priority === null;

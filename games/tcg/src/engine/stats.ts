@@ -7,8 +7,9 @@ import type { DerivedStats, EvalContext } from './eval-context.ts';
 import { matchesSelector } from './select.ts';
 import type { CardInstance, TcgState } from './state.ts';
 import { attachedByUnit } from './attachments.ts';
+import { RecentStates } from './recent-states.ts';
 
-const cache = new WeakMap<TcgState, Map<string, DerivedStats>>();
+const cache = new RecentStates<Map<string, DerivedStats>>();
 
 /**
  * Derived state, recomputed from base stats, stored modifiers (in timestamp order, `set`
@@ -186,7 +187,7 @@ interface StaticInForce {
   condition: boolean | null;
 }
 
-const staticsCache = new WeakMap<TcgState, StaticInForce[]>();
+const staticsCache = new RecentStates<StaticInForce[]>();
 
 /**
  * The static abilities on the board of a state, found once per state rather than once per
