@@ -103,7 +103,8 @@ export default function HomePage() {
         <h1>Cardtable</h1>
         <p>
           Card games to play online with friends or against the CPU: Golf, and every game its
-          creators have published here.
+          creators have published here. <Link to="/studio">Make your own</Link> in the creator
+          studio.
         </p>
         <label className="field">
           <span>Your name</span>
@@ -215,6 +216,17 @@ export default function HomePage() {
           />
         ) : null}
       </div>
+
+      <section className="panel" aria-labelledby="make-title">
+        <h2 id="make-title">Make your own game</h2>
+        <p>
+          Design a card game in your browser: its rules, cards, abilities and decks. Test it against
+          CPU players, then publish it here for anyone to play.{' '}
+          <Link to="/studio" data-testid="open-studio">
+            Open the creator studio
+          </Link>
+        </p>
+      </section>
 
       <RecentMatches />
 
