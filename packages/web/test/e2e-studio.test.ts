@@ -56,12 +56,16 @@ describe('the creator studio: a game from nothing to a published match', () => {
   const app = useServedApp();
 
   it('builds a ruleset, six cards, a Lua ability, two decks; balances, publishes and plays it', async () => {
-    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
+    // A new creator starts at the home page, with no docs: the studio is found from there.
+    const { page, errors } = await openPage(app.browser, `${app.url}/`, {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 800 },
     });
+    await page.getByRole('link', { name: 'Open the creator studio' }).click();
     // My games: a new game from a blank ruleset.
     await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    // The address name follows the name; with no name yet it is empty, not a made-up one.
+    expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('');
     await page.getByLabel('Name', { exact: true }).fill('Pocket Duel');
     expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('pocket-duel');
     await shot(page, 'studio-1-my-games');
@@ -88,8 +92,13 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await saved(page);
     await shot(page, 'studio-2-ruleset');
 
-    // Cards: six, edited in the form, previewed by the table's card component.
-    await page.getByRole('link', { name: 'Cards' }).click();
+    // Cards: six, edited in the form, previewed by the table's card component. The error badge
+    // lists what is left (no cards, no decks), each error a link to the tab that fixes it; the
+    // list closes on the way there rather than cover the tabs.
+    await page.getByTestId('validation-state').click();
+    await page.getByTestId('all-errors').getByRole('link', { name: 'Cards' }).click();
+    await page.waitForURL(/\/studio\/pocket-duel\/cards$/);
+    expect(await page.locator('details.studio-problems').getAttribute('open')).toBeNull();
     for (const [name, cost, attack, health] of CARDS) {
       await page.getByRole('button', { name: 'New card' }).click();
       await page.getByLabel('Name', { exact: true }).fill(name);
@@ -128,6 +137,13 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.keyboard.press('Escape');
     await typeLua(page, FIXED);
     await expect.poll(() => problems.textContent(), { timeout: 20_000 }).toBe('No problems found.');
+    // Tab indents in the editor; the page says how to leave it by keyboard, and that works.
+    const howToLeave = await page.locator('.cm-content').getAttribute('aria-describedby');
+    expect(await page.locator(`#${howToLeave}`).textContent()).toContain('press Escape, then Tab');
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor'))).toBeNull();
     await saved(page);
 
     // Decks: two, built with the buttons and by dragging, legal by the validator.
@@ -199,6 +215,8 @@ describe('the creator studio: a game from nothing to a published match', () => {
     const results = page.getByTestId('balance-results');
     await results.waitFor({ timeout: 180_000 });
     expect(await results.textContent()).toContain('4 games');
+    // How games ended, in words, never the engine's reason ids.
+    expect(await results.textContent()).not.toMatch(/lifeZero|deckOut|turnLimit|winCondition/);
     expect(await results.locator('canvas').count()).toBeGreaterThanOrEqual(5);
     await shot(page, 'studio-7-balance');
 
