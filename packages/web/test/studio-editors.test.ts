@@ -68,6 +68,10 @@ describe('draft files', () => {
     );
     expect(result.errors.filter((d) => d.file === 'ruleset.json')).toEqual([]);
     expect(result.errors.map((d) => d.file)).toContain('cards.json');
+    // In words a creator reads, not the validator's `item(s)`.
+    expect(result.errors.find((d) => d.file === 'cards.json')?.message).toBe(
+      'must have at least 1 entry',
+    );
     expect(JSON.parse(files['ruleset.json'] as string).id).toBe('g7seas');
   });
 
