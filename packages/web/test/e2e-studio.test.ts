@@ -220,6 +220,18 @@ describe('the creator studio: a game from nothing to a published match', () => {
     expect(await results.locator('canvas').count()).toBeGreaterThanOrEqual(5);
     await shot(page, 'studio-7-balance');
 
+    // A second way to win, said in the creator's own words when it decides the match.
+    await page.getByRole('link', { name: 'Ruleset' }).click();
+    await page.getByRole('button', { name: 'Add win' }).click();
+    const secondWin = page.locator('fieldset[data-path="win[1]"]');
+    await page
+      .locator('[data-path="win[1].check"]')
+      .fill('{"count": "unit & friendly", "op": ">=", "value": 3}');
+    await page.locator('[data-path="win[1].result"]').selectOption('win');
+    await secondWin.getByRole('button', { name: 'Add text' }).click();
+    await page.locator('[data-path="win[1].text"]').fill('three units hold the field');
+    await saved(page);
+
     // Publish: valid, first version, named; then play it against the CPU to the end.
     await page.getByRole('link', { name: 'Publish' }).click();
     await page.getByTestId('publish-valid').waitFor({ timeout: 20_000 });
@@ -242,6 +254,10 @@ describe('the creator studio: a game from nothing to a published match', () => {
     const played = await playUntilOver(page);
     expect(played.moves).toBeGreaterThan(0);
     await page.getByTestId('tcg-outcome').waitFor();
+    // Whichever rule ended it is said in words: the creator's own, never the general ones.
+    expect(await page.getByTestId('tcg-outcome').textContent()).toMatch(
+      /three units hold the field|life reached 0/,
+    );
     await screenshot(page, 'studio-9-played');
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 600_000);
