@@ -247,6 +247,14 @@ describe('the creator studio: a game from nothing to a published match', () => {
       reducedMotion: 'reduce',
     });
     await shared.page.getByTestId('tcg-setup').waitFor({ timeout: 20_000 });
+    // The link leads to the setup, far below the top of the page: focus (and the view) go there.
+    await expect
+      .poll(() =>
+        shared.page.evaluate(
+          () => document.activeElement?.closest('[data-testid=tcg-setup]') !== null,
+        ),
+      )
+      .toBe(true);
     await shared.context.close();
     await page.getByRole('button', { name: 'Play it against the CPU' }).click();
     await page.waitForURL(/\/tcg\//);

@@ -43,6 +43,14 @@ export default function HomePage() {
     setChosen(slug);
     setRevealed((count) => count + 1);
   };
+  // A link to a game (`?game=`) is followed to its setup once the list names the game: the
+  // setup is far below the top of the page, where nobody who came for that game would look.
+  const linkedGame = useRef(new URLSearchParams(window.location.search).has('game'));
+  useEffect(() => {
+    if (!linkedGame.current || !chosenGame) return;
+    linkedGame.current = false;
+    setRevealed((count) => count + 1);
+  }, [chosenGame]);
   // A chosen game's form may be folded or below the fold (on a phone, far below): open it and
   // move focus to its first field, so the button visibly does what it says.
   useEffect(() => {
