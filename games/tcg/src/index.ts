@@ -64,6 +64,7 @@ export {
 } from './cpu/balance-plan.ts';
 export {
   balanceReport,
+  endingWords,
   type BalanceReport,
   type Tally,
   type DeckResult,

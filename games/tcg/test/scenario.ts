@@ -85,7 +85,7 @@ interface Expectation {
   players?: Partial<PlayerExpectation>[];
   pending?: { kind: string; player: Seat; candidates?: number } | null;
   stack?: number;
-  outcome?: { winners: Seat[]; reason?: string } | null;
+  outcome?: { winners: Seat[]; reason?: string; reasonText?: string } | null;
   active?: Seat;
   turn?: number;
 }
@@ -461,6 +461,8 @@ function check(content: Content, state: TcgState, expected: Expectation, where: 
       expect(state.outcome?.winners, `${where}: winners`).toEqual(expected.outcome.winners);
       if (expected.outcome.reason)
         expect(state.outcome?.reason, `${where}: reason`).toBe(expected.outcome.reason);
+      if (expected.outcome.reasonText)
+        expect(state.outcome?.reasonText, `${where}: reasonText`).toBe(expected.outcome.reasonText);
     }
   }
 }

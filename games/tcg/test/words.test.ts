@@ -164,6 +164,22 @@ describe('the game log', () => {
       'You win: Dana has no creature left in play.',
     );
     expect(outcomeSentence(outcome(0, 'someFutureReason'), names)).toBe('You win.');
+    // A creator's win rule says its own words; without them, the general ones.
+    expect(outcomeSentence(outcome(0, 'winCondition'), names)).toBe(
+      'You win: a win condition was met.',
+    );
+    expect(
+      outcomeSentence(
+        { ...outcome(1, 'winCondition'), reasonText: 'four units on the board' },
+        names,
+      ),
+    ).toBe('Dana wins: four units on the board.');
+    expect(
+      logLine(
+        { type: 'playerLost', data: { player: 1, reason: 'winCondition', text: 'an empty hand' } },
+        names,
+      ),
+    ).toBe('Dana loses: an empty hand.');
     expect(
       logLine({ type: 'playerLost', data: { player: 1, reason: 'noCreatureInPlay' } }, names),
     ).toBe('Dana loses: no creature left in play.');

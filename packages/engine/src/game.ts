@@ -54,6 +54,8 @@ export interface Outcome {
   tie: boolean;
   standings: Standing[];
   reason?: string;
+  /** The game's own words for the reason, where its content has them (a creator's win rule). */
+  reasonText?: string;
   /** Seats that conceded (see `concession.ts`): placed after every seat still playing. */
   conceded?: Seat[];
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { GolfAction } from '@cardtable/golf';
-import { controlsFor, initialFlipFor, NO_CONTROLS, toggleSelection } from '../src/game/controls.ts';
+import {
+  controlsFor,
+  initialFlipFor,
+  keyTarget,
+  NO_CONTROLS,
+  toggleSelection,
+} from '../src/game/controls.ts';
 
 const none = {} as Record<string, never>;
 
@@ -34,6 +40,32 @@ describe('controlsFor', () => {
     expect(controls.slots.map((action) => action?.type)).toEqual(Array(6).fill('swap'));
     expect(controls.discardPile?.type).toBe('discard');
     expect(controls.deck).toBeNull();
+  });
+});
+
+describe('the table keys', () => {
+  it('reach only what is legal now: D deck, P discard pile, 1-6 your cards, a button letter', () => {
+    const drawing = controlsFor([
+      { type: 'drawDeck', payload: none },
+      { type: 'takeDiscard', payload: none },
+      { type: 'flip', payload: { slot: 4 } },
+      { type: 'knock', payload: none },
+    ]);
+    expect(keyTarget('d', drawing)).toEqual({ kind: 'deck' });
+    expect(keyTarget('P', drawing)).toEqual({ kind: 'discardPile' });
+    expect(keyTarget('5', drawing)).toEqual({ kind: 'slot', slot: 4 });
+    expect(keyTarget('k', drawing)).toEqual({
+      kind: 'button',
+      action: { type: 'knock', payload: none },
+    });
+    // A card with no move now, a key of no move, and keys that are no card at all.
+    for (const key of ['1', '7', '0', 'b', 's', 'x', ' ', 'Enter', 'Tab'])
+      expect(keyTarget(key, drawing), key).toBeNull();
+    expect(keyTarget('d', NO_CONTROLS)).toBeNull();
+    // Choosing the opening flips: the numbers pick the cards that may be turned up.
+    const opening = controlsFor([{ type: 'initialFlip', payload: { slots: [0, 3] } }]);
+    expect(keyTarget('4', opening)).toEqual({ kind: 'slot', slot: 3 });
+    expect(keyTarget('2', opening)).toBeNull();
   });
 });
 

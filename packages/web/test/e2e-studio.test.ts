@@ -56,12 +56,16 @@ describe('the creator studio: a game from nothing to a published match', () => {
   const app = useServedApp();
 
   it('builds a ruleset, six cards, a Lua ability, two decks; balances, publishes and plays it', async () => {
-    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
+    // A new creator starts at the home page, with no docs: the studio is found from there.
+    const { page, errors } = await openPage(app.browser, `${app.url}/`, {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 800 },
     });
+    await page.getByRole('link', { name: 'Open the creator studio' }).click();
     // My games: a new game from a blank ruleset.
     await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    // The address name follows the name; with no name yet it is empty, not a made-up one.
+    expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('');
     await page.getByLabel('Name', { exact: true }).fill('Pocket Duel');
     expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('pocket-duel');
     await shot(page, 'studio-1-my-games');
@@ -88,8 +92,13 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await saved(page);
     await shot(page, 'studio-2-ruleset');
 
-    // Cards: six, edited in the form, previewed by the table's card component.
-    await page.getByRole('link', { name: 'Cards' }).click();
+    // Cards: six, edited in the form, previewed by the table's card component. The error badge
+    // lists what is left (no cards, no decks), each error a link to the tab that fixes it; the
+    // list closes on the way there rather than cover the tabs.
+    await page.getByTestId('validation-state').click();
+    await page.getByTestId('all-errors').getByRole('link', { name: 'Cards' }).click();
+    await page.waitForURL(/\/studio\/pocket-duel\/cards$/);
+    expect(await page.locator('details.studio-problems').getAttribute('open')).toBeNull();
     for (const [name, cost, attack, health] of CARDS) {
       await page.getByRole('button', { name: 'New card' }).click();
       await page.getByLabel('Name', { exact: true }).fill(name);
@@ -128,6 +137,13 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.keyboard.press('Escape');
     await typeLua(page, FIXED);
     await expect.poll(() => problems.textContent(), { timeout: 20_000 }).toBe('No problems found.');
+    // Tab indents in the editor; the page says how to leave it by keyboard, and that works.
+    const howToLeave = await page.locator('.cm-content').getAttribute('aria-describedby');
+    expect(await page.locator(`#${howToLeave}`).textContent()).toContain('press Escape, then Tab');
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.cm-editor'))).toBeNull();
     await saved(page);
 
     // Decks: two, built with the buttons and by dragging, legal by the validator.
@@ -199,8 +215,22 @@ describe('the creator studio: a game from nothing to a published match', () => {
     const results = page.getByTestId('balance-results');
     await results.waitFor({ timeout: 180_000 });
     expect(await results.textContent()).toContain('4 games');
+    // How games ended, in words, never the engine's reason ids.
+    expect(await results.textContent()).not.toMatch(/lifeZero|deckOut|turnLimit|winCondition/);
     expect(await results.locator('canvas').count()).toBeGreaterThanOrEqual(5);
     await shot(page, 'studio-7-balance');
+
+    // A second way to win, said in the creator's own words when it decides the match.
+    await page.getByRole('link', { name: 'Ruleset' }).click();
+    await page.getByRole('button', { name: 'Add win' }).click();
+    const secondWin = page.locator('fieldset[data-path="win[1]"]');
+    await page
+      .locator('[data-path="win[1].check"]')
+      .fill('{"count": "unit & friendly", "op": ">=", "value": 3}');
+    await page.locator('[data-path="win[1].result"]').selectOption('win');
+    await secondWin.getByRole('button', { name: 'Add text' }).click();
+    await page.locator('[data-path="win[1].text"]').fill('three units hold the field');
+    await saved(page);
 
     // Publish: valid, first version, named; then play it against the CPU to the end.
     await page.getByRole('link', { name: 'Publish' }).click();
@@ -217,6 +247,14 @@ describe('the creator studio: a game from nothing to a published match', () => {
       reducedMotion: 'reduce',
     });
     await shared.page.getByTestId('tcg-setup').waitFor({ timeout: 20_000 });
+    // The link leads to the setup, far below the top of the page: focus (and the view) go there.
+    await expect
+      .poll(() =>
+        shared.page.evaluate(
+          () => document.activeElement?.closest('[data-testid=tcg-setup]') !== null,
+        ),
+      )
+      .toBe(true);
     await shared.context.close();
     await page.getByRole('button', { name: 'Play it against the CPU' }).click();
     await page.waitForURL(/\/tcg\//);
@@ -224,6 +262,10 @@ describe('the creator studio: a game from nothing to a published match', () => {
     const played = await playUntilOver(page);
     expect(played.moves).toBeGreaterThan(0);
     await page.getByTestId('tcg-outcome').waitFor();
+    // Whichever rule ended it is said in words: the creator's own, never the general ones.
+    expect(await page.getByTestId('tcg-outcome').textContent()).toMatch(
+      /three units hold the field|life reached 0/,
+    );
     await screenshot(page, 'studio-9-played');
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 600_000);

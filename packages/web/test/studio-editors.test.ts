@@ -5,10 +5,11 @@ import { lengthHistogram } from '../src/studio/balance-stats.ts';
 import { blankGame } from '../src/studio/blank-game.ts';
 import { duplicateCard, visibleCards } from '../src/studio/card-list.ts';
 import { addCopies, costCurve, freeDeckId } from '../src/studio/deck-math.ts';
-import { atPath, messageAt, plainPath } from '../src/studio/diagnostics.ts';
+import { atPath, messageAt, plainPath, tabOf } from '../src/studio/diagnostics.ts';
 import {
   cardsOf,
   freeCardId,
+  slugWords,
   withCards,
   withDecks,
   withTests,
@@ -67,6 +68,10 @@ describe('draft files', () => {
     );
     expect(result.errors.filter((d) => d.file === 'ruleset.json')).toEqual([]);
     expect(result.errors.map((d) => d.file)).toContain('cards.json');
+    // In words a creator reads, not the validator's `item(s)`.
+    expect(result.errors.find((d) => d.file === 'cards.json')?.message).toBe(
+      'must have at least 1 entry',
+    );
     expect(JSON.parse(files['ruleset.json'] as string).id).toBe('g7seas');
   });
 
@@ -77,6 +82,11 @@ describe('draft files', () => {
     expect(cardsOf(files)).toEqual(cards);
     expect(freeCardId(cards, 'duel', 'Imp')).toBe('duel/imp-2');
     expect(freeCardId(cards, 'duel', 'Fire Élan!')).toBe('duel/fire-elan');
+    // A game's address name has no card fallback: nothing to keep is nothing yet.
+    expect(slugWords('')).toBe('');
+    expect(slugWords('日本')).toBe('');
+    expect(freeCardId([], 'duel', '日本')).toBe('duel/card');
+    expect(slugWords(`${'a'.repeat(39)} b`)).toBe('a'.repeat(39));
     files = withDecks(files, [{ id: 'A', name: 'A', cards: [{ card: 'duel/imp', count: 2 }] }]);
     expect(JSON.parse(files['decks.json'] as string).ruleset).toBe('duel');
     expect(withTests(files, [])['tests.json']).toBeUndefined();
@@ -165,6 +175,21 @@ describe('the ruleset form, from the published schema', () => {
     expect(messageAt(d[0]!, 'players.life')).toBe('m');
     const below = { ...d[0]!, path: 'cards[0] (x/y).abilities[0].effects[0].player' };
     expect(messageAt(below, 'cards[0].abilities')).toBe('[0].effects[0].player: m');
+  });
+
+  it('sends each error of the badge to the tab that fixes it', () => {
+    const at = (file: string | undefined) => ({
+      severity: 'error' as const,
+      code: 'SCHEMA',
+      message: 'm',
+      ...(file === undefined ? {} : { file }),
+    });
+    expect(tabOf(at('cards.json'))).toBe('cards');
+    expect(tabOf(at('decks.json'))).toBe('decks');
+    expect(tabOf(at('lua/night_rook.lua'))).toBe('lua');
+    expect(tabOf(at('tests.json'))).toBe('lua');
+    expect(tabOf(at('ruleset.json'))).toBe('ruleset');
+    expect(tabOf(at(undefined))).toBe('ruleset');
   });
 });
 

@@ -72,9 +72,12 @@ describe('notices about the other people at the table', () => {
       'disconnected',
       'away',
     ]);
-    expect(seatNotices([seat(0, {}), seat(1, { surrendered: true })], 'over', 0, name)).toEqual([
+    const resigned = [seat(0, {}), seat(1, { surrendered: true }), seat(2, {})];
+    expect(seatNotices(resigned, 'active', 0, name)).toEqual([
       { seat: 1, kind: 'resigned', text: 'Bo resigned.' },
     ]);
+    // Once over, the game-over panel says who resigned: the notice would say it twice.
+    expect(seatNotices(resigned, 'over', 0, name)).toEqual([]);
     expect(seatNotices(seats, 'waiting', 0, name)).toEqual([]);
   });
 });

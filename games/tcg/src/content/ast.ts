@@ -453,7 +453,8 @@ export interface Ruleset {
   keywords: Record<string, KeywordDef>;
   stack: { mode: 'none' | 'responses'; windows: 'afterAttackDeclared'[] };
   triggerOrder: 'orderOfPlay' | 'apnap';
-  win: { check: WinCheck; result: 'win' | 'lose' }[];
+  /** `text`: the rule in the game's own words, said when it decides a match. */
+  win: { check: WinCheck; result: 'win' | 'lose'; text?: string }[];
   simultaneousLoss: 'draw';
   turnLimit: { turns: number; result: 'draw' | 'mostLife' };
   clock: {

@@ -26,6 +26,21 @@ export interface MatchupResult extends Tally {
   opponent: string;
 }
 
+/** How the engine's end reasons read in a balance report; unknown reasons read as they are. */
+const ENDING_WORDS: Readonly<Record<string, string>> = {
+  lifeZero: "a hero's life reached 0",
+  deckOut: 'a player had to draw from an empty deck',
+  winCondition: 'a win or loss condition of the ruleset',
+  noPrizesLeft: 'a player took their last prize',
+  noCreatureInPlay: 'a player had no creature left in play',
+  turnLimit: 'the turn limit',
+  loop: 'a runaway loop (a draw)',
+  conceded: 'a player conceded',
+  timeouts: 'a player ran out of time',
+};
+
+export const endingWords = (reason: string): string => ENDING_WORDS[reason] ?? reason;
+
 export interface EndingResult {
   /** The engine's reason (`lifeZero`, `deckOut`, `turnLimit`, `winCondition`, `loop`, ...). */
   reason: string;

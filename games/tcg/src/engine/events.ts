@@ -150,7 +150,8 @@ export type TcgEvent =
   | { type: 'decisionAutoResolved'; data: { player: Seat; kind: string; picks: string[] } }
   | { type: 'timedOut'; data: { player: Seat; strikes: number } }
   | { type: 'strikesCleared'; data: { player: Seat } }
-  | { type: 'playerLost'; data: { player: Seat; reason: string } }
+  /** `text`: the words of the ruleset's win rule that decided it, when it has them. */
+  | { type: 'playerLost'; data: { player: Seat; reason: string; text?: string } }
   // ---- monster-battler events ----
   /** A hand without a basic creature, shown to both players before it is reshuffled. */
   | { type: 'mulliganRevealed'; data: { player: Seat; cards: { defId: string }[]; count: number } }

@@ -52,6 +52,8 @@ function checkWinners(r: Runner): void {
   const winners = new Set<Seat>();
   /** Battler checks name the end reason (`noPrizesLeft`, `noCreatureInPlay`). */
   const named = new Map<Seat, string>();
+  /** A creator's win rule with words of its own says them. */
+  const said = new Map<Seat, string>();
   for (const player of r.state.players) if (player.lost) losers.add(player.seat);
   for (const rule of r.content.ruleset.win)
     for (const player of r.state.players) {
@@ -62,20 +64,29 @@ function checkWinners(r: Runner): void {
       if (holds) (rule.result === 'win' ? winners : losers).add(player.seat);
       if (holds && typeof rule.check === 'string' && rule.check !== 'lifeAtOrBelowZero')
         named.set(player.seat, rule.check);
+      if (holds && rule.text !== undefined && !said.has(player.seat))
+        said.set(player.seat, rule.text);
     }
   if (winners.size === 0 && losers.size === 0) return;
   for (const seat of losers)
-    if (!r.state.players[seat]!.lost)
+    if (!r.state.players[seat]!.lost) {
+      const text = said.get(seat);
       r.emit({
         type: 'playerLost',
-        data: { player: seat, reason: named.get(seat) ?? reasonOf(r, seat) },
+        data: {
+          player: seat,
+          reason: named.get(seat) ?? reasonOf(r, seat),
+          ...(text === undefined ? {} : { text }),
+        },
       });
+    }
   const winning = winners.size > 0 ? [...winners] : [0, 1].filter((seat) => !losers.has(seat));
   const decisive = winners.size > 0 ? [...winners][0]! : [...losers][0]!;
   endGame(
     r,
     winning.length === 0 ? [0, 1] : winning,
     named.get(decisive) ?? (winners.size > 0 ? 'winCondition' : reasonOf(r, [...losers][0]!)),
+    said.get(decisive),
   );
 }
 
@@ -94,7 +105,7 @@ function reasonOf(r: Runner, seat: Seat): string {
   return player.lost ?? (player.life <= 0 ? 'lifeZero' : 'winCondition');
 }
 
-export function endGame(r: Runner, winners: Seat[], reason: string): void {
+export function endGame(r: Runner, winners: Seat[], reason: string, reasonText?: string): void {
   const tie = winners.length > 1;
   const outcome: Outcome = {
     winners: [...winners].sort(),
@@ -105,6 +116,7 @@ export function endGame(r: Runner, winners: Seat[], reason: string): void {
       score: r.state.players[seat]!.life,
     })),
     reason,
+    ...(reasonText === undefined ? {} : { reasonText }),
   };
   r.emit({ type: 'gameEnded', data: { outcome } });
 }

@@ -142,16 +142,20 @@ const definitions: Record<string, JsonSchema> = {
     },
     ['name', 'reminder'],
   ),
-  WinRule: closed({
-    check: {
-      anyOf: [
-        { enum: ['lifeAtOrBelowZero', 'noPrizesLeft', 'noCreatureInPlay'] },
-        ref('Condition'),
-      ],
-      description: '"lifeAtOrBelowZero", "noPrizesLeft", "noCreatureInPlay" or a condition',
+  WinRule: closed(
+    {
+      check: {
+        anyOf: [
+          { enum: ['lifeAtOrBelowZero', 'noPrizesLeft', 'noCreatureInPlay'] },
+          ref('Condition'),
+        ],
+        description: '"lifeAtOrBelowZero", "noPrizesLeft", "noCreatureInPlay" or a condition',
+      },
+      result: oneOfStrings('win', 'lose'),
+      text: { ...text('the rule in words, said when it decides a match'), maxLength: 120 },
     },
-    result: oneOfStrings('win', 'lose'),
-  }),
+    ['check', 'result'],
+  ),
 };
 
 /** The published JSON Schema of a ruleset (`tcg/ruleset@1`). */

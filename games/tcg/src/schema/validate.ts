@@ -131,9 +131,9 @@ function describe(error: ErrorObject, root: JsonSchema): ContentProblem | null {
     case 'minLength':
       return { path, message: 'must not be empty' };
     case 'minItems':
-      return { path, message: `must have at least ${String(params.limit)} item(s)` };
+      return { path, message: `must have at least ${entries(Number(params.limit))}` };
     case 'maxItems':
-      return { path, message: `must have at most ${String(params.limit)} item(s)` };
+      return { path, message: `must have at most ${entries(Number(params.limit))}` };
     case 'minProperties':
       return { path, message: `must be ${String(schema.description ?? 'a non-empty object')}` };
     case 'propertyNames':
@@ -204,3 +204,6 @@ function discriminatorValues(schema: JsonSchema, tag: string): string[] {
     return name.slice(name.indexOf('_') + 1) || tag;
   });
 }
+
+/** `1 entry`, `3 entries`: a list's bound in words rather than `item(s)`. */
+const entries = (count: number): string => `${count} ${count === 1 ? 'entry' : 'entries'}`;

@@ -105,7 +105,7 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
     case 'scriptFailed':
       return `${event.data.card ? n.card(event.data.card) : 'A card'}'s ability failed and did nothing.`;
     case 'playerLost':
-      return `${subject(n, event.data.player, 'lose', 'loses')}: ${LOSS_WORDS[event.data.reason] ?? LOSS_WORDS.winCondition}.`;
+      return `${subject(n, event.data.player, 'lose', 'loses')}: ${event.data.text ?? LOSS_WORDS[event.data.reason] ?? LOSS_WORDS.winCondition}.`;
     case 'gameEnded':
       return outcomeSentence(event.data.outcome, n);
     default:
@@ -153,7 +153,7 @@ function outcomeReason(outcome: Outcome, names: Pick<LogNames, 'me' | 'seat'>): 
     case 'loop':
       return 'an endless loop of effects';
     case 'winCondition':
-      return 'a win condition was met';
+      return outcome.reasonText ?? 'a win condition was met';
     // The battler's named checks: the winner took its last prize, or the loser has no creature.
     case 'noPrizesLeft':
       return outcome.winners.length === 1

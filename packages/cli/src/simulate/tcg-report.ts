@@ -1,21 +1,8 @@
-import type { BalanceReport, Rate, Tally } from '@cardtable/tcg';
+import { endingWords, type BalanceReport, type Rate, type Tally } from '@cardtable/tcg';
 import { formatLuaFailures } from './lua-failures.ts';
 
 /** One section of the printed report, or null when it has nothing to say. */
 type Section = (report: BalanceReport) => string | null;
-
-/** How the engine's end reasons read in the report; unknown reasons print as they are. */
-const ENDINGS: Record<string, string> = {
-  lifeZero: "a hero's life reached 0",
-  deckOut: 'a player had to draw from an empty deck',
-  winCondition: 'a win or loss condition of the ruleset',
-  noPrizesLeft: 'a player took their last prize',
-  noCreatureInPlay: 'a player had no creature left in play',
-  turnLimit: 'the turn limit',
-  loop: 'a runaway loop (a draw)',
-  conceded: 'a player conceded',
-  timeouts: 'a player ran out of time',
-};
 
 const percent = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(0)}%`);
 
@@ -88,7 +75,7 @@ const endings: Section = (r) =>
         'How games ended',
         table(
           ['Ending', 'Games', 'Share'],
-          r.endings.map((e) => [ENDINGS[e.reason] ?? e.reason, String(e.games), percent(e.share)]),
+          r.endings.map((e) => [endingWords(e.reason), String(e.games), percent(e.share)]),
         ),
       ].join('\n');
 

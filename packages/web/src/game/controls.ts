@@ -92,3 +92,37 @@ export const BUTTON_LABELS: Record<ButtonAction['type'], string> = {
   skipFlip: 'Skip the flip',
   knock: 'Knock: flip my last cards',
 };
+
+/** The letter each button answers to at the table (see `keyTarget`). */
+export const BUTTON_KEYS: Record<ButtonAction['type'], string> = {
+  returnDiscard: 'B',
+  skipFlip: 'S',
+  knock: 'K',
+};
+
+/** What a key at the table reaches: the deck, the discard pile, one of your cards, a button. */
+export type KeyTarget =
+  | { kind: 'deck' }
+  | { kind: 'discardPile' }
+  | { kind: 'slot'; slot: number }
+  | { kind: 'button'; action: ButtonAction };
+
+/**
+ * The table's shortcuts, so a move takes a key or two rather than a walk of Tabs: D the deck,
+ * P the discard pile, 1 to 6 your cards (in their order on screen), and each button's letter.
+ * Null for any other key, and for a key whose target cannot be used now (only legal moves).
+ */
+export function keyTarget(key: string, controls: Controls): KeyTarget | null {
+  const upper = key.toUpperCase();
+  if (upper === 'D') return controls.deck ? { kind: 'deck' } : null;
+  if (upper === 'P') return controls.discardPile ? { kind: 'discardPile' } : null;
+  const slot = Number(key) - 1;
+  if (Number.isInteger(slot) && slot >= 0 && slot < controls.slots.length) {
+    const usable = controls.initialFlip
+      ? controls.initialFlip.slots.includes(slot)
+      : controls.slots[slot] !== null;
+    return usable ? { kind: 'slot', slot } : null;
+  }
+  const action = controls.buttons.find((button) => BUTTON_KEYS[button.type] === upper);
+  return action ? { kind: 'button', action } : null;
+}

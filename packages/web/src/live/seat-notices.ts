@@ -8,9 +8,10 @@ export interface SeatNotice {
 }
 
 /**
- * What the table should know about the other people at it, from the public seats alone:
- * who resigned, who left (or stayed away past the grace period, so the timeout rule plays
- * their turns) and who lost their connection and may come back.
+ * What the table should know about the other people at it while the match goes on, from the
+ * public seats alone: who resigned, who left (or stayed away past the grace period, so the
+ * timeout rule plays their turns) and who lost their connection and may come back. None once
+ * the match is over: the game-over panel says who resigned, and once is enough.
  */
 export function seatNotices(
   seats: readonly PublicSeat[],
@@ -18,12 +19,11 @@ export function seatNotices(
   me: Seat | null,
   name: (seat: Seat) => string,
 ): SeatNotice[] {
-  if (status !== 'active' && status !== 'over') return [];
+  if (status !== 'active') return [];
   return seats.flatMap((seat): SeatNotice[] => {
     if (seat.seat === me || seat.kind !== 'human' || !seat.taken) return [];
     const who = name(seat.seat);
     if (seat.surrendered) return [{ seat: seat.seat, kind: 'resigned', text: `${who} resigned.` }];
-    if (status !== 'active') return [];
     if (seat.away) {
       return [
         {

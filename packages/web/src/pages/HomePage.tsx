@@ -43,6 +43,14 @@ export default function HomePage() {
     setChosen(slug);
     setRevealed((count) => count + 1);
   };
+  // A link to a game (`?game=`) is followed to its setup once the list names the game: the
+  // setup is far below the top of the page, where nobody who came for that game would look.
+  const linkedGame = useRef(new URLSearchParams(window.location.search).has('game'));
+  useEffect(() => {
+    if (!linkedGame.current || !chosenGame) return;
+    linkedGame.current = false;
+    setRevealed((count) => count + 1);
+  }, [chosenGame]);
   // A chosen game's form may be folded or below the fold (on a phone, far below): open it and
   // move focus to its first field, so the button visibly does what it says.
   useEffect(() => {
@@ -103,7 +111,8 @@ export default function HomePage() {
         <h1>Cardtable</h1>
         <p>
           Card games to play online with friends or against the CPU: Golf, and every game its
-          creators have published here.
+          creators have published here. <Link to="/studio">Make your own</Link> in the creator
+          studio.
         </p>
         <label className="field">
           <span>Your name</span>
@@ -215,6 +224,17 @@ export default function HomePage() {
           />
         ) : null}
       </div>
+
+      <section className="panel" aria-labelledby="make-title">
+        <h2 id="make-title">Make your own game</h2>
+        <p>
+          Design a card game in your browser: its rules, cards, abilities and decks. Test it against
+          CPU players, then publish it here for anyone to play.{' '}
+          <Link to="/studio" data-testid="open-studio">
+            Open the creator studio
+          </Link>
+        </p>
+      </section>
 
       <RecentMatches />
 

@@ -94,8 +94,8 @@ export function QuickMatch({
     <section className="panel" aria-labelledby="quick-match-title">
       <h2 id="quick-match-title">Find an opponent</h2>
       <p className="muted">
-        Play {title} with standard rules against other people. Rated matches count for the
-        leaderboard and need an account.
+        Play {title} {game === 'golf' ? 'with standard rules' : 'in its latest version'} against
+        other people. Rated matches count for the leaderboard and need an account.
       </p>
       {searching ? (
         <div role="status" aria-live="polite" data-testid="queue-status">

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import {
+  endingWords,
   scheduleMatches,
   type BalancePlan,
   type BalanceReport,
@@ -231,7 +232,7 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
       />
       <BarChart
         title="How games ended"
-        categories={report.endings.map((e) => e.reason)}
+        categories={report.endings.map((e) => endingWords(e.reason))}
         series={[{ label: 'Games', values: report.endings.map((e) => e.games), color: '#ffa8a8' }]}
         yLabel="games"
       />

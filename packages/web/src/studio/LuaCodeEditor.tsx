@@ -21,6 +21,7 @@ export function LuaCodeEditor({
   diagnostics,
   completions,
   label,
+  describedBy,
 }: {
   value: string;
   onChange(text: string): void;
@@ -28,6 +29,8 @@ export function LuaCodeEditor({
   diagnostics: EditorDiagnostic[];
   completions: LuaCompletion[];
   label: string;
+  /** The id of the words that say how to use the editor (Tab indents; Escape, Tab leaves). */
+  describedBy: string;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -54,7 +57,7 @@ export function LuaCodeEditor({
           lintGutter(),
           autocompletion({ override: [complete] }),
           keymap.of([...defaultKeymap, indentWithTab]),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !pushing.current)
               latest.current.onChange(update.state.doc.toString());
@@ -66,7 +69,7 @@ export function LuaCodeEditor({
     view.current = created;
     return () => created.destroy();
     // The editor is made once per module; value changes are pushed below.
-  }, [label]);
+  }, [label, describedBy]);
 
   useEffect(() => {
     const editor = view.current;

@@ -60,10 +60,11 @@ export function LuaEditor({ draft }: { draft: DraftSession }) {
       <div className="studio-panel-head">
         <h2 id="lua-title">Lua abilities</h2>
       </div>
-      <p className="studio-help">
+      <p className="studio-help" id="lua-help">
         For what data abilities cannot say. A module’s functions are the entries a card’s ability
         names (<code>{'"lua": {"module": "...", "entry": "..."}'}</code>). Press Ctrl+Space for the
-        ability API. Checked as you type by the server’s own sandbox and lint.
+        ability API. Checked as you type by the server’s own sandbox and lint. In the editor, Tab
+        indents: press Escape, then Tab, to move on.
       </p>
       <div className="studio-split">
         <div className="studio-card-list">
@@ -116,6 +117,7 @@ export function LuaEditor({ draft }: { draft: DraftSession }) {
             <LuaCodeEditor
               key={module}
               label={`${module}.lua`}
+              describedBy="lua-help"
               value={text}
               onChange={(next) => draft.change(writeText(files, file, next), `lua:${module}`)}
               onBlur={draft.seal}

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { GameSummary } from '@cardtable/sdk';
 import { SLUG_PATTERN } from '@cardtable/sdk/content';
 import { blankGame } from './blank-game.ts';
-import { slugify, toSaveFiles } from './draft-files.ts';
+import { slugWords, toSaveFiles } from './draft-files.ts';
 import { withApi } from './studio-api.ts';
 
 /** My games: the creator's games (drafts and published), create, rename, delete. */
@@ -77,7 +77,8 @@ function NewGameForm({
   const [from, setFrom] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const shownSlug = slugTouched ? slug : slugify(name).slice(0, 40);
+  // A game's address name follows its name (never a card's `card` fallback) until edited.
+  const shownSlug = slugTouched ? slug : slugWords(name);
   const slugOk = new RegExp(SLUG_PATTERN).test(shownSlug);
 
   const submit = async (event: FormEvent) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { GameSummary, VersionSummary } from '@cardtable/sdk';
 import { defaultTcgSetup, tcgMatchRequest } from '../home/tcg-setup.ts';
+import { CopyField } from '../live/CopyField.tsx';
 import { playerName } from '../net/session.ts';
 import { placeOf } from './diagnostics.ts';
 import { useOpenMatch } from './PlaytestControls.tsx';
@@ -168,10 +169,11 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
           <p>
             Published version {published.version.version} ({published.name}).
           </p>
-          <label>
-            Share link
-            <input readOnly value={shareLink} onFocus={(e) => e.target.select()} />
-          </label>
+          <CopyField label="Share link" value={shareLink} testId="share-link" />
+          <p className="studio-help">
+            Anyone who opens it lands on your game, ready to set up a match against a friend or the
+            CPU.
+          </p>
           <div className="studio-actions">
             <button type="button" className="primary" onClick={() => void playCpu()}>
               Play it against the CPU

@@ -1,25 +1,16 @@
 import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react';
-import { Link, NavLink, Navigate, Route, Routes, useParams } from 'react-router';
+import { Link, NavLink, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { BalanceLab } from './BalanceLab.tsx';
 import { CardsEditor } from './CardsEditor.tsx';
 import { DeckBuilder } from './DeckBuilder.tsx';
 import { PlaytestControls } from './PlaytestControls.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { RulesetEditor } from './RulesetEditor.tsx';
-import { placeOf } from './diagnostics.ts';
+import { placeOf, STUDIO_TABS, tabOf } from './diagnostics.ts';
 import { useDraft, type DraftSession, type SaveState } from './useDraft.ts';
 
 // CodeMirror comes with the Lua tab only.
 const LuaEditor = lazy(() => import('./LuaEditor.tsx').then((m) => ({ default: m.LuaEditor })));
-
-const TABS = [
-  ['ruleset', 'Ruleset'],
-  ['cards', 'Cards'],
-  ['lua', 'Lua abilities'],
-  ['decks', 'Decks'],
-  ['balance', 'Balance lab'],
-  ['publish', 'Publish'],
-] as const;
 
 /** One game's draft: a tab per editor, one undo history, autosave, live validation. */
 export function Workspace() {
@@ -63,7 +54,7 @@ export function Workspace() {
         </div>
         <div className="studio-status">
           <SaveBadge save={draft.save} />
-          <ValidationBadge draft={draft} />
+          <ValidationBadge draft={draft} slug={slug} />
           <PlaytestControls draft={draft} />
           <button
             type="button"
@@ -92,7 +83,7 @@ export function Workspace() {
         </p>
       ) : null}
       <nav className="studio-tabs" aria-label="Editors">
-        {TABS.map(([path, label]) => (
+        {STUDIO_TABS.map(([path, label]) => (
           <NavLink key={path} to={`/studio/${slug}/${path}`}>
             {label}
           </NavLink>
@@ -135,7 +126,14 @@ function SaveBadge({ save }: { save: SaveState }) {
   );
 }
 
-function ValidationBadge({ draft }: { draft: DraftSession }) {
+const tabLabel = new Map<string, string>(STUDIO_TABS);
+
+/**
+ * Valid, or the count of errors opening to the list of them, each a link to the tab that fixes
+ * it. The list closes on a move to another tab (it would cover the tabs) and on Escape.
+ */
+function ValidationBadge({ draft, slug }: { draft: DraftSession; slug: string }) {
+  const { pathname } = useLocation();
   const report = draft.report;
   const text = !report
     ? 'Checking…'
@@ -149,8 +147,13 @@ function ValidationBadge({ draft }: { draft: DraftSession }) {
         {shown}
       </span>
     );
+  const closeOnEscape = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    if (event.key !== 'Escape' || !event.currentTarget.open) return;
+    event.currentTarget.open = false;
+    event.currentTarget.querySelector('summary')?.focus();
+  };
   return (
-    <details className="studio-problems">
+    <details key={pathname} className="studio-problems" onKeyDown={closeOnEscape}>
       <summary
         className="studio-badge studio-bad"
         data-testid="validation-state"
@@ -160,7 +163,10 @@ function ValidationBadge({ draft }: { draft: DraftSession }) {
       </summary>
       <ul className="studio-field-errors" data-testid="all-errors">
         {report.errors.map((d, i) => (
-          <li key={i}>{`${placeOf(d)}: ${d.message}`}</li>
+          <li key={i}>
+            <Link to={`/studio/${slug}/${tabOf(d)}`}>{tabLabel.get(tabOf(d))}</Link>
+            {` · ${placeOf(d)}: ${d.message}`}
+          </li>
         ))}
       </ul>
     </details>

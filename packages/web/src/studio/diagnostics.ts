@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@cardtable/sdk/content';
+import { CARDS, DECKS, RULESET, TESTS } from './draft-files.ts';
 
 /** `cards[1] (reef/hermit-crab).cost` → `cards[1].cost`: the path a form field has. */
 export const plainPath = (path: string): string => path.replace(/ \([^)]*\)/g, '');
@@ -46,3 +47,26 @@ export function unplaced(
     (d) => d.file === file && (d.path === undefined || !shown(plainPath(d.path))),
   );
 }
+
+/** The studio tabs, by route segment and label, in the order they are shown. */
+export const STUDIO_TABS = [
+  ['ruleset', 'Ruleset'],
+  ['cards', 'Cards'],
+  ['lua', 'Lua abilities'],
+  ['decks', 'Decks'],
+  ['balance', 'Balance lab'],
+  ['publish', 'Publish'],
+] as const;
+
+export type StudioTab = (typeof STUDIO_TABS)[number][0];
+
+const TAB_OF_FILE: Readonly<Record<string, StudioTab>> = {
+  [RULESET]: 'ruleset',
+  [CARDS]: 'cards',
+  [DECKS]: 'decks',
+  [TESTS]: 'lua',
+};
+
+/** The tab where a diagnostic is fixed: its file's editor (Lua modules and ability tests: Lua). */
+export const tabOf = ({ file = RULESET }: Diagnostic): StudioTab =>
+  TAB_OF_FILE[file] ?? (file.endsWith('.lua') ? 'lua' : 'ruleset');

@@ -140,15 +140,19 @@ export function setOf(files: DraftFiles): string {
   return first?.includes('/') ? first.slice(0, first.indexOf('/')) : rulesetIdOf(files);
 }
 
-/** `Tide Caller` → `tide-caller` (a card id's name part). */
-export const slugify = (name: string): string =>
+/** `Tide Caller` → `tide-caller`; empty when the name has no letter or digit to keep. */
+export const slugWords = (name: string): string =>
   name
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 40) || 'card';
+    .slice(0, 40)
+    .replace(/-+$/, '');
+
+/** A card id's name part: its name's slug words, or `card`. */
+export const slugify = (name: string): string => slugWords(name) || 'card';
 
 /** An id not yet taken in the set: `set/name`, `set/name-2`, ... */
 export function freeCardId(cards: readonly CardJson[], set: string, name: string): string {

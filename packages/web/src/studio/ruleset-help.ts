@@ -91,6 +91,8 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   'win[].check':
     'lifeAtOrBelowZero; noPrizesLeft (took the last prize) or noCreatureInPlay (the opponent has none), for a battler; or a condition (JSON) such as {"count": "unit & friendly", "op": ">=", "value": 4}.',
   'win[].result': 'What happens to the player for whom the check holds: win or lose.',
+  'win[].text':
+    'Optional: the rule in your words, said when it decides a match (“You win: four units on the board.”) instead of “a win condition was met”.',
   simultaneousLoss: 'When both players lose at once: a draw.',
   turnLimit: 'Ends games that go on too long.',
   'turnLimit.turns': 'The last turn.',

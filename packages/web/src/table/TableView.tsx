@@ -5,7 +5,15 @@ import { isHidden } from '@cardtable/golf';
 import { anchorId } from '../animation/plan.ts';
 import type { Stage } from '../animation/director.ts';
 import { cardName } from '../cards/describe.ts';
-import { BUTTON_LABELS, initialFlipFor, toggleSelection, type Controls } from '../game/controls.ts';
+import {
+  BUTTON_KEYS,
+  BUTTON_LABELS,
+  initialFlipFor,
+  keyTarget,
+  toggleSelection,
+  type Controls,
+  type KeyTarget,
+} from '../game/controls.ts';
 import { promptFor } from '../game/prompt.ts';
 import { describePreview, formatDelta, previewSwap } from '../game/score-preview.ts';
 import { FlightLayer } from '../animation/FlightLayer.tsx';
@@ -98,6 +106,16 @@ export function TableView(props: TableViewProps) {
     return { label, onActivate: () => onAct(action) };
   });
 
+  const deckAction = controls.deck;
+  const discardAction = controls.discardPile;
+  const reach = (target: KeyTarget) => {
+    if (target.kind === 'deck' && deckAction) onAct(deckAction);
+    else if (target.kind === 'discardPile' && discardAction) onAct(discardAction);
+    else if (target.kind === 'slot') slotControls[target.slot]?.onActivate();
+    else if (target.kind === 'button') onAct(target.action);
+  };
+  useTableKeys(me !== null, (key) => keyTarget(key, controls), reach);
+
   const activePreview = previewSlot === null ? null : previews[previewSlot];
   // On the viewer's turn the prompt waits for the controls (the LEGAL and the last animation),
   // so it never flashes a shorter text first: the previous one stays until then.
@@ -188,6 +206,7 @@ export function TableView(props: TableViewProps) {
                     key={action.type}
                     onClick={() => onAct(action)}
                     data-testid={`action-${action.type}`}
+                    aria-keyshortcuts={BUTTON_KEYS[action.type]}
                   >
                     {BUTTON_LABELS[action.type]}
                   </button>
@@ -198,6 +217,12 @@ export function TableView(props: TableViewProps) {
           <p className="visually-hidden" aria-live="polite">
             {stage.caption}
           </p>
+          {me !== null && !props.ended ? (
+            <p className="key-help" data-testid="key-help">
+              Keys: <kbd>D</kbd> draw · <kbd>P</kbd> discard pile · <kbd>1</kbd>–<kbd>6</kbd> your
+              cards · <kbd>K</kbd> knock · <kbd>B</kbd> put back · <kbd>S</kbd> skip flip
+            </p>
+          ) : null}
         </div>
 
         {mine ? (
@@ -244,6 +269,34 @@ export function TableView(props: TableViewProps) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The table's shortcuts (`keyTarget`) for a seated player, from anywhere on the page but a
+ * field, a dialog or a key with a modifier (the chat and the browser keep theirs).
+ */
+function useTableKeys(
+  seated: boolean,
+  target: (key: string) => KeyTarget | null,
+  reach: (target: KeyTarget) => void,
+) {
+  const latest = useRef({ target, reach });
+  latest.current = { target, reach };
+  useEffect(() => {
+    if (!seated) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      const from = event.target instanceof Element ? event.target : null;
+      if (from?.closest('input, textarea, select, [contenteditable="true"], dialog, [role=dialog]'))
+        return;
+      const found = latest.current.target(event.key);
+      if (!found) return;
+      event.preventDefault();
+      latest.current.reach(found);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [seated]);
 }
 
 const hasAnyControl = (controls: Controls) =>

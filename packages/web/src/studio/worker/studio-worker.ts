@@ -3,7 +3,6 @@ import {
   balanceReport,
   cardFaceOf,
   dryRunCardAbility,
-  formatDiagnostic,
   loadContent,
   positionForContent,
   samplePosition,
@@ -12,8 +11,10 @@ import {
   validateContentPackage,
   type CardFace,
   type Content,
+  type Diagnostic,
 } from '@cardtable/tcg';
 import glueWasmUrl from 'wasmoon/dist/glue.wasm?url';
+import { placeOf } from '../diagnostics.ts';
 import type { DraftFiles } from '../draft-files.ts';
 import { packageOf } from './package-files.ts';
 import type { DryRunAnswer, FromStudioWorker, StudioReport, ToStudioWorker } from './protocol.ts';
@@ -81,17 +82,22 @@ function partialContent(files: DraftFiles): Content | null {
   }
 }
 
+/**
+ * Why a draft cannot be dry-run, with where its first error is (file, line, path): the creator
+ * is in the Lua editor and cannot see the field it belongs to.
+ */
+function notPlayable(errors: readonly Diagnostic[]): string {
+  const count = errors.length === 1 ? 'its error' : `its ${errors.length} errors`;
+  const first = errors[0];
+  const where = first ? ` ${placeOf(first)}: ${first.message}` : '';
+  return `A dry run needs a valid game: fix ${count} first (the badge at the top links each to its tab).${where}`;
+}
+
 async function dryRun(input: Extract<ToStudioWorker, { kind: 'dryRun' }>): Promise<DryRunAnswer> {
   const result = await validateContentPackage(await packageOf(input.files), {
     abilityTests: false,
   });
-  if (!result.content)
-    return {
-      ok: false,
-      // Where the first error is (file, line, path), not only its words: the creator is in the
-      // Lua editor and cannot see the field it belongs to.
-      message: `Fix the draft's errors first (${result.errors.length}): ${result.errors[0] ? formatDiagnostic(result.errors[0]) : ''}`,
-    };
+  if (!result.content) return { ok: false, message: notPlayable(result.errors) };
   const game = await tcgGameFor(result.content);
   try {
     const state =
