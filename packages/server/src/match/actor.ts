@@ -159,6 +159,11 @@ export class MatchActor {
     return this.live.seatOf(userId);
   }
 
+  /** Whether `userId` is watching or playing this match right now (has a socket open on it). */
+  isConnected(userId: string): boolean {
+    return this.presence.userConnected(userId);
+  }
+
   // Connections ---------------------------------------------------------------------------
 
   /**
