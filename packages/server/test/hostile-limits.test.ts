@@ -1,4 +1,9 @@
-import type { ArtUploaded, MatchArt } from '@cardtable/sdk/content';
+import {
+  MAX_SAVED_POSITIONS,
+  type ArtUploaded,
+  type MatchArt,
+  type PositionList,
+} from '@cardtable/sdk/content';
 import type { CreateMatchResponse, ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -189,6 +194,44 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
       [owner.user.id],
     );
     expect(owned[0]!.n).toBe(GAMES_PER_USER);
+  });
+
+  it('keeps the saved positions cap under concurrent saves; replacing one by name still works', async () => {
+    const slug = `positions-race-${store}`;
+    await call(url(), 'POST', '/api/content/games', {
+      token: site.alice,
+      body: { slug, name: 'Positions' },
+    });
+    await call(url(), 'PUT', `/api/content/games/${slug}/draft`, {
+      token: site.alice,
+      body: await tidepoolPackage(),
+    });
+    const made = await call<CreateMatchResponse>(url(), 'POST', '/api/matches', {
+      token: site.alice,
+      body: { game: slug, draft: true, seats: vsCpu },
+    });
+    const path = `/api/content/games/${slug}/positions`;
+    const save = (name: string) =>
+      call<ErrorBody>(url(), 'POST', path, {
+        token: site.alice,
+        body: { matchId: made.body.matchId, name },
+      });
+    const replies = await Promise.all(
+      Array.from({ length: MAX_SAVED_POSITIONS + 4 }, (_, i) => save(`p${i}`)),
+    );
+    const saved = replies.filter((reply) => reply.status === 201);
+    expect(saved).toHaveLength(MAX_SAVED_POSITIONS);
+    for (const reply of replies.filter((reply) => reply.status !== 201))
+      expect(reply).toMatchObject({
+        status: 429,
+        body: { code: 'QUOTA_EXCEEDED', details: { limit: 'savedPositions' } },
+      });
+    const list = await call<PositionList>(url(), 'GET', path, { token: site.alice });
+    expect(list.body.positions).toHaveLength(MAX_SAVED_POSITIONS);
+    expect((await save(list.body.positions[0]!.name)).status).toBe(201);
+    await call(url(), 'POST', `/api/matches/${made.body.matchId}/surrender`, {
+      token: site.alice,
+    });
   });
 
   it('caps the art one creator uploads in all, by the art route or inline in a draft, concurrent or not', async () => {

@@ -447,24 +447,38 @@ export class ContentStore {
     return rows[0]?.n ?? 0;
   }
 
-  /** Saves (or replaces, by name) a position for a draft's dry runs. */
+  /**
+   * Saves (or replaces, by name) a position for a draft's dry runs; false, saving nothing, when
+   * it is a new name and the game keeps `max` already. Counted and written under the game's
+   * advisory lock, so concurrent saves cannot pass `max`.
+   */
   async savePosition(
     gameId: string,
     position: Omit<PositionRow, 'createdAt'> & { state: unknown },
-  ): Promise<void> {
-    await this.db.query(
-      `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (game_id, name) DO UPDATE
-       SET match_id = $3, content_hash = $4, state = $5, created_at = now()`,
-      [
-        gameId,
-        position.name,
-        position.matchId,
-        position.contentHash,
-        JSON.stringify(position.state),
-      ],
-    );
+    max: number,
+  ): Promise<boolean> {
+    return this.db.transaction(async (query) => {
+      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`positions:${gameId}`]);
+      const [others] = await query(
+        'SELECT count(*)::int AS n FROM draft_positions WHERE game_id = $1 AND name <> $2',
+        [gameId, position.name],
+      );
+      if ((others!.n as number) >= max) return false;
+      await query(
+        `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (game_id, name) DO UPDATE
+         SET match_id = $3, content_hash = $4, state = $5, created_at = now()`,
+        [
+          gameId,
+          position.name,
+          position.matchId,
+          position.contentHash,
+          JSON.stringify(position.state),
+        ],
+      );
+      return true;
+    });
   }
 
   async positions(gameId: string): Promise<PositionRow[]> {

@@ -75,15 +75,13 @@ export function registerPlaytestRoutes(app: FastifyInstance, { library, registry
         if (current === null) throw apiError('CONFLICT', 'The playtest has not started yet.');
         return current;
       });
-      const saved = await store.positions(game.id);
-      if (saved.length >= MAX_SAVED_POSITIONS && !saved.some((p) => p.name === name))
+      const position = { name, matchId: request.body.matchId, contentHash: pinned.contentHash };
+      if (!(await store.savePosition(game.id, { ...position, state }, MAX_SAVED_POSITIONS)))
         throw apiError(
           'QUOTA_EXCEEDED',
           `${game.name} keeps at most ${MAX_SAVED_POSITIONS} positions: delete one first.`,
           { limit: 'savedPositions', max: MAX_SAVED_POSITIONS },
         );
-      const position = { name, matchId: request.body.matchId, contentHash: pinned.contentHash };
-      await store.savePosition(game.id, { ...position, state });
       reply.code(201);
       return { position: (await store.positions(game.id)).find((p) => p.name === name)! };
     },
