@@ -7,7 +7,7 @@ import {
 import type { CreateMatchResponse, ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { GAMES_PER_USER } from '../src/content/library.ts';
+import { GAMES_PER_USER, PUBLISH_BURST } from '../src/content/library.ts';
 import { until } from './helpers/accounts.ts';
 import { tidepoolPackage, useContentServer } from './helpers/content.ts';
 import { call, guest } from './helpers/http.ts';
@@ -232,6 +232,37 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
     await call(url(), 'POST', `/api/matches/${made.body.matchId}/surrender`, {
       token: site.alice,
     });
+  });
+
+  it('limits how fast one creator publishes; another creator publishes on', async () => {
+    const creator = (await guest(url(), 'Publisher')).accessToken;
+    const slug = `publisher-${store}`;
+    await call(url(), 'POST', '/api/content/games', {
+      token: creator,
+      body: { slug, name: 'Pub' },
+    });
+    const publish = (token: string, game: string) =>
+      call<ErrorBody>(url(), 'POST', `/api/content/games/${game}/publish`, { token });
+    // Every attempt counts, refused or not: an empty draft is refused as invalid each time.
+    for (let i = 0; i < PUBLISH_BURST; i++)
+      expect(await publish(creator, slug)).toMatchObject({
+        status: 400,
+        body: { code: 'CONTENT_INVALID' },
+      });
+    expect(await publish(creator, slug)).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED' },
+    });
+    const other = `publisher-other-${store}`;
+    await call(url(), 'POST', '/api/content/games', {
+      token: site.bob,
+      body: { slug: other, name: 'Other' },
+    });
+    await call(url(), 'PUT', `/api/content/games/${other}/draft`, {
+      token: site.bob,
+      body: await tidepoolPackage(),
+    });
+    expect((await publish(site.bob, other)).status).toBe(201);
   });
 
   it('caps the art one creator uploads in all, by the art route or inline in a draft, concurrent or not', async () => {

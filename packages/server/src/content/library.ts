@@ -46,6 +46,13 @@ export const GAMES_PER_USER = 50;
 export const ART_UPLOAD_BURST = 120;
 export const ART_UPLOADS_PER_MINUTE = 10;
 
+/**
+ * Versions one creator may publish: a burst, then this many an hour. Each version is kept for
+ * good (matches pin it), up to a whole package in size, so their pace bounds what one stores.
+ */
+export const PUBLISH_BURST = 20;
+export const PUBLISHES_PER_HOUR = 60;
+
 /** Live playtests one creator may host at once (each holds a Lua VM and a match). */
 export const LIVE_PLAYTESTS_PER_USER = 3;
 

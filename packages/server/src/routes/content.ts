@@ -24,6 +24,8 @@ import {
   ART_UPLOADS_PER_MINUTE,
   contentInvalid,
   GAMES_PER_USER,
+  PUBLISH_BURST,
+  PUBLISHES_PER_HOUR,
   type ContentLibrary,
 } from '../content/library.ts';
 import { imageTypeOf, MAX_PACKAGE_BODY_BYTES } from '../content/package.ts';
@@ -60,6 +62,7 @@ interface Deps {
 export function registerContentRoutes(app: FastifyInstance, { library, artQuota }: Deps) {
   const { store } = library;
   const artUploads = new KeyedRateLimiter(ART_UPLOAD_BURST, ART_UPLOADS_PER_MINUTE / 60);
+  const publishes = new KeyedRateLimiter(PUBLISH_BURST, PUBLISHES_PER_HOUR / 3600);
 
   /** Summaries of games, their play counts taken in one query for the whole list. */
   const summariesOf = async (games: GameRow[]) => {
@@ -328,7 +331,8 @@ export function registerContentRoutes(app: FastifyInstance, { library, artQuota 
     {
       schema: {
         tags: ['content'],
-        summary: 'Publish the draft as the next immutable version (owner only)',
+        summary:
+          'Publish the draft as the next immutable version (owner only; 20 at once, then 60 an hour)',
         ...secured,
         params: SlugParams,
         response: { 201: VersionResponse, ...errors },
@@ -337,6 +341,10 @@ export function registerContentRoutes(app: FastifyInstance, { library, artQuota 
     async (request, reply) => {
       const user = requireUser(request);
       const game = await ownedGame(request.params.slug, user);
+      if (!publishes.take(user.userId))
+        throw apiError('RATE_LIMITED', 'Too many versions published: wait a few minutes.', {
+          retryAfterMs: Math.ceil(3_600_000 / PUBLISHES_PER_HOUR),
+        });
       const version = await library.publishDraft(game, user.userId);
       reply.code(201);
       return { version: versionSummary(version) };
