@@ -20,13 +20,15 @@ import { RawClient } from './helpers/socket-client.ts';
  * unpublished art, how fast one address may open sockets, the games cap under concurrent
  * creates, and the total of art one creator may upload.
  */
-const SOCKET_OPEN_BURST = 8;
+const SOCKET_OPEN_BURST = 12;
+const MAX_CONNECTIONS_PER_MATCH = 4;
 const ART_IMAGES = 3;
 const ENV = {
   SOCKET_OPEN_BURST: String(SOCKET_OPEN_BURST),
   // One more opening a minute: the burst decides every count below, whatever the clock does.
   SOCKET_OPENS_PER_MIN: '1',
   ART_IMAGES_PER_USER: String(ART_IMAGES),
+  MAX_CONNECTIONS_PER_MATCH: String(MAX_CONNECTIONS_PER_MATCH),
 };
 const vsCpu = [{ kind: 'human' }, { kind: 'cpu', profile: 'easy' }];
 
@@ -164,6 +166,39 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
     expect(elsewhere.messages[0]).toMatchObject({ type: 'CHAT_WELCOME' });
     await elsewhere.close();
     await call(url(), 'POST', `/api/matches/${golf.body.matchId}/leave`, { token: site.alice });
+  });
+
+  it("keeps a place for each player: spectators cannot crowd a match's players out", async () => {
+    const golf = await call<CreateMatchResponse>(url(), 'POST', '/api/matches', {
+      token: site.alice,
+      body: { game: 'golf', seats: [{ kind: 'human' }, { kind: 'human' }] },
+    });
+    const id = golf.body.matchId;
+    await call(url(), 'POST', '/api/matches/join', {
+      token: site.bob,
+      body: { code: golf.body.code },
+    });
+    const crowd = (await guest(url(), 'Crowd')).accessToken;
+    const open = (token: string) => RawClient.open(url(), id, token, { waitWelcome: false });
+    const watching = [];
+    for (let i = 0; i < MAX_CONNECTIONS_PER_MATCH - 2; i++) {
+      const spectator = await open(crowd);
+      expect(await spectator.next('WELCOME')).toMatchObject({ role: 'spectator' });
+      watching.push(spectator);
+    }
+    // Two places are kept for the two players, connected to nothing yet.
+    const extra = await open(crowd);
+    expect((await extra.waitFor('ERROR')).code).toBe('TOO_MANY_CONNECTIONS');
+    for (const [token, seat] of [
+      [site.alice, 0],
+      [site.bob, 1],
+    ] as const) {
+      const player = await open(token);
+      expect(await player.next('WELCOME')).toMatchObject({ role: 'player', seat });
+      watching.push(player);
+    }
+    for (const socket of watching) socket.socket.close();
+    await call(url(), 'POST', `/api/matches/${id}/leave`, { token: site.alice });
   });
 
   it('keeps the games cap under concurrent creates', async () => {
