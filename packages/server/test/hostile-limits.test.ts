@@ -201,6 +201,36 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
     await call(url(), 'POST', `/api/matches/${id}/leave`, { token: site.alice });
   });
 
+  it('refuses version numbers past what is stored as BAD_REQUEST, not a failed query', async () => {
+    const slug = `versions-${store}`;
+    await call(url(), 'POST', '/api/content/games', {
+      token: site.alice,
+      body: { slug, name: 'V' },
+    });
+    const huge = 2 ** 31;
+    for (const [method, path, body] of [
+      ['GET', `/api/content/games/${slug}/versions/${huge}`, undefined],
+      ['GET', `/api/content/games/${slug}/versions/${huge}/files`, undefined],
+      ['POST', `/api/content/games/${slug}/versions/${huge}/deprecate`, undefined],
+      ['PUT', `/api/content/games/${slug}/versions/${huge}/banlist`, { cards: [] }],
+      ['POST', '/api/matches', { game: slug, version: huge, seats: vsCpu }],
+      [
+        'POST',
+        '/api/content/games',
+        { slug: `${slug}-copy`, name: 'C', from: { slug, version: huge } },
+      ],
+    ] as const)
+      expect(await call(url(), method, path, { token: site.alice, body }), path).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_REQUEST' },
+      });
+    expect(
+      await call(url(), 'GET', `/api/content/games/${slug}/versions/${huge - 1}`, {
+        token: site.alice,
+      }),
+    ).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
   it('keeps the games cap under concurrent creates', async () => {
     const owner = await guest(url(), 'Racer');
     // All but two of the cap, written straight to the database: what the creates race for.

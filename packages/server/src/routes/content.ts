@@ -14,6 +14,7 @@ import {
   Slug,
   ValidationReport,
   VersionDetail,
+  VersionNumber,
   VersionResponse,
 } from '@cardtable/sdk/content';
 import { ErrorBody } from '@cardtable/sdk/protocol';
@@ -49,7 +50,7 @@ const errors = {
   429: ErrorBody,
 };
 const SlugParams = Type.Object({ slug: Slug });
-const VersionParams = Type.Object({ slug: Slug, version: Type.Integer({ minimum: 1 }) });
+const VersionParams = Type.Object({ slug: Slug, version: VersionNumber });
 type VersionParams = { slug: string; version: number };
 
 interface Deps {
