@@ -8,6 +8,7 @@ import type { CreateMatchResponse, ErrorBody, MatchMetadata } from '@cardtable/s
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { GAMES_PER_USER, PUBLISH_BURST } from '../src/content/library.ts';
+import { GamesQuotaReached } from '../src/content/store.ts';
 import { until } from './helpers/accounts.ts';
 import { tidepoolPackage, useContentServer } from './helpers/content.ts';
 import { call, guest } from './helpers/http.ts';
@@ -259,6 +260,32 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
       [owner.user.id],
     );
     expect(owned[0]!.n).toBe(GAMES_PER_USER);
+
+    // The same race straight at the store, whose queries then overlap on the database itself.
+    const second = await guest(url(), 'Racer two');
+    await site.server.db.query(
+      `INSERT INTO content_games (id, slug, name, owner_id)
+       SELECT 'g-race2-' || $2 || '-' || i, 'race2-' || $2 || '-' || i, 'Race', $1
+       FROM generate_series(1, $3::int) AS i`,
+      [second.user.id, store, GAMES_PER_USER - 1],
+    );
+    const raced = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        site.server.content.store.createGame(
+          {
+            id: `g-race2-${store}-new-${i}`,
+            slug: `race2-${store}-new-${i}`,
+            name: 'Racing',
+            description: '',
+            ownerId: second.user.id,
+          },
+          GAMES_PER_USER,
+        ),
+      ),
+    );
+    expect(raced.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    for (const outcome of raced.filter((outcome) => outcome.status === 'rejected'))
+      expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(GamesQuotaReached);
   });
 
   it('keeps the saved positions cap under concurrent saves; replacing one by name still works', async () => {
