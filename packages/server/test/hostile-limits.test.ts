@@ -409,5 +409,16 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
       body: { base64: png16(99) },
     });
     expect(theirs.status).toBe(201);
+
+    // The bytes bound, at the store: what one more image would add is what is checked.
+    const sizer = await guest(url(), 'Sizer');
+    const quota = { images: 100, bytes: 25 };
+    const image = (n: number, size: number) => ({ sha256: String(n).repeat(64), size });
+    const record = (images: { sha256: string; size: number }[]) =>
+      site.server.content.store.recordArtUploads(sizer.user.id, images, quota);
+    expect(await record([image(1, 10), image(2, 10)])).toBeNull();
+    expect(await record([image(3, 10)])).toBe('bytes');
+    expect(await record([image(1, 10), image(4, 5)])).toBeNull();
+    expect(await record([image(5, 1)])).toBe('bytes');
   });
 });
