@@ -2,6 +2,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts'
 import type { ChatClientMessage, ChatError, ChatMessage, ChatServerMessage } from './chat.ts';
 import { chatSocketUrl, type ChatChannel, type Emote } from './chat-constants.ts';
 import { Emitter } from './emitter.ts';
+import { SignedOut } from './http.ts';
 import { randomId } from './ids.ts';
 import {
   frameText,
@@ -16,8 +17,12 @@ export interface ChatRoomOptions {
   baseUrl: string;
   /** `match:<matchId>` or `lobby:<game>`. */
   room: string;
-  /** The access token, asked for before every (re)connect. */
-  token: string | (() => string | Promise<string>);
+  /**
+   * The access token, asked for before every (re)connect; `refused` says the server refused the
+   * last one (close 4401), so a saved one is not to be trusted. Throwing SignedOut ends the room
+   * (`refused`, with an UNAUTHORIZED error).
+   */
+  token: string | ((refused: boolean) => string | Promise<string>);
   /** Mask filtered words (default true). */
   filter?: boolean;
   /** A finished match's replay link, for a chat shared by link. */
@@ -49,6 +54,8 @@ export interface ChatRoomEvents {
 
 /** Close codes after which reconnecting cannot help. */
 const REFUSED = new Set([4400, 4403, 4404]);
+/** The token was refused (invalid, expired, or its session signed out elsewhere). */
+const CLOSE_UNAUTHORIZED = 4401;
 
 /**
  * One chat room over its own socket: keeps the messages (each channel's history, then what
@@ -63,6 +70,8 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
   private socket: SocketLike | null = null;
   private readonly pending = new Map<string, (outcome: ChatOutcome) => void>();
   private failedAttempts = 0;
+  /** The last socket was refused its token (4401): the next one asks for a fresh one, once. */
+  private tokenRefused = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly backoff: BackoffPolicy;
   private filter: boolean;
@@ -125,7 +134,7 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
     let socket: SocketLike;
     try {
       const { token } = this.options;
-      const fresh = typeof token === 'string' ? token : await token();
+      const fresh = typeof token === 'string' ? token : await token(this.tokenRefused);
       const WebSocketImpl = this.options.WebSocket ?? (await resolveWebSocket());
       if (this.isClosed()) return;
       socket = new WebSocketImpl(
@@ -134,8 +143,9 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
           ...(this.options.link ? { link: this.options.link } : {}),
         }),
       );
-    } catch {
-      this.retry();
+    } catch (error) {
+      if (error instanceof SignedOut) this.refuse({ code: 'UNAUTHORIZED', message: error.message });
+      else this.retry();
       return;
     }
     this.socket = socket;
@@ -154,7 +164,10 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
       this.welcome = null;
       this.settleAll();
       if (this.state === 'closed') return;
-      if (REFUSED.has(event.code)) this.setState('refused');
+      // A refused token earns one retry with a fresh one; refused again, it is final.
+      const refusedAgain = event.code === CLOSE_UNAUTHORIZED && this.tokenRefused;
+      this.tokenRefused = event.code === CLOSE_UNAUTHORIZED;
+      if (REFUSED.has(event.code) || refusedAgain) this.setState('refused');
       else this.retry();
     };
     socket.onerror = () => undefined;
@@ -164,6 +177,7 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
     switch (message.type) {
       case 'CHAT_WELCOME':
         this.failedAttempts = 0;
+        this.tokenRefused = false;
         this.welcome = message;
         this.muted = new Set(message.muted);
         this.messages = message.history;
@@ -205,6 +219,11 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
   /** Read through a method: TypeScript keeps a narrowed `state` across the awaits otherwise. */
   private isClosed(): boolean {
     return this.state === 'closed';
+  }
+
+  private refuse(error: { code: string; message: string }): void {
+    this.setState('refused');
+    this.emit('error', error);
   }
 
   private retry(): void {

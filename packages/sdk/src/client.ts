@@ -20,7 +20,7 @@ export class CardtableClient {
       ...options,
       baseUrl: this.api.baseUrl,
       matchId,
-      token: () => this.api.accessToken(),
+      token: (refused) => this.api.accessToken(refused),
     });
   }
 
@@ -30,7 +30,7 @@ export class CardtableClient {
       ...options,
       baseUrl: this.api.baseUrl,
       room,
-      token: () => this.api.accessToken(),
+      token: (refused) => this.api.accessToken(refused),
     });
   }
 }

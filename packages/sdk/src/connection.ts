@@ -10,6 +10,7 @@ import { compareSteps, StepCursor, type StepPosition } from './cursor.ts';
 import { Emitter } from './emitter.ts';
 import { EventQueue, type Delivery } from './event-queue.ts';
 import { Heartbeat } from './heartbeat.ts';
+import { SignedOut } from './http.ts';
 import { StepPacer } from './step-pacer.ts';
 import type {
   ClientMessage,
@@ -43,8 +44,12 @@ export interface ConnectionOptions {
   /** The server's HTTP base URL, e.g. `http://localhost:8080`. */
   baseUrl: string;
   matchId: string;
-  /** The access token, asked for before every (re)connect so that it can be refreshed. */
-  token: string | (() => string | Promise<string>);
+  /**
+   * The access token, asked for before every (re)connect so that it can be refreshed; `refused`
+   * says the server refused the last one (UNAUTHORIZED), so a saved one is not to be trusted.
+   * Throwing SignedOut ends the connection with UNAUTHORIZED (there is no one to sign in as).
+   */
+  token: string | ((refused: boolean) => string | Promise<string>);
   /**
    * `manual` (default): steps wait in `events` until taken, and FLOW_ACK goes out when the
    * consumer calls `ack()`. `auto`: every step is acknowledged on arrival and nothing is
@@ -260,13 +265,14 @@ export class MatchConnection<V = unknown> {
     this.setState(this.everOpen ? 'reconnecting' : 'connecting');
     let socket: SocketLike;
     try {
-      const token =
-        typeof this.options.token === 'string' ? this.options.token : await this.options.token();
+      const { token } = this.options;
+      const fresh = typeof token === 'string' ? token : await token(this.unauthorizedInARow > 0);
       const WebSocketImpl = this.options.WebSocket ?? (await resolveWebSocket());
       if (this.closeReason) return;
-      socket = new WebSocketImpl(matchSocketUrl(this.options.baseUrl, this.matchId, token));
-    } catch {
-      this.scheduleReconnect();
+      socket = new WebSocketImpl(matchSocketUrl(this.options.baseUrl, this.matchId, fresh));
+    } catch (error) {
+      if (error instanceof SignedOut) this.finish({ code: 'UNAUTHORIZED', message: error.message });
+      else this.scheduleReconnect();
       return;
     }
     this.socket = socket;

@@ -30,6 +30,12 @@ export const GameSummary = Type.Object({
 });
 export type GameSummary = Static<typeof GameSummary>;
 
+/**
+ * A published version's number as a client names it: stored as a PostgreSQL integer, so a larger
+ * one is refused as bad input (400) rather than failing the query.
+ */
+export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
 export const VersionSummary = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   /** `sha256:<hex>` of the canonical package: matches and exports pin it. */
@@ -78,7 +84,7 @@ export const CreateGameRequest = Type.Object({
   /** Start the draft as a copy of a published version (default its latest); else empty. */
   from: Type.Optional(
     Type.Object(
-      { slug: Slug, version: Type.Optional(Type.Integer({ minimum: 1 })) },
+      { slug: Slug, version: Type.Optional(VersionNumber) },
       { additionalProperties: false },
     ),
   ),

@@ -46,6 +46,9 @@ import type {
   RatingHistory,
 } from './social.ts';
 
+/** No session to sign in with (never was one, or the server refused it and it was forgotten). */
+export class SignedOut extends Error {}
+
 /** A failed request: the server's error, or a client-side code when no usable answer came. */
 export interface ApiError {
   code: ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
@@ -131,17 +134,23 @@ export class CardtableApi {
     this.setSession(null);
   }
 
-  /** A valid access token, refreshed first when it is about to expire; for sockets. */
-  async accessToken(): Promise<string> {
+  /**
+   * A valid access token, refreshed first when it is about to expire; for sockets. With
+   * `refused` (the server refused the token it was given: a session signed out elsewhere, a
+   * clock that is off) the saved token is not trusted: it is refreshed once, and a refresh the
+   * server refuses forgets the session (`onSession(null)`). Throws SignedOut when there is none.
+   */
+  async accessToken(refused = false): Promise<string> {
     if (this.options.accessToken) return this.options.accessToken;
     const session = this.currentSession;
-    if (!session) throw new Error('Not signed in: call guest() first.');
-    if (Date.parse(session.accessTokenExpiresAt) - this.now() > REFRESH_MARGIN_MS) {
+    if (!session) throw new SignedOut('Not signed in: sign in again.');
+    if (!refused && Date.parse(session.accessTokenExpiresAt) - this.now() > REFRESH_MARGIN_MS) {
       return session.accessToken;
     }
     const refreshed = await this.refresh();
-    if (!refreshed.ok) throw new Error(refreshed.error.message);
-    return refreshed.value.accessToken;
+    if (refreshed.ok) return refreshed.value.accessToken;
+    if (!this.currentSession) throw new SignedOut(`Signed out: ${refreshed.error.message}`);
+    throw new Error(refreshed.error.message);
   }
 
   /** Creates a match; the caller takes the first human seat. */
@@ -382,8 +391,13 @@ export class CardtableApi {
   }
 
   /** The card art of the content a match plays (a published version or a playtest). */
-  matchArt(matchId: string): Promise<ApiResult<MatchArt>> {
-    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/art`);
+  /**
+   * The card art of a match's content. A playtest's is for its players and creator, whoever
+   * watches it live, and once over whoever may see its replay (`link`: its replay link's token).
+   */
+  matchArt(matchId: string, link?: string): Promise<ApiResult<MatchArt>> {
+    const query = link ? `?link=${encodeURIComponent(link)}` : '';
+    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/art${query}`);
   }
 
   importReplay(replay: ReplayFileBody): Promise<ApiResult<ImportReplayResponse>> {

@@ -32,7 +32,7 @@ export {
   type ChatErrorCode,
   type Emote,
 } from './chat-constants.ts';
-export { CardtableApi, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
+export { CardtableApi, SignedOut, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
 export type {
   ActionError,
   ActionOutcome,

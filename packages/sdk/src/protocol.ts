@@ -6,7 +6,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { AccountRole } from './accounts.ts';
-import { EmbeddedContent, MatchContent, SeatDeck } from './content.ts';
+import { EmbeddedContent, MatchContent, SeatDeck, VersionNumber } from './content.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -395,7 +395,7 @@ export const CreateMatchRequest = Type.Object({
   options: Type.Optional(Type.Unknown()),
   seats: Type.Array(SeatRequest, { minItems: 1, maxItems: 16 }),
   /** A published game's version (default: its latest non-deprecated one). */
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
+  version: Type.Optional(VersionNumber),
   /**
    * A playtest of the game's current draft (its creator only): the draft is frozen as an
    * immutable snapshot the match plays to the end; never rated, listed or counted.

@@ -229,7 +229,7 @@ export async function startServer(
       maxBodyBytes: config.maxBodyBytes,
       quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
     });
-    registerContentRoutes(app, { library: content });
+    registerContentRoutes(app, { library: content, artQuota: config.artQuota });
     registerPlaytestRoutes(app, { library: content, registry });
     registerSocialRoutes(app, {
       leaderboards: new Leaderboards(db, config.social.leaderboardMinGames, now),
@@ -238,9 +238,15 @@ export async function startServer(
       requireRole: accounts.requireRole,
     });
     registerOperationRoutes(app, { db, metrics, registry, metricsToken: config.metricsToken });
-    registerMatchSocket(app, { config, tokens, registry, metrics });
+    // How fast one address may open sockets, over all three kinds (open ones are capped apart).
+    const socketOpenings = new KeyedRateLimiter(
+      config.socketOpenBurst,
+      config.socketOpensPerMinute / 60,
+    );
+    registerMatchSocket(app, { config, tokens, registry, metrics, socketOpenings });
     registerMatchmakingSocket(app, {
       tokens,
+      socketOpenings,
       matchmaker,
       statusEveryMs: config.matchmaking.statusEveryMs,
       maxConnectionsPerIp: config.maxConnectionsPerIp,
@@ -253,6 +259,7 @@ export async function startServer(
     const chat = new ChatService(chatStore, wordFilter, config.chat, chatRelay);
     registerChatSocket(app, {
       tokens,
+      socketOpenings,
       sessionCheckMs: config.accounts.sessionCheckMs,
       maxConnectionsPerIp: config.maxConnectionsPerIp,
       maxConnectionsPerUser: config.chatSocketsPerUser,

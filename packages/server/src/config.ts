@@ -31,6 +31,8 @@ export interface ServerConfig {
   /** Replays one user may keep imported, and their total size. */
   replayImportsPerUser: number;
   replayBytesPerUser: number;
+  /** Card images one creator may upload in all, and their total size (each image counted once). */
+  artQuota: { images: number; bytes: number };
   messagesPerSecond: number;
   messageBurst: number;
   /** Messages per second from one IP address, over all its sockets. */
@@ -41,6 +43,12 @@ export interface ServerConfig {
   ipJoinAttemptsPerMinute: number;
   maxConnectionsPerMatch: number;
   maxConnectionsPerIp: number;
+  /**
+   * Sockets one address may open (match, matchmaking and chat together), as a token bucket:
+   * `socketOpenBurst` at once, then `socketOpensPerMinute`. Open ones are capped apart.
+   */
+  socketOpenBurst: number;
+  socketOpensPerMinute: number;
   resumeMaxSteps: number;
   shutdownTimeoutMs: number;
   /** Limits on match creation per user and per address (0: no limit); see `match/quotas.ts`. */
@@ -207,6 +215,10 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     maxBodyBytes: int('MAX_BODY_BYTES', 8 * 1024 * 1024, 1024),
     replayImportsPerUser: int('REPLAY_IMPORTS_PER_USER', 50, 0),
     replayBytesPerUser: int('REPLAY_BYTES_PER_USER', 64 * 1024 * 1024, 0),
+    artQuota: {
+      images: int('ART_IMAGES_PER_USER', 2000, 0),
+      bytes: int('ART_BYTES_PER_USER', 256 * 1024 * 1024, 0),
+    },
     messagesPerSecond: int('RATE_MESSAGES_PER_S', 200, 1),
     messageBurst: int('RATE_MESSAGE_BURST', 400, 1),
     ipMessagesPerSecond: int('RATE_IP_MESSAGES_PER_S', 50_000, 1),
@@ -215,6 +227,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     ipJoinAttemptsPerMinute: int('RATE_JOIN_IP_PER_MIN', 120, 1),
     maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', 5000, 1),
+    socketOpenBurst: int('SOCKET_OPEN_BURST', 600, 1),
+    socketOpensPerMinute: int('SOCKET_OPENS_PER_MIN', 600, 1),
     resumeMaxSteps: int('RESUME_MAX_STEPS', 32, 1),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0),
     matchQuotas: {

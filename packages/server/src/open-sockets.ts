@@ -1,3 +1,6 @@
+/** The refusal of a socket opened faster than SOCKET_OPENS_PER_MIN allows (every socket kind). */
+export const TOO_MANY_OPENINGS = 'Too many connections opened from your address: wait a moment.';
+
 /**
  * Sockets of one kind each key (an address, a user) holds open, so none holds more than its
  * share. Each socket kind (match, matchmaking, chat) counts apart: a page holds one of each.

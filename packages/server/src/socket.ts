@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { SocketSessions } from './auth/socket-sessions.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
-import { OpenSockets } from './open-sockets.ts';
+import { OpenSockets, TOO_MANY_OPENINGS } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
 import type { ServerConfig } from './config.ts';
 import type { MatchActor } from './match/actor.ts';
@@ -42,11 +42,13 @@ interface SocketDeps {
   tokens: TokenService;
   registry: MatchRegistry;
   metrics: Metrics;
+  /** Sockets each address may open, one token each (shared with the other socket kinds). */
+  socketOpenings: KeyedRateLimiter;
 }
 
 /** `GET /ws/matches/:matchId`: authenticates, attaches the socket to the match's actor, dispatches frames. */
 export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
-  const { config, tokens, registry, metrics } = deps;
+  const { config, tokens, registry, metrics, socketOpenings } = deps;
   const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
   const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
   const alive = new WeakMap<WebSocket, boolean>();
@@ -118,6 +120,10 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       });
       socket.on('error', () => undefined);
 
+      if (!socketOpenings.take(ip)) {
+        refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE.tooMany);
+        return;
+      }
       if (counted.over) {
         refuse('RATE_LIMITED', 'Too many connections from your address.', CLOSE.tooMany);
         return;

@@ -307,7 +307,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
       if (reply.status === 201) stored++;
       else refused = reply;
     }
-    expect(stored).toBe(ART_UPLOAD_BURST);
+    // The bucket refills (10 a minute) while the burst is uploaded: at least the burst got in.
+    expect(stored).toBeGreaterThanOrEqual(ART_UPLOAD_BURST);
     expect(refused).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
     // Someone else's draft is still not Alice's to upload to, limited or not.
     expect((await upload(site.bob, 200)).status).toBe(403);

@@ -6,9 +6,9 @@ import { SocketSessions } from '../auth/socket-sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import { unsafeJsonProblem } from '../json-guard.ts';
-import { OpenSockets } from '../open-sockets.ts';
+import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
-import { TokenBucket } from '../rate-limit.ts';
+import { TokenBucket, type KeyedRateLimiter } from '../rate-limit.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
 import { roomAccess } from './room-access.ts';
 
@@ -70,6 +70,8 @@ export function registerChatSocket(
   app: FastifyInstance,
   deps: {
     tokens: TokenService;
+    /** Sockets each address may open, one token each (shared with the other socket kinds). */
+    socketOpenings: KeyedRateLimiter;
     sessionCheckMs: number;
     /** How often each socket is pinged; one that did not answer the last ping is dropped. */
     heartbeatMs: number;
@@ -131,6 +133,10 @@ export function registerChatSocket(
         if (member) chat.leave(member);
       });
       socket.on('error', () => undefined);
+      if (!deps.socketOpenings.take(request.ip)) {
+        refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE.tooMany);
+        return;
+      }
       if (counted.over) {
         refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE.tooMany);
         return;

@@ -18,6 +18,7 @@ import {
 } from './package.ts';
 import {
   SlugTaken,
+  type ArtQuota,
   type ContentPin,
   type ContentStore,
   type GameRow,
@@ -44,6 +45,13 @@ export const GAMES_PER_USER = 50;
  */
 export const ART_UPLOAD_BURST = 120;
 export const ART_UPLOADS_PER_MINUTE = 10;
+
+/**
+ * Versions one creator may publish: a burst, then this many an hour. Each version is kept for
+ * good (matches pin it), up to a whole package in size, so their pace bounds what one stores.
+ */
+export const PUBLISH_BURST = 20;
+export const PUBLISHES_PER_HOUR = 60;
 
 /** Live playtests one creator may host at once (each holds a Lua VM and a match). */
 export const LIVE_PLAYTESTS_PER_USER = 3;
@@ -227,10 +235,20 @@ export class ContentLibrary {
   async putDraft(
     game: GameRow,
     body: DraftSave | ContentPackage,
+    uploader: { userId: string; quota: ArtQuota },
   ): Promise<PackageReport & { revision: number }> {
     const files = await this.decodeDraft(body);
     const report = await validatePackage(files);
     refuseOverLimits(report);
+    // Images sent inline are uploads like the art route's, within the same quota.
+    const inline = Object.entries(toStored(files)).flatMap(([path, file]) =>
+      typeof file !== 'string' &&
+      typeof body.files[path] !== 'string' &&
+      'base64' in body.files[path]!
+        ? [file]
+        : [],
+    );
+    await this.countUploads(uploader.userId, inline, uploader.quota);
     const expected = 'revision' in body ? body.revision : undefined;
     const saved = await this.store.saveDraft(game.id, await this.storeArt(files), expected);
     if (!saved) {
@@ -262,7 +280,15 @@ export class ContentLibrary {
   }
 
   /** Stores one image for a creator's draft, checked as the validator checks card art. */
-  async uploadArt(bytes: Uint8Array): Promise<{ sha256: string; type: string; size: number }> {
+  /**
+   * Checks and stores one card image uploaded by `userId`, within their `quota` (429
+   * QUOTA_EXCEEDED past it; an image they uploaded before is not counted again).
+   */
+  async uploadArt(
+    bytes: Uint8Array,
+    userId: string,
+    quota: ArtQuota,
+  ): Promise<{ sha256: string; type: string; size: number }> {
     const type = imageTypeOf(bytes);
     const path = `art/upload.${type === 'image/webp' ? 'webp' : 'png'}`;
     const check = (await import('@cardtable/tcg')).checkImage(path, bytes);
@@ -272,6 +298,7 @@ export class ContentLibrary {
         warnings: [],
       });
     const stored = storedFileOf(bytes, path) as { sha256: string; type: string; size: number };
+    await this.countUploads(userId, [stored], quota);
     await this.art.put(stored.sha256, bytes, stored.type);
     return stored;
   }
@@ -376,6 +403,23 @@ export class ContentLibrary {
       userId,
     });
     return { version };
+  }
+
+  /** Counts images `userId` sent against their upload quota (429 QUOTA_EXCEEDED past it). */
+  private async countUploads(
+    userId: string,
+    images: readonly { sha256: string; size: number }[],
+    quota: ArtQuota,
+  ): Promise<void> {
+    const over = await this.store.recordArtUploads(userId, images, quota);
+    if (over)
+      throw apiError(
+        'QUOTA_EXCEEDED',
+        over === 'images'
+          ? `You would have uploaded more than ${quota.images} images, as many as one creator may.`
+          : `Your uploads would pass ${quota.bytes} bytes, as much as one creator may upload.`,
+        { limit: over === 'images' ? 'artImagesPerUser' : 'artBytesPerUser', max: quota[over] },
+      );
   }
 
   private async storeArt(files: PackageFiles): Promise<StoredFiles> {

@@ -55,6 +55,17 @@ export interface PositionRow {
 }
 
 export class SlugTaken extends Error {}
+/** Card images one user may upload in all, and their total size in bytes. */
+export interface ArtQuota {
+  images: number;
+  bytes: number;
+}
+/** The owner already has `max` games. */
+export class GamesQuotaReached extends Error {
+  constructor(readonly max: number) {
+    super(`At most ${max} games per owner.`);
+  }
+}
 
 const GAME_COLUMNS = `g.id, g.slug, g.name, g.description, g.kind, g.owner_id, u.name AS owner_name`;
 const VERSION_COLUMNS = `game_id, version, content_hash, published_at, deprecated, banlist, decks`;
@@ -83,22 +94,77 @@ const toVersion = (row: Row): VersionRow => ({
 export class ContentStore {
   constructor(private readonly db: Database) {}
 
-  async createGame(game: {
-    id: string;
-    slug: string;
-    name: string;
-    description: string;
-    ownerId: string;
-  }): Promise<void> {
+  /**
+   * Inserts a game; with `maxGames`, only while its owner has fewer (else GamesQuotaReached). The
+   * count and the insert run in one transaction holding the owner's advisory lock, so concurrent
+   * creations on every node of this database are counted one after another.
+   */
+  async createGame(
+    game: { id: string; slug: string; name: string; description: string; ownerId: string },
+    maxGames?: number,
+  ): Promise<void> {
     try {
-      await this.db.query(
-        `INSERT INTO content_games (id, slug, name, description, owner_id) VALUES ($1, $2, $3, $4, $5)`,
-        [game.id, game.slug, game.name, game.description, game.ownerId],
-      );
+      await this.db.transaction(async (query) => {
+        if (maxGames !== undefined) {
+          await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`games:user:${game.ownerId}`]);
+          const [owned] = await query(
+            'SELECT count(*)::int AS n FROM content_games WHERE owner_id = $1',
+            [game.ownerId],
+          );
+          if ((owned!.n as number) >= maxGames) throw new GamesQuotaReached(maxGames);
+        }
+        await query(
+          `INSERT INTO content_games (id, slug, name, description, owner_id) VALUES ($1, $2, $3, $4, $5)`,
+          [game.id, game.slug, game.name, game.description, game.ownerId],
+        );
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new SlugTaken(game.slug);
       throw error;
     }
+  }
+
+  /**
+   * Records that `userId` uploaded these images, unless that would take them past `quota` (then
+   * says which bound, and records none). Images they uploaded before are not counted again. The
+   * count and the inserts run under the user's advisory lock, so concurrent uploads cannot slip
+   * past it.
+   */
+  async recordArtUploads(
+    userId: string,
+    images: readonly { sha256: string; size: number }[],
+    quota: ArtQuota,
+  ): Promise<keyof ArtQuota | null> {
+    if (images.length === 0) return null;
+    return this.db.transaction(async (query) => {
+      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`art:user:${userId}`]);
+      const [used] = await query(
+        `SELECT count(*)::int AS images, coalesce(sum(size), 0)::bigint AS bytes
+         FROM content_art_uploads WHERE user_id = $1`,
+        [userId],
+      );
+      const known = new Set(
+        (
+          await query(
+            'SELECT sha256 FROM content_art_uploads WHERE user_id = $1 AND sha256 = ANY($2)',
+            [userId, images.map((image) => image.sha256)],
+          )
+        ).map((row) => row.sha256 as string),
+      );
+      const added = [...new Map(images.map((image) => [image.sha256, image])).values()].filter(
+        (image) => !known.has(image.sha256),
+      );
+      if ((used!.images as number) + added.length > quota.images) return 'images';
+      const bytes = added.reduce((sum, image) => sum + image.size, 0);
+      if (Number(used!.bytes) + bytes > quota.bytes) return 'bytes';
+      for (const image of added)
+        await query('INSERT INTO content_art_uploads (user_id, sha256, size) VALUES ($1, $2, $3)', [
+          userId,
+          image.sha256,
+          image.size,
+        ]);
+      return null;
+    });
   }
 
   async gameBySlug(slug: string): Promise<GameRow | null> {
@@ -381,24 +447,38 @@ export class ContentStore {
     return rows[0]?.n ?? 0;
   }
 
-  /** Saves (or replaces, by name) a position for a draft's dry runs. */
+  /**
+   * Saves (or replaces, by name) a position for a draft's dry runs; false, saving nothing, when
+   * it is a new name and the game keeps `max` already. Counted and written under the game's
+   * advisory lock, so concurrent saves cannot pass `max`.
+   */
   async savePosition(
     gameId: string,
     position: Omit<PositionRow, 'createdAt'> & { state: unknown },
-  ): Promise<void> {
-    await this.db.query(
-      `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (game_id, name) DO UPDATE
-       SET match_id = $3, content_hash = $4, state = $5, created_at = now()`,
-      [
-        gameId,
-        position.name,
-        position.matchId,
-        position.contentHash,
-        JSON.stringify(position.state),
-      ],
-    );
+    max: number,
+  ): Promise<boolean> {
+    return this.db.transaction(async (query) => {
+      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`positions:${gameId}`]);
+      const [others] = await query(
+        'SELECT count(*)::int AS n FROM draft_positions WHERE game_id = $1 AND name <> $2',
+        [gameId, position.name],
+      );
+      if ((others!.n as number) >= max) return false;
+      await query(
+        `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (game_id, name) DO UPDATE
+         SET match_id = $3, content_hash = $4, state = $5, created_at = now()`,
+        [
+          gameId,
+          position.name,
+          position.matchId,
+          position.contentHash,
+          JSON.stringify(position.state),
+        ],
+      );
+      return true;
+    });
   }
 
   async positions(gameId: string): Promise<PositionRow[]> {

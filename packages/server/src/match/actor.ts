@@ -159,6 +159,11 @@ export class MatchActor {
     return this.live.seatOf(userId);
   }
 
+  /** Whether `userId` is watching or playing this match right now (has a socket open on it). */
+  isConnected(userId: string): boolean {
+    return this.presence.userConnected(userId);
+  }
+
   // Connections ---------------------------------------------------------------------------
 
   /**
@@ -172,10 +177,12 @@ export class MatchActor {
     framing: Framing = 'step',
   ): Connection | ErrorBody {
     if (this.live.draining) return errorBody('SHUTTING_DOWN', 'The server is restarting.');
-    if (this.presence.size >= this.ctx.settings.maxConnectionsPerMatch) {
+    const seat = this.seatOf(userId);
+    // Spectators cannot crowd out a player: a place is kept for each one not connected now.
+    const kept = this.seatsAwaited(seat);
+    if (this.presence.size + kept >= this.ctx.settings.maxConnectionsPerMatch) {
       return errorBody('TOO_MANY_CONNECTIONS', 'This match has too many connections.');
     }
-    const seat = this.seatOf(userId);
     const viewer: Viewer = seat === null ? SPECTATOR : seatViewer(seat);
     const identity: ConnectionIdentity = { userId, seat, viewer, ip };
     const connection = new Connection(
@@ -193,6 +200,18 @@ export class MatchActor {
     if (arrived || returned) this.stream.broadcastStatus();
     if (returned) this.schedule();
     return connection;
+  }
+
+  /** Seats of players (but `seat`'s) with no connection open now: places kept for them. */
+  private seatsAwaited(seat: number | null): number {
+    return this.live.record.seats.filter(
+      (held, index) =>
+        held.kind === 'human' &&
+        held.userId !== undefined &&
+        !held.left &&
+        index !== seat &&
+        !this.presence.seatConnected(index),
+    ).length;
   }
 
   disconnect(connection: Connection): void {

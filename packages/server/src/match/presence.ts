@@ -45,6 +45,13 @@ export class Presence {
     return { removed: true, seatLeft };
   }
 
+  /** Whether `userId` has a socket open on this match (as a player or a spectator). */
+  userConnected(userId: string): boolean {
+    for (const connection of this.connections)
+      if (connection.identity.userId === userId) return true;
+    return false;
+  }
+
   seatConnected(seat: number): boolean {
     for (const connection of this.connections) if (connection.identity.seat === seat) return true;
     return false;

@@ -1,7 +1,8 @@
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
-import { OpenSockets } from '../open-sockets.ts';
+import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
+import type { KeyedRateLimiter } from '../rate-limit.ts';
 import type { Matchmaker } from './matchmaker.ts';
 
 /** As parsed: a name given twice arrives as an array, which no parameter here accepts. */
@@ -25,6 +26,8 @@ export function registerMatchmakingSocket(
   app: FastifyInstance,
   deps: {
     tokens: TokenService;
+    /** Sockets each address may open, one token each (shared with the other socket kinds). */
+    socketOpenings: KeyedRateLimiter;
     matchmaker: Matchmaker;
     statusEveryMs: number;
     /** Queue sockets one address may hold open (counted apart from other sockets). */
@@ -58,6 +61,8 @@ export function registerMatchmakingSocket(
         leave();
       });
       socket.on('error', () => undefined);
+      if (!deps.socketOpenings.take(request.ip))
+        return refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_TOO_MANY);
       if (counted.over)
         return refuse(
           'RATE_LIMITED',

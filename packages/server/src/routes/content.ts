@@ -14,6 +14,7 @@ import {
   Slug,
   ValidationReport,
   VersionDetail,
+  VersionNumber,
   VersionResponse,
 } from '@cardtable/sdk/content';
 import { ErrorBody } from '@cardtable/sdk/protocol';
@@ -24,10 +25,12 @@ import {
   ART_UPLOADS_PER_MINUTE,
   contentInvalid,
   GAMES_PER_USER,
+  PUBLISH_BURST,
+  PUBLISHES_PER_HOUR,
   type ContentLibrary,
 } from '../content/library.ts';
 import { imageTypeOf, MAX_PACKAGE_BODY_BYTES } from '../content/package.ts';
-import { SlugTaken, type GameRow } from '../content/store.ts';
+import { GamesQuotaReached, SlugTaken, type ArtQuota, type GameRow } from '../content/store.ts';
 import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
 import { apiError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -47,17 +50,20 @@ const errors = {
   429: ErrorBody,
 };
 const SlugParams = Type.Object({ slug: Slug });
-const VersionParams = Type.Object({ slug: Slug, version: Type.Integer({ minimum: 1 }) });
+const VersionParams = Type.Object({ slug: Slug, version: VersionNumber });
 type VersionParams = { slug: string; version: number };
 
 interface Deps {
   library: ContentLibrary;
+  /** Card images one creator may upload in all (`ART_IMAGES_PER_USER`, `ART_BYTES_PER_USER`). */
+  artQuota: ArtQuota;
 }
 
 /** Creators' games: create, draft, validate, publish, deprecate, banlist; discovery; card art. */
-export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
+export function registerContentRoutes(app: FastifyInstance, { library, artQuota }: Deps) {
   const { store } = library;
   const artUploads = new KeyedRateLimiter(ART_UPLOAD_BURST, ART_UPLOADS_PER_MINUTE / 60);
+  const publishes = new KeyedRateLimiter(PUBLISH_BURST, PUBLISHES_PER_HOUR / 3600);
 
   /** Summaries of games, their play counts taken in one query for the whole list. */
   const summariesOf = async (games: GameRow[]) => {
@@ -118,23 +124,26 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const { slug, name, description, from } = request.body;
       if (library.builtIn.has(slug))
         throw apiError('CONFLICT', `"${slug}" is the name of a built-in game.`);
-      if ((await store.gamesOf(user.userId)).length >= GAMES_PER_USER)
-        throw apiError(
-          'QUOTA_EXCEEDED',
-          `You have ${GAMES_PER_USER} games already: delete a draft you no longer need first.`,
-          { limit: 'gamesPerUser', max: GAMES_PER_USER },
-        );
       const source = from ? await visibleGame(from.slug, user) : null;
       try {
-        await store.createGame({
-          id: newId('g'),
-          slug,
-          name: name.trim(),
-          description: description?.trim() ?? '',
-          ownerId: user.userId,
-        });
+        await store.createGame(
+          {
+            id: newId('g'),
+            slug,
+            name: name.trim(),
+            description: description?.trim() ?? '',
+            ownerId: user.userId,
+          },
+          GAMES_PER_USER,
+        );
       } catch (error) {
         if (error instanceof SlugTaken) throw apiError('CONFLICT', `The slug "${slug}" is taken.`);
+        if (error instanceof GamesQuotaReached)
+          throw apiError(
+            'QUOTA_EXCEEDED',
+            `You have ${error.max} games already: delete a draft you no longer need first.`,
+            { limit: 'gamesPerUser', max: error.max },
+          );
         throw error;
       }
       const game = await findGame(slug);
@@ -261,7 +270,10 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     async (request) => {
       const user = requireUser(request);
       const game = await ownedGame(request.params.slug, user);
-      const { ok, errors, warnings, revision } = await library.putDraft(game, request.body);
+      const { ok, errors, warnings, revision } = await library.putDraft(game, request.body, {
+        userId: user.userId,
+        quota: artQuota,
+      });
       return { ok, errors, warnings, revision };
     },
   );
@@ -289,7 +301,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
           retryAfterMs: Math.ceil(60_000 / ART_UPLOADS_PER_MINUTE),
         });
       const bytes = new Uint8Array(Buffer.from(request.body.base64, 'base64'));
-      const stored = await library.uploadArt(bytes);
+      const stored = await library.uploadArt(bytes, user.userId, artQuota);
       reply.code(201);
       return { ...stored, url: `/api/art/${stored.sha256}` };
     },
@@ -320,7 +332,8 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     {
       schema: {
         tags: ['content'],
-        summary: 'Publish the draft as the next immutable version (owner only)',
+        summary:
+          'Publish the draft as the next immutable version (owner only; 20 at once, then 60 an hour)',
         ...secured,
         params: SlugParams,
         response: { 201: VersionResponse, ...errors },
@@ -329,6 +342,10 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     async (request, reply) => {
       const user = requireUser(request);
       const game = await ownedGame(request.params.slug, user);
+      if (!publishes.take(user.userId))
+        throw apiError('RATE_LIMITED', 'Too many versions published: wait a few minutes.', {
+          retryAfterMs: Math.ceil(3_600_000 / PUBLISHES_PER_HOUR),
+        });
       const version = await library.publishDraft(game, user.userId);
       reply.code(201);
       return { version: versionSummary(version) };

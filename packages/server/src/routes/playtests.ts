@@ -13,9 +13,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ContentLibrary } from '../content/library.ts';
 import { cardArtUrls } from '../content/summaries.ts';
 import { apiError } from '../errors.ts';
+import type { MatchActor } from '../match/actor.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { requireUser } from './authenticate.ts';
 import { contentAccess } from './content-access.ts';
+import { maySeeFinished } from './export.ts';
 import { withMatchActor } from './matches.ts';
 
 const secured = { security: [{ bearer: [] }] };
@@ -73,15 +75,13 @@ export function registerPlaytestRoutes(app: FastifyInstance, { library, registry
         if (current === null) throw apiError('CONFLICT', 'The playtest has not started yet.');
         return current;
       });
-      const saved = await store.positions(game.id);
-      if (saved.length >= MAX_SAVED_POSITIONS && !saved.some((p) => p.name === name))
+      const position = { name, matchId: request.body.matchId, contentHash: pinned.contentHash };
+      if (!(await store.savePosition(game.id, { ...position, state }, MAX_SAVED_POSITIONS)))
         throw apiError(
           'QUOTA_EXCEEDED',
           `${game.name} keeps at most ${MAX_SAVED_POSITIONS} positions: delete one first.`,
           { limit: 'savedPositions', max: MAX_SAVED_POSITIONS },
         );
-      const position = { name, matchId: request.body.matchId, contentHash: pinned.contentHash };
-      await store.savePosition(game.id, { ...position, state });
       reply.code(201);
       return { position: (await store.positions(game.id)).find((p) => p.name === name)! };
     },
@@ -143,26 +143,55 @@ export function registerPlaytestRoutes(app: FastifyInstance, { library, registry
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { link?: string } }>(
     '/api/matches/:id/art',
     {
       schema: {
         tags: ['matches'],
-        summary: "The image URL of each card of the match's content that has one",
+        summary:
+          "The image URL of each card of the match's content that has one. A published " +
+          "version's art is public; a playtest's (an unpublished draft's) is for its creator and " +
+          'players, whoever is watching it live, and once over whoever may see its replay',
         ...secured,
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) }),
+        querystring: Type.Object({ link: Type.Optional(Type.String({ maxLength: 128 })) }),
         response: { 200: MatchArt, ...errors },
       },
     },
     async (request) => {
-      requireUser(request);
+      const user = requireUser(request);
       const pinned = await store.matchContent(request.params.id);
       if (!pinned) return { art: {} };
+      if (pinned.version === null) {
+        const allowed = await withMatchActor(registry, request.params.id, (actor) =>
+          maySeePlaytest(actor, user.userId, request.query.link),
+        );
+        if (!allowed)
+          throw apiError(
+            'FORBIDDEN',
+            "A playtest's draft is its creator's: its art is for the people in the match " +
+              '(watch it to see it).',
+          );
+      }
       const [loaded, files] = await Promise.all([
         library.loadPinned(pinned),
         store.pinnedFiles(pinned),
       ]);
       return { art: cardArtUrls(loaded.content, files ?? {}) };
     },
+  );
+}
+
+/**
+ * Who may see what a playtest shows of its unpublished draft (its art): its host (the draft's
+ * creator: only they start playtests of it) and players; while it runs, whoever has a socket
+ * open on it (a spectator, as the match lets anyone watch); once over, whoever may see its replay.
+ */
+function maySeePlaytest(actor: MatchActor, userId: string, link?: string): boolean {
+  if (actor.status === 'over') return maySeeFinished(actor, userId, link);
+  return (
+    actor.seatOf(userId) !== null ||
+    actor.matchRecord.hostUserId === userId ||
+    actor.isConnected(userId)
   );
 }

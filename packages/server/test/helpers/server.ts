@@ -33,6 +33,7 @@ export function testEnv(
     DISCONNECT_GRACE_MS: '60000',
     WEB_ROOT: 'none',
     RATE_HTTP_PER_MIN: '100000',
+    SOCKET_OPEN_BURST: '100000',
     // Every test client shares one address; quotas are tested on their own (quotas.test.ts).
     MATCH_CREATE_PER_USER: '0',
     MATCH_CREATE_PER_IP: '0',

@@ -81,7 +81,10 @@ export function QuickMatch({
           break;
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
+      // The token was refused (a session signed out elsewhere): refresh it, or forget the
+      // session so the app shows itself signed out and the next search signs in afresh.
+      if (event.code === 4401) void client.api.accessToken(true).catch(() => undefined);
       socket.current = null;
       setSearching(false);
       setQueued(null);

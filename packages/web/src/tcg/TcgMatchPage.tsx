@@ -43,7 +43,7 @@ export default function TcgMatchPage() {
 
   useRememberSeat(matchId, live, meta?.code ?? null, 'tcg');
 
-  const game = useGameContent(meta);
+  const game = useGameContent(meta, status !== null);
   const title = game.name ?? 'Card game';
   const me = role === 'player' ? seat : null;
   // A resignation ends the match with no event: its result comes with the status.

@@ -11,8 +11,12 @@ export interface GameContent {
 
 const NO_ART: Readonly<Record<string, string>> = {};
 
-/** What the table shows of the game a match plays, beyond the view: its name and card art. */
-export function useGameContent(meta: MatchMetadata | null): GameContent {
+/**
+ * What the table shows of the game a match plays, beyond the view: its name and card art.
+ * `welcomed` says this page's socket is in the match: a playtest's art is for the people in it,
+ * so a spectator asks for it only once they are watching.
+ */
+export function useGameContent(meta: MatchMetadata | null, welcomed: boolean): GameContent {
   const matchId = meta?.matchId ?? '';
   const [found, setFound] = useState<GameContent>({ name: null, art: NO_ART });
   const game = meta?.game ?? null;
@@ -28,6 +32,7 @@ export function useGameContent(meta: MatchMetadata | null): GameContent {
         if (!stale) setFound({ name, art: published.ok ? published.value.content.art : NO_ART });
       } else if (slug !== null) {
         // A playtest: its draft is its creator's, so the art comes with the match.
+        if (!welcomed) return;
         const playtest = await client.api.matchArt(matchId);
         if (!stale) setFound({ name, art: playtest.ok ? playtest.value.art : NO_ART });
       } else {
@@ -39,6 +44,6 @@ export function useGameContent(meta: MatchMetadata | null): GameContent {
     return () => {
       stale = true;
     };
-  }, [matchId, game, slug, version, name]);
+  }, [matchId, game, slug, version, name, welcomed]);
   return found;
 }
