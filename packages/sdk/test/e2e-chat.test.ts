@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../../cli/src/load/server-process.ts';
 import { CardtableClient, type ChatEmote, type ChatRoom } from '../src/index.ts';
-import { expectOk, signedIn, startTestServer } from './support/e2e.ts';
+import { expectOk, signedIn, startTestServer, until } from './support/e2e.ts';
 import { startTcpProxy } from './support/tcp-proxy.ts';
 
 let server: ServerProcess;
@@ -20,14 +20,6 @@ afterAll(async () => {
   for (const room of rooms) room.close();
   await server?.stop();
 });
-
-async function until(check: () => boolean): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > 10_000) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function join(client: CardtableClient, room: string): Promise<ChatRoom> {
   const chat = client.chat(room);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../../cli/src/load/server-process.ts';
 import { CardtableClient, type AuthResponse } from '../src/index.ts';
-import { expectOk, signedIn, startTestServer } from './support/e2e.ts';
+import { expectOk, signedIn, startTestServer, until } from './support/e2e.ts';
 
 let server: ServerProcess;
 
@@ -19,14 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function until(check: () => boolean): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > 10_000) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A client on `session`, as an app reloaded with it saved; records what it is told to save. */
 function reloaded(session: AuthResponse | null) {

@@ -233,14 +233,16 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
   });
 
   it('keeps the games cap under concurrent creates', async () => {
+    /** Games written straight to the database: what the creates race for. */
+    const fillGames = (ownerId: string, prefix: string, count: number) =>
+      site.server.db.query(
+        `INSERT INTO content_games (id, slug, name, owner_id)
+         SELECT 'g-' || $2 || '-' || i, $2 || '-' || i, 'Race', $1
+         FROM generate_series(1, $3::int) AS i`,
+        [ownerId, `${prefix}-${store}`, count],
+      );
     const owner = await guest(url(), 'Racer');
-    // All but two of the cap, written straight to the database: what the creates race for.
-    await site.server.db.query(
-      `INSERT INTO content_games (id, slug, name, owner_id)
-       SELECT 'g-race-' || $2 || '-' || i, 'race-' || $2 || '-' || i, 'Race', $1
-       FROM generate_series(1, $3::int) AS i`,
-      [owner.user.id, store, GAMES_PER_USER - 2],
-    );
+    await fillGames(owner.user.id, 'race', GAMES_PER_USER - 2);
     const replies = await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
         call<ErrorBody>(url(), 'POST', '/api/content/games', {
@@ -263,12 +265,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
 
     // The same race straight at the store, whose queries then overlap on the database itself.
     const second = await guest(url(), 'Racer two');
-    await site.server.db.query(
-      `INSERT INTO content_games (id, slug, name, owner_id)
-       SELECT 'g-race2-' || $2 || '-' || i, 'race2-' || $2 || '-' || i, 'Race', $1
-       FROM generate_series(1, $3::int) AS i`,
-      [second.user.id, store, GAMES_PER_USER - 1],
-    );
+    await fillGames(second.user.id, 'race2', GAMES_PER_USER - 1);
     const raced = await Promise.allSettled(
       Array.from({ length: 6 }, (_, i) =>
         site.server.content.store.createGame(

@@ -67,3 +67,12 @@ export function record(connection: MatchConnection): Recording {
 export async function consumeInstantly(connection: MatchConnection): Promise<void> {
   for await (const delivery of connection.events) delivery.ack();
 }
+
+/** Resolves once `check` holds, polling; rejects after 10 s. */
+export async function until(check: () => boolean): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > 10_000) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
