@@ -77,21 +77,35 @@ function latestOffer(client: RawClient): { status: string; version: number; lega
   throw new Error('no WELCOME yet');
 }
 
+/** What each seat did last: a suite over its budget says where its players were. */
+type SeatTrace = Map<string, string>;
+
 /** One seat's player: picks random legal moves; reconnects and retries across crashes. */
-async function playSeat(harness: CrashHarness, matchId: string, token: string, ledger: Ledger) {
+async function playSeat(
+  harness: CrashHarness,
+  matchId: string,
+  player: { name: string; token: string },
+  ledger: Ledger,
+  trace: SeatTrace,
+) {
+  const { name, token } = player;
+  const note = (what: string) => trace.set(name, what);
   let pending: { actionId: string; type: string; payload: unknown } | null = null;
   for (;;) {
     let client: RawClient;
     const url = await harness.url(); // a failed restart fails the player, and the test
     try {
+      note('opening a socket');
       client = await RawClient.open(url, matchId, token);
-    } catch {
+    } catch (error) {
+      note(`could not open a socket: ${String(error)}`);
       await sleep(30);
       continue;
     }
     try {
       for (;;) {
         if (pending) {
+          note(`acting ${pending.type} (${pending.actionId})`);
           const result = await client.act(pending.type, pending.payload, {
             actionId: pending.actionId,
           });
@@ -107,13 +121,15 @@ async function playSeat(harness: CrashHarness, matchId: string, token: string, l
           return;
         }
         if (offer.legal.length === 0) {
+          note(`waiting for its turn after version ${offer.version}`);
           await client.next('LEGAL');
           continue;
         }
         const choice = offer.legal[randomInt(0, offer.legal.length - 1)]!;
         pending = { actionId: randomUUID(), type: choice.type, payload: choice.payload };
       }
-    } catch {
+    } catch (error) {
+      note(`dropped: ${String(error)}`);
       client.drop(); // the server died under us: reconnect and retry what is pending
     }
   }
@@ -157,11 +173,17 @@ export async function crashSuite(
   const server = new ChildServer(env);
   const harness = new CrashHarness(server);
   const finished: ReplayFile[] = [];
+  const trace: SeatTrace = new Map();
   let progress = 'starting';
   let watchdog: ReturnType<typeof setTimeout> | undefined;
   const overBudget = new Promise<never>((_, reject) => {
     watchdog = setTimeout(
-      () => reject(new Error(`over the ${budgetMs} ms budget while ${progress}`)),
+      () =>
+        reject(
+          new Error(
+            `over the ${budgetMs} ms budget while ${progress}; last: ${[...trace].map(([seat, what]) => `${seat} ${what}`).join('; ')}`,
+          ),
+        ),
       budgetMs,
     );
   });
@@ -217,8 +239,14 @@ export async function crashSuite(
       );
       await harness.request('POST', '/api/matches/join', bob!.accessToken, { code: created.code });
       await Promise.all([
-        playSeat(harness, created.matchId, alice!.accessToken, ledger),
-        playSeat(harness, created.matchId, bob!.accessToken, ledger),
+        playSeat(
+          harness,
+          created.matchId,
+          { name: 'Alice', token: alice!.accessToken },
+          ledger,
+          trace,
+        ),
+        playSeat(harness, created.matchId, { name: 'Bob', token: bob!.accessToken }, ledger, trace),
       ]);
       const replay = await harness.request<ReplayFile>(
         'GET',
