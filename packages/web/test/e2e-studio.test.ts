@@ -122,7 +122,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     const problems = page.getByTestId('lua-problems');
     await expect
       .poll(() => problems.textContent(), { timeout: 20_000 })
-      .toContain("Line 2: UNKNOWN_FUNCTION: 'damge'");
+      .toContain("Line 2: 'damge' is not a function");
     await expect.poll(() => page.locator('.cm-lint-marker-error').count()).toBeGreaterThan(0);
     await shot(page, 'studio-4-lua-lint-error');
     // Completion offers the ability API from its one definition.

@@ -103,6 +103,10 @@ describe('a TCG match against the CPU, played by clicking', () => {
       expect((await meta(created.matchId)).status).toBe('over');
       const outcome = await page.getByTestId('tcg-outcome').textContent();
       expect(outcome).toMatch(new RegExp(`^(You win|${cpuName} wins|A draw)(: .+)?\\.$`));
+      // Said once on screen, by the panel; the table's caption keeps it for screen readers only.
+      await expect
+        .poll(() => page.getByTestId('tcg-caption').getAttribute('class'))
+        .toContain('visually-hidden');
       for (const side of ['me', 'them'])
         expect(await page.getByTestId(`tcg-life-${side}`).textContent()).not.toMatch(/-\d/);
       const log = await page.getByTestId('tcg-log-line').allTextContents();

@@ -302,7 +302,7 @@ describe('the Lua editor', () => {
     expect(mark).toMatchObject({
       line: 2,
       severity: 'error',
-      message: "UNKNOWN_FUNCTION: 'damge' is not a function",
+      message: "'damge' is not a function (LUA_UNKNOWN_FUNCTION)",
     });
   });
 

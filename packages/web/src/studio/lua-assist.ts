@@ -97,7 +97,8 @@ export function luaDiagnostics(
         from: start + column,
         to: start + column + Math.max(word, 0),
         severity: d.severity,
-        message: `${d.code.replace(/^LUA_/, '')}: ${d.message}`,
+        // The sentence first; the code after it, for looking it up in the creators' guide.
+        message: `${d.message} (${d.code})`,
         line: lineIndex + 1,
       };
     });

@@ -340,7 +340,13 @@ export function TcgTable({
         </div>
         <StadiumZone view={view} art={art} glossary={glossary} />
         <CoinFlip event={shown?.event} stepId={shown?.id} name={name} />
-        <p className="tcg-caption" data-testid="tcg-caption" aria-live="polite">
+        {/* Once the game is over its panel shows the result: the caption says it to screen
+            readers only (the panel is not a live region), not a second time on screen. */}
+        <p
+          className={view.outcome ? 'tcg-caption visually-hidden' : 'tcg-caption'}
+          data-testid="tcg-caption"
+          aria-live="polite"
+        >
           {caption}
         </p>
         <div className="tcg-prompt" data-testid="tcg-prompt">
