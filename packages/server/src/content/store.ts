@@ -1,6 +1,6 @@
 import type { StoredFiles } from './package.ts';
 import type { Database, Row } from '../store/database.ts';
-import { isUniqueViolation } from '../store/database.ts';
+import { isUniqueViolation, lockForTransaction } from '../store/database.ts';
 
 export interface GameRow {
   id: string;
@@ -106,7 +106,7 @@ export class ContentStore {
     try {
       await this.db.transaction(async (query) => {
         if (maxGames !== undefined) {
-          await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`games:user:${game.ownerId}`]);
+          await lockForTransaction(query, `games:user:${game.ownerId}`);
           const [owned] = await query(
             'SELECT count(*)::int AS n FROM content_games WHERE owner_id = $1',
             [game.ownerId],
@@ -137,7 +137,7 @@ export class ContentStore {
   ): Promise<keyof ArtQuota | null> {
     if (images.length === 0) return null;
     return this.db.transaction(async (query) => {
-      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`art:user:${userId}`]);
+      await lockForTransaction(query, `art:user:${userId}`);
       const [used] = await query(
         `SELECT count(*)::int AS images, coalesce(sum(size), 0)::bigint AS bytes
          FROM content_art_uploads WHERE user_id = $1`,
@@ -458,7 +458,7 @@ export class ContentStore {
     max: number,
   ): Promise<boolean> {
     return this.db.transaction(async (query) => {
-      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`positions:${gameId}`]);
+      await lockForTransaction(query, `positions:${gameId}`);
       const [others] = await query(
         'SELECT count(*)::int AS n FROM draft_positions WHERE game_id = $1 AND name <> $2',
         [gameId, position.name],

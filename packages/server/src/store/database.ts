@@ -85,3 +85,11 @@ export async function openDatabase(
 /** PostgreSQL's unique-violation error: another writer got there first. */
 export const isUniqueViolation = (error: unknown): boolean =>
   (error as { code?: string } | null)?.code === '23505';
+
+/**
+ * Holds `key`'s advisory lock until the transaction of `query` ends: the count-then-write quotas
+ * of every node on this database take their turns under it.
+ */
+export async function lockForTransaction(query: Database['query'], key: string): Promise<void> {
+  await query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+}

@@ -1,6 +1,6 @@
 import type { Outcome } from '@cardtable/engine';
 import type { MatchStatus } from '@cardtable/sdk/protocol';
-import { type Database, type Row } from './database.ts';
+import { lockForTransaction, type Database, type Row } from './database.ts';
 import { GroupCommit } from './group-commit.ts';
 
 /** A seat as stored: the game's seat config plus who holds it and whether they gave it up. */
@@ -171,8 +171,8 @@ export class EventStore {
     refuse: (usage: QuotaUsage) => R | null,
   ): Promise<R | null> {
     return this.db.transaction(async (query) => {
-      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:user:${match.hostUserId}`]);
-      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`quota:ip:${match.creatorIp}`]);
+      await lockForTransaction(query, `quota:user:${match.hostUserId}`);
+      await lockForTransaction(query, `quota:ip:${match.creatorIp}`);
       const usage = await quotaUsage(query, match.hostUserId, match.creatorIp, createdSince, caps);
       const refusal = refuse(usage);
       if (refusal === null) await insertMatch(query, match);
@@ -379,7 +379,7 @@ export class EventStore {
    */
   async saveReplay(replay: NewReplay, quota: ReplayUsage): Promise<SaveReplayResult> {
     return this.db.transaction(async (query) => {
-      await query('SELECT pg_advisory_xact_lock(hashtext($1))', [`replays:${replay.userId}`]);
+      await lockForTransaction(query, `replays:${replay.userId}`);
       const existing = await query(REPLAY_BY_CONTENT, [replay.userId, replay.contentHash]);
       if (existing[0]) return { kind: 'existing', replay: toVerdict(existing[0]) };
       const used = toUsage(await query(REPLAY_USAGE, [replay.userId]));
