@@ -105,7 +105,12 @@ export async function startServer(
     const accounts = await startAccounts(db, config, logger, () => publicUrl, redis);
     const tokens = accounts.tokens;
     const metrics = createMetrics();
-    const content = new ContentLibrary(new ContentStore(db), await openArtStore(config), games);
+    const content = new ContentLibrary(
+      new ContentStore(db),
+      await openArtStore(config),
+      games,
+      config.artQuota,
+    );
     const registry = new MatchRegistry(
       (record) => content.hostedFor(record),
       {
@@ -229,7 +234,7 @@ export async function startServer(
       maxBodyBytes: config.maxBodyBytes,
       quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
     });
-    registerContentRoutes(app, { library: content, artQuota: config.artQuota });
+    registerContentRoutes(app, { library: content });
     registerPlaytestRoutes(app, { library: content, registry });
     registerSocialRoutes(app, {
       leaderboards: new Leaderboards(db, config.social.leaderboardMinGames, now),

@@ -369,6 +369,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
       site.server.content.store,
       site.server.content.art,
       site.server.content.builtIn,
+      { images: 0, bytes: 0 }, // it only loads: no uploads
     );
     const hosted = await fresh.hostedFor({ id: created.matchId, game: 'tcg' });
     expect(hosted?.game.name).toBe('tcg');

@@ -77,6 +77,8 @@ export class ContentLibrary {
     readonly store: ContentStore,
     readonly art: ArtStore,
     readonly builtIn: GameRegistry,
+    /** Card images one creator may upload in all (`ART_IMAGES_PER_USER`, `ART_BYTES_PER_USER`). */
+    private readonly artQuota: ArtQuota,
   ) {}
 
   /**
@@ -235,7 +237,7 @@ export class ContentLibrary {
   async putDraft(
     game: GameRow,
     body: DraftSave | ContentPackage,
-    uploader: { userId: string; quota: ArtQuota },
+    uploaderId: string,
   ): Promise<PackageReport & { revision: number }> {
     const files = await this.decodeDraft(body);
     const report = await validatePackage(files);
@@ -248,7 +250,7 @@ export class ContentLibrary {
         ? [file]
         : [],
     );
-    await this.countUploads(uploader.userId, inline, uploader.quota);
+    await this.countUploads(uploaderId, inline);
     const expected = 'revision' in body ? body.revision : undefined;
     const saved = await this.store.saveDraft(game.id, await this.storeArt(files), expected);
     if (!saved) {
@@ -279,15 +281,13 @@ export class ContentLibrary {
     return files;
   }
 
-  /** Stores one image for a creator's draft, checked as the validator checks card art. */
   /**
-   * Checks and stores one card image uploaded by `userId`, within their `quota` (429
-   * QUOTA_EXCEEDED past it; an image they uploaded before is not counted again).
+   * Checks a card image `userId` uploads as the validator checks card art, and stores it within
+   * their art quota (429 QUOTA_EXCEEDED past it; an image they uploaded before is not counted again).
    */
   async uploadArt(
     bytes: Uint8Array,
     userId: string,
-    quota: ArtQuota,
   ): Promise<{ sha256: string; type: string; size: number }> {
     const type = imageTypeOf(bytes);
     const path = `art/upload.${type === 'image/webp' ? 'webp' : 'png'}`;
@@ -298,7 +298,7 @@ export class ContentLibrary {
         warnings: [],
       });
     const stored = storedFileOf(bytes, path) as { sha256: string; type: string; size: number };
-    await this.countUploads(userId, [stored], quota);
+    await this.countUploads(userId, [stored]);
     await this.art.put(stored.sha256, bytes, stored.type);
     return stored;
   }
@@ -409,8 +409,8 @@ export class ContentLibrary {
   private async countUploads(
     userId: string,
     images: readonly { sha256: string; size: number }[],
-    quota: ArtQuota,
   ): Promise<void> {
+    const quota = this.artQuota;
     const over = await this.store.recordArtUploads(userId, images, quota);
     if (over)
       throw apiError(

@@ -30,7 +30,7 @@ import {
   type ContentLibrary,
 } from '../content/library.ts';
 import { imageTypeOf, MAX_PACKAGE_BODY_BYTES } from '../content/package.ts';
-import { GamesQuotaReached, SlugTaken, type ArtQuota, type GameRow } from '../content/store.ts';
+import { GamesQuotaReached, SlugTaken, type GameRow } from '../content/store.ts';
 import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
 import { apiError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -55,12 +55,10 @@ type VersionParams = { slug: string; version: number };
 
 interface Deps {
   library: ContentLibrary;
-  /** Card images one creator may upload in all (`ART_IMAGES_PER_USER`, `ART_BYTES_PER_USER`). */
-  artQuota: ArtQuota;
 }
 
 /** Creators' games: create, draft, validate, publish, deprecate, banlist; discovery; card art. */
-export function registerContentRoutes(app: FastifyInstance, { library, artQuota }: Deps) {
+export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   const { store } = library;
   const artUploads = new KeyedRateLimiter(ART_UPLOAD_BURST, ART_UPLOADS_PER_MINUTE / 60);
   const publishes = new KeyedRateLimiter(PUBLISH_BURST, PUBLISHES_PER_HOUR / 3600);
@@ -270,10 +268,11 @@ export function registerContentRoutes(app: FastifyInstance, { library, artQuota 
     async (request) => {
       const user = requireUser(request);
       const game = await ownedGame(request.params.slug, user);
-      const { ok, errors, warnings, revision } = await library.putDraft(game, request.body, {
-        userId: user.userId,
-        quota: artQuota,
-      });
+      const { ok, errors, warnings, revision } = await library.putDraft(
+        game,
+        request.body,
+        user.userId,
+      );
       return { ok, errors, warnings, revision };
     },
   );
@@ -301,7 +300,7 @@ export function registerContentRoutes(app: FastifyInstance, { library, artQuota 
           retryAfterMs: Math.ceil(60_000 / ART_UPLOADS_PER_MINUTE),
         });
       const bytes = new Uint8Array(Buffer.from(request.body.base64, 'base64'));
-      const stored = await library.uploadArt(bytes, user.userId, artQuota);
+      const stored = await library.uploadArt(bytes, user.userId);
       reply.code(201);
       return { ...stored, url: `/api/art/${stored.sha256}` };
     },
