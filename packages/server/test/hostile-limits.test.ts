@@ -10,7 +10,7 @@ import { WebSocket } from 'ws';
 import { GAMES_PER_USER, PUBLISH_BURST } from '../src/content/library.ts';
 import { GamesQuotaReached } from '../src/content/store.ts';
 import { until } from './helpers/accounts.ts';
-import { tidepoolPackage, useContentServer } from './helpers/content.ts';
+import { createGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
 import { call, guest } from './helpers/http.ts';
 import { png16 } from './helpers/png.ts';
 import type { StoreKind } from './helpers/server.ts';
@@ -204,10 +204,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
 
   it('refuses version numbers past what is stored as BAD_REQUEST, not a failed query', async () => {
     const slug = `versions-${store}`;
-    await call(url(), 'POST', '/api/content/games', {
-      token: site.alice,
-      body: { slug, name: 'V' },
-    });
+    await createGame(url(), site.alice, { slug, name: 'V' });
     const huge = 2 ** 31;
     for (const [method, path, body] of [
       ['GET', `/api/content/games/${slug}/versions/${huge}`, undefined],
@@ -287,10 +284,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
 
   it('keeps the saved positions cap under concurrent saves; replacing one by name still works', async () => {
     const slug = `positions-race-${store}`;
-    await call(url(), 'POST', '/api/content/games', {
-      token: site.alice,
-      body: { slug, name: 'Positions' },
-    });
+    await createGame(url(), site.alice, { slug, name: 'Positions' });
     await call(url(), 'PUT', `/api/content/games/${slug}/draft`, {
       token: site.alice,
       body: await tidepoolPackage(),
@@ -326,10 +320,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
   it('limits how fast one creator publishes; another creator publishes on', async () => {
     const creator = (await guest(url(), 'Publisher')).accessToken;
     const slug = `publisher-${store}`;
-    await call(url(), 'POST', '/api/content/games', {
-      token: creator,
-      body: { slug, name: 'Pub' },
-    });
+    await createGame(url(), creator, { slug, name: 'Pub' });
     const publish = (token: string, game: string) =>
       call<ErrorBody>(url(), 'POST', `/api/content/games/${game}/publish`, { token });
     // Every attempt counts, refused or not: an empty draft is refused as invalid each time.
@@ -343,10 +334,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
       body: { code: 'RATE_LIMITED' },
     });
     const other = `publisher-other-${store}`;
-    await call(url(), 'POST', '/api/content/games', {
-      token: site.bob,
-      body: { slug: other, name: 'Other' },
-    });
+    await createGame(url(), site.bob, { slug: other, name: 'Other' });
     await call(url(), 'PUT', `/api/content/games/${other}/draft`, {
       token: site.bob,
       body: await tidepoolPackage(),
@@ -357,10 +345,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
   it('caps the art one creator uploads in all, by the art route or inline in a draft, concurrent or not', async () => {
     const creator = (await guest(url(), 'Painter')).accessToken;
     const slug = `painter-${store}`;
-    await call(url(), 'POST', '/api/content/games', {
-      token: creator,
-      body: { slug, name: 'Paint' },
-    });
+    await createGame(url(), creator, { slug, name: 'Paint' });
     const upload = (shade: number) =>
       call<ArtUploaded & ErrorBody>(url(), 'POST', `/api/content/games/${slug}/draft/art`, {
         token: creator,
@@ -397,10 +382,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
     expect(draft.body.files['art/hermit-crab.png']).toBeUndefined();
     // Another creator's quota is their own.
     const other = `painter-other-${store}`;
-    await call(url(), 'POST', '/api/content/games', {
-      token: site.bob,
-      body: { slug: other, name: 'Other' },
-    });
+    await createGame(url(), site.bob, { slug: other, name: 'Other' });
     const theirs = await call(url(), 'POST', `/api/content/games/${other}/draft/art`, {
       token: site.bob,
       body: { base64: png16(99) },

@@ -28,6 +28,16 @@ export async function patchedTidepool(
   return { files: { ...body.files, 'cards.json': JSON.stringify(set, null, 2) } };
 }
 
+/** Creates a game with an empty draft; throws unless it was created. */
+export async function createGame(
+  url: string,
+  token: string,
+  game: { slug: string; name: string; description?: string },
+): Promise<void> {
+  const made = await call(url, 'POST', '/api/content/games', { token, body: game });
+  if (made.status !== 201) throw new Error(`create: ${made.status} ${JSON.stringify(made.body)}`);
+}
+
 /** Creates a game, uploads its draft and publishes it; throws on anything unexpected. */
 export async function publishGame(
   url: string,
@@ -36,13 +46,8 @@ export async function publishGame(
   pkg: ContentPackage,
 ): Promise<{ version: number; contentHash: string }> {
   const created = await call(url, 'GET', `/api/content/games/${slug}`, { token });
-  if (created.status === 404) {
-    const made = await call(url, 'POST', '/api/content/games', {
-      token,
-      body: { slug, name: 'Tidepool', description: 'Creatures of the reef.' },
-    });
-    if (made.status !== 201) throw new Error(`create: ${made.status} ${JSON.stringify(made.body)}`);
-  }
+  if (created.status === 404)
+    await createGame(url, token, { slug, name: 'Tidepool', description: 'Creatures of the reef.' });
   const draft = await call<{ ok: boolean }>(url, 'PUT', `/api/content/games/${slug}/draft`, {
     token,
     body: pkg,
