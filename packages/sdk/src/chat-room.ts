@@ -1,6 +1,7 @@
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { ChatClientMessage, ChatError, ChatMessage, ChatServerMessage } from './chat.ts';
 import { chatSocketUrl, type ChatChannel, type Emote } from './chat-constants.ts';
+import { CLOSE_CODES } from './close-codes.ts';
 import { Emitter } from './emitter.ts';
 import { SignedOut } from './http.ts';
 import { randomId } from './ids.ts';
@@ -53,9 +54,11 @@ export interface ChatRoomEvents {
 }
 
 /** Close codes after which reconnecting cannot help. */
-const REFUSED = new Set([4400, 4403, 4404]);
-/** The token was refused (invalid, expired, or its session signed out elsewhere). */
-const CLOSE_UNAUTHORIZED = 4401;
+const REFUSED = new Set<number>([
+  CLOSE_CODES.refused,
+  CLOSE_CODES.sessionRevoked,
+  CLOSE_CODES.notFound,
+]);
 
 /**
  * One chat room over its own socket: keeps the messages (each channel's history, then what
@@ -165,8 +168,8 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
       this.settleAll();
       if (this.state === 'closed') return;
       // A refused token earns one retry with a fresh one; refused again, it is final.
-      const refusedAgain = event.code === CLOSE_UNAUTHORIZED && this.tokenRefused;
-      this.tokenRefused = event.code === CLOSE_UNAUTHORIZED;
+      const refusedAgain = event.code === CLOSE_CODES.unauthorized && this.tokenRefused;
+      this.tokenRefused = event.code === CLOSE_CODES.unauthorized;
       if (REFUSED.has(event.code) || refusedAgain) this.setState('refused');
       else this.retry();
     };

@@ -32,6 +32,7 @@ export {
   type ChatErrorCode,
   type Emote,
 } from './chat-constants.ts';
+export { CLOSE_CODES } from './close-codes.ts';
 export { CardtableApi, SignedOut, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
 export type {
   ActionError,

@@ -8,6 +8,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { AccountRole } from './accounts.ts';
 import { EmbeddedContent, MatchContent, SeatDeck, VersionNumber } from './content.ts';
 
+export { CLOSE_CODES } from './close-codes.ts';
+
 export const PROTOCOL_VERSION = 1;
 
 /** Largest accepted socket frame, in bytes (the server may be configured lower, never higher). */

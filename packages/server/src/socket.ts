@@ -4,6 +4,7 @@ import {
   ClientMessage,
   type ErrorCode,
   type ServerMessage,
+  CLOSE_CODES,
 } from '@cardtable/sdk/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
@@ -27,15 +28,6 @@ const HELLO_TIMEOUT_MS = 10_000;
 const FLOOD_STRIKES = 500;
 /** Frames above this are not read at all: `ws` closes the socket (1009). */
 const HARD_FRAME_LIMIT = 1024 * 1024;
-
-export const CLOSE = {
-  unauthorized: 4401,
-  /** The session was signed out: the client must sign in again (ERROR SESSION_REVOKED first). */
-  sessionRevoked: 4403,
-  notFound: 4404,
-  tooMany: 4429,
-  flooding: 1008,
-} as const;
 
 interface SocketDeps {
   config: ServerConfig;
@@ -121,21 +113,21 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       socket.on('error', () => undefined);
 
       if (!socketOpenings.take(ip)) {
-        refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE.tooMany);
+        refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_CODES.tooMany);
         return;
       }
       if (counted.over) {
-        refuse('RATE_LIMITED', 'Too many connections from your address.', CLOSE.tooMany);
+        refuse('RATE_LIMITED', 'Too many connections from your address.', CLOSE_CODES.tooMany);
         return;
       }
 
       const attach = async (principal: Principal | null) => {
         if (!principal) {
-          refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE.unauthorized);
+          refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE_CODES.unauthorized);
           return;
         }
         if (unsafeJsonProblem(matchId, 'match id') !== null) {
-          refuse('NOT_FOUND', 'No such match.', CLOSE.notFound);
+          refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
           return;
         }
         // Under the registry's lease, so the actor cannot be unloaded before the socket holds it.
@@ -143,12 +135,12 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           .use(matchId, (found) => {
             if (socket.readyState !== socket.OPEN) return;
             if (!found) {
-              refuse('NOT_FOUND', 'No such match.', CLOSE.notFound);
+              refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
               return;
             }
             const attached = found.connect(socket, principal.userId, ip, framing);
             if ('code' in attached) {
-              refuse(attached.code, attached.message, CLOSE.tooMany);
+              refuse(attached.code, attached.message, CLOSE_CODES.tooMany);
               return;
             }
             actor = found;
@@ -158,12 +150,12 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
                 ? refuse(
                     'SESSION_REVOKED',
                     'This session was signed out: sign in again.',
-                    CLOSE.sessionRevoked,
+                    CLOSE_CODES.sessionRevoked,
                   )
                 : refuse(
                     'UNAUTHORIZED',
                     'Your access token expired: reconnect with a fresh one.',
-                    CLOSE.unauthorized,
+                    CLOSE_CODES.unauthorized,
                   ),
             );
             // A resume position in the URL: the missed steps follow the WELCOME at once.
@@ -172,7 +164,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
               if (error) replyError(error.code, error.message, error.details);
             }
           })
-          .catch(() => refuse('NOT_FOUND', 'No such match.', CLOSE.notFound));
+          .catch(() => refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound));
       };
 
       const authenticate = async (token: string | undefined) => {
@@ -189,7 +181,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         void authenticate(tokenInQuery);
       } else {
         helloTimer = setTimeout(
-          () => refuse('UNAUTHORIZED', 'Send HELLO with your token first.', CLOSE.unauthorized),
+          () =>
+            refuse('UNAUTHORIZED', 'Send HELLO with your token first.', CLOSE_CODES.unauthorized),
           HELLO_TIMEOUT_MS,
         );
         helloTimer.unref();
@@ -207,7 +200,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         const allowed = bucket.take() && perIp.take(ip);
         if (!allowed) {
           if (++strikes > FLOOD_STRIKES) {
-            refuse('RATE_LIMITED', 'Too many messages: disconnected.', CLOSE.flooding);
+            refuse('RATE_LIMITED', 'Too many messages: disconnected.', CLOSE_CODES.flooding);
             return;
           }
         } else {

@@ -1,3 +1,4 @@
+import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import { ChatClientMessage, type ChatErrorCode, type ChatServerMessage } from '@cardtable/sdk/chat';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { FastifyInstance } from 'fastify';
@@ -44,15 +45,6 @@ const FRAME_BURST = 20;
 const FRAMES_PER_SECOND = 5;
 /** Refused frames in a row after which the socket is closed. */
 const FLOOD_STRIKES = 100;
-
-const CLOSE = {
-  refused: 4400,
-  unauthorized: 4401,
-  revoked: 4403,
-  notFound: 4404,
-  tooMany: 4429,
-  flooding: 1008,
-};
 
 interface ChatQuery {
   token?: string;
@@ -134,17 +126,18 @@ export function registerChatSocket(
       });
       socket.on('error', () => undefined);
       if (!deps.socketOpenings.take(request.ip)) {
-        refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE.tooMany);
+        refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_CODES.tooMany);
         return;
       }
       if (counted.over) {
-        refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE.tooMany);
+        refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE_CODES.tooMany);
         return;
       }
 
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         if (!bucket.take()) {
-          if (++strikes > FLOOD_STRIKES) refuse('RATE_LIMITED', 'Too many frames.', CLOSE.flooding);
+          if (++strikes > FLOOD_STRIKES)
+            refuse('RATE_LIMITED', 'Too many frames.', CLOSE_CODES.flooding);
           else send({ type: 'CHAT_ERROR', code: 'RATE_LIMITED', message: 'Too many frames.' });
           return;
         }
@@ -193,7 +186,11 @@ export function registerChatSocket(
         const room = String(request.query.room ?? '').slice(0, 200);
         const principal = await tokens.verify(token);
         if (!principal) {
-          return refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE.unauthorized);
+          return refuse(
+            'UNAUTHORIZED',
+            'A valid access token is required.',
+            CLOSE_CODES.unauthorized,
+          );
         }
         if (closed) return;
         const mine = openPerUser.add(principal.userId);
@@ -202,7 +199,7 @@ export function registerChatSocket(
           return refuse(
             'RATE_LIMITED',
             `You have ${deps.maxConnectionsPerUser} chats open already: close one first.`,
-            CLOSE.tooMany,
+            CLOSE_CODES.tooMany,
           );
         }
         const access = await roomAccess(room, principal.userId, deps, link);
@@ -210,7 +207,7 @@ export function registerChatSocket(
           return refuse(
             access.code,
             access.message,
-            access.code === 'NOT_FOUND' ? CLOSE.notFound : CLOSE.refused,
+            access.code === 'NOT_FOUND' ? CLOSE_CODES.notFound : CLOSE_CODES.refused,
           );
         }
         if (closed) return;
@@ -225,8 +222,12 @@ export function registerChatSocket(
         };
         release = sessions.track(principal.sessionId, principal.expiresAt, (why) =>
           why === 'revoked'
-            ? refuse('UNAUTHORIZED', 'This session was signed out.', CLOSE.revoked)
-            : refuse('UNAUTHORIZED', 'Your access token expired: reconnect.', CLOSE.unauthorized),
+            ? refuse('UNAUTHORIZED', 'This session was signed out.', CLOSE_CODES.sessionRevoked)
+            : refuse(
+                'UNAUTHORIZED',
+                'Your access token expired: reconnect.',
+                CLOSE_CODES.unauthorized,
+              ),
         );
         await chat.join(joined);
         if (closed) chat.leave(joined);

@@ -1,3 +1,4 @@
+import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
@@ -11,9 +12,6 @@ type QueueQuery = Record<
   string | string[] | undefined
 >;
 
-const CLOSE_REFUSED = 4400;
-const CLOSE_UNAUTHORIZED = 4401;
-const CLOSE_TOO_MANY = 4429;
 /** Frames a client may send (only CANCEL means anything). */
 const MAX_FRAME = 256;
 
@@ -43,7 +41,7 @@ export function registerMatchmakingSocket(
       const send = (message: QueueServerMessage) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
-      const refuse = (code: string, message: string, close = CLOSE_REFUSED) => {
+      const refuse = (code: string, message: string, close: number = CLOSE_CODES.refused) => {
         send({ type: 'ERROR', code, message });
         socket.close(close, message.slice(0, 120));
       };
@@ -62,12 +60,12 @@ export function registerMatchmakingSocket(
       });
       socket.on('error', () => undefined);
       if (!deps.socketOpenings.take(request.ip))
-        return refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_TOO_MANY);
+        return refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_CODES.tooMany);
       if (counted.over)
         return refuse(
           'RATE_LIMITED',
           'Too many queue connections from your address.',
-          CLOSE_TOO_MANY,
+          CLOSE_CODES.tooMany,
         );
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         if (isBinary || data.length > MAX_FRAME)
@@ -96,7 +94,11 @@ export function registerMatchmakingSocket(
         } = request.query as Partial<Record<keyof QueueQuery, string>>;
         const user = await tokens.verify(token);
         if (!user)
-          return refuse('UNAUTHORIZED', 'A valid access token is required.', CLOSE_UNAUTHORIZED);
+          return refuse(
+            'UNAUTHORIZED',
+            'A valid access token is required.',
+            CLOSE_CODES.unauthorized,
+          );
         if (mode !== 'casual' && mode !== 'rated')
           return refuse('BAD_REQUEST', 'mode must be casual or rated.');
         if (!/^\d{1,2}$/.test(seats)) return refuse('BAD_REQUEST', 'seats must be a small number.');

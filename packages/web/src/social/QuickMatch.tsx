@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { QueueMode, QueueServerMessage } from '@cardtable/sdk';
+import { CLOSE_CODES, type QueueMode, type QueueServerMessage } from '@cardtable/sdk';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { client, ensureSignedIn, setPlayerName } from '../net/session.ts';
 import { GOLF_QUEUE_SEATS, playerCounts } from './queue-seats.ts';
@@ -84,7 +84,8 @@ export function QuickMatch({
     ws.onclose = (event) => {
       // The token was refused (a session signed out elsewhere): refresh it, or forget the
       // session so the app shows itself signed out and the next search signs in afresh.
-      if (event.code === 4401) void client.api.accessToken(true).catch(() => undefined);
+      if (event.code === CLOSE_CODES.unauthorized)
+        void client.api.accessToken(true).catch(() => undefined);
       socket.current = null;
       setSearching(false);
       setQueued(null);
