@@ -390,7 +390,6 @@ export class CardtableApi {
     return this.request('DELETE', `${gamePath(slug)}/positions/${encodeURIComponent(name)}`);
   }
 
-  /** The card art of the content a match plays (a published version or a playtest). */
   /**
    * The card art of a match's content. A playtest's is for its players and creator, whoever
    * watches it live, and once over whoever may see its replay (`link`: its replay link's token).

@@ -258,7 +258,6 @@ export class EventStore {
     return rows.map(toMatch);
   }
 
-  /** Seats changed before the start (join, leave): seats and the player index in one go. */
   /** Bars a user from joining a match again (the host removed them before the start). */
   async barUser(matchId: string, userId: string): Promise<void> {
     await this.db.query(
@@ -268,6 +267,7 @@ export class EventStore {
     );
   }
 
+  /** Seats changed before the start (join, leave): seats and the player index in one go. */
   async updateSeats(matchId: string, seats: SeatRecord[]): Promise<void> {
     const players = seats.flatMap((seat, index) =>
       seat.userId ? [{ seat: index, user_id: seat.userId }] : [],
