@@ -93,11 +93,11 @@ export const BUTTON_LABELS: Record<ButtonAction['type'], string> = {
   knock: 'Knock: flip my last cards',
 };
 
-/** The letter each button answers to at the table (see `keyTarget`). */
-export const BUTTON_KEYS: Record<ButtonAction['type'], string> = {
-  returnDiscard: 'B',
-  skipFlip: 'S',
-  knock: 'K',
+/** The letter each button answers to at the table (see `keyTarget`), and its word in the help. */
+export const BUTTON_KEYS: Record<ButtonAction['type'], { key: string; help: string }> = {
+  knock: { key: 'K', help: 'knock' },
+  returnDiscard: { key: 'B', help: 'put back' },
+  skipFlip: { key: 'S', help: 'skip flip' },
 };
 
 /** What a key at the table reaches: the deck, the discard pile, one of your cards, a button. */
@@ -123,6 +123,6 @@ export function keyTarget(key: string, controls: Controls): KeyTarget | null {
       : controls.slots[slot] !== null;
     return usable ? { kind: 'slot', slot } : null;
   }
-  const action = controls.buttons.find((button) => BUTTON_KEYS[button.type] === upper);
+  const action = controls.buttons.find((button) => BUTTON_KEYS[button.type].key === upper);
   return action ? { kind: 'button', action } : null;
 }

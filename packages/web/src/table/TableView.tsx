@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type { GolfAction, GolfView } from '@cardtable/golf';
 import { isHidden } from '@cardtable/golf';
@@ -206,7 +206,7 @@ export function TableView(props: TableViewProps) {
                     key={action.type}
                     onClick={() => onAct(action)}
                     data-testid={`action-${action.type}`}
-                    aria-keyshortcuts={BUTTON_KEYS[action.type]}
+                    aria-keyshortcuts={BUTTON_KEYS[action.type].key}
                   >
                     {BUTTON_LABELS[action.type]}
                   </button>
@@ -220,7 +220,13 @@ export function TableView(props: TableViewProps) {
           {me !== null && !props.ended ? (
             <p className="key-help" data-testid="key-help">
               Keys: <kbd>D</kbd> draw · <kbd>P</kbd> discard pile · <kbd>1</kbd>–<kbd>6</kbd> your
-              cards · <kbd>K</kbd> knock · <kbd>B</kbd> put back · <kbd>S</kbd> skip flip
+              cards
+              {Object.values(BUTTON_KEYS).map(({ key, help }) => (
+                <Fragment key={key}>
+                  {' · '}
+                  <kbd>{key}</kbd> {help}
+                </Fragment>
+              ))}
             </p>
           ) : null}
         </div>
