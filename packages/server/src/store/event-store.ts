@@ -145,13 +145,23 @@ export class VersionConflict extends Error {
 const iso = (value: unknown): string => (value as Date).toISOString();
 const isoOrNull = (value: unknown): string | null => (value === null ? null : iso(value));
 
+/**
+ * Group commits under way at once on PostgreSQL: each on a connection of its own, their WAL
+ * flushes overlapping, so an append waits for its own commit rather than for the one before
+ * it to end too (PGlite runs one statement at a time: one).
+ */
+const POSTGRES_COMMITS_IN_FLIGHT = 3;
+
 /** The match log and its metadata in PostgreSQL. Every write of a match goes through its actor. */
 export class EventStore {
   /** Resolution appends, committed together per batch. */
   readonly groupCommit: GroupCommit<ResolutionWrite>;
 
   constructor(private readonly db: Database) {
-    this.groupCommit = new GroupCommit((writes) => appendMany(db, writes));
+    this.groupCommit = new GroupCommit(
+      (writes) => appendMany(db, writes),
+      db.kind === 'postgres' ? POSTGRES_COMMITS_IN_FLIGHT : 1,
+    );
   }
 
   async createMatch(match: NewMatch): Promise<void> {
