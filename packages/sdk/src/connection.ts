@@ -140,6 +140,13 @@ export class MatchConnection<V = unknown> {
   /** While RESUMEd steps are due: the position of the WELCOME they lead up to. */
   private resumeTarget: StepPosition | null = null;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * A FLOW_ACK due, held to the end of this turn of the event loop: an ACTION sent meanwhile
+   * on that step's version acknowledges it (docs/protocol.md), one message instead of two.
+   */
+  private heldAck: { event: WireEvent; socket: SocketLike } | null = null;
+  /** The highest `knownVersion` an ACTION on this socket carried: its steps need no FLOW_ACK. */
+  private actedOn: { version: number; socket: SocketLike } | null = null;
 
   /** Steps to animate, in order (manual ack mode). */
   readonly events: EventQueue<ReceivedStep<V>>;
@@ -229,6 +236,9 @@ export class MatchConnection<V = unknown> {
     if (this.closeReason) {
       this.tracker.failAll(this.closeReason);
     } else if (this.welcomed) {
+      if (action.knownVersion !== undefined) this.noteActedOn(action.knownVersion);
+      // A held ack this action does not imply goes first, as it would have.
+      this.flushAck();
       this.send({ type: 'ACTION', action });
     }
     return result;
@@ -435,7 +445,32 @@ export class MatchConnection<V = unknown> {
   }
 
   private sendAck(event: WireEvent): void {
-    this.send({ type: 'FLOW_ACK', resolutionId: event.resolutionId, step: event.step });
+    const socket = this.socket;
+    if (!socket || this.impliedByAction(event)) return;
+    this.flushAck();
+    this.heldAck = { event, socket };
+    setTimeout(() => this.flushAck(), 0);
+  }
+
+  /** Sends the held FLOW_ACK, if any and not since implied, on the socket it belongs to. */
+  private flushAck(): void {
+    const held = this.heldAck;
+    this.heldAck = null;
+    if (!held || held.socket !== this.socket || this.impliedByAction(held.event)) return;
+    this.send({ type: 'FLOW_ACK', resolutionId: held.event.resolutionId, step: held.event.step });
+  }
+
+  /** An ACTION went out on `knownVersion`: it acknowledges the steps up to that version. */
+  private noteActedOn(knownVersion: number): void {
+    const socket = this.socket;
+    if (!socket) return;
+    const earlier = this.actedOn?.socket === socket ? this.actedOn.version : -1;
+    this.actedOn = { version: Math.max(earlier, knownVersion), socket };
+  }
+
+  private impliedByAction(event: WireEvent): boolean {
+    const acted = this.actedOn;
+    return acted !== null && acted.socket === this.socket && event.version <= acted.version;
   }
 
   private send(message: ClientMessage): void {

@@ -240,6 +240,29 @@ describe('MatchConnection', () => {
     expect(await peer.next()).toMatchObject({ type: 'ACTION' });
   });
 
+  it('lets an ACTION on the frame it answers carry that frame’s ack, with no FLOW_ACK of its own', async () => {
+    const server = await scripted();
+    const connection = connect(server.baseUrl, { ackMode: 'auto' });
+    // A bot that acts at once on every list it is offered, on that list's version.
+    connection.on('legal', ({ version, legal }) => {
+      if (version === 2 && legal.length > 0) void connection.act(legal[0]!, { knownVersion: 2 });
+    });
+    const peer = await server.accept();
+    peer.send(welcome(1, 1, 0));
+    const legal = (version: number): ServerMessage => ({
+      type: 'LEGAL',
+      version,
+      status: 'active',
+      legal: [{ type: 'inc', payload: {} }],
+      turnEndsAt: null,
+    });
+    peer.send({ type: 'FRAME', messages: [event(2, 1, 1, true), legal(2)] as never });
+    expect(await peer.next()).toMatchObject({ type: 'ACTION', action: { knownVersion: 2 } });
+    // The next frame's ack is the next message: none was sent for the first.
+    peer.send({ type: 'FRAME', messages: [event(3, 1, 2, true), legal(3)] as never });
+    expect(await peer.next()).toEqual({ type: 'FLOW_ACK', resolutionId: 'r3', step: 1 });
+  });
+
   it('declares a silent socket dead and reconnects', async () => {
     const server = await scripted();
     const connection = connect(server.baseUrl, { heartbeat: { intervalMs: 20, timeoutMs: 60 } });

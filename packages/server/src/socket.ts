@@ -286,6 +286,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             return;
           case 'ACTION': {
             const receivedAt = performance.now();
+            const { knownVersion } = message.action;
+            if (knownVersion !== undefined) current.actedOn(knownVersion);
             void currentActor.act(current, message.action).then((outcome) => {
               metrics.actionLatency.observe(
                 { outcome: outcome.ok ? 'ok' : 'error' },

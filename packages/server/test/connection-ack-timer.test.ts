@@ -50,3 +50,23 @@ describe('ack waits (one timer per connection, woken per timeout)', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('an ACTION acknowledges the steps of the version it acted on', () => {
+  it('releases a wait for a step of that version or earlier, and no later one', () => {
+    const sent: string[] = [];
+    const c = connection(sent);
+    c.enqueue([step(1), step(2)]);
+    expect(sent).toHaveLength(1);
+    // Acting on version 0 says nothing of step 1's beat.
+    c.actedOn(0);
+    expect(sent).toHaveLength(1);
+    c.actedOn(1);
+    expect(sent).toHaveLength(2);
+    // A FLOW_ACK of a step the action already acknowledged is a late ack: harmless.
+    expect(c.ack('r1', 1)).toBe(true);
+    c.actedOn(5);
+    c.enqueue([step(3)]);
+    expect(sent).toHaveLength(3);
+    c.dispose();
+  });
+});

@@ -47,6 +47,7 @@ export type Framing = 'step' | 'batch';
 
 interface AckWait {
   resolutionId: string;
+  version: number;
   step: number;
   startedAt: number;
   /** When the wait gives up (Date.now() time). */
@@ -176,12 +177,24 @@ export class Connection {
     const version = versionOfResolution(resolutionId);
     if (version === null || compare({ version, step }, this.lastSent) > 0) return false;
     const wait = this.awaiting;
-    if (wait && wait.resolutionId === resolutionId && wait.step === step) {
-      this.metrics.ackWaits.observe({ outcome: 'acked' }, (Date.now() - wait.startedAt) / 1000);
-      this.clearWait();
-      this.pump();
-    }
+    if (wait && wait.resolutionId === resolutionId && wait.step === step) this.acknowledged(wait);
     return true;
+  }
+
+  /**
+   * An ACTION on `knownVersion`: the client acted on that version's LEGAL, which comes after
+   * that version's steps, so it has handled them: it acknowledges the step awaited when that
+   * step is of that version or earlier, with no FLOW_ACK of its own (docs/protocol.md).
+   */
+  actedOn(knownVersion: number): void {
+    const wait = this.awaiting;
+    if (wait && wait.version <= knownVersion) this.acknowledged(wait);
+  }
+
+  private acknowledged(wait: AckWait): void {
+    this.metrics.ackWaits.observe({ outcome: 'acked' }, (Date.now() - wait.startedAt) / 1000);
+    this.clearWait();
+    this.pump();
   }
 
   close(code: number, reason: string): void {
@@ -225,7 +238,13 @@ export class Connection {
   private waitForAck(event: StepMark): void {
     const startedAt = Date.now();
     const deadline = startedAt + this.ackTimeoutMs;
-    this.awaiting = { resolutionId: event.resolutionId, step: event.step, startedAt, deadline };
+    this.awaiting = {
+      resolutionId: event.resolutionId,
+      version: event.version,
+      step: event.step,
+      startedAt,
+      deadline,
+    };
     if (!this.ackTimer) this.armAckTimer(this.ackTimeoutMs);
   }
 
