@@ -74,7 +74,6 @@ export class Connection {
    * made and cleared for every frame.
    */
   private ackTimer: ReturnType<typeof setTimeout> | null = null;
-  private corked = false;
   /** RESUMEs this connection sent (they are limited per connection). */
   resumes = 0;
   /** The position the client's stream started from (its WELCOME). */
@@ -131,13 +130,7 @@ export class Connection {
    */
   private coalesceWrites(): void {
     const tcp = this.socket._socket;
-    if (this.corked || !tcp) return;
-    this.corked = true;
-    tcp.cork();
-    setImmediate(() => {
-      this.corked = false;
-      tcp.uncork();
-    });
+    if (tcp) corkForThisTurn(tcp);
   }
 
   /** Adds messages to the paced stream (a fresh WELCOME instead, when they would not fit). */
@@ -276,6 +269,24 @@ export class Connection {
     if (this.ackTimer) clearTimeout(this.ackTimer);
     this.ackTimer = null;
   }
+}
+
+type Corkable = NonNullable<SocketLike['_socket']>;
+
+/** The TCP sockets corked in this turn of the event loop: one immediate uncorks them all. */
+const corked = new Set<Corkable>();
+
+function corkForThisTurn(tcp: Corkable): void {
+  if (corked.has(tcp)) return;
+  if (corked.size === 0) setImmediate(uncorkAll);
+  tcp.cork();
+  corked.add(tcp);
+}
+
+function uncorkAll(): void {
+  const all = [...corked];
+  corked.clear();
+  for (const tcp of all) tcp.uncork();
 }
 
 /** A message as JSON (made now unless it came with it). */
