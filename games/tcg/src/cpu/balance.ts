@@ -57,16 +57,20 @@ export function playBalanceMatch(
       const seat = game.activeSeats(match.state)[0]!;
       const legal = game.legalActions(match.state, seat);
       const rng = createRng(plan.seed, index, n);
+      // A forced move (half the demo's): the CPU takes it without a look or a draw from `rng`,
+      // so no view of the seat is built for it.
       const action =
         profiles[seat] === RANDOM_PLAYER
           ? legal[rng.int(0, legal.length - 1)]!
-          : cpu.choose({
-              view: game.view(match.state, seatViewer(seat)),
-              legal,
-              seat,
-              profile: profiles[seat]!,
-              rng,
-            });
+          : legal.length === 1
+            ? legal[0]!
+            : cpu.choose({
+                view: game.view(match.state, seatViewer(seat)),
+                legal,
+                seat,
+                profile: profiles[seat]!,
+                rng,
+              });
       const applied = applyAction(game, match, seat, action, `a${n}`);
       if (!applied.ok)
         throw new Error(`a CPU move was refused (${applied.error.code}: ${applied.error.message})`);

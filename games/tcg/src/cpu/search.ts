@@ -27,6 +27,12 @@ export interface CpuProfile {
   /** Random noise added to each average score (0: always the best it found). */
   noise: number;
   /**
+   * Successive halving: after a quarter of the rounds only the better half of the candidates
+   * (by average score so far) play on, after half the rounds left the better half of those,
+   * and so on; a lone survivor is chosen at once. The playouts go where the choice is still open.
+   */
+  halving?: boolean;
+  /**
    * Battlers: plays its own turn out with a plan (`battler-playout.ts`) rather than at random,
    * and scores the next turn's knock-out threats too (`battler-threats.ts`).
    */
@@ -42,6 +48,7 @@ export const CPU_PROFILES: Readonly<Record<string, CpuProfile>> = {
     horizon: 'settle',
     playoutActions: 12,
     noise: 0,
+    halving: true,
     battler: { iterations: 48, horizon: 'endOfTurn', foresight: true },
   },
 };
@@ -73,15 +80,24 @@ export function search({
   if (legal.length === 1) return legal[0]!;
   const profile = content.ruleset.battler ? { ...chosen, ...chosen.battler } : chosen;
   const rounds = Math.max(1, Math.floor(profile.iterations / legal.length));
+  const nextHalving = (round: number) =>
+    profile.halving ? round + Math.ceil((rounds - round) / 2) : rounds;
+  let halvedAt = profile.halving ? Math.ceil(rounds / 4) : rounds;
   const totals = legal.map(() => 0);
+  let alive = legal.map((_, i) => i);
   const deal = dealer(view, content);
   for (let round = 0; round < rounds; round++) {
+    if (round === halvedAt) {
+      alive = betterHalf(alive, totals);
+      halvedAt = nextHalving(round);
+    }
+    if (alive.length === 1) break;
     const guess = deal(rng);
     const seed = `cpu${rng.nextU32()}`;
-    legal.forEach((action, i) => {
+    for (const i of alive)
       totals[i]! += playout(
         guess,
-        action,
+        legal[i]!,
         seat,
         profile,
         content,
@@ -90,18 +106,25 @@ export function search({
         playoutHandles(createRng(`${seed}:handles`, i)),
         seed,
       );
-    });
   }
-  let best = 0;
+  let best = alive[0]!;
   let bestScore = -Infinity;
-  totals.forEach((total, i) => {
-    const score = total / rounds + (profile.noise > 0 ? rng.float() * profile.noise : 0);
+  for (const i of alive) {
+    // The survivors played the same rounds: their totals compare as their averages do.
+    const score = totals[i]! / rounds + (profile.noise > 0 ? rng.float() * profile.noise : 0);
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
-  });
+  }
   return legal[best]!;
+}
+
+/** The better half of the candidates (rounded up) by total score, in their order; ties to the first. */
+function betterHalf(alive: readonly number[], totals: readonly number[]): number[] {
+  const ranked = [...alive].sort((a, b) => totals[b]! - totals[a]! || a - b);
+  const kept = new Set(ranked.slice(0, Math.ceil(alive.length / 2)));
+  return alive.filter((i) => kept.has(i));
 }
 
 function playout(

@@ -1,5 +1,5 @@
 import type { Outcome, Seat, Viewer } from '@cardtable/engine';
-import type { CardArt } from '../content/ast.ts';
+import type { BattlerRules, CardArt } from '../content/ast.ts';
 import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
@@ -121,11 +121,40 @@ export interface TcgView {
 
 export function canSee(content: Content, viewer: Viewer, zone: string, controller: Seat): boolean {
   if (viewer.kind === 'all' || zone === STACK || zone === ATTACHED) return true;
-  const visibility = content.ruleset.zones.find((z) => z.id === zone)?.visibility ?? 'public';
+  const visibility = factsOf(content).visibility.get(zone) ?? 'public';
   return (
     visibility === 'public' ||
     (visibility === 'owner' && viewer.kind === 'seat' && viewer.seat === controller)
   );
+}
+
+/**
+ * What every view of a content shares, found once per content: each zone's visibility (asked
+ * for every card of every view and projected event), the card faces, the keyword glossary and
+ * the battler's rules. Views share these objects; nothing changes a view in place.
+ */
+interface ContentFacts {
+  visibility: ReadonlyMap<string, string>;
+  faces: Map<string, CardFace>;
+  glossary: Record<string, GlossaryEntry>;
+  battlerRules: BattlerView['rules'] | null;
+}
+
+const contentFacts = new WeakMap<Content, ContentFacts>();
+
+function factsOf(content: Content): ContentFacts {
+  let facts = contentFacts.get(content);
+  if (!facts) {
+    const { ruleset } = content;
+    facts = {
+      visibility: new Map(ruleset.zones.map((z) => [z.id, z.visibility ?? 'public'])),
+      faces: new Map(),
+      glossary: keywordGlossary(ruleset),
+      battlerRules: ruleset.battler ? battlerRules(ruleset.battler) : null,
+    };
+    contentFacts.set(content, facts);
+  }
+  return facts;
 }
 
 /** What one viewer may know: hidden zones are sizes only, and nothing server-only is included. */
@@ -187,7 +216,7 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
     clock: content.ruleset.clock,
     faces: facesOf(content, cards),
     glossary: {
-      keywords: keywordGlossary(content.ruleset),
+      keywords: factsOf(content).glossary,
       resource: content.ruleset.resources.name,
     },
     ...(state.battler ? { battler: battlerView(state, content, viewer) } : {}),
@@ -196,7 +225,6 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
 
 function battlerView(state: TcgState, content: Content, viewer: Viewer): BattlerView {
   const b = state.battler!;
-  const rules = content.ruleset.battler!;
   const mine = viewer.kind === 'seat' ? b.setup[viewer.seat] : null;
   return {
     active: b.active,
@@ -204,20 +232,24 @@ function battlerView(state: TcgState, content: Content, viewer: Viewer): Battler
     turnsTaken: b.turnsTaken,
     setupChosen: [b.setup[0] !== null, b.setup[1] !== null],
     mySetup: state.status === 'mulligan' && mine ? mine : null,
-    rules: {
-      bench: rules.bench,
-      prizeZone: rules.prizeZone,
-      stadiumZone: rules.stadiumZone ?? null,
-      energyTypes: rules.energyTypes,
-      wildcard: rules.wildcard,
-      damageCounter: rules.damageCounter,
-      conditions: Object.fromEntries(
-        Object.entries(rules.conditions).map(([id, c]) => [
-          id,
-          { name: c.name, reminder: c.reminder },
-        ]),
-      ),
-    },
+    rules: factsOf(content).battlerRules!,
+  };
+}
+
+function battlerRules(rules: BattlerRules): BattlerView['rules'] {
+  return {
+    bench: rules.bench,
+    prizeZone: rules.prizeZone,
+    stadiumZone: rules.stadiumZone ?? null,
+    energyTypes: rules.energyTypes,
+    wildcard: rules.wildcard,
+    damageCounter: rules.damageCounter,
+    conditions: Object.fromEntries(
+      Object.entries(rules.conditions).map(([id, c]) => [
+        id,
+        { name: c.name, reminder: c.reminder },
+      ]),
+    ),
   };
 }
 
@@ -240,10 +272,13 @@ function battlerFace(def: CardDefinition): BattlerFace {
 }
 
 function facesOf(content: Content, cards: Record<string, ViewCard>): Record<string, CardFace> {
+  const known = factsOf(content).faces;
   const faces: Record<string, CardFace> = {};
   for (const card of Object.values(cards)) {
     if (faces[card.defId]) continue;
-    faces[card.defId] = cardFaceOf(content, cardOf(content, card.defId));
+    let face = known.get(card.defId);
+    if (!face) known.set(card.defId, (face = cardFaceOf(content, cardOf(content, card.defId))));
+    faces[card.defId] = face;
   }
   return faces;
 }
