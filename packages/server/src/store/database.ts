@@ -39,6 +39,12 @@ export async function openDatabase(
     // a match's actor for good.
     query_timeout: 15_000,
     connectionTimeoutMillis: 15_000,
+    // Connections once opened stay for a while (pg's default lets an idle one go after 10 s):
+    // a new one costs PostgreSQL a process and cold caches, and a burst (a wave of matches
+    // ending and starting) that opened them all at once would otherwise pay it again each time.
+    idleTimeoutMillis: 5 * 60_000,
+    // ...but never keep the process alive by themselves (a CLI command that is done exits).
+    allowExitOnIdle: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client that loses its connection must not take the process down.
