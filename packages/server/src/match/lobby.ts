@@ -47,7 +47,11 @@ export class Lobby {
   async join({ userId, name, guest }: Joiner): Promise<{ seat: number } | ErrorBody> {
     const live = this.live;
     const held = live.seatOf(userId);
-    if (held !== null) return { seat: held };
+    if (held !== null) {
+      // A join retried after no answer: the start it made may have been cut off (see registry).
+      const started = await this.startWhenFull();
+      return 'code' in started ? started : { seat: held };
+    }
     if (live.record.status !== 'waiting') return errorBody('CONFLICT', 'The match has started.');
     if (live.record.barredUserIds.includes(userId)) {
       return errorBody('FORBIDDEN', 'The host removed you from this match.');

@@ -203,6 +203,9 @@ export class MatchRegistry {
     this.loadCount++;
     this.ctx.metrics.matchLoads.inc();
     const actor = await MatchActor.load(record, hosted, this.ctx);
+    // A full table still waiting was cut off between its last seat and its start (the server
+    // stopped between the two commits): it starts now instead of leaving its players waiting.
+    if (record.status === 'waiting') void actor.startWhenFull();
     const seenAt = Date.parse(record.seenAt);
     this.activity.set(matchId, { unwatchedSince: seenAt, usedAt: this.now() });
     return actor;
