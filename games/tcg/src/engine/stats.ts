@@ -4,6 +4,7 @@ import { selectorAst } from '../content/selector.ts';
 import { abilityEntries } from './abilities.ts';
 import { conditionHolds } from './conditions.ts';
 import type { DerivedStats, EvalContext } from './eval-context.ts';
+import { oncePerContent } from './per-content.ts';
 import { matchesSelector } from './select.ts';
 import type { CardInstance, TcgState } from './state.ts';
 import { attachedByUnit } from './attachments.ts';
@@ -54,25 +55,18 @@ export function healthGone(state: TcgState, content: Content, handle: string): b
   return statsOf(state, content, handle).health <= 0;
 }
 
-const lowersHealth = new WeakMap<Content, boolean>();
-
 /** Whether any static ability of the content (a card's or a keyword's) sets or lowers health. */
-function staticsMayLowerHealth(content: Content): boolean {
-  let lowers = lowersHealth.get(content);
-  if (lowers === undefined) {
-    const abilities = [
-      ...[...content.cards.values()].flatMap((def) => def.abilities ?? []),
-      ...Object.values(content.ruleset.keywords).flatMap((keyword) => keyword.abilities ?? []),
-    ];
-    lowers = abilities.some(
-      (ability) =>
-        ability.kind === 'static' &&
-        (ability.modify ?? []).some((m) => m.stat === 'health' && (m.op === 'set' || m.value < 0)),
-    );
-    lowersHealth.set(content, lowers);
-  }
-  return lowers;
-}
+const staticsMayLowerHealth = oncePerContent((content): boolean => {
+  const abilities = [
+    ...[...content.cards.values()].flatMap((def) => def.abilities ?? []),
+    ...Object.values(content.ruleset.keywords).flatMap((keyword) => keyword.abilities ?? []),
+  ];
+  return abilities.some(
+    (ability) =>
+      ability.kind === 'static' &&
+      (ability.modify ?? []).some((m) => m.stat === 'health' && (m.op === 'set' || m.value < 0)),
+  );
+});
 
 /** What a card's plain stats were computed from, to tell whether they still hold. */
 interface PlainEntry {
@@ -218,15 +212,14 @@ function staticsInForce(state: TcgState, content: Content): StaticInForce[] {
 const holds = (entry: StaticInForce): boolean =>
   (entry.condition ??= conditionHolds(entry.ctx, entry.ability.condition!));
 
-const printedCache = new WeakMap<Content, Map<string, StaticAbility[]>>();
+const printedByDef = oncePerContent(() => new Map<string, StaticAbility[]>());
 
 /**
  * A card's static abilities, its own and those its printed keywords carry (granted keywords
  * come from statics, which would be circular): fixed by the content, so found once per card.
  */
 function printedStatics(content: Content, defId: string): StaticAbility[] {
-  let byDef = printedCache.get(content);
-  if (!byDef) printedCache.set(content, (byDef = new Map()));
+  const byDef = printedByDef(content);
   let statics = byDef.get(defId);
   if (!statics) {
     statics = [];

@@ -3,6 +3,7 @@ import { cardOf, type Content } from '../content/content.ts';
 import { selectorAst } from '../content/selector.ts';
 import { abilityEntries } from './abilities.ts';
 import { conditionHolds } from './conditions.ts';
+import { oncePerContent } from './per-content.ts';
 import type { Runner } from './runner.ts';
 import type { EvalContext } from './eval-context.ts';
 import { subjectMatches } from './select.ts';
@@ -21,35 +22,28 @@ interface Listeners {
   keywordEvents: ReadonlySet<TriggerEvent>;
 }
 
-const listening = new WeakMap<Content, Listeners>();
-
-function listenersOf(content: Content): Listeners {
-  let listeners = listening.get(content);
-  if (!listeners) {
-    const zones = new Set(['board']);
-    const cards = new Map<TriggerEvent, Set<string>>();
-    const keywordEvents = new Set<TriggerEvent>();
-    const note = (ability: Ability, defId: string | null) => {
-      if (ability.kind !== 'triggered') return;
-      const on = ability.trigger.on;
-      if (defId === null) keywordEvents.add(on);
-      else if (cards.get(on)?.add(defId) === undefined) cards.set(on, new Set([defId]));
-      for (const z of ability.activeIn ?? []) zones.add(z);
-    };
-    for (const [defId, card] of content.cards)
-      for (const ability of card.abilities ?? []) note(ability, defId);
-    for (const k of Object.values(content.ruleset.keywords))
-      for (const ability of k.abilities ?? []) note(ability, null);
-    listeners = {
-      zones: content.ruleset.zones.map((z) => z.id).filter((z) => zones.has(z)),
-      events: new Set([...cards.keys(), ...keywordEvents]),
-      cards,
-      keywordEvents,
-    };
-    listening.set(content, listeners);
-  }
-  return listeners;
-}
+const listenersOf = oncePerContent((content): Listeners => {
+  const zones = new Set(['board']);
+  const cards = new Map<TriggerEvent, Set<string>>();
+  const keywordEvents = new Set<TriggerEvent>();
+  const note = (ability: Ability, defId: string | null) => {
+    if (ability.kind !== 'triggered') return;
+    const on = ability.trigger.on;
+    if (defId === null) keywordEvents.add(on);
+    else if (cards.get(on)?.add(defId) === undefined) cards.set(on, new Set([defId]));
+    for (const z of ability.activeIn ?? []) zones.add(z);
+  };
+  for (const [defId, card] of content.cards)
+    for (const ability of card.abilities ?? []) note(ability, defId);
+  for (const k of Object.values(content.ruleset.keywords))
+    for (const ability of k.abilities ?? []) note(ability, null);
+  return {
+    zones: content.ruleset.zones.map((z) => z.id).filter((z) => zones.has(z)),
+    events: new Set([...cards.keys(), ...keywordEvents]),
+    cards,
+    keywordEvents,
+  };
+});
 
 export interface Happening {
   on: TriggerEvent;

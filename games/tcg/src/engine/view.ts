@@ -3,6 +3,7 @@ import type { BattlerRules, CardArt } from '../content/ast.ts';
 import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
+import { oncePerContent } from './per-content.ts';
 import { statsOf } from './stats.ts';
 import {
   ATTACHED,
@@ -140,22 +141,12 @@ interface ContentFacts {
   battlerRules: BattlerView['rules'] | null;
 }
 
-const contentFacts = new WeakMap<Content, ContentFacts>();
-
-function factsOf(content: Content): ContentFacts {
-  let facts = contentFacts.get(content);
-  if (!facts) {
-    const { ruleset } = content;
-    facts = {
-      visibility: new Map(ruleset.zones.map((z) => [z.id, z.visibility ?? 'public'])),
-      faces: new Map(),
-      glossary: keywordGlossary(ruleset),
-      battlerRules: ruleset.battler ? battlerRules(ruleset.battler) : null,
-    };
-    contentFacts.set(content, facts);
-  }
-  return facts;
-}
+const factsOf = oncePerContent(({ ruleset }): ContentFacts => ({
+  visibility: new Map(ruleset.zones.map((z) => [z.id, z.visibility ?? 'public'])),
+  faces: new Map(),
+  glossary: keywordGlossary(ruleset),
+  battlerRules: ruleset.battler ? battlerRules(ruleset.battler) : null,
+}));
 
 /** What one viewer may know: hidden zones are sizes only, and nothing server-only is included. */
 export function view(state: TcgState, content: Content, viewer: Viewer): TcgView {
