@@ -16,10 +16,14 @@ type Rows = Record<string, Record<string, number | string>>;
  * CPU time (steadier on a shared machine). Prints numbers; never asserts timings.
  *
  * TCG_BENCH_GAMES (default 20) sets the easy batch; the hard batch plays a quarter of it.
- * TCG_BENCH_SETS (e.g. `demo`) picks the sets.
+ * TCG_BENCH_SETS (e.g. `demo`) picks the sets. TCG_BENCH_WARM (default 0) plays that many
+ * untimed matches of each batch first (other seeds): a batch's first matches cost 3-4x its later
+ * ones while the JIT warms up (about 50-100 matches), which a 1,000-match batch pays once, so its
+ * rate is the warm one (docs/benchmarks.md, the TCG's sixth round).
  */
 export async function run(): Promise<void> {
   const games = Number(process.env.TCG_BENCH_GAMES ?? 20);
+  const warm = Number(process.env.TCG_BENCH_WARM ?? 0);
   const sets = [
     { name: 'demo', content: demoContent(), decks: ['A', 'B'] },
     { name: 'spiritbound', content: spiritboundContent(), decks: ['grass', 'fire'] },
@@ -29,8 +33,10 @@ export async function run(): Promise<void> {
     const rows: Rows = {};
     const positions = engineRows(game, set.content, set.decks, rows);
     cpuRows(game, positions, rows);
-    for (const profile of game.cpu!.profiles)
-      batchRow(game, set.content, set.decks, profile, profile === 'hard' ? games / 4 : games, rows);
+    for (const profile of game.cpu!.profiles) {
+      const share = profile === 'hard' ? 4 : 1;
+      batchRow(game, set.content, set.decks, profile, games / share, warm / share, rows);
+    }
     console.log(`\n${set.name}`);
     console.table(rows);
     game.dispose();
@@ -124,22 +130,31 @@ function cpuRows(game: Game, positions: MatchState<TcgState, TcgOptions>[], rows
   }
 }
 
-/** A balance batch on this thread, as `simulateBalance` plays it, match by match. */
+/**
+ * A balance batch on this thread, as `simulateBalance` plays it, match by match, after `warm`
+ * untimed matches of the same decks and profile.
+ */
 function batchRow(
   game: Game,
   content: Content,
   decks: string[],
   profile: string,
   count: number,
+  warm: number,
   rows: Rows,
 ) {
-  const plan = {
+  const planOf = (games: number, seed: string) => ({
     ruleset: content.ruleset.id,
     decks,
     profiles: decks.map(() => profile),
-    gamesPerPairing: Math.max(2, Math.round(count)),
-    seed: 'bench-batch',
-  };
+    gamesPerPairing: Math.max(2, Math.round(games)),
+    seed,
+  });
+  if (warm > 0) {
+    const warmUp = planOf(warm, 'bench-warm');
+    for (const match of scheduleMatches(warmUp)) playBalanceMatch(game, warmUp, match);
+  }
+  const plan = planOf(count, 'bench-batch');
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let actions = 0;
@@ -151,7 +166,8 @@ function batchRow(
   }
   const ms = performance.now() - t0;
   const perMatch = cpuMs(cpu0) / matches.length;
-  rows[`batch: ${profile} vs ${profile}, ${matches.length} matches`] = {
+  const after = warm > 0 ? ` (after ${Math.max(2, Math.round(warm))} warm-up)` : '';
+  rows[`batch: ${profile} vs ${profile}, ${matches.length} matches${after}`] = {
     perSecond: Math.round((matches.length / ms) * 1000 * 100) / 100,
     mean: `${Math.round(ms / matches.length)} ms/match`,
     cpu: `${Math.round(perMatch)} ms/match`,

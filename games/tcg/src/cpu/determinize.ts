@@ -3,7 +3,7 @@ import type { Content } from '../content/content.ts';
 import { attachedByUnit, cardsCopied } from '../engine/attachments.ts';
 import { copyRecord } from '../engine/draft.ts';
 import type { CardInstance, Pending, TcgState } from '../engine/state.ts';
-import type { TcgView, ViewCard } from '../engine/view.ts';
+import type { PlayerView, TcgView, ViewCard } from '../engine/view.ts';
 
 /**
  * One guess at the full state behind a view: the cards the viewer cannot see are dealt at
@@ -25,6 +25,7 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
   for (const [handle, card] of Object.entries(view.cards)) visible[handle] = strip(card);
   attachedByUnit(visible);
   const unseen = view.players.map((player) => unseenPool(view, player.seat, content));
+  const hidden = view.players.map(hiddenSlots);
   const pending = pendingOf(view);
   return (rng) => {
     const cards = copyRecord(visible);
@@ -36,23 +37,11 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
           zones[zone] = [...entry];
           continue;
         }
-        zones[zone] = Array.from({ length: entry }, (_, i) => {
-          const handle = `x${player.seat}${zone}${i}`;
-          const defId = unknown.pop() ?? anyCard(player.decklist, rng);
-          cards[handle] = {
-            handle,
-            defId,
-            owner: player.seat,
-            controller: player.seat,
-            zone,
-            playOrder: 0,
-            damage: 0,
-            attacks: 0,
-            enteredTurn: 0,
-            doomed: false,
-            attachedTo: null,
-          };
-          return handle;
+        const slots = hidden[i]!.get(zone)!;
+        zones[zone] = slots.map((slot) => {
+          const card = slot.card(unknown.pop() ?? anyCard(player.decklist, rng));
+          cards[slot.handle] = card;
+          return slot.handle;
         });
       }
       return {
@@ -88,6 +77,57 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
       outcome: view.outcome,
       ...(view.battler ? { battler: battlerGuess(view, players, cards, content) } : {}),
     };
+  };
+}
+
+/**
+ * A place for an unseen card in a guess: its handle, and the card object for each definition
+ * dealt to it, made once per decision. Guesses share card objects as they share the visible
+ * ones (nothing changes a card in place), so a guess makes no handle and no card of its own.
+ */
+interface HiddenSlot {
+  handle: string;
+  card(defId: string): CardInstance;
+}
+
+/** The slots of a player's hidden zones (those the view gives as a size), by zone. */
+function hiddenSlots(player: PlayerView): Map<string, HiddenSlot[]> {
+  const slots = new Map<string, HiddenSlot[]>();
+  for (const [zone, entry] of Object.entries(player.zones))
+    if (!Array.isArray(entry))
+      slots.set(
+        zone,
+        Array.from({ length: entry }, (_, i) =>
+          hiddenSlot(`x${player.seat}${zone}${i}`, player.seat, zone),
+        ),
+      );
+  return slots;
+}
+
+function hiddenSlot(handle: string, seat: number, zone: string): HiddenSlot {
+  const made = new Map<string, CardInstance>();
+  return {
+    handle,
+    card(defId) {
+      let card = made.get(defId);
+      if (!card) {
+        card = {
+          handle,
+          defId,
+          owner: seat,
+          controller: seat,
+          zone,
+          playOrder: 0,
+          damage: 0,
+          attacks: 0,
+          enteredTurn: 0,
+          doomed: false,
+          attachedTo: null,
+        };
+        made.set(defId, card);
+      }
+      return card;
+    },
   };
 }
 

@@ -31,6 +31,8 @@ export class Runner {
   private readonly issued = new Set<string>();
   /** One copy-on-write draft for the whole command: each part is copied at most once. */
   readonly draft: Draft;
+  /** The last state the state-based checks found nothing to do in (`settle`). */
+  settled: TcgState | null = null;
 
   /** `previous`: see `Draft` (a command continuing the one before on a private line). */
   constructor(

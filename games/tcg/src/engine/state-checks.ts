@@ -11,9 +11,13 @@ import { schedulePromotions, takePrizes } from './battler/between-turns.ts';
 /**
  * State-based checks, run between frames (never inside one): every doomed unit (health at or
  * below zero, or marked for destruction) dies at once, repeated until nothing changes; then
- * players who lost are found and the game ends.
+ * players who lost are found and the game ends. A state the checks already found nothing to do
+ * in (no event since: a step that emitted nothing) is not checked again: they read the state
+ * only (and the promotions already queued, which only they queue), so they would find nothing.
  */
 export function settle(r: Runner): void {
+  if (r.settled === r.state) return;
+  const checked = r.state;
   for (let pass = 0; pass < 32; pass++) {
     const dying: string[] = [];
     for (const seat of [r.state.active, opponentOf(r.state.active)])
@@ -44,6 +48,7 @@ export function settle(r: Runner): void {
   }
   checkWinners(r);
   if (r.content.ruleset.battler) schedulePromotions(r);
+  if (r.state === checked) r.settled = checked;
 }
 
 function checkWinners(r: Runner): void {

@@ -6,7 +6,7 @@ import { conditionHolds } from './conditions.ts';
 import type { DerivedStats, EvalContext } from './eval-context.ts';
 import { oncePerContent } from './per-content.ts';
 import { matchesSelector } from './select.ts';
-import type { CardInstance, TcgState } from './state.ts';
+import type { CardInstance, ObjectId, TcgState } from './state.ts';
 import { attachedByUnit } from './attachments.ts';
 import { RecentStates } from './recent-states.ts';
 
@@ -107,8 +107,17 @@ function plainStats(state: TcgState, content: Content, card: CardInstance): Deri
 
 /** An evaluation context whose `stats` are these derived stats (raw ones when `raw`). */
 export function evalContext(fields: Omit<EvalContext, 'stats'>): EvalContext {
-  const { state, content, raw = false } = fields;
-  return { ...fields, stats: (id) => statsOf(state, content, id, raw) };
+  return { ...fields, stats: contextStats };
+}
+
+/**
+ * `stats` of every context: one function reading the context it is called on, not a closure
+ * per context (a context is made for every trigger checked, static in force and ability step,
+ * and under tsx each closure made was also renamed with a `defineProperty` call). A copy of a
+ * context (`{ ...ctx, heads }`) reads its own fields, which are the original's.
+ */
+function contextStats(this: EvalContext, id: ObjectId): DerivedStats {
+  return statsOf(this.state, this.content, id, this.raw ?? false);
 }
 
 export function hasKeyword(
