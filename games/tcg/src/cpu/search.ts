@@ -27,7 +27,7 @@ export interface CpuProfile {
   /** Random noise added to each average score (0: always the best it found). */
   noise: number;
   /**
-   * Successive halving: after a quarter of the rounds only the better half of the candidates
+   * Successive halving: after an eighth of the rounds only the better half of the candidates
    * (by average score so far) play on, after half the rounds left the better half of those,
    * and so on; a lone survivor is chosen at once. The playouts go where the choice is still open.
    */
@@ -82,7 +82,7 @@ export function search({
   const rounds = Math.max(1, Math.floor(profile.iterations / legal.length));
   const nextHalving = (round: number) =>
     profile.halving ? round + Math.ceil((rounds - round) / 2) : rounds;
-  let halvedAt = profile.halving ? Math.ceil(rounds / 4) : rounds;
+  let halvedAt = profile.halving ? Math.ceil(rounds / 8) : rounds;
   const totals = legal.map(() => 0);
   let alive = legal.map((_, i) => i);
   const deal = dealer(view, content);
