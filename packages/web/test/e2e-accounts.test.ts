@@ -110,10 +110,19 @@ describe('accounts in the browser', () => {
     const matchId = matchPath.split('/').at(-1) as string;
     expect(await recent.locator(`a[href*="${matchId}"]`).count()).toBe(1);
 
+    // The profile names the game as players know it, never by its address (`golf`).
+    await page.goto(`${app.url}/me`);
+    const history = page.getByTestId('match-history');
+    await expect.poll(() => history.textContent()).toContain(' · Golf · ');
+    expect(await page.getByTestId('stats-golf').locator('caption').textContent()).toBe('Golf');
+
     // A resigned casual match rates nobody: the board says it is empty, not an empty table.
     await page.goto(`${app.url}/leaderboards/golf/1`);
     await page.getByTestId('leaderboard-empty').waitFor();
     expect(await page.getByTestId('leaderboard').count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Leaderboard: Golf, version 1');
   }, 240_000);
 });
 
