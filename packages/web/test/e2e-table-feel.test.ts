@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from './browser/browser.ts';
+import { openPage, screenshot } from './browser/browser.ts';
 import { createAs, openAs, signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
 
@@ -286,4 +286,23 @@ describe('how the tables look and feel', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it("the home page's setups fit a phone: no sideways scrolling with a form open", async () => {
+    const { page, errors } = await openPage(app.browser, app.url, PHONE);
+    // A mobile browser widens its layout viewport to fit what overflows: measure the page
+    // against the phone's own width.
+    const overflow = () =>
+      page.evaluate((width) => document.documentElement.scrollWidth - width, PHONE.viewport.width);
+    // Golf's table setup: each seat's choice lists the CPUs by name and style, wider than a phone.
+    await page.getByTestId('choose-golf').click();
+    await page.getByTestId('seat-choice-1').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'home-phone-golf-setup');
+    for (const game of ['tcg', 'spiritbound']) {
+      await page.getByTestId(`choose-${game}`).click();
+      await page.getByTestId('tcg-submit').waitFor();
+      expect(await overflow(), game).toBeLessThanOrEqual(0);
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
