@@ -15,9 +15,16 @@ const animationOf = (page: Page, ms: number) =>
     { timeout: 60_000 },
   );
 
-/** Nothing on the page is wider than the screen: no sideways scrolling. */
+/**
+ * Nothing on the page is wider than the screen: no sideways scrolling. Measured against the
+ * screen's own width: a mobile browser widens its layout viewport (and `innerWidth`) to fit
+ * what overflows.
+ */
 const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  page.evaluate(
+    (width) => document.documentElement.scrollWidth - width,
+    page.viewportSize()?.width ?? 0,
+  );
 
 describe('how the tables look and feel', () => {
   const app = useServedApp();
@@ -289,19 +296,15 @@ describe('how the tables look and feel', () => {
 
   it("the home page's setups fit a phone: no sideways scrolling with a form open", async () => {
     const { page, errors } = await openPage(app.browser, app.url, PHONE);
-    // A mobile browser widens its layout viewport to fit what overflows: measure the page
-    // against the phone's own width.
-    const overflow = () =>
-      page.evaluate((width) => document.documentElement.scrollWidth - width, PHONE.viewport.width);
     // Golf's table setup: each seat's choice lists the CPUs by name and style, wider than a phone.
     await page.getByTestId('choose-golf').click();
     await page.getByTestId('seat-choice-1').waitFor();
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'home-phone-golf-setup');
     for (const game of ['tcg', 'spiritbound']) {
       await page.getByTestId(`choose-${game}`).click();
       await page.getByTestId('tcg-submit').waitFor();
-      expect(await overflow(), game).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(page), game).toBeLessThanOrEqual(0);
     }
     expect(errors).toEqual([]);
   }, 120_000);
