@@ -83,6 +83,47 @@ describe('accounts in the browser', () => {
     expect(errors.filter((e) => !/401|400/.test(e))).toEqual([]);
   }, 240_000);
 
+  it('an account that asks for less motion gets no flying cards, on another device too', async () => {
+    const first = await openPage(app.browser, `${app.url}/signup`);
+    await first.page.getByLabel('Username').fill('Still');
+    await first.page.getByLabel('Email', { exact: true }).fill('still@example.com');
+    await first.page.getByLabel('Password').fill(PASSWORD);
+    await first.page.getByLabel('Password').press('Enter');
+    await first.page.waitForURL(/\/account/);
+    await first.page.getByLabel('Reduce motion at the table').check();
+    await first.page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => first.page.getByRole('status').allTextContents()).toContain('Saved.');
+    await first.context.close();
+
+    // Another browser: the preference comes with the sign-in.
+    const { page, errors } = await openPage(app.browser, `${app.url}/login`);
+    await page.getByLabel('Username or email').fill('Still');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${app.url}/`);
+    await page.getByTestId('play-now').click();
+    await page.waitForURL(/\/match\//);
+    // A card flight (420 ms at normal speed, a Web Animation) is looked for on every frame.
+    await page.evaluate(() => {
+      const look = () => {
+        if (document.getAnimations().some((a) => a.effect?.getTiming().duration === 420))
+          document.documentElement.dataset.flew = 'yes';
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    const choice = page.locator('.mine .slot-active[aria-pressed=false]');
+    await choice.first().click({ timeout: 30_000 });
+    await choice.first().click();
+    // One turn of ours and the CPUs' turns after it: draws, swaps and discards, none flying.
+    const deck = page.locator('.pile-active[data-testid=deck]');
+    await deck.click({ timeout: 90_000 });
+    await page.locator('.mine .slot-active[data-face=down]').first().click();
+    await deck.waitFor({ timeout: 90_000 });
+    expect(await page.evaluate(() => document.documentElement.dataset.flew)).toBeUndefined();
+    expect(errors.filter((e) => !/401|400/.test(e))).toEqual([]);
+  }, 240_000);
+
   it('keeps a guest’s finished match in its history after it signs up', async () => {
     const { page } = await openPage(app.browser, app.url, { reducedMotion: 'reduce' });
     await page.getByTestId('play-now').click();
@@ -110,10 +151,19 @@ describe('accounts in the browser', () => {
     const matchId = matchPath.split('/').at(-1) as string;
     expect(await recent.locator(`a[href*="${matchId}"]`).count()).toBe(1);
 
+    // The profile names the game as players know it, never by its address (`golf`).
+    await page.goto(`${app.url}/me`);
+    const history = page.getByTestId('match-history');
+    await expect.poll(() => history.textContent()).toContain(' · Golf · ');
+    expect(await page.getByTestId('stats-golf').locator('caption').textContent()).toBe('Golf');
+
     // A resigned casual match rates nobody: the board says it is empty, not an empty table.
     await page.goto(`${app.url}/leaderboards/golf/1`);
     await page.getByTestId('leaderboard-empty').waitFor();
     expect(await page.getByTestId('leaderboard').count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Leaderboard: Golf, version 1');
   }, 240_000);
 });
 

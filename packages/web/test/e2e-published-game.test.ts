@@ -208,4 +208,31 @@ describe('a published game, played by two people who meet by invite code', () =>
     expect(games.find((g) => g.slug === 'tidepool')?.playCount).toBe(1);
     expect([...host.errors, ...guest.errors]).toEqual([]);
   }, 600_000);
+
+  it("the studio's new-game form fits a phone when a published game has a long name", async () => {
+    const creator = new CardtableApi({ baseUrl: app.url });
+    ok(await creator.guest('Marin'));
+    const name = 'The Extraordinary Tidepool Expedition of the Northern Reefs';
+    ok(await creator.createGame({ slug: 'long-tidepool', name }));
+    ok(await creator.putDraft('long-tidepool', packageBody(await readContentFolder(TIDEPOOL))));
+    ok(await creator.publish('long-tidepool'));
+
+    const phone = { width: 390, height: 844 };
+    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
+      viewport: phone,
+      isMobile: true,
+      hasTouch: true,
+    });
+    // "Start from" offers a copy of it, by its name.
+    await page.getByRole('option', { name: `A copy of ${name} (version 1)` }).waitFor({
+      state: 'attached',
+    });
+    // Against the phone's width: a mobile browser widens its viewport to fit an overflow.
+    const overflow = await page.evaluate(
+      (width) => document.documentElement.scrollWidth - width,
+      phone.width,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

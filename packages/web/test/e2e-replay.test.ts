@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from './browser/browser.ts';
+import { openPage, screenshot } from './browser/browser.ts';
 import { createBotMatch } from './browser/bot-match.ts';
 import { openAs } from './browser/seated.ts';
 import { standingsOnScreen } from './browser/play.ts';
 import { bySeat, matchOf } from './browser/referee.ts';
 import { useServedApp } from './browser/served-app.ts';
+import { playGolf } from './fixtures/golf-match.ts';
 
 const position = async (page: Page) => {
   const text = (await page.getByTestId('replay-position').textContent()) as string;
@@ -107,4 +108,43 @@ describe('the replay viewer', () => {
     await screenshot(imported.page, 'replay-3-unverified');
     expect([...errors, ...imported.errors]).toEqual([]);
   }, 240_000);
+
+  it('shows every hole score of a finished card on one line, inside its column (9 and 18 holes)', async () => {
+    const { page, errors } = await openPage(app.browser, `${app.url}/replay`, {
+      reducedMotion: 'reduce',
+      viewport: { width: 1280, height: 800 },
+    });
+    for (const rounds of [9, 18]) {
+      // Random legal moves score two digits a hole, the widest a Golf hole score usually gets.
+      const { replay } = playGolf(`scorecard-${rounds}`, 4, { rounds });
+      const path = join(tmpdir(), `scorecard-${rounds}.json`);
+      writeFileSync(path, JSON.stringify(replay));
+      // A fresh page for each file: the end button of the file before would not be this one's.
+      await page.goto(`${app.url}/replay`);
+      await page.getByTestId('replay-import').setInputFiles(path);
+      await page.getByTestId('replay-end').click();
+      await page.getByTestId('standings').waitFor();
+      const cells = await page.locator('.scorecard td.hole').evaluateAll((tds) =>
+        tds.map((td) => {
+          const text = document.createRange();
+          text.selectNodeContents(td);
+          return {
+            score: td.textContent ?? '',
+            lines: text.getClientRects().length,
+            spill: text.getBoundingClientRect().width - td.clientWidth,
+          };
+        }),
+      );
+      expect(cells).toHaveLength(rounds * 4);
+      expect(cells.some(({ score }) => score.length >= 2)).toBe(true);
+      for (const cell of cells) expect(cell, cell.score).toMatchObject({ lines: 1 });
+      for (const cell of cells) expect(cell.spill, cell.score).toBeLessThanOrEqual(0.5);
+      const card = page.getByTestId('scorecard');
+      expect(
+        await card.evaluate((t) => t.scrollWidth - (t.parentElement as HTMLElement).clientWidth),
+      ).toBeLessThanOrEqual(1);
+      await screenshot(page, `replay-scorecard-${rounds}-holes`);
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from './browser/browser.ts';
+import { openPage, screenshot } from './browser/browser.ts';
 import { createAs, openAs, signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
 
@@ -15,9 +15,16 @@ const animationOf = (page: Page, ms: number) =>
     { timeout: 60_000 },
   );
 
-/** Nothing on the page is wider than the screen: no sideways scrolling. */
+/**
+ * Nothing on the page is wider than the screen: no sideways scrolling. Measured against the
+ * screen's own width: a mobile browser widens its layout viewport (and `innerWidth`) to fit
+ * what overflows.
+ */
 const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  page.evaluate(
+    (width) => document.documentElement.scrollWidth - width,
+    page.viewportSize()?.width ?? 0,
+  );
 
 describe('how the tables look and feel', () => {
   const app = useServedApp();
@@ -286,4 +293,19 @@ describe('how the tables look and feel', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it("the home page's setups fit a phone: no sideways scrolling with a form open", async () => {
+    const { page, errors } = await openPage(app.browser, app.url, PHONE);
+    // Golf's table setup: each seat's choice lists the CPUs by name and style, wider than a phone.
+    await page.getByTestId('choose-golf').click();
+    await page.getByTestId('seat-choice-1').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'home-phone-golf-setup');
+    for (const game of ['tcg', 'spiritbound']) {
+      await page.getByTestId(`choose-${game}`).click();
+      await page.getByTestId('tcg-submit').waitFor();
+      expect(await horizontalOverflow(page), game).toBeLessThanOrEqual(0);
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -3,17 +3,20 @@ import { TCG_SCRIPT_EFFECTS, rulesetSchema, validateContentPackage } from '@card
 import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { lengthHistogram } from '../src/studio/balance-stats.ts';
 import { blankGame } from '../src/studio/blank-game.ts';
-import { duplicateCard, visibleCards } from '../src/studio/card-list.ts';
+import { duplicateCard, starterLuaAbility, visibleCards } from '../src/studio/card-list.ts';
 import { addCopies, costCurve, freeDeckId } from '../src/studio/deck-math.ts';
 import { atPath, messageAt, plainPath, tabOf } from '../src/studio/diagnostics.ts';
 import {
   cardsOf,
   freeCardId,
+  luaPath,
   slugWords,
   withCards,
   withDecks,
   withTests,
+  writeText,
   type CardJson,
+  type DraftFiles,
 } from '../src/studio/draft-files.ts';
 import { edit, redo, seal, startHistory, undo } from '../src/studio/history.ts';
 import { setIn } from '../src/studio/json-edit.ts';
@@ -73,6 +76,37 @@ describe('draft files', () => {
       'must have at least 1 entry',
     );
     expect(JSON.parse(files['ruleset.json'] as string).id).toBe('g7seas');
+  });
+
+  it('"Add a Lua ability" leaves a spell valid: its first Lua ability is the spell it casts', async () => {
+    const withStarter = (files: DraftFiles, target: CardJson, typeKind: string) => {
+      const { module, ability, script } = starterLuaAbility(target, typeKind);
+      const abilities = [...(target.abilities ?? []), ability];
+      const next = withCards(writeText(files, luaPath(module), script), [{ ...target, abilities }]);
+      return { files: next, card: cardsOf(next)[0]! };
+    };
+    const spell = card('duel/frost-nova', 'Frost Nova', 2, { type: 'spell' });
+    delete spell.stats;
+    let added = withStarter(blankGame('duel', 'Duel'), spell, 'spell');
+    expect(added.card.abilities?.map((a) => a.kind)).toEqual(['spell']);
+    const problems = async (files: DraftFiles) =>
+      (await validateContentPackage(new Map(Object.entries(files) as [string, string][]))).errors
+        .filter((d) => d.file !== 'decks.json')
+        .map((d) => d.message);
+    expect(await problems(added.files)).toEqual([]);
+    // A second one is a trigger: a spell casts exactly one spell ability.
+    added = withStarter(added.files, added.card, 'spell');
+    expect(added.card.abilities?.map((a) => [a.kind, a.id])).toEqual([
+      ['spell', 'ability1'],
+      ['triggered', 'ability2'],
+    ]);
+    expect(await problems(added.files)).toEqual([]);
+    const unit = withStarter(blankGame('duel', 'Duel'), card('duel/imp', 'Imp', 1), 'unit');
+    expect(unit.card.abilities?.[0]).toMatchObject({
+      kind: 'triggered',
+      trigger: { on: 'summoned' },
+    });
+    expect(await problems(unit.files)).toEqual([]);
   });
 
   it('cards, decks and tests round-trip through their files; ids stay unique', () => {

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { accounts } from '../net/session.ts';
+import { rememberPreferences } from './preferences.ts';
 import { useSession } from './useSession.ts';
 
 /** Pages that show a table (and their own top bar) need the whole screen: no account bar there. */
@@ -10,8 +12,20 @@ export function AccountBar() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  if (TABLE_PAGES.test(location.pathname)) return null;
   const user = session?.user;
+  const account = user && !user.guest ? user.id : null;
+  // The account's preferences apply on every device it signs in on: read them once a sign-in.
+  useEffect(() => {
+    if (!account) return rememberPreferences(null);
+    let stale = false;
+    void accounts.profile().then((result) => {
+      if (!stale && result.ok) rememberPreferences(result.value.preferences);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [account]);
+  if (TABLE_PAGES.test(location.pathname)) return null;
   const logOut = async () => {
     await accounts.logOut();
     void navigate('/login');

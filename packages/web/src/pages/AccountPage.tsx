@@ -7,6 +7,7 @@ import { ProfileSection } from '../account/ProfileSection.tsx';
 import { ProvidersSection } from '../account/ProvidersSection.tsx';
 import { SessionsSection } from '../account/SessionsSection.tsx';
 import { useSession } from '../account/useSession.ts';
+import { rememberPreferences } from '../account/preferences.ts';
 import { accounts } from '../net/session.ts';
 
 /** Account settings: profile, password, sessions, data export and deletion. */
@@ -48,7 +49,15 @@ export default function AccountPage() {
           {error}
         </p>
       ) : null}
-      {profile ? <ProfileSection profile={profile} onChange={setProfile} /> : null}
+      {profile ? (
+        <ProfileSection
+          profile={profile}
+          onChange={(saved) => {
+            setProfile(saved);
+            rememberPreferences(saved.preferences);
+          }}
+        />
+      ) : null}
       <PasswordSection />
       <ProvidersSection />
       <SessionsSection />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Leaderboard, RatedGameList } from '@cardtable/sdk';
 import { client, ensureBrowsing } from '../net/session.ts';
+import { useGameNames } from './useGameNames.ts';
 
 const PAGE = 25;
 
@@ -13,6 +14,7 @@ export default function LeaderboardPage() {
   const [pages, setPages] = useState<(string | undefined)[]>([undefined]);
   const [error, setError] = useState<string | null>(null);
   const after = pages.at(-1);
+  const gameName = useGameNames();
 
   useEffect(() => {
     let stale = false;
@@ -39,7 +41,9 @@ export default function LeaderboardPage() {
   return (
     <main className="page leaderboard">
       <header className="panel">
-        <h1>{game && version ? `Leaderboard: ${game} ${version}` : 'Leaderboards'}</h1>
+        <h1>
+          {game && version ? `Leaderboard: ${gameName(game)}, version ${version}` : 'Leaderboards'}
+        </h1>
         <p className="muted">
           <Link to="/">Home</Link> · <Link to="/me">My profile</Link>
           {game ? (
@@ -64,7 +68,7 @@ export default function LeaderboardPage() {
               {boards.boards.map((b) => (
                 <li key={`${b.game}/${b.version}`}>
                   <Link to={`/leaderboards/${b.game}/${b.version}`}>
-                    {b.game} {b.version}
+                    {gameName(b.game)}, version {b.version}
                   </Link>{' '}
                   ({b.players} players)
                 </li>

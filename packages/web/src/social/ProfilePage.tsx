@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { MatchHistory, PlayerProfile, RatingHistory } from '@cardtable/sdk';
 import { client, ensureBrowsing } from '../net/session.ts';
 import { StatsTable } from './StatsTable.tsx';
+import { useGameNames } from './useGameNames.ts';
 
 // uPlot is only needed here: it comes in its own chunk.
 const RatingChart = lazy(() => import('./RatingChart.tsx'));
@@ -17,6 +18,7 @@ export default function ProfilePage() {
   const [charts, setCharts] = useState<Record<string, RatingHistory>>({});
   const [history, setHistory] = useState<MatchHistory | null>(null);
   const [more, setMore] = useState(false);
+  const gameName = useGameNames();
 
   useEffect(() => {
     let stale = false;
@@ -94,7 +96,7 @@ export default function ProfilePage() {
               <div key={key} className="rating-block" data-testid="rating">
                 <p>
                   <Link to={`/leaderboards/${r.game}/${r.version}`}>
-                    {r.game} {r.version}
+                    {gameName(r.game)}, version {r.version}
                   </Link>
                   : <strong>{Math.round(r.rating)}</strong> ± {Math.round(2 * r.rd)} over {r.games}{' '}
                   rated {r.games === 1 ? 'match' : 'matches'}
@@ -115,7 +117,9 @@ export default function ProfilePage() {
         {player.stats.length === 0 ? (
           <p className="muted">No finished matches yet.</p>
         ) : (
-          player.stats.map((s) => <StatsTable key={s.game} game={s.game} stats={s.stats} />)
+          player.stats.map((s) => (
+            <StatsTable key={s.game} game={s.game} title={gameName(s.game)} stats={s.stats} />
+          ))
         )}
       </section>
 
@@ -146,7 +150,7 @@ export default function ProfilePage() {
               {history.matches.map((m) => (
                 <li key={m.matchId}>
                   <time dateTime={m.endedAt}>{new Date(m.endedAt).toLocaleString()}</time> ·{' '}
-                  {m.game}
+                  {gameName(m.game)}
                   {m.rated ? ' (rated)' : ''} ·{' '}
                   {m.reason === 'abandoned' || m.reason === 'expired'
                     ? 'no contest'

@@ -1,5 +1,14 @@
 /** One game's stats as a small table; Golf and TCG add their own rows. */
-export function StatsTable({ game, stats }: { game: string; stats: Record<string, unknown> }) {
+export function StatsTable({
+  game,
+  title,
+  stats,
+}: {
+  game: string;
+  /** The game's name, for its caption. */
+  title: string;
+  stats: Record<string, unknown>;
+}) {
   const num = (value: unknown) => (typeof value === 'number' ? value : 0);
   const golf = stats.golf as Record<string, number | null> | undefined;
   const tcg = stats.tcg as { decks: Record<string, { games: number; wins: number }> } | undefined;
@@ -30,7 +39,7 @@ export function StatsTable({ game, stats }: { game: string; stats: Record<string
   }
   return (
     <table className="stats-table" data-testid={`stats-${game}`}>
-      <caption>{game}</caption>
+      <caption>{title}</caption>
       <tbody>
         {rows.map(([name, value]) => (
           <tr key={name}>

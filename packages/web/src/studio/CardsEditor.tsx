@@ -5,7 +5,7 @@ import { CardFaceView } from '../tcg/CardFaceView.tsx';
 import { ArtCropper, base64Of } from './ArtCropper.tsx';
 import { JsonField } from './JsonField.tsx';
 import { BattlerCardFields, type BattlerBits } from './BattlerCardFields.tsx';
-import { duplicateCard, visibleCards, type CardSort } from './card-list.ts';
+import { duplicateCard, starterLuaAbility, visibleCards, type CardSort } from './card-list.ts';
 import { atPath, inFile, messageAt, placeOf } from './diagnostics.ts';
 import {
   artPathOf,
@@ -271,25 +271,9 @@ function CardForm({
   };
 
   const addLua = () => {
-    const module = card.id.slice(card.id.indexOf('/') + 1).replace(/-/g, '_');
-    const ability = {
-      id: `ability${(card.abilities?.length ?? 0) + 1}`,
-      kind: 'triggered',
-      trigger: { on: kind === 'spell' ? 'played' : 'summoned' },
-      lua: { module, entry: 'run' },
-      // What the starter script below does: a card never shows words its ability does not do.
-      text:
-        kind === 'spell'
-          ? 'Deal 1 damage to your opponent.'
-          : 'When this arrives, deal 1 damage to your opponent.',
-    };
+    const { module, ability, script } = starterLuaAbility(card, kind);
     let next = files;
-    if (!next[luaPath(module)])
-      next = writeText(
-        next,
-        luaPath(module),
-        `-- ${card.name}\nfunction run()\n  damage(state.enemy.hero, 1)\nend\n`,
-      );
+    if (!next[luaPath(module)]) next = writeText(next, luaPath(module), script);
     const cards = cardsOf(next).map((c, i) =>
       i === index ? { ...card, abilities: [...(card.abilities ?? []), ability] } : c,
     );

@@ -30,3 +30,38 @@ export function visibleCards(cards: readonly CardJson[], query: CardQuery): Card
 export function duplicateCard(card: CardJson, id: string): CardJson {
   return { ...structuredClone(card), id, name: `${card.name} (copy)` };
 }
+
+/** A Lua ability the studio adds to a card, with the module and starter script it names. */
+export interface StarterLuaAbility {
+  module: string;
+  ability: Record<string, unknown>;
+  script: string;
+}
+
+/**
+ * "Add a Lua ability": a module named after the card whose `run` deals 1 damage to the
+ * opponent, and the ability that calls it. A spell resolves through its one ability of kind
+ * `spell`, so a spell without one gets that (a triggered ability alone would leave it invalid);
+ * any other card, or a spell that has its spell ability, gets a triggered ability.
+ */
+export function starterLuaAbility(card: CardJson, typeKind: string | undefined): StarterLuaAbility {
+  const module = card.id.slice(card.id.indexOf('/') + 1).replace(/-/g, '_');
+  const lua = { module, entry: 'run' };
+  const id = `ability${(card.abilities?.length ?? 0) + 1}`;
+  const spell = typeKind === 'spell';
+  const castsIt = spell && !(card.abilities ?? []).some((ability) => ability.kind === 'spell');
+  // Its rules text says what the starter script does: a card never shows words its ability does not do.
+  const ability = castsIt
+    ? { id, kind: 'spell', lua, text: 'Deal 1 damage to your opponent.' }
+    : {
+        id,
+        kind: 'triggered',
+        trigger: { on: spell ? 'played' : 'summoned' },
+        lua,
+        text: spell
+          ? 'When you play this, deal 1 damage to your opponent.'
+          : 'When this arrives, deal 1 damage to your opponent.',
+      };
+  const script = `-- ${card.name}\nfunction run()\n  damage(state.enemy.hero, 1)\nend\n`;
+  return { module, ability, script };
+}

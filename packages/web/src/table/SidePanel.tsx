@@ -29,10 +29,26 @@ export function SidePanel({ view, name }: { view: GolfView; name: (seat: Seat) =
   );
 }
 
+/** Holes a scorecard row holds, as a paper card's front and back nine: a score fits its column. */
+const HOLES_PER_ROW = 9;
+
+/** The holes in rows of at most nine, as even as they split (twelve holes: six and six). */
+function holeRows(count: number): number[][] {
+  const rows = Math.ceil(count / HOLES_PER_ROW);
+  const size = Math.ceil(count / rows);
+  return Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: Math.min(size, count - row * size) }, (_, i) => row * size + i + 1),
+  );
+}
+
 function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => string }) {
   // Every hole has its column from the start, as on a paper scorecard; unplayed ones read '–'.
-  const holes = Array.from({ length: view.options.rounds }, (_, i) => i + 1);
+  const rows = holeRows(view.options.rounds);
+  const columns = rows[0]?.length ?? 0;
   const played = (hole: number) => view.rounds.find((round) => round.round === hole);
+  // A shorter last row keeps the columns of the first: the holes line up, the rest is blank.
+  const padding = (holes: number[]) =>
+    Array.from({ length: columns - holes.length }, (_, i) => <td key={`pad-${i}`} />);
   return (
     <section className="panel" aria-labelledby="scorecard-title">
       <h2 id="scorecard-title">
@@ -40,44 +56,50 @@ function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => strin
       </h2>
       <div className="scroll-x">
         <table className="scorecard" data-testid="scorecard">
-          {/* Fixed column widths, so every hole (up to 18) and the total fit the panel at any
+          {/* Fixed column widths, so every hole of a row and the total fit the panel at any
               size; the names take what is left and are cut short past that. */}
           <colgroup>
             <col />
-            {holes.map((hole) => (
-              <col key={hole} style={{ width: `${Math.min(8, 60 / holes.length)}%` }} />
+            {Array.from({ length: columns }, (_, i) => (
+              <col key={i} style={{ width: `${Math.min(8, 64 / columns)}%` }} />
             ))}
             <col style={{ width: '17%' }} />
           </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">Player</th>
-              {holes.map((hole) => (
-                <th scope="col" key={hole}>
-                  {hole}
-                </th>
-              ))}
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.players.map((player) => (
-              <tr key={player.seat}>
-                <th scope="row">{name(player.seat)}</th>
-                {holes.map((hole) => {
-                  const score = played(hole)?.scores.find((s) => s.seat === player.seat);
-                  return (
-                    <td key={hole} className={score?.wonHole ? 'won-hole' : undefined}>
-                      {score?.roundScore ?? '–'}
-                    </td>
-                  );
-                })}
-                <td className="total" data-testid={`total-${player.seat}`}>
-                  {player.total}
-                </td>
+          {rows.map((holes, row) => (
+            <tbody key={holes[0]}>
+              <tr>
+                <th scope="col">Player</th>
+                {holes.map((hole) => (
+                  <th scope="col" key={hole} className="hole">
+                    {hole}
+                  </th>
+                ))}
+                {padding(holes)}
+                {row === 0 ? <th scope="col">Total</th> : <td />}
               </tr>
-            ))}
-          </tbody>
+              {view.players.map((player) => (
+                <tr key={player.seat}>
+                  <th scope="row">{name(player.seat)}</th>
+                  {holes.map((hole) => {
+                    const score = played(hole)?.scores.find((s) => s.seat === player.seat);
+                    return (
+                      <td key={hole} className={score?.wonHole ? 'hole won-hole' : 'hole'}>
+                        {score?.roundScore ?? '–'}
+                      </td>
+                    );
+                  })}
+                  {padding(holes)}
+                  {row === 0 ? (
+                    <td className="total" data-testid={`total-${player.seat}`}>
+                      {player.total}
+                    </td>
+                  ) : (
+                    <td />
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          ))}
         </table>
       </div>
     </section>
