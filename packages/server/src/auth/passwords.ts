@@ -45,6 +45,67 @@ const COMMON = new Set([
   'trustno1',
 ]);
 
+/**
+ * Words people dress up with digits and symbols ("Password!2024", "qwerty123", "p@ssw0rd9"):
+ * a password that is one of them once those are taken off its ends is as weak as the word.
+ */
+const COMMON_WORDS = new Set([
+  'password',
+  'qwerty',
+  'qwertyuiop',
+  'asdfgh',
+  'asdfghjkl',
+  'zxcvbnm',
+  'iloveyou',
+  'letmein',
+  'welcome',
+  'admin',
+  'administrator',
+  'abcdef',
+  'abcdefg',
+  'monkey',
+  'dragon',
+  'shadow',
+  'master',
+  'superman',
+  'batman',
+  'football',
+  'baseball',
+  'soccer',
+  'hockey',
+  'sunshine',
+  'princess',
+  'trustno',
+  'starwars',
+  'whatever',
+  'freedom',
+  'computer',
+  'login',
+  'secret',
+  'changeme',
+  'cardtable',
+  'golf',
+]);
+
+/** Look-alike characters read as the letters they stand for. */
+const LOOK_ALIKES: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
+
+/** The word under a password: its ends' digits and symbols off, look-alikes read as letters. */
+function coreWord(lower: string): string {
+  const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return [...core].map((char) => LOOK_ALIKES[char] ?? char).join('');
+}
+
 export const PASSWORD_RULE =
   `Use ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters with letters and at least one digit ` +
   'or symbol, not a common password and not your username or email.';
@@ -63,6 +124,9 @@ export function passwordProblem(
   }
   if (new Set(password).size < 5) return problem('The password repeats too few characters.');
   if (COMMON.has(lower)) return problem('That password is one of the most common ones.');
+  if (COMMON_WORDS.has(coreWord(lower))) {
+    return problem('That password is a common word with digits or symbols added.');
+  }
   const names = [account.username, account.email?.split('@')[0]].filter(
     (name): name is string => typeof name === 'string' && name.length >= 3,
   );
