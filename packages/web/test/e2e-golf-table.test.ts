@@ -115,12 +115,18 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     // A CPU's opening flip plays (its cards turn up) while this seat is still choosing.
     await page.locator('.opponents [data-face=up]').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('slot-0-0').getAttribute('aria-pressed')).toBe('true');
-    await page.getByTestId('slot-0-4').click();
+    await page.keyboard.press('5');
+    // Keys pressed at once after the pick that completed the flip: the LEGAL in hand is still the
+    // one before it, which offers an opening flip, so the cards must not listen until the next
+    // one (taking a pick back and making another sent a second flip, refused with "The table
+    // changed just before your move arrived").
+    for (const key of ['5', '2', '5', '3', '5', '4']) await page.keyboard.press(key);
     await expect
       .poll(() => page.locator('.mine [data-testid^=slot-0-][data-face=up]').count(), {
         timeout: 30_000,
       })
       .toBe(2);
+    expect(await page.getByTestId('action-error').count()).toBe(0);
     const seen = await prompts();
     const chose = seen.findIndex((text) => text.startsWith('Choose 2 cards'));
     expect(chose).toBeGreaterThanOrEqual(0);

@@ -34,7 +34,10 @@ export interface MatchSession<A extends GameAction> {
   /** The rematch every player agreed to (the table moves there). */
   rematchId: string | null;
   legal: LegalUpdate | null;
-  /** An action is on its way and has no ACTION_RESULT yet. */
+  /**
+   * An action is on its way and has no ACTION_RESULT yet, or it was accepted and the LEGAL that
+   * follows it has not arrived: the LEGAL in hand is older and may offer what it used up.
+   */
   pending: boolean;
   /** The last refusal of an action, for the reader. */
   actionError: ActionError | null;
@@ -79,7 +82,9 @@ export function useMatchSession<V, A extends GameAction>(
   const [result, setResult] = useState<Outcome | null>(null);
   const [rematchId, setRematchId] = useState<string | null>(null);
   const [legal, setLegal] = useState<LegalUpdate | null>(null);
-  const [pending, setPending] = useState(false);
+  const [sending, setSending] = useState(false);
+  /** The version this seat's last accepted action made (0: none yet). */
+  const [actedAt, setActedAt] = useState(0);
   const [actionError, setActionError] = useState<ActionError | null>(null);
   const [serverOffsetMs, setServerOffsetMs] = useState(0);
 
@@ -96,7 +101,8 @@ export function useMatchSession<V, A extends GameAction>(
     setResult(null);
     setRematchId(null);
     setLegal(null);
-    setPending(false);
+    setSending(false);
+    setActedAt(0);
     setActionError(null);
     void (async () => {
       const signedIn = await ensureSignedIn();
@@ -154,10 +160,11 @@ export function useMatchSession<V, A extends GameAction>(
   const act = useCallback(
     (action: A) => {
       if (!conn) return;
-      setPending(true);
+      setSending(true);
       setActionError(null);
       void conn.act(action, legal ? { knownVersion: legal.version } : {}).then((outcome) => {
-        setPending(false);
+        setSending(false);
+        if (outcome.ok) setActedAt(outcome.version);
         if (!outcome.ok && outcome.error.code !== 'CONNECTION_CLOSED') {
           setActionError(refusalForPlayer(outcome.error));
         }
@@ -176,7 +183,7 @@ export function useMatchSession<V, A extends GameAction>(
     result,
     rematchId,
     legal,
-    pending,
+    pending: sending || (legal !== null && legal.version < actedAt),
     actionError,
     serverOffsetMs,
     act,
