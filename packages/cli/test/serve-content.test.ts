@@ -59,4 +59,31 @@ describe('serve --content DIR', () => {
       error.mockRestore();
     }
   }, 120_000);
+
+  it("refuses a folder whose slug another creator's game holds, and says how to go on", async () => {
+    const { user } = await guest(server.url, 'Someone');
+    await server.content.store.createGame({
+      id: 'g-taken-slug',
+      ownerId: user.id,
+      slug: 'taken-slug',
+      name: 'Taken',
+      description: '',
+    });
+    const theirs = join(mkdtempSync(join(tmpdir(), 'cardtable-serve-content-')), 'taken');
+    cpSync(TIDEPOOL_DIR, theirs, { recursive: true });
+    const rulesetPath = join(theirs, 'ruleset.json');
+    const ruleset = JSON.parse(readFileSync(rulesetPath, 'utf8')) as { id: string };
+    writeFileSync(rulesetPath, JSON.stringify({ ...ruleset, id: 'taken-slug' }));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const stopTaken = await hostLocalContent(server, [theirs]);
+      stopTaken();
+      expect(String(error.mock.calls[0]?.[0])).toMatch(
+        /not published: The slug "taken-slug" belongs to a game Someone published .*`cardtable content publish`.*another id/,
+      );
+      expect((await server.content.store.gameBySlug('taken-slug'))?.ownerId).toBe(user.id);
+    } finally {
+      error.mockRestore();
+    }
+  }, 120_000);
 });

@@ -377,7 +377,12 @@ export class ContentLibrary {
       game = (await this.store.gameBySlug(input.slug))!;
     }
     if (game.ownerId !== LOCAL_CREATOR.id)
-      throw new Error(`The slug "${input.slug}" belongs to a game published by ${game.ownerName}.`);
+      throw new Error(
+        `The slug "${input.slug}" belongs to a game ${game.ownerName} published on this server, ` +
+          "and a hosted folder publishes as the server's local creator, who may not change it. " +
+          'Publish its new versions with `cardtable content publish` as that creator, or give ' +
+          "the folder's ruleset another id to host it here as a game of its own.",
+      );
     return { game, version: await this.publishFiles(game, input.files, LOCAL_CREATOR.id) };
   }
 
