@@ -4,17 +4,11 @@ import type { ApiError, CreateMatchRequest, GameSummary, MatchMetadata } from '@
 import { createRequest, quickPlayLabel, quickSetup, type TableSetup } from '../game/table-setup.ts';
 import { seatName } from '../game/names.ts';
 import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
-import {
-  client,
-  ensureBrowsing,
-  ensureSignedIn,
-  playerName,
-  setPlayerName,
-} from '../net/session.ts';
+import { useGames } from '../net/useGames.ts';
+import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
 import { CreateTableForm } from '../home/CreateTableForm.tsx';
 import { QuickMatch } from '../social/QuickMatch.tsx';
 import { GameList } from '../home/GameList.tsx';
-import { orderGames } from '../home/games.ts';
 import { GolfRules } from '../home/GolfRules.tsx';
 import { setupErrors } from '../home/setup-errors.ts';
 import { emptyDeckLists, tcgMatchRequest, type TcgSetup } from '../home/tcg-setup.ts';
@@ -257,30 +251,6 @@ export default function HomePage() {
       </section>
     </main>
   );
-}
-
-/** The games this server offers, once signed in (the list is under auth like the whole API). */
-function useGames(): { list: GameSummary[] | null; error: string | null } {
-  const [games, setGames] = useState<{ list: GameSummary[] | null; error: string | null }>({
-    list: null,
-    error: null,
-  });
-  useEffect(() => {
-    let stale = false;
-    void ensureBrowsing().then(async (signedIn) => {
-      const result = signedIn.ok ? await client.api.listGames() : signedIn;
-      if (stale) return;
-      setGames(
-        result.ok
-          ? { list: orderGames(result.value.games), error: null }
-          : { list: null, error: result.error.message },
-      );
-    });
-    return () => {
-      stale = true;
-    };
-  }, []);
-  return games;
 }
 
 function RecentMatches() {

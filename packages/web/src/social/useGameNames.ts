@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { client, ensureBrowsing } from '../net/session.ts';
+import { useMemo } from 'react';
+import { useGames } from '../net/useGames.ts';
 
 /**
  * Games by the names players know them by: ratings, stats, match histories and leaderboards
@@ -7,17 +7,9 @@ import { client, ensureBrowsing } from '../net/session.ts';
  * name. A slug the game list does not hold (a game no longer offered) is shown as it is.
  */
 export function useGameNames(): (slug: string) => string {
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-  useEffect(() => {
-    let stale = false;
-    void ensureBrowsing().then(async (signedIn) => {
-      const games = signedIn.ok ? await client.api.listGames() : signedIn;
-      if (!stale && games.ok)
-        setNames(new Map(games.value.games.map((game) => [game.slug, game.name])));
-    });
-    return () => {
-      stale = true;
-    };
-  }, []);
-  return (slug) => names.get(slug) ?? slug;
+  const { list } = useGames();
+  return useMemo(() => {
+    const names = new Map((list ?? []).map((game) => [game.slug, game.name]));
+    return (slug: string) => names.get(slug) ?? slug;
+  }, [list]);
 }
