@@ -28,6 +28,8 @@ export interface EvalContext {
   /**
    * An object's derived stats (without statics when `raw`). Given by the context, not
    * imported, because derived stats are themselves computed with selectors and conditions.
+   * Called on its context (`ctx.stats(id)`): it reads that context, so taking it off one
+   * (`const { stats } = ctx`) is a type error.
    */
-  stats(id: ObjectId): DerivedStats;
+  stats(this: EvalContext, id: ObjectId): DerivedStats;
 }
