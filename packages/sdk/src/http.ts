@@ -359,6 +359,11 @@ export class CardtableApi {
     return this.request('POST', `${gamePath(slug)}/versions/${version}/deprecate`);
   }
 
+  /** Undoes `deprecate`: new matches may take this version again. */
+  undeprecate(slug: string, version: number): Promise<ApiResult<{ version: VersionSummary }>> {
+    return this.request('DELETE', `${gamePath(slug)}/versions/${version}/deprecate`);
+  }
+
   /** The cards new matches of this version may not put in a deck. */
   setBanlist(
     slug: string,

@@ -177,6 +177,7 @@ describe('CardtableApi', () => {
     await api.getPosition('reef', 'Early board');
     await api.deletePosition('reef', 'Early board');
     await api.matchArt('m1');
+    await api.undeprecate('reef', 2);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       'GET /api/games',
       'GET /api/content/games/mine',
@@ -193,6 +194,7 @@ describe('CardtableApi', () => {
       'GET /api/content/games/reef/positions/Early%20board',
       'DELETE /api/content/games/reef/positions/Early%20board',
       'GET /api/matches/m1/art',
+      'DELETE /api/content/games/reef/versions/2/deprecate',
     ]);
     expect(calls[4]!.body).toEqual(files);
     expect(calls[9]!.body).toEqual({ cards: ['reef/x'] });

@@ -355,6 +355,33 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
       [2, true],
     ]);
     expect(detail.body.game.playCount).toBe(3);
+
+    // Restoring version 2 (its owner only): new matches take it again, banlist and all.
+    const restoreByOther = await call(
+      site.server.url,
+      'DELETE',
+      '/api/content/games/tidepool/versions/2/deprecate',
+      { token: site.bob },
+    );
+    expect(restoreByOther.status).toBe(403);
+    const restored = await call(
+      site.server.url,
+      'DELETE',
+      '/api/content/games/tidepool/versions/2/deprecate',
+      { token: site.alice },
+    );
+    expect(restored).toMatchObject({
+      status: 200,
+      body: { version: { version: 2, deprecated: false, banlist: ['reef/moray-eel'] } },
+    });
+    const afterRestore = await createMatch(site.server.url, site.bob, {
+      game: 'tidepool',
+      seats: [
+        { kind: 'human', deck: 'shallows' },
+        { kind: 'cpu', profile: 'easy', deck: 'shallows' },
+      ],
+    });
+    expect((await meta(afterRestore.matchId)).content?.version).toBe(2);
   });
 
   it('rebuilds a pinned match after a restart on its own version', async () => {

@@ -405,26 +405,35 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     },
   );
 
-  app.post<{ Params: VersionParams }>(
-    '/api/content/games/:slug/versions/:version/deprecate',
-    {
+  const setDeprecated = (method: 'POST' | 'DELETE', deprecated: boolean, summary: string) =>
+    app.route<{ Params: VersionParams }>({
+      method,
+      url: '/api/content/games/:slug/versions/:version/deprecate',
       schema: {
         tags: ['content'],
-        summary:
-          'Deprecate a version (owner only): new matches take the latest other one; live and ' +
-          'finished matches keep theirs',
+        summary,
         ...secured,
         params: VersionParams,
         response: { 200: VersionResponse, ...errors },
       },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      const game = await ownedGame(request.params.slug, user);
-      const row = await findVersion(game, request.params.version);
-      await store.setDeprecated(game.id, row.version, true);
-      return { version: versionSummary({ ...row, deprecated: true }) };
-    },
+      handler: async (request) => {
+        const user = requireUser(request);
+        const game = await ownedGame(request.params.slug, user);
+        const row = await findVersion(game, request.params.version);
+        await store.setDeprecated(game.id, row.version, deprecated);
+        return { version: versionSummary({ ...row, deprecated }) };
+      },
+    });
+  setDeprecated(
+    'POST',
+    true,
+    'Deprecate a version (owner only): new matches take the latest other one; live and ' +
+      'finished matches keep theirs',
+  );
+  setDeprecated(
+    'DELETE',
+    false,
+    'Restore a deprecated version (owner only): new matches may take it again',
   );
 
   app.put<{ Params: VersionParams; Body: BanlistRequest }>(

@@ -1,6 +1,7 @@
 import { CPU_PROFILES, DEFAULT_OPTIONS, MAX_SEATS, type GolfOptions } from '@cardtable/golf';
 import type { CreateMatchRequest } from '@cardtable/sdk';
 import { accessRequest, type MatchAccess } from '../home/match-access.ts';
+import { counted } from '../ui/counted.ts';
 
 /** One seat of the create-table form; seat 0 is always the host. */
 export type SeatChoice = { kind: 'human' } | { kind: 'cpu'; profile: string };
@@ -45,7 +46,7 @@ export function withSeatCount(setup: TableSetup, count: number): TableSetup {
  */
 export function quickPlayLabel(): string {
   const holes = DEFAULT_OPTIONS.rounds;
-  return `Play Golf now: ${holes} hole${holes === 1 ? '' : 's'} against 3 CPUs`;
+  return `Play Golf now: ${counted(holes, 'hole')} against 3 CPUs`;
 }
 
 /** Three CPUs picked at random, for "Play now". */

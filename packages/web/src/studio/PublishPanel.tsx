@@ -9,7 +9,9 @@ import { readDocument, RULESET, writeDocument } from './draft-files.ts';
 import { setIn } from './json-edit.ts';
 import { diffCards, nextVersion, type CardsDiff } from './publish-diff.ts';
 import { withApi } from './studio-api.ts';
+import { VersionsPanel } from './VersionsPanel.tsx';
 import type { DraftSession } from './useDraft.ts';
+import { counted } from '../ui/counted.ts';
 
 type AnyCard = { id: string } & Record<string, unknown>;
 
@@ -95,7 +97,7 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
       ) : report.ok ? (
         <p className="studio-ok" data-testid="publish-valid">
           The game is valid
-          {report.warnings.length ? ` (${report.warnings.length} warnings below)` : ''}.
+          {report.warnings.length ? ` (${counted(report.warnings.length, 'warning')} below)` : ''}.
         </p>
       ) : (
         <ul className="studio-field-errors" data-testid="publish-errors">
@@ -181,6 +183,7 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
           </div>
         </div>
       ) : null}
+      <VersionsPanel slug={slug} refresh={published} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { PublishPanel } from './PublishPanel.tsx';
 import { RulesetEditor } from './RulesetEditor.tsx';
 import { placeOf, STUDIO_TABS, tabOf } from './diagnostics.ts';
 import { useDraft, type DraftSession, type SaveState } from './useDraft.ts';
+import { counted } from '../ui/counted.ts';
 
 // CodeMirror comes with the Lua tab only.
 const LuaEditor = lazy(() => import('./LuaEditor.tsx').then((m) => ({ default: m.LuaEditor })));
@@ -138,7 +139,7 @@ function ValidationBadge({ draft, slug }: { draft: DraftSession; slug: string })
   const text = !report
     ? 'Checking…'
     : report.ok
-      ? `Valid${report.warnings.length ? `, ${report.warnings.length} warnings` : ''}`
+      ? `Valid${report.warnings.length ? `, ${counted(report.warnings.length, 'warning')}` : ''}`
       : `${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`;
   const shown = `${text}${draft.validating ? ' (checking)' : ''}`;
   if (!report || report.ok)

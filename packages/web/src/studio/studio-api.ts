@@ -1,7 +1,7 @@
 import type { ApiError, ApiResult } from '@cardtable/sdk';
 import { client, ensureSignedIn } from '../net/session.ts';
 
-/** The content API as the signed-in creator (a guest identity until accounts land). */
+/** The content API as the signed-in creator (their account, or the guest identity they play as). */
 export async function studioApi(): Promise<ApiResult<typeof client.api>> {
   const signedIn = await ensureSignedIn();
   return signedIn.ok ? { ok: true, value: client.api } : signedIn;

@@ -1,6 +1,7 @@
 import type { Seat } from '@cardtable/engine';
 import type { GolfView, Rank } from '@cardtable/golf';
 import { FLIP_MODE_TEXT } from '../game/rule-text.ts';
+import { counted } from '../ui/counted.ts';
 
 const RANK_ORDER: Rank[] = [
   'A',
@@ -123,7 +124,7 @@ function RulesCard({ view }: { view: GolfView }) {
         <li>
           {options.initialFlips === 0
             ? 'No cards are turned up at the start.'
-            : `Everyone turns up ${options.initialFlips} card${options.initialFlips === 1 ? '' : 's'} at the start.`}
+            : `Everyone turns up ${counted(options.initialFlips, 'card')} at the start.`}
         </li>
         <li>A column of two same-rank cards scores 0. Lowest total wins.</li>
       </ul>

@@ -2,6 +2,7 @@ import type { Seat } from '@cardtable/engine';
 import type { TcgView } from '@cardtable/tcg/ui';
 import { tcgAnchor } from './animation/anchors.ts';
 import { CardArt } from './CardFaceView.tsx';
+import { counted } from '../ui/counted.ts';
 
 const sizeOf = (entry: string[] | number | undefined) =>
   Array.isArray(entry) ? entry.length : (entry ?? 0);
@@ -30,7 +31,7 @@ export function TcgPiles({
         className="tcg-pile tcg-deck"
         data-anchor={tcgAnchor.deck(seat)}
         data-testid={`tcg-deck-${who}`}
-        aria-label={`Deck: ${deck} card${deck === 1 ? '' : 's'}`}
+        aria-label={`Deck: ${counted(deck, 'card')}`}
         role="img"
       >
         {deck > 0 ? <span className="tcg-card-back" /> : <span className="tcg-pile-empty" />}
@@ -40,7 +41,7 @@ export function TcgPiles({
         className="tcg-pile tcg-discard"
         data-anchor={tcgAnchor.discard(seat)}
         data-testid={`tcg-discard-${who}`}
-        aria-label={`Discard pile: ${discard.length} card${discard.length === 1 ? '' : 's'}${topFace ? `, ${topFace.name} on top` : ''}`}
+        aria-label={`Discard pile: ${counted(discard.length, 'card')}${topFace ? `, ${topFace.name} on top` : ''}`}
         role="img"
       >
         {topFace ? (
@@ -62,7 +63,7 @@ export function HiddenHand({ count, seat, who }: { count: number; seat: Seat; wh
       data-anchor={tcgAnchor.hand(seat)}
       data-testid={`tcg-hand-${who}`}
       role="img"
-      aria-label={`Hand: ${count} card${count === 1 ? '' : 's'}`}
+      aria-label={`Hand: ${counted(count, 'card')}`}
     >
       {Array.from({ length: count }, (_, i) => (
         <span key={i} className="tcg-card-back" />

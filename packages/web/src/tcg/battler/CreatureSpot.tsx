@@ -3,6 +3,7 @@ import type { GlossaryEntry, TcgView } from '@cardtable/tcg/ui';
 import { CardFaceView } from '../CardFaceView.tsx';
 import type { CreatureSlot } from './battler-view.ts';
 import { EnergyPips } from './EnergyPips.tsx';
+import { counted } from '../../ui/counted.ts';
 
 export interface CreatureSpotProps {
   view: TcgView;
@@ -49,9 +50,9 @@ export function CreatureSpot({
           <span
             className="battler-counters"
             data-testid="battler-counters"
-            title={`${slot.counters} damage counter${slot.counters === 1 ? '' : 's'}`}
+            title={counted(slot.counters, 'damage counter')}
           >
-            {slot.counters} dmg counter{slot.counters === 1 ? '' : 's'}
+            {counted(slot.counters, 'dmg counter')}
           </span>
         ) : null}
         <EnergyPips energy={slot.energy} label="Energy attached" />

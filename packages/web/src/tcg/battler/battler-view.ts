@@ -1,5 +1,6 @@
 import type { Seat } from '@cardtable/engine';
 import type { BattlerControls, TcgView } from '@cardtable/tcg/ui';
+import { counted } from '../../ui/counted.ts';
 
 /** An energy pip: the attached card, its type, and the label read out next to its colour. */
 export interface EnergyPip {
@@ -110,7 +111,7 @@ export function battlerSide(view: TcgView, seat: Seat): BattlerSide | null {
     prizes,
     prizeWords: settingUp
       ? 'Prizes are set aside when the game starts'
-      : `${prizes} prize${prizes === 1 ? '' : 's'} left`,
+      : `${counted(prizes, 'prize')} left`,
     emptyActiveWords: !settingUp
       ? 'No active creature'
       : battler.setupChosen[seat]

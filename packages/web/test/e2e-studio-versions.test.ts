@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { CardtableApi } from '@cardtable/sdk';
+import { packageBody, readContentFolder } from '@cardtable/server/content';
+import { openPage, screenshot } from './browser/browser.ts';
+import { useServedApp } from './browser/served-app.ts';
+
+const TIDEPOOL = fileURLToPath(
+  new URL('../../server/test/fixtures/content/tidepool', import.meta.url),
+);
+
+const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
+
+describe('the creator studio: published versions', () => {
+  const app = useServedApp();
+
+  it('bans a card in a version (naming the decks it breaks), deprecates it and restores it', async () => {
+    const other = new CardtableApi({ baseUrl: app.url });
+    ok(await other.guest('Marin'));
+    ok(await other.createGame({ slug: 'tidepool', name: 'Tidepool' }));
+    ok(await other.putDraft('tidepool', packageBody(await readContentFolder(TIDEPOOL))));
+    ok(await other.publish('tidepool'));
+
+    const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
+      reducedMotion: 'reduce',
+      viewport: { width: 1366, height: 900 },
+    });
+    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Reef Cup');
+    await page.getByLabel('Start from').selectOption({ label: 'A copy of Tidepool (version 1)' });
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await page.waitForURL(/\/studio\/reef-cup\/ruleset$/);
+    await page.getByRole('link', { name: 'Publish' }).click();
+    await page.getByTestId('publish-valid').waitFor({ timeout: 30_000 });
+    // The copy's one warning (the fixture's README), counted in the right number.
+    expect(await page.getByTestId('publish-valid').textContent()).toContain('(1 warning below)');
+    // No versions yet: nothing to manage.
+    expect(await page.getByTestId('versions').count()).toBe(0);
+
+    // Two versions; the newer one is what new matches take.
+    const publish = async (name: string, n: number) => {
+      await page.getByLabel('Version name').fill(name);
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await expect
+        .poll(() => page.getByTestId('published').textContent(), { timeout: 30_000 })
+        .toContain(`Published version ${n} (${name})`);
+    };
+    await publish('1.0.0', 1);
+    await publish('1.0.1', 2);
+    const v1 = page.getByTestId('version-1');
+    const v2 = page.getByTestId('version-2');
+    await v2.waitFor();
+    await expect.poll(() => v2.textContent()).toContain('new matches use this');
+    expect(await v1.textContent()).not.toContain('new matches use this');
+
+    // Ban Moray Eel in version 2: the editor says the Depths deck will be refused, then saves.
+    await v2.getByRole('button', { name: 'Banlist of version 2…' }).click();
+    const editor = page.getByTestId('banlist-2');
+    await editor.getByLabel('Moray Eel').check();
+    expect(await editor.getByTestId('banlist-decks').textContent()).toContain('Depths (Moray Eel)');
+    await screenshot(page, 'studio-versions-1-banlist');
+    await editor.getByRole('button', { name: 'Save the banlist (1 card)' }).click();
+    await expect.poll(() => v2.textContent()).toContain('Banned cards: 1 (reef/moray-eel)');
+    const detail = async () => ok(await other.getGame('reef-cup')).versions;
+    expect((await detail()).find((v) => v.version === 2)?.banlist).toEqual(['reef/moray-eel']);
+
+    // Deprecate version 2 (asked twice, by keyboard): version 1 becomes what new matches take.
+    await v2.getByRole('button', { name: 'Deprecate…' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await v2.getByRole('status').textContent()).toContain(
+      'New matches will stop taking version 2',
+    );
+    await v2.getByRole('button', { name: 'Deprecate version 2' }).click();
+    await expect.poll(() => v2.textContent()).toContain('deprecated');
+    await expect.poll(() => v1.textContent()).toContain('new matches use this');
+    expect((await detail()).map((v) => [v.version, v.deprecated])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    await screenshot(page, 'studio-versions-2-deprecated');
+
+    // Restored, version 2 is taken again.
+    await v2.getByRole('button', { name: 'Restore version 2' }).click();
+    await expect.poll(() => v2.textContent()).toContain('new matches use this');
+    expect((await detail()).find((v) => v.version === 2)?.deprecated).toBe(false);
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  }, 300_000);
+});
