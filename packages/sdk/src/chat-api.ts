@@ -41,4 +41,12 @@ export class ChatApi {
       body,
     );
   }
+
+  /** Moderators and admins: lets a silenced user write in chat again at once. */
+  liftSilence(userId: string): Promise<ApiResult<null>> {
+    return this.api.request(
+      'DELETE',
+      `/api/moderation/users/${encodeURIComponent(userId)}/chat-silence`,
+    );
+  }
 }

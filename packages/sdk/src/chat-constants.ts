@@ -16,6 +16,8 @@ export const CHAT_MAX_LENGTH = 300;
 export const CHAT_HISTORY_LIMIT = 100;
 /** The most users one user may mute. */
 export const CHAT_MAX_MUTES = 500;
+/** The longest a moderator may silence someone in chat at once: a year, in hours. */
+export const CHAT_MAX_SILENCE_HOURS = 24 * 365;
 /** The longest reason a reporter may give. */
 export const REPORT_REASON_MAX_LENGTH = 200;
 
@@ -57,6 +59,8 @@ export const CHAT_ERROR_CODES = [
   'ALREADY_REPORTED',
   /** Muting one more user would pass CHAT_MAX_MUTES (`details.max`). */
   'TOO_MANY_MUTES',
+  /** A moderator silenced this user in chat (after a report) until `details.until`. */
+  'SILENCED',
   /** A frame that is not a chat message at all. */
   'BAD_MESSAGE',
   /** No valid access token. */

@@ -3,6 +3,7 @@ import {
   CHAT_CHANNELS,
   CHAT_ERROR_CODES,
   CHAT_MAX_LENGTH,
+  CHAT_MAX_SILENCE_HOURS,
   EMOTE_NAMES,
   REPORT_REASON_MAX_LENGTH,
 } from './chat-constants.ts';
@@ -158,7 +159,12 @@ export const ChatReportView = Type.Object({
   text: Type.String({ description: 'The message as written (never masked).' }),
   messageAt: Type.String(),
   reporter: Type.Object({ id: Type.String(), name: Type.String() }),
-  reported: Type.Object({ id: Type.String(), name: Type.String() }),
+  reported: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    /** Until when a moderator silenced them in chat; null when they may write. */
+    silencedUntil: Type.Union([Type.String(), Type.Null()]),
+  }),
   reason: Type.String(),
   createdAt: Type.String(),
   resolution: Type.Union([
@@ -185,6 +191,8 @@ export type ChatReportList = Static<typeof ChatReportList>;
 export const ResolveChatReport = Type.Object({
   outcome: Type.Union([Type.Literal('dismissed'), Type.Literal('actioned')]),
   note: Type.Optional(Type.String({ maxLength: 500 })),
+  /** With `actioned`: silence the message's author in every chat for this many hours. */
+  silenceHours: Type.Optional(Type.Integer({ minimum: 1, maximum: CHAT_MAX_SILENCE_HOURS })),
 });
 export type ResolveChatReport = Static<typeof ResolveChatReport>;
 

@@ -1,4 +1,9 @@
-import type { ChatMessage, ChatReportList, MatchChatLog } from '@cardtable/sdk/chat';
+import type {
+  ChatMessage,
+  ChatReportList,
+  ChatReportView,
+  MatchChatLog,
+} from '@cardtable/sdk/chat';
 import { CHAT_MAX_LENGTH } from '@cardtable/sdk/chat';
 import type { AuthResponse } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -366,6 +371,63 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       token: moderator.accessToken,
     });
     expect(done.body.reports.map((r) => r.id)).toEqual([id]);
+  });
+
+  it('silences a reported author in every chat until a moderator lifts it', async () => {
+    // A fresh account, so no earlier test's messages count against its rate limits.
+    const rude = await account(server.url, 'chat_rude');
+    const rudeChat = await open(rude, 'lobby:secret-draw');
+    const said = await rudeChat.say('lobby', 'you are all terrible');
+    expect(said).toMatchObject({ ok: true });
+    const hostLobby = await open(host, 'lobby:secret-draw');
+    const messageId = (said as { messageId: string }).messageId;
+    expect(await hostLobby.request({ type: 'REPORT', messageId })).toMatchObject({ ok: true });
+    const root = (await login(server.url, 'root', ENV.ADMIN_PASSWORD)).body;
+    const path = '/api/moderation/chat-reports';
+    const open_ = await call<ChatReportList>(server.url, 'GET', path, { token: root.accessToken });
+    const id = open_.body.reports.find((r) => r.messageId === messageId)?.id ?? '';
+    const resolve = (body: unknown) =>
+      call<ChatReportView>(server.url, 'POST', `${path}/${id}/resolve`, {
+        token: root.accessToken,
+        body,
+      });
+    // A silence comes with an actioned report only, and lasts a whole number of hours up to a year.
+    expect((await resolve({ outcome: 'dismissed', silenceHours: 24 })).status).toBe(400);
+    expect((await resolve({ outcome: 'actioned', silenceHours: 0 })).status).toBe(400);
+    expect((await resolve({ outcome: 'actioned', silenceHours: 24 * 366 })).status).toBe(400);
+    expect((await resolve({ outcome: 'actioned', silenceHours: 1.5 })).status).toBe(400);
+    const resolved = await resolve({ outcome: 'actioned', silenceHours: 24 });
+    expect(resolved.status).toBe(200);
+    const endsAt = Date.parse(resolved.body.reported.silencedUntil ?? '');
+    expect(endsAt - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    expect(endsAt - Date.now()).toBeLessThan(25 * 3_600_000);
+
+    // Refused in this room and in another (a match it watches), saying when it ends; nothing is stored.
+    const refused = await rudeChat.say('lobby', 'still here');
+    expect(refused).toMatchObject({
+      error: { code: 'SILENCED', details: { until: resolved.body.reported.silencedUntil } },
+    });
+    expect((refused as { error: { message: string } }).error.message).toMatch(
+      /^A moderator silenced you in chat until \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/,
+    );
+    const elsewhere = await open(rude, `match:${matchId}`);
+    expect(await elsewhere.say('spectators', 'hello there')).toMatchObject({
+      error: { code: 'SILENCED' },
+    });
+    const reread = await open(host, 'lobby:secret-draw');
+    expect(texts(reread.welcome?.history ?? [])).not.toContain('still here');
+
+    // Only moderators lift it; then the author writes again.
+    const lift = (token: string, userId = rude.user.id) =>
+      call(server.url, 'DELETE', `/api/moderation/users/${userId}/chat-silence`, { token });
+    expect((await lift(host.accessToken)).status).toBe(403);
+    expect((await lift(root.accessToken, 'no-such-user')).status).toBe(404);
+    expect((await lift(root.accessToken)).status).toBe(204);
+    expect(await rudeChat.say('lobby', 'sorry, everyone')).toMatchObject({ ok: true });
+    const done = await call<ChatReportList>(server.url, 'GET', `${path}?status=resolved`, {
+      token: root.accessToken,
+    });
+    expect(done.body.reports.find((r) => r.id === id)?.reported.silencedUntil).toBeNull();
   });
 
   it('keeps history and reports across a restart; a finished match chat is as private as its replay', async () => {

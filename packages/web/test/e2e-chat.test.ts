@@ -86,7 +86,30 @@ describe('chat at a Golf table', () => {
       .toBe('Hi Ada! well shiiit, good luck');
     expect(await report.textContent()).toContain('Reported by Ada: “language”');
     await screenshot(moderator.page, 'chat-3-moderation');
-    await report.getByTestId('report-action').click();
+    // Dealt with by silencing Bea in chat for a day: she is told until when, and can play on.
+    await report.getByRole('button', { name: 'Silence Bea for 24 hours' }).click();
     await expect.poll(() => moderator.page.getByTestId('report').count()).toBe(0);
+    await guest.page.getByTestId('chat-input').fill('Can anyone hear me?');
+    await guest.page.getByTestId('chat-send').click();
+    await expect
+      .poll(() => guest.page.getByTestId('chat-error').textContent())
+      .toMatch(/A moderator silenced you in chat until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(await chatTexts(host.page)).toEqual(['Waiting for you, Bea', 'Playing on']);
+
+    // The resolved report says so, and the silence can be lifted early.
+    await moderator.page.getByTestId('report-status').selectOption('resolved');
+    const resolved = moderator.page.getByTestId('report');
+    await expect
+      .poll(() => resolved.getByTestId('report-resolution').textContent())
+      .toContain('silenced in chat for 24 hours');
+    expect(await resolved.getByTestId('report-silenced').textContent()).toContain(
+      'Bea is silenced in chat until',
+    );
+    await screenshot(moderator.page, 'chat-4-silenced');
+    await resolved.getByRole('button', { name: 'Lift the silence' }).click();
+    await expect.poll(() => resolved.getByTestId('report-silenced').count()).toBe(0);
+    await guest.page.getByTestId('chat-input').fill('Thanks, back again');
+    await guest.page.getByTestId('chat-send').click();
+    await expect.poll(async () => (await chatTexts(guest.page)).at(-1)).toBe('Thanks, back again');
   }, 240_000);
 });

@@ -165,8 +165,8 @@ export class ChatService {
       return this.rateLimited();
     }
     if (!this.perUser.take(member.userId)) return this.rateLimited();
-    const unseated = await this.unseated(member);
-    if (unseated) return unseated;
+    const barred = (await this.unseated(member)) ?? (await this.silenced(member));
+    if (barred) return barred;
     const stored = await this.store.append({
       room: member.room,
       channel,
@@ -184,8 +184,8 @@ export class ChatService {
     if (!member.access.emotes) return refusal('FORBIDDEN', 'Only players send emotes.');
     if (!this.emotes.take(`${member.userId}\n${member.room}`)) return this.rateLimited();
     if (!this.perUser.take(member.userId)) return this.rateLimited();
-    const unseated = await this.unseated(member);
-    if (unseated) return unseated;
+    const barred = (await this.unseated(member)) ?? (await this.silenced(member));
+    if (barred) return barred;
     this.broadcast({
       kind: 'emote',
       room: member.room,
@@ -257,6 +257,16 @@ export class ChatService {
   }
 
   /** A refusal when the member wrote as a player and no longer holds that seat. */
+  /** A moderator's silence, read from the store each time: set on any node, it holds on all. */
+  private async silenced(member: ChatMember): Promise<Outcome | null> {
+    const until = await this.store.silencedUntil(member.userId);
+    if (!until) return null;
+    const when = `${until.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return refusal('SILENCED', `A moderator silenced you in chat until ${when}.`, {
+      until: until.toISOString(),
+    });
+  }
+
   private async unseated(member: ChatMember): Promise<Outcome | null> {
     const check = member.access.stillSeated;
     if (!check || (await check())) return null;

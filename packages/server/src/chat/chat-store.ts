@@ -46,6 +46,7 @@ type ReportRow = {
   reporter_name: string;
   reported_user_id: string;
   reported_name: string;
+  reported_silenced_until: Date | null;
   reason: string;
   created_at: Date;
   resolved_at: Date | null;
@@ -62,7 +63,11 @@ const toReport = (row: ReportRow): ChatReportView => ({
   text: row.body,
   messageAt: row.message_at.toISOString(),
   reporter: { id: row.reporter_id, name: row.reporter_name },
-  reported: { id: row.reported_user_id, name: row.reported_name },
+  reported: {
+    id: row.reported_user_id,
+    name: row.reported_name,
+    silencedUntil: row.reported_silenced_until?.toISOString() ?? null,
+  },
   reason: row.reason,
   createdAt: row.created_at.toISOString(),
   resolution:
@@ -78,8 +83,11 @@ const toReport = (row: ReportRow): ChatReportView => ({
 
 const REPORT_COLUMNS = `r.id, r.message_id, r.room, r.channel, r.body, r.message_at, r.reporter_id,
   reporter.name AS reporter_name, r.reported_user_id, r.reported_name, r.reason, r.created_at,
-  r.resolved_at, resolver.name AS resolver_name, r.resolution, r.note`;
+  r.resolved_at, resolver.name AS resolver_name, r.resolution, r.note,
+  CASE WHEN reported.chat_silenced_until > now() THEN reported.chat_silenced_until END
+    AS reported_silenced_until`;
 const REPORT_FROM = `chat_reports r JOIN users reporter ON reporter.id = r.reporter_id
+  LEFT JOIN users reported ON reported.id = r.reported_user_id
   LEFT JOIN users resolver ON resolver.id = r.resolved_by`;
 
 /** Chat's tables (migration 012): messages, mutes and reports. */
@@ -189,17 +197,30 @@ export class ChatStore {
     return rows.map(toReport);
   }
 
-  /** Resolves an open report; null when there is no such report, 'resolved' when it was already. */
+  /**
+   * Resolves an open report, and with `silenceHours` silences its message's author in chat
+   * from now for that long (a longer silence already running is kept), in one statement; null
+   * when there is no such report, 'resolved' when it was already.
+   */
   async resolve(
     id: string,
     by: string,
     outcome: 'dismissed' | 'actioned',
     note: string,
+    silenceHours: number | null = null,
   ): Promise<ChatReportView | null | 'resolved'> {
     const updated = await this.db.query<{ id: string }>(
-      `UPDATE chat_reports SET resolved_at = now(), resolved_by = $2, resolution = $3, note = $4
-       WHERE id = $1 AND resolved_at IS NULL RETURNING id`,
-      [id, by, outcome, note],
+      `WITH resolved AS (
+         UPDATE chat_reports SET resolved_at = now(), resolved_by = $2, resolution = $3, note = $4
+         WHERE id = $1 AND resolved_at IS NULL RETURNING id, reported_user_id
+       ), silenced AS (
+         UPDATE users u SET chat_silenced_until = GREATEST(
+           COALESCE(u.chat_silenced_until, now()), now() + make_interval(hours => $5::int))
+         FROM resolved WHERE $5::int IS NOT NULL AND u.id = resolved.reported_user_id
+         RETURNING u.id
+       )
+       SELECT id FROM resolved`,
+      [id, by, outcome, note, silenceHours],
     );
     const rows = await this.db.query<ReportRow>(
       `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} WHERE r.id = $1`,
@@ -207,6 +228,26 @@ export class ChatStore {
     );
     if (!rows[0]) return null;
     return updated.length > 0 ? toReport(rows[0]) : 'resolved';
+  }
+
+  /** Until when a moderator silenced this user in chat; null when they may write. */
+  async silencedUntil(userId: string): Promise<Date | null> {
+    const rows = await this.db.query<{ until: Date }>(
+      `SELECT chat_silenced_until AS until FROM users
+       WHERE id = $1 AND chat_silenced_until > now()`,
+      [userId],
+      'chat_silenced_until',
+    );
+    return rows[0]?.until ?? null;
+  }
+
+  /** Lets a silenced user write again; false when there is no such user. */
+  async liftSilence(userId: string): Promise<boolean> {
+    const rows = await this.db.query(
+      'UPDATE users SET chat_silenced_until = NULL WHERE id = $1 RETURNING id',
+      [userId],
+    );
+    return rows.length > 0;
   }
 
   /** Every kept message of a room, oldest first (a finished match's chat, for its replay). */

@@ -102,15 +102,38 @@ export function registerChatRoutes(
     },
     async (request) => {
       const moderator = requireUser(request);
+      const { outcome, note = '', silenceHours = null } = request.body;
+      if (silenceHours !== null && outcome !== 'actioned')
+        throw apiError('BAD_REQUEST', 'Only an actioned report silences its author.');
       const resolved = await store.resolve(
         request.params.id,
         moderator.userId,
-        request.body.outcome,
-        request.body.note ?? '',
+        outcome,
+        note,
+        silenceHours,
       );
       if (resolved === null) throw apiError('NOT_FOUND', 'No such report.');
       if (resolved === 'resolved') throw apiError('CONFLICT', 'This report is already resolved.');
       return resolved;
+    },
+  );
+
+  app.delete<{ Params: { userId: string } }>(
+    '/api/moderation/users/:userId/chat-silence',
+    {
+      ...moderators,
+      schema: {
+        tags: ['moderation'],
+        summary: 'Lift a silence: the user may write in chat again at once',
+        ...secured,
+        params: Type.Object({ userId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (!(await store.liftSilence(request.params.userId)))
+        throw apiError('NOT_FOUND', 'No such user.');
+      return reply.code(204).send();
     },
   );
 }

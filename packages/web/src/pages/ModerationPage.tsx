@@ -7,7 +7,17 @@ import '../chat/chat.css';
 
 const chatApi = new ChatApi(client.api);
 
-/** Moderators and admins: reported chat messages, to dismiss or mark as dealt with. */
+/** The silences a report's author may be given from the page. */
+const SILENCES = [
+  { hours: 24, label: '24 hours' },
+  { hours: 24 * 7, label: '7 days' },
+] as const;
+type Silence = (typeof SILENCES)[number];
+
+/**
+ * Moderators and admins: reported chat messages, to dismiss, mark as dealt with, or deal with by
+ * silencing their author in chat for a while (and lift a silence early).
+ */
 export default function ModerationPage() {
   const session = useSession();
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
@@ -26,8 +36,22 @@ export default function ModerationPage() {
     if (session) void load();
   }, [session, load]);
 
-  const resolve = async (report: ChatReportView, outcome: 'dismissed' | 'actioned') => {
-    const result = await chatApi.resolveReport(report.id, { outcome });
+  const resolve = async (
+    report: ChatReportView,
+    outcome: 'dismissed' | 'actioned',
+    silence?: Silence,
+  ) => {
+    const result = await chatApi.resolveReport(
+      report.id,
+      silence
+        ? { outcome, silenceHours: silence.hours, note: `silenced in chat for ${silence.label}` }
+        : { outcome },
+    );
+    if (result.ok) await load();
+    else setError(result.error.message);
+  };
+  const lift = async (report: ChatReportView) => {
+    const result = await chatApi.liftSilence(report.reported.id);
     if (result.ok) await load();
     else setError(result.error.message);
   };
@@ -66,6 +90,15 @@ export default function ModerationPage() {
               Reported by {report.reporter.name}
               {report.reason ? `: “${report.reason}”` : ''}
             </p>
+            {report.reported.silencedUntil ? (
+              <p data-testid="report-silenced">
+                {report.reported.name} is silenced in chat until{' '}
+                {new Date(report.reported.silencedUntil).toLocaleString()}.{' '}
+                <button type="button" onClick={() => void lift(report)}>
+                  Lift the silence
+                </button>
+              </p>
+            ) : null}
             {report.resolution ? (
               <p data-testid="report-resolution">
                 {report.resolution.outcome === 'actioned' ? 'Dealt with' : 'Dismissed'} by{' '}
@@ -89,6 +122,15 @@ export default function ModerationPage() {
                 >
                   Dealt with
                 </button>
+                {SILENCES.map((silence) => (
+                  <button
+                    key={silence.hours}
+                    type="button"
+                    onClick={() => void resolve(report, 'actioned', silence)}
+                  >
+                    Silence {report.reported.name} for {silence.label}
+                  </button>
+                ))}
               </p>
             )}
           </li>
