@@ -46,6 +46,11 @@ const ROUTES: GuardedRoute[] = [
   { method: 'GET', path: () => '/api/moderation/users?q=a', allowed: ['moderator', 'admin'] },
   { method: 'POST', path: () => '/api/admin/social/rebuild', allowed: ['admin'] },
   { method: 'GET', path: () => '/api/moderation/chat-reports', allowed: ['moderator', 'admin'] },
+  {
+    method: 'DELETE',
+    path: (target) => `/api/moderation/users/${target}/chat-silence`,
+    allowed: ['moderator', 'admin'],
+  },
 ];
 
 describe.each<StoreKind>(['embedded', 'postgres'])('roles and signups on %s', (store) => {
