@@ -2,6 +2,7 @@ import type {
   ChatReportList,
   ChatReportQuery,
   ChatReportView,
+  ChatSilence,
   MatchChatLog,
   ResolveChatReport,
 } from './chat.ts';
@@ -43,7 +44,7 @@ export class ChatApi {
   }
 
   /** Moderators and admins: lets a silenced user write in chat again at once. */
-  liftSilence(userId: string): Promise<ApiResult<null>> {
+  liftSilence(userId: string): Promise<ApiResult<ChatSilence>> {
     return this.api.request(
       'DELETE',
       `/api/moderation/users/${encodeURIComponent(userId)}/chat-silence`,

@@ -196,6 +196,13 @@ export const ResolveChatReport = Type.Object({
 });
 export type ResolveChatReport = Static<typeof ResolveChatReport>;
 
+/** A user's chat silence as a moderator left it (null: they may write). */
+export const ChatSilence = Type.Object({
+  userId: Type.String(),
+  silencedUntil: Type.Union([Type.String(), Type.Null()]),
+});
+export type ChatSilence = Static<typeof ChatSilence>;
+
 /** `GET /api/matches/{id}/chat`: a finished match's chat, for whoever may see its replay. */
 export const MatchChatLog = Type.Object({
   messages: Type.Array(

@@ -422,7 +422,10 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       call(server.url, 'DELETE', `/api/moderation/users/${userId}/chat-silence`, { token });
     expect((await lift(host.accessToken)).status).toBe(403);
     expect((await lift(root.accessToken, 'no-such-user')).status).toBe(404);
-    expect((await lift(root.accessToken)).status).toBe(204);
+    expect(await lift(root.accessToken)).toMatchObject({
+      status: 200,
+      body: { userId: rude.user.id, silencedUntil: null },
+    });
     expect(await rudeChat.say('lobby', 'sorry, everyone')).toMatchObject({ ok: true });
     const done = await call<ChatReportList>(server.url, 'GET', `${path}?status=resolved`, {
       token: root.accessToken,

@@ -2,6 +2,7 @@ import {
   ChatReportList,
   ChatReportQuery,
   ChatReportView,
+  ChatSilence,
   MatchChatLog,
   ResolveChatReport,
 } from '@cardtable/sdk/chat';
@@ -127,13 +128,13 @@ export function registerChatRoutes(
         summary: 'Lift a silence: the user may write in chat again at once',
         ...secured,
         params: Type.Object({ userId: Type.String({ minLength: 1, maxLength: 64 }) }),
-        response: { 204: Type.Null(), ...errors },
+        response: { 200: ChatSilence, ...errors },
       },
     },
-    async (request, reply) => {
-      if (!(await store.liftSilence(request.params.userId)))
-        throw apiError('NOT_FOUND', 'No such user.');
-      return reply.code(204).send();
+    async (request) => {
+      const { userId } = request.params;
+      if (!(await store.liftSilence(userId))) throw apiError('NOT_FOUND', 'No such user.');
+      return { userId, silencedUntil: null };
     },
   );
 }
