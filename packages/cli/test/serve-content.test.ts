@@ -122,7 +122,7 @@ describe('serve --content DIR', () => {
       const stopTaken = await hostLocalContent(server, [theirs], { sessionsFile });
       stopTaken();
       expect(String(error.mock.calls[0]?.[0])).toMatch(
-        /not published: The slug "taken-slug" belongs to a game Someone published on this server, and the folder is hosted as the server's local creator, who may not change it\.\n {2}To host it as the game's creator, sign in as them: .*--token .*`cardtable content publish DIR --server URL`.*another id/,
+        /not published: The slug "taken-slug" belongs to a game Someone published on this server, and the folder is hosted as the server's local creator, who may not change it\.\n {2}To host it as the game's creator, sign in as them: .*--token .*`cardtable content publish` saved .*\(http:\/\/127\.0\.0\.1:\d+: the same PORT and host\).*another id/,
       );
       expect((await server.content.store.gameBySlug('taken-slug'))?.ownerId).toBe(user.id);
     } finally {

@@ -77,7 +77,9 @@ export async function hostingCreator(
   const me = await known.api.me();
   if (!me.ok)
     throw new Error(
-      `This server refuses the access token (--token or CARDTABLE_TOKEN): ${me.error.message} Access tokens last 15 minutes: log in again for a fresh one.`,
+      options.token
+        ? `This server refuses the access token (--token or CARDTABLE_TOKEN): ${me.error.message} Access tokens last 15 minutes: log in again for a fresh one.`
+        : `Cannot learn who your saved sign-in on ${server.url} is: ${me.error.message}`,
     );
   console.log(`Hosting as ${me.value.name}, the creator you are signed in as on ${server.url}.`);
   return { id: me.value.id, name: me.value.name };
@@ -102,16 +104,16 @@ async function publishFolder(
       ?.errors;
     // As `content validate` prints them: file, line and column, code, path.
     const lines = details?.map((d) => `  ${formatDiagnostic(d)}`);
-    const advice = error instanceof HostedSlugTaken ? `\n${HOST_AS_OWNER}` : '';
+    const advice = error instanceof HostedSlugTaken ? `\n${hostAsOwner(server.url)}` : '';
     console.error(
       `${dir}: not published: ${(error as Error).message}${advice}${lines ? `\n${lines.join('\n')}` : ''}`,
     );
   }
 }
 
-/** What to do when a hosted folder's game is another creator's. */
-const HOST_AS_OWNER =
-  "  To host it as the game's creator, sign in as them: pass their access token with --token " +
-  '(or CARDTABLE_TOKEN), or publish it once with `cardtable content publish DIR --server URL` ' +
-  'to this server, whose saved sign-in hosting then uses. Or give the ruleset another id to ' +
-  'host the folder here as a game of its own.';
+/** What to do when a hosted folder's game is another creator's (this server at `url`). */
+const hostAsOwner = (url: string) =>
+  "  To host it as the game's creator, sign in as them: their access token with --token (or " +
+  'CARDTABLE_TOKEN), or the sign-in `cardtable content publish` saved when it published as ' +
+  `them, which hosting uses when it was for this address (${url}: the same PORT and host). ` +
+  'Or give the ruleset another id to host the folder here as a game of its own.';
