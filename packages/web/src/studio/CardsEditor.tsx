@@ -440,8 +440,8 @@ function CardForm({
         {kind === 'spell' ? (
           <p className="studio-help" data-testid="spell-help">
             A spell does what its one ability of kind &quot;spell&quot; says when it is played. A
-            new spell draws a card: change its effects above (damage, heal, draw, summon, ...), or
-            make it a Lua ability with Add a Lua ability.
+            new spell draws a card: change its effects in Abilities (damage, heal, draw, summon,
+            ...), or make it Lua with Add a Lua ability.
           </p>
         ) : null}
         {(card.abilities ?? []).map((ability, i) =>
