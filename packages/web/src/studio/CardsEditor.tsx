@@ -438,7 +438,7 @@ function CardForm({
           true,
         )}
         {kind === 'spell' ? (
-          <p className="studio-help" data-testid="spell-help">
+          <p className="studio-help">
             A spell does what its one ability of kind &quot;spell&quot; says when it is played. A
             new spell draws a card: change its effects in Abilities (damage, heal, draw, summon,
             ...), or make it Lua with Add a Lua ability.
