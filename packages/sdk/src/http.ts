@@ -10,6 +10,7 @@ import type {
   MatchStateResponse,
   RematchResponse,
   ReplayFileBody,
+  User,
 } from './protocol.ts';
 import type {
   ArtUploaded,
@@ -110,6 +111,11 @@ export class CardtableApi {
     const result = await this.request<AuthResponse>('POST', '/api/auth/guest', { name }, false);
     if (result.ok) this.setSession(result.value);
     return result;
+  }
+
+  /** Who the server says the caller is (the session's user, or whom `accessToken` speaks for). */
+  me(): Promise<ApiResult<User>> {
+    return this.request('GET', '/api/me');
   }
 
   /** Trades the refresh token for a new access token (concurrent callers share one request). */

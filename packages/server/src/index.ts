@@ -7,7 +7,7 @@ export { openDatabase, type Database } from './store/database.ts';
 export { migrate } from './store/migrate.ts';
 export { defaultGames } from './default-games.ts';
 export { runServer } from './run.ts';
-export { ContentLibrary } from './content/library.ts';
+export { ContentLibrary, HostedSlugTaken } from './content/library.ts';
 export * from './content/index.ts';
 export { validatePackage, type PackageReport } from './content/validate.ts';
 export { SocialProjector } from './social/projector.ts';

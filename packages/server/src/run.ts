@@ -21,7 +21,16 @@ export async function runServer(
   const hosted = typeof games === 'function' ? await games() : games;
   const server = await startServer(config, hosted);
   console.log(startupBanner(server.url, config));
-  const stopExtras = onStarted ? await onStarted(server) : () => undefined;
+  let stopExtras: () => void = () => undefined;
+  try {
+    if (onStarted) stopExtras = await onStarted(server);
+  } catch (error) {
+    // What runs at the start could not (e.g. a refused access token): stop rather than serve
+    // without it.
+    console.error((error as Error).message);
+    await server.close();
+    return 1;
+  }
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));

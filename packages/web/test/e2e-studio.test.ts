@@ -27,6 +27,9 @@ const CARDS = [
   ['Spark Mage', 3, 2, 3],
 ] as const;
 
+/** A spell the creator makes from a new card by its type: it draws a card, no Lua written. */
+const SPELL = 'Quick Study';
+
 const LINT_ERROR = 'function run()\n  damge(state.enemy.hero, 2)\nend\n';
 const FIXED = 'function run()\n  damage(state.enemy.hero, 2)\nend\n';
 
@@ -81,14 +84,14 @@ describe('the creator studio: a game from nothing to a published match', () => {
       .toContain('must be an integer from 1 to 999');
     expect(await life.getAttribute('aria-invalid')).toBe('true');
     await life.fill('15');
-    await page.locator('input[data-path="deck.minSize"]').fill('12');
-    await page.locator('input[data-path="deck.maxSize"]').fill('12');
+    await page.locator('input[data-path="deck.minSize"]').fill('15');
+    await page.locator('input[data-path="deck.maxSize"]').fill('15');
     await expect.poll(() => lifeErrors.count()).toBe(0);
     // Undo and redo go through one history.
     await page.getByRole('button', { name: 'Undo' }).click();
     expect(await page.locator('input[data-path="deck.maxSize"]').inputValue()).toBe('20');
     await page.getByRole('button', { name: 'Redo' }).click();
-    expect(await page.locator('input[data-path="deck.maxSize"]').inputValue()).toBe('12');
+    expect(await page.locator('input[data-path="deck.maxSize"]').inputValue()).toBe('15');
     await saved(page);
     await shot(page, 'studio-2-ruleset');
 
@@ -112,6 +115,20 @@ describe('the creator studio: a game from nothing to a published match', () => {
       .poll(() => page.getByTestId('rules-text').textContent(), { timeout: 20_000 })
       .toContain('When this arrives, deal 1 damage to your opponent.');
     expect(await page.getByRole('list', { name: 'Cards' }).getByRole('listitem').count()).toBe(6);
+    // A spell: a new card made one by its type is valid at once, and draws a card (data, no Lua).
+    await page.getByRole('button', { name: 'New card' }).click();
+    const form = page.getByRole('form', { name: /^Card / });
+    await form.getByLabel('Name', { exact: true }).fill(SPELL);
+    await form.getByLabel('Type', { exact: true }).selectOption('spell');
+    await expect
+      .poll(() => page.getByTestId('rules-text').textContent(), { timeout: 20_000 })
+      .toBe('Draw a card.');
+    expect(await page.locator('[data-field-errors^="cards[6]"]').count()).toBe(0);
+    const spellItem = page
+      .getByRole('list', { name: 'Cards' })
+      .getByRole('listitem')
+      .filter({ hasText: SPELL });
+    expect(await spellItem.getByLabel('has errors').count()).toBe(0);
     await saved(page);
     await shot(page, 'studio-3-cards');
 
@@ -148,9 +165,10 @@ describe('the creator studio: a game from nothing to a published match', () => {
 
     // Decks: two, built with the buttons and by dragging, legal by the validator.
     await page.getByRole('link', { name: 'Decks' }).click();
+    const names = CARDS.map(([name]) => name);
     for (const [deck, picks] of [
-      ['A', CARDS.slice(0, 4)],
-      ['B', CARDS.slice(2, 6)],
+      ['A', [...names.slice(0, 4), SPELL]],
+      ['B', [...names.slice(2, 6), SPELL]],
     ] as const) {
       await page.getByRole('button', { name: 'New deck' }).click();
       let size = 0;
@@ -159,7 +177,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
         await expect.poll(() => page.getByTestId('deck-size').textContent()).toBe(`${size} cards`);
       };
       // The first card by drag and drop, the others with the keyboard and the Add buttons.
-      const source = page.locator('.studio-pool li', { hasText: picks[0]![0] });
+      const source = page.locator('.studio-pool li', { hasText: picks[0] });
       // HTML drag and drop events with one DataTransfer (the mouse-driven drag of headless
       // Chromium drops some drags, so the events the browser would fire are sent directly).
       for (let copy = 0; copy < 3; copy++) {
@@ -172,7 +190,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
         await source.dispatchEvent('dragend', { dataTransfer });
         await grew();
       }
-      for (const [name] of picks.slice(1))
+      for (const name of picks.slice(1))
         for (let copy = 0; copy < 3; copy++) {
           const add = page.getByRole('button', { name: `Add ${name} to Deck ${deck}` });
           if (copy === 0) await add.press('Enter');

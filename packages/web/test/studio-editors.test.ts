@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { TCG_SCRIPT_EFFECTS, rulesetSchema, validateContentPackage } from '@cardtable/tcg';
+import {
+  TCG_SCRIPT_EFFECTS,
+  cardText,
+  rulesetSchema,
+  validateContentPackage,
+  type Ruleset,
+} from '@cardtable/tcg';
 import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { lengthHistogram } from '../src/studio/balance-stats.ts';
 import { blankGame } from '../src/studio/blank-game.ts';
-import { duplicateCard, starterLuaAbility, visibleCards } from '../src/studio/card-list.ts';
+import {
+  duplicateCard,
+  starterLuaAbility,
+  visibleCards,
+  withoutStarterSpell,
+  withType,
+} from '../src/studio/card-list.ts';
 import { addCopies, costCurve, freeDeckId } from '../src/studio/deck-math.ts';
 import { atPath, messageAt, plainPath, tabOf } from '../src/studio/diagnostics.ts';
 import {
@@ -107,6 +119,60 @@ describe('draft files', () => {
       trigger: { on: 'summoned' },
     });
     expect(await problems(unit.files)).toEqual([]);
+  });
+
+  it('a new spell is valid from the start: it draws a card, as data, without Lua', async () => {
+    const files = blankGame('duel', 'Duel');
+    const ruleset = JSON.parse(files['ruleset.json'] as string) as Ruleset;
+    const problems = async (cards: CardJson[]) =>
+      (
+        await validateContentPackage(
+          new Map(Object.entries(withCards(files, cards)) as [string, string][]),
+        )
+      ).errors
+        .filter((d) => d.file !== 'decks.json')
+        .map((d) => `${d.path}: ${d.message}`);
+    const art = { palette: 'ember', glyph: 'star' };
+    const unit = withType(
+      { id: 'duel/new-card', name: 'New card', type: 'unit', cost: 1, art },
+      'unit',
+      'unit',
+    );
+    expect(unit.stats).toEqual({ attack: 1, health: 1 });
+    const spell = withType({ ...unit, speed: 'instant' }, 'spell', 'spell');
+    expect(spell.stats).toBeUndefined();
+    expect(spell.abilities).toEqual([
+      { id: 'cast', kind: 'spell', effects: [{ do: 'draw', player: '$controller', count: 1 }] },
+    ]);
+    expect(await problems([spell])).toEqual([]);
+    expect(cardText(spell as never, ruleset, () => '')).toBe('Draw a card.');
+    // Back to a unit: the untouched starter and instant speed go, so it is valid again.
+    expect(withType(spell, 'unit', 'unit')).toEqual(unit);
+    expect(await problems([withType(spell, 'unit', 'unit')])).toEqual([]);
+    // A creator's own spell ability stays, edited starter included (the validator says why).
+    const edited = {
+      ...spell,
+      abilities: [
+        { ...spell.abilities![0]!, effects: [{ do: 'draw', player: '$controller', count: 2 }] },
+      ],
+    };
+    expect(withType(edited, 'spell', 'spell')).toEqual(edited);
+    expect(withType(edited, 'unit', 'unit').abilities).toEqual(edited.abilities);
+    // Its id is free among the card's abilities.
+    const triggered = { id: 'cast', kind: 'triggered', trigger: { on: 'played' }, effects: [] };
+    expect(
+      withType({ ...unit, abilities: [triggered] }, 'spell', 'spell').abilities?.map((a) => a.id),
+    ).toEqual(['cast2', 'cast']);
+    // "Add a Lua ability" on a new spell: the Lua is what it casts, in place of the starter.
+    const base = withoutStarterSpell(spell);
+    const { module, ability, script } = starterLuaAbility(base, 'spell');
+    const lua = { ...base, abilities: [ability] };
+    expect(lua.abilities.map((a) => a.kind)).toEqual(['spell']);
+    const luaFiles = withCards(writeText(files, luaPath(module), script), [lua]);
+    const luaErrors = (
+      await validateContentPackage(new Map(Object.entries(luaFiles) as [string, string][]))
+    ).errors.filter((d) => d.file !== 'decks.json');
+    expect(luaErrors).toEqual([]);
   });
 
   it('cards, decks and tests round-trip through their files; ids stay unique', () => {

@@ -62,6 +62,20 @@ const CACHED_VERSIONS = 32;
 /** The owner of content hosted from local folders. */
 const LOCAL_CREATOR = { id: 'u_local_folders', name: 'Local folder' };
 
+/** A hosted folder's slug belongs to a game its publisher may not change (another creator's). */
+export class HostedSlugTaken extends Error {
+  constructor(
+    readonly slug: string,
+    readonly ownerName: string,
+    readonly publisherName: string,
+  ) {
+    super(
+      `The slug "${slug}" belongs to a game ${ownerName} published on this server, and the ` +
+        `folder is hosted as ${publisherName}, who may not change it.`,
+    );
+  }
+}
+
 /** The game kinds a creator's content can be (matches of other games are never pinned). */
 const CONTENT_KINDS: ReadonlySet<string> = new Set(['tcg']);
 
@@ -357,33 +371,37 @@ export class ContentLibrary {
   }
 
   /**
-   * Hosts a local folder's content (`cardtable serve --content DIR`) as a game owned by the
-   * server's local creator: a new version whenever the files change, none when they do not.
+   * Hosts a local folder's content (`cardtable serve --content DIR`) as a game published by
+   * `publisher` (the creator the CLI is signed in as; by default the server's local creator): a
+   * new version whenever the files change, none when they do not. The publisher may host its
+   * own games and those the local creator hosted before; a game of anyone else's is refused.
    */
-  async publishLocal(input: {
-    slug: string;
-    name: string;
-    description: string;
-    files: PackageFiles;
-  }): Promise<{ game: GameRow; version: VersionRow | null }> {
-    await this.store.ensureUser(LOCAL_CREATOR.id, LOCAL_CREATOR.name);
+  async publishLocal(
+    input: { slug: string; name: string; description: string; files: PackageFiles },
+    publisher: { id: string; name: string } = LOCAL_CREATOR,
+  ): Promise<{ game: GameRow; version: VersionRow | null }> {
+    const local = publisher === LOCAL_CREATOR;
+    if (local) await this.store.ensureUser(LOCAL_CREATOR.id, LOCAL_CREATOR.name);
     let game = await this.store.gameBySlug(input.slug);
     if (!game) {
+      // A creator's hosted games count toward their quota, as games made any other way do.
       await this.store
-        .createGame({ id: newId('g'), ownerId: LOCAL_CREATOR.id, ...input })
+        .createGame(
+          { id: newId('g'), ownerId: publisher.id, ...input },
+          local ? undefined : GAMES_PER_USER,
+        )
         .catch((error) => {
           if (!(error instanceof SlugTaken)) throw error;
         });
       game = (await this.store.gameBySlug(input.slug))!;
     }
-    if (game.ownerId !== LOCAL_CREATOR.id)
-      throw new Error(
-        `The slug "${input.slug}" belongs to a game ${game.ownerName} published on this server, ` +
-          "and a hosted folder publishes as the server's local creator, who may not change it. " +
-          'Publish its new versions with `cardtable content publish` as that creator, or give ' +
-          "the folder's ruleset another id to host it here as a game of its own.",
+    if (game.ownerId !== publisher.id && game.ownerId !== LOCAL_CREATOR.id)
+      throw new HostedSlugTaken(
+        input.slug,
+        game.ownerName,
+        local ? "the server's local creator" : publisher.name,
       );
-    return { game, version: await this.publishFiles(game, input.files, LOCAL_CREATOR.id) };
+    return { game, version: await this.publishFiles(game, input.files, publisher.id) };
   }
 
   /**

@@ -5,7 +5,14 @@ import { CardFaceView } from '../tcg/CardFaceView.tsx';
 import { ArtCropper, base64Of } from './ArtCropper.tsx';
 import { JsonField } from './JsonField.tsx';
 import { BattlerCardFields, type BattlerBits } from './BattlerCardFields.tsx';
-import { duplicateCard, starterLuaAbility, visibleCards, type CardSort } from './card-list.ts';
+import {
+  duplicateCard,
+  starterLuaAbility,
+  visibleCards,
+  withoutStarterSpell,
+  withType,
+  type CardSort,
+} from './card-list.ts';
 import { atPath, inFile, messageAt, placeOf } from './diagnostics.ts';
 import {
   artPathOf,
@@ -83,18 +90,11 @@ export function CardsEditor({ draft, slug }: { draft: DraftSession; slug: string
   };
 
   const add = () => {
-    const firstType = types.find(([, t]) => t.kind === 'unit') ?? types[0];
+    const [type, { kind }] = types.find(([, t]) => t.kind === 'unit') ?? types[0]!;
     const name = 'New card';
     const id = freeCardId(cards, setOf(files), name);
-    const unit = firstType?.[1].kind === 'unit';
-    const created: CardJson = {
-      id,
-      name,
-      type: firstType?.[0] ?? 'unit',
-      cost: 1,
-      ...(unit ? { stats: { attack: 1, health: 1 } } : {}),
-      art: { palette: PALETTES[cards.length % PALETTES.length] ?? 'ember', glyph: 'star' },
-    };
+    const art = { palette: PALETTES[cards.length % PALETTES.length] ?? 'ember', glyph: 'star' };
+    const created = withType({ id, name, type, cost: 1, art }, type, kind);
     update(withCards(files, [...cards, created]));
     setSelected(id);
   };
@@ -271,11 +271,13 @@ function CardForm({
   };
 
   const addLua = () => {
-    const { module, ability, script } = starterLuaAbility(card, kind);
+    // The Lua becomes what a spell casts in place of the starter it was given, if untouched.
+    const base = withoutStarterSpell(card);
+    const { module, ability, script } = starterLuaAbility(base, kind);
     let next = files;
     if (!next[luaPath(module)]) next = writeText(next, luaPath(module), script);
     const cards = cardsOf(next).map((c, i) =>
-      i === index ? { ...card, abilities: [...(card.abilities ?? []), ability] } : c,
+      i === index ? { ...base, abilities: [...(base.abilities ?? []), ability] } : c,
     );
     draft.change(withCards(next, cards));
   };
@@ -306,18 +308,12 @@ function CardForm({
           <select
             {...aria('type')}
             value={card.type}
-            onChange={(e) => {
-              const unit = ruleset.cardTypes?.[e.target.value]?.kind === 'unit';
-              const { stats: _s, ...rest } = card;
+            onChange={(e) =>
               onChange(
-                {
-                  ...rest,
-                  type: e.target.value,
-                  ...(unit ? { stats: card.stats ?? { attack: 1, health: 1 } } : {}),
-                },
+                withType(card, e.target.value, ruleset.cardTypes?.[e.target.value]?.kind),
                 'type',
-              );
-            }}
+              )
+            }
           >
             {types.map(([typeId, t]) => (
               <option key={typeId} value={typeId}>
@@ -441,6 +437,13 @@ function CardForm({
           />,
           true,
         )}
+        {kind === 'spell' ? (
+          <p className="studio-help">
+            A spell does what its one ability of kind &quot;spell&quot; says when it is played. A
+            new spell draws a card: change its effects in Abilities (damage, heal, draw, summon,
+            ...), or make it Lua with Add a Lua ability.
+          </p>
+        ) : null}
         {(card.abilities ?? []).map((ability, i) =>
           ability.lua === undefined
             ? null

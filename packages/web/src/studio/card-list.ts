@@ -31,6 +31,52 @@ export function duplicateCard(card: CardJson, id: string): CardJson {
   return { ...structuredClone(card), id, name: `${card.name} (copy)` };
 }
 
+/**
+ * The ability a new spell casts: the simplest effect of the data format (tcg/cards@1), one card
+ * drawn, so a spell is valid and plays from the start, without Lua. The Abilities field edits it.
+ */
+export const STARTER_SPELL_ABILITY: Readonly<Record<string, unknown>> = {
+  kind: 'spell',
+  effects: [{ do: 'draw', player: '$controller', count: 1 }],
+};
+
+/** Whether an ability is the starter spell as the studio made it (under any id). */
+const isStarterSpell = ({ id: _id, ...body }: Record<string, unknown>) =>
+  JSON.stringify(body) === JSON.stringify(STARTER_SPELL_ABILITY);
+
+/** The starter spell under an id the card's other abilities do not use. */
+function starterSpellFor(card: CardJson): Record<string, unknown> {
+  const ids = new Set((card.abilities ?? []).map((ability) => ability.id));
+  let n = 1;
+  while (ids.has(n === 1 ? 'cast' : `cast${n}`)) n++;
+  return { id: n === 1 ? 'cast' : `cast${n}`, ...STARTER_SPELL_ABILITY };
+}
+
+/** The card without the starter spell ability, if it still has it untouched. */
+export function withoutStarterSpell(card: CardJson): CardJson {
+  const abilities = (card.abilities ?? []).filter((ability) => !isStarterSpell(ability));
+  const { abilities: _a, ...rest } = card;
+  return abilities.length ? { ...rest, abilities } : rest;
+}
+
+/**
+ * The card as one of `type` (of kind `kind`), kept valid where the studio can: a unit has
+ * stats (its own, else 1/1), nothing else has; a spell casts exactly one spell ability (the
+ * starter when it has none); leaving spells drops the untouched starter and instant speed.
+ */
+export function withType(card: CardJson, type: string, kind: string | undefined): CardJson {
+  const { stats, speed, ...rest } = card;
+  const typed: CardJson = {
+    ...rest,
+    type,
+    ...(kind === 'unit' ? { stats: stats ?? { attack: 1, health: 1 } } : {}),
+    ...(speed && (kind === 'spell' || speed !== 'instant') ? { speed } : {}),
+  };
+  if (kind !== 'spell') return withoutStarterSpell(typed);
+  if ((typed.abilities ?? []).some((ability) => ability.kind === 'spell')) return typed;
+  return { ...typed, abilities: [starterSpellFor(typed), ...(typed.abilities ?? [])] };
+}
+
 /** A Lua ability the studio adds to a card, with the module and starter script it names. */
 export interface StarterLuaAbility {
   module: string;
