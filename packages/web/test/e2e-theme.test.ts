@@ -110,4 +110,41 @@ describe('the light and dark themes', () => {
     await expectHomeReadable(page);
     expect(errors.filter((e) => !/401|400/.test(e))).toEqual([]);
   }, 180_000);
+
+  it('the Golf table keeps its dark felt on a light page, and every part of it reads', async () => {
+    const { page, errors } = await openPage(app.browser, `${app.url}/`, { colorScheme: 'dark' });
+    await page.getByLabel('Theme').selectOption('light');
+    await page.getByTestId('play-now').click();
+    await page.waitForURL(/\/match\//);
+    await page.locator('.mine .slot-active').first().waitFor({ timeout: 30_000 });
+    expect(await themeMark(page)).toBe('light');
+    expect(await pageLuminance(page)).toBeGreaterThan(0.7);
+    expect(luminance((await drawnColours(page, '.felt')).background)).toBeLessThan(0.1);
+    const texts = {
+      'the prompt, on the felt': '.prompt > p:first-child',
+      'a seat name, on the felt': '.seat-name',
+      'the key help, muted on the felt': '.key-help',
+      'the hole, muted on the page': '.topbar-title',
+      'the scorecard, on a light panel': '.scorecard th',
+    };
+    for (const [what, selector] of Object.entries(texts))
+      expect(await textContrast(page, selector), what).toBeGreaterThanOrEqual(4.5);
+    await screenshot(page, 'theme-3-golf-table-light', false);
+
+    // The leave confirmation's button reads in both themes (its text once matched its fill).
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((chosen) => {
+        const stored = JSON.parse(localStorage.getItem('cardtable.settings') ?? '{}') as object;
+        localStorage.setItem('cardtable.settings', JSON.stringify({ ...stored, theme: chosen }));
+      }, theme);
+      await page.reload();
+      expect(await themeMark(page)).toBe(theme);
+      await page.getByTestId('leave-table').click();
+      expect(
+        await textContrast(page, '[data-testid=confirm-leave]'),
+        `${theme}: the Leave confirmation`,
+      ).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
