@@ -79,11 +79,14 @@ describe('the light and dark themes', () => {
 
   it("an account's saved theme applies at once, and on another device after sign-in", async () => {
     const first = await openPage(app.browser, `${app.url}/signup`, { colorScheme: 'dark' });
+    // Picked as a guest, before the account existed: the new account's form shows it.
+    await first.page.getByLabel('Theme').selectOption('dark');
     await first.page.getByLabel('Username').fill('Daylight');
     await first.page.getByLabel('Email', { exact: true }).fill('daylight@example.com');
     await first.page.getByLabel('Password').fill(PASSWORD);
     await first.page.getByLabel('Password').press('Enter');
     await first.page.waitForURL(/\/account/);
+    expect(await first.page.getByLabel('Theme').inputValue()).toBe('dark');
     await first.page.getByLabel('Theme').selectOption('light');
     // Not before it is saved.
     expect(await pageLuminance(first.page)).toBeLessThan(0.1);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Profile } from '@cardtable/sdk';
 import { accounts } from '../net/session.ts';
+import { settings } from '../settings/settings.ts';
 import { THEME_LABELS, THEME_PREFERENCES, type ThemePreference } from '../theme/theme.ts';
 import { FormField } from './FormField.tsx';
 
@@ -13,7 +14,8 @@ export function ProfileSection({
   onChange: (p: Profile) => void;
 }) {
   const [displayName, setDisplayName] = useState(profile.displayName);
-  const [theme, setTheme] = useState(profile.preferences.theme ?? 'system');
+  // An account that never chose a theme shows the one this browser draws in.
+  const [theme, setTheme] = useState(profile.preferences.theme ?? settings.getSnapshot().theme);
   const [reducedMotion, setReducedMotion] = useState(profile.preferences.reducedMotion ?? false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
