@@ -31,12 +31,14 @@ describe('table settings', () => {
       muted: true,
       speed: 'fast',
       chatFilter: true,
+      theme: 'system',
     });
     // The next page load.
     expect(new SettingsStore(storage).getSnapshot()).toEqual({
       muted: true,
       speed: 'fast',
       chatFilter: true,
+      theme: 'system',
     });
   });
 
@@ -49,6 +51,7 @@ describe('table settings', () => {
       muted: false,
       speed: 'slow',
       chatFilter: true,
+      theme: 'system',
     });
     expect(parseSettings('{"chatFilter":false}').chatFilter).toBe(false);
   });

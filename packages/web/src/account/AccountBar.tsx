@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { accounts } from '../net/session.ts';
 import { rememberPreferences } from './preferences.ts';
 import { useSession } from './useSession.ts';
+import { ThemeSetting } from '../settings/ThemeSetting.tsx';
 
 /** Pages that show a table (and their own top bar) need the whole screen: no account bar there. */
 const TABLE_PAGES = /^\/(match|tcg|replay)(\/|$)/;
@@ -64,6 +65,7 @@ export function AccountBar() {
         </>
       ) : (
         <>
+          <ThemeSetting />
           <Link to="/signup">{user?.guest ? 'Keep your history: sign up' : 'Sign up'}</Link>
           <Link to="/login">Log in</Link>
         </>

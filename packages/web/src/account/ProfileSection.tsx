@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Profile } from '@cardtable/sdk';
 import { accounts } from '../net/session.ts';
+import { settings } from '../settings/settings.ts';
+import { THEME_LABELS, THEME_PREFERENCES, type ThemePreference } from '../theme/theme.ts';
 import { FormField } from './FormField.tsx';
 
 /** Display name, preferences and the email's state (with a new link on request). */
@@ -12,7 +14,8 @@ export function ProfileSection({
   onChange: (p: Profile) => void;
 }) {
   const [displayName, setDisplayName] = useState(profile.displayName);
-  const [theme, setTheme] = useState(profile.preferences.theme ?? 'system');
+  // An account that never chose a theme shows the one this browser draws in.
+  const [theme, setTheme] = useState(profile.preferences.theme ?? settings.getSnapshot().theme);
   const [reducedMotion, setReducedMotion] = useState(profile.preferences.reducedMotion ?? false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -72,11 +75,13 @@ export function ProfileSection({
           <select
             id="theme"
             value={theme}
-            onChange={(event) => setTheme(event.target.value as typeof theme)}
+            onChange={(event) => setTheme(event.target.value as ThemePreference)}
           >
-            <option value="system">Like my system</option>
-            <option value="dark">Dark</option>
-            <option value="light">Light</option>
+            {THEME_PREFERENCES.map((value) => (
+              <option key={value} value={value}>
+                {THEME_LABELS[value]}
+              </option>
+            ))}
           </select>
         </div>
         <label className="choice">

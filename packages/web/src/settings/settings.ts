@@ -1,19 +1,28 @@
 import type { Timing } from '../animation/plan.ts';
+import { SETTINGS_KEY } from './settings-key.ts';
+import { DEFAULT_THEME, parseThemePreference, type ThemePreference } from '../theme/theme.ts';
 
 /** How fast the tables animate: `instant` moves nothing and pauses nowhere. */
 export const ANIMATION_SPEEDS = ['slow', 'normal', 'fast', 'instant'] as const;
 export type AnimationSpeed = (typeof ANIMATION_SPEEDS)[number];
 
-/** The player's table settings, remembered by this browser. */
+/** The player's settings, remembered by this browser. */
 export interface Settings {
   muted: boolean;
   speed: AnimationSpeed;
   /** Mask filtered words in chat (on unless the player turns it off). */
   chatFilter: boolean;
+  /** Light, dark or the system's: a guest's pick, or the signed-in account's preference. */
+  theme: ThemePreference;
 }
 
-export const DEFAULT_SETTINGS: Settings = { muted: false, speed: 'normal', chatFilter: true };
-export const SETTINGS_KEY = 'cardtable.settings';
+export const DEFAULT_SETTINGS: Settings = {
+  muted: false,
+  speed: 'normal',
+  chatFilter: true,
+  theme: DEFAULT_THEME,
+};
+export { SETTINGS_KEY } from './settings-key.ts';
 
 /** Each speed as a factor on every duration's divisor (2 halves them). */
 const SPEED_FACTORS: Record<AnimationSpeed, number> = {
@@ -39,6 +48,7 @@ export function parseSettings(text: string | null): Settings {
     speed: ANIMATION_SPEEDS.includes(stored.speed as AnimationSpeed)
       ? (stored.speed as AnimationSpeed)
       : DEFAULT_SETTINGS.speed,
+    theme: parseThemePreference(stored.theme),
   };
 }
 

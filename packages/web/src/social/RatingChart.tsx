@@ -2,13 +2,24 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { RatingPoint } from '@cardtable/sdk';
+import { drawnColour, type PaletteColour } from '../theme/palette.ts';
+import { useResolvedTheme } from '../theme/useResolvedTheme.ts';
 
 /** The rating after each rated match, with its deviation as a band (uPlot; its own chunk). */
 export default function RatingChart({ points, label }: { points: RatingPoint[]; label: string }) {
   const host = useRef<HTMLDivElement>(null);
+  // Drawn again in the other theme's colours when the theme changes.
+  const theme = useResolvedTheme();
   useEffect(() => {
     const element = host.current;
     if (!element || points.length === 0) return;
+    const colour = (name: PaletteColour) => drawnColour(element, name);
+    const [rating, band, axis, grid] = [
+      colour('--chart-blue'),
+      colour('--muted'),
+      colour('--text'),
+      colour('--line'),
+    ];
     const times = points.map((p) => Date.parse(p.at) / 1000);
     const ratings = points.map((p) => Math.round(p.rating));
     const width = Math.max(280, Math.min(720, element.clientWidth));
@@ -20,11 +31,14 @@ export default function RatingChart({ points, label }: { points: RatingPoint[]; 
         scales: { x: { time: true } },
         series: [
           {},
-          { label: 'Rating', stroke: '#1d5fa8', width: 2, points: { show: true } },
-          { label: 'Low (−2 RD)', stroke: '#8aa9c9', dash: [4, 4] },
-          { label: 'High (+2 RD)', stroke: '#8aa9c9', dash: [4, 4] },
+          { label: 'Rating', stroke: rating, width: 2, points: { show: true } },
+          { label: 'Low (−2 RD)', stroke: band, dash: [4, 4] },
+          { label: 'High (+2 RD)', stroke: band, dash: [4, 4] },
         ],
-        axes: [{ stroke: '#333' }, { stroke: '#333' }],
+        axes: [
+          { stroke: axis, grid: { stroke: grid } },
+          { stroke: axis, grid: { stroke: grid } },
+        ],
       },
       [
         times,
@@ -35,6 +49,6 @@ export default function RatingChart({ points, label }: { points: RatingPoint[]; 
       element,
     );
     return () => plot.destroy();
-  }, [points, label]);
+  }, [points, label, theme]);
   return <div ref={host} className="rating-chart" data-testid="rating-chart" />;
 }

@@ -190,7 +190,7 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
             label: 'Win rate',
             values: decks.map((d) => d.winRate.rate),
             ranges: decks.map((d) => range(d.winRate)),
-            color: '#8ce99a',
+            color: '--chart-green',
           },
         ]}
         yLabel="win rate"
@@ -201,7 +201,12 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
         title="First player’s edge: how often the player who went first won"
         categories={['First player']}
         series={[
-          { label: 'Win rate', values: [first.rate], ranges: [range(first)], color: '#ffd166' },
+          {
+            label: 'Win rate',
+            values: [first.rate],
+            ranges: [range(first)],
+            color: '--chart-gold',
+          },
         ]}
         yLabel="win rate"
         format={percent}
@@ -212,12 +217,12 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
         title="Cards: play rate and win rate when played"
         categories={topCards.map((c) => `${c.name} (${c.deck})`)}
         series={[
-          { label: 'Played in', values: topCards.map((c) => c.playRate), color: '#74c0fc' },
+          { label: 'Played in', values: topCards.map((c) => c.playRate), color: '--chart-blue' },
           {
             label: 'Won when played',
             values: topCards.map((c) => c.winRateWhenPlayed.rate),
             ranges: topCards.map((c) => range(c.winRateWhenPlayed)),
-            color: '#8ce99a',
+            color: '--chart-green',
           },
         ]}
         yLabel="share of games"
@@ -227,13 +232,15 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
       <BarChart
         title="Game length (turns)"
         categories={histogram.labels}
-        series={[{ label: 'Games', values: histogram.counts, color: '#b197fc' }]}
+        series={[{ label: 'Games', values: histogram.counts, color: '--chart-violet' }]}
         yLabel="games"
       />
       <BarChart
         title="How games ended"
         categories={report.endings.map((e) => endingWords(e.reason))}
-        series={[{ label: 'Games', values: report.endings.map((e) => e.games), color: '#ffa8a8' }]}
+        series={[
+          { label: 'Games', values: report.endings.map((e) => e.games), color: '--chart-red' },
+        ]}
         yLabel="games"
       />
     </div>

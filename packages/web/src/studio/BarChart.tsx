@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { drawnColour, type PaletteColour } from '../theme/palette.ts';
+import { useResolvedTheme } from '../theme/useResolvedTheme.ts';
 
 export interface BarSeries {
   label: string;
   values: (number | null)[];
-  color: string;
+  /** One of the palette's chart colours (styles.css), drawn in the page's theme. */
+  color: PaletteColour;
   /** Confidence intervals, drawn as whiskers over each bar. */
   ranges?: ([number, number] | null)[];
 }
@@ -33,11 +36,15 @@ export function BarChart({
   max?: number;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  // Drawn again in the other theme's colours when the theme changes.
+  const theme = useResolvedTheme();
   useEffect(() => {
     let chart: uPlot | null = null;
     let live = true;
     void import('uplot').then(({ default: UPlot }) => {
       if (!live || !host.current) return;
+      const colour = (name: PaletteColour) => drawnColour(host.current!, name);
+      const [text, muted, line] = [colour('--text'), colour('--muted'), colour('--line')];
       const width = Math.max(280, host.current.clientWidth || 480);
       const groups = series.length;
       const bars = UPlot.paths.bars!({ size: [0.7 / groups, 60], align: 0 });
@@ -46,7 +53,7 @@ export function BarChart({
         series.forEach((s, si) => {
           if (!s.ranges) return;
           ctx.save();
-          ctx.strokeStyle = '#f4f1e8';
+          ctx.strokeStyle = text;
           ctx.lineWidth = 2 * devicePixelRatio;
           s.ranges.forEach((range, i) => {
             if (!range) return;
@@ -77,15 +84,15 @@ export function BarChart({
           },
           axes: [
             {
-              stroke: '#c4d3c9',
+              stroke: muted,
               grid: { show: false },
               values: (_u, ticks) => ticks.map((t) => categories[t] ?? ''),
               splits: () => categories.map((_, i) => i),
             },
             {
-              stroke: '#c4d3c9',
+              stroke: muted,
               label: yLabel,
-              grid: { stroke: '#2f6b52' },
+              grid: { stroke: line },
               values: (_u, ticks) => ticks.map(format),
             },
           ],
@@ -93,8 +100,8 @@ export function BarChart({
             {},
             ...series.map((s, si) => ({
               label: s.label,
-              fill: s.color,
-              stroke: s.color,
+              fill: colour(s.color),
+              stroke: colour(s.color),
               paths: (u: uPlot, seriesIdx: number, idx0: number, idx1: number) => {
                 void si;
                 return bars(u, seriesIdx, idx0, idx1);
@@ -115,7 +122,7 @@ export function BarChart({
       live = false;
       chart?.destroy();
     };
-  }, [categories, series, yLabel, format, height, max]);
+  }, [categories, series, yLabel, format, height, max, theme]);
 
   return (
     <figure className="studio-chart">

@@ -218,7 +218,7 @@ export function DeckBuilder({ draft }: { draft: DraftSession }) {
               <BarChart
                 title={`Cost curve of ${deck.name}`}
                 categories={curve.costs}
-                series={[{ label: 'Cards', values: curve.counts, color: '#ffd166' }]}
+                series={[{ label: 'Cards', values: curve.counts, color: '--chart-gold' }]}
                 yLabel="cards"
                 height={160}
               />

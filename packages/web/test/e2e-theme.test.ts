@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot } from './browser/browser.ts';
+import { contrastRatio, drawnColours, luminance, textContrast } from './browser/contrast.ts';
+import { useServedApp } from './browser/served-app.ts';
+
+const PASSWORD = 'first secret 4 cards';
+
+/** The home page's key readings: body text, muted text, a link, the primary button. */
+const HOME_TEXTS = {
+  body: '#open-tables-title',
+  muted: '.hero p',
+  label: '.hero .field > span',
+  link: '[data-testid=browse-tables]',
+  primary: '[data-testid=play-now]',
+};
+
+const pageLuminance = async (page: Page) =>
+  luminance((await drawnColours(page, 'body')).background);
+const themeMark = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
+
+/** Every key text on the home page reads at WCAG AA (4.5:1) against what is behind it. */
+async function expectHomeReadable(page: Page) {
+  await page.locator(HOME_TEXTS.link).waitFor();
+  for (const [what, selector] of Object.entries(HOME_TEXTS))
+    expect(await textContrast(page, selector), what).toBeGreaterThanOrEqual(4.5);
+}
+
+describe('the light and dark themes', () => {
+  const app = useServedApp();
+
+  it('a guest picks Light from the header: the page turns light, readable, and stays so', async () => {
+    const { page, errors } = await openPage(app.browser, `${app.url}/`, { colorScheme: 'dark' });
+    // The system's scheme (dark here) by default: a dark page, readable.
+    await expectHomeReadable(page);
+    expect(await themeMark(page)).toBeUndefined();
+    expect(await pageLuminance(page)).toBeLessThan(0.1);
+    const darkText = (await drawnColours(page, HOME_TEXTS.body)).text;
+
+    // Keyboard: the header's menu takes focus and a value.
+    await page.getByLabel('Theme').focus();
+    await page.getByLabel('Theme').selectOption('light');
+    expect(await themeMark(page)).toBe('light');
+    expect(await pageLuminance(page)).toBeGreaterThan(0.7);
+    expect(
+      contrastRatio((await drawnColours(page, HOME_TEXTS.body)).text, darkText),
+    ).toBeGreaterThan(4.5);
+    await expectHomeReadable(page);
+    await screenshot(page, 'theme-1-home-light');
+
+    // The next load: light from the head's script alone, before the app's bundle runs.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.reload();
+    expect(await themeMark(page)).toBe('light');
+    expect(await pageLuminance(page)).toBeGreaterThan(0.7);
+    await page.unroute('**/assets/*.js');
+    await page.reload();
+    await expectHomeReadable(page);
+    expect(await page.getByLabel('Theme').inputValue()).toBe('light');
+
+    // "Like my system" follows the system, live.
+    await page.getByLabel('Theme').selectOption('system');
+    expect(await themeMark(page)).toBeUndefined();
+    expect(await pageLuminance(page)).toBeLessThan(0.1);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => pageLuminance(page)).toBeGreaterThan(0.7);
+    await expectHomeReadable(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => pageLuminance(page)).toBeLessThan(0.1);
+
+    // Dark forced on a light system.
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await pageLuminance(page)).toBeLessThan(0.1);
+    await expectHomeReadable(page);
+    // Only the bundle this test turned away failed to load.
+    expect(errors.filter((e) => !/ERR_FAILED/.test(e))).toEqual([]);
+  }, 120_000);
+
+  it("an account's saved theme applies at once, and on another device after sign-in", async () => {
+    const first = await openPage(app.browser, `${app.url}/signup`, { colorScheme: 'dark' });
+    // Picked as a guest, before the account existed: the new account's form shows it.
+    await first.page.getByLabel('Theme').selectOption('dark');
+    await first.page.getByLabel('Username').fill('Daylight');
+    await first.page.getByLabel('Email', { exact: true }).fill('daylight@example.com');
+    await first.page.getByLabel('Password').fill(PASSWORD);
+    await first.page.getByLabel('Password').press('Enter');
+    await first.page.waitForURL(/\/account/);
+    expect(await first.page.getByLabel('Theme').inputValue()).toBe('dark');
+    await first.page.getByLabel('Theme').selectOption('light');
+    // Not before it is saved.
+    expect(await pageLuminance(first.page)).toBeLessThan(0.1);
+    await first.page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => first.page.getByRole('status').allTextContents()).toContain('Saved.');
+    expect(await themeMark(first.page)).toBe('light');
+    expect(await pageLuminance(first.page)).toBeGreaterThan(0.7);
+    for (const selector of ['#profile-title', '.account-who', '.account-bar a', '.primary'])
+      expect(await textContrast(first.page, selector)).toBeGreaterThanOrEqual(4.5);
+    await screenshot(first.page, 'theme-2-account-light');
+    await first.context.close();
+
+    // Another browser on a dark system: the account's Light comes with the sign-in.
+    const { page, errors } = await openPage(app.browser, `${app.url}/login`, {
+      colorScheme: 'dark',
+    });
+    await page.getByLabel('Username or email').fill('Daylight');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(`${app.url}/`);
+    await expect.poll(() => themeMark(page)).toBe('light');
+    await page.reload();
+    expect(await themeMark(page)).toBe('light');
+    await expectHomeReadable(page);
+    expect(errors.filter((e) => !/401|400/.test(e))).toEqual([]);
+  }, 180_000);
+
+  it('the Golf table keeps its dark felt on a light page, and every part of it reads', async () => {
+    const { page, errors } = await openPage(app.browser, `${app.url}/`, { colorScheme: 'dark' });
+    await page.getByLabel('Theme').selectOption('light');
+    await page.getByTestId('play-now').click();
+    await page.waitForURL(/\/match\//);
+    await page.locator('.mine .slot-active').first().waitFor({ timeout: 30_000 });
+    expect(await themeMark(page)).toBe('light');
+    expect(await pageLuminance(page)).toBeGreaterThan(0.7);
+    expect(luminance((await drawnColours(page, '.felt')).background)).toBeLessThan(0.1);
+    const texts = {
+      'the prompt, on the felt': '.prompt > p:first-child',
+      'a seat name, on the felt': '.seat-name',
+      'the key help, muted on the felt': '.key-help',
+      'the hole, muted on the page': '.topbar-title',
+      'the scorecard, on a light panel': '.scorecard th',
+    };
+    for (const [what, selector] of Object.entries(texts))
+      expect(await textContrast(page, selector), what).toBeGreaterThanOrEqual(4.5);
+    await screenshot(page, 'theme-3-golf-table-light', false);
+
+    // The leave confirmation's button reads in both themes (its text once matched its fill).
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((chosen) => {
+        const stored = JSON.parse(localStorage.getItem('cardtable.settings') ?? '{}') as object;
+        localStorage.setItem('cardtable.settings', JSON.stringify({ ...stored, theme: chosen }));
+      }, theme);
+      await page.reload();
+      expect(await themeMark(page)).toBe(theme);
+      await page.getByTestId('leave-table').click();
+      expect(
+        await textContrast(page, '[data-testid=confirm-leave]'),
+        `${theme}: the Leave confirmation`,
+      ).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
