@@ -10,29 +10,14 @@ import { join } from 'node:path';
 import { CardtableClient, RandomPlayer } from '@cardtable/sdk';
 import type { GameDetail } from '@cardtable/sdk/content';
 import type { MatchMetadata } from '@cardtable/sdk/protocol';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '@cardtable/server';
 import { startTestServer } from '../../server/test/helpers/server.ts';
 import { TIDEPOOL_DIR } from '../../server/test/helpers/content.ts';
 import { defaultGames } from '@cardtable/server';
-import { main } from '../src/main.ts';
+import { runCli as cli } from './capture-console.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cardtable-content-e2e-'));
-
-/** Runs the CLI in-process; answers its exit code and everything it printed. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const capture = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
-  const log = vi.spyOn(console, 'log').mockImplementation(capture);
-  const error = vi.spyOn(console, 'error').mockImplementation(capture);
-  try {
-    const code = await main(argv);
-    return { code, out: lines.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 describe('a creator publishes a game, two friends play it, the export verifies', () => {
   let server: RunningServer;

@@ -12,7 +12,7 @@ import { createMatch, guest } from '../../server/test/helpers/http.ts';
 import { embeddedDataDir } from '../../server/test/helpers/embedded-template.ts';
 import { startTestServer } from '../../server/test/helpers/server.ts';
 import { hostLocalContent } from '../src/content/host-local.ts';
-import { main } from '../src/main.ts';
+import { runCli as cli } from './capture-console.ts';
 
 /** A copy of Tidepool under the ruleset id `id` (its slug), in a folder of its own. */
 function tidepoolAs(id: string): string {
@@ -37,20 +37,6 @@ const renameShark = (dir: string) => {
     readFileSync(cardsPath, 'utf8').replace('"Reef Shark"', '"Great Reef Shark"'),
   );
 };
-
-/** Runs the CLI in-process; answers its exit code and everything it printed. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const capture = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
-  const log = vi.spyOn(console, 'log').mockImplementation(capture);
-  const error = vi.spyOn(console, 'error').mockImplementation(capture);
-  try {
-    return { code: await main(argv), out: lines.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 describe('serve --content DIR', () => {
   let server: RunningServer;

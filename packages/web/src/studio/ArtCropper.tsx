@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { StudioError } from './StudioError.tsx';
 
 /** The card frame's art window (the generated faces use the same 5:3). */
 export const ART_WIDTH = 400;
@@ -47,11 +48,7 @@ export function ArtCropper({ onDone, onCancel }: { onDone(png: Blob): void; onCa
           onChange={(e) => e.target.files?.[0] && load(e.target.files[0])}
         />
       </label>
-      {error ? (
-        <p role="alert" className="studio-error">
-          {error}
-        </p>
-      ) : null}
+      <StudioError error={error} />
       <canvas
         ref={canvas}
         width={ART_WIDTH}

@@ -3,6 +3,7 @@ import type { VersionSummary } from '@cardtable/sdk';
 import { counted } from '../ui/counted.ts';
 import { withApi } from './studio-api.ts';
 import { bannableCards, decksHit, type VersionCard, type VersionDeck } from './version-list.ts';
+import { StudioError } from './StudioError.tsx';
 
 /** Shown with a filter box once a version has more cards than fit at a glance. */
 const FILTER_FROM = 12;
@@ -56,12 +57,7 @@ export function BanlistEditor({
     onSaved(result.value.version);
   };
 
-  if (error)
-    return (
-      <p role="alert" className="studio-error">
-        {error}
-      </p>
-    );
+  if (error) return <StudioError error={error} />;
   if (!content) return <p>Loading the cards of version {n}…</p>;
   const cards = bannableCards(content.cards);
   const shown = cards.filter((card) => card.name.toLowerCase().includes(filter.toLowerCase()));

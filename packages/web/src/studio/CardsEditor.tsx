@@ -32,6 +32,7 @@ import {
 } from './draft-files.ts';
 import { withApi } from './studio-api.ts';
 import type { DraftSession } from './useDraft.ts';
+import { StudioError } from './StudioError.tsx';
 
 interface RulesetBits {
   cardTypes?: Record<string, { kind: string; name: string }>;
@@ -506,11 +507,7 @@ function CardForm({
               ) : null}
             </div>
           )}
-          {uploadError ? (
-            <p role="alert" className="studio-error">
-              {uploadError}
-            </p>
-          ) : null}
+          <StudioError error={uploadError} />
         </fieldset>
       </form>
       <aside className="studio-preview" aria-label="Preview">

@@ -5,6 +5,7 @@ import { SLUG_PATTERN } from '@cardtable/sdk/content';
 import { blankGame } from './blank-game.ts';
 import { slugWords, toSaveFiles } from './draft-files.ts';
 import { withApi } from './studio-api.ts';
+import { StudioError } from './StudioError.tsx';
 
 /** My games: the creator's games (drafts and published), create, rename, delete. */
 export function MyGames() {
@@ -37,11 +38,7 @@ export function MyGames() {
         Make a card game in the browser: its rules, cards, abilities and decks, tested against CPU
         players, then published for everyone to play. Drafts save as you type.
       </p>
-      {error ? (
-        <p role="alert" className="studio-error">
-          {error}
-        </p>
-      ) : null}
+      <StudioError error={error} />
       <NewGameForm
         published={published}
         onCreated={(slug) => void navigate(`/studio/${slug}/ruleset`)}
@@ -144,11 +141,7 @@ function NewGameForm({
           ))}
         </select>
       </label>
-      {error ? (
-        <p role="alert" className="studio-error">
-          {error}
-        </p>
-      ) : null}
+      <StudioError error={error} />
       <button type="submit" className="primary" disabled={busy || !name.trim() || !slugOk}>
         Create game
       </button>
@@ -225,11 +218,7 @@ function GameRow({ game, onChanged }: { game: GameSummary; onChanged(): void }) 
           )
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="studio-error">
-          {error}
-        </p>
-      ) : null}
+      <StudioError error={error} />
     </li>
   );
 }

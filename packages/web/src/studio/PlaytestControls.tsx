@@ -12,6 +12,7 @@ import { playerName } from '../net/session.ts';
 import { decksOf } from './draft-files.ts';
 import { withApi } from './studio-api.ts';
 import type { DraftSession } from './useDraft.ts';
+import { StudioError } from './StudioError.tsx';
 
 const OPPONENTS: { value: string; label: string; opponent: Opponent }[] = [
   ...TCG_CPU_LEVELS.map(({ profile, label }) => ({
@@ -89,11 +90,7 @@ export function PlaytestControls({ draft }: { draft: DraftSession }) {
       >
         {busy ? 'Starting…' : 'Playtest'}
       </button>
-      {error ? (
-        <p role="alert" className="studio-error">
-          {error}
-        </p>
-      ) : null}
+      <StudioError error={error} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { withApi } from './studio-api.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import type { DraftSession } from './useDraft.ts';
 import { counted } from '../ui/counted.ts';
+import { StudioError } from './StudioError.tsx';
 
 type AnyCard = { id: string } & Record<string, unknown>;
 
@@ -161,11 +162,7 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
       <p id="version-help" className="studio-help">
         Like 1.0.0: written into the ruleset’s version. The server numbers versions 1, 2, 3…
       </p>
-      {error ? (
-        <p role="alert" className="studio-error">
-          {error}
-        </p>
-      ) : null}
+      <StudioError error={error} />
       {published ? (
         <div className="studio-card" role="status" data-testid="published">
           <p>

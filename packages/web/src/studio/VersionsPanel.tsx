@@ -3,6 +3,7 @@ import type { VersionSummary } from '@cardtable/sdk';
 import { BanlistEditor } from './BanlistEditor.tsx';
 import { withApi } from './studio-api.ts';
 import { currentVersion, newestFirst } from './version-list.ts';
+import { StudioError } from './StudioError.tsx';
 
 /**
  * The game's published versions: which one new matches take, and the creator's two tools on
@@ -22,12 +23,7 @@ export function VersionsPanel({ slug, refresh }: { slug: string; refresh: unknow
   const replace = (changed: VersionSummary) =>
     setVersions((list) => list?.map((v) => (v.version === changed.version ? changed : v)) ?? null);
 
-  if (error)
-    return (
-      <p role="alert" className="studio-error">
-        {error}
-      </p>
-    );
+  if (error) return <StudioError error={error} />;
   if (versions === null || versions.length === 0) return null;
   const current = currentVersion(versions);
   return (
@@ -120,11 +116,7 @@ function VersionRow({
           {editing ? 'Close the banlist' : `Banlist of version ${n}…`}
         </button>
       </div>
-      {error ? (
-        <p role="alert" className="studio-error">
-          {error}
-        </p>
-      ) : null}
+      <StudioError error={error} />
       {editing ? (
         <BanlistEditor
           slug={slug}
