@@ -5,22 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CardtableApi } from '@cardtable/sdk';
-import { packageBody, readContentFolder } from '@cardtable/server/content';
 import { openPage, screenshot } from './browser/browser.ts';
 import { matchIdOf, matchOf, referee } from './browser/referee.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
+import { ok, publishTidepool } from './browser/tidepool.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-/** The content package written for issue 10 (not the demo): 12-card decks, one card with art. */
-const TIDEPOOL = join(repoRoot, 'packages/server/test/fixtures/content/tidepool');
 const cliBin = join(repoRoot, 'packages/cli/bin/cardtable.js');
-
-const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-};
 
 /** How each card seen on a page was drawn: `image` (loaded) or `generated`, by card id. */
 async function artSeen(page: Page): Promise<Record<string, string>> {
@@ -50,20 +42,10 @@ describe('a published game, played by two people who meet by invite code', () =>
 
   it('publishes over HTTP, sets up from the home page, plays to the end and verifies the export', async () => {
     // A creator publishes the Tidepool folder through the SDK's content API.
-    const creator = new CardtableApi({ baseUrl: app.url });
-    ok(await creator.guest('Marin'));
-    ok(
-      await creator.createGame({
-        slug: 'tidepool',
-        name: 'Tidepool',
-        description: 'Pearls, currents and four creatures to a side.',
-      }),
-    );
-    const draft = ok(
-      await creator.putDraft('tidepool', packageBody(await readContentFolder(TIDEPOOL))),
-    );
+    const { creator, draft, version } = await publishTidepool(app.url, {
+      description: 'Pearls, currents and four creatures to a side.',
+    });
     expect(draft.errors).toEqual([]);
-    const { version } = ok(await creator.publish('tidepool'));
     expect(version.version).toBe(1);
 
     // The host sets the match up on a phone-sized screen: the list, the form, an invite.
@@ -210,12 +192,8 @@ describe('a published game, played by two people who meet by invite code', () =>
   }, 600_000);
 
   it("the studio's new-game form fits a phone when a published game has a long name", async () => {
-    const creator = new CardtableApi({ baseUrl: app.url });
-    ok(await creator.guest('Marin'));
     const name = 'The Extraordinary Tidepool Expedition of the Northern Reefs';
-    ok(await creator.createGame({ slug: 'long-tidepool', name }));
-    ok(await creator.putDraft('long-tidepool', packageBody(await readContentFolder(TIDEPOOL))));
-    ok(await creator.publish('long-tidepool'));
+    await publishTidepool(app.url, { slug: 'long-tidepool', name });
 
     const phone = { width: 390, height: 844 };
     const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
-import { CardtableApi } from '@cardtable/sdk';
-import { packageBody, readContentFolder } from '@cardtable/server/content';
 import { openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
-
-const TIDEPOOL = fileURLToPath(
-  new URL('../../server/test/fixtures/content/tidepool', import.meta.url),
-);
-
-const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-};
+import { ok, publishTidepool } from './browser/tidepool.ts';
 
 describe('the creator studio: published versions', () => {
   const app = useServedApp();
 
   it('bans a card in a version (naming the decks it breaks), deprecates it and restores it', async () => {
-    const other = new CardtableApi({ baseUrl: app.url });
-    ok(await other.guest('Marin'));
-    ok(await other.createGame({ slug: 'tidepool', name: 'Tidepool' }));
-    ok(await other.putDraft('tidepool', packageBody(await readContentFolder(TIDEPOOL))));
-    ok(await other.publish('tidepool'));
+    const { creator: other } = await publishTidepool(app.url);
 
     const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
       reducedMotion: 'reduce',

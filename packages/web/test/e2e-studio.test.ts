@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CardtableApi } from '@cardtable/sdk';
-import { packageBody, readContentFolder } from '@cardtable/server/content';
 import { openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
+import { publishTidepool } from './browser/tidepool.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
-
-const TIDEPOOL = fileURLToPath(
-  new URL('../../server/test/fixtures/content/tidepool', import.meta.url),
-);
-
-const ok = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-};
 
 /** The six cards the creator makes: name, cost, attack, health. */
 const CARDS = [
@@ -370,11 +360,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
 
   it('playtests an unpublished draft: the CPU to the end, a saved position dry-run, a friend by link', async () => {
     // Someone else's published game to start the draft from.
-    const other = new CardtableApi({ baseUrl: app.url });
-    ok(await other.guest('Marin'));
-    ok(await other.createGame({ slug: 'tidepool', name: 'Tidepool' }));
-    ok(await other.putDraft('tidepool', packageBody(await readContentFolder(TIDEPOOL))));
-    ok(await other.publish('tidepool'));
+    await publishTidepool(app.url);
 
     const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
       reducedMotion: 'reduce',
