@@ -12,6 +12,7 @@ import { SocketSessions } from './auth/socket-sessions.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
+import { sendUnlessStalled } from './socket-send.ts';
 import type { ServerConfig } from './config.ts';
 import type { MatchActor } from './match/actor.ts';
 import type { Connection, Framing } from './match/connection.ts';
@@ -76,7 +77,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       const ip = request.ip;
       const matchId = String(request.params.matchId).slice(0, 128);
       const sendRaw = (message: ServerMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+        sendUnlessStalled(socket, JSON.stringify(message));
       };
       const refuse = (code: ErrorCode, message: string, closeCode: number) => {
         metrics.badMessages.inc({ code });

@@ -10,6 +10,7 @@ import { unsafeJsonProblem } from '../json-guard.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { TokenBucket, type KeyedRateLimiter } from '../rate-limit.ts';
+import { sendUnlessStalled } from '../socket-send.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
 import { roomAccess } from './room-access.ts';
 
@@ -101,7 +102,7 @@ export function registerChatSocket(
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
     (socket, request) => {
       const send = (message: ChatServerMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+        sendUnlessStalled(socket, JSON.stringify(message));
       };
       const refuse = (code: ChatErrorCode, message: string, close: number) => {
         send({ type: 'CHAT_ERROR', code, message });

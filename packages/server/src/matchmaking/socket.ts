@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { KeyedRateLimiter } from '../rate-limit.ts';
+import { sendUnlessStalled } from '../socket-send.ts';
 import type { Matchmaker } from './matchmaker.ts';
 
 /** As parsed: a name given twice arrives as an array, which no parameter here accepts. */
@@ -39,7 +40,7 @@ export function registerMatchmakingSocket(
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
     (socket, request) => {
       const send = (message: QueueServerMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+        sendUnlessStalled(socket, JSON.stringify(message));
       };
       const refuse = (code: string, message: string, close: number = CLOSE_CODES.refused) => {
         send({ type: 'ERROR', code, message });

@@ -1,0 +1,83 @@
+import { CLOSE_CODES } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { RunningServer } from '../src/app.ts';
+import { MAX_BUFFERED_BYTES } from '../src/socket-send.ts';
+import { until } from './helpers/accounts.ts';
+import { createMatch, guest } from './helpers/http.ts';
+import { startTestServer } from './helpers/server.ts';
+
+/**
+ * A hostile client against the match socket itself: what it makes the server hold for it, and
+ * how many sockets it holds.
+ */
+const vsCpu = [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }] as const;
+
+/** The TCP socket under a `ws` WebSocket. */
+const tcpOf = (socket: WebSocket) =>
+  (socket as unknown as { _socket: { pause(): void; resume(): void; localPort: number } })._socket;
+
+describe('a hostile client on the match socket', () => {
+  let server: RunningServer;
+  let token: string;
+  const serverSockets = () =>
+    (server.app as unknown as { websocketServer: { clients: Set<WebSocket> } }).websocketServer
+      .clients;
+  /** The server's end of a client's socket (matched by port). */
+  const serverEndOf = (client: WebSocket) => {
+    const port = tcpOf(client).localPort;
+    return [...serverSockets()].find(
+      (socket) =>
+        (socket as unknown as { _socket: { remotePort: number } })._socket.remotePort === port,
+    );
+  };
+
+  beforeAll(async () => {
+    // Rate limits out of the way: only the unread bytes may stop the client below.
+    server = await startTestServer('embedded', {
+      RATE_MESSAGES_PER_S: '1000000',
+      RATE_MESSAGE_BURST: '1000000',
+      RATE_IP_MESSAGES_PER_S: '1000000',
+    });
+    token = (await guest(server.url, 'Hostile')).accessToken;
+  });
+  afterAll(async () => server?.close());
+
+  it('is dropped with 1013 once it stops reading the replies to its own frames; the server never holds much more than the cap', async () => {
+    const { matchId } = await createMatch(server.url, token, {
+      game: 'secret-draw',
+      seats: [...vsCpu],
+    });
+    const client = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/ws/matches/${matchId}?token=${token}`,
+    );
+    let closedWith: number | null = null;
+    client.on('close', (code) => (closedWith = code));
+    await new Promise((resolve) => client.once('message', resolve));
+    const end = serverEndOf(client);
+    expect(end).toBeDefined();
+
+    // Never reads again, but answers the heartbeat unasked, so only the unread bytes count.
+    tcpOf(client).pause();
+    // Each is refused at once with an ACTION_RESULT naming the id: about 300 bytes unread each.
+    const frame = JSON.stringify({
+      type: 'ACTION',
+      action: { actionId: 'x'.repeat(128), type: 'draw' },
+    });
+    let mostHeld = 0;
+    for (let batch = 0; batch < 200 && end?.readyState === WebSocket.OPEN; batch++) {
+      for (let i = 0; i < 500; i++) client.send(frame);
+      client.pong();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      mostHeld = Math.max(mostHeld, end.bufferedAmount);
+    }
+    // Without the cap the 100,000 replies (30 MB) would all wait in the server for this client.
+    expect(end?.readyState).not.toBe(WebSocket.OPEN);
+    expect(mostHeld).toBeLessThanOrEqual(MAX_BUFFERED_BYTES + 4096);
+
+    // Read at last: what was held, then the close that says why.
+    tcpOf(client).resume();
+    await until(() => closedWith !== null, 30_000);
+    expect(closedWith).toBe(CLOSE_CODES.notReading);
+  }, 60_000);
+});
