@@ -255,6 +255,7 @@ export async function startServer(
       matchmaker,
       statusEveryMs: config.matchmaking.statusEveryMs,
       maxConnectionsPerIp: config.maxConnectionsPerIp,
+      heartbeatMs: config.heartbeatMs,
     });
     const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
     const wordFilter = WordFilter.shipped();

@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { SocketSessions } from './auth/socket-sessions.ts';
+import { Heartbeat } from './heartbeat.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
@@ -44,25 +45,9 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
   const { config, tokens, registry, metrics, socketOpenings } = deps;
   const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
   const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
-  const alive = new WeakMap<WebSocket, boolean>();
-  const sockets = new Set<WebSocket>();
-
-  const heartbeat = setInterval(() => {
-    for (const socket of sockets) {
-      if (alive.get(socket) === false) {
-        socket.terminate();
-        continue;
-      }
-      alive.set(socket, false);
-      socket.ping();
-    }
-  }, config.heartbeatMs);
-  heartbeat.unref();
+  const heartbeat = new Heartbeat(app, config.heartbeatMs);
   const held = new SocketSessions(tokens.sessions, config.accounts.sessionCheckMs);
-  app.addHook('onClose', async () => {
-    clearInterval(heartbeat);
-    held.stop();
-  });
+  app.addHook('onClose', async () => held.stop());
 
   app.get<{
     Params: { matchId: string };
@@ -86,9 +71,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       };
 
       const counted = openPerIp.add(ip);
-      sockets.add(socket);
-      alive.set(socket, true);
-      socket.on('pong', () => alive.set(socket, true));
+      heartbeat.watch(socket);
 
       let actor: MatchActor | null = null;
       let connection: Connection | null = null;
@@ -102,7 +85,6 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       const framing: Framing = request.query.frames === 'batch' ? 'batch' : 'step';
 
       socket.on('close', () => {
-        sockets.delete(socket);
         counted.release();
         if (helloTimer) clearTimeout(helloTimer);
         release?.();

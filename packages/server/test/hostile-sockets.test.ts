@@ -1,4 +1,5 @@
 import { CLOSE_CODES } from '@cardtable/sdk/protocol';
+import type { QueueServerMessage } from '@cardtable/sdk/social';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RunningServer } from '../src/app.ts';
@@ -8,8 +9,8 @@ import { createMatch, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
 
 /**
- * A hostile client against the match socket itself: what it makes the server hold for it, and
- * how many sockets it holds.
+ * A hostile (or vanished) client on the sockets themselves: what it makes the server hold for
+ * it, and what it keeps holding once it stops answering.
  */
 const vsCpu = [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }] as const;
 
@@ -17,20 +18,20 @@ const vsCpu = [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }] as const;
 const tcpOf = (socket: WebSocket) =>
   (socket as unknown as { _socket: { pause(): void; resume(): void; localPort: number } })._socket;
 
+/** The server's end of a client's socket (matched by port). */
+function serverEndOf(server: RunningServer, client: WebSocket) {
+  const port = tcpOf(client).localPort;
+  const { clients } = (server.app as unknown as { websocketServer: { clients: Set<WebSocket> } })
+    .websocketServer;
+  return [...clients].find(
+    (socket) =>
+      (socket as unknown as { _socket: { remotePort: number } })._socket.remotePort === port,
+  );
+}
+
 describe('a hostile client on the match socket', () => {
   let server: RunningServer;
   let token: string;
-  const serverSockets = () =>
-    (server.app as unknown as { websocketServer: { clients: Set<WebSocket> } }).websocketServer
-      .clients;
-  /** The server's end of a client's socket (matched by port). */
-  const serverEndOf = (client: WebSocket) => {
-    const port = tcpOf(client).localPort;
-    return [...serverSockets()].find(
-      (socket) =>
-        (socket as unknown as { _socket: { remotePort: number } })._socket.remotePort === port,
-    );
-  };
 
   beforeAll(async () => {
     // Rate limits out of the way: only the unread bytes may stop the client below.
@@ -54,7 +55,7 @@ describe('a hostile client on the match socket', () => {
     let closedWith: number | null = null;
     client.on('close', (code) => (closedWith = code));
     await new Promise((resolve) => client.once('message', resolve));
-    const end = serverEndOf(client);
+    const end = serverEndOf(server, client);
     expect(end).toBeDefined();
 
     // Never reads again, but answers the heartbeat unasked, so only the unread bytes count.
@@ -80,4 +81,37 @@ describe('a hostile client on the match socket', () => {
     await until(() => closedWith !== null, 30_000);
     expect(closedWith).toBe(CLOSE_CODES.notReading);
   }, 60_000);
+});
+
+describe('a client that stops answering pings', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('embedded', { HEARTBEAT_MS: '100' });
+  });
+  afterAll(async () => server?.close());
+
+  const queue = async (token: string) => {
+    const socket = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/ws/matchmaking?token=${token}&game=secret-draw&mode=casual&seats=2`,
+    );
+    const statuses: QueueServerMessage[] = [];
+    socket.on('message', (data) => statuses.push(JSON.parse(String(data))));
+    await until(() => statuses.length > 0);
+    return { socket, statuses };
+  };
+
+  it('leaves the matchmaking queue, so nobody is matched with a player who is gone', async () => {
+    const gone = await queue((await guest(server.url, 'Gone')).accessToken);
+    expect(gone.statuses[0]).toMatchObject({ type: 'QUEUE_STATUS', waiting: 1 });
+    const end = serverEndOf(server, gone.socket);
+    // Off the network: reads nothing more, so no ping is answered.
+    tcpOf(gone.socket).pause();
+    await until(() => end?.readyState === WebSocket.CLOSED);
+
+    const next = await queue((await guest(server.url, 'Next')).accessToken);
+    expect(next.statuses[0]).toMatchObject({ type: 'QUEUE_STATUS', waiting: 1 });
+    next.socket.close();
+    gone.socket.terminate();
+  });
 });

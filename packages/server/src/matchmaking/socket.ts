@@ -2,6 +2,7 @@ import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
+import { Heartbeat } from '../heartbeat.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { KeyedRateLimiter } from '../rate-limit.ts';
 import { sendUnlessStalled } from '../socket-send.ts';
@@ -31,10 +32,13 @@ export function registerMatchmakingSocket(
     statusEveryMs: number;
     /** Queue sockets one address may hold open (counted apart from other sockets). */
     maxConnectionsPerIp: number;
+    /** How often each socket is pinged; one that did not answer the last ping leaves the queue. */
+    heartbeatMs: number;
   },
 ): void {
   const { tokens, matchmaker, statusEveryMs } = deps;
   const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
+  const heartbeat = new Heartbeat(app, deps.heartbeatMs);
   app.get<{ Querystring: QueueQuery }>(
     '/ws/matchmaking',
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
@@ -55,6 +59,7 @@ export function registerMatchmakingSocket(
         if (ticketId) void matchmaker.queue.cancel(ticketId).catch(() => undefined);
       };
       const counted = openPerIp.add(request.ip);
+      heartbeat.watch(socket);
       socket.on('close', () => {
         counted.release();
         leave();
