@@ -53,6 +53,24 @@ describe('a hostile client choosing names', () => {
     }
   });
 
+  it('refuses an unprintable CPU seat name; the match is not made', async () => {
+    const matches = await count('matches');
+    for (const name of UNPRINTABLE) {
+      const reply = await call<ErrorBody>(server.url, 'POST', '/api/matches', {
+        token: creator,
+        body: {
+          game: 'secret-draw',
+          seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady', name }],
+        },
+      });
+      expect(reply, JSON.stringify(name)).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_REQUEST', details: { field: 'seats/1/name' } },
+      });
+    }
+    expect(await count('matches')).toBe(matches);
+  });
+
   it('refuses a blank or unprintable game name, on creation and on renaming; the name stays', async () => {
     const games = await count('content_games');
     for (const name of ['   ', ...UNPRINTABLE]) {
