@@ -45,6 +45,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
   const { config, tokens, registry, metrics, socketOpenings } = deps;
   const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
   const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
+  // Guests cost nothing, so the address is capped too; one user is capped wherever they are.
+  const openPerUser = new OpenSockets(config.matchSocketsPerUser);
   const heartbeat = new Heartbeat(app, config.heartbeatMs);
   const held = new SocketSessions(tokens.sessions, config.accounts.sessionCheckMs);
   app.addHook('onClose', async () => held.stop());
@@ -78,6 +80,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       let authenticating = false;
       let helloTimer: ReturnType<typeof setTimeout> | null = null;
       let release: (() => void) | null = null;
+      let releaseUser: (() => void) | null = null;
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
       let strikes = 0;
       const resumeFrom = resumePosition(request.query);
@@ -86,6 +89,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
 
       socket.on('close', () => {
         counted.release();
+        releaseUser?.();
         if (helloTimer) clearTimeout(helloTimer);
         release?.();
         if (actor && connection) {
@@ -111,6 +115,17 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         }
         if (unsafeJsonProblem(matchId, 'match id') !== null) {
           refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
+          return;
+        }
+        if (socket.readyState !== socket.OPEN) return;
+        const mine = openPerUser.add(principal.userId);
+        releaseUser = mine.release;
+        if (mine.over) {
+          refuse(
+            'TOO_MANY_CONNECTIONS',
+            `You have ${config.matchSocketsPerUser} match connections open already: close one first.`,
+            CLOSE_CODES.tooMany,
+          );
           return;
         }
         // Under the registry's lease, so the actor cannot be unloaded before the socket holds it.

@@ -7,12 +7,14 @@ import { MAX_BUFFERED_BYTES } from '../src/socket-send.ts';
 import { until } from './helpers/accounts.ts';
 import { createMatch, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
 
 /**
  * A hostile (or vanished) client on the sockets themselves: what it makes the server hold for
  * it, and what it keeps holding once it stops answering.
  */
 const vsCpu = [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }] as const;
+const SOCKETS_PER_USER = 3;
 
 /** The TCP socket under a `ws` WebSocket. */
 const tcpOf = (socket: WebSocket) =>
@@ -81,6 +83,56 @@ describe('a hostile client on the match socket', () => {
     await until(() => closedWith !== null, 30_000);
     expect(closedWith).toBe(CLOSE_CODES.notReading);
   }, 60_000);
+});
+
+describe('one user opening many match sockets', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('embedded', {
+      MATCH_SOCKETS_PER_USER: String(SOCKETS_PER_USER),
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('holds at most MATCH_SOCKETS_PER_USER over every match; others connect; a closed one frees its place', async () => {
+    const hoarder = (await guest(server.url, 'Hoarder')).accessToken;
+    const host = (await guest(server.url, 'Host')).accessToken;
+    const matches = await Promise.all(
+      Array.from({ length: SOCKETS_PER_USER + 1 }, () =>
+        createMatch(server.url, host, { game: 'secret-draw', seats: [...vsCpu] }),
+      ),
+    );
+    const open = (token: string, index: number) =>
+      RawClient.open(server.url, matches[index]!.matchId, token, { waitWelcome: false });
+    const held: RawClient[] = [];
+    for (let i = 0; i < SOCKETS_PER_USER; i++) {
+      const watching = await open(hoarder, i);
+      expect(await watching.next('WELCOME')).toMatchObject({ role: 'spectator' });
+      held.push(watching);
+    }
+    const refused = await open(hoarder, SOCKETS_PER_USER);
+    expect(await refused.waitFor('ERROR')).toMatchObject({ code: 'TOO_MANY_CONNECTIONS' });
+    await until(() => refused.closed !== null);
+    expect(refused.closed?.code).toBe(CLOSE_CODES.tooMany);
+
+    // Someone else watches that match at once.
+    const other = await open(host, SOCKETS_PER_USER);
+    expect(await other.next('WELCOME')).toMatchObject({ role: 'player' });
+
+    held[0]!.socket.close();
+    await until(() => held[0]!.closed !== null);
+    // The place is freed once the server has seen the close: until then, refused as above.
+    let again: RawClient | null = null;
+    for (let tries = 0; tries < 50 && !again; tries++) {
+      const attempt = await open(hoarder, SOCKETS_PER_USER);
+      await until(() => attempt.received.length > 0);
+      if (attempt.received[0]?.type === 'WELCOME') again = attempt;
+      else await until(() => attempt.closed !== null);
+    }
+    expect(again).not.toBeNull();
+    for (const socket of [...held, other, again!]) socket.socket.close();
+  });
 });
 
 describe('a client that stops answering pings', () => {
