@@ -89,7 +89,7 @@ export {
   type ValidationResult,
 } from './package/validate-package.ts';
 export { formatDiagnostic, type Diagnostic } from './package/diagnostic.ts';
-export { checkLuaModule } from './package/lua-modules.ts';
+export { checkLuaModule, MAX_DIAGNOSTICS_PER_MODULE } from './package/lua-modules.ts';
 export { CONTENT_LIMITS, PACKAGE_FILES, type ContentLimits } from './package/limits.ts';
 export { checkImage, type ImageCheck } from './package/images.ts';
 export {

@@ -37,6 +37,8 @@ const server = await startServerProcess(
     DATABASE_URL: store === 'postgres' ? databaseUrl : '',
     DATABASE_SCHEMA: schema,
     MAX_CONNECTIONS_PER_MATCH: '1000',
+    // The idle sockets are one watcher's.
+    MATCH_SOCKETS_PER_USER: String(Math.max(1, idle)),
     NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}`,
   },
   180_000,

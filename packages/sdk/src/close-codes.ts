@@ -14,4 +14,6 @@ export const CLOSE_CODES = {
   tooMany: 4429,
   /** Policy violation: the client kept sending what it may not. */
   flooding: 1008,
+  /** The client stopped reading: more than 8 MiB waited to be sent to it. Reconnect (and RESUME). */
+  notReading: 1013,
 } as const;

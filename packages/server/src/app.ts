@@ -21,7 +21,7 @@ import { MatchLifecycle } from './match/lifecycle.ts';
 import { MatchQuotas } from './match/quotas.ts';
 import { MatchRegistry } from './match/registry.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { KeyedRateLimiter } from './rate-limit.ts';
+import { KeyedRateLimiter, UserAndAddressLimiter } from './rate-limit.ts';
 import { registerAuthentication } from './routes/authenticate.ts';
 import { registerJoinRoute } from './routes/join.ts';
 import { registerContentRoutes } from './routes/content.ts';
@@ -215,17 +215,17 @@ export async function startServer(
 
     accounts.register(app);
     registerMatchRoutes(app, { content, store, registry, quotas, matchSeed: config.matchSeed });
-    registerJoinRoute(app, {
-      store,
-      registry,
-      attemptsPerMinute: config.joinAttemptsPerMinute,
-      ipAttemptsPerMinute: config.ipJoinAttemptsPerMinute,
-    });
+    // One budget for joins by room code and at open tables, per user and per address.
+    const joinAttempts = new UserAndAddressLimiter(
+      config.joinAttemptsPerMinute,
+      config.ipJoinAttemptsPerMinute,
+    );
+    registerJoinRoute(app, { store, registry, joinAttempts });
     registerTableRoutes(app, {
       tables: new OpenTables(db, config.matchLifecycle.waitingTtlMs, now),
       registry,
       content,
-      joinsPerMinute: config.joinAttemptsPerMinute,
+      joinAttempts,
     });
     registerReplayRoutes(app, {
       content,
@@ -255,6 +255,7 @@ export async function startServer(
       matchmaker,
       statusEveryMs: config.matchmaking.statusEveryMs,
       maxConnectionsPerIp: config.maxConnectionsPerIp,
+      heartbeatMs: config.heartbeatMs,
     });
     const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
     const wordFilter = WordFilter.shipped();

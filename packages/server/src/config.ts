@@ -43,6 +43,8 @@ export interface ServerConfig {
   ipJoinAttemptsPerMinute: number;
   maxConnectionsPerMatch: number;
   maxConnectionsPerIp: number;
+  /** Match sockets one user may hold open at once, over every match (`MATCH_SOCKETS_PER_USER`). */
+  matchSocketsPerUser: number;
   /**
    * Sockets one address may open (match, matchmaking and chat together), as a token bucket:
    * `socketOpenBurst` at once, then `socketOpensPerMinute`. Open ones are capped apart.
@@ -227,6 +229,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     ipJoinAttemptsPerMinute: int('RATE_JOIN_IP_PER_MIN', 120, 1),
     maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),
     maxConnectionsPerIp: int('MAX_CONNECTIONS_PER_IP', 5000, 1),
+    matchSocketsPerUser: int('MATCH_SOCKETS_PER_USER', 32, 1, 1_000_000),
     socketOpenBurst: int('SOCKET_OPEN_BURST', 600, 1),
     socketOpensPerMinute: int('SOCKET_OPENS_PER_MIN', 600, 1),
     resumeMaxSteps: int('RESUME_MAX_STEPS', 32, 1),

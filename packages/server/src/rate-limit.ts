@@ -55,6 +55,27 @@ export class KeyedRateLimiter {
 }
 
 /**
+ * Attempts limited per user and per address at once, both buckets charged every time, so
+ * neither many guests on one address (guests cost nothing to make) nor one user on many
+ * addresses gets more.
+ */
+export class UserAndAddressLimiter {
+  private readonly perUser: KeyedRateLimiter;
+  private readonly perAddress: KeyedRateLimiter;
+
+  constructor(userPerMinute: number, addressPerMinute: number) {
+    this.perUser = new KeyedRateLimiter(userPerMinute, userPerMinute / 60);
+    this.perAddress = new KeyedRateLimiter(addressPerMinute, addressPerMinute / 60);
+  }
+
+  take(userId: string, ip: string): boolean {
+    const userAllowed = this.perUser.take(userId);
+    const addressAllowed = this.perAddress.take(ip);
+    return userAllowed && addressAllowed;
+  }
+}
+
+/**
  * A limit that may be shared between nodes: the same token bucket, kept in this process or (with
  * `REDIS_URL`) in Redis. Auth routes use these; per-message socket limits stay in process.
  */

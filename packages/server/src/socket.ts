@@ -9,9 +9,11 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { SocketSessions } from './auth/socket-sessions.ts';
+import { Heartbeat } from './heartbeat.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
+import { sendUnlessStalled } from './socket-send.ts';
 import type { ServerConfig } from './config.ts';
 import type { MatchActor } from './match/actor.ts';
 import type { Connection, Framing } from './match/connection.ts';
@@ -43,25 +45,11 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
   const { config, tokens, registry, metrics, socketOpenings } = deps;
   const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
   const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
-  const alive = new WeakMap<WebSocket, boolean>();
-  const sockets = new Set<WebSocket>();
-
-  const heartbeat = setInterval(() => {
-    for (const socket of sockets) {
-      if (alive.get(socket) === false) {
-        socket.terminate();
-        continue;
-      }
-      alive.set(socket, false);
-      socket.ping();
-    }
-  }, config.heartbeatMs);
-  heartbeat.unref();
+  // Guests cost nothing, so the address is capped too; one user is capped wherever they are.
+  const openPerUser = new OpenSockets(config.matchSocketsPerUser);
+  const heartbeat = new Heartbeat(app, config.heartbeatMs);
   const held = new SocketSessions(tokens.sessions, config.accounts.sessionCheckMs);
-  app.addHook('onClose', async () => {
-    clearInterval(heartbeat);
-    held.stop();
-  });
+  app.addHook('onClose', async () => held.stop());
 
   app.get<{
     Params: { matchId: string };
@@ -76,7 +64,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       const ip = request.ip;
       const matchId = String(request.params.matchId).slice(0, 128);
       const sendRaw = (message: ServerMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+        sendUnlessStalled(socket, JSON.stringify(message));
       };
       const refuse = (code: ErrorCode, message: string, closeCode: number) => {
         metrics.badMessages.inc({ code });
@@ -85,15 +73,14 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       };
 
       const counted = openPerIp.add(ip);
-      sockets.add(socket);
-      alive.set(socket, true);
-      socket.on('pong', () => alive.set(socket, true));
+      heartbeat.watch(socket);
 
       let actor: MatchActor | null = null;
       let connection: Connection | null = null;
       let authenticating = false;
       let helloTimer: ReturnType<typeof setTimeout> | null = null;
       let release: (() => void) | null = null;
+      let releaseUser: (() => void) | null = null;
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
       let strikes = 0;
       const resumeFrom = resumePosition(request.query);
@@ -101,8 +88,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       const framing: Framing = request.query.frames === 'batch' ? 'batch' : 'step';
 
       socket.on('close', () => {
-        sockets.delete(socket);
         counted.release();
+        releaseUser?.();
         if (helloTimer) clearTimeout(helloTimer);
         release?.();
         if (actor && connection) {
@@ -128,6 +115,17 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         }
         if (unsafeJsonProblem(matchId, 'match id') !== null) {
           refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
+          return;
+        }
+        if (socket.readyState !== socket.OPEN) return;
+        const mine = openPerUser.add(principal.userId);
+        releaseUser = mine.release;
+        if (mine.over) {
+          refuse(
+            'TOO_MANY_CONNECTIONS',
+            `You have ${config.matchSocketsPerUser} match connections open already: close one first.`,
+            CLOSE_CODES.tooMany,
+          );
           return;
         }
         // Under the registry's lease, so the actor cannot be unloaded before the socket holds it.

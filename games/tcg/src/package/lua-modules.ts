@@ -10,6 +10,13 @@ export interface ModuleFacts {
 }
 
 /**
+ * Problems reported per module: past this many, one more diagnostic sums up the rest. A module
+ * of 64 KiB can hold some 16,000 one-line calls the lint refuses, and a package 64 modules: a
+ * report of a million diagnostics overflowed the validator (and the server's answer).
+ */
+export const MAX_DIAGNOSTICS_PER_MODULE = 100;
+
+/**
  * Every module compiles with Lua's own compiler (the same one a match uses) and passes the
  * lint against the ability API: only effect functions the engine offers, with the arities and
  * literal argument types it accepts.
@@ -72,5 +79,19 @@ export async function checkLuaModule(
         { file },
       ),
     );
-  return { diagnostics, facts: { file, functions: new Set(scan.functions), calls: scan.calls } };
+  return {
+    diagnostics: summedUp(diagnostics, file),
+    facts: { file, functions: new Set(scan.functions), calls: scan.calls },
+  };
+}
+
+/** The first MAX_DIAGNOSTICS_PER_MODULE, then one that counts the rest (an error if any is). */
+function summedUp(diagnostics: Diagnostic[], file: string): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_MODULE) return diagnostics;
+  const rest = diagnostics.slice(MAX_DIAGNOSTICS_PER_MODULE);
+  const worst = rest.some((d) => d.severity === 'error') ? error : warning;
+  return [
+    ...diagnostics.slice(0, MAX_DIAGNOSTICS_PER_MODULE),
+    worst('LUA_TOO_MANY_PROBLEMS', `has ${rest.length} more problems not listed`, { file }),
+  ];
 }

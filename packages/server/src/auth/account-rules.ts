@@ -1,4 +1,5 @@
 import { USERNAME_PATTERN } from '@cardtable/sdk/accounts';
+import { hasUnprintable } from '../printable.ts';
 
 const USERNAME = new RegExp(USERNAME_PATTERN);
 // Deliberately simple: one @, a dot in the domain, no spaces; the link we mail proves the rest.
@@ -29,10 +30,9 @@ export function emailProblem(email: string): FieldProblem | null {
     : { field: 'email', message: 'That is not an email address (name@example.com).' };
 }
 
-/** A display name: trimmed, 1-40 characters, no control characters. */
+/** A display name (an account's or a guest's): trimmed, 1-40 characters, all printable. */
 export function displayNameProblem(name: string): FieldProblem | null {
-  // eslint-disable-next-line no-control-regex
-  if (name.length === 0 || name.length > 40 || /[\u0000-\u001f\u007f]/.test(name)) {
+  if (name.length === 0 || name.length > 40 || hasUnprintable(name)) {
     return { field: 'displayName', message: 'A display name has 1 to 40 printable characters.' };
   }
   return null;

@@ -2,14 +2,15 @@ import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import { ChatClientMessage, type ChatErrorCode, type ChatServerMessage } from '@cardtable/sdk/chat';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { FastifyInstance } from 'fastify';
-import type { WebSocket } from 'ws';
 import { SocketSessions } from '../auth/socket-sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
+import { Heartbeat } from '../heartbeat.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import { unsafeJsonProblem } from '../json-guard.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { TokenBucket, type KeyedRateLimiter } from '../rate-limit.ts';
+import { sendUnlessStalled } from '../socket-send.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
 import { roomAccess } from './room-access.ts';
 
@@ -80,28 +81,14 @@ export function registerChatSocket(
   const sessions = new SocketSessions(tokens.sessions, deps.sessionCheckMs);
   const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
   const openPerUser = new OpenSockets(deps.maxConnectionsPerUser);
-  // A peer that vanished without closing (a phone off the network) must not stay a member.
-  const answered = new Map<WebSocket, boolean>();
-  const heartbeat = setInterval(() => {
-    for (const [socket, alive] of answered) {
-      if (!alive) socket.terminate();
-      else {
-        answered.set(socket, false);
-        socket.ping();
-      }
-    }
-  }, deps.heartbeatMs);
-  heartbeat.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(heartbeat);
-    sessions.stop();
-  });
+  const heartbeat = new Heartbeat(app, deps.heartbeatMs);
+  app.addHook('onClose', async () => sessions.stop());
   app.get<{ Querystring: ChatQuery }>(
     '/ws/chat',
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
     (socket, request) => {
       const send = (message: ChatServerMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+        sendUnlessStalled(socket, JSON.stringify(message));
       };
       const refuse = (code: ChatErrorCode, message: string, close: number) => {
         send({ type: 'CHAT_ERROR', code, message });
@@ -114,10 +101,8 @@ export function registerChatSocket(
       const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
       let strikes = 0;
       const counted = openPerIp.add(request.ip);
-      answered.set(socket, true);
-      socket.on('pong', () => answered.set(socket, true));
+      heartbeat.watch(socket);
       socket.on('close', () => {
-        answered.delete(socket);
         counted.release();
         releaseUser?.();
         closed = true;

@@ -1,20 +1,15 @@
 import type { Viewer } from '@cardtable/engine';
 import type { ServerMessage, WireEvent } from '@cardtable/sdk/protocol';
 import type { Metrics } from '../metrics.ts';
+import { sendUnlessStalled, type SendableSocket } from '../socket-send.ts';
 
 /** What the connection needs of its socket (a `ws` WebSocket). */
-export interface SocketLike {
-  readonly readyState: number;
-  readonly bufferedAmount: number;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
+export interface SocketLike extends SendableSocket {
   /** The TCP socket under a `ws` WebSocket, corked to coalesce writes. */
   readonly _socket?: { cork(): void; uncork(): void } | null;
 }
 
 const OPEN = 1;
-/** Past this much unsent data the client is not reading: drop it, it can reconnect and RESUME. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 /** Past this many paced messages waiting, send a fresh WELCOME instead of the backlog. */
 const MAX_QUEUED = 4000;
 
@@ -116,12 +111,8 @@ export class Connection {
 
   private write(text: string, coalesce: boolean): void {
     if (this.socket.readyState !== OPEN) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.socket.close(1013, 'Client is not reading');
-      return;
-    }
     if (coalesce) this.coalesceWrites();
-    this.socket.send(text);
+    sendUnlessStalled(this.socket, text);
   }
 
   /**

@@ -2,8 +2,10 @@ import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
+import { Heartbeat } from '../heartbeat.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { KeyedRateLimiter } from '../rate-limit.ts';
+import { sendUnlessStalled } from '../socket-send.ts';
 import type { Matchmaker } from './matchmaker.ts';
 
 /** As parsed: a name given twice arrives as an array, which no parameter here accepts. */
@@ -30,16 +32,19 @@ export function registerMatchmakingSocket(
     statusEveryMs: number;
     /** Queue sockets one address may hold open (counted apart from other sockets). */
     maxConnectionsPerIp: number;
+    /** How often each socket is pinged; one that did not answer the last ping leaves the queue. */
+    heartbeatMs: number;
   },
 ): void {
   const { tokens, matchmaker, statusEveryMs } = deps;
   const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
+  const heartbeat = new Heartbeat(app, deps.heartbeatMs);
   app.get<{ Querystring: QueueQuery }>(
     '/ws/matchmaking',
     { websocket: true, schema: { hide: true } as Record<string, unknown> },
     (socket, request) => {
       const send = (message: QueueServerMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+        sendUnlessStalled(socket, JSON.stringify(message));
       };
       const refuse = (code: string, message: string, close: number = CLOSE_CODES.refused) => {
         send({ type: 'ERROR', code, message });
@@ -54,6 +59,7 @@ export function registerMatchmakingSocket(
         if (ticketId) void matchmaker.queue.cancel(ticketId).catch(() => undefined);
       };
       const counted = openPerIp.add(request.ip);
+      heartbeat.watch(socket);
       socket.on('close', () => {
         counted.release();
         leave();

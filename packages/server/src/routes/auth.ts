@@ -17,6 +17,7 @@ import {
 } from '@cardtable/sdk/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { displayNameProblem } from '../auth/account-rules.ts';
 import type { AccountService } from '../auth/accounts.ts';
 import type { AuthLimits } from '../auth/limits.ts';
 import type { ClientInfo } from '../auth/sessions.ts';
@@ -80,7 +81,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     },
     async (request) => {
       const name = request.body.name.trim();
-      if (name.length === 0) throw apiError('BAD_REQUEST', 'A name is required.');
+      const problem = displayNameProblem(name);
+      if (problem) throw apiError('BAD_REQUEST', problem.message, { field: 'name' });
       return tokens.createGuest(name, clientInfo(request));
     },
   );

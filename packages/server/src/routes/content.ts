@@ -34,6 +34,7 @@ import { GamesQuotaReached, SlugTaken, type GameRow } from '../content/store.ts'
 import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
 import { apiError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { hasUnprintable } from '../printable.ts';
 import { KeyedRateLimiter } from '../rate-limit.ts';
 import { requireUser } from './authenticate.ts';
 import { contentAccess } from './content-access.ts';
@@ -119,7 +120,8 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { slug, name, description, from } = request.body;
+      const { slug, description, from } = request.body;
+      const name = gameName(request.body.name);
       if (library.builtIn.has(slug))
         throw apiError('CONFLICT', `"${slug}" is the name of a built-in game.`);
       const source = from ? await visibleGame(from.slug, user) : null;
@@ -128,7 +130,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
           {
             id: newId('g'),
             slug,
-            name: name.trim(),
+            name,
             description: description?.trim() ?? '',
             ownerId: user.userId,
           },
@@ -201,7 +203,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const game = await ownedGame(request.params.slug, requireUser(request));
       const { name, description } = request.body;
       await store.updateGame(game.id, {
-        ...(name !== undefined ? { name: name.trim() || game.name } : {}),
+        ...(name !== undefined ? { name: gameName(name) } : {}),
         ...(description !== undefined ? { description: description.trim() } : {}),
       });
       return { game: await summaryOf(await findGame(game.slug)) };
@@ -496,4 +498,15 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
         .send(Buffer.from(delivery.bytes));
     },
   );
+}
+
+/** A game's name as stored: trimmed; a blank or unprintable one is refused (it is shown to others). */
+function gameName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || hasUnprintable(trimmed)) {
+    throw apiError('BAD_REQUEST', 'A game name has 1 to 80 printable characters.', {
+      field: 'name',
+    });
+  }
+  return trimmed;
 }

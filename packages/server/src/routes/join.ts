@@ -2,15 +2,15 @@ import { ErrorBody, JoinMatchRequest, JoinMatchResponse } from '@cardtable/sdk/p
 import type { FastifyInstance } from 'fastify';
 import { apiError } from '../errors.ts';
 import type { MatchRegistry } from '../match/registry.ts';
-import { KeyedRateLimiter } from '../rate-limit.ts';
+import type { UserAndAddressLimiter } from '../rate-limit.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { requireUser } from './authenticate.ts';
 
 interface Deps {
   store: EventStore;
   registry: MatchRegistry;
-  attemptsPerMinute: number;
-  ipAttemptsPerMinute: number;
+  /** Join attempts, shared with open tables' one-click joins. */
+  joinAttempts: UserAndAddressLimiter;
 }
 
 /**
@@ -21,9 +21,7 @@ interface Deps {
  * users cost nothing to make.
  */
 export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
-  const { store, registry } = deps;
-  const perUser = new KeyedRateLimiter(deps.attemptsPerMinute, deps.attemptsPerMinute / 60);
-  const perIp = new KeyedRateLimiter(deps.ipAttemptsPerMinute, deps.ipAttemptsPerMinute / 60);
+  const { store, registry, joinAttempts } = deps;
   const closed = () => apiError('NOT_FOUND', 'No open match has that code.');
 
   app.post<{ Body: JoinMatchRequest }>(
@@ -45,10 +43,7 @@ export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const user = requireUser(request);
-      // Both buckets are charged, so neither many guests on one address nor one user on
-      // many addresses gets more guesses.
-      const userAllowed = perUser.take(user.userId);
-      if (!perIp.take(request.ip) || !userAllowed) {
+      if (!joinAttempts.take(user.userId, request.ip)) {
         throw apiError('RATE_LIMITED', 'Too many join attempts: wait a minute.');
       }
       const id = await store.waitingMatchIdByCode(

@@ -17,6 +17,7 @@ import { setupMatch } from '../content/match-setup.ts';
 import { createMatch, type MatchCreationDeps, type MatchPlan } from '../match/create-match.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
+import { hasUnprintable } from '../printable.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { SeatRecord } from '../store/event-store.ts';
 import { tableChoiceRefusal } from '../tables/table-choices.ts';
@@ -75,10 +76,16 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
           `${game.name} is played by ${game.seats.min} to ${game.seats.max} seats.`,
         );
       }
-      for (const seat of body.seats) {
+      for (const [index, seat] of body.seats.entries()) {
         if (seat.kind === 'cpu' && !game.cpu?.profiles.includes(seat.profile)) {
           throw apiError('BAD_REQUEST', `Unknown CPU profile "${seat.profile}".`, {
             profiles: game.cpu?.profiles ?? [],
+          });
+        }
+        // A CPU's name is shown to everyone at the table, like a person's.
+        if (seat.kind === 'cpu' && seat.name && hasUnprintable(seat.name)) {
+          throw apiError('BAD_REQUEST', 'A CPU name has printable characters only.', {
+            field: `seats/${index}/name`,
           });
         }
       }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError } from '../errors.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import type { MatchRegistry } from '../match/registry.ts';
-import { KeyedRateLimiter } from '../rate-limit.ts';
+import { KeyedRateLimiter, type UserAndAddressLimiter } from '../rate-limit.ts';
 import type { OpenTables } from '../tables/open-tables.ts';
 import { requireUser } from './authenticate.ts';
 
@@ -19,13 +19,13 @@ interface Deps {
   tables: OpenTables;
   registry: MatchRegistry;
   content: ContentLibrary;
-  joinsPerMinute: number;
+  /** Join attempts, shared with room-code joins. */
+  joinAttempts: UserAndAddressLimiter;
 }
 
 /** The lobby list of open tables, joining one with a click, and ready checks at the table. */
 export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
-  const { tables, registry } = deps;
-  const joins = new KeyedRateLimiter(deps.joinsPerMinute, deps.joinsPerMinute / 60);
+  const { tables, registry, joinAttempts } = deps;
   const readies = new KeyedRateLimiter(READY_BURST, READY_PER_SECOND);
 
   app.get<{ Querystring: Static<typeof OpenTablesQuery> }>(
@@ -60,7 +60,7 @@ export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const user = requireUser(request);
-      if (!joins.take(user.userId))
+      if (!joinAttempts.take(user.userId, request.ip))
         throw apiError('RATE_LIMITED', 'Too many joins: wait a minute.');
       const { id } = request.params;
       if (!(await tables.isOpen(id))) throw apiError('NOT_FOUND', 'No open table has that id.');

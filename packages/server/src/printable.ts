@@ -1,0 +1,10 @@
+/**
+ * Characters no name shown to other people may hold: control characters (C0 and C1), line and
+ * paragraph separators, and the bidirectional controls, which reorder the text shown after
+ * them (a name that makes the words next to it in a chat line or a seat list read backwards).
+ * Joiners stay allowed: emoji sequences are made with them.
+ */
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** Whether `text` holds a character that no name may (see UNPRINTABLE). */
+export const hasUnprintable = (text: string): boolean => UNPRINTABLE.test(text);

@@ -1,0 +1,68 @@
+import type { ContentPackage } from '@cardtable/sdk/content';
+import { MAX_DIAGNOSTICS_PER_MODULE } from '@cardtable/tcg';
+import { describe, expect, it } from 'vitest';
+import { validatePackage } from '../src/content/validate.ts';
+import { call } from './helpers/http.ts';
+import { createGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
+
+/**
+ * A hostile creator's drafts: any signed-in user may save one as often as they like, so what a
+ * check of one costs must neither stop the server nor overflow it.
+ */
+const MODULES = 40;
+
+/** Tidepool with MODULES modules of nearly 64 KiB, each a call the lint refuses on every line. */
+async function floodedPackage(): Promise<ContentPackage> {
+  const body = await tidepoolPackage();
+  const module = `function flood()\n${'q()\n'.repeat(15_000)}end\n`;
+  const files = { ...body.files };
+  for (let i = 0; i < MODULES; i++) files[`lua/flood_${i}.lua`] = module;
+  return { files };
+}
+
+const asFiles = (pkg: ContentPackage) =>
+  new Map(
+    Object.entries(pkg.files).map(([path, file]) => [
+      path,
+      typeof file === 'string' ? file : new Uint8Array(Buffer.from(file.base64, 'base64')),
+    ]),
+  );
+
+describe('a hostile creator on the content routes', () => {
+  const site = useContentServer('embedded');
+
+  it('gets a bounded report, not a server error, for a draft of modules full of refused calls', async () => {
+    await createGame(site.server.url, site.alice, { slug: 'flooded', name: 'Flooded' });
+    const saved = await call<{
+      ok: boolean;
+      errors: { code: string; file?: string }[];
+      warnings: unknown[];
+    }>(site.server.url, 'PUT', '/api/content/games/flooded/draft', {
+      token: site.alice,
+      body: await floodedPackage(),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.ok).toBe(false);
+    const summed = saved.body.errors.filter((e) => e.code === 'LUA_TOO_MANY_PROBLEMS');
+    expect(summed).toHaveLength(MODULES);
+    // Some 600,000 refused calls, reported as at most the cap per module plus its summary.
+    const reported = saved.body.errors.length + saved.body.warnings.length;
+    expect(reported).toBeLessThanOrEqual((MAX_DIAGNOSTICS_PER_MODULE + 2) * (MODULES + 2));
+  }, 120_000);
+
+  it("checks a package off the server's event loop, which keeps turning meanwhile", async () => {
+    const files = asFiles(await floodedPackage());
+    let turns = 0;
+    let checking = true;
+    const spin = () => {
+      turns++;
+      if (checking) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const report = await validatePackage(files);
+    checking = false;
+    expect(report.ok).toBe(false);
+    // On the event loop the check ran start to end without a turn; on its thread, thousands.
+    expect(turns).toBeGreaterThan(100);
+  }, 120_000);
+});

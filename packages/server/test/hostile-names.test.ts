@@ -1,0 +1,105 @@
+import type { AuthResponse, ErrorBody } from '@cardtable/sdk/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/app.ts';
+import { call, guest } from './helpers/http.ts';
+import { startTestServer } from './helpers/server.ts';
+
+/**
+ * A hostile client naming itself and its games: every name others are shown (a guest's, a
+ * game's) holds printable characters only, never controls, line breaks or the bidirectional
+ * controls that make the words next to it read backwards. Refused with a typed error, and
+ * nothing is stored.
+ */
+const UNPRINTABLE = [
+  'Alice\u202E',
+  '\u2066admin',
+  'a\u200Fb',
+  'two\nlines',
+  'line\u2028separator',
+  'bell\u0007',
+  'next line\u0085',
+];
+
+describe('a hostile client choosing names', () => {
+  let server: RunningServer;
+  let creator: string;
+  const count = async (table: string) =>
+    Number((await server.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
+
+  beforeAll(async () => {
+    server = await startTestServer('embedded');
+    creator = (await guest(server.url, 'Creator')).accessToken;
+  });
+  afterAll(async () => server?.close());
+
+  it('refuses a guest name with unprintable characters as BAD_REQUEST; emoji and accents pass', async () => {
+    const users = await count('users');
+    for (const name of UNPRINTABLE) {
+      const reply = await call<ErrorBody>(server.url, 'POST', '/api/auth/guest', {
+        body: { name },
+      });
+      expect(reply, JSON.stringify(name)).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_REQUEST', details: { field: 'name' } },
+      });
+    }
+    expect(await count('users')).toBe(users);
+    for (const name of ['Zoë', '👩‍👩‍👧 family', 'مرحبا']) {
+      const reply = await call<AuthResponse>(server.url, 'POST', '/api/auth/guest', {
+        body: { name },
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.user.name).toBe(name);
+    }
+  });
+
+  it('refuses an unprintable CPU seat name; the match is not made', async () => {
+    const matches = await count('matches');
+    for (const name of UNPRINTABLE) {
+      const reply = await call<ErrorBody>(server.url, 'POST', '/api/matches', {
+        token: creator,
+        body: {
+          game: 'secret-draw',
+          seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady', name }],
+        },
+      });
+      expect(reply, JSON.stringify(name)).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_REQUEST', details: { field: 'seats/1/name' } },
+      });
+    }
+    expect(await count('matches')).toBe(matches);
+  });
+
+  it('refuses a blank or unprintable game name, on creation and on renaming; the name stays', async () => {
+    const games = await count('content_games');
+    for (const name of ['   ', ...UNPRINTABLE]) {
+      const reply = await call<ErrorBody>(server.url, 'POST', '/api/content/games', {
+        token: creator,
+        body: { slug: `named-${games}`, name },
+      });
+      expect(reply, JSON.stringify(name)).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_REQUEST', details: { field: 'name' } },
+      });
+    }
+    expect(await count('content_games')).toBe(games);
+
+    const created = await call(server.url, 'POST', '/api/content/games', {
+      token: creator,
+      body: { slug: 'well-named', name: '  Well named  ' },
+    });
+    expect(created).toMatchObject({ status: 201, body: { game: { name: 'Well named' } } });
+    for (const name of ['   ', ...UNPRINTABLE]) {
+      const renamed = await call<ErrorBody>(server.url, 'PATCH', '/api/content/games/well-named', {
+        token: creator,
+        body: { name },
+      });
+      expect(renamed.status, JSON.stringify(name)).toBe(400);
+    }
+    const after = await call(server.url, 'GET', '/api/content/games/well-named', {
+      token: creator,
+    });
+    expect(after.body).toMatchObject({ game: { name: 'Well named' } });
+  });
+});

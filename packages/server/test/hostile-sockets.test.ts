@@ -1,0 +1,169 @@
+import { CLOSE_CODES } from '@cardtable/sdk/protocol';
+import type { QueueServerMessage } from '@cardtable/sdk/social';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { RunningServer } from '../src/app.ts';
+import { MAX_BUFFERED_BYTES } from '../src/socket-send.ts';
+import { until } from './helpers/accounts.ts';
+import { createMatch, guest } from './helpers/http.ts';
+import { startTestServer } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
+
+/**
+ * A hostile (or vanished) client on the sockets themselves: what it makes the server hold for
+ * it, and what it keeps holding once it stops answering.
+ */
+const vsCpu = [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }] as const;
+const SOCKETS_PER_USER = 3;
+
+/** The TCP socket under a `ws` WebSocket. */
+const tcpOf = (socket: WebSocket) =>
+  (socket as unknown as { _socket: { pause(): void; resume(): void; localPort: number } })._socket;
+
+/** The server's end of a client's socket (matched by port). */
+function serverEndOf(server: RunningServer, client: WebSocket) {
+  const port = tcpOf(client).localPort;
+  const { clients } = (server.app as unknown as { websocketServer: { clients: Set<WebSocket> } })
+    .websocketServer;
+  return [...clients].find(
+    (socket) =>
+      (socket as unknown as { _socket: { remotePort: number } })._socket.remotePort === port,
+  );
+}
+
+describe('a hostile client on the match socket', () => {
+  let server: RunningServer;
+  let token: string;
+
+  beforeAll(async () => {
+    // Rate limits out of the way: only the unread bytes may stop the client below.
+    server = await startTestServer('embedded', {
+      RATE_MESSAGES_PER_S: '1000000',
+      RATE_MESSAGE_BURST: '1000000',
+      RATE_IP_MESSAGES_PER_S: '1000000',
+    });
+    token = (await guest(server.url, 'Hostile')).accessToken;
+  });
+  afterAll(async () => server?.close());
+
+  it('is dropped with 1013 once it stops reading the replies to its own frames; the server never holds much more than the cap', async () => {
+    const { matchId } = await createMatch(server.url, token, {
+      game: 'secret-draw',
+      seats: [...vsCpu],
+    });
+    const client = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/ws/matches/${matchId}?token=${token}`,
+    );
+    let closedWith: number | null = null;
+    client.on('close', (code) => (closedWith = code));
+    await new Promise((resolve) => client.once('message', resolve));
+    const end = serverEndOf(server, client);
+    expect(end).toBeDefined();
+
+    // Never reads again, but answers the heartbeat unasked, so only the unread bytes count.
+    tcpOf(client).pause();
+    // Each is refused at once with an ACTION_RESULT naming the id: about 300 bytes unread each.
+    const frame = JSON.stringify({
+      type: 'ACTION',
+      action: { actionId: 'x'.repeat(128), type: 'draw' },
+    });
+    let mostHeld = 0;
+    for (let batch = 0; batch < 200 && end?.readyState === WebSocket.OPEN; batch++) {
+      for (let i = 0; i < 500; i++) client.send(frame);
+      client.pong();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      mostHeld = Math.max(mostHeld, end.bufferedAmount);
+    }
+    // Without the cap the 100,000 replies (30 MB) would all wait in the server for this client.
+    expect(end?.readyState).not.toBe(WebSocket.OPEN);
+    expect(mostHeld).toBeLessThanOrEqual(MAX_BUFFERED_BYTES + 4096);
+
+    // Read at last: what was held, then the close that says why.
+    tcpOf(client).resume();
+    await until(() => closedWith !== null, 30_000);
+    expect(closedWith).toBe(CLOSE_CODES.notReading);
+  }, 60_000);
+});
+
+describe('one user opening many match sockets', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('embedded', {
+      MATCH_SOCKETS_PER_USER: String(SOCKETS_PER_USER),
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('holds at most MATCH_SOCKETS_PER_USER over every match; others connect; a closed one frees its place', async () => {
+    const hoarder = (await guest(server.url, 'Hoarder')).accessToken;
+    const host = (await guest(server.url, 'Host')).accessToken;
+    const matches = await Promise.all(
+      Array.from({ length: SOCKETS_PER_USER + 1 }, () =>
+        createMatch(server.url, host, { game: 'secret-draw', seats: [...vsCpu] }),
+      ),
+    );
+    const open = (token: string, index: number) =>
+      RawClient.open(server.url, matches[index]!.matchId, token, { waitWelcome: false });
+    const held: RawClient[] = [];
+    for (let i = 0; i < SOCKETS_PER_USER; i++) {
+      const watching = await open(hoarder, i);
+      expect(await watching.next('WELCOME')).toMatchObject({ role: 'spectator' });
+      held.push(watching);
+    }
+    const refused = await open(hoarder, SOCKETS_PER_USER);
+    expect(await refused.waitFor('ERROR')).toMatchObject({ code: 'TOO_MANY_CONNECTIONS' });
+    await until(() => refused.closed !== null);
+    expect(refused.closed?.code).toBe(CLOSE_CODES.tooMany);
+
+    // Someone else watches that match at once.
+    const other = await open(host, SOCKETS_PER_USER);
+    expect(await other.next('WELCOME')).toMatchObject({ role: 'player' });
+
+    held[0]!.socket.close();
+    await until(() => held[0]!.closed !== null);
+    // The place is freed once the server has seen the close: until then, refused as above.
+    let again: RawClient | null = null;
+    for (let tries = 0; tries < 50 && !again; tries++) {
+      const attempt = await open(hoarder, SOCKETS_PER_USER);
+      await until(() => attempt.received.length > 0);
+      if (attempt.received[0]?.type === 'WELCOME') again = attempt;
+      else await until(() => attempt.closed !== null);
+    }
+    expect(again).not.toBeNull();
+    for (const socket of [...held, other, again!]) socket.socket.close();
+  });
+});
+
+describe('a client that stops answering pings', () => {
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('embedded', { HEARTBEAT_MS: '100' });
+  });
+  afterAll(async () => server?.close());
+
+  const queue = async (token: string) => {
+    const socket = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/ws/matchmaking?token=${token}&game=secret-draw&mode=casual&seats=2`,
+    );
+    const statuses: QueueServerMessage[] = [];
+    socket.on('message', (data) => statuses.push(JSON.parse(String(data))));
+    await until(() => statuses.length > 0);
+    return { socket, statuses };
+  };
+
+  it('leaves the matchmaking queue, so nobody is matched with a player who is gone', async () => {
+    const gone = await queue((await guest(server.url, 'Gone')).accessToken);
+    expect(gone.statuses[0]).toMatchObject({ type: 'QUEUE_STATUS', waiting: 1 });
+    const end = serverEndOf(server, gone.socket);
+    // Off the network: reads nothing more, so no ping is answered.
+    tcpOf(gone.socket).pause();
+    await until(() => end?.readyState === WebSocket.CLOSED);
+
+    const next = await queue((await guest(server.url, 'Next')).accessToken);
+    expect(next.statuses[0]).toMatchObject({ type: 'QUEUE_STATUS', waiting: 1 });
+    next.socket.close();
+    gone.socket.terminate();
+  });
+});
