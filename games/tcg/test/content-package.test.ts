@@ -6,6 +6,7 @@ import {
   cardText,
   checkImage,
   CONTENT_LIMITS,
+  createSandboxScriptHost,
   validateContentPackage,
   type Diagnostic,
 } from '../src/index.ts';
@@ -301,6 +302,37 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     const result = await validateContentPackage(files);
     expect(result.errors.map(brief)).toEqual(['LUA_TOO_LARGE lua/pearl_diver.lua']);
     expect(result.errors[0]!.message).toMatch(/a module may have at most 65536$/);
+  });
+
+  it('refuses Lua whose loading would read more than the load limit, naming the costliest module', async () => {
+    // Each global function loads its whole module again: 40 of them in a 20 KiB module is 820 KiB.
+    const files = readFolder(REEF);
+    const functions = Array.from({ length: 40 }, (_, i) => `function f${i}() end`).join('\n');
+    const padding = `-- ${'x'.repeat(20 * 1024)}\n`;
+    files.set(
+      'lua/pearl_diver.lua',
+      padding + functions + '\n' + text(files, 'lua/pearl_diver.lua'),
+    );
+    const result = await validateContentPackage(files);
+    expect(result.errors.map(brief)).toEqual(['LUA_LOAD lua/pearl_diver.lua']);
+    expect(result.errors[0]!.message).toMatch(
+      /^Loading the Lua modules reads \d+ bytes or more .*at most 524288 are allowed\. Make helpers local functions or split large modules: "pearl_diver" alone reads \d+\.$/,
+    );
+    // The same functions as locals are no entries: the module loads once.
+    files.set(
+      'lua/pearl_diver.lua',
+      padding +
+        functions.replaceAll('function f', 'local function f') +
+        '\n' +
+        text(readFolder(REEF), 'lua/pearl_diver.lua'),
+    );
+    expect(await validateContentPackage(files)).toMatchObject({ ok: true });
+    // Over the limit by plain size, refused before any module is scanned.
+    const host = await createSandboxScriptHost(
+      Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`m${i}`, padding.repeat(3)])),
+      { instructionsPerCall: 1000 },
+    );
+    expect(host).toMatchObject({ ok: false, error: { code: 'LUA_LOAD_TOO_LARGE' } });
   });
 
   it('takes entries defined as `name = function`: what the match host loads', async () => {

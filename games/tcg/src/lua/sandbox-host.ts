@@ -7,6 +7,7 @@ import {
 } from '@cardtable/sandbox';
 import type { Duration, Effect, PlayerRef } from '../content/ast.ts';
 import type { ScriptCall, ScriptHost, ScriptOutput, ScriptUsage } from '../engine/scripts.ts';
+import { CONTENT_LIMITS } from '../package/limits.ts';
 import { TCG_SCRIPT_EFFECTS, TCG_SCRIPT_STATE } from './script-effects.ts';
 
 export { TCG_SCRIPT_EFFECTS, TCG_SCRIPT_STATE };
@@ -19,6 +20,8 @@ export async function createSandboxScriptHost(
   modules: Readonly<Record<string, string>>,
   options: { instructionsPerCall: number; runtime?: SandboxRuntime },
 ): Promise<Result<ScriptHost & { dispose(): void }>> {
+  const plan = loadPlan(modules);
+  if (!plan.ok) return plan;
   const runtime = options.runtime ?? sharedRuntime();
   const { instructionsPerCall } = options;
   let current: ((min: number, max: number) => number) | null = null;
@@ -30,9 +33,9 @@ export async function createSandboxScriptHost(
     limits: { instructionsPerCall, instructionsPerAction: instructionsPerCall },
   });
   const loaded = new Set<string>();
-  for (const [name, source] of Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const { name, source, entries } of plan.value) {
     // Each module's entry functions are called by name: `<module>.<entry>` ends with the call.
-    for (const entry of entriesOf(source)) {
+    for (const entry of entries) {
       const result = vm.load(`${name}.${entry}`, `${source}\n${entry}()\n`);
       if (!result.ok) {
         vm.dispose();
@@ -97,6 +100,48 @@ export function sharedRuntime(): SandboxRuntime {
 export function useSandboxWasmUrl(url: string): void {
   if (shared) throw new Error('The shared sandbox runtime is already running.');
   sharedWasmUrl = url;
+}
+
+interface ModuleLoad {
+  name: string;
+  source: string;
+  bytes: number;
+  entries: readonly string[];
+}
+
+/**
+ * The modules in load order with their entry functions, or a refusal when loading them would
+ * read more than `maxLuaLoadBytes`: a module is scanned once for its entries, then compiled
+ * whole once per entry. The plain size is checked before any scan, so a refused package costs
+ * nothing to refuse; the refusal names the costliest module.
+ */
+function loadPlan(modules: Readonly<Record<string, string>>): Result<ModuleLoad[]> {
+  const max = CONTENT_LIMITS.maxLuaLoadBytes;
+  const plan = Object.entries(modules)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, source]) => ({
+      name,
+      source,
+      bytes: new TextEncoder().encode(source).length,
+      entries: [] as string[],
+    }));
+  const read = (load: ModuleLoad) => load.bytes * (load.entries.length + 1);
+  const tooLarge = () => {
+    const total = plan.reduce((sum, load) => sum + read(load), 0);
+    if (total <= max) return null;
+    const costliest = plan.reduce((a, b) => (read(b) > read(a) ? b : a));
+    return fail(
+      'LUA_LOAD_TOO_LARGE',
+      `Loading the Lua modules reads ${total} bytes or more (a module once, then once more for ` +
+        `each global function it defines); at most ${max} are allowed. Make helpers local ` +
+        `functions or split large modules: "${costliest.name}" alone reads ${read(costliest)}.`,
+      { module: costliest.name, bytes: total, max },
+    );
+  };
+  const unscanned = tooLarge();
+  if (unscanned) return unscanned;
+  for (const load of plan) load.entries = entriesOf(load.source);
+  return tooLarge() ?? ok(plan);
 }
 
 /**

@@ -15,6 +15,15 @@ export const CONTENT_LIMITS = {
   minImageSide: 16,
   /** Lua modules (`lua/<name>.lua`). */
   maxLuaModules: 64,
+  /**
+   * Lua source the script host reads to load the package: each module is scanned once for its
+   * entry functions (the global functions it defines), then compiled whole once per entry (the
+   * module plus its call), so a module costs its bytes times one more than its entries.
+   * Building a game runs on the server's event loop, about 1.5 s per MiB on this hardware: a
+   * module of 64 KiB with a thousand one-line functions would otherwise stop every match for a
+   * minute. The shipped demo loads about 2 KiB.
+   */
+  maxLuaLoadBytes: 512 * 1024,
   /** One path inside the package, bytes. */
   maxPathBytes: 160,
 } as const;
