@@ -43,6 +43,17 @@ describe('chat at a Golf table', () => {
     await expect.poll(() => chatTexts(guest.page)).toEqual(['Waiting for you, Bea']);
     await guest.page.getByTestId('chat-input').fill('Hi Ada! well shiiit, good luck');
     await guest.page.getByTestId('chat-send').click();
+    // What people write is isolated from what surrounds it (a U+202E in it reorders nothing else).
+    expect(
+      await guest.page
+        .getByTestId('chat-message')
+        .first()
+        .evaluate((li) =>
+          [...li.querySelectorAll('.chat-name, .chat-text')].map(
+            (e) => getComputedStyle(e).unicodeBidi,
+          ),
+        ),
+    ).toEqual(['isolate', 'isolate']);
     // Ada's word filter is on (the default): the word is masked for her.
     await expect
       .poll(() => chatTexts(host.page))
