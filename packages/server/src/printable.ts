@@ -4,7 +4,13 @@
  * them (a name that makes the words next to it in a chat line or a seat list read backwards).
  * Joiners stay allowed: emoji sequences are made with them.
  */
-const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const UNPRINTABLE_CHARS =
+  '[\\p{Cc}\\u2028\\u2029\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]';
+const UNPRINTABLE = new RegExp(UNPRINTABLE_CHARS, 'u');
 
 /** Whether `text` holds a character that no name may (see UNPRINTABLE). */
 export const hasUnprintable = (text: string): boolean => UNPRINTABLE.test(text);
+
+/** `text` without the characters no name may hold: for names we take from elsewhere (a sign-in provider's). */
+export const withoutUnprintable = (text: string): string =>
+  text.replace(new RegExp(UNPRINTABLE_CHARS, 'gu'), '');

@@ -90,6 +90,16 @@ describe.each<StoreKind>(['embedded', 'postgres'])('OpenID Connect sign-in on %s
     expect(unlink.status).toBe(409);
   });
 
+  it("drops control and bidi characters from the provider's name, as from any name", async () => {
+    const landed = await throughProvider(
+      `${server.url}/api/auth/oidc/test/start`,
+      'mallory\u202etxt.exe\u0007',
+      /\/auth\/complete\?code=/,
+    );
+    const signedIn = await complete(landed.searchParams.get('code') as string);
+    expect(signedIn.body.user).toMatchObject({ name: 'Idp mallorytxt.exe' });
+  });
+
   it('links a provider to a signed-in account, refuses one linked elsewhere, and unlinks', async () => {
     const linker = await account(server.url, `linker_${store}`);
     const started = await call<{ url: string }>(server.url, 'POST', '/api/auth/oidc/test/link', {

@@ -7,6 +7,7 @@ import type { OidcProviderConfig } from './oidc-settings.ts';
 import type { SignupPolicy } from './signup-policy.ts';
 import { sha256 } from '../sha256.ts';
 import { randomToken } from './tokens.ts';
+import { withoutUnprintable } from '../printable.ts';
 
 /** The ID token's claims, completed from the userinfo endpoint. */
 type Claims = Record<string, unknown> & { sub: string };
@@ -206,9 +207,9 @@ export class OidcService {
     );
     if (found[0]) return found[0].user_id;
     const id = newId('u');
-    const name = String(
-      claims.name ?? claims.preferred_username ?? `${provider.label} player`,
-    ).slice(0, 40);
+    // The provider's name is shown to other players as ours are: printable, 1 to 40 characters.
+    const given = withoutUnprintable(String(claims.name ?? claims.preferred_username ?? ''));
+    const name = (given.trim() || `${provider.label} player`).slice(0, 40);
     await this.db.transaction(async (query) => {
       await this.signups.admit(query, undefined);
       // The provider's verified email becomes the account's, unless another account has it.
