@@ -1,7 +1,7 @@
 import type { ContentPackage } from '@cardtable/sdk/content';
 import { MAX_DIAGNOSTICS_PER_MODULE } from '@cardtable/tcg';
 import { describe, expect, it } from 'vitest';
-import { validatePackage } from '../src/content/validate.ts';
+import { CHECKS_WAITING, validatePackage } from '../src/content/validate.ts';
 import { call } from './helpers/http.ts';
 import { createGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
 
@@ -59,10 +59,29 @@ describe('a hostile creator on the content routes', () => {
       if (checking) setImmediate(spin);
     };
     setImmediate(spin);
-    const report = await validatePackage(files);
+    const report = await validatePackage(files, 'test');
     checking = false;
     expect(report.ok).toBe(false);
     // On the event loop the check ran start to end without a turn; on its thread, thousands.
     expect(turns).toBeGreaterThan(100);
+  }, 120_000);
+
+  it('holds at most two checks of one requester at once, and a bounded number in all', async () => {
+    // Checks are counted as they are asked for: a small package shows the bounds as well.
+    const files = asFiles(await tidepoolPackage());
+    const first = [validatePackage(files, 'hog'), validatePackage(files, 'hog')];
+    // A third of the same requester is refused at once, nothing queued; another's goes through.
+    await expect(validatePackage(files, 'hog')).rejects.toMatchObject({
+      body: { code: 'RATE_LIMITED', details: { retryAfterMs: 1000 } },
+    });
+    const other = validatePackage(files, 'someone else');
+    for (const report of await Promise.all([...first, other])) expect(report.ok).toBe(true);
+    // Done, the requester checks again; and past CHECKS_WAITING in all, everyone waits.
+    expect((await validatePackage(files, 'hog')).ok).toBe(true);
+    const many = Array.from({ length: CHECKS_WAITING }, (_, i) => validatePackage(files, `r${i}`));
+    await expect(validatePackage(files, 'late')).rejects.toMatchObject({
+      body: { code: 'RATE_LIMITED' },
+    });
+    await Promise.all(many);
   }, 120_000);
 });

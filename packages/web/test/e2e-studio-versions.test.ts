@@ -73,4 +73,38 @@ describe('the creator studio: published versions', () => {
     expect((await detail()).find((v) => v.version === 2)?.deprecated).toBe(false);
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 300_000);
+
+  it('saves again by itself when the server is still checking its last saves', async () => {
+    await publishTidepool(app.url, { slug: 'reef-source', name: 'Reef Source' });
+    const { page } = await openPage(app.browser, `${app.url}/studio`, { reducedMotion: 'reduce' });
+    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Retry Reef');
+    await page
+      .getByLabel('Start from')
+      .selectOption({ label: 'A copy of Reef Source (version 1)' });
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await page.waitForURL(/\/studio\/retry-reef\/ruleset$/);
+    const state = page.getByTestId('save-state');
+    await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('All changes saved');
+
+    // The server answers the first save as a busy validation thread does (no edit follows).
+    let refused = 0;
+    await page.route('**/api/content/games/retry-reef/draft', async (route) => {
+      if (route.request().method() !== 'PUT' || refused > 0) return route.continue();
+      refused++;
+      await route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          code: 'RATE_LIMITED',
+          message:
+            'Your last packages are still being checked: send this one again when they are done.',
+          details: { retryAfterMs: 300 },
+        }),
+      });
+    });
+    await page.locator('input[data-path="players.life"]').fill('17');
+    await expect.poll(() => refused, { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('All changes saved');
+  }, 120_000);
 });

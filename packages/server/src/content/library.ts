@@ -127,6 +127,7 @@ export class ContentLibrary {
    */
   async gameForReplay(
     replay: ExportedReplay,
+    requester: string,
   ): Promise<{ ok: true; game: AnyGame; dispose(): void } | { ok: false; message: string }> {
     const pinned = replay.match.content;
     const keep = () => undefined;
@@ -144,7 +145,7 @@ export class ContentLibrary {
       const { game } = (await this.loadPinned({ ...known, version })).hosted;
       return { ok: true, game, dispose: keep };
     }
-    const built = await gameForEmbeddedContent(replay);
+    const built = await gameForEmbeddedContent(replay, requester);
     return built.ok ? { ok: true, game: built.game, dispose: () => built.game.dispose() } : built;
   }
 
@@ -211,7 +212,7 @@ export class ContentLibrary {
         { limit: 'playtestsLive', max: LIVE_PLAYTESTS_PER_USER },
       );
     const draft = (await this.store.draftDetail(game.id))!;
-    const report = await validatePackage(await this.withArt(draft.files));
+    const report = await validatePackage(await this.withArt(draft.files), userId);
     if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
     const snapshot = await this.store.saveSnapshot({
       gameId: game.id,
@@ -254,7 +255,7 @@ export class ContentLibrary {
     uploaderId: string,
   ): Promise<PackageReport & { revision: number }> {
     const files = await this.decodeDraft(body);
-    const report = await validatePackage(files);
+    const report = await validatePackage(files, uploaderId);
     refuseOverLimits(report);
     // Images sent inline are uploads like the art route's, within the same quota.
     const inline = Object.entries(toStored(files)).flatMap(([path, file]) =>
@@ -334,7 +335,7 @@ export class ContentLibrary {
   }
 
   async validateDraft(game: GameRow): Promise<PackageReport> {
-    return validatePackage(await this.withArt(await this.store.draft(game.id)));
+    return validatePackage(await this.withArt(await this.store.draft(game.id)), game.ownerId);
   }
 
   /** Publishes the draft as the next version; invalid or unchanged content is refused. */
@@ -343,7 +344,7 @@ export class ContentLibrary {
     const published = await this.publish(
       game,
       stored,
-      await validatePackage(await this.withArt(stored)),
+      await validatePackage(await this.withArt(stored), userId),
       userId,
     );
     if ('unchangedSince' in published)
@@ -364,7 +365,7 @@ export class ContentLibrary {
     files: PackageFiles,
     userId: string,
   ): Promise<VersionRow | null> {
-    const report = await validatePackage(files);
+    const report = await validatePackage(files, userId);
     refuseOverLimits(report);
     const published = await this.publish(game, await this.storeArt(files), report, userId);
     return 'version' in published ? published.version : null;

@@ -30,6 +30,8 @@ export type ContentGameResult =
  */
 export async function gameForEmbeddedContent(
   replay: ReplayContentFields,
+  /** Who asks (a user id, or the CLI): validatePackage bounds each one's checks. */
+  requester: string,
   files: StoredFiles | undefined = replay.content?.files,
 ): Promise<ContentGameResult> {
   const pinned = replay.match.content;
@@ -47,7 +49,7 @@ export async function gameForEmbeddedContent(
       code: 'CONTENT_MISMATCH',
       message: `The content given hashes to ${hash}, not to ${pinned.contentHash}: it is not the content this match was played with (${contentLabel(pinned)}).`,
     };
-  const report = await validatePackage(rulesFiles(files));
+  const report = await validatePackage(rulesFiles(files), requester);
   if (!report.content)
     return {
       ok: false,

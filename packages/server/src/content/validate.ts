@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ValidationResult } from '@cardtable/tcg';
+import { apiError } from '../errors.ts';
 import type { PackageFiles } from './package.ts';
 
 export type PackageReport = ValidationResult;
@@ -12,6 +13,14 @@ export interface ValidationRequest {
 export type ValidationReply = { id: number } & ({ report: PackageReport } | { failure: string });
 
 const WORKER = new URL('./validate-worker.js', import.meta.url);
+
+/**
+ * Checks one requester may have waiting or under way at once (a studio tab saves again while
+ * its last save is checked: two tabs fit), and all requesters together. A package held for
+ * its check is up to 8 MiB: without these a burst of saves would queue without bound.
+ */
+export const CHECKS_PER_REQUESTER = 2;
+export const CHECKS_WAITING = 16;
 
 /**
  * The thread packages are checked on. Checking one (Lua compiled and linted, abilities
@@ -27,8 +36,32 @@ class ValidationThread {
     { resolve: (report: PackageReport) => void; reject: (error: Error) => void }
   >();
   private nextId = 0;
+  /** Checks waiting or under way, by requester. */
+  private readonly byRequester = new Map<string, number>();
 
-  check(files: PackageFiles): Promise<PackageReport> {
+  async check(files: PackageFiles, requester: string): Promise<PackageReport> {
+    const mine = this.byRequester.get(requester) ?? 0;
+    if (mine >= CHECKS_PER_REQUESTER)
+      throw apiError(
+        'RATE_LIMITED',
+        'Your last packages are still being checked: send this one again when they are done.',
+        { retryAfterMs: 1000 },
+      );
+    if (this.waiting.size >= CHECKS_WAITING)
+      throw apiError('RATE_LIMITED', 'Many packages are being checked: try again in a moment.', {
+        retryAfterMs: 2000,
+      });
+    this.byRequester.set(requester, mine + 1);
+    try {
+      return await this.send(files);
+    } finally {
+      const left = (this.byRequester.get(requester) ?? 1) - 1;
+      if (left > 0) this.byRequester.set(requester, left);
+      else this.byRequester.delete(requester);
+    }
+  }
+
+  private send(files: PackageFiles): Promise<PackageReport> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -69,6 +102,8 @@ const thread = new ValidationThread();
 /**
  * Validates a content package and builds the content the engine plays: the one door through
  * which the server checks content (drafts, publishing, hosting, replays), on the validation
- * thread so the event loop keeps serving matches meanwhile.
+ * thread so the event loop keeps serving matches meanwhile. `requester` (a user id, or what
+ * else asks) has at most CHECKS_PER_REQUESTER checks at once, else RATE_LIMITED.
  */
-export const validatePackage = (files: PackageFiles): Promise<PackageReport> => thread.check(files);
+export const validatePackage = (files: PackageFiles, requester: string): Promise<PackageReport> =>
+  thread.check(files, requester);

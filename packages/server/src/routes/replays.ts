@@ -67,7 +67,7 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
       if (importing.has(user.userId)) {
         throw apiError('RATE_LIMITED', 'Your previous import is still being checked.');
       }
-      const resolved = await content.gameForReplay(replay);
+      const resolved = await content.gameForReplay(replay, user.userId);
       if (!resolved.ok) throw apiError('REPLAY_INVALID', resolved.message);
       importing.add(user.userId);
       try {

@@ -78,6 +78,8 @@ export function useDraft(slug: string): DraftSession {
   const [report, setReport] = useState<StudioReport | null>(null);
   const [validating, setValidating] = useState(false);
   const [loads, setLoads] = useState(0);
+  /** Counts the server's "checking your last saves, send again soon": each one saves again. */
+  const [retries, setRetries] = useState(0);
   const revision = useRef(0);
   const savedFiles = useRef<DraftFiles | null>(null);
   const [worker] = useState(() => new StudioWorkerClient());
@@ -110,6 +112,11 @@ export function useDraft(slug: string): DraftSession {
         api.saveDraft(slug, { files: toSaveFiles(toSave), revision: revision.current }),
       );
       if (!result.ok) {
+        const { code, details } = result.error;
+        if (code === 'RATE_LIMITED') {
+          const after = Number((details as { retryAfterMs?: number } | undefined)?.retryAfterMs);
+          setTimeout(() => setRetries((n) => n + 1), Number.isFinite(after) ? after : 1000);
+        }
         setSave(
           result.error.code === 'CONFLICT'
             ? {
@@ -141,7 +148,7 @@ export function useDraft(slug: string): DraftSession {
     setSave((current) => (current.kind === 'saving' ? current : { kind: 'unsaved' }));
     const timer = setTimeout(() => void saveNow(files), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [files, saveNow]);
+  }, [files, saveNow, retries]);
 
   useEffect(() => {
     if (!files) return;
