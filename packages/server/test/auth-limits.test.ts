@@ -218,3 +218,33 @@ describe('a guest still plays at once', () => {
     expect((await register(server.url, 'limited_one')).status).toBe(200);
   });
 });
+
+describe('guests made from one address', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('embedded', { ...BASE, GUESTS_PER_IP_PER_HOUR: '3' });
+  });
+  afterAll(async () => server?.close());
+
+  it('are limited per hour (each is a user), and one address does not hold back another', async () => {
+    const users = async () =>
+      Number((await server.db.query<{ n: string }>('SELECT count(*) AS n FROM users'))[0]?.n);
+    const guestFrom = (address: string, name: string) =>
+      callFrom<{ code: string; details?: Record<string, unknown> }>(
+        address,
+        server.url,
+        'POST',
+        '/api/auth/guest',
+        { body: { name } },
+      );
+    for (let i = 0; i < 3; i++) expect((await guestFrom('127.0.0.6', `G${i}`)).status).toBe(200);
+    const before = await users();
+    const refused = await guestFrom('127.0.0.6', 'One too many');
+    expect(refused).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED', details: { limit: 'guests_per_ip' } },
+    });
+    expect(await users()).toBe(before);
+    expect((await guestFrom('127.0.0.7', 'Elsewhere')).status).toBe(200);
+  });
+});

@@ -5,12 +5,13 @@ import type { AccountSettings } from './settings.ts';
 /**
  * The abuse limits of auth routes, all token buckets of one backend (in process, or Redis with
  * REDIS_URL): auth requests per address and per account (the login name or email they name), and
- * accounts made per address. Lockout after failed logins lives with the account (accounts.ts).
+ * accounts and guest identities made per address. Lockout after failed logins lives with the account (accounts.ts).
  */
 export class AuthLimits {
   private readonly perIp: SharedRateLimiter;
   private readonly perAccount: SharedRateLimiter;
   private readonly signupsPerIp: SharedRateLimiter;
+  private readonly guestsPerIp: SharedRateLimiter;
 
   constructor(backend: RateLimitBackend, settings: AccountSettings) {
     this.perIp = backend.limiter({
@@ -28,6 +29,11 @@ export class AuthLimits {
       capacity: settings.signupsPerIpPerHour,
       perSecond: settings.signupsPerIpPerHour / 3600,
     });
+    this.guestsPerIp = backend.limiter({
+      name: 'guest-ip',
+      capacity: settings.guestsPerIpPerHour,
+      perSecond: settings.guestsPerIpPerHour / 3600,
+    });
   }
 
   /** One auth request from `ip` naming `account` (a login, an email, a user id), or a refusal. */
@@ -44,6 +50,15 @@ export class AuthLimits {
     if (account !== null && !(await this.perAccount.take(account.trim().toLowerCase()))) {
       throw apiError('RATE_LIMITED', 'Too many requests for this account: wait a minute.', {
         limit: 'auth_per_account',
+      });
+    }
+  }
+
+  /** One guest identity made from `ip`. */
+  async takeGuest(ip: string): Promise<void> {
+    if (!(await this.guestsPerIp.take(ip))) {
+      throw apiError('RATE_LIMITED', 'Too many guests made from your address: try later.', {
+        limit: 'guests_per_ip',
       });
     }
   }

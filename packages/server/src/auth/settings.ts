@@ -37,6 +37,8 @@ export interface AccountSettings {
   authPerIpPerMinute: number;
   authPerAccountPerMinute: number;
   signupsPerIpPerHour: number;
+  /** Guest identities made per hour per address: each is a user row, so they are counted too. */
+  guestsPerIpPerHour: number;
   lockoutAfter: number;
   lockoutBaseSeconds: number;
   lockoutMaxSeconds: number;
@@ -104,6 +106,7 @@ export function accountSettings(
     authPerIpPerMinute: int('RATE_AUTH_IP_PER_MIN', 30, 1),
     authPerAccountPerMinute: int('RATE_AUTH_ACCOUNT_PER_MIN', 10, 1),
     signupsPerIpPerHour: int('SIGNUPS_PER_IP_PER_HOUR', 10, 1),
+    guestsPerIpPerHour: int('GUESTS_PER_IP_PER_HOUR', 120, 1),
     lockoutAfter: int('LOGIN_LOCKOUT_AFTER', 5, 1),
     lockoutBaseSeconds: int('LOGIN_LOCKOUT_BASE_S', 30, 1),
     lockoutMaxSeconds: int('LOGIN_LOCKOUT_MAX_S', 3600, 1),

@@ -76,13 +76,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
         tags: ['auth'],
         summary: 'Create a guest identity and sign in as it',
         body: GuestAuthRequest,
-        response: { 200: AuthResponse, 400: ErrorBody },
+        response: { 200: AuthResponse, 400: ErrorBody, 429: ErrorBody },
       },
     },
     async (request) => {
       const name = request.body.name.trim();
       const problem = displayNameProblem(name);
       if (problem) throw apiError('BAD_REQUEST', problem.message, { field: 'name' });
+      await limits.takeGuest(request.ip);
       return tokens.createGuest(name, clientInfo(request));
     },
   );

@@ -34,6 +34,8 @@ export function testEnv(
     WEB_ROOT: 'none',
     RATE_HTTP_PER_MIN: '100000',
     SOCKET_OPEN_BURST: '100000',
+    // Every test client is a guest of one address; the guest limit is tested on its own.
+    GUESTS_PER_IP_PER_HOUR: '100000',
     // Every test client shares one address; quotas are tested on their own (quotas.test.ts).
     MATCH_CREATE_PER_USER: '0',
     MATCH_CREATE_PER_IP: '0',
