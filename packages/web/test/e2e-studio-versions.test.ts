@@ -74,7 +74,7 @@ describe('the creator studio: published versions', () => {
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 300_000);
 
-  it('saves again by itself when the server is still checking its last saves', async () => {
+  it('saves again by itself when the server is still checking its last saves, one save at a time', async () => {
     await publishTidepool(app.url, { slug: 'reef-source', name: 'Reef Source' });
     const { page } = await openPage(app.browser, `${app.url}/studio`, { reducedMotion: 'reduce' });
     await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
@@ -106,5 +106,29 @@ describe('the creator studio: published versions', () => {
     await page.locator('input[data-path="players.life"]').fill('17');
     await expect.poll(() => refused, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('All changes saved');
+    await page.unroute('**/api/content/games/retry-reef/draft');
+
+    // A slow save and an edit meanwhile: the next save waits for it (with the revision it
+    // answers) instead of racing it and being refused as a change from another tab.
+    let slowed = 0;
+    await page.route('**/api/content/games/retry-reef/draft', async (route) => {
+      if (route.request().method() === 'PUT' && slowed++ === 0)
+        await new Promise((resolve) => setTimeout(resolve, 2_500));
+      await route.continue();
+    });
+    let answered = 0;
+    page.on('response', (response) => {
+      if (response.request().method() === 'PUT' && response.url().endsWith('/retry-reef/draft'))
+        answered++;
+    });
+    const life = page.locator('input[data-path="players.life"]');
+    await life.fill('18');
+    await expect.poll(() => slowed, { timeout: 15_000 }).toBe(1);
+    await life.fill('19');
+    // Both saves answered (the slow one too), and neither was refused.
+    await expect.poll(() => answered, { timeout: 15_000 }).toBe(2);
+    expect(await state.textContent()).toBe('All changes saved');
+    await page.reload();
+    await expect.poll(() => life.inputValue(), { timeout: 15_000 }).toBe('19');
   }, 120_000);
 });

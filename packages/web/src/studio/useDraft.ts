@@ -82,6 +82,8 @@ export function useDraft(slug: string): DraftSession {
   const [retries, setRetries] = useState(0);
   const revision = useRef(0);
   const savedFiles = useRef<DraftFiles | null>(null);
+  /** The save under way, if any. */
+  const saving = useRef<Promise<boolean> | null>(null);
   const [worker] = useState(() => new StudioWorkerClient());
   useEffect(() => () => worker.dispose(), [worker]);
 
@@ -104,9 +106,8 @@ export function useDraft(slug: string): DraftSession {
 
   const files = history?.present ?? null;
 
-  const saveNow = useCallback(
+  const send = useCallback(
     async (toSave: DraftFiles): Promise<boolean> => {
-      if (toSave === savedFiles.current) return true;
       setSave({ kind: 'saving' });
       const result = await withApi((api) =>
         api.saveDraft(slug, { files: toSaveFiles(toSave), revision: revision.current }),
@@ -134,6 +135,25 @@ export function useDraft(slug: string): DraftSession {
       return true;
     },
     [slug],
+  );
+
+  /**
+   * Saves one at a time: each save carries the revision the last one answered, so a second
+   * sent while the first is checked would be refused as a change from another tab.
+   */
+  const saveNow = useCallback(
+    async (toSave: DraftFiles): Promise<boolean> => {
+      while (saving.current) await saving.current;
+      if (toSave === savedFiles.current) return true;
+      const sent = send(toSave);
+      saving.current = sent;
+      try {
+        return await sent;
+      } finally {
+        if (saving.current === sent) saving.current = null;
+      }
+    },
+    [send],
   );
 
   useEffect(() => {
