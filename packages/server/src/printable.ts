@@ -7,10 +7,10 @@
 const UNPRINTABLE_CHARS =
   '[\\p{Cc}\\u2028\\u2029\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]';
 const UNPRINTABLE = new RegExp(UNPRINTABLE_CHARS, 'u');
+const EVERY_UNPRINTABLE = new RegExp(UNPRINTABLE_CHARS, 'gu');
 
 /** Whether `text` holds a character that no name may (see UNPRINTABLE). */
 export const hasUnprintable = (text: string): boolean => UNPRINTABLE.test(text);
 
-/** `text` without the characters no name may hold: for names we take from elsewhere (a sign-in provider's). */
-export const withoutUnprintable = (text: string): string =>
-  text.replace(new RegExp(UNPRINTABLE_CHARS, 'gu'), '');
+/** `text` without the characters no name may hold: for names taken from elsewhere (a sign-in provider's). */
+export const withoutUnprintable = (text: string): string => text.replace(EVERY_UNPRINTABLE, '');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
+import { createGameFrom } from './browser/studio.ts';
 import { ok, publishTidepool } from './browser/tidepool.ts';
 
 describe('the creator studio: published versions', () => {
@@ -13,11 +14,7 @@ describe('the creator studio: published versions', () => {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 900 },
     });
-    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).fill('Reef Cup');
-    await page.getByLabel('Start from').selectOption({ label: 'A copy of Tidepool (version 1)' });
-    await page.getByRole('button', { name: 'Create game' }).click();
-    await page.waitForURL(/\/studio\/reef-cup\/ruleset$/);
+    await createGameFrom(page, 'Reef Cup', 'A copy of Tidepool (version 1)', 'reef-cup');
     await page.getByRole('link', { name: 'Publish' }).click();
     await page.getByTestId('publish-valid').waitFor({ timeout: 30_000 });
     // The copy's one warning (the fixture's README), counted in the right number.
@@ -77,13 +74,7 @@ describe('the creator studio: published versions', () => {
   it('saves again by itself when the server is still checking its last saves, one save at a time', async () => {
     await publishTidepool(app.url, { slug: 'reef-source', name: 'Reef Source' });
     const { page } = await openPage(app.browser, `${app.url}/studio`, { reducedMotion: 'reduce' });
-    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).fill('Retry Reef');
-    await page
-      .getByLabel('Start from')
-      .selectOption({ label: 'A copy of Reef Source (version 1)' });
-    await page.getByRole('button', { name: 'Create game' }).click();
-    await page.waitForURL(/\/studio\/retry-reef\/ruleset$/);
+    await createGameFrom(page, 'Retry Reef', 'A copy of Reef Source (version 1)', 'retry-reef');
     const state = page.getByTestId('save-state');
     await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('All changes saved');
 

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
+import { createGameFrom } from './browser/studio.ts';
 import { publishTidepool } from './browser/tidepool.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
 
@@ -366,11 +367,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
       reducedMotion: 'reduce',
       viewport: { width: 1366, height: 800 },
     });
-    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
-    await page.getByLabel('Name', { exact: true }).fill('Reef Trial');
-    await page.getByLabel('Start from').selectOption({ label: 'A copy of Tidepool (version 1)' });
-    await page.getByRole('button', { name: 'Create game' }).click();
-    await page.waitForURL(/\/studio\/reef-trial\/ruleset$/);
+    await createGameFrom(page, 'Reef Trial', 'A copy of Tidepool (version 1)', 'reef-trial');
     await expect
       .poll(() => page.getByTestId('validation-state').textContent(), { timeout: 30_000 })
       .toMatch(/^Valid/);

@@ -5,7 +5,8 @@ import type { AccountSettings } from './settings.ts';
 /**
  * The abuse limits of auth routes, all token buckets of one backend (in process, or Redis with
  * REDIS_URL): auth requests per address and per account (the login name or email they name), and
- * accounts and guest identities made per address. Lockout after failed logins lives with the account (accounts.ts).
+ * accounts and guest identities made per address. Lockout after failed logins lives with the
+ * account (accounts.ts).
  */
 export class AuthLimits {
   private readonly perIp: SharedRateLimiter;

@@ -256,7 +256,6 @@ export class ChatService {
     return this.rooms.get(room)?.size ?? 0;
   }
 
-  /** A refusal when the member wrote as a player and no longer holds that seat. */
   /** A moderator's silence, read from the store each time: set on any node, it holds on all. */
   private async silenced(member: ChatMember): Promise<Outcome | null> {
     const until = await this.store.silencedUntil(member.userId);
@@ -267,6 +266,7 @@ export class ChatService {
     });
   }
 
+  /** A refusal when the member wrote as a player and no longer holds that seat. */
   private async unseated(member: ChatMember): Promise<Outcome | null> {
     const check = member.access.stillSeated;
     if (!check || (await check())) return null;
