@@ -280,7 +280,11 @@ export async function startServer(
       registry,
       requireRole: accounts.requireRole,
     });
-    if (config.webRoot) await registerStaticWeb(app, config.webRoot);
+    if (config.webRoot) {
+      await registerStaticWeb(app, config.webRoot, {
+        imageOrigins: await content.art.imageOrigins(),
+      });
+    }
 
     await app.listen({ port: config.port, host: config.host });
     lifecycle.start();

@@ -1,18 +1,74 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /**
  * Serves the built web app (packages/web/dist, or WEB_ROOT) at `/`. Any other GET that is not
  * an API, socket or operations path gets index.html, so client-side routes survive a reload.
+ * Every page carries a Content-Security-Policy: scripts only from this origin (and index.html's
+ * own inline ones, by hash), images from here or from `imageOrigins` (where card art redirects).
  */
-export async function registerStaticWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+export async function registerStaticWeb(
+  app: FastifyInstance,
+  webRoot: string,
+  options: { imageOrigins: readonly string[] },
+): Promise<void> {
+  const index = await readFile(join(webRoot, 'index.html'), 'utf8').catch(() => '');
+  const policy = contentSecurityPolicy({
+    inlineScripts: inlineScriptsOf(index),
+    imageOrigins: options.imageOrigins,
+  });
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
+    setHeaders: (reply, path) => {
+      reply.header('x-content-type-options', 'nosniff');
+      if (!path.endsWith('.html')) return;
+      reply.header('content-security-policy', policy);
+      reply.header('referrer-policy', 'same-origin');
+    },
   });
 }
 
 /** Paths that never fall back to the web app. */
 export const isServerPath = (url: string) => /^\/(api|ws|metrics|health|ready)(\/|\?|$)/.test(url);
+
+/**
+ * The app's policy. No script but the app's own files and index.html's inline ones may run;
+ * the app may compile code (`'unsafe-eval'`: the content validator, Ajv, compiles each JSON
+ * schema into a function, in the replay viewer too; it covers WebAssembly, the studio's Lua
+ * sandbox). Styles may be inline (React's style props, the tables' computed layouts). Nothing
+ * may frame the app (clickjacking on a page that plays for you).
+ */
+export function contentSecurityPolicy(options: {
+  inlineScripts: readonly string[];
+  imageOrigins: readonly string[];
+}): string {
+  const hashes = options.inlineScripts.map(
+    (script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    ["script-src 'self' 'unsafe-eval'", ...hashes].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...options.imageOrigins].join(' '),
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The bodies of a page's inline scripts (those without `src`), as the browser hashes them. */
+export function inlineScriptsOf(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes ?? ''))
+    .map(([, , body]) => body ?? '');
+}

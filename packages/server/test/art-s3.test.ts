@@ -2,7 +2,7 @@
  * Card art in an S3-compatible store (s3rver, a real S3 API server in this process): images go
  * to the bucket, never to DATA_DIR, and `/api/art/:hash` hands out a short-lived signed URL.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VersionDetail } from '@cardtable/sdk/content';
 import S3rver from 's3rver';
@@ -13,6 +13,13 @@ import { defaultGames } from '../src/default-games.ts';
 import { publishGame, tidepoolPackage } from './helpers/content.ts';
 import { guest } from './helpers/http.ts';
 import { startTestServer, tempDir } from './helpers/server.ts';
+
+/** A web app of one page, so that the server sends its pages' policy. */
+function webRoot(): string {
+  const root = tempDir('cardtable-web-');
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>Cardtable</title>');
+  return root;
+}
 
 describe('card art in an S3-compatible store', () => {
   let s3: S3rver;
@@ -34,6 +41,7 @@ describe('card art in an S3-compatible store', () => {
         S3_ACCESS_KEY_ID: 'S3RVER',
         S3_SECRET_ACCESS_KEY: 'S3RVER',
         S3_URL_TTL_S: '120',
+        WEB_ROOT: webRoot(),
       },
       await defaultGames(),
     );
@@ -70,6 +78,13 @@ describe('card art in an S3-compatible store', () => {
     expect(existsSync(join(server.env.DATA_DIR!, 'art'))).toBe(false);
     const unknown = await fetch(`${server.url}/api/art/${'a'.repeat(64)}`, { redirect: 'manual' });
     expect(unknown.status).toBe(404);
+
+    // The app's pages may show images from where the signed URLs point, and from nowhere else.
+    const page = await fetch(`${server.url}/`);
+    const imgSrc = (page.headers.get('content-security-policy') ?? '')
+      .split('; ')
+      .find((directive) => directive.startsWith('img-src '));
+    expect(imgSrc).toBe(`img-src 'self' data: blob: ${signed.origin}`);
   });
 
   it('refuses half an S3 configuration with a clear message', () => {

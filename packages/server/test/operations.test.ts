@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,11 @@ describe('operations: health, metrics, docs and the web app', () => {
   beforeAll(async () => {
     webRoot = tempDir('cardtable-web-');
     mkdirSync(join(webRoot, 'assets'));
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Cardtable</title>');
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      `<!doctype html><title>Cardtable</title><script>${THEME_SCRIPT}</script>` +
+        '<script type="module" src="/assets/app.js"></script>',
+    );
     writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log("app")');
     server = await startTestServer('postgres', { WEB_ROOT: webRoot });
   });
@@ -96,7 +101,35 @@ describe('operations: health, metrics, docs and the web app', () => {
     const api = await call<{ code: string }>(server.url, 'GET', '/api/nothing-here');
     expect(api).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
+
+  it("sends the app's pages with a Content-Security-Policy that admits their own inline script", async () => {
+    const themeHash = createHash('sha256').update(THEME_SCRIPT).digest('base64');
+    for (const path of ['/', '/matches/m_123']) {
+      const page = await fetch(`${server.url}${path}`);
+      const policy = page.headers.get('content-security-policy') ?? '';
+      const directives = new Map(
+        policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const),
+      );
+      expect(directives.get('script-src')).toEqual([
+        "'self'",
+        "'unsafe-eval'",
+        `'sha256-${themeHash}'`,
+      ]);
+      expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+      expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    const script = await fetch(`${server.url}/assets/app.js`);
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(script.headers.get('content-security-policy')).toBeNull();
+    const api = await fetch(`${server.url}/api/nothing-here`);
+    expect(api.headers.get('content-security-policy')).toBeNull();
+  });
 });
+
+/** An inline script such as the theme's head script (its hash must be in the policy). */
+const THEME_SCRIPT = 'try{document.documentElement.dataset.theme="dark"}catch(e){}';
 
 describe('configuration', () => {
   it('has working defaults', () => {

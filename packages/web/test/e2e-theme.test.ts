@@ -48,9 +48,13 @@ describe('the light and dark themes', () => {
     await expectHomeReadable(page);
     await screenshot(page, 'theme-1-home-light');
 
-    // The next load: light from the head's script alone, before the app's bundle runs.
+    // The next load: light from the head's script alone, before the app's bundle runs (the
+    // page's Content-Security-Policy admits that inline script by its hash, and nothing else).
     await page.route('**/assets/*.js', (route) => route.abort());
-    await page.reload();
+    const reloaded = await page.reload();
+    expect(reloaded?.headers()['content-security-policy']).toMatch(
+      /script-src 'self' 'unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*';/,
+    );
     expect(await themeMark(page)).toBe('light');
     expect(await pageLuminance(page)).toBeGreaterThan(0.7);
     await page.unroute('**/assets/*.js');

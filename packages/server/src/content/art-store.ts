@@ -11,6 +11,8 @@ export interface ArtStore {
   put(hash: string, bytes: Uint8Array, type: string): Promise<void>;
   get(hash: string): Promise<Uint8Array | null>;
   deliver(hash: string): Promise<ArtDelivery | null>;
+  /** Origins other than the server's that delivered art loads from (the pages' image policy). */
+  imageOrigins(): Promise<string[]>;
   close(): void;
 }
 
@@ -50,6 +52,10 @@ export class DiskArtStore implements ArtStore {
   async deliver(hash: string): Promise<ArtDelivery | null> {
     const bytes = await this.get(hash);
     return bytes ? { kind: 'bytes', bytes } : null;
+  }
+
+  imageOrigins(): Promise<string[]> {
+    return Promise.resolve([]);
   }
 
   close(): void {}

@@ -68,12 +68,20 @@ export class S3ArtStore implements ArtStore {
       if (isMissing(error)) return null;
       throw error;
     }
-    const url = await getSignedUrl(
+    return { kind: 'redirect', url: await this.signedUrl(key) };
+  }
+
+  /** Where a signed URL points (signing is local: no request is made). */
+  async imageOrigins(): Promise<string[]> {
+    return [new URL(await this.signedUrl(this.keyOf('0'.repeat(64)))).origin];
+  }
+
+  private signedUrl(key: string): Promise<string> {
+    return getSignedUrl(
       this.client,
       new GetObjectCommand({ Bucket: this.config.bucket, Key: key }),
       { expiresIn: this.config.urlTtlSeconds },
     );
-    return { kind: 'redirect', url };
   }
 
   close(): void {
