@@ -189,41 +189,59 @@ export type Outcome = Static<typeof Outcome>;
 // Socket: client -> server
 // ---------------------------------------------------------------------------------------------
 
+/** Client messages are closed objects: an unknown field is refused, naming it. */
+const CLOSED = { additionalProperties: false } as const;
+
 /** Authenticates a socket opened without `?token=`; must be the first frame. */
-export const HelloMessage = Type.Object({
-  type: Type.Literal('HELLO'),
-  token: Type.String({ minLength: 1, maxLength: 4096 }),
-});
+export const HelloMessage = Type.Object(
+  {
+    type: Type.Literal('HELLO'),
+    token: Type.String({ minLength: 1, maxLength: 4096 }),
+  },
+  CLOSED,
+);
 export type HelloMessage = Static<typeof HelloMessage>;
 
-export const ActionBody = Type.Object({
-  actionId: Id('Client-made unique id; a retry with the same id is never applied twice.'),
-  type: Type.String({ minLength: 1, maxLength: 64 }),
-  payload: Type.Optional(Type.Unknown()),
-  clientSeq: Type.Integer({ minimum: 0, description: 'Increases per client.' }),
-  knownVersion: Type.Optional(Version),
-});
+export const ActionBody = Type.Object(
+  {
+    actionId: Id('Client-made unique id; a retry with the same id is never applied twice.'),
+    type: Type.String({ minLength: 1, maxLength: 64 }),
+    payload: Type.Optional(Type.Unknown()),
+    clientSeq: Type.Integer({ minimum: 0, description: 'Increases per client.' }),
+    knownVersion: Type.Optional(Version),
+  },
+  CLOSED,
+);
 export type ActionBody = Static<typeof ActionBody>;
 
-export const ActionMessage = Type.Object({ type: Type.Literal('ACTION'), action: ActionBody });
+export const ActionMessage = Type.Object(
+  { type: Type.Literal('ACTION'), action: ActionBody },
+  CLOSED,
+);
 export type ActionMessage = Static<typeof ActionMessage>;
 
-export const FlowAckMessage = Type.Object({
-  type: Type.Literal('FLOW_ACK'),
-  resolutionId: Type.String({ minLength: 1, maxLength: 64 }),
-  step: StepNumber,
-});
+export const FlowAckMessage = Type.Object(
+  {
+    type: Type.Literal('FLOW_ACK'),
+    resolutionId: Type.String({ minLength: 1, maxLength: 64 }),
+    step: StepNumber,
+  },
+  CLOSED,
+);
 export type FlowAckMessage = Static<typeof FlowAckMessage>;
 
-export const ResumeMessage = Type.Object({
-  type: Type.Literal('RESUME'),
-  lastVersion: Version,
-  lastResolutionId: Type.Optional(Type.String({ maxLength: 64 })),
-  lastStep: StepNumber,
-});
+export const ResumeMessage = Type.Object(
+  {
+    type: Type.Literal('RESUME'),
+    lastVersion: Version,
+    lastResolutionId: Type.Optional(Type.String({ maxLength: 64 })),
+    lastStep: StepNumber,
+  },
+  CLOSED,
+);
 export type ResumeMessage = Static<typeof ResumeMessage>;
 
-export const PingMessage = Type.Object({ type: Type.Literal('PING'), t: Type.Number() });
+export const PingMessage = Type.Object({ type: Type.Literal('PING'), t: Type.Number() }, CLOSED);
 export type PingMessage = Static<typeof PingMessage>;
 
 export const ClientMessage = Type.Union([

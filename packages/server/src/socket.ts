@@ -1,6 +1,5 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import {
-  ActionBody,
   ClientMessage,
   type ErrorCode,
   type ServerMessage,
@@ -22,7 +21,22 @@ import type { Metrics } from './metrics.ts';
 import { KeyedRateLimiter, TokenBucket } from './rate-limit.ts';
 
 const clientMessage = TypeCompiler.Compile(ClientMessage);
-const actionBody = TypeCompiler.Compile(ActionBody);
+/** Each message type's own check, so a refusal names the field at fault, not "union value". */
+const byType = new Map(
+  ClientMessage.anyOf.map((branch) => [
+    branch.properties.type.const as string,
+    TypeCompiler.Compile(branch),
+  ]),
+);
+
+/** Where a frame that is no client message goes wrong, and how. */
+function problemOf(parsed: unknown): { path: string; problem: string } {
+  const type = (parsed as { type?: unknown } | null)?.type;
+  const check = typeof type === 'string' ? byType.get(type) : undefined;
+  if (!check) return { path: '/type', problem: `must be one of ${[...byType.keys()].join(', ')}` };
+  const first = check.Errors(parsed).First();
+  return { path: first?.path ?? '', problem: first?.message ?? 'invalid' };
+}
 
 /** How long a socket opened without `?token=` may take to send its HELLO. */
 const HELLO_TIMEOUT_MS = 10_000;
@@ -240,21 +254,19 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           return;
         }
         if (!clientMessage.Check(parsed)) {
+          const detail = problemOf(parsed);
           if (actionId !== null) {
-            const detail = actionBody.Errors((parsed as { action: unknown }).action).First();
             metrics.rejectedActions.inc({ code: 'INVALID_PAYLOAD' });
             sendRaw(
-              actionError(actionId, 'INVALID_PAYLOAD', 'The action does not match the protocol.', {
-                path: detail?.path ?? '',
-                problem: detail?.message ?? 'invalid',
-              }),
+              actionError(
+                actionId,
+                'INVALID_PAYLOAD',
+                'The action does not match the protocol.',
+                detail,
+              ),
             );
           } else {
-            const detail = clientMessage.Errors(parsed).First();
-            replyError('BAD_MESSAGE', 'Not a protocol message.', {
-              path: detail?.path ?? '',
-              problem: detail?.message ?? 'invalid',
-            });
+            replyError('BAD_MESSAGE', 'Not a protocol message.', detail);
           }
           return;
         }

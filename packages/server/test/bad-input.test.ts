@@ -487,4 +487,32 @@ describe('bad input is a 400, never a 500', () => {
       .toBe(true);
     expect(logs.filter((line) => line.level >= 50)).toEqual([]);
   });
+
+  it('refuses a field the protocol does not know, in any client message, naming it', async () => {
+    const state = async () =>
+      (
+        await call<MatchStateResponse>(server.url, 'GET', `/api/matches/${matchId}/state`, {
+          token,
+        })
+      ).body;
+    const before = await state();
+    const action = { actionId: 'extra-1', type: 'draw', payload: {}, clientSeq: 1 };
+    const refusals: [frame: object, code: string, path: string][] = [
+      [{ type: 'ACTION', action: { ...action, admin: true } }, 'INVALID_PAYLOAD', '/action/admin'],
+      [{ type: 'ACTION', action, as: 'seat 1' }, 'INVALID_PAYLOAD', '/as'],
+      [{ type: 'PING', t: 1, note: 'x' }, 'BAD_MESSAGE', '/note'],
+      [{ type: 'FLOW_ACK', resolutionId: 'r', step: 1, all: true }, 'BAD_MESSAGE', '/all'],
+      [{ type: 'RESUME', lastVersion: 0, lastStep: 0, from: 0 }, 'BAD_MESSAGE', '/from'],
+      [{ type: 'SHOUT' }, 'BAD_MESSAGE', '/type'],
+    ];
+    for (const [frame, code, path] of refusals) {
+      const reply = await exchange(client, JSON.stringify(frame));
+      expect(codeOf(reply), JSON.stringify(frame)).toBe(code);
+      const details = reply.type === 'ERROR' ? reply.details : !reply.ok && reply.error.details;
+      expect(details, JSON.stringify(frame)).toMatchObject({ path });
+    }
+    expect(await state()).toEqual(before);
+    // The same action without the stray field is played.
+    expect(await client.act('draw', {}, { actionId: 'extra-2' })).toMatchObject({ ok: true });
+  });
 });
