@@ -25,7 +25,16 @@ describe('the creator studio: published versions', () => {
     // Two versions; the newer one is what new matches take.
     const publish = async (name: string, n: number) => {
       await page.getByLabel('Version name').fill(name);
-      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      const button = page.getByRole('button', { name: 'Publish', exact: true });
+      // Under a loaded machine's checks the button may wait; if it never enables, say why.
+      const why = async () =>
+        (await button.isEnabled())
+          ? 'enabled'
+          : `disabled (validation: ${await page.getByTestId('validation-state').textContent()}, ` +
+            `name: ${await page.getByLabel('Version name').inputValue()}, ` +
+            `save: ${await page.getByTestId('save-state').textContent()})`;
+      await expect.poll(why, { timeout: 60_000 }).toBe('enabled');
+      await button.click();
       await expect
         .poll(() => page.getByTestId('published').textContent(), { timeout: 30_000 })
         .toContain(`Published version ${n} (${name})`);
