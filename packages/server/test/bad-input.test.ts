@@ -414,6 +414,13 @@ describe('bad input is a 400, never a 500', () => {
   });
   afterAll(async () => server?.close());
 
+  /** The match as its player sees it, to show a refusal changed nothing. */
+  const state = async () =>
+    (
+      await call<MatchStateResponse>(server.url, 'GET', `/api/matches/${matchId}/state`, {
+        token,
+      })
+    ).body;
   const post = (path: string, body: string) =>
     fetch(`${server.url}${path}`, {
       method: 'POST',
@@ -453,12 +460,6 @@ describe('bad input is a 400, never a 500', () => {
   });
 
   it('refuses NUL characters and deep nesting in frames; an oversized frame closes quietly', async () => {
-    const state = async () =>
-      (
-        await call<MatchStateResponse>(server.url, 'GET', `/api/matches/${matchId}/state`, {
-          token,
-        })
-      ).body;
     const before = await state();
     const frame = (actionId: string, payload: string) =>
       `{"type":"ACTION","action":{"actionId":${JSON.stringify(actionId)},"type":"draw","payload":${payload},"clientSeq":1}}`;
@@ -489,12 +490,6 @@ describe('bad input is a 400, never a 500', () => {
   });
 
   it('refuses a field the protocol does not know, in any client message, naming it', async () => {
-    const state = async () =>
-      (
-        await call<MatchStateResponse>(server.url, 'GET', `/api/matches/${matchId}/state`, {
-          token,
-        })
-      ).body;
     const before = await state();
     const action = { actionId: 'extra-1', type: 'draw', payload: {}, clientSeq: 1 };
     const refusals: [frame: object, code: string, path: string][] = [
