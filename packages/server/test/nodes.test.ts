@@ -59,7 +59,7 @@ async function twoNodes(extra: Record<string, string> = {}) {
   servers.push(a);
   const b = await startServer(configFrom(env), golfOnly);
   servers.push(b);
-  return { a, b };
+  return { a, b, env };
 }
 
 /** A Golf match Ana hosts on `hostUrl`, two people, `rounds` holes; returns it with its code. */
@@ -400,5 +400,48 @@ describe('the owner of a match killed mid-play', () => {
     await finishedLog(survivor.url, matchId, ana, [anaSeat, benSeat]);
     // The survivor took the match over from the store (and let it go once it was over).
     expect(survivor.registry.stats().loads).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+});
+
+describe('match leases', () => {
+  it('a node that lost its lease drops the actor; one that stops hands its matches on at once', async () => {
+    const { a, b, env } = await twoNodes();
+    const [ana, ben] = await Promise.all([guest(a.url, 'Ana'), guest(b.url, 'Ben')]);
+    const { matchId, code } = await golfMatch(a.url, ana, 1);
+    await join(b.url, ben, code);
+    const lease = `${env.REDIS_KEY_PREFIX}owner:${matchId}`;
+    const redis = new Redis(REDIS_URL);
+    try {
+      expect(await redis.get(lease)).toMatch(new RegExp(` ${a.url}$`));
+      const anaOnA = await RawClient.open(a.url, matchId, ana.accessToken);
+      // Another holder took the lease (as if A had been cut off from Redis longer than it).
+      await redis.set(lease, 'intruder http://127.0.0.1:9', 'PX', 60_000);
+      await until(() => anaOnA.closed !== null, 5000);
+      expect(anaOnA.closed?.code).toBe(1012);
+      expect(a.registry.inMemoryIds()).not.toContain(matchId);
+      // While the intruder holds it, A builds nothing and its owner cannot be reached.
+      const meanwhile = await firstFrame(a.url, matchId, ana.accessToken, '127.0.0.1');
+      expect(meanwhile.frame).toMatchObject({ type: 'ERROR', code: 'SHUTTING_DOWN' });
+      expect(meanwhile.closed).toBe(1012);
+      expect(a.registry.inMemoryIds()).not.toContain(matchId);
+      await redis.del(lease);
+      const back = await RawClient.open(a.url, matchId, ana.accessToken);
+      expect(a.registry.inMemoryIds()).toContain(matchId);
+      const benOnB = await RawClient.open(b.url, matchId, ben.accessToken);
+
+      // A stops: its leases go with it, and B serves the match at the next reconnect.
+      await a.close();
+      expect(await redis.get(lease)).toBeNull();
+      await until(() => benOnB.closed !== null && back.closed !== null, 5000);
+      expect(benOnB.closed?.code).toBe(1012);
+      const benAgain = await RawClient.open(b.url, matchId, ben.accessToken, {
+        resumeFrom: benOnB,
+      });
+      expect(b.registry.inMemoryIds()).toContain(matchId);
+      expect(await redis.get(lease)).toMatch(new RegExp(` ${b.url}$`));
+      await benAgain.close();
+    } finally {
+      await redis.quit();
+    }
   }, 60_000);
 });
