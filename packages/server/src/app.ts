@@ -99,7 +99,7 @@ export async function startServer(
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
   const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
-  // Several nodes share matches through Redis leases; one node owns them all.
+  // With Redis, nodes share matches by leases there (one owner each); without, this node owns all.
   const ownership = redis
     ? new RedisOwnership(redis, config.redisKeyPrefix, config.matchLeaseMs, logger)
     : null;
