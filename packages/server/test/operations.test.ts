@@ -105,6 +105,8 @@ describe('configuration', () => {
       port: 8080,
       databaseUrl: null,
       webRoot: null,
+      nodeUrl: null,
+      matchLeaseMs: 10_000,
     });
   });
 
@@ -116,6 +118,8 @@ describe('configuration', () => {
       CPU_THINK_MS: '900-400',
       TOKEN_SECRET: 'short',
       WEB_ROOT: '/nonexistent/cardtable-web',
+      NODE_URL: 'http://10.0.0.5:8080/api',
+      MATCH_LEASE_MS: '10',
     });
     expect(loaded.ok).toBe(false);
     const errors = loaded.ok ? [] : loaded.errors.join('\n');
@@ -126,6 +130,8 @@ describe('configuration', () => {
       'CPU_THINK_MS',
       'TOKEN_SECRET',
       'WEB_ROOT',
+      'NODE_URL',
+      'MATCH_LEASE_MS',
     ]) {
       expect(errors).toContain(name);
     }
