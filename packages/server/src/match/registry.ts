@@ -2,6 +2,7 @@ import type { HostedGame } from '../games.ts';
 import { OwnedElsewhere, soleOwner, type MatchOwnership } from '../nodes/ownership.ts';
 import type { MatchRecord } from '../store/event-store.ts';
 import { MatchActor, type ActorContext } from './actor.ts';
+import { seatOfUser } from './match-record.ts';
 
 /** What access checks read of a match: its live actor's, or its stored record's. */
 export interface MatchFacts {
@@ -14,10 +15,7 @@ export interface MatchFacts {
 const factsOf = (record: MatchRecord): MatchFacts => ({
   status: record.status,
   matchRecord: record,
-  seatOf: (userId) => {
-    const index = record.seats.findIndex((seat) => seat.userId === userId);
-    return index === -1 ? null : index;
-  },
+  seatOf: (userId) => seatOfUser(record, userId),
 });
 
 /** A loaded match's bookkeeping: when it was last watched and last used. */
@@ -235,11 +233,15 @@ export class MatchRegistry {
    * the actor goes, its sockets close (SHUTTING_DOWN, 1012) and reconnect to the new owner.
    */
   private lost(matchId: string): void {
-    const actor = this.inMemory.get(matchId);
+    const actor = this.actors.get(matchId);
     if (!actor) return;
-    void actor.drain();
+    // Forgotten first, so one still loading is never kept either.
     this.forget(matchId);
     this.ctx.metrics.matchUnloads.inc();
+    void actor.then(
+      (loaded) => loaded?.drain(),
+      () => undefined,
+    );
   }
 
   private track(matchId: string, actor: Promise<MatchActor | null>): void {
