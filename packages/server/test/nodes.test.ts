@@ -400,7 +400,7 @@ describe('the owner of a match killed mid-play', () => {
     await finishedLog(survivor.url, matchId, ana, [anaSeat, benSeat]);
     // The survivor took the match over from the store (and let it go once it was over).
     expect(survivor.registry.stats().loads).toBeGreaterThanOrEqual(1);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('match leases', () => {
