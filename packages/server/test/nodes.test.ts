@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import {
   applyPatch,
   seatViewer,
@@ -314,9 +315,25 @@ async function firstFrame(
   return { socket, frame, closed };
 }
 
+/** A GET from `localAddress`; resolves with its status. */
+function getFrom(url: string, path: string, who: AuthResponse, localAddress: string) {
+  return new Promise<number>((resolve, reject) => {
+    const request = httpRequest(
+      `${url}${path}`,
+      { localAddress, headers: { authorization: `Bearer ${who.accessToken}` } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
 describe('addresses through a node', () => {
   it("count the client's address at the owner, and a client's own forwarding header is ignored", async () => {
-    const { a, b } = await twoNodes({ MAX_CONNECTIONS_PER_IP: '2' });
+    const { a, b } = await twoNodes({ MAX_CONNECTIONS_PER_IP: '2', RATE_HTTP_PER_MIN: '40' });
     const ana = await guest(a.url, 'Ana');
     const { matchId } = await golfMatch(a.url, ana, 1);
     const other = '127.0.0.2';
@@ -341,6 +358,17 @@ describe('addresses through a node', () => {
     expect(forged.frame).toMatchObject({ type: 'ERROR', code: 'RATE_LIMITED' });
     expect(forged.closed).toBe(4429);
     for (const open of [direct, proxied, fromB]) open.socket.close();
+
+    // HTTP too: the owner's per-address request limit (40 a minute) counts the requests B
+    // forwards as the client's, together with the ones it sent to the owner directly.
+    const state = `/api/matches/${matchId}/state`;
+    for (let i = 0; i < 30; i++) expect(await getFrom(a.url, state, ana, other)).toBe(200);
+    for (let i = 0; i < 10; i++) expect(await getFrom(b.url, state, ana, other)).toBe(200);
+    // B has seen 10 of them; only the owner can refuse (a token comes back every 1.5 s).
+    const through = [];
+    for (let i = 0; i < 4; i++) through.push(await getFrom(b.url, state, ana, other));
+    expect(through).toContain(429);
+    expect(await getFrom(b.url, state, ana, '127.0.0.1')).toBe(200);
   }, 60_000);
 });
 
