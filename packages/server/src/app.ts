@@ -40,6 +40,9 @@ import { MemoryQueue } from './matchmaking/memory-queue.ts';
 import { DEFAULT_WINDOW } from './matchmaking/pool.ts';
 import { RedisQueue } from './matchmaking/redis-queue.ts';
 import { closeRedis, openRedis } from './redis.ts';
+import { NodeForwarding } from './nodes/forwarding.ts';
+import { defaultNodeUrl } from './nodes/node-url.ts';
+import { OwnedElsewhere, RedisOwnership, soleOwner } from './nodes/ownership.ts';
 import { registerMatchmakingSocket } from './matchmaking/socket.ts';
 import { ChatService } from './chat/chat-service.ts';
 import { ChatStore } from './chat/chat-store.ts';
@@ -96,6 +99,10 @@ export async function startServer(
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
   const db = await openDatabase(config);
   const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
+  // With Redis, nodes share matches by leases there (one owner each); without, this node owns all.
+  const ownership = redis
+    ? new RedisOwnership(redis, config.redisKeyPrefix, config.matchLeaseMs, logger)
+    : null;
   let chatRelay: ChatRelay = singleNode;
   try {
     const applied = await migrate(db);
@@ -128,6 +135,7 @@ export async function startServer(
         },
       },
       now,
+      ownership ?? soleOwner,
     );
     const lifecycle = new MatchLifecycle(
       registry,
@@ -137,10 +145,6 @@ export async function startServer(
       logger,
       metrics,
     );
-    const recovered = await lifecycle.recover();
-    if (recovered.ended + recovered.loaded > 0) {
-      logger.info(recovered, 'unfinished matches ended or rebuilt');
-    }
     const projector = new SocialProjector(
       db,
       { pollMs: config.social.projectionPollMs, batch: 50 },
@@ -188,7 +192,10 @@ export async function startServer(
           : config.trustProxy,
     });
     app.setValidatorCompiler(typeboxValidator);
-    registerErrorHandling(app, config);
+    // First of the hooks: a request another node passed on counts as its client's everywhere.
+    const forwarding = redis ? new NodeForwarding(tokens.nodeKey(), metrics) : null;
+    forwarding?.register(app);
+    registerErrorHandling(app, config, forwarding);
     registerHttpRateLimit(app, config);
     registerJsonGuard(app);
     registerAuthentication(app, tokens);
@@ -248,7 +255,7 @@ export async function startServer(
       config.socketOpenBurst,
       config.socketOpensPerMinute / 60,
     );
-    registerMatchSocket(app, { config, tokens, registry, metrics, socketOpenings });
+    registerMatchSocket(app, { config, tokens, registry, metrics, socketOpenings, forwarding });
     registerMatchmakingSocket(app, {
       tokens,
       socketOpenings,
@@ -287,12 +294,18 @@ export async function startServer(
     }
 
     await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    // Leases name this node's URL, known once it listens (PORT=0): matches load only after.
+    ownership?.listening(config.nodeUrl ?? defaultNodeUrl(config.host, port));
+    const recovered = await lifecycle.recover();
+    if (recovered.ended + recovered.loaded > 0) {
+      logger.info(recovered, 'unfinished matches ended or rebuilt');
+    }
     lifecycle.start();
     accounts.mail.start();
     projector.start();
     matchmaker.start();
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     publicUrl ||= `http://${shownHost}:${port}`;
     let closing: Promise<void> | null = null;
@@ -325,6 +338,7 @@ export async function startServer(
       },
     };
   } catch (error) {
+    await ownership?.close();
     await chatRelay.close();
     if (redis) await closeRedis(redis);
     await db.close().catch(() => undefined);
@@ -332,9 +346,17 @@ export async function startServer(
   }
 }
 
-function registerErrorHandling(app: FastifyInstance, config: ServerConfig): void {
+function registerErrorHandling(
+  app: FastifyInstance,
+  config: ServerConfig,
+  forwarding: NodeForwarding | null,
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) return reply.code(error.status).send(error.body);
+    // A request about a match another node owns (found wherever the route met the registry).
+    if (error instanceof OwnedElsewhere && forwarding) {
+      return forwarding.forward(request, reply, error.ownerUrl);
+    }
     // Malformed input is the client's error: logged as such, without a stack.
     const refuse = (status: number, body: ErrorBody) => {
       request.log.info({ code: body.code, status, problem: body.message }, 'client error');

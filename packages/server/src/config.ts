@@ -84,6 +84,13 @@ export interface ServerConfig {
   redisUrl: string | null;
   /** Prefix of every Redis key (nodes of one deployment share it). */
   redisKeyPrefix: string;
+  /**
+   * With Redis: the URL other nodes reach this one at (`NODE_URL`) to pass on the sockets and
+   * requests of the matches it owns; null: the address it listens on.
+   */
+  nodeUrl: string | null;
+  /** With Redis: how long a node's hold on a live match lasts unless renewed (`MATCH_LEASE_MS`). */
+  matchLeaseMs: number;
   /** Accounts, mail, signups and auth limits. */
   accounts: AccountSettings;
 }
@@ -196,6 +203,12 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
     errors.push('REDIS_URL must be a redis:// or rediss:// URL.');
   }
+  const nodeUrl = text('NODE_URL');
+  if (nodeUrl !== null && !/^https?:\/\/[^/?#]+$/.test(nodeUrl)) {
+    errors.push(
+      'NODE_URL must be an http:// or https:// origin (no path), e.g. http://10.0.0.5:8080.',
+    );
+  }
   const config: ServerConfig = {
     port: int('PORT', 8080, 0, 65535),
     host: text('HOST') ?? '0.0.0.0',
@@ -268,6 +281,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     trustProxy: trustProxySetting(text('TRUST_PROXY'), errors),
     redisUrl,
     redisKeyPrefix: text('REDIS_KEY_PREFIX') ?? 'cardtable:',
+    nodeUrl,
+    matchLeaseMs: int('MATCH_LEASE_MS', 10_000, 300, 600_000),
     accounts: accountSettings(text, int, databaseUrl === null, errors),
   };
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };

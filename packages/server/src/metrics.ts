@@ -42,6 +42,12 @@ export function createMetrics() {
       labelNames: ['limit'] as const,
       registers: [registry],
     }),
+    forwarded: new Counter({
+      name: 'cardtable_forwarded_total',
+      help: 'Match sockets and requests passed on to the node that owns the match, by kind (socket, http).',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
     connections: new Gauge({
       name: 'cardtable_connections',
       help: 'Open match sockets, by role.',

@@ -18,6 +18,9 @@ import type { MatchActor } from './match/actor.ts';
 import type { Connection, Framing } from './match/connection.ts';
 import type { MatchRegistry } from './match/registry.ts';
 import type { Metrics } from './metrics.ts';
+import type { NodeForwarding } from './nodes/forwarding.ts';
+import { OwnedElsewhere } from './nodes/ownership.ts';
+import { SocketProxy } from './nodes/socket-proxy.ts';
 import { KeyedRateLimiter, TokenBucket } from './rate-limit.ts';
 
 const clientMessage = TypeCompiler.Compile(ClientMessage);
@@ -52,11 +55,16 @@ interface SocketDeps {
   metrics: Metrics;
   /** Sockets each address may open, one token each (shared with the other socket kinds). */
   socketOpenings: KeyedRateLimiter;
+  /** With several nodes: how a socket of a match another node owns is passed on to it. */
+  forwarding: NodeForwarding | null;
 }
 
-/** `GET /ws/matches/:matchId`: authenticates, attaches the socket to the match's actor, dispatches frames. */
+/**
+ * `GET /ws/matches/:matchId`: authenticates, attaches the socket to the match's actor, dispatches
+ * frames; or, when another node owns the match, pipes the socket to that node.
+ */
 export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
-  const { config, tokens, registry, metrics, socketOpenings } = deps;
+  const { config, tokens, registry, metrics, socketOpenings, forwarding } = deps;
   const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
   const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
   // Guests cost nothing, so the address is capped too; one user is capped wherever they are.
@@ -95,6 +103,10 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       let helloTimer: ReturnType<typeof setTimeout> | null = null;
       let release: (() => void) | null = null;
       let releaseUser: (() => void) | null = null;
+      /** Set when another node owns the match: every frame from now on goes there. */
+      let proxy: SocketProxy | null = null;
+      /** The HELLO this socket authenticated with, for the owner to see first. */
+      let hello: string | null = null;
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
       let strikes = 0;
       const resumeFrom = resumePosition(request.query);
@@ -176,7 +188,22 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
               if (error) replyError(error.code, error.message, error.details);
             }
           })
-          .catch(() => refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound));
+          .catch((error: unknown) => {
+            if (!(error instanceof OwnedElsewhere)) {
+              refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
+            } else if (forwarding && !request.fromNode && socket.readyState === socket.OPEN) {
+              metrics.forwarded.inc({ kind: 'socket' });
+              proxy = new SocketProxy(socket, {
+                upstreamUrl: `${error.ownerUrl.replace(/^http/, 'ws')}${request.url}`,
+                headers: forwarding.headers(ip, request.method, request.url),
+                firstFrames: hello === null ? [] : [hello],
+                heartbeatMs: config.heartbeatMs,
+              });
+            } else {
+              // Sent here by a node while the match moved on: the client's reconnect finds it.
+              refuse('SHUTTING_DOWN', 'The match is changing servers: reconnect.', 1012);
+            }
+          });
       };
 
       const authenticate = async (token: string | undefined) => {
@@ -206,6 +233,11 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       };
 
       socket.on('message', (data, isBinary) => {
+        // The owner checks and counts every frame (by the client's address), this node none.
+        if (proxy) {
+          proxy.send(data, isBinary);
+          return;
+        }
         const size = Array.isArray(data)
           ? data.reduce((n, part) => n + part.length, 0)
           : (data as Buffer | ArrayBuffer).byteLength;
@@ -280,6 +312,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           if (message.type === 'HELLO' && !authenticating && helloTimer) {
             clearTimeout(helloTimer);
             helloTimer = null;
+            hello = JSON.stringify(message);
             void authenticate(message.token);
           } else if (actionId !== null) {
             sendRaw(actionError(actionId, 'UNAUTHORIZED', 'Authenticate first.'));

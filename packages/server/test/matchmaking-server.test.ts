@@ -7,6 +7,7 @@ import { startServer } from '../src/app.ts';
 import { defaultGames } from '../src/default-games.ts';
 import { call, guest } from './helpers/http.ts';
 import { configFrom, testEnv } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const PREFIX = `cardtable-test:${Date.now().toString(36)}:`;
@@ -68,6 +69,17 @@ describe('matchmaking over sockets', () => {
     });
     expect(meta.body.status).toBe('active');
     expect(meta.body.seats.map((s) => s.name).sort()).toEqual(['Ana', 'Ben']);
+    // Each opens the match on their own node: one node holds the actor, the other passes the
+    // socket on (the whole match across nodes is played in nodes.test.ts).
+    const [onA, onB] = await Promise.all([
+      RawClient.open(nodeA.url, matchId, ana.accessToken),
+      RawClient.open(nodeB.url, matchId, ben.accessToken),
+    ]);
+    const welcomes = [onA, onB].map((client) => client.received.find((m) => m.type === 'WELCOME'));
+    expect(welcomes.map((w) => w?.type === 'WELCOME' && w.role)).toEqual(['player', 'player']);
+    const holders = [nodeA, nodeB].filter((node) => node.registry.inMemoryIds().includes(matchId));
+    expect(holders).toHaveLength(1);
+    await Promise.all([onA.close(), onB.close()]);
   }, 120_000);
 
   it('refuses rated play to a guest, and cancels on request', async () => {

@@ -138,6 +138,8 @@ describe('configuration', () => {
       port: 8080,
       databaseUrl: null,
       webRoot: null,
+      nodeUrl: null,
+      matchLeaseMs: 10_000,
     });
   });
 
@@ -149,6 +151,8 @@ describe('configuration', () => {
       CPU_THINK_MS: '900-400',
       TOKEN_SECRET: 'short',
       WEB_ROOT: '/nonexistent/cardtable-web',
+      NODE_URL: 'http://10.0.0.5:8080/api',
+      MATCH_LEASE_MS: '10',
     });
     expect(loaded.ok).toBe(false);
     const errors = loaded.ok ? [] : loaded.errors.join('\n');
@@ -159,6 +163,8 @@ describe('configuration', () => {
       'CPU_THINK_MS',
       'TOKEN_SECRET',
       'WEB_ROOT',
+      'NODE_URL',
+      'MATCH_LEASE_MS',
     ]) {
       expect(errors).toContain(name);
     }

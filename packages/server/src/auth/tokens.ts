@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { ACCOUNT_ROLES, type AccountRole } from '@cardtable/sdk/accounts';
 import type { AuthResponse, User } from '@cardtable/sdk/protocol';
@@ -64,6 +64,14 @@ export class TokenService {
       secret = (rows[0] as { value: string }).value;
     }
     return new TokenService(db, new TextEncoder().encode(secret), settings, sessions);
+  }
+
+  /**
+   * A key derived from the token secret (shared by every node of a deployment) for nodes to
+   * vouch to each other for what they forward; never the signing key itself.
+   */
+  nodeKey(): Uint8Array {
+    return createHmac('sha256', this.key).update('cardtable node forwarding').digest();
   }
 
   async createGuest(name: string, client: ClientInfo): Promise<AuthResponse> {

@@ -1,7 +1,6 @@
 import { CHAT_ROOM_PATTERN } from '@cardtable/sdk/chat';
 import type { ContentLibrary } from '../content/library.ts';
-import type { MatchActor } from '../match/actor.ts';
-import type { MatchRegistry } from '../match/registry.ts';
+import type { MatchFacts, MatchRegistry } from '../match/registry.ts';
 import { maySeeFinished } from '../routes/export.ts';
 import type { RoomAccess } from './chat-service.ts';
 
@@ -32,21 +31,21 @@ export async function roomAccess(
       return { code: 'NOT_FOUND', message: 'No such game.' };
     return { role: 'member', seat: null, reads: ['lobby'], writes: ['lobby'], emotes: false };
   }
-  const access = await deps.registry.use(id, (actor) =>
+  const access = await deps.registry.facts(id, (actor) =>
     actor
       ? matchAccess(actor, userId, link)
       : { code: 'NOT_FOUND' as const, message: 'No such match.' },
   );
   if ('code' in access) return access;
   const seat = access.seat;
-  const seatNow = () => deps.registry.use(id, (actor) => actor?.seatOf(userId) ?? null);
+  const seatNow = () => deps.registry.facts(id, (actor) => actor?.seatOf(userId) ?? null);
   return seat === null
     ? { ...access, stillSpectating: async () => (await seatNow()) === null }
     : { ...access, stillSeated: async () => (await seatNow()) === seat };
 }
 
 export function matchAccess(
-  actor: MatchActor,
+  actor: MatchFacts,
   userId: string,
   link?: string,
 ): RoomAccess | AccessRefusal {

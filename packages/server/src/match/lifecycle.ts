@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { MatchLifecycleSettings } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import type { EventStore } from '../store/event-store.ts';
+import { OwnedElsewhere } from '../nodes/ownership.ts';
 import type { MatchActor } from './actor.ts';
 import type { MatchRegistry } from './registry.ts';
 
@@ -58,8 +59,16 @@ export class MatchLifecycle {
   async recover(): Promise<{ ended: number; loaded: number }> {
     const swept = await this.sweep();
     const active = await this.store.activeMatchIds();
-    for (const id of active) await this.registry.get(id);
-    return { ended: swept.expired + swept.abandoned, loaded: active.length };
+    let loaded = 0;
+    for (const id of active) {
+      // Another node's live matches stay there (several nodes share one store).
+      const actor = await this.registry.get(id).catch((error: unknown) => {
+        if (error instanceof OwnedElsewhere) return null;
+        throw error;
+      });
+      if (actor) loaded++;
+    }
+    return { ended: swept.expired + swept.abandoned, loaded };
   }
 
   start(): void {
@@ -120,8 +129,11 @@ export class MatchLifecycle {
           at: new Date(unwatchedSince).toISOString(),
         })),
       ]);
-      // Read the ids in memory only now, after the unloads above.
-      const inMemory = this.registry.inMemoryIds();
+      // Read the ids in memory only now, after the unloads above. Other nodes' live matches are
+      // theirs to end; when they cannot be told apart, the store is left alone this time.
+      const leased = await this.registry.leasedAnywhere();
+      if (leased === null) return;
+      const inMemory = [...this.registry.inMemoryIds(), ...leased];
       const expired = await this.store.endStale({
         status: 'waiting',
         since: 'created_at',

@@ -3,7 +3,7 @@ import type { LegalAction } from '@cardtable/sdk/protocol';
 import type { HostedGame } from '../games.ts';
 import type { EventStore, MatchRecord, SeatRecord } from '../store/event-store.ts';
 import { rebuildResolutions, type RebuiltResolution } from './history.ts';
-import { matchConfig } from './match-record.ts';
+import { matchConfig, seatOfUser } from './match-record.ts';
 
 /**
  * One match as the actor holds it in memory: its record, its state (null before the start) and
@@ -65,8 +65,7 @@ export class LiveMatch {
   }
 
   seatOf(userId: string): number | null {
-    const index = this.record.seats.findIndex((seat) => seat.userId === userId);
-    return index === -1 ? null : index;
+    return seatOfUser(this.record, userId);
   }
 
   activeSeats(): number[] {

@@ -1,6 +1,22 @@
 import type { HostedGame } from '../games.ts';
+import { OwnedElsewhere, soleOwner, type MatchOwnership } from '../nodes/ownership.ts';
 import type { MatchRecord } from '../store/event-store.ts';
 import { MatchActor, type ActorContext } from './actor.ts';
+import { seatOfUser } from './match-record.ts';
+
+/** What access checks read of a match: its live actor's, or its stored record's. */
+export interface MatchFacts {
+  readonly status: MatchRecord['status'];
+  readonly matchRecord: MatchRecord;
+  seatOf(userId: string): number | null;
+}
+
+/** A stored record read as facts (another node holds the live match). */
+const factsOf = (record: MatchRecord): MatchFacts => ({
+  status: record.status,
+  matchRecord: record,
+  seatOf: (userId) => seatOfUser(record, userId),
+});
 
 /** A loaded match's bookkeeping: when it was last watched and last used. */
 interface Activity {
@@ -21,6 +37,9 @@ export interface Unloaded {
  * idle, so memory follows active play rather than history. One actor per match: concurrent loads
  * of one match share a single promise. A request holds a lease on the match while it uses its
  * actor, so the actor is never unloaded under it (which would let a second actor load).
+ * Across nodes, a match is claimed from `ownership` before its actor is built and released when
+ * it leaves memory: a match another node owns is never built here (`get` rejects with
+ * `OwnedElsewhere`, naming where it lives).
  */
 export class MatchRegistry {
   private readonly actors = new Map<string, Promise<MatchActor | null>>();
@@ -37,13 +56,19 @@ export class MatchRegistry {
     private readonly gameOf: (record: MatchRecord) => Promise<HostedGame | null>,
     private readonly ctx: ActorContext,
     private readonly now: () => number = Date.now,
-  ) {}
+    private readonly ownership: MatchOwnership = soleOwner,
+  ) {
+    ownership.onLost((matchId) => this.lost(matchId));
+  }
 
-  /** The actor of a match, loading it from the store; null when there is no such match. */
+  /**
+   * The actor of a match, loading it from the store; null when there is no such match. Rejects
+   * with `OwnedElsewhere` when another node owns it.
+   */
   get(matchId: string): Promise<MatchActor | null> {
     let actor = this.actors.get(matchId);
     if (!actor) {
-      actor = this.barrier.then(() => this.load(matchId));
+      actor = this.barrier.then(() => this.claimAndLoad(matchId));
       this.track(matchId, actor);
     }
     return actor;
@@ -72,13 +97,32 @@ export class MatchRegistry {
     }
   }
 
+  /**
+   * Runs `work` with what access checks need of a match (null: no such match): its actor when
+   * this node owns it (loading it if nobody does), else its record in the store, which holds
+   * seats, status and privacy as the owner last committed them.
+   */
+  async facts<T>(matchId: string, work: (facts: MatchFacts | null) => T): Promise<T> {
+    try {
+      return await this.use(matchId, work);
+    } catch (error) {
+      if (!(error instanceof OwnedElsewhere)) throw error;
+      const record = await this.ctx.store.getMatch(matchId);
+      return work(record ? factsOf(record) : null);
+    }
+  }
+
   /** Adopts a match created by this process (its actor starts with the record in hand). */
   async adopt(record: MatchRecord): Promise<MatchActor> {
     const hosted = await this.gameOf(record);
     if (!hosted) throw new Error(`Game ${record.game} is not hosted here.`);
+    // A new id: no other node can hold it (unless Redis answers nonsense, which must not fork it).
+    const claim = await this.ownership.claim(record.id);
+    if (!claim.mine) throw new OwnedElsewhere(record.id, claim.ownerUrl);
     const now = this.now();
     this.activity.set(record.id, { unwatchedSince: now, usedAt: now });
     const actor = MatchActor.load(record, hosted, this.ctx);
+    actor.catch(() => this.ownership.release(record.id));
     this.track(record.id, actor);
     return actor;
   }
@@ -137,6 +181,14 @@ export class MatchRegistry {
     return result;
   }
 
+  /**
+   * The ids of every match held by any node (this one's too), or null when that cannot be told:
+   * what the store's sweeps must leave alone.
+   */
+  leasedAnywhere(): Promise<string[] | null> {
+    return this.ownership.leased();
+  }
+
   /** The ids of every match in memory or on its way there. */
   inMemoryIds(): string[] {
     return [...this.actors.keys()];
@@ -153,10 +205,13 @@ export class MatchRegistry {
     return counts;
   }
 
-  /** Lets in-flight actions finish, then closes every match socket. */
+  /** Lets in-flight actions finish, closes every match socket, then gives up every lease. */
   async drain(): Promise<void> {
-    const actors = await Promise.all(this.actors.values());
+    const actors = await Promise.all(
+      [...this.actors.values()].map((actor) => actor.catch(() => null)),
+    );
     await Promise.all(actors.map((actor) => actor?.drain()));
+    await this.ownership.close();
   }
 
   private idle(actor: MatchActor): boolean {
@@ -169,7 +224,24 @@ export class MatchRegistry {
     // drain() leaves the actor inert: no timers, and it refuses anything still sent to it.
     void actor.drain();
     this.forget(actor.id);
+    this.ownership.release(actor.id);
     this.ctx.metrics.matchUnloads.inc();
+  }
+
+  /**
+   * Another node took the match's lease (this one was cut off from Redis longer than a lease):
+   * the actor goes, its sockets close (SHUTTING_DOWN, 1012) and reconnect to the new owner.
+   */
+  private lost(matchId: string): void {
+    const actor = this.actors.get(matchId);
+    if (!actor) return;
+    // Forgotten first, so one still loading is never kept either.
+    this.forget(matchId);
+    this.ctx.metrics.matchUnloads.inc();
+    void actor.then(
+      (loaded) => loaded?.drain(),
+      () => undefined,
+    );
   }
 
   private track(matchId: string, actor: Promise<MatchActor | null>): void {
@@ -190,6 +262,18 @@ export class MatchRegistry {
     this.actors.delete(matchId);
     this.inMemory.delete(matchId);
     this.activity.delete(matchId);
+  }
+
+  private async claimAndLoad(matchId: string): Promise<MatchActor | null> {
+    const claim = await this.ownership.claim(matchId);
+    if (!claim.mine) throw new OwnedElsewhere(matchId, claim.ownerUrl);
+    let actor: MatchActor | null = null;
+    try {
+      actor = await this.load(matchId);
+      return actor;
+    } finally {
+      if (!actor) this.ownership.release(matchId);
+    }
   }
 
   private async load(matchId: string): Promise<MatchActor | null> {

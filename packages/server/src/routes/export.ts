@@ -10,6 +10,7 @@ import { toMatchContent, type ContentLibrary } from '../content/library.ts';
 import { matchConfig, type MatchActor } from '../match/actor.ts';
 import { projectAfter, rebuildResolutions } from '../match/history.ts';
 import type { EventStore } from '../store/event-store.ts';
+import type { MatchFacts } from '../match/registry.ts';
 import { eventIdOf } from '@cardtable/sdk/protocol';
 import type { ExportedReplay } from '../content/replay-content.ts';
 
@@ -49,7 +50,7 @@ export function exportMatch(
  * Who may see a finished match (its replay, its chat): its players and its host, and anyone who
  * presents its replay link when the host chose `replayPrivacy: 'link'`.
  */
-export function maySeeFinished(actor: MatchActor, userId: string, link?: string): boolean {
+export function maySeeFinished(actor: MatchFacts, userId: string, link?: string): boolean {
   const record = actor.matchRecord;
   return (
     actor.seatOf(userId) !== null ||
