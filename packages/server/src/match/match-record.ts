@@ -2,13 +2,13 @@ import { ENGINE_VERSION, type MatchConfig, type SeatConfig } from '@cardtable/en
 import type { MatchMetadata, PublicSeat } from '@cardtable/sdk/protocol';
 import type { MatchRecord, SeatRecord } from '../store/event-store.ts';
 
-/** The engine's match config: the seats as the game sees them (no user ids). */
 /** The seat `userId` holds in a match, or null (a spectator). */
 export function seatOfUser(record: MatchRecord, userId: string): number | null {
   const index = record.seats.findIndex((seat) => seat.userId === userId);
   return index === -1 ? null : index;
 }
 
+/** The engine's match config: the seats as the game sees them (no user ids). */
 export function matchConfig(record: MatchRecord): MatchConfig<unknown> {
   return {
     options: record.options,
