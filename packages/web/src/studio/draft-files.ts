@@ -21,7 +21,7 @@ export interface CardJson {
   speed?: 'normal' | 'instant';
   abilities?: Record<string, unknown>[];
   text?: string;
-  art: { palette?: string; glyph?: string };
+  art?: { palette?: string; glyph?: string };
   [key: string]: unknown;
 }
 
