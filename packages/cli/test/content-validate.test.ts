@@ -105,6 +105,30 @@ describe('cardtable lua run --content', () => {
     expect(io.out.join('\n')).toContain('The engine would apply 2 effect(s):');
   });
 
+  it('shows a triggered ability the event a match would (played: by itself), and --event sets it', async () => {
+    const dir = reefWith(
+      'lua-event',
+      'lua/pearl_diver.lua',
+      'damage(state.enemy.hero, 1)',
+      'damage(state.enemy.hero, state.event.amount + (state.event.subject == self and 1 or 0))',
+    );
+    const damageOf = async (argv: string[]) => {
+      io.clear();
+      expect(
+        await main(['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver', ...argv]),
+      ).toBe(0);
+      const run = JSON.parse(io.out.join('\n'));
+      expect(run.context.event).toMatchObject({ on: 'played', subject: run.source });
+      return run.effects[0];
+    };
+    expect(await damageOf(['--json'])).toMatchObject({ do: 'damage', amount: 1 });
+    expect(await damageOf(['--json', '--event', '{"amount": 4}'])).toMatchObject({ amount: 5 });
+    io.clear();
+    const argv = ['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver'];
+    expect(await main([...argv, '--event', '{"amount": "lots"}'])).toBe(2);
+    expect(io.err.join('\n')).toContain('"amount" must be a number');
+  });
+
   it('prints the failure the engine would record, with module, line and code, and exits 1', async () => {
     const dir = reefWith(
       'lua-boom',
