@@ -85,6 +85,26 @@ describe('cardtable content validate', () => {
   });
 });
 
+describe('cardtable content init', () => {
+  it('starts a game that validates, runs its Lua and refuses to write over a folder', async () => {
+    const dir = join(tmp, 'Mój Gra');
+    expect(await main(['content', 'init', dir, '--name', 'Mój Gra'])).toBe(0);
+    expect(io.out.join('\n')).toContain('Started "Mój Gra" (id moj-gra)');
+    io.clear();
+    expect(await main(['content', 'validate', dir])).toBe(0);
+    expect(io.out.join('\n')).toMatch(
+      /valid: Mój Gra \(moj-gra 1\.0\.0\), 7 cards and tokens, 2 deck/,
+    );
+    io.clear();
+    expect(await main(['lua', 'run', '--content', dir, '--card', 'moj-gra/healer'])).toBe(0);
+    const before = readFileSync(join(dir, 'cards.json'), 'utf8');
+    expect(await main(['content', 'init', dir])).toBe(2);
+    expect(io.err.join('\n')).toContain('is not empty');
+    expect(readFileSync(join(dir, 'cards.json'), 'utf8')).toBe(before);
+    expect(await main(['content', 'init', join(tmp, 'other'), '--id', 'Bad Id'])).toBe(2);
+  });
+});
+
 describe('cardtable lua run --content', () => {
   it("runs a card's ability through its entry, as the engine would, and prints the effects", async () => {
     expect(

@@ -54,7 +54,7 @@ export interface MatchRecord {
 export function balancePlanProblem(content: Content, plan: BalancePlan): string | null {
   const known = content.decks.map((deck) => deck.id);
   if (plan.decks.length < 2)
-    return `Name two or more decks; ${content.ruleset.id} has ${known.join(', ')}.`;
+    return `Name two or more decks; ${content.ruleset.id} has ${known.join(', ')}. To play one deck against itself, compare CPU levels: --levels hard,easy.`;
   const unknown = plan.decks.find((id) => !known.includes(id));
   if (unknown !== undefined)
     return `No deck "${unknown}" in ${content.ruleset.id}; its decks: ${known.join(', ')}.`;
