@@ -37,7 +37,13 @@ export interface MatchRecord {
   /** The deck at each seat. */
   decks: [string, string];
   /** Null when the match failed (see `error`). */
-  outcome: { winners: Seat[]; tie: boolean; reason: string } | null;
+  outcome: {
+    winners: Seat[];
+    tie: boolean;
+    reason: string;
+    /** The deciding win rule's own words (its `text`), when it has them. */
+    text?: string;
+  } | null;
   /** The seat that took the first turn. */
   firstSeat: Seat | null;
   turns: number;

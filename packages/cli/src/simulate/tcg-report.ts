@@ -78,7 +78,7 @@ const endings: Section = (r) =>
         'How games ended',
         table(
           ['Ending', 'Games', 'Share'],
-          r.endings.map((e) => [endingWords(e.reason), String(e.games), percent(e.share)]),
+          r.endings.map((e) => [endingWords(e.reason, e.text), String(e.games), percent(e.share)]),
         ),
       ].join('\n');
 
