@@ -97,7 +97,20 @@ describe('content validation', () => {
     [
       'an unknown keyword',
       (c: any) => (c.keywords = ['flying']),
-      /cards\[\d+\]\.keywords\[0\]: names an unknown keyword "flying"/,
+      /cards\[\d+\]\.keywords\[0\]: names an unknown keyword "flying" \(the ruleset's keywords: guard, /,
+    ],
+    [
+      'a misspelt selector word, answered with the words there are',
+      (c: any) =>
+        (c.abilities = [
+          {
+            id: 'x',
+            kind: 'spell',
+            targets: [{ id: 't', choose: 'unit & enmy' }],
+            effects: [{ do: 'damage', to: '$t', amount: 1 }],
+          },
+        ]),
+      /targets\[0\]\.choose: selector "unit & enmy" names an unknown card type "enmy" \(card types: card, hero, unit, spell, energy; other words: friendly, enemy, damaged, /,
     ],
     [
       'an unknown card type',
