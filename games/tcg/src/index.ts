@@ -95,6 +95,7 @@ export { CONTENT_LIMITS, PACKAGE_FILES, type ContentLimits } from './package/lim
 export { checkImage, type ImageCheck } from './package/images.ts';
 export {
   dryRunCardAbility,
+  eventFieldsProblem,
   positionForContent,
   samplePosition,
   sampleScriptContext,

@@ -236,6 +236,32 @@ function frameFor(defId: string, ability: string, handle: string, seat: number):
   };
 }
 
+const EVENT_FIELDS: Readonly<Record<keyof EventInfo, 'string' | 'number'>> = {
+  on: 'string',
+  subject: 'string',
+  source: 'string',
+  player: 'number',
+  amount: 'number',
+};
+
+/**
+ * Why `value` cannot stand for fields of the event a dry run shows (`lua run --event`, an ability
+ * test's `event`), or null when it can: an object of on, subject, source (ids, or null), player
+ * and amount (numbers).
+ */
+export function eventFieldsProblem(value: unknown): string | null {
+  const fields = Object.keys(EVENT_FIELDS).join(', ');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return `must be an object of ${fields}`;
+  for (const [key, field] of Object.entries(value)) {
+    const type = EVENT_FIELDS[key as keyof EventInfo];
+    if (!type) return `has an unknown field "${key}" (the fields: ${fields})`;
+    const nullable = key === 'subject' || key === 'source';
+    if (typeof field !== type && !(nullable && field === null)) return `"${key}" must be a ${type}`;
+  }
+  return null;
+}
+
 /**
  * The event a triggered ability answers in a match, made up for a dry run so `state.event` is
  * never nil where a match has one: its trigger's name; `subject` the first object the trigger's

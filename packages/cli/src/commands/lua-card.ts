@@ -1,6 +1,7 @@
 import { fail, foldEvents, ok, type ReplayFile, type Result } from '@cardtable/engine';
 import {
   dryRunCardAbility,
+  eventFieldsProblem,
   formatDiagnostic,
   samplePosition,
   validateContentPackage,
@@ -100,33 +101,12 @@ function parseCardOptions(argv: string[]): Result<CardRunOptions> {
   });
 }
 
-const EVENT_FIELDS: Record<keyof EventInfo, string> = {
-  on: 'string',
-  subject: 'string',
-  source: 'string',
-  player: 'number',
-  amount: 'number',
-};
-
 /** `--event '{"amount": 3}'`: fields of `state.event`, each of its type (or null for ids). */
 function parseEvent(text: string): Result<Partial<EventInfo>> {
   const parsed = parseJson(text, '--event');
-  const value = parsed.ok ? (parsed.value as Record<string, unknown>) : null;
-  const bad = (message: string) =>
-    fail(
-      'BAD_FLAG',
-      `--event needs a JSON object of ${Object.keys(EVENT_FIELDS).join(', ')}: ${message}`,
-    );
-  if (!parsed.ok) return bad(parsed.message);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad(text);
-  for (const [key, field] of Object.entries(value)) {
-    const type = EVENT_FIELDS[key as keyof EventInfo];
-    if (!type) return bad(`unknown field "${key}"`);
-    const nullable = key === 'subject' || key === 'source';
-    if (typeof field !== type && !(nullable && field === null))
-      return bad(`"${key}" must be a ${type}`);
-  }
-  return ok(value as Partial<EventInfo>);
+  const problem = parsed.ok ? eventFieldsProblem(parsed.value) : parsed.message;
+  if (problem !== null) return fail('BAD_FLAG', `--event ${problem}`);
+  return ok((parsed as { value: Partial<EventInfo> }).value);
 }
 
 /** `--state`: a match export (folded to its end) or an engine state; default a sample position. */
