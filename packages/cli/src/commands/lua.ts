@@ -17,6 +17,7 @@ import {
 } from '@cardtable/tcg';
 import { demoContent, tcgGameFor } from '@cardtable/tcg/demo';
 import { parseJson, readText, type Parsed } from '../read-input.ts';
+import { contentModuleHint } from './lua-module-hint.ts';
 import { luaCardCommand } from './lua-card.ts';
 
 export const LUA_USAGE = `Usage:
@@ -128,6 +129,8 @@ export async function luaCommand(argv: string[]): Promise<number> {
   }
   const shaped = cliShape(result, controller);
   console.log(options.json ? JSON.stringify(shaped) : formatRun(options.file, result, shaped));
+  const hint = options.json || options.state ? null : await contentModuleHint(options.file);
+  if (hint) console.error(hint);
   return shaped.ok && shaped.engineEffects && !('error' in shaped.engineEffects) ? 0 : 1;
 }
 
