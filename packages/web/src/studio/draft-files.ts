@@ -36,6 +36,7 @@ export interface AbilityTestJson {
   card: string;
   ability?: number;
   seed?: string;
+  event?: Record<string, unknown>;
   expect: unknown[] | 'failure';
 }
 
