@@ -17,6 +17,7 @@ export {
   type LoadResult,
 } from './content/load.ts';
 export { ContentRegistry } from './content/registry.ts';
+export { blankRuleset, rulesetIdFor, starterPackage } from './content/starter.ts';
 export { rulesetSchema } from './schema/ruleset.schema.ts';
 export { cardSetSchema, deckFileSchema } from './schema/cards.schema.ts';
 export { checkSchema, describeProblem, type ContentProblem } from './schema/validate.ts';
@@ -94,6 +95,7 @@ export { CONTENT_LIMITS, PACKAGE_FILES, type ContentLimits } from './package/lim
 export { checkImage, type ImageCheck } from './package/images.ts';
 export {
   dryRunCardAbility,
+  eventFieldsProblem,
   positionForContent,
   samplePosition,
   sampleScriptContext,

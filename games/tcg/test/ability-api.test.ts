@@ -180,6 +180,24 @@ describe('the state a script reads: one definition, the lint and the engine agre
     );
   });
 
+  it("counts every zone of the ruleset on each side, the ruleset's own too", async () => {
+    const run = await inMatch(
+      'damage(state.enemy.hero, state.friendly.zones.discard + 10 * state.enemy.zones.hand)',
+    );
+    const [me, them] = [position.active, 1 - position.active].map(
+      (seat) => position.players[seat]!,
+    );
+    const zones = (run.context as { friendly: { zones: Record<string, number> } }).friendly.zones;
+    expect(Object.keys(zones)).toEqual(reef.ruleset.zones.map((z) => z.id));
+    expect(run.effects).toEqual([
+      {
+        do: 'damage',
+        to: '$lua1',
+        amount: me!.zones.discard!.length + 10 * them!.zones.hand!.length,
+      },
+    ]);
+  });
+
   it('warns at a misspelt field, in lua check and content validate, naming the fields there', async () => {
     const misspelt = 'damage(state.enemy.board[1].id, state.friendly.bord)';
     const check = await checkAbility(sharedRuntime(), `function dive()\n  ${misspelt}\nend\n`);
@@ -187,7 +205,7 @@ describe('the state a script reads: one definition, the lint and the engine agre
       { severity: 'warning', code: 'UNKNOWN_STATE_FIELD', line: 2 },
     ]);
     expect(check.diagnostics[0]!.message).toContain(
-      "state.friendly has no field 'bord' (it has: hero, life, hand, deck, resource, board, active, bench, prizes)",
+      "state.friendly has no field 'bord' (it has: hero, life, hand, deck, resource, zones, board, active, bench, prizes)",
     );
     const validated = await validateContentPackage(reefWithScript(misspelt));
     expect(validated.warnings.map((d) => `${d.code} ${d.file}:${d.line}`)).toContain(

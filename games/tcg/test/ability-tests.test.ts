@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateContentPackage } from '../src/index.ts';
 import { runAbilityTests } from '../src/package/ability-tests.ts';
+import { join } from 'node:path';
 import { readPackage, REEF } from './package-files.ts';
 
 const withTests = (tests: unknown) => {
@@ -66,6 +67,33 @@ describe('ability tests (tests.json), run by the validator', () => {
     const bad = await validateContentPackage(withTests([{ name: '', card: 'x', expect: [] }]));
     expect(bad.errors).toEqual([
       expect.objectContaining({ code: 'TESTS_SCHEMA', path: 'tests[0].name' }),
+    ]);
+  });
+
+  it("sets the event a triggered ability sees: Lanternfall's Willow Hag draws at 2 damage", async () => {
+    const lanternfall = await validateContentPackage(
+      readPackage(join(import.meta.dirname, 'packages/lanternfall')),
+    );
+    const hag = (event?: object) => ({
+      name: 'hag',
+      card: 'lan/willow-hag',
+      seed: '0',
+      ...(event ? { event } : {}),
+      expect: [],
+    });
+    const [sample, hurt] = await runAbilityTests(lanternfall.content!, [hag(), hag({ amount: 2 })]);
+    const dos = (effects: unknown[] | null) => effects!.map((e) => (e as { do: string }).do);
+    expect(dos(sample!.effects)).toEqual(['modify']);
+    expect(dos(hurt!.effects)).toEqual(['modify', 'draw']);
+    const bad = await validateContentPackage(
+      withTests([{ ...hag({ amount: 'two' }), card: 'reef/pearl-diver' }]),
+    );
+    expect(bad.errors).toEqual([
+      expect.objectContaining({
+        code: 'TESTS_SCHEMA',
+        path: 'tests[0].event',
+        message: expect.stringContaining('"amount" must be a number'),
+      }),
     ]);
   });
 });

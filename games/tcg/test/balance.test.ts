@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  endingWords,
   balancePlanProblem,
   balanceReport,
   scheduleMatches,
@@ -152,6 +153,30 @@ describe('balanceReport', () => {
     expect(imp).toMatchObject({ name: 'Fire Imp', gamesPlayed: 3, playRate: 3 / 4 });
     expect(imp.winRateWhenPlayed).toEqual(wilsonInterval(2, 3));
     expect(report.cards.filter((c) => c.deck === 'C')).toEqual([]);
+  });
+
+  it("tells the ruleset's win rules apart by their own words", () => {
+    const rule = (index: number, text: string) => {
+      const r = record(index, ['A', 'B'], 0);
+      return { ...r, outcome: { ...r.outcome!, reason: 'winCondition', text } };
+    };
+    const endings = balanceReport(withThirdDeck, plan, [
+      rule(0, 'five lanterns light the night market'),
+      rule(1, 'the reliquary holds seven rites'),
+      rule(2, 'five lanterns light the night market'),
+    ]).endings;
+    expect(endings).toEqual([
+      {
+        reason: 'winCondition',
+        text: 'five lanterns light the night market',
+        games: 2,
+        share: 2 / 3,
+      },
+      { reason: 'winCondition', text: 'the reliquary holds seven rites', games: 1, share: 1 / 3 },
+    ]);
+    expect(endingWords('winCondition', endings[1]!.text)).toBe(
+      'a win or loss condition of the ruleset: the reliquary holds seven rites',
+    );
   });
 
   it('is the same whatever order the records arrive in', () => {

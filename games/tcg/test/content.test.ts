@@ -12,6 +12,7 @@ import {
   validateDeck,
   type ContentSource,
 } from '../src/index.ts';
+import { cardFaceOf } from '../src/engine/view.ts';
 
 const source = () =>
   structuredClone(demoSource()) as ContentSource & {
@@ -53,6 +54,19 @@ describe('content validation', () => {
     expect(demoContent().cards.size).toBeGreaterThanOrEqual(20);
   });
 
+  it('takes cards and tokens without art: the app generates their faces', () => {
+    const s = source();
+    for (const card of s.cards.cards) {
+      delete card.art;
+      for (const token of Object.values(card.tokens ?? {})) delete (token as any).art;
+    }
+    const loaded = loadContent(s);
+    expect(loaded.ok ? [] : loaded.problems.map(describeLoadProblem)).toEqual([]);
+    if (!loaded.ok) return;
+    const [def] = loaded.content.cards.values();
+    expect(cardFaceOf(loaded.content, def!)).not.toHaveProperty('art');
+  });
+
   it('names the exact path and what is wrong', () => {
     const s = source();
     s.cards.cards[3]!.abilities[0].effects = [
@@ -72,8 +86,8 @@ describe('content validation', () => {
     ],
     [
       'a missing field, with what to write there',
-      (c: any) => delete c.art,
-      /cards\[\d+\]\.art: is required: an object with palette \(one of "ember", "tide", .*\), glyph \(an identifier/,
+      (c: any) => (c.art = { glyph: 'imp' }),
+      /cards\[\d+\]\.art\.palette: is required: one of "ember", "tide", /,
     ],
     [
       'an unknown field',
@@ -83,7 +97,20 @@ describe('content validation', () => {
     [
       'an unknown keyword',
       (c: any) => (c.keywords = ['flying']),
-      /cards\[\d+\]\.keywords\[0\]: names an unknown keyword "flying"/,
+      /cards\[\d+\]\.keywords\[0\]: names an unknown keyword "flying" \(the ruleset's keywords: guard, /,
+    ],
+    [
+      'a misspelt selector word, answered with the words there are',
+      (c: any) =>
+        (c.abilities = [
+          {
+            id: 'x',
+            kind: 'spell',
+            targets: [{ id: 't', choose: 'unit & enmy' }],
+            effects: [{ do: 'damage', to: '$t', amount: 1 }],
+          },
+        ]),
+      /targets\[0\]\.choose: selector "unit & enmy" names an unknown card type "enmy" \(card types: card, hero, unit, spell, energy; other words: friendly, enemy, damaged, /,
     ],
     [
       'an unknown card type',

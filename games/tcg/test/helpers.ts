@@ -9,14 +9,18 @@ import {
 import { demoContent, spiritboundContent } from '../content/demo/index.ts';
 import {
   ContentRegistry,
+  createSandboxScriptHost,
   createTcgGame,
   tcgCpu,
+  validateContentPackage,
   type TcgAction,
   type TcgGame,
 } from '../src/index.ts';
 import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
 import { demoScripts } from './lua-host.ts';
+import { readPackage } from './package-files.ts';
+import { join } from 'node:path';
 import type { Resolution } from '@cardtable/engine';
 import type { TcgEvent } from '../src/engine/events.ts';
 
@@ -32,6 +36,27 @@ export function spiritboundGame(): TcgGame {
   return createTcgGame({
     registry: new ContentRegistry([spiritboundContent()]),
     scripts: null,
+    cpu: tcgCpu,
+  });
+}
+
+/**
+ * "Lanternfall", a game written from the public docs alone (test/packages/lanternfall): a
+ * zone of its own that spells go to and a win rule counts, two main phases, blocking, apnap,
+ * custom keywords, a static, tokens, 30- and 40-card decks, six Lua modules, unicode names.
+ */
+export async function lanternfallGame(): Promise<TcgGame> {
+  const checked = await validateContentPackage(
+    readPackage(join(import.meta.dirname, 'packages/lanternfall')),
+  );
+  if (!checked.content) throw new Error(JSON.stringify(checked.errors));
+  const scripts = await createSandboxScriptHost(checked.content.scripts, {
+    instructionsPerCall: checked.content.ruleset.limits.luaInstructions,
+  });
+  if (!scripts.ok) throw new Error(scripts.error.message);
+  return createTcgGame({
+    registry: new ContentRegistry([checked.content]),
+    scripts: scripts.value,
     cpu: tcgCpu,
   });
 }

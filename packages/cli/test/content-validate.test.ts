@@ -85,6 +85,26 @@ describe('cardtable content validate', () => {
   });
 });
 
+describe('cardtable content init', () => {
+  it('starts a game that validates, runs its Lua and refuses to write over a folder', async () => {
+    const dir = join(tmp, 'Mój Gra');
+    expect(await main(['content', 'init', dir, '--name', 'Mój Gra'])).toBe(0);
+    expect(io.out.join('\n')).toContain('Started "Mój Gra" (id moj-gra)');
+    io.clear();
+    expect(await main(['content', 'validate', dir])).toBe(0);
+    expect(io.out.join('\n')).toMatch(
+      /valid: Mój Gra \(moj-gra 1\.0\.0\), 7 cards and tokens, 2 deck/,
+    );
+    io.clear();
+    expect(await main(['lua', 'run', '--content', dir, '--card', 'moj-gra/healer'])).toBe(0);
+    const before = readFileSync(join(dir, 'cards.json'), 'utf8');
+    expect(await main(['content', 'init', dir])).toBe(2);
+    expect(io.err.join('\n')).toContain('is not empty');
+    expect(readFileSync(join(dir, 'cards.json'), 'utf8')).toBe(before);
+    expect(await main(['content', 'init', join(tmp, 'other'), '--id', 'Bad Id'])).toBe(2);
+  });
+});
+
 describe('cardtable lua run --content', () => {
   it("runs a card's ability through its entry, as the engine would, and prints the effects", async () => {
     expect(
@@ -103,6 +123,30 @@ describe('cardtable lua run --content', () => {
     io.clear();
     expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/pearl-diver'])).toBe(0);
     expect(io.out.join('\n')).toContain('The engine would apply 2 effect(s):');
+  });
+
+  it('shows a triggered ability the event a match would (played: by itself), and --event sets it', async () => {
+    const dir = reefWith(
+      'lua-event',
+      'lua/pearl_diver.lua',
+      'damage(state.enemy.hero, 1)',
+      'damage(state.enemy.hero, state.event.amount + (state.event.subject == self and 1 or 0))',
+    );
+    const damageOf = async (argv: string[]) => {
+      io.clear();
+      expect(
+        await main(['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver', ...argv]),
+      ).toBe(0);
+      const run = JSON.parse(io.out.join('\n'));
+      expect(run.context.event).toMatchObject({ on: 'played', subject: run.source });
+      return run.effects[0];
+    };
+    expect(await damageOf(['--json'])).toMatchObject({ do: 'damage', amount: 1 });
+    expect(await damageOf(['--json', '--event', '{"amount": 4}'])).toMatchObject({ amount: 5 });
+    io.clear();
+    const argv = ['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver'];
+    expect(await main([...argv, '--event', '{"amount": "lots"}'])).toBe(2);
+    expect(io.err.join('\n')).toContain('"amount" must be a number');
   });
 
   it('prints the failure the engine would record, with module, line and code, and exits 1', async () => {

@@ -82,6 +82,19 @@ describe('cardtable lua', () => {
     expect(io.out.join('\n')).toMatch(/loop\.lua:2: BUDGET_EXCEEDED: instruction budget exceeded/);
   });
 
+  it("run FILE of a content folder says it ran the demo's sample and how to run it as its card's", async () => {
+    const lanternfall = join(REEF, '../lanternfall');
+    expect(
+      await luaCommand(['run', join(lanternfall, 'lua/exchange.lua'), '--entry', 'swap']),
+    ).toBe(1);
+    expect(io.err.join('\n')).toContain(
+      `To run it as the ability of lan/moon-exchange in a match of ${lanternfall} (its targets bound, its event set): npx cardtable lua run --content ${lanternfall} --card lan/moon-exchange`,
+    );
+    io.clear();
+    expect(await luaCommand(['run', file('loose.lua', 'log(1)')])).toBe(0);
+    expect(io.err.join('\n')).not.toContain('--content');
+  });
+
   it('check prints syntax and lint results with lines and columns, exit 1 on an error', async () => {
     const script = file('lint.lua', 'local total = 0\ntotal = totl + 1\nlocal t = os.time()');
     expect(await luaCommand(['check', script])).toBe(1);

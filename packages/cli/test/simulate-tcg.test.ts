@@ -6,7 +6,7 @@ import { simulateBalance, type BalanceReport, type LevelReport } from '@cardtabl
 import { demoSource, loadContentFrom, SPIRITBOUND_DIR, tcgGameFor } from '@cardtable/tcg/demo';
 import { simulateTcgCommand } from '../src/commands/simulate-tcg.ts';
 import { formatLevelReport } from '../src/simulate/tcg-levels.ts';
-import { formatBalanceReport } from '../src/simulate/tcg-report.ts';
+import { formatBalanceReport, table } from '../src/simulate/tcg-report.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -41,6 +41,28 @@ function threeDeckFolder(): string {
     writeFileSync(join(dir, 'lua', `${name}.lua`), code);
   return dir;
 }
+
+describe('the report tables', () => {
+  it('line up card names in any script: wide characters take two columns, marks none', () => {
+    const printed = table(
+      ['Card', 'Played'],
+      [
+        ['狐火 Kitsune-bi', '78%'],
+        ['The Ferryman ⚓', '70%'],
+        ['Łucja', '68%'],
+        ['Zoe\u0308', '5%'],
+      ],
+    ).split('\n');
+    // Each row is as wide as the header in columns: 15 for the name, 2 between, 6 for the rate.
+    expect(printed).toEqual([
+      'Card             Played',
+      '狐火 Kitsune-bi     78%',
+      'The Ferryman ⚓     70%',
+      'Łucja               68%',
+      'Zoe\u0308                  5%',
+    ]);
+  });
+});
 
 describe('cardtable simulate tcg', () => {
   let folder: string;

@@ -53,7 +53,7 @@ import { registerChatRoutes } from './routes/chat.ts';
 import { CHAT_HISTORY_LIMIT } from '@cardtable/sdk/chat';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
-import { isServerPath, registerStaticWeb } from './static-web.ts';
+import { isServerPath, NO_WEB_APP, registerStaticWeb } from './static-web.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { typeboxValidator } from './validation.ts';
 import { EventStore } from './store/event-store.ts';
@@ -385,9 +385,10 @@ function registerErrorHandling(
     if (config.webRoot && request.method === 'GET' && !isServerPath(path)) {
       return reply.sendFile('index.html');
     }
+    const page = request.method === 'GET' && !isServerPath(path);
     const body: ErrorBody = errorBody(
       'NOT_FOUND',
-      `No route ${request.method} ${path.split('?')[0]}.`,
+      `No route ${request.method} ${path.split('?')[0]}.${page ? ` ${NO_WEB_APP}` : ''}`,
     );
     return reply.code(404).send(body);
   });

@@ -1,6 +1,7 @@
 import { startServer, type RunningServer } from './app.ts';
 import { loadConfig, type ServerConfig } from './config.ts';
 import type { GameRegistry } from './games.ts';
+import { NO_WEB_APP } from './static-web.ts';
 
 /**
  * The server's process lifecycle: validates the environment, starts, prints the URL, and on
@@ -57,9 +58,12 @@ export function startupBanner(url: string, config: ServerConfig): string {
     config.logLevel === 'debug' || config.logLevel === 'trace'
       ? ''
       : ' (LOG_LEVEL=debug logs every action)';
+  const listening = config.webRoot
+    ? [`  Cardtable is listening on ${url} : open it in a browser.`]
+    : [`  Cardtable is listening on ${url} : the API only.`, `  ${NO_WEB_APP}`];
   return [
     '',
-    `  Cardtable is listening on ${url} : open it in a browser.`,
+    ...listening,
     '',
     `  Data directory  ${config.dataDir}`,
     `  Database        ${database}`,

@@ -38,6 +38,14 @@ export async function registerStaticWeb(
 export const isServerPath = (url: string) => /^\/(api|ws|metrics|health|ready)(\/|\?|$)/.test(url);
 
 /**
+ * Why a server answers no page at `/`: `cardtable serve` from a fresh clone runs before anything
+ * built the app (`npm start` builds it first), and a bare 404 there looks like a broken server.
+ */
+export const NO_WEB_APP =
+  'No web app is served: packages/web/dist is not built (run `npm run build -w @cardtable/web`, ' +
+  'which `npm start` does first, then start again) or WEB_ROOT is "none".';
+
+/**
  * The app's policy. No script but the app's own files and index.html's inline ones may run;
  * the app may compile code (`'unsafe-eval'`: the content validator, Ajv, compiles each JSON
  * schema into a function, in the replay viewer too; it covers WebAssembly, the studio's Lua

@@ -381,6 +381,12 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
       body: { refreshToken: 'forged' },
     });
     expect(refresh).toMatchObject({ status: 401, body: { code: 'UNAUTHORIZED' } });
+    // This server has no web app (WEB_ROOT=none): a page asked for says so and how to build it.
+    const page = await call<{ code: string; message: string }>(server.url, 'GET', '/studio');
+    expect(page).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect(page.body.message).toContain('npm run build -w @cardtable/web');
+    const api = await call<{ message: string }>(server.url, 'GET', '/api/nothing-here');
+    expect(api.body.message).toBe('No route GET /api/nothing-here.');
   });
 });
 

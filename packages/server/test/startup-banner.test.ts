@@ -10,8 +10,9 @@ const configOf = (env: Record<string, string>) => {
 
 describe('the startup banner', () => {
   it('says where to open the app, where the data lives and which database it uses', () => {
-    const banner = startupBanner('http://127.0.0.1:8080', configOf({ DATA_DIR: '/srv/cards' }));
-    expect(banner).toContain('listening on http://127.0.0.1:8080 ');
+    const built = { ...configOf({ DATA_DIR: '/srv/cards' }), webRoot: '/srv/web' };
+    const banner = startupBanner('http://127.0.0.1:8080', built);
+    expect(banner).toContain('listening on http://127.0.0.1:8080 : open it in a browser');
     expect(banner).toMatch(/Data directory\s+\/srv\/cards/);
     expect(banner).toMatch(/Database\s+embedded PGlite in \/srv\/cards/);
     expect(banner).toContain('LOG_LEVEL=debug logs every action');
@@ -30,5 +31,12 @@ describe('the startup banner', () => {
     );
     expect(banner).not.toContain('s3cret');
     expect(banner).not.toContain('LOG_LEVEL=debug');
+  });
+
+  it('says there is no app to open when the web app is not built', () => {
+    const banner = startupBanner('http://127.0.0.1:8080', configOf({ WEB_ROOT: 'none' }));
+    expect(banner).not.toContain('open it in a browser');
+    expect(banner).toContain('the API only');
+    expect(banner).toContain('npm run build -w @cardtable/web');
   });
 });

@@ -216,6 +216,18 @@ describe('the creator studio: a game from nothing to a published match', () => {
       .toContain('passed');
     await saved(page);
     await shot(page, 'studio-6-lua-dry-run');
+    // The ability is triggered ("when this arrives"): it sees the event a match shows, whose
+    // fields the run may set (as `lua run --event` and a test's "event" do), checked first.
+    expect(await dry.textContent()).toMatch(/"event": \{\s*"on": "summoned"/);
+    const eventField = page.getByLabel(/^Event/);
+    await eventField.fill('{"amount": "lots"}');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'The event' }).textContent())
+      .toContain('"amount" must be a number');
+    await eventField.fill('{"amount": 5}');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => dry.textContent(), { timeout: 30_000 }).toMatch(/"amount": 5\b/);
 
     // Balance lab: a small batch in Web Workers.
     await page.getByRole('link', { name: 'Balance lab' }).click();

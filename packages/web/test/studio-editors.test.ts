@@ -33,7 +33,7 @@ import {
 import { edit, redo, seal, startHistory, undo } from '../src/studio/history.ts';
 import { setIn } from '../src/studio/json-edit.ts';
 import { luaCompletions, luaDiagnostics, wordBefore } from '../src/studio/lua-assist.ts';
-import { diffCards, nextVersion } from '../src/studio/publish-diff.ts';
+import { diffCards, nextVersion, versionNameProblem } from '../src/studio/publish-diff.ts';
 import { helpFor, RULESET_HELP } from '../src/studio/ruleset-help.ts';
 import { emptyValue, fieldKind, resolve, type SchemaNode } from '../src/studio/schema-walk.ts';
 
@@ -347,6 +347,16 @@ describe('card list, decks, publishing', () => {
       changed: [{ id: 's/a', name: 'Ant', fields: ['cost'] }],
     });
     expect(nextVersion('1.2.9')).toBe('1.2.10');
+  });
+
+  it('says why a version name cannot be published, rather than only turning Publish off', () => {
+    expect(versionNameProblem('1.0.1')).toBeNull();
+    expect(versionNameProblem('1.0.0-β')).toBe(
+      'A version name is three whole numbers with dots, like 1.0.1 ("1.0.0-β" is not).',
+    );
+    expect(versionNameProblem('')).toBe(
+      'A version name is three whole numbers with dots, like 1.0.1.',
+    );
   });
 
   it('histograms game lengths of finished games', () => {

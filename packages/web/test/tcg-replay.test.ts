@@ -8,6 +8,9 @@ import { builtInContent } from '../src/tcg/replay/built-in-content.ts';
 import { replayContent, type PublishedFiles } from '../src/tcg/replay/replay-content.ts';
 import { buildTcgTimeline, type TcgTimeline } from '../src/tcg/replay/tcg-timeline.ts';
 import { playTcg } from './fixtures/tcg-match.ts';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { extraZones, TcgPiles } from '../src/tcg/TcgPiles.tsx';
 
 const instant = () => Promise.resolve();
 
@@ -41,6 +44,23 @@ describe('the card game replay timeline', () => {
     const spectator = timeline.seenBy({ kind: 'spectator' }).view(middle);
     expect(typeof spectator.players[0]!.zones.hand).toBe('number');
     expect(typeof spectator.players[1]!.zones.hand).toBe('number');
+  });
+
+  it("draws the ruleset's own zones as piles (Ember & Tide's exile), with what is on top", () => {
+    const view = structuredClone(timeline.view(timeline.events.length));
+    expect(extraZones(view, 0)).toEqual(['exile']);
+    const piles = (v: TcgView) =>
+      renderToStaticMarkup(createElement(TcgPiles, { view: v, seat: 0, who: 'me', art: {} }));
+    expect(piles(view)).toContain('aria-label="Exile: 0 cards"');
+    const zones = view.players[0]!.zones;
+    const gone = (zones.discard as string[]).at(-1)!;
+    zones.exile = [gone];
+    const name = view.faces[view.cards[gone]!.defId]!.name;
+    expect(piles(view)).toContain(`aria-label="Exile: 1 card, ${name} on top"`);
+    zones.exile = 3;
+    expect(piles(view)).toMatch(
+      /aria-label="Exile: 3 cards" title="Exile" role="img"><span class="tcg-card-back"/,
+    );
   });
 
   it('refuses what it cannot fold, with a code', () => {

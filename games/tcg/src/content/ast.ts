@@ -229,11 +229,14 @@ export interface AttackDef {
 
 // ---- Cards ---------------------------------------------------------------------------------------
 
-/** How the app draws a card: a palette and a glyph, rendered as SVG (no image files). */
+/**
+ * A hint for the face the app generates for a card without an image: `palette` keeps its colour
+ * in a band. `glyph` and `accent` are names kept with the card for creators' own tools; the app
+ * does not draw them (it draws the monogram of the card's name).
+ */
 export interface CardArt {
   palette: 'ember' | 'tide' | 'grove' | 'stone' | 'void' | 'gold' | 'frost' | 'blood';
-  glyph: string;
-  /** A second glyph drawn small in a corner. */
+  glyph?: string;
   accent?: string;
 }
 
@@ -250,7 +253,7 @@ export interface TokenDef {
   keywords?: string[];
   tags?: string[];
   abilities?: Ability[];
-  art: CardArt;
+  art?: CardArt;
 }
 
 export interface CardDef {
@@ -268,7 +271,8 @@ export interface CardDef {
   abilities?: Ability[];
   /** Generated rules text; when present in the file it must equal the generated text. */
   text?: string;
-  art: CardArt;
+  /** Optional: without it (and without an image) the generated face picks its own colour. */
+  art?: CardArt;
   /** Hints for the CPU player: a multiplier on the value it sees in this card. */
   ai?: { value?: number };
   // ---- monster-battler fields (rulesets with `battler`) ----

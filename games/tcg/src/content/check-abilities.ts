@@ -8,7 +8,12 @@ import type {
   TokenDef,
   Value,
 } from './ast.ts';
-import { checkSelector, unknownZone, type SelectorScope } from './check-selectors.ts';
+import {
+  checkSelector,
+  unknownKeyword,
+  unknownZone,
+  type SelectorScope,
+} from './check-selectors.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** Everything an ability may refer to: the ruleset, the card pool, the card's tokens, scripts. */
@@ -110,7 +115,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
   function keywordExists(keyword: string, at: string): Problems {
     return keyword in ruleset.keywords
       ? []
-      : [{ path: at, message: `names an unknown keyword "${keyword}"` }];
+      : [{ path: at, message: unknownKeyword(keyword, ruleset) }];
   }
   function luaExists(module: string, at: string): Problems {
     return module in ctx.scripts

@@ -1,6 +1,7 @@
 import type { CardDef, CardSet, Ruleset, TokenDef } from './ast.ts';
 import { checkAbility, type AbilityContext } from './check-abilities.ts';
 import { checkBattlerCard } from './check-battler.ts';
+import { unknownKeyword } from './check-selectors.ts';
 import { cardText, type CardNamer } from './rules-text.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
@@ -87,7 +88,7 @@ function checkCardShape(
     if (!(keyword in ruleset.keywords))
       problems.push({
         path: `${path}.keywords[${i}]`,
-        message: `names an unknown keyword "${keyword}"`,
+        message: unknownKeyword(keyword, ruleset),
       });
   });
   const abilityIds = new Set<string>();

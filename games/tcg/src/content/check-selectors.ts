@@ -1,10 +1,22 @@
 import type { Ruleset } from './ast.ts';
-import { atomsOf, parseSelector } from './selector.ts';
+import { atomsOf, parseSelector, UNIT_STATES } from './selector.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** A zone the ruleset does not have, with the ones it does (a typo is the usual cause). */
 export const unknownZone = (zone: string, ruleset: Ruleset, prefix = ''): string =>
   `names an unknown zone "${prefix}${zone}" (the ruleset's zones: ${ruleset.zones.map((z) => prefix + z.id).join(', ')})`;
+
+const GENERIC_TYPES = new Set(['card', 'hero', 'unit', 'spell', 'energy']);
+
+/** An unknown keyword, with the ones the ruleset has (a typo is then plain to see). */
+export const unknownKeyword = (keyword: string, ruleset: Ruleset): string => {
+  const known = Object.keys(ruleset.keywords);
+  return `names an unknown keyword "${keyword}" (${known.length ? `the ruleset's keywords: ${known.join(', ')}` : 'the ruleset has no keywords'})`;
+};
+
+/** A word a selector does not know: it is read as a card type, so say what the words are. */
+const unknownWord = (word: string, ruleset: Ruleset): string =>
+  `names an unknown card type "${word}" (card types: ${[...new Set([...GENERIC_TYPES, ...Object.keys(ruleset.cardTypes)])].join(', ')}; other words: friendly, enemy, ${UNIT_STATES.join(', ')}, tag:, has:, id:, @zone, $binding)`;
 
 /** What a selector may refer to where it is written. */
 export interface SelectorScope {
@@ -18,8 +30,6 @@ export interface SelectorScope {
 }
 
 export const STACK_ZONE = 'stack';
-const GENERIC_TYPES = new Set(['card', 'hero', 'unit', 'spell', 'energy']);
-
 export function checkSelector(
   source: string,
   path: string,
@@ -33,15 +43,14 @@ export function checkSelector(
   const { ruleset } = scope;
   for (const atom of atomsOf(parsed.node)) {
     if ('type' in atom && !GENERIC_TYPES.has(atom.type) && !(atom.type in ruleset.cardTypes))
-      bad(`names an unknown card type "${atom.type}"`);
+      bad(unknownWord(atom.type, ruleset));
     if (
       'zone' in atom &&
       atom.zone !== STACK_ZONE &&
       !ruleset.zones.some((z) => z.id === atom.zone)
     )
       bad(unknownZone(atom.zone, ruleset, '@'));
-    if ('has' in atom && !(atom.has in ruleset.keywords))
-      bad(`names an unknown keyword "${atom.has}"`);
+    if ('has' in atom && !(atom.has in ruleset.keywords)) bad(unknownKeyword(atom.has, ruleset));
     if ('id' in atom && !scope.cardIds.has(atom.id)) bad(`names an unknown card "${atom.id}"`);
     if ('ref' in atom) {
       const ref = atom.ref;

@@ -37,7 +37,13 @@ export interface MatchRecord {
   /** The deck at each seat. */
   decks: [string, string];
   /** Null when the match failed (see `error`). */
-  outcome: { winners: Seat[]; tie: boolean; reason: string } | null;
+  outcome: {
+    winners: Seat[];
+    tie: boolean;
+    reason: string;
+    /** The deciding win rule's own words (its `text`), when it has them. */
+    text?: string;
+  } | null;
   /** The seat that took the first turn. */
   firstSeat: Seat | null;
   turns: number;
@@ -54,7 +60,7 @@ export interface MatchRecord {
 export function balancePlanProblem(content: Content, plan: BalancePlan): string | null {
   const known = content.decks.map((deck) => deck.id);
   if (plan.decks.length < 2)
-    return `Name two or more decks; ${content.ruleset.id} has ${known.join(', ')}.`;
+    return `Name two or more decks; ${content.ruleset.id} has ${known.join(', ')}. To play one deck against itself, compare CPU levels: --levels hard,easy.`;
   const unknown = plan.decks.find((id) => !known.includes(id));
   if (unknown !== undefined)
     return `No deck "${unknown}" in ${content.ruleset.id}; its decks: ${known.join(', ')}.`;

@@ -39,11 +39,17 @@ const ENDING_WORDS: Readonly<Record<string, string>> = {
   timeouts: 'a player ran out of time',
 };
 
-export const endingWords = (reason: string): string => ENDING_WORDS[reason] ?? reason;
+/** How an ending reads: the win rule's own words when it has them ("five lanterns ..."). */
+export const endingWords = (reason: string, text?: string): string =>
+  text === undefined
+    ? (ENDING_WORDS[reason] ?? reason)
+    : `${ENDING_WORDS[reason] ?? reason}: ${text}`;
 
 export interface EndingResult {
   /** The engine's reason (`lifeZero`, `deckOut`, `turnLimit`, `winCondition`, `loop`, ...). */
   reason: string;
+  /** The win rule's own words, when it has them: each rule of a ruleset is its own ending. */
+  text?: string;
   games: number;
   /** Share of the finished games. */
   share: number;
@@ -174,12 +180,22 @@ function firstPlayerResult(records: Finished[]): Tally {
 }
 
 function endingResults(records: Finished[]): EndingResult[] {
-  const counts = new Map<string, number>();
-  for (const { outcome } of records)
-    counts.set(outcome.reason, (counts.get(outcome.reason) ?? 0) + 1);
-  return [...counts]
-    .map(([reason, games]) => ({ reason, games, share: games / records.length }))
-    .sort((a, b) => b.games - a.games || a.reason.localeCompare(b.reason));
+  const counts = new Map<string, EndingResult>();
+  for (const { outcome } of records) {
+    const key = JSON.stringify([outcome.reason, outcome.text ?? null]);
+    const ending = counts.get(key) ?? {
+      reason: outcome.reason,
+      ...(outcome.text === undefined ? {} : { text: outcome.text }),
+      games: 0,
+      share: 0,
+    };
+    ending.games++;
+    counts.set(key, ending);
+  }
+  const words = (e: EndingResult) => endingWords(e.reason, e.text);
+  return [...counts.values()]
+    .map((e) => ({ ...e, share: e.games / records.length }))
+    .sort((a, b) => b.games - a.games || words(a).localeCompare(words(b)));
 }
 
 function cardResults(content: Content, plan: BalancePlan, records: Finished[]): CardResult[] {

@@ -92,6 +92,7 @@ export function playBalanceMatch(
       winners: outcome.winners,
       tie: outcome.tie,
       reason: outcome.reason ?? 'unknown',
+      ...(outcome.reasonText === undefined ? {} : { text: outcome.reasonText }),
     };
     record.firstSeat = match.state.firstPlayer;
     record.turns = match.state.turn;

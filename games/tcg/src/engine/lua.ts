@@ -140,6 +140,9 @@ export function scriptContext(r: Runner, frame: Frame): ScriptContext {
     hand: state.players[seat]!.zones.hand?.length ?? 0,
     deck: state.players[seat]!.zones.deck?.length ?? 0,
     resource: state.players[seat]!.resource.current,
+    zones: Object.fromEntries(
+      content.ruleset.zones.map((z) => [z.id, state.players[seat]!.zones[z.id]?.length ?? 0]),
+    ),
     board: (state.players[seat]!.zones.board ?? []).filter(alive).map(unit),
     active: battler ? activeOf(state, seat) : null,
     bench: battler ? benchOf(state, seat).filter(alive) : [],

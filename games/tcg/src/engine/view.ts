@@ -56,7 +56,8 @@ export interface CardFace {
   speed: 'normal' | 'instant';
   token: boolean;
   text: string;
-  art: CardArt;
+  /** The card's palette hint, when its content gives one. */
+  art?: CardArt;
   /** Battler cards only: type, stage, attacks, retreat, weakness, resistance, prize value. */
   battler?: BattlerFace;
 }
@@ -287,7 +288,7 @@ export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
     speed: def.speed ?? 'normal',
     token: def.token,
     text: def.text,
-    art: def.art,
+    ...(def.art ? { art: def.art } : {}),
     ...(content.ruleset.battler ? { battler: battlerFace(def) } : {}),
   };
 }

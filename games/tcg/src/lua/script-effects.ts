@@ -147,6 +147,9 @@ const SIDE: Record<string, StateField> = {
   hand: { doc: 'how many cards are in their hand' },
   deck: { doc: 'how many cards are in their deck' },
   resource: { doc: 'their resource now' },
+  zones: {
+    doc: "how many cards are in each of their zones, by the zone's id: every zone of the ruleset (zones.discard, zones.exile, ...)",
+  },
   board: { doc: 'their units in play, in board order', items: UNIT },
   active: {
     doc: 'battler: the object id of their active creature (nil without one, or without a battler section)',

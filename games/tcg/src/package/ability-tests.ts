@@ -1,5 +1,6 @@
 import type { Content } from '../content/content.ts';
-import { dryRunCardAbility } from '../lua/dry-run.ts';
+import type { EventInfo } from '../engine/state.ts';
+import { dryRunCardAbility, eventFieldsProblem } from '../lua/dry-run.ts';
 import { samplePosition } from '../lua/dry-run.ts';
 import { tcgGameFor } from '../play/game-for-content.ts';
 import { describeScriptFailure } from '../ui/log.ts';
@@ -22,6 +23,8 @@ export interface AbilityTest {
   card: string;
   ability?: number;
   seed?: string;
+  /** Fields of the event a triggered ability sees, over the sample one (e.g. `{"amount": 3}`). */
+  event?: Partial<EventInfo>;
   expect: unknown[] | 'failure';
 }
 
@@ -65,6 +68,8 @@ export function readAbilityTests(
         path: `${at}.seed`,
         message: 'must be a string of at most 80 characters',
       };
+    const eventProblem = test.event === undefined ? null : eventFieldsProblem(test.event);
+    if (eventProblem !== null) return { ok: false, path: `${at}.event`, message: eventProblem };
     if (test.expect !== 'failure' && !Array.isArray(test.expect))
       return { ok: false, path: `${at}.expect`, message: 'must be a list of effects or "failure"' };
   }
@@ -101,6 +106,7 @@ export async function runAbilityTests(
           state,
           card: test.card,
           ...(test.ability === undefined ? {} : { ability: test.ability }),
+          ...(test.event === undefined ? {} : { event: test.event }),
           seed,
         });
         const effects = run.failure ? null : (run.effects as unknown[]);

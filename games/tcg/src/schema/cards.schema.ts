@@ -17,7 +17,7 @@ const token = closed(
     abilities: cardProperties.abilities,
     art: cardProperties.art,
   },
-  ['name', 'type', 'art'],
+  ['name', 'type'],
 );
 
 const card = closed(
@@ -31,7 +31,7 @@ const card = closed(
     ai: closed({ value: { type: 'number', minimum: 0, maximum: 10 } }, []),
     ...battlerCardProperties,
   },
-  ['id', 'name', 'type', 'cost', 'art'],
+  ['id', 'name', 'type', 'cost'],
 );
 
 /** The published JSON Schema of a card set (`tcg/cards@1`). */

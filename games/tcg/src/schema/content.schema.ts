@@ -312,7 +312,7 @@ export const ART_PALETTES = [
 ] as const;
 const art = closed(
   { palette: oneOfStrings(...ART_PALETTES), glyph: identifier, accent: identifier },
-  ['palette', 'glyph'],
+  ['palette'],
 );
 const stats = closed({ attack: int(0, 99), health: int(1, 999) });
 

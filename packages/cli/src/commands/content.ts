@@ -2,11 +2,13 @@
 type Subcommand = (argv: string[]) => Promise<number>;
 
 const subcommands: Record<string, () => Promise<Subcommand>> = {
+  init: async () => (await import('./content-init.ts')).contentInitCommand,
   validate: async () => (await import('./content-validate.ts')).contentValidateCommand,
   publish: async () => (await import('./content-publish.ts')).contentPublishCommand,
 };
 
 export const CONTENT_USAGE = `Usage:
+  cardtable content init DIR [--id ID]       start a new game in DIR: a ruleset, seven cards, a deck
   cardtable content validate DIR [--json]   check a content folder as the engine and server will
   cardtable content publish DIR --server URL publish it as a new version of your game, with its share link`;
 

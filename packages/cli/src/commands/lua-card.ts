@@ -1,11 +1,13 @@
 import { fail, foldEvents, ok, type ReplayFile, type Result } from '@cardtable/engine';
 import {
   dryRunCardAbility,
+  eventFieldsProblem,
   formatDiagnostic,
   samplePosition,
   validateContentPackage,
   type AbilityDryRun,
   type Content,
+  type EventInfo,
   type TcgGame,
   type TcgState,
 } from '@cardtable/tcg';
@@ -20,11 +22,13 @@ interface CardRunOptions {
   ability: number;
   state?: string;
   seed: string;
+  /** `--event`: fields of the event a triggered ability sees, over the sample one. */
+  event?: Partial<EventInfo>;
   json: boolean;
 }
 
 /**
- * `cardtable lua run --content DIR --card ID [--ability N] [--state FILE] [--seed S] [--json]`:
+ * `cardtable lua run --content DIR --card ID [--ability N] [--state FILE] [--seed S] [--event JSON] [--json]`:
  * a card's Lua ability run as a match runs it. Ok(exit code: 0, or 1 when the ability fails) or
  * the reason the command could not run (`INVALID_CONTENT`: the folder has errors, exit 1 too).
  */
@@ -54,6 +58,7 @@ export async function luaCardCommand(argv: string[]): Promise<Result<number>> {
         card: options.card,
         ability: options.ability,
         seed: options.seed,
+        ...(options.event ? { event: options.event } : {}),
       });
     } catch (error) {
       return fail('BAD_CARD', (error as Error).message);
@@ -71,7 +76,7 @@ function parseCardOptions(argv: string[]): Result<CardRunOptions> {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--json') json = true;
-    else if (['--content', '--card', '--ability', '--state', '--seed'].includes(flag)) {
+    else if (['--content', '--card', '--ability', '--state', '--seed', '--event'].includes(flag)) {
       const value = argv[++i];
       if (value === undefined) return fail('BAD_FLAG', `${flag} needs a value`);
       values.set(flag, value);
@@ -83,14 +88,25 @@ function parseCardOptions(argv: string[]): Result<CardRunOptions> {
   if (!Number.isInteger(ability) || ability < 0)
     return fail('BAD_FLAG', '--ability needs a whole number (0 for the first Lua ability)');
   const state = values.get('--state');
+  const event = values.has('--event') ? parseEvent(values.get('--event')!) : ok(undefined);
+  if (!event.ok) return event;
   return ok({
     content: values.get('--content')!,
     card,
     ability,
     ...(state === undefined ? {} : { state }),
     seed: values.get('--seed') ?? '0',
+    ...(event.value ? { event: event.value } : {}),
     json,
   });
+}
+
+/** `--event '{"amount": 3}'`: fields of `state.event`, each of its type (or null for ids). */
+function parseEvent(text: string): Result<Partial<EventInfo>> {
+  const parsed = parseJson(text, '--event');
+  const problem = parsed.ok ? eventFieldsProblem(parsed.value) : parsed.message;
+  if (problem !== null) return fail('BAD_FLAG', `--event ${problem}`);
+  return ok((parsed as { value: Partial<EventInfo> }).value);
 }
 
 /** `--state`: a match export (folded to its end) or an engine state; default a sample position. */

@@ -17,6 +17,7 @@ import {
 } from '@cardtable/tcg';
 import { demoContent, tcgGameFor } from '@cardtable/tcg/demo';
 import { parseJson, readText, type Parsed } from '../read-input.ts';
+import { contentModuleHint } from './lua-module-hint.ts';
 import { luaCardCommand } from './lua-card.ts';
 
 export const LUA_USAGE = `Usage:
@@ -35,11 +36,14 @@ export const LUA_USAGE = `Usage:
       first unit); --state replaces it with a JSON file of that shape.
       --budget: instructions for the call; --memory: the VM's memory cap in bytes;
       --seed: seeds random(a, b) and the sample position (default "0").
-  cardtable lua run --content DIR --card ID [--ability N] [--state FILE] [--seed S] [--json]
+  cardtable lua run --content DIR --card ID [--ability N] [--state FILE] [--seed S]
+                   [--event JSON] [--json]
       Runs a card's Lua ability (the Nth of its Lua abilities, default 0) through its module's
       entry function exactly as a match would, from a sample position of that set (or --state:
       a match export, folded to its end, or an engine state), and prints the effect nodes the
-      engine would apply, or the failure it would record.
+      engine would apply, or the failure it would record. A triggered ability sees a sample
+      state.event (its trigger's name, the subject its trigger matches, amount 1 for damage and
+      healing); --event '{"amount": 3}' sets any of on, subject, source, player, amount.
   cardtable lua api [--json]
       The ability API: every effect function with its parameters, types and bounds.
 
@@ -125,6 +129,8 @@ export async function luaCommand(argv: string[]): Promise<number> {
   }
   const shaped = cliShape(result, controller);
   console.log(options.json ? JSON.stringify(shaped) : formatRun(options.file, result, shaped));
+  const hint = options.json || options.state ? null : await contentModuleHint(options.file);
+  if (hint) console.error(hint);
   return shaped.ok && shaped.engineEffects && !('error' in shaped.engineEffects) ? 0 : 1;
 }
 

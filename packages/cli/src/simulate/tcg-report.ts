@@ -1,4 +1,5 @@
 import { endingWords, type BalanceReport, type Rate, type Tally } from '@cardtable/tcg';
+import { displayWidth, padTo } from './display-width.ts';
 import { formatLuaFailures } from './lua-failures.ts';
 
 /** One section of the printed report, or null when it has nothing to say. */
@@ -13,11 +14,13 @@ export const rateText = ({ rate, low, high }: Rate) =>
     : `${percent(rate)} (${(low * 100).toFixed(0)}-${percent(high)})`;
 
 export const table = (header: string[], rows: string[][], leftColumns = 1): string => {
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => row[c]!.length)));
+  const widths = header.map((_, c) =>
+    Math.max(...[header, ...rows].map((row) => displayWidth(row[c]!))),
+  );
   return [header, ...rows]
     .map((row) =>
       row
-        .map((cell, c) => (c < leftColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+        .map((cell, c) => padTo(cell, widths[c]!, c < leftColumns ? 'end' : 'start'))
         .join('  ')
         .trimEnd(),
     )
@@ -75,7 +78,7 @@ const endings: Section = (r) =>
         'How games ended',
         table(
           ['Ending', 'Games', 'Share'],
-          r.endings.map((e) => [endingWords(e.reason), String(e.games), percent(e.share)]),
+          r.endings.map((e) => [endingWords(e.reason, e.text), String(e.games), percent(e.share)]),
         ),
       ].join('\n');
 

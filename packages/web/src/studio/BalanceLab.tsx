@@ -237,7 +237,7 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
       />
       <BarChart
         title="How games ended"
-        categories={report.endings.map((e) => endingWords(e.reason))}
+        categories={report.endings.map((e) => endingWords(e.reason, e.text))}
         series={[
           { label: 'Games', values: report.endings.map((e) => e.games), color: '--chart-red' },
         ]}

@@ -94,7 +94,7 @@ export function CardsEditor({ draft, slug }: { draft: DraftSession; slug: string
     const [type, { kind }] = types.find(([, t]) => t.kind === 'unit') ?? types[0]!;
     const name = 'New card';
     const id = freeCardId(cards, setOf(files), name);
-    const art = { palette: PALETTES[cards.length % PALETTES.length] ?? 'ember', glyph: 'star' };
+    const art = { palette: PALETTES[cards.length % PALETTES.length] ?? 'ember' };
     const created = withType({ id, name, type, cost: 1, art }, type, kind);
     update(withCards(files, [...cards, created]));
     setSelected(id);
@@ -472,26 +472,22 @@ function CardForm({
           <legend>Art</legend>
           {field(
             'art.palette',
-            'Palette (generated face)',
+            'Palette (of the face generated when the card has no image)',
             <select
               {...aria('art.palette')}
-              value={card.art.palette ?? ''}
-              onChange={(e) => set({ art: { ...card.art, palette: e.target.value } }, 'palette')}
+              value={card.art?.palette ?? ''}
+              onChange={(e) =>
+                set(
+                  { art: e.target.value ? { ...card.art, palette: e.target.value } : undefined },
+                  'palette',
+                )
+              }
             >
+              <option value="">automatic (from the card's id)</option>
               {PALETTES.map((p) => (
                 <option key={p}>{p}</option>
               ))}
             </select>,
-          )}
-          {field(
-            'art.glyph',
-            'Glyph (a word naming its emblem)',
-            <input
-              {...aria('art.glyph')}
-              value={card.art.glyph ?? ''}
-              onChange={(e) => set({ art: { ...card.art, glyph: e.target.value } }, 'glyph')}
-              onBlur={draft.seal}
-            />,
           )}
           {cropping ? (
             <ArtCropper onDone={(png) => void upload(png)} onCancel={() => setCropping(false)} />

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PositionSummary } from '@cardtable/sdk/content';
 import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg/script-effects';
-import type { AbilityDryRun } from '@cardtable/tcg';
+import { eventFieldsProblem, type AbilityDryRun } from '@cardtable/tcg';
 import { describeScriptFailure } from '@cardtable/tcg/ui';
 import { atPath, inFile, placeOf } from './diagnostics.ts';
 import {
@@ -165,6 +165,8 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
   const users = luaUsers(cardsOf(files), module);
   const [card, setCard] = useState<string>(users[0]?.id ?? '');
   const [seed, setSeed] = useState('sample');
+  /** Fields of `state.event` as JSON (`{"amount": 3}`); empty: the sample event. */
+  const [eventText, setEventText] = useState('');
   const saved = useSavedPositions(draft.game?.slug ?? null);
   /** The saved position to run at, by name; '' for the seeded sample. */
   const [position, setPosition] = useState('');
@@ -173,14 +175,16 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
     { ok: true; run: AbilityDryRun } | { ok: false; message: string } | null
   >(null);
   const chosen = users.some((u) => u.id === card) ? card : (users[0]?.id ?? '');
+  const event = eventFields(eventText);
   const run = async () => {
+    if (!event.ok) return setResult(event);
     setRunning(true);
     const at = position === '' ? undefined : await saved.state(position);
     setResult(
       at && !at.ok
         ? at
         : await draft.worker
-            .dryRun(files, chosen, 0, seed, at?.state)
+            .dryRun(files, chosen, 0, seed, at?.state, event.value)
             .catch((e: Error) => ({ ok: false as const, message: e.message })),
     );
     setRunning(false);
@@ -196,6 +200,7 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
           name,
           card: result.run.card,
           seed,
+          ...(event.ok && event.value ? { event: event.value } : {}),
           expect: result.run.failure ? 'failure' : result.run.effects,
         },
       ]),
@@ -244,6 +249,15 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
               <input value={seed} onChange={(e) => setSeed(e.target.value)} />
             </label>
           ) : null}
+          <label>
+            Event (a triggered ability’s state.event)
+            <input
+              value={eventText}
+              placeholder='the sample; or {"amount": 3}'
+              onChange={(e) => setEventText(e.target.value)}
+              aria-invalid={!event.ok}
+            />
+          </label>
           <button type="button" onClick={() => void run()} disabled={running}>
             {running ? 'Running…' : 'Run'}
           </button>
@@ -268,7 +282,11 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
             </p>
             <pre className="studio-code">
               {JSON.stringify(
-                { effects: result.run.effects, bindings: result.run.scriptBindings },
+                {
+                  effects: result.run.effects,
+                  bindings: result.run.scriptBindings,
+                  event: (result.run.context as { event?: unknown }).event ?? null,
+                },
                 null,
                 1,
               )}
@@ -292,6 +310,23 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
       ) : null}
     </section>
   );
+}
+
+/** The dry run's event fields from what was typed: none when empty, else checked JSON. */
+function eventFields(
+  text: string,
+): { ok: true; value: Record<string, unknown> | undefined } | { ok: false; message: string } {
+  if (!text.trim()) return { ok: true, value: undefined };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'The event is not JSON: write it like {"amount": 3}.' };
+  }
+  const problem = eventFieldsProblem(value);
+  return problem === null
+    ? { ok: true, value: value as Record<string, unknown> }
+    : { ok: false, message: `The event ${problem}.` };
 }
 
 /** The positions saved from playtests of this draft, and each one's state on demand. */

@@ -7,7 +7,7 @@ import { placeOf } from './diagnostics.ts';
 import { useOpenMatch } from './PlaytestControls.tsx';
 import { readDocument, RULESET, writeDocument } from './draft-files.ts';
 import { setIn } from './json-edit.ts';
-import { diffCards, nextVersion, type CardsDiff } from './publish-diff.ts';
+import { diffCards, nextVersion, versionNameProblem, type CardsDiff } from './publish-diff.ts';
 import { withApi } from './studio-api.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import type { DraftSession } from './useDraft.ts';
@@ -50,6 +50,7 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
   const suggested =
     previous && previous.name === currentName ? nextVersion(currentName) : currentName;
   const name = versionName ?? suggested;
+  const nameProblem = versionNameProblem(name);
   const diff: CardsDiff | null =
     report?.ok && previous !== undefined
       ? diffCards(previous?.cards ?? [], report.cards as AnyCard[])
@@ -147,18 +148,24 @@ export function PublishPanel({ draft, slug }: { draft: DraftSession; slug: strin
             value={name}
             onChange={(e) => setVersionName(e.target.value)}
             pattern="\d+\.\d+\.\d+"
-            aria-describedby="version-help"
+            aria-invalid={nameProblem !== null}
+            aria-describedby={nameProblem ? 'version-problem version-help' : 'version-help'}
           />
         </label>
         <button
           type="button"
           className="primary"
-          disabled={!report?.ok || busy || !/^\d+\.\d+\.\d+$/.test(name)}
+          disabled={!report?.ok || busy || nameProblem !== null}
           onClick={() => void publish()}
         >
           {busy ? 'Publishing…' : 'Publish'}
         </button>
       </div>
+      {nameProblem ? (
+        <p id="version-problem" className="studio-field-errors" role="alert">
+          {nameProblem}
+        </p>
+      ) : null}
       <p id="version-help" className="studio-help">
         Like 1.0.0: written into the ruleset’s version. The server numbers versions 1, 2, 3…
       </p>

@@ -21,7 +21,7 @@ export interface CardJson {
   speed?: 'normal' | 'instant';
   abilities?: Record<string, unknown>[];
   text?: string;
-  art: { palette?: string; glyph?: string };
+  art?: { palette?: string; glyph?: string };
   [key: string]: unknown;
 }
 
@@ -36,6 +36,7 @@ export interface AbilityTestJson {
   card: string;
   ability?: number;
   seed?: string;
+  event?: Record<string, unknown>;
   expect: unknown[] | 'failure';
 }
 

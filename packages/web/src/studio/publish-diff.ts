@@ -51,6 +51,15 @@ export function diffCards(previous: readonly AnyCard[], next: readonly AnyCard[]
   };
 }
 
+/**
+ * Why `name` cannot name a version (it is written into the ruleset's `version`, which the
+ * format makes three whole numbers), or null when it can.
+ */
+export const versionNameProblem = (name: string): string | null =>
+  /^\d+\.\d+\.\d+$/.test(name)
+    ? null
+    : `A version name is three whole numbers with dots, like 1.0.1${name.trim() ? ` ("${name}" is not)` : ''}.`;
+
 /** The version after `version` (`1.0.0` → `1.0.1`); a version that is not x.y.z stays. */
 export const nextVersion = (version: string): string => {
   const parts = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);

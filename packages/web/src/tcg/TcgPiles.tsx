@@ -7,7 +7,25 @@ import { counted } from '../ui/counted.ts';
 const sizeOf = (entry: string[] | number | undefined) =>
   Array.isArray(entry) ? entry.length : (entry ?? 0);
 
-/** A seat's deck (its back and count) and discard pile (its top card and count). */
+/** The zones the table draws elsewhere: the rest are the ruleset's own, each a pile here. */
+const DRAWN_ELSEWHERE = new Set(['deck', 'hand', 'board', 'discard']);
+
+/**
+ * The zones a ruleset declares beyond the four every ruleset has (an exile, a reliquary...),
+ * in the view's order, without a battler's prize and stadium zones (drawn by the battler table).
+ */
+export function extraZones(view: TcgView, seat: Seat): string[] {
+  const battler = view.battler?.rules;
+  const elsewhere = new Set([...DRAWN_ELSEWHERE, battler?.prizeZone, battler?.stadiumZone]);
+  return Object.keys(view.players[seat]!.zones).filter((zone) => !elsewhere.has(zone));
+}
+
+const zoneLabel = (zone: string) => zone.charAt(0).toUpperCase() + zone.slice(1);
+
+/**
+ * A seat's deck (its back and count), discard pile (its top card and count), and a pile for each
+ * zone of the ruleset's own (its name, its top card when the viewer may see it, its count).
+ */
 export function TcgPiles({
   view,
   seat,
@@ -51,6 +69,48 @@ export function TcgPiles({
         )}
         <span className="tcg-pile-count">{discard.length}</span>
       </div>
+      {extraZones(view, seat).map((zone) => (
+        <ZonePile key={zone} view={view} zone={zone} seat={seat} who={who} art={art} />
+      ))}
+    </div>
+  );
+}
+
+function ZonePile({
+  view,
+  zone,
+  seat,
+  who,
+  art,
+}: {
+  view: TcgView;
+  zone: string;
+  seat: Seat;
+  who: string;
+  art: Readonly<Record<string, string>>;
+}) {
+  const entry = view.players[seat]!.zones[zone];
+  const count = sizeOf(entry);
+  const top = Array.isArray(entry) && count ? view.cards[entry[count - 1]!] : undefined;
+  const topFace = top ? view.faces[top.defId] : undefined;
+  const label = zoneLabel(zone);
+  return (
+    <div
+      className="tcg-pile tcg-zone-pile"
+      data-testid={`tcg-zone-${zone}-${who}`}
+      aria-label={`${label}: ${counted(count, 'card')}${topFace ? `, ${topFace.name} on top` : ''}`}
+      title={label}
+      role="img"
+    >
+      {topFace ? (
+        <CardArt face={topFace} image={art[topFace.id]} crop />
+      ) : count > 0 ? (
+        <span className="tcg-card-back" />
+      ) : (
+        <span className="tcg-pile-empty" />
+      )}
+      <span className="tcg-pile-name">{label}</span>
+      <span className="tcg-pile-count">{count}</span>
     </div>
   );
 }

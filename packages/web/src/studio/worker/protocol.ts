@@ -33,6 +33,8 @@ export type ToStudioWorker =
       seed: string;
       /** A position saved from a playtest (a full engine state); absent: the seeded sample. */
       position?: unknown;
+      /** Fields of the event a triggered ability sees, over the sample one. */
+      event?: Record<string, unknown>;
     }
   | { id: number; kind: 'report'; files: DraftFiles; plan: BalancePlan; records: MatchRecord[] };
 

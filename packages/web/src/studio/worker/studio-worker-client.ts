@@ -54,6 +54,7 @@ export class StudioWorkerClient {
     ability: number,
     seed: string,
     position?: unknown,
+    event?: Record<string, unknown>,
   ): Promise<DryRunAnswer> {
     const answer = await this.ask({
       kind: 'dryRun',
@@ -62,6 +63,7 @@ export class StudioWorkerClient {
       ability,
       seed,
       ...(position !== undefined ? { position } : {}),
+      ...(event !== undefined ? { event } : {}),
     });
     if (answer.kind !== 'dryRun') throw new Error('unexpected answer');
     return answer.answer;

@@ -111,6 +111,7 @@ async function dryRun(input: Extract<ToStudioWorker, { kind: 'dryRun' }>): Promi
       card: input.card,
       ability: input.ability,
       seed: input.seed,
+      ...(input.event === undefined ? {} : { event: input.event }),
     });
     return { ok: true, run };
   } catch (error) {
