@@ -53,7 +53,7 @@ describe('matchmaking in the browser', () => {
     expect([...ada.errors, ...bea.errors]).toEqual([]);
   }, 300_000);
 
-  it('a rated match between two accounts: the rating shows on the profile', async () => {
+  it('a rated match between two accounts: the rating shows on the profile, the leaderboards say when a player is listed', async () => {
     const motion = { reducedMotion: 'reduce' as const };
     const [cleo, dov] = await Promise.all(
       ['Cleo', 'Dov'].map(async (name) => {
@@ -87,6 +87,11 @@ describe('matchmaking in the browser', () => {
     expect(span).toBeLessThanOrEqual(3 * 86_400);
     await screenshot(cleo.page, 'matchmaking-3-rated-profile');
 
+    // No board lists anyone after one match: the page says after how many it will.
+    await cleo.page.getByRole('link', { name: 'Leaderboards' }).click();
+    await expect
+      .poll(() => cleo.page.getByTestId('leaderboards-empty').textContent())
+      .toContain('after 5 rated matches of a game');
     expect([...cleo.errors, ...dov.errors]).toEqual([]);
   }, 300_000);
 });
