@@ -119,6 +119,12 @@ describe('chat at a Golf table', () => {
     // Dealt with by silencing Bea in chat for a day: she is told until when, and can play on.
     await report.getByRole('button', { name: 'Silence Bea for 24 hours' }).click();
     await expect.poll(() => moderator.page.getByTestId('report').count()).toBe(0);
+    // The page says what was done, and the focus (its button gone) is on those words.
+    const done = moderator.page.getByTestId('moderation-done');
+    await expect
+      .poll(() => done.textContent())
+      .toBe('Bea is silenced in chat for 24 hours; the report is resolved.');
+    expect(await done.evaluate((element) => element === document.activeElement)).toBe(true);
     await guest.page.getByTestId('chat-input').fill('Can anyone hear me?');
     await guest.page.getByTestId('chat-send').click();
     await expect
