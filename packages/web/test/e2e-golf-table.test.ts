@@ -272,8 +272,17 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
       (side?.x ?? 0) + (side?.width ?? 0) + 1,
     );
 
-    // Cy leaves: the others are told the table plays Cy's turns now.
+    // Cy asks to leave and changes his mind with Escape: the question goes, and the focus is
+    // back on Leave (it fell to the page's start).
     await cyPage.getByTestId('leave-table').click();
+    await cyPage.getByTestId('confirm-leave').waitFor();
+    await cyPage.keyboard.press('Escape');
+    await cyPage.getByTestId('confirm-leave').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => cyPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('leave-table');
+    // Cy leaves: the others are told the table plays Cy's turns now.
+    await cyPage.keyboard.press('Enter');
     await cyPage.getByTestId('confirm-leave').click();
     await cyPage.waitForURL((url) => !url.pathname.startsWith('/match/'));
     for (const page of [adaPage, boPage]) {
