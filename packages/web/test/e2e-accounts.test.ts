@@ -42,6 +42,10 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Password').press('Enter');
     await page.waitForURL(/\/account/);
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Tester');
+    // With no mail server the welcome says where the mail went.
+    await expect
+      .poll(() => page.getByRole('link', { name: 'the dev mailbox' }).getAttribute('href'))
+      .toBe('/dev/mail');
     await expect
       .poll(() => page.getByTestId('email-status').textContent())
       .toMatch(/not confirmed/);
