@@ -104,7 +104,9 @@ describe('chat at a Golf table', () => {
     expect(await host.page.getByTestId('chat-muted').textContent()).toContain('Bea');
 
     // A moderator (the bootstrap admin) finds the report, with the words as written.
-    const moderator = await openPage(app.browser, `${app.url}/login`);
+    // Opened before logging in, the page says who it is for and leads to the login.
+    const moderator = await openPage(app.browser, `${app.url}/moderation`);
+    await moderator.page.getByTestId('moderation-signed-out').getByRole('link').click();
     await moderator.page.getByLabel('Username or email').fill('root');
     await moderator.page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await moderator.page.getByRole('button', { name: 'Log in' }).click();

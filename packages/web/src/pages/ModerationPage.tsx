@@ -91,6 +91,12 @@ export default function ModerationPage() {
           </select>
         </label>
       </p>
+      {session === null ? (
+        // Nothing loads without a session: the page said nothing at all.
+        <p className="notice" data-testid="moderation-signed-out">
+          Reports are for moderators: <Link to="/login">log in</Link> to see them.
+        </p>
+      ) : null}
       {error ? (
         <p className="notice notice-error" role="alert" data-testid="moderation-error">
           {error} <Link to="/login">Log in</Link> as a moderator.
