@@ -86,8 +86,17 @@ export class AccountApi {
     return this.api.request('GET', '/api/account');
   }
 
-  updateProfile(body: UpdateProfileRequest): Promise<ApiResult<Profile>> {
-    return this.api.request('PUT', '/api/account', body);
+  /**
+   * Changes the profile. The session's tokens carry the user's name (a seat or a queue takes
+   * it from them), so a new name is followed by a refresh: until then new tables and the
+   * session still said the old one.
+   */
+  async updateProfile(body: UpdateProfileRequest): Promise<ApiResult<Profile>> {
+    const result = await this.api.request<Profile>('PUT', '/api/account', body);
+    if (result.ok && this.api.session && this.api.session.user.name !== result.value.displayName) {
+      await this.api.refresh();
+    }
+    return result;
   }
 
   changePassword(body: ChangePasswordRequest): Promise<ApiResult<Accepted>> {

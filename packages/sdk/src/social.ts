@@ -50,7 +50,11 @@ export const RatedGame = Type.Object({
   version: Type.String(),
   players: Type.Integer({ minimum: 0 }),
 });
-export const RatedGameList = Type.Object({ boards: Type.Array(RatedGame) });
+export const RatedGameList = Type.Object({
+  boards: Type.Array(RatedGame),
+  /** Rated games a player needs to be listed (and a board, to be listed here, one such player). */
+  minGames: Type.Integer({ minimum: 0 }),
+});
 export type RatedGameList = Static<typeof RatedGameList>;
 
 export const PlayerParams = Type.Object({ id: UserId });

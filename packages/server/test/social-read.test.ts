@@ -100,9 +100,10 @@ describe.each(STORES)('leaderboards on %s', (kind) => {
     await expect(board.page('golf', '1.0.0', { after: forged }, null)).rejects.toBeInstanceOf(
       ApiError,
     );
-    expect((await board.boards()).boards).toEqual([
-      { game: 'golf', version: '1.0.0', players: expected.length },
-    ]);
+    expect(await board.boards()).toEqual({
+      boards: [{ game: 'golf', version: '1.0.0', players: expected.length }],
+      minGames: 5,
+    });
   });
 });
 

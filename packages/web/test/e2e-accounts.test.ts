@@ -42,6 +42,10 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Password').press('Enter');
     await page.waitForURL(/\/account/);
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Tester');
+    // With no mail server the welcome says where the mail went.
+    await expect
+      .poll(() => page.getByRole('link', { name: 'the dev mailbox' }).getAttribute('href'))
+      .toBe('/dev/mail');
     await expect
       .poll(() => page.getByTestId('email-status').textContent())
       .toMatch(/not confirmed/);
@@ -54,6 +58,18 @@ describe('accounts in the browser', () => {
       .poll(() => page.getByTestId('email-status').textContent())
       .not.toMatch(/not confirmed/);
     await screenshot(page, 'accounts-1-settings');
+
+    // A new display name is the one the page and a new table show at once (the session's
+    // tokens carried the old one until they were next refreshed).
+    await page.getByLabel('Display name').fill('Tess');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByText('Saved.').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Tess');
+    await page.getByRole('link', { name: 'Cardtable' }).first().click();
+    await page.getByTestId('play-now').click();
+    await page.waitForURL(/\/match\//);
+    await expect.poll(() => page.locator('.seat-me').first().textContent()).toContain('Tess');
+    await page.goto(`${app.url}/account`);
 
     await page.getByTestId('log-out').click();
     await page.waitForURL(/\/login/);
@@ -79,7 +95,7 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(`${app.url}/`);
-    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Tester');
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Tess');
     expect(errors.filter((e) => !/401|400/.test(e))).toEqual([]);
   }, 240_000);
 

@@ -66,11 +66,30 @@ describe('chat at a Golf table', () => {
     await expect.poll(() => bubble.textContent()).toContain('Good game!');
     await screenshot(guest.page, 'chat-1-emote-bubble');
 
-    // Ada reports Bea's message, then mutes her.
+    // Ada reports Bea's message from the keyboard, then mutes her. The reason field takes the
+    // focus, Escape gives it back to Report, Enter sends.
+    const focused = () =>
+      host.page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
     const beasMessage = host.page.locator('[data-testid=chat-message][data-user=Bea]');
-    await beasMessage.getByTestId('chat-report').click();
-    await beasMessage.getByTestId('chat-report-reason').fill('language');
-    await beasMessage.getByTestId('chat-report-send').click();
+    await beasMessage.getByTestId('chat-report').focus();
+    await host.page.keyboard.press('Enter');
+    expect(await focused()).toBe('chat-report-reason');
+    // On a phone the form wraps under the message and no button's word is cut in two.
+    await host.page.setViewportSize({ width: 390, height: 844 });
+    const cancelLines = await beasMessage.getByTestId('chat-report-cancel').evaluate((button) => {
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+    });
+    expect(cancelLines).toBe(1);
+    await screenshot(host.page, 'chat-2-reporting-phone', false);
+    await host.page.setViewportSize({ width: 1280, height: 860 });
+    await host.page.keyboard.press('Escape');
+    expect(await focused()).toBe('chat-report');
+    expect(await beasMessage.getByTestId('chat-report-reason').count()).toBe(0);
+    await host.page.keyboard.press('Enter');
+    await host.page.keyboard.type('language');
+    await host.page.keyboard.press('Enter');
     await beasMessage.getByTestId('chat-reported').waitFor();
     await screenshot(host.page, 'chat-2-reported');
     await beasMessage.getByTestId('chat-mute').click();
@@ -85,7 +104,9 @@ describe('chat at a Golf table', () => {
     expect(await host.page.getByTestId('chat-muted').textContent()).toContain('Bea');
 
     // A moderator (the bootstrap admin) finds the report, with the words as written.
-    const moderator = await openPage(app.browser, `${app.url}/login`);
+    // Opened before logging in, the page says who it is for and leads to the login.
+    const moderator = await openPage(app.browser, `${app.url}/moderation`);
+    await moderator.page.getByTestId('moderation-signed-out').getByRole('link').click();
     await moderator.page.getByLabel('Username or email').fill('root');
     await moderator.page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await moderator.page.getByRole('button', { name: 'Log in' }).click();
@@ -100,6 +121,12 @@ describe('chat at a Golf table', () => {
     // Dealt with by silencing Bea in chat for a day: she is told until when, and can play on.
     await report.getByRole('button', { name: 'Silence Bea for 24 hours' }).click();
     await expect.poll(() => moderator.page.getByTestId('report').count()).toBe(0);
+    // The page says what was done, and the focus (its button gone) is on those words.
+    const done = moderator.page.getByTestId('moderation-done');
+    await expect
+      .poll(() => done.textContent())
+      .toBe('Bea is silenced in chat for 24 hours; the report is resolved.');
+    expect(await done.evaluate((element) => element === document.activeElement)).toBe(true);
     await guest.page.getByTestId('chat-input').fill('Can anyone hear me?');
     await guest.page.getByTestId('chat-send').click();
     await expect

@@ -19,6 +19,37 @@ const mineOf = (page: Page) =>
     .getAttribute('data-mine', { timeout: 1000 })
     .catch(() => null);
 
+/**
+ * How the hole tally lays out: each "won the hole" tag against its row's name cell, and each
+ * column header's lines (a line may end at a space or a soft hyphen, not inside a word).
+ */
+const tallyFits = (page: Page) =>
+  page.locator('.tally').evaluate((table) => {
+    const tags = [...table.querySelectorAll('th[scope=row] .seat-tag')];
+    const tagsOutside = tags.flatMap((tag) => {
+      const cell = (tag.closest('th') as HTMLElement).getBoundingClientRect();
+      const box = tag.getBoundingClientRect();
+      return box.left < cell.left - 0.5 || box.right > cell.right + 0.5 ? [tag.textContent] : [];
+    });
+    const headersCutInWords = [...table.querySelectorAll('thead th')].flatMap((th) => {
+      const text = th.firstChild as Text;
+      const range = document.createRange();
+      const tops = [...(text.textContent ?? '')].map((_, i) => {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        // The last box: a range at a line's start also holds an empty box at the last line's end.
+        const boxes = range.getClientRects();
+        return boxes[boxes.length - 1]?.top ?? 0;
+      });
+      return tops.flatMap((top, i) =>
+        i > 0 && top > (tops[i - 1] ?? top) + 1 && !/[\s\u00ad]/.test(text.data[i - 1] ?? '')
+          ? [text.data]
+          : [],
+      );
+    });
+    return { tags: tags.length, tagsOutside, headersCutInWords };
+  });
+
 describe('the Golf table: clocks, opening picks, phones, leaving', () => {
   // CPUs think for a second, so their opening flips play while the person is still choosing.
   const app = useServedApp({ CPU_THINK_MS: '1000' });
@@ -175,6 +206,8 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     const { page } = watched;
     const prompts = await recordPrompts(watched);
     let tallyOverflow: number | null = null;
+    // Set inside the play loop's callback, where the compiler cannot see it: typed by assertion.
+    let tallyLayout = null as Awaited<ReturnType<typeof tallyFits>> | null;
     let badgeOpacity: string | null = null;
     await playUntilOver(page, async () => {
       if (tallyOverflow === null && (await page.getByTestId('round-tally').count())) {
@@ -183,6 +216,7 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
           .evaluate(
             (table) => table.scrollWidth - (table.parentElement as HTMLElement).clientWidth,
           );
+        tallyLayout = await tallyFits(page);
         await screenshot(page, 'golf-phone-2-tally');
       }
       const badge = page.locator('.mine .slot-badge').first();
@@ -194,6 +228,10 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     await screenshot(page, 'golf-phone-4-standings');
     expect(tallyOverflow).not.toBeNull();
     expect(tallyOverflow).toBeLessThanOrEqual(1);
+    // The hole winner's tag stays in the name's column, and no header is cut inside a word.
+    expect(tallyLayout?.tags).toBeGreaterThan(0);
+    expect(tallyLayout?.tagsOutside).toEqual([]);
+    expect(tallyLayout?.headersCutInWords).toEqual([]);
     if (badgeOpacity !== null) expect(badgeOpacity).toBe('1');
     const standings = await page.getByTestId('standings').boundingBox();
     expect(standings).not.toBeNull();
@@ -234,8 +272,17 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
       (side?.x ?? 0) + (side?.width ?? 0) + 1,
     );
 
-    // Cy leaves: the others are told the table plays Cy's turns now.
+    // Cy asks to leave and changes his mind with Escape: the question goes, and the focus is
+    // back on Leave (it fell to the page's start).
     await cyPage.getByTestId('leave-table').click();
+    await cyPage.getByTestId('confirm-leave').waitFor();
+    await cyPage.keyboard.press('Escape');
+    await cyPage.getByTestId('confirm-leave').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => cyPage.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('leave-table');
+    // Cy leaves: the others are told the table plays Cy's turns now.
+    await cyPage.keyboard.press('Enter');
     await cyPage.getByTestId('confirm-leave').click();
     await cyPage.waitForURL((url) => !url.pathname.startsWith('/match/'));
     for (const page of [adaPage, boPage]) {

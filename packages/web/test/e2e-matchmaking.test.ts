@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AccountApi, CardtableApi } from '@cardtable/sdk';
 import { openPage, screenshot } from './browser/browser.ts';
 import { clickOneMove } from './browser/play.ts';
 import { matchIdOf } from './browser/referee.ts';
+import { openAs } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
 
 /** Both play by clicking until each has made `wanted` moves (a turn waits for the other's). */
@@ -49,5 +51,47 @@ describe('matchmaking in the browser', () => {
     expect(made.every((n) => n >= 4)).toBe(true);
     await screenshot(bea.page, 'matchmaking-2-playing');
     expect([...ada.errors, ...bea.errors]).toEqual([]);
+  }, 300_000);
+
+  it('a rated match between two accounts: the rating shows on the profile, the leaderboards say when a player is listed', async () => {
+    const motion = { reducedMotion: 'reduce' as const };
+    const [cleo, dov] = await Promise.all(
+      ['Cleo', 'Dov'].map(async (name) => {
+        const api = new CardtableApi({ baseUrl: app.url });
+        const made = await new AccountApi(api).signUp({
+          username: name,
+          email: `${name.toLowerCase()}@example.com`,
+          password: 'rated secret 4 cards',
+        });
+        if (!made.ok) throw new Error(made.error.message);
+        return openAs(app.browser, app.url, made.value, '/', motion);
+      }),
+    );
+    if (!cleo || !dov) throw new Error('two players');
+    for (const { page } of [cleo, dov]) await page.getByTestId('queue-rated').click();
+    for (const { page } of [cleo, dov])
+      await page.getByTestId('table').waitFor({ timeout: 30_000 });
+    await dov.page.getByTestId('resign').click();
+    await dov.page.getByTestId('confirm-resign').click();
+    await cleo.page.getByTestId('standings').waitFor({ timeout: 30_000 });
+
+    // One rated match: a lone point, on an axis of a day either side (uPlot's own range for a
+    // zero span ran three years on, with the point at its edge).
+    await cleo.page.goto(`${app.url}/me`);
+    const chart = cleo.page.getByTestId('rating-chart');
+    await expect
+      .poll(() => chart.getAttribute('data-time-span'), { timeout: 30_000 })
+      .not.toBeNull();
+    const span = Number(await chart.getAttribute('data-time-span'));
+    expect(span).toBeGreaterThan(86_400);
+    expect(span).toBeLessThanOrEqual(3 * 86_400);
+    await screenshot(cleo.page, 'matchmaking-3-rated-profile');
+
+    // No board lists anyone after one match: the page says after how many it will.
+    await cleo.page.getByRole('link', { name: 'Leaderboards' }).click();
+    await expect
+      .poll(() => cleo.page.getByTestId('leaderboards-empty').textContent())
+      .toContain('after 5 rated matches of a game');
+    expect([...cleo.errors, ...dov.errors]).toEqual([]);
   }, 300_000);
 });

@@ -69,6 +69,9 @@ describe('spectating a live match', () => {
     await played;
     await page.getByTestId('standings').waitFor({ timeout: 60_000 });
     await screenshot(page, 'spectator-2-over');
+    // No way on that leads nowhere: the replay is its players' own, so a spectator is not
+    // offered it (the button led to "This match's replay is its players' own").
+    expect(await page.getByTestId('watch-replay').count()).toBe(0);
     await context.close();
 
     const exported = await match.api.exportMatch(match.matchId);

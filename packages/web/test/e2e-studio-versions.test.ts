@@ -54,7 +54,7 @@ describe('the creator studio: published versions', () => {
     expect(await editor.getByTestId('banlist-decks').textContent()).toContain('Depths (Moray Eel)');
     await screenshot(page, 'studio-versions-1-banlist');
     await editor.getByRole('button', { name: 'Save the banlist (1 card)' }).click();
-    await expect.poll(() => v2.textContent()).toContain('Banned cards: 1 (reef/moray-eel)');
+    await expect.poll(() => v2.textContent()).toContain('Banned cards: 1 (Moray Eel)');
     const detail = async () => ok(await other.getGame('reef-cup')).versions;
     expect((await detail()).find((v) => v.version === 2)?.banlist).toEqual(['reef/moray-eel']);
 

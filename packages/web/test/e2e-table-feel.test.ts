@@ -96,6 +96,20 @@ describe('how the tables look and feel', () => {
       const phoneCard = phone.page.locator('[data-testid=tcg-hand] .tcg-object').first();
       await phoneCard.waitFor({ timeout: 60_000 });
       await tableFits(phone.page);
+      // The piles and their counts lie on the felt, clear of its edges (flush against the right
+      // edge, the discard pile's count stuck out and its card lay under the rounded corner).
+      const piles = await phone.page.evaluate(() => {
+        const felt = document.querySelector('[data-testid=tcg-table]')?.getBoundingClientRect();
+        return [...document.querySelectorAll('.tcg-pile, .tcg-pile-count')].map((pile) => {
+          const box = pile.getBoundingClientRect();
+          return { left: box.left - (felt?.left ?? 0), right: (felt?.right ?? 0) - box.right };
+        });
+      });
+      expect(piles.length).toBeGreaterThan(0);
+      for (const margin of piles) {
+        expect(margin.left).toBeGreaterThanOrEqual(2);
+        expect(margin.right).toBeGreaterThanOrEqual(2);
+      }
       // A keyword's tip exists only while hovered: laid out hidden, one near the right edge
       // widened the phone's page (whether it did depended on where the cards lay).
       // (A chip of the table's own kind is added, as the cards in play may show none.)

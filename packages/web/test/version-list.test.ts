@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VersionSummary } from '@cardtable/sdk';
 import {
   bannableCards,
+  cardNames,
   currentVersion,
   decksHit,
   newestFirst,
@@ -31,6 +32,11 @@ describe('the studio’s published versions', () => {
 
   it('offers the version’s own cards for a banlist, not its tokens, by name', () => {
     expect(bannableCards(cards).map((c) => c.name)).toEqual(['Crab', 'Moray Eel']);
+  });
+
+  it('names a banlist’s cards as the version calls them', () => {
+    expect(cardNames(['reef/moray-eel', 'reef/crab'], cards)).toEqual(['Moray Eel', 'Crab']);
+    expect(cardNames(['reef/gone'], cards)).toEqual(['reef/gone']);
   });
 
   it('says which decks a banlist makes unplayable, and for which cards', () => {

@@ -85,7 +85,7 @@ export class Leaderboards {
         WHERE games >= $1 GROUP BY game, version ORDER BY players DESC, game, version LIMIT 200`,
       [this.minGames],
     );
-    return { boards: rows };
+    return { boards: rows, minGames: this.minGames };
   }
 
   private async positionOf(game: string, version: string, row: BoardRow): Promise<number> {

@@ -34,6 +34,9 @@ export function ChatView({ chat, title = 'Chat' }: { chat: ChatState; title?: st
   const [error, setError] = useState<string | null>(null);
   const [reporting, setReporting] = useState<string | null>(null);
   const [reported, setReported] = useState<ReadonlySet<string>>(new Set());
+  // The Report button whose form is open: a cancelled report gives the focus back to it.
+  const reportButton = useRef<HTMLButtonElement | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   // Names of people muted from this panel: their messages are gone once muted.
   const names = useRef(new Map<string, string>());
   const logRef = useRef<HTMLOListElement>(null);
@@ -62,7 +65,14 @@ export function ChatView({ chat, title = 'Chat' }: { chat: ChatState; title?: st
     if (answered(await chat.room.report(message.id, reason))) {
       setReported((done) => new Set([...done, message.id]));
       setReporting(null);
+      // The button is gone (the message says "reported" now): back to writing.
+      inputRef.current?.focus();
     }
+  };
+
+  const cancelReport = () => {
+    setReporting(null);
+    reportButton.current?.focus();
   };
 
   const length = [...text].length;
@@ -115,7 +125,7 @@ export function ChatView({ chat, title = 'Chat' }: { chat: ChatState; title?: st
                   Mute {message.name}
                 </button>
                 {reported.has(message.id) ? (
-                  <span className="seat-tag" data-testid="chat-reported">
+                  <span className="seat-tag" role="status" data-testid="chat-reported">
                     reported
                   </span>
                 ) : (
@@ -124,7 +134,10 @@ export function ChatView({ chat, title = 'Chat' }: { chat: ChatState; title?: st
                     className="link-button"
                     data-testid="chat-report"
                     aria-expanded={reporting === message.id}
-                    onClick={() => setReporting(reporting === message.id ? null : message.id)}
+                    onClick={(event) => {
+                      reportButton.current = event.currentTarget;
+                      setReporting(reporting === message.id ? null : message.id);
+                    }}
                   >
                     Report
                   </button>
@@ -133,7 +146,7 @@ export function ChatView({ chat, title = 'Chat' }: { chat: ChatState; title?: st
                   <ReportForm
                     name={message.name}
                     onSend={(reason) => void report(message, reason)}
-                    onCancel={() => setReporting(null)}
+                    onCancel={cancelReport}
                   />
                 ) : null}
               </span>
@@ -152,6 +165,7 @@ export function ChatView({ chat, title = 'Chat' }: { chat: ChatState; title?: st
             Message to {CHANNEL_NAMES[writable]}
           </label>
           <input
+            ref={inputRef}
             id={`chat-input-${welcome?.room}`}
             value={text}
             placeholder={`Message to ${CHANNEL_NAMES[writable]}`}
@@ -202,6 +216,8 @@ function ReportForm({
   onCancel: () => void;
 }) {
   const [reason, setReason] = useState('');
+  // Opened from the keyboard or not, the reason is what comes next: Enter sends, Escape cancels
+  // by hand, as the group is a span in the message's line, not a form of its own.
   return (
     <span className="chat-report-form" role="group" aria-label={`Report ${name}'s message`}>
       <input
@@ -210,12 +226,27 @@ function ReportForm({
         placeholder="What is wrong (optional)"
         aria-label="Reason"
         data-testid="chat-report-reason"
+        autoFocus
         onChange={(event) => setReason(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            onSend(reason);
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            onCancel();
+          }
+        }}
       />
       <button type="button" data-testid="chat-report-send" onClick={() => onSend(reason)}>
         Send report
       </button>
-      <button type="button" className="link-button" onClick={onCancel}>
+      <button
+        type="button"
+        className="link-button"
+        data-testid="chat-report-cancel"
+        onClick={onCancel}
+      >
         Cancel
       </button>
     </span>

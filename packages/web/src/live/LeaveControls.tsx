@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { client } from '../net/session.ts';
 
@@ -20,6 +20,18 @@ export function LeaveControls({ matchId }: { matchId: string }) {
   const navigate = useNavigate();
   const [asking, setAsking] = useState<Asking>(null);
   const [error, setError] = useState<string | null>(null);
+  // Kept playing (the button, or Escape): the focus goes back to the button that asked.
+  const openers = useRef<Partial<Record<Exclude<Asking, null>, HTMLButtonElement | null>>>({});
+  const [returnTo, setReturnTo] = useState<Asking>(null);
+  useEffect(() => {
+    if (asking !== null || returnTo === null) return;
+    openers.current[returnTo]?.focus();
+    setReturnTo(null);
+  }, [asking, returnTo]);
+  const keepPlaying = () => {
+    setReturnTo(asking);
+    setAsking(null);
+  };
 
   const confirm = async (what: Exclude<Asking, null>) => {
     const result =
@@ -34,7 +46,15 @@ export function LeaveControls({ matchId }: { matchId: string }) {
   if (asking) {
     const { question, confirm: label } = QUESTIONS[asking];
     return (
-      <div className="leave-confirm" role="group" aria-label={label} data-testid="leave-confirm">
+      <div
+        className="leave-confirm"
+        role="group"
+        aria-label={label}
+        data-testid="leave-confirm"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') keepPlaying();
+        }}
+      >
         <span>{question}</span>
         <button
           type="button"
@@ -44,7 +64,7 @@ export function LeaveControls({ matchId }: { matchId: string }) {
         >
           {label}
         </button>
-        <button type="button" onClick={() => setAsking(null)} autoFocus>
+        <button type="button" onClick={keepPlaying} autoFocus>
           Keep playing
         </button>
       </div>
@@ -52,10 +72,24 @@ export function LeaveControls({ matchId }: { matchId: string }) {
   }
   return (
     <div className="leave-controls">
-      <button type="button" onClick={() => setAsking('leave')} data-testid="leave-table">
+      <button
+        type="button"
+        ref={(button) => {
+          openers.current.leave = button;
+        }}
+        onClick={() => setAsking('leave')}
+        data-testid="leave-table"
+      >
         Leave
       </button>
-      <button type="button" onClick={() => setAsking('resign')} data-testid="resign">
+      <button
+        type="button"
+        ref={(button) => {
+          openers.current.resign = button;
+        }}
+        onClick={() => setAsking('resign')}
+        data-testid="resign"
+      >
         Resign
       </button>
       {error ? (

@@ -6,6 +6,7 @@ import { PasswordSection } from '../account/PasswordSection.tsx';
 import { ProfileSection } from '../account/ProfileSection.tsx';
 import { ProvidersSection } from '../account/ProvidersSection.tsx';
 import { SessionsSection } from '../account/SessionsSection.tsx';
+import { useAuthOptions } from '../account/useAuthOptions.ts';
 import { useSession } from '../account/useSession.ts';
 import { rememberPreferences } from '../account/preferences.ts';
 import { accounts } from '../net/session.ts';
@@ -17,6 +18,7 @@ export default function AccountPage() {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const signedIn = session !== null && !session.user.guest;
+  const options = useAuthOptions();
 
   useEffect(() => {
     if (!signedIn) return;
@@ -42,6 +44,14 @@ export default function AccountPage() {
       {params.get('welcome') ? (
         <p className="notice" role="status">
           Welcome! We mailed you a link to confirm your email address.
+          {options?.devMailbox ? (
+            // A server with no mail set up (a local one, as `npm start` runs it) keeps its mail
+            // in a mailbox page: without this the link was nowhere to be found.
+            <>
+              {' '}
+              This server sends no mail: find it in <a href="/dev/mail">the dev mailbox</a>.
+            </>
+          ) : null}
         </p>
       ) : null}
       {error ? (

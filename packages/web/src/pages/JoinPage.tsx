@@ -9,37 +9,47 @@ export default function JoinPage() {
   const navigate = useNavigate();
   const [name, setName] = useState(playerName);
   const [error, setError] = useState<string | null>(null);
+  // A code no open table has (a typo, or a table since started): the form asks for it again,
+  // rather than offering to join the same missing table once more.
+  const [askCode, setAskCode] = useState(false);
+  const [codeInput, setCodeInput] = useState(code);
   const [joining, setJoining] = useState(false);
 
-  const join = useCallback(async () => {
-    setJoining(true);
-    setError(null);
-    const signedIn = await ensureSignedIn();
-    const joined = signedIn.ok ? await client.api.joinMatch(code) : signedIn;
-    if (!joined.ok) {
-      setJoining(false);
-      setError(joined.error.message);
-      return;
-    }
-    // Golf and the card games have tables of their own.
-    const meta = await client.api.getMatch(joined.value.matchId);
-    const path = tablePath(joined.value.matchId, meta.ok ? meta.value.game : 'golf');
-    rememberMatch({ matchId: joined.value.matchId, seat: joined.value.seat, code, path });
-    void navigate(path, { replace: true });
-  }, [code, navigate]);
+  const join = useCallback(
+    async (code: string) => {
+      setJoining(true);
+      setError(null);
+      const signedIn = await ensureSignedIn();
+      const joined = signedIn.ok ? await client.api.joinMatch(code) : signedIn;
+      if (!joined.ok) {
+        setJoining(false);
+        setError(joined.error.message);
+        setAskCode(joined.error.code === 'NOT_FOUND');
+        return;
+      }
+      // Golf and the card games have tables of their own.
+      const meta = await client.api.getMatch(joined.value.matchId);
+      const path = tablePath(joined.value.matchId, meta.ok ? meta.value.game : 'golf');
+      rememberMatch({ matchId: joined.value.matchId, seat: joined.value.seat, code, path });
+      void navigate(path, { replace: true });
+    },
+    [navigate],
+  );
 
   // Someone who has a name here already has said who they are: join at once.
   const started = useRef(false);
   useEffect(() => {
     if (started.current || (!client.api.session && !playerName())) return;
     started.current = true;
-    void join();
-  }, [join]);
+    void join(code);
+  }, [join, code]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setPlayerName(name);
-    void join();
+    const wanted = askCode ? codeInput.trim().toUpperCase() : code;
+    if (wanted !== code) void navigate(`/join/${encodeURIComponent(wanted)}`, { replace: true });
+    void join(wanted);
   };
 
   return (
@@ -52,6 +62,18 @@ export default function JoinPage() {
           </p>
         ) : null}
         <form className="inline-form" onSubmit={submit}>
+          {askCode ? (
+            <label className="field">
+              <span>Room code</span>
+              <input
+                value={codeInput}
+                autoComplete="off"
+                autoFocus
+                onChange={(event) => setCodeInput(event.target.value)}
+                data-testid="join-page-code"
+              />
+            </label>
+          ) : null}
           <label className="field">
             <span>Your name</span>
             <input
@@ -61,8 +83,13 @@ export default function JoinPage() {
               data-testid="player-name"
             />
           </label>
-          <button type="submit" className="primary" disabled={joining} data-testid="join-as">
-            {joining ? 'Joining…' : 'Join the table'}
+          <button
+            type="submit"
+            className="primary"
+            disabled={joining || (askCode && codeInput.trim() === '')}
+            data-testid="join-as"
+          >
+            {joining ? 'Joining…' : askCode ? 'Try this code' : 'Join the table'}
           </button>
         </form>
       </section>

@@ -101,7 +101,8 @@ export default function MatchPage() {
           <Standings
             outcome={outcome}
             name={live.name}
-            replayHref={`/replay/${matchId}`}
+            // The replay is its players' own (the server refuses anyone else without its link).
+            replayHref={role === 'player' ? `/replay/${matchId}` : null}
             rematch={
               <RematchControl
                 matchId={matchId}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ChatApi, type ChatReportView } from '@cardtable/sdk';
 import { useSession } from '../account/useSession.ts';
@@ -23,6 +23,13 @@ export default function ModerationPage() {
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
   const [reports, setReports] = useState<ChatReportView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // What the last action did: the report leaves the list, so the page says so, and the focus
+  // (on a button that is gone) moves to the words, the next report's buttons a Tab away.
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
 
   const load = useCallback(async () => {
     const result = await chatApi.reports({ status });
@@ -47,13 +54,22 @@ export default function ModerationPage() {
         ? { outcome, silenceHours: silence.hours, note: `silenced in chat for ${silence.label}` }
         : { outcome },
     );
-    if (result.ok) await load();
-    else setError(result.error.message);
+    if (!result.ok) return setError(result.error.message);
+    await load();
+    const who = report.reported.name;
+    setDone(
+      silence
+        ? `${who} is silenced in chat for ${silence.label}; the report is resolved.`
+        : outcome === 'dismissed'
+          ? `The report on ${who}'s message is dismissed.`
+          : `The report on ${who}'s message is marked as dealt with.`,
+    );
   };
   const lift = async (report: ChatReportView) => {
     const result = await chatApi.liftSilence(report.reported.id);
-    if (result.ok) await load();
-    else setError(result.error.message);
+    if (!result.ok) return setError(result.error.message);
+    await load();
+    setDone(`${report.reported.name} may chat again.`);
   };
 
   return (
@@ -65,16 +81,36 @@ export default function ModerationPage() {
           <select
             value={status}
             data-testid="report-status"
-            onChange={(event) => setStatus(event.target.value as 'open' | 'resolved')}
+            onChange={(event) => {
+              setDone(null);
+              setStatus(event.target.value as 'open' | 'resolved');
+            }}
           >
             <option value="open">Open reports</option>
             <option value="resolved">Resolved reports</option>
           </select>
         </label>
       </p>
+      {session === null ? (
+        // Nothing loads without a session: the page said nothing at all.
+        <p className="notice" data-testid="moderation-signed-out">
+          Reports are for moderators: <Link to="/login">log in</Link> to see them.
+        </p>
+      ) : null}
       {error ? (
         <p className="notice notice-error" role="alert" data-testid="moderation-error">
           {error} <Link to="/login">Log in</Link> as a moderator.
+        </p>
+      ) : null}
+      {done ? (
+        <p
+          className="notice"
+          role="status"
+          tabIndex={-1}
+          ref={doneRef}
+          data-testid="moderation-done"
+        >
+          {done}
         </p>
       ) : null}
       {reports && reports.length === 0 ? <p>Nothing to look at.</p> : null}

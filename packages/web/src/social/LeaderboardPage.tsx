@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Leaderboard, RatedGameList } from '@cardtable/sdk';
 import { client, ensureBrowsing } from '../net/session.ts';
+import { counted } from '../ui/counted.ts';
 import { useGameNames } from './useGameNames.ts';
 
 const PAGE = 25;
@@ -62,7 +63,11 @@ export default function LeaderboardPage() {
       {!game && boards ? (
         <section className="panel">
           {boards.boards.length === 0 ? (
-            <p className="muted">Nobody has played enough rated matches yet.</p>
+            <p className="muted" data-testid="leaderboards-empty">
+              No leaderboard yet: a player is listed after{' '}
+              {counted(boards.minGames, 'rated match', 'rated matches')} of a game.{' '}
+              <Link to="/">Find an opponent</Link> for a rated match (it needs an account).
+            </p>
           ) : (
             <ul>
               {boards.boards.map((b) => (

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { VersionSummary } from '@cardtable/sdk';
 import { counted } from '../ui/counted.ts';
 import { withApi } from './studio-api.ts';
-import { bannableCards, decksHit, type VersionCard, type VersionDeck } from './version-list.ts';
+import { bannableCards, decksHit } from './version-list.ts';
+import type { VersionContent } from './useVersionContent.ts';
 import { StudioError } from './StudioError.tsx';
 
 /** Shown with a filter box once a version has more cards than fit at a glance. */
@@ -15,31 +16,20 @@ const FILTER_FROM = 12;
 export function BanlistEditor({
   slug,
   version,
+  content,
   onSaved,
 }: {
   slug: string;
   version: VersionSummary;
+  /** The version's cards and decks, null while they load. */
+  content: VersionContent | null;
   onSaved: (v: VersionSummary) => void;
 }) {
-  const [content, setContent] = useState<{ cards: VersionCard[]; decks: VersionDeck[] } | null>(
-    null,
-  );
   const [banned, setBanned] = useState(() => new Set(version.banlist));
   const [filter, setFilter] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const n = version.version;
-
-  useEffect(() => {
-    void withApi((api) => api.getVersion(slug, n)).then((result) =>
-      result.ok
-        ? setContent({
-            cards: result.value.content.cards as VersionCard[],
-            decks: result.value.content.decks as VersionDeck[],
-          })
-        : setError(result.error.message),
-    );
-  }, [slug, n]);
 
   const toggle = (id: string, on: boolean) =>
     setBanned((set) => {
@@ -57,7 +47,6 @@ export function BanlistEditor({
     onSaved(result.value.version);
   };
 
-  if (error) return <StudioError error={error} />;
   if (!content) return <p>Loading the cards of version {n}…</p>;
   const cards = bannableCards(content.cards);
   const shown = cards.filter((card) => card.name.toLowerCase().includes(filter.toLowerCase()));
@@ -90,6 +79,7 @@ export function BanlistEditor({
           {hit.map((h) => `${h.deck} (${h.cards.join(', ')})`).join('; ')}.
         </p>
       ) : null}
+      <StudioError error={error} />
       <div className="studio-actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
           {busy ? 'Saving…' : `Save the banlist (${counted(banned.size, 'card')})`}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { VersionSummary } from '@cardtable/sdk';
 import { BanlistEditor } from './BanlistEditor.tsx';
 import { withApi } from './studio-api.ts';
-import { currentVersion, newestFirst } from './version-list.ts';
+import { useVersionContent } from './useVersionContent.ts';
+import { cardNames, currentVersion, newestFirst } from './version-list.ts';
 import { StudioError } from './StudioError.tsx';
 
 /**
@@ -64,6 +65,8 @@ function VersionRow({
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const n = version.version;
+  // The banned cards are named from the version's own cards (the ids mean little to a person).
+  const loaded = useVersionContent(slug, n, editing || version.banlist.length > 0);
 
   const setDeprecated = async (deprecated: boolean) => {
     setConfirming(false);
@@ -90,7 +93,9 @@ function VersionRow({
         Banned cards:{' '}
         {version.banlist.length === 0
           ? 'none'
-          : `${version.banlist.length} (${version.banlist.join(', ')})`}
+          : loaded.content
+            ? `${version.banlist.length} (${cardNames(version.banlist, loaded.content.cards).join(', ')})`
+            : version.banlist.length}
       </p>
       <div className="studio-actions">
         {version.deprecated ? (
@@ -116,11 +121,12 @@ function VersionRow({
           {editing ? 'Close the banlist' : `Banlist of version ${n}…`}
         </button>
       </div>
-      <StudioError error={error} />
+      <StudioError error={error ?? loaded.error} />
       {editing ? (
         <BanlistEditor
           slug={slug}
           version={version}
+          content={loaded.content}
           onSaved={(saved) => {
             onChanged(saved);
             setEditing(false);

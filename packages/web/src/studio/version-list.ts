@@ -28,6 +28,12 @@ export function bannableCards(cards: readonly VersionCard[]): VersionCard[] {
   return cards.filter((card) => !card.token).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The names of a version's cards by id, in the order given; an id the version lacks stays an id. */
+export function cardNames(ids: readonly string[], cards: readonly VersionCard[]): string[] {
+  const nameOf = new Map(cards.map((card) => [card.id, card.name]));
+  return ids.map((id) => nameOf.get(id) ?? id);
+}
+
 /**
  * The version's decks that hold a banned card, with the names of those cards: new matches
  * refuse them (a CPU seat's default deck too), so the creator should know before saving.
@@ -37,11 +43,11 @@ export function decksHit(
   cards: readonly VersionCard[],
   banned: ReadonlySet<string>,
 ): { deck: string; cards: string[] }[] {
-  const nameOf = new Map(cards.map((card) => [card.id, card.name]));
   return decks.flatMap((deck) => {
-    const hit = deck.cards
-      .filter((entry) => banned.has(entry.card))
-      .map((entry) => nameOf.get(entry.card) ?? entry.card);
+    const hit = cardNames(
+      deck.cards.filter((entry) => banned.has(entry.card)).map((entry) => entry.card),
+      cards,
+    );
     return hit.length > 0 ? [{ deck: deck.name, cards: [...new Set(hit)] }] : [];
   });
 }

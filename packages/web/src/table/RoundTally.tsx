@@ -27,7 +27,8 @@ export function RoundTally(props: {
             <tr>
               <th scope="col">Player</th>
               <th scope="col">Columns</th>
-              <th scope="col">Adjustments</th>
+              {/* A soft hyphen: a phone breaks the word there, not at its last letters. */}
+              <th scope="col">{'Adjust\u00adments'}</th>
               <th scope="col">Hole</th>
               <th scope="col">Total</th>
             </tr>

@@ -32,9 +32,12 @@ export function TcgGameOver({
         >
           New game
         </Link>
-        <Link className="button" to={`/replay/${matchId}`} data-testid="watch-replay">
-          Watch the replay
-        </Link>
+        {/* The replay is its players' own (the server refuses anyone else without its link). */}
+        {me !== null ? (
+          <Link className="button" to={`/replay/${matchId}`} data-testid="watch-replay">
+            Watch the replay
+          </Link>
+        ) : null}
         <Link className="button" to="/" data-testid="home">
           Home
         </Link>
