@@ -1,6 +1,7 @@
 import type { Effect, LuaRef } from '../content/ast.ts';
 import { checkAbility } from '../content/check-abilities.ts';
 import { checkSchema } from '../schema/validate.ts';
+import { oncePerContent } from './per-content.ts';
 import { activeOf, benchOf, energyTypes } from './battler/rules.ts';
 import type { Runner } from './runner.ts';
 import type { ScriptContext } from './scripts.ts';
@@ -67,6 +68,25 @@ const PUBLIC_MESSAGES: Readonly<Record<string, string>> = {
   LUA_UNAVAILABLE: 'This server runs no Lua.',
 };
 
+/**
+ * Verdicts on a script's effects, per content, by what they depend on: the card's id (its
+ * tokens), the names in scope and the effects. The schema and reference checks were 2% of a
+ * demo batch, and a script returns the same few lists again and again. At most
+ * `VERDICTS_KEPT` are kept (then the map starts again). Effects with a non-finite number are
+ * checked every time (JSON writes those as `null`, so the key would not tell them apart).
+ */
+const verdictsOf = oncePerContent(() => new Map<string, string | null>());
+const VERDICTS_KEPT = 4096;
+
+/** Tests only: each verdict taken from the map is checked against a fresh one (a mismatch throws). */
+const audit = { on: false, checked: 0, computed: 0 };
+export function auditScriptVerdicts(on: boolean): { checked: number; computed: number } {
+  audit.on = on;
+  audit.checked = 0;
+  audit.computed = 0;
+  return audit;
+}
+
 function checkScriptEffects(
   r: Runner,
   frame: Frame,
@@ -75,6 +95,37 @@ function checkScriptEffects(
 ): string | null {
   if (!Array.isArray(effects)) return 'a script must return a list of effects';
   if (effects.length === 0) return null;
+  let exact = true;
+  const json = JSON.stringify(effects, (_key, value: unknown) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) exact = false;
+    return value;
+  });
+  if (!exact) return checkEffectsNow(r, frame, scope, effects);
+  const verdicts = verdictsOf(r.content);
+  const key = `${baseCardId(frame)}\u0000${Object.keys(scope).join(',')}\u0000${json}`;
+  const kept = verdicts.get(key);
+  if (kept !== undefined) {
+    if (audit.on) auditVerdict(kept, checkEffectsNow(r, frame, scope, effects));
+    return kept;
+  }
+  const verdict = checkEffectsNow(r, frame, scope, effects);
+  if (audit.on) audit.computed++;
+  if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+function auditVerdict(kept: string | null, fresh: string | null): void {
+  audit.checked++;
+  if (kept !== fresh) throw new Error(`kept verdict ${String(kept)}, fresh ${String(fresh)}`);
+}
+
+function checkEffectsNow(
+  r: Runner,
+  frame: Frame,
+  scope: Record<string, unknown>,
+  effects: unknown[],
+): string | null {
   const wrapped = {
     schema: 'tcg/cards@1',
     ruleset: r.content.ruleset.id,
