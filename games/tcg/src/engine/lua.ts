@@ -15,42 +15,58 @@ import { baseCardId, heroId, opponentOf, type Frame } from './state.ts';
  * `scriptFailed` (card, ability, module, line, code): never silent.
  */
 export function runScript(r: Runner, frame: Frame, lua: LuaRef): Effect[] {
-  const failed = (code: string, detail: string | null, line: number | null = null) => {
-    r.emit({
-      type: 'scriptFailed',
-      data: {
-        source: frame.source.handle,
-        card: frame.source.defId,
-        ability: frame.ability.ability,
-        module: lua.module,
-        entry: lua.entry,
-        code,
-        line,
-        message: PUBLIC_MESSAGES[code] ?? 'The script failed and did nothing.',
-        detail,
-      },
-    });
-    return [];
-  };
-  if (!r.scripts) return failed('LUA_UNAVAILABLE', null);
+  if (!r.scripts) return failed(r, frame, lua, 'LUA_UNAVAILABLE', null);
   const result = r.scripts.run({
     module: lua.module,
     entry: lua.entry,
     context: scriptContext(r, frame),
-    random: (min, max) => min + r.randomIndex(max - min + 1),
+    random(min, max) {
+      return min + r.randomIndex(max - min + 1);
+    },
   });
   if (!result.ok) {
     const line = (result.error.details as { line?: unknown } | undefined)?.line;
-    return failed(result.error.code, result.error.message, typeof line === 'number' ? line : null);
+    const at = typeof line === 'number' ? line : null;
+    return failed(r, frame, lua, result.error.code, result.error.message, at);
   }
   const { effects, bindings } = result.value;
   const clash = Object.keys(bindings).find((name) => name in frame.bindings);
-  if (clash) return failed('INVALID_EFFECTS', `the script rebinds "${clash}"`);
+  if (clash) return failed(r, frame, lua, 'INVALID_EFFECTS', `the script rebinds "${clash}"`);
   const scope = { ...frame.bindings, ...bindings };
   const problems = checkScriptEffects(r, frame, scope, effects);
-  if (problems) return failed('INVALID_EFFECTS', problems);
+  if (problems) return failed(r, frame, lua, 'INVALID_EFFECTS', problems);
   Object.assign(frame.bindings, bindings);
   return effects as Effect[];
+}
+
+/**
+ * Records a script's failure; it does nothing. (Module functions here and in `scriptContext`,
+ * not closures made per call: under tsx, esbuild's `keepNames` renames each closure made with a
+ * `defineProperty` call.)
+ */
+function failed(
+  r: Runner,
+  frame: Frame,
+  lua: LuaRef,
+  code: string,
+  detail: string | null,
+  line: number | null = null,
+): Effect[] {
+  r.emit({
+    type: 'scriptFailed',
+    data: {
+      source: frame.source.handle,
+      card: frame.source.defId,
+      ability: frame.ability.ability,
+      module: lua.module,
+      entry: lua.entry,
+      code,
+      line,
+      message: PUBLIC_MESSAGES[code] ?? 'The script failed and did nothing.',
+      detail,
+    },
+  });
+  return [];
 }
 
 /** What everyone at the table may read about a failure: nothing from the game's data. */
@@ -166,44 +182,53 @@ function checkEffectsNow(
 
 /** The read-only picture a script sees: plain JSON, ids as the engine's object ids. */
 export function scriptContext(r: Runner, frame: Frame): ScriptContext {
-  const { state, content } = r;
-  const unit = (handle: string) => {
-    const card = state.cards[handle]!;
-    const stats = statsOf(state, content, handle);
-    return {
-      id: handle,
-      card: card.defId,
-      controller: card.controller,
-      attack: stats.attack,
-      health: stats.health,
-      maxHealth: stats.maxHealth,
-      keywords: [...stats.keywords].sort(),
-      energy: energyTypes(state, content, handle),
-      conditions: [...(card.conditions ?? [])],
-    };
-  };
-  // Battler facts are there in every ruleset (one shape for the lint), empty without `battler`.
-  const battler = content.ruleset.battler;
-  const alive = (h: string) => !state.cards[h]!.doomed;
-  const side = (seat: number) => ({
-    hero: heroId(seat),
-    life: state.players[seat]!.life,
-    hand: state.players[seat]!.zones.hand?.length ?? 0,
-    deck: state.players[seat]!.zones.deck?.length ?? 0,
-    resource: state.players[seat]!.resource.current,
-    board: (state.players[seat]!.zones.board ?? []).filter(alive).map(unit),
-    active: battler ? activeOf(state, seat) : null,
-    bench: battler ? benchOf(state, seat).filter(alive) : [],
-    prizes: battler ? (state.players[seat]!.zones[battler.prizeZone]?.length ?? 0) : 0,
-  });
+  const { state } = r;
   return {
     self: state.cards[frame.source.handle] ? frame.source.handle : null,
     controller: frame.controller,
     card: frame.source.defId,
     turn: state.turn,
-    friendly: side(frame.controller),
-    enemy: side(opponentOf(frame.controller)),
+    friendly: scriptSide(r, frame.controller),
+    enemy: scriptSide(r, opponentOf(frame.controller)),
     bindings: frame.bindings,
     event: frame.event,
+  };
+}
+
+/** A side as a script sees it. Battler facts are there in every ruleset (one shape for the lint), empty without `battler`. */
+function scriptSide(r: Runner, seat: number) {
+  const { state, content } = r;
+  const battler = content.ruleset.battler;
+  const player = state.players[seat]!;
+  return {
+    hero: heroId(seat),
+    life: player.life,
+    hand: player.zones.hand?.length ?? 0,
+    deck: player.zones.deck?.length ?? 0,
+    resource: player.resource.current,
+    board: (player.zones.board ?? []).filter((h) => alive(r, h)).map((h) => scriptUnit(r, h)),
+    active: battler ? activeOf(state, seat) : null,
+    bench: battler ? benchOf(state, seat).filter((h) => alive(r, h)) : [],
+    prizes: battler ? (player.zones[battler.prizeZone]?.length ?? 0) : 0,
+  };
+}
+
+const alive = (r: Runner, handle: string) => !r.state.cards[handle]!.doomed;
+
+/** A unit as a script sees it. */
+function scriptUnit(r: Runner, handle: string) {
+  const { state, content } = r;
+  const card = state.cards[handle]!;
+  const stats = statsOf(state, content, handle);
+  return {
+    id: handle,
+    card: card.defId,
+    controller: card.controller,
+    attack: stats.attack,
+    health: stats.health,
+    maxHealth: stats.maxHealth,
+    keywords: [...stats.keywords].sort(),
+    energy: energyTypes(state, content, handle),
+    conditions: [...(card.conditions ?? [])],
   };
 }
