@@ -88,8 +88,9 @@ const PUBLIC_MESSAGES: Readonly<Record<string, string>> = {
  * Verdicts on a script's effects, per content, by what they depend on: the card's id (its
  * tokens), the names in scope and the effects. The schema and reference checks were 2% of a
  * demo batch, and a script returns the same few lists again and again. At most
- * `VERDICTS_KEPT` are kept (then the map starts again). Effects with a non-finite number are
- * checked every time (JSON writes those as `null`, so the key would not tell them apart).
+ * `VERDICTS_KEPT` are kept (then the map starts again). Effects with a non-finite number or an
+ * `undefined` field are checked every time (JSON writes the first as `null` and leaves the
+ * second out, so the key would not tell them apart).
  */
 const verdictsOf = oncePerContent(() => new Map<string, string | null>());
 const VERDICTS_KEPT = 4096;
@@ -113,7 +114,8 @@ function checkScriptEffects(
   if (effects.length === 0) return null;
   let exact = true;
   const json = JSON.stringify(effects, (_key, value: unknown) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) exact = false;
+    if (value === undefined || (typeof value === 'number' && !Number.isFinite(value)))
+      exact = false;
     return value;
   });
   if (!exact) return checkEffectsNow(r, frame, scope, effects);
