@@ -7,6 +7,7 @@ import type { TcgState } from '../src/engine/state.ts';
 import { demoScripts } from './lua-host.ts';
 import { newMatch } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
+import { hex8 } from '../src/cpu/search.ts';
 
 let game: TcgGame;
 beforeAll(async () => {
@@ -45,6 +46,13 @@ function playUntil(
 }
 
 describe('CPU players', () => {
+  it("mints a playout's handle digits as number-to-hex does", () => {
+    const rng = createRng('hex8', 0);
+    const samples = [0, 1, 0xff, 0x100, 0xffff, 0x1_0000, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff];
+    for (let i = 0; i < 10_000; i++) samples.push(rng.nextU32());
+    for (const n of samples) expect(hex8(n)).toBe(n.toString(16).padStart(8, '0'));
+  });
+
   it('offers easy and hard', () => {
     expect(game.cpu!.profiles).toEqual(['easy', 'hard']);
   });

@@ -1,7 +1,7 @@
 import type { Rng } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import { attachedByUnit, cardsCopied } from '../engine/attachments.ts';
-import { copyRecord } from '../engine/draft.ts';
+import { copyRecord, handleRecord } from '../engine/draft.ts';
 import type { CardInstance, Pending, TcgState } from '../engine/state.ts';
 import type { PlayerView, TcgView, ViewCard } from '../engine/view.ts';
 
@@ -21,7 +21,7 @@ export function determinize(view: TcgView, content: Content, rng: Rng): TcgState
  * prepared objects: the engine never changes a state in place (copy-on-write).
  */
 export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState {
-  const visible: Record<string, CardInstance> = {};
+  const visible = handleRecord<CardInstance>();
   for (const [handle, card] of Object.entries(view.cards)) visible[handle] = strip(card);
   attachedByUnit(visible);
   const unseen = view.players.map((player) => unseenPool(view, player.seat, content));

@@ -26,7 +26,6 @@ const MAX_DEPTH = 16;
 export function evaluate(ctx: EvalContext, value: Value, depth = 0): number {
   if (typeof value === 'number') return value;
   if (depth > MAX_DEPTH) return 0;
-  const inner = (v: Value) => evaluate(ctx, v, depth + 1);
   if ('count' in value) return select(ctx, value.count).length;
   if ('stat' in value) {
     const [first] = select(ctx, value.stat[0]);
@@ -64,15 +63,18 @@ export function evaluate(ctx: EvalContext, value: Value, depth = 0): number {
       ? types.length
       : types.filter((t) => t === value.energy[1]).length;
   }
-  if ('add' in value) return value.add.reduce<number>((sum, v) => sum + inner(v), 0);
-  if ('sub' in value) return inner(value.sub[0]) - inner(value.sub[1]);
-  if ('mul' in value) return value.mul.reduce<number>((product, v) => product * inner(v), 1);
+  if ('add' in value)
+    return value.add.reduce<number>((sum, v) => sum + evaluate(ctx, v, depth + 1), 0);
+  if ('sub' in value)
+    return evaluate(ctx, value.sub[0], depth + 1) - evaluate(ctx, value.sub[1], depth + 1);
+  if ('mul' in value)
+    return value.mul.reduce<number>((product, v) => product * evaluate(ctx, v, depth + 1), 1);
   if ('div' in value) {
-    const divisor = inner(value.div[1]);
-    return divisor === 0 ? 0 : Math.floor(inner(value.div[0]) / divisor);
+    const divisor = evaluate(ctx, value.div[1], depth + 1);
+    return divisor === 0 ? 0 : Math.floor(evaluate(ctx, value.div[0], depth + 1) / divisor);
   }
-  if ('min' in value) return Math.min(...value.min.map(inner));
-  return Math.max(...value.max.map(inner));
+  if ('min' in value) return Math.min(...value.min.map((v) => evaluate(ctx, v, depth + 1)));
+  return Math.max(...value.max.map((v) => evaluate(ctx, v, depth + 1)));
 }
 
 /** An amount for an effect: never negative. */
@@ -80,10 +82,9 @@ export const amountOf = (ctx: EvalContext, value: Value) => Math.max(0, evaluate
 
 export function conditionHolds(ctx: EvalContext, condition: Condition, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
-  const inner = (c: Condition) => conditionHolds(ctx, c, depth + 1);
-  if ('all' in condition) return condition.all.every(inner);
-  if ('any' in condition) return condition.any.some(inner);
-  if ('not' in condition) return !inner(condition.not);
+  if ('all' in condition) return condition.all.every((c) => conditionHolds(ctx, c, depth + 1));
+  if ('any' in condition) return condition.any.some((c) => conditionHolds(ctx, c, depth + 1));
+  if ('not' in condition) return !conditionHolds(ctx, condition.not, depth + 1);
   if ('exists' in condition) return select(ctx, condition.exists).length > 0;
   if ('count' in condition)
     return compare(

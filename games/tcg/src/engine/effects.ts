@@ -23,26 +23,32 @@ type Leaf = Exclude<
   { do: 'if' | 'repeat' | 'forEach' | 'choose' | 'may' | 'chooseTargets' | 'lua' | 'flip' }
 >;
 
-/** The effect library: each leaf validates its targets now and emits the events it causes. */
+/** The cards among `ids` (not heroes) still in the game. */
+const cardsOnly = (r: Runner, ids: ObjectId[]) =>
+  ids.filter((id) => heroSeat(id) === null && r.state.cards[id]);
+
+/** The cards among `ids` on the board. */
+const onBoard = (r: Runner, ids: ObjectId[]) =>
+  cardsOnly(r, ids).filter((id) => r.state.cards[id]!.zone === 'board');
+
+/**
+ * The effect library: each leaf validates its targets now and emits the events it causes. Its
+ * helpers are module functions, not closures made per leaf (see `runNode` in frames.ts).
+ */
 export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
   const ctx = frameContext(r, frame);
   const source = r.state.cards[frame.source.handle] ? frame.source.handle : null;
-  const targets = (target: Target): ObjectId[] | 'suspend' => resolveTargets(r, frame, target);
-  const cardsOnly = (ids: ObjectId[]) =>
-    ids.filter((id) => heroSeat(id) === null && r.state.cards[id]);
-  const onBoard = (ids: ObjectId[]) =>
-    cardsOnly(ids).filter((id) => r.state.cards[id]!.zone === 'board');
 
   switch (effect.do) {
     case 'damage': {
-      const list = targets(effect.to);
+      const list = resolveTargets(r, frame, effect.to);
       if (list === 'suspend') return list;
       const amount = amountOf(ctx, effect.amount);
       for (const id of list) dealDamage(r, source, id, amount, false);
       return 'continue';
     }
     case 'heal': {
-      const list = targets(effect.to);
+      const list = resolveTargets(r, frame, effect.to);
       if (list === 'suspend') return list;
       const amount = amountOf(ctx, effect.amount);
       for (const id of list) heal(r, source, id, amount);
@@ -116,16 +122,16 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
       return 'continue';
     }
     case 'destroy': {
-      const list = targets(effect.target);
+      const list = resolveTargets(r, frame, effect.target);
       if (list === 'suspend') return list;
-      for (const id of onBoard(list))
+      for (const id of onBoard(r, list))
         if (!r.state.cards[id]!.doomed) r.emit({ type: 'destroyMarked', data: { target: id } });
       return 'continue';
     }
     case 'move': {
-      const list = targets(effect.cards);
+      const list = resolveTargets(r, frame, effect.cards);
       if (list === 'suspend') return list;
-      for (const id of cardsOnly(list)) {
+      for (const id of cardsOnly(r, list)) {
         const card = r.state.cards[id]!;
         if (card.zone === STACK) continue;
         const toBoard = effect.to === 'board';
@@ -163,13 +169,13 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
     }
     case 'modify':
     case 'grant': {
-      const list = targets(effect.target);
+      const list = resolveTargets(r, frame, effect.target);
       if (list === 'suspend') return list;
       const changes =
         effect.do === 'modify'
           ? [{ stat: effect.stat, op: effect.op, value: evaluate(ctx, effect.value) }]
           : effect.keywords.map((keyword) => ({ grant: keyword }));
-      for (const id of onBoard(list))
+      for (const id of onBoard(r, list))
         for (const change of changes)
           r.emit({
             type: 'modifierAdded',
@@ -202,9 +208,9 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
       return 'continue';
     }
     case 'counter': {
-      const list = targets(effect.item);
+      const list = resolveTargets(r, frame, effect.item);
       if (list === 'suspend') return list;
-      for (const id of cardsOnly(list)) {
+      for (const id of cardsOnly(r, list)) {
         const item = r.state.stack.find((i) => i.kind === 'card' && i.card === id);
         if (!item) continue;
         r.emit({ type: 'stackItemRemoved', data: { id: item.id, result: 'countered' } });
@@ -213,7 +219,7 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
       return 'continue';
     }
     case 'reveal': {
-      const list = targets(effect.cards);
+      const list = resolveTargets(r, frame, effect.cards);
       if (list === 'suspend') return list;
       const to =
         effect.to === 'all'
@@ -221,7 +227,7 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
           : effect.to === '$opponent'
             ? [opponentOf(frame.controller)]
             : [frame.controller];
-      const cards = cardsOnly(list);
+      const cards = cardsOnly(r, list);
       const owners = [...new Set(cards.map((id) => r.state.cards[id]!.controller))];
       for (const owner of owners) {
         const mine = cards
@@ -240,38 +246,38 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
       return 'continue';
     }
     case 'condition': {
-      const list = targets(effect.target);
+      const list = resolveTargets(r, frame, effect.target);
       if (list === 'suspend') return list;
-      for (const id of onBoard(list)) {
+      for (const id of onBoard(r, list)) {
         if (effect.remove) removeConditions(r, id, effect.remove);
         if (effect.add) addCondition(r, id, effect.add);
       }
       return 'continue';
     }
     case 'discardEnergy': {
-      const list = targets(effect.from);
+      const list = resolveTargets(r, frame, effect.from);
       if (list === 'suspend') return list;
       const count = amountOf(ctx, effect.count);
-      for (const id of onBoard(list)) discardEnergy(r, id, count, effect.energyType);
+      for (const id of onBoard(r, list)) discardEnergy(r, id, count, effect.energyType);
       return 'continue';
     }
     case 'devolve': {
-      const list = targets(effect.target);
+      const list = resolveTargets(r, frame, effect.target);
       if (list === 'suspend') return list;
-      for (const id of onBoard(list)) devolve(r, id);
+      for (const id of onBoard(r, list)) devolve(r, id);
       return 'continue';
     }
     case 'switch': {
       const seat = playerOf(ctx, effect.player);
       const side = seat === frame.controller ? 'friendly' : 'enemy';
-      const list = targets({
+      const list = resolveTargets(r, frame, {
         pick: 'chosen',
         from: `unit & benched & ${side}`,
         count: 1,
         ...(effect.chooser ? { chooser: effect.chooser } : {}),
       });
       if (list === 'suspend') return list;
-      const [to] = onBoard(list);
+      const [to] = onBoard(r, list);
       if (to) setActive(r, seat, to, 'switch');
       return 'continue';
     }
@@ -286,7 +292,7 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
 function resolveTargets(r: Runner, frame: Frame, target: Target): ObjectId[] | 'suspend' {
   const ctx = frameContext(r, frame);
   if (typeof target === 'string' || target.pick !== 'chosen')
-    return resolveAutomaticTarget(ctx, target, r.randomIndex);
+    return resolveAutomaticTarget(ctx, target, (n) => r.randomIndex(n));
   const chooser = target.chooser === '$opponent' ? opponentOf(frame.controller) : frame.controller;
   const candidates = visibleCandidates(r, frame, select(ctx, target.from), chooser);
   if (frame.chosen) {

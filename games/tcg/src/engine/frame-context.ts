@@ -6,7 +6,8 @@ import type { Frame, ObjectId } from './state.ts';
 /** What an ability frame's selectors, conditions and values are evaluated against. */
 export const frameContext = (r: Runner, frame: Frame): EvalContext => {
   const ctx = r.ctx(frame.controller, frame.source.handle, frame.bindings, frame.event);
-  return frame.heads === undefined ? ctx : { ...ctx, heads: frame.heads };
+  ctx.heads = frame.heads; // a context of its own, made just now
+  return ctx;
 };
 
 /** Chosen picks only range over what the chooser can see. */

@@ -113,23 +113,31 @@ function runCursors(r: Runner, frame: Frame): StepResult {
   return 'done';
 }
 
+/** The seat a node's `chooser` names: its frame's controller unless `$opponent`. */
+const chooserOf = (frame: Frame, ref?: '$controller' | '$opponent') =>
+  ref === '$opponent' ? opponentOf(frame.controller) : frame.controller;
+
+/** The picks made at once, or null when the frame now awaits them (`suspend`). */
+function wait(frame: Frame, awaiting: Awaiting, picks: string[] | 'suspend'): string[] | null {
+  if (picks === 'suspend') {
+    frame.awaiting = awaiting;
+    return null;
+  }
+  return picks;
+}
+
+/**
+ * One node of a frame. Its helpers are module functions, not closures made per node: under tsx
+ * (esbuild's `keepNames`) each closure made is also renamed with a `defineProperty` call.
+ */
 function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
   const ctx = frameContext(r, frame);
-  const chooserOf = (ref?: '$controller' | '$opponent') =>
-    ref === '$opponent' ? opponentOf(frame.controller) : frame.controller;
-  const push = (nodes: Effect[]) =>
-    nodes.length && frame.cursors.push({ nodes, index: 0, repeat: 0, each: null });
-  const wait = (awaiting: Awaiting, picks: string[] | 'suspend'): string[] | null => {
-    if (picks === 'suspend') {
-      frame.awaiting = awaiting;
-      return null;
-    }
-    return picks;
-  };
   switch (node.do) {
-    case 'if':
-      push(conditionHolds(ctx, node.cond) ? node.then : (node.else ?? []));
+    case 'if': {
+      const nodes = conditionHolds(ctx, node.cond) ? node.then : (node.else ?? []);
+      if (nodes.length) frame.cursors.push({ nodes, index: 0, repeat: 0, each: null });
       return 'continue';
+    }
     case 'repeat': {
       const times = Math.min(evaluate(ctx, node.times), 100);
       if (times > 0)
@@ -151,9 +159,10 @@ function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
     case 'choose': {
       const awaiting: Awaiting = { kind: 'option', options: node.options };
       const picks = wait(
+        frame,
         awaiting,
         pickOrAsk(r, {
-          player: chooserOf(node.chooser),
+          player: chooserOf(frame, node.chooser),
           kind: 'chooseOption',
           key: 'choose.option',
           candidates: node.options.map((_, i) => String(i)),
@@ -170,9 +179,10 @@ function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
     case 'may': {
       const awaiting: Awaiting = { kind: 'may', effects: node.effects };
       const picks = wait(
+        frame,
         awaiting,
         pickOrAsk(r, {
-          player: chooserOf(node.chooser),
+          player: chooserOf(frame, node.chooser),
           kind: 'confirm',
           key: 'confirm.may',
           params: { prompt: node.prompt },
@@ -192,7 +202,7 @@ function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
         r,
         frame,
         select(ctx, node.from),
-        chooserOf(node.chooser),
+        chooserOf(frame, node.chooser),
       );
       const count = Math.min(node.count ?? 1, candidates.length);
       if (count === 0) {
@@ -202,9 +212,10 @@ function runNode(r: Runner, frame: Frame, node: Effect): StepResult {
       }
       const awaiting: Awaiting = { kind: 'bind', id: node.id };
       const picks = wait(
+        frame,
         awaiting,
         pickOrAsk(r, {
-          player: chooserOf(node.chooser),
+          player: chooserOf(frame, node.chooser),
           kind: 'chooseTargets',
           key: 'choose.targets',
           params: { selector: node.from },

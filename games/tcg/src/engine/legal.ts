@@ -87,12 +87,13 @@ function attaches(state: TcgState, content: Content, seat: Seat): TcgAction[] {
   const tools = content.ruleset.battler ? toolAttaches(state, content, seat) : [];
   if (state.players[seat]!.resource.current <= 0) return tools;
   const hand = state.players[seat]!.zones.hand ?? [];
-  const isEnergy = (h: string) =>
-    cardTypeOf(content, cardOf(content, state.cards[h]!.defId)).kind === 'energy';
   // One card of each kind of energy: copies are interchangeable.
   const seen = new Set<string>();
   const energy = hand.filter(
-    (h) => isEnergy(h) && !seen.has(state.cards[h]!.defId) && seen.add(state.cards[h]!.defId),
+    (h) =>
+      isEnergy(state, content, h) &&
+      !seen.has(state.cards[h]!.defId) &&
+      seen.add(state.cards[h]!.defId),
   );
   const units = state.players[seat]!.zones.board ?? [];
   return [
@@ -102,3 +103,6 @@ function attaches(state: TcgState, content: Content, seat: Seat): TcgAction[] {
     ...tools,
   ];
 }
+
+const isEnergy = (state: TcgState, content: Content, handle: string) =>
+  cardTypeOf(content, cardOf(content, state.cards[handle]!.defId)).kind === 'energy';

@@ -61,7 +61,9 @@ export class Runner {
     return newHandle(this.handleIds, this.state, this.issued);
   }
 
-  randomIndex = (n: number): number => this.rng.int(0, n - 1);
+  randomIndex(n: number): number {
+    return this.rng.int(0, n - 1);
+  }
 
   shuffle<T>(items: readonly T[]): T[] {
     return this.rng.shuffle(items);

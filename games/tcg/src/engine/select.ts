@@ -18,23 +18,36 @@ export function select(ctx: EvalContext, selector: string): ObjectId[] {
   const refs = new Set<ObjectId>();
   collect(ctx, node, zones, refs);
   if (zones.size === 0) zones.add('board');
-  const out: ObjectId[] = [];
-  const seen = new Set<ObjectId>();
-  const consider = (id: ObjectId) => {
-    if (!seen.has(id) && matchesSelector(ctx, id, node)) out.push(id);
-    seen.add(id);
-  };
+  const found: Found = { ctx, node, out: [], seen: new Set() };
   for (const seat of [ctx.controller, opponentOf(ctx.controller)]) {
-    consider(heroId(seat));
+    consider(found, heroId(seat));
     for (const zone of ctx.content.ruleset.zones) {
       const list = ctx.state.players[seat]!.zones[zone.id] ?? [];
       const ordered = zone.id === 'deck' ? [...list].reverse() : list;
-      for (const handle of ordered) if (zones.has(zone.id) || refs.has(handle)) consider(handle);
+      for (const handle of ordered)
+        if (zones.has(zone.id) || refs.has(handle)) consider(found, handle);
     }
   }
   for (const item of ctx.state.stack)
-    if (item.kind === 'card' && (zones.has(STACK) || refs.has(item.card))) consider(item.card);
-  return out;
+    if (item.kind === 'card' && (zones.has(STACK) || refs.has(item.card)))
+      consider(found, item.card);
+  return found.out;
+}
+
+/**
+ * What `select` has found so far. A module function adds to it, not a closure made per call:
+ * under tsx (esbuild's `keepNames`) each closure made is also renamed with `defineProperty`.
+ */
+interface Found {
+  ctx: EvalContext;
+  node: SelectorNode;
+  out: ObjectId[];
+  seen: Set<ObjectId>;
+}
+
+function consider(found: Found, id: ObjectId): void {
+  if (!found.seen.has(id) && matchesSelector(found.ctx, id, found.node)) found.out.push(id);
+  found.seen.add(id);
 }
 
 function collect(

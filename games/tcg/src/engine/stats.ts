@@ -105,16 +105,30 @@ function plainStats(state: TcgState, content: Content, card: CardInstance): Deri
   return stats;
 }
 
-/** An evaluation context whose `stats` are these derived stats (raw ones when `raw`). */
+/**
+ * An evaluation context whose `stats` are these derived stats (raw ones when `raw`). Every
+ * field written, absent ones as `undefined` (read as `?? 0` and `?? false`): one shape for every
+ * context, so the selectors and conditions that read them see one, and no spread per context
+ * (one is made for every trigger checked, static in force and ability step).
+ */
 export function evalContext(fields: Omit<EvalContext, 'stats'>): EvalContext {
-  return { ...fields, stats: contextStats };
+  return {
+    state: fields.state,
+    content: fields.content,
+    controller: fields.controller,
+    self: fields.self,
+    bindings: fields.bindings,
+    event: fields.event,
+    heads: fields.heads,
+    raw: fields.raw,
+    stats: contextStats,
+  };
 }
 
 /**
  * `stats` of every context: one function reading the context it is called on, not a closure
  * per context (a context is made for every trigger checked, static in force and ability step,
- * and under tsx each closure made was also renamed with a `defineProperty` call). A copy of a
- * context (`{ ...ctx, heads }`) reads its own fields, which are the original's.
+ * and under tsx each closure made was also renamed with a `defineProperty` call).
  */
 function contextStats(this: EvalContext, id: ObjectId): DerivedStats {
   return statsOf(this.state, this.content, id, this.raw ?? false);

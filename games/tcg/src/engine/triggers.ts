@@ -126,14 +126,14 @@ export function orderBatch(
   batch: QueuedTrigger[],
 ): QueuedTrigger[] {
   const apnap = content.ruleset.triggerOrder === 'apnap';
-  const key = (t: QueuedTrigger) => [
-    apnap ? (t.order[0] === state.active ? 0 : 1) : 0,
-    t.order[1],
-    t.order[2],
-  ];
-  return [...batch].sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka[0]! - kb[0]! || ka[1]! - kb[1]! || ka[2]! - kb[2]!;
-  });
+  return [...batch].sort(
+    (a, b) =>
+      turnOrder(a, apnap, state.active) - turnOrder(b, apnap, state.active) ||
+      a.order[1] - b.order[1] ||
+      a.order[2] - b.order[2],
+  );
 }
+
+/** APNAP: the active player's triggers first (0), then the other's (1); else all alike. */
+const turnOrder = (t: QueuedTrigger, apnap: boolean, active: Seat) =>
+  apnap ? (t.order[0] === active ? 0 : 1) : 0;

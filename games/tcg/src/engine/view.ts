@@ -4,6 +4,7 @@ import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../conten
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
 import { oncePerContent } from './per-content.ts';
+import { handleRecord } from './draft.ts';
 import { statsOf } from './stats.ts';
 import {
   ATTACHED,
@@ -151,7 +152,7 @@ const factsOf = oncePerContent(({ ruleset }): ContentFacts => ({
 
 /** What one viewer may know: hidden zones are sizes only, and nothing server-only is included. */
 export function view(state: TcgState, content: Content, viewer: Viewer): TcgView {
-  const cards: Record<string, ViewCard> = {};
+  const cards = handleRecord<ViewCard>();
   for (const card of Object.values(state.cards)) {
     if (!canSee(content, viewer, card.zone, card.controller)) continue;
     if (card.zone !== 'board') cards[card.handle] = card;
