@@ -23,7 +23,9 @@ export async function registerStaticWeb(
   await app.register(fastifyStatic, {
     root: webRoot,
     prefix: '/',
-    wildcard: false,
+    // Files are looked up per request: a rebuild under a running server (new asset names)
+    // is served at once, where a list made at start would answer index.html for them.
+    wildcard: true,
     index: ['index.html'],
     setHeaders: (reply, path) => {
       reply.header('x-content-type-options', 'nosniff');

@@ -102,6 +102,13 @@ describe('operations: health, metrics, docs and the web app', () => {
     expect(api).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 
+  it('serves a file the web app gained after the server started (a rebuild under it)', async () => {
+    writeFileSync(join(webRoot, 'assets', 'app-rebuilt.js'), 'console.log("rebuilt")');
+    const script = await fetch(`${server.url}/assets/app-rebuilt.js`);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(await script.text()).toBe('console.log("rebuilt")');
+  });
+
   it("sends the app's pages with a Content-Security-Policy that admits their own inline script", async () => {
     const themeHash = createHash('sha256').update(THEME_SCRIPT).digest('base64');
     for (const path of ['/', '/matches/m_123']) {
