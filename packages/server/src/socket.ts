@@ -1,4 +1,3 @@
-import { TypeCompiler } from '@sinclair/typebox/compiler';
 import {
   ClientMessage,
   type ErrorCode,
@@ -12,6 +11,7 @@ import { Heartbeat } from './heartbeat.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
+import { MessageCheck } from './message-check.ts';
 import { sendUnlessStalled } from './socket-send.ts';
 import type { ServerConfig } from './config.ts';
 import type { MatchActor } from './match/actor.ts';
@@ -23,23 +23,7 @@ import { OwnedElsewhere } from './nodes/ownership.ts';
 import { SocketProxy } from './nodes/socket-proxy.ts';
 import { KeyedRateLimiter, TokenBucket } from './rate-limit.ts';
 
-const clientMessage = TypeCompiler.Compile(ClientMessage);
-/** Each message type's own check, so a refusal names the field at fault, not "union value". */
-const byType = new Map(
-  ClientMessage.anyOf.map((branch) => [
-    branch.properties.type.const as string,
-    TypeCompiler.Compile(branch),
-  ]),
-);
-
-/** Where a frame that is no client message goes wrong, and how. */
-function problemOf(parsed: unknown): { path: string; problem: string } {
-  const type = (parsed as { type?: unknown } | null)?.type;
-  const check = typeof type === 'string' ? byType.get(type) : undefined;
-  if (!check) return { path: '/type', problem: `must be one of ${[...byType.keys()].join(', ')}` };
-  const first = check.Errors(parsed).First();
-  return { path: first?.path ?? '', problem: first?.message ?? 'invalid' };
-}
+const clientMessage = new MessageCheck(ClientMessage);
 
 /** How long a socket opened without `?token=` may take to send its HELLO. */
 const HELLO_TIMEOUT_MS = 10_000;
@@ -285,8 +269,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           }
           return;
         }
-        if (!clientMessage.Check(parsed)) {
-          const detail = problemOf(parsed);
+        if (!clientMessage.check(parsed)) {
+          const detail = clientMessage.problemOf(parsed);
           if (actionId !== null) {
             metrics.rejectedActions.inc({ code: 'INVALID_PAYLOAD' });
             sendRaw(

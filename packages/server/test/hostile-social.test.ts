@@ -55,10 +55,10 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
       ],
       ['{"type":"SEND","clientId":"d","channel":"lobby","text":42}', /\/text/],
       ['{"type":"SEND","clientId":"e","channel":"everyone","text":"x"}', /\/channel/],
-      ['{"type":"SHOUT","clientId":"f"}', /type must be one of SEND, EMOTE/],
+      ['{"type":"SHOUT","clientId":"f"}', /\/type: must be one of SEND, EMOTE/],
       ['{"type":"REPORT","clientId":"g","messageId":"1 OR 1=1"}', /\/messageId/],
       ['{"type":"MUTE","clientId":"h","userId":""}', /\/userId/],
-      ['[1,2,3]', /type must be one of/],
+      ['[1,2,3]', /\/type: must be one of/],
       ['{"type":"SEND",', /not JSON/],
     ];
     for (const [frame] of frames) attacker.sendText(frame);

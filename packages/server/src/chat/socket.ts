@@ -1,12 +1,12 @@
 import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import { ChatClientMessage, type ChatErrorCode, type ChatServerMessage } from '@cardtable/sdk/chat';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { FastifyInstance } from 'fastify';
 import { SocketSessions } from '../auth/socket-sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import { Heartbeat } from '../heartbeat.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import { unsafeJsonProblem } from '../json-guard.ts';
+import { MessageCheck } from '../message-check.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { TokenBucket, type KeyedRateLimiter } from '../rate-limit.ts';
@@ -14,29 +14,15 @@ import { sendUnlessStalled } from '../socket-send.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
 import { roomAccess } from './room-access.ts';
 
-const chatMessage = TypeCompiler.Compile(ChatClientMessage);
-/** Each message type's own check, so a refusal names the field at fault, not "union value". */
-const byType = new Map(
-  ChatClientMessage.anyOf.map((branch) => [
-    branch.properties.type.const as string,
-    TypeCompiler.Compile(branch),
-  ]),
-);
+const chatMessage = new MessageCheck(ChatClientMessage);
 
 /** A parsed frame as a chat message, or why it is not one (in words, naming the field). */
 function readChatFrame(parsed: unknown): { message: ChatClientMessage } | { problem: string } {
   const unsafe = unsafeJsonProblem(parsed, 'message');
   if (unsafe !== null) return { problem: unsafe };
-  if (chatMessage.Check(parsed)) return { message: parsed };
-  return { problem: chatProblem(parsed) };
-}
-
-function chatProblem(parsed: unknown): string {
-  const type = (parsed as { type?: unknown } | null)?.type;
-  const check = typeof type === 'string' ? byType.get(type) : undefined;
-  if (!check) return `type must be one of ${[...byType.keys()].join(', ')}`;
-  const first = check.Errors(parsed).First();
-  return first ? `${first.path || 'message'}: ${first.message}` : 'invalid';
+  if (chatMessage.check(parsed)) return { message: parsed };
+  const { path, problem } = chatMessage.problemOf(parsed);
+  return { problem: `${path || 'message'}: ${problem}` };
 }
 
 /** A chat frame is small: a message of 300 characters, escaped, fits many times over. */
