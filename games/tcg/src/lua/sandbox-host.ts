@@ -126,22 +126,23 @@ function loadPlan(modules: Readonly<Record<string, string>>): Result<ModuleLoad[
       entries: [] as string[],
     }));
   const read = (load: ModuleLoad) => load.bytes * (load.entries.length + 1);
-  const tooLarge = () => {
+  // Before the scan only the plain sizes are known: the total is a lower bound then.
+  const tooLarge = (scanned: boolean) => {
     const total = plan.reduce((sum, load) => sum + read(load), 0);
     if (total <= max) return null;
     const costliest = plan.reduce((a, b) => (read(b) > read(a) ? b : a));
     return fail(
       'LUA_LOAD_TOO_LARGE',
-      `Loading the Lua modules reads ${total} bytes or more (a module once, then once more for ` +
+      `Loading the Lua modules reads ${total} bytes${scanned ? '' : ' or more'} (a module once, then once more for ` +
         `each global function it defines); at most ${max} are allowed. Make helpers local ` +
         `functions or split large modules: "${costliest.name}" alone reads ${read(costliest)}.`,
       { module: costliest.name, bytes: total, max },
     );
   };
-  const unscanned = tooLarge();
+  const unscanned = tooLarge(false);
   if (unscanned) return unscanned;
   for (const load of plan) load.entries = entriesOf(load.source);
-  return tooLarge() ?? ok(plan);
+  return tooLarge(true) ?? ok(plan);
 }
 
 /**
