@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot } from './browser/browser.ts';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { horizontalOverflow } from './browser/layout.ts';
 import { createAs, openAs, signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
 
@@ -13,17 +14,6 @@ const animationOf = (page: Page, ms: number) =>
     (duration) => document.getAnimations().some((a) => a.effect?.getTiming().duration === duration),
     ms,
     { timeout: 60_000 },
-  );
-
-/**
- * Nothing on the page is wider than the screen: no sideways scrolling. Measured against the
- * screen's own width: a mobile browser widens its layout viewport (and `innerWidth`) to fit
- * what overflows.
- */
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(
-    (width) => document.documentElement.scrollWidth - width,
-    page.viewportSize()?.width ?? 0,
   );
 
 /**
@@ -96,6 +86,13 @@ describe('how the tables look and feel', () => {
       const phoneCard = phone.page.locator('[data-testid=tcg-hand] .tcg-object').first();
       await phoneCard.waitFor({ timeout: 60_000 });
       await tableFits(phone.page);
+      // The title ("Ember & Tide — Turn 1: your turn") reads in a line or two, not a word a
+      // line squeezed beside the settings.
+      const titleLines = await phone.page.getByTestId('game-title').evaluate((title) => {
+        const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+        return Math.round(title.getBoundingClientRect().height / lineHeight);
+      });
+      expect(titleLines).toBeLessThanOrEqual(2);
       // The piles and their counts lie on the felt, clear of its edges (flush against the right
       // edge, the discard pile's count stuck out and its card lay under the rounded corner).
       const piles = await phone.page.evaluate(() => {
@@ -167,6 +164,26 @@ describe('how the tables look and feel', () => {
       await phone.page.getByTestId('table').waitFor({ timeout: 60_000 });
       await tableFits(phone.page);
       await screenshot(phone.page, 'tables-golf-phone', false);
+      // The keys are listed with a mouse at hand, not on a touch phone, even one that reports
+      // hover (as many do: a browser of its own, as a context cannot set the two apart); a
+      // keyboard there (a focus ring) brings them back.
+      expect(await seated.page.getByTestId('key-help').isVisible()).toBe(true);
+      const hoveringTouch = await launchBrowser([
+        '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=2,availablePointerTypes=2',
+      ]);
+      try {
+        const touch = await openAs(hoveringTouch, app.url, bo.session, `/match/${golf.matchId}`, {
+          viewport: PHONE.viewport,
+        });
+        await touch.page.getByTestId('table').waitFor({ timeout: 60_000 });
+        expect(await touch.page.evaluate(() => matchMedia('(hover: hover)').matches)).toBe(true);
+        expect(await touch.page.getByTestId('key-help').isVisible()).toBe(false);
+        await touch.page.keyboard.press('Tab');
+        await expect.poll(() => touch.page.getByTestId('key-help').isVisible()).toBe(true);
+        expect(touch.errors).toEqual([]);
+      } finally {
+        await hoveringTouch.close();
+      }
 
       // Watching three CPUs: every step of theirs is animated on this page, one after another.
       const cpus = await createAs(bo.api, {

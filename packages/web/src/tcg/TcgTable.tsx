@@ -450,7 +450,12 @@ export function TcgTable({
             <span data-testid="tcg-waiting">{name(view.pending.player)} is deciding…</span>
           ) : null}
           {controls.canNextPhase ? (
-            <button onClick={() => act({ type: 'nextPhase', payload: {} })}>Next phase</button>
+            <button
+              data-testid="tcg-next-phase"
+              onClick={() => act({ type: 'nextPhase', payload: {} })}
+            >
+              Next phase
+            </button>
           ) : null}
           <BattlerControlsPanel view={view} me={me} controls={controls} onAct={act} />
           {controls.canEndTurn ? (
