@@ -345,6 +345,42 @@ describe('how the tables look and feel', () => {
       expect(await page.locator('.tcg-hand-shown').count()).toBe(0);
       expect(await position()).toBe(`${middle} / ${total}`);
       await screenshot(page, 'tables-tcg-replay-spectator', false);
+
+      // The finished table itself, watched on a phone by someone else: the bottom hand lies in
+      // its row as the top one does, a zone's name reads clear of its count, a log that saw
+      // nothing says so, and the chat (its players' and host's own) draws no empty box.
+      const fay = await signedInGuest(app.url, 'Fay');
+      const late = await openAs(
+        app.browser,
+        app.url,
+        fay.session,
+        `/tcg/${created.matchId}`,
+        PHONE,
+      );
+      await late.page.getByTestId('tcg-outcome').waitFor({ timeout: 60_000 });
+      expect(
+        await late.page
+          .locator('.tcg-bottom .tcg-player-row [data-testid=tcg-hand-bottom]')
+          .count(),
+      ).toBe(1);
+      expect(await late.page.getByTestId('tcg-hand').count()).toBe(0);
+      const names = await late.page.locator('.tcg-zone-pile').evaluateAll((piles) =>
+        piles.map((pile) => {
+          const name = pile.querySelector('.tcg-pile-name')!;
+          const a = name.getBoundingClientRect();
+          const b = pile.querySelector('.tcg-pile-count')!.getBoundingClientRect();
+          const overlap =
+            a.right > b.left && b.right > a.left && a.bottom > b.top && b.bottom > a.top;
+          return { cut: name.scrollWidth > name.clientWidth, overlap };
+        }),
+      );
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) expect(name).toEqual({ cut: false, overlap: false });
+      await late.page.getByTestId('tcg-log-empty').waitFor();
+      await late.page.getByTestId('chat-closed').waitFor();
+      expect(await late.page.getByTestId('chat-log').isVisible()).toBe(false);
+      await screenshot(late.page, 'tables-tcg-over-watched-phone');
+      expect(late.errors).toEqual([]);
       expect(errors).toEqual([]);
     },
   );
