@@ -58,6 +58,31 @@ describe('accounts in the browser', () => {
       .poll(() => page.getByTestId('email-status').textContent())
       .not.toMatch(/not confirmed/);
     await screenshot(page, 'accounts-1-settings');
+    // One rhythm of space, as on the other pages: each panel's words start at its padding, and
+    // the parts of each form are spaced by the form's gap alone (the margins of a heading and
+    // a paragraph of their own stretched the delete form).
+    const strays = await page.evaluate(() => {
+      // Whole pixels, and no -0 (which toEqual tells from 0).
+      const px = (value: number) => Math.round(value) || 0;
+      const top = (element: Element) => element.getBoundingClientRect().top;
+      const panels = [...document.querySelectorAll('main .panel')].map((panel) => {
+        const style = getComputedStyle(panel);
+        const inner = top(panel) + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop);
+        return px(top(panel.firstElementChild!) - inner);
+      });
+      const forms = [...document.querySelectorAll('.account-form')].flatMap((form) => {
+        const gap = parseFloat(getComputedStyle(form).rowGap);
+        const parts = [...form.children].map((part) => part.getBoundingClientRect());
+        return parts.slice(1).map((part, i) => px(part.top - parts[i]!.bottom - gap));
+      });
+      return { panels, forms };
+    });
+    expect(strays.panels.length).toBeGreaterThan(3);
+    expect(strays.forms.length).toBeGreaterThan(6);
+    expect(strays).toEqual({
+      panels: strays.panels.map(() => 0),
+      forms: strays.forms.map(() => 0),
+    });
 
     // A new display name is the one the page and a new table show at once (the session's
     // tokens carried the old one until they were next refreshed).

@@ -117,6 +117,15 @@ describe('chat at a Golf table', () => {
       .poll(() => report.getByTestId('report-text').textContent())
       .toBe('Hi Ada! well shiiit, good luck');
     expect(await report.textContent()).toContain('Reported by Ada: “language”');
+    // The table in words a moderator reads, its match id at hand to copy, and a way there.
+    const matchId = decodeURIComponent(new URL(host.page.url()).pathname.split('/').at(-1)!);
+    await expect
+      .poll(() => report.getByTestId('report-table').textContent())
+      .toMatch(/^The table: Golf with Ada and Bea, started \S.*\. Open the table$/);
+    expect(await report.getByTestId('report-match-id').inputValue()).toBe(matchId);
+    expect(await report.getByTestId('report-open-table').getAttribute('href')).toBe(
+      `/match/${matchId}`,
+    );
     await screenshot(moderator.page, 'chat-3-moderation');
     // Dealt with by silencing Bea in chat for a day: she is told until when, and can play on.
     await report.getByRole('button', { name: 'Silence Bea for 24 hours' }).click();

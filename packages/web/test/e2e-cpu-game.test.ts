@@ -33,6 +33,15 @@ describe('a one-hole game against three CPUs, played by clicking', () => {
       await shootOnce('round-tally', 'cpu-game-4-tally');
     });
     await screenshot(page, 'cpu-game-5-standings');
+    // The ways on start where the standings start: one column, not buttons centred apart.
+    const leftOf = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => Math.round(element.getBoundingClientRect().left));
+    expect(await leftOf('[data-testid=standings] .actions > *')).toBe(
+      await leftOf('[data-testid=standings] .standing-list'),
+    );
     expect(moves).toBeGreaterThan(2);
 
     const meta = await matchOf(await referee(app.url), matchIdOf(page.url()));

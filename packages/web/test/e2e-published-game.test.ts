@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from './browser/browser.ts';
+import { contentEdges, horizontalOverflow } from './browser/layout.ts';
 import { matchIdOf, matchOf, referee } from './browser/referee.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
@@ -41,9 +42,21 @@ describe('a published game, played by two people who meet by invite code', () =>
   afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
   it('publishes over HTTP, sets up from the home page, plays to the end and verifies the export', async () => {
-    // A creator publishes the Tidepool folder through the SDK's content API.
+    // A creator publishes the Tidepool folder through the SDK's content API, its main phase
+    // split in two (plays, then attacks), so the table offers Next phase between them.
     const { creator, draft, version } = await publishTidepool(app.url, {
       description: 'Pearls, currents and four creatures to a side.',
+      phases: [
+        {
+          id: 'tide',
+          kind: 'auto',
+          raises: 'turnStart',
+          steps: ['readyUnits', 'growResources', 'refillResources', 'draw'],
+        },
+        { id: 'main', kind: 'main', actions: ['play'] },
+        { id: 'battle', kind: 'main', actions: ['attack'] },
+        { id: 'ebb', kind: 'auto', raises: 'turnEnd', steps: ['expireEndOfTurn'] },
+      ],
     });
     expect(draft.errors).toEqual([]);
     expect(version.version).toBe(1);
@@ -135,6 +148,9 @@ describe('a published game, played by two people who meet by invite code', () =>
     await watch;
     await screenshot(host.page, 'published-4-over-phone');
     expect(hostPlayed.moves + guestPlayed.moves).toBeGreaterThan(6);
+    // Attacks come only after Next phase: both took it, and the match still ended.
+    expect(hostPlayed.nextPhases).toBeGreaterThan(0);
+    expect(guestPlayed.nextPhases).toBeGreaterThan(0);
 
     const matchId = matchIdOf(host.page.url());
     const meta = await matchOf(await referee(app.url), matchId);
@@ -195,9 +211,8 @@ describe('a published game, played by two people who meet by invite code', () =>
     const name = 'The Extraordinary Tidepool Expedition of the Northern Reefs';
     await publishTidepool(app.url, { slug: 'long-tidepool', name });
 
-    const phone = { width: 390, height: 844 };
     const { page, errors } = await openPage(app.browser, `${app.url}/studio`, {
-      viewport: phone,
+      viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
     });
@@ -205,12 +220,9 @@ describe('a published game, played by two people who meet by invite code', () =>
     await page.getByRole('option', { name: `A copy of ${name} (version 1)` }).waitFor({
       state: 'attached',
     });
-    // Against the phone's width: a mobile browser widens its viewport to fit an overflow.
-    const overflow = await page.evaluate(
-      (width) => document.documentElement.scrollWidth - width,
-      phone.width,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Its edges are the account bar's, as on every page.
+    expect(await contentEdges(page, '.studio')).toEqual(await contentEdges(page, '.account-bar'));
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openPage, screenshot } from './browser/browser.ts';
+import { contentEdges } from './browser/layout.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { createGameFrom } from './browser/studio.ts';
 import { publishTidepool } from './browser/tidepool.ts';
@@ -58,6 +59,8 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.getByRole('link', { name: 'Open the creator studio' }).click();
     // My games: a new game from a blank ruleset.
     await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    // The studio lies in the page frame: its edges under the account bar's, not wider.
+    expect(await contentEdges(page, '.studio')).toEqual(await contentEdges(page, '.account-bar'));
     // The address name follows the name; with no name yet it is empty, not a made-up one.
     expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('');
     await page.getByLabel('Name', { exact: true }).fill('Pocket Duel');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, screenshot } from './browser/browser.ts';
+import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { horizontalOverflow } from './browser/layout.ts';
 import { createAs, openAs, signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
 
@@ -13,17 +14,6 @@ const animationOf = (page: Page, ms: number) =>
     (duration) => document.getAnimations().some((a) => a.effect?.getTiming().duration === duration),
     ms,
     { timeout: 60_000 },
-  );
-
-/**
- * Nothing on the page is wider than the screen: no sideways scrolling. Measured against the
- * screen's own width: a mobile browser widens its layout viewport (and `innerWidth`) to fit
- * what overflows.
- */
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(
-    (width) => document.documentElement.scrollWidth - width,
-    page.viewportSize()?.width ?? 0,
   );
 
 /**
@@ -96,6 +86,13 @@ describe('how the tables look and feel', () => {
       const phoneCard = phone.page.locator('[data-testid=tcg-hand] .tcg-object').first();
       await phoneCard.waitFor({ timeout: 60_000 });
       await tableFits(phone.page);
+      // The title ("Ember & Tide — Turn 1: your turn") reads in a line or two, not a word a
+      // line squeezed beside the settings.
+      const titleLines = await phone.page.getByTestId('game-title').evaluate((title) => {
+        const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+        return Math.round(title.getBoundingClientRect().height / lineHeight);
+      });
+      expect(titleLines).toBeLessThanOrEqual(2);
       // The piles and their counts lie on the felt, clear of its edges (flush against the right
       // edge, the discard pile's count stuck out and its card lay under the rounded corner).
       const piles = await phone.page.evaluate(() => {
@@ -167,6 +164,26 @@ describe('how the tables look and feel', () => {
       await phone.page.getByTestId('table').waitFor({ timeout: 60_000 });
       await tableFits(phone.page);
       await screenshot(phone.page, 'tables-golf-phone', false);
+      // The keys are listed with a mouse at hand, not on a touch phone, even one that reports
+      // hover (as many do: a browser of its own, as a context cannot set the two apart); a
+      // keyboard there (a focus ring) brings them back.
+      expect(await seated.page.getByTestId('key-help').isVisible()).toBe(true);
+      const hoveringTouch = await launchBrowser([
+        '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=2,availablePointerTypes=2',
+      ]);
+      try {
+        const touch = await openAs(hoveringTouch, app.url, bo.session, `/match/${golf.matchId}`, {
+          viewport: PHONE.viewport,
+        });
+        await touch.page.getByTestId('table').waitFor({ timeout: 60_000 });
+        expect(await touch.page.evaluate(() => matchMedia('(hover: hover)').matches)).toBe(true);
+        expect(await touch.page.getByTestId('key-help').isVisible()).toBe(false);
+        await touch.page.keyboard.press('Tab');
+        await expect.poll(() => touch.page.getByTestId('key-help').isVisible()).toBe(true);
+        expect(touch.errors).toEqual([]);
+      } finally {
+        await hoveringTouch.close();
+      }
 
       // Watching three CPUs: every step of theirs is animated on this page, one after another.
       const cpus = await createAs(bo.api, {
@@ -328,6 +345,42 @@ describe('how the tables look and feel', () => {
       expect(await page.locator('.tcg-hand-shown').count()).toBe(0);
       expect(await position()).toBe(`${middle} / ${total}`);
       await screenshot(page, 'tables-tcg-replay-spectator', false);
+
+      // The finished table itself, watched on a phone by someone else: the bottom hand lies in
+      // its row as the top one does, a zone's name reads clear of its count, a log that saw
+      // nothing says so, and the chat (its players' and host's own) draws no empty box.
+      const fay = await signedInGuest(app.url, 'Fay');
+      const late = await openAs(
+        app.browser,
+        app.url,
+        fay.session,
+        `/tcg/${created.matchId}`,
+        PHONE,
+      );
+      await late.page.getByTestId('tcg-outcome').waitFor({ timeout: 60_000 });
+      expect(
+        await late.page
+          .locator('.tcg-bottom .tcg-player-row [data-testid=tcg-hand-bottom]')
+          .count(),
+      ).toBe(1);
+      expect(await late.page.getByTestId('tcg-hand').count()).toBe(0);
+      const names = await late.page.locator('.tcg-zone-pile').evaluateAll((piles) =>
+        piles.map((pile) => {
+          const name = pile.querySelector('.tcg-pile-name')!;
+          const a = name.getBoundingClientRect();
+          const b = pile.querySelector('.tcg-pile-count')!.getBoundingClientRect();
+          const overlap =
+            a.right > b.left && b.right > a.left && a.bottom > b.top && b.bottom > a.top;
+          return { cut: name.scrollWidth > name.clientWidth, overlap };
+        }),
+      );
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) expect(name).toEqual({ cut: false, overlap: false });
+      await late.page.getByTestId('tcg-log-empty').waitFor();
+      await late.page.getByTestId('chat-closed').waitFor();
+      expect(await late.page.getByTestId('chat-log').isVisible()).toBe(false);
+      await screenshot(late.page, 'tables-tcg-over-watched-phone');
+      expect(late.errors).toEqual([]);
       expect(errors).toEqual([]);
     },
   );

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ChatApi, type ChatReportView } from '@cardtable/sdk';
+import { ChatApi, type ChatReportView, type MatchMetadata } from '@cardtable/sdk';
 import { useSession } from '../account/useSession.ts';
+import { seatName } from '../game/names.ts';
+import { CopyField } from '../live/CopyField.tsx';
+import { tablePath } from '../net/last-match.ts';
 import { client } from '../net/session.ts';
+import { useGameNames } from '../social/useGameNames.ts';
 import '../chat/chat.css';
 
 const chatApi = new ChatApi(client.api);
@@ -42,6 +46,7 @@ export default function ModerationPage() {
   useEffect(() => {
     if (session) void load();
   }, [session, load]);
+  const tables = useTables(reports);
 
   const resolve = async (
     report: ChatReportView,
@@ -118,10 +123,11 @@ export default function ModerationPage() {
         {(reports ?? []).map((report) => (
           <li key={report.id} className="moderation-report" data-testid="report">
             <p>
-              <strong>{report.reported.name}</strong> wrote, <Where report={report} />,{' '}
+              <strong>{report.reported.name}</strong> wrote {where(report)},{' '}
               {new Date(report.messageAt).toLocaleString()}:
             </p>
             <blockquote data-testid="report-text">{report.text}</blockquote>
+            <ReportTable report={report} tables={tables} />
             <p>
               Reported by {report.reporter.name}
               {report.reason ? `: “${report.reason}”` : ''}
@@ -176,15 +182,60 @@ export default function ModerationPage() {
   );
 }
 
-/** Where a reported message was written: a table (its match id, and channel) or a game's lobby. */
-function Where({ report }: { report: ChatReportView }) {
-  const colon = report.room.indexOf(':');
-  const id = report.room.slice(colon + 1);
-  return report.room.startsWith('lobby:') ? (
-    <>in the {id} lobby</>
-  ) : (
-    <>
-      at table {id}, in the {report.channel}&apos; channel
-    </>
+/** The match a report's room is the table chat of; null for a game's lobby. */
+const tableOf = (report: ChatReportView): string | null =>
+  report.room.startsWith('match:') ? report.room.slice('match:'.length) : null;
+
+/** The tables reports were written at, by match id, as their metadata arrives. */
+type Tables = ReadonlyMap<string, MatchMetadata>;
+
+/** Fetches each table's metadata once, however many reports name it. */
+function useTables(reports: readonly ChatReportView[] | null): Tables {
+  const [tables, setTables] = useState<Tables>(new Map());
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    for (const report of reports ?? []) {
+      const matchId = tableOf(report);
+      if (matchId === null || asked.current.has(matchId)) continue;
+      asked.current.add(matchId);
+      void client.api.getMatch(matchId).then((result) => {
+        if (result.ok) setTables((known) => new Map(known).set(matchId, result.value));
+      });
+    }
+  }, [reports]);
+  return tables;
+}
+
+const andList = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** Where a reported message was written: a game's lobby, or a channel of a table. */
+const where = (report: ChatReportView): string =>
+  tableOf(report) === null
+    ? `in the ${report.room.slice(report.room.indexOf(':') + 1)} lobby`
+    : `in the ${report.channel}' channel of a table`;
+
+/**
+ * A reported table as a moderator knows it: its game, who sat there and when it started, once
+ * its metadata arrives; its match id at hand to copy (for logs, an export) and a way to it.
+ */
+function ReportTable({ report, tables }: { report: ChatReportView; tables: Tables }) {
+  const gameName = useGameNames();
+  const matchId = tableOf(report);
+  if (matchId === null) return null;
+  const table = tables.get(matchId);
+  return (
+    <div className="report-table">
+      {table ? (
+        <p data-testid="report-table">
+          The table: {table.content?.name ?? gameName(table.game)} with{' '}
+          {andList.format(table.seats.map((seat) => seatName(table.seats, seat.seat)))}, started{' '}
+          {new Date(table.createdAt).toLocaleString()}.{' '}
+          <Link to={tablePath(matchId, table.game)} data-testid="report-open-table">
+            Open the table
+          </Link>
+        </p>
+      ) : null}
+      <CopyField label="Match id" value={matchId} testId="report-match-id" />
+    </div>
   );
 }

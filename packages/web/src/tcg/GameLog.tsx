@@ -12,6 +12,13 @@ export function GameLog({ lines }: { lines: readonly { n: number; text: string }
   return (
     <section className="panel tcg-log" aria-labelledby="tcg-log-title" data-testid="tcg-log">
       <h2 id="tcg-log-title">Game log</h2>
+      {/* A page opened late (a spectator at the end) has seen nothing yet: an empty box said
+          nothing at all. */}
+      {lines.length === 0 ? (
+        <p className="muted" data-testid="tcg-log-empty">
+          Nothing played since you opened the table.
+        </p>
+      ) : null}
       <ol aria-live="polite" ref={list}>
         {lines.map((line) => (
           <li key={line.n} data-testid="tcg-log-line">

@@ -450,7 +450,12 @@ export function TcgTable({
             <span data-testid="tcg-waiting">{name(view.pending.player)} is deciding…</span>
           ) : null}
           {controls.canNextPhase ? (
-            <button onClick={() => act({ type: 'nextPhase', payload: {} })}>Next phase</button>
+            <button
+              data-testid="tcg-next-phase"
+              onClick={() => act({ type: 'nextPhase', payload: {} })}
+            >
+              Next phase
+            </button>
           ) : null}
           <BattlerControlsPanel view={view} me={me} controls={controls} onAct={act} />
           {controls.canEndTurn ? (
@@ -473,24 +478,28 @@ export function TcgTable({
         <div className="tcg-player-row">
           {hero(bottom)}
           {bubbles?.get(bottom)}
+          {/* Watched, the bottom hand lies in its row as the top one does (under it, an empty
+              hand's space sat below backs pushed to the left edge). */}
+          {Array.isArray(hand) ? null : <HiddenHand count={hand ?? 0} seat={bottom} who="bottom" />}
           <TcgPiles view={view} seat={bottom} who="me" art={art} />
         </div>
-        {Array.isArray(hand) ? null : <HiddenHand count={hand ?? 0} seat={bottom} who="bottom" />}
-        <div className="tcg-hand" data-testid="tcg-hand" data-anchor={tcgAnchor.hand(bottom)}>
-          {(Array.isArray(hand) ? hand : []).map((h) => (
-            <div
-              key={h}
-              {...objectProps(h)}
-              data-playable={controls.playable.some((p) => p.card === h)}
-              data-kind={view.faces[view.cards[h]!.defId]!.kind}
-              data-type={view.faces[view.cards[h]!.defId]!.type}
-              data-speed={view.faces[view.cards[h]!.defId]!.speed}
-              data-cost={view.faces[view.cards[h]!.defId]!.cost}
-            >
-              {face(h)}
-            </div>
-          ))}
-        </div>
+        {Array.isArray(hand) ? (
+          <div className="tcg-hand" data-testid="tcg-hand" data-anchor={tcgAnchor.hand(bottom)}>
+            {hand.map((h) => (
+              <div
+                key={h}
+                {...objectProps(h)}
+                data-playable={controls.playable.some((p) => p.card === h)}
+                data-kind={view.faces[view.cards[h]!.defId]!.kind}
+                data-type={view.faces[view.cards[h]!.defId]!.type}
+                data-speed={view.faces[view.cards[h]!.defId]!.speed}
+                data-cost={view.faces[view.cards[h]!.defId]!.cost}
+              >
+                {face(h)}
+              </div>
+            ))}
+          </div>
+        ) : null}
       </section>
       {zoomed ? (
         <ZoomedCard

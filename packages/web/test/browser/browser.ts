@@ -11,10 +11,17 @@ import {
 
 const artifacts = fileURLToPath(new URL('../../../../test-artifacts/web/', import.meta.url));
 
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless; `args` adds switches (a device's input kinds, say). */
+export function launchBrowser(args: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      ...args,
+    ],
   });
 }
 

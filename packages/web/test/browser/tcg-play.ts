@@ -10,6 +10,8 @@ export interface Played {
   targeting: string[];
   /** The turn labels seen on the heroes. */
   turnTags: string[];
+  /** Times it moved on to a later main phase of its turn (a ruleset with more than one). */
+  nextPhases: number;
 }
 
 const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
@@ -36,6 +38,7 @@ export async function playUntilOver(page: Page): Promise<Played> {
     passWithoutAnswer: 0,
     targeting: [],
     turnTags: [],
+    nextPhases: 0,
   };
   const noteTargeting = async () => {
     const text = await page
@@ -94,6 +97,7 @@ export async function playUntilOver(page: Page): Promise<Played> {
         const hero = document.querySelector<HTMLElement>('[data-testid=tcg-hero-me]');
         return {
           ready: document.querySelector('[data-testid=tcg-end-turn]') !== null,
+          laterPhase: document.querySelector('[data-testid=tcg-next-phase]') !== null,
           mana: Number(hero?.dataset.mana ?? 0),
           holdsAnswer: all('[data-testid=tcg-hand] [data-speed=instant]').length > 0,
           cards: all('[data-testid=tcg-hand] [data-playable=true][data-speed=normal]').map(
@@ -120,6 +124,10 @@ export async function playUntilOver(page: Page): Promise<Played> {
         }
       } else if (table.attackers > 0) {
         if (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable')) await chooseTarget();
+      } else if (table.laterPhase) {
+        // Nothing left to do in this main phase: on to the next (its plays or attacks), as a
+        // player would, rather than end a turn that has more to it.
+        if (await tryClick(page.getByTestId('tcg-next-phase'))) played.nextPhases++;
       } else await tryClick(page.getByTestId('tcg-end-turn'));
     }
     // Let the action reach the server and the new LEGAL list arrive.

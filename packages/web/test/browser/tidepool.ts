@@ -26,17 +26,25 @@ export async function publishTidepool(
     name = 'Tidepool',
     description,
     creatorName = 'Marin',
+    phases,
   }: {
     slug?: string;
     name?: string;
     description?: string;
     creatorName?: string;
+    /** The turn's phases in place of Tidepool's own. */
+    phases?: readonly object[];
   } = {},
 ) {
   const creator = new CardtableApi({ baseUrl });
   ok(await creator.guest(creatorName));
   ok(await creator.createGame({ slug, name, ...(description ? { description } : {}) }));
-  const draft = ok(await creator.putDraft(slug, packageBody(await readContentFolder(TIDEPOOL))));
+  const files = new Map(await readContentFolder(TIDEPOOL));
+  if (phases) {
+    const ruleset = JSON.parse(files.get('ruleset.json') as string) as { turn: object };
+    files.set('ruleset.json', JSON.stringify({ ...ruleset, turn: { ...ruleset.turn, phases } }));
+  }
+  const draft = ok(await creator.putDraft(slug, packageBody(files)));
   const { version } = ok(await creator.publish(slug));
   return { creator, draft, version };
 }
