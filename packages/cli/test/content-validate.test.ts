@@ -171,6 +171,44 @@ describe('cardtable lua run --content', () => {
     expect(io.err.join('\n')).toContain('error LUA_SYNTAX');
   });
 
+  it('--ability runs the Lua ability the creator names, by its id or its position', async () => {
+    const dir = reefWith(
+      'lua-two-abilities',
+      'cards.json',
+      '"text": "When played, deal 1 damage to the enemy diver and summon a Pearl."\n        }',
+      `"text": "When played, deal 1 damage to the enemy diver and summon a Pearl."
+        },
+        {
+          "id": "surface",
+          "kind": "triggered",
+          "trigger": { "on": "turnEnd", "whose": "controller" },
+          "lua": { "module": "pearl_diver", "entry": "surface" },
+          "text": "At the end of your turn, heal your diver 2."
+        }`,
+    );
+    writeFileSync(
+      join(dir, 'lua/pearl_diver.lua'),
+      `${readFileSync(join(REEF, 'lua/pearl_diver.lua'), 'utf8')}\nfunction surface()\n  heal(state.friendly.hero, 2)\nend\n`,
+    );
+    const run = async (...argv: string[]) => {
+      io.clear();
+      const argvAll = ['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver', ...argv];
+      const code = await main([...argvAll, '--json']);
+      return { code, run: code === 0 ? JSON.parse(io.out.join('\n')) : null };
+    };
+    const surfaced = { do: 'heal', amount: 2 };
+    for (const choice of ['surface', '1'])
+      expect(await run('--ability', choice)).toMatchObject({
+        code: 0,
+        run: { ability: { position: 1, id: 'surface', entry: 'surface' }, effects: [surfaced] },
+      });
+    expect((await run()).run.ability).toMatchObject({ position: 0, id: 'dive' });
+    expect((await run('--ability', 'sink')).code).toBe(2);
+    expect(io.err.join('\n')).toContain(
+      'reef/pearl-diver has no Lua ability "sink": choose 0 or dive, 1 or surface.',
+    );
+  });
+
   it('exits 2 for a card without Lua or an unknown card: the command could not run', async () => {
     expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/crab'])).toBe(2);
     expect(io.err.join('\n')).toContain('reef/crab has no Lua ability.');
