@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { packArchive } from '@cardtable/server/content';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,29 @@ describe('cardtable content init', () => {
     expect(io.err.join('\n')).toContain('is not empty');
     expect(readFileSync(join(dir, 'cards.json'), 'utf8')).toBe(before);
     expect(await main(['content', 'init', join(tmp, 'other'), '--id', 'Bad Id'])).toBe(2);
+  });
+});
+
+describe('cardtable content pack and unpack', () => {
+  it('packs a folder that unpacks to a folder content validate accepts; a hostile archive writes nothing', async () => {
+    const zip = join(tmp, 'reef.zip');
+    expect(await main(['content', 'pack', REEF, '--out', zip])).toBe(0);
+    const out = join(tmp, 'reef-unpacked');
+    expect(await main(['content', 'unpack', zip, out])).toBe(0);
+    expect(readFileSync(join(out, 'lua/pearl_diver.lua'), 'utf8')).toBe(
+      readFileSync(join(REEF, 'lua/pearl_diver.lua'), 'utf8'),
+    );
+    expect(await main(['content', 'validate', out])).toBe(0);
+    expect(await main(['content', 'unpack', zip, out])).toBe(2);
+    expect(io.err.join('\n')).toContain('is not empty');
+
+    const hostile = join(tmp, 'hostile.zip');
+    writeFileSync(hostile, packArchive(new Map([['../outside.lua', 'x']]), 'game'));
+    io.clear();
+    expect(await main(['content', 'unpack', hostile, join(tmp, 'hostile')])).toBe(1);
+    expect(io.err.join('\n')).toContain('../outside.lua: error BAD_PATH');
+    expect(existsSync(join(tmp, 'hostile'))).toBe(false);
+    expect(existsSync(join(tmp, 'outside.lua'))).toBe(false);
   });
 });
 
