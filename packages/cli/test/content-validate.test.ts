@@ -120,7 +120,16 @@ describe('cardtable content pack and unpack', () => {
     expect(io.err.join('\n')).toContain('is not empty');
 
     const hostile = join(tmp, 'hostile.zip');
-    writeFileSync(hostile, packArchive(new Map([['../outside.lua', 'x']]), 'game'));
+    writeFileSync(
+      hostile,
+      packArchive(
+        new Map([
+          ['ruleset.json', '{}'],
+          ['../outside.lua', 'x'],
+        ]),
+        'game',
+      ),
+    );
     io.clear();
     expect(await main(['content', 'unpack', hostile, join(tmp, 'hostile')])).toBe(1);
     expect(io.err.join('\n')).toContain('../outside.lua: error BAD_PATH');

@@ -40,7 +40,11 @@ describe('content archives', () => {
     expect(codes(declaring(0xfffffff0, zeros))[0]).toMatch(
       /^LIMIT_TOTAL_SIZE : the archive unpacks to/,
     );
-    const text = (path: string) => new Map([[path, '{}']]);
+    const text = (path: string) =>
+      new Map([
+        [path, '{}'],
+        ['ruleset.json', '{}'],
+      ]);
     expect(codes(packArchive(text('../../escape.json'), 'game'))).toEqual([
       'BAD_PATH ../../escape.json: a path may not contain empty, "." or ".." parts',
     ]);
@@ -62,5 +66,11 @@ describe('content archives', () => {
     ]);
     const read = unpackArchive(packArchive(files, 'my-game'));
     expect(read.ok && [...read.files.keys()]).toEqual(['ruleset.json']);
+    // A game whose slug is "lua" zips into lua/; a package of modules alone is at the root.
+    const named = unpackArchive(packArchive(files, 'lua'));
+    expect(named.ok && [...named.files.keys()]).toEqual(['ruleset.json']);
+    const modules = new Map([['x.lua', '']]);
+    const root = unpackArchive(packArchive(modules, 'lua'));
+    expect(root.ok && [...root.files.keys()]).toEqual(['lua/x.lua']);
   });
 });

@@ -302,7 +302,13 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
       (await call<GameList>(url, 'GET', '/api/content/games/mine', { token: site.alice })).body
         .games.length;
     const before = await mine();
-    const traversal = packArchive(new Map([['../../escape.json', '{}']]), 'game');
+    const traversal = packArchive(
+      new Map([
+        ['ruleset.json', '{}'],
+        ['../../escape.json', '{}'],
+      ]),
+      'game',
+    );
     const refused = await call<ErrorBody>(url, 'POST', '/api/content/games/import', {
       token: site.alice,
       body: {

@@ -1,6 +1,6 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { error, type Diagnostic } from '@cardtable/tcg/diagnostic';
-import { CONTENT_LIMITS, pathProblem } from '@cardtable/tcg/limits';
+import { CONTENT_LIMITS, PACKAGE_FILES, pathProblem } from '@cardtable/tcg/limits';
 import { packageFileOf, type PackageFiles } from './package.ts';
 
 /**
@@ -254,10 +254,13 @@ const skipped = (name: string) =>
     .split('/')
     .some((part) => (part.startsWith('.') && part !== '.' && part !== '..') || part === '__MACOSX');
 
-/** `game/` when every file is in that one folder (a zipped folder), else '' (files at the root). */
+/**
+ * `game/` when every file is in that one folder and the package's documents are in it (a zipped
+ * folder, whatever its name: `lua/` and `art/` too), else '' (files at the archive's root).
+ */
 function commonFolder(names: readonly string[]): string {
   const first = names[0]?.split('/')[0];
-  if (first === undefined || pathProblem(first, CONTENT_LIMITS) !== undefined) return '';
-  if (names.some((name) => !name.startsWith(`${first}/`))) return '';
-  return `${first}/`;
+  if (first === undefined || names.some((name) => !name.startsWith(`${first}/`))) return '';
+  const documents = [PACKAGE_FILES.ruleset, PACKAGE_FILES.cards].map((file) => `${first}/${file}`);
+  return names.some((name) => documents.includes(name)) ? `${first}/` : '';
 }
