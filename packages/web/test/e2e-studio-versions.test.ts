@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { packArchive, readContentFolder, unpackArchive } from '@cardtable/server/content';
 import { describe, expect, it } from 'vitest';
 import { openPage, screenshot } from './browser/browser.ts';
@@ -156,6 +156,14 @@ describe('the creator studio: published versions', () => {
     await page.goto(`${app.url}/studio`);
     await page.getByLabel('Name', { exact: true }).fill('Zip Reef');
     await page.getByLabel('Start from').selectOption({ label: 'A game folder, zipped (.zip)' });
+    // A folder with a path out of it is refused, with the file and why, and nothing is made.
+    const escape = join(dirname(zip), 'escape.zip');
+    writeFileSync(escape, packArchive(new Map([...files, ['../escape.lua', '']]), 'tide'));
+    await page.getByLabel('Zipped game folder').setInputFiles(escape);
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('../escape.lua: a path may not contain empty, "." or ".." parts');
     await page.getByLabel('Zipped game folder').setInputFiles(zip);
     await page.getByRole('button', { name: 'Create game' }).click();
     await page.waitForURL(/\/studio\/zip-reef\/ruleset$/);
