@@ -163,7 +163,10 @@ describe('the creator studio: published versions', () => {
     await page.getByRole('button', { name: 'Create game' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toContain('../escape.lua: a path may not contain empty, "." or ".." parts');
+      .toBe(
+        'The zip is refused, nothing was made: ../escape.lua: a path may not contain empty, "." or ".." parts.',
+      );
+    await screenshot(page, 'studio-versions-3-import-refused');
     await page.getByLabel('Zipped game folder').setInputFiles(zip);
     await page.getByRole('button', { name: 'Create game' }).click();
     await page.waitForURL(/\/studio\/zip-reef\/ruleset$/);
@@ -173,6 +176,7 @@ describe('the creator studio: published versions', () => {
     await expect
       .poll(() => page.getByTestId('dry-run-result').textContent(), { timeout: 30_000 })
       .toMatch(/^ebb \(tide_caller\.ebb\): 1 effect/);
+    await screenshot(page, 'studio-versions-3-dry-run-ability');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download .zip' }).click(),

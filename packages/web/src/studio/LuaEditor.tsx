@@ -254,7 +254,9 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
               >
                 {abilities.map((a) => (
                   <option key={a.ability.id} value={a.ability.id}>
-                    {`${a.ability.id} (${a.lua.entry})`}
+                    {a.ability.id === a.lua.entry
+                      ? a.ability.id
+                      : `${a.ability.id} (${a.lua.entry})`}
                   </option>
                 ))}
               </select>

@@ -131,13 +131,9 @@ function NewGameForm({
     );
     if (imported.ok) return { ok: true };
     const problems = (imported.error.details?.errors as Diagnostic[] | undefined) ?? [];
-    return {
-      ok: false,
-      message: [
-        imported.error.message,
-        ...problems.map((d) => [placeOf(d), d.message].filter(Boolean).join(': ')),
-      ].join(' '),
-    };
+    if (problems.length === 0) return { ok: false, message: imported.error.message };
+    const each = problems.map((d) => [placeOf(d), d.message].filter(Boolean).join(': '));
+    return { ok: false, message: `The zip is refused, nothing was made: ${each.join('; ')}.` };
   };
 
   return (
