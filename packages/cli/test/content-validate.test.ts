@@ -215,13 +215,13 @@ describe('cardtable lua run --content', () => {
           "id": "surface",
           "kind": "triggered",
           "trigger": { "on": "turnEnd", "whose": "controller" },
-          "lua": { "module": "pearl_diver", "entry": "surface" },
+          "lua": { "module": "surfacing", "entry": "surface" },
           "text": "At the end of your turn, heal your diver 2."
         }`,
     );
     writeFileSync(
-      join(dir, 'lua/pearl_diver.lua'),
-      `${readFileSync(join(REEF, 'lua/pearl_diver.lua'), 'utf8')}\nfunction surface()\n  heal(state.friendly.hero, 2)\nend\n`,
+      join(dir, 'lua/surfacing.lua'),
+      'function surface()\n  heal(state.friendly.hero, 2)\nend\n',
     );
     const run = async (...argv: string[]) => {
       io.clear();
@@ -233,13 +233,20 @@ describe('cardtable lua run --content', () => {
     for (const choice of ['surface', '1'])
       expect(await run('--ability', choice)).toMatchObject({
         code: 0,
-        run: { ability: { position: 1, id: 'surface', entry: 'surface' }, effects: [surfaced] },
+        run: {
+          ability: { position: 1, id: 'surface', module: 'surfacing', entry: 'surface' },
+          effects: [surfaced],
+        },
       });
     expect((await run()).run.ability).toMatchObject({ position: 0, id: 'dive' });
     expect((await run('--ability', 'sink')).code).toBe(2);
     expect(io.err.join('\n')).toContain(
       'reef/pearl-diver has no Lua ability "sink": choose 0 or dive, 1 or surface.',
     );
+    // Running the module as a loose file names the run of the ability that uses it.
+    io.clear();
+    expect(await main(['lua', 'run', join(dir, 'lua/surfacing.lua')])).toBe(0);
+    expect(io.err.join('\n')).toContain('--card reef/pearl-diver --ability surface');
   });
 
   it('exits 2 for a card without Lua or an unknown card: the command could not run', async () => {
