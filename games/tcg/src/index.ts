@@ -94,10 +94,14 @@ export { checkLuaModule, MAX_DIAGNOSTICS_PER_MODULE } from './package/lua-module
 export { CONTENT_LIMITS, PACKAGE_FILES, type ContentLimits } from './package/limits.ts';
 export { checkImage, type ImageCheck } from './package/images.ts';
 export {
+  chooseLuaAbility,
   dryRunCardAbility,
   eventFieldsProblem,
+  luaAbilitiesOf,
   positionForContent,
   samplePosition,
   sampleScriptContext,
+  type AbilityChoice,
   type AbilityDryRun,
+  type LuaAbility,
 } from './lua/dry-run.ts';

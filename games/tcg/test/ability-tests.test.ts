@@ -23,10 +23,20 @@ describe('ability tests (tests.json), run by the validator', () => {
     expect(effects.map((e) => (e as { do: string }).do)).toEqual(['damage', 'summon']);
 
     const good = await validateContentPackage(
-      withTests([{ name: 'dive hits and summons', card: 'reef/pearl-diver', expect: effects }]),
+      withTests([
+        { name: 'dive hits and summons', card: 'reef/pearl-diver', expect: effects },
+        // The ability named by its id, as the studio saves a test of a card's other abilities.
+        { name: 'by id', card: 'reef/pearl-diver', ability: 'dive', expect: effects },
+      ]),
     );
     expect(good.errors).toEqual([]);
     expect(good.ok).toBe(true);
+    const unknown = await validateContentPackage(
+      withTests([{ name: 'sink', card: 'reef/pearl-diver', ability: 'sink', expect: effects }]),
+    );
+    expect(unknown.errors.map((d) => d.message)).toEqual([
+      'sink: reef/pearl-diver has no Lua ability "sink": choose 0 or dive.',
+    ]);
   });
 
   it('reports a failing test at its place in tests.json with what it got', async () => {

@@ -162,6 +162,41 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     expect(error.message).toMatch(message);
   });
 
+  it('reports the references of the parts that passed their schema in the same round', async () => {
+    const files = reefWith(
+      'cards.json',
+      '"cost": 3,\n      "stats": { "attack": 2, "health": 4 }',
+      '"cost": -3,\n      "stats": { "attack": 2, "health": 4 }',
+    );
+    const cards = text(files, 'cards.json')
+      .replace(
+        '"stats": { "attack": 1, "health": 2 },',
+        '"stats": { "attack": 1, "health": 2 }, "keywords": ["stealthy"],',
+      )
+      .replace('"module": "pearl_diver"', '"module": "pearl_divr"');
+    files.set('cards.json', cards);
+    files.set(
+      'decks.json',
+      text(files, 'decks.json').replace(
+        '"reef/eel", "count": 2 },\n        { "card": "reef/pearl-diver"',
+        '"reef/eels", "count": 2 },\n        { "card": "reef/pearl-diver"',
+      ),
+    );
+    const result = await validateContentPackage(files);
+    expect(result.errors.map((d) => `${brief(d)}: ${d.message}`)).toEqual([
+      expect.stringMatching(
+        /^REFERENCE cards.json cards\[0\] \(reef\/crab\).keywords\[0\] \d+ \d+: names an unknown keyword "stealthy"/,
+      ),
+      'SCHEMA cards.json cards[2] (reef/turtle).cost 25 15: must be an integer from 0 to 99',
+      expect.stringMatching(
+        /^REFERENCE cards.json cards\[5\] \(reef\/pearl-diver\).abilities\[0\].lua.module \d+ \d+: names an unknown Lua module "pearl_divr"$/,
+      ),
+      expect.stringMatching(
+        /^REFERENCE decks.json decks\[0\] \(shallows\).cards\[1\].card \d+ \d+: names an unknown card "reef\/eels"$/,
+      ),
+    ]);
+  });
+
   it.each([
     [
       'starting resource above its cap',

@@ -21,7 +21,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   },
   content: {
     summary:
-      'Creator tooling for content folders: content init DIR | content validate DIR [--json] | content publish DIR --server URL',
+      'Creator tooling for content folders: content init DIR | content validate DIR [--json] | content publish DIR --server URL | content pack DIR | content unpack FILE DIR',
     load: async () => (await import('./commands/content.ts')).contentCommand,
   },
   social: {

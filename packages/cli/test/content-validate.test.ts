@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { packArchive } from '@cardtable/server/content';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,6 +106,38 @@ describe('cardtable content init', () => {
   });
 });
 
+describe('cardtable content pack and unpack', () => {
+  it('packs a folder that unpacks to a folder content validate accepts; a hostile archive writes nothing', async () => {
+    const zip = join(tmp, 'reef.zip');
+    expect(await main(['content', 'pack', REEF, '--out', zip])).toBe(0);
+    const out = join(tmp, 'reef-unpacked');
+    expect(await main(['content', 'unpack', zip, out])).toBe(0);
+    expect(readFileSync(join(out, 'lua/pearl_diver.lua'), 'utf8')).toBe(
+      readFileSync(join(REEF, 'lua/pearl_diver.lua'), 'utf8'),
+    );
+    expect(await main(['content', 'validate', out])).toBe(0);
+    expect(await main(['content', 'unpack', zip, out])).toBe(2);
+    expect(io.err.join('\n')).toContain('is not empty');
+
+    const hostile = join(tmp, 'hostile.zip');
+    writeFileSync(
+      hostile,
+      packArchive(
+        new Map([
+          ['ruleset.json', '{}'],
+          ['../outside.lua', 'x'],
+        ]),
+        'game',
+      ),
+    );
+    io.clear();
+    expect(await main(['content', 'unpack', hostile, join(tmp, 'hostile')])).toBe(1);
+    expect(io.err.join('\n')).toContain('../outside.lua: error BAD_PATH');
+    expect(existsSync(join(tmp, 'hostile'))).toBe(false);
+    expect(existsSync(join(tmp, 'outside.lua'))).toBe(false);
+  });
+});
+
 describe('cardtable lua run --content', () => {
   it("runs a card's ability through its entry, as the engine would, and prints the effects", async () => {
     expect(
@@ -169,6 +202,51 @@ describe('cardtable lua run --content', () => {
     );
     expect(await main(['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver'])).toBe(1);
     expect(io.err.join('\n')).toContain('error LUA_SYNTAX');
+  });
+
+  it('--ability runs the Lua ability the creator names, by its id or its position', async () => {
+    const dir = reefWith(
+      'lua-two-abilities',
+      'cards.json',
+      '"text": "When played, deal 1 damage to the enemy diver and summon a Pearl."\n        }',
+      `"text": "When played, deal 1 damage to the enemy diver and summon a Pearl."
+        },
+        {
+          "id": "surface",
+          "kind": "triggered",
+          "trigger": { "on": "turnEnd", "whose": "controller" },
+          "lua": { "module": "surfacing", "entry": "surface" },
+          "text": "At the end of your turn, heal your diver 2."
+        }`,
+    );
+    writeFileSync(
+      join(dir, 'lua/surfacing.lua'),
+      'function surface()\n  heal(state.friendly.hero, 2)\nend\n',
+    );
+    const run = async (...argv: string[]) => {
+      io.clear();
+      const argvAll = ['lua', 'run', '--content', dir, '--card', 'reef/pearl-diver', ...argv];
+      const code = await main([...argvAll, '--json']);
+      return { code, run: code === 0 ? JSON.parse(io.out.join('\n')) : null };
+    };
+    const surfaced = { do: 'heal', amount: 2 };
+    for (const choice of ['surface', '1'])
+      expect(await run('--ability', choice)).toMatchObject({
+        code: 0,
+        run: {
+          ability: { position: 1, id: 'surface', module: 'surfacing', entry: 'surface' },
+          effects: [surfaced],
+        },
+      });
+    expect((await run()).run.ability).toMatchObject({ position: 0, id: 'dive' });
+    expect((await run('--ability', 'sink')).code).toBe(2);
+    expect(io.err.join('\n')).toContain(
+      'reef/pearl-diver has no Lua ability "sink": choose 0 or dive, 1 or surface.',
+    );
+    // Running the module as a loose file names the run of the ability that uses it.
+    io.clear();
+    expect(await main(['lua', 'run', join(dir, 'lua/surfacing.lua')])).toBe(0);
+    expect(io.err.join('\n')).toContain('--card reef/pearl-diver --ability surface');
   });
 
   it('exits 2 for a card without Lua or an unknown card: the command could not run', async () => {

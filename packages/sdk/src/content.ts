@@ -184,6 +184,29 @@ export const DraftSaved = Type.Object({
 });
 export type DraftSaved = Static<typeof DraftSaved>;
 
+/**
+ * `POST /api/content/games/import`: a new game whose draft is a content folder zipped (files at
+ * the archive's root or in one folder), as the studio's export and `cardtable content pack`
+ * make it. Nothing is created when the archive breaks a limit or is not a zip.
+ */
+export const ImportGameRequest = Type.Object({
+  slug: Slug,
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+  archive: Type.Object({ base64: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+});
+export type ImportGameRequest = Static<typeof ImportGameRequest>;
+
+/** The imported game and its draft's validation report (a draft is kept even with errors). */
+export const ImportedGame = Type.Object({
+  game: GameSummary,
+  ok: Type.Boolean(),
+  errors: Type.Array(Diagnostic),
+  warnings: Type.Array(Diagnostic),
+  revision: Type.Integer({ minimum: 0 }),
+});
+export type ImportedGame = Static<typeof ImportedGame>;
+
 /** A game's draft, for its creator only: its files as stored (art by hash) and its revision. */
 export const DraftDetail = Type.Object({
   game: GameSummary,

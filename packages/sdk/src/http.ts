@@ -18,6 +18,8 @@ import type {
   ContentPackage,
   DraftDetail,
   DraftSave,
+  ImportedGame,
+  ImportGameRequest,
   DraftSaved,
   EmbeddedContent,
   UpdateGameRequest,
@@ -326,6 +328,16 @@ export class CardtableApi {
     return this.request('PUT', `${gamePath(slug)}/draft`, save);
   }
 
+  /** A new game whose draft is a zipped content folder (nothing is made when it is refused). */
+  importGame(body: ImportGameRequest): Promise<ApiResult<ImportedGame>> {
+    return this.request('POST', '/api/content/games/import', body);
+  }
+
+  /** The draft as a .zip: its files, art included, in a folder named after the game. */
+  draftArchive(slug: string): Promise<ApiResult<Uint8Array<ArrayBuffer>>> {
+    return this.request('GET', `${gamePath(slug)}/draft/archive`, undefined, true, 'bytes');
+  }
+
   /** Uploads one card image for the draft; name it in a save as `{sha256}`. */
   uploadArt(slug: string, base64: string): Promise<ApiResult<ArtUploaded>> {
     return this.request('POST', `${gamePath(slug)}/draft/art`, { base64 });
@@ -428,6 +440,8 @@ export class CardtableApi {
     path: string,
     body?: unknown,
     authenticated = true,
+    /** `bytes`: a successful answer's body as bytes (a download), not JSON. */
+    answer: 'json' | 'bytes' = 'json',
   ): Promise<ApiResult<T>> {
     let token: string | undefined;
     if (authenticated) {
@@ -437,12 +451,12 @@ export class CardtableApi {
         return { ok: false, error: { code: 'UNAUTHORIZED', message: (error as Error).message } };
       }
     }
-    const first = await this.send<T>(method, path, body, token);
+    const first = await this.send<T>(method, path, body, token, answer);
     if (first.ok || !authenticated || first.error.status !== 401) return first;
     // The token was revoked or the clock is off: one fresh token, one retry.
     const refreshed = await this.refresh();
     if (!refreshed.ok) return first;
-    return this.send<T>(method, path, body, refreshed.value.accessToken);
+    return this.send<T>(method, path, body, refreshed.value.accessToken, answer);
   }
 
   private async send<T>(
@@ -450,8 +464,11 @@ export class CardtableApi {
     path: string,
     body: unknown,
     token: string | undefined,
+    answer: 'json' | 'bytes',
   ): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = {
+      accept: answer === 'bytes' ? '*/*' : 'application/json',
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
@@ -465,6 +482,8 @@ export class CardtableApi {
       return { ok: false, error: { code: 'NETWORK_ERROR', message: (error as Error).message } };
     }
     if (response.status === 204) return { ok: true, value: null as T };
+    if (response.ok && answer === 'bytes')
+      return { ok: true, value: new Uint8Array(await response.arrayBuffer()) as T };
     let parsed: unknown;
     try {
       parsed = await response.json();

@@ -1,6 +1,14 @@
-import type { ArtUploaded, DraftDetail, DraftSaved, GameDetail } from '@cardtable/sdk/content';
+import type {
+  ArtUploaded,
+  DraftDetail,
+  DraftSaved,
+  GameDetail,
+  GameList,
+} from '@cardtable/sdk/content';
+import { validateContentPackage } from '@cardtable/tcg';
 import type { ErrorBody } from '@cardtable/sdk/protocol';
 import { describe, expect, it } from 'vitest';
+import { packArchive, unpackArchive } from '../src/content/archive.ts';
 import { publishGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
 import { call } from './helpers/http.ts';
 import { png16 } from './helpers/png.ts';
@@ -241,6 +249,83 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
       token: site.alice,
     });
     expect(published.status).toBe(201);
+  });
+
+  it('exports a draft as a .zip the validator accepts, and imports it as the same draft; a hostile archive creates nothing', async () => {
+    const url = site.server.url;
+    const pkg = await tidepoolPackage();
+    await call(url, 'POST', '/api/content/games', {
+      token: site.alice,
+      body: { slug: 'zip-source', name: 'Zip source' },
+    });
+    await call(url, 'PUT', '/api/content/games/zip-source/draft', { token: site.alice, body: pkg });
+    const draft = (slug: string) =>
+      call<DraftDetail>(url, 'GET', `/api/content/games/${slug}/draft`, { token: site.alice });
+
+    const response = await fetch(`${url}/api/content/games/zip-source/draft/archive`, {
+      headers: { authorization: `Bearer ${site.alice}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="zip-source.zip"',
+    );
+    const zip = new Uint8Array(await response.arrayBuffer());
+    const unpacked = unpackArchive(zip);
+    if (!unpacked.ok) throw new Error(JSON.stringify(unpacked.errors));
+    expect(unpacked.files.get('art/pearl-diver.png')).toBeInstanceOf(Uint8Array);
+    expect((await validateContentPackage(unpacked.files)).errors).toEqual([]);
+    const forbidden = await fetch(`${url}/api/content/games/zip-source/draft/archive`, {
+      headers: { authorization: `Bearer ${site.bob}` },
+    });
+    expect(forbidden.status).toBe(403);
+
+    const imported = await call<{ game: { slug: string }; ok: boolean; revision: number }>(
+      url,
+      'POST',
+      '/api/content/games/import',
+      {
+        token: site.alice,
+        body: {
+          slug: 'zip-copy',
+          name: 'Zip copy',
+          archive: { base64: Buffer.from(zip).toString('base64') },
+        },
+      },
+    );
+    expect(imported).toMatchObject({
+      status: 201,
+      body: { game: { slug: 'zip-copy' }, ok: true, revision: 1 },
+    });
+    expect((await draft('zip-copy')).body.files).toEqual((await draft('zip-source')).body.files);
+
+    const mine = async () =>
+      (await call<GameList>(url, 'GET', '/api/content/games/mine', { token: site.alice })).body
+        .games.length;
+    const before = await mine();
+    const traversal = packArchive(
+      new Map([
+        ['ruleset.json', '{}'],
+        ['../../escape.json', '{}'],
+      ]),
+      'game',
+    );
+    const refused = await call<ErrorBody>(url, 'POST', '/api/content/games/import', {
+      token: site.alice,
+      body: {
+        slug: 'zip-escape',
+        name: 'Escape',
+        archive: { base64: Buffer.from(traversal).toString('base64') },
+      },
+    });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: {
+        code: 'CONTENT_INVALID',
+        details: { errors: [{ code: 'BAD_PATH', file: '../../escape.json' }] },
+      },
+    });
+    expect(await mine()).toBe(before);
+    expect((await draft('zip-escape')).status).toBe(404);
   });
 
   it('uploads art checked by its bytes and names it by hash in a draft save', async () => {

@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { packArchive, readContentFolder, unpackArchive } from '@cardtable/server/content';
 import { describe, expect, it } from 'vitest';
 import { openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { createGameFrom } from './browser/studio.ts';
-import { ok, publishTidepool } from './browser/tidepool.ts';
+import { ok, publishTidepool, TIDEPOOL } from './browser/tidepool.ts';
 
 describe('the creator studio: published versions', () => {
   const app = useServedApp();
@@ -80,7 +84,7 @@ describe('the creator studio: published versions', () => {
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
   }, 300_000);
 
-  it('saves again by itself when the server is still checking its last saves, one save at a time', async () => {
+  it('saves again by itself when the server is still checking its last saves, one save at a time; imports a zipped folder and downloads it', async () => {
     await publishTidepool(app.url, { slug: 'reef-source', name: 'Reef Source' });
     const { page } = await openPage(app.browser, `${app.url}/studio`, { reducedMotion: 'reduce' });
     await createGameFrom(page, 'Retry Reef', 'A copy of Reef Source (version 1)', 'retry-reef');
@@ -130,5 +134,56 @@ describe('the creator studio: published versions', () => {
     expect(await state.textContent()).toBe('All changes saved');
     await page.reload();
     await expect.poll(() => life.inputValue(), { timeout: 15_000 }).toBe('19');
-  }, 120_000);
+    await page.unroute('**/api/content/games/retry-reef/draft');
+
+    // A zipped folder imported as a new game (Tide Caller given a second Lua ability), its dry
+    // run of the ability the creator picks, and the draft downloaded as the same files.
+    const files = new Map(await readContentFolder(TIDEPOOL));
+    files.set(
+      'cards.json',
+      (files.get('cards.json') as string).replace(
+        /("text": "When this arrives[^"]*"\s*})/,
+        `$1, { "id": "ebb", "kind": "triggered", "trigger": { "on": "turnEnd", "whose": "controller" },
+          "lua": { "module": "tide_caller", "entry": "ebb" }, "text": "At the end of your turn, your keeper regains 2 health." }`,
+      ),
+    );
+    files.set(
+      'lua/tide_caller.lua',
+      `${files.get('lua/tide_caller.lua') as string}\nfunction ebb()\n  heal(state.friendly.hero, 2)\nend\n`,
+    );
+    const zip = join(mkdtempSync(join(tmpdir(), 'studio-zip-')), 'tide.zip');
+    writeFileSync(zip, packArchive(files, 'tide'));
+    await page.goto(`${app.url}/studio`);
+    await page.getByLabel('Name', { exact: true }).fill('Zip Reef');
+    await page.getByLabel('Start from').selectOption({ label: 'A game folder, zipped (.zip)' });
+    // A folder with a path out of it is refused, with the file and why, and nothing is made.
+    const escape = join(dirname(zip), 'escape.zip');
+    writeFileSync(escape, packArchive(new Map([...files, ['../escape.lua', '']]), 'tide'));
+    await page.getByLabel('Zipped game folder').setInputFiles(escape);
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe(
+        'The zip is refused, nothing was made: ../escape.lua: a path may not contain empty, "." or ".." parts.',
+      );
+    await screenshot(page, 'studio-versions-3-import-refused');
+    await page.getByLabel('Zipped game folder').setInputFiles(zip);
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await page.waitForURL(/\/studio\/zip-reef\/ruleset$/);
+    await page.getByRole('link', { name: 'Lua abilities' }).click();
+    await page.getByTestId('dry-run-ability').selectOption('ebb');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => page.getByTestId('dry-run-result').textContent(), { timeout: 30_000 })
+      .toMatch(/^ebb \(tide_caller\.ebb\): 1 effect/);
+    await screenshot(page, 'studio-versions-3-dry-run-ability');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download .zip' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('zip-reef.zip');
+    const downloaded = unpackArchive(new Uint8Array(readFileSync(await download.path())));
+    expect(downloaded.ok && [...downloaded.files.keys()].sort()).toEqual([...files.keys()].sort());
+    expect(downloaded.ok && downloaded.files.get('cards.json')).toBe(files.get('cards.json'));
+  }, 180_000);
 });

@@ -5,11 +5,16 @@ import { unknownKeyword } from './check-selectors.ts';
 import { cardText, type CardNamer } from './rules-text.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
-/** What cards must satisfy beyond their schema: known types, keywords, references, true text. */
+/**
+ * What cards must satisfy beyond their schema: known types, keywords, references, true text.
+ * `checked` picks the cards to check (by index; all by default): when some cards fail their
+ * schema, the others are still checked, and any entry with an id counts as a card they may name.
+ */
 export function checkCards(
   set: CardSet,
   ruleset: Ruleset,
   scripts: Readonly<Record<string, string>>,
+  checked: (index: number) => boolean = () => true,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (path: string, message: string) => problems.push({ path, message });
@@ -18,12 +23,15 @@ export function checkCards(
 
   const byId = new Map<string, CardDef>();
   set.cards.forEach((card, i) => {
-    if (byId.has(card.id)) add(`cards[${i}].id`, `"${card.id}" is used by another card`);
+    if (typeof (card as Partial<CardDef> | null)?.id !== 'string') return;
+    if (byId.has(card.id) && checked(i))
+      add(`cards[${i}].id`, `"${card.id}" is used by another card`);
     byId.set(card.id, card);
   });
   const cardIds = new Set(byId.keys());
 
   set.cards.forEach((card, i) => {
+    if (!checked(i)) return;
     const path = `cards[${i}]`;
     problems.push(...checkCardShape(card, path, ruleset));
     const type = ruleset.cardTypes[card.type];

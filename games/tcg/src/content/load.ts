@@ -1,5 +1,5 @@
 import { stateHash } from '@cardtable/engine';
-import type { CardSet, DeckFile, Ruleset } from './ast.ts';
+import type { CardDef, CardSet, DeckFile, DeckList, Ruleset } from './ast.ts';
 import { checkCards, namerFor } from './check-cards.ts';
 import { checkRuleset } from './check-ruleset.ts';
 import type { CardDefinition, Content } from './content.ts';
@@ -44,7 +44,11 @@ export function loadContent(source: ContentSource): LoadResult {
       ? []
       : tagged('decks', checkSchema('decks', source.decks), 'schema')),
   ];
-  if (schemaProblems.length) return { ok: false, problems: schemaProblems };
+  if (schemaProblems.length)
+    return {
+      ok: false,
+      problems: [...schemaProblems, ...referencesBesideSchema(source, schemaProblems, scripts)],
+    };
 
   const ruleset = source.ruleset as Ruleset;
   const set = source.cards as CardSet;
@@ -96,6 +100,73 @@ export function loadContent(source: ContentSource): LoadResult {
   if (deckProblems.length) return { ok: false, problems: deckProblems };
   return { ok: true, content };
 }
+
+/**
+ * The reference problems of the parts that passed their schema while others did not, so a
+ * creator sees them in the same round: with a valid ruleset, the cards that passed (an entry
+ * that failed still counts as a card they may name by its id) and the ruleset's own references;
+ * whatever the ruleset, deck entries naming a card no entry has. Nothing here reads a part
+ * that failed its schema beyond an entry's id and the fields a reference looks up.
+ */
+function referencesBesideSchema(
+  source: ContentSource,
+  schemaProblems: readonly LoadProblem[],
+  scripts: Readonly<Record<string, string>>,
+): LoadProblem[] {
+  const failed = (document: ContentDocument, at: string) =>
+    schemaProblems.some(
+      (p) =>
+        p.document === document &&
+        (p.path === at || p.path.startsWith(`${at}.`) || p.path.startsWith(`${at}[`)),
+    );
+  // A list that failed as a whole (not a list, too long): its entries name nothing reliably.
+  const listFailed = schemaProblems.some((p) => p.document === 'cards' && p.path === 'cards');
+  const entries = listFailed ? [] : listAt(source.cards, 'cards');
+  const identified = entries.filter(
+    (card): card is CardDef => typeof (card as Partial<CardDef> | null)?.id === 'string',
+  );
+  const cardIds = new Set(identified.map((card) => card.id));
+  const problems: LoadProblem[] = [];
+  if (entries.length === 0) return problems;
+  if (!schemaProblems.some((p) => p.document === 'ruleset')) {
+    const ruleset = source.ruleset as Ruleset;
+    const byId = new Map(identified.map((card) => [card.id, card]));
+    problems.push(
+      ...checkRuleset(ruleset, byId, scripts).map((p) => reference('ruleset', p)),
+      ...checkCards(
+        source.cards as CardSet,
+        ruleset,
+        scripts,
+        (i) => !failed('cards', `cards[${i}]`),
+      ).map((p) => reference('cards', p)),
+    );
+  }
+  listAt(source.decks, 'decks').forEach((deck, i) => {
+    if (failed('decks', `decks[${i}]`)) return;
+    (deck as DeckList).cards.forEach(({ card }, j) => {
+      if (!cardIds.has(card))
+        problems.push({
+          document: 'decks',
+          stage: 'reference',
+          path: `decks[${i}].cards[${j}].card`,
+          message: `names an unknown card "${card}"`,
+        });
+    });
+  });
+  return problems;
+}
+
+const reference = (document: ContentDocument, problem: ContentProblem): LoadProblem => ({
+  document,
+  stage: 'reference',
+  ...problem,
+});
+
+/** `document[key]` when it is a list, else none. */
+const listAt = (document: unknown, key: string): unknown[] => {
+  const list = (document as Record<string, unknown> | null)?.[key];
+  return Array.isArray(list) ? list : [];
+};
 
 export const describeLoadProblem = (p: LoadProblem) =>
   `${p.document}: ${p.path ? `${p.path}: ` : ''}${p.message}`;

@@ -5,7 +5,7 @@ import {
   startMatch,
   type MatchState,
 } from '@cardtable/engine';
-import type { Ability, Effect, LuaRef } from '../content/ast.ts';
+import type { Ability, CardDef, Effect, LuaRef } from '../content/ast.ts';
 import type { Content } from '../content/content.ts';
 import { attackAbilityId } from '../engine/abilities.ts';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
@@ -87,9 +87,67 @@ export function positionForContent(content: Content, saved: unknown): TcgState {
   return { ...(state as TcgState), content: { id, version, hash: content.hash } };
 }
 
+/**
+ * Which Lua ability of a card to run: its position among the card's Lua abilities (0 is the
+ * first), or its id as the card names it (an ability's `id`; an attack's is `attack:<id>`).
+ */
+export type AbilityChoice = number | string;
+
+/** One ability of a card that runs Lua: what a dry run, `lua run --ability` and a test choose from. */
+export interface LuaAbility {
+  /** Its position among the card's Lua abilities. */
+  position: number;
+  /** Its index among the card's abilities (attacks follow them). */
+  index: number;
+  ability: Ability;
+  lua: LuaRef;
+}
+
+/**
+ * A card's abilities that run Lua, in order: its abilities whose effects call Lua, then a
+ * battler's attacks that do, run as a match runs an attack (from the card, with the defending
+ * creature bound as `$defender`).
+ */
+export function luaAbilitiesOf(def: Pick<CardDef, 'abilities' | 'attacks'>): LuaAbility[] {
+  const abilities = def.abilities ?? [];
+  const attacks: Ability[] = (def.attacks ?? []).map((attack) => ({
+    id: attackAbilityId(attack.id),
+    kind: 'spell',
+    targets: [{ id: 'defender', choose: 'unit & enemy & active' }],
+    effects: attack.effects ?? [],
+  }));
+  return [...abilities, ...attacks]
+    .flatMap((ability, index) => {
+      const lua = luaOf(ability);
+      return lua ? [{ ability, index, lua }] : [];
+    })
+    .map((found, position) => ({ ...found, position }));
+}
+
+/** The Lua ability `choice` names on a card (default its first), or why there is none. */
+export function chooseLuaAbility(
+  def: Pick<CardDef, 'id' | 'abilities' | 'attacks'>,
+  choice: AbilityChoice = 0,
+): LuaAbility {
+  const scripted = luaAbilitiesOf(def);
+  const chosen =
+    typeof choice === 'number'
+      ? scripted[choice]
+      : scripted.find((found) => found.ability.id === choice);
+  if (chosen) return chosen;
+  if (scripted.length === 0) throw new Error(`${def.id} has no Lua ability.`);
+  const ids = scripted.map((found, i) => `${i} or ${found.ability.id}`).join(', ');
+  throw new Error(
+    typeof choice === 'number'
+      ? `${def.id} has ${scripted.length} Lua abilit${scripted.length === 1 ? 'y' : 'ies'}: choose ${ids}.`
+      : `${def.id} has no Lua ability "${choice}": choose ${ids}.`,
+  );
+}
+
 export interface AbilityDryRun {
   card: string;
-  ability: { index: number; id: string; module: string; entry: string };
+  /** `index` among the card's abilities (attacks after them), `position` among its Lua ones. */
+  ability: { index: number; position: number; id: string; module: string; entry: string };
   /** The handle the ability ran from (created on the board or in hand when the card was absent). */
   source: string;
   /** Targets bound first (the first legal candidates), as the script sees them in `state.bindings`. */
@@ -117,8 +175,8 @@ export function dryRunCardAbility(input: {
   scripts: ScriptHost;
   state: TcgState;
   card: string;
-  /** Index among the card's abilities that run Lua, then its attacks that do; default the first. */
-  ability?: number;
+  /** Which of the card's Lua abilities (see `chooseLuaAbility`); default the first. */
+  ability?: AbilityChoice;
   /** The seat whose card it is; default the active player. */
   seat?: number;
   seed?: string;
@@ -128,32 +186,7 @@ export function dryRunCardAbility(input: {
   const { content, state } = input;
   const def = content.cards.get(input.card);
   if (!def) throw new Error(`No card "${input.card}" in ${content.ruleset.id}.`);
-  const abilities = def.abilities ?? [];
-  const scripted = [
-    ...abilities.flatMap((ability, index) => {
-      const lua = luaOf(ability);
-      return lua ? [{ ability, index, lua }] : [];
-    }),
-    // Then a battler's attacks whose effects call Lua, run as a match runs an attack: from the
-    // card, with the defending creature bound as `$defender`.
-    ...(def.attacks ?? []).flatMap((attack, i) => {
-      const ability: Ability = {
-        id: attackAbilityId(attack.id),
-        kind: 'spell',
-        targets: [{ id: 'defender', choose: 'unit & enemy & active' }],
-        effects: attack.effects ?? [],
-      };
-      const lua = luaOf(ability);
-      return lua ? [{ ability, index: abilities.length + i, lua }] : [];
-    }),
-  ];
-  const chosen = scripted[input.ability ?? 0];
-  if (!chosen)
-    throw new Error(
-      scripted.length === 0
-        ? `${input.card} has no Lua ability.`
-        : `${input.card} has ${scripted.length} Lua abilit${scripted.length === 1 ? 'y' : 'ies'}: --ability takes 0 to ${scripted.length - 1}.`,
-    );
+  const chosen = chooseLuaAbility(def, input.ability);
   const seat = input.seat ?? state.active;
   let output: ScriptOutput | null = null;
   const watched: ScriptHost = {
@@ -192,7 +225,12 @@ export function dryRunCardAbility(input: {
   const scriptBindings = (output as ScriptOutput | null)?.bindings ?? {};
   return {
     card: input.card,
-    ability: { index: chosen.index, id: chosen.ability.id, ...chosen.lua },
+    ability: {
+      index: chosen.index,
+      position: chosen.position,
+      id: chosen.ability.id,
+      ...chosen.lua,
+    },
     source,
     bindings,
     context,

@@ -1,6 +1,6 @@
 import type { Content } from '../content/content.ts';
 import type { EventInfo } from '../engine/state.ts';
-import { dryRunCardAbility, eventFieldsProblem } from '../lua/dry-run.ts';
+import { dryRunCardAbility, eventFieldsProblem, type AbilityChoice } from '../lua/dry-run.ts';
 import { samplePosition } from '../lua/dry-run.ts';
 import { tcgGameFor } from '../play/game-for-content.ts';
 import { describeScriptFailure } from '../ui/log.ts';
@@ -15,13 +15,14 @@ export const MAX_ABILITY_TESTS = 64;
 
 /**
  * One ability test: at the sample position dealt with `seed` (the engine's own `samplePosition`),
- * the card's Lua ability (`ability`-th of its Lua abilities, default the first) must produce
+ * the card's Lua ability (`ability`: its position among the card's Lua abilities or its id,
+ * default the first) must produce
  * exactly the effect nodes `expect`, or fail when `expect` is `"failure"`.
  */
 export interface AbilityTest {
   name: string;
   card: string;
-  ability?: number;
+  ability?: AbilityChoice;
   seed?: string;
   /** Fields of the event a triggered ability sees, over the sample one (e.g. `{"amount": 3}`). */
   event?: Partial<EventInfo>;
@@ -59,9 +60,14 @@ export function readAbilityTests(
       return { ok: false, path: `${at}.card`, message: 'must be a card id' };
     if (
       test.ability !== undefined &&
-      !(Number.isInteger(test.ability) && (test.ability as number) >= 0)
+      !(Number.isInteger(test.ability) && (test.ability as number) >= 0) &&
+      !(typeof test.ability === 'string' && test.ability.length > 0)
     )
-      return { ok: false, path: `${at}.ability`, message: 'must be an index from 0' };
+      return {
+        ok: false,
+        path: `${at}.ability`,
+        message: "must be the ability's id or its position among the card's Lua abilities (from 0)",
+      };
     if (test.seed !== undefined && (typeof test.seed !== 'string' || test.seed.length > 80))
       return {
         ok: false,

@@ -43,3 +43,14 @@ export const PACKAGE_FILES = {
 export const LUA_MODULE_PATH = /^lua\/([A-Za-z_][A-Za-z0-9_-]*)\.lua$/;
 /** Card art: `art/<name>.<png|webp>` (any name of letters, digits, `_`, `-`, `.`). */
 export const IMAGE_PATH = /^art\/[A-Za-z0-9_][A-Za-z0-9_.-]*\.(png|webp|svg)$/;
+
+/** What is wrong with a path inside a package (absolute, `..`, too long), or undefined. */
+export function pathProblem(file: string, limits: ContentLimits): string | undefined {
+  if (new TextEncoder().encode(file).length > limits.maxPathBytes)
+    return `the path is longer than ${limits.maxPathBytes} bytes`;
+  if (file.startsWith('/') || file.includes('\\') || /^[A-Za-z]:/.test(file))
+    return 'paths are relative, with "/" between folders';
+  if (file.split('/').some((part) => part === '' || part === '.' || part === '..'))
+    return 'a path may not contain empty, "." or ".." parts';
+  return undefined;
+}

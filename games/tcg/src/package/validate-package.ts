@@ -12,6 +12,7 @@ import {
   IMAGE_PATH,
   LUA_MODULE_PATH,
   PACKAGE_FILES,
+  pathProblem,
   type ContentLimits,
 } from './limits.ts';
 import { checkLuaModules } from './lua-modules.ts';
@@ -229,16 +230,6 @@ function checkLayout(files: Files, limits: ContentLimits): Layout {
   for (const file of [PACKAGE_FILES.ruleset, PACKAGE_FILES.cards])
     if (!files.has(file)) add(error('MISSING_FILE', 'is required', { file }));
   return out;
-}
-
-function pathProblem(file: string, limits: ContentLimits): string | undefined {
-  if (new TextEncoder().encode(file).length > limits.maxPathBytes)
-    return `the path is longer than ${limits.maxPathBytes} bytes`;
-  if (file.startsWith('/') || file.includes('\\') || /^[A-Za-z]:/.test(file))
-    return 'paths are relative, with "/" between folders';
-  if (file.split('/').some((part) => part === '' || part === '.' || part === '..'))
-    return 'a path may not contain empty, "." or ".." parts';
-  return undefined;
 }
 
 function decodeText(data: string | Uint8Array): string | undefined {

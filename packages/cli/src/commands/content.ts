@@ -5,12 +5,16 @@ const subcommands: Record<string, () => Promise<Subcommand>> = {
   init: async () => (await import('./content-init.ts')).contentInitCommand,
   validate: async () => (await import('./content-validate.ts')).contentValidateCommand,
   publish: async () => (await import('./content-publish.ts')).contentPublishCommand,
+  pack: async () => (await import('./content-archive.ts')).contentPackCommand,
+  unpack: async () => (await import('./content-archive.ts')).contentUnpackCommand,
 };
 
 export const CONTENT_USAGE = `Usage:
   cardtable content init DIR [--id ID]       start a new game in DIR: a ruleset, seven cards, a deck
   cardtable content validate DIR [--json]   check a content folder as the engine and server will
-  cardtable content publish DIR --server URL publish it as a new version of your game, with its share link`;
+  cardtable content publish DIR --server URL publish it as a new version of your game, with its share link
+  cardtable content pack DIR [--out FILE]    zip it as the studio exports a draft (to import in the studio)
+  cardtable content unpack FILE DIR          unzip a studio export (or a pack) into a new folder`;
 
 export async function contentCommand(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

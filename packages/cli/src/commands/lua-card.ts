@@ -5,6 +5,7 @@ import {
   formatDiagnostic,
   samplePosition,
   validateContentPackage,
+  type AbilityChoice,
   type AbilityDryRun,
   type Content,
   type EventInfo,
@@ -19,7 +20,7 @@ import { parseJson, readText } from '../read-input.ts';
 interface CardRunOptions {
   content: string;
   card: string;
-  ability: number;
+  ability: AbilityChoice;
   state?: string;
   seed: string;
   /** `--event`: fields of the event a triggered ability sees, over the sample one. */
@@ -28,7 +29,7 @@ interface CardRunOptions {
 }
 
 /**
- * `cardtable lua run --content DIR --card ID [--ability N] [--state FILE] [--seed S] [--event JSON] [--json]`:
+ * `cardtable lua run --content DIR --card ID [--ability N|ID] [--state FILE] [--seed S] [--event JSON] [--json]`:
  * a card's Lua ability run as a match runs it. Ok(exit code: 0, or 1 when the ability fails) or
  * the reason the command could not run (`INVALID_CONTENT`: the folder has errors, exit 1 too).
  */
@@ -84,9 +85,7 @@ function parseCardOptions(argv: string[]): Result<CardRunOptions> {
   }
   const card = values.get('--card');
   if (!card) return fail('BAD_FLAG', '--content needs --card ID');
-  const ability = Number(values.get('--ability') ?? '0');
-  if (!Number.isInteger(ability) || ability < 0)
-    return fail('BAD_FLAG', '--ability needs a whole number (0 for the first Lua ability)');
+  const ability = abilityChoiceOf(values.get('--ability') ?? '0');
   const state = values.get('--state');
   const event = values.has('--event') ? parseEvent(values.get('--event')!) : ok(undefined);
   if (!event.ok) return event;
@@ -100,6 +99,9 @@ function parseCardOptions(argv: string[]): Result<CardRunOptions> {
     json,
   });
 }
+
+/** `--ability 1` is the second of the card's Lua abilities; `--ability swell` the one of that id. */
+const abilityChoiceOf = (flag: string): AbilityChoice => (/^\d+$/.test(flag) ? Number(flag) : flag);
 
 /** `--event '{"amount": 3}'`: fields of `state.event`, each of its type (or null for ids). */
 function parseEvent(text: string): Result<Partial<EventInfo>> {
@@ -160,7 +162,7 @@ function formatCardRun(run: AbilityDryRun, content: Content): string {
     .map(([id, list]) => `${id}=[${list.map(name).join(', ')}]`)
     .join(' ');
   const lines = [
-    `${run.card} (${card.name}) ability ${run.ability.index} "${run.ability.id}": ${run.ability.module}.${run.ability.entry}(), from ${run.source}${targets ? `, targets ${targets}` : ''}`,
+    `${run.card} (${card.name}) ability ${run.ability.position} "${run.ability.id}": ${run.ability.module}.${run.ability.entry}(), from ${run.source}${targets ? `, targets ${targets}` : ''}`,
   ];
   const failure = run.failure;
   if (failure)

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { luaAbilitiesOf, type CardDef, type LuaAbility } from '@cardtable/tcg';
 
 /**
  * When FILE is a module of a content folder (`DIR/lua/NAME.lua` beside `DIR/ruleset.json`), the
@@ -16,14 +17,27 @@ export async function contentModuleHint(file: string): Promise<string | null> {
   const cards = await readFile(join(folder, 'cards.json'), 'utf8')
     .then((text) => (JSON.parse(text) as { cards?: unknown[] }).cards ?? [])
     .catch(() => []);
-  // A card uses the module when any `"module": NAME` appears in it (abilities, effects, attacks).
-  const users = cards
-    .filter((card) => JSON.stringify(card).includes(`"module":${JSON.stringify(module)}`))
-    .map((card) => (card as { id?: unknown }).id)
-    .filter((id): id is string => typeof id === 'string');
-  const run = `npx cardtable lua run --content ${folder} --card ${users[0] ?? 'CARD'}`;
+  // The cards with a Lua ability (or attack) that runs the module, and the first such ability.
+  const users = cards.flatMap((card) => {
+    const uses = abilitiesOf(card).find((found) => found.lua.module === module);
+    const id = (card as { id?: unknown }).id;
+    return uses && typeof id === 'string' ? [{ id, ability: uses }] : [];
+  });
+  const first = users[0];
+  const ability =
+    first && first.ability.position > 0 ? ` --ability ${first.ability.ability.id}` : '';
+  const run = `npx cardtable lua run --content ${folder} --card ${first?.id ?? 'CARD'}${ability}`;
   return [
     `Note: this ran ${basename(file)} at a sample position of the demo set, not of ${folder}.`,
-    `To run it as ${users.length ? `the ability of ${users.join(', ')}` : "a card's ability"} in a match of ${folder} (its targets bound, its event set): ${run}`,
+    `To run it as ${users.length ? `the ability of ${users.map((user) => user.id).join(', ')}` : "a card's ability"} in a match of ${folder} (its targets bound, its event set): ${run}`,
   ].join('\n');
+}
+
+/** A card's Lua abilities as the engine lists them; none for a card that does not read as one. */
+function abilitiesOf(card: unknown): LuaAbility[] {
+  try {
+    return luaAbilitiesOf(card as CardDef);
+  } catch {
+    return [];
+  }
 }

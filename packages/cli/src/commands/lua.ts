@@ -36,9 +36,10 @@ export const LUA_USAGE = `Usage:
       first unit); --state replaces it with a JSON file of that shape.
       --budget: instructions for the call; --memory: the VM's memory cap in bytes;
       --seed: seeds random(a, b) and the sample position (default "0").
-  cardtable lua run --content DIR --card ID [--ability N] [--state FILE] [--seed S]
+  cardtable lua run --content DIR --card ID [--ability N|ID] [--state FILE] [--seed S]
                    [--event JSON] [--json]
-      Runs a card's Lua ability (the Nth of its Lua abilities, default 0) through its module's
+      Runs a card's Lua ability (--ability: its id, e.g. "swell" or "attack:flame" for an
+      attack, or N, the Nth of its Lua abilities from 0; default the first) through its module's
       entry function exactly as a match would, from a sample position of that set (or --state:
       a match export, folded to its end, or an engine state), and prints the effect nodes the
       engine would apply, or the failure it would record. A triggered ability sees a sample

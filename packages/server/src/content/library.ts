@@ -5,6 +5,7 @@ import type { Content } from '@cardtable/tcg';
 import { apiError } from '../errors.ts';
 import type { GameRegistry, HostedGame } from '../games.ts';
 import type { MatchRecord } from '../store/event-store.ts';
+import { packArchive, unpackArchive } from './archive.ts';
 import type { ArtStore } from './art-store.ts';
 import {
   breaksLimits,
@@ -17,6 +18,7 @@ import {
   type StoredFiles,
 } from './package.ts';
 import {
+  GamesQuotaReached,
   SlugTaken,
   type ArtQuota,
   type ContentPin,
@@ -316,6 +318,61 @@ export class ContentLibrary {
     await this.countUploads(userId, [stored]);
     await this.art.put(stored.sha256, bytes, stored.type);
     return stored;
+  }
+
+  /**
+   * A new game of `owner` whose draft is a zipped content folder. The archive is read within
+   * the package's limits and the package validated before anything is created: one that breaks
+   * a limit (or is no zip) is refused whole (CONTENT_INVALID) and nothing changes. Content with
+   * errors is kept, as a draft save keeps it; its images count as uploads.
+   */
+  async importGame(
+    input: { slug: string; name: string; description: string },
+    archive: Uint8Array,
+    owner: string,
+  ): Promise<{ game: GameRow; report: PackageReport; revision: number }> {
+    const read = unpackArchive(archive);
+    if (!read.ok) throw contentInvalid(read.errors, []);
+    const report = await validatePackage(read.files, owner);
+    refuseOverLimits(report);
+    const stored = toStored(read.files);
+    await this.countUploads(
+      owner,
+      Object.values(stored).flatMap((file) => (typeof file === 'string' ? [] : [file])),
+    );
+    const game = await this.createGame({ ...input, ownerId: owner });
+    const saved = await this.store.saveDraft(game.id, await this.storeArt(read.files));
+    return { game, report, revision: saved!.revision };
+  }
+
+  /** The draft as a .zip of its files, art included, in a folder named after the game. */
+  async draftArchive(game: GameRow): Promise<Uint8Array> {
+    return packArchive(await this.withArt(await this.store.draft(game.id)), game.slug);
+  }
+
+  /** Creates a game owned by `ownerId`: CONFLICT for a taken slug, QUOTA_EXCEEDED past the quota. */
+  async createGame(input: {
+    slug: string;
+    name: string;
+    description: string;
+    ownerId: string;
+  }): Promise<GameRow> {
+    if (this.builtIn.has(input.slug))
+      throw apiError('CONFLICT', `"${input.slug}" is the name of a built-in game.`);
+    try {
+      await this.store.createGame({ id: newId('g'), ...input }, GAMES_PER_USER);
+    } catch (error) {
+      if (error instanceof SlugTaken)
+        throw apiError('CONFLICT', `The slug "${input.slug}" is taken.`);
+      if (error instanceof GamesQuotaReached)
+        throw apiError(
+          'QUOTA_EXCEEDED',
+          `You have ${error.max} games already: delete a draft you no longer need first.`,
+          { limit: 'gamesPerUser', max: error.max },
+        );
+      throw error;
+    }
+    return (await this.store.gameBySlug(input.slug))!;
   }
 
   /** Starts a draft as a copy of a published version (its art is already in the store). */

@@ -11,6 +11,8 @@ import {
   GameDetail,
   GameList,
   GameResponse,
+  ImportedGame,
+  ImportGameRequest,
   Slug,
   ValidationReport,
   VersionDetail,
@@ -24,16 +26,15 @@ import {
   ART_UPLOAD_BURST,
   ART_UPLOADS_PER_MINUTE,
   contentInvalid,
-  GAMES_PER_USER,
   PUBLISH_BURST,
   PUBLISHES_PER_HOUR,
   type ContentLibrary,
 } from '../content/library.ts';
+import { MAX_ARCHIVE_BYTES } from '../content/archive.ts';
 import { imageTypeOf, MAX_PACKAGE_BODY_BYTES } from '../content/package.ts';
-import { GamesQuotaReached, SlugTaken, type GameRow } from '../content/store.ts';
+import type { GameRow } from '../content/store.ts';
 import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
 import { apiError } from '../errors.ts';
-import { newId } from '../ids.ts';
 import { hasUnprintable } from '../printable.ts';
 import { KeyedRateLimiter } from '../rate-limit.ts';
 import { requireUser } from './authenticate.ts';
@@ -122,34 +123,54 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const user = requireUser(request);
       const { slug, description, from } = request.body;
       const name = gameName(request.body.name);
-      if (library.builtIn.has(slug))
-        throw apiError('CONFLICT', `"${slug}" is the name of a built-in game.`);
       const source = from ? await visibleGame(from.slug, user) : null;
-      try {
-        await store.createGame(
-          {
-            id: newId('g'),
-            slug,
-            name,
-            description: description?.trim() ?? '',
-            ownerId: user.userId,
-          },
-          GAMES_PER_USER,
-        );
-      } catch (error) {
-        if (error instanceof SlugTaken) throw apiError('CONFLICT', `The slug "${slug}" is taken.`);
-        if (error instanceof GamesQuotaReached)
-          throw apiError(
-            'QUOTA_EXCEEDED',
-            `You have ${error.max} games already: delete a draft you no longer need first.`,
-            { limit: 'gamesPerUser', max: error.max },
-          );
-        throw error;
-      }
-      const game = await findGame(slug);
+      const game = await library.createGame({
+        slug,
+        name,
+        description: description?.trim() ?? '',
+        ownerId: user.userId,
+      });
       if (source) await library.copyIntoDraft(game, source, from?.version);
       reply.code(201);
       return { game: await summaryOf(game) };
+    },
+  );
+
+  app.post<{ Body: ImportGameRequest }>(
+    '/api/content/games/import',
+    {
+      bodyLimit: Math.ceil((MAX_ARCHIVE_BYTES * 4) / 3) + 4096,
+      schema: {
+        tags: ['content'],
+        summary:
+          'Create a game whose draft is a zipped content folder (a studio export, `cardtable ' +
+          'content pack`); an archive over the limits, or no zip, is refused and nothing is created',
+        ...secured,
+        body: ImportGameRequest,
+        response: { 201: ImportedGame, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { slug, description, archive } = request.body;
+      const name = gameName(request.body.name);
+      // A taken slug is said before the archive is read and checked.
+      if (library.builtIn.has(slug) || (await store.gameBySlug(slug)))
+        throw apiError('CONFLICT', `The slug "${slug}" is taken.`);
+      const imported = await library.importGame(
+        { slug, name, description: description?.trim() ?? '' },
+        new Uint8Array(Buffer.from(archive.base64, 'base64')),
+        user.userId,
+      );
+      const { ok, errors, warnings } = imported.report;
+      reply.code(201);
+      return {
+        game: await summaryOf(imported.game),
+        ok,
+        errors,
+        warnings,
+        revision: imported.revision,
+      };
     },
   );
 
@@ -249,6 +270,30 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const game = await ownedGame(request.params.slug, requireUser(request));
       const draft = (await store.draftDetail(game.id))!;
       return { game: await summaryOf(game), ...draft };
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>(
+    '/api/content/games/:slug/draft/archive',
+    {
+      schema: {
+        tags: ['content'],
+        summary:
+          'The draft as a .zip (owner only): its files, art included, in a folder named after ' +
+          'the game, ready for `cardtable content validate` and for import',
+        ...secured,
+        params: SlugParams,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const game = await ownedGame(request.params.slug, requireUser(request));
+      const archive = await library.draftArchive(game);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${game.slug}.zip"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(archive));
     },
   );
 

@@ -2,7 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PositionSummary } from '@cardtable/sdk/content';
 import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg/script-effects';
-import { eventFieldsProblem, type AbilityDryRun } from '@cardtable/tcg';
+import {
+  eventFieldsProblem,
+  luaAbilitiesOf,
+  type AbilityDryRun,
+  type CardDef,
+  type LuaAbility,
+} from '@cardtable/tcg';
 import { describeScriptFailure } from '@cardtable/tcg/ui';
 import { atPath, inFile, placeOf } from './diagnostics.ts';
 import {
@@ -24,17 +30,21 @@ import type { DraftSession } from './useDraft.ts';
 
 const COMPLETIONS = luaCompletions(TCG_SCRIPT_EFFECTS, CONTEXT_GLOBALS, BASE_GLOBALS);
 
-/** The Lua modules a card's abilities run, by module name. */
+/**
+ * A card's Lua abilities that run `module`, as the engine lists them (a draft's card may be
+ * half-written: one that does not read as abilities has none).
+ */
+function moduleAbilities(card: CardJson, module: string): LuaAbility[] {
+  try {
+    return luaAbilitiesOf(card as unknown as CardDef).filter((a) => a.lua.module === module);
+  } catch {
+    return [];
+  }
+}
+
+/** The cards with an ability that runs `module`. */
 const luaUsers = (cards: readonly CardJson[], module: string) =>
-  cards.filter((card) =>
-    (card.abilities ?? []).some(
-      (a) =>
-        (a.lua as { module?: string } | undefined)?.module === module ||
-        ((a.effects as { do?: string; module?: string }[] | undefined) ?? []).some(
-          (e) => e.do === 'lua' && e.module === module,
-        ),
-    ),
-  );
+  cards.filter((card) => moduleAbilities(card, module).length > 0);
 
 /** Lua abilities: the code, its diagnostics, a dry run, and the creator's ability tests. */
 export function LuaEditor({ draft }: { draft: DraftSession }) {
@@ -175,6 +185,10 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
     { ok: true; run: AbilityDryRun } | { ok: false; message: string } | null
   >(null);
   const chosen = users.some((u) => u.id === card) ? card : (users[0]?.id ?? '');
+  const abilities = moduleAbilities(users.find((u) => u.id === chosen) ?? users[0]!, module);
+  /** The ability to run, by its id; '' or one the card no longer has: its first of this module. */
+  const [abilityId, setAbilityId] = useState('');
+  const ability = abilities.find((a) => a.ability.id === abilityId) ?? abilities[0];
   const event = eventFields(eventText);
   const run = async () => {
     if (!event.ok) return setResult(event);
@@ -184,7 +198,7 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
       at && !at.ok
         ? at
         : await draft.worker
-            .dryRun(files, chosen, 0, seed, at?.state, event.value)
+            .dryRun(files, chosen, ability?.ability.id ?? 0, seed, at?.state, event.value)
             .catch((e: Error) => ({ ok: false as const, message: e.message })),
     );
     setRunning(false);
@@ -192,13 +206,15 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
   const saveAsTest = () => {
     if (!result?.ok) return;
     const tests = testsOf(files);
-    const name = `${result.run.card} at ${seed}`;
+    const { card, ability: ran } = result.run;
+    const name = `${card}${ran.position === 0 ? '' : ` ${ran.id}`} at ${seed}`;
     draft.change(
       withTests(files, [
         ...tests,
         {
           name,
-          card: result.run.card,
+          card,
+          ...(ran.position === 0 ? {} : { ability: ran.id }),
           seed,
           ...(event.ok && event.value ? { event: event.value } : {}),
           expect: result.run.failure ? 'failure' : result.run.effects,
@@ -228,6 +244,24 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
               ))}
             </select>
           </label>
+          {abilities.length > 1 ? (
+            <label>
+              Ability
+              <select
+                value={ability?.ability.id ?? ''}
+                onChange={(e) => setAbilityId(e.target.value)}
+                data-testid="dry-run-ability"
+              >
+                {abilities.map((a) => (
+                  <option key={a.ability.id} value={a.ability.id}>
+                    {a.ability.id === a.lua.entry
+                      ? a.ability.id
+                      : `${a.ability.id} (${a.lua.entry})`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <label>
             Position
             <select
@@ -267,6 +301,7 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
         result.ok ? (
           <div data-testid="dry-run-result">
             <p>
+              {`${result.run.ability.id} (${result.run.ability.module}.${result.run.ability.entry}): `}
               {result.run.failure ? (
                 <strong className="studio-bad">
                   Failed: {result.run.failure.message} {describeScriptFailure(result.run.failure)}

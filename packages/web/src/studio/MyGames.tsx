@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { GameSummary } from '@cardtable/sdk';
-import { SLUG_PATTERN } from '@cardtable/sdk/content';
+import { SLUG_PATTERN, type Diagnostic } from '@cardtable/sdk/content';
+import { placeOf } from './diagnostics.ts';
 import { blankGame } from './blank-game.ts';
 import { slugWords, toSaveFiles } from './draft-files.ts';
 import { withApi } from './studio-api.ts';
@@ -61,6 +62,19 @@ export function MyGames() {
   );
 }
 
+/** "Start from" a zipped folder (no slug has a colon). */
+const FROM_ZIP = ':zip';
+
+/** A file's bytes in base64, as the content API takes archives and images. */
+function base64Of(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
+
 function NewGameForm({
   published,
   onCreated,
@@ -71,7 +85,9 @@ function NewGameForm({
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
+  /** A published game's slug to copy, '' for a blank ruleset, or FROM_ZIP. */
   const [from, setFrom] = useState('');
+  const [archive, setArchive] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A game's address name follows its name (never a card's `card` fallback) until edited.
@@ -80,9 +96,16 @@ function NewGameForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim() || !slugOk) return;
+    if (!name.trim() || !slugOk || (from === FROM_ZIP && !archive)) return;
     setBusy(true);
     setError(null);
+    const made = await (from === FROM_ZIP ? importZip(archive!) : create());
+    setBusy(false);
+    if (!made.ok) return setError(made.message);
+    onCreated(shownSlug);
+  };
+  /** A blank game or a copy of a published one. */
+  const create = async (): Promise<{ ok: true } | { ok: false; message: string }> => {
     const created = await withApi((api) =>
       api.createGame({
         slug: shownSlug,
@@ -90,18 +113,27 @@ function NewGameForm({
         ...(from ? { from: { slug: from } } : {}),
       }),
     );
-    if (created.ok && !from) {
-      const saved = await withApi((api) =>
-        api.saveDraft(shownSlug, {
-          files: toSaveFiles(blankGame(shownSlug, name.trim())),
-          revision: 0,
-        }),
-      );
-      if (!saved.ok) setError(saved.error.message);
-    }
-    setBusy(false);
-    if (!created.ok) return setError(created.error.message);
-    onCreated(shownSlug);
+    if (!created.ok) return { ok: false, message: created.error.message };
+    if (from) return { ok: true };
+    const saved = await withApi((api) =>
+      api.saveDraft(shownSlug, {
+        files: toSaveFiles(blankGame(shownSlug, name.trim())),
+        revision: 0,
+      }),
+    );
+    return saved.ok ? { ok: true } : { ok: false, message: saved.error.message };
+  };
+  /** A game whose draft is the zipped folder: refused whole, with each problem, when it breaks a limit. */
+  const importZip = async (file: File): Promise<{ ok: true } | { ok: false; message: string }> => {
+    const base64 = await base64Of(file);
+    const imported = await withApi((api) =>
+      api.importGame({ slug: shownSlug, name: name.trim(), archive: { base64 } }),
+    );
+    if (imported.ok) return { ok: true };
+    const problems = (imported.error.details?.errors as Diagnostic[] | undefined) ?? [];
+    if (problems.length === 0) return { ok: false, message: imported.error.message };
+    const each = problems.map((d) => [placeOf(d), d.message].filter(Boolean).join(': '));
+    return { ok: false, message: `The zip is refused, nothing was made: ${each.join('; ')}.` };
   };
 
   return (
@@ -139,10 +171,25 @@ function NewGameForm({
               A copy of {game.name} (version {game.latestVersion})
             </option>
           ))}
+          <option value={FROM_ZIP}>A game folder, zipped (.zip)</option>
         </select>
       </label>
+      {from === FROM_ZIP ? (
+        <label>
+          Zipped game folder
+          <input
+            type="file"
+            accept=".zip,application/zip"
+            onChange={(e) => setArchive(e.target.files?.[0] ?? null)}
+          />
+        </label>
+      ) : null}
       <StudioError error={error} />
-      <button type="submit" className="primary" disabled={busy || !name.trim() || !slugOk}>
+      <button
+        type="submit"
+        className="primary"
+        disabled={busy || !name.trim() || !slugOk || (from === FROM_ZIP && !archive)}
+      >
         Create game
       </button>
     </form>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type KeyboardEvent } from 'react';
 import { Link, NavLink, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { BalanceLab } from './BalanceLab.tsx';
 import { CardsEditor } from './CardsEditor.tsx';
@@ -7,6 +7,7 @@ import { PlaytestControls } from './PlaytestControls.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { RulesetEditor } from './RulesetEditor.tsx';
 import { placeOf, STUDIO_TABS, tabOf } from './diagnostics.ts';
+import { withApi } from './studio-api.ts';
 import { useDraft, type DraftSession, type SaveState } from './useDraft.ts';
 import { counted } from '../ui/counted.ts';
 
@@ -57,6 +58,7 @@ export function Workspace() {
           <SaveBadge save={draft.save} />
           <ValidationBadge draft={draft} slug={slug} />
           <PlaytestControls draft={draft} />
+          <DownloadZip slug={slug} saved={draft.save.kind === 'saved'} />
           <button
             type="button"
             onClick={draft.undo}
@@ -102,6 +104,42 @@ export function Workspace() {
         </Routes>
       </Suspense>
     </main>
+  );
+}
+
+/**
+ * The draft as the server has it, zipped: a folder `cardtable content validate` accepts and My
+ * games imports. Offered once every change is saved, so the file is what the creator sees.
+ */
+function DownloadZip({ slug, saved }: { slug: string; saved: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setError(null);
+    const archive = await withApi((api) => api.draftArchive(slug));
+    if (!archive.ok) return setError(archive.error.message);
+    const url = URL.createObjectURL(new Blob([archive.value], { type: 'application/zip' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${slug}.zip`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => void download()}
+        disabled={!saved}
+        title={saved ? 'The game as a folder, zipped' : 'Available once every change is saved'}
+      >
+        Download .zip
+      </button>
+      {error ? (
+        <span role="alert" className="studio-error">
+          {error}
+        </span>
+      ) : null}
+    </>
   );
 }
 

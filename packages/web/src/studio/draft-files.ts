@@ -34,7 +34,8 @@ export interface DeckJson {
 export interface AbilityTestJson {
   name: string;
   card: string;
-  ability?: number;
+  /** The ability's id, or its position among the card's Lua abilities; default the first. */
+  ability?: number | string;
   seed?: string;
   event?: Record<string, unknown>;
   expect: unknown[] | 'failure';

@@ -29,7 +29,8 @@ export type ToStudioWorker =
       kind: 'dryRun';
       files: DraftFiles;
       card: string;
-      ability: number;
+      /** Which of the card's Lua abilities: its id, or its position among them. */
+      ability: number | string;
       seed: string;
       /** A position saved from a playtest (a full engine state); absent: the seeded sample. */
       position?: unknown;

@@ -51,7 +51,7 @@ export class StudioWorkerClient {
   async dryRun(
     files: DraftFiles,
     card: string,
-    ability: number,
+    ability: number | string,
     seed: string,
     position?: unknown,
     event?: Record<string, unknown>,
