@@ -28,7 +28,8 @@ export class Runner {
   private triggers = 0;
   private readonly rng: Rng;
   private readonly handleIds: OpaqueIds;
-  private readonly issued = new Set<string>();
+  /** The handles this command minted (made with its first). */
+  private issued: Set<string> | null = null;
   /** One copy-on-write draft for the whole command: each part is copied at most once. */
   readonly draft: Draft;
   /** The last state the state-based checks found nothing to do in (`settle`). */
@@ -58,7 +59,7 @@ export class Runner {
   }
 
   newHandle(): string {
-    return newHandle(this.handleIds, this.state, this.issued);
+    return newHandle(this.handleIds, this.state, (this.issued ??= new Set()));
   }
 
   randomIndex(n: number): number {
