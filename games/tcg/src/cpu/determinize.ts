@@ -25,30 +25,30 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
   for (const [handle, card] of Object.entries(view.cards)) visible[handle] = strip(card);
   attachedByUnit(visible);
   const unseen = view.players.map((player) => unseenPool(view, player.seat, content));
-  const hidden = view.players.map(hiddenSlots);
+  const zones = view.players.map(zonePlan);
   const pending = pendingOf(view);
   return (rng) => {
     const cards = copyRecord(visible);
     const players = view.players.map((player, i) => {
       const unknown = rng.shuffle(unseen[i]!);
-      const zones: Record<string, string[]> = {};
-      for (const [zone, entry] of Object.entries(player.zones)) {
-        if (Array.isArray(entry)) {
-          zones[zone] = [...entry];
+      const dealt: Record<string, string[]> = {};
+      for (const { zone, shown, slots } of zones[i]!) {
+        if (shown) {
+          dealt[zone] = [...shown];
           continue;
         }
-        const slots = hidden[i]!.get(zone)!;
-        zones[zone] = slots.map((slot) => {
-          const card = slot.card(unknown.pop() ?? anyCard(player.decklist, rng));
-          cards[slot.handle] = card;
-          return slot.handle;
-        });
+        const handles: string[] = [];
+        for (const slot of slots) {
+          cards[slot.handle] = slot.card(unknown.pop() ?? anyCard(player.decklist, rng));
+          handles.push(slot.handle);
+        }
+        dealt[zone] = handles;
       }
       return {
         seat: player.seat,
         life: player.life,
         resource: { ...player.resource },
-        zones,
+        zones: dealt,
         fatigue: player.fatigue,
         strikes: player.strikes,
         lost: player.lost,
@@ -81,54 +81,65 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
 }
 
 /**
+ * A zone of a player's view, in the view's order, as every guess deals it: the handles `shown`,
+ * or (a hidden zone, given as a size) the slots its unseen cards are dealt to.
+ */
+interface ZonePlan {
+  zone: string;
+  shown: readonly string[] | null;
+  slots: readonly HiddenSlot[];
+}
+
+function zonePlan(player: PlayerView): ZonePlan[] {
+  const plan: ZonePlan[] = [];
+  for (const [zone, entry] of Object.entries(player.zones)) {
+    if (Array.isArray(entry)) {
+      plan.push({ zone, shown: entry, slots: [] });
+      continue;
+    }
+    const slots: HiddenSlot[] = [];
+    for (let i = 0; i < entry; i++)
+      slots.push(new HiddenSlot(`x${player.seat}${zone}${i}`, player.seat, zone));
+    plan.push({ zone, shown: null, slots });
+  }
+  return plan;
+}
+
+/**
  * A place for an unseen card in a guess: its handle, and the card object for each definition
  * dealt to it, made once per decision. Guesses share card objects as they share the visible
  * ones (nothing changes a card in place), so a guess makes no handle and no card of its own.
  */
-interface HiddenSlot {
-  handle: string;
-  card(defId: string): CardInstance;
-}
+class HiddenSlot {
+  /** The card made for each definition dealt here so far. */
+  private readonly made = new Map<string, CardInstance>();
 
-/** The slots of a player's hidden zones (those the view gives as a size), by zone. */
-function hiddenSlots(player: PlayerView): Map<string, HiddenSlot[]> {
-  const slots = new Map<string, HiddenSlot[]>();
-  for (const [zone, entry] of Object.entries(player.zones))
-    if (!Array.isArray(entry))
-      slots.set(
-        zone,
-        Array.from({ length: entry }, (_, i) =>
-          hiddenSlot(`x${player.seat}${zone}${i}`, player.seat, zone),
-        ),
-      );
-  return slots;
-}
+  constructor(
+    readonly handle: string,
+    private readonly seat: number,
+    private readonly zone: string,
+  ) {}
 
-function hiddenSlot(handle: string, seat: number, zone: string): HiddenSlot {
-  const made = new Map<string, CardInstance>();
-  return {
-    handle,
-    card(defId) {
-      let card = made.get(defId);
-      if (!card) {
-        card = {
-          handle,
-          defId,
-          owner: seat,
-          controller: seat,
-          zone,
-          playOrder: 0,
-          damage: 0,
-          attacks: 0,
-          enteredTurn: 0,
-          doomed: false,
-          attachedTo: null,
-        };
-        made.set(defId, card);
-      }
-      return card;
-    },
-  };
+  card(defId: string): CardInstance {
+    let card = this.made.get(defId);
+    if (!card) {
+      card = {
+        handle: this.handle,
+        defId,
+        owner: this.seat,
+        controller: this.seat,
+        zone: this.zone,
+        playOrder: 0,
+        damage: 0,
+        attacks: 0,
+        enteredTurn: 0,
+        doomed: false,
+        attachedTo: null,
+      };
+      this.made.set(defId, card);
+    }
+    return card;
+  }
 }
 
 /**
@@ -178,13 +189,17 @@ function pendingOf(view: TcgView): Pending | null {
 
 /** The deck list minus the visible cards its owner has (the dealer shuffles it per guess). */
 function unseenPool(view: TcgView, seat: number, content: Content): string[] {
-  const left = new Map(Object.entries(view.players[seat]!.decklist));
+  const decklist = view.players[seat]!.decklist;
+  const left = new Map<string, number>();
+  for (const id of Object.keys(decklist)) left.set(id, decklist[id]!);
   for (const card of Object.values(view.cards)) {
     if (card.owner !== seat || content.cards.get(card.defId)?.token) continue;
     const count = left.get(card.defId);
     if (count) left.set(card.defId, count - 1);
   }
-  return [...left].flatMap(([id, n]) => Array.from({ length: n }, () => id));
+  const pool: string[] = [];
+  for (const [id, count] of left) for (let i = 0; i < count; i++) pool.push(id);
+  return pool;
 }
 
 function anyCard(decklist: Record<string, number>, rng: Rng): string {
