@@ -111,8 +111,11 @@ function zonePlan(player: PlayerView): ZonePlan[] {
  * ones (nothing changes a card in place), so a guess makes no handle and no card of its own.
  */
 class HiddenSlot {
-  /** The card made for each definition dealt here so far. */
-  private readonly made = new Map<string, CardInstance>();
+  /** The first definition dealt here and its card (most slots see one guess at `easy`). */
+  private firstDefId: string | null = null;
+  private first: CardInstance | null = null;
+  /** The cards made for the other definitions dealt here, made with the second. */
+  private others: Map<string, CardInstance> | null = null;
 
   constructor(
     readonly handle: string,
@@ -121,24 +124,30 @@ class HiddenSlot {
   ) {}
 
   card(defId: string): CardInstance {
-    let card = this.made.get(defId);
-    if (!card) {
-      card = {
-        handle: this.handle,
-        defId,
-        owner: this.seat,
-        controller: this.seat,
-        zone: this.zone,
-        playOrder: 0,
-        damage: 0,
-        attacks: 0,
-        enteredTurn: 0,
-        doomed: false,
-        attachedTo: null,
-      };
-      this.made.set(defId, card);
+    if (this.firstDefId === defId) return this.first!;
+    if (this.firstDefId === null) {
+      this.firstDefId = defId;
+      return (this.first = this.made(defId));
     }
+    let card = this.others?.get(defId);
+    if (!card) (this.others ??= new Map()).set(defId, (card = this.made(defId)));
     return card;
+  }
+
+  private made(defId: string): CardInstance {
+    return {
+      handle: this.handle,
+      defId,
+      owner: this.seat,
+      controller: this.seat,
+      zone: this.zone,
+      playOrder: 0,
+      damage: 0,
+      attacks: 0,
+      enteredTurn: 0,
+      doomed: false,
+      attachedTo: null,
+    };
   }
 }
 
