@@ -24,7 +24,7 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
   const visible = handleRecord<CardInstance>();
   for (const [handle, card] of Object.entries(view.cards)) visible[handle] = strip(card);
   attachedByUnit(visible);
-  const unseen = view.players.map((player) => unseenPool(view, player.seat, content));
+  const unseen = unseenPools(view, content);
   const zones = view.players.map(zonePlan);
   const pending = pendingOf(view);
   return (rng) => {
@@ -196,19 +196,27 @@ function pendingOf(view: TcgView): Pending | null {
   };
 }
 
-/** The deck list minus the visible cards its owner has (the dealer shuffles it per guess). */
-function unseenPool(view: TcgView, seat: number, content: Content): string[] {
-  const decklist = view.players[seat]!.decklist;
-  const left = new Map<string, number>();
-  for (const id of Object.keys(decklist)) left.set(id, decklist[id]!);
+/**
+ * Each seat's deck list minus the visible cards it owns (the dealer shuffles it per guess), by
+ * seat: one pass over the view's cards for both.
+ */
+function unseenPools(view: TcgView, content: Content): string[][] {
+  const left = view.players.map((player) => {
+    const counts = new Map<string, number>();
+    for (const id of Object.keys(player.decklist)) counts.set(id, player.decklist[id]!);
+    return counts;
+  });
   for (const card of Object.values(view.cards)) {
-    if (card.owner !== seat || content.cards.get(card.defId)?.token) continue;
-    const count = left.get(card.defId);
-    if (count) left.set(card.defId, count - 1);
+    const counts = left[card.owner];
+    if (!counts || content.cards.get(card.defId)?.token) continue;
+    const count = counts.get(card.defId);
+    if (count) counts.set(card.defId, count - 1);
   }
-  const pool: string[] = [];
-  for (const [id, count] of left) for (let i = 0; i < count; i++) pool.push(id);
-  return pool;
+  return left.map((counts) => {
+    const pool: string[] = [];
+    for (const [id, count] of counts) for (let i = 0; i < count; i++) pool.push(id);
+    return pool;
+  });
 }
 
 function anyCard(decklist: Record<string, number>, rng: Rng): string {
