@@ -26,6 +26,17 @@ export class Draft {
     if (previous && state.players === previous.s.players) this.playerCopies = previous.playerCopies;
   }
 
+  /**
+   * A draft that writes `state`'s cards record in place instead of copying it (its card objects
+   * are still copied before a write): for a record nobody else holds or will read again (a CPU
+   * guess's last playout).
+   */
+  static owningCards(state: TcgState): Draft {
+    const draft = new Draft(state);
+    draft.cardCopies = new Set();
+    return draft;
+  }
+
   /** Adds a card (a new handle: the end of the record's order), complete with its attachment. */
   addCard(card: CardInstance): void {
     const cards = this.record();
