@@ -180,7 +180,13 @@ function battlerGuess(
   };
 }
 
+/**
+ * The card behind a view's card. A card off the board is the state's own card object in the view
+ * (no stats added), so guesses share it as they share each other's (nothing changes a card in
+ * place) instead of a copy per decision: and its plain stats, kept by card object, carry over.
+ */
 function strip(card: ViewCard): CardInstance {
+  if (card.stats === undefined) return card;
   const { stats: _stats, ...instance } = card;
   return instance;
 }
