@@ -24,31 +24,31 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
   const visible = handleRecord<CardInstance>();
   for (const [handle, card] of Object.entries(view.cards)) visible[handle] = strip(card);
   attachedByUnit(visible);
-  const unseen = view.players.map((player) => unseenPool(view, player.seat, content));
-  const hidden = view.players.map(hiddenSlots);
+  const unseen = unseenPools(view, content);
+  const zones = view.players.map(zonePlan);
   const pending = pendingOf(view);
   return (rng) => {
     const cards = copyRecord(visible);
     const players = view.players.map((player, i) => {
       const unknown = rng.shuffle(unseen[i]!);
-      const zones: Record<string, string[]> = {};
-      for (const [zone, entry] of Object.entries(player.zones)) {
-        if (Array.isArray(entry)) {
-          zones[zone] = [...entry];
+      const dealt: Record<string, string[]> = {};
+      for (const { zone, shown, slots } of zones[i]!) {
+        if (shown) {
+          dealt[zone] = [...shown];
           continue;
         }
-        const slots = hidden[i]!.get(zone)!;
-        zones[zone] = slots.map((slot) => {
-          const card = slot.card(unknown.pop() ?? anyCard(player.decklist, rng));
-          cards[slot.handle] = card;
-          return slot.handle;
-        });
+        const handles: string[] = [];
+        for (const slot of slots) {
+          cards[slot.handle] = slot.card(unknown.pop() ?? anyCard(player.decklist, rng));
+          handles.push(slot.handle);
+        }
+        dealt[zone] = handles;
       }
       return {
         seat: player.seat,
         life: player.life,
         resource: { ...player.resource },
-        zones,
+        zones: dealt,
         fatigue: player.fatigue,
         strikes: player.strikes,
         lost: player.lost,
@@ -81,54 +81,74 @@ export function dealer(view: TcgView, content: Content): (rng: Rng) => TcgState 
 }
 
 /**
+ * A zone of a player's view, in the view's order, as every guess deals it: the handles `shown`,
+ * or (a hidden zone, given as a size) the slots its unseen cards are dealt to.
+ */
+interface ZonePlan {
+  zone: string;
+  shown: readonly string[] | null;
+  slots: readonly HiddenSlot[];
+}
+
+function zonePlan(player: PlayerView): ZonePlan[] {
+  const plan: ZonePlan[] = [];
+  for (const [zone, entry] of Object.entries(player.zones)) {
+    if (Array.isArray(entry)) {
+      plan.push({ zone, shown: entry, slots: [] });
+      continue;
+    }
+    const slots: HiddenSlot[] = [];
+    for (let i = 0; i < entry; i++)
+      slots.push(new HiddenSlot(`x${player.seat}${zone}${i}`, player.seat, zone));
+    plan.push({ zone, shown: null, slots });
+  }
+  return plan;
+}
+
+/**
  * A place for an unseen card in a guess: its handle, and the card object for each definition
  * dealt to it, made once per decision. Guesses share card objects as they share the visible
  * ones (nothing changes a card in place), so a guess makes no handle and no card of its own.
  */
-interface HiddenSlot {
-  handle: string;
-  card(defId: string): CardInstance;
-}
+class HiddenSlot {
+  /** The first definition dealt here and its card (most slots see one guess at `easy`). */
+  private firstDefId: string | null = null;
+  private first: CardInstance | null = null;
+  /** The cards made for the other definitions dealt here, made with the second. */
+  private others: Map<string, CardInstance> | null = null;
 
-/** The slots of a player's hidden zones (those the view gives as a size), by zone. */
-function hiddenSlots(player: PlayerView): Map<string, HiddenSlot[]> {
-  const slots = new Map<string, HiddenSlot[]>();
-  for (const [zone, entry] of Object.entries(player.zones))
-    if (!Array.isArray(entry))
-      slots.set(
-        zone,
-        Array.from({ length: entry }, (_, i) =>
-          hiddenSlot(`x${player.seat}${zone}${i}`, player.seat, zone),
-        ),
-      );
-  return slots;
-}
+  constructor(
+    readonly handle: string,
+    private readonly seat: number,
+    private readonly zone: string,
+  ) {}
 
-function hiddenSlot(handle: string, seat: number, zone: string): HiddenSlot {
-  const made = new Map<string, CardInstance>();
-  return {
-    handle,
-    card(defId) {
-      let card = made.get(defId);
-      if (!card) {
-        card = {
-          handle,
-          defId,
-          owner: seat,
-          controller: seat,
-          zone,
-          playOrder: 0,
-          damage: 0,
-          attacks: 0,
-          enteredTurn: 0,
-          doomed: false,
-          attachedTo: null,
-        };
-        made.set(defId, card);
-      }
-      return card;
-    },
-  };
+  card(defId: string): CardInstance {
+    if (this.firstDefId === defId) return this.first!;
+    if (this.firstDefId === null) {
+      this.firstDefId = defId;
+      return (this.first = this.made(defId));
+    }
+    let card = this.others?.get(defId);
+    if (!card) (this.others ??= new Map()).set(defId, (card = this.made(defId)));
+    return card;
+  }
+
+  private made(defId: string): CardInstance {
+    return {
+      handle: this.handle,
+      defId,
+      owner: this.seat,
+      controller: this.seat,
+      zone: this.zone,
+      playOrder: 0,
+      damage: 0,
+      attacks: 0,
+      enteredTurn: 0,
+      doomed: false,
+      attachedTo: null,
+    };
+  }
 }
 
 /**
@@ -160,7 +180,13 @@ function battlerGuess(
   };
 }
 
+/**
+ * The card behind a view's card. A card off the board is the state's own card object in the view
+ * (no stats added), so guesses share it as they share each other's (nothing changes a card in
+ * place) instead of a copy per decision: and its plain stats, kept by card object, carry over.
+ */
 function strip(card: ViewCard): CardInstance {
+  if (card.stats === undefined) return card;
   const { stats: _stats, ...instance } = card;
   return instance;
 }
@@ -176,15 +202,27 @@ function pendingOf(view: TcgView): Pending | null {
   };
 }
 
-/** The deck list minus the visible cards its owner has (the dealer shuffles it per guess). */
-function unseenPool(view: TcgView, seat: number, content: Content): string[] {
-  const left = new Map(Object.entries(view.players[seat]!.decklist));
+/**
+ * Each seat's deck list minus the visible cards it owns (the dealer shuffles it per guess), by
+ * seat: one pass over the view's cards for both.
+ */
+function unseenPools(view: TcgView, content: Content): string[][] {
+  const left = view.players.map((player) => {
+    const counts = new Map<string, number>();
+    for (const id of Object.keys(player.decklist)) counts.set(id, player.decklist[id]!);
+    return counts;
+  });
   for (const card of Object.values(view.cards)) {
-    if (card.owner !== seat || content.cards.get(card.defId)?.token) continue;
-    const count = left.get(card.defId);
-    if (count) left.set(card.defId, count - 1);
+    const counts = left[card.owner];
+    if (!counts || content.cards.get(card.defId)?.token) continue;
+    const count = counts.get(card.defId);
+    if (count) counts.set(card.defId, count - 1);
   }
-  return [...left].flatMap(([id, n]) => Array.from({ length: n }, () => id));
+  return left.map((counts) => {
+    const pool: string[] = [];
+    for (const [id, count] of counts) for (let i = 0; i < count; i++) pool.push(id);
+    return pool;
+  });
 }
 
 function anyCard(decklist: Record<string, number>, rng: Rng): string {

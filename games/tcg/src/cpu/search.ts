@@ -95,6 +95,8 @@ export function search({
     for (const i of alive)
       totals[i]! += playout(
         guess,
+        // The round's last playout may write the guess's cards record: nothing reads it after.
+        i === alive.at(-1),
         legal[i]!,
         seat,
         profile,
@@ -127,6 +129,7 @@ function betterHalf(alive: readonly number[], totals: readonly number[]): number
 
 function playout(
   start: TcgState,
+  last: boolean,
   first: TcgAction,
   seat: Seat,
   profile: CpuProfile,
@@ -139,7 +142,7 @@ function playout(
   // Each command's version (1, 2, ...) keys its draws. No closures made per playout: under tsx
   // (esbuild's `keepNames`) each closure made is also renamed with a `defineProperty` call.
   let version = 0;
-  const line = new CommandLine(content, scripts);
+  const line = new CommandLine(content, scripts, last ? start : null);
   let state = playoutCommand(line, start, seat, first, playoutContext(seed, ++version, handles));
   if (!state) return -Infinity;
   const turn = start.turn;

@@ -1,5 +1,6 @@
 import type { Ability, Effect } from '../content/ast.ts';
 import { cardOf, type Content } from '../content/content.ts';
+import { oncePerContent } from './per-content.ts';
 import type { AbilityRef } from './state.ts';
 
 export interface AbilityEntry {
@@ -9,21 +10,41 @@ export interface AbilityEntry {
   index: number;
 }
 
-/** A card's own abilities, then those of the custom keywords it has (`keywords`). */
+/**
+ * A card's own abilities, then those of the custom keywords it has (`keywords`). Not to be
+ * changed: a card without keyword abilities gets its own entries, made once per content (every
+ * trigger check asked for them, an array and two objects per ability each time).
+ */
 export function abilityEntries(
   content: Content,
   defId: string,
   keywords: Iterable<string>,
-): AbilityEntry[] {
-  const def = cardOf(content, defId);
-  const entries: AbilityEntry[] = (def.abilities ?? []).map((ability, index) => ({
-    ref: { card: defId, ability: ability.id },
-    ability,
-    index,
-  }));
-  for (const keyword of keywords)
-    for (const ability of content.ruleset.keywords[keyword]?.abilities ?? [])
+): readonly AbilityEntry[] {
+  const own = ownEntries(content, defId);
+  let entries: AbilityEntry[] | null = null;
+  for (const keyword of keywords) {
+    const abilities = content.ruleset.keywords[keyword]?.abilities;
+    if (!abilities?.length) continue;
+    entries ??= [...own];
+    for (const ability of abilities)
       entries.push({ ref: { keyword, ability: ability.id }, ability, index: entries.length });
+  }
+  return entries ?? own;
+}
+
+const ownEntriesByCard = oncePerContent(() => new Map<string, readonly AbilityEntry[]>());
+
+function ownEntries(content: Content, defId: string): readonly AbilityEntry[] {
+  const known = ownEntriesByCard(content);
+  let entries = known.get(defId);
+  if (!entries) {
+    entries = (cardOf(content, defId).abilities ?? []).map((ability, index) => ({
+      ref: { card: defId, ability: ability.id },
+      ability,
+      index,
+    }));
+    known.set(defId, entries);
+  }
   return entries;
 }
 

@@ -11,7 +11,22 @@ interface Index {
   shared: boolean;
 }
 
-const byRecord = new WeakMap<Cards, Index>();
+/**
+ * A record keeps its index as a property of its own under this symbol, not enumerable: keys,
+ * `in` with a handle, JSON, spreads, structured clones and equality tests do not see it (a copy
+ * made any other way than `cardsCopied` simply scans again). Not a `WeakMap` by record: every
+ * record copied (one per playout and per guess) added an ephemeron for the collector to trace,
+ * and the map's get and set were 2-3% of a demo easy batch.
+ */
+const INDEX = Symbol('attachment index');
+
+type Indexed = Cards & { [INDEX]?: Index };
+
+const indexOf = (cards: Cards): Index | undefined => (cards as Indexed)[INDEX];
+
+function setIndex(cards: Cards, index: Index): void {
+  Object.defineProperty(cards, INDEX, { value: index, writable: true, configurable: true });
+}
 
 /**
  * The handle of every attached card by the card it is attached to, in the order of the cards
@@ -22,7 +37,7 @@ const byRecord = new WeakMap<Cards, Index>();
  * set only as a card arrives).
  */
 export function attachedByUnit(cards: Cards): ReadonlyMap<string, readonly string[]> {
-  let index = byRecord.get(cards);
+  let index = indexOf(cards);
   if (!index) {
     const units = new Map<string, string[]>();
     for (const card of Object.values(cards))
@@ -31,7 +46,7 @@ export function attachedByUnit(cards: Cards): ReadonlyMap<string, readonly strin
         if (list) list.push(card.handle);
         else units.set(card.attachedTo!, [card.handle]);
       }
-    byRecord.set(cards, (index = { units, shared: false }));
+    setIndex(cards, (index = { units, shared: false }));
   }
   return index.units;
 }
@@ -43,15 +58,15 @@ const isAttached = (card: CardInstance): boolean => card.zone === ATTACHED && !!
  * cards attached to nothing) has the same index.
  */
 export function cardsCopied(original: Cards, copy: Cards): void {
-  const index = byRecord.get(original);
+  const index = indexOf(original);
   if (!index) return;
   index.shared = true;
-  byRecord.set(copy, { units: index.units, shared: true });
+  setIndex(copy, { units: index.units, shared: true });
 }
 
 /** A card was added at the end of `cards` (a new key: the end of the record's order). */
 export function cardAdded(cards: Cards, card: CardInstance): void {
-  const index = byRecord.get(cards);
+  const index = indexOf(cards);
   if (!index || !isAttached(card)) return;
   const units = writable(index);
   const unit = card.attachedTo!;
@@ -60,7 +75,7 @@ export function cardAdded(cards: Cards, card: CardInstance): void {
 
 /** A card was removed from `cards`. */
 export function cardRemoved(cards: Cards, card: CardInstance): void {
-  const index = byRecord.get(cards);
+  const index = indexOf(cards);
   if (!index || !isAttached(card)) return;
   const units = writable(index);
   const unit = card.attachedTo!;

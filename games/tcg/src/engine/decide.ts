@@ -5,7 +5,7 @@ import { applyBlock, attackerProblem, attackTargets } from './combat.ts';
 import { answerProblem } from './decisions.ts';
 import type { TcgEvent } from './events.ts';
 import { applyAnswer } from './frames.ts';
-import type { Draft } from './draft.ts';
+import { Draft } from './draft.ts';
 import { Runner } from './runner.ts';
 import type { ScriptHost } from './scripts.ts';
 import { addStackItem, boardWouldOverflow, passPriority, playCard, playTargets } from './stack.ts';
@@ -38,17 +38,25 @@ export function decide(
 /**
  * Commands run one after another on a line of states only it holds (a CPU playout): a command
  * on the state the line last returned continues that command's copy-on-write draft, so what it
- * copied is not copied again. The state a line starts from is never changed; a state it returned
- * is given up once the next command runs on it, except that a rejected command changes nothing
- * (it emits no event), so the state it was given stays whole.
+ * copied is not copied again. The state a line starts from is never changed, unless the line is
+ * given its cards record (`owned`); a state it returned is given up once the next command runs
+ * on it, except that a rejected command changes nothing (it emits no event), so the state it
+ * was given stays whole.
  */
 export class CommandLine {
-  private last: { state: TcgState; draft: Draft } | null = null;
+  private last: { state: TcgState; draft: Draft } | null;
 
+  /**
+   * `owned`: a state whose cards record the line may write in place, nobody else holding it
+   * (a CPU guess after its last playout has begun): the first command does not copy it.
+   */
   constructor(
     private readonly content: Content,
     private readonly scripts: ScriptHost | null,
-  ) {}
+    owned: TcgState | null = null,
+  ) {
+    this.last = owned ? { state: owned, draft: Draft.owningCards(owned) } : null;
+  }
 
   decide(state: TcgState, seat: Seat, action: TcgAction, ctx: DecideContext): Result<TcgState> {
     const previous = this.last?.state === state ? this.last.draft : null;

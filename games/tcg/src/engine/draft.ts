@@ -8,11 +8,13 @@ import type { CardInstance, PlayerState, TcgState } from './state.ts';
  */
 export class Draft {
   readonly s: TcgState;
-  private cardsCopied = false;
-  private cardCopies = new Set<string>();
-  private playersCopied = false;
-  private playerCopies = new Set<Seat>();
-  private zoneCopies = new Set<string>();
+  /** The handles of the cards copied (written) so far; null until the cards record is copied. */
+  private cardCopies: Set<string> | null = null;
+  /**
+   * By seat, the zones copied of each player copied so far (a player copy starts with none: a
+   * few names, so a list); null until the players list is copied.
+   */
+  private playerCopies: (string[] | undefined)[] | null = null;
 
   /**
    * `previous`: the draft that made `state` (its last state), when nobody else holds that
@@ -20,22 +22,26 @@ export class Draft {
    */
   constructor(state: TcgState, previous: Draft | null = null) {
     this.s = { ...state };
-    if (previous && state.cards === previous.s.cards) {
-      this.cardsCopied = previous.cardsCopied;
-      this.cardCopies = previous.cardCopies;
-    }
-    if (previous && state.players === previous.s.players) {
-      this.playersCopied = previous.playersCopied;
-      this.playerCopies = previous.playerCopies;
-      this.zoneCopies = previous.zoneCopies;
-    }
+    if (previous && state.cards === previous.s.cards) this.cardCopies = previous.cardCopies;
+    if (previous && state.players === previous.s.players) this.playerCopies = previous.playerCopies;
+  }
+
+  /**
+   * A draft that writes `state`'s cards record in place instead of copying it (its card objects
+   * are still copied before a write): for a record nobody else holds or will read again (a CPU
+   * guess's last playout).
+   */
+  static owningCards(state: TcgState): Draft {
+    const draft = new Draft(state);
+    draft.cardCopies = new Set();
+    return draft;
   }
 
   /** Adds a card (a new handle: the end of the record's order), complete with its attachment. */
   addCard(card: CardInstance): void {
     const cards = this.record();
     cards[card.handle] = card;
-    this.cardCopies.add(card.handle);
+    this.cardCopies!.add(card.handle);
     cardAdded(cards, card);
   }
 
@@ -55,47 +61,54 @@ export class Draft {
    */
   card(handle: string): CardInstance {
     const cards = this.record();
-    if (!this.cardCopies.has(handle)) {
+    if (!this.cardCopies!.has(handle)) {
       const card = cards[handle];
       if (!card) throw new Error(`evolve: no card ${handle}`);
       cards[handle] = { ...card };
-      this.cardCopies.add(handle);
+      this.cardCopies!.add(handle);
     }
     return cards[handle]!;
   }
 
   /** The cards record, copied on first use; the copy starts with the same attachment index. */
   private record(): Record<string, CardInstance> {
-    if (!this.cardsCopied) {
+    if (this.cardCopies === null) {
       const original = this.s.cards;
       this.s.cards = copyRecord(original);
       cardsCopied(original, this.s.cards);
-      this.cardsCopied = true;
+      this.cardCopies = new Set();
     }
     return this.s.cards;
   }
 
   player(seat: Seat): PlayerState {
-    if (!this.playersCopied) {
-      this.s.players = [...this.s.players];
-      this.playersCopied = true;
-    }
-    if (!this.playerCopies.has(seat)) {
-      const player = this.s.players[seat]!;
-      this.s.players[seat] = { ...player, zones: { ...player.zones } };
-      this.playerCopies.add(seat);
-    }
+    this.copiedZones(seat);
     return this.s.players[seat]!;
   }
 
   zone(seat: Seat, zone: string): string[] {
-    const player = this.player(seat);
-    const key = `${seat}/${zone}`;
-    if (!this.zoneCopies.has(key)) {
-      player.zones[zone] = [...(player.zones[zone] ?? [])];
-      this.zoneCopies.add(key);
+    const copied = this.copiedZones(seat);
+    const zones = this.s.players[seat]!.zones;
+    if (!copied.includes(zone)) {
+      zones[zone] = [...(zones[zone] ?? [])];
+      copied.push(zone);
     }
-    return player.zones[zone]!;
+    return zones[zone]!;
+  }
+
+  /** Copies the players list and `seat`'s player (with its zones record) on first use; the zones copied since. */
+  private copiedZones(seat: Seat): string[] {
+    if (this.playerCopies === null) {
+      this.s.players = [...this.s.players];
+      this.playerCopies = [];
+    }
+    let copied = this.playerCopies[seat];
+    if (!copied) {
+      const player = this.s.players[seat]!;
+      this.s.players[seat] = { ...player, zones: { ...player.zones } };
+      this.playerCopies[seat] = copied = [];
+    }
+    return copied;
   }
 }
 

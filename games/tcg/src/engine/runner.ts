@@ -26,9 +26,11 @@ export class Runner {
   private asking: Omit<Decision, 'id'> | null = null;
   private steps = 0;
   private triggers = 0;
-  private readonly rng: Rng;
-  private readonly handleIds: OpaqueIds;
-  private readonly issued = new Set<string>();
+  /** The command's generators, made on first use (most playout commands draw nothing at random). */
+  private generator: Rng | null = null;
+  private handleIds: OpaqueIds | null = null;
+  /** The handles this command minted (made with its first). */
+  private issued: Set<string> | null = null;
   /** One copy-on-write draft for the whole command: each part is copied at most once. */
   readonly draft: Draft;
   /** The last state the state-based checks found nothing to do in (`settle`). */
@@ -38,12 +40,10 @@ export class Runner {
   constructor(
     public state: TcgState,
     readonly content: Content,
-    ctx: DecideContext,
+    private readonly decideContext: DecideContext,
     readonly scripts: ScriptHost | null,
     previous: Draft | null = null,
   ) {
-    this.rng = ctx.rng(0);
-    this.handleIds = ctx.opaqueIds(1);
     this.draft = new Draft(state, previous);
   }
 
@@ -58,15 +58,21 @@ export class Runner {
   }
 
   newHandle(): string {
-    return newHandle(this.handleIds, this.state, this.issued);
+    this.handleIds ??= this.decideContext.opaqueIds(1);
+    return newHandle(this.handleIds, this.state, (this.issued ??= new Set()));
   }
 
   randomIndex(n: number): number {
-    return this.rng.int(0, n - 1);
+    return this.rng().int(0, n - 1);
   }
 
   shuffle<T>(items: readonly T[]): T[] {
-    return this.rng.shuffle(items);
+    return this.rng().shuffle(items);
+  }
+
+  /** The command's generator: the same draws whenever it is made (keyed by version and step). */
+  private rng(): Rng {
+    return (this.generator ??= this.decideContext.rng(0));
   }
 
   ctx(

@@ -19,13 +19,9 @@ export function settle(r: Runner): void {
   if (r.settled === r.state) return;
   const checked = r.state;
   for (let pass = 0; pass < 32; pass++) {
-    const dying: string[] = [];
-    for (const seat of [r.state.active, opponentOf(r.state.active)])
-      for (const handle of r.state.players[seat]!.zones.board ?? []) {
-        const card = r.state.cards[handle]!;
-        if (card.doomed || healthGone(r.state, r.content, handle)) dying.push(handle);
-      }
-    if (dying.length === 0) break;
+    const active = r.state.active;
+    const dying = doomedOn(r, opponentOf(active), doomedOn(r, active, null));
+    if (dying === null) break;
     for (const handle of dying)
       raise(r, { on: 'died', subject: handle, player: r.state.cards[handle]!.controller });
     for (const handle of dying) {
@@ -51,28 +47,55 @@ export function settle(r: Runner): void {
   if (r.state === checked) r.settled = checked;
 }
 
+/** `dying` (made on the first one found) with the doomed units (marked, or out of health) of `seat`'s board. */
+function doomedOn(r: Runner, seat: Seat, dying: string[] | null): string[] | null {
+  const { state, content } = r;
+  for (const handle of state.players[seat]!.zones.board ?? [])
+    if (state.cards[handle]!.doomed || healthGone(state, content, handle))
+      (dying ??= []).push(handle);
+  return dying;
+}
+
+/**
+ * Who won or lost. Runs after every step that changed the state, and almost always finds
+ * nobody: its sets and maps are made only once someone has won or lost (they were 7% of what a
+ * demo batch allocated).
+ */
 function checkWinners(r: Runner): void {
   if (r.state.status !== 'playing' && r.state.status !== 'mulligan') return;
-  const losers = new Set<Seat>();
-  const winners = new Set<Seat>();
+  let losers: Set<Seat> | null = null;
+  let winners: Set<Seat> | null = null;
   /** Battler checks name the end reason (`noPrizesLeft`, `noCreatureInPlay`). */
-  const named = new Map<Seat, string>();
+  let named: Map<Seat, string> | null = null;
   /** A creator's win rule with words of its own says them. */
-  const said = new Map<Seat, string>();
-  for (const player of r.state.players) if (player.lost) losers.add(player.seat);
+  let said: Map<Seat, string> | null = null;
+  for (const player of r.state.players) if (player.lost) (losers ??= new Set()).add(player.seat);
   for (const rule of r.content.ruleset.win)
     for (const player of r.state.players) {
       const holds =
         typeof rule.check === 'string'
           ? namedCheckHolds(r, player.seat, rule.check)
           : conditionHolds(r.ctx(player.seat, null), rule.check);
-      if (holds) (rule.result === 'win' ? winners : losers).add(player.seat);
-      if (holds && typeof rule.check === 'string' && rule.check !== 'lifeAtOrBelowZero')
-        named.set(player.seat, rule.check);
-      if (holds && rule.text !== undefined && !said.has(player.seat))
-        said.set(player.seat, rule.text);
+      if (!holds) continue;
+      if (rule.result === 'win') (winners ??= new Set()).add(player.seat);
+      else (losers ??= new Set()).add(player.seat);
+      if (typeof rule.check === 'string' && rule.check !== 'lifeAtOrBelowZero')
+        (named ??= new Map()).set(player.seat, rule.check);
+      if (rule.text !== undefined && !said?.has(player.seat))
+        (said ??= new Map()).set(player.seat, rule.text);
     }
-  if (winners.size === 0 && losers.size === 0) return;
+  if (winners === null && losers === null) return;
+  ended(r, winners ?? new Set(), losers ?? new Set(), named ?? new Map(), said ?? new Map());
+}
+
+/** Someone won or lost: the losers' `playerLost` events, then the game's end. */
+function ended(
+  r: Runner,
+  winners: ReadonlySet<Seat>,
+  losers: ReadonlySet<Seat>,
+  named: ReadonlyMap<Seat, string>,
+  said: ReadonlyMap<Seat, string>,
+): void {
   for (const seat of losers)
     if (!r.state.players[seat]!.lost) {
       const text = said.get(seat);

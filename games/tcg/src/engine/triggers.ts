@@ -84,12 +84,15 @@ export function raise(r: Runner, happening: Happening): void {
             : (cardOf(content, card.defId).keywords ?? []);
         for (const { ref, ability, index } of abilityEntries(content, card.defId, keywords)) {
           if (ability.kind !== 'triggered' || ability.trigger.on !== event.on) continue;
-          if (!(ability.activeIn ?? ['board']).includes(zone)) continue;
+          if (!(ability.activeIn ? ability.activeIn.includes(zone) : zone === 'board')) continue;
           const ctx = r.ctx(card.controller, handle, {}, event);
           if (!triggerMatches(ability.trigger, event, ctx)) continue;
           if (ability.condition && !conditionHolds(ctx, ability.condition)) continue;
-          const key = `${handle}/${ability.id}`;
-          if (ability.limit && (state.abilityUses[key] ?? 0) >= ability.limit.perTurn) continue;
+          if (
+            ability.limit &&
+            (state.abilityUses[`${handle}/${ability.id}`] ?? 0) >= ability.limit.perTurn
+          )
+            continue;
           if (!r.countTrigger()) return;
           r.emit({
             type: 'abilityTriggered',
