@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,9 +6,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Two files at once even on two cores (vitest's default there is one): the browser and
-    // server tests spend much of their time waiting on pages, timers and child processes.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Once per run: the migrated embedded database every embedded test server starts from.
     globalSetup: ['test/global-setup.ts'],
   },

@@ -168,7 +168,9 @@ describe('the creator studio: a game from nothing to a published match', () => {
       let size = 0;
       const grew = async () => {
         size++;
-        await expect.poll(() => page.getByTestId('deck-size').textContent()).toBe(`${size} cards`);
+        await expect
+          .poll(() => page.getByTestId('deck-size').textContent(), { timeout: 15_000 })
+          .toBe(`${size} cards`);
       };
       // The first card by drag and drop, the others with the keyboard and the Add buttons.
       const source = page.locator('.studio-pool li', { hasText: picks[0] });
