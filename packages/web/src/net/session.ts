@@ -38,13 +38,30 @@ export function setPlayerName(name: string): void {
   writeJson(NAME_KEY, name.trim() === '' ? null : name.trim().slice(0, 40));
 }
 
+let signingIn: Promise<unknown> = Promise.resolve();
+
+/**
+ * Sign-ins one at a time. Two at once (a page's first load and a quick first click) each made a
+ * guest, and a call sent as one guest could land after the other replaced it: a studio game
+ * created by the first and saved by the second was refused as someone else's.
+ */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const next = signingIn.then(work, work);
+  signingIn = next.catch(() => undefined);
+  return next;
+}
+
 const defaultName = () => `Guest ${100 + Math.floor(Math.random() * 900)}`;
 
 /**
  * A session to look around with: the game list needs one. A visitor without one gets a guest
  * identity under a made-up name, which the first real action trades for the name they choose.
  */
-export async function ensureBrowsing(): Promise<ApiResult<AuthResponse>> {
+export function ensureBrowsing(): Promise<ApiResult<AuthResponse>> {
+  return oneAtATime(browse);
+}
+
+async function browse(): Promise<ApiResult<AuthResponse>> {
   if (client.api.session) {
     const current = await refreshed();
     if (current.ok || client.api.session) return current;
@@ -60,7 +77,11 @@ export async function ensureBrowsing(): Promise<ApiResult<AuthResponse>> {
  * one made only for browsing when the player has since chosen another name (seats take the
  * account's name; such a session holds no seat yet).
  */
-export async function ensureSignedIn(): Promise<ApiResult<AuthResponse>> {
+export function ensureSignedIn(): Promise<ApiResult<AuthResponse>> {
+  return oneAtATime(signIn);
+}
+
+async function signIn(): Promise<ApiResult<AuthResponse>> {
   const browsing = readJson<boolean>(BROWSING_KEY) === true;
   writeJson(BROWSING_KEY, null);
   const wanted = playerName();
