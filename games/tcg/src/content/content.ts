@@ -1,4 +1,3 @@
-import { oncePerContent } from '../engine/per-content.ts';
 import type { CardDef, DeckList, Ruleset } from './ast.ts';
 
 /** A card as the engine uses it: a card of the set or a token, with its generated rules text. */
@@ -52,3 +51,16 @@ const builtinKeywords = oncePerContent((content) => {
     if (def.builtin !== undefined && !names.has(def.builtin)) names.set(def.builtin, name);
   return names;
 });
+
+/**
+ * What a content fixes once and for all (its listeners, its statics, its views' shared facts):
+ * `build` runs once per content, and every later call returns what it made.
+ */
+export function oncePerContent<T>(build: (content: Content) => T): (content: Content) => T {
+  const made = new WeakMap<Content, { value: T }>();
+  return (content) => {
+    let entry = made.get(content);
+    if (!entry) made.set(content, (entry = { value: build(content) }));
+    return entry.value;
+  };
+}

@@ -1,6 +1,5 @@
 import type { Ability, Effect } from '../content/ast.ts';
-import { cardOf, type Content } from '../content/content.ts';
-import { oncePerContent } from './per-content.ts';
+import { oncePerContent, cardOf, type Content } from '../content/content.ts';
 import type { AbilityRef } from './state.ts';
 
 export interface AbilityEntry {

@@ -1,7 +1,7 @@
+import { oncePerContent } from '../content/content.ts';
 import type { Effect, LuaRef } from '../content/ast.ts';
 import { checkAbility } from '../content/check-abilities.ts';
 import { checkSchema } from '../schema/validate.ts';
-import { oncePerContent } from './per-content.ts';
 import { activeOf, benchOf, energyTypes } from './battler/rules.ts';
 import type { Runner } from './runner.ts';
 import type { ScriptContext } from './scripts.ts';

@@ -1,10 +1,9 @@
 import type { StaticAbility } from '../content/ast.ts';
-import { cardOf, type Content } from '../content/content.ts';
+import { oncePerContent, cardOf, type Content } from '../content/content.ts';
 import { selectorAst } from '../content/selector.ts';
 import { abilityEntries } from './abilities.ts';
 import { conditionHolds } from './conditions.ts';
 import type { DerivedStats, EvalContext } from './eval-context.ts';
-import { oncePerContent } from './per-content.ts';
 import { matchesSelector } from './select.ts';
 import type { CardInstance, ObjectId, TcgState } from './state.ts';
 import { attachedByUnit } from './attachments.ts';

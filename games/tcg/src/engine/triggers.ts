@@ -1,9 +1,8 @@
 import type { Ability, Trigger, TriggerEvent } from '../content/ast.ts';
-import { cardOf, type Content } from '../content/content.ts';
+import { oncePerContent, cardOf, type Content } from '../content/content.ts';
 import { selectorAst } from '../content/selector.ts';
 import { abilityEntries } from './abilities.ts';
 import { conditionHolds } from './conditions.ts';
-import { oncePerContent } from './per-content.ts';
 import type { Runner } from './runner.ts';
 import type { EvalContext } from './eval-context.ts';
 import { subjectMatches } from './select.ts';

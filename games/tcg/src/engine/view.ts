@@ -1,9 +1,14 @@
 import type { Outcome, Seat, Viewer } from '@cardtable/engine';
 import type { BattlerRules, CardArt } from '../content/ast.ts';
-import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../content/content.ts';
+import {
+  oncePerContent,
+  cardOf,
+  cardTypeOf,
+  type CardDefinition,
+  type Content,
+} from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
-import { oncePerContent } from './per-content.ts';
 import { handleRecord } from './draft.ts';
 import { statsOf } from './stats.ts';
 import {
