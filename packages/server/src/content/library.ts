@@ -331,6 +331,8 @@ export class ContentLibrary {
     archive: Uint8Array,
     owner: string,
   ): Promise<{ game: GameRow; report: PackageReport; revision: number }> {
+    // A taken slug is said before the archive is read and checked.
+    await this.refuseTakenSlug(input.slug);
     const read = unpackArchive(archive);
     if (!read.ok) throw contentInvalid(read.errors, []);
     const report = await validatePackage(read.files, owner);
@@ -357,8 +359,7 @@ export class ContentLibrary {
     description: string;
     ownerId: string;
   }): Promise<GameRow> {
-    if (this.builtIn.has(input.slug))
-      throw apiError('CONFLICT', `"${input.slug}" is the name of a built-in game.`);
+    this.refuseBuiltInSlug(input.slug);
     try {
       await this.store.createGame({ id: newId('g'), ...input }, GAMES_PER_USER);
     } catch (error) {
@@ -373,6 +374,18 @@ export class ContentLibrary {
       throw error;
     }
     return (await this.store.gameBySlug(input.slug))!;
+  }
+
+  private refuseBuiltInSlug(slug: string): void {
+    if (this.builtIn.has(slug))
+      throw apiError('CONFLICT', `"${slug}" is the name of a built-in game.`);
+  }
+
+  /** Before work worth sparing (an archive read); the store's unique key still says it last. */
+  private async refuseTakenSlug(slug: string): Promise<void> {
+    this.refuseBuiltInSlug(slug);
+    if (await this.store.gameBySlug(slug))
+      throw apiError('CONFLICT', `The slug "${slug}" is taken.`);
   }
 
   /** Starts a draft as a copy of a published version (its art is already in the store). */

@@ -154,9 +154,6 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const user = requireUser(request);
       const { slug, description, archive } = request.body;
       const name = gameName(request.body.name);
-      // A taken slug is said before the archive is read and checked.
-      if (library.builtIn.has(slug) || (await store.gameBySlug(slug)))
-        throw apiError('CONFLICT', `The slug "${slug}" is taken.`);
       const imported = await library.importGame(
         { slug, name, description: description?.trim() ?? '' },
         new Uint8Array(Buffer.from(archive.base64, 'base64')),
