@@ -8,6 +8,23 @@ const ADMIN_PASSWORD = 'moderate 4 the chat';
 const chatTexts = (page: Page) =>
   page.getByTestId('chat-log').getByTestId('chat-message').locator('.chat-text').allTextContents();
 
+/** The vertical space, in CSS pixels, between the table chat's parts around its notice. */
+const chatGaps = (page: Page) =>
+  page.getByTestId('chat').evaluate((panel) => {
+    const box = (selector: string) => panel.querySelector(selector)!.getBoundingClientRect();
+    const [header, log, notice, form] = [
+      '.chat-header',
+      '.chat-log',
+      '[data-testid=chat-error]',
+      '.chat-form',
+    ].map(box) as [DOMRect, DOMRect, DOMRect, DOMRect];
+    return {
+      aboveLog: Math.round(log.top - header.bottom),
+      aboveNotice: Math.round(notice.top - log.bottom),
+      belowNotice: Math.round(form.top - notice.bottom),
+    };
+  });
+
 describe('chat at a Golf table', () => {
   const app = useServedApp({
     ADMIN_USERNAME: 'root',
@@ -141,6 +158,15 @@ describe('chat at a Golf table', () => {
     await expect
       .poll(() => guest.page.getByTestId('chat-error').textContent())
       .toMatch(/A moderator silenced you in chat until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    // The notice sits in the panel's rhythm: as far from the log above it and the field below
+    // it as the log is from the panel's heading (its own margins once doubled the space).
+    const gaps = await chatGaps(guest.page);
+    expect(gaps).toEqual({
+      aboveLog: gaps.aboveLog,
+      aboveNotice: gaps.aboveLog,
+      belowNotice: gaps.aboveLog,
+    });
+    await screenshot(guest.page, 'chat-3-silenced-notice', false);
     expect(await chatTexts(host.page)).toEqual(['Waiting for you, Bea', 'Playing on']);
 
     // The resolved report says so, and the silence can be lifted early.
