@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from './browser/browser.ts';
 import { contrastRatio, drawnColours, luminance, textContrast } from './browser/contrast.ts';
+import { childrenInOneLine, horizontalOverflow } from './browser/layout.ts';
 import { useServedApp } from './browser/served-app.ts';
 
 const PASSWORD = 'first secret 4 cards';
@@ -77,6 +78,25 @@ describe('the light and dark themes', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     expect(await pageLuminance(page)).toBeLessThan(0.1);
     await expectHomeReadable(page);
+
+    // On a phone the header is one line (it wrapped into three): the name, and a Menu button
+    // that unfolds the theme menu and the account links, from the keyboard too.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    expect(await childrenInOneLine(page, '.account-bar')).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await page.getByLabel('Theme').isVisible()).toBe(false);
+    await page.getByTestId('account-menu').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('account-menu').getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('theme-setting');
+    expect(await textContrast(page, '.account-links a')).toBeGreaterThanOrEqual(4.5);
+    await screenshot(page, 'theme-1-phone-menu', false);
+    // Escape folds it and gives the focus back to the button.
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('account-menu');
+    expect(await page.getByLabel('Theme').isVisible()).toBe(false);
     // Only the bundle this test turned away failed to load.
     expect(errors.filter((e) => !/ERR_FAILED/.test(e))).toEqual([]);
   }, 120_000);

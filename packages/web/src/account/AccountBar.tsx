@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { accounts } from '../net/session.ts';
 import { rememberPreferences } from './preferences.ts';
@@ -8,11 +8,21 @@ import { ThemeSetting } from '../settings/ThemeSetting.tsx';
 /** Pages that show a table (and their own top bar) need the whole screen: no account bar there. */
 const TABLE_PAGES = /^\/(match|tcg|replay)(\/|$)/;
 
-/** Who is signed in, with the way to an account (sign up, log in) or to its settings. */
+/**
+ * Who is signed in, with the way to an account (sign up, log in) or to its settings. On a phone
+ * the links and the theme menu fold behind a Menu button (in a row they wrapped into three
+ * lines); on wider screens the button is hidden and they sit in the bar.
+ */
 export function AccountBar() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  // The page the menu was opened on: a link followed from it leads to a page that starts with
+  // the menu folded.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === location.pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? location.pathname : null);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const user = session?.user;
   const account = user && !user.guest ? user.id : null;
   // The account's preferences apply on every device it signs in on: read them once a sign-in.
@@ -31,8 +41,13 @@ export function AccountBar() {
     await accounts.logOut();
     void navigate('/login');
   };
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
   return (
-    <nav className="account-bar" aria-label="Account">
+    <nav className="account-bar" aria-label="Account" onKeyDown={closeOnEscape}>
       <Link className="brand" to="/">
         Cardtable
       </Link>
@@ -45,31 +60,46 @@ export function AccountBar() {
               width={24}
               height={24}
             />
-            {user.guest ? `${user.name} (guest)` : user.name}
+            <span className="account-who-name">
+              {user.guest ? `${user.name} (guest)` : user.name}
+            </span>
           </>
         ) : (
           'Not signed in'
         )}
       </span>
-      {user && !user.guest ? (
-        <>
-          <Link to="/account">Account</Link>
-          {user.role === 'moderator' || user.role === 'admin' ? (
-            <Link to="/moderation" data-testid="moderation-link">
-              Reports
-            </Link>
-          ) : null}
-          <button type="button" onClick={() => void logOut()} data-testid="log-out">
-            Log out
-          </button>
-        </>
-      ) : (
-        <>
-          <ThemeSetting />
-          <Link to="/signup">{user?.guest ? 'Keep your history: sign up' : 'Sign up'}</Link>
-          <Link to="/login">Log in</Link>
-        </>
-      )}
+      <button
+        ref={menuButton}
+        type="button"
+        className="account-menu-button"
+        aria-expanded={menuOpen}
+        aria-controls="account-links"
+        data-testid="account-menu"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        Menu
+      </button>
+      <div id="account-links" className="account-links" data-open={menuOpen}>
+        {user && !user.guest ? (
+          <>
+            <Link to="/account">Account</Link>
+            {user.role === 'moderator' || user.role === 'admin' ? (
+              <Link to="/moderation" data-testid="moderation-link">
+                Reports
+              </Link>
+            ) : null}
+            <button type="button" onClick={() => void logOut()} data-testid="log-out">
+              Log out
+            </button>
+          </>
+        ) : (
+          <>
+            <ThemeSetting />
+            <Link to="/signup">{user?.guest ? 'Keep your history: sign up' : 'Sign up'}</Link>
+            <Link to="/login">Log in</Link>
+          </>
+        )}
+      </div>
     </nav>
   );
 }

@@ -24,3 +24,20 @@ export const contentEdges = (page: Page, selector: string): Promise<[number, num
         Math.round(box.right - parseFloat(style.paddingRight)),
       ];
     });
+
+/**
+ * Whether an element's visible children lie in one line: the band from the highest top to the
+ * lowest bottom is no taller than the tallest child (a row that wrapped is taller).
+ */
+export const childrenInOneLine = (page: Page, selector: string): Promise<boolean> =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const boxes = [...element.children]
+        .map((child) => child.getBoundingClientRect())
+        .filter((box) => box.width > 0 && box.height > 0);
+      const top = Math.min(...boxes.map((box) => box.top));
+      const bottom = Math.max(...boxes.map((box) => box.bottom));
+      return bottom - top <= Math.max(...boxes.map((box) => box.height)) + 1;
+    });
