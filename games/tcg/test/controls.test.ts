@@ -2,6 +2,7 @@ import { decideContext, seatViewer } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { playWith, tcgControls, type TcgGame } from '../src/index.ts';
+import { phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
 import { demoGame } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
 
@@ -71,5 +72,47 @@ describe('tcgControls', () => {
     expect(
       tcgControls(game.view(next, seatViewer(1)), game.legalActions(next, 1)).decision,
     ).toBeNull();
+  });
+});
+
+describe('phaseTrack', () => {
+  const phases: TcgView['phases'] = [
+    { id: 'start', kind: 'auto' },
+    { id: 'main1', kind: 'main' },
+    { id: 'combat', kind: 'main' },
+    { id: 'cleanup', kind: 'auto' },
+    { id: 'main-2', kind: 'main' },
+    { id: 'end', kind: 'auto' },
+  ];
+  const at = (index: number) => phaseTrack({ phases, phase: { index, id: phases[index]!.id } });
+
+  it('lists the main phases by name, marks the current one and names where next phase leads', () => {
+    expect(at(1)).toEqual({
+      steps: [
+        { id: 'main1', name: 'Main 1', current: true },
+        { id: 'combat', name: 'Combat', current: false },
+        { id: 'main-2', name: 'Main 2', current: false },
+      ],
+      next: 'Combat',
+    });
+    // The automatic phase between is run on the way: next phase leads past it.
+    expect(at(2)!.next).toBe('Main 2');
+    expect(at(4)!.next).toBeNull();
+    // Between turns (an automatic phase, or none yet) no step is current.
+    expect(at(0)!.steps.some((step) => step.current)).toBe(false);
+  });
+
+  it('is not shown for a turn with one main phase (the demo ruleset)', () => {
+    const state = buildState(demoContent(), position);
+    expect(phaseTrack(game.view(state, seatViewer(0)))).toBeNull();
+  });
+
+  it('names a phase from its identifier', () => {
+    expect(['main', 'preCombat', 'second_main', 'main-2'].map(phaseName)).toEqual([
+      'Main',
+      'Pre combat',
+      'Second main',
+      'Main 2',
+    ]);
   });
 });

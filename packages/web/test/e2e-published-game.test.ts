@@ -151,6 +151,11 @@ describe('a published game, played by two people who meet by invite code', () =>
     // Attacks come only after Next phase: both took it, and the match still ended.
     expect(hostPlayed.nextPhases).toBeGreaterThan(0);
     expect(guestPlayed.nextPhases).toBeGreaterThan(0);
+    // Each saw where the turn was, named from the published phases, and where the button led.
+    for (const played of [hostPlayed, guestPlayed]) {
+      expect(played.phaseMoves).toEqual(['[Main] › Battle: To battle']);
+      expect(played.phaseContrast).toBeGreaterThanOrEqual(4.5);
+    }
 
     const matchId = matchIdOf(host.page.url());
     const meta = await matchOf(await referee(app.url), matchId);

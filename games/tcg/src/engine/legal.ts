@@ -8,6 +8,7 @@ import { combinations, MAX_COMBINATIONS } from './combinations.ts';
 import { battlerActions, toolAttaches } from './battler/legal-moves.ts';
 import { battlerPlayProblem } from './battler/play-rules.ts';
 import { setupActions } from './battler/setup.ts';
+import { nextMainPhase } from './phases.ts';
 
 export { combinations, MAX_COMBINATIONS } from './combinations.ts';
 
@@ -50,8 +51,8 @@ export function legalActions(state: TcgState, content: Content, seat: Seat): Tcg
       if (attackerProblem(state, content, seat, attacker) === null)
         for (const target of attackTargets(state, content, seat))
           actions.push({ type: 'attack', payload: { attacker, target } });
-  const later = content.ruleset.turn.phases.slice(state.phase + 1).some((p) => p.kind === 'main');
-  if (later) actions.push({ type: 'nextPhase', payload: {} });
+  if (nextMainPhase(content.ruleset.turn.phases, state.phase) !== null)
+    actions.push({ type: 'nextPhase', payload: {} });
   actions.push({ type: 'endTurn', payload: {} });
   return actions;
 }

@@ -1,5 +1,5 @@
 import type { Outcome, Seat, Viewer } from '@cardtable/engine';
-import type { BattlerRules, CardArt } from '../content/ast.ts';
+import type { BattlerRules, CardArt, PhaseDef } from '../content/ast.ts';
 import {
   oncePerContent,
   cardOf,
@@ -98,6 +98,12 @@ export interface BattlerView {
   };
 }
 
+/** A phase of the ruleset's turn: an automatic one runs by itself, a main one is played. */
+export interface PhaseView {
+  id: string;
+  kind: PhaseDef['kind'];
+}
+
 export interface TcgView {
   seat: Seat | null;
   content: { id: string; version: string; hash: string };
@@ -107,6 +113,8 @@ export interface TcgView {
   turn: number;
   active: Seat;
   phase: { index: number; id: string | null };
+  /** The ruleset's turn, phase by phase (what `phase.index` points into). */
+  phases: PhaseView[];
   players: PlayerView[];
   /** Every card the viewer may see, by handle. */
   cards: Record<string, ViewCard>;
@@ -146,6 +154,7 @@ interface ContentFacts {
   faces: Map<string, CardFace>;
   glossary: Record<string, GlossaryEntry>;
   battlerRules: BattlerView['rules'] | null;
+  phases: PhaseView[];
 }
 
 const factsOf = oncePerContent(({ ruleset }): ContentFacts => ({
@@ -153,6 +162,7 @@ const factsOf = oncePerContent(({ ruleset }): ContentFacts => ({
   faces: new Map(),
   glossary: keywordGlossary(ruleset),
   battlerRules: ruleset.battler ? battlerRules(ruleset.battler) : null,
+  phases: ruleset.turn.phases.map(({ id, kind }) => ({ id, kind })),
 }));
 
 /** What one viewer may know: hidden zones are sizes only, and nothing server-only is included. */
@@ -199,6 +209,7 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
     turn: state.turn,
     active: state.active,
     phase: { index: state.phase, id: phase?.id ?? null },
+    phases: factsOf(content).phases,
     players,
     cards,
     modifiers: state.modifiers,

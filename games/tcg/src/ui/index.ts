@@ -17,6 +17,7 @@ export type {
   CardFace,
   BattlerFace,
   BattlerView,
+  PhaseView,
 } from '../engine/view.ts';
 export type { TcgAction } from '../engine/actions.ts';
 export type { TcgEvent } from '../engine/events.ts';
@@ -26,3 +27,4 @@ export { type GlossaryEntry } from '../content/keywords.ts';
 export { describeScriptFailure, logLine, outcomeSentence, type LogNames } from './log.ts';
 export { askSentence, effectPhrase, targetsWord } from './words.ts';
 export { STOP_KINDS, type StopKind } from './stops.ts';
+export { phaseName, phaseTrack, type PhaseTrack } from './phases.ts';

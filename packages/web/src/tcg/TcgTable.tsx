@@ -3,6 +3,7 @@ import type { Seat } from '@cardtable/engine';
 import {
   askSentence,
   effectPhrase,
+  phaseTrack,
   playWith,
   tcgControls,
   type PlayableCard,
@@ -69,6 +70,7 @@ export function TcgTable({
   bubbles,
 }: TcgTableProps) {
   const controls = useMemo(() => tcgControls(view, legal), [view, legal]);
+  const phases = view.status === 'playing' ? phaseTrack(view) : null;
   const [selection, setSelection] = useState<Selection>({ kind: 'none' });
   const bottom = me ?? 0;
   const top = bottom === 0 ? 1 : 0;
@@ -349,6 +351,20 @@ export function TcgTable({
         >
           {caption}
         </p>
+        {/* A turn of several main phases (plays, then combat, say) shows where it is. */}
+        {phases ? (
+          <ol className="tcg-phases" aria-label="Phases of this turn" data-testid="tcg-phases">
+            {phases.steps.map((step) => (
+              <li
+                key={step.id}
+                aria-current={step.current ? 'step' : undefined}
+                data-testid="tcg-phase"
+              >
+                <span>{step.name}</span>
+              </li>
+            ))}
+          </ol>
+        ) : null}
         <div className="tcg-prompt" data-testid="tcg-prompt">
           {decision ? (
             <>
@@ -454,7 +470,7 @@ export function TcgTable({
               data-testid="tcg-next-phase"
               onClick={() => act({ type: 'nextPhase', payload: {} })}
             >
-              Next phase
+              {phases?.next ? `To ${lowerFirst(phases.next)}` : 'Next phase'}
             </button>
           ) : null}
           <BattlerControlsPanel view={view} me={me} controls={controls} onAct={act} />
@@ -531,6 +547,8 @@ export function TcgTable({
     </div>
   );
 }
+
+const lowerFirst = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
 
 /** The zoomed card sits on the half of the screen away from the card it shows. */
 function zoomSideOf(handle: string): 'left' | 'right' {

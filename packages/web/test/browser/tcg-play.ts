@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { textContrast } from './contrast.ts';
 
 export interface Played {
   moves: number;
@@ -12,6 +13,13 @@ export interface Played {
   turnTags: string[];
   /** Times it moved on to a later main phase of its turn (a ruleset with more than one). */
   nextPhases: number;
+  /**
+   * Before each move to a later phase, the phase track and the button as read:
+   * "Main 1 › [Combat] › Main 2: To main 2" (the current step in brackets), each once.
+   */
+  phaseMoves: string[];
+  /** The contrast of the current step's name against its fill, the lowest seen. */
+  phaseContrast: number | null;
 }
 
 const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
@@ -39,6 +47,8 @@ export async function playUntilOver(page: Page): Promise<Played> {
     targeting: [],
     turnTags: [],
     nextPhases: 0,
+    phaseMoves: [],
+    phaseContrast: null,
   };
   const noteTargeting = async () => {
     const text = await page
@@ -104,6 +114,13 @@ export async function playUntilOver(page: Page): Promise<Played> {
             (element) => ({ ...element.dataset }),
           ),
           attackers: all('[data-testid=tcg-board-me] .tcg-clickable').length,
+          phaseMove: `${all('[data-testid=tcg-phase]')
+            .map((step) =>
+              step.getAttribute('aria-current') === 'step'
+                ? `[${step.textContent}]`
+                : step.textContent,
+            )
+            .join(' › ')}: ${document.querySelector('[data-testid=tcg-next-phase]')?.textContent}`,
         };
       });
       if (!table.ready) {
@@ -127,6 +144,14 @@ export async function playUntilOver(page: Page): Promise<Played> {
       } else if (table.laterPhase) {
         // Nothing left to do in this main phase: on to the next (its plays or attacks), as a
         // player would, rather than end a turn that has more to it.
+        if (!played.phaseMoves.includes(table.phaseMove)) {
+          played.phaseMoves.push(table.phaseMove);
+          const contrast = await textContrast(
+            page,
+            '[data-testid=tcg-phase][aria-current=step] span',
+          );
+          played.phaseContrast = Math.min(played.phaseContrast ?? contrast, contrast);
+        }
         if (await tryClick(page.getByTestId('tcg-next-phase'))) played.nextPhases++;
       } else await tryClick(page.getByTestId('tcg-end-turn'));
     }
