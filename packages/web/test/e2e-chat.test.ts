@@ -75,6 +75,11 @@ describe('chat at a Golf table', () => {
     await expect
       .poll(() => chatTexts(host.page))
       .toEqual(['Waiting for you, Bea', 'Hi Ada! well ******, good luck']);
+    // A line with Mute and Report (Bea's) is as tall as one without (Ada's own): evenly spaced.
+    const lineHeights = await host.page
+      .getByTestId('chat-message')
+      .evaluateAll((lines) => lines.map((line) => Math.round(line.getBoundingClientRect().height)));
+    expect(lineHeights).toEqual([lineHeights[0], lineHeights[0]]);
 
     // A quick emote, from the keyboard: a bubble at Ada's seat on Bea's screen.
     await host.page.getByTestId('emote-gg').focus();

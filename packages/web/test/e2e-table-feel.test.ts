@@ -24,6 +24,32 @@ const animationOf = (page: Page, ms: number) =>
 const tableFits = (page: Page) =>
   expect.poll(() => horizontalOverflow(page), { timeout: 10_000 }).toBeLessThanOrEqual(0);
 
+/**
+ * The keys of the Golf table's key list that a line break parts from the first word of what
+ * they do ("S" at the end of one line, "skip flip" on the next), by their letters.
+ */
+const keysCutFromTheirWords = (page: Page) =>
+  page.getByTestId('key-help').evaluate((help) => {
+    const cut: string[] = [];
+    for (const key of help.querySelectorAll('kbd')) {
+      // From the key to the end of the first word after it (past "–6" in "1–6 your cards").
+      let node: Node | null = key.nextSibling;
+      while (node && !(node.nodeType === Node.TEXT_NODE && /[a-z]/i.test(node.textContent!)))
+        node = node.nextSibling ?? node.parentNode?.nextSibling ?? null;
+      if (!node) continue;
+      const range = document.createRange();
+      range.setStartBefore(key);
+      range.setEnd(
+        node,
+        node.textContent!.search(/[a-z]+/i) + /[a-z]+/i.exec(node.textContent!)![0].length,
+      );
+      const tops = [...range.getClientRects()].map((box) => box.top);
+      const lineHeight = parseFloat(getComputedStyle(help).lineHeight) || 16;
+      if (Math.max(...tops) - Math.min(...tops) > lineHeight / 2) cut.push(key.textContent!);
+    }
+    return cut;
+  });
+
 describe('how the tables look and feel', () => {
   const app = useServedApp();
 
@@ -168,6 +194,7 @@ describe('how the tables look and feel', () => {
       // hover (as many do: a browser of its own, as a context cannot set the two apart); a
       // keyboard there (a focus ring) brings them back.
       expect(await seated.page.getByTestId('key-help').isVisible()).toBe(true);
+      expect(await keysCutFromTheirWords(seated.page)).toEqual([]);
       const hoveringTouch = await launchBrowser([
         '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=2,availablePointerTypes=2',
       ]);
@@ -180,6 +207,7 @@ describe('how the tables look and feel', () => {
         expect(await touch.page.getByTestId('key-help').isVisible()).toBe(false);
         await touch.page.keyboard.press('Tab');
         await expect.poll(() => touch.page.getByTestId('key-help').isVisible()).toBe(true);
+        expect(await keysCutFromTheirWords(touch.page)).toEqual([]);
         expect(touch.errors).toEqual([]);
       } finally {
         await hoveringTouch.close();

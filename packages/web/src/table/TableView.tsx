@@ -219,12 +219,28 @@ export function TableView(props: TableViewProps) {
           </p>
           {me !== null && !props.ended ? (
             <p className="key-help" data-testid="key-help">
-              Keys: <kbd>D</kbd> draw · <kbd>P</kbd> discard pile · <kbd>1</kbd>–<kbd>6</kbd> your
-              cards
-              {Object.values(BUTTON_KEYS).map(({ key, help }) => (
-                <Fragment key={key}>
-                  {' · '}
-                  <kbd>{key}</kbd> {help}
+              Keys:{' '}
+              {[
+                { keys: <kbd>D</kbd>, help: 'draw' },
+                { keys: <kbd>P</kbd>, help: 'discard pile' },
+                {
+                  keys: (
+                    <>
+                      <kbd>1</kbd>–<kbd>6</kbd>
+                    </>
+                  ),
+                  help: 'your cards',
+                },
+                ...Object.values(BUTTON_KEYS).map(({ key, help }) => ({
+                  keys: <kbd>{key}</kbd>,
+                  help,
+                })),
+              ].map(({ keys, help }, i) => (
+                <Fragment key={help}>
+                  {i > 0 ? ' · ' : null}
+                  <span>
+                    {keys} {help}
+                  </span>
                 </Fragment>
               ))}
             </p>
