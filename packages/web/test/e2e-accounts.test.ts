@@ -7,6 +7,8 @@ import { useServedApp } from './browser/served-app.ts';
 
 const PASSWORD = 'first secret 4 cards';
 const NEW_PASSWORD = 'second secret 5 cards';
+/** Long enough to run past the profile panel's edge on a phone unless it breaks. */
+const EMAIL = 'tester.of.cardtable@example.com';
 
 /** Opens the dev mailbox and follows the newest link to `page` (verify-email or reset-password). */
 async function followMailedLink(page: Page, baseUrl: string, path: string) {
@@ -32,7 +34,7 @@ describe('accounts in the browser', () => {
   it('signs up, verifies through the dev mailbox, logs out, resets the password and logs in', async () => {
     const { page, errors } = await openPage(app.browser, `${app.url}/signup`);
     await page.getByLabel('Username').fill('Tester');
-    await page.getByLabel('Email', { exact: true }).fill('tester@example.com');
+    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Sign up' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/too short/);
@@ -58,6 +60,17 @@ describe('accounts in the browser', () => {
       .poll(() => page.getByTestId('email-status').textContent())
       .not.toMatch(/not confirmed/);
     await screenshot(page, 'accounts-1-settings');
+    // On a phone no panel's words run past its edge (the email address did, unbroken).
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(
+      await page.evaluate(() =>
+        [...document.querySelectorAll('main .panel *')]
+          .filter((e) => !e.matches('input, select, textarea') && e.scrollWidth > e.clientWidth + 1)
+          .map((e) => e.className || e.tagName),
+      ),
+    ).toEqual([]);
+    await screenshot(page, 'accounts-1-settings-phone', false);
+    await page.setViewportSize({ width: 1280, height: 860 });
     // One rhythm of space, as on the other pages: each panel's words start at its padding, and
     // the parts of each form are spaced by the form's gap alone (the margins of a heading and
     // a paragraph of their own stretched the delete form).
@@ -104,7 +117,7 @@ describe('accounts in the browser', () => {
     // The log-in page's "Username or email" also matches a loose 'Email' label: wait for the
     // reset page (a lazy chunk, slow under load) and match the label exactly.
     await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
-    await page.getByLabel('Email', { exact: true }).fill('tester@example.com');
+    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
     await page.getByRole('button', { name: 'Mail me a reset link' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/on its way/);
 
@@ -113,7 +126,7 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Set the password' }).click();
     await page.getByRole('link', { name: 'Log in with the new password' }).click();
 
-    await page.getByLabel('Username or email').fill('tester@example.com');
+    await page.getByLabel('Username or email').fill(EMAIL);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Wrong/);
