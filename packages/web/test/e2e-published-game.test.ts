@@ -212,7 +212,7 @@ describe('a published game, played by two people who meet by invite code', () =>
     expect([...host.errors, ...guest.errors]).toEqual([]);
   }, 600_000);
 
-  it("the studio's new-game form fits a phone when a published game has a long name", async () => {
+  it("the studio's new-game form fits a phone when a published game has a long name, and the home page lines up the games' buttons", async () => {
     const name = 'The Extraordinary Tidepool Expedition of the Northern Reefs';
     await publishTidepool(app.url, { slug: 'long-tidepool', name });
 
@@ -229,5 +229,27 @@ describe('a published game, played by two people who meet by invite code', () =>
     // Its edges are the account bar's, as on every page.
     expect(await contentEdges(page, '.studio')).toEqual(await contentEdges(page, '.account-bar'));
     expect(errors).toEqual([]);
+
+    // On a wider screen the home page lists it beside a game with a short name, neither with a
+    // description: each button sits at the bottom of its card, level with its neighbour's (the
+    // short one's sat under its name).
+    await publishTidepool(app.url, { slug: 'plain-tidepool', name: 'Plain' });
+    const home = await openPage(app.browser, app.url);
+    await home.page.getByTestId('game-plain-tidepool').waitFor();
+    await home.page.getByTestId('game-long-tidepool').waitFor();
+    const buttonsAboveBottom = await home.page.getByTestId('game-list').evaluate((list) =>
+      [...list.children].map((item) => {
+        const style = getComputedStyle(item);
+        const inner =
+          item.getBoundingClientRect().bottom -
+          parseFloat(style.paddingBottom) -
+          parseFloat(style.borderBottomWidth);
+        return (
+          Math.round(inner - item.querySelector('button')!.getBoundingClientRect().bottom) || 0
+        );
+      }),
+    );
+    expect(buttonsAboveBottom).toEqual(buttonsAboveBottom.map(() => 0));
+    expect(home.errors).toEqual([]);
   }, 120_000);
 });
