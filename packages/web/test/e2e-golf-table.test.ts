@@ -50,9 +50,8 @@ const tallyFits = (page: Page) =>
     return { tags: tags.length, tagsOutside, headersCutInWords };
   });
 
-describe('the Golf table: clocks, opening picks, phones, leaving', () => {
-  // CPUs think for a second, so their opening flips play while the person is still choosing.
-  const app = useServedApp({ CPU_THINK_MS: '1000' });
+describe('the Golf table: clocks, phones, leaving', () => {
+  const app = useServedApp();
 
   it('everyone sees the mover’s clock, it warns near the end, and a timeout is announced', async () => {
     const ada = await signedInGuest(app.url, 'Ada');
@@ -61,8 +60,9 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
       game: 'golf',
       options: { rounds: 1, initialFlips: 0 },
       seats: [{ kind: 'human' }, { kind: 'human' }],
-      // Long enough that the first turn is still running once both pages are open.
-      turnTimeLimitMs: 40_000,
+      // Long enough that the first turn is still running once both pages are open (the clock
+      // warns at 10 s left).
+      turnTimeLimitMs: 20_000,
     });
     const joined = await bo.api.joinMatch(created.code);
     expect(joined.ok).toBe(true);
@@ -132,42 +132,6 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     expect(watched.errors).toEqual([]);
     await watched.context.close();
   }, 300_000);
-
-  it('an opening pick sticks while CPUs flip, and the second completes the flip', async () => {
-    const ada = await signedInGuest(app.url, 'Ada');
-    const created = await createAs(ada.api, {
-      game: 'golf',
-      options: { rounds: 1, initialFlips: 2 },
-      seats: [{ kind: 'human' }, ...cpus(3)],
-    });
-    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId);
-    const { page } = watched;
-    const prompts = await recordPrompts(watched);
-    const choice = page.locator('.mine .slot-active[aria-pressed]');
-    await choice.first().waitFor({ timeout: 30_000 });
-    await page.getByTestId('slot-0-0').click();
-    // A CPU's opening flip plays (its cards turn up) while this seat is still choosing.
-    await page.locator('.opponents [data-face=up]').first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.getByTestId('slot-0-0').getAttribute('aria-pressed')).toBe('true');
-    await page.keyboard.press('5');
-    // Keys pressed at once after the pick that completed the flip: the LEGAL in hand is still the
-    // one before it, which offers an opening flip, so the cards must not listen until the next
-    // one (taking a pick back and making another sent a second flip, refused with "The table
-    // changed just before your move arrived").
-    for (const key of ['5', '2', '5', '3', '5', '4']) await page.keyboard.press(key);
-    await expect
-      .poll(() => page.locator('.mine [data-testid^=slot-0-][data-face=up]').count(), {
-        timeout: 30_000,
-      })
-      .toBe(2);
-    expect(await page.getByTestId('action-error').count()).toBe(0);
-    const seen = await prompts();
-    const chose = seen.findIndex((text) => text.startsWith('Choose 2 cards'));
-    expect(chose).toBeGreaterThanOrEqual(0);
-    expect(seen.slice(0, chose).some((text) => text.startsWith('Waiting for'))).toBe(false);
-    expect(watched.errors).toEqual([]);
-    await watched.context.close();
-  }, 180_000);
 
   it('on a phone a full table keeps your cards on screen and every hole and the total fit', async () => {
     const ada = await signedInGuest(app.url, 'Ada');
@@ -307,4 +271,45 @@ describe('the Golf table: clocks, opening picks, phones, leaving', () => {
     for (const { errors } of pages) expect(errors).toEqual([]);
     await Promise.all(pages.map((p) => p.context.close()));
   }, 240_000);
+});
+
+describe('the Golf table: opening picks against CPUs that take their time', () => {
+  // CPUs think for a second, so their opening flips play while the person is still choosing.
+  const app = useServedApp({ CPU_THINK_MS: '1000' });
+
+  it('an opening pick sticks while CPUs flip, and the second completes the flip', async () => {
+    const ada = await signedInGuest(app.url, 'Ada');
+    const created = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 1, initialFlips: 2 },
+      seats: [{ kind: 'human' }, ...cpus(3)],
+    });
+    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId);
+    const { page } = watched;
+    const prompts = await recordPrompts(watched);
+    const choice = page.locator('.mine .slot-active[aria-pressed]');
+    await choice.first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('slot-0-0').click();
+    // A CPU's opening flip plays (its cards turn up) while this seat is still choosing.
+    await page.locator('.opponents [data-face=up]').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('slot-0-0').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('5');
+    // Keys pressed at once after the pick that completed the flip: the LEGAL in hand is still the
+    // one before it, which offers an opening flip, so the cards must not listen until the next
+    // one (taking a pick back and making another sent a second flip, refused with "The table
+    // changed just before your move arrived").
+    for (const key of ['5', '2', '5', '3', '5', '4']) await page.keyboard.press(key);
+    await expect
+      .poll(() => page.locator('.mine [data-testid^=slot-0-][data-face=up]').count(), {
+        timeout: 30_000,
+      })
+      .toBe(2);
+    expect(await page.getByTestId('action-error').count()).toBe(0);
+    const seen = await prompts();
+    const chose = seen.findIndex((text) => text.startsWith('Choose 2 cards'));
+    expect(chose).toBeGreaterThanOrEqual(0);
+    expect(seen.slice(0, chose).some((text) => text.startsWith('Waiting for'))).toBe(false);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  }, 180_000);
 });
