@@ -217,6 +217,14 @@ describe('cardtable lua run --content', () => {
           "trigger": { "on": "turnEnd", "whose": "controller" },
           "lua": { "module": "surfacing", "entry": "surface" },
           "text": "At the end of your turn, heal your diver 2."
+        },
+        {
+          "id": "tide",
+          "kind": "triggered",
+          "trigger": { "on": "turnStart", "whose": "controller" },
+          "effects": [{ "do": "may", "prompt": "Surface?",
+            "effects": [{ "do": "lua", "module": "surfacing", "entry": "surface" }] }],
+          "text": "At the start of your turn, you may heal your diver 2."
         }`,
     );
     writeFileSync(
@@ -238,10 +246,20 @@ describe('cardtable lua run --content', () => {
           effects: [surfaced],
         },
       });
+    // A Lua effect nested in a compound one (here a "may"): by its ability's id, the id and its
+    // path, or its position.
+    for (const choice of ['tide', 'tide.effects[0].effects[0]', '2'])
+      expect(await run('--ability', choice)).toMatchObject({
+        code: 0,
+        run: {
+          ability: { position: 2, id: 'tide', name: 'tide', path: 'effects[0].effects[0]' },
+          effects: [surfaced],
+        },
+      });
     expect((await run()).run.ability).toMatchObject({ position: 0, id: 'dive' });
     expect((await run('--ability', 'sink')).code).toBe(2);
     expect(io.err.join('\n')).toContain(
-      'reef/pearl-diver has no Lua ability "sink": choose 0 or dive, 1 or surface.',
+      'reef/pearl-diver has no Lua ability "sink": choose 0 or dive, 1 or surface, 2 or tide.',
     );
     // Running the module as a loose file names the run of the ability that uses it.
     io.clear();

@@ -24,8 +24,7 @@ export async function contentModuleHint(file: string): Promise<string | null> {
     return uses && typeof id === 'string' ? [{ id, ability: uses }] : [];
   });
   const first = users[0];
-  const ability =
-    first && first.ability.position > 0 ? ` --ability ${first.ability.ability.id}` : '';
+  const ability = first && first.ability.position > 0 ? ` --ability ${first.ability.name}` : '';
   const run = `npx cardtable lua run --content ${folder} --card ${first?.id ?? 'CARD'}${ability}`;
   return [
     `Note: this ran ${basename(file)} at a sample position of the demo set, not of ${folder}.`,
