@@ -214,6 +214,20 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     ]);
   });
 
+  it('reports an entry its module lacks beside schema and reference errors, not a round later', async () => {
+    const files = reefWith('cards.json', '"entry": "dive"', '"entry": "plunge"');
+    files.set('cards.json', text(files, 'cards.json').replace('"cost": 3,', '"cost": -3,'));
+    files.set(
+      'decks.json',
+      text(files, 'decks.json').replace('"reef/eel", "count": 2', '"reef/eels", "count": 2'),
+    );
+    expect((await validateContentPackage(files)).errors.map((d) => d.code)).toEqual([
+      'SCHEMA',
+      'LUA_NO_ENTRY',
+      'REFERENCE',
+    ]);
+  });
+
   it.each([
     [
       'starting resource above its cap',

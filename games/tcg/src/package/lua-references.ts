@@ -17,12 +17,11 @@ interface LuaRef {
 }
 
 /**
- * Between content and scripts: every `lua {module, entry}` names a function the module
- * defines, and what a script names literally (cards and tokens it summons, keywords it grants,
- * zones it moves to) exists in the set, as the engine will require when the script runs.
+ * Between the documents and the scripts, read as written (so in every validation round, beside
+ * schema and reference errors): every `lua {module, entry}` names a function its module
+ * defines, and every module is used.
  */
-export function checkLuaReferences(
-  content: Content,
+export function checkLuaEntries(
   cards: ParsedDocument,
   ruleset: ParsedDocument,
   facts: ReadonlyMap<string, ModuleFacts>,
@@ -46,10 +45,27 @@ export function checkLuaReferences(
       ),
     );
   }
+  for (const [name, module] of facts)
+    if (!refs.some((ref) => ref.module === name))
+      out.push(warning('LUA_UNUSED_MODULE', 'no ability uses this module', { file: module.file }));
+  return out;
+}
+
+/**
+ * Between loaded content and scripts: what a script names literally (cards and tokens it
+ * summons, keywords it grants, zones it moves to) exists in the set, as the engine will require
+ * when the script runs.
+ */
+export function checkLuaLiterals(
+  content: Content,
+  cards: ParsedDocument,
+  ruleset: ParsedDocument,
+  facts: ReadonlyMap<string, ModuleFacts>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const refs = [...luaRefs(cards), ...luaRefs(ruleset)];
   for (const [name, module] of facts) {
     const users = refs.filter((ref) => ref.module === name);
-    if (users.length === 0)
-      out.push(warning('LUA_UNUSED_MODULE', 'no ability uses this module', { file: module.file }));
     for (const call of module.calls) {
       const problem = literalProblem(content, call, users);
       if (problem)
