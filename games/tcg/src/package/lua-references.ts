@@ -19,7 +19,7 @@ interface LuaRef {
 /**
  * Between the documents and the scripts, read as written (so in every validation round, beside
  * schema and reference errors): every `lua {module, entry}` names a function its module
- * defines, and every module is used.
+ * defines.
  */
 export function checkLuaEntries(
   cards: ParsedDocument,
@@ -45,16 +45,14 @@ export function checkLuaEntries(
       ),
     );
   }
-  for (const [name, module] of facts)
-    if (!refs.some((ref) => ref.module === name))
-      out.push(warning('LUA_UNUSED_MODULE', 'no ability uses this module', { file: module.file }));
   return out;
 }
 
 /**
- * Between loaded content and scripts: what a script names literally (cards and tokens it
- * summons, keywords it grants, zones it moves to) exists in the set, as the engine will require
- * when the script runs.
+ * Between loaded content and scripts: every module is used (a warning: only once the cards
+ * load is it sure no ability names it), and what a script names literally (cards and tokens it
+ * summons, keywords it grants, zones it moves to) exists in the set, as the engine will
+ * require when the script runs.
  */
 export function checkLuaLiterals(
   content: Content,
@@ -66,6 +64,8 @@ export function checkLuaLiterals(
   const refs = [...luaRefs(cards), ...luaRefs(ruleset)];
   for (const [name, module] of facts) {
     const users = refs.filter((ref) => ref.module === name);
+    if (users.length === 0)
+      out.push(warning('LUA_UNUSED_MODULE', 'no ability uses this module', { file: module.file }));
     for (const call of module.calls) {
       const problem = literalProblem(content, call, users);
       if (problem)
