@@ -6,9 +6,10 @@ import { luaAbilitiesOf, type CardDef, type LuaAbility } from '@cardtable/tcg';
  * When FILE is a module of a content folder (`DIR/lua/NAME.lua` beside `DIR/ruleset.json`), the
  * command that runs it as a match would: `lua run FILE` shows a script a sample position of the
  * demo set, without the folder's cards, the ability's targets or its event, so a module that
- * reads `state.bindings.t` fails there while it works in a match. Null for a loose file.
+ * reads `state.bindings.t` fails there while it works in a match. Null for a loose file. With
+ * `entry` (`--entry`), the run named is of an ability that calls that function.
  */
-export async function contentModuleHint(file: string): Promise<string | null> {
+export async function contentModuleHint(file: string, entry?: string): Promise<string | null> {
   const folder = dirname(dirname(file));
   if (basename(dirname(file)) !== 'lua' || !file.endsWith('.lua')) return null;
   const ruleset = await readFile(join(folder, 'ruleset.json'), 'utf8').catch(() => null);
@@ -17,14 +18,22 @@ export async function contentModuleHint(file: string): Promise<string | null> {
   const cards = await readFile(join(folder, 'cards.json'), 'utf8')
     .then((text) => (JSON.parse(text) as { cards?: unknown[] }).cards ?? [])
     .catch(() => []);
-  // The cards with a Lua ability (or attack) that runs the module, and the first such ability.
+  // The cards with a Lua ability (or attack) that runs the module (its `entry` when given),
+  // and the first such ability.
   const users = cards.flatMap((card) => {
-    const uses = abilitiesOf(card).find((found) => found.lua.module === module);
+    const uses = abilitiesOf(card).find(
+      (found) => found.lua.module === module && (entry === undefined || found.lua.entry === entry),
+    );
     const id = (card as { id?: unknown }).id;
     return uses && typeof id === 'string' ? [{ id, ability: uses }] : [];
   });
   const first = users[0];
-  const ability = first && first.ability.position > 0 ? ` --ability ${first.ability.name}` : '';
+  // A nested ability's name has brackets, which zsh would take for a glob: quoted.
+  const name = first?.ability.name ?? '';
+  const ability =
+    first && first.ability.position > 0
+      ? ` --ability ${/^[\w:-]+$/.test(name) ? name : `'${name}'`}`
+      : '';
   const run = `npx cardtable lua run --content ${folder} --card ${first?.id ?? 'CARD'}${ability}`;
   return [
     `Note: this ran ${basename(file)} at a sample position of the demo set, not of ${folder}.`,

@@ -130,7 +130,8 @@ export async function luaCommand(argv: string[]): Promise<number> {
   }
   const shaped = cliShape(result, controller);
   console.log(options.json ? JSON.stringify(shaped) : formatRun(options.file, result, shaped));
-  const hint = options.json || options.state ? null : await contentModuleHint(options.file);
+  const hint =
+    options.json || options.state ? null : await contentModuleHint(options.file, options.entry);
   if (hint) console.error(hint);
   return shaped.ok && shaped.engineEffects && !('error' in shaped.engineEffects) ? 0 : 1;
 }
