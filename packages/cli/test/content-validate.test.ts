@@ -234,7 +234,7 @@ describe('cardtable lua run --content', () => {
     );
     writeFileSync(
       join(dir, 'lua/echo.lua'),
-      'function echo()\n  draw(state.friendly.hero, 1)\nend\n',
+      'function echo()\n  log("echoes", 2)\n  draw(state.friendly.hero, 1)\nend\n',
     );
     const run = async (...argv: string[]) => {
       io.clear();
@@ -265,6 +265,7 @@ describe('cardtable lua run --content', () => {
     expect((await run('--ability', 'tide.effects[1]')).run).toMatchObject({
       ability: { position: 3, name: 'tide.effects[1]', entry: 'echo' },
       effects: [{ do: 'draw', count: 1 }],
+      logs: ['echoes 2'],
     });
     expect((await run()).run.ability).toMatchObject({ position: 0, id: 'dive' });
     expect((await run('--ability', 'sink')).code).toBe(2);

@@ -228,6 +228,8 @@ export interface AbilityDryRun {
   failure: ScriptFailure | null;
   /** What the call cost in the sandbox (instructions, peak memory), when the host says. */
   usage: ScriptUsage | null;
+  /** The script's `log(...)`/`print(...)` lines (a match keeps none: they are for this). */
+  logs: string[];
 }
 
 /**
@@ -290,6 +292,7 @@ export function dryRunCardAbility(input: {
     .slice(before)
     .find((e): e is Extract<TcgEvent, { type: 'scriptFailed' }> => e.type === 'scriptFailed');
   const scriptBindings = (output as ScriptOutput | null)?.bindings ?? {};
+  const logs = (output as ScriptOutput | null)?.logs ?? [];
   return {
     card: input.card,
     ability: {
@@ -307,6 +310,7 @@ export function dryRunCardAbility(input: {
     scriptBindings: failed ? {} : scriptBindings,
     failure: failed ? failed.data : null,
     usage: input.scripts.lastUsage?.() ?? null,
+    logs,
   };
 }
 

@@ -167,6 +167,7 @@ function formatCardRun(run: AbilityDryRun, content: Content): string {
   const lines = [
     `${run.card} (${card.name}) ability ${run.ability.position} "${run.ability.name}": ${run.ability.module}.${run.ability.entry}(), from ${run.source}${targets ? `, targets ${targets}` : ''}`,
   ];
+  for (const line of run.logs) lines.push(`log: ${line}`);
   const failure = run.failure;
   if (failure)
     lines.push(

@@ -318,6 +318,7 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
                 {
                   effects: result.run.effects,
                   bindings: result.run.scriptBindings,
+                  ...(result.run.logs.length ? { log: result.run.logs } : {}),
                   event: (result.run.context as { event?: unknown }).event ?? null,
                 },
                 null,
