@@ -138,9 +138,9 @@ function referencesBesideSchema(
   const rulesetId = (source.ruleset as Partial<Ruleset> | null)?.id;
   problems.push(
     ...deckReferences(
-      failed('decks', 'ruleset') ? undefined : source.decks,
+      source.decks,
       identified,
-      typeof rulesetId === 'string' ? rulesetId : null,
+      typeof rulesetId === 'string' && !failed('decks', 'ruleset') ? rulesetId : null,
       (i) => !failed('decks', `decks[${i}]`),
     ),
   );

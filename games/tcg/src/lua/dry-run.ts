@@ -126,7 +126,7 @@ export interface LuaAbility {
 
 /**
  * A card's Lua calls, in order: its abilities' (each ability's in the order its effects are
- * written, nested ones included), then a battler's attacks' , run as a match runs an attack
+ * written, nested ones included), then a battler's attacks', run as a match runs an attack
  * (from the card, with the defending creature bound as `$defender`).
  */
 export function luaAbilitiesOf(def: Pick<CardDef, 'abilities' | 'attacks'>): LuaAbility[] {
