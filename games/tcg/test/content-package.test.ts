@@ -219,12 +219,17 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     files.set('cards.json', text(files, 'cards.json').replace('"cost": 3,', '"cost": -3,'));
     files.set(
       'decks.json',
-      text(files, 'decks.json').replace('"reef/eel", "count": 2', '"reef/eels", "count": 2'),
+      text(files, 'decks.json')
+        .replace('"reef/eel", "count": 2', '"reef/eels", "count": 2')
+        .replace('"ruleset": "reef"', '"ruleset": "reefs"'),
     );
-    expect((await validateContentPackage(files)).errors.map((d) => d.code)).toEqual([
-      'SCHEMA',
-      'LUA_NO_ENTRY',
-      'REFERENCE',
+    expect(
+      (await validateContentPackage(files)).errors.map((d) => `${d.code} ${d.path ?? ''}`),
+    ).toEqual([
+      'SCHEMA cards[2] (reef/turtle).cost',
+      'LUA_NO_ENTRY cards[5] (reef/pearl-diver).abilities[0].lua.entry',
+      'REFERENCE ruleset',
+      'REFERENCE decks[0] (shallows).cards[1].card',
     ]);
   });
 
