@@ -155,6 +155,12 @@ describe('ability tests (tests.json), run by the validator', () => {
       ).position,
     ).toBe(0);
 
+    // A card without Lua whose token has some says which id to name.
+    const moth = { id: 'x/moth', tokens: { spark: { name: 'Spark', ...keeper } } };
+    expect(() => chooseLuaAbility(moth as never)).toThrow(
+      'x/moth has no Lua ability; its token "x/moth#spark" has one: name that id as the card.',
+    );
+
     const files = readPackage(REEF);
     const cards = JSON.parse(String(files.get('cards.json')));
     cards.cards.push(keeper);

@@ -6,7 +6,7 @@ import {
   type MatchState,
 } from '@cardtable/engine';
 import type { Ability, CardDef, Effect, LuaRef } from '../content/ast.ts';
-import type { Content } from '../content/content.ts';
+import { tokenId, type Content } from '../content/content.ts';
 import { attackAbilityId } from '../engine/abilities.ts';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
@@ -179,7 +179,7 @@ function luaCallsIn(
  * ability's first Lua call).
  */
 export function chooseLuaAbility(
-  def: Pick<CardDef, 'id' | 'abilities' | 'attacks'>,
+  def: Pick<CardDef, 'id' | 'abilities' | 'attacks' | 'tokens'>,
   choice: AbilityChoice = 0,
 ): LuaAbility {
   const scripted = luaAbilitiesOf(def);
@@ -190,7 +190,18 @@ export function chooseLuaAbility(
         scripted.find((found) => `${found.ability.id}.${found.path}` === choice) ??
         scripted.find((found) => found.ability.id === choice));
   if (chosen) return chosen;
-  if (scripted.length === 0) throw new Error(`${def.id} has no Lua ability.`);
+  if (scripted.length === 0) {
+    // A token's abilities are its own card's, named by its id: say so when one has Lua.
+    const tokens = Object.entries(def.tokens ?? {})
+      .filter(([, token]) => luaAbilitiesOf(token).length > 0)
+      .map(([name]) => `"${tokenId(def.id, name)}"`);
+    const one = tokens.length === 1;
+    throw new Error(
+      tokens.length
+        ? `${def.id} has no Lua ability; ${one ? 'its token' : 'its tokens'} ${tokens.join(', ')} ${one ? 'has one: name that id' : 'have some: name one of those ids'} as the card.`
+        : `${def.id} has no Lua ability.`,
+    );
+  }
   const names = scripted.map((found, i) => `${i} or ${found.name}`).join(', ');
   throw new Error(
     typeof choice === 'number'

@@ -5,6 +5,7 @@ import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg/script-effects';
 import {
   eventFieldsProblem,
   luaAbilitiesOf,
+  tokenId,
   type AbilityDryRun,
   type CardDef,
   type LuaAbility,
@@ -42,9 +43,24 @@ function moduleAbilities(card: CardJson, module: string): LuaAbility[] {
   }
 }
 
-/** The cards with an ability that runs `module`. */
+/**
+ * The cards with an ability that runs `module`, and the tokens (a token runs its abilities under
+ * its own id, `<card id>#<name>`, as a card of its own).
+ */
 const luaUsers = (cards: readonly CardJson[], module: string) =>
-  cards.filter((card) => moduleAbilities(card, module).length > 0);
+  cards
+    .flatMap((card) => [card, ...tokensOf(card)])
+    .filter((card) => moduleAbilities(card, module).length > 0);
+
+const tokensOf = (card: CardJson): CardJson[] => {
+  const tokens = card.tokens;
+  if (!tokens || typeof tokens !== 'object') return [];
+  return Object.entries(tokens as Record<string, Partial<CardJson>>).map(([name, token]) => ({
+    ...(token as CardJson),
+    id: tokenId(card.id, name),
+    name: `${token?.name ?? name} (a token of ${card.name})`,
+  }));
+};
 
 /** Lua abilities: the code, its diagnostics, a dry run, and the creator's ability tests. */
 export function LuaEditor({ draft }: { draft: DraftSession }) {
