@@ -156,7 +156,7 @@ describe('ability tests (tests.json), run by the validator', () => {
     ).toBe(0);
 
     // A card without Lua whose token has some says which id to name.
-    const moth = { id: 'x/moth', tokens: { spark: { name: 'Spark', ...keeper } } };
+    const moth = { id: 'x/moth', tokens: { spark: { ...keeper, name: 'Spark' } } };
     expect(() => chooseLuaAbility(moth as never)).toThrow(
       'x/moth has no Lua ability; its token "x/moth#spark" has one: name that id as the card.',
     );

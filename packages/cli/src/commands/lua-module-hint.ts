@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { luaAbilitiesOf, type CardDef, type LuaAbility } from '@cardtable/tcg';
+import { luaAbilitiesOf, tokenId, type CardDef, type LuaAbility } from '@cardtable/tcg';
 
 /**
  * When FILE is a module of a content folder (`DIR/lua/NAME.lua` beside `DIR/ruleset.json`), the
@@ -18,9 +18,9 @@ export async function contentModuleHint(file: string, entry?: string): Promise<s
   const cards = await readFile(join(folder, 'cards.json'), 'utf8')
     .then((text) => (JSON.parse(text) as { cards?: unknown[] }).cards ?? [])
     .catch(() => []);
-  // The cards with a Lua ability (or attack) that runs the module (its `entry` when given),
-  // and the first such ability.
-  const users = cards.flatMap((card) => {
+  // The cards (and tokens, by their own ids) with a Lua ability (or attack) that runs the
+  // module (its `entry` when given), and the first such ability.
+  const users = cards.flatMap(withTokens).flatMap((card) => {
     const uses = abilitiesOf(card).find(
       (found) => found.lua.module === module && (entry === undefined || found.lua.entry === entry),
     );
@@ -34,11 +34,22 @@ export async function contentModuleHint(file: string, entry?: string): Promise<s
     first && first.ability.position > 0
       ? ` --ability ${/^[\w:-]+$/.test(name) ? name : `'${name}'`}`
       : '';
-  const run = `npx cardtable lua run --content ${folder} --card ${first?.id ?? 'CARD'}${ability}`;
+  const card = first?.id ?? 'CARD';
+  const run = `npx cardtable lua run --content ${folder} --card ${card.includes('#') ? `'${card}'` : card}${ability}`;
   return [
     `Note: this ran ${basename(file)} at a sample position of the demo set, not of ${folder}.`,
     `To run it as ${users.length ? `the ability of ${users.map((user) => user.id).join(', ')}` : "a card's ability"} in a match of ${folder} (its targets bound, its event set): ${run}`,
   ].join('\n');
+}
+
+/** A card and its tokens, each under its own id (`<card id>#<name>`), as `lua run --card` takes them. */
+function withTokens(card: unknown): unknown[] {
+  const { id, tokens } = (card ?? {}) as { id?: unknown; tokens?: unknown };
+  if (typeof id !== 'string' || !tokens || typeof tokens !== 'object') return [card];
+  return [
+    card,
+    ...Object.entries(tokens).map(([name, token]) => ({ ...token, id: tokenId(id, name) })),
+  ];
 }
 
 /** A card's Lua abilities as the engine lists them; none for a card that does not read as one. */
