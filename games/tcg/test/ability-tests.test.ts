@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateContentPackage } from '../src/index.ts';
+import { chooseLuaAbility, luaAbilitiesOf, validateContentPackage } from '../src/index.ts';
 import { runAbilityTests } from '../src/package/ability-tests.ts';
 import { join } from 'node:path';
 import { readPackage, REEF } from './package-files.ts';
@@ -104,6 +104,96 @@ describe('ability tests (tests.json), run by the validator', () => {
         path: 'tests[0].event',
         message: expect.stringContaining('"amount" must be a number'),
       }),
+    ]);
+  });
+
+  it('reaches a Lua effect nested in an if or a choose, named by its ability and path, with what a match bound on the way', async () => {
+    const keeper = {
+      id: 'reef/tide-keeper',
+      name: 'Tide Keeper',
+      type: 'spell',
+      cost: 1,
+      abilities: [
+        {
+          id: 'cast',
+          kind: 'spell',
+          text: 'Choose an enemy unit: the tide takes it. Then draw a card, or flood.',
+          effects: [
+            { do: 'chooseTargets', id: 'prey', from: 'unit & enemy' },
+            {
+              do: 'if',
+              cond: { exists: 'unit & enemy' },
+              then: [{ do: 'lua', module: 'tides', entry: 'ebb' }],
+            },
+            {
+              do: 'choose',
+              options: [
+                { label: 'Draw', effects: [{ do: 'draw', player: '$controller', count: 1 }] },
+                { label: 'Flood', effects: [{ do: 'lua', module: 'tides', entry: 'flood' }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const ebb = 'cast.effects[1].then[0]';
+    const flood = 'cast.effects[2].options[1].effects[0]';
+    expect(luaAbilitiesOf(keeper as never).map((found) => [found.name, found.lua.entry])).toEqual([
+      [ebb, 'ebb'],
+      [flood, 'flood'],
+    ]);
+    // The bare id is the ability's first Lua call; a path may also follow an id that has one.
+    expect(chooseLuaAbility(keeper as never, 'cast').name).toBe(ebb);
+    expect(chooseLuaAbility(keeper as never, 1).name).toBe(flood);
+    expect(() => chooseLuaAbility(keeper as never, 'ebb')).toThrow(
+      `reef/tide-keeper has no Lua ability "ebb": choose 0 or ${ebb}, 1 or ${flood}.`,
+    );
+    expect(
+      chooseLuaAbility(
+        { id: 'x/y', abilities: [keeper.abilities[0]!] } as never,
+        `cast.effects[1].then[0]`,
+      ).position,
+    ).toBe(0);
+
+    // A card without Lua whose token has some says which id to name.
+    const moth = { id: 'x/moth', tokens: { spark: { ...keeper, name: 'Spark' } } };
+    expect(() => chooseLuaAbility(moth as never)).toThrow(
+      'x/moth has no Lua ability; its token "x/moth#spark" has one: name that id as the card.',
+    );
+
+    const files = readPackage(REEF);
+    const cards = JSON.parse(String(files.get('cards.json')));
+    cards.cards.push(keeper);
+    files.set('cards.json', JSON.stringify(cards));
+    files.set(
+      'lua/tides.lua',
+      'function ebb()\n  damage(state.bindings.prey[1], 1)\nend\n' +
+        'function flood()\n  draw(state.friendly.hero, 2)\nend\n',
+    );
+    const content = (await validateContentPackage(files)).content!;
+    const [first, second] = await runAbilityTests(content, [
+      { name: 'ebb', card: 'reef/tide-keeper', expect: [] },
+      { name: 'flood', card: 'reef/tide-keeper', ability: flood, expect: [] },
+    ]);
+    // `prey` was bound (to the first enemy unit) as the chooseTargets before the if binds it in
+    // a match: unbound, `state.bindings.prey[1]` would fail the script.
+    expect(first!.failure).toBeNull();
+    expect(first!.effects).toEqual([{ do: 'damage', to: '$lua1', amount: 1 }]);
+    expect(second!.effects).toEqual([{ do: 'draw', player: '$controller', count: 2 }]);
+
+    files.set(
+      'tests.json',
+      JSON.stringify({
+        schema: 'tcg/tests@1',
+        tests: [
+          { name: 'ebb', card: 'reef/tide-keeper', ability: ebb, expect: first!.effects },
+          { name: 'flood', card: 'reef/tide-keeper', ability: flood, expect: [] },
+        ],
+      }),
+    );
+    const checked = await validateContentPackage(files);
+    expect(checked.errors.map((d) => d.message)).toEqual([
+      'flood: expected [], got [{"count":2,"do":"draw","player":"$controller"}]',
     ]);
   });
 });

@@ -177,11 +177,21 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     files.set('cards.json', cards);
     files.set(
       'decks.json',
-      text(files, 'decks.json').replace(
-        '"reef/eel", "count": 2 },\n        { "card": "reef/pearl-diver"',
-        '"reef/eels", "count": 2 },\n        { "card": "reef/pearl-diver"',
-      ),
+      text(files, 'decks.json')
+        .replace(
+          '"reef/eel", "count": 2 },\n        { "card": "reef/pearl-diver"',
+          '"reef/eels", "count": 2 },\n        { "card": "reef/pearl-diver"',
+        )
+        .replace('"reef/riptide", "count": 2 }', '"reef/pearl-diver#pearl", "count": 2 }'),
     );
+    const deckProblems = [
+      expect.stringMatching(
+        /^REFERENCE decks.json decks\[0\] \(shallows\).cards\[1\].card \d+ \d+: names an unknown card "reef\/eels"$/,
+      ),
+      expect.stringMatching(
+        /^REFERENCE decks.json decks\[0\] \(shallows\).cards\[3\].card \d+ \d+: names the token "reef\/pearl-diver#pearl" \(Pearl\): a token cannot be put in a deck \(effects make tokens\)$/,
+      ),
+    ];
     const result = await validateContentPackage(files);
     expect(result.errors.map((d) => `${brief(d)}: ${d.message}`)).toEqual([
       expect.stringMatching(
@@ -191,9 +201,35 @@ describe('validateContentPackage: a corpus of broken packages', () => {
       expect.stringMatching(
         /^REFERENCE cards.json cards\[5\] \(reef\/pearl-diver\).abilities\[0\].lua.module \d+ \d+: names an unknown Lua module "pearl_divr"$/,
       ),
-      expect.stringMatching(
-        /^REFERENCE decks.json decks\[0\] \(shallows\).cards\[1\].card \d+ \d+: names an unknown card "reef\/eels"$/,
-      ),
+      ...deckProblems,
+    ]);
+    // The round after the schema errors are fixed says the same of the decks, beside the
+    // cards' references (a token and an unknown card were "not a card of ..." at the deck).
+    files.set('cards.json', text(files, 'cards.json').replace('"cost": -3', '"cost": 3'));
+    const next = await validateContentPackage(files);
+    expect(next.errors.map((d) => `${brief(d)}: ${d.message}`)).toEqual([
+      expect.stringMatching(/^REFERENCE cards.json cards\[0\] .*"stealthy"/),
+      expect.stringMatching(/^REFERENCE cards.json cards\[5\] .*"pearl_divr"$/),
+      ...deckProblems,
+    ]);
+  });
+
+  it('reports an entry its module lacks beside schema and reference errors, not a round later', async () => {
+    const files = reefWith('cards.json', '"entry": "dive"', '"entry": "plunge"');
+    files.set('cards.json', text(files, 'cards.json').replace('"cost": 3,', '"cost": -3,'));
+    files.set(
+      'decks.json',
+      text(files, 'decks.json')
+        .replace('"reef/eel", "count": 2', '"reef/eels", "count": 2')
+        .replace('"ruleset": "reef"', '"ruleset": "reefs"'),
+    );
+    expect(
+      (await validateContentPackage(files)).errors.map((d) => `${d.code} ${d.path ?? ''}`),
+    ).toEqual([
+      'SCHEMA cards[2] (reef/turtle).cost',
+      'LUA_NO_ENTRY cards[5] (reef/pearl-diver).abilities[0].lua.entry',
+      'REFERENCE ruleset',
+      'REFERENCE decks[0] (shallows).cards[1].card',
     ]);
   });
 

@@ -217,11 +217,24 @@ describe('cardtable lua run --content', () => {
           "trigger": { "on": "turnEnd", "whose": "controller" },
           "lua": { "module": "surfacing", "entry": "surface" },
           "text": "At the end of your turn, heal your diver 2."
+        },
+        {
+          "id": "tide",
+          "kind": "triggered",
+          "trigger": { "on": "turnStart", "whose": "controller" },
+          "effects": [{ "do": "may", "prompt": "Surface?",
+            "effects": [{ "do": "lua", "module": "surfacing", "entry": "surface" }] },
+            { "do": "lua", "module": "echo", "entry": "echo" }],
+          "text": "At the start of your turn, you may heal your diver 2, then the reef echoes."
         }`,
     );
     writeFileSync(
       join(dir, 'lua/surfacing.lua'),
       'function surface()\n  heal(state.friendly.hero, 2)\nend\n',
+    );
+    writeFileSync(
+      join(dir, 'lua/echo.lua'),
+      'function echo()\n  log("echoes", 2)\n  draw(state.friendly.hero, 1)\nend\n',
     );
     const run = async (...argv: string[]) => {
       io.clear();
@@ -238,15 +251,35 @@ describe('cardtable lua run --content', () => {
           effects: [surfaced],
         },
       });
+    // A Lua effect nested in a compound one (here a "may"): by its ability's id (its first Lua
+    // call), its name (the id and its path), or its position.
+    const nested = 'tide.effects[0].effects[0]';
+    for (const choice of ['tide', nested, '2'])
+      expect(await run('--ability', choice)).toMatchObject({
+        code: 0,
+        run: {
+          ability: { position: 2, id: 'tide', name: nested, path: 'effects[0].effects[0]' },
+          effects: [surfaced],
+        },
+      });
+    expect((await run('--ability', 'tide.effects[1]')).run).toMatchObject({
+      ability: { position: 3, name: 'tide.effects[1]', entry: 'echo' },
+      effects: [{ do: 'draw', count: 1 }],
+      logs: ['echoes 2'],
+    });
     expect((await run()).run.ability).toMatchObject({ position: 0, id: 'dive' });
     expect((await run('--ability', 'sink')).code).toBe(2);
     expect(io.err.join('\n')).toContain(
-      'reef/pearl-diver has no Lua ability "sink": choose 0 or dive, 1 or surface.',
+      `reef/pearl-diver has no Lua ability "sink": choose 0 or dive, 1 or surface, 2 or ${nested}, 3 or tide.effects[1].`,
     );
     // Running the module as a loose file names the run of the ability that uses it.
     io.clear();
     expect(await main(['lua', 'run', join(dir, 'lua/surfacing.lua')])).toBe(0);
     expect(io.err.join('\n')).toContain('--card reef/pearl-diver --ability surface');
+    // With --entry, the ability that calls it; a nested one's name quoted for the shell.
+    io.clear();
+    expect(await main(['lua', 'run', join(dir, 'lua/echo.lua'), '--entry', 'echo'])).toBe(0);
+    expect(io.err.join('\n')).toContain("--card reef/pearl-diver --ability 'tide.effects[1]'");
   });
 
   it('exits 2 for a card without Lua or an unknown card: the command could not run', async () => {

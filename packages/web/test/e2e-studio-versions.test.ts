@@ -136,20 +136,25 @@ describe('the creator studio: published versions', () => {
     await expect.poll(() => life.inputValue(), { timeout: 15_000 }).toBe('19');
     await page.unroute('**/api/content/games/retry-reef/draft');
 
-    // A zipped folder imported as a new game (Tide Caller given a second Lua ability), its dry
-    // run of the ability the creator picks, and the draft downloaded as the same files.
+    // A zipped folder imported as a new game (Tide Caller given a second ability, which calls Lua
+    // in both branches of an if), its dry run of the nested Lua the creator picks by its name,
+    // and the draft downloaded as the same files.
     const files = new Map(await readContentFolder(TIDEPOOL));
     files.set(
       'cards.json',
       (files.get('cards.json') as string).replace(
         /("text": "When this arrives[^"]*"\s*})/,
         `$1, { "id": "ebb", "kind": "triggered", "trigger": { "on": "turnEnd", "whose": "controller" },
-          "lua": { "module": "tide_caller", "entry": "ebb" }, "text": "At the end of your turn, your keeper regains 2 health." }`,
+          "effects": [{ "do": "if", "cond": { "exists": "unit & enemy & id:reef/reef-shark" },
+            "then": [{ "do": "lua", "module": "tide_caller", "entry": "flow" }],
+            "else": [{ "do": "lua", "module": "tide_caller", "entry": "ebb" }] }],
+          "text": "At the end of your turn, your keeper regains 2 health (or draws, facing a reef shark)." }`,
       ),
     );
     files.set(
       'lua/tide_caller.lua',
-      `${files.get('lua/tide_caller.lua') as string}\nfunction ebb()\n  heal(state.friendly.hero, 2)\nend\n`,
+      `${files.get('lua/tide_caller.lua') as string}\nfunction ebb()\n  heal(state.friendly.hero, 2)\nend\n` +
+        'function flow()\n  draw(state.friendly.hero, 1)\nend\n',
     );
     const zip = join(mkdtempSync(join(tmpdir(), 'studio-zip-')), 'tide.zip');
     writeFileSync(zip, packArchive(files, 'tide'));
@@ -171,11 +176,15 @@ describe('the creator studio: published versions', () => {
     await page.getByRole('button', { name: 'Create game' }).click();
     await page.waitForURL(/\/studio\/zip-reef\/ruleset$/);
     await page.getByRole('link', { name: 'Lua abilities' }).click();
-    await page.getByTestId('dry-run-ability').selectOption('ebb');
+    const ability = page.getByTestId('dry-run-ability');
+    await expect
+      .poll(() => ability.locator('option').allTextContents())
+      .toEqual(['swell', 'ebb.effects[0].then[0] (flow)', 'ebb.effects[0].else[0] (ebb)']);
+    await ability.selectOption('ebb.effects[0].else[0]');
     await page.getByRole('button', { name: 'Run' }).click();
     await expect
       .poll(() => page.getByTestId('dry-run-result').textContent(), { timeout: 30_000 })
-      .toMatch(/^ebb \(tide_caller\.ebb\): 1 effect/);
+      .toMatch(/^ebb\.effects\[0\]\.else\[0\] \(tide_caller\.ebb\): 1 effect/);
     await screenshot(page, 'studio-versions-3-dry-run-ability');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

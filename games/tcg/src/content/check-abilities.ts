@@ -14,6 +14,7 @@ import {
   unknownZone,
   type SelectorScope,
 } from './check-selectors.ts';
+import { nestedEffects } from './nested-effects.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** Everything an ability may refer to: the ruleset, the card pool, the card's tokens, scripts. */
@@ -359,23 +360,9 @@ export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext
   return problems;
 }
 
+/** Whether any of `effects`, however deeply nested, calls Lua. */
 export function containsLua(effects: readonly Effect[]): boolean {
-  return effects.some((e) => {
-    switch (e.do) {
-      case 'lua':
-        return true;
-      case 'choose':
-        return e.options.some((o) => containsLua(o.effects));
-      case 'may':
-      case 'repeat':
-      case 'forEach':
-        return containsLua(e.effects);
-      case 'flip':
-        return containsLua(e.heads ?? []) || containsLua(e.tails ?? []);
-      case 'if':
-        return containsLua(e.then) || containsLua(e.else ?? []);
-      default:
-        return false;
-    }
-  });
+  return effects.some(
+    (e) => e.do === 'lua' || nestedEffects(e).some((nested) => containsLua(nested.effects)),
+  );
 }

@@ -20,6 +20,9 @@ export interface Content {
 
 export const contentKey = (id: string, version: string) => `${id}@${version}`;
 
+/** The id of the token `name` of the card `card`: `<card id>#<token name>`. */
+export const tokenId = (card: string, name: string) => `${card}#${name}`;
+
 export function cardOf(content: Content, id: string): CardDefinition {
   const card = content.cards.get(id);
   if (!card) throw new Error(`Unknown card "${id}" in ruleset ${content.ruleset.id}.`);

@@ -2,8 +2,8 @@ import { stateHash } from '@cardtable/engine';
 import type { CardDef, CardSet, DeckFile, DeckList, Ruleset } from './ast.ts';
 import { checkCards, namerFor } from './check-cards.ts';
 import { checkRuleset } from './check-ruleset.ts';
-import type { CardDefinition, Content } from './content.ts';
-import { expandDeck, validateDeck } from './deck.ts';
+import { tokenId, type CardDefinition, type Content } from './content.ts';
+import { deckCardRefusal, expandDeck, validateDeck } from './deck.ts';
 import { cardText } from './rules-text.ts';
 import { checkSchema, type ContentProblem } from '../schema/validate.ts';
 
@@ -58,6 +58,7 @@ export function loadContent(source: ContentSource): LoadResult {
       checkRuleset(ruleset, new Map(set.cards.map((card) => [card.id, card])), scripts),
     ),
     ...tagged('cards', checkCards(set, ruleset, scripts)),
+    ...deckReferences(source.decks, set.cards, ruleset.id, () => true),
   ];
   if (semantic.length) return { ok: false, problems: semantic };
 
@@ -67,8 +68,8 @@ export function loadContent(source: ContentSource): LoadResult {
     const namer = namerFor(card, byId);
     cards.set(card.id, { ...card, token: false, text: cardText(card, ruleset, namer) });
     for (const [name, token] of Object.entries(card.tokens ?? {}))
-      cards.set(`${card.id}#${name}`, {
-        id: `${card.id}#${name}`,
+      cards.set(tokenId(card.id, name), {
+        id: tokenId(card.id, name),
         cost: 0,
         ...token,
         token: true,
@@ -85,14 +86,6 @@ export function loadContent(source: ContentSource): LoadResult {
   };
 
   const deckProblems: LoadProblem[] = [];
-  const deckFile = source.decks as DeckFile | undefined;
-  if (deckFile && deckFile.ruleset !== ruleset.id)
-    deckProblems.push({
-      document: 'decks',
-      stage: 'reference',
-      path: 'ruleset',
-      message: `is "${deckFile.ruleset}" but the ruleset is "${ruleset.id}"`,
-    });
   decks.forEach((deck, i) => {
     for (const message of validateDeck(content, expandDeck(deck)))
       deckProblems.push({ document: 'decks', stage: 'deck', path: `decks[${i}]`, message });
@@ -106,7 +99,9 @@ export function loadContent(source: ContentSource): LoadResult {
  * creator sees them in the same round: with a valid ruleset, the cards that passed (an entry
  * that failed still counts as a card they may name by its id) and the ruleset's own references;
  * whatever the ruleset, deck entries naming a card no entry has. Nothing here reads a part
- * that failed its schema beyond an entry's id and the fields a reference looks up.
+ * that failed its schema beyond an entry's id and the fields a reference looks up. Deck files
+ * are checked by `deckReferences` here and once everything passed its schema: the same words
+ * whichever round finds a problem.
  */
 function referencesBesideSchema(
   source: ContentSource,
@@ -125,7 +120,6 @@ function referencesBesideSchema(
   const identified = entries.filter(
     (card): card is CardDef => typeof (card as Partial<CardDef> | null)?.id === 'string',
   );
-  const cardIds = new Set(identified.map((card) => card.id));
   const problems: LoadProblem[] = [];
   if (entries.length === 0) return problems;
   if (!schemaProblems.some((p) => p.document === 'ruleset')) {
@@ -141,16 +135,62 @@ function referencesBesideSchema(
       ).map((p) => reference('cards', p)),
     );
   }
-  listAt(source.decks, 'decks').forEach((deck, i) => {
-    if (failed('decks', `decks[${i}]`)) return;
+  const rulesetId = (source.ruleset as Partial<Ruleset> | null)?.id;
+  problems.push(
+    ...deckReferences(
+      source.decks,
+      identified,
+      typeof rulesetId === 'string' && !failed('decks', 'ruleset') ? rulesetId : null,
+      (i) => !failed('decks', `decks[${i}]`),
+    ),
+  );
+  return problems;
+}
+
+/**
+ * The references of a deck file, the same in both validation rounds: its `ruleset` must be the
+ * ruleset's id (when known), and each entry must name a card a deck may hold (`deckCardRefusal`,
+ * the rule a player's list is checked by too) among `cards` (entries with an id; their tokens
+ * are known by id, so an entry naming one is told it is a token). Decks `checked` says no to
+ * are left out (they failed their schema).
+ */
+function deckReferences(
+  decks: unknown,
+  cards: readonly Partial<CardDef>[],
+  rulesetId: string | null,
+  checked: (index: number) => boolean,
+): LoadProblem[] {
+  const known = new Map<string, { name: string; token: boolean }>();
+  for (const card of cards) {
+    if (typeof card.id !== 'string') continue;
+    known.set(card.id, { name: String(card.name), token: false });
+    const tokens = card.tokens && typeof card.tokens === 'object' ? card.tokens : {};
+    for (const [name, token] of Object.entries(tokens)) {
+      const tokenName = (token as Partial<CardDef> | null)?.name;
+      known.set(tokenId(card.id, name), {
+        name: typeof tokenName === 'string' ? tokenName : name,
+        token: true,
+      });
+    }
+  }
+  const problems: LoadProblem[] = [];
+  const add = (path: string, message: string) =>
+    problems.push({ document: 'decks', stage: 'reference', path, message });
+  const declared = (decks as Partial<DeckFile> | null)?.ruleset;
+  if (rulesetId !== null && typeof declared === 'string' && declared !== rulesetId)
+    add('ruleset', `is "${declared}" but the ruleset is "${rulesetId}"`);
+  listAt(decks, 'decks').forEach((deck, i) => {
+    if (!checked(i)) return;
     (deck as DeckList).cards.forEach(({ card }, j) => {
-      if (!cardIds.has(card))
-        problems.push({
-          document: 'decks',
-          stage: 'reference',
-          path: `decks[${i}].cards[${j}].card`,
-          message: `names an unknown card "${card}"`,
-        });
+      const at = `decks[${i}].cards[${j}].card`;
+      const found = known.get(card);
+      const refusal = deckCardRefusal(found);
+      if (refusal === 'unknown') add(at, `names an unknown card "${card}"`);
+      else if (refusal === 'token')
+        add(
+          at,
+          `names the token "${card}" (${found!.name}): a token cannot be put in a deck (effects make tokens)`,
+        );
     });
   });
   return problems;

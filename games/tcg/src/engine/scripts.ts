@@ -21,6 +21,8 @@ export interface ScriptOutput {
   effects: unknown[];
   /** Bindings the effects refer to as `$name` (each a concrete object a script picked). */
   bindings: Record<string, string[]>;
+  /** The script's `log(...)`/`print(...)` lines, for tooling: a match keeps none of them. */
+  logs?: string[];
 }
 
 /**

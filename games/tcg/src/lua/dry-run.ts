@@ -6,7 +6,7 @@ import {
   type MatchState,
 } from '@cardtable/engine';
 import type { Ability, CardDef, Effect, LuaRef } from '../content/ast.ts';
-import type { Content } from '../content/content.ts';
+import { tokenId, type Content } from '../content/content.ts';
 import { attackAbilityId } from '../engine/abilities.ts';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
@@ -14,8 +14,9 @@ import { runScript, scriptContext } from '../engine/lua.ts';
 import type { TcgOptions } from '../engine/options.ts';
 import { Runner } from '../engine/runner.ts';
 import type { ScriptContext, ScriptHost, ScriptOutput, ScriptUsage } from '../engine/scripts.ts';
+import { nestedEffects } from '../content/nested-effects.ts';
 import { select } from '../engine/select.ts';
-import { visibleCandidates } from '../engine/frame-context.ts';
+import { frameContext, visibleCandidates } from '../engine/frame-context.ts';
 import { heroId, opponentOf, type EventInfo, type Frame, type TcgState } from '../engine/state.ts';
 
 /**
@@ -89,24 +90,44 @@ export function positionForContent(content: Content, saved: unknown): TcgState {
 
 /**
  * Which Lua ability of a card to run: its position among the card's Lua abilities (0 is the
- * first), or its id as the card names it (an ability's `id`; an attack's is `attack:<id>`).
+ * first), or its name (`LuaAbility.name`: the ability's id, or the id and the path of a Lua effect
+ * nested in it). An ability's bare id names its first Lua effect; an attack's id is `attack:<id>`.
  */
 export type AbilityChoice = number | string;
 
-/** One ability of a card that runs Lua: what a dry run, `lua run --ability` and a test choose from. */
+/**
+ * One Lua call of a card: an ability's own `lua`, or a `{do: "lua"}` effect anywhere in its
+ * effects (inside an `if`, `choose`, `may`, ...). What a dry run, `lua run --ability` and an
+ * ability test choose from.
+ */
 export interface LuaAbility {
   /** Its position among the card's Lua abilities. */
   position: number;
-  /** Its index among the card's abilities (attacks follow them). */
+  /** Its ability's index among the card's abilities (attacks follow them). */
   index: number;
   ability: Ability;
   lua: LuaRef;
+  /**
+   * Where the Lua is in its ability, as validation paths write it: `lua` (the ability's own) or
+   * its effect's (`effects[0]`, `effects[1].then[0]`, `effects[0].options[1].effects[0]`).
+   */
+  path: string;
+  /**
+   * What a creator calls it: the ability's id when the ability makes one Lua call, else the id
+   * and the path (`reflect.effects[1].then[0]`). Ability ids hold no `.`, so it reads one way.
+   */
+  name: string;
+  /**
+   * The effect lists that hold its effect, outermost first, with its place in each (none for an
+   * ability's own `lua`): a dry run binds what a match would have bound on the way there.
+   */
+  within: readonly { effects: readonly Effect[]; index: number }[];
 }
 
 /**
- * A card's abilities that run Lua, in order: its abilities whose effects call Lua, then a
- * battler's attacks that do, run as a match runs an attack (from the card, with the defending
- * creature bound as `$defender`).
+ * A card's Lua calls, in order: its abilities' (each ability's in the order its effects are
+ * written, nested ones included), then a battler's attacks', run as a match runs an attack
+ * (from the card, with the defending creature bound as `$defender`).
  */
 export function luaAbilitiesOf(def: Pick<CardDef, 'abilities' | 'attacks'>): LuaAbility[] {
   const abilities = def.abilities ?? [];
@@ -118,36 +139,92 @@ export function luaAbilitiesOf(def: Pick<CardDef, 'abilities' | 'attacks'>): Lua
   }));
   return [...abilities, ...attacks]
     .flatMap((ability, index) => {
-      const lua = luaOf(ability);
-      return lua ? [{ ability, index, lua }] : [];
+      const calls = luaCallsOf(ability);
+      return calls.map((call) => ({
+        ...call,
+        ability,
+        index,
+        name: calls.length === 1 ? ability.id : `${ability.id}.${call.path}`,
+      }));
     })
     .map((found, position) => ({ ...found, position }));
 }
 
-/** The Lua ability `choice` names on a card (default its first), or why there is none. */
+/** The Lua calls of one ability: its own `lua` (which replaces its effects), or its effects'. */
+function luaCallsOf(ability: Ability): Pick<LuaAbility, 'lua' | 'path' | 'within'>[] {
+  if (ability.kind === 'static') return [];
+  if (ability.lua) return [{ lua: ability.lua, path: 'lua', within: [] }];
+  return luaCallsIn(ability.effects ?? [], 'effects', []);
+}
+
+function luaCallsIn(
+  effects: readonly Effect[],
+  path: string,
+  within: LuaAbility['within'],
+): Pick<LuaAbility, 'lua' | 'path' | 'within'>[] {
+  return effects.flatMap((effect, index) => {
+    const at = `${path}[${index}]`;
+    const here = [...within, { effects, index }];
+    if (effect.do === 'lua')
+      return [{ lua: { module: effect.module, entry: effect.entry }, path: at, within: here }];
+    return nestedEffects(effect).flatMap((nested) =>
+      luaCallsIn(nested.effects, `${at}.${nested.key}`, here),
+    );
+  });
+}
+
+/**
+ * The Lua ability `choice` names on a card (default its first), or why there is none: by
+ * position, by name, by its ability's id and path, or by the bare id of its ability (that
+ * ability's first Lua call).
+ */
 export function chooseLuaAbility(
-  def: Pick<CardDef, 'id' | 'abilities' | 'attacks'>,
+  def: Pick<CardDef, 'id' | 'abilities' | 'attacks' | 'tokens'>,
   choice: AbilityChoice = 0,
 ): LuaAbility {
   const scripted = luaAbilitiesOf(def);
   const chosen =
     typeof choice === 'number'
       ? scripted[choice]
-      : scripted.find((found) => found.ability.id === choice);
+      : (scripted.find((found) => found.name === choice) ??
+        scripted.find((found) => `${found.ability.id}.${found.path}` === choice) ??
+        scripted.find((found) => found.ability.id === choice));
   if (chosen) return chosen;
-  if (scripted.length === 0) throw new Error(`${def.id} has no Lua ability.`);
-  const ids = scripted.map((found, i) => `${i} or ${found.ability.id}`).join(', ');
+  if (scripted.length === 0) {
+    // A token's abilities are its own card's, named by its id: say so when one has Lua.
+    const tokens = Object.entries(def.tokens ?? {})
+      .filter(([, token]) => luaAbilitiesOf(token).length > 0)
+      .map(([name]) => `"${tokenId(def.id, name)}"`);
+    const one = tokens.length === 1;
+    throw new Error(
+      tokens.length
+        ? `${def.id} has no Lua ability; ${one ? 'its token' : 'its tokens'} ${tokens.join(', ')} ${one ? 'has one: name that id' : 'have some: name one of those ids'} as the card.`
+        : `${def.id} has no Lua ability.`,
+    );
+  }
+  const names = scripted.map((found, i) => `${i} or ${found.name}`).join(', ');
   throw new Error(
     typeof choice === 'number'
-      ? `${def.id} has ${scripted.length} Lua abilit${scripted.length === 1 ? 'y' : 'ies'}: choose ${ids}.`
-      : `${def.id} has no Lua ability "${choice}": choose ${ids}.`,
+      ? `${def.id} has ${scripted.length} Lua abilit${scripted.length === 1 ? 'y' : 'ies'}: choose ${names}.`
+      : `${def.id} has no Lua ability "${choice}": choose ${names}.`,
   );
 }
 
 export interface AbilityDryRun {
   card: string;
-  /** `index` among the card's abilities (attacks after them), `position` among its Lua ones. */
-  ability: { index: number; position: number; id: string; module: string; entry: string };
+  /**
+   * `index` among the card's abilities (attacks after them), `position` among its Lua ones; its
+   * `name` and `path` (see `LuaAbility`).
+   */
+  ability: {
+    index: number;
+    position: number;
+    id: string;
+    name: string;
+    path: string;
+    module: string;
+    entry: string;
+  };
   /** The handle the ability ran from (created on the board or in hand when the card was absent). */
   source: string;
   /** Targets bound first (the first legal candidates), as the script sees them in `state.bindings`. */
@@ -162,6 +239,8 @@ export interface AbilityDryRun {
   failure: ScriptFailure | null;
   /** What the call cost in the sandbox (instructions, peak memory), when the host says. */
   usage: ScriptUsage | null;
+  /** The script's `log(...)`/`print(...)` lines (a match keeps none: they are for this). */
+  logs: string[];
 }
 
 /**
@@ -215,6 +294,7 @@ export function dryRunCardAbility(input: {
     );
     frame.bindings[spec.id] = candidates.slice(0, spec.count ?? 1);
   }
+  bindOnTheWay(r, frame, chosen.within);
   const bindings = structuredClone(frame.bindings);
   const context = scriptContext(r, frame);
   const before = r.events.length;
@@ -223,12 +303,15 @@ export function dryRunCardAbility(input: {
     .slice(before)
     .find((e): e is Extract<TcgEvent, { type: 'scriptFailed' }> => e.type === 'scriptFailed');
   const scriptBindings = (output as ScriptOutput | null)?.bindings ?? {};
+  const logs = (output as ScriptOutput | null)?.logs ?? [];
   return {
     card: input.card,
     ability: {
       index: chosen.index,
       position: chosen.position,
       id: chosen.ability.id,
+      name: chosen.name,
+      path: chosen.path,
       ...chosen.lua,
     },
     source,
@@ -238,6 +321,7 @@ export function dryRunCardAbility(input: {
     scriptBindings: failed ? {} : scriptBindings,
     failure: failed ? failed.data : null,
     usage: input.scripts.lastUsage?.() ?? null,
+    logs,
   };
 }
 
@@ -332,12 +416,29 @@ function sampleEvent(
   };
 }
 
-/** The Lua an ability runs: its own `lua`, or the first `{do: "lua"}` among its top-level effects. */
-function luaOf(ability: Ability): LuaRef | null {
-  if (ability.kind === 'static') return null;
-  if (ability.lua) return ability.lua;
-  const effect = ability.effects?.find((e) => e.do === 'lua');
-  return effect && effect.do === 'lua' ? { module: effect.module, entry: effect.entry } : null;
+/**
+ * Binds what a match binds before it reaches a nested Lua call, with the first legal candidates
+ * as for the ability's targets: each `chooseTargets` written before it in a list that holds it,
+ * and the item of each `forEach` it is inside (the first one). Conditions on the way (`if`, a
+ * `choose`'s option, a `may`, a coin) are taken as leading there.
+ */
+function bindOnTheWay(r: Runner, frame: Frame, within: LuaAbility['within']): void {
+  within.forEach(({ effects, index }, depth) => {
+    for (const effect of effects.slice(0, index))
+      if (effect.do === 'chooseTargets') {
+        const chooser = effect.chooser === '$opponent' ? opponentOf(frame.controller) : undefined;
+        const found = select(frameContext(r, frame), effect.from);
+        frame.bindings[effect.id] = visibleCandidates(r, frame, found, chooser).slice(
+          0,
+          effect.count ?? 1,
+        );
+      }
+    const holder = effects[index]!;
+    if (depth < within.length - 1 && holder.do === 'forEach') {
+      const first = select(frameContext(r, frame), holder.in)[0];
+      frame.bindings[holder.as] = first === undefined ? [] : [first];
+    }
+  });
 }
 
 function sourceFor(r: Runner, defId: string, seat: number): string {

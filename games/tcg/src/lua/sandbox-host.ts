@@ -156,6 +156,7 @@ export const entriesOf = (source: string): string[] =>
 export function toEffects(commands: readonly Command[], controller: number): Result<ScriptOutput> {
   const effects: Effect[] = [];
   const bindings: Record<string, string[]> = {};
+  const logs: string[] = [];
   const bind = (value: unknown): string => {
     const name = `lua${Object.keys(bindings).length + 1}`;
     bindings[name] = [typeof value === 'number' ? `hero:${value}` : String(value)];
@@ -167,7 +168,10 @@ export function toEffects(commands: readonly Command[], controller: number): Res
     return Number(seat) === controller ? '$controller' : '$opponent';
   };
   for (const { type, args } of commands) {
-    if (type === 'log') continue;
+    if (type === 'log') {
+      logs.push(String(args.message));
+      continue;
+    }
     const who = 'player' in args ? player(args.player) : '$controller';
     if (who === null)
       return fail(
@@ -250,5 +254,5 @@ export function toEffects(commands: readonly Command[], controller: number): Res
         return fail('LUA_UNKNOWN_EFFECT', `Unknown script effect "${type}".`);
     }
   }
-  return ok({ effects, bindings });
+  return ok({ effects, bindings, ...(logs.length ? { logs } : {}) });
 }

@@ -15,8 +15,8 @@ export const MAX_ABILITY_TESTS = 64;
 
 /**
  * One ability test: at the sample position dealt with `seed` (the engine's own `samplePosition`),
- * the card's Lua ability (`ability`: its position among the card's Lua abilities or its id,
- * default the first) must produce
+ * the card's Lua ability (`ability`: its position among the card's Lua abilities or its name as
+ * `chooseLuaAbility` takes it, default the first) must produce
  * exactly the effect nodes `expect`, or fail when `expect` is `"failure"`.
  */
 export interface AbilityTest {
@@ -66,7 +66,8 @@ export function readAbilityTests(
       return {
         ok: false,
         path: `${at}.ability`,
-        message: "must be the ability's id or its position among the card's Lua abilities (from 0)",
+        message:
+          "must name one of the card's Lua abilities: its id (with a path for a Lua effect nested in it, as in reflect.effects[1].then[0]) or its position among them (from 0)",
       };
     if (test.seed !== undefined && (typeof test.seed !== 'string' || test.seed.length > 80))
       return {

@@ -17,12 +17,11 @@ interface LuaRef {
 }
 
 /**
- * Between content and scripts: every `lua {module, entry}` names a function the module
- * defines, and what a script names literally (cards and tokens it summons, keywords it grants,
- * zones it moves to) exists in the set, as the engine will require when the script runs.
+ * Between the documents and the scripts, read as written (so in every validation round, beside
+ * schema and reference errors): every `lua {module, entry}` names a function its module
+ * defines.
  */
-export function checkLuaReferences(
-  content: Content,
+export function checkLuaEntries(
   cards: ParsedDocument,
   ruleset: ParsedDocument,
   facts: ReadonlyMap<string, ModuleFacts>,
@@ -46,6 +45,23 @@ export function checkLuaReferences(
       ),
     );
   }
+  return out;
+}
+
+/**
+ * Between loaded content and scripts: every module is used (a warning: only once the cards
+ * load is it sure no ability names it), and what a script names literally (cards and tokens it
+ * summons, keywords it grants, zones it moves to) exists in the set, as the engine will
+ * require when the script runs.
+ */
+export function checkLuaLiterals(
+  content: Content,
+  cards: ParsedDocument,
+  ruleset: ParsedDocument,
+  facts: ReadonlyMap<string, ModuleFacts>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const refs = [...luaRefs(cards), ...luaRefs(ruleset)];
   for (const [name, module] of facts) {
     const users = refs.filter((ref) => ref.module === name);
     if (users.length === 0)

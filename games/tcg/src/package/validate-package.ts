@@ -16,7 +16,7 @@ import {
   type ContentLimits,
 } from './limits.ts';
 import { checkLuaModules } from './lua-modules.ts';
-import { checkLuaReferences } from './lua-references.ts';
+import { checkLuaEntries, checkLuaLiterals } from './lua-references.ts';
 import { playabilityWarnings } from './playability.ts';
 
 export interface ValidateOptions {
@@ -95,6 +95,7 @@ export async function validateContentPackage(
   const ruleset = documents.get('ruleset');
   const cards = documents.get('cards');
   let content: Content | undefined;
+  if (ruleset && cards) found.push(...checkLuaEntries(cards, ruleset, lua.facts));
   if (ruleset && cards && sources.size === layout.modules.size) {
     const decks = documents.get('decks');
     const loaded = loadContent({
@@ -105,7 +106,7 @@ export async function validateContentPackage(
     });
     if (loaded.ok) {
       content = loaded.content;
-      found.push(...checkLuaReferences(content, cards, ruleset, lua.facts));
+      found.push(...checkLuaLiterals(content, cards, ruleset, lua.facts));
       found.push(...playabilityWarnings(content, ruleset));
       if (!found.some((d) => d.severity === 'error' && d.file?.startsWith('lua/')))
         found.push(...(await loadAsAMatchWould(content, runtime, layout.modules)));

@@ -7,6 +7,15 @@ const cardId = {
   description: 'a card id like "demo/fire-imp"',
 };
 
+/**
+ * What a deck entry names: a card id, or a token's (`demo/goblin-warcaller#grunt`), which is
+ * well formed, so the reference check can say why a deck may not hold it.
+ */
+const deckCardId = {
+  ...cardId,
+  pattern: '^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$',
+};
+
 const token = closed(
   {
     name: cardProperties.name,
@@ -63,7 +72,7 @@ export const deckFileSchema: JsonSchema = {
           description: 'a deck id like "A"',
         },
         name: text(),
-        cards: list(closed({ card: cardId, count: int(1, 99) }), 1),
+        cards: list(closed({ card: deckCardId, count: int(1, 99) }), 1),
       }),
       1,
     ),

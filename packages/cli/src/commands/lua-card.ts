@@ -100,7 +100,10 @@ function parseCardOptions(argv: string[]): Result<CardRunOptions> {
   });
 }
 
-/** `--ability 1` is the second of the card's Lua abilities; `--ability swell` the one of that id. */
+/**
+ * `--ability 1` is the second of the card's Lua abilities; `--ability swell` the one of that id,
+ * `--ability swell.effects[1].then[0]` a Lua effect nested in it (see `chooseLuaAbility`).
+ */
 const abilityChoiceOf = (flag: string): AbilityChoice => (/^\d+$/.test(flag) ? Number(flag) : flag);
 
 /** `--event '{"amount": 3}'`: fields of `state.event`, each of its type (or null for ids). */
@@ -162,8 +165,9 @@ function formatCardRun(run: AbilityDryRun, content: Content): string {
     .map(([id, list]) => `${id}=[${list.map(name).join(', ')}]`)
     .join(' ');
   const lines = [
-    `${run.card} (${card.name}) ability ${run.ability.position} "${run.ability.id}": ${run.ability.module}.${run.ability.entry}(), from ${run.source}${targets ? `, targets ${targets}` : ''}`,
+    `${run.card} (${card.name}) ability ${run.ability.position} "${run.ability.name}": ${run.ability.module}.${run.ability.entry}(), from ${run.source}${targets ? `, targets ${targets}` : ''}`,
   ];
+  for (const line of run.logs) lines.push(`log: ${line}`);
   const failure = run.failure;
   if (failure)
     lines.push(

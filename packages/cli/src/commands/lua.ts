@@ -130,7 +130,8 @@ export async function luaCommand(argv: string[]): Promise<number> {
   }
   const shaped = cliShape(result, controller);
   console.log(options.json ? JSON.stringify(shaped) : formatRun(options.file, result, shaped));
-  const hint = options.json || options.state ? null : await contentModuleHint(options.file);
+  const hint =
+    options.json || options.state ? null : await contentModuleHint(options.file, options.entry);
   if (hint) console.error(hint);
   return shaped.ok && shaped.engineEffects && !('error' in shaped.engineEffects) ? 0 : 1;
 }
@@ -160,7 +161,9 @@ function apiCommand(argv: string[]): number {
       `${spec.summary ?? spec.name}\n    ${params.join(', ')}\n    e.g. ${spec.example ?? ''}`,
     );
   }
-  console.log('log(...) / print(...): a line in the match log');
+  console.log(
+    "log(...) / print(...): a debug line, shown by lua run and the studio's dry run (a match keeps none)",
+  );
   console.log('\nWhat a script reads (read-only): state, and self (the card, as an object id)');
   for (const line of stateLines(TCG_SCRIPT_STATE, 'state')) console.log(line);
   return 0;

@@ -5,6 +5,7 @@ import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg/script-effects';
 import {
   eventFieldsProblem,
   luaAbilitiesOf,
+  tokenId,
   type AbilityDryRun,
   type CardDef,
   type LuaAbility,
@@ -42,9 +43,24 @@ function moduleAbilities(card: CardJson, module: string): LuaAbility[] {
   }
 }
 
-/** The cards with an ability that runs `module`. */
+/**
+ * The cards with an ability that runs `module`, and the tokens (a token runs its abilities under
+ * its own id, `<card id>#<name>`, as a card of its own).
+ */
 const luaUsers = (cards: readonly CardJson[], module: string) =>
-  cards.filter((card) => moduleAbilities(card, module).length > 0);
+  cards
+    .flatMap((card) => [card, ...tokensOf(card)])
+    .filter((card) => moduleAbilities(card, module).length > 0);
+
+const tokensOf = (card: CardJson): CardJson[] => {
+  const tokens = card.tokens;
+  if (!tokens || typeof tokens !== 'object') return [];
+  return Object.entries(tokens as Record<string, Partial<CardJson>>).map(([name, token]) => ({
+    ...(token as CardJson),
+    id: tokenId(card.id, name),
+    name: `${token?.name ?? name} (a token of ${card.name})`,
+  }));
+};
 
 /** Lua abilities: the code, its diagnostics, a dry run, and the creator's ability tests. */
 export function LuaEditor({ draft }: { draft: DraftSession }) {
@@ -186,9 +202,9 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
   >(null);
   const chosen = users.some((u) => u.id === card) ? card : (users[0]?.id ?? '');
   const abilities = moduleAbilities(users.find((u) => u.id === chosen) ?? users[0]!, module);
-  /** The ability to run, by its id; '' or one the card no longer has: its first of this module. */
-  const [abilityId, setAbilityId] = useState('');
-  const ability = abilities.find((a) => a.ability.id === abilityId) ?? abilities[0];
+  /** The ability to run, by its name; '' or one the card no longer has: its first of this module. */
+  const [abilityName, setAbilityName] = useState('');
+  const ability = abilities.find((a) => a.name === abilityName) ?? abilities[0];
   const event = eventFields(eventText);
   const run = async () => {
     if (!event.ok) return setResult(event);
@@ -198,7 +214,7 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
       at && !at.ok
         ? at
         : await draft.worker
-            .dryRun(files, chosen, ability?.ability.id ?? 0, seed, at?.state, event.value)
+            .dryRun(files, chosen, ability?.name ?? 0, seed, at?.state, event.value)
             .catch((e: Error) => ({ ok: false as const, message: e.message })),
     );
     setRunning(false);
@@ -207,14 +223,14 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
     if (!result?.ok) return;
     const tests = testsOf(files);
     const { card, ability: ran } = result.run;
-    const name = `${card}${ran.position === 0 ? '' : ` ${ran.id}`} at ${seed}`;
+    const name = `${card}${ran.position === 0 ? '' : ` ${ran.name}`} at ${seed}`;
     draft.change(
       withTests(files, [
         ...tests,
         {
           name,
           card,
-          ...(ran.position === 0 ? {} : { ability: ran.id }),
+          ...(ran.position === 0 ? {} : { ability: ran.name }),
           seed,
           ...(event.ok && event.value ? { event: event.value } : {}),
           expect: result.run.failure ? 'failure' : result.run.effects,
@@ -248,15 +264,13 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
             <label>
               Ability
               <select
-                value={ability?.ability.id ?? ''}
-                onChange={(e) => setAbilityId(e.target.value)}
+                value={ability?.name ?? ''}
+                onChange={(e) => setAbilityName(e.target.value)}
                 data-testid="dry-run-ability"
               >
                 {abilities.map((a) => (
-                  <option key={a.ability.id} value={a.ability.id}>
-                    {a.ability.id === a.lua.entry
-                      ? a.ability.id
-                      : `${a.ability.id} (${a.lua.entry})`}
+                  <option key={a.name} value={a.name}>
+                    {a.name === a.lua.entry ? a.name : `${a.name} (${a.lua.entry})`}
                   </option>
                 ))}
               </select>
@@ -301,7 +315,7 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
         result.ok ? (
           <div data-testid="dry-run-result">
             <p>
-              {`${result.run.ability.id} (${result.run.ability.module}.${result.run.ability.entry}): `}
+              {`${result.run.ability.name} (${result.run.ability.module}.${result.run.ability.entry}): `}
               {result.run.failure ? (
                 <strong className="studio-bad">
                   Failed: {result.run.failure.message} {describeScriptFailure(result.run.failure)}
@@ -320,6 +334,7 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
                 {
                   effects: result.run.effects,
                   bindings: result.run.scriptBindings,
+                  ...(result.run.logs.length ? { log: result.run.logs } : {}),
                   event: (result.run.context as { event?: unknown }).event ?? null,
                 },
                 null,
