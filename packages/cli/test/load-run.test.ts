@@ -5,13 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { runLoad, type LoadReport } from '../src/load/run.ts';
-import { startServerProcess, type ServerProcess } from '../src/load/server-process.ts';
+import type { ServerProcess } from '../src/load/server-process.ts';
+import { startEmbeddedServerProcess } from './embedded-server-process.ts';
 
 let server: ServerProcess;
 let report: LoadReport;
 
 beforeAll(async () => {
-  server = await startServerProcess({ ...loadServerEnv(), DATABASE_URL: '' });
+  server = await startEmbeddedServerProcess(loadServerEnv());
   report = await runLoad({ url: server.url, matches: 2, thinkMs: 0, durationS: 2 });
 }, 120_000);
 

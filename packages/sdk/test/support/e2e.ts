@@ -1,5 +1,6 @@
 /** Helpers for the end-to-end tests: a real server child, signed-in clients, frame recorders. */
-import { startServerProcess, type ServerProcess } from '../../../cli/src/load/server-process.ts';
+import type { ServerProcess } from '../../../cli/src/load/server-process.ts';
+import { startEmbeddedServerProcess } from '../../../cli/test/embedded-server-process.ts';
 import { CardtableClient, type MatchConnection } from '../../src/index.ts';
 import type { ServerMessage } from '../../src/protocol.ts';
 import type { Position } from './golf-secrets.ts';
@@ -10,8 +11,7 @@ import type { Position } from './golf-secrets.ts';
  * acting at machine speed stay under, and quiet logs.
  */
 export function startTestServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  return startServerProcess({
-    DATABASE_URL: '',
+  return startEmbeddedServerProcess({
     CPU_THINK_MS: '0',
     RATE_MESSAGES_PER_S: '1000',
     RATE_MESSAGE_BURST: '1000',
