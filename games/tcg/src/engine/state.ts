@@ -178,6 +178,34 @@ export interface Continuation {
   batch: QueuedTrigger[];
 }
 
+/**
+ * A copy of paused work to resume and change (`answer` runs its frames on, which moves their
+ * cursors and writes their bindings), instead of a `structuredClone`: effect lists (a cursor's
+ * `nodes`, an awaited option's or `may`'s `effects`) are shared, as running frames share them
+ * with the content (no step writes an effect), and everything else is copied: plain objects and
+ * arrays all the way down, as the continuation's JSON has them. (Two `structuredClone`s per
+ * decision, of the paused frames with their effect trees, were 3.5% of a demo batch.)
+ */
+export function resumable(paused: Continuation): Continuation {
+  return copyPaused(paused, '') as Continuation;
+}
+
+const SHARED_EFFECT_LISTS = new Set(['nodes', 'effects']);
+
+function copyPaused(value: unknown, key: string): unknown {
+  if (value === null || typeof value !== 'object' || SHARED_EFFECT_LISTS.has(key)) return value;
+  if (Array.isArray(value)) {
+    const items: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = copyPaused(value[i], '');
+    return items;
+  }
+  const copy: Record<string, unknown> = {};
+  const fields = Object.keys(value);
+  for (let i = 0; i < fields.length; i++)
+    copy[fields[i]!] = copyPaused((value as Record<string, unknown>)[fields[i]!], fields[i]!);
+  return copy;
+}
+
 export interface Pending {
   decision: Decision;
   continuation: Continuation;
