@@ -1,6 +1,6 @@
 import type { Seat } from '@cardtable/engine';
 import { cardAdded, cardRemoved, cardsCopied } from './attachments.ts';
-import type { CardInstance, PlayerState, TcgState } from './state.ts';
+import { copyState, type CardInstance, type PlayerState, type TcgState } from './state.ts';
 
 /**
  * Copy-on-write access to a state for `evolve`: the first write to a part copies that part
@@ -21,7 +21,7 @@ export class Draft {
    * state: the parts it copied are this draft's too, so they are not copied again.
    */
   constructor(state: TcgState, previous: Draft | null = null) {
-    this.s = { ...state };
+    this.s = copyState(state);
     if (previous && state.cards === previous.s.cards) this.cardCopies = previous.cardCopies;
     if (previous && state.players === previous.s.players) this.playerCopies = previous.playerCopies;
   }

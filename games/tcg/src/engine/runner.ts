@@ -7,7 +7,15 @@ import type { TcgEvent } from './events.ts';
 import { newHandle } from './handles.ts';
 import type { ScriptHost } from './scripts.ts';
 import { evalContext } from './stats.ts';
-import type { Decision, EventInfo, ObjectId, QueuedTrigger, Task, TcgState } from './state.ts';
+import {
+  copyState,
+  type Decision,
+  type EventInfo,
+  type ObjectId,
+  type QueuedTrigger,
+  type Task,
+  type TcgState,
+} from './state.ts';
 
 export type StepResult = 'done' | 'continue' | 'suspend';
 
@@ -54,7 +62,7 @@ export class Runner {
   emit(event: TcgEvent): void {
     this.events.push(event);
     applyEvent(this.draft, event);
-    this.state = { ...this.draft.s };
+    this.state = copyState(this.draft.s);
   }
 
   newHandle(): string {
