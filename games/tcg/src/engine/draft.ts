@@ -105,11 +105,32 @@ export class Draft {
     let copied = this.playerCopies[seat];
     if (!copied) {
       const player = this.s.players[seat]!;
-      this.s.players[seat] = { ...player, zones: { ...player.zones } };
+      this.s.players[seat] = copyPlayer(player);
       this.playerCopies[seat] = copied = [];
     }
     return copied;
   }
+}
+
+/**
+ * A player with a copy of its zones record, field by field (not `{ ...player, zones: { ...zones } }`):
+ * players and zone records come from setup, the CPU's guesses and earlier copies, and the
+ * spreads met seven hidden classes (V8's generic copy); these make one per ruleset.
+ */
+function copyPlayer(player: PlayerState): PlayerState {
+  const zones: Record<string, string[]> = {};
+  const names = Object.keys(player.zones);
+  for (let i = 0; i < names.length; i++) zones[names[i]!] = player.zones[names[i]!]!;
+  return {
+    seat: player.seat,
+    life: player.life,
+    resource: player.resource,
+    zones,
+    fatigue: player.fatigue,
+    strikes: player.strikes,
+    lost: player.lost,
+    decklist: player.decklist,
+  };
 }
 
 /**
