@@ -64,7 +64,7 @@ export class Draft {
     if (!this.cardCopies!.has(handle)) {
       const card = cards[handle];
       if (!card) throw new Error(`evolve: no card ${handle}`);
-      cards[handle] = { ...card };
+      cards[handle] = copyCard(card);
       this.cardCopies!.add(handle);
     }
     return cards[handle]!;
@@ -110,6 +110,30 @@ export class Draft {
     }
     return copied;
   }
+}
+
+/**
+ * A card to write, field by field (not `{ ...card }`): card objects come from arrivals, the
+ * CPU's guesses (a view's card without its stats) and earlier copies, and the spread met their
+ * hidden classes all (V8's generic copy). A battler's `conditions` and `under` only when present.
+ */
+function copyCard(card: CardInstance): CardInstance {
+  const copy: CardInstance = {
+    handle: card.handle,
+    defId: card.defId,
+    owner: card.owner,
+    controller: card.controller,
+    zone: card.zone,
+    playOrder: card.playOrder,
+    damage: card.damage,
+    attacks: card.attacks,
+    enteredTurn: card.enteredTurn,
+    doomed: card.doomed,
+    attachedTo: card.attachedTo,
+  };
+  if (card.conditions !== undefined) copy.conditions = card.conditions;
+  if (card.under !== undefined) copy.under = card.under;
+  return copy;
 }
 
 /**
