@@ -179,9 +179,9 @@ function playoutCommand(
 
 /**
  * A playout command's randomness: the game's draws keyed as a match's are (seed, version, step),
- * but its card handles come from `handles`, a plain generator, not the match's keyed hash
- * (`decideContext`). A playout's handles never leave the CPU, so they need be unique only
- * (`newHandle` checks that), not unguessable; an HMAC per handle was about a tenth of a
+ * but its card handles come from `handles` (`playoutHandles`), not the match's keyed hash
+ * (`decideContext`). A playout's handles never leave the CPU, so they need be unique within it
+ * only (`newHandle` checks that), not unguessable; an HMAC per handle was about a tenth of a
  * Spiritbound batch. Methods, not arrows: see `decideContext`.
  */
 function playoutContext(seed: string, version: number, handles: OpaqueIds): DecideContext {
