@@ -192,8 +192,13 @@ export function resumable(paused: Continuation): Continuation {
 
 const SHARED_EFFECT_LISTS = new Set(['nodes', 'effects']);
 
+/**
+ * `value` copied, unless `key` names an effect list. A frame's `bindings` are keyed by the
+ * content's own target names (one may be called `effects`), so they are copied whole.
+ */
 function copyPaused(value: unknown, key: string): unknown {
-  if (value === null || typeof value !== 'object' || SHARED_EFFECT_LISTS.has(key)) return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (SHARED_EFFECT_LISTS.has(key)) return value;
   if (Array.isArray(value)) {
     const items: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) items[i] = copyPaused(value[i], '');
@@ -201,8 +206,11 @@ function copyPaused(value: unknown, key: string): unknown {
   }
   const copy: Record<string, unknown> = {};
   const fields = Object.keys(value);
-  for (let i = 0; i < fields.length; i++)
-    copy[fields[i]!] = copyPaused((value as Record<string, unknown>)[fields[i]!], fields[i]!);
+  for (let i = 0; i < fields.length; i++) {
+    const field = value[fields[i]! as keyof typeof value] as unknown;
+    // A binding's name is not a field: its list is copied (as a list, under no name).
+    copy[fields[i]!] = copyPaused(field, key === 'bindings' ? '' : fields[i]!);
+  }
   return copy;
 }
 
