@@ -1,6 +1,7 @@
 import { applyAction, createRng, seatViewer, type MatchState } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ContentRegistry, createTcgGame, tcgCpu, type TcgGame } from '../src/index.ts';
+import { ContentRegistry, createTcgGame, determinize, tcgCpu, type TcgGame } from '../src/index.ts';
+import { cpuView } from '../src/engine/view.ts';
 import { demoContent } from '../content/demo/index.ts';
 import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
@@ -105,6 +106,30 @@ describe('CPU players', () => {
       type: 'attack',
       payload: { attacker: 's0board0', target: 'hero:1' },
     });
+  });
+
+  it("deals the same guesses from the balance batch's lean view as from the full view", () => {
+    let match = newMatch(game, 'cpu-lean-view').match;
+    let boardUnits = 0;
+    for (let n = 0; n < 60 && !game.outcome(match.state); n++) {
+      const content = game.contentOf(match.state);
+      for (const seat of [0, 1]) {
+        const full = determinize(
+          game.view(match.state, seatViewer(seat)),
+          content,
+          createRng(`g${n}`),
+        );
+        const lean = determinize(cpuView(match.state, content, seat), content, createRng(`g${n}`));
+        expect(lean).toEqual(full);
+      }
+      boardUnits += match.state.players.flatMap((p) => p.zones.board ?? []).length;
+      const seat = game.activeSeats(match.state)[0]!;
+      const applied = applyAction(game, match, seat, choose(match.state, 'easy', `l${n}`), `a${n}`);
+      if (!applied.ok) throw new Error(applied.error.message);
+      match = applied.value.match;
+    }
+    // Units on the board (whose stats the full view adds and the dealer takes off) were compared.
+    expect(boardUnits).toBeGreaterThan(30);
   });
 
   it('plays a whole match to the end', () => {

@@ -2,6 +2,7 @@ import { applyAction, seatViewer, SPECTATOR, startMatch } from '@cardtable/engin
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { ContentRegistry, createTcgGame, type TcgGame } from '../src/index.ts';
+import { resumable, type Continuation } from '../src/engine/state.ts';
 import { demoGame } from './helpers.ts';
 
 let game: TcgGame;
@@ -157,5 +158,57 @@ describe('opening', () => {
   it('plays a timed-out seat with the timeout action', () => {
     const { match } = open();
     expect(game.timeoutAction(match.state, 0)).toEqual({ type: 'timeout', payload: {} });
+  });
+});
+
+describe('paused work', () => {
+  it('resumes a copy that shares the effect lists only', () => {
+    const effects = [{ do: 'damage', to: '$target', amount: 1 }];
+    const option = { label: 'a', effects: [{ do: 'draw', count: 1 }] };
+    const event = { on: 'attacks', subject: 'c1', source: null, player: 0, amount: 0 };
+    const paused = {
+      work: [
+        {
+          kind: 'ability',
+          frame: {
+            id: 'f1',
+            ability: { card: 'demo/x', ability: 'a' },
+            source: { handle: 'c1', defId: 'demo/x', controller: 0, owner: 0 },
+            controller: 0,
+            // A target the content named `effects`: a binding, copied like any other.
+            bindings: { effects: ['c2'], target: ['c3'] },
+            event,
+            stage: { kind: 'run', loaded: true },
+            cursors: [{ nodes: effects, index: 1, repeat: 0, each: { as: 'u', items: ['c4'] } }],
+            awaiting: { kind: 'option', options: [option] },
+            chosen: null,
+          },
+        },
+      ],
+      queue: [],
+      batch: [],
+    } as unknown as Continuation;
+    const copy = resumable(paused);
+    expect(copy).toEqual(paused);
+    const [frame, original] = [copy.work[0], paused.work[0]].map((t) =>
+      t?.kind === 'ability' ? t.frame : null,
+    );
+    expect(frame!.cursors[0]!.nodes).toBe(original!.cursors[0]!.nodes);
+    const awaiting = frame!.awaiting as { options: { effects: unknown }[] };
+    expect(awaiting.options[0]!.effects).toBe(option.effects);
+    for (const written of [
+      frame!.bindings.effects,
+      frame!.bindings.target,
+      frame!.cursors[0]!.each!.items,
+    ])
+      written!.push('c9');
+    frame!.cursors[0]!.index = 5;
+    expect(original!.bindings).toEqual({ effects: ['c2'], target: ['c3'] });
+    expect(original!.cursors[0]).toEqual({
+      nodes: effects,
+      index: 1,
+      repeat: 0,
+      each: { as: 'u', items: ['c4'] },
+    });
   });
 });

@@ -61,9 +61,17 @@ const builtinKeywords = oncePerContent((content) => {
  */
 export function oncePerContent<T>(build: (content: Content) => T): (content: Content) => T {
   const made = new WeakMap<Content, { value: T }>();
+  // The last content asked about and its value, without the `WeakMap` lookup: a game (a match,
+  // a worker of the balance batch) asks about one content, from every trigger check and every
+  // unit's health check. It holds that one content alive until another is asked about.
+  let last: Content | null = null;
+  let lastValue: T | undefined;
   return (content) => {
+    if (content === last) return lastValue as T;
     let entry = made.get(content);
     if (!entry) made.set(content, (entry = { value: build(content) }));
+    last = content;
+    lastValue = entry.value;
     return entry.value;
   };
 }

@@ -1,6 +1,7 @@
-import { applyAction, createRng, seatViewer, startMatch, type Seat } from '@cardtable/engine';
+import { applyAction, createRng, startMatch, type Seat } from '@cardtable/engine';
 import type { ScriptFailure } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
+import { cpuView } from '../engine/view.ts';
 import {
   RANDOM_PLAYER,
   balancePlanProblem,
@@ -65,7 +66,7 @@ export function playBalanceMatch(
           : legal.length === 1
             ? legal[0]!
             : cpu.choose({
-                view: game.view(match.state, seatViewer(seat)),
+                view: cpuView(match.state, game.contentOf(match.state), seat),
                 legal,
                 seat,
                 profile: profiles[seat]!,

@@ -191,14 +191,18 @@ function strip(card: ViewCard): CardInstance {
   return instance;
 }
 
-/** The chooser's decision with its paused work when the view carries it (else nothing follows). */
+/**
+ * The chooser's decision with its paused work when the view carries it (else nothing follows).
+ * The work is the view's own (the state's), not a `structuredClone` per decision: no step
+ * writes a state's paused work (`answer` resumes a copy of it, `resumable`).
+ */
 function pendingOf(view: TcgView): Pending | null {
   const pending = view.pending;
   if (!pending || !('candidates' in pending)) return null;
   const { continuation, ...decision } = pending;
   return {
     decision: { ...decision, defaultPicks: decision.candidates.slice(0, decision.min) },
-    continuation: structuredClone(continuation ?? { work: [], queue: [], batch: [] }),
+    continuation: continuation ?? { work: [], queue: [], batch: [] },
   };
 }
 

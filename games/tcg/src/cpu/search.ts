@@ -8,6 +8,7 @@ import {
 import type { Content } from '../content/content.ts';
 import type { TcgAction } from '../engine/actions.ts';
 import { CommandLine } from '../engine/decide.ts';
+import { keepHandle } from '../engine/handles.ts';
 import { activeSeats, legalActions } from '../engine/legal.ts';
 import type { ScriptHost } from '../engine/scripts.ts';
 import type { TcgState } from '../engine/state.ts';
@@ -103,7 +104,7 @@ export function search({
         content,
         scripts,
         createRng(seed, i),
-        playoutHandles(createRng(`${seed}:handles`, i)),
+        playoutHandles(),
         seed,
       );
   }
@@ -178,9 +179,9 @@ function playoutCommand(
 
 /**
  * A playout command's randomness: the game's draws keyed as a match's are (seed, version, step),
- * but its card handles come from `handles`, a plain generator, not the match's keyed hash
- * (`decideContext`). A playout's handles never leave the CPU, so they need be unique only
- * (`newHandle` checks that), not unguessable; an HMAC per handle was about a tenth of a
+ * but its card handles come from `handles` (`playoutHandles`), not the match's keyed hash
+ * (`decideContext`). A playout's handles never leave the CPU, so they need be unique within it
+ * only (`newHandle` checks that), not unguessable; an HMAC per handle was about a tenth of a
  * Spiritbound batch. Methods, not arrows: see `decideContext`.
  */
 function playoutContext(seed: string, version: number, handles: OpaqueIds): DecideContext {
@@ -195,13 +196,34 @@ function playoutContext(seed: string, version: number, handles: OpaqueIds): Deci
   };
 }
 
-/** Handles of the shape a match mints (16 hex digits) from a generator of the playout's own. */
-function playoutHandles(rng: Rng): OpaqueIds {
+/**
+ * A playout's handles: the shape a match mints (16 hex digits), the same list for every
+ * playout, taken in order (a playout never mints one twice; `newHandle` still skips one the
+ * guess holds). They were drawn from a generator of each playout's own, and every one was a new
+ * string that V8 copies into its string table (old space) the first time it keys the cards
+ * record: 4-6% of an easy batch, with the collections it cost. These are made once, already
+ * interned. What a handle's digits are never mattered to a playout (no rule orders by handle).
+ */
+function playoutHandles(): OpaqueIds {
+  let index = 0;
   return {
     next() {
-      return hex8(rng.nextU32()) + hex8(rng.nextU32());
+      return playoutHandle(index++);
     },
   };
+}
+
+const PLAYOUT_HANDLES: string[] = [];
+const handleDigits = createRng('cardtable/playout-handles');
+
+/** The `index`th playout handle's digits: made (and their handle kept) as the longest playout needs them. */
+function playoutHandle(index: number): string {
+  while (PLAYOUT_HANDLES.length <= index) {
+    const digits = hex8(handleDigits.nextU32()) + hex8(handleDigits.nextU32());
+    keepHandle(digits);
+    PLAYOUT_HANDLES.push(digits);
+  }
+  return PLAYOUT_HANDLES[index]!;
 }
 
 /** Two hex digits for each byte value. */

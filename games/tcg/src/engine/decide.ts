@@ -9,7 +9,7 @@ import { Draft } from './draft.ts';
 import { Runner } from './runner.ts';
 import type { ScriptHost } from './scripts.ts';
 import { addStackItem, boardWouldOverflow, passPriority, playCard, playTargets } from './stack.ts';
-import { opponentOf, type TcgState } from './state.ts';
+import { opponentOf, resumable, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
 import { runWork } from './work.ts';
 import { drawCard, moveCard } from './zones.ts';
@@ -258,7 +258,7 @@ function answer(r: Runner, seat: Seat, id: string, picks: string[], byTimeout: b
   if (decision.id !== id) return reject('STALE_DECISION', 'That decision is no longer pending.');
   const problem = answerProblem(decision, picks);
   if (problem) return reject('INVALID_ANSWER', problem);
-  const { work, queue, batch } = structuredClone(pending.continuation);
+  const { work, queue, batch } = resumable(pending.continuation);
   r.emit({ type: 'decisionResolved', data: { id, player: seat, picks, byTimeout } });
   r.work = work;
   r.queue = queue;

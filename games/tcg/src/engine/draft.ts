@@ -1,6 +1,6 @@
 import type { Seat } from '@cardtable/engine';
 import { cardAdded, cardRemoved, cardsCopied } from './attachments.ts';
-import type { CardInstance, PlayerState, TcgState } from './state.ts';
+import { copyState, type CardInstance, type PlayerState, type TcgState } from './state.ts';
 
 /**
  * Copy-on-write access to a state for `evolve`: the first write to a part copies that part
@@ -21,7 +21,7 @@ export class Draft {
    * state: the parts it copied are this draft's too, so they are not copied again.
    */
   constructor(state: TcgState, previous: Draft | null = null) {
-    this.s = { ...state };
+    this.s = copyState(state);
     if (previous && state.cards === previous.s.cards) this.cardCopies = previous.cardCopies;
     if (previous && state.players === previous.s.players) this.playerCopies = previous.playerCopies;
   }
@@ -64,7 +64,7 @@ export class Draft {
     if (!this.cardCopies!.has(handle)) {
       const card = cards[handle];
       if (!card) throw new Error(`evolve: no card ${handle}`);
-      cards[handle] = { ...card };
+      cards[handle] = copyCard(card);
       this.cardCopies!.add(handle);
     }
     return cards[handle]!;
@@ -105,11 +105,56 @@ export class Draft {
     let copied = this.playerCopies[seat];
     if (!copied) {
       const player = this.s.players[seat]!;
-      this.s.players[seat] = { ...player, zones: { ...player.zones } };
+      this.s.players[seat] = copyPlayer(player);
       this.playerCopies[seat] = copied = [];
     }
     return copied;
   }
+}
+
+/**
+ * A card to write, field by field (not `{ ...card }`): card objects come from arrivals, the
+ * CPU's guesses (a view's card without its stats) and earlier copies, and the spread met their
+ * hidden classes all (V8's generic copy). A battler's `conditions` and `under` only when present.
+ */
+function copyCard(card: CardInstance): CardInstance {
+  const copy: CardInstance = {
+    handle: card.handle,
+    defId: card.defId,
+    owner: card.owner,
+    controller: card.controller,
+    zone: card.zone,
+    playOrder: card.playOrder,
+    damage: card.damage,
+    attacks: card.attacks,
+    enteredTurn: card.enteredTurn,
+    doomed: card.doomed,
+    attachedTo: card.attachedTo,
+  };
+  if (card.conditions !== undefined) copy.conditions = card.conditions;
+  if (card.under !== undefined) copy.under = card.under;
+  return copy;
+}
+
+/**
+ * A player with a copy of its zones record, field by field (not `{ ...player, zones: { ...zones } }`):
+ * players and zone records come from setup, the CPU's guesses and earlier copies, and the
+ * spreads met seven hidden classes (V8's generic copy); these make one per ruleset.
+ */
+function copyPlayer(player: PlayerState): PlayerState {
+  const zones: Record<string, string[]> = {};
+  const names = Object.keys(player.zones);
+  for (let i = 0; i < names.length; i++) zones[names[i]!] = player.zones[names[i]!]!;
+  return {
+    seat: player.seat,
+    life: player.life,
+    resource: player.resource,
+    zones,
+    fatigue: player.fatigue,
+    strikes: player.strikes,
+    lost: player.lost,
+    decklist: player.decklist,
+  };
 }
 
 /**

@@ -18,7 +18,7 @@ const cache = new RecentStates<Map<string, DerivedStats>>();
  *
  * A card's stats without statics (raw ones, those of a card off the board, and everyone's while
  * no static is in force, the common case) depend on its card, its damage and the modifiers
- * only, so they are kept with the card across states (`plainStats`): each event makes a new
+ * only, so they are kept by handle across states (`plainStats`): each event makes a new
  * state, and state-based checks ask for the stats of every unit after every step. With statics
  * in force, a board card's stats are cached per state (states are immutable).
  */
@@ -50,8 +50,20 @@ export function statsOf(
  */
 export function healthGone(state: TcgState, content: Content, handle: string): boolean {
   const card = state.cards[handle] as CardInstance;
-  if (!staticsMayLowerHealth(content) && plainStats(state, content, card).health > 0) return false;
+  if (!staticsMayLowerHealth(content) && plainHealth(state, content, card) > 0) return false;
   return statsOf(state, content, handle).health <= 0;
+}
+
+/**
+ * `plainStats(...).health` without the stats: with no modifier on the card (most units, most of
+ * the time), its printed health (at least 0) less its damage, as `compute` makes it. Asked of
+ * every unit between frames, where the kept stats' `WeakMap` lookup was 3-4% of a demo batch.
+ */
+function plainHealth(state: TcgState, content: Content, card: CardInstance): number {
+  const modifiers = state.modifiers;
+  for (let i = 0; i < modifiers.length; i++)
+    if (modifiers[i]!.target === card.handle) return plainStats(state, content, card).health;
+  return Math.max(0, cardOf(content, card.defId).stats?.health ?? 0) - card.damage;
 }
 
 /** Whether any static ability of the content (a card's or a keyword's) sets or lowers health. */
@@ -77,16 +89,20 @@ interface PlainEntry {
 }
 
 /**
- * Keyed by the card object, checked against what they were computed from: a command writes a
- * card it has already copied in place (`Draft.card`), and modifier lists are replaced, never
- * changed in place.
+ * Keyed by the card's handle, checked against what they were computed from (a card's plain
+ * stats read its definition, its damage and the modifiers on its handle, nothing else). Not a
+ * `WeakMap` by card object: a command copies a card object for each write and every guess of
+ * the CPU shares or makes its own, so most lookups missed, and every card object got an
+ * ephemeron for the collector to trace. At most `PLAIN_KEPT` handles are kept (every playout
+ * mints new ones): past that, all are dropped and computed again.
  */
-const plainCache = new WeakMap<CardInstance, PlainEntry>();
+const plainCache = new Map<string, PlainEntry>();
+const PLAIN_KEPT = 4096;
 
 function plainStats(state: TcgState, content: Content, card: CardInstance): DerivedStats {
-  const entry = plainCache.get(card);
+  const entry = plainCache.get(card.handle);
   if (
-    entry &&
+    entry !== undefined &&
     entry.modifiers === state.modifiers &&
     entry.damage === card.damage &&
     entry.defId === card.defId &&
@@ -94,7 +110,16 @@ function plainStats(state: TcgState, content: Content, card: CardInstance): Deri
   )
     return entry.stats;
   const stats = compute(state, content, card, []);
-  plainCache.set(card, {
+  if (entry !== undefined) {
+    entry.content = content;
+    entry.defId = card.defId;
+    entry.damage = card.damage;
+    entry.modifiers = state.modifiers;
+    entry.stats = stats;
+    return stats;
+  }
+  if (plainCache.size >= PLAIN_KEPT) plainCache.clear();
+  plainCache.set(card.handle, {
     content,
     defId: card.defId,
     damage: card.damage,

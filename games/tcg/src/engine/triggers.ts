@@ -11,8 +11,12 @@ import type { EventInfo, ObjectId, QueuedTrigger, TcgState } from './state.ts';
 import type { Seat } from '@cardtable/engine';
 
 interface Listeners {
-  /** The zones any triggered ability of this content listens in (board, plus e.g. hand). */
-  zones: string[];
+  /**
+   * By event: the zones a triggered ability listening for it is active in (board, plus e.g. the
+   * discard), in the ruleset's order. A card elsewhere cannot trigger on that event, so `raise`
+   * does not look there (the demo's discard, which one card listens in, grows all match long).
+   */
+  zones: ReadonlyMap<TriggerEvent, readonly string[]>;
   /** The events any triggered ability of this content listens for. */
   events: ReadonlySet<TriggerEvent>;
   /** By event: the cards whose own triggered abilities listen for it. */
@@ -22,7 +26,7 @@ interface Listeners {
 }
 
 const listenersOf = oncePerContent((content): Listeners => {
-  const zones = new Set(['board']);
+  const zones = new Map<TriggerEvent, Set<string>>();
   const cards = new Map<TriggerEvent, Set<string>>();
   const keywordEvents = new Set<TriggerEvent>();
   const note = (ability: Ability, defId: string | null) => {
@@ -30,14 +34,16 @@ const listenersOf = oncePerContent((content): Listeners => {
     const on = ability.trigger.on;
     if (defId === null) keywordEvents.add(on);
     else if (cards.get(on)?.add(defId) === undefined) cards.set(on, new Set([defId]));
-    for (const z of ability.activeIn ?? []) zones.add(z);
+    if (!zones.has(on)) zones.set(on, new Set());
+    for (const z of ability.activeIn ?? ['board']) zones.get(on)!.add(z);
   };
   for (const [defId, card] of content.cards)
     for (const ability of card.abilities ?? []) note(ability, defId);
   for (const k of Object.values(content.ruleset.keywords))
     for (const ability of k.abilities ?? []) note(ability, null);
+  const ruleset = content.ruleset.zones.map((z) => z.id);
   return {
-    zones: content.ruleset.zones.map((z) => z.id).filter((z) => zones.has(z)),
+    zones: new Map([...zones].map(([on, active]) => [on, ruleset.filter((z) => active.has(z))])),
     events: new Set([...cards.keys(), ...keywordEvents]),
     cards,
     keywordEvents,
@@ -72,8 +78,9 @@ export function raise(r: Runner, happening: Happening): void {
   };
   const listeningCards = listeners.cards.get(happening.on);
   const keywordsListen = listeners.keywordEvents.has(happening.on);
+  const zones = listeners.zones.get(happening.on)!;
   for (const player of state.players)
-    for (const zone of listeners.zones)
+    for (const zone of zones)
       for (const handle of player.zones[zone] ?? []) {
         const card = state.cards[handle]!;
         if (!keywordsListen && !listeningCards?.has(card.defId)) continue;

@@ -1,4 +1,4 @@
-import type { Outcome, Seat, Viewer } from '@cardtable/engine';
+import { seatViewer, type Outcome, type Seat, type Viewer } from '@cardtable/engine';
 import type { BattlerRules, CardArt, PhaseDef } from '../content/ast.ts';
 import {
   oncePerContent,
@@ -167,10 +167,27 @@ const factsOf = oncePerContent(({ ruleset }): ContentFacts => ({
 
 /** What one viewer may know: hidden zones are sizes only, and nothing server-only is included. */
 export function view(state: TcgState, content: Content, viewer: Viewer): TcgView {
+  return viewOf(state, content, viewer, false);
+}
+
+/** No faces: a CPU's view (`cpuView`). */
+const NO_FACES: Readonly<Record<string, CardFace>> = Object.freeze(handleRecord<CardFace>());
+
+/**
+ * A seat's view as the CPU reads it, for a caller that hands it to the CPU only (the balance
+ * batch): `view` without what only a table draws, which the CPU's dealer threw away (3-7% of an
+ * easy batch), the card faces (empty) and the board units' derived numbers (`stats`: the dealer
+ * took them off again, and a guess derives its own). Never sent to a client.
+ */
+export function cpuView(state: TcgState, content: Content, seat: Seat): TcgView {
+  return viewOf(state, content, seatViewer(seat), true);
+}
+
+function viewOf(state: TcgState, content: Content, viewer: Viewer, forCpu: boolean): TcgView {
   const cards = handleRecord<ViewCard>();
   for (const card of Object.values(state.cards)) {
     if (!canSee(content, viewer, card.zone, card.controller)) continue;
-    if (card.zone !== 'board') cards[card.handle] = card;
+    if (card.zone !== 'board' || forCpu) cards[card.handle] = card;
     else {
       const s = statsOf(state, content, card.handle);
       cards[card.handle] = {
@@ -223,7 +240,7 @@ export function view(state: TcgState, content: Content, viewer: Viewer): TcgView
     seq: state.seq,
     outcome: state.outcome,
     clock: content.ruleset.clock,
-    faces: facesOf(content, cards),
+    faces: forCpu ? NO_FACES : facesOf(content, cards),
     glossary: {
       keywords: factsOf(content).glossary,
       resource: content.ruleset.resources.name,
