@@ -65,7 +65,6 @@ export {
 } from './cpu/balance-plan.ts';
 export {
   balanceReport,
-  endingWords,
   type BalanceReport,
   type Tally,
   type DeckResult,
@@ -84,6 +83,7 @@ export {
 export { wilsonInterval, type Rate } from './cpu/wilson.ts';
 export type { LuaFailureCount } from './cpu/lua-failures.ts';
 export { tcgControls, playWith, type TcgControls, type PlayableCard } from './ui/controls.ts';
+export { endingWords, type EndingNouns } from './ui/words.ts';
 export {
   validateContentPackage,
   type ValidateOptions,

@@ -137,8 +137,8 @@ describe('balanceReport', () => {
     // Seat 0 went first except in match 1: the first player won 0, 1, 2 and 3, lost 4.
     expect(report.firstPlayer).toMatchObject({ games: 6, wins: 4, losses: 1, draws: 1 });
     expect(report.endings).toEqual([
-      { reason: 'lifeZero', games: 5, share: 5 / 6 },
-      { reason: 'turnLimit', games: 1, share: 1 / 6 },
+      { reason: 'lifeZero', words: "a hero's life reached 0", games: 5, share: 5 / 6 },
+      { reason: 'turnLimit', words: 'the turn limit', games: 1, share: 1 / 6 },
     ]);
     expect(report.averageTurns).toBeCloseTo(70 / 6, 10);
     expect(report.errors).toEqual([
@@ -169,13 +169,38 @@ describe('balanceReport', () => {
       {
         reason: 'winCondition',
         text: 'five lanterns light the night market',
+        words: 'a win or loss condition of the ruleset: five lanterns light the night market',
         games: 2,
         share: 2 / 3,
       },
-      { reason: 'winCondition', text: 'the reliquary holds seven rites', games: 1, share: 1 / 3 },
+      {
+        reason: 'winCondition',
+        text: 'the reliquary holds seven rites',
+        words: 'a win or loss condition of the ruleset: the reliquary holds seven rites',
+        games: 1,
+        share: 1 / 3,
+      },
     ]);
-    expect(endingWords('winCondition', endings[1]!.text)).toBe(
-      'a win or loss condition of the ruleset: the reliquary holds seven rites',
+  });
+
+  it("names the hero and units in the ruleset's own words (its vocabulary)", () => {
+    const vocabulary = { unit: 'spirit', hero: 'keeper', spell: 'rite' };
+    const lanterns = { ...withThirdDeck, ruleset: { ...content.ruleset, vocabulary } };
+    const lost = (index: number, reason: string) => {
+      const r = record(index, ['A', 'B'], 0);
+      return { ...r, outcome: { ...r.outcome!, reason } };
+    };
+    const endings = balanceReport(lanterns, plan, [
+      lost(0, 'lifeZero'),
+      lost(1, 'lifeZero'),
+      lost(2, 'noCreatureInPlay'),
+    ]).endings;
+    expect(endings.map((e) => e.words)).toEqual([
+      "a keeper's life reached 0",
+      'a player had no spirit left in play',
+    ]);
+    expect(endingWords('lifeZero', undefined, { hero: 'explorer', unit: 'unit' })).toBe(
+      "an explorer's life reached 0",
     );
   });
 

@@ -46,6 +46,21 @@ describe('battler content: a typo is answered with what there is', () => {
       /evolvesFrom: names no stage 0 card: "Nobody" .*\(stage 0: "Sproutle", /,
     );
   });
+
+  it("answers a selector's misspelt card type with its card types and their kinds", () => {
+    const s = spiritbound();
+    const tonic = s.cards.cards.find((c: any) => c.id === 'spirit/berry-tonic');
+    tonic.abilities[0].targets[0].choose = 'creatur & friendly';
+    expect(problemsOf(s).join('\n')).toMatch(
+      /selector "creatur & friendly" names an unknown card type "creatur" \(the ruleset's card types: creature, energy, item, supporter, stadium, tool; their kinds: unit, spell; other words: card, hero, friendly, /,
+    );
+    // A kind offered is a word a selector takes: tools renamed gear are still the tool kind.
+    s.ruleset.cardTypes = { ...s.ruleset.cardTypes, gear: s.ruleset.cardTypes.tool };
+    delete s.ruleset.cardTypes.tool;
+    for (const card of s.cards.cards) if (card.type === 'tool') card.type = 'gear';
+    tonic.abilities[0].targets[0].choose = 'tool & friendly';
+    expect(problemsOf(s)).toEqual([]);
+  });
 });
 
 describe('content validation', () => {
@@ -110,7 +125,8 @@ describe('content validation', () => {
             effects: [{ do: 'damage', to: '$t', amount: 1 }],
           },
         ]),
-      /targets\[0\]\.choose: selector "unit & enmy" names an unknown card type "enmy" \(card types: card, hero, unit, spell, energy; other words: friendly, enemy, damaged, /,
+      // The demo has no energy cards: the words offered are its own.
+      /targets\[0\]\.choose: selector "unit & enmy" names an unknown card type "enmy" \(the ruleset's card types: unit, spell; other words: card, hero, friendly, enemy, damaged, /,
     ],
     [
       'an unknown card type',

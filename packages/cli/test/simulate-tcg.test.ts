@@ -151,6 +151,16 @@ describe('cardtable simulate tcg', () => {
     expect(formatBalanceReport(report)).not.toContain('Matchups');
   }, 300_000);
 
+  it("says how games ended in the ruleset's own words: Lanternfall's hero is a keeper", async () => {
+    const lanternfall = join(import.meta.dirname, '../../../games/tcg/test/packages/lanternfall');
+    const argv = ['--ruleset', lanternfall, '--games', '2', '--threads', '1'];
+    const { code, out } = await run(argv);
+    expect(code).toBe(0);
+    // The default seed decides one of the two matches on life.
+    expect(out).toMatch(/^a keeper's life reached 0 +1 +50%$/m);
+    expect(out).not.toContain('hero');
+  }, 300_000);
+
   it('rejects bad flags with exit code 2 and says why', async () => {
     const refused = async (argv: string[], message: RegExp) => {
       const { code, err } = await run(argv);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { MatchMetadata } from '@cardtable/sdk/protocol';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
 import { horizontalOverflow } from './browser/layout.ts';
 import { createAs, openAs, signedInGuest } from './browser/seated.ts';
@@ -413,18 +414,37 @@ describe('how the tables look and feel', () => {
     },
   );
 
-  it("the home page's setups fit a phone: no sideways scrolling with a form open", async () => {
+  it("the home page's setups fit a phone, and its big button plays the game chosen", async () => {
     const { page, errors } = await openPage(app.browser, app.url, PHONE);
+    const playNow = page.getByTestId('play-now');
     // Golf's table setup: each seat's choice lists the CPUs by name and style, wider than a phone.
     await page.getByTestId('choose-golf').click();
     await page.getByTestId('seat-choice-1').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await playNow.textContent()).toBe('Play Golf now: 9 holes against 3 CPUs');
     await screenshot(page, 'home-phone-golf-setup');
-    for (const game of ['tcg', 'spiritbound']) {
+    for (const [game, name] of [
+      ['spiritbound', 'Spiritbound'],
+      ['tcg', 'Ember & Tide'],
+    ]) {
       await page.getByTestId(`choose-${game}`).click();
       await page.getByTestId('tcg-submit').waitFor();
       expect(await horizontalOverflow(page), game).toBeLessThanOrEqual(0);
+      // The button at the top names the game chosen (it said "Play Golf now" and started Golf).
+      expect(await playNow.textContent()).toBe(`Play ${name} now against the easy CPU`);
     }
+    // And plays it: a match of the chosen card game against the CPU, from its first deck.
+    await playNow.click();
+    await page.waitForURL(/\/tcg\//);
+    await page.getByTestId('tcg-table').waitFor();
+    const matchId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+    const session = await page.evaluate(() => localStorage.getItem('cardtable.session'));
+    const { accessToken } = JSON.parse(session!) as { accessToken: string };
+    const match = (await fetch(`${app.url}/api/matches/${matchId}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    }).then((r) => r.json())) as MatchMetadata;
+    expect(match.game).toBe('tcg');
+    expect(match.seats.map((seat) => seat.kind)).toEqual(['human', 'cpu']);
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { openPage, screenshot } from './browser/browser.ts';
 import { contrastRatio, drawnColours, luminance, textContrast } from './browser/contrast.ts';
 import { childrenInOneLine, horizontalOverflow } from './browser/layout.ts';
+import { signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
 
 const PASSWORD = 'first secret 4 cards';
@@ -97,6 +98,33 @@ describe('the light and dark themes', () => {
     await page.keyboard.press('Escape');
     expect(await focused()).toBe('account-menu');
     expect(await page.getByLabel('Theme').isVisible()).toBe(false);
+
+    // A guest's name reads whole there ("(guest)" cut it to "Guest 947 (g…"): a small tag
+    // says guest instead, and a screen reader still hears "(guest)" after the name.
+    const { session } = await signedInGuest(app.url, 'Guest 947');
+    await page.evaluate(
+      (value) => localStorage.setItem('cardtable.session', value),
+      JSON.stringify(session),
+    );
+    await page.reload();
+    const who = page.getByTestId('signed-in-as');
+    await expect.poll(() => who.locator('.account-who-name').textContent()).toBe('Guest 947');
+    expect(
+      await who.locator('.account-who-name').evaluate((n) => n.scrollWidth > n.clientWidth),
+    ).toBe(false);
+    expect(await page.getByTestId('guest-tag').isVisible()).toBe(true);
+    expect(await childrenInOneLine(page, '.account-bar')).toBe(true);
+    expect(await who.ariaSnapshot()).toContain('Guest 947 (guest)');
+    expect(await textContrast(page, '[data-testid=guest-tag]')).toBeGreaterThanOrEqual(4.5);
+    await screenshot(page, 'theme-1-phone-guest', false);
+    // Wider, it reads "(guest)" in words, no tag, and is heard the same.
+    await page.setViewportSize({ width: 1024, height: 740 });
+    const tagBorder = () =>
+      page.getByTestId('guest-tag').evaluate((tag) => getComputedStyle(tag).borderTopStyle);
+    expect(await tagBorder()).toBe('none');
+    expect(await who.ariaSnapshot()).toContain('Guest 947 (guest)');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await tagBorder()).toBe('solid');
     // Only the bundle this test turned away failed to load.
     expect(errors.filter((e) => !/ERR_FAILED/.test(e))).toEqual([]);
   }, 120_000);

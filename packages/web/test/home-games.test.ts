@@ -7,6 +7,7 @@ import { orderGames, playCountText } from '../src/home/games.ts';
 import { setupErrors } from '../src/home/setup-errors.ts';
 import { playerCounts } from '../src/social/queue-seats.ts';
 import { quickPlayLabel } from '../src/game/table-setup.ts';
+import { quickPlay } from '../src/home/quick-play.ts';
 import { defaultTcgSetup, emptyDeckLists, tcgMatchRequest } from '../src/home/tcg-setup.ts';
 
 const game = (fields: Partial<GameSummary>): GameSummary => ({
@@ -159,5 +160,26 @@ describe('the player counts Find an opponent offers', () => {
 describe('the quick-play button', () => {
   it('says how many holes it deals, so a nine-hole game is no surprise', () => {
     expect(quickPlayLabel()).toBe('Play Golf now: 9 holes against 3 CPUs');
+  });
+
+  it('names the game chosen below it and plays that one, never Golf in its place', () => {
+    expect(quickPlay(GOLF)).toEqual({ kind: 'golf', label: quickPlayLabel() });
+    // Before the list of games arrives only Golf is known.
+    expect(quickPlay(undefined).kind).toBe('golf');
+    const reef = game({});
+    expect(quickPlay(reef)).toEqual({
+      kind: 'tcg',
+      label: 'Play Reef War now against the easy CPU',
+      game: reef,
+      setup: defaultTcgSetup(reef),
+    });
+    const request = tcgMatchRequest(reef, defaultTcgSetup(reef), 'Ada');
+    expect(request.game).toBe('reef-war');
+    expect(request.seats[1]).toMatchObject({ kind: 'cpu', profile: 'easy', deck: 'abyss' });
+    // No deck to deal yet: the button opens its setup, saying so.
+    expect(quickPlay(game({ decks: [] }))).toMatchObject({
+      kind: 'setup',
+      label: 'Set up a match of Reef War',
+    });
   });
 });

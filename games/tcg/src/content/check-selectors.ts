@@ -14,9 +14,35 @@ export const unknownKeyword = (keyword: string, ruleset: Ruleset): string => {
   return `names an unknown keyword "${keyword}" (${known.length ? `the ruleset's keywords: ${known.join(', ')}` : 'the ruleset has no keywords'})`;
 };
 
-/** A word a selector does not know: it is read as a card type, so say what the words are. */
-const unknownWord = (word: string, ruleset: Ruleset): string =>
-  `names an unknown card type "${word}" (card types: ${[...new Set([...GENERIC_TYPES, ...Object.keys(ruleset.cardTypes)])].join(', ')}; other words: friendly, enemy, ${UNIT_STATES.join(', ')}, tag:, has:, id:, @zone, $binding)`;
+/**
+ * The words a selector reads as card types in this ruleset: its card types, and the kinds they
+ * are of (`unit`, `spell`, ...; a card matches its type's kind too) where those differ.
+ */
+function cardTypeWords(ruleset: Ruleset): { types: string[]; kinds: string[] } {
+  const types = Object.keys(ruleset.cardTypes);
+  const kinds = [...new Set(Object.values(ruleset.cardTypes).map((t) => t.kind))];
+  return { types, kinds: kinds.filter((kind) => !types.includes(kind)) };
+}
+
+/**
+ * A word a selector does not know: it is read as a card type, so say what the words are, this
+ * ruleset's own (a ruleset with no energy cards is not offered `energy`).
+ */
+const unknownWord = (word: string, ruleset: Ruleset): string => {
+  const { types, kinds } = cardTypeWords(ruleset);
+  const theirKinds = kinds.length ? `; their kinds: ${kinds.join(', ')}` : '';
+  return `names an unknown card type "${word}" (the ruleset's card types: ${types.join(', ')}${theirKinds}; other words: card, hero, friendly, enemy, ${UNIT_STATES.join(', ')}, tag:, has:, id:, @zone, $binding)`;
+};
+
+/**
+ * Whether a selector word names cards: `card`, `hero`, a card type of the ruleset or its kind.
+ * `unit`, `spell` and `energy` stay accepted in every ruleset (they were from the start, and a
+ * published version is checked again when it loads); they select nothing where no type has them.
+ */
+const isTypeWord = (word: string, ruleset: Ruleset): boolean => {
+  const { types, kinds } = cardTypeWords(ruleset);
+  return GENERIC_TYPES.has(word) || types.includes(word) || kinds.includes(word);
+};
 
 /** What a selector may refer to where it is written. */
 export interface SelectorScope {
@@ -42,8 +68,7 @@ export function checkSelector(
     problems.push({ path, message: `selector "${source}" ${message}` });
   const { ruleset } = scope;
   for (const atom of atomsOf(parsed.node)) {
-    if ('type' in atom && !GENERIC_TYPES.has(atom.type) && !(atom.type in ruleset.cardTypes))
-      bad(unknownWord(atom.type, ruleset));
+    if ('type' in atom && !isTypeWord(atom.type, ruleset)) bad(unknownWord(atom.type, ruleset));
     if (
       'zone' in atom &&
       atom.zone !== STACK_ZONE &&

@@ -11,6 +11,7 @@ import type {
   Value,
 } from './ast.ts';
 import { selectorAst, type SelectorNode } from './selector.ts';
+import { article } from '../ui/words.ts';
 
 /**
  * English rules text generated from data abilities, so text and behaviour cannot drift apart.
@@ -73,12 +74,6 @@ export function abilityEffectText(
 }
 
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-const article = (noun: string) =>
-  noun.startsWith('other ')
-    ? `an${noun.slice(5).replace(/^/, 'other')}`
-    : /^[aeiou]/i.test(noun)
-      ? `an ${noun}`
-      : `a ${noun}`;
 
 const OP_WORDS: Record<string, string> = {
   '>=': 'or more',

@@ -1,6 +1,7 @@
 import type { Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { BalancePlan, MatchRecord } from './balance-plan.ts';
+import { endingWords } from '../ui/words.ts';
 import { luaFailureCounts, type LuaFailureCount } from './lua-failures.ts';
 import { wilsonInterval, type Rate } from './wilson.ts';
 
@@ -26,30 +27,13 @@ export interface MatchupResult extends Tally {
   opponent: string;
 }
 
-/** How the engine's end reasons read in a balance report; unknown reasons read as they are. */
-const ENDING_WORDS: Readonly<Record<string, string>> = {
-  lifeZero: "a hero's life reached 0",
-  deckOut: 'a player had to draw from an empty deck',
-  winCondition: 'a win or loss condition of the ruleset',
-  noPrizesLeft: 'a player took their last prize',
-  noCreatureInPlay: 'a player had no creature left in play',
-  turnLimit: 'the turn limit',
-  loop: 'a runaway loop (a draw)',
-  conceded: 'a player conceded',
-  timeouts: 'a player ran out of time',
-};
-
-/** How an ending reads: the win rule's own words when it has them ("five lanterns ..."). */
-export const endingWords = (reason: string, text?: string): string =>
-  text === undefined
-    ? (ENDING_WORDS[reason] ?? reason)
-    : `${ENDING_WORDS[reason] ?? reason}: ${text}`;
-
 export interface EndingResult {
   /** The engine's reason (`lifeZero`, `deckOut`, `turnLimit`, `winCondition`, `loop`, ...). */
   reason: string;
   /** The win rule's own words, when it has them: each rule of a ruleset is its own ending. */
   text?: string;
+  /** The ending as people read it, in the ruleset's own nouns (`endingWords`). */
+  words: string;
   games: number;
   /** Share of the finished games. */
   share: number;
@@ -116,7 +100,7 @@ export function balanceReport(
     decks: deckResults(content, plan, finished),
     matchups: matchupResults(plan, finished),
     firstPlayer: firstPlayerResult(finished),
-    endings: endingResults(finished),
+    endings: endingResults(content, finished),
     cards: cardResults(content, plan, finished),
     averageTurns: average(finished.map((r) => r.turns)),
     averageActions: average(finished.map((r) => r.actions)),
@@ -179,23 +163,23 @@ function firstPlayerResult(records: Finished[]): Tally {
   return tally(records, (record) => record.firstSeat);
 }
 
-function endingResults(records: Finished[]): EndingResult[] {
+function endingResults(content: Content, records: Finished[]): EndingResult[] {
   const counts = new Map<string, EndingResult>();
   for (const { outcome } of records) {
     const key = JSON.stringify([outcome.reason, outcome.text ?? null]);
     const ending = counts.get(key) ?? {
       reason: outcome.reason,
       ...(outcome.text === undefined ? {} : { text: outcome.text }),
+      words: endingWords(outcome.reason, outcome.text, content.ruleset.vocabulary),
       games: 0,
       share: 0,
     };
     ending.games++;
     counts.set(key, ending);
   }
-  const words = (e: EndingResult) => endingWords(e.reason, e.text);
   return [...counts.values()]
     .map((e) => ({ ...e, share: e.games / records.length }))
-    .sort((a, b) => b.games - a.games || words(a).localeCompare(words(b)));
+    .sort((a, b) => b.games - a.games || a.words.localeCompare(b.words));
 }
 
 function cardResults(content: Content, plan: BalancePlan, records: Finished[]): CardResult[] {

@@ -17,3 +17,39 @@ export function effectPhrase(text: string): string | null {
 
 /** "a target", "2 targets". */
 export const targetsWord = (count: number) => (count === 1 ? 'a target' : `${count} targets`);
+
+/** "a unit", "an enemy unit", "another unit". */
+export const article = (noun: string) =>
+  noun.startsWith('other ')
+    ? `an${noun.slice(5).replace(/^/, 'other')}`
+    : /^[aeiou]/i.test(noun)
+      ? `an ${noun}`
+      : `a ${noun}`;
+
+/** The ruleset's own nouns (`vocabulary` in its ruleset.json) that words about many games use. */
+export interface EndingNouns {
+  hero: string;
+  unit: string;
+}
+
+/**
+ * How an engine's end reason reads in a report on many games (a balance run), in the ruleset's
+ * own nouns: "a keeper's life reached 0" where the ruleset calls its hero a keeper. The win
+ * rule's own words follow when it has them ("...: five lanterns light the night market"); an
+ * unknown reason reads as it is.
+ */
+export function endingWords(reason: string, text: string | undefined, nouns: EndingNouns): string {
+  const words: Readonly<Record<string, string>> = {
+    lifeZero: `${article(nouns.hero)}'s life reached 0`,
+    deckOut: 'a player had to draw from an empty deck',
+    winCondition: 'a win or loss condition of the ruleset',
+    noPrizesLeft: 'a player took their last prize',
+    noCreatureInPlay: `a player had no ${nouns.unit} left in play`,
+    turnLimit: 'the turn limit',
+    loop: 'a runaway loop (a draw)',
+    conceded: 'a player conceded',
+    timeouts: 'a player ran out of time',
+  };
+  const said = words[reason] ?? reason;
+  return text === undefined ? said : `${said}: ${text}`;
+}

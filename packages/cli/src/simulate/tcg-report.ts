@@ -1,4 +1,4 @@
-import { endingWords, type BalanceReport, type Rate, type Tally } from '@cardtable/tcg';
+import { type BalanceReport, type Rate, type Tally } from '@cardtable/tcg';
 import { displayWidth, padTo } from './display-width.ts';
 import { formatLuaFailures } from './lua-failures.ts';
 
@@ -78,7 +78,7 @@ const endings: Section = (r) =>
         'How games ended',
         table(
           ['Ending', 'Games', 'Share'],
-          r.endings.map((e) => [endingWords(e.reason, e.text), String(e.games), percent(e.share)]),
+          r.endings.map((e) => [e.words, String(e.games), percent(e.share)]),
         ),
       ].join('\n');
 

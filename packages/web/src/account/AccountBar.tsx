@@ -60,9 +60,17 @@ export function AccountBar() {
               width={24}
               height={24}
             />
-            <span className="account-who-name">
-              {user.guest ? `${user.name} (guest)` : user.name}
-            </span>
+            <span className="account-who-name">{user.name}</span>
+            {/* Heard as "(guest)"; seen as "(guest)" too, or on a phone as a small tag, which
+                leaves the name the room to read whole ("Guest 947 (g…" it was). */}
+            {user.guest ? (
+              <>
+                <span className="visually-hidden"> (guest)</span>
+                <span className="account-guest-tag" aria-hidden="true" data-testid="guest-tag">
+                  guest
+                </span>
+              </>
+            ) : null}
           </>
         ) : (
           'Not signed in'

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ApiError, CreateMatchRequest, GameSummary, MatchMetadata } from '@cardtable/sdk';
-import { createRequest, quickPlayLabel, quickSetup, type TableSetup } from '../game/table-setup.ts';
+import { createRequest, quickSetup, type TableSetup } from '../game/table-setup.ts';
 import { seatName } from '../game/names.ts';
 import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
 import { useGames } from '../net/useGames.ts';
@@ -10,6 +10,7 @@ import { CreateTableForm } from '../home/CreateTableForm.tsx';
 import { QuickMatch } from '../social/QuickMatch.tsx';
 import { GameList } from '../home/GameList.tsx';
 import { GolfRules } from '../home/GolfRules.tsx';
+import { quickPlay } from '../home/quick-play.ts';
 import { setupErrors } from '../home/setup-errors.ts';
 import { emptyDeckLists, tcgMatchRequest, type TcgSetup } from '../home/tcg-setup.ts';
 import { NO_ERRORS, TcgMatchForm, type SetupErrors } from '../home/TcgMatchForm.tsx';
@@ -78,9 +79,19 @@ export default function HomePage() {
     void navigate(path);
     return null;
   };
-  const startGolf = async (setup: TableSetup) => {
-    const refused = await create(createRequest(setup, name.trim()), 'golf');
+  /** Starts a match from the page's top, where a refusal is said. */
+  const start = async (request: CreateMatchRequest, kind: GameSummary['kind']) => {
+    const refused = await create(request, kind);
     if (refused) setError(refused.message);
+  };
+  const startGolf = (setup: TableSetup) => start(createRequest(setup, name.trim()), 'golf');
+  // The big button plays the game chosen below, and says which (`quick-play.ts`).
+  const quick = quickPlay(chosenGame);
+  const playNow = () => {
+    if (quick.kind === 'golf') void startGolf(quickSetup());
+    else if (quick.kind === 'tcg')
+      void start(tcgMatchRequest(quick.game, quick.setup, name), 'tcg');
+    else choose(quick.game.slug);
   };
   const startTcg = async (game: GameSummary, setup: TcgSetup) => {
     const empty = emptyDeckLists(setup);
@@ -124,10 +135,10 @@ export default function HomePage() {
           type="button"
           className="primary big"
           disabled={busy}
-          onClick={() => void startGolf(quickSetup())}
+          onClick={playNow}
           data-testid="play-now"
         >
-          {quickPlayLabel()}
+          {quick.label}
         </button>
         {error ? (
           <p className="notice notice-error" role="alert">

@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
 import {
-  endingWords,
   scheduleMatches,
   type BalancePlan,
   type BalanceReport,
@@ -237,7 +236,7 @@ function BalanceResults({ report, records }: { report: BalanceReport; records: M
       />
       <BarChart
         title="How games ended"
-        categories={report.endings.map((e) => endingWords(e.reason, e.text))}
+        categories={report.endings.map((e) => e.words)}
         series={[
           { label: 'Games', values: report.endings.map((e) => e.games), color: '--chart-red' },
         ]}
