@@ -27,7 +27,7 @@ export function checkLuaEntries(
   facts: ReadonlyMap<string, ModuleFacts>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const refs = [...luaRefs(cards), ...luaRefs(ruleset)];
+  const refs = luaRefsOf(cards, ruleset);
   for (const ref of refs) {
     const module = facts.get(ref.module);
     if (!module || module.functions.has(ref.entry)) continue;
@@ -61,7 +61,7 @@ export function checkLuaLiterals(
   facts: ReadonlyMap<string, ModuleFacts>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const refs = [...luaRefs(cards), ...luaRefs(ruleset)];
+  const refs = luaRefsOf(cards, ruleset);
   for (const [name, module] of facts) {
     const users = refs.filter((ref) => ref.module === name);
     if (users.length === 0)
@@ -121,6 +121,12 @@ function literalProblem(content: Content, call: EffectCall, users: LuaRef[]): st
 }
 
 /** Every `{lua: {module, entry}}` and `{do: "lua", module, entry}` in a document. */
+/** Every `lua {module, entry}` of the cards and the ruleset, as written. */
+const luaRefsOf = (cards: ParsedDocument, ruleset: ParsedDocument): LuaRef[] => [
+  ...luaRefs(cards),
+  ...luaRefs(ruleset),
+];
+
 function luaRefs(document: ParsedDocument): LuaRef[] {
   const out: LuaRef[] = [];
   const visit = (value: unknown, path: string, card: string | undefined) => {

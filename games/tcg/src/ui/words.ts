@@ -21,7 +21,7 @@ export const targetsWord = (count: number) => (count === 1 ? 'a target' : `${cou
 /** "a unit", "an enemy unit", "another unit". */
 export const article = (noun: string) =>
   noun.startsWith('other ')
-    ? `an${noun.slice(5).replace(/^/, 'other')}`
+    ? `another${noun.slice('other'.length)}`
     : /^[aeiou]/i.test(noun)
       ? `an ${noun}`
       : `a ${noun}`;
