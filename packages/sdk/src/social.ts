@@ -87,6 +87,12 @@ export const PlayerProfile = Type.Object({
   ratings: Type.Array(PlayerRating),
   stats: Type.Array(PlayerStatsEntry),
   achievements: Type.Array(EarnedAchievement),
+  /**
+   * The player's finished matches not yet counted in the ratings, stats and achievements above:
+   * they are folded in feed order a moment after they end (a second or so), so a profile opened
+   * straight after a match may be one behind.
+   */
+  counting: Type.Integer({ minimum: 0 }),
 });
 export type PlayerProfile = Static<typeof PlayerProfile>;
 

@@ -135,6 +135,11 @@ describe.each(STORES)('profiles and history over HTTP on %s', (kind) => {
         endedAt: new Date(base + i * 60_000).toISOString(),
       });
     }
+    // Finished, not yet folded: the profile says how many are still being counted.
+    const before = await call<PlayerProfile>(server.url, 'GET', `/api/players/${a}`, {
+      token: ana.accessToken,
+    });
+    expect([before.body.counting, before.body.ratings]).toEqual([5, []]);
     expect(await server.projector.catchUp()).toBe(5);
 
     const board = await call<Leaderboard>(server.url, 'GET', '/api/leaderboards/golf/1.0.0', {
@@ -152,6 +157,7 @@ describe.each(STORES)('profiles and history over HTTP on %s', (kind) => {
       token: ben.accessToken,
     });
     expect(profile.body.user.name).toBe('Ana');
+    expect(profile.body.counting).toBe(0);
     const golf = profile.body.stats.find((s) => s.game === 'golf')?.stats as Record<
       string,
       unknown

@@ -12,6 +12,7 @@ import { apiError } from '../errors.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { currentRd } from './fold.ts';
 import { placeOf } from './finished-match.ts';
+import { SOCIAL_CHECKPOINT } from './projection-store.ts';
 
 /** Rating chart points kept per answer: the latest ones. */
 const HISTORY_POINTS = 500;
@@ -59,6 +60,7 @@ export class Profiles {
     );
     return {
       user,
+      counting: await this.counting(userId),
       ratings: ratings.map(({ game, version, rating, games, ...row }) => ({
         game,
         version,
@@ -82,6 +84,23 @@ export class Profiles {
           : [];
       }),
     };
+  }
+
+  /** The user's finished matches (playtests left out) the social projection has not folded yet. */
+  private async counting(userId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n
+         FROM match_players p
+         JOIN matches m ON m.id = p.match_id
+        WHERE p.user_id = $1 AND m.status = 'over'
+          AND NOT EXISTS (SELECT 1 FROM match_content c
+                           WHERE c.match_id = m.id AND c.version IS NULL)
+          AND (m.feed_position IS NULL
+               OR m.feed_position > (SELECT position FROM projection_checkpoints
+                                      WHERE name = $2))`,
+      [userId, SOCIAL_CHECKPOINT],
+    );
+    return row?.n ?? 0;
   }
 
   async ratingHistory(userId: string, game: string, version: string): Promise<RatingHistory> {

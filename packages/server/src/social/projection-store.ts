@@ -5,6 +5,9 @@ import type { PlayerStats } from './stats.ts';
 
 type Query = Database['query'];
 
+/** The projection's row in `projection_checkpoints`: the feed position folded so far. */
+export const SOCIAL_CHECKPOINT = 'social';
+
 /** The projection's tables, emptied by a rebuild (the feed's order stays). */
 export const PROJECTION_TABLES = [
   'player_ratings',

@@ -2,9 +2,12 @@ import type { Logger } from 'pino';
 import type { Database } from '../store/database.ts';
 import { extendFeed, readFeed } from './feed.ts';
 import { foldMatch } from './fold.ts';
-import { PROJECTION_TABLES, readPlayersBefore, writeChanges } from './projection-store.ts';
-
-const CHECKPOINT = 'social';
+import {
+  PROJECTION_TABLES,
+  readPlayersBefore,
+  SOCIAL_CHECKPOINT as CHECKPOINT,
+  writeChanges,
+} from './projection-store.ts';
 
 export interface ProjectorSettings {
   /** How often it looks for newly finished matches. */

@@ -10,6 +10,14 @@ const RatingChart = lazy(() => import('./RatingChart.tsx'));
 
 type Loaded<T> = { value: T | null; error: string | null };
 
+/**
+ * A match is counted in ratings and stats a second or so after it ends: a profile opened
+ * straight after one asks again every 2 s while the server says some are still being counted,
+ * for up to a minute.
+ */
+const COUNTING_RETRY_MS = 2_000;
+const COUNTING_RETRIES = 30;
+
 /** A player's page (`/players/:userId`, or `/me`): ratings with charts, stats, achievements, matches. */
 export default function ProfilePage() {
   const params = useParams();
@@ -18,10 +26,13 @@ export default function ProfilePage() {
   const [charts, setCharts] = useState<Record<string, RatingHistory>>({});
   const [history, setHistory] = useState<MatchHistory | null>(null);
   const [more, setMore] = useState(false);
+  /** Asked again while finished matches are still being counted (see `COUNTING_RETRIES`). */
+  const [asked, setAsked] = useState(0);
   const gameName = useGameNames();
 
   useEffect(() => {
     let stale = false;
+    let again: ReturnType<typeof setTimeout> | undefined;
     void (async () => {
       const signedIn = await ensureBrowsing();
       if (!signedIn.ok) return setProfile({ value: null, error: signedIn.error.message });
@@ -46,12 +57,16 @@ export default function ProfilePage() {
           return [`${r.game}/${r.version}`, points.ok ? points.value : { points: [] }] as const;
         }),
       );
-      if (!stale) setCharts(Object.fromEntries(entries));
+      if (stale) return;
+      setCharts(Object.fromEntries(entries));
+      if (loaded.value.counting > 0 && asked < COUNTING_RETRIES)
+        again = setTimeout(() => setAsked((n) => n + 1), COUNTING_RETRY_MS);
     })();
     return () => {
       stale = true;
+      clearTimeout(again);
     };
-  }, [params.userId]);
+  }, [params.userId, asked]);
 
   const loadMore = async () => {
     if (!userId || !history?.next) return;
@@ -87,6 +102,14 @@ export default function ProfilePage() {
 
       <section className="panel" aria-labelledby="ratings-title">
         <h2 id="ratings-title">Ratings</h2>
+        {player.counting > 0 ? (
+          <p className="muted" role="status" data-testid="counting">
+            {player.counting === 1
+              ? 'One finished match is still being counted'
+              : `${player.counting} finished matches are still being counted`}
+            {asked < COUNTING_RETRIES ? '…' : '; reload the page in a moment.'}
+          </p>
+        ) : null}
         {player.ratings.length === 0 ? (
           <p className="muted">No rated matches yet.</p>
         ) : (
