@@ -53,6 +53,7 @@ import { registerChatRoutes } from './routes/chat.ts';
 import { CHAT_HISTORY_LIMIT } from '@cardtable/sdk/chat';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
+import { registerInFlightLimit, requestTimeoutOptions } from './http-limits.ts';
 import { isServerPath, NO_WEB_APP, registerStaticWeb } from './static-web.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { typeboxValidator } from './validation.ts';
@@ -172,6 +173,7 @@ export async function startServer(
       // Per-request lines would drown the per-resolution logs that matter.
       logController: new LogController({ disableRequestLogging: true }),
       bodyLimit: 256 * 1024,
+      ...requestTimeoutOptions(config.requestTimeoutMs),
       // A malformed or overlong path fails before routing: it gets a typed body like any bad input.
       frameworkErrors: (error, request, reply) => {
         const message =
@@ -197,6 +199,7 @@ export async function startServer(
     forwarding?.register(app);
     registerErrorHandling(app, config, forwarding);
     registerHttpRateLimit(app, config);
+    registerInFlightLimit(app, config);
     registerJsonGuard(app);
     registerAuthentication(app, tokens);
 

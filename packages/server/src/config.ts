@@ -38,6 +38,10 @@ export interface ServerConfig {
   /** Messages per second from one IP address, over all its sockets. */
   ipMessagesPerSecond: number;
   httpRequestsPerMinute: number;
+  /** HTTP requests one address may have under way at once (`HTTP_IN_FLIGHT_PER_IP`). */
+  httpInFlightPerIp: number;
+  /** How long one HTTP request (headers and body) may take to arrive (`REQUEST_TIMEOUT_MS`). */
+  requestTimeoutMs: number;
   /** Room-code join attempts per minute, per user and per address (guessing codes is slow). */
   joinAttemptsPerMinute: number;
   ipJoinAttemptsPerMinute: number;
@@ -238,6 +242,8 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     messageBurst: int('RATE_MESSAGE_BURST', 400, 1),
     ipMessagesPerSecond: int('RATE_IP_MESSAGES_PER_S', 50_000, 1),
     httpRequestsPerMinute: int('RATE_HTTP_PER_MIN', 1200, 1),
+    httpInFlightPerIp: int('HTTP_IN_FLIGHT_PER_IP', 100, 1),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
     joinAttemptsPerMinute: int('RATE_JOIN_PER_MIN', 20, 1),
     ipJoinAttemptsPerMinute: int('RATE_JOIN_IP_PER_MIN', 120, 1),
     maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),

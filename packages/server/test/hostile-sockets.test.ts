@@ -1,4 +1,5 @@
-import { CLOSE_CODES } from '@cardtable/sdk/protocol';
+import { connect } from 'node:net';
+import { CLOSE_CODES, type ErrorBody } from '@cardtable/sdk/protocol';
 import type { QueueServerMessage } from '@cardtable/sdk/social';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -165,5 +166,90 @@ describe('a client that stops answering pings', () => {
     expect(next.statuses[0]).toMatchObject({ type: 'QUEUE_STATUS', waiting: 1 });
     next.socket.close();
     gone.socket.terminate();
+  });
+});
+
+/** A raw HTTP/1.1 connection from `localAddress`: what it was sent, and whether it is closed. */
+function rawHttp(url: string, localAddress: string, head: string) {
+  const { hostname, port } = new URL(url);
+  const socket = connect({ host: hostname, port: Number(port), localAddress });
+  let received = '';
+  let closed = false;
+  socket.on('data', (data) => (received += String(data)));
+  socket.on('close', () => (closed = true));
+  socket.on('error', () => undefined);
+  socket.write(head);
+  return { socket, received: () => received, closed: () => closed };
+}
+
+/** Headers of a JSON POST whose body never arrives in full. */
+const slowPost = (path: string) =>
+  `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+  `Content-Length: 100000\r\n\r\n{"name":"`;
+
+describe('a client that sends its HTTP requests slowly', () => {
+  const IN_FLIGHT = 3;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('embedded', {
+      REQUEST_TIMEOUT_MS: '1000',
+      HTTP_IN_FLIGHT_PER_IP: String(IN_FLIGHT),
+    });
+  });
+  afterAll(async () => server?.close());
+
+  /** A GET from `localAddress` with its status and typed body. */
+  const getFrom = async (localAddress: string) => {
+    const request = rawHttp(
+      server.url,
+      localAddress,
+      'GET /api/games HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    await until(request.closed);
+    const [head = '', body = ''] = request.received().split('\r\n\r\n');
+    return { status: Number(head.split(' ')[1]), body: JSON.parse(body) as ErrorBody };
+  };
+
+  it('is cut off with 408 and a typed body when a body trickles in; an open socket stays', async () => {
+    const { accessToken } = await guest(server.url, 'Patient');
+    const { matchId } = await createMatch(server.url, accessToken, {
+      game: 'secret-draw',
+      seats: [...vsCpu],
+    });
+    const watching = await RawClient.open(server.url, matchId, accessToken);
+    const slow = rawHttp(server.url, '127.0.0.20', slowPost('/api/auth/guest'));
+    const drip = setInterval(() => slow.socket.write('a'), 200);
+    // Without a request timeout the connection (and the body read so far) is held for good.
+    await until(slow.closed, 20_000);
+    clearInterval(drip);
+    const [head = '', body = ''] = slow.received().split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 408 /);
+    expect(JSON.parse(body)).toMatchObject({ code: 'BAD_REQUEST' });
+    // The timeout is the HTTP request's: the socket upgraded before it is not touched.
+    expect(watching.closed).toBeNull();
+    watching.socket.close();
+  }, 30_000);
+
+  it('holds at most HTTP_IN_FLIGHT_PER_IP requests of one address at once; others go on', async () => {
+    const held = Array.from({ length: IN_FLIGHT }, () =>
+      rawHttp(server.url, '127.0.0.21', slowPost('/api/auth/guest')),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const refused = await getFrom('127.0.0.21');
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { limit: 'httpInFlightPerIp', max: IN_FLIGHT },
+    });
+    expect((await getFrom('127.0.0.22')).status).toBe(200);
+    // A request that ends (here: its client gives up) frees its place.
+    held[0]!.socket.destroy();
+    let status = 429;
+    for (let tries = 0; tries < 50 && status === 429; tries++) {
+      status = (await getFrom('127.0.0.21')).status;
+    }
+    expect(status).toBe(200);
+    for (const request of held) request.socket.destroy();
   });
 });

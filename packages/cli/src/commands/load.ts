@@ -56,6 +56,7 @@ export function loadServerEnv(): Record<string, string> {
   return {
     LOG_LEVEL: 'warn',
     RATE_HTTP_PER_MIN: '10000000',
+    HTTP_IN_FLIGHT_PER_IP: '10000000',
     GUESTS_PER_IP_PER_HOUR: '10000000',
     RATE_JOIN_PER_MIN: '10000000',
     RATE_JOIN_IP_PER_MIN: '10000000',

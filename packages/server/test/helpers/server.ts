@@ -33,6 +33,7 @@ export function testEnv(
     DISCONNECT_GRACE_MS: '60000',
     WEB_ROOT: 'none',
     RATE_HTTP_PER_MIN: '100000',
+    HTTP_IN_FLIGHT_PER_IP: '100000',
     SOCKET_OPEN_BURST: '100000',
     // Every test client is a guest of one address; the guest limit is tested on its own.
     GUESTS_PER_IP_PER_HOUR: '100000',

@@ -1,0 +1,67 @@
+import type { Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config.ts';
+import { errorBody } from './errors.ts';
+import { OpenSockets } from './open-sockets.ts';
+
+/**
+ * The Fastify options that bound how long one HTTP request may take to arrive. Without them a
+ * client that sends its headers and then one byte of body a minute holds the connection, and
+ * the body read so far, for good (Fastify's default is no limit). Node checks the deadline
+ * every `connectionsCheckingInterval`, so the check runs several times per timeout.
+ */
+export function requestTimeoutOptions(requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    http: {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(60_000, requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(requestTimeoutMs / 4))),
+    },
+    clientErrorHandler,
+  };
+}
+
+/**
+ * What a connection gets when its request cannot be read (too slow, malformed, headers too
+ * large): the codebase's typed error body, then the connection closes.
+ */
+function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ['408 Request Timeout', 'The request took too long to arrive (REQUEST_TIMEOUT_MS).']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? ['431 Request Header Fields Too Large', 'The request headers are too large.']
+        : ['400 Bad Request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify(errorBody('BAD_REQUEST', message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/**
+ * At most `httpInFlightPerIp` requests of one address at once (sockets aside). A request counts
+ * from its first byte until its answer is handed to the network, so neither a client that sends
+ * bodies slowly nor one that never reads its answers holds more than that many bodies or answers.
+ */
+export function registerInFlightLimit(app: FastifyInstance, config: ServerConfig): void {
+  const inFlight = new OpenSockets(config.httpInFlightPerIp);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/ws/')) return;
+    const held = inFlight.add(request.ip);
+    reply.raw.once('close', held.release);
+    if (held.over) {
+      return reply.code(429).send(
+        errorBody('RATE_LIMITED', 'Too many requests at once from your address: wait for one.', {
+          limit: 'httpInFlightPerIp',
+          max: config.httpInFlightPerIp,
+        }),
+      );
+    }
+  });
+}
