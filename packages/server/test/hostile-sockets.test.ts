@@ -231,6 +231,24 @@ describe('a client that sends its HTTP requests slowly', () => {
     watching.socket.close();
   }, 30_000);
 
+  it('refuses an anonymous large body with 401 before reading it', async () => {
+    const routes = [
+      'POST /api/replays/import',
+      'POST /api/content/games/import',
+      'PUT /api/content/games/any/draft',
+      'POST /api/content/games/any/draft/art',
+    ];
+    for (const route of routes) {
+      const [method, path] = route.split(' ');
+      const head = slowPost(path!).replace(/^POST/, method!);
+      const request = rawHttp(server.url, '127.0.0.23', head);
+      // Answered while the body (megabytes announced) has not come: it will not be read.
+      await until(() => request.received().includes('\r\n\r\n'));
+      expect(request.received(), route).toMatch(/^HTTP\/1\.1 401 /);
+      request.socket.destroy();
+    }
+  });
+
   it('holds at most HTTP_IN_FLIGHT_PER_IP requests of one address at once; others go on', async () => {
     const held = Array.from({ length: IN_FLIGHT }, () =>
       rawHttp(server.url, '127.0.0.21', slowPost('/api/auth/guest')),

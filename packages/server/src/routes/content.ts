@@ -37,7 +37,7 @@ import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../con
 import { apiError } from '../errors.ts';
 import { hasUnprintable } from '../printable.ts';
 import { KeyedRateLimiter } from '../rate-limit.ts';
-import { requireUser } from './authenticate.ts';
+import { requireUser, signedInFirst } from './authenticate.ts';
 import { contentAccess } from './content-access.ts';
 import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 
@@ -140,6 +140,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     '/api/content/games/import',
     {
       bodyLimit: Math.ceil((MAX_ARCHIVE_BYTES * 4) / 3) + 4096,
+      onRequest: signedInFirst,
       schema: {
         tags: ['content'],
         summary:
@@ -298,6 +299,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     '/api/content/games/:slug/draft',
     {
       bodyLimit: MAX_PACKAGE_BODY_BYTES,
+      onRequest: signedInFirst,
       schema: {
         tags: ['content'],
         summary:
@@ -325,6 +327,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     '/api/content/games/:slug/draft/art',
     {
       bodyLimit: Math.ceil((CONTENT_LIMITS.maxImageBytes * 4) / 3) + 1024,
+      onRequest: signedInFirst,
       schema: {
         tags: ['content'],
         summary:
