@@ -5,7 +5,9 @@
  * nothing, and someone else can still create a match and play it to the end.
  */
 import type { AuthResponse, CreateMatchRequest, ErrorBody } from '@cardtable/sdk/protocol';
+import type { QueueServerMessage } from '@cardtable/sdk/social';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { startServer, type RunningServer } from '../src/app.ts';
 import { call, callFrom, guest } from './helpers/http.ts';
 import { configFrom, startTestServer, testGames, type StoreKind } from './helpers/server.ts';
@@ -141,6 +143,38 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
     expect(fromAttacker[0]?.n).toBe(12);
     // Another address is not affected.
     await playOneMatch();
+  });
+
+  it('a pair queueing again after every match sits in at most MATCH_ACTIVE_PER_USER at once', async () => {
+    const [ann, ben] = await Promise.all([guest(server.url, 'Ann'), guest(server.url, 'Ben')]);
+    const queue = (token: string) =>
+      new Promise<QueueServerMessage>((resolve) => {
+        const socket = new WebSocket(
+          `${server.url.replace(/^http/, 'ws')}/ws/matchmaking?token=${token}&game=secret-draw&mode=casual&seats=2`,
+        );
+        socket.on('message', (data) => {
+          const message = JSON.parse(String(data)) as QueueServerMessage;
+          if (message.type !== 'QUEUE_STATUS') resolve(message);
+        });
+      });
+    // Matchmaking makes matches nobody created: only the seats they hold can count.
+    for (let i = 0; i < 4; i++) {
+      const [a, b] = await Promise.all([queue(ann.accessToken), queue(ben.accessToken)]);
+      expect(a).toMatchObject({ type: 'QUEUE_MATCHED' });
+      expect(b).toEqual(a);
+    }
+    for (const player of [ann, ben]) {
+      expect(await queue(player.accessToken)).toMatchObject({
+        type: 'ERROR',
+        code: 'QUOTA_EXCEEDED',
+        message: expect.stringMatching(/sit in 4 matches/),
+      });
+    }
+    const seated = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM match_players WHERE user_id = $1',
+      [ann.user.id],
+    );
+    expect(seated[0]?.n).toBe(4);
   });
 
   /** Alice creates a two-person match, Bob joins by code, both play it to the end. */

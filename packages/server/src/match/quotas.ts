@@ -54,6 +54,22 @@ export class MatchQuotas {
     return refusal ? { ok: false, error: refusal } : { ok: true };
   }
 
+  /**
+   * Refuses a matchmaking ticket of a user already seated in `activePerUser` unfinished
+   * matches. Matchmaking makes matches nobody created, so the creation quotas never count them:
+   * without this, two accounts queueing again after each match hold any number at once.
+   */
+  async admitQueued(userId: string): Promise<ErrorBody | null> {
+    const cap = this.settings.activePerUser;
+    if (cap === 0 || (await this.store.unfinishedSeatsOf(userId, cap)) < cap) return null;
+    this.metrics.quotaRefusals.inc({ limit: 'activePerUser' });
+    return errorBody(
+      'QUOTA_EXCEEDED',
+      `You sit in ${cap} matches waiting or in play, the most allowed at once: finish one before queueing again.`,
+      { limit: 'activePerUser', max: cap },
+    );
+  }
+
   private caps(listed: boolean): Record<QuotaLimit, number> {
     const { createdPerUser, createdPerIp, activePerUser, activePerIp } = this.settings;
     return {

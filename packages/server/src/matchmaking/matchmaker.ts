@@ -54,6 +54,8 @@ export class Matchmaker {
   ): Promise<Ticket | ErrorBody> {
     if (request.mode === 'rated' && !isRegistered(user))
       return errorBody('FORBIDDEN', 'Rated play needs an account; guests can play casual.');
+    const seated = await this.deps.quotas.admitQueued(user.userId);
+    if (seated) return seated;
     const builtIn = this.deps.content.builtIn.get(request.game);
     if (builtIn && request.version !== undefined && request.version !== builtIn.game.version)
       return errorBody('BAD_REQUEST', `${request.game} is at version ${builtIn.game.version}.`);

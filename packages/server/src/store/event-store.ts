@@ -268,6 +268,17 @@ export class EventStore {
     return rows.map(toMatch);
   }
 
+  /** How many unfinished matches (waiting or in play) the user holds a seat in, up to `cap`. */
+  async unfinishedSeatsOf(userId: string, cap: number): Promise<number> {
+    const rows = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT 1 FROM match_players p JOIN matches m ON m.id = p.match_id
+         WHERE p.user_id = $1 AND m.status <> 'over' LIMIT $2) seated`,
+      [userId, cap],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   /** Bars a user from joining a match again (the host removed them before the start). */
   async barUser(matchId: string, userId: string): Promise<void> {
     await this.db.query(
