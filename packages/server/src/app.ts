@@ -163,7 +163,11 @@ export async function startServer(
         matchSeed: config.matchSeed,
         log: logger,
       },
-      { tickMs: config.matchmaking.tickMs, window: DEFAULT_WINDOW },
+      {
+        tickMs: config.matchmaking.tickMs,
+        window: DEFAULT_WINDOW,
+        turnTimeLimitMs: config.matchmaking.turnTimeLimitMs,
+      },
       now,
     );
 

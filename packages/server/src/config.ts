@@ -63,7 +63,11 @@ export interface ServerConfig {
   matchLifecycle: MatchLifecycleSettings;
   /** Ratings, stats, leaderboards; see `social/`. */
   social: SocialSettings;
-  matchmaking: { tickMs: number; statusEveryMs: number };
+  /**
+   * Matchmaking: how often tables are formed, status is sent, and the turn time limit of the
+   * matches it makes (`MATCHMAKING_TURN_MS`), so nobody can hold a matched opponent by stalling.
+   */
+  matchmaking: { tickMs: number; statusEveryMs: number; turnTimeLimitMs: number };
   /** Chat limits per user and channel (`CHAT_BURST`, `CHAT_PER_MIN`); see `chat/`. */
   chat: { burst: number; perMinute: number };
   /** Chat sockets one user may hold open at once (`CHAT_SOCKETS_PER_USER`): rooms they sit in. */
@@ -274,6 +278,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     matchmaking: {
       tickMs: int('MATCHMAKING_TICK_MS', 500, 10, 60_000),
       statusEveryMs: int('QUEUE_STATUS_MS', 1000, 50, 60_000),
+      turnTimeLimitMs: int('MATCHMAKING_TURN_MS', 120_000, 1000, 86_400_000),
     },
     chat: {
       burst: int('CHAT_BURST', 5, 1, 1000),

@@ -82,6 +82,39 @@ describe('matchmaking over sockets', () => {
     await Promise.all([onA.close(), onB.close()]);
   }, 120_000);
 
+  it('gives matched tables a turn clock: a player who never moves is played for', async () => {
+    const env = testEnv('embedded', {
+      MATCHMAKING_TICK_MS: '50',
+      QUEUE_STATUS_MS: '100',
+      MATCHMAKING_TURN_MS: '1000',
+    });
+    const server = await startServer(configFrom(env), await defaultGames());
+    servers.push(server);
+    const [dee, eli] = await Promise.all([guest(server.url, 'Dee'), guest(server.url, 'Eli')]);
+    const queued = [dee, eli].map(
+      (player) => queue(server.url, player.accessToken, 'game=golf&mode=casual&seats=2').closed,
+    );
+    const matched = (await Promise.all(queued)).map((messages) => messages.at(-1));
+    const matchId = (matched[0] as { matchId: string }).matchId;
+    const meta = () =>
+      call<MatchMetadata & { version: number }>(server.url, 'GET', `/api/matches/${matchId}`, {
+        token: dee.accessToken,
+      });
+    expect((await meta()).body).toMatchObject({ status: 'active', turnTimeLimitMs: 1000 });
+    // Both stay connected (nobody is away) and neither moves: only the clock moves the match.
+    const clients = await Promise.all(
+      [dee, eli].map((player) => RawClient.open(server.url, matchId, player.accessToken)),
+    );
+    const started = (await meta()).body.version;
+    let version = started;
+    for (let tries = 0; tries < 100 && version === started; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      version = (await meta()).body.version;
+    }
+    expect(version).toBeGreaterThan(started);
+    await Promise.all(clients.map((client) => client.close()));
+  }, 120_000);
+
   it('refuses rated play to a guest, and cancels on request', async () => {
     const env = testEnv('embedded', {
       QUEUE_STATUS_MS: '100',

@@ -23,6 +23,11 @@ export interface MatchmakerSettings {
   /** How often this node tries to form tables. */
   tickMs: number;
   window: RatingWindow;
+  /**
+   * Every matched table's turn time limit: its players chose neither the table nor each other,
+   * so a player who stops moving (connected or not) is played for, never waited on for good.
+   */
+  turnTimeLimitMs: number;
 }
 
 /**
@@ -194,7 +199,7 @@ export class Matchmaker {
       ...table.plan,
       seats,
       hostUserId: (group[0] as Ticket).userId,
-      turnTimeLimitMs: null,
+      turnTimeLimitMs: this.settings.turnTimeLimitMs,
       ip: null,
       rated: pool.mode === 'rated',
     });
