@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { AuthResponse } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
 import { account, GOOD_PASSWORD, login, register } from './helpers/accounts.ts';
@@ -82,6 +83,7 @@ describe('auth requests are limited per address and per account; signups per add
       RATE_AUTH_IP_PER_MIN: '6',
       RATE_AUTH_ACCOUNT_PER_MIN: '3',
       SIGNUPS_PER_IP_PER_HOUR: '2',
+      RATE_REFRESH_PER_SESSION_PER_MIN: '3',
     });
   });
   afterAll(async () => server?.close());
@@ -119,6 +121,53 @@ describe('auth requests are limited per address and per account; signups per add
       body('other9'),
     );
     expect(perIp).toMatchObject({ status: 429, body: { details: { limit: 'auth_per_ip' } } });
+  });
+
+  it('limits token refreshes per session; a refused token is kept; another session refreshes on', async () => {
+    const refresh = (refreshToken: string) =>
+      callFrom<AuthResponse & { details?: { limit: string } }>(
+        '127.0.0.5',
+        server.url,
+        'POST',
+        '/api/auth/refresh',
+        { body: { refreshToken } },
+      );
+    const signedIn = await callFrom<AuthResponse>(
+      '127.0.0.5',
+      server.url,
+      'POST',
+      '/api/auth/guest',
+      {
+        body: { name: 'Refresher' },
+      },
+    );
+    let token = signedIn.body.refreshToken;
+    for (let i = 0; i < 3; i++) {
+      const renewed = await refresh(token);
+      expect(renewed.status).toBe(200);
+      token = renewed.body.refreshToken;
+    }
+    // Each refresh stores a token for 30 days: without a limit, one client grows the table
+    // as fast as the address may send requests.
+    expect(await refresh(token)).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED', details: { limit: 'refresh_per_session' } },
+    });
+    const [stored] = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1`,
+      [signedIn.body.user.id],
+    );
+    expect(stored?.n).toBe(4);
+    // The refused token was not used up: the session is not taken for a stolen copy's.
+    const [unused] = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1 AND used_at IS NULL`,
+      [signedIn.body.user.id],
+    );
+    expect(unused?.n).toBe(1);
+    const other = await callFrom<AuthResponse>('127.0.0.5', server.url, 'POST', '/api/auth/guest', {
+      body: { name: 'Other' },
+    });
+    expect((await refresh(other.body.refreshToken)).status).toBe(200);
   });
 
   it('limits accounts made from one address', async () => {

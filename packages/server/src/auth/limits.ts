@@ -13,6 +13,7 @@ export class AuthLimits {
   private readonly perAccount: SharedRateLimiter;
   private readonly signupsPerIp: SharedRateLimiter;
   private readonly guestsPerIp: SharedRateLimiter;
+  private readonly refreshesPerSession: SharedRateLimiter;
 
   constructor(backend: RateLimitBackend, settings: AccountSettings) {
     this.perIp = backend.limiter({
@@ -29,6 +30,11 @@ export class AuthLimits {
       name: 'signup-ip',
       capacity: settings.signupsPerIpPerHour,
       perSecond: settings.signupsPerIpPerHour / 3600,
+    });
+    this.refreshesPerSession = backend.limiter({
+      name: 'refresh-session',
+      capacity: settings.refreshesPerSessionPerMinute,
+      perSecond: settings.refreshesPerSessionPerMinute / 60,
     });
     this.guestsPerIp = backend.limiter({
       name: 'guest-ip',
@@ -53,6 +59,11 @@ export class AuthLimits {
         limit: 'auth_per_account',
       });
     }
+  }
+
+  /** One token refresh of a session: false when it refreshed too often (its token stays good). */
+  takeRefresh(sessionId: string): Promise<boolean> {
+    return this.refreshesPerSession.take(sessionId);
   }
 
   /** One guest identity made from `ip`. */

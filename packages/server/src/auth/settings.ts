@@ -36,6 +36,8 @@ export interface AccountSettings {
   sessionCheckMs: number;
   authPerIpPerMinute: number;
   authPerAccountPerMinute: number;
+  /** Token refreshes per minute per session: each one stores a refresh token for its life. */
+  refreshesPerSessionPerMinute: number;
   signupsPerIpPerHour: number;
   /** Guest identities made per hour per address: each is a user row, so they are counted too. */
   guestsPerIpPerHour: number;
@@ -105,6 +107,7 @@ export function accountSettings(
     sessionCheckMs: int('SESSION_CHECK_MS', 5000, 100, 600_000),
     authPerIpPerMinute: int('RATE_AUTH_IP_PER_MIN', 30, 1),
     authPerAccountPerMinute: int('RATE_AUTH_ACCOUNT_PER_MIN', 10, 1),
+    refreshesPerSessionPerMinute: int('RATE_REFRESH_PER_SESSION_PER_MIN', 10, 1),
     signupsPerIpPerHour: int('SIGNUPS_PER_IP_PER_HOUR', 10, 1),
     guestsPerIpPerHour: int('GUESTS_PER_IP_PER_HOUR', 120, 1),
     lockoutAfter: int('LOGIN_LOCKOUT_AFTER', 5, 1),

@@ -27,7 +27,12 @@ export interface TokenSettings {
 /** A refresh that failed: unknown, used or expired token (UNAUTHORIZED), or a revoked session. */
 export type RefreshOutcome =
   | { ok: true; auth: AuthResponse }
-  | { ok: false; code: 'UNAUTHORIZED' | 'SESSION_REVOKED'; message: string };
+  | {
+      ok: false;
+      code: 'UNAUTHORIZED' | 'SESSION_REVOKED' | 'RATE_LIMITED';
+      message: string;
+      details?: Record<string, unknown>;
+    };
 
 const ISSUER = 'cardtable';
 export const randomToken = () => randomBytes(32).toString('base64url');
@@ -86,8 +91,14 @@ export class TokenService {
     return this.issue(userId, sessionId);
   }
 
-  /** Trades a refresh token for a new pair of the same session. */
-  async refresh(refreshToken: string): Promise<RefreshOutcome> {
+  /**
+   * Trades a refresh token for a new pair of the same session. `admit` is asked, once the token
+   * is known good and before it is used up, whether its session may refresh now.
+   */
+  async refresh(
+    refreshToken: string,
+    admit: (sessionId: string) => Promise<boolean> = async () => true,
+  ): Promise<RefreshOutcome> {
     const hash = sha256(refreshToken);
     const rows = await this.db.query<{
       session_id: string;
@@ -115,6 +126,15 @@ export class TokenService {
       message: 'This session was signed out: sign in again.',
     } as const;
     if (found.revoked) return revoked;
+    // Refused before the token is used up, so the client may try it again later.
+    if (!found.used && !(await admit(found.session_id))) {
+      return {
+        ok: false,
+        code: 'RATE_LIMITED',
+        message: 'This session refreshes its tokens too often: wait a minute.',
+        details: { limit: 'refresh_per_session' },
+      };
+    }
     const claimed = found.used
       ? []
       : await this.db.query(

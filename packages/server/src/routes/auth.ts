@@ -148,12 +148,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
         summary:
           'Trade a refresh token for a new pair (each works once; a reused one signs its session out)',
         body: RefreshRequest,
-        response: { 200: AuthResponse, 401: ErrorBody },
+        response: { 200: AuthResponse, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request) => {
-      const renewed = await tokens.refresh(request.body.refreshToken);
-      if (!renewed.ok) throw apiError(renewed.code, renewed.message);
+      const renewed = await tokens.refresh(request.body.refreshToken, (sessionId) =>
+        limits.takeRefresh(sessionId),
+      );
+      if (!renewed.ok) throw apiError(renewed.code, renewed.message, renewed.details);
       return renewed.auth;
     },
   );
