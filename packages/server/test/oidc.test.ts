@@ -144,6 +144,33 @@ describe.each<StoreKind>(['embedded', 'postgres'])('OpenID Connect sign-in on %s
     expect(unlink.status).toBe(200);
   });
 
+  it('limits link starts per account, and drops expired flows as new ones start', async () => {
+    const linker = await account(server.url, `starter_${store}`);
+    await server.db.query(
+      `INSERT INTO oidc_flows (state_hash, provider, code_verifier, nonce, expires_at)
+       VALUES ('stale_${store}', 'test', 'v', 'n', now() - interval '1 second')`,
+    );
+    const start = () =>
+      call<{ details?: { limit: string } }>(server.url, 'POST', '/api/auth/oidc/test/link', {
+        token: linker.accessToken,
+      });
+    // RATE_AUTH_ACCOUNT_PER_MIN (10): each start stores a flow, so the starts are counted.
+    for (let i = 0; i < 10; i++) expect((await start()).status).toBe(200);
+    expect(await start()).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED', details: { limit: 'auth_per_account' } },
+    });
+    const [stale] = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM oidc_flows WHERE state_hash = 'stale_${store}'`,
+    );
+    expect(stale?.n).toBe(0);
+    const [flows] = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM oidc_flows WHERE link_user_id = $1',
+      [linker.user.id],
+    );
+    expect(flows?.n).toBe(10);
+  });
+
   it('refuses a callback whose state it never issued, and an unknown provider', async () => {
     const response = await fetch(
       `${server.url}/api/auth/oidc/test/callback?code=forged&state=forged`,

@@ -52,8 +52,10 @@ export class OidcService {
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
     const codeVerifier = oidc.randomPKCECodeVerifier();
+    // Flows nobody finished are dropped once expired, as new ones come, so they never pile up.
     await this.db.query(
-      `INSERT INTO oidc_flows (state_hash, provider, code_verifier, nonce, link_user_id, expires_at)
+      `WITH expired AS (DELETE FROM oidc_flows WHERE expires_at <= now())
+       INSERT INTO oidc_flows (state_hash, provider, code_verifier, nonce, link_user_id, expires_at)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))`,
       [sha256(state), provider.id, codeVerifier, nonce, linkUserId, FLOW_TTL_S],
     );

@@ -45,13 +45,21 @@ export function registerOidcRoutes(
         summary: 'Start linking a provider to my account: open the returned URL',
         security: [{ bearer: [] }],
         params: Provider,
-        response: { 200: RedirectUrl, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: {
+          200: RedirectUrl,
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+          429: ErrorBody,
+        },
       },
     },
     async (request) => {
       const principal = requireUser(request);
       if (principal.guest)
         throw apiError('FORBIDDEN', 'Make an account first, then link providers to it.');
+      // Each start stores a flow until it is used or expires: counted like the other auth requests.
+      await limits.take(request.ip, principal.userId);
       return { url: await oidc.start(request.params.provider, principal.userId) };
     },
   );
