@@ -1,6 +1,7 @@
 import type { ContentPackage } from '@cardtable/sdk/content';
 import { MAX_DIAGNOSTICS_PER_MODULE } from '@cardtable/tcg';
 import { describe, expect, it } from 'vitest';
+import { ARCHIVES_PER_MINUTE } from '../src/content/library.ts';
 import { CHECKS_WAITING, validatePackage } from '../src/content/validate.ts';
 import { call } from './helpers/http.ts';
 import { createGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
@@ -65,6 +66,27 @@ describe('a hostile creator on the content routes', () => {
     // On the event loop the check ran start to end without a turn; on its thread, thousands.
     expect(turns).toBeGreaterThan(100);
   }, 120_000);
+
+  it('limits the draft archives one creator asks for; another creator goes on', async () => {
+    await createGame(site.server.url, site.alice, { slug: 'zipped', name: 'Zipped' });
+    await createGame(site.server.url, site.bob, { slug: 'zipped-too', name: 'Zipped too' });
+    const archive = async (token: string, slug: string) => {
+      const response = await fetch(`${site.server.url}/api/content/games/${slug}/draft/archive`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const zip = response.headers.get('content-type') === 'application/zip';
+      return { status: response.status, body: zip ? null : await response.json() };
+    };
+    // Each is packed (deflated) on the event loop: an unlimited creator stalls every match.
+    for (let i = 0; i < ARCHIVES_PER_MINUTE; i++) {
+      expect((await archive(site.alice, 'zipped')).status).toBe(200);
+    }
+    expect(await archive(site.alice, 'zipped')).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
+    });
+    expect((await archive(site.bob, 'zipped-too')).status).toBe(200);
+  });
 
   it('holds at most two checks of one requester at once, and a bounded number in all', async () => {
     // Checks are counted as they are asked for: a small package shows the bounds as well.

@@ -55,6 +55,14 @@ export const ART_UPLOADS_PER_MINUTE = 10;
 export const PUBLISH_BURST = 20;
 export const PUBLISHES_PER_HOUR = 60;
 
+/**
+ * Draft archives (.zip downloads) one user, and one address, may ask for a minute. Packing one
+ * deflates up to a whole package (8 MiB of art deflates in about a fifth of a second) on the
+ * event loop, so their pace is what keeps one creator from stalling every match on the server.
+ */
+export const ARCHIVES_PER_MINUTE = 10;
+export const ARCHIVES_PER_ADDRESS_PER_MINUTE = 30;
+
 /** Live playtests one creator may host at once (each holds a Lua VM and a match). */
 export const LIVE_PLAYTESTS_PER_USER = 3;
 

@@ -26,6 +26,8 @@ import {
   ART_UPLOAD_BURST,
   ART_UPLOADS_PER_MINUTE,
   contentInvalid,
+  ARCHIVES_PER_ADDRESS_PER_MINUTE,
+  ARCHIVES_PER_MINUTE,
   PUBLISH_BURST,
   PUBLISHES_PER_HOUR,
   type ContentLibrary,
@@ -36,7 +38,7 @@ import type { GameRow } from '../content/store.ts';
 import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
 import { apiError } from '../errors.ts';
 import { hasUnprintable } from '../printable.ts';
-import { KeyedRateLimiter } from '../rate-limit.ts';
+import { KeyedRateLimiter, UserAndAddressLimiter } from '../rate-limit.ts';
 import { requireUser, signedInFirst } from './authenticate.ts';
 import { contentAccess } from './content-access.ts';
 import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
@@ -64,6 +66,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   const { store } = library;
   const artUploads = new KeyedRateLimiter(ART_UPLOAD_BURST, ART_UPLOADS_PER_MINUTE / 60);
   const publishes = new KeyedRateLimiter(PUBLISH_BURST, PUBLISHES_PER_HOUR / 3600);
+  const archives = new UserAndAddressLimiter(ARCHIVES_PER_MINUTE, ARCHIVES_PER_ADDRESS_PER_MINUTE);
 
   /** Summaries of games, their play counts taken in one query for the whole list. */
   const summariesOf = async (games: GameRow[]) => {
@@ -278,14 +281,19 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
         tags: ['content'],
         summary:
           'The draft as a .zip (owner only): its files, art included, in a folder named after ' +
-          'the game, ready for `cardtable content validate` and for import',
+          'the game, ready for `cardtable content validate` and for import (10 a minute)',
         ...secured,
         params: SlugParams,
         response: errors,
       },
     },
     async (request, reply) => {
-      const game = await ownedGame(request.params.slug, requireUser(request));
+      const user = requireUser(request);
+      const game = await ownedGame(request.params.slug, user);
+      if (!archives.take(user.userId, request.ip))
+        throw apiError('RATE_LIMITED', 'Too many draft archives asked for: wait a minute.', {
+          retryAfterMs: Math.ceil(60_000 / ARCHIVES_PER_MINUTE),
+        });
       const archive = await library.draftArchive(game);
       return reply
         .header('content-type', 'application/zip')
