@@ -170,6 +170,38 @@ describe('auth requests are limited per address and per account; signups per add
     expect((await refresh(other.body.refreshToken)).status).toBe(200);
   });
 
+  it('limits account exports per account; another account exports on', async () => {
+    const exportFrom = async (address: string, name: string) => {
+      const { body } = await callFrom<AuthResponse>(
+        address,
+        server.url,
+        'POST',
+        '/api/auth/guest',
+        {
+          body: { name },
+        },
+      );
+      return () =>
+        callFrom<{ details?: { limit: string } }>(
+          address,
+          server.url,
+          'GET',
+          '/api/account/export',
+          {
+            token: body.accessToken,
+          },
+        );
+    };
+    const hoarder = await exportFrom('127.0.0.6', 'Hoarder');
+    // RATE_AUTH_ACCOUNT_PER_MIN (3): an export reads every row the user ever stored.
+    for (let i = 0; i < 3; i++) expect((await hoarder()).status).toBe(200);
+    expect(await hoarder()).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED', details: { limit: 'auth_per_account' } },
+    });
+    expect((await (await exportFrom('127.0.0.7', 'Other'))()).status).toBe(200);
+  });
+
   it('limits accounts made from one address', async () => {
     const signup = (name: string) =>
       callFrom<{ details?: { limit: string } }>(

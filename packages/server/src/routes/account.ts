@@ -70,11 +70,17 @@ export function registerAccountRoutes(
       schema: {
         ...secured,
         summary: 'Everything stored about me, as JSON',
-        response: { 200: Type.Record(Type.String(), Type.Unknown()), 401: ErrorBody },
+        response: {
+          200: Type.Record(Type.String(), Type.Unknown()),
+          401: ErrorBody,
+          429: ErrorBody,
+        },
       },
     },
     async (request, reply) => {
       const principal = requireUser(request);
+      // Everything about the user, as much as they stored: counted like the other account requests.
+      await limits.take(request.ip, principal.userId);
       void reply.header('content-disposition', 'attachment; filename="cardtable-account.json"');
       return data.export(principal.userId);
     },
