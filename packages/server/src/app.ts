@@ -53,7 +53,12 @@ import { registerChatRoutes } from './routes/chat.ts';
 import { CHAT_HISTORY_LIMIT } from '@cardtable/sdk/chat';
 import { registerMatchSocket, SOCKET_FRAME_LIMIT, socketErrorHandler } from './socket.ts';
 import { registerJsonGuard } from './json-guard.ts';
-import { registerInFlightLimit, requestTimeoutOptions } from './http-limits.ts';
+import {
+  DEFAULT_BODY_LIMIT,
+  registerInFlightLimit,
+  registerLargeBodyBudget,
+  requestTimeoutOptions,
+} from './http-limits.ts';
 import { isServerPath, NO_WEB_APP, registerStaticWeb } from './static-web.ts';
 import { openDatabase, type Database } from './store/database.ts';
 import { typeboxValidator } from './validation.ts';
@@ -176,7 +181,7 @@ export async function startServer(
       loggerInstance: logger as unknown as FastifyBaseLogger,
       // Per-request lines would drown the per-resolution logs that matter.
       logController: new LogController({ disableRequestLogging: true }),
-      bodyLimit: 256 * 1024,
+      bodyLimit: DEFAULT_BODY_LIMIT,
       ...requestTimeoutOptions(config.requestTimeoutMs),
       // A malformed or overlong path fails before routing: it gets a typed body like any bad input.
       frameworkErrors: (error, request, reply) => {
@@ -206,6 +211,7 @@ export async function startServer(
     registerInFlightLimit(app, config);
     registerJsonGuard(app);
     registerAuthentication(app, tokens);
+    registerLargeBodyBudget(app, config);
 
     await app.register(fastifySwagger, {
       openapi: {

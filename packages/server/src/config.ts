@@ -42,6 +42,9 @@ export interface ServerConfig {
   httpInFlightPerIp: number;
   /** How long one HTTP request (headers and body) may take to arrive (`REQUEST_TIMEOUT_MS`). */
   requestTimeoutMs: number;
+  /** Bytes one user, and one address, may send a minute to routes that take large bodies. */
+  largeBodyBytesPerMinute: number;
+  largeBodyBytesPerIpPerMinute: number;
   /** Room-code join attempts per minute, per user and per address (guessing codes is slow). */
   joinAttemptsPerMinute: number;
   ipJoinAttemptsPerMinute: number;
@@ -248,6 +251,13 @@ export function loadConfig(env: Env = process.env): ConfigResult {
     httpRequestsPerMinute: int('RATE_HTTP_PER_MIN', 1200, 1),
     httpInFlightPerIp: int('HTTP_IN_FLIGHT_PER_IP', 100, 1),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
+    // At least the largest body a route takes (a game archive, some 11 MB), so one always fits.
+    largeBodyBytesPerMinute: int('LARGE_BODY_BYTES_PER_MIN', 64 * 1024 * 1024, 16 * 1024 * 1024),
+    largeBodyBytesPerIpPerMinute: int(
+      'LARGE_BODY_BYTES_PER_IP_PER_MIN',
+      256 * 1024 * 1024,
+      16 * 1024 * 1024,
+    ),
     joinAttemptsPerMinute: int('RATE_JOIN_PER_MIN', 20, 1),
     ipJoinAttemptsPerMinute: int('RATE_JOIN_IP_PER_MIN', 120, 1),
     maxConnectionsPerMatch: int('MAX_CONNECTIONS_PER_MATCH', 64, 1),

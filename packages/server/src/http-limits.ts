@@ -3,6 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import { errorBody } from './errors.ts';
 import { OpenSockets } from './open-sockets.ts';
+import { UserAndAddressLimiter } from './rate-limit.ts';
+import { requireUser } from './routes/authenticate.ts';
+
+/** The largest body a route takes unless it says otherwise. */
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 /**
  * The Fastify options that bound how long one HTTP request may take to arrive. Without them a
@@ -63,5 +68,34 @@ export function registerInFlightLimit(app: FastifyInstance, config: ServerConfig
         }),
       );
     }
+  });
+}
+
+/**
+ * Routes that take bodies above DEFAULT_BODY_LIMIT (replay and game imports, draft saves, art)
+ * are for signed-in users only, and the bytes they send are budgeted per user and per address
+ * (`LARGE_BODY_BYTES_PER_MIN`, `LARGE_BODY_BYTES_PER_IP_PER_MIN`). Both are decided from the
+ * headers, before the body is read: parsing ten megabytes of JSON holds the event loop for tens
+ * of milliseconds, so a route's own limits, met after the parse, came too late.
+ * Register after the authentication hook.
+ */
+export function registerLargeBodyBudget(app: FastifyInstance, config: ServerConfig): void {
+  const { largeBodyBytesPerMinute: perUser, largeBodyBytesPerIpPerMinute: perIp } = config;
+  const budget = new UserAndAddressLimiter(perUser, perIp);
+  app.addHook('onRequest', async (request, reply) => {
+    const limit = request.routeOptions.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    if (limit <= DEFAULT_BODY_LIMIT) return;
+    const user = requireUser(request);
+    const declared = Number(request.headers['content-length']);
+    const bytes =
+      Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, limit) : limit;
+    if (budget.take(user.userId, request.ip, bytes)) return;
+    return reply.code(429).send(
+      errorBody('RATE_LIMITED', 'Too much uploaded in the last minute: wait a little.', {
+        limit: 'largeBodyBytesPerMinute',
+        max: perUser,
+        retryAfterMs: Math.ceil((bytes * 60_000) / perUser),
+      }),
+    );
   });
 }

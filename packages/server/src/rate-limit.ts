@@ -1,4 +1,7 @@
-/** A token bucket: `capacity` tokens, refilled at `perSecond`; each message or request takes one. */
+/**
+ * A token bucket: `capacity` tokens, refilled at `perSecond`; each message or request takes one
+ * (or `cost`, e.g. the bytes of a body).
+ */
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
@@ -12,15 +15,15 @@ export class TokenBucket {
     this.updatedAt = now();
   }
 
-  take(): boolean {
+  take(cost = 1): boolean {
     const now = this.now();
     this.tokens = Math.min(
       this.capacity,
       this.tokens + ((now - this.updatedAt) / 1000) * this.perSecond,
     );
     this.updatedAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 
@@ -39,14 +42,14 @@ export class KeyedRateLimiter {
     private readonly maxKeys = 100_000,
   ) {}
 
-  take(key: string): boolean {
+  take(key: string, cost = 1): boolean {
     let bucket = this.buckets.get(key);
     if (!bucket) {
       if (this.buckets.size >= this.maxKeys) this.sweep();
       bucket = new TokenBucket(this.capacity, this.perSecond);
       this.buckets.set(key, bucket);
     }
-    return bucket.take();
+    return bucket.take(cost);
   }
 
   private sweep(): void {
@@ -68,9 +71,9 @@ export class UserAndAddressLimiter {
     this.perAddress = new KeyedRateLimiter(addressPerMinute, addressPerMinute / 60);
   }
 
-  take(userId: string, ip: string): boolean {
-    const userAllowed = this.perUser.take(userId);
-    const addressAllowed = this.perAddress.take(ip);
+  take(userId: string, ip: string, cost = 1): boolean {
+    const userAllowed = this.perUser.take(userId, cost);
+    const addressAllowed = this.perAddress.take(ip, cost);
     return userAllowed && addressAllowed;
   }
 }

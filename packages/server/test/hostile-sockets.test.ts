@@ -195,6 +195,7 @@ describe('a client that sends its HTTP requests slowly', () => {
     server = await startTestServer('embedded', {
       REQUEST_TIMEOUT_MS: '1000',
       HTTP_IN_FLIGHT_PER_IP: String(IN_FLIGHT),
+      LARGE_BODY_BYTES_PER_MIN: String(16 * 1024 * 1024),
     });
   });
   afterAll(async () => server?.close());
@@ -247,6 +248,39 @@ describe('a client that sends its HTTP requests slowly', () => {
       expect(request.received(), route).toMatch(/^HTTP\/1\.1 401 /);
       request.socket.destroy();
     }
+  });
+
+  it('budgets the bytes one user sends to large-body routes, decided before the body is read', async () => {
+    const [hoarder, other] = await Promise.all([
+      guest(server.url, 'Uploader'),
+      guest(server.url, 'Other'),
+    ]);
+    const importing = (token: string, bytes: number) =>
+      rawHttp(
+        server.url,
+        '127.0.0.24',
+        `POST /api/replays/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n`,
+      );
+    // 8 MiB each of a 16 MiB minute: two are let in (and wait for their bodies), the third not.
+    const admitted = [
+      importing(hoarder.accessToken, 8 << 20),
+      importing(hoarder.accessToken, 8 << 20),
+    ];
+    const refused = importing(hoarder.accessToken, 8 << 20);
+    await until(() => refused.received().includes('\r\n\r\n{'));
+    expect(refused.received()).toMatch(/^HTTP\/1\.1 429 /);
+    expect(JSON.parse(refused.received().split('\r\n\r\n')[1]!)).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { limit: 'largeBodyBytesPerMinute', retryAfterMs: expect.any(Number) },
+    });
+    for (const request of admitted) expect(request.received()).toBe('');
+    // Another user's small import is read and judged on its merits.
+    const small = importing(other.accessToken, 2);
+    small.socket.write('{}');
+    await until(() => small.received().includes('\r\n\r\n{'));
+    expect(small.received()).toMatch(/^HTTP\/1\.1 400 /);
+    for (const request of [...admitted, refused, small]) request.socket.destroy();
   });
 
   it('holds at most HTTP_IN_FLIGHT_PER_IP requests of one address at once; others go on', async () => {

@@ -23,12 +23,3 @@ export function requireUser(request: FastifyRequest): Principal {
   if (!request.principal) throw apiError('UNAUTHORIZED', 'A valid access token is required.');
   return request.principal;
 }
-
-/**
- * A route hook that refuses an anonymous request before its body is read: routes that take
- * large bodies (imports, draft saves, art) use it, so nobody unsigned makes the server read
- * megabytes only to answer 401.
- */
-export const signedInFirst = async (request: FastifyRequest): Promise<void> => {
-  requireUser(request);
-};

@@ -39,7 +39,7 @@ import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../con
 import { apiError } from '../errors.ts';
 import { hasUnprintable } from '../printable.ts';
 import { KeyedRateLimiter, UserAndAddressLimiter } from '../rate-limit.ts';
-import { requireUser, signedInFirst } from './authenticate.ts';
+import { requireUser } from './authenticate.ts';
 import { contentAccess } from './content-access.ts';
 import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 
@@ -143,7 +143,6 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     '/api/content/games/import',
     {
       bodyLimit: Math.ceil((MAX_ARCHIVE_BYTES * 4) / 3) + 4096,
-      onRequest: signedInFirst,
       schema: {
         tags: ['content'],
         summary:
@@ -307,7 +306,6 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     '/api/content/games/:slug/draft',
     {
       bodyLimit: MAX_PACKAGE_BODY_BYTES,
-      onRequest: signedInFirst,
       schema: {
         tags: ['content'],
         summary:
@@ -335,7 +333,6 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     '/api/content/games/:slug/draft/art',
     {
       bodyLimit: Math.ceil((CONTENT_LIMITS.maxImageBytes * 4) / 3) + 1024,
-      onRequest: signedInFirst,
       schema: {
         tags: ['content'],
         summary:

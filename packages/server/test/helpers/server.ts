@@ -34,6 +34,9 @@ export function testEnv(
     WEB_ROOT: 'none',
     RATE_HTTP_PER_MIN: '100000',
     HTTP_IN_FLIGHT_PER_IP: '100000',
+    // Uploads are budgeted per user and address; tested on their own (hostile-sockets.test.ts).
+    LARGE_BODY_BYTES_PER_MIN: '100000000000',
+    LARGE_BODY_BYTES_PER_IP_PER_MIN: '100000000000',
     SOCKET_OPEN_BURST: '100000',
     // Every test client is a guest of one address; the guest limit is tested on its own.
     GUESTS_PER_IP_PER_HOUR: '100000',
