@@ -226,6 +226,43 @@ describe('auth requests are limited per address and per account; signups per add
   });
 });
 
+describe('one account signing in again and again', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', {
+      ...BASE,
+      RATE_AUTH_ACCOUNT_PER_MIN: '10000',
+      SESSIONS_PER_USER: '3',
+    });
+  });
+  afterAll(async () => server?.close());
+
+  it('keeps SESSIONS_PER_USER live sessions: each sign-in beyond signs the stalest out', async () => {
+    const first = await account(server.url, 'looper');
+    const later: AuthResponse[] = [];
+    for (let i = 0; i < 4; i++) later.push((await login(server.url, 'looper')).body);
+    const me = (token: string) => callFrom('127.0.0.8', server.url, 'GET', '/api/me', { token });
+    // Five sign-ins, three kept: the first two are signed out, the newest three still work.
+    expect((await me(first.accessToken)).status).toBe(401);
+    expect((await me(later[0]!.accessToken)).status).toBe(401);
+    for (const signedIn of later.slice(1))
+      expect((await me(signedIn.accessToken)).status).toBe(200);
+    const listed = await callFrom<{ sessions: unknown[] }>(
+      '127.0.0.8',
+      server.url,
+      'GET',
+      '/api/auth/sessions',
+      { token: later[3]!.accessToken },
+    );
+    expect(listed.body.sessions).toHaveLength(3);
+    const [live] = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`,
+      [first.user.id],
+    );
+    expect(live?.n).toBe(3);
+  });
+});
+
 describe('TRUST_PROXY decides whose address the limits see', () => {
   let behindProxy: RunningServer;
   let direct: RunningServer;

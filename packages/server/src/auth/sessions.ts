@@ -16,7 +16,8 @@ export type RevokeReason =
   | 'refresh_reuse'
   | 'password_changed'
   | 'password_reset'
-  | 'deleted';
+  | 'deleted'
+  | 'session_limit';
 
 export type RevokeTarget =
   { sessionId: string; userId?: string } | { userId: string; except?: string | null };
@@ -37,6 +38,8 @@ export class SessionService {
   constructor(
     private readonly db: Database,
     private readonly checkMs: number,
+    /** Live sessions one user keeps (`SESSIONS_PER_USER`): each sign-in beyond ends the stalest. */
+    private readonly perUser: number,
   ) {}
 
   async create(userId: string, client: ClientInfo): Promise<string> {
@@ -46,7 +49,26 @@ export class SessionService {
       [id, userId, client.userAgent.slice(0, 512), client.ip.slice(0, 64)],
     );
     this.liveness.set(id, { live: true, at: Date.now() });
+    await this.revokeBeyondLimit(userId);
     return id;
+  }
+
+  /**
+   * Signs out the user's least recently seen sessions beyond `perUser`: without it every sign-in
+   * (a login loop) kept one more live session, listed, checked and exported for good.
+   */
+  private async revokeBeyondLimit(userId: string): Promise<void> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE sessions SET revoked_at = now(), revoke_reason = 'session_limit'
+       WHERE id IN (SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL
+                    ORDER BY last_seen_at DESC, created_at DESC, id OFFSET $2)
+       RETURNING id`,
+      [userId, this.perUser],
+    );
+    this.revoked(
+      rows.map((row) => row.id),
+      'session_limit',
+    );
   }
 
   /** True while the session is not revoked; notes the use as "last seen". */
@@ -80,9 +102,14 @@ export class SessionService {
             [target.userId, reason, target.except ?? null],
           );
     const ids = rows.map((row) => row.id);
+    this.revoked(ids, reason);
+    return ids;
+  }
+
+  /** Notes sessions as revoked here and tells the listeners (their sockets close at once). */
+  private revoked(ids: string[], reason: RevokeReason): void {
     for (const id of ids) this.liveness.set(id, { live: false, at: Date.now() });
     if (ids.length > 0) for (const listener of this.listeners) listener(ids, reason);
-    return ids;
   }
 
   /** Of these sessions, the ones revoked (by any node): for sockets held open on this one. */

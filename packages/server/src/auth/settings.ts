@@ -34,6 +34,8 @@ export interface AccountSettings {
   resetTokenTtlSeconds: number;
   /** How often sessions are re-checked for revocation (HTTP cache, other nodes' sockets). */
   sessionCheckMs: number;
+  /** Live sessions one user keeps; a sign-in beyond signs the least recently seen one out. */
+  sessionsPerUser: number;
   authPerIpPerMinute: number;
   authPerAccountPerMinute: number;
   /** Token refreshes per minute per session: each one stores a refresh token for its life. */
@@ -105,6 +107,7 @@ export function accountSettings(
     verifyTokenTtlSeconds: int('VERIFY_TOKEN_TTL_S', 2 * 86_400, 60),
     resetTokenTtlSeconds: int('RESET_TOKEN_TTL_S', 3600, 60),
     sessionCheckMs: int('SESSION_CHECK_MS', 5000, 100, 600_000),
+    sessionsPerUser: int('SESSIONS_PER_USER', 50, 1, 10_000),
     authPerIpPerMinute: int('RATE_AUTH_IP_PER_MIN', 30, 1),
     authPerAccountPerMinute: int('RATE_AUTH_ACCOUNT_PER_MIN', 10, 1),
     refreshesPerSessionPerMinute: int('RATE_REFRESH_PER_SESSION_PER_MIN', 10, 1),

@@ -40,7 +40,7 @@ export async function startAccounts(
   redis: Redis | null,
 ): Promise<Accounts> {
   const settings = config.accounts;
-  const sessions = new SessionService(db, settings.sessionCheckMs);
+  const sessions = new SessionService(db, settings.sessionCheckMs, settings.sessionsPerUser);
   const tokens = await TokenService.create(
     db,
     {
