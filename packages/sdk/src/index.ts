@@ -33,7 +33,14 @@ export {
   type Emote,
 } from './chat-constants.ts';
 export { CLOSE_CODES } from './close-codes.ts';
-export { CardtableApi, SignedOut, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
+export {
+  CardtableApi,
+  networkError,
+  SignedOut,
+  type ApiError,
+  type ApiOptions,
+  type ApiResult,
+} from './http.ts';
 export type {
   ActionError,
   ActionOutcome,
