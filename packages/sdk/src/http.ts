@@ -61,6 +61,18 @@ export interface ApiError {
   details?: Record<string, unknown>;
 }
 
+/**
+ * No answer came (the server is down, or the network is): said in words a player can act on, the
+ * browser's own message ("Failed to fetch") kept in `details.cause` for whoever debugs it.
+ */
+export function networkError(cause: unknown): ApiError {
+  return {
+    code: 'NETWORK_ERROR',
+    message: 'Could not reach the server. Check your connection, then try again.',
+    details: { cause: cause instanceof Error ? cause.message : String(cause) },
+  };
+}
+
 /** Errors are values: look at `ok` before touching `value`. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -479,7 +491,7 @@ export class CardtableApi {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
-      return { ok: false, error: { code: 'NETWORK_ERROR', message: (error as Error).message } };
+      return { ok: false, error: networkError(error) };
     }
     if (response.status === 204) return { ok: true, value: null as T };
     if (response.ok && answer === 'bytes')

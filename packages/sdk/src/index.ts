@@ -33,7 +33,14 @@ export {
   type Emote,
 } from './chat-constants.ts';
 export { CLOSE_CODES } from './close-codes.ts';
-export { CardtableApi, SignedOut, type ApiError, type ApiOptions, type ApiResult } from './http.ts';
+export {
+  CardtableApi,
+  networkError,
+  SignedOut,
+  type ApiError,
+  type ApiOptions,
+  type ApiResult,
+} from './http.ts';
 export type {
   ActionError,
   ActionOutcome,
@@ -48,6 +55,7 @@ export type { StepPosition } from './cursor.ts';
 export type { SocketLike, WebSocketConstructor } from './socket.ts';
 // Types only: the run-time schemas live at '@cardtable/sdk/protocol', kept out of app bundles.
 export type * from './protocol.ts';
+export { ROOM_CODE_LENGTH } from './room-code.ts';
 export type * from './content.ts';
 export type * from './accounts.ts';
 export type * from './social.ts';

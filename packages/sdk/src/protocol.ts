@@ -7,6 +7,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { AccountRole } from './accounts.ts';
 import { EmbeddedContent, MatchContent, SeatDeck, VersionNumber } from './content.ts';
+import { ROOM_CODE_LENGTH } from './room-code.ts';
 
 export { CLOSE_CODES } from './close-codes.ts';
 
@@ -460,7 +461,9 @@ export const CreateMatchResponse = Type.Object({
 });
 export type CreateMatchResponse = Static<typeof CreateMatchResponse>;
 
-export const JoinMatchRequest = Type.Object({ code: Type.String({ minLength: 4, maxLength: 16 }) });
+export const JoinMatchRequest = Type.Object({
+  code: Type.String({ minLength: ROOM_CODE_LENGTH.min, maxLength: ROOM_CODE_LENGTH.max }),
+});
 export type JoinMatchRequest = Static<typeof JoinMatchRequest>;
 
 export const JoinMatchResponse = Type.Object({

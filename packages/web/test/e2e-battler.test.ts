@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
+import { horizontalOverflow } from './browser/layout.ts';
 import { playBattlerUntilOver } from './browser/battler-play.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -12,6 +13,40 @@ async function bothSizes(page: Page, name: string) {
   await screenshot(page, `battler-${name}-desktop`, false);
   await page.setViewportSize(PHONE);
   await screenshot(page, `battler-${name}-phone`);
+  await page.setViewportSize(DESKTOP);
+}
+
+/** The vertical middle of an element, in CSS pixels. */
+const middleOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return Math.round(box.top + box.height / 2);
+    });
+
+/**
+ * Before the first turn each side's row reads as one line: the bench's label sits level with the
+ * active spot beside it (not at the row's top), and on a 360 px phone the active spot's words
+ * ("Choosing an active creature") keep to one line instead of wrapping three tall.
+ */
+async function expectSetupRowsTidy(page: Page) {
+  for (const who of ['me', 'them']) {
+    const row = `[data-testid=tcg-board-${who}]`;
+    const label = await middleOf(page, `${row} .battler-bench-label`);
+    const active = await middleOf(page, `${row} .battler-active-spot`);
+    expect(
+      Math.abs(label - active),
+      `${who}: bench label ${label}, active spot ${active}`,
+    ).toBeLessThanOrEqual(2);
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+  const lines = await page
+    .locator('.battler-active-spot .battler-empty')
+    .evaluateAll((spans) => spans.map((span) => span.getClientRects().length));
+  expect(lines).toEqual([1, 1]);
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await page.setViewportSize(DESKTOP);
 }
 
@@ -79,6 +114,7 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
         /\d+ life|\d+\/\d+ energy|\d+ prizes? left/,
       );
       await bothSizes(page, '1-setup');
+      await expectSetupRowsTidy(page);
 
       const played = await playBattlerUntilOver(page, async () => {
         await page.getByTestId('battler-active').first().waitFor();

@@ -16,6 +16,19 @@ describe('a one-hole game against three CPUs, played by clicking', () => {
       .poll(() => page.evaluate(() => document.activeElement?.closest('form')?.dataset.testid))
       .toBe('create-table');
     await page.getByTestId('holes').fill('1');
+    // The server out of reach once: the form says so at its own button (not at the page's top,
+    // scrolled away) and in words, not the browser's "Failed to fetch". Then it goes through.
+    await page.route('**/api/matches', (route) => route.abort('connectionrefused'), { times: 1 });
+    await page.getByTestId('create-submit').click();
+    const refusal = page.getByTestId('create-table').getByTestId('create-error');
+    await expect
+      .poll(() => refusal.textContent())
+      .toBe('Could not reach the server. Check your connection, then try again.');
+    expect(await refusal.evaluate((notice) => notice.getBoundingClientRect().top)).toBeGreaterThan(
+      0,
+    );
+    // The refused request's own console line, which the browser writes.
+    errors.splice(0, errors.length, ...errors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e)));
     await page.getByTestId('create-submit').click();
     await page.waitForURL(/\/match\//);
     await page.getByTestId('table').waitFor();

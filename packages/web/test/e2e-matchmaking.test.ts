@@ -95,10 +95,25 @@ describe('matchmaking in the browser', () => {
     await screenshot(cleo.page, 'matchmaking-3-rated-profile');
 
     // No board lists anyone after one match: the page says after how many it will.
+    // While they are on their way the page says so (it showed its header and nothing more).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await cleo.page.route(
+      '**/api/leaderboards',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await cleo.page.getByRole('link', { name: 'Leaderboards' }).click();
+    const loading = cleo.page.getByTestId('leaderboards-loading');
+    await expect.poll(() => loading.textContent()).toBe('Loading the leaderboards…');
+    release();
     await expect
       .poll(() => cleo.page.getByTestId('leaderboards-empty').textContent())
       .toContain('after 5 rated matches of a game');
+    expect(await loading.count()).toBe(0);
     expect([...cleo.errors, ...dov.errors]).toEqual([]);
   }, 300_000);
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openPage, screenshot } from './browser/browser.ts';
-import { contentEdges } from './browser/layout.ts';
+import { contentEdges, horizontalOverflow } from './browser/layout.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { createGameFrom } from './browser/studio.ts';
 import { publishTidepool } from './browser/tidepool.ts';
@@ -88,6 +88,10 @@ describe('the creator studio: a game from nothing to a published match', () => {
     expect(await page.locator('input[data-path="deck.maxSize"]').inputValue()).toBe('15');
     await saved(page);
     await shot(page, 'studio-2-ruleset');
+    // On a 360 px phone the ruleset's form fits the screen (its 22rem columns pushed it 22 px wide).
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1366, height: 800 });
 
     // Cards: six, edited in the form, previewed by the table's card component. The error badge
     // lists what is left (no cards, no decks), each error a link to the tab that fixes it; the

@@ -78,6 +78,10 @@ describe('a TCG match against the CPU, played by clicking', () => {
       await page.getByTestId('tcg-table').waitFor();
       // The log keeps its newest line in view inside its own box, never by scrolling the page
       // (keeping the hand is clicked in the page, as a click there scrolls nothing).
+      // The opening hand's question reads as a whole sentence before any card is picked.
+      expect(await page.getByTestId('tcg-mulligan-prompt').textContent()).toBe(
+        'Your opening hand: keep it, or pick cards to replace.',
+      );
       await page.getByTestId('tcg-mulligan').first().dispatchEvent('click');
       await page.getByTestId('tcg-log-line').first().waitFor();
       expect(await page.evaluate(() => window.scrollY)).toBe(0);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, screenshot } from './browser/browser.ts';
-import { contrastRatio, drawnColours, luminance, textContrast } from './browser/contrast.ts';
+import {
+  contrastRatio,
+  drawnColours,
+  edgeContrast,
+  luminance,
+  placeholderContrast,
+  textContrast,
+} from './browser/contrast.ts';
 import { childrenInOneLine, horizontalOverflow } from './browser/layout.ts';
 import { signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
@@ -26,6 +33,11 @@ async function expectHomeReadable(page: Page) {
   await page.locator(HOME_TEXTS.link).waitFor();
   for (const [what, selector] of Object.entries(HOME_TEXTS))
     expect(await textContrast(page, selector), what).toBeGreaterThanOrEqual(4.5);
+  // The name field's "Guest" too (the browser's own grey read 4.4:1 on the dark theme's field).
+  expect(
+    await placeholderContrast(page, '[data-testid=player-name]'),
+    'placeholder',
+  ).toBeGreaterThanOrEqual(4.5);
 }
 
 describe('the light and dark themes', () => {
@@ -165,6 +177,22 @@ describe('the light and dark themes', () => {
     await expectHomeReadable(page);
     expect(errors.filter((e) => !/401|400/.test(e))).toEqual([]);
   }, 180_000);
+
+  it("the studio's fields can be found in both themes: edged 3:1, their words 4.5:1", async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, errors, context } = await openPage(app.browser, `${app.url}/studio`, {
+        colorScheme,
+      });
+      const field = '.studio input[type=text], .studio input:not([type])';
+      await page.locator(field).first().waitFor();
+      await page.locator(field).first().fill('Tide');
+      expect(await edgeContrast(page, field), `${colorScheme}: edge`).toBeGreaterThanOrEqual(3);
+      expect(await textContrast(page, field), `${colorScheme}: text`).toBeGreaterThanOrEqual(4.5);
+      await screenshot(page, `theme-4-studio-${colorScheme}`, false);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 60_000);
 
   it('the Golf table keeps its dark felt on a light page, and every part of it reads', async () => {
     const { page, errors } = await openPage(app.browser, `${app.url}/`, { colorScheme: 'dark' });

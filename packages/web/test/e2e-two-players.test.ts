@@ -21,12 +21,17 @@ describe('two people at one table', () => {
       viewport: { width: 390, height: 844 },
     });
     await guest.page.getByTestId('player-name').fill('Bea');
-    await guest.page.getByTestId('join-code').fill('QQQQQQ');
+    // Too short to be any code: said in words, not as the server schema's "Invalid /code".
+    await guest.page.getByTestId('join-code').fill('QQ');
     await guest.page.getByTestId('join-submit').click();
+    const error = guest.page.getByTestId('join-error');
     await expect
-      .poll(() => guest.page.getByTestId('join-error').textContent())
-      .toContain('No open match has that code.');
+      .poll(() => error.textContent())
+      .toContain('That is not a room code: one has 4 to 16 letters and digits.');
     const retry = guest.page.getByTestId('join-page-code');
+    await retry.fill('QQQQQQ');
+    await retry.press('Enter');
+    await expect.poll(() => error.textContent()).toContain('No open match has that code.');
     expect(await retry.evaluate((input) => input === document.activeElement)).toBe(true);
     await screenshot(guest.page, 'two-players-1b-wrong-code');
     await retry.fill(code.toLowerCase());

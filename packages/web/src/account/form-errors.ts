@@ -14,3 +14,14 @@ export function formErrors(error: ApiError): FormErrors {
     ? { fields: { [field]: error.message }, form: null }
     : { fields: {}, form: error.message };
 }
+
+/**
+ * The first of `fields` left blank, said at its field before anything is sent: the server's
+ * schema refuses an empty one in its own words ("Invalid /username: Expected string length…").
+ */
+export function blankField(
+  fields: readonly (readonly [name: string, value: string, message: string])[],
+): FormErrors | null {
+  const blank = fields.find(([, value]) => value.trim() === '');
+  return blank ? { fields: { [blank[0]]: blank[2] }, form: null } : null;
+}

@@ -30,9 +30,12 @@ const styleOf = (name: string) => CPU_PROFILES.find((p) => p.name === name)?.sty
 /** Every choice a host has: seats and CPU personalities, decks, holes, rules, turn timer. */
 export function CreateTableForm({
   busy,
+  error,
   onCreate,
 }: {
   busy: boolean;
+  /** Why the last table was refused, said beside the button that asked for it. */
+  error: string | null;
   onCreate(setup: TableSetup): void;
 }) {
   const [setup, setSetup] = useState<TableSetup>(() => defaultSetup());
@@ -210,6 +213,11 @@ export function CreateTableForm({
             })}
           />
 
+          {error ? (
+            <p className="notice notice-error" role="alert" data-testid="create-error">
+              {error}
+            </p>
+          ) : null}
           <button type="submit" className="primary" disabled={busy} data-testid="create-submit">
             Create the table
           </button>

@@ -1,4 +1,10 @@
-import { AccountApi, CardtableClient, type ApiResult, type AuthResponse } from '@cardtable/sdk';
+import {
+  AccountApi,
+  CardtableClient,
+  networkError,
+  type ApiResult,
+  type AuthResponse,
+} from '@cardtable/sdk';
 import { readJson, writeJson } from './storage.ts';
 
 const SESSION_KEY = 'cardtable.session';
@@ -110,7 +116,7 @@ async function refreshed(): Promise<ApiResult<AuthResponse>> {
     // Refused for good (the session was dropped): the caller signs in afresh. Anything else,
     // such as no network, must not trade the seat-holding identity for a new one.
     if (client.api.session) {
-      return { ok: false, error: { code: 'NETWORK_ERROR', message: (error as Error).message } };
+      return { ok: false, error: networkError(error) };
     }
   }
   return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Signed out.' } };

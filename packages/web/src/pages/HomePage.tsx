@@ -25,6 +25,7 @@ export default function HomePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [tcgErrors, setTcgErrors] = useState<SetupErrors>(NO_ERRORS);
+  const [golfError, setGolfError] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const games = useGames();
   // `/?game=<slug>` opens that game's setup (the studio's share link, a table's "New game").
@@ -84,11 +85,16 @@ export default function HomePage() {
     const refused = await create(request, kind);
     if (refused) setError(refused.message);
   };
-  const startGolf = (setup: TableSetup) => start(createRequest(setup, name.trim()), 'golf');
+  const golfRequest = (setup: TableSetup) => createRequest(setup, name.trim());
+  /** The Golf form's refusal is said at its button, far below the page's top on a phone. */
+  const createGolf = async (setup: TableSetup) => {
+    const refused = await create(golfRequest(setup), 'golf');
+    setGolfError(refused?.message ?? null);
+  };
   // The big button plays the game chosen below, and says which (`quick-play.ts`).
   const quick = quickPlay(chosenGame);
   const playNow = () => {
-    if (quick.kind === 'golf') void startGolf(quickSetup());
+    if (quick.kind === 'golf') void start(golfRequest(quickSetup()), 'golf');
     else if (quick.kind === 'tcg')
       void start(tcgMatchRequest(quick.game, quick.setup, name), 'tcg');
     else choose(quick.game.slug);
@@ -217,7 +223,11 @@ export default function HomePage() {
         {chosen === GOLF ? (
           <>
             <GolfRules />
-            <CreateTableForm busy={busy} onCreate={(setup) => void startGolf(setup)} />
+            <CreateTableForm
+              busy={busy}
+              error={golfError}
+              onCreate={(setup) => void createGolf(setup)}
+            />
           </>
         ) : chosenGame ? (
           <TcgMatchForm

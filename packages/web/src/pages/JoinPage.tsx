@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ROOM_CODE_LENGTH } from '@cardtable/sdk';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
 
@@ -17,6 +18,15 @@ export default function JoinPage() {
 
   const join = useCallback(
     async (code: string) => {
+      // A code no table could have is a typo too: said in words (the server's schema would
+      // answer "Invalid /code: Expected string length…"), and the code asked for again.
+      if (code.length < ROOM_CODE_LENGTH.min || code.length > ROOM_CODE_LENGTH.max) {
+        setError(
+          `That is not a room code: one has ${ROOM_CODE_LENGTH.min} to ${ROOM_CODE_LENGTH.max} letters and digits.`,
+        );
+        setAskCode(true);
+        return;
+      }
       setJoining(true);
       setError(null);
       const signedIn = await ensureSignedIn();

@@ -70,7 +70,11 @@ export default function MatchPage() {
         <ConnectionBadge state={live.connection} />
       </header>
 
-      <MatchNotices closed={live.closed} actionError={live.actionError} />
+      <MatchNotices
+        connection={live.connection}
+        closed={live.closed}
+        actionError={live.actionError}
+      />
 
       {timedOut && status === 'active' ? (
         <p className="notice notice-warning" role="status" data-testid="timeout-notice">

@@ -60,6 +60,11 @@ export default function LeaderboardPage() {
           {error}
         </p>
       ) : null}
+      {!error && !(game ? board : boards) ? (
+        <p className="notice" role="status" data-testid="leaderboards-loading">
+          Loading the leaderboards…
+        </p>
+      ) : null}
       {!game && boards ? (
         <section className="panel">
           {boards.boards.length === 0 ? (

@@ -64,7 +64,11 @@ export default function TcgMatchPage() {
         {me !== null && status === 'active' ? <LeaveControls matchId={matchId} /> : null}
         <ConnectionBadge state={live.connection} />
       </header>
-      <MatchNotices closed={live.closed} actionError={live.actionError} />
+      <MatchNotices
+        connection={live.connection}
+        closed={live.closed}
+        actionError={live.actionError}
+      />
       {meta?.content && meta.content.version === null ? (
         <PlaytestBar matchId={matchId} content={meta.content} mine={me === 0} />
       ) : null}

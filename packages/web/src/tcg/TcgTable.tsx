@@ -422,7 +422,12 @@ export function TcgTable({
           ) : null}
           {controls.mulligan ? (
             <>
-              <span>Choose the cards to replace, then</span>
+              {/* Before "Pick cards" the sentence must end on its own: buttons follow, not words. */}
+              <span data-testid="tcg-mulligan-prompt">
+                {selection.kind === 'mulligan'
+                  ? 'Choose the cards to replace, then'
+                  : 'Your opening hand: keep it, or pick cards to replace.'}
+              </span>
               <button
                 data-testid="tcg-mulligan"
                 onClick={() =>

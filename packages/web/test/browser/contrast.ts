@@ -28,12 +28,18 @@ export interface DrawnColours {
  * The first element matching `selector`: its text colour, and its background composited over
  * every ancestor's (translucent panels included) down to the page's. Colours are read through
  * a canvas, so any CSS colour syntax the browser computes (rgb(), color(srgb …)) is understood.
+ * With `part: 'edge'`, its border's colour instead, and the background around it (its parent's);
+ * with `part: 'placeholder'`, its placeholder's colour.
  */
-export function drawnColours(page: Page, selector: string): Promise<DrawnColours> {
+export function drawnColours(
+  page: Page,
+  selector: string,
+  part: 'text' | 'edge' | 'placeholder' = 'text',
+): Promise<DrawnColours> {
   return page
     .locator(selector)
     .first()
-    .evaluate((element) => {
+    .evaluate((element, part) => {
       const canvas = document
         .createElement('canvas')
         .getContext('2d', { willReadFrequently: true })!;
@@ -45,7 +51,8 @@ export function drawnColours(page: Page, selector: string): Promise<DrawnColours
         return [r!, g!, b!, a! / 255];
       };
       const layers: string[] = [];
-      for (let node: Element | null = element; node; node = node.parentElement)
+      const behind = part === 'edge' ? element.parentElement : element;
+      for (let node: Element | null = behind; node; node = node.parentElement)
         layers.unshift(getComputedStyle(node).backgroundColor);
       let under: [number, number, number] = [255, 255, 255];
       for (const layer of layers) {
@@ -56,13 +63,26 @@ export function drawnColours(page: Page, selector: string): Promise<DrawnColours
           b * a + under[2] * (1 - a),
         ];
       }
-      const [r, g, b] = rgba(getComputedStyle(element).color);
+      const style = getComputedStyle(element, part === 'placeholder' ? '::placeholder' : null);
+      const [r, g, b] = rgba(part === 'edge' ? style.borderTopColor : style.color);
       return { text: [r, g, b] as const, background: under };
-    });
+    }, part);
 }
 
 /** The contrast of an element's text against what is drawn behind it. */
 export async function textContrast(page: Page, selector: string): Promise<number> {
   const { text, background } = await drawnColours(page, selector);
+  return contrastRatio(text, background);
+}
+
+/** The contrast of a field's edge against what is around it (WCAG 1.4.11 asks 3:1). */
+export async function edgeContrast(page: Page, selector: string): Promise<number> {
+  const { text: edge, background } = await drawnColours(page, selector, 'edge');
+  return contrastRatio(edge, background);
+}
+
+/** The contrast of a field's placeholder against the field. */
+export async function placeholderContrast(page: Page, selector: string): Promise<number> {
+  const { text, background } = await drawnColours(page, selector, 'placeholder');
   return contrastRatio(text, background);
 }
