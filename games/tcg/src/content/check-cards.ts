@@ -112,6 +112,11 @@ function checkCardShape(
         path: `${path}.abilities[${i}].kind`,
         message: 'only spells have a "spell" ability',
       });
+    if (ability.kind === 'activated' && type && type.kind !== 'unit')
+      problems.push({
+        path: `${path}.abilities[${i}].kind`,
+        message: `only units have activated abilities (they are used from the board); ${card.type} is of kind ${type.kind}`,
+      });
   });
   return problems;
 }

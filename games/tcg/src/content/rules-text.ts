@@ -46,6 +46,7 @@ export function attackText(attack: AttackDef, ruleset: Ruleset, nameOf: CardName
 export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardNamer): string {
   const words = new Words(ruleset, nameOf);
   if (ability.kind === 'static') return sentence(words.staticText(ability));
+  if (ability.kind === 'activated') return activatedText(ability, words);
   if (ability.text) return ability.text;
   for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
   if (ability.kind === 'triggered') words.triggerOn = ability.trigger.on;
@@ -55,6 +56,24 @@ export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardName
   const condition = ability.condition ? `, if ${words.condition(ability.condition)}` : '';
   const may = ability.optional ? 'you may ' : '';
   return sentence(`${trigger}${condition}, ${may}${body}`);
+}
+
+/**
+ * "Activate (2 mana, exhaust; once a turn): Deal 1 damage to an enemy unit." What it costs and
+ * how often it may be used are always generated; what it does is a Lua ability's own `text`.
+ */
+function activatedText(ability: Extract<Ability, { kind: 'activated' }>, words: Words): string {
+  const perTurn = ability.limit?.perTurn ?? 1;
+  const costs = [
+    ability.cost ? `${ability.cost} ${words.ruleset.resources.name}` : null,
+    ability.exhaust ? 'exhaust' : null,
+  ].filter((c) => c !== null);
+  const often = perTurn === 1 ? 'once a turn' : `${perTurn} times a turn`;
+  const only = ability.condition ? `, only if ${words.condition(ability.condition)}` : '';
+  const terms = `${costs.length ? `${costs.join(', ')}; ` : ''}${often}${only}`;
+  for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
+  const body = ability.text ?? sentence(words.effects(ability.effects ?? []));
+  return `Activate (${terms}): ${body}`;
 }
 
 /**
@@ -91,7 +110,7 @@ const DURATION_WORDS = {
 
 class Words {
   constructor(
-    private readonly ruleset: Ruleset,
+    readonly ruleset: Ruleset,
     private readonly nameOf: CardNamer,
   ) {}
   /** Bindings already named once in this text: later mentions say "it". */

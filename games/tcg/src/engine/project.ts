@@ -139,6 +139,7 @@ const ANIMATED = new Set<TcgEvent['type']>([
   'cardPlayed',
   'cardCreated',
   'attackDeclared',
+  'abilityActivated',
   'damageDealt',
   'healed',
   'shieldBroken',

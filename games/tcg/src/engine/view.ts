@@ -9,6 +9,8 @@ import {
 } from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
+import { abilityText } from '../content/rules-text.ts';
+import { namerFor } from '../content/check-cards.ts';
 import { handleRecord } from './draft.ts';
 import { statsOf } from './stats.ts';
 import {
@@ -66,6 +68,8 @@ export interface CardFace {
   art?: CardArt;
   /** Battler cards only: type, stage, attacks, retreat, weakness, resistance, prize value. */
   battler?: BattlerFace;
+  /** Cards with activated abilities only: each one's id and rules line ("Activate (...): ..."). */
+  activated?: { id: string; text: string }[];
 }
 
 export interface BattlerFace {
@@ -326,7 +330,17 @@ export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
     text: def.text,
     ...(def.art ? { art: def.art } : {}),
     ...(content.ruleset.battler ? { battler: battlerFace(def) } : {}),
+    ...activatedFace(content, def),
   };
+}
+
+function activatedFace(content: Content, def: CardDefinition): Pick<CardFace, 'activated'> {
+  const activated = (def.abilities ?? []).flatMap((a) =>
+    a.kind === 'activated'
+      ? [{ id: a.id, text: abilityText(a, content.ruleset, namerFor(def, content.cards)) }]
+      : [],
+  );
+  return activated.length ? { activated } : {};
 }
 
 function pendingView(

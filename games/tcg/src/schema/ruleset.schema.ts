@@ -131,7 +131,7 @@ const definitions: Record<string, JsonSchema> = {
   Phase_main: closed({
     id: identifier,
     kind: { const: 'main' },
-    actions: list(oneOfStrings('play', 'attack', 'attach', 'retreat', 'evolve'), 1),
+    actions: list(oneOfStrings('play', 'attack', 'attach', 'retreat', 'evolve', 'activate'), 1),
   }),
   Keyword: closed(
     {

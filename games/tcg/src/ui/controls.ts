@@ -10,10 +10,18 @@ export interface PlayableCard {
   actions: TcgAction[];
 }
 
+/** A unit's activated ability that can be used now, with its target choices. */
+export interface ActivatableAbility extends PlayableCard {
+  /** The ability's id on the unit's card (or its keyword). */
+  ability: string;
+}
+
 /** What a table offers its player right now, grouped for clicking. */
 export interface TcgControls {
   mulligan: { hand: string[] } | null;
   playable: PlayableCard[];
+  /** Activated abilities of units on the board that can be used now. */
+  activations: ActivatableAbility[];
   /** Attacker handle → the ids it may attack. */
   attacks: Record<string, string[]>;
   /** Energy or tool handle → the units it may be attached to. */
@@ -54,6 +62,7 @@ export interface BattlerControls {
  */
 export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgControls {
   const playable = new Map<string, PlayableCard>();
+  const activations = new Map<string, ActivatableAbility>();
   const attacks: Record<string, string[]> = {};
   const attaches: Record<string, string[]> = {};
   for (const action of legal) {
@@ -67,6 +76,18 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
         entry.targets[binding] = [...new Set([...(entry.targets[binding] ?? []), ...ids])];
       entry.actions.push(action);
       playable.set(action.payload.card, entry);
+    } else if (action.type === 'activate') {
+      const at = `${action.payload.card}/${action.payload.ability}`;
+      const entry = activations.get(at) ?? {
+        card: action.payload.card,
+        ability: action.payload.ability,
+        targets: {},
+        actions: [],
+      };
+      for (const [binding, ids] of Object.entries(action.payload.targets ?? {}))
+        entry.targets[binding] = [...new Set([...(entry.targets[binding] ?? []), ...ids])];
+      entry.actions.push(action);
+      activations.set(at, entry);
     } else if (action.type === 'attack')
       (attacks[action.payload.attacker] ??= []).push(action.payload.target);
     else if (action.type === 'attach')
@@ -89,6 +110,7 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
   return {
     mulligan: legal.some((a) => a.type === 'mulligan') && Array.isArray(hand) ? { hand } : null,
     playable: [...playable.values()],
+    activations: [...activations.values()],
     attacks,
     attaches,
     decision: mine
@@ -110,7 +132,9 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
   };
 }
 
-/** The play action for chosen targets, if those targets are a legal combination. */
+/**
+ * The play (or activate) action for chosen targets, if those targets are a legal combination.
+ */
 export function playWith(card: PlayableCard, chosen: Record<string, string[]>): TcgAction | null {
   const key = (targets: Record<string, string[]> = {}) =>
     JSON.stringify(
@@ -119,6 +143,8 @@ export function playWith(card: PlayableCard, chosen: Record<string, string[]>): 
         .map((k) => [k, [...targets[k]!].sort()]),
     );
   return (
-    card.actions.find((a) => a.type === 'play' && key(a.payload.targets) === key(chosen)) ?? null
+    card.actions.find(
+      (a) => (a.type === 'play' || a.type === 'activate') && key(a.payload.targets) === key(chosen),
+    ) ?? null
   );
 }

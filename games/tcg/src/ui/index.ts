@@ -7,6 +7,7 @@ export {
   playWith,
   type TcgControls,
   type PlayableCard,
+  type ActivatableAbility,
   type BattlerControls,
 } from './controls.ts';
 export type {

@@ -62,6 +62,13 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
         : '';
       return `${subject(n, event.data.player, 'play', 'plays')} ${n.card(event.data.defId)}${aimed}.`;
     }
+    case 'abilityActivated': {
+      const targets = Object.values(event.data.targets).flat();
+      const aimed = targets.length
+        ? `, targeting ${targets.map((t) => objectWords(n, t)).join(' and ')}`
+        : '';
+      return `${subject(n, event.data.player, 'use', 'uses')} ${n.card(event.data.defId)}'s ability${aimed}.`;
+    }
     case 'energyAttached':
       return `${subject(n, event.data.player, 'attach', 'attaches')} ${n.card(event.data.defId)} to ${n.object(event.data.unit)}.`;
     case 'attackDeclared':
