@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { playWith, tcgControls, type TcgGame } from '../src/index.ts';
 import { phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
-import { demoGame } from './helpers.ts';
+import { demoGame, hollowmereGame } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
 
 let game: TcgGame;
@@ -41,6 +41,48 @@ describe('tcgControls', () => {
       payload: { card: 's0hand0', targets: { t: ['hero:1'] } },
     });
     expect(playWith(controls.playable[0]!, { t: ['s0board0'] })).toBeNull();
+  });
+
+  it("groups a unit's activated abilities with their targets, and finds the action for chosen ones", async () => {
+    const hollowmere = await hollowmereGame();
+    const content = hollowmere.registry.list()[0]!;
+    const state = buildState(content, {
+      name: 'activations',
+      setup: {
+        players: [
+          { mana: 2, board: ['hollow/lantern-keeper', { card: 'hollow/bone-totem', new: true }] },
+          { board: ['hollow/mire-wisp', 'hollow/bog-warden'] },
+        ],
+      },
+      steps: [],
+    });
+    // The first main phase ("muster") only plays; "clash" attacks, plays and activates.
+    const clash = { ...state, phase: 2 };
+    expect(
+      tcgControls(hollowmere.view(state, seatViewer(0)), hollowmere.legalActions(state, 0))
+        .activations,
+    ).toEqual([]);
+    const controls = tcgControls(
+      hollowmere.view(clash, seatViewer(0)),
+      hollowmere.legalActions(clash, 0),
+    );
+    // The totem entered this turn: it cannot exhaust yet.
+    expect(controls.activations.map((a) => [a.card, a.ability, a.targets])).toEqual([
+      ['s0board0', 'flare', { t: ['s1board0', 's1board1'] }],
+    ]);
+    expect(playWith(controls.activations[0]!, { t: ['s1board1'] })).toEqual({
+      type: 'activate',
+      payload: { card: 's0board0', ability: 'flare', targets: { t: ['s1board1'] } },
+    });
+    expect(playWith(controls.activations[0]!, { t: ['s0board1'] })).toBeNull();
+    expect(hollowmere.view(clash, seatViewer(1)).faces['hollow/lantern-keeper']!.activated).toEqual(
+      [
+        {
+          id: 'flare',
+          text: 'Activate (2 embers; once a turn): Deal 1 damage to an enemy thrall.',
+        },
+      ],
+    );
   });
 
   it('offers the pending decision to its chooser only', () => {

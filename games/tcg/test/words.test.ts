@@ -135,6 +135,26 @@ describe('the game log', () => {
     expect(logLine({ type: 'priorityPassed', data: { player: 0 } }, names)).toBeNull();
   });
 
+  it("says who used a unit's activated ability, and on what", () => {
+    const used = (player: 0 | 1, targets: Record<string, string[]>) =>
+      logLine(
+        {
+          type: 'abilityActivated',
+          data: {
+            player,
+            source: 'u1',
+            defId: 'demo/fire-imp',
+            abilityId: 'x',
+            targets,
+            attacks: null,
+          },
+        },
+        names,
+      );
+    expect(used(1, { t: ['hero:0'] })).toBe("Dana uses Fire Imp's ability, targeting you.");
+    expect(used(0, {})).toBe("You use Fire Imp's ability.");
+  });
+
   it('gives the result in words', () => {
     const outcome = (winner: number, reason: string) => ({
       winners: [winner],

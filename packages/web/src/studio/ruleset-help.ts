@@ -60,7 +60,7 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   'turn.phases[].raises':
     'Optional: the trigger this phase raises on entry (turnStart or turnEnd).',
   'turn.phases[].actions':
-    'What the player may do in a main phase. retreat and evolve need a battler section.',
+    'What the player may do in a main phase: play, attack, attach, activate (units’ activated abilities); retreat and evolve need a battler section.',
   'turn.draw': 'Drawing at the draw step.',
   'turn.draw.perTurn': 'Cards drawn at each draw step.',
   'turn.draw.firstPlayerSkipsFirstDraw':
