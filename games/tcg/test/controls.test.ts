@@ -149,6 +149,33 @@ describe('phaseTrack', () => {
     expect(phaseTrack(game.view(state, seatViewer(0)))).toBeNull();
   });
 
+  it("names the phases by the ruleset's own names where it gives them (Hollowmere)", async () => {
+    const hollowmere = await hollowmereGame();
+    const state = buildState(hollowmere.registry.list()[0]!, {
+      name: 'phases',
+      setup: { players: [{ hand: ['hollow/hex'] }, { board: ['hollow/mire-wisp'] }] },
+      steps: [],
+    });
+    expect(phaseTrack(hollowmere.view(state, seatViewer(0)))).toEqual({
+      steps: [
+        { id: 'muster', name: 'Call to arms', current: true },
+        { id: 'clash', name: 'The clash', current: false },
+      ],
+      next: 'The clash',
+    });
+    // A refused action says the phase's name too, not its id.
+    const attack = hollowmere.decide(
+      state,
+      0,
+      { type: 'attack', payload: { attacker: 's0board0', target: 'hero:1' } },
+      decideContext('phase-words', 1),
+    );
+    expect(attack).toMatchObject({ ok: false, error: { code: 'ILLEGAL_ACTION' } });
+    expect(!attack.ok && attack.error.message).toBe(
+      'There are no attacks in the Call to arms phase.',
+    );
+  });
+
   it('names a phase from its identifier', () => {
     expect(['main', 'preCombat', 'second_main', 'main-2'].map(phaseName)).toEqual([
       'Main',

@@ -5,6 +5,7 @@ import { cpuView } from '../src/engine/view.ts';
 import { demoContent } from '../content/demo/index.ts';
 import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
+import type { TcgEvent } from '../src/engine/events.ts';
 import { demoScripts } from './lua-host.ts';
 import { hollowmereGame, newMatch } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
@@ -155,7 +156,7 @@ describe("CPU players on a creator's game (Hollowmere)", () => {
         });
         const applied = applyAction(hollowmere, match, seat, action, `a${n}`);
         if (!applied.ok) throw new Error(applied.error.message);
-        for (const step of applied.value.resolution.steps)
+        for (const step of applied.value.resolution.steps as readonly TcgEvent[])
           if (step.type === 'abilityActivated') used.add(step.data.abilityId);
         match = applied.value.match;
       }

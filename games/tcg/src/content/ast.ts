@@ -389,9 +389,16 @@ export type PhaseStep =
   /** Battler: special conditions act between turns (poison, burn, sleep, paralysis). */
   | 'checkup';
 
+/** `name`: what the table calls the phase ("Call to arms"); made from its id when absent. */
 export type PhaseDef =
-  | { id: string; kind: 'auto'; steps: PhaseStep[]; raises?: 'turnStart' | 'turnEnd' }
-  | { id: string; kind: 'main'; actions: MainAction[] };
+  | {
+      id: string;
+      kind: 'auto';
+      steps: PhaseStep[];
+      raises?: 'turnStart' | 'turnEnd';
+      name?: string;
+    }
+  | { id: string; kind: 'main'; actions: MainAction[]; name?: string };
 
 /**
  * `attack` also allows battler attacks; `retreat` and `evolve` are battler actions; `activate`
@@ -494,5 +501,6 @@ export interface Ruleset {
   /** Monster-battler rules; absent for other games. */
   battler?: BattlerRules;
   /** Words the rules-text generator uses: `unit`, `hero`, `spell`. */
-  vocabulary: { unit: string; hero: string; spell: string };
+  /** The ruleset's own nouns; `life` (what a hero has, "life" when absent) is optional. */
+  vocabulary: { unit: string; hero: string; spell: string; life?: string };
 }

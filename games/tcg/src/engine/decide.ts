@@ -17,6 +17,7 @@ import {
   playTargets,
 } from './stack.ts';
 import { activate } from './activate.ts';
+import { phaseTitle } from '../ui/phases.ts';
 import { opponentOf, resumable, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
 import { runWork } from './work.ts';
@@ -121,31 +122,40 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
   switch (action.type) {
     case 'play':
       if (!phase.actions.includes('play'))
-        return reject('ILLEGAL_ACTION', `Cards cannot be played in the ${phase.id} phase.`);
+        return reject(
+          'ILLEGAL_ACTION',
+          `Cards cannot be played in the ${phaseTitle(phase)} phase.`,
+        );
       return play(r, seat, action.payload.card, action.payload.targets ?? {}, false);
     case 'attack':
       if (!phase.actions.includes('attack'))
-        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phase.id} phase.`);
+        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phaseTitle(phase)} phase.`);
       return attack(r, seat, action.payload.attacker, action.payload.target);
     case 'activate':
       if (!phase.actions.includes('activate'))
-        return reject('ILLEGAL_ACTION', `No ability can be activated in the ${phase.id} phase.`);
+        return reject(
+          'ILLEGAL_ACTION',
+          `No ability can be activated in the ${phaseTitle(phase)} phase.`,
+        );
       return activate(r, seat, action.payload);
     case 'attach':
       if (!phase.actions.includes('attach'))
-        return reject('ILLEGAL_ACTION', `Energy cannot be attached in the ${phase.id} phase.`);
+        return reject(
+          'ILLEGAL_ACTION',
+          `Energy cannot be attached in the ${phaseTitle(phase)} phase.`,
+        );
       return attach(r, seat, action.payload.card, action.payload.unit);
     case 'useAttack':
       if (!phase.actions.includes('attack'))
-        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phase.id} phase.`);
+        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phaseTitle(phase)} phase.`);
       return done(r, useAttack(r, seat, action.payload.attack));
     case 'retreat':
       if (!phase.actions.includes('retreat'))
-        return reject('ILLEGAL_ACTION', `There is no retreat in the ${phase.id} phase.`);
+        return reject('ILLEGAL_ACTION', `There is no retreat in the ${phaseTitle(phase)} phase.`);
       return done(r, retreat(r, seat, action.payload.to));
     case 'evolve':
       if (!phase.actions.includes('evolve'))
-        return reject('ILLEGAL_ACTION', `Nothing evolves in the ${phase.id} phase.`);
+        return reject('ILLEGAL_ACTION', `Nothing evolves in the ${phaseTitle(phase)} phase.`);
       return done(r, evolve(r, seat, action.payload.card, action.payload.unit));
     case 'nextPhase':
     case 'endTurn':

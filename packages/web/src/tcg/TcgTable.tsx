@@ -214,7 +214,7 @@ export function TcgTable({
         {view.battler ? null : (
           <>
             <span className="tcg-life" data-testid={`tcg-life-${seat === bottom ? 'me' : 'them'}`}>
-              {Math.max(0, player.life)} life
+              {Math.max(0, player.life)} {view.glossary.life}
             </span>
             <span className="tcg-mana">
               {player.resource.current}/{player.resource.max} {view.glossary.resource}
