@@ -128,6 +128,25 @@ describe("validateContentPackage: Hollowmere, a creator's game with activated ab
     );
   });
 
+  it('warns, and still loads, where a selector names a kind no card type of the ruleset is', async () => {
+    const files = hollowmereWith((_ruleset, cards) => {
+      card(cards, 'hollow/ember-lash').abilities[0]!.targets = [
+        { id: 't', choose: '(thrall | hero | energy) & enemy' },
+      ];
+    });
+    const result = await validateContentPackage(files);
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(brief)).toEqual([
+      expect.stringContaining(
+        'SELECTOR_SELECTS_NOTHING cards.json cards[10] (hollow/ember-lash).abilities[0].targets[0].choose',
+      ),
+    ]);
+    expect(result.warnings[0]!.message).toBe(
+      'selector "(thrall | hero | energy) & enemy" names "energy", which no card type of this ruleset is nor is of (its card types: thrall, totem, rite; their kinds: unit, spell): it selects nothing here',
+    );
+  });
+
   it('refuses an unknown field of an activated ability at its path', async () => {
     const files = hollowmereWith((_ruleset, cards) => {
       card(cards, 'hollow/lantern-keeper').abilities[0]!.speed = 'instant';
