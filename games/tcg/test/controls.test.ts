@@ -1,7 +1,7 @@
 import { decideContext, seatViewer } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
-import { playWith, tcgControls, type TcgGame } from '../src/index.ts';
+import { playWith, tcgControls, type TcgAction, type TcgGame } from '../src/index.ts';
 import { phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
 import { demoGame, hollowmereGame } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
@@ -75,6 +75,17 @@ describe('tcgControls', () => {
       payload: { card: 's0board0', ability: 'flare', targets: { t: ['s1board1'] } },
     });
     expect(playWith(controls.activations[0]!, { t: ['s0board1'] })).toBeNull();
+    // Refusals say the ruleset's word for a unit.
+    const refused = (action: TcgAction) => {
+      const result = hollowmere.decide(clash, 0, action, decideContext('refusals', 1));
+      return result.ok ? null : result.error.message;
+    };
+    expect(refused({ type: 'activate', payload: { card: 's0board1', ability: 'quake' } })).toBe(
+      'That thrall entered the board this turn.',
+    );
+    expect(refused({ type: 'attack', payload: { attacker: 's0board1', target: 'hero:1' } })).toBe(
+      'A thrall with no attack cannot attack.',
+    );
     expect(hollowmere.view(clash, seatViewer(1)).faces['hollow/lantern-keeper']!.activated).toEqual(
       [
         {

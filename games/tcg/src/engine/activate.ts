@@ -39,7 +39,7 @@ function activationCheck(
   ability: ActivatedAbility,
 ): Refusal | TargetChoice[] {
   const card = state.cards[unit]!;
-  const { resources, combat } = content.ruleset;
+  const { resources, combat, vocabulary } = content.ruleset;
   const limit = ability.limit?.perTurn ?? 1;
   if ((state.abilityUses[`${unit}/${ability.id}`] ?? 0) >= limit)
     return refusal('ILLEGAL_ACTION', `That ability can be used ${timesWord(limit)} a turn.`);
@@ -47,14 +47,14 @@ function activationCheck(
   if (state.players[seat]!.resource.current < cost)
     return refusal('NOT_ENOUGH_RESOURCE', `That ability costs ${cost} ${resources.name}.`);
   if (ability.exhaust) {
-    if (card.attacks > 0) return refusal('ILLEGAL_ACTION', 'That unit is exhausted.');
+    if (card.attacks > 0) return refusal('ILLEGAL_ACTION', `That ${vocabulary.unit} is exhausted.`);
     const haste = keywordWithBuiltin(content, 'haste');
     if (
       combat.summoningSickness &&
       card.enteredTurn === state.turn &&
       !hasKeyword(state, content, unit, haste)
     )
-      return refusal('ILLEGAL_ACTION', 'That unit entered the board this turn.');
+      return refusal('ILLEGAL_ACTION', `That ${vocabulary.unit} entered the board this turn.`);
   }
   const ctx = evalContext({
     state,
@@ -113,7 +113,10 @@ export function activate(
   const { state, content } = r;
   const unit = payload.card;
   if (!usableUnit(state, content, seat, unit))
-    return fail('UNKNOWN_CARD', 'That is not a unit of yours on the board.');
+    return fail(
+      'UNKNOWN_CARD',
+      `That is not a ${content.ruleset.vocabulary.unit} of yours on the board.`,
+    );
   const entry = activatedOf(state, content, unit).find((a) => a.ability.id === payload.ability);
   const name = cardOf(content, state.cards[unit]!.defId).name;
   if (!entry)
