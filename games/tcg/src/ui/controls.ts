@@ -66,28 +66,11 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
   const attacks: Record<string, string[]> = {};
   const attaches: Record<string, string[]> = {};
   for (const action of legal) {
-    if (action.type === 'play') {
-      const entry = playable.get(action.payload.card) ?? {
-        card: action.payload.card,
-        targets: {},
-        actions: [],
-      };
-      for (const [binding, ids] of Object.entries(action.payload.targets ?? {}))
-        entry.targets[binding] = [...new Set([...(entry.targets[binding] ?? []), ...ids])];
-      entry.actions.push(action);
-      playable.set(action.payload.card, entry);
-    } else if (action.type === 'activate') {
-      const at = `${action.payload.card}/${action.payload.ability}`;
-      const entry = activations.get(at) ?? {
-        card: action.payload.card,
-        ability: action.payload.ability,
-        targets: {},
-        actions: [],
-      };
-      for (const [binding, ids] of Object.entries(action.payload.targets ?? {}))
-        entry.targets[binding] = [...new Set([...(entry.targets[binding] ?? []), ...ids])];
-      entry.actions.push(action);
-      activations.set(at, entry);
+    if (action.type === 'play')
+      gather(playable, action.payload.card, { card: action.payload.card }, action);
+    else if (action.type === 'activate') {
+      const { card, ability } = action.payload;
+      gather(activations, `${card}/${ability}`, { card, ability }, action);
     } else if (action.type === 'attack')
       (attacks[action.payload.attacker] ??= []).push(action.payload.target);
     else if (action.type === 'attach')
@@ -130,6 +113,23 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
     canNextPhase: legal.some((a) => a.type === 'nextPhase'),
     battler,
   };
+}
+
+/**
+ * Adds an action with targets to its entry under `key` (made from `base` the first time): the
+ * action, and its targets among the ids each binding may be.
+ */
+function gather<T extends PlayableCard>(
+  entries: Map<string, T>,
+  key: string,
+  base: Omit<T, 'targets' | 'actions'>,
+  action: Extract<TcgAction, { type: 'play' | 'activate' }>,
+): void {
+  const entry = entries.get(key) ?? ({ ...base, targets: {}, actions: [] } as unknown as T);
+  for (const [binding, ids] of Object.entries(action.payload.targets ?? {}))
+    entry.targets[binding] = [...new Set([...(entry.targets[binding] ?? []), ...ids])];
+  entry.actions.push(action);
+  entries.set(key, entry);
 }
 
 /**
