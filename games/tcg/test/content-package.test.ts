@@ -87,6 +87,10 @@ describe("validateContentPackage: Hollowmere, a creator's game with activated ab
     expect(result.content!.cards.get('hollow/lantern-keeper')!.text).toBe(
       'Activate (2 embers; once a turn): Deal 1 damage to an enemy thrall.',
     );
+    // Its warden has resolve, not life: healing a warden restores resolve.
+    expect(result.content!.cards.get('hollow/reed-totem')!.text).toBe(
+      'Stalwart.\nAt the start of your turn, restore 1 resolve to your warden.',
+    );
     expect(result.content!.cards.get('hollow/bone-totem')!.text).toBe(
       'All friendly thralls have +1 attack.\nActivate (exhaust; once a turn): Deal 1 damage to each enemy thrall.',
     );

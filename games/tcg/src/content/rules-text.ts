@@ -180,13 +180,34 @@ class Words {
     return list.map((e) => this.effect(e)).join(', then ');
   }
 
+  /**
+   * What healing restores: "health", or the ruleset's word for life (`vocabulary.life`, when it
+   * has one) where the target is heroes only ("restore 2 resolve to your warden").
+   */
+  private healed(t: Target): string {
+    const life = this.ruleset.vocabulary.life;
+    const choose =
+      typeof t !== 'string'
+        ? t.from
+        : t.startsWith('$')
+          ? this.bindings.get(t.slice(1))?.choose
+          : t;
+    if (!life || !choose || choose.startsWith('$')) return 'health';
+    const node = selectorAst(choose);
+    const types = ('and' in node ? node.and : [node]).filter((atom) => 'type' in atom);
+    return types.length === 1 && (types[0] as { type: string }).type === 'hero' ? life : 'health';
+  }
+
   effect(e: Effect): string {
     const target = (t: Target) => this.target(t);
     switch (e.do) {
       case 'damage':
         return this.withAmount(e.amount, (n) => `deal ${n} damage to ${target(e.to)}`);
       case 'heal':
-        return this.withAmount(e.amount, (n) => `restore ${n} health to ${target(e.to)}`);
+        return this.withAmount(
+          e.amount,
+          (n) => `restore ${n} ${this.healed(e.to)} to ${target(e.to)}`,
+        );
       case 'draw': {
         const who = this.player(e.player);
         return this.withAmount(
