@@ -150,7 +150,8 @@ export function activate(
       ability: entry.ref,
       source: { handle: unit, defId: card.defId, controller: seat, owner: card.owner },
       controller: seat,
-      bindings: chosen.bound,
+      // A copy: the frame binds more names as it runs; the event keeps the chosen targets.
+      bindings: { ...chosen.bound },
       event: null,
       stage: { kind: 'run', loaded: false },
       cursors: [],

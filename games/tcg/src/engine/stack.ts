@@ -164,7 +164,9 @@ function startSpell(
     ability: { card: def.id, ability: spell.id },
     source: { handle, defId: def.id, controller: seat, owner: r.state.cards[handle]!.owner },
     controller: seat,
-    bindings,
+    // The frame's own record: its steps bind more names (a chooseTargets, a Lua script's
+    // objects), which must not change the targets the play's event already carries.
+    bindings: { ...bindings },
     event: null,
     stage: { kind: 'run', loaded: false },
     cursors: [],
