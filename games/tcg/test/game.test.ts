@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { ContentRegistry, createTcgGame, type TcgAction, type TcgGame } from '../src/index.ts';
 import type { TcgEvent } from '../src/engine/events.ts';
-import { buildState } from './scenario.ts';
+import { buildState, scenarioContent } from './scenario.ts';
+import { projectEvent } from '../src/engine/project.ts';
 import { resumable, type Continuation } from '../src/engine/state.ts';
 import { demoGame, hollowmereGame } from './helpers.ts';
 
@@ -107,6 +108,49 @@ describe('actions', () => {
         ok: false,
         error: { code: 'INVALID_PAYLOAD' },
       });
+  });
+
+  it('shows the targets of an activation only to those who may see them', () => {
+    const main = { id: 'main', kind: 'main', actions: ['play', 'attack', 'activate'] };
+    const content = scenarioContent({
+      ruleset: { turn: { 'phases!': [main] } },
+      cards: [
+        {
+          id: 'test/sifter',
+          name: 'Sifter',
+          type: 'unit',
+          cost: 1,
+          stats: { attack: 1, health: 1 },
+          abilities: [
+            {
+              id: 'sift',
+              kind: 'activated',
+              targets: [{ id: 't', choose: 'card & friendly & @hand' }],
+              effects: [{ do: 'move', cards: '$t', to: 'discard' }],
+            },
+          ],
+        },
+      ],
+    });
+    const sifting = createTcgGame({ registry: new ContentRegistry([content]) });
+    const state = buildState(content, {
+      name: 'hidden targets',
+      setup: { players: [{ board: ['test/sifter'], hand: ['demo/spark'] }, {}] },
+      steps: [],
+    });
+    const action: TcgAction = {
+      type: 'activate',
+      payload: { card: 's0board0', ability: 'sift', targets: { t: ['s0hand0'] } },
+    };
+    const decided = sifting.decide(state, 0, action, decideContext('hidden', 1));
+    if (!decided.ok) throw new Error(decided.error.message);
+    const used = (decided.value as TcgEvent[]).find((e) => e.type === 'abilityActivated')!;
+    const targetsFor = (seat: number) => {
+      const seen = projectEvent(used, seatViewer(seat), state, content);
+      return seen.type === 'abilityActivated' ? seen.data.targets : null;
+    };
+    expect(targetsFor(0)).toEqual({ t: ['s0hand0'] });
+    expect(targetsFor(1)).toEqual({ t: [] });
   });
 
   it("keeps a play's and an activation's event as chosen: what the ability binds later is its own", async () => {
