@@ -202,6 +202,9 @@ describe('balanceReport', () => {
     expect(endingWords('lifeZero', undefined, { hero: 'explorer', unit: 'unit' })).toBe(
       "an explorer's life reached 0",
     );
+    expect(
+      endingWords('lifeZero', undefined, { hero: 'warden', unit: 'thrall', life: 'resolve' }),
+    ).toBe("a warden's resolve reached 0");
   });
 
   it('is the same whatever order the records arrive in', () => {

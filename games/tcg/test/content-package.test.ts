@@ -56,6 +56,112 @@ describe('validateContentPackage: the reef test package', () => {
   });
 });
 
+/** The parts of a ruleset and a card file the edits below change. */
+interface RulesetDoc {
+  turn: { phases: { actions?: string[] }[] };
+  resources: unknown;
+  cardTypes: Record<string, unknown>;
+}
+interface CardsDoc {
+  cards: { id: string; abilities: Record<string, unknown>[] }[];
+}
+
+describe("validateContentPackage: Hollowmere, a creator's game with activated abilities", () => {
+  const HOLLOWMERE = join(import.meta.dirname, 'packages/hollowmere');
+  /** Hollowmere with its JSON files changed by `edit`. */
+  const hollowmereWith = (edit: (ruleset: RulesetDoc, cards: CardsDoc) => void) => {
+    const files = readFolder(HOLLOWMERE);
+    const ruleset = JSON.parse(text(files, 'ruleset.json')) as RulesetDoc;
+    const cards = JSON.parse(text(files, 'cards.json')) as CardsDoc;
+    edit(ruleset, cards);
+    files.set('ruleset.json', JSON.stringify(ruleset, null, 2));
+    files.set('cards.json', JSON.stringify(cards, null, 2));
+    return files;
+  };
+  const card = (cards: CardsDoc, id: string) => cards.cards.find((c) => c.id === id)!;
+
+  it("is valid, without warnings, and generates the activated abilities' text", async () => {
+    const result = await validateContentPackage(readFolder(HOLLOWMERE));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.content!.cards.get('hollow/lantern-keeper')!.text).toBe(
+      'Activate (2 embers; once a turn): Deal 1 damage to an enemy thrall.',
+    );
+    // Its warden has resolve, not life: healing a warden restores resolve.
+    expect(result.content!.cards.get('hollow/reed-totem')!.text).toBe(
+      'Stalwart.\nAt the start of your turn, restore 1 resolve to your warden.',
+    );
+    expect(result.content!.cards.get('hollow/bone-totem')!.text).toBe(
+      'All friendly thralls have +1 attack.\nActivate (exhaust; once a turn): Deal 1 damage to each enemy thrall.',
+    );
+  });
+
+  it('warns when no main phase lets anyone activate them', async () => {
+    const files = hollowmereWith((ruleset) => {
+      ruleset.turn.phases[2]!.actions = ['attack', 'play'];
+    });
+    const result = await validateContentPackage(files);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map(brief)).toEqual([
+      expect.stringContaining('NO_ACTIVATE_PHASE ruleset.json turn.phases'),
+    ]);
+    expect(result.warnings[0]!.message).toContain('hollow/lantern-keeper');
+  });
+
+  it('refuses an activated ability on a card that is not a unit, and a cost with attached energy', async () => {
+    const files = hollowmereWith((ruleset, cards) => {
+      card(cards, 'hollow/hex').abilities.push({
+        id: 'again',
+        kind: 'activated',
+        effects: [{ do: 'draw', player: '$controller', count: 1 }],
+      });
+      ruleset.resources = { model: 'attached', id: 'embers', name: 'embers', perTurn: 1 };
+      ruleset.cardTypes.ember = { kind: 'energy', name: 'Ember' };
+    });
+    const errors = (await validateContentPackage(files)).errors;
+    expect(errors.map(brief)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          'REFERENCE cards.json cards[7] (hollow/lantern-keeper).abilities[0].cost',
+        ),
+        expect.stringContaining('REFERENCE cards.json cards[11] (hollow/hex).abilities[1].kind'),
+      ]),
+    );
+    expect(errors.find((e) => e.path?.endsWith('abilities[1].kind'))!.message).toBe(
+      'only units have activated abilities (they are used from the board); rite is of kind spell',
+    );
+  });
+
+  it('warns, and still loads, where a selector names a kind no card type of the ruleset is', async () => {
+    const files = hollowmereWith((_ruleset, cards) => {
+      card(cards, 'hollow/ember-lash').abilities[0]!.targets = [
+        { id: 't', choose: '(thrall | hero | energy) & enemy' },
+      ];
+    });
+    const result = await validateContentPackage(files);
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map(brief)).toEqual([
+      expect.stringContaining(
+        'SELECTOR_SELECTS_NOTHING cards.json cards[10] (hollow/ember-lash).abilities[0].targets[0].choose',
+      ),
+    ]);
+    expect(result.warnings[0]!.message).toBe(
+      'selector "(thrall | hero | energy) & enemy" names "energy", which no card type of this ruleset is nor is of (its card types: thrall, totem, rite; their kinds: unit, spell): it selects nothing here',
+    );
+  });
+
+  it('refuses an unknown field of an activated ability at its path', async () => {
+    const files = hollowmereWith((_ruleset, cards) => {
+      card(cards, 'hollow/lantern-keeper').abilities[0]!.speed = 'instant';
+    });
+    const errors = (await validateContentPackage(files)).errors;
+    expect(errors.map(brief)).toEqual([
+      expect.stringContaining('SCHEMA cards.json cards[7] (hollow/lantern-keeper).abilities[0]'),
+    ]);
+  });
+});
+
 /** One defect each; each names the exact file, path, line (and column where there is one). */
 describe('validateContentPackage: a corpus of broken packages', () => {
   it.each([

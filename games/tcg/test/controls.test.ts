@@ -1,9 +1,9 @@
 import { decideContext, seatViewer } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
-import { playWith, tcgControls, type TcgGame } from '../src/index.ts';
+import { playWith, tcgControls, type TcgAction, type TcgGame } from '../src/index.ts';
 import { phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
-import { demoGame } from './helpers.ts';
+import { demoGame, hollowmereGame } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
 
 let game: TcgGame;
@@ -41,6 +41,59 @@ describe('tcgControls', () => {
       payload: { card: 's0hand0', targets: { t: ['hero:1'] } },
     });
     expect(playWith(controls.playable[0]!, { t: ['s0board0'] })).toBeNull();
+  });
+
+  it("groups a unit's activated abilities with their targets, and finds the action for chosen ones", async () => {
+    const hollowmere = await hollowmereGame();
+    const content = hollowmere.registry.list()[0]!;
+    const state = buildState(content, {
+      name: 'activations',
+      setup: {
+        players: [
+          { mana: 2, board: ['hollow/lantern-keeper', { card: 'hollow/bone-totem', new: true }] },
+          { board: ['hollow/mire-wisp', 'hollow/bog-warden'] },
+        ],
+      },
+      steps: [],
+    });
+    // The first main phase ("muster") only plays; "clash" attacks, plays and activates.
+    const clash = { ...state, phase: 2 };
+    expect(
+      tcgControls(hollowmere.view(state, seatViewer(0)), hollowmere.legalActions(state, 0))
+        .activations,
+    ).toEqual([]);
+    const controls = tcgControls(
+      hollowmere.view(clash, seatViewer(0)),
+      hollowmere.legalActions(clash, 0),
+    );
+    // The totem entered this turn: it cannot exhaust yet.
+    expect(controls.activations.map((a) => [a.card, a.ability, a.targets])).toEqual([
+      ['s0board0', 'flare', { t: ['s1board0', 's1board1'] }],
+    ]);
+    expect(playWith(controls.activations[0]!, { t: ['s1board1'] })).toEqual({
+      type: 'activate',
+      payload: { card: 's0board0', ability: 'flare', targets: { t: ['s1board1'] } },
+    });
+    expect(playWith(controls.activations[0]!, { t: ['s0board1'] })).toBeNull();
+    // Refusals say the ruleset's word for a unit.
+    const refused = (action: TcgAction) => {
+      const result = hollowmere.decide(clash, 0, action, decideContext('refusals', 1));
+      return result.ok ? null : result.error.message;
+    };
+    expect(refused({ type: 'activate', payload: { card: 's0board1', ability: 'quake' } })).toBe(
+      'That thrall entered the board this turn.',
+    );
+    expect(refused({ type: 'attack', payload: { attacker: 's0board1', target: 'hero:1' } })).toBe(
+      'A thrall with no attack cannot attack.',
+    );
+    expect(hollowmere.view(clash, seatViewer(1)).faces['hollow/lantern-keeper']!.activated).toEqual(
+      [
+        {
+          id: 'flare',
+          text: 'Activate (2 embers; once a turn): Deal 1 damage to an enemy thrall.',
+        },
+      ],
+    );
   });
 
   it('offers the pending decision to its chooser only', () => {
@@ -105,6 +158,33 @@ describe('phaseTrack', () => {
   it('is not shown for a turn with one main phase (the demo ruleset)', () => {
     const state = buildState(demoContent(), position);
     expect(phaseTrack(game.view(state, seatViewer(0)))).toBeNull();
+  });
+
+  it("names the phases by the ruleset's own names where it gives them (Hollowmere)", async () => {
+    const hollowmere = await hollowmereGame();
+    const state = buildState(hollowmere.registry.list()[0]!, {
+      name: 'phases',
+      setup: { players: [{ hand: ['hollow/hex'] }, { board: ['hollow/mire-wisp'] }] },
+      steps: [],
+    });
+    expect(phaseTrack(hollowmere.view(state, seatViewer(0)))).toEqual({
+      steps: [
+        { id: 'muster', name: 'Call to arms', current: true },
+        { id: 'clash', name: 'The clash', current: false },
+      ],
+      next: 'The clash',
+    });
+    // A refused action says the phase's name too, not its id.
+    const attack = hollowmere.decide(
+      state,
+      0,
+      { type: 'attack', payload: { attacker: 's0board0', target: 'hero:1' } },
+      decideContext('phase-words', 1),
+    );
+    expect(attack).toMatchObject({ ok: false, error: { code: 'ILLEGAL_ACTION' } });
+    expect(!attack.ok && attack.error.message).toBe(
+      'There are no attacks in the Call to arms phase.',
+    );
   });
 
   it('names a phase from its identifier', () => {

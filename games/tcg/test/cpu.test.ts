@@ -5,8 +5,9 @@ import { cpuView } from '../src/engine/view.ts';
 import { demoContent } from '../content/demo/index.ts';
 import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
+import type { TcgEvent } from '../src/engine/events.ts';
 import { demoScripts } from './lua-host.ts';
-import { newMatch } from './helpers.ts';
+import { hollowmereGame, newMatch } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
 import { hex8 } from '../src/cpu/search.ts';
 
@@ -135,5 +136,32 @@ describe('CPU players', () => {
   it('plays a whole match to the end', () => {
     const match = playUntil(newMatch(game, 'cpu-game').match, 'easy', () => false, 2000);
     expect(game.outcome(match.state)).not.toBeNull();
+  });
+});
+
+describe("CPU players on a creator's game (Hollowmere)", () => {
+  it('play it to the end, both decks, and use its activated abilities', async () => {
+    const hollowmere = await hollowmereGame();
+    const used = new Set<string>();
+    for (const seed of ['hm-1', 'hm-2']) {
+      let match = newMatch(hollowmere, seed).match;
+      for (let n = 0; n < 1500 && !hollowmere.outcome(match.state); n++) {
+        const seat = hollowmere.activeSeats(match.state)[0]!;
+        const action = hollowmere.cpu!.choose({
+          view: hollowmere.view(match.state, seatViewer(seat)),
+          legal: hollowmere.legalActions(match.state, seat),
+          seat,
+          profile: 'easy',
+          rng: createRng(`${seed}:${n}`),
+        });
+        const applied = applyAction(hollowmere, match, seat, action, `a${n}`);
+        if (!applied.ok) throw new Error(applied.error.message);
+        for (const step of applied.value.resolution.steps as readonly TcgEvent[])
+          if (step.type === 'abilityActivated') used.add(step.data.abilityId);
+        match = applied.value.match;
+      }
+      expect(hollowmere.outcome(match.state), seed).not.toBeNull();
+    }
+    expect([...used].sort()).toEqual(['flare', 'quake']);
   });
 });

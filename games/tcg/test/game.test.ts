@@ -1,9 +1,12 @@
-import { applyAction, seatViewer, SPECTATOR, startMatch } from '@cardtable/engine';
+import { applyAction, decideContext, seatViewer, SPECTATOR, startMatch } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
-import { ContentRegistry, createTcgGame, type TcgGame } from '../src/index.ts';
+import { ContentRegistry, createTcgGame, type TcgAction, type TcgGame } from '../src/index.ts';
+import type { TcgEvent } from '../src/engine/events.ts';
+import { buildState, scenarioContent } from './scenario.ts';
+import { projectEvent } from '../src/engine/project.ts';
 import { resumable, type Continuation } from '../src/engine/state.ts';
-import { demoGame } from './helpers.ts';
+import { demoGame, hollowmereGame } from './helpers.ts';
 
 let game: TcgGame;
 beforeAll(async () => {
@@ -81,6 +84,106 @@ describe('actions', () => {
       ok: false,
       error: { code: 'INVALID_PAYLOAD' },
     });
+    // An activation: a handle, an ability id, targets by binding; nothing else.
+    expect(
+      game.parseAction({
+        type: 'activate',
+        payload: { card: 'c1', ability: 'flare', targets: { t: ['c2'] } },
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        type: 'activate',
+        payload: { card: 'c1', ability: 'flare', targets: { t: ['c2'] } },
+      },
+    });
+    for (const payload of [
+      { card: 'c1' },
+      { card: 'c1', ability: 7 },
+      { card: 'c1', ability: 'a', targets: { t: 'c2' } },
+      { card: 'c1', ability: 'a', extra: true },
+      { card: 'c1', ability: 'x'.repeat(65) },
+    ])
+      expect(game.parseAction({ type: 'activate', payload })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD' },
+      });
+  });
+
+  it('shows the targets of an activation only to those who may see them', () => {
+    const main = { id: 'main', kind: 'main', actions: ['play', 'attack', 'activate'] };
+    const content = scenarioContent({
+      ruleset: { turn: { 'phases!': [main] } },
+      cards: [
+        {
+          id: 'test/sifter',
+          name: 'Sifter',
+          type: 'unit',
+          cost: 1,
+          stats: { attack: 1, health: 1 },
+          abilities: [
+            {
+              id: 'sift',
+              kind: 'activated',
+              targets: [{ id: 't', choose: 'card & friendly & @hand' }],
+              effects: [{ do: 'move', cards: '$t', to: 'discard' }],
+            },
+          ],
+        },
+      ],
+    });
+    const sifting = createTcgGame({ registry: new ContentRegistry([content]) });
+    const state = buildState(content, {
+      name: 'hidden targets',
+      setup: { players: [{ board: ['test/sifter'], hand: ['demo/spark'] }, {}] },
+      steps: [],
+    });
+    const action: TcgAction = {
+      type: 'activate',
+      payload: { card: 's0board0', ability: 'sift', targets: { t: ['s0hand0'] } },
+    };
+    const decided = sifting.decide(state, 0, action, decideContext('hidden', 1));
+    if (!decided.ok) throw new Error(decided.error.message);
+    const used = (decided.value as TcgEvent[]).find((e) => e.type === 'abilityActivated')!;
+    const targetsFor = (seat: number) => {
+      const seen = projectEvent(used, seatViewer(seat), state, content);
+      return seen.type === 'abilityActivated' ? seen.data.targets : null;
+    };
+    expect(targetsFor(0)).toEqual({ t: ['s0hand0'] });
+    expect(targetsFor(1)).toEqual({ t: [] });
+  });
+
+  it("keeps a play's and an activation's event as chosen: what the ability binds later is its own", async () => {
+    const hollowmere = await hollowmereGame();
+    const content = hollowmere.registry.list()[0]!;
+    // Barrow Call (no target) runs Lua that damages each enemy thrall; the Bone Totem's
+    // activated ability runs the same script.
+    const state = {
+      ...buildState(content, {
+        name: 'events',
+        setup: {
+          players: [
+            { mana: 3, hand: ['hollow/barrow-call'], board: ['hollow/bone-totem'] },
+            { board: ['hollow/mere-drake', 'hollow/bog-warden'] },
+          ],
+        },
+        steps: [],
+      }),
+      phase: 2,
+    };
+    const events = (action: TcgAction) => {
+      const decided = hollowmere.decide(state, 0, action, decideContext('events', 1));
+      if (!decided.ok) throw new Error(decided.error.message);
+      return decided.value as TcgEvent[];
+    };
+    const played = events({ type: 'play', payload: { card: 's0hand0' } });
+    expect(played.filter((e) => e.type === 'damageDealt')).toHaveLength(2);
+    const cardPlayed = played.find((e) => e.type === 'cardPlayed');
+    expect(cardPlayed?.type === 'cardPlayed' && cardPlayed.data.targets).toEqual({});
+    const used = events({ type: 'activate', payload: { card: 's0board0', ability: 'quake' } });
+    expect(used.filter((e) => e.type === 'damageDealt')).toHaveLength(2);
+    const activated = used.find((e) => e.type === 'abilityActivated');
+    expect(activated?.type === 'abilityActivated' && activated.data.targets).toEqual({});
   });
 });
 

@@ -45,9 +45,20 @@ export function spiritboundGame(): TcgGame {
  * zone of its own that spells go to and a win rule counts, two main phases, blocking, apnap,
  * custom keywords, a static, tokens, 30- and 40-card decks, six Lua modules, unicode names.
  */
-export async function lanternfallGame(): Promise<TcgGame> {
+export const lanternfallGame = () => packageGame('lanternfall');
+
+/**
+ * "Hollowmere", a second game written from the docs alone (test/packages/hollowmere): its own
+ * words (thralls, totems, rites, wardens, embers), two named main phases ("muster", "clash"),
+ * activated abilities (data with a cost and target, Lua with exhaust), Lua that picks its own
+ * target, Lua inside a `choose` and an `if`, tokens, blocking, a totem win, 16-card decks.
+ */
+export const hollowmereGame = () => packageGame('hollowmere');
+
+/** A game of one package of test/packages, validated as an upload is, with its Lua. */
+async function packageGame(name: string): Promise<TcgGame> {
   const checked = await validateContentPackage(
-    readPackage(join(import.meta.dirname, 'packages/lanternfall')),
+    readPackage(join(import.meta.dirname, 'packages', name)),
   );
   if (!checked.content) throw new Error(JSON.stringify(checked.errors));
   const scripts = await createSandboxScriptHost(checked.content.scripts, {

@@ -14,13 +14,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TcgGame } from '../src/index.ts';
 import type { TcgState } from '../src/engine/state.ts';
 import { canSee } from '../src/engine/view.ts';
-import { demoGame, lanternfallGame, playRandomly, spiritboundGame } from './helpers.ts';
+import {
+  demoGame,
+  hollowmereGame,
+  lanternfallGame,
+  playRandomly,
+  spiritboundGame,
+} from './helpers.ts';
 
 /** Each set, and the seeds of its (slow: every event for three viewers) leak test. */
 const sets: [string, () => Promise<TcgGame> | TcgGame, string[]][] = [
   ['demo', demoGame, ['leak-1', 'leak-2', 'leak-3']],
   ['spiritbound (battler)', spiritboundGame, ['leak-1']],
   ["lanternfall (a creator's game)", lanternfallGame, ['leak-1']],
+  ["hollowmere (a creator's game with activated abilities)", hollowmereGame, ['leak-1']],
 ];
 
 describe.each(sets)('%s', (_name, makeGame, leakSeeds) => {

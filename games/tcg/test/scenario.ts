@@ -70,6 +70,13 @@ interface PlayerSetup {
 
 type Step = (
   | { do: 'play'; seat: Seat; card: string; targets?: Record<string, string[]> }
+  | {
+      do: 'activate';
+      seat: Seat;
+      card: string;
+      ability: string;
+      targets?: Record<string, string[]>;
+    }
   | { do: 'useAttack'; seat: Seat; attack: string }
   | { do: 'retreat'; seat: Seat; to: string }
   | { do: 'evolve'; seat: Seat; card: string; unit: string }
@@ -325,6 +332,17 @@ export function runScenario(scenario: Scenario, scripts: ScriptHost | null): voi
         error = act(step.seat, {
           type: 'play',
           payload: targets ? { card: place(step.card), targets } : { card: place(step.card) },
+        });
+        break;
+      }
+      case 'activate': {
+        const targets = step.targets
+          ? Object.fromEntries(Object.entries(step.targets).map(([k, v]) => [k, v.map(place)]))
+          : undefined;
+        const payload = { card: place(step.card), ability: step.ability };
+        error = act(step.seat, {
+          type: 'activate',
+          payload: targets ? { ...payload, targets } : payload,
         });
         break;
       }

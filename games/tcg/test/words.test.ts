@@ -135,6 +135,40 @@ describe('the game log', () => {
     expect(logLine({ type: 'priorityPassed', data: { player: 0 } }, names)).toBeNull();
   });
 
+  it("says who used a unit's activated ability, and on what", () => {
+    const used = (player: 0 | 1, targets: Record<string, string[]>) =>
+      logLine(
+        {
+          type: 'abilityActivated',
+          data: {
+            player,
+            source: 'u1',
+            defId: 'demo/fire-imp',
+            abilityId: 'x',
+            targets,
+            attacks: null,
+          },
+        },
+        names,
+      );
+    expect(used(1, { t: ['hero:0'] })).toBe("Dana uses Fire Imp's ability, targeting you.");
+    expect(used(0, {})).toBe("You use Fire Imp's ability.");
+  });
+
+  it("says a hero's healing in the ruleset's word for life, a sentence that starts with a capital", () => {
+    const healed = (target: string, words: LogNames) =>
+      logLine({ type: 'healed', data: { target, amount: 2 } }, words);
+    expect(healed('hero:0', names)).toBe('You gain 2 life.');
+    expect(healed('hero:1', { ...names, life: 'resolve' })).toBe('Dana gains 2 resolve.');
+    expect(healed('u1', { ...names, life: 'resolve' })).toBe('Fire Imp gains 2 health.');
+    expect(
+      logLine(
+        { type: 'playerLost', data: { player: 0, reason: 'lifeZero' } },
+        { ...names, life: 'resolve' },
+      ),
+    ).toBe('You lose: resolve reached 0.');
+  });
+
   it('gives the result in words', () => {
     const outcome = (winner: number, reason: string) => ({
       winners: [winner],
@@ -146,6 +180,9 @@ describe('the game log', () => {
       reason,
     });
     expect(outcomeSentence(outcome(1, 'lifeZero'), names)).toBe('Dana wins: your life reached 0.');
+    expect(outcomeSentence(outcome(0, 'lifeZero'), { ...names, life: 'resolve' })).toBe(
+      "You win: Dana's resolve reached 0.",
+    );
     expect(outcomeSentence(outcome(0, 'surrender'), names)).toBe('You win: Dana conceded.');
     expect(
       outcomeSentence({ winners: [0, 1], tie: true, standings: [], reason: 'turnLimit' }, names),

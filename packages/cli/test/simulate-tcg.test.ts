@@ -161,6 +161,21 @@ describe('cardtable simulate tcg', () => {
     expect(out).not.toContain('hero');
   }, 300_000);
 
+  it("plays Hollowmere, a creator's game with activated abilities and Lua, and says its words", async () => {
+    const hollowmere = join(import.meta.dirname, '../../../games/tcg/test/packages/hollowmere');
+    const argv = ['--content', hollowmere, '--games', '4', '--threads', '1', '--strict'];
+    const { code, out } = await run(argv);
+    expect(code).toBe(0);
+    expect(out).toContain('Engine errors: none');
+    expect(out).toContain('Lua failures: none');
+    // Its warden's life is "resolve"; its win rule speaks for itself.
+    expect(out).toMatch(/^a warden's resolve reached 0 +\d+ +\d+%$/m);
+    expect(out).toMatch(
+      /^a win or loss condition of the ruleset: three totems stand in the mere +\d+ +\d+%$/m,
+    );
+    expect(out).not.toMatch(/hero|\blife\b/);
+  }, 300_000);
+
   it('rejects bad flags with exit code 2 and says why', async () => {
     const refused = async (argv: string[], message: RegExp) => {
       const { code, err } = await run(argv);

@@ -90,7 +90,7 @@ function view(status: TcgView['status'] = 'playing'): TcgView {
       'sb/charm': face('sb/charm', 'tool'),
       'sb/grove': face('sb/grove', 'stadium'),
     },
-    glossary: { keywords: {}, resource: 'energy' },
+    glossary: { keywords: {}, resource: 'energy', life: 'life' },
     battler: {
       active: ['c1', null],
       turnCounts: {},

@@ -43,7 +43,8 @@ describe('a published game, played by two people who meet by invite code', () =>
 
   it('publishes over HTTP, sets up from the home page, plays to the end and verifies the export', async () => {
     // A creator publishes the Tidepool folder through the SDK's content API, its main phase
-    // split in two (plays, then attacks), so the table offers Next phase between them.
+    // split in two (plays, then attacks and activated abilities), so the table offers Next
+    // phase between them; its Pearl Diver gains an activated ability.
     const { creator, draft, version } = await publishTidepool(app.url, {
       description: 'Pearls, currents and four creatures to a side.',
       phases: [
@@ -54,9 +55,19 @@ describe('a published game, played by two people who meet by invite code', () =>
           steps: ['readyUnits', 'growResources', 'refillResources', 'draw'],
         },
         { id: 'main', kind: 'main', actions: ['play'] },
-        { id: 'battle', kind: 'main', actions: ['attack'] },
+        { id: 'battle', kind: 'main', actions: ['attack', 'activate'] },
         { id: 'ebb', kind: 'auto', raises: 'turnEnd', steps: ['expireEndOfTurn'] },
       ],
+      abilities: {
+        'reef/pearl-diver': [
+          {
+            id: 'spear',
+            kind: 'activated',
+            targets: [{ id: 't', choose: 'creature & enemy' }],
+            effects: [{ do: 'damage', to: '$t', amount: 1 }],
+          },
+        ],
+      },
     });
     expect(draft.errors).toEqual([]);
     expect(version.version).toBe(1);
@@ -156,6 +167,15 @@ describe('a published game, played by two people who meet by invite code', () =>
       expect(played.phaseMoves).toEqual(['[Main] › Battle: To battle']);
       expect(played.phaseContrast).toBeGreaterThanOrEqual(4.5);
     }
+    // The Pearl Diver's activated ability was offered as a button in the battle phase, used,
+    // and its target chosen on the table, in the words of its card.
+    const activations = [...hostPlayed.activations, ...guestPlayed.activations];
+    expect(new Set(activations)).toEqual(
+      new Set(['Pearl Diver: deal 1 damage to an enemy creature (once a turn)']),
+    );
+    expect([...hostPlayed.targeting, ...guestPlayed.targeting]).toContain(
+      'Pearl Diver: choose a target to deal 1 damage to an enemy creature',
+    );
 
     const matchId = matchIdOf(host.page.url());
     const meta = await matchOf(await referee(app.url), matchId);

@@ -15,6 +15,7 @@ const view = {
     u1: { handle: 'u1', defId: 'demo/fire-imp' },
   },
   faces: { 'demo/fire-imp': { id: 'demo/fire-imp', name: 'Fire Imp' } },
+  glossary: { keywords: {}, resource: 'mana', life: 'life' },
   players: [],
 } as unknown as TcgView;
 

@@ -210,7 +210,27 @@ export interface StaticAbility extends AbilityBase {
   grant?: string[];
 }
 
-export type Ability = TriggeredAbility | SpellAbility | StaticAbility;
+/**
+ * An ability its controller uses as an action (`activate`) while the unit is on the board, in
+ * a main phase that allows `activate`: pays `cost` of the ruleset's pool resource, exhausts the
+ * unit when `exhaust` is set (it must be ready, and cannot attack after), at most
+ * `limit.perTurn` times a turn (once by default). Targets are chosen with the action, as a
+ * spell's; it resolves at once, like a trigger, never on the stack.
+ */
+export interface ActivatedAbility extends AbilityBase {
+  kind: 'activated';
+  cost?: number;
+  exhaust?: boolean;
+  limit?: { perTurn: number };
+  condition?: Condition;
+  targets?: TargetSpec[];
+  effects?: Effect[];
+  lua?: LuaRef;
+  /** With `lua`: what it does, after the generated cost ("Activate (2 mana): "). */
+  text?: string;
+}
+
+export type Ability = TriggeredAbility | SpellAbility | StaticAbility | ActivatedAbility;
 
 /**
  * A monster-battler attack: usable by the active creature with `cost` attached (energy types,
@@ -369,12 +389,22 @@ export type PhaseStep =
   /** Battler: special conditions act between turns (poison, burn, sleep, paralysis). */
   | 'checkup';
 
+/** `name`: what the table calls the phase ("Call to arms"); made from its id when absent. */
 export type PhaseDef =
-  | { id: string; kind: 'auto'; steps: PhaseStep[]; raises?: 'turnStart' | 'turnEnd' }
-  | { id: string; kind: 'main'; actions: MainAction[] };
+  | {
+      id: string;
+      kind: 'auto';
+      steps: PhaseStep[];
+      raises?: 'turnStart' | 'turnEnd';
+      name?: string;
+    }
+  | { id: string; kind: 'main'; actions: MainAction[]; name?: string };
 
-/** `attack` also allows battler attacks; `retreat` and `evolve` are battler actions. */
-export type MainAction = 'play' | 'attack' | 'attach' | 'retreat' | 'evolve';
+/**
+ * `attack` also allows battler attacks; `retreat` and `evolve` are battler actions; `activate`
+ * uses units' activated abilities.
+ */
+export type MainAction = 'play' | 'attack' | 'attach' | 'retreat' | 'evolve' | 'activate';
 
 /**
  * `noPrizesLeft`: the player took their last prize; `noCreatureInPlay`: the player has no unit
@@ -471,5 +501,6 @@ export interface Ruleset {
   /** Monster-battler rules; absent for other games. */
   battler?: BattlerRules;
   /** Words the rules-text generator uses: `unit`, `hero`, `spell`. */
-  vocabulary: { unit: string; hero: string; spell: string };
+  /** The ruleset's own nouns; `life` (what a hero has, "life" when absent) is optional. */
+  vocabulary: { unit: string; hero: string; spell: string; life?: string };
 }

@@ -98,6 +98,16 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
       problems.push(...condition(ability.condition, `${path}.condition`, bindings));
   }
 
+  if (ability.kind === 'activated') {
+    if (ability.condition)
+      problems.push(...condition(ability.condition, `${path}.condition`, bindings));
+    if (ability.cost && ruleset.resources.model !== 'pool')
+      problems.push({
+        path: `${path}.cost`,
+        message: `is paid from a pool of ${ruleset.resources.name}; with the "${ruleset.resources.model}" resource model an activated ability costs nothing (remove cost)`,
+      });
+  }
+
   if (ability.lua) problems.push(...luaExists(ability.lua.module, `${path}.lua.module`));
   if (ability.effects) problems.push(...effectList(ability.effects, `${path}.effects`, bindings));
   const scripted = ability.lua !== undefined || containsLua(ability.effects ?? []);

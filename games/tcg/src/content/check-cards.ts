@@ -59,7 +59,7 @@ export function checkCards(
         problems.push(...checkAbility(ability, `${tokenPath}.abilities[${j}]`, ctx)),
       );
     }
-    if (card.text !== undefined && problems.length === 0) {
+    if (card.text !== undefined && !problems.some((p) => !p.warning)) {
       const generated = cardText(card, ruleset, namerFor(card, byId));
       if (card.text !== generated)
         add(`${path}.text`, `is out of date; the generated text is ${JSON.stringify(generated)}`);
@@ -111,6 +111,11 @@ function checkCardShape(
       problems.push({
         path: `${path}.abilities[${i}].kind`,
         message: 'only spells have a "spell" ability',
+      });
+    if (ability.kind === 'activated' && type && type.kind !== 'unit')
+      problems.push({
+        path: `${path}.abilities[${i}].kind`,
+        message: `only units have activated abilities (they are used from the board); ${card.type} is of kind ${type.kind}`,
       });
   });
   return problems;

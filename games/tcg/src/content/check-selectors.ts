@@ -44,6 +44,22 @@ const isTypeWord = (word: string, ruleset: Ruleset): boolean => {
   return GENERIC_TYPES.has(word) || types.includes(word) || kinds.includes(word);
 };
 
+/**
+ * `unit`, `spell` or `energy` where no card type is of that kind or named so: accepted (see
+ * `isTypeWord`), but it selects nothing here, which a creator should hear about.
+ */
+const selectsNothing = (word: string, ruleset: Ruleset): boolean => {
+  if (!['unit', 'spell', 'energy'].includes(word)) return false;
+  const { types, kinds } = cardTypeWords(ruleset);
+  return !types.includes(word) && !kinds.includes(word);
+};
+
+const nothingWord = (word: string, ruleset: Ruleset): string => {
+  const { types, kinds } = cardTypeWords(ruleset);
+  const theirKinds = kinds.length ? `; their kinds: ${kinds.join(', ')}` : '';
+  return `names "${word}", which no card type of this ruleset is nor is of (its card types: ${types.join(', ')}${theirKinds}): it selects nothing here`;
+};
+
 /** What a selector may refer to where it is written. */
 export interface SelectorScope {
   ruleset: Ruleset;
@@ -69,6 +85,12 @@ export function checkSelector(
   const { ruleset } = scope;
   for (const atom of atomsOf(parsed.node)) {
     if ('type' in atom && !isTypeWord(atom.type, ruleset)) bad(unknownWord(atom.type, ruleset));
+    else if ('type' in atom && selectsNothing(atom.type, ruleset))
+      problems.push({
+        path,
+        message: `selector "${source}" ${nothingWord(atom.type, ruleset)}`,
+        warning: true,
+      });
     if (
       'zone' in atom &&
       atom.zone !== STACK_ZONE &&

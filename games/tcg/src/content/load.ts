@@ -23,7 +23,9 @@ export interface ContentSource {
   scripts?: Readonly<Record<string, string>>;
 }
 
-export type LoadResult = { ok: true; content: Content } | { ok: false; problems: LoadProblem[] };
+/** `warnings`: what loads but is almost certainly a mistake (`ContentProblem.warning`). */
+export type LoadResult =
+  { ok: true; content: Content; warnings: LoadProblem[] } | { ok: false; problems: LoadProblem[] };
 
 /**
  * Validates a ruleset, its card set and decks (schema first, then references) and builds the
@@ -47,7 +49,10 @@ export function loadContent(source: ContentSource): LoadResult {
   if (schemaProblems.length)
     return {
       ok: false,
-      problems: [...schemaProblems, ...referencesBesideSchema(source, schemaProblems, scripts)],
+      problems: [
+        ...schemaProblems,
+        ...referencesBesideSchema(source, schemaProblems, scripts).filter((p) => !p.warning),
+      ],
     };
 
   const ruleset = source.ruleset as Ruleset;
@@ -60,7 +65,9 @@ export function loadContent(source: ContentSource): LoadResult {
     ...tagged('cards', checkCards(set, ruleset, scripts)),
     ...deckReferences(source.decks, set.cards, ruleset.id, () => true),
   ];
-  if (semantic.length) return { ok: false, problems: semantic };
+  const warnings = semantic.filter((p) => p.warning);
+  if (warnings.length < semantic.length)
+    return { ok: false, problems: semantic.filter((p) => !p.warning) };
 
   const byId = new Map(set.cards.map((card) => [card.id, card]));
   const cards = new Map<string, CardDefinition>();
@@ -91,7 +98,7 @@ export function loadContent(source: ContentSource): LoadResult {
       deckProblems.push({ document: 'decks', stage: 'deck', path: `decks[${i}]`, message });
   });
   if (deckProblems.length) return { ok: false, problems: deckProblems };
-  return { ok: true, content };
+  return { ok: true, content, warnings };
 }
 
 /**

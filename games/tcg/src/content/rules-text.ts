@@ -46,6 +46,7 @@ export function attackText(attack: AttackDef, ruleset: Ruleset, nameOf: CardName
 export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardNamer): string {
   const words = new Words(ruleset, nameOf);
   if (ability.kind === 'static') return sentence(words.staticText(ability));
+  if (ability.kind === 'activated') return activatedText(ability, words);
   if (ability.text) return ability.text;
   for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
   if (ability.kind === 'triggered') words.triggerOn = ability.trigger.on;
@@ -55,6 +56,24 @@ export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardName
   const condition = ability.condition ? `, if ${words.condition(ability.condition)}` : '';
   const may = ability.optional ? 'you may ' : '';
   return sentence(`${trigger}${condition}, ${may}${body}`);
+}
+
+/**
+ * "Activate (2 mana, exhaust; once a turn): Deal 1 damage to an enemy unit." What it costs and
+ * how often it may be used are always generated; what it does is a Lua ability's own `text`.
+ */
+function activatedText(ability: Extract<Ability, { kind: 'activated' }>, words: Words): string {
+  const perTurn = ability.limit?.perTurn ?? 1;
+  const costs = [
+    ability.cost ? `${ability.cost} ${words.ruleset.resources.name}` : null,
+    ability.exhaust ? 'exhaust' : null,
+  ].filter((c) => c !== null);
+  const often = perTurn === 1 ? 'once a turn' : `${perTurn} times a turn`;
+  const only = ability.condition ? `, only if ${words.condition(ability.condition)}` : '';
+  const terms = `${costs.length ? `${costs.join(', ')}; ` : ''}${often}${only}`;
+  for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
+  const body = ability.text ?? sentence(words.effects(ability.effects ?? []));
+  return `Activate (${terms}): ${body}`;
 }
 
 /**
@@ -91,7 +110,7 @@ const DURATION_WORDS = {
 
 class Words {
   constructor(
-    private readonly ruleset: Ruleset,
+    readonly ruleset: Ruleset,
     private readonly nameOf: CardNamer,
   ) {}
   /** Bindings already named once in this text: later mentions say "it". */
@@ -161,13 +180,34 @@ class Words {
     return list.map((e) => this.effect(e)).join(', then ');
   }
 
+  /**
+   * What healing restores: "health", or the ruleset's word for life (`vocabulary.life`, when it
+   * has one) where the target is heroes only ("restore 2 resolve to your warden").
+   */
+  private healed(t: Target): string {
+    const life = this.ruleset.vocabulary.life;
+    const choose =
+      typeof t !== 'string'
+        ? t.from
+        : t.startsWith('$')
+          ? this.bindings.get(t.slice(1))?.choose
+          : t;
+    if (!life || !choose || choose.startsWith('$')) return 'health';
+    const node = selectorAst(choose);
+    const types = ('and' in node ? node.and : [node]).filter((atom) => 'type' in atom);
+    return types.length === 1 && (types[0] as { type: string }).type === 'hero' ? life : 'health';
+  }
+
   effect(e: Effect): string {
     const target = (t: Target) => this.target(t);
     switch (e.do) {
       case 'damage':
         return this.withAmount(e.amount, (n) => `deal ${n} damage to ${target(e.to)}`);
       case 'heal':
-        return this.withAmount(e.amount, (n) => `restore ${n} health to ${target(e.to)}`);
+        return this.withAmount(
+          e.amount,
+          (n) => `restore ${n} ${this.healed(e.to)} to ${target(e.to)}`,
+        );
       case 'draw': {
         const who = this.player(e.player);
         return this.withAmount(

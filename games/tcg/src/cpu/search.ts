@@ -271,7 +271,9 @@ function policy(
   if (state.pending || state.status === 'mulligan') return legal[rng.int(0, legal.length - 1)]!;
   if (state.priority) return rng.float() < 0.85 ? legal[0]! : legal[rng.int(0, legal.length - 1)]!;
   const attacks = legal.filter((a) => a.type === 'attack');
-  const plays = legal.filter((a) => a.type === 'play' || a.type === 'attach');
+  const plays = legal.filter(
+    (a) => a.type === 'play' || a.type === 'attach' || a.type === 'activate',
+  );
   const roll = rng.float();
   if (plays.length && roll < 0.55) return plays[rng.int(0, plays.length - 1)]!;
   if (attacks.length && roll < 0.9) return attacks[rng.int(0, attacks.length - 1)]!;

@@ -5,6 +5,11 @@ export type TcgAction =
   | { type: 'mulligan'; payload: { replace: string[] } }
   | { type: 'play'; payload: { card: string; targets?: Record<string, string[]> } }
   | { type: 'attack'; payload: { attacker: string; target: string } }
+  /** A unit on the board uses one of its activated abilities (targets as a spell's). */
+  | {
+      type: 'activate';
+      payload: { card: string; ability: string; targets?: Record<string, string[]> };
+    }
   | { type: 'attach'; payload: { card: string; unit: string } }
   | { type: 'pass'; payload: Record<string, never> }
   /** Battler: the active creature uses one of its attacks (the turn then ends). */
@@ -31,6 +36,11 @@ const isId = (value: unknown): value is string =>
 const isIdList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.length <= 64 && value.every(isId);
 
+/** At most 8 bindings of at most 64 ids each. */
+const targetsOk = (targets: unknown) =>
+  targets === undefined ||
+  (isRecord(targets) && Object.values(targets).every(isIdList) && Object.keys(targets).length <= 8);
+
 const invalid = (message: string) => fail('INVALID_PAYLOAD', message);
 
 /** Checks an untrusted action's shape (not its legality). */
@@ -47,12 +57,7 @@ export function parseAction(raw: unknown): Result<TcgAction> {
         : invalid('mulligan needs {replace: [handles]}.');
     case 'play': {
       const targets = payload.targets;
-      const targetsOk =
-        targets === undefined ||
-        (isRecord(targets) &&
-          Object.values(targets).every(isIdList) &&
-          Object.keys(targets).length <= 8);
-      if (!isId(payload.card) || !targetsOk || !only('card', 'targets'))
+      if (!isId(payload.card) || !targetsOk(targets) || !only('card', 'targets'))
         return invalid('play needs {card: handle, targets?: {binding: [ids]}}.');
       return ok({
         type: 'play',
@@ -60,6 +65,23 @@ export function parseAction(raw: unknown): Result<TcgAction> {
           targets === undefined
             ? { card: payload.card }
             : { card: payload.card, targets: targets as Record<string, string[]> },
+      });
+    }
+    case 'activate': {
+      const { card, ability, targets } = payload;
+      if (
+        !isId(card) ||
+        !isId(ability) ||
+        !targetsOk(targets) ||
+        !only('card', 'ability', 'targets')
+      )
+        return invalid('activate needs {card: handle, ability: id, targets?: {binding: [ids]}}.');
+      return ok({
+        type: 'activate',
+        payload:
+          targets === undefined
+            ? { card, ability }
+            : { card, ability, targets: targets as Record<string, string[]> },
       });
     }
     case 'attack':

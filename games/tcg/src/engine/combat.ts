@@ -27,23 +27,26 @@ export function attackerProblem(
   attacker: string,
 ): string | null {
   const card = state.cards[attacker];
+  // Said in the ruleset's own word for a unit ("That thrall has already attacked").
+  const unit = content.ruleset.vocabulary.unit;
   if (!card || card.zone !== 'board' || card.controller !== seat)
-    return 'That is not a unit of yours on the board.';
-  if (!alive(state, content, attacker)) return 'That unit is about to die.';
+    return `That is not a ${unit} of yours on the board.`;
+  if (!alive(state, content, attacker)) return `That ${unit} is about to die.`;
   const stats = statsOf(state, content, attacker);
-  if (stats.attack <= 0) return 'A unit with no attack cannot attack.';
+  if (stats.attack <= 0) return `A ${unit} with no attack cannot attack.`;
   const { combat, resources } = content.ruleset;
-  if (card.attacks >= combat.attacksPerTurn) return 'That unit has already attacked this turn.';
+  if (card.attacks >= combat.attacksPerTurn) return `That ${unit} has already attacked this turn.`;
   if (
     combat.summoningSickness &&
     card.enteredTurn === state.turn &&
     !hasKeyword(state, content, attacker, keywordWithBuiltin(content, 'haste'))
   )
-    return 'That unit entered the board this turn.';
+    return `That ${unit} entered the board this turn.`;
   if (resources.model === 'attached') {
     const energy = attachedByUnit(state.cards).get(attacker)?.length ?? 0;
     const needed = cardOf(content, card.defId).cost;
-    if (energy < needed) return `That unit needs ${needed} ${resources.name} attached to attack.`;
+    if (energy < needed)
+      return `That ${unit} needs ${needed} ${resources.name} attached to attack.`;
   }
   return null;
 }

@@ -19,3 +19,20 @@ export function combinations(items: readonly string[], min: number, max: number)
   for (let size = min; size <= Math.min(max, items.length); size++) pick(0, size, []);
   return out;
 }
+
+/**
+ * Every way to bind the targets an action chooses (each binding exactly its count among its
+ * candidates), in canonical order, capped at MAX_COMBINATIONS.
+ */
+export function targetCombinations(
+  choices: readonly { id: string; count: number; candidates: readonly string[] }[],
+): Record<string, string[]>[] {
+  let bindings: Record<string, string[]>[] = [{}];
+  for (const choice of choices) {
+    const options = combinations(choice.candidates, choice.count, choice.count);
+    bindings = bindings
+      .flatMap((b) => options.map((picks) => ({ ...b, [choice.id]: picks })))
+      .slice(0, MAX_COMBINATIONS);
+  }
+  return bindings;
+}

@@ -8,7 +8,16 @@ import { applyAnswer } from './frames.ts';
 import { Draft } from './draft.ts';
 import { Runner } from './runner.ts';
 import type { ScriptHost } from './scripts.ts';
-import { addStackItem, boardWouldOverflow, passPriority, playCard, playTargets } from './stack.ts';
+import {
+  addStackItem,
+  boardWouldOverflow,
+  checkChosen,
+  passPriority,
+  playCard,
+  playTargets,
+} from './stack.ts';
+import { activate } from './activate.ts';
+import { phaseTitle } from '../ui/phases.ts';
 import { opponentOf, resumable, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
 import { runWork } from './work.ts';
@@ -113,27 +122,40 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
   switch (action.type) {
     case 'play':
       if (!phase.actions.includes('play'))
-        return reject('ILLEGAL_ACTION', `Cards cannot be played in the ${phase.id} phase.`);
+        return reject(
+          'ILLEGAL_ACTION',
+          `Cards cannot be played in the ${phaseTitle(phase)} phase.`,
+        );
       return play(r, seat, action.payload.card, action.payload.targets ?? {}, false);
     case 'attack':
       if (!phase.actions.includes('attack'))
-        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phase.id} phase.`);
+        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phaseTitle(phase)} phase.`);
       return attack(r, seat, action.payload.attacker, action.payload.target);
+    case 'activate':
+      if (!phase.actions.includes('activate'))
+        return reject(
+          'ILLEGAL_ACTION',
+          `No ability can be activated in the ${phaseTitle(phase)} phase.`,
+        );
+      return activate(r, seat, action.payload);
     case 'attach':
       if (!phase.actions.includes('attach'))
-        return reject('ILLEGAL_ACTION', `Energy cannot be attached in the ${phase.id} phase.`);
+        return reject(
+          'ILLEGAL_ACTION',
+          `Energy cannot be attached in the ${phaseTitle(phase)} phase.`,
+        );
       return attach(r, seat, action.payload.card, action.payload.unit);
     case 'useAttack':
       if (!phase.actions.includes('attack'))
-        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phase.id} phase.`);
+        return reject('ILLEGAL_ACTION', `There are no attacks in the ${phaseTitle(phase)} phase.`);
       return done(r, useAttack(r, seat, action.payload.attack));
     case 'retreat':
       if (!phase.actions.includes('retreat'))
-        return reject('ILLEGAL_ACTION', `There is no retreat in the ${phase.id} phase.`);
+        return reject('ILLEGAL_ACTION', `There is no retreat in the ${phaseTitle(phase)} phase.`);
       return done(r, retreat(r, seat, action.payload.to));
     case 'evolve':
       if (!phase.actions.includes('evolve'))
-        return reject('ILLEGAL_ACTION', `Nothing evolves in the ${phase.id} phase.`);
+        return reject('ILLEGAL_ACTION', `Nothing evolves in the ${phaseTitle(phase)} phase.`);
       return done(r, evolve(r, seat, action.payload.card, action.payload.unit));
     case 'nextPhase':
     case 'endTurn':
@@ -186,28 +208,14 @@ function play(
     runWork(r);
     return null;
   }
-  const specs = playTargets(state, content, seat, def);
-  const bound: Record<string, string[]> = {};
-  for (const spec of specs) {
-    const picks = targets[spec.id] ?? [];
-    if (spec.candidates.length === 0)
-      return reject('NO_TARGETS', `${def.name} has no legal target.`);
-    if (
-      new Set(picks).size !== picks.length ||
-      picks.length !== spec.count ||
-      picks.some((p) => !spec.candidates.includes(p))
-    )
-      return reject('INVALID_TARGETS', `Choose ${spec.count} legal target(s) for "${spec.id}".`);
-    bound[spec.id] = picks;
-  }
-  const unknown = Object.keys(targets).find((id) => !specs.some((s) => s.id === id));
-  if (unknown) return reject('INVALID_TARGETS', `${def.name} has no target "${unknown}".`);
+  const chosen = checkChosen(playTargets(state, content, seat, def), targets, def.name);
+  if (!chosen.ok) return reject(chosen.code, chosen.message);
   if (pool && def.cost > 0) {
     const { current, max } = state.players[seat]!.resource;
     r.emit({ type: 'resourceChanged', data: { player: seat, current: current - def.cost, max } });
   }
   if (content.ruleset.battler) countPlay(r, seat, card.defId);
-  playCard(r, seat, hand, bound);
+  playCard(r, seat, hand, chosen.bound);
   runWork(r);
   return null;
 }

@@ -122,6 +122,21 @@ export type TcgEvent =
       type: 'abilityTriggered';
       data: { source: string; defId: string; abilityId: string; controller: Seat };
     }
+  /**
+   * A unit's activated ability is used: one more use this turn, and the unit's attack count
+   * becomes `attacks` when it exhausts (null: unchanged). Its cost is a `resourceChanged`.
+   */
+  | {
+      type: 'abilityActivated';
+      data: {
+        player: Seat;
+        source: string;
+        defId: string;
+        abilityId: string;
+        targets: Record<string, ObjectId[]>;
+        attacks: number | null;
+      };
+    }
   | { type: 'stepFizzled'; data: { reason: string; source: string | null } }
   /**
    * A Lua ability failed and did nothing. `message` is public-safe (fixed per code); `detail`

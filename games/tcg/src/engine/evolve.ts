@@ -183,6 +183,13 @@ export function applyEvent(d: Draft, event: TcgEvent): void {
       s.modifiers = s.modifiers.filter((m) => !ids.has(m.id));
       return;
     }
+    case 'abilityActivated': {
+      const { source, abilityId, attacks } = event.data;
+      const key = `${source}/${abilityId}`;
+      s.abilityUses = { ...s.abilityUses, [key]: (s.abilityUses[key] ?? 0) + 1 };
+      if (attacks !== null) d.card(source).attacks = attacks;
+      return;
+    }
     case 'abilityTriggered': {
       const key = `${event.data.source}/${event.data.abilityId}`;
       s.abilityUses = { ...s.abilityUses, [key]: (s.abilityUses[key] ?? 0) + 1 };

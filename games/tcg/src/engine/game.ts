@@ -36,8 +36,11 @@ export interface TcgGameSetup {
 /**
  * The engine version of the TCG rules interpreter (each ruleset carries its own version).
  * 1.1.0: Lua failures are `scriptFailed` events (were `stepFizzled`); scripts summon `#token`s.
+ * 1.2.0: activated abilities (`activate`, `abilityActivated`); a played spell's `cardPlayed`
+ * keeps the targets chosen (names its effects bind later, a Lua script's objects, no longer
+ * join them after the event was emitted).
  */
-export const TCG_RULES_VERSION = '1.1.0';
+export const TCG_RULES_VERSION = '1.2.0';
 
 /** Every card game of this format is played head to head. */
 export const TCG_SEATS = { min: 2, max: 2 } as const;

@@ -4,7 +4,8 @@ import type { TcgAction } from './actions.ts';
 import { attackerProblem, attackTargets } from './combat.ts';
 import { boardWouldOverflow, playTargets } from './stack.ts';
 import type { TcgState } from './state.ts';
-import { combinations, MAX_COMBINATIONS } from './combinations.ts';
+import { combinations, targetCombinations } from './combinations.ts';
+import { activations } from './activate.ts';
 import { battlerActions, toolAttaches } from './battler/legal-moves.ts';
 import { battlerPlayProblem } from './battler/play-rules.ts';
 import { setupActions } from './battler/setup.ts';
@@ -45,6 +46,7 @@ export function legalActions(state: TcgState, content: Content, seat: Seat): Tcg
   const actions: TcgAction[] = [];
   if (phase.actions.includes('play')) actions.push(...plays(state, content, seat, false));
   if (phase.actions.includes('attach')) actions.push(...attaches(state, content, seat));
+  if (phase.actions.includes('activate')) actions.push(...activations(state, content, seat));
   if (content.ruleset.battler) actions.push(...battlerActions(state, content, seat, phase.actions));
   else if (phase.actions.includes('attack'))
     for (const attacker of state.players[seat]!.zones.board ?? [])
@@ -71,14 +73,7 @@ function plays(state: TcgState, content: Content, seat: Seat, inWindow: boolean)
     if (kind === 'tool' || battlerPlayProblem(state, content, seat, def) !== null) continue;
     const specs = playTargets(state, content, seat, def);
     if (specs.some((s) => s.candidates.length === 0)) continue;
-    let bindings: Record<string, string[]>[] = [{}];
-    for (const spec of specs) {
-      const options = combinations(spec.candidates, spec.count, spec.count);
-      bindings = bindings
-        .flatMap((b) => options.map((picks) => ({ ...b, [spec.id]: picks })))
-        .slice(0, MAX_COMBINATIONS);
-    }
-    for (const targets of bindings)
+    for (const targets of targetCombinations(specs))
       actions.push({ type: 'play', payload: specs.length ? { card, targets } : { card } });
   }
   return actions;

@@ -102,6 +102,13 @@ export function projectEvent(
       } as TcgEvent;
     case 'decisionRequested':
       return { type: event.type, data: { ...event.data, decision: null, continuation: null } };
+    case 'abilityActivated': {
+      // Targets may be cards only their owner sees (a card in hand): others learn of none.
+      const targets = Object.fromEntries(
+        Object.entries(event.data.targets).map(([binding, ids]) => [binding, ids.filter(shown)]),
+      );
+      return { type: event.type, data: { ...event.data, targets } };
+    }
     case 'abilityTriggered': {
       const source = before.cards[event.data.source];
       const seen = !source || canSee(content, viewer, source.zone, source.controller);
@@ -139,6 +146,7 @@ const ANIMATED = new Set<TcgEvent['type']>([
   'cardPlayed',
   'cardCreated',
   'attackDeclared',
+  'abilityActivated',
   'damageDealt',
   'healed',
   'shieldBroken',

@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import type { SpellAbility } from '../content/ast.ts';
+import type { SpellAbility, TargetSpec } from '../content/ast.ts';
 import { cardOf, cardTypeOf, type CardDefinition, type Content } from '../content/content.ts';
 import { visibleTo } from './decisions.ts';
 import type { Runner, StepResult } from './runner.ts';
@@ -18,21 +18,74 @@ export function playTargets(
   content: Content,
   seat: Seat,
   card: CardDefinition,
-): { id: string; count: number; candidates: ObjectId[] }[] {
-  const spell = spellAbilityOf(card);
+): TargetChoice[] {
+  return targetChoices(state, content, seat, null, spellAbilityOf(card)?.targets ?? []);
+}
+
+/** One binding an action chooses: how many, among which candidates. */
+export interface TargetChoice {
+  id: string;
+  count: number;
+  candidates: ObjectId[];
+}
+
+/**
+ * The candidates of targets chosen with an action (a spell's when played, an activated
+ * ability's when used), as the acting seat sees them; `self` is the ability's source, if any.
+ */
+export function targetChoices(
+  state: TcgState,
+  content: Content,
+  seat: Seat,
+  self: string | null,
+  targets: readonly TargetSpec[],
+): TargetChoice[] {
   const zones = new Map(content.ruleset.zones.map((z) => [z.id, z.visibility]));
-  return (spell?.targets ?? []).map((spec) => {
+  return targets.map((spec) => {
     const ctx = evalContext({
       state,
       content,
       controller: seat,
-      self: null,
+      self,
       bindings: {},
       event: null,
     });
     const candidates = select(ctx, spec.choose).filter((id) => visibleTo(state, zones, seat, id));
     return { id: spec.id, count: Math.min(spec.count ?? 1, candidates.length), candidates };
   });
+}
+
+/**
+ * The targets an action names, checked against its choices: each binding exactly `count`
+ * distinct candidates, no binding it does not have. The bound targets, or why not (`name`
+ * is the card or ability, for the message).
+ */
+export function checkChosen(
+  choices: readonly TargetChoice[],
+  targets: Readonly<Record<string, string[]>>,
+  name: string,
+): { ok: true; bound: Record<string, ObjectId[]> } | { ok: false; code: string; message: string } {
+  const bound: Record<string, ObjectId[]> = {};
+  for (const spec of choices) {
+    const picks = targets[spec.id] ?? [];
+    if (spec.candidates.length === 0)
+      return { ok: false, code: 'NO_TARGETS', message: `${name} has no legal target.` };
+    if (
+      new Set(picks).size !== picks.length ||
+      picks.length !== spec.count ||
+      picks.some((p) => !spec.candidates.includes(p))
+    )
+      return {
+        ok: false,
+        code: 'INVALID_TARGETS',
+        message: `Choose ${spec.count} legal target(s) for "${spec.id}".`,
+      };
+    bound[spec.id] = picks;
+  }
+  const unknown = Object.keys(targets).find((id) => !choices.some((s) => s.id === id));
+  if (unknown)
+    return { ok: false, code: 'INVALID_TARGETS', message: `${name} has no target "${unknown}".` };
+  return { ok: true, bound };
 }
 
 /** Units of `seat` on the board plus those waiting on the stack: a full board refuses more. */
@@ -111,7 +164,9 @@ function startSpell(
     ability: { card: def.id, ability: spell.id },
     source: { handle, defId: def.id, controller: seat, owner: r.state.cards[handle]!.owner },
     controller: seat,
-    bindings,
+    // The frame's own record: its steps bind more names (a chooseTargets, a Lua script's
+    // objects), which must not change the targets the play's event already carries.
+    bindings: { ...bindings },
     event: null,
     stage: { kind: 'run', loaded: false },
     cursors: [],

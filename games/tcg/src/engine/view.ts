@@ -9,6 +9,9 @@ import {
 } from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
+import { lifeWord } from '../ui/words.ts';
+import { abilityText } from '../content/rules-text.ts';
+import { namerFor } from '../content/check-cards.ts';
 import { handleRecord } from './draft.ts';
 import { statsOf } from './stats.ts';
 import {
@@ -66,6 +69,8 @@ export interface CardFace {
   art?: CardArt;
   /** Battler cards only: type, stage, attacks, retreat, weakness, resistance, prize value. */
   battler?: BattlerFace;
+  /** Cards with activated abilities only: each one's id and rules line ("Activate (...): ..."). */
+  activated?: { id: string; text: string }[];
 }
 
 export interface BattlerFace {
@@ -102,6 +107,8 @@ export interface BattlerView {
 export interface PhaseView {
   id: string;
   kind: PhaseDef['kind'];
+  /** The ruleset's own name for it, when it gives one (`phaseName` makes one from the id). */
+  name?: string;
 }
 
 export interface TcgView {
@@ -129,8 +136,11 @@ export interface TcgView {
   clock: { turnSeconds: number; decisionSeconds: number; timeoutStrikes: number };
   /** The faces of the cards in this view (only those the viewer can see), by definition id. */
   faces: Record<string, CardFace>;
-  /** The ruleset's keywords with their reminder text, and its resource's name. */
-  glossary: { keywords: Record<string, GlossaryEntry>; resource: string };
+  /**
+   * The ruleset's keywords with their reminder text, its resource's name and its word for a
+   * hero's life (`vocabulary.life`, "life" when it has none).
+   */
+  glossary: { keywords: Record<string, GlossaryEntry>; resource: string; life: string };
   /** Battler rulesets only. */
   battler?: BattlerView;
 }
@@ -162,7 +172,11 @@ const factsOf = oncePerContent(({ ruleset }): ContentFacts => ({
   faces: new Map(),
   glossary: keywordGlossary(ruleset),
   battlerRules: ruleset.battler ? battlerRules(ruleset.battler) : null,
-  phases: ruleset.turn.phases.map(({ id, kind }) => ({ id, kind })),
+  phases: ruleset.turn.phases.map(({ id, kind, name }) => ({
+    id,
+    kind,
+    ...(name ? { name } : {}),
+  })),
 }));
 
 /** What one viewer may know: hidden zones are sizes only, and nothing server-only is included. */
@@ -244,6 +258,7 @@ function viewOf(state: TcgState, content: Content, viewer: Viewer, forCpu: boole
     glossary: {
       keywords: factsOf(content).glossary,
       resource: content.ruleset.resources.name,
+      life: lifeWord(content.ruleset.vocabulary),
     },
     ...(state.battler ? { battler: battlerView(state, content, viewer) } : {}),
   };
@@ -326,7 +341,17 @@ export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
     text: def.text,
     ...(def.art ? { art: def.art } : {}),
     ...(content.ruleset.battler ? { battler: battlerFace(def) } : {}),
+    ...activatedFace(content, def),
   };
+}
+
+function activatedFace(content: Content, def: CardDefinition): Pick<CardFace, 'activated'> {
+  const activated = (def.abilities ?? []).flatMap((a) =>
+    a.kind === 'activated'
+      ? [{ id: a.id, text: abilityText(a, content.ruleset, namerFor(def, content.cards)) }]
+      : [],
+  );
+  return activated.length ? { activated } : {};
 }
 
 function pendingView(

@@ -27,6 +27,16 @@ export function playabilityWarnings(content: Content, document: ParsedDocument):
   if (!mains.some((p) => p.actions.includes('attack')))
     add('NO_ATTACK_PHASE', 'turn.phases', 'no main phase allows "attack": units can never attack');
 
+  const activated = [...content.cards.values()].filter((card) =>
+    (card.abilities ?? []).some((a) => a.kind === 'activated'),
+  );
+  if (activated.length && !mains.some((p) => p.actions.includes('activate')))
+    add(
+      'NO_ACTIVATE_PHASE',
+      'turn.phases',
+      `no main phase allows "activate": the activated abilities of ${activated.length} card(s) can never be used (${names(activated)})`,
+    );
+
   if (resources.model === 'pool') {
     if (resources.start > resources.cap)
       add(

@@ -276,6 +276,19 @@ const abilityShapes: Record<string, JsonSchema> = {
     ['id', 'kind'],
     eitherEffectsOrLua,
   ),
+  Ability_activated: closed(
+    {
+      id: identifier,
+      kind: { const: 'activated' },
+      cost: int(0, 99),
+      exhaust: { type: 'boolean' },
+      limit: closed({ perTurn: int(1, 10) }),
+      condition: ref('Condition'),
+      ...scripted,
+    },
+    ['id', 'kind'],
+    eitherEffectsOrLua,
+  ),
   Ability_static: closed(
     {
       id: identifier,

@@ -125,14 +125,19 @@ const definitions: Record<string, JsonSchema> = {
         ),
       ),
       raises: oneOfStrings('turnStart', 'turnEnd'),
+      name: text(),
     },
     ['id', 'kind', 'steps'],
   ),
-  Phase_main: closed({
-    id: identifier,
-    kind: { const: 'main' },
-    actions: list(oneOfStrings('play', 'attack', 'attach', 'retreat', 'evolve'), 1),
-  }),
+  Phase_main: closed(
+    {
+      id: identifier,
+      kind: { const: 'main' },
+      actions: list(oneOfStrings('play', 'attack', 'attach', 'retreat', 'evolve', 'activate'), 1),
+      name: text(),
+    },
+    ['id', 'kind', 'actions'],
+  ),
   Keyword: closed(
     {
       name: text(),
@@ -220,7 +225,11 @@ export const rulesetSchema: JsonSchema = {
         triggersPerCommand: int(10, 100_000),
         luaInstructions: int(1000, 100_000_000),
       }),
-      vocabulary: closed({ unit: text(), hero: text(), spell: text() }),
+      vocabulary: closed({ unit: text(), hero: text(), spell: text(), life: text() }, [
+        'unit',
+        'hero',
+        'spell',
+      ]),
       battler: ref('Battler'),
     },
     [

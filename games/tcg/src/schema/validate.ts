@@ -7,6 +7,11 @@ import { rulesetSchema } from './ruleset.schema.ts';
 export interface ContentProblem {
   path: string;
   message: string;
+  /**
+   * Legal, and loaded, but almost certainly a mistake (a selector word that selects nothing in
+   * this ruleset): `loadContent` passes it on as a warning instead of refusing the content.
+   */
+  warning?: true;
 }
 
 export const describeProblem = (problem: ContentProblem): string =>

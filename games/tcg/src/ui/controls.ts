@@ -10,10 +10,18 @@ export interface PlayableCard {
   actions: TcgAction[];
 }
 
+/** A unit's activated ability that can be used now, with its target choices. */
+export interface ActivatableAbility extends PlayableCard {
+  /** The ability's id on the unit's card (or its keyword). */
+  ability: string;
+}
+
 /** What a table offers its player right now, grouped for clicking. */
 export interface TcgControls {
   mulligan: { hand: string[] } | null;
   playable: PlayableCard[];
+  /** Activated abilities of units on the board that can be used now. */
+  activations: ActivatableAbility[];
   /** Attacker handle → the ids it may attack. */
   attacks: Record<string, string[]>;
   /** Energy or tool handle → the units it may be attached to. */
@@ -54,19 +62,15 @@ export interface BattlerControls {
  */
 export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgControls {
   const playable = new Map<string, PlayableCard>();
+  const activations = new Map<string, ActivatableAbility>();
   const attacks: Record<string, string[]> = {};
   const attaches: Record<string, string[]> = {};
   for (const action of legal) {
-    if (action.type === 'play') {
-      const entry = playable.get(action.payload.card) ?? {
-        card: action.payload.card,
-        targets: {},
-        actions: [],
-      };
-      for (const [binding, ids] of Object.entries(action.payload.targets ?? {}))
-        entry.targets[binding] = [...new Set([...(entry.targets[binding] ?? []), ...ids])];
-      entry.actions.push(action);
-      playable.set(action.payload.card, entry);
+    if (action.type === 'play')
+      gather(playable, action.payload.card, { card: action.payload.card }, action);
+    else if (action.type === 'activate') {
+      const { card, ability } = action.payload;
+      gather(activations, `${card}/${ability}`, { card, ability }, action);
     } else if (action.type === 'attack')
       (attacks[action.payload.attacker] ??= []).push(action.payload.target);
     else if (action.type === 'attach')
@@ -89,6 +93,7 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
   return {
     mulligan: legal.some((a) => a.type === 'mulligan') && Array.isArray(hand) ? { hand } : null,
     playable: [...playable.values()],
+    activations: [...activations.values()],
     attacks,
     attaches,
     decision: mine
@@ -110,7 +115,26 @@ export function tcgControls(view: TcgView, legal: readonly TcgAction[]): TcgCont
   };
 }
 
-/** The play action for chosen targets, if those targets are a legal combination. */
+/**
+ * Adds an action with targets to its entry under `key` (made from `base` the first time): the
+ * action, and its targets among the ids each binding may be.
+ */
+function gather<T extends PlayableCard>(
+  entries: Map<string, T>,
+  key: string,
+  base: Omit<T, 'targets' | 'actions'>,
+  action: Extract<TcgAction, { type: 'play' | 'activate' }>,
+): void {
+  const entry = entries.get(key) ?? ({ ...base, targets: {}, actions: [] } as unknown as T);
+  for (const [binding, ids] of Object.entries(action.payload.targets ?? {}))
+    entry.targets[binding] = [...new Set([...(entry.targets[binding] ?? []), ...ids])];
+  entry.actions.push(action);
+  entries.set(key, entry);
+}
+
+/**
+ * The play (or activate) action for chosen targets, if those targets are a legal combination.
+ */
 export function playWith(card: PlayableCard, chosen: Record<string, string[]>): TcgAction | null {
   const key = (targets: Record<string, string[]> = {}) =>
     JSON.stringify(
@@ -119,6 +143,8 @@ export function playWith(card: PlayableCard, chosen: Record<string, string[]>): 
         .map((k) => [k, [...targets[k]!].sort()]),
     );
   return (
-    card.actions.find((a) => a.type === 'play' && key(a.payload.targets) === key(chosen)) ?? null
+    card.actions.find(
+      (a) => (a.type === 'play' || a.type === 'activate') && key(a.payload.targets) === key(chosen),
+    ) ?? null
   );
 }

@@ -7,6 +7,7 @@ export {
   playWith,
   type TcgControls,
   type PlayableCard,
+  type ActivatableAbility,
   type BattlerControls,
 } from './controls.ts';
 export type {
@@ -27,4 +28,4 @@ export { type GlossaryEntry } from '../content/keywords.ts';
 export { describeScriptFailure, logLine, outcomeSentence, type LogNames } from './log.ts';
 export { askSentence, effectPhrase, targetsWord } from './words.ts';
 export { STOP_KINDS, type StopKind } from './stops.ts';
-export { phaseName, phaseTrack, type PhaseTrack } from './phases.ts';
+export { phaseName, phaseTitle, phaseTrack, type PhaseTrack } from './phases.ts';

@@ -11,6 +11,8 @@ export interface LogNames {
   card(defId: string | null | undefined): string;
   /** A card handle or `hero:<seat>` as the viewer sees it now ("a card" when hidden). */
   object(id: string): string;
+  /** The ruleset's word for a hero's life (`view.glossary.life`); "life" when not given. */
+  life?: string;
 }
 
 /** "You" or "Dana", with the verb agreeing: `subject(names, 0, 'draw', 'draws')`. */
@@ -29,7 +31,6 @@ function objectWords(names: LogNames, id: string): string {
 }
 
 const LOSS_WORDS: Record<string, string> = {
-  lifeZero: 'life reached 0',
   deckOut: 'the deck ran out',
   conceded: 'conceded',
   timeouts: 'out of time too often',
@@ -37,6 +38,15 @@ const LOSS_WORDS: Record<string, string> = {
   noPrizesLeft: 'the opponent took their last prize',
   noCreatureInPlay: 'no creature left in play',
 };
+
+/** Why a player lost, in words ("life reached 0" in the ruleset's word for life). */
+const lossWords = (reason: string, names: Pick<LogNames, 'life'>) =>
+  reason === 'lifeZero'
+    ? `${names.life ?? 'life'} reached 0`
+    : (LOSS_WORDS[reason] ?? LOSS_WORDS.winCondition);
+
+/** "you" at the start of a sentence: "You". */
+const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
  * One event as a line of the game log, in words, from the event as this viewer received it
@@ -62,6 +72,13 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
         : '';
       return `${subject(n, event.data.player, 'play', 'plays')} ${n.card(event.data.defId)}${aimed}.`;
     }
+    case 'abilityActivated': {
+      const targets = Object.values(event.data.targets).flat();
+      const aimed = targets.length
+        ? `, targeting ${targets.map((t) => objectWords(n, t)).join(' and ')}`
+        : '';
+      return `${subject(n, event.data.player, 'use', 'uses')} ${n.card(event.data.defId)}'s ability${aimed}.`;
+    }
     case 'energyAttached':
       return `${subject(n, event.data.player, 'attach', 'attaches')} ${n.card(event.data.defId)} to ${n.object(event.data.unit)}.`;
     case 'attackDeclared':
@@ -74,8 +91,11 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
       const source = event.data.source ? `${objectWords(n, event.data.source)} deals` : 'It deals';
       return `${source} ${event.data.amount} damage to ${objectWords(n, event.data.target)}.`;
     }
-    case 'healed':
-      return `${objectWords(n, event.data.target)} ${heroSeat(event.data.target) === n.me ? 'gain' : 'gains'} ${event.data.amount} health.`;
+    case 'healed': {
+      const hero = heroSeat(event.data.target);
+      const what = hero === null ? 'health' : (n.life ?? 'life');
+      return `${capital(objectWords(n, event.data.target))} ${hero !== null && hero === n.me ? 'gain' : 'gains'} ${event.data.amount} ${what}.`;
+    }
     case 'shieldBroken':
       return `${objectWords(n, event.data.target)} loses its shield.`;
     case 'unitDied':
@@ -105,7 +125,7 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
     case 'scriptFailed':
       return `${event.data.card ? n.card(event.data.card) : 'A card'}'s ability failed and did nothing.`;
     case 'playerLost':
-      return `${subject(n, event.data.player, 'lose', 'loses')}: ${event.data.text ?? LOSS_WORDS[event.data.reason] ?? LOSS_WORDS.winCondition}.`;
+      return `${subject(n, event.data.player, 'lose', 'loses')}: ${event.data.text ?? lossWords(event.data.reason, n)}.`;
     case 'gameEnded':
       return outcomeSentence(event.data.outcome, n);
     default:
@@ -126,7 +146,10 @@ export function describeScriptFailure(failure: ScriptFailure): string {
  * The result in words, for the viewer: "Dana wins: your life reached 0", "You win: Dana
  * conceded", "A draw: the turn limit was reached".
  */
-export function outcomeSentence(outcome: Outcome, names: Pick<LogNames, 'me' | 'seat'>): string {
+export function outcomeSentence(
+  outcome: Outcome,
+  names: Pick<LogNames, 'me' | 'seat' | 'life'>,
+): string {
   const why = outcomeReason(outcome, names);
   if (outcome.tie || outcome.winners.length !== 1) return `A draw${why ? `: ${why}` : ''}.`;
   const winner = outcome.winners[0]!;
@@ -134,13 +157,16 @@ export function outcomeSentence(outcome: Outcome, names: Pick<LogNames, 'me' | '
   return `${head}${why ? `: ${why}` : ''}.`;
 }
 
-function outcomeReason(outcome: Outcome, names: Pick<LogNames, 'me' | 'seat'>): string | null {
+function outcomeReason(
+  outcome: Outcome,
+  names: Pick<LogNames, 'me' | 'seat' | 'life'>,
+): string | null {
   const loser = outcome.standings.find((s) => !outcome.winners.includes(s.seat))?.seat;
   const whose = loser === undefined ? '' : loser === names.me ? 'your' : `${names.seat(loser)}'s`;
   const who = loser === undefined ? '' : loser === names.me ? 'you' : names.seat(loser);
   switch (outcome.reason) {
     case 'lifeZero':
-      return `${whose} life reached 0`;
+      return `${whose} ${names.life ?? 'life'} reached 0`;
     case 'deckOut':
       return `${whose} deck ran out`;
     case 'conceded':

@@ -24,6 +24,10 @@ export function phaseName(id: string): string {
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
+/** What the table calls a phase: the ruleset's `name` for it, else one made from its id. */
+export const phaseTitle = (phase: { id: string; name?: string }) =>
+  phase.name ?? phaseName(phase.id);
+
 /**
  * The track of a turn with more than one main phase (null with one: there is nowhere else to
  * go, and a single step would say nothing).
@@ -35,11 +39,11 @@ export function phaseTrack(view: Pick<TcgView, 'phase' | 'phases'>): PhaseTrack 
   if (mains.length < 2) return null;
   const next = nextMainPhase(view.phases, view.phase.index);
   return {
-    steps: mains.map(({ id, index }) => ({
-      id,
-      name: phaseName(id),
-      current: index === view.phase.index,
+    steps: mains.map((phase) => ({
+      id: phase.id,
+      name: phaseTitle(phase),
+      current: phase.index === view.phase.index,
     })),
-    next: next === null ? null : phaseName(view.phases[next]!.id),
+    next: next === null ? null : phaseTitle(view.phases[next]!),
   };
 }

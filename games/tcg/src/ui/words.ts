@@ -30,7 +30,12 @@ export const article = (noun: string) =>
 export interface EndingNouns {
   hero: string;
   unit: string;
+  /** What a hero has ("life" when the ruleset has no word of its own). */
+  life?: string;
 }
+
+/** A ruleset's word for a hero's life: its `vocabulary.life`, else "life". */
+export const lifeWord = (vocabulary: { life?: string }) => vocabulary.life ?? 'life';
 
 /**
  * How an engine's end reason reads in a report on many games (a balance run), in the ruleset's
@@ -40,7 +45,7 @@ export interface EndingNouns {
  */
 export function endingWords(reason: string, text: string | undefined, nouns: EndingNouns): string {
   const words: Readonly<Record<string, string>> = {
-    lifeZero: `${article(nouns.hero)}'s life reached 0`,
+    lifeZero: `${article(nouns.hero)}'s ${lifeWord(nouns)} reached 0`,
     deckOut: 'a player had to draw from an empty deck',
     winCondition: 'a win or loss condition of the ruleset',
     noPrizesLeft: 'a player took their last prize',

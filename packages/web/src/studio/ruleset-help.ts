@@ -53,14 +53,17 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   turn: 'The order of a turn.',
   'turn.phases':
     'The phases of a turn, in order. auto phases run their steps; main phases are where the player acts.',
-  'turn.phases[].id': 'The phase’s name.',
+  'turn.phases[].id':
+    'The phase’s identifier (letters, digits, - and _); the table makes its name from it unless name gives one.',
   'turn.phases[].kind': 'auto (runs steps by itself) or main (the player plays and attacks).',
   'turn.phases[].steps':
     'What an auto phase does, in order. checkup (battler): special conditions on the active creatures take effect (damage, flips to remove, wearing off).',
   'turn.phases[].raises':
     'Optional: the trigger this phase raises on entry (turnStart or turnEnd).',
+  'turn.phases[].name':
+    'Optional: what the table calls the phase (“Call to arms”); made from its id when left out (main2: “Main 2”).',
   'turn.phases[].actions':
-    'What the player may do in a main phase. retreat and evolve need a battler section.',
+    'What the player may do in a main phase: play, attack, attach, activate (units’ activated abilities); retreat and evolve need a battler section.',
   'turn.draw': 'Drawing at the draw step.',
   'turn.draw.perTurn': 'Cards drawn at each draw step.',
   'turn.draw.firstPlayerSkipsFirstDraw':
@@ -109,6 +112,8 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   'vocabulary.unit': 'The word for a unit (creature, soldier…).',
   'vocabulary.hero': 'The word for a player’s hero (keeper, champion…).',
   'vocabulary.spell': 'The word for a spell.',
+  'vocabulary.life':
+    'Optional: the word for what a hero has (resolve, vigour…); the table, the log and the result say it. “life” when left out.',
   battler:
     'Optional: play as a monster-battler — one active creature and a bench, typed energy, attacks, evolution, special conditions, prizes, weakness and resistance (see Spiritbound).',
   'battler.bench':

@@ -11,6 +11,7 @@ export function TcgGameOver({
   matchId,
   gameSlug,
   rematch,
+  life,
 }: {
   outcome: Outcome;
   me: Seat | null;
@@ -18,11 +19,13 @@ export function TcgGameOver({
   matchId: string;
   gameSlug: string;
   rematch: ReactNode;
+  /** The ruleset's word for a hero's life, when the view is known. */
+  life?: string;
 }) {
   return (
     <section className="panel tcg-game-over" aria-labelledby="tcg-over-title">
       <h2 id="tcg-over-title">Game over</h2>
-      <TcgOutcome outcome={outcome} me={me} name={name} />
+      <TcgOutcome outcome={outcome} me={me} name={name} {...(life ? { life } : {})} />
       <p className="actions">
         {rematch}
         <Link

@@ -77,6 +77,7 @@ export default function TcgMatchPage() {
         <TcgGameOver
           outcome={outcome}
           me={me}
+          {...(view ? { life: view.glossary.life } : {})}
           name={live.name}
           matchId={matchId}
           gameSlug={meta?.content?.slug ?? meta?.game ?? 'tcg'}

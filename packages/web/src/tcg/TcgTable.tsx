@@ -6,6 +6,8 @@ import {
   phaseTrack,
   playWith,
   tcgControls,
+  type ActivatableAbility,
+  type CardFace,
   type PlayableCard,
   type TcgAction,
   type TcgView,
@@ -85,13 +87,11 @@ export function TcgTable({
   const decision = controls.decision;
   const glossary = view.glossary.keywords;
   // "Firebolt: choose a target to deal 3 damage to an enemy unit or hero".
-  const targetingText = (handle: string) => {
-    const face = view.faces[view.cards[handle]?.defId ?? ''];
-    return askSentence(
-      face?.name ?? null,
-      'choose a target',
-      face ? effectPhrase(face.text) : null,
-    );
+  const targetingText = (chosen: PlayableCard) => {
+    const face = view.faces[view.cards[chosen.card]?.defId ?? ''];
+    const text =
+      'ability' in chosen ? activatedLine(face, chosen as ActivatableAbility) : face?.text;
+    return askSentence(face?.name ?? null, 'choose a target', text ? effectPhrase(text) : null);
   };
 
   // What a click on an object may mean now, most specific first.
@@ -214,7 +214,7 @@ export function TcgTable({
         {view.battler ? null : (
           <>
             <span className="tcg-life" data-testid={`tcg-life-${seat === bottom ? 'me' : 'them'}`}>
-              {Math.max(0, player.life)} life
+              {Math.max(0, player.life)} {view.glossary.life}
             </span>
             <span className="tcg-mana">
               {player.resource.current}/{player.resource.max} {view.glossary.resource}
@@ -459,7 +459,7 @@ export function TcgTable({
             </>
           ) : null}
           {selection.kind === 'play' ? (
-            <span data-testid="tcg-targeting">{targetingText(selection.card.card)}</span>
+            <span data-testid="tcg-targeting">{targetingText(selection.card)}</span>
           ) : null}
           {selection.kind === 'attack' ? (
             <span data-testid="tcg-targeting">Choose what to attack</span>
@@ -478,6 +478,21 @@ export function TcgTable({
               {phases?.next ? `To ${lowerFirst(phases.next)}` : 'Next phase'}
             </button>
           ) : null}
+          {controls.activations.map((activation) => (
+            <button
+              key={`${activation.card}/${activation.ability}`}
+              data-testid="tcg-activate"
+              data-card={activation.card}
+              data-ability={activation.ability}
+              onClick={() =>
+                Object.keys(activation.targets).length === 0
+                  ? act(activation.actions[0]!)
+                  : setSelection({ kind: 'play', card: activation, chosen: {} })
+              }
+            >
+              {activationLabel(view, activation)}
+            </button>
+          ))}
           <BattlerControlsPanel view={view} me={me} controls={controls} onAct={act} />
           {controls.canEndTurn ? (
             <button
@@ -551,6 +566,21 @@ export function TcgTable({
       ) : null}
     </div>
   );
+}
+
+/** The rules line of an activated ability, as its card's face prints it. */
+const activatedLine = (face: CardFace | undefined, activation: ActivatableAbility) =>
+  face?.activated
+    ?.find((a) => a.id === activation.ability)
+    ?.text.replace(/^Activate \([^)]*\): /, '') ?? null;
+
+/** "Lantern Keeper: deal 1 damage to an enemy thrall (2 embers; once a turn)". */
+function activationLabel(view: TcgView, activation: ActivatableAbility): string {
+  const face = view.faces[view.cards[activation.card]?.defId ?? ''];
+  const line = face?.activated?.find((a) => a.id === activation.ability)?.text;
+  const terms = line?.match(/^Activate \(([^)]*)\)/)?.[1];
+  const what = activatedLine(face, activation)?.replace(/\.$/, '') ?? activation.ability;
+  return `${face?.name ?? 'Unit'}: ${lowerFirst(what)}${terms ? ` (${terms})` : ''}`;
 }
 
 const lowerFirst = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);

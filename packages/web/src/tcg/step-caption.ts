@@ -20,6 +20,7 @@ export function describeStep(
     logLine(event, {
       me,
       seat: name,
+      life: view.glossary.life,
       card: (defId) => (defId && view.faces[defId]?.name) || 'a card',
       object: cardName,
     }) ?? '';

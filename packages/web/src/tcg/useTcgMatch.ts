@@ -64,6 +64,7 @@ export function useTcgMatch(matchId: string): TcgMatch {
       const text = logLine(step, {
         me: seatRef.current,
         seat: (seat) => nameRef.current(seat),
+        life: shown.glossary.life,
         card: (defId) => (defId && cardNames.current.get(defId)) || 'a card',
         object: (id) => {
           const card = shown.cards[id];

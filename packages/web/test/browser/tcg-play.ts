@@ -20,6 +20,8 @@ export interface Played {
   phaseMoves: string[];
   /** The contrast of the current step's name against its fill, the lowest seen. */
   phaseContrast: number | null;
+  /** The buttons of units' activated abilities it used, as labelled, each once. */
+  activations: string[];
 }
 
 const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0;
@@ -49,6 +51,7 @@ export async function playUntilOver(page: Page): Promise<Played> {
     nextPhases: 0,
     phaseMoves: [],
     phaseContrast: null,
+    activations: [],
   };
   const noteTargeting = async () => {
     const text = await page
@@ -114,6 +117,7 @@ export async function playUntilOver(page: Page): Promise<Played> {
             (element) => ({ ...element.dataset }),
           ),
           attackers: all('[data-testid=tcg-board-me] .tcg-clickable').length,
+          activation: all('[data-testid=tcg-activate]').map((button) => button.textContent!)[0],
           phaseMove: `${all('[data-testid=tcg-phase]')
             .map((step) =>
               step.getAttribute('aria-current') === 'step'
@@ -138,6 +142,15 @@ export async function playUntilOver(page: Page): Promise<Played> {
         if (await visible(page, '[data-testid=tcg-targeting]')) {
           if (card.kind === 'spell') await noteTargeting();
           if ((await chooseTarget()) && card.kind === 'spell') played.targetedSpells++;
+        }
+      } else if (table.activation !== undefined) {
+        // A unit's activated ability: its button, then its target on the table if it asks.
+        if (!(await tryClick(page.getByTestId('tcg-activate').first()))) continue;
+        if (!played.activations.includes(table.activation))
+          played.activations.push(table.activation);
+        if (await visible(page, '[data-testid=tcg-targeting]')) {
+          await noteTargeting();
+          await chooseTarget();
         }
       } else if (table.attackers > 0) {
         if (await clickFirst('[data-testid=tcg-board-me] .tcg-clickable')) await chooseTarget();

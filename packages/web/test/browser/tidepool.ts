@@ -27,6 +27,7 @@ export async function publishTidepool(
     description,
     creatorName = 'Marin',
     phases,
+    abilities,
   }: {
     slug?: string;
     name?: string;
@@ -34,6 +35,8 @@ export async function publishTidepool(
     creatorName?: string;
     /** The turn's phases in place of Tidepool's own. */
     phases?: readonly object[];
+    /** Abilities added to cards, by card id. */
+    abilities?: Readonly<Record<string, readonly object[]>>;
   } = {},
 ) {
   const creator = new CardtableApi({ baseUrl });
@@ -43,6 +46,14 @@ export async function publishTidepool(
   if (phases) {
     const ruleset = JSON.parse(files.get('ruleset.json') as string) as { turn: object };
     files.set('ruleset.json', JSON.stringify({ ...ruleset, turn: { ...ruleset.turn, phases } }));
+  }
+  if (abilities) {
+    const set = JSON.parse(files.get('cards.json') as string) as {
+      cards: { id: string; abilities?: object[] }[];
+    };
+    for (const card of set.cards)
+      if (abilities[card.id]) card.abilities = [...(card.abilities ?? []), ...abilities[card.id]!];
+    files.set('cards.json', JSON.stringify(set));
   }
   const draft = ok(await creator.putDraft(slug, packageBody(files)));
   const { version } = ok(await creator.publish(slug));

@@ -143,7 +143,12 @@ function TcgReplay({
       </section>
       {stage.view?.outcome ? (
         <section className="panel" aria-live="polite">
-          <TcgOutcome outcome={stage.view.outcome} me={me} name={name} />
+          <TcgOutcome
+            outcome={stage.view.outcome}
+            me={me}
+            name={name}
+            life={stage.view.glossary.life}
+          />
         </section>
       ) : null}
       {stage.view ? (
