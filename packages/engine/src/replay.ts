@@ -117,6 +117,26 @@ export function verifyReplay<S, A extends GameAction, E extends GameEvent, O>(
   game: Game<S, A, E, O>,
   replay: ReplayFile,
 ): VerifyReport {
+  const report = reexecute(game, replay);
+  if (report.ok || report.divergence.kind === 'invalid-file') return report;
+  const recorded = replay.match.rulesetVersion;
+  return recorded === game.version
+    ? report
+    : { ...report, message: `${report.message} ${rulesChanged(recorded, game.version)}` };
+}
+
+/**
+ * A divergence in a match recorded under other rules than these: the rules may have changed
+ * what an action does (a release says so by its rules version), not only an edit of the file.
+ */
+const rulesChanged = (recorded: string, current: string) =>
+  `The match was recorded under rules version ${recorded} and re-executed under ${current}: ` +
+  'a change of the rules between them may explain the difference.';
+
+function reexecute<S, A extends GameAction, E extends GameEvent, O>(
+  game: Game<S, A, E, O>,
+  replay: ReplayFile,
+): VerifyReport {
   const structural = checkStructure(game.name, replay);
   if (structural) return failure({ kind: 'invalid-file', message: structural });
   const options = game.parseOptions(replay.match.options, replay.match.seats.length);

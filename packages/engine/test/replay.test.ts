@@ -33,6 +33,27 @@ describe('verifyReplay', () => {
     if (report.ok) return;
     expect(report.divergence).toMatchObject({ kind: 'event-mismatch', version: 5, step: 1 });
     expect(report.message).toContain('Version 5, step 1');
+    expect(report.message).not.toContain('rules version');
+  });
+
+  it('says when a divergent match was recorded under other rules, and not when it passes', () => {
+    const older = edited(replay, (r) => {
+      r.match.rulesetVersion = '0.9.0';
+    });
+    expect(verifyReplay(highCard, older).ok).toBe(true);
+    const report = verifyReplay(
+      highCard,
+      edited(older, (r) => {
+        const reveal = r.events.find((e) => e.type === 'revealed')!;
+        (reveal.data as { card: number }).card = 99;
+      }),
+    );
+    expect(report.ok).toBe(false);
+    if (report.ok) return;
+    expect(report.message).toContain('Version 5, step 1');
+    expect(report.message).toContain(
+      `recorded under rules version 0.9.0 and re-executed under ${highCard.version}`,
+    );
   });
 
   it('finds a log recorded under another seed at version 1', () => {
