@@ -253,6 +253,13 @@ describe('content validation', () => {
     expect(problemsOf(s)).toContain(expected);
   });
 
+  it('accepts "endTurn" among a main phase\'s actions, as the design doc writes it', () => {
+    const s = source();
+    const main = s.ruleset.turn.phases.find((p: any) => p.kind === 'main');
+    main.actions = [...main.actions, 'endTurn'];
+    expect(problemsOf(s)).toEqual([]);
+  });
+
   it('rejects counters when the ruleset has no stack', () => {
     const s = source();
     s.ruleset.stack = { mode: 'none', windows: [] };

@@ -402,9 +402,11 @@ export type PhaseDef =
 
 /**
  * `attack` also allows battler attacks; `retreat` and `evolve` are battler actions; `activate`
- * uses units' activated abilities.
+ * uses units' activated abilities. `endTurn` may be listed, as the design doc writes phases,
+ * and changes nothing: a turn can always be ended.
  */
-export type MainAction = 'play' | 'attack' | 'attach' | 'retreat' | 'evolve' | 'activate';
+export type MainAction =
+  'play' | 'attack' | 'attach' | 'retreat' | 'evolve' | 'activate' | 'endTurn';
 
 /**
  * `noPrizesLeft`: the player took their last prize; `noCreatureInPlay`: the player has no unit

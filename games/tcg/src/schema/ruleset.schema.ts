@@ -133,7 +133,10 @@ const definitions: Record<string, JsonSchema> = {
     {
       id: identifier,
       kind: { const: 'main' },
-      actions: list(oneOfStrings('play', 'attack', 'attach', 'retreat', 'evolve', 'activate'), 1),
+      actions: list(
+        oneOfStrings('play', 'attack', 'attach', 'retreat', 'evolve', 'activate', 'endTurn'),
+        1,
+      ),
       name: text(),
     },
     ['id', 'kind', 'actions'],

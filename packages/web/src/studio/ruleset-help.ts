@@ -63,7 +63,7 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   'turn.phases[].name':
     'Optional: what the table calls the phase (“Call to arms”); made from its id when left out (main2: “Main 2”).',
   'turn.phases[].actions':
-    'What the player may do in a main phase: play, attack, attach, activate (units’ activated abilities); retreat and evolve need a battler section.',
+    'What the player may do in a main phase: play, attack, attach, activate (units’ activated abilities); retreat and evolve need a battler section. A turn can always be ended (endTurn may be listed; it changes nothing).',
   'turn.draw': 'Drawing at the draw step.',
   'turn.draw.perTurn': 'Cards drawn at each draw step.',
   'turn.draw.firstPlayerSkipsFirstDraw':
