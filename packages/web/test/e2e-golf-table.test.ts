@@ -205,7 +205,7 @@ describe('the Golf table: clocks, phones, leaving', () => {
     expect(standings?.y ?? -1).toBeGreaterThanOrEqual(0);
     expect(standings?.y ?? 999).toBeLessThan(844);
     const seen = await prompts();
-    expect(seen).not.toContain('Waiting for the table to fill.');
+    expect(seen).not.toContain('Dealing the first hole…');
     expect(seen).not.toContain('Your turn: draw from the deck.');
     expect(watched.errors).toEqual([]);
     await watched.context.close();

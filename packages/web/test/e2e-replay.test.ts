@@ -42,6 +42,8 @@ describe('the replay viewer', () => {
     const start = await position(page);
     expect(start.at).toBe(0);
     expect(start.of).toBeGreaterThan(10);
+    // Before the deal the table is full: the line under the caption says the deal is next.
+    expect(await page.getByTestId('prompt').textContent()).toMatch(/^Dealing the first hole…/);
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await position(page)).at).toBe(1);

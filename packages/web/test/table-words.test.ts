@@ -19,7 +19,7 @@ const turn = (seat: number) => golfView({ kind: 'turn', seat, step: { kind: 'awa
 describe('the prompt between holes and at the end', () => {
   it('never says the table is filling once play began', () => {
     expect(promptFor(golfView({ kind: 'waiting' }, 0), 0, NO_CONTROLS, name)).toBe(
-      'Waiting for the table to fill.',
+      'Dealing the first hole…',
     );
     expect(promptFor(golfView({ kind: 'waiting' }, 1), 0, NO_CONTROLS, name)).toMatch(
       /Hole 1 is over/,

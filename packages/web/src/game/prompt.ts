@@ -20,8 +20,10 @@ export function promptFor(
   const phase = view.phase;
   switch (phase.kind) {
     case 'waiting':
-      // Between holes the phase is 'waiting' too, for a moment: the table is full then.
-      if (view.round === 0) return 'Waiting for the table to fill.';
+      // The table shows only once every seat is taken (the lobby fills it), so before the
+      // first hole (a replay's first position, the moment after the start) the deal is next.
+      // Between holes the phase is 'waiting' too, for a moment.
+      if (view.round === 0) return 'Dealing the first hole…';
       return view.round >= view.options.rounds
         ? 'The last hole is over.'
         : `Hole ${view.round} is over. Dealing the next hole…`;
