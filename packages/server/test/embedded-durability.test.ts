@@ -1,21 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openEmbeddedDatabase } from '../src/store/pglite-database.ts';
+import { walSinceCheckpoint } from '../src/store/embedded-checkpoints.ts';
+import { openEmbeddedDatabase, type EmbeddedDatabase } from '../src/store/pglite-database.ts';
 
 /**
  * The embedded database syncs for real: PGlite on its own starts PostgreSQL with fsync off and
  * has no sync in its Node file system, so a commit waited in the page cache and a power cut
  * could lose an acknowledged action.
  */
-describe('the embedded database commits durably', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cardtable-durable-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// One cluster for the file: creating one (initdb) is most of a test's time.
+const dir = mkdtempSync(join(tmpdir(), 'cardtable-durable-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('the embedded database commits durably', () => {
   it('runs PostgreSQL with fsync on, and every commit syncs the write-ahead log to disk', async () => {
     let syncs = 0;
-    const db = await openEmbeddedDatabase(dir, null, () => syncs++);
+    const db = await openEmbeddedDatabase(dir, null, { onSync: () => syncs++ });
     try {
       expect(await db.query('SHOW fsync')).toEqual([{ fsync: 'on' }]);
       expect(await db.query('SHOW wal_sync_method')).toEqual([{ wal_sync_method: 'fsync' }]);
@@ -38,6 +41,66 @@ describe('the embedded database commits durably', () => {
       ]);
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+/**
+ * PGlite's single-user PostgreSQL never checkpoints on its own while it runs, so without ours
+ * the write-ahead log grew for the server's whole life and a crash replayed all of it.
+ */
+describe('the embedded database checkpoints while it runs', () => {
+  const MiB = 1024 * 1024;
+
+  /** About 2 MB of log per statement, a turn of the event loop between them (as a server has). */
+  async function writeLog(db: EmbeddedDatabase, statements: number): Promise<void> {
+    await db.query('CREATE TABLE IF NOT EXISTS filler (v text)');
+    for (let i = 0; i < statements; i++) {
+      await db.query(
+        'INSERT INTO filler SELECT repeat(md5(random()::text), 60) FROM generate_series(1, 1000)',
+      );
+      await nextTurn();
+    }
+  }
+  const redo = async (db: EmbeddedDatabase) =>
+    (
+      await db.query<{ redo: string }>('SELECT redo_lsn::text AS redo FROM pg_control_checkpoint()')
+    )[0]?.redo;
+  const walOnDisk = () =>
+    readdirSync(join(dir, 'pg_wal'))
+      .filter((name) => /^[0-9A-F]{24}$/.test(name))
+      .reduce((sum, name) => sum + statSync(join(dir, 'pg_wal', name)).size, 0);
+
+  it('PostgreSQL alone does not (the premise): the log since the last checkpoint only grows', async () => {
+    const db = await openEmbeddedDatabase(dir, null, {
+      checkpoints: { walBytes: Number.MAX_SAFE_INTEGER, checkEveryMs: 20 },
+    });
+    try {
+      const before = await redo(db);
+      await writeLog(db, 20);
+      expect(await redo(db)).toBe(before);
+      expect(await walSinceCheckpoint(db.query)).toBeGreaterThan(30 * MiB);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('checkpoints once the log passes the policy: the log on disk and a crash replay stay bounded', async () => {
+    const db = await openEmbeddedDatabase(dir, null, {
+      checkpoints: { walBytes: 8 * MiB, checkEveryMs: 20 },
+    });
+    try {
+      const before = await redo(db);
+      await writeLog(db, 50); // about 100 MB of log, kept whole without checkpoints
+      await expect
+        .poll(() => walSinceCheckpoint(db.query), { timeout: 10_000 })
+        .toBeLessThan(8 * MiB);
+      expect(await redo(db)).not.toBe(before);
+      // What min_wal_size keeps for reuse, with room for a segment or two.
+      expect(walOnDisk()).toBeLessThanOrEqual(64 * MiB);
+      expect(await db.query('SELECT count(*)::int AS n FROM filler')).toEqual([{ n: 70_000 }]);
+    } finally {
+      await db.close();
     }
   });
 });

@@ -4,6 +4,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-node-fs.ts';
+import {
+  DEFAULT_CHECKPOINT_POLICY,
+  scheduleCheckpoints,
+  type CheckpointPolicy,
+} from './embedded-checkpoints.ts';
 import { syncTree } from './sync-tree.ts';
 
 type Row = Record<string, unknown>;
@@ -20,36 +25,50 @@ export interface EmbeddedDatabase {
 
 /**
  * PostgreSQL's settings for the embedded database: one session in one process needs little
- * shared memory, and every page it caches is resident memory of the server's own process.
+ * shared memory, and every page it caches is resident memory of the server's own process. The
+ * log segments a checkpoint keeps for reuse are bounded by `max_wal_size` (the checkpoints
+ * themselves are ours: `embedded-checkpoints.ts`).
  */
 const EMBEDDED_SETTINGS = [
   'shared_buffers = 16MB',
   'work_mem = 4MB',
   'maintenance_work_mem = 16MB',
+  'min_wal_size = 32MB',
+  'max_wal_size = 128MB',
 ];
+
+export interface EmbeddedOptions {
+  /** Counts the syncs of files to disk. */
+  onSync?: () => void;
+  checkpoints?: CheckpointPolicy;
+}
 
 /**
  * A file-backed PGlite under `dataDir`, queried in process: no pg wire protocol, no socket.
  * PGlite runs one query at a time (a transaction holds it for its whole length), and commits
  * durably: PostgreSQL syncs its write-ahead log to disk at every commit (`DurableNodeFS`), so
  * an action acknowledged after its commit survives a power cut, not only the server dying.
- * With `schema`, every query runs in it (created if missing); `onSync` counts the syncs.
+ * With `schema`, every query runs in it (created if missing).
  */
 export async function openEmbeddedDatabase(
   dataDir: string,
   schema: string | null,
-  onSync?: () => void,
+  options: EmbeddedOptions = {},
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) initialiseApart(dataDir);
   const db = await PGlite.create({
-    fs: new DurableNodeFS(dataDir, onSync),
+    fs: new DurableNodeFS(dataDir, options.onSync),
     startParams: DURABLE_START_PARAMS,
     postgresqlconf: EMBEDDED_SETTINGS,
   });
   if (schema) {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   }
+  const checkpoints = scheduleCheckpoints(
+    (sql) => run(db, sql),
+    options.checkpoints ?? DEFAULT_CHECKPOINT_POLICY,
+  );
   return {
     kind: 'embedded',
     query: (sql, params) => run(db, sql, params),
@@ -65,6 +84,7 @@ export async function openEmbeddedDatabase(
       }
     },
     async close() {
+      await checkpoints.stop();
       await db.close();
     },
   };
