@@ -103,7 +103,11 @@ export async function startServer(
   { now = Date.now, logStream }: ServerOptions = {},
 ): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { service: 'cardtable' } }, logStream);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, (report) =>
+    'error' in report
+      ? logger.warn({ err: report.error }, 'embedded database upkeep failed')
+      : logger.info(report, `embedded database upkeep: ${report.work}`),
+  );
   const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
   // With Redis, nodes share matches by leases there (one owner each); without, this node owns all.
   const ownership = redis

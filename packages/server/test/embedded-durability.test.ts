@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { walSinceCheckpoint } from '../src/store/embedded-checkpoints.ts';
+import { upkeepOnce, walSinceCheckpoint } from '../src/store/embedded-maintenance.ts';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '../src/store/pglite-database.ts';
 
 /**
@@ -54,7 +54,8 @@ describe('the embedded database checkpoints while it runs', () => {
 
   /** About 2 MB of log per statement, a turn of the event loop between them (as a server has). */
   async function writeLog(db: EmbeddedDatabase, statements: number): Promise<void> {
-    await db.query('CREATE TABLE IF NOT EXISTS filler (v text)');
+    // Not vacuumed: its vacuums' log would blur the checkpoints' (checked apart, below).
+    await db.query('CREATE TABLE IF NOT EXISTS filler (v text) WITH (autovacuum_enabled = false)');
     for (let i = 0; i < statements; i++) {
       await db.query(
         'INSERT INTO filler SELECT repeat(md5(random()::text), 60) FROM generate_series(1, 1000)',
@@ -73,7 +74,7 @@ describe('the embedded database checkpoints while it runs', () => {
 
   it('PostgreSQL alone does not (the premise): the log since the last checkpoint only grows', async () => {
     const db = await openEmbeddedDatabase(dir, null, {
-      checkpoints: { walBytes: Number.MAX_SAFE_INTEGER, checkEveryMs: 20 },
+      maintenance: { walBytes: Number.MAX_SAFE_INTEGER, checkEveryMs: 20 },
     });
     try {
       const before = await redo(db);
@@ -87,7 +88,7 @@ describe('the embedded database checkpoints while it runs', () => {
 
   it('checkpoints once the log passes the policy: the log on disk and a crash replay stay bounded', async () => {
     const db = await openEmbeddedDatabase(dir, null, {
-      checkpoints: { walBytes: 8 * MiB, checkEveryMs: 20 },
+      maintenance: { walBytes: 8 * MiB, checkEveryMs: 20 },
     });
     try {
       const before = await redo(db);
@@ -99,6 +100,70 @@ describe('the embedded database checkpoints while it runs', () => {
       // What min_wal_size keeps for reuse, with room for a segment or two.
       expect(walOnDisk()).toBeLessThanOrEqual(64 * MiB);
       expect(await db.query('SELECT count(*)::int AS n FROM filler')).toEqual([{ n: 70_000 }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+/**
+ * Nor does it vacuum or analyze (no autovacuum without a postmaster): the upkeep does what
+ * autovacuum would, by PostgreSQL's own settings, one table at a time.
+ */
+describe('the embedded database vacuums and analyzes as autovacuum would', () => {
+  const NEVER = { walBytes: Number.MAX_SAFE_INTEGER, checkEveryMs: 3_600_000 };
+  interface TableStats extends Record<string, unknown> {
+    dead: number;
+    vacuumed: boolean;
+    analyzed: boolean;
+    autovacuumed: boolean;
+  }
+  const stats = async (db: EmbeddedDatabase, table: string) =>
+    (
+      await db.query<TableStats>(
+        `SELECT n_dead_tup::int AS dead, last_vacuum IS NOT NULL AS vacuumed,
+           last_analyze IS NOT NULL AS analyzed, last_autovacuum IS NOT NULL AS autovacuumed
+         FROM pg_stat_user_tables WHERE relname = $1`,
+        [table],
+      )
+    )[0];
+  /** Upkeep until nothing is left to do (what the tests before left behind). */
+  async function drain(db: EmbeddedDatabase): Promise<void> {
+    for (let i = 0; i < 20 && (await upkeepOnce(db.query, NEVER.walBytes)) !== 'none'; i++);
+  }
+
+  it('vacuums a table of dead rows, one of many inserts, and analyzes one changed enough', async () => {
+    const db = await openEmbeddedDatabase(dir, null, { maintenance: NEVER });
+    try {
+      await db.query('CREATE TABLE counters (id int PRIMARY KEY, n int)');
+      await db.query('INSERT INTO counters SELECT g, 0 FROM generate_series(1, 100) g');
+      await drain(db);
+
+      for (let i = 0; i < 5; i++) await db.query('UPDATE counters SET n = n + 1');
+      await expect.poll(async () => (await stats(db, 'counters'))?.dead).toBeGreaterThan(100);
+      expect(await stats(db, 'counters')).toMatchObject({ vacuumed: false, autovacuumed: false });
+      await expect.poll(() => upkeepOnce(db.query, NEVER.walBytes)).toBe('vacuum and analyze');
+      expect(await stats(db, 'counters')).toMatchObject({ vacuumed: true, analyzed: true });
+      expect((await stats(db, 'counters'))?.dead).toBeLessThan(20);
+      expect(await upkeepOnce(db.query, NEVER.walBytes)).toBe('none');
+
+      // Insert-only: vacuumed once enough rows came (it sets their pages all-visible, freezes).
+      await db.query('CREATE TABLE appended (n int)');
+      await db.query('INSERT INTO appended SELECT g FROM generate_series(1, 2000) g');
+      await db.query('CREATE TABLE ticks (n int)');
+      for (let i = 0; i < 20; i++) await db.query('INSERT INTO ticks VALUES (1)'); // 20 transactions
+      await expect.poll(() => upkeepOnce(db.query, NEVER.walBytes)).toBe('vacuum and analyze');
+      expect(await stats(db, 'appended')).toMatchObject({ vacuumed: true, analyzed: true });
+      const [frozen] = await db.query<{ age: number }>(
+        "SELECT age(relfrozenxid) AS age FROM pg_class WHERE relname = 'appended'",
+      );
+      // Frozen up to the vacuum (else its oldest unfrozen row would be 20 transactions old).
+      expect(frozen?.age).toBeLessThan(5);
+
+      // 400 more rows of 2,000: over analyze's threshold (50 + 10%), under vacuum's (1,000 + 20%).
+      await db.query('INSERT INTO appended SELECT g FROM generate_series(1, 400) g');
+      await expect.poll(() => upkeepOnce(db.query, NEVER.walBytes)).toBe('analyze');
+      expect(await upkeepOnce(db.query, NEVER.walBytes)).toBe('none');
     } finally {
       await db.close();
     }

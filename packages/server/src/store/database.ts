@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ServerConfig } from '../config.ts';
+import type { UpkeepReport } from './embedded-maintenance.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -23,11 +24,13 @@ export interface Database {
 export async function openDatabase(
   config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'> &
     Partial<Pick<ServerConfig, 'databasePoolSize'>>,
+  /** The embedded database's upkeep (PostgreSQL does its own), for the logs. */
+  onUpkeep?: (report: UpkeepReport) => void,
 ): Promise<Database> {
   // PGlite (WASM) loads only when it is used, and is queried in process.
   if (!config.databaseUrl) {
     const { openEmbeddedDatabase } = await import('./pglite-database.ts');
-    return openEmbeddedDatabase(config.dataDir, config.databaseSchema);
+    return openEmbeddedDatabase(config.dataDir, config.databaseSchema, { onUpkeep });
   }
   const connectionString = config.databaseUrl;
   const schema = config.databaseSchema;

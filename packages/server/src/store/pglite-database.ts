@@ -5,10 +5,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-node-fs.ts';
 import {
-  DEFAULT_CHECKPOINT_POLICY,
-  scheduleCheckpoints,
-  type CheckpointPolicy,
-} from './embedded-checkpoints.ts';
+  DEFAULT_MAINTENANCE_POLICY,
+  scheduleMaintenance,
+  type MaintenancePolicy,
+  type UpkeepReport,
+} from './embedded-maintenance.ts';
 import { syncTree } from './sync-tree.ts';
 
 type Row = Record<string, unknown>;
@@ -26,8 +27,12 @@ export interface EmbeddedDatabase {
 /**
  * PostgreSQL's settings for the embedded database: one session in one process needs little
  * shared memory, and every page it caches is resident memory of the server's own process. The
- * log segments a checkpoint keeps for reuse are bounded by `max_wal_size` (the checkpoints
- * themselves are ours: `embedded-checkpoints.ts`).
+ * checkpoints, vacuums and analyzes are ours (`embedded-maintenance.ts`), and the database waits
+ * while they run, so: the log segments a checkpoint keeps for reuse are bounded by
+ * `max_wal_size`; a vacuum freezes every row it visits (`vacuum_freeze_min_age` 0: the log is
+ * appended to and never updated, so its pages are frozen once and a wraparound vacuum skips
+ * them); an analyze samples 6,000 rows, not 30,000 (measured on a million log rows: 157 against
+ * 662 ms; the queries are key lookups, which need no finer statistics).
  */
 const EMBEDDED_SETTINGS = [
   'shared_buffers = 16MB',
@@ -35,12 +40,17 @@ const EMBEDDED_SETTINGS = [
   'maintenance_work_mem = 16MB',
   'min_wal_size = 32MB',
   'max_wal_size = 128MB',
+  'vacuum_freeze_min_age = 0',
+  'default_statistics_target = 20',
 ];
 
 export interface EmbeddedOptions {
   /** Counts the syncs of files to disk. */
   onSync?: () => void;
-  checkpoints?: CheckpointPolicy;
+  /** Checkpoints, vacuums and analyzes (PGlite runs none on its own). */
+  maintenance?: MaintenancePolicy;
+  /** Told of each piece of upkeep done (or failed). */
+  onUpkeep?: (report: UpkeepReport) => void;
 }
 
 /**
@@ -65,9 +75,10 @@ export async function openEmbeddedDatabase(
   if (schema) {
     await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   }
-  const checkpoints = scheduleCheckpoints(
+  const maintenance = scheduleMaintenance(
     (sql) => run(db, sql),
-    options.checkpoints ?? DEFAULT_CHECKPOINT_POLICY,
+    options.maintenance ?? DEFAULT_MAINTENANCE_POLICY,
+    options.onUpkeep,
   );
   return {
     kind: 'embedded',
@@ -84,7 +95,7 @@ export async function openEmbeddedDatabase(
       }
     },
     async close() {
-      await checkpoints.stop();
+      await maintenance.stop();
       await db.close();
     },
   };
