@@ -1,3 +1,4 @@
+import { registerAddressKey, type AddressKey } from './address-key.ts';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
@@ -206,6 +207,7 @@ export async function startServer(
     // First of the hooks: a request another node passed on counts as its client's everywhere.
     const forwarding = redis ? new NodeForwarding(tokens.nodeKey(), metrics) : null;
     forwarding?.register(app);
+    registerAddressKey(app);
     registerErrorHandling(app, config, forwarding);
     registerHttpRateLimit(app, config);
     registerInFlightLimit(app, config);
@@ -264,7 +266,7 @@ export async function startServer(
     });
     registerOperationRoutes(app, { db, metrics, registry, metricsToken: config.metricsToken });
     // How fast one address may open sockets, over all three kinds (open ones are capped apart).
-    const socketOpenings = new KeyedRateLimiter(
+    const socketOpenings = new KeyedRateLimiter<AddressKey>(
       config.socketOpenBurst,
       config.socketOpensPerMinute / 60,
     );
@@ -408,13 +410,13 @@ function registerErrorHandling(
 }
 
 function registerHttpRateLimit(app: FastifyInstance, config: ServerConfig): void {
-  const perIp = new KeyedRateLimiter(
+  const perIp = new KeyedRateLimiter<AddressKey>(
     config.httpRequestsPerMinute,
     config.httpRequestsPerMinute / 60,
   );
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/ws/')) return;
-    if (!perIp.take(request.ip)) {
+    if (!perIp.take(request.addressKey)) {
       return reply.code(429).send(errorBody('RATE_LIMITED', 'Too many requests: slow down.'));
     }
   });

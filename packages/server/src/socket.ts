@@ -1,3 +1,4 @@
+import type { AddressKey } from './address-key.ts';
 import {
   ClientMessage,
   type ErrorCode,
@@ -38,7 +39,7 @@ interface SocketDeps {
   registry: MatchRegistry;
   metrics: Metrics;
   /** Sockets each address may open, one token each (shared with the other socket kinds). */
-  socketOpenings: KeyedRateLimiter;
+  socketOpenings: KeyedRateLimiter<AddressKey>;
   /** With several nodes: how a socket of a match another node owns is passed on to it. */
   forwarding: NodeForwarding | null;
 }
@@ -49,8 +50,11 @@ interface SocketDeps {
  */
 export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
   const { config, tokens, registry, metrics, socketOpenings, forwarding } = deps;
-  const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
-  const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
+  const perIp = new KeyedRateLimiter<AddressKey>(
+    config.ipMessagesPerSecond * 2,
+    config.ipMessagesPerSecond,
+  );
+  const openPerIp = new OpenSockets<AddressKey>(config.maxConnectionsPerIp);
   // Guests cost nothing, so the address is capped too; one user is capped wherever they are.
   const openPerUser = new OpenSockets(config.matchSocketsPerUser);
   const heartbeat = new Heartbeat(app, config.heartbeatMs);
@@ -78,7 +82,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         socket.close(closeCode, message.slice(0, 120));
       };
 
-      const counted = openPerIp.add(ip);
+      const address = request.addressKey;
+      const counted = openPerIp.add(address);
       heartbeat.watch(socket);
 
       let actor: MatchActor | null = null;
@@ -109,7 +114,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       });
       socket.on('error', () => undefined);
 
-      if (!socketOpenings.take(ip)) {
+      if (!socketOpenings.take(address)) {
         refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_CODES.tooMany);
         return;
       }
@@ -225,7 +230,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         const size = Array.isArray(data)
           ? data.reduce((n, part) => n + part.length, 0)
           : (data as Buffer | ArrayBuffer).byteLength;
-        const allowed = bucket.take() && perIp.take(ip);
+        const allowed = bucket.take() && perIp.take(address);
         if (!allowed) {
           if (++strikes > FLOOD_STRIKES) {
             refuse('RATE_LIMITED', 'Too many messages: disconnected.', CLOSE_CODES.flooding);

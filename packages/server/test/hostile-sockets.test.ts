@@ -188,7 +188,7 @@ const slowPost = (path: string) =>
   `Content-Length: 100000\r\n\r\n{"name":"`;
 
 describe('a client that sends its HTTP requests slowly', () => {
-  const IN_FLIGHT = 3;
+  const IN_FLIGHT = 5;
   let server: RunningServer;
 
   beforeAll(async () => {
@@ -196,6 +196,7 @@ describe('a client that sends its HTTP requests slowly', () => {
       REQUEST_TIMEOUT_MS: '1000',
       HTTP_IN_FLIGHT_PER_IP: String(IN_FLIGHT),
       LARGE_BODY_BYTES_PER_MIN: String(16 * 1024 * 1024),
+      LARGE_BODY_BYTES_PER_IP_PER_MIN: String(32 * 1024 * 1024),
     });
   });
   afterAll(async () => server?.close());
@@ -250,18 +251,21 @@ describe('a client that sends its HTTP requests slowly', () => {
     }
   });
 
+  /** An import announcing `bytes` from `localAddress`, its body not sent. */
+  const importingFrom = (localAddress: string, token: string, bytes: number) =>
+    rawHttp(
+      server.url,
+      localAddress,
+      `POST /api/replays/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n`,
+    );
+
   it('budgets the bytes one user sends to large-body routes, decided before the body is read', async () => {
     const [hoarder, other] = await Promise.all([
       guest(server.url, 'Uploader'),
       guest(server.url, 'Other'),
     ]);
-    const importing = (token: string, bytes: number) =>
-      rawHttp(
-        server.url,
-        '127.0.0.24',
-        `POST /api/replays/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
-          `Content-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n`,
-      );
+    const importing = (token: string, bytes: number) => importingFrom('127.0.0.24', token, bytes);
     // 8 MiB each of a 16 MiB minute: two are let in (and wait for their bodies), the third not.
     const admitted = [
       importing(hoarder.accessToken, 8 << 20),
@@ -272,7 +276,11 @@ describe('a client that sends its HTTP requests slowly', () => {
     expect(refused.received()).toMatch(/^HTTP\/1\.1 429 /);
     expect(JSON.parse(refused.received().split('\r\n\r\n')[1]!)).toMatchObject({
       code: 'RATE_LIMITED',
-      details: { limit: 'largeBodyBytesPerMinute', retryAfterMs: expect.any(Number) },
+      details: {
+        limit: 'largeBodyBytesPerMinute',
+        max: 16 << 20,
+        retryAfterMs: expect.any(Number),
+      },
     });
     for (const request of admitted) expect(request.received()).toBe('');
     // Another user's small import is read and judged on its merits.
@@ -281,6 +289,29 @@ describe('a client that sends its HTTP requests slowly', () => {
     await until(() => small.received().includes('\r\n\r\n{'));
     expect(small.received()).toMatch(/^HTTP\/1\.1 400 /);
     for (const request of [...admitted, refused, small]) request.socket.destroy();
+  });
+
+  it("says the address's budget, and its wait, when the address's budget refused", async () => {
+    const users = await Promise.all(['A', 'B', 'C'].map((name) => guest(server.url, name)));
+    // Two users send 16 MiB each: the address's 32 MiB minute is spent, not the third user's.
+    const admitted = users
+      .slice(0, 2)
+      .flatMap(({ accessToken }) =>
+        [8 << 20, 8 << 20].map((bytes) => importingFrom('127.0.0.25', accessToken, bytes)),
+      );
+    const refused = importingFrom('127.0.0.25', users[2]!.accessToken, 8 << 20);
+    await until(() => refused.received().includes('\r\n\r\n{'));
+    expect(refused.received()).toMatch(/^HTTP\/1\.1 429 /);
+    const body = JSON.parse(refused.received().split('\r\n\r\n')[1]!) as ErrorBody;
+    expect(body).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { limit: 'largeBodyBytesPerIpPerMinute', max: 32 << 20 },
+    });
+    // 8 MiB of a 32 MiB minute come back within 15 s (the user's 16 MiB minute would say 30 s).
+    const { retryAfterMs } = body.details as { retryAfterMs: number };
+    expect(retryAfterMs).toBeGreaterThan(0);
+    expect(retryAfterMs).toBeLessThanOrEqual(15_000);
+    for (const request of [...admitted, refused]) request.socket.destroy();
   });
 
   it('holds at most HTTP_IN_FLIGHT_PER_IP requests of one address at once; others go on', async () => {

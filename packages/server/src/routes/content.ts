@@ -289,7 +289,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     async (request, reply) => {
       const user = requireUser(request);
       const game = await ownedGame(request.params.slug, user);
-      if (!archives.take(user.userId, request.ip))
+      if (!archives.take(user.userId, request.addressKey))
         throw apiError('RATE_LIMITED', 'Too many draft archives asked for: wait a minute.', {
           retryAfterMs: Math.ceil(60_000 / ARCHIVES_PER_MINUTE),
         });
