@@ -63,6 +63,15 @@ export const PUBLISHES_PER_HOUR = 60;
 export const ARCHIVES_PER_MINUTE = 10;
 export const ARCHIVES_PER_ADDRESS_PER_MINUTE = 30;
 
+/**
+ * Draft saves one user may make: a burst, then this many a minute. Each save is a package (up
+ * to 8 MiB) checked on the validator's threads and written whole with a new revision, so their
+ * pace bounds what one creator costs the server; the studio autosaves at most once per pause in
+ * the editing (and, refused, saves again after `retryAfterMs`), far below this.
+ */
+export const DRAFT_SAVE_BURST = 30;
+export const DRAFT_SAVES_PER_MINUTE = 60;
+
 /** Live playtests one creator may host at once (each holds a Lua VM and a match). */
 export const LIVE_PLAYTESTS_PER_USER = 3;
 

@@ -28,6 +28,8 @@ import {
   contentInvalid,
   ARCHIVES_PER_ADDRESS_PER_MINUTE,
   ARCHIVES_PER_MINUTE,
+  DRAFT_SAVE_BURST,
+  DRAFT_SAVES_PER_MINUTE,
   PUBLISH_BURST,
   PUBLISHES_PER_HOUR,
   type ContentLibrary,
@@ -67,6 +69,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   const artUploads = new KeyedRateLimiter(ART_UPLOAD_BURST, ART_UPLOADS_PER_MINUTE / 60);
   const publishes = new KeyedRateLimiter(PUBLISH_BURST, PUBLISHES_PER_HOUR / 3600);
   const archives = new UserAndAddressLimiter(ARCHIVES_PER_MINUTE, ARCHIVES_PER_ADDRESS_PER_MINUTE);
+  const draftSaves = new KeyedRateLimiter(DRAFT_SAVE_BURST, DRAFT_SAVES_PER_MINUTE / 60);
 
   /** Summaries of games, their play counts taken in one query for the whole list. */
   const summariesOf = async (games: GameRow[]) => {
@@ -310,11 +313,22 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
         tags: ['content'],
         summary:
           'Replace the draft (owner only). Stored even with errors; a package over the limits is ' +
-          'refused; with `revision`, refused (409) when the draft changed since that revision',
+          'refused; with `revision`, refused (409) when the draft changed since that revision; ' +
+          '30 at once, then 60 a minute (429)',
         ...secured,
         params: SlugParams,
         body: DraftSave,
         response: { 200: DraftSaved, ...errors },
+      },
+      // Before the body is read: a refused save costs no parse of its megabytes.
+      onRequest: async (request) => {
+        const { userId } = requireUser(request);
+        if (draftSaves.take(userId)) return;
+        throw apiError('RATE_LIMITED', 'Too many draft saves: wait a moment.', {
+          limit: 'draftSavesPerMinute',
+          max: DRAFT_SAVES_PER_MINUTE,
+          retryAfterMs: draftSaves.msUntil(userId),
+        });
       },
     },
     async (request) => {
