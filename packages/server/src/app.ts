@@ -19,6 +19,7 @@ import type { ServerConfig } from './config.ts';
 import { ApiError, errorBody } from './errors.ts';
 import type { GameRegistry } from './games.ts';
 import { MatchLifecycle } from './match/lifecycle.ts';
+import { RetentionSweeper } from './store/retention.ts';
 import { MatchQuotas } from './match/quotas.ts';
 import { MatchRegistry } from './match/registry.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -152,6 +153,7 @@ export async function startServer(
       logger,
       metrics,
     );
+    const retention = new RetentionSweeper(db, config.retention, now, logger);
     const projector = new SocialProjector(
       db,
       { pollMs: config.social.projectionPollMs, batch: 50 },
@@ -318,6 +320,7 @@ export async function startServer(
       logger.info(recovered, 'unfinished matches ended or rebuilt');
     }
     lifecycle.start();
+    retention.start();
     accounts.mail.start();
     projector.start();
     matchmaker.start();
@@ -341,6 +344,7 @@ export async function startServer(
           await matchmaker.stop();
           await projector.stop();
           await lifecycle.stop();
+          await retention.stop();
           await registry.drain();
           await app.close();
           await chatRelay.close();
