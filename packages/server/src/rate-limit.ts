@@ -37,8 +37,9 @@ export class TokenBucket {
     return tokens >= cost ? 0 : Math.ceil(((cost - tokens) / this.perSecond) * 1000);
   }
 
+  /** Refilled to its capacity by now (it may be forgotten: a new one would be the same). */
   get full(): boolean {
-    return this.tokens >= this.capacity;
+    return this.msUntil(this.capacity) === 0;
   }
 }
 
@@ -53,25 +54,43 @@ export class KeyedRateLimiter<K extends string = string> {
     private readonly capacity: number,
     private readonly perSecond: number,
     private readonly maxKeys = 100_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   take(key: K, cost = 1): boolean {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      if (this.buckets.size >= this.maxKeys) this.sweep();
-      bucket = new TokenBucket(this.capacity, this.perSecond);
+      if (this.buckets.size >= this.maxKeys) this.makeRoom();
+      bucket = new TokenBucket(this.capacity, this.perSecond, this.now);
       this.buckets.set(key, bucket);
     }
     return bucket.take(cost);
   }
 
+  /** Keys held now (at most `maxKeys`). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /**
+   * Forgets every refilled bucket and, when that frees less than a tenth of `maxKeys` (a client
+   * with many addresses keeps its buckets in use), the oldest keys down to nine tenths: memory
+   * stays bounded, and the next sweep is a tenth of `maxKeys` new keys away, so sweeping costs
+   * each new key little however many keys a client brings. A forgotten key starts full again,
+   * which only the oldest keys of a client with more than `maxKeys` of them can gain from.
+   */
+  private makeRoom(): void {
+    for (const [key, bucket] of this.buckets) if (bucket.full) this.buckets.delete(key);
+    const keep = Math.floor(this.maxKeys * 0.9);
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= keep) break;
+      this.buckets.delete(key);
+    }
+  }
+
   /** How long until `key`'s bucket holds `cost` tokens (see `TokenBucket.msUntil`). */
   msUntil(key: K, cost = 1): number {
     return this.buckets.get(key)?.msUntil(cost) ?? 0;
-  }
-
-  private sweep(): void {
-    for (const [key, bucket] of this.buckets) if (bucket.full) this.buckets.delete(key);
   }
 }
 
