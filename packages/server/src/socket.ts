@@ -30,6 +30,14 @@ const clientMessage = new MessageCheck(ClientMessage);
 const HELLO_TIMEOUT_MS = 10_000;
 /** Refused messages in a row after which a client counts as flooding and is disconnected. */
 const FLOOD_STRIKES = 500;
+/**
+ * Actions one socket may have waiting for their ACTION_RESULT. The rate limits bound how fast
+ * frames come, not how many pile up in the match's one queue while it is slow (a long Lua check,
+ * a slow commit): beyond this many an action is refused at once, so a flood from one player's
+ * sockets can neither grow the queue without bound nor hold the other players' moves behind it.
+ * A client waits for each result (the SDK does); pipelining a few is fine.
+ */
+export const MAX_PENDING_ACTIONS = 32;
 /** Frames above this are not read at all: `ws` closes the socket (1009). */
 const HARD_FRAME_LIMIT = 1024 * 1024;
 
@@ -98,6 +106,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       let hello: string | null = null;
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
       let strikes = 0;
+      let pendingActions = 0;
       const resumeFrom = resumePosition(request.query);
       // `?frames=batch`: one FRAME per batch of paced messages (see docs/protocol.md).
       const framing: Framing = request.query.frames === 'batch' ? 'batch' : 'step';
@@ -317,15 +326,31 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             replyError('BAD_MESSAGE', 'Already authenticated.');
             return;
           case 'ACTION': {
+            if (pendingActions >= MAX_PENDING_ACTIONS) {
+              metrics.rejectedActions.inc({ code: 'RATE_LIMITED' });
+              sendRaw(
+                actionError(
+                  message.action.actionId,
+                  'RATE_LIMITED',
+                  'Too many actions waiting for their result: wait for one.',
+                  { limit: 'pendingActions', max: MAX_PENDING_ACTIONS },
+                ),
+              );
+              return;
+            }
             const receivedAt = performance.now();
             const { knownVersion } = message.action;
             if (knownVersion !== undefined) current.actedOn(knownVersion);
-            void currentActor.act(current, message.action).then((outcome) => {
-              metrics.actionLatency.observe(
-                { outcome: outcome.ok ? 'ok' : 'error' },
-                (performance.now() - receivedAt) / 1000,
-              );
-            });
+            pendingActions++;
+            const acting = currentActor.act(current, message.action);
+            void acting
+              .finally(() => pendingActions--)
+              .then((outcome) => {
+                metrics.actionLatency.observe(
+                  { outcome: outcome.ok ? 'ok' : 'error' },
+                  (performance.now() - receivedAt) / 1000,
+                );
+              });
             return;
           }
           case 'FLOW_ACK':

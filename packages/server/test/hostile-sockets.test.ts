@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RunningServer } from '../src/app.ts';
 import { MAX_BUFFERED_BYTES } from '../src/socket-send.ts';
+import { MAX_PENDING_ACTIONS } from '../src/socket.ts';
 import { until } from './helpers/accounts.ts';
 import { createMatch, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
@@ -84,6 +85,38 @@ describe('a hostile client on the match socket', () => {
     await until(() => closedWith !== null, 30_000);
     expect(closedWith).toBe(CLOSE_CODES.notReading);
   }, 60_000);
+  it('refuses actions beyond MAX_PENDING_ACTIONS waiting on one socket at once; each gets one answer', async () => {
+    const { matchId } = await createMatch(server.url, token, {
+      game: 'secret-draw',
+      seats: [...vsCpu],
+    });
+    const client = await RawClient.open(server.url, matchId, token);
+    // One write of many frames: the match's queue holds them all until the first is stored.
+    const ids = Array.from({ length: MAX_PENDING_ACTIONS * 3 }, (_, i) => `flood-${i}`);
+    for (const actionId of ids) {
+      client.send({
+        type: 'ACTION',
+        action: { actionId, type: 'draw', payload: {}, clientSeq: 1 },
+      });
+    }
+    const results = () => client.received.flatMap((m) => (m.type === 'ACTION_RESULT' ? [m] : []));
+    await until(() => results().length >= ids.length);
+    expect(
+      results()
+        .map((r) => r.actionId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const refused = results().filter(
+      (r) =>
+        !r.ok && (r.error.details as { limit?: string } | undefined)?.limit === 'pendingActions',
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', details: { max: MAX_PENDING_ACTIONS } },
+    });
+    await client.close();
+  });
 });
 
 describe('one user opening many match sockets', () => {
