@@ -11,6 +11,8 @@ import {
   DRAFT_SAVE_BURST,
   DRAFT_SAVES_PER_MINUTE,
   GAMES_PER_USER,
+  POSITION_SAVE_BURST,
+  POSITION_SAVES_PER_MINUTE,
   PUBLISH_BURST,
 } from '../src/content/library.ts';
 import { GamesQuotaReached } from '../src/content/store.ts';
@@ -379,6 +381,28 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
     const other = `autosaver-other-${store}`;
     await createGame(url(), site.bob, { slug: other, name: 'Other' });
     expect((await save(site.bob, other)).status).toBe(200);
+  });
+
+  it('limits how fast one user saves playtest positions, counted before any work', async () => {
+    const creator = (await guest(url(), 'Position hoarder')).accessToken;
+    const slug = `position-hoarder-${store}`;
+    await createGame(url(), creator, { slug, name: 'Hoard' });
+    // No such playtest (404), but each attempt is counted before it is looked up.
+    const answers = await Promise.all(
+      Array.from({ length: POSITION_SAVE_BURST + 10 }, () =>
+        call<ErrorBody>(url(), 'POST', `/api/content/games/${slug}/positions`, {
+          token: creator,
+          body: { matchId: 'm_nowhere', name: 'here' },
+        }),
+      ),
+    );
+    expect(answers.every(({ status }) => status === 404 || status === 429)).toBe(true);
+    const refused = answers.filter(({ status }) => status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { limit: 'positionSavesPerMinute', max: POSITION_SAVES_PER_MINUTE },
+    });
   });
 
   it('caps the art one creator uploads in all, by the art route or inline in a draft, concurrent or not', async () => {

@@ -72,6 +72,15 @@ export const ARCHIVES_PER_ADDRESS_PER_MINUTE = 30;
 export const DRAFT_SAVE_BURST = 30;
 export const DRAFT_SAVES_PER_MINUTE = 60;
 
+/**
+ * Playtest positions one user may save: a burst (a draft's whole 20 at once, and then some),
+ * then this many a minute. Each save reads the match's whole state and writes it (tens of
+ * kilobytes for a card game), and saving again under a name replaces it, so the count cap alone
+ * left the rate of those writes unbounded.
+ */
+export const POSITION_SAVE_BURST = 30;
+export const POSITION_SAVES_PER_MINUTE = 10;
+
 /** Live playtests one creator may host at once (each holds a Lua VM and a match). */
 export const LIVE_PLAYTESTS_PER_USER = 3;
 

@@ -42,6 +42,7 @@ import { apiError } from '../errors.ts';
 import { hasUnprintable } from '../printable.ts';
 import { KeyedRateLimiter, UserAndAddressLimiter } from '../rate-limit.ts';
 import { requireUser } from './authenticate.ts';
+import { perUserRate } from './per-user-rate.ts';
 import { contentAccess } from './content-access.ts';
 import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 
@@ -69,7 +70,12 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   const artUploads = new KeyedRateLimiter(ART_UPLOAD_BURST, ART_UPLOADS_PER_MINUTE / 60);
   const publishes = new KeyedRateLimiter(PUBLISH_BURST, PUBLISHES_PER_HOUR / 3600);
   const archives = new UserAndAddressLimiter(ARCHIVES_PER_MINUTE, ARCHIVES_PER_ADDRESS_PER_MINUTE);
-  const draftSaves = new KeyedRateLimiter(DRAFT_SAVE_BURST, DRAFT_SAVES_PER_MINUTE / 60);
+  const draftSave = perUserRate(
+    'draftSavesPerMinute',
+    DRAFT_SAVE_BURST,
+    DRAFT_SAVES_PER_MINUTE,
+    'Too many draft saves: wait a moment.',
+  );
 
   /** Summaries of games, their play counts taken in one query for the whole list. */
   const summariesOf = async (games: GameRow[]) => {
@@ -321,15 +327,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
         response: { 200: DraftSaved, ...errors },
       },
       // Before the body is read: a refused save costs no parse of its megabytes.
-      onRequest: async (request) => {
-        const { userId } = requireUser(request);
-        if (draftSaves.take(userId)) return;
-        throw apiError('RATE_LIMITED', 'Too many draft saves: wait a moment.', {
-          limit: 'draftSavesPerMinute',
-          max: DRAFT_SAVES_PER_MINUTE,
-          retryAfterMs: draftSaves.msUntil(userId),
-        });
-      },
+      onRequest: async (request) => draftSave(requireUser(request).userId),
     },
     async (request) => {
       const user = requireUser(request);
