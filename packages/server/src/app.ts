@@ -1,3 +1,4 @@
+import { registerAddressKey, type AddressKey } from './address-key.ts';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
@@ -18,6 +19,7 @@ import type { ServerConfig } from './config.ts';
 import { ApiError, errorBody } from './errors.ts';
 import type { GameRegistry } from './games.ts';
 import { MatchLifecycle } from './match/lifecycle.ts';
+import { RetentionSweeper } from './store/retention.ts';
 import { MatchQuotas } from './match/quotas.ts';
 import { MatchRegistry } from './match/registry.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -155,6 +157,7 @@ export async function startServer(
       logger,
       metrics,
     );
+    const retention = new RetentionSweeper(db, config.retention, now, logger);
     const projector = new SocialProjector(
       db,
       { pollMs: config.social.projectionPollMs, batch: 50 },
@@ -210,6 +213,7 @@ export async function startServer(
     // First of the hooks: a request another node passed on counts as its client's everywhere.
     const forwarding = redis ? new NodeForwarding(tokens.nodeKey(), metrics) : null;
     forwarding?.register(app);
+    registerAddressKey(app);
     registerErrorHandling(app, config, forwarding);
     registerHttpRateLimit(app, config);
     registerInFlightLimit(app, config);
@@ -268,7 +272,7 @@ export async function startServer(
     });
     registerOperationRoutes(app, { db, metrics, registry, metricsToken: config.metricsToken });
     // How fast one address may open sockets, over all three kinds (open ones are capped apart).
-    const socketOpenings = new KeyedRateLimiter(
+    const socketOpenings = new KeyedRateLimiter<AddressKey>(
       config.socketOpenBurst,
       config.socketOpensPerMinute / 60,
     );
@@ -320,6 +324,7 @@ export async function startServer(
       logger.info(recovered, 'unfinished matches ended or rebuilt');
     }
     lifecycle.start();
+    retention.start();
     accounts.mail.start();
     projector.start();
     matchmaker.start();
@@ -343,6 +348,7 @@ export async function startServer(
           await matchmaker.stop();
           await projector.stop();
           await lifecycle.stop();
+          await retention.stop();
           await registry.drain();
           await app.close();
           await chatRelay.close();
@@ -412,13 +418,13 @@ function registerErrorHandling(
 }
 
 function registerHttpRateLimit(app: FastifyInstance, config: ServerConfig): void {
-  const perIp = new KeyedRateLimiter(
+  const perIp = new KeyedRateLimiter<AddressKey>(
     config.httpRequestsPerMinute,
     config.httpRequestsPerMinute / 60,
   );
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/ws/')) return;
-    if (!perIp.take(request.ip)) {
+    if (!perIp.take(request.addressKey)) {
       return reply.code(429).send(errorBody('RATE_LIMITED', 'Too many requests: slow down.'));
     }
   });

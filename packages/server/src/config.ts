@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountSettings, trustProxySetting, type AccountSettings } from './auth/settings.ts';
+import type { RetentionSettings } from './store/retention.ts';
+
+const DAY_MS = 86_400_000;
 
 /** Everything the server reads from its environment, validated and with defaults filled in. */
 export interface ServerConfig {
@@ -64,6 +67,8 @@ export interface ServerConfig {
   matchQuotas: MatchQuotaSettings;
   /** Expiry, abandonment and unloading of matches; see `match/lifecycle.ts`. */
   matchLifecycle: MatchLifecycleSettings;
+  /** What is purged once nobody can use it, and when; see `store/retention.ts`. */
+  retention: RetentionSettings;
   /** Ratings, stats, leaderboards; see `social/`. */
   social: SocialSettings;
   /**
@@ -280,6 +285,12 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       abandonAfterMs: int('ABANDON_AFTER_MS', 600_000, 1),
       idleUnloadMs: int('IDLE_UNLOAD_MS', 30_000, 0),
       sweepEveryMs: int('LIFECYCLE_SWEEP_MS', 15_000, 10),
+    },
+    retention: {
+      sweepEveryMs: int('RETENTION_SWEEP_MS', 3_600_000, 1000),
+      sessionRetentionMs: int('SESSION_RETENTION_MS', 30 * DAY_MS, 0),
+      playtestRetentionMs: int('PLAYTEST_RETENTION_MS', 30 * DAY_MS, 0),
+      mailRetentionMs: int('MAIL_RETENTION_MS', 7 * DAY_MS, 0),
     },
     social: {
       projectionPollMs: int('SOCIAL_PROJECTION_POLL_MS', 1000, 10, 600_000),

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import type { AddressKey } from './address-key.ts';
 import type { ServerConfig } from './config.ts';
 import { errorBody } from './errors.ts';
 import { OpenSockets } from './open-sockets.ts';
@@ -55,10 +56,10 @@ function clientErrorHandler(error: Error & { code?: string }, socket: Socket): v
  * bodies slowly nor one that never reads its answers holds more than that many bodies or answers.
  */
 export function registerInFlightLimit(app: FastifyInstance, config: ServerConfig): void {
-  const inFlight = new OpenSockets(config.httpInFlightPerIp);
+  const inFlight = new OpenSockets<AddressKey>(config.httpInFlightPerIp);
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/ws/')) return;
-    const held = inFlight.add(request.ip);
+    const held = inFlight.add(request.addressKey);
     reply.raw.once('close', held.release);
     if (held.over) {
       return reply.code(429).send(
@@ -89,13 +90,21 @@ export function registerLargeBodyBudget(app: FastifyInstance, config: ServerConf
     const declared = Number(request.headers['content-length']);
     const bytes =
       Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, limit) : limit;
-    if (budget.take(user.userId, request.ip, bytes)) return;
+    const verdict = budget.check(user.userId, request.addressKey, bytes);
+    if (verdict.ok) return;
+    const perAddress = verdict.refusedBy === 'address';
     return reply.code(429).send(
-      errorBody('RATE_LIMITED', 'Too much uploaded in the last minute: wait a little.', {
-        limit: 'largeBodyBytesPerMinute',
-        max: perUser,
-        retryAfterMs: Math.ceil((bytes * 60_000) / perUser),
-      }),
+      errorBody(
+        'RATE_LIMITED',
+        perAddress
+          ? 'Too much uploaded from your address in the last minute: wait a little.'
+          : 'Too much uploaded in the last minute: wait a little.',
+        {
+          limit: perAddress ? 'largeBodyBytesPerIpPerMinute' : 'largeBodyBytesPerMinute',
+          max: perAddress ? perIp : perUser,
+          retryAfterMs: verdict.retryAfterMs,
+        },
+      ),
     );
   });
 }

@@ -5,8 +5,8 @@ export const TOO_MANY_OPENINGS = 'Too many connections opened from your address:
  * Sockets of one kind each key (an address, a user) holds open, so none holds more than its
  * share. Each socket kind (match, matchmaking, chat) counts apart: a page holds one of each.
  */
-export class OpenSockets {
-  private readonly open = new Map<string, number>();
+export class OpenSockets<K extends string = string> {
+  private readonly open = new Map<K, number>();
 
   constructor(private readonly max: number) {}
 
@@ -14,7 +14,7 @@ export class OpenSockets {
    * Counts a new socket of `key`. `over` says it is one too many (refuse it); `release` must be
    * called when it closes, refused or not, and counts once however often it is called.
    */
-  add(key: string): { over: boolean; release: () => void } {
+  add(key: K): { over: boolean; release: () => void } {
     const count = (this.open.get(key) ?? 0) + 1;
     this.open.set(key, count);
     let released = false;

@@ -1,3 +1,5 @@
+import type { AddressKey } from './address-key.ts';
+
 /**
  * A token bucket: `capacity` tokens, refilled at `perSecond`; each message or request takes one
  * (or `cost`, e.g. the bytes of a body).
@@ -27,35 +29,78 @@ export class TokenBucket {
     return true;
   }
 
+  /** How long until `cost` tokens are there (at once: 0; never, past the capacity: Infinity). */
+  msUntil(cost = 1): number {
+    if (cost > this.capacity) return Infinity;
+    const elapsedS = (this.now() - this.updatedAt) / 1000;
+    const tokens = Math.min(this.capacity, this.tokens + elapsedS * this.perSecond);
+    return tokens >= cost ? 0 : Math.ceil(((cost - tokens) / this.perSecond) * 1000);
+  }
+
+  /** Refilled to its capacity by now (it may be forgotten: a new one would be the same). */
   get full(): boolean {
-    return this.tokens >= this.capacity;
+    return this.msUntil(this.capacity) === 0;
   }
 }
 
-/** Token buckets by key (an IP address), forgetting keys whose bucket has refilled. */
-export class KeyedRateLimiter {
-  private readonly buckets = new Map<string, TokenBucket>();
+/**
+ * Token buckets by key (a user, an `AddressKey`, ...), forgetting keys whose bucket has
+ * refilled. `K` names the kind of key, so a per-address limiter takes only `AddressKey`s.
+ */
+export class KeyedRateLimiter<K extends string = string> {
+  private readonly buckets = new Map<K, TokenBucket>();
 
   constructor(
     private readonly capacity: number,
     private readonly perSecond: number,
     private readonly maxKeys = 100_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  take(key: string, cost = 1): boolean {
+  take(key: K, cost = 1): boolean {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      if (this.buckets.size >= this.maxKeys) this.sweep();
-      bucket = new TokenBucket(this.capacity, this.perSecond);
+      if (this.buckets.size >= this.maxKeys) this.makeRoom();
+      bucket = new TokenBucket(this.capacity, this.perSecond, this.now);
       this.buckets.set(key, bucket);
     }
     return bucket.take(cost);
   }
 
-  private sweep(): void {
+  /** Keys held now (at most `maxKeys`). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /**
+   * Forgets every refilled bucket and, when that frees less than a tenth of `maxKeys` (a client
+   * with many addresses keeps its buckets in use), the oldest keys down to nine tenths: memory
+   * stays bounded, and the next sweep is a tenth of `maxKeys` new keys away, so sweeping costs
+   * each new key little however many keys a client brings. A forgotten key starts full again,
+   * which only the oldest keys of a client with more than `maxKeys` of them can gain from.
+   */
+  private makeRoom(): void {
     for (const [key, bucket] of this.buckets) if (bucket.full) this.buckets.delete(key);
+    const keep = Math.floor(this.maxKeys * 0.9);
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= keep) break;
+      this.buckets.delete(key);
+    }
+  }
+
+  /** How long until `key`'s bucket holds `cost` tokens (see `TokenBucket.msUntil`). */
+  msUntil(key: K, cost = 1): number {
+    return this.buckets.get(key)?.msUntil(cost) ?? 0;
   }
 }
+
+export interface LimiterRefusal {
+  ok: false;
+  refusedBy: 'user' | 'address';
+  /** How long until the bucket that refused would allow the same cost. */
+  retryAfterMs: number;
+}
+export type LimiterVerdict = { ok: true } | LimiterRefusal;
 
 /**
  * Attempts limited per user and per address at once, both buckets charged every time, so
@@ -64,17 +109,37 @@ export class KeyedRateLimiter {
  */
 export class UserAndAddressLimiter {
   private readonly perUser: KeyedRateLimiter;
-  private readonly perAddress: KeyedRateLimiter;
+  private readonly perAddress: KeyedRateLimiter<AddressKey>;
 
   constructor(userPerMinute: number, addressPerMinute: number) {
     this.perUser = new KeyedRateLimiter(userPerMinute, userPerMinute / 60);
     this.perAddress = new KeyedRateLimiter(addressPerMinute, addressPerMinute / 60);
   }
 
-  take(userId: string, ip: string, cost = 1): boolean {
-    const userAllowed = this.perUser.take(userId, cost);
-    const addressAllowed = this.perAddress.take(ip, cost);
-    return userAllowed && addressAllowed;
+  take(userId: string, address: AddressKey, cost = 1): boolean {
+    return this.check(userId, address, cost).ok;
+  }
+
+  /**
+   * Like `take`, but a refusal says which bucket refused and how long until it would allow this
+   * cost (when both refused, the one that keeps it waiting longer).
+   */
+  check(userId: string, address: AddressKey, cost = 1): LimiterVerdict {
+    const refusals: LimiterRefusal[] = [];
+    if (!this.perUser.take(userId, cost)) {
+      refusals.push({
+        ok: false,
+        refusedBy: 'user',
+        retryAfterMs: this.perUser.msUntil(userId, cost),
+      });
+    }
+    if (!this.perAddress.take(address, cost)) {
+      const retryAfterMs = this.perAddress.msUntil(address, cost);
+      refusals.push({ ok: false, refusedBy: 'address', retryAfterMs });
+    }
+    const longest = refusals.sort((a, b) => b.retryAfterMs - a.retryAfterMs)[0];
+    if (longest) return longest;
+    return { ok: true };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AddressKey } from './address-key.ts';
 import {
   ClientMessage,
   type ErrorCode,
@@ -29,6 +30,14 @@ const clientMessage = new MessageCheck(ClientMessage);
 const HELLO_TIMEOUT_MS = 10_000;
 /** Refused messages in a row after which a client counts as flooding and is disconnected. */
 const FLOOD_STRIKES = 500;
+/**
+ * Actions one socket may have waiting for their ACTION_RESULT. The rate limits bound how fast
+ * frames come, not how many pile up in the match's one queue while it is slow (a long Lua check,
+ * a slow commit): beyond this many an action is refused at once, so a flood from one player's
+ * sockets can neither grow the queue without bound nor hold the other players' moves behind it.
+ * A client waits for each result (the SDK does); pipelining a few is fine.
+ */
+export const MAX_PENDING_ACTIONS = 32;
 /** Frames above this are not read at all: `ws` closes the socket (1009). */
 const HARD_FRAME_LIMIT = 1024 * 1024;
 
@@ -38,7 +47,7 @@ interface SocketDeps {
   registry: MatchRegistry;
   metrics: Metrics;
   /** Sockets each address may open, one token each (shared with the other socket kinds). */
-  socketOpenings: KeyedRateLimiter;
+  socketOpenings: KeyedRateLimiter<AddressKey>;
   /** With several nodes: how a socket of a match another node owns is passed on to it. */
   forwarding: NodeForwarding | null;
 }
@@ -49,8 +58,11 @@ interface SocketDeps {
  */
 export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
   const { config, tokens, registry, metrics, socketOpenings, forwarding } = deps;
-  const perIp = new KeyedRateLimiter(config.ipMessagesPerSecond * 2, config.ipMessagesPerSecond);
-  const openPerIp = new OpenSockets(config.maxConnectionsPerIp);
+  const perIp = new KeyedRateLimiter<AddressKey>(
+    config.ipMessagesPerSecond * 2,
+    config.ipMessagesPerSecond,
+  );
+  const openPerIp = new OpenSockets<AddressKey>(config.maxConnectionsPerIp);
   // Guests cost nothing, so the address is capped too; one user is capped wherever they are.
   const openPerUser = new OpenSockets(config.matchSocketsPerUser);
   const heartbeat = new Heartbeat(app, config.heartbeatMs);
@@ -78,7 +90,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         socket.close(closeCode, message.slice(0, 120));
       };
 
-      const counted = openPerIp.add(ip);
+      const address = request.addressKey;
+      const counted = openPerIp.add(address);
       heartbeat.watch(socket);
 
       let actor: MatchActor | null = null;
@@ -93,6 +106,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       let hello: string | null = null;
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
       let strikes = 0;
+      let pendingActions = 0;
       const resumeFrom = resumePosition(request.query);
       // `?frames=batch`: one FRAME per batch of paced messages (see docs/protocol.md).
       const framing: Framing = request.query.frames === 'batch' ? 'batch' : 'step';
@@ -109,7 +123,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       });
       socket.on('error', () => undefined);
 
-      if (!socketOpenings.take(ip)) {
+      if (!socketOpenings.take(address)) {
         refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_CODES.tooMany);
         return;
       }
@@ -225,7 +239,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         const size = Array.isArray(data)
           ? data.reduce((n, part) => n + part.length, 0)
           : (data as Buffer | ArrayBuffer).byteLength;
-        const allowed = bucket.take() && perIp.take(ip);
+        const allowed = bucket.take() && perIp.take(address);
         if (!allowed) {
           if (++strikes > FLOOD_STRIKES) {
             refuse('RATE_LIMITED', 'Too many messages: disconnected.', CLOSE_CODES.flooding);
@@ -312,15 +326,31 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             replyError('BAD_MESSAGE', 'Already authenticated.');
             return;
           case 'ACTION': {
+            if (pendingActions >= MAX_PENDING_ACTIONS) {
+              metrics.rejectedActions.inc({ code: 'RATE_LIMITED' });
+              sendRaw(
+                actionError(
+                  message.action.actionId,
+                  'RATE_LIMITED',
+                  'Too many actions waiting for their result: wait for one.',
+                  { limit: 'pendingActions', max: MAX_PENDING_ACTIONS },
+                ),
+              );
+              return;
+            }
             const receivedAt = performance.now();
             const { knownVersion } = message.action;
             if (knownVersion !== undefined) current.actedOn(knownVersion);
-            void currentActor.act(current, message.action).then((outcome) => {
-              metrics.actionLatency.observe(
-                { outcome: outcome.ok ? 'ok' : 'error' },
-                (performance.now() - receivedAt) / 1000,
-              );
-            });
+            pendingActions++;
+            const acting = currentActor.act(current, message.action);
+            void acting
+              .finally(() => pendingActions--)
+              .then((outcome) => {
+                metrics.actionLatency.observe(
+                  { outcome: outcome.ok ? 'ok' : 'error' },
+                  (performance.now() - receivedAt) / 1000,
+                );
+              });
             return;
           }
           case 'FLOW_ACK':

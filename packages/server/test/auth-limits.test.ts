@@ -2,8 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { AuthResponse } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
-import { account, GOOD_PASSWORD, login, register } from './helpers/accounts.ts';
-import { callFrom } from './helpers/http.ts';
+import { MAILS_PER_RECIPIENT_PER_HOUR } from '../src/auth/mail.ts';
+import {
+  account,
+  devMail,
+  GOOD_PASSWORD,
+  login,
+  mailedToken,
+  register,
+} from './helpers/accounts.ts';
+import { call, callFrom } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
 
 const BASE = {
@@ -312,6 +320,43 @@ describe('with REDIS_URL two nodes share the limits', () => {
     for (const node of [a, b, a, b]) expect((await attempt(node.url, 'x', 'y')).status).toBe(401);
     expect((await attempt(a.url, 'x', 'y')).status).toBe(429);
     expect((await attempt(b.url, 'x', 'y')).status).toBe(429);
+  });
+});
+
+describe('mail to one address is capped per hour, whoever asks', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer('postgres', { ...BASE, RATE_AUTH_ACCOUNT_PER_MIN: '1000' });
+  });
+  afterAll(async () => server?.close());
+
+  it('sends at most MAILS_PER_RECIPIENT_PER_HOUR; the last link sent still works', async () => {
+    const email = 'inbox@example.com';
+    await account(server.url, 'Inbox', email);
+    const forgot = () =>
+      callFrom('127.0.0.30', server.url, 'POST', '/api/auth/password/forgot', { body: { email } });
+    // A sign-up with the address already in use mails its owner too.
+    expect((await register(server.url, 'Squatter', { email })).status).toBe(200);
+    for (let i = 0; i < MAILS_PER_RECIPIENT_PER_HOUR * 2; i++) {
+      expect((await forgot()).status).toBe(200);
+    }
+    const queued = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM mail_outbox WHERE to_address = $1',
+      [email],
+    );
+    expect(queued[0]?.n).toBe(MAILS_PER_RECIPIENT_PER_HOUR);
+    // Delivered into the dev mailbox by the sender, a moment later.
+    let delivered = 0;
+    for (let tries = 0; tries < 200 && delivered < MAILS_PER_RECIPIENT_PER_HOUR; tries++) {
+      delivered = (await devMail(server.url)).filter((mail) => mail.to === email).length;
+      if (delivered < MAILS_PER_RECIPIENT_PER_HOUR) await new Promise((r) => setTimeout(r, 50));
+    }
+    // The refused resets did not replace the last link mailed.
+    const token = await mailedToken(server.url, email, '/reset-password');
+    const reset = await call(server.url, 'POST', '/api/auth/password/reset', {
+      body: { token, password: `${GOOD_PASSWORD}!` },
+    });
+    expect(reset.status).toBe(200);
   });
 });
 

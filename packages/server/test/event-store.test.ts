@@ -7,6 +7,7 @@ import {
   type MatchState,
 } from '@cardtable/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressKey } from '../src/address-key.ts';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import {
   EventStore,
@@ -152,7 +153,7 @@ describe.each(STORES)('event store contract on %s', (kind) => {
       code: `Q${n}${kind === 'postgres' ? 'P' : 'E'}${Date.now() % 100000}`,
       hostUserId: host,
       turnTimeLimitMs: null,
-      creatorIp: '10.0.0.9',
+      creatorIp: addressKey('10.0.0.9'),
     });
     for (const n of [1, 2, 3]) await store.createMatch(newMatch(n));
     const since = new Date(Date.now() - 3_600_000).toISOString();

@@ -7,7 +7,14 @@ import {
 import type { CreateMatchResponse, ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { GAMES_PER_USER, PUBLISH_BURST } from '../src/content/library.ts';
+import {
+  DRAFT_SAVE_BURST,
+  DRAFT_SAVES_PER_MINUTE,
+  GAMES_PER_USER,
+  POSITION_SAVE_BURST,
+  POSITION_SAVES_PER_MINUTE,
+  PUBLISH_BURST,
+} from '../src/content/library.ts';
 import { GamesQuotaReached } from '../src/content/store.ts';
 import { until } from './helpers/accounts.ts';
 import { createGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
@@ -340,6 +347,62 @@ describe.each<StoreKind>(['embedded', 'postgres'])('hostile limits on %s', (stor
       body: await tidepoolPackage(),
     });
     expect((await publish(site.bob, other)).status).toBe(201);
+  });
+
+  it('limits how fast one user saves drafts; another user saves on', async () => {
+    const creator = (await guest(url(), 'Autosaver')).accessToken;
+    const slug = `autosaver-${store}`;
+    await createGame(url(), creator, { slug, name: 'Autosaver' });
+    const save = (token: string, game: string) =>
+      call<ErrorBody>(url(), 'PUT', `/api/content/games/${game}/draft`, {
+        token,
+        body: { files: {} },
+      });
+    // All at once, so the burst (not the minute's refill while a slow store saves) decides; the
+    // validator's own two-checks-at-once limit may refuse some too.
+    const answers = await Promise.all(
+      Array.from({ length: DRAFT_SAVE_BURST + 10 }, () => save(creator, slug)),
+    );
+    expect(answers.every(({ status }) => status === 200 || status === 429)).toBe(true);
+    const refusals = answers.filter(
+      ({ body }) =>
+        (body?.details as { limit?: string } | undefined)?.limit === 'draftSavesPerMinute',
+    );
+    expect(refusals.length).toBeGreaterThan(0);
+    const refused = refusals[0]!;
+    expect(refused).toMatchObject({
+      status: 429,
+      body: { code: 'RATE_LIMITED', details: { max: DRAFT_SAVES_PER_MINUTE } },
+    });
+    const { retryAfterMs } = refused.body.details as { retryAfterMs: number };
+    // One save's worth of the minute's refill.
+    expect(retryAfterMs).toBeGreaterThan(0);
+    expect(retryAfterMs).toBeLessThanOrEqual(60_000 / DRAFT_SAVES_PER_MINUTE);
+    const other = `autosaver-other-${store}`;
+    await createGame(url(), site.bob, { slug: other, name: 'Other' });
+    expect((await save(site.bob, other)).status).toBe(200);
+  });
+
+  it('limits how fast one user saves playtest positions, counted before any work', async () => {
+    const creator = (await guest(url(), 'Position hoarder')).accessToken;
+    const slug = `position-hoarder-${store}`;
+    await createGame(url(), creator, { slug, name: 'Hoard' });
+    // No such playtest (404), but each attempt is counted before it is looked up.
+    const answers = await Promise.all(
+      Array.from({ length: POSITION_SAVE_BURST + 10 }, () =>
+        call<ErrorBody>(url(), 'POST', `/api/content/games/${slug}/positions`, {
+          token: creator,
+          body: { matchId: 'm_nowhere', name: 'here' },
+        }),
+      ),
+    );
+    expect(answers.every(({ status }) => status === 404 || status === 429)).toBe(true);
+    const refused = answers.filter(({ status }) => status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.body).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { limit: 'positionSavesPerMinute', max: POSITION_SAVES_PER_MINUTE },
+    });
   });
 
   it('caps the art one creator uploads in all, by the art route or inline in a draft, concurrent or not', async () => {

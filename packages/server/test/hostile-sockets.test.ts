@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RunningServer } from '../src/app.ts';
 import { MAX_BUFFERED_BYTES } from '../src/socket-send.ts';
+import { MAX_PENDING_ACTIONS } from '../src/socket.ts';
 import { until } from './helpers/accounts.ts';
 import { createMatch, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
@@ -84,6 +85,38 @@ describe('a hostile client on the match socket', () => {
     await until(() => closedWith !== null, 30_000);
     expect(closedWith).toBe(CLOSE_CODES.notReading);
   }, 60_000);
+  it('refuses actions beyond MAX_PENDING_ACTIONS waiting on one socket at once; each gets one answer', async () => {
+    const { matchId } = await createMatch(server.url, token, {
+      game: 'secret-draw',
+      seats: [...vsCpu],
+    });
+    const client = await RawClient.open(server.url, matchId, token);
+    // One write of many frames: the match's queue holds them all until the first is stored.
+    const ids = Array.from({ length: MAX_PENDING_ACTIONS * 3 }, (_, i) => `flood-${i}`);
+    for (const actionId of ids) {
+      client.send({
+        type: 'ACTION',
+        action: { actionId, type: 'draw', payload: {}, clientSeq: 1 },
+      });
+    }
+    const results = () => client.received.flatMap((m) => (m.type === 'ACTION_RESULT' ? [m] : []));
+    await until(() => results().length >= ids.length);
+    expect(
+      results()
+        .map((r) => r.actionId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const refused = results().filter(
+      (r) =>
+        !r.ok && (r.error.details as { limit?: string } | undefined)?.limit === 'pendingActions',
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', details: { max: MAX_PENDING_ACTIONS } },
+    });
+    await client.close();
+  });
 });
 
 describe('one user opening many match sockets', () => {
@@ -188,7 +221,7 @@ const slowPost = (path: string) =>
   `Content-Length: 100000\r\n\r\n{"name":"`;
 
 describe('a client that sends its HTTP requests slowly', () => {
-  const IN_FLIGHT = 3;
+  const IN_FLIGHT = 5;
   let server: RunningServer;
 
   beforeAll(async () => {
@@ -196,6 +229,7 @@ describe('a client that sends its HTTP requests slowly', () => {
       REQUEST_TIMEOUT_MS: '1000',
       HTTP_IN_FLIGHT_PER_IP: String(IN_FLIGHT),
       LARGE_BODY_BYTES_PER_MIN: String(16 * 1024 * 1024),
+      LARGE_BODY_BYTES_PER_IP_PER_MIN: String(32 * 1024 * 1024),
     });
   });
   afterAll(async () => server?.close());
@@ -250,18 +284,21 @@ describe('a client that sends its HTTP requests slowly', () => {
     }
   });
 
+  /** An import announcing `bytes` from `localAddress`, its body not sent. */
+  const importingFrom = (localAddress: string, token: string, bytes: number) =>
+    rawHttp(
+      server.url,
+      localAddress,
+      `POST /api/replays/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n`,
+    );
+
   it('budgets the bytes one user sends to large-body routes, decided before the body is read', async () => {
     const [hoarder, other] = await Promise.all([
       guest(server.url, 'Uploader'),
       guest(server.url, 'Other'),
     ]);
-    const importing = (token: string, bytes: number) =>
-      rawHttp(
-        server.url,
-        '127.0.0.24',
-        `POST /api/replays/import HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\n` +
-          `Content-Type: application/json\r\nContent-Length: ${bytes}\r\n\r\n`,
-      );
+    const importing = (token: string, bytes: number) => importingFrom('127.0.0.24', token, bytes);
     // 8 MiB each of a 16 MiB minute: two are let in (and wait for their bodies), the third not.
     const admitted = [
       importing(hoarder.accessToken, 8 << 20),
@@ -272,7 +309,11 @@ describe('a client that sends its HTTP requests slowly', () => {
     expect(refused.received()).toMatch(/^HTTP\/1\.1 429 /);
     expect(JSON.parse(refused.received().split('\r\n\r\n')[1]!)).toMatchObject({
       code: 'RATE_LIMITED',
-      details: { limit: 'largeBodyBytesPerMinute', retryAfterMs: expect.any(Number) },
+      details: {
+        limit: 'largeBodyBytesPerMinute',
+        max: 16 << 20,
+        retryAfterMs: expect.any(Number),
+      },
     });
     for (const request of admitted) expect(request.received()).toBe('');
     // Another user's small import is read and judged on its merits.
@@ -281,6 +322,29 @@ describe('a client that sends its HTTP requests slowly', () => {
     await until(() => small.received().includes('\r\n\r\n{'));
     expect(small.received()).toMatch(/^HTTP\/1\.1 400 /);
     for (const request of [...admitted, refused, small]) request.socket.destroy();
+  });
+
+  it("says the address's budget, and its wait, when the address's budget refused", async () => {
+    const users = await Promise.all(['A', 'B', 'C'].map((name) => guest(server.url, name)));
+    // Two users send 16 MiB each: the address's 32 MiB minute is spent, not the third user's.
+    const admitted = users
+      .slice(0, 2)
+      .flatMap(({ accessToken }) =>
+        [8 << 20, 8 << 20].map((bytes) => importingFrom('127.0.0.25', accessToken, bytes)),
+      );
+    const refused = importingFrom('127.0.0.25', users[2]!.accessToken, 8 << 20);
+    await until(() => refused.received().includes('\r\n\r\n{'));
+    expect(refused.received()).toMatch(/^HTTP\/1\.1 429 /);
+    const body = JSON.parse(refused.received().split('\r\n\r\n')[1]!) as ErrorBody;
+    expect(body).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { limit: 'largeBodyBytesPerIpPerMinute', max: 32 << 20 },
+    });
+    // 8 MiB of a 32 MiB minute come back within 15 s (the user's 16 MiB minute would say 30 s).
+    const { retryAfterMs } = body.details as { retryAfterMs: number };
+    expect(retryAfterMs).toBeGreaterThan(0);
+    expect(retryAfterMs).toBeLessThanOrEqual(15_000);
+    for (const request of [...admitted, refused]) request.socket.destroy();
   });
 
   it('holds at most HTTP_IN_FLIGHT_PER_IP requests of one address at once; others go on', async () => {

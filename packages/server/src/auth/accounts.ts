@@ -15,6 +15,7 @@ import {
   type FieldProblem,
 } from './account-rules.ts';
 import type { EmailLinks } from './email-links.ts';
+import { enqueueMail, mayMail } from './mail.ts';
 import { checkPassword, hashPassword, passwordProblem } from './passwords.ts';
 import type { ClientInfo } from './sessions.ts';
 import type { AccountSettings } from './settings.ts';
@@ -308,13 +309,15 @@ export class AccountService {
       userId,
     ]);
     if (owner.length > 0) {
-      await query('INSERT INTO mail_outbox (to_address, subject, body) VALUES ($1, $2, $3)', [
-        email,
-        'Someone signed up with your address',
-        `Someone made the Cardtable account "${username}" with this address, which your ` +
+      if (!(await mayMail(query, email))) return;
+      await enqueueMail(query, {
+        to: email,
+        subject: 'Someone signed up with your address',
+        body:
+          `Someone made the Cardtable account "${username}" with this address, which your ` +
           `account already uses. Nothing changed on your account. To sign in, use your ` +
           `username or this address; to recover it, use "Forgot password".`,
-      ]);
+      });
       return;
     }
     await this.links.send(query, userId, 'verify', email, (link, hours) => ({

@@ -1,5 +1,5 @@
 import type { Database } from '../store/database.ts';
-import { enqueueMail } from './mail.ts';
+import { enqueueMail, mayMail } from './mail.ts';
 import { sha256 } from '../sha256.ts';
 import { randomToken } from './tokens.ts';
 
@@ -34,6 +34,8 @@ export class EmailLinks {
     email: string,
     write: (link: string, hours: number) => { subject: string; body: string },
   ): Promise<void> {
+    // Over the recipient's hourly mails: nothing is sent and the links already sent stay good.
+    if (!(await mayMail(query, email))) return;
     const token = randomToken();
     const ttl = this.settings.ttlSeconds[purpose];
     await query(

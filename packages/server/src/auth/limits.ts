@@ -1,3 +1,4 @@
+import type { AddressKey } from '../address-key.ts';
 import type { RateLimitBackend, SharedRateLimiter } from '../rate-limit.ts';
 import { apiError } from '../errors.ts';
 import type { AccountSettings } from './settings.ts';
@@ -43,9 +44,9 @@ export class AuthLimits {
     });
   }
 
-  /** One auth request from `ip` naming `account` (a login, an email, a user id), or a refusal. */
-  async take(ip: string, account: string | null): Promise<void> {
-    if (!(await this.perIp.take(ip))) {
+  /** One auth request from `address` naming `account` (a login, an email, a user id), or a refusal. */
+  async take(address: AddressKey, account: string | null): Promise<void> {
+    if (!(await this.perIp.take(address))) {
       throw apiError(
         'RATE_LIMITED',
         'Too many sign-in requests from your address: wait a minute.',
@@ -66,18 +67,18 @@ export class AuthLimits {
     return this.refreshesPerSession.take(sessionId);
   }
 
-  /** One guest identity made from `ip`. */
-  async takeGuest(ip: string): Promise<void> {
-    if (!(await this.guestsPerIp.take(ip))) {
+  /** One guest identity made from `address`. */
+  async takeGuest(address: AddressKey): Promise<void> {
+    if (!(await this.guestsPerIp.take(address))) {
       throw apiError('RATE_LIMITED', 'Too many guests made from your address: try later.', {
         limit: 'guests_per_ip',
       });
     }
   }
 
-  /** One account made from `ip`. */
-  async takeSignup(ip: string): Promise<void> {
-    if (!(await this.signupsPerIp.take(ip))) {
+  /** One account made from `address`. */
+  async takeSignup(address: AddressKey): Promise<void> {
+    if (!(await this.signupsPerIp.take(address))) {
       throw apiError('RATE_LIMITED', 'Too many accounts made from your address: try later.', {
         limit: 'signups_per_ip',
       });

@@ -17,6 +17,28 @@ export interface DevMail {
   createdAt: string;
 }
 
+/**
+ * Mails one address may be sent an hour, whoever asks: every mail a stranger can trigger (a
+ * password reset, a verification resent, a sign-up with an address already in use) goes to an
+ * address the stranger chooses, and the per-address and per-account auth limits bound only
+ * each sender, not what one inbox receives from many of them.
+ */
+export const MAILS_PER_RECIPIENT_PER_HOUR = 5;
+
+/**
+ * Whether `to` may be sent one more mail now (`MAILS_PER_RECIPIENT_PER_HOUR`). Asked before
+ * anything the mail is about is changed, so a refused reset or verification leaves the links
+ * already sent working. Concurrent requests may pass together (one or two mails over).
+ */
+export async function mayMail(query: Database['query'], to: string): Promise<boolean> {
+  const rows = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM mail_outbox
+     WHERE to_address = $1 AND created_at > now() - interval '1 hour'`,
+    [to],
+  );
+  return (rows[0]?.n ?? 0) < MAILS_PER_RECIPIENT_PER_HOUR;
+}
+
 /** Mail is written to the outbox in the request; the sender delivers it after. */
 export async function enqueueMail(query: Database['query'], mail: OutgoingMail): Promise<void> {
   await query('INSERT INTO mail_outbox (to_address, subject, body) VALUES ($1, $2, $3)', [

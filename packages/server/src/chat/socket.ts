@@ -1,3 +1,4 @@
+import type { AddressKey } from '../address-key.ts';
 import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import { ChatClientMessage, type ChatErrorCode, type ChatServerMessage } from '@cardtable/sdk/chat';
 import type { FastifyInstance } from 'fastify';
@@ -50,7 +51,7 @@ export function registerChatSocket(
   deps: {
     tokens: TokenService;
     /** Sockets each address may open, one token each (shared with the other socket kinds). */
-    socketOpenings: KeyedRateLimiter;
+    socketOpenings: KeyedRateLimiter<AddressKey>;
     sessionCheckMs: number;
     /** How often each socket is pinged; one that did not answer the last ping is dropped. */
     heartbeatMs: number;
@@ -65,7 +66,7 @@ export function registerChatSocket(
 ): void {
   const { tokens, chat } = deps;
   const sessions = new SocketSessions(tokens.sessions, deps.sessionCheckMs);
-  const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
+  const openPerIp = new OpenSockets<AddressKey>(deps.maxConnectionsPerIp);
   const openPerUser = new OpenSockets(deps.maxConnectionsPerUser);
   const heartbeat = new Heartbeat(app, deps.heartbeatMs);
   app.addHook('onClose', async () => sessions.stop());
@@ -86,7 +87,7 @@ export function registerChatSocket(
       let closed = false;
       const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
       let strikes = 0;
-      const counted = openPerIp.add(request.ip);
+      const counted = openPerIp.add(request.addressKey);
       heartbeat.watch(socket);
       socket.on('close', () => {
         counted.release();
@@ -96,7 +97,7 @@ export function registerChatSocket(
         if (member) chat.leave(member);
       });
       socket.on('error', () => undefined);
-      if (!deps.socketOpenings.take(request.ip)) {
+      if (!deps.socketOpenings.take(request.addressKey)) {
         refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_CODES.tooMany);
         return;
       }

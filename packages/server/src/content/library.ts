@@ -63,6 +63,24 @@ export const PUBLISHES_PER_HOUR = 60;
 export const ARCHIVES_PER_MINUTE = 10;
 export const ARCHIVES_PER_ADDRESS_PER_MINUTE = 30;
 
+/**
+ * Draft saves one user may make: a burst, then this many a minute. Each save is a package (up
+ * to 8 MiB) checked on the validator's threads and written whole with a new revision, so their
+ * pace bounds what one creator costs the server; the studio autosaves at most once per pause in
+ * the editing (and, refused, saves again after `retryAfterMs`), far below this.
+ */
+export const DRAFT_SAVE_BURST = 30;
+export const DRAFT_SAVES_PER_MINUTE = 60;
+
+/**
+ * Playtest positions one user may save: a burst (a draft's whole 20 at once, and then some),
+ * then this many a minute. Each save reads the match's whole state and writes it (tens of
+ * kilobytes for a card game), and saving again under a name replaces it, so the count cap alone
+ * left the rate of those writes unbounded.
+ */
+export const POSITION_SAVE_BURST = 30;
+export const POSITION_SAVES_PER_MINUTE = 10;
+
 /** Live playtests one creator may host at once (each holds a Lua VM and a match). */
 export const LIVE_PLAYTESTS_PER_USER = 3;
 

@@ -1,3 +1,4 @@
+import type { AddressKey } from '../address-key.ts';
 import { ENGINE_VERSION, type AnyGame } from '@cardtable/engine';
 import type { ContentLibrary } from '../content/library.ts';
 import type { ContentPin } from '../content/store.ts';
@@ -27,8 +28,8 @@ export interface MatchPlan {
   seats: SeatRecord[];
   hostUserId: string;
   turnTimeLimitMs: number | null;
-  /** The address of the person who asked for it (counted by the quotas); null: the server's own (matchmaking). */
-  ip: string | null;
+  /** The address key of the person who asked for it (counted by the quotas); null: the server's own (matchmaking). */
+  ip: AddressKey | null;
   /** The creator's content it plays: a published version or a playtest snapshot (null: built in). */
   pin: ContentPin | null;
   /** Counted by the ratings projection (the rated queue, or the host's choice). */

@@ -1,3 +1,4 @@
+import type { AddressKey } from '../address-key.ts';
 import type { ErrorBody } from '@cardtable/sdk/protocol';
 import type { MatchQuotaSettings } from '../config.ts';
 import { errorBody } from '../errors.ts';
@@ -36,7 +37,7 @@ export class MatchQuotas {
    * host's open tables within theirs); else the refusal.
    */
   async admit(
-    match: NewMatch & { creatorIp: string },
+    match: NewMatch & { creatorIp: AddressKey },
   ): Promise<{ ok: true } | { ok: false; error: ErrorBody }> {
     const max = this.caps(match.listed ?? false);
     const refusal = await this.store.createMatchWithinQuota(

@@ -1,3 +1,4 @@
+import type { AddressKey } from '../address-key.ts';
 import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
@@ -27,7 +28,7 @@ export function registerMatchmakingSocket(
   deps: {
     tokens: TokenService;
     /** Sockets each address may open, one token each (shared with the other socket kinds). */
-    socketOpenings: KeyedRateLimiter;
+    socketOpenings: KeyedRateLimiter<AddressKey>;
     matchmaker: Matchmaker;
     statusEveryMs: number;
     /** Queue sockets one address may hold open (counted apart from other sockets). */
@@ -37,7 +38,7 @@ export function registerMatchmakingSocket(
   },
 ): void {
   const { tokens, matchmaker, statusEveryMs } = deps;
-  const openPerIp = new OpenSockets(deps.maxConnectionsPerIp);
+  const openPerIp = new OpenSockets<AddressKey>(deps.maxConnectionsPerIp);
   const heartbeat = new Heartbeat(app, deps.heartbeatMs);
   app.get<{ Querystring: QueueQuery }>(
     '/ws/matchmaking',
@@ -58,14 +59,14 @@ export function registerMatchmakingSocket(
         if (timer) clearInterval(timer);
         if (ticketId) void matchmaker.queue.cancel(ticketId).catch(() => undefined);
       };
-      const counted = openPerIp.add(request.ip);
+      const counted = openPerIp.add(request.addressKey);
       heartbeat.watch(socket);
       socket.on('close', () => {
         counted.release();
         leave();
       });
       socket.on('error', () => undefined);
-      if (!deps.socketOpenings.take(request.ip))
+      if (!deps.socketOpenings.take(request.addressKey))
         return refuse('RATE_LIMITED', TOO_MANY_OPENINGS, CLOSE_CODES.tooMany);
       if (counted.over)
         return refuse(

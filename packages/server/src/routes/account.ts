@@ -55,7 +55,7 @@ export function registerAccountRoutes(
     },
     async (request) => {
       const principal = requireUser(request);
-      await limits.take(request.ip, principal.userId);
+      await limits.take(request.addressKey, principal.userId);
       await accounts.changePassword(principal, request.body);
       return {
         ok: true,
@@ -80,7 +80,7 @@ export function registerAccountRoutes(
     async (request, reply) => {
       const principal = requireUser(request);
       // Everything about the user, as much as they stored: counted like the other account requests.
-      await limits.take(request.ip, principal.userId);
+      await limits.take(request.addressKey, principal.userId);
       void reply.header('content-disposition', 'attachment; filename="cardtable-account.json"');
       return data.export(principal.userId);
     },
@@ -98,7 +98,7 @@ export function registerAccountRoutes(
     },
     async (request) => {
       const principal = requireUser(request);
-      await limits.take(request.ip, principal.userId);
+      await limits.take(request.addressKey, principal.userId);
       await accounts.confirmPassword(principal, request.body.password);
       await data.delete(principal.userId);
       return { ok: true, message: 'Your account is deleted.' } as const;

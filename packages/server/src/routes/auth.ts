@@ -83,7 +83,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       const name = request.body.name.trim();
       const problem = displayNameProblem(name);
       if (problem) throw apiError('BAD_REQUEST', problem.message, { field: 'name' });
-      await limits.takeGuest(request.ip);
+      await limits.takeGuest(request.addressKey);
       return tokens.createGuest(name, clientInfo(request));
     },
   );
@@ -99,8 +99,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       },
     },
     async (request) => {
-      await limits.take(request.ip, request.body.username);
-      await limits.takeSignup(request.ip);
+      await limits.take(request.addressKey, request.body.username);
+      await limits.takeSignup(request.addressKey);
       return accounts.register(request.body, clientInfo(request));
     },
   );
@@ -118,8 +118,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     },
     async (request) => {
       const principal = requireUser(request);
-      await limits.take(request.ip, request.body.username);
-      await limits.takeSignup(request.ip);
+      await limits.take(request.addressKey, request.body.username);
+      await limits.takeSignup(request.addressKey);
       return accounts.upgrade(principal, request.body);
     },
   );
@@ -135,7 +135,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       },
     },
     async (request) => {
-      await limits.take(request.ip, request.body.login);
+      await limits.take(request.addressKey, request.body.login);
       return accounts.login(request.body.login, request.body.password, clientInfo(request));
     },
   );
@@ -243,7 +243,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       },
     },
     async (request) => {
-      await limits.take(request.ip, null);
+      await limits.take(request.addressKey, null);
       await accounts.verifyEmail(request.body.token);
       return { ok: true, message: 'Your email address is confirmed.' } as const;
     },
@@ -261,7 +261,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
     },
     async (request) => {
       const principal = requireUser(request);
-      await limits.take(request.ip, principal.userId);
+      await limits.take(request.addressKey, principal.userId);
       await accounts.resendVerification(principal);
       return { ok: true, message: 'A new link is on its way.' } as const;
     },
@@ -278,7 +278,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       },
     },
     async (request) => {
-      await limits.take(request.ip, request.body.email);
+      await limits.take(request.addressKey, request.body.email);
       await accounts.forgotPassword(request.body.email);
       return ACCEPTED_RESET;
     },
@@ -295,7 +295,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AuthRouteDeps): v
       },
     },
     async (request) => {
-      await limits.take(request.ip, null);
+      await limits.take(request.addressKey, null);
       await accounts.resetPassword(request.body);
       return { ok: true, message: 'Your password is changed: sign in with it.' } as const;
     },

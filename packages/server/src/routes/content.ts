@@ -28,6 +28,8 @@ import {
   contentInvalid,
   ARCHIVES_PER_ADDRESS_PER_MINUTE,
   ARCHIVES_PER_MINUTE,
+  DRAFT_SAVE_BURST,
+  DRAFT_SAVES_PER_MINUTE,
   PUBLISH_BURST,
   PUBLISHES_PER_HOUR,
   type ContentLibrary,
@@ -40,6 +42,7 @@ import { apiError } from '../errors.ts';
 import { hasUnprintable } from '../printable.ts';
 import { KeyedRateLimiter, UserAndAddressLimiter } from '../rate-limit.ts';
 import { requireUser } from './authenticate.ts';
+import { perUserRate } from './per-user-rate.ts';
 import { contentAccess } from './content-access.ts';
 import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 
@@ -67,6 +70,12 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   const artUploads = new KeyedRateLimiter(ART_UPLOAD_BURST, ART_UPLOADS_PER_MINUTE / 60);
   const publishes = new KeyedRateLimiter(PUBLISH_BURST, PUBLISHES_PER_HOUR / 3600);
   const archives = new UserAndAddressLimiter(ARCHIVES_PER_MINUTE, ARCHIVES_PER_ADDRESS_PER_MINUTE);
+  const draftSave = perUserRate(
+    'draftSavesPerMinute',
+    DRAFT_SAVE_BURST,
+    DRAFT_SAVES_PER_MINUTE,
+    'Too many draft saves: wait a moment.',
+  );
 
   /** Summaries of games, their play counts taken in one query for the whole list. */
   const summariesOf = async (games: GameRow[]) => {
@@ -289,7 +298,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
     async (request, reply) => {
       const user = requireUser(request);
       const game = await ownedGame(request.params.slug, user);
-      if (!archives.take(user.userId, request.ip))
+      if (!archives.take(user.userId, request.addressKey))
         throw apiError('RATE_LIMITED', 'Too many draft archives asked for: wait a minute.', {
           retryAfterMs: Math.ceil(60_000 / ARCHIVES_PER_MINUTE),
         });
@@ -310,12 +319,15 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
         tags: ['content'],
         summary:
           'Replace the draft (owner only). Stored even with errors; a package over the limits is ' +
-          'refused; with `revision`, refused (409) when the draft changed since that revision',
+          'refused; with `revision`, refused (409) when the draft changed since that revision; ' +
+          '30 at once, then 60 a minute (429)',
         ...secured,
         params: SlugParams,
         body: DraftSave,
         response: { 200: DraftSaved, ...errors },
       },
+      // Before the body is read: a refused save costs no parse of its megabytes.
+      onRequest: async (request) => draftSave(requireUser(request).userId),
     },
     async (request) => {
       const user = requireUser(request);

@@ -43,7 +43,7 @@ export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const user = requireUser(request);
-      if (!joinAttempts.take(user.userId, request.ip)) {
+      if (!joinAttempts.take(user.userId, request.addressKey)) {
         throw apiError('RATE_LIMITED', 'Too many join attempts: wait a minute.');
       }
       const id = await store.waitingMatchIdByCode(

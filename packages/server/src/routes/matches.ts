@@ -1,3 +1,4 @@
+import type { AddressKey } from '../address-key.ts';
 import {
   CreateMatchRequest,
   CreateMatchResponse,
@@ -110,7 +111,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
         seats,
         hostUserId: user.userId,
         turnTimeLimitMs: body.turnTimeLimitMs ?? null,
-        ip: request.ip,
+        ip: request.addressKey,
         pin,
         replayPrivacy: body.replayPrivacy ?? 'private',
         approveJoins: body.approveJoins ?? false,
@@ -285,7 +286,8 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
         if (!offer.start) return { rematchId: null, seats: actor.publicSeats() };
         let rematchId: string | null = null;
         try {
-          rematchId = (await createMatch(deps, await rematchPlan(actor, request.ip))).matchId;
+          rematchId = (await createMatch(deps, await rematchPlan(actor, request.addressKey)))
+            .matchId;
         } finally {
           await actor.rematchCreated(rematchId);
         }
@@ -295,7 +297,7 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   /** The same seats (people and CPUs), game, version, options and clock as `actor`'s match. */
-  const rematchPlan = async (actor: MatchActor, ip: string): Promise<MatchPlan> => {
+  const rematchPlan = async (actor: MatchActor, ip: AddressKey): Promise<MatchPlan> => {
     const record = actor.matchRecord;
     const pinned = await content.store.matchContent(record.id);
     return {

@@ -32,7 +32,7 @@ export function registerOidcRoutes(
       },
     },
     async (request, reply) => {
-      await limits.take(request.ip, null);
+      await limits.take(request.addressKey, null);
       return reply.redirect(await oidc.start(request.params.provider, null));
     },
   );
@@ -59,7 +59,7 @@ export function registerOidcRoutes(
       if (principal.guest)
         throw apiError('FORBIDDEN', 'Make an account first, then link providers to it.');
       // Each start stores a flow until it is used or expires: counted like the other auth requests.
-      await limits.take(request.ip, principal.userId);
+      await limits.take(request.addressKey, principal.userId);
       return { url: await oidc.start(request.params.provider, principal.userId) };
     },
   );
@@ -91,7 +91,7 @@ export function registerOidcRoutes(
       },
     },
     async (request) => {
-      await limits.take(request.ip, null);
+      await limits.take(request.addressKey, null);
       const userId = await oidc.redeem(request.body.code);
       if (!userId) throw apiError('UNAUTHORIZED', 'This sign-in code is invalid, used or expired.');
       return tokens.signIn(userId, clientInfo(request));

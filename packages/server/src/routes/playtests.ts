@@ -10,7 +10,11 @@ import {
 import { ErrorBody } from '@cardtable/sdk/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { ContentLibrary } from '../content/library.ts';
+import {
+  POSITION_SAVE_BURST,
+  POSITION_SAVES_PER_MINUTE,
+  type ContentLibrary,
+} from '../content/library.ts';
 import { cardArtUrls } from '../content/summaries.ts';
 import { apiError } from '../errors.ts';
 import type { MatchActor } from '../match/actor.ts';
@@ -19,9 +23,17 @@ import { requireUser } from './authenticate.ts';
 import { contentAccess } from './content-access.ts';
 import { maySeeFinished } from './export.ts';
 import { withMatchActor } from './matches.ts';
+import { perUserRate } from './per-user-rate.ts';
 
 const secured = { security: [{ bearer: [] }] };
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  429: ErrorBody,
+};
 const PositionParams = Type.Object({
   slug: Slug,
   name: Type.String({ minLength: 1, maxLength: 60 }),
@@ -39,6 +51,12 @@ interface Deps {
 export function registerPlaytestRoutes(app: FastifyInstance, { library, registry }: Deps) {
   const { store } = library;
   const { ownedGame } = contentAccess(store);
+  const positionSave = perUserRate(
+    'positionSavesPerMinute',
+    POSITION_SAVE_BURST,
+    POSITION_SAVES_PER_MINUTE,
+    'Too many positions saved: wait a moment.',
+  );
 
   app.post<{ Params: { slug: string }; Body: SavePositionRequest }>(
     '/api/content/games/:slug/positions',
@@ -52,6 +70,10 @@ export function registerPlaytestRoutes(app: FastifyInstance, { library, registry
         params: Type.Object({ slug: Slug }),
         body: SavePositionRequest,
         response: { 201: Type.Object({ position: PositionSummary }), ...errors },
+      },
+      // Counted where the client's request arrives, not again by the match's owner.
+      onRequest: async (request) => {
+        if (!request.fromNode) positionSave(requireUser(request).userId);
       },
     },
     async (request, reply) => {

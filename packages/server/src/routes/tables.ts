@@ -60,7 +60,7 @@ export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const user = requireUser(request);
-      if (!joinAttempts.take(user.userId, request.ip))
+      if (!joinAttempts.take(user.userId, request.addressKey))
         throw apiError('RATE_LIMITED', 'Too many joins: wait a minute.');
       const { id } = request.params;
       if (!(await tables.isOpen(id))) throw apiError('NOT_FOUND', 'No open table has that id.');

@@ -1,3 +1,4 @@
+import type { AddressKey } from '../address-key.ts';
 import type { Outcome } from '@cardtable/engine';
 import type { MatchStatus } from '@cardtable/sdk/protocol';
 import { lockForTransaction, type Database, type Row } from './database.ts';
@@ -78,8 +79,8 @@ export type NewMatch = Omit<
   Partial<
     Pick<MatchRecord, 'replayPrivacy' | 'replayLink' | 'approveJoins' | 'rated' | 'listed'>
   > & {
-    /** The address it was created from, for per-address quotas. */
-    creatorIp?: string;
+    /** The address it was created from (its key: an IPv6 address's /64), for per-address quotas. */
+    creatorIp?: AddressKey;
   };
 
 /** How many matches a user and an address created since a time, and have open (not over). */
@@ -175,7 +176,7 @@ export class EventStore {
    * every node of this database are counted one after another: a burst cannot slip past a limit.
    */
   async createMatchWithinQuota<R>(
-    match: NewMatch & { creatorIp: string },
+    match: NewMatch & { creatorIp: AddressKey },
     createdSince: string,
     caps: QuotaUsage,
     refuse: (usage: QuotaUsage) => R | null,
