@@ -17,7 +17,7 @@ import {
   playTargets,
 } from './stack.ts';
 import { activate } from './activate.ts';
-import { phaseTitle } from '../ui/phases.ts';
+import { phaseTitle } from './phases.ts';
 import { opponentOf, resumable, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
 import { runWork } from './work.ts';
