@@ -2,7 +2,7 @@ import { decideContext, seatViewer } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { playWith, tcgControls, type TcgAction, type TcgGame } from '../src/index.ts';
-import { phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
+import { activationLabel, phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
 import { demoGame, hollowmereGame } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
 
@@ -91,8 +91,40 @@ describe('tcgControls', () => {
         {
           id: 'flare',
           text: 'Activate (2 embers; once a turn): Deal 1 damage to an enemy thrall.',
+          effect: 'Deal 1 damage to an enemy thrall.',
+          terms: { cost: 2, exhaust: false, perTurn: 1, condition: null },
         },
       ],
+    );
+    // The button is worded from those terms, not read back out of the rules line.
+    expect(activationLabel(hollowmere.view(clash, seatViewer(0)), controls.activations[0]!)).toBe(
+      'Lantern Keeper: deal 1 damage to an enemy thrall (2 embers; once a turn)',
+    );
+  });
+
+  it("refuses in the ruleset's own words: a full board, a guard in the way, a blocker", async () => {
+    const hollowmere = await hollowmereGame();
+    const content = hollowmere.registry.list()[0]!;
+    const full = buildState(content, {
+      name: 'full board',
+      setup: {
+        players: [
+          { mana: 5, hand: ['hollow/mire-wisp'], board: Array(5).fill('hollow/grave-caller') },
+          { board: ['hollow/bog-warden', 'hollow/mire-wisp'] },
+        ],
+      },
+      steps: [],
+    });
+    const clash = { ...full, phase: 2 };
+    const refused = (action: TcgAction) => {
+      const result = hollowmere.decide(clash, 0, action, decideContext('words', 1));
+      return result.ok ? null : result.error.message;
+    };
+    expect(refused({ type: 'play', payload: { card: 's0hand0' } })).toBe(
+      'There is no room for another thrall on your board.',
+    );
+    expect(refused({ type: 'attack', payload: { attacker: 's0board0', target: 's1board1' } })).toBe(
+      'That cannot be attacked now (a thrall with Stalwart may be in the way).',
     );
   });
 

@@ -1,5 +1,6 @@
 import type {
   Ability,
+  ActivatedAbility,
   AttackDef,
   CardDef,
   Condition,
@@ -11,7 +12,7 @@ import type {
   Value,
 } from './ast.ts';
 import { selectorAst, type SelectorNode } from './selector.ts';
-import { article } from '../ui/words.ts';
+import { activationTermsText, article, type ActivationTerms } from '../ui/words.ts';
 
 /**
  * English rules text generated from data abilities, so text and behaviour cannot drift apart.
@@ -46,7 +47,7 @@ export function attackText(attack: AttackDef, ruleset: Ruleset, nameOf: CardName
 export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardNamer): string {
   const words = new Words(ruleset, nameOf);
   if (ability.kind === 'static') return sentence(words.staticText(ability));
-  if (ability.kind === 'activated') return activatedText(ability, words);
+  if (ability.kind === 'activated') return partsOf(ability, words).text;
   if (ability.text) return ability.text;
   for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
   if (ability.kind === 'triggered') words.triggerOn = ability.trigger.on;
@@ -59,21 +60,36 @@ export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardName
 }
 
 /**
- * "Activate (2 mana, exhaust; once a turn): Deal 1 damage to an enemy unit." What it costs and
- * how often it may be used are always generated; what it does is a Lua ability's own `text`.
+ * An activated ability as a card face carries it: its terms as data, what it does
+ * ("Deal 1 damage to an enemy unit.") and its rules line, "Activate (2 mana, exhaust; once a
+ * turn): Deal 1 damage to an enemy unit.", all worded once. What it costs and how often it may
+ * be used are always generated; what it does is a Lua ability's own `text`.
  */
-function activatedText(ability: Extract<Ability, { kind: 'activated' }>, words: Words): string {
-  const perTurn = ability.limit?.perTurn ?? 1;
-  const costs = [
-    ability.cost ? `${ability.cost} ${words.ruleset.resources.name}` : null,
-    ability.exhaust ? 'exhaust' : null,
-  ].filter((c) => c !== null);
-  const often = perTurn === 1 ? 'once a turn' : `${perTurn} times a turn`;
-  const only = ability.condition ? `, only if ${words.condition(ability.condition)}` : '';
-  const terms = `${costs.length ? `${costs.join(', ')}; ` : ''}${often}${only}`;
+export function activatedParts(
+  ability: ActivatedAbility,
+  ruleset: Ruleset,
+  nameOf: CardNamer,
+): ActivatedParts {
+  return partsOf(ability, new Words(ruleset, nameOf));
+}
+
+export interface ActivatedParts {
+  terms: ActivationTerms;
+  effect: string;
+  text: string;
+}
+
+function partsOf(ability: ActivatedAbility, words: Words): ActivatedParts {
+  const terms: ActivationTerms = {
+    cost: ability.cost ?? 0,
+    exhaust: ability.exhaust ?? false,
+    perTurn: ability.limit?.perTurn ?? 1,
+    condition: ability.condition ? words.condition(ability.condition) : null,
+  };
   for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
-  const body = ability.text ?? sentence(words.effects(ability.effects ?? []));
-  return `Activate (${terms}): ${body}`;
+  const effect = ability.text ?? sentence(words.effects(ability.effects ?? []));
+  const text = `Activate (${activationTermsText(terms, words.ruleset.resources.name)}): ${effect}`;
+  return { terms, effect, text };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Outcome, Seat } from '@cardtable/engine';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import { heroSeat } from '../engine/state.ts';
+import { capital } from './words.ts';
 
 /** What the log needs to name things: seats, card definitions, and objects by id. */
 export interface LogNames {
@@ -46,7 +47,6 @@ const lossWords = (reason: string, names: Pick<LogNames, 'life'>) =>
     : (LOSS_WORDS[reason] ?? LOSS_WORDS.winCondition);
 
 /** "you" at the start of a sentence: "You". */
-const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
  * One event as a line of the game log, in words, from the event as this viewer received it
