@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { playWith, tcgControls, type TcgAction, type TcgGame } from '../src/index.ts';
 import { activationLabel, phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
-import { demoGame, hollowmereGame } from './helpers.ts';
+import { demoGame, hollowmereGame, saltroadGame } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
 
 let game: TcgGame;
@@ -99,6 +99,55 @@ describe('tcgControls', () => {
     // The button is worded from those terms, not read back out of the rules line.
     expect(activationLabel(hollowmere.view(clash, seatViewer(0)), controls.activations[0]!)).toBe(
       'Lantern Keeper: deal 1 damage to an enemy thrall (2 embers; once a turn)',
+    );
+  });
+
+  it("labels a custom keyword's activated ability by its keyword and effect, printed or granted", async () => {
+    const saltroad = await saltroadGame();
+    const content = saltroad.registry.list()[0]!;
+    const state = buildState(content, {
+      name: 'wayfarers',
+      setup: {
+        players: [
+          {
+            mana: 3,
+            deck: ['saltroad/raid', 'saltroad/raid'],
+            board: ['saltroad/mule-driver', 'saltroad/pathfinder'],
+          },
+          { board: ['saltroad/caravan-guard'] },
+        ],
+      },
+      steps: [],
+    });
+    const view = saltroad.view(state, seatViewer(0));
+    const controls = tcgControls(view, saltroad.legalActions(state, 0));
+    expect(controls.activations.map((a) => [a.card, a.ability])).toEqual([
+      ['s0board0', 'ride'],
+      ['s0board1', 'chart'],
+    ]);
+    expect(controls.activations.map((a) => activationLabel(view, a))).toEqual([
+      'Mule Driver, Wayfarer: put the top card of your deck into your road (exhaust; once a turn)',
+      'Pathfinder: put the top card of your deck into your road (2 coin; once a turn)',
+    ]);
+    expect(view.glossary.keywords.wayfarer!.activated![0]!.terms).toEqual({
+      cost: 0,
+      exhaust: true,
+      perTurn: 1,
+      condition: null,
+    });
+    // Granted, not printed: the unit's keywords now, as the engine reads them.
+    const granted = {
+      ...view,
+      cards: {
+        ...view.cards,
+        s0board1: {
+          ...view.cards.s0board1!,
+          stats: { ...view.cards.s0board1!.stats!, keywords: ['wayfarer'] },
+        },
+      },
+    };
+    expect(activationLabel(granted, { card: 's0board1', ability: 'ride' })).toBe(
+      'Pathfinder, Wayfarer: put the top card of your deck into your road (exhaust; once a turn)',
     );
   });
 

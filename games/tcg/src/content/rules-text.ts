@@ -256,7 +256,17 @@ class Words {
         if (e.to === 'hand')
           return `return ${what} to ${plural ? "their owners' hands" : "its owner's hand"}`;
         if (e.to === 'board') return `put ${what} onto the board`;
-        const where = `${e.position ? `the ${e.position} of ` : ''}${plural ? "their owners'" : "its owner's"} ${e.to}`;
+        // Cards go to their owner's zone: "your road" when they can only be yours.
+        const side = sideOf(e.cards);
+        const owner =
+          side === 'friendly'
+            ? 'your'
+            : side === 'enemy'
+              ? "your opponent's"
+              : plural
+                ? "their owners'"
+                : "its owner's";
+        const where = `${e.position ? `the ${e.position} of ` : ''}${owner} ${e.to}`;
         return `put ${what} into ${where}`;
       }
       case 'shuffle': {
@@ -391,8 +401,14 @@ class Words {
               ? `lowest-${t.pick.slice(7)} `
               : '';
       const base = this.noun(selectorAst(t.from), { count: t.count, definite: false, bare: true });
-      if (t.pick === 'first')
-        return t.count === 1 ? `the first ${base}` : `the first ${t.count} ${base}`;
+      if (t.pick === 'first') {
+        // A deck's first card is its top one (matches list a deck from the top).
+        const deck = atomsOf(t.from).some((a) => 'zone' in a && a.zone === 'deck');
+        const [word, what] = deck
+          ? ['top', base.replace(/ in (\S+ )?deck$/, ' of $1deck')]
+          : ['first', base];
+        return t.count === 1 ? `the ${word} ${what}` : `the ${word} ${t.count} ${what}`;
+      }
       if (t.pick === 'chosen') return t.count === 1 ? article(base) : `${t.count} ${base}`;
       return t.count === 1
         ? `${/^(highest|lowest)/.test(how) ? 'the' : 'a'} ${how}${base}`
@@ -623,4 +639,17 @@ function pluralNoun(noun: string): string {
       word.endsWith('s') ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`,
     )
     .join(' or ');
+}
+
+/** The atoms a target's selector requires of every match (all of them, for an `and`). */
+function atomsOf(selector: string): SelectorNode[] {
+  const node = selectorAst(selector);
+  return 'and' in node ? node.and : [node];
+}
+
+/** Whose every card a target names is (`friendly`: the ability's controller's), if one side's. */
+function sideOf(t: Target): 'friendly' | 'enemy' | null {
+  for (const atom of atomsOf(typeof t === 'string' ? t : t.from))
+    if ('side' in atom) return atom.side;
+  return null;
 }
