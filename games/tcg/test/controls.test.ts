@@ -2,7 +2,13 @@ import { decideContext, seatViewer } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { playWith, tcgControls, type TcgAction, type TcgGame } from '../src/index.ts';
-import { activationLabel, phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
+import {
+  activationLabel,
+  nextPhaseLabel,
+  phaseName,
+  phaseTrack,
+  type TcgView,
+} from '../src/ui/index.ts';
 import { demoGame, hollowmereGame, saltroadGame } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
 
@@ -239,6 +245,20 @@ describe('phaseTrack', () => {
   it('is not shown for a turn with one main phase (the demo ruleset)', () => {
     const state = buildState(demoContent(), position);
     expect(phaseTrack(game.view(state, seatViewer(0)))).toBeNull();
+  });
+
+  it("labels the next-phase button with the phase's own name, whatever its words", async () => {
+    const saltroad = await saltroadGame();
+    const state = buildState(saltroad.registry.list()[0]!, {
+      name: 'phases',
+      setup: { players: [{}, {}] },
+      steps: [],
+    });
+    const track = phaseTrack(saltroad.view(state, seatViewer(0)));
+    expect(nextPhaseLabel(track)).toBe('Next: On the trail');
+    expect(nextPhaseLabel(phaseTrack(saltroad.view({ ...state, phase: 2 }, seatViewer(0))))).toBe(
+      'Next phase',
+    );
   });
 
   it("names the phases by the ruleset's own names where it gives them (Hollowmere)", async () => {

@@ -167,7 +167,7 @@ describe('a published game, played by two people who meet by invite code', () =>
     expect(guestPlayed.nextPhases).toBeGreaterThan(0);
     // Each saw where the turn was, named from the published phases, and where the button led.
     for (const played of [hostPlayed, guestPlayed]) {
-      expect(played.phaseMoves).toEqual(['[Main] › Battle: To battle']);
+      expect(played.phaseMoves).toEqual(['[Main] › Battle: Next: Battle']);
       expect(played.phaseContrast).toBeGreaterThanOrEqual(4.5);
     }
     // The Pearl Diver's activated ability was offered as a button in the battle phase, used,

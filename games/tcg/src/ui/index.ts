@@ -31,11 +31,10 @@ export { describeScriptFailure, logLine, outcomeSentence, type LogNames } from '
 export {
   askSentence,
   effectPhrase,
-  lowerFirst,
   targetsWord,
   activationTermsText,
   type ActivationTerms,
 } from './words.ts';
 export { activationLabel, activationShown, type ActivationShown } from './activations.ts';
 export { STOP_KINDS, type StopKind } from './stops.ts';
-export { phaseName, phaseTitle, phaseTrack, type PhaseTrack } from './phases.ts';
+export { nextPhaseLabel, phaseName, phaseTitle, phaseTrack, type PhaseTrack } from './phases.ts';

@@ -31,3 +31,11 @@ export function phaseTrack(view: Pick<TcgView, 'phase' | 'phases'>): PhaseTrack 
     next: next === null ? null : phaseTitle(view.phases[next]!),
   };
 }
+
+/**
+ * The words of the button that moves on to the next main phase: "Next: On the trail". The
+ * phase is named as its ruleset writes it, after a colon, because a creator's name ("On the
+ * trail", "Call to arms") cannot be set inside a sentence ("To on the trail").
+ */
+export const nextPhaseLabel = (track: PhaseTrack | null) =>
+  track?.next ? `Next: ${track.next}` : 'Next phase';

@@ -5,7 +5,7 @@ import {
   activationShown,
   askSentence,
   effectPhrase,
-  lowerFirst,
+  nextPhaseLabel,
   phaseTrack,
   playWith,
   tcgControls,
@@ -479,7 +479,7 @@ export function TcgTable({
               data-testid="tcg-next-phase"
               onClick={() => act({ type: 'nextPhase', payload: {} })}
             >
-              {phases?.next ? `To ${lowerFirst(phases.next)}` : 'Next phase'}
+              {nextPhaseLabel(phases)}
             </button>
           ) : null}
           {controls.activations.map((activation) => (
