@@ -12,7 +12,7 @@ import type {
   Value,
 } from './ast.ts';
 import { selectorAst, type SelectorNode } from './selector.ts';
-import { activationTermsText, article, type ActivationTerms } from '../ui/words.ts';
+import { activationTermsText, article, pluralNoun, type ActivationTerms } from '../ui/words.ts';
 
 /**
  * English rules text generated from data abilities, so text and behaviour cannot drift apart.
@@ -630,15 +630,6 @@ function cmpPhrase([stat, op, n]: [string, string, number]): string {
 function cmpWords(op: string, amount: string): string {
   if (op === '>=' || op === '<=') return `${amount} ${OP_WORDS[op]}`;
   return `${OP_WORDS[op]} ${amount}`;
-}
-
-function pluralNoun(noun: string): string {
-  return noun
-    .split(' or ')
-    .map((word) =>
-      word.endsWith('s') ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`,
-    )
-    .join(' or ');
 }
 
 /** The atoms a target's selector requires of every match (all of them, for an `and`). */

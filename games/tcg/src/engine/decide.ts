@@ -18,7 +18,7 @@ import {
 } from './stack.ts';
 import { activate } from './activate.ts';
 import { phaseTitle } from './phases.ts';
-import { article, capital } from '../ui/words.ts';
+import { article, capital, pluralNoun } from '../ui/words.ts';
 import type { Ruleset } from '../content/ast.ts';
 import { opponentOf, resumable, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
@@ -95,7 +95,11 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
     return answer(r, seat, action.payload.decision, action.payload.picks, false);
   }
   if (state.status === 'mulligan' && r.content.ruleset.battler) {
-    if (action.type !== 'setup') return reject('MULLIGAN_PENDING', 'Set up your creatures first.');
+    if (action.type !== 'setup')
+      return reject(
+        'MULLIGAN_PENDING',
+        `Set up your ${pluralNoun(r.content.ruleset.vocabulary.unit)} first.`,
+      );
     return done(r, chooseSetup(r, seat, action.payload.active, action.payload.bench));
   }
   if (state.status === 'mulligan') {

@@ -90,3 +90,13 @@ export function activationTermsText(terms: ActivationTerms, resource: string): s
   const only = terms.condition ? `, only if ${terms.condition}` : '';
   return `${costs.length ? `${costs.join(', ')}; ` : ''}${often}${only}`;
 }
+
+/** "unit" → "units", "ally" → "allies" (each of "a or b" alike). */
+export function pluralNoun(noun: string): string {
+  return noun
+    .split(' or ')
+    .map((word) =>
+      word.endsWith('s') ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`,
+    )
+    .join(' or ');
+}
