@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { playWith, tcgControls, type TcgAction, type TcgGame } from '../src/index.ts';
 import {
+  abilityNames,
   activationLabel,
   nextPhaseLabel,
   phaseName,
@@ -135,6 +136,9 @@ describe('tcgControls', () => {
       'Mule Driver, Wayfarer: put the top card of your deck into your road (exhaust; once a turn)',
       'Pathfinder: put the top card of your deck into your road (2 coin; once a turn)',
     ]);
+    // The game log calls a keyword's ability by its keyword, a card's own by nothing more.
+    expect(abilityNames(view)('s0board0', 'ride')).toBe('Wayfarer');
+    expect(abilityNames(view)('s0board1', 'chart')).toBeNull();
     expect(view.glossary.keywords.wayfarer!.activated![0]!.terms).toEqual({
       cost: 0,
       exhaust: true,

@@ -47,3 +47,8 @@ export function activationLabel(
   const what = effectPhrase(shown.face.effect) ?? '';
   return `${source}: ${what} (${activationTermsText(shown.face.terms, view.glossary.resource)})`;
 }
+
+/** `LogNames.ability` for a view: a keyword's ability is called by its keyword ("Wayfarer"). */
+export const abilityNames =
+  (view: Pick<TcgView, 'cards' | 'faces' | 'glossary'>) => (card: string, ability: string) =>
+    activationShown(view, { card, ability })?.keyword ?? null;

@@ -35,6 +35,11 @@ export {
   activationTermsText,
   type ActivationTerms,
 } from './words.ts';
-export { activationLabel, activationShown, type ActivationShown } from './activations.ts';
+export {
+  abilityNames,
+  activationLabel,
+  activationShown,
+  type ActivationShown,
+} from './activations.ts';
 export { STOP_KINDS, type StopKind } from './stops.ts';
 export { nextPhaseLabel, phaseName, phaseTitle, phaseTrack, type PhaseTrack } from './phases.ts';

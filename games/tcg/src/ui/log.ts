@@ -14,6 +14,11 @@ export interface LogNames {
   object(id: string): string;
   /** The ruleset's word for a hero's life (`view.glossary.life`); "life" when not given. */
   life?: string;
+  /**
+   * What a unit's activated ability is called, when it has a name: its keyword's for a custom
+   * keyword's ability ("Wayfarer"; `activationShown`), null for the card's own.
+   */
+  ability?(source: string, abilityId: string): string | null;
 }
 
 /** "You" or "Dana", with the verb agreeing: `subject(names, 0, 'draw', 'draws')`. */
@@ -77,7 +82,8 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
       const aimed = targets.length
         ? `, targeting ${targets.map((t) => objectWords(n, t)).join(' and ')}`
         : '';
-      return `${subject(n, event.data.player, 'use', 'uses')} ${n.card(event.data.defId)}'s ability${aimed}.`;
+      const what = n.ability?.(event.data.source, event.data.abilityId) ?? 'ability';
+      return `${subject(n, event.data.player, 'use', 'uses')} ${n.card(event.data.defId)}'s ${what}${aimed}.`;
     }
     case 'energyAttached':
       return `${subject(n, event.data.player, 'attach', 'attaches')} ${n.card(event.data.defId)} to ${n.object(event.data.unit)}.`;
