@@ -20,7 +20,8 @@ async function artSeen(page: Page): Promise<Record<string, string>> {
   return page
     .evaluate(() => {
       const seen: Record<string, string> = {};
-      for (const card of document.querySelectorAll<HTMLElement>('[data-card]')) {
+      // Card faces only: an activated ability's button carries its unit's handle as data-card.
+      for (const card of document.querySelectorAll<HTMLElement>('.tcg-card[data-card]')) {
         const image = card.querySelector<HTMLImageElement>('img.tcg-art-image');
         const kind = image
           ? image.complete && image.naturalWidth > 0
