@@ -158,4 +158,13 @@ describe('import cycles', () => {
     );
     expect(cycles).toEqual([]);
   });
+
+  it("the tcg engine names phases itself: no engine file imports the table's phase track", () => {
+    const track = join(ROOT, 'games/tcg/src/ui/phases.ts');
+    const engine = join(ROOT, 'games/tcg/src/engine');
+    const importers = [...graph]
+      .filter(([file, targets]) => file.startsWith(engine) && targets.includes(track))
+      .map(([file]) => relative(ROOT, file));
+    expect(importers).toEqual([]);
+  });
 });

@@ -13,6 +13,9 @@ import { ContentRegistry, createTcgGame, type TcgGame } from '../src/index.ts';
 import { tcgControls } from '../src/ui/index.ts';
 import { buildState, scenarioContent } from './scenario.ts';
 import { playRandomly, spiritboundGame } from './helpers.ts';
+import { spiritboundContent } from '../content/demo/index.ts';
+import { attackProblem, retreatProblem } from '../src/engine/battler/moves.ts';
+import { toolProblem } from '../src/engine/battler/play-rules.ts';
 
 const game: TcgGame = spiritboundGame();
 const viewers: Viewer[] = [seatViewer(0), seatViewer(1), { kind: 'spectator' }];
@@ -281,5 +284,26 @@ describe('battler controls for a table', () => {
       setups: [],
     });
     expect(active).toBe(state.battler!.active[0]);
+  });
+});
+
+describe("a battler's refusals, in the ruleset's words", () => {
+  it('say its word for a creature and its resource, not fixed ones', () => {
+    const base = spiritboundContent();
+    const content = {
+      ...base,
+      ruleset: {
+        ...base.ruleset,
+        vocabulary: { ...base.ruleset.vocabulary, unit: 'monster' },
+        resources: { ...base.ruleset.resources, name: 'spark' },
+      },
+    };
+    const state = buildState(content, { name: 'words', setup: { players: [{}, {}] }, steps: [] });
+    const r = { state, content };
+    expect(attackProblem(r, 0, 'bite')).toBe('You have no active monster.');
+    expect(retreatProblem(r, 0, 's0board0')).toBe('You have no active monster.');
+    expect(toolProblem(state, content, 0, 's0board0')).toBe(
+      'Attach a tool to a monster of yours in play.',
+    );
   });
 });

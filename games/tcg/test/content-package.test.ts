@@ -66,6 +66,25 @@ interface CardsDoc {
   cards: { id: string; abilities: Record<string, unknown>[] }[];
 }
 
+describe("validateContentPackage: The Salt Road, a creator's race game", () => {
+  it('is valid, without warnings, and says a deck pick and a move in its own words', async () => {
+    const result = await validateContentPackage(
+      readFolder(join(import.meta.dirname, 'packages/saltroad')),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    const textOf = (id: string) => result.content!.cards.get(`saltroad/${id}`)!.text;
+    // A deck's first card is its top one, and cards that can only be yours go to your zone.
+    expect(textOf('pathfinder')).toBe(
+      'Activate (2 coin; once a turn): Put the top card of your deck into your road.',
+    );
+    expect(textOf('forced-march')).toBe('Put the top 2 cards of your deck into your road.');
+    expect(textOf('broken-axle')).toBe(
+      "Put the first 2 cards in your opponent's road into your opponent's discard.",
+    );
+  });
+});
+
 describe("validateContentPackage: Hollowmere, a creator's game with activated abilities", () => {
   const HOLLOWMERE = join(import.meta.dirname, 'packages/hollowmere');
   /** Hollowmere with its JSON files changed by `edit`. */

@@ -2,8 +2,15 @@ import { decideContext, seatViewer } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoContent } from '../content/demo/index.ts';
 import { playWith, tcgControls, type TcgAction, type TcgGame } from '../src/index.ts';
-import { phaseName, phaseTrack, type TcgView } from '../src/ui/index.ts';
-import { demoGame, hollowmereGame } from './helpers.ts';
+import {
+  abilityNames,
+  activationLabel,
+  nextPhaseLabel,
+  phaseName,
+  phaseTrack,
+  type TcgView,
+} from '../src/ui/index.ts';
+import { demoGame, hollowmereGame, saltroadGame } from './helpers.ts';
 import { buildState, type Scenario } from './scenario.ts';
 
 let game: TcgGame;
@@ -91,8 +98,92 @@ describe('tcgControls', () => {
         {
           id: 'flare',
           text: 'Activate (2 embers; once a turn): Deal 1 damage to an enemy thrall.',
+          effect: 'Deal 1 damage to an enemy thrall.',
+          terms: { cost: 2, exhaust: false, perTurn: 1, condition: null },
         },
       ],
+    );
+    // The button is worded from those terms, not read back out of the rules line.
+    expect(activationLabel(hollowmere.view(clash, seatViewer(0)), controls.activations[0]!)).toBe(
+      'Lantern Keeper: deal 1 damage to an enemy thrall (2 embers; once a turn)',
+    );
+  });
+
+  it("labels a custom keyword's activated ability by its keyword and effect, printed or granted", async () => {
+    const saltroad = await saltroadGame();
+    const content = saltroad.registry.list()[0]!;
+    const state = buildState(content, {
+      name: 'wayfarers',
+      setup: {
+        players: [
+          {
+            mana: 3,
+            deck: ['saltroad/raid', 'saltroad/raid'],
+            board: ['saltroad/mule-driver', 'saltroad/pathfinder'],
+          },
+          { board: ['saltroad/caravan-guard'] },
+        ],
+      },
+      steps: [],
+    });
+    const view = saltroad.view(state, seatViewer(0));
+    const controls = tcgControls(view, saltroad.legalActions(state, 0));
+    expect(controls.activations.map((a) => [a.card, a.ability])).toEqual([
+      ['s0board0', 'ride'],
+      ['s0board1', 'chart'],
+    ]);
+    expect(controls.activations.map((a) => activationLabel(view, a))).toEqual([
+      'Mule Driver, Wayfarer: put the top card of your deck into your road (exhaust; once a turn)',
+      'Pathfinder: put the top card of your deck into your road (2 coin; once a turn)',
+    ]);
+    // The game log calls a keyword's ability by its keyword, a card's own by nothing more.
+    expect(abilityNames(view)('s0board0', 'ride')).toBe('Wayfarer');
+    expect(abilityNames(view)('s0board1', 'chart')).toBeNull();
+    expect(view.glossary.keywords.wayfarer!.activated![0]!.terms).toEqual({
+      cost: 0,
+      exhaust: true,
+      perTurn: 1,
+      condition: null,
+    });
+    // Granted, not printed: the unit's keywords now, as the engine reads them.
+    const granted = {
+      ...view,
+      cards: {
+        ...view.cards,
+        s0board1: {
+          ...view.cards.s0board1!,
+          stats: { ...view.cards.s0board1!.stats!, keywords: ['wayfarer'] },
+        },
+      },
+    };
+    expect(activationLabel(granted, { card: 's0board1', ability: 'ride' })).toBe(
+      'Pathfinder, Wayfarer: put the top card of your deck into your road (exhaust; once a turn)',
+    );
+  });
+
+  it("refuses in the ruleset's own words: a full board, a guard in the way, a blocker", async () => {
+    const hollowmere = await hollowmereGame();
+    const content = hollowmere.registry.list()[0]!;
+    const full = buildState(content, {
+      name: 'full board',
+      setup: {
+        players: [
+          { mana: 5, hand: ['hollow/mire-wisp'], board: Array(5).fill('hollow/grave-caller') },
+          { board: ['hollow/bog-warden', 'hollow/mire-wisp'] },
+        ],
+      },
+      steps: [],
+    });
+    const clash = { ...full, phase: 2 };
+    const refused = (action: TcgAction) => {
+      const result = hollowmere.decide(clash, 0, action, decideContext('words', 1));
+      return result.ok ? null : result.error.message;
+    };
+    expect(refused({ type: 'play', payload: { card: 's0hand0' } })).toBe(
+      'There is no room for another thrall on your board.',
+    );
+    expect(refused({ type: 'attack', payload: { attacker: 's0board0', target: 's1board1' } })).toBe(
+      'That cannot be attacked now (a thrall with Stalwart may be in the way).',
     );
   });
 
@@ -158,6 +249,20 @@ describe('phaseTrack', () => {
   it('is not shown for a turn with one main phase (the demo ruleset)', () => {
     const state = buildState(demoContent(), position);
     expect(phaseTrack(game.view(state, seatViewer(0)))).toBeNull();
+  });
+
+  it("labels the next-phase button with the phase's own name, whatever its words", async () => {
+    const saltroad = await saltroadGame();
+    const state = buildState(saltroad.registry.list()[0]!, {
+      name: 'phases',
+      setup: { players: [{}, {}] },
+      steps: [],
+    });
+    const track = phaseTrack(saltroad.view(state, seatViewer(0)));
+    expect(nextPhaseLabel(track)).toBe('Next: On the trail');
+    expect(nextPhaseLabel(phaseTrack(saltroad.view({ ...state, phase: 2 }, seatViewer(0))))).toBe(
+      'Next phase',
+    );
   });
 
   it("names the phases by the ruleset's own names where it gives them (Hollowmere)", async () => {

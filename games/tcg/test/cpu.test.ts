@@ -7,7 +7,8 @@ import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
 import type { TcgEvent } from '../src/engine/events.ts';
 import { demoScripts } from './lua-host.ts';
-import { hollowmereGame, newMatch } from './helpers.ts';
+import { hollowmereGame, newMatch, saltroadGame } from './helpers.ts';
+import { evaluate } from '../src/cpu/evaluate.ts';
 import { buildState, type Scenario } from './scenario.ts';
 import { hex8 } from '../src/cpu/search.ts';
 
@@ -163,5 +164,30 @@ describe("CPU players on a creator's game (Hollowmere)", () => {
       expect(hollowmere.outcome(match.state), seed).not.toBeNull();
     }
     expect([...used].sort()).toEqual(['flare', 'quake']);
+  });
+});
+
+describe('the CPU in a race (The Salt Road: seven cards on your road win)', () => {
+  it("scores the way along a counted win rule, its own and its opponent's", async () => {
+    const saltroad = await saltroadGame();
+    const content = saltroad.registry.list()[0]!;
+    const score = (mine: number, theirs: number) =>
+      evaluate(
+        buildState(content, {
+          name: 'race',
+          setup: {
+            players: [
+              { zones: { road: Array<string>(mine).fill('saltroad/raid') } },
+              { zones: { road: Array<string>(theirs).fill('saltroad/raid') } },
+            ],
+          },
+          steps: [],
+        }),
+        content,
+        0,
+      );
+    expect(score(3, 0)).toBeGreaterThan(score(0, 0));
+    expect(score(6, 0)).toBeGreaterThan(score(3, 0));
+    expect(score(0, 6)).toBeLessThan(score(0, 0));
   });
 });

@@ -55,6 +55,15 @@ export const lanternfallGame = () => packageGame('lanternfall');
  */
 export const hollowmereGame = () => packageGame('hollowmere');
 
+/**
+ * "The Salt Road", a third game from the docs alone (test/packages/saltroad), a race: a caravan
+ * wins with seven cards on its road (a zone of its own, counted by the win rule); riders
+ * put deck cards there (a custom keyword's activated ability, `wayfarer`, and a card's own with
+ * a cost), bandits knock them off; a keyword with a triggered ability (`toll`), Lua that reads
+ * zone counts, words of its own (riders, schemes, caravans, provisions, coin).
+ */
+export const saltroadGame = () => packageGame('saltroad');
+
 /** A game of one package of test/packages, validated as an upload is, with its Lua. */
 async function packageGame(name: string): Promise<TcgGame> {
   const checked = await validateContentPackage(

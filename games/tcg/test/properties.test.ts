@@ -19,6 +19,7 @@ import {
   hollowmereGame,
   lanternfallGame,
   playRandomly,
+  saltroadGame,
   spiritboundGame,
 } from './helpers.ts';
 
@@ -28,6 +29,8 @@ const sets: [string, () => Promise<TcgGame> | TcgGame, string[]][] = [
   ['spiritbound (battler)', spiritboundGame, ['leak-1']],
   ["lanternfall (a creator's game)", lanternfallGame, ['leak-1']],
   ["hollowmere (a creator's game with activated abilities)", hollowmereGame, ['leak-1']],
+  // Its cards go from the top of a hidden deck to a public road: what moves must show only then.
+  ["saltroad (a creator's race, deck cards onto a public zone)", saltroadGame, ['leak-1']],
 ];
 
 describe.each(sets)('%s', (_name, makeGame, leakSeeds) => {

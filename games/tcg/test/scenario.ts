@@ -66,6 +66,8 @@ interface PlayerSetup {
   /** Top card first. */
   deck?: string[];
   discard?: string[];
+  /** Cards in zones of the ruleset's own (`road`, `exile`, ...), by zone id, in order. */
+  zones?: Record<string, string[]>;
 }
 
 type Step = (
@@ -197,6 +199,7 @@ export function buildState(content: Content, scenario: Scenario): TcgState {
     for (const id of [...(p.deck ?? [])].reverse()) put('deck', id);
     for (const id of p.hand ?? []) put('hand', id);
     for (const id of p.discard ?? []) put('discard', id);
+    for (const [zone, ids] of Object.entries(p.zones ?? {})) for (const id of ids) put(zone, id);
     for (const id of [...(p.prizes ?? [])].reverse()) put('prizes', id);
     for (const unit of p.board ?? []) {
       const u = typeof unit === 'string' ? { card: unit } : unit;

@@ -153,6 +153,23 @@ describe('the game log', () => {
       );
     expect(used(1, { t: ['hero:0'] })).toBe("Dana uses Fire Imp's ability, targeting you.");
     expect(used(0, {})).toBe("You use Fire Imp's ability.");
+    // A custom keyword's ability is called by its keyword.
+    const named = { ...names, ability: (source: string) => (source === 'u1' ? 'Wayfarer' : null) };
+    const ridden = logLine(
+      {
+        type: 'abilityActivated',
+        data: {
+          player: 1,
+          source: 'u1',
+          defId: 'demo/fire-imp',
+          abilityId: 'ride',
+          targets: {},
+          attacks: 1,
+        },
+      },
+      named,
+    );
+    expect(ridden).toBe("Dana uses Fire Imp's Wayfarer.");
   });
 
   it("says a hero's healing in the ruleset's word for life, a sentence that starts with a capital", () => {

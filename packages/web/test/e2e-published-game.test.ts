@@ -20,7 +20,8 @@ async function artSeen(page: Page): Promise<Record<string, string>> {
   return page
     .evaluate(() => {
       const seen: Record<string, string> = {};
-      for (const card of document.querySelectorAll<HTMLElement>('[data-card]')) {
+      // Card faces only: an activated ability's button carries its unit's handle as data-card.
+      for (const card of document.querySelectorAll<HTMLElement>('.tcg-card[data-card]')) {
         const image = card.querySelector<HTMLImageElement>('img.tcg-art-image');
         const kind = image
           ? image.complete && image.naturalWidth > 0
@@ -167,7 +168,7 @@ describe('a published game, played by two people who meet by invite code', () =>
     expect(guestPlayed.nextPhases).toBeGreaterThan(0);
     // Each saw where the turn was, named from the published phases, and where the button led.
     for (const played of [hostPlayed, guestPlayed]) {
-      expect(played.phaseMoves).toEqual(['[Main] › Battle: To battle']);
+      expect(played.phaseMoves).toEqual(['[Main] › Battle: Next: Battle']);
       expect(played.phaseContrast).toBeGreaterThanOrEqual(4.5);
     }
     // The Pearl Diver's activated ability was offered as a button in the battle phase, used,

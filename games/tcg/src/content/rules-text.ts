@@ -1,5 +1,6 @@
 import type {
   Ability,
+  ActivatedAbility,
   AttackDef,
   CardDef,
   Condition,
@@ -11,7 +12,7 @@ import type {
   Value,
 } from './ast.ts';
 import { selectorAst, type SelectorNode } from './selector.ts';
-import { article } from '../ui/words.ts';
+import { activationTermsText, article, pluralNoun, type ActivationTerms } from '../ui/words.ts';
 
 /**
  * English rules text generated from data abilities, so text and behaviour cannot drift apart.
@@ -46,7 +47,7 @@ export function attackText(attack: AttackDef, ruleset: Ruleset, nameOf: CardName
 export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardNamer): string {
   const words = new Words(ruleset, nameOf);
   if (ability.kind === 'static') return sentence(words.staticText(ability));
-  if (ability.kind === 'activated') return activatedText(ability, words);
+  if (ability.kind === 'activated') return partsOf(ability, words).text;
   if (ability.text) return ability.text;
   for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
   if (ability.kind === 'triggered') words.triggerOn = ability.trigger.on;
@@ -59,21 +60,36 @@ export function abilityText(ability: Ability, ruleset: Ruleset, nameOf: CardName
 }
 
 /**
- * "Activate (2 mana, exhaust; once a turn): Deal 1 damage to an enemy unit." What it costs and
- * how often it may be used are always generated; what it does is a Lua ability's own `text`.
+ * An activated ability as a card face carries it: its terms as data, what it does
+ * ("Deal 1 damage to an enemy unit.") and its rules line, "Activate (2 mana, exhaust; once a
+ * turn): Deal 1 damage to an enemy unit.", all worded once. What it costs and how often it may
+ * be used are always generated; what it does is a Lua ability's own `text`.
  */
-function activatedText(ability: Extract<Ability, { kind: 'activated' }>, words: Words): string {
-  const perTurn = ability.limit?.perTurn ?? 1;
-  const costs = [
-    ability.cost ? `${ability.cost} ${words.ruleset.resources.name}` : null,
-    ability.exhaust ? 'exhaust' : null,
-  ].filter((c) => c !== null);
-  const often = perTurn === 1 ? 'once a turn' : `${perTurn} times a turn`;
-  const only = ability.condition ? `, only if ${words.condition(ability.condition)}` : '';
-  const terms = `${costs.length ? `${costs.join(', ')}; ` : ''}${often}${only}`;
+export function activatedParts(
+  ability: ActivatedAbility,
+  ruleset: Ruleset,
+  nameOf: CardNamer,
+): ActivatedParts {
+  return partsOf(ability, new Words(ruleset, nameOf));
+}
+
+export interface ActivatedParts {
+  terms: ActivationTerms;
+  effect: string;
+  text: string;
+}
+
+function partsOf(ability: ActivatedAbility, words: Words): ActivatedParts {
+  const terms: ActivationTerms = {
+    cost: ability.cost ?? 0,
+    exhaust: ability.exhaust ?? false,
+    perTurn: ability.limit?.perTurn ?? 1,
+    condition: ability.condition ? words.condition(ability.condition) : null,
+  };
   for (const t of ability.targets ?? []) words.bindings.set(t.id, t);
-  const body = ability.text ?? sentence(words.effects(ability.effects ?? []));
-  return `Activate (${terms}): ${body}`;
+  const effect = ability.text ?? sentence(words.effects(ability.effects ?? []));
+  const text = `Activate (${activationTermsText(terms, words.ruleset.resources.name)}): ${effect}`;
+  return { terms, effect, text };
 }
 
 /**
@@ -240,7 +256,17 @@ class Words {
         if (e.to === 'hand')
           return `return ${what} to ${plural ? "their owners' hands" : "its owner's hand"}`;
         if (e.to === 'board') return `put ${what} onto the board`;
-        const where = `${e.position ? `the ${e.position} of ` : ''}${plural ? "their owners'" : "its owner's"} ${e.to}`;
+        // Cards go to their owner's zone: "your road" when they can only be yours.
+        const side = sideOf(e.cards);
+        const owner =
+          side === 'friendly'
+            ? 'your'
+            : side === 'enemy'
+              ? "your opponent's"
+              : plural
+                ? "their owners'"
+                : "its owner's";
+        const where = `${e.position ? `the ${e.position} of ` : ''}${owner} ${e.to}`;
         return `put ${what} into ${where}`;
       }
       case 'shuffle': {
@@ -375,8 +401,14 @@ class Words {
               ? `lowest-${t.pick.slice(7)} `
               : '';
       const base = this.noun(selectorAst(t.from), { count: t.count, definite: false, bare: true });
-      if (t.pick === 'first')
-        return t.count === 1 ? `the first ${base}` : `the first ${t.count} ${base}`;
+      if (t.pick === 'first') {
+        // A deck's first card is its top one (matches list a deck from the top).
+        const deck = atomsOf(t.from).some((a) => 'zone' in a && a.zone === 'deck');
+        const [word, what] = deck
+          ? ['top', base.replace(/ in (\S+ )?deck$/, ' of $1deck')]
+          : ['first', base];
+        return t.count === 1 ? `the ${word} ${what}` : `the ${word} ${t.count} ${what}`;
+      }
       if (t.pick === 'chosen') return t.count === 1 ? article(base) : `${t.count} ${base}`;
       return t.count === 1
         ? `${/^(highest|lowest)/.test(how) ? 'the' : 'a'} ${how}${base}`
@@ -600,11 +632,15 @@ function cmpWords(op: string, amount: string): string {
   return `${OP_WORDS[op]} ${amount}`;
 }
 
-function pluralNoun(noun: string): string {
-  return noun
-    .split(' or ')
-    .map((word) =>
-      word.endsWith('s') ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`,
-    )
-    .join(' or ');
+/** The atoms a target's selector requires of every match (all of them, for an `and`). */
+function atomsOf(selector: string): SelectorNode[] {
+  const node = selectorAst(selector);
+  return 'and' in node ? node.and : [node];
+}
+
+/** Whose every card a target names is (`friendly`: the ability's controller's), if one side's. */
+function sideOf(t: Target): 'friendly' | 'enemy' | null {
+  for (const atom of atomsOf(typeof t === 'string' ? t : t.from))
+    if ('side' in atom) return atom.side;
+  return null;
 }

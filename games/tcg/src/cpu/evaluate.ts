@@ -4,6 +4,7 @@ import { statsOf } from '../engine/stats.ts';
 import { opponentOf, type TcgState } from '../engine/state.ts';
 import { knockOutThreats } from './battler-threats.ts';
 import { battlerSide } from './evaluate-battler.ts';
+import { raceProgress } from './evaluate-race.ts';
 
 const WIN = 10_000;
 
@@ -22,7 +23,13 @@ export function evaluate(state: TcgState, content: Content, seat: Seat, foresigh
       battlerSide(state, content, opponentOf(seat)) +
       (foresight ? knockOutThreats(state, content, seat) : 0)
     );
-  return side(state, content, seat) - side(state, content, opponentOf(seat));
+  const opponent = opponentOf(seat);
+  return (
+    side(state, content, seat) -
+    side(state, content, opponent) +
+    raceProgress(state, content, seat) -
+    raceProgress(state, content, opponent)
+  );
 }
 
 function side(state: TcgState, content: Content, seat: Seat): number {

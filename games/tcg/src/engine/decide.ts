@@ -17,7 +17,9 @@ import {
   playTargets,
 } from './stack.ts';
 import { activate } from './activate.ts';
-import { phaseTitle } from '../ui/phases.ts';
+import { phaseTitle } from './phases.ts';
+import { article, capital, pluralNoun } from '../ui/words.ts';
+import type { Ruleset } from '../content/ast.ts';
 import { opponentOf, resumable, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';
 import { runWork } from './work.ts';
@@ -93,7 +95,11 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
     return answer(r, seat, action.payload.decision, action.payload.picks, false);
   }
   if (state.status === 'mulligan' && r.content.ruleset.battler) {
-    if (action.type !== 'setup') return reject('MULLIGAN_PENDING', 'Set up your creatures first.');
+    if (action.type !== 'setup')
+      return reject(
+        'MULLIGAN_PENDING',
+        `Set up your ${pluralNoun(r.content.ruleset.vocabulary.unit)} first.`,
+      );
     return done(r, chooseSetup(r, seat, action.payload.active, action.payload.bench));
   }
   if (state.status === 'mulligan') {
@@ -142,7 +148,7 @@ function perform(r: Runner, seat: Seat, action: TcgAction): Problem {
       if (!phase.actions.includes('attach'))
         return reject(
           'ILLEGAL_ACTION',
-          `Energy cannot be attached in the ${phaseTitle(phase)} phase.`,
+          `${capital(r.content.ruleset.resources.name)} cannot be attached in the ${phaseTitle(phase)} phase.`,
         );
       return attach(r, seat, action.payload.card, action.payload.unit);
     case 'useAttack':
@@ -190,7 +196,10 @@ function play(
   const def = cardOf(content, card.defId);
   const kind = cardTypeOf(content, def).kind;
   if (kind === 'energy')
-    return reject('ILLEGAL_ACTION', 'Energy is attached to a unit, not played.');
+    return reject(
+      'ILLEGAL_ACTION',
+      `${def.name} is attached to ${article(content.ruleset.vocabulary.unit)}, not played.`,
+    );
   if (inWindow && def.speed !== 'instant')
     return reject('NOT_INSTANT', 'Only instants can be played in a priority window.');
   const pool = content.ruleset.resources.model === 'pool';
@@ -202,7 +211,10 @@ function play(
   const battlerProblem = battlerPlayProblem(state, content, seat, def);
   if (battlerProblem) return reject('ILLEGAL_ACTION', battlerProblem);
   if (kind === 'unit' && boardWouldOverflow(r, seat))
-    return reject('BOARD_FULL', 'Your board is full.');
+    return reject(
+      'BOARD_FULL',
+      `There is no room for another ${content.ruleset.vocabulary.unit} on your board.`,
+    );
   if (kind === 'stadium') {
     playStadium(r, seat, hand);
     runWork(r);
@@ -224,7 +236,7 @@ function attack(r: Runner, seat: Seat, attacker: string, target: string): Proble
   const problem = attackerProblem(r.state, r.content, seat, attacker);
   if (problem) return reject('CANNOT_ATTACK', problem);
   if (!attackTargets(r.state, r.content, seat).includes(target))
-    return reject('INVALID_TARGET', 'That cannot be attacked now (a guard may be in the way).');
+    return reject('INVALID_TARGET', unattackableWords(r.content.ruleset));
   r.emit({ type: 'attackDeclared', data: { attacker, target } });
   raise(r, { on: 'attacks', subject: attacker, player: seat });
   raise(r, { on: 'attacked', subject: target, source: attacker, player: opponentOf(seat) });
@@ -243,13 +255,17 @@ function attach(r: Runner, seat: Seat, hand: string, unit: string): Problem {
     return reject('UNKNOWN_CARD', 'That card is not in your hand.');
   const kind = cardTypeOf(content, cardOf(content, card.defId)).kind;
   if (kind === 'tool' && content.ruleset.battler) return done(r, attachTool(r, seat, hand, unit));
-  if (kind !== 'energy') return reject('ILLEGAL_ACTION', 'Only energy can be attached.');
+  const { resources, vocabulary } = content.ruleset;
+  if (kind !== 'energy') return reject('ILLEGAL_ACTION', `Only ${resources.name} can be attached.`);
   const target = state.cards[unit];
   if (!target || target.zone !== 'board' || target.controller !== seat)
-    return reject('INVALID_TARGET', 'Attach energy to a unit of yours on the board.');
+    return reject(
+      'INVALID_TARGET',
+      `Attach ${resources.name} to ${article(vocabulary.unit)} of yours on the board.`,
+    );
   const { current, max } = state.players[seat]!.resource;
   if (current <= 0)
-    return reject('ATTACH_LIMIT', 'You have attached all the energy you may this turn.');
+    return reject('ATTACH_LIMIT', `You have attached all the ${resources.name} you may this turn.`);
   r.emit({
     type: 'energyAttached',
     data: { player: seat, card: hand, handle: r.newHandle(), defId: card.defId, unit },
@@ -326,4 +342,12 @@ function timeout(r: Runner, seat: Seat): Problem {
   else r.work.push({ kind: 'advance', endTurn: true, step: null });
   runWork(r);
   return null;
+}
+
+/** Why a target cannot be attacked, naming the ruleset's guard keyword when it has one. */
+function unattackableWords(ruleset: Ruleset): string {
+  const guard = Object.values(ruleset.keywords).find((k) => k.builtin === 'guard');
+  return guard
+    ? `That cannot be attacked now (${article(ruleset.vocabulary.unit)} with ${guard.name} may be in the way).`
+    : 'That cannot be attacked now.';
 }

@@ -2,7 +2,7 @@ import type { Ability } from '../content/ast.ts';
 import { namerFor } from '../content/check-cards.ts';
 import type { Content } from '../content/content.ts';
 import { abilityEffectText } from '../content/rules-text.ts';
-import { askSentence, targetsWord } from '../ui/words.ts';
+import { article, askSentence, capital, targetsWord } from '../ui/words.ts';
 import type { Decision, TcgState } from './state.ts';
 
 /**
@@ -39,8 +39,10 @@ export function decisionText(decision: Decision, state: TcgState, content: Conte
     }
     case 'choose.blocker': {
       const attacker = state.cards[String(decision.prompt.params.attacker)];
-      const who = attacker ? (content.cards.get(attacker.defId)?.name ?? 'A unit') : 'A unit';
-      return `${who} attacks: choose a unit to block it, or no block`;
+      const unit = content.ruleset.vocabulary.unit;
+      const someone = capital(article(unit));
+      const who = attacker ? (content.cards.get(attacker.defId)?.name ?? someone) : someone;
+      return `${who} attacks: choose ${article(unit)} to block it, or no block`;
     }
     case 'choose.option':
       return askSentence(name, 'choose one', null);

@@ -1,5 +1,5 @@
 import { seatViewer, type Outcome, type Seat, type Viewer } from '@cardtable/engine';
-import type { BattlerRules, CardArt, PhaseDef } from '../content/ast.ts';
+import type { BattlerRules, CardArt, PhaseDef, Ruleset } from '../content/ast.ts';
 import {
   oncePerContent,
   cardOf,
@@ -9,8 +9,8 @@ import {
 } from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
-import { lifeWord } from '../ui/words.ts';
-import { abilityText } from '../content/rules-text.ts';
+import { lifeWord, type ActivationTerms } from '../ui/words.ts';
+import { activatedParts } from '../content/rules-text.ts';
 import { namerFor } from '../content/check-cards.ts';
 import { handleRecord } from './draft.ts';
 import { statsOf } from './stats.ts';
@@ -69,8 +69,29 @@ export interface CardFace {
   art?: CardArt;
   /** Battler cards only: type, stage, attacks, retreat, weakness, resistance, prize value. */
   battler?: BattlerFace;
-  /** Cards with activated abilities only: each one's id and rules line ("Activate (...): ..."). */
-  activated?: { id: string; text: string }[];
+  /** Cards with activated abilities of their own only, in the card's order. */
+  activated?: ActivatedFace[];
+}
+
+/**
+ * An activated ability as a table shows it: its terms as data (what a button says it costs),
+ * what it does and its rules line, worded once (`activatedParts`).
+ */
+export interface ActivatedFace {
+  id: string;
+  /** The rules line: "Activate (2 mana, exhaust; once a turn): Deal 1 damage to an enemy unit." */
+  text: string;
+  /** What it does: "Deal 1 damage to an enemy unit." */
+  effect: string;
+  terms: ActivationTerms;
+}
+
+/**
+ * A keyword as the view explains it; a custom keyword with activated abilities also carries
+ * them, since a unit may have it without its card printing it (a grant).
+ */
+export interface KeywordView extends GlossaryEntry {
+  activated?: ActivatedFace[];
 }
 
 export interface BattlerFace {
@@ -140,7 +161,7 @@ export interface TcgView {
    * The ruleset's keywords with their reminder text, its resource's name and its word for a
    * hero's life (`vocabulary.life`, "life" when it has none).
    */
-  glossary: { keywords: Record<string, GlossaryEntry>; resource: string; life: string };
+  glossary: { keywords: Record<string, KeywordView>; resource: string; life: string };
   /** Battler rulesets only. */
   battler?: BattlerView;
 }
@@ -162,15 +183,15 @@ export function canSee(content: Content, viewer: Viewer, zone: string, controlle
 interface ContentFacts {
   visibility: ReadonlyMap<string, string>;
   faces: Map<string, CardFace>;
-  glossary: Record<string, GlossaryEntry>;
+  glossary: Record<string, KeywordView>;
   battlerRules: BattlerView['rules'] | null;
   phases: PhaseView[];
 }
 
-const factsOf = oncePerContent(({ ruleset }): ContentFacts => ({
+const factsOf = oncePerContent(({ ruleset, cards }): ContentFacts => ({
   visibility: new Map(ruleset.zones.map((z) => [z.id, z.visibility ?? 'public'])),
   faces: new Map(),
-  glossary: keywordGlossary(ruleset),
+  glossary: keywordsView(ruleset, cards),
   battlerRules: ruleset.battler ? battlerRules(ruleset.battler) : null,
   phases: ruleset.turn.phases.map(({ id, kind, name }) => ({
     id,
@@ -346,12 +367,24 @@ export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
 }
 
 function activatedFace(content: Content, def: CardDefinition): Pick<CardFace, 'activated'> {
+  const nameOf = namerFor(def, content.cards);
   const activated = (def.abilities ?? []).flatMap((a) =>
-    a.kind === 'activated'
-      ? [{ id: a.id, text: abilityText(a, content.ruleset, namerFor(def, content.cards)) }]
-      : [],
+    a.kind === 'activated' ? [{ id: a.id, ...activatedParts(a, content.ruleset, nameOf) }] : [],
   );
   return activated.length ? { activated } : {};
+}
+
+/** The ruleset's keywords explained, custom ones with their activated abilities. */
+function keywordsView(ruleset: Ruleset, cards: Content['cards']): Record<string, KeywordView> {
+  const nameOf = namerFor({}, cards);
+  return Object.fromEntries(
+    Object.entries(keywordGlossary(ruleset)).map(([id, entry]) => {
+      const activated = (ruleset.keywords[id]!.abilities ?? []).flatMap((a) =>
+        a.kind === 'activated' ? [{ id: a.id, ...activatedParts(a, ruleset, nameOf) }] : [],
+      );
+      return [id, activated.length ? { ...entry, activated } : entry];
+    }),
+  );
 }
 
 function pendingView(

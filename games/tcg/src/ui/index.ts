@@ -16,6 +16,8 @@ export type {
   PlayerView,
   DecisionView,
   CardFace,
+  ActivatedFace,
+  KeywordView,
   BattlerFace,
   BattlerView,
   PhaseView,
@@ -26,6 +28,18 @@ export type { CardArt } from '../content/ast.ts';
 export { heroId, heroSeat } from '../engine/state.ts';
 export { type GlossaryEntry } from '../content/keywords.ts';
 export { describeScriptFailure, logLine, outcomeSentence, type LogNames } from './log.ts';
-export { askSentence, effectPhrase, targetsWord } from './words.ts';
+export {
+  askSentence,
+  effectPhrase,
+  targetsWord,
+  activationTermsText,
+  type ActivationTerms,
+} from './words.ts';
+export {
+  abilityNames,
+  activationLabel,
+  activationShown,
+  type ActivationShown,
+} from './activations.ts';
 export { STOP_KINDS, type StopKind } from './stops.ts';
-export { phaseName, phaseTitle, phaseTrack, type PhaseTrack } from './phases.ts';
+export { nextPhaseLabel, phaseName, phaseTitle, phaseTrack, type PhaseTrack } from './phases.ts';

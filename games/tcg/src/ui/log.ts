@@ -1,6 +1,7 @@
 import type { Outcome, Seat } from '@cardtable/engine';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import { heroSeat } from '../engine/state.ts';
+import { capital } from './words.ts';
 
 /** What the log needs to name things: seats, card definitions, and objects by id. */
 export interface LogNames {
@@ -13,6 +14,11 @@ export interface LogNames {
   object(id: string): string;
   /** The ruleset's word for a hero's life (`view.glossary.life`); "life" when not given. */
   life?: string;
+  /**
+   * What a unit's activated ability is called, when it has a name: its keyword's for a custom
+   * keyword's ability ("Wayfarer"; `activationShown`), null for the card's own.
+   */
+  ability?(source: string, abilityId: string): string | null;
 }
 
 /** "You" or "Dana", with the verb agreeing: `subject(names, 0, 'draw', 'draws')`. */
@@ -46,7 +52,6 @@ const lossWords = (reason: string, names: Pick<LogNames, 'life'>) =>
     : (LOSS_WORDS[reason] ?? LOSS_WORDS.winCondition);
 
 /** "you" at the start of a sentence: "You". */
-const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 /**
  * One event as a line of the game log, in words, from the event as this viewer received it
@@ -77,7 +82,8 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
       const aimed = targets.length
         ? `, targeting ${targets.map((t) => objectWords(n, t)).join(' and ')}`
         : '';
-      return `${subject(n, event.data.player, 'use', 'uses')} ${n.card(event.data.defId)}'s ability${aimed}.`;
+      const what = n.ability?.(event.data.source, event.data.abilityId) ?? 'ability';
+      return `${subject(n, event.data.player, 'use', 'uses')} ${n.card(event.data.defId)}'s ${what}${aimed}.`;
     }
     case 'energyAttached':
       return `${subject(n, event.data.player, 'attach', 'attaches')} ${n.card(event.data.defId)} to ${n.object(event.data.unit)}.`;

@@ -1,5 +1,8 @@
-import { nextMainPhase } from '../engine/phases.ts';
+import { nextMainPhase, phaseTitle } from '../engine/phases.ts';
 import type { TcgView } from '../engine/view.ts';
+
+// The names live beside nextMainPhase in the engine (its messages use them); the ui re-exports them.
+export { phaseName, phaseTitle } from '../engine/phases.ts';
 
 /** A turn's main phases as a table shows them, read from the ruleset's own phases. */
 export interface PhaseTrack {
@@ -8,25 +11,6 @@ export interface PhaseTrack {
   /** The name of the main phase "next phase" leads to from here, or null if none is left. */
   next: string | null;
 }
-
-/**
- * A phase's name, from its identifier: words split at `-`, `_`, a capital or a number, the
- * first capitalised ("main2" and "main-2": "Main 2"; "preCombat": "Pre combat").
- */
-export function phaseName(id: string): string {
-  const words = id
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([a-zA-Z])(\d)/g, '$1 $2')
-    .split(/[\s_-]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
-  const sentence = words.join(' ');
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
-}
-
-/** What the table calls a phase: the ruleset's `name` for it, else one made from its id. */
-export const phaseTitle = (phase: { id: string; name?: string }) =>
-  phase.name ?? phaseName(phase.id);
 
 /**
  * The track of a turn with more than one main phase (null with one: there is nowhere else to
@@ -47,3 +31,11 @@ export function phaseTrack(view: Pick<TcgView, 'phase' | 'phases'>): PhaseTrack 
     next: next === null ? null : phaseTitle(view.phases[next]!),
   };
 }
+
+/**
+ * The words of the button that moves on to the next main phase: "Next: On the trail". The
+ * phase is named as its ruleset writes it, after a colon, because a creator's name ("On the
+ * trail", "Call to arms") cannot be set inside a sentence ("To on the trail").
+ */
+export const nextPhaseLabel = (track: PhaseTrack | null) =>
+  track?.next ? `Next: ${track.next}` : 'Next phase';

@@ -12,8 +12,14 @@ export function askSentence(source: string | null, ask: string, effect: string |
 /** A card's printed rules as a verb phrase: its first line, lower-cased, without the period. */
 export function effectPhrase(text: string): string | null {
   const line = text.split('\n').at(-1)?.trim().replace(/\.$/, '') ?? '';
-  return line ? `${line.charAt(0).toLowerCase()}${line.slice(1)}` : null;
+  return line ? lowerFirst(line) : null;
 }
+
+/** "embers" → "Embers": words that begin a sentence. */
+export const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
+/** "Next turn" → "next turn": words that begin a sentence, set inside one. */
+export const lowerFirst = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
 
 /** "a target", "2 targets". */
 export const targetsWord = (count: number) => (count === 1 ? 'a target' : `${count} targets`);
@@ -57,4 +63,40 @@ export function endingWords(reason: string, text: string | undefined, nouns: End
   };
   const said = words[reason] ?? reason;
   return text === undefined ? said : `${said}: ${text}`;
+}
+
+/**
+ * What using an activated ability asks, as data: a card face carries it, its rules line
+ * ("Activate (2 mana, exhaust; once a turn): ...") and a table's button are both worded from it.
+ */
+export interface ActivationTerms {
+  /** Of the ruleset's resource; 0 when it is free. */
+  cost: number;
+  /** Using it exhausts the unit (it is the unit's attack for the turn). */
+  exhaust: boolean;
+  /** How many times a turn it may be used. */
+  perTurn: number;
+  /** When it may be used, in the ruleset's words ("you control 2 or more units"); null: always. */
+  condition: string | null;
+}
+
+/** "2 mana, exhaust; once a turn" (then ", only if ..." with a condition); `resource`: its name. */
+export function activationTermsText(terms: ActivationTerms, resource: string): string {
+  const costs = [
+    terms.cost ? `${terms.cost} ${resource}` : null,
+    terms.exhaust ? 'exhaust' : null,
+  ].filter((c) => c !== null);
+  const often = terms.perTurn === 1 ? 'once a turn' : `${terms.perTurn} times a turn`;
+  const only = terms.condition ? `, only if ${terms.condition}` : '';
+  return `${costs.length ? `${costs.join(', ')}; ` : ''}${often}${only}`;
+}
+
+/** "unit" → "units", "ally" → "allies" (each of "a or b" alike). */
+export function pluralNoun(noun: string): string {
+  return noun
+    .split(' or ')
+    .map((word) =>
+      word.endsWith('s') ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`,
+    )
+    .join(' or ');
 }

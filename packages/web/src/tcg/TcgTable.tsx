@@ -1,13 +1,15 @@
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Seat } from '@cardtable/engine';
 import {
+  activationLabel,
+  activationShown,
   askSentence,
   effectPhrase,
+  nextPhaseLabel,
   phaseTrack,
   playWith,
   tcgControls,
   type ActivatableAbility,
-  type CardFace,
   type PlayableCard,
   type TcgAction,
   type TcgView,
@@ -90,7 +92,9 @@ export function TcgTable({
   const targetingText = (chosen: PlayableCard) => {
     const face = view.faces[view.cards[chosen.card]?.defId ?? ''];
     const text =
-      'ability' in chosen ? activatedLine(face, chosen as ActivatableAbility) : face?.text;
+      'ability' in chosen
+        ? activationShown(view, chosen as ActivatableAbility)?.face.effect
+        : face?.text;
     return askSentence(face?.name ?? null, 'choose a target', text ? effectPhrase(text) : null);
   };
 
@@ -475,7 +479,7 @@ export function TcgTable({
               data-testid="tcg-next-phase"
               onClick={() => act({ type: 'nextPhase', payload: {} })}
             >
-              {phases?.next ? `To ${lowerFirst(phases.next)}` : 'Next phase'}
+              {nextPhaseLabel(phases)}
             </button>
           ) : null}
           {controls.activations.map((activation) => (
@@ -567,23 +571,6 @@ export function TcgTable({
     </div>
   );
 }
-
-/** The rules line of an activated ability, as its card's face prints it. */
-const activatedLine = (face: CardFace | undefined, activation: ActivatableAbility) =>
-  face?.activated
-    ?.find((a) => a.id === activation.ability)
-    ?.text.replace(/^Activate \([^)]*\): /, '') ?? null;
-
-/** "Lantern Keeper: deal 1 damage to an enemy thrall (2 embers; once a turn)". */
-function activationLabel(view: TcgView, activation: ActivatableAbility): string {
-  const face = view.faces[view.cards[activation.card]?.defId ?? ''];
-  const line = face?.activated?.find((a) => a.id === activation.ability)?.text;
-  const terms = line?.match(/^Activate \(([^)]*)\)/)?.[1];
-  const what = activatedLine(face, activation)?.replace(/\.$/, '') ?? activation.ability;
-  return `${face?.name ?? 'Unit'}: ${lowerFirst(what)}${terms ? ` (${terms})` : ''}`;
-}
-
-const lowerFirst = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
 
 /** The zoomed card sits on the half of the screen away from the card it shows. */
 function zoomSideOf(handle: string): 'left' | 'right' {

@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import { logLine, type TcgEvent, type TcgView } from '@cardtable/tcg/ui';
+import { abilityNames, logLine, type TcgEvent, type TcgView } from '@cardtable/tcg/ui';
 
 /**
  * What an animated step shows: its caption, the game log's sentence for it (`logLine`, one
@@ -23,6 +23,7 @@ export function describeStep(
       life: view.glossary.life,
       card: (defId) => (defId && view.faces[defId]?.name) || 'a card',
       object: cardName,
+      ability: abilityNames(view),
     }) ?? '';
   return { caption, marks: marksOf(event) };
 }

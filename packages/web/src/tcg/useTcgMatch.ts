@@ -1,6 +1,12 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Seat } from '@cardtable/engine';
-import { logLine, type TcgAction, type TcgEvent, type TcgView } from '@cardtable/tcg/ui';
+import {
+  abilityNames,
+  logLine,
+  type TcgAction,
+  type TcgEvent,
+  type TcgView,
+} from '@cardtable/tcg/ui';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { seatName } from '../game/names.ts';
 import { useMatchSession, type SessionFacts } from '../live/useMatchSession.ts';
@@ -70,6 +76,7 @@ export function useTcgMatch(matchId: string): TcgMatch {
           const card = shown.cards[id];
           return (card && cardNames.current.get(card.defId)) || 'a card';
         },
+        ability: abilityNames(shown),
       });
       if (text)
         setLog((lines) =>

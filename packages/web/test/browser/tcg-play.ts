@@ -15,7 +15,7 @@ export interface Played {
   nextPhases: number;
   /**
    * Before each move to a later phase, the phase track and the button as read:
-   * "Main 1 › [Combat] › Main 2: To main 2" (the current step in brackets), each once.
+   * "Main 1 › [Combat] › Main 2: Next: Main 2" (the current step in brackets), each once.
    */
   phaseMoves: string[];
   /** The contrast of the current step's name against its fill, the lowest seen. */

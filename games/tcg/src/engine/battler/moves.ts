@@ -19,6 +19,7 @@ import {
   isFirstTurnOfGame,
   preventedBy,
 } from './rules.ts';
+import { pluralNoun } from '../../ui/words.ts';
 
 type Problem = ReturnType<typeof fail> | null;
 
@@ -31,7 +32,7 @@ type Problem = ReturnType<typeof fail> | null;
 export function attackProblem(r: Pick<Runner, 'state' | 'content'>, seat: Seat, id: string) {
   const rules = battlerOf(r.content);
   const attacker = activeOf(r.state, seat);
-  if (!rules || !attacker) return 'You have no active creature.';
+  if (!rules || !attacker) return `You have no active ${r.content.ruleset.vocabulary.unit}.`;
   if (rules.firstTurn.noAttack && isFirstTurnOfGame(r.state, seat))
     return 'The first player cannot attack on the first turn.';
   const def = cardOf(r.content, r.state.cards[attacker]!.defId);
@@ -40,7 +41,7 @@ export function attackProblem(r: Pick<Runner, 'state' | 'content'>, seat: Seat, 
   const condition = preventedBy(r.state, r.content, attacker, 'attack');
   if (condition) return `${def.name} is ${rules.conditions[condition]!.name.toLowerCase()}.`;
   if (!canPay(attack.cost, energyTypes(r.state, r.content, attacker), rules.wildcard))
-    return `${attack.name} needs ${attack.cost.join(', ')} energy attached.`;
+    return `${attack.name} needs ${attack.cost.join(', ')} ${r.content.ruleset.resources.name} attached.`;
   return null;
 }
 
@@ -85,16 +86,18 @@ export function useAttack(r: Runner, seat: Seat, id: string): Problem {
 export function retreatProblem(r: Pick<Runner, 'state' | 'content'>, seat: Seat, to: string) {
   const rules = battlerOf(r.content);
   const active = activeOf(r.state, seat);
-  if (!rules || !active) return 'You have no active creature.';
+  const { vocabulary, resources } = r.content.ruleset;
+  if (!rules || !active) return `You have no active ${vocabulary.unit}.`;
   if ((r.state.battler!.turnCounts.retreat ?? 0) >= rules.retreatsPerTurn)
     return 'You have already retreated this turn.';
-  if (!benchOf(r.state, seat).includes(to)) return 'Retreat to one of your benched creatures.';
+  if (!benchOf(r.state, seat).includes(to))
+    return `Retreat to one of your benched ${pluralNoun(vocabulary.unit)}.`;
   const condition = preventedBy(r.state, r.content, active, 'retreat');
   const def = cardOf(r.content, r.state.cards[active]!.defId);
   if (condition) return `${def.name} is ${rules.conditions[condition]!.name.toLowerCase()}.`;
   const cost = def.retreat ?? 0;
   if (attachedOf(r.state, r.content, active, 'energy').length < cost)
-    return `Retreating ${def.name} costs ${cost} energy.`;
+    return `Retreating ${def.name} costs ${cost} ${resources.name}.`;
   return null;
 }
 

@@ -3,6 +3,7 @@ import type { CardDef } from '../../content/ast.ts';
 import { cardOf, cardTypeOf, type Content } from '../../content/content.ts';
 import type { TcgState } from '../state.ts';
 import { attachedOf, battlerOf, isFirstTurnOfGame } from './rules.ts';
+import { article } from '../../ui/words.ts';
 
 /**
  * Why a card may not be played from hand in a battler ruleset now (null: it may, as far as
@@ -19,8 +20,9 @@ export function battlerPlayProblem(
   if (!rules) return null;
   const type = cardTypeOf(content, def);
   if (type.kind === 'unit' && (def.stage ?? 0) > 0)
-    return `${def.name} is an evolution: evolve a creature in play with it.`;
-  if (type.kind === 'tool') return `${def.name} is a tool: attach it to a creature.`;
+    return `${def.name} is an evolution: evolve ${article(content.ruleset.vocabulary.unit)} in play with it.`;
+  if (type.kind === 'tool')
+    return `${def.name} is a tool: attach it to ${article(content.ruleset.vocabulary.unit)}.`;
   if (type.kind === 'spell') {
     if (type.notOnFirstTurn && isFirstTurnOfGame(state, seat))
       return `No ${type.name} can be played on the first turn of the game.`;
@@ -51,8 +53,8 @@ export function stadiumInPlay(state: TcgState, content: Content): string | null 
 export function toolProblem(state: TcgState, content: Content, seat: Seat, unit: string) {
   const target = state.cards[unit];
   if (!target || target.zone !== 'board' || target.controller !== seat)
-    return 'Attach a tool to a creature of yours in play.';
+    return `Attach a tool to ${article(content.ruleset.vocabulary.unit)} of yours in play.`;
   if (attachedOf(state, content, unit, 'tool').length > 0)
-    return 'That creature already has a tool.';
+    return `That ${content.ruleset.vocabulary.unit} already has a tool.`;
   return null;
 }

@@ -3,6 +3,7 @@ import type { BattlerRules, CardDef } from '../../content/ast.ts';
 import { cardOf, cardTypeOf, type Content } from '../../content/content.ts';
 import { attachedByUnit } from '../attachments.ts';
 import type { CardInstance, TcgState } from '../state.ts';
+import { article } from '../../ui/words.ts';
 
 /**
  * Monster-battler rules shared by its actions, effects and checks: the active creature, what
@@ -92,13 +93,13 @@ export function canEvolve(
   const rules = battlerOf(content)!;
   const card = state.cards[unit];
   if (!card || card.zone !== 'board' || card.controller !== seat)
-    return 'Evolve a creature of yours in play.';
+    return `Evolve ${article(content.ruleset.vocabulary.unit)} of yours in play.`;
   const base = cardOf(content, card.defId);
   if ((evolution.stage ?? 0) === 0 || evolution.evolvesFrom !== base.name)
     return `${evolution.name} does not evolve from ${base.name}.`;
   if (rules.evolution.notOnFirstTurn && isOwnFirstTurn(state, seat))
     return 'Nothing evolves on your first turn.';
   if (rules.evolution.notTheTurnItEntered && card.enteredTurn === state.turn)
-    return 'That creature came into play or evolved this turn.';
+    return `That ${content.ruleset.vocabulary.unit} came into play or evolved this turn.`;
   return null;
 }

@@ -7,6 +7,7 @@ import { opponentOf, type TcgState } from '../state.ts';
 import type { Content } from '../../content/content.ts';
 import { drawCard, moveCard } from '../zones.ts';
 import { battlerOf, isBasic } from './rules.ts';
+import { pluralNoun } from '../../ui/words.ts';
 
 /** Reshuffles before a hand with a basic is forced from the deck (never in practice). */
 const MAX_MULLIGANS = 50;
@@ -75,8 +76,9 @@ export function setupProblem(
   const basics = basicsIn(state, content, hand);
   const all = [active, ...bench];
   if (new Set(all).size !== all.length) return 'Choose each card once.';
-  if (!all.every((h) => basics.includes(h))) return 'Set up only basic creatures from your hand.';
-  if (bench.length > rules.bench) return `Your bench holds ${rules.bench} creatures.`;
+  const units = pluralNoun(content.ruleset.vocabulary.unit);
+  if (!all.every((h) => basics.includes(h))) return `Set up only basic ${units} from your hand.`;
+  if (bench.length > rules.bench) return `Your bench holds ${rules.bench} ${units}.`;
   return null;
 }
 
