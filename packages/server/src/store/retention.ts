@@ -164,9 +164,12 @@ async function purgePlaytests(db: Database, endedBefore: string, limit: number):
   });
 }
 
+const FIRST_SWEEP_AFTER_MS = 60_000;
+
 /** Runs `purgeExpired` every `sweepEveryMs`, one sweep at a time, logging what it deleted. */
 export class RetentionSweeper {
   private timer: ReturnType<typeof setInterval> | null = null;
+  private first: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<PurgeReport | null> | null = null;
 
   constructor(
@@ -176,9 +179,16 @@ export class RetentionSweeper {
     private readonly log: Logger,
   ) {}
 
+  /** Sweeps every `sweepEveryMs`, the first a minute after the start (at most): a server
+   * restarted more often than it sweeps still sweeps. */
   start(): void {
     this.timer ??= setInterval(() => void this.sweep(), this.settings.sweepEveryMs);
     this.timer.unref();
+    this.first ??= setTimeout(
+      () => void this.sweep(),
+      Math.min(FIRST_SWEEP_AFTER_MS, this.settings.sweepEveryMs),
+    );
+    this.first.unref();
   }
 
   /** One sweep (or the one under way); null when it failed (logged; the next one retries). */
@@ -198,6 +208,7 @@ export class RetentionSweeper {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.first) clearTimeout(this.first);
     this.timer = null;
     await this.running;
   }
