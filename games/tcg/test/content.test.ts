@@ -164,11 +164,6 @@ describe('content validation', () => {
       /lua\.module: names an unknown Lua module "nope"/,
     ],
     [
-      'stale rules text',
-      (c: any) => (c.text = 'Does nothing.'),
-      /cards\[\d+\]\.text: is out of date; the generated text is/,
-    ],
-    [
       'a negative cost',
       (c: any) => (c.cost = -2),
       /cards\[\d+\]\.cost: must be an integer from 0 to 99/,
@@ -186,6 +181,24 @@ describe('content validation', () => {
       problems.every((p) => p.includes(`cards[${index}]`)),
       problems.join('\n'),
     ).toBe(true);
+  });
+
+  it('loads a card whose text is out of date with a warning, and shows the generated text', () => {
+    // A published version keeps loading when a later engine words its rules better.
+    const s = source();
+    const index = s.cards.cards.findIndex((c) => c.id === 'demo/firebolt');
+    s.cards.cards[index]!.text = 'Does nothing.';
+    const loaded = loadContent(s);
+    if (!loaded.ok) throw new Error(loaded.problems.map(describeLoadProblem).join('\n'));
+    expect(loaded.warnings.map((w) => [w.warning, describeLoadProblem(w)])).toEqual([
+      [
+        'STALE_TEXT',
+        expect.stringMatching(
+          new RegExp(`cards\\[${index}\\]\\.text: is out of date; the generated text is`),
+        ),
+      ],
+    ]);
+    expect(loaded.content.cards.get('demo/firebolt')?.text).not.toBe('Does nothing.');
   });
 
   it('rejects any card with a corrupted number, naming that card', () => {

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accountSettings, trustProxySetting, type AccountSettings } from './auth/settings.ts';
-import type { RetentionSettings } from './store/retention.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -109,6 +108,21 @@ export interface ServerConfig {
   matchLeaseMs: number;
   /** Accounts, mail, signups and auth limits. */
   accounts: AccountSettings;
+}
+
+/** How long what nobody can use any more is kept before the sweep deletes it (`store/retention.ts`). */
+export interface RetentionSettings {
+  /** How often the sweep runs. */
+  sweepEveryMs: number;
+  /**
+   * A session signed out (or last seen) this long ago, with no refresh token left, is deleted;
+   * so are the refresh tokens of a session signed out this long ago.
+   */
+  sessionRetentionMs: number;
+  /** A playtest over this long is deleted (its log, players, chat), then unused snapshots. */
+  playtestRetentionMs: number;
+  /** Mail delivered this long ago leaves the outbox (and the dev mailbox). */
+  mailRetentionMs: number;
 }
 
 export interface SocialSettings {

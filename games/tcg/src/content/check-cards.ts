@@ -61,8 +61,14 @@ export function checkCards(
     }
     if (card.text !== undefined && !problems.some((p) => !p.warning)) {
       const generated = cardText(card, ruleset, namerFor(card, byId));
+      // A warning, not a refusal: the engine shows the text it generates whatever the file says,
+      // and a published version must keep loading when a later engine words a rule better.
       if (card.text !== generated)
-        add(`${path}.text`, `is out of date; the generated text is ${JSON.stringify(generated)}`);
+        problems.push({
+          path: `${path}.text`,
+          message: `is out of date; the generated text is ${JSON.stringify(generated)}`,
+          warning: 'STALE_TEXT',
+        });
     }
   });
   return problems;

@@ -89,7 +89,7 @@ export function checkSelector(
       problems.push({
         path,
         message: `selector "${source}" ${nothingWord(atom.type, ruleset)}`,
-        warning: true,
+        warning: 'SELECTOR_SELECTS_NOTHING',
       });
     if (
       'zone' in atom &&

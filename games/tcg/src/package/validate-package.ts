@@ -106,9 +106,7 @@ export async function validateContentPackage(
     });
     if (loaded.ok) {
       content = loaded.content;
-      found.push(
-        ...loaded.warnings.map((p) => fromLoadProblem(p, documents, 'SELECTOR_SELECTS_NOTHING')),
-      );
+      found.push(...loaded.warnings.map((p) => fromLoadProblem(p, documents)));
       found.push(...checkLuaLiterals(content, cards, ruleset, lua.facts));
       found.push(...playabilityWarnings(content, ruleset));
       if (!found.some((d) => d.severity === 'error' && d.file?.startsWith('lua/')))
@@ -261,14 +259,15 @@ const CODE: Record<LoadProblem['stage'], string> = {
   deck: 'DECK',
 };
 
-/** A problem of `loadContent` as a diagnostic: an error, or a warning under `warningCode`. */
+/** A problem of `loadContent` as a diagnostic: an error, or a warning under its own code. */
 function fromLoadProblem(
   problem: LoadProblem,
   documents: ReadonlyMap<keyof typeof PACKAGE_FILES, ParsedDocument>,
-  warningCode?: string,
 ): Diagnostic {
   const make = (message: string, where: Parameters<typeof error>[2]) =>
-    warningCode ? warning(warningCode, message, where) : error(CODE[problem.stage], message, where);
+    problem.warning
+      ? warning(problem.warning, message, where)
+      : error(CODE[problem.stage], message, where);
   const kind = DOCUMENT_KIND[problem.document];
   const document = kind ? documents.get(kind) : undefined;
   if (!document) return make(problem.message, { path: problem.path });

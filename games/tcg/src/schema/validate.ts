@@ -3,15 +3,18 @@ import { cardSetSchema, deckFileSchema } from './cards.schema.ts';
 import type { JsonSchema } from './helpers.ts';
 import { rulesetSchema } from './ruleset.schema.ts';
 
+export type ContentWarning = 'SELECTOR_SELECTS_NOTHING' | 'STALE_TEXT';
+
 /** One thing wrong with a document: where (`cards[3].abilities[0].effects[1].amount`) and what. */
 export interface ContentProblem {
   path: string;
   message: string;
   /**
-   * Legal, and loaded, but almost certainly a mistake (a selector word that selects nothing in
-   * this ruleset): `loadContent` passes it on as a warning instead of refusing the content.
+   * Loads, but is almost certainly a mistake: `loadContent` passes it on as a warning (with this
+   * code) instead of refusing the content. A selector word that selects nothing in this ruleset;
+   * a card's `text` that is not the text the engine generates for it (the engine shows its own).
    */
-  warning?: true;
+  warning?: ContentWarning;
 }
 
 export const describeProblem = (problem: ContentProblem): string =>

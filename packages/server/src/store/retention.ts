@@ -1,20 +1,6 @@
 import type { Logger } from 'pino';
+import type { RetentionSettings } from '../config.ts';
 import type { Database } from './database.ts';
-
-/** How long what nobody can use any more is kept before the sweep deletes it. */
-export interface RetentionSettings {
-  /** How often the sweep runs. */
-  sweepEveryMs: number;
-  /**
-   * A session signed out (or last seen) this long ago, with no refresh token left, is deleted;
-   * so are the refresh tokens of a session signed out this long ago.
-   */
-  sessionRetentionMs: number;
-  /** A playtest over this long is deleted (its log, players, chat), then unused snapshots. */
-  playtestRetentionMs: number;
-  /** Mail delivered this long ago leaves the outbox (and the dev mailbox). */
-  mailRetentionMs: number;
-}
 
 /** Rows one statement deletes at most: each batch is short, so it never holds locks for long. */
 export const RETENTION_BATCH_ROWS = 500;
