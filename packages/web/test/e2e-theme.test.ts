@@ -162,6 +162,10 @@ describe('the light and dark themes', () => {
     release();
     await expect.poll(() => who.locator('.account-who-name').textContent()).toMatch(/^Guest \d+$/);
     expect(await page.getByRole('link', { name: 'Keep your history: sign up' }).count()).toBe(1);
+    // Left blank, the name field plays under that name: it says so (it said "Guest").
+    expect(await page.getByTestId('player-name').getAttribute('placeholder')).toBe(
+      await who.locator('.account-who-name').textContent(),
+    );
 
     // Every target, the brand and the setup's boxes among them, is 24x24 at least (WCAG 2.5.8),
     // on a desktop and on a phone with its menu open.
