@@ -198,6 +198,14 @@ describe('the light and dark themes', () => {
     expect(await smallTargets(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+
+    // An invite opened in a fresh browser asks for a name before any sign-in: the header says
+    // "Not signed in" at once, waiting for no guest.
+    const invited = await openPage(app.browser, `${app.url}/join/ABCDEF`);
+    await invited.page.getByTestId('player-name').waitFor();
+    expect(await invited.page.getByTestId('signed-in-as').textContent()).toBe('Not signed in');
+    expect(invited.errors).toEqual([]);
+    await invited.context.close();
   }, 90_000);
 
   it("an account's saved theme applies at once, and on another device after sign-in", async () => {

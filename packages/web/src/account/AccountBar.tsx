@@ -8,8 +8,11 @@ import { ThemeSetting } from '../settings/ThemeSetting.tsx';
 /** Pages that show a table (and their own top bar) need the whole screen: no account bar there. */
 const TABLE_PAGES = /^\/(match|tcg|replay)(\/|$)/;
 
-/** Pages that sign a visitor in as a guest to look around, as soon as they load. */
-const BROWSING_PAGES = /^\/($|tables|me$|players\/|leaderboards|studio|join\/)/;
+/**
+ * Pages that sign a visitor in as a guest to look around as soon as they load (their data is
+ * under auth). Not an invite (`/join/…`): a browser with no name there asks for one first.
+ */
+const BROWSING_PAGES = /^\/($|tables|me$|players\/|leaderboards|studio)/;
 
 /**
  * Who is signed in, with the way to an account (sign up, log in) or to its settings. On a phone
