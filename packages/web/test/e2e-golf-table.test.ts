@@ -55,7 +55,11 @@ const tallyFits = (page: Page) =>
           : [],
       );
     });
-    return { tags: tags.length, tagsOutside, tagsWrapped, headersCutInWords };
+    // A header's words stay inside its cell ("Columns" ran into "Adjust-ments" at 360 px).
+    const headersOverflowing = [...table.querySelectorAll('thead th')].flatMap((th) =>
+      th.scrollWidth > th.clientWidth + 0.5 ? [th.textContent] : [],
+    );
+    return { tags: tags.length, tagsOutside, tagsWrapped, headersCutInWords, headersOverflowing };
   });
 
 describe('the Golf table: clocks, phones, leaving', () => {
@@ -214,6 +218,7 @@ describe('the Golf table: clocks, phones, leaving', () => {
     expect(tallyLayout?.tagsOutside).toEqual([]);
     expect(tallyLayout?.tagsWrapped).toEqual([]);
     expect(tallyLayout?.headersCutInWords).toEqual([]);
+    expect(tallyLayout?.headersOverflowing).toEqual([]);
     if (badgeOpacity !== null) expect(badgeOpacity).toBe('1');
     const standings = await page.getByTestId('standings').boundingBox();
     expect(standings).not.toBeNull();
