@@ -37,7 +37,15 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
       token: site.bob,
       body: { slug: 'tidepool', name: 'Mine' },
     });
-    expect(taken).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    // Said in the studio form's words: its field is "Address name (slug)".
+    expect(taken).toMatchObject({
+      status: 409,
+      body: {
+        code: 'CONFLICT',
+        message: 'Another game already has the address name "tidepool": choose another.',
+        details: { field: 'slug' },
+      },
+    });
     const builtIn = await call<ErrorBody>(site.server.url, 'POST', '/api/content/games', {
       token: site.bob,
       body: { slug: 'golf', name: 'Golf' },

@@ -33,12 +33,13 @@ describe('accounts in the browser', () => {
 
   it('signs up, verifies through the dev mailbox, logs out, resets the password and logs in', async () => {
     const { page, errors } = await openPage(app.browser, `${app.url}/signup`);
-    // Sent blank, the form says what is missing at the field, in words (not the server schema's
-    // "Invalid /username: Expected string length…"), and the cursor goes there.
+    // Sent blank, the form says what is missing at each field at once, in words (not the
+    // server schema's "Invalid /username: Expected string length…"), and the cursor goes to
+    // the first.
     await page.getByRole('button', { name: 'Sign up' }).click();
     await expect
-      .poll(() => page.getByRole('alert').first().textContent())
-      .toBe('Choose a username.');
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toEqual(['Choose a username.', 'Enter your email address.', 'Choose a password.']);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(
       'username',
     );

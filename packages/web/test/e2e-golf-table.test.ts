@@ -6,6 +6,8 @@ import { createAs, openMatchAs, recordPrompts, signedInGuest } from './browser/s
 import { useServedApp } from './browser/served-app.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+/** The narrowest phone the app is laid out for. */
+const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
 const cpus = (n: number) =>
   Array.from({ length: n }, () => ({ kind: 'cpu' as const, profile: 'Marcus' }));
 
@@ -31,6 +33,12 @@ const tallyFits = (page: Page) =>
       const box = tag.getBoundingClientRect();
       return box.left < cell.left - 0.5 || box.right > cell.right + 0.5 ? [tag.textContent] : [];
     });
+    // A tag is one line of words (it wrapped into three on a 360 px phone).
+    const tagsWrapped = tags.flatMap((tag) => {
+      // Two lines would be near three times the font's size tall (1.45 each), one is 1.5.
+      const twoLinesAtLeast = parseFloat(getComputedStyle(tag).fontSize) * 2.2;
+      return tag.getBoundingClientRect().height > twoLinesAtLeast ? [tag.textContent] : [];
+    });
     const headersCutInWords = [...table.querySelectorAll('thead th')].flatMap((th) => {
       const text = th.firstChild as Text;
       const range = document.createRange();
@@ -47,7 +55,11 @@ const tallyFits = (page: Page) =>
           : [],
       );
     });
-    return { tags: tags.length, tagsOutside, headersCutInWords };
+    // A header's words stay inside its cell ("Columns" ran into "Adjust-ments" at 360 px).
+    const headersOverflowing = [...table.querySelectorAll('thead th')].flatMap((th) =>
+      th.scrollWidth > th.clientWidth + 0.5 ? [th.textContent] : [],
+    );
+    return { tags: tags.length, tagsOutside, tagsWrapped, headersCutInWords, headersOverflowing };
   });
 
 describe('the Golf table: clocks, phones, leaving', () => {
@@ -169,7 +181,13 @@ describe('the Golf table: clocks, phones, leaving', () => {
       options: { rounds: 1, initialFlips: 2 },
       seats: [{ kind: 'human' }, ...cpus(3)],
     });
-    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId, PHONE);
+    const watched = await openMatchAs(
+      app.browser,
+      app.url,
+      ada.session,
+      created.matchId,
+      SMALL_PHONE,
+    );
     const { page } = watched;
     const prompts = await recordPrompts(watched);
     let tallyOverflow: number | null = null;
@@ -198,12 +216,14 @@ describe('the Golf table: clocks, phones, leaving', () => {
     // The hole winner's tag stays in the name's column, and no header is cut inside a word.
     expect(tallyLayout?.tags).toBeGreaterThan(0);
     expect(tallyLayout?.tagsOutside).toEqual([]);
+    expect(tallyLayout?.tagsWrapped).toEqual([]);
     expect(tallyLayout?.headersCutInWords).toEqual([]);
+    expect(tallyLayout?.headersOverflowing).toEqual([]);
     if (badgeOpacity !== null) expect(badgeOpacity).toBe('1');
     const standings = await page.getByTestId('standings').boundingBox();
     expect(standings).not.toBeNull();
     expect(standings?.y ?? -1).toBeGreaterThanOrEqual(0);
-    expect(standings?.y ?? 999).toBeLessThan(844);
+    expect(standings?.y ?? 999).toBeLessThan(SMALL_PHONE.viewport.height);
     const seen = await prompts();
     expect(seen).not.toContain('Dealing the first hole…');
     expect(seen).not.toContain('Your turn: draw from the deck.');

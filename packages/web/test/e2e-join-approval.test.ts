@@ -56,4 +56,20 @@ describe('the host approves who joins', () => {
     await screenshot(guest.page, 'join-approval-3-removed');
     expect([...host.errors, ...guest.errors]).toEqual([]);
   }, 120_000);
+
+  it('a joiner who changes their mind leaves from the lobby, and the seat opens again', async () => {
+    const { host, code } = await hostTable();
+    const guest = await joinAs('Di', code);
+    await guest.page.getByTestId('lobby-pending').waitFor();
+    // The host has no such button: it is the joiner's own way out.
+    expect(await host.page.getByTestId('lobby-leave').count()).toBe(0);
+
+    await guest.page.getByTestId('lobby-leave').focus();
+    await guest.page.keyboard.press('Enter');
+    await guest.page.waitForURL(`${app.url}/`);
+    await expect
+      .poll(() => host.page.getByTestId('lobby-seat-1').getAttribute('data-state'))
+      .toBe('open');
+    expect([...host.errors, ...guest.errors]).toEqual([]);
+  }, 120_000);
 });

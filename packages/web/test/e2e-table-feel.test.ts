@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MatchMetadata } from '@cardtable/sdk/protocol';
 import { launchBrowser, openPage, screenshot } from './browser/browser.ts';
+import { contrastOverWhite } from './browser/contrast.ts';
 import { horizontalOverflow } from './browser/layout.ts';
 import { createAs, openAs, signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
@@ -405,6 +406,9 @@ describe('how the tables look and feel', () => {
       );
       expect(names.length).toBeGreaterThan(0);
       for (const name of names) expect(name).toEqual({ cut: false, overlap: false });
+      // The name lies on the top card's art (its monogram may be white): its own band keeps it
+      // at AA whatever is beneath.
+      expect(await contrastOverWhite(late.page, '.tcg-pile-name')).toBeGreaterThanOrEqual(4.5);
       await late.page.getByTestId('tcg-log-empty').waitFor();
       await late.page.getByTestId('chat-closed').waitFor();
       expect(await late.page.getByTestId('chat-log').isVisible()).toBe(false);

@@ -9,7 +9,7 @@ import {
   placeholderContrast,
   textContrast,
 } from './browser/contrast.ts';
-import { childrenInOneLine, horizontalOverflow } from './browser/layout.ts';
+import { childrenInOneLine, horizontalOverflow, smallTargets } from './browser/layout.ts';
 import { signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
 
@@ -140,6 +140,73 @@ describe('the light and dark themes', () => {
     // Only the bundle this test turned away failed to load.
     expect(errors.filter((e) => !/ERR_FAILED/.test(e))).toEqual([]);
   }, 120_000);
+
+  it('a first visit: the header waits for the guest, every target is 24 px, the boxes show in both themes', async () => {
+    const { page, errors, context } = await openPage(app.browser, 'about:blank', {
+      colorScheme: 'dark',
+    });
+    // The guest is held back: while it is being made the header says nothing it will take back
+    // ("Not signed in" flashed, then the guest's name).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/auth/guest', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const asked = page.waitForRequest('**/api/auth/guest');
+    await page.goto(`${app.url}/`);
+    await asked;
+    const who = page.getByTestId('signed-in-as');
+    expect(await who.textContent()).not.toContain('Not signed in');
+    expect(await page.getByRole('link', { name: /sign up/i }).count()).toBe(0);
+    release();
+    await expect.poll(() => who.locator('.account-who-name').textContent()).toMatch(/^Guest \d+$/);
+    expect(await page.getByRole('link', { name: 'Keep your history: sign up' }).count()).toBe(1);
+    // Left blank, the name field plays under that name: it says so (it said "Guest").
+    expect(await page.getByTestId('player-name').getAttribute('placeholder')).toBe(
+      await who.locator('.account-who-name').textContent(),
+    );
+
+    // Every target, the brand and the setup's boxes among them, is 24x24 at least (WCAG 2.5.8),
+    // on a desktop and on a phone with its menu open.
+    await page.getByText('Set up a table').click();
+    expect(await smallTargets(page)).toEqual([]);
+    for (const colorScheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme });
+      // The boxes are the page's own (the browser's unticked box was faint on dark), edged
+      // 3:1 against the page, ticked or not.
+      const box = '.choice input[type=checkbox]';
+      expect(
+        await page
+          .locator(box)
+          .first()
+          .evaluate((b) => getComputedStyle(b).appearance),
+      ).toBe('none');
+      expect(await edgeContrast(page, box), `${colorScheme}: a box`).toBeGreaterThanOrEqual(3);
+      await page.locator(box).first().check();
+      expect(await edgeContrast(page, box), `${colorScheme}: ticked`).toBeGreaterThanOrEqual(3);
+      await page.locator(box).first().uncheck();
+      await screenshot(page, `theme-5-setup-${colorScheme}`);
+    }
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByTestId('account-menu').click();
+    expect(await smallTargets(page)).toEqual([]);
+
+    // The lobby chat's word filter, a small box in small words, too.
+    await page.goto(`${app.url}/tables/golf`);
+    await page.getByTestId('chat-filter').waitFor();
+    expect(await smallTargets(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // An invite opened in a fresh browser asks for a name before any sign-in: the header says
+    // "Not signed in" at once, waiting for no guest.
+    const invited = await openPage(app.browser, `${app.url}/join/ABCDEF`);
+    await invited.page.getByTestId('player-name').waitFor();
+    expect(await invited.page.getByTestId('signed-in-as').textContent()).toBe('Not signed in');
+    expect(invited.errors).toEqual([]);
+    await invited.context.close();
+  }, 90_000);
 
   it("an account's saved theme applies at once, and on another device after sign-in", async () => {
     const first = await openPage(app.browser, `${app.url}/signup`, { colorScheme: 'dark' });

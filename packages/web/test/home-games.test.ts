@@ -39,14 +39,26 @@ const GOLF = game({
 });
 
 describe('the home page game list', () => {
-  it('puts the built-in games first, then the published ones by play count and name', () => {
+  it('puts the built-in games first in catalog order, then the published ones by name, whatever their play counts', () => {
     const games = [
+      GOLF,
+      game({ slug: 'tcg', name: 'Ember & Tide', builtIn: true, playCount: 90 }),
       game({ slug: 'b', name: 'Beta', playCount: 2 }),
       game({ slug: 'a', name: 'Alpha', playCount: 2 }),
-      GOLF,
+      game({ slug: 'spiritbound', name: 'Spiritbound', builtIn: true, playCount: 0 }),
       game({ slug: 'c', name: 'Gamma', playCount: 40 }),
     ];
-    expect(orderGames(games).map((g) => g.slug)).toEqual(['golf', 'c', 'a', 'b']);
+    expect(orderGames(games).map((g) => g.slug)).toEqual([
+      'golf',
+      'tcg',
+      'spiritbound',
+      'a',
+      'b',
+      'c',
+    ]);
+    // A fresh server (no plays at all) lists them the same way.
+    const fresh = games.map((g) => ({ ...g, playCount: 0 }));
+    expect(orderGames(fresh).map((g) => g.slug)).toEqual(orderGames(games).map((g) => g.slug));
   });
 
   it('shows each game with its name, creator, description and play count', () => {

@@ -6,6 +6,7 @@ import type { GolfEvent, GolfView, SeenCard } from '@cardtable/golf';
 import { Director } from '../src/animation/director.ts';
 import { NO_CONTROLS } from '../src/game/controls.ts';
 import { promptFor } from '../src/game/prompt.ts';
+import { adjustmentsText, columnSum } from '../src/game/tally-words.ts';
 import { refusalForPlayer } from '../src/live/action-refusal.ts';
 import { seatNotices } from '../src/live/seat-notices.ts';
 import { shownClock } from '../src/live/turn-clock.ts';
@@ -140,5 +141,24 @@ describe('the place for a drawn card beside the grid', () => {
     const drawn = held(true, { id: 3, rank: '7', suit: 'hearts', deck: 0 });
     expect(drawn).not.toContain('goes here');
     expect(drawn).toContain('Your drawn card: ');
+  });
+});
+
+describe("the hole tally's sums", () => {
+  it('write a negative column with a minus sign, never "+ -1"', () => {
+    expect(columnSum([9, 13, -1])).toBe('9 + 13 − 1');
+    expect(columnSum([-1, 5, 1])).toBe('−1 + 5 + 1');
+    expect(columnSum([0, 0, 0])).toBe('0 + 0 + 0');
+    expect(columnSum([-4, -2])).toBe('−4 − 2');
+  });
+
+  it('sign every adjustment, and show a dash for none', () => {
+    expect(adjustmentsText([])).toBe('–');
+    expect(
+      adjustmentsText([
+        { kind: 'knockBonus', points: -5 },
+        { kind: 'knockPenalty', points: 10 },
+      ] as Parameters<typeof adjustmentsText>[0]),
+    ).toBe('Knock bonus −5, Knock penalty +10');
   });
 });

@@ -107,6 +107,12 @@ export class HostedSlugTaken extends Error {
 /** The game kinds a creator's content can be (matches of other games are never pinned). */
 const CONTENT_KINDS: ReadonlySet<string> = new Set(['tcg']);
 
+/** A slug another game holds, said as the studio's form names it (its "address name"). */
+const slugTaken = (slug: string) =>
+  apiError('CONFLICT', `Another game already has the address name "${slug}": choose another.`, {
+    field: 'slug',
+  });
+
 /**
  * Creators' content on this server: drafts, publishing, and the games that play each published
  * version. Every match is resolved from what it recorded: a pinned content version, else the
@@ -389,8 +395,7 @@ export class ContentLibrary {
     try {
       await this.store.createGame({ id: newId('g'), ...input }, GAMES_PER_USER);
     } catch (error) {
-      if (error instanceof SlugTaken)
-        throw apiError('CONFLICT', `The slug "${input.slug}" is taken.`);
+      if (error instanceof SlugTaken) throw slugTaken(input.slug);
       if (error instanceof GamesQuotaReached)
         throw apiError(
           'QUOTA_EXCEEDED',
@@ -404,14 +409,17 @@ export class ContentLibrary {
 
   private refuseBuiltInSlug(slug: string): void {
     if (this.builtIn.has(slug))
-      throw apiError('CONFLICT', `"${slug}" is the name of a built-in game.`);
+      throw apiError(
+        'CONFLICT',
+        `"${slug}" is the address name of a built-in game: choose another.`,
+        { field: 'slug' },
+      );
   }
 
   /** Before work worth sparing (an archive read); the store's unique key still says it last. */
   private async refuseTakenSlug(slug: string): Promise<void> {
     this.refuseBuiltInSlug(slug);
-    if (await this.store.gameBySlug(slug))
-      throw apiError('CONFLICT', `The slug "${slug}" is taken.`);
+    if (await this.store.gameBySlug(slug)) throw slugTaken(slug);
   }
 
   /** Starts a draft as a copy of a published version (its art is already in the store). */

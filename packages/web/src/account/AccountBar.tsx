@@ -2,11 +2,17 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { accounts } from '../net/session.ts';
 import { rememberPreferences } from './preferences.ts';
-import { useSession } from './useSession.ts';
+import { useSession, useSignInState } from './useSession.ts';
 import { ThemeSetting } from '../settings/ThemeSetting.tsx';
 
 /** Pages that show a table (and their own top bar) need the whole screen: no account bar there. */
 const TABLE_PAGES = /^\/(match|tcg|replay)(\/|$)/;
+
+/**
+ * Pages that sign a visitor in as a guest to look around as soon as they load (their data is
+ * under auth). Not an invite (`/join/…`): a browser with no name there asks for one first.
+ */
+const BROWSING_PAGES = /^\/($|tables|me$|players\/|leaderboards|studio)/;
 
 /**
  * Who is signed in, with the way to an account (sign up, log in) or to its settings. On a phone
@@ -23,7 +29,13 @@ export function AccountBar() {
   const menuOpen = menuOpenAt === location.pathname;
   const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? location.pathname : null);
   const menuButton = useRef<HTMLButtonElement>(null);
+  const signIn = useSignInState();
   const user = session?.user;
+  // Until a guest being made (or about to be, on a page that looks around) is known, the bar
+  // says neither "Not signed in" nor "Sign up" rather than flash a state about to change.
+  const signingIn =
+    !user &&
+    (signIn === 'underway' || (signIn === 'not-tried' && BROWSING_PAGES.test(location.pathname)));
   const account = user && !user.guest ? user.id : null;
   // The account's preferences apply on every device it signs in on: read them once a sign-in.
   useEffect(() => {
@@ -51,7 +63,7 @@ export function AccountBar() {
       <Link className="brand" to="/">
         Cardtable
       </Link>
-      <span className="account-who" data-testid="signed-in-as">
+      <span className="account-who" data-testid="signed-in-as" aria-busy={signingIn}>
         {user ? (
           <>
             <img
@@ -72,6 +84,8 @@ export function AccountBar() {
               </>
             ) : null}
           </>
+        ) : signingIn ? (
+          <span className="visually-hidden">Signing in…</span>
         ) : (
           'Not signed in'
         )}
@@ -103,8 +117,12 @@ export function AccountBar() {
         ) : (
           <>
             <ThemeSetting />
-            <Link to="/signup">{user?.guest ? 'Keep your history: sign up' : 'Sign up'}</Link>
-            <Link to="/login">Log in</Link>
+            {signingIn ? null : (
+              <>
+                <Link to="/signup">{user?.guest ? 'Keep your history: sign up' : 'Sign up'}</Link>
+                <Link to="/login">Log in</Link>
+              </>
+            )}
           </>
         )}
       </div>

@@ -16,12 +16,16 @@ export function formErrors(error: ApiError): FormErrors {
 }
 
 /**
- * The first of `fields` left blank, said at its field before anything is sent: the server's
- * schema refuses an empty one in its own words ("Invalid /username: Expected string length…").
+ * Every one of `fields` left blank, each said at its field before anything is sent (one at a
+ * time, a new player filled the form in three rounds): the server's schema refuses an empty one
+ * in its own words ("Invalid /username: Expected string length…"). In the fields' order: the
+ * first is where the cursor goes.
  */
-export function blankField(
+export function blankFields(
   fields: readonly (readonly [name: string, value: string, message: string])[],
 ): FormErrors | null {
-  const blank = fields.find(([, value]) => value.trim() === '');
-  return blank ? { fields: { [blank[0]]: blank[2] }, form: null } : null;
+  const blank = fields.filter(([, value]) => value.trim() === '');
+  return blank.length === 0
+    ? null
+    : { fields: Object.fromEntries(blank.map(([name, , message]) => [name, message])), form: null };
 }

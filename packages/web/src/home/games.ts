@@ -1,12 +1,18 @@
 import type { GameSummary } from '@cardtable/sdk';
 
-/** Built-in games first, then the published ones, most played first, then by name. */
+/**
+ * The built-in games first, in the server's catalog order (Golf, the first game, leads), then
+ * the published ones by name. Play counts do not reorder the list: a new player and a regular
+ * find every game in the same place, on a fresh server as on a busy one.
+ */
 export function orderGames(games: readonly GameSummary[]): GameSummary[] {
-  return [...games].sort(
-    (a, b) =>
-      Number(b.builtIn) - Number(a.builtIn) ||
-      b.playCount - a.playCount ||
-      a.name.localeCompare(b.name),
+  const catalogOrder = new Map(games.map((game, index) => [game.slug, index]));
+  return [...games].sort((a, b) =>
+    a.builtIn && b.builtIn
+      ? catalogOrder.get(a.slug)! - catalogOrder.get(b.slug)!
+      : Number(b.builtIn) - Number(a.builtIn) ||
+        a.name.localeCompare(b.name, 'en') ||
+        a.slug.localeCompare(b.slug, 'en'),
   );
 }
 

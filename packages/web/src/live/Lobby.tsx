@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { PublicSeat } from '@cardtable/sdk';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { seatName } from '../game/names.ts';
@@ -19,8 +19,9 @@ const TAG = { cpu: 'CPU', open: 'open', pending: 'waiting for approval', seated:
  * Before the start: who is seated, and the code and link that bring the others in. The host
  * approves or removes who joined, and may start now with CPUs in the empty seats; a joiner
  * waiting for approval, or removed, is told so. At an open (listed) table everyone marks ready:
- * a full table starts when all are, and the host's start waits for those seated. The table's chat
- * sits next to the seats on wide screens.
+ * a full table starts when all are, and the host's start waits for those seated. A joiner who
+ * changes their mind leaves (the seat opens again) rather than hold it by closing the page. The
+ * table's chat sits next to the seats on wide screens.
  */
 export function Lobby({
   matchId,
@@ -35,7 +36,10 @@ export function Lobby({
   mySeat: number | null;
   listed?: boolean;
 }) {
-  const removed = useRemoved(mySeat);
+  const navigate = useNavigate();
+  // Set while this player leaves: the seat they give up is not "the host removed you".
+  const [leaving, setLeaving] = useState(false);
+  const removed = useRemoved(mySeat) && !leaving;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const host = hostSeatOf(seats);
@@ -50,6 +54,16 @@ export function Lobby({
     const done = await request();
     setBusy(false);
     if (!done.ok) setError(done.error?.message ?? 'That did not work.');
+  };
+  const leave = async () => {
+    setLeaving(true);
+    setBusy(true);
+    setError(null);
+    const left = await client.api.leaveMatch(matchId);
+    setBusy(false);
+    if (left.ok) return void navigate('/');
+    setLeaving(false);
+    setError(left.error.message);
   };
   const decide = (seat: number, how: 'approve' | 'remove') =>
     run(() =>
@@ -152,6 +166,18 @@ export function Lobby({
               data-testid="ready-toggle"
             >
               {mine.ready ? 'Ready ✓ (click if not ready after all)' : 'I’m ready'}
+            </button>
+          </p>
+        ) : null}
+        {mine && !amHost && !removed ? (
+          <p className="lobby-actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void leave()}
+              data-testid="lobby-leave"
+            >
+              Leave this table
             </button>
           </p>
         ) : null}

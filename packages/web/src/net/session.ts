@@ -45,6 +45,26 @@ export function setPlayerName(name: string): void {
 }
 
 let signingIn: Promise<unknown> = Promise.resolve();
+let signInsUnderway = 0;
+let signInSettled = false;
+
+/**
+ * Where signing in stands, for a header that must not say "Not signed in" while a guest is
+ * being made: `not-tried` before any sign-in of this page load, `underway` while one runs,
+ * `settled` once one ended (the session, or its absence, is then known).
+ */
+export type SignInState = 'not-tried' | 'underway' | 'settled';
+
+export function signInState(): SignInState {
+  if (signInsUnderway > 0) return 'underway';
+  return signInSettled ? 'settled' : 'not-tried';
+}
+
+function signInChanged(underway: number) {
+  signInsUnderway += underway;
+  if (underway < 0) signInSettled = true;
+  for (const listener of sessionListeners) listener();
+}
 
 /**
  * Sign-ins one at a time. Two at once (a page's first load and a quick first click) each made a
@@ -52,7 +72,8 @@ let signingIn: Promise<unknown> = Promise.resolve();
  * created by the first and saved by the second was refused as someone else's.
  */
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const next = signingIn.then(work, work);
+  signInChanged(+1);
+  const next = signingIn.then(work, work).finally(() => signInChanged(-1));
   signingIn = next.catch(() => undefined);
   return next;
 }

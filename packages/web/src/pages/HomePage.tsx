@@ -6,6 +6,7 @@ import { seatName } from '../game/names.ts';
 import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
 import { useGames } from '../net/useGames.ts';
 import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
+import { useSession } from '../account/useSession.ts';
 import { CreateTableForm } from '../home/CreateTableForm.tsx';
 import { QuickMatch } from '../social/QuickMatch.tsx';
 import { GameList } from '../home/GameList.tsx';
@@ -22,6 +23,8 @@ const GOLF = 'golf';
 export default function HomePage() {
   const navigate = useNavigate();
   const [name, setName] = useState(playerName);
+  // Left blank, the name is the one this browser already plays under (the header's).
+  const sessionName = useSession()?.user.name ?? 'Guest';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [tcgErrors, setTcgErrors] = useState<SetupErrors>(NO_ERRORS);
@@ -131,7 +134,7 @@ export default function HomePage() {
             value={name}
             maxLength={40}
             autoComplete="nickname"
-            placeholder="Guest"
+            placeholder={sessionName}
             onChange={(event) => setName(event.target.value)}
             onBlur={() => setPlayerName(name)}
             data-testid="player-name"

@@ -2,7 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { SignupMode } from '@cardtable/sdk';
 import { FormField } from '../account/FormField.tsx';
-import { blankField, formErrors, NO_FORM_ERRORS, type FormErrors } from '../account/form-errors.ts';
+import {
+  blankFields,
+  formErrors,
+  NO_FORM_ERRORS,
+  type FormErrors,
+} from '../account/form-errors.ts';
 import { useSession } from '../account/useSession.ts';
 import { accounts } from '../net/session.ts';
 
@@ -27,14 +32,14 @@ export default function SignUpPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const blank = blankField([
+    const blank = blankFields([
       ['username', username, 'Choose a username.'],
       ['email', email, 'Enter your email address.'],
       ['password', password, 'Choose a password.'],
     ]);
     if (blank) {
       setErrors(blank);
-      // Typing goes where the words are: the blank field, not the button pressed.
+      // Typing goes where the words are: the first blank field, not the button pressed.
       const [name] = Object.keys(blank.fields);
       const form = event.currentTarget as HTMLFormElement;
       return (form.elements.namedItem(name!) as HTMLInputElement | null)?.focus();

@@ -1,6 +1,6 @@
 import type { Seat } from '@cardtable/engine';
 import type { RoundResult } from '@cardtable/golf';
-import { ADJUSTMENT_LABELS } from '../game/rule-text.ts';
+import { adjustmentsText, columnSum } from '../game/tally-words.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 
 /** The round-end reveal's score tally: columns, adjustments, round score and new total. */
@@ -40,17 +40,8 @@ export function RoundTally(props: {
                   {name(score.seat)}
                   {score.wonHole ? <span className="seat-tag">won the hole</span> : null}
                 </th>
-                <td>{score.columns.join(' + ')}</td>
-                <td>
-                  {score.adjustments.length === 0
-                    ? '–'
-                    : score.adjustments
-                        .map(
-                          (a) =>
-                            `${ADJUSTMENT_LABELS[a.kind]} ${a.points > 0 ? '+' : ''}${a.points}`,
-                        )
-                        .join(', ')}
-                </td>
+                <td>{columnSum(score.columns)}</td>
+                <td>{adjustmentsText(score.adjustments)}</td>
                 <td data-testid={`tally-round-${score.seat}`}>{score.roundScore}</td>
                 <td data-testid={`tally-total-${score.seat}`}>{score.totalAfter}</td>
               </tr>

@@ -86,3 +86,30 @@ export async function placeholderContrast(page: Page, selector: string): Promise
   const { text, background } = await drawnColours(page, selector, 'placeholder');
   return contrastRatio(text, background);
 }
+
+/**
+ * The contrast of an element's text against its own background laid over white: the worst
+ * case where what lies beneath is a picture the page cannot read (a card's art, its monogram).
+ */
+export async function contrastOverWhite(page: Page, selector: string): Promise<number> {
+  const { text, plate } = await page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const canvas = document
+        .createElement('canvas')
+        .getContext('2d', { willReadFrequently: true })!;
+      const rgba = (colour: string) => {
+        canvas.clearRect(0, 0, 1, 1);
+        canvas.fillStyle = colour;
+        canvas.fillRect(0, 0, 1, 1);
+        const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
+        return [r!, g!, b!, a! / 255] as const;
+      };
+      const style = getComputedStyle(element);
+      return { text: rgba(style.color), plate: rgba(style.backgroundColor) };
+    });
+  const [r, g, b, a] = plate;
+  const over = (channel: number) => channel * a + 255 * (1 - a);
+  return contrastRatio([text[0], text[1], text[2]], [over(r), over(g), over(b)]);
+}

@@ -22,6 +22,9 @@ export async function hostInviteTable(
   const host = await openPage(app.browser, app.url, options.page);
   const { page } = host;
   await page.getByTestId('player-name').fill('Ada');
+  // The game list, arriving, pushes the setup down the page: a click aimed just before it came
+  // landed elsewhere and the setup stayed folded (seen once on a loaded machine).
+  await page.getByTestId('choose-golf').waitFor();
   await page.getByText('Set up a table').click();
   await page.getByTestId('seat-count').selectOption('2');
   await page.getByTestId('seat-choice-1').selectOption({ label: 'A friend (invite by code)' });

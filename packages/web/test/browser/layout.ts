@@ -41,3 +41,25 @@ export const childrenInOneLine = (page: Page, selector: string): Promise<boolean
       const bottom = Math.max(...boxes.map((box) => box.bottom));
       return bottom - top <= Math.max(...boxes.map((box) => box.height)) + 1;
     });
+
+/**
+ * Every visible control (link, button, field, summary, focusable) whose target is under 24x24
+ * CSS px (WCAG 2.5.8), described as `tag "words" WxH`. A box inside a label counts the label
+ * as its target: a click on the words ticks it.
+ */
+export const smallTargets = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('a, button, input, select, textarea, summary, [tabindex]')]
+      .map((element) => ({
+        element,
+        box: (element.closest('label') ?? element).getBoundingClientRect(),
+      }))
+      .filter(
+        ({ element, box }) => box.width > 0 && getComputedStyle(element).visibility !== 'hidden',
+      )
+      .filter(({ box }) => box.width < 23.5 || box.height < 23.5)
+      .map(
+        ({ element, box }) =>
+          `${element.tagName.toLowerCase()} "${(element.textContent || element.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${box.width.toFixed(1)}x${box.height.toFixed(1)}`,
+      ),
+  );
