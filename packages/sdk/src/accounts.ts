@@ -33,6 +33,16 @@ export const RegisterRequest = Type.Object(
 );
 export type RegisterRequest = Static<typeof RegisterRequest>;
 
+/**
+ * The `details` of a BAD_REQUEST that refuses several fields at once (a signup): `field` is the
+ * first (older clients show the message there), `fields` holds every refused field's sentence,
+ * so a form says all of them in one round.
+ */
+export interface FieldErrorDetails {
+  field: string;
+  fields: Record<string, string>;
+}
+
 export const LoginRequest = Type.Object(
   {
     /** A username or an email address. */

@@ -40,7 +40,23 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
       body: { code: 'BAD_REQUEST', details: { field: 'username' } },
     });
     const long = await register(server.url, 'a'.repeat(31));
-    expect(long.body.details).toEqual({ field: 'username' });
+    expect(long.body.details).toEqual({
+      field: 'username',
+      fields: { username: 'A username has 3 to 30 characters.' },
+    });
+    // Every refused field at once, each with its sentence (the form places each at its field).
+    const several = await register(server.url, 'ab', {
+      email: 'not-an-email',
+      password: 'short1',
+    });
+    expect(several.body.details).toEqual({
+      field: 'username',
+      fields: {
+        username: 'A username has 3 to 30 characters.',
+        email: 'That is not an email address (name@example.com).',
+        password: expect.stringMatching(/too short/),
+      },
+    });
     const email = await register(server.url, 'valid_name', { email: 'not-an-email' });
     expect(email).toMatchObject({ status: 400, body: { details: { field: 'email' } } });
     const weak = await register(server.url, 'valid_name', { password: 'short1' });

@@ -43,11 +43,31 @@ describe('accounts in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(
       'username',
     );
-    await page.getByLabel('Username').fill('Tester');
-    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
+    // Several fields the server refuses: each is said at its own field in one round (the
+    // server reported only the first), and the cursor goes to the first.
+    await page.getByLabel('Username').fill('Te');
+    await page.getByLabel('Email', { exact: true }).fill('not-an-email');
     await page.getByLabel('Password').fill('short');
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/too short/);
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toEqual([
+        'A username has 3 to 30 characters.',
+        'That is not an email address (name@example.com).',
+        expect.stringMatching(/too short/),
+      ]);
+    expect(await page.getByLabel('Email', { exact: true }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(
+      'username',
+    );
+    await page.getByLabel('Username').fill('Tester');
+    await page.getByLabel('Email', { exact: true }).fill(EMAIL);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toEqual([expect.stringMatching(/too short/)]);
 
     await page.getByLabel('Password').fill(PASSWORD);
     // Submitted from the keyboard.

@@ -5,7 +5,10 @@ const USERNAME = new RegExp(USERNAME_PATTERN);
 // Deliberately simple: one @, a dot in the domain, no spaces; the link we mail proves the rest.
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 
-export type FieldProblem = { field: 'username' | 'email' | 'displayName'; message: string };
+export type FieldProblem = {
+  field: 'username' | 'email' | 'displayName' | 'password';
+  message: string;
+};
 
 export function usernameProblem(username: string): FieldProblem | null {
   if (username.length < 3 || username.length > 30) {

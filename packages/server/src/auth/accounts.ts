@@ -1,5 +1,6 @@
 import type {
   ChangePasswordRequest,
+  FieldErrorDetails,
   RegisterRequest,
   ResetPasswordRequest,
 } from '@cardtable/sdk/accounts';
@@ -22,8 +23,14 @@ import type { AccountSettings } from './settings.ts';
 import type { SignupPolicy } from './signup-policy.ts';
 import type { Principal, TokenService } from './tokens.ts';
 
-const badField = (problem: FieldProblem) =>
-  apiError('BAD_REQUEST', problem.message, { field: problem.field });
+/** Every refused field at once: one at a time, a new player filled the form in rounds. */
+const badFields = (first: FieldProblem, all: readonly FieldProblem[]) => {
+  const details: FieldErrorDetails = {
+    field: first.field,
+    fields: Object.fromEntries(all.map(({ field, message }) => [field, message])),
+  };
+  return apiError('BAD_REQUEST', first.message, { ...details });
+};
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
@@ -275,11 +282,15 @@ export class AccountService {
     const username = request.username.trim();
     const email = normalEmail(request.email);
     const displayName = (request.displayName ?? username).trim();
-    const problem =
-      usernameProblem(username) ?? emailProblem(email) ?? displayNameProblem(displayName);
-    if (problem) throw badField(problem);
     const weak = passwordProblem(request.password, { username, email });
-    if (weak) throw apiError('BAD_REQUEST', weak, { field: 'password' });
+    const problems = [
+      usernameProblem(username),
+      emailProblem(email),
+      displayNameProblem(displayName),
+      weak === null ? null : { field: 'password' as const, message: weak },
+    ].filter((problem): problem is FieldProblem => problem !== null);
+    const [first] = problems;
+    if (first) throw badFields(first, problems);
     return { username, email, displayName, passwordHash: await hashPassword(request.password) };
   }
 

@@ -1,6 +1,9 @@
 import type { ApiError } from '@cardtable/sdk';
 
-/** A refusal split for a form: the field it names (details.field), or the whole form. */
+/**
+ * A refusal split for a form: every field it names (details.fields, a signup refusing several
+ * at once), the one field it names (details.field), or the whole form.
+ */
 export interface FormErrors {
   fields: Record<string, string>;
   form: string | null;
@@ -9,6 +12,8 @@ export interface FormErrors {
 export const NO_FORM_ERRORS: FormErrors = { fields: {}, form: null };
 
 export function formErrors(error: ApiError): FormErrors {
+  const fields = error.details?.fields;
+  if (isSentences(fields)) return { fields, form: null };
   const field = error.details?.field;
   return typeof field === 'string'
     ? { fields: { [field]: error.message }, form: null }
@@ -29,3 +34,9 @@ export function blankFields(
     ? null
     : { fields: Object.fromEntries(blank.map(([name, , message]) => [name, message])), form: null };
 }
+
+const isSentences = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.keys(value).length > 0 &&
+  Object.values(value).every((sentence) => typeof sentence === 'string');

@@ -37,13 +37,14 @@ export default function SignUpPage() {
       ['email', email, 'Enter your email address.'],
       ['password', password, 'Choose a password.'],
     ]);
-    if (blank) {
-      setErrors(blank);
-      // Typing goes where the words are: the first blank field, not the button pressed.
-      const [name] = Object.keys(blank.fields);
-      const form = event.currentTarget as HTMLFormElement;
-      return (form.elements.namedItem(name!) as HTMLInputElement | null)?.focus();
-    }
+    const form = event.currentTarget as HTMLFormElement;
+    // Typing goes where the words are: the first field refused, not the button pressed.
+    const show = (refused: FormErrors) => {
+      setErrors(refused);
+      const [name] = Object.keys(refused.fields);
+      if (name) (form.elements.namedItem(name) as HTMLInputElement | null)?.focus();
+    };
+    if (blank) return show(blank);
     setBusy(true);
     const result = await accounts.signUp({
       username: username.trim(),
@@ -52,7 +53,7 @@ export default function SignUpPage() {
       ...(inviteCode.trim() ? { inviteCode: inviteCode.trim() } : {}),
     });
     setBusy(false);
-    if (!result.ok) return setErrors(formErrors(result.error));
+    if (!result.ok) return show(formErrors(result.error));
     void navigate('/account?welcome=1');
   };
 
