@@ -38,7 +38,7 @@ describe('matchmaking in the browser', () => {
     await ada.page.getByTestId('queue-casual').click();
     await expect
       .poll(() => ada.page.getByTestId('queue-status').textContent(), { timeout: 30_000 })
-      .toContain('you are 1 of 1 waiting');
+      .toContain('Looking for an opponent… Nobody else is waiting yet.');
     await screenshot(ada.page, 'matchmaking-1-waiting');
 
     const bea = await openPage(app.browser, app.url, motion);

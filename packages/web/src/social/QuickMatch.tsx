@@ -4,10 +4,9 @@ import { CLOSE_CODES, type QueueMode, type QueueServerMessage } from '@cardtable
 import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { client, ensureSignedIn, setPlayerName } from '../net/session.ts';
 import { GOLF_QUEUE_SEATS, playerCounts } from './queue-seats.ts';
+import { queueWords, type QueuePlace } from './queue-words.ts';
 
-type Queued = { position: number; waiting: number; estimatedWaitMs: number | null } | null;
-
-const seconds = (ms: number) => `${Math.max(1, Math.round(ms / 1000))} s`;
+type Queued = QueuePlace | null;
 
 /**
  * Find strangers to play: a casual or rated queue for a game (Golf, or a published game's latest
@@ -103,18 +102,7 @@ export function QuickMatch({
       </p>
       {searching ? (
         <div role="status" aria-live="polite" data-testid="queue-status">
-          {queued ? (
-            <p>
-              Looking for {seats - 1 === 1 ? 'an opponent' : `${seats - 1} opponents`}… you are{' '}
-              {queued.position} of {queued.waiting} waiting
-              {queued.estimatedWaitMs !== null
-                ? `, about ${seconds(queued.estimatedWaitMs)} to go`
-                : ''}
-              .
-            </p>
-          ) : (
-            <p>Joining the queue…</p>
-          )}
+          {queued ? <p>{queueWords(queued, seats)}</p> : <p>Joining the queue…</p>}
           <button type="button" onClick={cancel} data-testid="queue-cancel">
             Cancel
           </button>
