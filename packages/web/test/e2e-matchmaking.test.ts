@@ -74,6 +74,11 @@ describe('matchmaking in the browser', () => {
       }),
     );
     if (!cleo || !dov) throw new Error('two players');
+    // An account plays under its own name: no name field that would do nothing, the name said.
+    await expect
+      .poll(() => cleo.page.getByTestId('playing-as').textContent())
+      .toBe("Playing as (your account's name)Cleo");
+    expect(await cleo.page.getByTestId('player-name').count()).toBe(0);
     for (const { page } of [cleo, dov]) await page.getByTestId('queue-rated').click();
     for (const { page } of [cleo, dov])
       await page.getByTestId('table').waitFor({ timeout: 30_000 });

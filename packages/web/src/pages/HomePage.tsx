@@ -6,11 +6,11 @@ import { seatName } from '../game/names.ts';
 import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
 import { useGames } from '../net/useGames.ts';
 import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
-import { useSession } from '../account/useSession.ts';
 import { CreateTableForm } from '../home/CreateTableForm.tsx';
 import { QuickMatch } from '../social/QuickMatch.tsx';
 import { GameList } from '../home/GameList.tsx';
 import { GolfRules } from '../home/GolfRules.tsx';
+import { PlayerNameField } from '../home/PlayerNameField.tsx';
 import { quickPlay } from '../home/quick-play.ts';
 import { setupErrors } from '../home/setup-errors.ts';
 import { emptyDeckLists, tcgMatchRequest, type TcgSetup } from '../home/tcg-setup.ts';
@@ -23,8 +23,6 @@ const GOLF = 'golf';
 export default function HomePage() {
   const navigate = useNavigate();
   const [name, setName] = useState(playerName);
-  // Left blank, the name is the one this browser already plays under (the header's).
-  const sessionName = useSession()?.user.name ?? 'Guest';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [tcgErrors, setTcgErrors] = useState<SetupErrors>(NO_ERRORS);
@@ -128,18 +126,7 @@ export default function HomePage() {
           creators have published here. <Link to="/studio">Make your own</Link> in the creator
           studio.
         </p>
-        <label className="field">
-          <span>Your name</span>
-          <input
-            value={name}
-            maxLength={40}
-            autoComplete="nickname"
-            placeholder={sessionName}
-            onChange={(event) => setName(event.target.value)}
-            onBlur={() => setPlayerName(name)}
-            data-testid="player-name"
-          />
-        </label>
+        <PlayerNameField value={name} onChange={setName} onBlur={() => setPlayerName(name)} />
         <button
           type="button"
           className="primary big"

@@ -3,15 +3,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ROOM_CODE_LENGTH } from '@cardtable/sdk';
 import { rememberMatch, tablePath } from '../net/last-match.ts';
 import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
-import { useSession } from '../account/useSession.ts';
+import { PlayerNameField } from '../home/PlayerNameField.tsx';
 
 /** An invite link (`/join/CODE`): take the next free seat, then go to the table. */
 export default function JoinPage() {
   const code = (useParams().code ?? '').toUpperCase();
   const navigate = useNavigate();
   const [name, setName] = useState(playerName);
-  // Left blank, the name is the one this browser already plays under (the header's).
-  const sessionName = useSession()?.user.name ?? 'Guest';
   const [error, setError] = useState<string | null>(null);
   // A code no open table has (a typo, or a table since started): the form asks for it again,
   // rather than offering to join the same missing table once more.
@@ -87,16 +85,7 @@ export default function JoinPage() {
               />
             </label>
           ) : null}
-          <label className="field">
-            <span>Your name</span>
-            <input
-              value={name}
-              maxLength={40}
-              placeholder={sessionName}
-              onChange={(event) => setName(event.target.value)}
-              data-testid="player-name"
-            />
-          </label>
+          <PlayerNameField value={name} onChange={setName} />
           <button
             type="submit"
             className="primary"
