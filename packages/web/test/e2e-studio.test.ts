@@ -63,7 +63,18 @@ describe('the creator studio: a game from nothing to a published match', () => {
     expect(await contentEdges(page, '.studio')).toEqual(await contentEdges(page, '.account-bar'));
     // The address name follows the name; with no name yet it is empty, not a made-up one.
     expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('');
+    // A built-in game's address name: the refusal is said at the slug field, which takes the
+    // cursor (it showed under the Create button, far from what to change).
+    await page.getByLabel('Name', { exact: true }).fill('Golf');
+    await page.getByRole('button', { name: 'Create game' }).click();
+    const slugError = page.getByTestId('slug-error');
+    await expect.poll(() => slugError.textContent()).toMatch(/address name of a built-in game/);
+    expect(await page.getByLabel('Address name (slug)').getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby')),
+    ).toBe('slug-error slug-help');
     await page.getByLabel('Name', { exact: true }).fill('Pocket Duel');
+    expect(await slugError.count()).toBe(0);
     expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('pocket-duel');
     await shot(page, 'studio-1-my-games');
     await page.getByRole('button', { name: 'Create game' }).click();

@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { GameSummary } from '@cardtable/sdk';
+import type { ApiError, GameSummary } from '@cardtable/sdk';
 import { SLUG_PATTERN, type Diagnostic } from '@cardtable/sdk/content';
 import { placeOf } from './diagnostics.ts';
 import { blankGame } from './blank-game.ts';
@@ -75,6 +75,14 @@ function base64Of(file: Blob): Promise<string> {
   });
 }
 
+/** Made, or refused: `slug` when the refusal is of the address name (`details.field`). */
+type Made = { ok: true } | { ok: false; message: string; slug: boolean };
+const refused = (error: ApiError): Made => ({
+  ok: false,
+  message: error.message,
+  slug: error.details?.field === 'slug',
+});
+
 function NewGameForm({
   published,
   onCreated,
@@ -90,22 +98,30 @@ function NewGameForm({
   const [archive, setArchive] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A refusal of the address name (taken, a built-in game's) is said at its field, not the button.
+  // Kept with the slug it refused: another address name is not refused yet.
+  const [slugRefusal, setSlugRefusal] = useState<{ slug: string; message: string } | null>(null);
+  const slugInput = useRef<HTMLInputElement>(null);
   // A game's address name follows its name (never a card's `card` fallback) until edited.
   const shownSlug = slugTouched ? slug : slugWords(name);
   const slugOk = new RegExp(SLUG_PATTERN).test(shownSlug);
+  const slugError = slugRefusal?.slug === shownSlug ? slugRefusal.message : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim() || !slugOk || (from === FROM_ZIP && !archive)) return;
     setBusy(true);
     setError(null);
+    setSlugRefusal(null);
     const made = await (from === FROM_ZIP ? importZip(archive!) : create());
     setBusy(false);
-    if (!made.ok) return setError(made.message);
-    onCreated(shownSlug);
+    if (made.ok) return onCreated(shownSlug);
+    if (!made.slug) return setError(made.message);
+    setSlugRefusal({ slug: shownSlug, message: made.message });
+    slugInput.current?.focus();
   };
   /** A blank game or a copy of a published one. */
-  const create = async (): Promise<{ ok: true } | { ok: false; message: string }> => {
+  const create = async (): Promise<Made> => {
     const created = await withApi((api) =>
       api.createGame({
         slug: shownSlug,
@@ -113,7 +129,7 @@ function NewGameForm({
         ...(from ? { from: { slug: from } } : {}),
       }),
     );
-    if (!created.ok) return { ok: false, message: created.error.message };
+    if (!created.ok) return refused(created.error);
     if (from) return { ok: true };
     const saved = await withApi((api) =>
       api.saveDraft(shownSlug, {
@@ -121,19 +137,23 @@ function NewGameForm({
         revision: 0,
       }),
     );
-    return saved.ok ? { ok: true } : { ok: false, message: saved.error.message };
+    return saved.ok ? { ok: true } : refused(saved.error);
   };
   /** A game whose draft is the zipped folder: refused whole, with each problem, when it breaks a limit. */
-  const importZip = async (file: File): Promise<{ ok: true } | { ok: false; message: string }> => {
+  const importZip = async (file: File): Promise<Made> => {
     const base64 = await base64Of(file);
     const imported = await withApi((api) =>
       api.importGame({ slug: shownSlug, name: name.trim(), archive: { base64 } }),
     );
     if (imported.ok) return { ok: true };
     const problems = (imported.error.details?.errors as Diagnostic[] | undefined) ?? [];
-    if (problems.length === 0) return { ok: false, message: imported.error.message };
+    if (problems.length === 0) return refused(imported.error);
     const each = problems.map((d) => [placeOf(d), d.message].filter(Boolean).join(': '));
-    return { ok: false, message: `The zip is refused, nothing was made: ${each.join('; ')}.` };
+    return {
+      ok: false,
+      message: `The zip is refused, nothing was made: ${each.join('; ')}.`,
+      slug: false,
+    };
   };
 
   return (
@@ -155,10 +175,16 @@ function NewGameForm({
             setSlugTouched(true);
             setSlug(e.target.value);
           }}
-          aria-invalid={shownSlug !== '' && !slugOk}
-          aria-describedby="slug-help"
+          ref={slugInput}
+          aria-invalid={(shownSlug !== '' && !slugOk) || slugError !== null}
+          aria-describedby={slugError ? 'slug-error slug-help' : 'slug-help'}
         />
       </label>
+      {slugError ? (
+        <p id="slug-error" role="alert" className="studio-error" data-testid="slug-error">
+          {slugError}
+        </p>
+      ) : null}
       <p id="slug-help" className="studio-help">
         Lowercase letters, digits and dashes, 3 to 40: the game&apos;s name in links.
       </p>
