@@ -5,6 +5,7 @@ import { openPage, screenshot } from './browser/browser.ts';
 import { clickOneMove } from './browser/play.ts';
 import { matchIdOf } from './browser/referee.ts';
 import { openAs } from './browser/seated.ts';
+import { PLAYING_TOPBAR, topbarControls } from './browser/topbar.ts';
 import { useServedApp } from './browser/served-app.ts';
 
 /** Both play by clicking until each has made `wanted` moves (a turn waits for the other's). */
@@ -52,6 +53,8 @@ describe('matchmaking in the browser', () => {
       [ada, bea].map(({ page }) => page.locator('.seat-me').getAttribute('data-testid')),
     );
     expect([...seats].sort()).toEqual(['seat-0', 'seat-1']);
+    // The top bar has the controls of every table, in the same order as the card game's.
+    await expect.poll(() => topbarControls(ada.page)).toEqual(PLAYING_TOPBAR);
 
     const made = await playMoves([ada.page, bea.page], 4);
     expect(made.every((n) => n >= 4)).toBe(true);

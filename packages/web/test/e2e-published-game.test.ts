@@ -10,6 +10,7 @@ import { contentEdges, horizontalOverflow } from './browser/layout.ts';
 import { matchIdOf, matchOf, referee } from './browser/referee.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
+import { PLAYING_TOPBAR, topbarControls } from './browser/topbar.ts';
 import { ok, publishTidepool } from './browser/tidepool.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -142,6 +143,8 @@ describe('a published game, played by two people who meet by invite code', () =>
     await expect.poll(() => host.page.getByTestId('tcg-hero-them').textContent()).toContain('Bea');
     await expect.poll(() => guest.page.getByTestId('tcg-hero-them').textContent()).toContain('Ada');
     await screenshot(guest.page, 'published-3-table');
+    // The top bar has the controls of every table, in the same order as Golf's.
+    await expect.poll(() => topbarControls(host.page)).toEqual(PLAYING_TOPBAR);
 
     // Both play real turns to the end; meanwhile, note how every card on screen is drawn.
     const seen: Record<string, string> = {};

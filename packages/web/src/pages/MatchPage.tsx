@@ -3,20 +3,18 @@ import { Link, useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { TableChat } from '../chat/TableChat.tsx';
-import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
-import { LeaveControls } from '../live/LeaveControls.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { Lobby } from '../live/Lobby.tsx';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { SeatNotices } from '../live/SeatNotices.tsx';
+import { TopbarControls } from '../live/TopbarControls.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { tablePath } from '../net/last-match.ts';
-import { TableSettings } from '../settings/TableSettings.tsx';
 import { timingFor } from '../settings/settings.ts';
 import { useSettings } from '../settings/useSettings.ts';
 import { Standings } from '../table/Standings.tsx';
@@ -65,9 +63,11 @@ export default function MatchPage() {
             mine={role === 'player' && clock.seat === seat}
           />
         ) : null}
-        {role === 'player' && status === 'active' ? <LeaveControls matchId={matchId} /> : null}
-        <TableSettings />
-        <ConnectionBadge state={live.connection} />
+        <TopbarControls
+          matchId={matchId}
+          playing={role === 'player' && status === 'active'}
+          connection={live.connection}
+        />
       </header>
 
       <MatchNotices

@@ -1,19 +1,17 @@
 import { Link, useParams } from 'react-router';
 import { TableChat } from '../chat/TableChat.tsx';
-import { ConnectionBadge } from '../live/ConnectionBadge.tsx';
 import { CopyField } from '../live/CopyField.tsx';
-import { LeaveControls } from '../live/LeaveControls.tsx';
 import { Lobby } from '../live/Lobby.tsx';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { SeatNotices } from '../live/SeatNotices.tsx';
+import { TopbarControls } from '../live/TopbarControls.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { tablePath } from '../net/last-match.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
-import { TableSettings } from '../settings/TableSettings.tsx';
 import { timingFor } from '../settings/settings.ts';
 import { useSettings } from '../settings/useSettings.ts';
 import { tcgFlightDuration } from './animation/plan.ts';
@@ -60,9 +58,11 @@ export default function TcgMatchPage() {
         </span>
         {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
         {live.turnEndsAt && status === 'active' ? <TurnTimer endsAt={live.turnEndsAt} /> : null}
-        <TableSettings />
-        {me !== null && status === 'active' ? <LeaveControls matchId={matchId} /> : null}
-        <ConnectionBadge state={live.connection} />
+        <TopbarControls
+          matchId={matchId}
+          playing={me !== null && status === 'active'}
+          connection={live.connection}
+        />
       </header>
       <MatchNotices
         connection={live.connection}
