@@ -143,6 +143,8 @@ describe('a published game, played by two people who meet by invite code', () =>
     await expect.poll(() => host.page.getByTestId('tcg-hero-them').textContent()).toContain('Bea');
     await expect.poll(() => guest.page.getByTestId('tcg-hero-them').textContent()).toContain('Ada');
     await screenshot(guest.page, 'published-3-table');
+    // Every seat is taken: no room code invites to the table any more (the lobby showed it).
+    expect(await host.page.getByTestId('room-code').count()).toBe(0);
     // The top bar has the controls of every table, in the same order as Golf's.
     await expect.poll(() => topbarControls(host.page)).toEqual(PLAYING_TOPBAR);
 

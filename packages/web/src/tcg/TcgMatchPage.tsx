@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { TableChat } from '../chat/TableChat.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { Lobby } from '../live/Lobby.tsx';
+import { seatsToFill } from '../live/lobby-seats.ts';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
@@ -136,7 +137,8 @@ export default function TcgMatchPage() {
       ) : null}
       {status === 'active' ? (
         <footer className="share">
-          {me !== null && meta?.code ? (
+          {/* The code invites to a free seat: with every seat taken it would invite to nothing. */}
+          {me !== null && meta?.code && seatsToFill(live.seats) > 0 ? (
             <div className="tcg-room">
               <span>
                 Room code{' '}
