@@ -116,7 +116,8 @@ export interface RetentionSettings {
   sweepEveryMs: number;
   /**
    * A session signed out (or last seen) this long ago, with no refresh token left, is deleted;
-   * so are the refresh tokens of a session signed out this long ago.
+   * so are the refresh tokens of a session signed out this long ago, and guests made this long
+   * ago that nothing names any more (no session left, no match, content, chat...).
    */
   sessionRetentionMs: number;
   /** A playtest over this long is deleted (its log, players, chat), then unused snapshots. */

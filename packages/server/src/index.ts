@@ -9,5 +9,5 @@ export { defaultGames } from './default-games.ts';
 export { runServer } from './run.ts';
 export { ContentLibrary, HostedSlugTaken } from './content/library.ts';
 export * from './content/index.ts';
-export { validatePackage, type PackageReport } from './content/validate.ts';
+export { validatePackage, type CheckRequester, type PackageReport } from './content/validate.ts';
 export { SocialProjector } from './social/projector.ts';

@@ -2,7 +2,13 @@ import type { ContentPackage } from '@cardtable/sdk/content';
 import { MAX_DIAGNOSTICS_PER_MODULE } from '@cardtable/tcg';
 import { describe, expect, it } from 'vitest';
 import { ARCHIVES_PER_MINUTE } from '../src/content/library.ts';
-import { CHECKS_WAITING, validatePackage } from '../src/content/validate.ts';
+import { addressKey } from '../src/address-key.ts';
+import {
+  CHECKS_PER_ADDRESS,
+  CHECKS_PER_REQUESTER,
+  CHECKS_WAITING,
+  validatePackage,
+} from '../src/content/validate.ts';
 import { call } from './helpers/http.ts';
 import { createGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
 
@@ -60,7 +66,7 @@ describe('a hostile creator on the content routes', () => {
       if (checking) setImmediate(spin);
     };
     setImmediate(spin);
-    const report = await validatePackage(files, 'test');
+    const report = await validatePackage(files, { user: 'test', address: null });
     checking = false;
     expect(report.ok).toBe(false);
     // On the event loop the check ran start to end without a turn; on its thread, thousands.
@@ -91,19 +97,59 @@ describe('a hostile creator on the content routes', () => {
   it('holds at most two checks of one requester at once, and a bounded number in all', async () => {
     // Checks are counted as they are asked for: a small package shows the bounds as well.
     const files = asFiles(await tidepoolPackage());
-    const first = [validatePackage(files, 'hog'), validatePackage(files, 'hog')];
+    const check = (user: string) => validatePackage(files, { user, address: null });
+    const first = [check('hog'), check('hog')];
     // A third of the same requester is refused at once, nothing queued; another's goes through.
-    await expect(validatePackage(files, 'hog')).rejects.toMatchObject({
-      body: { code: 'RATE_LIMITED', details: { retryAfterMs: 1000 } },
+    await expect(check('hog')).rejects.toMatchObject({
+      body: {
+        code: 'RATE_LIMITED',
+        details: { limit: 'checksPerRequester', max: 2, retryAfterMs: 1000 },
+      },
     });
-    const other = validatePackage(files, 'someone else');
+    const other = check('someone else');
     for (const report of await Promise.all([...first, other])) expect(report.ok).toBe(true);
     // Done, the requester checks again; and past CHECKS_WAITING in all, everyone waits.
-    expect((await validatePackage(files, 'hog')).ok).toBe(true);
-    const many = Array.from({ length: CHECKS_WAITING }, (_, i) => validatePackage(files, `r${i}`));
-    await expect(validatePackage(files, 'late')).rejects.toMatchObject({
-      body: { code: 'RATE_LIMITED' },
+    expect((await check('hog')).ok).toBe(true);
+    const many = Array.from({ length: CHECKS_WAITING }, (_, i) => check(`r${i}`));
+    await expect(check('late')).rejects.toMatchObject({
+      body: { code: 'RATE_LIMITED', details: { limit: 'checksWaiting', max: CHECKS_WAITING } },
     });
     await Promise.all(many);
+  }, 120_000);
+
+  it('holds a bounded number of checks of one address, however many guests it makes', async () => {
+    const files = asFiles(await tidepoolPackage());
+    // Guests enough to fill every place, two saves each, each guest at another address of one
+    // IPv6 /64: the address is held to its share, whoever asks.
+    const guests = CHECKS_WAITING / CHECKS_PER_REQUESTER;
+    const asked = Array.from({ length: guests * CHECKS_PER_REQUESTER }, (_, i) => {
+      const guest = i % guests;
+      return validatePackage(files, {
+        user: `guest${guest}`,
+        address: addressKey(`2001:db8:0:7::${guest + 1}`),
+      }).then(
+        (report) => ({ report }),
+        (error: unknown) => ({ error }),
+      );
+    });
+    // Another creator elsewhere, asking while the flood is held, still gets a place.
+    const elsewhere = validatePackage(files, {
+      user: 'creator',
+      address: addressKey('198.51.100.7'),
+    });
+    expect((await elsewhere).ok).toBe(true);
+    const answers = await Promise.all(asked);
+    const refused = answers.flatMap((answer) => ('error' in answer ? [answer.error] : []));
+    expect(answers.length - refused.length).toBe(CHECKS_PER_ADDRESS);
+    for (const error of refused)
+      expect(error).toMatchObject({
+        body: {
+          code: 'RATE_LIMITED',
+          details: { limit: 'checksPerAddress', max: CHECKS_PER_ADDRESS, retryAfterMs: 1000 },
+        },
+      });
+    // Done, the address checks again.
+    const again = { user: 'guest0', address: addressKey('2001:db8:0:7::99') };
+    expect((await validatePackage(files, again)).ok).toBe(true);
   }, 120_000);
 });

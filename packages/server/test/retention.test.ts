@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/store/database.ts';
 import { EventStore } from '../src/store/event-store.ts';
 import { migrate } from '../src/store/migrate.ts';
+import type { GuestScan } from '../src/store/guest-retention.ts';
 import { purgeExpired } from '../src/store/retention.ts';
+import { USER_REFERENCES } from '../src/store/user-references.ts';
 import { TEST_DATABASE_URL, tempDir, uniqueSchema, type StoreKind } from './helpers/server.ts';
 
 const DAY = 86_400_000;
@@ -39,6 +41,21 @@ describe.each<StoreKind>(['embedded', 'postgres'])('retention sweep on %s', (kin
        VALUES ($1, 'u', $2, $3, $4)`,
       [id, at(lastSeen), revoked === null ? null : at(revoked), revoked === null ? null : 'logout'],
     );
+  /** A waiting match of one human seat, hosted by `hostUserId`. */
+  const newMatch = (id: string, hostUserId: string) =>
+    store.createMatch({
+      id,
+      game: 'secret-draw',
+      rulesetVersion: '1.0.0',
+      engineVersion: '1.0.0',
+      options: { draws: 3 },
+      seats: [{ kind: 'human' }],
+      status: 'waiting',
+      seed: `seed-${id}`,
+      code: `C-${id}`,
+      hostUserId,
+      turnTimeLimitMs: null,
+    });
   const token = (hash: string, sessionId: string, expires: number, used: boolean) =>
     db.query(
       `INSERT INTO refresh_tokens (token_hash, user_id, session_id, expires_at, used_at)
@@ -127,19 +144,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('retention sweep on %s', (kin
 
   it('purges playtests over for the retention, whole, then the snapshots no match pins', async () => {
     const match = async (id: string, status: 'active' | 'over', endedDays: number | null) => {
-      await store.createMatch({
-        id,
-        game: 'secret-draw',
-        rulesetVersion: '1.0.0',
-        engineVersion: '1.0.0',
-        options: { draws: 3 },
-        seats: [{ kind: 'human' }],
-        status: 'waiting',
-        seed: `seed-${id}`,
-        code: `C-${id}`,
-        hostUserId: 'u',
-        turnTimeLimitMs: null,
-      });
+      await newMatch(id, 'u');
       await db.query(`UPDATE matches SET status = $2, ended_at = $3 WHERE id = $1`, [
         id,
         status,
@@ -213,5 +218,130 @@ describe.each<StoreKind>(['embedded', 'postgres'])('retention sweep on %s', (kin
     expect((await purgeExpired(db, SETTINGS, now, limits)).oidcHandoffs).toBe(4);
     expect((await purgeExpired(db, SETTINGS, now, limits)).oidcHandoffs).toBe(1);
     expect((await purgeExpired(db, SETTINGS, now, limits)).oidcHandoffs).toBe(0);
+  });
+  /** A user made `createdDays` from now: a guest, or an account registered then. */
+  const user = (id: string, createdDays: number, registered = false) =>
+    db.query(
+      `INSERT INTO users (id, name, guest, created_at, registered_at) VALUES ($1, $1, $2, $3, $4)`,
+      [id, !registered, at(createdDays), registered ? at(createdDays) : null],
+    );
+  const guestIds = () => ids(`SELECT id FROM users WHERE id LIKE 'g-%'`);
+
+  it('purges guests made more than the session retention ago that nothing names; keeps any in use', async () => {
+    await user('g-unused', -40);
+    await user('g-recent', -10);
+    await user('g-registered', -40, true);
+    // A session signed out long ago goes first in the same sweep, and then its guest.
+    await user('g-old-session', -40);
+    await db.query(
+      `INSERT INTO sessions (id, user_id, last_seen_at, revoked_at, revoke_reason)
+       VALUES ('s-g-old', 'g-old-session', $1, $1, 'logout')`,
+      [at(-35)],
+    );
+    // Still signed in: a guest's browser keeps the session for as long as it comes back.
+    await user('g-live-session', -40);
+    await db.query(
+      `INSERT INTO sessions (id, user_id, last_seen_at) VALUES ('s-g-live', 'g-live-session', $1)`,
+      [at(-1)],
+    );
+    // Seated in, hosting, or turned away from a match; and what a match left them.
+    await user('g-seated', -40);
+    await user('g-host', -40);
+    await user('g-barred', -40);
+    await newMatch('m-guests', 'g-host');
+    await db.query(
+      `INSERT INTO match_players (match_id, seat, user_id) VALUES ('m-guests', 0, 'g-seated')`,
+    );
+    await db.query(
+      `UPDATE matches SET barred_user_ids = '["g-barred"]'::jsonb WHERE id = 'm-guests'`,
+    );
+    await user('g-stats', -40);
+    await db.query(
+      `INSERT INTO player_stats (user_id, game, stats, updated_at)
+       VALUES ('g-stats', 'secret-draw', '{}', now())`,
+    );
+    await user('g-chat', -40);
+    await db.query(
+      `INSERT INTO chat_messages (room, channel, user_id, user_name, body)
+       VALUES ('lobby:secret-draw', 'lobby', 'g-chat', 'g-chat', 'hi')`,
+    );
+    await user('g-muted', -40);
+    await db.query(`INSERT INTO chat_mutes (user_id, muted_user_id) VALUES ('u', 'g-muted')`);
+
+    const report = await purgeExpired(db, SETTINGS, now);
+    expect(report).toMatchObject({ guests: 2 });
+    expect(await guestIds()).toEqual([
+      'g-barred',
+      'g-chat',
+      'g-host',
+      'g-live-session',
+      'g-muted',
+      'g-recent',
+      'g-registered',
+      'g-seated',
+      'g-stats',
+    ]);
+    expect((await purgeExpired(db, SETTINGS, now)).guests).toBe(0);
+  });
+
+  it('names every foreign key to users among the references a guest is kept for, each by index', async () => {
+    const namespace = `(SELECT relnamespace FROM pg_class WHERE oid = 'users'::regclass)`;
+    const keys = await db.query<{ table: string; column: string }>(
+      `SELECT t.relname AS table, a.attname AS column
+       FROM pg_constraint c
+       JOIN pg_class t ON t.oid = c.conrelid
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+       WHERE c.contype = 'f' AND c.confrelid = 'users'::regclass`,
+    );
+    const pair = (table: string, column: string) => `${table}.${column}`;
+    expect(USER_REFERENCES.map(([table, column]) => pair(table, column)).sort()).toEqual(
+      keys.map((key) => pair(key.table, key.column)).sort(),
+    );
+    const leading = await db.query<{ table: string; column: string }>(
+      `SELECT t.relname AS table, a.attname AS column
+       FROM pg_index i
+       JOIN pg_class t ON t.oid = i.indrelid
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+       WHERE t.relnamespace = ${namespace}`,
+    );
+    const indexed = new Set(leading.map((index) => pair(index.table, index.column)));
+    for (const [table, column] of USER_REFERENCES)
+      expect(indexed, pair(table, column)).toContain(pair(table, column));
+  });
+
+  it('looks at a bounded window of guests per batch and goes on after it the next sweep', async () => {
+    // Four guests in use made before the unused one: a batch of two, two batches a sweep.
+    for (let i = 0; i < 4; i++) {
+      await user(`g-played-${i}`, -60 + i / 10);
+      await db.query(
+        `INSERT INTO player_stats (user_id, game, stats, updated_at)
+         VALUES ($1, 'secret-draw', '{}', now())`,
+        [`g-played-${i}`],
+      );
+    }
+    await user('g-behind', -59);
+    const limits = { rows: 2, matches: 1, batches: 2 };
+    const scan: GuestScan = { after: null };
+    // Started from the oldest each time, a sweep would never get past the four.
+    expect((await purgeExpired(db, SETTINGS, now, limits)).guests).toBe(0);
+    expect((await purgeExpired(db, SETTINGS, now, limits)).guests).toBe(0);
+    expect((await purgeExpired(db, SETTINGS, now, limits, scan)).guests).toBe(0);
+    expect((await purgeExpired(db, SETTINGS, now, limits, scan)).guests).toBe(1);
+    expect(await guestIds()).not.toContain('g-behind');
+    // Past the last guest, the scan starts over from the oldest.
+    for (let i = 0; i < 5 && scan.after !== null; i++)
+      await purgeExpired(db, SETTINGS, now, limits, scan);
+    expect(scan.after).toBeNull();
+  });
+
+  it.runIf(kind === 'postgres')('skips a guest another transaction holds locked', async () => {
+    await user('g-locked', -40);
+    await db.transaction(async (query) => {
+      await query(`SELECT id FROM users WHERE id = 'g-locked' FOR UPDATE`);
+      await purgeExpired(db, SETTINGS, now);
+      expect(await guestIds()).toContain('g-locked');
+    });
+    await purgeExpired(db, SETTINGS, now);
+    expect(await guestIds()).not.toContain('g-locked');
   });
 });

@@ -240,7 +240,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
       body: exported.body,
     });
     expect(imported).toMatchObject({ status: 200, body: { verified: true } });
-    const embedded = await gameForEmbeddedContent(exported.body, 'test');
+    const embedded = await gameForEmbeddedContent(exported.body, { user: 'test', address: null });
     if (!embedded.ok) throw new Error(embedded.message);
     expect(verifyReplay(embedded.game, exported.body as ReplayFile)).toMatchObject({ ok: true });
     embedded.game.dispose();

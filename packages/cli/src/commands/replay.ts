@@ -70,7 +70,7 @@ async function gameFor(
 ): Promise<{ game: AnyGame; dispose(): void } | { failure: Failure }> {
   if (replay?.match?.content) {
     const files = contentDir ? toStored(await readContentFolder(resolve(contentDir))) : undefined;
-    const built = await gameForEmbeddedContent(replay, 'cli', files);
+    const built = await gameForEmbeddedContent(replay, { user: 'cli', address: null }, files);
     if (!built.ok)
       return {
         failure: invalid(

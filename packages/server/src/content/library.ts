@@ -30,7 +30,7 @@ import {
 import { newId } from '../ids.ts';
 import { gameForEmbeddedContent, type ExportedReplay } from './replay-content.ts';
 import type { AnyGame } from '@cardtable/engine';
-import { validatePackage, type PackageReport } from './validate.ts';
+import { validatePackage, type CheckRequester, type PackageReport } from './validate.ts';
 
 /** Pinned content (a published version or a playtest snapshot) loaded and ready to host. */
 export interface LoadedContent {
@@ -161,7 +161,7 @@ export class ContentLibrary {
    */
   async gameForReplay(
     replay: ExportedReplay,
-    requester: string,
+    requester: CheckRequester,
   ): Promise<{ ok: true; game: AnyGame; dispose(): void } | { ok: false; message: string }> {
     const pinned = replay.match.content;
     const keep = () => undefined;
@@ -236,7 +236,11 @@ export class ContentLibrary {
    * content (a playtest of unchanged content reuses the snapshot), and refused while the owner
    * already hosts `LIVE_PLAYTESTS_PER_USER` playtests that are not over.
    */
-  async snapshotDraft(game: GameRow, userId: string): Promise<ContentPin & LoadedContent> {
+  async snapshotDraft(
+    game: GameRow,
+    requester: CheckRequester,
+  ): Promise<ContentPin & LoadedContent> {
+    const userId = requester.user;
     if (game.ownerId !== userId)
       throw apiError('FORBIDDEN', `Only the creator of "${game.slug}" may playtest its draft.`);
     if ((await this.store.livePlaytests(userId)) >= LIVE_PLAYTESTS_PER_USER)
@@ -246,7 +250,7 @@ export class ContentLibrary {
         { limit: 'playtestsLive', max: LIVE_PLAYTESTS_PER_USER },
       );
     const draft = (await this.store.draftDetail(game.id))!;
-    const report = await validatePackage(await this.withArt(draft.files), userId);
+    const report = await validatePackage(await this.withArt(draft.files), requester);
     if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
     const snapshot = await this.store.saveSnapshot({
       gameId: game.id,
@@ -286,10 +290,10 @@ export class ContentLibrary {
   async putDraft(
     game: GameRow,
     body: DraftSave | ContentPackage,
-    uploaderId: string,
+    uploader: CheckRequester,
   ): Promise<PackageReport & { revision: number }> {
     const files = await this.decodeDraft(body);
-    const report = await validatePackage(files, uploaderId);
+    const report = await validatePackage(files, uploader);
     refuseOverLimits(report);
     // Images sent inline are uploads like the art route's, within the same quota.
     const inline = Object.entries(toStored(files)).flatMap(([path, file]) =>
@@ -299,7 +303,7 @@ export class ContentLibrary {
         ? [file]
         : [],
     );
-    await this.countUploads(uploaderId, inline);
+    await this.countUploads(uploader.user, inline);
     const expected = 'revision' in body ? body.revision : undefined;
     const saved = await this.store.saveDraft(game.id, await this.storeArt(files), expected);
     if (!saved) {
@@ -361,13 +365,14 @@ export class ContentLibrary {
   async importGame(
     input: { slug: string; name: string; description: string },
     archive: Uint8Array,
-    owner: string,
+    requester: CheckRequester,
   ): Promise<{ game: GameRow; report: PackageReport; revision: number }> {
+    const owner = requester.user;
     // A taken slug is said before the archive is read and checked.
     await this.refuseTakenSlug(input.slug);
     const read = unpackArchive(archive);
     if (!read.ok) throw contentInvalid(read.errors, []);
-    const report = await validatePackage(read.files, owner);
+    const report = await validatePackage(read.files, requester);
     refuseOverLimits(report);
     const stored = toStored(read.files);
     await this.countUploads(
@@ -438,18 +443,18 @@ export class ContentLibrary {
     await this.store.saveDraft(game.id, files);
   }
 
-  async validateDraft(game: GameRow): Promise<PackageReport> {
-    return validatePackage(await this.withArt(await this.store.draft(game.id)), game.ownerId);
+  async validateDraft(game: GameRow, requester: CheckRequester): Promise<PackageReport> {
+    return validatePackage(await this.withArt(await this.store.draft(game.id)), requester);
   }
 
   /** Publishes the draft as the next version; invalid or unchanged content is refused. */
-  async publishDraft(game: GameRow, userId: string): Promise<VersionRow> {
+  async publishDraft(game: GameRow, requester: CheckRequester): Promise<VersionRow> {
     const stored = await this.store.draft(game.id);
     const published = await this.publish(
       game,
       stored,
-      await validatePackage(await this.withArt(stored), userId),
-      userId,
+      await validatePackage(await this.withArt(stored), requester),
+      requester.user,
     );
     if ('unchangedSince' in published)
       throw apiError(
@@ -467,11 +472,11 @@ export class ContentLibrary {
   async publishFiles(
     game: GameRow,
     files: PackageFiles,
-    userId: string,
+    requester: CheckRequester,
   ): Promise<VersionRow | null> {
-    const report = await validatePackage(files, userId);
+    const report = await validatePackage(files, requester);
     refuseOverLimits(report);
-    const published = await this.publish(game, await this.storeArt(files), report, userId);
+    const published = await this.publish(game, await this.storeArt(files), report, requester.user);
     return 'version' in published ? published.version : null;
   }
 
@@ -506,7 +511,9 @@ export class ContentLibrary {
         game.ownerName,
         local ? "the server's local creator" : publisher.name,
       );
-    return { game, version: await this.publishFiles(game, input.files, publisher.id) };
+    // Hosted from the command line, no request: no address to count.
+    const requester = { user: publisher.id, address: null };
+    return { game, version: await this.publishFiles(game, input.files, requester) };
   }
 
   /**

@@ -6,6 +6,7 @@ import type { HostedGame } from '../games.ts';
 import { parseDeckList } from './deck-list.ts';
 import type { ContentLibrary } from './library.ts';
 import type { ContentPin } from './store.ts';
+import type { CheckRequester } from './validate.ts';
 
 /** What a new match is created with: the game, its raw options, and the content it pins. */
 export interface MatchSetup {
@@ -24,7 +25,7 @@ export async function setupMatch(
   library: ContentLibrary,
   body: CreateMatchRequest,
   /** Who asks (null: the server itself, as matchmaking does, which never plays drafts). */
-  userId: string | null,
+  requester: CheckRequester | null,
 ): Promise<MatchSetup> {
   const builtIn = library.builtIn.get(body.game);
   if (body.draft && body.version !== undefined)
@@ -47,8 +48,8 @@ export async function setupMatch(
     });
   }
   if (body.draft) {
-    if (userId === null) throw apiError('BAD_REQUEST', 'Only a creator can playtest a draft.');
-    const playtest = await library.snapshotDraft(game, userId);
+    if (requester === null) throw apiError('BAD_REQUEST', 'Only a creator can playtest a draft.');
+    const playtest = await library.snapshotDraft(game, requester);
     const { gameId, version, contentHash } = playtest;
     return {
       hosted: playtest.hosted,

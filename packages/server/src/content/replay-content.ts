@@ -2,7 +2,7 @@ import { gameForContent, type ContentGame } from '@cardtable/games';
 import type { ReplayFile } from '@cardtable/engine';
 import type { EmbeddedContent, MatchContent } from '@cardtable/sdk/content';
 import { contentHashOf, rulesFiles, type StoredFiles } from './package.ts';
-import { validatePackage } from './validate.ts';
+import { validatePackage, type CheckRequester } from './validate.ts';
 
 /** A replay file with the content version it was played with, pinned by hash and embedded. */
 export type ExportedReplay = ReplayFile & {
@@ -30,8 +30,8 @@ export type ContentGameResult =
  */
 export async function gameForEmbeddedContent(
   replay: ReplayContentFields,
-  /** Who asks (a user id, or the CLI): validatePackage bounds each one's checks. */
-  requester: string,
+  /** Who asks (a user and their address, or the CLI): validatePackage bounds their checks. */
+  requester: CheckRequester,
   files: StoredFiles | undefined = replay.content?.files,
 ): Promise<ContentGameResult> {
   const pinned = replay.match.content;

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ValidationResult } from '@cardtable/tcg';
+import type { AddressKey } from '../address-key.ts';
 import { apiError } from '../errors.ts';
+import { OpenSockets } from '../open-sockets.ts';
 import type { PackageFiles } from './package.ts';
 
 export type PackageReport = ValidationResult;
@@ -21,6 +23,31 @@ const WORKER = new URL('./validate-worker.js', import.meta.url);
  */
 export const CHECKS_PER_REQUESTER = 2;
 export const CHECKS_WAITING = 16;
+/**
+ * Checks of one address (its /64 for IPv6) at once, whoever its requesters are. Anyone may
+ * make guests, and a guest may save drafts: without this, one address with 8 guests held all
+ * CHECKS_WAITING places and every other creator's saves were refused. Two creators' worth, so
+ * a household or an office behind one address still saves side by side.
+ */
+export const CHECKS_PER_ADDRESS = 4;
+
+/**
+ * Who asks for a check: a user id (or what else asks, as the CLI), and the address of the
+ * request it answers (null: no request, as the CLI's or the server's own checks).
+ */
+export interface CheckRequester {
+  user: string;
+  address: AddressKey | null;
+}
+
+/** The requester of a check asked for by `userId`'s request. */
+export const requesterOf = (
+  request: { readonly addressKey: AddressKey },
+  userId: string,
+): CheckRequester => ({ user: userId, address: request.addressKey });
+
+/** Which bound refused a check, as `details.limit` of its `RATE_LIMITED` error. */
+export type CheckLimit = 'checksPerRequester' | 'checksPerAddress' | 'checksWaiting';
 
 /**
  * The thread packages are checked on. Checking one (Lua compiled and linted, abilities
@@ -36,28 +63,36 @@ class ValidationThread {
     { resolve: (report: PackageReport) => void; reject: (error: Error) => void }
   >();
   private nextId = 0;
-  /** Checks waiting or under way, by requester. */
-  private readonly byRequester = new Map<string, number>();
+  /** Checks waiting or under way, by requester and by address. */
+  private readonly byRequester = new OpenSockets(CHECKS_PER_REQUESTER);
+  private readonly byAddress = new OpenSockets<AddressKey>(CHECKS_PER_ADDRESS);
 
-  async check(files: PackageFiles, requester: string): Promise<PackageReport> {
-    const mine = this.byRequester.get(requester) ?? 0;
-    if (mine >= CHECKS_PER_REQUESTER)
-      throw apiError(
-        'RATE_LIMITED',
-        'Your last packages are still being checked: send this one again when they are done.',
-        { retryAfterMs: 1000 },
-      );
-    if (this.waiting.size >= CHECKS_WAITING)
-      throw apiError('RATE_LIMITED', 'Many packages are being checked: try again in a moment.', {
-        retryAfterMs: 2000,
-      });
-    this.byRequester.set(requester, mine + 1);
+  async check(files: PackageFiles, requester: CheckRequester): Promise<PackageReport> {
+    const mine = this.byRequester.add(requester.user);
+    const address = requester.address === null ? null : this.byAddress.add(requester.address);
     try {
+      if (mine.over)
+        throw refused(
+          'checksPerRequester',
+          'Your last packages are still being checked: send this one again when they are done.',
+          1000,
+        );
+      if (address?.over)
+        throw refused(
+          'checksPerAddress',
+          'Packages sent from your network address are still being checked: try again when they are done.',
+          1000,
+        );
+      if (this.waiting.size >= CHECKS_WAITING)
+        throw refused(
+          'checksWaiting',
+          'Many packages are being checked: try again in a moment.',
+          2000,
+        );
       return await this.send(files);
     } finally {
-      const left = (this.byRequester.get(requester) ?? 1) - 1;
-      if (left > 0) this.byRequester.set(requester, left);
-      else this.byRequester.delete(requester);
+      mine.release();
+      address?.release();
     }
   }
 
@@ -97,13 +132,25 @@ class ValidationThread {
   }
 }
 
+const MAX_BY_LIMIT: Record<CheckLimit, number> = {
+  checksPerRequester: CHECKS_PER_REQUESTER,
+  checksPerAddress: CHECKS_PER_ADDRESS,
+  checksWaiting: CHECKS_WAITING,
+};
+
+const refused = (limit: CheckLimit, message: string, retryAfterMs: number) =>
+  apiError('RATE_LIMITED', message, { limit, max: MAX_BY_LIMIT[limit], retryAfterMs });
+
 const thread = new ValidationThread();
 
 /**
  * Validates a content package and builds the content the engine plays: the one door through
  * which the server checks content (drafts, publishing, hosting, replays), on the validation
- * thread so the event loop keeps serving matches meanwhile. `requester` (a user id, or what
- * else asks) has at most CHECKS_PER_REQUESTER checks at once, else RATE_LIMITED.
+ * thread so the event loop keeps serving matches meanwhile. `requester` has at most
+ * CHECKS_PER_REQUESTER checks at once and its address CHECKS_PER_ADDRESS, else RATE_LIMITED
+ * (`details.limit` says which).
  */
-export const validatePackage = (files: PackageFiles, requester: string): Promise<PackageReport> =>
-  thread.check(files, requester);
+export const validatePackage = (
+  files: PackageFiles,
+  requester: CheckRequester,
+): Promise<PackageReport> => thread.check(files, requester);

@@ -38,6 +38,7 @@ import { MAX_ARCHIVE_BYTES } from '../content/archive.ts';
 import { imageTypeOf, MAX_PACKAGE_BODY_BYTES } from '../content/package.ts';
 import type { GameRow } from '../content/store.ts';
 import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
+import { requesterOf } from '../content/validate.ts';
 import { apiError } from '../errors.ts';
 import { hasUnprintable } from '../printable.ts';
 import { KeyedRateLimiter, UserAndAddressLimiter } from '../rate-limit.ts';
@@ -169,7 +170,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const imported = await library.importGame(
         { slug, name, description: description?.trim() ?? '' },
         new Uint8Array(Buffer.from(archive.base64, 'base64')),
-        user.userId,
+        requesterOf(request, user.userId),
       );
       const { ok, errors, warnings } = imported.report;
       reply.code(201);
@@ -335,7 +336,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const { ok, errors, warnings, revision } = await library.putDraft(
         game,
         request.body,
-        user.userId,
+        requesterOf(request, user.userId),
       );
       return { ok, errors, warnings, revision };
     },
@@ -385,6 +386,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       const user = requireUser(request);
       const { ok, errors, warnings } = await library.validateDraft(
         await ownedGame(request.params.slug, user),
+        requesterOf(request, user.userId),
       );
       return { ok, errors, warnings };
     },
@@ -409,7 +411,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
         throw apiError('RATE_LIMITED', 'Too many versions published: wait a few minutes.', {
           retryAfterMs: Math.ceil(3_600_000 / PUBLISHES_PER_HOUR),
         });
-      const version = await library.publishDraft(game, user.userId);
+      const version = await library.publishDraft(game, requesterOf(request, user.userId));
       reply.code(201);
       return { version: versionSummary(version) };
     },

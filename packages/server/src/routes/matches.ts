@@ -15,6 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import { ApiError, apiError, fromRuleError } from '../errors.ts';
 import { withContent } from '../content/library.ts';
 import { setupMatch } from '../content/match-setup.ts';
+import { requesterOf } from '../content/validate.ts';
 import { createMatch, type MatchCreationDeps, type MatchPlan } from '../match/create-match.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
@@ -69,7 +70,11 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const user = requireUser(request);
       const { body } = request;
-      const { hosted, options: requested, pin } = await setupMatch(content, body, user.userId);
+      const {
+        hosted,
+        options: requested,
+        pin,
+      } = await setupMatch(content, body, requesterOf(request, user.userId));
       const { game } = hosted;
       if (body.seats.length < game.seats.min || body.seats.length > game.seats.max) {
         throw apiError(

@@ -9,6 +9,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { apiError } from '../errors.ts';
 import type { ContentLibrary } from '../content/library.ts';
+import { requesterOf } from '../content/validate.ts';
 import { newId } from '../ids.ts';
 import { sha256 } from '../sha256.ts';
 import type { MatchRegistry } from '../match/registry.ts';
@@ -67,7 +68,7 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
       if (importing.has(user.userId)) {
         throw apiError('RATE_LIMITED', 'Your previous import is still being checked.');
       }
-      const resolved = await content.gameForReplay(replay, user.userId);
+      const resolved = await content.gameForReplay(replay, requesterOf(request, user.userId));
       if (!resolved.ok) throw apiError('REPLAY_INVALID', resolved.message);
       importing.add(user.userId);
       try {

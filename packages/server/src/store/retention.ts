@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { RetentionSettings } from '../config.ts';
 import type { Database } from './database.ts';
+import { purgeGuests, type GuestScan } from './guest-retention.ts';
 
 /** Rows one statement deletes at most: each batch is short, so it never holds locks for long. */
 export const RETENTION_BATCH_ROWS = 500;
@@ -17,7 +18,8 @@ export type PurgeKind =
   | 'oidcHandoffs'
   | 'mail'
   | 'playtests'
-  | 'snapshots';
+  | 'snapshots'
+  | 'guests';
 
 export type PurgeReport = Record<PurgeKind, number>;
 
@@ -33,7 +35,9 @@ interface Limits {
  * is bounded and no statement holds its locks for long. Nothing it deletes changes an answer:
  * an expired refresh token, email link or sign-in flow is refused the same as an unknown one,
  * and a used email link the same as an expired one. Used refresh tokens are kept until they
- * expire, since a second use of one is how a stolen copy is detected.
+ * expire, since a second use of one is how a stolen copy is detected. Guests go last, once the
+ * sessions and playtests that kept them are gone; `guests` is where their scan stands (a sweeper
+ * keeps it from one sweep to the next).
  */
 export async function purgeExpired(
   db: Database,
@@ -44,6 +48,7 @@ export async function purgeExpired(
     matches: RETENTION_BATCH_MATCHES,
     batches: RETENTION_MAX_BATCHES,
   },
+  guests: GuestScan = { after: null },
 ): Promise<PurgeReport> {
   const at = new Date(now).toISOString();
   const before = (ms: number) => new Date(now - ms).toISOString();
@@ -109,6 +114,8 @@ export async function purgeExpired(
            AND c.content_hash = content_snapshots.content_hash)`,
       [playtestsBefore],
     ),
+    // Made more than the session retention ago: a guest's first session has had that long.
+    guests: await purgeGuests(db, sessionsBefore, rows, limits.batches, guests),
   };
   return report;
 }
@@ -157,6 +164,7 @@ export class RetentionSweeper {
   private timer: ReturnType<typeof setInterval> | null = null;
   private first: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<PurgeReport | null> | null = null;
+  private readonly guests: GuestScan = { after: null };
 
   constructor(
     private readonly db: Database,
@@ -179,7 +187,7 @@ export class RetentionSweeper {
 
   /** One sweep (or the one under way); null when it failed (logged; the next one retries). */
   sweep(): Promise<PurgeReport | null> {
-    this.running ??= purgeExpired(this.db, this.settings, this.now())
+    this.running ??= purgeExpired(this.db, this.settings, this.now(), undefined, this.guests)
       .then((report) => {
         if (Object.values(report).some((n) => n > 0)) this.log.info(report, 'expired rows purged');
         return report;
