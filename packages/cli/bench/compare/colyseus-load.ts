@@ -50,7 +50,13 @@ export async function runColyseusLoad(
   /** One match: both seats play until it is over (resolves true) or the run stops. */
   const playMatch = async (started: () => void): Promise<boolean> => {
     const first = await retried(() => client.create<GolfView>('golf'));
-    const second = await retried(() => client.joinById<GolfView>(first.roomId));
+    // Not retried: a join is not idempotent. One that failed on the wire may still have taken
+    // the seat (a retry then finds the room locked), so the table starts over with a new room.
+    const second = await client.joinById<GolfView>(first.roomId).catch(() => null);
+    if (!second) {
+      void first.leave().catch(() => undefined);
+      return false;
+    }
     const rooms: Room<GolfView>[] = [first, second];
     return new Promise<boolean>((resolve) => {
       const countMoves = tally.moveCounter();
