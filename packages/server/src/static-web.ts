@@ -48,11 +48,12 @@ export const NO_WEB_APP =
   'which `npm start` does first, then start again) or WEB_ROOT is "none".';
 
 /**
- * The app's policy. No script but the app's own files and index.html's inline ones may run;
- * the app may compile code (`'unsafe-eval'`: the content validator, Ajv, compiles each JSON
- * schema into a function, in the replay viewer too; it covers WebAssembly, the studio's Lua
- * sandbox). Styles may be inline (React's style props, the tables' computed layouts). Nothing
- * may frame the app (clickjacking on a page that plays for you).
+ * The app's policy. No script but the app's own files and index.html's inline ones may run,
+ * and no page compiles code: the content validator (Ajv compiles each JSON Schema into a
+ * function) and the studio's Lua sandbox (WebAssembly) run in workers, whose scripts carry no
+ * policy of their own (this header goes with pages only). Styles may be inline (React's style
+ * props, the tables' computed layouts). Nothing may frame the app (clickjacking on a page that
+ * plays for you).
  */
 export function contentSecurityPolicy(options: {
   inlineScripts: readonly string[];
@@ -63,7 +64,7 @@ export function contentSecurityPolicy(options: {
   );
   return [
     "default-src 'self'",
-    ["script-src 'self' 'unsafe-eval'", ...hashes].join(' '),
+    ["script-src 'self'", ...hashes].join(' '),
     "style-src 'self' 'unsafe-inline'",
     ["img-src 'self' data: blob:", ...options.imageOrigins].join(' '),
     "connect-src 'self'",

@@ -3,7 +3,8 @@ import type { ReplayFile } from '@cardtable/engine';
 import type { TcgEvent, TcgView } from '@cardtable/tcg/ui';
 import { ReplayPlayer } from '../src/replay/player.ts';
 import { TcgDirector } from '../src/tcg/animation/director.ts';
-import type { ContentSource } from '@cardtable/tcg/replay';
+import type { ContentSource, SchemaValidSource } from '@cardtable/tcg/replay';
+import { checkReplayContent } from '@cardtable/tcg/replay-check';
 import { builtInContent } from '../src/tcg/replay/built-in-content.ts';
 import { replayContent, type PublishedFiles } from '../src/tcg/replay/replay-content.ts';
 import { buildTcgTimeline, type TcgTimeline } from '../src/tcg/replay/tcg-timeline.ts';
@@ -14,13 +15,20 @@ import { extraZones, TcgPiles } from '../src/tcg/TcgPiles.tsx';
 
 const instant = () => Promise.resolve();
 
+/** What the page's worker does (`content-check-worker.ts`), here on the test's thread. */
+function checked(source: ContentSource): SchemaValidSource {
+  const verdict = checkReplayContent(source);
+  if (!verdict.ok) throw new Error(verdict.error.message);
+  return verdict.value;
+}
+
 describe('the card game replay timeline', () => {
   let replay: ReplayFile;
   let timeline: TcgTimeline;
-  let demo: ContentSource;
+  let demo: SchemaValidSource;
   beforeAll(async () => {
     replay = await playTcg('tcg-replay-1');
-    demo = (await builtInContent('tcg'))!;
+    demo = checked((await builtInContent('tcg'))!);
     const built = buildTcgTimeline(structuredClone(replay), demo);
     if (!built.ok) throw new Error(built.error.message);
     timeline = built.value;
@@ -75,6 +83,15 @@ describe('the card game replay timeline', () => {
     expect(!unknown.ok && unknown.error.code).toBe('BAD_OPTIONS');
   });
 
+  it('refuses content that fails its schemas before anything folds, naming the place', () => {
+    const broken = { ...demo, cards: { cards: [{ id: 'x' }] } };
+    const verdict = checkReplayContent(broken);
+    expect(!verdict.ok && verdict.error.code).toBe('UNKNOWN_CONTENT');
+    expect(!verdict.ok && verdict.error.message).toMatch(
+      /^The match's content does not load: cards: schema: is required.*cards\[0\]\.name: is required/,
+    );
+  });
+
   it('plays through the shared replay player with the card game director', async () => {
     const director = new TcgDirector({
       timing: () => ({ reducedMotion: false, speed: 1 }),
@@ -103,7 +120,7 @@ describe("a card game replay's content", () => {
     const replay = await playTcg('spiritbound-replay-1', 'spiritbound');
     const source = await replayContent(replay, noApi);
     if (!source.ok) throw new Error(source.error.message);
-    const built = buildTcgTimeline(replay, source.value);
+    const built = buildTcgTimeline(replay, checked(source.value));
     if (!built.ok) throw new Error(built.error.message);
     const last = built.value.events.length;
     expect(built.value.view(last).outcome).toEqual(replay.match.result);
@@ -125,7 +142,7 @@ describe("a card game replay's content", () => {
     const source = await replayContent(published, api('sha256:abc'));
     if (!source.ok) throw new Error(source.error.message);
     expect(asked).toEqual([['ember', 3]]);
-    expect(buildTcgTimeline(published, source.value).ok).toBe(true);
+    expect(buildTcgTimeline(published, checked(source.value)).ok).toBe(true);
 
     const other = await replayContent(published, api('sha256:def'));
     expect(!other.ok && other.error.code).toBe('CONTENT_MISMATCH');

@@ -1,105 +1,57 @@
-import { stateHash } from '@cardtable/engine';
-import type { CardDef, CardSet, DeckFile, DeckList, Ruleset } from './ast.ts';
-import { checkCards, namerFor } from './check-cards.ts';
+import type { CardDef, CardSet, Ruleset } from './ast.ts';
+import { checkCards } from './check-cards.ts';
 import { checkRuleset } from './check-ruleset.ts';
-import { tokenId, type CardDefinition, type Content } from './content.ts';
-import { deckCardRefusal, expandDeck, validateDeck } from './deck.ts';
-import { cardText } from './rules-text.ts';
-import { checkSchema, type ContentProblem } from '../schema/validate.ts';
+import {
+  deckReferences,
+  listAt,
+  loadSchemaValid,
+  reference,
+  type ContentDocument,
+  type ContentSource,
+  type LoadProblem,
+  type LoadResult,
+  type SchemaValidSource,
+} from './load-schema-valid.ts';
+import { checkSchema } from '../schema/validate.ts';
 
-export type ContentDocument = 'ruleset' | 'cards' | 'decks' | 'scripts';
-
-export interface LoadProblem extends ContentProblem {
-  document: ContentDocument;
-  /** Which check found it: the JSON Schema, the references between documents, or a deck. */
-  stage: 'schema' | 'reference' | 'deck';
-}
-
-export interface ContentSource {
-  ruleset: unknown;
-  cards: unknown;
-  decks?: unknown;
-  /** Lua module sources by module name. */
-  scripts?: Readonly<Record<string, string>>;
-}
-
-/** `warnings`: what loads but is almost certainly a mistake (`ContentProblem.warning`). */
-export type LoadResult =
-  { ok: true; content: Content; warnings: LoadProblem[] } | { ok: false; problems: LoadProblem[] };
+export {
+  describeLoadProblem,
+  type ContentDocument,
+  type ContentSource,
+  type LoadProblem,
+  type LoadResult,
+  type SchemaValidSource,
+} from './load-schema-valid.ts';
 
 /**
  * Validates a ruleset, its card set and decks (schema first, then references) and builds the
  * content the engine plays. Nothing partially valid is ever returned.
  */
 export function loadContent(source: ContentSource): LoadResult {
-  const scripts = source.scripts ?? {};
-  const tagged = (
-    document: ContentDocument,
-    problems: ContentProblem[],
-    stage: LoadProblem['stage'] = 'reference',
-  ): LoadProblem[] => problems.map((problem) => ({ document, stage, ...problem }));
-
-  const schemaProblems = [
-    ...tagged('ruleset', checkSchema('ruleset', source.ruleset), 'schema'),
-    ...tagged('cards', checkSchema('cards', source.cards), 'schema'),
-    ...(source.decks === undefined
-      ? []
-      : tagged('decks', checkSchema('decks', source.decks), 'schema')),
-  ];
-  if (schemaProblems.length)
-    return {
-      ok: false,
-      problems: [
-        ...schemaProblems,
-        ...referencesBesideSchema(source, schemaProblems, scripts).filter((p) => !p.warning),
-      ],
-    };
-
-  const ruleset = source.ruleset as Ruleset;
-  const set = source.cards as CardSet;
-  const semantic = [
-    ...tagged(
-      'ruleset',
-      checkRuleset(ruleset, new Map(set.cards.map((card) => [card.id, card])), scripts),
-    ),
-    ...tagged('cards', checkCards(set, ruleset, scripts)),
-    ...deckReferences(source.decks, set.cards, ruleset.id, () => true),
-  ];
-  const warnings = semantic.filter((p) => p.warning);
-  if (warnings.length < semantic.length)
-    return { ok: false, problems: semantic.filter((p) => !p.warning) };
-
-  const byId = new Map(set.cards.map((card) => [card.id, card]));
-  const cards = new Map<string, CardDefinition>();
-  for (const card of set.cards) {
-    const namer = namerFor(card, byId);
-    cards.set(card.id, { ...card, token: false, text: cardText(card, ruleset, namer) });
-    for (const [name, token] of Object.entries(card.tokens ?? {}))
-      cards.set(tokenId(card.id, name), {
-        id: tokenId(card.id, name),
-        cost: 0,
-        ...token,
-        token: true,
-        text: cardText(token, ruleset, namer),
-      });
-  }
-  const decks = (source.decks as DeckFile | undefined)?.decks ?? [];
-  const content: Content = {
-    ruleset,
-    cards,
-    scripts,
-    decks,
-    hash: stateHash({ ruleset, set, scripts }),
-  };
-
-  const deckProblems: LoadProblem[] = [];
-  decks.forEach((deck, i) => {
-    for (const message of validateDeck(content, expandDeck(deck)))
-      deckProblems.push({ document: 'decks', stage: 'deck', path: `decks[${i}]`, message });
-  });
-  if (deckProblems.length) return { ok: false, problems: deckProblems };
-  return { ok: true, content, warnings };
+  const checked = checkContentSchemas(source);
+  return checked.ok ? loadSchemaValid(checked.source) : checked;
 }
+
+export type SchemaCheck =
+  { ok: true; source: SchemaValidSource } | { ok: false; problems: LoadProblem[] };
+
+/**
+ * The schema stage of `loadContent`: each document against its JSON Schema; when one fails,
+ * also the references of the parts that passed (one round shows a creator both).
+ */
+export function checkContentSchemas(source: ContentSource): SchemaCheck {
+  const schemaProblems: LoadProblem[] = [
+    ...schemaStage('ruleset', source.ruleset),
+    ...schemaStage('cards', source.cards),
+    ...(source.decks === undefined ? [] : schemaStage('decks', source.decks)),
+  ];
+  if (schemaProblems.length === 0) return { ok: true, source: source as SchemaValidSource };
+  const beside = referencesBesideSchema(source, schemaProblems, source.scripts ?? {});
+  return { ok: false, problems: [...schemaProblems, ...beside.filter((p) => !p.warning)] };
+}
+
+const schemaStage = (document: 'ruleset' | 'cards' | 'decks', value: unknown): LoadProblem[] =>
+  checkSchema(document, value).map((problem) => ({ document, stage: 'schema', ...problem }));
 
 /**
  * The reference problems of the parts that passed their schema while others did not, so a
@@ -153,67 +105,3 @@ function referencesBesideSchema(
   );
   return problems;
 }
-
-/**
- * The references of a deck file, the same in both validation rounds: its `ruleset` must be the
- * ruleset's id (when known), and each entry must name a card a deck may hold (`deckCardRefusal`,
- * the rule a player's list is checked by too) among `cards` (entries with an id; their tokens
- * are known by id, so an entry naming one is told it is a token). Decks `checked` says no to
- * are left out (they failed their schema).
- */
-function deckReferences(
-  decks: unknown,
-  cards: readonly Partial<CardDef>[],
-  rulesetId: string | null,
-  checked: (index: number) => boolean,
-): LoadProblem[] {
-  const known = new Map<string, { name: string; token: boolean }>();
-  for (const card of cards) {
-    if (typeof card.id !== 'string') continue;
-    known.set(card.id, { name: String(card.name), token: false });
-    const tokens = card.tokens && typeof card.tokens === 'object' ? card.tokens : {};
-    for (const [name, token] of Object.entries(tokens)) {
-      const tokenName = (token as Partial<CardDef> | null)?.name;
-      known.set(tokenId(card.id, name), {
-        name: typeof tokenName === 'string' ? tokenName : name,
-        token: true,
-      });
-    }
-  }
-  const problems: LoadProblem[] = [];
-  const add = (path: string, message: string) =>
-    problems.push({ document: 'decks', stage: 'reference', path, message });
-  const declared = (decks as Partial<DeckFile> | null)?.ruleset;
-  if (rulesetId !== null && typeof declared === 'string' && declared !== rulesetId)
-    add('ruleset', `is "${declared}" but the ruleset is "${rulesetId}"`);
-  listAt(decks, 'decks').forEach((deck, i) => {
-    if (!checked(i)) return;
-    (deck as DeckList).cards.forEach(({ card }, j) => {
-      const at = `decks[${i}].cards[${j}].card`;
-      const found = known.get(card);
-      const refusal = deckCardRefusal(found);
-      if (refusal === 'unknown') add(at, `names an unknown card "${card}"`);
-      else if (refusal === 'token')
-        add(
-          at,
-          `names the token "${card}" (${found!.name}): a token cannot be put in a deck (effects make tokens)`,
-        );
-    });
-  });
-  return problems;
-}
-
-const reference = (document: ContentDocument, problem: ContentProblem): LoadProblem => ({
-  document,
-  stage: 'reference',
-  ...problem,
-});
-
-/** `document[key]` when it is a list, else none. */
-const listAt = (document: unknown, key: string): unknown[] => {
-  const list = (document as Record<string, unknown> | null)?.[key];
-  return Array.isArray(list) ? list : [];
-};
-
-export const describeLoadProblem = (p: LoadProblem) =>
-  `${p.document}: ${p.path ? `${p.path}: ` : ''}${p.message}`;

@@ -1,16 +1,28 @@
 /**
  * What a browser needs to fold a finished TCG match (`import ... from '@cardtable/tcg/replay'`):
- * content loading (its schema checks included) and a game that folds and views. No Lua
- * sandbox: folding a log applies recorded events and never runs an ability.
+ * content loading and a game that folds and views. No Lua sandbox: folding a log applies
+ * recorded events and never runs an ability. Nor does it run the schema validator, which
+ * compiles code (the page's content security policy forbids it): the schemas are checked
+ * first, in a worker, by `@cardtable/tcg/replay-check`.
  */
 import { fail, ok, type Result } from '@cardtable/engine';
-import { describeLoadProblem, loadContent, type ContentSource } from '../content/load.ts';
+import {
+  describeLoadProblem,
+  loadSchemaValid,
+  type ContentSource,
+  type LoadProblem,
+  type SchemaValidSource,
+} from '../content/load-schema-valid.ts';
 import { ContentRegistry } from '../content/registry.ts';
 import { createTcgGame, type TcgGame } from '../engine/game.ts';
 import { parseTcgOptions, type TcgOptions } from '../engine/options.ts';
 import { LUA_MODULE_PATH, PACKAGE_FILES } from '../package/limits.ts';
 
-export type { ContentSource } from '../content/load.ts';
+export {
+  checkedElsewhere,
+  type ContentSource,
+  type SchemaValidSource,
+} from '../content/load-schema-valid.ts';
 
 /** A content package's text files, by path (as a replay embeds them), as content documents. */
 export function contentSourceOfFiles(
@@ -51,18 +63,21 @@ export interface ReplayTcg {
 }
 
 export function replayTcg(
-  source: ContentSource,
+  source: SchemaValidSource,
   rawOptions: unknown,
   seatCount: number,
 ): Result<ReplayTcg> {
-  const loaded = loadContent(source);
-  if (!loaded.ok)
-    return fail(
-      'UNKNOWN_CONTENT',
-      `The match's content does not load: ${loaded.problems.map(describeLoadProblem).join('; ')}`,
-    );
+  const loaded = loadSchemaValid(source);
+  if (!loaded.ok) return contentRefused(loaded.problems);
   const registry = new ContentRegistry([loaded.content]);
   const options = parseTcgOptions(registry, rawOptions, seatCount);
   if (!options.ok) return fail('BAD_OPTIONS', options.error.message);
   return ok({ game: createTcgGame({ registry }), options: options.value });
 }
+
+/** A replay's content that does not load, in the words the replay viewer shows. */
+export const contentRefused = (problems: readonly LoadProblem[]) =>
+  fail(
+    'UNKNOWN_CONTENT',
+    `The match's content does not load: ${problems.map(describeLoadProblem).join('; ')}`,
+  );

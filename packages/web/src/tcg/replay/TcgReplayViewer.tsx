@@ -16,6 +16,7 @@ import { tcgFlightDuration } from '../animation/plan.ts';
 import { TcgOutcome } from '../TcgOutcome.tsx';
 import { TcgTable } from '../TcgTable.tsx';
 import { replayContent, type PublishedFiles } from './replay-content.ts';
+import { checkSchemasOffPage } from './schema-check.ts';
 import { buildTcgTimeline, type TcgTimeline } from './tcg-timeline.ts';
 import '../tcg.css';
 
@@ -54,13 +55,15 @@ export default function TcgReplayViewer({ raw, trust, shareable }: TcgReplayView
   useEffect(() => {
     let stale = false;
     setBuilt({ kind: 'loading' });
-    void replayContent(raw, publishedFiles).then((source) => {
-      if (!stale)
-        setBuilt({
-          kind: 'done',
-          result: source.ok ? buildTcgTimeline(raw, source.value) : source,
-        });
-    });
+    void replayContent(raw, publishedFiles)
+      .then((source) => (source.ok ? checkSchemasOffPage(source.value) : source))
+      .then((source) => {
+        if (!stale)
+          setBuilt({
+            kind: 'done',
+            result: source.ok ? buildTcgTimeline(raw, source.value) : source,
+          });
+      });
     return () => {
       stale = true;
     };

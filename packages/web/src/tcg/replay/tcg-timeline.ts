@@ -1,6 +1,6 @@
 import { EVERYTHING, fail, ok, scanEvents, type Result, type Viewer } from '@cardtable/engine';
 import type { TcgEvent, TcgView } from '@cardtable/tcg/ui';
-import { replayTcg, type ContentSource } from '@cardtable/tcg/replay';
+import { replayTcg, type SchemaValidSource } from '@cardtable/tcg/replay';
 import {
   checkReplayFile,
   eventsOf,
@@ -18,10 +18,10 @@ export interface TcgTimeline extends ReplayTimeline<TcgEvent, TcgView> {
 
 /**
  * Checks an untrusted card game replay and folds it with its content (`replayContent` finds
- * it: embedded, published or built in). A published game's matches are recorded as `tcg`, a
- * built-in set's under its own name.
+ * it: embedded, published or built in; `checkSchemasOffPage` checks it). A published game's
+ * matches are recorded as `tcg`, a built-in set's under its own name.
  */
-export function buildTcgTimeline(raw: unknown, source: ContentSource): Result<TcgTimeline> {
+export function buildTcgTimeline(raw: unknown, source: SchemaValidSource): Result<TcgTimeline> {
   const named = replayGame(raw);
   const checked = checkReplayFile(
     raw,
