@@ -21,26 +21,28 @@ export async function runBgioLoad(
   const tally = new AnchorTally(window);
   const control = { stopping: false };
 
-  const post = (path: string, body: unknown) =>
-    retried(async () => {
-      const response = await fetch(new URL(path, url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${path}: ${response.status}`);
-      return (await response.json()) as Record<string, string>;
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(new URL(path, url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return (await response.json()) as Record<string, string>;
+  };
 
   /** One match: both seats play until it is over (resolves true) or the run stops. */
   const playMatch = async (started: () => void): Promise<boolean> => {
-    const { matchID } = await post('/games/golf/create', { numPlayers: 2 });
+    const { matchID } = await retried(() => post('/games/golf/create', { numPlayers: 2 }));
     const clients: ReturnType<typeof Client<BgioGolfState>>[] = [];
     for (const playerID of ['0', '1']) {
+      // Not retried: a join is not idempotent (one that failed on the wire may have taken the
+      // seat, and its retry is refused), so the table starts over with a new match.
       const joined = await post(`/games/golf/${matchID}/join`, {
         playerID,
         playerName: `p${playerID}`,
-      });
+      }).catch(() => null);
+      if (!joined) return false;
       clients.push(
         Client<BgioGolfState>({
           game: BgioGolf,
