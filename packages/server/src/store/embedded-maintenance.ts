@@ -15,6 +15,8 @@
  * the one table that needs it most, by PostgreSQL's own autovacuum settings and formulas.
  */
 
+import { periodicJob } from '../periodic-job.ts';
+
 type Query = <R extends Record<string, unknown>>(sql: string) => Promise<R[]>;
 
 export interface MaintenancePolicy {
@@ -98,25 +100,15 @@ export function scheduleMaintenance(
   policy: MaintenancePolicy,
   report: (report: UpkeepReport) => void = () => undefined,
 ): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null;
-  const tick = async () => {
-    const started = performance.now();
-    try {
+  const upkeep = periodicJob({
+    everyMs: policy.checkEveryMs,
+    run: async () => {
+      const started = performance.now();
       const work = await upkeepOnce(query, policy.walBytes);
       if (work !== 'none') report({ work, ms: Math.round(performance.now() - started) });
-    } catch (error) {
-      report({ error: error as Error });
-    }
-  };
-  const timer = setInterval(() => {
-    running ??= tick().finally(() => (running = null));
-  }, policy.checkEveryMs);
-  // The process may end while upkeep is scheduled (closing checkpoints anyway).
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
     },
-  };
+    onError: (error) => report({ error: error as Error }),
+  });
+  upkeep.start();
+  return upkeep;
 }
