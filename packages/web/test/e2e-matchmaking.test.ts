@@ -73,7 +73,10 @@ describe('matchmaking in the browser', () => {
           password: 'rated secret 4 cards',
         });
         if (!made.ok) throw new Error(made.error.message);
-        return openAs(app.browser, app.url, made.value, '/', motion);
+        return {
+          session: made.value,
+          ...(await openAs(app.browser, app.url, made.value, '/', motion)),
+        };
       }),
     );
     if (!cleo || !dov) throw new Error('two players');
@@ -85,6 +88,30 @@ describe('matchmaking in the browser', () => {
     for (const { page } of [cleo, dov]) await page.getByTestId('queue-rated').click();
     for (const { page } of [cleo, dov])
       await page.getByTestId('table').waitFor({ timeout: 30_000 });
+    // Dov on a touch phone too: no keys listed, not even once the chat's field (which shows a
+    // focus ring however it is focused) has the focus.
+    const phone = await openAs(
+      app.browser,
+      app.url,
+      dov.session,
+      new URL(dov.page.url()).pathname,
+      {
+        ...motion,
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      },
+    );
+    const keyHelp = phone.page.getByTestId('key-help');
+    await keyHelp.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await keyHelp.isVisible()).toBe(false);
+    await phone.page.getByTestId('chat-input').focus();
+    expect(await phone.page.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(
+      true,
+    );
+    expect(await keyHelp.isVisible()).toBe(false);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
     await dov.page.getByTestId('resign').click();
     await dov.page.getByTestId('confirm-resign').click();
     await cleo.page.getByTestId('standings').waitFor({ timeout: 30_000 });
