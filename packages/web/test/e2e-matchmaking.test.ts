@@ -118,12 +118,19 @@ describe('matchmaking in the browser', () => {
 
     // One rated match: a lone point, on an axis of a day either side (uPlot's own range for a
     // zero span ran three years on, with the point at its edge).
+    const historyAsks: string[] = [];
+    cleo.page.on('request', (request) => {
+      if (/\/api\/players\/[^/]+\/matches/.test(request.url())) historyAsks.push(request.url());
+    });
     await cleo.page.goto(`${app.url}/me`);
     const chart = cleo.page.getByTestId('rating-chart');
     await expect
       .poll(() => chart.getAttribute('data-time-span'), { timeout: 30_000 })
       .not.toBeNull();
     expect(await cleo.page.getByTestId('counting').count()).toBe(0);
+    // Asked again while the match was counted, the page fetched the profile (and the chart it
+    // then had), not the history it already held.
+    expect(historyAsks).toHaveLength(1);
     const span = Number(await chart.getAttribute('data-time-span'));
     expect(span).toBeGreaterThan(86_400);
     expect(span).toBeLessThanOrEqual(3 * 86_400);
