@@ -19,6 +19,7 @@ import type { ServerConfig } from './config.ts';
 import { ApiError, errorBody } from './errors.ts';
 import type { GameRegistry } from './games.ts';
 import { MatchLifecycle } from './match/lifecycle.ts';
+import { describeUpkeep } from './store/embedded-maintenance.ts';
 import { RetentionSweeper } from './store/retention.ts';
 import { MatchQuotas } from './match/quotas.ts';
 import { MatchRegistry } from './match/registry.ts';
@@ -108,7 +109,7 @@ export async function startServer(
   const db = await openDatabase(config, (report) =>
     'error' in report
       ? logger.warn({ err: report.error }, 'embedded database upkeep failed')
-      : logger.info(report, `embedded database upkeep: ${report.work}`),
+      : logger.info(report, `embedded database upkeep: ${describeUpkeep(report)}`),
   );
   const redis = config.redisUrl ? openRedis(config.redisUrl, logger) : null;
   // With Redis, nodes share matches by leases there (one owner each); without, this node owns all.

@@ -152,9 +152,14 @@ export interface MatchQuotaSettings {
   windowMs: number;
   createdPerUser: number;
   createdPerIp: number;
-  /** Matches not over (waiting or playing) a user or an address created. */
+  /** Matches not over (waiting or playing) a user or an address created: hosts, at creation. */
   activePerUser: number;
   activePerIp: number;
+  /**
+   * Matches not over a player sits in (hosted, joined or matched), past which matchmaking
+   * refuses them a ticket: it makes matches nobody created, so the limits above never see them.
+   */
+  queueSeatedPerUser: number;
   /** Open tables (listed in the lobby, waiting for players) one user hosts at once. */
   openTablesPerUser: number;
 }
@@ -293,6 +298,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       createdPerIp: int('MATCH_CREATE_PER_IP', 300, 0),
       activePerUser: int('MATCH_ACTIVE_PER_USER', 10, 0),
       activePerIp: int('MATCH_ACTIVE_PER_IP', 100, 0),
+      queueSeatedPerUser: int('QUEUE_SEATED_PER_USER', 10, 0),
       openTablesPerUser: int('OPEN_TABLES_PER_USER', 3, 1, 100),
     },
     matchLifecycle: {

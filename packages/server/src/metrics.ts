@@ -38,7 +38,7 @@ export function createMetrics() {
     }),
     quotaRefusals: new Counter({
       name: 'cardtable_quota_refusals_total',
-      help: 'Match creations refused with QUOTA_EXCEEDED, by limit.',
+      help: 'Match creations and queue tickets refused with QUOTA_EXCEEDED, by limit.',
       labelNames: ['limit'] as const,
       registers: [registry],
     }),

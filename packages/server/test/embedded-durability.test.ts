@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { upkeepOnce, walSinceCheckpoint } from '../src/store/embedded-maintenance.ts';
+import {
+  upkeepOnce,
+  walSinceCheckpoint,
+  type UpkeepReport,
+} from '../src/store/embedded-maintenance.ts';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '../src/store/pglite-database.ts';
 
 /**
@@ -87,8 +91,10 @@ describe('the embedded database checkpoints while it runs', () => {
   });
 
   it('checkpoints once the log passes the policy: the log on disk and a crash replay stay bounded', async () => {
+    const reports: UpkeepReport[] = [];
     const db = await openEmbeddedDatabase(dir, null, {
       maintenance: { walBytes: 8 * MiB, checkEveryMs: 20 },
+      onUpkeep: (report) => reports.push(report),
     });
     try {
       const before = await redo(db);
@@ -100,6 +106,12 @@ describe('the embedded database checkpoints while it runs', () => {
       // What min_wal_size keeps for reuse, with room for a segment or two.
       expect(walOnDisk()).toBeLessThanOrEqual(64 * MiB);
       expect(await db.query('SELECT count(*)::int AS n FROM filler')).toEqual([{ n: 70_000 }]);
+      // Each checkpoint is reported with the log that called for it.
+      const checkpointed = reports.flatMap((report) =>
+        'work' in report && report.work === 'checkpoint' ? [report.walBytes] : [],
+      );
+      expect(checkpointed.length).toBeGreaterThan(0);
+      expect(Math.min(...checkpointed)).toBeGreaterThanOrEqual(8 * MiB);
     } finally {
       await db.close();
     }
@@ -129,7 +141,7 @@ describe('the embedded database vacuums and analyzes as autovacuum would', () =>
     )[0];
   /** Upkeep until nothing is left to do (what the tests before left behind). */
   async function drain(db: EmbeddedDatabase): Promise<void> {
-    for (let i = 0; i < 20 && (await upkeepOnce(db.query, NEVER.walBytes)) !== 'none'; i++);
+    for (let i = 0; i < 20 && (await upkeepOnce(db.query, NEVER.walBytes)).work !== 'none'; i++);
   }
 
   it('vacuums a table of dead rows, one of many inserts, and analyzes one changed enough', async () => {
@@ -142,17 +154,21 @@ describe('the embedded database vacuums and analyzes as autovacuum would', () =>
       for (let i = 0; i < 5; i++) await db.query('UPDATE counters SET n = n + 1');
       await expect.poll(async () => (await stats(db, 'counters'))?.dead).toBeGreaterThan(100);
       expect(await stats(db, 'counters')).toMatchObject({ vacuumed: false, autovacuumed: false });
-      await expect.poll(() => upkeepOnce(db.query, NEVER.walBytes)).toBe('vacuum and analyze');
+      await expect
+        .poll(() => upkeepOnce(db.query, NEVER.walBytes))
+        .toEqual({ work: 'vacuum and analyze', table: 'public.counters' });
       expect(await stats(db, 'counters')).toMatchObject({ vacuumed: true, analyzed: true });
       expect((await stats(db, 'counters'))?.dead).toBeLessThan(20);
-      expect(await upkeepOnce(db.query, NEVER.walBytes)).toBe('none');
+      expect(await upkeepOnce(db.query, NEVER.walBytes)).toEqual({ work: 'none' });
 
       // Insert-only: vacuumed once enough rows came (it sets their pages all-visible, freezes).
       await db.query('CREATE TABLE appended (n int)');
       await db.query('INSERT INTO appended SELECT g FROM generate_series(1, 2000) g');
       await db.query('CREATE TABLE ticks (n int)');
       for (let i = 0; i < 20; i++) await db.query('INSERT INTO ticks VALUES (1)'); // 20 transactions
-      await expect.poll(() => upkeepOnce(db.query, NEVER.walBytes)).toBe('vacuum and analyze');
+      await expect
+        .poll(() => upkeepOnce(db.query, NEVER.walBytes))
+        .toEqual({ work: 'vacuum and analyze', table: 'public.appended' });
       expect(await stats(db, 'appended')).toMatchObject({ vacuumed: true, analyzed: true });
       const [frozen] = await db.query<{ age: number }>(
         "SELECT age(relfrozenxid) AS age FROM pg_class WHERE relname = 'appended'",
@@ -162,8 +178,10 @@ describe('the embedded database vacuums and analyzes as autovacuum would', () =>
 
       // 400 more rows of 2,000: over analyze's threshold (50 + 10%), under vacuum's (1,000 + 20%).
       await db.query('INSERT INTO appended SELECT g FROM generate_series(1, 400) g');
-      await expect.poll(() => upkeepOnce(db.query, NEVER.walBytes)).toBe('analyze');
-      expect(await upkeepOnce(db.query, NEVER.walBytes)).toBe('none');
+      await expect
+        .poll(() => upkeepOnce(db.query, NEVER.walBytes))
+        .toEqual({ work: 'analyze', table: 'public.appended' });
+      expect(await upkeepOnce(db.query, NEVER.walBytes)).toEqual({ work: 'none' });
     } finally {
       await db.close();
     }

@@ -31,6 +31,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
         // CPU matches keep playing for the whole test, like long Golf matches.
         CPU_THINK_MS: '600000',
         MATCH_ACTIVE_PER_USER: '4',
+        // Apart from the hosting limit above (a different number, so either one shows).
+        QUEUE_SEATED_PER_USER: '3',
         MATCH_CREATE_PER_USER: '6',
         MATCH_CREATE_WINDOW_MS: '600000',
         MATCH_ACTIVE_PER_IP: '12',
@@ -145,7 +147,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
     await playOneMatch();
   });
 
-  it('a pair queueing again after every match sits in at most MATCH_ACTIVE_PER_USER at once', async () => {
+  it('a pair queueing again after every match sits in at most QUEUE_SEATED_PER_USER at once', async () => {
     const [ann, ben] = await Promise.all([guest(server.url, 'Ann'), guest(server.url, 'Ben')]);
     const queue = (token: string) =>
       new Promise<QueueServerMessage>((resolve) => {
@@ -158,7 +160,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
         });
       });
     // Matchmaking makes matches nobody created: only the seats they hold can count.
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
       const [a, b] = await Promise.all([queue(ann.accessToken), queue(ben.accessToken)]);
       expect(a).toMatchObject({ type: 'QUEUE_MATCHED' });
       expect(b).toEqual(a);
@@ -167,14 +169,21 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
       expect(await queue(player.accessToken)).toMatchObject({
         type: 'ERROR',
         code: 'QUOTA_EXCEEDED',
-        message: expect.stringMatching(/sit in 4 matches/),
+        message: expect.stringMatching(/sit in 3 matches/),
       });
     }
     const seated = await server.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM match_players WHERE user_id = $1',
       [ann.user.id],
     );
-    expect(seated[0]?.n).toBe(4);
+    expect(seated[0]?.n).toBe(3);
+    expect(await refusals('queueSeatedPerUser')).toBe(2);
+    // Hosting is counted apart: Ann, who hosts nothing, may still create a match (and sit in it).
+    const hostedByAnn = await create(ann.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
+    });
+    expect(hostedByAnn.status).toBe(200);
   });
 
   /** Alice creates a two-person match, Bob joins by code, both play it to the end. */

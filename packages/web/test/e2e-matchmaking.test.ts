@@ -73,7 +73,10 @@ describe('matchmaking in the browser', () => {
           password: 'rated secret 4 cards',
         });
         if (!made.ok) throw new Error(made.error.message);
-        return openAs(app.browser, app.url, made.value, '/', motion);
+        return {
+          session: made.value,
+          ...(await openAs(app.browser, app.url, made.value, '/', motion)),
+        };
       }),
     );
     if (!cleo || !dov) throw new Error('two players');
@@ -85,18 +88,49 @@ describe('matchmaking in the browser', () => {
     for (const { page } of [cleo, dov]) await page.getByTestId('queue-rated').click();
     for (const { page } of [cleo, dov])
       await page.getByTestId('table').waitFor({ timeout: 30_000 });
+    // Dov on a touch phone too: no keys listed, not even once the chat's field (which shows a
+    // focus ring however it is focused) has the focus.
+    const phone = await openAs(
+      app.browser,
+      app.url,
+      dov.session,
+      new URL(dov.page.url()).pathname,
+      {
+        ...motion,
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      },
+    );
+    const keyHelp = phone.page.getByTestId('key-help');
+    await keyHelp.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await keyHelp.isVisible()).toBe(false);
+    await phone.page.getByTestId('chat-input').focus();
+    expect(await phone.page.evaluate(() => document.activeElement?.matches(':focus-visible'))).toBe(
+      true,
+    );
+    expect(await keyHelp.isVisible()).toBe(false);
+    expect(phone.errors).toEqual([]);
+    await phone.context.close();
     await dov.page.getByTestId('resign').click();
     await dov.page.getByTestId('confirm-resign').click();
     await cleo.page.getByTestId('standings').waitFor({ timeout: 30_000 });
 
     // One rated match: a lone point, on an axis of a day either side (uPlot's own range for a
     // zero span ran three years on, with the point at its edge).
+    const historyAsks: string[] = [];
+    cleo.page.on('request', (request) => {
+      if (/\/api\/players\/[^/]+\/matches/.test(request.url())) historyAsks.push(request.url());
+    });
     await cleo.page.goto(`${app.url}/me`);
     const chart = cleo.page.getByTestId('rating-chart');
     await expect
       .poll(() => chart.getAttribute('data-time-span'), { timeout: 30_000 })
       .not.toBeNull();
     expect(await cleo.page.getByTestId('counting').count()).toBe(0);
+    // Asked again while the match was counted, the page fetched the profile (and the chart it
+    // then had), not the history it already held.
+    expect(historyAsks).toHaveLength(1);
     const span = Number(await chart.getAttribute('data-time-span'));
     expect(span).toBeGreaterThan(86_400);
     expect(span).toBeLessThanOrEqual(3 * 86_400);

@@ -69,6 +69,7 @@ export function loadServerEnv(): Record<string, string> {
     MATCH_CREATE_PER_IP: '0',
     MATCH_ACTIVE_PER_USER: '0',
     MATCH_ACTIVE_PER_IP: '0',
+    QUEUE_SEATED_PER_USER: '0',
   };
 }
 

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import { periodicJob, type PeriodicJob } from '../periodic-job.ts';
 import type { Database } from '../store/database.ts';
 import type { MailTransportConfig } from './settings.ts';
 
@@ -50,6 +51,8 @@ export async function enqueueMail(query: Database['query'], mail: OutgoingMail):
 
 const BATCH = 20;
 const MAX_ATTEMPTS = 8;
+/** How often the outbox is looked at (a request that writes mail also asks at once). */
+const DELIVER_EVERY_MS = 2000;
 
 /**
  * Delivers the outbox: over SMTP (nodemailer), or into the dev mailbox (the row is marked
@@ -57,9 +60,8 @@ const MAX_ATTEMPTS = 8;
  * work; a failed send is retried with backoff, up to MAX_ATTEMPTS times.
  */
 export class MailSender {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<void> | null = null;
   private readonly transport: Transporter | null;
+  private readonly delivery: PeriodicJob<void>;
 
   constructor(
     private readonly db: Database,
@@ -68,33 +70,33 @@ export class MailSender {
     private readonly log: Logger,
   ) {
     this.transport = config.kind === 'smtp' ? smtpTransport(config) : null;
+    this.delivery = periodicJob({
+      everyMs: DELIVER_EVERY_MS,
+      run: () => this.deliverDue(),
+      onError: (error) => log.error({ err: error }, 'mail delivery failed'),
+    });
   }
 
   get devMailbox(): boolean {
     return this.config.kind === 'dev';
   }
 
-  start(everyMs = 2000): void {
+  start(): void {
     if (this.config.kind === 'none') {
       this.log.warn('mail is not configured (SMTP_URL or SMTP_HOST): mail waits in the outbox');
       return;
     }
-    this.timer = setInterval(() => this.kick(), everyMs);
-    this.timer.unref();
+    this.delivery.start();
   }
 
   /** Delivers what is due now (and what arrives meanwhile); concurrent calls share one run. */
-  kick(): Promise<void> {
-    if (this.config.kind === 'none') return Promise.resolve();
-    this.running ??= this.deliverDue()
-      .catch((error: unknown) => this.log.error({ err: error }, 'mail delivery failed'))
-      .finally(() => (this.running = null));
-    return this.running;
+  async kick(): Promise<void> {
+    if (this.config.kind === 'none') return;
+    await this.delivery.runNow();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.delivery.stop();
     this.transport?.close();
   }
 

@@ -4,6 +4,7 @@ import type { MatchLifecycleSettings } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { OwnedElsewhere } from '../nodes/ownership.ts';
+import { periodicJob, type PeriodicJob } from '../periodic-job.ts';
 import type { MatchActor } from './actor.ts';
 import type { MatchRegistry } from './registry.ts';
 
@@ -40,8 +41,7 @@ export interface SweepReport {
  * store each sweep, so abandonment holds across unloads and restarts (to within a sweep).
  */
 export class MatchLifecycle {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<SweepReport> | null = null;
+  private readonly job: PeriodicJob<SweepReport>;
 
   constructor(
     private readonly registry: MatchRegistry,
@@ -50,7 +50,13 @@ export class MatchLifecycle {
     private readonly now: () => number,
     private readonly log: Logger,
     private readonly metrics: Metrics,
-  ) {}
+  ) {
+    this.job = periodicJob({
+      everyMs: settings.sweepEveryMs,
+      run: () => this.sweepOnce(),
+      onError: (error) => log.error({ err: error }, 'match lifecycle sweep failed'),
+    });
+  }
 
   /**
    * At start: ends what expired or was abandoned while the server was down, then loads only
@@ -72,26 +78,18 @@ export class MatchLifecycle {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.log.error({ err: error }, 'match lifecycle sweep failed'),
-      );
-    }, this.settings.sweepEveryMs);
-    this.timer.unref();
+    this.job.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** One sweep; a call while one runs shares it. */
-  sweep(): Promise<SweepReport> {
-    this.running ??= this.sweepOnce().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  /** One sweep; a call while one runs shares it. A failure is logged, and thrown here. */
+  async sweep(): Promise<SweepReport> {
+    const ran = await this.job.runNow();
+    if (!ran.ok) throw ran.error;
+    return ran.value;
   }
 
   private async sweepOnce(): Promise<SweepReport> {

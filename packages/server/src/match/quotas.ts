@@ -9,6 +9,9 @@ import type { EventStore, NewMatch, QuotaUsage } from '../store/event-store.ts';
 export type QuotaLimit =
   'createdPerUser' | 'createdPerIp' | 'activePerUser' | 'activePerIp' | 'openTablesPerUser';
 
+/** The limit that refuses a matchmaking ticket (`details.limit`, and the refusals metric's label). */
+export const QUEUE_LIMIT = 'queueSeatedPerUser';
+
 const LIMITS: { limit: QuotaLimit; usage: keyof QuotaUsage; what: string }[] = [
   { limit: 'openTablesPerUser', usage: 'openTablesByUser', what: 'You have' },
   { limit: 'activePerUser', usage: 'openByUser', what: 'You have' },
@@ -56,18 +59,19 @@ export class MatchQuotas {
   }
 
   /**
-   * Refuses a matchmaking ticket of a user already seated in `activePerUser` unfinished
-   * matches. Matchmaking makes matches nobody created, so the creation quotas never count them:
-   * without this, two accounts queueing again after each match hold any number at once.
+   * Refuses a matchmaking ticket of a user already seated in `queueSeatedPerUser` unfinished
+   * matches, whoever made them. Matchmaking makes matches nobody created, so the creation quotas
+   * never count them: without this, two accounts queueing again after each match hold any
+   * number at once. Seats, not creations: a matched player created nothing.
    */
   async admitQueued(userId: string): Promise<ErrorBody | null> {
-    const cap = this.settings.activePerUser;
+    const cap = this.settings.queueSeatedPerUser;
     if (cap === 0 || (await this.store.unfinishedSeatsOf(userId, cap)) < cap) return null;
-    this.metrics.quotaRefusals.inc({ limit: 'activePerUser' });
+    this.metrics.quotaRefusals.inc({ limit: QUEUE_LIMIT });
     return errorBody(
       'QUOTA_EXCEEDED',
       `You sit in ${cap} matches waiting or in play, the most allowed at once: finish one before queueing again.`,
-      { limit: 'activePerUser', max: cap },
+      { limit: QUEUE_LIMIT, max: cap },
     );
   }
 

@@ -6,6 +6,7 @@ import { setupMatch } from '../content/match-setup.ts';
 import { ApiError, errorBody, fromRuleError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { createMatch, type MatchCreationDeps, type MatchPlan } from '../match/create-match.ts';
+import { periodicJob, type PeriodicJob } from '../periodic-job.ts';
 import type { Database } from '../store/database.ts';
 import type { SeatRecord } from '../store/event-store.ts';
 import { NEW_PLAYER } from '../social/glicko2.ts';
@@ -35,14 +36,19 @@ export interface MatchmakerSettings {
  * ticket is taken once. A formed table becomes a match with every seat taken, started at once.
  */
 export class Matchmaker {
-  private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> = Promise.resolve();
+  private readonly ticking: PeriodicJob<number>;
 
   constructor(
     private readonly deps: MatchmakerDeps,
     private readonly settings: MatchmakerSettings,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.ticking = periodicJob({
+      everyMs: settings.tickMs,
+      run: () => this.tick(),
+      onError: (err) => deps.log.error({ err }, 'matchmaking failed'),
+    });
+  }
 
   get queue(): MatchQueue {
     return this.deps.queue;
@@ -136,26 +142,11 @@ export class Matchmaker {
   }
 
   start(): void {
-    const loop = () => {
-      this.timer = setTimeout(() => {
-        this.ticking = this.tick()
-          .then(
-            () => undefined,
-            (err: unknown) => this.deps.log.error({ err }, 'matchmaking failed'),
-          )
-          .finally(() => {
-            if (this.timer) loop();
-          });
-      }, this.settings.tickMs);
-      this.timer.unref();
-    };
-    loop();
+    this.ticking.start();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.ticking;
+    await this.ticking.stop();
     await this.deps.queue.close();
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { periodicJob, type PeriodicJob } from '../periodic-job.ts';
 
 /** Whether this node may build the match's actor, or which node's URL serves it. */
 export type Claim = { mine: true } | { mine: false; ownerUrl: string };
@@ -80,8 +81,7 @@ export class RedisOwnership implements MatchOwnership {
   private readonly redis: LeaseRedis;
   private readonly held = new Set<string>();
   private readonly lostHandlers: ((matchId: string) => void)[] = [];
-  private readonly timer: ReturnType<typeof setInterval>;
-  private renewing: Promise<void> | null = null;
+  private readonly renewal: PeriodicJob<void>;
   private warned = false;
 
   constructor(
@@ -93,8 +93,12 @@ export class RedisOwnership implements MatchOwnership {
     redis.defineCommand('claimLease', { numberOfKeys: 1, lua: CLAIM });
     redis.defineCommand('releaseLease', { numberOfKeys: 1, lua: RELEASE });
     this.redis = redis as LeaseRedis;
-    this.timer = setInterval(() => void this.renew(), Math.max(1, Math.floor(leaseMs / 3)));
-    this.timer.unref();
+    this.renewal = periodicJob({
+      everyMs: Math.max(1, Math.floor(leaseMs / 3)),
+      run: () => this.renewAll(),
+      onError: (error) => log.error({ err: error }, 'match lease renewal failed'),
+    });
+    this.renewal.start();
   }
 
   /** Where other nodes reach this one (`NODE_URL`, else the address it listens on). */
@@ -147,17 +151,11 @@ export class RedisOwnership implements MatchOwnership {
 
   /** Stops renewing and lets every lease go at once, so other nodes need not wait them out. */
   async close(): Promise<void> {
-    clearInterval(this.timer);
-    await this.renewing;
+    await this.renewal.stop();
     const [ids, me] = [[...this.held], this.holder];
     this.held.clear();
     if (me === null) return;
     await Promise.all(ids.map((id) => this.redis.releaseLease(this.key(id), me).catch(() => 0)));
-  }
-
-  private renew(): Promise<void> {
-    this.renewing ??= this.renewAll().finally(() => (this.renewing = null));
-    return this.renewing;
   }
 
   private async renewAll(): Promise<void> {

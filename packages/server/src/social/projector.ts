@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { periodicJob, type PeriodicJob } from '../periodic-job.ts';
 import type { Database } from '../store/database.ts';
 import { extendFeed, readFeed } from './feed.ts';
 import { foldMatch } from './fold.ts';
@@ -25,17 +26,23 @@ export interface ProjectorSettings {
  * not at all, so every match is folded exactly once, whatever crashes.
  */
 export class SocialProjector {
-  private timer: NodeJS.Timeout | null = null;
+  /** Every batch, in the order asked for (polls, rebuilds and callers share one line). */
   private running: Promise<unknown> = Promise.resolve();
-  private stopped = true;
+  private readonly polling: PeriodicJob<number>;
   /** The rebuild under way: a second request joins it rather than queueing another. */
   private rebuilding: Promise<number> | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly settings: ProjectorSettings,
-    private readonly log?: Pick<Logger, 'error'>,
-  ) {}
+    log?: Pick<Logger, 'error'>,
+  ) {
+    this.polling = periodicJob({
+      everyMs: settings.pollMs,
+      run: () => this.catchUp(),
+      onError: (err) => log?.error({ err }, 'social projection failed'),
+    });
+  }
 
   /** Folds one batch; resolves with how many matches it folded. */
   step(): Promise<number> {
@@ -89,26 +96,13 @@ export class SocialProjector {
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule();
+    this.polling.start();
   }
 
+  /** Stops polling and waits for every batch asked for (a rebuild's too). */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    await this.polling.stop();
     await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.catchUp()
-        .catch((err: unknown) => this.log?.error({ err }, 'social projection failed'))
-        .finally(() => this.schedule());
-    }, this.settings.pollMs);
-    this.timer.unref();
   }
 
   private fold(): Promise<number> {

@@ -15,6 +15,8 @@
  * the one table that needs it most, by PostgreSQL's own autovacuum settings and formulas.
  */
 
+import { periodicJob } from '../periodic-job.ts';
+
 type Query = <R extends Record<string, unknown>>(sql: string) => Promise<R[]>;
 
 export interface MaintenancePolicy {
@@ -67,27 +69,49 @@ const NEXT_TABLE = `
   ORDER BY wraps DESC, greatest(dead_over, inserted_over, changed_over) DESC
   LIMIT 1`;
 
-export type Upkeep = 'checkpoint' | 'vacuum' | 'analyze' | 'vacuum and analyze' | 'none';
+/** The one piece of work an upkeep did, and where. */
+export type Upkeep =
+  | {
+      work: 'checkpoint';
+      /** The log written since the last checkpoint, which called for this one. */
+      walBytes: number;
+    }
+  | {
+      work: 'vacuum' | 'analyze' | 'vacuum and analyze';
+      /** The table, schema-qualified and quoted where need be (`public.match_events`). */
+      table: string;
+    }
+  | { work: 'none' };
+
+/** Work an upkeep did: what the logs and reports tell of. */
+export type UpkeepDone = Exclude<Upkeep, { work: 'none' }>;
 
 /** Does the one piece of work most needed now (see the module's comment), and says which. */
 export async function upkeepOnce(query: Query, walBytes: number): Promise<Upkeep> {
-  if ((await walSinceCheckpoint(query)) >= walBytes) {
+  const wal = await walSinceCheckpoint(query);
+  if (wal >= walBytes) {
     await query('CHECKPOINT');
-    return 'checkpoint';
+    return { work: 'checkpoint', walBytes: wal };
   }
   const [next] = await query<{ target: string; vacuum: boolean; analyze: boolean }>(NEXT_TABLE);
-  if (!next) return 'none';
+  if (!next) return { work: 'none' };
+  const table = next.target;
   // The target is quoted by PostgreSQL (format's %I) from its own catalog.
   if (!next.vacuum) {
-    await query(`ANALYZE ${next.target}`);
-    return 'analyze';
+    await query(`ANALYZE ${table}`);
+    return { work: 'analyze', table };
   }
-  await query(next.analyze ? `VACUUM (ANALYZE) ${next.target}` : `VACUUM ${next.target}`);
-  return next.analyze ? 'vacuum and analyze' : 'vacuum';
+  await query(next.analyze ? `VACUUM (ANALYZE) ${table}` : `VACUUM ${table}`);
+  return { work: next.analyze ? 'vacuum and analyze' : 'vacuum', table };
+}
+
+/** One line for the logs: `checkpoint`, or the work and its table (`vacuum public.matches`). */
+export function describeUpkeep(done: UpkeepDone): string {
+  return done.work === 'checkpoint' ? done.work : `${done.work} ${done.table}`;
 }
 
 /** What a tick did and how long the database was held, or why it failed. */
-export type UpkeepReport = { work: Exclude<Upkeep, 'none'>; ms: number } | { error: Error };
+export type UpkeepReport = (UpkeepDone & { ms: number }) | { error: Error };
 
 /**
  * Runs `upkeepOnce` every `checkEveryMs`, telling `report` of the work it did (or its failure,
@@ -98,25 +122,15 @@ export function scheduleMaintenance(
   policy: MaintenancePolicy,
   report: (report: UpkeepReport) => void = () => undefined,
 ): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null;
-  const tick = async () => {
-    const started = performance.now();
-    try {
-      const work = await upkeepOnce(query, policy.walBytes);
-      if (work !== 'none') report({ work, ms: Math.round(performance.now() - started) });
-    } catch (error) {
-      report({ error: error as Error });
-    }
-  };
-  const timer = setInterval(() => {
-    running ??= tick().finally(() => (running = null));
-  }, policy.checkEveryMs);
-  // The process may end while upkeep is scheduled (closing checkpoints anyway).
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  const upkeep = periodicJob({
+    everyMs: policy.checkEveryMs,
+    run: async () => {
+      const started = performance.now();
+      const done = await upkeepOnce(query, policy.walBytes);
+      if (done.work !== 'none') report({ ...done, ms: Math.round(performance.now() - started) });
     },
-  };
+    onError: (error) => report({ error: error as Error }),
+  });
+  upkeep.start();
+  return upkeep;
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { RetentionSettings } from '../config.ts';
 import type { Database } from './database.ts';
+import { periodicJob, type PeriodicJob } from '../periodic-job.ts';
 import { purgeGuests, type GuestScan } from './guest-retention.ts';
 
 /** Rows one statement deletes at most: each batch is short, so it never holds locks for long. */
@@ -161,49 +162,41 @@ const FIRST_SWEEP_AFTER_MS = 60_000;
 
 /** Runs `purgeExpired` every `sweepEveryMs`, one sweep at a time, logging what it deleted. */
 export class RetentionSweeper {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private first: ReturnType<typeof setTimeout> | null = null;
-  private running: Promise<PurgeReport | null> | null = null;
   private readonly guests: GuestScan = { after: null };
+  private readonly job: PeriodicJob<PurgeReport>;
 
   constructor(
     private readonly db: Database,
     private readonly settings: RetentionSettings,
     private readonly now: () => number,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.job = periodicJob({
+      everyMs: settings.sweepEveryMs,
+      // At most a minute after the start: a server restarted more often than it sweeps still sweeps.
+      firstAfterMs: Math.min(FIRST_SWEEP_AFTER_MS, settings.sweepEveryMs),
+      run: () => this.sweepOnce(),
+      onError: (error) => log.warn({ err: error }, 'retention sweep failed'),
+    });
+  }
 
-  /** Sweeps every `sweepEveryMs`, the first a minute after the start (at most): a server
-   * restarted more often than it sweeps still sweeps. */
   start(): void {
-    this.timer ??= setInterval(() => void this.sweep(), this.settings.sweepEveryMs);
-    this.timer.unref();
-    this.first ??= setTimeout(
-      () => void this.sweep(),
-      Math.min(FIRST_SWEEP_AFTER_MS, this.settings.sweepEveryMs),
-    );
-    this.first.unref();
+    this.job.start();
   }
 
   /** One sweep (or the one under way); null when it failed (logged; the next one retries). */
-  sweep(): Promise<PurgeReport | null> {
-    this.running ??= purgeExpired(this.db, this.settings, this.now(), undefined, this.guests)
-      .then((report) => {
-        if (Object.values(report).some((n) => n > 0)) this.log.info(report, 'expired rows purged');
-        return report;
-      })
-      .catch((error: unknown) => {
-        this.log.warn({ err: error }, 'retention sweep failed');
-        return null;
-      })
-      .finally(() => (this.running = null));
-    return this.running;
+  async sweep(): Promise<PurgeReport | null> {
+    const ran = await this.job.runNow();
+    return ran.ok ? ran.value : null;
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    if (this.first) clearTimeout(this.first);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
+  }
+
+  private async sweepOnce(): Promise<PurgeReport> {
+    const report = await purgeExpired(this.db, this.settings, this.now(), undefined, this.guests);
+    if (Object.values(report).some((n) => n > 0)) this.log.info(report, 'expired rows purged');
+    return report;
   }
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MatchHistory, PlayerProfile, RatingHistory } from '@cardtable/sdk';
 import { client, ensureBrowsing } from '../net/session.ts';
@@ -18,6 +18,21 @@ type Loaded<T> = { value: T | null; error: string | null };
 const COUNTING_RETRY_MS = 2_000;
 const COUNTING_RETRIES = 30;
 
+/** A rating's chart, by the game and version it rates. */
+const chartKey = (r: { game: string; version: string }) => `${r.game}/${r.version}`;
+
+/**
+ * What the page holds for one player, so asking again fetches only what is missing or may have
+ * changed: the match history once (it lists matches as they end, counted or not), and a rating's
+ * chart again only when the rating counts more matches than the chart was drawn from.
+ */
+interface Fetched {
+  userId: string;
+  history: boolean;
+  /** Matches each chart was drawn from, by `game/version`. */
+  charts: Map<string, number>;
+}
+
 /** A player's page (`/players/:userId`, or `/me`): ratings with charts, stats, achievements, matches. */
 export default function ProfilePage() {
   const params = useParams();
@@ -28,6 +43,7 @@ export default function ProfilePage() {
   const [more, setMore] = useState(false);
   /** Asked again while finished matches are still being counted (see `COUNTING_RETRIES`). */
   const [asked, setAsked] = useState(0);
+  const fetched = useRef<Fetched | null>(null);
   const gameName = useGameNames();
 
   useEffect(() => {
@@ -39,9 +55,15 @@ export default function ProfilePage() {
       const id = params.userId ?? signedIn.value.user.id;
       if (stale) return;
       setUserId(id);
+      if (fetched.current?.userId !== id) {
+        fetched.current = { userId: id, history: false, charts: new Map() };
+        setHistory(null);
+        setCharts({});
+      }
+      const has = fetched.current;
       const [loaded, matches] = await Promise.all([
         client.api.playerProfile(id),
-        client.api.playerMatches(id, { limit: 10 }),
+        has.history ? null : client.api.playerMatches(id, { limit: 10 }),
       ]);
       if (stale) return;
       setProfile(
@@ -49,16 +71,26 @@ export default function ProfilePage() {
           ? { value: loaded.value, error: null }
           : { value: null, error: loaded.error.message },
       );
-      if (matches.ok) setHistory(matches.value);
+      if (matches?.ok) {
+        has.history = true;
+        setHistory(matches.value);
+      }
       if (!loaded.ok) return;
-      const entries = await Promise.all(
-        loaded.value.ratings.map(async (r) => {
-          const points = await client.api.ratingHistory(id, r.game, r.version);
-          return [`${r.game}/${r.version}`, points.ok ? points.value : { points: [] }] as const;
-        }),
+      const due = loaded.value.ratings.filter((r) => has.charts.get(chartKey(r)) !== r.games);
+      const drawn = await Promise.all(
+        due.map(async (r) => ({
+          r,
+          points: await client.api.ratingHistory(id, r.game, r.version),
+        })),
       );
       if (stale) return;
-      setCharts(Object.fromEntries(entries));
+      const charted: Record<string, RatingHistory> = {};
+      for (const { r, points } of drawn) {
+        if (!points.ok) continue; // no chart; asked again next time
+        has.charts.set(chartKey(r), r.games);
+        charted[chartKey(r)] = points.value;
+      }
+      setCharts((shown) => ({ ...shown, ...charted }));
       if (loaded.value.counting > 0 && asked < COUNTING_RETRIES)
         again = setTimeout(() => setAsked((n) => n + 1), COUNTING_RETRY_MS);
     })();
@@ -114,7 +146,7 @@ export default function ProfilePage() {
           <p className="muted">No rated matches yet.</p>
         ) : (
           player.ratings.map((r) => {
-            const key = `${r.game}/${r.version}`;
+            const key = chartKey(r);
             return (
               <div key={key} className="rating-block" data-testid="rating">
                 <p>

@@ -2,7 +2,6 @@ import { Link, useParams } from 'react-router';
 import { TableChat } from '../chat/TableChat.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { Lobby } from '../live/Lobby.tsx';
-import { seatsToFill } from '../live/lobby-seats.ts';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
@@ -137,17 +136,7 @@ export default function TcgMatchPage() {
       ) : null}
       {status === 'active' ? (
         <footer className="share">
-          {/* The code invites to a free seat: with every seat taken it would invite to nothing. */}
-          {me !== null && meta?.code && seatsToFill(live.seats) > 0 ? (
-            <div className="tcg-room">
-              <span>
-                Room code{' '}
-                <strong className="room-code" data-testid="room-code">
-                  {meta.code}
-                </strong>
-              </span>
-            </div>
-          ) : null}
+          {/* No room code here: a started match has no free seat for it to invite to. */}
           <CopyField
             label="Link for spectators"
             value={`${window.location.origin}${tablePath(matchId, 'tcg')}`}
