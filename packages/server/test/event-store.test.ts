@@ -137,6 +137,28 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     return states;
   }
 
+  it('runs a named statement prepared: its rows typed, its parameters by type, an error leaving the store usable', async () => {
+    const sum = 'SELECT $1::int + 1 AS n, $2::jsonb AS doc, $3::text AS nothing';
+    expect(await db.query(sum, [41, '{"a":[1]}', null], 'contract-sum')).toEqual([
+      { n: 42, doc: { a: [1] }, nothing: null },
+    ]);
+    expect(await db.query(sum, [1, '[]', 'x'], 'contract-sum')).toEqual([
+      { n: 2, doc: [], nothing: 'x' },
+    ]);
+    const divide = 'SELECT 6 / $1::int AS q';
+    await expect(db.query(divide, [0], 'contract-divide')).rejects.toMatchObject({ code: '22012' });
+    expect(await db.query(divide, [3], 'contract-divide')).toEqual([{ q: 2 }]);
+    await expect(db.query('SELEC 1', [], 'contract-typo')).rejects.toMatchObject({ code: '42601' });
+    expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    if (kind === 'embedded') {
+      // One session: what it prepared is there to see (a pool's other connections are not).
+      const prepared = await db.query<{ name: string }>(
+        `SELECT name FROM pg_prepared_statements WHERE name LIKE 'contract-%' ORDER BY name`,
+      );
+      expect(prepared.map((row) => row.name)).toEqual(['contract-divide', 'contract-sum']);
+    }
+  });
+
   it('counts quota usage up to each cap, and ends stale matches except those in memory', async () => {
     const host = `q_${kind}`;
     await db.query(`INSERT INTO users (id, name, guest) VALUES ($1, 'Quota', true)`, [host]);

@@ -10,10 +10,11 @@ import {
   type MaintenancePolicy,
   type UpkeepReport,
 } from './embedded-maintenance.ts';
+import { PreparedStatements } from './pglite-prepared.ts';
 import { syncTree } from './sync-tree.ts';
 
 type Row = Record<string, unknown>;
-type Query = <R extends Row = Row>(sql: string, params?: unknown[]) => Promise<R[]>;
+type Query = <R extends Row = Row>(sql: string, params?: unknown[], name?: string) => Promise<R[]>;
 
 /** What `database.ts` makes of it: its `Database`, on PGlite (kept apart: no import cycle). */
 export interface EmbeddedDatabase {
@@ -80,9 +81,11 @@ export async function openEmbeddedDatabase(
     options.maintenance ?? DEFAULT_MAINTENANCE_POLICY,
     options.onUpkeep,
   );
+  const prepared = new PreparedStatements(db);
   return {
     kind: 'embedded',
-    query: (sql, params) => run(db, sql, params),
+    query: (sql, params, name) =>
+      name ? prepared.run(name, sql, params ?? []) : run(db, sql, params),
     transaction(work) {
       return db.transaction((tx) => work((sql, params) => run(tx, sql, params)));
     },
