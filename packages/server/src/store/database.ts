@@ -6,7 +6,7 @@ export type Row = Record<string, unknown>;
 
 /** The one door to PostgreSQL (real or embedded): the same `pg` code drives both. */
 export interface Database {
-  /** `name` makes it a prepared statement on PostgreSQL (parsed and planned once per connection). */
+  /** `name` makes it a prepared statement (parsed once per connection; PGlite: `pglite-prepared.ts`). */
   query<R extends Row = Row>(sql: string, params?: unknown[], name?: string): Promise<R[]>;
   /** Runs `work` in one transaction on one connection. */
   transaction<T>(work: (query: Database['query']) => Promise<T>): Promise<T>;
