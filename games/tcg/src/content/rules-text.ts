@@ -12,7 +12,7 @@ import type {
   Value,
 } from './ast.ts';
 import { selectorAst, type SelectorNode } from './selector.ts';
-import { activationTermsText, article, pluralNoun, type ActivationTerms } from '../ui/words.ts';
+import { activationTermsText, article, pluralNoun, type ActivationTerms } from './words.ts';
 
 /**
  * English rules text generated from data abilities, so text and behaviour cannot drift apart.

@@ -9,7 +9,7 @@ import {
 } from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
-import { lifeWord, type ActivationTerms } from '../ui/words.ts';
+import { lifeWord, type ActivationTerms } from '../content/words.ts';
 import { activatedParts } from '../content/rules-text.ts';
 import { namerFor } from '../content/check-cards.ts';
 import { handleRecord } from './draft.ts';

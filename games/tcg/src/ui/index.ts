@@ -34,7 +34,7 @@ export {
   targetsWord,
   activationTermsText,
   type ActivationTerms,
-} from './words.ts';
+} from '../content/words.ts';
 export {
   abilityNames,
   activationLabel,

@@ -1,7 +1,7 @@
 import type { Outcome, Seat } from '@cardtable/engine';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import { heroSeat } from '../engine/state.ts';
-import { capital } from './words.ts';
+import { capital } from '../content/words.ts';
 
 /** What the log needs to name things: seats, card definitions, and objects by id. */
 export interface LogNames {

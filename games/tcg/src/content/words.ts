@@ -1,6 +1,9 @@
 /**
- * The sentences a table asks with: one wording for a decision the rules ask (built with the
- * server's view) and a target chosen while playing a card (built in the browser).
+ * The words of many places: rules text, the engine's refusals and decisions, the view, reports
+ * and the browser's table (which imports them through `@cardtable/tcg/ui`). They live beside
+ * the content, not in ui/, so the engine never reaches into the table's folder for them. The
+ * sentences a table asks with are here too: one wording for a decision the rules ask (built
+ * with the server's view) and a target chosen while playing a card (built in the browser).
  */
 
 /** "Firebolt: choose a target to deal 3 damage to an enemy unit or hero". */
