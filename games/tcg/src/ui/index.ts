@@ -41,5 +41,5 @@ export {
   activationShown,
   type ActivationShown,
 } from './activations.ts';
-export { STOP_KINDS, type StopKind } from './stops.ts';
+export { STOP_KINDS, type StopKind } from '../engine/stops.ts';
 export { nextPhaseLabel, phaseName, phaseTitle, phaseTrack, type PhaseTrack } from './phases.ts';
