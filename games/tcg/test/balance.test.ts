@@ -169,14 +169,14 @@ describe('balanceReport', () => {
       {
         reason: 'winCondition',
         text: 'five lanterns light the night market',
-        words: 'a win or loss condition of the ruleset: five lanterns light the night market',
+        words: 'five lanterns light the night market',
         games: 2,
         share: 2 / 3,
       },
       {
         reason: 'winCondition',
         text: 'the reliquary holds seven rites',
-        words: 'a win or loss condition of the ruleset: the reliquary holds seven rites',
+        words: 'the reliquary holds seven rites',
         games: 1,
         share: 1 / 3,
       },

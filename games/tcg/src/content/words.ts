@@ -48,9 +48,9 @@ export const lifeWord = (vocabulary: { life?: string }) => vocabulary.life ?? 'l
 
 /**
  * How an engine's end reason reads in a report on many games (a balance run), in the ruleset's
- * own nouns: "a keeper's life reached 0" where the ruleset calls its hero a keeper. The win
- * rule's own words follow when it has them ("...: five lanterns light the night market"); an
- * unknown reason reads as it is.
+ * own nouns: "a keeper's life reached 0" where the ruleset calls its hero a keeper. A creator's
+ * win rule with words of its own (`text`) is those words, as the rule reads ("five lanterns light
+ * the night market"); other reasons add them after theirs. An unknown reason reads as it is.
  */
 export function endingWords(reason: string, text: string | undefined, nouns: EndingNouns): string {
   const words: Readonly<Record<string, string>> = {
@@ -64,8 +64,8 @@ export function endingWords(reason: string, text: string | undefined, nouns: End
     conceded: 'a player conceded',
     timeouts: 'a player ran out of time',
   };
-  const said = words[reason] ?? reason;
-  return text === undefined ? said : `${said}: ${text}`;
+  if (text === undefined) return words[reason] ?? reason;
+  return reason === 'winCondition' ? text : `${words[reason] ?? reason}: ${text}`;
 }
 
 /**
