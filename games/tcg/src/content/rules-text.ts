@@ -21,17 +21,24 @@ import { activationTermsText, article, pluralNoun, type ActivationTerms } from '
 /** Names the card or `#token` a summon refers to. */
 export type CardNamer = (ref: string) => string;
 
-export function cardText(
-  card: Pick<CardDef, 'keywords' | 'abilities' | 'attacks'>,
-  ruleset: Ruleset,
-  nameOf: CardNamer,
-): string {
-  const lines: string[] = [];
+type PrintedParts = Pick<CardDef, 'keywords' | 'abilities' | 'attacks'>;
+
+/** A card's printed rules: a line naming its keywords ("Guard. Haste."), then its abilities. */
+export function cardText(card: PrintedParts, ruleset: Ruleset, nameOf: CardNamer): string {
   const keywords = (card.keywords ?? []).map((k) => ruleset.keywords[k]?.name ?? k);
-  if (keywords.length) lines.push(`${keywords.join('. ')}.`);
-  for (const ability of card.abilities ?? []) lines.push(abilityText(ability, ruleset, nameOf));
-  for (const attack of card.attacks ?? []) lines.push(attackText(attack, ruleset, nameOf));
-  return lines.join('\n');
+  const below = textBelowKeywords(card, ruleset, nameOf);
+  return [keywords.length ? `${keywords.join('. ')}.` : '', below].filter(Boolean).join('\n');
+}
+
+/**
+ * A card's rules without the keyword line: what a card face prints beneath its keyword chips,
+ * which name the keywords already (and a full-size face explains them).
+ */
+export function textBelowKeywords(card: PrintedParts, ruleset: Ruleset, nameOf: CardNamer): string {
+  return [
+    ...(card.abilities ?? []).map((ability) => abilityText(ability, ruleset, nameOf)),
+    ...(card.attacks ?? []).map((attack) => attackText(attack, ruleset, nameOf)),
+  ].join('\n');
 }
 
 /** "Name [fire colorless]: Deal 30 damage to the defending creature." */
