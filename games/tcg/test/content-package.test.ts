@@ -324,7 +324,7 @@ describe('validateContentPackage: a corpus of broken packages', () => {
       ),
       'SCHEMA cards.json cards[2] (reef/turtle).cost 25 15: must be an integer from 0 to 99',
       expect.stringMatching(
-        /^REFERENCE cards.json cards\[5\] \(reef\/pearl-diver\).abilities\[0\].lua.module \d+ \d+: names an unknown Lua module "pearl_divr"$/,
+        /^REFERENCE cards.json cards\[5\] \(reef\/pearl-diver\).abilities\[0\].lua.module \d+ \d+: names an unknown Lua module "pearl_divr": did you mean "pearl_diver"\?$/,
       ),
       ...deckProblems,
     ]);
@@ -334,7 +334,9 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     const next = await validateContentPackage(files);
     expect(next.errors.map((d) => `${brief(d)}: ${d.message}`)).toEqual([
       expect.stringMatching(/^REFERENCE cards.json cards\[0\] .*"stealthy"/),
-      expect.stringMatching(/^REFERENCE cards.json cards\[5\] .*"pearl_divr"$/),
+      expect.stringMatching(
+        /^REFERENCE cards.json cards\[5\] .*"pearl_divr": did you mean "pearl_diver"\?$/,
+      ),
       ...deckProblems,
     ]);
   });

@@ -314,7 +314,8 @@ describe('content validation', () => {
     expect(parseSelector('unit &')).toEqual({ ok: false, error: 'ends too early' });
     expect(parseSelector('speed>fast')).toEqual({
       ok: false,
-      error: 'compares an unknown stat "speed"',
+      error:
+        'compares an unknown stat "speed" (the stats: attack, health, maxHealth, cost, damage)',
     });
   });
 

@@ -8,6 +8,7 @@ import type {
   TokenDef,
   Value,
 } from './ast.ts';
+import { didYouMean } from './closest-name.ts';
 import {
   checkSelector,
   unknownKeyword,
@@ -131,7 +132,12 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
   function luaExists(module: string, at: string): Problems {
     return module in ctx.scripts
       ? []
-      : [{ path: at, message: `names an unknown Lua module "${module}"` }];
+      : [
+          {
+            path: at,
+            message: `names an unknown Lua module "${module}"${didYouMean(module, Object.keys(ctx.scripts))}`,
+          },
+        ];
   }
   function selector(source: string, at: string, scope: ReadonlySet<string>): Problems {
     return checkSelector(source, at, { ...ctx.scope, bindings: scope, hasEvent });
@@ -336,7 +342,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
 /** An attack's effects and damage: `$defender` is bound (the defending creature). */
 /** A type the battler rules do not have, with the ones they do (a typo is the usual cause). */
 export const unknownEnergyType = (value: string, known: readonly string[]): string =>
-  `names an unknown energy type "${value}" (the ruleset's battler.energyTypes: ${known.join(', ')})`;
+  `names an unknown energy type "${value}" (the ruleset's battler.energyTypes: ${known.join(', ')})${didYouMean(value, known)}`;
 
 export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext): Problems {
   const rules = ctx.scope.ruleset.battler;

@@ -1,17 +1,20 @@
 import type { Ruleset } from './ast.ts';
+import { didYouMean } from './closest-name.ts';
 import { atomsOf, parseSelector, UNIT_STATES } from './selector.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** A zone the ruleset does not have, with the ones it does (a typo is the usual cause). */
-export const unknownZone = (zone: string, ruleset: Ruleset, prefix = ''): string =>
-  `names an unknown zone "${prefix}${zone}" (the ruleset's zones: ${ruleset.zones.map((z) => prefix + z.id).join(', ')})`;
+export const unknownZone = (zone: string, ruleset: Ruleset, prefix = ''): string => {
+  const zones = ruleset.zones.map((z) => prefix + z.id);
+  return `names an unknown zone "${prefix}${zone}" (the ruleset's zones: ${zones.join(', ')})${didYouMean(prefix + zone, zones)}`;
+};
 
 const GENERIC_TYPES = new Set(['card', 'hero', 'unit', 'spell', 'energy']);
 
 /** An unknown keyword, with the ones the ruleset has (a typo is then plain to see). */
 export const unknownKeyword = (keyword: string, ruleset: Ruleset): string => {
   const known = Object.keys(ruleset.keywords);
-  return `names an unknown keyword "${keyword}" (${known.length ? `the ruleset's keywords: ${known.join(', ')}` : 'the ruleset has no keywords'})`;
+  return `names an unknown keyword "${keyword}" (${known.length ? `the ruleset's keywords: ${known.join(', ')}` : 'the ruleset has no keywords'})${didYouMean(keyword, known)}`;
 };
 
 /**
@@ -31,7 +34,8 @@ function cardTypeWords(ruleset: Ruleset): { types: string[]; kinds: string[] } {
 const unknownWord = (word: string, ruleset: Ruleset): string => {
   const { types, kinds } = cardTypeWords(ruleset);
   const theirKinds = kinds.length ? `; their kinds: ${kinds.join(', ')}` : '';
-  return `names an unknown card type "${word}" (the ruleset's card types: ${types.join(', ')}${theirKinds}; other words: card, hero, friendly, enemy, ${UNIT_STATES.join(', ')}, tag:, has:, id:, @zone, $binding)`;
+  const words = [...types, ...kinds, 'card', 'hero', 'friendly', 'enemy', ...UNIT_STATES];
+  return `names an unknown card type "${word}" (the ruleset's card types: ${types.join(', ')}${theirKinds}; other words: card, hero, friendly, enemy, ${UNIT_STATES.join(', ')}, tag:, has:, id:, @zone, $binding)${didYouMean(word, words)}`;
 };
 
 /**
