@@ -205,6 +205,13 @@ describe('balanceReport', () => {
     expect(
       endingWords('lifeZero', undefined, { hero: 'warden', unit: 'thrall', life: 'resolve' }),
     ).toBe("a warden's resolve reached 0");
+    // A life rule with words of its own is those words, not the engine's and then them.
+    expect(
+      endingWords('lifeZero', "the necromancer's vigor is spent", {
+        hero: 'necromancer',
+        unit: 'shade',
+      }),
+    ).toBe("the necromancer's vigor is spent");
   });
 
   it('is the same whatever order the records arrive in', () => {

@@ -13,6 +13,9 @@ import {
   checkSelector,
   unknownKeyword,
   unknownZone,
+  unseenPickProblem,
+  unseenZoneOfPick,
+  type Chooser,
   type SelectorScope,
 } from './check-selectors.ts';
 import { nestedEffects } from './nested-effects.ts';
@@ -61,6 +64,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
         hasEvent,
       }),
     );
+    problems.push(...seen(spec.choose, `${path}.targets[${i}].choose`, '$controller'));
     if (bindings.has(spec.id))
       problems.push({ path: `${path}.targets[${i}].id`, message: `binds "${spec.id}" twice` });
     bindings.add(spec.id);
@@ -143,7 +147,16 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
     return checkSelector(source, at, { ...ctx.scope, bindings: scope, hasEvent });
   }
   function target(t: Target, at: string, scope: ReadonlySet<string>): Problems {
-    return typeof t === 'string' ? selector(t, at, scope) : selector(t.from, `${at}.from`, scope);
+    if (typeof t === 'string') return selector(t, at, scope);
+    const problems = selector(t.from, `${at}.from`, scope);
+    return t.pick === 'chosen'
+      ? [...problems, ...seen(t.from, `${at}.from`, t.chooser ?? '$controller')]
+      : problems;
+  }
+  /** A player's pick must be among cards that player can see (`unseenZoneOfPick`). */
+  function seen(source: string, at: string, chooser: Chooser): Problems {
+    const zone = unseenZoneOfPick(source, ruleset, chooser);
+    return zone === null ? [] : [unseenPickProblem(source, zone, at)];
   }
   function value(v: Value, at: string, scope: ReadonlySet<string>): Problems {
     if (typeof v === 'number') return [];
@@ -243,7 +256,10 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
           ...effectList(e.else ?? [], `${at}.else`, scope),
         ];
       case 'chooseTargets': {
-        const problems = selector(e.from, `${at}.from`, scope);
+        const problems = [
+          ...selector(e.from, `${at}.from`, scope),
+          ...seen(e.from, `${at}.from`, e.chooser ?? '$controller'),
+        ];
         scope.add(e.id);
         return problems;
       }

@@ -1,6 +1,6 @@
 import type { Ruleset } from './ast.ts';
 import { didYouMean } from './closest-name.ts';
-import { atomsOf, parseSelector, UNIT_STATES } from './selector.ts';
+import { atomsOf, parseSelector, UNIT_STATES, type SelectorNode } from './selector.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** A zone the ruleset does not have, with the ones it does (a typo is the usual cause). */
@@ -115,4 +115,52 @@ export function checkSelector(
     }
   }
   return problems;
+}
+
+/** Who picks: the ability's controller or their opponent. */
+export type Chooser = '$controller' | '$opponent';
+
+/**
+ * The zone a player's pick (`pick: chosen`, `targets`, `chooseTargets`) draws from when the
+ * chooser can see no card there: a hidden zone (a deck), or an owner-only one (a hand) of the
+ * other player. A player chooses only among cards they can see, so such a pick always finds
+ * nothing: the step fizzles (a reveal before it does not change that). Null when the selector
+ * may match a card the chooser sees. Conservative: a zone counts only when every alternative
+ * of the selector is confined to it (`&` with `@zone`, and a side for an owner-only zone).
+ */
+export function unseenZoneOfPick(source: string, ruleset: Ruleset, chooser: Chooser): string | null {
+  const parsed = parseSelector(source);
+  if (!parsed.ok) return null;
+  const visibility = new Map(ruleset.zones.map((z) => [z.id, z.visibility]));
+  // The side whose owner-only zones the chooser sees, relative to the ability's controller.
+  const own = chooser === '$controller' ? 'friendly' : 'enemy';
+  const unseen = (node: SelectorNode): string | null => {
+    if ('or' in node) {
+      const zones = node.or.map(unseen);
+      return zones.every((z) => z !== null) ? zones[0]! : null;
+    }
+    const terms = 'and' in node ? node.and : [node];
+    const side = terms.find((t): t is { side: 'friendly' | 'enemy' } => 'side' in t)?.side;
+    for (const term of terms) {
+      if ('or' in term || 'and' in term) {
+        const inner = unseen(term);
+        if (inner !== null) return inner;
+      }
+      if (!('zone' in term)) continue;
+      const seen = visibility.get(term.zone);
+      if (seen === 'hidden') return term.zone;
+      if (seen === 'owner' && side !== undefined && side !== own) return term.zone;
+    }
+    return null;
+  };
+  return unseen(parsed.node);
+}
+
+/** The warning for a pick `unseenZoneOfPick` found: where it looks, and what to write instead. */
+export function unseenPickProblem(source: string, zone: string, path: string): ContentProblem {
+  return {
+    path,
+    message: `selector "${source}" picks among cards in the ${zone}, which the chooser cannot see: a player chooses only among cards they can see, so this pick always finds nothing (reveal does not change that); let the ${zone}'s owner choose ("discard" with "pick": "chosen", or "chooser": "$opponent"), or pick "random" or "first"`,
+    warning: 'CHOOSER_CANNOT_SEE',
+  };
 }

@@ -50,7 +50,7 @@ export const lifeWord = (vocabulary: { life?: string }) => vocabulary.life ?? 'l
  * How an engine's end reason reads in a report on many games (a balance run), in the ruleset's
  * own nouns: "a keeper's life reached 0" where the ruleset calls its hero a keeper. A creator's
  * win rule with words of its own (`text`) is those words, as the rule reads ("five lanterns light
- * the night market"); other reasons add them after theirs. An unknown reason reads as it is.
+ * the night market"), whichever check it makes. An unknown reason reads as it is.
  */
 export function endingWords(reason: string, text: string | undefined, nouns: EndingNouns): string {
   const words: Readonly<Record<string, string>> = {
@@ -64,8 +64,7 @@ export function endingWords(reason: string, text: string | undefined, nouns: End
     conceded: 'a player conceded',
     timeouts: 'a player ran out of time',
   };
-  if (text === undefined) return words[reason] ?? reason;
-  return reason === 'winCondition' ? text : `${words[reason] ?? reason}: ${text}`;
+  return text ?? words[reason] ?? reason;
 }
 
 /**
