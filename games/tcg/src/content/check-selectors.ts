@@ -128,7 +128,11 @@ export type Chooser = '$controller' | '$opponent';
  * may match a card the chooser sees. Conservative: a zone counts only when every alternative
  * of the selector is confined to it (`&` with `@zone`, and a side for an owner-only zone).
  */
-export function unseenZoneOfPick(source: string, ruleset: Ruleset, chooser: Chooser): string | null {
+export function unseenZoneOfPick(
+  source: string,
+  ruleset: Ruleset,
+  chooser: Chooser,
+): string | null {
   const parsed = parseSelector(source);
   if (!parsed.ok) return null;
   const visibility = new Map(ruleset.zones.map((z) => [z.id, z.visibility]));
