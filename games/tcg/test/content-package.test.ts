@@ -100,6 +100,8 @@ describe("validateContentPackage: The Bone Orchard, a creator's duel of hand dis
       "When played, reveal a random card in your opponent's hand to you.",
     );
     expect(textOf('ossuary-knight')).toBe('Bulwark. Restless.');
+    // An attack and a health change of one target read as one, as cards print them.
+    expect(textOf('marrow-hound')).toBe('Whenever another friendly shade dies, give this +1/+1.');
   });
 
   it("warns where a player would pick among cards they cannot see (another's hand, a deck)", async () => {

@@ -200,7 +200,19 @@ class Words {
   }
 
   effects(list: readonly Effect[]): string {
-    return list.map((e) => this.effect(e)).join(', then ');
+    const phrases: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const both = statPair(list[i]!, list[i + 1]);
+      if (both) i++;
+      phrases.push(both ? this.statPairPhrase(both) : this.effect(list[i]!));
+    }
+    return phrases.join(', then ');
+  }
+
+  /** "give this +1/+1": an attack and a health change read as one, as cards print them. */
+  private statPairPhrase([attack, health]: [ModifyEffect, ModifyEffect]): string {
+    const signed = (n: number) => (n < 0 ? `${n}` : `+${n}`);
+    return `give ${this.target(attack.target)} ${signed(attack.value as number)}/${signed(health.value as number)}${DURATION_WORDS[attack.duration]}`;
   }
 
   /**
@@ -650,4 +662,25 @@ function sideOf(t: Target): 'friendly' | 'enemy' | null {
   for (const atom of atomsOf(typeof t === 'string' ? t : t.from))
     if ('side' in atom) return atom.side;
   return null;
+}
+
+type ModifyEffect = Extract<Effect, { do: 'modify' }>;
+
+/**
+ * An attack change followed by a health change of the same target, both added, by numbers,
+ * for as long: the pair a card prints as "+1/+1". Null for anything else.
+ */
+function statPair(first: Effect, second: Effect | undefined): [ModifyEffect, ModifyEffect] | null {
+  if (first.do !== 'modify' || second?.do !== 'modify') return null;
+  const same =
+    first.stat === 'attack' &&
+    second.stat === 'health' &&
+    first.op === 'add' &&
+    second.op === 'add' &&
+    typeof first.value === 'number' &&
+    typeof second.value === 'number' &&
+    first.duration === second.duration &&
+    typeof first.target === 'string' &&
+    first.target === second.target;
+  return same ? [first, second] : null;
 }
