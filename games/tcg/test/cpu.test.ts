@@ -1,10 +1,4 @@
-import {
-  applyAction,
-  createRng,
-  decideContext,
-  seatViewer,
-  type MatchState,
-} from '@cardtable/engine';
+import { applyAction, createRng, seatViewer, type MatchState } from '@cardtable/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ContentRegistry, createTcgGame, determinize, tcgCpu, type TcgGame } from '../src/index.ts';
 import { cpuView } from '../src/engine/view.ts';
@@ -13,7 +7,7 @@ import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
 import type { TcgEvent } from '../src/engine/events.ts';
 import { demoScripts } from './lua-host.ts';
-import { hollowmereGame, newMatch, orchardGame, saltroadGame } from './helpers.ts';
+import { hollowmereGame, newMatch, saltroadGame } from './helpers.ts';
 import { evaluate } from '../src/cpu/evaluate.ts';
 import { buildState, type Scenario } from './scenario.ts';
 import { hex8 } from '../src/cpu/search.ts';
@@ -195,52 +189,5 @@ describe('the CPU in a race (The Salt Road: seven cards on your road win)', () =
     expect(score(3, 0)).toBeGreaterThan(score(0, 0));
     expect(score(6, 0)).toBeGreaterThan(score(3, 0));
     expect(score(0, 6)).toBeLessThan(score(0, 0));
-  });
-});
-
-describe('the CPU made to discard (The Bone Orchard: "Your opponent discards 2 cards.")', () => {
-  it('throws away its cheapest cards, not the six-drop its playouts never get to cast', async () => {
-    const orchard = await orchardGame();
-    const content = orchard.registry.list()[0]!;
-    const state = buildState(content, {
-      name: 'mind rot',
-      setup: {
-        players: [
-          { mana: 8, hand: ['orchard/mind-rot'], deck: Array<string>(5).fill('orchard/exhume') },
-          {
-            hand: [
-              'orchard/pale-sovereign',
-              'orchard/harrow-crow',
-              'orchard/ossuary-knight',
-              'orchard/grave-bargain',
-            ],
-            deck: Array<string>(3).fill('orchard/exhume'),
-          },
-        ],
-      },
-      steps: [],
-    });
-    const played = orchard.decide(
-      state,
-      0,
-      { type: 'play', payload: { card: 's0hand0' } },
-      decideContext('mind rot', 1),
-    );
-    if (!played.ok) throw new Error(played.error.message);
-    const asked = played.value.reduce(orchard.evolve, state);
-    for (const seed of ['a', 'b', 'c']) {
-      const answer = orchard.cpu!.choose({
-        view: orchard.view(asked, seatViewer(1)),
-        legal: orchard.legalActions(asked, 1),
-        seat: 1,
-        profile: 'hard',
-        rng: createRng(seed),
-      });
-      const picks = (answer.payload as { picks: string[] }).picks;
-      expect(picks.map((h) => asked.cards[h]!.defId).sort(), seed).toEqual([
-        'orchard/grave-bargain',
-        'orchard/harrow-crow',
-      ]);
-    }
   });
 });

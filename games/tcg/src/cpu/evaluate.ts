@@ -49,20 +49,5 @@ function side(state: TcgState, content: Content, seat: Seat): number {
   }
   // Life matters more as it runs out.
   const life = player.life > 0 ? Math.sqrt(player.life) * 6 : -50;
-  return (
-    life + board + handValue(state, content, player.zones.hand ?? []) + player.resource.max * 0.2
-  );
-}
-
-/**
- * Cards in hand: each is worth a little more the more it costs, so that a discard the CPU
- * picks itself (a hex's "discard 2 cards") throws away its one-drops, not the six-drop its
- * short playouts never get to cast. Small beside a unit on the board, so it does not hold
- * back expensive plays.
- */
-function handValue(state: TcgState, content: Content, hand: readonly string[]): number {
-  let value = 0;
-  for (const handle of hand)
-    value += 0.9 + 0.1 * Math.min(cardOf(content, state.cards[handle]!.defId).cost, 10);
-  return value;
+  return life + board + (player.zones.hand?.length ?? 0) * 0.9 + player.resource.max * 0.2;
 }
