@@ -83,7 +83,7 @@ export {
 export { wilsonInterval, type Rate } from './cpu/wilson.ts';
 export type { LuaFailureCount } from './cpu/lua-failures.ts';
 export { tcgControls, playWith, type TcgControls, type PlayableCard } from './ui/controls.ts';
-export { endingWords, type EndingNouns } from './ui/words.ts';
+export { endingWords, type EndingNouns } from './content/words.ts';
 export {
   validateContentPackage,
   type ValidateOptions,

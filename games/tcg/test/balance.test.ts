@@ -169,14 +169,14 @@ describe('balanceReport', () => {
       {
         reason: 'winCondition',
         text: 'five lanterns light the night market',
-        words: 'a win or loss condition of the ruleset: five lanterns light the night market',
+        words: 'five lanterns light the night market',
         games: 2,
         share: 2 / 3,
       },
       {
         reason: 'winCondition',
         text: 'the reliquary holds seven rites',
-        words: 'a win or loss condition of the ruleset: the reliquary holds seven rites',
+        words: 'the reliquary holds seven rites',
         games: 1,
         share: 1 / 3,
       },
@@ -205,6 +205,13 @@ describe('balanceReport', () => {
     expect(
       endingWords('lifeZero', undefined, { hero: 'warden', unit: 'thrall', life: 'resolve' }),
     ).toBe("a warden's resolve reached 0");
+    // A life rule with words of its own is those words, not the engine's and then them.
+    expect(
+      endingWords('lifeZero', "the necromancer's vigor is spent", {
+        hero: 'necromancer',
+        unit: 'shade',
+      }),
+    ).toBe("the necromancer's vigor is spent");
   });
 
   it('is the same whatever order the records arrive in', () => {

@@ -85,6 +85,59 @@ describe("validateContentPackage: The Salt Road, a creator's race game", () => {
   });
 });
 
+describe("validateContentPackage: The Bone Orchard, a creator's duel of hand disruption", () => {
+  const ORCHARD = join(import.meta.dirname, 'packages/orchard');
+
+  it('is valid, without warnings, and says its hexes in its own words', async () => {
+    const result = await validateContentPackage(readFolder(ORCHARD));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    const textOf = (id: string) => result.content!.cards.get(`orchard/${id}`)!.text;
+    expect(textOf('grave-bargain')).toBe(
+      'Your opponent chooses one: Let them draw two (draw 2 cards); or Lose a card at random (your opponent discards a card at random).',
+    );
+    expect(textOf('harrow-crow')).toBe(
+      "When played, reveal a random card in your opponent's hand to you.",
+    );
+    expect(textOf('ossuary-knight')).toBe('Bulwark. Restless.');
+    // An attack and a health change of one target read as one, as cards print them.
+    expect(textOf('marrow-hound')).toBe('Whenever another friendly shade dies, give this +1/+1.');
+  });
+
+  it("warns where a player would pick among cards they cannot see (another's hand, a deck)", async () => {
+    const files = readFolder(ORCHARD);
+    const cards = JSON.parse(text(files, 'cards.json')) as CardsDoc;
+    const whisper = cards.cards.find((c) => c.id === 'orchard/widows-whisper')!;
+    const take = (from: string, chooser?: string) => ({
+      do: 'move',
+      cards: { pick: 'chosen', from, count: 1, ...(chooser ? { chooser } : {}) },
+      to: 'discard',
+    });
+    whisper.abilities[0]!.effects = [
+      { do: 'reveal', cards: 'card & enemy & @hand', to: '$controller' },
+      take('card & enemy & @hand'),
+      take('card & @deck'),
+      take('card & enemy & @hand', '$opponent'),
+      take('card & friendly & @hand'),
+      take('(card & enemy & @hand) | (card & friendly & @hand)'),
+    ];
+    files.set('cards.json', JSON.stringify(cards, null, 2));
+    const result = await validateContentPackage(files);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => [w.code, w.path])).toEqual([
+      [
+        'CHOOSER_CANNOT_SEE',
+        'cards[9] (orchard/widows-whisper).abilities[0].effects[1].cards.from',
+      ],
+      [
+        'CHOOSER_CANNOT_SEE',
+        'cards[9] (orchard/widows-whisper).abilities[0].effects[2].cards.from',
+      ],
+    ]);
+    expect(result.warnings[0]!.message).toMatch(/cards in the hand, which the chooser cannot see/);
+  });
+});
+
 describe("validateContentPackage: Hollowmere, a creator's game with activated abilities", () => {
   const HOLLOWMERE = join(import.meta.dirname, 'packages/hollowmere');
   /** Hollowmere with its JSON files changed by `edit`. */
@@ -324,7 +377,7 @@ describe('validateContentPackage: a corpus of broken packages', () => {
       ),
       'SCHEMA cards.json cards[2] (reef/turtle).cost 25 15: must be an integer from 0 to 99',
       expect.stringMatching(
-        /^REFERENCE cards.json cards\[5\] \(reef\/pearl-diver\).abilities\[0\].lua.module \d+ \d+: names an unknown Lua module "pearl_divr"$/,
+        /^REFERENCE cards.json cards\[5\] \(reef\/pearl-diver\).abilities\[0\].lua.module \d+ \d+: names an unknown Lua module "pearl_divr": did you mean "pearl_diver"\?$/,
       ),
       ...deckProblems,
     ]);
@@ -334,7 +387,9 @@ describe('validateContentPackage: a corpus of broken packages', () => {
     const next = await validateContentPackage(files);
     expect(next.errors.map((d) => `${brief(d)}: ${d.message}`)).toEqual([
       expect.stringMatching(/^REFERENCE cards.json cards\[0\] .*"stealthy"/),
-      expect.stringMatching(/^REFERENCE cards.json cards\[5\] .*"pearl_divr"$/),
+      expect.stringMatching(
+        /^REFERENCE cards.json cards\[5\] .*"pearl_divr": did you mean "pearl_diver"\?$/,
+      ),
       ...deckProblems,
     ]);
   });

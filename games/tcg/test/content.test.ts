@@ -82,6 +82,21 @@ describe('content validation', () => {
     expect(cardFaceOf(loaded.content, def!)).not.toHaveProperty('art');
   });
 
+  it("prints a card's keywords once on its face: as chips, not again atop its rules text", () => {
+    const content = demoContent();
+    const archer = content.cards.get('demo/longbow-archer')!;
+    const [keywordLine, ...rules] = archer.text.split('\n');
+    expect(keywordLine).toBe('Ranged.');
+    const face = cardFaceOf(content, archer);
+    expect(face.keywords).toEqual(['ranged']);
+    expect(face.text).toBe(rules.join('\n'));
+    expect(face.text).not.toContain('Ranged');
+    const guard = [...content.cards.values()].find(
+      (c) => c.keywords?.length && !c.abilities?.length,
+    )!;
+    expect(cardFaceOf(content, guard).text).toBe('');
+  });
+
   it('names the exact path and what is wrong', () => {
     const s = source();
     s.cards.cards[3]!.abilities[0].effects = [
@@ -299,7 +314,8 @@ describe('content validation', () => {
     expect(parseSelector('unit &')).toEqual({ ok: false, error: 'ends too early' });
     expect(parseSelector('speed>fast')).toEqual({
       ok: false,
-      error: 'compares an unknown stat "speed"',
+      error:
+        'compares an unknown stat "speed" (the stats: attack, health, maxHealth, cost, damage)',
     });
   });
 

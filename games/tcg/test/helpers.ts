@@ -64,6 +64,15 @@ export const hollowmereGame = () => packageGame('hollowmere');
  */
 export const saltroadGame = () => packageGame('saltroad');
 
+/**
+ * "The Bone Orchard", a fourth game from the docs alone (test/packages/orchard), a duel of
+ * necromancers: hand disruption (a discard the victim picks, one at random, a hand revealed and
+ * a card taken from it, a card of it revealed), a choice the opponent makes, tokens left by a
+ * "when this dies" keyword, permanent +1/+1 growth, an aura (a static), Lua that reads a zone's
+ * size and Lua that picks its own victim; its words (shades, hexes, necromancers, vigor, dust).
+ */
+export const orchardGame = () => packageGame('orchard');
+
 /** A game of one package of test/packages, validated as an upload is, with its Lua. */
 async function packageGame(name: string): Promise<TcgGame> {
   const checked = await validateContentPackage(

@@ -18,6 +18,7 @@ import {
   demoGame,
   hollowmereGame,
   lanternfallGame,
+  orchardGame,
   playRandomly,
   saltroadGame,
   spiritboundGame,
@@ -31,6 +32,8 @@ const sets: [string, () => Promise<TcgGame> | TcgGame, string[]][] = [
   ["hollowmere (a creator's game with activated abilities)", hollowmereGame, ['leak-1']],
   // Its cards go from the top of a hidden deck to a public road: what moves must show only then.
   ["saltroad (a creator's race, deck cards onto a public zone)", saltroadGame, ['leak-1']],
+  // Hexes reveal an opponent's hand to one player only, and make the other discard: who sees what.
+  ["orchard (a creator's duel of hand disruption, reveals to one side)", orchardGame, ['leak-1']],
 ];
 
 describe.each(sets)('%s', (_name, makeGame, leakSeeds) => {

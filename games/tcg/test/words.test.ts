@@ -228,6 +228,13 @@ describe('the game log', () => {
         names,
       ),
     ).toBe('Dana wins: four units on the board.');
+    // A life rule in the creator's words, too (The Bone Orchard's).
+    expect(
+      outcomeSentence(
+        { ...outcome(1, 'lifeZero'), reasonText: "the necromancer's vigor is spent" },
+        names,
+      ),
+    ).toBe("Dana wins: the necromancer's vigor is spent.");
     expect(
       logLine(
         { type: 'playerLost', data: { player: 1, reason: 'winCondition', text: 'an empty hand' } },

@@ -109,10 +109,10 @@ describe('a card in words', () => {
     expect(cardLabel(face())).toBe('Fire Imp, unit, cost 2, attack 3, health 2');
     const hurt = { attack: 4, health: 1, maxHealth: 2, keywords: ['haste'] };
     expect(
-      cardLabel(face({ text: 'Haste.' }), hurt, {
+      cardLabel(face({ keywords: ['haste'], text: 'When this dies, draw a card.' }), hurt, {
         haste: { name: 'Haste', reminder: '', rule: '' },
       }),
-    ).toBe('Fire Imp, unit, cost 2, attack 4, health 1 of 2, Haste: Haste.');
+    ).toBe('Fire Imp, unit, cost 2, attack 4, health 1 of 2, Haste: When this dies, draw a card.');
     expect(
       cardLabel(face({ kind: 'spell', type: 'spell', stats: null, text: 'Deal 3 damage.' })),
     ).toBe('Fire Imp, spell, cost 2: Deal 3 damage.');

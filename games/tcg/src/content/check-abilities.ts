@@ -8,10 +8,14 @@ import type {
   TokenDef,
   Value,
 } from './ast.ts';
+import { didYouMean } from './closest-name.ts';
 import {
   checkSelector,
   unknownKeyword,
   unknownZone,
+  unseenPickProblem,
+  unseenZoneOfPick,
+  type Chooser,
   type SelectorScope,
 } from './check-selectors.ts';
 import { nestedEffects } from './nested-effects.ts';
@@ -60,6 +64,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
         hasEvent,
       }),
     );
+    problems.push(...seen(spec.choose, `${path}.targets[${i}].choose`, '$controller'));
     if (bindings.has(spec.id))
       problems.push({ path: `${path}.targets[${i}].id`, message: `binds "${spec.id}" twice` });
     bindings.add(spec.id);
@@ -131,13 +136,27 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
   function luaExists(module: string, at: string): Problems {
     return module in ctx.scripts
       ? []
-      : [{ path: at, message: `names an unknown Lua module "${module}"` }];
+      : [
+          {
+            path: at,
+            message: `names an unknown Lua module "${module}"${didYouMean(module, Object.keys(ctx.scripts))}`,
+          },
+        ];
   }
   function selector(source: string, at: string, scope: ReadonlySet<string>): Problems {
     return checkSelector(source, at, { ...ctx.scope, bindings: scope, hasEvent });
   }
   function target(t: Target, at: string, scope: ReadonlySet<string>): Problems {
-    return typeof t === 'string' ? selector(t, at, scope) : selector(t.from, `${at}.from`, scope);
+    if (typeof t === 'string') return selector(t, at, scope);
+    const problems = selector(t.from, `${at}.from`, scope);
+    return t.pick === 'chosen'
+      ? [...problems, ...seen(t.from, `${at}.from`, t.chooser ?? '$controller')]
+      : problems;
+  }
+  /** A player's pick must be among cards that player can see (`unseenZoneOfPick`). */
+  function seen(source: string, at: string, chooser: Chooser): Problems {
+    const zone = unseenZoneOfPick(source, ruleset, chooser);
+    return zone === null ? [] : [unseenPickProblem(source, zone, at)];
   }
   function value(v: Value, at: string, scope: ReadonlySet<string>): Problems {
     if (typeof v === 'number') return [];
@@ -237,7 +256,10 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
           ...effectList(e.else ?? [], `${at}.else`, scope),
         ];
       case 'chooseTargets': {
-        const problems = selector(e.from, `${at}.from`, scope);
+        const problems = [
+          ...selector(e.from, `${at}.from`, scope),
+          ...seen(e.from, `${at}.from`, e.chooser ?? '$controller'),
+        ];
         scope.add(e.id);
         return problems;
       }
@@ -336,7 +358,7 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
 /** An attack's effects and damage: `$defender` is bound (the defending creature). */
 /** A type the battler rules do not have, with the ones they do (a typo is the usual cause). */
 export const unknownEnergyType = (value: string, known: readonly string[]): string =>
-  `names an unknown energy type "${value}" (the ruleset's battler.energyTypes: ${known.join(', ')})`;
+  `names an unknown energy type "${value}" (the ruleset's battler.energyTypes: ${known.join(', ')})${didYouMean(value, known)}`;
 
 export function checkAttack(attack: AttackDef, path: string, ctx: AbilityContext): Problems {
   const rules = ctx.scope.ruleset.battler;

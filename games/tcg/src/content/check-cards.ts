@@ -1,4 +1,5 @@
 import type { CardDef, CardSet, Ruleset, TokenDef } from './ast.ts';
+import { didYouMean } from './closest-name.ts';
 import { checkAbility, type AbilityContext } from './check-abilities.ts';
 import { checkBattlerCard } from './check-battler.ts';
 import { unknownKeyword } from './check-selectors.ts';
@@ -92,7 +93,7 @@ function checkCardShape(
   if (!type)
     problems.push({
       path: `${path}.type`,
-      message: `names an unknown card type "${card.type}" (known: ${Object.keys(ruleset.cardTypes).join(', ')})`,
+      message: `names an unknown card type "${card.type}" (known: ${Object.keys(ruleset.cardTypes).join(', ')})${didYouMean(card.type, Object.keys(ruleset.cardTypes))}`,
     });
   if (type?.kind === 'unit' && !card.stats)
     problems.push({ path: `${path}.stats`, message: 'is required for units' });

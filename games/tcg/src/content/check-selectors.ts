@@ -1,17 +1,20 @@
 import type { Ruleset } from './ast.ts';
-import { atomsOf, parseSelector, UNIT_STATES } from './selector.ts';
+import { didYouMean } from './closest-name.ts';
+import { atomsOf, parseSelector, UNIT_STATES, type SelectorNode } from './selector.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 /** A zone the ruleset does not have, with the ones it does (a typo is the usual cause). */
-export const unknownZone = (zone: string, ruleset: Ruleset, prefix = ''): string =>
-  `names an unknown zone "${prefix}${zone}" (the ruleset's zones: ${ruleset.zones.map((z) => prefix + z.id).join(', ')})`;
+export const unknownZone = (zone: string, ruleset: Ruleset, prefix = ''): string => {
+  const zones = ruleset.zones.map((z) => prefix + z.id);
+  return `names an unknown zone "${prefix}${zone}" (the ruleset's zones: ${zones.join(', ')})${didYouMean(prefix + zone, zones)}`;
+};
 
 const GENERIC_TYPES = new Set(['card', 'hero', 'unit', 'spell', 'energy']);
 
 /** An unknown keyword, with the ones the ruleset has (a typo is then plain to see). */
 export const unknownKeyword = (keyword: string, ruleset: Ruleset): string => {
   const known = Object.keys(ruleset.keywords);
-  return `names an unknown keyword "${keyword}" (${known.length ? `the ruleset's keywords: ${known.join(', ')}` : 'the ruleset has no keywords'})`;
+  return `names an unknown keyword "${keyword}" (${known.length ? `the ruleset's keywords: ${known.join(', ')}` : 'the ruleset has no keywords'})${didYouMean(keyword, known)}`;
 };
 
 /**
@@ -31,7 +34,8 @@ function cardTypeWords(ruleset: Ruleset): { types: string[]; kinds: string[] } {
 const unknownWord = (word: string, ruleset: Ruleset): string => {
   const { types, kinds } = cardTypeWords(ruleset);
   const theirKinds = kinds.length ? `; their kinds: ${kinds.join(', ')}` : '';
-  return `names an unknown card type "${word}" (the ruleset's card types: ${types.join(', ')}${theirKinds}; other words: card, hero, friendly, enemy, ${UNIT_STATES.join(', ')}, tag:, has:, id:, @zone, $binding)`;
+  const words = [...types, ...kinds, 'card', 'hero', 'friendly', 'enemy', ...UNIT_STATES];
+  return `names an unknown card type "${word}" (the ruleset's card types: ${types.join(', ')}${theirKinds}; other words: card, hero, friendly, enemy, ${UNIT_STATES.join(', ')}, tag:, has:, id:, @zone, $binding)${didYouMean(word, words)}`;
 };
 
 /**
@@ -111,4 +115,56 @@ export function checkSelector(
     }
   }
   return problems;
+}
+
+/** Who picks: the ability's controller or their opponent. */
+export type Chooser = '$controller' | '$opponent';
+
+/**
+ * The zone a player's pick (`pick: chosen`, `targets`, `chooseTargets`) draws from when the
+ * chooser can see no card there: a hidden zone (a deck), or an owner-only one (a hand) of the
+ * other player. A player chooses only among cards they can see, so such a pick always finds
+ * nothing: the step fizzles (a reveal before it does not change that). Null when the selector
+ * may match a card the chooser sees. Conservative: a zone counts only when every alternative
+ * of the selector is confined to it (`&` with `@zone`, and a side for an owner-only zone).
+ */
+export function unseenZoneOfPick(
+  source: string,
+  ruleset: Ruleset,
+  chooser: Chooser,
+): string | null {
+  const parsed = parseSelector(source);
+  if (!parsed.ok) return null;
+  const visibility = new Map(ruleset.zones.map((z) => [z.id, z.visibility]));
+  // The side whose owner-only zones the chooser sees, relative to the ability's controller.
+  const own = chooser === '$controller' ? 'friendly' : 'enemy';
+  const unseen = (node: SelectorNode): string | null => {
+    if ('or' in node) {
+      const zones = node.or.map(unseen);
+      return zones.every((z) => z !== null) ? zones[0]! : null;
+    }
+    const terms = 'and' in node ? node.and : [node];
+    const side = terms.find((t): t is { side: 'friendly' | 'enemy' } => 'side' in t)?.side;
+    for (const term of terms) {
+      if ('or' in term || 'and' in term) {
+        const inner = unseen(term);
+        if (inner !== null) return inner;
+      }
+      if (!('zone' in term)) continue;
+      const seen = visibility.get(term.zone);
+      if (seen === 'hidden') return term.zone;
+      if (seen === 'owner' && side !== undefined && side !== own) return term.zone;
+    }
+    return null;
+  };
+  return unseen(parsed.node);
+}
+
+/** The warning for a pick `unseenZoneOfPick` found: where it looks, and what to write instead. */
+export function unseenPickProblem(source: string, zone: string, path: string): ContentProblem {
+  return {
+    path,
+    message: `selector "${source}" picks among cards in the ${zone}, which the chooser cannot see: a player chooses only among cards they can see, so this pick always finds nothing (reveal does not change that); let the ${zone}'s owner choose ("discard" with "pick": "chosen", or "chooser": "$opponent"), or pick "random" or "first"`,
+    warning: 'CHOOSER_CANNOT_SEE',
+  };
 }

@@ -12,7 +12,7 @@ import type {
   Value,
 } from './ast.ts';
 import { selectorAst, type SelectorNode } from './selector.ts';
-import { activationTermsText, article, pluralNoun, type ActivationTerms } from '../ui/words.ts';
+import { activationTermsText, article, pluralNoun, type ActivationTerms } from './words.ts';
 
 /**
  * English rules text generated from data abilities, so text and behaviour cannot drift apart.
@@ -21,17 +21,24 @@ import { activationTermsText, article, pluralNoun, type ActivationTerms } from '
 /** Names the card or `#token` a summon refers to. */
 export type CardNamer = (ref: string) => string;
 
-export function cardText(
-  card: Pick<CardDef, 'keywords' | 'abilities' | 'attacks'>,
-  ruleset: Ruleset,
-  nameOf: CardNamer,
-): string {
-  const lines: string[] = [];
+type PrintedParts = Pick<CardDef, 'keywords' | 'abilities' | 'attacks'>;
+
+/** A card's printed rules: a line naming its keywords ("Guard. Haste."), then its abilities. */
+export function cardText(card: PrintedParts, ruleset: Ruleset, nameOf: CardNamer): string {
   const keywords = (card.keywords ?? []).map((k) => ruleset.keywords[k]?.name ?? k);
-  if (keywords.length) lines.push(`${keywords.join('. ')}.`);
-  for (const ability of card.abilities ?? []) lines.push(abilityText(ability, ruleset, nameOf));
-  for (const attack of card.attacks ?? []) lines.push(attackText(attack, ruleset, nameOf));
-  return lines.join('\n');
+  const below = textBelowKeywords(card, ruleset, nameOf);
+  return [keywords.length ? `${keywords.join('. ')}.` : '', below].filter(Boolean).join('\n');
+}
+
+/**
+ * A card's rules without the keyword line: what a card face prints beneath its keyword chips,
+ * which name the keywords already (and a full-size face explains them).
+ */
+export function textBelowKeywords(card: PrintedParts, ruleset: Ruleset, nameOf: CardNamer): string {
+  return [
+    ...(card.abilities ?? []).map((ability) => abilityText(ability, ruleset, nameOf)),
+    ...(card.attacks ?? []).map((attack) => attackText(attack, ruleset, nameOf)),
+  ].join('\n');
 }
 
 /** "Name [fire colorless]: Deal 30 damage to the defending creature." */
@@ -193,7 +200,19 @@ class Words {
   }
 
   effects(list: readonly Effect[]): string {
-    return list.map((e) => this.effect(e)).join(', then ');
+    const phrases: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const both = statPair(list[i]!, list[i + 1]);
+      if (both) i++;
+      phrases.push(both ? this.statPairPhrase(both) : this.effect(list[i]!));
+    }
+    return phrases.join(', then ');
+  }
+
+  /** "give this +1/+1": an attack and a health change read as one, as cards print them. */
+  private statPairPhrase([attack, health]: [ModifyEffect, ModifyEffect]): string {
+    const signed = (n: number) => (n < 0 ? `${n}` : `+${n}`);
+    return `give ${this.target(attack.target)} ${signed(attack.value as number)}/${signed(health.value as number)}${DURATION_WORDS[attack.duration]}`;
   }
 
   /**
@@ -643,4 +662,25 @@ function sideOf(t: Target): 'friendly' | 'enemy' | null {
   for (const atom of atomsOf(typeof t === 'string' ? t : t.from))
     if ('side' in atom) return atom.side;
   return null;
+}
+
+type ModifyEffect = Extract<Effect, { do: 'modify' }>;
+
+/**
+ * An attack change followed by a health change of the same target, both added, by numbers,
+ * for as long: the pair a card prints as "+1/+1". Null for anything else.
+ */
+function statPair(first: Effect, second: Effect | undefined): [ModifyEffect, ModifyEffect] | null {
+  if (first.do !== 'modify' || second?.do !== 'modify') return null;
+  const same =
+    first.stat === 'attack' &&
+    second.stat === 'health' &&
+    first.op === 'add' &&
+    second.op === 'add' &&
+    typeof first.value === 'number' &&
+    typeof second.value === 'number' &&
+    first.duration === second.duration &&
+    typeof first.target === 'string' &&
+    first.target === second.target;
+  return same ? [first, second] : null;
 }

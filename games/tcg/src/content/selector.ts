@@ -1,4 +1,5 @@
 import type { CompareOp, StatName } from './ast.ts';
+import { didYouMean } from './closest-name.ts';
 
 /**
  * The selector mini-language, compiled from the string an author writes to an AST.
@@ -110,7 +111,9 @@ function atom(token: string): SelectorNode {
     const stat = token.slice(0, index);
     const amount = token.slice(index + op.length);
     if (!(STAT_NAMES as readonly string[]).includes(stat))
-      throw new SyntaxError(`compares an unknown stat "${stat}"`);
+      throw new SyntaxError(
+        `compares an unknown stat "${stat}" (the stats: ${STAT_NAMES.join(', ')})${didYouMean(stat, STAT_NAMES)}`,
+      );
     if (!/^-?\d+$/.test(amount))
       throw new SyntaxError(`compares ${stat} with "${amount}", not an integer`);
     return { cmp: [stat as StatName, op, Number(amount)] };

@@ -1,7 +1,7 @@
 import type { Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { BalancePlan, MatchRecord } from './balance-plan.ts';
-import { endingWords } from '../ui/words.ts';
+import { endingWords } from '../content/words.ts';
 import { luaFailureCounts, type LuaFailureCount } from './lua-failures.ts';
 import { wilsonInterval, type Rate } from './wilson.ts';
 

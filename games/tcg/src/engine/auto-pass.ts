@@ -3,9 +3,9 @@ import { cardOf, cardTypeOf, type Content } from '../content/content.ts';
 import type { TcgAction } from './actions.ts';
 import { legalActions } from './legal.ts';
 import type { TcgState } from './state.ts';
-import type { StopKind } from '../ui/stops.ts';
+import type { StopKind } from './stops.ts';
 
-export { STOP_KINDS, type StopKind } from '../ui/stops.ts';
+export { STOP_KINDS, type StopKind } from './stops.ts';
 
 /** The kind of the priority window open now (what tops the stack), or null when none is. */
 export function windowKind(state: TcgState, content: Content): StopKind | null {

@@ -18,7 +18,7 @@ import {
 } from './stack.ts';
 import { activate } from './activate.ts';
 import { phaseTitle } from './phases.ts';
-import { article, capital, pluralNoun } from '../ui/words.ts';
+import { article, capital, pluralNoun } from '../content/words.ts';
 import type { Ruleset } from '../content/ast.ts';
 import { opponentOf, resumable, type TcgState } from './state.ts';
 import { raise } from './triggers.ts';

@@ -2,7 +2,7 @@ import type { Ability } from '../content/ast.ts';
 import { namerFor } from '../content/check-cards.ts';
 import type { Content } from '../content/content.ts';
 import { abilityEffectText } from '../content/rules-text.ts';
-import { article, askSentence, capital, targetsWord } from '../ui/words.ts';
+import { article, askSentence, capital, targetsWord } from '../content/words.ts';
 import type { Decision, TcgState } from './state.ts';
 
 /**

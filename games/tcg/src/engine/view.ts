@@ -9,8 +9,8 @@ import {
 } from '../content/content.ts';
 import { keywordGlossary, type GlossaryEntry } from '../content/keywords.ts';
 import { decisionText } from './decision-text.ts';
-import { lifeWord, type ActivationTerms } from '../ui/words.ts';
-import { activatedParts } from '../content/rules-text.ts';
+import { lifeWord, type ActivationTerms } from '../content/words.ts';
+import { activatedParts, textBelowKeywords } from '../content/rules-text.ts';
 import { namerFor } from '../content/check-cards.ts';
 import { handleRecord } from './draft.ts';
 import { statsOf } from './stats.ts';
@@ -64,6 +64,7 @@ export interface CardFace {
   keywords: string[];
   speed: 'normal' | 'instant';
   token: boolean;
+  /** Its rules text beneath the keywords (`keywords` names them; the card's `text` says both). */
   text: string;
   /** The card's palette hint, when its content gives one. */
   art?: CardArt;
@@ -347,7 +348,10 @@ function facesOf(content: Content, cards: Record<string, ViewCard>): Record<stri
   return faces;
 }
 
-/** What a table shows of a card definition: its printed face and generated rules text. */
+/**
+ * What a table shows of a card definition: its printed face and generated rules text (beneath
+ * its keywords, which the face names as chips: the text does not say them again).
+ */
 export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
   return {
     id: def.id,
@@ -359,7 +363,7 @@ export function cardFaceOf(content: Content, def: CardDefinition): CardFace {
     keywords: def.keywords ?? [],
     speed: def.speed ?? 'normal',
     token: def.token,
-    text: def.text,
+    text: textBelowKeywords(def, content.ruleset, namerFor(def, content.cards)),
     ...(def.art ? { art: def.art } : {}),
     ...(content.ruleset.battler ? { battler: battlerFace(def) } : {}),
     ...activatedFace(content, def),

@@ -1,9 +1,10 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { didYouMean } from '../content/closest-name.ts';
 import { cardSetSchema, deckFileSchema } from './cards.schema.ts';
 import type { JsonSchema } from './helpers.ts';
 import { rulesetSchema } from './ruleset.schema.ts';
 
-export type ContentWarning = 'SELECTOR_SELECTS_NOTHING' | 'STALE_TEXT';
+export type ContentWarning = 'SELECTOR_SELECTS_NOTHING' | 'STALE_TEXT' | 'CHOOSER_CANNOT_SEE';
 
 /** One thing wrong with a document: where (`cards[3].abilities[0].effects[1].amount`) and what. */
 export interface ContentProblem {
@@ -12,7 +13,8 @@ export interface ContentProblem {
   /**
    * Loads, but is almost certainly a mistake: `loadContent` passes it on as a warning (with this
    * code) instead of refusing the content. A selector word that selects nothing in this ruleset;
-   * a card's `text` that is not the text the engine generates for it (the engine shows its own).
+   * a card's `text` that is not the text the engine generates for it (the engine shows its own);
+   * a player's pick among cards they cannot see (it always finds nothing).
    */
   warning?: ContentWarning;
 }
@@ -94,18 +96,21 @@ function describe(error: ErrorObject, root: JsonSchema): ContentProblem | null {
     }
     case 'additionalProperties': {
       const known = Object.keys((schema.properties as object | undefined) ?? {});
+      const field = String(params.additionalProperty);
       return {
-        path: join(at, String(params.additionalProperty)),
-        message: `is not a known field here${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+        path: join(at, field),
+        message: `is not a known field here${known.length ? ` (known: ${known.join(', ')})` : ''}${didYouMean(field, known)}`,
       };
     }
     case 'discriminator': {
       const tag = String(params.tag);
       if (params.error === 'tag')
         return { path: join(at, tag), message: 'is required and must be a string' };
+      const values = discriminatorValues(schema, tag);
+      const typed = String(params.tagValue);
       return {
         path: join(at, tag),
-        message: `"${String(params.tagValue)}" is not one of: ${discriminatorValues(schema, tag).join(', ')}`,
+        message: `"${typed}" is not one of: ${values.join(', ')}${didYouMean(typed, values)}`,
       };
     }
     case 'oneOf':
@@ -118,11 +123,15 @@ function describe(error: ErrorObject, root: JsonSchema): ContentProblem | null {
     case 'minimum':
     case 'maximum':
       return { path, message: `must be ${typeDescription(schema)}` };
-    case 'enum':
+    case 'enum': {
+      const values = schema.enum as unknown[];
+      const strings = values.filter((v): v is string => typeof v === 'string');
+      const typed = typeof error.data === 'string' ? didYouMean(error.data, strings) : '';
       return {
         path,
-        message: `must be one of: ${(schema.enum as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        message: `must be one of: ${values.map((v) => JSON.stringify(v)).join(', ')}${typed}`,
       };
+    }
     case 'const':
       return { path, message: `must be ${JSON.stringify(schema.const)}` };
     case 'pattern':

@@ -1,6 +1,6 @@
 import type { ActivatableAbility } from './controls.ts';
 import type { ActivatedFace, TcgView } from '../engine/view.ts';
-import { activationTermsText, effectPhrase } from './words.ts';
+import { activationTermsText, effectPhrase } from '../content/words.ts';
 
 /** An activated ability a unit can use, as the view describes it, and where it comes from. */
 export interface ActivationShown {

@@ -34,12 +34,12 @@ export {
   targetsWord,
   activationTermsText,
   type ActivationTerms,
-} from './words.ts';
+} from '../content/words.ts';
 export {
   abilityNames,
   activationLabel,
   activationShown,
   type ActivationShown,
 } from './activations.ts';
-export { STOP_KINDS, type StopKind } from './stops.ts';
+export { STOP_KINDS, type StopKind } from '../engine/stops.ts';
 export { nextPhaseLabel, phaseName, phaseTitle, phaseTrack, type PhaseTrack } from './phases.ts';

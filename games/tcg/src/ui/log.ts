@@ -1,7 +1,7 @@
 import type { Outcome, Seat } from '@cardtable/engine';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import { heroSeat } from '../engine/state.ts';
-import { capital } from './words.ts';
+import { capital } from '../content/words.ts';
 
 /** What the log needs to name things: seats, card definitions, and objects by id. */
 export interface LogNames {
@@ -170,6 +170,8 @@ function outcomeReason(
   const loser = outcome.standings.find((s) => !outcome.winners.includes(s.seat))?.seat;
   const whose = loser === undefined ? '' : loser === names.me ? 'your' : `${names.seat(loser)}'s`;
   const who = loser === undefined ? '' : loser === names.me ? 'you' : names.seat(loser);
+  // A creator's win rule in its own words ends the match in them, whichever check it makes.
+  if (outcome.reasonText !== undefined) return outcome.reasonText;
   switch (outcome.reason) {
     case 'lifeZero':
       return `${whose} ${names.life ?? 'life'} reached 0`;
@@ -185,7 +187,7 @@ function outcomeReason(
     case 'loop':
       return 'an endless loop of effects';
     case 'winCondition':
-      return outcome.reasonText ?? 'a win condition was met';
+      return 'a win condition was met';
     // The battler's named checks: the winner took its last prize, or the loser has no creature.
     case 'noPrizesLeft':
       return outcome.winners.length === 1

@@ -513,7 +513,12 @@ function CardForm({
         </div>
         <h3>Rules text</h3>
         <p className="studio-rules-text" data-testid="rules-text">
-          {face.text || <em>No rules text: the card has no keywords or abilities.</em>}
+          {face.text ||
+            (face.keywords.length ? (
+              <em>No rules text beyond its keywords.</em>
+            ) : (
+              <em>No rules text: the card has no keywords or abilities.</em>
+            ))}
         </p>
         {at('', true).length ||
         inFile(diagnostics, CARDS).some((d) => d.path?.startsWith(`cards[${index}]`)) ? (

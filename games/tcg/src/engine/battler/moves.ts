@@ -19,7 +19,7 @@ import {
   isFirstTurnOfGame,
   preventedBy,
 } from './rules.ts';
-import { pluralNoun } from '../../ui/words.ts';
+import { pluralNoun } from '../../content/words.ts';
 
 type Problem = ReturnType<typeof fail> | null;
 

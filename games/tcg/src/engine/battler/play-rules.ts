@@ -3,7 +3,7 @@ import type { CardDef } from '../../content/ast.ts';
 import { cardOf, cardTypeOf, type Content } from '../../content/content.ts';
 import type { TcgState } from '../state.ts';
 import { attachedOf, battlerOf, isFirstTurnOfGame } from './rules.ts';
-import { article } from '../../ui/words.ts';
+import { article } from '../../content/words.ts';
 
 /**
  * Why a card may not be played from hand in a battler ruleset now (null: it may, as far as

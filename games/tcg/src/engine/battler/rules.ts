@@ -3,7 +3,7 @@ import type { BattlerRules, CardDef } from '../../content/ast.ts';
 import { cardOf, cardTypeOf, type Content } from '../../content/content.ts';
 import { attachedByUnit } from '../attachments.ts';
 import type { CardInstance, TcgState } from '../state.ts';
-import { article } from '../../ui/words.ts';
+import { article } from '../../content/words.ts';
 
 /**
  * Monster-battler rules shared by its actions, effects and checks: the active creature, what

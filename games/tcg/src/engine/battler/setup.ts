@@ -7,7 +7,7 @@ import { opponentOf, type TcgState } from '../state.ts';
 import type { Content } from '../../content/content.ts';
 import { drawCard, moveCard } from '../zones.ts';
 import { battlerOf, isBasic } from './rules.ts';
-import { pluralNoun } from '../../ui/words.ts';
+import { pluralNoun } from '../../content/words.ts';
 
 /** Reshuffles before a hand with a basic is forced from the deck (never in practice). */
 const MAX_MULLIGANS = 50;

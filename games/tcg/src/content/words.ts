@@ -1,6 +1,9 @@
 /**
- * The sentences a table asks with: one wording for a decision the rules ask (built with the
- * server's view) and a target chosen while playing a card (built in the browser).
+ * The words of many places: rules text, the engine's refusals and decisions, the view, reports
+ * and the browser's table (which imports them through `@cardtable/tcg/ui`). They live beside
+ * the content, not in ui/, so the engine never reaches into the table's folder for them. The
+ * sentences a table asks with are here too: one wording for a decision the rules ask (built
+ * with the server's view) and a target chosen while playing a card (built in the browser).
  */
 
 /** "Firebolt: choose a target to deal 3 damage to an enemy unit or hero". */
@@ -45,9 +48,9 @@ export const lifeWord = (vocabulary: { life?: string }) => vocabulary.life ?? 'l
 
 /**
  * How an engine's end reason reads in a report on many games (a balance run), in the ruleset's
- * own nouns: "a keeper's life reached 0" where the ruleset calls its hero a keeper. The win
- * rule's own words follow when it has them ("...: five lanterns light the night market"); an
- * unknown reason reads as it is.
+ * own nouns: "a keeper's life reached 0" where the ruleset calls its hero a keeper. A creator's
+ * win rule with words of its own (`text`) is those words, as the rule reads ("five lanterns light
+ * the night market"), whichever check it makes. An unknown reason reads as it is.
  */
 export function endingWords(reason: string, text: string | undefined, nouns: EndingNouns): string {
   const words: Readonly<Record<string, string>> = {
@@ -61,8 +64,7 @@ export function endingWords(reason: string, text: string | undefined, nouns: End
     conceded: 'a player conceded',
     timeouts: 'a player ran out of time',
   };
-  const said = words[reason] ?? reason;
-  return text === undefined ? said : `${said}: ${text}`;
+  return text ?? words[reason] ?? reason;
 }
 
 /**
