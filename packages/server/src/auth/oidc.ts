@@ -153,6 +153,9 @@ export class OidcService {
   /** Unlinks a provider, refused when it is the account's last way to sign in. */
   async unlink(userId: string, providerId: string): Promise<void> {
     await this.db.transaction(async (query) => {
+      // The user's row locked first: two unlinks at once each counted the other's provider
+      // still there, and both went, leaving no way to sign in at all.
+      await query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
       const [ways] = await query<{ password: boolean; identities: number }>(
         `SELECT (SELECT password_hash IS NOT NULL FROM users WHERE id = $1) AS password,
                 (SELECT count(*)::integer FROM user_identities WHERE user_id = $1) AS identities`,
