@@ -527,17 +527,13 @@ export class ContentLibrary {
     userId: string,
   ): Promise<{ version: VersionRow } | { unchangedSince: number }> {
     if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
-    const contentHash = contentHashOf(stored);
-    const latest = await this.store.latest(game.id);
-    if (latest?.contentHash === contentHash) return { unchangedSince: latest.version };
-    const version = await this.store.publish({
+    return this.store.publish({
       gameId: game.id,
       files: stored,
-      contentHash,
+      contentHash: contentHashOf(stored),
       decks: report.content.decks.map((deck) => ({ id: deck.id, name: deck.name })),
       userId,
     });
-    return { version };
   }
 
   /** Counts images `userId` sent against their upload quota (429 QUOTA_EXCEEDED past it). */
