@@ -175,4 +175,29 @@ describe('a hostile creator on the content routes', () => {
     const numbers = changed.map((outcome) => ('version' in outcome ? outcome.version.version : 0));
     expect(numbers.sort()).toEqual([2, 3]);
   });
+
+  it('refuses a save or a publish of a game deleted while it was checked as NOT_FOUND', async () => {
+    // A draft is checked for a second or more: its owner may delete the game meanwhile.
+    await createGame(site.server.url, site.alice, { slug: 'deleted', name: 'Deleted' });
+    const { content } = site.server;
+    const game = (await content.store.gameBySlug('deleted'))!;
+    expect(await content.store.deleteUnpublishedGame(game.id)).toBe(true);
+    const published = await content.store.publish({
+      gameId: game.id,
+      files: { 'game.json': '{}' },
+      contentHash: 'sha256:deleted',
+      decks: [],
+      userId: game.ownerId,
+    });
+    expect(published).toEqual({ gone: true });
+    const save = await content
+      .putDraft(
+        game,
+        { files: { 'game.json': '{}' } },
+        { user: game.ownerId, address: addressKey('::1') },
+      )
+      .catch((error: unknown) => error);
+    expect(save).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect(await content.store.gameBySlug('deleted')).toBeNull();
+  });
 });

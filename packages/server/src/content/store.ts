@@ -1,6 +1,6 @@
 import type { StoredFiles } from './package.ts';
 import type { Database, Row } from '../store/database.ts';
-import { isUniqueViolation, lockForTransaction } from '../store/database.ts';
+import { isForeignKeyViolation, isUniqueViolation, lockForTransaction } from '../store/database.ts';
 
 export interface GameRow {
   id: string;
@@ -312,7 +312,7 @@ export class ContentStore {
    * The latest is read again on each try, after the (game, version) key refused a racing
    * publisher's number: two publishers racing with the same content store it once (two tabs'
    * or two nodes' publishes of one draft made two identical versions), with different content
-   * they get consecutive numbers.
+   * they get consecutive numbers. `gone`: the game was deleted while its draft was checked.
    */
   async publish(input: {
     gameId: string;
@@ -320,7 +320,7 @@ export class ContentStore {
     contentHash: string;
     decks: { id: string; name: string }[];
     userId: string;
-  }): Promise<{ version: VersionRow } | { unchangedSince: number }> {
+  }): Promise<{ version: VersionRow } | { unchangedSince: number } | { gone: true }> {
     for (let attempt = 0; ; attempt++) {
       const latest = await this.latest(input.gameId);
       if (latest?.contentHash === input.contentHash) return { unchangedSince: latest.version };
@@ -340,6 +340,7 @@ export class ContentStore {
         );
         return { version: toVersion(rows[0]!) };
       } catch (error) {
+        if (isForeignKeyViolation(error)) return { gone: true };
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
       }
     }
