@@ -47,8 +47,10 @@ export const CHAT_ERROR_CODES = [
   'RATE_LIMITED',
   /** The message is longer than CHAT_MAX_LENGTH (`details.max`). */
   'TOO_LONG',
-  /** The message is empty once trimmed. */
+  /** The message shows nothing once trimmed (empty, or only spaces and zero-width characters). */
   'EMPTY',
+  /** A character of the message carries more combining marks than a name may (`details.max`). */
+  'UNPRINTABLE',
   /** This connection may not write there (a spectator in the players' channel, ...). */
   'FORBIDDEN',
   /** No such room, match, or message (or not one this connection may see). */

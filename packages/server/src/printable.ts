@@ -9,8 +9,43 @@ const UNPRINTABLE_CHARS =
 const UNPRINTABLE = new RegExp(UNPRINTABLE_CHARS, 'u');
 const EVERY_UNPRINTABLE = new RegExp(UNPRINTABLE_CHARS, 'gu');
 
-/** Whether `text` holds a character that no name may (see UNPRINTABLE). */
-export const hasUnprintable = (text: string): boolean => UNPRINTABLE.test(text);
+/**
+ * Combining marks one character may carry: every script's accents fit (Vietnamese stacks two,
+ * an emoji keycap two, Indic and Tibetan clusters a few), while marks stacked by the dozen on
+ * one letter ("zalgo" text) are drawn far above and below it, over the lines around it: over
+ * other players' names in a seat list and other people's chat lines.
+ */
+export const MAX_MARKS_PER_CHARACTER = 4;
+const MARKS_STACKED = new RegExp(`\\p{M}{${MAX_MARKS_PER_CHARACTER + 1}}`, 'u');
+const EVERY_MARK_PAST_MAX = new RegExp(`(?<=\\p{M}{${MAX_MARKS_PER_CHARACTER}})\\p{M}`, 'gu');
 
-/** `text` without the characters no name may hold: for names taken from elsewhere (a sign-in provider's). */
-export const withoutUnprintable = (text: string): string => text.replace(EVERY_UNPRINTABLE, '');
+/**
+ * Text that draws nothing: spaces, format characters (zero-width space, joiners, the byte order
+ * mark, soft hyphen), marks with nothing under them, and the letters that are drawn blank (the
+ * Hangul fillers, the blank Braille pattern). A name made of them looks like no name at all.
+ */
+const DRAWS_NOTHING = /^[\p{White_Space}\p{Cf}\p{M}\u115f\u1160\u3164\uffa0\u2800]*$/u;
+
+/** Whether `text` (a name, a chat message) would be shown as nothing at all (see DRAWS_NOTHING). */
+export const showsNothing = (text: string): boolean => DRAWS_NOTHING.test(text);
+
+/**
+ * Whether `text` may not be a name shown to other people (a person's, a CPU's, a game's): it
+ * holds a character no name may (see UNPRINTABLE), stacks marks past MAX_MARKS_PER_CHARACTER
+ * on a character, or shows nothing at all (the empty name included).
+ */
+export const unshowableName = (text: string): boolean =>
+  showsNothing(text) || UNPRINTABLE.test(text) || MARKS_STACKED.test(text);
+
+/**
+ * Whether a chat message stacks marks past MAX_MARKS_PER_CHARACTER on one character; a
+ * message may hold line breaks, so the rest of UNPRINTABLE is not asked of it.
+ */
+export const stacksMarks = (text: string): boolean => MARKS_STACKED.test(text);
+
+/**
+ * `text` without the characters no name may hold, and each character's marks past the
+ * MAX_MARKS_PER_CHARACTER: for names taken from elsewhere (a sign-in provider's).
+ */
+export const withoutUnprintable = (text: string): string =>
+  text.replace(EVERY_UNPRINTABLE, '').replace(EVERY_MARK_PAST_MAX, '');

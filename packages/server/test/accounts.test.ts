@@ -324,6 +324,53 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
     expect((await register(server.url, 'Uma', { email: 'uma2@example.com' })).status).toBe(200);
   });
 
+  // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
+  it.runIf(store === 'postgres')(
+    "keeps an account's last way to sign in when two providers are unlinked at once",
+    async () => {
+      const user = await guest(server.url, 'Two providers');
+      // An account made by two providers' sign-ins: no password, two identities.
+      await server.db.query(
+        `INSERT INTO user_identities (provider, subject, user_id) VALUES
+           ('one', 'sub-one', $1), ('two', 'sub-two', $1)`,
+        [user.user.id],
+      );
+      const identities = () =>
+        server.db.query('SELECT provider FROM user_identities WHERE user_id = $1', [user.user.id]);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let firstIn = () => {};
+      const firstUnlinked = new Promise<void>((resolve) => (firstIn = resolve));
+      // The first unlink, as the server makes it, has removed 'one' but not committed yet.
+      const first = server.db.transaction(async (query) => {
+        await query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [user.user.id]);
+        await query(`DELETE FROM user_identities WHERE user_id = $1 AND provider = 'one'`, [
+          user.user.id,
+        ]);
+        firstIn();
+        await released;
+      });
+      await firstUnlinked;
+      let settled = false;
+      const second = call(server.url, 'DELETE', '/api/account/identities/two', {
+        token: user.accessToken,
+      }).finally(() => (settled = true));
+      // The second either counts at once (no lock) or waits for the first's row lock.
+      while (!settled) {
+        const waits = await server.db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+             AND query LIKE 'SELECT 1 FROM users WHERE id = $1 FOR UPDATE%'`,
+        );
+        if (waits.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      release();
+      await first;
+      expect((await second).status).toBe(409);
+      expect(await identities()).toEqual([{ provider: 'two' }]);
+    },
+  );
+
   it('serves the dev mailbox page only because no SMTP is configured', async () => {
     const page = await fetch(`${server.url}/dev/mail`);
     expect(page.status).toBe(200);

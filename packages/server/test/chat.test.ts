@@ -199,9 +199,17 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     });
   });
 
-  it('refuses empty and long messages, and more than the burst in one channel', async () => {
+  it('refuses empty, blank-looking, mark-stacked and long messages, and more than the burst in one channel', async () => {
     const playerChat = await open(player, `match:${matchId}`);
     expect(await playerChat.say('players', '   ')).toMatchObject({ error: { code: 'EMPTY' } });
+    // Zero-width space, word joiner, Hangul filler, blank Braille: a line that shows nothing.
+    expect(await playerChat.say('players', '\u200b\u2060\u3164\u2800')).toMatchObject({
+      error: { code: 'EMPTY' },
+    });
+    // Five marks on one letter ("zalgo" is dozens): drawn over the other lines of the chat.
+    expect(await playerChat.say('players', `hi o${'\u0301'.repeat(5)}`)).toMatchObject({
+      error: { code: 'UNPRINTABLE', details: { max: 4 } },
+    });
     expect(await playerChat.say('players', 'x'.repeat(CHAT_MAX_LENGTH + 1))).toMatchObject({
       error: { code: 'TOO_LONG', details: { max: CHAT_MAX_LENGTH } },
     });
@@ -209,7 +217,10 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     expect(await playerChat.say('players', '🂡'.repeat(CHAT_MAX_LENGTH))).toMatchObject({
       ok: true,
     });
-    expect(await playerChat.say('players', 'two')).toMatchObject({ ok: true });
+    // Accents as written with combining marks (two on a Vietnamese letter) and a keycap emoji.
+    expect(await playerChat.say('players', 'two: Nguye\u0302\u0303n 1\ufe0f\u20e3')).toMatchObject({
+      ok: true,
+    });
     expect(await playerChat.say('players', 'three')).toMatchObject({ ok: true });
     expect(await playerChat.say('players', 'four')).toMatchObject({
       ok: false,

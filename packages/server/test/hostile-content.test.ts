@@ -152,4 +152,52 @@ describe('a hostile creator on the content routes', () => {
     const again = { user: 'guest0', address: addressKey('2001:db8:0:7::99') };
     expect((await validatePackage(files, again)).ok).toBe(true);
   }, 120_000);
+
+  it('stores one version when two publishes of the same content race; other content goes on', async () => {
+    // Two tabs (or two nodes, each checking on its own thread) publishing one draft: the
+    // checks end together and both publishes read the same latest version.
+    await createGame(site.server.url, site.alice, { slug: 'raced', name: 'Raced' });
+    const [game] = await site.server.db.query<{ id: string; owner_id: string }>(
+      `SELECT id, owner_id FROM content_games WHERE slug = 'raced'`,
+    );
+    const publish = (contentHash: string) =>
+      site.server.content.store.publish({
+        gameId: game!.id,
+        files: { 'game.json': contentHash },
+        contentHash,
+        decks: [],
+        userId: game!.owner_id,
+      });
+    const raced = await Promise.all([publish('sha256:same'), publish('sha256:same')]);
+    expect(raced.filter((outcome) => 'version' in outcome)).toHaveLength(1);
+    expect(raced.filter((outcome) => 'unchangedSince' in outcome)).toEqual([{ unchangedSince: 1 }]);
+    const changed = await Promise.all([publish('sha256:two'), publish('sha256:three')]);
+    const numbers = changed.map((outcome) => ('version' in outcome ? outcome.version.version : 0));
+    expect(numbers.sort()).toEqual([2, 3]);
+  });
+
+  it('refuses a save or a publish of a game deleted while it was checked as NOT_FOUND', async () => {
+    // A draft is checked for a second or more: its owner may delete the game meanwhile.
+    await createGame(site.server.url, site.alice, { slug: 'deleted', name: 'Deleted' });
+    const { content } = site.server;
+    const game = (await content.store.gameBySlug('deleted'))!;
+    expect(await content.store.deleteUnpublishedGame(game.id)).toBe(true);
+    const published = await content.store.publish({
+      gameId: game.id,
+      files: { 'game.json': '{}' },
+      contentHash: 'sha256:deleted',
+      decks: [],
+      userId: game.ownerId,
+    });
+    expect(published).toEqual({ gone: true });
+    const save = await content
+      .putDraft(
+        game,
+        { files: { 'game.json': '{}' } },
+        { user: game.ownerId, address: addressKey('::1') },
+      )
+      .catch((error: unknown) => error);
+    expect(save).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    expect(await content.store.gameBySlug('deleted')).toBeNull();
+  });
 });

@@ -7,8 +7,9 @@ import { startTestServer } from './helpers/server.ts';
 /**
  * A hostile client naming itself and its games: every name others are shown (a guest's, a
  * game's) holds printable characters only, never controls, line breaks or the bidirectional
- * controls that make the words next to it read backwards. Refused with a typed error, and
- * nothing is stored.
+ * controls that make the words next to it read backwards, nor marks stacked on a letter until
+ * they cover the names above and below it, nor only characters that draw nothing (a seat that
+ * looks empty). Refused with a typed error, and nothing is stored.
  */
 const UNPRINTABLE = [
   'Alice\u202E',
@@ -18,6 +19,21 @@ const UNPRINTABLE = [
   'line\u2028separator',
   'bell\u0007',
   'next line\u0085',
+  `Zalgo${'\u0336\u0489'.repeat(3)}`,
+  '\u200B',
+  '\u2060\uFEFF\u00AD',
+  '\u3164',
+  '\u2800 \u2800',
+  '\u0301\u0301',
+];
+/** What those rules let through: accents (combining ones too), emoji sequences, other scripts. */
+const SHOWABLE = [
+  'Zoë',
+  '👩‍👩‍👧 family',
+  'مرحبا',
+  'Nguye\u0302\u0303n',
+  '1\uFE0F\u20E3 keycap',
+  'नमस्ते',
 ];
 
 describe('a hostile client choosing names', () => {
@@ -44,7 +60,7 @@ describe('a hostile client choosing names', () => {
       });
     }
     expect(await count('users')).toBe(users);
-    for (const name of ['Zoë', '👩‍👩‍👧 family', 'مرحبا']) {
+    for (const name of SHOWABLE) {
       const reply = await call<AuthResponse>(server.url, 'POST', '/api/auth/guest', {
         body: { name },
       });

@@ -2,6 +2,7 @@ import type { AccountRole } from '@cardtable/sdk/accounts';
 import type { AuthResponse } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
+import { SignupPolicy } from '../src/auth/signup-policy.ts';
 import { account, login, register } from './helpers/accounts.ts';
 import { call, guest } from './helpers/http.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
@@ -124,6 +125,53 @@ describe.each<StoreKind>(['embedded', 'postgres'])('roles and signups on %s', (s
     });
     expect(self.status).toBe(409);
   });
+
+  // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
+  it.runIf(store === 'postgres')(
+    "lets one of two overlapping signups take the day's last metered place",
+    async () => {
+      const [{ count }] = (await server.db.query<{ count: string }>(
+        `SELECT count(*) AS count FROM users WHERE registered_at > now() - interval '1 day'`,
+      )) as [{ count: string }];
+      const policy = new SignupPolicy(server.db, { mode: 'metered', perDay: Number(count) + 1 });
+      await server.db.query(`DELETE FROM server_settings WHERE name = 'signup'`);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let firstIn = () => {};
+      const firstAdmitted = new Promise<void>((resolve) => (firstIn = resolve));
+      // The first signup is admitted and writes its row, but has not committed yet.
+      const first = server.db.transaction(async (query) => {
+        await policy.admit(query, undefined);
+        await query(
+          `INSERT INTO users (id, name, guest, registered_at) VALUES ('u-meter-1', 'One', false, now())`,
+        );
+        firstIn();
+        await released;
+      });
+      await firstAdmitted;
+      let settled = false;
+      const second = server.db
+        .transaction((query) => policy.admit(query, undefined))
+        .then(
+          () => 'admitted',
+          (error: { body?: { code?: string } }) => error.body?.code ?? String(error),
+        )
+        .finally(() => (settled = true));
+      // The second either counts at once (no lock) or waits for the first's lock (an advisory
+      // lock's key is its 32 low bits in objid).
+      while (!settled) {
+        const waits = await server.db.query(
+          `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+             AND objid::bigint = hashtext('signups:metered')::bigint & 4294967295`,
+        );
+        if (waits.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      release();
+      await first;
+      expect(await second).toBe('QUOTA_EXCEEDED');
+    },
+  );
 
   it('switches signups between open, invite-only and metered', async () => {
     const setMode = (mode: string, perDay = 100) =>

@@ -1,5 +1,5 @@
 import { USERNAME_PATTERN } from '@cardtable/sdk/accounts';
-import { hasUnprintable } from '../printable.ts';
+import { MAX_MARKS_PER_CHARACTER, unshowableName } from '../printable.ts';
 
 const USERNAME = new RegExp(USERNAME_PATTERN);
 // Deliberately simple: one @, a dot in the domain, no spaces; the link we mail proves the rest.
@@ -33,10 +33,16 @@ export function emailProblem(email: string): FieldProblem | null {
     : { field: 'email', message: 'That is not an email address (name@example.com).' };
 }
 
-/** A display name (an account's or a guest's): trimmed, 1-40 characters, all printable. */
+/**
+ * A display name (an account's or a guest's): trimmed, 1-40 characters, all printable, and
+ * something shows (a name of zero-width spaces reads as no name in a seat list).
+ */
 export function displayNameProblem(name: string): FieldProblem | null {
-  if (name.length === 0 || name.length > 40 || hasUnprintable(name)) {
-    return { field: 'displayName', message: 'A display name has 1 to 40 printable characters.' };
+  if (name.length > 40 || unshowableName(name)) {
+    return {
+      field: 'displayName',
+      message: `A display name has 1 to 40 printable characters, something that shows and at most ${MAX_MARKS_PER_CHARACTER} accents on a letter.`,
+    };
   }
   return null;
 }

@@ -7,7 +7,7 @@ import type { OidcProviderConfig } from './oidc-settings.ts';
 import type { SignupPolicy } from './signup-policy.ts';
 import { sha256 } from '../sha256.ts';
 import { randomToken } from './tokens.ts';
-import { withoutUnprintable } from '../printable.ts';
+import { showsNothing, withoutUnprintable } from '../printable.ts';
 
 /** The ID token's claims, completed from the userinfo endpoint. */
 type Claims = Record<string, unknown> & { sub: string };
@@ -153,6 +153,9 @@ export class OidcService {
   /** Unlinks a provider, refused when it is the account's last way to sign in. */
   async unlink(userId: string, providerId: string): Promise<void> {
     await this.db.transaction(async (query) => {
+      // The user's row locked first: two unlinks at once each counted the other's provider
+      // still there, and both went, leaving no way to sign in at all.
+      await query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
       const [ways] = await query<{ password: boolean; identities: number }>(
         `SELECT (SELECT password_hash IS NOT NULL FROM users WHERE id = $1) AS password,
                 (SELECT count(*)::integer FROM user_identities WHERE user_id = $1) AS identities`,
@@ -210,8 +213,11 @@ export class OidcService {
     if (found[0]) return found[0].user_id;
     const id = newId('u');
     // The provider's name is shown to other players as ours are: printable, 1 to 40 characters.
-    const given = withoutUnprintable(String(claims.name ?? claims.preferred_username ?? ''));
-    const name = (given.trim() || `${provider.label} player`).slice(0, 40);
+    // (Cut before it is judged: the first 40 of a long name may be zero-width spaces.)
+    const given = withoutUnprintable(String(claims.name ?? claims.preferred_username ?? ''))
+      .trim()
+      .slice(0, 40);
+    const name = (showsNothing(given) ? `${provider.label} player` : given).slice(0, 40);
     await this.db.transaction(async (query) => {
       await this.signups.admit(query, undefined);
       // The provider's verified email becomes the account's, unless another account has it.

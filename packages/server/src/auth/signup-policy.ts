@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SignupSettings } from '@cardtable/sdk/accounts';
-import type { Database } from '../store/database.ts';
+import { lockForTransaction, type Database } from '../store/database.ts';
 import { apiError } from '../errors.ts';
 import { sha256 } from '../sha256.ts';
 
@@ -88,6 +88,9 @@ export class SignupPolicy {
       });
     }
     if (mode === 'metered') {
+      // One signup counts at a time, until its transaction ends (with its new row or without):
+      // concurrent ones would each count the same rows and all take the day's last place.
+      await lockForTransaction(query, 'signups:metered');
       const rows = await query<{ count: string }>(
         `SELECT count(*) AS count FROM users WHERE registered_at > now() - interval '1 day'`,
       );

@@ -9,6 +9,7 @@ import {
   type ChatServerMessage,
   type Emote,
 } from '@cardtable/sdk/chat';
+import { MAX_MARKS_PER_CHARACTER, showsNothing, stacksMarks } from '../printable.ts';
 import { KeyedRateLimiter } from '../rate-limit.ts';
 import type { ChatStore, StoredMessage } from './chat-store.ts';
 import type { ChatEvent, ChatRelay } from './relay.ts';
@@ -153,7 +154,14 @@ export class ChatService {
       });
     }
     const text = raw.trim();
-    if (text.length === 0) return refusal('EMPTY', 'Write something first.');
+    if (showsNothing(text)) return refusal('EMPTY', 'Write something first.');
+    if (stacksMarks(text)) {
+      return refusal(
+        'UNPRINTABLE',
+        `A letter carries at most ${MAX_MARKS_PER_CHARACTER} accents or marks: more are drawn over the lines around it.`,
+        { max: MAX_MARKS_PER_CHARACTER },
+      );
+    }
     const length = [...text].length;
     if (length > CHAT_MAX_LENGTH) {
       return refusal('TOO_LONG', `Messages are limited to ${CHAT_MAX_LENGTH} characters.`, {

@@ -308,6 +308,7 @@ export class ContentLibrary {
     const saved = await this.store.saveDraft(game.id, await this.storeArt(files), expected);
     if (!saved) {
       const current = await this.store.draftDetail(game.id);
+      if (!current) throw deletedMeanwhile(game);
       throw apiError(
         'CONFLICT',
         `The draft changed since revision ${expected} (it is at ${current?.revision}): reload it.`,
@@ -518,7 +519,7 @@ export class ContentLibrary {
 
   /**
    * Publishes validated files (`report` is their validation) as the next version, unless they
-   * equal the latest version. Invalid content is refused.
+   * equal the latest version. Invalid content is refused, and so is a game deleted meanwhile.
    */
   private async publish(
     game: GameRow,
@@ -527,17 +528,15 @@ export class ContentLibrary {
     userId: string,
   ): Promise<{ version: VersionRow } | { unchangedSince: number }> {
     if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
-    const contentHash = contentHashOf(stored);
-    const latest = await this.store.latest(game.id);
-    if (latest?.contentHash === contentHash) return { unchangedSince: latest.version };
-    const version = await this.store.publish({
+    const published = await this.store.publish({
       gameId: game.id,
       files: stored,
-      contentHash,
+      contentHash: contentHashOf(stored),
       decks: report.content.decks.map((deck) => ({ id: deck.id, name: deck.name })),
       userId,
     });
-    return { version };
+    if ('gone' in published) throw deletedMeanwhile(game);
+    return published;
   }
 
   /** Counts images `userId` sent against their upload quota (429 QUOTA_EXCEEDED past it). */
@@ -599,3 +598,7 @@ export async function withContent(
 ): Promise<MatchMetadata> {
   return { ...metadata, content: await library.matchContent(metadata.matchId) };
 }
+
+/** A game its owner deleted while a save or publish of it was being checked: nothing is kept. */
+const deletedMeanwhile = (game: GameRow) =>
+  apiError('NOT_FOUND', `No game "${game.slug}": it was deleted meanwhile.`);

@@ -1,6 +1,6 @@
 import type { StoredFiles } from './package.ts';
 import type { Database, Row } from '../store/database.ts';
-import { isUniqueViolation, lockForTransaction } from '../store/database.ts';
+import { isForeignKeyViolation, isUniqueViolation, lockForTransaction } from '../store/database.ts';
 
 export interface GameRow {
   id: string;
@@ -307,31 +307,40 @@ export class ContentStore {
     return rows[0] ? toVersion(rows[0]) : null;
   }
 
-  /** Stores the next version; two publishers racing get consecutive numbers. */
+  /**
+   * Stores the next version, unless the latest already has this content (`unchangedSince`).
+   * The latest is read again on each try, after the (game, version) key refused a racing
+   * publisher's number: two publishers racing with the same content store it once (two tabs'
+   * or two nodes' publishes of one draft made two identical versions), with different content
+   * they get consecutive numbers. `gone`: the game was deleted while its draft was checked.
+   */
   async publish(input: {
     gameId: string;
     files: StoredFiles;
     contentHash: string;
     decks: { id: string; name: string }[];
     userId: string;
-  }): Promise<VersionRow> {
+  }): Promise<{ version: VersionRow } | { unchangedSince: number } | { gone: true }> {
     for (let attempt = 0; ; attempt++) {
+      const latest = await this.latest(input.gameId);
+      if (latest?.contentHash === input.contentHash) return { unchangedSince: latest.version };
       try {
         const rows = await this.db.query(
           `INSERT INTO content_versions (game_id, version, content_hash, files, decks, published_by)
-           SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5
-           FROM content_versions WHERE game_id = $1
+           VALUES ($1, $2, $3, $4, $5, $6)
            RETURNING ${VERSION_COLUMNS}`,
           [
             input.gameId,
+            (latest?.version ?? 0) + 1,
             input.contentHash,
             JSON.stringify(input.files),
             JSON.stringify(input.decks),
             input.userId,
           ],
         );
-        return toVersion(rows[0]!);
+        return { version: toVersion(rows[0]!) };
       } catch (error) {
+        if (isForeignKeyViolation(error)) return { gone: true };
         if (!isUniqueViolation(error) || attempt >= 5) throw error;
       }
     }

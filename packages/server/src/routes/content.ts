@@ -40,7 +40,7 @@ import type { GameRow } from '../content/store.ts';
 import { builtInSummary, cardArtUrls, gameSummary, versionSummary } from '../content/summaries.ts';
 import { requesterOf } from '../content/validate.ts';
 import { apiError } from '../errors.ts';
-import { hasUnprintable } from '../printable.ts';
+import { MAX_MARKS_PER_CHARACTER, unshowableName } from '../printable.ts';
 import { KeyedRateLimiter, UserAndAddressLimiter } from '../rate-limit.ts';
 import { requireUser } from './authenticate.ts';
 import { perUserRate } from './per-user-rate.ts';
@@ -564,13 +564,15 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
   );
 }
 
-/** A game's name as stored: trimmed; a blank or unprintable one is refused (it is shown to others). */
+/** A game's name as stored: trimmed; one that cannot be shown is refused (it is shown to others). */
 function gameName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || hasUnprintable(trimmed)) {
-    throw apiError('BAD_REQUEST', 'A game name has 1 to 80 printable characters.', {
-      field: 'name',
-    });
+  if (unshowableName(trimmed)) {
+    throw apiError(
+      'BAD_REQUEST',
+      `A game name has 1 to 80 printable characters, something that shows and at most ${MAX_MARKS_PER_CHARACTER} accents on a letter.`,
+      { field: 'name' },
+    );
   }
   return trimmed;
 }

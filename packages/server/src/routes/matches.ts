@@ -19,7 +19,7 @@ import { requesterOf } from '../content/validate.ts';
 import { createMatch, type MatchCreationDeps, type MatchPlan } from '../match/create-match.ts';
 import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
-import { hasUnprintable } from '../printable.ts';
+import { unshowableName } from '../printable.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { SeatRecord } from '../store/event-store.ts';
 import { tableChoiceRefusal } from '../tables/table-choices.ts';
@@ -88,9 +88,10 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
             profiles: game.cpu?.profiles ?? [],
           });
         }
-        // A CPU's name is shown to everyone at the table, like a person's.
-        if (seat.kind === 'cpu' && seat.name && hasUnprintable(seat.name)) {
-          throw apiError('BAD_REQUEST', 'A CPU name has printable characters only.', {
+        // A CPU's name is shown to everyone at the table, like a person's (an empty one means
+        // the profile's own name).
+        if (seat.kind === 'cpu' && seat.name && unshowableName(seat.name)) {
+          throw apiError('BAD_REQUEST', 'A CPU name has printable characters that show only.', {
             field: `seats/${index}/name`,
           });
         }

@@ -95,6 +95,10 @@ export async function openDatabase(
 export const isUniqueViolation = (error: unknown): boolean =>
   (error as { code?: string } | null)?.code === '23505';
 
+/** PostgreSQL's foreign-key-violation error: what the row points at was deleted meanwhile. */
+export const isForeignKeyViolation = (error: unknown): boolean =>
+  (error as { code?: string } | null)?.code === '23503';
+
 /**
  * Holds `key`'s advisory lock until the transaction of `query` ends: the count-then-write quotas
  * of every node on this database take their turns under it.
