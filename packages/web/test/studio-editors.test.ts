@@ -8,7 +8,7 @@ import {
 } from '@cardtable/tcg';
 import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { lengthHistogram } from '../src/studio/balance-stats.ts';
-import { blankGame } from '../src/studio/blank-game.ts';
+import { blankGame, starterGame } from '../src/studio/blank-game.ts';
 import {
   duplicateCard,
   starterLuaAbility,
@@ -88,6 +88,21 @@ describe('draft files', () => {
       'must have at least 1 entry',
     );
     expect(JSON.parse(files['ruleset.json'] as string).id).toBe('g7seas');
+  });
+
+  it('a starter game is valid at once: cards, decks and a Lua ability, nothing to fix', async () => {
+    const files = starterGame('7seas', 'Seven Seas');
+    const result = await validateContentPackage(
+      new Map(Object.entries(files) as [string, string][]),
+    );
+    expect(result.errors).toEqual([]);
+    expect(cardsOf(files)).toHaveLength(7);
+    expect(Object.keys(files)).toContain('lua/healer.lua');
+    expect(JSON.parse(files['decks.json'] as string).decks).toHaveLength(2);
+    expect(JSON.parse(files['ruleset.json'] as string)).toMatchObject({
+      id: 'g7seas',
+      name: 'Seven Seas',
+    });
   });
 
   it('"Add a Lua ability" leaves a spell valid: its first Lua ability is the spell it casts', async () => {
