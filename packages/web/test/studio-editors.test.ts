@@ -17,7 +17,7 @@ import {
   withType,
 } from '../src/studio/card-list.ts';
 import { addCopies, costCurve, freeDeckId } from '../src/studio/deck-math.ts';
-import { atPath, messageAt, plainPath, tabOf } from '../src/studio/diagnostics.ts';
+import { atPath, messageAt, plainPath, tabOf, validationWords } from '../src/studio/diagnostics.ts';
 import {
   cardsOf,
   freeCardId,
@@ -309,6 +309,15 @@ describe('the ruleset form, from the published schema', () => {
 });
 
 describe('card list, decks, publishing', () => {
+  it("the validation badge says each state once ('Checking…', never 'Checking… (checking)')", () => {
+    const valid = { ok: true, errors: [], warnings: [] };
+    expect(validationWords(null, true)).toBe('Checking…');
+    expect(validationWords(valid, false)).toBe('Valid');
+    expect(validationWords({ ...valid, warnings: [1] }, true)).toBe('Valid, 1 warning (checking)');
+    expect(validationWords({ ok: false, errors: [1, 2], warnings: [] }, false)).toBe('2 errors');
+    expect(validationWords({ ok: false, errors: [1], warnings: [] }, false)).toBe('1 error');
+  });
+
   const cards = [
     card('s/b', 'Bear', 3),
     card('s/a', 'Ant', 1, { keywords: ['swift'] }),
