@@ -78,6 +78,8 @@ describe('accounts in the browser', () => {
     await expect
       .poll(() => page.getByRole('link', { name: 'the dev mailbox' }).getAttribute('href'))
       .toBe('/dev/mail');
+    // Sign-up ends among the settings: the welcome offers the way back to the games.
+    expect(await page.getByTestId('welcome-play').getAttribute('href')).toBe('/');
     await expect
       .poll(() => page.getByTestId('email-status').textContent())
       .toMatch(/not confirmed/);

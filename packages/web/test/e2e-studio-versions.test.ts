@@ -194,5 +194,14 @@ describe('the creator studio: published versions', () => {
     const downloaded = unpackArchive(new Uint8Array(readFileSync(await download.path())));
     expect(downloaded.ok && [...downloaded.files.keys()].sort()).toEqual([...files.keys()].sort());
     expect(downloaded.ok && downloaded.files.get('cards.json')).toBe(files.get('cards.json'));
+
+    // The starter game plays at once: a new creator's first draft opens valid (a blank ruleset
+    // opened with two errors and nothing to playtest).
+    await page.goto(`${app.url}/studio`);
+    const starter = 'A starter game: seven cards, two decks, ready to playtest';
+    await createGameFrom(page, 'Starter Reef', starter, 'starter-reef');
+    await expect
+      .poll(() => page.getByTestId('validation-state').textContent(), { timeout: 30_000 })
+      .toBe('Valid');
   }, 180_000);
 });

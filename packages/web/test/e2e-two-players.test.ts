@@ -59,6 +59,18 @@ describe('two people at one table', () => {
     }));
     expect(bySeat(await standingsOnScreen(host.page))).toEqual(expected);
     expect(bySeat(await standingsOnScreen(guest.page))).toEqual(expected);
+    // Each player finds their own row (a guest's made-up name is easy not to recognise), and
+    // reads which way the scores count.
+    for (const [seat, { page }] of [host, guest].entries()) {
+      const mine = page.locator('[data-testid=standing-row].mine');
+      expect(await mine.getAttribute('data-seat')).toBe(String(seat));
+      expect(await mine.textContent()).toContain('(you)');
+      expect(await page.getByTestId('standings-rule').textContent()).toBe('The lowest total wins.');
+      // The scorecard's narrow names' column: their own row is "You" (a guest's was "Gu…").
+      const rows = page.locator('[data-testid=scorecard] th[scope=row]');
+      expect(await rows.nth(seat).textContent()).toBe('You');
+      expect(await rows.nth(1 - seat).textContent()).not.toBe('You');
+    }
     // The one error is the browser's note of the wrong code's 404.
     const unexpected = guest.errors.filter((error) => !/status of 404/.test(error));
     expect([...host.errors, ...unexpected]).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '@cardtable/engine';
-import { outcomeHeadline, outcomeWhy, standingRows } from '../src/game/standings.ts';
+import { outcomeHeadline, outcomeRule, outcomeWhy, standingRows } from '../src/game/standings.ts';
 
 const name = (seat: number) => ['Ada', 'Maya', 'Kenji', 'Sofia'][seat] as string;
 
@@ -57,5 +57,33 @@ describe('standings', () => {
     expect(outcomeWhy(abandoned, name)).toBe('Everyone left, so the match was abandoned.');
     const played = { ...resigned, reason: 'lowestTotal', conceded: [] };
     expect(outcomeWhy(played, name)).toBeNull();
+  });
+
+  it("says 'you' to the player looking: the headline, and their row at any place", () => {
+    const won: Outcome = {
+      winners: [2],
+      tie: false,
+      standings: [
+        { seat: 2, place: 1, score: 4 },
+        { seat: 0, place: 2, score: 9 },
+      ],
+      reason: 'lowestTotal',
+    };
+    expect(outcomeHeadline(won, name, 2)).toBe('You won (4)');
+    expect(outcomeHeadline(won, name, 0)).toBe('Kenji won (4)');
+    expect(standingRows(won, name, 0).map((r) => [r.name, r.mine])).toEqual([
+      ['Kenji', false],
+      ['Ada', true],
+    ]);
+    expect(standingRows(won, name).some((r) => r.mine)).toBe(false);
+    const tie: Outcome = { ...won, winners: [1, 3], tie: true };
+    expect(outcomeHeadline(tie, name, 3)).toBe('A tie for first: you and Maya');
+  });
+
+  it('says the lowest total wins where it does (Golf), and nothing for other games', () => {
+    const golf: Outcome = { winners: [0], tie: false, standings: [], reason: 'lowestTotal' };
+    expect(outcomeRule(golf)).toBe('The lowest total wins.');
+    expect(outcomeRule({ ...golf, reason: 'surrender' })).toBeNull();
+    expect(outcomeRule({ winners: [0], tie: false, standings: [] })).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '@cardtable/tcg';
 import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { lengthHistogram } from '../src/studio/balance-stats.ts';
-import { blankGame } from '../src/studio/blank-game.ts';
+import { blankGame, starterGame } from '../src/studio/blank-game.ts';
 import {
   duplicateCard,
   starterLuaAbility,
@@ -17,7 +17,7 @@ import {
   withType,
 } from '../src/studio/card-list.ts';
 import { addCopies, costCurve, freeDeckId } from '../src/studio/deck-math.ts';
-import { atPath, messageAt, plainPath, tabOf } from '../src/studio/diagnostics.ts';
+import { atPath, messageAt, plainPath, tabOf, validationWords } from '../src/studio/diagnostics.ts';
 import {
   cardsOf,
   freeCardId,
@@ -88,6 +88,21 @@ describe('draft files', () => {
       'must have at least 1 entry',
     );
     expect(JSON.parse(files['ruleset.json'] as string).id).toBe('g7seas');
+  });
+
+  it('a starter game is valid at once: cards, decks and a Lua ability, nothing to fix', async () => {
+    const files = starterGame('7seas', 'Seven Seas');
+    const result = await validateContentPackage(
+      new Map(Object.entries(files) as [string, string][]),
+    );
+    expect(result.errors).toEqual([]);
+    expect(cardsOf(files)).toHaveLength(7);
+    expect(Object.keys(files)).toContain('lua/healer.lua');
+    expect(JSON.parse(files['decks.json'] as string).decks).toHaveLength(2);
+    expect(JSON.parse(files['ruleset.json'] as string)).toMatchObject({
+      id: 'g7seas',
+      name: 'Seven Seas',
+    });
   });
 
   it('"Add a Lua ability" leaves a spell valid: its first Lua ability is the spell it casts', async () => {
@@ -294,6 +309,15 @@ describe('the ruleset form, from the published schema', () => {
 });
 
 describe('card list, decks, publishing', () => {
+  it("the validation badge says each state once ('Checking…', never 'Checking… (checking)')", () => {
+    const valid = { ok: true, errors: [], warnings: [] };
+    expect(validationWords(null, true)).toBe('Checking…');
+    expect(validationWords(valid, false)).toBe('Valid');
+    expect(validationWords({ ...valid, warnings: [1] }, true)).toBe('Valid, 1 warning (checking)');
+    expect(validationWords({ ok: false, errors: [1, 2], warnings: [] }, false)).toBe('2 errors');
+    expect(validationWords({ ok: false, errors: [1], warnings: [] }, false)).toBe('1 error');
+  });
+
   const cards = [
     card('s/b', 'Bear', 3),
     card('s/a', 'Ant', 1, { keywords: ['swift'] }),

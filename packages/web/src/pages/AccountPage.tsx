@@ -51,7 +51,11 @@ export default function AccountPage() {
               {' '}
               This server sends no mail: find it in <a href="/dev/mail">the dev mailbox</a>.
             </>
-          ) : null}
+          ) : null}{' '}
+          {/* Sign-up ends here, among settings: the way back to what brought a player here. */}
+          <Link to="/" data-testid="welcome-play">
+            Back to the games
+          </Link>
         </p>
       ) : null}
       {error ? (

@@ -105,6 +105,7 @@ export default function MatchPage() {
           <Standings
             outcome={outcome}
             name={live.name}
+            me={role === 'player' ? seat : null}
             // The replay is its players' own (the server refuses anyone else without its link).
             replayHref={role === 'player' ? `/replay/${matchId}` : null}
             rematch={

@@ -198,7 +198,7 @@ function ReplayViewer({
         </p>
         <ReplayTools replay={timeline.replay} shareable={shareable} />
       </section>
-      {outcome ? <Standings outcome={outcome} name={name} replayHref={null} /> : null}
+      {outcome ? <Standings outcome={outcome} name={name} me={null} replayHref={null} /> : null}
       {view ? (
         <TableView
           stage={{ ...stage, view }}

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ApiError, GameSummary } from '@cardtable/sdk';
 import { SLUG_PATTERN, type Diagnostic } from '@cardtable/sdk/content';
 import { placeOf } from './diagnostics.ts';
-import { blankGame } from './blank-game.ts';
+import { blankGame, starterGame } from './blank-game.ts';
 import { slugWords, toSaveFiles } from './draft-files.ts';
 import { withApi } from './studio-api.ts';
 import { StudioError } from './StudioError.tsx';
@@ -62,8 +62,9 @@ export function MyGames() {
   );
 }
 
-/** "Start from" a zipped folder (no slug has a colon). */
+/** "Start from" a zipped folder, or the starter game (no slug has a colon). */
 const FROM_ZIP = ':zip';
+const FROM_STARTER = ':starter';
 
 /** A file's bytes in base64, as the content API takes archives and images. */
 function base64Of(file: Blob): Promise<string> {
@@ -93,7 +94,7 @@ function NewGameForm({
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
-  /** A published game's slug to copy, '' for a blank ruleset, or FROM_ZIP. */
+  /** A published game's slug to copy, '' for a blank ruleset, FROM_STARTER or FROM_ZIP. */
   const [from, setFrom] = useState('');
   const [archive, setArchive] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -120,22 +121,21 @@ function NewGameForm({
     setSlugRefusal({ slug: shownSlug, message: made.message });
     slugInput.current?.focus();
   };
-  /** A blank game or a copy of a published one. */
+  /** A blank game, the starter game or a copy of a published one. */
   const create = async (): Promise<Made> => {
+    const copied = from !== '' && from !== FROM_STARTER;
     const created = await withApi((api) =>
       api.createGame({
         slug: shownSlug,
         name: name.trim(),
-        ...(from ? { from: { slug: from } } : {}),
+        ...(copied ? { from: { slug: from } } : {}),
       }),
     );
     if (!created.ok) return refused(created.error);
-    if (from) return { ok: true };
+    if (copied) return { ok: true };
+    const files = (from === FROM_STARTER ? starterGame : blankGame)(shownSlug, name.trim());
     const saved = await withApi((api) =>
-      api.saveDraft(shownSlug, {
-        files: toSaveFiles(blankGame(shownSlug, name.trim())),
-        revision: 0,
-      }),
+      api.saveDraft(shownSlug, { files: toSaveFiles(files), revision: 0 }),
     );
     return saved.ok ? { ok: true } : refused(saved.error);
   };
@@ -192,6 +192,9 @@ function NewGameForm({
         Start from
         <select value={from} onChange={(e) => setFrom(e.target.value)}>
           <option value="">A blank ruleset</option>
+          <option value={FROM_STARTER}>
+            A starter game: seven cards, two decks, ready to playtest
+          </option>
           {published.map((game) => (
             <option key={game.slug} value={game.slug}>
               A copy of {game.name} (version {game.latestVersion})

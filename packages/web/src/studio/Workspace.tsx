@@ -6,10 +6,9 @@ import { DeckBuilder } from './DeckBuilder.tsx';
 import { PlaytestControls } from './PlaytestControls.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { RulesetEditor } from './RulesetEditor.tsx';
-import { placeOf, STUDIO_TABS, tabOf } from './diagnostics.ts';
+import { placeOf, STUDIO_TABS, tabOf, validationWords } from './diagnostics.ts';
 import { withApi } from './studio-api.ts';
 import { useDraft, type DraftSession, type SaveState } from './useDraft.ts';
-import { counted } from '../ui/counted.ts';
 
 // CodeMirror comes with the Lua tab only.
 const LuaEditor = lazy(() => import('./LuaEditor.tsx').then((m) => ({ default: m.LuaEditor })));
@@ -174,12 +173,7 @@ const tabLabel = new Map<string, string>(STUDIO_TABS);
 function ValidationBadge({ draft, slug }: { draft: DraftSession; slug: string }) {
   const { pathname } = useLocation();
   const report = draft.report;
-  const text = !report
-    ? 'Checking…'
-    : report.ok
-      ? `Valid${report.warnings.length ? `, ${counted(report.warnings.length, 'warning')}` : ''}`
-      : `${report.errors.length} error${report.errors.length === 1 ? '' : 's'}`;
-  const shown = `${text}${draft.validating ? ' (checking)' : ''}`;
+  const shown = validationWords(report, draft.validating);
   if (!report || report.ok)
     return (
       <span className="studio-badge studio-ok" data-testid="validation-state" aria-live="polite">

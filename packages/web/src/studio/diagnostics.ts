@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@cardtable/sdk/content';
 import { CARDS, DECKS, RULESET, TESTS } from './draft-files.ts';
+import { counted } from '../ui/counted.ts';
 
 /** `cards[1] (reef/hermit-crab).cost` → `cards[1].cost`: the path a form field has. */
 export const plainPath = (path: string): string => path.replace(/ \([^)]*\)/g, '');
@@ -70,3 +71,19 @@ const TAB_OF_FILE: Readonly<Record<string, StudioTab>> = {
 /** The tab where a diagnostic is fixed: its file's editor (Lua modules and ability tests: Lua). */
 export const tabOf = ({ file = RULESET }: Diagnostic): StudioTab =>
   TAB_OF_FILE[file] ?? (file.endsWith('.lua') ? 'lua' : 'ruleset');
+
+/**
+ * The validation badge's words: "Valid", "Valid, 1 warning", "2 errors", with "(checking)" while
+ * a newer draft is checked. Before the first report it is only "Checking…" (it read
+ * "Checking… (checking)" on every first load).
+ */
+export function validationWords(
+  report: { ok: boolean; errors: readonly unknown[]; warnings: readonly unknown[] } | null,
+  validating: boolean,
+): string {
+  if (!report) return 'Checking…';
+  const text = report.ok
+    ? `Valid${report.warnings.length ? `, ${counted(report.warnings.length, 'warning')}` : ''}`
+    : counted(report.errors.length, 'error');
+  return validating ? `${text} (checking)` : text;
+}

@@ -20,11 +20,22 @@ const RANK_ORDER: Rank[] = [
   'JOKER',
 ];
 
-/** The scorecard (every hole so far) and the rules in force with each card's value. */
-export function SidePanel({ view, name }: { view: GolfView; name: (seat: Seat) => string }) {
+/**
+ * The scorecard (every hole so far) and the rules in force with each card's value. `me` is the
+ * viewer's seat (null when watching): their row reads "You".
+ */
+export function SidePanel(props: {
+  view: GolfView;
+  name: (seat: Seat) => string;
+  me: Seat | null;
+}) {
+  const { view, name, me } = props;
+  // The names' column is narrow (the holes take the panel): "Guest 672" was cut to "Gu…", so a
+  // new player could not find their own row. Each name in full is the cell's title.
+  const rowName = (seat: Seat) => (seat === me ? 'You' : name(seat));
   return (
     <aside className="side">
-      <ScoreCard view={view} name={name} />
+      <ScoreCard view={view} name={rowName} fullName={name} />
       <RulesCard view={view} />
     </aside>
   );
@@ -42,7 +53,12 @@ function holeRows(count: number): number[][] {
   );
 }
 
-function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => string }) {
+function ScoreCard(props: {
+  view: GolfView;
+  name: (seat: Seat) => string;
+  fullName: (seat: Seat) => string;
+}) {
+  const { view, name, fullName } = props;
   // Every hole has its column from the start, as on a paper scorecard; unplayed ones read '–'.
   const rows = holeRows(view.options.rounds);
   const columns = rows[0]?.length ?? 0;
@@ -80,7 +96,9 @@ function ScoreCard({ view, name }: { view: GolfView; name: (seat: Seat) => strin
               </tr>
               {view.players.map((player) => (
                 <tr key={player.seat}>
-                  <th scope="row">{name(player.seat)}</th>
+                  <th scope="row" title={fullName(player.seat)}>
+                    {name(player.seat)}
+                  </th>
                   {holes.map((hole) => {
                     const score = played(hole)?.scores.find((s) => s.seat === player.seat);
                     return (

@@ -267,7 +267,7 @@ export function TableView(props: TableViewProps) {
         ) : null}
       </div>
 
-      <SidePanel view={view} name={name} />
+      <SidePanel view={view} name={name} me={me} />
       {stage.flying ? (
         <FlightLayer
           id={stage.flying.id}
