@@ -34,6 +34,7 @@ import { registerOperationRoutes } from './routes/operations.ts';
 import { registerReplayRoutes } from './routes/replays.ts';
 import { registerSocialRoutes } from './routes/social.ts';
 import { registerTableRoutes } from './routes/tables.ts';
+import { lazySharedSerializers } from './response-serializers.ts';
 import { OpenTables } from './tables/open-tables.ts';
 import { Leaderboards } from './social/leaderboard.ts';
 import { Profiles } from './social/profiles.ts';
@@ -190,6 +191,7 @@ export async function startServer(
       // Per-request lines would drown the per-resolution logs that matter.
       logController: new LogController({ disableRequestLogging: true }),
       bodyLimit: DEFAULT_BODY_LIMIT,
+      schemaController: { compilersFactory: { buildSerializer: lazySharedSerializers } },
       ...requestTimeoutOptions(config.requestTimeoutMs),
       // A malformed or overlong path fails before routing: it gets a typed body like any bad input.
       frameworkErrors: (error, request, reply) => {

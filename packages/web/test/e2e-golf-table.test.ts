@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { screenshot } from './browser/browser.ts';
+import { atSpeed, screenshot } from './browser/browser.ts';
 import { clickOneMove, playUntilOver } from './browser/play.ts';
 import { createAs, openMatchAs, recordPrompts, signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
@@ -121,7 +121,15 @@ describe('the Golf table: clocks, phones, leaving', () => {
       seats: [{ kind: 'human' }, ...cpus(1)],
       turnTimeLimitMs: 120_000,
     });
-    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId);
+    // The hole is only the way to its tally: its flights are not waited out (the tally still
+    // shows for the tally time at any speed).
+    const watched = await openMatchAs(
+      app.browser,
+      app.url,
+      ada.session,
+      created.matchId,
+      atSpeed(app.url, 'instant'),
+    );
     const { page } = watched;
     const tally = page.getByTestId('round-tally');
     // Counts the moves made, not the looks: while cards fly there is nothing to click.
@@ -181,13 +189,11 @@ describe('the Golf table: clocks, phones, leaving', () => {
       options: { rounds: 1, initialFlips: 2 },
       seats: [{ kind: 'human' }, ...cpus(3)],
     });
-    const watched = await openMatchAs(
-      app.browser,
-      app.url,
-      ada.session,
-      created.matchId,
-      SMALL_PHONE,
-    );
+    // At the fast speed: every step still plays and shows its prompt, in half the time.
+    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId, {
+      ...SMALL_PHONE,
+      ...atSpeed(app.url, 'fast'),
+    });
     const { page } = watched;
     const prompts = await recordPrompts(watched);
     let tallyOverflow: number | null = null;

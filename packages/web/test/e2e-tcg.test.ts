@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthResponse, CreateMatchResponse, MatchMetadata } from '@cardtable/sdk/protocol';
 import { CPU_NAMES } from '@cardtable/tcg';
-import { openPage, screenshot } from './browser/browser.ts';
+import { atSpeed, openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
 
@@ -67,8 +67,10 @@ describe('a TCG match against the CPU, played by clicking', () => {
       const cpuName = (await meta(created.matchId)).seats[1]!.name!;
       expect(CPU_NAMES).toContain(cpuName);
 
+      // The match is walked for what it shows and says, not for how its steps move.
       const { page, context, errors } = await openPage(app.browser, app.url, {
         reducedMotion: 'reduce',
+        ...atSpeed(app.url, 'instant'),
       });
       await context.addInitScript(
         (value) => localStorage.setItem('cardtable.session', value),

@@ -8,6 +8,8 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
+import type { AnimationSpeed } from '../../src/settings/settings.ts';
+import { SETTINGS_KEY } from '../../src/settings/settings-key.ts';
 
 const artifacts = fileURLToPath(new URL('../../../../test-artifacts/web/', import.meta.url));
 
@@ -46,6 +48,16 @@ export async function openPage(
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
   return { page, context, errors };
+}
+
+/**
+ * Context options whose pages of the app at `origin` start with this animation speed chosen, as
+ * the table's setting remembers it: for tests that walk a game to reach what they check, where
+ * the cards' flights are only waited out (e2e-table-feel tests the speeds themselves).
+ */
+export function atSpeed(origin: string, speed: AnimationSpeed): BrowserContextOptions {
+  const localStorage = [{ name: SETTINGS_KEY, value: JSON.stringify({ speed }) }];
+  return { storageState: { cookies: [], origins: [{ origin, localStorage }] } };
 }
 
 /**
