@@ -49,3 +49,10 @@ export const stacksMarks = (text: string): boolean => MARKS_STACKED.test(text);
  */
 export const withoutUnprintable = (text: string): string =>
   text.replace(EVERY_UNPRINTABLE, '').replace(EVERY_MARK_PAST_MAX, '');
+
+/**
+ * The first `max` characters of `text`, cut between code points: a cut inside a surrogate pair
+ * (an emoji) would leave half of it, which PostgreSQL stores as U+FFFD.
+ */
+export const firstCharacters = (text: string, max: number): string =>
+  Array.from(text).slice(0, max).join('');

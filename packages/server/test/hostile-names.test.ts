@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
 import { call, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
+import { firstCharacters } from '../src/printable.ts';
 
 /**
  * A hostile client naming itself and its games: every name others are shown (a guest's, a
@@ -117,5 +118,14 @@ describe('a hostile client choosing names', () => {
       token: creator,
     });
     expect(after.body).toMatchObject({ game: { name: 'Well named' } });
+  });
+});
+
+describe("a name cut to its length (a sign-in provider's)", () => {
+  it('is cut between code points, never inside an emoji', () => {
+    const name = `${'a'.repeat(39)}\u{1F600}\u{1F600}`;
+    expect(name.slice(0, 40)).toMatch(/\uD83D$/);
+    expect(firstCharacters(name, 40)).toBe(`${'a'.repeat(39)}\u{1F600}`);
+    expect(firstCharacters('short', 40)).toBe('short');
   });
 });

@@ -60,6 +60,15 @@ describe('the card game replay timeline', () => {
     const piles = (v: TcgView) =>
       renderToStaticMarkup(createElement(TcgPiles, { view: v, seat: 0, who: 'me', art: {} }));
     expect(piles(view)).toContain('aria-label="Exile: 0 cards"');
+    // Every pile is named on the table, the deck and the discard pile too (a new player could
+    // not tell them apart).
+    for (const name of ['Deck', 'Discard', 'Exile'])
+      expect(piles(view)).toContain(`title="${name}" role="img">`);
+    expect(piles(view).match(/class="tcg-pile-name">(\w+)</g)).toEqual([
+      'class="tcg-pile-name">Deck<',
+      'class="tcg-pile-name">Discard<',
+      'class="tcg-pile-name">Exile<',
+    ]);
     const zones = view.players[0]!.zones;
     const gone = (zones.discard as string[]).at(-1)!;
     zones.exile = [gone];

@@ -7,7 +7,7 @@ import type { OidcProviderConfig } from './oidc-settings.ts';
 import type { SignupPolicy } from './signup-policy.ts';
 import { sha256 } from '../sha256.ts';
 import { randomToken } from './tokens.ts';
-import { showsNothing, withoutUnprintable } from '../printable.ts';
+import { firstCharacters, showsNothing, withoutUnprintable } from '../printable.ts';
 
 /** The ID token's claims, completed from the userinfo endpoint. */
 type Claims = Record<string, unknown> & { sub: string };
@@ -214,10 +214,11 @@ export class OidcService {
     const id = newId('u');
     // The provider's name is shown to other players as ours are: printable, 1 to 40 characters.
     // (Cut before it is judged: the first 40 of a long name may be zero-width spaces.)
-    const given = withoutUnprintable(String(claims.name ?? claims.preferred_username ?? ''))
-      .trim()
-      .slice(0, 40);
-    const name = (showsNothing(given) ? `${provider.label} player` : given).slice(0, 40);
+    const given = firstCharacters(
+      withoutUnprintable(String(claims.name ?? claims.preferred_username ?? '')).trim(),
+      40,
+    );
+    const name = firstCharacters(showsNothing(given) ? `${provider.label} player` : given, 40);
     await this.db.transaction(async (query) => {
       await this.signups.admit(query, undefined);
       // The provider's verified email becomes the account's, unless another account has it.

@@ -1,5 +1,5 @@
 import type { Seat } from '@cardtable/engine';
-import type { TcgView } from '@cardtable/tcg/ui';
+import type { CardFace, TcgView } from '@cardtable/tcg/ui';
 import { tcgAnchor } from './animation/anchors.ts';
 import { CardArt } from './CardFaceView.tsx';
 import { counted } from '../ui/counted.ts';
@@ -23,8 +23,9 @@ export function extraZones(view: TcgView, seat: Seat): string[] {
 const zoneLabel = (zone: string) => zone.charAt(0).toUpperCase() + zone.slice(1);
 
 /**
- * A seat's deck (its back and count), discard pile (its top card and count), and a pile for each
- * zone of the ruleset's own (its name, its top card when the viewer may see it, its count).
+ * A seat's deck, discard pile and a pile for each zone of the ruleset's own: each with its name
+ * (a new player could not tell the deck from the discard pile), its top card when the viewer may
+ * see it, and its count.
  */
 export function TcgPiles({
   view,
@@ -38,68 +39,66 @@ export function TcgPiles({
   /** Image URLs of the cards that have one, by card id. */
   art: Readonly<Record<string, string>>;
 }) {
-  const zones = view.players[seat]!.zones;
-  const deck = sizeOf(zones.deck);
-  const discard = Array.isArray(zones.discard) ? zones.discard : [];
-  const top = discard.length ? view.cards[discard[discard.length - 1]!] : undefined;
-  const topFace = top ? view.faces[top.defId] : undefined;
+  const pile = (zone: string) => {
+    const entry = view.players[seat]!.zones[zone];
+    const count = sizeOf(entry);
+    const top = Array.isArray(entry) && count ? view.cards[entry[count - 1]!] : undefined;
+    return { count, topFace: top ? view.faces[top.defId] : undefined, art };
+  };
   return (
     <div className="tcg-piles">
-      <div
-        className="tcg-pile tcg-deck"
-        data-anchor={tcgAnchor.deck(seat)}
-        data-testid={`tcg-deck-${who}`}
-        aria-label={`Deck: ${counted(deck, 'card')}`}
-        role="img"
-      >
-        {deck > 0 ? <span className="tcg-card-back" /> : <span className="tcg-pile-empty" />}
-        <span className="tcg-pile-count">{deck}</span>
-      </div>
-      <div
-        className="tcg-pile tcg-discard"
-        data-anchor={tcgAnchor.discard(seat)}
-        data-testid={`tcg-discard-${who}`}
-        aria-label={`Discard pile: ${counted(discard.length, 'card')}${topFace ? `, ${topFace.name} on top` : ''}`}
-        role="img"
-      >
-        {topFace ? (
-          <CardArt face={topFace} image={art[topFace.id]} crop />
-        ) : (
-          <span className="tcg-pile-empty" />
-        )}
-        <span className="tcg-pile-count">{discard.length}</span>
-      </div>
+      <Pile
+        name="Deck"
+        className="tcg-deck"
+        anchor={tcgAnchor.deck(seat)}
+        testId={`tcg-deck-${who}`}
+        {...pile('deck')}
+      />
+      <Pile
+        name="Discard"
+        className="tcg-discard"
+        anchor={tcgAnchor.discard(seat)}
+        testId={`tcg-discard-${who}`}
+        {...pile('discard')}
+      />
       {extraZones(view, seat).map((zone) => (
-        <ZonePile key={zone} view={view} zone={zone} seat={seat} who={who} art={art} />
+        <Pile
+          key={zone}
+          name={zoneLabel(zone)}
+          className="tcg-zone-pile"
+          testId={`tcg-zone-${zone}-${who}`}
+          {...pile(zone)}
+        />
       ))}
     </div>
   );
 }
 
-function ZonePile({
-  view,
-  zone,
-  seat,
-  who,
+function Pile({
+  name,
+  className,
+  anchor,
+  testId,
+  count,
+  topFace,
   art,
 }: {
-  view: TcgView;
-  zone: string;
-  seat: Seat;
-  who: string;
+  name: string;
+  className: string;
+  /** Where cards fly to and from (`tcgAnchor`). */
+  anchor?: string;
+  testId: string;
+  count: number;
+  topFace: CardFace | undefined;
   art: Readonly<Record<string, string>>;
 }) {
-  const entry = view.players[seat]!.zones[zone];
-  const count = sizeOf(entry);
-  const top = Array.isArray(entry) && count ? view.cards[entry[count - 1]!] : undefined;
-  const topFace = top ? view.faces[top.defId] : undefined;
-  const label = zoneLabel(zone);
   return (
     <div
-      className="tcg-pile tcg-zone-pile"
-      data-testid={`tcg-zone-${zone}-${who}`}
-      aria-label={`${label}: ${counted(count, 'card')}${topFace ? `, ${topFace.name} on top` : ''}`}
-      title={label}
+      className={`tcg-pile ${className}`}
+      data-anchor={anchor}
+      data-testid={testId}
+      aria-label={`${name}: ${counted(count, 'card')}${topFace ? `, ${topFace.name} on top` : ''}`}
+      title={name}
       role="img"
     >
       {topFace ? (
@@ -109,7 +108,7 @@ function ZonePile({
       ) : (
         <span className="tcg-pile-empty" />
       )}
-      <span className="tcg-pile-name">{label}</span>
+      <span className="tcg-pile-name">{name}</span>
       <span className="tcg-pile-count">{count}</span>
     </div>
   );
