@@ -145,6 +145,10 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     expect(await db.query(sum, [1, '[]', 'x'], 'contract-sum')).toEqual([
       { n: 2, doc: [], nothing: 'x' },
     ]);
+    // Parameters are encoded alike on both stores (pg's encoding): an array as an array.
+    expect(await db.query('SELECT $1::text[] AS list', [['a', 'b']], 'contract-list')).toEqual([
+      { list: ['a', 'b'] },
+    ]);
     const divide = 'SELECT 6 / $1::int AS q';
     await expect(db.query(divide, [0], 'contract-divide')).rejects.toMatchObject({ code: '22012' });
     expect(await db.query(divide, [3], 'contract-divide')).toEqual([{ q: 2 }]);
@@ -155,7 +159,11 @@ describe.each(STORES)('event store contract on %s', (kind) => {
       const prepared = await db.query<{ name: string }>(
         `SELECT name FROM pg_prepared_statements WHERE name LIKE 'contract-%' ORDER BY name`,
       );
-      expect(prepared.map((row) => row.name)).toEqual(['contract-divide', 'contract-sum']);
+      expect(prepared.map((row) => row.name)).toEqual([
+        'contract-divide',
+        'contract-list',
+        'contract-sum',
+      ]);
     }
   });
 

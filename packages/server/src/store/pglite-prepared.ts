@@ -1,4 +1,5 @@
 import { parse, protocol, type PGlite } from '@electric-sql/pglite';
+import { prepareValue } from 'pg/lib/utils.js';
 
 type Row = Record<string, unknown>;
 
@@ -9,9 +10,10 @@ const quietly = { syncToFs: false };
  * Named prepared statements on PGlite, which has none of its own: its `query` sends each
  * statement unnamed, so PostgreSQL parses and plans it at every call. For the group commit's
  * append (a statement of five parts over a JSON batch) that was most of its cost: in one
- * process, 0.4-0.6 ms of CPU per resolution planned every time against 0.2-0.25 ms prepared
+ * process, 0.31-0.58 ms of CPU per resolution planned every time against 0.14-0.17 ms prepared
  * (batches of 10; docs/benchmarks.md, session 15). A statement is parsed once under its name,
- * then bound and executed; its parameters go as text (PostgreSQL reads each by its type).
+ * then bound and executed; its parameters are encoded as `pg` encodes them for PostgreSQL (one
+ * encoding for both stores: an array as an array literal, an object as JSON, a date with its zone).
  */
 export class PreparedStatements {
   private readonly parsed = new Set<string>();
@@ -31,7 +33,7 @@ export class PreparedStatements {
           this.parsed.add(name);
         }
         const rows = await this.extended(
-          serialize.bind({ statement: name, values: params.map(asText) }),
+          serialize.bind({ statement: name, values: params.map(prepareValue) }),
           serialize.describe({ type: 'P' }),
           serialize.execute({}),
         );
@@ -52,14 +54,4 @@ export class PreparedStatements {
     }
     return parse.parseResults(replies, this.db.parsers)[0]?.rows ?? [];
   }
-}
-
-/** A parameter as PostgreSQL's text input reads it (what `pg` sends for these kinds). */
-function asText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  if (value instanceof Date) return value.toISOString();
-  return JSON.stringify(value);
 }
