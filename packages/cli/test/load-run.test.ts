@@ -2,6 +2,7 @@
  * `cardtable load` end to end, small: a real server child, two matches played at machine speed
  * for two seconds. Asserts what was measured, never how fast.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { runLoad, type LoadReport } from '../src/load/run.ts';
@@ -32,4 +33,15 @@ describe('runLoad', () => {
     expect(report.serverCpuMsPerAction).toBeGreaterThan(0);
     expect(report.serverRssMiB).toBeGreaterThan(0);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs the server as npm start does: one process, its malloc setting in place',
+    () => {
+      const procFile = (name: string) =>
+        readFileSync(`/proc/${server.pid}/${name}`, 'utf8').split('\0');
+      // serve.sh execs node: the child's pid is the server's own, so signals reach it.
+      expect(procFile('cmdline')[0]).toBe(process.execPath);
+      expect(procFile('environ')).toContain('MALLOC_MMAP_THRESHOLD_=131072');
+    },
+  );
 });

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const CLI_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/cardtable.js');
+/** `cardtable serve` as `npm start` runs it (its memory setting included). */
+const SERVE_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/serve.sh');
 
 export interface ServerProcess {
   url: string;
@@ -30,7 +31,7 @@ export async function startServerProcess(
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'cardtable-server-'));
   const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
-  const command = [process.execPath, CLI_BIN, 'serve'];
+  const command = ['sh', SERVE_SCRIPT];
   const pinned = cpu === undefined ? command : ['taskset', '-c', String(cpu), ...command];
   const child = spawn(pinned[0] as string, pinned.slice(1), {
     env: {
@@ -39,6 +40,7 @@ export async function startServerProcess(
       PORT: String(port),
       DATA_DIR: dataDir,
       WEB_ROOT: 'none',
+      NODE: process.execPath,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,14 @@
+#!/bin/sh
+# Runs `cardtable serve` the way it is meant to run in production: `npm start` and the load
+# generators start the server through this script. Arguments go to `cardtable serve`.
+#
+# glibc's malloc raises its mmap threshold each time a large block it mapped is freed (up to
+# 32 MiB): once PGlite has freed the buffer its 9 MB WebAssembly module was read into, every
+# buffer under 9 MB (socket reads, request bodies, WebAssembly and compiler scratch) comes from
+# the heap's arenas instead and the freed holes stay resident. Pinning the threshold at its
+# default (128 KiB) keeps it from moving: about 60-90 MiB less RSS for the server
+# (docs/benchmarks.md, "Session 16"). Set it yourself to override; other platforms ignore it.
+: "${MALLOC_MMAP_THRESHOLD_:=131072}"
+export MALLOC_MMAP_THRESHOLD_
+# `exec` keeps one process: signals (SIGTERM to drain, SIGKILL) reach the server itself.
+exec "${NODE:-node}" "$(dirname "$0")/cardtable.js" serve "$@"
