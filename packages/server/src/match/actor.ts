@@ -97,7 +97,7 @@ export class MatchActor {
       run: (task) => this.queue.run(task),
       execute: (seat, body, source) => this.commands.execute(seat, body, source),
     });
-    this.lobby = new Lobby(live, ctx.store, this.writer, this.stream, this.presence, () =>
+    this.lobby = new Lobby(live, ctx, this.writer, this.stream, this.presence, () =>
       this.schedule(),
     );
   }
@@ -311,6 +311,10 @@ export class MatchActor {
 
   leave(userId: string): Promise<{ ok: true } | ErrorBody> {
     return this.queue.run(() => this.lobby.leave(userId));
+  }
+
+  close(userId: string): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.close(userId));
   }
 
   surrender(userId: string): Promise<{ ok: true } | ErrorBody> {

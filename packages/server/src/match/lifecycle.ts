@@ -1,4 +1,3 @@
-import type { EndingOutsideRules, Outcome } from '@cardtable/engine';
 import type { Logger } from 'pino';
 import type { MatchLifecycleSettings } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
@@ -6,22 +5,11 @@ import type { EventStore } from '../store/event-store.ts';
 import { OwnedElsewhere } from '../nodes/ownership.ts';
 import { periodicJob, type PeriodicJob } from '../periodic-job.ts';
 import type { MatchActor } from './actor.ts';
+import { endedResult, type EndReason } from './no-contest.ts';
 import type { MatchRegistry } from './registry.ts';
 
-/** Why the server ends a match outside its rules on its own (a surrender is a player's). */
-export type EndReason = Exclude<EndingOutsideRules, 'surrender'>;
-
-/**
- * The result of a match the server ended: nobody won or lost (a no-contest), and `reason` says
- * why. Like a surrender it is no game event (the game has none): it lives in the match row, so
- * metadata, MATCH_STATUS and exports show it while the log still re-executes.
- */
-export const endedResult = (reason: EndReason): Outcome => ({
-  winners: [],
-  tie: false,
-  standings: [],
-  reason,
-});
+/** The endings the sweep decides on its own (a host closes a table through its actor). */
+type SweptReason = Exclude<EndReason, 'closed'>;
 
 export interface SweepReport {
   expired: number;
@@ -156,7 +144,7 @@ export class MatchLifecycle {
 
   private async end(
     actor: MatchActor,
-    reason: EndReason,
+    reason: SweptReason,
     stillDue: () => boolean,
     report: SweepReport,
   ): Promise<void> {
@@ -166,7 +154,7 @@ export class MatchLifecycle {
     }
   }
 
-  private count(reason: EndReason, ids: string[], report: SweepReport): void {
+  private count(reason: SweptReason, ids: string[], report: SweepReport): void {
     if (ids.length === 0) return;
     report[reason] += ids.length;
     this.metrics.matchesEnded.inc({ reason }, ids.length);
