@@ -317,6 +317,11 @@ export class MatchActor {
     return this.queue.run(() => this.lobby.close(userId));
   }
 
+  /** A seated user's account was deleted (`name`: its anonymised name); see the lobby's. */
+  accountDeleted(userId: string, name: string): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.accountDeleted(userId, name));
+  }
+
   surrender(userId: string): Promise<{ ok: true } | ErrorBody> {
     return this.queue.run(() => this.lobby.surrender(userId));
   }

@@ -23,6 +23,9 @@ export interface SweepReport {
  * - a match still waiting `waitingTtlMs` after its creation expires (its join code dies);
  * - a started match nobody has been connected to for `abandonAfterMs` is ended as abandoned
  *   (CPU-only matches with no watcher too);
+ * - a seat a deleted account holds at a table still waiting is given up as its leave would:
+ *   at someone else's table it opens again, and the deleted host's own table closes (everyone
+ *   waiting there is told), so nobody waits for a host who is gone;
  * - a loaded match with nothing to do, unwatched and unused for `idleUnloadMs`, leaves memory.
  * Matches in memory are ended through their actor (connections are told); the others by one
  * statement each over the store, while no load can race it. Who is watching is written to the
@@ -103,6 +106,7 @@ export class MatchLifecycle {
       }
     }
     await Promise.all(ending);
+    await this.releaseDeletedSeats();
 
     const nowIso = new Date(now).toISOString();
     await this.registry.whileNoneLoads(async () => {
@@ -140,6 +144,28 @@ export class MatchLifecycle {
       this.count('abandoned', abandoned, report);
     });
     return report;
+  }
+
+  /**
+   * Gives up the seats deleted accounts hold at waiting tables, through each table's actor (so
+   * connections are told): loaded here, or loaded now when no node has it. A table another node
+   * holds is that node's to change, in its own sweep.
+   */
+  private async releaseDeletedSeats(): Promise<void> {
+    const seats = await this.store.waitingSeatsOfDeleted();
+    for (const { matchId, userId, name } of seats) {
+      try {
+        await this.registry.use(matchId, (actor) => actor?.accountDeleted(userId, name));
+      } catch (error) {
+        if (!(error instanceof OwnedElsewhere)) throw error;
+      }
+    }
+    if (seats.length > 0) {
+      this.log.info(
+        { seats: seats.length },
+        'seats of deleted accounts at waiting tables given up',
+      );
+    }
   }
 
   private async end(

@@ -218,6 +218,20 @@ export class Lobby {
   }
 
   /**
+   * The account of `userId` was deleted: before the start, its seat here is given up as anyone's
+   * leave would (a seat at someone else's table opens again; the host's table closes, and
+   * everyone waiting is told), under the anonymised `name`, so that no write of these seats
+   * brings the old name back.
+   */
+  async accountDeleted(userId: string, name: string): Promise<Done> {
+    const { record } = this.live;
+    if (record.status !== 'waiting' || this.live.seatOf(userId) === null) return { ok: true };
+    const seats = record.seats.map((s) => (s.userId === userId ? { ...s, name } : s));
+    this.live.record = { ...record, seats };
+    return this.leave(userId);
+  }
+
+  /**
    * The host closes the table before the start: it ends as a no-contest (`reason: 'closed'`),
    * so its room code stops opening it, it leaves the open tables, it no longer counts against
    * anyone's limits, and everyone still here is told (MATCH_STATUS with the result). Closing a

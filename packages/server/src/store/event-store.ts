@@ -280,6 +280,25 @@ export class EventStore {
     return rows[0]?.n ?? 0;
   }
 
+  /**
+   * Seats that deleted accounts still hold at matches waiting for players (their own tables or
+   * others'), with the name the deletion gave them, up to `limit`.
+   */
+  async waitingSeatsOfDeleted(
+    limit = 100,
+  ): Promise<{ matchId: string; userId: string; name: string }[]> {
+    return this.db.query<{ matchId: string; userId: string; name: string }>(
+      `SELECT p.match_id AS "matchId", p.user_id AS "userId", u.name
+         FROM matches m
+         JOIN match_players p ON p.match_id = m.id
+         JOIN users u ON u.id = p.user_id
+        WHERE m.status = 'waiting' AND u.deleted_at IS NOT NULL
+        ORDER BY m.created_at
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
   /** Bars a user from joining a match again (the host removed them before the start). */
   async barUser(matchId: string, userId: string): Promise<void> {
     await this.db.query(
