@@ -87,10 +87,11 @@ export interface RecordedOutcome {
 
 /**
  * Reasons a match may end outside its game's rules: the server ends it (a surrender, a waiting
- * match that expired, a match nobody was connected to that it abandoned) without a game event. Re-execution cannot confirm such a result, only that the rules had not ended the
- * match first, so a report says which kind of ending it checked.
+ * match that expired or that its host closed before the start, a match nobody was connected to
+ * that it abandoned) without a game event. Re-execution cannot confirm such a result, only that
+ * the rules had not ended the match first, so a report says which kind of ending it checked.
  */
-export const ENDINGS_OUTSIDE_RULES = ['surrender', 'expired', 'abandoned'] as const;
+export const ENDINGS_OUTSIDE_RULES = ['surrender', 'expired', 'closed', 'abandoned'] as const;
 export type EndingOutsideRules = (typeof ENDINGS_OUTSIDE_RULES)[number];
 
 const endedOutsideRules = (result: Outcome | null) =>

@@ -196,9 +196,20 @@ export class CardtableApi {
     return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/seats/${seat}/remove`);
   }
 
-  /** Leaves the match: frees the seat before the start; afterwards the timeout rule plays it. */
+  /**
+   * Leaves the match: frees the seat before the start (the host's leave closes the table);
+   * afterwards the timeout rule plays it.
+   */
   leaveMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
     return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/leave`);
+  }
+
+  /**
+   * The host closes the table before the start: it ends as a no-contest (`result.reason`
+   * `closed`), its room code stops working and everyone seated is told.
+   */
+  closeMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
+    return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/close`);
   }
 
   /** Concedes: the match ends and every other seat shares first place. */

@@ -146,6 +146,7 @@ export async function startServer(
           tallyPauseMs: config.tallyPauseMs,
           resumeMaxSteps: config.resumeMaxSteps,
           maxConnectionsPerMatch: config.maxConnectionsPerMatch,
+          joinedTablesPerUser: config.matchQuotas.joinedTablesPerUser,
         },
       },
       now,
@@ -251,7 +252,7 @@ export async function startServer(
       config.joinAttemptsPerMinute,
       config.ipJoinAttemptsPerMinute,
     );
-    registerJoinRoute(app, { store, registry, joinAttempts });
+    registerJoinRoute(app, { store, registry, quotas, joinAttempts });
     registerTableRoutes(app, {
       tables: new OpenTables(db, config.matchLifecycle.waitingTtlMs, now),
       registry,

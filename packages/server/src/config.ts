@@ -162,6 +162,11 @@ export interface MatchQuotaSettings {
   queueSeatedPerUser: number;
   /** Open tables (listed in the lobby, waiting for players) one user hosts at once. */
   openTablesPerUser: number;
+  /**
+   * Tables other people host, still waiting for players, one user may hold a seat at at once
+   * (joined by room code or from the open tables): a seat taken is a seat kept from others.
+   */
+  joinedTablesPerUser: number;
 }
 
 export interface MatchLifecycleSettings {
@@ -300,6 +305,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
       activePerIp: int('MATCH_ACTIVE_PER_IP', 100, 0),
       queueSeatedPerUser: int('QUEUE_SEATED_PER_USER', 10, 0),
       openTablesPerUser: int('OPEN_TABLES_PER_USER', 3, 1, 100),
+      joinedTablesPerUser: int('JOINED_TABLES_PER_USER', 5, 0),
     },
     matchLifecycle: {
       waitingTtlMs: int('WAITING_MATCH_TTL_MS', 3_600_000, 1),

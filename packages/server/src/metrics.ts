@@ -32,7 +32,7 @@ export function createMetrics() {
     }),
     matchesEnded: new Counter({
       name: 'cardtable_matches_ended_total',
-      help: 'Matches ended by the server, by reason (expired, abandoned).',
+      help: 'Matches ended outside their rules, by reason (expired, closed by the host, abandoned).',
       labelNames: ['reason'] as const,
       registers: [registry],
     }),

@@ -1,5 +1,5 @@
 import type { Profile, SessionList } from '@cardtable/sdk/accounts';
-import type { AuthResponse, MatchList } from '@cardtable/sdk/protocol';
+import type { AuthResponse, MatchList, MatchMetadata } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
 import {
@@ -12,6 +12,7 @@ import {
 } from './helpers/accounts.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
 
 const ENV = {
   DEV_MAILBOX: 'true',
@@ -322,6 +323,60 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
     expect(kept?.seats.find((seat) => seat.userId === uma.user.id)?.name).toBe('Deleted player');
     // The username is free again.
     expect((await register(server.url, 'Uma', { email: 'uma2@example.com' })).status).toBe(200);
+  });
+
+  it("gives up a deleted account's seats at waiting tables: its own table closes, others' seat opens", async () => {
+    const vic = await account(server.url, 'Vic');
+    const [wes, xan] = await Promise.all([guest(server.url, 'Wes'), guest(server.url, 'Xan')]);
+    const three = [
+      { kind: 'human' as const },
+      { kind: 'human' as const },
+      { kind: 'human' as const },
+    ];
+    const joinCode = (token: string, code: string) =>
+      call(server.url, 'POST', '/api/matches/join', { token, body: { code } });
+    const meta = async (matchId: string) =>
+      (
+        await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+          token: wes.accessToken,
+        })
+      ).body;
+    const hosted = await createMatch(server.url, vic.accessToken, {
+      game: 'secret-draw',
+      seats: three,
+    });
+    expect((await joinCode(wes.accessToken, hosted.code)).status).toBe(200);
+    const joined = await createMatch(server.url, xan.accessToken, {
+      game: 'secret-draw',
+      seats: three,
+    });
+    expect((await joinCode(vic.accessToken, joined.code)).status).toBe(200);
+    const waiting = await RawClient.open(server.url, hosted.matchId, wes.accessToken);
+
+    const deleted = await call(server.url, 'POST', '/api/account/delete', {
+      token: vic.accessToken,
+      body: { password: GOOD_PASSWORD },
+    });
+    expect(deleted.status).toBe(200);
+    await server.lifecycle.sweep();
+
+    // Vic's table is closed, and Wes, waiting there, is told; its code opens nothing.
+    const told = await waiting.waitFor('MATCH_STATUS', (m) => m.status === 'over');
+    expect(told.result?.reason).toBe('closed');
+    waiting.socket.close();
+    expect((await meta(hosted.matchId)).result?.reason).toBe('closed');
+    expect((await joinCode(xan.accessToken, hosted.code)).status).toBe(404);
+    // Closing wrote the seats back anonymised, not with the name the deletion removed.
+    const [row] = await server.db.query<{ seats: { name?: string; userId?: string }[] }>(
+      'SELECT seats FROM matches WHERE id = $1',
+      [hosted.matchId],
+    );
+    expect(row?.seats.find((seat) => seat.userId === vic.user.id)?.name).toBe('Deleted player');
+    // Vic's seat at Xan's table is free again, and the table still waits.
+    const xans = await meta(joined.matchId);
+    expect(xans.status).toBe('waiting');
+    expect(xans.seats[1]).toMatchObject({ taken: false });
+    expect((await joinCode(wes.accessToken, joined.code)).status).toBe(200);
   });
 
   // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.

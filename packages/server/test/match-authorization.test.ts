@@ -150,6 +150,11 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
         path: (id) => `/api/matches/${id}/start`,
         expect: { host: 409, player: 403, spectator: 403, stranger: 401 },
       },
+      {
+        method: 'POST',
+        path: (id) => `/api/matches/${id}/close`,
+        expect: { host: 409, player: 403, spectator: 403, stranger: 401 },
+      },
     ]);
     for (const path of ['leave', 'surrender']) {
       for (const role of ['spectator', 'stranger'] as const) {

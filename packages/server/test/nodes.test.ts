@@ -13,6 +13,7 @@ import { golf } from '@cardtable/golf';
 import type {
   AuthResponse,
   JoinMatchResponse,
+  MatchMetadata,
   MatchStateResponse,
   ServerMessage,
 } from '@cardtable/sdk/protocol';
@@ -283,6 +284,58 @@ describe('a match whose people are on different nodes', () => {
     const byKind = Object.fromEntries(forwarded.values.map((v) => [v.labels.kind, v.value]));
     expect(byKind.socket).toBe(2); // Cy's and Ben's
     expect(byKind.http).toBeGreaterThanOrEqual(3); // Ben's join, states, the export
+  }, 60_000);
+});
+
+describe('a waiting table on two nodes', () => {
+  it('its host closes it through the node without its actor; who waits on either is told', async () => {
+    const { a, b } = await twoNodes();
+    const [ana, ben, cy] = await Promise.all([
+      guest(a.url, 'Ana'),
+      guest(b.url, 'Ben'),
+      guest(b.url, 'Cy'),
+    ]);
+    const table = await createMatch(a.url, ana.accessToken, {
+      game: 'golf',
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+      listed: true,
+    });
+    const { matchId, code } = table;
+    expect(await join(b.url, ben, code)).toEqual({ matchId, seat: 1 });
+    const bens = await RawClient.open(b.url, matchId, ben.accessToken);
+    const listed = async (url: string) =>
+      (
+        await call<{ tables: { matchId: string }[] }>(url, 'GET', '/api/tables?game=golf', {
+          token: cy.accessToken,
+        })
+      ).body.tables.map((t) => t.matchId);
+    expect(await listed(b.url)).toContain(matchId);
+    // Ben is not the host, on any node.
+    expect(
+      (await call(b.url, 'POST', `/api/matches/${matchId}/close`, { token: ben.accessToken }))
+        .status,
+    ).toBe(403);
+
+    const closed = await call<MatchMetadata>(b.url, 'POST', `/api/matches/${matchId}/close`, {
+      token: ana.accessToken,
+    });
+    expect(closed).toMatchObject({
+      status: 200,
+      body: { status: 'over', result: { reason: 'closed' } },
+    });
+    const told = await bens.waitFor('MATCH_STATUS', (m) => m.status === 'over');
+    expect(told.result?.reason).toBe('closed');
+    bens.socket.close();
+    // One actor did it, on the node that holds the match; no node lists it or opens its code.
+    expect(b.registry.stats()).toEqual({ inMemory: 0, loads: 0 });
+    for (const node of [a, b]) {
+      expect(await listed(node.url)).not.toContain(matchId);
+      const late = await call(node.url, 'POST', '/api/matches/join', {
+        token: cy.accessToken,
+        body: { code },
+      });
+      expect(late.status).toBe(404);
+    }
   }, 60_000);
 });
 

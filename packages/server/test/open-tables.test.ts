@@ -13,6 +13,7 @@ import { account } from './helpers/accounts.ts';
 import { publishGame, tidepoolPackage } from './helpers/content.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
+import { RawClient } from './helpers/socket-client.ts';
 
 const human = { kind: 'human' as const };
 const me = (token: string) => ({ token });
@@ -40,7 +41,14 @@ describe.each<StoreKind>(['embedded', 'postgres'])('open tables on %s', (store) 
   const meta = async (token: string, matchId: string) =>
     (await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, me(token))).body;
   const leave = (token: string, matchId: string) =>
-    call(server.url, 'POST', `/api/matches/${matchId}/leave`, me(token));
+    call<MatchMetadata & ErrorBody>(server.url, 'POST', `/api/matches/${matchId}/leave`, me(token));
+  const close = (token: string, matchId: string) =>
+    call<MatchMetadata & ErrorBody>(server.url, 'POST', `/api/matches/${matchId}/close`, me(token));
+  const joinByCode = (token: string, code: string) =>
+    call<JoinMatchResponse & ErrorBody>(server.url, 'POST', '/api/matches/join', {
+      token,
+      body: { code },
+    });
 
   beforeAll(async () => {
     server = await startTestServer(
@@ -94,10 +102,74 @@ describe.each<StoreKind>(['embedded', 'postgres'])('open tables on %s', (store) 
     // A private table's id is not a way in.
     expect((await join(dee.accessToken, hidden.matchId)).status).toBe(404);
     await leave(ana.accessToken, hidden.matchId);
-    // A host who leaves takes the table off the list.
-    await leave(ana.accessToken, open.matchId);
+    // A host who leaves closes the table: off the list, and over for Ben too.
+    expect((await leave(ana.accessToken, open.matchId)).body).toMatchObject({
+      status: 'over',
+      result: { reason: 'closed' },
+    });
     expect((await list(dee.accessToken)).tables.map((t) => t.matchId)).not.toContain(open.matchId);
+    expect((await meta(ben.accessToken, open.matchId)).status).toBe('over');
     await leave(ben.accessToken, open.matchId);
+  });
+
+  it('the host closes a waiting table: everyone seated is told, its code and listing die', async () => {
+    const table = await createMatch(server.url, ana.accessToken, {
+      game: 'golf',
+      seats: [human, human, human],
+      listed: true,
+    });
+    await join(ben.accessToken, table.matchId);
+    const bens = await RawClient.open(server.url, table.matchId, ben.accessToken);
+    // Only the host closes; anyone else is refused and nothing changes.
+    expect(await close(ben.accessToken, table.matchId)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    expect(await close(dee.accessToken, table.matchId)).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    expect((await meta(ana.accessToken, table.matchId)).status).toBe('waiting');
+
+    const closed = await close(ana.accessToken, table.matchId);
+    expect(closed).toMatchObject({
+      status: 200,
+      body: { status: 'over', result: { winners: [], standings: [], reason: 'closed' } },
+    });
+    const told = await bens.waitFor('MATCH_STATUS', (m) => m.status === 'over');
+    expect(told.result?.reason).toBe('closed');
+    bens.socket.close();
+    // A retry (its first answer lost) answers the same; the room code and the list are done.
+    expect((await close(ana.accessToken, table.matchId)).status).toBe(200);
+    expect((await list(dee.accessToken)).tables.map((t) => t.matchId)).not.toContain(table.matchId);
+    expect(await joinByCode(dee.accessToken, table.code)).toMatchObject({
+      status: 404,
+      body: { code: 'NOT_FOUND' },
+    });
+    expect((await join(dee.accessToken, table.matchId)).status).toBe(404);
+    const [row] = await server.db.query<{ status: string; ended_at: Date | null }>(
+      'SELECT status, ended_at FROM matches WHERE id = $1',
+      [table.matchId],
+    );
+    expect(row?.status).toBe('over');
+    expect(row?.ended_at).not.toBeNull();
+
+    // Once started, a table is not closed: it is left or resigned.
+    const pair = await createMatch(server.url, ana.accessToken, {
+      game: 'golf',
+      seats: [human, human],
+    });
+    await joinByCode(dee.accessToken, pair.code);
+    expect(await close(ana.accessToken, pair.matchId)).toMatchObject({
+      status: 409,
+      body: { code: 'CONFLICT' },
+    });
+    expect((await meta(ana.accessToken, pair.matchId)).status).toBe('active');
+    await call(server.url, 'POST', `/api/matches/${pair.matchId}/surrender`, me(ana.accessToken));
+    expect(await close(ana.accessToken, pair.matchId)).toMatchObject({
+      status: 409,
+      body: { code: 'MATCH_OVER' },
+    });
   });
 
   it('starts when everyone ready; the host fills empty seats with CPUs once those seated are', async () => {
@@ -197,7 +269,14 @@ describe.each<StoreKind>(['embedded', 'postgres'])('open tables on %s', (store) 
       if (reply.status === 429) refused++;
     }
     expect(refused).toBeGreaterThan(0);
+    // A host who leaves closes the table, which frees its place among the host's open tables.
     for (const id of ids) await leave(cy.accessToken, id);
+    const anew = await createMatch(server.url, cy.accessToken, {
+      game: 'golf',
+      seats: [human, human],
+      listed: true,
+    });
+    await close(cy.accessToken, anew.matchId);
     // The open-table cap counts waiting listed tables only: a private table is still fine.
     expect(
       (

@@ -4,7 +4,13 @@
  * the same. Each is refused past its quota with QUOTA_EXCEEDED naming the limit, a refusal stores
  * nothing, and someone else can still create a match and play it to the end.
  */
-import type { AuthResponse, CreateMatchRequest, ErrorBody } from '@cardtable/sdk/protocol';
+import type {
+  AuthResponse,
+  CreateMatchRequest,
+  CreateMatchResponse,
+  ErrorBody,
+  JoinMatchResponse,
+} from '@cardtable/sdk/protocol';
 import type { QueueServerMessage } from '@cardtable/sdk/social';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -33,6 +39,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
         MATCH_ACTIVE_PER_USER: '4',
         // Apart from the hosting limit above (a different number, so either one shows).
         QUEUE_SEATED_PER_USER: '3',
+        // And the seats at others' waiting tables (another number again).
+        JOINED_TABLES_PER_USER: '2',
         MATCH_CREATE_PER_USER: '6',
         MATCH_CREATE_WINDOW_MS: '600000',
         MATCH_ACTIVE_PER_IP: '12',
@@ -184,6 +192,97 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
       seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'steady' }],
     });
     expect(hostedByAnn.status).toBe(200);
+  });
+
+  it("a guest sits at no more than JOINED_TABLES_PER_USER of others' waiting tables", async () => {
+    // The hosts are another address's: the tables count against nobody's quota here.
+    const hostAddress = '127.0.0.3';
+    const hosts = await Promise.all(
+      Array.from({ length: 5 }, async (_, i) => {
+        const signedIn = await callFrom<AuthResponse>(
+          hostAddress,
+          server.url,
+          'POST',
+          '/api/auth/guest',
+          { body: { name: `Host ${i}` } },
+        );
+        return signedIn.body;
+      }),
+    );
+    const tables = await Promise.all(
+      hosts.map(async (host) => {
+        const made = await callFrom<CreateMatchResponse>(
+          hostAddress,
+          server.url,
+          'POST',
+          '/api/matches',
+          {
+            token: host.accessToken,
+            body: {
+              game: 'secret-draw',
+              seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+            },
+          },
+        );
+        return made.body;
+      }),
+    );
+    const squatter = await guest(server.url, 'Squatter');
+    const join = (code: string) =>
+      call<JoinMatchResponse & ErrorBody>(server.url, 'POST', '/api/matches/join', {
+        token: squatter.accessToken,
+        body: { code },
+      });
+    const refusal = {
+      status: 429,
+      body: { code: 'QUOTA_EXCEEDED', details: { limit: 'joinedTablesPerUser', max: 2 } },
+    };
+    // Every table at once: each join is counted with its seat, so the burst cannot slip past.
+    const burst = await Promise.all(tables.map((table) => join(table.code)));
+    expect(burst.filter((r) => r.status === 200)).toHaveLength(2);
+    for (const refused of burst.filter((r) => r.status !== 200)) {
+      expect(refused).toMatchObject(refusal);
+      expect(refused.body.message).toMatch(/already sit at 2 tables waiting for players/);
+    }
+    const seated = tables.filter((_, i) => burst[i]?.status === 200);
+    const free = tables.filter((_, i) => burst[i]?.status !== 200);
+    // A code no table has is refused alike: the limit tells nobody which codes exist.
+    expect(await join('ZZZZZZ')).toMatchObject(refusal);
+    // A join retried where the guest sits answers with the seat held.
+    expect(await join(seated[0]!.code)).toMatchObject({ status: 200, body: { seat: 1 } });
+    // Hosting is bounded apart: the guest may still open a table of their own.
+    expect(
+      (await create(squatter.accessToken, { game: 'secret-draw', seats: [{ kind: 'human' }] }))
+        .status,
+    ).toBe(200);
+    // Leaving a table, or its host closing it, frees a place.
+    await call(server.url, 'POST', `/api/matches/${seated[0]!.matchId}/leave`, {
+      token: squatter.accessToken,
+    });
+    const closer = hosts[tables.indexOf(seated[1]!)]!;
+    expect(
+      (
+        await callFrom(
+          hostAddress,
+          server.url,
+          'POST',
+          `/api/matches/${seated[1]!.matchId}/close`,
+          {
+            token: closer.accessToken,
+          },
+        )
+      ).status,
+    ).toBe(200);
+    expect((await join(free[0]!.code)).status).toBe(200);
+    expect((await join(free[1]!.code)).status).toBe(200);
+    expect(await join(free[2]!.code)).toMatchObject(refusal);
+    const sitting = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM match_players p JOIN matches m ON m.id = p.match_id
+        WHERE p.user_id = $1 AND m.status = 'waiting' AND m.host_user_id <> $1`,
+      [squatter.user.id],
+    );
+    expect(sitting[0]?.n).toBe(2);
+    expect(await refusals('joinedTablesPerUser')).toBe(5);
   });
 
   /** Alice creates a two-person match, Bob joins by code, both play it to the end. */

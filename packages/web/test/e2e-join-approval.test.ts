@@ -57,12 +57,13 @@ describe('the host approves who joins', () => {
     expect([...host.errors, ...guest.errors]).toEqual([]);
   }, 120_000);
 
-  it('a joiner who changes their mind leaves from the lobby, and the seat opens again', async () => {
+  it('a joiner who changes their mind leaves; the host closes the table, and who waits is told', async () => {
     const { host, code } = await hostTable();
     const guest = await joinAs('Di', code);
     await guest.page.getByTestId('lobby-pending').waitFor();
-    // The host has no such button: it is the joiner's own way out.
+    // The host has no such button: it is the joiner's own way out (the host's is closing).
     expect(await host.page.getByTestId('lobby-leave').count()).toBe(0);
+    expect(await guest.page.getByTestId('close-table').count()).toBe(0);
 
     await guest.page.getByTestId('lobby-leave').focus();
     await guest.page.keyboard.press('Enter');
@@ -70,6 +71,35 @@ describe('the host approves who joins', () => {
     await expect
       .poll(() => host.page.getByTestId('lobby-seat-1').getAttribute('data-state'))
       .toBe('open');
-    expect([...host.errors, ...guest.errors]).toEqual([]);
-  }, 120_000);
+
+    const next = await joinAs('Ed', code);
+    await next.page.getByTestId('lobby-pending').waitFor();
+    // Closing asks first; Escape keeps the table open, the focus back on the button.
+    const close = host.page.getByTestId('close-table');
+    await close.focus();
+    await host.page.keyboard.press('Enter');
+    const confirm = host.page.getByTestId('close-table-confirm');
+    await expect.poll(() => confirm.textContent()).toContain('The player seated here is sent back');
+    await screenshot(host.page, 'join-approval-4-close-confirm');
+    await host.page.keyboard.press('Escape');
+    await expect
+      .poll(() => close.evaluate((button) => button === document.activeElement))
+      .toBe(true);
+    await host.page.keyboard.press('Enter');
+    // "Keep it open" has the focus: the close itself is one step back.
+    await host.page.keyboard.press('Shift+Tab');
+    await host.page.keyboard.press('Enter');
+    await host.page.waitForURL(`${app.url}/`);
+    // Home offers no way back to a table that is gone.
+    expect(await host.page.getByTestId('back-to-table').count()).toBe(0);
+
+    const closed = next.page.getByTestId('table-closed');
+    await expect.poll(() => closed.getAttribute('data-reason')).toBe('closed');
+    expect(await next.page.getByTestId('table-closed-why').textContent()).toBe(
+      'The host closed this table before the game started.',
+    );
+    expect(await next.page.getByTestId('standings').count()).toBe(0);
+    await screenshot(next.page, 'join-approval-5-table-closed');
+    expect([...host.errors, ...guest.errors, ...next.errors]).toEqual([]);
+  }, 180_000);
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '@cardtable/engine';
-import { outcomeHeadline, outcomeRule, outcomeWhy, standingRows } from '../src/game/standings.ts';
+import {
+  endedBeforeStart,
+  outcomeHeadline,
+  outcomeRule,
+  outcomeWhy,
+  standingRows,
+} from '../src/game/standings.ts';
 
 const name = (seat: number) => ['Ada', 'Maya', 'Kenji', 'Sofia'][seat] as string;
 
@@ -57,6 +63,16 @@ describe('standings', () => {
     expect(outcomeWhy(abandoned, name)).toBe('Everyone left, so the match was abandoned.');
     const played = { ...resigned, reason: 'lowestTotal', conceded: [] };
     expect(outcomeWhy(played, name)).toBeNull();
+    // A table closed by its host, or expired, never started: the page says so, not a game over.
+    const closed = { winners: [], tie: false, standings: [], reason: 'closed' };
+    expect(outcomeWhy(closed, name)).toBe('The host closed the table before it started.');
+    expect([closed, { ...closed, reason: 'expired' }].map(endedBeforeStart)).toEqual([true, true]);
+    expect([abandoned, resigned, played, null].map(endedBeforeStart)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("says 'you' to the player looking: the headline, and their row at any place", () => {

@@ -199,6 +199,8 @@ function outcomeReason(
       return 'the match was abandoned';
     case 'expired':
       return 'the match expired';
+    case 'closed':
+      return 'the host closed the table';
     default:
       // An end reason without words yet says nothing rather than show its id to a player.
       return null;

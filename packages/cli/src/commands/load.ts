@@ -70,6 +70,7 @@ export function loadServerEnv(): Record<string, string> {
     MATCH_ACTIVE_PER_USER: '0',
     MATCH_ACTIVE_PER_IP: '0',
     QUEUE_SEATED_PER_USER: '0',
+    JOINED_TABLES_PER_USER: '0',
   };
 }
 

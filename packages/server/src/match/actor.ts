@@ -97,7 +97,7 @@ export class MatchActor {
       run: (task) => this.queue.run(task),
       execute: (seat, body, source) => this.commands.execute(seat, body, source),
     });
-    this.lobby = new Lobby(live, ctx.store, this.writer, this.stream, this.presence, () =>
+    this.lobby = new Lobby(live, ctx, this.writer, this.stream, this.presence, () =>
       this.schedule(),
     );
   }
@@ -311,6 +311,15 @@ export class MatchActor {
 
   leave(userId: string): Promise<{ ok: true } | ErrorBody> {
     return this.queue.run(() => this.lobby.leave(userId));
+  }
+
+  close(userId: string): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.close(userId));
+  }
+
+  /** A seated user's account was deleted (`name`: its anonymised name); see the lobby's. */
+  accountDeleted(userId: string, name: string): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.accountDeleted(userId, name));
   }
 
   surrender(userId: string): Promise<{ ok: true } | ErrorBody> {

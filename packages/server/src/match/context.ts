@@ -11,6 +11,8 @@ export interface ActorSettings {
   tallyPauseMs: number;
   resumeMaxSteps: number;
   maxConnectionsPerMatch: number;
+  /** Waiting tables others host that one user may sit at at once (0: no limit). */
+  joinedTablesPerUser: number;
 }
 
 /** What every match actor of a process shares. */

@@ -1,4 +1,3 @@
-import type { EndingOutsideRules, Outcome } from '@cardtable/engine';
 import type { Logger } from 'pino';
 import type { MatchLifecycleSettings } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
@@ -6,22 +5,11 @@ import type { EventStore } from '../store/event-store.ts';
 import { OwnedElsewhere } from '../nodes/ownership.ts';
 import { periodicJob, type PeriodicJob } from '../periodic-job.ts';
 import type { MatchActor } from './actor.ts';
+import { endedResult, type EndReason } from './no-contest.ts';
 import type { MatchRegistry } from './registry.ts';
 
-/** Why the server ends a match outside its rules on its own (a surrender is a player's). */
-export type EndReason = Exclude<EndingOutsideRules, 'surrender'>;
-
-/**
- * The result of a match the server ended: nobody won or lost (a no-contest), and `reason` says
- * why. Like a surrender it is no game event (the game has none): it lives in the match row, so
- * metadata, MATCH_STATUS and exports show it while the log still re-executes.
- */
-export const endedResult = (reason: EndReason): Outcome => ({
-  winners: [],
-  tie: false,
-  standings: [],
-  reason,
-});
+/** The endings the sweep decides on its own (a host closes a table through its actor). */
+type SweptReason = Exclude<EndReason, 'closed'>;
 
 export interface SweepReport {
   expired: number;
@@ -35,6 +23,9 @@ export interface SweepReport {
  * - a match still waiting `waitingTtlMs` after its creation expires (its join code dies);
  * - a started match nobody has been connected to for `abandonAfterMs` is ended as abandoned
  *   (CPU-only matches with no watcher too);
+ * - a seat a deleted account holds at a table still waiting is given up as its leave would:
+ *   at someone else's table it opens again, and the deleted host's own table closes (everyone
+ *   waiting there is told), so nobody waits for a host who is gone;
  * - a loaded match with nothing to do, unwatched and unused for `idleUnloadMs`, leaves memory.
  * Matches in memory are ended through their actor (connections are told); the others by one
  * statement each over the store, while no load can race it. Who is watching is written to the
@@ -115,6 +106,7 @@ export class MatchLifecycle {
       }
     }
     await Promise.all(ending);
+    await this.releaseDeletedSeats();
 
     const nowIso = new Date(now).toISOString();
     await this.registry.whileNoneLoads(async () => {
@@ -154,9 +146,31 @@ export class MatchLifecycle {
     return report;
   }
 
+  /**
+   * Gives up the seats deleted accounts hold at waiting tables, through each table's actor (so
+   * connections are told): loaded here, or loaded now when no node has it. A table another node
+   * holds is that node's to change, in its own sweep.
+   */
+  private async releaseDeletedSeats(): Promise<void> {
+    const seats = await this.store.waitingSeatsOfDeleted();
+    for (const { matchId, userId, name } of seats) {
+      try {
+        await this.registry.use(matchId, (actor) => actor?.accountDeleted(userId, name));
+      } catch (error) {
+        if (!(error instanceof OwnedElsewhere)) throw error;
+      }
+    }
+    if (seats.length > 0) {
+      this.log.info(
+        { seats: seats.length },
+        'seats of deleted accounts at waiting tables given up',
+      );
+    }
+  }
+
   private async end(
     actor: MatchActor,
-    reason: EndReason,
+    reason: SweptReason,
     stillDue: () => boolean,
     report: SweepReport,
   ): Promise<void> {
@@ -166,7 +180,7 @@ export class MatchLifecycle {
     }
   }
 
-  private count(reason: EndReason, ids: string[], report: SweepReport): void {
+  private count(reason: SweptReason, ids: string[], report: SweepReport): void {
     if (ids.length === 0) return;
     report[reason] += ids.length;
     this.metrics.matchesEnded.inc({ reason }, ids.length);

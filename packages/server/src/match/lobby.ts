@@ -1,12 +1,15 @@
 import { startMatch, type Outcome } from '@cardtable/engine';
 import type { ErrorBody } from '@cardtable/sdk/protocol';
 import { errorBody } from '../errors.ts';
-import type { EventStore, SeatRecord } from '../store/event-store.ts';
+import type { SeatRecord } from '../store/event-store.ts';
+import type { ActorContext } from './context.ts';
 import { nameCpuSeats } from './cpu-names.ts';
 import { concessionResult, othersPlayOn } from './concessions.ts';
 import type { LiveMatch } from './live-match.ts';
 import { matchConfig } from './match-record.ts';
+import { endedResult } from './no-contest.ts';
 import type { Presence } from './presence.ts';
+import { joinedTablesRefusal } from './quotas.ts';
 import type { ResolutionWriter } from './resolution-writer.ts';
 import type { MatchStream } from './stream.ts';
 
@@ -24,18 +27,22 @@ export interface Joiner {
 }
 
 /**
- * Seats outside the game's rules: join, start, leave, surrender. Each runs on the actor's
- * serial queue (the actor wraps them).
+ * Seats outside the game's rules: join, start, leave, close, surrender. Each runs on the
+ * actor's serial queue (the actor wraps them).
  */
 export class Lobby {
+  private readonly store: ActorContext['store'];
+
   constructor(
     private readonly live: LiveMatch,
-    private readonly store: EventStore,
+    private readonly ctx: ActorContext,
     private readonly writer: ResolutionWriter,
     private readonly stream: MatchStream,
     private readonly presence: Presence,
     private readonly schedule: () => void,
-  ) {}
+  ) {
+    this.store = ctx.store;
+  }
 
   /** A rematch every player agreed to is being created (set once, cleared if that fails). */
   private rematchStarting = false;
@@ -65,7 +72,11 @@ export class Lobby {
     const seats = live.record.seats.map((s, i) =>
       i === seat ? { ...s, userId, name, ...pending } : s,
     );
-    await this.store.updateSeats(live.id, seats);
+    // Seats at others' tables are bounded per user; the host's own tables are, at creation.
+    const cap = userId === live.record.hostUserId ? 0 : this.ctx.settings.joinedTablesPerUser;
+    if (!(await this.store.seatJoiner(live.id, seats, userId, cap))) {
+      return joinedTablesRefusal(this.ctx.metrics, cap);
+    }
     live.record = { ...live.record, seats };
     this.presence.closeUser(userId);
     const started = await this.startWhenFull();
@@ -182,13 +193,18 @@ export class Lobby {
     return this.startNow(nameCpuSeats(filled, cpu?.names, record.id));
   }
 
-  /** Before the start: frees the seat. During play: the timeout rule plays it from now on. */
+  /**
+   * Before the start: frees the seat, but the host's leave closes the table (a table is never
+   * left waiting without the one person who may start it). During play: the timeout rule plays
+   * the seat from now on.
+   */
   async leave(userId: string): Promise<Done> {
     const live = this.live;
     const seat = live.seatOf(userId);
     if (seat === null) return errorBody('NOT_A_PLAYER', 'You hold no seat in this match.');
     if (live.record.status === 'over') return { ok: true };
     const waiting = live.record.status === 'waiting';
+    if (waiting && userId === live.record.hostUserId) return this.close(userId);
     const seats = live.record.seats.map((s, i): SeatRecord => {
       if (i !== seat) return s;
       return waiting ? { kind: 'human' } : { ...s, left: true };
@@ -198,6 +214,44 @@ export class Lobby {
     if (waiting) this.presence.closeUser(userId);
     this.stream.broadcastStatus();
     this.schedule();
+    return { ok: true };
+  }
+
+  /**
+   * The account of `userId` was deleted: before the start, its seat here is given up as anyone's
+   * leave would (a seat at someone else's table opens again; the host's table closes, and
+   * everyone waiting is told), under the anonymised `name`, so that no write of these seats
+   * brings the old name back.
+   */
+  async accountDeleted(userId: string, name: string): Promise<Done> {
+    const { record } = this.live;
+    if (record.status !== 'waiting' || this.live.seatOf(userId) === null) return { ok: true };
+    const seats = record.seats.map((s) => (s.userId === userId ? { ...s, name } : s));
+    this.live.record = { ...record, seats };
+    return this.leave(userId);
+  }
+
+  /**
+   * The host closes the table before the start: it ends as a no-contest (`reason: 'closed'`),
+   * so its room code stops opening it, it leaves the open tables, it no longer counts against
+   * anyone's limits, and everyone still here is told (MATCH_STATUS with the result). Closing a
+   * table already closed answers as done (a retry whose first answer was lost).
+   */
+  async close(userId: string): Promise<Done> {
+    const { record } = this.live;
+    if (userId !== record.hostUserId) {
+      return errorBody('FORBIDDEN', 'Only the host closes the table; you may leave it.');
+    }
+    if (record.status === 'over') {
+      return record.result?.reason === 'closed'
+        ? { ok: true }
+        : errorBody('MATCH_OVER', 'The match is over.');
+    }
+    if (record.status !== 'waiting') {
+      return errorBody('CONFLICT', 'The match has started: leave or resign instead.');
+    }
+    await this.finish(endedResult('closed'), record.seats);
+    this.ctx.metrics.matchesEnded.inc({ reason: 'closed' });
     return { ok: true };
   }
 

@@ -12,6 +12,19 @@ export type QuotaLimit =
 /** The limit that refuses a matchmaking ticket (`details.limit`, and the refusals metric's label). */
 export const QUEUE_LIMIT = 'queueSeatedPerUser';
 
+/** The limit that refuses a seat at one more table someone else hosts (`details.limit`, metric label). */
+export const JOINED_LIMIT = 'joinedTablesPerUser';
+
+/** The refusal of a join past `joinedTablesPerUser` (`cap`), counted in the refusals metric. */
+export function joinedTablesRefusal(metrics: Metrics, cap: number): ErrorBody {
+  metrics.quotaRefusals.inc({ limit: JOINED_LIMIT });
+  return errorBody(
+    'QUOTA_EXCEEDED',
+    `You already sit at ${cap} tables waiting for players, the most allowed at once: leave one before joining another.`,
+    { limit: JOINED_LIMIT, max: cap },
+  );
+}
+
 const LIMITS: { limit: QuotaLimit; usage: keyof QuotaUsage; what: string }[] = [
   { limit: 'openTablesPerUser', usage: 'openTablesByUser', what: 'You have' },
   { limit: 'activePerUser', usage: 'openByUser', what: 'You have' },
@@ -73,6 +86,21 @@ export class MatchQuotas {
       `You sit in ${cap} matches waiting or in play, the most allowed at once: finish one before queueing again.`,
       { limit: QUEUE_LIMIT, max: cap },
     );
+  }
+
+  /**
+   * Refuses a join (before its room code is looked up) of a user already seated at
+   * `joinedTablesPerUser` tables others host that wait for players, leaving out `matchId` (the
+   * table the code opens, if any: a retried join there answers with the seat held). The join
+   * itself counts again, with its write (`EventStore.seatJoiner`); this early check only keeps
+   * the room-code route from telling a user at the limit which codes exist (a 429 for every
+   * code, open or not).
+   */
+  async admitJoin(userId: string, matchId: string | null): Promise<ErrorBody | null> {
+    const cap = this.settings.joinedTablesPerUser;
+    if (cap === 0 || (await this.store.joinedTablesOf(userId, cap, matchId ?? '')) < cap)
+      return null;
+    return joinedTablesRefusal(this.metrics, cap);
   }
 
   private caps(listed: boolean): Record<QuotaLimit, number> {

@@ -1,6 +1,7 @@
 import { ErrorBody, JoinMatchRequest, JoinMatchResponse } from '@cardtable/sdk/protocol';
 import type { FastifyInstance } from 'fastify';
-import { apiError } from '../errors.ts';
+import { ApiError, apiError } from '../errors.ts';
+import type { MatchQuotas } from '../match/quotas.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { UserAndAddressLimiter } from '../rate-limit.ts';
 import type { EventStore } from '../store/event-store.ts';
@@ -9,6 +10,8 @@ import { requireUser } from './authenticate.ts';
 interface Deps {
   store: EventStore;
   registry: MatchRegistry;
+  /** The limit on seats at tables others host (`JOINED_TABLES_PER_USER`). */
+  quotas: MatchQuotas;
   /** Join attempts, shared with open tables' one-click joins. */
   joinAttempts: UserAndAddressLimiter;
 }
@@ -18,10 +21,11 @@ interface Deps {
  * way a code can fail (never issued, its match started or over, no seat left) gives the same
  * 404, after the same single lookup where the code is not open, so an answer tells a guesser
  * nothing about which codes exist. Attempts are limited per user and per address, since guest
- * users cost nothing to make.
+ * users cost nothing to make. A user already seated at `JOINED_TABLES_PER_USER` tables gets
+ * `429 QUOTA_EXCEEDED` for every code alike (but one whose table they sit at: a retry).
  */
 export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
-  const { store, registry, joinAttempts } = deps;
+  const { store, registry, quotas, joinAttempts } = deps;
   const closed = () => apiError('NOT_FOUND', 'No open match has that code.');
 
   app.post<{ Body: JoinMatchRequest }>(
@@ -50,9 +54,15 @@ export function registerJoinRoute(app: FastifyInstance, deps: Deps): void {
         request.body.code.trim().toUpperCase(),
         user.userId,
       );
+      const refused = await quotas.admitJoin(user.userId, id);
+      if (refused) throw new ApiError(refused);
       if (id === null) throw closed();
       return registry.use(id, async (actor) => {
         const joined = actor ? await actor.join(user) : null;
+        // Joins racing past the check above: the limit holds, and says so like the check.
+        if (joined && 'code' in joined && joined.code === 'QUOTA_EXCEEDED') {
+          throw new ApiError(joined);
+        }
         if (!actor || !joined || 'code' in joined) throw closed();
         return { matchId: actor.id, seat: joined.seat };
       });

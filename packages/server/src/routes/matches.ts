@@ -230,8 +230,15 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
   );
   lobbyRoute(
     'leave',
-    'Leave: frees the seat before the start; afterwards the timeout rule plays it',
+    'Leave: frees the seat before the start (the host closes the table); afterwards the ' +
+      'timeout rule plays it',
     (a, u) => a.leave(u),
+  );
+  lobbyRoute(
+    'close',
+    'Close the table before the start (host only): it ends as a no-contest, its room code ' +
+      'stops working and everyone seated is told',
+    (a, u) => a.close(u),
   );
   lobbyRoute(
     'surrender',

@@ -23,7 +23,7 @@ export interface FinishedMatch {
 }
 
 /** Outcomes that are no contest: nobody played it out, so nothing is counted. */
-export const NO_CONTEST_REASONS: ReadonlySet<string> = new Set(['expired', 'abandoned']);
+export const NO_CONTEST_REASONS: ReadonlySet<string> = new Set(['expired', 'closed', 'abandoned']);
 
 export const placeOf = (outcome: Outcome, seat: number): number | null =>
   outcome.standings.find((standing) => standing.seat === seat)?.place ?? null;

@@ -280,6 +280,25 @@ export class EventStore {
     return rows[0]?.n ?? 0;
   }
 
+  /**
+   * Seats that deleted accounts still hold at matches waiting for players (their own tables or
+   * others'), with the name the deletion gave them, up to `limit`.
+   */
+  async waitingSeatsOfDeleted(
+    limit = 100,
+  ): Promise<{ matchId: string; userId: string; name: string }[]> {
+    return this.db.query<{ matchId: string; userId: string; name: string }>(
+      `SELECT p.match_id AS "matchId", p.user_id AS "userId", u.name
+         FROM matches m
+         JOIN match_players p ON p.match_id = m.id
+         JOIN users u ON u.id = p.user_id
+        WHERE m.status = 'waiting' AND u.deleted_at IS NOT NULL
+        ORDER BY m.created_at
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
   /** Bars a user from joining a match again (the host removed them before the start). */
   async barUser(matchId: string, userId: string): Promise<void> {
     await this.db.query(
@@ -291,19 +310,40 @@ export class EventStore {
 
   /** Seats changed before the start (join, leave): seats and the player index in one go. */
   async updateSeats(matchId: string, seats: SeatRecord[]): Promise<void> {
-    const players = seats.flatMap((seat, index) =>
-      seat.userId ? [{ seat: index, user_id: seat.userId }] : [],
-    );
-    await this.db.query(
-      `WITH cleared AS (DELETE FROM match_players WHERE match_id = $1),
-            added AS (
-              INSERT INTO match_players (match_id, seat, user_id)
-              SELECT $1, p.seat, p.user_id
-              FROM jsonb_to_recordset($3::jsonb) AS p(seat int, user_id text)
-              ON CONFLICT (match_id, seat) DO UPDATE SET user_id = EXCLUDED.user_id)
-       UPDATE matches SET seats = $2 WHERE id = $1`,
-      [matchId, JSON.stringify(seats), JSON.stringify(players)],
-    );
+    await writeSeats(this.db.query, matchId, seats);
+  }
+
+  /**
+   * How many tables that others host and that still wait for players the user holds a seat at
+   * (pending approval or not), leaving out `except`, up to `cap`.
+   */
+  async joinedTablesOf(userId: string, cap: number, except = ''): Promise<number> {
+    return joinedTables(this.db.query, userId, cap, except);
+  }
+
+  /**
+   * A join: stores the waiting match's new `seats`, which seat `userId`, unless they already
+   * hold a seat at `cap` other tables that others host and that wait for players (0: no limit);
+   * then false, and nothing changes. The count and the write run in one transaction holding the
+   * user's advisory lock, so joins to any number of tables at once, on every node of this
+   * database, are counted one after another: a burst cannot slip past the limit.
+   */
+  async seatJoiner(
+    matchId: string,
+    seats: SeatRecord[],
+    userId: string,
+    cap: number,
+  ): Promise<boolean> {
+    if (cap === 0) {
+      await this.updateSeats(matchId, seats);
+      return true;
+    }
+    return this.db.transaction(async (query) => {
+      await lockForTransaction(query, `quota:joined:${userId}`);
+      if ((await joinedTables(query, userId, cap, matchId)) >= cap) return false;
+      await writeSeats(query, matchId, seats);
+      return true;
+    });
   }
 
   /** Records the match a finished match's players agreed to play next. */
@@ -604,6 +644,44 @@ const APPEND_MANY = `
       seats = COALESCE(w.seats, m.seats)
   FROM w
   WHERE m.id = w.match_id AND m.version = w.version - 1`;
+
+/** Writes a match's seats and its player index (one row per seat a user holds) in one statement. */
+async function writeSeats(
+  query: Database['query'],
+  matchId: string,
+  seats: SeatRecord[],
+): Promise<void> {
+  const players = seats.flatMap((seat, index) =>
+    seat.userId ? [{ seat: index, user_id: seat.userId }] : [],
+  );
+  await query(
+    `WITH cleared AS (DELETE FROM match_players WHERE match_id = $1),
+          added AS (
+            INSERT INTO match_players (match_id, seat, user_id)
+            SELECT $1, p.seat, p.user_id
+            FROM jsonb_to_recordset($3::jsonb) AS p(seat int, user_id text)
+            ON CONFLICT (match_id, seat) DO UPDATE SET user_id = EXCLUDED.user_id)
+     UPDATE matches SET seats = $2 WHERE id = $1`,
+    [matchId, JSON.stringify(seats), JSON.stringify(players)],
+  );
+}
+
+/** Waiting tables others host where the user holds a seat, but `except`, counted up to `cap`. */
+async function joinedTables(
+  query: Database['query'],
+  userId: string,
+  cap: number,
+  except: string,
+): Promise<number> {
+  const rows = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (
+       SELECT 1 FROM match_players p JOIN matches m ON m.id = p.match_id
+       WHERE p.user_id = $1 AND m.status = 'waiting' AND m.host_user_id <> $1 AND m.id <> $2
+       LIMIT $3) joined`,
+    [userId, except, cap],
+  );
+  return rows[0]?.n ?? 0;
+}
 
 async function insertMatch(query: Database['query'], match: NewMatch): Promise<void> {
   await query(

@@ -47,8 +47,10 @@ const toTable = (row: TableRow): OpenTable => ({
 
 /**
  * The lobby list: public tables of one game (and version) still waiting with a free seat and
- * their host seated (a host who left takes the table off the list), newest first, as keyset pages on (creation time, id). Read from the match rows, so every node
- * lists every node's tables; a table leaves the list when it starts, fills or expires.
+ * their host seated (a host's leave now closes the table; the check keeps out tables their host
+ * left before it did, until they expire), newest first, as keyset pages on (creation time, id).
+ * Read from the match rows, so every node lists every node's tables; a table leaves the list
+ * when it starts, fills, expires or its host closes it.
  */
 export class OpenTables {
   constructor(

@@ -46,6 +46,7 @@ export function testEnv(
     MATCH_ACTIVE_PER_USER: '0',
     MATCH_ACTIVE_PER_IP: '0',
     QUEUE_SEATED_PER_USER: '0',
+    JOINED_TABLES_PER_USER: '0',
   };
   if (store === 'postgres') {
     base.DATABASE_URL = TEST_DATABASE_URL;

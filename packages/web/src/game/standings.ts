@@ -72,12 +72,20 @@ export function outcomeRule(outcome: Outcome): string | null {
 }
 
 /**
+ * A match that ended before its game started (its host closed the table, or it expired while
+ * waiting): a table shows why, with no standings, replay or rematch.
+ */
+export const endedBeforeStart = (outcome: Outcome | null | undefined): boolean =>
+  outcome?.reason === 'closed' || outcome?.reason === 'expired';
+
+/**
  * Why the match ended when it was not simply played out, in words (never the reason's id):
  * who resigned, or that it was abandoned or expired; null for a match played to its end.
  */
 export function outcomeWhy(outcome: Outcome, name: (seat: Seat) => string): string | null {
   if (outcome.reason === 'abandoned') return 'Everyone left, so the match was abandoned.';
   if (outcome.reason === 'expired') return 'The match expired before it could be played.';
+  if (outcome.reason === 'closed') return 'The host closed the table before it started.';
   const conceded = outcome.conceded ?? [];
   if (conceded.length === 0) return null;
   return `${joinNames(conceded.map(name))} resigned.`;

@@ -3,7 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import type { PublicSeat } from '@cardtable/sdk';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import { seatName } from '../game/names.ts';
+import { forgetMatch } from '../net/last-match.ts';
 import { client } from '../net/session.ts';
+import { CloseTable } from './CloseTable.tsx';
 import { CopyField } from './CopyField.tsx';
 import {
   hostMayRemove,
@@ -20,8 +22,9 @@ const TAG = { cpu: 'CPU', open: 'open', pending: 'waiting for approval', seated:
  * approves or removes who joined, and may start now with CPUs in the empty seats; a joiner
  * waiting for approval, or removed, is told so. At an open (listed) table everyone marks ready:
  * a full table starts when all are, and the host's start waits for those seated. A joiner who
- * changes their mind leaves (the seat opens again) rather than hold it by closing the page. The
- * table's chat sits next to the seats on wide screens.
+ * changes their mind leaves (the seat opens again) rather than hold it by closing the page; the
+ * host who does closes the table (after a confirmation): everyone seated is told, and the code
+ * stops working. The table's chat sits next to the seats on wide screens.
  */
 export function Lobby({
   matchId,
@@ -55,16 +58,23 @@ export function Lobby({
     setBusy(false);
     if (!done.ok) setError(done.error?.message ?? 'That did not work.');
   };
-  const leave = async () => {
+  /** Leaves the table (a joiner) or closes it (the host); either way this player goes home. */
+  const leave = async (how: 'leave' | 'close') => {
     setLeaving(true);
     setBusy(true);
     setError(null);
-    const left = await client.api.leaveMatch(matchId);
+    const left =
+      how === 'leave' ? await client.api.leaveMatch(matchId) : await client.api.closeMatch(matchId);
     setBusy(false);
-    if (left.ok) return void navigate('/');
+    if (left.ok) {
+      forgetMatch(matchId);
+      return void navigate('/');
+    }
     setLeaving(false);
     setError(left.error.message);
   };
+  // The people the host would send back: whoever else holds a seat.
+  const othersSeated = seats.filter((seat) => hostMayRemove(seat, host)).length;
   const decide = (seat: number, how: 'approve' | 'remove') =>
     run(() =>
       how === 'approve'
@@ -174,7 +184,7 @@ export function Lobby({
             <button
               type="button"
               disabled={busy}
-              onClick={() => void leave()}
+              onClick={() => void leave('leave')}
               data-testid="lobby-leave"
             >
               Leave this table
@@ -200,6 +210,11 @@ export function Lobby({
               </span>
             ) : null}
           </p>
+        ) : null}
+        {amHost ? (
+          <div className="lobby-actions">
+            <CloseTable others={othersSeated} busy={busy} onClose={() => void leave('close')} />
+          </div>
         ) : null}
       </section>
       <ChatPanel key={mySeat ?? 'watching'} room={`match:${matchId}`} title="Table chat" />

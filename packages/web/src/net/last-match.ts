@@ -21,3 +21,11 @@ export const rememberMatch = (match: LastMatch): void => writeJson(LAST_MATCH_KE
  */
 export const tablePath = (matchId: string, game: string): string =>
   `/${game === 'golf' ? 'match' : 'tcg'}/${encodeURIComponent(matchId)}`;
+
+/**
+ * Forgets the match when it is the one Home offers the way back to: this browser left it, or it
+ * closed before its start (nothing there to go back to).
+ */
+export const forgetMatch = (matchId: string): void => {
+  if (lastMatch()?.matchId === matchId) writeJson(LAST_MATCH_KEY, null);
+};

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ApiError, CreateMatchRequest, GameSummary, MatchMetadata } from '@cardtable/sdk';
 import { createRequest, quickSetup, type TableSetup } from '../game/table-setup.ts';
 import { seatName } from '../game/names.ts';
+import { endedBeforeStart } from '../game/standings.ts';
 import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
 import { useGames } from '../net/useGames.ts';
 import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';
@@ -287,8 +288,10 @@ function RecentMatches() {
               {match.seats.map((seat) => seatName(match.seats, seat.seat)).join(', ')}
               <span className="muted"> · {new Date(match.createdAt).toLocaleString()}</span>
             </span>
-            <span className="seat-tag">{match.status}</span>
-            {match.game !== 'golf' ? (
+            <span className="seat-tag">
+              {endedBeforeStart(match.result) ? match.result?.reason : match.status}
+            </span>
+            {endedBeforeStart(match.result) ? null : match.game !== 'golf' ? (
               <Link to={tablePath(match.matchId, match.game)}>
                 {match.status === 'over' ? 'Final table' : 'Resume'}
               </Link>

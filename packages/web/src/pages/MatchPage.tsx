@@ -8,8 +8,10 @@ import { MatchNotices } from '../live/MatchNotices.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { Lobby } from '../live/Lobby.tsx';
+import { hostSeatOf } from '../live/lobby-seats.ts';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { SeatNotices } from '../live/SeatNotices.tsx';
+import { TableClosed } from '../live/TableClosed.tsx';
 import { TopbarControls } from '../live/TopbarControls.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
@@ -17,6 +19,7 @@ import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { tablePath } from '../net/last-match.ts';
 import { timingFor } from '../settings/settings.ts';
 import { useSettings } from '../settings/useSettings.ts';
+import { endedBeforeStart } from '../game/standings.ts';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
 
@@ -31,11 +34,12 @@ export default function MatchPage() {
   const { speed } = useSettings();
   const view = stage.view;
 
-  useRememberSeat(matchId, live, meta?.code ?? null, 'golf');
-
   // A resignation ends the match with no event: its result comes with the status.
   const outcome =
     view?.phase.kind === 'gameOver' ? view.phase.outcome : status === 'over' ? live.result : null;
+  // Closed by its host, or expired, before the deal: nothing was played, so no table either.
+  const neverStarted = endedBeforeStart(outcome);
+  useRememberSeat(matchId, live, meta?.code ?? null, 'golf', neverStarted);
   // At game over the standings are what matters: bring them into view (phones scroll).
   const standingsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -100,7 +104,13 @@ export default function MatchPage() {
         />
       ) : null}
 
-      {outcome ? (
+      {outcome && neverStarted ? (
+        <TableClosed
+          outcome={outcome}
+          mine={role === 'player' && seat === hostSeatOf(live.seats)}
+          tablesHref={meta?.listed ? '/tables/golf' : null}
+        />
+      ) : outcome ? (
         <div ref={standingsRef} className="standings-anchor">
           <Standings
             outcome={outcome}
@@ -122,7 +132,7 @@ export default function MatchPage() {
         </div>
       ) : null}
 
-      {view && status !== 'waiting' ? (
+      {view && status !== 'waiting' && !neverStarted ? (
         <TableChat
           key={role === 'player' ? `seat-${seat}` : 'watching'}
           matchId={matchId}

@@ -207,7 +207,7 @@ export default function ProfilePage() {
                   <time dateTime={m.endedAt}>{new Date(m.endedAt).toLocaleString()}</time> ·{' '}
                   {gameName(m.game)}
                   {m.rated ? ' (rated)' : ''} ·{' '}
-                  {m.reason === 'abandoned' || m.reason === 'expired'
+                  {m.reason === 'abandoned' || m.reason === 'expired' || m.reason === 'closed'
                     ? 'no contest'
                     : m.won
                       ? 'won'

@@ -21,6 +21,8 @@ export default function TablesPage() {
   const [pages, setPages] = useState<(string | undefined)[]>([undefined]);
   const [list, setList] = useState<OpenTableList | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Apart from the list's error: the refresh that follows a refused join must not wipe it out.
+  const [joinError, setJoinError] = useState<string | null>(null);
   const [joining, setJoining] = useState<string | null>(null);
   const after = pages.at(-1);
 
@@ -59,11 +61,12 @@ export default function TablesPage() {
 
   const join = async (table: OpenTable) => {
     setJoining(table.matchId);
+    setJoinError(null);
     const signedIn = await ensureSignedIn();
     const joined = signedIn.ok ? await client.api.joinTable(table.matchId) : signedIn;
     setJoining(null);
     if (!joined.ok) {
-      setError(joined.error.message);
+      setJoinError(joined.error.message);
       return void load();
     }
     const path = tablePath(joined.value.matchId, table.game);
@@ -89,9 +92,9 @@ export default function TablesPage() {
       <div className="lobby-layout">
         <section className="panel" aria-labelledby="tables-title" aria-live="polite">
           <h2 id="tables-title">Waiting for players</h2>
-          {error ? (
+          {(joinError ?? error) ? (
             <p className="notice notice-error" role="alert" data-testid="tables-error">
-              {error}
+              {joinError ?? error}
             </p>
           ) : null}
           {!list ? (

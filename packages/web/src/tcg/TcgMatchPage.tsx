@@ -2,14 +2,17 @@ import { Link, useParams } from 'react-router';
 import { TableChat } from '../chat/TableChat.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { Lobby } from '../live/Lobby.tsx';
+import { hostSeatOf } from '../live/lobby-seats.ts';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { SeatNotices } from '../live/SeatNotices.tsx';
+import { TableClosed } from '../live/TableClosed.tsx';
 import { TopbarControls } from '../live/TopbarControls.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
+import { endedBeforeStart } from '../game/standings.ts';
 import { tablePath } from '../net/last-match.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { timingFor } from '../settings/settings.ts';
@@ -39,14 +42,16 @@ export default function TcgMatchPage() {
   const { view, role, seat, status } = live;
   const { speed } = useSettings();
 
-  useRememberSeat(matchId, live, meta?.code ?? null, 'tcg');
-
   const game = useGameContent(meta, status !== null);
   const title = game.name ?? 'Card game';
   const me = role === 'player' ? seat : null;
   // A resignation ends the match with no event: its result comes with the status.
   const outcome =
     view?.outcome ?? (status === 'over' ? (live.result ?? meta?.result ?? null) : null);
+  // Closed by its host, or expired, before the start: nothing was played, so no table either.
+  const neverStarted = endedBeforeStart(outcome);
+  const gameSlug = meta?.content?.slug ?? meta?.game ?? 'tcg';
+  useRememberSeat(matchId, live, meta?.code ?? null, 'tcg', neverStarted);
   return (
     <div className="page match-page tcg-page" data-role={role ?? 'unknown'} data-speed={speed}>
       <header className="topbar">
@@ -73,14 +78,20 @@ export default function TcgMatchPage() {
         <PlaytestBar matchId={matchId} content={meta.content} mine={me === 0} />
       ) : null}
       <SeatNotices seats={live.seats} status={status} me={me} name={live.name} />
-      {outcome ? (
+      {outcome && neverStarted ? (
+        <TableClosed
+          outcome={outcome}
+          mine={me !== null && me === hostSeatOf(live.seats)}
+          tablesHref={meta?.listed ? `/tables/${encodeURIComponent(gameSlug)}` : null}
+        />
+      ) : outcome ? (
         <TcgGameOver
           outcome={outcome}
           me={me}
           {...(view ? { life: view.glossary.life } : {})}
           name={live.name}
           matchId={matchId}
-          gameSlug={meta?.content?.slug ?? meta?.game ?? 'tcg'}
+          gameSlug={gameSlug}
           rematch={
             <RematchControl
               matchId={matchId}
@@ -100,7 +111,7 @@ export default function TcgMatchPage() {
           mySeat={seat}
           listed={meta?.listed ?? false}
         />
-      ) : view ? (
+      ) : neverStarted ? null : view ? (
         <TableChat
           key={role === 'player' ? `seat-${seat}` : 'watching'}
           matchId={matchId}
@@ -124,11 +135,11 @@ export default function TcgMatchPage() {
       ) : (
         <p className="notice">Connecting…</p>
       )}
-      {view && status !== 'waiting' ? <GameLog lines={live.log} /> : null}
+      {view && status !== 'waiting' && !neverStarted ? <GameLog lines={live.log} /> : null}
       {me !== null && status === 'active' ? (
         <StopsToggle matchId={matchId} saved={meta?.stops ?? NO_STOPS} />
       ) : null}
-      {status === 'over' ? (
+      {status === 'over' && !neverStarted ? (
         <footer className="share">
           <DownloadExport matchId={matchId} />
           {me !== null ? <ReplayLinkField meta={meta} /> : null}
