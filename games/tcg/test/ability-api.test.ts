@@ -349,3 +349,37 @@ describe('a battler script reads the battler facts: active, bench, energy, condi
     }
   });
 });
+
+describe('a dry run runs a unit’s ability from where a match would run it', () => {
+  it('puts a "start of your turn" unit on its board, though a copy is in its hand or deck', async () => {
+    const checked = await validateContentPackage(
+      readPackage(join(import.meta.dirname, 'packages/hourglass')),
+    );
+    const content = checked.content!;
+    const hourglass = await tcgGameFor(content);
+    try {
+      const state = samplePosition(hourglass, content, '0');
+      const oracle = 'hourglass/hourglass-oracle';
+      const mine = state.players[state.active]!.zones;
+      const where = (zone: string) =>
+        (mine[zone] ?? []).some((h) => state.cards[h]!.defId === oracle);
+      // The position holds the oracle, but not on its board: the case a match never runs.
+      expect(where('board')).toBe(false);
+      expect(where('hand') || where('deck')).toBe(true);
+      const run = dryRunCardAbility({
+        content,
+        scripts: hourglass.scripts!,
+        state,
+        card: oracle,
+      });
+      const { friendly } = run.context as { friendly: { board: { id: string }[] } };
+      expect(friendly.board.map((u) => u.id)).toContain(run.source);
+      // Two units against one: it counts itself, as on the table.
+      expect(run.effects).toEqual([
+        { do: 'resource', player: '$controller', op: 'gain', amount: 1 },
+      ]);
+    } finally {
+      hourglass.dispose();
+    }
+  });
+});

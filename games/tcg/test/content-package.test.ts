@@ -97,7 +97,7 @@ describe("validateContentPackage: The Bone Orchard, a creator's duel of hand dis
       'Your opponent chooses one: Let them draw two (draw 2 cards); or Lose a card at random (your opponent discards a card at random).',
     );
     expect(textOf('harrow-crow')).toBe(
-      "When played, reveal a random card in your opponent's hand to you.",
+      "When you play this, reveal a random card in your opponent's hand to you.",
     );
     expect(textOf('ossuary-knight')).toBe('Bulwark. Restless.');
     // An attack and a health change of one target read as one, as cards print them.
@@ -676,5 +676,107 @@ describe('parseJsonLocated', () => {
     const parsed = parseJsonLocated(source);
     expect(parsed).toMatchObject({ ok: false, position: { line, column } });
     expect(!parsed.ok && parsed.message).toMatch(message);
+  });
+});
+
+describe("validateContentPackage: The Hourglass Archive, a creator's mill duel", () => {
+  const HOURGLASS = join(import.meta.dirname, 'packages/hourglass');
+  interface KeywordsDoc {
+    vocabulary: Record<string, string>;
+    keywords: Record<string, { abilities?: Record<string, unknown>[] }>;
+  }
+  /** The package with its ruleset and cards changed by `edit`. */
+  function hourglassWith(edit: (ruleset: KeywordsDoc, cards: CardsDoc) => void) {
+    const files = readFolder(HOURGLASS);
+    const ruleset = JSON.parse(text(files, 'ruleset.json')) as KeywordsDoc;
+    const cards = JSON.parse(text(files, 'cards.json')) as CardsDoc;
+    edit(ruleset, cards);
+    files.set('ruleset.json', JSON.stringify(ruleset, null, 2));
+    files.set('cards.json', JSON.stringify(cards, null, 2));
+    return files;
+  }
+
+  it('is valid, without warnings, and says where a card goes in its deck', async () => {
+    const result = await validateContentPackage(readFolder(HOURGLASS));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    const textOf = (id: string) => result.content!.cards.get(`hourglass/${id}`)!.text;
+    expect(textOf('fold-time')).toBe("Put an enemy savant into its owner's deck at random.");
+    expect(textOf('lamplighter')).toBe(
+      'When this dies, put the first card named Lamplighter in your discard into your deck at random.',
+    );
+  });
+
+  it('refuses a keyword\'s "#token" (a keyword belongs to no card) and names the card that has it', async () => {
+    const files = hourglassWith((ruleset) => {
+      const spill = ruleset.keywords.sandfall!.abilities![0]!;
+      (spill.effects as { card: string }[])[0]!.card = '#grain';
+    });
+    const result = await validateContentPackage(files);
+    expect(result.errors.map((e) => [e.code, e.path, e.message])).toEqual([
+      [
+        'REFERENCE',
+        'keywords.sandfall.abilities[0].effects[0].card',
+        '"#grain" would be a token of the ability\'s own card, but an ability of the keyword "sandfall" belongs to no card (every unit with the keyword runs it): name the token with its card, "<card id>#grain", here "hourglass/sand-golem#grain"',
+      ],
+    ]);
+  });
+
+  it('says the same of a "#token" a keyword\'s Lua summons', async () => {
+    const files = hourglassWith((ruleset) => {
+      ruleset.keywords.sandfall!.abilities![0] = {
+        id: 'spill',
+        kind: 'triggered',
+        trigger: { on: 'died' },
+        lua: { module: 'spill', entry: 'spill' },
+        text: 'When this dies, summon a Grain.',
+      };
+    });
+    files.set('lua/spill.lua', 'function spill()\n  summon(state.friendly.hero, "#grain")\nend\n');
+    const result = await validateContentPackage(files);
+    expect(result.errors.map((e) => [e.code, e.file, e.line, e.message])).toEqual([
+      [
+        'LUA_REFERENCE',
+        'lua/spill.lua',
+        2,
+        'summon: "#grain" would be a token of the ability\'s own card, but an ability of the keyword "sandfall" belongs to no card (every unit with the keyword runs it): name the token with its card, "<card id>#grain", here "hourglass/sand-golem#grain"',
+      ],
+    ]);
+  });
+
+  it("answers the ruleset's word for a hero in a selector with the selector's word", async () => {
+    const files = hourglassWith((_ruleset, cards) => {
+      const blast = cards.cards.find((c) => c.id === 'hourglass/sand-blast')!;
+      (blast.abilities[0]!.targets as { choose: string }[])[0]!.choose =
+        '(savant | archivist) & enemy';
+    });
+    const result = await validateContentPackage(files);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'selector "(savant | archivist) & enemy" says "archivist", the ruleset\'s word for a hero in rules text; a selector says "hero" (the rules text still reads "archivist")',
+    ]);
+  });
+
+  it('warns where a "when this dies" ability acts on the unit that died, at every depth', async () => {
+    const files = hourglassWith((_ruleset, cards) => {
+      const lamplighter = cards.cards.find((c) => c.id === 'hourglass/lamplighter')!;
+      lamplighter.abilities[0]!.effects = [
+        { do: 'move', cards: '$self', to: 'deck', position: 'random' },
+        {
+          do: 'may',
+          prompt: 'Return it?',
+          effects: [{ do: 'move', cards: '$self', to: 'hand' }],
+        },
+      ];
+    });
+    const result = await validateContentPackage(files);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => [w.code, w.path])).toEqual([
+      ['SELF_LEFT_THE_BOARD', 'cards[2] (hourglass/lamplighter).abilities[0].effects[0].cards'],
+      [
+        'SELF_LEFT_THE_BOARD',
+        'cards[2] (hourglass/lamplighter).abilities[0].effects[1].effects[0].cards',
+      ],
+    ]);
+    expect(result.warnings[0]!.message).toMatch(/pick it from the discard/);
   });
 });

@@ -13,6 +13,7 @@ import {
   type ContentSource,
 } from '../src/index.ts';
 import { cardFaceOf } from '../src/engine/view.ts';
+import { starterPackage } from '../src/content/starter.ts';
 
 const source = () =>
   structuredClone(demoSource()) as ContentSource & {
@@ -369,5 +370,18 @@ describe('rules text', () => {
     expect(texts).toMatchSnapshot();
     expect(texts['demo/fire-imp']).toBe('Whenever this takes damage, your opponent draws a card.');
     expect(texts['demo/firebolt']).toBe('Deal 3 damage to an enemy unit or hero.');
+  });
+
+  it('says a "played" trigger as the Lua abilities the studio and content init write do', () => {
+    const texts = new Map([...demoContent().cards.values()].map((card) => [card.id, card.text]));
+    expect(texts.get('demo/duelist')).toBe(
+      'When you play this, choose an enemy unit, then deal 2 damage to it.',
+    );
+    const starter = JSON.parse(starterPackage('x', 'X').get('cards.json')!) as {
+      cards: { abilities?: { trigger?: { on: string }; text?: string }[] }[];
+    };
+    const scripted = starter.cards.flatMap((c) => c.abilities ?? []).find((a) => a.text)!;
+    expect(scripted.trigger?.on).toBe('played');
+    expect(scripted.text).toMatch(/^When you play this, /);
   });
 });

@@ -73,6 +73,16 @@ export const saltroadGame = () => packageGame('saltroad');
  */
 export const orchardGame = () => packageGame('orchard');
 
+/**
+ * "The Hourglass Archive", a fifth game from the docs alone (test/packages/hourglass), a duel of
+ * time and memory: a responses stack with instants (a counter, a bounce), cards that change
+ * zones every way (back to hand, into the deck at random, into an `oblivion` zone, a discard
+ * shuffled back), a win by milling the rival's library (`deckSize`) beside an empty deck that
+ * loses, sand that carries over (`carryOver`), a keyword that bounces its unit each turn and one
+ * that leaves a token, a choice the opponent makes, Lua with conditions and a chosen target.
+ */
+export const hourglassGame = () => packageGame('hourglass');
+
 /** A game of one package of test/packages, validated as an upload is, with its Lua. */
 async function packageGame(name: string): Promise<TcgGame> {
   const checked = await validateContentPackage(

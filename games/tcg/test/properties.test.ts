@@ -19,6 +19,7 @@ import {
   hollowmereGame,
   lanternfallGame,
   orchardGame,
+  hourglassGame,
   playRandomly,
   saltroadGame,
   spiritboundGame,
@@ -34,6 +35,8 @@ const sets: [string, () => Promise<TcgGame> | TcgGame, string[]][] = [
   ["saltroad (a creator's race, deck cards onto a public zone)", saltroadGame, ['leak-1']],
   // Hexes reveal an opponent's hand to one player only, and make the other discard: who sees what.
   ["orchard (a creator's duel of hand disruption, reveals to one side)", orchardGame, ['leak-1']],
+  // Cards go into hidden decks at random from public zones and leave decks for public ones.
+  ["hourglass (a creator's mill duel on a responses stack)", hourglassGame, ['leak-1']],
 ];
 
 describe.each(sets)('%s', (_name, makeGame, leakSeeds) => {

@@ -1,7 +1,14 @@
 import { seatViewer, SPECTATOR, EVERYTHING } from '@cardtable/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoContent, tcgGameFor } from '../content/demo/index.ts';
-import { samplePosition, type TcgEvent } from '../src/index.ts';
+import { decideContext } from '@cardtable/engine';
+import { join } from 'node:path';
+import { samplePosition, validateContentPackage, type TcgEvent } from '../src/index.ts';
+import { runScript } from '../src/engine/lua.ts';
+import { Runner } from '../src/engine/runner.ts';
+import type { ScriptHost } from '../src/engine/scripts.ts';
+import type { Frame } from '../src/engine/state.ts';
+import { readPackage } from './package-files.ts';
 
 const game = await tcgGameFor(demoContent());
 afterAll(() => game.dispose());
@@ -58,5 +65,54 @@ describe('scriptFailed: a Lua failure in the log, projected like any other event
         detail: null,
       },
     });
+  });
+});
+
+describe("a keyword's script names its tokens with their card, in a match as in the validator", () => {
+  it('refuses "#grain" from a keyword even when the unit running it has a Grain', async () => {
+    const checked = await validateContentPackage(
+      readPackage(join(import.meta.dirname, 'packages/hourglass')),
+    );
+    const content = checked.content!;
+    const hourglass = await tcgGameFor(content);
+    try {
+      const state = samplePosition(hourglass, content, '0');
+      const asked: ScriptHost = {
+        engine: 'stub',
+        run: () => ({
+          ok: true,
+          value: {
+            effects: [{ do: 'summon', card: '#grain', count: 1, for: '$controller' }],
+            bindings: {},
+          },
+        }),
+      };
+      const r = new Runner(state, content, decideContext('keyword-token', state.seq + 1), asked);
+      const seat = state.active;
+      // The Sand Golem has a Grain of its own: a keyword's "#grain" still names no card's.
+      const frame: Frame = {
+        id: 'f',
+        ability: { keyword: 'sandfall', ability: 'spill' },
+        source: { handle: 'golem', defId: 'hourglass/sand-golem', controller: seat, owner: seat },
+        controller: seat,
+        bindings: {},
+        event: null,
+        stage: { kind: 'run', loaded: true },
+        cursors: [],
+        awaiting: null,
+        chosen: null,
+      };
+      expect(runScript(r, frame, { module: 'oracle', entry: 'trickle' })).toEqual([]);
+      const failed = r.events.find((e) => e.type === 'scriptFailed');
+      expect(failed?.data).toMatchObject({ code: 'INVALID_EFFECTS' });
+      expect((failed?.data as { detail: string }).detail).toContain(
+        'an ability of the keyword "sandfall" belongs to no card',
+      );
+      // The card's own ability names its own Grain.
+      const own = { ...frame, ability: { card: 'hourglass/sand-golem', ability: 'spill' } };
+      expect(runScript(r, own, { module: 'oracle', entry: 'trickle' })).toHaveLength(1);
+    } finally {
+      hourglass.dispose();
+    }
   });
 });

@@ -135,6 +135,37 @@ describe('the game log', () => {
     expect(logLine({ type: 'priorityPassed', data: { player: 0 } }, names)).toBeNull();
   });
 
+  it('says where an effect sent a card the viewer knows, and nothing of one it does not', () => {
+    const moved = (from: string, to: string, defId: string | null, player: 0 | 1 = 1) =>
+      logLine(
+        {
+          type: 'cardMoved',
+          data: {
+            card: null,
+            handle: 'h1',
+            defId,
+            from: { player, zone: from },
+            to: { player, zone: to },
+            index: -1,
+            reason: 'effect',
+          },
+        },
+        names,
+      );
+    // A mill into a zone of the ruleset's own, a discard shuffled back, a unit sent away.
+    expect(moved('deck', 'oblivion', 'demo/firebolt')).toBe(
+      "Firebolt goes from Dana's deck to Dana's oblivion.",
+    );
+    expect(moved('discard', 'deck', 'demo/spark', 0)).toBe(
+      'Spark goes from your discard to your deck.',
+    );
+    expect(moved('board', 'deck', 'demo/fire-imp')).toBe(
+      "Fire Imp goes from Dana's board to Dana's deck.",
+    );
+    expect(moved('deck', 'discard', null)).toBeNull();
+    expect(moved('deck', 'hand', 'demo/spark', 0)).toBeNull();
+  });
+
   it("says who used a unit's activated ability, and on what", () => {
     const used = (player: 0 | 1, targets: Record<string, string[]>) =>
       logLine(

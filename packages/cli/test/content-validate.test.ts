@@ -106,6 +106,24 @@ describe('cardtable content init', () => {
   });
 });
 
+describe('cardtable content, its usage', () => {
+  it("answers another tool's word or a slip with the subcommand meant, and lists init's flags", async () => {
+    expect(await main(['content', 'check', REEF])).toBe(2);
+    expect(io.err.join('\n')).toContain(
+      'Unknown content subcommand: check: did you mean "validate"?',
+    );
+    io.clear();
+    expect(await main(['content', 'valdate', REEF])).toBe(2);
+    expect(io.err.join('\n')).toContain('did you mean "validate"?');
+    io.clear();
+    expect(await main(['content', 'frobnicate'])).toBe(2);
+    expect(io.err.join('\n')).toMatch(/Unknown content subcommand: frobnicate\n/);
+    expect(io.out.join('\n')).toMatch(
+      /content init DIR \[--id ID\] \[--name NAME\]\s+start a new game in DIR: a ruleset, seven cards, two decks/,
+    );
+  });
+});
+
 describe('cardtable content pack and unpack', () => {
   it('packs a folder that unpacks to a folder content validate accepts; a hostile archive writes nothing', async () => {
     const zip = join(tmp, 'reef.zip');

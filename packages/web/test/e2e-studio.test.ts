@@ -122,7 +122,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.getByRole('button', { name: 'Add a Lua ability' }).click();
     await expect
       .poll(() => page.getByTestId('rules-text').textContent(), { timeout: 20_000 })
-      .toContain('When this arrives, deal 1 damage to your opponent.');
+      .toContain('When this enters the board, deal 1 damage to your opponent.');
     expect(await page.getByRole('list', { name: 'Cards' }).getByRole('listitem').count()).toBe(6);
     // A spell: a new card made one by its type is valid at once, and draws a card (data, no Lua).
     await page.getByRole('button', { name: 'New card' }).click();

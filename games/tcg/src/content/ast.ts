@@ -377,6 +377,11 @@ export type ResourceModel =
       start: number;
       growPerTurn: number;
       cap: number;
+      /**
+       * How much unspent resource a refill keeps on top of the pool's size (default 0: a refill
+       * sets the pool to its size, and what was left is lost).
+       */
+      carryOver?: number;
     }
   | { model: 'attached'; id: string; name: string; perTurn: number };
 

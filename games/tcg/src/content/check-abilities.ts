@@ -28,9 +28,66 @@ export interface AbilityContext {
   scripts: Readonly<Record<string, string>>;
   /** Card definitions by id, to check that summons name units (and tokens of other cards). */
   cards: ReadonlyMap<string, Pick<CardDef, 'type' | 'tokens'>>;
+  /** The keyword whose ability it is: it belongs to no card, so a `#token` of its own names nothing. */
+  keyword?: string;
+}
+
+/**
+ * Why `#name` names no token in a keyword's ability: the ability belongs to no card (every unit
+ * with the keyword runs it), so the token must be named with its card. Suggests the cards that
+ * have a token of that name. One wording for data abilities, Lua literals and a script's effects
+ * checked in a match.
+ */
+export function keywordTokenRefusal(
+  ref: string,
+  keyword: string,
+  cards: ReadonlyMap<string, Pick<CardDef, 'tokens'>>,
+): string {
+  const name = ref.slice(1);
+  const owners = [...cards]
+    .filter(([, card]) => card.tokens?.[name])
+    .map(([id]) => `"${id}#${name}"`);
+  const hint = owners.length
+    ? `, here ${owners.slice(0, 3).join(' or ')}`
+    : ` (no card of the set has a token "${name}")`;
+  return `"${ref}" would be a token of the ability's own card, but an ability of the keyword "${keyword}" belongs to no card (every unit with the keyword runs it): name the token with its card, "<card id>#${name}"${hint}`;
 }
 
 type Problems = ContentProblem[];
+
+/** The fields of an effect that name what it acts on. */
+const TARGET_FIELDS = ['to', 'target', 'cards', 'item'] as const;
+
+/**
+ * In a "when this dies" ability, an effect aimed at `$self`: the unit died before the ability
+ * runs and its card is in the discard as a new object (handles are re-issued on every zone
+ * change), so the effect finds nothing. A warning that says so and how to write the intent.
+ */
+function selfAfterDeath(effects: readonly Effect[], path: string): Problems {
+  return effects.flatMap((effect, i) => {
+    const at = `${path}[${i}]`;
+    const record = effect as unknown as Record<string, unknown>;
+    const aimed = TARGET_FIELDS.find(
+      (field) => typeof record[field] === 'string' && /\$self\b/.test(record[field] as string),
+    );
+    const own: Problems = aimed
+      ? [
+          {
+            path: `${at}.${aimed}`,
+            message:
+              'names $self, the unit that died: by the time this runs it has left the board (its card is a new object in the discard), so this finds nothing; to act on the card, pick it from the discard, e.g. {"pick": "first", "from": "id:<this card\'s id> & friendly & @discard", "count": 1}',
+            warning: 'SELF_LEFT_THE_BOARD',
+          },
+        ]
+      : [];
+    return [
+      ...own,
+      ...nestedEffects(effect).flatMap((inner) =>
+        selfAfterDeath(inner.effects, `${at}.${inner.key}`),
+      ),
+    ];
+  });
+}
 
 /** Semantic checks the schema cannot express: references, scopes and what a card may do. */
 export function checkAbility(ability: Ability, path: string, ctx: AbilityContext): Problems {
@@ -101,6 +158,8 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
     });
     if (ability.condition)
       problems.push(...condition(ability.condition, `${path}.condition`, bindings));
+    if (trigger.on === 'died' && (trigger.subject ?? '$self').trim() === '$self')
+      problems.push(...selfAfterDeath(ability.effects ?? [], `${path}.effects`));
   }
 
   if (ability.kind === 'activated') {
@@ -333,6 +392,8 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
   /** A unit card of the set, a token of this card (`#name`) or of another (`set/card#name`). */
   function summonable(card: string, at: string): Problems {
     const [owner, token] = card.split('#') as [string, string | undefined];
+    if (token !== undefined && owner === '' && ctx.keyword !== undefined)
+      return [{ path: at, message: keywordTokenRefusal(card, ctx.keyword, ctx.cards) }];
     const type =
       token === undefined
         ? ctx.cards.get(card)?.type

@@ -84,6 +84,7 @@ export function checkRuleset(
           tokens: {},
           scripts,
           cards,
+          keyword: name,
         }),
       ),
     );

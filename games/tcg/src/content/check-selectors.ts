@@ -33,6 +33,13 @@ function cardTypeWords(ruleset: Ruleset): { types: string[]; kinds: string[] } {
  */
 const unknownWord = (word: string, ruleset: Ruleset): string => {
   const { types, kinds } = cardTypeWords(ruleset);
+  const vocabulary = ruleset.vocabulary as Readonly<Record<string, string | undefined>>;
+  // The ruleset's own noun for a hero, unit or spell is for rules text; a selector says the kind.
+  const meant = (['hero', 'unit', 'spell'] as const).find(
+    (kind) => vocabulary[kind] === word && word !== kind,
+  );
+  if (meant)
+    return `says "${word}", the ruleset's word for a ${meant} in rules text; a selector says "${meant}"${meant === 'hero' ? '' : ' or a card type'} (the rules text still reads "${word}")`;
   const theirKinds = kinds.length ? `; their kinds: ${kinds.join(', ')}` : '';
   const words = [...types, ...kinds, 'card', 'hero', 'friendly', 'enemy', ...UNIT_STATES];
   return `names an unknown card type "${word}" (the ruleset's card types: ${types.join(', ')}${theirKinds}; other words: card, hero, friendly, enemy, ${UNIT_STATES.join(', ')}, tag:, has:, id:, @zone, $binding)${didYouMean(word, words)}`;

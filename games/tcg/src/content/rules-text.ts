@@ -12,7 +12,13 @@ import type {
   Value,
 } from './ast.ts';
 import { selectorAst, type SelectorNode } from './selector.ts';
-import { activationTermsText, article, pluralNoun, type ActivationTerms } from './words.ts';
+import {
+  activationTermsText,
+  article,
+  pluralNoun,
+  SELF_TRIGGER_PHRASES,
+  type ActivationTerms,
+} from './words.ts';
 
 /**
  * English rules text generated from data abilities, so text and behaviour cannot drift apart.
@@ -162,19 +168,10 @@ class Words {
     if (trigger.on === 'turnEnd') return `at the end of ${turn}`;
     const subject = trigger.subject ?? '$self';
     const self = subject.trim() === '$self';
-    const selfPhrases: Record<string, string> = {
-      played: 'when played',
-      summoned: 'when this enters the board',
-      cast: 'when you cast this',
-      attacks: 'whenever this attacks',
-      attacked: 'whenever this is attacked',
-      damaged: 'whenever this takes damage',
-      healed: 'whenever this is healed',
-      died: 'when this dies',
-      drawn: 'when you draw this',
-      discarded: 'when you discard this',
-    };
-    if (self) return selfPhrases[trigger.on] ?? `when this is ${trigger.on}`;
+    if (self)
+      return trigger.on in SELF_TRIGGER_PHRASES
+        ? SELF_TRIGGER_PHRASES[trigger.on as keyof typeof SELF_TRIGGER_PHRASES]
+        : `when this is ${trigger.on}`;
     const node = selectorAst(subject);
     if (trigger.on === 'drawn') {
       const side = 'side' in node ? node.side : null;
@@ -285,8 +282,11 @@ class Words {
               : plural
                 ? "their owners'"
                 : "its owner's";
-        const where = `${e.position ? `the ${e.position} of ` : ''}${owner} ${e.to}`;
-        return `put ${what} into ${where}`;
+        const zone = `${owner} ${e.to}`;
+        // "on top of your deck", not "into the top of": where in the zone, as cards print it.
+        if (e.position === 'top') return `put ${what} on top of ${zone}`;
+        if (e.position === 'bottom') return `put ${what} at the bottom of ${zone}`;
+        return `put ${what} into ${zone}${e.position === 'random' ? ' at random' : ''}`;
       }
       case 'shuffle': {
         const who = this.player(e.player);

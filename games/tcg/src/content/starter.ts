@@ -2,6 +2,7 @@
  * What a new game starts from: the studio's blank game and `cardtable content init` write the
  * same ruleset, so a game begun in either place plays by the same defaults.
  */
+import { selfTriggeredSentence } from './words.ts';
 
 /** A ruleset id from a game's slug (ids start with a letter). */
 export const rulesetIdFor = (slug: string): string => (/^[a-z]/.test(slug) ? slug : `g${slug}`);
@@ -91,7 +92,7 @@ export function starterPackage(id: string, name: string): Map<string, string> {
         kind: 'triggered',
         trigger: { on: 'played' },
         lua: { module: 'healer', entry: 'mend' },
-        text: 'When you play this, your hero regains 1 life for each unit you have.',
+        text: selfTriggeredSentence('played', 'your hero regains 1 life for each unit you have.'),
       },
     ],
   };

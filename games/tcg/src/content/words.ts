@@ -24,6 +24,28 @@ export const capital = (words: string) => words.charAt(0).toUpperCase() + words.
 /** "Next turn" → "next turn": words that begin a sentence, set inside one. */
 export const lowerFirst = (words: string) => words.charAt(0).toLowerCase() + words.slice(1);
 
+/**
+ * How rules text says an ability's own trigger ("when you play this, ..."): the one wording for
+ * generated text and for the sentences the studio and `content init` write for Lua abilities,
+ * so a scripted card never reads differently from a data one beside it.
+ */
+export const SELF_TRIGGER_PHRASES = {
+  played: 'when you play this',
+  summoned: 'when this enters the board',
+  cast: 'when you cast this',
+  attacks: 'whenever this attacks',
+  attacked: 'whenever this is attacked',
+  damaged: 'whenever this takes damage',
+  healed: 'whenever this is healed',
+  died: 'when this dies',
+  drawn: 'when you draw this',
+  discarded: 'when you discard this',
+} as const;
+
+/** "When you play this, deal 1 damage to your opponent.": a Lua ability's text, worded as generated text is. */
+export const selfTriggeredSentence = (on: keyof typeof SELF_TRIGGER_PHRASES, effect: string) =>
+  `${capital(SELF_TRIGGER_PHRASES[on])}, ${effect}`;
+
 /** "a target", "2 targets". */
 export const targetsWord = (count: number) => (count === 1 ? 'a target' : `${count} targets`);
 

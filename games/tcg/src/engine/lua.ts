@@ -120,7 +120,7 @@ function checkScriptEffects(
   });
   if (!exact) return checkEffectsNow(r, frame, scope, effects);
   const verdicts = verdictsOf(r.content);
-  const key = `${baseCardId(frame)}\u0000${Object.keys(scope).join(',')}\u0000${json}`;
+  const key = `${tokensOwner(frame)}\u0000${Object.keys(scope).join(',')}\u0000${json}`;
   const kept = verdicts.get(key);
   if (kept !== undefined) {
     if (audit.on) auditVerdict(kept, checkEffectsNow(r, frame, scope, effects));
@@ -175,12 +175,21 @@ function checkEffectsNow(
   };
   const semantic = checkAbility(ability, 'effects', {
     scope: { ruleset: r.content.ruleset, cardIds: r.content.cards },
-    tokens: r.content.cards.get(baseCardId(frame))?.tokens ?? {},
+    tokens:
+      'keyword' in frame.ability ? {} : (r.content.cards.get(baseCardId(frame))?.tokens ?? {}),
     scripts: r.content.scripts,
     cards: r.content.cards,
+    ...('keyword' in frame.ability ? { keyword: frame.ability.keyword } : {}),
   }).filter((p) => !p.path.endsWith('.text'));
   return semantic.length ? semantic.map((p) => `${p.path}: ${p.message}`).join('; ') : null;
 }
+
+/**
+ * Whose tokens a script's `#name` names: its card's, or none for a keyword's ability (it belongs
+ * to no card, as the validator says of the same call).
+ */
+const tokensOwner = (frame: Frame): string =>
+  'keyword' in frame.ability ? `keyword:${frame.ability.keyword}` : baseCardId(frame);
 
 /** The read-only picture a script sees: plain JSON, ids as the engine's object ids. */
 export function scriptContext(r: Runner, frame: Frame): ScriptContext {

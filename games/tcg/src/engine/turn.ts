@@ -75,12 +75,12 @@ function runStep(r: Runner, step: PhaseStep): void {
       r.emit({ type: 'resourceChanged', data: { player: seat, ...next } });
       return;
     }
-    case 'refillResources':
-      r.emit({
-        type: 'resourceChanged',
-        data: { player: seat, current: player.resource.max, max: player.resource.max },
-      });
+    case 'refillResources': {
+      const { current, max } = player.resource;
+      const kept = resources.model === 'pool' ? Math.min(current, resources.carryOver ?? 0) : 0;
+      r.emit({ type: 'resourceChanged', data: { player: seat, current: max + kept, max } });
       return;
+    }
     case 'draw': {
       const rules = r.content.ruleset.turn.draw;
       if (rules.firstPlayerSkipsFirstDraw && r.state.turn === 1) return;

@@ -246,8 +246,9 @@ export interface AbilityDryRun {
 /**
  * Runs one Lua ability of a card as the engine would in a match: from `state` (a real match's or
  * `samplePosition`), through its module's entry function in the match's sandbox, and returns the
- * effect nodes the engine would apply. The card is used where it is (controller's board first);
- * a card not in play is put on its controller's board (units) or in their hand first.
+ * effect nodes the engine would apply. The card is used where a match would run the ability
+ * from (`listensIn`: a unit's board, or its `activeIn` zones; a spell's hand), put there first
+ * when it is not.
  */
 export function dryRunCardAbility(input: {
   content: Content;
@@ -282,7 +283,7 @@ export function dryRunCardAbility(input: {
     decideContext(input.seed ?? 'dry-run', state.seq + 1),
     watched,
   );
-  const source = sourceFor(r, input.card, seat);
+  const source = sourceFor(r, input.card, seat, listensIn(r, input.card, chosen.ability));
   const frame = frameFor(input.card, chosen.ability.id, source, seat);
   frame.event = sampleEvent(r, chosen.ability, source, seat, input.event);
   const targets = chosen.ability.kind === 'static' ? [] : (chosen.ability.targets ?? []);
@@ -441,16 +442,28 @@ function bindOnTheWay(r: Runner, frame: Frame, within: LuaAbility['within']): vo
   });
 }
 
-function sourceFor(r: Runner, defId: string, seat: number): string {
-  const zones = r.state.players[seat]!.zones;
-  for (const zone of ['board', 'hand', ...Object.keys(zones)])
-    for (const handle of zones[zone] ?? [])
+/**
+ * The zones where a match runs the ability from: a spell's from the hand it is played from;
+ * a unit's triggered ability where it listens (`activeIn`, the board by default), its other
+ * abilities and attacks from the board. A unit found only in its deck or hand would show the
+ * script a position where a match never runs it (a "start of your turn" unit not on the board).
+ */
+function listensIn(r: Runner, defId: string, ability: Ability): readonly string[] {
+  const unit = r.content.ruleset.cardTypes[r.content.cards.get(defId)!.type]?.kind === 'unit';
+  if (!unit) return ['hand'];
+  return ability.kind === 'triggered' ? (ability.activeIn ?? ['board']) : ['board'];
+}
+
+/** The card in one of `zones` (in their order), else a new one put into the first. */
+function sourceFor(r: Runner, defId: string, seat: number, zones: readonly string[]): string {
+  const held = r.state.players[seat]!.zones;
+  for (const zone of zones)
+    for (const handle of held[zone] ?? [])
       if (r.state.cards[handle]?.defId === defId) return handle;
   const handle = r.newHandle();
-  const unit = r.content.ruleset.cardTypes[r.content.cards.get(defId)!.type]?.kind === 'unit';
   r.emit({
     type: 'cardCreated',
-    data: { handle, defId, player: seat, zone: unit ? 'board' : 'hand', index: -1 },
+    data: { handle, defId, player: seat, zone: zones[0]!, index: -1 },
   });
   return handle;
 }

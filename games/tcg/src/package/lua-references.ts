@@ -1,5 +1,6 @@
 import type { EffectCall } from '@cardtable/sandbox';
 import type { Content } from '../content/content.ts';
+import { keywordTokenRefusal } from '../content/check-abilities.ts';
 import { unknownZone } from '../content/check-selectors.ts';
 import { error, warning, type Diagnostic } from './diagnostic.ts';
 import { locateNearest } from './json-locations.ts';
@@ -14,6 +15,8 @@ interface LuaRef {
   document: ParsedDocument;
   /** The card whose ability it is (tokens: their card), for `#token` references; none for keywords. */
   card?: string;
+  /** The keyword whose ability it is. */
+  keyword?: string;
 }
 
 /**
@@ -88,11 +91,13 @@ function literalProblem(content: Content, call: EffectCall, users: LuaRef[]): st
   switch (call.effect) {
     case 'summon': {
       if (literal.startsWith('#')) {
+        const keyword = users.find((user) => user.keyword !== undefined);
+        if (keyword) return keywordTokenRefusal(literal, keyword.keyword!, cards);
         const missing = users
           .filter(
             (user) => user.card === undefined || !cards.has(`${user.card}#${literal.slice(1)}`),
           )
-          .map((user) => user.card ?? `a keyword (${user.path})`);
+          .map((user) => user.card!);
         return missing.length
           ? `the token "${literal}" is not a token of ${[...new Set(missing)].join(', ')}, which use${missing.length === 1 ? 's' : ''} this module`
           : undefined;
@@ -127,6 +132,13 @@ const luaRefsOf = (cards: ParsedDocument, ruleset: ParsedDocument): LuaRef[] => 
   ...luaRefs(ruleset),
 ];
 
+/** The keyword a ruleset path is in: `keywords.sandfall.abilities[0].lua` or `keywords["sand-fall"]...`. */
+function keywordOf(path: string): { keyword?: string } {
+  const found = /^keywords(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(path);
+  if (!found) return {};
+  return { keyword: found[1] ?? (JSON.parse(found[2]!) as string) };
+}
+
 function luaRefs(document: ParsedDocument): LuaRef[] {
   const out: LuaRef[] = [];
   const visit = (value: unknown, path: string, card: string | undefined) => {
@@ -143,7 +155,7 @@ function luaRefs(document: ParsedDocument): LuaRef[] {
           entry: target.entry,
           path: at,
           document,
-          ...(card === undefined ? {} : { card }),
+          ...(card === undefined ? keywordOf(at) : { card }),
         });
     };
     if (node.do === 'lua') ref(path, node);

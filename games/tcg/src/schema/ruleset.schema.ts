@@ -95,14 +95,18 @@ const definitions: Record<string, JsonSchema> = {
     ],
   ),
   Resources: tagged('model', ['Resources_pool', 'Resources_attached']),
-  Resources_pool: closed({
-    model: { const: 'pool' },
-    id: identifier,
-    name: text(),
-    start: int(0, 99),
-    growPerTurn: int(0, 99),
-    cap: int(0, 99),
-  }),
+  Resources_pool: closed(
+    {
+      model: { const: 'pool' },
+      id: identifier,
+      name: text(),
+      start: int(0, 99),
+      growPerTurn: int(0, 99),
+      cap: int(0, 99),
+      carryOver: int(0, 99),
+    },
+    ['model', 'id', 'name', 'start', 'growPerTurn', 'cap'],
+  ),
   Resources_attached: closed({
     model: { const: 'attached' },
     id: identifier,

@@ -4,7 +4,8 @@ import { cardSetSchema, deckFileSchema } from './cards.schema.ts';
 import type { JsonSchema } from './helpers.ts';
 import { rulesetSchema } from './ruleset.schema.ts';
 
-export type ContentWarning = 'SELECTOR_SELECTS_NOTHING' | 'STALE_TEXT' | 'CHOOSER_CANNOT_SEE';
+export type ContentWarning =
+  'SELECTOR_SELECTS_NOTHING' | 'STALE_TEXT' | 'CHOOSER_CANNOT_SEE' | 'SELF_LEFT_THE_BOARD';
 
 /** One thing wrong with a document: where (`cards[3].abilities[0].effects[1].amount`) and what. */
 export interface ContentProblem {
@@ -14,7 +15,8 @@ export interface ContentProblem {
    * Loads, but is almost certainly a mistake: `loadContent` passes it on as a warning (with this
    * code) instead of refusing the content. A selector word that selects nothing in this ruleset;
    * a card's `text` that is not the text the engine generates for it (the engine shows its own);
-   * a player's pick among cards they cannot see (it always finds nothing).
+   * a player's pick among cards they cannot see (it always finds nothing); a "when this dies"
+   * ability that acts on the unit that died (it has left the board: it finds nothing).
    */
   warning?: ContentWarning;
 }

@@ -33,6 +33,7 @@ export {
   effectPhrase,
   targetsWord,
   activationTermsText,
+  selfTriggeredSentence,
   type ActivationTerms,
 } from '../content/words.ts';
 export {

@@ -51,6 +51,23 @@ const lossWords = (reason: string, names: Pick<LogNames, 'life'>) =>
     ? `${names.life ?? 'life'} reached 0`
     : (LOSS_WORDS[reason] ?? LOSS_WORDS.winCondition);
 
+/**
+ * A card an effect moved from one zone to another (the top of a deck milled into a discard, a
+ * discard shuffled back, a unit sent into a deck or a zone of the ruleset's own), when the
+ * viewer knows which card it is: "Rewind goes from Dana's deck to Dana's oblivion." Zones are
+ * named by their ids, as rules text names them. A card into a hand stays unsaid (its owner's
+ * draw-like secret, unless it came from the board: "returns to").
+ */
+function movedByEffect(
+  data: Extract<TcgEvent, { type: 'cardMoved' }>['data'],
+  n: LogNames,
+): string | null {
+  const { from, to, defId, reason } = data;
+  if (reason !== 'effect' || !defId || to.zone === 'hand') return null;
+  if (from.zone === to.zone && from.player === to.player) return null;
+  return `${capital(n.card(defId))} goes from ${possessive(n, from.player)} ${from.zone} to ${possessive(n, to.player)} ${to.zone}.`;
+}
+
 /** "you" at the start of a sentence: "You". */
 
 /**
@@ -119,7 +136,7 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
         return `${subject(n, event.data.from.player, 'discard', 'discards')} ${n.card(event.data.defId)}.`;
       if (event.data.to.zone === 'hand' && event.data.from.zone === 'board')
         return `${n.card(event.data.defId)} returns to ${possessive(n, event.data.to.player)} hand.`;
-      return null;
+      return movedByEffect(event.data, n);
     case 'cardRevealed': {
       const cards = (event.data.cards ?? []).map((c) => n.card(c.defId));
       return `${subject(n, event.data.player, 'reveal', 'reveals')} ${cards.length ? cards.join(', ') : `${event.data.count} card${event.data.count === 1 ? '' : 's'}`}.`;

@@ -4,7 +4,8 @@ import { CPU_PROFILE_NAMES, findProfile, golf, type GolfOptions } from '@cardtab
 export const SIMULATE_USAGE = `Usage: cardtable simulate golf --games N [--seats 4] [--cpu Maya,Sofia,...]
                                [--option key=value ...] [--seed S] [--json]
 
-Plays CPU-only games headlessly and prints a summary.
+Plays CPU-only games headlessly and prints a summary. For a card game (the demo, Spiritbound
+or a content folder): cardtable simulate tcg --help.
   --games N           how many games to play (required)
   --seats N           seats per table, 2 to 6 (default: the --cpu count, else 4)
   --cpu A,B,...       the personality of each seat (${CPU_PROFILE_NAMES.join(', ')});

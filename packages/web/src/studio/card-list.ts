@@ -1,3 +1,4 @@
+import { selfTriggeredSentence } from '@cardtable/tcg/ui';
 import type { CardJson } from './draft-files.ts';
 
 export type CardSort = 'name' | 'cost' | 'type';
@@ -104,9 +105,10 @@ export function starterLuaAbility(card: CardJson, typeKind: string | undefined):
         kind: 'triggered',
         trigger: { on: spell ? 'played' : 'summoned' },
         lua,
-        text: spell
-          ? 'When you play this, deal 1 damage to your opponent.'
-          : 'When this arrives, deal 1 damage to your opponent.',
+        text: selfTriggeredSentence(
+          spell ? 'played' : 'summoned',
+          'deal 1 damage to your opponent.',
+        ),
       };
   const script = `-- ${card.name}\nfunction run()\n  damage(state.enemy.hero, 1)\nend\n`;
   return { module, ability, script };

@@ -49,6 +49,8 @@ export const RULESET_HELP: Readonly<Record<string, string>> = {
   'resources.start': 'How much a player has before the first turn.',
   'resources.growPerTurn': 'How much the pool grows at each growResources step.',
   'resources.cap': 'The most the pool can grow to.',
+  'resources.carryOver':
+    'Optional: how much unspent resource the refill keeps, on top of the pool’s size (0, the default: what is left is lost).',
   'resources.perTurn': 'Energy cards a player may attach per turn.',
   turn: 'The order of a turn.',
   'turn.phases':
