@@ -1,5 +1,5 @@
 import type { AddressKey } from '../address-key.ts';
-import { CLOSE_CODES } from '@cardtable/sdk/protocol';
+import { CLOSE_CODES, type ErrorBody, type ErrorCode } from '@cardtable/sdk/protocol';
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
@@ -47,8 +47,14 @@ export function registerMatchmakingSocket(
       const send = (message: QueueServerMessage) => {
         sendUnlessStalled(socket, JSON.stringify(message));
       };
-      const refuse = (code: string, message: string, close: number = CLOSE_CODES.refused) => {
-        send({ type: 'ERROR', code, message });
+      /** Sends ERROR as the match socket does (`details` included), then closes. */
+      const refuse = (
+        code: ErrorCode,
+        message: string,
+        close: number = CLOSE_CODES.refused,
+        details?: ErrorBody['details'],
+      ) => {
+        send({ type: 'ERROR', code, message, ...(details ? { details } : {}) });
         socket.close(close, message.slice(0, 120));
       };
       let ticketId: string | null = null;
@@ -115,7 +121,8 @@ export function registerMatchmakingSocket(
           mode,
           seats: Number(seats),
         });
-        if ('code' in ticket) return refuse(ticket.code, ticket.message);
+        if ('code' in ticket)
+          return refuse(ticket.code, ticket.message, CLOSE_CODES.refused, ticket.details);
         if (closed) return void matchmaker.queue.cancel(ticket.id);
         ticketId = ticket.id;
         const report = async () => {
