@@ -4,6 +4,7 @@ import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/soci
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
 import { Heartbeat } from '../heartbeat.ts';
+import { repeatedParameter } from '../repeated-parameter.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { KeyedRateLimiter } from '../rate-limit.ts';
 import { sendUnlessStalled } from '../socket-send.ts';
@@ -96,8 +97,8 @@ export function registerMatchmakingSocket(
       });
 
       void (async () => {
-        const repeated = Object.entries(request.query).find(([, value]) => Array.isArray(value));
-        if (repeated) return refuse('BAD_REQUEST', `${repeated[0]} is given more than once.`);
+        const repeated = repeatedParameter(request.query);
+        if (repeated) return refuse('BAD_REQUEST', `${repeated} is given more than once.`);
         const {
           token,
           game = '',
