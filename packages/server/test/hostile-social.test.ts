@@ -203,6 +203,28 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     await chat.close();
   });
 
+  it('handles one chat socket’s messages in the order sent: an UNMUTE right after a MUTE undoes it', async () => {
+    const muter = await account(url(), `order_${store}`);
+    const target = await guest(url(), 'Target');
+    const chat = await ChatSocket.open(url(), muter.accessToken, 'lobby:golf');
+    expect(chat.welcome?.muted).toEqual([]);
+    chat.sendRaw({ type: 'MUTE', clientId: 'mute', userId: target.user.id });
+    chat.sendRaw({ type: 'UNMUTE', clientId: 'unmute', userId: target.user.id });
+    const results = () => chat.received.flatMap((m) => (m.type === 'CHAT_RESULT' ? [m] : []));
+    await until(() => results().length === 2);
+    expect(results().map((r) => [r.clientId, r.ok])).toEqual([
+      ['mute', true],
+      ['unmute', true],
+    ]);
+    const lists = chat.received.flatMap((m) => (m.type === 'CHAT_MUTED' ? [m.muted] : []));
+    expect(lists).toEqual([[target.user.id], []]);
+    const stored = await site.server.db.query('SELECT 1 FROM chat_mutes WHERE user_id = $1', [
+      muter.user.id,
+    ]);
+    expect(stored).toEqual([]);
+    await chat.close();
+  });
+
   it("has no lobby room or tables list for someone else's unpublished draft", async () => {
     const slug = `hidden-${store}`;
     expect(
