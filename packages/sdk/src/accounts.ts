@@ -11,6 +11,11 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 /** Usernames: 3-30 letters, digits, `_`, `.` or `-`, starting with a letter or digit. */
 export const USERNAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{2,29}$';
+/**
+ * A display name's most characters, counted as UTF-16 code units: as `String.length`, a schema's
+ * `maxLength` and an HTML input's `maxLength` count them (an emoji is two).
+ */
+export const DISPLAY_NAME_MAX_LENGTH = 40;
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
@@ -25,7 +30,7 @@ export const RegisterRequest = Type.Object(
     email: Email,
     password: Password,
     /** The display name; the username when left out. */
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH })),
     /** Needed while signups are invite-only. */
     inviteCode: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   },
@@ -116,7 +121,7 @@ export type Profile = Static<typeof Profile>;
 
 export const UpdateProfileRequest = Type.Object(
   {
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH })),
     preferences: Type.Optional(Preferences),
   },
   { additionalProperties: false },

@@ -31,10 +31,14 @@ export const GameSummary = Type.Object({
 export type GameSummary = Static<typeof GameSummary>;
 
 /**
- * A published version's number as a client names it: stored as a PostgreSQL integer, so a larger
- * one is refused as bad input (400) rather than failing the query.
+ * The largest number a PostgreSQL integer column holds: a count or number a client sends that is
+ * stored or compared as one is bounded by it, so a larger one is refused as bad input (400)
+ * rather than failing the query.
  */
-export const VersionNumber = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+export const PG_INTEGER_MAX = 2_147_483_647;
+
+/** A published version's number as a client names it (a PostgreSQL integer). */
+export const VersionNumber = Type.Integer({ minimum: 1, maximum: PG_INTEGER_MAX });
 
 export const VersionSummary = Type.Object({
   version: Type.Integer({ minimum: 1 }),
@@ -171,7 +175,7 @@ export type DraftFile = Static<typeof DraftFile>;
  */
 export const DraftSave = Type.Object({
   files: Type.Record(Type.String({ minLength: 1, maxLength: 200 }), DraftFile),
-  revision: Type.Optional(Type.Integer({ minimum: 0 })),
+  revision: Type.Optional(Type.Integer({ minimum: 0, maximum: PG_INTEGER_MAX })),
 });
 export type DraftSave = Static<typeof DraftSave>;
 

@@ -5,7 +5,7 @@
  * shared/specs/protocol.md; additions are listed in docs/protocol.md. Change additively only.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { AccountRole } from './accounts.ts';
+import { AccountRole, DISPLAY_NAME_MAX_LENGTH } from './accounts.ts';
 import { EmbeddedContent, MatchContent, SeatDeck, VersionNumber } from './content.ts';
 import { ROOM_CODE_LENGTH } from './room-code.ts';
 
@@ -379,7 +379,9 @@ export const User = Type.Object({
 });
 export type User = Static<typeof User>;
 
-export const GuestAuthRequest = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) });
+export const GuestAuthRequest = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX_LENGTH }),
+});
 export type GuestAuthRequest = Static<typeof GuestAuthRequest>;
 
 export const AuthResponse = Type.Object({

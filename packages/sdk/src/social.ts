@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import type { ErrorMessage } from './protocol.ts';
 
 /**
  * Ratings, leaderboards, stats, achievements and match history (issue 14): the schemas the server
@@ -160,7 +161,8 @@ export type QueueServerMessage =
    * it, or its table could not be created): queue again.
    */
   | { type: 'QUEUE_ENDED'; reason: 'cancelled' | 'gone' }
-  | { type: 'ERROR'; code: string; message: string };
+  /** The match socket's ERROR: a protocol code, words for a person, `details` when there are. */
+  | ErrorMessage;
 
 /** The one message a client sends: leave the queue (closing the socket does the same). */
 export type QueueClientMessage = { type: 'CANCEL' };

@@ -50,9 +50,20 @@ export const stacksMarks = (text: string): boolean => MARKS_STACKED.test(text);
 export const withoutUnprintable = (text: string): string =>
   text.replace(EVERY_UNPRINTABLE, '').replace(EVERY_MARK_PAST_MAX, '');
 
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /**
- * The first `max` characters of `text`, cut between code points: a cut inside a surrogate pair
- * (an emoji) would leave half of it, which PostgreSQL stores as U+FFFD.
+ * The longest start of `text` at most `max` UTF-16 code units long (as `String.length` and the
+ * schemas count a name) made of whole graphemes: a cut never leaves half a surrogate pair (which
+ * PostgreSQL stores as U+FFFD), a letter without its accents, or part of a flag or of an emoji
+ * sequence. Empty when the first grapheme alone is longer.
  */
-export const firstCharacters = (text: string, max: number): string =>
-  Array.from(text).slice(0, max).join('');
+export function cutToLength(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let length = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    if (length + segment.length > max) break;
+    length += segment.length;
+  }
+  return text.slice(0, length);
+}

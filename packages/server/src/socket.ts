@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws';
 import { SocketSessions } from './auth/socket-sessions.ts';
 import { Heartbeat } from './heartbeat.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
+import { repeatedParameter } from './repeated-parameter.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
 import { MessageCheck } from './message-check.ts';
@@ -213,6 +214,11 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         }
       };
 
+      const repeated = repeatedParameter(request.query);
+      if (repeated) {
+        refuse('BAD_REQUEST', `${repeated} is given more than once.`, CLOSE_CODES.refused);
+        return;
+      }
       const tokenInQuery = request.query.token;
       if (typeof tokenInQuery === 'string' && tokenInQuery.length > 0) {
         void authenticate(tokenInQuery);

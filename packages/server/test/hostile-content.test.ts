@@ -200,4 +200,19 @@ describe('a hostile creator on the content routes', () => {
     expect(save).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     expect(await content.store.gameBySlug('deleted')).toBeNull();
   });
+
+  it('saves no position for a game deleted while it was being saved: gone, not a database error', async () => {
+    // The route checks the game is the caller's, then reads the playtest's state from its
+    // match: the owner may delete the game in another tab meanwhile.
+    await createGame(site.server.url, site.alice, { slug: 'positions-gone', name: 'Gone' });
+    const { store } = site.server.content;
+    const game = (await store.gameBySlug('positions-gone'))!;
+    const position = { name: 'Turn 3', matchId: 'm_gone', contentHash: 'sha256:x', state: {} };
+    const saved = await store.savePosition(game.id, position, 2);
+    expect(saved).toMatchObject({ name: 'Turn 3', matchId: 'm_gone' });
+    expect(await store.savePosition(game.id, { ...position, name: 'Turn 4' }, 1)).toBe('full');
+    expect(await store.deleteUnpublishedGame(game.id)).toBe(true);
+    expect(await store.savePosition(game.id, position, 2)).toBe('gone');
+    expect(await store.positions(game.id)).toEqual([]);
+  });
 });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
 import { call, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
-import { firstCharacters } from '../src/printable.ts';
+import { DISPLAY_NAME_MAX_LENGTH } from '@cardtable/sdk/accounts';
+import { displayNameFrom, displayNameProblem } from '../src/auth/account-rules.ts';
 
 /**
  * A hostile client naming itself and its games: every name others are shown (a guest's, a
@@ -121,11 +122,37 @@ describe('a hostile client choosing names', () => {
   });
 });
 
-describe("a name cut to its length (a sign-in provider's)", () => {
-  it('is cut between code points, never inside an emoji', () => {
-    const name = `${'a'.repeat(39)}\u{1F600}\u{1F600}`;
-    expect(name.slice(0, 40)).toMatch(/\uD83D$/);
-    expect(firstCharacters(name, 40)).toBe(`${'a'.repeat(39)}\u{1F600}`);
-    expect(firstCharacters('short', 40)).toBe('short');
+describe("a name taken from elsewhere (a sign-in provider's)", () => {
+  const a = (n: number) => 'a'.repeat(n);
+  const fromProvider = (given: string) => displayNameFrom(given, 'Idp player');
+
+  it("is cut to the display-name rule's length, never inside an emoji, a flag or a letter's accents", () => {
+    expect(DISPLAY_NAME_MAX_LENGTH).toBe(40);
+    const cases: [string, string][] = [
+      // An emoji is two of the rule's 40: the 40th and 41st do not fit, and half is never kept.
+      [`${a(39)}\u{1F600}\u{1F600}`, a(39)],
+      [`${a(38)}\u{1F600}\u{1F600}`, `${a(38)}\u{1F600}`],
+      // A letter keeps its accents or goes with them.
+      [`${a(39)}e\u0301\u0302`, a(39)],
+      [`${a(37)}e\u0301\u0302`, `${a(37)}e\u0301\u0302`],
+      // A flag is one picture of two letters; a family of four is one of seven emoji and joiners.
+      [`${a(37)}\u{1F1EB}\u{1F1F7}`, a(37)],
+      [`${a(30)}\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}`, a(30)],
+      // Spaces left at the cut are trimmed, as the rule trims a name.
+      [`${a(30)}${' '.repeat(20)}b`, a(30)],
+      ['short', 'short'],
+    ];
+    for (const [given, expected] of cases) {
+      const name = fromProvider(given);
+      expect(name, JSON.stringify(given)).toBe(expected);
+      // What the rule itself would take: the same name saved from the account page passes.
+      expect(displayNameProblem(name), JSON.stringify(given)).toBeNull();
+    }
+  });
+
+  it('falls back when nothing of it shows within the length', () => {
+    expect(fromProvider(`${'\u200B'.repeat(45)}visible`)).toBe('Idp player');
+    expect(fromProvider('\u202E\u0007')).toBe('Idp player');
+    expect(fromProvider('')).toBe('Idp player');
   });
 });

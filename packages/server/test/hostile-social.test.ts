@@ -1,4 +1,4 @@
-import type { ChatServerMessage } from '@cardtable/sdk/chat';
+import { CHAT_MAX_MUTES, type ChatServerMessage } from '@cardtable/sdk/chat';
 import type { ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
 import type { QueueServerMessage } from '@cardtable/sdk/social';
 import { describe, expect, it } from 'vitest';
@@ -166,6 +166,63 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     expect(codes.filter((code) => code === 'ok')).toHaveLength(CHAT_REPORTS_BURST - 1);
     expect(codes.slice(CHAT_REPORTS_BURST - 1).every((code) => code === 'RATE_LIMITED')).toBe(true);
     await socket.close();
+  });
+
+  it('stops a burst of MUTE frames exactly at the mute cap, and every mute acknowledged is kept', async () => {
+    const muter = await account(url(), `muter_${store}`);
+    const { db } = site.server;
+    const burst = 20;
+    const room = CHAT_MAX_MUTES - 5;
+    await db.query(
+      `INSERT INTO users (id, name, guest)
+       SELECT 'mu_' || g, 'Muted ' || g, false FROM generate_series(1, $1::int) g`,
+      [room + burst],
+    );
+    await db.query(
+      `INSERT INTO chat_mutes (user_id, muted_user_id)
+       SELECT $1, 'mu_' || g FROM generate_series(1, $2::int) g`,
+      [muter.user.id, room],
+    );
+    const chat = await ChatSocket.open(url(), muter.accessToken, 'lobby:golf');
+    expect(chat.welcome?.muted).toHaveLength(room);
+    // All at once: each is checked while the others are still being stored.
+    for (let i = 1; i <= burst; i++)
+      chat.sendRaw({ type: 'MUTE', clientId: `m${i}`, userId: `mu_${room + i}` });
+    const results = () => chat.received.flatMap((m) => (m.type === 'CHAT_RESULT' ? [m] : []));
+    await until(() => results().length === burst);
+    const refused = results().filter((r) => !r.ok);
+    expect(results().filter((r) => r.ok)).toHaveLength(CHAT_MAX_MUTES - room);
+    expect(refused.every((r) => !r.ok && r.error.code === 'TOO_MANY_MUTES')).toBe(true);
+    const [stored] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM chat_mutes WHERE user_id = $1',
+      [muter.user.id],
+    );
+    expect(stored?.n).toBe(CHAT_MAX_MUTES);
+    const lists = chat.received.flatMap((m) => (m.type === 'CHAT_MUTED' ? [m.muted] : []));
+    expect(lists.at(-1)).toHaveLength(CHAT_MAX_MUTES);
+    await chat.close();
+  });
+
+  it('handles one chat socket’s messages in the order sent: an UNMUTE right after a MUTE undoes it', async () => {
+    const muter = await account(url(), `order_${store}`);
+    const target = await guest(url(), 'Target');
+    const chat = await ChatSocket.open(url(), muter.accessToken, 'lobby:golf');
+    expect(chat.welcome?.muted).toEqual([]);
+    chat.sendRaw({ type: 'MUTE', clientId: 'mute', userId: target.user.id });
+    chat.sendRaw({ type: 'UNMUTE', clientId: 'unmute', userId: target.user.id });
+    const results = () => chat.received.flatMap((m) => (m.type === 'CHAT_RESULT' ? [m] : []));
+    await until(() => results().length === 2);
+    expect(results().map((r) => [r.clientId, r.ok])).toEqual([
+      ['mute', true],
+      ['unmute', true],
+    ]);
+    const lists = chat.received.flatMap((m) => (m.type === 'CHAT_MUTED' ? [m.muted] : []));
+    expect(lists).toEqual([[target.user.id], []]);
+    const stored = await site.server.db.query('SELECT 1 FROM chat_mutes WHERE user_id = $1', [
+      muter.user.id,
+    ]);
+    expect(stored).toEqual([]);
+    await chat.close();
   });
 
   it("has no lobby room or tables list for someone else's unpublished draft", async () => {

@@ -129,6 +129,30 @@ describe('one user opening many match sockets', () => {
   });
   afterAll(async () => server?.close());
 
+  it('refuses a repeated query parameter at once with BAD_REQUEST, as the queue socket does', async () => {
+    const host = (await guest(server.url, 'Repeater')).accessToken;
+    const { matchId } = await createMatch(server.url, host, {
+      game: 'secret-draw',
+      seats: [...vsCpu],
+    });
+    const base = `${server.url.replace(/^http/, 'ws')}/ws/matches/${matchId}`;
+    // A token given twice was read as none: the socket waited for a HELLO, then said to send one.
+    for (const query of [`token=${host}&token=${host}`, `token=${host}&lastStep=1&lastStep=2`]) {
+      const socket = new WebSocket(`${base}?${query}`);
+      const received: unknown[] = [];
+      socket.on('message', (data) => received.push(JSON.parse(String(data))));
+      const closed = await new Promise<number>((resolve) => socket.on('close', resolve));
+      expect(closed).toBe(CLOSE_CODES.refused);
+      expect(received).toEqual([
+        {
+          type: 'ERROR',
+          code: 'BAD_REQUEST',
+          message: expect.stringMatching(/(token|lastStep) is given more than once/),
+        },
+      ]);
+    }
+  });
+
   it('holds at most MATCH_SOCKETS_PER_USER over every match; others connect; a closed one frees its place', async () => {
     const hoarder = (await guest(server.url, 'Hoarder')).accessToken;
     const host = (await guest(server.url, 'Host')).accessToken;

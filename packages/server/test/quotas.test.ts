@@ -178,6 +178,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match quotas (%s)', (store) 
         type: 'ERROR',
         code: 'QUOTA_EXCEEDED',
         message: expect.stringMatching(/sit in 3 matches/),
+        // The match socket's ERROR shape: what the limit is, as the HTTP refusal says it.
+        details: { limit: 'queueSeatedPerUser', max: 3 },
       });
     }
     const seated = await server.db.query<{ n: number }>(

@@ -143,6 +143,25 @@ describe('replay imports: verified means re-executed and recorded here', () => {
     }
   });
 
+  it("answers a stranger's import of a private match as it answers an unknown id", async () => {
+    // The match is its players' own (no replay link): a stranger holding its file learns
+    // nothing from the import that an id never used would not say.
+    const stranger = await guest(server.url, 'Carol');
+    const unknown = edited(genuine, (r) => {
+      r.match.matchId = 'm_never_played';
+      for (const event of r.events) event.matchId = 'm_never_played';
+    });
+    const [privateMatch, neverPlayed] = [
+      await importAs(genuine, stranger.accessToken),
+      await importAs(unknown, stranger.accessToken),
+    ];
+    expect(neverPlayed).toMatchObject({ status: 200, body: { verified: false } });
+    expect(privateMatch.status).toBe(neverPlayed.status);
+    expect(privateMatch.body.verified).toBe(false);
+    expect(privateMatch.body.problem).toBe(neverPlayed.body.problem);
+    expect(privateMatch.body.problem).toMatch(/Not a finished match recorded by this server/);
+  });
+
   it('refuses a replay of a game it does not host', async () => {
     const other = edited(genuine, (r) => (r.match.game = 'chess'));
     expect(await importAs(other)).toMatchObject({

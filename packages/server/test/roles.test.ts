@@ -126,6 +126,36 @@ describe.each<StoreKind>(['embedded', 'postgres'])('roles and signups on %s', (s
     expect(self.status).toBe(409);
   });
 
+  it('lets one of two admins demoting each other at once win; the other is refused, still an admin', async () => {
+    const [kim, lou] = await Promise.all([
+      account(server.url, `admin_kim_${store}`),
+      account(server.url, `admin_lou_${store}`),
+    ]);
+    for (const promoted of [kim, lou])
+      expect(
+        (
+          await call(server.url, 'PUT', `/api/admin/users/${promoted.user.id}/role`, {
+            token: admin.accessToken,
+            body: { role: 'admin' },
+          })
+        ).status,
+      ).toBe(200);
+    const demote = (by: AuthResponse, whom: AuthResponse) =>
+      call<{ code?: string }>(server.url, 'PUT', `/api/admin/users/${whom.user.id}/role`, {
+        token: by.accessToken,
+        body: { role: 'player' },
+      });
+    // Each passed the role guard while both were admins; only the first change may stand.
+    const answers = await Promise.all([demote(kim, lou), demote(lou, kim)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 403]);
+    expect(answers.find((answer) => answer.status === 403)?.body.code).toBe('FORBIDDEN');
+    const roles = await server.db.query<{ role: string }>(
+      'SELECT role FROM users WHERE id = ANY($1) ORDER BY role',
+      [[kim.user.id, lou.user.id]],
+    );
+    expect(roles.map((row) => row.role)).toEqual(['admin', 'player']);
+  });
+
   // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
   it.runIf(store === 'postgres')(
     "lets one of two overlapping signups take the day's last metered place",

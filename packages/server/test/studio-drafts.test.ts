@@ -79,6 +79,17 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
       status: 409,
       body: { code: 'CONFLICT', details: { revision: 2 } },
     });
+    // A revision no stored draft can be at is bad input, not a failed query.
+    for (const revision of [2 ** 31, 1e300]) {
+      const huge = await call<ErrorBody>(
+        site.server.url,
+        'PUT',
+        '/api/content/games/reef-draft/draft',
+        { token: site.alice, body: { files: pkg.files, revision } },
+      );
+      expect(huge).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
+      expect(huge.body.message).toMatch(/revision/);
+    }
     const now = await call<DraftDetail>(
       site.server.url,
       'GET',

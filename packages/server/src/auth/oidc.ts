@@ -7,7 +7,7 @@ import type { OidcProviderConfig } from './oidc-settings.ts';
 import type { SignupPolicy } from './signup-policy.ts';
 import { sha256 } from '../sha256.ts';
 import { randomToken } from './tokens.ts';
-import { firstCharacters, showsNothing, withoutUnprintable } from '../printable.ts';
+import { displayNameFrom } from './account-rules.ts';
 
 /** The ID token's claims, completed from the userinfo endpoint. */
 type Claims = Record<string, unknown> & { sub: string };
@@ -212,13 +212,11 @@ export class OidcService {
     );
     if (found[0]) return found[0].user_id;
     const id = newId('u');
-    // The provider's name is shown to other players as ours are: printable, 1 to 40 characters.
-    // (Cut before it is judged: the first 40 of a long name may be zero-width spaces.)
-    const given = firstCharacters(
-      withoutUnprintable(String(claims.name ?? claims.preferred_username ?? '')).trim(),
-      40,
+    // The provider's name is shown to other players as ours are: by the display-name rule.
+    const name = displayNameFrom(
+      String(claims.name ?? claims.preferred_username ?? ''),
+      `${provider.label} player`,
     );
-    const name = firstCharacters(showsNothing(given) ? `${provider.label} player` : given, 40);
     await this.db.transaction(async (query) => {
       await this.signups.admit(query, undefined);
       // The provider's verified email becomes the account's, unless another account has it.

@@ -11,7 +11,7 @@ import {
 } from '@cardtable/sdk/chat';
 import { MAX_MARKS_PER_CHARACTER, showsNothing, stacksMarks } from '../printable.ts';
 import { KeyedRateLimiter } from '../rate-limit.ts';
-import type { ChatStore, StoredMessage } from './chat-store.ts';
+import type { ChatStore, MuteOutcome, StoredMessage } from './chat-store.ts';
 import type { ChatEvent, ChatRelay } from './relay.ts';
 import type { WordFilter } from './word-filter.ts';
 
@@ -210,14 +210,17 @@ export class ChatService {
     if (userId === member.userId) return refusal('SELF', 'You cannot mute yourself.');
     const mutes = await this.mutesOf(member);
     if (muted && !mutes.has(userId)) {
-      if (mutes.size >= CHAT_MAX_MUTES) {
+      // An account's mutes are counted by the store, which the count and the write take turns
+      // at (this set may miss another node's latest); a guest's only here, with no wait between.
+      let stored: MuteOutcome;
+      if (member.guest) stored = mutes.size < CHAT_MAX_MUTES ? 'muted' : 'full';
+      else stored = await this.store.mute(member.userId, userId, CHAT_MAX_MUTES);
+      if (stored === 'full') {
         return refusal('TOO_MANY_MUTES', `You can mute at most ${CHAT_MAX_MUTES} people.`, {
           max: CHAT_MAX_MUTES,
         });
       }
-      if (!member.guest && !(await this.store.mute(member.userId, userId))) {
-        return refusal('NOT_FOUND', 'No such user.');
-      }
+      if (stored === 'unknown') return refusal('NOT_FOUND', 'No such user.');
       mutes.add(userId);
     } else if (!muted && mutes.has(userId)) {
       if (!member.guest) await this.store.unmute(member.userId, userId);
@@ -292,7 +295,13 @@ export class ChatService {
     if (event.kind === 'muted') {
       const own = this.byUser.get(event.userId);
       if (!own) return;
-      this.mutes.set(event.userId, new Set(event.muted));
+      // Changed in place: a mute still being stored holds this set, and adds to it when done.
+      const mutes = this.mutes.get(event.userId);
+      if (!mutes) this.mutes.set(event.userId, new Set(event.muted));
+      else {
+        mutes.clear();
+        for (const userId of event.muted) mutes.add(userId);
+      }
       for (const member of own) member.send({ type: 'CHAT_MUTED', muted: event.muted });
       return;
     }

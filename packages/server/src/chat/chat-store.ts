@@ -1,5 +1,7 @@
 import type { ChatChannel, ChatReportView } from '@cardtable/sdk/chat';
-import type { Database } from '../store/database.ts';
+import { lockForTransaction, type Database } from '../store/database.ts';
+
+export type MuteOutcome = 'muted' | 'unknown' | 'full';
 
 /** A message as stored: the text as written (readers with the filter on get it masked). */
 export interface StoredMessage {
@@ -144,15 +146,28 @@ export class ChatStore {
     return rows.map((row) => row.muted_user_id);
   }
 
-  /** False when `mutedUserId` names no user. */
-  async mute(userId: string, mutedUserId: string): Promise<boolean> {
-    const rows = await this.db.query(
-      `INSERT INTO chat_mutes (user_id, muted_user_id)
-       SELECT $1, id FROM users WHERE id = $2
-       ON CONFLICT DO NOTHING RETURNING muted_user_id`,
-      [userId, mutedUserId],
-    );
-    return rows.length > 0 || (await this.mutedBy(userId)).includes(mutedUserId);
+  /**
+   * Mutes `mutedUserId` for `userId`: `muted` (also when it was already), `unknown` when it names
+   * no user, `full` when `userId` mutes `max` people already. Counted and written under the
+   * user's advisory lock, so a burst of mutes (on one node or several) stops exactly at `max`.
+   */
+  async mute(userId: string, mutedUserId: string, max: number): Promise<MuteOutcome> {
+    return this.db.transaction(async (query) => {
+      await lockForTransaction(query, `mutes:user:${userId}`);
+      const [row] = await query(
+        `SELECT count(*)::int AS n, bool_or(muted_user_id = $2) AS already
+         FROM chat_mutes WHERE user_id = $1`,
+        [userId, mutedUserId],
+      );
+      if (row!.already === true) return 'muted';
+      if ((row!.n as number) >= max) return 'full';
+      const added = await query(
+        `INSERT INTO chat_mutes (user_id, muted_user_id)
+         SELECT $1, id FROM users WHERE id = $2 RETURNING muted_user_id`,
+        [userId, mutedUserId],
+      );
+      return added.length > 0 ? 'muted' : 'unknown';
+    });
   }
 
   async unmute(userId: string, mutedUserId: string): Promise<void> {

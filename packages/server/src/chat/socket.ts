@@ -86,6 +86,8 @@ export function registerChatSocket(
       let releaseUser: (() => void) | null = null;
       let closed = false;
       const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
+      /** The client's messages, handled one after another (each settles, never rejects). */
+      let turns: Promise<void> = Promise.resolve();
       let strikes = 0;
       const counted = openPerIp.add(request.addressKey);
       heartbeat.watch(socket);
@@ -140,15 +142,22 @@ export function registerChatSocket(
           return;
         }
         const { message } = read;
-        void handle(chat, current, message)
-          .catch((error: unknown) => {
-            request.log.error({ err: error }, 'chat failed');
-            return {
-              ok: false as const,
-              error: { code: 'INTERNAL' as const, message: 'The server failed: try again.' },
-            };
-          })
-          .then((outcome) => send({ type: 'CHAT_RESULT', clientId: message.clientId, ...outcome }));
+        // One message at a time, in the order sent: a MUTE still being stored let the UNMUTE
+        // sent after it find nothing to undo (both answered ok, the user stayed muted), and two
+        // SENDs could be stored in either order.
+        turns = turns.then(() =>
+          handle(chat, current, message)
+            .catch((error: unknown) => {
+              request.log.error({ err: error }, 'chat failed');
+              return {
+                ok: false as const,
+                error: { code: 'INTERNAL' as const, message: 'The server failed: try again.' },
+              };
+            })
+            .then((outcome) =>
+              send({ type: 'CHAT_RESULT', clientId: message.clientId, ...outcome }),
+            ),
+        );
       });
 
       void (async () => {

@@ -599,6 +599,9 @@ export async function withContent(
   return { ...metadata, content: await library.matchContent(metadata.matchId) };
 }
 
-/** A game its owner deleted while a save or publish of it was being checked: nothing is kept. */
-const deletedMeanwhile = (game: GameRow) =>
+/**
+ * A game its owner deleted while a save, a publish or a position of it was being checked or
+ * written: nothing is kept.
+ */
+export const deletedMeanwhile = (game: GameRow) =>
   apiError('NOT_FOUND', `No game "${game.slug}": it was deleted meanwhile.`);

@@ -70,6 +70,15 @@ export class GamesQuotaReached extends Error {
 const GAME_COLUMNS = `g.id, g.slug, g.name, g.description, g.kind, g.owner_id, u.name AS owner_name`;
 const VERSION_COLUMNS = `game_id, version, content_hash, published_at, deprecated, banlist, decks`;
 
+const POSITION_COLUMNS = `name, match_id, content_hash, created_at`;
+
+const toPosition = (row: Row): PositionRow => ({
+  name: row.name as string,
+  matchId: row.match_id as string,
+  contentHash: row.content_hash as string,
+  createdAt: (row.created_at as Date).toISOString(),
+});
+
 const toGame = (row: Row): GameRow => ({
   id: row.id as string,
   slug: row.slug as string,
@@ -457,51 +466,53 @@ export class ContentStore {
   }
 
   /**
-   * Saves (or replaces, by name) a position for a draft's dry runs; false, saving nothing, when
-   * it is a new name and the game keeps `max` already. Counted and written under the game's
-   * advisory lock, so concurrent saves cannot pass `max`.
+   * Saves (or replaces, by name) a position for a draft's dry runs, and answers it as saved;
+   * `full`, saving nothing, when it is a new name and the game keeps `max` already; `gone` when
+   * the game was deleted meanwhile (its positions' foreign key refuses the row). Counted and
+   * written under the game's advisory lock, so concurrent saves cannot pass `max`.
    */
   async savePosition(
     gameId: string,
     position: Omit<PositionRow, 'createdAt'> & { state: unknown },
     max: number,
-  ): Promise<boolean> {
-    return this.db.transaction(async (query) => {
-      await lockForTransaction(query, `positions:${gameId}`);
-      const [others] = await query(
-        'SELECT count(*)::int AS n FROM draft_positions WHERE game_id = $1 AND name <> $2',
-        [gameId, position.name],
-      );
-      if ((others!.n as number) >= max) return false;
-      await query(
-        `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (game_id, name) DO UPDATE
-         SET match_id = $3, content_hash = $4, state = $5, created_at = now()`,
-        [
-          gameId,
-          position.name,
-          position.matchId,
-          position.contentHash,
-          JSON.stringify(position.state),
-        ],
-      );
-      return true;
-    });
+  ): Promise<PositionRow | 'full' | 'gone'> {
+    try {
+      return await this.db.transaction(async (query) => {
+        await lockForTransaction(query, `positions:${gameId}`);
+        const [others] = await query(
+          'SELECT count(*)::int AS n FROM draft_positions WHERE game_id = $1 AND name <> $2',
+          [gameId, position.name],
+        );
+        if ((others!.n as number) >= max) return 'full';
+        const [saved] = await query(
+          `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (game_id, name) DO UPDATE
+           SET match_id = $3, content_hash = $4, state = $5, created_at = now()
+           RETURNING ${POSITION_COLUMNS}`,
+          [
+            gameId,
+            position.name,
+            position.matchId,
+            position.contentHash,
+            JSON.stringify(position.state),
+          ],
+        );
+        return toPosition(saved!);
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) return 'gone';
+      throw error;
+    }
   }
 
   async positions(gameId: string): Promise<PositionRow[]> {
     const rows = await this.db.query(
-      `SELECT name, match_id, content_hash, created_at FROM draft_positions
+      `SELECT ${POSITION_COLUMNS} FROM draft_positions
        WHERE game_id = $1 ORDER BY created_at DESC, name`,
       [gameId],
     );
-    return rows.map((row) => ({
-      name: row.name as string,
-      matchId: row.match_id as string,
-      contentHash: row.content_hash as string,
-      createdAt: (row.created_at as Date).toISOString(),
-    }));
+    return rows.map(toPosition);
   }
 
   async positionState(gameId: string, name: string): Promise<unknown> {

@@ -1,9 +1,10 @@
 import type { AddressKey } from '../address-key.ts';
-import { CLOSE_CODES } from '@cardtable/sdk/protocol';
+import { CLOSE_CODES, type ErrorBody, type ErrorCode } from '@cardtable/sdk/protocol';
 import type { QueueClientMessage, QueueServerMessage } from '@cardtable/sdk/social';
 import type { FastifyInstance } from 'fastify';
 import type { TokenService } from '../auth/tokens.ts';
 import { Heartbeat } from '../heartbeat.ts';
+import { repeatedParameter } from '../repeated-parameter.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { KeyedRateLimiter } from '../rate-limit.ts';
 import { sendUnlessStalled } from '../socket-send.ts';
@@ -47,8 +48,14 @@ export function registerMatchmakingSocket(
       const send = (message: QueueServerMessage) => {
         sendUnlessStalled(socket, JSON.stringify(message));
       };
-      const refuse = (code: string, message: string, close: number = CLOSE_CODES.refused) => {
-        send({ type: 'ERROR', code, message });
+      /** Sends ERROR as the match socket does (`details` included), then closes. */
+      const refuse = (
+        code: ErrorCode,
+        message: string,
+        close: number = CLOSE_CODES.refused,
+        details?: ErrorBody['details'],
+      ) => {
+        send({ type: 'ERROR', code, message, ...(details ? { details } : {}) });
         socket.close(close, message.slice(0, 120));
       };
       let ticketId: string | null = null;
@@ -90,8 +97,8 @@ export function registerMatchmakingSocket(
       });
 
       void (async () => {
-        const repeated = Object.entries(request.query).find(([, value]) => Array.isArray(value));
-        if (repeated) return refuse('BAD_REQUEST', `${repeated[0]} is given more than once.`);
+        const repeated = repeatedParameter(request.query);
+        if (repeated) return refuse('BAD_REQUEST', `${repeated} is given more than once.`);
         const {
           token,
           game = '',
@@ -115,7 +122,8 @@ export function registerMatchmakingSocket(
           mode,
           seats: Number(seats),
         });
-        if ('code' in ticket) return refuse(ticket.code, ticket.message);
+        if ('code' in ticket)
+          return refuse(ticket.code, ticket.message, CLOSE_CODES.refused, ticket.details);
         if (closed) return void matchmaker.queue.cancel(ticket.id);
         ticketId = ticket.id;
         const report = async () => {

@@ -11,7 +11,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RoleGuard } from '../auth/roles.ts';
 import type { SignupPolicy } from '../auth/signup-policy.ts';
-import type { Database } from '../store/database.ts';
+import { lockForTransaction, type Database } from '../store/database.ts';
 import { apiError } from '../errors.ts';
 import { requireUser } from './authenticate.ts';
 
@@ -107,15 +107,27 @@ export function registerAdminRoutes(
       },
     },
     async (request) => {
-      if (request.params.userId === requireUser(request).userId && request.body.role !== 'admin') {
+      const adminId = requireUser(request).userId;
+      if (request.params.userId === adminId && request.body.role !== 'admin') {
         throw apiError('CONFLICT', 'An admin cannot demote themselves (another admin can).');
       }
-      const rows = await db.query<UserRow>(
-        `UPDATE users SET role = $2 WHERE id = $1 AND deleted_at IS NULL AND NOT guest
-         RETURNING id, name, username, guest, role, created_at`,
-        [request.params.userId, request.body.role],
-      );
-      const row = rows[0];
+      // Role changes take turns, each made only while its author is still an admin: two admins
+      // demoting each other at once both passed the guard, and both lost the role.
+      const row = await db.transaction(async (query) => {
+        await lockForTransaction(query, 'roles');
+        const [author] = await query(
+          `SELECT 1 FROM users WHERE id = $1 AND role = 'admin' AND deleted_at IS NULL`,
+          [adminId],
+        );
+        if (!author)
+          throw apiError('FORBIDDEN', 'This needs the admin role.', { required: ['admin'] });
+        const [changed] = await query<UserRow>(
+          `UPDATE users SET role = $2 WHERE id = $1 AND deleted_at IS NULL AND NOT guest
+           RETURNING id, name, username, guest, role, created_at`,
+          [request.params.userId, request.body.role],
+        );
+        return changed;
+      });
       if (!row) throw apiError('NOT_FOUND', 'No such account (guests have no roles).');
       return summary(row);
     },

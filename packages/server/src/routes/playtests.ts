@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   POSITION_SAVE_BURST,
   POSITION_SAVES_PER_MINUTE,
+  deletedMeanwhile,
   type ContentLibrary,
 } from '../content/library.ts';
 import { cardArtUrls } from '../content/summaries.ts';
@@ -98,14 +99,16 @@ export function registerPlaytestRoutes(app: FastifyInstance, { library, registry
         return current;
       });
       const position = { name, matchId: request.body.matchId, contentHash: pinned.contentHash };
-      if (!(await store.savePosition(game.id, { ...position, state }, MAX_SAVED_POSITIONS)))
+      const saved = await store.savePosition(game.id, { ...position, state }, MAX_SAVED_POSITIONS);
+      if (saved === 'gone') throw deletedMeanwhile(game);
+      if (saved === 'full')
         throw apiError(
           'QUOTA_EXCEEDED',
           `${game.name} keeps at most ${MAX_SAVED_POSITIONS} positions: delete one first.`,
           { limit: 'savedPositions', max: MAX_SAVED_POSITIONS },
         );
       reply.code(201);
-      return { position: (await store.positions(game.id)).find((p) => p.name === name)! };
+      return { position: saved };
     },
   );
 

@@ -15,7 +15,7 @@ import { sha256 } from '../sha256.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { EventStore, ReplayUsage } from '../store/event-store.ts';
 import { requireUser } from './authenticate.ts';
-import { exportMatch } from './export.ts';
+import { exportMatch, maySeeFinished } from './export.ts';
 
 interface Deps {
   content: ContentLibrary;
@@ -50,7 +50,6 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
           200: ImportReplayResponse,
           400: ErrorBody,
           401: ErrorBody,
-          403: ErrorBody,
           413: ErrorBody,
           429: ErrorBody,
         },
@@ -167,7 +166,9 @@ async function problemWith(
   const unrecorded =
     'Not a finished match recorded by this server: its players, dates and result cannot be checked.';
   const mismatch = await registry.use(replay.match.matchId, async (actor) => {
-    if (actor?.status !== 'over') return unrecorded;
+    // A match the importer may not see answers as one never played here: a refusal would tell
+    // a stranger that a private match of that id exists.
+    if (actor?.status !== 'over' || !maySeeFinished(actor, userId)) return unrecorded;
     const recorded = JSON.parse(JSON.stringify(await exportMatch(actor, content, store, userId)));
     const differs = differingParts(replay, recorded as ReplayFile);
     return differs.length > 0

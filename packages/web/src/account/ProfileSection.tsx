@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Profile } from '@cardtable/sdk';
+import { DISPLAY_NAME_MAX_LENGTH, type Profile } from '@cardtable/sdk';
 import { accounts } from '../net/session.ts';
 import { settings } from '../settings/settings.ts';
 import { THEME_LABELS, THEME_PREFERENCES, type ThemePreference } from '../theme/theme.ts';
@@ -66,7 +66,7 @@ export function ProfileSection({
         <FormField
           label="Display name"
           name="displayName"
-          maxLength={40}
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
           value={displayName}
           onChange={(event) => setDisplayName(event.target.value)}
         />

@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_MAX_LENGTH } from '@cardtable/sdk';
 import { useSession } from '../account/useSession.ts';
 
 /**
@@ -27,7 +28,7 @@ export function PlayerNameField({
       <span>Your name</span>
       <input
         value={value}
-        maxLength={40}
+        maxLength={DISPLAY_NAME_MAX_LENGTH}
         autoComplete="nickname"
         // Left blank, the name is the one this browser already plays under (the header's).
         placeholder={user?.name ?? 'Guest'}
