@@ -130,6 +130,12 @@ describe('a TCG match against the CPU, played by clicking', () => {
       .poll(() => page.getByTestId('tcg-log-line').allTextContents())
       .toContainEqual(expect.stringMatching(/^You play Firebolt/));
     expect(await page.locator(`[data-testid=tcg-hand] [data-id="${card}"]`).count()).toBe(0);
+    // The played card took the focus with it: it is on the table still, in the hand.
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('[data-testid=tcg-hand]') !== null),
+      )
+      .toBe(true);
     await screenshot(page, 'tcg-keyboard-target');
     expect(errors).toEqual([]);
     await context.close();

@@ -133,6 +133,30 @@ export function TcgTable({
     if (!chooser.current) chooser.current = focused;
     table.querySelector<HTMLElement>('.tcg-clickable:not(.tcg-selected)')?.focus();
   }, [targeting]);
+  // The focused card left the hand (played), or a target stopped being one (a hero is no stop
+  // for Tab once chosen): the focus fell to the page's start. It goes to the hand instead (a
+  // card to play next, else any), else to the prompt's buttons. A focus the player moved off
+  // the table stays where they put it.
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const restore = () => {
+      const table = tableRef.current;
+      const gone = lastFocused.current;
+      if (!table || !gone) return;
+      if (document.activeElement !== document.body && document.activeElement !== null) return;
+      if (gone.isConnected && gone.tabIndex >= 0) return;
+      lastFocused.current = null;
+      table
+        .querySelector<HTMLElement>(
+          '[data-testid=tcg-hand] [data-playable=true], [data-testid=tcg-hand] .tcg-object, [data-testid=tcg-prompt] button',
+        )
+        ?.focus();
+    };
+    restore();
+    // The browser lets go of an element that stopped taking the focus at its next frame.
+    const frame = requestAnimationFrame(restore);
+    return () => cancelAnimationFrame(frame);
+  });
   const cancelTargeting = () => {
     const back =
       chooser.current?.isConnected === true
@@ -332,6 +356,9 @@ export function TcgTable({
       className="tcg-table"
       data-testid="tcg-table"
       ref={tableRef}
+      onFocus={(event) => {
+        lastFocused.current = event.target;
+      }}
       onKeyDown={(event) => {
         // An open zoom takes the first Escape (it closes), the choice the next.
         if (event.key !== 'Escape' || !targeting || zoom.state.target !== null) return;
