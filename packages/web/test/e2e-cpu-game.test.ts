@@ -40,11 +40,24 @@ describe('a one-hole game against three CPUs, played by clicking', () => {
       seen.add(name);
       await screenshot(page, name);
     };
+    // Set inside the play loop's callback, where the compiler cannot see it: typed by assertion.
+    let tally = null as { why: string; rows: string[] } | null;
     const moves = await playUntilOver(page, async (count) => {
       if (count === 6) await screenshot(page, 'cpu-game-2-midway');
       await shootOnce('final-turn-banner', 'cpu-game-3-final-turns');
       await shootOnce('round-tally', 'cpu-game-4-tally');
+      if (!tally && (await page.getByTestId('round-tally').count()))
+        tally = await page.getByTestId('round-tally').evaluate((dialog) => ({
+          why: dialog.querySelector('p')?.textContent ?? '',
+          rows: [...dialog.querySelectorAll('th[scope=row]')].map(
+            (th) => th.firstChild!.textContent!,
+          ),
+        }));
     });
+    // The tally names the player as the scorecard and the standings do: "You", "Ada (you)".
+    expect(tally).not.toBeNull();
+    expect(tally!.rows.filter((row) => row === 'Ada (you)')).toHaveLength(1);
+    expect(tally!.why).not.toMatch(/^Ada /);
     await screenshot(page, 'cpu-game-5-standings');
     // The ways on start where the standings start: one column, not buttons centred apart.
     const leftOf = (selector: string) =>

@@ -237,6 +237,70 @@ describe('the Golf table: clocks, phones, leaving', () => {
     await watched.context.close();
   }, 300_000);
 
+  it('a laptop’s 1280x800 window holds the whole table; a long name is read whole on the scorecard', async () => {
+    const ada = await signedInGuest(app.url, 'Ada');
+    const longName = 'Bartholomew Fitzgerald-Montgomery III';
+    const created = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 9, initialFlips: 2 },
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'Marcus', name: longName }, ...cpus(2)],
+    });
+    const watched = await openMatchAs(app.browser, app.url, ada.session, created.matchId, {
+      viewport: { width: 1280, height: 800 },
+    });
+    const { page } = watched;
+    // Where the table ends and the page has scrolled to, at each kind of moment of a turn.
+    const fits = async () =>
+      page.evaluate(() => ({
+        bottom: Math.round(
+          document.querySelector('[data-testid=table]')!.getBoundingClientRect().bottom,
+        ),
+        scrolled: window.scrollY,
+      }));
+    const seen = [];
+    const choice = page.locator('.mine .slot-active[aria-pressed=false]');
+    await choice.first().waitFor({ timeout: 30_000 });
+    seen.push(await fits());
+    await choice.first().click();
+    await choice.first().click();
+    await page.locator('.pile-active[data-testid=deck]').waitFor({ timeout: 90_000 });
+    seen.push(await fits());
+    await page.locator('.pile-active[data-testid=deck]').click();
+    await page.locator('.mine .slot-active').first().waitFor();
+    seen.push(await fits());
+    await screenshot(page, 'golf-laptop-1280x800', false);
+    for (const moment of seen) expect(moment).toEqual({ bottom: expect.any(Number), scrolled: 0 });
+    expect(Math.max(...seen.map((moment) => moment.bottom))).toBeLessThanOrEqual(800);
+
+    // The long name is cut in the names column: it can be tabbed to (or tapped), and focused it
+    // shows whole, inside the scorecard; the short ones are whole already and no stop for Tab.
+    const names = page.locator('[data-testid=scorecard] .score-name');
+    const cut = names.filter({ hasText: longName });
+    expect(await cut.getAttribute('tabindex')).toBe('0');
+    expect(
+      await names
+        .filter({ hasNotText: longName })
+        .evaluateAll((all) => all.map((n) => n.getAttribute('tabindex'))),
+    ).toEqual([null, null, null]);
+    const shown = () =>
+      cut.evaluate((name) => {
+        const box = name.getBoundingClientRect();
+        const card = name.closest('section')!.getBoundingClientRect();
+        return {
+          whole:
+            name.scrollWidth <= name.clientWidth + 0.5 &&
+            name.scrollHeight <= name.clientHeight + 0.5,
+          inside: box.left >= card.left - 0.5 && box.right <= card.right + 0.5,
+        };
+      });
+    expect((await shown()).whole).toBe(false);
+    await cut.focus();
+    expect(await shown()).toEqual({ whole: true, inside: true });
+    await screenshot(page, 'golf-laptop-long-name', false);
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
+  }, 240_000);
+
   it('leave and resign: the other player is told, and a resignation ends the game', async () => {
     const ada = await signedInGuest(app.url, 'Ada');
     const bo = await signedInGuest(app.url, 'Bo');

@@ -197,9 +197,27 @@ describe('the creator studio: published versions', () => {
 
     // The starter game plays at once: a new creator's first draft opens valid (a blank ruleset
     // opened with two errors and nothing to playtest).
+    // It is where a new creator starts: the first choice, chosen already. While it is made, the
+    // form says so (the button only greyed out, for as long as it took).
     await page.goto(`${app.url}/studio`);
-    const starter = 'A starter game: seven cards, two decks, ready to playtest';
-    await createGameFrom(page, 'Starter Reef', starter, 'starter-reef');
+    const startFrom = page.getByLabel('Start from');
+    await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
+    expect(await startFrom.locator('option').first().textContent()).toBe(
+      'A starter game: seven cards, two decks, ready to playtest',
+    );
+    expect(await startFrom.evaluate((select: HTMLSelectElement) => select.selectedIndex)).toBe(0);
+    const progress = page.getByRole('status').filter({ hasText: 'Creating' });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/content/games', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByLabel('Name', { exact: true }).fill('Starter Reef');
+    await page.getByRole('button', { name: 'Create game' }).click();
+    await expect.poll(() => progress.textContent()).toBe('Creating Starter Reef…');
+    release();
+    await page.waitForURL(/\/studio\/starter-reef\/ruleset$/);
     await expect
       .poll(() => page.getByTestId('validation-state').textContent(), { timeout: 30_000 })
       .toBe('Valid');

@@ -76,6 +76,8 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.getByLabel('Name', { exact: true }).fill('Pocket Duel');
     expect(await slugError.count()).toBe(0);
     expect(await page.getByLabel('Address name (slug)').inputValue()).toBe('pocket-duel');
+    // A new creator is offered the starter game first; this one builds from nothing.
+    await page.getByLabel('Start from').selectOption({ label: 'A blank ruleset' });
     await shot(page, 'studio-1-my-games');
     await page.getByRole('button', { name: 'Create game' }).click();
     await page.waitForURL(/\/studio\/pocket-duel\/ruleset$/);
@@ -327,6 +329,7 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.goto(`${app.url}/studio`);
     await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Tiny Battler');
+    await page.getByLabel('Start from').selectOption({ label: 'A blank ruleset' });
     await page.getByRole('button', { name: 'Create game' }).click();
     await page.waitForURL(/\/studio\/tiny-battler\/ruleset$/);
     expect(guests).toEqual([0]);

@@ -39,8 +39,107 @@ async function post<T>(url: string, path: string, body: unknown, token?: string)
   return (await response.json()) as T;
 }
 
+/** Cheap spells that always have a target (a hero at least), and units. */
+const TARGETED_DECK = [
+  'firebolt',
+  'healing-spring',
+  'fire-imp',
+  'swift-raider',
+  'shield-bearer',
+  'spiked-wall',
+  'mender-acolyte',
+  'venom-spitter',
+  'bubble-knight',
+  'blood-leech',
+].flatMap(pair);
+
 describe('a TCG match against the CPU, played by clicking', () => {
   const app = useServedApp({ MATCH_SEED: SEED });
+
+  /** A guest's page on a new match of `deck` against an easy CPU, at instant speed. */
+  const openMatch = async (deck: { card: string; count: number }[]) => {
+    const session = await post<AuthResponse>(app.url, '/api/auth/guest', { name: 'Ada' });
+    const created = await post<CreateMatchResponse>(
+      app.url,
+      '/api/matches',
+      {
+        game: 'tcg',
+        options: { ruleset: 'demo', decks: [{ name: 'Mine', cards: deck }, 'A'] },
+        seats: [
+          { kind: 'human', name: 'Ada' },
+          { kind: 'cpu', profile: 'easy' },
+        ],
+      },
+      session.accessToken,
+    );
+    const opened = await openPage(app.browser, app.url, {
+      reducedMotion: 'reduce',
+      ...atSpeed(app.url, 'instant'),
+    });
+    await opened.context.addInitScript(
+      (value) => localStorage.setItem('cardtable.session', value),
+      JSON.stringify(session),
+    );
+    await opened.page.goto(`${app.url}/tcg/${created.matchId}`);
+    await opened.page.getByTestId('tcg-table').waitFor();
+    return opened;
+  };
+
+  it('a targeted spell chosen from the keyboard takes the focus to its first target', async () => {
+    const { page, context, errors } = await openMatch(TARGETED_DECK);
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return {
+          id: element?.dataset.id ?? null,
+          testId: element?.dataset.testid ?? null,
+          describedBy: element?.getAttribute('aria-describedby')
+            ? document.getElementById(element.getAttribute('aria-describedby')!)?.textContent
+            : null,
+        };
+      });
+    // Kept from the keyboard, then wait for the first turn of this seat that can play Firebolt
+    // (the seed deals it: the opening hand holds one).
+    await page.getByTestId('tcg-mulligan').focus();
+    await page.keyboard.press('Enter');
+    const firebolt = page.locator(
+      '[data-testid=tcg-hand] [data-playable=true][aria-label^="Firebolt"]',
+    );
+    await firebolt.first().waitFor({ timeout: 60_000 });
+    const card = (await firebolt.first().getAttribute('data-id'))!;
+    await firebolt.first().focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('tcg-targeting').textContent())
+      .toMatch(/^Firebolt: choose a target to deal/);
+    // The targets lie above the hand, earlier in the Tab order: the first one has the focus,
+    // and says what it is chosen for.
+    const target = await focused();
+    expect(target.id).not.toBe(card);
+    expect(target.testId).toBe('tcg-hero-them');
+    expect(target.describedBy).toMatch(/^Firebolt: choose a target/);
+    // Escape changes the mind: no choice pending, the focus back on the card.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('tcg-targeting').count()).toBe(0);
+    expect((await focused()).id).toBe(card);
+    // Chosen again, Enter on the focused target plays it.
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused()).testId).toBe('tcg-hero-them');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('tcg-log-line').allTextContents())
+      .toContainEqual(expect.stringMatching(/^You play Firebolt/));
+    expect(await page.locator(`[data-testid=tcg-hand] [data-id="${card}"]`).count()).toBe(0);
+    // The played card took the focus with it: it is on the table still, in the hand.
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest('[data-testid=tcg-hand]') !== null),
+      )
+      .toBe(true);
+    await screenshot(page, 'tcg-keyboard-target');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 
   it(
     'plays to the end with no needless Pass, in words, and starts a rematch',

@@ -94,8 +94,12 @@ function NewGameForm({
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
   const [slugTouched, setSlugTouched] = useState(false);
-  /** A published game's slug to copy, '' for a blank ruleset, FROM_STARTER or FROM_ZIP. */
-  const [from, setFrom] = useState('');
+  /**
+   * A published game's slug to copy, '' for a blank ruleset, FROM_STARTER or FROM_ZIP. A new
+   * creator starts from the starter game: it validates and playtests at once (a blank ruleset
+   * opened with errors and nothing to play).
+   */
+  const [from, setFrom] = useState(FROM_STARTER);
   const [archive, setArchive] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -191,10 +195,10 @@ function NewGameForm({
       <label>
         Start from
         <select value={from} onChange={(e) => setFrom(e.target.value)}>
-          <option value="">A blank ruleset</option>
           <option value={FROM_STARTER}>
             A starter game: seven cards, two decks, ready to playtest
           </option>
+          <option value="">A blank ruleset</option>
           {published.map((game) => (
             <option key={game.slug} value={game.slug}>
               A copy of {game.name} (version {game.latestVersion})
@@ -214,13 +218,19 @@ function NewGameForm({
         </label>
       ) : null}
       <StudioError error={error} />
-      <button
-        type="submit"
-        className="primary"
-        disabled={busy || !name.trim() || !slugOk || (from === FROM_ZIP && !archive)}
-      >
-        Create game
-      </button>
+      <div className="studio-actions">
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !name.trim() || !slugOk || (from === FROM_ZIP && !archive)}
+        >
+          Create game
+        </button>
+        {/* Making a game takes a moment (a zip is checked whole): said while it lasts. */}
+        <span role="status" className="studio-help" data-testid="create-progress">
+          {busy ? `Creating ${name.trim()}…` : ''}
+        </span>
+      </div>
     </form>
   );
 }

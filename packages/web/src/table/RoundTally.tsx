@@ -9,15 +9,17 @@ export function RoundTally(props: {
   /** The seat that knocked this hole, if one did. */
   knocked: Seat | null;
   name: (seat: Seat) => string;
+  /** The viewer's seat (null when watching): said "You", and "(you)" at its row, as elsewhere. */
+  me: Seat | null;
   onContinue(): void;
 }) {
-  const { result, knocked, name, onContinue } = props;
+  const { result, knocked, name, me, onContinue } = props;
   const reason =
     result.reason === 'deckExhausted'
       ? 'The deck ran out.'
       : result.finisher === null
         ? ''
-        : `${name(result.finisher)} ${result.finisher === knocked ? 'knocked' : 'went out'}.`;
+        : `${result.finisher === me ? 'You' : name(result.finisher)} ${result.finisher === knocked ? 'knocked' : 'went out'}.`;
   return (
     <Dialog title={`Hole ${result.round} tally`} testId="round-tally" onClose={onContinue}>
       {reason ? <p>{reason}</p> : null}
@@ -37,7 +39,7 @@ export function RoundTally(props: {
             {result.scores.map((score) => (
               <tr key={score.seat} className={score.wonHole ? 'won-hole' : undefined}>
                 <th scope="row">
-                  {name(score.seat)}
+                  {score.seat === me ? `${name(score.seat)} (you)` : name(score.seat)}
                   {score.wonHole ? <span className="seat-tag">won the hole</span> : null}
                 </th>
                 <td>{columnSum(score.columns)}</td>

@@ -54,7 +54,9 @@ export function SeatPanel(props: SeatPanelProps) {
       <header className="seat-header">
         <span className="seat-name">
           {isTurn ? <span className="turn-dot" aria-hidden="true" /> : null}
-          {isMe ? `${name} (you)` : name}
+          <span className="seat-name-text" title={isMe ? undefined : name}>
+            {isMe ? `${name} (you)` : name}
+          </span>
         </span>
         {tags.map((tag) => (
           <span className="seat-tag" key={tag}>

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type { GolfView, Rank } from '@cardtable/golf';
 import { FLIP_MODE_TEXT } from '../game/rule-text.ts';
@@ -31,11 +32,12 @@ export function SidePanel(props: {
 }) {
   const { view, name, me } = props;
   // The names' column is narrow (the holes take the panel): "Guest 672" was cut to "Gu…", so a
-  // new player could not find their own row. Each name in full is the cell's title.
+  // new player could not find their own row. A name cut short shows whole on hover, and on
+  // focus: it can be tabbed to, or tapped.
   const rowName = (seat: Seat) => (seat === me ? 'You' : name(seat));
   return (
     <aside className="side">
-      <ScoreCard view={view} name={rowName} fullName={name} />
+      <ScoreCard view={view} name={rowName} />
       <RulesCard view={view} />
     </aside>
   );
@@ -53,12 +55,41 @@ function holeRows(count: number): number[][] {
   );
 }
 
-function ScoreCard(props: {
-  view: GolfView;
-  name: (seat: Seat) => string;
-  fullName: (seat: Seat) => string;
-}) {
-  const { view, name, fullName } = props;
+/**
+ * The seats whose name the table's names column cuts short, measured again as the table's width
+ * or the names change. A name is cut when it is wider than its cell's content box, which holds
+ * whether or not it is shown whole at the moment.
+ */
+function useCutNames(names: string): [RefObject<HTMLTableElement | null>, Set<string>] {
+  const table = useRef<HTMLTableElement>(null);
+  const [cut, setCut] = useState<Set<string>>(() => new Set());
+  useLayoutEffect(() => {
+    const element = table.current;
+    if (!element) return;
+    const measure = () => {
+      const now = new Set<string>();
+      for (const span of element.querySelectorAll<HTMLElement>('[data-seat-name]')) {
+        const cell = span.parentElement!;
+        const style = getComputedStyle(cell);
+        const room =
+          cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (span.scrollWidth > room + 0.5) now.add(span.dataset.seatName!);
+      }
+      setCut((before) =>
+        before.size === now.size && [...now].every((seat) => before.has(seat)) ? before : now,
+      );
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [names]);
+  return [table, cut];
+}
+
+function ScoreCard(props: { view: GolfView; name: (seat: Seat) => string }) {
+  const { view, name } = props;
+  const [tableRef, cut] = useCutNames(view.players.map((p) => name(p.seat)).join('\n'));
   // Every hole has its column from the start, as on a paper scorecard; unplayed ones read '–'.
   const rows = holeRows(view.options.rounds);
   const columns = rows[0]?.length ?? 0;
@@ -67,60 +98,66 @@ function ScoreCard(props: {
   const padding = (holes: number[]) =>
     Array.from({ length: columns - holes.length }, (_, i) => <td key={`pad-${i}`} />);
   return (
-    <section className="panel" aria-labelledby="scorecard-title">
+    <section className="panel scorecard-panel" aria-labelledby="scorecard-title">
       <h2 id="scorecard-title">
         Scorecard · hole {Math.max(view.round, 1)} of {view.options.rounds}
       </h2>
-      <div className="scroll-x">
-        <table className="scorecard" data-testid="scorecard">
-          {/* Fixed column widths, so every hole of a row and the total fit the panel at any
+      {/* No scrolling box around it: it always fits, and a name shown whole may stand out of it. */}
+      <table className="scorecard" data-testid="scorecard" ref={tableRef}>
+        {/* Fixed column widths, so every hole of a row and the total fit the panel at any
               size; the names take what is left and are cut short past that. */}
-          <colgroup>
-            <col />
-            {Array.from({ length: columns }, (_, i) => (
-              <col key={i} style={{ width: `${Math.min(8, 64 / columns)}%` }} />
-            ))}
-            <col style={{ width: '17%' }} />
-          </colgroup>
-          {rows.map((holes, row) => (
-            <tbody key={holes[0]}>
-              <tr>
-                <th scope="col">Player</th>
-                {holes.map((hole) => (
-                  <th scope="col" key={hole} className="hole">
-                    {hole}
-                  </th>
-                ))}
-                {padding(holes)}
-                {row === 0 ? <th scope="col">Total</th> : <td />}
-              </tr>
-              {view.players.map((player) => (
-                <tr key={player.seat}>
-                  <th scope="row" title={fullName(player.seat)}>
-                    {name(player.seat)}
-                  </th>
-                  {holes.map((hole) => {
-                    const score = played(hole)?.scores.find((s) => s.seat === player.seat);
-                    return (
-                      <td key={hole} className={score?.wonHole ? 'hole won-hole' : 'hole'}>
-                        {score?.roundScore ?? '–'}
-                      </td>
-                    );
-                  })}
-                  {padding(holes)}
-                  {row === 0 ? (
-                    <td className="total" data-testid={`total-${player.seat}`}>
-                      {player.total}
-                    </td>
-                  ) : (
-                    <td />
-                  )}
-                </tr>
-              ))}
-            </tbody>
+        <colgroup>
+          <col />
+          {Array.from({ length: columns }, (_, i) => (
+            <col key={i} style={{ width: `${Math.min(8, 64 / columns)}%` }} />
           ))}
-        </table>
-      </div>
+          <col style={{ width: '14%' }} />
+        </colgroup>
+        {rows.map((holes, row) => (
+          <tbody key={holes[0]}>
+            <tr>
+              <th scope="col">Player</th>
+              {holes.map((hole) => (
+                <th scope="col" key={hole} className="hole">
+                  {hole}
+                </th>
+              ))}
+              {padding(holes)}
+              {row === 0 ? <th scope="col">Total</th> : <td />}
+            </tr>
+            {view.players.map((player) => (
+              <tr key={player.seat}>
+                <th scope="row">
+                  <span
+                    className="score-name"
+                    data-seat-name={player.seat}
+                    data-cut={cut.has(String(player.seat)) || undefined}
+                    tabIndex={cut.has(String(player.seat)) ? 0 : undefined}
+                  >
+                    {name(player.seat)}
+                  </span>
+                </th>
+                {holes.map((hole) => {
+                  const score = played(hole)?.scores.find((s) => s.seat === player.seat);
+                  return (
+                    <td key={hole} className={score?.wonHole ? 'hole won-hole' : 'hole'}>
+                      {score?.roundScore ?? '–'}
+                    </td>
+                  );
+                })}
+                {padding(holes)}
+                {row === 0 ? (
+                  <td className="total" data-testid={`total-${player.seat}`}>
+                    {player.total}
+                  </td>
+                ) : (
+                  <td />
+                )}
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
     </section>
   );
 }

@@ -286,6 +286,7 @@ export function TableView(props: TableViewProps) {
           result={stage.tally}
           knocked={stage.knocked}
           name={name}
+          me={me}
           onContinue={props.onDismissTally}
         />
       ) : null}

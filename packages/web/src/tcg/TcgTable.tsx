@@ -1,4 +1,12 @@
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { Seat } from '@cardtable/engine';
 import {
   activationLabel,
@@ -103,6 +111,65 @@ export function TcgTable({
     selection.kind === 'play'
       ? Object.keys(selection.card.targets).find((b) => !selection.chosen[b])
       : undefined;
+  // While a card or an ability waits for its target, the keyboard goes where the choice is: the
+  // first valid target takes the focus (they lie above the hand, earlier in the Tab order), and
+  // Escape, like Cancel, gives it back to what started the choice.
+  const targeting =
+    selection.kind === 'play' && pendingBinding
+      ? `play:${selection.card.card}:${pendingBinding}`
+      : selection.kind === 'attack'
+        ? `attack:${selection.attacker}`
+        : '';
+  const tableRef = useRef<HTMLDivElement>(null);
+  const chooser = useRef<HTMLElement | null>(null);
+  const targetingId = useId();
+  useEffect(() => {
+    const table = tableRef.current;
+    if (!targeting) chooser.current = null;
+    if (!targeting || !table) return;
+    const focused = document.activeElement;
+    // Only a focus already on the table moves (never out of the chat, say).
+    if (!(focused instanceof HTMLElement) || !table.contains(focused)) return;
+    if (!chooser.current) chooser.current = focused;
+    table.querySelector<HTMLElement>('.tcg-clickable:not(.tcg-selected)')?.focus();
+  }, [targeting]);
+  // The focused card left the hand (played), or a target stopped being one (a hero is no stop
+  // for Tab once chosen): the focus fell to the page's start. It goes to the hand instead (a
+  // card to play next, else any), else to the prompt's buttons. A focus the player moved off
+  // the table stays where they put it.
+  const lastFocused = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const restore = () => {
+      const table = tableRef.current;
+      const gone = lastFocused.current;
+      if (!table || !gone) return;
+      if (document.activeElement !== document.body && document.activeElement !== null) return;
+      if (gone.isConnected && gone.tabIndex >= 0) return;
+      lastFocused.current = null;
+      table
+        .querySelector<HTMLElement>(
+          '[data-testid=tcg-hand] [data-playable=true], [data-testid=tcg-hand] .tcg-object, [data-testid=tcg-prompt] button',
+        )
+        ?.focus();
+    };
+    restore();
+    // The browser lets go of an element that stopped taking the focus at its next frame.
+    const frame = requestAnimationFrame(restore);
+    return () => cancelAnimationFrame(frame);
+  });
+  const cancelTargeting = () => {
+    const back =
+      chooser.current?.isConnected === true
+        ? chooser.current
+        : selection.kind === 'play' || selection.kind === 'attack'
+          ? tableRef.current?.querySelector<HTMLElement>(
+              `[data-id="${CSS.escape(selection.kind === 'play' ? selection.card.card : selection.attacker)}"]`,
+            )
+          : null;
+    chooser.current = null;
+    setSelection({ kind: 'none' });
+    back?.focus();
+  };
   const clickable = (id: string): boolean => {
     if (decision) return decision.candidates.includes(id);
     if (selection.kind === 'mulligan') return (controls.mulligan?.hand ?? []).includes(id);
@@ -172,6 +239,8 @@ export function TcgTable({
       role: clickable(id) ? 'button' : undefined,
       tabIndex: clickable(id) || isCard ? 0 : undefined,
       'aria-pressed': clickable(id) ? selected(id) : undefined,
+      // A target says what it is chosen for ("Firebolt: choose a target to deal 3 damage…").
+      'aria-describedby': targeting && clickable(id) && !selected(id) ? targetingId : undefined,
       'aria-keyshortcuts': isCard ? 'Z' : undefined,
       ...(zoomable
         ? {
@@ -283,7 +352,20 @@ export function TcgTable({
   const theirHand = view.players[top]!.zones.hand;
   const zoomed = zoom.state.target ? view.cards[zoom.state.target] : undefined;
   return (
-    <div className="tcg-table" data-testid="tcg-table">
+    <div
+      className="tcg-table"
+      data-testid="tcg-table"
+      ref={tableRef}
+      onFocus={(event) => {
+        lastFocused.current = event.target;
+      }}
+      onKeyDown={(event) => {
+        // An open zoom takes the first Escape (it closes), the choice the next.
+        if (event.key !== 'Escape' || !targeting || zoom.state.target !== null) return;
+        event.preventDefault();
+        cancelTargeting();
+      }}
+    >
       <section
         className="tcg-side tcg-top"
         aria-label={`${name(top)}'s side`}
@@ -463,13 +545,19 @@ export function TcgTable({
             </>
           ) : null}
           {selection.kind === 'play' ? (
-            <span data-testid="tcg-targeting">{targetingText(selection.card)}</span>
+            <span data-testid="tcg-targeting" id={targetingId}>
+              {targetingText(selection.card)}
+            </span>
           ) : null}
           {selection.kind === 'attack' ? (
-            <span data-testid="tcg-targeting">Choose what to attack</span>
+            <span data-testid="tcg-targeting" id={targetingId}>
+              Choose what to attack
+            </span>
           ) : null}
           {selection.kind === 'play' || selection.kind === 'attack' ? (
-            <button onClick={() => setSelection({ kind: 'none' })}>Cancel</button>
+            <button data-testid="tcg-cancel" aria-keyshortcuts="Escape" onClick={cancelTargeting}>
+              Cancel
+            </button>
           ) : null}
           {view.pending && !decision && view.status === 'playing' ? (
             <span data-testid="tcg-waiting">{name(view.pending.player)} is deciding…</span>
