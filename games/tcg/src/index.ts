@@ -103,5 +103,6 @@ export {
   sampleScriptContext,
   type AbilityChoice,
   type AbilityDryRun,
+  type KeywordAbilities,
   type LuaAbility,
 } from './lua/dry-run.ts';

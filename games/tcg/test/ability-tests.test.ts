@@ -1,8 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLuaAbility, luaAbilitiesOf, validateContentPackage } from '../src/index.ts';
+import {
+  chooseLuaAbility,
+  dryRunCardAbility,
+  luaAbilitiesOf,
+  samplePosition,
+  validateContentPackage,
+} from '../src/index.ts';
+import { tcgGameFor } from '../src/play/game-for-content.ts';
 import { runAbilityTests } from '../src/package/ability-tests.ts';
 import { join } from 'node:path';
 import { readPackage, REEF } from './package-files.ts';
+
+const HOURGLASS = join(import.meta.dirname, 'packages/hourglass');
+
+/**
+ * The hourglass package with a custom keyword whose ability is Lua ("Dog-eared": at the end of
+ * your turn, draw a card), printed on a savant without Lua of its own (the sand golem, which has
+ * a token) and on one with (the oracle). Its module also tries to summon the golem's token by
+ * its short name, which only the card's own abilities may do.
+ */
+function hourglassWithLuaKeyword(tests?: unknown[]) {
+  const files = readPackage(HOURGLASS);
+  const ruleset = JSON.parse(String(files.get('ruleset.json')));
+  ruleset.keywords.dogeared = {
+    name: 'Dog-eared',
+    reminder: 'At the end of your turn, draw a card.',
+    abilities: [
+      {
+        id: 'fold',
+        kind: 'triggered',
+        trigger: { on: 'turnEnd' },
+        lua: { module: 'dogear', entry: 'fold' },
+        text: 'At the end of your turn, draw a card.',
+      },
+      {
+        id: 'tear',
+        kind: 'triggered',
+        trigger: { on: 'died' },
+        lua: { module: 'dogear', entry: 'tear' },
+        text: 'When this dies, a grain falls from the page.',
+      },
+    ],
+  };
+  files.set('ruleset.json', JSON.stringify(ruleset));
+  const cards = JSON.parse(String(files.get('cards.json')));
+  for (const card of cards.cards)
+    if (card.id === 'hourglass/sand-golem' || card.id === 'hourglass/hourglass-oracle')
+      card.keywords = [...(card.keywords ?? []), 'dogeared'];
+  files.set('cards.json', JSON.stringify(cards));
+  files.set(
+    'lua/dogear.lua',
+    'function fold()\n  draw(state.friendly.hero, 1)\nend\n' +
+      "function tear()\n  summon(state.friendly.hero, '#' .. 'grain', 1)\nend\n",
+  );
+  if (tests) files.set('tests.json', JSON.stringify({ schema: 'tcg/tests@1', tests }));
+  return files;
+}
 
 const withTests = (tests: unknown) => {
   const files = readPackage(REEF);
@@ -138,26 +191,29 @@ describe('ability tests (tests.json), run by the validator', () => {
     };
     const ebb = 'cast.effects[1].then[0]';
     const flood = 'cast.effects[2].options[1].effects[0]';
-    expect(luaAbilitiesOf(keeper as never).map((found) => [found.name, found.lua.entry])).toEqual([
+    expect(
+      luaAbilitiesOf(keeper as never, {}).map((found) => [found.name, found.lua.entry]),
+    ).toEqual([
       [ebb, 'ebb'],
       [flood, 'flood'],
     ]);
     // The bare id is the ability's first Lua call; a path may also follow an id that has one.
-    expect(chooseLuaAbility(keeper as never, 'cast').name).toBe(ebb);
-    expect(chooseLuaAbility(keeper as never, 1).name).toBe(flood);
-    expect(() => chooseLuaAbility(keeper as never, 'ebb')).toThrow(
+    expect(chooseLuaAbility(keeper as never, {}, 'cast').name).toBe(ebb);
+    expect(chooseLuaAbility(keeper as never, {}, 1).name).toBe(flood);
+    expect(() => chooseLuaAbility(keeper as never, {}, 'ebb')).toThrow(
       `reef/tide-keeper has no Lua ability "ebb": choose 0 or ${ebb}, 1 or ${flood}.`,
     );
     expect(
       chooseLuaAbility(
         { id: 'x/y', abilities: [keeper.abilities[0]!] } as never,
+        {},
         `cast.effects[1].then[0]`,
       ).position,
     ).toBe(0);
 
     // A card without Lua whose token has some says which id to name.
     const moth = { id: 'x/moth', tokens: { spark: { ...keeper, name: 'Spark' } } };
-    expect(() => chooseLuaAbility(moth as never)).toThrow(
+    expect(() => chooseLuaAbility(moth as never, {})).toThrow(
       'x/moth has no Lua ability; its token "x/moth#spark" has one: name that id as the card.',
     );
 
@@ -194,6 +250,75 @@ describe('ability tests (tests.json), run by the validator', () => {
     const checked = await validateContentPackage(files);
     expect(checked.errors.map((d) => d.message)).toEqual([
       'flood: expected [], got [{"count":2,"do":"draw","player":"$controller"}]',
+    ]);
+  });
+
+  it("lists the Lua abilities a card's keywords give it, runs them as the keyword's, and tests them", async () => {
+    const files = hourglassWithLuaKeyword();
+    const content = (await validateContentPackage(files, { abilityTests: false })).content!;
+    const { keywords } = content.ruleset;
+    const golem = content.cards.get('hourglass/sand-golem')!;
+    const oracle = content.cards.get('hourglass/hourglass-oracle')!;
+    // The card's own first, then its keywords', indexed as the engine adds them (the golem's
+    // first ability is the one its Sandfall gives it, in data).
+    const names = (def: typeof golem) =>
+      luaAbilitiesOf(def, keywords).map((found) => [found.name, found.keyword, found.index]);
+    expect(names(golem)).toEqual([
+      ['dogeared:fold', 'dogeared', 1],
+      ['dogeared:tear', 'dogeared', 2],
+    ]);
+    expect(names(oracle)).toEqual([
+      ['trickle', undefined, 0],
+      ['dogeared:fold', 'dogeared', 1],
+      ['dogeared:tear', 'dogeared', 2],
+    ]);
+    // Named by keyword and id, by the bare id, or by position.
+    for (const choice of ['dogeared:fold', 'fold', 1])
+      expect(chooseLuaAbility(oracle, keywords, choice).name).toBe('dogeared:fold');
+    expect(() => chooseLuaAbility(oracle, keywords, 'smudge')).toThrow(
+      'hourglass/hourglass-oracle has no Lua ability "smudge": choose 0 or trickle, 1 or dogeared:fold, 2 or dogeared:tear.',
+    );
+
+    const drawn = [{ do: 'draw', player: '$controller', count: 1 }];
+    const [fold, byName, tear] = await runAbilityTests(content, [
+      { name: 'fold', card: 'hourglass/sand-golem', expect: drawn },
+      { name: 'by name', card: 'hourglass/hourglass-oracle', ability: 'fold', expect: drawn },
+      { name: 'tear', card: 'hourglass/sand-golem', ability: 'tear', expect: 'failure' },
+    ]);
+    expect(fold).toMatchObject({ passed: true, effects: drawn });
+    expect(byName).toMatchObject({ passed: true, effects: drawn });
+    expect(tear!.passed).toBe(true);
+    // Run as the keyword's, as a match runs it, "#grain" is no token of its: refused as there.
+    const game = await tcgGameFor(content);
+    try {
+      const run = dryRunCardAbility({
+        content,
+        scripts: game.scripts!,
+        state: samplePosition(game, content),
+        card: 'hourglass/sand-golem',
+        ability: 'tear',
+      });
+      expect(run.ability).toMatchObject({ name: 'dogeared:tear', keyword: 'dogeared', index: 2 });
+      expect(run.failure!.detail).toContain(
+        'an ability of the keyword "dogeared" belongs to no card',
+      );
+    } finally {
+      game.dispose();
+    }
+
+    const checked = await validateContentPackage(
+      hourglassWithLuaKeyword([
+        { name: 'fold', card: 'hourglass/sand-golem', expect: drawn },
+        {
+          name: 'fold by name',
+          card: 'hourglass/sand-golem',
+          ability: 'dogeared:fold',
+          expect: [],
+        },
+      ]),
+    );
+    expect(checked.errors.map((d) => d.message)).toEqual([
+      'fold by name: expected [], got [{"count":1,"do":"draw","player":"$controller"}]',
     ]);
   });
 });

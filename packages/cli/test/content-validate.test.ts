@@ -300,6 +300,64 @@ describe('cardtable lua run --content', () => {
     expect(io.err.join('\n')).toContain("--card reef/pearl-diver --ability 'tide.effects[1]'");
   });
 
+  it("runs the Lua ability a card's keyword gives it, and a keyword's module names that run", async () => {
+    const dir = join(tmp, 'hourglass-keyword-lua');
+    cpSync(join(REEF, '../hourglass'), dir, { recursive: true });
+    interface Card {
+      id: string;
+      keywords?: string[];
+    }
+    const edit = <T>(file: string, change: (doc: T) => void) => {
+      const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+      change(doc);
+      writeFileSync(join(dir, file), JSON.stringify(doc));
+    };
+    edit<{ keywords: Record<string, unknown> }>('ruleset.json', (ruleset) => {
+      ruleset.keywords.dogeared = {
+        name: 'Dog-eared',
+        reminder: 'At the end of your turn, draw a card.',
+        abilities: [
+          {
+            id: 'fold',
+            kind: 'triggered',
+            trigger: { on: 'turnEnd' },
+            lua: { module: 'dogear', entry: 'fold' },
+            text: 'At the end of your turn, draw a card.',
+          },
+        ],
+      };
+    });
+    // The oracle has a Lua ability of its own; the golem has none.
+    edit<{ cards: Card[] }>('cards.json', (set) => {
+      for (const card of set.cards)
+        if (card.id === 'hourglass/hourglass-oracle' || card.id === 'hourglass/sand-golem')
+          card.keywords = [...(card.keywords ?? []), 'dogeared'];
+    });
+    writeFileSync(
+      join(dir, 'lua/dogear.lua'),
+      'function fold()\n  draw(state.friendly.hero, 1)\nend\n',
+    );
+    const argv = ['lua', 'run', '--content', dir, '--card'];
+    expect(await main([...argv, 'hourglass/sand-golem', '--json'])).toBe(0);
+    expect(JSON.parse(io.out.join('\n'))).toMatchObject({
+      ability: { position: 0, name: 'dogeared:fold', keyword: 'dogeared', entry: 'fold' },
+      effects: [{ do: 'draw', player: '$controller', count: 1 }],
+      failure: null,
+    });
+    io.clear();
+    expect(await main([...argv, 'hourglass/hourglass-oracle', '--ability', 'dogeared:fold'])).toBe(
+      0,
+    );
+    expect(io.out.join('\n')).toContain(
+      'hourglass/hourglass-oracle (Hourglass Oracle) ability 1 "dogeared:fold": dogear.fold()',
+    );
+    io.clear();
+    expect(await main(['lua', 'run', join(dir, 'lua/dogear.lua')])).toBe(0);
+    expect(io.err.join('\n')).toContain(
+      `the ability of hourglass/hourglass-oracle, hourglass/sand-golem in a match of ${dir} (its targets bound, its event set): npx cardtable lua run --content ${dir} --card hourglass/hourglass-oracle --ability dogeared:fold`,
+    );
+  });
+
   it('exits 2 for a card without Lua or an unknown card: the command could not run', async () => {
     expect(await main(['lua', 'run', '--content', REEF, '--card', 'reef/crab'])).toBe(2);
     expect(io.err.join('\n')).toContain('reef/crab has no Lua ability.');

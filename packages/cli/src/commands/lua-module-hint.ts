@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { luaAbilitiesOf, tokenId, type CardDef, type LuaAbility } from '@cardtable/tcg';
+import {
+  luaAbilitiesOf,
+  tokenId,
+  type CardDef,
+  type KeywordAbilities,
+  type LuaAbility,
+} from '@cardtable/tcg';
 
 /**
  * When FILE is a module of a content folder (`DIR/lua/NAME.lua` beside `DIR/ruleset.json`), the
@@ -15,13 +21,14 @@ export async function contentModuleHint(file: string, entry?: string): Promise<s
   const ruleset = await readFile(join(folder, 'ruleset.json'), 'utf8').catch(() => null);
   if (ruleset === null) return null;
   const module = basename(file, '.lua');
+  const keywords = keywordsOf(ruleset);
   const cards = await readFile(join(folder, 'cards.json'), 'utf8')
     .then((text) => (JSON.parse(text) as { cards?: unknown[] }).cards ?? [])
     .catch(() => []);
-  // The cards (and tokens, by their own ids) with a Lua ability (or attack) that runs the
-  // module (its `entry` when given), and the first such ability.
+  // The cards (and tokens, by their own ids) with a Lua ability (their own, a keyword's, or an
+  // attack) that runs the module (its `entry` when given), and the first such ability.
   const users = cards.flatMap(withTokens).flatMap((card) => {
-    const uses = abilitiesOf(card).find(
+    const uses = abilitiesOf(card, keywords).find(
       (found) => found.lua.module === module && (entry === undefined || found.lua.entry === entry),
     );
     const id = (card as { id?: unknown }).id;
@@ -52,10 +59,20 @@ function withTokens(card: unknown): unknown[] {
   ];
 }
 
-/** A card's Lua abilities as the engine lists them; none for a card that does not read as one. */
-function abilitiesOf(card: unknown): LuaAbility[] {
+/** The ruleset's keywords (the abilities each gives a card); none when it does not read. */
+function keywordsOf(ruleset: string): KeywordAbilities {
   try {
-    return luaAbilitiesOf(card as CardDef);
+    const keywords = (JSON.parse(ruleset) as { keywords?: unknown }).keywords;
+    return keywords && typeof keywords === 'object' ? (keywords as KeywordAbilities) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A card's Lua abilities as the engine lists them; none for a card that does not read as one. */
+function abilitiesOf(card: unknown, keywords: KeywordAbilities): LuaAbility[] {
+  try {
+    return luaAbilitiesOf(card as CardDef, keywords);
   } catch {
     return [];
   }

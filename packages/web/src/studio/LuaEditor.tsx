@@ -8,6 +8,7 @@ import {
   tokenId,
   type AbilityDryRun,
   type CardDef,
+  type KeywordAbilities,
   type LuaAbility,
 } from '@cardtable/tcg';
 import { describeScriptFailure } from '@cardtable/tcg/ui';
@@ -16,13 +17,16 @@ import {
   cardsOf,
   luaModulesOf,
   luaPath,
+  readDocument,
   removeFile,
+  RULESET,
   testsOf,
   textOf,
   TESTS,
   withTests,
   writeText,
   type CardJson,
+  type DraftFiles,
 } from './draft-files.ts';
 import { luaCompletions, luaDiagnostics } from './lua-assist.ts';
 import { LuaCodeEditor } from './LuaCodeEditor.tsx';
@@ -31,13 +35,25 @@ import type { DraftSession } from './useDraft.ts';
 
 const COMPLETIONS = luaCompletions(TCG_SCRIPT_EFFECTS, CONTEXT_GLOBALS, BASE_GLOBALS);
 
+/** The draft ruleset's keywords (the abilities each gives its cards); none while it does not read. */
+const keywordsOf = (files: DraftFiles): KeywordAbilities => {
+  const keywords = readDocument<{ keywords?: unknown }>(files, RULESET)?.keywords;
+  return keywords && typeof keywords === 'object' ? (keywords as KeywordAbilities) : {};
+};
+
 /**
- * A card's Lua abilities that run `module`, as the engine lists them (a draft's card may be
- * half-written: one that does not read as abilities has none).
+ * A card's Lua abilities that run `module` (its own and its keywords'), as the engine lists them
+ * (a draft's card may be half-written: one that does not read as abilities has none).
  */
-function moduleAbilities(card: CardJson, module: string): LuaAbility[] {
+function moduleAbilities(
+  card: Pick<CardJson, 'abilities' | 'keywords'>,
+  keywords: KeywordAbilities,
+  module: string,
+): LuaAbility[] {
   try {
-    return luaAbilitiesOf(card as unknown as CardDef).filter((a) => a.lua.module === module);
+    return luaAbilitiesOf(card as unknown as CardDef, keywords).filter(
+      (a) => a.lua.module === module,
+    );
   } catch {
     return [];
   }
@@ -47,10 +63,23 @@ function moduleAbilities(card: CardJson, module: string): LuaAbility[] {
  * The cards with an ability that runs `module`, and the tokens (a token runs its abilities under
  * its own id, `<card id>#<name>`, as a card of its own).
  */
-const luaUsers = (cards: readonly CardJson[], module: string) =>
-  cards
+const luaUsers = (files: DraftFiles, module: string) => {
+  const keywords = keywordsOf(files);
+  return cardsOf(files)
     .flatMap((card) => [card, ...tokensOf(card)])
-    .filter((card) => moduleAbilities(card, module).length > 0);
+    .filter((card) => moduleAbilities(card, keywords, module).length > 0);
+};
+
+/** Whether an ability of a card or of a keyword (even one no card has yet) runs `module`. */
+const moduleInUse = (files: DraftFiles, module: string): boolean => {
+  const keywords = keywordsOf(files);
+  return (
+    luaUsers(files, module).length > 0 ||
+    Object.keys(keywords).some(
+      (keyword) => moduleAbilities({ keywords: [keyword] }, keywords, module).length > 0,
+    )
+  );
+};
 
 const tokensOf = (card: CardJson): CardJson[] => {
   const tokens = card.tokens;
@@ -169,8 +198,8 @@ export function LuaEditor({ draft }: { draft: DraftSession }) {
               <button
                 type="button"
                 onClick={() => draft.change(removeFile(files, file))}
-                disabled={luaUsers(cardsOf(files), module).length > 0}
-                title="Only a module no card uses can be deleted"
+                disabled={moduleInUse(files, module)}
+                title="Only a module no card or keyword uses can be deleted"
               >
                 Delete module
               </button>
@@ -188,7 +217,7 @@ export function LuaEditor({ draft }: { draft: DraftSession }) {
 
 function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
   const files = draft.files!;
-  const users = luaUsers(cardsOf(files), module);
+  const users = luaUsers(files, module);
   const [card, setCard] = useState<string>(users[0]?.id ?? '');
   const [seed, setSeed] = useState('sample');
   /** Fields of `state.event` as JSON (`{"amount": 3}`); empty: the sample event. */
@@ -201,7 +230,11 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
     { ok: true; run: AbilityDryRun } | { ok: false; message: string } | null
   >(null);
   const chosen = users.some((u) => u.id === card) ? card : (users[0]?.id ?? '');
-  const abilities = moduleAbilities(users.find((u) => u.id === chosen) ?? users[0]!, module);
+  const abilities = moduleAbilities(
+    users.find((u) => u.id === chosen) ?? users[0]!,
+    keywordsOf(files),
+    module,
+  );
   /** The ability to run, by its name; '' or one the card no longer has: its first of this module. */
   const [abilityName, setAbilityName] = useState('');
   const ability = abilities.find((a) => a.name === abilityName) ?? abilities[0];
