@@ -214,7 +214,16 @@ describe('the game log', () => {
         { type: 'playerLost', data: { player: 0, reason: 'lifeZero' } },
         { ...names, life: 'resolve' },
       ),
-    ).toBe('You lose: resolve reached 0.');
+    ).toBe('You lose: your resolve reached 0.');
+    // Said of the loser's own life and deck, in the ruleset's word or the plain one.
+    const lost = (player: number, reason: string, words: LogNames) =>
+      logLine({ type: 'playerLost', data: { player, reason } }, words);
+    expect(lost(1, 'lifeZero', { ...names, life: 'focus' })).toBe(
+      'Dana loses: their focus reached 0.',
+    );
+    expect(lost(0, 'lifeZero', names)).toBe('You lose: your life reached 0.');
+    expect(lost(0, 'deckOut', names)).toBe('You lose: your deck ran out.');
+    expect(lost(1, 'deckOut', names)).toBe('Dana loses: their deck ran out.');
   });
 
   it('gives the result in words', () => {

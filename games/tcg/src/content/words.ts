@@ -69,6 +69,14 @@ export interface EndingNouns {
 export const lifeWord = (vocabulary: { life?: string }) => vocabulary.life ?? 'life';
 
 /**
+ * A loss by life, said of whose life it was ("your", "Dana's", "their", "a keeper's") in the
+ * ruleset's word for it: "your focus reached 0". The one wording the log's loss line, the
+ * result sentence and a balance report share.
+ */
+export const lifeReachedZero = (whose: string, vocabulary: { life?: string }) =>
+  `${whose} ${lifeWord(vocabulary)} reached 0`;
+
+/**
  * How an engine's end reason reads in a report on many games (a balance run), in the ruleset's
  * own nouns: "a keeper's life reached 0" where the ruleset calls its hero a keeper. A creator's
  * win rule with words of its own (`text`) is those words, as the rule reads ("five lanterns light
@@ -76,7 +84,7 @@ export const lifeWord = (vocabulary: { life?: string }) => vocabulary.life ?? 'l
  */
 export function endingWords(reason: string, text: string | undefined, nouns: EndingNouns): string {
   const words: Readonly<Record<string, string>> = {
-    lifeZero: `${article(nouns.hero)}'s ${lifeWord(nouns)} reached 0`,
+    lifeZero: lifeReachedZero(`${article(nouns.hero)}'s`, nouns),
     deckOut: 'a player had to draw from an empty deck',
     winCondition: 'a win or loss condition of the ruleset',
     noPrizesLeft: 'a player took their last prize',

@@ -1,7 +1,7 @@
 import type { Outcome, Seat } from '@cardtable/engine';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import { heroSeat } from '../engine/state.ts';
-import { capital } from '../content/words.ts';
+import { capital, lifeReachedZero } from '../content/words.ts';
 
 /** What the log needs to name things: seats, card definitions, and objects by id. */
 export interface LogNames {
@@ -36,20 +36,27 @@ function objectWords(names: LogNames, id: string): string {
   return seat === names.me ? 'you' : names.seat(seat);
 }
 
+/** A loss by a rule of the ruleset without words of its own (`text`), or by no known reason. */
+const RULE_LOSS = 'a losing condition was met';
+
 const LOSS_WORDS: Record<string, string> = {
-  deckOut: 'the deck ran out',
   conceded: 'conceded',
   timeouts: 'out of time too often',
-  winCondition: 'a losing condition was met',
+  winCondition: RULE_LOSS,
   noPrizesLeft: 'the opponent took their last prize',
   noCreatureInPlay: 'no creature left in play',
 };
 
-/** Why a player lost, in words ("life reached 0" in the ruleset's word for life). */
-const lossWords = (reason: string, names: Pick<LogNames, 'life'>) =>
+/**
+ * Why a player lost, in words, said of the loser's own things (`whose`: "your", "their"):
+ * "your focus reached 0" in the ruleset's word for life, "their deck ran out".
+ */
+const lossWords = (reason: string, whose: string, names: Pick<LogNames, 'life'>) =>
   reason === 'lifeZero'
-    ? `${names.life ?? 'life'} reached 0`
-    : (LOSS_WORDS[reason] ?? LOSS_WORDS.winCondition);
+    ? lifeReachedZero(whose, names)
+    : reason === 'deckOut'
+      ? `${whose} deck ran out`
+      : (LOSS_WORDS[reason] ?? RULE_LOSS);
 
 /**
  * A card an effect moved from one zone to another (the top of a deck milled into a discard, a
@@ -148,7 +155,7 @@ export function logLine(event: TcgEvent, names: LogNames): string | null {
     case 'scriptFailed':
       return `${event.data.card ? n.card(event.data.card) : 'A card'}'s ability failed and did nothing.`;
     case 'playerLost':
-      return `${subject(n, event.data.player, 'lose', 'loses')}: ${event.data.text ?? lossWords(event.data.reason, n)}.`;
+      return `${subject(n, event.data.player, 'lose', 'loses')}: ${event.data.text ?? lossWords(event.data.reason, event.data.player === n.me ? 'your' : 'their', n)}.`;
     case 'gameEnded':
       return outcomeSentence(event.data.outcome, n);
     default:
@@ -191,9 +198,8 @@ function outcomeReason(
   if (outcome.reasonText !== undefined) return outcome.reasonText;
   switch (outcome.reason) {
     case 'lifeZero':
-      return `${whose} ${names.life ?? 'life'} reached 0`;
     case 'deckOut':
-      return `${whose} deck ran out`;
+      return lossWords(outcome.reason, whose, names);
     case 'conceded':
     case 'surrender':
       return `${who} conceded`;
