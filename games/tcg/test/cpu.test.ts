@@ -7,8 +7,9 @@ import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
 import type { TcgEvent } from '../src/engine/events.ts';
 import { demoScripts } from './lua-host.ts';
-import { hollowmereGame, newMatch, saltroadGame } from './helpers.ts';
+import { hollowmereGame, hourglassGame, newMatch, saltroadGame } from './helpers.ts';
 import { evaluate } from '../src/cpu/evaluate.ts';
+import { raceProgress } from '../src/cpu/evaluate-race.ts';
 import { buildState, type Scenario } from './scenario.ts';
 import { hex8 } from '../src/cpu/search.ts';
 
@@ -189,5 +190,53 @@ describe('the CPU in a race (The Salt Road: seven cards on your road win)', () =
     expect(score(3, 0)).toBeGreaterThan(score(0, 0));
     expect(score(6, 0)).toBeGreaterThan(score(3, 0));
     expect(score(0, 6)).toBeLessThan(score(0, 0));
+  });
+});
+
+describe("the CPU in a mill duel (The Hourglass Archive: the rival's empty library wins)", () => {
+  it('scores the way to a win rule that compares a deck size, and other shapes of a win rule', async () => {
+    const hourglass = await hourglassGame();
+    const content = hourglass.registry.list()[0]!;
+    const at = (mine: number, theirs: number, rules = content) =>
+      buildState(rules, {
+        name: 'mill',
+        setup: {
+          players: [
+            { deck: Array<string>(mine).fill('hourglass/forget') },
+            { deck: Array<string>(theirs).fill('hourglass/forget') },
+          ],
+        },
+        steps: [],
+      });
+    const score = (mine: number, theirs: number) => evaluate(at(mine, theirs), content, 0);
+    // {cmp: [{deckSize: "$opponent"}, "<=", 0]}: a thinner rival library is worth more, the
+    // last pages most; its own thinning library is the rival's way to win.
+    expect(score(20, 10)).toBeGreaterThan(score(20, 20));
+    expect(score(20, 2)).toBeGreaterThan(score(20, 10));
+    expect(score(20, 2) - score(20, 10)).toBeGreaterThan(score(20, 10) - score(20, 18));
+    expect(score(10, 20)).toBeLessThan(score(20, 20));
+    // Measured from the deck a player starts with (24 cards) to the goal, squared.
+    expect(raceProgress(at(20, 12), content, 0)).toBeCloseTo(20 * 0.5 * 0.5);
+    expect(raceProgress(at(20, 30), content, 0)).toBe(0);
+
+    // The same rule written other ways: goal first, a count of the zone, strictly below 1,
+    // and within `all` (the mean of its parts) or `any` (the best of them).
+    const withWin = (check: unknown) => ({
+      ...content,
+      ruleset: { ...content.ruleset, win: [{ check, result: 'win' }] },
+    });
+    const progress = (check: unknown) =>
+      raceProgress(at(20, 12), withWin(check) as typeof content, 0);
+    const half = 20 * 0.5 * 0.5;
+    expect(progress({ cmp: [0, '>=', { deckSize: '$opponent' }] })).toBeCloseTo(half);
+    expect(progress({ count: 'card & enemy & @deck', op: '<=', value: 0 })).toBeCloseTo(half);
+    expect(progress({ cmp: [{ zoneSize: ['$opponent', 'deck'] }, '<', 1] })).toBeCloseTo(half);
+    const empty = { cmp: [{ deckSize: '$opponent' }, '<=', 0] };
+    const full = { cmp: [{ deckSize: '$controller' }, '>=', 80] };
+    expect(progress({ all: [empty, full] })).toBeCloseTo(20 * 0.375 * 0.375);
+    expect(progress({ any: [empty, full] })).toBeCloseTo(half);
+    // What has no way to measure is not scored.
+    expect(progress({ turn: '$controller' })).toBe(0);
+    expect(progress({ cmp: [{ deckSize: '$opponent' }, '=', 0] })).toBe(0);
   });
 });

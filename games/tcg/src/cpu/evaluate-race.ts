@@ -1,8 +1,8 @@
 import type { Seat } from '@cardtable/engine';
-import type { Condition } from '../content/ast.ts';
+import type { CompareOp, Condition, Value } from '../content/ast.ts';
 import type { Content } from '../content/content.ts';
 import { evaluate } from '../engine/conditions.ts';
-import { select } from '../engine/select.ts';
+import type { EvalContext } from '../engine/eval-context.ts';
 import type { TcgState } from '../engine/state.ts';
 import { evalContext } from '../engine/stats.ts';
 
@@ -10,17 +10,15 @@ import { evalContext } from '../engine/stats.ts';
 const RACE_WEIGHT = 20;
 
 /**
- * How far `seat` is along the ruleset's counted win rules ("eight cards on your road": `{count,
- * op: ">=", value}` with `result: "win"`), as a score. Without it the CPU scores only life and
- * board, so it never races a game that is won by counting (it played such a deck as if its
- * win rule were not there). Progress is squared: the last steps of a race are worth the most.
+ * How far `seat` is along the ruleset's win rules (`result: "win"` with a condition), as a
+ * score. Without it the CPU scores only life and board, so it never races a game that is won
+ * otherwise (it played such a deck as if its win rule were not there). Progress is squared:
+ * the last steps of a race are worth the most. The rules it understands are in `progressOf`.
  */
 export function raceProgress(state: TcgState, content: Content, seat: Seat): number {
   let score = 0;
   for (const rule of content.ruleset.win) {
     if (rule.result !== 'win' || typeof rule.check === 'string') continue;
-    const race = countedRace(rule.check);
-    if (!race) continue;
     const ctx = evalContext({
       state,
       content,
@@ -29,15 +27,87 @@ export function raceProgress(state: TcgState, content: Content, seat: Seat): num
       bindings: {},
       event: null,
     });
-    const goal = evaluate(ctx, race.value) + (race.op === '>' ? 1 : 0);
-    if (goal <= 0) continue;
-    const progress = Math.min(select(ctx, race.count).length / goal, 1);
+    const progress = progressOf(ctx, rule.check);
+    if (progress === null) continue;
     score += RACE_WEIGHT * progress * progress;
   }
   return score;
 }
 
-/** A win rule that counts up to a goal: `{count, op: ">=" | ">", value}`. */
-function countedRace(check: Condition): Extract<Condition, { count: string; op: unknown }> | null {
-  return 'count' in check && (check.op === '>=' || check.op === '>') ? check : null;
+/**
+ * How far along a win condition is, from 0 to 1, or null for one it cannot measure (it is then
+ * not scored):
+ * - a count up to a goal, `{count, op: ">=" | ">", value}`, is the share of the goal reached
+ *   ("eight cards on your road": 4 of 8 is halfway);
+ * - a measure compared with a goal, `{cmp: [measure, op, goal]}` (either way round), or a count
+ *   down to one, `{count, op: "<=" | "<", value}`: rising to the goal as a count does; falling
+ *   to it, the share of the way from where the measure starts (`startOf`) to the goal ("the
+ *   rival's library lies empty", `{cmp: [{deckSize: "$opponent"}, "<=", 0]}`: 10 cards left of
+ *   a 24-card deck is past halfway);
+ * - `exists` is a count of at least one; `all` the mean of its parts, `any` the best of them.
+ * Equality, `not`, turns and history have no way to measure and are left out.
+ */
+function progressOf(ctx: EvalContext, check: Condition): number | null {
+  if ('count' in check) return compared(ctx, { count: check.count }, check.op, check.value);
+  if ('cmp' in check) {
+    const [left, op, right] = check.cmp;
+    // A goal written first (`[0, ">=", {deckSize}]`) reads the other way round.
+    return typeof left === 'number' && typeof right !== 'number'
+      ? compared(ctx, right, FLIPPED[op], left)
+      : compared(ctx, left, op, right);
+  }
+  if ('exists' in check) return compared(ctx, { count: check.exists }, '>=', 1);
+  if ('all' in check || 'any' in check) {
+    const parts = ('all' in check ? check.all : check.any).map((part) => progressOf(ctx, part));
+    if (parts.length === 0 || parts.some((part) => part === null)) return null;
+    const known = parts as number[];
+    return 'all' in check
+      ? known.reduce((sum, part) => sum + part, 0) / known.length
+      : Math.max(...known);
+  }
+  return null;
+}
+
+const FLIPPED: Readonly<Record<CompareOp, CompareOp>> = {
+  '<': '>',
+  '<=': '>=',
+  '=': '=',
+  '!=': '!=',
+  '>=': '<=',
+  '>': '<',
+};
+
+/** How far `measure` is on its way to `op goal`. */
+function compared(ctx: EvalContext, measure: Value, op: CompareOp, goal: Value): number | null {
+  if (op === '>=' || op === '>') {
+    const target = evaluate(ctx, goal) + (op === '>' ? 1 : 0);
+    if (target <= 0) return null;
+    return Math.min(evaluate(ctx, measure) / target, 1);
+  }
+  if (op === '<=' || op === '<') {
+    const start = startOf(ctx, measure);
+    const target = evaluate(ctx, goal) - (op === '<' ? 1 : 0);
+    if (start === null || start <= target) return null;
+    const left = Math.max(evaluate(ctx, measure) - target, 0);
+    return Math.max(1 - left / (start - target), 0);
+  }
+  return null;
+}
+
+/**
+ * Where a measure that falls to a goal starts: a hero's life at the ruleset's starting life; a
+ * deck, a zone or a count of cards at what a deck starts with (the ruleset's least deck size),
+ * or at a zone's limit when it has a smaller one. Null for the others (resources, stats,
+ * arithmetic): their start cannot be read from the rules.
+ */
+function startOf(ctx: EvalContext, measure: Value): number | null {
+  if (typeof measure !== 'object') return null;
+  const { ruleset } = ctx.content;
+  const cards = ruleset.deck.minSize;
+  if ('life' in measure) return ruleset.players.life;
+  if ('deckSize' in measure || 'count' in measure) return cards;
+  const zone = 'handSize' in measure ? 'hand' : 'zoneSize' in measure ? measure.zoneSize[1] : null;
+  if (zone === null) return null;
+  const limit = ruleset.zones.find((z) => z.id === zone)?.limit;
+  return limit === undefined ? cards : Math.min(limit, cards);
 }
