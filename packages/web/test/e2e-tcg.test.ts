@@ -207,6 +207,7 @@ describe('a TCG match against the CPU, played by clicking', () => {
 
       // The match is walked for what it shows and says, not for how its steps move.
       const { page, context, errors } = await openPage(app.browser, app.url, {
+        viewport: LAPTOP,
         reducedMotion: 'reduce',
         ...atSpeed(app.url, 'instant'),
       });
@@ -229,7 +230,14 @@ describe('a TCG match against the CPU, played by clicking', () => {
       // The CPU sits under a name, not its difficulty.
       await expect.poll(() => page.getByTestId('tcg-hero-them').textContent()).toContain(cpuName);
 
-      const played = await playUntilOver(page);
+      // At every move of the match, units on both boards and a full hand included, the whole
+      // table shows in a laptop's window (with four lines of rules and no room given to the
+      // window's height, the hand's units had their attack and health below its edge).
+      const outside = new Set<string>();
+      const played = await playUntilOver(page, async () => {
+        for (const what of await outOfView(page)) outside.add(what);
+      });
+      expect([...outside]).toEqual([]);
       await screenshot(page, 'tcg-2-over');
       // Auto-pass: the Pass button only ever showed with a card in hand that could answer.
       expect(played.passWithoutAnswer).toBe(0);
