@@ -88,6 +88,7 @@ describe('the creator studio: published versions', () => {
     await publishTidepool(app.url, { slug: 'reef-source', name: 'Reef Source' });
     const { page } = await openPage(app.browser, `${app.url}/studio`, { reducedMotion: 'reduce' });
     await createGameFrom(page, 'Retry Reef', 'A copy of Reef Source (version 1)', 'retry-reef');
+    await page.getByRole('link', { name: 'Ruleset' }).click();
     const state = page.getByTestId('save-state');
     await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('All changes saved');
 
@@ -174,7 +175,7 @@ describe('the creator studio: published versions', () => {
     await screenshot(page, 'studio-versions-3-import-refused');
     await page.getByLabel('Zipped game folder').setInputFiles(zip);
     await page.getByRole('button', { name: 'Create game' }).click();
-    await page.waitForURL(/\/studio\/zip-reef\/ruleset$/);
+    await page.waitForURL(/\/studio\/zip-reef\/cards$/);
     await page.getByRole('link', { name: 'Lua abilities' }).click();
     const ability = page.getByTestId('dry-run-ability');
     await expect
@@ -203,9 +204,27 @@ describe('the creator studio: published versions', () => {
     const startFrom = page.getByLabel('Start from');
     await page.getByRole('heading', { name: 'Creator studio' }).waitFor();
     expect(await startFrom.locator('option').first().textContent()).toBe(
-      'A starter game: seven cards, two decks, ready to playtest',
+      'A starter game, ready to playtest',
     );
     expect(await startFrom.evaluate((select: HTMLSelectElement) => select.selectedIndex)).toBe(0);
+    // What it makes is said under the list (in the option, it was cut on a phone: "…two de").
+    expect(await page.getByTestId('start-help').textContent()).toMatch(
+      /^Seven cards and two decks/,
+    );
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(
+      await startFrom.evaluate((select: HTMLSelectElement) => {
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+        probe.style.font = getComputedStyle(select).font;
+        probe.textContent = select.selectedOptions[0]!.text;
+        document.body.append(probe);
+        const fits = probe.offsetWidth < select.clientWidth - 24; // the arrow's room
+        probe.remove();
+        return fits;
+      }),
+    ).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 860 });
     const progress = page.getByRole('status').filter({ hasText: 'Creating' });
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -217,7 +236,14 @@ describe('the creator studio: published versions', () => {
     await page.getByRole('button', { name: 'Create game' }).click();
     await expect.poll(() => progress.textContent()).toBe('Creating Starter Reef…');
     release();
-    await page.waitForURL(/\/studio\/starter-reef\/ruleset$/);
+    // It plays already: it opens on its cards, the next steps (edit, playtest, publish) above.
+    await page.waitForURL(/\/studio\/starter-reef\/cards$/);
+    expect(await page.getByTestId('next-steps').textContent()).toMatch(
+      /^Starter Reef is made, and plays already.*Edit a card.*Playtest.*Publish/,
+    );
+    await screenshot(page, 'studio-versions-4-new-game');
+    await page.getByRole('button', { name: 'Hide these steps' }).click();
+    await expect.poll(() => page.getByTestId('next-steps').count()).toBe(0);
     await expect
       .poll(() => page.getByTestId('validation-state').textContent(), { timeout: 30_000 })
       .toBe('Valid');

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { AuthResponse, CreateMatchResponse, MatchMetadata } from '@cardtable/sdk/protocol';
 import { CPU_NAMES } from '@cardtable/tcg';
 import { atSpeed, openPage, screenshot } from './browser/browser.ts';
+import { horizontalOverflow } from './browser/layout.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { playUntilOver } from './browser/tcg-play.ts';
 
@@ -53,6 +55,31 @@ const TARGETED_DECK = [
   'blood-leech',
 ].flatMap(pair);
 
+/** A laptop's window: the whole table plays in it without scrolling. */
+const LAPTOP = { width: 1280, height: 800 };
+
+/**
+ * What of the table a player needs lies outside the window (empty: all of it shows): both
+ * heroes, both boards, the prompt, and each card in hand whole (a unit's attack and health at
+ * its foot), described as `what top-bottom`.
+ */
+const outOfView = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [
+      '[data-testid=tcg-hero-them]',
+      '[data-testid=tcg-board-them]',
+      '[data-testid=tcg-prompt]',
+      '[data-testid=tcg-board-me]',
+      '[data-testid=tcg-hero-me]',
+      '[data-testid=tcg-hand] > [data-id]',
+    ].flatMap((selector) =>
+      [...document.querySelectorAll(selector)]
+        .map((element) => element.getBoundingClientRect())
+        .filter((box) => box.top < 0 || box.bottom > window.innerHeight)
+        .map((box) => `${selector} ${Math.round(box.top)}-${Math.round(box.bottom)}`),
+    ),
+  );
+
 describe('a TCG match against the CPU, played by clicking', () => {
   const app = useServedApp({ MATCH_SEED: SEED });
 
@@ -73,6 +100,7 @@ describe('a TCG match against the CPU, played by clicking', () => {
       session.accessToken,
     );
     const opened = await openPage(app.browser, app.url, {
+      viewport: LAPTOP,
       reducedMotion: 'reduce',
       ...atSpeed(app.url, 'instant'),
     });
@@ -98,6 +126,15 @@ describe('a TCG match against the CPU, played by clicking', () => {
             : null,
         };
       });
+    // At a laptop's size the whole table shows, the opening hand's units with their attack and
+    // health (the table was 756 px tall, the hand's last row under the window's edge); on a
+    // phone it fits the width.
+    expect(await outOfView(page)).toEqual([]);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await screenshot(page, 'tcg-laptop-opening', false);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize(LAPTOP);
     // Kept from the keyboard, then wait for the first turn of this seat that can play Firebolt
     // (the seed deals it: the opening hand holds one).
     await page.getByTestId('tcg-mulligan').focus();
@@ -137,6 +174,8 @@ describe('a TCG match against the CPU, played by clicking', () => {
       )
       .toBe(true);
     await screenshot(page, 'tcg-keyboard-target');
+    // Turns later, cards played and drawn: still all in the window.
+    expect(await outOfView(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
@@ -168,6 +207,7 @@ describe('a TCG match against the CPU, played by clicking', () => {
 
       // The match is walked for what it shows and says, not for how its steps move.
       const { page, context, errors } = await openPage(app.browser, app.url, {
+        viewport: LAPTOP,
         reducedMotion: 'reduce',
         ...atSpeed(app.url, 'instant'),
       });
@@ -190,7 +230,14 @@ describe('a TCG match against the CPU, played by clicking', () => {
       // The CPU sits under a name, not its difficulty.
       await expect.poll(() => page.getByTestId('tcg-hero-them').textContent()).toContain(cpuName);
 
-      const played = await playUntilOver(page);
+      // At every move of the match, units on both boards and a full hand included, the whole
+      // table shows in a laptop's window (with four lines of rules and no room given to the
+      // window's height, the hand's units had their attack and health below its edge).
+      const outside = new Set<string>();
+      const played = await playUntilOver(page, async () => {
+        for (const what of await outOfView(page)) outside.add(what);
+      });
+      expect([...outside]).toEqual([]);
       await screenshot(page, 'tcg-2-over');
       // Auto-pass: the Pass button only ever showed with a card in hand that could answer.
       expect(played.passWithoutAnswer).toBe(0);

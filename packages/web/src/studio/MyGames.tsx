@@ -7,6 +7,7 @@ import { blankGame, starterGame } from './blank-game.ts';
 import { slugWords, toSaveFiles } from './draft-files.ts';
 import { withApi } from './studio-api.ts';
 import { StudioError } from './StudioError.tsx';
+import type { NewGameState } from './NextSteps.tsx';
 
 /** My games: the creator's games (drafts and published), create, rename, delete. */
 export function MyGames() {
@@ -42,7 +43,14 @@ export function MyGames() {
       <StudioError error={error} />
       <NewGameForm
         published={published}
-        onCreated={(slug) => void navigate(`/studio/${slug}/ruleset`)}
+        onCreated={(slug, from) =>
+          // A blank ruleset is filled in first; any other game already plays, so it opens on
+          // its cards with the next steps (edit a card, playtest, publish) above them.
+          void navigate(
+            from === '' ? `/studio/${slug}/ruleset` : `/studio/${slug}/cards`,
+            from === '' ? undefined : { state: { created: true } satisfies NewGameState },
+          )
+        }
       />
       <section aria-labelledby="mine-title">
         <h2 id="mine-title">My games</h2>
@@ -65,6 +73,16 @@ export function MyGames() {
 /** "Start from" a zipped folder, or the starter game (no slug has a colon). */
 const FROM_ZIP = ':zip';
 const FROM_STARTER = ':starter';
+
+/** What each "Start from" choice makes, said under the list (an option's words stay short). */
+const startHelp = (from: string): string =>
+  from === FROM_STARTER
+    ? 'Seven cards and two decks, as cardtable content init writes them: valid and playable at once, to change into your game.'
+    : from === ''
+      ? 'An empty ruleset to fill in: it has no cards or decks to playtest yet.'
+      : from === FROM_ZIP
+        ? 'A game folder, zipped as Download .zip and cardtable content pack make it.'
+        : "The published game's latest version: its rules, cards, abilities and decks.";
 
 /** A file's bytes in base64, as the content API takes archives and images. */
 function base64Of(file: Blob): Promise<string> {
@@ -89,7 +107,8 @@ function NewGameForm({
   onCreated,
 }: {
   published: GameSummary[];
-  onCreated(slug: string): void;
+  /** Made: its slug, and what it was started from (`from` below). */
+  onCreated(slug: string, from: string): void;
 }) {
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
@@ -120,7 +139,7 @@ function NewGameForm({
     setSlugRefusal(null);
     const made = await (from === FROM_ZIP ? importZip(archive!) : create());
     setBusy(false);
-    if (made.ok) return onCreated(shownSlug);
+    if (made.ok) return onCreated(shownSlug, from);
     if (!made.slug) return setError(made.message);
     setSlugRefusal({ slug: shownSlug, message: made.message });
     slugInput.current?.focus();
@@ -194,10 +213,14 @@ function NewGameForm({
       </p>
       <label>
         Start from
-        <select value={from} onChange={(e) => setFrom(e.target.value)}>
-          <option value={FROM_STARTER}>
-            A starter game: seven cards, two decks, ready to playtest
-          </option>
+        {/* An option's words are short enough for a phone's width (a select cannot wrap
+            them: the starter's read "…two de"); what the choice makes is said under it. */}
+        <select
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          aria-describedby="start-help"
+        >
+          <option value={FROM_STARTER}>A starter game, ready to playtest</option>
           <option value="">A blank ruleset</option>
           {published.map((game) => (
             <option key={game.slug} value={game.slug}>
@@ -207,6 +230,9 @@ function NewGameForm({
           <option value={FROM_ZIP}>A game folder, zipped (.zip)</option>
         </select>
       </label>
+      <p id="start-help" className="studio-help" data-testid="start-help">
+        {startHelp(from)}
+      </p>
       {from === FROM_ZIP ? (
         <label>
           Zipped game folder
@@ -272,7 +298,7 @@ function GameRow({ game, onChanged }: { game: GameSummary; onChanged(): void }) 
         </form>
       ) : (
         <h3>
-          <Link to={`/studio/${game.slug}/ruleset`}>{game.name}</Link>
+          <Link to={`/studio/${game.slug}/cards`}>{game.name}</Link>
         </h3>
       )}
       <p className="studio-help">
@@ -281,7 +307,7 @@ function GameRow({ game, onChanged }: { game: GameSummary; onChanged(): void }) 
           : `Published: version ${game.latestVersion}, played ${game.playCount} times`}
       </p>
       <div className="studio-actions">
-        <Link className="button" to={`/studio/${game.slug}/ruleset`}>
+        <Link className="button" to={`/studio/${game.slug}/cards`}>
           Edit
         </Link>
         <button type="button" onClick={() => setRenaming(true)}>

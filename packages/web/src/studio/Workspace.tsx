@@ -3,6 +3,7 @@ import { Link, NavLink, Navigate, Route, Routes, useLocation, useParams } from '
 import { BalanceLab } from './BalanceLab.tsx';
 import { CardsEditor } from './CardsEditor.tsx';
 import { DeckBuilder } from './DeckBuilder.tsx';
+import { NextSteps } from './NextSteps.tsx';
 import { PlaytestControls } from './PlaytestControls.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
 import { RulesetEditor } from './RulesetEditor.tsx';
@@ -91,9 +92,10 @@ export function Workspace() {
           </NavLink>
         ))}
       </nav>
+      <NextSteps name={draft.game.name} />
       <Suspense fallback={<p className="notice">Loading…</p>}>
         <Routes>
-          <Route index element={<Navigate to="ruleset" replace />} />
+          <Route index element={<Navigate to="cards" replace />} />
           <Route path="ruleset" element={<RulesetEditor draft={draft} />} />
           <Route path="cards" element={<CardsEditor draft={draft} slug={slug} />} />
           <Route path="lua" element={<LuaEditor draft={draft} />} />

@@ -39,8 +39,15 @@ async function tryClick(locator: Locator): Promise<boolean> {
   }
 }
 
-/** Plays the TCG table by clicking, like a cautious player who keeps mana for answers. */
-export async function playUntilOver(page: Page): Promise<Played> {
+/**
+ * Plays the TCG table by clicking, like a cautious player who keeps mana for answers.
+ * `onMyMove` looks at the table each time it is this seat's move in its main phase, before the
+ * move (a layout check over every position of a match, say).
+ */
+export async function playUntilOver(
+  page: Page,
+  onMyMove: () => Promise<void> = async () => {},
+): Promise<Played> {
   const played: Played = {
     moves: 0,
     targetedSpells: 0,
@@ -131,6 +138,7 @@ export async function playUntilOver(page: Page): Promise<Played> {
         await page.waitForTimeout(60);
         continue;
       }
+      await onMyMove();
       const { mana, cards } = table;
       const reserve = table.holdsAnswer ? 2 : 0;
       const card = cards.find((c) => mana - Number(c.cost) >= reserve);
