@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DISPLAY_NAME_MAX_LENGTH } from './display-name.ts';
 
 /**
  * Accounts (docs/accounts.md): registration, sign-in, sessions, email links, profiles, roles and
@@ -8,14 +9,10 @@ import { Type, type Static } from '@sinclair/typebox';
 export const ACCOUNT_ROLES = ['player', 'creator', 'moderator', 'admin'] as const;
 export const AccountRole = Type.Union(ACCOUNT_ROLES.map((role) => Type.Literal(role)));
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+export { DISPLAY_NAME_MAX_LENGTH };
 
 /** Usernames: 3-30 letters, digits, `_`, `.` or `-`, starting with a letter or digit. */
 export const USERNAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.-]{2,29}$';
-/**
- * A display name's most characters, counted as UTF-16 code units: as `String.length`, a schema's
- * `maxLength` and an HTML input's `maxLength` count them (an emoji is two).
- */
-export const DISPLAY_NAME_MAX_LENGTH = 40;
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 

@@ -33,7 +33,7 @@ export {
   type Emote,
 } from './chat-constants.ts';
 export { CLOSE_CODES } from './close-codes.ts';
-export { DISPLAY_NAME_MAX_LENGTH } from './accounts.ts';
+export { DISPLAY_NAME_MAX_LENGTH } from './display-name.ts';
 export {
   CardtableApi,
   networkError,
