@@ -9,6 +9,7 @@ import {
   login,
   mailedToken,
   register,
+  until,
 } from './helpers/accounts.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
@@ -377,6 +378,97 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
     expect(xans.status).toBe('waiting');
     expect(xans.seats[1]).toMatchObject({ taken: false });
     expect((await joinCode(wes.accessToken, joined.code)).status).toBe(200);
+  });
+
+  it("never brings a deleted account's name back to a started match live in memory", async () => {
+    const old = 'Yannick';
+    const yan = await account(server.url, old);
+    const [zed, ann, bea] = await Promise.all([
+      guest(server.url, 'Zed'),
+      guest(server.url, 'Ann'),
+      guest(server.url, 'Bea'),
+    ]);
+    const join = async (token: string, code: string) =>
+      expect(
+        (await call(server.url, 'POST', '/api/matches/join', { token, body: { code } })).status,
+      ).toBe(200);
+    const lobby = (matchId: string, token: string, what: 'leave' | 'surrender') =>
+      call(server.url, 'POST', `/api/matches/${matchId}/${what}`, { token });
+    const storedSeats = async (matchId: string) =>
+      (
+        await server.db.query<{ seats: { name?: string; userId?: string }[] }>(
+          'SELECT seats FROM matches WHERE id = $1',
+          [matchId],
+        )
+      )[0]?.seats ?? [];
+    const seatNames = (seats: readonly { name?: string }[]) => seats.map((seat) => seat.name);
+    // Started matches Yannick hosts, live here: `people` human seats, everyone else joined.
+    const started = async (people: number, joiners: { accessToken: string }[]) => {
+      const match = await createMatch(server.url, yan.accessToken, {
+        game: 'secret-draw',
+        seats: Array.from({ length: people }, () => ({ kind: 'human' as const })),
+      });
+      for (const joiner of joiners) await join(joiner.accessToken, match.code);
+      expect(server.registry.loaded(match.matchId)).toBeDefined();
+      return match.matchId;
+    };
+    const written = await started(3, [zed, ann]); // a seat change writes the seats
+    const watched = await started(2, [zed]); // Yannick is here, then signed out
+    const swept = await started(2, [zed]); // nothing happens but the sweep
+    const player = await RawClient.open(server.url, written, zed.accessToken);
+    const yannick = await RawClient.open(server.url, watched, yan.accessToken);
+    const spectators = await Promise.all(
+      [watched, swept].map((id) => RawClient.open(server.url, id, bea.accessToken)),
+    );
+    const viewers = [player, ...spectators];
+    for (const viewer of viewers) {
+      expect(JSON.stringify((await viewer.waitFor('WELCOME')).seats)).toContain(old);
+    }
+    const seen = viewers.map((viewer) => viewer.received.length);
+
+    const deleted = await call(server.url, 'POST', '/api/account/delete', {
+      token: yan.accessToken,
+      body: { password: GOOD_PASSWORD },
+    });
+    expect(deleted.status).toBe(200);
+
+    // Ann leaves the first match before any sweep: its live record still held the old name.
+    expect((await lobby(written, ann.accessToken, 'leave')).status).toBe(200);
+    const left = await player.waitFor('MATCH_STATUS', (m) => m.seats[2]?.away === true);
+    expect(seatNames(left.seats)).toEqual(['Deleted player', 'Zed', 'Ann']);
+    expect(seatNames(await storedSeats(written))).toEqual(['Deleted player', 'Zed', 'Ann']);
+    // Yannick's socket is signed out; who watches is told his seat's new name as he goes.
+    await until(() => yannick.closed !== null);
+    expect(yannick.closed?.code).toBe(4403);
+    const gone = await spectators[0]!.waitFor(
+      'MATCH_STATUS',
+      (m) => m.seats[0]?.connected === false,
+    );
+    expect(gone.seats[0]?.name).toBe('Deleted player');
+    // Where nothing happens, the sweep tells who watches.
+    await server.lifecycle.sweep();
+    const renamed = await spectators[1]!.waitFor(
+      'MATCH_STATUS',
+      (m) => m.seats[0]?.name === 'Deleted player',
+    );
+    expect(seatNames(renamed.seats)).toEqual(['Deleted player', 'Zed']);
+    // The end writes the seats again: still anonymised, stored, broadcast and read.
+    for (const matchId of [written, watched, swept]) {
+      expect((await lobby(matchId, zed.accessToken, 'surrender')).status).toBe(200);
+    }
+    await spectators[1]!.waitFor('MATCH_STATUS', (m) => m.status === 'over');
+    for (const matchId of [written, watched, swept]) {
+      expect((await storedSeats(matchId))[0]?.name).toBe('Deleted player');
+      const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+        token: zed.accessToken,
+      });
+      expect(meta.body.seats[0]?.name).toBe('Deleted player');
+    }
+    // No viewer was shown the old name again after the deletion.
+    for (const [index, viewer] of viewers.entries()) {
+      expect(JSON.stringify(viewer.received.slice(seen[index]))).not.toContain(old);
+      await viewer.close();
+    }
   });
 
   // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
