@@ -473,6 +473,68 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
 
   // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
   it.runIf(store === 'postgres')(
+    'never stores the old name from a seat write racing the deletion',
+    async () => {
+      const yan = await account(server.url, 'Yolanda');
+      const zed = await guest(server.url, 'Zed');
+      const match = await createMatch(server.url, yan.accessToken, {
+        game: 'secret-draw',
+        seats: [{ kind: 'human' }, { kind: 'human' }],
+      });
+      await call(server.url, 'POST', '/api/matches/join', {
+        token: zed.accessToken,
+        body: { code: match.code },
+      });
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let renamed = () => {};
+      const seatsRenamed = new Promise<void>((resolve) => (renamed = resolve));
+      // The deletion, as the server makes it, has renamed the user and the seats, uncommitted.
+      const deletion = server.db.transaction(async (query) => {
+        await query(`UPDATE users SET name = 'Deleted player', deleted_at = now() WHERE id = $1`, [
+          yan.user.id,
+        ]);
+        await query(
+          `UPDATE matches SET seats = (SELECT jsonb_agg(CASE WHEN seat->>'userId' = $1
+             THEN seat || '{"name": "Deleted player"}' ELSE seat END ORDER BY position)
+             FROM jsonb_array_elements(seats) WITH ORDINALITY AS s(seat, position))
+           WHERE id = $2`,
+          [yan.user.id, match.matchId],
+        );
+        renamed();
+        await released;
+      });
+      await seatsRenamed;
+      // Zed leaves meanwhile: the live match still holds the old name, and writes its seats.
+      let settled = false;
+      const left = call(server.url, 'POST', `/api/matches/${match.matchId}/leave`, {
+        token: zed.accessToken,
+      }).finally(() => (settled = true));
+      while (!settled) {
+        const waits = await server.db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%seats%'`,
+        );
+        if (waits.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      release();
+      await deletion;
+      expect((await left).status).toBe(200);
+      const [row] = await server.db.query<{ seats: { name?: string; left?: boolean }[] }>(
+        'SELECT seats FROM matches WHERE id = $1',
+        [match.matchId],
+      );
+      expect(row?.seats.map((seat) => seat.name)).toEqual(['Deleted player', 'Zed']);
+      expect(row?.seats[1]?.left).toBe(true);
+      const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${match.matchId}`, {
+        token: zed.accessToken,
+      });
+      expect(meta.body.seats[0]?.name).toBe('Deleted player');
+    },
+  );
+
+  // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
+  it.runIf(store === 'postgres')(
     "keeps an account's last way to sign in when two providers are unlinked at once",
     async () => {
       const user = await guest(server.url, 'Two providers');
