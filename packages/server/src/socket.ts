@@ -168,19 +168,28 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             }
             actor = found;
             connection = attached;
-            release = held.track(principal.sessionId, principal.expiresAt, (why) =>
-              why === 'revoked'
-                ? refuse(
+            release = held.track(principal.sessionId, principal.expiresAt, (why) => {
+              if (why === 'expired') {
+                refuse(
+                  'UNAUTHORIZED',
+                  'Your access token expired: reconnect with a fresh one.',
+                  CLOSE_CODES.unauthorized,
+                );
+                return;
+              }
+              // Revoked by a deletion of the account: its seat takes the anonymised name before
+              // the others are told this player left, so they never see the old name again.
+              void found
+                .sessionRevoked(principal.userId)
+                .catch(() => undefined)
+                .finally(() =>
+                  refuse(
                     'SESSION_REVOKED',
                     'This session was signed out: sign in again.',
                     CLOSE_CODES.sessionRevoked,
-                  )
-                : refuse(
-                    'UNAUTHORIZED',
-                    'Your access token expired: reconnect with a fresh one.',
-                    CLOSE_CODES.unauthorized,
                   ),
-            );
+                );
+            });
             // A resume position in the URL: the missed steps follow the WELCOME at once.
             if (resumeFrom) {
               const error = found.resume(attached, resumeFrom);

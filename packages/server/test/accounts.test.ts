@@ -9,6 +9,7 @@ import {
   login,
   mailedToken,
   register,
+  until,
 } from './helpers/accounts.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
@@ -378,6 +379,159 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
     expect(xans.seats[1]).toMatchObject({ taken: false });
     expect((await joinCode(wes.accessToken, joined.code)).status).toBe(200);
   });
+
+  it("never brings a deleted account's name back to a started match live in memory", async () => {
+    const old = 'Yannick';
+    const yan = await account(server.url, old);
+    const [zed, ann, bea] = await Promise.all([
+      guest(server.url, 'Zed'),
+      guest(server.url, 'Ann'),
+      guest(server.url, 'Bea'),
+    ]);
+    const join = async (token: string, code: string) =>
+      expect(
+        (await call(server.url, 'POST', '/api/matches/join', { token, body: { code } })).status,
+      ).toBe(200);
+    const lobby = (matchId: string, token: string, what: 'leave' | 'surrender') =>
+      call(server.url, 'POST', `/api/matches/${matchId}/${what}`, { token });
+    const storedSeats = async (matchId: string) =>
+      (
+        await server.db.query<{ seats: { name?: string; userId?: string }[] }>(
+          'SELECT seats FROM matches WHERE id = $1',
+          [matchId],
+        )
+      )[0]?.seats ?? [];
+    const seatNames = (seats: readonly { name?: string }[]) => seats.map((seat) => seat.name);
+    // Started matches Yannick hosts, live here: `people` human seats, everyone else joined.
+    const started = async (people: number, joiners: { accessToken: string }[]) => {
+      const match = await createMatch(server.url, yan.accessToken, {
+        game: 'secret-draw',
+        seats: Array.from({ length: people }, () => ({ kind: 'human' as const })),
+      });
+      for (const joiner of joiners) await join(joiner.accessToken, match.code);
+      expect(server.registry.loaded(match.matchId)).toBeDefined();
+      return match.matchId;
+    };
+    const written = await started(3, [zed, ann]); // a seat change writes the seats
+    const watched = await started(2, [zed]); // Yannick is here, then signed out
+    const swept = await started(2, [zed]); // nothing happens but the sweep
+    const player = await RawClient.open(server.url, written, zed.accessToken);
+    const yannick = await RawClient.open(server.url, watched, yan.accessToken);
+    const spectators = await Promise.all(
+      [watched, swept].map((id) => RawClient.open(server.url, id, bea.accessToken)),
+    );
+    const viewers = [player, ...spectators];
+    for (const viewer of viewers) {
+      expect(JSON.stringify((await viewer.waitFor('WELCOME')).seats)).toContain(old);
+    }
+    const seen = viewers.map((viewer) => viewer.received.length);
+
+    const deleted = await call(server.url, 'POST', '/api/account/delete', {
+      token: yan.accessToken,
+      body: { password: GOOD_PASSWORD },
+    });
+    expect(deleted.status).toBe(200);
+
+    // Ann leaves the first match before any sweep: its live record still held the old name.
+    expect((await lobby(written, ann.accessToken, 'leave')).status).toBe(200);
+    const left = await player.waitFor('MATCH_STATUS', (m) => m.seats[2]?.away === true);
+    expect(seatNames(left.seats)).toEqual(['Deleted player', 'Zed', 'Ann']);
+    expect(seatNames(await storedSeats(written))).toEqual(['Deleted player', 'Zed', 'Ann']);
+    // Yannick's socket is signed out; who watches is told his seat's new name as he goes.
+    await until(() => yannick.closed !== null);
+    expect(yannick.closed?.code).toBe(4403);
+    const gone = await spectators[0]!.waitFor(
+      'MATCH_STATUS',
+      (m) => m.seats[0]?.connected === false,
+    );
+    expect(gone.seats[0]?.name).toBe('Deleted player');
+    // Where nothing happens, the sweep tells who watches.
+    await server.lifecycle.sweep();
+    const renamed = await spectators[1]!.waitFor(
+      'MATCH_STATUS',
+      (m) => m.seats[0]?.name === 'Deleted player',
+    );
+    expect(seatNames(renamed.seats)).toEqual(['Deleted player', 'Zed']);
+    // The end writes the seats again: still anonymised, stored, broadcast and read.
+    for (const matchId of [written, watched, swept]) {
+      expect((await lobby(matchId, zed.accessToken, 'surrender')).status).toBe(200);
+    }
+    await spectators[1]!.waitFor('MATCH_STATUS', (m) => m.status === 'over');
+    for (const matchId of [written, watched, swept]) {
+      expect((await storedSeats(matchId))[0]?.name).toBe('Deleted player');
+      const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+        token: zed.accessToken,
+      });
+      expect(meta.body.seats[0]?.name).toBe('Deleted player');
+    }
+    // No viewer was shown the old name again after the deletion.
+    for (const [index, viewer] of viewers.entries()) {
+      expect(JSON.stringify(viewer.received.slice(seen[index]))).not.toContain(old);
+      await viewer.close();
+    }
+  });
+
+  // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
+  it.runIf(store === 'postgres')(
+    'never stores the old name from a seat write racing the deletion',
+    async () => {
+      const yan = await account(server.url, 'Yolanda');
+      const zed = await guest(server.url, 'Zed');
+      const match = await createMatch(server.url, yan.accessToken, {
+        game: 'secret-draw',
+        seats: [{ kind: 'human' }, { kind: 'human' }],
+      });
+      await call(server.url, 'POST', '/api/matches/join', {
+        token: zed.accessToken,
+        body: { code: match.code },
+      });
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let renamed = () => {};
+      const seatsRenamed = new Promise<void>((resolve) => (renamed = resolve));
+      // The deletion, as the server makes it, has renamed the user and the seats, uncommitted.
+      const deletion = server.db.transaction(async (query) => {
+        await query(`UPDATE users SET name = 'Deleted player', deleted_at = now() WHERE id = $1`, [
+          yan.user.id,
+        ]);
+        await query(
+          `UPDATE matches SET seats = (SELECT jsonb_agg(CASE WHEN seat->>'userId' = $1
+             THEN seat || '{"name": "Deleted player"}' ELSE seat END ORDER BY position)
+             FROM jsonb_array_elements(seats) WITH ORDINALITY AS s(seat, position))
+           WHERE id = $2`,
+          [yan.user.id, match.matchId],
+        );
+        renamed();
+        await released;
+      });
+      await seatsRenamed;
+      // Zed leaves meanwhile: the live match still holds the old name, and writes its seats.
+      let settled = false;
+      const left = call(server.url, 'POST', `/api/matches/${match.matchId}/leave`, {
+        token: zed.accessToken,
+      }).finally(() => (settled = true));
+      while (!settled) {
+        const waits = await server.db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%seats%'`,
+        );
+        if (waits.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      release();
+      await deletion;
+      expect((await left).status).toBe(200);
+      const [row] = await server.db.query<{ seats: { name?: string; left?: boolean }[] }>(
+        'SELECT seats FROM matches WHERE id = $1',
+        [match.matchId],
+      );
+      expect(row?.seats.map((seat) => seat.name)).toEqual(['Deleted player', 'Zed']);
+      expect(row?.seats[1]?.left).toBe(true);
+      const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${match.matchId}`, {
+        token: zed.accessToken,
+      });
+      expect(meta.body.seats[0]?.name).toBe('Deleted player');
+    },
+  );
 
   // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
   it.runIf(store === 'postgres')(

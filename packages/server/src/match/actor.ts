@@ -322,6 +322,14 @@ export class MatchActor {
     return this.queue.run(() => this.lobby.accountDeleted(userId, name));
   }
 
+  /**
+   * A session of `userId` was revoked: when it was by their account's deletion, their seat
+   * here learns of it now (see the lobby's `accountDeleted`), not at the next sweep.
+   */
+  sessionRevoked(userId: string): Promise<{ ok: true } | ErrorBody> {
+    return this.queue.run(() => this.lobby.sessionRevoked(userId));
+  }
+
   surrender(userId: string): Promise<{ ok: true } | ErrorBody> {
     return this.queue.run(() => this.lobby.surrender(userId));
   }

@@ -26,6 +26,8 @@ export interface SweepReport {
  * - a seat a deleted account holds at a table still waiting is given up as its leave would:
  *   at someone else's table it opens again, and the deleted host's own table closes (everyone
  *   waiting there is told), so nobody waits for a host who is gone;
+ * - a seat a deleted account holds at a started (or finished) match loaded here takes the name
+ *   the deletion gave it, and everyone watching is told (the store has it already);
  * - a loaded match with nothing to do, unwatched and unused for `idleUnloadMs`, leaves memory.
  * Matches in memory are ended through their actor (connections are told); the others by one
  * statement each over the store, while no load can race it. Who is watching is written to the
@@ -107,6 +109,7 @@ export class MatchLifecycle {
     }
     await Promise.all(ending);
     await this.releaseDeletedSeats();
+    await this.renameDeletedSeats();
 
     const nowIso = new Date(now).toISOString();
     await this.registry.whileNoneLoads(async () => {
@@ -166,6 +169,33 @@ export class MatchLifecycle {
         'seats of deleted accounts at waiting tables given up',
       );
     }
+  }
+
+  /**
+   * Renames, in the started and finished matches this node holds, the seats of accounts deleted
+   * since they were loaded (a match loaded later reads the stored, anonymised names; another
+   * node's matches are its own to rename, in its sweep). Seat writes never store the old name
+   * meanwhile (`EventStore.updateSeats`): this is for who watches now.
+   */
+  private async renameDeletedSeats(): Promise<void> {
+    const started = this.registry.loadedActors().filter((actor) => actor.status !== 'waiting');
+    const seated = started.flatMap((actor) =>
+      actor.matchRecord.seats.flatMap((seat) => (seat.userId ? [seat.userId] : [])),
+    );
+    const deleted = new Map(
+      (await this.store.deletedAmong(seated)).map(({ userId, name }) => [userId, name]),
+    );
+    if (deleted.size === 0) return;
+    let renamed = 0;
+    for (const actor of started) {
+      for (const seat of actor.matchRecord.seats) {
+        const name = seat.userId === undefined ? undefined : deleted.get(seat.userId);
+        if (name === undefined || seat.name === name) continue;
+        await actor.accountDeleted(seat.userId as string, name);
+        renamed++;
+      }
+    }
+    if (renamed > 0) this.log.info({ seats: renamed }, 'seats of deleted accounts renamed');
   }
 
   private async end(

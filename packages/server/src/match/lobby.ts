@@ -74,10 +74,9 @@ export class Lobby {
     );
     // Seats at others' tables are bounded per user; the host's own tables are, at creation.
     const cap = userId === live.record.hostUserId ? 0 : this.ctx.settings.joinedTablesPerUser;
-    if (!(await this.store.seatJoiner(live.id, seats, userId, cap))) {
-      return joinedTablesRefusal(this.ctx.metrics, cap);
-    }
-    live.record = { ...live.record, seats };
+    const stored = await this.store.seatJoiner(live.id, seats, userId, cap);
+    if (!stored) return joinedTablesRefusal(this.ctx.metrics, cap);
+    live.record = { ...live.record, seats: stored };
     this.presence.closeUser(userId);
     const started = await this.startWhenFull();
     return 'code' in started ? started : { seat };
@@ -113,8 +112,8 @@ export class Lobby {
       const { ready: _ready, ...rest } = s;
       return ready ? { ...rest, ready: true } : rest;
     });
-    await this.store.updateSeats(live.id, seats);
-    live.record = { ...live.record, seats };
+    const stored = await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats: stored };
     return this.startWhenFull();
   }
 
@@ -127,8 +126,8 @@ export class Lobby {
       const { pending: _pending, ...approved } = s;
       return approved;
     });
-    await this.store.updateSeats(this.live.id, seats);
-    this.live.record = { ...this.live.record, seats };
+    const stored = await this.store.updateSeats(this.live.id, seats);
+    this.live.record = { ...this.live.record, seats: stored };
     return this.startWhenFull();
   }
 
@@ -141,10 +140,10 @@ export class Lobby {
       i === seat ? { kind: 'human' } : s,
     );
     await this.store.barUser(this.live.id, removed);
-    await this.store.updateSeats(this.live.id, seats);
+    const stored = await this.store.updateSeats(this.live.id, seats);
     this.live.record = {
       ...this.live.record,
-      seats,
+      seats: stored,
       barredUserIds: [...this.live.record.barredUserIds, removed],
     };
     this.presence.closeUser(removed);
@@ -209,8 +208,8 @@ export class Lobby {
       if (i !== seat) return s;
       return waiting ? { kind: 'human' } : { ...s, left: true };
     });
-    await this.store.updateSeats(live.id, seats);
-    live.record = { ...live.record, seats };
+    const stored = await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats: stored };
     if (waiting) this.presence.closeUser(userId);
     this.stream.broadcastStatus();
     this.schedule();
@@ -218,17 +217,29 @@ export class Lobby {
   }
 
   /**
-   * The account of `userId` was deleted: before the start, its seat here is given up as anyone's
-   * leave would (a seat at someone else's table opens again; the host's table closes, and
-   * everyone waiting is told), under the anonymised `name`, so that no write of these seats
-   * brings the old name back.
+   * The account of `userId` was deleted (the store already names its seats `name`, the
+   * anonymised name). Here too its seat takes that name. Before the start, the seat is then
+   * given up as anyone's leave would (a seat at someone else's table opens again; the host's
+   * table closes, and everyone waiting is told). After it, the seat stays (the timeout rule
+   * plays it) and everyone watching is told its new name.
    */
   async accountDeleted(userId: string, name: string): Promise<Done> {
     const { record } = this.live;
-    if (record.status !== 'waiting' || this.live.seatOf(userId) === null) return { ok: true };
+    const seat = this.live.seatOf(userId);
+    if (seat === null) return { ok: true };
+    const renamed = record.seats[seat]?.name !== name;
     const seats = record.seats.map((s) => (s.userId === userId ? { ...s, name } : s));
     this.live.record = { ...record, seats };
-    return this.leave(userId);
+    if (record.status === 'waiting') return this.leave(userId);
+    if (renamed) this.stream.broadcastStatus();
+    return { ok: true };
+  }
+
+  /** A session of `userId` was revoked: when their account is deleted, see `accountDeleted`. */
+  async sessionRevoked(userId: string): Promise<Done> {
+    if (this.live.seatOf(userId) === null) return { ok: true };
+    const [deleted] = await this.store.deletedAmong([userId]);
+    return deleted ? this.accountDeleted(userId, deleted.name) : { ok: true };
   }
 
   /**
@@ -276,8 +287,8 @@ export class Lobby {
       await this.finish(concessionResult(seats), seats);
       return { ok: true };
     }
-    await this.store.updateSeats(live.id, seats);
-    live.record = { ...live.record, seats };
+    const stored = await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats: stored };
     this.stream.broadcastStatus(true);
     this.schedule();
     return { ok: true };
@@ -297,8 +308,8 @@ export class Lobby {
       return errorBody('BAD_REQUEST', `"${unknown}" is not a stop of this game.`, { known });
     const chosen = known.filter((stop) => stops.includes(stop));
     const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, stops: chosen } : s));
-    await this.store.updateSeats(live.id, seats);
-    live.record = { ...live.record, seats };
+    const stored = await this.store.updateSeats(live.id, seats);
+    live.record = { ...live.record, seats: stored };
     this.schedule();
     return { ok: true };
   }
@@ -317,8 +328,8 @@ export class Lobby {
     if (live.record.rematchId) return { rematchId: live.record.rematchId };
     if (!live.record.seats[seat]!.rematch) {
       const seats = live.record.seats.map((s, i) => (i === seat ? { ...s, rematch: true } : s));
-      await this.store.updateSeats(live.id, seats);
-      live.record = { ...live.record, seats };
+      const stored = await this.store.updateSeats(live.id, seats);
+      live.record = { ...live.record, seats: stored };
       this.stream.broadcastStatus();
     }
     const everyone = live.record.seats.every((s) => s.kind === 'cpu' || s.rematch);
@@ -348,8 +359,8 @@ export class Lobby {
   /** Stores the end of the match (status, result, seats) and tells every connection. */
   private async finish(result: Outcome, seats: SeatRecord[]): Promise<void> {
     const endedAt = new Date().toISOString();
-    await this.store.endMatch(this.live.id, result, seats, endedAt);
-    this.live.record = { ...this.live.record, status: 'over', result, seats, endedAt };
+    const stored = await this.store.endMatch(this.live.id, result, seats, endedAt);
+    this.live.record = { ...this.live.record, status: 'over', result, seats: stored, endedAt };
     this.stream.broadcastStatus(true);
     this.schedule();
   }

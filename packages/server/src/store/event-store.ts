@@ -299,6 +299,19 @@ export class EventStore {
     );
   }
 
+  /**
+   * Which of `userIds` belong to deleted accounts, with the name each deletion gave them: the
+   * seats of started matches held in memory that still show an older name.
+   */
+  async deletedAmong(userIds: readonly string[]): Promise<{ userId: string; name: string }[]> {
+    if (userIds.length === 0) return [];
+    return this.db.query<{ userId: string; name: string }>(
+      `SELECT id AS "userId", name FROM users
+        WHERE id = ANY($1::text[]) AND deleted_at IS NOT NULL`,
+      [[...new Set(userIds)]],
+    );
+  }
+
   /** Bars a user from joining a match again (the host removed them before the start). */
   async barUser(matchId: string, userId: string): Promise<void> {
     await this.db.query(
@@ -308,9 +321,13 @@ export class EventStore {
     );
   }
 
-  /** Seats changed before the start (join, leave): seats and the player index in one go. */
-  async updateSeats(matchId: string, seats: SeatRecord[]): Promise<void> {
-    await writeSeats(this.db.query, matchId, seats);
+  /**
+   * Seats changed (join, leave, surrender...): seats and the player index in one go. Resolves
+   * the seats as stored, which name a deleted account's seat as its deletion did (see
+   * `seatsAsStored`): the caller holds those, not the ones it wrote.
+   */
+  async updateSeats(matchId: string, seats: SeatRecord[]): Promise<SeatRecord[]> {
+    return writeSeats(this.db.query, matchId, seats);
   }
 
   /**
@@ -326,23 +343,20 @@ export class EventStore {
    * hold a seat at `cap` other tables that others host and that wait for players (0: no limit);
    * then false, and nothing changes. The count and the write run in one transaction holding the
    * user's advisory lock, so joins to any number of tables at once, on every node of this
-   * database, are counted one after another: a burst cannot slip past the limit.
+   * database, are counted one after another: a burst cannot slip past the limit. Resolves the
+   * seats as stored (see `updateSeats`), or null when refused.
    */
   async seatJoiner(
     matchId: string,
     seats: SeatRecord[],
     userId: string,
     cap: number,
-  ): Promise<boolean> {
-    if (cap === 0) {
-      await this.updateSeats(matchId, seats);
-      return true;
-    }
+  ): Promise<SeatRecord[] | null> {
+    if (cap === 0) return this.updateSeats(matchId, seats);
     return this.db.transaction(async (query) => {
       await lockForTransaction(query, `quota:joined:${userId}`);
-      if ((await joinedTables(query, userId, cap, matchId)) >= cap) return false;
-      await writeSeats(query, matchId, seats);
-      return true;
+      if ((await joinedTables(query, userId, cap, matchId)) >= cap) return null;
+      return writeSeats(query, matchId, seats);
     });
   }
 
@@ -351,12 +365,23 @@ export class EventStore {
     await this.db.query('UPDATE matches SET rematch_id = $2 WHERE id = $1', [matchId, rematchId]);
   }
 
-  /** Ends a match without a resolution (surrender): status, result and seats. */
-  async endMatch(matchId: string, result: Outcome, seats: SeatRecord[], endedAt: string) {
-    await this.db.query(
-      `UPDATE matches SET status = 'over', result = $2, seats = $3, ended_at = $4 WHERE id = $1`,
+  /**
+   * Ends a match without a resolution (surrender): status, result and seats. Resolves the seats
+   * as stored (see `updateSeats`).
+   */
+  async endMatch(
+    matchId: string,
+    result: Outcome,
+    seats: SeatRecord[],
+    endedAt: string,
+  ): Promise<SeatRecord[]> {
+    const rows = await this.db.query<{ seats: SeatRecord[] }>(
+      `UPDATE matches SET status = 'over', result = $2, seats = ${seatsAsStored('$3::jsonb')},
+         ended_at = $4
+       WHERE id = $1 RETURNING seats`,
       [matchId, JSON.stringify(result), JSON.stringify(seats), endedAt],
     );
+    return rows[0]?.seats ?? seats;
   }
 
   /**
@@ -641,29 +666,50 @@ const APPEND_MANY = `
   UPDATE matches AS m
   SET version = w.version, status = w.status, result = w.result,
       ended_at = CASE WHEN w.status = 'over' THEN w.ts ELSE m.ended_at END,
-      seats = COALESCE(w.seats, m.seats)
+      seats = COALESCE(${seatsAsStored('w.seats')}, m.seats)
   FROM w
   WHERE m.id = w.match_id AND m.version = w.version - 1`;
 
-/** Writes a match's seats and its player index (one row per seat a user holds) in one statement. */
+/**
+ * The SQL of `seats` (a jsonb array, or NULL) as they are to be stored: a seat whose account is
+ * deleted carries the name its deletion gave it, whichever name the writer held in memory (a
+ * live match may not have heard of the deletion yet), so no write brings a deleted name back.
+ * The seated users' rows are read FOR SHARE: their latest version, waiting for a deletion being
+ * committed (which renames the stored seats in the same transaction), so neither write can
+ * undo the other. They are locked before the match row, in the order the deletion takes them.
+ */
+function seatsAsStored(seats: string): string {
+  return `(SELECT jsonb_agg(CASE WHEN u.deleted_at IS NULL THEN s.seat
+                                ELSE s.seat || jsonb_build_object('name', u.name) END
+                           ORDER BY s.position)
+     FROM jsonb_array_elements(${seats}) WITH ORDINALITY AS s(seat, position)
+     LEFT JOIN LATERAL (SELECT name, deleted_at FROM users WHERE id = s.seat->>'userId'
+                        FOR SHARE) u ON true)`;
+}
+
+/**
+ * Writes a match's seats and its player index (one row per seat a user holds) in one statement;
+ * resolves the seats as stored (`seatsAsStored`).
+ */
 async function writeSeats(
   query: Database['query'],
   matchId: string,
   seats: SeatRecord[],
-): Promise<void> {
+): Promise<SeatRecord[]> {
   const players = seats.flatMap((seat, index) =>
     seat.userId ? [{ seat: index, user_id: seat.userId }] : [],
   );
-  await query(
+  const rows = await query<{ seats: SeatRecord[] }>(
     `WITH cleared AS (DELETE FROM match_players WHERE match_id = $1),
           added AS (
             INSERT INTO match_players (match_id, seat, user_id)
             SELECT $1, p.seat, p.user_id
             FROM jsonb_to_recordset($3::jsonb) AS p(seat int, user_id text)
             ON CONFLICT (match_id, seat) DO UPDATE SET user_id = EXCLUDED.user_id)
-     UPDATE matches SET seats = $2 WHERE id = $1`,
+     UPDATE matches SET seats = ${seatsAsStored('$2::jsonb')} WHERE id = $1 RETURNING seats`,
     [matchId, JSON.stringify(seats), JSON.stringify(players)],
   );
+  return rows[0]?.seats ?? seats;
 }
 
 /** Waiting tables others host where the user holds a seat, but `except`, counted up to `cap`. */
