@@ -666,7 +666,9 @@ const APPEND_MANY = `
   UPDATE matches AS m
   SET version = w.version, status = w.status, result = w.result,
       ended_at = CASE WHEN w.status = 'over' THEN w.ts ELSE m.ended_at END,
-      seats = COALESCE(${seatsAsStored('w.seats')}, m.seats)
+      -- Seats come with a resolution only at a match's start: every other one skips the lookup.
+      seats = CASE WHEN w.seats IS NULL THEN m.seats
+                   ELSE COALESCE(${seatsAsStored('w.seats')}, m.seats) END
   FROM w
   WHERE m.id = w.match_id AND m.version = w.version - 1`;
 
