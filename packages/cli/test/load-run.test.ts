@@ -3,7 +3,9 @@
  * for two seconds. Asserts what was measured, never how fast.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_BUNDLE } from '../src/bundle/server-bundle.ts';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { runLoad, type LoadReport } from '../src/load/run.ts';
 import type { ServerProcess } from '../src/load/server-process.ts';
@@ -35,12 +37,14 @@ describe('runLoad', () => {
   });
 
   it.runIf(process.platform === 'linux')(
-    'runs the server as npm start does: one process, its malloc setting in place',
+    'runs the server as npm start does: one process, its bundle, its malloc setting in place',
     () => {
       const procFile = (name: string) =>
         readFileSync(`/proc/${server.pid}/${name}`, 'utf8').split('\0');
       // serve.sh execs node: the child's pid is the server's own, so signals reach it.
       expect(procFile('cmdline')[0]).toBe(process.execPath);
+      // Plain JavaScript, built from the source: no TypeScript loader in the server's process.
+      expect(resolve(procFile('cmdline')[1]!)).toBe(SERVER_BUNDLE);
       expect(procFile('environ')).toContain('MALLOC_MMAP_THRESHOLD_=131072');
     },
   );

@@ -3,11 +3,8 @@ import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** `cardtable serve` as `npm start` runs it (its memory setting included). */
-const SERVE_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/serve.sh');
+import { join } from 'node:path';
+import { SERVE_SCRIPT, serverBundleBuilt } from '../bundle/server-bundle.ts';
 
 export interface ServerProcess {
   url: string;
@@ -20,7 +17,8 @@ export interface ServerProcess {
 /**
  * Starts `cardtable serve` as a child process on a free loopback port, with a temporary
  * DATA_DIR (embedded PGlite) unless DATABASE_URL is set, and waits until it is ready.
- * `env` adds to and overrides the inherited environment.
+ * `env` adds to and overrides the inherited environment. The server's bundle is built from
+ * the current source first (once a process), so a run never measures an older build.
  */
 export async function startServerProcess(
   env: Record<string, string> = {},
@@ -28,6 +26,7 @@ export async function startServerProcess(
   /** Pins the server to this CPU (`taskset -c`), away from a load generator pinned elsewhere. */
   cpu?: number,
 ): Promise<ServerProcess> {
+  await serverBundleBuilt();
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'cardtable-server-'));
   const databaseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;

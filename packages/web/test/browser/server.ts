@@ -4,12 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVE_SCRIPT, serverBundleBuilt } from '../../../cli/src/bundle/server-bundle.ts';
 import { childEnv } from '../../../server/test/helpers/child-env.ts';
 import { embeddedDataDir } from '../../../server/test/helpers/embedded-template.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const webDir = join(repoRoot, 'packages/web');
-const cliBin = join(repoRoot, 'packages/cli/bin/cardtable.js');
 
 /** Everything the web bundle is built from: when one is newer than the build, build again. */
 const SOURCES = [
@@ -88,7 +88,7 @@ export interface ServedApp {
  * quick CPUs. External services are switched off so parallel runs never share state.
  */
 export async function serveApp(extraEnv: Record<string, string> = {}): Promise<ServedApp> {
-  await ensureWebBuild();
+  await Promise.all([ensureWebBuild(), serverBundleBuilt()]);
   const port = await freePort();
   const dataDir = embeddedDataDir('cardtable-web-e2e-');
   const env = childEnv({
@@ -97,9 +97,10 @@ export async function serveApp(extraEnv: Record<string, string> = {}): Promise<S
     DATA_DIR: dataDir,
     CPU_THINK_MS: '40',
     LOG_LEVEL: 'warn',
+    NODE: process.execPath,
     ...extraEnv,
   });
-  const child = spawn(process.execPath, [cliBin, 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
+  const child = spawn('sh', [SERVE_SCRIPT], { cwd: repoRoot, env, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

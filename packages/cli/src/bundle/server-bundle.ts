@@ -1,0 +1,96 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * The server as `npm start` runs it: `cardtable serve` and the workspace's TypeScript it imports
+ * bundled into one JavaScript module, run by plain `node`. Running the source through tsx costs
+ * the server 70-100 MiB of memory for its whole life (its loader thread and the transpiled
+ * modules it keeps; docs/benchmarks.md, "Session 17"); the bundle takes under two seconds.
+ */
+export const SERVER_BUNDLE = fileURLToPath(new URL('../../dist/serve.js', import.meta.url));
+/** Runs SERVER_BUNDLE as `npm start` does (its memory setting included). */
+export const SERVE_SCRIPT = fileURLToPath(new URL('../../bin/serve.sh', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./serve-entry.ts', import.meta.url));
+/** Marks the resolutions dependenciesStayInstalled asks esbuild for, so it answers them itself. */
+const SKIP = Symbol('resolved by esbuild');
+
+/**
+ * Builds SERVER_BUNDLE from the current source. The file is replaced in one step (a rename), so
+ * a server starting from it meanwhile (another test file's) never reads half a bundle.
+ */
+export async function buildServerBundle(): Promise<void> {
+  const { outputFiles } = await build({
+    entryPoints: [ENTRY],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    plugins: [modulesKeepTheirPlace(), dependenciesStayInstalled()],
+    write: false,
+  });
+  const written = `${SERVER_BUNDLE}.${process.pid}.tmp`;
+  await mkdir(dirname(SERVER_BUNDLE), { recursive: true });
+  await writeFile(written, outputFiles[0]!.contents);
+  await rename(written, SERVER_BUNDLE);
+}
+
+let built: Promise<void> | undefined;
+
+/** Builds SERVER_BUNDLE once a process: what starts servers from it calls this first. */
+export const serverBundleBuilt = (): Promise<void> => (built ??= buildServerBundle());
+
+/**
+ * Modules find their files beside their source: migrations, the word list, the demo content,
+ * the web app's build. Inside the bundle each keeps the URL and folder of its source file
+ * (written relative to the bundle, so a moved checkout still works).
+ */
+function modulesKeepTheirPlace(): Plugin {
+  const fromBundle = (path: string) =>
+    `new URL(${JSON.stringify(relative(dirname(SERVER_BUNDLE), path))}, import.meta.url)`;
+  return {
+    name: 'modules-keep-their-place',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+        const source = await readFile(path, 'utf8');
+        const contents = source
+          .replaceAll('import.meta.url', `${fromBundle(path)}.href`)
+          .replaceAll(
+            'import.meta.dirname',
+            `decodeURIComponent(${fromBundle(`${dirname(path)}/`)}.pathname)`,
+          );
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
+/**
+ * Installed packages are imported from where they are installed, as the source imports them
+ * (several ship WebAssembly or native files beside their code, and a workspace may have its own
+ * version of one): each import is resolved as from its importer, and written as a path relative
+ * to the bundle, since Node resolves a bare name from the bundle's folder instead. The
+ * workspace's own packages (`@cardtable/*`) and JSON files are bundled.
+ */
+function dependenciesStayInstalled(): Plugin {
+  return {
+    name: 'dependencies-stay-installed',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async ({ path, kind, resolveDir, pluginData }) => {
+        const own = path.startsWith('@cardtable/') || path.startsWith('node:');
+        if (own || pluginData === SKIP) return undefined;
+        const resolved = await build.resolve(path, { kind, resolveDir, pluginData: SKIP });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        if (resolved.path.endsWith('.json')) return { path: resolved.path };
+        const fromBundle = relative(dirname(SERVER_BUNDLE), resolved.path);
+        return {
+          path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`,
+          external: true,
+        };
+      });
+    },
+  };
+}
