@@ -300,9 +300,30 @@ export class EventStore {
   }
 
   /**
-   * Which of `userIds` belong to deleted accounts, with the name each deletion gave them: the
-   * seats of started matches held in memory that still show an older name.
+   * The accounts deleted after `since` less `lookBackMs` (by `since`'s clock: the database's,
+   * as `checkedAt` of an earlier call; null: `lookBackMs` before now), with the name each
+   * deletion gave them, and `checkedAt`: the database's time of this read, to pass as the next
+   * `since`. Found by the partial index on `deleted_at`, so it reads only those accounts.
    */
+  async deletedSince(
+    since: string | null,
+    lookBackMs: number,
+  ): Promise<{ deleted: { userId: string; name: string }[]; checkedAt: string }> {
+    const [row] = await this.db.query<{
+      checkedAt: string;
+      deleted: { userId: string; name: string }[];
+    }>(
+      `SELECT now()::text AS "checkedAt",
+              coalesce((SELECT jsonb_agg(jsonb_build_object('userId', id, 'name', name))
+                          FROM users
+                         WHERE deleted_at > coalesce($1::timestamptz, now())
+                                              - $2::int * interval '1 millisecond'), '[]') AS deleted`,
+      [since, lookBackMs],
+    );
+    return row!;
+  }
+
+  /** Which of `userIds` belong to deleted accounts, with the name each deletion gave them. */
   async deletedAmong(userIds: readonly string[]): Promise<{ userId: string; name: string }[]> {
     if (userIds.length === 0) return [];
     return this.db.query<{ userId: string; name: string }>(
