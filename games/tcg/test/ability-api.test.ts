@@ -16,6 +16,7 @@ import {
   type TcgGame,
   type TcgState,
 } from '../src/index.ts';
+import { contentOf, hourglassGame } from './helpers.ts';
 import { readPackage, REEF } from './package-files.ts';
 
 /**
@@ -352,12 +353,9 @@ describe('a battler script reads the battler facts: active, bench, energy, condi
 
 describe('a dry run runs a unit’s ability from where a match would run it', () => {
   it('puts a "start of your turn" unit on its board, though a copy is in its hand or deck', async () => {
-    const checked = await validateContentPackage(
-      readPackage(join(import.meta.dirname, 'packages/hourglass')),
-    );
-    const content = checked.content!;
-    const hourglass = await tcgGameFor(content);
+    const hourglass = await hourglassGame();
     try {
+      const content = contentOf(hourglass);
       const state = samplePosition(hourglass, content, '0');
       const oracle = 'hourglass/hourglass-oracle';
       const mine = state.players[state.active]!.zones;

@@ -9,50 +9,16 @@ import {
 import { tcgGameFor } from '../src/play/game-for-content.ts';
 import { runAbilityTests } from '../src/package/ability-tests.ts';
 import { join } from 'node:path';
+import { withDogEared } from './dog-eared.ts';
 import { readPackage, REEF } from './package-files.ts';
 
 const HOURGLASS = join(import.meta.dirname, 'packages/hourglass');
 
-/**
- * The hourglass package with a custom keyword whose ability is Lua ("Dog-eared": at the end of
- * your turn, draw a card), printed on a savant without Lua of its own (the sand golem, which has
- * a token) and on one with (the oracle). Its module also tries to summon the golem's token by
- * its short name, which only the card's own abilities may do.
- */
+/** The hourglass package with the "Dog-eared" keyword (see `withDogEared`), and these tests. */
 function hourglassWithLuaKeyword(tests?: unknown[]) {
   const files = readPackage(HOURGLASS);
-  const ruleset = JSON.parse(String(files.get('ruleset.json')));
-  ruleset.keywords.dogeared = {
-    name: 'Dog-eared',
-    reminder: 'At the end of your turn, draw a card.',
-    abilities: [
-      {
-        id: 'fold',
-        kind: 'triggered',
-        trigger: { on: 'turnEnd' },
-        lua: { module: 'dogear', entry: 'fold' },
-        text: 'At the end of your turn, draw a card.',
-      },
-      {
-        id: 'tear',
-        kind: 'triggered',
-        trigger: { on: 'died' },
-        lua: { module: 'dogear', entry: 'tear' },
-        text: 'When this dies, a grain falls from the page.',
-      },
-    ],
-  };
-  files.set('ruleset.json', JSON.stringify(ruleset));
-  const cards = JSON.parse(String(files.get('cards.json')));
-  for (const card of cards.cards)
-    if (card.id === 'hourglass/sand-golem' || card.id === 'hourglass/hourglass-oracle')
-      card.keywords = [...(card.keywords ?? []), 'dogeared'];
-  files.set('cards.json', JSON.stringify(cards));
-  files.set(
-    'lua/dogear.lua',
-    'function fold()\n  draw(state.friendly.hero, 1)\nend\n' +
-      "function tear()\n  summon(state.friendly.hero, '#' .. 'grain', 1)\nend\n",
-  );
+  const edited = withDogEared((path) => String(files.get(path)));
+  for (const [path, text] of Object.entries(edited)) files.set(path, text);
   if (tests) files.set('tests.json', JSON.stringify({ schema: 'tcg/tests@1', tests }));
   return files;
 }

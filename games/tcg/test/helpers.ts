@@ -9,10 +9,11 @@ import {
 import { demoContent, spiritboundContent } from '../content/demo/index.ts';
 import {
   ContentRegistry,
-  createSandboxScriptHost,
   createTcgGame,
   tcgCpu,
+  tcgGameFor,
   validateContentPackage,
+  type Content,
   type TcgAction,
   type TcgGame,
 } from '../src/index.ts';
@@ -83,31 +84,29 @@ export const orchardGame = () => packageGame('orchard');
  */
 export const hourglassGame = () => packageGame('hourglass');
 
-/** A game of one package of test/packages, validated as an upload is, with its Lua. */
-async function packageGame(name: string): Promise<TcgGame> {
+/**
+ * A game of one package of test/packages, validated as an upload is, built as production builds
+ * it (`tcgGameFor`): its Lua on the ability sandbox, whose VM `dispose` frees.
+ */
+async function packageGame(name: string): Promise<TcgGame & { dispose(): void }> {
   const checked = await validateContentPackage(
     readPackage(join(import.meta.dirname, 'packages', name)),
   );
   if (!checked.content) throw new Error(JSON.stringify(checked.errors));
-  const scripts = await createSandboxScriptHost(checked.content.scripts, {
-    instructionsPerCall: checked.content.ruleset.limits.luaInstructions,
-  });
-  if (!scripts.ok) throw new Error(scripts.error.message);
-  return createTcgGame({
-    registry: new ContentRegistry([checked.content]),
-    scripts: scripts.value,
-    cpu: tcgCpu,
-  });
+  return tcgGameFor(checked.content);
 }
+
+/** The content a game of one package plays (the demo's, for `demoGame`). */
+export const contentOf = (game: TcgGame): Content => game.registry.list()[0]!;
 
 /** The first two decks of the game's content (A and B in the demo). */
 const firstDecks = (game: TcgGame): [string, string] => {
-  const decks = game.registry.list()[0]!.decks;
+  const { decks } = contentOf(game);
   return [decks[0]!.id, (decks[1] ?? decks[0]!).id];
 };
 
 export function newMatch(game: TcgGame, seed: string, decks: [string, string] = firstDecks(game)) {
-  const { id } = game.registry.list()[0]!.ruleset;
+  const { id } = contentOf(game).ruleset;
   const options = game.parseOptions(id === 'demo' ? { decks } : { ruleset: id, decks }, 2);
   if (!options.ok) throw new Error(options.error.message);
   return startMatch(game, {

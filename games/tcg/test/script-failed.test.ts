@@ -2,13 +2,12 @@ import { seatViewer, SPECTATOR, EVERYTHING } from '@cardtable/engine';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoContent, tcgGameFor } from '../content/demo/index.ts';
 import { decideContext } from '@cardtable/engine';
-import { join } from 'node:path';
-import { samplePosition, validateContentPackage, type TcgEvent } from '../src/index.ts';
+import { samplePosition, type TcgEvent } from '../src/index.ts';
 import { runScript } from '../src/engine/lua.ts';
 import { Runner } from '../src/engine/runner.ts';
 import type { ScriptHost } from '../src/engine/scripts.ts';
 import type { Frame } from '../src/engine/state.ts';
-import { readPackage } from './package-files.ts';
+import { contentOf, hourglassGame } from './helpers.ts';
 
 const game = await tcgGameFor(demoContent());
 afterAll(() => game.dispose());
@@ -70,12 +69,9 @@ describe('scriptFailed: a Lua failure in the log, projected like any other event
 
 describe("a keyword's script names its tokens with their card, in a match as in the validator", () => {
   it('refuses "#grain" from a keyword even when the unit running it has a Grain', async () => {
-    const checked = await validateContentPackage(
-      readPackage(join(import.meta.dirname, 'packages/hourglass')),
-    );
-    const content = checked.content!;
-    const hourglass = await tcgGameFor(content);
+    const hourglass = await hourglassGame();
     try {
+      const content = contentOf(hourglass);
       const state = samplePosition(hourglass, content, '0');
       const asked: ScriptHost = {
         engine: 'stub',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureConsole } from './capture-console.ts';
 import { main } from '../src/main.ts';
+import { withDogEared } from '../../../games/tcg/test/dog-eared.ts';
 
 const REEF = join(import.meta.dirname, '../../../games/tcg/test/packages/reef');
 const tmp = mkdtempSync(join(tmpdir(), 'cardtable-content-'));
@@ -303,40 +304,9 @@ describe('cardtable lua run --content', () => {
   it("runs the Lua ability a card's keyword gives it, and a keyword's module names that run", async () => {
     const dir = join(tmp, 'hourglass-keyword-lua');
     cpSync(join(REEF, '../hourglass'), dir, { recursive: true });
-    interface Card {
-      id: string;
-      keywords?: string[];
-    }
-    const edit = <T>(file: string, change: (doc: T) => void) => {
-      const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
-      change(doc);
-      writeFileSync(join(dir, file), JSON.stringify(doc));
-    };
-    edit<{ keywords: Record<string, unknown> }>('ruleset.json', (ruleset) => {
-      ruleset.keywords.dogeared = {
-        name: 'Dog-eared',
-        reminder: 'At the end of your turn, draw a card.',
-        abilities: [
-          {
-            id: 'fold',
-            kind: 'triggered',
-            trigger: { on: 'turnEnd' },
-            lua: { module: 'dogear', entry: 'fold' },
-            text: 'At the end of your turn, draw a card.',
-          },
-        ],
-      };
-    });
     // The oracle has a Lua ability of its own; the golem has none.
-    edit<{ cards: Card[] }>('cards.json', (set) => {
-      for (const card of set.cards)
-        if (card.id === 'hourglass/hourglass-oracle' || card.id === 'hourglass/sand-golem')
-          card.keywords = [...(card.keywords ?? []), 'dogeared'];
-    });
-    writeFileSync(
-      join(dir, 'lua/dogear.lua'),
-      'function fold()\n  draw(state.friendly.hero, 1)\nend\n',
-    );
+    const edited = withDogEared((path) => readFileSync(join(dir, path), 'utf8'));
+    for (const [path, text] of Object.entries(edited)) writeFileSync(join(dir, path), text);
     const argv = ['lua', 'run', '--content', dir, '--card'];
     expect(await main([...argv, 'hourglass/sand-golem', '--json'])).toBe(0);
     expect(JSON.parse(io.out.join('\n'))).toMatchObject({

@@ -35,6 +35,21 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
   const me = (token: string) =>
     call<{ id: string; code?: string }>(server.url, 'GET', '/api/me', { token });
 
+  /** A started two-seat match that a new account named `name` hosts and the guest Zed joined. */
+  const hostedWithZed = async (name: string) => {
+    const host = await account(server.url, name);
+    const zed = await guest(server.url, 'Zed');
+    const match = await createMatch(server.url, host.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+    });
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: zed.accessToken,
+      body: { code: match.code },
+    });
+    return { host, zed, match };
+  };
+
   it('validates registration field by field, with a clear password rule', async () => {
     const short = await register(server.url, 'ab');
     expect(short).toMatchObject({
@@ -471,20 +486,50 @@ describe.each<StoreKind>(['embedded', 'postgres'])('accounts over HTTP on %s', (
     }
   });
 
+  it('renames at the sweep a seat whose deletion committed after the last sweep looked, asking only for deletions', async () => {
+    const { host: xan, zed, match } = await hostedWithZed('Xanthe');
+    const player = await RawClient.open(server.url, match.matchId, zed.accessToken);
+    expect((await player.waitFor('WELCOME')).seats[0]?.name).toBe('Xanthe');
+    await server.lifecycle.sweep();
+    const deleted = await call(server.url, 'POST', '/api/account/delete', {
+      token: xan.accessToken,
+      body: { password: GOOD_PASSWORD },
+    });
+    expect(deleted.status).toBe(200);
+    // As if its transaction began a minute ago, before the sweep above looked, and committed
+    // only now: stamped before that look, seen only after it.
+    await server.db.query(
+      `UPDATE users SET deleted_at = deleted_at - interval '1 minute' WHERE id = $1`,
+      [xan.user.id],
+    );
+    const sent: unknown[] = [];
+    const query = server.db.query;
+    server.db.query = (sql, params, name) => {
+      sent.push(params);
+      return query(sql, params, name);
+    };
+    try {
+      await server.lifecycle.sweep();
+    } finally {
+      server.db.query = query;
+    }
+    const renamed = await player.waitFor(
+      'MATCH_STATUS',
+      (m) => m.seats[0]?.name === 'Deleted player',
+    );
+    expect(renamed.seats.map((seat) => seat.name)).toEqual(['Deleted player', 'Zed']);
+    // The sweep did not send the database who sits where: only the deletions were asked for.
+    const params = JSON.stringify(sent);
+    expect(params).not.toContain(zed.user.id);
+    expect(params).not.toContain(xan.user.id);
+    await player.close();
+  });
+
   // Transactions on the embedded store run one at a time: the race needs PostgreSQL's.
   it.runIf(store === 'postgres')(
     'never stores the old name from a seat write racing the deletion',
     async () => {
-      const yan = await account(server.url, 'Yolanda');
-      const zed = await guest(server.url, 'Zed');
-      const match = await createMatch(server.url, yan.accessToken, {
-        game: 'secret-draw',
-        seats: [{ kind: 'human' }, { kind: 'human' }],
-      });
-      await call(server.url, 'POST', '/api/matches/join', {
-        token: zed.accessToken,
-        body: { code: match.code },
-      });
+      const { host: yan, zed, match } = await hostedWithZed('Yolanda');
       let release = () => {};
       const released = new Promise<void>((resolve) => (release = resolve));
       let renamed = () => {};

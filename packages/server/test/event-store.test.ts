@@ -235,6 +235,43 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     expect((await store.getMatch(ids[0] as string))?.seenAt).toBe(future);
   });
 
+  it('finds the accounts deleted since a time of its own clock, looking back as asked, by index', async () => {
+    const mine = (found: { deleted: { userId: string }[] }) =>
+      found.deleted.map((d) => d.userId).filter((id) => id.startsWith(`del_${kind}`));
+    const user = async (id: string, deletedAgo: string | null) =>
+      db.query(
+        `INSERT INTO users (id, name, guest, deleted_at)
+         VALUES ($1, 'Deleted player', true, now() - $2::interval)`,
+        [`del_${kind}_${id}`, deletedAgo],
+      );
+    await user('kept', null);
+    await user('long_ago', '1 hour');
+    await user('lately', '1 second');
+    // No look yet: back from the database's now.
+    const first = await store.deletedSince(null, 60_000);
+    expect(mine(first)).toEqual([`del_${kind}_lately`]);
+    // Stamped before that look but seen only after it (a deletion committing late): found when
+    // the next look reaches back past it, not otherwise.
+    await db.query(
+      `INSERT INTO users (id, name, guest, deleted_at)
+       VALUES ($1, 'Deleted player', true, $2::timestamptz - interval '1 second')`,
+      [`del_${kind}_late`, first.checkedAt],
+    );
+    expect(mine(await store.deletedSince(first.checkedAt, 0))).toEqual([]);
+    expect(mine(await store.deletedSince(first.checkedAt, 60_000)).sort()).toEqual([
+      `del_${kind}_late`,
+      `del_${kind}_lately`,
+    ]);
+    // Read by the partial index on `deleted_at`, whatever the number of accounts.
+    const plan = await db.transaction(async (query) => {
+      await query('SET LOCAL enable_seqscan = off');
+      return query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT id FROM users WHERE deleted_at > now() - interval '1 minute'`,
+      );
+    });
+    expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('users_deleted');
+  });
+
   it('keeps seat stops and rematch offers, and the rematch a finished match leads to', async () => {
     const { id } = await newMatch();
     expect((await store.getMatch(id))!.rematchId).toBeNull();

@@ -1,9 +1,10 @@
-import { CHAT_MAX_MUTES, type ChatServerMessage } from '@cardtable/sdk/chat';
+import { CHAT_HISTORY_LIMIT, CHAT_MAX_MUTES, type ChatServerMessage } from '@cardtable/sdk/chat';
 import type { ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
 import type { QueueServerMessage } from '@cardtable/sdk/social';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { CHAT_REPORTS_BURST, CHAT_USER_FACTOR } from '../src/chat/chat-service.ts';
+import { ChatStore } from '../src/chat/chat-store.ts';
 import { ART_UPLOAD_BURST, GAMES_PER_USER } from '../src/content/library.ts';
 import { account, login, until } from './helpers/accounts.ts';
 import { ChatSocket } from './helpers/chat-socket.ts';
@@ -201,6 +202,27 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     const lists = chat.received.flatMap((m) => (m.type === 'CHAT_MUTED' ? [m.muted] : []));
     expect(lists.at(-1)).toHaveLength(CHAT_MAX_MUTES);
     await chat.close();
+  });
+
+  it('answers a mute at the cap: one already kept is still muted, a new one full, nobody unknown', async () => {
+    const { db } = site.server;
+    const mutes = new ChatStore(db, CHAT_HISTORY_LIMIT);
+    const muter = await guest(url(), 'Capped');
+    const [first, second] = await Promise.all([guest(url(), 'First'), guest(url(), 'Second')]);
+    const count = async () =>
+      (
+        await db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM chat_mutes WHERE user_id = $1',
+          [muter.user.id],
+        )
+      )[0]?.n;
+    expect(await mutes.mute(muter.user.id, 'no-such-user', 1)).toBe('unknown');
+    expect(await mutes.mute(muter.user.id, first.user.id, 1)).toBe('muted');
+    expect(await mutes.mute(muter.user.id, first.user.id, 1)).toBe('muted');
+    expect(await mutes.mute(muter.user.id, second.user.id, 1)).toBe('full');
+    expect(await mutes.mute(muter.user.id, 'no-such-user', 1)).toBe('full');
+    expect(await count()).toBe(1);
+    expect(await mutes.mutedBy(muter.user.id)).toEqual([first.user.id]);
   });
 
   it('handles one chat socket’s messages in the order sent: an UNMUTE right after a MUTE undoes it', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SignupSettings } from '@cardtable/sdk/accounts';
-import { lockForTransaction, type Database } from '../store/database.ts';
+import { writeUnderCap, type Database } from '../store/database.ts';
 import { apiError } from '../errors.ts';
 import { sha256 } from '../sha256.ts';
 
@@ -89,12 +89,19 @@ export class SignupPolicy {
     }
     if (mode === 'metered') {
       // One signup counts at a time, until its transaction ends (with its new row or without):
-      // concurrent ones would each count the same rows and all take the day's last place.
-      await lockForTransaction(query, 'signups:metered');
-      const rows = await query<{ count: string }>(
-        `SELECT count(*) AS count FROM users WHERE registered_at > now() - interval '1 day'`,
+      // concurrent ones would each count the same rows and all take the day's last place. The
+      // caller makes the account after this, in the same transaction, still under the lock.
+      const admitted = await writeUnderCap(
+        query,
+        {
+          lock: 'signups:metered',
+          count: `SELECT count(*)::int AS n FROM users WHERE registered_at > now() - interval '1 day'`,
+          params: [],
+          cap: perDay,
+        },
+        () => Promise.resolve(),
       );
-      if (Number(rows[0]?.count ?? 0) >= perDay) {
+      if (!admitted.ok) {
         throw apiError('QUOTA_EXCEEDED', 'Today’s signups are used up: try again tomorrow.', {
           limit: 'signups_per_day',
         });

@@ -1,5 +1,5 @@
 import type { ChatChannel, ChatReportView } from '@cardtable/sdk/chat';
-import { lockForTransaction, type Database } from '../store/database.ts';
+import { writeUnderCap, type Database } from '../store/database.ts';
 
 export type MuteOutcome = 'muted' | 'unknown' | 'full';
 
@@ -152,22 +152,31 @@ export class ChatStore {
    * user's advisory lock, so a burst of mutes (on one node or several) stops exactly at `max`.
    */
   async mute(userId: string, mutedUserId: string, max: number): Promise<MuteOutcome> {
-    return this.db.transaction(async (query) => {
-      await lockForTransaction(query, `mutes:user:${userId}`);
-      const [row] = await query(
-        `SELECT count(*)::int AS n, bool_or(muted_user_id = $2) AS already
-         FROM chat_mutes WHERE user_id = $1`,
-        [userId, mutedUserId],
-      );
-      if (row!.already === true) return 'muted';
-      if ((row!.n as number) >= max) return 'full';
-      const added = await query(
-        `INSERT INTO chat_mutes (user_id, muted_user_id)
-         SELECT $1, id FROM users WHERE id = $2 RETURNING muted_user_id`,
-        [userId, mutedUserId],
-      );
-      return added.length > 0 ? 'muted' : 'unknown';
-    });
+    const muted = await this.db.transaction((query) =>
+      writeUnderCap(
+        query,
+        {
+          lock: `mutes:user:${userId}`,
+          // A mute already there takes no new place: muting again answers `muted` as before.
+          count: `SELECT CASE WHEN bool_or(muted_user_id = $2) THEN 0 ELSE count(*) END::int AS n
+                  FROM chat_mutes WHERE user_id = $1`,
+          params: [userId, mutedUserId],
+          cap: max,
+        },
+        async (): Promise<MuteOutcome> => {
+          // The user, when there is one; the mute added, unless it was there already.
+          const [target] = await query(
+            `WITH target AS (SELECT id FROM users WHERE id = $2),
+                  added AS (INSERT INTO chat_mutes (user_id, muted_user_id)
+                            SELECT $1, id FROM target ON CONFLICT DO NOTHING)
+             SELECT id FROM target`,
+            [userId, mutedUserId],
+          );
+          return target ? 'muted' : 'unknown';
+        },
+      ),
+    );
+    return muted.ok ? muted.value : 'full';
   }
 
   async unmute(userId: string, mutedUserId: string): Promise<void> {

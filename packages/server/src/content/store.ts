@@ -1,6 +1,11 @@
 import type { StoredFiles } from './package.ts';
 import type { Database, Row } from '../store/database.ts';
-import { isForeignKeyViolation, isUniqueViolation, lockForTransaction } from '../store/database.ts';
+import {
+  isForeignKeyViolation,
+  isUniqueViolation,
+  lockForTransaction,
+  writeUnderCap,
+} from '../store/database.ts';
 
 export interface GameRow {
   id: string;
@@ -114,18 +119,26 @@ export class ContentStore {
   ): Promise<void> {
     try {
       await this.db.transaction(async (query) => {
-        if (maxGames !== undefined) {
-          await lockForTransaction(query, `games:user:${game.ownerId}`);
-          const [owned] = await query(
-            'SELECT count(*)::int AS n FROM content_games WHERE owner_id = $1',
-            [game.ownerId],
+        const insert = () =>
+          query(
+            `INSERT INTO content_games (id, slug, name, description, owner_id) VALUES ($1, $2, $3, $4, $5)`,
+            [game.id, game.slug, game.name, game.description, game.ownerId],
           );
-          if ((owned!.n as number) >= maxGames) throw new GamesQuotaReached(maxGames);
+        if (maxGames === undefined) {
+          await insert();
+          return;
         }
-        await query(
-          `INSERT INTO content_games (id, slug, name, description, owner_id) VALUES ($1, $2, $3, $4, $5)`,
-          [game.id, game.slug, game.name, game.description, game.ownerId],
+        const created = await writeUnderCap(
+          query,
+          {
+            lock: `games:user:${game.ownerId}`,
+            count: 'SELECT count(*)::int AS n FROM content_games WHERE owner_id = $1',
+            params: [game.ownerId],
+            cap: maxGames,
+          },
+          insert,
         );
+        if (!created.ok) throw new GamesQuotaReached(maxGames);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new SlugTaken(game.slug);
@@ -477,29 +490,36 @@ export class ContentStore {
     max: number,
   ): Promise<PositionRow | 'full' | 'gone'> {
     try {
-      return await this.db.transaction(async (query) => {
-        await lockForTransaction(query, `positions:${gameId}`);
-        const [others] = await query(
-          'SELECT count(*)::int AS n FROM draft_positions WHERE game_id = $1 AND name <> $2',
-          [gameId, position.name],
-        );
-        if ((others!.n as number) >= max) return 'full';
-        const [saved] = await query(
-          `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (game_id, name) DO UPDATE
-           SET match_id = $3, content_hash = $4, state = $5, created_at = now()
-           RETURNING ${POSITION_COLUMNS}`,
-          [
-            gameId,
-            position.name,
-            position.matchId,
-            position.contentHash,
-            JSON.stringify(position.state),
-          ],
-        );
-        return toPosition(saved!);
-      });
+      const saved = await this.db.transaction((query) =>
+        writeUnderCap(
+          query,
+          {
+            lock: `positions:${gameId}`,
+            count:
+              'SELECT count(*)::int AS n FROM draft_positions WHERE game_id = $1 AND name <> $2',
+            params: [gameId, position.name],
+            cap: max,
+          },
+          async () => {
+            const [row] = await query(
+              `INSERT INTO draft_positions (game_id, name, match_id, content_hash, state)
+               VALUES ($1, $2, $3, $4, $5)
+               ON CONFLICT (game_id, name) DO UPDATE
+               SET match_id = $3, content_hash = $4, state = $5, created_at = now()
+               RETURNING ${POSITION_COLUMNS}`,
+              [
+                gameId,
+                position.name,
+                position.matchId,
+                position.contentHash,
+                JSON.stringify(position.state),
+              ],
+            );
+            return toPosition(row!);
+          },
+        ),
+      );
+      return saved.ok ? saved.value : 'full';
     } catch (error) {
       if (isForeignKeyViolation(error)) return 'gone';
       throw error;

@@ -8,6 +8,15 @@ import type { MatchActor } from './actor.ts';
 import { endedResult, type EndReason } from './no-contest.ts';
 import type { MatchRegistry } from './registry.ts';
 
+/**
+ * How far before the last sweep's look each sweep looks again for deleted accounts. A deletion
+ * is stamped with its transaction's start (the database's clock, as the sweep's look: the
+ * nodes' clocks play no part) but seen only once it commits, maybe after a sweep looked; looking
+ * back this far finds it as long as its transaction took less. Accounts found twice cost
+ * nothing: their seats already show the new name.
+ */
+export const DELETIONS_LOOK_BACK_MS = 10 * 60_000;
+
 /** The endings the sweep decides on its own (a host closes a table through its actor). */
 type SweptReason = Exclude<EndReason, 'closed'>;
 
@@ -35,6 +44,8 @@ export interface SweepReport {
  */
 export class MatchLifecycle {
   private readonly job: PeriodicJob<SweepReport>;
+  /** The database's time of the last sweep's look for deleted accounts (null: none yet). */
+  private deletionsCheckedAt: string | null = null;
 
   constructor(
     private readonly registry: MatchRegistry,
@@ -175,26 +186,30 @@ export class MatchLifecycle {
    * Renames, in the started and finished matches this node holds, the seats of accounts deleted
    * since they were loaded (a match loaded later reads the stored, anonymised names; another
    * node's matches are its own to rename, in its sweep). Seat writes never store the old name
-   * meanwhile (`EventStore.updateSeats`): this is for who watches now.
+   * meanwhile (`EventStore.updateSeats`): this is for who watches now. Asks only for the
+   * accounts deleted since the last sweep (see `DELETIONS_LOOK_BACK_MS`), not for every seated
+   * one: the work is the deletions', whatever the number of live matches.
    */
   private async renameDeletedSeats(): Promise<void> {
-    const started = this.registry.loadedActors().filter((actor) => actor.status !== 'waiting');
-    const seated = started.flatMap((actor) =>
-      actor.matchRecord.seats.flatMap((seat) => (seat.userId ? [seat.userId] : [])),
+    const { deleted, checkedAt } = await this.store.deletedSince(
+      this.deletionsCheckedAt,
+      DELETIONS_LOOK_BACK_MS,
     );
-    const deleted = new Map(
-      (await this.store.deletedAmong(seated)).map(({ userId, name }) => [userId, name]),
-    );
-    if (deleted.size === 0) return;
+    const names = new Map(deleted.map(({ userId, name }) => [userId, name]));
     let renamed = 0;
-    for (const actor of started) {
-      for (const seat of actor.matchRecord.seats) {
-        const name = seat.userId === undefined ? undefined : deleted.get(seat.userId);
-        if (name === undefined || seat.name === name) continue;
-        await actor.accountDeleted(seat.userId as string, name);
-        renamed++;
+    if (names.size > 0) {
+      for (const actor of this.registry.loadedActors()) {
+        if (actor.status === 'waiting') continue;
+        for (const { userId, name: shown } of actor.matchRecord.seats) {
+          const name = userId === undefined ? undefined : names.get(userId);
+          if (name === undefined || shown === name) continue;
+          await actor.accountDeleted(userId as string, name);
+          renamed++;
+        }
       }
     }
+    // Only once every seat is renamed: a sweep that failed asks for the same deletions again.
+    this.deletionsCheckedAt = checkedAt;
     if (renamed > 0) this.log.info({ seats: renamed }, 'seats of deleted accounts renamed');
   }
 

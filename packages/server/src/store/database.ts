@@ -106,3 +106,35 @@ export const isForeignKeyViolation = (error: unknown): boolean =>
 export async function lockForTransaction(query: Database['query'], key: string): Promise<void> {
   await query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
 }
+
+/** A count-then-write quota: what is counted, under which lock, and how many it allows. */
+export interface CountedCap {
+  /** The advisory lock every writer of this count takes (see `lockForTransaction`). */
+  lock: string;
+  /** One row whose integer `n` is what the write would add to: a row it replaces not counted. */
+  count: string;
+  params: unknown[];
+  /** The most there may be: at `cap` or more, nothing is written. */
+  cap: number;
+}
+
+/** What `writeUnderCap` answers: the write's result, or the count that refused it. */
+export type UnderCap<T> = { ok: true; value: T } | { ok: false; count: number; cap: number };
+
+/**
+ * Counts, then writes only while the count is under its cap, inside the transaction of `query`
+ * and under the cap's advisory lock (held to the transaction's end, past `write` and whatever
+ * the caller writes after): concurrent writers on every node of this database count one after
+ * another, so a burst stops exactly at the cap instead of each one counting the same rows.
+ */
+export async function writeUnderCap<T>(
+  query: Database['query'],
+  { lock, count, params, cap }: CountedCap,
+  write: () => Promise<T>,
+): Promise<UnderCap<T>> {
+  await lockForTransaction(query, lock);
+  const [row] = await query<{ n: number | string }>(count, params);
+  const n = Number(row?.n ?? 0);
+  if (n >= cap) return { ok: false, count: n, cap };
+  return { ok: true, value: await write() };
+}

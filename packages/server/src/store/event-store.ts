@@ -1,7 +1,7 @@
 import type { AddressKey } from '../address-key.ts';
 import type { Outcome } from '@cardtable/engine';
 import type { MatchStatus } from '@cardtable/sdk/protocol';
-import { lockForTransaction, type Database, type Row } from './database.ts';
+import { lockForTransaction, writeUnderCap, type Database, type Row } from './database.ts';
 import { GroupCommit } from './group-commit.ts';
 
 /** A seat as stored: the game's seat config plus who holds it and whether they gave it up. */
@@ -300,9 +300,30 @@ export class EventStore {
   }
 
   /**
-   * Which of `userIds` belong to deleted accounts, with the name each deletion gave them: the
-   * seats of started matches held in memory that still show an older name.
+   * The accounts deleted after `since` less `lookBackMs` (by `since`'s clock: the database's,
+   * as `checkedAt` of an earlier call; null: `lookBackMs` before now), with the name each
+   * deletion gave them, and `checkedAt`: the database's time of this read, to pass as the next
+   * `since`. Found by the partial index on `deleted_at`, so it reads only those accounts.
    */
+  async deletedSince(
+    since: string | null,
+    lookBackMs: number,
+  ): Promise<{ deleted: { userId: string; name: string }[]; checkedAt: string }> {
+    const [row] = await this.db.query<{
+      checkedAt: string;
+      deleted: { userId: string; name: string }[];
+    }>(
+      `SELECT now()::text AS "checkedAt",
+              coalesce((SELECT jsonb_agg(jsonb_build_object('userId', id, 'name', name))
+                          FROM users
+                         WHERE deleted_at > coalesce($1::timestamptz, now())
+                                              - $2::int * interval '1 millisecond'), '[]') AS deleted`,
+      [since, lookBackMs],
+    );
+    return row!;
+  }
+
+  /** Which of `userIds` belong to deleted accounts, with the name each deletion gave them. */
   async deletedAmong(userIds: readonly string[]): Promise<{ userId: string; name: string }[]> {
     if (userIds.length === 0) return [];
     return this.db.query<{ userId: string; name: string }>(
@@ -335,7 +356,8 @@ export class EventStore {
    * (pending approval or not), leaving out `except`, up to `cap`.
    */
   async joinedTablesOf(userId: string, cap: number, except = ''): Promise<number> {
-    return joinedTables(this.db.query, userId, cap, except);
+    const [row] = await this.db.query<{ n: number }>(JOINED_TABLES, [userId, except, cap]);
+    return row?.n ?? 0;
   }
 
   /**
@@ -353,11 +375,19 @@ export class EventStore {
     cap: number,
   ): Promise<SeatRecord[] | null> {
     if (cap === 0) return this.updateSeats(matchId, seats);
-    return this.db.transaction(async (query) => {
-      await lockForTransaction(query, `quota:joined:${userId}`);
-      if ((await joinedTables(query, userId, cap, matchId)) >= cap) return null;
-      return writeSeats(query, matchId, seats);
-    });
+    const seated = await this.db.transaction((query) =>
+      writeUnderCap(
+        query,
+        {
+          lock: `quota:joined:${userId}`,
+          count: JOINED_TABLES,
+          params: [userId, matchId, cap],
+          cap,
+        },
+        () => writeSeats(query, matchId, seats),
+      ),
+    );
+    return seated.ok ? seated.value : null;
   }
 
   /** Records the match a finished match's players agreed to play next. */
@@ -714,22 +744,11 @@ async function writeSeats(
   return rows[0]?.seats ?? seats;
 }
 
-/** Waiting tables others host where the user holds a seat, but `except`, counted up to `cap`. */
-async function joinedTables(
-  query: Database['query'],
-  userId: string,
-  cap: number,
-  except: string,
-): Promise<number> {
-  const rows = await query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (
-       SELECT 1 FROM match_players p JOIN matches m ON m.id = p.match_id
-       WHERE p.user_id = $1 AND m.status = 'waiting' AND m.host_user_id <> $1 AND m.id <> $2
-       LIMIT $3) joined`,
-    [userId, except, cap],
-  );
-  return rows[0]?.n ?? 0;
-}
+/** Waiting tables others host where the user ($1) holds a seat, but $2, counted up to $3. */
+const JOINED_TABLES = `SELECT count(*)::int AS n FROM (
+    SELECT 1 FROM match_players p JOIN matches m ON m.id = p.match_id
+    WHERE p.user_id = $1 AND m.status = 'waiting' AND m.host_user_id <> $1 AND m.id <> $2
+    LIMIT $3) joined`;
 
 async function insertMatch(query: Database['query'], match: NewMatch): Promise<void> {
   await query(
