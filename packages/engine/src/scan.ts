@@ -6,7 +6,7 @@ import type { Game, GameAction, GameEvent, MatchConfig } from './game.ts';
  * the last entry equals `foldEvents` of the whole log.
  */
 export function scanEvents<S, E extends GameEvent, O>(
-  game: Game<S, GameAction, E, O>,
+  game: Pick<Game<S, GameAction, E, O>, 'initialState' | 'evolve'>,
   config: MatchConfig<O>,
   events: Iterable<{ type: string; data: unknown }>,
 ): S[] {

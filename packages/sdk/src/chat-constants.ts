@@ -27,6 +27,10 @@ export const REPORT_REASON_MAX_LENGTH = 200;
  */
 export const CHAT_ROOM_PATTERN = '^(match:[A-Za-z0-9_-]{1,64}|lobby:[a-z0-9][a-z0-9_-]{0,63})$';
 
+/** The match a room is the table chat of; null for a game's lobby. */
+export const matchOfRoom = (room: string): string | null =>
+  room.startsWith('match:') ? room.slice('match:'.length) : null;
+
 export const CHAT_CHANNELS = ['players', 'spectators', 'lobby'] as const;
 export type ChatChannel = (typeof CHAT_CHANNELS)[number];
 

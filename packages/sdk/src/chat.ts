@@ -7,6 +7,7 @@ import {
   EMOTE_NAMES,
   REPORT_REASON_MAX_LENGTH,
 } from './chat-constants.ts';
+import { PublicSeat } from './protocol.ts';
 
 /** The chat socket's and the moderation routes' schemas and types; plain values: `chat-constants.ts`. */
 export * from './chat-constants.ts';
@@ -185,7 +186,25 @@ export const ChatReportQuery = Type.Object({
 });
 export type ChatReportQuery = Static<typeof ChatReportQuery>;
 
-export const ChatReportList = Type.Object({ reports: Type.Array(ChatReportView) });
+/** A table the listed reports were written at, as the queue names it (one per match). */
+export const ReportedTable = Type.Object({
+  matchId: Type.String(),
+  game: Type.String(),
+  /** The published game's name, for a match of creator content; null for built-in games. */
+  contentName: Type.Union([Type.String(), Type.Null()]),
+  seats: Type.Array(PublicSeat),
+  createdAt: Type.String(),
+});
+export type ReportedTable = Static<typeof ReportedTable>;
+
+export const ChatReportList = Type.Object({
+  reports: Type.Array(ChatReportView),
+  /**
+   * The tables of the reports written in a match's chat, each once (a match since deleted is
+   * missing): the queue names them with no request per report.
+   */
+  tables: Type.Array(ReportedTable),
+});
 export type ChatReportList = Static<typeof ChatReportList>;
 
 export const ResolveChatReport = Type.Object({

@@ -28,6 +28,7 @@ export {
   EMOTE_NAMES,
   EMOTES,
   REPORT_REASON_MAX_LENGTH,
+  matchOfRoom,
   type ChatChannel,
   type ChatErrorCode,
   type Emote,
@@ -67,4 +68,5 @@ export type {
   ChatReportView,
   ChatServerMessage,
   MatchChatLog,
+  ReportedTable,
 } from './chat.ts';

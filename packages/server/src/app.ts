@@ -311,6 +311,8 @@ export async function startServer(
       filter: wordFilter,
       registry,
       requireRole: accounts.requireRole,
+      matches: store,
+      content: content.store,
     });
     if (config.webRoot) {
       await registerStaticWeb(app, config.webRoot, {

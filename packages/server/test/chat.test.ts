@@ -351,6 +351,19 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       reason: 'spam',
       resolution: null,
     });
+    // The table both reports were written at comes with them, once: no request per report.
+    expect(list.body.tables).toEqual([
+      {
+        matchId,
+        game: 'secret-draw',
+        contentName: null,
+        seats: [
+          expect.objectContaining({ seat: 0, kind: 'human', name: 'chat_host' }),
+          expect.objectContaining({ seat: 1, kind: 'human', name: 'chat_player' }),
+        ],
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
+    ]);
     const id = list.body.reports[0]?.id ?? '';
     const byPlayer = await call(server.url, 'POST', `${path}/${id}/resolve`, {
       token: host.accessToken,
@@ -397,6 +410,12 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     const path = '/api/moderation/chat-reports';
     const open_ = await call<ChatReportList>(server.url, 'GET', path, { token: root.accessToken });
     const id = open_.body.reports.find((r) => r.messageId === messageId)?.id ?? '';
+    // A lobby has no table: only the match of the report still open is named.
+    expect(open_.body.reports.map((r) => r.room).sort()).toEqual([
+      'lobby:secret-draw',
+      `match:${matchId}`,
+    ]);
+    expect(open_.body.tables.map((t) => t.matchId)).toEqual([matchId]);
     const resolve = (body: unknown) =>
       call<ChatReportView>(server.url, 'POST', `${path}/${id}/resolve`, {
         token: root.accessToken,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { atSpeed, screenshot } from './browser/browser.ts';
 import { clickOneMove, playUntilOver } from './browser/play.ts';
-import { createAs, openMatchAs, recordPrompts, signedInGuest } from './browser/seated.ts';
+import { createAs, openAs, openMatchAs, recordPrompts, signedInGuest } from './browser/seated.ts';
 import { useServedApp } from './browser/served-app.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -72,16 +72,23 @@ describe('the Golf table: clocks, phones, leaving', () => {
       game: 'golf',
       options: { rounds: 1, initialFlips: 0 },
       seats: [{ kind: 'human' }, { kind: 'human' }],
-      // Long enough that the first turn is still running once both pages are open (the clock
-      // warns at 10 s left).
-      turnTimeLimitMs: 20_000,
+      // Short, so the test waits out seconds, not the 20 s it used to: under the 10 s at which
+      // the clock warns, it warns from the start (where the warning begins is checked in
+      // table-words.test.ts). An open table, so the clock starts only once both pages are open.
+      turnTimeLimitMs: 6_000,
+      listed: true,
     });
     const joined = await bo.api.joinMatch(created.code);
     expect(joined.ok).toBe(true);
-    const pages = await Promise.all([
-      openMatchAs(app.browser, app.url, ada.session, created.matchId),
-      openMatchAs(app.browser, app.url, bo.session, created.matchId),
-    ]);
+    expect((await bo.api.setReady(created.matchId, true)).ok).toBe(true);
+    const pages = await Promise.all(
+      [ada, bo].map(async ({ session }) => {
+        const watched = await openAs(app.browser, app.url, session, `/match/${created.matchId}`);
+        await watched.page.getByTestId('lobby').waitFor({ timeout: 60_000 });
+        return watched;
+      }),
+    );
+    expect((await ada.api.startMatch(created.matchId)).ok).toBe(true);
     const [first, second] = pages.map((p) => p.page) as [Page, Page];
     // At the start of the turn both see the mover's clock: the mover as their own.
     await expect

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { PublicSeat } from '@cardtable/sdk';
@@ -10,6 +10,7 @@ import { adjustmentsText, columnSum } from '../src/game/tally-words.ts';
 import { refusalForPlayer } from '../src/live/action-refusal.ts';
 import { seatNotices } from '../src/live/seat-notices.ts';
 import { shownClock } from '../src/live/turn-clock.ts';
+import { TurnTimer, WARN_SECONDS } from '../src/live/TurnTimer.tsx';
 import { HeldCard } from '../src/table/HeldCard.tsx';
 
 const name = (seat: number) => ['Ada', 'Bo', 'Cy'][seat] ?? `Seat ${seat}`;
@@ -49,6 +50,29 @@ describe('the turn clock shown is the server’s', () => {
 
   it('is none without a time limit', () => {
     expect(shownClock([], 0)).toBeNull();
+  });
+});
+
+describe('the turn clock warns near the end', () => {
+  afterEach(() => vi.restoreAllMocks());
+  /** The clock as drawn `left` ms before a 30 s turn ends. */
+  const drawn = (left: number, mine = true) => {
+    vi.spyOn(Date, 'now').mockReturnValue(31_000 - left);
+    return renderToStaticMarkup(
+      createElement(TurnTimer, { endsAt: 31_000, startsAt: 1000, who: 'Bo', mine }),
+    );
+  };
+
+  it('from the last ten seconds on, and tells a screen reader on the mover’s own', () => {
+    // The e2e table test plays a turn shorter than this, so it is warned from its start.
+    expect(WARN_SECONDS).toBe(10);
+    expect(drawn(10_001)).toContain('data-low="no"');
+    expect(drawn(10_001)).toContain('11s left');
+    expect(drawn(10_000)).toContain('data-low="yes"');
+    expect(drawn(10_000)).toContain('10 seconds or less left to move.');
+    expect(drawn(3_000, false)).toContain('Bo: 3s');
+    expect(drawn(3_000, false)).not.toContain('seconds or less');
+    expect(drawn(-500)).toContain('0s left');
   });
 });
 

@@ -1,3 +1,5 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayFile } from '@cardtable/engine';
 import type { TcgEvent, TcgView } from '@cardtable/tcg/ui';
@@ -168,6 +170,29 @@ describe("a card game replay's content", () => {
     const unknownGame = { ...replay, match: { ...replay.match, game: 'chess' } };
     const none = await replayContent(unknownGame, noApi);
     expect(!none.ok && none.error.code).toBe('UNKNOWN_CONTENT');
+  }, 60_000);
+});
+
+describe("the card game replay page's bundle", () => {
+  it('folds without the rules that decide, the Lua path or the schema validator', async () => {
+    // The page runs Ajv only in its worker (`content-check-worker.ts`, a bundle of its own);
+    // the page itself evolves and views. esbuild (which tsx brings) bundles what it imports.
+    const result = await build({
+      entryPoints: [
+        fileURLToPath(new URL('../src/tcg/replay/TcgReplayViewer.tsx', import.meta.url)),
+      ],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      loader: { '.css': 'empty' },
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((input) => input.endsWith('tcg/src/engine/fold.ts'))).toBe(true);
+    const unused = /node_modules\/ajv\/|tcg\/src\/(schema\/validate|engine\/(decide|lua))\.ts$/;
+    expect(inputs.filter((input) => unused.test(input))).toEqual([]);
   }, 60_000);
 });
 

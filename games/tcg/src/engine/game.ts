@@ -4,25 +4,23 @@ import type { ContentRegistry } from '../content/registry.ts';
 import { parseAction, type TcgAction } from './actions.ts';
 import { decide } from './decide.ts';
 import type { TcgEvent } from './events.ts';
-import { evolve } from './evolve.ts';
+import { tcgFold, type TcgFold } from './fold.ts';
 import { activeSeats, legalActions } from './legal.ts';
 import { parseTcgOptions, type TcgOptions } from './options.ts';
 import { projectEvent, requiresAck } from './project.ts';
 import type { ScriptHost } from './scripts.ts';
-import { initialState, startEvents } from './setup.ts';
+import { startEvents } from './setup.ts';
 import type { TcgState } from './state.ts';
-import { view, type TcgView } from './view.ts';
+import type { TcgView } from './view.ts';
 import type { CpuPlayers } from '@cardtable/engine';
 import { containsLua } from '../content/check-abilities.ts';
 import { autoPass, STOP_KINDS } from './auto-pass.ts';
 
-export type TcgGame = Game<TcgState, TcgAction, TcgEvent, TcgOptions, TcgView> & {
-  registry: ContentRegistry;
-  /** The Lua host abilities run on (null: content with Lua is refused). */
-  scripts: ScriptHost | null;
-  /** The content a state was created from. */
-  contentOf(state: Pick<TcgState, 'content'>): Content;
-};
+export type TcgGame = Game<TcgState, TcgAction, TcgEvent, TcgOptions, TcgView> &
+  Pick<TcgFold, 'registry' | 'contentOf'> & {
+    /** The Lua host abilities run on (null: content with Lua is refused). */
+    scripts: ScriptHost | null;
+  };
 
 export interface TcgGameSetup {
   /** The name matches record (default `tcg`): a built-in set hosted as its own game has its own. */
@@ -48,12 +46,8 @@ export const TCG_SEATS = { min: 2, max: 2 } as const;
 export function createTcgGame(setup: TcgGameSetup): TcgGame {
   const { registry } = setup;
   const scripts = setup.scripts ?? null;
-  const contentOf = (state: Pick<TcgState, 'content'>): Content => {
-    const content = registry.find(state.content.id, state.content.version);
-    if (!content)
-      throw new Error(`Ruleset ${state.content.id}@${state.content.version} is not registered.`);
-    return content;
-  };
+  const fold = tcgFold(registry);
+  const { contentOf } = fold;
   const game: TcgGame = {
     name: setup.name ?? 'tcg',
     version: TCG_RULES_VERSION,
@@ -73,8 +67,7 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
       return ok(parsed.value);
     },
     parseAction,
-    initialState: (config) =>
-      initialState(config, registry.find(config.options.ruleset, config.options.version)!),
+    initialState: fold.initialState,
     start: (state, ctx) => {
       const decks = state.players.map((p) => deckOrder(p.decklist));
       return startEvents(state, contentOf(state), decks, ctx, scripts);
@@ -85,8 +78,8 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
     },
     decideWithState: (state, seat, action, ctx) =>
       decide(state, contentOf(state), scripts, seat, action, ctx),
-    evolve,
-    view: (state, viewer) => view(state, contentOf(state), viewer),
+    evolve: fold.evolve,
+    view: fold.view,
     projectEvent: (event, viewer, before) => projectEvent(event, viewer, before, contentOf(before)),
     legalActions: (state, seat) => legalActions(state, contentOf(state), seat),
     activeSeats,

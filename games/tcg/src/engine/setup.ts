@@ -1,61 +1,12 @@
-import type { DecideContext, MatchConfig } from '@cardtable/engine';
+import type { DecideContext } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { TcgEvent } from './events.ts';
-import type { TcgOptions } from './options.ts';
 import { Runner } from './runner.ts';
 import type { ScriptHost } from './scripts.ts';
 import type { TcgState } from './state.ts';
 import { runWork } from './work.ts';
 import { drawCard } from './zones.ts';
 import { battlerOpening } from './battler/setup.ts';
-
-export function initialState(config: MatchConfig<TcgOptions>, content: Content): TcgState {
-  const zones = () => Object.fromEntries(content.ruleset.zones.map((z) => [z.id, [] as string[]]));
-  return {
-    content: { id: content.ruleset.id, version: content.ruleset.version, hash: content.hash },
-    status: 'setup',
-    mulligan: [],
-    firstPlayer: 0,
-    turn: 0,
-    active: 1,
-    phase: content.ruleset.turn.phases.length - 1,
-    players: config.options.decks.map((deck, seat) => ({
-      seat,
-      life: content.ruleset.players.life,
-      resource: {
-        current: 0,
-        max: content.ruleset.resources.model === 'pool' ? content.ruleset.resources.start : 0,
-      },
-      zones: zones(),
-      fatigue: 0,
-      strikes: 0,
-      lost: null,
-      decklist: deck.cards.reduce<Record<string, number>>(
-        (counts, id) => ({ ...counts, [id]: (counts[id] ?? 0) + 1 }),
-        {},
-      ),
-    })),
-    cards: {},
-    modifiers: [],
-    stack: [],
-    priority: null,
-    pending: null,
-    history: { cardsPlayedThisTurn: [0, 0], spellsCastThisTurn: [0, 0], unitsDiedThisTurn: [0, 0] },
-    abilityUses: {},
-    seq: 0,
-    outcome: null,
-    ...(content.ruleset.battler
-      ? {
-          battler: {
-            active: [null, null],
-            setup: [null, null],
-            turnCounts: {},
-            turnsTaken: [0, 0],
-          },
-        }
-      : {}),
-  };
-}
 
 /**
  * The opening resolution: a random first player, both decks shuffled, opening hands, the

@@ -1,9 +1,10 @@
 /**
  * What a browser needs to fold a finished TCG match (`import ... from '@cardtable/tcg/replay'`):
- * content loading and a game that folds and views. No Lua sandbox: folding a log applies
- * recorded events and never runs an ability. Nor does it run the schema validator, which
- * compiles code (the page's content security policy forbids it): the schemas are checked
- * first, in a worker, by `@cardtable/tcg/replay-check`.
+ * content loading and a fold that evolves and views (`TcgFold`), not a whole game: folding a
+ * log applies recorded events and never decides an action or runs an ability, so none of that
+ * code comes along. Nor does the schema validator, which compiles code (the page's content
+ * security policy forbids it) and is large: the schemas are checked first, in a worker, by
+ * `@cardtable/tcg/replay-check`.
  */
 import { fail, ok, type Result } from '@cardtable/engine';
 import {
@@ -14,7 +15,7 @@ import {
   type SchemaValidSource,
 } from '../content/load-schema-valid.ts';
 import { ContentRegistry } from '../content/registry.ts';
-import { createTcgGame, type TcgGame } from '../engine/game.ts';
+import { tcgFold, type TcgFold } from '../engine/fold.ts';
 import { parseTcgOptions, type TcgOptions } from '../engine/options.ts';
 import { LUA_MODULE_PATH, PACKAGE_FILES } from '../package/limits.ts';
 
@@ -56,9 +57,9 @@ export function contentSourceOfFiles(
   });
 }
 
-/** The game a replay folds with, and the match's options read against its content. */
+/** What a replay folds with, and the match's options read against its content. */
 export interface ReplayTcg {
-  game: TcgGame;
+  game: TcgFold;
   options: TcgOptions;
 }
 
@@ -72,7 +73,7 @@ export function replayTcg(
   const registry = new ContentRegistry([loaded.content]);
   const options = parseTcgOptions(registry, rawOptions, seatCount);
   if (!options.ok) return fail('BAD_OPTIONS', options.error.message);
-  return ok({ game: createTcgGame({ registry }), options: options.value });
+  return ok({ game: tcgFold(registry), options: options.value });
 }
 
 /** A replay's content that does not load, in the words the replay viewer shows. */

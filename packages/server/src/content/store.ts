@@ -391,27 +391,34 @@ export class ContentStore {
 
   /** The content a match plays; a playtest's slug and name are its snapshot's. */
   async matchContent(matchId: string): Promise<MatchContentRow | null> {
+    return (await this.matchContents([matchId])).get(matchId) ?? null;
+  }
+
+  /** The content each of these matches plays, by match id (built-in games have none). */
+  async matchContents(matchIds: readonly string[]): Promise<Map<string, MatchContentRow>> {
     const rows = await this.db.query(
-      `SELECT m.game_id, m.version, m.content_hash, s.draft_revision,
+      `SELECT m.match_id, m.game_id, m.version, m.content_hash, s.draft_revision,
               coalesce(s.slug, g.slug) AS slug, coalesce(s.name, g.name) AS name
        FROM match_content m
        LEFT JOIN content_games g ON m.version IS NOT NULL AND g.id = m.game_id
        LEFT JOIN content_snapshots s
          ON m.version IS NULL AND s.game_id = m.game_id AND s.content_hash = m.content_hash
-       WHERE m.match_id = $1`,
-      [matchId],
+       WHERE m.match_id = ANY($1::text[])`,
+      [matchIds],
     );
-    const row = rows[0];
-    return row
-      ? {
+    return new Map(
+      rows.map((row) => [
+        row.match_id as string,
+        {
           gameId: row.game_id as string,
           slug: row.slug as string,
           name: row.name as string,
           version: row.version as number | null,
           contentHash: row.content_hash as string,
           draftRevision: row.draft_revision as number | null,
-        }
-      : null;
+        },
+      ]),
+    );
   }
 
   /** The files a pin names: a published version's or a snapshot's. */

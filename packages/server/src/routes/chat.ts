@@ -11,10 +11,13 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RoleGuard } from '../auth/roles.ts';
 import type { ChatStore } from '../chat/chat-store.ts';
+import { reportedTables } from '../chat/reported-tables.ts';
 import { matchAccess } from '../chat/room-access.ts';
 import type { WordFilter } from '../chat/word-filter.ts';
+import type { ContentStore } from '../content/store.ts';
 import { apiError } from '../errors.ts';
 import type { MatchRegistry } from '../match/registry.ts';
+import type { EventStore } from '../store/event-store.ts';
 import { requireUser } from './authenticate.ts';
 
 const secured = { security: [{ bearer: [] }] };
@@ -28,6 +31,8 @@ export function registerChatRoutes(
     filter: WordFilter;
     registry: MatchRegistry;
     requireRole: RoleGuard;
+    matches: EventStore;
+    content: ContentStore;
   },
 ): void {
   const { store, filter, registry, requireRole } = deps;
@@ -77,15 +82,21 @@ export function registerChatRoutes(
       ...moderators,
       schema: {
         tags: ['moderation'],
-        summary: 'Reported chat messages: open ones oldest first, or resolved ones newest first',
+        summary:
+          'Reported chat messages: open ones oldest first, or resolved ones newest first; with ' +
+          'the tables they were written at',
         ...secured,
         querystring: ChatReportQuery,
         response: { 200: ChatReportList, ...errors },
       },
     },
-    async (request) => ({
-      reports: await store.reports(request.query.status ?? 'open', request.query.limit ?? 50),
-    }),
+    async (request) => {
+      const reports = await store.reports(
+        request.query.status ?? 'open',
+        request.query.limit ?? 50,
+      );
+      return { reports, tables: await reportedTables(reports, deps) };
+    },
   );
 
   app.post<{ Params: { id: string }; Body: ResolveChatReport }>(

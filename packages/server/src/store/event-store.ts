@@ -196,6 +196,12 @@ export class EventStore {
     return rows[0] ? toMatch(rows[0]) : null;
   }
 
+  /** The matches of these ids that exist, in no particular order. */
+  async getMatches(ids: readonly string[]): Promise<MatchRecord[]> {
+    const rows = await this.db.query('SELECT * FROM matches WHERE id = ANY($1::text[])', [ids]);
+    return rows.map(toMatch);
+  }
+
   /**
    * The match a room code opens: only while it waits for players (a code expires at the start),
    * or, until it is over, for a user who already holds a seat in it (a retried join, whose first

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ChatApi, type ChatReportView, type MatchMetadata } from '@cardtable/sdk';
+import { ChatApi, matchOfRoom, type ChatReportView, type ReportedTable } from '@cardtable/sdk';
 import { useSession } from '../account/useSession.ts';
 import { seatName } from '../game/names.ts';
 import { CopyField } from '../live/CopyField.tsx';
@@ -26,6 +26,7 @@ export default function ModerationPage() {
   const session = useSession();
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
   const [reports, setReports] = useState<ChatReportView[] | null>(null);
+  const [tables, setTables] = useState<Tables>(new Map());
   const [error, setError] = useState<string | null>(null);
   // What the last action did: the report leaves the list, so the page says so, and the focus
   // (on a button that is gone) moves to the words, the next report's buttons a Tab away.
@@ -39,6 +40,7 @@ export default function ModerationPage() {
     const result = await chatApi.reports({ status });
     if (result.ok) {
       setReports(result.value.reports);
+      setTables(new Map(result.value.tables.map((table) => [table.matchId, table])));
       setError(null);
     } else setError(result.error.message);
   }, [status]);
@@ -46,7 +48,6 @@ export default function ModerationPage() {
   useEffect(() => {
     if (session) void load();
   }, [session, load]);
-  const tables = useTables(reports);
 
   const resolve = async (
     report: ChatReportView,
@@ -183,28 +184,10 @@ export default function ModerationPage() {
 }
 
 /** The match a report's room is the table chat of; null for a game's lobby. */
-const tableOf = (report: ChatReportView): string | null =>
-  report.room.startsWith('match:') ? report.room.slice('match:'.length) : null;
+const tableOf = (report: ChatReportView): string | null => matchOfRoom(report.room);
 
-/** The tables reports were written at, by match id, as their metadata arrives. */
-type Tables = ReadonlyMap<string, MatchMetadata>;
-
-/** Fetches each table's metadata once, however many reports name it. */
-function useTables(reports: readonly ChatReportView[] | null): Tables {
-  const [tables, setTables] = useState<Tables>(new Map());
-  const asked = useRef(new Set<string>());
-  useEffect(() => {
-    for (const report of reports ?? []) {
-      const matchId = tableOf(report);
-      if (matchId === null || asked.current.has(matchId)) continue;
-      asked.current.add(matchId);
-      void client.api.getMatch(matchId).then((result) => {
-        if (result.ok) setTables((known) => new Map(known).set(matchId, result.value));
-      });
-    }
-  }, [reports]);
-  return tables;
-}
+/** The tables the listed reports were written at, by match id (they come with the list). */
+type Tables = ReadonlyMap<string, ReportedTable>;
 
 const andList = new Intl.ListFormat('en', { type: 'conjunction' });
 
@@ -215,8 +198,8 @@ const where = (report: ChatReportView): string =>
     : `in the ${report.channel}' channel of a table`;
 
 /**
- * A reported table as a moderator knows it: its game, who sat there and when it started, once
- * its metadata arrives; its match id at hand to copy (for logs, an export) and a way to it.
+ * A reported table as a moderator knows it: its game, who sat there and when it started (unless
+ * the match is gone); its match id at hand to copy (for logs, an export) and a way to it.
  */
 function ReportTable({ report, tables }: { report: ChatReportView; tables: Tables }) {
   const gameName = useGameNames();
@@ -227,7 +210,7 @@ function ReportTable({ report, tables }: { report: ChatReportView; tables: Table
     <div className="report-table">
       {table ? (
         <p data-testid="report-table">
-          The table: {table.content?.name ?? gameName(table.game)} with{' '}
+          The table: {table.contentName ?? gameName(table.game)} with{' '}
           {andList.format(table.seats.map((seat) => seatName(table.seats, seat.seat)))}, started{' '}
           {new Date(table.createdAt).toLocaleString()}.{' '}
           <Link to={tablePath(matchId, table.game)} data-testid="report-open-table">
