@@ -272,6 +272,11 @@ describe('content validation', () => {
       'ruleset: keywords.taunt.builtin: "guard" is already the meaning of "guard"',
     ],
     [
+      'a keyword id the engine names attacks with',
+      (r: any) => (r.keywords.attack = { name: 'Attack', reminder: 'x' }),
+      'ruleset: keywords.attack: the keyword id "attack" is reserved: the engine names a battler\'s attacks "attack:<id>", as this keyword\'s abilities would be named',
+    ],
+    [
       'a wrong version',
       (r: any) => (r.version = 'one'),
       'ruleset: version: must be a version like 1.0.0',

@@ -43,6 +43,19 @@ describe('cardtable content validate', () => {
     expect(io.out.join('\n').split('\n').at(-1)).toMatch(/invalid: 1 error\(s\), 0 warning\(s\)$/);
   });
 
+  it('refuses a keyword id the engine already uses for names ("attack"), naming the keyword', async () => {
+    const dir = reefWith(
+      'attack-keyword',
+      'ruleset.json',
+      '"keywords": {',
+      '"keywords": {\n    "attack": { "name": "Attack", "reminder": "It attacks." },',
+    );
+    expect(await main(['content', 'validate', dir])).toBe(1);
+    expect(io.out.join('\n').split('\n')[0]).toMatch(
+      /^ruleset\.json:\d+:\d+: error \w+: keywords\.attack: the keyword id "attack" is reserved: the engine names a battler's attacks "attack:<id>"/,
+    );
+  });
+
   it('--json prints {ok, errors, warnings}; warnings alone still exit 0', async () => {
     const dir = reefWith(
       'no-attack',

@@ -7,7 +7,7 @@ import {
 } from '@cardtable/engine';
 import type { Ability, CardDef, Effect, KeywordDef, LuaRef } from '../content/ast.ts';
 import { tokenId, type Content } from '../content/content.ts';
-import { attackAbilityId } from '../engine/abilities.ts';
+import { attackAbilityId } from '../content/keywords.ts';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
 import { runScript, scriptContext } from '../engine/lua.ts';
