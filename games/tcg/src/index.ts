@@ -97,6 +97,7 @@ export {
   chooseLuaAbility,
   dryRunCardAbility,
   eventFieldsProblem,
+  grantableLuaAbilities,
   luaAbilitiesOf,
   positionForContent,
   samplePosition,

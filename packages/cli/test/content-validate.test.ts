@@ -365,6 +365,25 @@ describe('cardtable lua run --content', () => {
       'hourglass/hourglass-oracle (Hourglass Oracle) ability 1 "dogeared:fold": dogear.fold()',
     );
     io.clear();
+    // A unit that does not print it runs it as a match that grants it the keyword would.
+    expect(
+      await main([...argv, 'hourglass/dust-scribe', '--ability', 'dogeared:fold', '--json']),
+    ).toBe(0);
+    expect(JSON.parse(io.out.join('\n'))).toMatchObject({
+      ability: { name: 'dogeared:fold', keyword: 'dogeared', granted: true },
+      effects: [{ do: 'draw', player: '$controller', count: 1 }],
+    });
+    io.clear();
+    expect(await main([...argv, 'hourglass/dust-scribe', '--ability', 'dogeared:fold'])).toBe(0);
+    expect(io.out.join('\n')).toContain(
+      'Dust Scribe does not print dogeared: it was granted it for this run, as a match may grant it.',
+    );
+    io.clear();
+    expect(await main([...argv, 'hourglass/dust-scribe'])).toBe(2);
+    expect(io.err.join('\n')).toContain(
+      'hourglass/dust-scribe has no Lua ability of its own; or, as a match may grant it a keyword, dogeared:fold.',
+    );
+    io.clear();
     expect(await main(['lua', 'run', join(dir, 'lua/dogear.lua')])).toBe(0);
     expect(io.err.join('\n')).toContain(
       `the ability of hourglass/hourglass-oracle, hourglass/sand-golem in a match of ${dir} (its targets bound, its event set): npx cardtable lua run --content ${dir} --card hourglass/hourglass-oracle --ability dogeared:fold`,
