@@ -20,8 +20,9 @@ const builders: ReadonlyMap<string, () => AnyGame | Promise<AnyGame>> = new Map<
   [
     'tcg',
     async () => {
-      const { demoContent, tcgGameFor } = await tcgModule();
-      return tcgGameFor(demoContent());
+      // Every version of the demo: a match plays (and replays) with the version it recorded.
+      const { demoVersions, tcgGameFor } = await tcgModule();
+      return tcgGameFor(demoVersions());
     },
   ],
   [

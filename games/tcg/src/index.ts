@@ -16,7 +16,7 @@ export {
   type ContentSource,
   type LoadResult,
 } from './content/load.ts';
-export { ContentRegistry } from './content/registry.ts';
+export { compareVersions, ContentRegistry } from './content/registry.ts';
 export { blankRuleset, rulesetIdFor, starterPackage } from './content/starter.ts';
 export { rulesetSchema } from './schema/ruleset.schema.ts';
 export { cardSetSchema, deckFileSchema } from './schema/cards.schema.ts';
@@ -97,6 +97,7 @@ export {
   chooseLuaAbility,
   dryRunCardAbility,
   eventFieldsProblem,
+  grantableLuaAbilities,
   luaAbilitiesOf,
   positionForContent,
   samplePosition,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseLuaAbility,
   dryRunCardAbility,
+  grantableLuaAbilities,
   luaAbilitiesOf,
   samplePosition,
   validateContentPackage,
@@ -14,10 +15,13 @@ import { readPackage, REEF } from './package-files.ts';
 
 const HOURGLASS = join(import.meta.dirname, 'packages/hourglass');
 
-/** The hourglass package with the "Dog-eared" keyword (see `withDogEared`), and these tests. */
-function hourglassWithLuaKeyword(tests?: unknown[]) {
+/**
+ * The hourglass package with the "Dog-eared" keyword (see `withDogEared`), and these tests;
+ * `printed` false leaves the keyword on no card (a match could still grant it).
+ */
+function hourglassWithLuaKeyword(tests?: unknown[], printed = true) {
   const files = readPackage(HOURGLASS);
-  const edited = withDogEared((path) => String(files.get(path)));
+  const edited = withDogEared((path) => String(files.get(path)), printed);
   for (const [path, text] of Object.entries(edited)) files.set(path, text);
   if (tests) files.set('tests.json', JSON.stringify({ schema: 'tcg/tests@1', tests }));
   return files;
@@ -286,5 +290,58 @@ describe('ability tests (tests.json), run by the validator', () => {
     expect(checked.errors.map((d) => d.message)).toEqual([
       'fold by name: expected [], got [{"count":1,"do":"draw","player":"$controller"}]',
     ]);
+  });
+
+  it('runs a keyword no card prints, as a match grants it to a unit, and says so', async () => {
+    const files = hourglassWithLuaKeyword(undefined, false);
+    const content = (await validateContentPackage(files, { abilityTests: false })).content!;
+    const { keywords } = content.ruleset;
+    const scribe = content.cards.get('hourglass/dust-scribe')!;
+    // Not listed (nothing on the card says a match will grant it), but named it runs.
+    expect(luaAbilitiesOf(scribe, keywords)).toEqual([]);
+    expect(
+      grantableLuaAbilities(scribe, keywords).map((found) => [found.name, found.granted]),
+    ).toEqual([
+      ['dogeared:fold', true],
+      ['dogeared:tear', true],
+    ]);
+    expect(() => chooseLuaAbility(scribe, keywords, 'fold')).toThrow(
+      'hourglass/dust-scribe has no Lua ability of its own; or, as a match may grant it a keyword, dogeared:fold, dogeared:tear.',
+    );
+    expect(chooseLuaAbility(scribe, keywords, 'dogeared:fold').granted).toBe(true);
+
+    const game = await tcgGameFor(content);
+    try {
+      const dryRun = (card: string) =>
+        dryRunCardAbility({
+          content,
+          scripts: game.scripts!,
+          state: samplePosition(game, content),
+          card,
+          ability: 'dogeared:fold',
+        });
+      const run = dryRun('hourglass/dust-scribe');
+      expect(run.ability).toMatchObject({ name: 'dogeared:fold', granted: true });
+      expect(run.effects).toEqual([{ do: 'draw', player: '$controller', count: 1 }]);
+      // The unit the script runs from has the keyword, as a granted one has it in a match.
+      const context = run.context as { friendly: { board: { id: string; keywords: string[] }[] } };
+      const self = context.friendly.board.find((unit) => unit.id === run.source)!;
+      expect(self.keywords).toContain('dogeared');
+      // A spell is never granted a keyword: the dry run refuses rather than run what cannot be.
+      expect(() => dryRun('hourglass/redact')).toThrow(
+        'hourglass/redact is not a unit: only a unit on the board can be granted a keyword and its abilities.',
+      );
+    } finally {
+      game.dispose();
+    }
+    const [test] = await runAbilityTests(content, [
+      {
+        name: 'granted',
+        card: 'hourglass/dust-scribe',
+        ability: 'dogeared:fold',
+        expect: [{ do: 'draw', player: '$controller', count: 1 }],
+      },
+    ]);
+    expect(test).toMatchObject({ passed: true });
   });
 });

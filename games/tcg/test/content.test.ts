@@ -272,6 +272,11 @@ describe('content validation', () => {
       'ruleset: keywords.taunt.builtin: "guard" is already the meaning of "guard"',
     ],
     [
+      'a keyword id the engine names attacks with',
+      (r: any) => (r.keywords.attack = { name: 'Attack', reminder: 'x' }),
+      'ruleset: keywords.attack: the keyword id "attack" is reserved: the engine names a battler\'s attacks "attack:<id>", as this keyword\'s abilities would be named',
+    ],
+    [
       'a wrong version',
       (r: any) => (r.version = 'one'),
       'ruleset: version: must be a version like 1.0.0',
@@ -353,11 +358,11 @@ describe('deck validation', () => {
       'demo/goblin-warcaller#grunt',
     ];
     expect(validateDeck(content, deck)).toEqual([
-      'The deck has 19 cards; Ember & Tide 1.0.0 needs exactly 20.',
-      'Doom Pact is banned in Ember & Tide 1.0.0.',
+      'The deck has 19 cards; Ember & Tide 1.0.1 needs exactly 20.',
+      'Doom Pact is banned in Ember & Tide 1.0.1.',
       'The deck has 3 copies of Fire Imp; at most 2 are allowed.',
       'Goblin Grunt is a token and cannot be put in a deck.',
-      '"demo/nope" is not a card of Ember & Tide 1.0.0.',
+      '"demo/nope" is not a card of Ember & Tide 1.0.1.',
     ]);
   });
 });

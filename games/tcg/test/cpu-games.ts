@@ -8,15 +8,24 @@ import {
   type Resolution,
   type Seat,
 } from '@cardtable/engine';
-import { demoContent, spiritboundContent, tcgGameFor } from '../content/demo/index.ts';
+import {
+  demoContent,
+  demoVersions,
+  spiritboundContent,
+  tcgGameFor,
+} from '../content/demo/index.ts';
 import type { TcgAction, TcgGame } from '../src/index.ts';
 import type { TcgEvent } from '../src/engine/events.ts';
 import type { TcgState } from '../src/engine/state.ts';
 
 /** The two shipped content sets the determinism guard and the benchmark play. */
 export const CONTENT_SETS = {
-  demo: { content: demoContent, decks: ['A', 'B'] },
-  spiritbound: { content: spiritboundContent, decks: ['grass', 'fire'] },
+  demo: { content: demoContent, versions: demoVersions, decks: ['A', 'B'] },
+  spiritbound: {
+    content: spiritboundContent,
+    versions: () => [spiritboundContent()],
+    decks: ['grass', 'fire'],
+  },
 } as const;
 
 export type ContentSet = keyof typeof CONTENT_SETS;
@@ -24,6 +33,8 @@ export type ContentSet = keyof typeof CONTENT_SETS;
 /** A match as its actions: what the engine-only replay plays back. */
 export interface RecordedMatch {
   set: ContentSet;
+  /** The set's version it was played with; the newest when absent. */
+  version?: string;
   decks: [string, string];
   seed: string;
   /** Seat and action, in order. */
@@ -34,8 +45,9 @@ export interface RecordedMatch {
   final: string;
 }
 
+/** The game of a set with every version of it registered, as the server hosts it. */
 export const gameForSet = (set: ContentSet): ReturnType<typeof tcgGameFor> =>
-  tcgGameFor(CONTENT_SETS[set].content());
+  tcgGameFor(CONTENT_SETS[set].versions());
 
 /** The hash of every event (type and data) of a match, in order, as canonical JSON. */
 export function eventsHash(resolutions: readonly Resolution<TcgState, TcgAction, TcgEvent>[]) {
@@ -46,8 +58,15 @@ export function eventsHash(resolutions: readonly Resolution<TcgState, TcgAction,
   );
 }
 
-function newMatch(game: TcgGame, set: ContentSet, decks: [string, string], seed: string) {
-  const options = game.parseOptions({ ruleset: CONTENT_SETS[set].content().ruleset.id, decks }, 2);
+function newMatch(
+  game: TcgGame,
+  set: ContentSet,
+  decks: [string, string],
+  seed: string,
+  version?: string,
+) {
+  const ruleset = CONTENT_SETS[set].content().ruleset.id;
+  const options = game.parseOptions({ ruleset, decks, ...(version ? { version } : {}) }, 2);
   if (!options.ok) throw new Error(options.error.message);
   return startMatch(game, {
     options: options.value,
@@ -104,9 +123,9 @@ export function playCpuMatch(
  */
 export function replayMatch(
   game: TcgGame,
-  recorded: Pick<RecordedMatch, 'set' | 'decks' | 'seed' | 'actions'>,
+  recorded: Pick<RecordedMatch, 'set' | 'version' | 'decks' | 'seed' | 'actions'>,
 ): { events: string; final: string; folded: string } {
-  const started = newMatch(game, recorded.set, recorded.decks, recorded.seed);
+  const started = newMatch(game, recorded.set, recorded.decks, recorded.seed, recorded.version);
   let { match } = started;
   let folded = match.state;
   const resolutions = [started.resolution];

@@ -11,6 +11,7 @@ import { hollowmereGame, hourglassGame, newMatch, saltroadGame } from './helpers
 import { evaluate } from '../src/cpu/evaluate.ts';
 import { raceProgress } from '../src/cpu/evaluate-race.ts';
 import { buildState, type Scenario } from './scenario.ts';
+import type { Content } from '../src/content/content.ts';
 import { hex8 } from '../src/cpu/search.ts';
 
 let game: TcgGame;
@@ -168,25 +169,32 @@ describe("CPU players on a creator's game (Hollowmere)", () => {
   });
 });
 
+/** A Salt Road position with this many cards on each player's road. */
+const onTheRoad = (content: Content, mine: number, theirs: number) =>
+  buildState(content, {
+    name: 'race',
+    setup: {
+      players: [
+        { zones: { road: Array<string>(mine).fill('saltroad/raid') } },
+        { zones: { road: Array<string>(theirs).fill('saltroad/raid') } },
+      ],
+    },
+    steps: [],
+  });
+
+/** The content with this win rule as its only one. */
+const withWin = (content: Content, check: unknown) =>
+  ({
+    ...content,
+    ruleset: { ...content.ruleset, win: [{ check, result: 'win' }] },
+  }) as Content;
+
 describe('the CPU in a race (The Salt Road: seven cards on your road win)', () => {
   it("scores the way along a counted win rule, its own and its opponent's", async () => {
     const saltroad = await saltroadGame();
     const content = saltroad.registry.list()[0]!;
     const score = (mine: number, theirs: number) =>
-      evaluate(
-        buildState(content, {
-          name: 'race',
-          setup: {
-            players: [
-              { zones: { road: Array<string>(mine).fill('saltroad/raid') } },
-              { zones: { road: Array<string>(theirs).fill('saltroad/raid') } },
-            ],
-          },
-          steps: [],
-        }),
-        content,
-        0,
-      );
+      evaluate(onTheRoad(content, mine, theirs), content, 0);
     expect(score(3, 0)).toBeGreaterThan(score(0, 0));
     expect(score(6, 0)).toBeGreaterThan(score(3, 0));
     expect(score(0, 6)).toBeLessThan(score(0, 0));
@@ -221,12 +229,7 @@ describe("the CPU in a mill duel (The Hourglass Archive: the rival's empty libra
 
     // The same rule written other ways: goal first, a count of the zone, strictly below 1,
     // and within `all` (the mean of its parts) or `any` (the best of them).
-    const withWin = (check: unknown) => ({
-      ...content,
-      ruleset: { ...content.ruleset, win: [{ check, result: 'win' }] },
-    });
-    const progress = (check: unknown) =>
-      raceProgress(at(20, 12), withWin(check) as typeof content, 0);
+    const progress = (check: unknown) => raceProgress(at(20, 12), withWin(content, check), 0);
     const half = 20 * 0.5 * 0.5;
     expect(progress({ cmp: [0, '>=', { deckSize: '$opponent' }] })).toBeCloseTo(half);
     expect(progress({ count: 'card & enemy & @deck', op: '<=', value: 0 })).toBeCloseTo(half);
@@ -235,8 +238,52 @@ describe("the CPU in a mill duel (The Hourglass Archive: the rival's empty libra
     const full = { cmp: [{ deckSize: '$controller' }, '>=', 80] };
     expect(progress({ all: [empty, full] })).toBeCloseTo(20 * 0.375 * 0.375);
     expect(progress({ any: [empty, full] })).toBeCloseTo(half);
+    // Equal to a goal: falling to it from above (12 of 24 left), rising to it from below.
+    expect(progress({ cmp: [{ deckSize: '$opponent' }, '=', 0] })).toBeCloseTo(half);
+    expect(progress({ cmp: [{ deckSize: '$opponent' }, '=', 24] })).toBeCloseTo(half);
+    expect(progress({ cmp: [{ deckSize: '$opponent' }, '=', 12] })).toBe(20);
+    // `not`: the rule turned round, then measured (not more than 0 left is at most 0 left; no
+    // card left is fewer than 1; not all is any part failing).
+    expect(progress({ not: { cmp: [{ deckSize: '$opponent' }, '>', 0] } })).toBeCloseTo(half);
+    expect(progress({ not: { exists: 'card & enemy & @deck' } })).toBeCloseTo(half);
+    expect(progress({ not: { not: empty } })).toBeCloseTo(half);
+    expect(
+      progress({ not: { all: [{ cmp: [{ deckSize: '$opponent' }, '>', 0] }, { not: full }] } }),
+    ).toBeCloseTo(half);
+    // A turn's history, this turn's counter rising to the goal.
+    const died = at(20, 12);
+    died.history.unitsDiedThisTurn[1] = 1;
+    const history = { history: 'unitsDiedThisTurn', whose: 'enemy', op: '>=', value: 2 };
+    expect(raceProgress(died, withWin(content, history), 0)).toBeCloseTo(half);
+    expect(raceProgress(at(20, 12), withWin(content, history), 0)).toBe(0);
+    // Time cannot be hastened: alone it is not scored, beside a measure it is left out ("from
+    // turn 30, the thinner rival library wins" scores the library).
+    const late = { cmp: [{ turnNumber: true }, '>=', { add: [20, 10] }] };
+    expect(progress(late)).toBe(0);
+    expect(progress({ turn: 'friendly' })).toBe(0);
+    expect(progress({ all: [late, { turn: 'friendly' }, empty] })).toBeCloseTo(half);
+    expect(progress({ any: [{ not: late }, empty] })).toBeCloseTo(half);
     // What has no way to measure is not scored.
-    expect(progress({ turn: '$controller' })).toBe(0);
-    expect(progress({ cmp: [{ deckSize: '$opponent' }, '=', 0] })).toBe(0);
+    expect(progress({ cmp: [{ deckSize: '$opponent' }, '!=', 0] })).toBe(0);
+  });
+});
+
+describe('the CPU toward win rules written with = and not (The Salt Road, reworded)', () => {
+  it('scores the way along them as along the counted rule they mean', async () => {
+    const saltroad = await saltroadGame();
+    const content = saltroad.registry.list()[0]!;
+    const road = 'card & friendly & @road';
+    const score = (check: unknown) => (mine: number, theirs: number) =>
+      evaluate(onTheRoad(content, mine, theirs), withWin(content, check), 0);
+    const counted = score({ count: road, op: '>=', value: 7 });
+    for (const reworded of [
+      score({ count: road, op: '=', value: 7 }),
+      score({ not: { count: road, op: '<', value: 7 } }),
+    ]) {
+      expect(reworded(3, 0)).toBeGreaterThan(reworded(0, 0));
+      expect(reworded(6, 0)).toBeGreaterThan(reworded(3, 0));
+      expect(reworded(0, 6)).toBeLessThan(reworded(0, 0));
+      expect(reworded(5, 2)).toBeCloseTo(counted(5, 2));
+    }
   });
 });

@@ -7,10 +7,13 @@
  * so the lint lets it through and the run refuses it).
  *
  * `read` gives the text of one of the package's files; the answer maps each file it changes or
- * adds to its new text. The engine's ability tests (a package in memory) and the CLI's
+ * adds to its new text. With `printed` false the keyword is on no card (a match may grant it). The engine's ability tests (a package in memory) and the CLI's
  * `lua run --content` tests (a folder) both use it.
  */
-export function withDogEared(read: (path: string) => string): Record<string, string> {
+export function withDogEared(
+  read: (path: string) => string,
+  printed = true,
+): Record<string, string> {
   const ruleset = JSON.parse(read('ruleset.json')) as { keywords: Record<string, unknown> };
   ruleset.keywords.dogeared = {
     name: 'Dog-eared',
@@ -34,7 +37,7 @@ export function withDogEared(read: (path: string) => string): Record<string, str
   };
   const cards = JSON.parse(read('cards.json')) as { cards: { id: string; keywords?: string[] }[] };
   for (const card of cards.cards)
-    if (card.id === 'hourglass/sand-golem' || card.id === 'hourglass/hourglass-oracle')
+    if (printed && ['hourglass/sand-golem', 'hourglass/hourglass-oracle'].includes(card.id))
       card.keywords = [...(card.keywords ?? []), 'dogeared'];
   return {
     'ruleset.json': JSON.stringify(ruleset),

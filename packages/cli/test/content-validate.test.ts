@@ -44,6 +44,19 @@ describe('cardtable content validate', () => {
     expect(io.out.join('\n').split('\n').at(-1)).toMatch(/invalid: 1 error\(s\), 0 warning\(s\)$/);
   });
 
+  it('refuses a keyword id the engine already uses for names ("attack"), naming the keyword', async () => {
+    const dir = reefWith(
+      'attack-keyword',
+      'ruleset.json',
+      '"keywords": {',
+      '"keywords": {\n    "attack": { "name": "Attack", "reminder": "It attacks." },',
+    );
+    expect(await main(['content', 'validate', dir])).toBe(1);
+    expect(io.out.join('\n').split('\n')[0]).toMatch(
+      /^ruleset\.json:\d+:\d+: error \w+: keywords\.attack: the keyword id "attack" is reserved: the engine names a battler's attacks "attack:<id>"/,
+    );
+  });
+
   it('--json prints {ok, errors, warnings}; warnings alone still exit 0', async () => {
     const dir = reefWith(
       'no-attack',
@@ -320,6 +333,25 @@ describe('cardtable lua run --content', () => {
     );
     expect(io.out.join('\n')).toContain(
       'hourglass/hourglass-oracle (Hourglass Oracle) ability 1 "dogeared:fold": dogear.fold()',
+    );
+    io.clear();
+    // A unit that does not print it runs it as a match that grants it the keyword would.
+    expect(
+      await main([...argv, 'hourglass/dust-scribe', '--ability', 'dogeared:fold', '--json']),
+    ).toBe(0);
+    expect(JSON.parse(io.out.join('\n'))).toMatchObject({
+      ability: { name: 'dogeared:fold', keyword: 'dogeared', granted: true },
+      effects: [{ do: 'draw', player: '$controller', count: 1 }],
+    });
+    io.clear();
+    expect(await main([...argv, 'hourglass/dust-scribe', '--ability', 'dogeared:fold'])).toBe(0);
+    expect(io.out.join('\n')).toContain(
+      'Dust Scribe does not print dogeared: it was granted it for this run, as a match may grant it.',
+    );
+    io.clear();
+    expect(await main([...argv, 'hourglass/dust-scribe'])).toBe(2);
+    expect(io.err.join('\n')).toContain(
+      'hourglass/dust-scribe has no Lua ability of its own; or, as a match may grant it a keyword, dogeared:fold.',
     );
     io.clear();
     expect(await main(['lua', 'run', join(dir, 'lua/dogear.lua')])).toBe(0);

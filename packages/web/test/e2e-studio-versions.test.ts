@@ -138,9 +138,19 @@ describe('the creator studio: published versions', () => {
     await page.unroute('**/api/content/games/retry-reef/draft');
 
     // A zipped folder imported as a new game (Tide Caller given a second ability, which calls Lua
-    // in both branches of an if), its dry run of the nested Lua the creator picks by its name,
-    // and the draft downloaded as the same files.
+    // in both branches of an if; a keyword no card prints, whose ability calls Lua too), its dry
+    // run of the nested Lua the creator picks by its name, of the keyword's as a match would grant
+    // it, and the draft downloaded as the same files.
     const files = new Map(await readContentFolder(TIDEPOOL));
+    files.set(
+      'ruleset.json',
+      (files.get('ruleset.json') as string).replace(
+        '"keywords": {',
+        `"keywords": { "tidal": { "name": "Tidal", "reminder": "At the end of your turn, draw a card.",
+          "abilities": [{ "id": "surge", "kind": "triggered", "trigger": { "on": "turnEnd" },
+            "lua": { "module": "tide_caller", "entry": "flow" }, "text": "At the end of your turn, draw a card." }] },`,
+      ),
+    );
     files.set(
       'cards.json',
       (files.get('cards.json') as string).replace(
@@ -180,13 +190,26 @@ describe('the creator studio: published versions', () => {
     const ability = page.getByTestId('dry-run-ability');
     await expect
       .poll(() => ability.locator('option').allTextContents())
-      .toEqual(['swell', 'ebb.effects[0].then[0] (flow)', 'ebb.effects[0].else[0] (ebb)']);
+      .toEqual([
+        'swell',
+        'ebb.effects[0].then[0] (flow)',
+        'ebb.effects[0].else[0] (ebb)',
+        'tidal:surge (flow), granted in a match',
+      ]);
     await ability.selectOption('ebb.effects[0].else[0]');
     await page.getByRole('button', { name: 'Run' }).click();
     await expect
       .poll(() => page.getByTestId('dry-run-result').textContent(), { timeout: 30_000 })
       .toMatch(/^ebb\.effects\[0\]\.else\[0\] \(tide_caller\.ebb\): 1 effect/);
     await screenshot(page, 'studio-versions-3-dry-run-ability');
+    await ability.selectOption('tidal:surge');
+    await expect
+      .poll(() => page.getByTestId('dry-run-granted').textContent())
+      .toMatch(/^Tide Caller does not print tidal: the dry run grants it the keyword/);
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect
+      .poll(() => page.getByTestId('dry-run-result').textContent(), { timeout: 30_000 })
+      .toMatch(/^tidal:surge \(tide_caller\.flow\): 1 effect/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download .zip' }).click(),

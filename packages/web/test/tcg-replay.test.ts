@@ -138,6 +138,19 @@ describe("a card game replay's content", () => {
     expect(built.value.view(last).battler).toBeDefined();
   }, 60_000);
 
+  it('opens a replay of an earlier demo version with the content of that version', async () => {
+    const replay = await playTcg('demo-1.0.0-replay-1', 'tcg', '1.0.0');
+    const source = await replayContent(replay, noApi);
+    if (!source.ok) throw new Error(source.error.message);
+    expect((source.value.ruleset as { version: string }).version).toBe('1.0.0');
+    const built = buildTcgTimeline(replay, checked(source.value));
+    if (!built.ok) throw new Error(built.error.message);
+    expect(built.value.view(built.value.events.length).outcome).toEqual(replay.match.result);
+    // The current demo is another version: it would not open this match.
+    const current = buildTcgTimeline(replay, checked((await builtInContent('tcg'))!));
+    expect(current.ok ? null : current.error.message).toMatch(/No ruleset "demo" version 1\.0\.0/);
+  }, 60_000);
+
   it("fetches a published game's pinned version when the file does not embed it, and checks its hash", async () => {
     const replay = await playTcg('published-replay-1');
     const files = await demoFiles();

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  compareVersions,
   describeLoadProblem,
   loadContent,
   tcgGameFor as gameFor,
@@ -61,8 +62,33 @@ export function demoContent(): Content {
   return cached;
 }
 
-/** The TCG game playing `content` (the demo set by default): see `tcgGameFor` in src/play. */
+/**
+ * Where the demo set's earlier versions are kept, one folder a version (`1.0.0/`), as they were
+ * shipped. A version is immutable: a match records the version it was played with and replays
+ * against exactly that content, so a changed demo gets a new `version` in `ruleset.json` and the
+ * version it replaces moves here, unchanged (`test/demo-versions.test.ts` pins each one's hash).
+ */
+export const DEMO_VERSIONS_DIR = join(import.meta.dirname, '..', 'demo-versions');
+
+let versions: Content[] | null = null;
+
+/** Every version of the demo set, validated: the earlier ones, oldest first, then the current. */
+export function demoVersions(): Content[] {
+  versions ??= [
+    ...readdirSync(DEMO_VERSIONS_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => loadContentFrom(join(DEMO_VERSIONS_DIR, entry.name)))
+      .sort((a, b) => compareVersions(a.ruleset.version, b.ruleset.version)),
+    demoContent(),
+  ];
+  return versions;
+}
+
+/**
+ * The TCG game playing `content` (the demo set by default), or several versions of one set: see
+ * `tcgGameFor` in src/play.
+ */
 export const tcgGameFor = (
-  content: Content = demoContent(),
+  content: Content | readonly Content[] = demoContent(),
   name?: string,
 ): ReturnType<typeof gameFor> => gameFor(content, name);

@@ -2,6 +2,7 @@ import type { CardDef, Ruleset } from './ast.ts';
 import { checkAbility } from './check-abilities.ts';
 import { checkBattlerRuleset } from './check-battler.ts';
 import { checkSelector, STACK_ZONE, unknownZone } from './check-selectors.ts';
+import { reservedKeywordId } from './keywords.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 
 const CORE_ZONES = { deck: 'hidden', hand: 'owner', board: 'public', discard: 'public' } as const;
@@ -68,6 +69,8 @@ export function checkRuleset(
   const builtins = new Map<string, string>();
   const scope = { ruleset, cardIds };
   for (const [name, keyword] of Object.entries(ruleset.keywords)) {
+    const reserved = reservedKeywordId(name);
+    if (reserved) add(`keywords.${name}`, `the keyword id "${name}" is reserved: ${reserved}`);
     if (keyword.builtin) {
       const other = builtins.get(keyword.builtin);
       if (other)

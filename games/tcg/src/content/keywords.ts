@@ -34,6 +34,25 @@ export const BUILTIN_KEYWORDS: Record<BuiltinKeyword, { name: string; rule: stri
 
 export const BUILTIN_KEYWORD_NAMES = Object.keys(BUILTIN_KEYWORDS) as BuiltinKeyword[];
 
+/** What the engine calls a battler's attack when it runs as an ability: `attack:<attack id>`. */
+export const attackAbilityId = (attack: string) => `attack:${attack}`;
+
+/** Whether an ability name is one `attackAbilityId` made. */
+export const isAttackAbilityId = (name: string) => name.startsWith(attackAbilityId(''));
+
+/**
+ * Keyword ids the engine's own names already use, with why. A keyword's abilities are named
+ * `<keyword>:<ability id>` (dry runs, `lua run --ability`, ability tests), so a keyword called
+ * `attack` would give names a battler's attacks have (`attack:<id>`): one name, two abilities.
+ */
+export const RESERVED_KEYWORD_IDS: Readonly<Record<string, string>> = {
+  attack: `the engine names a battler's attacks "${attackAbilityId('<id>')}", as this keyword's abilities would be named`,
+};
+
+/** Why a keyword id is refused, or null when it is free. */
+export const reservedKeywordId = (id: string): string | null =>
+  Object.hasOwn(RESERVED_KEYWORD_IDS, id) ? RESERVED_KEYWORD_IDS[id]! : null;
+
 /** One keyword as a table explains it: the ruleset's name and reminder, and the engine's rule. */
 export interface GlossaryEntry {
   name: string;

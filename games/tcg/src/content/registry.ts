@@ -29,7 +29,8 @@ export class ContentRegistry {
   }
 }
 
-function compareVersions(a: string, b: string): number {
+/** Orders versions like 1.2.10 by their numbers: negative when `a` is the older. */
+export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);

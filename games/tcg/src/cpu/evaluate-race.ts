@@ -3,7 +3,7 @@ import type { CompareOp, Condition, Value } from '../content/ast.ts';
 import type { Content } from '../content/content.ts';
 import { evaluate } from '../engine/conditions.ts';
 import type { EvalContext } from '../engine/eval-context.ts';
-import type { TcgState } from '../engine/state.ts';
+import { opponentOf, type TcgState } from '../engine/state.ts';
 import { evalContext } from '../engine/stats.ts';
 
 /** What the whole way to a counted win is worth: somewhat less than a healthy hero's life (more made Hollowmere's CPU build totems rather than use its Lantern Keepers). */
@@ -44,12 +44,22 @@ export function raceProgress(state: TcgState, content: Content, seat: Seat): num
  *   to it, the share of the way from where the measure starts (`startOf`) to the goal ("the
  *   rival's library lies empty", `{cmp: [{deckSize: "$opponent"}, "<=", 0]}`: 10 cards left of
  *   a 24-card deck is past halfway);
- * - `exists` is a count of at least one; `all` the mean of its parts, `any` the best of them.
- * Equality, `not`, turns and history have no way to measure and are left out.
+ * - equal to a goal (`=`): rising to it from below, falling to it from above, as those are;
+ * - a turn's history (`{history, whose, op, value}`): its counter this turn, rising to the goal
+ *   ("three enemy units died this turn": one down is a third of the way);
+ * - `exists` is a count of at least one; `all` the mean of its parts, `any` the best of them;
+ * - `not` is its rule turned round (`not {count, op: ">=", value: 3}` is a count below 3, `not
+ *   all` any part failing), then measured as that.
+ * Time (`{turn}`, or a comparison of the turn number with numbers) is not a way to a win: the
+ * CPU cannot hasten it. Alone it is not scored; within `all` or `any` it is left out, so "at turn
+ * 30, the player with more units wins" scores being ahead on units.
+ * `!=` (true at every value but one) has no way to measure and is left out.
  */
 function progressOf(ctx: EvalContext, check: Condition): number | null {
+  if ('not' in check) return progressOf(ctx, negated(check.not));
   if ('count' in check) return compared(ctx, { count: check.count }, check.op, check.value);
   if ('cmp' in check) {
+    if (isTime(check)) return null;
     const [left, op, right] = check.cmp;
     // A goal written first (`[0, ">=", {deckSize}]`) reads the other way round.
     return typeof left === 'number' && typeof right !== 'number'
@@ -57,8 +67,14 @@ function progressOf(ctx: EvalContext, check: Condition): number | null {
       : compared(ctx, left, op, right);
   }
   if ('exists' in check) return compared(ctx, { count: check.exists }, '>=', 1);
+  if ('history' in check) {
+    const seat = check.whose === 'friendly' ? ctx.controller : opponentOf(ctx.controller);
+    return compared(ctx, ctx.state.history[check.history][seat]!, check.op, check.value);
+  }
   if ('all' in check || 'any' in check) {
-    const parts = ('all' in check ? check.all : check.any).map((part) => progressOf(ctx, part));
+    const parts = ('all' in check ? check.all : check.any)
+      .filter((part) => !isTime(part))
+      .map((part) => progressOf(ctx, part));
     if (parts.length === 0 || parts.some((part) => part === null)) return null;
     const known = parts as number[];
     return 'all' in check
@@ -68,6 +84,35 @@ function progressOf(ctx: EvalContext, check: Condition): number | null {
   return null;
 }
 
+/** Whether a condition is only about time: whose turn it is, or the turn number. */
+function isTime(check: Condition): boolean {
+  if ('turn' in check) return true;
+  if ('cmp' in check) return onlyTurns(check.cmp[0]) && onlyTurns(check.cmp[2]);
+  if ('not' in check) return isTime(check.not);
+  return false;
+}
+
+/** Whether a value is made of the turn number and numbers only. */
+function onlyTurns(value: Value): boolean {
+  if (typeof value === 'number' || 'turnNumber' in value) return true;
+  const parts = ARITHMETIC.find((key) => key in value);
+  return parts !== undefined && (value as Record<string, Value[]>)[parts]!.every(onlyTurns);
+}
+
+const ARITHMETIC = ['add', 'sub', 'mul', 'div', 'min', 'max'] as const;
+
+/** A condition's opposite, written without `not` at its top. */
+function negated(check: Condition): Condition {
+  if ('not' in check) return check.not;
+  if ('all' in check) return { any: check.all.map((part) => ({ not: part })) };
+  if ('any' in check) return { all: check.any.map((part) => ({ not: part })) };
+  if ('exists' in check) return { count: check.exists, op: '<', value: 1 };
+  if ('count' in check || 'history' in check) return { ...check, op: OPPOSITE[check.op] };
+  if ('cmp' in check) return { cmp: [check.cmp[0], OPPOSITE[check.cmp[1]], check.cmp[2]] };
+  return { turn: check.turn === 'friendly' ? 'enemy' : 'friendly' };
+}
+
+/** The same comparison with its sides swapped. */
 const FLIPPED: Readonly<Record<CompareOp, CompareOp>> = {
   '<': '>',
   '<=': '>=',
@@ -77,8 +122,22 @@ const FLIPPED: Readonly<Record<CompareOp, CompareOp>> = {
   '>': '<',
 };
 
+/** The comparison that holds exactly when this one does not. */
+const OPPOSITE: Readonly<Record<CompareOp, CompareOp>> = {
+  '<': '>=',
+  '<=': '>',
+  '=': '!=',
+  '!=': '=',
+  '>=': '<',
+  '>': '<=',
+};
+
 /** How far `measure` is on its way to `op goal`. */
 function compared(ctx: EvalContext, measure: Value, op: CompareOp, goal: Value): number | null {
+  if (op === '=') {
+    const [now, target] = [evaluate(ctx, measure), evaluate(ctx, goal)];
+    return now === target ? 1 : compared(ctx, measure, now < target ? '>=' : '<=', goal);
+  }
   if (op === '>=' || op === '>') {
     const target = evaluate(ctx, goal) + (op === '>' ? 1 : 0);
     if (target <= 0) return null;

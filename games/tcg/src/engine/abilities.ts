@@ -1,5 +1,6 @@
 import type { Ability, Effect } from '../content/ast.ts';
 import { oncePerContent, cardOf, type Content } from '../content/content.ts';
+import { attackAbilityId, isAttackAbilityId } from '../content/keywords.ts';
 import type { AbilityRef } from './state.ts';
 
 export interface AbilityEntry {
@@ -47,9 +48,6 @@ function ownEntries(content: Content, defId: string): readonly AbilityEntry[] {
   return entries;
 }
 
-/** Battler attacks run as ability frames under this id. */
-export const attackAbilityId = (attack: string) => `attack:${attack}`;
-
 /** An attack as the spell-like ability its frame runs: its effects, then its damage. */
 function attackAbility(content: Content, card: string, id: string): Ability | null {
   const attack = cardOf(content, card).attacks?.find((a) => attackAbilityId(a.id) === id);
@@ -60,7 +58,7 @@ function attackAbility(content: Content, card: string, id: string): Ability | nu
 }
 
 export function abilityByRef(content: Content, ref: AbilityRef): Ability {
-  if ('card' in ref && ref.ability.startsWith('attack:')) {
+  if ('card' in ref && isAttackAbilityId(ref.ability)) {
     const attack = attackAbility(content, ref.card, ref.ability);
     if (attack) return attack;
   }

@@ -7,7 +7,7 @@ import {
 } from '@cardtable/engine';
 import type { Ability, CardDef, Effect, KeywordDef, LuaRef } from '../content/ast.ts';
 import { tokenId, type Content } from '../content/content.ts';
-import { attackAbilityId } from '../engine/abilities.ts';
+import { attackAbilityId } from '../content/keywords.ts';
 import type { ScriptFailure, TcgEvent } from '../engine/events.ts';
 import type { TcgGame } from '../engine/game.ts';
 import { runScript, scriptContext } from '../engine/lua.ts';
@@ -117,8 +117,14 @@ export interface LuaAbility {
    */
   index: number;
   ability: Ability;
-  /** The printed keyword that gives the card this ability; none for the card's own. */
+  /** The keyword that gives the card this ability (printed, or `granted`); none for its own. */
   keyword?: string;
+  /**
+   * Set for a keyword the card does not print, which a match may grant it on the board (a
+   * `grant` effect, a static's `grant`, a script's): not among the card's listed abilities, as
+   * no one can tell from the card whether a match will grant it (`grantableLuaAbilities`).
+   */
+  granted?: true;
   lua: LuaRef;
   /**
    * Where the Lua is in its ability, as validation paths write it: `lua` (the ability's own) or
@@ -184,6 +190,33 @@ export function luaAbilitiesOf(
     .map((found, position) => ({ ...found, position }));
 }
 
+/**
+ * The Lua calls a card would have if a match granted it a keyword it does not print (`granted`),
+ * named as a printed keyword's are (`<keyword>:<id>`) and numbered after the card's own: what a
+ * dry run, `lua run --ability` and an ability test may name besides `luaAbilitiesOf`. Only a unit
+ * on the board is granted keywords (the dry run says so for other cards).
+ */
+export function grantableLuaAbilities(
+  def: Pick<CardDef, 'abilities' | 'attacks' | 'keywords'>,
+  keywords: KeywordAbilities,
+): LuaAbility[] {
+  const printed = def.keywords ?? [];
+  const others = Object.keys(keywords).filter((keyword) => !printed.includes(keyword));
+  const listed = luaAbilitiesOf(def, keywords);
+  const abilities =
+    (def.abilities?.length ?? 0) +
+    printed.reduce(
+      (sum, k) => sum + (Object.hasOwn(keywords, k) ? (keywords[k]!.abilities?.length ?? 0) : 0),
+      0,
+    );
+  return luaAbilitiesOf({ keywords: others }, keywords).map((found) => ({
+    ...found,
+    granted: true,
+    index: abilities + found.index,
+    position: listed.length + found.position,
+  }));
+}
+
 /** An ability's name without a path: its id, a keyword's `<keyword>:<id>`. */
 const abilityName = (found: Pick<LuaAbility, 'ability' | 'keyword'>): string =>
   found.keyword === undefined ? found.ability.id : `${found.keyword}:${found.ability.id}`;
@@ -215,7 +248,9 @@ function luaCallsIn(
  * The Lua ability `choice` names on a card (default its first), or why there is none: by
  * position, by name, by its ability's name (or bare id) and path, or by its ability's name or
  * bare id (that ability's first Lua call; the card's own ability first when a keyword's has the
- * same id). `keywords` is the ruleset's.
+ * same id); else, by its full name (`<keyword>:<id>`, with its path when it has several calls),
+ * one of a keyword the card does not print, as a match may grant it (`grantableLuaAbilities`).
+ * `keywords` is the ruleset's.
  */
 export function chooseLuaAbility(
   def: Pick<CardDef, 'id' | 'abilities' | 'attacks' | 'keywords' | 'tokens'>,
@@ -223,6 +258,7 @@ export function chooseLuaAbility(
   choice: AbilityChoice = 0,
 ): LuaAbility {
   const scripted = luaAbilitiesOf(def, keywords);
+  const grantable = () => grantableLuaAbilities(def, keywords);
   const chosen =
     typeof choice === 'number'
       ? scripted[choice]
@@ -230,8 +266,15 @@ export function chooseLuaAbility(
         scripted.find((found) => `${abilityName(found)}.${found.path}` === choice) ??
         scripted.find((found) => `${found.ability.id}.${found.path}` === choice) ??
         scripted.find((found) => abilityName(found) === choice) ??
-        scripted.find((found) => found.ability.id === choice));
+        scripted.find((found) => found.ability.id === choice) ??
+        grantable().find(
+          (found) => found.name === choice || `${abilityName(found)}.${found.path}` === choice,
+        ));
   if (chosen) return chosen;
+  const granted = grantable().map((found) => found.name);
+  const orGranted = granted.length
+    ? `; or, as a match may grant it a keyword, ${granted.join(', ')}`
+    : '';
   if (scripted.length === 0) {
     // A token's abilities are its own card's, named by its id: say so when one has Lua.
     const tokens = Object.entries(def.tokens ?? {})
@@ -240,15 +283,15 @@ export function chooseLuaAbility(
     const one = tokens.length === 1;
     throw new Error(
       tokens.length
-        ? `${def.id} has no Lua ability; ${one ? 'its token' : 'its tokens'} ${tokens.join(', ')} ${one ? 'has one: name that id' : 'have some: name one of those ids'} as the card.`
-        : `${def.id} has no Lua ability.`,
+        ? `${def.id} has no Lua ability; ${one ? 'its token' : 'its tokens'} ${tokens.join(', ')} ${one ? 'has one: name that id' : 'have some: name one of those ids'} as the card${orGranted}.`
+        : `${def.id} has no Lua ability${granted.length ? ` of its own${orGranted}` : ''}.`,
     );
   }
   const names = scripted.map((found, i) => `${i} or ${found.name}`).join(', ');
   throw new Error(
     typeof choice === 'number'
-      ? `${def.id} has ${scripted.length} Lua abilit${scripted.length === 1 ? 'y' : 'ies'}: choose ${names}.`
-      : `${def.id} has no Lua ability "${choice}": choose ${names}.`,
+      ? `${def.id} has ${scripted.length} Lua abilit${scripted.length === 1 ? 'y' : 'ies'}: choose ${names}${orGranted}.`
+      : `${def.id} has no Lua ability "${choice}": choose ${names}${orGranted}.`,
   );
 }
 
@@ -264,8 +307,10 @@ export interface AbilityDryRun {
     id: string;
     name: string;
     path: string;
-    /** The printed keyword that gives the card the ability; none for the card's own. */
+    /** The keyword that gives the card the ability; none for the card's own. */
     keyword?: string;
+    /** A keyword the card does not print, granted to it for the run as a match may grant it. */
+    granted?: true;
     module: string;
     entry: string;
   };
@@ -327,7 +372,13 @@ export function dryRunCardAbility(input: {
     decideContext(input.seed ?? 'dry-run', state.seq + 1),
     watched,
   );
-  const source = sourceFor(r, input.card, seat, listensIn(r, input.card, chosen.ability));
+  const source = sourceFor(
+    r,
+    input.card,
+    seat,
+    chosen.granted ? grantedIn(r, def) : listensIn(r, input.card, chosen.ability),
+  );
+  if (chosen.granted) grantFor(r, source, chosen.keyword!, seat);
   const frame = frameFor(
     input.card,
     chosen.keyword === undefined
@@ -365,6 +416,7 @@ export function dryRunCardAbility(input: {
       name: chosen.name,
       path: chosen.path,
       ...(chosen.keyword === undefined ? {} : { keyword: chosen.keyword }),
+      ...(chosen.granted ? { granted: true as const } : {}),
       ...chosen.lua,
     },
     source,
@@ -505,6 +557,34 @@ function listensIn(r: Runner, defId: string, ability: Ability): readonly string[
   const unit = r.content.ruleset.cardTypes[r.content.cards.get(defId)!.type]?.kind === 'unit';
   if (!unit) return ['hand'];
   return ability.kind === 'triggered' ? (ability.activeIn ?? ['board']) : ['board'];
+}
+
+/**
+ * Where a card is granted a keyword in a match: only a unit on the board is. Any other card is
+ * refused, with why (it could never have the ability in a match).
+ */
+function grantedIn(r: Runner, def: CardDef): readonly string[] {
+  if (r.content.ruleset.cardTypes[def.type]?.kind !== 'unit')
+    throw new Error(
+      `${def.id} is not a unit: only a unit on the board can be granted a keyword and its abilities.`,
+    );
+  return ['board'];
+}
+
+/** Grants the unit the keyword until the end of the turn, as a match's `grant` would. */
+function grantFor(r: Runner, handle: string, keyword: string, seat: number): void {
+  r.emit({
+    type: 'modifierAdded',
+    data: {
+      modifier: {
+        id: r.state.seq + 1,
+        target: handle,
+        effect: { grant: keyword },
+        duration: 'endOfTurn',
+        controller: seat,
+      },
+    },
+  });
 }
 
 /** The card in one of `zones` (in their order), else a new one put into the first. */

@@ -167,6 +167,10 @@ function formatCardRun(run: AbilityDryRun, content: Content): string {
   const lines = [
     `${run.card} (${card.name}) ability ${run.ability.position} "${run.ability.name}": ${run.ability.module}.${run.ability.entry}(), from ${run.source}${targets ? `, targets ${targets}` : ''}`,
   ];
+  if (run.ability.granted)
+    lines.push(
+      `${card.name} does not print ${run.ability.keyword}: it was granted it for this run, as a match may grant it.`,
+    );
   for (const line of run.logs) lines.push(`log: ${line}`);
   const failure = run.failure;
   if (failure)

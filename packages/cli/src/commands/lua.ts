@@ -39,7 +39,9 @@ export const LUA_USAGE = `Usage:
   cardtable lua run --content DIR --card ID [--ability N|ID] [--state FILE] [--seed S]
                    [--event JSON] [--json]
       Runs a card's Lua ability (--ability: its id, e.g. "swell" or "attack:flame" for an
-      attack, or N, the Nth of its Lua abilities from 0; default the first) through its module's
+      attack, or N, the Nth of its Lua abilities from 0; default the first; or a keyword's the
+      unit does not print, e.g. "burning:burn", granted to it for the run as a match may grant
+      it) through its module's
       entry function exactly as a match would, from a sample position of that set (or --state:
       a match export, folded to its end, or an engine state), and prints the effect nodes the
       engine would apply, or the failure it would record. A triggered ability sees a sample

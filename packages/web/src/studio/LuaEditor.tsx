@@ -4,6 +4,7 @@ import { BASE_GLOBALS, CONTEXT_GLOBALS } from '@cardtable/sandbox';
 import { TCG_SCRIPT_EFFECTS } from '@cardtable/tcg/script-effects';
 import {
   eventFieldsProblem,
+  grantableLuaAbilities,
   luaAbilitiesOf,
   tokenId,
   type AbilityDryRun,
@@ -41,19 +42,34 @@ const keywordsOf = (files: DraftFiles): KeywordAbilities => {
   return keywords && typeof keywords === 'object' ? (keywords as KeywordAbilities) : {};
 };
 
+/** The draft ruleset's unit card types: only a unit is granted keywords in a match. */
+const unitTypesOf = (files: DraftFiles): ReadonlySet<string> => {
+  const types = readDocument<{ cardTypes?: unknown }>(files, RULESET)?.cardTypes;
+  if (!types || typeof types !== 'object') return new Set();
+  return new Set(
+    Object.entries(types as Record<string, { kind?: unknown } | null>)
+      .filter(([, type]) => type?.kind === 'unit')
+      .map(([id]) => id),
+  );
+};
+
 /**
- * A card's Lua abilities that run `module` (its own and its keywords'), as the engine lists them
- * (a draft's card may be half-written: one that does not read as abilities has none).
+ * A card's Lua abilities that run `module` (its own and its keywords'), as the engine lists them,
+ * then, with `granted` (a unit), those of the keywords it does not print, which a match may grant
+ * it (a draft's card may be half-written: one that does not read as abilities has none).
  */
 function moduleAbilities(
   card: Pick<CardJson, 'abilities' | 'keywords'>,
   keywords: KeywordAbilities,
   module: string,
+  granted = false,
 ): LuaAbility[] {
   try {
-    return luaAbilitiesOf(card as unknown as CardDef, keywords).filter(
-      (a) => a.lua.module === module,
-    );
+    const def = card as unknown as CardDef;
+    return [
+      ...luaAbilitiesOf(def, keywords),
+      ...(granted ? grantableLuaAbilities(def, keywords) : []),
+    ].filter((a) => a.lua.module === module);
   } catch {
     return [];
   }
@@ -61,20 +77,28 @@ function moduleAbilities(
 
 /**
  * The cards with an ability that runs `module`, and the tokens (a token runs its abilities under
- * its own id, `<card id>#<name>`, as a card of its own).
+ * its own id, `<card id>#<name>`, as a card of its own); then the units a match may grant a
+ * keyword whose ability runs it (a keyword no card prints is still dry-run on a unit).
  */
 const luaUsers = (files: DraftFiles, module: string) => {
   const keywords = keywordsOf(files);
-  return cardsOf(files)
-    .flatMap((card) => [card, ...tokensOf(card)])
-    .filter((card) => moduleAbilities(card, keywords, module).length > 0);
+  const units = unitTypesOf(files);
+  const cards = cardsOf(files).flatMap((card) => [card, ...tokensOf(card)]);
+  const own = cards.filter((card) => moduleAbilities(card, keywords, module).length > 0);
+  const granted = cards.filter(
+    (card) =>
+      !own.includes(card) &&
+      units.has(card.type) &&
+      moduleAbilities(card, keywords, module, true).length > 0,
+  );
+  return { users: [...own, ...granted], units };
 };
 
 /** Whether an ability of a card or of a keyword (even one no card has yet) runs `module`. */
 const moduleInUse = (files: DraftFiles, module: string): boolean => {
   const keywords = keywordsOf(files);
   return (
-    luaUsers(files, module).length > 0 ||
+    luaUsers(files, module).users.length > 0 ||
     Object.keys(keywords).some(
       (keyword) => moduleAbilities({ keywords: [keyword] }, keywords, module).length > 0,
     )
@@ -217,7 +241,7 @@ export function LuaEditor({ draft }: { draft: DraftSession }) {
 
 function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
   const files = draft.files!;
-  const users = luaUsers(files, module);
+  const { users, units } = luaUsers(files, module);
   const [card, setCard] = useState<string>(users[0]?.id ?? '');
   const [seed, setSeed] = useState('sample');
   /** Fields of `state.event` as JSON (`{"amount": 3}`); empty: the sample event. */
@@ -230,11 +254,10 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
     { ok: true; run: AbilityDryRun } | { ok: false; message: string } | null
   >(null);
   const chosen = users.some((u) => u.id === card) ? card : (users[0]?.id ?? '');
-  const abilities = moduleAbilities(
-    users.find((u) => u.id === chosen) ?? users[0]!,
-    keywordsOf(files),
-    module,
-  );
+  const user = users.find((u) => u.id === chosen) ?? users[0];
+  const abilities = user
+    ? moduleAbilities(user, keywordsOf(files), module, units.has(user.type))
+    : [];
   /** The ability to run, by its name; '' or one the card no longer has: its first of this module. */
   const [abilityName, setAbilityName] = useState('');
   const ability = abilities.find((a) => a.name === abilityName) ?? abilities[0];
@@ -256,14 +279,16 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
     if (!result?.ok) return;
     const tests = testsOf(files);
     const { card, ability: ran } = result.run;
-    const name = `${card}${ran.position === 0 ? '' : ` ${ran.name}`} at ${seed}`;
+    // The card's first Lua ability is its default; a granted keyword's is named.
+    const first = ran.position === 0 && !ran.granted;
+    const name = `${card}${first ? '' : ` ${ran.name}`} at ${seed}`;
     draft.change(
       withTests(files, [
         ...tests,
         {
           name,
           card,
-          ...(ran.position === 0 ? {} : { ability: ran.name }),
+          ...(first ? {} : { ability: ran.name }),
           seed,
           ...(event.ok && event.value ? { event: event.value } : {}),
           expect: result.run.failure ? 'failure' : result.run.effects,
@@ -303,7 +328,7 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
               >
                 {abilities.map((a) => (
                   <option key={a.name} value={a.name}>
-                    {a.name === a.lua.entry ? a.name : `${a.name} (${a.lua.entry})`}
+                    {`${a.name === a.lua.entry ? a.name : `${a.name} (${a.lua.entry})`}${a.granted ? ', granted in a match' : ''}`}
                   </option>
                 ))}
               </select>
@@ -344,6 +369,11 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
           </button>
         </div>
       )}
+      {ability?.granted ? (
+        <p className="studio-help" data-testid="dry-run-granted">
+          {`${user?.name ?? chosen} does not print ${ability.keyword}: the dry run grants it the keyword, as a match may (a grant effect, a static, a script).`}
+        </p>
+      ) : null}
       {result ? (
         result.ok ? (
           <div data-testid="dry-run-result">

@@ -4,7 +4,7 @@ import type { Frame } from '../state.ts';
 import type { Runner } from '../runner.ts';
 import { raise } from '../triggers.ts';
 import { moveCard } from '../zones.ts';
-import { attackAbilityId } from '../abilities.ts';
+import { attackAbilityId } from '../../content/keywords.ts';
 import { dealDamage } from '../damage.ts';
 import { flipCoins, setActive } from './creatures.ts';
 import { stadiumInPlay, toolProblem } from './play-rules.ts';

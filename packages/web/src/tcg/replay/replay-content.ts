@@ -9,14 +9,15 @@ export type PublishedFiles = (slug: string, version: number) => Promise<ApiResul
 
 /** What a replay file says about its content, read without trusting it. */
 interface ContentFields {
-  match?: { game?: unknown; content?: Partial<MatchContent> };
+  match?: { game?: unknown; content?: Partial<MatchContent>; options?: { version?: unknown } };
   content?: { files?: Record<string, unknown> };
 }
 
 /**
  * The content a card game replay folds with: the files it embeds; else, for a published game,
  * the pinned version's files from the content API (refused unless they hash to the pinned
- * hash); else, for a built-in game, the set shipped with the app.
+ * hash); else, for a built-in game, the set shipped with the app, at the version the match
+ * recorded.
  */
 export async function replayContent(
   raw: unknown,
@@ -42,7 +43,8 @@ export async function replayContent(
     return contentSourceOfFiles(fetched.value.files);
   }
   const game = typeof fields.match?.game === 'string' ? fields.match.game : '';
-  const builtIn = builtInContent(game);
+  const version = fields.match?.options?.version;
+  const builtIn = builtInContent(game, typeof version === 'string' ? version : undefined);
   if (builtIn) return ok(await builtIn);
   return fail('UNKNOWN_CONTENT', 'This replay does not include the content it was played with.');
 }
