@@ -351,7 +351,7 @@ describe('cardtable lua run --content', () => {
     io.clear();
     expect(await main([...argv, 'hourglass/dust-scribe'])).toBe(2);
     expect(io.err.join('\n')).toContain(
-      'hourglass/dust-scribe has no Lua ability of its own; or, as a match may grant it a keyword, dogeared:fold.',
+      'hourglass/dust-scribe has no Lua ability of its own; or, as a match may grant it a keyword, dogeared:fold, dogeared:tear.',
     );
     io.clear();
     expect(await main(['lua', 'run', join(dir, 'lua/dogear.lua')])).toBe(0);
