@@ -4,6 +4,7 @@ import {
   attackOptions,
   battlerSide,
   distinctLabels,
+  energyCounts,
   missingEnergy,
   setupChoices,
   stadiumInPlay,
@@ -185,6 +186,14 @@ describe('battler table view', () => {
     expect(setups.benchFor('h1')).toEqual(['h2']);
     expect(setups.find('h1', ['h2'])).toEqual({ active: 'h1', bench: ['h2'] });
     expect(setups.find('h1', ['h3'])).toBeNull();
+  });
+
+  it('counts energy by type, in the order each type first comes', () => {
+    expect(energyCounts(['fire', 'colorless', 'fire', 'fire'])).toEqual([
+      { type: 'fire', count: 3 },
+      { type: 'colorless', count: 1 },
+    ]);
+    expect(energyCounts([])).toEqual([]);
   });
 
   it('numbers buttons of cards that share a name', () => {

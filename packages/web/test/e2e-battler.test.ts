@@ -116,11 +116,30 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       await bothSizes(page, '1-setup');
       await expectSetupRowsTidy(page);
 
+      // Through the whole match at 1280x800 the table ends inside the window (a turn's offers
+      // stacked between the boards made it some 1260 px tall): the lowest it reached is noted at
+      // every change of the page, while it is played at this size.
+      await page.evaluate((width) => {
+        const seen = { bottom: 0 };
+        (window as unknown as { tableSeen: typeof seen }).tableSeen = seen;
+        new MutationObserver(() => {
+          const table = document.querySelector('[data-testid=tcg-table]');
+          if (!table || window.innerWidth !== width) return;
+          if (document.querySelector('[data-testid=tcg-outcome]')) return;
+          const bottom = table.getBoundingClientRect().bottom + window.scrollY;
+          seen.bottom = Math.max(seen.bottom, Math.round(bottom));
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, DESKTOP.width);
       const played = await playBattlerUntilOver(page, async () => {
         await page.getByTestId('battler-active').first().waitFor();
         await bothSizes(page, '2-first-attack');
       });
       await bothSizes(page, '3-over');
+      const tableBottom = await page.evaluate(
+        () => (window as unknown as { tableSeen: { bottom: number } }).tableSeen.bottom,
+      );
+      expect(tableBottom).toBeGreaterThan(DESKTOP.height / 2);
+      expect(tableBottom).toBeLessThanOrEqual(DESKTOP.height);
 
       const outcome = await page.getByTestId('tcg-outcome').textContent();
       const what = `${JSON.stringify(played)}; ${outcome}`;

@@ -145,6 +145,20 @@ describe('the replay viewer', () => {
       expect(
         await card.evaluate((t) => t.scrollWidth - (t.parentElement as HTMLElement).clientWidth),
       ).toBeLessThanOrEqual(1);
+      // A seat marked "dealer" or "went out" is as wide with its tag as without: the tag sits on
+      // the seat's edge (in its header it widened an opponent's seat past its cards by 80 px).
+      const widened = await page.locator('.seat:has(.seat-tag)').evaluateAll((all) =>
+        all.map((seat) => {
+          const tags = seat.querySelector<HTMLElement>('.seat-tags')!;
+          const width = seat.getBoundingClientRect().width;
+          tags.style.display = 'none';
+          const without = seat.getBoundingClientRect().width;
+          tags.style.display = '';
+          return width - without;
+        }),
+      );
+      expect(widened.length).toBeGreaterThan(0);
+      expect(widened).toEqual(widened.map(() => 0));
       await screenshot(page, `replay-scorecard-${rounds}-holes`);
     }
     expect(errors).toEqual([]);

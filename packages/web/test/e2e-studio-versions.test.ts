@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { createGameFrom } from './browser/studio.ts';
+import { horizontalOverflow } from './browser/layout.ts';
 import { ok, publishTidepool, TIDEPOOL } from './browser/tidepool.ts';
 
 describe('the creator studio: published versions', () => {
@@ -85,9 +86,11 @@ describe('the creator studio: published versions', () => {
   }, 300_000);
 
   it('saves again by itself when the server is still checking its last saves, one save at a time; imports a zipped folder and downloads it', async () => {
-    await publishTidepool(app.url, { slug: 'reef-source', name: 'Reef Source' });
+    // A long name: on a phone the list cuts it, the help under the list says it whole.
+    const longName = 'Reef Source of the Long Tidepool Adventures';
+    await publishTidepool(app.url, { slug: 'reef-source', name: longName });
     const { page } = await openPage(app.browser, `${app.url}/studio`, { reducedMotion: 'reduce' });
-    await createGameFrom(page, 'Retry Reef', 'A copy of Reef Source (version 1)', 'retry-reef');
+    await createGameFrom(page, 'Retry Reef', `A copy of ${longName} (version 1)`, 'retry-reef');
     await page.getByRole('link', { name: 'Ruleset' }).click();
     const state = page.getByTestId('save-state');
     await expect.poll(() => state.textContent(), { timeout: 15_000 }).toBe('All changes saved');
@@ -247,6 +250,12 @@ describe('the creator studio: published versions', () => {
         return fits;
       }),
     ).toBe(true);
+    await startFrom.selectOption({ label: `A copy of ${longName} (version 1)` });
+    const help = page.getByTestId('start-help');
+    expect(await help.textContent()).toMatch(new RegExp(`^A copy of ${longName}, version 1: `));
+    expect(await help.evaluate((p) => p.scrollWidth <= p.clientWidth)).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await startFrom.selectOption({ index: 0 });
     await page.setViewportSize({ width: 1280, height: 860 });
     const progress = page.getByRole('status').filter({ hasText: 'Creating' });
     let release = () => {};

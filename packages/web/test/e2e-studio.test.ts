@@ -431,6 +431,31 @@ describe('the creator studio: a game from nothing to a published match', () => {
       .poll(() => bar.getByRole('status').textContent(), { timeout: 20_000 })
       .toContain('Saved “Opening”');
     await screenshot(page, 'studio-playtest-1-table');
+    // Under the bar (and what it said), the whole table fits shorter windows too: the bar keeps
+    // to one row and the table takes the room left (at 1024x768 the bar took three rows and the
+    // hand fell below the window).
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1024, height: 768 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const table = document.querySelector('[data-testid=tcg-table]')!;
+            // In one row, the bar's parts share a middle line.
+            const middles = [...document.querySelector('[data-testid=playtest-bar]')!.children]
+              .map((part) => part.getBoundingClientRect())
+              .map((box) => Math.round(box.top + box.height / 2));
+            return {
+              barRows: Math.max(...middles) - Math.min(...middles) <= 2 ? 1 : 2,
+              fits: table.getBoundingClientRect().bottom <= window.innerHeight,
+            };
+          }),
+        )
+        .toEqual({ barRows: 1, fits: true });
+    }
+    await page.setViewportSize({ width: 1366, height: 800 });
 
     const played = await playUntilOver(page);
     expect(played.moves).toBeGreaterThan(0);

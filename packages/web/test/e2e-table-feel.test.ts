@@ -394,20 +394,23 @@ describe('how the tables look and feel', () => {
           .count(),
       ).toBe(1);
       expect(await late.page.getByTestId('tcg-hand').count()).toBe(0);
-      const names = await late.page.locator('.tcg-zone-pile').evaluateAll((piles) =>
+      // Every pile's name (the deck's, the discard pile's: it read "Disc…" across a phone's
+      // pile) is whole, under the pile.
+      const names = await late.page.locator('.tcg-pile').evaluateAll((piles) =>
         piles.map((pile) => {
-          const name = pile.querySelector('.tcg-pile-name')!;
+          const name = pile.parentElement!.querySelector('.tcg-pile-name')!;
           const a = name.getBoundingClientRect();
           const b = pile.querySelector('.tcg-pile-count')!.getBoundingClientRect();
           const overlap =
             a.right > b.left && b.right > a.left && a.bottom > b.top && b.bottom > a.top;
-          return { cut: name.scrollWidth > name.clientWidth, overlap };
+          const under = a.top >= pile.getBoundingClientRect().bottom;
+          return { cut: name.scrollWidth > name.clientWidth, overlap, under };
         }),
       );
-      expect(names.length).toBeGreaterThan(0);
-      for (const name of names) expect(name).toEqual({ cut: false, overlap: false });
-      // The name lies on the top card's art (its monogram may be white): its own band keeps it
-      // at AA whatever is beneath.
+      expect(names.length).toBeGreaterThan(2);
+      for (const name of names) expect(name).toEqual({ cut: false, overlap: false, under: true });
+      // The name keeps its own dark band (across a laptop's pile it lies on the top card's art,
+      // whose monogram may be white): AA whatever is beneath.
       expect(await contrastOverWhite(late.page, '.tcg-pile-name')).toBeGreaterThanOrEqual(4.5);
       await late.page.getByTestId('tcg-log-empty').waitFor();
       await late.page.getByTestId('chat-closed').waitFor();

@@ -66,10 +66,10 @@ describe('the card game replay timeline', () => {
     // not tell them apart).
     for (const name of ['Deck', 'Discard', 'Exile'])
       expect(piles(view)).toContain(`title="${name}" role="img">`);
-    expect(piles(view).match(/class="tcg-pile-name">(\w+)</g)).toEqual([
-      'class="tcg-pile-name">Deck<',
-      'class="tcg-pile-name">Discard<',
-      'class="tcg-pile-name">Exile<',
+    expect(piles(view).match(/class="tcg-pile-name" aria-hidden="true">(\w+)</g)).toEqual([
+      'class="tcg-pile-name" aria-hidden="true">Deck<',
+      'class="tcg-pile-name" aria-hidden="true">Discard<',
+      'class="tcg-pile-name" aria-hidden="true">Exile<',
     ]);
     const zones = view.players[0]!.zones;
     const gone = (zones.discard as string[]).at(-1)!;

@@ -74,15 +74,22 @@ export function MyGames() {
 const FROM_ZIP = ':zip';
 const FROM_STARTER = ':starter';
 
-/** What each "Start from" choice makes, said under the list (an option's words stay short). */
-const startHelp = (from: string): string =>
-  from === FROM_STARTER
-    ? 'Seven cards and two decks, as cardtable content init writes them: valid and playable at once, to change into your game.'
-    : from === ''
-      ? 'An empty ruleset to fill in: it has no cards or decks to playtest yet.'
-      : from === FROM_ZIP
-        ? 'A game folder, zipped as Download .zip and cardtable content pack make it.'
-        : "The published game's latest version: its rules, cards, abilities and decks.";
+/**
+ * What each "Start from" choice makes, said under the list (an option's words stay short). A
+ * copy names its game in full: the list cannot wrap a long name, and on a phone it was cut
+ * ("A copy of The Extraordinarily Long Ti").
+ */
+const startHelp = (from: string, published: readonly GameSummary[]): string => {
+  if (from === FROM_STARTER)
+    return 'Seven cards and two decks, as cardtable content init writes them: valid and playable at once, to change into your game.';
+  if (from === '') return 'An empty ruleset to fill in: it has no cards or decks to playtest yet.';
+  if (from === FROM_ZIP)
+    return 'A game folder, zipped as Download .zip and cardtable content pack make it.';
+  const game = published.find((g) => g.slug === from);
+  return game
+    ? `A copy of ${game.name}, version ${game.latestVersion}: its rules, cards, abilities and decks.`
+    : "The published game's latest version: its rules, cards, abilities and decks.";
+};
 
 /** A file's bytes in base64, as the content API takes archives and images. */
 function base64Of(file: Blob): Promise<string> {
@@ -231,7 +238,7 @@ function NewGameForm({
         </select>
       </label>
       <p id="start-help" className="studio-help" data-testid="start-help">
-        {startHelp(from)}
+        {startHelp(from, published)}
       </p>
       {from === FROM_ZIP ? (
         <label>

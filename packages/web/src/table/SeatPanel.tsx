@@ -58,11 +58,15 @@ export function SeatPanel(props: SeatPanelProps) {
             {isMe ? `${name} (you)` : name}
           </span>
         </span>
-        {tags.map((tag) => (
-          <span className="seat-tag" key={tag}>
-            {tag}
+        {tags.length > 0 ? (
+          <span className="seat-tags">
+            {tags.map((tag) => (
+              <span className="seat-tag" key={tag}>
+                {tag}
+              </span>
+            ))}
           </span>
-        ))}
+        ) : null}
         {props.bubble}
         <span className="seat-score" data-testid={`score-${seat}`}>
           <span title="Total over the holes played">{player.total}</span>

@@ -30,7 +30,7 @@ export function PlaytestBar({
   };
   return (
     <section className="playtest-bar" aria-label="Playtest" data-testid="playtest-bar">
-      <span>
+      <span className="playtest-lead">
         Playtest of the draft
         {content.draftRevision !== undefined ? ` (revision ${content.draftRevision})` : ''}: not
         rated, not listed.

@@ -129,6 +129,7 @@ export default function TcgMatchPage() {
               name={live.name}
               onAct={live.act}
               art={game.art}
+              fitsWindow
             />
           )}
         </TableChat>

@@ -92,24 +92,31 @@ function Pile({
   topFace: CardFace | undefined;
   art: Readonly<Record<string, string>>;
 }) {
+  // The name is the pile's caption, beside it rather than inside it: across the pile's middle on
+  // a laptop, under it on a phone, where a pile is narrower than "Discard" (it read "Disc…").
+  // The pile's own label says it to screen readers.
   return (
-    <div
-      className={`tcg-pile ${className}`}
-      data-anchor={anchor}
-      data-testid={testId}
-      aria-label={`${name}: ${counted(count, 'card')}${topFace ? `, ${topFace.name} on top` : ''}`}
-      title={name}
-      role="img"
-    >
-      {topFace ? (
-        <CardArt face={topFace} image={art[topFace.id]} crop />
-      ) : count > 0 ? (
-        <span className="tcg-card-back" />
-      ) : (
-        <span className="tcg-pile-empty" />
-      )}
-      <span className="tcg-pile-name">{name}</span>
-      <span className="tcg-pile-count">{count}</span>
+    <div className="tcg-pile-slot">
+      <div
+        className={`tcg-pile ${className}`}
+        data-anchor={anchor}
+        data-testid={testId}
+        aria-label={`${name}: ${counted(count, 'card')}${topFace ? `, ${topFace.name} on top` : ''}`}
+        title={name}
+        role="img"
+      >
+        {topFace ? (
+          <CardArt face={topFace} image={art[topFace.id]} crop />
+        ) : count > 0 ? (
+          <span className="tcg-card-back" />
+        ) : (
+          <span className="tcg-pile-empty" />
+        )}
+        <span className="tcg-pile-count">{count}</span>
+      </div>
+      <span className="tcg-pile-name" aria-hidden="true">
+        {name}
+      </span>
     </div>
   );
 }

@@ -31,6 +31,7 @@ import { useCardZoom } from './cards/useCardZoom.ts';
 import { ZoomedCard } from './cards/ZoomedCard.tsx';
 import { zoomSide } from './cards/zoom.ts';
 import { HiddenHand, TcgPiles } from './TcgPiles.tsx';
+import { useRoomBelow } from './useRoomBelow.ts';
 import { BattlerControlsPanel } from './battler/BattlerControlsPanel.tsx';
 import { BattlerSideView } from './battler/BattlerSideView.tsx';
 import { CoinFlip } from './battler/CoinFlip.tsx';
@@ -60,6 +61,8 @@ export interface TcgTableProps {
   art?: Readonly<Record<string, string>>;
   /** Something to show at a seat for a moment (a player's quick emote). */
   bubbles?: ReadonlyMap<Seat, ReactNode>;
+  /** The table fits the window's height below whatever the page shows above it (a live match). */
+  fitsWindow?: boolean;
 }
 
 /**
@@ -80,6 +83,7 @@ export function TcgTable({
   onAct,
   art = {},
   bubbles,
+  fitsWindow = false,
 }: TcgTableProps) {
   const controls = useMemo(() => tcgControls(view, legal), [view, legal]);
   const phases = view.status === 'playing' ? phaseTrack(view) : null;
@@ -121,6 +125,7 @@ export function TcgTable({
         ? `attack:${selection.attacker}`
         : '';
   const tableRef = useRef<HTMLDivElement>(null);
+  useRoomBelow(tableRef, fitsWindow);
   const chooser = useRef<HTMLElement | null>(null);
   const targetingId = useId();
   useEffect(() => {
@@ -353,7 +358,7 @@ export function TcgTable({
   const zoomed = zoom.state.target ? view.cards[zoom.state.target] : undefined;
   return (
     <div
-      className="tcg-table"
+      className={view.battler ? 'tcg-table tcg-table-battler' : 'tcg-table'}
       data-testid="tcg-table"
       ref={tableRef}
       onFocus={(event) => {

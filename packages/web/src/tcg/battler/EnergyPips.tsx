@@ -1,6 +1,9 @@
-import type { EnergyPip } from './battler-view.ts';
+import { energyCounts, type EnergyPip } from './battler-view.ts';
 
-/** Typed energy as small coloured pips, each with its type written next to it. */
+/**
+ * Typed energy as small coloured pips, one a type with its type written next to it and how many
+ * when more than one ("fire ×2").
+ */
 export function EnergyPips({
   energy,
   label,
@@ -8,15 +11,23 @@ export function EnergyPips({
   energy: readonly string[] | EnergyPip[];
   label: string;
 }) {
-  const types = energy.map((e) => (typeof e === 'string' ? e : e.element));
-  if (types.length === 0) return null;
+  const counts = energyCounts(energy.map((e) => (typeof e === 'string' ? e : e.element)));
+  if (counts.length === 0) return null;
+  const words = counts.map(({ type, count }) => (count > 1 ? `${count} ${type}` : type));
   return (
-    <span className="battler-pips" aria-label={`${label}: ${types.join(', ')}`}>
-      {types.map((type, i) => (
-        <span key={i} className="battler-pip" data-element={type} data-testid="battler-pip">
+    <span className="battler-pips" aria-label={`${label}: ${words.join(', ')}`}>
+      {counts.map(({ type, count }) => (
+        <span
+          key={type}
+          className="battler-pip"
+          data-element={type}
+          data-count={count}
+          data-testid="battler-pip"
+        >
           <span className="battler-pip-dot" aria-hidden="true" />
           <span className="battler-pip-label" aria-hidden="true">
             {type}
+            {count > 1 ? ` ×${count}` : ''}
           </span>
         </span>
       ))}

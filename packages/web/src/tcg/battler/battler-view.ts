@@ -194,6 +194,16 @@ export function attackOptions(
   });
 }
 
+/**
+ * Energy by type, in the order each type first comes, with how many of it: seven fire energy
+ * on a creature read as one pip "fire ×7" (a pip each stacked four rows tall under the card).
+ */
+export function energyCounts(types: readonly string[]): { type: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const type of types) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => ({ type, count }));
+}
+
 /** The setup choices the LEGAL list allows: which actives, and which bench for an active. */
 export function setupChoices(controls: BattlerControls | null) {
   const setups = controls?.setups ?? [];
