@@ -272,6 +272,52 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
     await Promise.all([h, p, t].map((client) => client.close()));
   });
 
+  it('a rematch offer repeated while the rematch is being made answers its id, never null', async () => {
+    const matchId = await match(2);
+    await call(server.url, 'POST', `/api/matches/${matchId}/surrender`, {
+      token: player.accessToken,
+    });
+    const offer = (role: 'host' | 'player') =>
+      call<{ rematchId: string | null }>(server.url, 'POST', `/api/matches/${matchId}/rematch`, {
+        token: token(role),
+      });
+    // The host offers: the player has yet to agree, so there is no rematch yet.
+    expect((await offer('host')).body.rematchId).toBeNull();
+    // Making the rematch is held at its first read until both repeat their offers meanwhile.
+    const pinned = server.content.store;
+    const read = pinned.matchContent.bind(pinned);
+    let reached = () => undefined as void;
+    const held = new Promise<void>((resolve) => (reached = resolve));
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    pinned.matchContent = async (id: string) => {
+      if (id === matchId) {
+        reached();
+        await gate;
+      }
+      return read(id);
+    };
+    try {
+      const accepted = offer('player');
+      await held;
+      const repeated = [offer('host'), offer('player'), offer('host')];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      const answers = await Promise.all([accepted, ...repeated]);
+      const rematchId = answers[0]!.body.rematchId;
+      expect(rematchId).toMatch(/^m_/);
+      expect(answers.map((a) => ({ status: a.status, rematchId: a.body.rematchId }))).toEqual(
+        answers.map(() => ({ status: 200, rematchId })),
+      );
+      const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+        token: host.accessToken,
+      });
+      expect(meta.body.rematchId).toBe(rematchId);
+    } finally {
+      pinned.matchContent = read;
+    }
+  });
+
   it('/metrics asks for its token', async () => {
     expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
     const wrong = await fetch(`${server.url}/metrics`, {

@@ -294,16 +294,23 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const user = requireUser(request);
       return withActor(request.params.id, async (actor) => {
-        const offer = unwrap(await actor.offerRematch(user.userId));
-        if ('rematchId' in offer) return { rematchId: offer.rematchId, seats: actor.publicSeats() };
-        if (!offer.start) return { rematchId: null, seats: actor.publicSeats() };
-        let rematchId: string | null = null;
-        try {
-          rematchId = (await createMatch(deps, await rematchPlan(actor, request.addressKey)))
-            .matchId;
-        } finally {
-          await actor.rematchCreated(rematchId);
-        }
+        const agree = async (): Promise<string | null> => {
+          const offer = unwrap(await actor.offerRematch(user.userId));
+          if ('rematchId' in offer) return offer.rematchId;
+          // Another player's agreement completed it and they are making it: answer its id once
+          // made (never a null "not yet"); if making it failed, this agreement tries again.
+          if ('creating' in offer) return (await offer.creating) ?? agree();
+          if (!offer.start) return null;
+          let rematchId: string | null = null;
+          try {
+            rematchId = (await createMatch(deps, await rematchPlan(actor, request.addressKey)))
+              .matchId;
+          } finally {
+            await actor.rematchCreated(rematchId);
+          }
+          return rematchId;
+        };
+        const rematchId = await agree();
         return { rematchId, seats: actor.publicSeats() };
       });
     },
