@@ -532,6 +532,38 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     expect(report).toEqual({ reported_name: 'Deleted player', body: 'my last words' });
   });
 
+  it('stores nothing of an account deleted while its chat socket is still open', async () => {
+    const leaving = await account(server.url, 'chat_late');
+    const chat = await open(leaving, 'lobby:secret-draw');
+    expect(await chat.say('lobby', 'before')).toMatchObject({ ok: true });
+    const storedOf = async () =>
+      (
+        await server.db.query(
+          `SELECT (SELECT count(*)::int FROM chat_messages WHERE user_id = $1) AS messages,
+                  (SELECT count(*)::int FROM chat_mutes WHERE user_id = $1) AS mutes`,
+          [leaving.user.id],
+        )
+      )[0];
+    // The deletion's own transaction, held open while a message and a mute arrive on the socket
+    // (its sessions are signed out only after it commits): they wait for it, then see it.
+    let late: Promise<unknown[]> | null = null;
+    await server.db.transaction(async (query) => {
+      await query(`UPDATE users SET deleted_at = now() WHERE id = $1`, [leaving.user.id]);
+      await query('DELETE FROM chat_messages WHERE user_id = $1', [leaving.user.id]);
+      late = Promise.all([
+        chat.say('lobby', 'after'),
+        chat.request({ type: 'MUTE', userId: host.user.id }),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    const refused = { ok: false, error: { code: 'UNAUTHORIZED' } };
+    expect(await late).toMatchObject([refused, refused]);
+    // And once it is committed, at once.
+    expect(await chat.say('lobby', 'later')).toMatchObject(refused);
+    expect(await chat.request({ type: 'MUTE', userId: player.user.id })).toMatchObject(refused);
+    expect(await storedOf()).toEqual({ messages: 0, mutes: 0 });
+  });
+
   it('publishes the chat socket messages as JSON Schema', async () => {
     const schemas = await call<{ definitions: Record<string, unknown> }>(
       server.url,

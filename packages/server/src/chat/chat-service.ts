@@ -64,6 +64,10 @@ const refusal = (
   details?: Record<string, unknown>,
 ): Outcome => ({ ok: false, error: details ? { code, message, details } : { code, message } });
 
+/** The sender's account was deleted; its sockets are about to be told their session ended. */
+const accountGone = (): Outcome =>
+  refusal('UNAUTHORIZED', 'This account was deleted: nothing of it is stored any more.');
+
 /**
  * The rooms of this node: who is in each, what they may read and write, and the limits. Every
  * message is stored before it is delivered (so history survives a restart), then sent to each
@@ -183,6 +187,7 @@ export class ChatService {
       seat: member.access.seat,
       body: text,
     });
+    if (!stored) return accountGone();
     this.broadcast({ kind: 'message', message: stored });
     return { ok: true, messageId: stored.id };
   }
@@ -221,6 +226,7 @@ export class ChatService {
         });
       }
       if (stored === 'unknown') return refusal('NOT_FOUND', 'No such user.');
+      if (stored === 'gone') return accountGone();
       mutes.add(userId);
     } else if (!muted && mutes.has(userId)) {
       if (!member.guest) await this.store.unmute(member.userId, userId);
