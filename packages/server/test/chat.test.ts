@@ -4,7 +4,7 @@ import type {
   ChatReportView,
   MatchChatLog,
 } from '@cardtable/sdk/chat';
-import { CHAT_MAX_LENGTH } from '@cardtable/sdk/chat';
+import { CHAT_MAX_LENGTH, CHAT_MAX_MUTES, CHAT_MUTE_BATCH } from '@cardtable/sdk/chat';
 import type { AuthResponse } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/app.ts';
@@ -302,6 +302,40 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     await again.request({ type: 'UNMUTE', userId: player.user.id });
     const third = await open(host, room);
     expect(third.welcome?.muted).toEqual([]);
+  });
+
+  it("takes a guest's whole mute list again in a few MUTE_MANY frames, within the frame rate", async () => {
+    const returning = await guest(server.url, 'Returning');
+    const chat = await open(returning, 'lobby:secret-draw');
+    const ids = Array.from({ length: CHAT_MAX_MUTES }, (_, i) => `u_muted${i}`);
+    // One MUTE a frame, 500 frames would pass the burst (20) at once; in batches, 10 frames.
+    const batches = Array.from({ length: CHAT_MAX_MUTES / CHAT_MUTE_BATCH }, (_, i) =>
+      ids.slice(i * CHAT_MUTE_BATCH, (i + 1) * CHAT_MUTE_BATCH),
+    );
+    const outcomes = await Promise.all(
+      batches.map((userIds) => chat.request({ type: 'MUTE_MANY', userIds })),
+    );
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    await until(() =>
+      chat.received.some((m) => m.type === 'CHAT_MUTED' && m.muted.length === CHAT_MAX_MUTES),
+    );
+    // Names muted already (and the guest's own) are passed over; one more is one too many.
+    expect(
+      await chat.request({ type: 'MUTE_MANY', userIds: [ids[0]!, returning.user.id] }),
+    ).toMatchObject({ ok: true });
+    expect(await chat.request({ type: 'MUTE_MANY', userIds: ['u_one_more'] })).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_MUTES', details: { max: CHAT_MAX_MUTES } },
+    });
+    // A batch is bounded by the schema; an account's mutes are stored, never sent again.
+    chat.sendRaw({ type: 'MUTE_MANY', clientId: 'c-big', userIds: ids.slice(0, 51) });
+    await until(() => chat.error !== null);
+    expect(chat.error).toMatchObject({ code: 'BAD_MESSAGE' });
+    const hostChat = await open(host, 'lobby:secret-draw');
+    expect(await hostChat.request({ type: 'MUTE_MANY', userIds: [player.user.id] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('reports reach moderators (requireRole), who resolve them', async () => {

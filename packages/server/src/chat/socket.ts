@@ -230,6 +230,8 @@ function handle(chat: ChatService, member: ChatMember, message: ChatClientMessag
     case 'MUTE':
     case 'UNMUTE':
       return chat.mute(member, message.userId, message.type === 'MUTE');
+    case 'MUTE_MANY':
+      return chat.muteMany(member, message.userIds);
     case 'REPORT':
       return chat.report(member, message.messageId, message.reason ?? '');
     case 'SET_FILTER':
