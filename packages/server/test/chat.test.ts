@@ -504,16 +504,18 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       expect.arrayContaining(history.map((m) => m.id)),
     );
     expect(playerChat.welcome?.history.some((m) => m.channel === 'spectators')).toBe(true);
-    // The watcher is no player or host, and the replay is private: refused, on socket and HTTP.
+    // The watcher is no player or host, and the replay is private: to them the match is no
+    // more, on socket and HTTP, answered as an id that names nothing.
     const refused = await open(watcher, room);
-    expect(refused.error).toMatchObject({ code: 'FORBIDDEN' });
-    expect(
-      (
-        await call(server.url, 'GET', `/api/matches/${matchId}/chat`, {
-          token: watcher.accessToken,
-        })
-      ).status,
-    ).toBe(403);
+    const nothing = await open(watcher, 'match:m_nothing_here');
+    expect(refused.error).toEqual(nothing.error);
+    expect(refused.error).toMatchObject({ code: 'NOT_FOUND', message: 'No such match.' });
+    expect(refused.closed).toBe(nothing.closed);
+    const chatOf = (id: string) =>
+      call(server.url, 'GET', `/api/matches/${id}/chat`, { token: watcher.accessToken });
+    const [hidden, unknown] = [await chatOf(matchId), await chatOf('m_nothing_here')];
+    expect(hidden).toMatchObject({ status: 404 });
+    expect(hidden.body).toEqual(unknown.body);
     const log = await call<MatchChatLog>(
       server.url,
       'GET',
