@@ -70,7 +70,7 @@ export const CHAT_ERROR_CODES = [
   'SILENCED',
   /** A frame that is not a chat message at all. */
   'BAD_MESSAGE',
-  /** No valid access token. */
+  /** No valid access token, or the account was deleted (nothing of it is stored any more). */
   'UNAUTHORIZED',
   /** The server failed (the database, say); nothing was stored. */
   'INTERNAL',
