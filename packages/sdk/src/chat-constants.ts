@@ -16,6 +16,11 @@ export const CHAT_MAX_LENGTH = 300;
 export const CHAT_HISTORY_LIMIT = 100;
 /** The most users one user may mute. */
 export const CHAT_MAX_MUTES = 500;
+/**
+ * Users one `MUTE_MANY` frame names at most: a guest's whole list (CHAT_MAX_MUTES) is sent
+ * again in 10 frames, within the socket's burst, and a batch of the longest ids fits in a frame.
+ */
+export const CHAT_MUTE_BATCH = 50;
 /** The longest a moderator may silence someone in chat at once: a year, in hours. */
 export const CHAT_MAX_SILENCE_HOURS = 24 * 365;
 /** The longest reason a reporter may give. */
@@ -69,7 +74,7 @@ export const CHAT_ERROR_CODES = [
   'SILENCED',
   /** A frame that is not a chat message at all. */
   'BAD_MESSAGE',
-  /** No valid access token. */
+  /** No valid access token, or the account was deleted (nothing of it is stored any more). */
   'UNAUTHORIZED',
   /** The server failed (the database, say); nothing was stored. */
   'INTERNAL',

@@ -1,6 +1,6 @@
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { ChatClientMessage, ChatError, ChatMessage, ChatServerMessage } from './chat.ts';
-import { chatSocketUrl, type ChatChannel, type Emote } from './chat-constants.ts';
+import { chatSocketUrl, CHAT_MUTE_BATCH, type ChatChannel, type Emote } from './chat-constants.ts';
 import { CLOSE_CODES } from './close-codes.ts';
 import { Emitter } from './emitter.ts';
 import { SignedOut } from './http.ts';
@@ -100,6 +100,21 @@ export class ChatRoom extends Emitter<ChatRoomEvents> {
 
   unmute(userId: string): Promise<ChatOutcome> {
     return this.request({ type: 'UNMUTE', userId });
+  }
+
+  /**
+   * Mutes every one of `userIds` (a guest's list, sent again on connect: the server keeps a
+   * guest's mutes only while connected), `CHAT_MUTE_BATCH` to a frame, so a whole list stays
+   * within the socket's burst. The first refusal, if any, else ok.
+   */
+  async muteMany(userIds: readonly string[]): Promise<ChatOutcome> {
+    const batches: string[][] = [];
+    for (let at = 0; at < userIds.length; at += CHAT_MUTE_BATCH)
+      batches.push(userIds.slice(at, at + CHAT_MUTE_BATCH));
+    const outcomes = await Promise.all(
+      batches.map((batch) => this.request({ type: 'MUTE_MANY', userIds: batch })),
+    );
+    return outcomes.find((outcome) => !outcome.ok) ?? { ok: true };
   }
 
   report(messageId: string, reason = ''): Promise<ChatOutcome> {

@@ -3,6 +3,7 @@ import {
   CHAT_CHANNELS,
   CHAT_ERROR_CODES,
   CHAT_MAX_LENGTH,
+  CHAT_MUTE_BATCH,
   CHAT_MAX_SILENCE_HOURS,
   EMOTE_NAMES,
   REPORT_REASON_MAX_LENGTH,
@@ -130,6 +131,15 @@ export const ChatClientMessage = Type.Union([
   Type.Object({ type: Type.Literal('EMOTE'), clientId: ClientId, emote: EmoteName }, closed),
   Type.Object({ type: Type.Literal('MUTE'), clientId: ClientId, userId: UserId }, closed),
   Type.Object({ type: Type.Literal('UNMUTE'), clientId: ClientId, userId: UserId }, closed),
+  // A guest's mutes, sent again when it connects (the server keeps them only while it is).
+  Type.Object(
+    {
+      type: Type.Literal('MUTE_MANY'),
+      clientId: ClientId,
+      userIds: Type.Array(UserId, { minItems: 1, maxItems: CHAT_MUTE_BATCH }),
+    },
+    closed,
+  ),
   Type.Object(
     {
       type: Type.Literal('REPORT'),

@@ -450,7 +450,10 @@ export const SetStopsRequest = Type.Object({
 export type SetStopsRequest = Static<typeof SetStopsRequest>;
 
 export const RematchResponse = Type.Object({
-  /** The new match, once every player agreed; null while the offer waits. */
+  /**
+   * The new match, once every player agreed (an offer made while it is being created waits for
+   * it); null only while someone has yet to agree.
+   */
   rematchId: Type.Union([Type.String(), Type.Null()]),
   seats: Type.Array(PublicSeat),
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerProcess } from '../../cli/src/load/server-process.ts';
-import { CardtableClient, type ChatEmote, type ChatRoom } from '../src/index.ts';
+import { CardtableClient, CHAT_MUTE_BATCH, type ChatEmote, type ChatRoom } from '../src/index.ts';
 import { expectOk, signedIn, startTestServer, until } from './support/e2e.ts';
 import { startTcpProxy } from './support/tcp-proxy.ts';
 
@@ -80,6 +80,15 @@ describe('ChatRoom', () => {
     expect(await carolChat.send('spectators', 'gone')).toMatchObject({
       error: { code: 'NOT_CONNECTED' },
     });
+  });
+
+  it("sends a guest's long mute list again in batches: no frame refused, every one muted", async () => {
+    const guest = await signedIn(server.url, 'Gail');
+    const chat = await join(guest, 'lobby:golf');
+    const ids = Array.from({ length: 3 * CHAT_MUTE_BATCH + 7 }, (_, i) => `u_gone${i}`);
+    expect(await chat.muteMany(ids)).toEqual({ ok: true });
+    await until(() => chat.muted.size === ids.length);
+    expect([...chat.muted].sort()).toEqual([...ids].sort());
   });
 
   it('is refused for good in a room that does not exist', async () => {

@@ -12,6 +12,7 @@ import Fastify, {
 } from 'fastify';
 import pino from 'pino';
 import { startAccounts } from './auth/start.ts';
+import { viewerLookup } from './auth/roles.ts';
 import { openArtStore } from './content/open-art-store.ts';
 import { ContentLibrary } from './content/library.ts';
 import { ContentStore } from './content/store.ts';
@@ -246,7 +247,16 @@ export async function startServer(
     });
 
     accounts.register(app);
-    registerMatchRoutes(app, { content, store, registry, quotas, matchSeed: config.matchSeed });
+    // Who asks, as the match routes and sockets judge what they may see (moderators see more).
+    const viewerOf = viewerLookup(db);
+    registerMatchRoutes(app, {
+      content,
+      store,
+      registry,
+      quotas,
+      matchSeed: config.matchSeed,
+      viewerOf,
+    });
     // One budget for joins by room code and at open tables, per user and per address.
     const joinAttempts = new UserAndAddressLimiter(
       config.joinAttemptsPerMinute,
@@ -258,16 +268,18 @@ export async function startServer(
       registry,
       content,
       joinAttempts,
+      viewerOf,
     });
     registerReplayRoutes(app, {
       content,
       store,
       registry,
+      viewerOf,
       maxBodyBytes: config.maxBodyBytes,
       quota: { count: config.replayImportsPerUser, bytes: config.replayBytesPerUser },
     });
     registerContentRoutes(app, { library: content });
-    registerPlaytestRoutes(app, { library: content, registry });
+    registerPlaytestRoutes(app, { library: content, registry, viewerOf });
     registerSocialRoutes(app, {
       leaderboards: new Leaderboards(db, config.social.leaderboardMinGames, now),
       profiles: new Profiles(db, now),
@@ -280,7 +292,15 @@ export async function startServer(
       config.socketOpenBurst,
       config.socketOpensPerMinute / 60,
     );
-    registerMatchSocket(app, { config, tokens, registry, metrics, socketOpenings, forwarding });
+    registerMatchSocket(app, {
+      config,
+      tokens,
+      registry,
+      metrics,
+      socketOpenings,
+      forwarding,
+      viewerOf,
+    });
     registerMatchmakingSocket(app, {
       tokens,
       socketOpenings,
@@ -305,11 +325,13 @@ export async function startServer(
       chat,
       registry,
       content,
+      viewerOf,
     });
     registerChatRoutes(app, {
       store: chatStore,
       filter: wordFilter,
       registry,
+      viewerOf,
       requireRole: accounts.requireRole,
       matches: store,
       content: content.store,

@@ -10,6 +10,8 @@ import type { WebSocket } from 'ws';
 import { SocketSessions } from './auth/socket-sessions.ts';
 import { Heartbeat } from './heartbeat.ts';
 import type { Principal, TokenService } from './auth/tokens.ts';
+import type { ViewerOf } from './auth/roles.ts';
+import { maySeeMatch } from './match/visibility.ts';
 import { repeatedParameter } from './repeated-parameter.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from './open-sockets.ts';
 import { unsafeJsonProblem } from './json-guard.ts';
@@ -51,6 +53,7 @@ interface SocketDeps {
   socketOpenings: KeyedRateLimiter<AddressKey>;
   /** With several nodes: how a socket of a match another node owns is passed on to it. */
   forwarding: NodeForwarding | null;
+  viewerOf: ViewerOf;
 }
 
 /**
@@ -58,7 +61,7 @@ interface SocketDeps {
  * frames; or, when another node owns the match, pipes the socket to that node.
  */
 export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): void {
-  const { config, tokens, registry, metrics, socketOpenings, forwarding } = deps;
+  const { config, tokens, registry, metrics, socketOpenings, forwarding, viewerOf } = deps;
   const perIp = new KeyedRateLimiter<AddressKey>(
     config.ipMessagesPerSecond * 2,
     config.ipMessagesPerSecond,
@@ -72,7 +75,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
 
   app.get<{
     Params: { matchId: string };
-    Querystring: ResumeQuery & { token?: string; frames?: string };
+    Querystring: ResumeQuery & { token?: string; frames?: string; link?: string };
   }>(
     '/ws/matches/:matchId',
     {
@@ -153,11 +156,18 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           );
           return;
         }
+        // A moderator whose role cannot be read now (the database down) watches as anyone would.
+        const viewer = await viewerOf(principal).catch(() => ({
+          userId: principal.userId,
+          staff: false,
+        }));
+        // A finished match's replay link, for one who may see it only so (`maySeeMatch`).
+        const link = typeof request.query.link === 'string' ? request.query.link : undefined;
         // Under the registry's lease, so the actor cannot be unloaded before the socket holds it.
         await registry
           .use(matchId, (found) => {
             if (socket.readyState !== socket.OPEN) return;
-            if (!found) {
+            if (!found || !maySeeMatch(found, viewer, link)) {
               refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
               return;
             }

@@ -4,7 +4,7 @@ import type {
   ChatReportView,
   MatchChatLog,
 } from '@cardtable/sdk/chat';
-import { CHAT_MAX_LENGTH } from '@cardtable/sdk/chat';
+import { CHAT_MAX_LENGTH, CHAT_MAX_MUTES, CHAT_MUTE_BATCH } from '@cardtable/sdk/chat';
 import type { AuthResponse } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/app.ts';
@@ -304,6 +304,40 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     expect(third.welcome?.muted).toEqual([]);
   });
 
+  it("takes a guest's whole mute list again in a few MUTE_MANY frames, within the frame rate", async () => {
+    const returning = await guest(server.url, 'Returning');
+    const chat = await open(returning, 'lobby:secret-draw');
+    const ids = Array.from({ length: CHAT_MAX_MUTES }, (_, i) => `u_muted${i}`);
+    // One MUTE a frame, 500 frames would pass the burst (20) at once; in batches, 10 frames.
+    const batches = Array.from({ length: CHAT_MAX_MUTES / CHAT_MUTE_BATCH }, (_, i) =>
+      ids.slice(i * CHAT_MUTE_BATCH, (i + 1) * CHAT_MUTE_BATCH),
+    );
+    const outcomes = await Promise.all(
+      batches.map((userIds) => chat.request({ type: 'MUTE_MANY', userIds })),
+    );
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    await until(() =>
+      chat.received.some((m) => m.type === 'CHAT_MUTED' && m.muted.length === CHAT_MAX_MUTES),
+    );
+    // Names muted already (and the guest's own) are passed over; one more is one too many.
+    expect(
+      await chat.request({ type: 'MUTE_MANY', userIds: [ids[0]!, returning.user.id] }),
+    ).toMatchObject({ ok: true });
+    expect(await chat.request({ type: 'MUTE_MANY', userIds: ['u_one_more'] })).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_MUTES', details: { max: CHAT_MAX_MUTES } },
+    });
+    // A batch is bounded by the schema; an account's mutes are stored, never sent again.
+    chat.sendRaw({ type: 'MUTE_MANY', clientId: 'c-big', userIds: ids.slice(0, 51) });
+    await until(() => chat.error !== null);
+    expect(chat.error).toMatchObject({ code: 'BAD_MESSAGE' });
+    const hostChat = await open(host, 'lobby:secret-draw');
+    expect(await hostChat.request({ type: 'MUTE_MANY', userIds: [player.user.id] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
   it('reports reach moderators (requireRole), who resolve them', async () => {
     const room = `match:${matchId}`;
     const spectator = await guest(server.url, 'Spectator Two');
@@ -489,16 +523,18 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       expect.arrayContaining(history.map((m) => m.id)),
     );
     expect(playerChat.welcome?.history.some((m) => m.channel === 'spectators')).toBe(true);
-    // The watcher is no player or host, and the replay is private: refused, on socket and HTTP.
+    // The watcher is no player or host, and the replay is private: to them the match is no
+    // more, on socket and HTTP, answered as an id that names nothing.
     const refused = await open(watcher, room);
-    expect(refused.error).toMatchObject({ code: 'FORBIDDEN' });
-    expect(
-      (
-        await call(server.url, 'GET', `/api/matches/${matchId}/chat`, {
-          token: watcher.accessToken,
-        })
-      ).status,
-    ).toBe(403);
+    const nothing = await open(watcher, 'match:m_nothing_here');
+    expect(refused.error).toEqual(nothing.error);
+    expect(refused.error).toMatchObject({ code: 'NOT_FOUND', message: 'No such match.' });
+    expect(refused.closed).toBe(nothing.closed);
+    const chatOf = (id: string) =>
+      call(server.url, 'GET', `/api/matches/${id}/chat`, { token: watcher.accessToken });
+    const [hidden, unknown] = [await chatOf(matchId), await chatOf('m_nothing_here')];
+    expect(hidden).toMatchObject({ status: 404 });
+    expect(hidden.body).toEqual(unknown.body);
     const log = await call<MatchChatLog>(
       server.url,
       'GET',
@@ -549,6 +585,38 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       [leaving.user.id],
     );
     expect(report).toEqual({ reported_name: 'Deleted player', body: 'my last words' });
+  });
+
+  it('stores nothing of an account deleted while its chat socket is still open', async () => {
+    const leaving = await account(server.url, 'chat_late');
+    const chat = await open(leaving, 'lobby:secret-draw');
+    expect(await chat.say('lobby', 'before')).toMatchObject({ ok: true });
+    const storedOf = async () =>
+      (
+        await server.db.query(
+          `SELECT (SELECT count(*)::int FROM chat_messages WHERE user_id = $1) AS messages,
+                  (SELECT count(*)::int FROM chat_mutes WHERE user_id = $1) AS mutes`,
+          [leaving.user.id],
+        )
+      )[0];
+    // The deletion's own transaction, held open while a message and a mute arrive on the socket
+    // (its sessions are signed out only after it commits): they wait for it, then see it.
+    let late: Promise<unknown[]> | null = null;
+    await server.db.transaction(async (query) => {
+      await query(`UPDATE users SET deleted_at = now() WHERE id = $1`, [leaving.user.id]);
+      await query('DELETE FROM chat_messages WHERE user_id = $1', [leaving.user.id]);
+      late = Promise.all([
+        chat.say('lobby', 'after'),
+        chat.request({ type: 'MUTE', userId: host.user.id }),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    const refused = { ok: false, error: { code: 'UNAUTHORIZED' } };
+    expect(await late).toMatchObject([refused, refused]);
+    // And once it is committed, at once.
+    expect(await chat.say('lobby', 'later')).toMatchObject(refused);
+    expect(await chat.request({ type: 'MUTE', userId: player.user.id })).toMatchObject(refused);
+    expect(await storedOf()).toEqual({ messages: 0, mutes: 0 });
   });
 
   it('publishes the chat socket messages as JSON Schema', async () => {

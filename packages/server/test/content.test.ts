@@ -62,7 +62,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])("creators' content on %s", (s
         body: pkg,
       },
     );
-    expect(stolen).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    // Unpublished, the game is Alice's secret: Bob finds no such game.
+    expect(stolen).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
 
     // A broken draft is stored with its errors, and publishing it is refused with them.
     const broken = { files: { ...pkg.files, 'cards.json': '{"schema": "tcg/cards@1",' } };

@@ -390,8 +390,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     // The bucket refills (10 a minute) while the burst is uploaded: at least the burst got in.
     expect(stored).toBeGreaterThanOrEqual(ART_UPLOAD_BURST);
     expect(refused).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
-    // Someone else's draft is still not Alice's to upload to, limited or not.
-    expect((await upload(site.bob, 200)).status).toBe(403);
+    // Someone else's draft is still not Alice's to upload to, limited or not (nor to know of).
+    expect((await upload(site.bob, 200)).status).toBe(404);
     const bobs = `art-bob-${store}`;
     await call(url(), 'POST', '/api/content/games', {
       token: site.bob,

@@ -149,8 +149,16 @@ describe('match lifecycle: start, timers, leave, surrender, grace, drain', () =>
         token: bob.accessToken,
       },
     );
-    expect(fetched.body.verified).toBe(true);
-    expect(fetched.body.replay).toEqual(exported.body);
+    // An imported replay is its importer's: anyone else finds none (it may be a private match).
+    expect(fetched).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    const mine = await call<{ verified: boolean; replay: ReplayFile }>(
+      server.url,
+      'GET',
+      `/api/replays/${imported.body.replayId}`,
+      { token: alice.accessToken },
+    );
+    expect(mine.body.verified).toBe(true);
+    expect(mine.body.replay).toEqual(exported.body);
     const tampered = structuredClone(exported.body);
     (tampered.events[1]!.data as { seat: number }).seat = 1;
     const unverified = await call(server.url, 'POST', '/api/replays/import', {

@@ -3,11 +3,13 @@ import type { AuthResponse, MatchMetadata } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
 import { secretDraw } from './fixtures/secret-draw.ts';
+import { account, GOOD_PASSWORD, login } from './helpers/accounts.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
 import { playUntilOver, RawClient } from './helpers/socket-client.ts';
 
 type Role = 'host' | 'player' | 'spectator' | 'stranger';
+const ADMIN_PASSWORD = 'admin secret 4 authorization';
 const ROLES: Role[] = ['host', 'player', 'spectator', 'stranger'];
 
 /** A route and the status each role gets (a request that changes nothing for anyone refused). */
@@ -25,7 +27,14 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
   const token = (role: Role) =>
     role === 'stranger' ? undefined : { host, player, spectator }[role].accessToken;
   beforeAll(async () => {
-    server = await startTestServer(store, { METRICS_TOKEN: 'metrics-secret-for-tests' });
+    server = await startTestServer(store, {
+      METRICS_TOKEN: 'metrics-secret-for-tests',
+      ADMIN_USERNAME: 'root',
+      ADMIN_EMAIL: 'root@example.com',
+      ADMIN_PASSWORD: ADMIN_PASSWORD,
+      RATE_AUTH_IP_PER_MIN: '10000',
+      SIGNUPS_PER_IP_PER_HOUR: '10000',
+    });
     [host, player, spectator] = await Promise.all([
       guest(server.url, 'Hana'),
       guest(server.url, 'Pia'),
@@ -201,20 +210,25 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
       expect(meta.body.replayPrivacy).toBe(privacy);
       const link = meta.body.replayLink;
       expect(link === undefined).toBe(privacy === 'private');
-      const seen = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
-        token: spectator.accessToken,
-      });
+      // Someone else finds the finished match only with its link, and never sees the link.
+      const seen = await call<MatchMetadata>(
+        server.url,
+        'GET',
+        `/api/matches/${matchId}${link ? `?link=${encodeURIComponent(link)}` : ''}`,
+        { token: spectator.accessToken },
+      );
+      expect(seen.status).toBe(link ? 200 : 404);
       expect(seen.body.replayLink).toBeUndefined();
       await check(matchId, [
         {
           method: 'GET',
           path: (id) => `/api/matches/${id}/export`,
-          expect: { host: 200, player: 200, spectator: 403, stranger: 401 },
+          expect: { host: 200, player: 200, spectator: 404, stranger: 401 },
         },
         {
           method: 'GET',
           path: (id) => `/api/matches/${id}/export?link=not-the-link-000000000000000000000`,
-          expect: { host: 200, player: 200, spectator: 403, stranger: 401 },
+          expect: { host: 200, player: 200, spectator: 404, stranger: 401 },
         },
       ]);
       if (link) {
@@ -228,6 +242,90 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
         expect(verifyReplay(secretDraw, shared.body)).toMatchObject({ ok: true });
       }
     }
+  });
+
+  it("a finished private match is its players' and moderators': to anyone else, every route and socket answers as for no match", async () => {
+    const matchId = await match(2);
+    await call(server.url, 'POST', `/api/matches/${matchId}/surrender`, {
+      token: player.accessToken,
+    });
+    const unknown = 'm_nothing_here_at_all';
+    const routes: [method: 'GET' | 'POST', path: string, body?: unknown][] = [
+      ['GET', ''],
+      ['GET', '/state'],
+      ['GET', '/export'],
+      ['GET', '/chat'],
+      ['GET', '/art'],
+      ['POST', '/rematch'],
+      ['POST', '/start'],
+      ['POST', '/close'],
+      ['POST', '/leave'],
+      ['POST', '/surrender'],
+      ['POST', '/stops', { stops: [] }],
+      ['POST', '/ready', { ready: true }],
+      ['POST', '/seats/1/approve'],
+      ['POST', '/seats/1/remove'],
+    ];
+    const ask = (id: string, [method, path, body]: (typeof routes)[number], as: string) =>
+      call(server.url, method, `/api/matches/${id}${path}`, { token: as, body });
+    for (const route of routes) {
+      const [hidden, none] = await Promise.all([
+        ask(matchId, route, spectator.accessToken),
+        ask(unknown, route, spectator.accessToken),
+      ]);
+      expect({ route: route[1], status: hidden.status, body: hidden.body }).toEqual({
+        route: route[1],
+        status: 404,
+        body: none.body,
+      });
+    }
+    // The socket too: the same refusal and close code as an id that names nothing.
+    const sockets = await Promise.all(
+      [matchId, unknown].map(async (id) => {
+        const client = await RawClient.open(server.url, id, spectator.accessToken, {
+          waitWelcome: false,
+        });
+        const error = await client.next('ERROR');
+        await client.close();
+        return error;
+      }),
+    );
+    expect(sockets[0]).toEqual(sockets[1]);
+    expect(sockets[0]).toMatchObject({ code: 'NOT_FOUND' });
+
+    // Its players see it; so do an admin and a moderator (whose demotion counts at once).
+    for (const who of [host, player]) {
+      expect((await ask(matchId, routes[0]!, who.accessToken)).status).toBe(200);
+    }
+    const root = (await login(server.url, 'root', ADMIN_PASSWORD)).body;
+    const modAccount = await account(server.url, `mod_${store}`);
+    const promoted = await call(server.url, 'PUT', `/api/admin/users/${modAccount.user.id}/role`, {
+      token: root.accessToken,
+      body: { role: 'moderator' },
+    });
+    expect(promoted.status).toBe(200);
+    const moderator = (await login(server.url, `mod_${store}`, GOOD_PASSWORD)).body;
+    for (const staff of [root, moderator]) {
+      for (const route of routes.slice(0, 4)) {
+        const seen = await ask(matchId, route, staff.accessToken);
+        expect({ route: route[1], status: seen.status }).toEqual({ route: route[1], status: 200 });
+      }
+      const watching = await RawClient.open(server.url, matchId, staff.accessToken);
+      expect(watching.received.find((m) => m.type === 'WELCOME')).toMatchObject({
+        role: 'spectator',
+        status: 'over',
+      });
+      await watching.close();
+    }
+    await call(server.url, 'PUT', `/api/admin/users/${modAccount.user.id}/role`, {
+      token: root.accessToken,
+      body: { role: 'player' },
+    });
+    expect((await ask(matchId, routes[0]!, moderator.accessToken)).status).toBe(404);
+
+    // While a match is live its id is the link for spectators: anyone signed in watches.
+    const live = await match(2);
+    expect((await ask(live, routes[0]!, spectator.accessToken)).status).toBe(200);
   });
 
   it('a surrender concedes only its own seat: the others play on, and it is placed last', async () => {
@@ -270,6 +368,52 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
     });
     expect(verifyReplay(secretDraw, exported.body)).toMatchObject({ ok: true, ending: 'rules' });
     await Promise.all([h, p, t].map((client) => client.close()));
+  });
+
+  it('a rematch offer repeated while the rematch is being made answers its id, never null', async () => {
+    const matchId = await match(2);
+    await call(server.url, 'POST', `/api/matches/${matchId}/surrender`, {
+      token: player.accessToken,
+    });
+    const offer = (role: 'host' | 'player') =>
+      call<{ rematchId: string | null }>(server.url, 'POST', `/api/matches/${matchId}/rematch`, {
+        token: token(role),
+      });
+    // The host offers: the player has yet to agree, so there is no rematch yet.
+    expect((await offer('host')).body.rematchId).toBeNull();
+    // Making the rematch is held at its first read until both repeat their offers meanwhile.
+    const pinned = server.content.store;
+    const read = pinned.matchContent.bind(pinned);
+    let reached = () => undefined as void;
+    const held = new Promise<void>((resolve) => (reached = resolve));
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    pinned.matchContent = async (id: string) => {
+      if (id === matchId) {
+        reached();
+        await gate;
+      }
+      return read(id);
+    };
+    try {
+      const accepted = offer('player');
+      await held;
+      const repeated = [offer('host'), offer('player'), offer('host')];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      const answers = await Promise.all([accepted, ...repeated]);
+      const rematchId = answers[0]!.body.rematchId;
+      expect(rematchId).toMatch(/^m_/);
+      expect(answers.map((a) => ({ status: a.status, rematchId: a.body.rematchId }))).toEqual(
+        answers.map(() => ({ status: 200, rematchId })),
+      );
+      const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+        token: host.accessToken,
+      });
+      expect(meta.body.rematchId).toBe(rematchId);
+    } finally {
+      pinned.matchContent = read;
+    }
   });
 
   it('/metrics asks for its token', async () => {

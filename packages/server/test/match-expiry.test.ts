@@ -132,7 +132,9 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match expiry and unloading (
     clock += 10 * MINUTE + 1;
     const swept = await server.lifecycle.sweep();
     expect(swept.abandoned).toBeGreaterThanOrEqual(1);
-    expect(await metadata(cpuOnly.matchId)).toMatchObject({
+    // Over, the match is its host's (and players') to see: Carol's, not Alice's.
+    expect(await metadata(cpuOnly.matchId)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await metadata(cpuOnly.matchId, carol.accessToken)).toMatchObject({
       status: 'over',
       result: { winners: [], standings: [], reason: 'abandoned' },
     });

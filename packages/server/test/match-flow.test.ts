@@ -39,12 +39,16 @@ describe('a match over real sockets (secret-draw)', () => {
     await Promise.all([playUntilOver(a, (k) => n++ % k), playUntilOver(b, (k) => (n++ * 7) % k)]);
     await spectator.next('LEGAL', () => false, 300).catch(() => undefined);
 
+    // Carol watched it live; once over, its replay is private, and so is the match: she finds none.
     const meta = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${created.matchId}`, {
       token: carol.accessToken,
     });
-    expect(meta.body.status).toBe('over');
-    expect(meta.body.result?.winners.length).toBeGreaterThan(0);
-    expect(meta.body.code).toBeUndefined();
+    expect(meta.status).toBe(404);
+    const own = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${created.matchId}`, {
+      token: bob.accessToken,
+    });
+    expect(own.body.status).toBe('over');
+    expect(own.body.result?.winners.length).toBeGreaterThan(0);
 
     // Each player's view, rebuilt from WELCOME plus diffs, equals the server's view for them.
     for (const [client, token] of [

@@ -222,6 +222,14 @@ describe.each<StoreKind>(['postgres', 'embedded'])('replay import quotas (%s)', 
       token: other.accessToken,
     });
     expect(refused).toMatchObject({ status: 404 });
+    // Nor is it anyone else's to read (it may be a private match's): as for no replay at all.
+    const [read, none, own] = await Promise.all([
+      call(server.url, 'GET', `/api/replays/${one.body.replayId}`, { token: other.accessToken }),
+      call(server.url, 'GET', `/api/replays/rp_nothing_here`, { token: other.accessToken }),
+      call(server.url, 'GET', `/api/replays/${one.body.replayId}`, { token: user.accessToken }),
+    ]);
+    expect(read).toMatchObject({ status: 404, body: none.body });
+    expect(own).toMatchObject({ status: 200, body: { replayId: one.body.replayId } });
     const deleted = await fetch(`${server.url}/api/replays/${one.body.replayId}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${user.accessToken}` },

@@ -4,13 +4,14 @@ import type {
   PlayerProfile,
   RatingHistory,
 } from '@cardtable/sdk/social';
+import type { MatchMetadata } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/errors.ts';
 import { afterIdlePeriods, RATING_PERIOD_MS } from '../src/social/glicko2.ts';
 import { Leaderboards } from '../src/social/leaderboard.ts';
 import type { Database } from '../src/store/database.ts';
 import { addUsers, openTestDatabase, writeFinished } from './helpers/finished-matches.ts';
-import { call, guest } from './helpers/http.ts';
+import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
 
 const STORES: StoreKind[] = ['embedded', 'postgres'];
@@ -196,6 +197,48 @@ describe.each(STORES)('profiles and history over HTTP on %s', (kind) => {
       after = page.body.next;
     }
     expect(pages).toEqual(['hist4', 'hist3', 'hist2', 'hist1', 'hist0']);
+
+    // Tables that never started are nobody's history: one its host closed (for real, over
+    // HTTP) and one that expired; a started one nobody stayed at (abandoned) is, as a no-contest.
+    const table = await createMatch(server.url, ana.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 1 },
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    await call(server.url, 'POST', '/api/matches/join', {
+      token: ben.accessToken,
+      body: { code: table.code },
+    });
+    const closed = await call<MatchMetadata>(
+      server.url,
+      'POST',
+      `/api/matches/${table.matchId}/close`,
+      { token: ana.accessToken },
+    );
+    expect(closed.body).toMatchObject({ status: 'over', result: { reason: 'closed' } });
+    for (const reason of ['expired', 'abandoned']) {
+      await writeFinished(server.db, {
+        id: `hist-${reason}`,
+        game: 'golf',
+        seats: [a, b, null],
+        places: [1, 1, 1],
+        rated: false,
+        reason,
+        endedAt: new Date(base + 10 * 60_000).toISOString(),
+      });
+    }
+    for (const [who, token] of [
+      [a, ana.accessToken],
+      [b, ben.accessToken],
+    ] as const) {
+      const history = await call<MatchHistory>(server.url, 'GET', `/api/players/${who}/matches`, {
+        token,
+      });
+      expect(history.body.matches.map((m) => [m.matchId, m.reason])).toEqual([
+        ['hist-abandoned', 'abandoned'],
+        ...['hist4', 'hist3', 'hist2', 'hist1', 'hist0'].map((id) => [id, null]),
+      ]);
+    }
 
     const bad = await call(server.url, 'GET', `/api/players/${a}/matches?after=nonsense`, {
       token: ana.accessToken,

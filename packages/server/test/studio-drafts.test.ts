@@ -103,58 +103,86 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
     expect(now.body.updatedAt).toMatch(/^\d{4}-/);
   });
 
-  it('shows a draft to its creator only; only the creator renames or deletes it', async () => {
+  it('shows a draft to its creator only: to anyone else every route answers as for a game that does not exist', async () => {
     expect((await create(site.alice, { slug: 'secret-set', name: 'Secret' })).status).toBe(201);
-    for (const path of ['/api/content/games/secret-set', '/api/content/games/secret-set/draft']) {
-      const seen = await call<ErrorBody>(site.server.url, 'GET', path, { token: site.bob });
-      expect(seen.status).toBeGreaterThanOrEqual(403);
-      expect(seen.status).toBeLessThanOrEqual(404);
+    const url = site.server.url;
+    const asBob = (method: string, path: string, body?: unknown) =>
+      call<ErrorBody>(url, method, path, { token: site.bob, ...(body ? { body } : {}) });
+    // Each of Bob's requests, about Alice's draft and about a slug nobody has: the same answer
+    // but for the slug in the message, so nothing tells Bob the draft (or its name) exists.
+    const requests: [string, string, unknown?][] = [
+      ['GET', ''],
+      ['GET', '/draft'],
+      ['GET', '/draft/archive'],
+      ['PATCH', '', { name: 'Mine now' }],
+      ['DELETE', ''],
+      ['PUT', '/draft', { ...(await tidepoolPackage()), revision: 0 }],
+      ['POST', '/draft/art', { base64: png16() }],
+      ['POST', '/publish', {}],
+      ['GET', '/versions/1'],
+      ['GET', '/versions/1/files'],
+    ];
+    for (const [method, path, body] of requests) {
+      const secret = await asBob(method, `/api/content/games/secret-set${path}`, body);
+      const nobody = await asBob(method, `/api/content/games/no-such-set${path}`, body);
+      expect({ method, path, status: secret.status }).toEqual({ method, path, status: 404 });
+      expect(secret.body).toEqual({
+        ...nobody.body,
+        message: nobody.body.message.replace('no-such-set', 'secret-set'),
+      });
+    }
+    // A playtest or a match of it: refused as an unknown game is, its name never said.
+    for (const draft of [true, false]) {
+      const body = { game: 'secret-set', seats: [{ kind: 'human' }, { kind: 'human' }], draft };
+      const secret = await call<ErrorBody>(url, 'POST', '/api/matches', { token: site.bob, body });
+      const nobody = await call<ErrorBody>(url, 'POST', '/api/matches', {
+        token: site.bob,
+        body: { ...body, game: 'no-such-set' },
+      });
+      expect(secret.status).toBe(400);
+      expect(secret.body.message).toBe(nobody.body.message.replace('no-such-set', 'secret-set'));
+      expect(secret.body.message).not.toContain('Secret');
     }
     expect(
-      (await call(site.server.url, 'GET', '/api/content/games/secret-set', { token: site.alice }))
-        .status,
+      (await call(url, 'GET', '/api/content/games/secret-set', { token: site.alice })).status,
     ).toBe(200);
-    const mine = await call<{ games: { slug: string }[] }>(
-      site.server.url,
-      'GET',
-      '/api/content/games/mine',
-      { token: site.bob },
-    );
+    const mine = await call<{ games: { slug: string }[] }>(url, 'GET', '/api/content/games/mine', {
+      token: site.bob,
+    });
     expect(mine.body.games.map((g) => g.slug)).not.toContain('secret-set');
 
-    const hijack = await call<ErrorBody>(
-      site.server.url,
-      'PATCH',
-      '/api/content/games/secret-set',
-      {
-        token: site.bob,
-        body: { name: 'Mine now' },
-      },
-    );
-    expect(hijack.status).toBe(403);
     const renamed = await call<{ game: { name: string; description: string } }>(
-      site.server.url,
+      url,
       'PATCH',
       '/api/content/games/secret-set',
       { token: site.alice, body: { name: '  Open Secret ', description: 'Hidden cards.' } },
     );
     expect(renamed.body.game).toMatchObject({ name: 'Open Secret', description: 'Hidden cards.' });
-
     expect(
-      (await call(site.server.url, 'DELETE', '/api/content/games/secret-set', { token: site.bob }))
-        .status,
-    ).toBe(403);
-    expect(
-      (
-        await call(site.server.url, 'DELETE', '/api/content/games/secret-set', {
-          token: site.alice,
-        })
-      ).status,
+      (await call(url, 'DELETE', '/api/content/games/secret-set', { token: site.alice })).status,
     ).toBe(204);
     expect(
-      (await call(site.server.url, 'GET', '/api/content/games/secret-set', { token: site.alice }))
-        .status,
+      (await call(url, 'GET', '/api/content/games/secret-set', { token: site.alice })).status,
     ).toBe(404);
+  });
+
+  it('lets everyone see a published game but only its creator change it (403, not 404)', async () => {
+    const slug = 'open-set';
+    await publishGame(site.server.url, site.alice, slug, await tidepoolPackage());
+    const hijack = await call<ErrorBody>(site.server.url, 'PATCH', `/api/content/games/${slug}`, {
+      token: site.bob,
+      body: { name: 'Mine now' },
+    });
+    expect(hijack.status).toBe(403);
+    const draft = await call<ErrorBody>(
+      site.server.url,
+      'GET',
+      `/api/content/games/${slug}/draft`,
+      {
+        token: site.bob,
+      },
+    );
+    expect(draft.status).toBe(403);
   });
 
   it('copies a published game into a new draft; a published game cannot be deleted', async () => {
@@ -285,10 +313,10 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
     if (!unpacked.ok) throw new Error(JSON.stringify(unpacked.errors));
     expect(unpacked.files.get('art/pearl-diver.png')).toBeInstanceOf(Uint8Array);
     expect((await validateContentPackage(unpacked.files)).errors).toEqual([]);
-    const forbidden = await fetch(`${url}/api/content/games/zip-source/draft/archive`, {
+    const notYours = await fetch(`${url}/api/content/games/zip-source/draft/archive`, {
       headers: { authorization: `Bearer ${site.bob}` },
     });
-    expect(forbidden.status).toBe(403);
+    expect(notYours.status).toBe(404);
 
     const imported = await call<{ game: { slug: string }; ok: boolean; revision: number }>(
       url,
@@ -362,7 +390,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
       token: site.bob,
       body: { base64: png16() },
     });
-    expect(notYours.status).toBe(403);
+    expect(notYours.status).toBe(404);
 
     const uploaded = await call<ArtUploaded>(
       site.server.url,

@@ -72,8 +72,10 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
     const invalid = await playtest(alice);
     expect(invalid).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
     await saveDraft((await tidepoolPackage()).files);
+    // The draft is unpublished: to anyone else it is no game at all.
     const stranger = await playtest(bob);
-    expect(stranger).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
+    expect(stranger).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
+    expect(stranger.body.message).toBe(`Unknown game "${SLUG}".`);
     const withVersion = await call<ErrorBody>(url(), 'POST', '/api/matches', {
       token: alice,
       body: { game: SLUG, draft: true, version: 1, seats: vsCpu },
@@ -178,7 +180,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
     const made = await playtest(alice);
     const body = { matchId: made.body.matchId, name: 'Opening hand' };
     const path = `/api/content/games/${SLUG}/positions`;
-    expect((await call(url(), 'POST', path, { token: bob, body })).status).toBe(403);
+    expect((await call(url(), 'POST', path, { token: bob, body })).status).toBe(404);
     const saved = await call<{ position: PositionSummary }>(url(), 'POST', path, {
       token: alice,
       body,
@@ -204,7 +206,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
     expect(run.usage?.instructions).toBeGreaterThan(0);
 
     const notMine = await call(url(), 'GET', path, { token: bob });
-    expect(notMine.status).toBe(403);
+    expect(notMine.status).toBe(404);
     expect((await call(url(), 'DELETE', `${path}/Opening%20hand`, { token: alice })).status).toBe(
       204,
     );

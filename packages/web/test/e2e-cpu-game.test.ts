@@ -70,7 +70,7 @@ describe('a one-hole game against three CPUs, played by clicking', () => {
     );
     expect(moves).toBeGreaterThan(2);
 
-    const meta = await matchOf(await referee(app.url), matchIdOf(page.url()));
+    const meta = await matchOf(await referee(app.url, page), matchIdOf(page.url()));
     expect(meta.status).toBe('over');
     expect(bySeat(await standingsOnScreen(page))).toEqual(
       bySeat(meta.result?.standings ?? []).map(({ seat, place, score }) => ({

@@ -89,6 +89,16 @@ describe('the host approves who joins', () => {
     // "Keep it open" has the focus: the close itself is one step back.
     await host.page.keyboard.press('Shift+Tab');
     await host.page.keyboard.press('Enter');
+    // The host is told it is done, the heading taking the focus, and goes on from there.
+    const hostClosed = host.page.getByTestId('table-closed');
+    await expect.poll(() => hostClosed.getAttribute('data-reason')).toBe('closed');
+    expect(await host.page.getByTestId('table-closed-why').textContent()).toBe(
+      'You closed this table before the game started.',
+    );
+    await expect
+      .poll(() => host.page.evaluate(() => document.activeElement?.id))
+      .toBe('table-closed-title');
+    await host.page.getByTestId('table-closed-home').click();
     await host.page.waitForURL(`${app.url}/`);
     // Home offers no way back to a table that is gone.
     expect(await host.page.getByTestId('back-to-table').count()).toBe(0);

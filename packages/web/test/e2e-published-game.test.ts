@@ -187,7 +187,7 @@ describe('a published game, played by two people who meet by invite code', () =>
     );
 
     const matchId = matchIdOf(host.page.url());
-    const meta = await matchOf(await referee(app.url), matchId);
+    const meta = await matchOf(await referee(app.url, host.page), matchId);
     expect(meta.status).toBe('over');
     expect(meta.content).toMatchObject({ slug: 'tidepool', version: 1, name: 'Tidepool' });
     expect(meta.content?.contentHash).toBe(version.contentHash);

@@ -51,7 +51,7 @@ describe('two people at one table', () => {
     await screenshot(host.page, 'two-players-2-host-standings');
     await screenshot(guest.page, 'two-players-3-guest-standings-phone');
 
-    const meta = await matchOf(await referee(app.url), matchIdOf(host.page.url()));
+    const meta = await matchOf(await referee(app.url, host.page), matchIdOf(host.page.url()));
     const expected = bySeat(meta.result?.standings ?? []).map(({ seat, place, score }) => ({
       seat,
       place,

@@ -64,6 +64,15 @@ const refusal = (
   details?: Record<string, unknown>,
 ): Outcome => ({ ok: false, error: details ? { code, message, details } : { code, message } });
 
+const tooManyMutes = (): Outcome =>
+  refusal('TOO_MANY_MUTES', `You can mute at most ${CHAT_MAX_MUTES} people.`, {
+    max: CHAT_MAX_MUTES,
+  });
+
+/** The sender's account was deleted; its sockets are about to be told their session ended. */
+const accountGone = (): Outcome =>
+  refusal('UNAUTHORIZED', 'This account was deleted: nothing of it is stored any more.');
+
 /**
  * The rooms of this node: who is in each, what they may read and write, and the limits. Every
  * message is stored before it is delivered (so history survives a restart), then sent to each
@@ -183,6 +192,7 @@ export class ChatService {
       seat: member.access.seat,
       body: text,
     });
+    if (!stored) return accountGone();
     this.broadcast({ kind: 'message', message: stored });
     return { ok: true, messageId: stored.id };
   }
@@ -215,12 +225,9 @@ export class ChatService {
       let stored: MuteOutcome;
       if (member.guest) stored = mutes.size < CHAT_MAX_MUTES ? 'muted' : 'full';
       else stored = await this.store.mute(member.userId, userId, CHAT_MAX_MUTES);
-      if (stored === 'full') {
-        return refusal('TOO_MANY_MUTES', `You can mute at most ${CHAT_MAX_MUTES} people.`, {
-          max: CHAT_MAX_MUTES,
-        });
-      }
+      if (stored === 'full') return tooManyMutes();
       if (stored === 'unknown') return refusal('NOT_FOUND', 'No such user.');
+      if (stored === 'gone') return accountGone();
       mutes.add(userId);
     } else if (!muted && mutes.has(userId)) {
       if (!member.guest) await this.store.unmute(member.userId, userId);
@@ -231,6 +238,32 @@ export class ChatService {
     }
     this.broadcast({ kind: 'muted', userId: member.userId, muted: [...mutes] });
     return { ok: true };
+  }
+
+  /**
+   * A guest's mutes, sent again as it connects (the server keeps them only while it is), a
+   * batch to a frame: one MUTE each would take the list past the socket's frame rate. Names
+   * already muted and the guest's own are passed over; muting stops at `CHAT_MAX_MUTES`
+   * (`TOO_MANY_MUTES`, those before it kept). An account's mutes are stored and come back in
+   * `CHAT_WELCOME`, so it has none to send again: `FORBIDDEN` (each of its mutes is a write).
+   */
+  async muteMany(member: ChatMember, userIds: readonly string[]): Promise<Outcome> {
+    if (!member.guest)
+      return refusal('FORBIDDEN', "An account's mutes are kept by the server: send MUTE.");
+    const mutes = await this.mutesOf(member);
+    const before = mutes.size;
+    let full = false;
+    for (const userId of userIds) {
+      if (userId === member.userId || mutes.has(userId)) continue;
+      if (mutes.size >= CHAT_MAX_MUTES) {
+        full = true;
+        break;
+      }
+      mutes.add(userId);
+    }
+    if (mutes.size > before)
+      this.broadcast({ kind: 'muted', userId: member.userId, muted: [...mutes] });
+    return full ? tooManyMutes() : { ok: true };
   }
 
   /** Reports a message this member can read (it names a message of its room and channels). */

@@ -1,7 +1,8 @@
 import type { ChatChannel, ChatReportView } from '@cardtable/sdk/chat';
 import { writeUnderCap, type Database } from '../store/database.ts';
 
-export type MuteOutcome = 'muted' | 'unknown' | 'full';
+/** `gone`: the muter's account was deleted (its session not yet signed out): nothing stored. */
+export type MuteOutcome = 'muted' | 'unknown' | 'full' | 'gone';
 
 /** A message as stored: the text as written (readers with the filter on get it masked). */
 export interface StoredMessage {
@@ -100,14 +101,22 @@ export class ChatStore {
     private readonly keepPerChannel: number,
   ) {}
 
-  /** Stores a message and drops the channel's messages beyond the newest `keepPerChannel`. */
-  async append(message: Omit<StoredMessage, 'id' | 'at'>): Promise<StoredMessage> {
+  /**
+   * Stores a message and drops the channel's messages beyond the newest `keepPerChannel`; null
+   * (nothing stored) when the author's account was deleted: a socket stays open a moment after
+   * the deletion, until its session is found signed out. The author's row is read `FOR SHARE`,
+   * so a deletion still being committed is waited for and seen (it deletes the author's chat,
+   * and a message stored meanwhile would outlive it).
+   */
+  async append(message: Omit<StoredMessage, 'id' | 'at'>): Promise<StoredMessage | null> {
     const [row] = await this.db.query<MessageRow>(
       `INSERT INTO chat_messages (room, channel, user_id, user_name, seat, body)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+       SELECT $1, $2, id, $4, $5, $6 FROM users WHERE id = $3 AND deleted_at IS NULL FOR SHARE
+       RETURNING *`,
       [message.room, message.channel, message.userId, message.name, message.seat, message.body],
       'chat_append',
     );
+    if (!row) return null;
     await this.db.query(
       `DELETE FROM chat_messages WHERE room = $1 AND channel = $2 AND id <= (
          SELECT id FROM chat_messages WHERE room = $1 AND channel = $2
@@ -115,7 +124,7 @@ export class ChatStore {
       [message.room, message.channel, this.keepPerChannel],
       'chat_prune',
     );
-    return toMessage(row as MessageRow);
+    return toMessage(row);
   }
 
   /** A channel's kept messages, oldest first. */
@@ -148,8 +157,9 @@ export class ChatStore {
 
   /**
    * Mutes `mutedUserId` for `userId`: `muted` (also when it was already), `unknown` when it names
-   * no user, `full` when `userId` mutes `max` people already. Counted and written under the
-   * user's advisory lock, so a burst of mutes (on one node or several) stops exactly at `max`.
+   * no user, `full` when `userId` mutes `max` people already, `gone` when `userId`'s account was
+   * deleted (read `FOR SHARE`, as `append` does). Counted and written under the user's advisory
+   * lock, so a burst of mutes (on one node or several) stops exactly at `max`.
    */
   async mute(userId: string, mutedUserId: string, max: number): Promise<MuteOutcome> {
     const muted = await this.db.transaction((query) =>
@@ -164,15 +174,24 @@ export class ChatStore {
           cap: max,
         },
         async (): Promise<MuteOutcome> => {
-          // The user, when there is one; the mute added, unless it was there already.
-          const [target] = await query(
-            `WITH target AS (SELECT id FROM users WHERE id = $2),
-                  added AS (INSERT INTO chat_mutes (user_id, muted_user_id)
-                            SELECT $1, id FROM target ON CONFLICT DO NOTHING)
-             SELECT id FROM target`,
+          const added = await query(
+            `INSERT INTO chat_mutes (user_id, muted_user_id)
+             SELECT muter.id, muted.id FROM users muter JOIN users muted ON muted.id = $2
+              WHERE muter.id = $1 AND muter.deleted_at IS NULL
+                FOR SHARE OF muter
+             ON CONFLICT DO NOTHING
+             RETURNING muted_user_id`,
             [userId, mutedUserId],
           );
-          return target ? 'muted' : 'unknown';
+          if (added.length > 0) return 'muted';
+          // Nothing added: muted already, or one of the two missing (a rare path, read once).
+          const [row] = await query(
+            `SELECT EXISTS (SELECT 1 FROM users WHERE id = $1 AND deleted_at IS NULL) AS live,
+                    EXISTS (SELECT 1 FROM users WHERE id = $2) AS target`,
+            [userId, mutedUserId],
+          );
+          if (row!.live !== true) return 'gone';
+          return row!.target === true ? 'muted' : 'unknown';
         },
       ),
     );

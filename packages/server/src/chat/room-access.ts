@@ -1,7 +1,8 @@
 import { CHAT_ROOM_PATTERN } from '@cardtable/sdk/chat';
 import type { ContentLibrary } from '../content/library.ts';
 import type { MatchFacts, MatchRegistry } from '../match/registry.ts';
-import { maySeeFinished } from '../routes/export.ts';
+import type { Viewer } from '../auth/roles.ts';
+import { maySeeMatch } from '../match/visibility.ts';
 import type { RoomAccess } from './chat-service.ts';
 
 const ROOM = new RegExp(CHAT_ROOM_PATTERN);
@@ -15,12 +16,12 @@ export type AccessRefusal = { code: 'NOT_FOUND' | 'FORBIDDEN'; message: string }
  *   Everyone else is a spectator: they read the players' channel and write their own, which
  *   players never read, so nothing a spectator sees reaches a player through chat.
  * - Once the match is over, nothing can be passed on any more: both channels are read by
- *   whoever may see its replay (`replayPrivacy`: its players and host, or anyone with the link),
- *   and others are refused, so the chat of a finished match is as private as its replay.
+ *   whoever may see its replay (`maySeeFinished`: its players and host, anyone with the link,
+ *   moderators), and anyone else finds no such match, so its chat is as private as its replay.
  */
 export async function roomAccess(
   room: string,
-  userId: string,
+  viewer: Viewer,
   deps: { registry: MatchRegistry; content: ContentLibrary },
   link?: string,
 ): Promise<RoomAccess | AccessRefusal> {
@@ -32,10 +33,9 @@ export async function roomAccess(
     return { role: 'member', seat: null, reads: ['lobby'], writes: ['lobby'], emotes: false };
   }
   const access = await deps.registry.facts(id, (actor) =>
-    actor
-      ? matchAccess(actor, userId, link)
-      : { code: 'NOT_FOUND' as const, message: 'No such match.' },
+    actor ? matchAccess(actor, viewer, link) : NO_SUCH_MATCH,
   );
+  const { userId } = viewer;
   if ('code' in access) return access;
   const seat = access.seat;
   const seatNow = () => deps.registry.facts(id, (actor) => actor?.seatOf(userId) ?? null);
@@ -44,24 +44,20 @@ export async function roomAccess(
     : { ...access, stillSeated: async () => (await seatNow()) === seat };
 }
 
+const NO_SUCH_MATCH: AccessRefusal = { code: 'NOT_FOUND', message: 'No such match.' };
+
 export function matchAccess(
   actor: MatchFacts,
-  userId: string,
+  viewer: Viewer,
   link?: string,
 ): RoomAccess | AccessRefusal {
-  const seat = actor.seatOf(userId);
+  if (!maySeeMatch(actor, viewer, link)) return NO_SUCH_MATCH;
+  const seat = actor.seatOf(viewer.userId);
   const role = seat === null ? 'spectator' : 'player';
   const writes = seat === null ? (['spectators'] as const) : (['players'] as const);
   if (actor.status !== 'over') {
     const reads = seat === null ? (['players', 'spectators'] as const) : (['players'] as const);
     return { role, seat, reads, writes, emotes: seat !== null };
-  }
-  if (!maySeeFinished(actor, userId, link)) {
-    return {
-      code: 'FORBIDDEN',
-      message:
-        "This match's chat is as private as its replay: its players' own (or shared by its link).",
-    };
   }
   return { role, seat, reads: ['players', 'spectators'], writes, emotes: seat !== null };
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { SocketSessions } from '../auth/socket-sessions.ts';
 import type { TokenService } from '../auth/tokens.ts';
 import { Heartbeat } from '../heartbeat.ts';
+import type { ViewerOf } from '../auth/roles.ts';
 import type { ContentLibrary } from '../content/library.ts';
 import { unsafeJsonProblem } from '../json-guard.ts';
 import { MessageCheck } from '../message-check.ts';
@@ -62,6 +63,7 @@ export function registerChatSocket(
     chat: ChatService;
     registry: MatchRegistry;
     content: ContentLibrary;
+    viewerOf: ViewerOf;
   },
 ): void {
   const { tokens, chat } = deps;
@@ -183,7 +185,7 @@ export function registerChatSocket(
             CLOSE_CODES.tooMany,
           );
         }
-        const access = await roomAccess(room, principal.userId, deps, link);
+        const access = await roomAccess(room, await deps.viewerOf(principal), deps, link);
         if ('code' in access) {
           return refuse(
             access.code,
@@ -230,6 +232,8 @@ function handle(chat: ChatService, member: ChatMember, message: ChatClientMessag
     case 'MUTE':
     case 'UNMUTE':
       return chat.mute(member, message.userId, message.type === 'MUTE');
+    case 'MUTE_MANY':
+      return chat.muteMany(member, message.userIds);
     case 'REPORT':
       return chat.report(member, message.messageId, message.reason ?? '');
     case 'SET_FILTER':

@@ -4,6 +4,7 @@ import type { Content, TcgGame, TcgOptions } from '@cardtable/tcg';
 import { apiError, fromRuleError } from '../errors.ts';
 import type { HostedGame } from '../games.ts';
 import { parseDeckList } from './deck-list.ts';
+import { gameVisibleTo } from './game-visibility.ts';
 import type { ContentLibrary } from './library.ts';
 import type { ContentPin } from './store.ts';
 import type { CheckRequester } from './validate.ts';
@@ -42,7 +43,8 @@ export async function setupMatch(
   }
   const { store } = library;
   const game = await store.gameBySlug(body.game);
-  if (!game) {
+  // Someone else's unpublished draft is refused as an unknown game: its name stays the creator's.
+  if (!game || !(await gameVisibleTo(store, game, requester?.user ?? null))) {
     throw apiError('BAD_REQUEST', `Unknown game "${body.game}".`, {
       games: [...library.builtIn.keys()],
     });

@@ -16,7 +16,13 @@ import type { MatchStream } from './stream.ts';
 type Done = { ok: true } | ErrorBody;
 
 /** A rematch offer's answer: `start` tells the one caller whose agreement completed it. */
-export type RematchOffer = { rematchId: string } | { start: boolean };
+/**
+ * Where a rematch offer stands: the rematch exists; this caller's agreement completed it and
+ * they create it (`start: true`); others have yet to agree (`start: false`); or another caller is
+ * creating it right now (`creating`: its id once made, null if making it failed).
+ */
+export type RematchOffer =
+  { rematchId: string } | { start: boolean } | { creating: Promise<string | null> };
 /** A seat the match can start with: a CPU's, or a person's the host (if asked) approved. */
 const filled = (seat: SeatRecord) => seat.kind === 'cpu' || (!!seat.userId && !seat.pending);
 /** Who joins a table: a rated one needs an account. */
@@ -44,8 +50,14 @@ export class Lobby {
     this.store = ctx.store;
   }
 
-  /** A rematch every player agreed to is being created (set once, cleared if that fails). */
-  private rematchStarting = false;
+  /**
+   * A rematch every player agreed to is being created: settled with its id (or null when making
+   * it failed, and cleared then so another agreement may try again).
+   */
+  private rematchCreation: {
+    made: Promise<string | null>;
+    settle(id: string | null): void;
+  } | null = null;
 
   /**
    * Takes the next free human seat (or returns the one the user holds); starts when full (an
@@ -333,20 +345,28 @@ export class Lobby {
       this.stream.broadcastStatus();
     }
     const everyone = live.record.seats.every((s) => s.kind === 'cpu' || s.rematch);
-    if (!everyone || this.rematchStarting) return { start: false };
-    this.rematchStarting = true;
+    if (!everyone) return { start: false };
+    if (this.rematchCreation) return { creating: this.rematchCreation.made };
+    let settle: (id: string | null) => void = () => undefined;
+    const made = new Promise<string | null>((resolve) => (settle = resolve));
+    this.rematchCreation = { made, settle };
     return { start: true };
   }
 
-  /** The rematch exists: every connection is told where to go. */
+  /** The rematch exists: every connection is told where to go, and every waiting offer. */
   async rematchCreated(rematchId: string | null): Promise<void> {
-    if (rematchId === null) {
-      this.rematchStarting = false;
-      return;
+    const creation = this.rematchCreation;
+    try {
+      if (rematchId === null) {
+        this.rematchCreation = null;
+        return;
+      }
+      await this.store.setRematch(this.live.id, rematchId);
+      this.live.record = { ...this.live.record, rematchId };
+      this.stream.broadcastStatus();
+    } finally {
+      creation?.settle(rematchId);
     }
-    await this.store.setRematch(this.live.id, rematchId);
-    this.live.record = { ...this.live.record, rematchId };
-    this.stream.broadcastStatus();
   }
 
   /** Ends the match as the server decides (expiry, abandonment) if `stillDue` still holds. */

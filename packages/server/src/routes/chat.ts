@@ -9,7 +9,7 @@ import {
 import { ErrorBody } from '@cardtable/sdk/protocol';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { RoleGuard } from '../auth/roles.ts';
+import type { RoleGuard, ViewerOf } from '../auth/roles.ts';
 import type { ChatStore } from '../chat/chat-store.ts';
 import { reportedTables } from '../chat/reported-tables.ts';
 import { matchAccess } from '../chat/room-access.ts';
@@ -17,6 +17,7 @@ import type { WordFilter } from '../chat/word-filter.ts';
 import type { ContentStore } from '../content/store.ts';
 import { apiError } from '../errors.ts';
 import type { MatchRegistry } from '../match/registry.ts';
+import { noSuchMatch } from '../match/visibility.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { requireUser } from './authenticate.ts';
 
@@ -30,12 +31,13 @@ export function registerChatRoutes(
     store: ChatStore;
     filter: WordFilter;
     registry: MatchRegistry;
+    viewerOf: ViewerOf;
     requireRole: RoleGuard;
     matches: EventStore;
     content: ContentStore;
   },
 ): void {
-  const { store, filter, registry, requireRole } = deps;
+  const { store, filter, registry, viewerOf, requireRole } = deps;
 
   app.get<{ Params: { id: string }; Querystring: { link?: string; filter?: 'on' | 'off' } }>(
     '/api/matches/:id/chat',
@@ -55,10 +57,10 @@ export function registerChatRoutes(
       },
     },
     async (request) => {
-      const user = requireUser(request);
+      const viewer = await viewerOf(requireUser(request));
       const access = await registry.use(request.params.id, (actor) => {
-        if (!actor) throw apiError('NOT_FOUND', 'No such match.');
-        return matchAccess(actor, user.userId, request.query.link);
+        if (!actor) throw noSuchMatch();
+        return matchAccess(actor, viewer, request.query.link);
       });
       if ('code' in access) throw apiError(access.code, access.message);
       const masked = request.query.filter !== 'off';

@@ -429,8 +429,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       },
     },
     async (request) => {
-      requireUser(request);
-      const game = await findGame(request.params.slug);
+      const game = await visibleGame(request.params.slug, requireUser(request));
       const row = await findVersion(game, request.params.version);
       const [loaded, files] = await Promise.all([
         library.load(game.id, row.version),
@@ -462,8 +461,7 @@ export function registerContentRoutes(app: FastifyInstance, { library }: Deps) {
       },
     },
     async (request) => {
-      requireUser(request);
-      const game = await findGame(request.params.slug);
+      const game = await visibleGame(request.params.slug, requireUser(request));
       const row = await findVersion(game, request.params.version);
       const files = await store.files(game.id, row.version);
       if (!files) throw apiError('NOT_FOUND', `${game.name} version ${row.version} has no files.`);

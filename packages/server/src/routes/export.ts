@@ -4,38 +4,34 @@ import {
   seatViewer,
   type ReplayEvent,
 } from '@cardtable/engine';
-import { timingSafeEqual } from 'node:crypto';
 import { apiError } from '../errors.ts';
 import { toMatchContent, type ContentLibrary } from '../content/library.ts';
 import { matchConfig, type MatchActor } from '../match/actor.ts';
 import { projectAfter, rebuildResolutions } from '../match/history.ts';
 import type { EventStore } from '../store/event-store.ts';
-import type { MatchFacts } from '../match/registry.ts';
+import type { Viewer } from '../auth/roles.ts';
+import { maySeeFinished, noSuchMatch } from '../match/visibility.ts';
 import { eventIdOf } from '@cardtable/sdk/protocol';
 import type { ExportedReplay } from '../content/replay-content.ts';
 
 /**
  * A match as a replay file. Once over: every event unprojected, the actions, the seed and the
- * final state hash, so it can be re-executed and verified; its players and host may export it, and
- * anyone else only with its replay link when the host chose `replayPrivacy: 'link'`. Before
- * that: only a participant may export, and gets the log in their own projection, without the
- * seed or the actions. Each file is built once per version (the actor caches it).
+ * final state hash, so it can be re-executed and verified, for whoever `maySeeFinished` (anyone
+ * else finds no such match). Before that: only a participant may export, and gets the log in
+ * their own projection, without the seed or the actions. Each file is built once per version
+ * (the actor caches it).
  */
 export function exportMatch(
   actor: MatchActor,
   library: ContentLibrary,
   store: EventStore,
-  userId: string,
+  viewer: Viewer,
   link?: string,
 ): Promise<ExportedReplay> {
   const final = actor.finalState();
-  const seat = actor.seatOf(userId);
+  const seat = actor.seatOf(viewer.userId);
   if (final) {
-    if (!maySeeFinished(actor, userId, link)) {
-      return Promise.reject(
-        apiError('FORBIDDEN', "This match's replay is its players' own (or shared by its link)."),
-      );
-    }
+    if (!maySeeFinished(actor, viewer, link)) return Promise.reject(noSuchMatch());
     return actor.cachedExport('full', () => fullExport(actor, final, library, store));
   }
   if (seat === null) {
@@ -44,26 +40,6 @@ export function exportMatch(
     );
   }
   return actor.cachedExport(`seat:${seat}`, () => seatExport(actor, seat, library, store));
-}
-
-/**
- * Who may see a finished match (its replay, its chat): its players and its host, and anyone who
- * presents its replay link when the host chose `replayPrivacy: 'link'`.
- */
-export function maySeeFinished(actor: MatchFacts, userId: string, link?: string): boolean {
-  const record = actor.matchRecord;
-  return (
-    actor.seatOf(userId) !== null ||
-    userId === record.hostUserId ||
-    opensReplay(record.replayLink, link)
-  );
-}
-
-/** Whether `link` is the match's replay link (compared in constant time). */
-function opensReplay(replayLink: string | null, link: string | undefined): boolean {
-  if (replayLink === null || link === undefined) return false;
-  const [expected, given] = [Buffer.from(replayLink), Buffer.from(link)];
-  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 type FinalState = NonNullable<ReturnType<MatchActor['finalState']>>;

@@ -11,7 +11,8 @@ import {
   SetStopsRequest,
 } from '@cardtable/sdk/protocol';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Viewer, ViewerOf } from '../auth/roles.ts';
 import { ApiError, apiError, fromRuleError } from '../errors.ts';
 import { withContent } from '../content/library.ts';
 import { setupMatch } from '../content/match-setup.ts';
@@ -21,6 +22,7 @@ import { metadataOf, type MatchActor } from '../match/actor.ts';
 import { publicSeatsOf } from '../match/match-record.ts';
 import { unshowableName } from '../printable.ts';
 import type { MatchRegistry } from '../match/registry.ts';
+import { maySeeMatch, noSuchMatch } from '../match/visibility.ts';
 import type { SeatRecord } from '../store/event-store.ts';
 import { tableChoiceRefusal } from '../tables/table-choices.ts';
 import { exportMatch } from './export.ts';
@@ -34,7 +36,7 @@ const SeatParams = Type.Object({
 const secured = { security: [{ bearer: [] }] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-type Deps = MatchCreationDeps;
+type Deps = MatchCreationDeps & { viewerOf: ViewerOf };
 
 /** Runs `use` with the match's actor, then unloads it again if it is finished and unwatched. */
 export const withMatchActor = <T>(
@@ -43,14 +45,40 @@ export const withMatchActor = <T>(
   use: (actor: MatchActor) => T | Promise<T>,
 ): Promise<T> =>
   registry.use(id, (actor) => {
-    if (!actor) throw apiError('NOT_FOUND', 'No such match.');
+    if (!actor) throw noSuchMatch();
     return use(actor);
   });
 
+/**
+ * `withMatchActor` for a match `viewer` may see (`maySeeMatch`); one they may not is answered
+ * as an unknown id, whatever they asked of it.
+ */
+export const withVisibleMatch = <T>(
+  registry: MatchRegistry,
+  id: string,
+  viewer: Viewer,
+  use: (actor: MatchActor) => T | Promise<T>,
+  link?: string,
+): Promise<T> =>
+  registry.use(id, (actor) => {
+    if (!actor || !maySeeMatch(actor, viewer, link)) throw noSuchMatch();
+    return use(actor);
+  });
+
+const LinkQuery = Type.Object({ link: Type.Optional(Type.String({ maxLength: 128 })) });
+
 export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
-  const { content, store, registry } = deps;
-  const withActor = <T>(id: string, use: (actor: MatchActor) => T | Promise<T>): Promise<T> =>
-    withMatchActor(registry, id, use);
+  const { content, store, registry, viewerOf } = deps;
+  /** The caller's view of match `id` (see `withVisibleMatch`). */
+  const withActor = async <T>(
+    request: FastifyRequest,
+    id: string,
+    use: (actor: MatchActor, userId: string) => T | Promise<T>,
+    link?: string,
+  ): Promise<T> => {
+    const viewer = await viewerOf(requireUser(request));
+    return withVisibleMatch(registry, id, viewer, (actor) => use(actor, viewer.userId), link);
+  };
   const unwrap = <T extends object>(result: T | ErrorBody): T => {
     if ('code' in result && 'message' in result) throw new ApiError(result as ErrorBody);
     return result as T;
@@ -158,27 +186,33 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { link?: string } }>(
     '/api/matches/:id',
     {
       schema: {
         tags: ['matches'],
-        summary: 'Match metadata: seats, status and, once over, the result',
+        summary:
+          'Match metadata: seats, status and, once over, the result (a finished match: for ' +
+          'whoever may see its replay, else 404 as for no match)',
         ...secured,
         params: MatchParams,
+        querystring: LinkQuery,
         response: { 200: MatchMetadata, ...errors },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      return withContent(
+    async (request) =>
+      withContent(
         content,
-        await withActor(request.params.id, (actor) => actor.metadata(user.userId)),
-      );
-    },
+        await withActor(
+          request,
+          request.params.id,
+          (actor, userId) => actor.metadata(userId),
+          request.query.link,
+        ),
+      ),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { link?: string } }>(
     '/api/matches/:id/state',
     {
       schema: {
@@ -186,13 +220,17 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "The caller's current view (as player or spectator) and legal actions",
         ...secured,
         params: MatchParams,
+        querystring: LinkQuery,
         response: { 200: MatchStateResponse, ...errors },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      return withActor(request.params.id, (actor) => actor.stateFor(user.userId));
-    },
+    async (request) =>
+      withActor(
+        request,
+        request.params.id,
+        (actor, userId) => actor.stateFor(userId),
+        request.query.link,
+      ),
   );
 
   /**
@@ -216,13 +254,11 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
           response: { 200: MatchMetadata, ...errors },
         },
       },
-      async (request) => {
-        const user = requireUser(request);
-        return withActor(request.params.id, async (actor) => {
-          unwrap(await change(actor, user.userId, request.params.seat ?? -1));
-          return actor.metadata(user.userId);
-        });
-      },
+      async (request) =>
+        withActor(request, request.params.id, async (actor, userId) => {
+          unwrap(await change(actor, userId, request.params.seat ?? -1));
+          return actor.metadata(userId);
+        }),
     );
   };
   lobbyRoute('start', 'Start now (host only); free human seats are filled by CPUs', (a, u) =>
@@ -269,13 +305,11 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: MatchMetadata, ...errors },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      return withActor(request.params.id, async (actor) => {
-        unwrap(await actor.setStops(user.userId, request.body.stops));
-        return actor.metadata(user.userId);
-      });
-    },
+    async (request) =>
+      withActor(request, request.params.id, async (actor, userId) => {
+        unwrap(await actor.setStops(userId, request.body.stops));
+        return actor.metadata(userId);
+      }),
   );
 
   app.post<{ Params: { id: string } }>(
@@ -291,22 +325,27 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: RematchResponse, ...errors, 429: ErrorBody },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      return withActor(request.params.id, async (actor) => {
-        const offer = unwrap(await actor.offerRematch(user.userId));
-        if ('rematchId' in offer) return { rematchId: offer.rematchId, seats: actor.publicSeats() };
-        if (!offer.start) return { rematchId: null, seats: actor.publicSeats() };
-        let rematchId: string | null = null;
-        try {
-          rematchId = (await createMatch(deps, await rematchPlan(actor, request.addressKey)))
-            .matchId;
-        } finally {
-          await actor.rematchCreated(rematchId);
-        }
+    async (request) =>
+      withActor(request, request.params.id, async (actor, userId) => {
+        const agree = async (): Promise<string | null> => {
+          const offer = unwrap(await actor.offerRematch(userId));
+          if ('rematchId' in offer) return offer.rematchId;
+          // Another player's agreement completed it and they are making it: answer its id once
+          // made (never a null "not yet"); if making it failed, this agreement tries again.
+          if ('creating' in offer) return (await offer.creating) ?? agree();
+          if (!offer.start) return null;
+          let rematchId: string | null = null;
+          try {
+            rematchId = (await createMatch(deps, await rematchPlan(actor, request.addressKey)))
+              .matchId;
+          } finally {
+            await actor.rematchCreated(rematchId);
+          }
+          return rematchId;
+        };
+        const rematchId = await agree();
         return { rematchId, seats: actor.publicSeats() };
-      });
-    },
+      }),
   );
 
   /** The same seats (people and CPUs), game, version, options and clock as `actor`'s match. */
@@ -347,14 +386,19 @@ export function registerMatchRoutes(app: FastifyInstance, deps: Deps): void {
           'participants only, in their own projection and without the seed',
         ...secured,
         params: MatchParams,
-        querystring: Type.Object({ link: Type.Optional(Type.String({ maxLength: 128 })) }),
+        querystring: LinkQuery,
         response: { 200: ReplayFileSchema, ...errors },
       },
     },
     async (request) => {
-      const user = requireUser(request);
-      return withActor(request.params.id, (actor) =>
-        exportMatch(actor, content, store, user.userId, request.query.link),
+      const viewer = await viewerOf(requireUser(request));
+      const { link } = request.query;
+      return withVisibleMatch(
+        registry,
+        request.params.id,
+        viewer,
+        (actor) => exportMatch(actor, content, store, viewer, link),
+        link,
       );
     },
   );

@@ -22,8 +22,9 @@ import type { MatchActor } from '../match/actor.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { requireUser } from './authenticate.ts';
 import { contentAccess } from './content-access.ts';
-import { maySeeFinished } from './export.ts';
-import { withMatchActor } from './matches.ts';
+import { maySeeFinished } from '../match/visibility.ts';
+import type { Viewer, ViewerOf } from '../auth/roles.ts';
+import { withMatchActor, withVisibleMatch } from './matches.ts';
 import { perUserRate } from './per-user-rate.ts';
 
 const secured = { security: [{ bearer: [] }] };
@@ -43,13 +44,17 @@ const PositionParams = Type.Object({
 interface Deps {
   library: ContentLibrary;
   registry: MatchRegistry;
+  viewerOf: ViewerOf;
 }
 
 /**
  * What a playtest adds to a match: positions its creator saves for the studio's dry runs, and
  * the card art of whatever content a match plays (a playtest's draft is not public).
  */
-export function registerPlaytestRoutes(app: FastifyInstance, { library, registry }: Deps) {
+export function registerPlaytestRoutes(
+  app: FastifyInstance,
+  { library, registry, viewerOf }: Deps,
+) {
   const { store } = library;
   const { ownedGame } = contentAccess(store);
   const positionSave = perUserRate(
@@ -184,13 +189,19 @@ export function registerPlaytestRoutes(app: FastifyInstance, { library, registry
       },
     },
     async (request) => {
-      const user = requireUser(request);
+      const viewer = await viewerOf(requireUser(request));
+      const { link } = request.query;
+      // A match the caller may not see (or none) is answered as none, its content included.
+      const allowed = await withVisibleMatch(
+        registry,
+        request.params.id,
+        viewer,
+        (actor) => maySeePlaytest(actor, viewer, link),
+        link,
+      );
       const pinned = await store.matchContent(request.params.id);
       if (!pinned) return { art: {} };
       if (pinned.version === null) {
-        const allowed = await withMatchActor(registry, request.params.id, (actor) =>
-          maySeePlaytest(actor, user.userId, request.query.link),
-        );
         if (!allowed)
           throw apiError(
             'FORBIDDEN',
@@ -212,8 +223,9 @@ export function registerPlaytestRoutes(app: FastifyInstance, { library, registry
  * creator: only they start playtests of it) and players; while it runs, whoever has a socket
  * open on it (a spectator, as the match lets anyone watch); once over, whoever may see its replay.
  */
-function maySeePlaytest(actor: MatchActor, userId: string, link?: string): boolean {
-  if (actor.status === 'over') return maySeeFinished(actor, userId, link);
+function maySeePlaytest(actor: MatchActor, viewer: Viewer, link?: string): boolean {
+  if (actor.status === 'over') return maySeeFinished(actor, viewer, link);
+  const { userId } = viewer;
   return (
     actor.seatOf(userId) !== null ||
     actor.matchRecord.hostUserId === userId ||

@@ -15,12 +15,15 @@ import { sha256 } from '../sha256.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import type { EventStore, ReplayUsage } from '../store/event-store.ts';
 import { requireUser } from './authenticate.ts';
-import { exportMatch, maySeeFinished } from './export.ts';
+import { exportMatch } from './export.ts';
+import type { Viewer, ViewerOf } from '../auth/roles.ts';
+import { maySeeFinished } from '../match/visibility.ts';
 
 interface Deps {
   content: ContentLibrary;
   store: EventStore;
   registry: MatchRegistry;
+  viewerOf: ViewerOf;
   /** The size cap of one import (its body). */
   maxBodyBytes: number;
   /** What one user may keep imported. */
@@ -57,6 +60,7 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request) => {
       const user = requireUser(request);
+      const viewer = await deps.viewerOf(user);
       const replay = request.body;
       const text = JSON.stringify(replay);
       const bytes = Buffer.byteLength(text);
@@ -71,7 +75,7 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
       if (!resolved.ok) throw apiError('REPLAY_INVALID', resolved.message);
       importing.add(user.userId);
       try {
-        const problem = await problemWith(replay, resolved.game, deps, user.userId);
+        const problem = await problemWith(replay, resolved.game, deps, viewer);
         const id = newId('rp');
         const saved = await store.saveReplay(
           { id, userId: user.userId, text, bytes, contentHash, verified: !problem, problem },
@@ -92,16 +96,20 @@ export function registerReplayRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags: ['replays'],
-        summary: 'An imported replay as it was imported, with whether it is verified and why not',
+        summary:
+          'A replay you imported, as you imported it, with whether it is verified and why not ' +
+          '(anyone else’s: 404, as for no replay)',
         ...secured,
         params: ReplayParams,
         response: { 200: StoredReplayResponse, 401: ErrorBody, 404: ErrorBody },
       },
     },
     async (request) => {
-      requireUser(request);
+      const user = requireUser(request);
       const found = await store.getReplay(request.params.id);
-      if (!found) throw apiError('NOT_FOUND', 'No such replay.');
+      // The importer's own: the file may be a private match's, its players' business alone.
+      if (!found || found.importedBy !== user.userId)
+        throw apiError('NOT_FOUND', 'No such replay.');
       return { ...verdictBody(found), importedAt: found.importedAt, replay: found.file };
     },
   );
@@ -161,15 +169,15 @@ async function problemWith(
   replay: ReplayFile,
   game: AnyGame,
   { content, store, registry }: Deps,
-  userId: string,
+  viewer: Viewer,
 ): Promise<string | null> {
   const unrecorded =
     'Not a finished match recorded by this server: its players, dates and result cannot be checked.';
   const mismatch = await registry.use(replay.match.matchId, async (actor) => {
     // A match the importer may not see answers as one never played here: a refusal would tell
     // a stranger that a private match of that id exists.
-    if (actor?.status !== 'over' || !maySeeFinished(actor, userId)) return unrecorded;
-    const recorded = JSON.parse(JSON.stringify(await exportMatch(actor, content, store, userId)));
+    if (actor?.status !== 'over' || !maySeeFinished(actor, viewer)) return unrecorded;
+    const recorded = JSON.parse(JSON.stringify(await exportMatch(actor, content, store, viewer)));
     const differs = differingParts(replay, recorded as ReplayFile);
     return differs.length > 0
       ? `It differs from this server's record of the match in ${differs.join(', ')}.`

@@ -7,7 +7,9 @@ import type { ContentLibrary } from '../content/library.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { KeyedRateLimiter, type UserAndAddressLimiter } from '../rate-limit.ts';
 import type { OpenTables } from '../tables/open-tables.ts';
+import type { ViewerOf } from '../auth/roles.ts';
 import { requireUser } from './authenticate.ts';
+import { withVisibleMatch } from './matches.ts';
 
 const secured = { security: [{ bearer: [] }] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -18,6 +20,7 @@ const READY_PER_SECOND = 0.5;
 interface Deps {
   tables: OpenTables;
   registry: MatchRegistry;
+  viewerOf: ViewerOf;
   content: ContentLibrary;
   /** Join attempts, shared with room-code joins. */
   joinAttempts: UserAndAddressLimiter;
@@ -25,7 +28,7 @@ interface Deps {
 
 /** The lobby list of open tables, joining one with a click, and ready checks at the table. */
 export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
-  const { tables, registry, joinAttempts } = deps;
+  const { tables, registry, joinAttempts, viewerOf } = deps;
   const readies = new KeyedRateLimiter(READY_BURST, READY_PER_SECOND);
 
   app.get<{ Querystring: Static<typeof OpenTablesQuery> }>(
@@ -91,8 +94,8 @@ export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
       const user = requireUser(request);
       if (!readies.take(user.userId))
         throw apiError('RATE_LIMITED', 'Too many ready changes: wait a moment.');
-      return registry.use(request.params.id, async (actor) => {
-        if (!actor) throw apiError('NOT_FOUND', 'No such match.');
+      const viewer = await viewerOf(user);
+      return withVisibleMatch(registry, request.params.id, viewer, async (actor) => {
         const done = await actor.setReady(user.userId, request.body.ready);
         if ('code' in done) throw new ApiError(done);
         return actor.metadata(user.userId);

@@ -9,6 +9,7 @@ import type { Database } from '../store/database.ts';
 import type { SeatRecord } from '../store/event-store.ts';
 import { achievementById } from './achievements.ts';
 import { apiError } from '../errors.ts';
+import { NEVER_STARTED } from '../match/no-contest.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { currentRd } from './fold.ts';
 import { placeOf } from './finished-match.ts';
@@ -117,7 +118,10 @@ export class Profiles {
     };
   }
 
-  /** The user's finished matches (playtests left out), newest first, in keyset pages of (end, id). */
+  /**
+   * The user's finished matches (playtests, and tables that never started, left out), newest
+   * first, in keyset pages of (end, id).
+   */
   async matches(
     userId: string,
     { limit = 20, after }: { limit?: number; after?: string },
@@ -143,10 +147,11 @@ export class Profiles {
         WHERE m.id IN (SELECT match_id FROM match_players WHERE user_id = $1)
           AND m.status = 'over' AND m.ended_at IS NOT NULL
           AND (mc.match_id IS NULL OR mc.version IS NOT NULL)
+          AND coalesce(m.result->>'reason', '') <> ALL ($5::text[])
           AND ($2::timestamptz IS NULL OR (m.ended_at, m.id) < ($2::timestamptz, $3))
         ORDER BY m.ended_at DESC, m.id DESC
         LIMIT $4`,
-      [userId, from?.t ?? null, from?.m ?? '', limit + 1],
+      [userId, from?.t ?? null, from?.m ?? '', limit + 1, NEVER_STARTED],
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);

@@ -56,9 +56,9 @@ export function useChatRoom(roomName: string): ChatState {
         setRefusal(null);
         setWelcome(message);
         if (!guest()) return;
-        for (const userId of guestMutes()) {
-          if (!message.muted.includes(userId)) void opened.mute(userId);
-        }
+        // In batches (MUTE_MANY), not a MUTE each: a long list ran into the frame rate limit.
+        const again = guestMutes().filter((userId) => !message.muted.includes(userId));
+        if (again.length > 0) void opened.muteMany(again);
       }),
       opened.on('messages', (list) => setMessages(list)),
       opened.on('muted', (set) => setMutedSet(set)),

@@ -58,7 +58,11 @@ export function Lobby({
     setBusy(false);
     if (!done.ok) setError(done.error?.message ?? 'That did not work.');
   };
-  /** Leaves the table (a joiner) or closes it (the host); either way this player goes home. */
+  /**
+   * Leaves the table (a joiner: home at once) or closes it (the host: the table's end follows on
+   * the socket, and the page says "You closed this table" with the ways on, as it tells whoever
+   * was seated; going home without a word left the host unsure it was done).
+   */
   const leave = async (how: 'leave' | 'close') => {
     setLeaving(true);
     setBusy(true);
@@ -68,7 +72,8 @@ export function Lobby({
     setBusy(false);
     if (left.ok) {
       forgetMatch(matchId);
-      return void navigate('/');
+      if (how === 'leave') void navigate('/');
+      return;
     }
     setLeaving(false);
     setError(left.error.message);

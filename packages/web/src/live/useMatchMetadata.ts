@@ -2,10 +2,17 @@ import { useEffect, useState } from 'react';
 import type { MatchMetadata } from '@cardtable/sdk';
 import { client, ensureSignedIn } from '../net/session.ts';
 
-/** The match's metadata (room code, options) once signed in; fetched again as the status moves. */
+/**
+ * The match's metadata (room code, options) once signed in; fetched again as the status moves,
+ * except at the end for one watching without a seat: a finished match is for whoever may see
+ * its replay (the server answers others 404), so a spectator keeps what they had while the
+ * socket shows them the end.
+ */
 export function useMatchMetadata(matchId: string, status: string | null): MatchMetadata | null {
   const [meta, setMeta] = useState<MatchMetadata | null>(null);
+  const watchedToTheEnd = status === 'over' && meta !== null && meta.yourSeat === null;
   useEffect(() => {
+    if (watchedToTheEnd) return;
     let stale = false;
     void ensureSignedIn().then(async (signedIn) => {
       if (!signedIn.ok) return;
@@ -15,6 +22,6 @@ export function useMatchMetadata(matchId: string, status: string | null): MatchM
     return () => {
       stale = true;
     };
-  }, [matchId, status]);
+  }, [matchId, status, watchedToTheEnd]);
   return meta;
 }

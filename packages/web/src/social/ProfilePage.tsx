@@ -207,7 +207,8 @@ export default function ProfilePage() {
                   <time dateTime={m.endedAt}>{new Date(m.endedAt).toLocaleString()}</time> ·{' '}
                   {gameName(m.game)}
                   {m.rated ? ' (rated)' : ''} ·{' '}
-                  {m.reason === 'abandoned' || m.reason === 'expired' || m.reason === 'closed'
+                  {/* Tables that never started (closed, expired) are not listed at all. */}
+                  {m.reason === 'abandoned'
                     ? 'no contest'
                     : m.won
                       ? 'won'

@@ -1,11 +1,17 @@
-import { CardtableApi, type MatchMetadata } from '@cardtable/sdk';
+import { CardtableApi, type AuthResponse, type MatchMetadata } from '@cardtable/sdk';
+import type { Page } from 'playwright-core';
 
-/** A separate guest that asks the server what happened, to compare with the screen. */
-export async function referee(baseUrl: string): Promise<CardtableApi> {
-  const api = new CardtableApi({ baseUrl });
-  const signedIn = await api.guest('Referee');
-  if (!signedIn.ok) throw new Error(signedIn.error.message);
-  return api;
+/**
+ * A client apart from the page that asks the server what happened, to compare with the screen.
+ * It speaks as the player at `page` (the session the page keeps): once over, a match is its
+ * players' to see, not any passer-by's.
+ */
+export async function referee(baseUrl: string, page: Page): Promise<CardtableApi> {
+  const session = await page.evaluate(
+    () => JSON.parse(localStorage.getItem('cardtable.session') ?? 'null') as AuthResponse | null,
+  );
+  if (!session) throw new Error('The page holds no session to ask the server with.');
+  return new CardtableApi({ baseUrl, accessToken: session.accessToken });
 }
 
 export async function matchOf(api: CardtableApi, matchId: string): Promise<MatchMetadata> {
