@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The workspace runs TypeScript source directly (no build step): register tsx, then run the CLI.
+// The CLI runs its TypeScript source directly: register tsx, then run it. (`npm start` runs the
+// server from a bundle instead, without tsx: packages/cli/src/bundle/server-bundle.ts.)
 import { register } from 'tsx/esm/api';
 
 register();
