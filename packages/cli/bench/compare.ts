@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleModule } from '../src/bundle/server-bundle.ts';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { dropSchema, postgresAnswers } from '../src/load/scratch-schema.ts';
 import { freePort, startServerProcess, waitUntilReady } from '../src/load/server-process.ts';
@@ -32,6 +33,9 @@ const ANCHOR_SERVERS: Partial<Record<System, { script: string; readyPath: string
   bgio: { script: 'compare/bgio-server.ts', readyPath: '/games' },
   colyseus: { script: 'compare/colyseus-server.ts', readyPath: '/ready' },
 };
+
+/** Each anchor's bundle, built once a run (`anchorBundle`). */
+const anchorBundles = new Map<string, Promise<string>>();
 
 const quick = process.argv.includes('--quick');
 const systemsFlag = process.argv.indexOf('--systems');
@@ -91,21 +95,27 @@ console.log(
 );
 console.log(formatComparison(results, scenarios, systems));
 
+/**
+ * An anchor's server bundled as Cardtable's is (`bundleModule`), so no system compared runs
+ * under a TypeScript loader (tsx costs a server tens of MiB: docs/benchmarks.md, "Session 17").
+ */
+function anchorBundle(script: string): Promise<string> {
+  const bundle = join(HERE, '../dist/bench', script.replace(/\.ts$/, '.js'));
+  if (!anchorBundles.has(script))
+    anchorBundles.set(
+      script,
+      bundleModule(join(HERE, script), bundle).then(() => bundle),
+    );
+  return anchorBundles.get(script) as Promise<string>;
+}
+
 async function runOne(system: System, scenario: Scenario, rep: number): Promise<ChildResult> {
   const anchor = ANCHOR_SERVERS[system];
   if (anchor) {
     const port = await freePort();
     const server = spawn(
       'taskset',
-      [
-        '-c',
-        String(SERVER_CPU),
-        process.execPath,
-        '--import',
-        'tsx',
-        join(HERE, anchor.script),
-        String(port),
-      ],
+      ['-c', String(SERVER_CPU), process.execPath, await anchorBundle(anchor.script), String(port)],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     // Its last words, should it crash: a server gone mid-run fails the run (see window.ts).

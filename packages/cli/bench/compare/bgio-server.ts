@@ -1,6 +1,6 @@
 /**
  * boardgame.io 0.50's own server (Koa, socket.io, in-memory storage) hosting the Golf anchor:
- * `node --import tsx bgio-server.ts PORT`. Started by `npm run bench:compare`.
+ * `node bgio-server.js PORT`, bundled and started by `npm run bench:compare`.
  */
 import { Server } from 'boardgame.io/server';
 import { BgioGolf } from './bgio-golf.ts';

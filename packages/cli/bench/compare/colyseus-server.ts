@@ -1,7 +1,7 @@
 /**
  * Colyseus 0.16's own server (@colyseus/core, the `ws` transport, its default in-memory
- * presence and driver) hosting the Golf room: `node --import tsx colyseus-server.ts PORT`.
- * Started by `npm run bench:compare`; GET /ready answers once it listens.
+ * presence and driver) hosting the Golf room: `node colyseus-server.js PORT`, bundled and
+ * started by `npm run bench:compare`; GET /ready answers once it listens.
  */
 import { createServer } from 'node:http';
 import { Server } from '@colyseus/core';

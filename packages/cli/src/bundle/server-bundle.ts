@@ -16,26 +16,31 @@ const ENTRY = fileURLToPath(new URL('./serve-entry.ts', import.meta.url));
 /** Marks the resolutions dependenciesStayInstalled asks esbuild for, so it answers them itself. */
 const SKIP = Symbol('resolved by esbuild');
 
+/** Builds SERVER_BUNDLE from the current source. */
+export const buildServerBundle = (): Promise<void> => bundleModule(ENTRY, SERVER_BUNDLE);
+
 /**
- * Builds SERVER_BUNDLE from the current source. The file is replaced in one step (a rename), so
- * a server starting from it meanwhile (another test file's) never reads half a bundle.
+ * Bundles the TypeScript module `entry` (and the workspace's modules it imports) into the one
+ * JavaScript module `outfile`, for plain `node`: the server, and the benchmark's other servers
+ * (so every system compared runs without a TypeScript loader). The file is replaced in one step
+ * (a rename), so a process starting from it meanwhile (another test file's) never reads half.
  */
-export async function buildServerBundle(): Promise<void> {
+export async function bundleModule(entry: string, outfile: string): Promise<void> {
   const { outputFiles } = await build({
-    entryPoints: [ENTRY],
-    outfile: SERVER_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-    plugins: [modulesKeepTheirPlace(), dependenciesStayInstalled()],
+    plugins: [modulesKeepTheirPlace(outfile), dependenciesStayInstalled(outfile)],
     write: false,
   });
-  const written = `${SERVER_BUNDLE}.${process.pid}.tmp`;
-  await mkdir(dirname(SERVER_BUNDLE), { recursive: true });
+  const written = `${outfile}.${process.pid}.tmp`;
+  await mkdir(dirname(outfile), { recursive: true });
   await writeFile(written, outputFiles[0]!.contents);
-  await rename(written, SERVER_BUNDLE);
+  await rename(written, outfile);
 }
 
 let built: Promise<void> | undefined;
@@ -48,9 +53,9 @@ export const serverBundleBuilt = (): Promise<void> => (built ??= buildServerBund
  * the web app's build. Inside the bundle each keeps the URL and folder of its source file
  * (written relative to the bundle, so a moved checkout still works).
  */
-function modulesKeepTheirPlace(): Plugin {
+function modulesKeepTheirPlace(outfile: string): Plugin {
   const fromBundle = (path: string) =>
-    `new URL(${JSON.stringify(relative(dirname(SERVER_BUNDLE), path))}, import.meta.url)`;
+    `new URL(${JSON.stringify(relative(dirname(outfile), path))}, import.meta.url)`;
   return {
     name: 'modules-keep-their-place',
     setup(build) {
@@ -75,7 +80,7 @@ function modulesKeepTheirPlace(): Plugin {
  * to the bundle, since Node resolves a bare name from the bundle's folder instead. The
  * workspace's own packages (`@cardtable/*`) and JSON files are bundled.
  */
-function dependenciesStayInstalled(): Plugin {
+function dependenciesStayInstalled(outfile: string): Plugin {
   return {
     name: 'dependencies-stay-installed',
     setup(build) {
@@ -85,7 +90,7 @@ function dependenciesStayInstalled(): Plugin {
         const resolved = await build.resolve(path, { kind, resolveDir, pluginData: SKIP });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         if (resolved.path.endsWith('.json')) return { path: resolved.path };
-        const fromBundle = relative(dirname(SERVER_BUNDLE), resolved.path);
+        const fromBundle = relative(dirname(outfile), resolved.path);
         return {
           path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`,
           external: true,
