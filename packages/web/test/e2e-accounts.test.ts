@@ -223,7 +223,10 @@ describe('accounts in the browser', () => {
     await expect.poll(() => recent.textContent()).toContain('over');
 
     await page.getByRole('link', { name: 'Keep your history: sign up' }).click();
-    await page.getByTestId('upgrade-note').waitFor();
+    // The guest played under a made-up name ("Guest 123"): the account takes its username.
+    await expect
+      .poll(() => page.getByTestId('upgrade-note').textContent())
+      .toContain('you play under your username');
     await page.getByLabel('Username').fill('Upgraded');
     await page.getByLabel('Email', { exact: true }).fill('upgraded@example.com');
     await page.getByLabel('Password').fill(PASSWORD);
@@ -233,6 +236,7 @@ describe('accounts in the browser', () => {
 
     await page.goto(app.url);
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).not.toMatch(/guest/);
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('Upgraded');
     await expect.poll(() => recent.textContent()).toContain('over');
     const matchId = matchPath.split('/').at(-1) as string;
     expect(await recent.locator(`a[href*="${matchId}"]`).count()).toBe(1);

@@ -81,6 +81,12 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 const defaultName = () => `Guest ${100 + Math.floor(Math.random() * 900)}`;
 
 /**
+ * Whether a guest's name is the one `defaultName` made up (the player never chose one): signing
+ * up then names the account after its username, as a new account is, not "Guest 272".
+ */
+export const isMadeUpName = (name: string) => /^Guest \d{3}$/.test(name);
+
+/**
  * A session to look around with: the game list needs one. A visitor without one gets a guest
  * identity under a made-up name, which the first real action trades for the name they choose.
  */

@@ -9,7 +9,7 @@ import {
   type FormErrors,
 } from '../account/form-errors.ts';
 import { useSession } from '../account/useSession.ts';
-import { accounts } from '../net/session.ts';
+import { accounts, isMadeUpName } from '../net/session.ts';
 
 /** Make an account; a guest who signs up keeps their id, and so their matches and drafts. */
 export default function SignUpPage() {
@@ -23,6 +23,8 @@ export default function SignUpPage() {
   const [errors, setErrors] = useState<FormErrors>(NO_FORM_ERRORS);
   const [busy, setBusy] = useState(false);
   const guest = session?.user.guest === true;
+  // A guest who chose a name keeps it; one playing under a made-up name takes the username.
+  const namedByUsername = guest && isMadeUpName(session.user.name);
 
   useEffect(() => {
     void accounts.options().then((result) => {
@@ -50,6 +52,7 @@ export default function SignUpPage() {
       username: username.trim(),
       email: email.trim(),
       password,
+      ...(namedByUsername ? { displayName: username.trim() } : {}),
       ...(inviteCode.trim() ? { inviteCode: inviteCode.trim() } : {}),
     });
     setBusy(false);
@@ -63,7 +66,8 @@ export default function SignUpPage() {
       {guest ? (
         <p data-testid="upgrade-note">
           You are playing as the guest <strong>{session?.user.name}</strong>. Your account keeps
-          that identity: your matches, drafts and replays stay yours.
+          that identity: your matches, drafts and replays stay yours
+          {namedByUsername ? ', and you play under your username from then on.' : '.'}
         </p>
       ) : null}
       <form className="panel account-form" onSubmit={(event) => void submit(event)} noValidate>
