@@ -38,6 +38,10 @@ describe('the host approves who joins', () => {
     const link = host.page.getByTestId('replay-link-copy');
     await expect.poll(() => link.inputValue()).toMatch(/\/replay\/[^?]+\?link=.+/);
     await screenshot(host.page, 'join-approval-2-replay-link');
+    // The replay page hands on the same link, one that shows it to others (not its bare address).
+    const shared = await link.inputValue();
+    await host.page.goto(shared.replace(/\?.*/, ''));
+    await expect.poll(() => host.page.getByTestId('replay-share').inputValue()).toBe(shared);
     expect([...host.errors, ...guest.errors]).toEqual([]);
   }, 300_000);
 

@@ -70,6 +70,8 @@ describe('the replay viewer', () => {
     await expect.poll(async () => (await position(page)).at).toBe(start.of);
     expect(bySeat(await standingsOnScreen(page))).toEqual(expected);
     await screenshot(page, 'replay-2-end');
+    // A players' own replay offers no link to share: its address would only refuse a friend.
+    expect(await page.getByTestId('replay-share').count()).toBe(0);
 
     await page.keyboard.press('Home');
     await expect.poll(async () => (await position(page)).at).toBe(0);

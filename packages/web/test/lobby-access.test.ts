@@ -7,6 +7,7 @@ import {
   hostSeatOf,
   lobbySeatState,
   replayLinkUrl,
+  replayShareUrl,
   seatsToFill,
   unreadyOthers,
 } from '../src/live/lobby-seats.ts';
@@ -93,6 +94,22 @@ describe('lobby seats', () => {
   it('builds the shared replay link', () => {
     expect(replayLinkUrl('https://x.test', 'm 1', 'a/b')).toBe(
       'https://x.test/replay/m%201?link=a%2Fb',
+    );
+  });
+
+  it('offers a replay to share only by an address that shows it to others', () => {
+    const shared = { replayPrivacy: 'link' as const, replayLink: 'tok' };
+    // A players' own replay: its bare address would only refuse whoever it is sent to.
+    expect(replayShareUrl('https://x.test', 'm1', { replayPrivacy: 'private' }, undefined)).toBe(
+      null,
+    );
+    expect(replayShareUrl('https://x.test', 'm1', null, undefined)).toBe(null);
+    expect(replayShareUrl('https://x.test', 'm1', shared, undefined)).toBe(
+      'https://x.test/replay/m1?link=tok',
+    );
+    // Opened by its link (the metadata is its players'): that link is handed on.
+    expect(replayShareUrl('https://x.test', 'm1', null, 'given')).toBe(
+      'https://x.test/replay/m1?link=given',
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { PublicSeat } from '@cardtable/sdk';
+import type { MatchMetadata, PublicSeat } from '@cardtable/sdk';
 
 /** How the lobby shows a seat: the host's controls depend on it. */
 export type LobbySeatState = 'cpu' | 'open' | 'pending' | 'seated';
@@ -33,3 +33,18 @@ export const unreadyOthers = (seats: readonly PublicSeat[], host: number | null)
 /** The replay page of a match shared by link: anyone holding this URL may watch it. */
 export const replayLinkUrl = (origin: string, matchId: string, token: string): string =>
   `${origin}/replay/${encodeURIComponent(matchId)}?link=${encodeURIComponent(token)}`;
+
+/**
+ * The address that shows a finished match's replay to someone else, or null when none does: a
+ * private replay's bare address only tells them it is its players' own. A replay shared by link
+ * is handed on with its token, the one its players see or the one it was opened with.
+ */
+export function replayShareUrl(
+  origin: string,
+  matchId: string,
+  meta: Pick<MatchMetadata, 'replayPrivacy' | 'replayLink'> | null,
+  openedWith: string | undefined,
+): string | null {
+  const token = meta?.replayPrivacy === 'link' && meta.replayLink ? meta.replayLink : openedWith;
+  return token ? replayLinkUrl(origin, matchId, token) : null;
+}

@@ -6,13 +6,16 @@ import { client, ensureSignedIn } from '../net/session.ts';
  * The match's metadata (room code, options) once signed in; fetched again as the status moves,
  * except at the end for one watching without a seat: a finished match is for whoever may see
  * its replay (the server answers others 404), so a spectator keeps what they had while the
- * socket shows them the end.
+ * socket shows them the end. No match (a replay opened from a file): null.
  */
-export function useMatchMetadata(matchId: string, status: string | null): MatchMetadata | null {
+export function useMatchMetadata(
+  matchId: string | null,
+  status: string | null,
+): MatchMetadata | null {
   const [meta, setMeta] = useState<MatchMetadata | null>(null);
   const watchedToTheEnd = status === 'over' && meta !== null && meta.yourSeat === null;
   useEffect(() => {
-    if (watchedToTheEnd) return;
+    if (watchedToTheEnd || matchId === null) return;
     let stale = false;
     void ensureSignedIn().then(async (signedIn) => {
       if (!signedIn.ok) return;

@@ -18,6 +18,8 @@ import { seatName } from '../game/names.ts';
 import { client, ensureSignedIn } from '../net/session.ts';
 import { ReplayControls } from '../replay/ReplayControls.tsx';
 import { ReplayPlayer } from '../replay/player.ts';
+import { useMatchMetadata } from '../live/useMatchMetadata.ts';
+import { replayShareUrl } from '../live/lobby-seats.ts';
 import { ReplayTools } from '../replay/ReplayTools.tsx';
 import { ReplayTrustBadge } from '../replay/ReplayTrustBadge.tsx';
 import { useReplayTrust, type ReplayTrust } from '../replay/useReplayTrust.ts';
@@ -55,6 +57,11 @@ export default function ReplayPage() {
   // The file opened here (not a match of this server), which the server is asked to check.
   const [opened, setOpened] = useState<unknown>(() => (matchId ? null : loadImported()));
   const trust = useReplayTrust(matchId ? null : opened);
+  // Whether (and how) its replay may be handed on: a players' own replay offers no link.
+  const meta = useMatchMetadata(matchId, 'over');
+  const shareUrl = matchId
+    ? replayShareUrl(window.location.origin, matchId, meta?.matchId === matchId ? meta : null, link)
+    : null;
 
   useEffect(() => {
     if (!matchId) return;
@@ -118,7 +125,7 @@ export default function ReplayPage() {
         <ReplayViewer
           timeline={loaded.timeline}
           trust={trust}
-          shareable={matchId !== null}
+          shareUrl={shareUrl}
           key={loaded.timeline.replay.match.matchId}
         />
       ) : null}
@@ -127,7 +134,7 @@ export default function ReplayPage() {
           <TcgReplayViewer
             raw={loaded.raw}
             trust={trust}
-            shareable={matchId !== null}
+            shareUrl={shareUrl}
             key={loaded.matchId}
           />
         </Suspense>
@@ -155,12 +162,12 @@ function fromRaw(raw: unknown): Loaded {
 function ReplayViewer({
   timeline,
   trust,
-  shareable,
+  shareUrl,
 }: {
   timeline: Timeline;
   /** For an opened file: what the server found it to be; null for this server's own match. */
   trust: ReplayTrust | null;
-  shareable: boolean;
+  shareUrl: string | null;
 }) {
   const { match } = timeline.replay;
   const name = (seat: Seat) => seatName(match.seats, seat);
@@ -196,7 +203,7 @@ function ReplayViewer({
         <p className="caption" aria-live="polite">
           {stage.caption || 'The table before the deal.'}
         </p>
-        <ReplayTools replay={timeline.replay} shareable={shareable} />
+        <ReplayTools replay={timeline.replay} shareUrl={shareUrl} />
       </section>
       {outcome ? <Standings outcome={outcome} name={name} me={null} replayHref={null} /> : null}
       {view ? (

@@ -35,7 +35,7 @@ const viewerOf = (perspective: Perspective): Viewer =>
 export interface TcgReplayViewerProps {
   raw: unknown;
   trust: ReplayTrust | null;
-  shareable: boolean;
+  shareUrl: string | null;
 }
 
 type Built = { kind: 'loading' } | { kind: 'done'; result: Result<TcgTimeline> };
@@ -50,7 +50,7 @@ const publishedFiles: PublishedFiles = async (slug, version) => {
  * The replay of a finished card game match: the same table and animations as live play, with
  * the content of the match's game and version (embedded, published or built in).
  */
-export default function TcgReplayViewer({ raw, trust, shareable }: TcgReplayViewerProps) {
+export default function TcgReplayViewer({ raw, trust, shareUrl }: TcgReplayViewerProps) {
   const [built, setBuilt] = useState<Built>({ kind: 'loading' });
   useEffect(() => {
     let stale = false;
@@ -80,17 +80,17 @@ export default function TcgReplayViewer({ raw, trust, shareable }: TcgReplayView
         {built.result.error.message}
       </p>
     );
-  return <TcgReplay base={built.result.value} trust={trust} shareable={shareable} />;
+  return <TcgReplay base={built.result.value} trust={trust} shareUrl={shareUrl} />;
 }
 
 function TcgReplay({
   base,
   trust,
-  shareable,
+  shareUrl,
 }: {
   base: TcgTimeline;
   trust: ReplayTrust | null;
-  shareable: boolean;
+  shareUrl: string | null;
 }) {
   const { match } = base.replay;
   const name = (seat: Seat) => seatName(match.seats, seat);
@@ -125,7 +125,7 @@ function TcgReplay({
       <section className="panel replay-bar">
         {trust ? <ReplayTrustBadge trust={trust} /> : null}
         <ReplayControls player={player} state={state} />
-        <ReplayTools replay={base.replay} shareable={shareable}>
+        <ReplayTools replay={base.replay} shareUrl={shareUrl}>
           <label className="field">
             <span>Seen by</span>
             <select
