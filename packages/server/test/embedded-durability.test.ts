@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -8,12 +8,6 @@ import {
   walSinceCheckpoint,
   type UpkeepReport,
 } from '../src/store/embedded-maintenance.ts';
-import {
-  DurableNodeFS,
-  type EmscriptenFS,
-  type NodeStream,
-  type SyncKind,
-} from '../src/store/durable-node-fs.ts';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from '../src/store/pglite-database.ts';
 
 /**
@@ -51,123 +45,6 @@ describe('the embedded database commits durably', () => {
       ]);
     } finally {
       await reopened.close();
-    }
-  });
-
-  it("syncs a prepared statement's commit off the main thread, before the statement answers", async () => {
-    const syncs: SyncKind[] = [];
-    const db = await openEmbeddedDatabase(dir, null, { onSync: (kind) => syncs.push(kind) });
-    try {
-      await db.query('CREATE TABLE prepared_commits (n int)');
-      for (let n = 1; n <= 5; n++) {
-        syncs.length = 0;
-        await db.query('INSERT INTO prepared_commits (n) VALUES ($1)', [n], 'insert-commit');
-        expect(syncs, `commit ${n}`).toContain('deferred');
-      }
-      // Outside prepared statements, syncs are made at once, as before.
-      syncs.length = 0;
-      await db.transaction((query) => query('INSERT INTO prepared_commits (n) VALUES (6)'));
-      expect(syncs).not.toContain('deferred');
-      expect(syncs).toContain('immediate');
-    } finally {
-      await db.close();
-    }
-    const reopened = await openEmbeddedDatabase(dir, null);
-    try {
-      expect(await reopened.query('SELECT count(*)::int AS n FROM prepared_commits')).toEqual([
-        { n: 6 },
-      ]);
-    } finally {
-      await reopened.close();
-    }
-  });
-});
-
-/**
- * The deferred log sync keeps write-ahead logging whole: nothing but the log is written (or
- * synced) before the log syncs it follows are on disk. Emscripten's file system stands in for
- * PGlite's here, over real files, so the order of the calls can be seen.
- */
-describe("the embedded database's deferred log syncs", () => {
-  function patched() {
-    const calls: string[] = [];
-    const ops: EmscriptenFS['filesystems']['NODEFS']['stream_ops'] = {
-      write: (stream) => calls.push(`write ${stream.path}`),
-      close: (stream) => calls.push(`close ${stream.path}`),
-    };
-    const fs = new DurableNodeFS(dir, (kind) => calls.push(`sync ${kind}`));
-    fs.syncForReal({
-      filesystems: { NODEFS: { stream_ops: ops } },
-      ErrnoError: class extends Error {
-        constructor(readonly errno: number) {
-          super(`errno ${errno}`);
-        }
-      },
-    });
-    const open = (path: string): NodeStream => ({
-      path,
-      nfd: openSync(join(dir, 'PG_VERSION'), 'r'),
-    });
-    return { calls, ops, fs, open };
-  }
-
-  it('syncs noted log files before a data file is written, or a noted file closed', async () => {
-    const { calls, ops, fs, open } = patched();
-    const log = open('/pgdata/pg_wal/000000010000000000000001');
-    const data = open('/pgdata/base/5/16384');
-    try {
-      await fs.deferringLogSyncs(async () => {
-        ops.fsync!(log);
-        calls.push('statement goes on');
-        ops.write!(data);
-        ops.fsync!(log);
-        ops.close!(log);
-      });
-      expect(calls).toEqual([
-        'statement goes on',
-        'sync immediate',
-        'write /pgdata/base/5/16384',
-        'sync immediate',
-        'close /pgdata/pg_wal/000000010000000000000001',
-      ]);
-      calls.length = 0;
-      await fs.deferringLogSyncs(async () => {
-        ops.fsync!(log);
-        ops.write!(log); // the log itself may go on being written
-        ops.fsync!(data); // anything else syncs at once, the noted log first
-        calls.push('statement done');
-      });
-      expect(calls).toEqual([
-        'write /pgdata/pg_wal/000000010000000000000001',
-        'sync immediate',
-        'sync immediate',
-        'statement done',
-      ]);
-      calls.length = 0;
-      await fs.deferringLogSyncs(async () => {
-        ops.fsync!(log);
-        calls.push('statement done');
-      });
-      expect(calls).toEqual(['statement done', 'sync deferred']);
-    } finally {
-      closeSync(log.nfd);
-      closeSync(data.nfd);
-    }
-  });
-
-  it('fails the statement when the deferred sync fails, and every sync after it', async () => {
-    const { ops, fs, open } = patched();
-    const log = open('/pgdata/pg_wal/000000010000000000000001');
-    closeSync(log.nfd); // its sync fails (EBADF), as a failing disk's would
-    await expect(fs.deferringLogSyncs(async () => ops.fsync!(log))).rejects.toThrow(
-      'could not sync its write-ahead log',
-    );
-    const data = open('/pgdata/base/5/16384');
-    try {
-      // PostgreSQL stops at a failed sync (errno 29, EIO) rather than go on as if it held.
-      expect(() => ops.fsync!(data)).toThrow('errno 29');
-    } finally {
-      closeSync(data.nfd);
     }
   });
 });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DURABLE_START_PARAMS, DurableNodeFS, type SyncKind } from './durable-node-fs.ts';
+import { DURABLE_START_PARAMS, DurableNodeFS } from './durable-node-fs.ts';
 import {
   DEFAULT_MAINTENANCE_POLICY,
   scheduleMaintenance,
@@ -46,8 +46,8 @@ const EMBEDDED_SETTINGS = [
 ];
 
 export interface EmbeddedOptions {
-  /** Counts the syncs of files to disk (deferred: a log sync made off the main thread). */
-  onSync?: (kind: SyncKind) => void;
+  /** Counts the syncs of files to disk. */
+  onSync?: () => void;
   /** Checkpoints, vacuums and analyzes (PGlite runs none on its own). */
   maintenance?: MaintenancePolicy;
   /** Told of each piece of upkeep done (or failed). */
@@ -68,9 +68,8 @@ export async function openEmbeddedDatabase(
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) initialiseApart(dataDir);
-  const fs = new DurableNodeFS(dataDir, options.onSync);
   const db = await PGlite.create({
-    fs,
+    fs: new DurableNodeFS(dataDir, options.onSync),
     startParams: DURABLE_START_PARAMS,
     postgresqlconf: EMBEDDED_SETTINGS,
   });
@@ -82,7 +81,7 @@ export async function openEmbeddedDatabase(
     options.maintenance ?? DEFAULT_MAINTENANCE_POLICY,
     options.onUpkeep,
   );
-  const prepared = new PreparedStatements(db, fs);
+  const prepared = new PreparedStatements(db);
   return {
     kind: 'embedded',
     query: (sql, params, name) =>

@@ -1,6 +1,5 @@
 import { parse, protocol, type PGlite } from '@electric-sql/pglite';
 import { prepareValue } from 'pg/lib/utils.js';
-import type { DurableNodeFS } from './durable-node-fs.ts';
 
 type Row = Record<string, unknown>;
 
@@ -19,31 +18,25 @@ const quietly = { syncToFs: false };
 export class PreparedStatements {
   private readonly parsed = new Set<string>();
 
-  constructor(
-    private readonly db: PGlite,
-    private readonly fs: DurableNodeFS,
-  ) {}
+  constructor(private readonly db: PGlite) {}
 
   /**
    * Runs `sql` as the statement `name` (the same text under the same name every time). Taken
    * in the order PGlite's own `query` takes its locks, so it never runs inside someone else's
-   * transaction. Its commit's log sync is made off the main thread (`deferringLogSyncs`), still
-   * before it answers: these are the hot path's statements, the group commit's append first.
+   * transaction.
    */
   run<R extends Row>(name: string, sql: string, params: readonly unknown[]): Promise<R[]> {
     return this.db._runExclusiveTransaction(() =>
       this.db._runExclusiveQuery(async () => {
-        const rows = await this.fs.deferringLogSyncs(async () => {
-          if (!this.parsed.has(name)) {
-            await this.extended(serialize.parse({ name, text: sql }));
-            this.parsed.add(name);
-          }
-          return this.extended(
-            serialize.bind({ statement: name, values: params.map(prepareValue) }),
-            serialize.describe({ type: 'P' }),
-            serialize.execute({}),
-          );
-        });
+        if (!this.parsed.has(name)) {
+          await this.extended(serialize.parse({ name, text: sql }));
+          this.parsed.add(name);
+        }
+        const rows = await this.extended(
+          serialize.bind({ statement: name, values: params.map(prepareValue) }),
+          serialize.describe({ type: 'P' }),
+          serialize.execute({}),
+        );
         await this.db.syncToFs();
         return rows as R[];
       }),
