@@ -12,6 +12,7 @@ import { MessageCheck } from '../message-check.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { TokenBucket, type KeyedRateLimiter } from '../rate-limit.ts';
+import { repeatedParameter } from '../repeated-parameter.ts';
 import { sendUnlessStalled } from '../socket-send.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
 import { roomAccess } from './room-access.ts';
@@ -107,6 +108,13 @@ export function registerChatSocket(
       }
       if (counted.over) {
         refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE_CODES.tooMany);
+        return;
+      }
+      // Read as one value, `filter=off&filter=off` was the filter on and `room=a&room=b` a room
+      // "a,b": refused at once, as on the match and matchmaking sockets.
+      const repeated = repeatedParameter(request.query);
+      if (repeated) {
+        refuse('BAD_MESSAGE', `${repeated} is given more than once.`, CLOSE_CODES.refused);
         return;
       }
 
