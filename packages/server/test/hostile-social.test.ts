@@ -400,6 +400,26 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     expect((await upload(site.bob, 201, bobs)).status).toBe(201);
   }, 120_000);
 
+  it('closes a chat socket that keeps flooding, even paced to let a frame through now and then', async () => {
+    const chat = await ChatSocket.open(url(), site.alice, 'lobby:golf');
+    const letThrough = () =>
+      chat.received.filter((m) => m.type === 'CHAT_ERROR' && m.code === 'BAD_MESSAGE').length;
+    let rounds = 0;
+    for (; rounds < 40 && chat.closed === null; rounds++) {
+      for (let i = 0; i < 50; i++) chat.sendText('x');
+      const before = letThrough();
+      // One frame at a time until one is read again (the frame bucket refilled).
+      await until(() => {
+        if (chat.closed !== null) return true;
+        chat.sendText('x');
+        return letThrough() > before;
+      });
+    }
+    await until(() => chat.closed !== null);
+    expect(chat.closed).toBe(1008);
+    expect(rounds).toBeGreaterThan(1);
+  });
+
   it('refuses a repeated chat parameter at once with BAD_MESSAGE and 4400, as the other sockets do', async () => {
     // Read as one value, `filter=off&filter=off` was filter on and `room=a&room=b` room "a,b".
     for (const [name, value] of [
