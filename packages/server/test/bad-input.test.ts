@@ -259,6 +259,23 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
       },
       100,
     );
+    // A step of a version bob was sent live, past its last step (or step 0): never sent either,
+    // though it comes before his position (it was ignored as a late ack).
+    const live = bob.received.flatMap((m) => (m.type === 'EVENT' ? [m.event] : []));
+    const earlier = live.find((event) => event.version < (live.at(-1)?.version ?? 0));
+    if (!earlier) throw new Error('bob was sent no two versions live');
+    const lastStep = Math.max(
+      ...live.filter((e) => e.version === earlier.version).map((e) => e.step),
+    );
+    for (const step of [0, lastStep + 1, lastStep + 10 ** 6]) {
+      expectCode(
+        await exchange(
+          bob,
+          JSON.stringify({ type: 'FLOW_ACK', resolutionId: earlier.resolutionId, step }),
+        ),
+        ['BAD_MESSAGE'],
+      );
+    }
     for (let i = 0; i < 20; i++) {
       expectCode(await exchange(alice, JSON.stringify({ type: 'HELLO', token: tokens.bob })), [
         'BAD_MESSAGE',
