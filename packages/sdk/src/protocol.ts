@@ -580,7 +580,8 @@ export const ReplayAction = Type.Object({
 
 export const ReplayFileSchema = Type.Object({
   format: Type.Literal('cardtable-replay'),
-  formatVersion: Type.Integer(),
+  /** The engine's REPLAY_FORMAT_VERSION: a file of another version cannot be read here. */
+  formatVersion: Type.Literal(1),
   match: ReplayMatch,
   events: Type.Array(ReplayEvent, { maxItems: 200_000 }),
   actions: Type.Array(ReplayAction, { maxItems: 200_000 }),

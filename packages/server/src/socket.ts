@@ -31,7 +31,10 @@ const clientMessage = new MessageCheck(ClientMessage);
 
 /** How long a socket opened without `?token=` may take to send its HELLO. */
 const HELLO_TIMEOUT_MS = 10_000;
-/** Refused messages in a row after which a client counts as flooding and is disconnected. */
+/**
+ * Refused messages a client may earn at once before it counts as flooding and is disconnected;
+ * beyond them, as many a second as it is allowed messages (see `refusals` below).
+ */
 const FLOOD_STRIKES = 500;
 /**
  * Actions one socket may have waiting for their ACTION_RESULT. The rate limits bound how fast
@@ -109,7 +112,10 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       /** The HELLO this socket authenticated with, for the owner to see first. */
       let hello: string | null = null;
       const bucket = new TokenBucket(config.messageBurst, config.messagesPerSecond);
-      let strikes = 0;
+      // Refusals are a bucket too, not a count "in a row": reset by every message let through,
+      // a client sending far past its limit, so paced that one message in a hundred got through,
+      // was never disconnected and had every refused message read and answered.
+      const refusals = new TokenBucket(FLOOD_STRIKES, config.messagesPerSecond);
       let pendingActions = 0;
       const resumeFrom = resumePosition(request.query);
       // `?frames=batch`: one FRAME per batch of paced messages (see docs/protocol.md).
@@ -265,13 +271,9 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
           ? data.reduce((n, part) => n + part.length, 0)
           : (data as Buffer | ArrayBuffer).byteLength;
         const allowed = bucket.take() && perIp.take(address);
-        if (!allowed) {
-          if (++strikes > FLOOD_STRIKES) {
-            refuse('RATE_LIMITED', 'Too many messages: disconnected.', CLOSE_CODES.flooding);
-            return;
-          }
-        } else {
-          strikes = 0;
+        if (!allowed && !refusals.take()) {
+          refuse('RATE_LIMITED', 'Too many messages: disconnected.', CLOSE_CODES.flooding);
+          return;
         }
         if (size > config.maxMessageBytes) {
           replyError('TOO_LARGE', `Messages are limited to ${config.maxMessageBytes} bytes.`);

@@ -259,6 +259,23 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
       },
       100,
     );
+    // A step of a version bob was sent live, past its last step (or step 0): never sent either,
+    // though it comes before his position (it was ignored as a late ack).
+    const live = bob.received.flatMap((m) => (m.type === 'EVENT' ? [m.event] : []));
+    const earlier = live.find((event) => event.version < (live.at(-1)?.version ?? 0));
+    if (!earlier) throw new Error('bob was sent no two versions live');
+    const lastStep = Math.max(
+      ...live.filter((e) => e.version === earlier.version).map((e) => e.step),
+    );
+    for (const step of [0, lastStep + 1, lastStep + 10 ** 6]) {
+      expectCode(
+        await exchange(
+          bob,
+          JSON.stringify({ type: 'FLOW_ACK', resolutionId: earlier.resolutionId, step }),
+        ),
+        ['BAD_MESSAGE'],
+      );
+    }
     for (let i = 0; i < 20; i++) {
       expectCode(await exchange(alice, JSON.stringify({ type: 'HELLO', token: tokens.bob })), [
         'BAD_MESSAGE',
@@ -337,6 +354,27 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
       // Wait for the close itself, not a fixed time: under load the server may take longer.
       await until(() => client.closed !== null);
       expect(client.closed?.code).toBe(1008);
+
+      // A flood paced so that a frame gets through now and then is still a flood: refusals
+      // were once counted "in a row", so one let through every 100 refused kept the socket
+      // open for good, each refused frame read and answered.
+      const paced = await RawClient.open(limited.url, created.matchId, dave.accessToken);
+      const pongs = () => paced.received.filter((m) => m.type === 'PONG').length;
+      let letThrough = 0;
+      for (let round = 0; round < 40 && paced.closed === null; round++) {
+        for (let i = 0; i < 100; i++) paced.send({ type: 'PING', t: -1 });
+        const before = pongs();
+        // One frame at a time until one is let through again (the bucket refilled).
+        await until(() => {
+          if (paced.closed !== null) return true;
+          paced.send({ type: 'PING', t: round });
+          return pongs() > before;
+        });
+        if (pongs() > before) letThrough++;
+      }
+      expect(letThrough).toBeGreaterThan(0);
+      await until(() => paced.closed !== null);
+      expect(paced.closed?.code).toBe(1008);
     } finally {
       await limited.close();
     }

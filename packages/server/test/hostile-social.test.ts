@@ -400,6 +400,61 @@ describe.each<StoreKind>(['embedded', 'postgres'])('a hostile client on %s', (st
     expect((await upload(site.bob, 201, bobs)).status).toBe(201);
   }, 120_000);
 
+  it('closes a chat socket that keeps flooding, even paced to let a frame through now and then', async () => {
+    const chat = await ChatSocket.open(url(), site.alice, 'lobby:golf');
+    const letThrough = () =>
+      chat.received.filter((m) => m.type === 'CHAT_ERROR' && m.code === 'BAD_MESSAGE').length;
+    let rounds = 0;
+    for (; rounds < 40 && chat.closed === null; rounds++) {
+      for (let i = 0; i < 50; i++) chat.sendText('x');
+      const before = letThrough();
+      // One frame at a time until one is read again (the frame bucket refilled).
+      await until(() => {
+        if (chat.closed !== null) return true;
+        chat.sendText('x');
+        return letThrough() > before;
+      });
+    }
+    await until(() => chat.closed !== null);
+    expect(chat.closed).toBe(1008);
+    expect(rounds).toBeGreaterThan(1);
+  });
+
+  it('refuses a repeated chat parameter at once with BAD_MESSAGE and 4400, as the other sockets do', async () => {
+    // Read as one value, `filter=off&filter=off` was filter on and `room=a&room=b` room "a,b".
+    for (const [name, value] of [
+      ['room', 'lobby:golf'],
+      ['filter', 'off'],
+      ['link', 'x'],
+      ['token', site.alice],
+    ] as const) {
+      // `room` and `token` are given once already.
+      const given: [string, string][] =
+        name === 'room' || name === 'token'
+          ? [[name, value]]
+          : [
+              [name, value],
+              [name, value],
+            ];
+      const chat = await ChatSocket.open(url(), site.alice, 'lobby:golf', given);
+      expect(chat.welcome).toBeNull();
+      expect(chat.error).toMatchObject({
+        type: 'CHAT_ERROR',
+        code: 'BAD_MESSAGE',
+        message: `${name} is given more than once.`,
+      });
+      expect(chat.closed).toBe(4400);
+    }
+    // Refusals hold no place: the user still opens every chat socket they may.
+    const open = await Promise.all(
+      Array.from({ length: CHAT_SOCKETS_PER_USER }, () =>
+        ChatSocket.open(url(), site.alice, 'lobby:golf', { filter: 'off' }),
+      ),
+    );
+    for (const chat of open) expect(chat.welcome).toMatchObject({ filter: false });
+    await Promise.all(open.map((chat) => chat.close()));
+  });
+
   it('refuses repeated queue parameters and more queue sockets per address than allowed', async () => {
     const queue = (token: string, query: string) => {
       const socket = new WebSocket(

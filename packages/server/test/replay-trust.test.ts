@@ -169,6 +169,18 @@ describe('replay imports: verified means re-executed and recorded here', () => {
       body: { code: 'REPLAY_INVALID' },
     });
   });
+
+  it('refuses a replay of a format version it cannot read, rather than storing it', async () => {
+    // It was stored, unverified "in formatVersion", as if a forgery of a file it could read.
+    for (const formatVersion of [0, 2, 1e15]) {
+      const future = edited(genuine, (r) => (r.formatVersion = formatVersion));
+      const imported = await importAs(future);
+      expect(imported, String(formatVersion)).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_REQUEST', message: expect.stringContaining('/formatVersion') },
+      });
+    }
+  });
 });
 
 describe.each<StoreKind>(['postgres', 'embedded'])('replay import quotas (%s)', (store) => {

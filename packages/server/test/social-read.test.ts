@@ -4,7 +4,7 @@ import type {
   PlayerProfile,
   RatingHistory,
 } from '@cardtable/sdk/social';
-import type { MatchMetadata } from '@cardtable/sdk/protocol';
+import type { ErrorBody, MatchMetadata } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/errors.ts';
 import { afterIdlePeriods, RATING_PERIOD_MS } from '../src/social/glicko2.ts';
@@ -244,10 +244,14 @@ describe.each(STORES)('profiles and history over HTTP on %s', (kind) => {
       token: ana.accessToken,
     });
     expect(bad.status).toBe(400);
-    const missing = await call(server.url, 'GET', `/api/players/nobody`, {
-      token: ana.accessToken,
-    });
-    expect(missing.status).toBe(404);
+    // Every page of a player nobody is answers alike: no such player, not an empty history.
+    for (const page of ['', '/matches', '/ratings/golf/1.0.0']) {
+      const missing = await call<ErrorBody>(server.url, 'GET', `/api/players/nobody${page}`, {
+        token: ana.accessToken,
+      });
+      expect(missing.status).toBe(404);
+      expect(missing.body).toMatchObject({ code: 'NOT_FOUND', message: 'No such player.' });
+    }
     const anonymous = await call(server.url, 'GET', `/api/leaderboards`);
     expect(anonymous.status).toBe(401);
   });

@@ -12,6 +12,7 @@ import { MessageCheck } from '../message-check.ts';
 import { OpenSockets, TOO_MANY_OPENINGS } from '../open-sockets.ts';
 import type { MatchRegistry } from '../match/registry.ts';
 import { TokenBucket, type KeyedRateLimiter } from '../rate-limit.ts';
+import { repeatedParameter } from '../repeated-parameter.ts';
 import { sendUnlessStalled } from '../socket-send.ts';
 import type { ChatMember, ChatService } from './chat-service.ts';
 import { roomAccess } from './room-access.ts';
@@ -32,7 +33,11 @@ const MAX_FRAME_BYTES = 8 * 1024;
 /** Frames per connection beyond the chat limits (which are per channel): against floods. */
 const FRAME_BURST = 20;
 const FRAMES_PER_SECOND = 5;
-/** Refused frames in a row after which the socket is closed. */
+/**
+ * Refused frames a connection may earn at once before it is closed; beyond them, as many a
+ * second as it is allowed frames (a count "in a row", reset by each frame let through, never
+ * closed a flood paced to let one frame in a hundred through).
+ */
 const FLOOD_STRIKES = 100;
 
 interface ChatQuery {
@@ -90,7 +95,7 @@ export function registerChatSocket(
       const bucket = new TokenBucket(FRAME_BURST, FRAMES_PER_SECOND);
       /** The client's messages, handled one after another (each settles, never rejects). */
       let turns: Promise<void> = Promise.resolve();
-      let strikes = 0;
+      const refusals = new TokenBucket(FLOOD_STRIKES, FRAMES_PER_SECOND);
       const counted = openPerIp.add(request.addressKey);
       heartbeat.watch(socket);
       socket.on('close', () => {
@@ -109,15 +114,20 @@ export function registerChatSocket(
         refuse('RATE_LIMITED', 'Too many chat connections from your address.', CLOSE_CODES.tooMany);
         return;
       }
+      // Read as one value, `filter=off&filter=off` was the filter on and `room=a&room=b` a room
+      // "a,b": refused at once, as on the match and matchmaking sockets.
+      const repeated = repeatedParameter(request.query);
+      if (repeated) {
+        refuse('BAD_MESSAGE', `${repeated} is given more than once.`, CLOSE_CODES.refused);
+        return;
+      }
 
       socket.on('message', (data: Buffer, isBinary: boolean) => {
         if (!bucket.take()) {
-          if (++strikes > FLOOD_STRIKES)
-            refuse('RATE_LIMITED', 'Too many frames.', CLOSE_CODES.flooding);
+          if (!refusals.take()) refuse('RATE_LIMITED', 'Too many frames.', CLOSE_CODES.flooding);
           else send({ type: 'CHAT_ERROR', code: 'RATE_LIMITED', message: 'Too many frames.' });
           return;
         }
-        strikes = 0;
         if (isBinary || data.length > MAX_FRAME_BYTES) {
           send({ type: 'CHAT_ERROR', code: 'BAD_MESSAGE', message: 'Frames are small JSON text.' });
           return;

@@ -12,6 +12,8 @@ export interface SocketLike extends SendableSocket {
 const OPEN = 1;
 /** Past this many paced messages waiting, send a fresh WELCOME instead of the backlog. */
 const MAX_QUEUED = 4000;
+/** Versions whose last step sent a connection remembers, to tell a forged FLOW_ACK. */
+const VERSIONS_REMEMBERED = 64;
 
 export interface ConnectionIdentity {
   userId: string;
@@ -75,6 +77,8 @@ export class Connection {
   welcomedAt: StepPosition = { version: 0, step: 0 };
   /** The last EVENT sent. */
   lastSent: StepPosition = { version: 0, step: 0 };
+  /** The last step sent of each of the latest versions (at most VERSIONS_REMEMBERED). */
+  private readonly lastStepOf = new Map<number, number>();
 
   constructor(
     private readonly socket: SocketLike,
@@ -160,6 +164,10 @@ export class Connection {
   ack(resolutionId: string, step: number): boolean {
     const version = versionOfResolution(resolutionId);
     if (version === null || compare({ version, step }, this.lastSent) > 0) return false;
+    // A step past the last one sent of a version sent here was never sent (a step of a version
+    // this connection no longer remembers, or never carried, may be a late one: ignored).
+    const lastStep = this.lastStepOf.get(version);
+    if (lastStep !== undefined && (step < 1 || step > lastStep)) return false;
     const wait = this.awaiting;
     if (wait && wait.resolutionId === resolutionId && wait.step === step) this.acknowledged(wait);
     return true;
@@ -207,6 +215,7 @@ export class Connection {
       for (const { event } of batch) {
         if (!event) continue;
         this.lastSent = { version: event.version, step: event.step };
+        this.rememberSent(event);
         if (event.requiresAck) toAck = event;
       }
       this.write(
@@ -217,6 +226,12 @@ export class Connection {
       );
       if (toAck && this.ackTimeoutMs > 0) this.waitForAck(toAck);
     }
+  }
+
+  private rememberSent({ version, step }: StepMark): void {
+    this.lastStepOf.set(version, Math.max(step, this.lastStepOf.get(version) ?? 0));
+    if (this.lastStepOf.size <= VERSIONS_REMEMBERED) return;
+    this.lastStepOf.delete(Math.min(...this.lastStepOf.keys()));
   }
 
   private waitForAck(event: StepMark): void {

@@ -100,9 +100,7 @@ export function registerSocialRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       requireUser(request);
-      const profile = await profiles.profile(request.params.id);
-      if (!profile) throw apiError('NOT_FOUND', 'No such player.');
-      return profile;
+      return found(await profiles.profile(request.params.id));
     },
   );
 
@@ -120,7 +118,7 @@ export function registerSocialRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       requireUser(request);
       const { id, game, version } = request.params;
-      return profiles.ratingHistory(id, game, version);
+      return found(await profiles.ratingHistory(id, game, version));
     },
   );
 
@@ -138,7 +136,13 @@ export function registerSocialRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       requireUser(request);
-      return profiles.matches(request.params.id, request.query);
+      return found(await profiles.matches(request.params.id, request.query));
     },
   );
+}
+
+/** A player page's answer; null (no user has that id) is NOT_FOUND on every one of them alike. */
+function found<T>(page: T | null): T {
+  if (page === null) throw apiError('NOT_FOUND', 'No such player.');
+  return page;
 }

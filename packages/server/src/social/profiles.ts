@@ -30,11 +30,17 @@ export class Profiles {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async profile(userId: string): Promise<PlayerProfile | null> {
+  /** The player, or null when no user has that id (every player page is then NOT_FOUND). */
+  private async player(userId: string): Promise<PlayerProfile['user'] | null> {
     const [user] = await this.db.query<{ id: string; name: string; guest: boolean }>(
       `SELECT id, name, guest FROM users WHERE id = $1`,
       [userId],
     );
+    return user ?? null;
+  }
+
+  async profile(userId: string): Promise<PlayerProfile | null> {
+    const user = await this.player(userId);
     if (!user) return null;
     const ratings = await this.db.query<{
       game: string;
@@ -104,7 +110,12 @@ export class Profiles {
     return row?.n ?? 0;
   }
 
-  async ratingHistory(userId: string, game: string, version: string): Promise<RatingHistory> {
+  async ratingHistory(
+    userId: string,
+    game: string,
+    version: string,
+  ): Promise<RatingHistory | null> {
+    if (!(await this.player(userId))) return null;
     const rows = await this.db.query<{ at: Date; rating: number; rd: number; match_id: string }>(
       `SELECT at, rating, rd, match_id FROM (
          SELECT at, rating, rd, match_id, position FROM rating_history
@@ -125,10 +136,11 @@ export class Profiles {
   async matches(
     userId: string,
     { limit = 20, after }: { limit?: number; after?: string },
-  ): Promise<MatchHistory> {
+  ): Promise<MatchHistory | null> {
     const from = after === undefined ? null : decodeCursor(after, { t: 'string', m: 'string' });
     if (from && !TIMESTAMP.test(from.t))
       throw apiError('BAD_REQUEST', 'The page cursor is not one this server gave out.');
+    if (!(await this.player(userId))) return null;
     const rows = await this.db.query<{
       id: string;
       game: string;

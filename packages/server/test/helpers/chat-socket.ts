@@ -20,10 +20,13 @@ export class ChatSocket {
     url: string,
     token: string,
     room: string,
-    extra: Record<string, string> = {},
+    /** More query parameters; as pairs, a name may be given twice. */
+    extra: Record<string, string> | [string, string][] = {},
     options: WebSocket.ClientOptions = {},
   ) {
-    const query = new URLSearchParams({ token, room, ...extra });
+    const query = new URLSearchParams({ token, room });
+    for (const [name, value] of Array.isArray(extra) ? extra : Object.entries(extra))
+      query.append(name, value);
     const chat = new ChatSocket(
       new WebSocket(`${url.replace('http', 'ws')}/ws/chat?${query}`, options),
     );
