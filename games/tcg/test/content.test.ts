@@ -184,6 +184,11 @@ describe('content validation', () => {
       (c: any) => (c.cost = -2),
       /cards\[\d+\]\.cost: must be an integer from 0 to 99/,
     ],
+    [
+      'tokens written as a list',
+      (c: any) => (c.tokens = [{ name: 'Wisp', type: 'unit' }]),
+      /cards\[\d+\]\.tokens: must be an object of token definitions by name, e\.g\. \{"wisp": \{"name": "Wisp", "type": "unit"\}\}, summoned as "#wisp"/,
+    ],
   ])('rejects %s with its path', (_name, corrupt, expected) => {
     const s = source();
     const index = s.cards.cards.findIndex((c) => c.id === 'demo/firebolt');

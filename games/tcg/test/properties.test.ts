@@ -23,6 +23,7 @@ import {
   playRandomly,
   saltroadGame,
   spiritboundGame,
+  titheGame,
 } from './helpers.ts';
 
 /** Each set, and the seeds of its (slow: every event for three viewers) leak test. */
@@ -37,6 +38,8 @@ const sets: [string, () => Promise<TcgGame> | TcgGame, string[]][] = [
   ["orchard (a creator's duel of hand disruption, reveals to one side)", orchardGame, ['leak-1']],
   // Cards go into hidden decks at random from public zones and leave decks for public ones.
   ["hourglass (a creator's mill duel on a responses stack)", hourglassGame, ['leak-1']],
+  // Coin moves between players' pools and a resource win rule can end a match mid-turn.
+  ["tithe (a creator's coin-stealing duel with a hoard to win)", titheGame, ['leak-1']],
 ];
 
 describe.each(sets)('%s', (_name, makeGame, leakSeeds) => {

@@ -195,6 +195,20 @@ describe('cardtable simulate tcg', () => {
     await refused(['--games', '1', '--ruleset', '/nonexistent'], /No ruleset "\/nonexistent"/);
   });
 
+  it("a folder that does not validate: its findings alone, exit 1 (the content's problem)", async () => {
+    const dir = threeDeckFolder();
+    try {
+      writeFileSync(join(dir, 'decks.json'), '{"schema": "tcg/decks@1",');
+      const { code, err } = await run(['--content', dir, '--games', '1']);
+      expect(code).toBe(1);
+      expect(err).toMatch(/^The content in .* is invalid \(cardtable content validate .*\):\n/);
+      expect(err).toMatch(/decks\.json:1:\d+: error JSON_SYNTAX/);
+      expect(err).not.toContain('Usage:');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('compares two levels in mirror matches of each deck, seats swapped: --levels', async () => {
     const argv = ['--content', SPIRITBOUND_DIR, '--decks', 'fire,water', '--games', '2'];
     const { code, out } = await run([...argv, '--levels', 'easy,random', '--json']);

@@ -234,6 +234,9 @@ export function toEffects(commands: readonly Command[], controller: number): Res
       case 'gain':
         effects.push({ do: 'resource', player: who, op: 'gain', amount: args.amount as number });
         break;
+      case 'spend':
+        effects.push({ do: 'resource', player: who, op: 'spend', amount: args.amount as number });
+        break;
       case 'move':
         effects.push({ do: 'move', cards: bind(args.card), to: String(args.zone) });
         break;

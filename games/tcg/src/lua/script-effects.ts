@@ -99,6 +99,17 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
     example: 'gain(state.friendly.hero, 1)',
   },
   {
+    // The data effect `resource` spends as well as gains; without this a script could give coin
+    // but never take it (a theft written in Lua had to fall back to data).
+    name: 'spend',
+    params: [
+      { name: 'player', type: 'ref' },
+      { name: 'amount', ...AMOUNT },
+    ],
+    summary: 'spend(player, amount): the resource, as much as they have',
+    example: 'spend(state.enemy.hero, 1)',
+  },
+  {
     name: 'move',
     params: [
       { name: 'card', type: 'ref' },

@@ -35,7 +35,12 @@ const card = closed(
     ...cardProperties,
     cost: int(0, 99),
     speed: { type: 'string', enum: ['normal', 'instant'] },
-    tokens: record(token),
+    // A list of tokens is the natural first guess; the message says the shape to write instead.
+    tokens: {
+      ...record(token),
+      description:
+        'an object of token definitions by name, e.g. {"wisp": {"name": "Wisp", "type": "unit"}}, summoned as "#wisp"',
+    },
     text: { type: 'string' },
     ai: closed({ value: { type: 'number', minimum: 0, maximum: 10 } }, []),
     ...battlerCardProperties,

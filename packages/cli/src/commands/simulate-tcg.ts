@@ -84,6 +84,8 @@ const VALUE_FLAGS = [
 ];
 
 const bad = (message: string) => fail('BAD_FLAG', message);
+/** A folder that does not validate: the content's problem (exit 1, as `content validate`), not the flags'. */
+const invalid = (message: string) => fail('INVALID_CONTENT', message);
 const wholeNumber = (text: string | undefined) =>
   text !== undefined && /^\d+$/.test(text) && Number(text) >= 1 ? Number(text) : null;
 
@@ -156,7 +158,7 @@ async function readSource(
   if (ruleset === 'demo') {
     const source = demoSource();
     const loaded = loadContent(source);
-    if (!loaded.ok) return bad(loaded.problems.map(describeLoadProblem).join('\n'));
+    if (!loaded.ok) return invalid(loaded.problems.map(describeLoadProblem).join('\n'));
     return ok({ source, content: loaded.content });
   }
   const path = resolve(ruleset);
@@ -166,7 +168,7 @@ async function readSource(
     );
   const validated = await validateContentPackage(await readContentFolder(path));
   if (!validated.content)
-    return bad(
+    return invalid(
       `The content in ${ruleset} is invalid (cardtable content validate ${ruleset}):\n${validated.errors.map(formatDiagnostic).join('\n')}`,
     );
   try {
@@ -229,7 +231,8 @@ async function simulate(
 
 /**
  * `cardtable simulate tcg ...`: exit 0, 1 when there were engine errors (or a worker thread
- * failed, or with --strict a Lua ability failed), 2 for bad flags.
+ * failed, or with --strict a Lua ability failed, or the folder does not validate), 2 for bad
+ * flags. A folder's findings are printed alone: the usage text under them said nothing about them.
  */
 export async function simulateTcgCommand(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -238,6 +241,10 @@ export async function simulateTcgCommand(argv: string[]): Promise<number> {
   }
   const prepared = await prepare(argv);
   if (!prepared.ok) {
+    if (prepared.error.code === 'INVALID_CONTENT') {
+      console.error(prepared.error.message);
+      return 1;
+    }
     console.error(`${prepared.error.message}\n\n${SIMULATE_TCG_USAGE}`);
     return 2;
   }
