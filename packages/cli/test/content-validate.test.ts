@@ -376,7 +376,8 @@ describe('cardtable simulate tcg: Lua failures', () => {
       'damage(state.enemy.hero, 1)',
       'damage(state.enemy.hero, 1',
     );
-    expect(await main(['simulate', 'tcg', '--ruleset', dir, '--games', '1'])).toBe(2);
+    // A folder that does not validate exits 1, as the other content commands do (2: bad usage).
+    expect(await main(['simulate', 'tcg', '--ruleset', dir, '--games', '1'])).toBe(1);
     expect(io.err.join('\n')).toMatch(/lua\/pearl_diver\.lua:4: error LUA_SYNTAX: /);
     expect(io.err.join('\n')).not.toMatch(/\bat .*\.ts:\d+/);
   });
