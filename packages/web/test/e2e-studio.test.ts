@@ -112,7 +112,9 @@ describe('the creator studio: a game from nothing to a published match', () => {
     await page.getByTestId('validation-state').click();
     await page.getByTestId('all-errors').getByRole('link', { name: 'Cards' }).click();
     await page.waitForURL(/\/studio\/pocket-duel\/cards$/);
-    expect(await page.locator('details.studio-problems').getAttribute('open')).toBeNull();
+    await expect
+      .poll(() => page.locator('details.studio-problems').getAttribute('open'))
+      .toBeNull();
     for (const [name, cost, attack, health] of CARDS) {
       await page.getByRole('button', { name: 'New card' }).click();
       await page.getByLabel('Name', { exact: true }).fill(name);
