@@ -94,6 +94,19 @@ export interface RecordedOutcome {
 export const ENDINGS_OUTSIDE_RULES = ['surrender', 'expired', 'closed', 'abandoned'] as const;
 export type EndingOutsideRules = (typeof ENDINGS_OUTSIDE_RULES)[number];
 
+/**
+ * Of those, the endings of a match that never started: a table its host closed, or one that
+ * expired waiting for players. Nobody played it, so it is in no one's match history, and a
+ * table shows why it ended with no standings, replay or rematch.
+ */
+export const ENDINGS_BEFORE_START = [
+  'closed',
+  'expired',
+] as const satisfies readonly EndingOutsideRules[];
+
+export const endedBeforeStart = (result: Outcome | null | undefined): boolean =>
+  (ENDINGS_BEFORE_START as readonly string[]).includes(result?.reason ?? '');
+
 const endedOutsideRules = (result: Outcome | null) =>
   result !== null && (ENDINGS_OUTSIDE_RULES as readonly string[]).includes(result.reason ?? '');
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '@cardtable/engine';
-import {
-  endedBeforeStart,
-  outcomeHeadline,
-  outcomeRule,
-  outcomeWhy,
-  standingRows,
-} from '../src/game/standings.ts';
+import { endedBeforeStart, type Outcome } from '@cardtable/engine';
+import { outcomeHeadline, outcomeRule, outcomeWhy, standingRows } from '../src/game/standings.ts';
 
 const name = (seat: number) => ['Ada', 'Maya', 'Kenji', 'Sofia'][seat] as string;
 

@@ -18,9 +18,3 @@ export const endedResult = (reason: EndReason): Outcome => ({
   standings: [],
   reason,
 });
-
-/**
- * The endings of a match that never started: a table its host closed, or one that expired
- * waiting for players. Nobody played it, so it is no one's match history.
- */
-export const NEVER_STARTED: readonly EndReason[] = ['closed', 'expired'];

@@ -1,4 +1,4 @@
-import type { Outcome } from '@cardtable/engine';
+import { ENDINGS_BEFORE_START, type Outcome } from '@cardtable/engine';
 import type {
   MatchHistory,
   PlayedMatch,
@@ -9,7 +9,6 @@ import type { Database } from '../store/database.ts';
 import type { SeatRecord } from '../store/event-store.ts';
 import { achievementById } from './achievements.ts';
 import { apiError } from '../errors.ts';
-import { NEVER_STARTED } from '../match/no-contest.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { currentRd } from './fold.ts';
 import { placeOf } from './finished-match.ts';
@@ -163,7 +162,7 @@ export class Profiles {
           AND ($2::timestamptz IS NULL OR (m.ended_at, m.id) < ($2::timestamptz, $3))
         ORDER BY m.ended_at DESC, m.id DESC
         LIMIT $4`,
-      [userId, from?.t ?? null, from?.m ?? '', limit + 1, NEVER_STARTED],
+      [userId, from?.t ?? null, from?.m ?? '', limit + 1, [...ENDINGS_BEFORE_START]],
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);

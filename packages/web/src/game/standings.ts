@@ -72,13 +72,6 @@ export function outcomeRule(outcome: Outcome): string | null {
 }
 
 /**
- * A match that ended before its game started (its host closed the table, or it expired while
- * waiting): a table shows why, with no standings, replay or rematch.
- */
-export const endedBeforeStart = (outcome: Outcome | null | undefined): boolean =>
-  outcome?.reason === 'closed' || outcome?.reason === 'expired';
-
-/**
  * Why the match ended when it was not simply played out, in words (never the reason's id):
  * who resigned, or that it was abandoned or expired; null for a match played to its end.
  */

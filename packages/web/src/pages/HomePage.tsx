@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ApiError, CreateMatchRequest, GameSummary, MatchMetadata } from '@cardtable/sdk';
 import { createRequest, quickSetup, type TableSetup } from '../game/table-setup.ts';
 import { seatName } from '../game/names.ts';
-import { endedBeforeStart } from '../game/standings.ts';
+import { endedBeforeStart } from '@cardtable/engine';
 import { lastMatch, rememberMatch, tablePath } from '../net/last-match.ts';
 import { useGames } from '../net/useGames.ts';
 import { client, ensureSignedIn, playerName, setPlayerName } from '../net/session.ts';

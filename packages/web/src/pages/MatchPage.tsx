@@ -19,7 +19,7 @@ import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { tablePath } from '../net/last-match.ts';
 import { timingFor } from '../settings/settings.ts';
 import { useSettings } from '../settings/useSettings.ts';
-import { endedBeforeStart } from '../game/standings.ts';
+import { endedBeforeStart } from '@cardtable/engine';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
 

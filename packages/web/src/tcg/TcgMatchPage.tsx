@@ -12,7 +12,7 @@ import { TableClosed } from '../live/TableClosed.tsx';
 import { TopbarControls } from '../live/TopbarControls.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
-import { endedBeforeStart } from '../game/standings.ts';
+import { endedBeforeStart } from '@cardtable/engine';
 import { tablePath } from '../net/last-match.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { timingFor } from '../settings/settings.ts';
