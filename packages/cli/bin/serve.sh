@@ -2,7 +2,7 @@
 # Runs `cardtable serve` the way it is meant to run in production: `npm start` and the load
 # generators start the server through this script. Arguments go to `cardtable serve`.
 #
-# It runs the server's bundle (plain JavaScript, no TypeScript loader: 70-100 MiB less), built
+# It runs the server's bundle (plain JavaScript, no TypeScript loader: 60-75 MiB less), built
 # from the source by `npm run build -w @cardtable/cli`; `npm start` builds it first.
 #
 # glibc's malloc raises its mmap threshold each time a large block it mapped is freed (up to

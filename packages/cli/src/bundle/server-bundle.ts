@@ -6,7 +6,7 @@ import { build, type Plugin } from 'esbuild';
 /**
  * The server as `npm start` runs it: `cardtable serve` and the workspace's TypeScript it imports
  * bundled into one JavaScript module, run by plain `node`. Running the source through tsx costs
- * the server 70-100 MiB of memory for its whole life (its loader thread and the transpiled
+ * the server 60-75 MiB of memory for its whole life (its loader thread and the transpiled
  * modules it keeps; docs/benchmarks.md, "Session 17"); the bundle takes under two seconds.
  */
 export const SERVER_BUNDLE = fileURLToPath(new URL('../../dist/serve.js', import.meta.url));
