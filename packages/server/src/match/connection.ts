@@ -231,7 +231,8 @@ export class Connection {
   private rememberSent({ version, step }: StepMark): void {
     this.lastStepOf.set(version, Math.max(step, this.lastStepOf.get(version) ?? 0));
     if (this.lastStepOf.size <= VERSIONS_REMEMBERED) return;
-    this.lastStepOf.delete(Math.min(...this.lastStepOf.keys()));
+    // Versions are sent in order, so the first one remembered is the oldest (no scan of all).
+    this.lastStepOf.delete(this.lastStepOf.keys().next().value as number);
   }
 
   private waitForAck(event: StepMark): void {
