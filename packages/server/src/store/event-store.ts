@@ -192,13 +192,16 @@ export class EventStore {
   }
 
   async getMatch(id: string): Promise<MatchRecord | null> {
-    const rows = await this.db.query('SELECT * FROM matches WHERE id = $1', [id]);
+    const rows = await this.db.query(`SELECT ${MATCH_RECORD} FROM matches m WHERE m.id = $1`, [id]);
     return rows[0] ? toMatch(rows[0]) : null;
   }
 
   /** The matches of these ids that exist, in no particular order. */
   async getMatches(ids: readonly string[]): Promise<MatchRecord[]> {
-    const rows = await this.db.query('SELECT * FROM matches WHERE id = ANY($1::text[])', [ids]);
+    const rows = await this.db.query(
+      `SELECT ${MATCH_RECORD} FROM matches m WHERE m.id = ANY($1::text[])`,
+      [ids],
+    );
     return rows.map(toMatch);
   }
 
@@ -267,7 +270,7 @@ export class EventStore {
 
   async matchesOf(userId: string, limit = 100): Promise<MatchRecord[]> {
     const rows = await this.db.query(
-      `SELECT m.* FROM matches m
+      `SELECT ${MATCH_RECORD} FROM matches m
        WHERE m.id IN (SELECT match_id FROM match_players WHERE user_id = $1)
        ORDER BY m.created_at DESC LIMIT $2`,
       [userId, limit],
@@ -421,7 +424,7 @@ export class EventStore {
   }
 
   /**
-   * Appends a resolution: its events, its action and the match's new version and status. It
+   * Appends a resolution: its events, its action and, at a start or an end, the match's status. It
    * shares its commit with the appends of other matches made meanwhile (group commit) and
    * resolves once that commit is durable. A second writer of the same version fails whole:
    * that is a VersionConflict.
@@ -603,6 +606,16 @@ function toVerdict(row: Row): ReplayVerdict {
   };
 }
 
+/**
+ * The columns of a match record (`m` is the match row). Its version is the latest in its log: an
+ * opening resolution always has events and every later one an action, each keyed by version, so
+ * two index probes find it and no resolution moves the match row (migration 021).
+ */
+const MATCH_RECORD = `m.*, greatest(
+    (SELECT max(e.version) FROM match_events e WHERE e.match_id = m.id),
+    (SELECT max(a.version) FROM match_actions a WHERE a.match_id = m.id),
+    0) AS version`;
+
 function toMatch(row: Row): MatchRecord {
   return {
     id: row.id as string,
@@ -644,8 +657,9 @@ function toAction(row: Row): StoredAction {
 
 /**
  * Appends resolutions of distinct matches in one statement: their events, their actions (for
- * idempotency and replays), their snapshots and each match's new version and status. The
- * (match, version, step) key makes a second writer of the same version fail the statement whole.
+ * idempotency and replays), their snapshots and each match's new status where it changed. The
+ * (match, version, step) key of events and the (match, version) key of actions make a second
+ * writer of the same version fail the statement whole.
  */
 async function appendMany(db: Database, writes: readonly ResolutionWrite[]): Promise<void> {
   const rows = writes.map((write) => ({
@@ -699,14 +713,17 @@ const APPEND_MANY = `
     SELECT w.match_id, w.version, w.snapshot FROM w WHERE w.snapshot IS NOT NULL
     ON CONFLICT (match_id, version) DO NOTHING
   )
+  -- The match row moves only with its status, result or seats (a start, an end): its version
+  -- is read from the log (MATCH_RECORD).
   UPDATE matches AS m
-  SET version = w.version, status = w.status, result = w.result,
+  SET status = w.status, result = w.result,
       ended_at = CASE WHEN w.status = 'over' THEN w.ts ELSE m.ended_at END,
       -- Seats come with a resolution only at a match's start: every other one skips the lookup.
       seats = CASE WHEN w.seats IS NULL THEN m.seats
                    ELSE COALESCE(${seatsAsStored('w.seats')}, m.seats) END
   FROM w
-  WHERE m.id = w.match_id AND m.version = w.version - 1`;
+  WHERE m.id = w.match_id
+    AND (w.status <> m.status OR w.seats IS NOT NULL OR w.result IS NOT NULL)`;
 
 /**
  * The SQL of `seats` (a jsonb array, or NULL) as they are to be stored: a seat whose account is

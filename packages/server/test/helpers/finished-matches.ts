@@ -62,8 +62,8 @@ export async function writeFinished(db: Database, spec: FinishedSpec): Promise<v
         };
   await db.query(
     `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status, seed,
-       code, host_user_id, version, ended_at, result, rated)
-     VALUES ($1, $2, '1.0.0', '1.0.0', $3, $4, 'over', 's', $5, $6, $7, $8, $9, $10)`,
+       code, host_user_id, ended_at, result, rated)
+     VALUES ($1, $2, '1.0.0', '1.0.0', $3, $4, 'over', 's', $5, $6, $7, $8, $9)`,
     [
       spec.id,
       spec.game,
@@ -77,7 +77,6 @@ export async function writeFinished(db: Database, spec: FinishedSpec): Promise<v
       ),
       spec.id,
       host,
-      (spec.rounds?.length ?? 0) + 1,
       spec.endedAt,
       JSON.stringify(outcomeOf(spec.places, spec.reason)),
       spec.rated,
