@@ -453,3 +453,91 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     expect(await store.findAction(id, 1, 'same-id')).toMatchObject({ version: 3 });
   });
 });
+
+describe.each(STORES)('the log moved to one row per resolution on %s', (kind) => {
+  const ONE_ROW_LOG = '022_fastsrv_one_row_per_resolution.sql';
+
+  it('keeps every step and action of a log written as rows per step and per action', async () => {
+    const db = await openDatabase(
+      kind === 'postgres'
+        ? { databaseUrl: TEST_DATABASE_URL, databaseSchema: uniqueSchema('log'), dataDir: '' }
+        : { databaseUrl: null, databaseSchema: null, dataDir: tempDir() },
+    );
+    try {
+      // Every migration but the one under test, then a log in the shape before it.
+      await db.query(`CREATE TABLE schema_migrations (name text PRIMARY KEY,
+                        applied_at timestamptz NOT NULL DEFAULT now())`);
+      await db.query(`INSERT INTO schema_migrations (name) VALUES ($1)`, [ONE_ROW_LOG]);
+      await migrate(db);
+      await db.query(`INSERT INTO users (id, name, guest) VALUES ('h', 'Host', true)`);
+      await db.query(
+        `INSERT INTO matches (id, game, ruleset_version, engine_version, options, seats, status,
+           seed, code, host_user_id, created_at)
+         VALUES ('m1', 'golf', '1', '1', '{}', '[]', 'active', 's', 'C1', 'h',
+                 '2026-01-01T00:00:00Z')`,
+      );
+      await db.query(
+        `INSERT INTO match_events (match_id, version, step, resolution_id, type, data,
+           requires_ack, ts)
+         VALUES ('m1', 1, 1, 'r1', 'dealt', '{"hands":[1,2]}', true, '2026-01-01T00:00:01Z'),
+                ('m1', 1, 2, 'r1', 'turn', NULL, false, '2026-01-01T00:00:01Z'),
+                ('m1', 2, 1, 'r2', 'drew', '{"seat":0}', false, '2026-01-01T00:00:02Z')`,
+      );
+      // Version 3 is an action whose resolution had no steps.
+      await db.query(
+        `INSERT INTO match_actions (match_id, action_id, seat, source, version, type, payload,
+           result)
+         VALUES ('m1', 'a2', 0, 'client', 2, 'draw', '{"pile":"deck"}', '{"version":2}'),
+                ('m1', 'a3', 1, 'server', 3, 'pass', NULL, '{"version":3}')`,
+      );
+      await db.query(`DELETE FROM schema_migrations WHERE name = $1`, [ONE_ROW_LOG]);
+      expect(await migrate(db)).toEqual([ONE_ROW_LOG]);
+
+      const store = new EventStore(db);
+      expect(await store.events('m1')).toEqual([
+        {
+          version: 1,
+          step: 1,
+          resolutionId: 'r1',
+          type: 'dealt',
+          data: { hands: [1, 2] },
+          requiresAck: true,
+          ts: '2026-01-01T00:00:01.000Z',
+        },
+        {
+          version: 1,
+          step: 2,
+          resolutionId: 'r1',
+          type: 'turn',
+          data: null,
+          requiresAck: false,
+          ts: '2026-01-01T00:00:01.000Z',
+        },
+        {
+          version: 2,
+          step: 1,
+          resolutionId: 'r2',
+          type: 'drew',
+          data: { seat: 0 },
+          requiresAck: false,
+          ts: '2026-01-01T00:00:02.000Z',
+        },
+      ]);
+      expect(await store.actions('m1')).toEqual([
+        {
+          actionId: 'a2',
+          seat: 0,
+          source: 'client',
+          version: 2,
+          type: 'draw',
+          payload: { pile: 'deck' },
+        },
+        { actionId: 'a3', seat: 1, source: 'server', version: 3, type: 'pass', payload: null },
+      ]);
+      expect((await store.getMatch('m1'))?.version).toBe(3);
+      expect(await store.findAction('m1', 0, 'a2')).toMatchObject({ version: 2 });
+    } finally {
+      await db.close();
+    }
+  });
+});

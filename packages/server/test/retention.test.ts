@@ -154,8 +154,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])('retention sweep on %s', (kin
         id,
       ]);
       await db.query(
-        `INSERT INTO match_events (match_id, version, step, resolution_id, type, data, requires_ack, ts)
-         VALUES ($1, 1, 0, 'r', 'dealt', '{}', false, now())`,
+        `INSERT INTO match_log (match_id, version, resolution_id, ts, steps)
+         VALUES ($1, 1, 'r', now(), '[{"step":1,"type":"dealt","data":{},"requires_ack":false}]')`,
         [id],
       );
       await db.query(
@@ -194,7 +194,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('retention sweep on %s', (kin
     const report = await purgeExpired(db, SETTINGS, now);
     expect(report).toMatchObject({ playtests: 1, snapshots: 2 });
     expect(await ids('SELECT id FROM matches')).toEqual(['built-in-old', 'p-live', 'p-recent']);
-    for (const table of ['match_players', 'match_events', 'match_content']) {
+    for (const table of ['match_players', 'match_log', 'match_content']) {
       expect(await ids(`SELECT DISTINCT match_id AS id FROM ${table}`), table).not.toContain(
         'p-old',
       );

@@ -173,7 +173,7 @@ describe.each(STORES)('social projection on %s', (kind) => {
         ])
           await db.query(`DELETE FROM ${table}`);
         // Rows that reference matches go first (writeFinished also fills match_players).
-        await db.query(`DELETE FROM match_events`);
+        await db.query(`DELETE FROM match_log`);
         await db.query(`DELETE FROM match_players`);
         await db.query(`DELETE FROM matches`);
         const projector = new SocialProjector(db, { pollMs: 1000, batch: 3 });

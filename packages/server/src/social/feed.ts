@@ -66,9 +66,10 @@ export async function readFeed(
   const rounds = new Map<string, RoundResult[]>();
   if (golfIds.length > 0) {
     const events = await query<{ match_id: string; data: { result: RoundResult } }>(
-      `SELECT match_id, data FROM match_events
-        WHERE match_id = ANY($1) AND type = 'roundEnded'
-        ORDER BY match_id, version, step`,
+      `SELECT l.match_id, s.step -> 'data' AS data
+         FROM match_log l, jsonb_array_elements(l.steps) WITH ORDINALITY AS s(step, position)
+        WHERE l.match_id = ANY($1) AND s.step ->> 'type' = 'roundEnded'
+        ORDER BY l.match_id, l.version, s.position`,
       [golfIds],
     );
     for (const event of events) {

@@ -78,7 +78,7 @@ export type Upkeep =
     }
   | {
       work: 'vacuum' | 'analyze' | 'vacuum and analyze';
-      /** The table, schema-qualified and quoted where need be (`public.match_events`). */
+      /** The table, schema-qualified and quoted where need be (`public.match_log`). */
       table: string;
     }
   | { work: 'none' };

@@ -438,16 +438,18 @@ export class EventStore {
   /** The action a seat's client sent with this id, if it was accepted. */
   async findAction(matchId: string, seat: number, actionId: string): Promise<StoredAction | null> {
     const rows = await this.db.query(
-      `SELECT * FROM match_actions
-       WHERE match_id = $1 AND seat = $2 AND source = 'client' AND action_id = $3`,
-      [matchId, seat, actionId],
+      `SELECT version, action FROM match_log
+       WHERE match_id = $1 AND action IS NOT NULL AND action ->> 'seat' = $2
+         AND action ->> 'source' = 'client' AND action ->> 'action_id' = $3`,
+      [matchId, String(seat), actionId],
     );
     return rows[0] ? toAction(rows[0]) : null;
   }
 
   async actions(matchId: string): Promise<StoredAction[]> {
     const rows = await this.db.query(
-      'SELECT * FROM match_actions WHERE match_id = $1 ORDER BY version',
+      `SELECT version, action FROM match_log
+       WHERE match_id = $1 AND action IS NOT NULL ORDER BY version`,
       [matchId],
     );
     return rows.map(toAction);
@@ -456,20 +458,12 @@ export class EventStore {
   /** Events with version in (afterVersion, upToVersion], in log order. */
   async events(matchId: string, afterVersion = 0, upToVersion?: number): Promise<StoredEvent[]> {
     const rows = await this.db.query(
-      `SELECT version, step, resolution_id, type, data, requires_ack, ts FROM match_events
+      `SELECT version, resolution_id, ts, steps FROM match_log
        WHERE match_id = $1 AND version > $2 AND ($3::int IS NULL OR version <= $3)
-       ORDER BY version, step`,
+       ORDER BY version`,
       [matchId, afterVersion, upToVersion ?? null],
     );
-    return rows.map((row) => ({
-      version: row.version as number,
-      step: row.step as number,
-      resolutionId: row.resolution_id as string,
-      type: row.type as string,
-      data: row.data,
-      requiresAck: row.requires_ack as boolean,
-      ts: iso(row.ts),
-    }));
+    return rows.flatMap(toEvents);
   }
 
   /** The latest snapshot at or before `atMost` (any, when omitted). */
@@ -607,14 +601,11 @@ function toVerdict(row: Row): ReplayVerdict {
 }
 
 /**
- * The columns of a match record (`m` is the match row). Its version is the latest in its log: an
- * opening resolution always has events and every later one an action, each keyed by version, so
- * two index probes find it and no resolution moves the match row (migration 021).
+ * The columns of a match record (`m` is the match row). Its version is the latest in its log,
+ * found by the log's key, so no resolution moves the match row (migration 021).
  */
-const MATCH_RECORD = `m.*, greatest(
-    (SELECT max(e.version) FROM match_events e WHERE e.match_id = m.id),
-    (SELECT max(a.version) FROM match_actions a WHERE a.match_id = m.id),
-    0) AS version`;
+const MATCH_RECORD = `m.*,
+  coalesce((SELECT max(l.version) FROM match_log l WHERE l.match_id = m.id), 0) AS version`;
 
 function toMatch(row: Row): MatchRecord {
   return {
@@ -644,22 +635,53 @@ function toMatch(row: Row): MatchRecord {
   };
 }
 
+/** The action of a row of the log, as `appendMany` stored it. */
+interface LoggedAction {
+  action_id: string;
+  seat: number;
+  source: ActionOrigin;
+  type: string;
+  payload: unknown;
+}
+
+/** A step of a row of the log, as `appendMany` stored it. */
+interface LoggedStep {
+  step: number;
+  type: string;
+  data: unknown;
+  requires_ack: boolean;
+}
+
 function toAction(row: Row): StoredAction {
+  const action = row.action as LoggedAction;
   return {
-    actionId: row.action_id as string,
-    seat: row.seat as number,
-    source: row.source as ActionOrigin,
+    actionId: action.action_id,
+    seat: action.seat,
+    source: action.source,
     version: row.version as number,
-    type: row.type as string,
-    payload: row.payload,
+    type: action.type,
+    payload: action.payload,
   };
 }
 
+function toEvents(row: Row): StoredEvent[] {
+  const ts = iso(row.ts);
+  return (row.steps as LoggedStep[]).map((step) => ({
+    version: row.version as number,
+    step: step.step,
+    resolutionId: row.resolution_id as string,
+    type: step.type,
+    data: step.data,
+    requiresAck: step.requires_ack,
+    ts,
+  }));
+}
+
 /**
- * Appends resolutions of distinct matches in one statement: their events, their actions (for
- * idempotency and replays), their snapshots and each match's new status where it changed. The
- * (match, version, step) key of events and the (match, version) key of actions make a second
- * writer of the same version fail the statement whole.
+ * Appends resolutions of distinct matches in one statement: a row of the log each (its steps and
+ * the action that caused it, for idempotency and replays), their snapshots and each match's new
+ * status where it changed. The log's (match, version) key makes a second writer of the same
+ * version fail the statement whole, as its action ids do a repeated action (migration 022).
  */
 async function appendMany(db: Database, writes: readonly ResolutionWrite[]): Promise<void> {
   const rows = writes.map((write) => ({
@@ -672,58 +694,48 @@ async function appendMany(db: Database, writes: readonly ResolutionWrite[]): Pro
     ...(write.result ? { result: write.result } : {}),
     ...(write.seats ? { seats: write.seats } : {}),
     ...(write.snapshot === undefined ? {} : { snapshot: write.snapshot }),
-    steps: write.steps.map((s) => ({
+    steps: write.steps.map((s): LoggedStep => ({
       step: s.step,
       type: s.type,
       data: s.data ?? null,
       requires_ack: s.requiresAck,
     })),
-    actions: write.action
-      ? [
-          {
-            action_id: write.action.actionId,
-            seat: write.action.seat,
-            source: write.action.source,
-            type: write.action.type,
-            payload: write.action.payload ?? null,
-          },
-        ]
-      : [],
+    ...(write.action ? { action: loggedAction(write.action) } : {}),
   }));
   await db.query(APPEND_MANY, [JSON.stringify(rows)], 'append-resolutions');
 }
+
+const loggedAction = (action: StoredAction): LoggedAction => ({
+  action_id: action.actionId,
+  seat: action.seat,
+  source: action.source,
+  type: action.type,
+  payload: action.payload ?? null,
+});
 
 const APPEND_MANY = `
   WITH w AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(match_id text, version int,
       resolution_id text, ts timestamptz, status text, result jsonb, seats jsonb, snapshot jsonb,
-      steps jsonb, actions jsonb)
-  ), events AS (
-    INSERT INTO match_events (match_id, version, step, resolution_id, type, data, requires_ack, ts)
-    SELECT w.match_id, w.version, s.step, w.resolution_id, s.type, s.data, s.requires_ack, w.ts
-    FROM w, jsonb_to_recordset(w.steps) AS s(step int, type text, data jsonb, requires_ack boolean)
-  ), accepted AS (
-    INSERT INTO match_actions (match_id, action_id, seat, source, version, type, payload, result)
-    SELECT w.match_id, a.action_id, a.seat, a.source, w.version, a.type, a.payload,
-      jsonb_build_object('version', w.version)
-    FROM w, jsonb_to_recordset(w.actions)
-      AS a(action_id text, seat int, source text, type text, payload jsonb)
+      steps jsonb, action jsonb)
+  ), logged AS (
+    INSERT INTO match_log (match_id, version, resolution_id, ts, steps, action)
+    SELECT w.match_id, w.version, w.resolution_id, w.ts, w.steps, w.action FROM w
   ), snapshots AS (
     INSERT INTO match_snapshots (match_id, version, state)
     SELECT w.match_id, w.version, w.snapshot FROM w WHERE w.snapshot IS NOT NULL
     ON CONFLICT (match_id, version) DO NOTHING
   )
-  -- The match row moves only with its status, result or seats (a start, an end): its version
-  -- is read from the log (MATCH_RECORD).
+  -- The match row moves only at a start (the opening resolution, version 1, with its seats) and at
+  -- an end: every other resolution skips even the lookup. Its version is read from the log
+  -- (MATCH_RECORD).
   UPDATE matches AS m
   SET status = w.status, result = w.result,
       ended_at = CASE WHEN w.status = 'over' THEN w.ts ELSE m.ended_at END,
-      -- Seats come with a resolution only at a match's start: every other one skips the lookup.
       seats = CASE WHEN w.seats IS NULL THEN m.seats
                    ELSE COALESCE(${seatsAsStored('w.seats')}, m.seats) END
   FROM w
-  WHERE m.id = w.match_id
-    AND (w.status <> m.status OR w.seats IS NOT NULL OR w.result IS NOT NULL)`;
+  WHERE m.id = w.match_id AND (w.version = 1 OR w.status <> 'active' OR w.seats IS NOT NULL)`;
 
 /**
  * The SQL of `seats` (a jsonb array, or NULL) as they are to be stored: a seat whose account is

@@ -123,9 +123,8 @@ export async function purgeExpired(
 
 /** Tables that hold a match's rows, children first (the match row itself last). */
 const MATCH_TABLES = [
-  'match_events',
+  'match_log',
   'match_snapshots',
-  'match_actions',
   'match_players',
   'match_content',
   'rating_history',

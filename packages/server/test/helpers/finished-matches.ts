@@ -106,8 +106,10 @@ export async function writeFinished(db: Database, spec: FinishedSpec): Promise<v
       })),
     };
     await db.query(
-      `INSERT INTO match_events (match_id, version, step, resolution_id, type, data, requires_ack, ts)
-       VALUES ($1, $2, 0, $3, 'roundEnded', $4, true, $5)`,
+      `INSERT INTO match_log (match_id, version, resolution_id, ts, steps)
+       VALUES ($1, $2, $3, $5,
+               jsonb_build_array(jsonb_build_object('step', 1, 'type', 'roundEnded',
+                                                    'data', $4::jsonb, 'requires_ack', true)))`,
       [spec.id, index + 1, `r${index}`, JSON.stringify({ reveal: [], result }), spec.endedAt],
     );
   }
