@@ -16,9 +16,10 @@ import { hex8 } from '../src/cpu/search.ts';
 
 let game: TcgGame;
 beforeAll(async () => {
+  const scripts = await demoScripts();
   game = createTcgGame({
     registry: new ContentRegistry([demoContent()]),
-    scripts: await demoScripts(),
+    scriptsFor: () => scripts,
     cpu: tcgCpu,
   });
 });

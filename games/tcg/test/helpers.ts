@@ -26,9 +26,10 @@ import type { Resolution } from '@cardtable/engine';
 import type { TcgEvent } from '../src/engine/events.ts';
 
 export async function demoGame(): Promise<TcgGame> {
+  const scripts = await demoScripts();
   return createTcgGame({
     registry: new ContentRegistry([demoContent()]),
-    scripts: await demoScripts(),
+    scriptsFor: () => scripts,
   });
 }
 
@@ -36,7 +37,6 @@ export async function demoGame(): Promise<TcgGame> {
 export function spiritboundGame(): TcgGame {
   return createTcgGame({
     registry: new ContentRegistry([spiritboundContent()]),
-    scripts: null,
     cpu: tcgCpu,
   });
 }
