@@ -363,11 +363,11 @@ describe('deck validation', () => {
       'demo/goblin-warcaller#grunt',
     ];
     expect(validateDeck(content, deck)).toEqual([
-      'The deck has 19 cards; Ember & Tide 1.0.1 needs exactly 20.',
-      'Doom Pact is banned in Ember & Tide 1.0.1.',
+      'The deck has 19 cards; Ember & Tide 1.0.2 needs exactly 20.',
+      'Doom Pact is banned in Ember & Tide 1.0.2.',
       'The deck has 3 copies of Fire Imp; at most 2 are allowed.',
       'Goblin Grunt is a token and cannot be put in a deck.',
-      '"demo/nope" is not a card of Ember & Tide 1.0.1.',
+      '"demo/nope" is not a card of Ember & Tide 1.0.2.',
     ]);
   });
 });

@@ -32,6 +32,8 @@ const DEMO_HASHES: Readonly<Record<string, string>> = {
   '1.0.0': '6a99ea8a8af68f87568e05b6c3a5ad9c',
   // Its Lua abilities' texts say "When you play this" (SELF_TRIGGER_PHRASES), not "When played".
   '1.0.1': 'f74d58cd06f2df8e950f44dcb217e12c',
+  // Its Lua modules' comments say so too (1.0.1's still say "When played"): new Lua, same play.
+  '1.0.2': '457e436a8c002a7113733f02dba8c8a2',
 };
 
 describe('the demo set, versioned', () => {
@@ -47,21 +49,30 @@ describe('the demo set, versioned', () => {
     );
   });
 
-  it("words its Lua abilities' own triggers as generated text does", () => {
-    const worded = [...demoContent().cards.values()].flatMap((card) =>
+  it("words its Lua abilities' own triggers as generated text does, in its text and its Lua", () => {
+    const { cards, scripts } = demoContent();
+    const worded = [...cards.values()].flatMap((card) =>
       (card.abilities ?? []).flatMap((ability) =>
         ability.kind === 'triggered' &&
         ability.lua &&
         (ability.trigger.subject ?? '$self') === '$self' &&
         ability.trigger.on in SELF_TRIGGER_PHRASES
-          ? [[ability.trigger.on as keyof typeof SELF_TRIGGER_PHRASES, ability.text!] as const]
+          ? [
+              {
+                on: ability.trigger.on as keyof typeof SELF_TRIGGER_PHRASES,
+                text: ability.text!,
+                lua: scripts[ability.lua.module]!,
+              },
+            ]
           : [],
       ),
     );
     expect(worded.length).toBeGreaterThan(0);
-    for (const [on, text] of worded) {
+    for (const { on, text, lua } of worded) {
       const opening = selfTriggeredSentence(on, '');
       expect(text.slice(0, opening.length)).toBe(opening);
+      // The module's opening comment says what the card says.
+      expect(lua.slice(0, opening.length + 3)).toBe(`-- ${opening}`);
     }
   });
 });
@@ -88,13 +99,21 @@ describe('the demo game, as the server hosts it (every version)', () => {
 
   it('starts new matches with the newest version, and a recorded version with its own content', () => {
     expect(started({ ruleset: 'demo' })).toMatchObject({
-      version: '1.0.1',
-      hash: DEMO_HASHES['1.0.1'],
+      version: '1.0.2',
+      hash: DEMO_HASHES['1.0.2'],
     });
-    expect(started({ ruleset: 'demo', version: '1.0.0' })).toMatchObject({
-      version: '1.0.0',
-      hash: DEMO_HASHES['1.0.0'],
-    });
+    for (const version of ['1.0.0', '1.0.1'])
+      expect(started({ ruleset: 'demo', version })).toMatchObject({
+        version,
+        hash: DEMO_HASHES[version],
+      });
+  });
+
+  it('runs each version on the sandbox of its own Lua: 1.0.0 and 1.0.1 share one, 1.0.2 has its own', () => {
+    const [v100, v101, v102] = demoVersions().map((c) => game.scriptsFor(c));
+    expect(v100).not.toBeNull();
+    expect(v101).toBe(v100);
+    expect(v102).not.toBe(v100);
   });
 });
 
