@@ -87,8 +87,8 @@ export const hourglassGame = () => packageGame('hourglass');
 /**
  * "The Counting House", a sixth game from the docs alone (test/packages/tithe), a duel of
  * bankers that steal each other's coin: a second win by hoarding twenty coin (`{resource}`
- * against a goal, so carried-over coin matters), coin taken from the rival (`resource` spend and
- * gain), all six builtin keywords under its own names, two custom keywords (a turn-start
+ * against a goal, so carried-over coin matters), coin taken from the rival (`steal`, in data
+ * and in Lua), all six builtin keywords under its own names, two custom keywords (a turn-start
  * dividend, a theft whenever the unit attacks), blocking, a static, a token left on death, a
  * `choose` with a Lua option and one with `chooseTargets`, Lua reading a spell's chosen target.
  */
