@@ -20,6 +20,7 @@ import { raceProgress } from '../src/cpu/evaluate-race.ts';
 import { buildState, type Scenario } from './scenario.ts';
 import type { Content } from '../src/content/content.ts';
 import { hex8 } from '../src/cpu/search.ts';
+import { cpuMove } from './cpu-games.ts';
 
 let game: TcgGame;
 beforeAll(async () => {
@@ -222,14 +223,7 @@ describe('the CPU and a steal (The Counting House: Pickpocket steals up to 3 coi
       expect(worth(0)).toBeLessThan(0);
       for (const profile of ['easy', 'hard']) {
         const { state } = match(10);
-        const chosen = tithe.cpu!.choose({
-          view: tithe.view(state, seatViewer(0)),
-          legal: tithe.legalActions(state, 0),
-          seat: 0,
-          profile,
-          rng: createRng('steal'),
-        });
-        expect(chosen, profile).toEqual(play);
+        expect(cpuMove(tithe, state, profile, createRng('steal')), profile).toEqual([0, play]);
       }
     } finally {
       tithe.dispose();

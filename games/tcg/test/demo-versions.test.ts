@@ -3,7 +3,6 @@ import {
   createRng,
   replayFileOf,
   ReplayLog,
-  seatViewer,
   startMatch,
   verifyReplay,
   type ReplayFile,
@@ -20,6 +19,7 @@ import {
   type Content,
   type TcgGame,
 } from '../src/index.ts';
+import { cpuMove } from './cpu-games.ts';
 import { readPackage, REEF } from './package-files.ts';
 
 /**
@@ -145,14 +145,7 @@ function cpuMatch(game: TcgGame, version: string, seed: string): ReplayFile {
   const log = new ReplayLog();
   log.append(started.resolution);
   for (let n = 0; n < 500 && !game.outcome(match.state); n++) {
-    const seat = game.activeSeats(match.state)[0]!;
-    const action = game.cpu!.choose({
-      view: game.view(match.state, seatViewer(seat)),
-      legal: game.legalActions(match.state, seat),
-      seat,
-      profile: 'easy',
-      rng: createRng(seed, n),
-    });
+    const [seat, action] = cpuMove(game, match.state, 'easy', createRng(seed, n));
     const applied = applyAction(game, match, seat, action, `a${n}`);
     if (!applied.ok) throw new Error(applied.error.message);
     log.append(applied.value.resolution);
