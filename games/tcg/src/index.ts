@@ -53,7 +53,7 @@ export {
   TCG_SCRIPT_STATE,
 } from './lua/sandbox-host.ts';
 export { publishedSchemas } from './schema/published.ts';
-export { tcgGameFor } from './play/game-for-content.ts';
+export { MAX_LUA_SANDBOXES, tcgGameFor } from './play/game-for-content.ts';
 export { simulateBalance, playBalanceMatch } from './cpu/balance.ts';
 export {
   RANDOM_PLAYER,

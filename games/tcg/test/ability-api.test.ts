@@ -49,14 +49,12 @@ afterAll(() => game.dispose());
 /** The engine, as a match runs it: the ability of a module whose entry is just `call`. */
 async function inMatch(call: string) {
   const files = reefWithScript(call);
-  const scripts = await tcgGameFor({
-    ...reef,
-    scripts: { pearl_diver: files.get(MODULE) as string },
-  });
+  const scripted = { ...reef, scripts: { pearl_diver: files.get(MODULE) as string } };
+  const scripts = await tcgGameFor(scripted);
   try {
     return dryRunCardAbility({
       content: reef,
-      scripts: scripts.scripts!,
+      scripts: scripts.scriptsFor(scripted)!,
       state: position,
       card: 'reef/pearl-diver',
     });
@@ -318,7 +316,7 @@ describe('a battler script reads the battler facts: active, bench, energy, condi
 
       const run = dryRunCardAbility({
         content,
-        scripts: battlerGame.scripts!,
+        scripts: battlerGame.scriptsFor(content)!,
         state,
         card: 'spirit/sproutle',
         seed: 'battler-facts',
@@ -334,7 +332,7 @@ describe('a battler script reads the battler facts: active, bench, energy, condi
       ]);
       const attack = dryRunCardAbility({
         content,
-        scripts: battlerGame.scripts!,
+        scripts: battlerGame.scriptsFor(content)!,
         state,
         card: 'spirit/sproutle',
         ability: 1,
@@ -366,7 +364,7 @@ describe('a dry run runs a unit’s ability from where a match would run it', ()
       expect(where('hand') || where('deck')).toBe(true);
       const run = dryRunCardAbility({
         content,
-        scripts: hourglass.scripts!,
+        scripts: hourglass.scriptsFor(content)!,
         state,
         card: oracle,
       });

@@ -263,7 +263,7 @@ describe('ability tests (tests.json), run by the validator', () => {
     try {
       const run = dryRunCardAbility({
         content,
-        scripts: game.scripts!,
+        scripts: game.scriptsFor(content)!,
         state: samplePosition(game, content),
         card: 'hourglass/sand-golem',
         ability: 'tear',
@@ -315,7 +315,7 @@ describe('ability tests (tests.json), run by the validator', () => {
       const dryRun = (card: string) =>
         dryRunCardAbility({
           content,
-          scripts: game.scripts!,
+          scripts: game.scriptsFor(content)!,
           state: samplePosition(game, content),
           card,
           ability: 'dogeared:fold',

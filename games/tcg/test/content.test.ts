@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { demoContent, demoSource } from '../content/demo/index.ts';
+import { demoContent, demoSource, loadContentFrom } from '../content/demo/index.ts';
 import {
+  abilityText,
   describeLoadProblem,
   loadContent,
   parseSelector,
@@ -307,6 +308,24 @@ describe('content validation', () => {
     ).toBe(true);
   });
 
+  it('rejects a steal from the controller, who would take from themselves', () => {
+    const s = source();
+    s.cards.cards.push({
+      id: 'demo/self-thief',
+      name: 'Self Thief',
+      type: 'spell',
+      cost: 1,
+      abilities: [
+        { id: 'lift', kind: 'spell', effects: [{ do: 'steal', from: '$controller', amount: 1 }] },
+      ],
+    });
+    expect(problemsOf(s)).toEqual([
+      expect.stringMatching(
+        /abilities\[0\]\.effects\[0\]\.from: steal takes from "\$controller", who is also the one it gives to/,
+      ),
+    ]);
+  });
+
   it('parses selectors and reports syntax errors', () => {
     expect(parseSelector('(unit | hero) & enemy & attack>=3')).toEqual({
       ok: true,
@@ -363,11 +382,11 @@ describe('deck validation', () => {
       'demo/goblin-warcaller#grunt',
     ];
     expect(validateDeck(content, deck)).toEqual([
-      'The deck has 19 cards; Ember & Tide 1.0.1 needs exactly 20.',
-      'Doom Pact is banned in Ember & Tide 1.0.1.',
+      'The deck has 19 cards; Ember & Tide 1.0.2 needs exactly 20.',
+      'Doom Pact is banned in Ember & Tide 1.0.2.',
       'The deck has 3 copies of Fire Imp; at most 2 are allowed.',
       'Goblin Grunt is a token and cannot be put in a deck.',
-      '"demo/nope" is not a card of Ember & Tide 1.0.1.',
+      '"demo/nope" is not a card of Ember & Tide 1.0.2.',
     ]);
   });
 });
@@ -380,6 +399,17 @@ describe('rules text', () => {
     expect(texts).toMatchSnapshot();
     expect(texts['demo/fire-imp']).toBe('Whenever this takes damage, your opponent draws a card.');
     expect(texts['demo/firebolt']).toBe('Deal 3 damage to an enemy unit or hero.');
+  });
+
+  it('says a steal takes up to its amount, so an empty purse gives nothing', () => {
+    const tithe = loadContentFrom(join(import.meta.dirname, 'packages/tithe'));
+    expect(tithe.cards.get('tithe/pickpocket')!.text).toBe(
+      'Steal up to 3 coin from your opponent.',
+    );
+    const pilfer = tithe.ruleset.keywords.pilfer!.abilities![0]!;
+    expect(abilityText(pilfer, tithe.ruleset, (id) => id)).toBe(
+      'Whenever this attacks, steal up to 1 coin from your opponent.',
+    );
   });
 
   it('says a "played" trigger as the Lua abilities the studio and content init write do', () => {

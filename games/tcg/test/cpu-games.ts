@@ -6,6 +6,7 @@ import {
   startMatch,
   stateHash,
   type Resolution,
+  type Rng,
   type Seat,
 } from '@cardtable/engine';
 import {
@@ -75,6 +76,24 @@ function newMatch(
   });
 }
 
+/** The move the CPU at `profile` makes for the seat to act, from that seat's view. */
+export function cpuMove(
+  game: TcgGame,
+  state: TcgState,
+  profile: string,
+  rng: Rng,
+): [Seat, TcgAction] {
+  const seat = game.activeSeats(state)[0]!;
+  const action = game.cpu!.choose({
+    view: game.view(state, seatViewer(seat)),
+    legal: game.legalActions(state, seat),
+    seat,
+    profile,
+    rng,
+  });
+  return [seat, action];
+}
+
 /**
  * Plays one match with the CPU at `profile` in both seats (each decision's Rng seeded from the
  * match seed and the action's index) and records it.
@@ -92,14 +111,7 @@ export function playCpuMatch(
   const resolutions = [started.resolution];
   const actions: [Seat, TcgAction][] = [];
   for (let n = 0; n < maxActions && !game.outcome(match.state); n++) {
-    const seat = game.activeSeats(match.state)[0]!;
-    const action = game.cpu!.choose({
-      view: game.view(match.state, seatViewer(seat)),
-      legal: game.legalActions(match.state, seat),
-      seat,
-      profile,
-      rng: createRng(seed, n),
-    });
+    const [seat, action] = cpuMove(game, match.state, profile, createRng(seed, n));
     const applied = applyAction(game, match, seat, action, `a${n}`);
     if (!applied.ok) throw new Error(`A CPU move was refused: ${applied.error.message}`);
     actions.push([seat, action]);

@@ -7,18 +7,27 @@ import type { TcgOptions } from '../src/engine/options.ts';
 import type { TcgState } from '../src/engine/state.ts';
 import type { TcgEvent } from '../src/engine/events.ts';
 import { demoScripts } from './lua-host.ts';
-import { hollowmereGame, hourglassGame, newMatch, saltroadGame } from './helpers.ts';
+import {
+  contentOf as contentOfGame,
+  hollowmereGame,
+  hourglassGame,
+  newMatch,
+  saltroadGame,
+  titheGame,
+} from './helpers.ts';
 import { evaluate } from '../src/cpu/evaluate.ts';
 import { raceProgress } from '../src/cpu/evaluate-race.ts';
 import { buildState, type Scenario } from './scenario.ts';
 import type { Content } from '../src/content/content.ts';
 import { hex8 } from '../src/cpu/search.ts';
+import { cpuMove } from './cpu-games.ts';
 
 let game: TcgGame;
 beforeAll(async () => {
+  const scripts = await demoScripts();
   game = createTcgGame({
     registry: new ContentRegistry([demoContent()]),
-    scripts: await demoScripts(),
+    scriptsFor: () => scripts,
     cpu: tcgCpu,
   });
 });
@@ -166,6 +175,59 @@ describe("CPU players on a creator's game (Hollowmere)", () => {
       expect(hollowmere.outcome(match.state), seed).not.toBeNull();
     }
     expect([...used].sort()).toEqual(['flare', 'quake']);
+  });
+});
+
+describe('the CPU and a steal (The Counting House: Pickpocket steals up to 3 coin)', () => {
+  it('scores a steal by what it took: from an empty purse only its cost; plays it on a full one', async () => {
+    const tithe = await titheGame();
+    try {
+      const content = contentOfGame(tithe);
+      /** Halfway to the hoard of 20, Pickpocket in hand, the rival holding `theirs` coin. */
+      const match = (theirs: number): MatchState<TcgState, TcgOptions> => ({
+        config: {
+          options: {
+            ruleset: 'tithe',
+            version: content.ruleset.version,
+            decks: [
+              { name: 'a', cards: [] },
+              { name: 'b', cards: [] },
+            ],
+          },
+          seats: [{ kind: 'human' }, { kind: 'human' }],
+          seed: 'steal',
+        },
+        state: buildState(content, {
+          name: 'steal',
+          setup: {
+            players: [
+              { mana: 10, maxMana: 7, hand: ['tithe/pickpocket'], deck: ['tithe/moneylender'] },
+              { mana: theirs, maxMana: 7, deck: ['tithe/moneylender'] },
+            ],
+          },
+          steps: [],
+        }),
+        version: 1,
+      });
+      const play = { type: 'play' as const, payload: { card: 's0hand0' } };
+      /** What playing it is worth to the CPU's evaluation, the resolved steal included. */
+      const worth = (theirs: number) => {
+        const before = match(theirs);
+        const applied = applyAction(tithe, before, 0, play, 'a1');
+        if (!applied.ok) throw new Error(applied.error.message);
+        const after = applied.value.match.state;
+        return evaluate(after, content, 0) - evaluate(before.state, content, 0);
+      };
+      expect(worth(10)).toBeGreaterThan(0);
+      // A spend then a gain would have given 3 coin here too; a steal gives nothing for its cost.
+      expect(worth(0)).toBeLessThan(0);
+      for (const profile of ['easy', 'hard']) {
+        const { state } = match(10);
+        expect(cpuMove(tithe, state, profile, createRng('steal')), profile).toEqual([0, play]);
+      }
+    } finally {
+      tithe.dispose();
+    }
   });
 });
 

@@ -59,10 +59,13 @@ afterAll(() => {
 /**
  * Matches recorded on an earlier version of a set, kept when the set changed: they replay against
  * the version they recorded, which the set's game still registers (versions are immutable).
- * `demo-1.0.0-easy.json`: the demo before 1.0.1 reworded its Lua abilities' texts.
+ * `demo-1.0.0-easy.json`: the demo before 1.0.1 reworded its Lua abilities' texts;
+ * `demo-1.0.1-easy.json`: before 1.0.2 reworded its Lua modules' comments (1.0.2 runs Lua of
+ * its own, on a sandbox of its own; 1.0.0 and 1.0.1 share theirs).
  */
 const EARLIER: readonly { set: ContentSet; version: string; profile: string }[] = [
   { set: 'demo', version: '1.0.0', profile: 'easy' },
+  { set: 'demo', version: '1.0.1', profile: 'easy' },
 ];
 
 for (const { set, version, profile } of EARLIER)

@@ -17,7 +17,7 @@ describe('options', () => {
   it('default to the newest demo ruleset and its first two decks', () => {
     const parsed = game.parseOptions(undefined, 2);
     expect(parsed.ok && parsed.value.ruleset).toBe('demo');
-    expect(parsed.ok && parsed.value.version).toBe('1.0.1');
+    expect(parsed.ok && parsed.value.version).toBe('1.0.2');
     expect(parsed.ok && parsed.value.decks.map((d) => d.name)).toEqual([
       'Ember Rush',
       'Tide Control',
@@ -51,8 +51,8 @@ describe('options', () => {
         code: 'INVALID_DECK',
         details: {
           problems: [
-            'The deck has 3 cards; Ember & Tide 1.0.1 needs exactly 20.',
-            'Doom Pact is banned in Ember & Tide 1.0.1.',
+            'The deck has 3 cards; Ember & Tide 1.0.2 needs exactly 20.',
+            'Doom Pact is banned in Ember & Tide 1.0.2.',
             'The deck has 3 copies of Doom Pact; at most 2 are allowed.',
           ],
         },

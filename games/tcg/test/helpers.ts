@@ -26,9 +26,10 @@ import type { Resolution } from '@cardtable/engine';
 import type { TcgEvent } from '../src/engine/events.ts';
 
 export async function demoGame(): Promise<TcgGame> {
+  const scripts = await demoScripts();
   return createTcgGame({
     registry: new ContentRegistry([demoContent()]),
-    scripts: await demoScripts(),
+    scriptsFor: () => scripts,
   });
 }
 
@@ -36,7 +37,6 @@ export async function demoGame(): Promise<TcgGame> {
 export function spiritboundGame(): TcgGame {
   return createTcgGame({
     registry: new ContentRegistry([spiritboundContent()]),
-    scripts: null,
     cpu: tcgCpu,
   });
 }
@@ -87,8 +87,8 @@ export const hourglassGame = () => packageGame('hourglass');
 /**
  * "The Counting House", a sixth game from the docs alone (test/packages/tithe), a duel of
  * bankers that steal each other's coin: a second win by hoarding twenty coin (`{resource}`
- * against a goal, so carried-over coin matters), coin taken from the rival (`resource` spend and
- * gain), all six builtin keywords under its own names, two custom keywords (a turn-start
+ * against a goal, so carried-over coin matters), coin taken from the rival (`steal`, in data
+ * and in Lua), all six builtin keywords under its own names, two custom keywords (a turn-start
  * dividend, a theft whenever the unit attacks), blocking, a static, a token left on death, a
  * `choose` with a Lua option and one with `chooseTargets`, Lua reading a spell's chosen target.
  */

@@ -297,7 +297,10 @@ export function resolvePlace(state: TcgState, place: string): string {
 
 export function runScenario(scenario: Scenario, scripts: ScriptHost | null): void {
   const content = scenarioContent(scenario);
-  const game: TcgGame = createTcgGame({ registry: new ContentRegistry([content]), scripts });
+  const game: TcgGame = createTcgGame({
+    registry: new ContentRegistry([content]),
+    scriptsFor: () => scripts,
+  });
   const options: TcgOptions = {
     ruleset: content.ruleset.id,
     version: content.ruleset.version,

@@ -199,7 +199,7 @@ describe.each<StoreKind>(['embedded', 'postgres'])('playtests of a draft on %s',
     );
     const run = dryRunCardAbility({
       content: loaded.content,
-      scripts: loaded.hosted.game.scripts!,
+      scripts: loaded.hosted.game.scriptsFor(loaded.content)!,
       state,
       card: 'reef/tide-caller',
     });

@@ -100,6 +100,12 @@ export type Effect =
     }
   | { do: 'grant'; target: Target; keywords: string[]; duration: Duration }
   | { do: 'resource'; player: PlayerRef; op: 'gain' | 'gainMax' | 'spend'; amount: Value }
+  /**
+   * `from` loses up to `amount` of the resource (what they have), and the ability's controller
+   * gains exactly what they lost: a theft, which a `spend` then a `gain` is not (that gains the
+   * whole amount from an empty purse too).
+   */
+  | { do: 'steal'; from: PlayerRef; amount: Value }
   | { do: 'counter'; item: Target }
   | { do: 'reveal'; cards: Target; to: 'all' | '$opponent' | '$controller' }
   | { do: 'choose'; chooser?: '$controller' | '$opponent'; options: ChoiceOption[] }

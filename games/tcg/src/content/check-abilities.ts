@@ -288,6 +288,19 @@ export function checkAbility(ability: Ability, path: string, ctx: AbilityContext
         ];
       case 'resource':
         return value(e.amount, `${at}.amount`, scope);
+      case 'steal':
+        return [
+          ...(e.from === '$controller'
+            ? [
+                {
+                  path: `${at}.from`,
+                  message:
+                    'steal takes from "$controller", who is also the one it gives to: nothing would move (steal from "$opponent")',
+                },
+              ]
+            : []),
+          ...value(e.amount, `${at}.amount`, scope),
+        ];
       case 'counter':
         return [
           ...target(e.item, `${at}.item`, scope),

@@ -315,6 +315,12 @@ class Words {
         const subject = who.you ? verb : `${who.subject} ${verb}s`;
         return this.withAmount(e.amount, (n) => `${subject} ${n} ${noun}`);
       }
+      case 'steal': {
+        // "up to": from a poorer purse the thief gets only what there was.
+        const pool = this.ruleset.resources.name;
+        const from = this.player(e.from).subject;
+        return this.withAmount(e.amount, (n) => `steal up to ${n} ${pool} from ${from}`);
+      }
       case 'counter':
         return `counter ${target(e.item)}`;
       case 'reveal':

@@ -25,7 +25,15 @@ export function tcgCpu(game: TcgGame): CpuPlayers<TcgView, TcgAction> {
           `Unknown CPU profile "${profile}" (known: ${Object.keys(CPU_PROFILES).join(', ')}).`,
         );
       const content = game.contentOf(view);
-      return search({ view, legal, seat, profile: settings, rng, content, scripts: game.scripts });
+      return search({
+        view,
+        legal,
+        seat,
+        profile: settings,
+        rng,
+        content,
+        scripts: game.scriptsFor(content),
+      });
     },
   };
 }

@@ -207,6 +207,23 @@ export function applyLeaf(r: Runner, frame: Frame, effect: Leaf): StepResult {
         r.emit({ type: 'resourceChanged', data: { player: seat, ...next } });
       return 'continue';
     }
+    case 'steal': {
+      // From the controller (`$active`, `$event.player`) it gives back what it took: no change.
+      const victim = playerOf(ctx, effect.from);
+      const taken = Math.min(
+        amountOf(ctx, effect.amount),
+        r.state.players[victim]!.resource.current,
+      );
+      if (taken === 0) return 'continue';
+      for (const [seat, change] of [
+        [victim, -taken],
+        [frame.controller, taken],
+      ] as const) {
+        const { current, max } = r.state.players[seat]!.resource;
+        r.emit({ type: 'resourceChanged', data: { player: seat, current: current + change, max } });
+      }
+      return 'continue';
+    }
     case 'counter': {
       const list = resolveTargets(r, frame, effect.item);
       if (list === 'suspend') return list;

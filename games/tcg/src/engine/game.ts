@@ -1,4 +1,4 @@
-import { fail, ok, type Game, type Result } from '@cardtable/engine';
+import { fail, ok, type DecideContext, type Game, type Result, type Seat } from '@cardtable/engine';
 import type { Content } from '../content/content.ts';
 import type { ContentRegistry } from '../content/registry.ts';
 import { parseAction, type TcgAction } from './actions.ts';
@@ -18,16 +18,22 @@ import { autoPass, STOP_KINDS } from './auto-pass.ts';
 
 export type TcgGame = Game<TcgState, TcgAction, TcgEvent, TcgOptions, TcgView> &
   Pick<TcgFold, 'registry' | 'contentOf'> & {
-    /** The Lua host abilities run on (null: content with Lua is refused). */
-    scripts: ScriptHost | null;
+    /** The Lua host a content's abilities run on (null: content with Lua is refused). */
+    scriptsFor: ScriptHostFor;
   };
+
+/**
+ * Which Lua host runs a content's abilities: each content its own modules' (the versions of one
+ * set may differ in Lua, and a match replays with its own version's), or null for none.
+ */
+export type ScriptHostFor = (content: Content) => ScriptHost | null;
 
 export interface TcgGameSetup {
   /** The name matches record (default `tcg`): a built-in set hosted as its own game has its own. */
   name?: string;
   registry: ContentRegistry;
-  /** Runs Lua abilities; content with Lua cards is refused without one. */
-  scripts?: ScriptHost | null;
+  /** Runs Lua abilities; content with Lua cards is refused without a host. */
+  scriptsFor?: ScriptHostFor;
   cpu?: (game: TcgGame) => CpuPlayers<TcgView, TcgAction>;
 }
 
@@ -45,21 +51,26 @@ export const TCG_SEATS = { min: 2, max: 2 } as const;
 
 export function createTcgGame(setup: TcgGameSetup): TcgGame {
   const { registry } = setup;
-  const scripts = setup.scripts ?? null;
+  const scriptsFor: ScriptHostFor = setup.scriptsFor ?? (() => null);
   const fold = tcgFold(registry);
   const { contentOf } = fold;
+  // Each match decides with its own version's content and that content's Lua.
+  const decideIn = (state: TcgState, seat: Seat, action: TcgAction, ctx: DecideContext) => {
+    const content = contentOf(state);
+    return decide(state, content, scriptsFor(content), seat, action, ctx);
+  };
   const game: TcgGame = {
     name: setup.name ?? 'tcg',
     version: TCG_RULES_VERSION,
     seats: TCG_SEATS,
     registry,
-    scripts,
+    scriptsFor,
     contentOf,
     parseOptions(raw, seatCount): Result<TcgOptions> {
       const parsed = parseTcgOptions(registry, raw, seatCount);
       if (!parsed.ok) return parsed;
       const content = registry.find(parsed.value.ruleset, parsed.value.version)!;
-      if (!scripts && usesLua(content))
+      if (!scriptsFor(content) && usesLua(content))
         return fail(
           'LUA_UNAVAILABLE',
           `Ruleset ${content.ruleset.id} has Lua abilities and this host has no Lua sandbox.`,
@@ -70,14 +81,14 @@ export function createTcgGame(setup: TcgGameSetup): TcgGame {
     initialState: fold.initialState,
     start: (state, ctx) => {
       const decks = state.players.map((p) => deckOrder(p.decklist));
-      return startEvents(state, contentOf(state), decks, ctx, scripts);
+      const content = contentOf(state);
+      return startEvents(state, content, decks, ctx, scriptsFor(content));
     },
     decide: (state, seat, action, ctx) => {
-      const decided = decide(state, contentOf(state), scripts, seat, action, ctx);
+      const decided = decideIn(state, seat, action, ctx);
       return decided.ok ? ok(decided.value.events) : decided;
     },
-    decideWithState: (state, seat, action, ctx) =>
-      decide(state, contentOf(state), scripts, seat, action, ctx),
+    decideWithState: decideIn,
     evolve: fold.evolve,
     view: fold.view,
     projectEvent: (event, viewer, before) => projectEvent(event, viewer, before, contentOf(before)),

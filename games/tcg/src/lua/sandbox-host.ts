@@ -237,6 +237,9 @@ export function toEffects(commands: readonly Command[], controller: number): Res
       case 'spend':
         effects.push({ do: 'resource', player: who, op: 'spend', amount: args.amount as number });
         break;
+      case 'steal':
+        effects.push({ do: 'steal', from: who, amount: args.amount as number });
+        break;
       case 'move':
         effects.push({ do: 'move', cards: bind(args.card), to: String(args.zone) });
         break;

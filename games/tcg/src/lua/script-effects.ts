@@ -110,6 +110,16 @@ export const TCG_SCRIPT_EFFECTS: readonly EffectSpec[] = [
     example: 'spend(state.enemy.hero, 1)',
   },
   {
+    // A spend then a gain gains the whole amount from an empty purse: this gains what was taken.
+    name: 'steal',
+    params: [
+      { name: 'player', type: 'ref' },
+      { name: 'amount', ...AMOUNT },
+    ],
+    summary: "steal(player, amount): up to amount of their resource, to this ability's controller",
+    example: 'steal(state.enemy.hero, 1)',
+  },
+  {
     name: 'move',
     params: [
       { name: 'card', type: 'ref' },

@@ -109,7 +109,7 @@ export async function runAbilityTests(
         if (!state) positions.set(seed, (state = samplePosition(game, content, seed)));
         const run = dryRunCardAbility({
           content,
-          scripts: game.scripts!,
+          scripts: game.scriptsFor(content)!,
           state,
           card: test.card,
           ...(test.ability === undefined ? {} : { ability: test.ability }),

@@ -48,6 +48,7 @@ export const EFFECT_KINDS = [
   'modify',
   'grant',
   'resource',
+  'steal',
   'counter',
   'reveal',
   'choose',
@@ -203,6 +204,7 @@ const effectShapes: Record<string, JsonSchema> = {
     op: oneOfStrings('gain', 'gainMax', 'spend'),
     amount,
   }),
+  steal: effect('steal', { from: playerRef, amount }),
   counter: effect('counter', { item: target }),
   reveal: effect('reveal', { cards: target, to: oneOfStrings('all', '$opponent', '$controller') }),
   choose: effect(

@@ -54,7 +54,7 @@ export async function luaCardCommand(argv: string[]): Promise<Result<number>> {
     try {
       run = dryRunCardAbility({
         content,
-        scripts: game.scripts!,
+        scripts: game.scriptsFor(content)!,
         state: state.value,
         card: options.card,
         ability: options.ability,

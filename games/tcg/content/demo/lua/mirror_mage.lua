@@ -1,4 +1,4 @@
--- When played, summon a copy of a random enemy unit.
+-- When you play this, summon a copy of a random enemy unit.
 function resolve()
   local enemies = state.enemy.board
   if #enemies == 0 then return end

@@ -106,7 +106,7 @@ async function dryRun(input: Extract<ToStudioWorker, { kind: 'dryRun' }>): Promi
         : positionForContent(result.content, input.position);
     const run = dryRunCardAbility({
       content: result.content,
-      scripts: game.scripts!,
+      scripts: game.scriptsFor(result.content)!,
       state,
       card: input.card,
       ability: input.ability,

@@ -2,7 +2,6 @@
 function skim()
   local take = state.enemy.resource // 2
   if take > 0 then
-    spend(state.enemy.hero, take)
-    gain(state.friendly.hero, take)
+    steal(state.enemy.hero, take)
   end
 end
