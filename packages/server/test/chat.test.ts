@@ -287,8 +287,17 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
 
     const newcomer = await guest(server.url, 'Newcomer');
     const guestChat = await open(newcomer, 'lobby:secret-draw');
+    // A guest's mutes are kept in memory only, and must name a user all the same.
+    expect(await guestChat.request({ type: 'MUTE', userId: 'u_nobody' })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(guestChat.received.some((m) => m.type === 'CHAT_MUTED')).toBe(false);
     expect(await guestChat.request({ type: 'MUTE', userId: player.user.id })).toMatchObject({
       ok: true,
+    });
+    await until(() => guestChat.received.some((m) => m.type === 'CHAT_MUTED'));
+    expect(guestChat.received.filter((m) => m.type === 'CHAT_MUTED').at(-1)).toMatchObject({
+      muted: [player.user.id],
     });
     const history = guestChat.welcome?.history ?? [];
     expect(history.some((m) => m.userId === player.user.id)).toBe(true);
@@ -308,6 +317,16 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     const returning = await guest(server.url, 'Returning');
     const chat = await open(returning, 'lobby:secret-draw');
     const ids = Array.from({ length: CHAT_MAX_MUTES }, (_, i) => `u_muted${i}`);
+    await server.db.query(
+      `INSERT INTO users (id, name, guest) SELECT id, 'Muted', true FROM unnest($1::text[]) id`,
+      [[...ids, 'u_one_more']],
+    );
+    // An id that names no user (a browser's list may outlive one) is passed over, not kept.
+    expect(
+      await chat.request({ type: 'MUTE_MANY', userIds: ['u_never_was', ids[0]!] }),
+    ).toMatchObject({ ok: true });
+    await until(() => chat.received.some((m) => m.type === 'CHAT_MUTED'));
+    expect(chat.received.find((m) => m.type === 'CHAT_MUTED')).toMatchObject({ muted: [ids[0]] });
     // One MUTE a frame, 500 frames would pass the burst (20) at once; in batches, 10 frames.
     const batches = Array.from({ length: CHAT_MAX_MUTES / CHAT_MUTE_BATCH }, (_, i) =>
       ids.slice(i * CHAT_MUTE_BATCH, (i + 1) * CHAT_MUTE_BATCH),

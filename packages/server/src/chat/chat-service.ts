@@ -221,10 +221,11 @@ export class ChatService {
     const mutes = await this.mutesOf(member);
     if (muted && !mutes.has(userId)) {
       // An account's mutes are counted by the store, which the count and the write take turns
-      // at (this set may miss another node's latest); a guest's only here, with no wait between.
-      let stored: MuteOutcome;
-      if (member.guest) stored = mutes.size < CHAT_MAX_MUTES ? 'muted' : 'full';
-      else stored = await this.store.mute(member.userId, userId, CHAT_MAX_MUTES);
+      // at (this set may miss another node's latest); a guest's only here, counted after the
+      // lookup with no wait between the count and the add.
+      const stored = member.guest
+        ? await this.guestMute(mutes, userId)
+        : await this.store.mute(member.userId, userId, CHAT_MAX_MUTES);
       if (stored === 'full') return tooManyMutes();
       if (stored === 'unknown') return refusal('NOT_FOUND', 'No such user.');
       if (stored === 'gone') return accountGone();
@@ -240,21 +241,29 @@ export class ChatService {
     return { ok: true };
   }
 
+  /** A guest's mute, kept only in `mutes`: like an account's, it must name a user. */
+  private async guestMute(mutes: ReadonlySet<string>, userId: string): Promise<MuteOutcome> {
+    if (!(await this.store.knownUsers([userId])).has(userId)) return 'unknown';
+    return mutes.has(userId) || mutes.size < CHAT_MAX_MUTES ? 'muted' : 'full';
+  }
+
   /**
    * A guest's mutes, sent again as it connects (the server keeps them only while it is), a
    * batch to a frame: one MUTE each would take the list past the socket's frame rate. Names
-   * already muted and the guest's own are passed over; muting stops at `CHAT_MAX_MUTES`
-   * (`TOO_MANY_MUTES`, those before it kept). An account's mutes are stored and come back in
-   * `CHAT_WELCOME`, so it has none to send again: `FORBIDDEN` (each of its mutes is a write).
+   * already muted, the guest's own and those that name no user (any more: the browser's list
+   * may outlive a user) are passed over; muting stops at `CHAT_MAX_MUTES` (`TOO_MANY_MUTES`,
+   * those before it kept). An account's mutes are stored and come back in `CHAT_WELCOME`, so it
+   * has none to send again: `FORBIDDEN` (each of its mutes is a write).
    */
   async muteMany(member: ChatMember, userIds: readonly string[]): Promise<Outcome> {
     if (!member.guest)
       return refusal('FORBIDDEN', "An account's mutes are kept by the server: send MUTE.");
     const mutes = await this.mutesOf(member);
+    const known = await this.store.knownUsers(userIds);
     const before = mutes.size;
     let full = false;
     for (const userId of userIds) {
-      if (userId === member.userId || mutes.has(userId)) continue;
+      if (userId === member.userId || mutes.has(userId) || !known.has(userId)) continue;
       if (mutes.size >= CHAT_MAX_MUTES) {
         full = true;
         break;
