@@ -554,4 +554,47 @@ describe('bad input is a 400, never a 500', () => {
     // The same action without the stray field is played.
     expect(await client.act('draw', {}, { actionId: 'extra-2' })).toMatchObject({ ok: true });
   });
+
+  it('refuses a count that is not a whole number from 0 to 2^53 - 1 (1e308 is an integer to JSON Schema)', async () => {
+    const before = await state();
+    const action = { actionId: 'count-1', type: 'draw', payload: {} };
+    const refusals: [frame: object, code: string, path: string][] = [
+      ...[1e308, 2 ** 53, -1, 0.5].map((clientSeq): [object, string, string] => [
+        { type: 'ACTION', action: { ...action, clientSeq } },
+        'INVALID_PAYLOAD',
+        '/action/clientSeq',
+      ]),
+      // Without a usable actionId it is no action at all.
+      [
+        { type: 'ACTION', action: { ...action, actionId: '', clientSeq: 1e308 } },
+        'BAD_MESSAGE',
+        '/action/actionId',
+      ],
+      [
+        { type: 'ACTION', action: { ...action, clientSeq: 1, knownVersion: 1e308 } },
+        'INVALID_PAYLOAD',
+        '/action/knownVersion',
+      ],
+      [{ type: 'FLOW_ACK', resolutionId: 'r1', step: 1e308 }, 'BAD_MESSAGE', '/step'],
+      [{ type: 'RESUME', lastVersion: 1e308, lastStep: 0 }, 'BAD_MESSAGE', '/lastVersion'],
+      [{ type: 'RESUME', lastVersion: 0, lastStep: 2 ** 60 }, 'BAD_MESSAGE', '/lastStep'],
+    ];
+    for (const [frame, code, path] of refusals) {
+      const reply = await exchange(client, JSON.stringify(frame));
+      expect(codeOf(reply), JSON.stringify(frame)).toBe(code);
+      const details = reply.type === 'ERROR' ? reply.details : !reply.ok && reply.error.details;
+      expect(details, JSON.stringify(frame)).toMatchObject({ path });
+    }
+    expect(await state()).toEqual(before);
+    // The largest count there is passes.
+    expect(
+      await exchange(
+        client,
+        JSON.stringify({
+          type: 'ACTION',
+          action: { ...action, clientSeq: Number.MAX_SAFE_INTEGER },
+        }),
+      ),
+    ).toMatchObject({ type: 'ACTION_RESULT', ok: true });
+  });
 });
