@@ -170,16 +170,18 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     expect(texts(joinerChat.messages)).toEqual(['first', 'players still reach it']);
   });
 
-  it('stops a player the host removed from writing as a player', async () => {
+  it('lets go of a player the host removed (as of a room that does not exist); one who left writes as a player no more', async () => {
     const table = await createMatch(server.url, host.accessToken, {
       game: 'secret-draw',
       options: { draws: 1 },
       seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
     });
-    const joined = await call<{ seat: number }>(server.url, 'POST', '/api/matches/join', {
-      token: watcher.accessToken,
-      body: { code: table.code },
-    });
+    const joinAs = (who: AuthResponse) =>
+      call<{ seat: number }>(server.url, 'POST', '/api/matches/join', {
+        token: who.accessToken,
+        body: { code: table.code },
+      });
+    const joined = await joinAs(watcher);
     const chat = await open(watcher, `match:${table.matchId}`);
     expect(chat.welcome?.role).toBe('player');
     expect(await chat.say('players', 'hello table')).toMatchObject({ ok: true });
@@ -190,11 +192,32 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       { token: host.accessToken },
     );
     expect(removed.status).toBe(200);
-    expect(await chat.say('players', 'still here')).toMatchObject({
+    // Its socket read the players' channel on: closed, and the room is gone for them.
+    await until(() => chat.closed !== null);
+    expect({ error: chat.error, close: chat.closed }).toMatchObject({
+      error: { code: 'NOT_FOUND', message: 'No such match.' },
+      close: 4404,
+    });
+    const again = await open(watcher, `match:${table.matchId}`);
+    expect({ error: again.error, close: again.closed }).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+      close: 4404,
+    });
+
+    // A player who leaves keeps their socket (they may watch) but writes as a player no more.
+    const leaver = await guest(server.url, 'Leaver');
+    await joinAs(leaver);
+    const leaverChat = await open(leaver, `match:${table.matchId}`);
+    expect(leaverChat.welcome?.role).toBe('player');
+    const left = await call(server.url, 'POST', `/api/matches/${table.matchId}/leave`, {
+      token: leaver.accessToken,
+    });
+    expect(left.status).toBe(200);
+    expect(await leaverChat.say('players', 'still here')).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(await chat.request({ type: 'EMOTE', emote: 'oops' })).toMatchObject({
+    expect(await leaverChat.request({ type: 'EMOTE', emote: 'oops' })).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
   });

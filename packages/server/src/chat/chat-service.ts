@@ -11,6 +11,7 @@ import {
 } from '@cardtable/sdk/chat';
 import { MAX_MARKS_PER_CHARACTER, showsNothing, stacksMarks } from '../printable.ts';
 import { KeyedRateLimiter } from '../rate-limit.ts';
+import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import type { ChatStore, MuteOutcome, StoredMessage } from './chat-store.ts';
 import type { ChatEvent, ChatRelay } from './relay.ts';
 import type { WordFilter } from './word-filter.ts';
@@ -37,6 +38,8 @@ export interface ChatMember {
   readonly access: RoomAccess;
   filter: boolean;
   send(message: ChatServerMessage): void;
+  /** Sends `CHAT_ERROR` and closes the socket with `close`. */
+  end(code: ChatErrorCode, message: string, close: number): void;
 }
 
 export interface ChatLimits {
@@ -275,6 +278,16 @@ export class ChatService {
     return full ? tooManyMutes() : { ok: true };
   }
 
+  /**
+   * A user the host removed from a table: their sockets in its room (on every node) are closed
+   * as a room that does not exist would be refused, since the table is gone for them (see
+   * `maySeeMatch`). Their access was decided when they joined; a player's socket read the
+   * players' channel on.
+   */
+  expel(room: string, userId: string): void {
+    this.broadcast({ kind: 'expelled', room, userId });
+  }
+
   /** Reports a message this member can read (it names a message of its room and channels). */
   async report(member: ChatMember, messageId: string, reason: string): Promise<Outcome> {
     if (!this.reports.take(member.userId)) {
@@ -334,6 +347,12 @@ export class ChatService {
 
   /** Sends an event to this node's members it concerns (readers of its channel, unmuted). */
   private deliver(event: ChatEvent): void {
+    if (event.kind === 'expelled') {
+      for (const member of this.rooms.get(event.room) ?? [])
+        if (member.userId === event.userId)
+          member.end('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
+      return;
+    }
     if (event.kind === 'muted') {
       const own = this.byUser.get(event.userId);
       if (!own) return;
