@@ -2,6 +2,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import {
   ClientMessage,
   ERROR_CODES,
+  type MatchMetadata,
   type MatchStateResponse,
   type ServerMessage,
 } from '@cardtable/sdk/protocol';
@@ -426,6 +427,70 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
     const api = await call<{ message: string }>(server.url, 'GET', '/api/nothing-here');
     expect(api.body.message).toBe('No route GET /api/nothing-here.');
   });
+
+  it('refuses a number in a path or query that does not read back as written (it was parseInt: 1.9 was 1)', async () => {
+    const created = await createMatch(server.url, tokens.alice, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    const joined = await call<{ seat: number }>(server.url, 'POST', '/api/matches/join', {
+      token: tokens.bob,
+      body: { code: created.code },
+    });
+    expect(joined.body.seat).toBe(1);
+    const seats = async () =>
+      (
+        await call<MatchMetadata>(server.url, 'GET', `/api/matches/${created.matchId}`, {
+          token: tokens.alice,
+        })
+      ).body.seats;
+    const before = await seats();
+    for (const seat of ['1.9', '1e0', '0x1', 'true', '01', ' 1']) {
+      const removed = await call(
+        server.url,
+        'POST',
+        `/api/matches/${created.matchId}/seats/${encodeURIComponent(seat)}/remove`,
+        { token: tokens.alice },
+      );
+      expect({ seat, ...removed }).toEqual({
+        seat,
+        status: 400,
+        body: {
+          code: 'BAD_REQUEST',
+          message: 'Invalid /seat: Expected a number written in plain digits',
+        },
+      });
+    }
+    expect(await seats()).toEqual(before);
+    for (const limit of ['1.5', '1e308', '5abc']) {
+      const page = await call<{ code: string }>(
+        server.url,
+        'GET',
+        `/api/tables?game=secret-draw&limit=${limit}`,
+        { token: tokens.alice },
+      );
+      expect({ limit, status: page.status, code: page.body.code }).toEqual({
+        limit,
+        status: 400,
+        code: 'BAD_REQUEST',
+      });
+    }
+    // Written plainly, the same numbers are read.
+    expect(
+      (
+        await call(server.url, 'GET', '/api/tables?game=secret-draw&limit=5', {
+          token: tokens.alice,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(server.url, 'POST', `/api/matches/${created.matchId}/seats/1/remove`, {
+          token: tokens.alice,
+        })
+      ).status,
+    ).toBe(200);
+  });
 });
 
 describe('bad input is a 400, never a 500', () => {
@@ -556,6 +621,8 @@ describe('bad input is a 400, never a 500', () => {
   });
 
   it('refuses a count that is not a whole number from 0 to 2^53 - 1 (1e308 is an integer to JSON Schema)', async () => {
+    // The CPU answers the last test's move on its own: the player's turn again, nothing moves.
+    await expect.poll(async () => (await state()).legal.length).toBeGreaterThan(0);
     const before = await state();
     const action = { actionId: 'count-1', type: 'draw', payload: {} };
     const refusals: [frame: object, code: string, path: string][] = [
