@@ -598,10 +598,21 @@ describe('bad input is a 400, never a 500', () => {
     expect(logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 
+  /** A frame, the code it is refused with, and the field the refusal names. */
+  type Refusal = [frame: object, code: string, path: string];
+  const expectRefusals = async (refusals: readonly Refusal[]) => {
+    for (const [frame, code, path] of refusals) {
+      const reply = await exchange(client, JSON.stringify(frame));
+      expect(codeOf(reply), JSON.stringify(frame)).toBe(code);
+      const details = reply.type === 'ERROR' ? reply.details : !reply.ok && reply.error.details;
+      expect(details, JSON.stringify(frame)).toMatchObject({ path });
+    }
+  };
+
   it('refuses a field the protocol does not know, in any client message, naming it', async () => {
     const before = await state();
     const action = { actionId: 'extra-1', type: 'draw', payload: {}, clientSeq: 1 };
-    const refusals: [frame: object, code: string, path: string][] = [
+    const refusals: Refusal[] = [
       [{ type: 'ACTION', action: { ...action, admin: true } }, 'INVALID_PAYLOAD', '/action/admin'],
       [{ type: 'ACTION', action, as: 'seat 1' }, 'INVALID_PAYLOAD', '/as'],
       [{ type: 'PING', t: 1, note: 'x' }, 'BAD_MESSAGE', '/note'],
@@ -609,12 +620,7 @@ describe('bad input is a 400, never a 500', () => {
       [{ type: 'RESUME', lastVersion: 0, lastStep: 0, from: 0 }, 'BAD_MESSAGE', '/from'],
       [{ type: 'SHOUT' }, 'BAD_MESSAGE', '/type'],
     ];
-    for (const [frame, code, path] of refusals) {
-      const reply = await exchange(client, JSON.stringify(frame));
-      expect(codeOf(reply), JSON.stringify(frame)).toBe(code);
-      const details = reply.type === 'ERROR' ? reply.details : !reply.ok && reply.error.details;
-      expect(details, JSON.stringify(frame)).toMatchObject({ path });
-    }
+    await expectRefusals(refusals);
     expect(await state()).toEqual(before);
     // The same action without the stray field is played.
     expect(await client.act('draw', {}, { actionId: 'extra-2' })).toMatchObject({ ok: true });
@@ -625,8 +631,8 @@ describe('bad input is a 400, never a 500', () => {
     await expect.poll(async () => (await state()).legal.length).toBeGreaterThan(0);
     const before = await state();
     const action = { actionId: 'count-1', type: 'draw', payload: {} };
-    const refusals: [frame: object, code: string, path: string][] = [
-      ...[1e308, 2 ** 53, -1, 0.5].map((clientSeq): [object, string, string] => [
+    const refusals: Refusal[] = [
+      ...[1e308, 2 ** 53, -1, 0.5].map((clientSeq): Refusal => [
         { type: 'ACTION', action: { ...action, clientSeq } },
         'INVALID_PAYLOAD',
         '/action/clientSeq',
@@ -646,12 +652,7 @@ describe('bad input is a 400, never a 500', () => {
       [{ type: 'RESUME', lastVersion: 1e308, lastStep: 0 }, 'BAD_MESSAGE', '/lastVersion'],
       [{ type: 'RESUME', lastVersion: 0, lastStep: 2 ** 60 }, 'BAD_MESSAGE', '/lastStep'],
     ];
-    for (const [frame, code, path] of refusals) {
-      const reply = await exchange(client, JSON.stringify(frame));
-      expect(codeOf(reply), JSON.stringify(frame)).toBe(code);
-      const details = reply.type === 'ERROR' ? reply.details : !reply.ok && reply.error.details;
-      expect(details, JSON.stringify(frame)).toMatchObject({ path });
-    }
+    await expectRefusals(refusals);
     expect(await state()).toEqual(before);
     // The largest count there is passes.
     expect(
