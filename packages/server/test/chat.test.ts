@@ -702,7 +702,7 @@ describe('chat across two nodes sharing Redis and PostgreSQL', () => {
     for (const server of servers) await server.close();
   });
 
-  it('delivers messages and mutes to members on the other node', async () => {
+  it('delivers messages, mutes and removals to members on the other node', async () => {
     const env = {
       REDIS_URL,
       REDIS_KEY_PREFIX: `cardtable-test:${Date.now().toString(36)}:`,
@@ -736,6 +736,33 @@ describe('chat across two nodes sharing Redis and PostgreSQL', () => {
     await until(() => kimOnFirst.messages.length === 2);
     expect(texts(kimOnFirst.messages)).toEqual(['hello from the first node', 'only my own words']);
     expect(texts(kimOnSecond.messages)).toEqual(['hello from the first node', 'only my own words']);
+
+    // Kim removes Lou from a table Kim hosts on the first node: Lou's chat there, on the second
+    // node, is let go of too.
+    const table = await createMatch(first.url, kim.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    const joined = await call<{ seat: number }>(first.url, 'POST', '/api/matches/join', {
+      token: lou.accessToken,
+      body: { code: table.code },
+    });
+    const louAtTable = await ChatSocket.open(second.url, lou.accessToken, `match:${table.matchId}`);
+    sockets.push(louAtTable);
+    expect(louAtTable.welcome?.role).toBe('player');
+    const removed = await call(
+      first.url,
+      'POST',
+      `/api/matches/${table.matchId}/seats/${joined.body.seat}/remove`,
+      { token: kim.accessToken },
+    );
+    expect(removed.status).toBe(200);
+    await until(() => louAtTable.closed !== null);
+    expect({ error: louAtTable.error, close: louAtTable.closed }).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+      close: 4404,
+    });
+    expect(louOnSecond.closed).toBeNull();
   }, 120_000);
 });
 
