@@ -87,8 +87,14 @@ export type ErrorBody = Static<typeof ErrorBody>;
 // ---------------------------------------------------------------------------------------------
 
 const Id = (description: string) => Type.String({ minLength: 1, maxLength: 128, description });
-const Version = Type.Integer({ minimum: 0, description: 'Resolution number; 0 before start.' });
-const StepNumber = Type.Integer({ minimum: 0, description: 'Step within a resolution, from 1.' });
+/**
+ * A count a client may send: a whole number from 0 to 2^53 - 1. JSON Schema's integer takes 1e308
+ * too (a whole number as a double), which no counter reaches and no comparison can trust.
+ */
+const Count = (description: string) =>
+  Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
+const Version = Count('Resolution number; 0 before start.');
+const StepNumber = Count('Step within a resolution, from 1.');
 
 export const MatchStatus = Type.Union([
   Type.Literal('waiting'),
@@ -208,7 +214,7 @@ export const ActionBody = Type.Object(
     actionId: Id('Client-made unique id; a retry with the same id is never applied twice.'),
     type: Type.String({ minLength: 1, maxLength: 64 }),
     payload: Type.Optional(Type.Unknown()),
-    clientSeq: Type.Integer({ minimum: 0, description: 'Increases per client.' }),
+    clientSeq: Count('Increases per client.'),
     knownVersion: Type.Optional(Version),
   },
   CLOSED,

@@ -36,7 +36,10 @@ export async function run(): Promise<void> {
     const times: number[] = [];
     for (let i = 0; i < PAGES; i++) {
       const started = performance.now();
-      const page = await tables.page({ game: 'golf', limit: 20, ...(after ? { after } : {}) });
+      const page = await tables.page(
+        { game: 'golf', limit: 20, ...(after ? { after } : {}) },
+        'viewer',
+      );
       times.push(performance.now() - started);
       after = page.next ?? undefined;
     }

@@ -133,12 +133,19 @@ export async function startServer(
       games,
       config.artQuota,
     );
+    const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
+    const wordFilter = WordFilter.shipped();
+    if (redis) {
+      chatRelay = await redisRelay(redis, config.redisKeyPrefix, logger);
+    }
+    const chat = new ChatService(chatStore, wordFilter, config.chat, chatRelay);
     const registry = new MatchRegistry(
       (record) => content.hostedFor(record),
       {
         store,
         metrics,
         log: logger,
+        barred: (matchId, userId) => chat.expel(`match:${matchId}`, userId),
         settings: {
           snapshotEvery: config.snapshotEvery,
           ackTimeoutMs: config.ackTimeoutMs,
@@ -309,12 +316,6 @@ export async function startServer(
       maxConnectionsPerIp: config.maxConnectionsPerIp,
       heartbeatMs: config.heartbeatMs,
     });
-    const chatStore = new ChatStore(db, CHAT_HISTORY_LIMIT);
-    const wordFilter = WordFilter.shipped();
-    if (redis) {
-      chatRelay = await redisRelay(redis, config.redisKeyPrefix, logger);
-    }
-    const chat = new ChatService(chatStore, wordFilter, config.chat, chatRelay);
     registerChatSocket(app, {
       tokens,
       socketOpenings,

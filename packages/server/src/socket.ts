@@ -37,13 +37,21 @@ const HELLO_TIMEOUT_MS = 10_000;
  */
 const FLOOD_STRIKES = 500;
 /**
- * Actions one socket may have waiting for their ACTION_RESULT. The rate limits bound how fast
- * frames come, not how many pile up in the match's one queue while it is slow (a long Lua check,
- * a slow commit): beyond this many an action is refused at once, so a flood from one player's
- * sockets can neither grow the queue without bound nor hold the other players' moves behind it.
- * A client waits for each result (the SDK does); pipelining a few is fine.
+ * Actions one user may have waiting for their ACTION_RESULT in one match, over all their sockets
+ * to it (counted per socket, one user with many sockets queued this many times each). The rate
+ * limits bound how fast frames come, not how many pile up in the match's one queue while it is
+ * slow (a long Lua check, a slow commit): beyond this many an action is refused at once, so a
+ * flood from one player's sockets can neither grow the queue without bound nor hold the other
+ * players' moves behind it. A client waits for each result (the SDK does); pipelining a few is
+ * fine.
  */
 export const MAX_PENDING_ACTIONS = 32;
+/**
+ * Sockets one user may hold open to one match: a few tabs and devices, and a reconnect or two
+ * while the server has yet to see the old socket gone (the heartbeat drops it). Without it one
+ * user took up to `MATCH_SOCKETS_PER_USER` of the match's places, crowding out spectators.
+ */
+export const MATCH_SOCKETS_PER_USER_PER_MATCH = 8;
 /** Frames above this are not read at all: `ws` closes the socket (1009). */
 const HARD_FRAME_LIMIT = 1024 * 1024;
 
@@ -72,6 +80,9 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
   const openPerIp = new OpenSockets<AddressKey>(config.maxConnectionsPerIp);
   // Guests cost nothing, so the address is capped too; one user is capped wherever they are.
   const openPerUser = new OpenSockets(config.matchSocketsPerUser);
+  // Keyed by match and user (`userInMatch`): the match's owner counts every socket to it.
+  const openPerUserInMatch = new OpenSockets(MATCH_SOCKETS_PER_USER_PER_MATCH);
+  const pendingPerUserInMatch = new OpenSockets(MAX_PENDING_ACTIONS);
   const heartbeat = new Heartbeat(app, config.heartbeatMs);
   const held = new SocketSessions(tokens.sessions, config.accounts.sessionCheckMs);
   app.addHook('onClose', async () => held.stop());
@@ -106,7 +117,8 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       let authenticating = false;
       let helloTimer: ReturnType<typeof setTimeout> | null = null;
       let release: (() => void) | null = null;
-      let releaseUser: (() => void) | null = null;
+      /** The places this socket holds in the per-user counts, freed when it closes. */
+      const places: (() => void)[] = [];
       /** Set when another node owns the match: every frame from now on goes there. */
       let proxy: SocketProxy | null = null;
       /** The HELLO this socket authenticated with, for the owner to see first. */
@@ -116,14 +128,13 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
       // a client sending far past its limit, so paced that one message in a hundred got through,
       // was never disconnected and had every refused message read and answered.
       const refusals = new TokenBucket(FLOOD_STRIKES, config.messagesPerSecond);
-      let pendingActions = 0;
       const resumeFrom = resumePosition(request.query);
       // `?frames=batch`: one FRAME per batch of paced messages (see docs/protocol.md).
       const framing: Framing = request.query.frames === 'batch' ? 'batch' : 'step';
 
       socket.on('close', () => {
         counted.release();
-        releaseUser?.();
+        for (const free of places) free();
         if (helloTimer) clearTimeout(helloTimer);
         release?.();
         if (actor && connection) {
@@ -153,7 +164,7 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
         }
         if (socket.readyState !== socket.OPEN) return;
         const mine = openPerUser.add(principal.userId);
-        releaseUser = mine.release;
+        places.push(mine.release);
         if (mine.over) {
           refuse(
             'TOO_MANY_CONNECTIONS',
@@ -175,6 +186,16 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             if (socket.readyState !== socket.OPEN) return;
             if (!found || !maySeeMatch(found, viewer, link)) {
               refuse('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
+              return;
+            }
+            const here = openPerUserInMatch.add(userInMatch(found.id, principal.userId));
+            places.push(here.release);
+            if (here.over) {
+              refuse(
+                'TOO_MANY_CONNECTIONS',
+                `You have ${MATCH_SOCKETS_PER_USER_PER_MATCH} connections to this match open already: close one first.`,
+                CLOSE_CODES.tooMany,
+              );
               return;
             }
             const attached = found.connect(socket, principal.userId, ip, framing);
@@ -353,7 +374,11 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             replyError('BAD_MESSAGE', 'Already authenticated.');
             return;
           case 'ACTION': {
-            if (pendingActions >= MAX_PENDING_ACTIONS) {
+            const pending = pendingPerUserInMatch.add(
+              userInMatch(currentActor.id, current.identity.userId),
+            );
+            if (pending.over) {
+              pending.release();
               metrics.rejectedActions.inc({ code: 'RATE_LIMITED' });
               sendRaw(
                 actionError(
@@ -368,16 +393,13 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
             const receivedAt = performance.now();
             const { knownVersion } = message.action;
             if (knownVersion !== undefined) current.actedOn(knownVersion);
-            pendingActions++;
             const acting = currentActor.act(current, message.action);
-            void acting
-              .finally(() => pendingActions--)
-              .then((outcome) => {
-                metrics.actionLatency.observe(
-                  { outcome: outcome.ok ? 'ok' : 'error' },
-                  (performance.now() - receivedAt) / 1000,
-                );
-              });
+            void acting.finally(pending.release).then((outcome) => {
+              metrics.actionLatency.observe(
+                { outcome: outcome.ok ? 'ok' : 'error' },
+                (performance.now() - receivedAt) / 1000,
+              );
+            });
             return;
           }
           case 'FLOW_ACK':
@@ -395,6 +417,9 @@ export function registerMatchSocket(app: FastifyInstance, deps: SocketDeps): voi
     },
   );
 }
+
+/** The key of one user's sockets and actions in one match (neither id holds a newline). */
+const userInMatch = (matchId: string, userId: string) => `${matchId}\n${userId}`;
 
 /** `?lastVersion=&lastStep=&lastResolutionId=`: a RESUME sent with the connection itself. */
 interface ResumeQuery {

@@ -2,6 +2,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import {
   ClientMessage,
   ERROR_CODES,
+  type MatchMetadata,
   type MatchStateResponse,
   type ServerMessage,
 } from '@cardtable/sdk/protocol';
@@ -426,6 +427,70 @@ describe('bad input: every bad frame gets a typed error and changes nothing', ()
     const api = await call<{ message: string }>(server.url, 'GET', '/api/nothing-here');
     expect(api.body.message).toBe('No route GET /api/nothing-here.');
   });
+
+  it('refuses a number in a path or query that does not read back as written (it was parseInt: 1.9 was 1)', async () => {
+    const created = await createMatch(server.url, tokens.alice, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    const joined = await call<{ seat: number }>(server.url, 'POST', '/api/matches/join', {
+      token: tokens.bob,
+      body: { code: created.code },
+    });
+    expect(joined.body.seat).toBe(1);
+    const seats = async () =>
+      (
+        await call<MatchMetadata>(server.url, 'GET', `/api/matches/${created.matchId}`, {
+          token: tokens.alice,
+        })
+      ).body.seats;
+    const before = await seats();
+    for (const seat of ['1.9', '1e0', '0x1', 'true', '01', ' 1']) {
+      const removed = await call(
+        server.url,
+        'POST',
+        `/api/matches/${created.matchId}/seats/${encodeURIComponent(seat)}/remove`,
+        { token: tokens.alice },
+      );
+      expect({ seat, ...removed }).toEqual({
+        seat,
+        status: 400,
+        body: {
+          code: 'BAD_REQUEST',
+          message: 'Invalid /seat: Expected a number written in plain digits',
+        },
+      });
+    }
+    expect(await seats()).toEqual(before);
+    for (const limit of ['1.5', '1e308', '5abc']) {
+      const page = await call<{ code: string }>(
+        server.url,
+        'GET',
+        `/api/tables?game=secret-draw&limit=${limit}`,
+        { token: tokens.alice },
+      );
+      expect({ limit, status: page.status, code: page.body.code }).toEqual({
+        limit,
+        status: 400,
+        code: 'BAD_REQUEST',
+      });
+    }
+    // Written plainly, the same numbers are read.
+    expect(
+      (
+        await call(server.url, 'GET', '/api/tables?game=secret-draw&limit=5', {
+          token: tokens.alice,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call(server.url, 'POST', `/api/matches/${created.matchId}/seats/1/remove`, {
+          token: tokens.alice,
+        })
+      ).status,
+    ).toBe(200);
+  });
 });
 
 describe('bad input is a 400, never a 500', () => {
@@ -533,10 +598,21 @@ describe('bad input is a 400, never a 500', () => {
     expect(logs.filter((line) => line.level >= 50)).toEqual([]);
   });
 
+  /** A frame, the code it is refused with, and the field the refusal names. */
+  type Refusal = [frame: object, code: string, path: string];
+  const expectRefusals = async (refusals: readonly Refusal[]) => {
+    for (const [frame, code, path] of refusals) {
+      const reply = await exchange(client, JSON.stringify(frame));
+      expect(codeOf(reply), JSON.stringify(frame)).toBe(code);
+      const details = reply.type === 'ERROR' ? reply.details : !reply.ok && reply.error.details;
+      expect(details, JSON.stringify(frame)).toMatchObject({ path });
+    }
+  };
+
   it('refuses a field the protocol does not know, in any client message, naming it', async () => {
     const before = await state();
     const action = { actionId: 'extra-1', type: 'draw', payload: {}, clientSeq: 1 };
-    const refusals: [frame: object, code: string, path: string][] = [
+    const refusals: Refusal[] = [
       [{ type: 'ACTION', action: { ...action, admin: true } }, 'INVALID_PAYLOAD', '/action/admin'],
       [{ type: 'ACTION', action, as: 'seat 1' }, 'INVALID_PAYLOAD', '/as'],
       [{ type: 'PING', t: 1, note: 'x' }, 'BAD_MESSAGE', '/note'],
@@ -544,14 +620,49 @@ describe('bad input is a 400, never a 500', () => {
       [{ type: 'RESUME', lastVersion: 0, lastStep: 0, from: 0 }, 'BAD_MESSAGE', '/from'],
       [{ type: 'SHOUT' }, 'BAD_MESSAGE', '/type'],
     ];
-    for (const [frame, code, path] of refusals) {
-      const reply = await exchange(client, JSON.stringify(frame));
-      expect(codeOf(reply), JSON.stringify(frame)).toBe(code);
-      const details = reply.type === 'ERROR' ? reply.details : !reply.ok && reply.error.details;
-      expect(details, JSON.stringify(frame)).toMatchObject({ path });
-    }
+    await expectRefusals(refusals);
     expect(await state()).toEqual(before);
     // The same action without the stray field is played.
     expect(await client.act('draw', {}, { actionId: 'extra-2' })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a count that is not a whole number from 0 to 2^53 - 1 (1e308 is an integer to JSON Schema)', async () => {
+    // The CPU answers the last test's move on its own: the player's turn again, nothing moves.
+    await expect.poll(async () => (await state()).legal.length).toBeGreaterThan(0);
+    const before = await state();
+    const action = { actionId: 'count-1', type: 'draw', payload: {} };
+    const refusals: Refusal[] = [
+      ...[1e308, 2 ** 53, -1, 0.5].map((clientSeq): Refusal => [
+        { type: 'ACTION', action: { ...action, clientSeq } },
+        'INVALID_PAYLOAD',
+        '/action/clientSeq',
+      ]),
+      // Without a usable actionId it is no action at all.
+      [
+        { type: 'ACTION', action: { ...action, actionId: '', clientSeq: 1e308 } },
+        'BAD_MESSAGE',
+        '/action/actionId',
+      ],
+      [
+        { type: 'ACTION', action: { ...action, clientSeq: 1, knownVersion: 1e308 } },
+        'INVALID_PAYLOAD',
+        '/action/knownVersion',
+      ],
+      [{ type: 'FLOW_ACK', resolutionId: 'r1', step: 1e308 }, 'BAD_MESSAGE', '/step'],
+      [{ type: 'RESUME', lastVersion: 1e308, lastStep: 0 }, 'BAD_MESSAGE', '/lastVersion'],
+      [{ type: 'RESUME', lastVersion: 0, lastStep: 2 ** 60 }, 'BAD_MESSAGE', '/lastStep'],
+    ];
+    await expectRefusals(refusals);
+    expect(await state()).toEqual(before);
+    // The largest count there is passes.
+    expect(
+      await exchange(
+        client,
+        JSON.stringify({
+          type: 'ACTION',
+          action: { ...action, clientSeq: Number.MAX_SAFE_INTEGER },
+        }),
+      ),
+    ).toMatchObject({ type: 'ACTION_RESULT', ok: true });
   });
 });

@@ -170,16 +170,18 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     expect(texts(joinerChat.messages)).toEqual(['first', 'players still reach it']);
   });
 
-  it('stops a player the host removed from writing as a player', async () => {
+  it('lets go of a player the host removed (as of a room that does not exist); one who left writes as a player no more', async () => {
     const table = await createMatch(server.url, host.accessToken, {
       game: 'secret-draw',
       options: { draws: 1 },
       seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
     });
-    const joined = await call<{ seat: number }>(server.url, 'POST', '/api/matches/join', {
-      token: watcher.accessToken,
-      body: { code: table.code },
-    });
+    const joinAs = (who: AuthResponse) =>
+      call<{ seat: number }>(server.url, 'POST', '/api/matches/join', {
+        token: who.accessToken,
+        body: { code: table.code },
+      });
+    const joined = await joinAs(watcher);
     const chat = await open(watcher, `match:${table.matchId}`);
     expect(chat.welcome?.role).toBe('player');
     expect(await chat.say('players', 'hello table')).toMatchObject({ ok: true });
@@ -190,11 +192,32 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
       { token: host.accessToken },
     );
     expect(removed.status).toBe(200);
-    expect(await chat.say('players', 'still here')).toMatchObject({
+    // Its socket read the players' channel on: closed, and the room is gone for them.
+    await until(() => chat.closed !== null);
+    expect({ error: chat.error, close: chat.closed }).toMatchObject({
+      error: { code: 'NOT_FOUND', message: 'No such match.' },
+      close: 4404,
+    });
+    const again = await open(watcher, `match:${table.matchId}`);
+    expect({ error: again.error, close: again.closed }).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+      close: 4404,
+    });
+
+    // A player who leaves keeps their socket (they may watch) but writes as a player no more.
+    const leaver = await guest(server.url, 'Leaver');
+    await joinAs(leaver);
+    const leaverChat = await open(leaver, `match:${table.matchId}`);
+    expect(leaverChat.welcome?.role).toBe('player');
+    const left = await call(server.url, 'POST', `/api/matches/${table.matchId}/leave`, {
+      token: leaver.accessToken,
+    });
+    expect(left.status).toBe(200);
+    expect(await leaverChat.say('players', 'still here')).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(await chat.request({ type: 'EMOTE', emote: 'oops' })).toMatchObject({
+    expect(await leaverChat.request({ type: 'EMOTE', emote: 'oops' })).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
   });
@@ -287,8 +310,17 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
 
     const newcomer = await guest(server.url, 'Newcomer');
     const guestChat = await open(newcomer, 'lobby:secret-draw');
+    // A guest's mutes are kept in memory only, and must name a user all the same.
+    expect(await guestChat.request({ type: 'MUTE', userId: 'u_nobody' })).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(guestChat.received.some((m) => m.type === 'CHAT_MUTED')).toBe(false);
     expect(await guestChat.request({ type: 'MUTE', userId: player.user.id })).toMatchObject({
       ok: true,
+    });
+    await until(() => guestChat.received.some((m) => m.type === 'CHAT_MUTED'));
+    expect(guestChat.received.filter((m) => m.type === 'CHAT_MUTED').at(-1)).toMatchObject({
+      muted: [player.user.id],
     });
     const history = guestChat.welcome?.history ?? [];
     expect(history.some((m) => m.userId === player.user.id)).toBe(true);
@@ -308,6 +340,16 @@ describe.each<StoreKind>(['embedded', 'postgres'])('chat on %s', (store) => {
     const returning = await guest(server.url, 'Returning');
     const chat = await open(returning, 'lobby:secret-draw');
     const ids = Array.from({ length: CHAT_MAX_MUTES }, (_, i) => `u_muted${i}`);
+    await server.db.query(
+      `INSERT INTO users (id, name, guest) SELECT id, 'Muted', true FROM unnest($1::text[]) id`,
+      [[...ids, 'u_one_more']],
+    );
+    // An id that names no user (a browser's list may outlive one) is passed over, not kept.
+    expect(
+      await chat.request({ type: 'MUTE_MANY', userIds: ['u_never_was', ids[0]!] }),
+    ).toMatchObject({ ok: true });
+    await until(() => chat.received.some((m) => m.type === 'CHAT_MUTED'));
+    expect(chat.received.find((m) => m.type === 'CHAT_MUTED')).toMatchObject({ muted: [ids[0]] });
     // One MUTE a frame, 500 frames would pass the burst (20) at once; in batches, 10 frames.
     const batches = Array.from({ length: CHAT_MAX_MUTES / CHAT_MUTE_BATCH }, (_, i) =>
       ids.slice(i * CHAT_MUTE_BATCH, (i + 1) * CHAT_MUTE_BATCH),
@@ -660,7 +702,7 @@ describe('chat across two nodes sharing Redis and PostgreSQL', () => {
     for (const server of servers) await server.close();
   });
 
-  it('delivers messages and mutes to members on the other node', async () => {
+  it('delivers messages, mutes and removals to members on the other node', async () => {
     const env = {
       REDIS_URL,
       REDIS_KEY_PREFIX: `cardtable-test:${Date.now().toString(36)}:`,
@@ -694,6 +736,33 @@ describe('chat across two nodes sharing Redis and PostgreSQL', () => {
     await until(() => kimOnFirst.messages.length === 2);
     expect(texts(kimOnFirst.messages)).toEqual(['hello from the first node', 'only my own words']);
     expect(texts(kimOnSecond.messages)).toEqual(['hello from the first node', 'only my own words']);
+
+    // Kim removes Lou from a table Kim hosts on the first node: Lou's chat there, on the second
+    // node, is let go of too.
+    const table = await createMatch(first.url, kim.accessToken, {
+      game: 'secret-draw',
+      seats: [{ kind: 'human' }, { kind: 'human' }, { kind: 'human' }],
+    });
+    const joined = await call<{ seat: number }>(first.url, 'POST', '/api/matches/join', {
+      token: lou.accessToken,
+      body: { code: table.code },
+    });
+    const louAtTable = await ChatSocket.open(second.url, lou.accessToken, `match:${table.matchId}`);
+    sockets.push(louAtTable);
+    expect(louAtTable.welcome?.role).toBe('player');
+    const removed = await call(
+      first.url,
+      'POST',
+      `/api/matches/${table.matchId}/seats/${joined.body.seat}/remove`,
+      { token: kim.accessToken },
+    );
+    expect(removed.status).toBe(200);
+    await until(() => louAtTable.closed !== null);
+    expect({ error: louAtTable.error, close: louAtTable.closed }).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+      close: 4404,
+    });
+    expect(louOnSecond.closed).toBeNull();
   }, 120_000);
 });
 

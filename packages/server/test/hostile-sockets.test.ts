@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RunningServer } from '../src/app.ts';
 import { MAX_BUFFERED_BYTES } from '../src/socket-send.ts';
-import { MAX_PENDING_ACTIONS } from '../src/socket.ts';
+import { MATCH_SOCKETS_PER_USER_PER_MATCH, MAX_PENDING_ACTIONS } from '../src/socket.ts';
 import { until } from './helpers/accounts.ts';
 import { createMatch, guest } from './helpers/http.ts';
 import { startTestServer } from './helpers/server.ts';
@@ -116,6 +116,81 @@ describe('a hostile client on the match socket', () => {
       error: { code: 'RATE_LIMITED', details: { max: MAX_PENDING_ACTIONS } },
     });
     await client.close();
+  });
+
+  it("counts MAX_PENDING_ACTIONS over all of one user's sockets to a match, not per socket", async () => {
+    const { matchId } = await createMatch(server.url, token, {
+      game: 'secret-draw',
+      seats: [...vsCpu],
+    });
+    const sockets = 4;
+    const clients = await Promise.all(
+      Array.from({ length: sockets }, () => RawClient.open(server.url, matchId, token)),
+    );
+    // Each socket stays within the bound; counted per socket, none of these was refused.
+    const ids = clients.map((_, c) =>
+      Array.from({ length: MAX_PENDING_ACTIONS }, (_, i) => `many-${c}-${i}`),
+    );
+    clients.forEach((client, c) => {
+      for (const actionId of ids[c]!)
+        client.send({
+          type: 'ACTION',
+          action: { actionId, type: 'draw', payload: {}, clientSeq: 1 },
+        });
+    });
+    const results = () =>
+      clients.flatMap((client) =>
+        client.received.flatMap((m) => (m.type === 'ACTION_RESULT' ? [m] : [])),
+      );
+    await until(() => results().length >= sockets * MAX_PENDING_ACTIONS);
+    expect(results()).toHaveLength(sockets * MAX_PENDING_ACTIONS);
+    const refused = results().filter(
+      (r) =>
+        !r.ok && (r.error.details as { limit?: string } | undefined)?.limit === 'pendingActions',
+    );
+    // The match's queue holds the first ones until the first is stored: most of the rest wait.
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]).toMatchObject({
+      error: { code: 'RATE_LIMITED', details: { max: MAX_PENDING_ACTIONS } },
+    });
+    await Promise.all(clients.map((client) => client.close()));
+  });
+
+  it('holds at most MATCH_SOCKETS_PER_USER_PER_MATCH sockets of one user to one match', async () => {
+    const { matchId } = await createMatch(server.url, token, {
+      game: 'secret-draw',
+      seats: [...vsCpu],
+    });
+    const watcher = (await guest(server.url, 'Watcher')).accessToken;
+    const held = await Promise.all(
+      Array.from({ length: MATCH_SOCKETS_PER_USER_PER_MATCH }, () =>
+        RawClient.open(server.url, matchId, watcher),
+      ),
+    );
+    const refused = await RawClient.open(server.url, matchId, watcher, { waitWelcome: false });
+    expect(await refused.waitFor('ERROR')).toMatchObject({
+      code: 'TOO_MANY_CONNECTIONS',
+      message: expect.stringMatching(/to this match/),
+    });
+    await until(() => refused.closed !== null);
+    expect(refused.closed?.code).toBe(CLOSE_CODES.tooMany);
+    // The bound is the user's in that match: the player and the watcher's other matches connect.
+    const player = await RawClient.open(server.url, matchId, token);
+    expect(player.received[0]).toMatchObject({ type: 'WELCOME', role: 'player' });
+    const other = await createMatch(server.url, token, { game: 'secret-draw', seats: [...vsCpu] });
+    const elsewhere = await RawClient.open(server.url, other.matchId, watcher);
+    expect(elsewhere.received[0]).toMatchObject({ type: 'WELCOME', role: 'spectator' });
+    // A closed socket frees its place (once the server has seen the close).
+    await held[0]!.close();
+    let again: RawClient | null = null;
+    for (let tries = 0; tries < 50 && !again; tries++) {
+      const attempt = await RawClient.open(server.url, matchId, watcher, { waitWelcome: false });
+      await until(() => attempt.received.length > 0);
+      if (attempt.received[0]?.type === 'WELCOME') again = attempt;
+      else await until(() => attempt.closed !== null);
+    }
+    expect(again).not.toBeNull();
+    for (const client of [...held.slice(1), player, elsewhere, again!]) await client.close();
   });
 });
 

@@ -3,7 +3,8 @@ import type { AuthResponse, MatchMetadata } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
 import { secretDraw } from './fixtures/secret-draw.ts';
-import { account, GOOD_PASSWORD, login } from './helpers/accounts.ts';
+import { account, GOOD_PASSWORD, login, until } from './helpers/accounts.ts';
+import { ChatSocket } from './helpers/chat-socket.ts';
 import { call, createMatch, guest } from './helpers/http.ts';
 import { startTestServer, type StoreKind } from './helpers/server.ts';
 import { playUntilOver, RawClient } from './helpers/socket-client.ts';
@@ -75,6 +76,68 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
         });
       }
     }
+  }
+
+  /** Every route about a match, each as someone who may not see it would try it. */
+  const routes: [method: 'GET' | 'POST', path: string, body?: unknown][] = [
+    ['GET', ''],
+    ['GET', '/state'],
+    ['GET', '/export'],
+    ['GET', '/chat'],
+    ['GET', '/art'],
+    ['POST', '/rematch'],
+    ['POST', '/start'],
+    ['POST', '/close'],
+    ['POST', '/leave'],
+    ['POST', '/surrender'],
+    ['POST', '/stops', { stops: [] }],
+    ['POST', '/ready', { ready: true }],
+    ['POST', '/seats/1/approve'],
+    ['POST', '/seats/1/remove'],
+  ];
+  const ask = (id: string, [method, path, body]: (typeof routes)[number], as: string, query = '') =>
+    call(server.url, method, `/api/matches/${id}${path}${query}`, { token: as, body });
+  const UNKNOWN = 'm_nothing_here_at_all';
+
+  /**
+   * `as` is answered about `matchId` exactly as about an id that names nothing: every route
+   * (with `link`, the routes that read), the match socket and the chat socket.
+   */
+  async function expectNoSuchMatch(matchId: string, as: string, link?: string) {
+    const query = link ? `?link=${encodeURIComponent(link)}` : '';
+    for (const route of link ? routes.filter(([method]) => method === 'GET') : routes) {
+      const [hidden, none] = await Promise.all([
+        ask(matchId, route, as, query),
+        ask(UNKNOWN, route, as, query),
+      ]);
+      expect({ route: route[1], status: hidden.status, body: hidden.body }).toEqual({
+        route: route[1],
+        status: 404,
+        body: none.body,
+      });
+    }
+    const sockets = await Promise.all(
+      [matchId, UNKNOWN].map(async (id) => {
+        const client = await RawClient.open(server.url, id, as, {
+          waitWelcome: false,
+          ...(link ? { link } : {}),
+        });
+        const error = await client.next('ERROR');
+        await until(() => client.closed !== null);
+        return { error, close: client.closed?.code };
+      }),
+    );
+    expect(sockets[0]).toEqual(sockets[1]);
+    expect(sockets[0]).toMatchObject({ error: { code: 'NOT_FOUND' }, close: 4404 });
+    const chats = await Promise.all(
+      [matchId, UNKNOWN].map(async (id) => {
+        const chat = await ChatSocket.open(server.url, as, `match:${id}`, link ? { link } : {});
+        await until(() => chat.closed !== null);
+        return { error: chat.error, close: chat.closed };
+      }),
+    );
+    expect(chats[0]).toEqual(chats[1]);
+    expect(chats[0]).toMatchObject({ error: { code: 'NOT_FOUND' }, close: 4404 });
   }
 
   const read = { host: 200, player: 200, spectator: 200, stranger: 401 };
@@ -249,49 +312,8 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
     await call(server.url, 'POST', `/api/matches/${matchId}/surrender`, {
       token: player.accessToken,
     });
-    const unknown = 'm_nothing_here_at_all';
-    const routes: [method: 'GET' | 'POST', path: string, body?: unknown][] = [
-      ['GET', ''],
-      ['GET', '/state'],
-      ['GET', '/export'],
-      ['GET', '/chat'],
-      ['GET', '/art'],
-      ['POST', '/rematch'],
-      ['POST', '/start'],
-      ['POST', '/close'],
-      ['POST', '/leave'],
-      ['POST', '/surrender'],
-      ['POST', '/stops', { stops: [] }],
-      ['POST', '/ready', { ready: true }],
-      ['POST', '/seats/1/approve'],
-      ['POST', '/seats/1/remove'],
-    ];
-    const ask = (id: string, [method, path, body]: (typeof routes)[number], as: string) =>
-      call(server.url, method, `/api/matches/${id}${path}`, { token: as, body });
-    for (const route of routes) {
-      const [hidden, none] = await Promise.all([
-        ask(matchId, route, spectator.accessToken),
-        ask(unknown, route, spectator.accessToken),
-      ]);
-      expect({ route: route[1], status: hidden.status, body: hidden.body }).toEqual({
-        route: route[1],
-        status: 404,
-        body: none.body,
-      });
-    }
-    // The socket too: the same refusal and close code as an id that names nothing.
-    const sockets = await Promise.all(
-      [matchId, unknown].map(async (id) => {
-        const client = await RawClient.open(server.url, id, spectator.accessToken, {
-          waitWelcome: false,
-        });
-        const error = await client.next('ERROR');
-        await client.close();
-        return error;
-      }),
-    );
-    expect(sockets[0]).toEqual(sockets[1]);
-    expect(sockets[0]).toMatchObject({ code: 'NOT_FOUND' });
+    // Every route and both sockets: the same refusal (and close code) as an id naming nothing.
+    await expectNoSuchMatch(matchId, spectator.accessToken);
 
     // Its players see it; so do an admin and a moderator (whose demotion counts at once).
     for (const who of [host, player]) {
@@ -326,6 +348,61 @@ describe.each<StoreKind>(['embedded', 'postgres'])('match authorization (%s)', (
     // While a match is live its id is the link for spectators: anyone signed in watches.
     const live = await match(2);
     expect((await ask(live, routes[0]!, spectator.accessToken)).status).toBe(200);
+  });
+
+  it('a user the host removed finds no such match, before the start, in play and once over, link or not; others with its id watch', async () => {
+    const removed = await guest(server.url, 'Bea');
+    const created = await createMatch(server.url, host.accessToken, {
+      game: 'secret-draw',
+      options: { draws: 1 },
+      seats: [{ kind: 'human' }, { kind: 'human' }],
+      replayPrivacy: 'link',
+      approveJoins: true,
+    });
+    const { matchId, code } = created;
+    const joinAs = (who: AuthResponse) =>
+      call(server.url, 'POST', '/api/matches/join', { token: who.accessToken, body: { code } });
+    expect((await joinAs(removed)).status).toBe(200);
+    const hosting = (path: string) =>
+      call<MatchMetadata>(server.url, 'POST', `/api/matches/${matchId}${path}`, {
+        token: host.accessToken,
+      });
+    const chatting = await ChatSocket.open(server.url, removed.accessToken, `match:${matchId}`);
+    expect(chatting.welcome).not.toBeNull();
+    expect((await hosting('/seats/1/remove')).status).toBe(200);
+    // A chat socket opened before is let go of too (it read the players' channel on).
+    await until(() => chatting.closed !== null);
+    expect({ error: chatting.error, close: chatting.closed }).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+      close: 4404,
+    });
+    const seen = async (who: AuthResponse, query = '') =>
+      (await ask(matchId, routes[0]!, who.accessToken, query)).status;
+
+    // Waiting: the id is still the spectators' link for everyone else.
+    await expectNoSuchMatch(matchId, removed.accessToken);
+    expect(await seen(spectator)).toBe(200);
+
+    expect((await joinAs(player)).status).toBe(200);
+    expect((await hosting('/seats/1/approve')).body.status).toBe('active');
+    await expectNoSuchMatch(matchId, removed.accessToken);
+    expect(await seen(spectator)).toBe(200);
+    const watching = await RawClient.open(server.url, matchId, spectator.accessToken);
+    expect(watching.received[0]).toMatchObject({ type: 'WELCOME', role: 'spectator' });
+    await watching.close();
+
+    await call(server.url, 'POST', `/api/matches/${matchId}/surrender`, {
+      token: player.accessToken,
+    });
+    const over = await call<MatchMetadata>(server.url, 'GET', `/api/matches/${matchId}`, {
+      token: host.accessToken,
+    });
+    expect(over.body.status).toBe('over');
+    const link = over.body.replayLink!;
+    // Its replay link, passed on to her, opens nothing either; to others it opens the replay.
+    await expectNoSuchMatch(matchId, removed.accessToken);
+    await expectNoSuchMatch(matchId, removed.accessToken, link);
+    expect(await seen(spectator, `?link=${encodeURIComponent(link)}`)).toBe(200);
   });
 
   it('a surrender concedes only its own seat: the others play on, and it is placed last', async () => {

@@ -112,6 +112,36 @@ describe.each<StoreKind>(['embedded', 'postgres'])('open tables on %s', (store) 
     await leave(ben.accessToken, open.matchId);
   });
 
+  it('a table whose host removed you is gone for you: not listed, no way in by its id', async () => {
+    const table = await createMatch(server.url, ana.accessToken, {
+      game: 'golf',
+      seats: [human, human, human],
+      listed: true,
+    });
+    const joined = await join(dee.accessToken, table.matchId);
+    expect(joined.status).toBe(200);
+    const removed = await call(
+      server.url,
+      'POST',
+      `/api/matches/${table.matchId}/seats/${joined.body.seat}/remove`,
+      me(ana.accessToken),
+    );
+    expect(removed.status).toBe(200);
+    const ids = async (token: string) => (await list(token)).tables.map((t) => t.matchId);
+    expect(await ids(dee.accessToken)).not.toContain(table.matchId);
+    expect(await ids(ben.accessToken)).toContain(table.matchId);
+    // Joining again answers as an id that names no open table, not "the host removed you".
+    const [again, none] = await Promise.all([
+      join(dee.accessToken, table.matchId),
+      join(dee.accessToken, 'm_no_such_table'),
+    ]);
+    expect({ status: again.status, body: again.body }).toEqual({
+      status: 404,
+      body: none.body,
+    });
+    await close(ana.accessToken, table.matchId);
+  });
+
   it('the host closes a waiting table: everyone seated is told, its code and listing die', async () => {
     const table = await createMatch(server.url, ana.accessToken, {
       game: 'golf',

@@ -11,6 +11,7 @@ import {
 } from '@cardtable/sdk/chat';
 import { MAX_MARKS_PER_CHARACTER, showsNothing, stacksMarks } from '../printable.ts';
 import { KeyedRateLimiter } from '../rate-limit.ts';
+import { CLOSE_CODES } from '@cardtable/sdk/protocol';
 import type { ChatStore, MuteOutcome, StoredMessage } from './chat-store.ts';
 import type { ChatEvent, ChatRelay } from './relay.ts';
 import type { WordFilter } from './word-filter.ts';
@@ -37,6 +38,8 @@ export interface ChatMember {
   readonly access: RoomAccess;
   filter: boolean;
   send(message: ChatServerMessage): void;
+  /** Sends `CHAT_ERROR` and closes the socket with `close`. */
+  end(code: ChatErrorCode, message: string, close: number): void;
 }
 
 export interface ChatLimits {
@@ -221,10 +224,11 @@ export class ChatService {
     const mutes = await this.mutesOf(member);
     if (muted && !mutes.has(userId)) {
       // An account's mutes are counted by the store, which the count and the write take turns
-      // at (this set may miss another node's latest); a guest's only here, with no wait between.
-      let stored: MuteOutcome;
-      if (member.guest) stored = mutes.size < CHAT_MAX_MUTES ? 'muted' : 'full';
-      else stored = await this.store.mute(member.userId, userId, CHAT_MAX_MUTES);
+      // at (this set may miss another node's latest); a guest's only here, counted after the
+      // lookup with no wait between the count and the add.
+      const stored = member.guest
+        ? await this.guestMute(mutes, userId)
+        : await this.store.mute(member.userId, userId, CHAT_MAX_MUTES);
       if (stored === 'full') return tooManyMutes();
       if (stored === 'unknown') return refusal('NOT_FOUND', 'No such user.');
       if (stored === 'gone') return accountGone();
@@ -240,21 +244,29 @@ export class ChatService {
     return { ok: true };
   }
 
+  /** A guest's mute, kept only in `mutes`: like an account's, it must name a user. */
+  private async guestMute(mutes: ReadonlySet<string>, userId: string): Promise<MuteOutcome> {
+    if (!(await this.store.knownUsers([userId])).has(userId)) return 'unknown';
+    return mutes.has(userId) || mutes.size < CHAT_MAX_MUTES ? 'muted' : 'full';
+  }
+
   /**
    * A guest's mutes, sent again as it connects (the server keeps them only while it is), a
    * batch to a frame: one MUTE each would take the list past the socket's frame rate. Names
-   * already muted and the guest's own are passed over; muting stops at `CHAT_MAX_MUTES`
-   * (`TOO_MANY_MUTES`, those before it kept). An account's mutes are stored and come back in
-   * `CHAT_WELCOME`, so it has none to send again: `FORBIDDEN` (each of its mutes is a write).
+   * already muted, the guest's own and those that name no user (any more: the browser's list
+   * may outlive a user) are passed over; muting stops at `CHAT_MAX_MUTES` (`TOO_MANY_MUTES`,
+   * those before it kept). An account's mutes are stored and come back in `CHAT_WELCOME`, so it
+   * has none to send again: `FORBIDDEN` (each of its mutes is a write).
    */
   async muteMany(member: ChatMember, userIds: readonly string[]): Promise<Outcome> {
     if (!member.guest)
       return refusal('FORBIDDEN', "An account's mutes are kept by the server: send MUTE.");
     const mutes = await this.mutesOf(member);
+    const known = await this.store.knownUsers(userIds);
     const before = mutes.size;
     let full = false;
     for (const userId of userIds) {
-      if (userId === member.userId || mutes.has(userId)) continue;
+      if (userId === member.userId || mutes.has(userId) || !known.has(userId)) continue;
       if (mutes.size >= CHAT_MAX_MUTES) {
         full = true;
         break;
@@ -264,6 +276,16 @@ export class ChatService {
     if (mutes.size > before)
       this.broadcast({ kind: 'muted', userId: member.userId, muted: [...mutes] });
     return full ? tooManyMutes() : { ok: true };
+  }
+
+  /**
+   * A user the host removed from a table: their sockets in its room (on every node) are closed
+   * as a room that does not exist would be refused, since the table is gone for them (see
+   * `maySeeMatch`). Their access was decided when they joined; a player's socket read the
+   * players' channel on.
+   */
+  expel(room: string, userId: string): void {
+    this.broadcast({ kind: 'expelled', room, userId });
   }
 
   /** Reports a message this member can read (it names a message of its room and channels). */
@@ -325,6 +347,12 @@ export class ChatService {
 
   /** Sends an event to this node's members it concerns (readers of its channel, unmuted). */
   private deliver(event: ChatEvent): void {
+    if (event.kind === 'expelled') {
+      for (const member of this.rooms.get(event.room) ?? [])
+        if (member.userId === event.userId)
+          member.end('NOT_FOUND', 'No such match.', CLOSE_CODES.notFound);
+      return;
+    }
     if (event.kind === 'muted') {
       const own = this.byUser.get(event.userId);
       if (!own) return;

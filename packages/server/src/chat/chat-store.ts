@@ -156,6 +156,19 @@ export class ChatStore {
   }
 
   /**
+   * Which of `userIds` name a user (as an account's mute checks: a deleted account's row is still
+   * there). A guest's mutes are kept in memory only, and must name someone all the same.
+   */
+  async knownUsers(userIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ id: string }>(
+      'SELECT id FROM users WHERE id = ANY($1::text[])',
+      [userIds],
+      'chat_known_users',
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
    * Mutes `mutedUserId` for `userId`: `muted` (also when it was already), `unknown` when it names
    * no user, `full` when `userId` mutes `max` people already, `gone` when `userId`'s account was
    * deleted (read `FOR SHARE`, as `append` does). Counted and written under the user's advisory

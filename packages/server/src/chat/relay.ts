@@ -17,7 +17,9 @@ export type ChatEvent =
       at: string;
     }
   /** A user's mute list changed: their connections on every node update theirs. */
-  | { kind: 'muted'; userId: string; muted: string[] };
+  | { kind: 'muted'; userId: string; muted: string[] }
+  /** The host removed a user from a table: their sockets in its room close on every node. */
+  | { kind: 'expelled'; room: string; userId: string };
 
 /** Carries chat events between the nodes of one deployment. */
 export interface ChatRelay {

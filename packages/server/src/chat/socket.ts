@@ -212,6 +212,7 @@ export function registerChatSocket(
           access,
           filter: filter !== 'off',
           send,
+          end: refuse,
         };
         release = sessions.track(principal.sessionId, principal.expiresAt, (why) =>
           why === 'revoked'

@@ -21,6 +21,8 @@ export interface ActorContext {
   settings: ActorSettings;
   metrics: Metrics;
   log: Logger;
+  /** The host removed `userId` before the start: the match's chat lets go of them too. */
+  barred(matchId: string, userId: string): void;
 }
 
 export type ActionOutcome = { ok: true; version: number } | { ok: false; error: ErrorBody };

@@ -159,6 +159,7 @@ export class Lobby {
       barredUserIds: [...this.live.record.barredUserIds, removed],
     };
     this.presence.closeUser(removed);
+    this.ctx.barred(this.live.id, removed);
     this.stream.broadcastStatus();
     return { ok: true };
   }

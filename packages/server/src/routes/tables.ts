@@ -43,10 +43,10 @@ export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      requireUser(request);
+      const user = requireUser(request);
       if (!(await deps.content.hasPublicGame(request.query.game)))
         throw apiError('NOT_FOUND', 'No such game.');
-      return tables.page(request.query);
+      return tables.page(request.query, user.userId);
     },
   );
 
@@ -66,7 +66,8 @@ export function registerTableRoutes(app: FastifyInstance, deps: Deps): void {
       if (!joinAttempts.take(user.userId, request.addressKey))
         throw apiError('RATE_LIMITED', 'Too many joins: wait a minute.');
       const { id } = request.params;
-      if (!(await tables.isOpen(id))) throw apiError('NOT_FOUND', 'No open table has that id.');
+      if (!(await tables.isOpen(id, user.userId)))
+        throw apiError('NOT_FOUND', 'No open table has that id.');
       return registry.use(id, async (actor) => {
         if (!actor) throw apiError('NOT_FOUND', 'No open table has that id.');
         const joined = await actor.join(user);

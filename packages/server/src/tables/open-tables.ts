@@ -49,6 +49,7 @@ const toTable = (row: TableRow): OpenTable => ({
  * The lobby list: public tables of one game (and version) still waiting with a free seat and
  * their host seated (a host's leave now closes the table; the check keeps out tables their host
  * left before it did, until they expire), newest first, as keyset pages on (creation time, id).
+ * A table whose host removed the viewer is not theirs to see (`maySeeMatch`): left out.
  * Read from the match rows, so every node lists every node's tables; a table leaves the list
  * when it starts, fills, expires or its host closes it.
  */
@@ -60,7 +61,10 @@ export class OpenTables {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async page({ game, version, limit = 20, after }: OpenTablesQuery): Promise<OpenTableList> {
+  async page(
+    { game, version, limit = 20, after }: OpenTablesQuery,
+    viewerId: string,
+  ): Promise<OpenTableList> {
     const from = after === undefined ? null : decodeCursor(after, { t: 'string', i: 'string' });
     // Only digits reach the database: a time it cannot read would be its error, not the client's.
     if (from && !/^\d{1,17}$/.test(from.t))
@@ -79,6 +83,7 @@ export class OpenTables {
           AND EXISTS (SELECT 1 FROM jsonb_array_elements(m.seats) s
                        WHERE s->>'kind' = 'human' AND NOT s ? 'userId')
           AND m.seats @> jsonb_build_array(jsonb_build_object('userId', m.host_user_id))
+          AND NOT m.barred_user_ids ? $7
           AND ($4::bigint IS NULL OR
                (m.created_at, m.id) < ('epoch'::timestamptz + $4::bigint * interval '1 microsecond', $5))
         ORDER BY m.created_at DESC, m.id DESC
@@ -90,6 +95,7 @@ export class OpenTables {
         from?.t ?? null,
         from?.i ?? '',
         limit + 1,
+        viewerId,
       ],
     );
     const page = rows.slice(0, limit);
@@ -100,11 +106,12 @@ export class OpenTables {
     };
   }
 
-  /** Whether a match is an open table someone may join from the list. */
-  async isOpen(matchId: string): Promise<boolean> {
+  /** Whether a match is an open table `viewerId` may join from the list (not one they were removed from). */
+  async isOpen(matchId: string, viewerId: string): Promise<boolean> {
     const rows = await this.db.query(
-      `SELECT 1 FROM matches WHERE id = $1 AND status = 'waiting' AND listed`,
-      [matchId],
+      `SELECT 1 FROM matches
+        WHERE id = $1 AND status = 'waiting' AND listed AND NOT barred_user_ids ? $2`,
+      [matchId, viewerId],
     );
     return rows.length > 0;
   }

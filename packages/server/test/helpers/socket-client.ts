@@ -51,10 +51,13 @@ export class RawClient {
       resumeInUrl?: boolean;
       /** Ask for `?frames=batch`: FRAMEs are unpacked, one FLOW_ACK for each. */
       batched?: boolean;
+      /** A finished match's replay link (`?link=`). */
+      link?: string;
     } = {},
   ): Promise<RawClient> {
     const query = new URLSearchParams(token ? { token } : {});
     if (options.batched) query.set('frames', 'batch');
+    if (options.link) query.set('link', options.link);
     if (options.resumeFrom && options.resumeInUrl) {
       const { version, step, resolutionId } = options.resumeFrom.last;
       query.set('lastVersion', String(version));

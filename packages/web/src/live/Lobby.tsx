@@ -32,17 +32,20 @@ export function Lobby({
   code,
   mySeat,
   listed = false,
+  gone = false,
 }: {
   matchId: string;
   seats: PublicSeat[];
   code: string | null;
   mySeat: number | null;
   listed?: boolean;
+  /** The server answers this match as one it does not know (as it does a user the host removed). */
+  gone?: boolean;
 }) {
   const navigate = useNavigate();
   // Set while this player leaves: the seat they give up is not "the host removed you".
   const [leaving, setLeaving] = useState(false);
-  const removed = useRemoved(mySeat) && !leaving;
+  const removed = useRemoved(mySeat, gone) && !leaving;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const host = hostSeatOf(seats);
@@ -100,7 +103,7 @@ export function Lobby({
             The host removed you from this match. <Link to="/">Back to the start</Link>
           </p>
         ) : null}
-        {mine?.pending ? (
+        {mine?.pending && !removed ? (
           <p className="notice notice-warning" role="status" data-testid="lobby-pending">
             Waiting for the host to let you in.
           </p>
@@ -227,11 +230,14 @@ export function Lobby({
   );
 }
 
-/** True once this browser held a seat here and holds none any more: the host removed it. */
-function useRemoved(mySeat: number | null): boolean {
+/**
+ * True once this browser held a seat here and the table is gone for it: the host removed it
+ * (the server then answers the match to it as an unknown id: `gone`).
+ */
+function useRemoved(mySeat: number | null, gone: boolean): boolean {
   const [held, setHeld] = useState(false);
   useEffect(() => {
     if (mySeat !== null) setHeld(true);
   }, [mySeat]);
-  return held && mySeat === null;
+  return held && (mySeat === null || gone);
 }

@@ -101,6 +101,7 @@ export default function MatchPage() {
           code={meta?.code ?? null}
           mySeat={seat}
           listed={meta?.listed ?? false}
+          gone={live.closed?.code === 'NOT_FOUND'}
         />
       ) : null}
 

@@ -110,6 +110,7 @@ export default function TcgMatchPage() {
           code={meta?.code ?? null}
           mySeat={seat}
           listed={meta?.listed ?? false}
+          gone={live.closed?.code === 'NOT_FOUND'}
         />
       ) : neverStarted ? null : view ? (
         <TableChat
