@@ -135,6 +135,17 @@ describe('battler table view', () => {
     expect(battlerSide(view(), 1)!.prizes).toBe(4);
   });
 
+  it('never shows HP below 0: a knocked-out creature lies at 0 until the step that removes it', () => {
+    const knockedOut = view();
+    knockedOut.cards.c1 = {
+      ...knockedOut.cards.c1!,
+      damage: 90,
+      stats: { attack: 0, health: -20, maxHealth: 70, keywords: [] },
+    };
+    const active = battlerSide(knockedOut, 0)!.active!;
+    expect([active.hp, active.maxHp, active.counters]).toEqual([0, 70, 9]);
+  });
+
   it('says, before setup is done, that prizes and actives are still to come (not "0 prizes left")', () => {
     const playing = battlerSide(view(), 1)!;
     expect(playing.prizeWords).toBe('4 prizes left');
