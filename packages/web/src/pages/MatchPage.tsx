@@ -5,6 +5,7 @@ import { prefersReducedMotion } from '../animation/motion.ts';
 import { TableChat } from '../chat/TableChat.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
+import { isNoSuchMatch, NoSuchMatch } from '../live/NoSuchMatch.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { Lobby } from '../live/Lobby.tsx';
@@ -39,12 +40,14 @@ export default function MatchPage() {
     view?.phase.kind === 'gameOver' ? view.phase.outcome : status === 'over' ? live.result : null;
   // Closed by its host, or expired, before the deal: nothing was played, so no table either.
   const neverStarted = endedBeforeStart(outcome);
-  useRememberSeat(matchId, live, meta?.code ?? null, 'golf', neverStarted);
+  const missing = isNoSuchMatch(live);
+  useRememberSeat(matchId, live, meta?.code ?? null, 'golf', neverStarted || missing);
   // At game over the standings are what matters: bring them into view (phones scroll).
   const standingsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (outcome) standingsRef.current?.scrollIntoView({ block: 'start' });
   }, [outcome]);
+  if (missing) return <NoSuchMatch />;
   // No-break spaces: on a phone "Hole 1 of 9" wrapped, leaving the count alone below.
   const hole =
     view && view.round > 0 ? `Hole\u00a0${view.round}\u00a0of\u00a0${view.options.rounds}` : 'Golf';

@@ -5,6 +5,7 @@ import { Lobby } from '../live/Lobby.tsx';
 import { hostSeatOf } from '../live/lobby-seats.ts';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
+import { isNoSuchMatch, NoSuchMatch } from '../live/NoSuchMatch.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { SeatNotices } from '../live/SeatNotices.tsx';
@@ -51,7 +52,9 @@ export default function TcgMatchPage() {
   // Closed by its host, or expired, before the start: nothing was played, so no table either.
   const neverStarted = endedBeforeStart(outcome);
   const gameSlug = meta?.content?.slug ?? meta?.game ?? 'tcg';
-  useRememberSeat(matchId, live, meta?.code ?? null, 'tcg', neverStarted);
+  const missing = isNoSuchMatch(live);
+  useRememberSeat(matchId, live, meta?.code ?? null, 'tcg', neverStarted || missing);
+  if (missing) return <NoSuchMatch />;
   return (
     <div className="page match-page tcg-page" data-role={role ?? 'unknown'} data-speed={speed}>
       <header className="topbar">
