@@ -7,6 +7,7 @@ import {
   energyCounts,
   missingEnergy,
   setupChoices,
+  sharedReason,
   stadiumInPlay,
 } from '../src/tcg/battler/battler-view.ts';
 import { flipWords } from '../src/tcg/battler/CoinFlip.tsx';
@@ -181,6 +182,14 @@ describe('battler table view', () => {
     expect(asleep.reason).toBe('emberkit is asleep');
     const waiting = { ...view(), active: 1 } as TcgView;
     expect(attackOptions(waiting, 0, controls([]))[0]!.reason).toBe('Not your turn');
+  });
+
+  it('says a reason every attack shares once, and energy missing under each attack', () => {
+    const waiting = { ...view(), active: 1 } as TcgView;
+    expect(sharedReason(attackOptions(waiting, 0, controls([])))).toBe('Not your turn');
+    // Scratch may be used, Blaze lacks a fire: nothing shared.
+    expect(sharedReason(attackOptions(view(), 0, controls(['scratch'])))).toBeNull();
+    expect(sharedReason([])).toBeNull();
   });
 
   it('groups setups into actives and the bench each allows, and finds the exact choice', () => {

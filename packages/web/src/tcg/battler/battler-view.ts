@@ -190,9 +190,19 @@ export function attackOptions(
           ? `Needs ${listMissing(missing)} energy more`
           : blocking
             ? `${slot.name} is ${blocking.name.toLowerCase()}`
-            : 'Not allowed now (first turn, or an attack was already made)';
+            : 'First turn, or already attacked';
     return { ...attack, usable, reason };
   });
+}
+
+/**
+ * The reason every attack shares (not your turn, asleep, a rule of the turn), to say once for
+ * them all rather than under each; null when one may be used or their reasons differ (energy
+ * missing is each attack's own).
+ */
+export function sharedReason(attacks: readonly AttackOption[]): string | null {
+  const first = attacks[0]?.reason ?? null;
+  return first !== null && attacks.every((attack) => attack.reason === first) ? first : null;
 }
 
 /**
