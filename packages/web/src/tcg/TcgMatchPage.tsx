@@ -132,7 +132,9 @@ export default function TcgMatchPage() {
               name={live.name}
               onAct={live.act}
               art={game.art}
-              fitsWindow
+              // Once over, the result sits above the table: fitted under it, the final board
+              // shrank to its least. It keeps the size it had in play instead.
+              fitsWindow={outcome === null}
             />
           )}
         </TableChat>
