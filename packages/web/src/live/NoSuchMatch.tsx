@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { SessionFacts } from './useMatchSession.ts';
+import { Topbar } from '../ui/Topbar.tsx';
 
 /**
  * The server refused the match before it said anything of it: there is no such match, or it is
@@ -20,11 +21,7 @@ export function NoSuchMatch() {
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="page match-page">
-      <header className="topbar">
-        <Link to="/" className="brand">
-          Cardtable
-        </Link>
-      </header>
+      <Topbar />
       <main className="narrow">
         <section
           className="panel"

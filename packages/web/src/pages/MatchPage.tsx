@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { TableChat } from '../chat/TableChat.tsx';
@@ -23,6 +23,7 @@ import { useSettings } from '../settings/useSettings.ts';
 import { endedBeforeStart } from '@cardtable/engine';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
+import { Topbar } from '../ui/Topbar.tsx';
 
 const golfPath = (id: string) => tablePath(id, 'golf');
 
@@ -54,10 +55,7 @@ export default function MatchPage() {
 
   return (
     <div className="page match-page" data-role={role ?? 'unknown'} data-speed={speed}>
-      <header className="topbar">
-        <Link to="/" className="brand">
-          Cardtable
-        </Link>
+      <Topbar>
         <span className="topbar-title">{hole}</span>
         {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
         {clock && status === 'active' ? (
@@ -75,7 +73,7 @@ export default function MatchPage() {
           playing={role === 'player' && status === 'active'}
           connection={live.connection}
         />
-      </header>
+      </Topbar>
 
       <MatchNotices
         connection={live.connection}

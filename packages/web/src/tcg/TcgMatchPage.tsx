@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { TableChat } from '../chat/TableChat.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { Lobby } from '../live/Lobby.tsx';
@@ -27,6 +27,7 @@ import { TcgGameOver } from './TcgGameOver.tsx';
 import { TcgTable } from './TcgTable.tsx';
 import { useGameContent } from './useGameContent.ts';
 import { useTcgMatch } from './useTcgMatch.ts';
+import { Topbar } from '../ui/Topbar.tsx';
 import './tcg.css';
 import './play.css';
 
@@ -57,10 +58,7 @@ export default function TcgMatchPage() {
   if (missing) return <NoSuchMatch />;
   return (
     <div className="page match-page tcg-page" data-role={role ?? 'unknown'} data-speed={speed}>
-      <header className="topbar">
-        <Link to="/" className="brand">
-          Cardtable
-        </Link>
+      <Topbar>
         <span className="topbar-title" data-testid="game-title">
           {view && status !== 'waiting' ? `${title} — ${turnWords(view.turn)}` : title}
         </span>
@@ -71,7 +69,7 @@ export default function TcgMatchPage() {
           playing={me !== null && status === 'active'}
           connection={live.connection}
         />
-      </header>
+      </Topbar>
       <MatchNotices
         connection={live.connection}
         closed={live.closed}
