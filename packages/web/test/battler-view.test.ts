@@ -7,6 +7,7 @@ import {
   energyCounts,
   missingEnergy,
   setupChoices,
+  sharedReason,
   stadiumInPlay,
 } from '../src/tcg/battler/battler-view.ts';
 import { flipWords } from '../src/tcg/battler/CoinFlip.tsx';
@@ -135,6 +136,17 @@ describe('battler table view', () => {
     expect(battlerSide(view(), 1)!.prizes).toBe(4);
   });
 
+  it('never shows HP below 0: a knocked-out creature lies at 0 until the step that removes it', () => {
+    const knockedOut = view();
+    knockedOut.cards.c1 = {
+      ...knockedOut.cards.c1!,
+      damage: 90,
+      stats: { attack: 0, health: -20, maxHealth: 70, keywords: [] },
+    };
+    const active = battlerSide(knockedOut, 0)!.active!;
+    expect([active.hp, active.maxHp, active.counters]).toEqual([0, 70, 9]);
+  });
+
   it('says, before setup is done, that prizes and actives are still to come (not "0 prizes left")', () => {
     const playing = battlerSide(view(), 1)!;
     expect(playing.prizeWords).toBe('4 prizes left');
@@ -170,6 +182,14 @@ describe('battler table view', () => {
     expect(asleep.reason).toBe('emberkit is asleep');
     const waiting = { ...view(), active: 1 } as TcgView;
     expect(attackOptions(waiting, 0, controls([]))[0]!.reason).toBe('Not your turn');
+  });
+
+  it('says a reason every attack shares once, and energy missing under each attack', () => {
+    const waiting = { ...view(), active: 1 } as TcgView;
+    expect(sharedReason(attackOptions(waiting, 0, controls([])))).toBe('Not your turn');
+    // Scratch may be used, Blaze lacks a fire: nothing shared.
+    expect(sharedReason(attackOptions(view(), 0, controls(['scratch'])))).toBeNull();
+    expect(sharedReason([])).toBeNull();
   });
 
   it('groups setups into actives and the bench each allows, and finds the exact choice', () => {

@@ -26,6 +26,44 @@ const middleOf = (page: Page, selector: string) =>
       return Math.round(box.top + box.height / 2);
     });
 
+/** Laptops' windows: at each the table fits at its busiest turn. */
+const LAPTOPS = [DESKTOP, { width: 1280, height: 720 }, { width: 1024, height: 768 }];
+
+/**
+ * How far the table goes past the window: the page's width over the window's, the table's foot
+ * below the window's (in the page, so a scrolled page counts), and the side column's own scroll
+ * (it scrolled itself at a busy turn: a reader had to find the attacks in it). 0 or less: fits.
+ */
+const overflowAt = (page: Page) =>
+  page.evaluate(async () => {
+    // The table's room follows the window at its next frame (useRoomBelow.ts).
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const root = document.documentElement;
+    const table = document.querySelector('[data-testid=tcg-table]')!;
+    const column = table.querySelector('.tcg-middle')!;
+    return {
+      wide: root.scrollWidth - root.clientWidth,
+      tall: Math.round(table.getBoundingClientRect().bottom + window.scrollY) - window.innerHeight,
+      column: column.scrollHeight - column.clientHeight,
+    };
+  });
+
+/**
+ * Why each attack that cannot be used is disabled: said on one line (it took two under every
+ * attack), and tied to its button, as `aria-describedby` words that are on the page.
+ */
+const attackReasons = (page: Page) =>
+  page.locator('[data-testid=battler-attack][disabled]').evaluateAll((buttons) =>
+    buttons.map((button) => {
+      const why = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+      const lineHeight = why ? parseFloat(getComputedStyle(why).fontSize) * 1.8 : 0;
+      return {
+        said: (why?.textContent ?? '').length > 0,
+        oneLine: why !== null && why.getBoundingClientRect().height <= lineHeight,
+      };
+    }),
+  );
+
 /**
  * Before the first turn each side's row reads as one line: the bench's label sits level with the
  * active spot beside it (not at the row's top), and on a 360 px phone the active spot's words
@@ -119,20 +157,36 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       // Through the whole match at 1280x800 the table ends inside the window (a turn's offers
       // stacked between the boards made it some 1260 px tall): the lowest it reached is noted at
       // every change of the page, while it is played at this size.
-      await page.evaluate((width) => {
+      await page.evaluate(({ width, height }) => {
         const seen = { bottom: 0 };
         (window as unknown as { tableSeen: typeof seen }).tableSeen = seen;
         new MutationObserver(() => {
           const table = document.querySelector('[data-testid=tcg-table]');
-          if (!table || window.innerWidth !== width) return;
+          if (!table || window.innerWidth !== width || window.innerHeight !== height) return;
           if (document.querySelector('[data-testid=tcg-outcome]')) return;
           const bottom = table.getBoundingClientRect().bottom + window.scrollY;
           seen.bottom = Math.max(seen.bottom, Math.round(bottom));
         }).observe(document.body, { childList: true, subtree: true, characterData: true });
-      }, DESKTOP.width);
-      const played = await playBattlerUntilOver(page, async () => {
-        await page.getByTestId('battler-active').first().waitFor();
-        await bothSizes(page, '2-first-attack');
+      }, DESKTOP);
+      // And before each of this seat's moves (its offers on screen: energy and tools for five
+      // creatures, retreats, attacks), at each laptop's size, the most it went past.
+      const worst = new Map(LAPTOPS.map(({ width, height }) => [`${width}x${height}`, 0]));
+      const reasons: { said: boolean; oneLine: boolean }[] = [];
+      const played = await playBattlerUntilOver(page, {
+        onFirstAttack: async () => {
+          await page.getByTestId('battler-active').first().waitFor();
+          await bothSizes(page, '2-first-attack');
+        },
+        onMyMove: async () => {
+          reasons.push(...(await attackReasons(page)));
+          for (const size of LAPTOPS) {
+            await page.setViewportSize(size);
+            const past = Math.max(...Object.values(await overflowAt(page)));
+            const key = `${size.width}x${size.height}`;
+            worst.set(key, Math.max(worst.get(key)!, past));
+          }
+          await page.setViewportSize(DESKTOP);
+        },
       });
       await bothSizes(page, '3-over');
       const tableBottom = await page.evaluate(
@@ -140,6 +194,9 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       );
       expect(tableBottom).toBeGreaterThan(DESKTOP.height / 2);
       expect(tableBottom).toBeLessThanOrEqual(DESKTOP.height);
+      expect(Object.fromEntries(worst)).toEqual({ '1280x800': 0, '1280x720': 0, '1024x768': 0 });
+      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons.filter(({ said, oneLine }) => !said || !oneLine)).toEqual([]);
 
       const outcome = await page.getByTestId('tcg-outcome').textContent();
       const what = `${JSON.stringify(played)}; ${outcome}`;

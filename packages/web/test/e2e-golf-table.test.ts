@@ -244,7 +244,7 @@ describe('the Golf table: clocks, phones, leaving', () => {
     await watched.context.close();
   }, 300_000);
 
-  it('a laptop’s 1280x800 window holds the whole table; a long name is read whole on the scorecard', async () => {
+  it('a laptop’s 1280x800 window holds the whole table; names take the room there is, a long one read whole on the scorecard', async () => {
     const ada = await signedInGuest(app.url, 'Ada');
     const longName = 'Bartholomew Fitzgerald-Montgomery III';
     const created = await createAs(ada.api, {
@@ -304,8 +304,41 @@ describe('the Golf table: clocks, phones, leaving', () => {
     await cut.focus();
     expect(await shown()).toEqual({ whole: true, inside: true });
     await screenshot(page, 'golf-laptop-long-name', false);
+    // On the felt the long name takes the room of its seat's share of the row: its seat is
+    // wider than its cards (the other seats' width), and the seats still keep to one row (the
+    // table fitted the window above).
+    const seatWidth = (seat: number) =>
+      page
+        .getByTestId(`seat-${seat}`)
+        .evaluate((element) => Math.round(element.getBoundingClientRect().width));
+    expect(await seatWidth(1)).toBeGreaterThan((await seatWidth(2)) + 40);
     expect(watched.errors).toEqual([]);
     await watched.context.close();
+
+    // A two-player table of nine holes: the one opponent's name, a guest's, reads whole on the
+    // felt and on the scorecard (it read "Gues…" with room to spare).
+    const pair = await createAs(ada.api, {
+      game: 'golf',
+      options: { rounds: 9, initialFlips: 2 },
+      seats: [{ kind: 'human' }, { kind: 'cpu', profile: 'Marcus', name: 'Guest 947' }],
+    });
+    const two = await openMatchAs(app.browser, app.url, ada.session, pair.matchId, {
+      viewport: { width: 1280, height: 800 },
+    });
+    const onFelt = two.page.locator('[data-testid=seat-1] .seat-name-text');
+    expect(
+      await onFelt.evaluate(
+        (name) =>
+          name.scrollWidth <= name.clientWidth + 0.5 &&
+          name.scrollHeight <= name.clientHeight + 0.5,
+      ),
+    ).toBe(true);
+    const onCard = two.page.locator('[data-testid=scorecard] [data-seat-name="1"]');
+    expect(await onCard.textContent()).toBe('Guest 947');
+    expect(await onCard.getAttribute('data-cut')).toBeNull();
+    await screenshot(two.page, 'golf-laptop-two-players', false);
+    expect(two.errors).toEqual([]);
+    await two.context.close();
   }, 240_000);
 
   it('leave and resign: the other player is told, and a resignation ends the game', async () => {

@@ -80,6 +80,15 @@ const outOfView = (page: Page): Promise<string[]> =>
     ),
   );
 
+/** How wide the table draws a card now (on either board or in the hand), or null with none. */
+const cardWidth = (page: Page): Promise<number | null> =>
+  page.evaluate(() => {
+    const card = document.querySelector(
+      '[data-testid^=tcg-board] .tcg-card, [data-testid=tcg-hand] .tcg-card',
+    );
+    return card ? Math.round(card.getBoundingClientRect().width) : null;
+  });
+
 describe('a TCG match against the CPU, played by clicking', () => {
   const app = useServedApp({ MATCH_SEED: SEED });
 
@@ -234,10 +243,19 @@ describe('a TCG match against the CPU, played by clicking', () => {
       // table shows in a laptop's window (with four lines of rules and no room given to the
       // window's height, the hand's units had their attack and health below its edge).
       const outside = new Set<string>();
+      const widths = new Set<number | null>();
       const played = await playUntilOver(page, async () => {
         for (const what of await outOfView(page)) outside.add(what);
+        widths.add(await cardWidth(page));
       });
       expect([...outside]).toEqual([]);
+      // At game over the result shows above the final board, whose cards keep the size they
+      // had in play (fitted under the result, they shrank to their least).
+      widths.delete(null);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const result = await page.getByTestId('tcg-outcome').boundingBox();
+      expect(result && result.y + result.height).toBeLessThanOrEqual(LAPTOP.height);
+      expect([...widths]).toEqual([await cardWidth(page)]);
       await screenshot(page, 'tcg-2-over');
       // Auto-pass: the Pass button only ever showed with a card in hand that could answer.
       expect(played.passWithoutAnswer).toBe(0);

@@ -20,6 +20,20 @@ describe('two people at one table', () => {
       ...motion,
       viewport: { width: 390, height: 844 },
     });
+    // A link to a match that is not there, of either kind: the page says so and leads home,
+    // with neither a game's title ("Golf") nor a red "Disconnected" badge, which spoke of a
+    // table that does not exist.
+    for (const path of ['/tcg/m_doesnotexist', '/match/m_doesnotexist']) {
+      await guest.page.goto(`${app.url}${path}`);
+      await guest.page.getByTestId('no-such-match').waitFor();
+      expect(await guest.page.locator('.topbar').innerText()).toBe('Cardtable');
+      expect(await guest.page.getByTestId('connection-status').count()).toBe(0);
+      expect(await guest.page.evaluate(() => document.activeElement?.textContent)).toBe(
+        'No such match',
+      );
+    }
+    await screenshot(guest.page, 'two-players-0-no-such-match');
+    await guest.page.getByTestId('no-such-match-home').click();
     await guest.page.getByTestId('player-name').fill('Bea');
     // Too short to be any code: said in words, not as the server schema's "Invalid /code".
     await guest.page.getByTestId('join-code').fill('QQ');
@@ -71,7 +85,7 @@ describe('two people at one table', () => {
       expect(await rows.nth(seat).textContent()).toBe('You');
       expect(await rows.nth(1 - seat).textContent()).not.toBe('You');
     }
-    // The one error is the browser's note of the wrong code's 404.
+    // The only errors are the browser's notes of 404s: the missing match's, the wrong code's.
     const unexpected = guest.errors.filter((error) => !/status of 404/.test(error));
     expect([...host.errors, ...unexpected]).toEqual([]);
   }, 300_000);

@@ -118,6 +118,14 @@ describe('a card in words', () => {
     ).toBe('Fire Imp, spell, cost 2: Deal 3 damage.');
   });
 
+  it('shows a unit dealt more than its health at 0, on its face and in words', () => {
+    const lethal = { attack: 3, health: -20, maxHealth: 50, keywords: [] };
+    expect(cardLabel(face(), lethal)).toBe('Fire Imp, unit, cost 2, attack 3, health 0 of 50');
+    const html = renderToStaticMarkup(createElement(CardFaceView, { face: face(), stats: lethal }));
+    expect(html).toContain('aria-label="Health 0 of 50"');
+    expect(html).not.toContain('-20');
+  });
+
   it('gives a battler card no cost and a battler creature no attack number (it has attacks)', () => {
     const creature = face({
       cost: 0,

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
 import { TableChat } from '../chat/TableChat.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
+import { isNoSuchMatch, NoSuchMatch } from '../live/NoSuchMatch.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { Lobby } from '../live/Lobby.tsx';
@@ -22,6 +23,7 @@ import { useSettings } from '../settings/useSettings.ts';
 import { endedBeforeStart } from '@cardtable/engine';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
+import { Topbar } from '../ui/Topbar.tsx';
 
 const golfPath = (id: string) => tablePath(id, 'golf');
 
@@ -39,22 +41,21 @@ export default function MatchPage() {
     view?.phase.kind === 'gameOver' ? view.phase.outcome : status === 'over' ? live.result : null;
   // Closed by its host, or expired, before the deal: nothing was played, so no table either.
   const neverStarted = endedBeforeStart(outcome);
-  useRememberSeat(matchId, live, meta?.code ?? null, 'golf', neverStarted);
+  const missing = isNoSuchMatch(live);
+  useRememberSeat(matchId, live, meta?.code ?? null, 'golf', neverStarted || missing);
   // At game over the standings are what matters: bring them into view (phones scroll).
   const standingsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (outcome) standingsRef.current?.scrollIntoView({ block: 'start' });
   }, [outcome]);
+  if (missing) return <NoSuchMatch />;
   // No-break spaces: on a phone "Hole 1 of 9" wrapped, leaving the count alone below.
   const hole =
     view && view.round > 0 ? `Hole\u00a0${view.round}\u00a0of\u00a0${view.options.rounds}` : 'Golf';
 
   return (
     <div className="page match-page" data-role={role ?? 'unknown'} data-speed={speed}>
-      <header className="topbar">
-        <Link to="/" className="brand">
-          Cardtable
-        </Link>
+      <Topbar>
         <span className="topbar-title">{hole}</span>
         {role === 'spectator' ? <span className="seat-tag">watching</span> : null}
         {clock && status === 'active' ? (
@@ -72,7 +73,7 @@ export default function MatchPage() {
           playing={role === 'player' && status === 'active'}
           connection={live.connection}
         />
-      </header>
+      </Topbar>
 
       <MatchNotices
         connection={live.connection}

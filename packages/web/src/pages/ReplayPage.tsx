@@ -34,6 +34,7 @@ import { playBeat } from '../sound/sfx.ts';
 import { Standings } from '../table/Standings.tsx';
 import { TableView } from '../table/TableView.tsx';
 import { isBuiltInTcg } from '../tcg/replay/built-in-content.ts';
+import { Topbar } from '../ui/Topbar.tsx';
 
 // The card game's replay (its rules and content loader) loads only when a card game is opened.
 const TcgReplayViewer = lazy(() => import('../tcg/replay/TcgReplayViewer.tsx'));
@@ -92,10 +93,7 @@ export default function ReplayPage() {
 
   return (
     <div className="page replay-page">
-      <header className="topbar">
-        <Link to="/" className="brand">
-          Cardtable
-        </Link>
+      <Topbar>
         <span className="topbar-title">Replay</span>
         <TableSettings />
         <label className="button file-button">
@@ -107,7 +105,7 @@ export default function ReplayPage() {
             data-testid="replay-import"
           />
         </label>
-      </header>
+      </Topbar>
       {loaded.kind === 'loading' ? (
         <p className="notice" role="status">
           {matchId ? 'Loading the match…' : 'Choose a replay file to watch it.'}

@@ -105,13 +105,15 @@ function ScoreCard(props: { view: GolfView; name: (seat: Seat) => string }) {
       {/* No scrolling box around it: it always fits, and a name shown whole may stand out of it. */}
       <table className="scorecard" data-testid="scorecard" ref={tableRef}>
         {/* Fixed column widths, so every hole of a row and the total fit the panel at any
-              size; the names take what is left and are cut short past that. */}
+              size; the names take what is left and are cut short past that. A hole is as wide
+              as two digits and the total as three, no wider: at 64% and 14% a nine-hole card
+              left a guest's name "Gues…" on a desktop's 320 px panel. */}
         <colgroup>
           <col />
           {Array.from({ length: columns }, (_, i) => (
-            <col key={i} style={{ width: `${Math.min(8, 64 / columns)}%` }} />
+            <col key={i} style={{ width: `${Math.min(7, 58 / columns)}%` }} />
           ))}
-          <col style={{ width: '14%' }} />
+          <col style={{ width: '12%' }} />
         </colgroup>
         {rows.map((holes, row) => (
           <tbody key={holes[0]}>

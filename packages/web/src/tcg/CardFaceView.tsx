@@ -3,6 +3,7 @@ import type { CardFace, GlossaryEntry } from '@cardtable/tcg/ui';
 import { HeartIcon, SwordIcon } from './cards/StatIcons.tsx';
 import { generatedArt } from './generated-art.ts';
 import { GeneratedArtSvg } from './GeneratedArtSvg.tsx';
+import { shownHealth } from './shown-health.ts';
 
 /**
  * A card's art: its image when the content has one (served by this server, never a remote URL),
@@ -55,6 +56,12 @@ export interface CardProps {
 export const keywordExplanation = (entry: GlossaryEntry | undefined): string =>
   entry ? [entry.reminder, entry.rule].filter(Boolean).join(' ') : '';
 
+/** A unit's health now (on the board) or as printed, as the table shows it. */
+const healthOf = (face: CardFace, stats: UnitStats | undefined): number | undefined => {
+  const health = stats?.health ?? face.stats?.health;
+  return health === undefined ? undefined : shownHealth(health);
+};
+
 /**
  * A card in words, as a screen reader names it: name, type, cost, the numbers it has now,
  * keywords and rules text (the face itself is a picture and scattered numbers).
@@ -63,7 +70,7 @@ export function cardLabel(face: CardFace, stats?: UnitStats, glossary: Glossary 
   const battler = isBattlerFace(face);
   const parts = battler ? [face.name, face.type] : [face.name, face.type, `cost ${face.cost}`];
   const attack = stats?.attack ?? face.stats?.attack;
-  const health = stats?.health ?? face.stats?.health;
+  const health = healthOf(face, stats);
   if (face.kind === 'unit' && attack !== undefined && health !== undefined) {
     if (!battler) parts.push(`attack ${attack}`);
     parts.push(
@@ -88,7 +95,7 @@ const isBattlerFace = (face: CardFace) => face.battler !== undefined;
 export function CardFaceView({ face, stats, glossary = {}, image, size = 'table' }: CardProps) {
   const battler = isBattlerFace(face);
   const attack = stats?.attack ?? face.stats?.attack;
-  const health = stats?.health ?? face.stats?.health;
+  const health = healthOf(face, stats);
   const keywords = stats?.keywords ?? face.keywords;
   const hurt = stats !== undefined && stats.health < stats.maxHealth;
   const full = size === 'full';

@@ -1,10 +1,11 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { TableChat } from '../chat/TableChat.tsx';
 import { CopyField } from '../live/CopyField.tsx';
 import { Lobby } from '../live/Lobby.tsx';
 import { hostSeatOf } from '../live/lobby-seats.ts';
 import { ReplayLinkField } from '../live/ReplayLinkField.tsx';
 import { MatchNotices } from '../live/MatchNotices.tsx';
+import { isNoSuchMatch, NoSuchMatch } from '../live/NoSuchMatch.tsx';
 import { RematchControl } from '../live/RematchControl.tsx';
 import { useRememberSeat } from '../live/useRememberSeat.ts';
 import { SeatNotices } from '../live/SeatNotices.tsx';
@@ -26,6 +27,7 @@ import { TcgGameOver } from './TcgGameOver.tsx';
 import { TcgTable } from './TcgTable.tsx';
 import { useGameContent } from './useGameContent.ts';
 import { useTcgMatch } from './useTcgMatch.ts';
+import { Topbar } from '../ui/Topbar.tsx';
 import './tcg.css';
 import './play.css';
 
@@ -51,13 +53,12 @@ export default function TcgMatchPage() {
   // Closed by its host, or expired, before the start: nothing was played, so no table either.
   const neverStarted = endedBeforeStart(outcome);
   const gameSlug = meta?.content?.slug ?? meta?.game ?? 'tcg';
-  useRememberSeat(matchId, live, meta?.code ?? null, 'tcg', neverStarted);
+  const missing = isNoSuchMatch(live);
+  useRememberSeat(matchId, live, meta?.code ?? null, 'tcg', neverStarted || missing);
+  if (missing) return <NoSuchMatch />;
   return (
     <div className="page match-page tcg-page" data-role={role ?? 'unknown'} data-speed={speed}>
-      <header className="topbar">
-        <Link to="/" className="brand">
-          Cardtable
-        </Link>
+      <Topbar>
         <span className="topbar-title" data-testid="game-title">
           {view && status !== 'waiting' ? `${title} — ${turnWords(view.turn)}` : title}
         </span>
@@ -68,7 +69,7 @@ export default function TcgMatchPage() {
           playing={me !== null && status === 'active'}
           connection={live.connection}
         />
-      </header>
+      </Topbar>
       <MatchNotices
         connection={live.connection}
         closed={live.closed}
@@ -130,7 +131,9 @@ export default function TcgMatchPage() {
               name={live.name}
               onAct={live.act}
               art={game.art}
-              fitsWindow
+              // Once over, the result sits above the table: fitted under it, the final board
+              // shrank to its least. It keeps the size it had in play instead.
+              fitsWindow={outcome === null}
             />
           )}
         </TableChat>

@@ -31,6 +31,7 @@ import { useCardZoom } from './cards/useCardZoom.ts';
 import { ZoomedCard } from './cards/ZoomedCard.tsx';
 import { zoomSide } from './cards/zoom.ts';
 import { HiddenHand, TcgPiles } from './TcgPiles.tsx';
+import { shownHealth } from './shown-health.ts';
 import { useRoomBelow } from './useRoomBelow.ts';
 import { BattlerControlsPanel } from './battler/BattlerControlsPanel.tsx';
 import { BattlerSideView } from './battler/BattlerSideView.tsx';
@@ -292,7 +293,7 @@ export function TcgTable({
         {view.battler ? null : (
           <>
             <span className="tcg-life" data-testid={`tcg-life-${seat === bottom ? 'me' : 'them'}`}>
-              {Math.max(0, player.life)} {view.glossary.life}
+              {shownHealth(player.life)} {view.glossary.life}
             </span>
             <span className="tcg-mana">
               {player.resource.current}/{player.resource.max} {view.glossary.resource}

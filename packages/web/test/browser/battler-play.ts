@@ -81,6 +81,13 @@ const seenOnTable = (page: Page) =>
       ).battlerSeen,
   );
 
+/** What the test looks at on the way: the table at the first attack, and before each move. */
+export interface BattlerWatch {
+  onFirstAttack?: () => Promise<void>;
+  /** Before each move of this seat's own turn (its offers on screen), say to check the layout. */
+  onMyMove?: () => Promise<void>;
+}
+
 /**
  * Plays the battler table by clicking its controls like a plain player: sets up with its first
  * basic (and benches one more), then each turn benches basics, plays a stadium, a supporter and
@@ -89,7 +96,7 @@ const seenOnTable = (page: Page) =>
  */
 export async function playBattlerUntilOver(
   page: Page,
-  onFirstAttack?: () => Promise<void>,
+  { onFirstAttack, onMyMove }: BattlerWatch = {},
 ): Promise<BattlerPlayed> {
   const played: BattlerPlayed = {
     moves: 0,
@@ -153,6 +160,7 @@ export async function playBattlerUntilOver(
     } else if (await visible(page, '[data-testid=tcg-pass]')) {
       await tryClick(page.getByTestId('tcg-pass'));
     } else {
+      await onMyMove?.();
       const hand = (which: string) =>
         page.locator(`[data-testid=tcg-hand] [data-playable=true]${which}`);
       const basic = hand('[data-kind=unit]');

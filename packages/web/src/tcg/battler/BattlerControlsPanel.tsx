@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Seat } from '@cardtable/engine';
 import type { TcgAction, TcgControls, TcgView } from '@cardtable/tcg/ui';
-import { attackOptions, distinctLabels, setupChoices } from './battler-view.ts';
+import { attackOptions, distinctLabels, setupChoices, sharedReason } from './battler-view.ts';
 import { EnergyPips } from './EnergyPips.tsx';
 
 export interface BattlerControlsPanelProps {
@@ -14,7 +14,10 @@ export interface BattlerControlsPanelProps {
 /**
  * The battler's own controls as buttons (all reachable by keyboard): setup (active, then bench),
  * attach energy and tools, evolve, retreat, and the active creature's attacks with their costs;
- * an attack that cannot be used says why.
+ * an attack that cannot be used says why (tied to it with `aria-describedby`). A busy turn offers
+ * a dozen creatures to attach to or switch in: their buttons read the creature alone (the group
+ * says what they do, each one's accessible name says it whole), so that several share a row of
+ * the narrow column beside the boards.
  */
 export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerControlsPanelProps) {
   const battler = controls.battler;
@@ -22,7 +25,17 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
   const [bench, setBench] = useState<string[]>([]);
   if (!battler || !view.battler || me === null) return null;
   const nameOf = (handle: string) => view.faces[view.cards[handle]?.defId ?? '']?.name ?? 'a card';
-  const placeOf = (handle: string) => (view.battler!.active[me] === handle ? 'active' : 'bench');
+  const activeHandle = view.battler.active[me];
+  const board = view.players[me]!.zones.board;
+  // The active one says so; of two Emberlings on the bench the second reads "Emberling 2".
+  const benchLabels = distinctLabels(
+    (Array.isArray(board) ? board : []).filter((handle) => handle !== activeHandle),
+    nameOf,
+  );
+  const creature = (handle: string) =>
+    handle === activeHandle
+      ? `${nameOf(handle)} (active)`
+      : (benchLabels.get(handle) ?? nameOf(handle));
   const act = (action: TcgAction) => {
     setActive(null);
     setBench([]);
@@ -34,9 +47,10 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
       <button
         key={unit}
         data-testid={testId}
+        aria-label={`Attach ${nameOf(card)} to ${creature(unit)}`}
         onClick={() => act({ type: 'attach', payload: { card, unit } })}
       >
-        to {nameOf(unit)} ({placeOf(unit)})
+        {creature(unit)}
       </button>
     ));
 
@@ -49,8 +63,9 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
   const attaches = Object.entries(controls.attaches);
   const energy = attaches.filter(([card]) => kindOf(card) !== 'tool');
   const tools = attaches.filter(([card]) => kindOf(card) === 'tool');
-  const activeFace = view.faces[view.cards[view.battler.active[me] ?? '']?.defId ?? ''];
+  const activeFace = view.faces[view.cards[activeHandle ?? '']?.defId ?? ''];
   const showAttacks = attacks.length > 0 && view.status === 'playing';
+  const shared = sharedReason(attacks);
 
   return (
     <div className="battler-controls" data-testid="battler-controls">
@@ -113,6 +128,9 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
                 energy={[view.faces[view.cards[card]!.defId]!.battler?.element ?? 'colorless']}
                 label={nameOf(card)}
               />
+              <span className="battler-to" aria-hidden="true">
+                to
+              </span>
               {attachButtons(card, units, 'battler-attach-to')}
             </div>
           ))}
@@ -124,7 +142,7 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
           <legend>Attach a tool (one per creature)</legend>
           {tools.map(([card, units]) => (
             <div key={card} className="battler-choices">
-              <span>{nameOf(card)}</span>
+              <span className="battler-to">{nameOf(card)} to</span>
               {attachButtons(card, units, 'battler-tool-to')}
             </div>
           ))}
@@ -155,9 +173,10 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
             <button
               key={to}
               data-testid="battler-retreat-to"
+              aria-label={`Switch in ${creature(to)}`}
               onClick={() => act({ type: 'retreat', payload: { to } })}
             >
-              Switch in {nameOf(to)}
+              {creature(to)}
             </button>
           ))}
         </fieldset>
@@ -172,7 +191,9 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
                 data-testid="battler-attack"
                 data-attack={attack.id}
                 disabled={!attack.usable}
-                aria-describedby={attack.reason ? `why-${attack.id}` : undefined}
+                aria-describedby={
+                  shared ? 'why-attacks' : attack.reason ? `why-${attack.id}` : undefined
+                }
                 onClick={() => act({ type: 'useAttack', payload: { attack: attack.id } })}
               >
                 <strong>{attack.name}</strong>
@@ -180,13 +201,18 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
               </button>
               <EnergyPips energy={attack.cost} label="Cost" />
               {attack.cost.length === 0 ? <span className="battler-free">free</span> : null}
-              {attack.reason ? (
+              {attack.reason && !shared ? (
                 <span id={`why-${attack.id}`} className="battler-why" data-testid="battler-why">
                   {attack.reason}
                 </span>
               ) : null}
             </div>
           ))}
+          {shared ? (
+            <span id="why-attacks" className="battler-why" data-testid="battler-why">
+              {shared}
+            </span>
+          ) : null}
         </fieldset>
       ) : null}
     </div>

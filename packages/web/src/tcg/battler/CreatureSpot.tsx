@@ -52,15 +52,28 @@ export function CreatureSpot({
             data-testid="battler-counters"
             title={counted(slot.counters, 'damage counter')}
           >
-            {counted(slot.counters, 'dmg counter')}
+            {/* "12 dmg counters" took two lines under a card: "damage" is for readers and the
+                pointer, the red says it at a glance. */}
+            {slot.counters} <span className="visually-hidden">damage </span>
+            {slot.counters === 1 ? 'counter' : 'counters'}
           </span>
         ) : null}
         <EnergyPips energy={slot.energy} label="Energy attached" />
-        {slot.tools.map((tool) => (
-          <span key={tool} className="battler-tool" data-testid="battler-tool">
-            Tool: {view.faces[view.cards[tool]!.defId]!.name}
-          </span>
-        ))}
+        {slot.tools.map((tool) => {
+          const toolName = view.faces[view.cards[tool]!.defId]!.name;
+          return (
+            <span
+              key={tool}
+              className="battler-tool"
+              data-testid="battler-tool"
+              title={`Tool: ${toolName}`}
+            >
+              {/* The chip says it is a tool: "Tool: Sturdy Vest" took two lines under a card. */}
+              <span className="visually-hidden">Tool: </span>
+              {toolName}
+            </span>
+          );
+        })}
         {slot.conditions.map((condition) => (
           <span
             key={condition.id}

@@ -1,6 +1,7 @@
 import type { Seat } from '@cardtable/engine';
 import type { BattlerControls, TcgView } from '@cardtable/tcg/ui';
 import { counted } from '../../ui/counted.ts';
+import { shownHealth } from '../shown-health.ts';
 
 /** An energy pip: the attached card, its type, and the label read out next to its colour. */
 export interface EnergyPip {
@@ -74,7 +75,7 @@ export function creatureSlot(view: TcgView, handle: string): CreatureSlot | null
     handle,
     defId: card.defId,
     name: face.name,
-    hp: card.stats?.health ?? face.stats?.health ?? 0,
+    hp: shownHealth(card.stats?.health ?? face.stats?.health ?? 0),
     maxHp: card.stats?.maxHealth ?? face.stats?.health ?? 0,
     counters: Math.floor(card.damage / Math.max(1, rules.damageCounter)),
     energy: energyOf(view, handle),
@@ -189,9 +190,19 @@ export function attackOptions(
           ? `Needs ${listMissing(missing)} energy more`
           : blocking
             ? `${slot.name} is ${blocking.name.toLowerCase()}`
-            : 'Not allowed now (first turn, or an attack was already made)';
+            : 'First turn, or already attacked';
     return { ...attack, usable, reason };
   });
+}
+
+/**
+ * The reason every attack shares (not your turn, asleep, a rule of the turn), to say once for
+ * them all rather than under each; null when one may be used or their reasons differ (energy
+ * missing is each attack's own).
+ */
+export function sharedReason(attacks: readonly AttackOption[]): string | null {
+  const first = attacks[0]?.reason ?? null;
+  return first !== null && attacks.every((attack) => attack.reason === first) ? first : null;
 }
 
 /**
