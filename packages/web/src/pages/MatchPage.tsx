@@ -40,11 +40,18 @@ export default function MatchPage() {
   // Closed by its host, or expired, before the deal: nothing was played, so no table either.
   const neverStarted = endedBeforeStart(outcome);
   useRememberSeat(matchId, live, meta?.code ?? null, 'golf', neverStarted);
-  // At game over the standings are what matters: bring them into view (phones scroll).
+  // At game over the standings are what matters: bring them into view (phones scroll) and move
+  // the focus to them, once: the table's control it was on is gone (it fell back to the page,
+  // a keyboard's next Tab far from Rematch), unless the player is typing in the chat.
   const standingsRef = useRef<HTMLDivElement>(null);
+  const over = outcome !== null && !neverStarted;
   useEffect(() => {
-    if (outcome) standingsRef.current?.scrollIntoView({ block: 'start' });
-  }, [outcome]);
+    const standings = standingsRef.current;
+    if (!over || !standings) return;
+    standings.scrollIntoView({ block: 'start' });
+    if (document.activeElement?.closest('input, textarea, select')) return;
+    standings.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }, [over]);
   // No-break spaces: on a phone "Hole 1 of 9" wrapped, leaving the count alone below.
   const hole =
     view && view.round > 0 ? `Hole\u00a0${view.round}\u00a0of\u00a0${view.options.rounds}` : 'Golf';
