@@ -57,6 +57,20 @@ describe('lint', () => {
     expect(diagnostics[4]?.message).toContain('table.unpack');
   });
 
+  it('names the function, global or library member a slip of the keyboard meant', () => {
+    const diagnostics = lint(
+      'function mend() end\nheall(state.friendly.hero, 1)\nmnd()\nlocal s = string.uper("x")\nlocal t = sate\nexplode()',
+    );
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      `'heall' is not a function scripts can call (not an effect of the ability API, a library or defined by the script): did you mean "heal"?`,
+      `'mnd' is not a function scripts can call (not an effect of the ability API, a library or defined by the script): did you mean "mend"?`,
+      `unknown API name 'string.uper': did you mean "upper"?`,
+      `undeclared global 'sate': did you mean "state"?`,
+      // Nothing close: no guess.
+      `'explode' is not a function scripts can call (not an effect of the ability API, a library or defined by the script)`,
+    ]);
+  });
+
   it("warns at a read of a field the host's state does not have, through lists too", () => {
     const state = {
       turn: { doc: 'the turn' },
