@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
@@ -15,6 +14,7 @@ import { TableClosed } from '../live/TableClosed.tsx';
 import { TopbarControls } from '../live/TopbarControls.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
+import { useGameOverFocus } from '../live/useGameOverFocus.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { tablePath } from '../net/last-match.ts';
 import { timingFor } from '../settings/settings.ts';
@@ -40,18 +40,7 @@ export default function MatchPage() {
   // Closed by its host, or expired, before the deal: nothing was played, so no table either.
   const neverStarted = endedBeforeStart(outcome);
   useRememberSeat(matchId, live, meta?.code ?? null, 'golf', neverStarted);
-  // At game over the standings are what matters: bring them into view (phones scroll) and move
-  // the focus to them, once: the table's control it was on is gone (it fell back to the page,
-  // a keyboard's next Tab far from Rematch), unless the player is typing in the chat.
-  const standingsRef = useRef<HTMLDivElement>(null);
-  const over = outcome !== null && !neverStarted;
-  useEffect(() => {
-    const standings = standingsRef.current;
-    if (!over || !standings) return;
-    standings.scrollIntoView({ block: 'start' });
-    if (document.activeElement?.closest('input, textarea, select')) return;
-    standings.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-  }, [over]);
+  const standingsRef = useGameOverFocus(outcome !== null && !neverStarted);
   // No-break spaces: on a phone "Hole 1 of 9" wrapped, leaving the count alone below.
   const hole =
     view && view.round > 0 ? `Hole\u00a0${view.round}\u00a0of\u00a0${view.options.rounds}` : 'Golf';
