@@ -84,7 +84,10 @@ describe('lint', () => {
       'warning:UNKNOWN_STATE_FIELD@1:11',
       'warning:UNKNOWN_STATE_FIELD@2:11',
     ]);
-    expect(diagnostics[0]?.message).toContain("state.side.units[...] has no field 'powr'");
+    expect(diagnostics[0]?.message).toBe(
+      `state.side.units[...] has no field 'powr' (it has: power), so this is nil: did you mean "power"?`,
+    );
+    expect(diagnostics[1]?.message).toMatch(/so this is nil: did you mean "side"\?$/);
     expect(lint(source)).toEqual([]);
   });
 

@@ -432,11 +432,12 @@ class Linter {
     const parent = this.stateShape(base);
     if (!parent?.fields || name in parent.fields) return;
     const path = this.statePath(base);
+    const fields = Object.keys(parent.fields);
     this.report(
       node,
       'warning',
       'UNKNOWN_STATE_FIELD',
-      `${path} has no field '${name}' (it has: ${Object.keys(parent.fields).join(', ')}), so this is nil`,
+      `${path} has no field '${name}' (it has: ${fields.join(', ')}), so this is nil${didYouMean(name, fields)}`,
     );
   }
 
