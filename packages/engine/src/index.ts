@@ -12,3 +12,4 @@ export * from './replay.ts';
 export * from './scan.ts';
 export * from './replay-log.ts';
 export * from './version.ts';
+export * from './closest-name.ts';

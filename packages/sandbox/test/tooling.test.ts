@@ -57,6 +57,20 @@ describe('lint', () => {
     expect(diagnostics[4]?.message).toContain('table.unpack');
   });
 
+  it('names the function, global or library member a slip of the keyboard meant', () => {
+    const diagnostics = lint(
+      'function mend() end\nheall(state.friendly.hero, 1)\nmnd()\nlocal s = string.uper("x")\nlocal t = sate\nexplode()',
+    );
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      `'heall' is not a function scripts can call (not an effect of the ability API, a library or defined by the script): did you mean "heal"?`,
+      `'mnd' is not a function scripts can call (not an effect of the ability API, a library or defined by the script): did you mean "mend"?`,
+      `unknown API name 'string.uper': did you mean "upper"?`,
+      `undeclared global 'sate': did you mean "state"?`,
+      // Nothing close: no guess.
+      `'explode' is not a function scripts can call (not an effect of the ability API, a library or defined by the script)`,
+    ]);
+  });
+
   it("warns at a read of a field the host's state does not have, through lists too", () => {
     const state = {
       turn: { doc: 'the turn' },
@@ -70,7 +84,10 @@ describe('lint', () => {
       'warning:UNKNOWN_STATE_FIELD@1:11',
       'warning:UNKNOWN_STATE_FIELD@2:11',
     ]);
-    expect(diagnostics[0]?.message).toContain("state.side.units[...] has no field 'powr'");
+    expect(diagnostics[0]?.message).toBe(
+      `state.side.units[...] has no field 'powr' (it has: power), so this is nil: did you mean "power"?`,
+    );
+    expect(diagnostics[1]?.message).toMatch(/so this is nil: did you mean "side"\?$/);
     expect(lint(source)).toEqual([]);
   });
 

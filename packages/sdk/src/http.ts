@@ -73,6 +73,9 @@ export function networkError(cause: unknown): ApiError {
   };
 }
 
+/** A shared replay's link token as a query string, or nothing. */
+const linkQuery = (link: string | undefined) => (link ? `?link=${encodeURIComponent(link)}` : '');
+
 /** Errors are values: look at `ok` before touching `value`. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -227,8 +230,9 @@ export class CardtableApi {
     return this.request('POST', `/api/matches/${encodeURIComponent(matchId)}/rematch`);
   }
 
-  getMatch(matchId: string): Promise<ApiResult<MatchMetadata>> {
-    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}`);
+  /** The match's metadata; `link` as for `exportMatch` (a finished match is its players' only). */
+  getMatch(matchId: string, link?: string): Promise<ApiResult<MatchMetadata>> {
+    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}${linkQuery(link)}`);
   }
 
   /** The caller's matches, newest first. */
@@ -247,8 +251,10 @@ export class CardtableApi {
    * link's token) opens it to anyone.
    */
   exportMatch(matchId: string, link?: string): Promise<ApiResult<ReplayFileBody>> {
-    const query = link ? `?link=${encodeURIComponent(link)}` : '';
-    return this.request('GET', `/api/matches/${encodeURIComponent(matchId)}/export${query}`);
+    return this.request(
+      'GET',
+      `/api/matches/${encodeURIComponent(matchId)}/export${linkQuery(link)}`,
+    );
   }
 
   /** Open tables of a game (and version) waiting for players, newest first. */

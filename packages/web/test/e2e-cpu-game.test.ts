@@ -59,6 +59,12 @@ describe('a one-hole game against three CPUs, played by clicking', () => {
     expect(tally!.rows.filter((row) => row === 'Ada (you)')).toHaveLength(1);
     expect(tally!.why).not.toMatch(/^Ada /);
     await screenshot(page, 'cpu-game-5-standings');
+    // The focus moved to the news (the card it was on is gone): the next Tab is the rematch.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('standings-title');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Rematch/);
     // The ways on start where the standings start: one column, not buttons centred apart.
     const leftOf = (selector: string) =>
       page

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot } from './browser/browser.ts';
+import { openPage, screenshot } from './browser/browser.ts';
 import { hostInviteTable, joinByCode } from './browser/invite.ts';
 import { playUntilOver } from './browser/play.ts';
 import { matchIdOf } from './browser/referee.ts';
@@ -42,7 +42,18 @@ describe('the host approves who joins', () => {
     const shared = await link.inputValue();
     await host.page.goto(shared.replace(/\?.*/, ''));
     await expect.poll(() => host.page.getByTestId('replay-share').inputValue()).toBe(shared);
-    expect([...host.errors, ...guest.errors]).toEqual([]);
+    // A friend given the link watches it, and the page's every request shows the link: the
+    // match's details asked for without it were a 404 in the friend's console.
+    const friend = await openPage(app.browser, app.url, motion);
+    const details = friend.page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname ===
+        new URL(shared).pathname.replace('/replay/', '/api/matches/'),
+    );
+    await friend.page.goto(shared);
+    expect((await details).status()).toBe(200);
+    await expect.poll(() => friend.page.getByTestId('replay-share').inputValue()).toBe(shared);
+    expect([...host.errors, ...guest.errors, ...friend.errors]).toEqual([]);
   }, 300_000);
 
   it('a joiner the host removes is told so', async () => {

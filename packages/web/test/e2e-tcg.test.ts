@@ -286,6 +286,10 @@ describe('a TCG match against the CPU, played by clicking', () => {
       expect(log.some((line) => line.startsWith(`${cpuName} `))).toBe(true);
       for (const testId of ['new-game', 'watch-replay', 'home'])
         await expect.poll(() => page.getByTestId(testId).count()).toBe(1);
+      // The focus moved to the news (the card it was on is gone): the next Tab is the rematch.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('tcg-over-title');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Rematch/);
 
       // A rematch against the CPU starts at once, with the same seats, and the table moves there.
       await page.getByTestId('rematch').click();

@@ -85,6 +85,17 @@ describe('two people at one table', () => {
       expect(await rows.nth(seat).textContent()).toBe('You');
       expect(await rows.nth(1 - seat).textContent()).not.toBe('You');
     }
+    // Bea, who has played now, chooses another name: her next table seats her under it (it was
+    // dropped without a word) and she is the same guest, this match still hers.
+    const session = () =>
+      guest.page.evaluate(() => JSON.parse(localStorage.getItem('cardtable.session')!).user.id);
+    const before = await session();
+    await guest.page.goto(app.url);
+    await guest.page.getByTestId('player-name').fill('Beatrix');
+    await guest.page.getByTestId('play-now').click();
+    await guest.page.getByTestId('table').waitFor();
+    await expect.poll(() => guest.page.locator('.seat-me').textContent()).toContain('Beatrix');
+    expect(await session()).toBe(before);
     // The only errors are the browser's notes of 404s: the missing match's, the wrong code's.
     const unexpected = guest.errors.filter((error) => !/status of 404/.test(error));
     expect([...host.errors, ...unexpected]).toEqual([]);

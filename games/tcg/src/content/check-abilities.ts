@@ -8,7 +8,7 @@ import type {
   TokenDef,
   Value,
 } from './ast.ts';
-import { didYouMean } from './closest-name.ts';
+import { didYouMean } from '@cardtable/engine';
 import {
   checkSelector,
   unknownKeyword,

@@ -1,5 +1,5 @@
 import type { CardDef, CardSet, Ruleset, TokenDef } from './ast.ts';
-import { didYouMean } from './closest-name.ts';
+import { didYouMean } from '@cardtable/engine';
 import { checkAbility, type AbilityContext } from './check-abilities.ts';
 import { checkBattlerCard } from './check-battler.ts';
 import { unknownKeyword } from './check-selectors.ts';

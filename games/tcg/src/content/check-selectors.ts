@@ -1,5 +1,5 @@
 import type { Ruleset } from './ast.ts';
-import { didYouMean } from './closest-name.ts';
+import { didYouMean } from '@cardtable/engine';
 import { atomsOf, parseSelector, UNIT_STATES, type SelectorNode } from './selector.ts';
 import type { ContentProblem } from '../schema/validate.ts';
 

@@ -1,5 +1,5 @@
 import type { CompareOp, StatName } from './ast.ts';
-import { didYouMean } from './closest-name.ts';
+import { didYouMean } from '@cardtable/engine';
 
 /**
  * The selector mini-language, compiled from the string an author writes to an AST.

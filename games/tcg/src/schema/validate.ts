@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { didYouMean } from '../content/closest-name.ts';
+import { didYouMean } from '@cardtable/engine';
 import { cardSetSchema, deckFileSchema } from './cards.schema.ts';
 import type { JsonSchema } from './helpers.ts';
 import { rulesetSchema } from './ruleset.schema.ts';

@@ -1,5 +1,5 @@
 /** `cardtable content <subcommand>`: creator tooling for content folders. */
-import { closestName } from '@cardtable/tcg/closest-name';
+import { closestName } from '@cardtable/engine';
 
 type Subcommand = (argv: string[]) => Promise<number>;
 

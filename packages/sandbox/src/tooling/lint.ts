@@ -1,3 +1,4 @@
+import { didYouMean } from '@cardtable/engine';
 import luaparse, { type LuaNode } from 'luaparse';
 import type { EffectSpec, ParamSpec } from '../effects/effect-spec.ts';
 import {
@@ -233,12 +234,14 @@ class Linter {
         continue;
       }
       const absent = ABSENT_GLOBALS[name];
+      // A slip of the keyboard ("heall") is the usual cause: the name meant, when one is close.
+      const meant = didYouMean(name, [...this.api, ...this.writes]);
       if (this.callees.has(node) && !absent) {
         this.report(
           node,
           'error',
           'UNKNOWN_FUNCTION',
-          `'${name}' is not a function scripts can call (not an effect of the ability API, a library or defined by the script)`,
+          `'${name}' is not a function scripts can call (not an effect of the ability API, a library or defined by the script)${meant}`,
         );
         continue;
       }
@@ -246,7 +249,7 @@ class Linter {
         node,
         'warning',
         'UNDECLARED_GLOBAL',
-        absent ? `'${name}' is not defined here: ${absent}` : `undeclared global '${name}'`,
+        absent ? `'${name}' is not defined here: ${absent}` : `undeclared global '${name}'${meant}`,
       );
     }
     return this.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -408,7 +411,8 @@ class Linter {
           `'${qualified}' is not available in the sandbox: ${forbidden}`,
         );
       } else if (!LIBRARY_MEMBERS[library]?.includes(name)) {
-        this.report(node, 'error', 'UNKNOWN_API', `unknown API name '${qualified}'`);
+        const meant = didYouMean(name, LIBRARY_MEMBERS[library] ?? []);
+        this.report(node, 'error', 'UNKNOWN_API', `unknown API name '${qualified}'${meant}`);
       }
     } else if (node.indexer === '.' && this.state) {
       this.stateMember(node, base, name);
@@ -428,11 +432,12 @@ class Linter {
     const parent = this.stateShape(base);
     if (!parent?.fields || name in parent.fields) return;
     const path = this.statePath(base);
+    const fields = Object.keys(parent.fields);
     this.report(
       node,
       'warning',
       'UNKNOWN_STATE_FIELD',
-      `${path} has no field '${name}' (it has: ${Object.keys(parent.fields).join(', ')}), so this is nil`,
+      `${path} has no field '${name}' (it has: ${fields.join(', ')}), so this is nil${didYouMean(name, fields)}`,
     );
   }
 

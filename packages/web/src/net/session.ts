@@ -108,7 +108,8 @@ async function browse(): Promise<ApiResult<AuthResponse>> {
  * Signs in as a guest unless already signed in; the name is the saved one or a made-up one. A
  * saved session the server no longer honours (its refresh token refused) is replaced, and so is
  * one made only for browsing when the player has since chosen another name (seats take the
- * account's name; such a session holds no seat yet).
+ * account's name; such a session holds no seat yet). A guest that holds seats is renamed
+ * instead (`named`).
  */
 export function ensureSignedIn(): Promise<ApiResult<AuthResponse>> {
   return oneAtATime(signIn);
@@ -125,12 +126,27 @@ async function signIn(): Promise<ApiResult<AuthResponse>> {
   }
   if (client.api.session) {
     const current = await refreshed();
-    if (current.ok || client.api.session) return current;
+    if (current.ok) return named(current.value, wanted);
+    if (client.api.session) return current;
   }
   const name = playerName() || defaultName();
   const result = await client.api.guest(name);
   if (result.ok && !playerName()) setPlayerName(result.value.user.name);
   return result;
+}
+
+/**
+ * A guest that already played keeps its identity (its seats, history and drafts) when the player
+ * chooses another name: the name changes, for the seats taken from now on (the tokens carry it).
+ * The new name was dropped without a word before: the next table still said "Guest 891".
+ */
+async function named(session: AuthResponse, wanted: string): Promise<ApiResult<AuthResponse>> {
+  if (!wanted || !session.user.guest || session.user.name === wanted) {
+    return { ok: true, value: session };
+  }
+  const renamed = await accounts.updateProfile({ displayName: wanted });
+  if (!renamed.ok) return renamed;
+  return { ok: true, value: client.api.session ?? session };
 }
 
 /** The saved session with a valid access token; an error that is not a refusal keeps it. */

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { useParams } from 'react-router';
 import { flightDuration } from '../animation/plan.ts';
 import { prefersReducedMotion } from '../animation/motion.ts';
@@ -16,6 +15,7 @@ import { TableClosed } from '../live/TableClosed.tsx';
 import { TopbarControls } from '../live/TopbarControls.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
 import { useLiveMatch } from '../live/useLiveMatch.ts';
+import { useGameOverFocus } from '../live/useGameOverFocus.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { tablePath } from '../net/last-match.ts';
 import { timingFor } from '../settings/settings.ts';
@@ -43,11 +43,7 @@ export default function MatchPage() {
   const neverStarted = endedBeforeStart(outcome);
   const missing = isNoSuchMatch(live);
   useRememberSeat(matchId, live, meta?.code ?? null, 'golf', neverStarted || missing);
-  // At game over the standings are what matters: bring them into view (phones scroll).
-  const standingsRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (outcome) standingsRef.current?.scrollIntoView({ block: 'start' });
-  }, [outcome]);
+  const standingsRef = useGameOverFocus(outcome !== null && !neverStarted);
   if (missing) return <NoSuchMatch />;
   // No-break spaces: on a phone "Hole 1 of 9" wrapped, leaving the count alone below.
   const hole =

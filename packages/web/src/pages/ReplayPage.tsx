@@ -59,7 +59,7 @@ export default function ReplayPage() {
   const [opened, setOpened] = useState<unknown>(() => (matchId ? null : loadImported()));
   const trust = useReplayTrust(matchId ? null : opened);
   // Whether (and how) its replay may be handed on: a players' own replay offers no link.
-  const meta = useMatchMetadata(matchId, 'over');
+  const meta = useMatchMetadata(matchId, 'over', link);
   const shareUrl = matchId
     ? replayShareUrl(window.location.origin, matchId, meta?.matchId === matchId ? meta : null, link)
     : null;

@@ -24,7 +24,10 @@ export function TcgGameOver({
 }) {
   return (
     <section className="panel tcg-game-over" aria-labelledby="tcg-over-title">
-      <h2 id="tcg-over-title">Game over</h2>
+      {/* Focusable by script: the live table moves the focus here at the end. */}
+      <h2 id="tcg-over-title" tabIndex={-1}>
+        Game over
+      </h2>
       <TcgOutcome outcome={outcome} me={me} name={name} {...(life ? { life } : {})} />
       <p className="actions">
         {rematch}

@@ -12,6 +12,7 @@ import { SeatNotices } from '../live/SeatNotices.tsx';
 import { TableClosed } from '../live/TableClosed.tsx';
 import { TopbarControls } from '../live/TopbarControls.tsx';
 import { TurnTimer } from '../live/TurnTimer.tsx';
+import { useGameOverFocus } from '../live/useGameOverFocus.ts';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { endedBeforeStart } from '@cardtable/engine';
 import { tablePath } from '../net/last-match.ts';
@@ -55,6 +56,7 @@ export default function TcgMatchPage() {
   const gameSlug = meta?.content?.slug ?? meta?.game ?? 'tcg';
   const missing = isNoSuchMatch(live);
   useRememberSeat(matchId, live, meta?.code ?? null, 'tcg', neverStarted || missing);
+  const gameOverRef = useGameOverFocus(outcome !== null && !neverStarted);
   if (missing) return <NoSuchMatch />;
   return (
     <div className="page match-page tcg-page" data-role={role ?? 'unknown'} data-speed={speed}>
@@ -86,23 +88,25 @@ export default function TcgMatchPage() {
           tablesHref={meta?.listed ? `/tables/${encodeURIComponent(gameSlug)}` : null}
         />
       ) : outcome ? (
-        <TcgGameOver
-          outcome={outcome}
-          me={me}
-          {...(view ? { life: view.glossary.life } : {})}
-          name={live.name}
-          matchId={matchId}
-          gameSlug={gameSlug}
-          rematch={
-            <RematchControl
-              matchId={matchId}
-              session={live}
-              agreedRematchId={meta?.rematchId ?? null}
-              pathOf={tcgPath}
-              name={live.name}
-            />
-          }
-        />
+        <div ref={gameOverRef} className="standings-anchor">
+          <TcgGameOver
+            outcome={outcome}
+            me={me}
+            {...(view ? { life: view.glossary.life } : {})}
+            name={live.name}
+            matchId={matchId}
+            gameSlug={gameSlug}
+            rematch={
+              <RematchControl
+                matchId={matchId}
+                session={live}
+                agreedRematchId={meta?.rematchId ?? null}
+                pathOf={tcgPath}
+                name={live.name}
+              />
+            }
+          />
+        </div>
       ) : null}
       {status === 'waiting' ? (
         <Lobby

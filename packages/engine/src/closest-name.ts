@@ -1,7 +1,7 @@
 /**
  * "Did you mean": the name a creator most likely meant when they typed one that does not exist
- * (a trigger, keyword, zone, card type, stat, field). Errors that list the valid names add it,
- * so "dide" is answered with "died" rather than a list to read through.
+ * (a trigger, keyword, zone, card type, stat, field, a Lua ability's function). Errors that list
+ * the valid names add it, so "dide" is answered with "died" rather than a list to read through.
  */
 
 /** Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`, case ignored. */
