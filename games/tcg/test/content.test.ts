@@ -15,6 +15,11 @@ import {
 } from '../src/index.ts';
 import { cardFaceOf } from '../src/engine/view.ts';
 import { starterPackage } from '../src/content/starter.ts';
+import {
+  GENERATED_TYPES,
+  GENERATED_VALIDATORS,
+  validatorsCode,
+} from '../scripts/validators-code.ts';
 
 const source = () =>
   structuredClone(demoSource()) as ContentSource & {
@@ -354,6 +359,13 @@ describe('content validation', () => {
       expect(
         JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema', file), 'utf8')),
       ).toEqual(schema);
+  });
+
+  it('validates with code generated from the schemas (run scripts/write-schemas.ts after a change)', async () => {
+    const { code, types } = await validatorsCode();
+    // Not toBe: a difference in a 1.7 MB file is not worth printing.
+    expect(readFileSync(GENERATED_VALIDATORS, 'utf8') === code).toBe(true);
+    expect(readFileSync(GENERATED_TYPES, 'utf8')).toBe(types);
   });
 });
 

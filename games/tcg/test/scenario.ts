@@ -10,9 +10,10 @@ import {
   type TcgAction,
   type TcgGame,
 } from '../src/index.ts';
+import { initialState } from '../src/engine/fold.ts';
 import type { CardInstance, TcgState } from '../src/engine/state.ts';
 import { statsOf } from '../src/engine/stats.ts';
-import type { TcgOptions } from '../src/engine/options.ts';
+import type { TcgDeck, TcgOptions } from '../src/engine/options.ts';
 import type { ScriptHost } from '../src/engine/scripts.ts';
 
 /**
@@ -166,34 +167,40 @@ function merge(target: unknown, patch: Record<string, unknown>): unknown {
   return out;
 }
 
+/**
+ * The scenario's position: the fold's initial state (`initialState`, what a match starts from)
+ * for decks of exactly the cards placed, so each player's decklist counts them, with the
+ * position set on it: the cards in their places, the turn's main phase, life and resources.
+ */
 export function buildState(content: Content, scenario: Scenario): TcgState {
   const { ruleset } = content;
   const turn = scenario.setup.turn ?? 3;
-  const active = scenario.setup.active ?? 0;
   let seq = 0;
   const cards: Record<string, CardInstance> = {};
-  const mainPhase = ruleset.turn.phases.findIndex((p) => p.kind === 'main');
-  const players = scenario.setup.players.map((p, seat) => {
+  const place = (handle: string, defId: string, seat: Seat, extra: Partial<CardInstance>) => {
+    if (!content.cards.has(defId)) throw new Error(`Scenario names an unknown card ${defId}`);
+    cards[handle] = {
+      handle,
+      defId,
+      owner: seat,
+      controller: seat,
+      zone: 'attached',
+      playOrder: ++seq,
+      damage: 0,
+      attacks: 0,
+      enteredTurn: 1,
+      doomed: false,
+      attachedTo: null,
+      ...extra,
+    };
+  };
+  const zonesOfPlayers = scenario.setup.players.map((p, seat) => {
     const zones: Record<string, string[]> = Object.fromEntries(
       ruleset.zones.map((z) => [z.id, []]),
     );
     const put = (zone: string, defId: string, extra: Partial<CardInstance> = {}) => {
-      if (!content.cards.has(defId)) throw new Error(`Scenario names an unknown card ${defId}`);
       const handle = `s${seat}${zone}${zones[zone]!.length}`;
-      cards[handle] = {
-        handle,
-        defId,
-        owner: seat,
-        controller: seat,
-        zone,
-        playOrder: ++seq,
-        damage: 0,
-        attacks: 0,
-        enteredTurn: 1,
-        doomed: false,
-        attachedTo: null,
-        ...extra,
-      };
+      place(handle, defId, seat as Seat, { zone, ...extra });
       zones[zone]!.push(handle);
     };
     for (const id of [...(p.deck ?? [])].reverse()) put('deck', id);
@@ -209,73 +216,55 @@ export function buildState(content: Content, scenario: Scenario): TcgState {
         enteredTurn: u.new ? turn : 1,
         ...(u.conditions?.length ? { conditions: [...u.conditions] } : {}),
       });
-      const host = zones.board!.at(-1)!;
-      const attach = (defId: string, extra: Partial<CardInstance>) => {
-        const handle = `s${seat}att${seq}`;
-        cards[handle] = {
-          handle,
-          defId,
-          owner: seat,
-          controller: seat,
-          zone: 'attached',
-          playOrder: ++seq,
-          damage: 0,
-          attacks: 0,
-          enteredTurn: 1,
-          doomed: false,
-          attachedTo: host,
-          ...extra,
-        };
-      };
+      const attachedTo = zones.board!.at(-1)!;
+      const attach = (defId: string, extra: Partial<CardInstance> = {}) =>
+        place(`s${seat}att${seq}`, defId, seat as Seat, { attachedTo, ...extra });
       for (const id of u.under ?? []) attach(id, { under: true });
-      for (const id of u.energy ?? []) attach(id, {});
-      if (u.tool) attach(u.tool, {});
+      for (const id of u.energy ?? []) attach(id);
+      if (u.tool) attach(u.tool);
     }
-    const decklist: Record<string, number> = {};
-    for (const card of Object.values(cards))
-      if (card.owner === seat) decklist[card.defId] = (decklist[card.defId] ?? 0) + 1;
-    return {
-      seat,
-      life: p.life ?? ruleset.players.life,
-      resource: { current: p.mana ?? 0, max: p.maxMana ?? p.mana ?? 0 },
-      zones,
-      fatigue: 0,
-      strikes: 0,
-      lost: null,
-      decklist,
-    };
+    return zones;
   });
+  const deckOf = (seat: Seat): TcgDeck => ({
+    name: `p${seat}`,
+    cards: Object.values(cards)
+      .filter((card) => card.owner === seat)
+      .map((card) => card.defId),
+  });
+  const decks: [TcgDeck, TcgDeck] = [deckOf(0), deckOf(1)];
+  const initial = initialState(
+    {
+      options: { ruleset: ruleset.id, version: ruleset.version, decks },
+      seats: decks.map(() => ({ kind: 'human' })),
+      seed: scenario.seed ?? 'golden',
+    },
+    content,
+  );
+  const [first, second] = zonesOfPlayers.map((zones) => zones.board?.[0] ?? null);
   return {
-    content: { id: ruleset.id, version: ruleset.version, hash: content.hash },
+    ...initial,
     status: 'playing',
-    mulligan: [],
-    firstPlayer: 0,
     turn,
-    active,
-    phase: mainPhase,
-    players,
+    active: scenario.setup.active ?? 0,
+    phase: ruleset.turn.phases.findIndex((p) => p.kind === 'main'),
+    players: initial.players.map((player, seat) => {
+      const p = scenario.setup.players[seat]!;
+      return {
+        ...player,
+        life: p.life ?? player.life,
+        resource: { current: p.mana ?? 0, max: p.maxMana ?? p.mana ?? 0 },
+        zones: zonesOfPlayers[seat]!,
+      };
+    }),
     cards,
-    modifiers: [],
-    stack: [],
-    priority: null,
-    pending: null,
-    history: { cardsPlayedThisTurn: [0, 0], spellsCastThisTurn: [0, 0], unitsDiedThisTurn: [0, 0] },
-    abilityUses: {},
     seq,
-    outcome: null,
-    ...(ruleset.battler
-      ? {
-          battler: {
-            active: [players[0]!.zones.board![0] ?? null, players[1]!.zones.board![0] ?? null] as [
-              string | null,
-              string | null,
-            ],
-            setup: [null, null] as [null, null],
-            turnCounts: {},
-            turnsTaken: [Math.ceil(turn / 2), Math.floor(turn / 2)] as [number, number],
-          },
-        }
-      : {}),
+    ...(initial.battler && {
+      battler: {
+        ...initial.battler,
+        active: [first ?? null, second ?? null],
+        turnsTaken: [Math.ceil(turn / 2), Math.floor(turn / 2)],
+      },
+    }),
   };
 }
 

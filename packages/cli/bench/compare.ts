@@ -10,9 +10,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleModule } from '../src/bundle/server-bundle.ts';
+import { bundleModules } from '../src/bundle/server-bundle.ts';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { dropSchema, postgresAnswers } from '../src/load/scratch-schema.ts';
 import { freePort, startServerProcess, waitUntilReady } from '../src/load/server-process.ts';
@@ -96,15 +96,16 @@ console.log(
 console.log(formatComparison(results, scenarios, systems));
 
 /**
- * An anchor's server bundled as Cardtable's is (`bundleModule`), so no system compared runs
+ * An anchor's server bundled as Cardtable's is (`bundleModules`), so no system compared runs
  * under a TypeScript loader (tsx costs a server tens of MiB: docs/benchmarks.md, "Session 17").
  */
 function anchorBundle(script: string): Promise<string> {
   const bundle = join(HERE, '../dist/bench', script.replace(/\.ts$/, '.js'));
+  const entries = { [basename(bundle, '.js')]: join(HERE, script) };
   if (!anchorBundles.has(script))
     anchorBundles.set(
       script,
-      bundleModule(join(HERE, script), bundle).then(() => bundle),
+      bundleModules(entries, dirname(bundle)).then(() => bundle),
     );
   return anchorBundles.get(script) as Promise<string>;
 }

@@ -1,10 +1,13 @@
 /**
  * `cardtable load` end to end, small: a real server child, two matches played at machine speed
- * for two seconds. Asserts what was measured, never how fast.
+ * for two seconds. Asserts what was measured, never how fast; and that the child runs as
+ * `npm start` runs it.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishGame, tidepoolPackage } from '../../server/test/helpers/content.ts';
+import { guest } from '../../server/test/helpers/http.ts';
 import { SERVER_BUNDLE } from '../src/bundle/server-bundle.ts';
 import { loadServerEnv } from '../src/commands/load.ts';
 import { runLoad, type LoadReport } from '../src/load/run.ts';
@@ -15,7 +18,9 @@ let server: ServerProcess;
 let report: LoadReport;
 
 beforeAll(async () => {
-  server = await startEmbeddedServerProcess(loadServerEnv());
+  // NODE_DEBUG=worker: Node prints the script each worker thread starts, its loader-hooks
+  // thread (`internal/modules/esm/worker`, for a module.register() such as tsx's) included.
+  server = await startEmbeddedServerProcess({ ...loadServerEnv(), NODE_DEBUG: 'worker' });
   report = await runLoad({ url: server.url, matches: 2, thinkMs: 0, durationS: 2 });
 }, 120_000);
 
@@ -48,4 +53,17 @@ describe('runLoad', () => {
       expect(procFile('environ')).toContain('MALLOC_MMAP_THRESHOLD_=131072');
     },
   );
+
+  it('checks a studio save and a publish on its bundled validation thread, with no loader', async () => {
+    const { accessToken } = await guest(server.url, 'Creator');
+    const published = await publishGame(
+      server.url,
+      accessToken,
+      'tidepool',
+      await tidepoolPackage(),
+    );
+    expect(published.version).toBe(1);
+    const started = [...server.output().matchAll(/starts worker script (\S+)/g)].map((m) => m[1]);
+    expect(started).toEqual([join(dirname(SERVER_BUNDLE), 'validate-worker.js')]);
+  });
 });

@@ -49,9 +49,9 @@ export const NO_WEB_APP =
 
 /**
  * The app's policy. No script but the app's own files and index.html's inline ones may run,
- * and no page compiles code: the content validator (Ajv compiles each JSON Schema into a
- * function) and the studio's Lua sandbox (WebAssembly) run in workers, whose scripts carry no
- * policy of their own (this header goes with pages only). Styles may be inline (React's style
+ * and no page compiles code: the studio's Lua sandbox (WebAssembly) runs in workers, whose
+ * scripts carry no policy of their own (this header goes with pages only; the content
+ * validator is code generated ahead of time and compiles nothing). Styles may be inline (React's style
  * props, the tables' computed layouts). Nothing may frame the app (clickjacking on a page that
  * plays for you).
  */

@@ -303,6 +303,17 @@ describe.each(STORES)('event store contract on %s', (kind) => {
     expect((await store.events(id, 2, 3)).every((e) => e.version === 3)).toBe(true);
   });
 
+  it('reads matches by id, one or several, and nothing for an id no match has', async () => {
+    const [a, b] = [(await newMatch()).id, (await newMatch()).id];
+    const one = await store.getMatch(a);
+    expect(one).toMatchObject({ id: a, game: 'secret-draw', status: 'waiting' });
+    expect(await store.getMatch('no-such-match')).toBeNull();
+    const several = await store.getMatches([b, 'no-such-match', a]);
+    expect(several.map((match) => match.id).sort()).toEqual([a, b].sort());
+    expect(several.find((match) => match.id === a)).toEqual(one);
+    expect(await store.getMatches([])).toEqual([]);
+  });
+
   it('refuses a second write of the same (match, version, step) as a VersionConflict, whole', async () => {
     const { id, config } = await newMatch();
     await play(id, config, 1);

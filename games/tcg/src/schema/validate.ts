@@ -1,8 +1,9 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { didYouMean } from '@cardtable/engine';
-import { cardSetSchema, deckFileSchema } from './cards.schema.ts';
 import type { JsonSchema } from './helpers.ts';
-import { rulesetSchema } from './ruleset.schema.ts';
+import { SCHEMAS } from './published.ts';
+// Compiled from SCHEMAS ahead of time (scripts/validators-code.ts), so no process compiles one.
+import * as validators from './validators.generated.js';
 
 export type ContentWarning =
   'SELECTOR_SELECTS_NOTHING' | 'STALE_TEXT' | 'CHOOSER_CANNOT_SEE' | 'SELF_LEFT_THE_BOARD';
@@ -24,29 +25,9 @@ export interface ContentProblem {
 export const describeProblem = (problem: ContentProblem): string =>
   problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
 
-const ajv = new Ajv2020({
-  allErrors: true,
-  verbose: true,
-  discriminator: true,
-  strictRequired: false,
-  allowUnionTypes: true,
-});
-
-const validators = new Map<JsonSchema, ValidateFunction>();
-function validatorFor(schema: JsonSchema): ValidateFunction {
-  let validate = validators.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
-}
-
-export const SCHEMAS = { ruleset: rulesetSchema, cards: cardSetSchema, decks: deckFileSchema };
-
 /** Checks a document against one of the published schemas; every problem names its path. */
 export function checkSchema(kind: keyof typeof SCHEMAS, document: unknown): ContentProblem[] {
-  const validate = validatorFor(SCHEMAS[kind]);
+  const validate = validators[kind];
   if (validate(document)) return [];
   return formatErrors(validate.errors ?? [], SCHEMAS[kind]);
 }

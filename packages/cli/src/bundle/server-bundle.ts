@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
@@ -12,35 +12,63 @@ import { build, type Plugin } from 'esbuild';
 export const SERVER_BUNDLE = fileURLToPath(new URL('../../dist/serve.js', import.meta.url));
 /** Runs SERVER_BUNDLE as `npm start` does (its memory setting included). */
 export const SERVE_SCRIPT = fileURLToPath(new URL('../../bin/serve.sh', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./serve-entry.ts', import.meta.url));
+/**
+ * What the bundle builds, by output name: the server, and the validation thread it starts
+ * (packages/server/src/content/validate.ts looks for it beside the bundle), so no thread of the
+ * server registers a TypeScript loader.
+ */
+const ENTRIES = {
+  serve: fileURLToPath(new URL('./serve-entry.ts', import.meta.url)),
+  'validate-worker': fileURLToPath(
+    new URL('../../../server/src/content/validate-worker.ts', import.meta.url),
+  ),
+};
 /** Marks the resolutions dependenciesStayInstalled asks esbuild for, so it answers them itself. */
 const SKIP = Symbol('resolved by esbuild');
 
 /** Builds SERVER_BUNDLE from the current source. */
-export const buildServerBundle = (): Promise<void> => bundleModule(ENTRY, SERVER_BUNDLE);
+export const buildServerBundle = (): Promise<void> =>
+  bundleModules(ENTRIES, dirname(SERVER_BUNDLE));
 
 /**
- * Bundles the TypeScript module `entry` (and the workspace's modules it imports) into the one
- * JavaScript module `outfile`, for plain `node`: the server, and the benchmark's other servers
- * (so every system compared runs without a TypeScript loader). The file is replaced in one step
- * (a rename), so a process starting from it meanwhile (another test file's) never reads half.
+ * Bundles each TypeScript module of `entries` (and the workspace's modules it imports) into one
+ * JavaScript module `outdir/NAME.js`, for plain `node`: the server and its worker, and the
+ * benchmark's other servers (so every system compared runs without a TypeScript loader). Each
+ * file is replaced in one step (a rename), so a process starting from it meanwhile (another
+ * test file's) never reads half; the first entry, the one processes start from, is replaced
+ * last, so it never starts with an older build of the others.
+ *
+ * `import.meta.bundleUrl` is the URL of the bundle a module is in (undefined from source):
+ * how a module finds a worker bundled beside it.
  */
-export async function bundleModule(entry: string, outfile: string): Promise<void> {
+export async function bundleModules(
+  entries: Record<string, string>,
+  outdir: string,
+): Promise<void> {
   const { outputFiles } = await build({
-    entryPoints: [entry],
-    outfile,
+    entryPoints: entries,
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-    plugins: [modulesKeepTheirPlace(outfile), dependenciesStayInstalled(outfile)],
+    define: { 'import.meta.bundleUrl': 'import.meta.url' },
+    plugins: [modulesKeepTheirPlace(outdir), dependenciesStayInstalled(outdir)],
     write: false,
   });
-  const written = `${outfile}.${process.pid}.tmp`;
-  await mkdir(dirname(outfile), { recursive: true });
-  await writeFile(written, outputFiles[0]!.contents);
-  await rename(written, outfile);
+  await mkdir(outdir, { recursive: true });
+  const startedFrom = resolve(outdir, `${Object.keys(entries)[0]}.js`);
+  const lastIfStartedFrom = (path: string) => Number(path === startedFrom);
+  const written = await Promise.all(
+    outputFiles.map(async ({ path, contents }) => {
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, contents);
+      return { temporary, path };
+    }),
+  );
+  written.sort((a, b) => lastIfStartedFrom(a.path) - lastIfStartedFrom(b.path));
+  for (const { temporary, path } of written) await rename(temporary, path);
 }
 
 let built: Promise<void> | undefined;
@@ -53,9 +81,9 @@ export const serverBundleBuilt = (): Promise<void> => (built ??= buildServerBund
  * the web app's build. Inside the bundle each keeps the URL and folder of its source file
  * (written relative to the bundle, so a moved checkout still works).
  */
-function modulesKeepTheirPlace(outfile: string): Plugin {
+function modulesKeepTheirPlace(outdir: string): Plugin {
   const fromBundle = (path: string) =>
-    `new URL(${JSON.stringify(relative(dirname(outfile), path))}, import.meta.url)`;
+    `new URL(${JSON.stringify(relative(outdir, path))}, import.meta.url)`;
   return {
     name: 'modules-keep-their-place',
     setup(build) {
@@ -80,7 +108,7 @@ function modulesKeepTheirPlace(outfile: string): Plugin {
  * to the bundle, since Node resolves a bare name from the bundle's folder instead. The
  * workspace's own packages (`@cardtable/*`) and JSON files are bundled.
  */
-function dependenciesStayInstalled(outfile: string): Plugin {
+function dependenciesStayInstalled(outdir: string): Plugin {
   return {
     name: 'dependencies-stay-installed',
     setup(build) {
@@ -90,7 +118,7 @@ function dependenciesStayInstalled(outfile: string): Plugin {
         const resolved = await build.resolve(path, { kind, resolveDir, pluginData: SKIP });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         if (resolved.path.endsWith('.json')) return { path: resolved.path };
-        const fromBundle = relative(dirname(outfile), resolved.path);
+        const fromBundle = relative(outdir, resolved.path);
         return {
           path: fromBundle.startsWith('.') ? fromBundle : `./${fromBundle}`,
           external: true,

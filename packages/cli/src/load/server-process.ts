@@ -11,6 +11,8 @@ export interface ServerProcess {
   /** `pglite` (embedded, in a temporary DATA_DIR) or `postgres` (DATABASE_URL). */
   store: 'pglite' | 'postgres';
   pid: number;
+  /** The last of what the server printed (stdout and stderr together). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -62,7 +64,13 @@ export async function startServerProcess(
       cause: error,
     });
   }
-  return { url, store: databaseUrl ? 'postgres' : 'pglite', pid: child.pid as number, stop };
+  return {
+    url,
+    store: databaseUrl ? 'postgres' : 'pglite',
+    pid: child.pid as number,
+    output,
+    stop,
+  };
 }
 
 /** A loopback port nothing listens on (just now). */

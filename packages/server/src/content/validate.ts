@@ -14,7 +14,19 @@ export interface ValidationRequest {
 }
 export type ValidationReply = { id: number } & ({ report: PackageReport } | { failure: string });
 
-const WORKER = new URL('./validate-worker.js', import.meta.url);
+declare global {
+  interface ImportMeta {
+    /** The bundle this module was bundled into (packages/cli/src/bundle); undefined from source. */
+    readonly bundleUrl?: string;
+  }
+}
+
+/**
+ * The validation thread's module. From source: validate-worker.js beside this file, which
+ * registers tsx for the thread and runs validate-worker.ts. In the server's bundle: the worker
+ * bundled beside it as plain JavaScript (server-bundle.ts), so the thread registers no loader.
+ */
+const WORKER = new URL('./validate-worker.js', import.meta.bundleUrl ?? import.meta.url);
 
 /**
  * Checks one requester may have waiting or under way at once (a studio tab saves again while

@@ -192,11 +192,13 @@ export class EventStore {
   }
 
   async getMatch(id: string): Promise<MatchRecord | null> {
-    const rows = await this.db.query(`SELECT ${MATCH_RECORD} FROM matches m WHERE m.id = $1`, [id]);
-    return rows[0] ? toMatch(rows[0]) : null;
+    return (await this.getMatches([id]))[0] ?? null;
   }
 
-  /** The matches of these ids that exist, in no particular order. */
+  /**
+   * The matches of these ids that exist, in no particular order. One statement for one id or
+   * many: `= ANY` of a one-element array is the same primary-key lookup as `= $1`.
+   */
   async getMatches(ids: readonly string[]): Promise<MatchRecord[]> {
     const rows = await this.db.query(
       `SELECT ${MATCH_RECORD} FROM matches m WHERE m.id = ANY($1::text[])`,

@@ -3,9 +3,9 @@ import type { ContentSource } from '@cardtable/tcg/replay';
 import { checkReplayContent } from '@cardtable/tcg/replay-check';
 
 /**
- * A replay's content checked against its JSON Schemas, off the page: the validator compiles
- * each schema into a function, which the page's content security policy forbids (a worker
- * script gets no policy of its own). One check per worker; the page loads what passed.
+ * A replay's content checked against its JSON Schemas, off the page: the validator's code
+ * (generated from the schemas, over a megabyte) stays out of the page's bundle and its check
+ * off the page's thread. One check per worker; the page loads what passed.
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
