@@ -225,6 +225,13 @@ describe('the CPU and a steal (The Counting House: Pickpocket steals up to 3 coi
         const { state } = match(10);
         expect(cpuMove(tithe, state, profile, createRng('steal')), profile).toEqual([0, play]);
       }
+      // On an empty purse the steal only costs. Hard scores playing it and ending the turn at
+      // once at the same point (the rival's turn start), so it keeps the card; easy, which
+      // scores a play as soon as it resolves but an ended turn after the rival's draw, plays it.
+      const endTurn = { type: 'endTurn', payload: {} };
+      for (const seed of ['steal', 'purse', 'coin'])
+        expect(cpuMove(tithe, match(0).state, 'hard', createRng(seed)), seed).toEqual([0, endTurn]);
+      expect(cpuMove(tithe, match(0).state, 'easy', createRng('steal'))).toEqual([0, play]);
     } finally {
       tithe.dispose();
     }
