@@ -225,6 +225,50 @@ describe('the CPU and a steal (The Counting House: Pickpocket steals up to 3 coi
         const { state } = match(10);
         expect(cpuMove(tithe, state, profile, createRng('steal')), profile).toEqual([0, play]);
       }
+      // On an empty purse the steal only costs. Hard scores playing it and ending the turn at
+      // once at the same point (the rival's turn start), so it keeps the card; easy, which
+      // scores a play as soon as it resolves but an ended turn after the rival's draw, plays it.
+      const endTurn = { type: 'endTurn', payload: {} };
+      for (const seed of ['steal', 'purse', 'coin'])
+        expect(cpuMove(tithe, match(0).state, 'hard', createRng(seed)), seed).toEqual([0, endTurn]);
+      expect(cpuMove(tithe, match(0).state, 'easy', createRng('steal'))).toEqual([0, play]);
+    } finally {
+      tithe.dispose();
+    }
+  });
+});
+
+describe('the CPU near a "most life wins" turn limit (The Counting House: 40 turns)', () => {
+  it('weighs a life lead more as the limit nears, and not under a drawn limit', async () => {
+    const tithe = await titheGame();
+    try {
+      const content = contentOfGame(tithe);
+      const drawn = {
+        ...content,
+        ruleset: { ...content.ruleset, turnLimit: { turns: 40, result: 'draw' } },
+      } as Content;
+      /** The score for seat 0 at turn `turn` with this life on each side. */
+      const score = (turn: number, mine: number, theirs: number, rules = content) =>
+        evaluate(
+          buildState(rules, {
+            name: 'limit',
+            setup: { turn, players: [{ life: mine }, { life: theirs }] },
+            steps: [],
+          }),
+          rules,
+          0,
+        );
+      // The same lead is worth more on the last turn than at the start, and more still than
+      // a turn or three before it; a deficit costs as much.
+      expect(score(40, 10, 8) - score(3, 10, 8)).toBeGreaterThan(30);
+      expect(score(40, 10, 8)).toBeGreaterThan(score(37, 10, 8));
+      expect(score(37, 10, 8)).toBeGreaterThan(score(3, 10, 8));
+      expect(score(40, 8, 10) - score(3, 8, 10)).toBeCloseTo(score(3, 10, 8) - score(40, 10, 8));
+      // At the last turn one point of lead is worth most of a clear lead: it wins as well.
+      expect(score(40, 9, 8) - score(40, 9, 9)).toBeGreaterThan(20);
+      // Level life, or a limit that ends in a draw: time changes nothing.
+      expect(score(40, 9, 9)).toBe(score(3, 9, 9));
+      expect(score(40, 10, 8, drawn)).toBe(score(3, 10, 8, drawn));
     } finally {
       tithe.dispose();
     }

@@ -234,7 +234,9 @@ describe('the creator studio: a game from nothing to a published match', () => {
       .poll(() => dry.textContent(), { timeout: 30_000 })
       .toMatch(/1 effect · \d+ instructions · [\d.]+ KiB memory/);
     expect(await dry.textContent()).toContain('"do": "damage"');
-    await page.getByRole('button', { name: /Save as an ability test/ }).click();
+    await page
+      .getByRole('button', { name: /Save as an ability test \(expect exactly these effects\)/ })
+      .click();
     await expect
       .poll(() => page.getByTestId('ability-tests').textContent(), { timeout: 30_000 })
       .toContain('passed');

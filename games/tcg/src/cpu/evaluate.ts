@@ -9,8 +9,9 @@ import { raceProgress } from './evaluate-race.ts';
 const WIN = 10_000;
 
 /**
- * A static score of a position for `seat`: life, board, cards in hand, and a won or lost game.
- * With `foresight` a battler's score also weighs the next turn's knock-out threats.
+ * A static score of a position for `seat`: life, board, cards in hand, the way along counted win
+ * rules, a life lead as a "most life wins" turn limit nears, and a won or lost game. With
+ * `foresight` a battler's score also weighs the next turn's knock-out threats.
  */
 export function evaluate(state: TcgState, content: Content, seat: Seat, foresight = false): number {
   if (state.outcome) {
@@ -28,8 +29,30 @@ export function evaluate(state: TcgState, content: Content, seat: Seat, foresigh
     side(state, content, seat) -
     side(state, content, opponent) +
     raceProgress(state, content, seat) -
-    raceProgress(state, content, opponent)
+    raceProgress(state, content, opponent) +
+    lifeLeadAtLimit(state, content, seat)
   );
+}
+
+/** Over how many turns before a "most life wins" limit a life lead starts to count. */
+const LIMIT_WINDOW = 6;
+/** What a clear life lead is worth on the last turn: about two healthy heroes' life. */
+const LIMIT_WEIGHT = 50;
+
+/**
+ * A life lead as a `mostLife` turn limit nears (antisymmetric: the opponent's lead counts as
+ * much against). Life alone is scored as safety from a knock-out, which the limit does not care
+ * about: there, one point ahead at the last turn's end wins. Smooth in the lead (a point ahead
+ * is worth most of it; more is a margin against the last attacks), growing to the last turn.
+ */
+export function lifeLeadAtLimit(state: TcgState, content: Content, seat: Seat): number {
+  const limit = content.ruleset.turnLimit;
+  // The match ends as turn `limit.turns` ends: on it no turn is left.
+  const left = limit.turns - state.turn;
+  if (limit.result !== 'mostLife' || left >= LIMIT_WINDOW) return 0;
+  const lead = state.players[seat]!.life - state.players[opponentOf(seat)]!.life;
+  const nearness = (LIMIT_WINDOW - left) / LIMIT_WINDOW;
+  return LIMIT_WEIGHT * nearness * nearness * Math.tanh(lead / 2);
 }
 
 function side(state: TcgState, content: Content, seat: Seat): number {

@@ -21,8 +21,15 @@ import { evaluate } from './evaluate.ts';
 export interface CpuProfile {
   /** Determinised playouts per decision, shared out over the candidate actions. */
   iterations: number;
-  /** `settle`: until control is back with the CPU; `endOfTurn`: to the end of its turn. */
-  horizon: 'settle' | 'endOfTurn';
+  /**
+   * Where a playout stops and is scored. `settle`: once control is back with the CPU (after a
+   * play, its own turn; after ending its turn, the opponent's turn start). `endOfTurn`: at the
+   * end of its turn, played out by the policy. `handOver`: the candidate, then its turn ended at
+   * once, so a play and ending the turn now are both scored at the opponent's turn start (under
+   * `settle` ending the turn alone paid for the opponent's draw and resources, so it looked worse
+   * than any play at all).
+   */
+  horizon: 'settle' | 'endOfTurn' | 'handOver';
   /** Most actions one playout runs before it is scored. */
   playoutActions: number;
   /** Random noise added to each average score (0: always the best it found). */
@@ -45,8 +52,11 @@ export interface CpuProfile {
 export const CPU_PROFILES: Readonly<Record<string, CpuProfile>> = {
   easy: { iterations: 12, horizon: 'settle', playoutActions: 8, noise: 3 },
   hard: {
-    iterations: 96,
-    horizon: 'settle',
+    // 64, not 96: a `handOver` playout of a play runs one more command (the turn's end and the
+    // opponent's turn start), and the demo's 1,000-match hard batch must stay under 2 minutes.
+    // Hard still beat easy more often than at 96 with `settle` (docs/benchmarks.md).
+    iterations: 64,
+    horizon: 'handOver',
     playoutActions: 12,
     noise: 0,
     halving: true,
@@ -150,7 +160,9 @@ function playout(
   for (let i = 0; i < profile.playoutActions && !state.outcome; i++) {
     const [actor] = activeSeats(state);
     if (actor === undefined || done(state, seat, turn, profile)) break;
-    const action = policy(state, content, actor, rng, profile);
+    const action = handsOver(state, seat, turn, profile)
+      ? END_TURN
+      : policy(state, content, actor, rng, profile);
     if (!action) break;
     const next = playoutCommand(
       line,
@@ -241,13 +253,31 @@ export const hex8 = (n: number) =>
   HEX_BYTES[(n >>> 8) & 255]! +
   HEX_BYTES[n & 255]!;
 
+const quiet = (state: TcgState) => state.pending === null && state.priority === null;
+
 function done(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): boolean {
-  const quiet = state.pending === null && state.priority === null;
   if (profile.horizon === 'settle')
     return (
-      quiet && (state.active !== seat || state.turn !== turn || activeSeats(state)[0] === seat)
+      quiet(state) &&
+      (state.active !== seat || state.turn !== turn || activeSeats(state)[0] === seat)
     );
-  return quiet && (state.turn !== turn || state.active !== seat);
+  return quiet(state) && (state.turn !== turn || state.active !== seat);
+}
+
+const END_TURN: TcgAction = { type: 'endTurn', payload: {} };
+
+/**
+ * Whether a `handOver` playout ends the CPU's turn now: its candidate has settled and the turn
+ * it was chosen in is still its own (a quiet main phase, where ending the turn is always legal).
+ */
+function handsOver(state: TcgState, seat: Seat, turn: number, profile: CpuProfile): boolean {
+  return (
+    profile.horizon === 'handOver' &&
+    quiet(state) &&
+    state.status === 'playing' &&
+    state.active === seat &&
+    state.turn === turn
+  );
 }
 
 /**

@@ -405,8 +405,13 @@ function DryRun({ draft, module }: { draft: DraftSession; module: string }) {
               )}
             </pre>
             {position === '' ? (
+              // A failed run saves a test that expects a failure (`"expect": "failure"`, any
+              // failure passes it): worth keeping for a script meant to refuse this position, not
+              // for a script that broke, so the button says which it saves.
               <button type="button" onClick={saveAsTest}>
-                Save as an ability test (expect exactly this)
+                {result.run.failure
+                  ? 'Save as an ability test that expects it to fail'
+                  : 'Save as an ability test (expect exactly these effects)'}
               </button>
             ) : (
               <p className="studio-help">
