@@ -54,6 +54,12 @@ export const ART_UPLOADS_PER_MINUTE = 10;
  */
 export const PUBLISH_BURST = 20;
 export const PUBLISHES_PER_HOUR = 60;
+/**
+ * Versions one game keeps at most. The rate bounds their pace, not their sum: without a cap a
+ * creator publishing at the rate for good grew the store for good. With `GAMES_PER_USER` it
+ * bounds what one creator's versions take; a game at the cap is published on as a new game.
+ */
+export const VERSIONS_PER_GAME = 500;
 
 /**
  * Draft archives (.zip downloads) one user, and one address, may ask for a minute. Packing one
@@ -534,8 +540,15 @@ export class ContentLibrary {
       contentHash: contentHashOf(stored),
       decks: report.content.decks.map((deck) => ({ id: deck.id, name: deck.name })),
       userId,
+      maxVersions: VERSIONS_PER_GAME,
     });
     if ('gone' in published) throw deletedMeanwhile(game);
+    if ('full' in published)
+      throw apiError(
+        'QUOTA_EXCEEDED',
+        `${game.name} has ${VERSIONS_PER_GAME} versions, as many as one game keeps: start a new game from its latest version.`,
+        { limit: 'versionsPerGame', max: VERSIONS_PER_GAME },
+      );
     return published;
   }
 
