@@ -2,6 +2,7 @@ import { gameForContent, type ContentGame } from '@cardtable/games';
 import type { ContentPackage, Diagnostic, DraftSave, MatchContent } from '@cardtable/sdk/content';
 import type { MatchMetadata } from '@cardtable/sdk/protocol';
 import type { Content } from '@cardtable/tcg';
+import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 import { apiError } from '../errors.ts';
 import type { GameRegistry, HostedGame } from '../games.ts';
 import type { MatchRecord } from '../store/event-store.ts';
@@ -324,18 +325,40 @@ export class ContentLibrary {
     return { ...report, revision: saved.revision };
   }
 
-  /** A draft save's files in hand: base64 decoded, art named by hash fetched from the store. */
+  /**
+   * A draft save's files in hand: base64 decoded, art named by hash fetched from the store. The
+   * package's file count and size limits are applied here already, before anything is decoded
+   * or read: a save of 100,000 paths naming one uploaded image read it from the art store (disk
+   * or S3) 100,000 times and held every copy, only for the validator to refuse the package.
+   */
   private async decodeDraft(body: DraftSave | ContentPackage): Promise<PackageFiles> {
+    const entries = Object.entries(body.files);
+    const { maxFiles, maxTotalBytes } = CONTENT_LIMITS;
+    if (entries.length > maxFiles)
+      throw overLimit(
+        'LIMIT_FILES',
+        `the package has ${entries.length} files; at most ${maxFiles} are allowed`,
+      );
     const inline: Record<string, string | { base64: string }> = {};
     const byHash: [string, string][] = [];
-    for (const [path, file] of Object.entries(body.files)) {
+    for (const [path, file] of entries) {
       if (typeof file !== 'string' && 'sha256' in file) byHash.push([path, file.sha256]);
       else inline[path] = file;
     }
     const files = new Map(decodePackage({ files: inline }));
+    const read = new Map<string, Uint8Array>();
+    let bytesNamed = 0;
     for (const [path, hash] of byHash) {
-      const bytes = await this.art.get(hash);
+      const bytes = read.get(hash) ?? (await this.art.get(hash));
       if (!bytes) throw apiError('BAD_REQUEST', `${path}: no uploaded image has hash ${hash}.`);
+      read.set(hash, bytes);
+      // Each path counts, as the validator counts it: an image named twice is in the package twice.
+      bytesNamed += bytes.length;
+      if (bytesNamed > maxTotalBytes)
+        throw overLimit(
+          'LIMIT_TOTAL_SIZE',
+          `the images it names pass ${maxTotalBytes} bytes, the most a package may hold`,
+        );
       files.set(path, bytes);
     }
     return files;
@@ -586,6 +609,10 @@ function refuseOverLimits(report: PackageReport): void {
   const over = report.errors.filter(breaksLimits);
   if (over.length > 0) throw contentInvalid(over, []);
 }
+
+/** A package refused for a limit it breaks, as the validator's diagnostic of it says. */
+const overLimit = (code: 'LIMIT_FILES' | 'LIMIT_TOTAL_SIZE', message: string) =>
+  contentInvalid([{ severity: 'error', code, message }], []);
 
 export const contentInvalid = (errors: Diagnostic[], warnings: Diagnostic[]) =>
   apiError(
