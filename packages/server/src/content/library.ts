@@ -56,9 +56,11 @@ export const ART_UPLOADS_PER_MINUTE = 10;
 export const PUBLISH_BURST = 20;
 export const PUBLISHES_PER_HOUR = 60;
 /**
- * Versions one game keeps at most. The rate bounds their pace, not their sum: without a cap a
- * creator publishing at the rate for good grew the store for good. With `GAMES_PER_USER` it
- * bounds what one creator's versions take; a game at the cap is published on as a new game.
+ * Versions one game keeps at most when published over HTTP. The rate bounds their pace, not
+ * their sum: without a cap a creator publishing at the rate for good grew the store for good.
+ * With `GAMES_PER_USER` it bounds what one creator's versions take. A folder the operator hosts
+ * from the command line (`publishFiles`) is neither rate-limited nor capped: a version per
+ * saved change of a long session is theirs to keep.
  */
 export const VERSIONS_PER_GAME = 500;
 
@@ -485,6 +487,7 @@ export class ContentLibrary {
       stored,
       await validatePackage(await this.withArt(stored), requester),
       requester.user,
+      VERSIONS_PER_GAME,
     );
     if ('unchangedSince' in published)
       throw apiError(
@@ -548,13 +551,15 @@ export class ContentLibrary {
 
   /**
    * Publishes validated files (`report` is their validation) as the next version, unless they
-   * equal the latest version. Invalid content is refused, and so is a game deleted meanwhile.
+   * equal the latest version. Invalid content is refused, and so is a game deleted meanwhile,
+   * and with `maxVersions` a game that keeps that many versions already.
    */
   private async publish(
     game: GameRow,
     stored: StoredFiles,
     report: PackageReport,
     userId: string,
+    maxVersions?: number,
   ): Promise<{ version: VersionRow } | { unchangedSince: number }> {
     if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
     const published = await this.store.publish({
@@ -563,14 +568,14 @@ export class ContentLibrary {
       contentHash: contentHashOf(stored),
       decks: report.content.decks.map((deck) => ({ id: deck.id, name: deck.name })),
       userId,
-      maxVersions: VERSIONS_PER_GAME,
+      ...(maxVersions !== undefined ? { maxVersions } : {}),
     });
     if ('gone' in published) throw deletedMeanwhile(game);
     if ('full' in published)
       throw apiError(
         'QUOTA_EXCEEDED',
-        `${game.name} has ${VERSIONS_PER_GAME} versions, as many as one game keeps: start a new game from its latest version.`,
-        { limit: 'versionsPerGame', max: VERSIONS_PER_GAME },
+        `${game.name} has ${maxVersions} versions, as many as one game keeps: start a new game from its latest version.`,
+        { limit: 'versionsPerGame', max: maxVersions },
       );
     return published;
   }
