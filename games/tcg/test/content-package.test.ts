@@ -322,6 +322,12 @@ describe('validateContentPackage: a corpus of broken packages', () => {
       /^is not allowed as a key here: it must be a name: a lowercase letter, then letters, digits, _ or -$/,
     ],
     [
+      'a deck name of more than 80 characters (deck names are in the public game list)',
+      reefWith('decks.json', '"name": "Shallows"', `"name": "${'S'.repeat(81)}"`),
+      'SCHEMA decks.json decks[0] (shallows).name 7 15',
+      /must NOT have more than 80 characters/,
+    ],
+    [
       'a deck that breaks the ruleset',
       reefWith(
         'decks.json',

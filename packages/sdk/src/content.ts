@@ -124,11 +124,11 @@ export type BanlistRequest = Static<typeof BanlistRequest>;
 export const MatchContent = Type.Object({
   slug: Type.String(),
   /** The published version; null for a playtest of the draft (`draftRevision` says which). */
-  version: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  version: Type.Union([VersionNumber, Type.Null()]),
   contentHash: Type.String(),
   name: Type.String(),
   /** A playtest's draft revision when it was frozen (playtests only). */
-  draftRevision: Type.Optional(Type.Integer({ minimum: 0 })),
+  draftRevision: Type.Optional(Type.Integer({ minimum: 0, maximum: PG_INTEGER_MAX })),
 });
 export type MatchContent = Static<typeof MatchContent>;
 

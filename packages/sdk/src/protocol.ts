@@ -173,22 +173,25 @@ export const PublicSeat = Type.Object({
 });
 export type PublicSeat = Static<typeof PublicSeat>;
 
+/** Seats a match has at most (`POST /api/matches` takes no more). */
+export const MAX_SEATS = 16;
+/** A seat's number; bounded where a client sends one (an imported replay's outcome, its actions). */
+const SeatNumber = Type.Integer({ minimum: 0, maximum: MAX_SEATS - 1 });
+const SeatList = (description?: string) =>
+  Type.Array(SeatNumber, { maxItems: MAX_SEATS, ...(description ? { description } : {}) });
+
 export const Standing = Type.Object({
-  seat: Type.Integer({ minimum: 0 }),
-  place: Type.Integer({ minimum: 1 }),
+  seat: SeatNumber,
+  place: Type.Integer({ minimum: 1, maximum: MAX_SEATS }),
   score: Type.Optional(Type.Number()),
 });
 
 export const Outcome = Type.Object({
-  winners: Type.Array(Type.Integer({ minimum: 0 })),
+  winners: SeatList(),
   tie: Type.Boolean(),
-  standings: Type.Array(Standing),
+  standings: Type.Array(Standing, { maxItems: MAX_SEATS }),
   reason: Type.Optional(Type.String()),
-  conceded: Type.Optional(
-    Type.Array(Type.Integer({ minimum: 0 }), {
-      description: 'Seats that conceded: placed after every seat still playing.',
-    }),
-  ),
+  conceded: Type.Optional(SeatList('Seats that conceded: placed after every seat still playing.')),
 });
 export type Outcome = Static<typeof Outcome>;
 
@@ -422,7 +425,7 @@ export type SeatRequest = Static<typeof SeatRequest>;
 export const CreateMatchRequest = Type.Object({
   game: Type.String({ minLength: 1, maxLength: 64 }),
   options: Type.Optional(Type.Unknown()),
-  seats: Type.Array(SeatRequest, { minItems: 1, maxItems: 16 }),
+  seats: Type.Array(SeatRequest, { minItems: 1, maxItems: MAX_SEATS }),
   /** A published game's version (default: its latest non-deprecated one). */
   version: Type.Optional(VersionNumber),
   /**
@@ -552,7 +555,7 @@ export const ReplayMatch = Type.Object({
         name: Type.Optional(Type.String()),
       }),
     ]),
-    { maxItems: 16 },
+    { maxItems: MAX_SEATS },
   ),
   status: MatchStatus,
   result: Type.Union([Outcome, Type.Null()]),
@@ -564,11 +567,25 @@ export const ReplayMatch = Type.Object({
   content: Type.Optional(MatchContent),
 });
 
+/**
+ * Events, and apart actions, one replay file holds at most: more than the default import size
+ * (`MAX_BODY_BYTES`, 8 MiB) can carry, as an event takes some 70 bytes at the least.
+ */
+export const REPLAY_MAX_ENTRIES = 200_000;
+/**
+ * A replay's version numbers: the start (1), then one per action, so no file's go past this.
+ * Bounded so an imported file cannot name 1e308 (JSON Schema's integer takes any whole double),
+ * a number no match log reaches and past 2^53 no comparison of the file's readers can trust.
+ */
+const ReplayVersion = (minimum: number) =>
+  Type.Integer({ minimum, maximum: REPLAY_MAX_ENTRIES + 1 });
+
 export const ReplayEvent = Type.Object({
   eventId: Type.Optional(Type.String()),
   matchId: Type.Optional(Type.String()),
-  version: Type.Integer({ minimum: 1 }),
-  step: Type.Integer({ minimum: 1 }),
+  version: ReplayVersion(1),
+  /** A step within its version's resolution: never more than the file's events. */
+  step: Type.Integer({ minimum: 1, maximum: REPLAY_MAX_ENTRIES }),
   resolutionId: Type.String(),
   type: Type.String(),
   data: Type.Unknown(),
@@ -577,8 +594,8 @@ export const ReplayEvent = Type.Object({
 });
 
 export const ReplayAction = Type.Object({
-  version: Type.Integer({ minimum: 2 }),
-  seat: Type.Integer({ minimum: 0 }),
+  version: ReplayVersion(2),
+  seat: SeatNumber,
   actionId: Type.String(),
   type: Type.String(),
   payload: Type.Unknown(),
@@ -589,8 +606,8 @@ export const ReplayFileSchema = Type.Object({
   /** The engine's REPLAY_FORMAT_VERSION: a file of another version cannot be read here. */
   formatVersion: Type.Literal(1),
   match: ReplayMatch,
-  events: Type.Array(ReplayEvent, { maxItems: 200_000 }),
-  actions: Type.Array(ReplayAction, { maxItems: 200_000 }),
+  events: Type.Array(ReplayEvent, { maxItems: REPLAY_MAX_ENTRIES }),
+  actions: Type.Array(ReplayAction, { maxItems: REPLAY_MAX_ENTRIES }),
   /** That content itself, so the replay verifies anywhere (images by hash only). */
   content: Type.Optional(EmbeddedContent),
 });

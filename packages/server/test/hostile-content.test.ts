@@ -1,7 +1,7 @@
 import type { ContentPackage } from '@cardtable/sdk/content';
 import { MAX_DIAGNOSTICS_PER_MODULE } from '@cardtable/tcg';
 import { describe, expect, it } from 'vitest';
-import { ARCHIVES_PER_MINUTE } from '../src/content/library.ts';
+import { ARCHIVES_PER_MINUTE, VERSIONS_PER_GAME } from '../src/content/library.ts';
 import { addressKey } from '../src/address-key.ts';
 import {
   CHECKS_PER_ADDRESS,
@@ -10,7 +10,13 @@ import {
   validatePackage,
 } from '../src/content/validate.ts';
 import { call } from './helpers/http.ts';
-import { createGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
+import {
+  createGame,
+  patchedTidepool,
+  publishGame,
+  tidepoolPackage,
+  useContentServer,
+} from './helpers/content.ts';
 
 /**
  * A hostile creator's drafts: any signed-in user may save one as often as they like, so what a
@@ -167,6 +173,7 @@ describe('a hostile creator on the content routes', () => {
         contentHash,
         decks: [],
         userId: game!.owner_id,
+        maxVersions: VERSIONS_PER_GAME,
       });
     const raced = await Promise.all([publish('sha256:same'), publish('sha256:same')]);
     expect(raced.filter((outcome) => 'version' in outcome)).toHaveLength(1);
@@ -175,6 +182,58 @@ describe('a hostile creator on the content routes', () => {
     const numbers = changed.map((outcome) => ('version' in outcome ? outcome.version.version : 0));
     expect(numbers.sort()).toEqual([2, 3]);
   });
+
+  it('keeps at most VERSIONS_PER_GAME versions of a game, racing publishes included; the refusal is typed and stores nothing', async () => {
+    const { store } = site.server.content;
+    await createGame(site.server.url, site.alice, { slug: 'capped', name: 'Capped' });
+    const game = (await store.gameBySlug('capped'))!;
+    const publish = (contentHash: string, maxVersions: number) =>
+      store.publish({
+        gameId: game.id,
+        files: { 'game.json': contentHash },
+        contentHash,
+        decks: [],
+        userId: game.ownerId,
+        maxVersions,
+      });
+    expect(await publish('sha256:one', 2)).toHaveProperty('version.version', 1);
+    const raced = await Promise.all([publish('sha256:a', 2), publish('sha256:b', 2)]);
+    expect(raced.filter((outcome) => 'version' in outcome)).toHaveLength(1);
+    expect(raced.filter((outcome) => 'full' in outcome)).toEqual([{ full: true }]);
+    expect((await store.latest(game.id))?.version).toBe(2);
+
+    // Over HTTP: a game one version short of the cap publishes once more, then is refused.
+    const slug = 'capped-http';
+    await publishGame(site.server.url, site.alice, slug, await tidepoolPackage());
+    const full = (await store.gameBySlug(slug))!;
+    await site.server.db.query(
+      `INSERT INTO content_versions (game_id, version, content_hash, files, published_by)
+       SELECT $1, v, 'sha256:filler-' || v, '{}', $2 FROM generate_series(2, $3::int - 1) v`,
+      [full.id, full.ownerId, VERSIONS_PER_GAME],
+    );
+    const tweak = (attack: number) =>
+      patchedTidepool((cards) => {
+        cards[0]!.stats = { attack, health: 3 };
+      });
+    const last = await publishGame(site.server.url, site.alice, slug, await tweak(7));
+    expect(last.version).toBe(VERSIONS_PER_GAME);
+    await call(site.server.url, 'PUT', `/api/content/games/${slug}/draft`, {
+      token: site.alice,
+      body: await tweak(8),
+    });
+    const refused = await call(site.server.url, 'POST', `/api/content/games/${slug}/publish`, {
+      token: site.alice,
+    });
+    expect(refused).toMatchObject({
+      status: 429,
+      body: {
+        code: 'QUOTA_EXCEEDED',
+        message: expect.stringContaining(`${VERSIONS_PER_GAME} versions`),
+        details: { limit: 'versionsPerGame', max: VERSIONS_PER_GAME },
+      },
+    });
+    expect((await store.latest(full.id))?.version).toBe(VERSIONS_PER_GAME);
+  }, 60_000);
 
   it('refuses a save or a publish of a game deleted while it was checked as NOT_FOUND', async () => {
     // A draft is checked for a second or more: its owner may delete the game meanwhile.
@@ -188,6 +247,7 @@ describe('a hostile creator on the content routes', () => {
       contentHash: 'sha256:deleted',
       decks: [],
       userId: game.ownerId,
+      maxVersions: VERSIONS_PER_GAME,
     });
     expect(published).toEqual({ gone: true });
     const save = await content

@@ -4,6 +4,7 @@ import type { QueueServerMessage } from '@cardtable/sdk/social';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { RunningServer } from '../src/app.ts';
+import { QUEUE_SOCKETS_PER_USER } from '../src/matchmaking/socket.ts';
 import { MAX_BUFFERED_BYTES } from '../src/socket-send.ts';
 import { MATCH_SOCKETS_PER_USER_PER_MATCH, MAX_PENDING_ACTIONS } from '../src/socket.ts';
 import { until } from './helpers/accounts.ts';
@@ -194,12 +195,16 @@ describe('a hostile client on the match socket', () => {
   });
 });
 
-describe('one user opening many match sockets', () => {
+describe('one user opening many match and queue sockets', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
     server = await startTestServer('embedded', {
       MATCH_SOCKETS_PER_USER: String(SOCKETS_PER_USER),
+      // Queued sockets stay as they are: no table is formed, a replaced ticket's socket is not
+      // told (and closed) before the test is over.
+      MATCHMAKING_TICK_MS: '60000',
+      QUEUE_STATUS_MS: '60000',
     });
   });
   afterAll(async () => server?.close());
@@ -265,6 +270,57 @@ describe('one user opening many match sockets', () => {
     }
     expect(again).not.toBeNull();
     for (const socket of [...held, other, again!]) socket.socket.close();
+  });
+
+  it('holds at most QUEUE_SOCKETS_PER_USER queue sockets of one user, from any address; one more replaces no ticket', async () => {
+    const queue = (token: string, seats: number, localAddress = '127.0.0.1') => {
+      const socket = new WebSocket(
+        `${server.url.replace(/^http/, 'ws')}/ws/matchmaking?token=${token}&game=secret-draw&mode=casual&seats=${seats}`,
+        { localAddress },
+      );
+      const messages: QueueServerMessage[] = [];
+      let code: number | null = null;
+      socket.on('message', (data) => messages.push(JSON.parse(String(data)) as QueueServerMessage));
+      socket.on('close', (closed) => (code = closed));
+      return { socket, messages, code: () => code };
+    };
+    const hoarder = (await guest(server.url, 'Queue hoarder')).accessToken;
+    const held: ReturnType<typeof queue>[] = [];
+    for (let i = 0; i < QUEUE_SOCKETS_PER_USER; i++) {
+      const open = queue(hoarder, 2);
+      await until(() => open.messages.length > 0);
+      expect(open.messages[0]).toMatchObject({ type: 'QUEUE_STATUS' });
+      held.push(open);
+    }
+    // Another address, another pool: refused all the same, before its ticket is made.
+    const refused = queue(hoarder, 3, '127.0.0.2');
+    await until(() => refused.code() !== null);
+    expect(refused.messages).toEqual([
+      {
+        type: 'ERROR',
+        code: 'TOO_MANY_CONNECTIONS',
+        message: `You have ${QUEUE_SOCKETS_PER_USER} queue connections open already: close one first.`,
+      },
+    ]);
+    expect(refused.code()).toBe(CLOSE_CODES.tooMany);
+    // The hoarder's ticket still waits in the 2-seat pool: had the refused socket queued, it
+    // would have replaced it with one in the 3-seat pool.
+    const other = queue((await guest(server.url, 'Queue neighbour')).accessToken, 2);
+    await until(() => other.messages.length > 0);
+    expect(other.messages[0]).toMatchObject({ type: 'QUEUE_STATUS', waiting: 2 });
+
+    held[0]!.socket.close();
+    await until(() => held[0]!.code() !== null);
+    // The place is freed once the server has seen the close: until then, refused as above.
+    let again: ReturnType<typeof queue> | null = null;
+    for (let tries = 0; tries < 50 && !again; tries++) {
+      const attempt = queue(hoarder, 2);
+      await until(() => attempt.messages.length > 0);
+      if (attempt.messages[0]?.type === 'QUEUE_STATUS') again = attempt;
+      else await until(() => attempt.code() !== null);
+    }
+    expect(again).not.toBeNull();
+    for (const open of [...held, other, again!]) open.socket.close();
   });
 });
 

@@ -6,7 +6,7 @@ import {
   verifyReplay,
   type ReplayFile,
 } from '@cardtable/engine';
-import type { AuthResponse } from '@cardtable/sdk/protocol';
+import { MAX_SEATS, REPLAY_MAX_ENTRIES, type AuthResponse } from '@cardtable/sdk/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/app.ts';
 import { secretDraw } from './fixtures/secret-draw.ts';
@@ -180,6 +180,35 @@ describe('replay imports: verified means re-executed and recorded here', () => {
         body: { code: 'BAD_REQUEST', message: expect.stringContaining('/formatVersion') },
       });
     }
+  });
+
+  it('refuses event and action numbers out of range with BAD_REQUEST naming the field, storing nothing', async () => {
+    const importer = await guest(server.url, 'Numbers');
+    const forgeries: [string, (r: ReplayFile) => void][] = [
+      ['/events/0/version', (r) => (r.events[0]!.version = 1e308)],
+      ['/events/1/version', (r) => (r.events[1]!.version = REPLAY_MAX_ENTRIES + 2)],
+      ['/events/1/step', (r) => (r.events[1]!.step = -1)],
+      ['/events/0/step', (r) => (r.events[0]!.step = 1.5)],
+      ['/events/0/step', (r) => (r.events[0]!.step = 2 ** 53)],
+      ['/actions/0/version', (r) => (r.actions[0]!.version = Number.MAX_VALUE)],
+      ['/actions/0/seat', (r) => (r.actions[0]!.seat = MAX_SEATS)],
+      ['/match/result', (r) => (r.match.result!.winners = [1e308])],
+      [
+        '/match/content/version',
+        (r) =>
+          Object.assign(r.match, {
+            content: { slug: 'reef', version: 2 ** 40, contentHash: 'sha256:x', name: 'Reef' },
+          }),
+      ],
+    ];
+    for (const [field, edit] of forgeries) {
+      const imported = await importAs(edited(genuine, edit), importer.accessToken);
+      expect(imported, field).toMatchObject({
+        status: 400,
+        body: { code: 'BAD_REQUEST', message: expect.stringContaining(`Invalid ${field}:`) },
+      });
+    }
+    expect(await server.store.replayUsage(importer.user.id)).toMatchObject({ count: 0 });
   });
 });
 

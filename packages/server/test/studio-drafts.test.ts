@@ -6,12 +6,13 @@ import type {
   GameList,
 } from '@cardtable/sdk/content';
 import { validateContentPackage } from '@cardtable/tcg';
+import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 import type { ErrorBody } from '@cardtable/sdk/protocol';
 import { describe, expect, it } from 'vitest';
 import { packArchive, unpackArchive } from '../src/content/archive.ts';
 import { publishGame, tidepoolPackage, useContentServer } from './helpers/content.ts';
 import { call } from './helpers/http.ts';
-import { png16 } from './helpers/png.ts';
+import { noisePng, png16 } from './helpers/png.ts';
 import type { StoreKind } from './helpers/server.ts';
 
 const PNG_1X1 =
@@ -441,5 +442,58 @@ describe.each<StoreKind>(['embedded', 'postgres'])('studio drafts on %s', (store
       },
     );
     expect(unknown).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST' } });
+  });
+
+  it('refuses a save naming too many files, or an image too often, before reading the art store more than once', async () => {
+    expect((await create(site.alice, { slug: 'art-flood', name: 'Flood' })).status).toBe(201);
+    const upload = async (base64: string) =>
+      (
+        await call<ArtUploaded>(site.server.url, 'POST', '/api/content/games/art-flood/draft/art', {
+          token: site.alice,
+          body: { base64 },
+        })
+      ).body.sha256;
+    const small = await upload(png16(0x31));
+    // Some 200 KiB: the package's 8 MiB in a few dozen paths naming it.
+    const large = await upload(noisePng(256));
+    const { art } = site.server.content;
+    const get = art.get.bind(art);
+    const reads: string[] = [];
+    art.get = async (hash) => {
+      reads.push(hash);
+      return get(hash);
+    };
+    const save = (count: number, sha256: string) =>
+      call<ErrorBody>(site.server.url, 'PUT', '/api/content/games/art-flood/draft', {
+        token: site.alice,
+        body: {
+          files: Object.fromEntries(
+            Array.from({ length: count }, (_, i) => [`art/card-${i}.png`, { sha256 }]),
+          ),
+        },
+      });
+    try {
+      const many = await save(CONTENT_LIMITS.maxFiles + 1, small);
+      expect(many).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
+      expect(many.body.details?.errors).toEqual([expect.objectContaining({ code: 'LIMIT_FILES' })]);
+      expect(reads).toEqual([]);
+      const heavy = await save(60, large);
+      expect(heavy).toMatchObject({ status: 400, body: { code: 'CONTENT_INVALID' } });
+      expect(heavy.body.details?.errors).toEqual([
+        expect.objectContaining({ code: 'LIMIT_TOTAL_SIZE' }),
+      ]);
+      expect(reads).toEqual([large]);
+    } finally {
+      art.get = get;
+    }
+    const draft = await call<DraftDetail>(
+      site.server.url,
+      'GET',
+      '/api/content/games/art-flood/draft',
+      {
+        token: site.alice,
+      },
+    );
+    expect(draft.body).toMatchObject({ revision: 0, files: {} });
   });
 });

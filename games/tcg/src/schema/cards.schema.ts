@@ -1,5 +1,5 @@
 import { battlerCardProperties, cardProperties, sharedDefinitions } from './content.schema.ts';
-import { closed, int, list, record, ref, text, type JsonSchema } from './helpers.ts';
+import { closed, int, list, record, ref, type JsonSchema } from './helpers.ts';
 
 const cardId = {
   type: 'string',
@@ -71,12 +71,14 @@ export const deckFileSchema: JsonSchema = {
     ruleset: { type: 'string', minLength: 1 },
     decks: list(
       closed({
+        // Bounded: every published version's deck ids and names are in the public game list.
         id: {
           type: 'string',
+          maxLength: 64,
           pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$',
           description: 'a deck id like "A"',
         },
-        name: text(),
+        name: { type: 'string', minLength: 1, maxLength: 80 },
         cards: list(closed({ card: deckCardId, count: int(1, 99) }), 1),
       }),
       1,

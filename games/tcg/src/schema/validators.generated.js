@@ -33738,7 +33738,7 @@ function validate137(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate137.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var decks = validate232;
-var schema163 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cardtable.dev/schema/tcg/decks@1.json", "title": "Cardtable TCG decks", "type": "object", "additionalProperties": false, "required": ["schema", "ruleset", "decks"], "properties": { "schema": { "const": "tcg/decks@1" }, "ruleset": { "type": "string", "minLength": 1 }, "decks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "cards"], "properties": { "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$", "description": 'a deck id like "A"' }, "name": { "type": "string", "minLength": 1 }, "cards": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["card", "count"], "properties": { "card": { "type": "string", "pattern": "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$", "description": 'a card id like "demo/fire-imp"' }, "count": { "type": "integer", "minimum": 1, "maximum": 99 } } }, "minItems": 1 } } }, "minItems": 1 } } };
+var schema163 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://cardtable.dev/schema/tcg/decks@1.json", "title": "Cardtable TCG decks", "type": "object", "additionalProperties": false, "required": ["schema", "ruleset", "decks"], "properties": { "schema": { "const": "tcg/decks@1" }, "ruleset": { "type": "string", "minLength": 1 }, "decks": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "cards"], "properties": { "id": { "type": "string", "maxLength": 64, "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$", "description": 'a deck id like "A"' }, "name": { "type": "string", "minLength": 1, "maxLength": 80 }, "cards": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["card", "count"], "properties": { "card": { "type": "string", "pattern": "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$", "description": 'a card id like "demo/fire-imp"' }, "count": { "type": "integer", "minimum": 1, "maximum": 99 } } }, "minItems": 1 } } }, "minItems": 1 } } };
 var pattern115 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_-]*$", "u");
 var pattern116 = new RegExp("^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$", "u");
 function validate232(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -33882,8 +33882,8 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
             if (data3.id !== void 0) {
               let data4 = data3.id;
               if (typeof data4 === "string") {
-                if (!pattern115.test(data4)) {
-                  const err12 = { instancePath: instancePath + "/decks/" + i0 + "/id", schemaPath: "#/properties/decks/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9_-]*$", parentSchema: schema163.properties.decks.items.properties.id, data: data4 };
+                if (func2(data4) > 64) {
+                  const err12 = { instancePath: instancePath + "/decks/" + i0 + "/id", schemaPath: "#/properties/decks/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters", schema: 64, parentSchema: schema163.properties.decks.items.properties.id, data: data4 };
                   if (vErrors === null) {
                     vErrors = [err12];
                   } else {
@@ -33891,12 +33891,21 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
                   }
                   errors++;
                 }
+                if (!pattern115.test(data4)) {
+                  const err13 = { instancePath: instancePath + "/decks/" + i0 + "/id", schemaPath: "#/properties/decks/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_-]*$"', schema: "^[A-Za-z0-9][A-Za-z0-9_-]*$", parentSchema: schema163.properties.decks.items.properties.id, data: data4 };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
               } else {
-                const err13 = { instancePath: instancePath + "/decks/" + i0 + "/id", schemaPath: "#/properties/decks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema163.properties.decks.items.properties.id.type, parentSchema: schema163.properties.decks.items.properties.id, data: data4 };
+                const err14 = { instancePath: instancePath + "/decks/" + i0 + "/id", schemaPath: "#/properties/decks/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema163.properties.decks.items.properties.id.type, parentSchema: schema163.properties.decks.items.properties.id, data: data4 };
                 if (vErrors === null) {
-                  vErrors = [err13];
+                  vErrors = [err14];
                 } else {
-                  vErrors.push(err13);
+                  vErrors.push(err14);
                 }
                 errors++;
               }
@@ -33904,21 +33913,30 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
             if (data3.name !== void 0) {
               let data5 = data3.name;
               if (typeof data5 === "string") {
-                if (func2(data5) < 1) {
-                  const err14 = { instancePath: instancePath + "/decks/" + i0 + "/name", schemaPath: "#/properties/decks/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema163.properties.decks.items.properties.name, data: data5 };
+                if (func2(data5) > 80) {
+                  const err15 = { instancePath: instancePath + "/decks/" + i0 + "/name", schemaPath: "#/properties/decks/items/properties/name/maxLength", keyword: "maxLength", params: { limit: 80 }, message: "must NOT have more than 80 characters", schema: 80, parentSchema: schema163.properties.decks.items.properties.name, data: data5 };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+                if (func2(data5) < 1) {
+                  const err16 = { instancePath: instancePath + "/decks/" + i0 + "/name", schemaPath: "#/properties/decks/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema163.properties.decks.items.properties.name, data: data5 };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
                   }
                   errors++;
                 }
               } else {
-                const err15 = { instancePath: instancePath + "/decks/" + i0 + "/name", schemaPath: "#/properties/decks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema163.properties.decks.items.properties.name.type, parentSchema: schema163.properties.decks.items.properties.name, data: data5 };
+                const err17 = { instancePath: instancePath + "/decks/" + i0 + "/name", schemaPath: "#/properties/decks/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema163.properties.decks.items.properties.name.type, parentSchema: schema163.properties.decks.items.properties.name, data: data5 };
                 if (vErrors === null) {
-                  vErrors = [err15];
+                  vErrors = [err17];
                 } else {
-                  vErrors.push(err15);
+                  vErrors.push(err17);
                 }
                 errors++;
               }
@@ -33927,11 +33945,11 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
               let data6 = data3.cards;
               if (Array.isArray(data6)) {
                 if (data6.length < 1) {
-                  const err16 = { instancePath: instancePath + "/decks/" + i0 + "/cards", schemaPath: "#/properties/decks/items/properties/cards/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema163.properties.decks.items.properties.cards, data: data6 };
+                  const err18 = { instancePath: instancePath + "/decks/" + i0 + "/cards", schemaPath: "#/properties/decks/items/properties/cards/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema163.properties.decks.items.properties.cards, data: data6 };
                   if (vErrors === null) {
-                    vErrors = [err16];
+                    vErrors = [err18];
                   } else {
-                    vErrors.push(err16);
+                    vErrors.push(err18);
                   }
                   errors++;
                 }
@@ -33940,48 +33958,26 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
                   let data7 = data6[i1];
                   if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
                     if (data7.card === void 0) {
-                      const err17 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1, schemaPath: "#/properties/decks/items/properties/cards/items/required", keyword: "required", params: { missingProperty: "card" }, message: "must have required property 'card'", schema: schema163.properties.decks.items.properties.cards.items.required, parentSchema: schema163.properties.decks.items.properties.cards.items, data: data7 };
+                      const err19 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1, schemaPath: "#/properties/decks/items/properties/cards/items/required", keyword: "required", params: { missingProperty: "card" }, message: "must have required property 'card'", schema: schema163.properties.decks.items.properties.cards.items.required, parentSchema: schema163.properties.decks.items.properties.cards.items, data: data7 };
                       if (vErrors === null) {
-                        vErrors = [err17];
+                        vErrors = [err19];
                       } else {
-                        vErrors.push(err17);
+                        vErrors.push(err19);
                       }
                       errors++;
                     }
                     if (data7.count === void 0) {
-                      const err18 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1, schemaPath: "#/properties/decks/items/properties/cards/items/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'", schema: schema163.properties.decks.items.properties.cards.items.required, parentSchema: schema163.properties.decks.items.properties.cards.items, data: data7 };
+                      const err20 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1, schemaPath: "#/properties/decks/items/properties/cards/items/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'", schema: schema163.properties.decks.items.properties.cards.items.required, parentSchema: schema163.properties.decks.items.properties.cards.items, data: data7 };
                       if (vErrors === null) {
-                        vErrors = [err18];
+                        vErrors = [err20];
                       } else {
-                        vErrors.push(err18);
+                        vErrors.push(err20);
                       }
                       errors++;
                     }
                     for (const key2 in data7) {
                       if (!(key2 === "card" || key2 === "count")) {
-                        const err19 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1, schemaPath: "#/properties/decks/items/properties/cards/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema163.properties.decks.items.properties.cards.items, data: data7 };
-                        if (vErrors === null) {
-                          vErrors = [err19];
-                        } else {
-                          vErrors.push(err19);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data7.card !== void 0) {
-                      let data8 = data7.card;
-                      if (typeof data8 === "string") {
-                        if (!pattern116.test(data8)) {
-                          const err20 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/card", schemaPath: "#/properties/decks/items/properties/cards/items/properties/card/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$" }, message: 'must match pattern "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$"', schema: "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$", parentSchema: schema163.properties.decks.items.properties.cards.items.properties.card, data: data8 };
-                          if (vErrors === null) {
-                            vErrors = [err20];
-                          } else {
-                            vErrors.push(err20);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err21 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/card", schemaPath: "#/properties/decks/items/properties/cards/items/properties/card/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema163.properties.decks.items.properties.cards.items.properties.card.type, parentSchema: schema163.properties.decks.items.properties.cards.items.properties.card, data: data8 };
+                        const err21 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1, schemaPath: "#/properties/decks/items/properties/cards/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema163.properties.decks.items.properties.cards.items, data: data7 };
                         if (vErrors === null) {
                           vErrors = [err21];
                         } else {
@@ -33990,84 +33986,106 @@ function validate232(data, { instancePath = "", parentData, parentDataProperty, 
                         errors++;
                       }
                     }
+                    if (data7.card !== void 0) {
+                      let data8 = data7.card;
+                      if (typeof data8 === "string") {
+                        if (!pattern116.test(data8)) {
+                          const err22 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/card", schemaPath: "#/properties/decks/items/properties/cards/items/properties/card/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$" }, message: 'must match pattern "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$"', schema: "^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*(#[a-z][a-zA-Z0-9_-]*)?$", parentSchema: schema163.properties.decks.items.properties.cards.items.properties.card, data: data8 };
+                          if (vErrors === null) {
+                            vErrors = [err22];
+                          } else {
+                            vErrors.push(err22);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err23 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/card", schemaPath: "#/properties/decks/items/properties/cards/items/properties/card/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema163.properties.decks.items.properties.cards.items.properties.card.type, parentSchema: schema163.properties.decks.items.properties.cards.items.properties.card, data: data8 };
+                        if (vErrors === null) {
+                          vErrors = [err23];
+                        } else {
+                          vErrors.push(err23);
+                        }
+                        errors++;
+                      }
+                    }
                     if (data7.count !== void 0) {
                       let data9 = data7.count;
                       if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                        const err22 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/count", schemaPath: "#/properties/decks/items/properties/cards/items/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema163.properties.decks.items.properties.cards.items.properties.count.type, parentSchema: schema163.properties.decks.items.properties.cards.items.properties.count, data: data9 };
+                        const err24 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/count", schemaPath: "#/properties/decks/items/properties/cards/items/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema163.properties.decks.items.properties.cards.items.properties.count.type, parentSchema: schema163.properties.decks.items.properties.cards.items.properties.count, data: data9 };
                         if (vErrors === null) {
-                          vErrors = [err22];
+                          vErrors = [err24];
                         } else {
-                          vErrors.push(err22);
+                          vErrors.push(err24);
                         }
                         errors++;
                       }
                       if (typeof data9 == "number" && isFinite(data9)) {
                         if (data9 > 99 || isNaN(data9)) {
-                          const err23 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/count", schemaPath: "#/properties/decks/items/properties/cards/items/properties/count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema163.properties.decks.items.properties.cards.items.properties.count, data: data9 };
+                          const err25 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/count", schemaPath: "#/properties/decks/items/properties/cards/items/properties/count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 99 }, message: "must be <= 99", schema: 99, parentSchema: schema163.properties.decks.items.properties.cards.items.properties.count, data: data9 };
                           if (vErrors === null) {
-                            vErrors = [err23];
+                            vErrors = [err25];
                           } else {
-                            vErrors.push(err23);
+                            vErrors.push(err25);
                           }
                           errors++;
                         }
                         if (data9 < 1 || isNaN(data9)) {
-                          const err24 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/count", schemaPath: "#/properties/decks/items/properties/cards/items/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema163.properties.decks.items.properties.cards.items.properties.count, data: data9 };
+                          const err26 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1 + "/count", schemaPath: "#/properties/decks/items/properties/cards/items/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1", schema: 1, parentSchema: schema163.properties.decks.items.properties.cards.items.properties.count, data: data9 };
                           if (vErrors === null) {
-                            vErrors = [err24];
+                            vErrors = [err26];
                           } else {
-                            vErrors.push(err24);
+                            vErrors.push(err26);
                           }
                           errors++;
                         }
                       }
                     }
                   } else {
-                    const err25 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1, schemaPath: "#/properties/decks/items/properties/cards/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema163.properties.decks.items.properties.cards.items.type, parentSchema: schema163.properties.decks.items.properties.cards.items, data: data7 };
+                    const err27 = { instancePath: instancePath + "/decks/" + i0 + "/cards/" + i1, schemaPath: "#/properties/decks/items/properties/cards/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema163.properties.decks.items.properties.cards.items.type, parentSchema: schema163.properties.decks.items.properties.cards.items, data: data7 };
                     if (vErrors === null) {
-                      vErrors = [err25];
+                      vErrors = [err27];
                     } else {
-                      vErrors.push(err25);
+                      vErrors.push(err27);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/decks/" + i0 + "/cards", schemaPath: "#/properties/decks/items/properties/cards/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema163.properties.decks.items.properties.cards.type, parentSchema: schema163.properties.decks.items.properties.cards, data: data6 };
+                const err28 = { instancePath: instancePath + "/decks/" + i0 + "/cards", schemaPath: "#/properties/decks/items/properties/cards/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema163.properties.decks.items.properties.cards.type, parentSchema: schema163.properties.decks.items.properties.cards, data: data6 };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/decks/" + i0, schemaPath: "#/properties/decks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema163.properties.decks.items.type, parentSchema: schema163.properties.decks.items, data: data3 };
+            const err29 = { instancePath: instancePath + "/decks/" + i0, schemaPath: "#/properties/decks/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema163.properties.decks.items.type, parentSchema: schema163.properties.decks.items, data: data3 };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err29];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/decks", schemaPath: "#/properties/decks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema163.properties.decks.type, parentSchema: schema163.properties.decks, data: data2 };
+        const err30 = { instancePath: instancePath + "/decks", schemaPath: "#/properties/decks/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema163.properties.decks.type, parentSchema: schema163.properties.decks, data: data2 };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err30];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema163.type, parentSchema: schema163, data };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema163.type, parentSchema: schema163, data };
     if (vErrors === null) {
-      vErrors = [err29];
+      vErrors = [err31];
     } else {
-      vErrors.push(err29);
+      vErrors.push(err31);
     }
     errors++;
   }

@@ -2,6 +2,7 @@ import { gameForContent, type ContentGame } from '@cardtable/games';
 import type { ContentPackage, Diagnostic, DraftSave, MatchContent } from '@cardtable/sdk/content';
 import type { MatchMetadata } from '@cardtable/sdk/protocol';
 import type { Content } from '@cardtable/tcg';
+import { CONTENT_LIMITS } from '@cardtable/tcg/limits';
 import { apiError } from '../errors.ts';
 import type { GameRegistry, HostedGame } from '../games.ts';
 import type { MatchRecord } from '../store/event-store.ts';
@@ -54,6 +55,14 @@ export const ART_UPLOADS_PER_MINUTE = 10;
  */
 export const PUBLISH_BURST = 20;
 export const PUBLISHES_PER_HOUR = 60;
+/**
+ * Versions one game keeps at most when published over HTTP. The rate bounds their pace, not
+ * their sum: without a cap a creator publishing at the rate for good grew the store for good.
+ * With `GAMES_PER_USER` it bounds what one creator's versions take. A folder the operator hosts
+ * from the command line (`publishFiles`) is neither rate-limited nor capped: a version per
+ * saved change of a long session is theirs to keep.
+ */
+export const VERSIONS_PER_GAME = 500;
 
 /**
  * Draft archives (.zip downloads) one user, and one address, may ask for a minute. Packing one
@@ -318,18 +327,40 @@ export class ContentLibrary {
     return { ...report, revision: saved.revision };
   }
 
-  /** A draft save's files in hand: base64 decoded, art named by hash fetched from the store. */
+  /**
+   * A draft save's files in hand: base64 decoded, art named by hash fetched from the store. The
+   * package's file count and size limits are applied here already, before anything is decoded
+   * or read: a save of 100,000 paths naming one uploaded image read it from the art store (disk
+   * or S3) 100,000 times and held every copy, only for the validator to refuse the package.
+   */
   private async decodeDraft(body: DraftSave | ContentPackage): Promise<PackageFiles> {
+    const entries = Object.entries(body.files);
+    const { maxFiles, maxTotalBytes } = CONTENT_LIMITS;
+    if (entries.length > maxFiles)
+      throw overLimit(
+        'LIMIT_FILES',
+        `the package has ${entries.length} files; at most ${maxFiles} are allowed`,
+      );
     const inline: Record<string, string | { base64: string }> = {};
     const byHash: [string, string][] = [];
-    for (const [path, file] of Object.entries(body.files)) {
+    for (const [path, file] of entries) {
       if (typeof file !== 'string' && 'sha256' in file) byHash.push([path, file.sha256]);
       else inline[path] = file;
     }
     const files = new Map(decodePackage({ files: inline }));
+    const read = new Map<string, Uint8Array>();
+    let bytesNamed = 0;
     for (const [path, hash] of byHash) {
-      const bytes = await this.art.get(hash);
+      const bytes = read.get(hash) ?? (await this.art.get(hash));
       if (!bytes) throw apiError('BAD_REQUEST', `${path}: no uploaded image has hash ${hash}.`);
+      read.set(hash, bytes);
+      // Each path counts, as the validator counts it: an image named twice is in the package twice.
+      bytesNamed += bytes.length;
+      if (bytesNamed > maxTotalBytes)
+        throw overLimit(
+          'LIMIT_TOTAL_SIZE',
+          `the images it names pass ${maxTotalBytes} bytes, the most a package may hold`,
+        );
       files.set(path, bytes);
     }
     return files;
@@ -456,6 +487,7 @@ export class ContentLibrary {
       stored,
       await validatePackage(await this.withArt(stored), requester),
       requester.user,
+      VERSIONS_PER_GAME,
     );
     if ('unchangedSince' in published)
       throw apiError(
@@ -519,13 +551,15 @@ export class ContentLibrary {
 
   /**
    * Publishes validated files (`report` is their validation) as the next version, unless they
-   * equal the latest version. Invalid content is refused, and so is a game deleted meanwhile.
+   * equal the latest version. Invalid content is refused, and so is a game deleted meanwhile,
+   * and with `maxVersions` a game that keeps that many versions already.
    */
   private async publish(
     game: GameRow,
     stored: StoredFiles,
     report: PackageReport,
     userId: string,
+    maxVersions?: number,
   ): Promise<{ version: VersionRow } | { unchangedSince: number }> {
     if (!report.ok || !report.content) throw contentInvalid(report.errors, report.warnings);
     const published = await this.store.publish({
@@ -534,8 +568,15 @@ export class ContentLibrary {
       contentHash: contentHashOf(stored),
       decks: report.content.decks.map((deck) => ({ id: deck.id, name: deck.name })),
       userId,
+      ...(maxVersions !== undefined ? { maxVersions } : {}),
     });
     if ('gone' in published) throw deletedMeanwhile(game);
+    if ('full' in published)
+      throw apiError(
+        'QUOTA_EXCEEDED',
+        `${game.name} has ${maxVersions} versions, as many as one game keeps: start a new game from its latest version.`,
+        { limit: 'versionsPerGame', max: maxVersions },
+      );
     return published;
   }
 
@@ -573,6 +614,10 @@ function refuseOverLimits(report: PackageReport): void {
   const over = report.errors.filter(breaksLimits);
   if (over.length > 0) throw contentInvalid(over, []);
 }
+
+/** A package refused for a limit it breaks, as the validator's diagnostic of it says. */
+const overLimit = (code: 'LIMIT_FILES' | 'LIMIT_TOTAL_SIZE', message: string) =>
+  contentInvalid([{ severity: 'error', code, message }], []);
 
 export const contentInvalid = (errors: Diagnostic[], warnings: Diagnostic[]) =>
   apiError(

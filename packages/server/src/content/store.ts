@@ -335,6 +335,9 @@ export class ContentStore {
    * publisher's number: two publishers racing with the same content store it once (two tabs'
    * or two nodes' publishes of one draft made two identical versions), with different content
    * they get consecutive numbers. `gone`: the game was deleted while its draft was checked.
+   * `full`: the game keeps `maxVersions` already (none: no cap). Versions are never deleted and each is numbered
+   * one past the latest under the (game, version) key, so the latest number is their count, and
+   * racing publishers cannot pass the cap (no count under a lock is needed).
    */
   async publish(input: {
     gameId: string;
@@ -342,10 +345,15 @@ export class ContentStore {
     contentHash: string;
     decks: { id: string; name: string }[];
     userId: string;
-  }): Promise<{ version: VersionRow } | { unchangedSince: number } | { gone: true }> {
+    maxVersions?: number;
+  }): Promise<
+    { version: VersionRow } | { unchangedSince: number } | { gone: true } | { full: true }
+  > {
     for (let attempt = 0; ; attempt++) {
       const latest = await this.latest(input.gameId);
       if (latest?.contentHash === input.contentHash) return { unchangedSince: latest.version };
+      if (input.maxVersions !== undefined && (latest?.version ?? 0) >= input.maxVersions)
+        return { full: true };
       try {
         const rows = await this.db.query(
           `INSERT INTO content_versions (game_id, version, content_hash, files, decks, published_by)

@@ -18,6 +18,13 @@ type QueueQuery = Record<
 
 /** Frames a client may send (only CANCEL means anything). */
 const MAX_FRAME = 256;
+/**
+ * Queue sockets one user may hold open (on this node), wherever they connect from: a user holds
+ * one ticket, so a second tab or a reconnect before the heartbeat drops the old socket is all a
+ * player needs. Without it one account held as many as its addresses allowed, each joining the
+ * queue (a content lookup and a rating read) and polled every `statusEveryMs`.
+ */
+export const QUEUE_SOCKETS_PER_USER = 4;
 
 /**
  * `GET /ws/matchmaking?token=..&game=golf&version=..&mode=casual&seats=2`: opening the socket queues the
@@ -40,6 +47,7 @@ export function registerMatchmakingSocket(
 ): void {
   const { tokens, matchmaker, statusEveryMs } = deps;
   const openPerIp = new OpenSockets<AddressKey>(deps.maxConnectionsPerIp);
+  const openPerUser = new OpenSockets(QUEUE_SOCKETS_PER_USER);
   const heartbeat = new Heartbeat(app, deps.heartbeatMs);
   app.get<{ Querystring: QueueQuery }>(
     '/ws/matchmaking',
@@ -61,6 +69,8 @@ export function registerMatchmakingSocket(
       let ticketId: string | null = null;
       let timer: NodeJS.Timeout | null = null;
       let closed = false;
+      /** The place this socket holds in its user's count, once its token is read. */
+      let releaseUser: (() => void) | null = null;
       const leave = () => {
         closed = true;
         if (timer) clearInterval(timer);
@@ -70,6 +80,7 @@ export function registerMatchmakingSocket(
       heartbeat.watch(socket);
       socket.on('close', () => {
         counted.release();
+        releaseUser?.();
         leave();
       });
       socket.on('error', () => undefined);
@@ -112,6 +123,16 @@ export function registerMatchmakingSocket(
             'UNAUTHORIZED',
             'A valid access token is required.',
             CLOSE_CODES.unauthorized,
+          );
+        if (closed) return;
+        // Counted before the ticket is made: one socket too many replaces nobody's ticket.
+        const mine = openPerUser.add(user.userId);
+        releaseUser = mine.release;
+        if (mine.over)
+          return refuse(
+            'TOO_MANY_CONNECTIONS',
+            `You have ${QUEUE_SOCKETS_PER_USER} queue connections open already: close one first.`,
+            CLOSE_CODES.tooMany,
           );
         if (mode !== 'casual' && mode !== 'rated')
           return refuse('BAD_REQUEST', 'mode must be casual or rated.');
