@@ -213,9 +213,17 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       const worst = new Map(LAPTOPS.map(({ width, height }) => [`${width}x${height}`, 0]));
       const reasons: { said: boolean; oneLine: boolean }[] = [];
       let byKeyboard: Awaited<ReturnType<typeof unusableAttackByKeyboard>> | null = null;
+      let pips: string[] = [];
       const played = await playBattlerUntilOver(page, {
         onFirstAttack: async () => {
           await page.getByTestId('battler-active').first().waitFor();
+          // Each row of energy pips is read whole, as an image with its words ("Cost: fire"):
+          // the label of a plain span is not announced by every screen reader.
+          pips = await page
+            .locator('.battler-pips')
+            .evaluateAll((rows) =>
+              rows.map((row) => `${row.getAttribute('role')} ${row.getAttribute('aria-label')}`),
+            );
           await bothSizes(page, '2-first-attack');
         },
         onMyMove: async () => {
@@ -241,6 +249,8 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       expect(reasons.length).toBeGreaterThan(0);
       expect(reasons.filter(({ said, oneLine }) => !said || !oneLine)).toEqual([]);
       expect(byKeyboard).toMatchObject({ focused: true, sent: 0 });
+      expect(pips.length).toBeGreaterThan(0);
+      for (const row of pips) expect(row).toMatch(/^img (Cost|Energy attached): \w/);
       expect(byKeyboard!.reason).toBeTruthy();
       expect(byKeyboard!.contrast).toBeGreaterThanOrEqual(4.5);
 
