@@ -105,6 +105,23 @@ async function unusableAttackByKeyboard(page: Page) {
 }
 
 /**
+ * The cards on the table whose art or name goes past their frame (a long single-word name,
+ * Glimmerghost, widened the card's column and its art spilled out to the right), and the names
+ * of every card seen, so the check is known to have met the long one.
+ */
+const cardSpills = (page: Page) =>
+  page.locator('[data-testid=tcg-table] .tcg-card').evaluateAll((cards) =>
+    cards.map((card) => {
+      const frame = card.getBoundingClientRect();
+      const past = [...card.querySelectorAll('.tcg-art, .tcg-name')].some((part) => {
+        const box = part.getBoundingClientRect();
+        return box.left < frame.left - 0.5 || box.right > frame.right + 0.5;
+      });
+      return { name: card.querySelector('.tcg-name')?.textContent ?? '', past };
+    }),
+  );
+
+/**
  * Before the first turn each side's row reads as one line: the bench's label sits level with the
  * active spot beside it (not at the row's top), and on a 360 px phone the active spot's words
  * ("Choosing an active creature") keep to one line instead of wrapping three tall.
@@ -214,6 +231,8 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       const reasons: { said: boolean; oneLine: boolean }[] = [];
       let byKeyboard: Awaited<ReturnType<typeof unusableAttackByKeyboard>> | null = null;
       let pips: string[] = [];
+      const named = new Set<string>();
+      const spilled = new Set<string>();
       const played = await playBattlerUntilOver(page, {
         onFirstAttack: async () => {
           await page.getByTestId('battler-active').first().waitFor();
@@ -228,6 +247,10 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
         },
         onMyMove: async () => {
           reasons.push(...(await attackReasons(page)));
+          for (const { name, past } of await cardSpills(page)) {
+            named.add(name);
+            if (past) spilled.add(name);
+          }
           if (!byKeyboard && (await page.locator(UNUSABLE_ATTACK).count()))
             byKeyboard = await unusableAttackByKeyboard(page);
           for (const size of LAPTOPS) {
@@ -251,6 +274,8 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       expect(byKeyboard).toMatchObject({ focused: true, sent: 0 });
       expect(pips.length).toBeGreaterThan(0);
       for (const row of pips) expect(row).toMatch(/^img (Cost|Energy attached): \w/);
+      expect(named).toContain('Glimmerghost');
+      expect([...spilled]).toEqual([]);
       expect(byKeyboard!.reason).toBeTruthy();
       expect(byKeyboard!.contrast).toBeGreaterThanOrEqual(4.5);
 
