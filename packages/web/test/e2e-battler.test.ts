@@ -236,7 +236,7 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       const played = await playBattlerUntilOver(page, {
         onFirstAttack: async () => {
           await page.getByTestId('battler-active').first().waitFor();
-          // Each row of energy pips is read whole, as an image with its words ("Cost: fire"):
+          // Each row of energy pips is read whole, as an image with its words ("Cost: Fire"):
           // the label of a plain span is not announced by every screen reader.
           pips = await page
             .locator('.battler-pips')
