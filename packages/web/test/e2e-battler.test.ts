@@ -4,6 +4,7 @@ import { openPage, screenshot } from './browser/browser.ts';
 import { useServedApp } from './browser/served-app.ts';
 import { horizontalOverflow } from './browser/layout.ts';
 import { playBattlerUntilOver } from './browser/battler-play.ts';
+import { contrastRatio, drawnColours } from './browser/contrast.ts';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -48,12 +49,15 @@ const overflowAt = (page: Page) =>
     };
   });
 
+/** An attack that cannot be used now (aria-disabled: it still takes the keyboard's focus). */
+const UNUSABLE_ATTACK = '[data-testid=battler-attack][aria-disabled=true]';
+
 /**
  * Why each attack that cannot be used is disabled: said on one line (it took two under every
  * attack), and tied to its button, as `aria-describedby` words that are on the page.
  */
 const attackReasons = (page: Page) =>
-  page.locator('[data-testid=battler-attack][disabled]').evaluateAll((buttons) =>
+  page.locator(UNUSABLE_ATTACK).evaluateAll((buttons) =>
     buttons.map((button) => {
       const why = document.getElementById(button.getAttribute('aria-describedby') ?? '');
       const lineHeight = why ? parseFloat(getComputedStyle(why).fontSize) * 1.8 : 0;
@@ -61,6 +65,59 @@ const attackReasons = (page: Page) =>
         said: (why?.textContent ?? '').length > 0,
         oneLine: why !== null && why.getBoundingClientRect().height <= lineHeight,
       };
+    }),
+  );
+
+/**
+ * An attack that cannot be used, reached by the keyboard: Tab lands on it (from the control
+ * before it), its reason is its description, Enter and Space send no move (every message the
+ * page sends meanwhile is counted), and its words keep WCAG AA's 4.5:1 against its background.
+ */
+async function unusableAttackByKeyboard(page: Page) {
+  const attack = page.locator(UNUSABLE_ATTACK).first();
+  await attack.evaluate((button) => {
+    const all = [...document.querySelectorAll<HTMLElement>('button, a[href], input, select')];
+    all[all.indexOf(button as HTMLElement) - 1]?.focus();
+  });
+  await page.keyboard.press('Tab');
+  const reached = await attack.evaluate((button) => ({
+    focused: document.activeElement === button,
+    reason: document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+  }));
+  const send = await page.evaluateHandle(() => {
+    const original = WebSocket.prototype.send;
+    const attacks: string[] = [];
+    WebSocket.prototype.send = function (data) {
+      if (String(data).includes('useAttack')) attacks.push(String(data));
+      original.call(this, data);
+    };
+    return { original, attacks };
+  });
+  await page.keyboard.press('Enter');
+  await page.keyboard.press(' ');
+  // A click's move is sent at once (no timer between): the events and their tasks have run.
+  const sent = await send.evaluate(({ original, attacks }) => {
+    WebSocket.prototype.send = original;
+    return attacks.length;
+  });
+  const colours = await drawnColours(page, UNUSABLE_ATTACK);
+  return { ...reached, sent, contrast: contrastRatio(colours.text, colours.background) };
+}
+
+/**
+ * The cards on the table whose art or name goes past their frame (a long single-word name,
+ * Glimmerghost, widened the card's column and its art spilled out to the right), and the names
+ * of every card seen, so the check is known to have met the long one.
+ */
+const cardSpills = (page: Page) =>
+  page.locator('[data-testid=tcg-table] .tcg-card').evaluateAll((cards) =>
+    cards.map((card) => {
+      const frame = card.getBoundingClientRect();
+      const past = [...card.querySelectorAll('.tcg-art, .tcg-name')].some((part) => {
+        const box = part.getBoundingClientRect();
+        return box.left < frame.left - 0.5 || box.right > frame.right + 0.5;
+      });
+      return { name: card.querySelector('.tcg-name')?.textContent ?? '', past };
     }),
   );
 
@@ -172,13 +229,30 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       // creatures, retreats, attacks), at each laptop's size, the most it went past.
       const worst = new Map(LAPTOPS.map(({ width, height }) => [`${width}x${height}`, 0]));
       const reasons: { said: boolean; oneLine: boolean }[] = [];
+      let byKeyboard: Awaited<ReturnType<typeof unusableAttackByKeyboard>> | null = null;
+      let pips: string[] = [];
+      const named = new Set<string>();
+      const spilled = new Set<string>();
       const played = await playBattlerUntilOver(page, {
         onFirstAttack: async () => {
           await page.getByTestId('battler-active').first().waitFor();
+          // Each row of energy pips is read whole, as an image with its words ("Cost: Fire"):
+          // the label of a plain span is not announced by every screen reader.
+          pips = await page
+            .locator('.battler-pips')
+            .evaluateAll((rows) =>
+              rows.map((row) => `${row.getAttribute('role')} ${row.getAttribute('aria-label')}`),
+            );
           await bothSizes(page, '2-first-attack');
         },
         onMyMove: async () => {
           reasons.push(...(await attackReasons(page)));
+          for (const { name, past } of await cardSpills(page)) {
+            named.add(name);
+            if (past) spilled.add(name);
+          }
+          if (!byKeyboard && (await page.locator(UNUSABLE_ATTACK).count()))
+            byKeyboard = await unusableAttackByKeyboard(page);
           for (const size of LAPTOPS) {
             await page.setViewportSize(size);
             const past = Math.max(...Object.values(await overflowAt(page)));
@@ -197,6 +271,13 @@ describe('Spiritbound against the CPU, from the home page, played by clicking', 
       expect(Object.fromEntries(worst)).toEqual({ '1280x800': 0, '1280x720': 0, '1024x768': 0 });
       expect(reasons.length).toBeGreaterThan(0);
       expect(reasons.filter(({ said, oneLine }) => !said || !oneLine)).toEqual([]);
+      expect(byKeyboard).toMatchObject({ focused: true, sent: 0 });
+      expect(pips.length).toBeGreaterThan(0);
+      for (const row of pips) expect(row).toMatch(/^img (Cost|Energy attached): \w/);
+      expect(named).toContain('Glimmerghost');
+      expect([...spilled]).toEqual([]);
+      expect(byKeyboard!.reason).toBeTruthy();
+      expect(byKeyboard!.contrast).toBeGreaterThanOrEqual(4.5);
 
       const outcome = await page.getByTestId('tcg-outcome').textContent();
       const what = `${JSON.stringify(played)}; ${outcome}`;

@@ -42,8 +42,13 @@ describe('the replay viewer', () => {
     const start = await position(page);
     expect(start.at).toBe(0);
     expect(start.of).toBeGreaterThan(10);
-    // Before the deal the table is full: the line under the caption says the deal is next.
-    expect(await page.getByTestId('prompt').textContent()).toMatch(/^Dealing the first hole…/);
+    // Before the deal the table is full, and the replay's bar says so; the table's own line
+    // says nothing of a deal under way (nothing is dealt until the viewer steps on).
+    expect(await page.locator('.replay-bar .caption').textContent()).toBe(
+      'The table before the deal.',
+    );
+    expect(await page.getByTestId('prompt').textContent()).not.toMatch(/Dealing/);
+    await screenshot(page, 'replay-0-before-the-deal');
 
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await position(page)).at).toBe(1);
@@ -165,4 +170,19 @@ describe('the replay viewer', () => {
     }
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('says a replay link to no match is to none, and leads back to the start', async () => {
+    const { page, errors } = await openPage(app.browser, `${app.url}/replay/m_doesnotexist`, {
+      reducedMotion: 'reduce',
+    });
+    await page.getByTestId('no-such-match').waitFor();
+    // The heading takes the focus, so a screen reader says it at once.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('No such match');
+    await screenshot(page, 'replay-no-such-match');
+    await page.getByTestId('no-such-match-home').click();
+    await page.getByTestId('player-name').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    // The one error is the browser's own line for the server's 404 answer.
+    expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
+  }, 60_000);
 });

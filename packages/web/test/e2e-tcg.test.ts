@@ -204,6 +204,8 @@ describe('a TCG match against the CPU, played by clicking', () => {
             { kind: 'human', name: 'Ada' },
             { kind: 'cpu', profile: 'easy' },
           ],
+          // Shared by link: at the end its player is given the link, as at a Golf table.
+          replayPrivacy: 'link',
         },
         session.accessToken,
       );
@@ -286,6 +288,9 @@ describe('a TCG match against the CPU, played by clicking', () => {
       expect(log.some((line) => line.startsWith(`${cpuName} `))).toBe(true);
       for (const testId of ['new-game', 'watch-replay', 'home'])
         await expect.poll(() => page.getByTestId(testId).count()).toBe(1);
+      // The replay's link to hand on sits with the result (not in the page's foot, below the log).
+      const link = page.locator('.standings-anchor [data-testid=replay-link-copy]');
+      await expect.poll(() => link.inputValue()).toMatch(/\/replay\/[^?]+\?link=.+/);
       // The focus moved to the news (the card it was on is gone): the next Tab is the rematch.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('tcg-over-title');
       await page.keyboard.press('Tab');

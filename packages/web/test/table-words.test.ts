@@ -31,7 +31,13 @@ describe('the prompt between holes and at the end', () => {
     );
     // A resignation ends the match mid-hole: the view's turn is nobody's to play any more.
     expect(promptFor(turn(1), 0, NO_CONTROLS, name)).toMatch(/^Bo/);
-    expect(promptFor(turn(1), 0, NO_CONTROLS, name, true)).toBe('The game is over.');
+    expect(promptFor(turn(1), 0, NO_CONTROLS, name, 'over')).toBe('The game is over.');
+  });
+
+  it('in a replay, says nothing of a deal to come: the viewer steps to it', () => {
+    const waiting = (round: number) =>
+      promptFor(golfView({ kind: 'waiting' }, round), null, NO_CONTROLS, name, 'replay');
+    expect([0, 1, 3].map(waiting)).toEqual(['', 'Hole 1 is over.', 'The last hole is over.']);
   });
 });
 

@@ -5,6 +5,12 @@ import { cardName } from '../cards/describe.ts';
 import type { Controls } from './controls.ts';
 
 /**
+ * Where the table is shown: a match being played, a live match that is over (though play may
+ * have stopped mid-hole, at a resignation: nobody is playing now), or a finished match's replay.
+ */
+export type TableMoment = 'live' | 'over' | 'replay';
+
+/**
  * The one line that tells the viewer what is happening and, on their turn, what they can do.
  * Built from the view and the legal controls, never from rules of its own.
  */
@@ -13,19 +19,20 @@ export function promptFor(
   me: Seat | null,
   controls: Controls,
   name: (seat: Seat) => string,
-  /** The match is over though play stopped mid-hole (a resignation): nobody is playing now. */
-  ended = false,
+  moment: TableMoment = 'live',
 ): string {
-  if (ended) return 'The game is over.';
+  if (moment === 'over') return 'The game is over.';
   const phase = view.phase;
   switch (phase.kind) {
     case 'waiting':
       // The table shows only once every seat is taken (the lobby fills it), so before the
       // first hole (a replay's first position, the moment after the start) the deal is next.
-      // Between holes the phase is 'waiting' too, for a moment.
-      if (view.round === 0) return 'Dealing the first hole…';
-      return view.round >= view.options.rounds
-        ? 'The last hole is over.'
+      // Between holes the phase is 'waiting' too, for a moment. A replay deals nothing until
+      // the viewer steps on, and its bar already says the table is before the deal.
+      if (view.round === 0) return moment === 'replay' ? '' : 'Dealing the first hole…';
+      if (view.round >= view.options.rounds) return 'The last hole is over.';
+      return moment === 'replay'
+        ? `Hole ${view.round} is over.`
         : `Hole ${view.round} is over. Dealing the next hole…`;
     case 'gameOver':
       return 'The game is over.';

@@ -147,7 +147,7 @@ export default function MatchPage() {
               onAct={live.act}
               onDismissTally={() => live.director.dismissTally()}
               peek={false}
-              ended={status === 'over'}
+              moment={status === 'over' ? 'over' : 'live'}
               flightMs={flightDuration(timingFor(speed, prefersReducedMotion()))}
             />
           )}

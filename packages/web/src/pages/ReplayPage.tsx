@@ -18,6 +18,7 @@ import { seatName } from '../game/names.ts';
 import { client, ensureSignedIn } from '../net/session.ts';
 import { ReplayControls } from '../replay/ReplayControls.tsx';
 import { ReplayPlayer } from '../replay/player.ts';
+import { NoSuchMatch } from '../live/NoSuchMatch.tsx';
 import { useMatchMetadata } from '../live/useMatchMetadata.ts';
 import { replayShareUrl } from '../live/lobby-seats.ts';
 import { ReplayTools } from '../replay/ReplayTools.tsx';
@@ -91,6 +92,9 @@ export default function ReplayPage() {
     setLoaded(result);
   };
 
+  // The server answers alike for a match that is not there and one this browser may not watch:
+  // the match pages' own page says so and leads back to the start.
+  if (matchId && loaded.kind === 'error' && loaded.code === 'NOT_FOUND') return <NoSuchMatch />;
   return (
     <div className="page replay-page">
       <Topbar>
@@ -214,6 +218,7 @@ function ReplayViewer({
           onAct={() => undefined}
           onDismissTally={() => director.dismissTally()}
           peek
+          moment="replay"
           flightMs={flightDuration(timingFor(animationSpeed, prefersReducedMotion(), state.speed))}
         />
       ) : null}

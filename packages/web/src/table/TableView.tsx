@@ -14,7 +14,7 @@ import {
   type Controls,
   type KeyTarget,
 } from '../game/controls.ts';
-import { promptFor } from '../game/prompt.ts';
+import { promptFor, type TableMoment } from '../game/prompt.ts';
 import { describePreview, formatDelta, previewSwap } from '../game/score-preview.ts';
 import { FlightLayer } from '../animation/FlightLayer.tsx';
 import { PlayingCard } from '../cards/PlayingCard.tsx';
@@ -39,8 +39,8 @@ export interface TableViewProps {
   flightMs: number;
   /** Something to show at a seat for a moment (a player's quick emote). */
   bubbles?: ReadonlyMap<Seat, ReactNode>;
-  /** The match is over, even where the view stopped mid-hole (a resignation). */
-  ended?: boolean;
+  /** Live (the default), a live match that is over (even mid-hole: a resignation), or a replay. */
+  moment?: TableMoment;
 }
 
 /** The whole table: opponents, piles, the viewer's seat, the prompt, scorecard and rules. */
@@ -121,7 +121,7 @@ export function TableView(props: TableViewProps) {
   // so it never flashes a shorter text first: the previous one stays until then.
   const awaitingControls =
     view.phase.kind === 'turn' && view.phase.seat === me && !hasAnyControl(controls);
-  const freshPrompt = promptFor(view, me, controls, name, props.ended);
+  const freshPrompt = promptFor(view, me, controls, name, props.moment);
   const [lastPrompt, setLastPrompt] = useState(freshPrompt);
   if (!awaitingControls && freshPrompt !== lastPrompt) setLastPrompt(freshPrompt);
   const prompt = awaitingControls ? lastPrompt : freshPrompt;
@@ -217,7 +217,7 @@ export function TableView(props: TableViewProps) {
           <p className="visually-hidden" aria-live="polite">
             {stage.caption}
           </p>
-          {me !== null && !props.ended ? (
+          {me !== null && props.moment !== 'over' ? (
             <p className="key-help" data-testid="key-help">
               Keys:{' '}
               {[

@@ -106,6 +106,8 @@ export default function TcgMatchPage() {
               />
             }
           />
+          {/* Beside the result, as at a Golf table: it sat in the page's foot, below the log. */}
+          {me !== null ? <ReplayLinkField meta={meta} /> : null}
         </div>
       ) : null}
       {status === 'waiting' ? (
@@ -151,7 +153,6 @@ export default function TcgMatchPage() {
       {status === 'over' && !neverStarted ? (
         <footer className="share">
           <DownloadExport matchId={matchId} />
-          {me !== null ? <ReplayLinkField meta={meta} /> : null}
         </footer>
       ) : null}
       {status === 'active' ? (

@@ -169,7 +169,8 @@ export async function playBattlerUntilOver(
       const attach = page.getByTestId('battler-attach-to');
       const evolve = page.getByTestId('battler-evolve-button');
       const retreat = page.getByTestId('battler-retreat-to');
-      const attacks = page.locator('[data-testid=battler-attack]:not([disabled])');
+      // An attack that cannot be used is marked aria-disabled, not disabled (it keeps the focus).
+      const attacks = page.locator('[data-testid=battler-attack]:not([aria-disabled=true])');
       if ((await basic.count()) && (await tryClick(basic.first()))) played.benched++;
       else if (await playFromHand(page, hand('[data-kind=stadium]'))) played.stadiums++;
       else if (await playFromHand(page, hand('[data-type=supporter]'))) played.supporters++;

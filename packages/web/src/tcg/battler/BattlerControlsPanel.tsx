@@ -190,11 +190,15 @@ export function BattlerControlsPanel({ view, me, controls, onAct }: BattlerContr
               <button
                 data-testid="battler-attack"
                 data-attack={attack.id}
-                disabled={!attack.usable}
+                // Not `disabled`: a disabled button takes no focus, so a keyboard user could not
+                // reach it to hear why it cannot be used. It stays focusable and does nothing.
+                aria-disabled={attack.usable ? undefined : true}
                 aria-describedby={
                   shared ? 'why-attacks' : attack.reason ? `why-${attack.id}` : undefined
                 }
-                onClick={() => act({ type: 'useAttack', payload: { attack: attack.id } })}
+                onClick={() =>
+                  attack.usable && act({ type: 'useAttack', payload: { attack: attack.id } })
+                }
               >
                 <strong>{attack.name}</strong>
                 {attack.damage !== null ? ` ${attack.damage}` : ''}

@@ -15,7 +15,8 @@ export function EnergyPips({
   if (counts.length === 0) return null;
   const words = counts.map(({ type, count }) => (count > 1 ? `${count} ${type}` : type));
   return (
-    <span className="battler-pips" aria-label={`${label}: ${words.join(', ')}`}>
+    // A plain span's label is not announced by every screen reader: as an image it is read whole.
+    <span className="battler-pips" role="img" aria-label={`${label}: ${words.join(', ')}`}>
       {counts.map(({ type, count }) => (
         <span
           key={type}
